@@ -1,0 +1,27 @@
+// One runner for every suite. SWC transpiles (with decorator metadata, which Nest needs);
+// type checking is `npm run typecheck`, run by the test script before jest.
+const swc = ['@swc/jest', {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+}];
+const shared = {
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testEnvironment: 'node',
+  moduleNameMapper: {
+    '^@care-journey/(journey|event-store|projections|reporting)$': '<rootDir>/libs/$1/src',
+    '^@care-journey/(journey|event-store|projections|reporting)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
+};
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...shared, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'] },
+  ],
+};

@@ -1,0 +1,117 @@
+/**
+ * The event store port. Every other part of Care Journey depends on this file only;
+ * adapters (sqlite/, eventstoredb/) implement it and no adapter type leaks out.
+ *
+ * Revisions are per stream and start at 0n; global positions are store-wide, strictly
+ * increasing, and also bigint. Use `toJsonSafe`/`fromJsonSafe` (envelope-json.ts) to cross JSON.
+ */
+
+/** What the caller believes about the stream before appending. */
+export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | bigint;
+
+/** Recording metadata carried by every event (the "as known" axis of a journey). */
+export interface EventMetadata {
+  /** Instant the event was recorded, ISO-8601 UTC. */
+  recordedAt: string;
+  /** Who recorded it (user id from the token, or a job name). */
+  recordedBy: string;
+  correlationId?: string;
+  causationId?: string;
+  /** Version of this event type's data schema. */
+  schemaVersion: number;
+  /** Further metadata (e.g. the audit hash chain) is allowed and stored verbatim. */
+  [key: string]: unknown;
+}
+
+/** An event to append. `id` is a uuid chosen by the caller: appending the same ids again is a retry. */
+export interface NewEvent<Type extends string = string, Data = Record<string, unknown>> {
+  id: string;
+  type: Type;
+  data: Data;
+  metadata: EventMetadata;
+}
+
+/** An event as stored. */
+export interface RecordedEvent<Type extends string = string, Data = Record<string, unknown>>
+  extends NewEvent<Type, Data> {
+  streamId: string;
+  revision: bigint;
+  globalPosition: bigint;
+}
+
+export interface AppendOptions {
+  expectedRevision: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream (pass it as expectedRevision next time). */
+  nextExpectedRevision: bigint;
+  /** Global position of the last event appended. */
+  globalPosition: bigint;
+}
+
+export type Direction = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  fromRevision?: bigint;
+  maxCount?: number;
+  direction?: Direction;
+}
+
+export interface AllFilter {
+  /** Keep events whose stream id starts with one of these prefixes. */
+  streamPrefixes?: string[];
+  /** Keep events of one of these types. */
+  eventTypes?: string[];
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this global position (omit to read from the start). */
+  fromPosition?: bigint;
+  maxCount?: number;
+  filter?: AllFilter;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive: the checkpoint already processed (omit to start from the beginning). */
+  fromPosition?: bigint;
+  filter?: AllFilter;
+}
+
+/** Signals emitted by a subscription besides events. */
+export interface SubscriptionHandlers {
+  /** Called for each event, in global order; the next event waits for the returned promise. */
+  onEvent(event: RecordedEvent): void | Promise<void>;
+  /** Called each time catch-up reaches the head of the log. */
+  onCaughtUp?(position: bigint | undefined): void;
+  /** Called when a transient failure is being retried (the subscription does not end). */
+  onRetry?(error: unknown, attempt: number, delayMs: number): void;
+  /** Called when the handler itself threw: the subscription stops, it never skips the event. */
+  onError?(error: unknown): void;
+}
+
+export interface Subscription {
+  /** Stops the subscription; resolves once no handler is running. */
+  stop(): Promise<void>;
+}
+
+export interface EventStore {
+  appendToStream(stream: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+
+  /**
+   * Reads one stream. A stream that does not exist throws `StreamNotFound` when iterated;
+   * an existing stream read past its end yields nothing.
+   */
+  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+
+  /** Reads the whole log in global order. */
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+
+  /** Catch-up subscription: every event after `fromPosition`, then live ones, until stopped. */
+  subscribeToAll(options: SubscribeOptions, handlers: SubscriptionHandlers): Subscription;
+
+  /** Global position of the last event in the log, or undefined when the log is empty. */
+  headPosition(): Promise<bigint | undefined>;
+
+  close(): Promise<void>;
+}
