@@ -1,0 +1,242 @@
+/**
+ * The events of a child's care journey: one stream per child, `journey-<childId>`.
+ * Every event carries `effectiveDate` (a calendar date in the child's life, YYYY-MM-DD);
+ * when and by whom it was recorded travels in the store metadata (recordedAt, recordedBy).
+ * Event data is versioned by `JOURNEY_SCHEMA_VERSION` (metadata.schemaVersion).
+ * Codes are the SSDA903 national codes (see code-lists.ts and shared/domain/national-definitions.md).
+ */
+
+export const JOURNEY_SCHEMA_VERSION = 1;
+export const journeyStream = (childId: string): string => `journey-${childId}`;
+export const JOURNEY_STREAM_PREFIX = 'journey-';
+
+/** A calendar date, YYYY-MM-DD, no time zone. */
+export type CalendarDate = string;
+
+export interface PlacementDetails {
+  /** 903 PLACE code, e.g. U4, K2, A5, P1. */
+  placementType: string;
+  /** 903 PLACE_PROVIDER, PR0–PR5; absent for temporary (T0–T4) and Z placements. */
+  provider?: string;
+  /** Placement postcode (district at least, e.g. "LS1" or full "LS1 4AB"). */
+  postcode?: string;
+  /** Ofsted URN of the setting, or "XXXXXXX" when not applicable. */
+  urn?: string;
+  /** Inside the responsible authority's area. */
+  inArea?: boolean;
+}
+
+export interface ChildRegistered {
+  type: 'ChildRegistered';
+  data: {
+    childId: string;
+    effectiveDate: CalendarDate; // the date the child became known (use date of birth if unknown)
+    /** The authority's own child reference (903 CHILD). */
+    childRef: string;
+    /** Display name for the panel; never sent to reporting jobs. */
+    name: string;
+    dateOfBirth: CalendarDate;
+    /** 903 SEX: '1' male, '2' female. */
+    sex: '1' | '2';
+    /** 903 ETHNIC code. */
+    ethnicity: string;
+    /** Unique pupil number, or UN1–UN5. */
+    upn: string;
+    homePostcode?: string;
+    /** Unaccompanied asylum-seeking child. */
+    uasc: boolean;
+    relinquishedAtBirth: boolean;
+    team: string;
+    socialWorker: string;
+  };
+}
+
+export interface AllocationChanged {
+  type: 'AllocationChanged';
+  data: { childId: string; effectiveDate: CalendarDate; team: string; socialWorker: string };
+}
+
+export interface PeriodOfCareStarted {
+  type: 'PeriodOfCareStarted';
+  data: {
+    childId: string;
+    effectiveDate: CalendarDate;
+    /** 903 LS. */
+    legalStatus: string;
+    /** 903 CIN, N1–N8, constant through the period of care. */
+    categoryOfNeed: string;
+    placement: PlacementDetails;
+    /** 903 PREV_PERM (P1–P4, Z1) and the LA and date of that earlier order, when known. */
+    previousPermanence?: { code: string; la?: string; date?: string };
+  };
+}
+
+export interface LegalStatusChanged {
+  type: 'LegalStatusChanged';
+  data: { childId: string; effectiveDate: CalendarDate; legalStatus: string };
+}
+
+export interface PlacementChanged {
+  type: 'PlacementChanged';
+  data: {
+    childId: string;
+    effectiveDate: CalendarDate;
+    placement: PlacementDetails;
+    /** 903 REASON_PLACE_CHANGE (CARPL, CLOSE, …, PLACE, OTHER). */
+    reasonForChange: string;
+    /** Same carer (903 RNE T/U) vs a new carer (P/B). */
+    sameCarer: boolean;
+  };
+}
+
+export interface TemporaryPlacementStarted {
+  type: 'TemporaryPlacementStarted';
+  data: { childId: string; effectiveDate: CalendarDate; placementType: 'T0' | 'T1' | 'T2' | 'T3' | 'T4' };
+}
+
+/** The child returned to the usual placement held before the temporary one. */
+export interface TemporaryPlacementEnded {
+  type: 'TemporaryPlacementEnded';
+  data: { childId: string; effectiveDate: CalendarDate };
+}
+
+export interface StatutoryReviewHeld {
+  type: 'StatutoryReviewHeld';
+  data: { childId: string; effectiveDate: CalendarDate; participation: string /* PN0–PN7 */ };
+}
+
+export type PermanenceRoute =
+  | 'return_home'
+  | 'special_guardianship'
+  | 'child_arrangements_order'
+  | 'long_term_fostering'
+  | 'adoption';
+
+export interface PermanencePlanSet {
+  type: 'PermanencePlanSet';
+  data: { childId: string; effectiveDate: CalendarDate; route: PermanenceRoute };
+}
+
+export interface GoingHomeAuditCompleted {
+  type: 'GoingHomeAuditCompleted';
+  data: { childId: string; effectiveDate: CalendarDate; outcome: string; nextAction: string };
+}
+
+/** The agency decision that the child should be placed for adoption (903 DATE_INT / DATE_PLACED). */
+export interface AdoptionDecisionMade {
+  type: 'AdoptionDecisionMade';
+  data: { childId: string; effectiveDate: CalendarDate };
+}
+
+/** Court authority to place: also sets legal status E1. */
+export interface PlacementOrderGranted {
+  type: 'PlacementOrderGranted';
+  data: { childId: string; effectiveDate: CalendarDate };
+}
+
+/** Parental consent to placement for adoption (s19 ACA 2002), the other authority to place. */
+export interface AdoptionConsentGiven {
+  type: 'AdoptionConsentGiven';
+  data: { childId: string; effectiveDate: CalendarDate };
+}
+
+/** The child should no longer be placed for adoption (903 DATE_PLACED_CEASED, RD1–RD4). */
+export interface AdoptionDecisionReversed {
+  type: 'AdoptionDecisionReversed';
+  data: { childId: string; effectiveDate: CalendarDate; reason: 'RD1' | 'RD2' | 'RD3' | 'RD4' };
+}
+
+export interface MatchedWithAdopters {
+  type: 'MatchedWithAdopters';
+  data: { childId: string; effectiveDate: CalendarDate };
+}
+
+/**
+ * Moved in with the adoptive family (A3–A6), or with fostering-for-adoption carers (U2/U5).
+ * This is also a placement change for every stability measure, unless `sameCarer`.
+ */
+export interface PlacedForAdoption {
+  type: 'PlacedForAdoption';
+  data: { childId: string; effectiveDate: CalendarDate; placement: PlacementDetails; sameCarer: boolean };
+}
+
+export interface AdoptionOrderGranted {
+  type: 'AdoptionOrderGranted';
+  data: {
+    childId: string;
+    effectiveDate: CalendarDate;
+    /** 903 AD1 fields. */
+    adoptedByFosterCarer: boolean;
+    numberOfAdopters: 1 | 2;
+    adopterSex: string; // M1, F1, MM, FF, MF
+    adopterLegalStatus: string; // L0, L11, L12, L2, L3, L4
+  };
+}
+
+export interface MissingEpisodeStarted {
+  type: 'MissingEpisodeStarted';
+  data: { childId: string; effectiveDate: CalendarDate; kind: 'M' | 'A' };
+}
+
+export interface MissingEpisodeEnded {
+  type: 'MissingEpisodeEnded';
+  data: { childId: string; effectiveDate: CalendarDate };
+}
+
+export interface PeriodOfCareEnded {
+  type: 'PeriodOfCareEnded';
+  data: { childId: string; effectiveDate: CalendarDate; reason: string /* 903 REC, E11…E9 */ };
+}
+
+/** Corrections never edit: they point at the event they correct, and say why. */
+export interface EntryAmended {
+  type: 'EntryAmended';
+  data: {
+    childId: string;
+    effectiveDate: CalendarDate; // the corrected entry's (possibly new) effective date
+    correctedEventId: string;
+    reason: string;
+    /** The full corrected data of the original event (same type as the original). */
+    amendedData: Record<string, unknown>;
+  };
+}
+
+export interface EntryRetracted {
+  type: 'EntryRetracted';
+  data: { childId: string; effectiveDate: CalendarDate; retractedEventId: string; reason: string };
+}
+
+export type JourneyEvent =
+  | ChildRegistered
+  | AllocationChanged
+  | PeriodOfCareStarted
+  | LegalStatusChanged
+  | PlacementChanged
+  | TemporaryPlacementStarted
+  | TemporaryPlacementEnded
+  | StatutoryReviewHeld
+  | PermanencePlanSet
+  | GoingHomeAuditCompleted
+  | AdoptionDecisionMade
+  | PlacementOrderGranted
+  | AdoptionConsentGiven
+  | AdoptionDecisionReversed
+  | MatchedWithAdopters
+  | PlacedForAdoption
+  | AdoptionOrderGranted
+  | MissingEpisodeStarted
+  | MissingEpisodeEnded
+  | PeriodOfCareEnded
+  | EntryAmended
+  | EntryRetracted;
+
+export type JourneyEventType = JourneyEvent['type'];
+
+/** A journey event as the domain sees it once stored: its id and recording metadata. */
+export type StoredJourneyEvent = JourneyEvent & {
+  id: string;
+  recordedAt: string;
+  recordedBy: string;
+  revision?: bigint;
+  globalPosition?: bigint;
+};
