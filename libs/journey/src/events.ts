@@ -232,6 +232,9 @@ export type JourneyEvent =
 
 export type JourneyEventType = JourneyEvent['type'];
 
+/** The data of one event type, e.g. `EventData<'PeriodOfCareStarted'>`. */
+export type EventData<T extends JourneyEventType> = Extract<JourneyEvent, { type: T }>['data'];
+
 /** A journey event as the domain sees it once stored: its id and recording metadata. */
 export type StoredJourneyEvent = JourneyEvent & {
   id: string;
