@@ -1,0 +1,4 @@
+// Public surface of the pure domain (@care-journey/journey).
+export * from './events';
+export * from './calendar-date';
+export * from './commands';
