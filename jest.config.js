@@ -14,8 +14,8 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   moduleNameMapper: {
-    '^@care-journey/(journey|event-store|projections|reporting)$': '<rootDir>/libs/$1/src',
-    '^@care-journey/(journey|event-store|projections|reporting)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@care-journey/(journey|event-store|projections|reporting|audit)$': '<rootDir>/libs/$1/src',
+    '^@care-journey/(journey|event-store|projections|reporting|audit)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
 };
 module.exports = {
