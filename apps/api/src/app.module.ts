@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from './auth/auth.module';
+import type { ApiConfig } from './config/api-config';
+import { ApiConfigModule } from './config/api-config.module';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+
+/** The whole API; built per config so tests can boot it against their own SQLite file and secret. */
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ApiConfigModule.forRoot(config),
+        InfrastructureModule,
+        CqrsModule.forRoot(),
+        AuthModule,
+        // ProjectionsModule (./projections/projections.module) goes here once that file exists.
+      ],
+    };
+  }
+}

@@ -1,0 +1,9 @@
+import type { Role } from './role';
+
+/** The caller, as established from a verified token. */
+export interface AuthenticatedUser {
+  /** Stable user id (the token's `sub`); recorded as `recordedBy` on every event. */
+  id: string;
+  name: string;
+  role: Role;
+}

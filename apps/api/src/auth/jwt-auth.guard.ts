@@ -1,0 +1,51 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { AuthenticatedUser } from './authenticated-user';
+import { USER_REQUEST_KEY } from './current-user.decorator';
+import type { Role } from './role';
+import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { TokenVerifier } from './token-verifier';
+
+interface RequestLike {
+  headers: Record<string, string | string[] | undefined>;
+  [USER_REQUEST_KEY]?: AuthenticatedUser;
+}
+
+/**
+ * Global guard, secure by default: a route is open only with @Public; otherwise it needs a
+ * valid bearer token (401) whose role the route lists in @Roles (403). A route that declares
+ * no roles is refused to everyone, so forgetting @Roles can never expose data.
+ */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<RequestLike>();
+    const user = this.verifier.verify(bearerToken(request));
+    request[USER_REQUEST_KEY] = user;
+
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!allowed || allowed.length === 0) throw new ForbiddenException('This route declares no roles and is closed');
+    if (!allowed.includes(user.role)) {
+      throw new ForbiddenException(`Role ${user.role} may not do this; allowed: ${allowed.join(', ')}`);
+    }
+    return true;
+  }
+}
+
+function bearerToken(request: RequestLike): string {
+  const header = request.headers['authorization'];
+  if (typeof header !== 'string' || header.length === 0) {
+    throw new UnauthorizedException('Missing Authorization header (expected "Bearer <token>")');
+  }
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw new UnauthorizedException('Authorization header must be "Bearer <token>"');
+  return match[1];
+}
