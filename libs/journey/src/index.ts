@@ -2,3 +2,5 @@
 export * from './events';
 export * from './calendar-date';
 export * from './commands';
+export * from './code-lists';
+export * from './code-groups';
