@@ -1,0 +1,88 @@
+/** Questions asked of a summary on a date: in care? which legal status, placement, allocation? */
+import {
+  ageInYearsOn,
+  isAdoptionPlacement,
+  isShortBreak,
+  type CalendarDate,
+} from '@care-journey/journey';
+import type { AllocationFact, JourneySummary, PeriodOfCare, PlacementRun } from './journey-summary';
+
+/** Looked after on D: the period started on or before D and had not ended by D. */
+export const isOpenOn = (period: PeriodOfCare, date: CalendarDate): boolean =>
+  period.start <= date && (period.end === undefined || period.end > date);
+
+export const periodOn = (summary: JourneySummary, date: CalendarDate): PeriodOfCare | undefined =>
+  summary.periods.find((period) => isOpenOn(period, date));
+
+const lastOnOrBefore = <T extends { date: CalendarDate }>(facts: readonly T[], date: CalendarDate): T | undefined => {
+  let found: T | undefined;
+  for (const fact of facts) if (fact.date <= date) found = fact;
+  return found;
+};
+
+export const legalStatusOn = (period: PeriodOfCare, date: CalendarDate): string | undefined =>
+  lastOnOrBefore(period.legalStatuses, date)?.code;
+
+export const allocationOn = (summary: JourneySummary, date: CalendarDate): AllocationFact | undefined =>
+  lastOnOrBefore(summary.allocations, date);
+
+export const runOn = (period: PeriodOfCare, date: CalendarDate): PlacementRun | undefined =>
+  period.placements.find((run) => run.start <= date && (run.end === undefined || run.end > date));
+
+/** The usual placement type on D (a temporary stay does not change it). */
+export const placementTypeOn = (period: PeriodOfCare, date: CalendarDate): string | undefined => {
+  const run = runOn(period, date);
+  return run ? lastOnOrBefore(run.types, date)?.placementType : undefined;
+};
+
+/**
+ * Short breaks (V3/V4) are excluded from every stability figure and drift rule. A period whose
+ * agreed series started as V3/V4 is a short-break period throughout.
+ */
+export const isShortBreakPeriod = (period: PeriodOfCare): boolean => isShortBreak(period.legalStatuses[0]?.code);
+
+/**
+ * Counted placements in effect at some point in [from, to], across every period of care that is
+ * not a short-break one: the one already running on `from` counts, as does each new carer.
+ */
+export function placementsDuring(summary: JourneySummary, from: CalendarDate, to: CalendarDate): PlacementRun[] {
+  return summary.periods
+    .filter((period) => !isShortBreakPeriod(period))
+    .flatMap((period) => period.placements)
+    .filter((run) => run.start <= to && (run.end === undefined || run.end > from));
+}
+
+/** Placed for adoption (A3–A6) on D. */
+export const isPlacedForAdoptionOn = (period: PeriodOfCare, date: CalendarDate): boolean =>
+  isAdoptionPlacement(placementTypeOn(period, date));
+
+export const currentPlan = (period: PeriodOfCare, date: CalendarDate) => lastOnOrBefore(period.plans, date);
+
+/**
+ * "Permanent placement" (rule book): placed for adoption (A3–A6), long-term fostering (U1/U4)
+ * confirmed as the permanence plan, or placed with parents (P1) under a reunification plan.
+ */
+export function isInPermanentPlacement(period: PeriodOfCare, date: CalendarDate): boolean {
+  const type = placementTypeOn(period, date);
+  if (isAdoptionPlacement(type)) return true;
+  const route = currentPlan(period, date)?.route;
+  if ((type === 'U1' || type === 'U4') && route === 'long_term_fostering') return true;
+  return type === 'P1' && route === 'return_home';
+}
+
+export const ageOn = (summary: JourneySummary, date: CalendarDate): number | undefined =>
+  summary.dateOfBirth ? ageInYearsOn(summary.dateOfBirth, date) : undefined;
+
+export const AGE_BANDS = ['under1', '1-4', '5-9', '10-15', '16+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+/** The DfE age bands of the national statistics. */
+export function ageBandOn(summary: JourneySummary, date: CalendarDate): AgeBand | undefined {
+  const age = ageOn(summary, date);
+  if (age === undefined) return undefined;
+  if (age < 1) return 'under1';
+  if (age <= 4) return '1-4';
+  if (age <= 9) return '5-9';
+  if (age <= 15) return '10-15';
+  return '16+';
+}
