@@ -1,0 +1,2 @@
+// Public surface of @care-journey/audit: hash chain, replay, chronology, bundles, read-access trail.
+export * from './integrity';

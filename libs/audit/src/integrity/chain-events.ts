@@ -1,0 +1,44 @@
+import type { NewEvent, RecordedEvent } from '../store-types';
+import { hashEvent } from './hash-event';
+import { GENESIS_HASH, INTEGRITY_KEY, readStamp, type IntegrityStamp } from './integrity-stamp';
+
+/** Where the next appended event will sit in its stream, and the hash it must link to. */
+export interface ChainTip {
+  streamId: string;
+  nextRevision: bigint;
+  prevHash: string;
+}
+
+/**
+ * The tip after `last`, the stream's current last event (undefined for a new stream).
+ * A last event without a usable stamp (written before the chain existed) links to GENESIS_HASH;
+ * verification will still report that event, so the gap is never hidden.
+ */
+export function chainTipAfter(streamId: string, last: RecordedEvent | undefined): ChainTip {
+  if (!last) return { streamId, nextRevision: 0n, prevHash: GENESIS_HASH };
+  const stamp = readStamp(last.metadata);
+  return { streamId, nextRevision: last.revision + 1n, prevHash: 'hash' in stamp ? stamp.hash : GENESIS_HASH };
+}
+
+/**
+ * Stamps events about to be appended at `tip` (in this order, with expectedRevision = tip.nextRevision - 1,
+ * or 'no_stream' at revision 0): each gets metadata.integrity linking it to the one before.
+ * Pure: returns copies and leaves the input untouched.
+ */
+export function chainEvents<E extends NewEvent>(tip: ChainTip, events: readonly E[]): E[] {
+  let prev = tip.prevHash;
+  return events.map((event, index) => {
+    const { [INTEGRITY_KEY]: _ignored, ...metadata } = event.metadata;
+    const hash = hashEvent(prev, {
+      id: event.id,
+      streamId: tip.streamId,
+      revision: tip.nextRevision + BigInt(index),
+      type: event.type,
+      data: event.data as Record<string, unknown>,
+      metadata,
+    });
+    const stamp: IntegrityStamp = { v: 1, alg: 'sha256', prev, hash };
+    prev = hash;
+    return { ...event, metadata: { ...metadata, [INTEGRITY_KEY]: stamp } };
+  });
+}

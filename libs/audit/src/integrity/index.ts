@@ -1,0 +1,5 @@
+export * from './canonical-json';
+export * from './integrity-stamp';
+export * from './hash-event';
+export * from './chain-events';
+export * from './verify-chain';
