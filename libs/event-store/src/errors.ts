@@ -22,7 +22,23 @@ export class StreamNotFound extends Error {
 /** Thrown when the store cannot be written (disk full, read-only file, server unavailable). */
 export class StoreUnavailable extends Error {
   override readonly name = 'StoreUnavailable';
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super(message);
+  }
+}
+
+/**
+ * Thrown when some of a batch's event ids are already stored but the batch as a whole is not
+ * an exact retry (different stream, different order, or only part of it).
+ * A full retry at the same place is not an error: it returns the original result.
+ */
+export class DuplicateEventIds extends Error {
+  override readonly name = 'DuplicateEventIds';
+  constructor(
+    readonly stream: string,
+    readonly duplicateIds: readonly string[],
+    reason: string,
+  ) {
+    super(`Stream ${stream}: event id(s) ${duplicateIds.join(', ')} already stored; ${reason}`);
   }
 }

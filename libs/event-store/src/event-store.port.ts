@@ -59,7 +59,7 @@ export interface ReadStreamOptions {
 }
 
 export interface AllFilter {
-  /** Keep events whose stream id starts with one of these prefixes. */
+  /** Keep events whose stream id starts with one of these prefixes (an empty list filters nothing). */
   streamPrefixes?: string[];
   /** Keep events of one of these types. */
   eventTypes?: string[];

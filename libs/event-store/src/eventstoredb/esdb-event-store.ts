@@ -1,0 +1,152 @@
+import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START, type AllStreamResolvedEvent } from '@eventstore/db-client';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from '../backoff';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionHandlers,
+} from '../event-store.port';
+import { validateAppend, validateMaxCount } from '../validate-input';
+import { matchesFilter } from './esdb-filter';
+import { fromResolved, isSystemEvent, mapEsdbError, toEsdbExpected, toEsdbPosition, toEventData } from './esdb-mapping';
+import { EsdbCatchUpSubscription } from './esdb-subscription';
+
+/** How many events back `headPosition` looks for the last non-system event. */
+const HEAD_SCAN = 100;
+
+/**
+ * The EventStore port over EventStoreDB (gRPC client v6). Reads stream with gRPC flow control,
+ * so a long read is consumed page by page rather than loaded at once.
+ *
+ * Idempotent retry: ESDB deduplicates by event id when the retry uses the same exact revision,
+ * 'no_stream' or 'stream_exists'. With 'any' it only does so while the ids are still in the
+ * server's recent-write cache, so callers that need a guaranteed retry must use an exact revision.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly backoff: BackoffPolicy = DEFAULT_BACKOFF,
+  ) {}
+
+  static connect(connectionString: string, backoff?: BackoffPolicy): EventStoreDbEventStore {
+    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), backoff);
+  }
+
+  async appendToStream(stream: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    validateAppend(stream, events, options);
+    try {
+      const result = await this.client.appendToStream(stream, events.map(toEventData), {
+        expectedRevision: toEsdbExpected(options.expectedRevision),
+      });
+      const position = result.position?.commit ?? (await this.headPosition()) ?? -1n;
+      return { nextExpectedRevision: result.nextExpectedRevision, globalPosition: position };
+    } catch (error) {
+      throw mapEsdbError(error, stream, options.expectedRevision);
+    }
+  }
+
+  readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    validateMaxCount(options.maxCount);
+    return this.streamEvents(stream, options);
+  }
+
+  private async *streamEvents(stream: string, options: ReadStreamOptions): AsyncGenerator<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    // maxCount 0 still has to say whether the stream exists, so read one event and drop it.
+    const wanted = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const read = this.client.readStream(stream, {
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromRevision: options.fromRevision ?? (backwards ? END : START),
+      maxCount: Math.max(wanted, 1),
+    });
+    try {
+      let count = 0;
+      for await (const resolved of read) {
+        if (count >= wanted) break;
+        const event = fromResolved(resolved);
+        if (!event) continue;
+        count += 1;
+        yield event;
+      }
+    } catch (error) {
+      throw mapEsdbError(error, stream);
+    }
+  }
+
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    validateMaxCount(options.maxCount);
+    return this.allEvents(options);
+  }
+
+  /**
+   * The v6 client has no server-side filter for reads of $all (only for subscriptions), so the
+   * filter and the exclusion of system events are applied here, on the client.
+   */
+  private async *allEvents(options: ReadAllOptions): AsyncGenerator<RecordedEvent> {
+    const wanted = options.maxCount ?? Number.POSITIVE_INFINITY;
+    if (wanted === 0) return;
+    const from = options.fromPosition;
+    const read = this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: from === undefined ? START : toEsdbPosition(from),
+    });
+    try {
+      let count = 0;
+      for await (const resolved of read as AsyncIterable<AllStreamResolvedEvent>) {
+        const event = fromResolved(resolved);
+        // ESDB reads from a position inclusively; the port's fromPosition is exclusive.
+        if (!event || (from !== undefined && event.globalPosition <= from)) continue;
+        if (!matchesFilter(event, options.filter)) continue;
+        yield event;
+        count += 1;
+        if (count >= wanted) break;
+      }
+    } catch (error) {
+      throw mapEsdbError(error, undefined);
+    } finally {
+      if (!read.destroyed) await read.cancel().catch(() => undefined);
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions, handlers: SubscriptionHandlers): Subscription {
+    if (this.closed) throw new Error('EventStoreDB event store is closed');
+    const subscription: Subscription = new EsdbCatchUpSubscription(this.client, options, handlers, this.backoff, () =>
+      this.subscriptions.delete(subscription),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** Position of the last non-system event among the last few in the log. */
+  async headPosition(): Promise<bigint | undefined> {
+    let newest: bigint | undefined;
+    try {
+      for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: HEAD_SCAN })) {
+        const event = resolved.event;
+        if (!event) continue;
+        newest ??= event.position.commit;
+        if (!isSystemEvent(event.streamId, event.type)) return event.position.commit;
+      }
+    } catch (error) {
+      throw mapEsdbError(error, undefined);
+    }
+    // Only system events near the head: any of their positions is a valid exclusive start.
+    return newest;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.client.dispose();
+  }
+}

@@ -1,0 +1,36 @@
+import { eventTypeFilter, excludeSystemEvents, streamNameFilter, type Filter, type Position } from '@eventstore/db-client';
+import type { AllFilter, RecordedEvent } from '../event-store.port';
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Server-side filter for subscribeToAll. ESDB takes one filter (stream names OR event types),
+ * so with both we filter stream prefixes on the server and types on the client too
+ * (`matchesFilter` is always applied). Without a filter we still drop system events server-side.
+ * Every variant reports checkpoints, so a narrow subscription can resume past skipped events.
+ */
+export function toServerFilter(
+  filter: AllFilter | undefined,
+  checkpointReached: (position: Position) => void,
+): Filter {
+  const onCheckpoint = (_subscription: unknown, position: Position): void => checkpointReached(position);
+  const prefixes = filter?.streamPrefixes ?? [];
+  const types = filter?.eventTypes ?? [];
+  if (prefixes.length > 0) return streamNameFilter({ prefixes, checkpointReached: onCheckpoint });
+  if (types.length > 0) {
+    // A regex with anchors: prefix matching on types would let 'Placed' match 'PlacedEnded'.
+    return eventTypeFilter({ regex: `^(?:${types.map(escapeRegex).join('|')})$`, checkpointReached: onCheckpoint });
+  }
+  return excludeSystemEvents({ checkpointReached: onCheckpoint });
+}
+
+/** The port's filter semantics, applied on the client. */
+export function matchesFilter(event: RecordedEvent, filter: AllFilter | undefined): boolean {
+  const prefixes = filter?.streamPrefixes;
+  if (prefixes && prefixes.length > 0 && !prefixes.some((prefix) => event.streamId.startsWith(prefix))) return false;
+  const types = filter?.eventTypes;
+  if (types && types.length > 0 && !types.includes(event.type)) return false;
+  return true;
+}

@@ -1,0 +1,144 @@
+import { START, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient, type Position } from '@eventstore/db-client';
+import { backoffDelay, type BackoffPolicy } from '../backoff';
+import type { RecordedEvent, SubscribeOptions, Subscription, SubscriptionHandlers } from '../event-store.port';
+import { WakeableSleep } from '../wakeable-sleep';
+import { matchesFilter, toServerFilter } from './esdb-filter';
+import { fromResolved, mapEsdbError, toEsdbPosition } from './esdb-mapping';
+
+type Item = { kind: 'event'; event: RecordedEvent } | { kind: 'checkpoint'; position: bigint };
+
+/** Pause the gRPC stream above this many queued items, resume below the low mark. */
+const HIGH_WATER = 512;
+const LOW_WATER = 64;
+
+/**
+ * Catch-up subscription to $all. Events are queued from the client stream and handed to the
+ * handler one at a time; when the stream errors or ends while we still want events, we
+ * resubscribe from the last position handled, with backoff. A handler error stops everything.
+ */
+export class EsdbCatchUpSubscription implements Subscription {
+  private stopped = false;
+  private handlerFailed = false;
+  private lastPosition: bigint | undefined;
+  private readonly queue: Item[] = [];
+  private readonly sleeper = new WakeableSleep();
+  private current: AllStreamSubscription | undefined;
+  private ended: { error: unknown } | undefined;
+  private caughtUpPending = false;
+  private readonly done: Promise<void>;
+
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly options: SubscribeOptions,
+    private readonly handlers: SubscriptionHandlers,
+    private readonly backoff: BackoffPolicy,
+    onEnded: () => void,
+  ) {
+    this.lastPosition = options.fromPosition;
+    this.done = this.run().finally(onEnded);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.sleeper.wakeUp();
+    await this.done;
+  }
+
+  private async run(): Promise<void> {
+    let attempt = 0;
+    while (!this.stopped) {
+      const delivered = await this.consumeOnce();
+      if (this.stopped || this.handlerFailed) return;
+      attempt = delivered > 0 ? 1 : attempt + 1;
+      const delay = backoffDelay(attempt, this.backoff);
+      this.handlers.onRetry?.(this.ended?.error ?? new Error('EventStoreDB subscription ended'), attempt, delay);
+      await this.sleeper.sleep(delay);
+    }
+  }
+
+  /** One server subscription, from the last handled position, until it ends or we stop. */
+  private async consumeOnce(): Promise<number> {
+    this.queue.length = 0;
+    this.ended = undefined;
+    this.caughtUpPending = false;
+    const subscription = this.open();
+    let delivered = 0;
+    try {
+      while (!this.stopped) {
+        const item = this.queue.shift();
+        if (item) {
+          if (item.kind === 'checkpoint') this.advance(item.position);
+          else if (await this.deliver(item.event)) delivered += 1;
+          else return delivered;
+          continue;
+        }
+        if (subscription.isPaused() && !this.ended) subscription.resume();
+        // Report caught-up only once everything received before the signal has been handled.
+        if (this.caughtUpPending && subscription.readableLength === 0) {
+          this.caughtUpPending = false;
+          this.handlers.onCaughtUp?.(this.lastPosition);
+        }
+        if (this.ended) return delivered;
+        await this.sleeper.sleep(1_000);
+      }
+      return delivered;
+    } finally {
+      this.current = undefined;
+      subscription.removeAllListeners();
+      subscription.on('error', () => undefined); // late errors after unsubscribe are expected
+      await subscription.unsubscribe().catch(() => undefined);
+    }
+  }
+
+  private open(): AllStreamSubscription {
+    const subscription = this.client.subscribeToAll({
+      fromPosition: this.lastPosition === undefined ? START : toEsdbPosition(this.lastPosition),
+      filter: toServerFilter(this.options.filter, (position: Position) => this.push({ kind: 'checkpoint', position: position.commit })),
+    });
+    this.current = subscription;
+    subscription.on('data', (resolved: AllStreamResolvedEvent) => {
+      const event = fromResolved(resolved);
+      if (event && matchesFilter(event, this.options.filter)) this.push({ kind: 'event', event });
+    });
+    subscription.on('caughtUp', () => {
+      this.caughtUpPending = true;
+      this.sleeper.wakeUp();
+    });
+    subscription.on('error', (error: Error) => this.end(mapEsdbError(error, undefined)));
+    subscription.on('end', () => this.end(new Error('EventStoreDB subscription ended by the server')));
+    return subscription;
+  }
+
+  private push(item: Item): void {
+    this.queue.push(item);
+    if (this.queue.length >= HIGH_WATER) this.current?.pause();
+    this.sleeper.wakeUp();
+  }
+
+  private end(error: unknown): void {
+    if (!this.ended) this.ended = { error };
+    this.sleeper.wakeUp();
+  }
+
+  private advance(position: bigint): void {
+    if (this.lastPosition === undefined || position > this.lastPosition) this.lastPosition = position;
+  }
+
+  /** Returns false when the handler failed (the subscription is then over). */
+  private async deliver(event: RecordedEvent): Promise<boolean> {
+    // A resubscription may replay the event at the resume position: never deliver twice.
+    if (this.lastPosition !== undefined && event.globalPosition <= this.lastPosition) return true;
+    try {
+      await this.handlers.onEvent(event);
+    } catch (error) {
+      this.handlerFailed = true;
+      this.stopped = true;
+      if (this.handlers.onError) this.handlers.onError(error);
+      else console.error('Event store subscription stopped: handler failed', error);
+      return false;
+    }
+    this.lastPosition = event.globalPosition;
+    if (this.queue.length <= LOW_WATER && this.current?.isPaused()) this.current.resume();
+    return true;
+  }
+}

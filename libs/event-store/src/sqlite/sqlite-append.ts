@@ -1,0 +1,91 @@
+import { DuplicateEventIds, WrongExpectedRevision } from '../errors';
+import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
+import type { SqliteStatements } from './sqlite-statements';
+
+export function describeExpected(expected: ExpectedRevision): string {
+  return typeof expected === 'bigint' ? expected.toString() : expected;
+}
+
+function matchesExpected(expected: ExpectedRevision, current: bigint | undefined): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return current === undefined;
+  if (expected === 'stream_exists') return current !== undefined;
+  return current === expected;
+}
+
+/**
+ * The body of one append; the caller runs it inside BEGIN IMMEDIATE so the revision check and
+ * the inserts see no other writer. Throws WrongExpectedRevision unless the batch is a retry.
+ */
+export function appendInTransaction(
+  s: SqliteStatements,
+  stream: string,
+  events: readonly NewEvent[],
+  expected: ExpectedRevision,
+): AppendResult {
+  const current = s.currentRevision.get(stream);
+  if (!matchesExpected(expected, current)) {
+    // A retry of an append that did succeed lands here (the stream has moved past `expected`).
+    // Look at the first id only: a new batch costs one index probe.
+    if (s.findById.get(events[0].id)) {
+      const original = findOriginalAppend(s, stream, events, expected);
+      if (original) return original;
+    }
+    throw new WrongExpectedRevision(stream, describeExpected(expected), current ?? 'no_stream');
+  }
+  // Numbers for the hot loop: a stream will not reach 2^53 events.
+  let revision = current === undefined ? 0 : Number(current) + 1;
+  let position = 0n;
+  for (const event of events) {
+    const info = s.insert.run(stream, revision, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
+    position = info.lastInsertRowid as bigint;
+    revision += 1;
+  }
+  return { nextExpectedRevision: BigInt(revision - 1), globalPosition: position };
+}
+
+/** True when a retry with `expected` would have written its first event at `firstRevision`. */
+function samePlace(expected: ExpectedRevision, firstRevision: bigint): boolean {
+  if (expected === 'any' || expected === 'stream_exists') return true;
+  if (expected === 'no_stream') return firstRevision === 0n;
+  return firstRevision === expected + 1n;
+}
+
+/**
+ * Idempotent retry: when every id of the batch is already stored in this stream, in this order,
+ * at consecutive revisions where this call would have put them, returns the original result.
+ * Returns undefined when none of the ids is stored (or the retry targets another place);
+ * throws DuplicateEventIds when only part of the batch (or another arrangement) is stored.
+ */
+export function findOriginalAppend(
+  s: SqliteStatements,
+  stream: string,
+  events: readonly NewEvent[],
+  expected: ExpectedRevision,
+): AppendResult | undefined {
+  const locations = events.map((event) => s.findById.get(event.id));
+  const stored = events.filter((_, i) => locations[i] !== undefined).map((event) => event.id);
+  if (stored.length === 0) return undefined;
+  const first = locations[0];
+  const exact =
+    stored.length === events.length &&
+    first !== undefined &&
+    locations.every((loc, i) => loc !== undefined && loc[0] === stream && loc[1] === first[1] + BigInt(i));
+  if (!exact || first === undefined) {
+    throw new DuplicateEventIds(
+      stream,
+      stored,
+      'the batch is not an exact retry of an earlier append (only part of it, another order or another stream)',
+    );
+  }
+  if (!samePlace(expected, first[1])) return undefined;
+  const last = locations[locations.length - 1] as [string, bigint, bigint];
+  return { nextExpectedRevision: last[1], globalPosition: last[2] };
+}
+
+/** Explains a unique-index failure that is not a retry: the batch repeats one of its own ids. */
+export function repeatedIdsError(stream: string, events: readonly NewEvent[]): DuplicateEventIds {
+  const seen = new Set<string>();
+  const repeated = events.filter((event) => (seen.has(event.id) ? true : (seen.add(event.id), false))).map((e) => e.id);
+  return new DuplicateEventIds(stream, repeated, 'the batch repeats an id');
+}

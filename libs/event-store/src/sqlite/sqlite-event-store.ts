@@ -1,0 +1,194 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from '../backoff';
+import { DuplicateEventIds, StreamNotFound } from '../errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionHandlers,
+} from '../event-store.port';
+import { onAppended, signalAppended, signalKey } from './append-signal';
+import { PollingSubscription } from './polling-subscription';
+import { appendInTransaction, findOriginalAppend, repeatedIdsError } from './sqlite-append';
+import { isUniqueViolation, mapSqliteError } from './sqlite-errors';
+import { rowToEvent } from './sqlite-row';
+import { applyPragmas, createSchema, type SynchronousMode } from './sqlite-schema';
+import { SqliteStatements } from './sqlite-statements';
+import { validateAppend, validateMaxCount } from '../validate-input';
+
+export interface SqliteEventStoreOptions {
+  /** Database file; its directory is created if missing. */
+  file: string;
+  /** 'FULL' (default): an acknowledged append survives power loss. 'NORMAL': faster, survives process crashes only. */
+  synchronous?: SynchronousMode;
+  /** How often a live subscription looks at the head for appends made by other processes. */
+  pollIntervalMs?: number;
+  /** Rows per read page: bounds memory of reads and subscriptions. */
+  pageSize?: number;
+  /** How long a writer waits for another connection's write lock before StoreUnavailable. */
+  busyTimeoutMs?: number;
+  backoff?: BackoffPolicy;
+}
+
+const MAX_POSITION = 9_223_372_036_854_775_807n;
+
+/** The EventStore port on one SQLite file (better-sqlite3 is synchronous; the port is async). */
+export class SqliteEventStore implements EventStore {
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly statements: SqliteStatements;
+  private readonly appendTx: (stream: string, events: readonly NewEvent[], options: AppendOptions) => AppendResult;
+  private readonly signal: string;
+  private readonly pageSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly backoff: BackoffPolicy;
+  private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.file = options.file;
+    this.pageSize = options.pageSize ?? 1000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 25;
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.signal = signalKey(options.file);
+    try {
+      mkdirSync(dirname(options.file), { recursive: true });
+      this.db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 5_000 });
+      applyPragmas(this.db, options.synchronous ?? 'FULL');
+      createSchema(this.db);
+      this.statements = new SqliteStatements(this.db);
+    } catch (error) {
+      throw mapSqliteError(error, options.file, 'open the database');
+    }
+    const tx = this.db.transaction((stream: string, events: readonly NewEvent[], opts: AppendOptions) =>
+      appendInTransaction(this.statements, stream, events, opts.expectedRevision),
+    );
+    // BEGIN IMMEDIATE takes the write lock up front: the revision check and inserts see no other writer.
+    this.appendTx = (stream, events, opts) => tx.immediate(stream, events, opts);
+  }
+
+  async appendToStream(stream: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    validateAppend(stream, events, options);
+    try {
+      const result = this.appendTx(stream, events, options);
+      signalAppended(this.signal);
+      return result;
+    } catch (error) {
+      if (isUniqueViolation(error)) return this.explainDuplicate(stream, events, options);
+      throw mapSqliteError(error, this.file, 'append');
+    }
+  }
+
+  /** The transaction was rolled back on a duplicate id: either an idempotent retry or a clear error. */
+  private explainDuplicate(stream: string, events: NewEvent[], options: AppendOptions): AppendResult {
+    const original = findOriginalAppend(this.statements, stream, events, options.expectedRevision);
+    if (original) return original;
+    const stored = events.filter((event) => this.statements.findById.get(event.id)).map((event) => event.id);
+    if (stored.length > 0) {
+      throw new DuplicateEventIds(stream, stored, 'already stored at another revision than this append would use');
+    }
+    throw repeatedIdsError(stream, events);
+  }
+
+  readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    validateMaxCount(options.maxCount);
+    return this.streamPages(stream, options);
+  }
+
+  private async *streamPages(stream: string, options: ReadStreamOptions): AsyncGenerator<RecordedEvent> {
+    const forwards = options.direction !== 'backwards';
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let cursor = options.fromRevision ?? (forwards ? 0n : MAX_POSITION);
+    const statement = forwards ? this.statements.streamForwards : this.statements.streamBackwards;
+    let firstPage = true;
+    do {
+      const limit = Math.min(this.pageSize, remaining);
+      const rows = limit > 0 ? this.read(() => statement.all(stream, cursor, limit)) : [];
+      if (firstPage && rows.length === 0 && !this.read(() => this.statements.streamExists.get(stream))) {
+        throw new StreamNotFound(stream);
+      }
+      firstPage = false;
+      for (const row of rows) yield rowToEvent(row);
+      if (rows.length < limit || rows.length === 0) return;
+      remaining -= rows.length;
+      const last = rows[rows.length - 1][2];
+      cursor = forwards ? last + 1n : last - 1n;
+    } while (remaining > 0 && cursor >= 0n);
+  }
+
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    validateMaxCount(options.maxCount);
+    return this.allPages(options);
+  }
+
+  private async *allPages(options: ReadAllOptions): AsyncGenerator<RecordedEvent> {
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let cursor = options.fromPosition ?? -1n;
+    while (remaining > 0) {
+      const limit = Math.min(this.pageSize, remaining);
+      const rows = this.read(() => this.statements.readAllPage(cursor, MAX_POSITION, limit, options.filter));
+      for (const row of rows) yield rowToEvent(row);
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+      cursor = rows[rows.length - 1][0];
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions, handlers: SubscriptionHandlers): Subscription {
+    if (this.closed) throw new Error(`SQLite event store ${this.file} is closed`);
+    const source = {
+      head: () => this.headSync(),
+      page: (after: bigint, upTo: bigint, limit: number, opts: SubscribeOptions) =>
+        this.read(() => this.statements.readAllPage(after, upTo, limit, opts.filter)).map(rowToEvent),
+      onAppended: (listener: () => void) => onAppended(this.signal, listener),
+    };
+    const settings = { pollIntervalMs: this.pollIntervalMs, pageSize: this.pageSize, backoff: this.backoff };
+    const subscription: Subscription = new PollingSubscription(source, options, handlers, settings, () =>
+      this.subscriptions.delete(subscription),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint | undefined> {
+    return this.headSync();
+  }
+
+  private headSync(): bigint | undefined {
+    return this.read(() => this.statements.head.get()) ?? undefined;
+  }
+
+  /** Online backup of the live database (safe while appends continue) into `toFile`. */
+  async backup(toFile: string): Promise<void> {
+    try {
+      mkdirSync(dirname(toFile), { recursive: true });
+      await this.db.backup(toFile);
+    } catch (error) {
+      throw mapSqliteError(error, this.file, `back up to ${toFile}`);
+    }
+  }
+
+  /** Stops this store's subscriptions, then closes the file. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.db.close();
+  }
+
+  private read<T>(query: () => T): T {
+    try {
+      return query();
+    } catch (error) {
+      throw mapSqliteError(error, this.file, 'read');
+    }
+  }
+}

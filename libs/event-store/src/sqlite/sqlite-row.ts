@@ -1,0 +1,15 @@
+import type { EventMetadata, RecordedEvent } from '../event-store.port';
+import type { EventRow } from './sqlite-statements';
+
+/** Row → port event. Property order is fixed so every event shares one hidden class. */
+export function rowToEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row[3],
+    type: row[4],
+    data: JSON.parse(row[5]) as Record<string, unknown>,
+    metadata: JSON.parse(row[6]) as EventMetadata,
+    streamId: row[1],
+    revision: row[2],
+    globalPosition: row[0],
+  };
+}

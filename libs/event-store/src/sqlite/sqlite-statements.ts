@@ -1,0 +1,84 @@
+import type Database from 'better-sqlite3';
+import type { AllFilter } from '../event-store.port';
+
+/** Column order of every read; rows come back as raw arrays (no per-row key objects). */
+export const EVENT_COLUMNS = 'global_position, stream_id, revision, id, type, data, metadata';
+
+/** A raw event row: [global_position, stream_id, revision, id, type, data, metadata]. */
+export type EventRow = [bigint, string, bigint, string, string, string, string];
+
+/** Ids → where they are stored: [stream_id, revision, global_position]. */
+export type LocationRow = [string, bigint, bigint];
+
+/** Prepared once per connection: preparing per call costs more than running small queries. */
+export class SqliteStatements {
+  readonly currentRevision: Database.Statement<[string], bigint>;
+  readonly insert: Database.Statement<[string, number | bigint, string, string, string, string]>;
+  readonly findById: Database.Statement<[string], LocationRow>;
+  readonly streamExists: Database.Statement<[string], number>;
+  readonly streamForwards: Database.Statement<[string, bigint, number], EventRow>;
+  readonly streamBackwards: Database.Statement<[string, bigint, number], EventRow>;
+  readonly head: Database.Statement<[], bigint | null>;
+  private readonly allByShape = new Map<string, Database.Statement<unknown[], EventRow>>();
+
+  constructor(private readonly db: Database.Database) {
+    this.currentRevision = db
+      .prepare<[string], bigint>('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
+      .pluck()
+      .safeIntegers(true);
+    this.insert = db.prepare('INSERT INTO events (stream_id, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insert.safeIntegers(true); // lastInsertRowid as bigint: positions are bigints in the port
+    this.findById = db
+      .prepare<[string], LocationRow>('SELECT stream_id, revision, global_position FROM events WHERE id = ?')
+      .raw(true)
+      .safeIntegers(true);
+    this.streamExists = db.prepare<[string], number>('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1').pluck();
+    this.streamForwards = db
+      .prepare<[string, bigint, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      )
+      .raw(true)
+      .safeIntegers(true);
+    this.streamBackwards = db
+      .prepare<[string, bigint, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      )
+      .raw(true)
+      .safeIntegers(true);
+    this.head = db.prepare<[], bigint | null>('SELECT MAX(global_position) FROM events').pluck().safeIntegers(true);
+  }
+
+  /**
+   * Reads one page of the log in (after, upTo], filtered in SQL so a narrow subscription does not
+   * drag every row into JS. One statement per filter shape (number of prefixes/types), cached.
+   */
+  readAllPage(after: bigint, upTo: bigint, limit: number, filter: AllFilter | undefined): EventRow[] {
+    const prefixes = filter?.streamPrefixes ?? [];
+    const types = filter?.eventTypes ?? [];
+    const statement = this.allStatement(prefixes.length, types.length);
+    const params: unknown[] = [after, upTo];
+    // substr/length count characters on both sides, so any Unicode prefix compares correctly.
+    for (const prefix of prefixes) params.push(prefix, prefix);
+    for (const type of types) params.push(type);
+    params.push(limit);
+    return statement.all(...params);
+  }
+
+  private allStatement(prefixCount: number, typeCount: number): Database.Statement<unknown[], EventRow> {
+    const key = `${prefixCount}:${typeCount}`;
+    let statement = this.allByShape.get(key);
+    if (!statement) {
+      const where = ['global_position > ?', 'global_position <= ?'];
+      if (prefixCount > 0) {
+        where.push(`(${Array(prefixCount).fill('substr(stream_id, 1, length(?)) = ?').join(' OR ')})`);
+      }
+      if (typeCount > 0) where.push(`type IN (${Array(typeCount).fill('?').join(', ')})`);
+      statement = this.db
+        .prepare<unknown[], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY global_position LIMIT ?`)
+        .raw(true)
+        .safeIntegers(true);
+      this.allByShape.set(key, statement);
+    }
+    return statement;
+  }
+}

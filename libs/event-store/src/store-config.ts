@@ -1,0 +1,49 @@
+/** Which event store to build, read from the environment once at start-up. */
+export type StoreConfig =
+  | { kind: 'sqlite'; file: string; synchronous: 'FULL' | 'NORMAL' }
+  | { kind: 'eventstoredb'; connectionString: string };
+
+export const DEFAULT_SQLITE_FILE = './data/care-journey.db';
+
+/** A configuration mistake: names the variable, the value and what is allowed. */
+export class StoreConfigError extends Error {
+  override readonly name = 'StoreConfigError';
+  constructor(
+    readonly variable: string,
+    readonly value: string | undefined,
+    readonly allowed: string,
+  ) {
+    super(`${variable}=${value === undefined ? '(not set)' : JSON.stringify(value)} is invalid: ${allowed}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Unset and empty mean the same: an empty line in an env file should not change behaviour. */
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+export function loadStoreConfig(env: Env = process.env): StoreConfig {
+  const kind = read(env, 'CARE_JOURNEY_STORE') ?? 'sqlite';
+  if (kind === 'sqlite') {
+    const synchronous = (read(env, 'CARE_JOURNEY_SQLITE_SYNCHRONOUS') ?? 'FULL').toUpperCase();
+    if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
+      throw new StoreConfigError('CARE_JOURNEY_SQLITE_SYNCHRONOUS', env.CARE_JOURNEY_SQLITE_SYNCHRONOUS, "allowed values are 'FULL' (default) or 'NORMAL'");
+    }
+    return { kind, file: read(env, 'CARE_JOURNEY_SQLITE_FILE') ?? DEFAULT_SQLITE_FILE, synchronous };
+  }
+  if (kind === 'eventstoredb') {
+    const connectionString = read(env, 'EVENTSTORE_CONNECTION_STRING');
+    if (!connectionString || !/^esdb(\+discover)?:\/\/\S+$/.test(connectionString)) {
+      throw new StoreConfigError(
+        'EVENTSTORE_CONNECTION_STRING',
+        env.EVENTSTORE_CONNECTION_STRING,
+        "required when CARE_JOURNEY_STORE=eventstoredb; must start with 'esdb://' or 'esdb+discover://' (e.g. esdb://localhost:2113?tls=false)",
+      );
+    }
+    return { kind, connectionString };
+  }
+  throw new StoreConfigError('CARE_JOURNEY_STORE', env.CARE_JOURNEY_STORE, "allowed values are 'sqlite' (default) or 'eventstoredb'");
+}
