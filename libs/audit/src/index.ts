@@ -1,2 +1,3 @@
 // Public surface of @care-journey/audit: hash chain, replay, chronology, bundles, read-access trail.
 export * from './integrity';
+export * from './bundle';

@@ -1,4 +1,4 @@
-import type { NewEvent, RecordedEvent } from '../store-types';
+import type { NewEvent, RecordedEvent } from '../store';
 import { hashEvent } from './hash-event';
 import { GENESIS_HASH, INTEGRITY_KEY, readStamp, type IntegrityStamp } from './integrity-stamp';
 

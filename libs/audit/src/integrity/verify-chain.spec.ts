@@ -1,5 +1,5 @@
 import { stampedStream } from '../testing/stamped-stream';
-import type { NewEvent, RecordedEvent } from '../store-types';
+import type { NewEvent, RecordedEvent } from '../store';
 import { chainEvents, chainTipAfter } from './chain-events';
 import { hashEvent } from './hash-event';
 import { GENESIS_HASH } from './integrity-stamp';

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../store-types';
+import type { RecordedEvent } from '../store';
 import { hashEvent } from './hash-event';
 import { GENESIS_HASH, readStamp } from './integrity-stamp';
 

@@ -1,6 +1,6 @@
 // Test support: turns plain events into a stored, hash-chained stream, as the API would append it.
 import { chainEvents, chainTipAfter } from '../integrity/chain-events';
-import type { NewEvent, RecordedEvent } from '../store-types';
+import type { NewEvent, RecordedEvent } from '../store';
 
 export function stampedStream(streamId: string, events: readonly NewEvent[], firstGlobalPosition = 1n): RecordedEvent[] {
   return chainEvents(chainTipAfter(streamId, undefined), events).map((event, index) => ({

@@ -1,0 +1,4 @@
+export * from './bundle-format';
+export * from './audit-key';
+export * from './export-bundle';
+export * from './verify-bundle';
