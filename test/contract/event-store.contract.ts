@@ -1,0 +1,339 @@
+import {
+  recordedEventFromJson,
+  recordedEventToJson,
+  StreamNotFound,
+  WrongExpectedRevision,
+  type EventStore,
+  type ExpectedRevision,
+  type RecordedEvent,
+  type Subscription,
+} from '@care-journey/event-store';
+import { collect, ids, newEvent, newEvents, readPrefix, uniquePrefix, waitUntil } from './support/events';
+
+/** One test's view of a store: `open()` gives a further client on the same data. */
+export interface StoreFixture {
+  open(): Promise<EventStore>;
+  dispose(): Promise<void>;
+}
+
+export interface ContractTarget {
+  /** Once per suite, e.g. start a container. */
+  beforeAll?(): Promise<void>;
+  afterAll?(): Promise<void>;
+  fixture(): Promise<StoreFixture>;
+  timeoutMs?: number;
+}
+
+async function expectWrongRevision(
+  attempt: Promise<unknown>,
+  expected: string,
+  actual: bigint | 'no_stream',
+): Promise<void> {
+  const error = await attempt.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WrongExpectedRevision);
+  expect(error).toMatchObject({ expected, actual });
+}
+
+/**
+ * The behaviour every EventStore adapter must show. Tests use unique stream prefixes and start
+ * reads at the head they found, so they also hold on a shared, non-empty EventStoreDB.
+ */
+export function eventStoreContract(name: string, target: ContractTarget): void {
+  describe(`${name} event store contract`, () => {
+    let fixture: StoreFixture;
+    let store: EventStore;
+    let prefix: string;
+    let start: bigint | undefined;
+    const subscriptions: Subscription[] = [];
+
+    if (target.timeoutMs) jest.setTimeout(target.timeoutMs);
+    if (target.beforeAll) beforeAll(() => target.beforeAll?.());
+    if (target.afterAll) afterAll(() => target.afterAll?.());
+
+    beforeEach(async () => {
+      fixture = await target.fixture();
+      store = await fixture.open();
+      prefix = uniquePrefix('c');
+      start = await store.headPosition();
+    });
+
+    afterEach(async () => {
+      await Promise.all(subscriptions.splice(0).map((s) => s.stop()));
+      await fixture.dispose();
+    });
+
+    describe('appending and reading a stream', () => {
+      it('keeps events in append order with revisions from 0 and increasing global positions', async () => {
+        const stream = `${prefix}order`;
+        const first = await store.appendToStream(stream, newEvents(2), { expectedRevision: 'no_stream' });
+        const second = await store.appendToStream(stream, newEvents(3), { expectedRevision: first.nextExpectedRevision });
+        expect(first.nextExpectedRevision).toBe(1n);
+        expect(second.nextExpectedRevision).toBe(4n);
+        const events = await collect(store.readStream(stream));
+        expect(events.map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n, 4n]);
+        expect(events.map((e) => e.data.n)).toEqual([0, 1, 0, 1, 2]);
+        for (let i = 1; i < events.length; i++) expect(events[i].globalPosition).toBeGreaterThan(events[i - 1].globalPosition);
+        expect(events[4].globalPosition).toBe(second.globalPosition);
+      });
+
+      it('stores id, type, data and metadata verbatim', async () => {
+        const stream = `${prefix}verbatim`;
+        const event = newEvent('ChildEnteredCare', { childId: 'c-1', nested: { list: [1, 'two', null] }, text: 'é ✓' });
+        event.metadata = { ...event.metadata, correlationId: 'corr-1', hash: 'abc' };
+        await store.appendToStream(stream, [event], { expectedRevision: 'any' });
+        const [read] = await collect(store.readStream(stream));
+        expect(read).toMatchObject({ id: event.id, type: event.type, data: event.data, metadata: event.metadata, streamId: stream, revision: 0n });
+      });
+
+      it('appends a multi-event batch atomically: contiguous in the log, or not at all', async () => {
+        const stream = `${prefix}atomic`;
+        await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' });
+        const batch = newEvents(5);
+        const result = await store.appendToStream(stream, batch, { expectedRevision: 0n });
+        const all = await readPrefix(store, prefix, start);
+        expect(ids(all.slice(1))).toEqual(ids(batch));
+        expect(all[5].globalPosition).toBe(result.globalPosition);
+        await expect(store.appendToStream(stream, newEvents(3), { expectedRevision: 0n })).rejects.toBeInstanceOf(WrongExpectedRevision);
+        expect(await collect(store.readStream(stream))).toHaveLength(6);
+      });
+
+      it('refuses an empty batch and changes nothing', async () => {
+        const stream = `${prefix}empty-batch`;
+        await expect(store.appendToStream(stream, [], { expectedRevision: 'any' })).rejects.toThrow(/events must be a non-empty array/);
+        await expect(collect(store.readStream(stream))).rejects.toBeInstanceOf(StreamNotFound);
+      });
+    });
+
+    describe('expected revision', () => {
+      it("'no_stream' succeeds on a new stream and fails with the actual revision on an existing one", async () => {
+        const stream = `${prefix}ns`;
+        await store.appendToStream(stream, newEvents(2), { expectedRevision: 'no_stream' });
+        await expectWrongRevision(store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' }), 'no_stream', 1n);
+      });
+
+      it("'stream_exists' fails on a missing stream (actual 'no_stream') and succeeds on an existing one", async () => {
+        const stream = `${prefix}se`;
+        await expectWrongRevision(
+          store.appendToStream(stream, newEvents(1), { expectedRevision: 'stream_exists' }),
+          'stream_exists',
+          'no_stream',
+        );
+        await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' });
+        const result = await store.appendToStream(stream, newEvents(1), { expectedRevision: 'stream_exists' });
+        expect(result.nextExpectedRevision).toBe(1n);
+      });
+
+      it("'any' appends whatever the stream's state", async () => {
+        const stream = `${prefix}any`;
+        expect((await store.appendToStream(stream, newEvents(1), { expectedRevision: 'any' })).nextExpectedRevision).toBe(0n);
+        expect((await store.appendToStream(stream, newEvents(2), { expectedRevision: 'any' })).nextExpectedRevision).toBe(2n);
+      });
+
+      it('an exact revision succeeds when it matches and otherwise reports expected and actual', async () => {
+        const stream = `${prefix}exact`;
+        await expectWrongRevision(store.appendToStream(stream, newEvents(1), { expectedRevision: 0n }), '0', 'no_stream');
+        await store.appendToStream(stream, newEvents(2), { expectedRevision: 'no_stream' });
+        await expectWrongRevision(store.appendToStream(stream, newEvents(1), { expectedRevision: 0n }), '0', 1n);
+        await expectWrongRevision(store.appendToStream(stream, newEvents(1), { expectedRevision: 5n }), '5', 1n);
+        expect((await store.appendToStream(stream, newEvents(1), { expectedRevision: 1n })).nextExpectedRevision).toBe(2n);
+      });
+    });
+
+    describe('idempotent retry', () => {
+      it.each<[string, ExpectedRevision]>([
+        ['an exact revision', 0n],
+        ["'no_stream'", 'no_stream'],
+      ])('returns the original result for the same ids appended again with %s', async (_label, expected) => {
+        const stream = `${prefix}retry`;
+        if (expected !== 'no_stream') await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' });
+        const batch = newEvents(3);
+        const original = await store.appendToStream(stream, batch, { expectedRevision: expected });
+        const retried = await store.appendToStream(stream, batch, { expectedRevision: expected });
+        expect(retried).toEqual(original);
+        const events = await collect(store.readStream(stream));
+        expect(ids(events).filter((id) => ids(batch).includes(id))).toEqual(ids(batch));
+      });
+    });
+
+    describe('missing and existing streams', () => {
+      it('throws StreamNotFound when a missing stream is iterated (not when the read is created)', async () => {
+        const read = store.readStream(`${prefix}missing`);
+        await expect(collect(read)).rejects.toBeInstanceOf(StreamNotFound);
+        await expect(collect(store.readStream(`${prefix}missing`, { direction: 'backwards' }))).rejects.toBeInstanceOf(StreamNotFound);
+      });
+
+      it('yields nothing when an existing stream is read past its end', async () => {
+        const stream = `${prefix}past-end`;
+        await store.appendToStream(stream, newEvents(2), { expectedRevision: 'no_stream' });
+        expect(await collect(store.readStream(stream, { fromRevision: 2n }))).toEqual([]);
+        expect(await collect(store.readStream(stream, { fromRevision: 100n }))).toEqual([]);
+      });
+
+      it('reads from a revision with a maximum count', async () => {
+        const stream = `${prefix}window`;
+        await store.appendToStream(stream, newEvents(6), { expectedRevision: 'no_stream' });
+        const events = await collect(store.readStream(stream, { fromRevision: 2n, maxCount: 3 }));
+        expect(events.map((e) => e.revision)).toEqual([2n, 3n, 4n]);
+      });
+
+      it('reads backwards from the end or from a revision', async () => {
+        const stream = `${prefix}backwards`;
+        await store.appendToStream(stream, newEvents(5), { expectedRevision: 'no_stream' });
+        const all = await collect(store.readStream(stream, { direction: 'backwards' }));
+        expect(all.map((e) => e.revision)).toEqual([4n, 3n, 2n, 1n, 0n]);
+        const some = await collect(store.readStream(stream, { direction: 'backwards', fromRevision: 3n, maxCount: 2 }));
+        expect(some.map((e) => e.revision)).toEqual([3n, 2n]);
+        const last = await collect(store.readStream(stream, { direction: 'backwards', maxCount: 1 }));
+        expect(last.map((e) => e.revision)).toEqual([4n]);
+      });
+    });
+
+    describe('reading the whole log', () => {
+      it('reads in global order across streams, from an exclusive position, with a maximum count', async () => {
+        const a = `${prefix}a`;
+        const b = `${prefix}b`;
+        await store.appendToStream(a, [newEvent('A', { n: 1 })], { expectedRevision: 'any' });
+        await store.appendToStream(b, [newEvent('B', { n: 2 })], { expectedRevision: 'any' });
+        await store.appendToStream(a, [newEvent('A', { n: 3 })], { expectedRevision: 'any' });
+        const all = await readPrefix(store, prefix, start);
+        expect(all.map((e) => e.data.n)).toEqual([1, 2, 3]);
+        const after = await collect(store.readAll({ fromPosition: all[0].globalPosition, filter: { streamPrefixes: [prefix] } }));
+        expect(after.map((e) => e.data.n)).toEqual([2, 3]);
+        const limited = await collect(store.readAll({ fromPosition: start, maxCount: 2, filter: { streamPrefixes: [prefix] } }));
+        expect(limited.map((e) => e.data.n)).toEqual([1, 2]);
+        const unfiltered = await collect(store.readAll({ fromPosition: start }));
+        expect(ids(unfiltered.filter((e) => e.streamId.startsWith(prefix)))).toEqual(ids(all));
+      });
+
+      it('filters by stream prefix and by event type', async () => {
+        await store.appendToStream(`${prefix}child-1`, [newEvent('Placed', { n: 1 })], { expectedRevision: 'any' });
+        await store.appendToStream(`${prefix}case-1`, [newEvent('Placed', { n: 2 })], { expectedRevision: 'any' });
+        await store.appendToStream(`${prefix}child-2`, [newEvent('PlacedEnded', { n: 3 })], { expectedRevision: 'any' });
+        await store.appendToStream(`${prefix}child-2`, [newEvent('Reviewed', { n: 4 })], { expectedRevision: 'any' });
+        const children = await readPrefix(store, `${prefix}child-`, start);
+        expect(children.map((e) => e.data.n)).toEqual([1, 3, 4]);
+        const twoPrefixes = await collect(store.readAll({ fromPosition: start, filter: { streamPrefixes: [`${prefix}case-`, `${prefix}child-1`] } }));
+        expect(twoPrefixes.map((e) => e.data.n)).toEqual([1, 2]);
+        const placed = await collect(store.readAll({ fromPosition: start, filter: { streamPrefixes: [prefix], eventTypes: ['Placed', 'Reviewed'] } }));
+        expect(placed.map((e) => e.data.n)).toEqual([1, 2, 4]);
+        const typeOnly = await collect(store.readAll({ fromPosition: start, filter: { eventTypes: ['PlacedEnded'] } }));
+        expect(typeOnly.filter((e) => e.streamId.startsWith(prefix)).map((e) => e.data.n)).toEqual([3]);
+      });
+
+      it('reports the head position as the position of the last event', async () => {
+        const result = await store.appendToStream(`${prefix}head`, newEvents(3), { expectedRevision: 'any' });
+        expect(await store.headPosition()).toBe(result.globalPosition);
+      });
+    });
+
+    describe('subscriptions', () => {
+      function subscribe(from: bigint | undefined, received: RecordedEvent[], extra: { caughtUp?: () => void; error?: (e: unknown) => void; fail?: (e: RecordedEvent) => boolean } = {}) {
+        const subscription = store.subscribeToAll(
+          { fromPosition: from, filter: { streamPrefixes: [prefix] } },
+          {
+            onEvent: async (event) => {
+              if (extra.fail?.(event)) throw new Error(`handler refused ${event.id}`);
+              received.push(event);
+            },
+            onCaughtUp: () => extra.caughtUp?.(),
+            onError: (error) => extra.error?.(error),
+          },
+        );
+        subscriptions.push(subscription);
+        return subscription;
+      }
+
+      it('catches up, reports caught-up, then delivers live events in order', async () => {
+        const stream = `${prefix}sub`;
+        await store.appendToStream(stream, newEvents(3), { expectedRevision: 'no_stream' });
+        const received: RecordedEvent[] = [];
+        let caughtUpAt = -1;
+        subscribe(start, received, { caughtUp: () => (caughtUpAt = caughtUpAt < 0 ? received.length : caughtUpAt) });
+        await waitUntil(() => caughtUpAt >= 0, 'onCaughtUp');
+        expect(caughtUpAt).toBe(3);
+        const writer = await fixture.open();
+        await writer.appendToStream(stream, newEvents(2), { expectedRevision: 2n });
+        await store.appendToStream(`${prefix}other`, newEvents(1), { expectedRevision: 'no_stream' });
+        await waitUntil(() => received.length === 6, 'live events');
+        expect(received.map((e) => `${e.streamId}@${e.revision}`)).toEqual([
+          `${stream}@0`, `${stream}@1`, `${stream}@2`, `${stream}@3`, `${stream}@4`, `${prefix}other@0`,
+        ]);
+      });
+
+      it('resumes from a checkpoint without losing or repeating events', async () => {
+        const stream = `${prefix}resume`;
+        await store.appendToStream(stream, newEvents(4), { expectedRevision: 'no_stream' });
+        const first: RecordedEvent[] = [];
+        const subscription = subscribe(start, first);
+        await waitUntil(() => first.length === 4, 'first four events');
+        await subscription.stop();
+        const checkpoint = first[3].globalPosition;
+        await store.appendToStream(stream, newEvents(3), { expectedRevision: 3n });
+        const second: RecordedEvent[] = [];
+        subscribe(checkpoint, second);
+        await waitUntil(() => second.length === 3, 'the three newer events');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(second.map((e) => e.revision)).toEqual([4n, 5n, 6n]);
+        expect(first.length).toBe(4); // stopped: nothing delivered after stop()
+      });
+
+      it('stops on a handler error, reports it, and never skips the failed event', async () => {
+        const stream = `${prefix}fail`;
+        const batch = newEvents(4);
+        await store.appendToStream(stream, batch, { expectedRevision: 'no_stream' });
+        const received: RecordedEvent[] = [];
+        const errors: unknown[] = [];
+        subscribe(start, received, { error: (e) => errors.push(e), fail: (e) => e.id === batch[2].id });
+        await waitUntil(() => errors.length === 1, 'onError');
+        expect(String(errors[0])).toContain(batch[2].id);
+        await store.appendToStream(stream, newEvents(1), { expectedRevision: 3n });
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        expect(ids(received)).toEqual(ids(batch.slice(0, 2)));
+        // Restarting from the last handled position retries the failed event first.
+        const again: RecordedEvent[] = [];
+        subscribe(received[1].globalPosition, again);
+        await waitUntil(() => again.length === 3, 'redelivery');
+        expect(again[0].id).toBe(batch[2].id);
+      });
+    });
+
+    describe('JSON', () => {
+      it('round-trips a read event, bigints included, through JSON', async () => {
+        const stream = `${prefix}json`;
+        await store.appendToStream(stream, newEvents(2), { expectedRevision: 'no_stream' });
+        const events = await collect(store.readStream(stream));
+        const copies = events.map((e) => recordedEventFromJson(JSON.parse(JSON.stringify(recordedEventToJson(e)))));
+        expect(copies).toEqual(events);
+      });
+    });
+
+    describe('two writers', () => {
+      it('with the same expected revision: exactly one wins, the other gets WrongExpectedRevision', async () => {
+        const stream = `${prefix}race`;
+        const other = await fixture.open();
+        await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' });
+        const winners: string[] = [];
+        for (let round = 0n; round < 10n; round++) {
+          const a = newEvent('Raced');
+          const b = newEvent('Raced');
+          const outcomes = await Promise.allSettled([
+            store.appendToStream(stream, [a], { expectedRevision: round }),
+            other.appendToStream(stream, [b], { expectedRevision: round }),
+          ]);
+          const won = outcomes.filter((o) => o.status === 'fulfilled');
+          const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+          expect(won).toHaveLength(1);
+          expect(lost).toHaveLength(1);
+          expect(lost[0].reason).toBeInstanceOf(WrongExpectedRevision);
+          expect(lost[0].reason).toMatchObject({ expected: String(round), actual: round + 1n });
+          winners.push(outcomes[0].status === 'fulfilled' ? a.id : b.id);
+        }
+        const events = await collect(store.readStream(stream));
+        expect(ids(events.slice(1))).toEqual(winners);
+      });
+    });
+  });
+}

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
+import { EventStoreDbEventStore } from '../../libs/event-store/src/eventstoredb/esdb-event-store';
+import { eventStoreContract, type StoreFixture } from './event-store.contract';
+
+const IMAGE = 'eventstore/eventstore:24.10';
+const configured = process.env.EVENTSTORE_CONNECTION_STRING?.trim() || undefined;
+
+/** Cheap, synchronous check: no socket and no DOCKER_HOST means no Docker; never wait on a timeout. */
+function dockerReachable(): boolean {
+  if (process.env.DOCKER_HOST) return true;
+  return ['/var/run/docker.sock', join(homedir(), '.docker', 'run', 'docker.sock')].some((socket) => existsSync(socket));
+}
+
+if (!configured && !dockerReachable()) {
+  console.log('EventStoreDB contract suite skipped: no Docker engine reachable and EVENTSTORE_CONNECTION_STRING not set');
+  describe.skip('EventStoreDB event store contract', () => {
+    it('needs a Docker engine or EVENTSTORE_CONNECTION_STRING', () => undefined);
+  });
+} else {
+  let container: StartedTestContainer | undefined;
+  let connectionString = configured ?? '';
+
+  eventStoreContract('EventStoreDB', {
+    timeoutMs: 30_000,
+    beforeAll: async () => {
+      if (configured) return;
+      container = await new GenericContainer(IMAGE)
+        .withEnvironment({
+          EVENTSTORE_INSECURE: 'true',
+          EVENTSTORE_CLUSTER_SIZE: '1',
+          EVENTSTORE_RUN_PROJECTIONS: 'None',
+          EVENTSTORE_MEM_DB: 'true',
+        })
+        .withExposedPorts(2113)
+        .withWaitStrategy(Wait.forHttp('/health/live', 2113).forStatusCode(204))
+        .withStartupTimeout(120_000)
+        .start();
+      connectionString = `esdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`;
+    },
+    afterAll: async () => {
+      await container?.stop();
+    },
+    fixture: async (): Promise<StoreFixture> => {
+      const stores: EventStoreDbEventStore[] = [];
+      return {
+        open: async () => {
+          const store = EventStoreDbEventStore.connect(connectionString);
+          stores.push(store);
+          return store;
+        },
+        dispose: async () => {
+          await Promise.all(stores.map((store) => store.close()));
+        },
+      };
+    },
+  });
+}
