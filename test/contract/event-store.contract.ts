@@ -50,7 +50,8 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
     const subscriptions: Subscription[] = [];
 
     if (target.timeoutMs) jest.setTimeout(target.timeoutMs);
-    if (target.beforeAll) beforeAll(() => target.beforeAll?.());
+    // Starting a container can take minutes the first time (image pull).
+    if (target.beforeAll) beforeAll(() => target.beforeAll?.(), 300_000);
     if (target.afterAll) afterAll(() => target.afterAll?.());
 
     beforeEach(async () => {

@@ -6,7 +6,7 @@ import { StoreUnavailable } from '../errors';
  */
 const UNAVAILABLE_CODES = ['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY'];
 /** Node fs errors from creating the directory of the database file. */
-const UNAVAILABLE_FS_CODES = ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR'];
+const UNAVAILABLE_FS_CODES = ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EEXIST'];
 
 function codeOf(error: unknown): string | undefined {
   if (error !== null && typeof error === 'object' && 'code' in error) {
