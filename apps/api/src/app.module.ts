@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from './auth/auth.module';
+import { ChildrenModule } from './children/children.module';
 import type { ApiConfig } from './config/api-config';
 import { ApiConfigModule } from './config/api-config.module';
+import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 
 /** The whole API; built per config so tests can boot it against their own SQLite file and secret. */
@@ -16,6 +18,8 @@ export class AppModule {
         InfrastructureModule,
         CqrsModule.forRoot(),
         AuthModule,
+        HealthModule,
+        ChildrenModule,
         // ProjectionsModule (./projections/projections.module) goes here once that file exists.
       ],
     };

@@ -1,4 +1,6 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { BEARER_AUTH } from '../docs/swagger';
 import type { Role } from './role';
 
 export const ROLES_KEY = 'care-journey:roles';
@@ -7,8 +9,15 @@ export const PUBLIC_KEY = 'care-journey:public';
 /**
  * The roles admitted to a route (or every route of a controller). The global guard refuses
  * any route that declares neither @Roles nor @Public, so a forgotten declaration fails closed.
+ * The roles also appear in the OpenAPI document.
  */
-export const Roles = (...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+export const Roles = (...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    ApiBearerAuth(BEARER_AUTH),
+    ApiUnauthorizedResponse({ description: 'No token, or an expired, badly signed or wrong-audience token' }),
+    ApiForbiddenResponse({ description: `Roles allowed: ${roles.join(', ')}` }),
+  );
 
 /** Open to anyone, without a token: health checks and the API documentation only. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);

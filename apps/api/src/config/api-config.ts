@@ -1,4 +1,4 @@
-import type { StoreConfig } from '../infrastructure/store-config';
+import type { StoreConfig } from '@care-journey/event-store';
 
 /** Everything the API needs to start; built from the environment (main.ts) or by a test. */
 export interface ApiConfig {

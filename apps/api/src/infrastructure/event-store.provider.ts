@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type Provider } from '@nestjs/common';
-import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { createEventStore, type EventStore } from '@care-journey/event-store';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
-import { openEventStore } from './open-event-store';
 
 /** Injection token for the configured `EventStore` (one per app, closed on shutdown). */
 export const EVENT_STORE = Symbol('EVENT_STORE');
@@ -9,7 +8,7 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const eventStoreProvider: Provider = {
   provide: EVENT_STORE,
   inject: [API_CONFIG],
-  useFactory: (config: ApiConfig): Promise<EventStore> => openEventStore(config.store),
+  useFactory: (config: ApiConfig): Promise<EventStore> => createEventStore(config.store),
 };
 
 /** Closes the store when Nest shuts down, so SQLite checkpoints its WAL and releases the file. */

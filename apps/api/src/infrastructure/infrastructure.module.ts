@@ -1,10 +1,11 @@
 import { Global, Module } from '@nestjs/common';
+import { Clock } from './clock';
 import { EVENT_STORE, EventStoreCloser, eventStoreProvider } from './event-store.provider';
 
-/** The event store, shared by every module (commands, queries, projections). */
+/** The event store and the clock, shared by every module (commands, queries, projections). */
 @Global()
 @Module({
-  providers: [eventStoreProvider, EventStoreCloser],
-  exports: [EVENT_STORE],
+  providers: [eventStoreProvider, EventStoreCloser, Clock],
+  exports: [EVENT_STORE, Clock],
 })
 export class InfrastructureModule {}

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { JourneyCommandSender } from './commands/journey-command.sender';
+import { RecordJourneyHandler } from './commands/record-journey.handler';
+import { AdoptionController } from './http/adoption.controller';
+import { CareController } from './http/care.controller';
+import { ChildrenController } from './http/children.controller';
+import { CorrectionsController } from './http/corrections.controller';
+import { PlacementsController } from './http/placements.controller';
+import { PlanningController } from './http/planning.controller';
+import { ChildViewPresenter } from './queries/child-view.presenter';
+import { GetChildEventsHandler } from './queries/get-child-events.handler';
+import { GetChildHandler } from './queries/get-child.handler';
+import { NextReviewDue } from './queries/next-review-due';
+import { EventEnvelopeFactory } from './recording/event-envelope.factory';
+import { JourneyRepository } from './recording/journey.repository';
+
+/** Recording a child's journey (commands) and reading it back (queries). */
+@Module({
+  controllers: [
+    ChildrenController,
+    CareController,
+    PlacementsController,
+    PlanningController,
+    AdoptionController,
+    CorrectionsController,
+  ],
+  providers: [
+    JourneyCommandSender,
+    RecordJourneyHandler,
+    GetChildHandler,
+    GetChildEventsHandler,
+    JourneyRepository,
+    EventEnvelopeFactory,
+    ChildViewPresenter,
+    NextReviewDue,
+  ],
+  exports: [JourneyRepository],
+})
+export class ChildrenModule {}

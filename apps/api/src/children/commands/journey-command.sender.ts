@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { CommandOf, JourneyCommandType } from '@care-journey/journey';
+import type { CommandOrigin } from '../../http/command-origin.decorator';
+import type { IfMatch } from '../../http/if-match';
+import { Clock } from '../../infrastructure/clock';
+import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
+
+/** The fields a client sends for a command; the rest comes from the path, the token and the clock. */
+export type CommandBody<T extends JourneyCommandType> = Omit<CommandOf<T>, 'type' | 'childId' | 'now' | 'recordedBy'>;
+
+/** Turns a validated request into the domain command and sends it through the CommandBus. */
+@Injectable()
+export class JourneyCommandSender {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly clock: Clock,
+  ) {}
+
+  send<T extends JourneyCommandType>(
+    type: T,
+    childId: string,
+    body: CommandBody<T>,
+    ifMatch: IfMatch,
+    origin: CommandOrigin,
+  ): Promise<RecordResult> {
+    const now = this.clock.now();
+    const recordedBy = origin.user.id;
+    // Path and token win over anything of the same name in the body.
+    const command = { ...body, type, childId, now, recordedBy } as unknown as CommandOf<T>;
+    const causationId = randomUUID();
+    return this.commandBus.execute(
+      new RecordJourneyCommand(command, ifMatch, { now, recordedBy, correlationId: origin.correlationId, causationId }),
+    );
+  }
+}

@@ -1,0 +1,42 @@
+import { EffectiveDateDto } from './effective-date.dto';
+import { BooleanField, CodeField, NestedField, OneOfField } from './fields';
+import { PlacementDetailsDto } from './placement-details.dto';
+
+// Named subclasses, so each endpoint has its own schema in the OpenAPI document.
+export class RecordAdoptionDecisionDto extends EffectiveDateDto {}
+export class GrantPlacementOrderDto extends EffectiveDateDto {}
+export class RecordAdoptionConsentDto extends EffectiveDateDto {}
+export class RecordMatchDto extends EffectiveDateDto {}
+
+export class ReverseAdoptionDecisionDto extends EffectiveDateDto {
+  @CodeField('REASON_PLACED_CEASED', { description: '903 reason the child should no longer be placed for adoption', example: 'RD1' })
+  reason!: 'RD1' | 'RD2' | 'RD3' | 'RD4';
+}
+
+export class PlaceForAdoptionDto extends EffectiveDateDto {
+  @NestedField(() => PlacementDetailsDto, { description: 'The adoptive (A3–A6) or fostering-for-adoption (U2/U5) placement' })
+  placement!: PlacementDetailsDto;
+
+  @BooleanField({ description: 'Stays with the same carer (not a placement move for stability)', example: false })
+  sameCarer!: boolean;
+}
+
+export class GrantAdoptionOrderDto extends EffectiveDateDto {
+  @BooleanField({ description: 'Adopted by a former foster carer', example: false })
+  adoptedByFosterCarer!: boolean;
+
+  @OneOfField([1, 2], { description: 'Number of adopters', example: 2 })
+  numberOfAdopters!: 1 | 2;
+
+  @CodeField('SEX_ADOPTR', { description: '903 SEX_ADOPTR', example: 'MF' })
+  adopterSex!: string;
+
+  @CodeField('LS_ADOPTR', { description: "903 LS_ADOPTR, the adopters' legal status", example: 'L11' })
+  adopterLegalStatus!: string;
+
+  @OneOfField(['unopposed', 'consent_dispensed'], {
+    description: 'How the application went: sets the 903 reason the care ended (E11 or E12)',
+    example: 'unopposed',
+  })
+  application!: 'unopposed' | 'consent_dispensed';
+}

@@ -1,0 +1,66 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateBy,
+  ValidateNested,
+  buildMessage,
+  IsDefined,
+} from 'class-validator';
+import { codesOf, isValidCalendarDate, type CodeListName } from '@care-journey/journey';
+
+/**
+ * Field decorators for the command DTOs: each pairs the validation rule with its OpenAPI
+ * description and example, so the document cannot drift from what is enforced.
+ */
+interface FieldDoc {
+  description: string;
+  example?: unknown;
+  optional?: boolean;
+}
+
+const documented = ({ description, example, optional }: FieldDoc, extra: Record<string, unknown> = {}) =>
+  optional
+    ? applyDecorators(ApiPropertyOptional({ description, example, ...extra }), IsOptional())
+    : applyDecorators(ApiProperty({ description, example, ...extra }), IsDefined());
+
+/** A real calendar date, YYYY-MM-DD (2025-02-30 is refused). */
+export const IsCalendarDate = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isCalendarDate',
+    validator: {
+      validate: (value) => isValidCalendarDate(value),
+      defaultMessage: buildMessage((prefix) => `${prefix}$property must be a real calendar date, YYYY-MM-DD`),
+    },
+  });
+
+export const DateField = (doc: FieldDoc) =>
+  applyDecorators(documented(doc, { type: String, format: 'date' }), IsCalendarDate());
+
+/** One code of a national SSDA903 list; whether it is valid on the effective date is a domain rule (422). */
+export const CodeField = (list: CodeListName, doc: FieldDoc, codes: readonly string[] = codesOf(list)) =>
+  applyDecorators(
+    documented(doc, { type: String, enum: [...codes] }),
+    IsIn([...codes], { message: `$property must be a 903 ${list} code: ${codes.join(', ')}` }),
+  );
+
+/** One of a fixed set of values that is not a 903 list. */
+export const OneOfField = (values: readonly (string | number)[], doc: FieldDoc) =>
+  applyDecorators(
+    documented(doc, { enum: [...values] }),
+    IsIn([...values], { message: `$property must be one of: ${values.join(', ')}` }),
+  );
+
+export const TextField = (doc: FieldDoc, maxLength = 200) =>
+  applyDecorators(documented(doc, { type: String, maxLength }), IsString(), IsNotEmpty(), MaxLength(maxLength));
+
+export const BooleanField = (doc: FieldDoc) => applyDecorators(documented(doc, { type: Boolean }), IsBoolean());
+
+export const NestedField = (type: () => new () => object, doc: FieldDoc) =>
+  applyDecorators(documented(doc, { type }), ValidateNested(), Type(type));

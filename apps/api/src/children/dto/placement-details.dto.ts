@@ -1,0 +1,25 @@
+import type { PlacementDetails } from '@care-journey/journey';
+import { Matches } from 'class-validator';
+import { BooleanField, CodeField, TextField } from './fields';
+
+export class PlacementDetailsDto implements PlacementDetails {
+  @CodeField('PLACE', { description: '903 PLACE placement type', example: 'U6' })
+  placementType!: string;
+
+  @CodeField('PLACE_PROVIDER', {
+    description: '903 PLACE_PROVIDER; omit for temporary (T0–T4) and Z placements',
+    example: 'PR1',
+    optional: true,
+  })
+  provider?: string;
+
+  @TextField({ description: 'Placement postcode (district at least)', example: 'LS1 4AB', optional: true }, 8)
+  @Matches(/^[A-Z]{1,2}[0-9][A-Z0-9]?( ?[0-9][A-Z]{2})?$/i, { message: '$property must be a UK postcode or its district' })
+  postcode?: string;
+
+  @TextField({ description: 'Ofsted URN of the setting, or XXXXXXX', example: 'SC123456', optional: true }, 8)
+  urn?: string;
+
+  @BooleanField({ description: "Inside the responsible authority's area", example: true, optional: true })
+  inArea?: boolean;
+}

@@ -1,0 +1,23 @@
+import { TEMPORARY_PLACEMENTS } from '@care-journey/journey';
+import { EffectiveDateDto } from './effective-date.dto';
+import { BooleanField, CodeField, NestedField } from './fields';
+import { PlacementDetailsDto } from './placement-details.dto';
+
+export class ChangePlacementDto extends EffectiveDateDto {
+  @NestedField(() => PlacementDetailsDto, { description: 'The new placement' })
+  placement!: PlacementDetailsDto;
+
+  @CodeField('REASON_PLACE_CHANGE', { description: '903 reason for the change', example: 'CARPL' })
+  reasonForChange!: string;
+
+  @BooleanField({ description: 'Same carer as before (903 RNE T/U rather than P/B)', example: false })
+  sameCarer!: boolean;
+}
+
+export class StartTemporaryPlacementDto extends EffectiveDateDto {
+  @CodeField('PLACE', { description: 'Temporary placement type, T0–T4', example: 'T2' }, TEMPORARY_PLACEMENTS)
+  placementType!: (typeof TEMPORARY_PLACEMENTS)[number];
+}
+
+/** Back to the usual placement held before the temporary one. */
+export class EndTemporaryPlacementDto extends EffectiveDateDto {}

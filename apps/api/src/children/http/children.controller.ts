@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { mayReadPersonalData } from '../../auth/personal-data';
+import { Roles } from '../../auth/roles.decorator';
+import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
+import { ErrorDto } from '../../http/error-responses.dto';
+import { ETagInterceptor } from '../../http/etag.interceptor';
+import { JourneyCommandSender } from '../commands/journey-command.sender';
+import type { RecordResult } from '../commands/record-journey.command';
+import { ChildIdParam } from '../dto/child-id.param';
+import { EventsPageQuery } from '../dto/events-page.query';
+import { RegisterChildDto } from '../dto/register-child.dto';
+import type { ChildView } from '../queries/child-view';
+import type { EventsPage } from '../queries/events-page';
+import { GetChildEventsQuery } from '../queries/get-child-events.query';
+import { GetChildQuery } from '../queries/get-child.query';
+import { ChildViewDto, EventsPageDto } from './child-view.dto';
+import { RecordsJourney } from './records-journey.decorator';
+
+@ApiTags('children')
+@Controller('children')
+export class ChildrenController {
+  constructor(
+    private readonly sender: JourneyCommandSender,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Post()
+  @RecordsJourney('Register a child (starts the journey; the answer names the child id)', { ifMatch: false })
+  async register(
+    @Body() { childId, ...body }: RegisterChildDto,
+    @Origin() origin: CommandOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RecordResult> {
+    const id = childId ?? randomUUID();
+    const result = await this.sender.send('RegisterChild', id, body, { kind: 'none' }, origin);
+    void reply.header('Location', `/children/${id}`);
+    return result;
+  }
+
+  @Get(':id')
+  @Roles('social_worker', 'panel_member', 'auditor', 'reporting_job', 'admin')
+  @UseInterceptors(ETagInterceptor)
+  @ApiOperation({
+    summary: 'The child now: in care or not, legal status, placement, plan, next review due, adoption steps',
+    description: 'Roles: social_worker, panel_member, auditor, admin; reporting_job gets the view without name, date of birth, UPN or home postcode.',
+  })
+  @ApiOkResponse({ type: ChildViewDto })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  getChild(@Param() { id }: ChildIdParam, @CurrentUser() user: AuthenticatedUser): Promise<ChildView> {
+    return this.queryBus.execute(new GetChildQuery(id, mayReadPersonalData(user.role)));
+  }
+
+  @Get(':id/events')
+  @Roles('social_worker', 'auditor', 'admin')
+  @UseInterceptors(ETagInterceptor)
+  @ApiOperation({ summary: "The child's events as stored, oldest first, paged", description: 'Roles: social_worker, auditor, admin.' })
+  @ApiOkResponse({ type: EventsPageDto })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  getEvents(@Param() { id }: ChildIdParam, @Query() { page, pageSize }: EventsPageQuery): Promise<EventsPage> {
+    return this.queryBus.execute(new GetChildEventsQuery(id, page, pageSize));
+  }
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
+import type { IfMatch } from '../../http/if-match';
+import { IfMatchHeader } from '../../http/if-match.decorator';
+import { JourneyCommandSender } from '../commands/journey-command.sender';
+import type { RecordResult } from '../commands/record-journey.command';
+import { ChildIdParam } from '../dto/child-id.param';
+import { AmendEntryDto, RetractEntryDto } from '../dto/corrections.dto';
+import { RecordsJourney } from './records-journey.decorator';
+
+/** Corrections are new events pointing at the entry they correct; history is never edited. */
+@ApiTags('corrections')
+@Controller('children/:id/corrections')
+export class CorrectionsController {
+  constructor(private readonly sender: JourneyCommandSender) {}
+
+  @Post('amend')
+  @RecordsJourney('Amend an earlier entry (its full corrected data)')
+  amend(
+    @Param() { id }: ChildIdParam,
+    @Body() body: AmendEntryDto,
+    @IfMatchHeader() ifMatch: IfMatch,
+    @Origin() origin: CommandOrigin,
+  ): Promise<RecordResult> {
+    return this.sender.send('AmendEntry', id, body, ifMatch, origin);
+  }
+
+  @Post('retract')
+  @RecordsJourney('Retract an entry recorded in error')
+  retract(
+    @Param() { id }: ChildIdParam,
+    @Body() body: RetractEntryDto,
+    @IfMatchHeader() ifMatch: IfMatch,
+    @Origin() origin: CommandOrigin,
+  ): Promise<RecordResult> {
+    return this.sender.send('RetractEntry', id, body, ifMatch, origin);
+  }
+}

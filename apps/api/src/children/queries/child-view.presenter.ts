@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import type { JourneyState } from '@care-journey/journey';
+import type { ChildView } from './child-view';
+import { NextReviewDue } from './next-review-due';
+
+/** Shapes the domain state for GET /children/:id; no rule is decided here, only what to show. */
+@Injectable()
+export class ChildViewPresenter {
+  constructor(private readonly nextReviewDue: NextReviewDue) {}
+
+  present(childId: string, revision: bigint, state: JourneyState, includePersonalData: boolean): ChildView {
+    const period = state.currentPeriodOfCare;
+    const placement = state.currentPlacement;
+    const lastReview = state.reviews.at(-1);
+    return {
+      childId,
+      revision: revision.toString(),
+      personalDataIncluded: includePersonalData,
+      child: state.child ? presentChild(state.child, includePersonalData) : null,
+      allocation: state.allocation
+        ? { team: state.allocation.team, socialWorker: state.allocation.socialWorker, since: state.allocation.since }
+        : null,
+      inCare: state.inCare,
+      legalStatus: state.inCare && period ? period.legalStatus : null,
+      periodOfCare: period && state.inCare
+        ? { startDate: period.startDate, categoryOfNeed: period.categoryOfNeed, legalStatus: period.legalStatus }
+        : null,
+      currentPlacement: placement && state.inCare
+        ? {
+            placementType: placement.placementType,
+            provider: placement.provider,
+            postcode: placement.postcode,
+            urn: placement.urn,
+            inArea: placement.inArea,
+            startDate: placement.startDate,
+            kind: placement.kind,
+          }
+        : null,
+      usualPlacement: state.usualPlacement
+        ? { placementType: state.usualPlacement.placementType, startDate: state.usualPlacement.startDate }
+        : null,
+      permanencePlan: state.permanencePlan ? { route: state.permanencePlan.route, since: state.permanencePlan.date } : null,
+      lastReview: lastReview ? { date: lastReview.date, participation: lastReview.participation } : null,
+      nextReviewDue: this.nextReviewDue.of(state) ?? null,
+      adoption: presentAdoption(state),
+      missingEpisodeOpen: state.missingEpisodeOpen,
+    };
+  }
+}
+
+function presentChild(child: NonNullable<JourneyState['child']>, includePersonalData: boolean): ChildView['child'] {
+  const shared = {
+    childRef: child.childRef,
+    sex: child.sex,
+    ethnicity: child.ethnicity,
+    uasc: child.uasc,
+    relinquishedAtBirth: child.relinquishedAtBirth,
+    knownSince: child.knownSince,
+  };
+  if (!includePersonalData) return shared;
+  return { ...shared, name: child.name, dateOfBirth: child.dateOfBirth, upn: child.upn, homePostcode: child.homePostcode };
+}
+
+function presentAdoption(state: JourneyState): ChildView['adoption'] {
+  const { adoption, adoptionSteps } = state;
+  if (adoptionSteps.length === 0) return null;
+  const status = adoption.orderDate ? 'completed' : adoption.decisionOpen ? 'open' : 'reversed';
+  return {
+    status,
+    steps: adoptionSteps.map(({ step, date, detail }) => ({ step, date, ...(detail === undefined ? {} : { detail }) })),
+  };
+}

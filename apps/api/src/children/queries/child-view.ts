@@ -1,0 +1,46 @@
+import type { CalendarDate, PermanenceRoute } from '@care-journey/journey';
+
+/** GET /children/:id — the child's journey now. Personal fields are absent for roles that may not see them. */
+export interface ChildView {
+  childId: string;
+  /** Stream revision the view was built from (also the ETag). */
+  revision: string;
+  /** False when personal details were left out for the caller's role. */
+  personalDataIncluded: boolean;
+  child: {
+    childRef: string;
+    name?: string;
+    dateOfBirth?: CalendarDate;
+    upn?: string;
+    homePostcode?: string;
+    sex: '1' | '2';
+    ethnicity: string;
+    uasc: boolean;
+    relinquishedAtBirth: boolean;
+    knownSince: CalendarDate;
+  } | null;
+  allocation: { team: string; socialWorker: string; since: CalendarDate } | null;
+  inCare: boolean;
+  legalStatus: string | null;
+  periodOfCare: { startDate: CalendarDate; categoryOfNeed: string; legalStatus: string } | null;
+  currentPlacement: {
+    placementType: string;
+    provider?: string;
+    postcode?: string;
+    urn?: string;
+    inArea?: boolean;
+    startDate: CalendarDate;
+    kind: string;
+  } | null;
+  /** While away on a temporary placement: where the child will return. */
+  usualPlacement: { placementType: string; startDate: CalendarDate } | null;
+  permanencePlan: { route: PermanenceRoute; since: CalendarDate } | null;
+  lastReview: { date: CalendarDate; participation: string } | null;
+  nextReviewDue: CalendarDate | null;
+  /** The adoption route in the latest period of care, or null when none was decided. */
+  adoption: {
+    status: 'open' | 'reversed' | 'completed';
+    steps: { step: string; date: CalendarDate; detail?: string }[];
+  } | null;
+  missingEpisodeOpen: boolean;
+}

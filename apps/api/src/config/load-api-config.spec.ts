@@ -1,0 +1,39 @@
+import { DEV_JWT_SECRET } from '../auth/jwt-settings';
+import { ConfigError } from './api-config';
+import { loadApiConfig } from './load-api-config';
+
+const secret = 'x'.repeat(40);
+
+describe('loadApiConfig', () => {
+  it('defaults: port 3000, SQLite, the dev secret flagged', () => {
+    const config = loadApiConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.store.kind).toBe('sqlite');
+    expect(config).toMatchObject({ jwtSecret: DEV_JWT_SECRET, usingDevJwtSecret: true });
+  });
+
+  it('reads PORT, the secret and the SQLite file', () => {
+    const config = loadApiConfig({ PORT: '8080', CARE_JOURNEY_JWT_SECRET: secret, CARE_JOURNEY_SQLITE_FILE: '/tmp/x.db' });
+    expect(config).toMatchObject({ port: 8080, jwtSecret: secret, usingDevJwtSecret: false, store: { kind: 'sqlite', file: '/tmp/x.db' } });
+  });
+
+  it.each(['abc', '70000', '-1', '80.5'])('refuses PORT=%s naming the variable', (PORT) => {
+    expect(() => loadApiConfig({ PORT })).toThrow(/^PORT: /);
+  });
+
+  it('refuses to start in production without a secret, or with the dev secret', () => {
+    expect(() => loadApiConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadApiConfig({ NODE_ENV: 'production', CARE_JOURNEY_JWT_SECRET: DEV_JWT_SECRET })).toThrow(
+      /CARE_JOURNEY_JWT_SECRET/,
+    );
+    expect(loadApiConfig({ NODE_ENV: 'production', CARE_JOURNEY_JWT_SECRET: secret }).usingDevJwtSecret).toBe(false);
+  });
+
+  it('refuses a short secret', () => {
+    expect(() => loadApiConfig({ CARE_JOURNEY_JWT_SECRET: 'short' })).toThrow(/CARE_JOURNEY_JWT_SECRET: must be at least 32/);
+  });
+
+  it('names the store variable that is wrong', () => {
+    expect(() => loadApiConfig({ CARE_JOURNEY_STORE: 'mongo' })).toThrow(/^CARE_JOURNEY_STORE: /);
+  });
+});

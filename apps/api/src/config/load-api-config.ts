@@ -1,0 +1,55 @@
+import { loadStoreConfig, StoreConfigError } from '@care-journey/event-store';
+import { DEV_JWT_SECRET } from '../auth/jwt-settings';
+import { ConfigError, type ApiConfig } from './api-config';
+
+type Env = Record<string, string | undefined>;
+
+/** HS256 keys shorter than the hash output weaken the signature. */
+const MIN_SECRET_LENGTH = 32;
+
+const read = (env: Env, name: string): string | undefined => {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+};
+
+/** Reads and checks the environment once at start-up; a bad value stops the API with a ConfigError. */
+export function loadApiConfig(env: Env = process.env): ApiConfig {
+  const production = read(env, 'NODE_ENV') === 'production';
+  return {
+    port: readPort(env),
+    host: read(env, 'HOST') ?? '0.0.0.0',
+    ...readJwtSecret(env, production),
+    store: readStore(env),
+  };
+}
+
+function readPort(env: Env): number {
+  const raw = read(env, 'PORT');
+  if (raw === undefined) return 3000;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535) throw new ConfigError('PORT', `must be a whole number 0–65535, got "${raw}"`);
+  return port;
+}
+
+function readJwtSecret(env: Env, production: boolean): Pick<ApiConfig, 'jwtSecret' | 'usingDevJwtSecret'> {
+  const secret = read(env, 'CARE_JOURNEY_JWT_SECRET');
+  if (secret === undefined || secret === DEV_JWT_SECRET) {
+    if (production) {
+      throw new ConfigError('CARE_JOURNEY_JWT_SECRET', 'must be set to a private secret when NODE_ENV=production (the development secret is refused)');
+    }
+    return { jwtSecret: DEV_JWT_SECRET, usingDevJwtSecret: true };
+  }
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError('CARE_JOURNEY_JWT_SECRET', `must be at least ${MIN_SECRET_LENGTH} characters (it signs HS256 tokens)`);
+  }
+  return { jwtSecret: secret, usingDevJwtSecret: false };
+}
+
+function readStore(env: Env): ApiConfig['store'] {
+  try {
+    return loadStoreConfig(env);
+  } catch (error) {
+    if (error instanceof StoreConfigError) throw new ConfigError(error.variable, error.message);
+    throw error;
+  }
+}

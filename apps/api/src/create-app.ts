@@ -1,0 +1,46 @@
+import { Logger, type LoggerService, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module';
+import type { ApiConfig } from './config/api-config';
+import { setUpSwagger } from './docs/swagger';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { createValidationPipe } from './http/validation-pipe';
+import { HttpAdapterHost } from '@nestjs/core';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+export interface CreateAppOptions {
+  logger?: LoggerService | LogLevel[] | false;
+  /** Told of every route Fastify registers (the role-matrix test enumerates them this way). */
+  onRoute?: (route: RegisteredRoute) => void;
+}
+
+/** Builds the API (initialised, not listening) from an explicit config; main.ts and the e2e tests share it. */
+export async function createApp(config: ApiConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576 });
+  if (options.onRoute) {
+    const onRoute = options.onRoute;
+    adapter.getInstance().addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) onRoute({ method, url: route.url });
+    });
+  }
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: options.logger ?? ['error', 'warn', 'log'],
+    bufferLogs: false,
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));
+  app.enableShutdownHooks();
+  setUpSwagger(app);
+  if (config.usingDevJwtSecret) {
+    new Logger('Auth').warn(
+      '!!! CARE_JOURNEY_JWT_SECRET is not set: using the fixed DEVELOPMENT secret. Anyone can mint tokens. Never use this in production. !!!',
+    );
+  }
+  await app.init();
+  return app;
+}

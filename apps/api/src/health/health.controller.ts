@@ -1,0 +1,44 @@
+import { Controller, Get, HttpCode, HttpStatus, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { EventStore } from '@care-journey/event-store';
+import { Public } from '../auth/roles.decorator';
+import { EVENT_STORE } from '../infrastructure/event-store.provider';
+
+/** A slow store must not hang the orchestrator's probe. */
+const READINESS_TIMEOUT_MS = 2_000;
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Readiness: the event store can be read' })
+  @ApiOkResponse({ schema: { example: { status: 'ready', headPosition: '41' } } })
+  @ApiServiceUnavailableResponse({ description: 'The event store cannot be reached' })
+  async ready(): Promise<{ status: 'ready'; headPosition: string | null }> {
+    try {
+      const head = await withTimeout(this.store.headPosition(), READINESS_TIMEOUT_MS);
+      return { status: 'ready', headPosition: head === undefined ? null : head.toString(10) };
+    } catch (error) {
+      throw new ServiceUnavailableException(`Event store not reachable: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,24 @@
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { badRequestBody, type FieldError } from './field-errors';
+
+/**
+ * The one ValidationPipe: unknown fields are refused (not silently dropped), and the 400
+ * names every field and rule broken, nested fields by their dotted path.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new BadRequestException(badRequestBody(flattenValidationErrors(errors))),
+  });
+}
+
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}

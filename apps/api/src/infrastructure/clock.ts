@@ -1,0 +1,9 @@
+import { Injectable } from '@nestjs/common';
+
+/** The recording clock (the domain has none); a provider so tests can pin time. */
+@Injectable()
+export class Clock {
+  now(): string {
+    return new Date().toISOString();
+  }
+}
