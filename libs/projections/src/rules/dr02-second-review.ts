@@ -1,0 +1,25 @@
+/** DR02: the second review is due within 3 months after the first. */
+import { addMonths } from '@care-journey/journey';
+import { carePeriods, closedBy, ids } from './care-periods';
+import type { DriftRule, Obligation } from './drift-rule';
+
+export const DR02: DriftRule = {
+  id: 'DR02',
+  title: 'Second review overdue',
+  describe: (c) => `No review within ${c.DR02.months} months after the first review`,
+  thresholds: (c) => ({ months: c.DR02.months }),
+  obligations: (summary, _asAt, config) =>
+    carePeriods(summary).flatMap((period): Obligation[] => {
+      const [first, second] = period.reviews;
+      if (!first) return [];
+      return [
+        {
+          key: period.start,
+          from: first.date,
+          dueDate: addMonths(first.date, config.DR02.months),
+          ...closedBy(second, period),
+          evidence: ids(period.startEventId, first.eventId),
+        },
+      ];
+    }),
+};

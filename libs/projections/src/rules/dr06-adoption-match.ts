@@ -1,0 +1,32 @@
+/** DR06 (scorecard A2): court authority to place (placement order) with no match after 121 days. */
+import { addDays } from '@care-journey/journey';
+import { carePeriods, closedBy, firstOnOrAfter, ids } from './care-periods';
+import type { DriftRule, Obligation } from './drift-rule';
+
+export const DR06: DriftRule = {
+  id: 'DR06',
+  title: 'Adoption match delay',
+  describe: (c) => `Placement order with no match after ${c.DR06.days} days`,
+  thresholds: (c) => ({ days: c.DR06.days }),
+  obligations: (summary, _asAt, config) =>
+    carePeriods(summary).flatMap((period): Obligation[] => {
+      const order = period.adoption.placementOrders[0];
+      if (!order) return [];
+      // Matched before authority counts as in time (A2 counts it as 0 days).
+      const match = period.adoption.matches[0];
+      const reversal = firstOnOrAfter(period.adoption.reversals, order.date);
+      const close =
+        reversal && (!match || reversal.date < match.date)
+          ? { lapsedOn: reversal.date, closingEventId: reversal.eventId }
+          : closedBy(match, period);
+      return [
+        {
+          key: order.date,
+          from: order.date,
+          dueDate: addDays(order.date, config.DR06.days),
+          ...close,
+          evidence: ids(order.eventId),
+        },
+      ];
+    }),
+};

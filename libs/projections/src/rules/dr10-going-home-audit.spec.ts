@@ -1,0 +1,57 @@
+import { journey } from '../testing/journey-builder';
+import { flagsOf, historyOf } from '../testing/drift-expectations';
+
+describe('DR10 going-home audit due', () => {
+  // In a residential placement (K2) under a care order since 2020; turns 16 on 10 May 2024.
+  const teenager = () =>
+    journey('t').registered('2008-05-10', { dateOfBirth: '2008-05-10' }).startCare('2020-01-01', 'C2', 'K2');
+
+  it('Given a child turning 16 in care on 10 May 2024, Then an audit is due 10 November 2024', () => {
+    const s = teenager().summary();
+    expect(flagsOf(s, '2024-11-10', 'DR10')).toEqual([]);
+    expect(flagsOf(s, '2024-11-20', 'DR10')).toEqual([
+      expect.objectContaining({ dueDate: '2024-11-10', daysOverdue: 10, threshold: { age: 16, months: 6 } }),
+    ]);
+  });
+
+  it('Given an audit on the due date, Then it is in time and the next is due 6 months after it', () => {
+    const s = teenager().audit('2024-11-10').summary();
+    expect(flagsOf(s, '2025-05-10', 'DR10')).toEqual([]);
+    expect(flagsOf(s, '2025-05-11', 'DR10')[0]).toMatchObject({ dueDate: '2025-05-10', evidence: ['t-3'] });
+  });
+
+  it('Given a child accommodated under section 20 (V2), Then an audit is due 6 months after entry', () => {
+    const s = journey('v').registered('2015-01-01', { dateOfBirth: '2015-01-01' }).startCare('2025-01-15', 'V2', 'U3').summary();
+    expect(flagsOf(s, '2025-07-16', 'DR10')[0]).toMatchObject({ dueDate: '2025-07-15', daysOverdue: 1 });
+  });
+
+  it('Given a change to V2 during care, Then the cohort starts on that date', () => {
+    const s = journey('v')
+      .registered('2015-01-01', { dateOfBirth: '2015-01-01' })
+      .startCare('2024-01-15', 'C1', 'U3')
+      .legalStatus('2025-02-01', 'V2')
+      .summary();
+    expect(flagsOf(s, '2025-08-02', 'DR10')[0]).toMatchObject({ dueDate: '2025-08-01', daysOverdue: 1 });
+  });
+
+  it('Given a late audit, Then the history keeps the breach', () => {
+    const s = teenager().audit('2024-12-01').summary();
+    expect(historyOf(s, '2025-01-01', 'DR10')).toEqual([
+      expect.objectContaining({ openedOn: '2024-11-11', closedOn: '2024-12-01', daysOverdue: 21 }),
+    ]);
+  });
+
+  it('Given a permanent placement (long-term fostering confirmed), Then the child is not in the cohort', () => {
+    const s = journey('t')
+      .registered('2008-05-10', { dateOfBirth: '2008-05-10' })
+      .startCare('2020-01-01', 'C2', 'U4')
+      .plan('2020-06-01', 'long_term_fostering')
+      .summary();
+    expect(flagsOf(s, '2025-01-01', 'DR10')).toEqual([]);
+  });
+
+  it('Given a short-break period, Then no flag', () => {
+    const s = journey('v').registered('2015-01-01', { dateOfBirth: '2015-01-01' }).startCare('2025-01-15', 'V3').summary();
+    expect(flagsOf(s, '2025-09-01', 'DR10')).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * A drift rule is data: an id, a title, the thresholds it uses, and a pure function listing
+ * the child's obligations under it (each with a due date and, when known, the date the step
+ * was taken). Open flags, early warnings and flag history all derive from obligations.
+ */
+import type { CalendarDate } from '@care-journey/journey';
+import type { JourneySummary } from '../summary/journey-summary';
+import type { DriftConfig } from './drift-config';
+
+export const DRIFT_RULE_IDS = [
+  'DR01', 'DR02', 'DR03', 'DR04', 'DR05', 'DR06', 'DR07', 'DR08', 'DR09', 'DR10', 'DR11',
+] as const;
+export type DriftRuleId = (typeof DRIFT_RULE_IDS)[number];
+
+export type ThresholdValues = Record<string, number | string | null>;
+
+/** One thing that had to happen by a date. */
+export interface Obligation {
+  /** Tells apart several obligations of one rule for one child (e.g. each review in a chain). */
+  key: string;
+  /** When the obligation came into being (e.g. the adoption decision); never open before it. */
+  from: CalendarDate;
+  dueDate: CalendarDate;
+  /** The step was taken on this date (on or before the due date = in time). */
+  metOn?: CalendarDate;
+  /** The obligation stopped applying (left care, plan changed) without the step. */
+  lapsedOn?: CalendarDate;
+  /** The event that closed it (step or lapse). */
+  closingEventId?: string;
+  /** Ids of the events the due date derives from. */
+  evidence: string[];
+  /** Threshold used, when it differs by obligation (DR11's route limits). */
+  threshold?: ThresholdValues;
+}
+
+export interface DriftRule {
+  id: DriftRuleId;
+  title: string;
+  /** The rule in a sentence, with the thresholds in use. */
+  describe(config: DriftConfig): string;
+  thresholds(config: DriftConfig): ThresholdValues;
+  /**
+   * Obligations as at `asAt`. `summary` is already trimmed to `asAt` (summaryAsAt), so a
+   * rule never sees anything dated after it; short-break periods are the rule's to skip.
+   */
+  obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): Obligation[];
+}

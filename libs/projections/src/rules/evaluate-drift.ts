@@ -1,0 +1,123 @@
+/**
+ * Flags as at D. A flag is open when D is after the due date and the step has not happened by D;
+ * days overdue = D − due date in calendar days. A step on its due date is in time. Early
+ * warnings are obligations still open that fall due within N days of D.
+ */
+import { addDays, daysBetween, maxDate, type CalendarDate } from '@care-journey/journey';
+import type { JourneySummary } from '../summary/journey-summary';
+import { summaryAsAt } from '../summary/summary-as-at';
+import type { DriftConfig } from './drift-config';
+import type { DriftRule, DriftRuleId, Obligation, ThresholdValues } from './drift-rule';
+import { DRIFT_RULES } from './rule-registry';
+
+interface FlagBase {
+  ruleId: DriftRuleId;
+  title: string;
+  childId: string;
+  /** Tells apart several flags of one rule for the child. */
+  key: string;
+  dueDate: CalendarDate;
+  evidence: string[];
+  threshold: ThresholdValues;
+}
+
+export interface DriftFlag extends FlagBase {
+  openedOn: CalendarDate;
+  daysOverdue: number;
+}
+
+export interface DueSoonWarning extends FlagBase {
+  daysUntilDue: number;
+}
+
+export interface FlagHistoryEntry extends FlagBase {
+  openedOn: CalendarDate;
+  /** Absent while still open as at D. */
+  closedOn?: CalendarDate;
+  closedBy?: 'step' | 'no_longer_applies';
+  closingEventId?: string;
+  /** As at the closing date, or as at D while open. */
+  daysOverdue: number;
+}
+
+export interface DriftEvaluation {
+  flags: DriftFlag[];
+  dueSoon: DueSoonWarning[];
+}
+
+export interface RuleObligations {
+  rule: DriftRule;
+  obligations: Obligation[];
+}
+
+/** Every rule's obligations for one child as at D (on the summary trimmed to D). */
+export function obligationsAsAt(
+  summary: JourneySummary,
+  asAt: CalendarDate,
+  config: DriftConfig,
+  rules: readonly DriftRule[] = DRIFT_RULES,
+): RuleObligations[] {
+  const trimmed = summaryAsAt(summary, asAt);
+  return rules.map((rule) => ({ rule, obligations: rule.obligations(trimmed, asAt, config) }));
+}
+
+const isClosed = (o: Obligation): boolean => o.metOn !== undefined || o.lapsedOn !== undefined;
+
+/** The flag opens the day after its due date, or when it came into being if that is later. */
+const openedOn = (o: Obligation): CalendarDate => maxDate(addDays(o.dueDate, 1), o.from);
+
+const base = (rule: DriftRule, summary: JourneySummary, o: Obligation, config: DriftConfig): FlagBase => ({
+  ruleId: rule.id,
+  title: rule.title,
+  childId: summary.childId,
+  key: o.key,
+  dueDate: o.dueDate,
+  evidence: o.evidence,
+  threshold: o.threshold ?? rule.thresholds(config),
+});
+
+export function evaluateDrift(
+  summary: JourneySummary,
+  asAt: CalendarDate,
+  config: DriftConfig,
+  options: { dueWithinDays?: number; rules?: readonly DriftRule[] } = {},
+): DriftEvaluation {
+  const within = options.dueWithinDays ?? config.dueSoonDays;
+  const result: DriftEvaluation = { flags: [], dueSoon: [] };
+  for (const { rule, obligations } of obligationsAsAt(summary, asAt, config, options.rules)) {
+    for (const o of obligations) {
+      if (isClosed(o) || o.from > asAt) continue;
+      if (asAt > o.dueDate) {
+        result.flags.push({ ...base(rule, summary, o, config), openedOn: openedOn(o), daysOverdue: daysBetween(o.dueDate, asAt) });
+      } else if (daysBetween(asAt, o.dueDate) <= within) {
+        result.dueSoon.push({ ...base(rule, summary, o, config), daysUntilDue: daysBetween(asAt, o.dueDate) });
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * Every flag the child has had up to D: when it opened and closed. A step taken late closes the
+ * flag from that date and the breach stays in the history.
+ */
+export function flagHistory(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): FlagHistoryEntry[] {
+  const entries: FlagHistoryEntry[] = [];
+  for (const { rule, obligations } of obligationsAsAt(summary, asAt, config)) {
+    for (const o of obligations) {
+      const closedOn = o.metOn ?? o.lapsedOn;
+      const opened = openedOn(o);
+      // Never breached: closed by the due date, or not yet open as at D.
+      if ((closedOn !== undefined && closedOn < opened) || (closedOn === undefined && asAt < opened)) continue;
+      entries.push({
+        ...base(rule, summary, o, config),
+        openedOn: opened,
+        closedOn,
+        closedBy: o.metOn !== undefined ? 'step' : o.lapsedOn !== undefined ? 'no_longer_applies' : undefined,
+        closingEventId: o.closingEventId,
+        daysOverdue: daysBetween(o.dueDate, closedOn ?? asAt),
+      });
+    }
+  }
+  return entries.sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0));
+}

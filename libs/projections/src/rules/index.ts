@@ -1,0 +1,4 @@
+export * from './drift-config';
+export * from './drift-rule';
+export * from './rule-registry';
+export * from './evaluate-drift';
