@@ -14,11 +14,10 @@ const read = (env: Env, name: string): string | undefined => {
 
 /** Reads and checks the environment once at start-up; a bad value stops the API with a ConfigError. */
 export function loadApiConfig(env: Env = process.env): ApiConfig {
-  const production = read(env, 'NODE_ENV') === 'production';
   return {
     port: readPort(env),
     host: read(env, 'HOST') ?? '0.0.0.0',
-    ...readJwtSecret(env, production),
+    ...loadJwtSecret(env),
     store: readStore(env),
   };
 }
@@ -31,7 +30,9 @@ function readPort(env: Env): number {
   return port;
 }
 
-function readJwtSecret(env: Env, production: boolean): Pick<ApiConfig, 'jwtSecret' | 'usingDevJwtSecret'> {
+/** The token secret alone (the CLI's `token` command needs nothing else). */
+export function loadJwtSecret(env: Env = process.env): Pick<ApiConfig, 'jwtSecret' | 'usingDevJwtSecret'> {
+  const production = read(env, 'NODE_ENV') === 'production';
   const secret = read(env, 'CARE_JOURNEY_JWT_SECRET');
   if (secret === undefined || secret === DEV_JWT_SECRET) {
     if (production) {
