@@ -1,3 +1,5 @@
 // Public surface of @care-journey/audit: hash chain, replay, chronology, bundles, read-access trail.
 export * from './integrity';
 export * from './bundle';
+export * from './replay';
+export * from './access-log';

@@ -1,0 +1,85 @@
+/**
+ * The read-access trail: every read of a child's case history is itself an event in the log,
+ * on a daily stream `access-log-YYYY-MM-DD` (UTC day of the read). Being in the event log, it is
+ * append-only and hash-chained like a journey; projections read `journey-` streams only, so
+ * these never disturb them.
+ */
+import type { NewEvent, RecordedEvent } from '../store';
+
+export const CASE_HISTORY_READ = 'CaseHistoryRead';
+export const ACCESS_LOG_STREAM_PREFIX = 'access-log-';
+export const ACCESS_LOG_SCHEMA_VERSION = 1;
+
+/** Which view of the case history was read. */
+export type CaseHistoryView = 'history' | 'diff' | 'chronology' | 'verify' | 'bundle';
+
+export interface CaseHistoryReadData {
+  childId: string;
+  role: string;
+  view: CaseHistoryView;
+  /** The reader's stated reason, when given. */
+  reason?: string;
+  /** The query that was answered (asAt, knownAt, from, to …), for a precise trail. */
+  query?: Record<string, string>;
+}
+
+export const accessLogStream = (readAt: string): string => `${ACCESS_LOG_STREAM_PREFIX}${readAt.slice(0, 10)}`;
+
+export interface CaseHistoryReadInput extends CaseHistoryReadData {
+  id: string;
+  readBy: string;
+  /** ISO-8601 UTC instant of the read. */
+  readAt: string;
+  correlationId?: string;
+}
+
+export function caseHistoryReadEvent(input: CaseHistoryReadInput): NewEvent<typeof CASE_HISTORY_READ, CaseHistoryReadData> {
+  const { id, readBy, readAt, correlationId, childId, role, view, reason, query } = input;
+  const data: CaseHistoryReadData = { childId, role, view };
+  if (reason !== undefined && reason !== '') data.reason = reason;
+  if (query && Object.keys(query).length > 0) data.query = query;
+  return {
+    id,
+    type: CASE_HISTORY_READ,
+    data,
+    metadata: { recordedAt: readAt, recordedBy: readBy, schemaVersion: ACCESS_LOG_SCHEMA_VERSION, ...(correlationId ? { correlationId } : {}) },
+  };
+}
+
+/** One line of the trail as an auditor sees it. */
+export interface AccessLogEntry extends CaseHistoryReadData {
+  eventId: string;
+  readBy: string;
+  readAt: string;
+}
+
+export function toAccessLogEntry(event: RecordedEvent): AccessLogEntry {
+  const data = event.data as unknown as CaseHistoryReadData;
+  return {
+    eventId: event.id,
+    readAt: event.metadata.recordedAt,
+    readBy: event.metadata.recordedBy,
+    childId: data.childId,
+    role: data.role,
+    view: data.view,
+    ...(data.reason !== undefined ? { reason: data.reason } : {}),
+    ...(data.query !== undefined ? { query: data.query } : {}),
+  };
+}
+
+export interface AccessLogFilter {
+  childId?: string;
+  /** Inclusive calendar date (UTC day of the read). */
+  from?: string;
+  /** Inclusive calendar date (UTC day of the read). */
+  to?: string;
+}
+
+export function matchesAccessLogFilter(entry: AccessLogEntry, filter: AccessLogFilter): boolean {
+  const day = entry.readAt.slice(0, 10);
+  return (
+    (filter.childId === undefined || entry.childId === filter.childId) &&
+    (filter.from === undefined || day >= filter.from) &&
+    (filter.to === undefined || day <= filter.to)
+  );
+}

@@ -1,0 +1,73 @@
+import type { StoredJourneyEvent } from '@care-journey/journey';
+import { correctionLinks, type CorrectionLink } from './correction-links';
+import { foldJourney, resolveCorrections, type JourneyState } from './journey-domain';
+import type { ReplayPoint } from './replay-point';
+
+/** An entry that produced the replayed state: its data as corrected so far, and by which corrections. */
+export interface ReplayedEntry {
+  eventId: string;
+  type: string;
+  effectiveDate: string;
+  recordedAt: string;
+  recordedBy: string;
+  data: Record<string, unknown>;
+  /** Amendments known at the point, in recording order (empty when the entry stands as first recorded). */
+  amendedBy: CorrectionLink[];
+  /** The data as first recorded, when amendments changed it. */
+  originalData?: Record<string, unknown>;
+}
+
+/** The journey state without the raw stream copies the fold keeps for itself. */
+export type ReplayedState = Omit<JourneyState, 'history' | 'events'>;
+
+export interface CaseHistory {
+  point: ReplayPoint;
+  /** Every stored event known at the point, corrections included, in recording order. */
+  knownEventIds: string[];
+  /** Corrections known at the point, by corrected entry id (retractions included). */
+  corrections: Record<string, CorrectionLink[]>;
+  /** Live entries effective by asAt, in effective-date order. */
+  entries: ReplayedEntry[];
+  state: ReplayedState;
+}
+
+const instant = (iso: string): number => Date.parse(iso);
+
+/** Entries recorded at or before knownAt: a correction recorded later is itself left out, so the original stands. */
+export function knownAt(events: readonly StoredJourneyEvent[], at: string | undefined): StoredJourneyEvent[] {
+  return at === undefined ? [...events] : events.filter((event) => instant(event.recordedAt) <= instant(at));
+}
+
+/** Resolved entries effective on or before asAt (after corrections, so an amended date counts). */
+export function asAt(resolved: readonly StoredJourneyEvent[], at: string | undefined): StoredJourneyEvent[] {
+  return at === undefined ? [...resolved] : resolved.filter((event) => event.data.effectiveDate <= at);
+}
+
+/**
+ * The case history at a point: filter by knownAt, resolve corrections, filter by asAt, fold.
+ * `events` is the child's whole stream in recording order. Pure.
+ */
+export function replayHistory(events: readonly StoredJourneyEvent[], point: ReplayPoint): CaseHistory {
+  const known = knownAt(events, point.knownAt);
+  const links = correctionLinks(known);
+  const originals = new Map(known.map((event) => [event.id, event.data as Record<string, unknown>]));
+  const effective = asAt(resolveCorrections(known), point.asAt);
+  const { history: _h, events: _e, ...state } = foldJourney(effective);
+  const entries = effective
+    .map((event): ReplayedEntry => {
+      const amendedBy = (links.get(event.id) ?? []).filter((link) => link.kind === 'amended');
+      const data = event.data as Record<string, unknown>;
+      return {
+        eventId: event.id,
+        type: event.type,
+        effectiveDate: event.data.effectiveDate,
+        recordedAt: event.recordedAt,
+        recordedBy: event.recordedBy,
+        data,
+        amendedBy,
+        ...(amendedBy.length > 0 && { originalData: originals.get(event.id) }),
+      };
+    })
+    .sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));
+  return { point, knownEventIds: known.map((event) => event.id), corrections: Object.fromEntries(links), entries, state };
+}
