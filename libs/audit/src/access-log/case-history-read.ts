@@ -4,7 +4,7 @@
  * append-only and hash-chained like a journey; projections read `journey-` streams only, so
  * these never disturb them.
  */
-import type { NewEvent, RecordedEvent } from '../store';
+import type { EventMetadata, NewEvent } from '../store';
 
 export const CASE_HISTORY_READ = 'CaseHistoryRead';
 export const ACCESS_LOG_STREAM_PREFIX = 'access-log-';
@@ -53,8 +53,8 @@ export interface AccessLogEntry extends CaseHistoryReadData {
   readAt: string;
 }
 
-export function toAccessLogEntry(event: RecordedEvent): AccessLogEntry {
-  const data = event.data as unknown as CaseHistoryReadData;
+export function toAccessLogEntry(event: { id: string; data: unknown; metadata: EventMetadata }): AccessLogEntry {
+  const data = event.data as CaseHistoryReadData;
   return {
     eventId: event.id,
     readAt: event.metadata.recordedAt,
