@@ -21,7 +21,8 @@ describe('case-history read trail', () => {
   });
 
   it('lists as an entry and filters by child and inclusive days', () => {
-    const entry = toAccessLogEntry({ ...event, streamId: 'access-log-2024-07-01', revision: 0n, globalPosition: 5n });
+    const stored = { ...event, streamId: 'access-log-2024-07-01', revision: 0n, globalPosition: 5n };
+    const entry = toAccessLogEntry(stored);
     expect(entry).toMatchObject({ eventId: 'r1', readBy: 'aud-1', readAt: '2024-07-01T10:00:00.000Z', childId: 'c1', reason: 'annual audit' });
     expect(matchesAccessLogFilter(entry, { childId: 'c1', from: '2024-07-01', to: '2024-07-01' })).toBe(true);
     expect(matchesAccessLogFilter(entry, { childId: 'c2' })).toBe(false);
