@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from './authenticated-user';
 import { USER_REQUEST_KEY } from './current-user.decorator';
 import type { Role } from './role';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { sessionCookieToken } from './session-cookie';
 import { TokenVerifier } from './token-verifier';
 
 interface RequestLike {
@@ -42,6 +43,9 @@ export class JwtAuthGuard implements CanActivate {
 
 function bearerToken(request: RequestLike): string {
   const header = request.headers['authorization'];
+  // The web pages send no header: their session cookie carries the same JWT (apps/api/src/web).
+  const cookieToken = header === undefined ? sessionCookieToken(request.headers['cookie']) : undefined;
+  if (cookieToken) return cookieToken;
   if (typeof header !== 'string' || header.length === 0) {
     throw new UnauthorizedException('Missing Authorization header (expected "Bearer <token>")');
   }
