@@ -1,0 +1,5 @@
+// Public surface of @care-journey/projections: the summary, drift rules, measures and the engine.
+export * from './calendar/working-days';
+export * from './summary';
+export * from './rules';
+export * from './measures';

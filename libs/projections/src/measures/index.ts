@@ -1,0 +1,5 @@
+export * from './measure-types';
+export * from './stability';
+export * from './time-to-permanence';
+export * from './scorecard-thresholds';
+export * from './scorecard';

@@ -1,0 +1,122 @@
+/**
+ * National placement-stability measures as at a 31 March (rule book, "Placement stability").
+ * Short breaks (V3/V4) are excluded; placements are counted runs with the same carer.
+ */
+import { addDays, addMonths, isShortBreak, type CalendarDate } from '@care-journey/journey';
+import type { JourneySummary } from '../summary/journey-summary';
+import {
+  ageOn,
+  isPlacedForAdoptionOn,
+  isShortBreakPeriod,
+  legalStatusOn,
+  periodOn,
+  placementsDuring,
+  runOn,
+} from '../summary/queries';
+import { assertThirtyFirstOfMarch, childRefOf, percentage, type ChildRef } from './measure-types';
+
+export type StabilityMeasureId = 'ST1' | 'ST2' | 'ST3';
+
+export interface StabilityChild extends ChildRef {
+  /** In the numerator (unstable for ST1/ST2, stable for ST3). */
+  counted: boolean;
+  placements: number;
+  periodStart: CalendarDate;
+  /** Start events of the placements looked at. */
+  evidence: string[];
+}
+
+export interface StabilityMeasure {
+  measure: StabilityMeasureId;
+  title: string;
+  yearEnding: CalendarDate;
+  numerator: number;
+  denominator: number;
+  percentage: number | null;
+  children: StabilityChild[];
+}
+
+/** Looked after on D under something other than short breaks, in a period that counts. */
+function lookedAfterOn(summary: JourneySummary, date: CalendarDate) {
+  const period = periodOn(summary, date);
+  if (!period || isShortBreakPeriod(period) || isShortBreak(legalStatusOn(period, date))) return undefined;
+  return period;
+}
+
+function measure(
+  id: StabilityMeasureId,
+  title: string,
+  yearEnding: CalendarDate,
+  children: StabilityChild[],
+): StabilityMeasure {
+  const numerator = children.filter((child) => child.counted).length;
+  return { measure: id, title, yearEnding, numerator, denominator: children.length, percentage: percentage(numerator, children.length), children };
+}
+
+/** Children with 3+ placements over `months` up to D, among those in care at D (for `minMonths`+). */
+function manyPlacements(summaries: readonly JourneySummary[], yearEnding: CalendarDate, months: number, minMonthsInCare: number) {
+  const from = addDays(addMonths(yearEnding, -months), 1);
+  const children: StabilityChild[] = [];
+  for (const summary of summaries) {
+    const period = lookedAfterOn(summary, yearEnding);
+    if (!period || period.start > addMonths(yearEnding, -minMonthsInCare)) continue;
+    const runs = placementsDuring(summary, from, yearEnding);
+    children.push({
+      ...childRefOf(summary),
+      counted: runs.length >= 3,
+      placements: runs.length,
+      periodStart: period.start,
+      evidence: runs.map((run) => run.startEventId),
+    });
+  }
+  return children;
+}
+
+/** ST1: looked after at 31 March with 3 or more placements during the year ending that day. */
+export function stabilityST1(summaries: readonly JourneySummary[], yearEnding: CalendarDate): StabilityMeasure {
+  assertThirtyFirstOfMarch(yearEnding, 'yearEnding');
+  return measure('ST1', '3 or more placements during the year', yearEnding, manyPlacements(summaries, yearEnding, 12, 0));
+}
+
+/** ST2: looked after at 31 March for at least 2 years, with 3 or more placements in those 2 years. */
+export function stabilityST2(summaries: readonly JourneySummary[], yearEnding: CalendarDate): StabilityMeasure {
+  assertThirtyFirstOfMarch(yearEnding, 'yearEnding');
+  return measure('ST2', '3 or more placements over 2 years (looked after 2+ years)', yearEnding, manyPlacements(summaries, yearEnding, 24, 24));
+}
+
+/**
+ * ST3: under 16 at 31 March, looked after continuously for 2.5+ years; counted when in the same
+ * placement for 2+ years, or placed for adoption with the adoptive and the previous placement
+ * together lasting 2+ years.
+ */
+export function stabilityST3(summaries: readonly JourneySummary[], yearEnding: CalendarDate): StabilityMeasure {
+  assertThirtyFirstOfMarch(yearEnding, 'yearEnding');
+  const twoYearsAgo = addMonths(yearEnding, -24);
+  const children: StabilityChild[] = [];
+  for (const summary of summaries) {
+    const period = lookedAfterOn(summary, yearEnding);
+    const age = ageOn(summary, yearEnding);
+    if (!period || age === undefined || age >= 16 || period.start > addMonths(yearEnding, -30)) continue;
+    const current = runOn(period, yearEnding);
+    if (!current) continue;
+    const index = period.placements.indexOf(current);
+    const previous = index > 0 ? period.placements[index - 1] : undefined;
+    const sameForTwoYears = current.start <= twoYearsAgo;
+    const adoptiveWithPrevious =
+      isPlacedForAdoptionOn(period, yearEnding) && previous !== undefined && previous.start <= twoYearsAgo;
+    children.push({
+      ...childRefOf(summary),
+      counted: sameForTwoYears || adoptiveWithPrevious,
+      placements: period.placements.filter((run) => run.start <= yearEnding).length,
+      periodStart: period.start,
+      evidence: [current.startEventId, ...(previous ? [previous.startEventId] : [])],
+    });
+  }
+  return measure('ST3', 'Same placement for 2+ years (under 16, looked after 2.5+ years)', yearEnding, children);
+}
+
+export const stability = (summaries: readonly JourneySummary[], yearEnding: CalendarDate): StabilityMeasure[] => [
+  stabilityST1(summaries, yearEnding),
+  stabilityST2(summaries, yearEnding),
+  stabilityST3(summaries, yearEnding),
+];

@@ -1,0 +1,97 @@
+/**
+ * Time to permanence per child: days from the start of the period of care to each permanence
+ * milestone, by route (rule book, "Time to permanence"). Milestones dated within [from, to].
+ */
+import { daysBetween, type CalendarDate } from '@care-journey/journey';
+import type { DatedFact, JourneySummary, PeriodOfCare } from '../summary/journey-summary';
+import { placementTypeOn } from '../summary/queries';
+import { carePeriods } from '../rules/care-periods';
+import { childRefOf, mean, median, type ChildRef } from './measure-types';
+
+export const PERMANENCE_MILESTONES = [
+  'adoption_move_in',
+  'adoption_order',
+  'special_guardianship_order',
+  'child_arrangements_order',
+  'planned_return_home',
+  'long_term_fostering_confirmed',
+] as const;
+export type PermanenceMilestone = (typeof PERMANENCE_MILESTONES)[number];
+
+export interface PermanenceRow extends ChildRef {
+  milestone: PermanenceMilestone;
+  periodStart: CalendarDate;
+  date: CalendarDate;
+  days: number;
+  evidence: string[];
+}
+
+export interface PermanenceByMilestone {
+  milestone: PermanenceMilestone;
+  children: number;
+  meanDays: number | null;
+  medianDays: number | null;
+}
+
+export interface TimeToPermanence {
+  from: CalendarDate;
+  to: CalendarDate;
+  byMilestone: PermanenceByMilestone[];
+  rows: PermanenceRow[];
+}
+
+const ENDING_MILESTONES: Record<string, PermanenceMilestone> = {
+  E45: 'special_guardianship_order',
+  E46: 'special_guardianship_order',
+  E47: 'special_guardianship_order',
+  E48: 'special_guardianship_order',
+  E41: 'child_arrangements_order',
+  E4A: 'planned_return_home',
+};
+
+const isLongTerm = (type: string | undefined): boolean => type === 'U1' || type === 'U4';
+
+/** Long-term fostering is confirmed when the plan and a long-term (U1/U4) placement coincide. */
+function longTermFosteringConfirmed(period: PeriodOfCare): DatedFact | undefined {
+  const plan = period.plans.find((p) => p.route === 'long_term_fostering');
+  if (!plan) return undefined;
+  if (isLongTerm(placementTypeOn(period, plan.date))) return plan;
+  return period.placements.flatMap((run) => run.types).find((fact) => fact.date > plan.date && isLongTerm(fact.placementType));
+}
+
+function milestonesOf(period: PeriodOfCare): [PermanenceMilestone, DatedFact][] {
+  const found: [PermanenceMilestone, DatedFact][] = [];
+  const moveIn = period.adoption.placements[0];
+  if (moveIn) found.push(['adoption_move_in', moveIn]);
+  if (period.adoption.order) found.push(['adoption_order', period.adoption.order]);
+  const ending = period.endReason ? ENDING_MILESTONES[period.endReason] : undefined;
+  if (ending && period.end) found.push([ending, { date: period.end, eventId: period.endEventId ?? '' }]);
+  const confirmed = longTermFosteringConfirmed(period);
+  if (confirmed) found.push(['long_term_fostering_confirmed', confirmed]);
+  return found;
+}
+
+export function timeToPermanence(summaries: readonly JourneySummary[], from: CalendarDate, to: CalendarDate): TimeToPermanence {
+  if (from > to) throw new RangeError(`from (${from}) must not be after to (${to})`);
+  const rows: PermanenceRow[] = [];
+  for (const summary of summaries) {
+    for (const period of carePeriods(summary)) {
+      for (const [milestone, fact] of milestonesOf(period)) {
+        if (fact.date < from || fact.date > to) continue;
+        rows.push({
+          ...childRefOf(summary),
+          milestone,
+          periodStart: period.start,
+          date: fact.date,
+          days: daysBetween(period.start, fact.date),
+          evidence: [period.startEventId, fact.eventId],
+        });
+      }
+    }
+  }
+  const byMilestone = PERMANENCE_MILESTONES.map((milestone) => {
+    const days = rows.filter((row) => row.milestone === milestone).map((row) => row.days);
+    return { milestone, children: days.length, meanDays: mean(days), medianDays: median(days) };
+  });
+  return { from, to, byMilestone, rows };
+}
