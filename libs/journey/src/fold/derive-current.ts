@@ -1,0 +1,60 @@
+/** The `current…` fields of the state, derived from its dated lists after every fold. */
+import type { AdoptionProgress, AdoptionStep, JourneyState } from '../state';
+import { lastOf } from './list-helpers';
+
+/** Adoption steps of the latest period of care; match/move-in only after the latest decision. */
+export function adoptionProgress(steps: readonly AdoptionStep[], periodStart: string | undefined): AdoptionProgress {
+  const inPeriod = periodStart === undefined ? [] : steps.filter((s) => s.date >= periodStart);
+  const lastIndex = (name: string) => inPeriod.map((s) => s.step).lastIndexOf(name as AdoptionStep['step']);
+  const decisionAt = lastIndex('decision');
+  const sinceDecision = decisionAt >= 0 ? inPeriod.slice(decisionAt) : inPeriod;
+  const latest = (list: readonly AdoptionStep[], name: AdoptionStep['step']) => [...list].reverse().find((s) => s.step === name);
+  const reversal = latest(sinceDecision, 'reversed');
+  const placed = latest(sinceDecision, 'placed');
+  const progress: AdoptionProgress = { decisionOpen: decisionAt >= 0 && !reversal };
+  if (decisionAt >= 0) progress.decisionDate = inPeriod[decisionAt].date;
+  const order = latest(inPeriod, 'placement_order');
+  if (order) progress.placementOrderDate = order.date;
+  const consent = latest(inPeriod, 'consent');
+  if (consent) progress.consentDate = consent.date;
+  const match = latest(sinceDecision, 'match');
+  if (match) progress.matchDate = match.date;
+  if (placed) {
+    progress.placedDate = placed.date;
+    progress.placedPlacementType = placed.detail;
+  }
+  if (reversal) progress.reversed = { date: reversal.date, reason: reversal.detail ?? '' };
+  const adoptionOrder = latest(inPeriod, 'order');
+  if (adoptionOrder) progress.orderDate = adoptionOrder.date;
+  return progress;
+}
+
+export function deriveCurrent(state: JourneyState): JourneyState {
+  const lastPeriod = lastOf(state.periodsOfCare);
+  const inCare = lastPeriod !== undefined && lastPeriod.endDate === undefined;
+  const lastPlacement = lastOf(state.placements);
+  const currentPlacement = lastPlacement && lastPlacement.endDate === undefined ? lastPlacement : undefined;
+  const usualPlacement =
+    currentPlacement?.kind === 'temporary' ? [...state.placements].reverse().find((p) => p.kind !== 'temporary') : undefined;
+  const plan = lastOf(state.permanencePlans);
+  const lastMissing = lastOf(state.missingEpisodes);
+  const {
+    currentPeriodOfCare: _p,
+    currentPlacement: _c,
+    usualPlacement: _u,
+    permanencePlan: _pp,
+    allocation: _a,
+    ...rest
+  } = state;
+  return {
+    ...rest,
+    inCare,
+    ...(inCare && { currentPeriodOfCare: lastPeriod }),
+    ...(currentPlacement && { currentPlacement }),
+    ...(usualPlacement && { usualPlacement }),
+    ...(plan && lastPeriod && plan.date >= lastPeriod.startDate && { permanencePlan: plan }),
+    ...(state.allocations.length > 0 && { allocation: lastOf(state.allocations) }),
+    adoption: adoptionProgress(state.adoptionSteps, lastPeriod?.startDate),
+    missingEpisodeOpen: lastMissing !== undefined && lastMissing.endDate === undefined,
+  };
+}

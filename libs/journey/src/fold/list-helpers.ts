@@ -1,0 +1,24 @@
+/** Immutable helpers for the dated lists in the state. */
+import type { CalendarDate } from '../events';
+
+/** Inserts after every item dated on or before `date`: effective-date order, arrival order within a day. */
+export function insertByDate<T>(list: readonly T[], item: T, dateOf: (t: T) => CalendarDate): T[] {
+  const date = dateOf(item);
+  let at = list.length;
+  while (at > 0 && dateOf(list[at - 1]) > date) at -= 1;
+  return [...list.slice(0, at), item, ...list.slice(at)];
+}
+
+/** Closes the last open item (no endDate) with `endDate`. */
+export function closeLastOpen<T extends { endDate?: CalendarDate }>(
+  list: readonly T[],
+  endDate: CalendarDate,
+  extra: Partial<T> = {},
+): T[] {
+  for (let i = list.length - 1; i >= 0; i -= 1) {
+    if (list[i].endDate === undefined) return list.map((item, j) => (j === i ? { ...item, endDate, ...extra } : item));
+  }
+  return [...list];
+}
+
+export const lastOf = <T>(list: readonly T[]): T | undefined => list[list.length - 1];

@@ -1,0 +1,57 @@
+/** Moving in with adopters, and the adoption order that ends care (E11/E12). */
+import { isFosterPlacement } from '../code-groups';
+import type { GrantAdoptionOrder, PlaceForAdoption } from '../commands';
+import { violation } from '../errors';
+import type { JourneyEvent } from '../events';
+import { checkAdopters } from '../invariants/adopters';
+import { needsOpenAdoptionDecision, notBeforeStep } from '../invariants/adoption-decision';
+import { adoptionPlacementType, authorityMatchesCode, fosterCarerCodeConsistent, needsAdoptionPlacement, needsMatch, notAlreadyPlaced } from '../invariants/adoption-placement';
+import { placementMustMoveForward } from '../invariants/episodes';
+import { requireBoolean } from '../invariants/fields';
+import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
+import { checkProvider, supportedAccommodationNeeds16 } from '../invariants/placement';
+import { noTemporaryPlacementOpen } from '../invariants/temporary-placement';
+import type { JourneyState } from '../state';
+import { checkEntry, dataOf } from './common';
+import { checkCareCanEnd } from './period-of-care';
+
+export function placeForAdoption(command: PlaceForAdoption, state: JourneyState): JourneyEvent[] {
+  const { date } = checkEntry(command, state);
+  mustBeInCurrentPeriod(state, date, 'adoption-step');
+  noTemporaryPlacementOpen(state, 'place for adoption');
+  const type = adoptionPlacementType(command.placement);
+  requireBoolean(command.sameCarer, 'sameCarer');
+  const decisionDate = needsOpenAdoptionDecision(state, 'placed-for-adoption-needs-match', 'Placing for adoption');
+  if (isFosterPlacement(type)) {
+    // Fostering for adoption (U2/U5) comes before the match: it needs only the decision.
+    notBeforeStep(date, decisionDate, 'adoption decision');
+  } else {
+    needsMatch(state, date);
+    authorityMatchesCode(state, type, date);
+    fosterCarerCodeConsistent(state, type, command.sameCarer);
+  }
+  notAlreadyPlaced(state);
+  placementMustMoveForward(state, date);
+  checkProvider(command.placement, date);
+  supportedAccommodationNeeds16(state, type, date);
+  return [{ type: 'PlacedForAdoption', data: dataOf(command) }];
+}
+
+/** One command, two events: the order, and the end of care it brings (E11 unopposed, E12 consent dispensed). */
+export function grantAdoptionOrder(command: GrantAdoptionOrder, state: JourneyState): JourneyEvent[] {
+  const { date } = checkEntry(command, state);
+  mustBeInCurrentPeriod(state, date, 'adoption-step');
+  needsAdoptionPlacement(state);
+  checkCareCanEnd(state, date);
+  checkAdopters(command.numberOfAdopters, command.adopterSex, command.adopterLegalStatus, date);
+  requireBoolean(command.adoptedByFosterCarer, 'adoptedByFosterCarer');
+  if (command.application !== 'unopposed' && command.application !== 'consent_dispensed') {
+    violation('invalid-adoption-application', "application must be 'unopposed' (E11) or 'consent_dispensed' (E12).", 'application');
+  }
+  const { application, ...data } = dataOf(command);
+  const { childId, effectiveDate } = data;
+  return [
+    { type: 'AdoptionOrderGranted', data },
+    { type: 'PeriodOfCareEnded', data: { childId, effectiveDate, reason: application === 'unopposed' ? 'E11' : 'E12' } },
+  ];
+}

@@ -1,0 +1,20 @@
+import type { ChangeLegalStatus } from '../commands';
+import type { JourneyEvent } from '../events';
+import { requireCode } from '../invariants/codes';
+import { legalStatusMustMoveForward } from '../invariants/episodes';
+import { legalStatusMustChange, placementOrderViaGrant, shortBreaksOneKindPerYear, youthJusticeNotUnder10 } from '../invariants/legal-status';
+import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
+import type { JourneyState } from '../state';
+import { checkEntry, dataOf } from './common';
+
+export function changeLegalStatus(command: ChangeLegalStatus, state: JourneyState): JourneyEvent[] {
+  const { date } = checkEntry(command, state);
+  mustBeInCurrentPeriod(state, date, 'legal-status');
+  legalStatusMustMoveForward(state, date);
+  const legalStatus = requireCode('LS', command.legalStatus, date, 'legalStatus', 'invalid-legal-status');
+  placementOrderViaGrant(legalStatus);
+  legalStatusMustChange(state, legalStatus);
+  youthJusticeNotUnder10(state, legalStatus, date);
+  shortBreaksOneKindPerYear(state, legalStatus, date);
+  return [{ type: 'LegalStatusChanged', data: dataOf(command) }];
+}

@@ -1,0 +1,46 @@
+import type { EndPeriodOfCare, StartPeriodOfCare } from '../commands';
+import type { JourneyEvent } from '../events';
+import { requireCode } from '../invariants/codes';
+import { endNotBeforeLastEvent, mustBeInCurrentPeriod, mustNotBeInCare, mustStartAfterLastPeriod } from '../invariants/period-of-care';
+import { endMustCloseAnEpisode } from '../invariants/episodes';
+import { e17NeedsAge18, notAnAdoptionEnding, notContinuingCare, sgoToFosterCarerNeedsFosterPlacement } from '../invariants/end-of-care';
+import { shortBreaksOneKindPerYear, youthJusticeNotUnder10 } from '../invariants/legal-status';
+import { checkOrdinaryPlacement } from '../invariants/placement';
+import { noTemporaryPlacementOpen, temporaryCannotStartCare } from '../invariants/temporary-placement';
+import type { JourneyState } from '../state';
+import { checkEntry, dataOf } from './common';
+
+export function startPeriodOfCare(command: StartPeriodOfCare, state: JourneyState): JourneyEvent[] {
+  const { date } = checkEntry(command, state);
+  mustNotBeInCare(state);
+  mustStartAfterLastPeriod(state, date);
+  const legalStatus = requireCode('LS', command.legalStatus, date, 'legalStatus', 'invalid-legal-status');
+  youthJusticeNotUnder10(state, legalStatus, date);
+  shortBreaksOneKindPerYear(state, legalStatus, date);
+  requireCode('CIN', command.categoryOfNeed, date, 'categoryOfNeed', 'invalid-category-of-need');
+  temporaryCannotStartCare(command.placement?.placementType);
+  checkOrdinaryPlacement(state, command.placement, date);
+  if (command.previousPermanence !== undefined) {
+    requireCode('PREV_PERM', command.previousPermanence.code, date, 'previousPermanence.code', 'invalid-previous-permanence');
+  }
+  return [{ type: 'PeriodOfCareStarted', data: dataOf(command) }];
+}
+
+/** Shared by EndPeriodOfCare and GrantAdoptionOrder: may care end on this date? */
+export function checkCareCanEnd(state: JourneyState, date: string): void {
+  mustBeInCurrentPeriod(state, date, 'end-of-care');
+  noTemporaryPlacementOpen(state, 'end care');
+  endNotBeforeLastEvent(state, date);
+  endMustCloseAnEpisode(state, date);
+}
+
+export function endPeriodOfCare(command: EndPeriodOfCare, state: JourneyState): JourneyEvent[] {
+  const { date } = checkEntry(command, state);
+  checkCareCanEnd(state, date);
+  const reason = requireCode('REC', command.reason, date, 'reason', 'invalid-reason-episode-ceased');
+  notContinuingCare(reason);
+  notAnAdoptionEnding(reason);
+  sgoToFosterCarerNeedsFosterPlacement(state, reason);
+  e17NeedsAge18(state, reason, date);
+  return [{ type: 'PeriodOfCareEnded', data: dataOf(command) }];
+}

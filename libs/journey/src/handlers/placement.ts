@@ -1,0 +1,21 @@
+import type { ChangePlacement } from '../commands';
+import type { JourneyEvent } from '../events';
+import { requireCode } from '../invariants/codes';
+import { placementMustMoveForward } from '../invariants/episodes';
+import { requireBoolean } from '../invariants/fields';
+import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
+import { checkOrdinaryPlacement } from '../invariants/placement';
+import { noTemporaryPlacementOpen } from '../invariants/temporary-placement';
+import type { JourneyState } from '../state';
+import { checkEntry, dataOf } from './common';
+
+export function changePlacement(command: ChangePlacement, state: JourneyState): JourneyEvent[] {
+  const { date } = checkEntry(command, state);
+  mustBeInCurrentPeriod(state, date, 'placement');
+  noTemporaryPlacementOpen(state, 'change placement');
+  placementMustMoveForward(state, date);
+  checkOrdinaryPlacement(state, command.placement, date);
+  requireCode('REASON_PLACE_CHANGE', command.reasonForChange, date, 'reasonForChange', 'invalid-reason-for-change');
+  requireBoolean(command.sameCarer, 'sameCarer');
+  return [{ type: 'PlacementChanged', data: dataOf(command) }];
+}

@@ -1,0 +1,31 @@
+import type { EndTemporaryPlacement, StartTemporaryPlacement } from '../commands';
+import type { JourneyEvent } from '../events';
+import { isTemporaryPlacement } from '../code-groups';
+import { violation } from '../errors';
+import { placementMustMoveForward } from '../invariants/episodes';
+import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
+import { noTemporaryPlacementForShortBreaks } from '../invariants/short-breaks';
+import { mustHaveTemporaryOpen, mustNotHaveTemporaryOpen } from '../invariants/temporary-placement';
+import type { JourneyState } from '../state';
+import { checkEntry, dataOf } from './common';
+
+export function startTemporaryPlacement(command: StartTemporaryPlacement, state: JourneyState): JourneyEvent[] {
+  const { date } = checkEntry(command, state);
+  mustBeInCurrentPeriod(state, date, 'placement');
+  if (!isTemporaryPlacement(command.placementType)) {
+    violation('invalid-placement-type', `placementType ${JSON.stringify(command.placementType)} is not a temporary placement (T0–T4).`, 'placementType');
+  }
+  noTemporaryPlacementForShortBreaks(state, date);
+  mustNotHaveTemporaryOpen(state);
+  placementMustMoveForward(state, date);
+  return [{ type: 'TemporaryPlacementStarted', data: dataOf(command) }];
+}
+
+/** The return to the usual placement: a new episode, so not on the day the temporary one began. */
+export function endTemporaryPlacement(command: EndTemporaryPlacement, state: JourneyState): JourneyEvent[] {
+  const { date } = checkEntry(command, state);
+  mustBeInCurrentPeriod(state, date, 'placement');
+  mustHaveTemporaryOpen(state);
+  placementMustMoveForward(state, date);
+  return [{ type: 'TemporaryPlacementEnded', data: dataOf(command) }];
+}

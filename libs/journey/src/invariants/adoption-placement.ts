@@ -1,0 +1,64 @@
+/** Moving in with adopters: after a match, under the matching authority, and with the right carer code. */
+import { ADOPTION_PLACEMENTS, FOSTERING_FOR_ADOPTION, isFosterPlacement } from '../code-groups';
+import { violation } from '../errors';
+import type { PlacementDetails } from '../events';
+import type { JourneyState } from '../state';
+
+const ALLOWED: readonly string[] = [...ADOPTION_PLACEMENTS, ...FOSTERING_FOR_ADOPTION];
+
+export function adoptionPlacementType(placement: PlacementDetails): string {
+  const type = placement?.placementType;
+  if (!ALLOWED.includes(type)) {
+    return violation('invalid-adoption-placement-type', `placement.placementType ${JSON.stringify(type)} is not a placement for adoption (A3–A6, or U2/U5 fostering for adoption).`, 'placement.placementType');
+  }
+  return type;
+}
+
+export function needsMatch(state: JourneyState, date: string): void {
+  const matched = state.adoption.matchDate;
+  if (matched === undefined || matched > date) {
+    violation('placed-for-adoption-needs-match', `Placing for adoption needs a match with adopters on or before ${date}.`, 'effectiveDate');
+  }
+}
+
+/** A3/A4 rest on parental consent, A5/A6 on a placement order (s19 / s21 ACA 2002). */
+export function authorityMatchesCode(state: JourneyState, type: string, date: string): void {
+  const { consentDate, placementOrderDate } = state.adoption;
+  if ((type === 'A3' || type === 'A4') && (consentDate === undefined || consentDate > date)) {
+    violation('adoption-placement-needs-consent', `${type} is a placement with parental consent, and none is recorded by ${date}.`, 'placement.placementType');
+  }
+  if ((type === 'A5' || type === 'A6') && (placementOrderDate === undefined || placementOrderDate > date)) {
+    violation('adoption-placement-needs-placement-order', `${type} is a placement under a placement order, and none is granted by ${date}.`, 'placement.placementType');
+  }
+}
+
+/** A3/A5 mean "with the current foster carer": the child must be fostered (U1–U6) there now, same carer. */
+export function fosterCarerCodeConsistent(state: JourneyState, type: string, sameCarer: unknown): void {
+  const withFosterCarer = type === 'A3' || type === 'A5';
+  if (withFosterCarer && !isFosterPlacement(state.currentPlacement?.placementType)) {
+    violation(
+      'adoption-with-foster-carer-needs-foster-placement',
+      `${type} (with current foster carer) needs a current foster placement U1–U6; the current placement is ${state.currentPlacement?.placementType ?? 'none'}.`,
+      'placement.placementType',
+    );
+  }
+  if (ADOPTION_PLACEMENTS.includes(type as never) && sameCarer !== withFosterCarer) {
+    violation(
+      'adoption-placement-carer-mismatch',
+      `${type} is ${withFosterCarer ? '' : 'not '}with the current foster carer, so sameCarer must be ${withFosterCarer}.`,
+      'sameCarer',
+    );
+  }
+}
+
+export function notAlreadyPlaced(state: JourneyState): void {
+  const placed = state.adoption.placedDate;
+  if (placed !== undefined) violation('already-placed-for-adoption', `The child was already placed for adoption on ${placed} under the current decision.`, 'effectiveDate');
+}
+
+export function needsAdoptionPlacement(state: JourneyState): void {
+  const type = state.currentPlacement?.placementType;
+  if (!ADOPTION_PLACEMENTS.includes(type as never)) {
+    violation('adoption-order-needs-adoption-placement', `An adoption order needs the child placed for adoption (A3–A6); the current placement is ${type ?? 'none'}.`, 'effectiveDate');
+  }
+}

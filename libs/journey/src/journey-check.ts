@@ -1,0 +1,77 @@
+/**
+ * Re-checks a whole journey by replaying its resolved entries, in the order of the child's life,
+ * through decide. A correction is accepted only if it adds no new failure: old data that already
+ * broke a rule (e.g. imported history) must not block the correction that fixes something else.
+ */
+import type { JourneyCommand } from './commands';
+import { DomainRuleViolation } from './errors';
+import type { JourneyEvent, StoredJourneyEvent } from './events';
+import { evolve } from './evolve';
+import { sortByEffectiveDate } from './resolve-corrections';
+import { initialState, type JourneyState } from './state';
+
+export type DecideFn = (command: JourneyCommand, state: JourneyState) => JourneyEvent[];
+
+const COMMAND_FOR: Record<Exclude<JourneyEvent['type'], 'EntryAmended' | 'EntryRetracted'>, JourneyCommand['type']> = {
+  ChildRegistered: 'RegisterChild',
+  AllocationChanged: 'ChangeAllocation',
+  PeriodOfCareStarted: 'StartPeriodOfCare',
+  LegalStatusChanged: 'ChangeLegalStatus',
+  PlacementChanged: 'ChangePlacement',
+  TemporaryPlacementStarted: 'StartTemporaryPlacement',
+  TemporaryPlacementEnded: 'EndTemporaryPlacement',
+  StatutoryReviewHeld: 'RecordReview',
+  PermanencePlanSet: 'SetPermanencePlan',
+  GoingHomeAuditCompleted: 'CompleteGoingHomeAudit',
+  AdoptionDecisionMade: 'RecordAdoptionDecision',
+  PlacementOrderGranted: 'GrantPlacementOrder',
+  AdoptionConsentGiven: 'RecordAdoptionConsent',
+  AdoptionDecisionReversed: 'ReverseAdoptionDecision',
+  MatchedWithAdopters: 'RecordMatch',
+  PlacedForAdoption: 'PlaceForAdoption',
+  AdoptionOrderGranted: 'GrantAdoptionOrder',
+  MissingEpisodeStarted: 'StartMissingEpisode',
+  MissingEpisodeEnded: 'EndMissingEpisode',
+  PeriodOfCareEnded: 'EndPeriodOfCare',
+};
+
+function checkOne(decide: DecideFn, event: StoredJourneyEvent, state: JourneyState, now: string): void {
+  if (event.type === 'EntryAmended' || event.type === 'EntryRetracted') return;
+  if (event.type === 'PeriodOfCareEnded' && (event.data.reason === 'E11' || event.data.reason === 'E12')) {
+    // Emitted with the adoption order, which was checked already.
+    if (state.adoption.orderDate !== event.data.effectiveDate) {
+      throw new DomainRuleViolation('adoption-ending-only-via-adoption-order', `${event.data.reason} (adopted) needs an adoption order on the same day.`, 'reason');
+    }
+    return;
+  }
+  const extra = event.type === 'AdoptionOrderGranted' ? { application: 'unopposed' } : {};
+  const command = { ...event.data, ...extra, type: COMMAND_FOR[event.type], now, recordedBy: event.recordedBy } as JourneyCommand;
+  decide(command, state);
+}
+
+/** The entries that break a rule when the journey is replayed, by event id. */
+export function failingEntries(decide: DecideFn, resolved: readonly StoredJourneyEvent[], now: string): Map<string, DomainRuleViolation> {
+  const failures = new Map<string, DomainRuleViolation>();
+  let state = initialState;
+  for (const event of sortByEffectiveDate(resolved)) {
+    try {
+      checkOne(decide, event, state, now);
+    } catch (error) {
+      if (!(error instanceof DomainRuleViolation)) throw error;
+      failures.set(event.id, error);
+    }
+    state = evolve(state, event);
+  }
+  return failures;
+}
+
+/** The first failure in `after` that `before` did not have (same entry, same rule), if any. */
+export function newFailure(
+  before: Map<string, DomainRuleViolation>,
+  after: Map<string, DomainRuleViolation>,
+): [string, DomainRuleViolation] | undefined {
+  for (const [id, failure] of after) {
+    if (before.get(id)?.rule !== failure.rule) return [id, failure];
+  }
+  return undefined;
+}

@@ -1,0 +1,38 @@
+/** Questions the rules ask of the state, as at a date. */
+import { ageInYearsOn } from './calendar-date';
+import type { CalendarDate } from './events';
+import { isCorrection } from './resolve-corrections';
+import type { JourneyState, LegalStatusSpell, PeriodOfCare } from './state';
+
+const covers = (start: CalendarDate, end: CalendarDate | undefined, date: CalendarDate): boolean =>
+  start <= date && (end === undefined || date <= end);
+
+/** The period of care the date falls in (its end day included). */
+export const periodOfCareOn = (state: JourneyState, date: CalendarDate): PeriodOfCare | undefined =>
+  [...state.periodsOfCare].reverse().find((p) => covers(p.startDate, p.endDate, date));
+
+/** The legal status on a date: on a change day, the new one. */
+export const legalStatusOn = (state: JourneyState, date: CalendarDate): LegalStatusSpell | undefined =>
+  [...state.legalStatuses].reverse().find((s) => covers(s.startDate, s.endDate, date));
+
+export const currentLegalStatus = (state: JourneyState): LegalStatusSpell | undefined => {
+  const last = state.legalStatuses[state.legalStatuses.length - 1];
+  return last && last.endDate === undefined ? last : undefined;
+};
+
+export const ageOn = (state: JourneyState, date: CalendarDate): number | undefined =>
+  state.child ? ageInYearsOn(state.child.dateOfBirth, date) : undefined;
+
+const EVENTS_OUTSIDE_CARE = new Set(['ChildRegistered', 'AllocationChanged']);
+
+/** Latest effective date of a live entry in the open period of care (for the end-of-care check). */
+export function lastEventDateInCurrentPeriod(state: JourneyState): CalendarDate | undefined {
+  const start = state.currentPeriodOfCare?.startDate;
+  if (start === undefined) return undefined;
+  let latest: CalendarDate | undefined;
+  for (const record of Object.values(state.events)) {
+    if (record.retracted || isCorrection(record) || EVENTS_OUTSIDE_CARE.has(record.type)) continue;
+    if (record.effectiveDate >= start && (latest === undefined || record.effectiveDate > latest)) latest = record.effectiveDate;
+  }
+  return latest;
+}
