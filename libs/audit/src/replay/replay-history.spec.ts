@@ -81,3 +81,24 @@ describe('replayHistory: a journey recorded out of order and corrected twice', (
     expect(events).toEqual(copy);
   });
 });
+
+describe('replayHistory: open drift flags', () => {
+  const events = correctedJourney();
+
+  it('Given two reviews but no permanence plan, Then as at 2024-03-31 only the no-plan-by-second-review flag is open', () => {
+    const { drift } = replayHistory(events, { asAt: '2024-03-31' });
+    expect(drift?.driftDate).toBe('2024-03-31');
+    expect(drift?.flags.map((f) => [f.ruleId, f.dueDate])).toEqual([['DR04', '2024-03-10']]);
+  });
+
+  it('Given the record as known before the first review was recorded, Then the first-review flag is open', () => {
+    const { drift } = replayHistory(events, { asAt: '2024-02-13', knownAt: '2024-02-13T10:00:00Z' });
+    expect(drift?.flags.map((f) => f.ruleId)).toContain('DR01');
+  });
+
+  it('uses the knownAt date, or today, when no asAt is given', () => {
+    expect(replayHistory(events, { knownAt: '2024-04-10T00:00:00Z' }).drift?.driftDate).toBe('2024-04-10');
+    expect(replayHistory(events, {}, { today: '2024-07-01' }).drift?.driftDate).toBe('2024-07-01');
+    expect(replayHistory(events, {}).drift).toBeUndefined();
+  });
+});

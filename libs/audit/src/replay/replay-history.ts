@@ -1,6 +1,15 @@
-import type { StoredJourneyEvent } from '@care-journey/journey';
+import { dateOfInstant, type StoredJourneyEvent } from '@care-journey/journey';
 import { correctionLinks, type CorrectionLink } from './correction-links';
-import { foldJourney, resolveCorrections, type JourneyState } from './journey-domain';
+import {
+  buildSummary,
+  DEFAULT_DRIFT_CONFIG,
+  evaluateDrift,
+  foldJourney,
+  resolveCorrections,
+  type DriftConfig,
+  type DriftEvaluation,
+  type JourneyState,
+} from './journey-domain';
 import type { ReplayPoint } from './replay-point';
 
 /** An entry that produced the replayed state: its data as corrected so far, and by which corrections. */
@@ -29,6 +38,17 @@ export interface CaseHistory {
   /** Live entries effective by asAt, in effective-date order. */
   entries: ReplayedEntry[];
   state: ReplayedState;
+  /**
+   * Drift flags open (and due soon) on `driftDate`, from the entries above. Absent when no date
+   * is known: neither asAt, knownAt nor `today` was given.
+   */
+  drift?: DriftEvaluation & { driftDate: string };
+}
+
+export interface ReplayOptions {
+  /** Today's date, for drift when the point gives no date of its own. */
+  today?: string;
+  driftConfig?: DriftConfig;
 }
 
 const instant = (iso: string): number => Date.parse(iso);
@@ -47,7 +67,7 @@ export function asAt(resolved: readonly StoredJourneyEvent[], at: string | undef
  * The case history at a point: filter by knownAt, resolve corrections, filter by asAt, fold.
  * `events` is the child's whole stream in recording order. Pure.
  */
-export function replayHistory(events: readonly StoredJourneyEvent[], point: ReplayPoint): CaseHistory {
+export function replayHistory(events: readonly StoredJourneyEvent[], point: ReplayPoint, options: ReplayOptions = {}): CaseHistory {
   const known = knownAt(events, point.knownAt);
   const links = correctionLinks(known);
   const originals = new Map(known.map((event) => [event.id, event.data as Record<string, unknown>]));
@@ -69,5 +89,9 @@ export function replayHistory(events: readonly StoredJourneyEvent[], point: Repl
       };
     })
     .sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));
-  return { point, knownEventIds: known.map((event) => event.id), corrections: Object.fromEntries(links), entries, state };
+  const history: CaseHistory = { point, knownEventIds: known.map((event) => event.id), corrections: Object.fromEntries(links), entries, state };
+  const driftDate = point.asAt ?? (point.knownAt && dateOfInstant(point.knownAt)) ?? options.today;
+  if (driftDate === undefined || state.childId === undefined) return history;
+  const drift = evaluateDrift(buildSummary(state.childId, effective), driftDate, options.driftConfig ?? DEFAULT_DRIFT_CONFIG);
+  return { ...history, drift: { driftDate, ...drift } };
 }
