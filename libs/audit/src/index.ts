@@ -3,3 +3,4 @@ export * from './integrity';
 export * from './bundle';
 export * from './replay';
 export * from './access-log';
+export * from './reading';
