@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { chainEvents, readChainTip } from '@care-journey/audit';
 import { StreamNotFound, type AppendResult, type EventStore, type ExpectedRevision } from '@care-journey/event-store';
 import { journeyDecider, journeyStream, type JourneyEvent, type JourneyState } from '@care-journey/journey';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
@@ -49,8 +50,11 @@ export class JourneyRepository {
     expectedRevision: ExpectedRevision,
     context: RecordingContext,
   ): Promise<AppendedJourney> {
-    const envelopes = this.envelopes.envelop(events, context);
-    const result = await this.store.appendToStream(journeyStream(childId), envelopes, { expectedRevision });
+    const stream = journeyStream(childId);
+    // Audit hash chain (docs/audit.md): each event links to the stream's last one. If anyone appends
+    // in between, the store refuses this append at expectedRevision, so the chain cannot fork.
+    const envelopes = chainEvents(await readChainTip(this.store, stream), this.envelopes.envelop(events, context));
+    const result = await this.store.appendToStream(stream, envelopes, { expectedRevision });
     return { ...result, events: envelopes.map(({ id, type }) => ({ id, type })) };
   }
 }
