@@ -2,3 +2,4 @@ export * from './drift-config';
 export * from './drift-rule';
 export * from './rule-registry';
 export * from './evaluate-drift';
+export * from './drift-report';

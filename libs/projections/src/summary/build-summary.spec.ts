@@ -1,6 +1,7 @@
 import { journey } from '../testing/journey-builder';
 import { placementsDuring, runOn, isShortBreakPeriod, legalStatusOn, ageBandOn } from './queries';
 import { summaryAsAt } from './summary-as-at';
+import { summaryFromStream } from './build-summary';
 
 describe('journey summary', () => {
   it('Given a registered child who starts care, Then the summary holds identity, allocation and the period', () => {
@@ -93,5 +94,23 @@ describe('journey summary', () => {
     const s = journey('c9').registered('2008-04-01', { dateOfBirth: '2008-04-01' }).summary();
     expect(ageBandOn(s, '2024-03-31')).toBe('10-15');
     expect(ageBandOn(s, '2024-04-01')).toBe('16+');
+  });
+});
+
+describe('journey summary from the stored stream', () => {
+  it('reads corrections through: an amended review date and a retracted move', () => {
+    const b = journey('k').registered('2020-01-01').startCare('2024-01-01').review('2024-01-10').move('2024-02-01');
+    const reviewId = 'k-3';
+    const moveId = 'k-4';
+    b.add('EntryAmended', {
+      effectiveDate: '2024-01-12',
+      correctedEventId: reviewId,
+      reason: 'typo',
+      amendedData: { effectiveDate: '2024-01-12', participation: 'PN1' },
+    });
+    b.add('EntryRetracted', { effectiveDate: '2024-02-01', retractedEventId: moveId, reason: 'entered on the wrong child' });
+    const s = summaryFromStream('k', b.events);
+    expect(s.periods[0].reviews).toEqual([{ date: '2024-01-12', eventId: reviewId }]);
+    expect(s.periods[0].placements).toHaveLength(1);
   });
 });

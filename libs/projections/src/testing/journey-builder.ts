@@ -3,7 +3,7 @@
  * specs read like the rule book ("started care on…, reviewed on…"). Event ids are `<child>-<n>`.
  */
 import type { JourneyEvent, PermanenceRoute, StoredJourneyEvent } from '@care-journey/journey';
-import { buildSummary } from '../summary/build-summary';
+import { summaryFromStream } from '../summary/build-summary';
 import type { JourneySummary } from '../summary/journey-summary';
 
 type DataOf<T extends JourneyEvent['type']> = Omit<Extract<JourneyEvent, { type: T }>['data'], 'childId'>;
@@ -133,7 +133,7 @@ export class JourneyBuilder {
   }
 
   summary(): JourneySummary {
-    return buildSummary(this.childId, this.events);
+    return summaryFromStream(this.childId, this.events);
   }
 }
 

@@ -1,0 +1,102 @@
+/**
+ * The drift report as at D over many children: open flags and "due within N days" warnings,
+ * filtered by rule, team, social worker, legal status and age band, all as at D. Only children
+ * looked after on D can have an open flag (every obligation lapses when care ends).
+ */
+import type { CalendarDate } from '@care-journey/journey';
+import type { JourneySummary } from '../summary/journey-summary';
+import { ageBandOn, allocationOn, isShortBreakPeriod, legalStatusOn, periodOn, type AgeBand } from '../summary/queries';
+import type { DriftConfig } from './drift-config';
+import type { DriftRuleId } from './drift-rule';
+import { evaluateDrift, type DriftFlag, type DueSoonWarning } from './evaluate-drift';
+import { DRIFT_RULES } from './rule-registry';
+
+export interface DriftReportFilter {
+  rules?: readonly DriftRuleId[];
+  team?: string;
+  socialWorker?: string;
+  legalStatus?: string;
+  ageBand?: AgeBand;
+  dueWithinDays?: number;
+}
+
+/** Who the child is and where they stand on D, for the panel's list. */
+export interface DriftChildContext {
+  childId: string;
+  childRef: string;
+  name: string;
+  team?: string;
+  socialWorker?: string;
+  legalStatus?: string;
+  ageBand?: AgeBand;
+}
+
+export interface DriftReportRow extends DriftChildContext {
+  flags: DriftFlag[];
+  dueSoon: DueSoonWarning[];
+}
+
+export interface DriftReport {
+  asAt: CalendarDate;
+  dueWithinDays: number;
+  openFlags: number;
+  dueSoon: number;
+  byRule: { ruleId: DriftRuleId; title: string; open: number; dueSoon: number }[];
+  children: DriftReportRow[];
+}
+
+function contextOn(summary: JourneySummary, asAt: CalendarDate): DriftChildContext | undefined {
+  const period = periodOn(summary, asAt);
+  if (!period || isShortBreakPeriod(period)) return undefined;
+  const allocation = allocationOn(summary, asAt);
+  return {
+    childId: summary.childId,
+    childRef: summary.childRef,
+    name: summary.name,
+    team: allocation?.team,
+    socialWorker: allocation?.socialWorker,
+    legalStatus: legalStatusOn(period, asAt),
+    ageBand: ageBandOn(summary, asAt),
+  };
+}
+
+const matches = (context: DriftChildContext, filter: DriftReportFilter): boolean =>
+  (filter.team === undefined || context.team === filter.team) &&
+  (filter.socialWorker === undefined || context.socialWorker === filter.socialWorker) &&
+  (filter.legalStatus === undefined || context.legalStatus === filter.legalStatus) &&
+  (filter.ageBand === undefined || context.ageBand === filter.ageBand);
+
+export function driftReport(
+  summaries: Iterable<JourneySummary>,
+  asAt: CalendarDate,
+  config: DriftConfig,
+  filter: DriftReportFilter = {},
+): DriftReport {
+  const rules = filter.rules?.length ? DRIFT_RULES.filter((rule) => filter.rules?.includes(rule.id)) : DRIFT_RULES;
+  const dueWithinDays = filter.dueWithinDays ?? config.dueSoonDays;
+  const children: DriftReportRow[] = [];
+  for (const summary of summaries) {
+    const context = contextOn(summary, asAt);
+    if (!context || !matches(context, filter)) continue;
+    const { flags, dueSoon } = evaluateDrift(summary, asAt, config, { dueWithinDays, rules });
+    if (flags.length > 0 || dueSoon.length > 0) children.push({ ...context, flags, dueSoon });
+  }
+  // Most overdue first: the panel works down the list.
+  const worst = (row: DriftReportRow): number => Math.max(-1, ...row.flags.map((flag) => flag.daysOverdue));
+  children.sort((a, b) => worst(b) - worst(a) || a.childRef.localeCompare(b.childRef));
+  const all = children.flatMap((row) => row.flags);
+  const soon = children.flatMap((row) => row.dueSoon);
+  return {
+    asAt,
+    dueWithinDays,
+    openFlags: all.length,
+    dueSoon: soon.length,
+    byRule: rules.map((rule) => ({
+      ruleId: rule.id,
+      title: rule.title,
+      open: all.filter((flag) => flag.ruleId === rule.id).length,
+      dueSoon: soon.filter((warning) => warning.ruleId === rule.id).length,
+    })),
+    children,
+  };
+}
