@@ -18,7 +18,12 @@ export function createValidationPipe(): ValidationPipe {
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
+    const constraints = error.constraints ?? {};
+    // A missing field breaks every rule on it; saying it is required is the one useful message.
+    const own =
+      'isDefined' in constraints
+        ? [{ field, rule: 'isDefined', message: `${field} is required` }]
+        : Object.entries(constraints).map(([rule, message]) => ({ field, rule, message }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
