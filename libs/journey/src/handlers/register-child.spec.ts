@@ -3,8 +3,8 @@ import { given } from '../testing/decider-specification';
 import { CHILD, meta, registered } from '../testing/fixtures';
 
 const register = (changes: Partial<RegisterChild> = {}): RegisterChild => ({
-  type: 'RegisterChild',
   ...(registered.data as RegisterChild),
+  type: 'RegisterChild',
   ...meta(),
   ...changes,
 });
