@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { registerSeedCommand } from './seed.command';
 import { registerServeCommand } from './serve.command';
 import { registerTokenCommand } from './token.command';
 
 /** Every CLI command; add yours here (one file per command in this folder). */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerServeCommand, registerTokenCommand];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerServeCommand, registerTokenCommand, registerSeedCommand];

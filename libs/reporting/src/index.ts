@@ -1,0 +1,2 @@
+// Public surface of @care-journey/reporting: the synthetic authority, 903 export and import.
+export * from './synthetic';

@@ -1,0 +1,40 @@
+/** What a synthetic authority is made of. Defaults: Cambridgeshire, three years to 31 March 2025. */
+import type { CalendarDate } from '@care-journey/journey';
+
+export interface AuthorityOptions {
+  /** How many children (each has one period of care, some a second). */
+  children: number;
+  /** Any string: the same seed always gives the same authority. */
+  seed: string;
+  /** Years of history up to `yearEnding`: periods of care start in that window. */
+  years: number;
+  /** Last day of the generated history (a 31 March), also the latest effective date. */
+  yearEnding: CalendarDate;
+  /** ONS code of the responsible authority (upper tier), e.g. E10000003. */
+  la: string;
+}
+
+export const CAMBRIDGESHIRE = 'E10000003';
+
+export const DEFAULT_AUTHORITY_OPTIONS: AuthorityOptions = {
+  children: 200,
+  seed: 'care-journey',
+  years: 3,
+  yearEnding: '2025-03-31',
+  la: CAMBRIDGESHIRE,
+};
+
+export function authorityOptions(partial: Partial<AuthorityOptions> = {}): AuthorityOptions {
+  const options = { ...DEFAULT_AUTHORITY_OPTIONS, ...partial };
+  if (!Number.isInteger(options.children) || options.children < 0) {
+    throw new RangeError(`children must be a whole number ≥ 0, got ${options.children}`);
+  }
+  if (!Number.isInteger(options.years) || options.years < 1 || options.years > 15) {
+    throw new RangeError(`years must be a whole number from 1 to 15, got ${options.years}`);
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.yearEnding)) {
+    throw new RangeError(`yearEnding must be a date YYYY-MM-DD, got ${options.yearEnding}`);
+  }
+  if (!/^[EWSN]\d{8}$/.test(options.la)) throw new RangeError(`la must be an ONS code like E10000003, got ${options.la}`);
+  return options;
+}

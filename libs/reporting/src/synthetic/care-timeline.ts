@@ -1,0 +1,358 @@
+/**
+ * The structural entries of one period of care, in date order: start, legal status changes,
+ * placement moves (including temporary ones), adoption steps, missing episodes and the end.
+ * Fixed milestones (court orders, adoption steps, the end) are laid down first; placement moves,
+ * temporary placements and missing episodes are then drawn in the gaps between them, so no two
+ * structural entries share a day unless meant to (an episode cannot start and end on one day).
+ */
+import type { PlacementDetails } from '@care-journey/journey';
+import type { ChildProfile } from './child-profile';
+import { ADOPTERS, CATEGORY_OF_NEED, REASON_FOR_NEW_CARER } from './code-mixes';
+import type { CarePlan } from './care-route';
+import { addDays, daysBetween, type CalendarDate } from './dates';
+import type { DraftCommand } from './draft';
+import { makePlacement } from './placement-factory';
+import { SAME_CARER_CHANGE, choosePlacementType } from './placement-choice';
+import type { Random } from './prng';
+
+interface SimState {
+  legalStatus: string;
+  placement: PlacementDetails;
+  /** Once with adopters, or back with parents before going home, the child does not move again. */
+  settled: boolean;
+  fosterOnly: boolean;
+  ended: boolean;
+}
+
+interface Milestone {
+  date: CalendarDate;
+  make(state: SimState): DraftCommand[];
+}
+
+export interface TimelineContext {
+  la: string;
+  horizon: CalendarDate;
+}
+
+const isFoster = (type: string): boolean => /^U[1-6]$/.test(type);
+
+export function buildCareTimeline(random: Random, child: ChildProfile, plan: CarePlan, ctx: TimelineContext): DraftCommand[] {
+  const { childId } = child;
+  const entry = plan.entryDate;
+  const age = (date: CalendarDate): number => Math.floor(daysBetween(child.dateOfBirth, date) / 365.25);
+  const place = (type: string): PlacementDetails => makePlacement(type, random, { la: ctx.la, homePostcode: child.homePostcode });
+  const adoptionRoute = plan.route === 'adoption' || plan.route === 'relinquished' || plan.adoptionReversed;
+
+  const entryStatus = chooseEntryStatus(random, child, plan);
+  const firstType = choosePlacementType(random, {
+    age: child.ageAtEntry,
+    legalStatus: entryStatus,
+    uasc: child.uasc,
+    fosterOnly: adoptionRoute,
+    atEntry: true,
+  });
+  const state: SimState = { legalStatus: entryStatus, placement: place(firstType), settled: false, fosterOnly: adoptionRoute, ended: false };
+  const out: DraftCommand[] = [
+    {
+      type: 'StartPeriodOfCare',
+      childId,
+      effectiveDate: entry,
+      legalStatus: entryStatus,
+      categoryOfNeed: child.uasc || child.relinquishedAtBirth ? 'N8' : random.weighted(CATEGORY_OF_NEED),
+      placement: state.placement,
+      previousPermanence: drawPreviousPermanence(random, child),
+    },
+  ];
+
+  const milestones = planMilestones(random, child, plan, entryStatus, place, age);
+  milestones.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+
+  let cursor = entry;
+  for (const milestone of milestones) {
+    if (milestone.date > ctx.horizon || state.ended) break;
+    out.push(...fillGap(random, child, state, cursor, milestone.date, place, age));
+    out.push(...milestone.make(state));
+    cursor = milestone.date;
+  }
+  if (!state.ended) out.push(...fillGap(random, child, state, cursor, addDays(ctx.horizon, 1), place, age));
+  return out;
+}
+
+function chooseEntryStatus(random: Random, child: ChildProfile, plan: CarePlan): string {
+  if (plan.route === 'remand') return 'J1';
+  if (child.uasc || plan.route === 'relinquished') return 'V2';
+  if (plan.route === 'adoption' || plan.adoptionReversed) return random.chance(0.15) ? 'L2' : 'C1';
+  const a = child.ageAtEntry;
+  const mix: readonly (readonly [string, number])[] =
+    a < 10 ? [['C1', 55], ['V2', 35], ['L2', 10]] : a < 16 ? [['C1', 35], ['V2', 60], ['L2', 5]] : [['V2', 85], ['C1', 15]];
+  return random.weighted(mix);
+}
+
+function drawPreviousPermanence(random: Random, child: ChildProfile): { code: string; la?: string; date?: string } {
+  if (child.ageAtEntry >= 2 && !child.uasc && random.chance(0.04)) {
+    // An earlier SGO or child arrangements order that broke down; LA numbers are the 903 three-digit codes.
+    const date = addDays(child.dateOfBirth, random.int(200, Math.max(201, child.ageAtEntry * 300)));
+    return { code: random.pick(['P2', 'P3']), la: random.pick(['873', '873', '874', '935']), date: date < child.entryDate ? date : child.entryDate };
+  }
+  return { code: random.chance(0.88) ? 'Z1' : 'P4' };
+}
+
+/** Court orders, adoption steps, a return to parents before going home, and the end of care. */
+function planMilestones(
+  random: Random,
+  child: ChildProfile,
+  plan: CarePlan,
+  entryStatus: string,
+  place: (type: string) => PlacementDetails,
+  age: (date: CalendarDate) => number,
+): Milestone[] {
+  const { childId } = child;
+  const entry = plan.entryDate;
+  let exit = plan.exitDate;
+  const list: Milestone[] = [];
+  const legal = (date: CalendarDate, legalStatus: string): Milestone => ({
+    date,
+    make: (s) => {
+      if (s.legalStatus === legalStatus) return [];
+      s.legalStatus = legalStatus;
+      return [{ type: 'ChangeLegalStatus', childId, effectiveDate: date, legalStatus }];
+    },
+  });
+  const step = (date: CalendarDate, draft: DraftCommand, after?: (s: SimState) => void): Milestone => ({
+    date,
+    make: (s) => {
+      after?.(s);
+      return [draft];
+    },
+  });
+
+  let status = entryStatus;
+  let cursor = entry;
+  if (entryStatus === 'L2') {
+    // An emergency protection order lasts at most 21 days (903 rule 362); an interim care order follows.
+    cursor = addDays(entry, random.int(3, 14));
+    list.push(legal(cursor, 'C1'));
+    status = 'C1';
+  }
+
+  if (plan.route === 'relinquished') {
+    const consent = addDays(child.dateOfBirth, random.int(43, 60));
+    const decision = addDays(consent, random.int(0, 21));
+    const match = addDays(decision, random.int(10, 70));
+    const placed = addDays(match, random.int(3, 25));
+    exit = addDays(placed, random.int(75, 220));
+    list.push(step(consent, { type: 'RecordAdoptionConsent', childId, effectiveDate: consent }));
+    list.push(step(decision, { type: 'RecordAdoptionDecision', childId, effectiveDate: decision }));
+    list.push(step(match, { type: 'RecordMatch', childId, effectiveDate: match }));
+    list.push(placeForAdoption(random, childId, placed, 'consent', place));
+    list.push(adoptionOrder(random, childId, exit, true));
+    return list;
+  }
+
+  if (plan.route === 'adoption' || plan.adoptionReversed) {
+    const decision = addDays(cursor, random.int(80, 240));
+    const order = addDays(decision, random.int(15, 150));
+    list.push(step(decision, { type: 'RecordAdoptionDecision', childId, effectiveDate: decision }));
+    list.push(step(order, { type: 'GrantPlacementOrder', childId, effectiveDate: order }, (s) => (s.legalStatus = 'E1')));
+    if (plan.adoptionReversed) {
+      const reversed = addDays(order, random.int(90, 300));
+      list.push(
+        step(reversed, { type: 'ReverseAdoptionDecision', childId, effectiveDate: reversed, reason: random.pick(['RD1', 'RD3', 'RD4'] as const) }, (s) => {
+          s.fosterOnly = false;
+        }),
+      );
+      // The placement order is revoked and replaced by a care order.
+      const careOrder = addDays(reversed, random.int(20, 90));
+      list.push(legal(careOrder, 'C2'));
+      if (exit <= addDays(careOrder, 60)) exit = addDays(careOrder, random.int(60, 400));
+    } else {
+      // Scorecard A2: most matches within 121 days of the placement order, some well beyond.
+      const match = addDays(order, random.chance(0.7) ? random.int(20, 121) : random.int(122, 330));
+      const placed = addDays(match, random.int(5, 40));
+      exit = addDays(placed, random.int(70, 300));
+      list.push(step(match, { type: 'RecordMatch', childId, effectiveDate: match }));
+      list.push(placeForAdoption(random, childId, placed, 'order', place));
+      list.push(adoptionOrder(random, childId, exit, false));
+      return list;
+    }
+  } else if (status === 'C1') {
+    const full = addDays(cursor, random.int(90, 300));
+    if (full < addDays(exit, -2)) list.push(legal(full, 'C2'));
+    status = 'C2';
+  } else if (status === 'V2' && !child.uasc && child.ageAtEntry < 15 && daysBetween(entry, exit) > 250 && random.chance(0.25)) {
+    // Accommodated by agreement, then care proceedings.
+    const interim = addDays(entry, random.int(30, 150));
+    const full = addDays(interim, random.int(90, 250));
+    list.push(legal(interim, 'C1'));
+    if (full < addDays(exit, -2)) list.push(legal(full, 'C2'));
+    status = 'C2';
+  }
+
+  if (plan.route === 'home_planned' && status === 'C2' && daysBetween(entry, exit) > 400 && random.chance(0.35)) {
+    // Placement with parents under the care order before the order is discharged.
+    const home = addDays(exit, -random.int(60, 180));
+    list.push({
+      date: home,
+      make: (s) => {
+        if (s.legalStatus === 'V2' || s.settled) return [];
+        s.placement = place('P1');
+        s.settled = true;
+        return [{ type: 'ChangePlacement', childId, effectiveDate: home, placement: s.placement, reasonForChange: 'CARPL', sameCarer: false }];
+      },
+    });
+  }
+
+  // Nothing else on the last day of care or the day before: every episode lasts at least a day.
+  const kept = list.filter((m) => m.date < addDays(exit, -1));
+  kept.push({ date: exit, make: (s) => endOfCare(random, childId, plan, s, age(exit), exit) });
+  return kept;
+}
+
+function placeForAdoption(
+  random: Random,
+  childId: string,
+  date: CalendarDate,
+  authority: 'consent' | 'order',
+  place: (type: string) => PlacementDetails,
+): Milestone {
+  return {
+    date,
+    make: (s) => {
+      // With the current foster carer when they are approved adopters (FFA) or chose to adopt.
+      const withCarer = isFoster(s.placement.placementType) && (s.placement.placementType === 'U5' || random.chance(0.2));
+      const type = authority === 'consent' ? (withCarer ? 'A3' : 'A4') : withCarer ? 'A5' : 'A6';
+      const fresh = place(type);
+      const placement: PlacementDetails = withCarer ? { ...s.placement, placementType: type, provider: fresh.provider === 'PR2' ? s.placement.provider : fresh.provider } : fresh;
+      s.placement = placement;
+      s.settled = true;
+      return [{ type: 'PlaceForAdoption', childId, effectiveDate: date, placement, sameCarer: withCarer }];
+    },
+  };
+}
+
+function adoptionOrder(random: Random, childId: string, date: CalendarDate, unopposed: boolean): Milestone {
+  return {
+    date,
+    make: (s) => {
+      s.ended = true;
+      const adopters = random.weighted(ADOPTERS);
+      return [
+        {
+          type: 'GrantAdoptionOrder',
+          childId,
+          effectiveDate: date,
+          adoptedByFosterCarer: s.placement.placementType === 'A3' || s.placement.placementType === 'A5',
+          ...adopters,
+          // E11 58%, E12 42% nationally (2025).
+          application: unopposed || random.chance(0.58) ? 'unopposed' : 'consent_dispensed',
+        },
+      ];
+    },
+  };
+}
+
+function endOfCare(random: Random, childId: string, plan: CarePlan, s: SimState, ageAtExit: number, date: CalendarDate): DraftCommand[] {
+  s.ended = true;
+  const type = s.placement.placementType;
+  const reason = (() => {
+    switch (plan.route) {
+      case 'remand':
+        return random.chance(0.75) ? 'E14' : 'E9';
+      case 'home_planned':
+        return 'E4A';
+      case 'home_unplanned':
+        return 'E4B';
+      case 'relatives':
+        return 'E13';
+      case 'cao':
+        return 'E41';
+      case 'sgo':
+        // To the foster carers themselves (E45 relatives, E46 others), else to other carers (E47/E48).
+        if (isFoster(type) && random.chance(0.6)) return /^U[123]$/.test(type) ? 'E45' : 'E46';
+        return random.chance(0.9) ? 'E47' : 'E48';
+      case 'transfer':
+        return 'E3';
+      case 'abroad':
+        return 'E16';
+      case 'custody':
+        return 'E9';
+      case 'adult_care':
+        return 'E7';
+      case 'independent':
+        return random.chance(0.6) ? 'E5' : 'E6';
+      case 'age_assessment':
+        return 'E15';
+      case 'died':
+        return 'E2';
+      case 'to_18':
+        if (isFoster(type) && random.chance(0.7)) return 'E17';
+        return random.weighted([['E5', 45], ['E6', 35], ['E8', 10], ['E17', isFoster(type) ? 10 : 0]]);
+      default:
+        return ageAtExit >= 16 ? 'E8' : 'E4A';
+    }
+  })();
+  return [{ type: 'EndPeriodOfCare', childId, effectiveDate: date, reason }];
+}
+
+/**
+ * Placement moves, temporary placements and missing episodes strictly between `from` and `until`
+ * (both exclusive, with a day's margin), given the state at `from`.
+ */
+function fillGap(
+  random: Random,
+  child: ChildProfile,
+  s: SimState,
+  from: CalendarDate,
+  until: CalendarDate,
+  place: (type: string) => PlacementDetails,
+  age: (date: CalendarDate) => number,
+): DraftCommand[] {
+  const { childId } = child;
+  const out: DraftCommand[] = [];
+  const last = addDays(until, -2);
+  let cursor = from;
+  const meanGap = child.ageAtEntry < 10 ? 520 : child.ageAtEntry < 16 ? 330 : 300;
+  // An emergency placement is often followed within weeks by a planned one.
+  let next = from === child.entryDate && random.chance(0.3) ? addDays(from, random.int(3, 45)) : addDays(from, expGap(random, meanGap));
+  while (next <= last && !s.settled) {
+    const a = age(next);
+    const roll = random.next();
+    if (roll < 0.06 && isFoster(s.placement.placementType) && daysBetween(next, until) > 45) {
+      out.push(...temporaryStay(random, childId, next));
+      next = addDays(next, 45);
+    } else if (roll < 0.14 && child.ageAtEntry >= 11 && !s.fosterOnly && daysBetween(next, until) > 12) {
+      const end = addDays(next, random.int(0, 4));
+      out.push({ type: 'StartMissingEpisode', childId, effectiveDate: next, kind: random.chance(0.7) ? 'M' : 'A' });
+      out.push({ type: 'EndMissingEpisode', childId, effectiveDate: end });
+      next = addDays(end, 2);
+    } else if (roll < 0.36 && SAME_CARER_CHANGE[s.placement.placementType] && a < 17) {
+      s.placement = { ...s.placement, placementType: SAME_CARER_CHANGE[s.placement.placementType] };
+      out.push({ type: 'ChangePlacement', childId, effectiveDate: next, placement: s.placement, reasonForChange: 'PLACE', sameCarer: true });
+    } else {
+      const type = choosePlacementType(random, { age: a, legalStatus: s.legalStatus, uasc: child.uasc, fosterOnly: s.fosterOnly, atEntry: false });
+      s.placement = place(type);
+      if (type === 'P1') s.settled = true;
+      out.push({ type: 'ChangePlacement', childId, effectiveDate: next, placement: s.placement, reasonForChange: random.weighted(REASON_FOR_NEW_CARER), sameCarer: false });
+    }
+    cursor = next;
+    next = addDays(cursor, Math.max(2, expGap(random, meanGap)));
+  }
+  return out;
+}
+
+function temporaryStay(random: Random, childId: string, start: CalendarDate): DraftCommand[] {
+  // T3 carer's holiday (≤ 3 weeks), T4 other (≤ 7 days), T1 hospital (≤ 6 weeks), T2 child's holiday.
+  const [type, min, max] = random.weighted<['T1' | 'T2' | 'T3' | 'T4', number, number]>([
+    [['T3', 5, 20], 40],
+    [['T4', 1, 7], 30],
+    [['T1', 2, 30], 15],
+    [['T2', 4, 14], 15],
+  ]);
+  return [
+    { type: 'StartTemporaryPlacement', childId, effectiveDate: start, placementType: type },
+    { type: 'EndTemporaryPlacement', childId, effectiveDate: addDays(start, random.int(min, max)) },
+  ];
+}
+
+const expGap = (random: Random, mean: number): number => Math.max(2, Math.round(-Math.log(1 - random.next()) * mean));
+

@@ -1,0 +1,99 @@
+/** One synthetic child: profile, period of care, care planning, recording times, corrections, all checked by decide. */
+import type { JourneyCommand } from '@care-journey/journey';
+import { nameBasedUuid } from '../shared/deterministic-id';
+import type { AuthorityOptions } from './authority-options';
+import { buildGoingHomeAudits, buildPermanencePlans, buildReviews } from './care-planning-timeline';
+import { drawCarePlan } from './care-route';
+import { buildCareTimeline } from './care-timeline';
+import { drawChildProfile, type ChildProfile } from './child-profile';
+import { drawCorrections } from './corrections';
+import { addDays, addYears, maxOf } from './dates';
+import type { DraftCommand, PlannedEntry } from './draft';
+import { runJourney } from './journey-runner';
+import { seededRandom } from './prng';
+import { assignRecordingTimes } from './recording-times';
+
+export interface SyntheticChild {
+  profile: ChildProfile;
+  commands: JourneyCommand[];
+}
+
+export const syntheticChildId = (seed: string, index: number): string => nameBasedUuid(`synthetic/${seed}/child/${index}`);
+/** The n-th event of a child's stream: the same on every run, so re-seeding is an idempotent retry. */
+export const syntheticEventId = (childId: string, ordinal: number): string => nameBasedUuid(`journey/${childId}/event/${ordinal}`);
+
+const TEAMS = ['Children in Care North', 'Children in Care South', 'Children in Care Fenland', 'Adoption and Permanence', 'Leaving Care 16+'];
+
+export function generateChild(options: AuthorityOptions, index: number): SyntheticChild {
+  const random = seededRandom(options.seed, `child/${index}`);
+  const childId = syntheticChildId(options.seed, index);
+  const horizon = options.yearEnding;
+  const profile = drawChildProfile(random, index, childId, {
+    from: addDays(addYears(horizon, -options.years), 1),
+    to: addDays(horizon, -3),
+    la: options.la,
+  });
+  const plan = drawCarePlan(random, profile);
+  const team = random.pick(TEAMS);
+  const socialWorker = `sw-${String(random.int(1, 120)).padStart(3, '0')}`;
+
+  const care = buildCareTimeline(random, profile, plan, { la: options.la, horizon });
+  const end = care.find((d) => d.type === 'EndPeriodOfCare' || d.type === 'GrantAdoptionOrder');
+  const lastDay = end ? addDays(end.effectiveDate, -1) : horizon;
+  const entryStatus = care[0].type === 'StartPeriodOfCare' ? care[0].legalStatus : 'V2';
+  const reversal = care.find((d) => d.type === 'ReverseAdoptionDecision')?.effectiveDate;
+  const reviews = buildReviews(random, profile, profile.entryDate, lastDay);
+  const planning: DraftCommand[] = [
+    ...reviews,
+    ...buildPermanencePlans(random, plan, reviews, lastDay, reversal),
+    ...buildGoingHomeAudits(random, profile, entryStatus, profile.entryDate, lastDay),
+  ];
+  const known = maxOf(profile.dateOfBirth, addDays(profile.entryDate, -random.int(0, 90)));
+  const registration: DraftCommand = {
+    type: 'RegisterChild',
+    childId,
+    effectiveDate: known,
+    childRef: profile.childRef,
+    name: profile.name,
+    dateOfBirth: profile.dateOfBirth,
+    sex: profile.sex,
+    ethnicity: profile.ethnicity,
+    upn: profile.upn,
+    ...(profile.homePostcode !== undefined && { homePostcode: profile.homePostcode }),
+    uasc: profile.uasc,
+    relinquishedAtBirth: profile.relinquishedAtBirth,
+    team,
+    socialWorker,
+  };
+  const entries: PlannedEntry[] = [
+    { draft: registration, structural: true },
+    ...care.map((draft) => ({ draft, structural: true })),
+    ...planning.map((draft) => ({ draft, structural: false })),
+  ];
+  const commands = assignRecordingTimes(random, entries, socialWorker);
+
+  // Run once to learn the event ids, then add corrections that point at them.
+  const eventId = (n: number) => syntheticEventId(childId, n);
+  let run = runJourney(childId, commands, eventId);
+  const all = [...commands];
+  for (const drawn of drawCorrections(random, childId, run.envelopes, socialWorker, lastDay)) {
+    const group = inRecordingOrder(drawn, all[all.length - 1].now);
+    const first = runJourney(childId, group.slice(0, 1), eventId, run);
+    const rest = group.slice(1).map((c) =>
+      c.type === 'RetractEntry' && c.retractedEventId === '' ? { ...c, retractedEventId: first.envelopes[first.envelopes.length - 1].id } : c,
+    );
+    run = runJourney(childId, rest, eventId, first);
+    all.push(group[0], ...rest);
+  }
+  return { profile, commands: all };
+}
+
+/** Corrections come after everything already recorded: the stream's recording times never go backwards. */
+function inRecordingOrder(group: JourneyCommand[], after: string): JourneyCommand[] {
+  let previous = after;
+  return group.map((command) => {
+    const now = command.now > previous ? command.now : new Date(Date.parse(previous) + 60_000).toISOString().replace('.000Z', 'Z');
+    previous = now;
+    return { ...command, now };
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * Which kind of placement a child goes to, by age and situation. Nationally ~73% of children are
+ * fostered (18% of them with family or friends), ~10% in children's homes, ~5% with parents,
+ * ~5% placed for adoption, the rest supported accommodation, schools and others (§6).
+ */
+import type { Random } from './prng';
+
+export interface PlacementSituation {
+  age: number;
+  legalStatus: string;
+  uasc: boolean;
+  /** Children on an adoption route stay in foster care until placed with adopters (903 rule 336). */
+  fosterOnly: boolean;
+  atEntry: boolean;
+}
+
+type Mix = readonly (readonly [string, number])[];
+
+function mixFor(s: PlacementSituation): Mix {
+  if (s.fosterOnly) return [['U6', 70], ['U3', 22], ['U5', 8]];
+  if (s.legalStatus === 'J1') return [['K2', 55], ['U6', 35], ['K1', 10]];
+  if (s.uasc) return s.age >= 16 ? [['H5', 55], ['U6', 35], ['K2', 10]] : [['U6', 80], ['K2', 20]];
+  // Placement with parents under section 20 is not possible (903 rule 378).
+  const withParents = s.legalStatus === 'V2' ? 0 : 1;
+  if (s.age < 1) return [['U6', 68], ['U3', 20], ['R3', s.atEntry ? 7 : 0], ['P1', 5 * withParents]];
+  if (s.age < 10) return [['U6', 62], ['U3', 20], ['U4', s.atEntry ? 0 : 6], ['K2', s.age >= 8 ? 4 : 0], ['P1', 6 * withParents]];
+  if (s.age < 16) {
+    return [['U6', 48], ['U3', 12], ['U4', s.atEntry ? 0 : 8], ['K2', 22], ['K1', 1], ['S1', 3], ['P1', 4 * withParents]];
+  }
+  return [['U6', 32], ['U3', 8], ['U4', s.atEntry ? 0 : 4], ['K2', 15], ['H5', 34], ['P2', 5], ['P1', 2 * withParents]];
+}
+
+export const choosePlacementType = (random: Random, s: PlacementSituation): string => random.weighted(mixFor(s));
+
+/** Same carer, new status: short-term foster carers become long-term ones (903 reason PLACE, RNE T). */
+export const SAME_CARER_CHANGE: Readonly<Record<string, string>> = { U6: 'U4', U3: 'U1', U5: 'U4' };

@@ -1,0 +1,56 @@
+/**
+ * Writes a synthetic authority into an event store: each child's commands through decide, the
+ * events appended to `journey-<childId>` in one append per child. Event ids are deterministic, so
+ * a child whose stream already exists with those ids is skipped (re-running a seed is harmless).
+ */
+import { StreamNotFound, type EventStore } from '@care-journey/event-store';
+import { journeyStream } from '@care-journey/journey';
+import { authorityOptions, type AuthorityOptions } from './authority-options';
+import { generateAuthority } from './generate-authority';
+import { syntheticEventId } from './generate-child';
+import { runJourney } from './journey-runner';
+
+export interface SeedProgress {
+  children: number;
+  total: number;
+  events: number;
+  skipped: number;
+}
+
+export interface SeedResult extends SeedProgress {
+  elapsedMs: number;
+}
+
+async function streamExists(store: EventStore, stream: string): Promise<boolean> {
+  try {
+    for await (const _event of store.readStream(stream, { maxCount: 1 })) return true;
+    return false;
+  } catch (error) {
+    if (error instanceof StreamNotFound) return false;
+    throw error;
+  }
+}
+
+export async function seedStore(
+  store: EventStore,
+  partial: Partial<AuthorityOptions> = {},
+  onProgress: (progress: SeedProgress) => void = () => undefined,
+): Promise<SeedResult> {
+  const options = authorityOptions(partial);
+  const started = Date.now();
+  const progress: SeedProgress = { children: 0, total: options.children, events: 0, skipped: 0 };
+  for (const child of generateAuthority(options)) {
+    const { childId } = child.profile;
+    const stream = journeyStream(childId);
+    if (await streamExists(store, stream)) {
+      progress.skipped++;
+    } else {
+      const { envelopes } = runJourney(childId, child.commands, (n) => syntheticEventId(childId, n));
+      await store.appendToStream(stream, envelopes, { expectedRevision: 'no_stream' });
+      progress.events += envelopes.length;
+    }
+    progress.children++;
+    onProgress({ ...progress });
+  }
+  return { ...progress, elapsedMs: Date.now() - started };
+}
