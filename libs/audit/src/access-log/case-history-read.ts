@@ -13,7 +13,8 @@ export const ACCESS_LOG_SCHEMA_VERSION = 1;
 /** Which view of the case history was read. */
 export type CaseHistoryView = 'history' | 'diff' | 'chronology' | 'verify' | 'bundle';
 
-export interface CaseHistoryReadData {
+// A type alias, not an interface, so it is assignable to the store's Record<string, unknown> data.
+export type CaseHistoryReadData = {
   childId: string;
   role: string;
   view: CaseHistoryView;
@@ -21,7 +22,7 @@ export interface CaseHistoryReadData {
   reason?: string;
   /** The query that was answered (asAt, knownAt, from, to …), for a precise trail. */
   query?: Record<string, string>;
-}
+};
 
 export const accessLogStream = (readAt: string): string => `${ACCESS_LOG_STREAM_PREFIX}${readAt.slice(0, 10)}`;
 

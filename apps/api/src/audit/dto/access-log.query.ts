@@ -1,0 +1,17 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { CHILD_ID_PATTERN } from '../../children/dto/child-id.param';
+import { DateQuery } from './query-fields';
+
+export class AccessLogQuery {
+  @ApiPropertyOptional({ description: 'Only reads of this child' })
+  @IsOptional()
+  @Matches(CHILD_ID_PATTERN, { message: '$property must be 1–64 letters, digits, "-" or "_"' })
+  childId?: string;
+
+  @DateQuery('First day of reads to list (UTC, inclusive)', '2025-04-01')
+  from?: string;
+
+  @DateQuery('Last day of reads to list (UTC, inclusive)', '2025-04-30')
+  to?: string;
+}

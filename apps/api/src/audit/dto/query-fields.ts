@@ -1,0 +1,44 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { buildMessage, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { isValidCalendarDate, isValidInstant } from '@care-journey/journey';
+
+const optionalQuery = (description: string, example: string, format?: string) =>
+  applyDecorators(ApiPropertyOptional({ description, example, type: String, ...(format && { format }) }), IsOptional(), IsString());
+
+/** A real calendar date, YYYY-MM-DD. */
+export const DateQuery = (description: string, example = '2025-03-31') =>
+  applyDecorators(
+    optionalQuery(description, example, 'date'),
+    ValidateBy({
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value) => isValidCalendarDate(value),
+        defaultMessage: buildMessage((prefix) => `${prefix}$property must be a real calendar date, YYYY-MM-DD`),
+      },
+    }),
+  );
+
+/** An ISO-8601 instant with a zone: a bare local time would depend on the server's zone. */
+export const InstantQuery = (description: string, example = '2025-04-01T09:00:00Z') =>
+  applyDecorators(
+    optionalQuery(description, example, 'date-time'),
+    ValidateBy({
+      name: 'isInstant',
+      validator: {
+        validate: (value) => isValidInstant(value),
+        defaultMessage: buildMessage((prefix) => `${prefix}$property must be an ISO-8601 instant with a zone (Z or ±hh:mm), e.g. 2025-04-01T09:00:00Z`),
+      },
+    }),
+  );
+
+export const MAX_REASON_LENGTH = 500;
+
+/** Why the reader is looking; kept in the read-access trail. */
+export const ReasonQuery = () =>
+  applyDecorators(
+    optionalQuery('Why you are reading this case history (kept in the read-access trail)', 'annual case audit'),
+    MaxLength(MAX_REASON_LENGTH, { message: `$property must be at most ${MAX_REASON_LENGTH} characters` }),
+  );
+
+export const TextQuery = (description: string, example: string) => optionalQuery(description, example);

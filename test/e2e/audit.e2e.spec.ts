@@ -1,0 +1,208 @@
+import Database from 'better-sqlite3';
+import { loadAuditKey, verifyBundle } from '@care-journey/audit';
+import type { Role } from '../../apps/api/src/auth/role';
+import { apiClient, type ApiClient } from './support/http-client';
+import { startTestApp, type TestApp } from './support/test-app';
+import { tokenFor } from './support/tokens';
+
+type Body = Record<string, unknown>;
+interface RecordedRow { id: string; revision: number; type: string; data: string; metadata: string }
+
+const sw = tokenFor('social_worker', 'sw-alice');
+const pause = () => new Promise((resolve) => setTimeout(resolve, 15));
+
+describe('auditing a case history over HTTP', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  let childId: string;
+  const eventIds: Record<string, string> = {};
+  const between: Record<string, string> = {};
+
+  const record = async (path: string, body: Body, name: string) => {
+    const response = await api.post(`/children/${childId}${path}`, body, { token: sw });
+    expect(response.status).toBe(201);
+    eventIds[name] = ((response.body as { events: { id: string }[] }).events)[0].id;
+    await pause();
+    between[name] = new Date().toISOString();
+    await pause();
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = apiClient(t.baseUrl);
+    const registered = await api.post('/children', {
+      effectiveDate: '2024-01-10', childRef: 'LA-77', name: 'Sam', dateOfBirth: '2015-06-01', sex: '1', ethnicity: 'WBRI',
+      upn: 'A123456789012', uasc: false, relinquishedAtBirth: false, team: 'East', socialWorker: 'sw-alice',
+    }, { token: sw });
+    expect(registered.status).toBe(201);
+    childId = (registered.body as { childId: string }).childId;
+    await pause();
+    await record('/periods-of-care', { effectiveDate: '2024-01-15', legalStatus: 'C2', categoryOfNeed: 'N1', placement: { placementType: 'U4', provider: 'PR1', inArea: true } }, 'care');
+    await record('/reviews', { effectiveDate: '2024-03-10', participation: 'PN1' }, 'review');
+    // Recorded late: the move happened before the review that was recorded first.
+    const move = { effectiveDate: '2024-03-01', placement: { placementType: 'U6', provider: 'PR1', inArea: true }, reasonForChange: 'CARPL', sameCarer: false };
+    await record('/placement-changes', move, 'move');
+    await record('/corrections/amend', { correctedEventId: eventIds.move, reason: 'wrong placement type', amendedData: { ...move, placement: { ...move.placement, placementType: 'U5' } } }, 'firstCorrection');
+    await record('/corrections/amend', { correctedEventId: eventIds.move, reason: 'moved on the 5th', amendedData: { ...move, effectiveDate: '2024-03-05', placement: { ...move.placement, placementType: 'U5' } } }, 'secondCorrection');
+  });
+  afterAll(async () => t.close());
+
+  const get = (path: string, role: Role = 'auditor') => api.get<Body>(path, { token: tokenFor(role, `${role}-1`) });
+  const placementAt = async (query: string) =>
+    ((await get(`/children/${childId}/history?${query}`)).body.state as { currentPlacement?: { placementType: string; startDate: string } }).currentPlacement;
+
+  it('replays the child as at a date and as known at an instant', async () => {
+    expect(await placementAt(`asAt=2024-03-03&knownAt=${between.review}`)).toMatchObject({ placementType: 'U4' });
+    expect(await placementAt(`asAt=2024-03-03&knownAt=${between.move}`)).toMatchObject({ placementType: 'U6', startDate: '2024-03-01' });
+    expect(await placementAt(`asAt=2024-03-03&knownAt=${between.firstCorrection}`)).toMatchObject({ placementType: 'U5', startDate: '2024-03-01' });
+    expect(await placementAt(`asAt=2024-03-03&knownAt=${between.secondCorrection}`)).toMatchObject({ placementType: 'U4' });
+    expect(await placementAt('asAt=2024-03-31')).toMatchObject({ placementType: 'U5', startDate: '2024-03-05' });
+  });
+
+  it('diffs two points in plain terms, naming who corrected what', async () => {
+    const response = await get(`/children/${childId}/history/diff?from=knownAt:${between.move}&toKnownAt=${between.secondCorrection}`);
+    expect(response.status).toBe(200);
+    const corrected = (response.body.changes as { kind: string; text: string }[]).find((c) => c.kind === 'entry-corrected');
+    expect(corrected?.text).toContain('placement type corrected from U6 to U5 by sw-alice');
+    expect(corrected?.text).toContain('date corrected from 2024-03-01 to 2024-03-05 by sw-alice');
+  });
+
+  it('lists the chronology in effective-date order with lag and correction links', async () => {
+    const entries = (await get(`/children/${childId}/chronology`, 'panel_member')).body as unknown as { eventId: string; lagDays: number; amendedBy: unknown[]; revision: string }[];
+    const move = entries.find((e) => e.eventId === eventIds.move);
+    expect(move?.amendedBy).toHaveLength(2);
+    expect(move?.lagDays).toBeGreaterThan(0);
+    expect(typeof move?.revision).toBe('string');
+  });
+
+  it('refuses bad query values with a 400 naming the field', async () => {
+    const bad = await get(`/children/${childId}/history?asAt=2024-02-30&knownAt=yesterday`);
+    expect(bad.status).toBe(400);
+    expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['asAt', 'knownAt']);
+    const noSide = await get(`/children/${childId}/history/diff?from=asAt:2024-01-01`);
+    expect(noSide.status).toBe(400);
+    expect((noSide.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['to']);
+    expect((await get(`/children/${childId}/history/diff?from=when:2024&to=asAt:2024-01-01`)).status).toBe(400);
+  });
+
+  it('exports a signed bundle that verifies offline', async () => {
+    const bundle = (await get(`/children/${childId}/bundle`)).body;
+    expect(verifyBundle(bundle, loadAuditKey({}).key)).toMatchObject({ ok: true, eventsChecked: 6, signature: 'valid' });
+  });
+
+  it('keeps history away from reporting jobs and the trail and bundles away from case workers', async () => {
+    expect((await get(`/children/${childId}/history`, 'reporting_job')).status).toBe(403);
+    expect((await get(`/children/${childId}/bundle`, 'social_worker')).status).toBe(403);
+    expect((await get('/audit/access-log', 'social_worker')).status).toBe(403);
+    expect((await get(`/children/no-such-child/history`)).status).toBe(404);
+  });
+
+  it('records every read by every role in the trail, which an auditor can list', async () => {
+    for (const role of ['social_worker', 'panel_member', 'auditor', 'admin'] as const) {
+      const response = await api.get(`/children/${childId}/history?asAt=2024-03-31&reason=${encodeURIComponent(`check by ${role}`)}`, { token: tokenFor(role, `${role}-trail`) });
+      expect(response.status).toBe(200);
+    }
+    const listed = await get(`/audit/access-log?childId=${childId}`, 'admin');
+    expect(listed.status).toBe(200);
+    const entries = listed.body.entries as { role: string; readBy: string; view: string; reason?: string; childId: string; query?: Body }[];
+    for (const role of ['social_worker', 'panel_member', 'auditor', 'admin']) {
+      expect(entries).toContainEqual(expect.objectContaining({ role, readBy: `${role}-trail`, view: 'history', childId, reason: `check by ${role}`, query: { asAt: '2024-03-31' } }));
+    }
+    expect(entries.map((e) => e.view)).toEqual(expect.arrayContaining(['history', 'diff', 'chronology', 'bundle']));
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await get(`/audit/access-log?childId=${childId}&from=${today}&to=${today}`)).body.entries).toHaveLength(entries.length);
+    expect((await get(`/audit/access-log?to=2000-01-01`)).body.entries).toEqual([]);
+    expect((await get(`/audit/access-log?from=2024-02-01&to=2024-01-01`)).status).toBe(400);
+  });
+
+  it('offers no way to write the trail through the API', async () => {
+    const writes = t.routes.filter((r) => r.url.includes('access-log') && r.method !== 'GET' && r.method !== 'HEAD');
+    expect(writes).toEqual([]);
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      const response = await api.send(method, '/audit/access-log', { childId, role: 'auditor' }, { token: tokenFor('admin') });
+      expect(response.status).toBe(404);
+    }
+  });
+
+  it('verifies an untouched chain', async () => {
+    expect((await get(`/children/${childId}/verify`)).body).toMatchObject({ childId, ok: true, checked: 6 });
+  });
+
+  describe('Given bytes of the SQLite file are changed behind the API', () => {
+    const edit = (sql: string, ...params: unknown[]) => {
+      const db = new Database(t.sqliteFile);
+      try {
+        return db.prepare(sql).run(...params);
+      } finally {
+        db.close();
+      }
+    };
+    const rowOf = (id: string): RecordedRow => {
+      const db = new Database(t.sqliteFile, { readonly: true });
+      try {
+        return db.prepare('SELECT id, revision, type, data, metadata FROM events WHERE id = ?').get(id) as RecordedRow;
+      } finally {
+        db.close();
+      }
+    };
+    const verify = async () => (await get(`/children/${childId}/verify`)).body as { ok: boolean; checked: number; firstBroken?: { revision: string; eventId: string; reason: string } };
+    /** Changes one byte of a column's JSON text, keeping it valid JSON, and returns a function that undoes it. */
+    const flipByte = (id: string, column: 'data' | 'metadata', from: string, to: string) => {
+      const before = rowOf(id)[column];
+      const at = before.indexOf(from);
+      expect(at).toBeGreaterThanOrEqual(0);
+      const after = before.slice(0, at) + to + before.slice(at + from.length);
+      edit(`UPDATE events SET ${column} = ? WHERE id = ?`, after, id);
+      return () => edit(`UPDATE events SET ${column} = ? WHERE id = ?`, before, id);
+    };
+
+    it.each([
+      ['a data byte of the review', 'review', 'data', 'PN1', 'PN2'],
+      ['the effective date of the late placement change', 'move', 'data', '2024-03-01', '2024-03-02'],
+      ['recordedBy in the metadata of the first correction', 'firstCorrection', 'metadata', 'sw-alice', 'sw-alicf'],
+      ['the stored hash of the start of care', 'care', 'metadata', '"hash":"', '"hash":"0'],
+    ] as const)('When %s is changed, Then /verify reports the first broken link at that event', async (_label, name, column, from, to) => {
+      const undo = flipByte(eventIds[name], column, from, to === '"hash":"0' ? '"hash":"' : to);
+      if (to === '"hash":"0') {
+        undo();
+        const metadata = rowOf(eventIds[name]).metadata;
+        const changed = metadata.replace(/"hash":"([0-9a-f])/, (_m, c: string) => `"hash":"${c === '0' ? '1' : '0'}`);
+        edit('UPDATE events SET metadata = ? WHERE id = ?', changed, eventIds[name]);
+        const result = await verify();
+        edit('UPDATE events SET metadata = ? WHERE id = ?', metadata, eventIds[name]);
+        // The care event's own hash no longer matches it.
+        expect(result.firstBroken).toMatchObject({ eventId: eventIds[name], revision: String(rowOf(eventIds[name]).revision) });
+        return;
+      }
+      const result = await verify();
+      undo();
+      expect(result.ok).toBe(false);
+      expect(result.firstBroken).toMatchObject({ eventId: eventIds[name], revision: String(rowOf(eventIds[name]).revision) });
+      expect(result.checked).toBe(rowOf(eventIds[name]).revision);
+      expect((await verify()).ok).toBe(true);
+    });
+
+    it('When an event row is deleted, Then /verify reports the gap at the event after it', async () => {
+      const row = rowOf(eventIds.review);
+      const db = new Database(t.sqliteFile);
+      const full = db.prepare('SELECT * FROM events WHERE id = ?').get(row.id) as Record<string, unknown>;
+      db.prepare('DELETE FROM events WHERE id = ?').run(row.id);
+      db.close();
+      const result = await verify();
+      const restore = new Database(t.sqliteFile);
+      restore.prepare(`INSERT INTO events (${Object.keys(full).join(', ')}) VALUES (${Object.keys(full).map(() => '?').join(', ')})`).run(...Object.values(full));
+      restore.close();
+      expect(result.firstBroken).toMatchObject({ revision: String(row.revision + 1), eventId: eventIds.move, reason: expect.stringContaining('missing') });
+      expect((await verify()).ok).toBe(true);
+    });
+
+    it('When a flipped byte is exported, Then the bundle fails offline verification at that event', async () => {
+      const undo = flipByte(eventIds.review, 'data', 'PN1', 'PN3');
+      const bundle = (await get(`/children/${childId}/bundle`)).body;
+      undo();
+      const result = verifyBundle(bundle, loadAuditKey({}).key);
+      // Signed faithfully as stored, so only the chain exposes the edit.
+      expect(result).toMatchObject({ ok: false, signature: 'valid', firstBroken: { eventId: eventIds.review } });
+    });
+  });
+});
