@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ChildrenModule } from './children/children.module';
 import type { ApiConfig } from './config/api-config';
 import { ApiConfigModule } from './config/api-config.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { WebModule } from './web/web.module';
 
 /** The whole API; built per config so tests can boot it against their own SQLite file and secret. */
 @Module({})
@@ -20,6 +22,8 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ChildrenModule,
+        WebModule,
+        AuditModule,
         // ProjectionsModule (./projections/projections.module) goes here once that file exists.
       ],
     };
