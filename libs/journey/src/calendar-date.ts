@@ -81,7 +81,8 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
  * the month's last day (31 Jan + 1 = 28/29 Feb). Negative months go backwards the same way.
  */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  if (!Number.isInteger(months)) throw new RangeError(`addMonths needs a whole number of months, got ${months}`);
+  if (!Number.isInteger(months))
+    throw new RangeError(`addMonths needs a whole number of months, got ${months}`);
   const { year, month, day } = parseCalendarDate(date);
   const index = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(index / 12);
@@ -94,7 +95,8 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). Same day = 0. */
-export const daysBetween = (from: CalendarDate, to: CalendarDate): number => toEpochDay(to) - toEpochDay(from);
+export const daysBetween = (from: CalendarDate, to: CalendarDate): number =>
+  toEpochDay(to) - toEpochDay(from);
 
 /**
  * Completed years of age on `date`. Someone born on 29 February turns a year older on
@@ -108,7 +110,12 @@ export function ageInYearsOn(dateOfBirth: CalendarDate, date: CalendarDate): num
 }
 
 export function isValidInstant(value: unknown): value is string {
-  return typeof value === 'string' && INSTANT_SHAPE.test(value) && !Number.isNaN(Date.parse(value)) && instantFieldsExist(value);
+  return (
+    typeof value === 'string' &&
+    INSTANT_SHAPE.test(value) &&
+    !Number.isNaN(Date.parse(value)) &&
+    instantFieldsExist(value)
+  );
 }
 
 // Date.parse rolls 2025-02-30T… over to March; insist the written date exists.
@@ -116,6 +123,7 @@ const instantFieldsExist = (value: string): boolean => isValidCalendarDate(value
 
 /** The UTC calendar date of an ISO instant ('2025-03-30T23:30:00-01:00' → '2025-03-31'). */
 export function dateOfInstant(isoInstant: string): CalendarDate {
-  if (!isValidInstant(isoInstant)) throw new RangeError(`Not an ISO instant with a zone offset: "${isoInstant}"`);
+  if (!isValidInstant(isoInstant))
+    throw new RangeError(`Not an ISO instant with a zone offset: "${isoInstant}"`);
   return new Date(Date.parse(isoInstant)).toISOString().slice(0, 10);
 }

@@ -1,5 +1,10 @@
 import { CODE_LISTS, codeMeaning, codesOf, findCode, isValidCode } from './code-lists';
-import { isAdoptionPlacement, isFosterPlacement, isTemporaryPlacement, placementTakesNoProvider } from './code-groups';
+import {
+  isAdoptionPlacement,
+  isFosterPlacement,
+  isTemporaryPlacement,
+  placementTakesNoProvider,
+} from './code-groups';
 
 describe('code lists', () => {
   it('gives every code a meaning, once per list', () => {

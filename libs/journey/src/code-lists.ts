@@ -18,8 +18,9 @@ export interface CodeDefinition {
 const END_OF_2024_25 = '2025-03-31';
 const START_OF_2025_26 = '2025-04-01';
 
-const list = (...defs: Array<[string, string] | [string, string, Omit<CodeDefinition, 'code' | 'meaning'>]>) =>
-  defs.map(([code, meaning, dates]): CodeDefinition => ({ code, meaning, ...dates }));
+const list = (
+  ...defs: Array<[string, string] | [string, string, Omit<CodeDefinition, 'code' | 'meaning'>]>
+) => defs.map(([code, meaning, dates]): CodeDefinition => ({ code, meaning, ...dates }));
 
 export const CODE_LISTS = {
   /** Legal status. D1/E1 dates: the Adoption and Children Act 2002 replaced freeing orders (V 445, 446). */
@@ -53,12 +54,24 @@ export const CODE_LISTS = {
     ['A4', 'Placed for adoption with parental consent, not with current foster carer(s)'],
     ['A5', 'Placed for adoption with placement order, with current foster carer(s)'],
     ['A6', 'Placed for adoption with placement order, not with current foster carer(s)'],
-    ['H5', "Semi-independent living not subject to children's homes regulations", { validTo: END_OF_2024_25 }],
+    [
+      'H5',
+      "Semi-independent living not subject to children's homes regulations",
+      { validTo: END_OF_2024_25 },
+    ],
     ['K1', "Secure children's home"],
     ['K2', "Children's home subject to Children's Homes Regulations"],
-    ['K3', "Supported accommodation not subject to children's homes regulations (16+)", { validFrom: '2024-04-01' }],
+    [
+      'K3',
+      "Supported accommodation not subject to children's homes regulations (16+)",
+      { validFrom: '2024-04-01' },
+    ],
     ['P1', 'Placed with own parent(s) or other person(s) with parental responsibility'],
-    ['P2', 'Independent living, e.g. flat, lodgings, bedsit, B&B or with friends', { validTo: END_OF_2024_25 }],
+    [
+      'P2',
+      'Independent living, e.g. flat, lodgings, bedsit, B&B or with friends',
+      { validTo: END_OF_2024_25 },
+    ],
     ['P3', 'Residential employment'],
     ['R1', 'Residential care home'],
     ['R2', 'NHS/health trust or other establishment providing medical or nursing care'],
@@ -100,7 +113,10 @@ export const CODE_LISTS = {
     ['E3', 'Care taken over by another UK local authority'],
     ['E4A', 'Returned home to parent(s) or person with parental responsibility as planned'],
     ['E4B', 'Returned home to parent(s) or person with parental responsibility, not as planned'],
-    ['E13', 'Left care to live with parent(s), relative(s) or other person(s) without parental responsibility'],
+    [
+      'E13',
+      'Left care to live with parent(s), relative(s) or other person(s) without parental responsibility',
+    ],
     ['E14', 'Accommodation on remand ended'],
     ['E15', 'Age assessment determined child aged 18 or over'],
     ['E16', 'Child moved abroad'],

@@ -19,7 +19,10 @@ export type ChangeAllocation = Command<'ChangeAllocation', EventData<'Allocation
 export type StartPeriodOfCare = Command<'StartPeriodOfCare', EventData<'PeriodOfCareStarted'>>;
 export type ChangeLegalStatus = Command<'ChangeLegalStatus', EventData<'LegalStatusChanged'>>;
 export type ChangePlacement = Command<'ChangePlacement', EventData<'PlacementChanged'>>;
-export type StartTemporaryPlacement = Command<'StartTemporaryPlacement', EventData<'TemporaryPlacementStarted'>>;
+export type StartTemporaryPlacement = Command<
+  'StartTemporaryPlacement',
+  EventData<'TemporaryPlacementStarted'>
+>;
 /** Back to the usual placement held before the temporary one. */
 export type EndTemporaryPlacement = Command<'EndTemporaryPlacement', EventData<'TemporaryPlacementEnded'>>;
 export type RecordReview = Command<'RecordReview', EventData<'StatutoryReviewHeld'>>;
@@ -28,7 +31,10 @@ export type CompleteGoingHomeAudit = Command<'CompleteGoingHomeAudit', EventData
 export type RecordAdoptionDecision = Command<'RecordAdoptionDecision', EventData<'AdoptionDecisionMade'>>;
 export type GrantPlacementOrder = Command<'GrantPlacementOrder', EventData<'PlacementOrderGranted'>>;
 export type RecordAdoptionConsent = Command<'RecordAdoptionConsent', EventData<'AdoptionConsentGiven'>>;
-export type ReverseAdoptionDecision = Command<'ReverseAdoptionDecision', EventData<'AdoptionDecisionReversed'>>;
+export type ReverseAdoptionDecision = Command<
+  'ReverseAdoptionDecision',
+  EventData<'AdoptionDecisionReversed'>
+>;
 export type RecordMatch = Command<'RecordMatch', EventData<'MatchedWithAdopters'>>;
 export type PlaceForAdoption = Command<'PlaceForAdoption', EventData<'PlacedForAdoption'>>;
 
@@ -56,7 +62,10 @@ export type AmendEntry = Command<
 >;
 
 /** Withdraw an earlier entry recorded in error. The event's effectiveDate is the original's. */
-export type RetractEntry = Command<'RetractEntry', { childId: string; retractedEventId: string; reason: string }>;
+export type RetractEntry = Command<
+  'RetractEntry',
+  { childId: string; retractedEventId: string; reason: string }
+>;
 
 export type JourneyCommand =
   | RegisterChild

@@ -12,39 +12,77 @@ describe('journeyDecider', () => {
   });
 
   it('refuses an unknown command type as bad input', () =>
-    given(inCare).when({ type: 'AdoptChild', childId: CHILD, ...meta() } as unknown as JourneyCommand).thenThrows('unknown-command', 'type'));
+    given(inCare)
+      .when({ type: 'AdoptChild', childId: CHILD, ...meta() } as unknown as JourneyCommand)
+      .thenThrows('unknown-command', 'type'));
 
   it('throws DomainRuleViolation with rule, field and message, and changes nothing', () => {
     const state = stateOf(inCare);
     const before = JSON.stringify(state);
     let error: unknown;
     try {
-      journeyDecider.decide({ type: 'RecordReview', childId: CHILD, effectiveDate: '2024-02-30', participation: 'PN1', ...meta() }, state);
+      journeyDecider.decide(
+        {
+          type: 'RecordReview',
+          childId: CHILD,
+          effectiveDate: '2024-02-30',
+          participation: 'PN1',
+          ...meta(),
+        },
+        state,
+      );
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(DomainRuleViolation);
-    expect(error).toMatchObject({ name: 'DomainRuleViolation', rule: 'invalid-date', field: 'effectiveDate' });
+    expect(error).toMatchObject({
+      name: 'DomainRuleViolation',
+      rule: 'invalid-date',
+      field: 'effectiveDate',
+    });
     expect((error as Error).message).toContain('2024-02-30');
     expect(JSON.stringify(state)).toBe(before);
   });
 
   it('does not use a clock: "now" decides what is in the future', () => {
-    const review = { type: 'RecordReview', childId: CHILD, effectiveDate: '2024-06-05', participation: 'PN1' } as const;
-    given(inCare).when({ ...review, now: '2024-06-04T23:00:00Z', recordedBy: 'sw' }).thenThrows('date-in-future');
+    const review = {
+      type: 'RecordReview',
+      childId: CHILD,
+      effectiveDate: '2024-06-05',
+      participation: 'PN1',
+    } as const;
+    given(inCare)
+      .when({ ...review, now: '2024-06-04T23:00:00Z', recordedBy: 'sw' })
+      .thenThrows('date-in-future');
     // The recording date is the UTC date of `now` (00:30 BST on 5 June is still 4 June in UTC).
-    given(inCare).when({ ...review, now: '2024-06-05T00:30:00+01:00', recordedBy: 'sw' }).thenThrows('date-in-future');
-    expect(given(inCare).when({ ...review, now: '2024-06-05T08:00:00Z', recordedBy: 'sw' }).events()).toHaveLength(1);
+    given(inCare)
+      .when({ ...review, now: '2024-06-05T00:30:00+01:00', recordedBy: 'sw' })
+      .thenThrows('date-in-future');
+    expect(
+      given(inCare)
+        .when({ ...review, now: '2024-06-05T08:00:00Z', recordedBy: 'sw' })
+        .events(),
+    ).toHaveLength(1);
   });
 });
 
 describe('the Given/When/Then helper', () => {
-  const review = { type: 'RecordReview', childId: CHILD, effectiveDate: '2024-06-05', participation: 'PN1', ...meta() } as const;
+  const review = {
+    type: 'RecordReview',
+    childId: CHILD,
+    effectiveDate: '2024-06-05',
+    participation: 'PN1',
+    ...meta(),
+  } as const;
   it('fails when the events differ', () => {
     expect(() => given(inCare).when(review).then([])).toThrow(/expected events/);
   });
   it('fails when a different rule is broken', () => {
-    expect(() => given(inCare).when({ ...review, participation: 'PN9' }).thenThrows('date-in-future')).toThrow(/expected rule date-in-future/);
+    expect(() =>
+      given(inCare)
+        .when({ ...review, participation: 'PN9' })
+        .thenThrows('date-in-future'),
+    ).toThrow(/expected rule date-in-future/);
   });
   it('fails when nothing is broken', () => {
     expect(() => given(inCare).when(review).thenThrows('date-in-future')).toThrow(/to be broken/);

@@ -5,7 +5,13 @@
 import type { JourneyCommand } from './commands';
 import type { JourneyEvent } from './events';
 import { grantAdoptionOrder, placeForAdoption } from './handlers/adoption-placement';
-import { grantPlacementOrder, recordAdoptionConsent, recordAdoptionDecision, recordMatch, reverseAdoptionDecision } from './handlers/adoption-route';
+import {
+  grantPlacementOrder,
+  recordAdoptionConsent,
+  recordAdoptionDecision,
+  recordMatch,
+  reverseAdoptionDecision,
+} from './handlers/adoption-route';
 import { completeGoingHomeAudit, recordReview, setPermanencePlan } from './handlers/care-planning';
 import { amendEntry, retractEntry } from './handlers/corrections';
 import { changeLegalStatus } from './handlers/legal-status';
@@ -65,6 +71,10 @@ export function decide(command: JourneyCommand, state: JourneyState): JourneyEve
       return retractEntry(command, state, decide);
     default:
       // Commands arrive from outside (JSON): an unknown type is bad input, not a crash.
-      return violation('unknown-command', `Unknown command type ${JSON.stringify((command as { type?: unknown }).type)}.`, 'type');
+      return violation(
+        'unknown-command',
+        `Unknown command type ${JSON.stringify((command as { type?: unknown }).type)}.`,
+        'type',
+      );
   }
 }

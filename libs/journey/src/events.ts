@@ -106,11 +106,7 @@ export interface StatutoryReviewHeld {
 }
 
 export type PermanenceRoute =
-  | 'return_home'
-  | 'special_guardianship'
-  | 'child_arrangements_order'
-  | 'long_term_fostering'
-  | 'adoption';
+  'return_home' | 'special_guardianship' | 'child_arrangements_order' | 'long_term_fostering' | 'adoption';
 
 export interface PermanencePlanSet {
   type: 'PermanencePlanSet';

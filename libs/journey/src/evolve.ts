@@ -17,7 +17,8 @@ export function foldJourney(resolved: readonly StoredJourneyEvent[]): JourneySta
   let state: JourneyState = { ...initialState };
   for (const event of sortByEffectiveDate(resolved)) {
     state = applyEvent(state, event, event.id);
-    if (event.type !== 'ChildRegistered') state = { ...state, lastEffectiveDate: laterDate(state.lastEffectiveDate, event.data.effectiveDate) };
+    if (event.type !== 'ChildRegistered')
+      state = { ...state, lastEffectiveDate: laterDate(state.lastEffectiveDate, event.data.effectiveDate) };
   }
   return deriveCurrent(state);
 }
@@ -26,16 +27,26 @@ export function evolve(state: JourneyState, event: StoredJourneyEvent): JourneyS
   const history = [...state.history, event];
   const events = indexEvent(state.events, event);
   const isLate =
-    event.type !== 'ChildRegistered' && state.lastEffectiveDate !== undefined && event.data.effectiveDate < state.lastEffectiveDate;
+    event.type !== 'ChildRegistered' &&
+    state.lastEffectiveDate !== undefined &&
+    event.data.effectiveDate < state.lastEffectiveDate;
   if (isCorrection(event) || isLate) {
     return { ...foldJourney(resolveCorrections(history)), history, events };
   }
   const folded = applyEvent(state, event, event.id);
   const lastEffectiveDate =
-    event.type === 'ChildRegistered' ? state.lastEffectiveDate : laterDate(state.lastEffectiveDate, event.data.effectiveDate);
-  return { ...deriveCurrent({ ...folded, ...(lastEffectiveDate && { lastEffectiveDate }) }), history, events };
+    event.type === 'ChildRegistered'
+      ? state.lastEffectiveDate
+      : laterDate(state.lastEffectiveDate, event.data.effectiveDate);
+  return {
+    ...deriveCurrent({ ...folded, ...(lastEffectiveDate && { lastEffectiveDate }) }),
+    history,
+    events,
+  };
 }
 
 /** The state after a whole stream. */
-export const evolveAll = (events: readonly StoredJourneyEvent[], from: JourneyState = initialState): JourneyState =>
-  events.reduce(evolve, from);
+export const evolveAll = (
+  events: readonly StoredJourneyEvent[],
+  from: JourneyState = initialState,
+): JourneyState => events.reduce(evolve, from);

@@ -10,8 +10,18 @@ export { evolve, evolveAll, foldJourney } from './evolve';
 export { decide } from './decide';
 export { journeyDecider, type JourneyDecider } from './decider';
 export { resolveCorrections, sortByEffectiveDate, isCorrection } from './resolve-corrections';
-export { periodOfCareOn, legalStatusOn, currentLegalStatus, ageOn, lastEventDateInCurrentPeriod } from './queries';
+export {
+  periodOfCareOn,
+  legalStatusOn,
+  currentLegalStatus,
+  ageOn,
+  lastEventDateInCurrentPeriod,
+} from './queries';
 export { adoptionProgress } from './fold/derive-current';
 export { failingEntries } from './journey-check';
 // Test helpers (no test-framework dependency), for specs elsewhere that need a journey state.
-export { given as givenJourney, stateOf as journeyStateOf, stored as storedJourneyEvents } from './testing/decider-specification';
+export {
+  given as givenJourney,
+  stateOf as journeyStateOf,
+  stored as storedJourneyEvents,
+} from './testing/decider-specification';

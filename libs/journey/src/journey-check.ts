@@ -12,7 +12,10 @@ import { initialState, type JourneyState } from './state';
 
 export type DecideFn = (command: JourneyCommand, state: JourneyState) => JourneyEvent[];
 
-const COMMAND_FOR: Record<Exclude<JourneyEvent['type'], 'EntryAmended' | 'EntryRetracted'>, JourneyCommand['type']> = {
+const COMMAND_FOR: Record<
+  Exclude<JourneyEvent['type'], 'EntryAmended' | 'EntryRetracted'>,
+  JourneyCommand['type']
+> = {
   ChildRegistered: 'RegisterChild',
   AllocationChanged: 'ChangeAllocation',
   PeriodOfCareStarted: 'StartPeriodOfCare',
@@ -40,17 +43,31 @@ function checkOne(decide: DecideFn, event: StoredJourneyEvent, state: JourneySta
   if (event.type === 'PeriodOfCareEnded' && (event.data.reason === 'E11' || event.data.reason === 'E12')) {
     // Emitted with the adoption order, which was checked already.
     if (state.adoption.orderDate !== event.data.effectiveDate) {
-      throw new DomainRuleViolation('adoption-ending-only-via-adoption-order', `${event.data.reason} (adopted) needs an adoption order on the same day.`, 'reason');
+      throw new DomainRuleViolation(
+        'adoption-ending-only-via-adoption-order',
+        `${event.data.reason} (adopted) needs an adoption order on the same day.`,
+        'reason',
+      );
     }
     return;
   }
   const extra = event.type === 'AdoptionOrderGranted' ? { application: 'unopposed' } : {};
-  const command = { ...event.data, ...extra, type: COMMAND_FOR[event.type], now, recordedBy: event.recordedBy } as JourneyCommand;
+  const command = {
+    ...event.data,
+    ...extra,
+    type: COMMAND_FOR[event.type],
+    now,
+    recordedBy: event.recordedBy,
+  } as JourneyCommand;
   decide(command, state);
 }
 
 /** The entries that break a rule when the journey is replayed, by event id. */
-export function failingEntries(decide: DecideFn, resolved: readonly StoredJourneyEvent[], now: string): Map<string, DomainRuleViolation> {
+export function failingEntries(
+  decide: DecideFn,
+  resolved: readonly StoredJourneyEvent[],
+  now: string,
+): Map<string, DomainRuleViolation> {
   const failures = new Map<string, DomainRuleViolation>();
   let state = initialState;
   for (const event of sortByEffectiveDate(resolved)) {

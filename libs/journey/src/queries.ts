@@ -32,7 +32,8 @@ export function lastEventDateInCurrentPeriod(state: JourneyState): CalendarDate 
   let latest: CalendarDate | undefined;
   for (const record of Object.values(state.events)) {
     if (record.retracted || isCorrection(record) || EVENTS_OUTSIDE_CARE.has(record.type)) continue;
-    if (record.effectiveDate >= start && (latest === undefined || record.effectiveDate > latest)) latest = record.effectiveDate;
+    if (record.effectiveDate >= start && (latest === undefined || record.effectiveDate > latest))
+      latest = record.effectiveDate;
   }
   return latest;
 }

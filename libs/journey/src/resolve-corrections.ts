@@ -42,7 +42,11 @@ export function sortByEffectiveDate<E extends JourneyEvent>(events: readonly E[]
     .sort(
       (a, b) =>
         rank(a.event) - rank(b.event) ||
-        (a.event.data.effectiveDate < b.event.data.effectiveDate ? -1 : a.event.data.effectiveDate > b.event.data.effectiveDate ? 1 : 0) ||
+        (a.event.data.effectiveDate < b.event.data.effectiveDate
+          ? -1
+          : a.event.data.effectiveDate > b.event.data.effectiveDate
+            ? 1
+            : 0) ||
         a.index - b.index,
     )
     .map(({ event }) => event);

@@ -4,7 +4,13 @@
  * fields are derived from those lists. `history` keeps every stored event so that a late entry or
  * a correction can be folded again from scratch.
  */
-import type { CalendarDate, JourneyEventType, PermanenceRoute, PlacementDetails, StoredJourneyEvent } from './events';
+import type {
+  CalendarDate,
+  JourneyEventType,
+  PermanenceRoute,
+  PlacementDetails,
+  StoredJourneyEvent,
+} from './events';
 
 export interface ChildDetails {
   childRef: string;
@@ -78,7 +84,8 @@ export interface GoingHomeAuditRecord {
   eventId: string;
 }
 
-export type AdoptionStepName = 'decision' | 'placement_order' | 'consent' | 'reversed' | 'match' | 'placed' | 'order';
+export type AdoptionStepName =
+  'decision' | 'placement_order' | 'consent' | 'reversed' | 'match' | 'placed' | 'order';
 
 export interface AdoptionStep {
   step: AdoptionStepName;

@@ -12,13 +12,23 @@ type Lists = JourneyState;
 const byDate = <T extends { date: string }>(t: T) => t.date;
 const byStart = <T extends { startDate: string }>(t: T) => t.startDate;
 
-function addStep(state: Lists, step: AdoptionStepName, date: string, eventId: string, detail?: string): Lists {
+function addStep(
+  state: Lists,
+  step: AdoptionStepName,
+  date: string,
+  eventId: string,
+  detail?: string,
+): Lists {
   const entry: AdoptionStep = { step, date, eventId, ...(detail !== undefined && { detail }) };
   return { ...state, adoptionSteps: insertByDate(state.adoptionSteps, entry, byDate) };
 }
 
 function changeLegalStatus(state: Lists, legalStatus: string, date: string, eventId: string): Lists {
-  const legalStatuses = insertByDate(closeLastOpen(state.legalStatuses, date), { legalStatus, startDate: date, eventId }, byStart);
+  const legalStatuses = insertByDate(
+    closeLastOpen(state.legalStatuses, date),
+    { legalStatus, startDate: date, eventId },
+    byStart,
+  );
   const last = lastOf(state.periodsOfCare);
   const periodsOfCare =
     last && last.endDate === undefined
@@ -28,7 +38,10 @@ function changeLegalStatus(state: Lists, legalStatus: string, date: string, even
 }
 
 function movePlacement(state: Lists, spell: PlacementSpell): Lists {
-  return { ...state, placements: insertByDate(closeLastOpen(state.placements, spell.startDate), spell, byStart) };
+  return {
+    ...state,
+    placements: insertByDate(closeLastOpen(state.placements, spell.startDate), spell, byStart),
+  };
 }
 
 export function applyEvent(state: Lists, event: JourneyEvent, eventId: string): Lists {
@@ -47,26 +60,62 @@ export function applyEvent(state: Lists, event: JourneyEvent, eventId: string): 
     }
     case 'AllocationChanged': {
       const { team, socialWorker } = event.data;
-      return { ...state, allocations: insertByDate(state.allocations, { team, socialWorker, since: date, eventId }, (a) => a.since) };
+      return {
+        ...state,
+        allocations: insertByDate(
+          state.allocations,
+          { team, socialWorker, since: date, eventId },
+          (a) => a.since,
+        ),
+      };
     }
     case 'PeriodOfCareStarted': {
       const { legalStatus, categoryOfNeed, placement, previousPermanence } = event.data;
-      const period = { startDate: date, legalStatus, categoryOfNeed, startEventId: eventId, ...(previousPermanence && { previousPermanence }) };
+      const period = {
+        startDate: date,
+        legalStatus,
+        categoryOfNeed,
+        startEventId: eventId,
+        ...(previousPermanence && { previousPermanence }),
+      };
       const withPeriod = { ...state, periodsOfCare: insertByDate(state.periodsOfCare, period, byStart) };
       const withStatus = {
         ...withPeriod,
-        legalStatuses: insertByDate(withPeriod.legalStatuses, { legalStatus, startDate: date, eventId }, byStart),
+        legalStatuses: insertByDate(
+          withPeriod.legalStatuses,
+          { legalStatus, startDate: date, eventId },
+          byStart,
+        ),
       };
-      return movePlacement(withStatus, { ...placement, startDate: date, kind: 'entry', sameCarer: false, eventId });
+      return movePlacement(withStatus, {
+        ...placement,
+        startDate: date,
+        kind: 'entry',
+        sameCarer: false,
+        eventId,
+      });
     }
     case 'LegalStatusChanged':
       return changeLegalStatus(state, event.data.legalStatus, date, eventId);
     case 'PlacementChanged': {
       const { placement, reasonForChange, sameCarer } = event.data;
-      return movePlacement(state, { ...placement, startDate: date, kind: 'change', sameCarer, reasonForChange, eventId });
+      return movePlacement(state, {
+        ...placement,
+        startDate: date,
+        kind: 'change',
+        sameCarer,
+        reasonForChange,
+        eventId,
+      });
     }
     case 'TemporaryPlacementStarted':
-      return movePlacement(state, { placementType: event.data.placementType, startDate: date, kind: 'temporary', sameCarer: false, eventId });
+      return movePlacement(state, {
+        placementType: event.data.placementType,
+        startDate: date,
+        kind: 'temporary',
+        sameCarer: false,
+        eventId,
+      });
     case 'TemporaryPlacementEnded': {
       const usual = [...state.placements].reverse().find((p) => p.kind !== 'temporary');
       if (!usual) return state;
@@ -74,12 +123,29 @@ export function applyEvent(state: Lists, event: JourneyEvent, eventId: string): 
       return movePlacement(state, { ...details, startDate: date, kind: 'return', sameCarer: true, eventId });
     }
     case 'StatutoryReviewHeld':
-      return { ...state, reviews: insertByDate(state.reviews, { date, participation: event.data.participation, eventId }, byDate) };
+      return {
+        ...state,
+        reviews: insertByDate(
+          state.reviews,
+          { date, participation: event.data.participation, eventId },
+          byDate,
+        ),
+      };
     case 'PermanencePlanSet':
-      return { ...state, permanencePlans: insertByDate(state.permanencePlans, { route: event.data.route, date, eventId }, byDate) };
+      return {
+        ...state,
+        permanencePlans: insertByDate(
+          state.permanencePlans,
+          { route: event.data.route, date, eventId },
+          byDate,
+        ),
+      };
     case 'GoingHomeAuditCompleted': {
       const { outcome, nextAction } = event.data;
-      return { ...state, goingHomeAudits: insertByDate(state.goingHomeAudits, { date, outcome, nextAction, eventId }, byDate) };
+      return {
+        ...state,
+        goingHomeAudits: insertByDate(state.goingHomeAudits, { date, outcome, nextAction, eventId }, byDate),
+      };
     }
     case 'AdoptionDecisionMade':
       return addStep(state, 'decision', date, eventId);
@@ -94,7 +160,13 @@ export function applyEvent(state: Lists, event: JourneyEvent, eventId: string): 
       return addStep(state, 'match', date, eventId);
     case 'PlacedForAdoption': {
       const { placement, sameCarer } = event.data;
-      const moved = movePlacement(state, { ...placement, startDate: date, kind: 'adoption', sameCarer, eventId });
+      const moved = movePlacement(state, {
+        ...placement,
+        startDate: date,
+        kind: 'adoption',
+        sameCarer,
+        eventId,
+      });
       return addStep(moved, 'placed', date, eventId, placement.placementType);
     }
     case 'AdoptionOrderGranted':
@@ -102,14 +174,21 @@ export function applyEvent(state: Lists, event: JourneyEvent, eventId: string): 
     case 'MissingEpisodeStarted':
       return {
         ...state,
-        missingEpisodes: insertByDate(state.missingEpisodes, { kind: event.data.kind, startDate: date, startEventId: eventId }, byStart),
+        missingEpisodes: insertByDate(
+          state.missingEpisodes,
+          { kind: event.data.kind, startDate: date, startEventId: eventId },
+          byStart,
+        ),
       };
     case 'MissingEpisodeEnded':
       return { ...state, missingEpisodes: closeLastOpen(state.missingEpisodes, date) };
     case 'PeriodOfCareEnded':
       return {
         ...state,
-        periodsOfCare: closeLastOpen(state.periodsOfCare, date, { endReason: event.data.reason, endEventId: eventId }),
+        periodsOfCare: closeLastOpen(state.periodsOfCare, date, {
+          endReason: event.data.reason,
+          endEventId: eventId,
+        }),
         legalStatuses: closeLastOpen(state.legalStatuses, date),
         placements: closeLastOpen(state.placements, date),
       };

@@ -3,12 +3,16 @@ import type { AdoptionProgress, AdoptionStep, JourneyState } from '../state';
 import { lastOf } from './list-helpers';
 
 /** Adoption steps of the latest period of care; match/move-in only after the latest decision. */
-export function adoptionProgress(steps: readonly AdoptionStep[], periodStart: string | undefined): AdoptionProgress {
+export function adoptionProgress(
+  steps: readonly AdoptionStep[],
+  periodStart: string | undefined,
+): AdoptionProgress {
   const inPeriod = periodStart === undefined ? [] : steps.filter((s) => s.date >= periodStart);
   const lastIndex = (name: string) => inPeriod.map((s) => s.step).lastIndexOf(name as AdoptionStep['step']);
   const decisionAt = lastIndex('decision');
   const sinceDecision = decisionAt >= 0 ? inPeriod.slice(decisionAt) : inPeriod;
-  const latest = (list: readonly AdoptionStep[], name: AdoptionStep['step']) => [...list].reverse().find((s) => s.step === name);
+  const latest = (list: readonly AdoptionStep[], name: AdoptionStep['step']) =>
+    [...list].reverse().find((s) => s.step === name);
   const reversal = latest(sinceDecision, 'reversed');
   const placed = latest(sinceDecision, 'placed');
   const progress: AdoptionProgress = { decisionOpen: decisionAt >= 0 && !reversal };
@@ -35,7 +39,9 @@ export function deriveCurrent(state: JourneyState): JourneyState {
   const lastPlacement = lastOf(state.placements);
   const currentPlacement = lastPlacement && lastPlacement.endDate === undefined ? lastPlacement : undefined;
   const usualPlacement =
-    currentPlacement?.kind === 'temporary' ? [...state.placements].reverse().find((p) => p.kind !== 'temporary') : undefined;
+    currentPlacement?.kind === 'temporary'
+      ? [...state.placements].reverse().find((p) => p.kind !== 'temporary')
+      : undefined;
   const plan = lastOf(state.permanencePlans);
   const lastMissing = lastOf(state.missingEpisodes);
   const {

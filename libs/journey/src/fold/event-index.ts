@@ -2,7 +2,10 @@
 import type { StoredJourneyEvent } from '../events';
 import type { EventRecord } from '../state';
 
-export function indexEvent(index: Record<string, EventRecord>, event: StoredJourneyEvent): Record<string, EventRecord> {
+export function indexEvent(
+  index: Record<string, EventRecord>,
+  event: StoredJourneyEvent,
+): Record<string, EventRecord> {
   const next: Record<string, EventRecord> = {
     ...index,
     [event.id]: {

@@ -16,7 +16,8 @@ export function closeLastOpen<T extends { endDate?: CalendarDate }>(
   extra: Partial<T> = {},
 ): T[] {
   for (let i = list.length - 1; i >= 0; i -= 1) {
-    if (list[i].endDate === undefined) return list.map((item, j) => (j === i ? { ...item, endDate, ...extra } : item));
+    if (list[i].endDate === undefined)
+      return list.map((item, j) => (j === i ? { ...item, endDate, ...extra } : item));
   }
   return [...list];
 }

@@ -5,7 +5,14 @@ import { violation } from '../errors';
 import type { JourneyEvent } from '../events';
 import { checkAdopters } from '../invariants/adopters';
 import { needsOpenAdoptionDecision, notBeforeStep } from '../invariants/adoption-decision';
-import { adoptionPlacementType, authorityMatchesCode, fosterCarerCodeConsistent, needsAdoptionPlacement, needsMatch, notAlreadyPlaced } from '../invariants/adoption-placement';
+import {
+  adoptionPlacementType,
+  authorityMatchesCode,
+  fosterCarerCodeConsistent,
+  needsAdoptionPlacement,
+  needsMatch,
+  notAlreadyPlaced,
+} from '../invariants/adoption-placement';
 import { placementMustMoveForward } from '../invariants/episodes';
 import { requireBoolean } from '../invariants/fields';
 import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
@@ -21,7 +28,11 @@ export function placeForAdoption(command: PlaceForAdoption, state: JourneyState)
   noTemporaryPlacementOpen(state, 'place for adoption');
   const type = adoptionPlacementType(command.placement);
   requireBoolean(command.sameCarer, 'sameCarer');
-  const decisionDate = needsOpenAdoptionDecision(state, 'placed-for-adoption-needs-match', 'Placing for adoption');
+  const decisionDate = needsOpenAdoptionDecision(
+    state,
+    'placed-for-adoption-needs-match',
+    'Placing for adoption',
+  );
   if (isFosterPlacement(type)) {
     // Fostering for adoption (U2/U5) comes before the match: it needs only the decision.
     notBeforeStep(date, decisionDate, 'adoption decision');
@@ -46,12 +57,19 @@ export function grantAdoptionOrder(command: GrantAdoptionOrder, state: JourneySt
   checkAdopters(command.numberOfAdopters, command.adopterSex, command.adopterLegalStatus, date);
   requireBoolean(command.adoptedByFosterCarer, 'adoptedByFosterCarer');
   if (command.application !== 'unopposed' && command.application !== 'consent_dispensed') {
-    violation('invalid-adoption-application', "application must be 'unopposed' (E11) or 'consent_dispensed' (E12).", 'application');
+    violation(
+      'invalid-adoption-application',
+      "application must be 'unopposed' (E11) or 'consent_dispensed' (E12).",
+      'application',
+    );
   }
   const { application, ...data } = dataOf(command);
   const { childId, effectiveDate } = data;
   return [
     { type: 'AdoptionOrderGranted', data },
-    { type: 'PeriodOfCareEnded', data: { childId, effectiveDate, reason: application === 'unopposed' ? 'E11' : 'E12' } },
+    {
+      type: 'PeriodOfCareEnded',
+      data: { childId, effectiveDate, reason: application === 'unopposed' ? 'E11' : 'E12' },
+    },
   ];
 }

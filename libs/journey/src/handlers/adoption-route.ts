@@ -1,8 +1,24 @@
 /** The steps before a move-in: decision, authority to place (order or consent), match, and reversal. */
-import type { GrantPlacementOrder, RecordAdoptionConsent, RecordAdoptionDecision, RecordMatch, ReverseAdoptionDecision } from '../commands';
+import type {
+  GrantPlacementOrder,
+  RecordAdoptionConsent,
+  RecordAdoptionDecision,
+  RecordMatch,
+  ReverseAdoptionDecision,
+} from '../commands';
 import type { JourneyEvent } from '../events';
-import { consentNotBeforeSixWeeks, consentNotYetRecorded, needsAuthorityToPlace, notAlreadyMatched, placementOrderNotYetGranted } from '../invariants/adoption-authority';
-import { needsOpenAdoptionDecision, noOpenAdoptionDecision, notBeforeStep } from '../invariants/adoption-decision';
+import {
+  consentNotBeforeSixWeeks,
+  consentNotYetRecorded,
+  needsAuthorityToPlace,
+  notAlreadyMatched,
+  placementOrderNotYetGranted,
+} from '../invariants/adoption-authority';
+import {
+  needsOpenAdoptionDecision,
+  noOpenAdoptionDecision,
+  notBeforeStep,
+} from '../invariants/adoption-decision';
 import { requireCode } from '../invariants/codes';
 import { legalStatusMustMoveForward } from '../invariants/episodes';
 import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
@@ -23,7 +39,11 @@ export function recordAdoptionDecision(command: RecordAdoptionDecision, state: J
 export function grantPlacementOrder(command: GrantPlacementOrder, state: JourneyState): JourneyEvent[] {
   const { date } = checkEntry(command, state);
   mustBeInCurrentPeriod(state, date, STEP);
-  const decisionDate = needsOpenAdoptionDecision(state, 'placement-order-needs-adoption-decision', 'A placement order');
+  const decisionDate = needsOpenAdoptionDecision(
+    state,
+    'placement-order-needs-adoption-decision',
+    'A placement order',
+  );
   notBeforeStep(date, decisionDate, 'adoption decision');
   placementOrderNotYetGranted(state);
   requireCode('LS', 'E1', date, 'effectiveDate', 'invalid-legal-status');
@@ -39,7 +59,10 @@ export function recordAdoptionConsent(command: RecordAdoptionConsent, state: Jou
   return [{ type: 'AdoptionConsentGiven', data: dataOf(command) }];
 }
 
-export function reverseAdoptionDecision(command: ReverseAdoptionDecision, state: JourneyState): JourneyEvent[] {
+export function reverseAdoptionDecision(
+  command: ReverseAdoptionDecision,
+  state: JourneyState,
+): JourneyEvent[] {
   const { date } = checkEntry(command, state);
   mustBeInCurrentPeriod(state, date, STEP);
   const decisionDate = needsOpenAdoptionDecision(state, 'no-open-adoption-decision', 'A reversal');

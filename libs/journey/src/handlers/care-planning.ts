@@ -14,19 +14,35 @@ export function recordReview(command: RecordReview, state: JourneyState): Journe
   const { date } = checkEntry(command, state);
   mustBeWithinAPeriod(state, date, 'review');
   noReviewsForShortBreaks(state, date);
-  const participation = requireCode('REVIEW_CODE', command.participation, date, 'participation', 'invalid-participation');
+  const participation = requireCode(
+    'REVIEW_CODE',
+    command.participation,
+    date,
+    'participation',
+    'invalid-participation',
+  );
   participationMatchesAge(state, participation, date);
   oneReviewPerDay(state, date);
   return [{ type: 'StatutoryReviewHeld', data: dataOf(command) }];
 }
 
-const ROUTES: readonly PermanenceRoute[] = ['return_home', 'special_guardianship', 'child_arrangements_order', 'long_term_fostering', 'adoption'];
+const ROUTES: readonly PermanenceRoute[] = [
+  'return_home',
+  'special_guardianship',
+  'child_arrangements_order',
+  'long_term_fostering',
+  'adoption',
+];
 
 export function setPermanencePlan(command: SetPermanencePlan, state: JourneyState): JourneyEvent[] {
   const { date } = checkEntry(command, state);
   mustBeWithinAPeriod(state, date, 'permanence-plan');
   if (!ROUTES.includes(command.route)) {
-    violation('invalid-permanence-route', `route ${JSON.stringify(command.route)} is not one of ${ROUTES.join(', ')}.`, 'route');
+    violation(
+      'invalid-permanence-route',
+      `route ${JSON.stringify(command.route)} is not one of ${ROUTES.join(', ')}.`,
+      'route',
+    );
   }
   return [{ type: 'PermanencePlanSet', data: dataOf(command) }];
 }

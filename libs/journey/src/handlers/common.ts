@@ -14,7 +14,9 @@ export interface Checked {
 }
 
 /** The event data of a command: everything but its type and recording details. */
-export function dataOf<C extends CommandMeta & { type: string }>(command: C): Omit<C, 'type' | 'now' | 'recordedBy'> {
+export function dataOf<C extends CommandMeta & { type: string }>(
+  command: C,
+): Omit<C, 'type' | 'now' | 'recordedBy'> {
   const { type: _t, now: _n, recordedBy: _r, ...data } = command;
   return data;
 }

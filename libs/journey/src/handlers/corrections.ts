@@ -22,8 +22,19 @@ function checkCorrectionCommand(command: AmendEntry | RetractEntry, state: Journ
 }
 
 /** Replays the journey with `correction` added; throws the first new failure it causes. */
-function mustKeepJourneyValid(decide: DecideFn, state: JourneyState, correction: JourneyEvent, command: AmendEntry | RetractEntry, targetId: string): void {
-  const candidate = { ...correction, id: '(this correction)', recordedAt: command.now, recordedBy: command.recordedBy } as StoredJourneyEvent;
+function mustKeepJourneyValid(
+  decide: DecideFn,
+  state: JourneyState,
+  correction: JourneyEvent,
+  command: AmendEntry | RetractEntry,
+  targetId: string,
+): void {
+  const candidate = {
+    ...correction,
+    id: '(this correction)',
+    recordedAt: command.now,
+    recordedBy: command.recordedBy,
+  } as StoredJourneyEvent;
   const before = failingEntries(decide, resolveCorrections(state.history), command.now);
   const after = failingEntries(decide, resolveCorrections([...state.history, candidate]), command.now);
   const found = newFailure(before, after);
@@ -31,8 +42,15 @@ function mustKeepJourneyValid(decide: DecideFn, state: JourneyState, correction:
   const [id, failure] = found;
   const verb = command.type === 'AmendEntry' ? 'Amending' : 'Retracting';
   const where = id === targetId ? '' : ` (it would break entry ${id}, ${state.events[id]?.type})`;
-  const field = id === targetId && failure.field && command.type === 'AmendEntry' ? `amendedData.${failure.field}` : undefined;
-  throw new DomainRuleViolation(failure.rule, `${verb} entry ${targetId} is refused${where}: ${failure.message}`, field);
+  const field =
+    id === targetId && failure.field && command.type === 'AmendEntry'
+      ? `amendedData.${failure.field}`
+      : undefined;
+  throw new DomainRuleViolation(
+    failure.rule,
+    `${verb} entry ${targetId} is refused${where}: ${failure.message}`,
+    field,
+  );
 }
 
 export function amendEntry(command: AmendEntry, state: JourneyState, decide: DecideFn): JourneyEvent[] {
@@ -43,11 +61,20 @@ export function amendEntry(command: AmendEntry, state: JourneyState, decide: Dec
     return violation('required-field', 'amendedData must be the corrected data of the entry.', 'amendedData');
   }
   keepsChildId(state, amendedData);
-  const effectiveDate = requireDate(amendedData['effectiveDate'] ?? target.effectiveDate, 'amendedData.effectiveDate');
+  const effectiveDate = requireDate(
+    amendedData['effectiveDate'] ?? target.effectiveDate,
+    'amendedData.effectiveDate',
+  );
   notAfterRecording(effectiveDate, dateOfInstant(command.now), 'amendedData.effectiveDate');
   const event: JourneyEvent = {
     type: 'EntryAmended',
-    data: { childId: command.childId, effectiveDate, correctedEventId: command.correctedEventId, reason: command.reason, amendedData },
+    data: {
+      childId: command.childId,
+      effectiveDate,
+      correctedEventId: command.correctedEventId,
+      reason: command.reason,
+      amendedData,
+    },
   };
   mustKeepJourneyValid(decide, state, event, command, command.correctedEventId);
   return [event];
@@ -59,7 +86,12 @@ export function retractEntry(command: RetractEntry, state: JourneyState, decide:
   registrationNotRetracted(target);
   const event: JourneyEvent = {
     type: 'EntryRetracted',
-    data: { childId: command.childId, effectiveDate: target.effectiveDate, retractedEventId: command.retractedEventId, reason: command.reason },
+    data: {
+      childId: command.childId,
+      effectiveDate: target.effectiveDate,
+      retractedEventId: command.retractedEventId,
+      reason: command.reason,
+    },
   };
   mustKeepJourneyValid(decide, state, event, command, command.retractedEventId);
   return [event];

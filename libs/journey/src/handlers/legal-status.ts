@@ -2,7 +2,12 @@ import type { ChangeLegalStatus } from '../commands';
 import type { JourneyEvent } from '../events';
 import { requireCode } from '../invariants/codes';
 import { legalStatusMustMoveForward } from '../invariants/episodes';
-import { legalStatusMustChange, placementOrderViaGrant, shortBreaksOneKindPerYear, youthJusticeNotUnder10 } from '../invariants/legal-status';
+import {
+  legalStatusMustChange,
+  placementOrderViaGrant,
+  shortBreaksOneKindPerYear,
+  youthJusticeNotUnder10,
+} from '../invariants/legal-status';
 import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';

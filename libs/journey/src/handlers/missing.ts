@@ -1,7 +1,12 @@
 import type { EndMissingEpisode, StartMissingEpisode } from '../commands';
 import type { JourneyEvent } from '../events';
 import { requireCode } from '../invariants/codes';
-import { endNotBeforeStart, mustHaveMissingEpisodeOpen, noMissingEpisodeOpen, startAfterLastMissingEnded } from '../invariants/missing';
+import {
+  endNotBeforeStart,
+  mustHaveMissingEpisodeOpen,
+  noMissingEpisodeOpen,
+  startAfterLastMissingEnded,
+} from '../invariants/missing';
 import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';

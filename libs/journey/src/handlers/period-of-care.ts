@@ -1,9 +1,19 @@
 import type { EndPeriodOfCare, StartPeriodOfCare } from '../commands';
 import type { JourneyEvent } from '../events';
 import { requireCode } from '../invariants/codes';
-import { endNotBeforeLastEvent, mustBeInCurrentPeriod, mustNotBeInCare, mustStartAfterLastPeriod } from '../invariants/period-of-care';
+import {
+  endNotBeforeLastEvent,
+  mustBeInCurrentPeriod,
+  mustNotBeInCare,
+  mustStartAfterLastPeriod,
+} from '../invariants/period-of-care';
 import { endMustCloseAnEpisode } from '../invariants/episodes';
-import { e17NeedsAge18, notAnAdoptionEnding, notContinuingCare, sgoToFosterCarerNeedsFosterPlacement } from '../invariants/end-of-care';
+import {
+  e17NeedsAge18,
+  notAnAdoptionEnding,
+  notContinuingCare,
+  sgoToFosterCarerNeedsFosterPlacement,
+} from '../invariants/end-of-care';
 import { shortBreaksOneKindPerYear, youthJusticeNotUnder10 } from '../invariants/legal-status';
 import { checkOrdinaryPlacement } from '../invariants/placement';
 import { noTemporaryPlacementOpen, temporaryCannotStartCare } from '../invariants/temporary-placement';
@@ -21,7 +31,13 @@ export function startPeriodOfCare(command: StartPeriodOfCare, state: JourneyStat
   temporaryCannotStartCare(command.placement?.placementType);
   checkOrdinaryPlacement(state, command.placement, date);
   if (command.previousPermanence !== undefined) {
-    requireCode('PREV_PERM', command.previousPermanence.code, date, 'previousPermanence.code', 'invalid-previous-permanence');
+    requireCode(
+      'PREV_PERM',
+      command.previousPermanence.code,
+      date,
+      'previousPermanence.code',
+      'invalid-previous-permanence',
+    );
   }
   return [{ type: 'PeriodOfCareStarted', data: dataOf(command) }];
 }

@@ -15,7 +15,13 @@ export function changePlacement(command: ChangePlacement, state: JourneyState): 
   noTemporaryPlacementOpen(state, 'change placement');
   placementMustMoveForward(state, date);
   checkOrdinaryPlacement(state, command.placement, date);
-  requireCode('REASON_PLACE_CHANGE', command.reasonForChange, date, 'reasonForChange', 'invalid-reason-for-change');
+  requireCode(
+    'REASON_PLACE_CHANGE',
+    command.reasonForChange,
+    date,
+    'reasonForChange',
+    'invalid-reason-for-change',
+  );
   requireBoolean(command.sameCarer, 'sameCarer');
   return [{ type: 'PlacementChanged', data: dataOf(command) }];
 }

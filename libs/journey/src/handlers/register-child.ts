@@ -21,7 +21,12 @@ export function registerChild(command: RegisterChild, state: JourneyState): Jour
   notAfterRecording(dob, today, 'dateOfBirth');
   const known = requireDate(command.effectiveDate, 'effectiveDate');
   notAfterRecording(known, today, 'effectiveDate');
-  if (known < dob) violation('date-before-birth', `effectiveDate ${known} is before the child's date of birth (${dob}).`, 'effectiveDate');
+  if (known < dob)
+    violation(
+      'date-before-birth',
+      `effectiveDate ${known} is before the child's date of birth (${dob}).`,
+      'effectiveDate',
+    );
   checkSex(command.sex);
   requireCode('ETHNIC', command.ethnicity, known, 'ethnicity', 'invalid-ethnicity');
   checkUpn(command.upn);

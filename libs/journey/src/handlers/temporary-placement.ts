@@ -9,11 +9,18 @@ import { mustHaveTemporaryOpen, mustNotHaveTemporaryOpen } from '../invariants/t
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
 
-export function startTemporaryPlacement(command: StartTemporaryPlacement, state: JourneyState): JourneyEvent[] {
+export function startTemporaryPlacement(
+  command: StartTemporaryPlacement,
+  state: JourneyState,
+): JourneyEvent[] {
   const { date } = checkEntry(command, state);
   mustBeInCurrentPeriod(state, date, 'placement');
   if (!isTemporaryPlacement(command.placementType)) {
-    violation('invalid-placement-type', `placementType ${JSON.stringify(command.placementType)} is not a temporary placement (T0–T4).`, 'placementType');
+    violation(
+      'invalid-placement-type',
+      `placementType ${JSON.stringify(command.placementType)} is not a temporary placement (T0–T4).`,
+      'placementType',
+    );
   }
   noTemporaryPlacementForShortBreaks(state, date);
   mustNotHaveTemporaryOpen(state);

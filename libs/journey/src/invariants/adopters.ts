@@ -2,15 +2,35 @@
 import { violation } from '../errors';
 import { requireCode } from './codes';
 
-export function checkAdopters(numberOfAdopters: unknown, adopterSex: unknown, adopterLegalStatus: unknown, date: string): void {
-  if (numberOfAdopters !== 1 && numberOfAdopters !== 2) violation('adopters-inconsistent', 'numberOfAdopters must be 1 or 2.', 'numberOfAdopters');
+export function checkAdopters(
+  numberOfAdopters: unknown,
+  adopterSex: unknown,
+  adopterLegalStatus: unknown,
+  date: string,
+): void {
+  if (numberOfAdopters !== 1 && numberOfAdopters !== 2)
+    violation('adopters-inconsistent', 'numberOfAdopters must be 1 or 2.', 'numberOfAdopters');
   const sex = requireCode('SEX_ADOPTR', adopterSex, date, 'adopterSex', 'invalid-adopter-sex');
-  const status = requireCode('LS_ADOPTR', adopterLegalStatus, date, 'adopterLegalStatus', 'invalid-adopter-legal-status');
+  const status = requireCode(
+    'LS_ADOPTR',
+    adopterLegalStatus,
+    date,
+    'adopterLegalStatus',
+    'invalid-adopter-legal-status',
+  );
   const single = numberOfAdopters === 1;
   if (single !== (sex === 'M1' || sex === 'F1')) {
-    violation('adopters-inconsistent', `adopterSex ${sex} does not fit ${numberOfAdopters} adopter(s).`, 'adopterSex');
+    violation(
+      'adopters-inconsistent',
+      `adopterSex ${sex} does not fit ${numberOfAdopters} adopter(s).`,
+      'adopterSex',
+    );
   }
   if (single !== (status === 'L0')) {
-    violation('adopters-inconsistent', `adopterLegalStatus ${status} does not fit ${numberOfAdopters} adopter(s).`, 'adopterLegalStatus');
+    violation(
+      'adopters-inconsistent',
+      `adopterLegalStatus ${status} does not fit ${numberOfAdopters} adopter(s).`,
+      'adopterLegalStatus',
+    );
   }
 }

@@ -5,25 +5,41 @@ import type { JourneyState } from '../state';
 
 export function placementOrderNotYetGranted(state: JourneyState): void {
   const granted = state.adoption.placementOrderDate;
-  if (granted !== undefined) violation('placement-order-already-granted', `A placement order was already granted on ${granted}.`, 'effectiveDate');
+  if (granted !== undefined)
+    violation(
+      'placement-order-already-granted',
+      `A placement order was already granted on ${granted}.`,
+      'effectiveDate',
+    );
 }
 
 export function consentNotYetRecorded(state: JourneyState): void {
   const given = state.adoption.consentDate;
-  if (given !== undefined) violation('adoption-consent-already-recorded', `Parental consent was already recorded on ${given}.`, 'effectiveDate');
+  if (given !== undefined)
+    violation(
+      'adoption-consent-already-recorded',
+      `Parental consent was already recorded on ${given}.`,
+      'effectiveDate',
+    );
 }
 
 /** A parent cannot consent to adoption before the child is six weeks old. */
 export function consentNotBeforeSixWeeks(state: JourneyState, date: string): void {
   const dob = state.child?.dateOfBirth;
   if (dob !== undefined && date < addDays(dob, 42)) {
-    violation('consent-before-six-weeks', `Consent to adoption cannot be given before the child is six weeks old (${addDays(dob, 42)}).`, 'effectiveDate');
+    violation(
+      'consent-before-six-weeks',
+      `Consent to adoption cannot be given before the child is six weeks old (${addDays(dob, 42)}).`,
+      'effectiveDate',
+    );
   }
 }
 
 /** Authority to place on or before `date`; returns the earliest such date. */
 export function needsAuthorityToPlace(state: JourneyState, date: string): string {
-  const dates = [state.adoption.placementOrderDate, state.adoption.consentDate].filter((d): d is string => d !== undefined && d <= date);
+  const dates = [state.adoption.placementOrderDate, state.adoption.consentDate].filter(
+    (d): d is string => d !== undefined && d <= date,
+  );
   if (dates.length === 0) {
     return violation(
       'match-needs-authority-to-place',
@@ -36,5 +52,10 @@ export function needsAuthorityToPlace(state: JourneyState, date: string): string
 
 export function notAlreadyMatched(state: JourneyState): void {
   const matched = state.adoption.matchDate;
-  if (matched !== undefined) violation('already-matched', `The child was already matched on ${matched} under the current decision.`, 'effectiveDate');
+  if (matched !== undefined)
+    violation(
+      'already-matched',
+      `The child was already matched on ${matched} under the current decision.`,
+      'effectiveDate',
+    );
 }

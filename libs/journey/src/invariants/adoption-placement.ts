@@ -9,7 +9,11 @@ const ALLOWED: readonly string[] = [...ADOPTION_PLACEMENTS, ...FOSTERING_FOR_ADO
 export function adoptionPlacementType(placement: PlacementDetails): string {
   const type = placement?.placementType;
   if (!ALLOWED.includes(type)) {
-    return violation('invalid-adoption-placement-type', `placement.placementType ${JSON.stringify(type)} is not a placement for adoption (A3–A6, or U2/U5 fostering for adoption).`, 'placement.placementType');
+    return violation(
+      'invalid-adoption-placement-type',
+      `placement.placementType ${JSON.stringify(type)} is not a placement for adoption (A3–A6, or U2/U5 fostering for adoption).`,
+      'placement.placementType',
+    );
   }
   return type;
 }
@@ -17,7 +21,11 @@ export function adoptionPlacementType(placement: PlacementDetails): string {
 export function needsMatch(state: JourneyState, date: string): void {
   const matched = state.adoption.matchDate;
   if (matched === undefined || matched > date) {
-    violation('placed-for-adoption-needs-match', `Placing for adoption needs a match with adopters on or before ${date}.`, 'effectiveDate');
+    violation(
+      'placed-for-adoption-needs-match',
+      `Placing for adoption needs a match with adopters on or before ${date}.`,
+      'effectiveDate',
+    );
   }
 }
 
@@ -25,10 +33,18 @@ export function needsMatch(state: JourneyState, date: string): void {
 export function authorityMatchesCode(state: JourneyState, type: string, date: string): void {
   const { consentDate, placementOrderDate } = state.adoption;
   if ((type === 'A3' || type === 'A4') && (consentDate === undefined || consentDate > date)) {
-    violation('adoption-placement-needs-consent', `${type} is a placement with parental consent, and none is recorded by ${date}.`, 'placement.placementType');
+    violation(
+      'adoption-placement-needs-consent',
+      `${type} is a placement with parental consent, and none is recorded by ${date}.`,
+      'placement.placementType',
+    );
   }
   if ((type === 'A5' || type === 'A6') && (placementOrderDate === undefined || placementOrderDate > date)) {
-    violation('adoption-placement-needs-placement-order', `${type} is a placement under a placement order, and none is granted by ${date}.`, 'placement.placementType');
+    violation(
+      'adoption-placement-needs-placement-order',
+      `${type} is a placement under a placement order, and none is granted by ${date}.`,
+      'placement.placementType',
+    );
   }
 }
 
@@ -53,12 +69,21 @@ export function fosterCarerCodeConsistent(state: JourneyState, type: string, sam
 
 export function notAlreadyPlaced(state: JourneyState): void {
   const placed = state.adoption.placedDate;
-  if (placed !== undefined) violation('already-placed-for-adoption', `The child was already placed for adoption on ${placed} under the current decision.`, 'effectiveDate');
+  if (placed !== undefined)
+    violation(
+      'already-placed-for-adoption',
+      `The child was already placed for adoption on ${placed} under the current decision.`,
+      'effectiveDate',
+    );
 }
 
 export function needsAdoptionPlacement(state: JourneyState): void {
   const type = state.currentPlacement?.placementType;
   if (!ADOPTION_PLACEMENTS.includes(type as never)) {
-    violation('adoption-order-needs-adoption-placement', `An adoption order needs the child placed for adoption (A3–A6); the current placement is ${type ?? 'none'}.`, 'effectiveDate');
+    violation(
+      'adoption-order-needs-adoption-placement',
+      `An adoption order needs the child placed for adoption (A3–A6); the current placement is ${type ?? 'none'}.`,
+      'effectiveDate',
+    );
   }
 }

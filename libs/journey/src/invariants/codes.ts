@@ -20,14 +20,26 @@ const LIST_LABELS: Record<CodeListName, string> = {
 };
 
 /** `rule` is the caller's stable id, e.g. 'invalid-legal-status'. */
-export function requireCode(list: CodeListName, code: unknown, onDate: string | undefined, field: string, rule: string): string {
+export function requireCode(
+  list: CodeListName,
+  code: unknown,
+  onDate: string | undefined,
+  field: string,
+  rule: string,
+): string {
   const label = LIST_LABELS[list];
   if (typeof code !== 'string' || !findCode(list, code)) {
-    return violation(rule, `${field} ${JSON.stringify(code)} is not a ${label} in the national code list (${list}).`, field);
+    return violation(
+      rule,
+      `${field} ${JSON.stringify(code)} is not a ${label} in the national code list (${list}).`,
+      field,
+    );
   }
   if (!isValidCode(list, code, onDate)) {
     const def = findCode(list, code);
-    const window = [def?.validFrom && `from ${def.validFrom}`, def?.validTo && `to ${def.validTo}`].filter(Boolean).join(' ');
+    const window = [def?.validFrom && `from ${def.validFrom}`, def?.validTo && `to ${def.validTo}`]
+      .filter(Boolean)
+      .join(' ');
     return violation(rule, `${field} ${code} is not a valid ${label} on ${onDate} (valid ${window}).`, field);
   }
   return code;

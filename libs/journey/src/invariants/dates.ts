@@ -3,7 +3,8 @@ import { violation } from '../errors';
 import type { JourneyState } from '../state';
 
 export function notAfterRecording(date: string, today: string, field: string): void {
-  if (date > today) violation('date-in-future', `${field} ${date} is after the date it is being recorded (${today}).`, field);
+  if (date > today)
+    violation('date-in-future', `${field} ${date} is after the date it is being recorded (${today}).`, field);
 }
 
 export function notBeforeBirth(state: JourneyState, date: string, field: string): void {

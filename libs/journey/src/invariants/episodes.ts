@@ -8,9 +8,18 @@ import type { JourneyState } from '../state';
 
 function moveForward(date: string, since: string | undefined, what: string, backwardsRule: string): void {
   if (since === undefined) return;
-  if (date < since) violation(backwardsRule, `effectiveDate ${date} is before the current ${what} started (${since}).`, 'effectiveDate');
+  if (date < since)
+    violation(
+      backwardsRule,
+      `effectiveDate ${date} is before the current ${what} started (${since}).`,
+      'effectiveDate',
+    );
   if (date === since) {
-    violation('episode-same-day', `The current ${what} started on ${date}: an episode cannot start and end on the same day. Amend that entry instead.`, 'effectiveDate');
+    violation(
+      'episode-same-day',
+      `The current ${what} started on ${date}: an episode cannot start and end on the same day. Amend that entry instead.`,
+      'effectiveDate',
+    );
   }
 }
 
@@ -22,7 +31,9 @@ export const legalStatusMustMoveForward = (state: JourneyState, date: string): v
 
 /** Ending care closes the current episode, which must not have started that day. */
 export function endMustCloseAnEpisode(state: JourneyState, date: string): void {
-  const starts = [state.currentPlacement?.startDate, currentLegalStatus(state)?.startDate].filter((d): d is string => d !== undefined);
+  const starts = [state.currentPlacement?.startDate, currentLegalStatus(state)?.startDate].filter(
+    (d): d is string => d !== undefined,
+  );
   const since = starts.sort().pop();
   moveForward(date, since, 'episode', 'end-before-last-event');
 }

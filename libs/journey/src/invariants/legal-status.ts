@@ -7,12 +7,17 @@ import type { JourneyState } from '../state';
 export function youthJusticeNotUnder10(state: JourneyState, legalStatus: string, date: string): void {
   const age = ageOn(state, date);
   if (isYouthJustice(legalStatus) && age !== undefined && age < 10) {
-    violation('youth-justice-under-10', `${legalStatus} cannot apply to a child under 10 (the child is ${age} on ${date}).`, 'legalStatus');
+    violation(
+      'youth-justice-under-10',
+      `${legalStatus} cannot apply to a child under 10 (the child is ${age} on ${date}).`,
+      'legalStatus',
+    );
   }
 }
 
 // The 903 year runs 1 April to 31 March.
-const collectionYearOf = (date: string): number => Number(date.slice(0, 4)) - (date.slice(5, 7) < '04' ? 1 : 0);
+const collectionYearOf = (date: string): number =>
+  Number(date.slice(0, 4)) - (date.slice(5, 7) < '04' ? 1 : 0);
 
 /** V3 and V4 cannot both be used for a child in the same collection year. */
 export function shortBreaksOneKindPerYear(state: JourneyState, legalStatus: string, date: string): void {
@@ -20,7 +25,10 @@ export function shortBreaksOneKindPerYear(state: JourneyState, legalStatus: stri
   const other = legalStatus === 'V3' ? 'V4' : 'V3';
   const year = collectionYearOf(date);
   const clash = state.legalStatuses.find(
-    (s) => s.legalStatus === other && collectionYearOf(s.startDate) <= year && collectionYearOf(s.endDate ?? date) >= year,
+    (s) =>
+      s.legalStatus === other &&
+      collectionYearOf(s.startDate) <= year &&
+      collectionYearOf(s.endDate ?? date) >= year,
   );
   if (clash) {
     violation(
@@ -38,5 +46,10 @@ export function legalStatusMustChange(state: JourneyState, legalStatus: string):
 }
 
 export function placementOrderViaGrant(legalStatus: string): void {
-  if (legalStatus === 'E1') violation('placement-order-via-grant', 'Legal status E1 comes with the placement order: record it with GrantPlacementOrder.', 'legalStatus');
+  if (legalStatus === 'E1')
+    violation(
+      'placement-order-via-grant',
+      'Legal status E1 comes with the placement order: record it with GrantPlacementOrder.',
+      'legalStatus',
+    );
 }

@@ -6,7 +6,12 @@ import type { JourneyState, PeriodOfCare } from '../state';
 /** The open period of care, with the date on or after its start. `subject` makes the rule id. */
 export function mustBeInCurrentPeriod(state: JourneyState, date: string, subject: string): PeriodOfCare {
   const period = state.currentPeriodOfCare;
-  if (!period) return violation(`${subject}-outside-period-of-care`, `The child is not in care: a ${subject.replace(/-/g, ' ')} needs a period of care.`, 'effectiveDate');
+  if (!period)
+    return violation(
+      `${subject}-outside-period-of-care`,
+      `The child is not in care: a ${subject.replace(/-/g, ' ')} needs a period of care.`,
+      'effectiveDate',
+    );
   if (date < period.startDate) {
     return violation(
       `${subject}-outside-period-of-care`,
@@ -21,26 +26,43 @@ export function mustBeInCurrentPeriod(state: JourneyState, date: string, subject
 export function mustBeWithinAPeriod(state: JourneyState, date: string, subject: string): PeriodOfCare {
   const period = periodOfCareOn(state, date);
   if (!period) {
-    return violation(`${subject}-outside-period-of-care`, `effectiveDate ${date} is not within any period of care of this child.`, 'effectiveDate');
+    return violation(
+      `${subject}-outside-period-of-care`,
+      `effectiveDate ${date} is not within any period of care of this child.`,
+      'effectiveDate',
+    );
   }
   return period;
 }
 
 export function mustNotBeInCare(state: JourneyState): void {
   const open = state.currentPeriodOfCare;
-  if (open) violation('already-in-care', `The child is already in care (since ${open.startDate}); end that period first.`, 'effectiveDate');
+  if (open)
+    violation(
+      'already-in-care',
+      `The child is already in care (since ${open.startDate}); end that period first.`,
+      'effectiveDate',
+    );
 }
 
 export function mustStartAfterLastPeriod(state: JourneyState, date: string): void {
   const last = state.periodsOfCare[state.periodsOfCare.length - 1];
   if (last?.endDate !== undefined && date < last.endDate) {
-    violation('period-of-care-overlap', `effectiveDate ${date} is before the previous period of care ended (${last.endDate}).`, 'effectiveDate');
+    violation(
+      'period-of-care-overlap',
+      `effectiveDate ${date} is before the previous period of care ended (${last.endDate}).`,
+      'effectiveDate',
+    );
   }
 }
 
 export function endNotBeforeLastEvent(state: JourneyState, date: string): void {
   const latest = lastEventDateInCurrentPeriod(state);
   if (latest !== undefined && date < latest) {
-    violation('end-before-last-event', `Care cannot end on ${date}: an entry in this period of care is dated ${latest}.`, 'effectiveDate');
+    violation(
+      'end-before-last-event',
+      `Care cannot end on ${date}: an entry in this period of care is dated ${latest}.`,
+      'effectiveDate',
+    );
   }
 }

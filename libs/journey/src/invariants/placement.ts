@@ -9,33 +9,74 @@ import { requireCode } from './codes';
 export function checkProvider(placement: PlacementDetails, date: string): void {
   const { placementType, provider } = placement;
   if (placementTakesNoProvider(placementType)) {
-    if (provider !== undefined) violation('provider-not-allowed', `No provider is recorded for a ${placementType} placement.`, 'placement.provider');
+    if (provider !== undefined)
+      violation(
+        'provider-not-allowed',
+        `No provider is recorded for a ${placementType} placement.`,
+        'placement.provider',
+      );
     return;
   }
-  if (provider === undefined) violation('provider-required', `placement.provider (PR0–PR5) is required for a ${placementType} placement.`, 'placement.provider');
+  if (provider === undefined)
+    violation(
+      'provider-required',
+      `placement.provider (PR0–PR5) is required for a ${placementType} placement.`,
+      'placement.provider',
+    );
   requireCode('PLACE_PROVIDER', provider, date, 'placement.provider', 'invalid-provider');
   if (provider === 'PR0' && placementType !== 'P1') {
-    violation('pr0-only-with-p1', 'Provider PR0 (parents) is only used with placement type P1 (placed with parents).', 'placement.provider');
+    violation(
+      'pr0-only-with-p1',
+      'Provider PR0 (parents) is only used with placement type P1 (placed with parents).',
+      'placement.provider',
+    );
   }
 }
 
 /** K3 supported accommodation is for young people aged 16 or over. */
-export function supportedAccommodationNeeds16(state: JourneyState, placementType: string, date: string): void {
+export function supportedAccommodationNeeds16(
+  state: JourneyState,
+  placementType: string,
+  date: string,
+): void {
   const age = ageOn(state, date);
   if (placementType === 'K3' && age !== undefined && age < 16) {
-    violation('k3-under-16', `K3 supported accommodation is for ages 16+, the child is ${age} on ${date}.`, 'placement.placementType');
+    violation(
+      'k3-under-16',
+      `K3 supported accommodation is for ages 16+, the child is ${age} on ${date}.`,
+      'placement.placementType',
+    );
   }
 }
 
 /** The checks shared by every ordinary placement (start of care, change of placement). */
-export function checkOrdinaryPlacement(state: JourneyState, placement: PlacementDetails | undefined, date: string): void {
-  if (!placement || typeof placement !== 'object') return void violation('required-field', 'placement is required.', 'placement');
-  const type = requireCode('PLACE', placement.placementType, date, 'placement.placementType', 'invalid-placement-type');
+export function checkOrdinaryPlacement(
+  state: JourneyState,
+  placement: PlacementDetails | undefined,
+  date: string,
+): void {
+  if (!placement || typeof placement !== 'object')
+    return void violation('required-field', 'placement is required.', 'placement');
+  const type = requireCode(
+    'PLACE',
+    placement.placementType,
+    date,
+    'placement.placementType',
+    'invalid-placement-type',
+  );
   if (isTemporaryPlacement(type)) {
-    violation('temporary-placement-via-change', `${type} is a temporary placement: record it with StartTemporaryPlacement.`, 'placement.placementType');
+    violation(
+      'temporary-placement-via-change',
+      `${type} is a temporary placement: record it with StartTemporaryPlacement.`,
+      'placement.placementType',
+    );
   }
   if (isAdoptionPlacement(type)) {
-    violation('adoption-placement-via-change', `${type} is a placement for adoption: record it with PlaceForAdoption.`, 'placement.placementType');
+    violation(
+      'adoption-placement-via-change',
+      `${type} is a placement for adoption: record it with PlaceForAdoption.`,
+      'placement.placementType',
+    );
   }
   checkProvider(placement, date);
   supportedAccommodationNeeds16(state, type, date);

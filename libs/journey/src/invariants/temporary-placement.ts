@@ -3,7 +3,8 @@ import { isTemporaryPlacement } from '../code-groups';
 import { violation } from '../errors';
 import type { JourneyState } from '../state';
 
-const isTemporaryOpen = (state: JourneyState): boolean => isTemporaryPlacement(state.currentPlacement?.placementType);
+const isTemporaryOpen = (state: JourneyState): boolean =>
+  isTemporaryPlacement(state.currentPlacement?.placementType);
 
 export function noTemporaryPlacementOpen(state: JourneyState, action: string): void {
   if (isTemporaryOpen(state)) {
@@ -17,16 +18,25 @@ export function noTemporaryPlacementOpen(state: JourneyState, action: string): v
 
 export function temporaryCannotStartCare(placementType: string): void {
   if (isTemporaryPlacement(placementType)) {
-    violation('temporary-placement-cannot-start-care', `A period of care cannot start with a temporary placement (${placementType}).`, 'placement.placementType');
+    violation(
+      'temporary-placement-cannot-start-care',
+      `A period of care cannot start with a temporary placement (${placementType}).`,
+      'placement.placementType',
+    );
   }
 }
 
 export function mustHaveTemporaryOpen(state: JourneyState): void {
-  if (!isTemporaryOpen(state)) violation('no-temporary-placement-open', 'The child is not in a temporary placement.', 'effectiveDate');
+  if (!isTemporaryOpen(state))
+    violation('no-temporary-placement-open', 'The child is not in a temporary placement.', 'effectiveDate');
 }
 
 export function mustNotHaveTemporaryOpen(state: JourneyState): void {
   if (isTemporaryOpen(state)) {
-    violation('temporary-placement-already-open', `A temporary placement (${state.currentPlacement?.placementType}) is already open.`, 'effectiveDate');
+    violation(
+      'temporary-placement-already-open',
+      `A temporary placement (${state.currentPlacement?.placementType}) is already open.`,
+      'effectiveDate',
+    );
   }
 }

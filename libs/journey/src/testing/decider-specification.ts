@@ -16,11 +16,19 @@ type GivenEvent = JourneyEvent | StoredJourneyEvent;
 /** Gives plain events the ids e1, e2, … (or keeps the id given) and recording details. */
 export function stored(events: readonly GivenEvent[]): StoredJourneyEvent[] {
   return events.map((event, i) =>
-    'id' in event ? event : ({ ...event, id: `e${i + 1}`, recordedAt: `${event.data.effectiveDate}T12:00:00Z`, recordedBy: 'sw-test' } as StoredJourneyEvent),
+    'id' in event
+      ? event
+      : ({
+          ...event,
+          id: `e${i + 1}`,
+          recordedAt: `${event.data.effectiveDate}T12:00:00Z`,
+          recordedBy: 'sw-test',
+        } as StoredJourneyEvent),
   );
 }
 
-export const stateOf = (events: readonly GivenEvent[]): JourneyState => stored(events).reduce(journeyDecider.evolve, journeyDecider.initialState);
+export const stateOf = (events: readonly GivenEvent[]): JourneyState =>
+  stored(events).reduce(journeyDecider.evolve, journeyDecider.initialState);
 
 export interface Outcome {
   then(expected: JourneyEvent[]): void;
@@ -40,7 +48,8 @@ export function given(events: readonly GivenEvent[] = []) {
         events: run,
         then(expected) {
           const actual = run();
-          if (!deepEqual(actual, expected)) throw new Error(`${command.type}: expected events\n${show(expected)}\nbut got\n${show(actual)}`);
+          if (!deepEqual(actual, expected))
+            throw new Error(`${command.type}: expected events\n${show(expected)}\nbut got\n${show(actual)}`);
         },
         thenThrows(rule, field) {
           let actual: unknown;
@@ -49,12 +58,16 @@ export function given(events: readonly GivenEvent[] = []) {
           } catch (error) {
             if (!(error instanceof DomainRuleViolation)) throw error;
             if (error.rule !== rule || (field !== undefined && error.field !== field)) {
-              throw new Error(`${command.type}: expected rule ${rule}${field ? ` on ${field}` : ''}, got ${error.rule} on ${error.field}: ${error.message}`);
+              throw new Error(
+                `${command.type}: expected rule ${rule}${field ? ` on ${field}` : ''}, got ${error.rule} on ${error.field}: ${error.message}`,
+              );
             }
             if (!error.message) throw new Error(`${command.type}: rule ${rule} has no message`);
             return;
           }
-          throw new Error(`${command.type}: expected rule ${rule} to be broken, but it decided\n${show(actual)}`);
+          throw new Error(
+            `${command.type}: expected rule ${rule} to be broken, but it decided\n${show(actual)}`,
+          );
         },
       };
     },

@@ -11,8 +11,20 @@ export const CARE_START = '2024-05-10';
 
 export const meta = (now = '2025-06-30T10:00:00Z'): CommandMeta => ({ now, recordedBy: 'sw-jones' });
 
-export const fosterU6: PlacementDetails = { placementType: 'U6', provider: 'PR1', postcode: 'LS6 2AB', urn: 'SC123456', inArea: true };
-export const fosterU4: PlacementDetails = { placementType: 'U4', provider: 'PR4', postcode: 'LS7 1XY', urn: 'SC654321', inArea: true };
+export const fosterU6: PlacementDetails = {
+  placementType: 'U6',
+  provider: 'PR1',
+  postcode: 'LS6 2AB',
+  urn: 'SC123456',
+  inArea: true,
+};
+export const fosterU4: PlacementDetails = {
+  placementType: 'U4',
+  provider: 'PR4',
+  postcode: 'LS7 1XY',
+  urn: 'SC654321',
+  inArea: true,
+};
 
 export const registered: JourneyEvent = {
   type: 'ChildRegistered',
@@ -33,14 +45,26 @@ export const registered: JourneyEvent = {
   },
 };
 
-export const careStarted = (date = CARE_START, legalStatus = 'C1', placement: PlacementDetails = fosterU6): JourneyEvent => ({
+export const careStarted = (
+  date = CARE_START,
+  legalStatus = 'C1',
+  placement: PlacementDetails = fosterU6,
+): JourneyEvent => ({
   type: 'PeriodOfCareStarted',
   data: { childId: CHILD, effectiveDate: date, legalStatus, categoryOfNeed: 'N1', placement },
 });
 
-export const careEnded = (date: string, reason = 'E4A'): JourneyEvent => ({ type: 'PeriodOfCareEnded', data: { childId: CHILD, effectiveDate: date, reason } });
+export const careEnded = (date: string, reason = 'E4A'): JourneyEvent => ({
+  type: 'PeriodOfCareEnded',
+  data: { childId: CHILD, effectiveDate: date, reason },
+});
 
-export const placementChanged = (date: string, placement: PlacementDetails = fosterU4, reasonForChange = 'CARPL', sameCarer = false): JourneyEvent => ({
+export const placementChanged = (
+  date: string,
+  placement: PlacementDetails = fosterU4,
+  reasonForChange = 'CARPL',
+  sameCarer = false,
+): JourneyEvent => ({
   type: 'PlacementChanged',
   data: { childId: CHILD, effectiveDate: date, placement, reasonForChange, sameCarer },
 });
@@ -56,7 +80,15 @@ export const reviewHeld = (date: string, participation = 'PN1'): JourneyEvent =>
 });
 
 /** Dated steps with no other data. */
-export const step = <T extends 'AdoptionDecisionMade' | 'PlacementOrderGranted' | 'AdoptionConsentGiven' | 'MatchedWithAdopters' | 'MissingEpisodeEnded' | 'TemporaryPlacementEnded'>(
+export const step = <
+  T extends
+    | 'AdoptionDecisionMade'
+    | 'PlacementOrderGranted'
+    | 'AdoptionConsentGiven'
+    | 'MatchedWithAdopters'
+    | 'MissingEpisodeEnded'
+    | 'TemporaryPlacementEnded',
+>(
   type: T,
   date: string,
 ): JourneyEvent => ({ type, data: { childId: CHILD, effectiveDate: date } }) as JourneyEvent;
