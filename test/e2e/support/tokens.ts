@@ -8,20 +8,22 @@ export const TEST_JWT_SECRET = 'e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz
 export const tokenFor = (role: Role, userId = `${role}-user`): string =>
   mintToken({ secret: TEST_JWT_SECRET, userId, role, name: `Test ${role}` });
 
-const sign = (claims: object, options: { secret?: string; audience?: string; issuer?: string; expiresIn?: number }) =>
-  new JwtService().sign(claims, {
-    secret: options.secret ?? TEST_JWT_SECRET,
-    algorithm: 'HS256',
-    issuer: options.issuer ?? 'care-journey',
-    audience: options.audience ?? 'care-journey',
-    expiresIn: options.expiresIn ?? 3600,
-  });
+const sign = (claims: object, options: { secret?: string; audience?: string; issuer?: string }) =>
+  new JwtService().sign(
+    { exp: Math.floor(Date.now() / 1000) + 3600, ...claims },
+    {
+      secret: options.secret ?? TEST_JWT_SECRET,
+      algorithm: 'HS256',
+      issuer: options.issuer ?? 'care-journey',
+      audience: options.audience ?? 'care-journey',
+    },
+  );
 
 const claims = { sub: 'mallory', name: 'Mallory', role: 'admin' };
 
 /** Tokens that must each be refused with 401. */
 export const badTokens = {
-  expired: () => sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, { expiresIn: undefined }),
+  expired: () => sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, {}),
   wrongSignature: () => sign(claims, { secret: 'some-other-secret-0123456789-abcdefghijklmnop' }),
   wrongAudience: () => sign(claims, { audience: 'somebody-else' }),
   wrongIssuer: () => sign(claims, { issuer: 'somebody-else' }),

@@ -11,7 +11,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const { status, body } = toHttpError(exception);
-    if (status >= HttpStatus.INTERNAL_SERVER_ERROR) {
+    // 503 is an expected outage (store down): a warning; anything else 5xx is a bug worth a stack.
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) {
+      this.logger.warn(exception instanceof Error ? exception.message : String(exception));
+    } else if (status >= HttpStatus.INTERNAL_SERVER_ERROR) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     const response = host.switchToHttp().getResponse<unknown>();

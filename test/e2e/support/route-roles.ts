@@ -1,0 +1,73 @@
+import type { Role } from '../../../apps/api/src/auth/role';
+
+/**
+ * Who may call a route. 'public': no token needed. A list of roles: those are admitted, any
+ * other role gets 403 and no token gets 401. The object form is for pages that answer a
+ * missing or wrong session differently (e.g. a redirect to the login page).
+ */
+export type RouteExpectation =
+  | 'public'
+  | readonly Role[]
+  | { roles: readonly Role[]; anonymousStatus?: number; forbiddenStatus?: number };
+
+/**
+ * The role expectation of EVERY route the API registers, keyed "METHOD /path" as Fastify
+ * registers it. The role-matrix test fails for a route missing here, so adding a route means
+ * deciding who may call it.
+ */
+export const ROUTE_ROLES: Record<string, RouteExpectation> = {
+  // Documentation and health: open.
+  'GET /docs': 'public',
+  'GET /docs/': 'public',
+  'GET /docs/*': 'public',
+  'GET /docs/index.html': 'public',
+  'GET /docs/LICENSE': 'public',
+  'GET /docs/swagger-ui-init.js': 'public',
+  'GET /docs/docs/swagger-ui-init.js': 'public',
+  'GET /docs-json': 'public',
+  'GET /docs-yaml': 'public',
+  'GET /health': 'public',
+  'GET /health/ready': 'public',
+
+  // Children: recording is for social workers (and admin); reading is wider.
+  'POST /children': ['social_worker', 'admin'],
+  'GET /children/:id': ['social_worker', 'panel_member', 'auditor', 'reporting_job', 'admin'],
+  'GET /children/:id/events': ['social_worker', 'auditor', 'admin'],
+  'POST /children/:id/periods-of-care': ['social_worker', 'admin'],
+  'POST /children/:id/periods-of-care/end': ['social_worker', 'admin'],
+  'POST /children/:id/legal-status': ['social_worker', 'admin'],
+  'POST /children/:id/allocation': ['social_worker', 'admin'],
+  'POST /children/:id/placement-changes': ['social_worker', 'admin'],
+  'POST /children/:id/temporary-placements': ['social_worker', 'admin'],
+  'POST /children/:id/temporary-placements/end': ['social_worker', 'admin'],
+  'POST /children/:id/missing-episodes': ['social_worker', 'admin'],
+  'POST /children/:id/missing-episodes/end': ['social_worker', 'admin'],
+  'POST /children/:id/reviews': ['social_worker', 'admin'],
+  'POST /children/:id/permanence-plan': ['social_worker', 'admin'],
+  'POST /children/:id/going-home-audits': ['social_worker', 'admin'],
+  'POST /children/:id/adoption/decision': ['social_worker', 'admin'],
+  'POST /children/:id/adoption/placement-order': ['social_worker', 'admin'],
+  'POST /children/:id/adoption/consent': ['social_worker', 'admin'],
+  'POST /children/:id/adoption/reversal': ['social_worker', 'admin'],
+  'POST /children/:id/adoption/match': ['social_worker', 'admin'],
+  'POST /children/:id/adoption/placement': ['social_worker', 'admin'],
+  'POST /children/:id/adoption/order': ['social_worker', 'admin'],
+  'POST /children/:id/corrections/amend': ['social_worker', 'admin'],
+  'POST /children/:id/corrections/retract': ['social_worker', 'admin'],
+
+  // Audit (apps/api/src/audit): history and chronology for case readers; integrity and bundles for auditors.
+  'GET /children/:id/history': ['social_worker', 'panel_member', 'auditor', 'admin'],
+  'GET /children/:id/history/diff': ['social_worker', 'panel_member', 'auditor', 'admin'],
+  'GET /children/:id/chronology': ['social_worker', 'panel_member', 'auditor', 'admin'],
+  'GET /children/:id/verify': ['auditor', 'admin'],
+  'GET /children/:id/bundle': ['auditor', 'admin'],
+  'GET /audit/access-log': ['auditor', 'admin'],
+};
+
+/** The expectation in one shape. */
+export function normalise(expectation: RouteExpectation): { public: boolean; roles: readonly Role[]; anonymousStatus: number; forbiddenStatus: number } {
+  if (expectation === 'public') return { public: true, roles: [], anonymousStatus: 0, forbiddenStatus: 0 };
+  if (Array.isArray(expectation)) return { public: false, roles: expectation, anonymousStatus: 401, forbiddenStatus: 403 };
+  const { roles, anonymousStatus = 401, forbiddenStatus = 403 } = expectation as Exclude<RouteExpectation, 'public' | readonly Role[]>;
+  return { public: false, roles, anonymousStatus, forbiddenStatus };
+}
