@@ -1,2 +1,3 @@
 // Public surface of @care-journey/reporting: the synthetic authority, 903 export and import.
 export * from './synthetic';
+export * from './export903';

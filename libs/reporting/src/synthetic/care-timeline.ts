@@ -94,7 +94,8 @@ function drawPreviousPermanence(random: Random, child: ChildProfile): { code: st
     const date = addDays(child.dateOfBirth, random.int(200, Math.max(201, child.ageAtEntry * 300)));
     return { code: random.pick(['P2', 'P3']), la: random.pick(['873', '873', '874', '935']), date: date < child.entryDate ? date : child.entryDate };
   }
-  return { code: random.chance(0.88) ? 'Z1' : 'P4' };
+  // P4 (unknown) would still need the LA and date of the order (903 rule 630): record none instead.
+  return { code: 'Z1' };
 }
 
 /** Court orders, adoption steps, a return to parents before going home, and the end of care. */

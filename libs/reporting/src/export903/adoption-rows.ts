@@ -1,0 +1,54 @@
+/** AD1 (adopted in the year), PlacedAdoption (decisions that the child should be placed) and PrevPerm. */
+import type { ChildRecord } from './child-record';
+import type { CollectionYear } from './collection-year';
+import { toDmy } from './format';
+import type { Row } from './tables';
+
+const inYear = (date: string | undefined, year: CollectionYear): boolean => date !== undefined && date >= year.start && date <= year.end;
+
+export function ad1Row(child: ChildRecord, year: CollectionYear): Row | undefined {
+  const adopted = child.periods.find((p) => (p.reason === 'E11' || p.reason === 'E12') && inYear(p.end, year));
+  const decision = child.adoptionDecisions.find((d) => d.order !== undefined && d.order.effectiveDate === adopted?.end);
+  if (!adopted || !decision?.order) return undefined;
+  const o = decision.order;
+  return {
+    CHILD: child.registration.childRef,
+    DOB: toDmy(child.registration.dateOfBirth),
+    DATE_INT: toDmy(decision.decision),
+    DATE_MATCH: toDmy(decision.match),
+    FOSTER_CARE: o.adoptedByFosterCarer ? '1' : '0',
+    NB_ADOPTR: String(o.numberOfAdopters),
+    SEX_ADOPTR: o.adopterSex,
+    LS_ADOPTR: o.adopterLegalStatus,
+  };
+}
+
+/** Decisions still live at some point in the year: made by 31 March, not reversed before 1 April. */
+export function placedAdoptionRows(child: ChildRecord, year: CollectionYear): Row[] {
+  return child.adoptionDecisions
+    .filter((d) => d.decision <= year.end && (d.reversed === undefined || d.reversed.date >= year.start))
+    .map((d) => {
+      const ceased = d.reversed !== undefined && d.reversed.date <= year.end;
+      return {
+        CHILD: child.registration.childRef,
+        DOB: toDmy(child.registration.dateOfBirth),
+        DATE_PLACED: toDmy(d.decision),
+        DATE_PLACED_CEASED: ceased ? toDmy(d.reversed?.date) : '',
+        REASON_PLACED_CEASED: ceased ? (d.reversed?.reason ?? '') : '',
+      };
+    });
+}
+
+/** For every child who started to be looked after in the year (903 rule 630). */
+export function prevPermRow(child: ChildRecord, year: CollectionYear): Row | undefined {
+  const started = [...child.periods].reverse().find((p) => inYear(p.start, year));
+  if (!started) return undefined;
+  const pp = started.previousPermanence ?? { code: 'Z1' };
+  return {
+    CHILD: child.registration.childRef,
+    DOB: toDmy(child.registration.dateOfBirth),
+    PREV_PERM: pp.code,
+    LA_PERM: pp.code === 'Z1' ? '' : (pp.la ?? ''),
+    DATE_PERM: pp.code === 'Z1' ? '' : toDmy(pp.date),
+  };
+}

@@ -1,0 +1,37 @@
+/** export903: every child's journey from the store, as the 903 return for one year. */
+import type { EventStore, RecordedEvent } from '@care-journey/event-store';
+import { JOURNEY_STREAM_PREFIX, type StoredJourneyEvent } from '@care-journey/journey';
+import { buildReturn } from './build-return';
+import { childRecord, type ChildRecord } from './child-record';
+import type { OutcomesSource } from './outcomes';
+import type { Return903 } from './tables';
+
+export interface Export903Options {
+  yearEnding: string;
+  /** The responsible authority (kept for the self-check's placement-location rules). */
+  la?: string;
+  outcomes?: OutcomesSource;
+}
+
+const toStored = (recorded: RecordedEvent): StoredJourneyEvent =>
+  ({ type: recorded.type, data: recorded.data, id: recorded.id, recordedAt: recorded.metadata.recordedAt, recordedBy: recorded.metadata.recordedBy }) as StoredJourneyEvent;
+
+/** Reads the whole log once, grouped by child stream. */
+export async function readChildren(store: EventStore): Promise<ChildRecord[]> {
+  const streams = new Map<string, StoredJourneyEvent[]>();
+  for await (const event of store.readAll({ filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX] } })) {
+    const list = streams.get(event.streamId) ?? [];
+    list.push(toStored(event));
+    streams.set(event.streamId, list);
+  }
+  const children: ChildRecord[] = [];
+  for (const events of streams.values()) {
+    const record = childRecord(events);
+    if (record) children.push(record);
+  }
+  return children.sort((a, b) => (a.registration.childRef < b.registration.childRef ? -1 : 1));
+}
+
+export async function export903(store: EventStore, options: Export903Options): Promise<Return903> {
+  return buildReturn(await readChildren(store), options);
+}

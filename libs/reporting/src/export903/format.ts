@@ -1,0 +1,18 @@
+/** 903 values: dates dd/mm/YYYY (the validator parses with %d/%m/%Y), blanks as ''. */
+import type { CalendarDate } from '@care-journey/journey';
+
+export function toDmy(date: CalendarDate | undefined): string {
+  if (!date) return '';
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** Inverse of toDmy; undefined when the text is not a dd/mm/YYYY date. */
+export function fromDmy(text: string | undefined): CalendarDate | undefined {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec((text ?? '').trim());
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
+}
+
+/** From 2024/25 the 903 codes sex as M/F (rule 101); the domain keeps the older 1/2. */
+export const sexCode = (sex: '1' | '2', yearEnding: CalendarDate): string =>
+  yearEnding >= '2025-03-31' ? (sex === '1' ? 'M' : 'F') : sex;

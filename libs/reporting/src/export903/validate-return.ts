@@ -1,0 +1,17 @@
+/**
+ * validateReturn: our own check of the key DfE 903 rules on an exported return, before the real
+ * validator sees it. Each failure names the rule code, table, child and field.
+ */
+import { collectionYear } from './collection-year';
+import { checkChildren } from './self-check/child-rules';
+import { checkEpisodes } from './self-check/episode-rules';
+import type { CheckFailure } from './self-check/failure';
+import type { Return903 } from './tables';
+
+export type { CheckFailure };
+
+export function validateReturn(tables: Return903, options: { yearEnding: string }): CheckFailure[] {
+  const year = collectionYear(options.yearEnding);
+  const ctx = { yearEnding: year.end, yearStart: year.start };
+  return [...checkEpisodes(tables.Episodes, ctx), ...checkChildren(tables, ctx)];
+}
