@@ -21,9 +21,12 @@ export async function startApi(): Promise<void> {
   logger.log(`Listening on ${await app.getUrl()} (docs at /docs)`);
 }
 
-if (require.main === module) {
+/** Runs the API as a process: a failure to start is logged and exits non-zero. */
+export function runApi(): void {
   startApi().catch((error: unknown) => {
     new Logger('CareJourney').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exit(1);
   });
 }
+
+if (require.main === module) runApi();
