@@ -3,3 +3,4 @@ export * from './calendar/working-days';
 export * from './summary';
 export * from './rules';
 export * from './measures';
+export * from './engine';

@@ -1,0 +1,165 @@
+/**
+ * The projection engine: the read-model file, the live projector (inline mode only), rebuilds,
+ * read-your-writes waits, lag and the cached summaries queries read. Runs inside the API
+ * (CARE_JOURNEY_PROJECTIONS=inline) or inside apps/projector (the API then only reads the file).
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Observable, ReplaySubject, share } from 'rxjs';
+import type { EventStore } from '@care-journey/event-store';
+import type { JourneySummary } from '../summary/journey-summary';
+import { Projector, type ProjectorState } from './projector';
+import type { ProjectionsMode } from './read-model-config';
+import { ReadModelStore } from './read-model-store';
+import { rebuildReadModels, type RebuildProgress } from './rebuild';
+import { SummaryCache } from './summary-cache';
+
+export interface ProjectionEngineOptions {
+  file: string;
+  /** inline: this process projects; worker: another process does, this one only reads. */
+  mode: ProjectionsMode;
+  batchSize: number;
+  restartDelayMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface ProjectionLag {
+  /** Last position applied to the served read models (decimal string), null before any. */
+  checkpoint: string | null;
+  /** Head of the event log, null when it is empty. */
+  head: string | null;
+  /** head − checkpoint, in log positions (events, for SQLite). */
+  lag: string;
+  generation: number;
+  projector: ProjectorState | 'worker';
+  rebuild?: RebuildProgress;
+}
+
+const POLL_MS = 25;
+
+export class ProjectionEngine {
+  readonly readModels: ReadModelStore;
+  private readonly projector?: Projector;
+  private readonly cache: SummaryCache;
+  private rebuildRun?: Observable<RebuildProgress>;
+  private lastRebuild?: RebuildProgress;
+
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly options: ProjectionEngineOptions,
+  ) {
+    this.readModels = new ReadModelStore(options.file);
+    this.cache = new SummaryCache(this.readModels);
+    if (options.mode === 'inline') {
+      this.projector = new Projector(eventStore, this.readModels, {
+        batchSize: options.batchSize,
+        restartDelayMs: options.restartDelayMs,
+        log: options.log,
+      });
+    }
+  }
+
+  /** Starts projecting (inline mode; a no-op for a reader of a worker's file). */
+  start(): void {
+    this.projector?.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.projector?.stop();
+  }
+
+  /** Stops projecting and closes the read-model file (the event store is the caller's). */
+  async close(): Promise<void> {
+    await this.stop();
+    this.readModels.close();
+  }
+
+  get projectorState(): ProjectorState | 'worker' {
+    return this.projector?.state ?? 'worker';
+  }
+
+  checkpoint(): bigint | undefined {
+    return this.readModels.checkpoint();
+  }
+
+  /**
+   * Rebuilds every read model from position 0 in a new generation; the current one serves until
+   * the switch. A rebuild already running is shared, not started twice.
+   */
+  rebuild(): Observable<RebuildProgress> {
+    if (this.rebuildRun) return this.rebuildRun;
+    const run = rebuildReadModels(this.eventStore, this.readModels, {
+      batchSize: Math.max(this.options.batchSize, 1000),
+      // The live projector writes to the old generation until now: restart it on the new one.
+      onSwitched: async () => {
+        if (this.projector && this.projector.state !== 'stopped') await this.projector.restart();
+      },
+    }).pipe(share({ connector: () => new ReplaySubject<RebuildProgress>(1), resetOnComplete: false, resetOnError: false }));
+    this.rebuildRun = run;
+    run.subscribe({
+      next: (progress) => (this.lastRebuild = progress),
+      error: (error: unknown) => {
+        this.options.log?.(`rebuild failed: ${String(error)}`);
+        this.rebuildRun = undefined;
+      },
+      complete: () => (this.rebuildRun = undefined),
+    });
+    return run;
+  }
+
+  /** The running rebuild's latest progress, or the last one's outcome. */
+  rebuildStatus(): RebuildProgress | undefined {
+    return this.lastRebuild;
+  }
+
+  /** Rebuild and wait for the switch (CLI); rejects if the rebuild fails. */
+  rebuildAndWait(onProgress?: (progress: RebuildProgress) => void): Promise<RebuildProgress> {
+    return new Promise<RebuildProgress>((resolve, reject) => {
+      let last: RebuildProgress | undefined;
+      this.rebuild().subscribe({
+        next: (progress) => {
+          last = progress;
+          onProgress?.(progress);
+        },
+        error: reject,
+        complete: () => (last ? resolve(last) : reject(new Error('Rebuild ended without reporting progress'))),
+      });
+    });
+  }
+
+  /**
+   * Read-your-writes: resolves true once the served read models have applied `position`, false
+   * after `timeoutMs`. Polls the file so it works when a worker process writes it.
+   */
+  async waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const checkpoint = this.readModels.checkpoint();
+      if (checkpoint !== undefined && checkpoint >= position) return true;
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      await sleep(Math.min(POLL_MS, left));
+    }
+  }
+
+  async lag(): Promise<ProjectionLag> {
+    const head = await this.eventStore.headPosition();
+    const checkpoint = this.readModels.checkpoint();
+    const behind = head === undefined ? 0n : head - (checkpoint ?? 0n);
+    return {
+      checkpoint: checkpoint?.toString() ?? null,
+      head: head?.toString() ?? null,
+      lag: (behind > 0n ? behind : 0n).toString(),
+      generation: this.readModels.currentGeneration(),
+      projector: this.projectorState,
+      ...(this.lastRebuild && { rebuild: this.lastRebuild }),
+    };
+  }
+
+  summaries(): Iterable<JourneySummary> {
+    return this.cache.all();
+  }
+
+  summary(childId: string): JourneySummary | undefined {
+    return this.cache.get(childId);
+  }
+}

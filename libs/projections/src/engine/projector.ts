@@ -1,0 +1,150 @@
+/**
+ * The live projector: a catch-up subscription from the stored checkpoint. Events are buffered
+ * and applied in batches (a batch fills up, or the subscription pauses), each batch together with
+ * its checkpoint in one transaction. Any failure stops the subscription without moving the
+ * checkpoint; the projector then restarts from the checkpoint, so nothing is skipped or doubled.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Subject } from 'rxjs';
+import type { EventStore, RecordedEvent, Subscription } from '@care-journey/event-store';
+import { GenerationChanged, type ReadModelStore } from './read-model-store';
+
+export type ProjectorState = 'stopped' | 'running' | 'failed';
+
+export interface ProjectorOptions {
+  batchSize: number;
+  /** Wait before restarting after a failure (default 1000 ms). */
+  restartDelayMs?: number;
+  /** Restart by itself after a failure (default true). */
+  autoRestart?: boolean;
+  log?: (message: string) => void;
+}
+
+export class Projector {
+  private subscription?: Subscription;
+  private generation = 0;
+  private buffer: RecordedEvent[] = [];
+  private flushScheduled = false;
+  private restartTimer?: NodeJS.Timeout;
+  private runId = 0;
+  private currentState: ProjectorState = 'stopped';
+  private failure?: unknown;
+  /** Each checkpoint reached, after its transaction committed. */
+  readonly applied$ = new Subject<bigint>();
+
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly readModels: ReadModelStore,
+    private readonly options: ProjectorOptions,
+  ) {}
+
+  get state(): ProjectorState {
+    return this.currentState;
+  }
+
+  get lastError(): unknown {
+    return this.failure;
+  }
+
+  start(): void {
+    if (this.currentState === 'running') return;
+    const runId = ++this.runId;
+    this.currentState = 'running';
+    this.buffer = [];
+    this.generation = this.readModels.currentGeneration();
+    const fromPosition = this.readModels.checkpoint(this.generation);
+    this.subscription = this.eventStore.subscribeToAll(
+      { fromPosition },
+      {
+        onEvent: (event) => this.receive(event),
+        onCaughtUp: () => this.safeFlush(runId),
+        onRetry: (error, attempt) => this.options.log?.(`event store unavailable (attempt ${attempt}): ${String(error)}`),
+        onError: (error) => void this.fail(runId, error),
+      },
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.runId += 1;
+    clearTimeout(this.restartTimer);
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.stop();
+    // Graceful: what was received is applied before the process exits.
+    if (this.currentState === 'running') {
+      try {
+        this.flush();
+      } catch (error) {
+        this.options.log?.(`final flush failed (will be re-applied on restart): ${String(error)}`);
+      }
+    }
+    this.buffer = [];
+    this.currentState = 'stopped';
+  }
+
+  /** Stop and start again from the stored checkpoint (after a rebuild switched generations). */
+  async restart(): Promise<void> {
+    await this.stop();
+    this.start();
+  }
+
+  private receive(event: RecordedEvent): void {
+    this.buffer.push(event);
+    // A full batch is applied inside the handler: if it throws, the subscription stops right here.
+    if (this.buffer.length >= this.options.batchSize) this.flush();
+    else this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    const runId = this.runId;
+    // After the subscription's current page: many events per transaction while catching up.
+    void nextTurn().then(() => {
+      this.flushScheduled = false;
+      this.safeFlush(runId);
+    });
+  }
+
+  private safeFlush(runId: number): void {
+    if (runId !== this.runId || this.currentState !== 'running') return;
+    try {
+      this.flush();
+    } catch (error) {
+      void this.fail(runId, error);
+    }
+  }
+
+  private flush(): void {
+    if (this.buffer.length === 0) return;
+    const batch = this.buffer;
+    this.buffer = [];
+    const result = this.readModels.applyBatch(this.generation, batch, { requireCurrent: true });
+    if (result.checkpoint !== undefined) this.applied$.next(result.checkpoint);
+  }
+
+  private async fail(runId: number, error: unknown): Promise<void> {
+    if (runId !== this.runId) return;
+    this.runId += 1;
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    this.buffer = [];
+    await subscription?.stop();
+    if (error instanceof GenerationChanged) {
+      this.options.log?.(`${error.message}: resuming from the new generation's checkpoint`);
+      this.currentState = 'stopped';
+      this.start();
+      return;
+    }
+    this.failure = error;
+    this.currentState = 'failed';
+    this.options.log?.(`projection failed, checkpoint kept: ${String(error)}`);
+    if (this.options.autoRestart ?? true) {
+      this.restartTimer = setTimeout(() => {
+        this.currentState = 'stopped';
+        this.start();
+      }, this.options.restartDelayMs ?? 1000);
+      this.restartTimer.unref();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Read-model settings, read from the environment once at start-up:
+ * - CARE_JOURNEY_READMODEL_FILE: the read-model SQLite file (default ./data/read-models.db). Disposable:
+ *   it can always be rebuilt from the event log.
+ * - CARE_JOURNEY_PROJECTIONS: `inline` (default; the API runs the projector) or `worker` (a separate
+ *   apps/projector process writes the file and the API only reads it).
+ * - CARE_JOURNEY_PROJECTION_BATCH: most events applied per transaction (default 500).
+ * - CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS: longest a query waits for `minPosition` (default 5000).
+ * - CARE_JOURNEY_DRIFT_THRESHOLDS: JSON overrides of the drift thresholds, e.g. {"DR07":{"days":365}}.
+ */
+import { driftConfig, type DriftConfig, type DriftConfigOverrides } from '../rules/drift-config';
+
+export type ProjectionsMode = 'inline' | 'worker';
+
+export interface ReadModelConfig {
+  file: string;
+  mode: ProjectionsMode;
+  batchSize: number;
+  readYourWritesTimeoutMs: number;
+  drift: DriftConfig;
+}
+
+export const DEFAULT_READMODEL_FILE = './data/read-models.db';
+
+/** A setting the projections cannot start with; names the variable and the rule. */
+export class ReadModelConfigError extends Error {
+  override readonly name = 'ReadModelConfigError';
+  constructor(
+    readonly variable: string,
+    rule: string,
+  ) {
+    super(`${variable}: ${rule}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const read = (env: Env, name: string): string | undefined => {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+};
+
+function positiveInteger(env: Env, name: string, fallback: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ReadModelConfigError(name, `must be a whole number >= 1, got "${raw}"`);
+  return value;
+}
+
+function driftOverrides(env: Env): DriftConfigOverrides {
+  const raw = read(env, 'CARE_JOURNEY_DRIFT_THRESHOLDS');
+  if (raw === undefined) return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    return parsed as DriftConfigOverrides;
+  } catch (error) {
+    throw new ReadModelConfigError('CARE_JOURNEY_DRIFT_THRESHOLDS', `must be a JSON object such as {"DR07":{"days":365}} (${String(error)})`);
+  }
+}
+
+export function loadReadModelConfig(env: Env = process.env): ReadModelConfig {
+  const mode = read(env, 'CARE_JOURNEY_PROJECTIONS') ?? 'inline';
+  if (mode !== 'inline' && mode !== 'worker') {
+    throw new ReadModelConfigError('CARE_JOURNEY_PROJECTIONS', `allowed values are 'inline' (default) or 'worker', got "${mode}"`);
+  }
+  return {
+    file: read(env, 'CARE_JOURNEY_READMODEL_FILE') ?? DEFAULT_READMODEL_FILE,
+    mode,
+    batchSize: positiveInteger(env, 'CARE_JOURNEY_PROJECTION_BATCH', 500),
+    readYourWritesTimeoutMs: positiveInteger(env, 'CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS', 5000),
+    drift: driftConfig(driftOverrides(env)),
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Rebuild: drop-and-replay every read model from position 0 into a new generation while the
+ * current one keeps serving, then switch atomically once the new one has caught up with the log.
+ * Progress (events done, position vs head, events/s, ETA) is an rxjs Observable.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Observable } from 'rxjs';
+import type { EventStore, RecordedEvent } from '@care-journey/event-store';
+import type { ReadModelStore } from './read-model-store';
+
+export type RebuildState = 'running' | 'switching' | 'done' | 'failed';
+
+export interface RebuildProgress {
+  state: RebuildState;
+  generation: number;
+  eventsDone: number;
+  /** Last position applied and the head of the log (decimal strings: bigint crosses JSON as text). */
+  position: string;
+  head: string;
+  /** 0–100, by position against the head. */
+  percent: number;
+  eventsPerSecond: number;
+  /** Seconds left at the current pace; null until there is a pace. */
+  etaSeconds: number | null;
+  startedAt: string;
+  finishedAt?: string;
+  error?: string;
+}
+
+export interface RebuildOptions {
+  batchSize: number;
+  /** Called once the new generation serves (e.g. to restart the live projector on it). */
+  onSwitched?: (generation: number) => void | Promise<void>;
+  now?: () => number;
+}
+
+class ProgressMeter {
+  private readonly started: number;
+  eventsDone = 0;
+  position = 0n;
+
+  constructor(
+    readonly generation: number,
+    public head: bigint,
+    private readonly now: () => number,
+  ) {
+    this.started = now();
+  }
+
+  snapshot(state: RebuildState, error?: unknown): RebuildProgress {
+    const seconds = Math.max((this.now() - this.started) / 1000, 1e-3);
+    const head = this.head > this.position ? this.head : this.position;
+    const done = Number(this.position);
+    const total = Number(head);
+    const positionRate = done / seconds;
+    const finished = state === 'done' || state === 'failed';
+    return {
+      state,
+      generation: this.generation,
+      eventsDone: this.eventsDone,
+      position: this.position.toString(),
+      head: head.toString(),
+      percent: total === 0 ? 100 : Math.min(100, Math.round((done / total) * 1000) / 10),
+      eventsPerSecond: Math.round(this.eventsDone / seconds),
+      etaSeconds: finished ? 0 : positionRate > 0 ? Math.round((total - done) / positionRate) : null,
+      startedAt: new Date(this.started).toISOString(),
+      ...(finished && { finishedAt: new Date(this.now()).toISOString() }),
+      ...(error !== undefined && { error: error instanceof Error ? error.message : String(error) }),
+    };
+  }
+}
+
+/** Reads the log after `from` in batches, applies each, and says how far it got. */
+async function replay(
+  eventStore: EventStore,
+  readModels: ReadModelStore,
+  meter: ProgressMeter,
+  batchSize: number,
+  emit: () => void,
+): Promise<number> {
+  let batch: RecordedEvent[] = [];
+  let applied = 0;
+  const apply = async (): Promise<void> => {
+    readModels.applyBatch(meter.generation, batch, { requireCurrent: false });
+    meter.eventsDone += batch.length;
+    meter.position = batch[batch.length - 1].globalPosition;
+    applied += batch.length;
+    batch = [];
+    emit();
+    // Let the API answer requests between batches: it keeps serving the old generation meanwhile.
+    await nextTurn();
+  };
+  for await (const event of eventStore.readAll({ fromPosition: readModels.checkpoint(meter.generation) })) {
+    batch.push(event);
+    if (batch.length >= batchSize) await apply();
+  }
+  if (batch.length > 0) await apply();
+  return applied;
+}
+
+export function rebuildReadModels(eventStore: EventStore, readModels: ReadModelStore, options: RebuildOptions): Observable<RebuildProgress> {
+  return new Observable<RebuildProgress>((subscriber) => {
+    const now = options.now ?? Date.now;
+    let meter: ProgressMeter | undefined;
+    const run = async (): Promise<void> => {
+      const generation = readModels.createGeneration();
+      meter = new ProgressMeter(generation, (await eventStore.headPosition()) ?? 0n, now);
+      const m = meter;
+      subscriber.next(m.snapshot('running'));
+      // Catch up until a pass finds nothing new: events appended meanwhile are included.
+      while ((await replay(eventStore, readModels, m, options.batchSize, () => subscriber.next(m.snapshot('running')))) > 0) {
+        m.head = (await eventStore.headPosition()) ?? m.head;
+      }
+      subscriber.next(m.snapshot('switching'));
+      readModels.switchTo(generation);
+      await options.onSwitched?.(generation);
+      subscriber.next(m.snapshot('done'));
+      subscriber.complete();
+    };
+    run().catch((error: unknown) => {
+      if (meter) {
+        try {
+          readModels.discardGeneration(meter.generation);
+        } catch {
+          // Already switched or the file is gone: nothing left to clean.
+        }
+        subscriber.next(meter.snapshot('failed', error));
+      }
+      subscriber.error(error);
+    });
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Parsed summaries kept in memory for queries: each refresh reads only the rows updated since the
+ * last one (by position), and starts over when a rebuild switched generations. Works the same
+ * whether this process or a separate worker writes the file.
+ */
+import type { JourneySummary } from '../summary/journey-summary';
+import type { ReadModelStore } from './read-model-store';
+
+export class SummaryCache {
+  private generation = 0;
+  private upTo: number | undefined;
+  private readonly byChild = new Map<string, JourneySummary>();
+
+  constructor(private readonly readModels: ReadModelStore) {}
+
+  /** Every child's summary, up to date with the read-model file. */
+  all(): Iterable<JourneySummary> {
+    this.refresh();
+    return this.byChild.values();
+  }
+
+  get(childId: string): JourneySummary | undefined {
+    this.refresh();
+    return this.byChild.get(childId);
+  }
+
+  private refresh(): void {
+    let read = this.readModels.summariesChangedSince(this.upTo);
+    while (read.generation !== this.generation) {
+      // A rebuild switched generations: start over on the new one, read whole.
+      this.byChild.clear();
+      this.upTo = undefined;
+      this.generation = read.generation;
+      read = this.readModels.summariesChangedSince(undefined);
+    }
+    this.absorb(read.records);
+  }
+
+  private absorb(records: { summary: JourneySummary; lastPosition: number }[]): void {
+    for (const { summary, lastPosition } of records) {
+      this.byChild.set(summary.childId, summary);
+      if (this.upTo === undefined || lastPosition > this.upTo) this.upTo = lastPosition;
+    }
+  }
+}
