@@ -89,18 +89,17 @@ describe('projection engine on real SQLite files', () => {
   it('a failure mid-batch rolls the whole batch back with its checkpoint, and the retry neither skips nor doubles', async () => {
     const cohort = sampleCohort(6);
     await appendInterleaved(store, cohort);
-    const original = ReadModelStore.prototype['applyToChild'];
+    type Patchable = { applyToChild: (...args: unknown[]) => void };
+    const prototype = ReadModelStore.prototype as unknown as Patchable;
+    const original = prototype.applyToChild;
     let failures = 0;
-    jest.spyOn(ReadModelStore.prototype as never, 'applyToChild').mockImplementation(function (
-      this: ReadModelStore,
-      ...args: unknown[]
-    ) {
+    jest.spyOn(prototype, 'applyToChild').mockImplementation(function (this: Patchable, ...args: unknown[]) {
       // The third child's events fail twice (a crash in the middle of a batch), then succeed.
       if (args[1] === 'child2' && failures < 2) {
         failures += 1;
         throw new Error('simulated crash');
       }
-      return (original as (...a: unknown[]) => void).apply(this, args);
+      return original.apply(this, args);
     });
     const e = engine(10);
     e.start();
