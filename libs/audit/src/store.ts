@@ -2,4 +2,4 @@
 // `@care-journey/event-store` once that package index is committed.
 export type { EventMetadata, EventStore, NewEvent, RecordedEvent } from '../../event-store/src/event-store.port';
 export { bigintFromJson, toJsonSafe } from '../../event-store/src/envelope-json';
-export { StreamNotFound } from '../../event-store/src/errors';
+export { StreamNotFound, WrongExpectedRevision } from '../../event-store/src/errors';

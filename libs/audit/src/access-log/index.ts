@@ -1,1 +1,2 @@
 export * from './case-history-read';
+export * from './record-read';

@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { chainEvents, chainTipAfter, readWholeStream } from '@care-journey/audit';
+import { SqliteEventStore } from '@care-journey/event-store';
+import { CORRECTED_JOURNEY } from '../../../../libs/audit/src/testing/corrected-journey';
+import { registerAuditCommand } from './audit.command';
+
+describe('care-journey audit', () => {
+  let dir: string;
+  let file: string;
+  let output: string;
+  let env: NodeJS.ProcessEnv;
+
+  const run = async (...args: string[]): Promise<unknown> => {
+    output = '';
+    process.exitCode = undefined;
+    const program = new Command('care-journey').exitOverride();
+    registerAuditCommand(program);
+    await program.parseAsync(['node', 'care-journey', 'audit', ...args]);
+    return JSON.parse(output);
+  };
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'audit-cli-'));
+    file = join(dir, 'events.db');
+    const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
+    await store.appendToStream('journey-c1', chainEvents(chainTipAfter('journey-c1', undefined), CORRECTED_JOURNEY), { expectedRevision: 'no_stream' });
+    await store.close();
+    env = process.env;
+    process.env = { ...env, CARE_JOURNEY_STORE: 'sqlite', CARE_JOURNEY_SQLITE_FILE: file, CARE_JOURNEY_AUDIT_KEY: 'k'.repeat(40), NODE_ENV: 'test' };
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((output += String(chunk)), true));
+    jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  });
+
+  afterEach(() => {
+    process.env = env;
+    process.exitCode = undefined;
+    jest.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('replays a child as at a date and as known at an instant, from the configured store', async () => {
+    const result = (await run('replay', '--child', 'c1', '--as-at', '2024-03-03', '--known-at', '2024-04-10T00:00:00Z', '--by', 'carol')) as { state: { currentPlacement: unknown } };
+    expect(result.state.currentPlacement).toMatchObject({ placementType: 'U5', startDate: '2024-03-01' });
+  });
+
+  it('refuses a bad date naming the option', async () => {
+    await expect(run('replay', '--child', 'c1', '--as-at', '2024-02-30')).rejects.toThrow(/--as-at/);
+  });
+
+  it('verifies the chain, and exports a bundle that verifies offline', async () => {
+    expect(await run('verify', '--child', 'c1')).toMatchObject({ childId: 'c1', ok: true, checked: 7 });
+    const out = join(dir, 'bundle.json');
+    output = '';
+    const program = new Command('care-journey').exitOverride();
+    registerAuditCommand(program);
+    await program.parseAsync(['node', 'care-journey', 'audit', 'export', '--child', 'c1', '--out', out, '--by', 'carol']);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ childId: 'c1', exportedBy: 'carol', chain: { length: 7 } });
+    expect(await run('verify-bundle', out)).toMatchObject({ ok: true, signature: 'valid' });
+    expect(process.exitCode).toBeUndefined();
+
+    const edited = readFileSync(out, 'utf8').replace('"participation": "PN1"', '"participation": "PN2"');
+    writeFileSync(out, edited);
+    expect(await run('verify-bundle', out)).toMatchObject({ ok: false, firstBroken: { eventId: 'e3' } });
+    expect(process.exitCode).toBe(1);
+  });
+
+  it('records each read in the access log with the reader and reason', async () => {
+    await run('chronology', '--child', 'c1', '--by', 'carol', '--reason', 'court bundle');
+    const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
+    const day = new Date().toISOString().slice(0, 10);
+    const trail = (await readWholeStream(store, `access-log-${day}`)) ?? [];
+    await store.close();
+    expect(trail.map((e) => [e.data, e.metadata.recordedBy])).toEqual([[{ childId: 'c1', role: 'operator', view: 'chronology', reason: 'court bundle' }, 'carol']]);
+  });
+});
