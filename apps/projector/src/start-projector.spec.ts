@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { journeyStream, JOURNEY_SCHEMA_VERSION } from '@care-journey/journey';
+import { createEventStore, loadStoreConfig } from '@care-journey/event-store';
+import { ProjectionEngine } from '@care-journey/projections';
+import { startProjector } from './start-projector';
+
+describe('projector worker', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'cj-projector-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('projects the configured log into the configured read-model file, which an API in worker mode reads', async () => {
+    const env = {
+      CARE_JOURNEY_STORE: 'sqlite',
+      CARE_JOURNEY_SQLITE_FILE: join(dir, 'events.db'),
+      CARE_JOURNEY_READMODEL_FILE: join(dir, 'read-models.db'),
+      CARE_JOURNEY_PROJECTION_BATCH: '10',
+    };
+    const store = await createEventStore(loadStoreConfig(env));
+    const appended = await store.appendToStream(
+      journeyStream('w1'),
+      [
+        {
+          id: 'w1-1',
+          type: 'ChildRegistered',
+          data: {
+            childId: 'w1', effectiveDate: '2024-01-01', childRef: 'W1', name: 'W', dateOfBirth: '2020-01-01', sex: '2',
+            ethnicity: 'WBRI', upn: 'UN1', uasc: false, relinquishedAtBirth: false, team: 'East', socialWorker: 'sw-3',
+          },
+          metadata: { recordedAt: '2024-01-01T09:00:00Z', recordedBy: 'spec', schemaVersion: JOURNEY_SCHEMA_VERSION },
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
+    const logged: string[] = [];
+    const worker = await startProjector({ env, log: (m) => logged.push(m), logIntervalMs: 5 });
+    const reader = new ProjectionEngine(store, { file: env.CARE_JOURNEY_READMODEL_FILE, mode: 'worker', batchSize: 10 });
+    try {
+      expect(await reader.waitForPosition(appended.globalPosition, 3000)).toBe(true);
+      expect(reader.summary('w1')?.childRef).toBe('W1');
+      await sleep(30);
+      expect(logged.some((line) => /lag 0/.test(line))).toBe(true);
+    } finally {
+      await reader.close();
+      await worker.stop();
+      await store.close();
+    }
+  });
+});

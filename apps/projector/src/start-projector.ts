@@ -1,0 +1,57 @@
+/**
+ * The standalone projection worker: the same engine the API runs inline, configured from the
+ * environment (event store: CARE_JOURNEY_STORE…; read models: CARE_JOURNEY_READMODEL_FILE…).
+ * Run it with CARE_JOURNEY_PROJECTIONS=worker on the API so only this process writes the file.
+ */
+import { createEventStore, loadStoreConfig, type EventStore } from '@care-journey/event-store';
+import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections';
+
+export interface RunningProjector {
+  engine: ProjectionEngine;
+  /** Applies what was received, stops, closes both files. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  env?: Record<string, string | undefined>;
+  log?: (message: string) => void;
+  /** How often lag is logged (ms; CARE_JOURNEY_PROJECTOR_LOG_INTERVAL_MS, default 10000). */
+  logIntervalMs?: number;
+  /** Use this store instead of opening the configured one (tests). */
+  eventStore?: EventStore;
+}
+
+export async function startProjector(options: StartOptions = {}): Promise<RunningProjector> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((message: string) => console.log(`${new Date().toISOString()} [projector] ${message}`));
+  const config = loadReadModelConfig(env);
+  const eventStore = options.eventStore ?? (await createEventStore(loadStoreConfig(env)));
+  // This process is the writer whatever the API's mode says.
+  const engine = new ProjectionEngine(eventStore, { file: config.file, mode: 'inline', batchSize: config.batchSize, log });
+  engine.start();
+  log(`projecting into ${config.file} from checkpoint ${engine.checkpoint()?.toString() ?? 'start'} (batch ${config.batchSize})`);
+
+  const interval = options.logIntervalMs ?? Number(env.CARE_JOURNEY_PROJECTOR_LOG_INTERVAL_MS ?? 10_000);
+  let lastLogged: string | undefined;
+  const timer = setInterval(() => {
+    engine
+      .lag()
+      .then((lag) => {
+        const line = `checkpoint ${lag.checkpoint ?? '-'} head ${lag.head ?? '-'} lag ${lag.lag} (${lag.projector})`;
+        if (line !== lastLogged) log(line);
+        lastLogged = line;
+      })
+      .catch((error: unknown) => log(`lag unavailable: ${String(error)}`));
+  }, interval);
+  timer.unref();
+
+  return {
+    engine,
+    stop: async () => {
+      clearInterval(timer);
+      await engine.close();
+      if (!options.eventStore) await eventStore.close();
+      log('stopped');
+    },
+  };
+}
