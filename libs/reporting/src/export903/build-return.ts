@@ -1,5 +1,4 @@
 /** The whole 903 return for a year from the children's records. */
-import { addMonths } from '@care-journey/journey';
 import { ad1Row, placedAdoptionRows, prevPermRow } from './adoption-rows';
 import type { ChildRecord } from './child-record';
 import { collectionYear, type CollectionYear } from './collection-year';
@@ -14,10 +13,12 @@ export interface BuildReturnOptions {
   outcomes?: OutcomesSource;
 }
 
-/** In care on 31 March and continuously for the 12 months before (the OC2 cohort). */
+/**
+ * Looked after continuously through the year (the OC2 cohort), as the DfE defines it: in care on
+ * 1 April, and care did not end before 31 March (leaving on 31 March itself still counts).
+ */
 function inOc2Cohort(child: ChildRecord, year: CollectionYear): boolean {
-  const period = child.periods[child.periods.length - 1];
-  return period !== undefined && period.end === undefined && period.start < addMonths(year.end, -12);
+  return child.periods.some((p) => p.start <= year.start && (p.end === undefined || p.end >= year.end));
 }
 
 export function buildReturn(children: Iterable<ChildRecord>, options: BuildReturnOptions): Return903 {

@@ -173,9 +173,13 @@ function* groupByDay(
         };
         setUsual(event.data.placement);
         break;
-      case 'TemporaryPlacementStarted':
-        day.placement = { placement: { placementType: event.data.placementType }, sameCarer: false, temporary: true };
+      case 'TemporaryPlacementStarted': {
+        // The journey holds no address for a temporary stay; the 903 needs a placement postcode for
+        // every looked-after episode (rule 392b), so the usual placement's postcode stands in.
+        const postcode = getUsual()?.postcode;
+        day.placement = { placement: { placementType: event.data.placementType, ...(postcode && { postcode }) }, sameCarer: false, temporary: true };
         break;
+      }
       case 'TemporaryPlacementEnded': {
         // Back to the usual placement: RNE P, the same PLACE as before (903 rule 383).
         const usual = getUsual();

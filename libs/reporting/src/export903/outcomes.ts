@@ -43,13 +43,14 @@ export const syntheticOutcomes: OutcomesSource = {
     const dob = child.registration.dateOfBirth;
     const ageAtStart = ageInYearsOn(dob, year.start);
     const ageAtEnd = ageInYearsOn(dob, year.end);
-    const sdqDue = ageAtStart >= 4 && ageAtEnd < 17;
+    // Due for children who are 4 to 16 at some point in the year (903 rules 186, 188, 189, 197B).
+    const sdqDue = ageAtEnd >= 4 && ageAtStart < 17;
     const noSdq = draw(child, 'sdq') < 0.12;
     const substance = flag(child, 'substance', ageAtEnd >= 12 ? 0.06 : 0);
     const received = substance === '1' ? flag(child, 'intervention-received', 0.6) : '';
     return {
       SDQ_SCORE: sdqDue && !noSdq ? String(Math.floor(draw(child, 'sdq-score') * 35)) : '',
-      SDQ_REASON: sdqDue && noSdq ? `SDQ${1 + Math.floor(draw(child, 'sdq-reason') * 4)}` : '',
+      SDQ_REASON: sdqDue && noSdq ? `SDQ${2 + Math.floor(draw(child, 'sdq-reason') * 4)}` : '',
       CONVICTED: ageAtEnd >= 10 ? flag(child, 'convicted', 0.03) : '',
       HEALTH_CHECK: ageAtEnd < 5 ? flag(child, 'health-check', 0.9) : '',
       IMMUNISATIONS: flag(child, 'immunisations', 0.85),

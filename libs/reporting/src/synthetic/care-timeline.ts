@@ -109,7 +109,7 @@ function planMilestones(
 ): Milestone[] {
   const { childId } = child;
   const entry = plan.entryDate;
-  let exit = plan.exitDate;
+  let exit = notOn31March(plan.exitDate);
   const list: Milestone[] = [];
   const legal = (date: CalendarDate, legalStatus: string): Milestone => ({
     date,
@@ -141,7 +141,7 @@ function planMilestones(
     const decision = addDays(consent, random.int(0, 21));
     const match = addDays(decision, random.int(10, 70));
     const placed = addDays(match, random.int(3, 25));
-    exit = addDays(placed, random.int(75, 220));
+    exit = notOn31March(addDays(placed, random.int(75, 220)));
     list.push(step(consent, { type: 'RecordAdoptionConsent', childId, effectiveDate: consent }));
     list.push(step(decision, { type: 'RecordAdoptionDecision', childId, effectiveDate: decision }));
     list.push(step(match, { type: 'RecordMatch', childId, effectiveDate: match }));
@@ -163,14 +163,15 @@ function planMilestones(
         }),
       );
       // The placement order is revoked and replaced by a care order.
-      const careOrder = addDays(reversed, random.int(20, 90));
+      // Same day as the reversal, so the return never shows E1 without a live decision (903 rule 553).
+      const careOrder = reversed;
       list.push(legal(careOrder, 'C2'));
-      if (exit <= addDays(careOrder, 60)) exit = addDays(careOrder, random.int(60, 400));
+      if (exit <= addDays(careOrder, 60)) exit = notOn31March(addDays(careOrder, random.int(60, 400)));
     } else {
       // Scorecard A2: most matches within 121 days of the placement order, some well beyond.
       const match = addDays(order, random.chance(0.7) ? random.int(20, 121) : random.int(122, 330));
       const placed = addDays(match, random.int(5, 40));
-      exit = addDays(placed, random.int(70, 300));
+      exit = notOn31March(addDays(placed, random.int(70, 300)));
       list.push(step(match, { type: 'RecordMatch', childId, effectiveDate: match }));
       list.push(placeForAdoption(random, childId, placed, 'order', place));
       list.push(adoptionOrder(random, childId, exit, false));
@@ -354,6 +355,12 @@ function temporaryStay(random: Random, childId: string, start: CalendarDate): Dr
     { type: 'EndTemporaryPlacement', childId, effectiveDate: addDays(start, random.int(min, max)) },
   ];
 }
+
+/**
+ * The DfE validator counts a child who leaves on 31 March as looked after all year (OC2), which then
+ * clashes with leaver tables; real leaving dates that day are rare, so the generator avoids them.
+ */
+const notOn31March = (date: CalendarDate): CalendarDate => (date.endsWith('-03-31') ? addDays(date, -1) : date);
 
 const expGap = (random: Random, mean: number): number => Math.max(2, Math.round(-Math.log(1 - random.next()) * mean));
 

@@ -25,8 +25,15 @@ export interface ChildProfile {
 const FIRST_NAMES = ['Alex', 'Sam', 'Jordan', 'Charlie', 'Riley', 'Morgan', 'Taylor', 'Jamie', 'Casey', 'Robin', 'Ellis', 'Frankie', 'Harley', 'Kai', 'Logan', 'Max', 'Noah', 'Olivia', 'Amelia', 'Isla', 'Leo', 'Mia', 'Ruby', 'Theo', 'Zara', 'Ahmed', 'Yonas', 'Daniel', 'Grace', 'Lily'];
 const SURNAMES = ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Wright', 'Green', 'Hall', 'Wood', 'Clarke', 'Walker', 'Hughes', 'Khan', 'Turner', 'Cooper', 'Hill', 'Ward', 'Morris', 'Moore', 'Clark', 'Lee', 'Baker', 'Harris', 'Mohammed', 'Tesfaye', 'Haile'];
 
+/**
+ * UN1 (no UPN yet) only for children still under school age at the end of the history: the 903
+ * rejects UN1 for anyone 4 by the 31 August before the collection year (rule 209).
+ */
+const tooYoungForUpn = (dateOfBirth: CalendarDate, horizon: CalendarDate): boolean =>
+  addYears(dateOfBirth, 4) > `${Number(horizon.slice(0, 4)) - 2}-08-31`;
+
 export interface ProfileWindow {
-  /** Earliest and latest possible start of care. */
+  /** Earliest and latest possible start of care; `to` is also the end of the history. */
   from: CalendarDate;
   to: CalendarDate;
   la: string;
@@ -59,6 +66,7 @@ export function drawChildProfile(random: Random, index: number, childId: string,
   const sex = uasc ? (random.chance(0.92) ? '1' : '2') : random.chance(0.55) ? '1' : '2';
   const ageAtEntry = Math.floor(ageDays / 365.25);
   const school = addYears(dateOfBirth, 5);
+  const horizon = window.to;
   return {
     index,
     childId,
@@ -68,7 +76,7 @@ export function drawChildProfile(random: Random, index: number, childId: string,
     dateOfBirth,
     ethnicity: random.weighted(uasc ? UASC_ETHNICITY : ETHNICITY),
     // Under school age: UN1 (no UPN yet); arrived from abroad: UN3; otherwise a real-shaped UPN.
-    upn: uasc ? 'UN3' : school > entryDate ? 'UN1' : syntheticUpn(random, '873', Number(school.slice(0, 4))),
+    upn: uasc ? 'UN3' : tooYoungForUpn(dateOfBirth, horizon) ? 'UN1' : syntheticUpn(random, '873', Number(school.slice(0, 4))),
     // Asylum-seeking children have no home address here: 903 distance must stay blank (rule 406).
     homePostcode: uasc ? undefined : random.pick(postcodesIn(window.la)).postcode,
     uasc,
