@@ -1,5 +1,3 @@
-// The event-store port and its JSON helpers, imported in one place: point this file at
-// `@care-journey/event-store` once that package index is committed.
-export type { EventMetadata, EventStore, NewEvent, RecordedEvent } from '../../event-store/src/event-store.port';
-export { bigintFromJson, toJsonSafe } from '../../event-store/src/envelope-json';
-export { StreamNotFound, WrongExpectedRevision } from '../../event-store/src/errors';
+// The event-store port, its JSON helpers and errors, imported in one place.
+export type { EventMetadata, EventStore, NewEvent, RecordedEvent } from '@care-journey/event-store';
+export { bigintFromJson, toJsonSafe, StreamNotFound, WrongExpectedRevision } from '@care-journey/event-store';
