@@ -1,0 +1,2 @@
+/** Filled in with the pages. */
+export const APP_CSS = '';

@@ -1,0 +1,2 @@
+/** Filled in with the measures page. */
+export const CHARTS_JS = '';

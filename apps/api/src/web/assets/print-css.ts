@@ -1,0 +1,2 @@
+/** Filled in with the drift report. */
+export const PRINT_CSS = '';

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { mintToken } from '../../auth/mint-token';
+import { Public, Roles } from '../../auth/roles.decorator';
+import { SESSION_COOKIE } from '../../auth/session-cookie';
+import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { redirect, sendPage } from '../html/respond';
+import { WebExceptionFilter } from '../html/web-exception.filter';
+import { appendCookie, csrfMatches, csrfToken, secureCookies } from './csrf';
+import { loginPage } from './login.page';
+import { setCookie } from './set-cookie';
+import { UserDirectory } from './user-directory';
+import { PAGE_READERS } from './web-user';
+
+const SESSION_HOURS = 8;
+
+/** Only our own pages are followed after sign-in (no open redirect). */
+const safeNext = (next: unknown): string =>
+  typeof next === 'string' && /^\/panel(\/[A-Za-z0-9/_?=&%.,:-]*)?$/.test(next) ? next : '/panel/drift';
+
+@ApiExcludeController()
+@Controller()
+@UseFilters(WebExceptionFilter)
+export class LoginController {
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly users: UserDirectory,
+  ) {}
+
+  @Get('login')
+  @Public()
+  show(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query('next') next?: string): string {
+    return sendPage(reply, loginPage({ csrfToken: csrfToken(request, reply), next: safeNext(next), demo: this.users.demo, notice: this.users.notice }));
+  }
+
+  @Post('login')
+  @Public()
+  signIn(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Body() body: Record<string, unknown>,
+  ): string {
+    const username = typeof body.username === 'string' ? body.username : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const user = csrfMatches(request, body._csrf) ? this.users.authenticate(username, password) : undefined;
+    if (!user) {
+      const model = { csrfToken: csrfToken(request, reply), next: safeNext(body.next), demo: this.users.demo, notice: this.users.notice };
+      return sendPage(reply, loginPage({ ...model, username, failed: true }), 401);
+    }
+    const token = mintToken({ secret: this.config.jwtSecret, userId: user.username, role: user.role, name: user.name, hours: SESSION_HOURS });
+    appendCookie(reply, setCookie(SESSION_COOKIE, token, { secure: secureCookies(request), maxAgeSeconds: SESSION_HOURS * 3600 }));
+    return redirect(reply, safeNext(body.next));
+  }
+
+  @Post('logout')
+  @Roles(...PAGE_READERS)
+  signOut(@Res({ passthrough: true }) reply: FastifyReply): string {
+    appendCookie(reply, setCookie(SESSION_COOKIE, '', { secure: false, maxAgeSeconds: 0 }));
+    return redirect(reply, '/login');
+  }
+
+  @Get('panel')
+  @Roles(...PAGE_READERS)
+  home(@Res({ passthrough: true }) reply: FastifyReply): string {
+    return redirect(reply, '/panel/drift');
+  }
+}

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { isRole, type Role } from '../../auth/role';
+import { hashPassword, verifyPassword } from './password-hash';
+
+/** Someone who may sign in to the pages. */
+export interface WebUser {
+  username: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+}
+
+/**
+ * In development (no CARE_JOURNEY_USERS, NODE_ENV not production) one demo user per role signs in
+ * with this password. Never available in production.
+ */
+export const DEMO_PASSWORD = 'care-journey-demo';
+
+const DEMO_USERS: Omit<WebUser, 'passwordHash'>[] = [
+  { username: 'sw.demo', name: 'Sam Worker (demo)', role: 'social_worker' },
+  { username: 'panel.demo', name: 'Pat Panel (demo)', role: 'panel_member' },
+  { username: 'auditor.demo', name: 'Alex Auditor (demo)', role: 'auditor' },
+  { username: 'reporting.demo', name: 'Reporting job (demo)', role: 'reporting_job' },
+  { username: 'admin.demo', name: 'Ada Admin (demo)', role: 'admin' },
+];
+
+export class UserDirectory {
+  private readonly byName: Map<string, WebUser>;
+
+  constructor(
+    users: readonly WebUser[],
+    /** Explains an empty directory on the login page (e.g. production without a users file). */
+    readonly notice?: string,
+  ) {
+    this.byName = new Map(users.map((user) => [user.username.toLowerCase(), user]));
+  }
+
+  get demo(): boolean {
+    return [...this.byName.values()].some((user) => user.username.endsWith('.demo'));
+  }
+
+  /** The user when the password matches; scrypt runs even for an unknown name so timing does not tell. */
+  authenticate(username: string, password: string): WebUser | undefined {
+    const user = this.byName.get(username.trim().toLowerCase());
+    const ok = verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+    return user && ok ? user : undefined;
+  }
+}
+
+const UNKNOWN_USER_HASH = hashPassword('not-a-user');
+
+/** Users from CARE_JOURNEY_USERS (a JSON file of WebUser), else the demo users outside production. */
+export function loadUserDirectory(env: Record<string, string | undefined> = process.env): UserDirectory {
+  const file = env.CARE_JOURNEY_USERS?.trim();
+  if (file) return new UserDirectory(parseUsers(readFileSync(file, 'utf8'), file));
+  if (env.NODE_ENV === 'production') {
+    return new UserDirectory([], 'No users are configured: set CARE_JOURNEY_USERS to the users file.');
+  }
+  const passwordHash = hashPassword(DEMO_PASSWORD);
+  return new UserDirectory(DEMO_USERS.map((user) => ({ ...user, passwordHash })));
+}
+
+export function parseUsers(text: string, source: string): WebUser[] {
+  const parsed: unknown = JSON.parse(text);
+  if (!Array.isArray(parsed)) throw new Error(`${source}: must be a JSON array of {username, name, role, passwordHash}`);
+  return parsed.map((entry: Record<string, unknown>, index) => {
+    const { username, name, role, passwordHash } = entry ?? {};
+    if (typeof username !== 'string' || username.trim() === '') throw new Error(`${source}[${index}].username: must be a non-empty string`);
+    if (typeof name !== 'string' || name.trim() === '') throw new Error(`${source}[${index}].name: must be a non-empty string`);
+    if (!isRole(role)) throw new Error(`${source}[${index}].role: must be a Care Journey role`);
+    if (typeof passwordHash !== 'string' || !passwordHash.startsWith('scrypt$')) {
+      throw new Error(`${source}[${index}].passwordHash: must be scrypt$<salt>$<hash> (see password-hash.ts)`);
+    }
+    return { username, name, role, passwordHash };
+  });
+}

@@ -1,0 +1,14 @@
+import type { FastifyRequest } from 'fastify';
+import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { USER_REQUEST_KEY } from '../../auth/current-user.decorator';
+import type { Role } from '../../auth/role';
+
+/** Every role reads the panel pages; reporting jobs see them without names. */
+export const PAGE_READERS: [Role, ...Role[]] = ['social_worker', 'panel_member', 'auditor', 'reporting_job', 'admin'];
+
+/** Only social workers get the record forms (admins record through the API when they must). */
+export const FORM_RECORDERS: [Role, ...Role[]] = ['social_worker'];
+
+/** The user the global guard put on the request, when there is one (error pages use it for the header). */
+export const requestUser = (request: FastifyRequest): AuthenticatedUser | undefined =>
+  (request as unknown as Record<string, AuthenticatedUser | undefined>)[USER_REQUEST_KEY];

@@ -1,0 +1,82 @@
+import { codesOf, isValidCalendarDate, type CalendarDate } from '@care-journey/journey';
+import { AGE_BANDS, DRIFT_RULE_IDS, type AgeBand, type DriftReportFilter, type DriftRuleId } from '@care-journey/projections';
+import type { FieldMessage } from '../html/components';
+
+export const DRIFT_SORTS = ['overdue', 'child', 'team', 'socialWorker', 'legalStatus', 'ageBand', 'flags', 'due'] as const;
+export type DriftSort = (typeof DRIFT_SORTS)[number];
+
+/** The report's GET form, parsed: anything wrong is reported against its field and left out. */
+export interface DriftQuery {
+  asAt: CalendarDate;
+  filter: DriftReportFilter;
+  rule?: DriftRuleId;
+  minDaysOverdue?: number;
+  sort: DriftSort;
+  descending: boolean;
+  page: number;
+  /** Every child on one page: the printed panel pack. */
+  all: boolean;
+  errors: FieldMessage[];
+  /** The raw values, to refill the form. */
+  raw: Record<string, string>;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+const wholeNumber = (value: string, max: number): number | undefined =>
+  /^\d{1,5}$/.test(value) && Number(value) <= max ? Number(value) : undefined;
+
+export function parseDriftQuery(query: Record<string, unknown>, today: CalendarDate): DriftQuery {
+  const raw: Record<string, string> = {};
+  for (const key of ['asAt', 'rule', 'team', 'socialWorker', 'legalStatus', 'ageBand', 'dueWithinDays', 'minDaysOverdue', 'sort', 'dir', 'page', 'all']) {
+    raw[key] = text(query[key]);
+  }
+  const errors: FieldMessage[] = [];
+  const filter: DriftReportFilter = {};
+  let asAt = today;
+  if (raw.asAt) {
+    if (isValidCalendarDate(raw.asAt)) asAt = raw.asAt;
+    else errors.push({ fieldId: 'asAt', message: 'Date must be a real date, YYYY-MM-DD, for example 2025-03-31' });
+  }
+  let rule: DriftRuleId | undefined;
+  if (raw.rule) {
+    if ((DRIFT_RULE_IDS as readonly string[]).includes(raw.rule)) {
+      rule = raw.rule as DriftRuleId;
+      filter.rules = [rule];
+    } else errors.push({ fieldId: 'rule', message: `Rule must be one of ${DRIFT_RULE_IDS.join(', ')}` });
+  }
+  if (raw.team) filter.team = raw.team;
+  if (raw.socialWorker) filter.socialWorker = raw.socialWorker;
+  if (raw.legalStatus) {
+    if (codesOf('LS').includes(raw.legalStatus)) filter.legalStatus = raw.legalStatus;
+    else errors.push({ fieldId: 'legalStatus', message: 'Legal status must be a 903 LS code' });
+  }
+  if (raw.ageBand) {
+    if ((AGE_BANDS as readonly string[]).includes(raw.ageBand)) filter.ageBand = raw.ageBand as AgeBand;
+    else errors.push({ fieldId: 'ageBand', message: `Age band must be one of ${AGE_BANDS.join(', ')}` });
+  }
+  if (raw.dueWithinDays) {
+    const days = wholeNumber(raw.dueWithinDays, 365);
+    if (days === undefined) errors.push({ fieldId: 'dueWithinDays', message: 'Due within must be a whole number of days, 0 to 365' });
+    else filter.dueWithinDays = days;
+  }
+  let minDaysOverdue: number | undefined;
+  if (raw.minDaysOverdue) {
+    minDaysOverdue = wholeNumber(raw.minDaysOverdue, 99999);
+    if (minDaysOverdue === undefined) errors.push({ fieldId: 'minDaysOverdue', message: 'Days overdue must be a whole number of days' });
+  }
+  const sort = (DRIFT_SORTS as readonly string[]).includes(raw.sort) ? (raw.sort as DriftSort) : 'overdue';
+  // Most overdue first by default; names and teams A–Z.
+  const descending = raw.dir ? raw.dir === 'desc' : sort === 'overdue' || sort === 'flags';
+  const page = wholeNumber(raw.page, 99999) || 1;
+  return { asAt, filter, rule, minDaysOverdue, sort, descending, page, all: raw.all === '1', errors, raw };
+}
+
+/** The report's URL with some parameters changed (sort links, pages, CSV). */
+export function driftUrl(query: DriftQuery, changes: Record<string, string | undefined>, path = '/panel/drift'): string {
+  const params = new URLSearchParams();
+  const merged: Record<string, string | undefined> = { ...query.raw, ...changes };
+  for (const [key, value] of Object.entries(merged)) if (value) params.set(key, value);
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}

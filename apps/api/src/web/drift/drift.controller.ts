@@ -1,0 +1,61 @@
+import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { dateOfInstant } from '@care-journey/journey';
+import { DEFAULT_DRIFT_CONFIG, driftReport } from '@care-journey/projections';
+import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { mayReadPersonalData } from '../../auth/personal-data';
+import { Roles } from '../../auth/roles.decorator';
+import { Clock } from '../../infrastructure/clock';
+import { csrfToken } from '../auth/csrf';
+import { PAGE_READERS } from '../auth/web-user';
+import { JourneyReadModel } from '../data/journey-read-model';
+import { sendPage } from '../html/respond';
+import { WebExceptionFilter } from '../html/web-exception.filter';
+import { driftCsv } from './drift-csv';
+import { driftPage } from './drift.page';
+import { parseDriftQuery, type DriftQuery } from './drift-query';
+import { driftView, type DriftView } from './drift-view';
+
+/** The panel's agenda: open flags as at a date, grouped by child. */
+@ApiExcludeController()
+@Controller('panel')
+@UseFilters(WebExceptionFilter)
+@Roles(...PAGE_READERS)
+export class DriftController {
+  constructor(
+    private readonly journeys: JourneyReadModel,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('drift')
+  async report(
+    @Query() raw: Record<string, unknown>,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const { query, view } = await this.build(raw, user);
+    return sendPage(reply, driftPage({ user, csrfToken: csrfToken(request, reply), query, view, showNames: mayReadPersonalData(user.role) }));
+  }
+
+  @Get('drift.csv')
+  async csv(@Query() raw: Record<string, unknown>, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const { query, view } = await this.build({ ...raw, all: '1' }, user);
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="drift-report-${query.asAt}.csv"`)
+      .header('cache-control', 'no-store');
+    return driftCsv(view.matching, query.asAt, mayReadPersonalData(user.role));
+  }
+
+  private async build(raw: Record<string, unknown>, user: AuthenticatedUser): Promise<{ query: DriftQuery; view: DriftView }> {
+    const query = parseDriftQuery(raw, dateOfInstant(this.clock.now()));
+    const summaries = await this.journeys.summaries();
+    const report = driftReport(summaries, query.asAt, DEFAULT_DRIFT_CONFIG, query.filter);
+    // Names never leave the server for roles that may not see them.
+    if (!mayReadPersonalData(user.role)) for (const row of report.children) row.name = '';
+    return { query, view: driftView(report, summaries, query) };
+  }
+}

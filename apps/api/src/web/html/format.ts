@@ -1,0 +1,24 @@
+import { codeMeaning, type CalendarDate } from '@care-journey/journey';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** GOV.UK style: 31 March 2025. */
+export function formatDate(date: CalendarDate | undefined): string {
+  if (!date) return '';
+  const [year, month, day] = date.split('-').map(Number);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+export const plural = (count: number, one: string, many = `${one}s`): string => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+
+/** "C2 Full care order" for a code of a 903 list, the bare code when unknown. */
+export const legalStatusText = (code: string | undefined): string =>
+  code ? `${code} ${codeMeaning('LS', code) ?? ''}`.trim() : 'Not known';
+
+export const AGE_BAND_TEXT: Record<string, string> = {
+  under1: 'Under 1',
+  '1-4': '1 to 4',
+  '5-9': '5 to 9',
+  '10-15': '10 to 15',
+  '16+': '16 and over',
+};

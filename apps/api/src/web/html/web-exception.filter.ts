@@ -1,0 +1,42 @@
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toHttpError } from '../../http/error-mapping';
+import { csrfToken } from '../auth/csrf';
+import { requestUser } from '../auth/web-user';
+import { html } from './html';
+import { page } from './layout';
+
+const TITLES: Record<number, string> = {
+  403: 'You cannot see this page',
+  404: 'Page not found',
+  503: 'Sorry, the service is unavailable',
+};
+
+/** Errors on the pages become pages: no session → sign in; the rest a GOV.UK error page. */
+@Catch()
+export class WebExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Web');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { status, body } = toHttpError(exception);
+    if (status === 401) {
+      const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+      void reply.status(303).header('location', `/login${next}`).send();
+      return;
+    }
+    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    const title = TITLES[status] ?? (status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem');
+    // 4xx messages are written for callers; 5xx details stay in the log.
+    const detail = status < 500 || status === 503 ? body.message : 'Try again later.';
+    const content = html`<h1 class="govuk-heading-l">${title}</h1><p class="govuk-body">${detail}</p>
+      <p class="govuk-body"><a class="govuk-link" href="/panel/drift">Go to the drift report</a></p>`;
+    const user = requestUser(request);
+    void reply
+      .status(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(page({ title, content, user, csrfToken: user ? csrfToken(request, reply) : undefined }).value);
+  }
+}

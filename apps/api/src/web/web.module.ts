@@ -1,0 +1,30 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { registerStaticAssets } from './assets/static-assets';
+import { CsrfGuard } from './auth/csrf.guard';
+import { LoginController } from './auth/login.controller';
+import { loadUserDirectory, UserDirectory } from './auth/user-directory';
+import { DriftController } from './drift/drift.controller';
+import { JourneyReadModel } from './data/journey-read-model';
+
+/**
+ * The permanency panel's pages, server-rendered with GOV.UK Frontend and served by the API:
+ * sign in (cookie session holding the API's JWT), drift report, child journey, record forms,
+ * stability and permanence. Assets come straight from node_modules (no build step).
+ */
+@Module({
+  controllers: [LoginController, DriftController],
+  providers: [
+    JourneyReadModel,
+    { provide: UserDirectory, useFactory: () => loadUserDirectory() },
+    { provide: APP_GUARD, useClass: CsrfGuard },
+  ],
+})
+export class WebModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  async onModuleInit(): Promise<void> {
+    await registerStaticAssets(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
+  }
+}
