@@ -6,7 +6,13 @@ import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
 type Body = Record<string, unknown>;
-interface RecordedRow { id: string; revision: number; type: string; data: string; metadata: string }
+interface RecordedRow {
+  id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+}
 
 const sw = tokenFor('social_worker', 'sw-alice');
 const pause = () => new Promise((resolve) => setTimeout(resolve, 15));
@@ -21,7 +27,7 @@ describe('auditing a case history over HTTP', () => {
   const record = async (path: string, body: Body, name: string) => {
     const response = await api.post(`/children/${childId}${path}`, body, { token: sw });
     expect(response.status).toBe(201);
-    eventIds[name] = ((response.body as { events: { id: string }[] }).events)[0].id;
+    eventIds[name] = (response.body as { events: { id: string }[] }).events[0].id;
     await pause();
     between[name] = new Date().toISOString();
     await pause();
@@ -30,45 +36,119 @@ describe('auditing a case history over HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp();
     api = apiClient(t.baseUrl);
-    const registered = await api.post('/children', {
-      effectiveDate: '2024-01-10', childRef: 'LA-77', name: 'Sam', dateOfBirth: '2015-06-01', sex: '1', ethnicity: 'WBRI',
-      upn: 'A123456789012', uasc: false, relinquishedAtBirth: false, team: 'East', socialWorker: 'sw-alice',
-    }, { token: sw });
+    const registered = await api.post(
+      '/children',
+      {
+        effectiveDate: '2024-01-10',
+        childRef: 'LA-77',
+        name: 'Sam',
+        dateOfBirth: '2015-06-01',
+        sex: '1',
+        ethnicity: 'WBRI',
+        upn: 'A123456789012',
+        uasc: false,
+        relinquishedAtBirth: false,
+        team: 'East',
+        socialWorker: 'sw-alice',
+      },
+      { token: sw },
+    );
     expect(registered.status).toBe(201);
     childId = (registered.body as { childId: string }).childId;
     await pause();
-    await record('/periods-of-care', { effectiveDate: '2024-01-15', legalStatus: 'C2', categoryOfNeed: 'N1', placement: { placementType: 'U4', provider: 'PR1', inArea: true } }, 'care');
+    await record(
+      '/periods-of-care',
+      {
+        effectiveDate: '2024-01-15',
+        legalStatus: 'C2',
+        categoryOfNeed: 'N1',
+        placement: { placementType: 'U4', provider: 'PR1', inArea: true },
+      },
+      'care',
+    );
     await record('/reviews', { effectiveDate: '2024-03-10', participation: 'PN1' }, 'review');
     // Recorded late: the move happened before the review that was recorded first.
-    const move = { effectiveDate: '2024-03-01', placement: { placementType: 'U6', provider: 'PR1', inArea: true }, reasonForChange: 'CARPL', sameCarer: false };
+    const move = {
+      effectiveDate: '2024-03-01',
+      placement: { placementType: 'U6', provider: 'PR1', inArea: true },
+      reasonForChange: 'CARPL',
+      sameCarer: false,
+    };
     await record('/placement-changes', move, 'move');
-    await record('/corrections/amend', { correctedEventId: eventIds.move, reason: 'wrong placement type', amendedData: { ...move, placement: { ...move.placement, placementType: 'U5' } } }, 'firstCorrection');
-    await record('/corrections/amend', { correctedEventId: eventIds.move, reason: 'moved on the 5th', amendedData: { ...move, effectiveDate: '2024-03-05', placement: { ...move.placement, placementType: 'U5' } } }, 'secondCorrection');
+    await record(
+      '/corrections/amend',
+      {
+        correctedEventId: eventIds.move,
+        reason: 'wrong placement type',
+        amendedData: { ...move, placement: { ...move.placement, placementType: 'U5' } },
+      },
+      'firstCorrection',
+    );
+    await record(
+      '/corrections/amend',
+      {
+        correctedEventId: eventIds.move,
+        reason: 'moved on the 5th',
+        amendedData: {
+          ...move,
+          effectiveDate: '2024-03-05',
+          placement: { ...move.placement, placementType: 'U5' },
+        },
+      },
+      'secondCorrection',
+    );
   });
   afterAll(async () => t.close());
 
-  const get = (path: string, role: Role = 'auditor') => api.get<Body>(path, { token: tokenFor(role, `${role}-1`) });
+  const get = (path: string, role: Role = 'auditor') =>
+    api.get<Body>(path, { token: tokenFor(role, `${role}-1`) });
   const placementAt = async (query: string) =>
-    ((await get(`/children/${childId}/history?${query}`)).body.state as { currentPlacement?: { placementType: string; startDate: string } }).currentPlacement;
+    (
+      (await get(`/children/${childId}/history?${query}`)).body.state as {
+        currentPlacement?: { placementType: string; startDate: string };
+      }
+    ).currentPlacement;
 
   it('replays the child as at a date and as known at an instant', async () => {
-    expect(await placementAt(`asAt=2024-03-03&knownAt=${between.review}`)).toMatchObject({ placementType: 'U4' });
-    expect(await placementAt(`asAt=2024-03-03&knownAt=${between.move}`)).toMatchObject({ placementType: 'U6', startDate: '2024-03-01' });
-    expect(await placementAt(`asAt=2024-03-03&knownAt=${between.firstCorrection}`)).toMatchObject({ placementType: 'U5', startDate: '2024-03-01' });
-    expect(await placementAt(`asAt=2024-03-03&knownAt=${between.secondCorrection}`)).toMatchObject({ placementType: 'U4' });
-    expect(await placementAt('asAt=2024-03-31')).toMatchObject({ placementType: 'U5', startDate: '2024-03-05' });
+    expect(await placementAt(`asAt=2024-03-03&knownAt=${between.review}`)).toMatchObject({
+      placementType: 'U4',
+    });
+    expect(await placementAt(`asAt=2024-03-03&knownAt=${between.move}`)).toMatchObject({
+      placementType: 'U6',
+      startDate: '2024-03-01',
+    });
+    expect(await placementAt(`asAt=2024-03-03&knownAt=${between.firstCorrection}`)).toMatchObject({
+      placementType: 'U5',
+      startDate: '2024-03-01',
+    });
+    expect(await placementAt(`asAt=2024-03-03&knownAt=${between.secondCorrection}`)).toMatchObject({
+      placementType: 'U4',
+    });
+    expect(await placementAt('asAt=2024-03-31')).toMatchObject({
+      placementType: 'U5',
+      startDate: '2024-03-05',
+    });
   });
 
   it('diffs two points in plain terms, naming who corrected what', async () => {
-    const response = await get(`/children/${childId}/history/diff?from=knownAt:${between.move}&toKnownAt=${between.secondCorrection}`);
+    const response = await get(
+      `/children/${childId}/history/diff?from=knownAt:${between.move}&toKnownAt=${between.secondCorrection}`,
+    );
     expect(response.status).toBe(200);
-    const corrected = (response.body.changes as { kind: string; text: string }[]).find((c) => c.kind === 'entry-corrected');
+    const corrected = (response.body.changes as { kind: string; text: string }[]).find(
+      (c) => c.kind === 'entry-corrected',
+    );
     expect(corrected?.text).toContain('placement type corrected from U6 to U5 by sw-alice');
     expect(corrected?.text).toContain('date corrected from 2024-03-01 to 2024-03-05 by sw-alice');
   });
 
   it('lists the chronology in effective-date order with lag and correction links', async () => {
-    const entries = (await get(`/children/${childId}/chronology`, 'panel_member')).body as unknown as { eventId: string; lagDays: number; amendedBy: unknown[]; revision: string }[];
+    const entries = (await get(`/children/${childId}/chronology`, 'panel_member')).body as unknown as {
+      eventId: string;
+      lagDays: number;
+      amendedBy: unknown[];
+      revision: string;
+    }[];
     const move = entries.find((e) => e.eventId === eventIds.move);
     expect(move?.amendedBy).toHaveLength(2);
     expect(move?.lagDays).toBeGreaterThan(0);
@@ -82,12 +162,18 @@ describe('auditing a case history over HTTP', () => {
     const noSide = await get(`/children/${childId}/history/diff?from=asAt:2024-01-01`);
     expect(noSide.status).toBe(400);
     expect((noSide.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['to']);
-    expect((await get(`/children/${childId}/history/diff?from=when:2024&to=asAt:2024-01-01`)).status).toBe(400);
+    expect((await get(`/children/${childId}/history/diff?from=when:2024&to=asAt:2024-01-01`)).status).toBe(
+      400,
+    );
   });
 
   it('exports a signed bundle that verifies offline', async () => {
     const bundle = (await get(`/children/${childId}/bundle`)).body;
-    expect(verifyBundle(bundle, loadAuditKey({}).key)).toMatchObject({ ok: true, eventsChecked: 6, signature: 'valid' });
+    expect(verifyBundle(bundle, loadAuditKey({}).key)).toMatchObject({
+      ok: true,
+      eventsChecked: 6,
+      signature: 'valid',
+    });
   });
 
   it('keeps history away from reporting jobs and the trail and bundles away from case workers', async () => {
@@ -99,27 +185,57 @@ describe('auditing a case history over HTTP', () => {
 
   it('records every read by every role in the trail, which an auditor can list', async () => {
     for (const role of ['social_worker', 'panel_member', 'auditor', 'admin'] as const) {
-      const response = await api.get(`/children/${childId}/history?asAt=2024-03-31&reason=${encodeURIComponent(`check by ${role}`)}`, { token: tokenFor(role, `${role}-trail`) });
+      const response = await api.get(
+        `/children/${childId}/history?asAt=2024-03-31&reason=${encodeURIComponent(`check by ${role}`)}`,
+        { token: tokenFor(role, `${role}-trail`) },
+      );
       expect(response.status).toBe(200);
     }
     const listed = await get(`/audit/access-log?childId=${childId}`, 'admin');
     expect(listed.status).toBe(200);
-    const entries = listed.body.entries as { role: string; readBy: string; view: string; reason?: string; childId: string; query?: Body }[];
+    const entries = listed.body.entries as {
+      role: string;
+      readBy: string;
+      view: string;
+      reason?: string;
+      childId: string;
+      query?: Body;
+    }[];
     for (const role of ['social_worker', 'panel_member', 'auditor', 'admin']) {
-      expect(entries).toContainEqual(expect.objectContaining({ role, readBy: `${role}-trail`, view: 'history', childId, reason: `check by ${role}`, query: { asAt: '2024-03-31' } }));
+      expect(entries).toContainEqual(
+        expect.objectContaining({
+          role,
+          readBy: `${role}-trail`,
+          view: 'history',
+          childId,
+          reason: `check by ${role}`,
+          query: { asAt: '2024-03-31' },
+        }),
+      );
     }
-    expect(entries.map((e) => e.view)).toEqual(expect.arrayContaining(['history', 'diff', 'chronology', 'bundle']));
+    expect(entries.map((e) => e.view)).toEqual(
+      expect.arrayContaining(['history', 'diff', 'chronology', 'bundle']),
+    );
     const today = new Date().toISOString().slice(0, 10);
-    expect((await get(`/audit/access-log?childId=${childId}&from=${today}&to=${today}`)).body.entries).toHaveLength(entries.length);
+    expect(
+      (await get(`/audit/access-log?childId=${childId}&from=${today}&to=${today}`)).body.entries,
+    ).toHaveLength(entries.length);
     expect((await get(`/audit/access-log?to=2000-01-01`)).body.entries).toEqual([]);
     expect((await get(`/audit/access-log?from=2024-02-01&to=2024-01-01`)).status).toBe(400);
   });
 
   it('offers no way to write the trail through the API', async () => {
-    const writes = t.routes.filter((r) => r.url.includes('access-log') && r.method !== 'GET' && r.method !== 'HEAD');
+    const writes = t.routes.filter(
+      (r) => r.url.includes('access-log') && r.method !== 'GET' && r.method !== 'HEAD',
+    );
     expect(writes).toEqual([]);
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
-      const response = await api.send(method, '/audit/access-log', { childId, role: 'auditor' }, { token: tokenFor('admin') });
+      const response = await api.send(
+        method,
+        '/audit/access-log',
+        { childId, role: 'auditor' },
+        { token: tokenFor('admin') },
+      );
       expect(response.status).toBe(404);
     }
   });
@@ -140,16 +256,31 @@ describe('auditing a case history over HTTP', () => {
     const rowOf = (id: string): RecordedRow => {
       const db = new Database(t.sqliteFile, { readonly: true });
       try {
-        return db.prepare('SELECT id, revision, type, data, metadata FROM events WHERE id = ?').get(id) as RecordedRow;
+        return db
+          .prepare('SELECT id, revision, type, data, metadata FROM events WHERE id = ?')
+          .get(id) as RecordedRow;
       } finally {
         db.close();
       }
     };
-    const verify = async () => (await get(`/children/${childId}/verify`)).body as { ok: boolean; checked: number; firstBroken?: { revision: string; eventId: string; reason: string } };
+    const verify = async () =>
+      (await get(`/children/${childId}/verify`)).body as {
+        ok: boolean;
+        checked: number;
+        firstBroken?: { revision: string; eventId: string; reason: string };
+      };
     /** Changes one byte of a column's JSON text (keeping it valid JSON) and returns a function that undoes it. */
-    const flipByte = (id: string, column: 'data' | 'metadata', pattern: RegExp, replacement: string | ((match: string) => string)) => {
+    const flipByte = (
+      id: string,
+      column: 'data' | 'metadata',
+      pattern: RegExp,
+      replacement: string | ((match: string) => string),
+    ) => {
       const before = rowOf(id)[column];
-      const after = typeof replacement === 'string' ? before.replace(pattern, replacement) : before.replace(pattern, replacement);
+      const after =
+        typeof replacement === 'string'
+          ? before.replace(pattern, replacement)
+          : before.replace(pattern, replacement);
       expect(after).not.toBe(before);
       expect(after.length).toBe(before.length);
       edit(`UPDATE events SET ${column} = ? WHERE id = ?`, after, id);
@@ -159,18 +290,33 @@ describe('auditing a case history over HTTP', () => {
     it.each([
       ['a data byte of the review', 'review', 'data', /PN1/, 'PN2'],
       ['the effective date of the late placement change', 'move', 'data', /2024-03-01/, '2024-03-02'],
-      ['recordedBy in the metadata of the first correction', 'firstCorrection', 'metadata', /sw-alice/, 'sw-alicf'],
-      ['the stored hash of the start of care', 'care', 'metadata', /"hash":"[0-9a-f]/, (m: string) => m.slice(0, -1) + (m.endsWith('0') ? '1' : '0')],
-    ] as const)('When %s is changed, Then /verify reports the first broken link at that event', async (_label, name, column, pattern, replacement) => {
-      const undo = flipByte(eventIds[name], column, pattern, replacement);
-      const result = await verify();
-      undo();
-      const revision = rowOf(eventIds[name]).revision;
-      expect(result.ok).toBe(false);
-      expect(result.firstBroken).toMatchObject({ eventId: eventIds[name], revision: String(revision) });
-      expect(result.checked).toBe(revision);
-      expect((await verify()).ok).toBe(true);
-    });
+      [
+        'recordedBy in the metadata of the first correction',
+        'firstCorrection',
+        'metadata',
+        /sw-alice/,
+        'sw-alicf',
+      ],
+      [
+        'the stored hash of the start of care',
+        'care',
+        'metadata',
+        /"hash":"[0-9a-f]/,
+        (m: string) => m.slice(0, -1) + (m.endsWith('0') ? '1' : '0'),
+      ],
+    ] as const)(
+      'When %s is changed, Then /verify reports the first broken link at that event',
+      async (_label, name, column, pattern, replacement) => {
+        const undo = flipByte(eventIds[name], column, pattern, replacement);
+        const result = await verify();
+        undo();
+        const revision = rowOf(eventIds[name]).revision;
+        expect(result.ok).toBe(false);
+        expect(result.firstBroken).toMatchObject({ eventId: eventIds[name], revision: String(revision) });
+        expect(result.checked).toBe(revision);
+        expect((await verify()).ok).toBe(true);
+      },
+    );
 
     it('When an event row is deleted, Then /verify reports the gap at the event after it', async () => {
       const row = rowOf(eventIds.review);
@@ -180,9 +326,19 @@ describe('auditing a case history over HTTP', () => {
       db.close();
       const result = await verify();
       const restore = new Database(t.sqliteFile);
-      restore.prepare(`INSERT INTO events (${Object.keys(full).join(', ')}) VALUES (${Object.keys(full).map(() => '?').join(', ')})`).run(...Object.values(full));
+      restore
+        .prepare(
+          `INSERT INTO events (${Object.keys(full).join(', ')}) VALUES (${Object.keys(full)
+            .map(() => '?')
+            .join(', ')})`,
+        )
+        .run(...Object.values(full));
       restore.close();
-      expect(result.firstBroken).toMatchObject({ revision: String(row.revision + 1), eventId: eventIds.move, reason: expect.stringContaining('missing') });
+      expect(result.firstBroken).toMatchObject({
+        revision: String(row.revision + 1),
+        eventId: eventIds.move,
+        reason: expect.stringContaining('missing'),
+      });
       expect((await verify()).ok).toBe(true);
     });
 
@@ -192,7 +348,11 @@ describe('auditing a case history over HTTP', () => {
       undo();
       const result = verifyBundle(bundle, loadAuditKey({}).key);
       // Signed faithfully as stored, so only the chain exposes the edit.
-      expect(result).toMatchObject({ ok: false, signature: 'valid', firstBroken: { eventId: eventIds.review } });
+      expect(result).toMatchObject({
+        ok: false,
+        signature: 'valid',
+        firstBroken: { eventId: eventIds.review },
+      });
     });
   });
 });

@@ -2,8 +2,14 @@ import { apiClient, type ApiClient } from './support/http-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface OpenApi {
-  paths: Record<string, Record<string, { security?: unknown[]; requestBody?: unknown; responses: Record<string, unknown> }>>;
-  components: { schemas: Record<string, { properties?: Record<string, { example?: unknown }> }>; securitySchemes: Record<string, unknown> };
+  paths: Record<
+    string,
+    Record<string, { security?: unknown[]; requestBody?: unknown; responses: Record<string, unknown> }>
+  >;
+  components: {
+    schemas: Record<string, { properties?: Record<string, { example?: unknown }> }>;
+    securitySchemes: Record<string, unknown>;
+  };
 }
 
 describe('OpenAPI document and Swagger UI', () => {
@@ -30,9 +36,16 @@ describe('OpenAPI document and Swagger UI', () => {
     expect(childRoutes.length).toBeGreaterThanOrEqual(22);
     for (const [path, operations] of childRoutes) {
       for (const [method, operation] of Object.entries(operations)) {
-        expect({ path, method, security: operation.security }).toEqual({ path, method, security: [{ bearer: [] }] });
+        expect({ path, method, security: operation.security }).toEqual({
+          path,
+          method,
+          security: [{ bearer: [] }],
+        });
         expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['401', '403']));
-        if (method === 'post') expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['201', '400', '409', '422']));
+        if (method === 'post')
+          expect(Object.keys(operation.responses)).toEqual(
+            expect.arrayContaining(['201', '400', '409', '422']),
+          );
       }
     }
     const placement = body.components.schemas.ChangePlacementDto.properties ?? {};

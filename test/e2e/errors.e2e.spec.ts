@@ -23,7 +23,12 @@ describe('every error class, over HTTP', () => {
       const before = await eventCount(api, childId);
       const response = await api.post<{ errors: { field: string; rule: string }[] }>(
         `/children/${childId}/placement-changes`,
-        { effectiveDate: '2023-02-30', placement: { placementType: 'XX', inArea: 'yes' }, sameCarer: false, colour: 'blue' },
+        {
+          effectiveDate: '2023-02-30',
+          placement: { placementType: 'XX', inArea: 'yes' },
+          sameCarer: false,
+          colour: 'blue',
+        },
         worker,
       );
       expect(response.status).toBe(400);
@@ -54,7 +59,10 @@ describe('every error class, over HTTP', () => {
       ['sort=asc', 'sort:whitelistValidation'],
     ])('validates paging: %s', async (query, expected) => {
       const childId = await newChild(api, { inCare: false });
-      const response = await api.get<{ errors: { field: string; rule: string }[] }>(`/children/${childId}/events?${query}`, worker);
+      const response = await api.get<{ errors: { field: string; rule: string }[] }>(
+        `/children/${childId}/events?${query}`,
+        worker,
+      );
       expect(response.status).toBe(400);
       expect(response.body.errors.map(({ field, rule }) => `${field}:${rule}`)).toContain(expected);
     });
@@ -64,10 +72,14 @@ describe('every error class, over HTTP', () => {
       expect(badId.status).toBe(400);
       expect(badId.body.errors[0].field).toBe('id');
       const childId = await newChild(api);
-      const badIfMatch = await api.post<{ errors: { field: string }[] }>(`/children/${childId}/reviews`, { effectiveDate: '2023-03-01', participation: 'PN0' }, {
-        ...worker,
-        headers: { 'if-match': 'W/"1"' },
-      });
+      const badIfMatch = await api.post<{ errors: { field: string }[] }>(
+        `/children/${childId}/reviews`,
+        { effectiveDate: '2023-03-01', participation: 'PN0' },
+        {
+          ...worker,
+          headers: { 'if-match': 'W/"1"' },
+        },
+      );
       expect(badIfMatch.status).toBe(400);
       expect(badIfMatch.body.errors[0].field).toBe('If-Match');
     });
@@ -76,15 +88,27 @@ describe('every error class, over HTTP', () => {
   describe('422: a broken journey rule is named, and records nothing', () => {
     it('refuses a move for a child not in care', async () => {
       const childId = await newChild(api, { inCare: false });
-      const response = await api.post(`/children/${childId}/placement-changes`, moveBody('2023-03-15', 'U6', 'PR4', 'LS2 7AB'), worker);
+      const response = await api.post(
+        `/children/${childId}/placement-changes`,
+        moveBody('2023-03-15', 'U6', 'PR4', 'LS2 7AB'),
+        worker,
+      );
       expect(response.status).toBe(422);
-      expect(response.body).toMatchObject({ statusCode: 422, rule: expect.stringMatching(/outside-period-of-care|not-in-care/), field: 'effectiveDate' });
+      expect(response.body).toMatchObject({
+        statusCode: 422,
+        rule: expect.stringMatching(/outside-period-of-care|not-in-care/),
+        field: 'effectiveDate',
+      });
       expect(await eventCount(api, childId)).toBe(1);
     });
 
     it('refuses a date after the day it is recorded', async () => {
       const childId = await newChild(api);
-      const response = await api.post(`/children/${childId}/reviews`, { effectiveDate: '2999-01-01', participation: 'PN0' }, worker);
+      const response = await api.post(
+        `/children/${childId}/reviews`,
+        { effectiveDate: '2999-01-01', participation: 'PN0' },
+        worker,
+      );
       expect(response.status).toBe(422);
       expect(response.body).toMatchObject({ rule: 'date-in-future', field: 'effectiveDate' });
       expect(await eventCount(api, childId)).toBe(2);
@@ -124,17 +148,29 @@ describe('every error class, over HTTP', () => {
       const etag = child.headers.get('etag') as string;
       expect(etag).toBe('"1"');
 
-      const first = await api.post(`/children/${childId}/reviews`, { effectiveDate: '2023-03-01', participation: 'PN0' }, { ...worker, headers: { 'if-match': etag } });
+      const first = await api.post(
+        `/children/${childId}/reviews`,
+        { effectiveDate: '2023-03-01', participation: 'PN0' },
+        { ...worker, headers: { 'if-match': etag } },
+      );
       expect(first.status).toBe(201);
       expect(first.headers.get('etag')).toBe('"2"');
 
       // Would be valid against the new state, but the client decided against revision 1: no re-decide.
-      const stale = await api.post(`/children/${childId}/reviews`, { effectiveDate: '2023-05-01', participation: 'PN0' }, { ...worker, headers: { 'if-match': '1' } });
+      const stale = await api.post(
+        `/children/${childId}/reviews`,
+        { effectiveDate: '2023-05-01', participation: 'PN0' },
+        { ...worker, headers: { 'if-match': '1' } },
+      );
       expect(stale.status).toBe(409);
       expect(stale.body).toMatchObject({ statusCode: 409, expectedRevision: '1', actualRevision: '2' });
       expect(await eventCount(api, childId)).toBe(3);
 
-      const bare = await api.post(`/children/${childId}/reviews`, { effectiveDate: '2023-05-01', participation: 'PN0' }, { ...worker, headers: { 'if-match': '2' } });
+      const bare = await api.post(
+        `/children/${childId}/reviews`,
+        { effectiveDate: '2023-05-01', participation: 'PN0' },
+        { ...worker, headers: { 'if-match': '2' } },
+      );
       expect(bare.status).toBe(201);
     });
   });
@@ -155,12 +191,20 @@ describe('every error class, over HTTP', () => {
     const ours = { ...worker, headers: { 'x-correlation-id': 'ours' } };
     let allocations = 0;
     const reallocate = (childId: string) => () =>
-      api.post(`/children/${childId}/allocation`, { effectiveDate: '2023-02-10', team: 'South', socialWorker: `bob-${++allocations}` }, { token: tokenFor('social_worker', 'bob') });
+      api.post(
+        `/children/${childId}/allocation`,
+        { effectiveDate: '2023-02-10', team: 'South', socialWorker: `bob-${++allocations}` },
+        { token: tokenFor('social_worker', 'bob') },
+      );
 
     it('re-decides once against the fresh state and succeeds', async () => {
       const childId = await newChild(api);
       interleave(1, reallocate(childId));
-      const response = await api.post(`/children/${childId}/reviews`, { effectiveDate: '2023-03-01', participation: 'PN0' }, ours);
+      const response = await api.post(
+        `/children/${childId}/reviews`,
+        { effectiveDate: '2023-03-01', participation: 'PN0' },
+        ours,
+      );
       expect(response.status).toBe(201);
       expect(response.body).toMatchObject({ revision: '3' });
       expect(await eventCount(api, childId)).toBe(4);
@@ -169,7 +213,9 @@ describe('every error class, over HTTP', () => {
     it('re-decides and reports the rule the fresh state now breaks', async () => {
       const childId = await newChild(api);
       const review = { effectiveDate: '2023-03-01', participation: 'PN0' };
-      interleave(1, () => api.post(`/children/${childId}/reviews`, review, { token: tokenFor('social_worker', 'bob') }));
+      interleave(1, () =>
+        api.post(`/children/${childId}/reviews`, review, { token: tokenFor('social_worker', 'bob') }),
+      );
       const response = await api.post(`/children/${childId}/reviews`, review, ours);
       expect(response.status).toBe(422);
       expect(response.body).toMatchObject({ rule: 'review-already-recorded-on-date' });
@@ -179,7 +225,11 @@ describe('every error class, over HTTP', () => {
     it('answers 409 with the current revision when it clashes again', async () => {
       const childId = await newChild(api);
       interleave(2, reallocate(childId));
-      const response = await api.post(`/children/${childId}/reviews`, { effectiveDate: '2023-03-01', participation: 'PN0' }, ours);
+      const response = await api.post(
+        `/children/${childId}/reviews`,
+        { effectiveDate: '2023-03-01', participation: 'PN0' },
+        ours,
+      );
       expect(response.status).toBe(409);
       expect(response.body).toMatchObject({ statusCode: 409, expectedRevision: '2', actualRevision: '3' });
       expect(await eventCount(api, childId)).toBe(4); // the two competing allocations, not our review
@@ -187,9 +237,20 @@ describe('every error class, over HTTP', () => {
 
     it('keeps the stream consistent under truly parallel writers', async () => {
       const childId = await newChild(api);
-      const dates = ['2023-02-20', '2023-02-21', '2023-02-22', '2023-02-23', '2023-02-24', '2023-02-27', '2023-02-28', '2023-03-01'];
+      const dates = [
+        '2023-02-20',
+        '2023-02-21',
+        '2023-02-22',
+        '2023-02-23',
+        '2023-02-24',
+        '2023-02-27',
+        '2023-02-28',
+        '2023-03-01',
+      ];
       const responses = await Promise.all(
-        dates.map((effectiveDate) => api.post(`/children/${childId}/reviews`, { effectiveDate, participation: 'PN0' }, worker)),
+        dates.map((effectiveDate) =>
+          api.post(`/children/${childId}/reviews`, { effectiveDate, participation: 'PN0' }, worker),
+        ),
       );
       const statuses = responses.map((r) => r.status);
       expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
@@ -212,7 +273,9 @@ describe('every error class, over HTTP', () => {
       ['a token with an unknown role', `Bearer ${badTokens.unknownRole()}`, /not a Care Journey role/],
       ['garbage', `Bearer ${badTokens.garbage()}`, /invalid/i],
     ])('%s', async (_label, authorization, message) => {
-      const response = await api.post('/children', registerBody(), { headers: authorization ? { authorization } : {} });
+      const response = await api.post('/children', registerBody(), {
+        headers: authorization ? { authorization } : {},
+      });
       expect(response.status).toBe(401);
       expect(response.body).toMatchObject({ statusCode: 401, message: expect.stringMatching(message) });
     });
@@ -225,9 +288,14 @@ describe('every error class, over HTTP', () => {
       ['reporting_job', 'GET', '/children/someone/events'],
       ['panel_member', 'GET', '/children/someone/events'],
     ] as const)('%s cannot %s %s', async (role, method, path) => {
-      const response = await api.send(method, path, method === 'POST' ? registerBody() : undefined, { token: tokenFor(role) });
+      const response = await api.send(method, path, method === 'POST' ? registerBody() : undefined, {
+        token: tokenFor(role),
+      });
       expect(response.status).toBe(403);
-      expect(response.body).toMatchObject({ statusCode: 403, message: expect.stringContaining(`Role ${role} may not`) });
+      expect(response.body).toMatchObject({
+        statusCode: 403,
+        message: expect.stringContaining(`Role ${role} may not`),
+      });
     });
   });
 
@@ -235,9 +303,16 @@ describe('every error class, over HTTP', () => {
     it('answers 503 and says nothing was recorded', async () => {
       const childId = await newChild(api);
       jest.spyOn(t.store, 'appendToStream').mockRejectedValue(new StoreUnavailable('disk full'));
-      const response = await api.post(`/children/${childId}/reviews`, { effectiveDate: '2023-03-01', participation: 'PN0' }, worker);
+      const response = await api.post(
+        `/children/${childId}/reviews`,
+        { effectiveDate: '2023-03-01', participation: 'PN0' },
+        worker,
+      );
       expect(response.status).toBe(503);
-      expect(response.body).toMatchObject({ statusCode: 503, message: expect.stringContaining('nothing was recorded') });
+      expect(response.body).toMatchObject({
+        statusCode: 503,
+        message: expect.stringContaining('nothing was recorded'),
+      });
     });
 
     it('reports not ready', async () => {
@@ -251,11 +326,15 @@ describe('every error class, over HTTP', () => {
 
   it('a reporting job sees the child without personal details', async () => {
     const childId = await newChild(api);
-    const response = await api.get<{ child: Record<string, unknown>; personalDataIncluded: boolean }>(`/children/${childId}`, { token: tokenFor('reporting_job') });
+    const response = await api.get<{ child: Record<string, unknown>; personalDataIncluded: boolean }>(
+      `/children/${childId}`,
+      { token: tokenFor('reporting_job') },
+    );
     expect(response.status).toBe(200);
     expect(response.body.personalDataIncluded).toBe(false);
     expect(response.body.child).toMatchObject({ childRef: expect.any(String), sex: '2' });
-    for (const personal of ['name', 'dateOfBirth', 'upn', 'homePostcode']) expect(response.body.child).not.toHaveProperty(personal);
+    for (const personal of ['name', 'dateOfBirth', 'upn', 'homePostcode'])
+      expect(response.body.child).not.toHaveProperty(personal);
     expect(JSON.stringify(response.body)).not.toContain('Sam Taylor');
   });
 });

@@ -15,7 +15,11 @@ describe('a whole journey over HTTP, on SQLite', () => {
   afterAll(async () => t.close());
 
   it('records entry, three moves, reviews, the plan and every adoption step to the order, then reads it back', async () => {
-    const registered = await api.post<{ childId: string; revision: string }>('/children', registerBody(), worker);
+    const registered = await api.post<{ childId: string; revision: string }>(
+      '/children',
+      registerBody(),
+      worker,
+    );
     expect(registered.status).toBe(201);
     const childId = registered.body.childId;
     expect(registered.headers.get('location')).toBe(`/children/${childId}`);
@@ -23,14 +27,20 @@ describe('a whole journey over HTTP, on SQLite', () => {
 
     let revision = 0;
     for (const [path, body] of wholeJourney) {
-      const response = await api.post<{ revision: string; events: { type: string }[] }>(`/children/${childId}/${path}`, body, worker);
+      const response = await api.post<{ revision: string; events: { type: string }[] }>(
+        `/children/${childId}/${path}`,
+        body,
+        worker,
+      );
       expect({ path, status: response.status, body: response.body }).toMatchObject({ path, status: 201 });
       revision += response.body.events.length;
       expect(response.body.revision).toBe(String(revision));
       expect(response.headers.get('etag')).toBe(`"${revision}"`);
     }
 
-    const child = await api.get<Record<string, unknown>>(`/children/${childId}`, { token: tokenFor('panel_member') });
+    const child = await api.get<Record<string, unknown>>(`/children/${childId}`, {
+      token: tokenFor('panel_member'),
+    });
     expect(child.status).toBe(200);
     expect(child.headers.get('etag')).toBe(`"${revision}"`);
     expect(child.body).toMatchObject({
@@ -47,10 +57,10 @@ describe('a whole journey over HTTP, on SQLite', () => {
     const steps = (child.body.adoption as { steps: { step: string }[] }).steps.map((s) => s.step);
     expect(steps).toEqual(['decision', 'placement_order', 'match', 'placed', 'order']);
 
-    const events = await api.get<{ totalEvents: string; items: { type: string; metadata: Record<string, unknown> }[] }>(
-      `/children/${childId}/events?pageSize=200`,
-      { token: tokenFor('auditor') },
-    );
+    const events = await api.get<{
+      totalEvents: string;
+      items: { type: string; metadata: Record<string, unknown> }[];
+    }>(`/children/${childId}/events?pageSize=200`, { token: tokenFor('auditor') });
     expect(events.status).toBe(200);
     expect(events.body.totalEvents).toBe(String(revision + 1));
     expect(events.body.items.map((e) => e.type)).toEqual([
@@ -75,12 +85,21 @@ describe('a whole journey over HTTP, on SQLite', () => {
   });
 
   it('shows the child in care mid-journey, with the current placement and the next review due', async () => {
-    const { body } = await api.post<{ childId: string }>('/children', registerBody({ childRef: 'LA-000124' }), worker);
+    const { body } = await api.post<{ childId: string }>(
+      '/children',
+      registerBody({ childRef: 'LA-000124' }),
+      worker,
+    );
     const id = body.childId;
     await api.post(`/children/${id}/periods-of-care`, wholeJourney[0][1], worker);
     let child = await api.get(`/children/${id}`, worker);
     // 20 working days after Mon 6 Feb 2023 (no bank holiday in between): Mon 6 Mar 2023.
-    expect(child.body).toMatchObject({ inCare: true, legalStatus: 'C1', nextReviewDue: '2023-03-06', currentPlacement: { placementType: 'U6' } });
+    expect(child.body).toMatchObject({
+      inCare: true,
+      legalStatus: 'C1',
+      nextReviewDue: '2023-03-06',
+      currentPlacement: { placementType: 'U6' },
+    });
     await api.post(`/children/${id}/reviews`, wholeJourney[1][1], worker);
     child = await api.get(`/children/${id}`, worker);
     expect(child.body).toMatchObject({ lastReview: { date: '2023-03-02' }, nextReviewDue: '2023-06-02' });
@@ -90,12 +109,23 @@ describe('a whole journey over HTTP, on SQLite', () => {
   });
 
   it('pages the events by revision', async () => {
-    const { body } = await api.post<{ childId: string }>('/children', registerBody({ childRef: 'LA-000125' }), worker);
+    const { body } = await api.post<{ childId: string }>(
+      '/children',
+      registerBody({ childRef: 'LA-000125' }),
+      worker,
+    );
     const id = body.childId;
-    for (const [path, request] of wholeJourney.slice(0, 4)) await api.post(`/children/${id}/${path}`, request, worker);
+    for (const [path, request] of wholeJourney.slice(0, 4))
+      await api.post(`/children/${id}/${path}`, request, worker);
     const auditor = { token: tokenFor('auditor') };
-    const page1 = await api.get<{ items: { revision: string }[]; nextPage: number | null }>(`/children/${id}/events?page=1&pageSize=2`, auditor);
-    const page3 = await api.get<{ items: { revision: string }[]; nextPage: number | null }>(`/children/${id}/events?page=3&pageSize=2`, auditor);
+    const page1 = await api.get<{ items: { revision: string }[]; nextPage: number | null }>(
+      `/children/${id}/events?page=1&pageSize=2`,
+      auditor,
+    );
+    const page3 = await api.get<{ items: { revision: string }[]; nextPage: number | null }>(
+      `/children/${id}/events?page=3&pageSize=2`,
+      auditor,
+    );
     expect(page1.body.items.map((e) => e.revision)).toEqual(['0', '1']);
     expect(page1.body.nextPage).toBe(2);
     expect(page3.body.items.map((e) => e.revision)).toEqual(['4']);

@@ -26,10 +26,17 @@ describe('role matrix: every registered route × every role', () => {
   afterAll(async () => t.close());
 
   /** A concrete URL for a route pattern: path parameters point at a real child, wildcards at a file. */
-  const urlFor = (pattern: string) => pattern.replace(/:id\b/g, childId).replace(/:[A-Za-z]+/g, 'x').replace(/\*$/, 'index.html');
+  const urlFor = (pattern: string) =>
+    pattern
+      .replace(/:id\b/g, childId)
+      .replace(/:[A-Za-z]+/g, 'x')
+      .replace(/\*$/, 'index.html');
   /** Requests carry no body worth acting on: an admitted write fails validation and changes nothing. */
   const call = (route: RegisteredRoute, token?: string) =>
-    api.send(route.method, urlFor(route.url), route.method === 'GET' ? undefined : {}, { token, headers: { accept: 'application/json' } });
+    api.send(route.method, urlFor(route.url), route.method === 'GET' ? undefined : {}, {
+      token,
+      headers: { accept: 'application/json' },
+    });
 
   it('declares a role expectation for every route the app registers, and no stale ones', () => {
     const registered = new Set(routes.map(keyOf));
@@ -45,33 +52,47 @@ describe('role matrix: every registered route × every role', () => {
       if (declared === undefined) continue; // reported by the declaration test
       const expected = normalise(declared);
       const { status } = await call(route);
-      const ok = expected.public ? !REFUSALS.has(status) && status < 500 : status === expected.anonymousStatus;
-      if (!ok) wrong.push(`${keyOf(route)}: expected ${expected.public ? 'open' : expected.anonymousStatus}, got ${status}`);
+      const ok = expected.public
+        ? !REFUSALS.has(status) && status < 500
+        : status === expected.anonymousStatus;
+      if (!ok)
+        wrong.push(
+          `${keyOf(route)}: expected ${expected.public ? 'open' : expected.anonymousStatus}, got ${status}`,
+        );
     }
     expect(wrong).toEqual([]);
   });
 
-  it.each(ROLES.map((role) => [role]))('%s: admitted exactly where declared, refused elsewhere', async (role: Role) => {
-    const wrong: string[] = [];
-    let checked = 0;
-    for (const route of routes) {
-      const declared = ROUTE_ROLES[keyOf(route)];
-      if (declared === undefined) continue;
-      const expected = normalise(declared);
-      const { status } = await call(route, tokenFor(role));
-      const admitted = expected.public || expected.roles.includes(role);
-      const ok = admitted ? !REFUSALS.has(status) : status === expected.forbiddenStatus;
-      if (!ok) wrong.push(`${keyOf(route)}: expected ${admitted ? 'admitted' : expected.forbiddenStatus}, got ${status}`);
-      checked += 1;
-    }
-    expect(wrong).toEqual([]);
-    expect(checked).toBeGreaterThan(20);
-  });
+  it.each(ROLES.map((role) => [role]))(
+    '%s: admitted exactly where declared, refused elsewhere',
+    async (role: Role) => {
+      const wrong: string[] = [];
+      let checked = 0;
+      for (const route of routes) {
+        const declared = ROUTE_ROLES[keyOf(route)];
+        if (declared === undefined) continue;
+        const expected = normalise(declared);
+        const { status } = await call(route, tokenFor(role));
+        const admitted = expected.public || expected.roles.includes(role);
+        const ok = admitted ? !REFUSALS.has(status) : status === expected.forbiddenStatus;
+        if (!ok)
+          wrong.push(
+            `${keyOf(route)}: expected ${admitted ? 'admitted' : expected.forbiddenStatus}, got ${status}`,
+          );
+        checked += 1;
+      }
+      expect(wrong).toEqual([]);
+      expect(checked).toBeGreaterThan(20);
+    },
+  );
 
   it('lets only social workers and admins record events', () => {
     for (const [key, declared] of Object.entries(ROUTE_ROLES)) {
       if (!key.startsWith('POST /children')) continue;
-      expect({ key, roles: [...normalise(declared).roles].sort() }).toEqual({ key, roles: ['admin', 'social_worker'] });
+      expect({ key, roles: [...normalise(declared).roles].sort() }).toEqual({
+        key,
+        roles: ['admin', 'social_worker'],
+      });
     }
   });
 });

@@ -20,7 +20,10 @@ export interface CreateAppOptions {
 }
 
 /** Builds the API (initialised, not listening) from an explicit config; main.ts and the e2e tests share it. */
-export async function createApp(config: ApiConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: ApiConfig,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576 });
   if (options.onRoute) {
     const onRoute = options.onRoute;

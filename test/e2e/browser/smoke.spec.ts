@@ -18,15 +18,31 @@ describe('pages over HTTP (no browser)', () => {
     const cookie = login.headers.get('set-cookie') ?? '';
     const csrf = /cj_csrf=([^;]+)/.exec(cookie)?.[1] ?? '';
     const res = await fetch(`${t.baseUrl}/login`, {
-      method: 'POST', redirect: 'manual',
+      method: 'POST',
+      redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `cj_csrf=${csrf}` },
-      body: new URLSearchParams({ _csrf: csrf, username: 'panel.demo', password: 'care-journey-demo', next: '/panel/drift' }).toString(),
+      body: new URLSearchParams({
+        _csrf: csrf,
+        username: 'panel.demo',
+        password: 'care-journey-demo',
+        next: '/panel/drift',
+      }).toString(),
     });
     console.log(res.status, res.headers.get('location'), res.headers.getSetCookie());
-    const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const session = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const started = Date.now();
-    const drift = await fetch(`${t.baseUrl}/panel/drift?asAt=2025-03-31`, { headers: { cookie: `${session}; cj_csrf=${csrf}` } });
+    const drift = await fetch(`${t.baseUrl}/panel/drift?asAt=2025-03-31`, {
+      headers: { cookie: `${session}; cj_csrf=${csrf}` },
+    });
     const body = await drift.text();
-    console.log(drift.status, Date.now() - started, body.length, body.slice(body.indexOf('<main'), body.indexOf('<main') + 1500));
+    console.log(
+      drift.status,
+      Date.now() - started,
+      body.length,
+      body.slice(body.indexOf('<main'), body.indexOf('<main') + 1500),
+    );
   });
 });

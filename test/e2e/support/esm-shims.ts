@@ -5,7 +5,8 @@
  * The lasting fix belongs in jest.config.js (transform that package); this keeps e2e self-contained.
  */
 jest.mock('content-disposition', () => ({
-  create: (filename?: string) => (filename ? `attachment; filename="${filename.replace(/"/g, '')}"` : 'attachment'),
+  create: (filename?: string) =>
+    filename ? `attachment; filename="${filename.replace(/"/g, '')}"` : 'attachment',
 }));
 
 export {};

@@ -11,11 +11,20 @@ export interface RequestOptions {
 
 /** Thin fetch wrapper: JSON in, JSON (or text) out, never throws on a status. */
 export function apiClient(baseUrl: string) {
-  const request = async <T>(method: string, path: string, body: unknown, options: RequestOptions): Promise<ApiResponse<T>> => {
+  const request = async <T>(
+    method: string,
+    path: string,
+    body: unknown,
+    options: RequestOptions,
+  ): Promise<ApiResponse<T>> => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -26,11 +35,16 @@ export function apiClient(baseUrl: string) {
     return { status: response.status, headers: response.headers, body: parsed as T };
   };
   return {
-    get: <T = Record<string, unknown>>(path: string, options: RequestOptions = {}) => request<T>('GET', path, undefined, options),
+    get: <T = Record<string, unknown>>(path: string, options: RequestOptions = {}) =>
+      request<T>('GET', path, undefined, options),
     post: <T = Record<string, unknown>>(path: string, body: unknown, options: RequestOptions = {}) =>
       request<T>('POST', path, body, options),
-    send: <T = Record<string, unknown>>(method: string, path: string, body: unknown, options: RequestOptions = {}) =>
-      request<T>(method, path, body, options),
+    send: <T = Record<string, unknown>>(
+      method: string,
+      path: string,
+      body: unknown,
+      options: RequestOptions = {},
+    ) => request<T>(method, path, body, options),
   };
 }
 

@@ -28,7 +28,12 @@ export const startCareBody = {
   placement: { placementType: 'U6', provider: 'PR1', postcode: 'LS1 4AB', urn: 'SC000001', inArea: true },
 };
 
-export const moveBody = (effectiveDate: string, placementType: string, provider: string, postcode: string) => ({
+export const moveBody = (
+  effectiveDate: string,
+  placementType: string,
+  provider: string,
+  postcode: string,
+) => ({
   effectiveDate,
   placement: { placementType, provider, postcode, inArea: true },
   reasonForChange: 'CARPL',
@@ -49,9 +54,23 @@ export const wholeJourney: Array<[string, Record<string, unknown>]> = [
   ['placement-changes', moveBody('2023-10-02', 'U4', 'PR2', 'WF1 2AB')],
   ['adoption/match', { effectiveDate: '2023-11-06' }],
   ['reviews', { effectiveDate: '2023-11-20', participation: 'PN0' }],
-  ['adoption/placement', { effectiveDate: '2023-12-04', placement: { placementType: 'A6', provider: 'PR1', postcode: 'HG1 1AA', inArea: false }, sameCarer: false }],
+  [
+    'adoption/placement',
+    {
+      effectiveDate: '2023-12-04',
+      placement: { placementType: 'A6', provider: 'PR1', postcode: 'HG1 1AA', inArea: false },
+      sameCarer: false,
+    },
+  ],
   [
     'adoption/order',
-    { effectiveDate: '2024-05-13', adoptedByFosterCarer: false, numberOfAdopters: 2, adopterSex: 'MF', adopterLegalStatus: 'L11', application: 'unopposed' },
+    {
+      effectiveDate: '2024-05-13',
+      adoptedByFosterCarer: false,
+      numberOfAdopters: 2,
+      adopterSex: 'MF',
+      adopterLegalStatus: 'L11',
+      application: 'unopposed',
+    },
   ],
 ];

@@ -8,7 +8,11 @@ let counter = 0;
 export async function newChild(api: ApiClient, { inCare = true } = {}): Promise<string> {
   counter += 1;
   const token = tokenFor('social_worker', 'alice');
-  const registered = await api.post<{ childId: string }>('/children', registerBody({ childRef: `LA-${counter}` }), { token });
+  const registered = await api.post<{ childId: string }>(
+    '/children',
+    registerBody({ childRef: `LA-${counter}` }),
+    { token },
+  );
   if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
   const childId = registered.body.childId;
   if (inCare) {
@@ -20,6 +24,8 @@ export async function newChild(api: ApiClient, { inCare = true } = {}): Promise<
 
 /** The number of events in the child's stream, read over HTTP. */
 export async function eventCount(api: ApiClient, childId: string): Promise<number> {
-  const page = await api.get<{ totalEvents: string }>(`/children/${childId}/events?pageSize=1`, { token: tokenFor('auditor') });
+  const page = await api.get<{ totalEvents: string }>(`/children/${childId}/events?pageSize=1`, {
+    token: tokenFor('auditor'),
+  });
   return Number(page.body.totalEvents);
 }

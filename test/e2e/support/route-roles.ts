@@ -6,9 +6,7 @@ import type { Role } from '../../../apps/api/src/auth/role';
  * missing or wrong session differently (e.g. a redirect to the login page).
  */
 export type RouteExpectation =
-  | 'public'
-  | readonly Role[]
-  | { roles: readonly Role[]; anonymousStatus?: number; forbiddenStatus?: number };
+  'public' | readonly Role[] | { roles: readonly Role[]; anonymousStatus?: number; forbiddenStatus?: number };
 
 /**
  * The role expectation of EVERY route the API registers, keyed "METHOD /path" as Fastify
@@ -65,9 +63,19 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
 };
 
 /** The expectation in one shape. */
-export function normalise(expectation: RouteExpectation): { public: boolean; roles: readonly Role[]; anonymousStatus: number; forbiddenStatus: number } {
+export function normalise(expectation: RouteExpectation): {
+  public: boolean;
+  roles: readonly Role[];
+  anonymousStatus: number;
+  forbiddenStatus: number;
+} {
   if (expectation === 'public') return { public: true, roles: [], anonymousStatus: 0, forbiddenStatus: 0 };
-  if (Array.isArray(expectation)) return { public: false, roles: expectation, anonymousStatus: 401, forbiddenStatus: 403 };
-  const { roles, anonymousStatus = 401, forbiddenStatus = 403 } = expectation as Exclude<RouteExpectation, 'public' | readonly Role[]>;
+  if (Array.isArray(expectation))
+    return { public: false, roles: expectation, anonymousStatus: 401, forbiddenStatus: 403 };
+  const {
+    roles,
+    anonymousStatus = 401,
+    forbiddenStatus = 403,
+  } = expectation as Exclude<RouteExpectation, 'public' | readonly Role[]>;
   return { public: false, roles, anonymousStatus, forbiddenStatus };
 }

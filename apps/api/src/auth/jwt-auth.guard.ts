@@ -1,4 +1,10 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { AuthenticatedUser } from './authenticated-user';
 import { USER_REQUEST_KEY } from './current-user.decorator';
@@ -33,7 +39,8 @@ export class JwtAuthGuard implements CanActivate {
     request[USER_REQUEST_KEY] = user;
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (!allowed || allowed.length === 0) throw new ForbiddenException('This route declares no roles and is closed');
+    if (!allowed || allowed.length === 0)
+      throw new ForbiddenException('This route declares no roles and is closed');
     if (!allowed.includes(user.role)) {
       throw new ForbiddenException(`Role ${user.role} may not do this; allowed: ${allowed.join(', ')}`);
     }

@@ -3,4 +3,5 @@ export const ROLES = ['social_worker', 'panel_member', 'auditor', 'reporting_job
 
 export type Role = (typeof ROLES)[number];
 
-export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+export const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);

@@ -25,8 +25,10 @@ export class TokenVerifier {
       throw new UnauthorizedException(describeJwtFailure(error));
     }
     const { sub, name, role } = claims;
-    if (typeof sub !== 'string' || sub.length === 0) throw new UnauthorizedException('Token has no subject (sub)');
-    if (!isRole(role)) throw new UnauthorizedException(`Token role ${JSON.stringify(role)} is not a Care Journey role`);
+    if (typeof sub !== 'string' || sub.length === 0)
+      throw new UnauthorizedException('Token has no subject (sub)');
+    if (!isRole(role))
+      throw new UnauthorizedException(`Token role ${JSON.stringify(role)} is not a Care Journey role`);
     return { id: sub, name: typeof name === 'string' && name.length > 0 ? name : sub, role };
   }
 }

@@ -17,6 +17,8 @@ export class RevisionConflict extends Error {
     readonly expected: bigint | 'no_stream',
     readonly actual: bigint | 'no_stream',
   ) {
-    super(`Child ${childId} changed meanwhile: expected revision ${String(expected)}, now at ${String(actual)}`);
+    super(
+      `Child ${childId} changed meanwhile: expected revision ${String(expected)}, now at ${String(actual)}`,
+    );
   }
 }

@@ -6,6 +6,10 @@ import { API_CONFIG, type ApiConfig } from './api-config';
 @Module({})
 export class ApiConfigModule {
   static forRoot(config: ApiConfig): DynamicModule {
-    return { module: ApiConfigModule, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] };
+    return {
+      module: ApiConfigModule,
+      providers: [{ provide: API_CONFIG, useValue: config }],
+      exports: [API_CONFIG],
+    };
   }
 }

@@ -13,8 +13,17 @@ describe('loadApiConfig', () => {
   });
 
   it('reads PORT, the secret and the SQLite file', () => {
-    const config = loadApiConfig({ PORT: '8080', CARE_JOURNEY_JWT_SECRET: secret, CARE_JOURNEY_SQLITE_FILE: '/tmp/x.db' });
-    expect(config).toMatchObject({ port: 8080, jwtSecret: secret, usingDevJwtSecret: false, store: { kind: 'sqlite', file: '/tmp/x.db' } });
+    const config = loadApiConfig({
+      PORT: '8080',
+      CARE_JOURNEY_JWT_SECRET: secret,
+      CARE_JOURNEY_SQLITE_FILE: '/tmp/x.db',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      jwtSecret: secret,
+      usingDevJwtSecret: false,
+      store: { kind: 'sqlite', file: '/tmp/x.db' },
+    });
   });
 
   it.each(['abc', '70000', '-1', '80.5'])('refuses PORT=%s naming the variable', (PORT) => {
@@ -26,11 +35,15 @@ describe('loadApiConfig', () => {
     expect(() => loadApiConfig({ NODE_ENV: 'production', CARE_JOURNEY_JWT_SECRET: DEV_JWT_SECRET })).toThrow(
       /CARE_JOURNEY_JWT_SECRET/,
     );
-    expect(loadApiConfig({ NODE_ENV: 'production', CARE_JOURNEY_JWT_SECRET: secret }).usingDevJwtSecret).toBe(false);
+    expect(loadApiConfig({ NODE_ENV: 'production', CARE_JOURNEY_JWT_SECRET: secret }).usingDevJwtSecret).toBe(
+      false,
+    );
   });
 
   it('refuses a short secret', () => {
-    expect(() => loadApiConfig({ CARE_JOURNEY_JWT_SECRET: 'short' })).toThrow(/CARE_JOURNEY_JWT_SECRET: must be at least 32/);
+    expect(() => loadApiConfig({ CARE_JOURNEY_JWT_SECRET: 'short' })).toThrow(
+      /CARE_JOURNEY_JWT_SECRET: must be at least 32/,
+    );
   });
 
   it('names the store variable that is wrong', () => {

@@ -26,7 +26,8 @@ function readPort(env: Env): number {
   const raw = read(env, 'PORT');
   if (raw === undefined) return 3000;
   const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port > 65535) throw new ConfigError('PORT', `must be a whole number 0–65535, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || port > 65535)
+    throw new ConfigError('PORT', `must be a whole number 0–65535, got "${raw}"`);
   return port;
 }
 
@@ -36,12 +37,18 @@ export function loadJwtSecret(env: Env = process.env): Pick<ApiConfig, 'jwtSecre
   const secret = read(env, 'CARE_JOURNEY_JWT_SECRET');
   if (secret === undefined || secret === DEV_JWT_SECRET) {
     if (production) {
-      throw new ConfigError('CARE_JOURNEY_JWT_SECRET', 'must be set to a private secret when NODE_ENV=production (the development secret is refused)');
+      throw new ConfigError(
+        'CARE_JOURNEY_JWT_SECRET',
+        'must be set to a private secret when NODE_ENV=production (the development secret is refused)',
+      );
     }
     return { jwtSecret: DEV_JWT_SECRET, usingDevJwtSecret: true };
   }
   if (secret.length < MIN_SECRET_LENGTH) {
-    throw new ConfigError('CARE_JOURNEY_JWT_SECRET', `must be at least ${MIN_SECRET_LENGTH} characters (it signs HS256 tokens)`);
+    throw new ConfigError(
+      'CARE_JOURNEY_JWT_SECRET',
+      `must be at least ${MIN_SECRET_LENGTH} characters (it signs HS256 tokens)`,
+    );
   }
   return { jwtSecret: secret, usingDevJwtSecret: false };
 }

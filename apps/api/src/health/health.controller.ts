@@ -30,7 +30,9 @@ export class HealthController {
       const head = await withTimeout(this.store.headPosition(), READINESS_TIMEOUT_MS);
       return { status: 'ready', headPosition: head === undefined ? null : head.toString(10) };
     } catch (error) {
-      throw new ServiceUnavailableException(`Event store not reachable: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ServiceUnavailableException(
+        `Event store not reachable: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

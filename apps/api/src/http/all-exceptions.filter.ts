@@ -15,7 +15,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (status === HttpStatus.SERVICE_UNAVAILABLE) {
       this.logger.warn(exception instanceof Error ? exception.message : String(exception));
     } else if (status >= HttpStatus.INTERNAL_SERVER_ERROR) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     const response = host.switchToHttp().getResponse<unknown>();
     this.adapterHost.httpAdapter.reply(response, body, status);

@@ -14,10 +14,13 @@ const SAFE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The caller's X-Correlation-Id when it is sane (it ends up in stored metadata), else a new one. */
 export const Origin = createParamDecorator((_data: unknown, ctx: ExecutionContext): CommandOrigin => {
-  const request = ctx.switchToHttp().getRequest<Record<string, unknown> & { headers: Record<string, unknown> }>();
+  const request = ctx
+    .switchToHttp()
+    .getRequest<Record<string, unknown> & { headers: Record<string, unknown> }>();
   const user = request[USER_REQUEST_KEY] as AuthenticatedUser | undefined;
   if (!user) throw new InternalServerErrorException('Origin used on a route without authentication');
   const header = request.headers[CORRELATION_HEADER];
-  const correlationId = typeof header === 'string' && SAFE_CORRELATION_ID.test(header) ? header : randomUUID();
+  const correlationId =
+    typeof header === 'string' && SAFE_CORRELATION_ID.test(header) ? header : randomUUID();
   return { user, correlationId };
 });

@@ -7,11 +7,21 @@ import { badRequestBody } from './field-errors';
 
 describe('toHttpError', () => {
   it('422 names the rule and the field', () => {
-    expect(toHttpError(new DomainRuleViolation('date-in-future', 'effectiveDate is after today', 'effectiveDate'))).toEqual({
+    expect(
+      toHttpError(new DomainRuleViolation('date-in-future', 'effectiveDate is after today', 'effectiveDate')),
+    ).toEqual({
       status: 422,
-      body: { statusCode: 422, error: 'Unprocessable Entity', message: 'effectiveDate is after today', rule: 'date-in-future', field: 'effectiveDate' },
+      body: {
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: 'effectiveDate is after today',
+        rule: 'date-in-future',
+        field: 'effectiveDate',
+      },
     });
-    expect(toHttpError(new DomainRuleViolation('child-not-registered', 'register first')).body).not.toHaveProperty('field');
+    expect(
+      toHttpError(new DomainRuleViolation('child-not-registered', 'register first')).body,
+    ).not.toHaveProperty('field');
   });
 
   it('404 for an unknown child, however it surfaces', () => {
@@ -20,8 +30,15 @@ describe('toHttpError', () => {
   });
 
   it('409 carries both revisions as strings', () => {
-    expect(toHttpError(new RevisionConflict('c1', 4n, 5n)).body).toMatchObject({ statusCode: 409, expectedRevision: '4', actualRevision: '5' });
-    expect(toHttpError(new RevisionConflict('c1', 'no_stream', 0n)).body).toMatchObject({ expectedRevision: 'no_stream', actualRevision: '0' });
+    expect(toHttpError(new RevisionConflict('c1', 4n, 5n)).body).toMatchObject({
+      statusCode: 409,
+      expectedRevision: '4',
+      actualRevision: '5',
+    });
+    expect(toHttpError(new RevisionConflict('c1', 'no_stream', 0n)).body).toMatchObject({
+      expectedRevision: 'no_stream',
+      actualRevision: '0',
+    });
   });
 
   it('503 when the store is unavailable, without internals', () => {
@@ -31,12 +48,26 @@ describe('toHttpError', () => {
   });
 
   it('keeps the 400 body with its field errors, and 401/403 messages', () => {
-    const fields = [{ field: 'effectiveDate', rule: 'isCalendarDate', message: 'effectiveDate must be a real calendar date, YYYY-MM-DD' }];
+    const fields = [
+      {
+        field: 'effectiveDate',
+        rule: 'isCalendarDate',
+        message: 'effectiveDate must be a real calendar date, YYYY-MM-DD',
+      },
+    ];
     expect(toHttpError(new BadRequestException(badRequestBody(fields)))).toEqual({
       status: 400,
-      body: { statusCode: 400, error: 'Bad Request', message: 'Invalid request: effectiveDate', errors: fields },
+      body: {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Invalid request: effectiveDate',
+        errors: fields,
+      },
     });
-    expect(toHttpError(new UnauthorizedException('Token has expired')).body).toMatchObject({ statusCode: 401, message: 'Token has expired' });
+    expect(toHttpError(new UnauthorizedException('Token has expired')).body).toMatchObject({
+      statusCode: 401,
+      message: 'Token has expired',
+    });
     expect(toHttpError(new ForbiddenException('no')).status).toBe(403);
   });
 

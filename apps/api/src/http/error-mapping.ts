@@ -8,7 +8,8 @@ export interface HttpError {
   body: Record<string, unknown> & { statusCode: number; error: string; message: string };
 }
 
-const revisionJson = (revision: bigint | 'no_stream'): string => (typeof revision === 'bigint' ? revision.toString(10) : revision);
+const revisionJson = (revision: bigint | 'no_stream'): string =>
+  typeof revision === 'bigint' ? revision.toString(10) : revision;
 
 /** Every error → status and body, in one place. Unknown errors are 500 with nothing internal leaked. */
 export function toHttpError(error: unknown): HttpError {
@@ -33,7 +34,10 @@ export function toHttpError(error: unknown): HttpError {
     };
   }
   if (error instanceof ChildNotFound || error instanceof StreamNotFound) {
-    return { status: HttpStatus.NOT_FOUND, body: { statusCode: HttpStatus.NOT_FOUND, error: 'Not Found', message: error.message } };
+    return {
+      status: HttpStatus.NOT_FOUND,
+      body: { statusCode: HttpStatus.NOT_FOUND, error: 'Not Found', message: error.message },
+    };
   }
   if (error instanceof RevisionConflict) {
     return {
@@ -50,11 +54,19 @@ export function toHttpError(error: unknown): HttpError {
   if (error instanceof StoreUnavailable) {
     return {
       status: HttpStatus.SERVICE_UNAVAILABLE,
-      body: { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'Service Unavailable', message: 'The event store is unavailable; nothing was recorded. Try again shortly.' },
+      body: {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'Service Unavailable',
+        message: 'The event store is unavailable; nothing was recorded. Try again shortly.',
+      },
     };
   }
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
-    body: { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'Unexpected error' },
+    body: {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: 'Internal Server Error',
+      message: 'Unexpected error',
+    },
   };
 }

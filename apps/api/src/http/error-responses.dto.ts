@@ -19,16 +19,20 @@ export class DomainRuleDto {
   @ApiProperty({ example: 'Unprocessable Entity' }) error!: string;
   @ApiProperty({ example: 'The child is not in care, so the placement cannot change' }) message!: string;
   @ApiProperty({ description: 'Stable id of the rule broken', example: 'not-in-care' }) rule!: string;
-  @ApiPropertyOptional({ description: 'The field at fault, when there is one', example: 'effectiveDate' }) field?: string;
+  @ApiPropertyOptional({ description: 'The field at fault, when there is one', example: 'effectiveDate' })
+  field?: string;
 }
 
 export class ConflictDto {
   @ApiProperty({ example: 409 }) statusCode!: number;
   @ApiProperty({ example: 'Conflict' }) error!: string;
-  @ApiProperty({ example: 'Child 3f0c… changed meanwhile: expected revision 4, now at 5; re-read the child and try again' })
+  @ApiProperty({
+    example: 'Child 3f0c… changed meanwhile: expected revision 4, now at 5; re-read the child and try again',
+  })
   message!: string;
   @ApiProperty({ example: '4' }) expectedRevision!: string;
-  @ApiProperty({ description: "The stream's current revision ('no_stream' if none)", example: '5' }) actualRevision!: string;
+  @ApiProperty({ description: "The stream's current revision ('no_stream' if none)", example: '5' })
+  actualRevision!: string;
 }
 
 export class ErrorDto {

@@ -10,7 +10,8 @@ export class ETagInterceptor implements NestInterceptor {
     return next.handle().pipe(
       tap((body: unknown) => {
         const revision = (body as { revision?: unknown } | undefined)?.revision;
-        if (typeof revision === 'string' && /^\d+$/.test(revision)) void reply.header('ETag', `"${revision}"`);
+        if (typeof revision === 'string' && /^\d+$/.test(revision))
+          void reply.header('ETag', `"${revision}"`);
       }),
     );
   }

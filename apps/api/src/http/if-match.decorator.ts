@@ -9,6 +9,8 @@ export const IfMatchHeader = createParamDecorator((_data: unknown, ctx: Executio
     return parseIfMatch(request.headers['if-match']);
   } catch (error) {
     if (!(error instanceof InvalidIfMatch)) throw error;
-    throw new BadRequestException(badRequestBody([{ field: 'If-Match', rule: 'isRevision', message: error.message }]));
+    throw new BadRequestException(
+      badRequestBody([{ field: 'If-Match', rule: 'isRevision', message: error.message }]),
+    );
   }
 });

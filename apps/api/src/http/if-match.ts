@@ -17,11 +17,14 @@ export function parseIfMatch(header: string | string[] | undefined): IfMatch {
   const value = header.trim();
   if (value === '') return { kind: 'none' };
   if (value === '*') return { kind: 'any' };
-  if (value.startsWith('W/')) throw new InvalidIfMatch('If-Match must be a strong tag (the stream revision), not a weak one');
+  if (value.startsWith('W/'))
+    throw new InvalidIfMatch('If-Match must be a strong tag (the stream revision), not a weak one');
   if (value.includes(',')) throw new InvalidIfMatch('If-Match must name exactly one revision');
   const bare = value.startsWith('"') && value.endsWith('"') && value.length >= 2 ? value.slice(1, -1) : value;
   if (!REVISION.test(bare)) {
-    throw new InvalidIfMatch(`If-Match must be the stream revision, a whole number such as "3"; got ${value}`);
+    throw new InvalidIfMatch(
+      `If-Match must be the stream revision, a whole number such as "3"; got ${value}`,
+    );
   }
   return { kind: 'revision', revision: BigInt(bare) };
 }

@@ -19,15 +19,33 @@ describe('care-journey token', () => {
   });
 
   it('prints a token with the role and user, signed with the configured secret', async () => {
-    await buildProgram().parseAsync(['node', 'care-journey', 'token', '--role', 'auditor', '--user', 'carol', '--hours', '2']);
-    const claims = new JwtService().verify(output.trim(), { secret, issuer: 'care-journey', audience: 'care-journey' });
+    await buildProgram().parseAsync([
+      'node',
+      'care-journey',
+      'token',
+      '--role',
+      'auditor',
+      '--user',
+      'carol',
+      '--hours',
+      '2',
+    ]);
+    const claims = new JwtService().verify(output.trim(), {
+      secret,
+      issuer: 'care-journey',
+      audience: 'care-journey',
+    });
     expect(claims).toMatchObject({ sub: 'carol', name: 'carol', role: 'auditor' });
     expect(claims.exp - claims.iat).toBe(7200);
   });
 
   it('refuses an unknown role', async () => {
     const program = buildProgram().exitOverride();
-    program.commands.forEach((command) => command.exitOverride().configureOutput({ writeErr: () => undefined }));
-    await expect(program.parseAsync(['node', 'care-journey', 'token', '--role', 'boss', '--user', 'x'])).rejects.toThrow(/choices/i);
+    program.commands.forEach((command) =>
+      command.exitOverride().configureOutput({ writeErr: () => undefined }),
+    );
+    await expect(
+      program.parseAsync(['node', 'care-journey', 'token', '--role', 'boss', '--user', 'x']),
+    ).rejects.toThrow(/choices/i);
   });
 });

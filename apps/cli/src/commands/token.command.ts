@@ -28,9 +28,17 @@ export function registerTokenCommand(program: Command): void {
     .action((options: { role: Role; user: string; name?: string; hours: number }) => {
       const { jwtSecret, usingDevJwtSecret } = loadJwtSecret();
       if (usingDevJwtSecret) {
-        process.stderr.write('WARNING: CARE_JOURNEY_JWT_SECRET is not set; signing with the development secret.\n');
+        process.stderr.write(
+          'WARNING: CARE_JOURNEY_JWT_SECRET is not set; signing with the development secret.\n',
+        );
       }
-      const token = mintToken({ secret: jwtSecret, userId: options.user, role: options.role, name: options.name, hours: options.hours });
+      const token = mintToken({
+        secret: jwtSecret,
+        userId: options.user,
+        role: options.role,
+        name: options.name,
+        hours: options.hours,
+      });
       process.stdout.write(`${token}\n`);
     });
 }

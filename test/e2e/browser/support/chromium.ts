@@ -6,7 +6,10 @@ export const CHROMIUM = process.env.CARE_JOURNEY_CHROMIUM ?? '/usr/bin/chromium'
 
 /** CI installs Debian's chromium; without it the browser tests say so once and skip. */
 export const chromiumAvailable = existsSync(CHROMIUM);
-if (!chromiumAvailable) console.log(`Browser tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CARE_JOURNEY_CHROMIUM)`);
+if (!chromiumAvailable)
+  console.log(
+    `Browser tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CARE_JOURNEY_CHROMIUM)`,
+  );
 
 /** `describe` that skips when there is no browser. */
 export const describeInBrowser: jest.Describe = chromiumAvailable ? describe : describe.skip;
@@ -16,7 +19,16 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     // Never fetch anything from the internet (no component updates, no browser download).
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

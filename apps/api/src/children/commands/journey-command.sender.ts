@@ -8,7 +8,10 @@ import { Clock } from '../../infrastructure/clock';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
 
 /** The fields a client sends for a command; the rest comes from the path, the token and the clock. */
-export type CommandBody<T extends JourneyCommandType> = Omit<CommandOf<T>, 'type' | 'childId' | 'now' | 'recordedBy'>;
+export type CommandBody<T extends JourneyCommandType> = Omit<
+  CommandOf<T>,
+  'type' | 'childId' | 'now' | 'recordedBy'
+>;
 
 /** Turns a validated request into the domain command and sends it through the CommandBus. */
 @Injectable()
@@ -31,7 +34,12 @@ export class JourneyCommandSender {
     const command = { ...body, type, childId, now, recordedBy } as unknown as CommandOf<T>;
     const causationId = randomUUID();
     return this.commandBus.execute(
-      new RecordJourneyCommand(command, ifMatch, { now, recordedBy, correlationId: origin.correlationId, causationId }),
+      new RecordJourneyCommand(command, ifMatch, {
+        now,
+        recordedBy,
+        correlationId: origin.correlationId,
+        causationId,
+      }),
     );
   }
 }

@@ -21,7 +21,8 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
       return await this.attempt(command, ifMatch, context);
     } catch (error) {
       // With If-Match the client decided against that revision: re-deciding for it would be wrong.
-      if (!(error instanceof WrongExpectedRevision) || ifMatch.kind === 'revision') throw toConflict(command.childId, error);
+      if (!(error instanceof WrongExpectedRevision) || ifMatch.kind === 'revision')
+        throw toConflict(command.childId, error);
     }
     try {
       return await this.attempt(command, ifMatch, context);
@@ -30,7 +31,11 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     }
   }
 
-  private async attempt(command: JourneyCommand, ifMatch: IfMatch, context: RecordingContext): Promise<RecordResult> {
+  private async attempt(
+    command: JourneyCommand,
+    ifMatch: IfMatch,
+    context: RecordingContext,
+  ): Promise<RecordResult> {
     const { childId } = command;
     const { state, revision, globalPosition } = await this.journeys.load(childId);
     if (revision === undefined && command.type !== 'RegisterChild') throw new ChildNotFound(childId);
@@ -39,7 +44,12 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     }
     const events = journeyDecider.decide(command, state);
     if (events.length === 0) {
-      return { childId, revision: String(revision ?? -1n), globalPosition: globalPosition?.toString() ?? null, events: [] };
+      return {
+        childId,
+        revision: String(revision ?? -1n),
+        globalPosition: globalPosition?.toString() ?? null,
+        events: [],
+      };
     }
     const expected = revision ?? 'no_stream';
     const appended = await this.journeys.append(childId, events, expected, context);

@@ -9,15 +9,23 @@ export class RecordAdoptionConsentDto extends EffectiveDateDto {}
 export class RecordMatchDto extends EffectiveDateDto {}
 
 export class ReverseAdoptionDecisionDto extends EffectiveDateDto {
-  @CodeField('REASON_PLACED_CEASED', { description: '903 reason the child should no longer be placed for adoption', example: 'RD1' })
+  @CodeField('REASON_PLACED_CEASED', {
+    description: '903 reason the child should no longer be placed for adoption',
+    example: 'RD1',
+  })
   reason!: 'RD1' | 'RD2' | 'RD3' | 'RD4';
 }
 
 export class PlaceForAdoptionDto extends EffectiveDateDto {
-  @NestedField(() => PlacementDetailsDto, { description: 'The adoptive (A3–A6) or fostering-for-adoption (U2/U5) placement' })
+  @NestedField(() => PlacementDetailsDto, {
+    description: 'The adoptive (A3–A6) or fostering-for-adoption (U2/U5) placement',
+  })
   placement!: PlacementDetailsDto;
 
-  @BooleanField({ description: 'Stays with the same carer (not a placement move for stability)', example: false })
+  @BooleanField({
+    description: 'Stays with the same carer (not a placement move for stability)',
+    example: false,
+  })
   sameCarer!: boolean;
 }
 

@@ -4,7 +4,10 @@ import { TextField } from './fields';
 
 /** Corrections never edit history: they point at the event they correct and say why. */
 export class AmendEntryDto {
-  @ApiProperty({ description: 'Id of the event being corrected', example: '0b8e2c1a-7c55-4b7e-a0a4-0f3a5d2b9c11' })
+  @ApiProperty({
+    description: 'Id of the event being corrected',
+    example: '0b8e2c1a-7c55-4b7e-a0a4-0f3a5d2b9c11',
+  })
   @IsUUID('all')
   correctedEventId!: string;
 
@@ -20,7 +23,10 @@ export class AmendEntryDto {
 }
 
 export class RetractEntryDto {
-  @ApiProperty({ description: 'Id of the event recorded in error', example: '0b8e2c1a-7c55-4b7e-a0a4-0f3a5d2b9c11' })
+  @ApiProperty({
+    description: 'Id of the event recorded in error',
+    example: '0b8e2c1a-7c55-4b7e-a0a4-0f3a5d2b9c11',
+  })
   @IsUUID('all')
   retractedEventId!: string;
 

@@ -12,7 +12,13 @@ export class EventsPageQuery {
   @Min(1)
   page = 1;
 
-  @ApiPropertyOptional({ description: `Events per page, 1–${MAX_PAGE_SIZE}`, example: 50, default: 50, minimum: 1, maximum: MAX_PAGE_SIZE })
+  @ApiPropertyOptional({
+    description: `Events per page, 1–${MAX_PAGE_SIZE}`,
+    example: 50,
+    default: 50,
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

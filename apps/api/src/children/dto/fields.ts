@@ -58,9 +58,15 @@ export const OneOfField = (values: readonly (string | number)[], doc: FieldDoc) 
   );
 
 export const TextField = (doc: FieldDoc, maxLength = 200) =>
-  applyDecorators(documented(doc, { type: String, maxLength }), IsString(), IsNotEmpty(), MaxLength(maxLength));
+  applyDecorators(
+    documented(doc, { type: String, maxLength }),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(maxLength),
+  );
 
-export const BooleanField = (doc: FieldDoc) => applyDecorators(documented(doc, { type: Boolean }), IsBoolean());
+export const BooleanField = (doc: FieldDoc) =>
+  applyDecorators(documented(doc, { type: Boolean }), IsBoolean());
 
 export const NestedField = (type: () => new () => object, doc: FieldDoc) =>
   applyDecorators(documented(doc, { type }), ValidateNested(), Type(type));

@@ -9,7 +9,10 @@ export class PreviousPermanenceDto {
   @TextField({ description: 'Authority that made the earlier order', example: 'Leeds', optional: true })
   la?: string;
 
-  @TextField({ description: 'Date of the earlier order, as known', example: '2016-01-01', optional: true }, 10)
+  @TextField(
+    { description: 'Date of the earlier order, as known', example: '2016-01-01', optional: true },
+    10,
+  )
   date?: string;
 }
 
@@ -23,7 +26,10 @@ export class StartPeriodOfCareDto extends EffectiveDateDto {
   @NestedField(() => PlacementDetailsDto, { description: 'The first placement' })
   placement!: PlacementDetailsDto;
 
-  @NestedField(() => PreviousPermanenceDto, { description: 'An earlier permanence order, when known', optional: true })
+  @NestedField(() => PreviousPermanenceDto, {
+    description: 'An earlier permanence order, when known',
+    optional: true,
+  })
   previousPermanence?: PreviousPermanenceDto;
 }
 
@@ -33,6 +39,9 @@ export class ChangeLegalStatusDto extends EffectiveDateDto {
 }
 
 export class EndPeriodOfCareDto extends EffectiveDateDto {
-  @CodeField('REC', { description: '903 reason the period of care ended (E11/E12 only via the adoption order)', example: 'E4A' })
+  @CodeField('REC', {
+    description: '903 reason the period of care ended (E11/E12 only via the adoption order)',
+    example: 'E4A',
+  })
   reason!: string;
 }

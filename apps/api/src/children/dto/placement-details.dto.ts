@@ -14,7 +14,9 @@ export class PlacementDetailsDto implements PlacementDetails {
   provider?: string;
 
   @TextField({ description: 'Placement postcode (district at least)', example: 'LS1 4AB', optional: true }, 8)
-  @Matches(/^[A-Z]{1,2}[0-9][A-Z0-9]?( ?[0-9][A-Z]{2})?$/i, { message: '$property must be a UK postcode or its district' })
+  @Matches(/^[A-Z]{1,2}[0-9][A-Z0-9]?( ?[0-9][A-Z]{2})?$/i, {
+    message: '$property must be a UK postcode or its district',
+  })
   postcode?: string;
 
   @TextField({ description: 'Ofsted URN of the setting, or XXXXXXX', example: 'SC123456', optional: true }, 8)

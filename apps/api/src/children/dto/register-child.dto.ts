@@ -6,7 +6,8 @@ import { BooleanField, CodeField, DateField, OneOfField, TextField } from './fie
 
 export class RegisterChildDto extends EffectiveDateDto {
   @ApiPropertyOptional({
-    description: 'Choose the id yourself (makes a retried registration safe); a uuid is generated when omitted',
+    description:
+      'Choose the id yourself (makes a retried registration safe); a uuid is generated when omitted',
     example: '3f0c9a4e-5d6b-4c1e-9a61-0b2f1c7d8e90',
   })
   @IsOptional()
@@ -29,7 +30,9 @@ export class RegisterChildDto extends EffectiveDateDto {
   ethnicity!: string;
 
   @TextField({ description: 'Unique pupil number (13 characters) or UN1–UN5', example: 'A123456789012' }, 13)
-  @Matches(/^([A-Z][0-9]{11}[0-9A-Z]|UN[1-5])$/, { message: '$property must be a 13-character UPN or UN1–UN5' })
+  @Matches(/^([A-Z][0-9]{11}[0-9A-Z]|UN[1-5])$/, {
+    message: '$property must be a 13-character UPN or UN1–UN5',
+  })
   upn!: string;
 
   @TextField({ description: 'Home postcode', example: 'LS6 2AB', optional: true }, 8)

@@ -4,7 +4,10 @@ import { ApiProperty } from '@nestjs/swagger';
 export class ChildViewDto {
   @ApiProperty({ example: '3f0c9a4e-5d6b-4c1e-9a61-0b2f1c7d8e90' }) childId!: string;
   @ApiProperty({ example: '7' }) revision!: string;
-  @ApiProperty({ description: 'False for roles that may not see name, date of birth, UPN, home postcode', example: true })
+  @ApiProperty({
+    description: 'False for roles that may not see name, date of birth, UPN, home postcode',
+    example: true,
+  })
   personalDataIncluded!: boolean;
   @ApiProperty({
     nullable: true,
@@ -21,28 +24,56 @@ export class ChildViewDto {
     },
   })
   child!: Record<string, unknown> | null;
-  @ApiProperty({ nullable: true, example: { team: 'North Leeds CiC', socialWorker: 'alice', since: '2024-03-01' } })
+  @ApiProperty({
+    nullable: true,
+    example: { team: 'North Leeds CiC', socialWorker: 'alice', since: '2024-03-01' },
+  })
   allocation!: Record<string, unknown> | null;
   @ApiProperty({ example: true }) inCare!: boolean;
   @ApiProperty({ nullable: true, example: 'C1', type: String }) legalStatus!: string | null;
-  @ApiProperty({ nullable: true, example: { startDate: '2024-03-04', categoryOfNeed: 'N1', legalStatus: 'C1' } })
+  @ApiProperty({
+    nullable: true,
+    example: { startDate: '2024-03-04', categoryOfNeed: 'N1', legalStatus: 'C1' },
+  })
   periodOfCare!: Record<string, unknown> | null;
   @ApiProperty({
     nullable: true,
-    example: { placementType: 'U6', provider: 'PR1', postcode: 'LS1 4AB', inArea: true, startDate: '2024-05-20', kind: 'change' },
+    example: {
+      placementType: 'U6',
+      provider: 'PR1',
+      postcode: 'LS1 4AB',
+      inArea: true,
+      startDate: '2024-05-20',
+      kind: 'change',
+    },
   })
   currentPlacement!: Record<string, unknown> | null;
-  @ApiProperty({ nullable: true, example: null, description: 'Set while the child is away on a temporary placement' })
+  @ApiProperty({
+    nullable: true,
+    example: null,
+    description: 'Set while the child is away on a temporary placement',
+  })
   usualPlacement!: Record<string, unknown> | null;
   @ApiProperty({ nullable: true, example: { route: 'adoption', since: '2024-06-10' } })
   permanencePlan!: Record<string, unknown> | null;
   @ApiProperty({ nullable: true, example: { date: '2024-04-02', participation: 'PN0' } })
   lastReview!: Record<string, unknown> | null;
-  @ApiProperty({ nullable: true, type: String, example: '2024-07-02', description: '20 working days after entry, then 3, then 6 months' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '2024-07-02',
+    description: '20 working days after entry, then 3, then 6 months',
+  })
   nextReviewDue!: string | null;
   @ApiProperty({
     nullable: true,
-    example: { status: 'open', steps: [{ step: 'decision', date: '2024-06-20' }, { step: 'placement_order', date: '2024-09-02' }] },
+    example: {
+      status: 'open',
+      steps: [
+        { step: 'decision', date: '2024-06-20' },
+        { step: 'placement_order', date: '2024-09-02' },
+      ],
+    },
   })
   adoption!: Record<string, unknown> | null;
   @ApiProperty({ example: false }) missingEpisodeOpen!: boolean;
@@ -63,7 +94,13 @@ export class EventsPageDto {
         revision: '3',
         globalPosition: '1042',
         data: { childId: '3f0c…', effectiveDate: '2024-04-02', participation: 'PN0' },
-        metadata: { recordedAt: '2024-04-02T15:04:05.000Z', recordedBy: 'alice', correlationId: '…', causationId: '…', schemaVersion: 1 },
+        metadata: {
+          recordedAt: '2024-04-02T15:04:05.000Z',
+          recordedBy: 'alice',
+          correlationId: '…',
+          causationId: '…',
+          schemaVersion: 1,
+        },
       },
     ],
   })

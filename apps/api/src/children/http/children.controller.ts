@@ -48,7 +48,8 @@ export class ChildrenController {
   @UseInterceptors(ETagInterceptor)
   @ApiOperation({
     summary: 'The child now: in care or not, legal status, placement, plan, next review due, adoption steps',
-    description: 'Roles: social_worker, panel_member, auditor, admin; reporting_job gets the view without name, date of birth, UPN or home postcode.',
+    description:
+      'Roles: social_worker, panel_member, auditor, admin; reporting_job gets the view without name, date of birth, UPN or home postcode.',
   })
   @ApiOkResponse({ type: ChildViewDto })
   @ApiNotFoundResponse({ type: ErrorDto })
@@ -59,10 +60,16 @@ export class ChildrenController {
   @Get(':id/events')
   @Roles('social_worker', 'auditor', 'admin')
   @UseInterceptors(ETagInterceptor)
-  @ApiOperation({ summary: "The child's events as stored, oldest first, paged", description: 'Roles: social_worker, auditor, admin.' })
+  @ApiOperation({
+    summary: "The child's events as stored, oldest first, paged",
+    description: 'Roles: social_worker, auditor, admin.',
+  })
   @ApiOkResponse({ type: EventsPageDto })
   @ApiNotFoundResponse({ type: ErrorDto })
-  getEvents(@Param() { id }: ChildIdParam, @Query() { page, pageSize }: EventsPageQuery): Promise<EventsPage> {
+  getEvents(
+    @Param() { id }: ChildIdParam,
+    @Query() { page, pageSize }: EventsPageQuery,
+  ): Promise<EventsPage> {
     return this.queryBus.execute(new GetChildEventsQuery(id, page, pageSize));
   }
 }

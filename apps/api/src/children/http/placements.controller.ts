@@ -7,7 +7,11 @@ import { JourneyCommandSender } from '../commands/journey-command.sender';
 import type { RecordResult } from '../commands/record-journey.command';
 import { ChildIdParam } from '../dto/child-id.param';
 import { EndMissingEpisodeDto, StartMissingEpisodeDto } from '../dto/missing-episode.dto';
-import { ChangePlacementDto, EndTemporaryPlacementDto, StartTemporaryPlacementDto } from '../dto/placement.dto';
+import {
+  ChangePlacementDto,
+  EndTemporaryPlacementDto,
+  StartTemporaryPlacementDto,
+} from '../dto/placement.dto';
 import { RecordsJourney } from './records-journey.decorator';
 
 /** Where the child lives: placement moves, temporary stays, missing episodes. */

@@ -26,19 +26,38 @@ export const RecordsJourney = (summary: string, { ifMatch = true }: { ifMatch?: 
     Roles(...RECORDERS),
     HttpCode(HttpStatus.CREATED),
     UseInterceptors(ETagInterceptor),
-    ApiOperation({ summary, description: `Roles: ${RECORDERS.join(', ')}. A rejected command records nothing.` }),
-    ApiCreatedResponse({ type: RecordResultDto, description: 'Recorded; ETag carries the new stream revision' }),
-    ApiBadRequestResponse({ type: BadRequestDto, description: 'Malformed body: every field and rule broken' }),
-    ApiUnprocessableEntityResponse({ type: DomainRuleDto, description: 'A journey rule is broken: names the rule' }),
-    ApiConflictResponse({ type: ConflictDto, description: 'The child changed meanwhile (If-Match, or a concurrent write)' }),
-    ApiServiceUnavailableResponse({ type: ErrorDto, description: 'Event store unavailable; nothing recorded' }),
+    ApiOperation({
+      summary,
+      description: `Roles: ${RECORDERS.join(', ')}. A rejected command records nothing.`,
+    }),
+    ApiCreatedResponse({
+      type: RecordResultDto,
+      description: 'Recorded; ETag carries the new stream revision',
+    }),
+    ApiBadRequestResponse({
+      type: BadRequestDto,
+      description: 'Malformed body: every field and rule broken',
+    }),
+    ApiUnprocessableEntityResponse({
+      type: DomainRuleDto,
+      description: 'A journey rule is broken: names the rule',
+    }),
+    ApiConflictResponse({
+      type: ConflictDto,
+      description: 'The child changed meanwhile (If-Match, or a concurrent write)',
+    }),
+    ApiServiceUnavailableResponse({
+      type: ErrorDto,
+      description: 'Event store unavailable; nothing recorded',
+    }),
     ...(ifMatch
       ? [
           ApiNotFoundResponse({ type: ErrorDto, description: 'No such child' }),
           ApiHeader({
             name: 'If-Match',
             required: false,
-            description: 'The stream revision you decided against (the ETag you read); 409 if it has moved on',
+            description:
+              'The stream revision you decided against (the ETag you read); 409 if it has moved on',
             example: '"4"',
           }),
         ]

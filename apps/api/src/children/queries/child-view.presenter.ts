@@ -18,28 +18,40 @@ export class ChildViewPresenter {
       personalDataIncluded: includePersonalData,
       child: state.child ? presentChild(state.child, includePersonalData) : null,
       allocation: state.allocation
-        ? { team: state.allocation.team, socialWorker: state.allocation.socialWorker, since: state.allocation.since }
+        ? {
+            team: state.allocation.team,
+            socialWorker: state.allocation.socialWorker,
+            since: state.allocation.since,
+          }
         : null,
       inCare: state.inCare,
       legalStatus: state.inCare && period ? period.legalStatus : null,
-      periodOfCare: period && state.inCare
-        ? { startDate: period.startDate, categoryOfNeed: period.categoryOfNeed, legalStatus: period.legalStatus }
-        : null,
-      currentPlacement: placement && state.inCare
-        ? {
-            placementType: placement.placementType,
-            provider: placement.provider,
-            postcode: placement.postcode,
-            urn: placement.urn,
-            inArea: placement.inArea,
-            startDate: placement.startDate,
-            kind: placement.kind,
-          }
-        : null,
+      periodOfCare:
+        period && state.inCare
+          ? {
+              startDate: period.startDate,
+              categoryOfNeed: period.categoryOfNeed,
+              legalStatus: period.legalStatus,
+            }
+          : null,
+      currentPlacement:
+        placement && state.inCare
+          ? {
+              placementType: placement.placementType,
+              provider: placement.provider,
+              postcode: placement.postcode,
+              urn: placement.urn,
+              inArea: placement.inArea,
+              startDate: placement.startDate,
+              kind: placement.kind,
+            }
+          : null,
       usualPlacement: state.usualPlacement
         ? { placementType: state.usualPlacement.placementType, startDate: state.usualPlacement.startDate }
         : null,
-      permanencePlan: state.permanencePlan ? { route: state.permanencePlan.route, since: state.permanencePlan.date } : null,
+      permanencePlan: state.permanencePlan
+        ? { route: state.permanencePlan.route, since: state.permanencePlan.date }
+        : null,
       lastReview: lastReview ? { date: lastReview.date, participation: lastReview.participation } : null,
       nextReviewDue: this.nextReviewDue.of(state) ?? null,
       adoption: presentAdoption(state),
@@ -48,7 +60,10 @@ export class ChildViewPresenter {
   }
 }
 
-function presentChild(child: NonNullable<JourneyState['child']>, includePersonalData: boolean): ChildView['child'] {
+function presentChild(
+  child: NonNullable<JourneyState['child']>,
+  includePersonalData: boolean,
+): ChildView['child'] {
   const shared = {
     childRef: child.childRef,
     sex: child.sex,
@@ -58,7 +73,13 @@ function presentChild(child: NonNullable<JourneyState['child']>, includePersonal
     knownSince: child.knownSince,
   };
   if (!includePersonalData) return shared;
-  return { ...shared, name: child.name, dateOfBirth: child.dateOfBirth, upn: child.upn, homePostcode: child.homePostcode };
+  return {
+    ...shared,
+    name: child.name,
+    dateOfBirth: child.dateOfBirth,
+    upn: child.upn,
+    homePostcode: child.homePostcode,
+  };
 }
 
 function presentAdoption(state: JourneyState): ChildView['adoption'] {
@@ -67,6 +88,10 @@ function presentAdoption(state: JourneyState): ChildView['adoption'] {
   const status = adoption.orderDate ? 'completed' : adoption.decisionOpen ? 'open' : 'reversed';
   return {
     status,
-    steps: adoptionSteps.map(({ step, date, detail }) => ({ step, date, ...(detail === undefined ? {} : { detail }) })),
+    steps: adoptionSteps.map(({ step, date, detail }) => ({
+      step,
+      date,
+      ...(detail === undefined ? {} : { detail }),
+    })),
   };
 }

@@ -36,7 +36,8 @@ export class GetChildEventsHandler implements IQueryHandler<GetChildEventsQuery,
 
   private async lastRevision(stream: string, childId: string): Promise<bigint> {
     try {
-      for await (const event of this.store.readStream(stream, { direction: 'backwards', maxCount: 1 })) return event.revision;
+      for await (const event of this.store.readStream(stream, { direction: 'backwards', maxCount: 1 }))
+        return event.revision;
     } catch (error) {
       if (error instanceof StreamNotFound) throw new ChildNotFound(childId);
       throw error;

@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { chainEvents, readChainTip } from '@care-journey/audit';
-import { StreamNotFound, type AppendResult, type EventStore, type ExpectedRevision } from '@care-journey/event-store';
+import {
+  StreamNotFound,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+} from '@care-journey/event-store';
 import { journeyDecider, journeyStream, type JourneyEvent, type JourneyState } from '@care-journey/journey';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
 import { EventEnvelopeFactory } from './event-envelope.factory';
@@ -38,7 +43,8 @@ export class JourneyRepository {
         globalPosition = recorded.globalPosition;
       }
     } catch (error) {
-      if (error instanceof StreamNotFound) return { state: journeyDecider.initialState, revision: undefined, globalPosition: undefined };
+      if (error instanceof StreamNotFound)
+        return { state: journeyDecider.initialState, revision: undefined, globalPosition: undefined };
       throw error;
     }
     return { state, revision, globalPosition };
@@ -53,7 +59,10 @@ export class JourneyRepository {
     const stream = journeyStream(childId);
     // Audit hash chain (docs/audit.md): each event links to the stream's last one. If anyone appends
     // in between, the store refuses this append at expectedRevision, so the chain cannot fork.
-    const envelopes = chainEvents(await readChainTip(this.store, stream), this.envelopes.envelop(events, context));
+    const envelopes = chainEvents(
+      await readChainTip(this.store, stream),
+      this.envelopes.envelop(events, context),
+    );
     const result = await this.store.appendToStream(stream, envelopes, { expectedRevision });
     return { ...result, events: envelopes.map(({ id, type }) => ({ id, type })) };
   }
