@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@care-journey/event-store';
+import { export903 } from '../export903/export903';
+import { syntheticOutcomes } from '../export903/outcomes';
+import { validateReturn } from '../export903/validate-return';
+import { seedStore } from './seed-store';
+
+describe('seedStore', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cj-seed-'));
+    store = new SqliteEventStore({ file: join(dir, 'store.db'), synchronous: 'NORMAL' });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('appends every child once; seeding again skips them (deterministic ids); the return passes the self-check', async () => {
+    const options = { children: 60, seed: 'spec', years: 3 };
+    const progress: number[] = [];
+    const first = await seedStore(store, options, (p) => progress.push(p.children));
+    expect(first.children).toBe(60);
+    expect(first.skipped).toBe(0);
+    expect(progress[progress.length - 1]).toBe(60);
+    const head = await store.headPosition();
+    const again = await seedStore(store, options);
+    expect(again.skipped).toBe(60);
+    expect(await store.headPosition()).toBe(head);
+
+    const tables = await export903(store, { yearEnding: '2025-03-31', outcomes: syntheticOutcomes });
+    expect(tables.Header.length).toBeGreaterThan(20);
+    expect(validateReturn(tables, { yearEnding: '2025-03-31' })).toEqual([]);
+  });
+});
