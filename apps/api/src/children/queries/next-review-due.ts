@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addMonths, type CalendarDate, type JourneyState } from '@care-journey/journey';
-// Deep import until @care-journey/projections has its index; same function either way.
-import { addWorkingDays } from '../../../../../libs/projections/src/calendar/working-days';
+import { addWorkingDays } from '@care-journey/projections';
 
 /** Care Planning Regulations 2010, reg. 33: first review 20 working days after entry, then 3, then every 6 months. */
 const FIRST_REVIEW_WORKING_DAYS = 20;
