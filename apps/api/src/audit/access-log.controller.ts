@@ -15,13 +15,19 @@ export class AccessLogController {
   @Get('access-log')
   @Roles('auditor', 'admin')
   @ApiOperation({
-    summary: 'Who read which child\'s case history, when, which view and why; oldest first',
+    summary: "Who read which child's case history, when, which view and why; oldest first",
     description: 'Filter by childId and by UTC day (from/to inclusive). Roles: auditor, admin.',
   })
-  @ApiOkResponse({ description: '{ entries: [{ eventId, readAt, readBy, role, childId, view, reason?, query? }] }' })
+  @ApiOkResponse({
+    description: '{ entries: [{ eventId, readAt, readBy, role, childId, view, reason?, query? }] }',
+  })
   async list(@Query() { childId, from, to }: AccessLogQuery): Promise<{ entries: AccessLogEntry[] }> {
     if (from !== undefined && to !== undefined && from > to) {
-      throw new BadRequestException(badRequestBody([{ field: 'to', rule: 'notBeforeFrom', message: `to (${to}) must not be before from (${from})` }]));
+      throw new BadRequestException(
+        badRequestBody([
+          { field: 'to', rule: 'notBeforeFrom', message: `to (${to}) must not be before from (${from})` },
+        ]),
+      );
     }
     return { entries: await this.accessLog.list({ childId, from, to }) };
   }

@@ -16,7 +16,17 @@ export class AccessLogRecorder {
     private readonly clock: Clock,
   ) {}
 
-  record(user: AuthenticatedUser, read: Omit<CaseHistoryReadData, 'role'>, correlationId?: string): Promise<void> {
-    return recordCaseHistoryRead(this.store, { ...read, role: user.role, readBy: user.id, readAt: this.clock.now(), correlationId });
+  record(
+    user: AuthenticatedUser,
+    read: Omit<CaseHistoryReadData, 'role'>,
+    correlationId?: string,
+  ): Promise<void> {
+    return recordCaseHistoryRead(this.store, {
+      ...read,
+      role: user.role,
+      readBy: user.id,
+      readAt: this.clock.now(),
+      correlationId,
+    });
   }
 }

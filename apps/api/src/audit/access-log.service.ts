@@ -17,7 +17,9 @@ export class AccessLogService {
 
   async list(filter: AccessLogFilter): Promise<AccessLogEntry[]> {
     const entries: AccessLogEntry[] = [];
-    const events = this.store.readAll({ filter: { streamPrefixes: [ACCESS_LOG_STREAM_PREFIX], eventTypes: [CASE_HISTORY_READ] } });
+    const events = this.store.readAll({
+      filter: { streamPrefixes: [ACCESS_LOG_STREAM_PREFIX], eventTypes: [CASE_HISTORY_READ] },
+    });
     for await (const event of events) {
       const entry = toAccessLogEntry(event);
       if (matchesAccessLogFilter(entry, filter)) entries.push(entry);

@@ -61,14 +61,30 @@ export class CaseHistoryService {
 
   async bundle(childId: string, reader: Reader, key: AuditKey): Promise<AuditBundle> {
     const events = await this.read(childId, 'bundle', reader);
-    return exportBundle({ childId, streamId: journeyStream(childId), events, exportedAt: this.clock.now(), exportedBy: reader.user.id, key });
+    return exportBundle({
+      childId,
+      streamId: journeyStream(childId),
+      events,
+      exportedAt: this.clock.now(),
+      exportedBy: reader.user.id,
+      key,
+    });
   }
 
-  private async read(childId: string, view: CaseHistoryView, reader: Reader, query: Record<string, string> = {}): Promise<RecordedEvent[]> {
+  private async read(
+    childId: string,
+    view: CaseHistoryView,
+    reader: Reader,
+    query: Record<string, string> = {},
+  ): Promise<RecordedEvent[]> {
     const events = await readWholeStream(this.store, journeyStream(childId));
     if (!events) throw new ChildNotFound(childId);
     // A read that cannot be recorded is not served.
-    await this.trail.record(reader.user, { childId, view, reason: reader.reason, query }, reader.correlationId);
+    await this.trail.record(
+      reader.user,
+      { childId, view, reason: reader.reason, query },
+      reader.correlationId,
+    );
     return events;
   }
 }

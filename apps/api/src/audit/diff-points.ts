@@ -6,19 +6,39 @@ import type { DiffQuery } from './dto/diff.query';
 /** Reads both sides of a diff from either parameter form; anything unclear is a 400 naming the field. */
 export function diffPoints(query: DiffQuery): { from: ReplayPoint; to: ReplayPoint } {
   const errors: FieldError[] = [];
-  const side = (name: 'from' | 'to', spec: string | undefined, asAt: string | undefined, knownAt: string | undefined): ReplayPoint => {
+  const side = (
+    name: 'from' | 'to',
+    spec: string | undefined,
+    asAt: string | undefined,
+    knownAt: string | undefined,
+  ): ReplayPoint => {
     const separate = asAt !== undefined || knownAt !== undefined;
     if (spec !== undefined && separate) {
-      errors.push({ field: name, rule: 'oneForm', message: `${name}: give either ${name}=… or ${name}AsAt/${name}KnownAt, not both` });
+      errors.push({
+        field: name,
+        rule: 'oneForm',
+        message: `${name}: give either ${name}=… or ${name}AsAt/${name}KnownAt, not both`,
+      });
       return {};
     }
     if (spec === undefined && !separate) {
-      errors.push({ field: name, rule: 'isDefined', message: `${name} is required: ${name}=asAt:YYYY-MM-DD and/or knownAt:<instant>, or ${name}AsAt/${name}KnownAt` });
+      errors.push({
+        field: name,
+        rule: 'isDefined',
+        message: `${name} is required: ${name}=asAt:YYYY-MM-DD and/or knownAt:<instant>, or ${name}AsAt/${name}KnownAt`,
+      });
       return {};
     }
-    const parsed = spec !== undefined ? parsePointSpec(spec, name) : parseReplayPoint({ asAt, knownAt }, `${name}.`);
+    const parsed =
+      spec !== undefined ? parsePointSpec(spec, name) : parseReplayPoint({ asAt, knownAt }, `${name}.`);
     if ('errors' in parsed) {
-      errors.push(...parsed.errors.map((e) => ({ field: e.field, rule: 'replayPoint', message: `${e.field} ${e.rule}` })));
+      errors.push(
+        ...parsed.errors.map((e) => ({
+          field: e.field,
+          rule: 'replayPoint',
+          message: `${e.field} ${e.rule}`,
+        })),
+      );
       return {};
     }
     return parsed.point;

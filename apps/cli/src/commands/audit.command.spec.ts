@@ -26,10 +26,20 @@ describe('care-journey audit', () => {
     dir = mkdtempSync(join(tmpdir(), 'audit-cli-'));
     file = join(dir, 'events.db');
     const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
-    await store.appendToStream('journey-c1', chainEvents(chainTipAfter('journey-c1', undefined), CORRECTED_JOURNEY), { expectedRevision: 'no_stream' });
+    await store.appendToStream(
+      'journey-c1',
+      chainEvents(chainTipAfter('journey-c1', undefined), CORRECTED_JOURNEY),
+      { expectedRevision: 'no_stream' },
+    );
     await store.close();
     env = process.env;
-    process.env = { ...env, CARE_JOURNEY_STORE: 'sqlite', CARE_JOURNEY_SQLITE_FILE: file, CARE_JOURNEY_AUDIT_KEY: 'k'.repeat(40), NODE_ENV: 'test' };
+    process.env = {
+      ...env,
+      CARE_JOURNEY_STORE: 'sqlite',
+      CARE_JOURNEY_SQLITE_FILE: file,
+      CARE_JOURNEY_AUDIT_KEY: 'k'.repeat(40),
+      NODE_ENV: 'test',
+    };
     jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((output += String(chunk)), true));
     jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
   });
@@ -42,7 +52,17 @@ describe('care-journey audit', () => {
   });
 
   it('replays a child as at a date and as known at an instant, from the configured store', async () => {
-    const result = (await run('replay', '--child', 'c1', '--as-at', '2024-03-03', '--known-at', '2024-04-10T00:00:00Z', '--by', 'carol')) as { state: { currentPlacement: unknown } };
+    const result = (await run(
+      'replay',
+      '--child',
+      'c1',
+      '--as-at',
+      '2024-03-03',
+      '--known-at',
+      '2024-04-10T00:00:00Z',
+      '--by',
+      'carol',
+    )) as { state: { currentPlacement: unknown } };
     expect(result.state.currentPlacement).toMatchObject({ placementType: 'U5', startDate: '2024-03-01' });
   });
 
@@ -56,8 +76,23 @@ describe('care-journey audit', () => {
     output = '';
     const program = new Command('care-journey').exitOverride();
     registerAuditCommand(program);
-    await program.parseAsync(['node', 'care-journey', 'audit', 'export', '--child', 'c1', '--out', out, '--by', 'carol']);
-    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ childId: 'c1', exportedBy: 'carol', chain: { length: 7 } });
+    await program.parseAsync([
+      'node',
+      'care-journey',
+      'audit',
+      'export',
+      '--child',
+      'c1',
+      '--out',
+      out,
+      '--by',
+      'carol',
+    ]);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({
+      childId: 'c1',
+      exportedBy: 'carol',
+      chain: { length: 7 },
+    });
     expect(await run('verify-bundle', out)).toMatchObject({ ok: true, signature: 'valid' });
     expect(process.exitCode).toBeUndefined();
 
@@ -73,6 +108,8 @@ describe('care-journey audit', () => {
     const day = new Date().toISOString().slice(0, 10);
     const trail = (await readWholeStream(store, `access-log-${day}`)) ?? [];
     await store.close();
-    expect(trail.map((e) => [e.data, e.metadata.recordedBy])).toEqual([[{ childId: 'c1', role: 'operator', view: 'chronology', reason: 'court bundle' }, 'carol']]);
+    expect(trail.map((e) => [e.data, e.metadata.recordedBy])).toEqual([
+      [{ childId: 'c1', role: 'operator', view: 'chronology', reason: 'court bundle' }, 'carol'],
+    ]);
   });
 });

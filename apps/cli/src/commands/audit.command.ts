@@ -25,12 +25,14 @@ interface ReaderOptions {
   reason?: string;
 }
 
-const print = (value: unknown): void => void process.stdout.write(`${JSON.stringify(toJsonSafe(value), null, 2)}\n`);
+const print = (value: unknown): void =>
+  void process.stdout.write(`${JSON.stringify(toJsonSafe(value), null, 2)}\n`);
 const warn = (message: string): void => void process.stderr.write(`${message}\n`);
 const readerOf = (options: ReaderOptions): string => options.by ?? userInfo().username;
 
 const childId = (value: string): string => {
-  if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value)) throw new InvalidArgumentError('must be 1–64 letters, digits, "-" or "_"');
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value))
+    throw new InvalidArgumentError('must be 1–64 letters, digits, "-" or "_"');
   return value;
 };
 
@@ -38,12 +40,25 @@ const childId = (value: string): string => {
  * Opens the configured store (CARE_JOURNEY_STORE, CARE_JOURNEY_SQLITE_FILE …), reads the child's
  * stream and records the read in the access log, as the API does, then runs `use` and closes.
  */
-async function withCaseHistory<T>(options: ReaderOptions, view: CaseHistoryView, query: Record<string, string>, use: (events: RecordedEvent[]) => T): Promise<T> {
+async function withCaseHistory<T>(
+  options: ReaderOptions,
+  view: CaseHistoryView,
+  query: Record<string, string>,
+  use: (events: RecordedEvent[]) => T,
+): Promise<T> {
   const store: EventStore = await createEventStore();
   try {
     const events = await readWholeStream(store, journeyStream(options.child));
     if (!events) throw new Error(`No child with id ${options.child} in the configured store`);
-    await recordCaseHistoryRead(store, { childId: options.child, role: CLI_ROLE, view, reason: options.reason, query, readBy: readerOf(options), readAt: new Date().toISOString() });
+    await recordCaseHistoryRead(store, {
+      childId: options.child,
+      role: CLI_ROLE,
+      view,
+      reason: options.reason,
+      query,
+      readBy: readerOf(options),
+      readAt: new Date().toISOString(),
+    });
     return use(events);
   } finally {
     await store.close();
@@ -58,46 +73,89 @@ const withReader = (command: Command): Command =>
 
 /** `care-journey audit …`: replay, chronology, chain verification and signed bundles, offline. */
 export function registerAuditCommand(program: Command): void {
-  const audit = program.command('audit').description('Case-history replay, chain verification and signed bundles (every read is recorded)');
+  const audit = program
+    .command('audit')
+    .description('Case-history replay, chain verification and signed bundles (every read is recorded)');
 
-  withReader(audit.command('replay').description("The child's state, drift flags and entries as at a date and/or as known at an instant"))
+  withReader(
+    audit
+      .command('replay')
+      .description("The child's state, drift flags and entries as at a date and/or as known at an instant"),
+  )
     .option('--as-at <date>', "date in the child's life, YYYY-MM-DD")
     .option('--known-at <instant>', 'instant on the record, ISO-8601 with a zone')
     .action(async (options: ReaderOptions & { asAt?: string; knownAt?: string }) => {
       const parsed = parseReplayPoint({ asAt: options.asAt, knownAt: options.knownAt });
-      if ('errors' in parsed) throw new Error(parsed.errors.map((e) => `--${e.field === 'asAt' ? 'as-at' : 'known-at'} ${e.rule}`).join('; '));
+      if ('errors' in parsed)
+        throw new Error(
+          parsed.errors.map((e) => `--${e.field === 'asAt' ? 'as-at' : 'known-at'} ${e.rule}`).join('; '),
+        );
       const point = parsed.point;
-      const query = { ...(point.asAt && { asAt: point.asAt }), ...(point.knownAt && { knownAt: point.knownAt }) };
-      print(await withCaseHistory(options, 'history', query, (events) => replayHistory(events.map(toStoredJourneyEvent), point, { today: dateOfInstant(new Date().toISOString()) })));
+      const query = {
+        ...(point.asAt && { asAt: point.asAt }),
+        ...(point.knownAt && { knownAt: point.knownAt }),
+      };
+      print(
+        await withCaseHistory(options, 'history', query, (events) =>
+          replayHistory(events.map(toStoredJourneyEvent), point, {
+            today: dateOfInstant(new Date().toISOString()),
+          }),
+        ),
+      );
     });
 
-  withReader(audit.command('chronology').description('Every event in effective-date order, with who recorded it, when, lag and corrections')).action(
-    async (options: ReaderOptions) => print(await withCaseHistory(options, 'chronology', {}, (events) => chronology(events.map(toStoredJourneyEvent)))),
+  withReader(
+    audit
+      .command('chronology')
+      .description('Every event in effective-date order, with who recorded it, when, lag and corrections'),
+  ).action(async (options: ReaderOptions) =>
+    print(
+      await withCaseHistory(options, 'chronology', {}, (events) =>
+        chronology(events.map(toStoredJourneyEvent)),
+      ),
+    ),
   );
 
-  withReader(audit.command('verify').description("Check the hash chain of the child's stream; exit code 1 at the first broken link")).action(
-    async (options: ReaderOptions) => {
-      const result = await withCaseHistory(options, 'verify', {}, verifyChain);
-      print({ childId: options.child, ...result });
-      if (!result.ok) process.exitCode = 1;
-    },
-  );
+  withReader(
+    audit
+      .command('verify')
+      .description("Check the hash chain of the child's stream; exit code 1 at the first broken link"),
+  ).action(async (options: ReaderOptions) => {
+    const result = await withCaseHistory(options, 'verify', {}, verifyChain);
+    print({ childId: options.child, ...result });
+    if (!result.ok) process.exitCode = 1;
+  });
 
-  withReader(audit.command('export').description('Write a signed, self-contained case-history bundle (key: CARE_JOURNEY_AUDIT_KEY)'))
+  withReader(
+    audit
+      .command('export')
+      .description('Write a signed, self-contained case-history bundle (key: CARE_JOURNEY_AUDIT_KEY)'),
+  )
     .requiredOption('--out <file>', 'bundle file to write')
     .action(async (options: ReaderOptions & { out: string }) => {
       const { key, warning } = loadAuditKey();
       if (warning) warn(warning);
       const bundle = await withCaseHistory(options, 'bundle', {}, (events) =>
-        exportBundle({ childId: options.child, streamId: journeyStream(options.child), events, exportedAt: new Date().toISOString(), exportedBy: readerOf(options), key }),
+        exportBundle({
+          childId: options.child,
+          streamId: journeyStream(options.child),
+          events,
+          exportedAt: new Date().toISOString(),
+          exportedBy: readerOf(options),
+          key,
+        }),
       );
       writeFileSync(options.out, `${JSON.stringify(bundle, null, 2)}\n`, { flag: 'wx' });
-      warn(`wrote ${options.out}: ${bundle.events.length} events, chain head ${bundle.chain.head}, signed with key ${key.keyId}`);
+      warn(
+        `wrote ${options.out}: ${bundle.events.length} events, chain head ${bundle.chain.head}, signed with key ${key.keyId}`,
+      );
     });
 
   audit
     .command('verify-bundle')
-    .description('Verify a bundle offline (no database): every chain link, then the signature (key: CARE_JOURNEY_AUDIT_KEY)')
+    .description(
+      'Verify a bundle offline (no database): every chain link, then the signature (key: CARE_JOURNEY_AUDIT_KEY)',
+    )
     .argument('<file>', 'bundle written by `audit export` or GET /children/{id}/bundle')
     .action((file: string) => {
       const { key, warning } = loadAuditKey();

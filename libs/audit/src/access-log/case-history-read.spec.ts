@@ -1,19 +1,50 @@
-import { accessLogStream, caseHistoryReadEvent, matchesAccessLogFilter, toAccessLogEntry } from './case-history-read';
+import {
+  accessLogStream,
+  caseHistoryReadEvent,
+  matchesAccessLogFilter,
+  toAccessLogEntry,
+} from './case-history-read';
 
 describe('case-history read trail', () => {
-  const event = caseHistoryReadEvent({ id: 'r1', childId: 'c1', role: 'auditor', view: 'history', reason: 'annual audit', query: { asAt: '2024-03-31' }, readBy: 'aud-1', readAt: '2024-07-01T10:00:00.000Z' });
+  const event = caseHistoryReadEvent({
+    id: 'r1',
+    childId: 'c1',
+    role: 'auditor',
+    view: 'history',
+    reason: 'annual audit',
+    query: { asAt: '2024-03-31' },
+    readBy: 'aud-1',
+    readAt: '2024-07-01T10:00:00.000Z',
+  });
 
   it('records who read which child, when, which view and why', () => {
     expect(event).toEqual({
       id: 'r1',
       type: 'CaseHistoryRead',
-      data: { childId: 'c1', role: 'auditor', view: 'history', reason: 'annual audit', query: { asAt: '2024-03-31' } },
+      data: {
+        childId: 'c1',
+        role: 'auditor',
+        view: 'history',
+        reason: 'annual audit',
+        query: { asAt: '2024-03-31' },
+      },
       metadata: { recordedAt: '2024-07-01T10:00:00.000Z', recordedBy: 'aud-1', schemaVersion: 1 },
     });
   });
 
   it('leaves out an empty reason and query', () => {
-    expect(caseHistoryReadEvent({ id: 'r2', childId: 'c1', role: 'admin', view: 'verify', reason: '', query: {}, readBy: 'a', readAt: '2024-07-01T10:00:00.000Z' }).data).toEqual({ childId: 'c1', role: 'admin', view: 'verify' });
+    expect(
+      caseHistoryReadEvent({
+        id: 'r2',
+        childId: 'c1',
+        role: 'admin',
+        view: 'verify',
+        reason: '',
+        query: {},
+        readBy: 'a',
+        readAt: '2024-07-01T10:00:00.000Z',
+      }).data,
+    ).toEqual({ childId: 'c1', role: 'admin', view: 'verify' });
   });
 
   it('goes on a daily access-log stream, outside the journey- prefix', () => {
@@ -23,7 +54,13 @@ describe('case-history read trail', () => {
   it('lists as an entry and filters by child and inclusive days', () => {
     const stored = { ...event, streamId: 'access-log-2024-07-01', revision: 0n, globalPosition: 5n };
     const entry = toAccessLogEntry(stored);
-    expect(entry).toMatchObject({ eventId: 'r1', readBy: 'aud-1', readAt: '2024-07-01T10:00:00.000Z', childId: 'c1', reason: 'annual audit' });
+    expect(entry).toMatchObject({
+      eventId: 'r1',
+      readBy: 'aud-1',
+      readAt: '2024-07-01T10:00:00.000Z',
+      childId: 'c1',
+      reason: 'annual audit',
+    });
     expect(matchesAccessLogFilter(entry, { childId: 'c1', from: '2024-07-01', to: '2024-07-01' })).toBe(true);
     expect(matchesAccessLogFilter(entry, { childId: 'c2' })).toBe(false);
     expect(matchesAccessLogFilter(entry, { from: '2024-07-02' })).toBe(false);

@@ -24,7 +24,8 @@ export type CaseHistoryReadData = {
   query?: Record<string, string>;
 };
 
-export const accessLogStream = (readAt: string): string => `${ACCESS_LOG_STREAM_PREFIX}${readAt.slice(0, 10)}`;
+export const accessLogStream = (readAt: string): string =>
+  `${ACCESS_LOG_STREAM_PREFIX}${readAt.slice(0, 10)}`;
 
 export interface CaseHistoryReadInput extends CaseHistoryReadData {
   id: string;
@@ -34,7 +35,9 @@ export interface CaseHistoryReadInput extends CaseHistoryReadData {
   correlationId?: string;
 }
 
-export function caseHistoryReadEvent(input: CaseHistoryReadInput): NewEvent<typeof CASE_HISTORY_READ, CaseHistoryReadData> {
+export function caseHistoryReadEvent(
+  input: CaseHistoryReadInput,
+): NewEvent<typeof CASE_HISTORY_READ, CaseHistoryReadData> {
   const { id, readBy, readAt, correlationId, childId, role, view, reason, query } = input;
   const data: CaseHistoryReadData = { childId, role, view };
   if (reason !== undefined && reason !== '') data.reason = reason;
@@ -43,7 +46,12 @@ export function caseHistoryReadEvent(input: CaseHistoryReadInput): NewEvent<type
     id,
     type: CASE_HISTORY_READ,
     data,
-    metadata: { recordedAt: readAt, recordedBy: readBy, schemaVersion: ACCESS_LOG_SCHEMA_VERSION, ...(correlationId ? { correlationId } : {}) },
+    metadata: {
+      recordedAt: readAt,
+      recordedBy: readBy,
+      schemaVersion: ACCESS_LOG_SCHEMA_VERSION,
+      ...(correlationId ? { correlationId } : {}),
+    },
   };
 }
 
@@ -54,7 +62,11 @@ export interface AccessLogEntry extends CaseHistoryReadData {
   readAt: string;
 }
 
-export function toAccessLogEntry(event: { id: string; data: unknown; metadata: EventMetadata }): AccessLogEntry {
+export function toAccessLogEntry(event: {
+  id: string;
+  data: unknown;
+  metadata: EventMetadata;
+}): AccessLogEntry {
   const data = event.data as CaseHistoryReadData;
   return {
     eventId: event.id,

@@ -14,13 +14,18 @@ const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 
  * id, so a retry of an append that did land is recognised by the store), after a short random
  * pause so clashing readers spread out.
  */
-export async function recordCaseHistoryRead(store: EventStore, read: Omit<CaseHistoryReadInput, 'id'> & { id?: string }): Promise<void> {
+export async function recordCaseHistoryRead(
+  store: EventStore,
+  read: Omit<CaseHistoryReadInput, 'id'> & { id?: string },
+): Promise<void> {
   const stream = accessLogStream(read.readAt);
   const event = caseHistoryReadEvent({ ...read, id: read.id ?? randomUUID() });
   for (let attempt = 1; ; attempt += 1) {
     const tip = await readChainTip(store, stream);
     try {
-      await store.appendToStream(stream, chainEvents(tip, [event]), { expectedRevision: expectedRevisionAt(tip) });
+      await store.appendToStream(stream, chainEvents(tip, [event]), {
+        expectedRevision: expectedRevisionAt(tip),
+      });
       return;
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision) || attempt >= ATTEMPTS) throw error;

@@ -11,7 +11,10 @@ describe('loadAuditKey', () => {
   });
 
   it('takes the key id from CARE_JOURNEY_AUDIT_KEY_ID when given', () => {
-    expect(loadAuditKey({ CARE_JOURNEY_AUDIT_KEY: 'k'.repeat(40), CARE_JOURNEY_AUDIT_KEY_ID: 'la-2025' }).key.keyId).toBe('la-2025');
+    expect(
+      loadAuditKey({ CARE_JOURNEY_AUDIT_KEY: 'k'.repeat(40), CARE_JOURNEY_AUDIT_KEY_ID: 'la-2025' }).key
+        .keyId,
+    ).toBe('la-2025');
   });
 
   it('falls back to the development key with a loud warning outside production', () => {

@@ -42,7 +42,9 @@ export function loadAuditKey(env: Env = process.env): LoadedAuditKey {
     };
   }
   if (secret.length < MIN_KEY_LENGTH) {
-    throw new AuditKeyError(`${AUDIT_KEY_VARIABLE} must be at least ${MIN_KEY_LENGTH} characters (got ${secret.length})`);
+    throw new AuditKeyError(
+      `${AUDIT_KEY_VARIABLE} must be at least ${MIN_KEY_LENGTH} characters (got ${secret.length})`,
+    );
   }
   const keyId = env[AUDIT_KEY_ID_VARIABLE]?.trim() || fingerprint(secret);
   return { key: { keyId, secret: Buffer.from(secret, 'utf8') } };

@@ -5,9 +5,10 @@ import type { AuditKey } from './audit-key';
 /** The bytes signed: canonical JSON of the bundle with only `signature.value` removed. */
 export function signingPayload(bundle: Record<string, unknown>): string {
   const signature = bundle['signature'];
-  const rest = signature !== null && typeof signature === 'object' && !Array.isArray(signature)
-    ? { ...(signature as Record<string, unknown>), value: undefined }
-    : signature;
+  const rest =
+    signature !== null && typeof signature === 'object' && !Array.isArray(signature)
+      ? { ...(signature as Record<string, unknown>), value: undefined }
+      : signature;
   return canonicalJson({ ...bundle, signature: rest });
 }
 

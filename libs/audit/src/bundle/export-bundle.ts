@@ -1,7 +1,13 @@
 import { GENESIS_HASH } from '../integrity/integrity-stamp';
 import { toJsonSafe, type RecordedEvent } from '../store';
 import type { AuditKey } from './audit-key';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, SIGNATURE_ALG, type AuditBundle, type BundleEvent } from './bundle-format';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_VERSION,
+  SIGNATURE_ALG,
+  type AuditBundle,
+  type BundleEvent,
+} from './bundle-format';
 import { hmacSign, signingPayload } from './bundle-signature';
 
 export interface ExportBundleInput {
@@ -21,7 +27,9 @@ export interface ExportBundleInput {
 export function exportBundle(input: ExportBundleInput): AuditBundle {
   const events = input.events.map((event) => toJsonSafe(event) as BundleEvent);
   const last = events[events.length - 1];
-  const head = last ? String((last.metadata['integrity'] as { hash?: unknown } | undefined)?.hash ?? '') : GENESIS_HASH;
+  const head = last
+    ? String((last.metadata['integrity'] as { hash?: unknown } | undefined)?.hash ?? '')
+    : GENESIS_HASH;
   const unsigned = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
@@ -33,5 +41,8 @@ export function exportBundle(input: ExportBundleInput): AuditBundle {
     chain: { alg: 'sha256' as const, genesis: GENESIS_HASH, head, length: events.length },
     signature: { alg: SIGNATURE_ALG, keyId: input.key.keyId, value: '' },
   } satisfies AuditBundle;
-  return { ...unsigned, signature: { ...unsigned.signature, value: hmacSign(signingPayload(unsigned), input.key) } };
+  return {
+    ...unsigned,
+    signature: { ...unsigned.signature, value: hmacSign(signingPayload(unsigned), input.key) },
+  };
 }

@@ -2,7 +2,8 @@ import { bigintFromJson, type RecordedEvent } from '../store';
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from './bundle-format';
 
 /** A bundle's events parsed back, or the first reason the file is not a bundle at all. */
-export type ReadBundleResult = { events: RecordedEvent[]; childId: string; streamId: string } | { problem: string };
+export type ReadBundleResult =
+  { events: RecordedEvent[]; childId: string; streamId: string } | { problem: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -26,22 +26,38 @@ export interface BundleVerification {
  */
 export function verifyBundle(bundle: unknown, key: AuditKey): BundleVerification {
   const read = readBundle(bundle);
-  if ('problem' in read) return { ok: false, eventsChecked: 0, signature: 'not-checked', problems: [read.problem] };
+  if ('problem' in read)
+    return { ok: false, eventsChecked: 0, signature: 'not-checked', problems: [read.problem] };
   const record = bundle as Record<string, unknown>;
   const problems: string[] = [];
 
-  if (read.events.some((event) => event.streamId !== read.streamId)) problems.push(`an event's streamId differs from the bundle's ${read.streamId}`);
-  if (read.streamId !== journeyStream(read.childId)) problems.push(`streamId ${read.streamId} is not the journey stream of child ${read.childId}`);
+  if (read.events.some((event) => event.streamId !== read.streamId))
+    problems.push(`an event's streamId differs from the bundle's ${read.streamId}`);
+  if (read.streamId !== journeyStream(read.childId))
+    problems.push(`streamId ${read.streamId} is not the journey stream of child ${read.childId}`);
 
   const chain = verifyChain(read.events);
-  const firstBroken = chain.firstBroken && { ...chain.firstBroken, revision: chain.firstBroken.revision.toString(10) };
-  if (firstBroken) problems.push(`chain broken at revision ${firstBroken.revision} (event ${firstBroken.eventId}): ${firstBroken.reason}`);
+  const firstBroken = chain.firstBroken && {
+    ...chain.firstBroken,
+    revision: chain.firstBroken.revision.toString(10),
+  };
+  if (firstBroken)
+    problems.push(
+      `chain broken at revision ${firstBroken.revision} (event ${firstBroken.eventId}): ${firstBroken.reason}`,
+    );
   problems.push(...summaryProblems(record['chain'], chain.ok ? chain.head : undefined, read.events.length));
 
   const signature = signatureStatus(record, key);
   if (signature !== 'valid') problems.push(signatureProblem(signature, record, key));
 
-  return { ok: problems.length === 0, childId: read.childId, eventsChecked: chain.checked, firstBroken, signature, problems };
+  return {
+    ok: problems.length === 0,
+    childId: read.childId,
+    eventsChecked: chain.checked,
+    firstBroken,
+    signature,
+    problems,
+  };
 }
 
 function summaryProblems(summary: unknown, head: string | undefined, length: number): string[] {
@@ -50,7 +66,8 @@ function summaryProblems(summary: unknown, head: string | undefined, length: num
   const out: string[] = [];
   if (s['alg'] !== 'sha256') out.push('chain.alg must be "sha256"');
   if (s['genesis'] !== GENESIS_HASH) out.push('chain.genesis is not the genesis hash');
-  if (s['length'] !== length) out.push(`chain.length says ${String(s['length'])} but the bundle holds ${length} events`);
+  if (s['length'] !== length)
+    out.push(`chain.length says ${String(s['length'])} but the bundle holds ${length} events`);
   if (head !== undefined && s['head'] !== head) out.push('chain.head is not the hash of the last event');
   return out;
 }
@@ -66,7 +83,9 @@ function signatureStatus(bundle: Record<string, unknown>, key: AuditKey): Signat
 
 function signatureProblem(status: SignatureStatus, bundle: Record<string, unknown>, key: AuditKey): string {
   const signature = (bundle['signature'] ?? {}) as Record<string, unknown>;
-  if (status === 'unsupported') return `signature.alg ${JSON.stringify(signature['alg'])} is not ${SIGNATURE_ALG}`;
-  if (status === 'wrong-key') return `signed with key ${JSON.stringify(signature['keyId'])}, but the key supplied is ${key.keyId}`;
+  if (status === 'unsupported')
+    return `signature.alg ${JSON.stringify(signature['alg'])} is not ${SIGNATURE_ALG}`;
+  if (status === 'wrong-key')
+    return `signed with key ${JSON.stringify(signature['keyId'])}, but the key supplied is ${key.keyId}`;
   return 'signature does not match the bundle: it was edited after signing or signed with another key';
 }

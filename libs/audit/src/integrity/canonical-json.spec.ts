@@ -6,7 +6,9 @@ describe('canonicalJson', () => {
   });
 
   it('gives the same bytes whatever order the keys were inserted in', () => {
-    expect(canonicalJson({ x: 1, y: { p: true, q: false } })).toBe(canonicalJson({ y: { q: false, p: true }, x: 1 }));
+    expect(canonicalJson({ x: 1, y: { p: true, q: false } })).toBe(
+      canonicalJson({ y: { q: false, p: true }, x: 1 }),
+    );
   });
 
   it('writes bigints as quoted decimal strings, keeping every digit', () => {

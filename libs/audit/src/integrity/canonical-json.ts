@@ -21,7 +21,8 @@ function write(value: unknown, path: string): string {
     case 'boolean':
       return JSON.stringify(value);
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${path} is ${value}, which JSON cannot hold`);
+      if (!Number.isFinite(value))
+        throw new TypeError(`canonicalJson: ${path} is ${value}, which JSON cannot hold`);
       return JSON.stringify(value);
     case 'bigint':
       return JSON.stringify(value.toString(10));
@@ -43,7 +44,8 @@ function writeArray(items: readonly unknown[], path: string): string {
 function writeObject(value: object, path: string): string {
   // Tag, not prototype: objects from another realm (a vm, structuredClone in tests) are still plain.
   const tag = Object.prototype.toString.call(value);
-  if (tag !== '[object Object]') throw new TypeError(`canonicalJson: ${path} is a ${tag.slice(8, -1)}, not a plain object`);
+  if (tag !== '[object Object]')
+    throw new TypeError(`canonicalJson: ${path} is a ${tag.slice(8, -1)}, not a plain object`);
   const record = value as Record<string, unknown>;
   const parts = Object.keys(record)
     .filter((key) => record[key] !== undefined)

@@ -17,7 +17,11 @@ export interface ChainTip {
 export function chainTipAfter(streamId: string, last: RecordedEvent | undefined): ChainTip {
   if (!last) return { streamId, nextRevision: 0n, prevHash: GENESIS_HASH };
   const stamp = readStamp(last.metadata);
-  return { streamId, nextRevision: last.revision + 1n, prevHash: 'hash' in stamp ? stamp.hash : GENESIS_HASH };
+  return {
+    streamId,
+    nextRevision: last.revision + 1n,
+    prevHash: 'hash' in stamp ? stamp.hash : GENESIS_HASH,
+  };
 }
 
 /**

@@ -12,7 +12,14 @@ export interface HashableEvent {
   metadata: Record<string, unknown>;
 }
 
-const NAMED_METADATA = ['recordedAt', 'recordedBy', 'correlationId', 'causationId', 'schemaVersion', INTEGRITY_KEY];
+const NAMED_METADATA = [
+  'recordedAt',
+  'recordedBy',
+  'correlationId',
+  'causationId',
+  'schemaVersion',
+  INTEGRITY_KEY,
+];
 
 /**
  * The exact object whose canonical JSON is hashed (version 1). Optional fields absent from the
@@ -47,5 +54,7 @@ export function hashPreimage(prevHash: string, event: HashableEvent): Record<str
 
 /** sha256 (lowercase hex) of the UTF-8 canonical JSON of the preimage. */
 export function hashEvent(prevHash: string, event: HashableEvent): string {
-  return createHash('sha256').update(canonicalJson(hashPreimage(prevHash, event)), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(hashPreimage(prevHash, event)), 'utf8')
+    .digest('hex');
 }

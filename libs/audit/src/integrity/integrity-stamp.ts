@@ -23,8 +23,11 @@ export function readStamp(metadata: Record<string, unknown>): IntegrityStamp | {
   }
   const { v, alg, prev, hash } = stamp as Record<string, unknown>;
   if (v !== 1) return { problem: `metadata.integrity.v is ${JSON.stringify(v)}; only version 1 is known` };
-  if (alg !== 'sha256') return { problem: `metadata.integrity.alg is ${JSON.stringify(alg)}; only sha256 is known` };
-  if (typeof prev !== 'string' || !HEX64.test(prev)) return { problem: 'metadata.integrity.prev is not 64 lowercase hex digits' };
-  if (typeof hash !== 'string' || !HEX64.test(hash)) return { problem: 'metadata.integrity.hash is not 64 lowercase hex digits' };
+  if (alg !== 'sha256')
+    return { problem: `metadata.integrity.alg is ${JSON.stringify(alg)}; only sha256 is known` };
+  if (typeof prev !== 'string' || !HEX64.test(prev))
+    return { problem: 'metadata.integrity.prev is not 64 lowercase hex digits' };
+  if (typeof hash !== 'string' || !HEX64.test(hash))
+    return { problem: 'metadata.integrity.hash is not 64 lowercase hex digits' };
   return { v, alg, prev, hash };
 }

@@ -9,35 +9,64 @@ const event = (n: number, extra: Partial<NewEvent['metadata']> = {}): NewEvent =
   id: `e${n}`,
   type: 'StatutoryReviewHeld',
   data: { childId: 'c1', effectiveDate: `2025-01-0${n + 1}`, participation: 'PN1' },
-  metadata: { recordedAt: `2025-02-0${n + 1}T10:00:00.000Z`, recordedBy: 'sw-1', schemaVersion: 1, correlationId: `k${n}`, ...extra },
+  metadata: {
+    recordedAt: `2025-02-0${n + 1}T10:00:00.000Z`,
+    recordedBy: 'sw-1',
+    schemaVersion: 1,
+    correlationId: `k${n}`,
+    ...extra,
+  },
 });
 
-const stream = (): RecordedEvent[] => stampedStream('journey-c1', [event(0), event(1), event(2, { source: 'import' })]);
+const stream = (): RecordedEvent[] =>
+  stampedStream('journey-c1', [event(0), event(1), event(2, { source: 'import' })]);
 const clone = (events: RecordedEvent[]): RecordedEvent[] => structuredClone(events);
 
 describe('hash chain', () => {
   it('Given a freshly stamped stream, verification passes every event and reports the head', () => {
     const events = stream();
     const result = verifyChain(events);
-    expect(result).toEqual({ ok: true, checked: 3, head: (events[2].metadata['integrity'] as { hash: string }).hash });
+    expect(result).toEqual({
+      ok: true,
+      checked: 3,
+      head: (events[2].metadata['integrity'] as { hash: string }).hash,
+    });
   });
 
   it('links revision 0 to the genesis hash and each later event to the one before', () => {
     const [a, b] = stream();
     expect(a.metadata['integrity']).toMatchObject({ v: 1, alg: 'sha256', prev: GENESIS_HASH });
-    expect((b.metadata['integrity'] as { prev: string }).prev).toBe((a.metadata['integrity'] as { hash: string }).hash);
+    expect((b.metadata['integrity'] as { prev: string }).prev).toBe(
+      (a.metadata['integrity'] as { hash: string }).hash,
+    );
   });
 
   it('hashes are sha256 hex and do not depend on key order', () => {
-    const e = { id: 'x', streamId: 's', revision: 0n, type: 'T', data: { b: 1, a: 2 }, metadata: { recordedBy: 'u', recordedAt: 't', schemaVersion: 1 } };
-    const reordered = { ...e, data: { a: 2, b: 1 }, metadata: { schemaVersion: 1, recordedAt: 't', recordedBy: 'u' } };
+    const e = {
+      id: 'x',
+      streamId: 's',
+      revision: 0n,
+      type: 'T',
+      data: { b: 1, a: 2 },
+      metadata: { recordedBy: 'u', recordedAt: 't', schemaVersion: 1 },
+    };
+    const reordered = {
+      ...e,
+      data: { a: 2, b: 1 },
+      metadata: { schemaVersion: 1, recordedAt: 't', recordedBy: 'u' },
+    };
     expect(hashEvent(GENESIS_HASH, e)).toMatch(/^[0-9a-f]{64}$/);
     expect(hashEvent(GENESIS_HASH, e)).toBe(hashEvent(GENESIS_HASH, reordered));
   });
 
   it('continues a chain across appends (chainTipAfter the stored last event)', () => {
     const first = stream();
-    const more = chainEvents(chainTipAfter('journey-c1', first[2]), [event(3)]).map((e) => ({ ...e, streamId: 'journey-c1', revision: 3n, globalPosition: 9n }));
+    const more = chainEvents(chainTipAfter('journey-c1', first[2]), [event(3)]).map((e) => ({
+      ...e,
+      streamId: 'journey-c1',
+      revision: 3n,
+      globalPosition: 9n,
+    }));
     expect(verifyChain([...first, ...more]).ok).toBe(true);
   });
 
@@ -68,14 +97,17 @@ describe('hash chain', () => {
     ['streamId', (e) => (e.streamId = 'journey-c2')],
   ];
 
-  it.each(edits)('Given the %s of revision 1 is changed, the first broken link is revision 1', (_field, edit) => {
-    const events = clone(stream());
-    edit(events[1]);
-    const result = verifyChain(events);
-    expect(result.ok).toBe(false);
-    expect(result.checked).toBe(1);
-    expect(result.firstBroken).toMatchObject({ revision: 1n });
-  });
+  it.each(edits)(
+    'Given the %s of revision 1 is changed, the first broken link is revision 1',
+    (_field, edit) => {
+      const events = clone(stream());
+      edit(events[1]);
+      const result = verifyChain(events);
+      expect(result.ok).toBe(false);
+      expect(result.checked).toBe(1);
+      expect(result.firstBroken).toMatchObject({ revision: 1n });
+    },
+  );
 
   it('names the event and says why when content was edited', () => {
     const events = clone(stream());
@@ -90,7 +122,11 @@ describe('hash chain', () => {
   it('Given an event was deleted, the gap is reported at the event after it', () => {
     const events = stream();
     const result = verifyChain([events[0], events[2]]);
-    expect(result.firstBroken).toMatchObject({ revision: 2n, eventId: 'e2', reason: expect.stringContaining('missing') });
+    expect(result.firstBroken).toMatchObject({
+      revision: 2n,
+      eventId: 'e2',
+      reason: expect.stringContaining('missing'),
+    });
   });
 
   it('Given an edited event was re-hashed to hide it, the next event exposes it', () => {
@@ -98,13 +134,19 @@ describe('hash chain', () => {
     events[1].data['participation'] = 'PN7';
     const rehashed = chainEvents(chainTipAfter('journey-c1', events[0]), [events[1]])[0];
     events[1].metadata = rehashed.metadata;
-    expect(verifyChain(events).firstBroken).toMatchObject({ revision: 2n, reason: expect.stringContaining('prev does not match') });
+    expect(verifyChain(events).firstBroken).toMatchObject({
+      revision: 2n,
+      reason: expect.stringContaining('prev does not match'),
+    });
   });
 
   it('Given the first event does not start at genesis, revision 0 is reported', () => {
     const events = clone(stream());
     (events[0].metadata['integrity'] as { prev: string }).prev = 'a'.repeat(64);
-    expect(verifyChain(events).firstBroken).toMatchObject({ revision: 0n, reason: 'first event does not link to the genesis hash' });
+    expect(verifyChain(events).firstBroken).toMatchObject({
+      revision: 0n,
+      reason: 'first event does not link to the genesis hash',
+    });
   });
 
   it('an empty stream verifies trivially', () => {

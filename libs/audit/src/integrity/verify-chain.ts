@@ -31,14 +31,25 @@ export function verifyChain(events: readonly VerifiableEvent[]): ChainVerificati
   const streamId = events[0]?.streamId;
   for (const event of events) {
     const reason = problemWith(event, BigInt(checked), streamId ?? '', prev);
-    if (reason) return { ok: false, checked, head: prev, firstBroken: { revision: event.revision, eventId: event.id, reason } };
+    if (reason)
+      return {
+        ok: false,
+        checked,
+        head: prev,
+        firstBroken: { revision: event.revision, eventId: event.id, reason },
+      };
     prev = (event.metadata['integrity'] as { hash: string }).hash;
     checked += 1;
   }
   return { ok: true, checked, head: prev };
 }
 
-function problemWith(event: VerifiableEvent, expectedRevision: bigint, streamId: string, prev: string): string | undefined {
+function problemWith(
+  event: VerifiableEvent,
+  expectedRevision: bigint,
+  streamId: string,
+  prev: string,
+): string | undefined {
   if (event.revision !== expectedRevision) {
     return `revision ${event.revision} found where ${expectedRevision} was expected (an event is missing or out of order)`;
   }
@@ -51,6 +62,7 @@ function problemWith(event: VerifiableEvent, expectedRevision: bigint, streamId:
       : `prev does not match the hash of revision ${expectedRevision - 1n} (an earlier event was removed, inserted or re-hashed)`;
   }
   const recomputed = hashEvent(prev, event);
-  if (recomputed !== stamp.hash) return 'hash does not match the event as stored (its type, data or metadata was changed)';
+  if (recomputed !== stamp.hash)
+    return 'hash does not match the event as stored (its type, data or metadata was changed)';
   return undefined;
 }

@@ -7,7 +7,12 @@ import { verifyChain } from '../integrity/verify-chain';
 import type { NewEvent } from '../store';
 import { expectedRevisionAt, readChainTip, readWholeStream } from './read-stream';
 
-const event = (id: string): NewEvent => ({ id, type: 'T', data: { effectiveDate: '2024-01-01' }, metadata: { recordedAt: '2024-01-01T00:00:00.000Z', recordedBy: 'u', schemaVersion: 1 } });
+const event = (id: string): NewEvent => ({
+  id,
+  type: 'T',
+  data: { effectiveDate: '2024-01-01' },
+  metadata: { recordedAt: '2024-01-01T00:00:00.000Z', recordedBy: 'u', schemaVersion: 1 },
+});
 
 describe('reading a chained stream from a real store', () => {
   let dir: string;
@@ -24,7 +29,9 @@ describe('reading a chained stream from a real store', () => {
   it('Given appends chained at the tip each time, Then the stored stream verifies', async () => {
     for (const ids of [['a'], ['b', 'c'], ['d']]) {
       const tip = await readChainTip(store, 'journey-x');
-      await store.appendToStream('journey-x', chainEvents(tip, ids.map(event)), { expectedRevision: expectedRevisionAt(tip) });
+      await store.appendToStream('journey-x', chainEvents(tip, ids.map(event)), {
+        expectedRevision: expectedRevisionAt(tip),
+      });
     }
     const events = await readWholeStream(store, 'journey-x');
     expect(events?.map((e) => e.id)).toEqual(['a', 'b', 'c', 'd']);
@@ -33,8 +40,14 @@ describe('reading a chained stream from a real store', () => {
 
   it('Given someone appended after the tip was read, Then the append is refused rather than breaking the chain', async () => {
     const tip = await readChainTip(store, 'journey-x');
-    await store.appendToStream('journey-x', chainEvents(tip, [event('a')]), { expectedRevision: expectedRevisionAt(tip) });
-    await expect(store.appendToStream('journey-x', chainEvents(tip, [event('b')]), { expectedRevision: expectedRevisionAt(tip) })).rejects.toThrow();
+    await store.appendToStream('journey-x', chainEvents(tip, [event('a')]), {
+      expectedRevision: expectedRevisionAt(tip),
+    });
+    await expect(
+      store.appendToStream('journey-x', chainEvents(tip, [event('b')]), {
+        expectedRevision: expectedRevisionAt(tip),
+      }),
+    ).rejects.toThrow();
   });
 
   it('Given no stream, Then reading gives undefined and the tip is genesis', async () => {

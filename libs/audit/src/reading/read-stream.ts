@@ -2,7 +2,10 @@ import { chainTipAfter, type ChainTip } from '../integrity/chain-events';
 import { StreamNotFound, type EventStore, type RecordedEvent } from '../store';
 
 /** A whole stream, revision 0 first; undefined when the stream does not exist. */
-export async function readWholeStream(store: EventStore, stream: string): Promise<RecordedEvent[] | undefined> {
+export async function readWholeStream(
+  store: EventStore,
+  stream: string,
+): Promise<RecordedEvent[] | undefined> {
   const events: RecordedEvent[] = [];
   try {
     for await (const event of store.readStream(stream)) events.push(event);
@@ -20,7 +23,8 @@ export async function readWholeStream(store: EventStore, stream: string): Promis
  */
 export async function readChainTip(store: EventStore, stream: string): Promise<ChainTip> {
   try {
-    for await (const last of store.readStream(stream, { direction: 'backwards', maxCount: 1 })) return chainTipAfter(stream, last);
+    for await (const last of store.readStream(stream, { direction: 'backwards', maxCount: 1 }))
+      return chainTipAfter(stream, last);
   } catch (error) {
     if (!(error instanceof StreamNotFound)) throw error;
   }
@@ -28,4 +32,5 @@ export async function readChainTip(store: EventStore, stream: string): Promise<C
 }
 
 /** The expected revision that goes with a tip. */
-export const expectedRevisionAt = (tip: ChainTip): bigint | 'no_stream' => (tip.nextRevision === 0n ? 'no_stream' : tip.nextRevision - 1n);
+export const expectedRevisionAt = (tip: ChainTip): bigint | 'no_stream' =>
+  tip.nextRevision === 0n ? 'no_stream' : tip.nextRevision - 1n;

@@ -17,7 +17,11 @@ describe('chronology', () => {
   });
 
   it('says who recorded each event, when, and how many days late', () => {
-    expect(lines.find((l) => l.eventId === 'e4')).toMatchObject({ recordedBy: 'sw-2', recordedAt: '2024-03-20T15:00:00.000Z', lagDays: 19 });
+    expect(lines.find((l) => l.eventId === 'e4')).toMatchObject({
+      recordedBy: 'sw-2',
+      recordedAt: '2024-03-20T15:00:00.000Z',
+      lagDays: 19,
+    });
     expect(lines.find((l) => l.eventId === 'e1')?.lagDays).toBe(0);
   });
 
@@ -27,15 +31,29 @@ describe('chronology', () => {
       ['e6', 'tm-1', 'wrong placement type'],
       ['e7', 'tm-2', 'moved on the 5th, not the 1st'],
     ]);
-    expect(lines.find((l) => l.eventId === 'e7')?.corrects).toEqual({ eventId: 'e4', kind: 'amended', reason: 'moved on the 5th, not the 1st' });
+    expect(lines.find((l) => l.eventId === 'e7')?.corrects).toEqual({
+      eventId: 'e4',
+      kind: 'amended',
+      reason: 'moved on the 5th, not the 1st',
+    });
     expect(lines.find((l) => l.eventId === 'e3')?.amendedBy).toEqual([]);
   });
 
   it('marks a retracted entry with the retraction', () => {
     const events = [
       ...correctedJourney(),
-      { type: 'EntryRetracted', id: 'e8', recordedAt: '2024-06-10T09:00:00.000Z', recordedBy: 'tm-1', data: { childId: 'c1', effectiveDate: '2024-03-10', retractedEventId: 'e5', reason: 'duplicate' } },
+      {
+        type: 'EntryRetracted',
+        id: 'e8',
+        recordedAt: '2024-06-10T09:00:00.000Z',
+        recordedBy: 'tm-1',
+        data: { childId: 'c1', effectiveDate: '2024-03-10', retractedEventId: 'e5', reason: 'duplicate' },
+      },
     ] as ReturnType<typeof correctedJourney>;
-    expect(chronology(events).find((l) => l.eventId === 'e5')?.retractedBy).toMatchObject({ eventId: 'e8', recordedBy: 'tm-1', reason: 'duplicate' });
+    expect(chronology(events).find((l) => l.eventId === 'e5')?.retractedBy).toMatchObject({
+      eventId: 'e8',
+      recordedBy: 'tm-1',
+      reason: 'duplicate',
+    });
   });
 });

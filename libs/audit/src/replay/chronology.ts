@@ -48,7 +48,11 @@ export function chronology(events: readonly StoredJourneyEvent[]): ChronologyEnt
 }
 
 function correctionTarget(event: StoredJourneyEvent): Pick<ChronologyEntry, 'corrects'> {
-  if (event.type === 'EntryAmended') return { corrects: { eventId: event.data.correctedEventId, kind: 'amended', reason: event.data.reason } };
-  if (event.type === 'EntryRetracted') return { corrects: { eventId: event.data.retractedEventId, kind: 'retracted', reason: event.data.reason } };
+  if (event.type === 'EntryAmended')
+    return { corrects: { eventId: event.data.correctedEventId, kind: 'amended', reason: event.data.reason } };
+  if (event.type === 'EntryRetracted')
+    return {
+      corrects: { eventId: event.data.retractedEventId, kind: 'retracted', reason: event.data.reason },
+    };
   return {};
 }

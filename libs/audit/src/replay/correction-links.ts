@@ -20,15 +20,25 @@ export interface CorrectionLink {
 export function correctionLinks(events: readonly StoredJourneyEvent[]): Map<string, CorrectionLink[]> {
   const links = new Map<string, CorrectionLink[]>();
   const current = new Map<string, Record<string, unknown>>();
-  const add = (target: string, link: CorrectionLink) => links.set(target, [...(links.get(target) ?? []), link]);
+  const add = (target: string, link: CorrectionLink) =>
+    links.set(target, [...(links.get(target) ?? []), link]);
   for (const event of events) {
     const base = { eventId: event.id, recordedAt: event.recordedAt, recordedBy: event.recordedBy };
     if (event.type === 'EntryAmended') {
       const target = event.data.correctedEventId;
       const before = current.get(target) ?? {};
-      const after = { ...before, ...event.data.amendedData, childId: before['childId'] ?? event.data.childId };
+      const after = {
+        ...before,
+        ...event.data.amendedData,
+        childId: before['childId'] ?? event.data.childId,
+      };
       current.set(target, after);
-      add(target, { ...base, kind: 'amended', reason: event.data.reason, changes: leafChanges(before, after) });
+      add(target, {
+        ...base,
+        kind: 'amended',
+        reason: event.data.reason,
+        changes: leafChanges(before, after),
+      });
     } else if (event.type === 'EntryRetracted') {
       add(event.data.retractedEventId, { ...base, kind: 'retracted', reason: event.data.reason });
     } else {

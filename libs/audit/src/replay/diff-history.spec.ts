@@ -4,15 +4,28 @@ import { replayHistory } from './replay-history';
 
 describe('diffHistory', () => {
   const events = correctedJourney();
-  const at = (asAt: string | undefined, knownAt: string | undefined) => replayHistory(events, { ...(asAt && { asAt }), ...(knownAt && { knownAt }) });
+  const at = (asAt: string | undefined, knownAt: string | undefined) =>
+    replayHistory(events, { ...(asAt && { asAt }), ...(knownAt && { knownAt }) });
 
   it('Given knownAt moves past the late entry, Then the placement change is named as added, by whom and when', () => {
-    const diff = diffHistory(at('2024-03-31', '2024-03-15T00:00:00Z'), at('2024-03-31', '2024-03-21T00:00:00Z'));
+    const diff = diffHistory(
+      at('2024-03-31', '2024-03-15T00:00:00Z'),
+      at('2024-03-31', '2024-03-21T00:00:00Z'),
+    );
     const entries = diff.changes.filter((c) => c.kind !== 'state-changed');
     expect(entries).toEqual([
-      expect.objectContaining({ kind: 'entry-added', eventId: 'e4', text: 'placement change of 2024-03-01 (e4) added: recorded by sw-2 at 2024-03-20T15:00:00.000Z' }),
+      expect.objectContaining({
+        kind: 'entry-added',
+        eventId: 'e4',
+        text: 'placement change of 2024-03-01 (e4) added: recorded by sw-2 at 2024-03-20T15:00:00.000Z',
+      }),
     ]);
-    expect(diff.changes).toContainEqual(expect.objectContaining({ kind: 'state-changed', text: 'currentPlacement.placementType changed from U4 to U6' }));
+    expect(diff.changes).toContainEqual(
+      expect.objectContaining({
+        kind: 'state-changed',
+        text: 'currentPlacement.placementType changed from U4 to U6',
+      }),
+    );
   });
 
   it('Given knownAt moves across both corrections, Then each correction is named with what it changed, who and when', () => {
@@ -30,14 +43,27 @@ describe('diffHistory', () => {
   });
 
   it('Given the second correction moves the entry past asAt, Then the diff says it now takes effect later', () => {
-    const diff = diffHistory(at('2024-03-03', '2024-04-10T00:00:00Z'), at('2024-03-03', '2024-06-01T00:00:00Z'));
-    expect(diff.changes[0]).toMatchObject({ kind: 'entry-removed', eventId: 'e4', text: 'placement change of 2024-03-01 (e4) removed: it takes effect after 2024-03-03' });
-    expect(diff.changes).toContainEqual(expect.objectContaining({ text: 'currentPlacement.placementType changed from U5 to U4' }));
+    const diff = diffHistory(
+      at('2024-03-03', '2024-04-10T00:00:00Z'),
+      at('2024-03-03', '2024-06-01T00:00:00Z'),
+    );
+    expect(diff.changes[0]).toMatchObject({
+      kind: 'entry-removed',
+      eventId: 'e4',
+      text: 'placement change of 2024-03-01 (e4) removed: it takes effect after 2024-03-03',
+    });
+    expect(diff.changes).toContainEqual(
+      expect.objectContaining({ text: 'currentPlacement.placementType changed from U5 to U4' }),
+    );
   });
 
   it('Given the asAt axis moves, Then entries taking effect in between are added', () => {
     const diff = diffHistory(at('2024-02-01', undefined), at('2024-03-31', undefined));
-    expect(diff.changes.filter((c) => c.kind === 'entry-added').map((c) => c.eventId)).toEqual(['e3', 'e4', 'e5']);
+    expect(diff.changes.filter((c) => c.kind === 'entry-added').map((c) => c.eventId)).toEqual([
+      'e3',
+      'e4',
+      'e5',
+    ]);
   });
 
   it('Given knownAt moves backwards, Then corrections not yet recorded are named as undone', () => {
@@ -51,11 +77,24 @@ describe('diffHistory', () => {
   it('Given a retraction in between, Then the entry is named as retracted by whom and why', () => {
     const withRetraction = [
       ...events,
-      { type: 'EntryRetracted', id: 'e8', recordedAt: '2024-06-10T09:00:00.000Z', recordedBy: 'tm-1', data: { childId: 'c1', effectiveDate: '2024-03-10', retractedEventId: 'e5', reason: 'duplicate' } },
+      {
+        type: 'EntryRetracted',
+        id: 'e8',
+        recordedAt: '2024-06-10T09:00:00.000Z',
+        recordedBy: 'tm-1',
+        data: { childId: 'c1', effectiveDate: '2024-03-10', retractedEventId: 'e5', reason: 'duplicate' },
+      },
     ] as typeof events;
     const diff = diffHistory(replayHistory(withRetraction, {}), replayHistory(withRetraction, {}));
     expect(diff.changes).toEqual([]);
-    const across = diffHistory(replayHistory(withRetraction, { knownAt: '2024-06-01T00:00:00Z' }), replayHistory(withRetraction, {}));
-    expect(across.changes[0]).toMatchObject({ kind: 'entry-removed', eventId: 'e5', text: 'statutory review of 2024-03-10 (e5) retracted by tm-1 at 2024-06-10T09:00:00.000Z (reason: duplicate)' });
+    const across = diffHistory(
+      replayHistory(withRetraction, { knownAt: '2024-06-01T00:00:00Z' }),
+      replayHistory(withRetraction, {}),
+    );
+    expect(across.changes[0]).toMatchObject({
+      kind: 'entry-removed',
+      eventId: 'e5',
+      text: 'statutory review of 2024-03-10 (e5) retracted by tm-1 at 2024-06-10T09:00:00.000Z (reason: duplicate)',
+    });
   });
 });

@@ -39,35 +39,63 @@ export function diffHistory(from: CaseHistory, to: CaseHistory): HistoryDiff {
   }
   for (const entry of to.entries) if (!before.has(entry.eventId)) changes.push(added(entry, from, to));
   for (const field of leafChanges(from.state, to.state)) {
-    changes.push({ kind: 'state-changed', text: `${field.path} changed from ${show(field.from)} to ${show(field.to)}`, fields: [field] });
+    changes.push({
+      kind: 'state-changed',
+      text: `${field.path} changed from ${show(field.from)} to ${show(field.to)}`,
+      fields: [field],
+    });
   }
   return { from: from.point, to: to.point, changes };
 }
 
-const entryName = (entry: ReplayedEntry): string => `${labelOf(entry.type)} of ${entry.effectiveDate} (${entry.eventId})`;
-const who = (link: CorrectionLink): string => `by ${link.recordedBy} at ${link.recordedAt} (reason: ${link.reason})`;
-const isNew = (link: CorrectionLink, old: CorrectionLink[] | undefined): boolean => !(old ?? []).some((o) => o.eventId === link.eventId);
+const entryName = (entry: ReplayedEntry): string =>
+  `${labelOf(entry.type)} of ${entry.effectiveDate} (${entry.eventId})`;
+const who = (link: CorrectionLink): string =>
+  `by ${link.recordedBy} at ${link.recordedAt} (reason: ${link.reason})`;
+const isNew = (link: CorrectionLink, old: CorrectionLink[] | undefined): boolean =>
+  !(old ?? []).some((o) => o.eventId === link.eventId);
 
 function added(entry: ReplayedEntry, from: CaseHistory, to: CaseHistory): HistoryChange {
   const base = { kind: 'entry-added' as const, eventId: entry.eventId, entryType: entry.type };
   if (!from.knownEventIds.includes(entry.eventId)) {
-    return { ...base, text: `${entryName(entry)} added: recorded by ${entry.recordedBy} at ${entry.recordedAt}` };
+    return {
+      ...base,
+      text: `${entryName(entry)} added: recorded by ${entry.recordedBy} at ${entry.recordedAt}`,
+    };
   }
-  const undone = (from.corrections[entry.eventId] ?? []).filter((l) => l.kind === 'retracted' && isNew(l, to.corrections[entry.eventId]));
+  const undone = (from.corrections[entry.eventId] ?? []).filter(
+    (l) => l.kind === 'retracted' && isNew(l, to.corrections[entry.eventId]),
+  );
   if (undone.length > 0) {
-    return { ...base, corrections: undone, text: `${entryName(entry)} stands again: its retraction ${who(undone[0])} was not yet recorded` };
+    return {
+      ...base,
+      corrections: undone,
+      text: `${entryName(entry)} stands again: its retraction ${who(undone[0])} was not yet recorded`,
+    };
   }
-  return { ...base, text: `${entryName(entry)} added: it takes effect by ${to.point.asAt ?? 'the later date'}` };
+  return {
+    ...base,
+    text: `${entryName(entry)} added: it takes effect by ${to.point.asAt ?? 'the later date'}`,
+  };
 }
 
 function removed(entry: ReplayedEntry, from: CaseHistory, to: CaseHistory): HistoryChange {
   const base = { kind: 'entry-removed' as const, eventId: entry.eventId, entryType: entry.type };
-  const retraction = (to.corrections[entry.eventId] ?? []).find((l) => l.kind === 'retracted' && isNew(l, from.corrections[entry.eventId]));
-  if (retraction) return { ...base, corrections: [retraction], text: `${entryName(entry)} retracted ${who(retraction)}` };
+  const retraction = (to.corrections[entry.eventId] ?? []).find(
+    (l) => l.kind === 'retracted' && isNew(l, from.corrections[entry.eventId]),
+  );
+  if (retraction)
+    return { ...base, corrections: [retraction], text: `${entryName(entry)} retracted ${who(retraction)}` };
   if (!to.knownEventIds.includes(entry.eventId)) {
-    return { ...base, text: `${entryName(entry)} removed: it was not yet recorded at ${to.point.knownAt ?? 'that time'} (recorded by ${entry.recordedBy} at ${entry.recordedAt})` };
+    return {
+      ...base,
+      text: `${entryName(entry)} removed: it was not yet recorded at ${to.point.knownAt ?? 'that time'} (recorded by ${entry.recordedBy} at ${entry.recordedAt})`,
+    };
   }
-  return { ...base, text: `${entryName(entry)} removed: it takes effect after ${to.point.asAt ?? 'that date'}` };
+  return {
+    ...base,
+    text: `${entryName(entry)} removed: it takes effect after ${to.point.asAt ?? 'that date'}`,
+  };
 }
 
 function correctedEntry(entry: ReplayedEntry, later: ReplayedEntry): HistoryChange | undefined {
@@ -81,9 +109,15 @@ function correctedEntry(entry: ReplayedEntry, later: ReplayedEntry): HistoryChan
   }
   // Going back in recording time: corrections known at `from` are not yet recorded at `to`.
   const undone = entry.amendedBy.filter((link) => isNew(link, later.amendedBy));
-  return { ...base, corrections: undone, text: `${entryName(entry)}: ${describeFields(fields)}, because the correction(s) ${undone.map(who).join(' and ')} were not yet recorded` };
+  return {
+    ...base,
+    corrections: undone,
+    text: `${entryName(entry)}: ${describeFields(fields)}, because the correction(s) ${undone.map(who).join(' and ')} were not yet recorded`,
+  };
 }
 
 function describeFields(fields: LeafChange[]): string {
-  return fields.map((f) => `${fieldLabel(f.path)} corrected from ${show(f.from)} to ${show(f.to)}`).join(', ');
+  return fields
+    .map((f) => `${fieldLabel(f.path)} corrected from ${show(f.from)} to ${show(f.to)}`)
+    .join(', ');
 }

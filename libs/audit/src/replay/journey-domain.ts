@@ -1,3 +1,9 @@
 // The domain and drift functions the replay folds with, imported in one place.
 export { foldJourney, resolveCorrections, isCorrection, type JourneyState } from '@care-journey/journey';
-export { buildSummary, evaluateDrift, DEFAULT_DRIFT_CONFIG, type DriftConfig, type DriftEvaluation } from '@care-journey/projections';
+export {
+  buildSummary,
+  evaluateDrift,
+  DEFAULT_DRIFT_CONFIG,
+  type DriftConfig,
+  type DriftEvaluation,
+} from '@care-journey/projections';

@@ -5,7 +5,8 @@ export interface LeafChange {
   to?: unknown;
 }
 
-const isBranch = (value: unknown): value is Record<string, unknown> | unknown[] => value !== null && typeof value === 'object';
+const isBranch = (value: unknown): value is Record<string, unknown> | unknown[] =>
+  value !== null && typeof value === 'object';
 
 /** Leaf-level differences; a value present on one side only appears with from or to undefined. */
 export function leafChanges(from: unknown, to: unknown, path = ''): LeafChange[] {
@@ -15,7 +16,11 @@ export function leafChanges(from: unknown, to: unknown, path = ''): LeafChange[]
       : [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
     return keys.flatMap((key) => {
       const childPath = typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-      return leafChanges((from as Record<string | number, unknown>)[key], (to as Record<string | number, unknown>)[key], childPath);
+      return leafChanges(
+        (from as Record<string | number, unknown>)[key],
+        (to as Record<string | number, unknown>)[key],
+        childPath,
+      );
     });
   }
   if (from === to) return [];

@@ -22,10 +22,13 @@ describe('replayHistory: a journey recorded out of order and corrected twice', (
     ['2024-03-31', BEFORE_CORRECTIONS, 'U6', '2024-03-01'],
     ['2024-03-31', AFTER_FIRST, 'U5', '2024-03-01'],
     ['2024-03-31', AFTER_SECOND, 'U5', '2024-03-05'],
-  ])('Given the journey, When replayed as at %s as known at %s, Then the child is placed in %s since %s', (asAt, knownAt, type, since) => {
-    const { state } = replayHistory(events, { asAt, knownAt });
-    expect(state.currentPlacement).toMatchObject({ placementType: type, startDate: since });
-  });
+  ])(
+    'Given the journey, When replayed as at %s as known at %s, Then the child is placed in %s since %s',
+    (asAt, knownAt, type, since) => {
+      const { state } = replayHistory(events, { asAt, knownAt });
+      expect(state.currentPlacement).toMatchObject({ placementType: type, startDate: since });
+    },
+  );
 
   it('Given no knownAt, When replayed as at a date, Then every correction recorded so far applies', () => {
     const { state, entries } = replayHistory(events, { asAt: '2024-03-31' });
@@ -52,24 +55,30 @@ describe('replayHistory: a journey recorded out of order and corrected twice', (
     expect(entry?.originalData).toMatchObject({ placement: { placementType: 'U6' } });
     expect(entry?.data).toMatchObject({ placement: { placementType: 'U5' }, effectiveDate: '2024-03-01' });
     expect(entry?.amendedBy).toEqual([
-      expect.objectContaining({ eventId: 'e6', recordedBy: 'tm-1', changes: [{ path: 'placement.placementType', from: 'U6', to: 'U5' }] }),
+      expect.objectContaining({
+        eventId: 'e6',
+        recordedBy: 'tm-1',
+        changes: [{ path: 'placement.placementType', from: 'U6', to: 'U5' }],
+      }),
     ]);
   });
 
   it('lists entries in effective-date order, whatever order they were recorded in', () => {
-    expect(replayHistory(events, { knownAt: BEFORE_CORRECTIONS }).entries.map((e) => e.effectiveDate)).toEqual([
-      '2024-01-10',
-      '2024-01-15',
-      '2024-02-12',
-      '2024-03-01',
-      '2024-03-10',
-    ]);
+    expect(
+      replayHistory(events, { knownAt: BEFORE_CORRECTIONS }).entries.map((e) => e.effectiveDate),
+    ).toEqual(['2024-01-10', '2024-01-15', '2024-02-12', '2024-03-01', '2024-03-10']);
   });
 
   it('Given a retraction, it applies only from when it was recorded', () => {
     const withRetraction = [
       ...events,
-      { type: 'EntryRetracted', id: 'e8', recordedAt: '2024-06-10T09:00:00.000Z', recordedBy: 'tm-1', data: { childId: 'c1', effectiveDate: '2024-03-10', retractedEventId: 'e5', reason: 'duplicate' } },
+      {
+        type: 'EntryRetracted',
+        id: 'e8',
+        recordedAt: '2024-06-10T09:00:00.000Z',
+        recordedBy: 'tm-1',
+        data: { childId: 'c1', effectiveDate: '2024-03-10', retractedEventId: 'e5', reason: 'duplicate' },
+      },
     ] as typeof events;
     expect(replayHistory(withRetraction, { knownAt: AFTER_SECOND }).state.reviews).toHaveLength(2);
     expect(replayHistory(withRetraction, { knownAt: '2024-06-11T00:00:00Z' }).state.reviews).toHaveLength(1);

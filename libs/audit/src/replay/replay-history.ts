@@ -67,7 +67,11 @@ export function asAt(resolved: readonly StoredJourneyEvent[], at: string | undef
  * The case history at a point: filter by knownAt, resolve corrections, filter by asAt, fold.
  * `events` is the child's whole stream in recording order. Pure.
  */
-export function replayHistory(events: readonly StoredJourneyEvent[], point: ReplayPoint, options: ReplayOptions = {}): CaseHistory {
+export function replayHistory(
+  events: readonly StoredJourneyEvent[],
+  point: ReplayPoint,
+  options: ReplayOptions = {},
+): CaseHistory {
   const known = knownAt(events, point.knownAt);
   const links = correctionLinks(known);
   const originals = new Map(known.map((event) => [event.id, event.data as Record<string, unknown>]));
@@ -89,9 +93,19 @@ export function replayHistory(events: readonly StoredJourneyEvent[], point: Repl
       };
     })
     .sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));
-  const history: CaseHistory = { point, knownEventIds: known.map((event) => event.id), corrections: Object.fromEntries(links), entries, state };
+  const history: CaseHistory = {
+    point,
+    knownEventIds: known.map((event) => event.id),
+    corrections: Object.fromEntries(links),
+    entries,
+    state,
+  };
   const driftDate = point.asAt ?? (point.knownAt && dateOfInstant(point.knownAt)) ?? options.today;
   if (driftDate === undefined || state.childId === undefined) return history;
-  const drift = evaluateDrift(buildSummary(state.childId, effective), driftDate, options.driftConfig ?? DEFAULT_DRIFT_CONFIG);
+  const drift = evaluateDrift(
+    buildSummary(state.childId, effective),
+    driftDate,
+    options.driftConfig ?? DEFAULT_DRIFT_CONFIG,
+  );
   return { ...history, drift: { driftDate, ...drift } };
 }

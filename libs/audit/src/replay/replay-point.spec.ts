@@ -2,7 +2,9 @@ import { parsePointSpec, parseReplayPoint } from './replay-point';
 
 describe('replay points', () => {
   it('accepts either axis or both, normalising knownAt to UTC', () => {
-    expect(parseReplayPoint({ asAt: '2024-03-31', knownAt: '2024-04-01T01:00:00+01:00' })).toEqual({ point: { asAt: '2024-03-31', knownAt: '2024-04-01T00:00:00.000Z' } });
+    expect(parseReplayPoint({ asAt: '2024-03-31', knownAt: '2024-04-01T01:00:00+01:00' })).toEqual({
+      point: { asAt: '2024-03-31', knownAt: '2024-04-01T00:00:00.000Z' },
+    });
     expect(parseReplayPoint({})).toEqual({ point: {} });
   });
 
@@ -17,14 +19,23 @@ describe('replay points', () => {
 
   it('reads diff sides written as asAt:…, knownAt:… or both', () => {
     expect(parsePointSpec('asAt:2024-03-31', 'from')).toEqual({ point: { asAt: '2024-03-31' } });
-    expect(parsePointSpec('knownAt:2024-04-01T00:00:00Z,asAt:2024-03-31', 'to')).toEqual({ point: { asAt: '2024-03-31', knownAt: '2024-04-01T00:00:00.000Z' } });
+    expect(parsePointSpec('knownAt:2024-04-01T00:00:00Z,asAt:2024-03-31', 'to')).toEqual({
+      point: { asAt: '2024-03-31', knownAt: '2024-04-01T00:00:00.000Z' },
+    });
   });
 
-  it.each(['', 'yesterday', 'asAt=2024-01-01', 'asAt:2024-01-01,asAt:2024-01-02', 'when:2024-01-01'])('refuses the diff side %j', (spec) => {
-    expect(parsePointSpec(spec, 'from')).toEqual({ errors: [{ field: 'from', rule: expect.stringContaining('asAt:YYYY-MM-DD') }] });
-  });
+  it.each(['', 'yesterday', 'asAt=2024-01-01', 'asAt:2024-01-01,asAt:2024-01-02', 'when:2024-01-01'])(
+    'refuses the diff side %j',
+    (spec) => {
+      expect(parsePointSpec(spec, 'from')).toEqual({
+        errors: [{ field: 'from', rule: expect.stringContaining('asAt:YYYY-MM-DD') }],
+      });
+    },
+  );
 
   it('names the side and axis of a bad value', () => {
-    expect(parsePointSpec('asAt:2024-13-01', 'to')).toEqual({ errors: [{ field: 'to.asAt', rule: expect.any(String) }] });
+    expect(parsePointSpec('asAt:2024-13-01', 'to')).toEqual({
+      errors: [{ field: 'to.asAt', rule: expect.any(String) }],
+    });
   });
 });

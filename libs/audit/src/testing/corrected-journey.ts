@@ -24,41 +24,87 @@ export const CORRECTED_JOURNEY: NewEvent[] = [
     id: 'e1',
     type: 'ChildRegistered',
     data: {
-      childId: child, effectiveDate: '2024-01-10', childRef: 'R1', name: 'Sam', dateOfBirth: '2015-06-01', sex: '1',
-      ethnicity: 'WBRI', upn: 'UN1', uasc: false, relinquishedAtBirth: false, team: 'East', socialWorker: 'sw-1',
+      childId: child,
+      effectiveDate: '2024-01-10',
+      childRef: 'R1',
+      name: 'Sam',
+      dateOfBirth: '2015-06-01',
+      sex: '1',
+      ethnicity: 'WBRI',
+      upn: 'UN1',
+      uasc: false,
+      relinquishedAtBirth: false,
+      team: 'East',
+      socialWorker: 'sw-1',
     },
     metadata: at('2024-01-10T09:00:00.000Z', 'sw-1'),
   },
   {
     id: 'e2',
     type: 'PeriodOfCareStarted',
-    data: { childId: child, effectiveDate: '2024-01-15', legalStatus: 'C2', categoryOfNeed: 'N1', placement: { placementType: 'U4', provider: 'PR1', inArea: true } },
+    data: {
+      childId: child,
+      effectiveDate: '2024-01-15',
+      legalStatus: 'C2',
+      categoryOfNeed: 'N1',
+      placement: { placementType: 'U4', provider: 'PR1', inArea: true },
+    },
     metadata: at('2024-01-15T10:00:00.000Z', 'sw-1'),
   },
-  { id: 'e3', type: 'StatutoryReviewHeld', data: { childId: child, effectiveDate: '2024-02-12', participation: 'PN1' }, metadata: at('2024-02-13T11:00:00.000Z', 'sw-1') },
-  { id: 'e5', type: 'StatutoryReviewHeld', data: { childId: child, effectiveDate: '2024-03-10', participation: 'PN1' }, metadata: at('2024-03-12T11:00:00.000Z', 'sw-1') },
-  { id: 'e4', type: 'PlacementChanged', data: placementChange('U6', '2024-03-01'), metadata: at('2024-03-20T15:00:00.000Z', 'sw-2') },
+  {
+    id: 'e3',
+    type: 'StatutoryReviewHeld',
+    data: { childId: child, effectiveDate: '2024-02-12', participation: 'PN1' },
+    metadata: at('2024-02-13T11:00:00.000Z', 'sw-1'),
+  },
+  {
+    id: 'e5',
+    type: 'StatutoryReviewHeld',
+    data: { childId: child, effectiveDate: '2024-03-10', participation: 'PN1' },
+    metadata: at('2024-03-12T11:00:00.000Z', 'sw-1'),
+  },
+  {
+    id: 'e4',
+    type: 'PlacementChanged',
+    data: placementChange('U6', '2024-03-01'),
+    metadata: at('2024-03-20T15:00:00.000Z', 'sw-2'),
+  },
   {
     id: 'e6',
     type: 'EntryAmended',
-    data: { childId: child, effectiveDate: '2024-03-01', correctedEventId: 'e4', reason: 'wrong placement type', amendedData: placementChange('U5', '2024-03-01') },
+    data: {
+      childId: child,
+      effectiveDate: '2024-03-01',
+      correctedEventId: 'e4',
+      reason: 'wrong placement type',
+      amendedData: placementChange('U5', '2024-03-01'),
+    },
     metadata: at('2024-04-02T09:30:00.000Z', 'tm-1'),
   },
   {
     id: 'e7',
     type: 'EntryAmended',
-    data: { childId: child, effectiveDate: '2024-03-05', correctedEventId: 'e4', reason: 'moved on the 5th, not the 1st', amendedData: placementChange('U5', '2024-03-05') },
+    data: {
+      childId: child,
+      effectiveDate: '2024-03-05',
+      correctedEventId: 'e4',
+      reason: 'moved on the 5th, not the 1st',
+      amendedData: placementChange('U5', '2024-03-05'),
+    },
     metadata: at('2024-05-01T14:00:00.000Z', 'tm-2'),
   },
 ];
 
 /** The same events as the domain sees them once stored. */
 export const correctedJourney = (): StoredJourneyEvent[] =>
-  CORRECTED_JOURNEY.map((event, index) => ({
-    type: event.type,
-    data: structuredClone(event.data),
-    id: event.id,
-    recordedAt: event.metadata.recordedAt,
-    recordedBy: event.metadata.recordedBy,
-    revision: BigInt(index),
-  }) as StoredJourneyEvent);
+  CORRECTED_JOURNEY.map(
+    (event, index) =>
+      ({
+        type: event.type,
+        data: structuredClone(event.data),
+        id: event.id,
+        recordedAt: event.metadata.recordedAt,
+        recordedBy: event.metadata.recordedBy,
+        revision: BigInt(index),
+      }) as StoredJourneyEvent,
+  );

@@ -2,7 +2,11 @@
 import { chainEvents, chainTipAfter } from '../integrity/chain-events';
 import type { NewEvent, RecordedEvent } from '../store';
 
-export function stampedStream(streamId: string, events: readonly NewEvent[], firstGlobalPosition = 1n): RecordedEvent[] {
+export function stampedStream(
+  streamId: string,
+  events: readonly NewEvent[],
+  firstGlobalPosition = 1n,
+): RecordedEvent[] {
   return chainEvents(chainTipAfter(streamId, undefined), events).map((event, index) => ({
     ...event,
     streamId,

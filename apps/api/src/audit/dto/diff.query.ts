@@ -7,7 +7,10 @@ import { DateQuery, InstantQuery, TextQuery } from './query-fields';
  * parameters (`fromAsAt`, `fromKnownAt`, `toAsAt`, `toKnownAt`). Not both forms for one side.
  */
 export class DiffQuery extends ReadReasonQuery {
-  @TextQuery('Earlier side: asAt:YYYY-MM-DD, knownAt:<instant>, or both joined by a comma', 'knownAt:2025-03-01T00:00:00Z')
+  @TextQuery(
+    'Earlier side: asAt:YYYY-MM-DD, knownAt:<instant>, or both joined by a comma',
+    'knownAt:2025-03-01T00:00:00Z',
+  )
   from?: string;
 
   @TextQuery('Later side, written like `from`', 'knownAt:2025-04-01T00:00:00Z')

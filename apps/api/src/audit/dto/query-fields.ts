@@ -4,7 +4,11 @@ import { buildMessage, IsOptional, IsString, MaxLength, ValidateBy } from 'class
 import { isValidCalendarDate, isValidInstant } from '@care-journey/journey';
 
 const optionalQuery = (description: string, example: string, format?: string) =>
-  applyDecorators(ApiPropertyOptional({ description, example, type: String, ...(format && { format }) }), IsOptional(), IsString());
+  applyDecorators(
+    ApiPropertyOptional({ description, example, type: String, ...(format && { format }) }),
+    IsOptional(),
+    IsString(),
+  );
 
 /** A real calendar date, YYYY-MM-DD. */
 export const DateQuery = (description: string, example = '2025-03-31') =>
@@ -14,7 +18,9 @@ export const DateQuery = (description: string, example = '2025-03-31') =>
       name: 'isCalendarDate',
       validator: {
         validate: (value) => isValidCalendarDate(value),
-        defaultMessage: buildMessage((prefix) => `${prefix}$property must be a real calendar date, YYYY-MM-DD`),
+        defaultMessage: buildMessage(
+          (prefix) => `${prefix}$property must be a real calendar date, YYYY-MM-DD`,
+        ),
       },
     }),
   );
@@ -27,7 +33,10 @@ export const InstantQuery = (description: string, example = '2025-04-01T09:00:00
       name: 'isInstant',
       validator: {
         validate: (value) => isValidInstant(value),
-        defaultMessage: buildMessage((prefix) => `${prefix}$property must be an ISO-8601 instant with a zone (Z or ±hh:mm), e.g. 2025-04-01T09:00:00Z`),
+        defaultMessage: buildMessage(
+          (prefix) =>
+            `${prefix}$property must be an ISO-8601 instant with a zone (Z or ±hh:mm), e.g. 2025-04-01T09:00:00Z`,
+        ),
       },
     }),
   );
@@ -37,7 +46,10 @@ export const MAX_REASON_LENGTH = 500;
 /** Why the reader is looking; kept in the read-access trail. */
 export const ReasonQuery = () =>
   applyDecorators(
-    optionalQuery('Why you are reading this case history (kept in the read-access trail)', 'annual case audit'),
+    optionalQuery(
+      'Why you are reading this case history (kept in the read-access trail)',
+      'annual case audit',
+    ),
     MaxLength(MAX_REASON_LENGTH, { message: `$property must be at most ${MAX_REASON_LENGTH} characters` }),
   );
 
