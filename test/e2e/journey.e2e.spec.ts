@@ -132,3 +132,82 @@ describe('a whole journey over HTTP, on SQLite', () => {
     expect(page3.body.nextPage).toBeNull();
   });
 });
+
+describe('the other commands, over HTTP', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  const worker = { token: tokenFor('social_worker', 'alice') };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = apiClient(t.baseUrl);
+  });
+  afterAll(async () => t.close());
+
+  const record = async (childId: string, path: string, body: Record<string, unknown>) => {
+    const response = await api.post<{ events: { id: string; type: string }[] }>(
+      `/children/${childId}/${path}`,
+      body,
+      worker,
+    );
+    expect({ path, status: response.status, body: response.body }).toMatchObject({ path, status: 201 });
+    return response.body.events;
+  };
+
+  it('temporary placements, missing episodes, audits, allocation, consent, reversal, corrections and leaving care', async () => {
+    const { body } = await api.post<{ childId: string }>(
+      '/children',
+      registerBody({ childRef: 'LA-OTHER' }),
+      worker,
+    );
+    const id = body.childId;
+    await record(id, 'periods-of-care', wholeJourney[0][1]);
+    await record(id, 'allocation', {
+      effectiveDate: '2023-02-07',
+      team: 'South Leeds CiC',
+      socialWorker: 'bob',
+    });
+    await record(id, 'temporary-placements', { effectiveDate: '2023-02-10', placementType: 'T1' });
+    let child = await api.get(`/children/${id}`, worker);
+    expect(child.body).toMatchObject({
+      currentPlacement: { placementType: 'T1' },
+      usualPlacement: { placementType: 'U6' },
+    });
+    await record(id, 'temporary-placements/end', { effectiveDate: '2023-02-13' });
+    await record(id, 'missing-episodes', { effectiveDate: '2023-02-14', kind: 'M' });
+    expect((await api.get(`/children/${id}`, worker)).body).toMatchObject({ missingEpisodeOpen: true });
+    await record(id, 'missing-episodes/end', { effectiveDate: '2023-02-15' });
+    const [review] = await record(id, 'reviews', { effectiveDate: '2023-03-01', participation: 'PN0' });
+    await record(id, 'going-home-audits', {
+      effectiveDate: '2023-03-02',
+      outcome: 'Not yet safe',
+      nextAction: 'Review in May',
+    });
+    await record(id, 'adoption/decision', { effectiveDate: '2023-03-03' });
+    await record(id, 'adoption/consent', { effectiveDate: '2023-03-06' });
+    await record(id, 'adoption/reversal', { effectiveDate: '2023-03-07', reason: 'RD1' });
+    await record(id, 'corrections/amend', {
+      correctedEventId: review.id,
+      reason: 'Wrong date keyed',
+      amendedData: { effectiveDate: '2023-02-28', participation: 'PN0' },
+    });
+    child = await api.get(`/children/${id}`, worker);
+    expect(child.body).toMatchObject({
+      allocation: { team: 'South Leeds CiC', socialWorker: 'bob' },
+      lastReview: { date: '2023-02-28' },
+      adoption: { status: 'reversed' },
+      missingEpisodeOpen: false,
+    });
+    await record(id, 'corrections/retract', {
+      retractedEventId: review.id,
+      reason: 'Recorded on the wrong child',
+    });
+    expect((await api.get(`/children/${id}`, worker)).body).toMatchObject({ lastReview: null });
+    await record(id, 'periods-of-care/end', { effectiveDate: '2023-04-03', reason: 'E4A' });
+    expect((await api.get(`/children/${id}`, worker)).body).toMatchObject({
+      inCare: false,
+      currentPlacement: null,
+      nextReviewDue: null,
+    });
+  });
+});
