@@ -27,17 +27,35 @@ describe('projector worker', () => {
           id: 'w1-1',
           type: 'ChildRegistered',
           data: {
-            childId: 'w1', effectiveDate: '2024-01-01', childRef: 'W1', name: 'W', dateOfBirth: '2020-01-01', sex: '2',
-            ethnicity: 'WBRI', upn: 'UN1', uasc: false, relinquishedAtBirth: false, team: 'East', socialWorker: 'sw-3',
+            childId: 'w1',
+            effectiveDate: '2024-01-01',
+            childRef: 'W1',
+            name: 'W',
+            dateOfBirth: '2020-01-01',
+            sex: '2',
+            ethnicity: 'WBRI',
+            upn: 'UN1',
+            uasc: false,
+            relinquishedAtBirth: false,
+            team: 'East',
+            socialWorker: 'sw-3',
           },
-          metadata: { recordedAt: '2024-01-01T09:00:00Z', recordedBy: 'spec', schemaVersion: JOURNEY_SCHEMA_VERSION },
+          metadata: {
+            recordedAt: '2024-01-01T09:00:00Z',
+            recordedBy: 'spec',
+            schemaVersion: JOURNEY_SCHEMA_VERSION,
+          },
         },
       ],
       { expectedRevision: 'no_stream' },
     );
     const logged: string[] = [];
     const worker = await startProjector({ env, log: (m) => logged.push(m), logIntervalMs: 5 });
-    const reader = new ProjectionEngine(store, { file: env.CARE_JOURNEY_READMODEL_FILE, mode: 'worker', batchSize: 10 });
+    const reader = new ProjectionEngine(store, {
+      file: env.CARE_JOURNEY_READMODEL_FILE,
+      mode: 'worker',
+      batchSize: 10,
+    });
     try {
       expect(await reader.waitForPosition(appended.globalPosition, 3000)).toBe(true);
       expect(reader.summary('w1')?.childRef).toBe('W1');

@@ -23,13 +23,22 @@ export interface StartOptions {
 
 export async function startProjector(options: StartOptions = {}): Promise<RunningProjector> {
   const env = options.env ?? process.env;
-  const log = options.log ?? ((message: string) => console.log(`${new Date().toISOString()} [projector] ${message}`));
-  const config = loadReadModelConfig(env);
-  const eventStore = options.eventStore ?? (await createEventStore(loadStoreConfig(env)));
+  const log =
+    options.log ?? ((message: string) => console.log(`${new Date().toISOString()} [projector] ${message}`));
+  const storeConfig = options.eventStore ? undefined : loadStoreConfig(env);
+  const config = loadReadModelConfig(env, storeConfig);
+  const eventStore = options.eventStore ?? (await createEventStore(storeConfig));
   // This process is the writer whatever the API's mode says.
-  const engine = new ProjectionEngine(eventStore, { file: config.file, mode: 'inline', batchSize: config.batchSize, log });
+  const engine = new ProjectionEngine(eventStore, {
+    file: config.file,
+    mode: 'inline',
+    batchSize: config.batchSize,
+    log,
+  });
   engine.start();
-  log(`projecting into ${config.file} from checkpoint ${engine.checkpoint()?.toString() ?? 'start'} (batch ${config.batchSize})`);
+  log(
+    `projecting into ${config.file} from checkpoint ${engine.checkpoint()?.toString() ?? 'start'} (batch ${config.batchSize})`,
+  );
 
   const interval = options.logIntervalMs ?? Number(env.CARE_JOURNEY_PROJECTOR_LOG_INTERVAL_MS ?? 10_000);
   let lastLogged: string | undefined;

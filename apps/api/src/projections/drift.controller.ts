@@ -29,10 +29,15 @@ export class DriftController {
 
   @Get('drift-report')
   @Roles('panel_member', 'auditor', 'reporting_job', 'admin')
-  @ApiOperation({ summary: 'Open drift flags and due-soon warnings as at a date (no names for reporting jobs)' })
+  @ApiOperation({
+    summary: 'Open drift flags and due-soon warnings as at a date (no names for reporting jobs)',
+  })
   @ApiOkResponse({ description: 'The report: counts by rule, and one row per child with flags or warnings' })
   @ApiServiceUnavailableResponse({ description: 'minPosition not reached in time' })
-  async report(@Query() query: DriftReportQuery, @CurrentUser() user: AuthenticatedUser): Promise<DriftReport> {
+  async report(
+    @Query() query: DriftReportQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DriftReport> {
     await this.readYourWrites.waitFor(query.minPosition);
     const report = driftReport(this.engine.summaries(), query.asAt ?? todayInEngland(), this.config.drift, {
       rules: query.rule,
@@ -47,16 +52,27 @@ export class DriftController {
 
   @Get('children/:id/flags')
   @Roles('social_worker', 'panel_member', 'auditor', 'admin')
-  @ApiOperation({ summary: "A child's open flags, due-soon warnings and flag history (opened/closed) as at a date" })
+  @ApiOperation({
+    summary: "A child's open flags, due-soon warnings and flag history (opened/closed) as at a date",
+  })
   @ApiServiceUnavailableResponse({ description: 'minPosition not reached in time' })
   async flags(@Param() { id }: ChildIdParam, @Query() query: ChildFlagsQuery) {
     await this.readYourWrites.waitFor(query.minPosition);
     const summary = this.engine.summary(id);
     if (!summary) {
-      throw new NotFoundException(`No journey summary for child ${id}: unknown child, or not projected yet (pass minPosition)`);
+      throw new NotFoundException(
+        `No journey summary for child ${id}: unknown child, or not projected yet (pass minPosition)`,
+      );
     }
     const asAt = query.asAt ?? todayInEngland();
     const { flags, dueSoon } = evaluateDrift(summary, asAt, this.config.drift);
-    return { childId: id, childRef: summary.childRef, asAt, flags, dueSoon, history: flagHistory(summary, asAt, this.config.drift) };
+    return {
+      childId: id,
+      childRef: summary.childRef,
+      asAt,
+      flags,
+      dueSoon,
+      history: flagHistory(summary, asAt, this.config.drift),
+    };
   }
 }

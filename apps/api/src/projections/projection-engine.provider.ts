@@ -1,5 +1,11 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type Provider } from '@nestjs/common';
-import { dirname, join } from 'node:path';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type Provider,
+} from '@nestjs/common';
 import type { EventStore } from '@care-journey/event-store';
 import { loadReadModelConfig, ProjectionEngine, type ReadModelConfig } from '@care-journey/projections';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
@@ -8,22 +14,11 @@ import { EVENT_STORE } from '../infrastructure/event-store.provider';
 export const PROJECTION_ENGINE = Symbol('PROJECTION_ENGINE');
 export const READ_MODEL_CONFIG = Symbol('READ_MODEL_CONFIG');
 
-/**
- * Read-model settings from the environment (see read-model-config.ts in the projections lib).
- * When CARE_JOURNEY_READMODEL_FILE is unset and the store is a SQLite file, the read models sit
- * beside it (./data/read-models.db for the default store), so each store gets its own.
- */
-export function readModelConfigFor(api: ApiConfig, env: Record<string, string | undefined> = process.env): ReadModelConfig {
-  const config = loadReadModelConfig(env);
-  const explicit = env.CARE_JOURNEY_READMODEL_FILE?.trim();
-  if (!explicit && api.store.kind === 'sqlite') return { ...config, file: join(dirname(api.store.file), 'read-models.db') };
-  return config;
-}
-
 export const readModelConfigProvider: Provider = {
   provide: READ_MODEL_CONFIG,
   inject: [API_CONFIG],
-  useFactory: (api: ApiConfig): ReadModelConfig => readModelConfigFor(api),
+  // Same file rule as the worker and the CLI (read-model-config.ts in the projections lib).
+  useFactory: (api: ApiConfig): ReadModelConfig => loadReadModelConfig(process.env, api.store),
 };
 
 export const projectionEngineProvider: Provider = {

@@ -14,9 +14,12 @@ export class ProjectionsAdminController {
   @Roles('admin')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
-    summary: 'Rebuild every read model from position 0; the current ones serve until the rebuild has caught up',
+    summary:
+      'Rebuild every read model from position 0; the current ones serve until the rebuild has caught up',
   })
-  @ApiAcceptedResponse({ description: 'Progress of the rebuild started (or already running); poll GET /admin/rebuild' })
+  @ApiAcceptedResponse({
+    description: 'Progress of the rebuild started (or already running); poll GET /admin/rebuild',
+  })
   async rebuild(): Promise<RebuildProgress> {
     const run = this.engine.rebuild();
     // The rebuild goes on in the background; the first progress report says it started.
@@ -33,7 +36,9 @@ export class ProjectionsAdminController {
   @Get('health/projections')
   @Public()
   @ApiOperation({ summary: 'Projection lag: read-model checkpoint against the head of the log' })
-  @ApiOkResponse({ schema: { example: { checkpoint: '1040', head: '1042', lag: '2', generation: 3, projector: 'running' } } })
+  @ApiOkResponse({
+    schema: { example: { checkpoint: '1040', head: '1042', lag: '2', generation: 3, projector: 'running' } },
+  })
   health(): Promise<ProjectionLag> {
     return this.engine.lag();
   }

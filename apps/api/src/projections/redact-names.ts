@@ -9,5 +9,9 @@ export function forRole<T>(value: T, role: Role): T {
 function withoutNames(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNames);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'name').map(([key, v]) => [key, withoutNames(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'name')
+      .map(([key, v]) => [key, withoutNames(v)]),
+  );
 }

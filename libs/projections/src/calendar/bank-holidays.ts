@@ -24,4 +24,5 @@ export function bankHolidaysOf(year: number): ReadonlySet<CalendarDate> {
   return days;
 }
 
-export const isBankHoliday = (date: CalendarDate): boolean => bankHolidaysOf(Number(date.slice(0, 4))).has(date);
+export const isBankHoliday = (date: CalendarDate): boolean =>
+  bankHolidaysOf(Number(date.slice(0, 4))).has(date);

@@ -19,7 +19,7 @@ export function addWorkingDays(date: CalendarDate, count: number): CalendarDate 
     throw new RangeError(`addWorkingDays needs a whole number of days >= 0, got ${count}`);
   }
   let current = date;
-  for (let left = count; left > 0; ) {
+  for (let left = count; left > 0;) {
     current = addDays(current, 1);
     if (isWorkingDay(current)) left -= 1;
   }

@@ -4,7 +4,9 @@ import type { RecordedEvent } from '@care-journey/event-store';
 
 /** The child a log event belongs to, or undefined for streams that are not journeys. */
 export const childIdOf = (event: RecordedEvent): string | undefined =>
-  event.streamId.startsWith(JOURNEY_STREAM_PREFIX) ? event.streamId.slice(JOURNEY_STREAM_PREFIX.length) : undefined;
+  event.streamId.startsWith(JOURNEY_STREAM_PREFIX)
+    ? event.streamId.slice(JOURNEY_STREAM_PREFIX.length)
+    : undefined;
 
 /** Positions and revisions stay out: they are bigint and the read model keeps them in columns. */
 export const toStoredJourneyEvent = (event: RecordedEvent): StoredJourneyEvent =>

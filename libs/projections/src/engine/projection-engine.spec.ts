@@ -22,7 +22,12 @@ describe('projection engine on real SQLite files', () => {
   const engines: ProjectionEngine[] = [];
 
   const engine = (batchSize = 50): ProjectionEngine => {
-    const e = new ProjectionEngine(store, { file: readModelFile, mode: 'inline', batchSize, restartDelayMs: 20 });
+    const e = new ProjectionEngine(store, {
+      file: readModelFile,
+      mode: 'inline',
+      batchSize,
+      restartDelayMs: 20,
+    });
     engines.push(e);
     return e;
   };
@@ -50,7 +55,9 @@ describe('projection engine on real SQLite files', () => {
     const e = engine();
     e.start();
     await caughtUp(e);
-    const expected = Object.fromEntries(cohort.map((b) => [b.childId, json(summaryFromStream(b.childId, b.events))]));
+    const expected = Object.fromEntries(
+      cohort.map((b) => [b.childId, json(summaryFromStream(b.childId, b.events))]),
+    );
     expect(byId(e.summaries())).toEqual(expected);
 
     const late = journey('late').registered('2024-01-01').startCare('2024-02-01');
@@ -82,7 +89,9 @@ describe('projection engine on real SQLite files', () => {
     // Replaying already-applied events is a no-op: they are at or below the checkpoint.
     const all = [];
     for await (const event of store.readAll()) all.push(event);
-    const again = second.readModels.applyBatch(second.readModels.currentGeneration(), all, { requireCurrent: true });
+    const again = second.readModels.applyBatch(second.readModels.currentGeneration(), all, {
+      requireCurrent: true,
+    });
     expect(again).toMatchObject({ applied: 0, skipped: all.length });
   });
 
@@ -109,7 +118,9 @@ describe('projection engine on real SQLite files', () => {
     expect(e.checkpoint()).toBeUndefined(); // the first batch (positions 1–10) holds child2's registration
     await caughtUp(e);
     expect(failures).toBe(2);
-    const expected = Object.fromEntries(cohort.map((b) => [b.childId, json(summaryFromStream(b.childId, b.events))]));
+    const expected = Object.fromEntries(
+      cohort.map((b) => [b.childId, json(summaryFromStream(b.childId, b.events))]),
+    );
     expect(byId(e.summaries())).toEqual(expected);
   });
 
@@ -124,7 +135,12 @@ describe('projection engine on real SQLite files', () => {
 
     const progress = await lastValueFrom(e.rebuild().pipe(toArray()));
     expect(progress[0].state).toBe('running');
-    expect(progress.at(-1)).toMatchObject({ state: 'done', generation: before + 1, percent: 100, etaSeconds: 0 });
+    expect(progress.at(-1)).toMatchObject({
+      state: 'done',
+      generation: before + 1,
+      percent: 100,
+      etaSeconds: 0,
+    });
     expect(progress.at(-1)?.eventsDone).toBe(cohort.reduce((n, b) => n + b.events.length, 0));
     expect(e.readModels.currentGeneration()).toBe(before + 1);
     expect(byId(e.summaries())).toEqual(incremental);

@@ -93,7 +93,13 @@ export class ProjectionEngine {
       onSwitched: async () => {
         if (this.projector && this.projector.state !== 'stopped') await this.projector.restart();
       },
-    }).pipe(share({ connector: () => new ReplaySubject<RebuildProgress>(1), resetOnComplete: false, resetOnError: false }));
+    }).pipe(
+      share({
+        connector: () => new ReplaySubject<RebuildProgress>(1),
+        resetOnComplete: false,
+        resetOnError: false,
+      }),
+    );
     this.rebuildRun = run;
     run.subscribe({
       next: (progress) => (this.lastRebuild = progress),
@@ -121,7 +127,8 @@ export class ProjectionEngine {
           onProgress?.(progress);
         },
         error: reject,
-        complete: () => (last ? resolve(last) : reject(new Error('Rebuild ended without reporting progress'))),
+        complete: () =>
+          last ? resolve(last) : reject(new Error('Rebuild ended without reporting progress')),
       });
     });
   }

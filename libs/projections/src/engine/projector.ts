@@ -58,7 +58,8 @@ export class Projector {
       {
         onEvent: (event) => this.receive(event),
         onCaughtUp: () => this.safeFlush(runId),
-        onRetry: (error, attempt) => this.options.log?.(`event store unavailable (attempt ${attempt}): ${String(error)}`),
+        onRetry: (error, attempt) =>
+          this.options.log?.(`event store unavailable (attempt ${attempt}): ${String(error)}`),
         onError: (error) => void this.fail(runId, error),
       },
     );

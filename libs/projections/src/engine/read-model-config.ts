@@ -1,13 +1,16 @@
 /**
  * Read-model settings, read from the environment once at start-up:
- * - CARE_JOURNEY_READMODEL_FILE: the read-model SQLite file (default ./data/read-models.db). Disposable:
- *   it can always be rebuilt from the event log.
+ * - CARE_JOURNEY_READMODEL_FILE: the read-model SQLite file. Default: read-models.db beside a SQLite event
+ *   store (./data/read-models.db for the default store), else ./data/read-models.db. Disposable: it can
+ *   always be rebuilt from the event log.
  * - CARE_JOURNEY_PROJECTIONS: `inline` (default; the API runs the projector) or `worker` (a separate
  *   apps/projector process writes the file and the API only reads it).
  * - CARE_JOURNEY_PROJECTION_BATCH: most events applied per transaction (default 500).
  * - CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS: longest a query waits for `minPosition` (default 5000).
  * - CARE_JOURNEY_DRIFT_THRESHOLDS: JSON overrides of the drift thresholds, e.g. {"DR07":{"days":365}}.
  */
+import { dirname, join } from 'node:path';
+import type { StoreConfig } from '@care-journey/event-store';
 import { driftConfig, type DriftConfig, type DriftConfigOverrides } from '../rules/drift-config';
 
 export type ProjectionsMode = 'inline' | 'worker';
@@ -44,7 +47,8 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new ReadModelConfigError(name, `must be a whole number >= 1, got "${raw}"`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new ReadModelConfigError(name, `must be a whole number >= 1, got "${raw}"`);
   return value;
 }
 
@@ -53,20 +57,34 @@ function driftOverrides(env: Env): DriftConfigOverrides {
   if (raw === undefined) return {};
   try {
     const parsed: unknown = JSON.parse(raw);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Error('not an object');
     return parsed as DriftConfigOverrides;
   } catch (error) {
-    throw new ReadModelConfigError('CARE_JOURNEY_DRIFT_THRESHOLDS', `must be a JSON object such as {"DR07":{"days":365}} (${String(error)})`);
+    throw new ReadModelConfigError(
+      'CARE_JOURNEY_DRIFT_THRESHOLDS',
+      `must be a JSON object such as {"DR07":{"days":365}} (${String(error)})`,
+    );
   }
 }
 
-export function loadReadModelConfig(env: Env = process.env): ReadModelConfig {
+/** The API, the worker and the CLI must agree on the file: all derive it here. */
+function readModelFile(env: Env, store: StoreConfig | undefined): string {
+  const explicit = read(env, 'CARE_JOURNEY_READMODEL_FILE');
+  if (explicit) return explicit;
+  return store?.kind === 'sqlite' ? join(dirname(store.file), 'read-models.db') : DEFAULT_READMODEL_FILE;
+}
+
+export function loadReadModelConfig(env: Env = process.env, store?: StoreConfig): ReadModelConfig {
   const mode = read(env, 'CARE_JOURNEY_PROJECTIONS') ?? 'inline';
   if (mode !== 'inline' && mode !== 'worker') {
-    throw new ReadModelConfigError('CARE_JOURNEY_PROJECTIONS', `allowed values are 'inline' (default) or 'worker', got "${mode}"`);
+    throw new ReadModelConfigError(
+      'CARE_JOURNEY_PROJECTIONS',
+      `allowed values are 'inline' (default) or 'worker', got "${mode}"`,
+    );
   }
   return {
-    file: read(env, 'CARE_JOURNEY_READMODEL_FILE') ?? DEFAULT_READMODEL_FILE,
+    file: readModelFile(env, store),
     mode,
     batchSize: positiveInteger(env, 'CARE_JOURNEY_PROJECTION_BATCH', 500),
     readYourWritesTimeoutMs: positiveInteger(env, 'CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS', 5000),

@@ -20,7 +20,8 @@ export interface GenerationTables {
 }
 
 export function tablesOf(generation: number): GenerationTables {
-  if (!Number.isInteger(generation) || generation < 1) throw new RangeError(`Bad read-model generation ${generation}`);
+  if (!Number.isInteger(generation) || generation < 1)
+    throw new RangeError(`Bad read-model generation ${generation}`);
   return { summaries: `child_summaries_g${generation}`, events: `child_events_g${generation}` };
 }
 

@@ -49,13 +49,15 @@ export class ReadModelStore {
     // never corrupt, and a lost batch is lost together with its checkpoint, so it is re-applied.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 10000');
-    this.db.transaction(() => {
-      this.db.exec(SHARED_SCHEMA);
-      if (this.readGeneration() === undefined) {
-        this.prepareGeneration(1);
-        this.db.prepare(`INSERT INTO meta (key, value) VALUES ('generation', '1')`).run();
-      }
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.db.exec(SHARED_SCHEMA);
+        if (this.readGeneration() === undefined) {
+          this.prepareGeneration(1);
+          this.db.prepare(`INSERT INTO meta (key, value) VALUES ('generation', '1')`).run();
+        }
+      })
+      .immediate();
   }
 
   /** Prepared once per SQL text: the hot path runs the same few statements per child. */
@@ -69,7 +71,8 @@ export class ReadModelStore {
   }
 
   private readGeneration(): number | undefined {
-    const row = this.stmt(`SELECT value FROM meta WHERE key = 'generation'`).get() as { value: string } | undefined;
+    const row = this.stmt(`SELECT value FROM meta WHERE key = 'generation'`).get() as
+      { value: string } | undefined;
     return row ? Number(row.value) : undefined;
   }
 
@@ -82,8 +85,7 @@ export class ReadModelStore {
 
   checkpoint(generation = this.currentGeneration()): bigint | undefined {
     const row = this.stmt(`SELECT position FROM checkpoints WHERE generation = ?`).get(generation) as
-      | { position: string | null }
-      | undefined;
+      { position: string | null } | undefined;
     return row?.position == null ? undefined : BigInt(row.position);
   }
 
@@ -96,34 +98,43 @@ export class ReadModelStore {
 
   /** A fresh, empty generation for a rebuild; leftovers of an abandoned rebuild are dropped first. */
   createGeneration(): number {
-    return this.db.transaction(() => {
-      const current = this.currentGeneration();
-      for (const { generation } of this.db.prepare(`SELECT generation FROM checkpoints WHERE generation <> ?`).all(current) as {
-        generation: number;
-      }[]) {
-        this.discard(generation);
-      }
-      const next = current + 1;
-      this.prepareGeneration(next);
-      return next;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const current = this.currentGeneration();
+        for (const { generation } of this.db
+          .prepare(`SELECT generation FROM checkpoints WHERE generation <> ?`)
+          .all(current) as {
+          generation: number;
+        }[]) {
+          this.discard(generation);
+        }
+        const next = current + 1;
+        this.prepareGeneration(next);
+        return next;
+      })
+      .immediate();
   }
 
   /** Serve `generation` from now on and drop the previous one, atomically. */
   switchTo(generation: number): void {
-    this.db.transaction(() => {
-      const previous = this.currentGeneration();
-      this.db.prepare(`UPDATE meta SET value = ? WHERE key = 'generation'`).run(String(generation));
-      if (previous !== generation) this.discard(previous);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const previous = this.currentGeneration();
+        this.db.prepare(`UPDATE meta SET value = ? WHERE key = 'generation'`).run(String(generation));
+        if (previous !== generation) this.discard(previous);
+      })
+      .immediate();
   }
 
   /** Drops a generation that is not served (an abandoned rebuild). */
   discardGeneration(generation: number): void {
-    this.db.transaction(() => {
-      if (generation === this.currentGeneration()) throw new Error(`Generation ${generation} is being served`);
-      this.discard(generation);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        if (generation === this.currentGeneration())
+          throw new Error(`Generation ${generation} is being served`);
+        this.discard(generation);
+      })
+      .immediate();
   }
 
   private discard(generation: number): void {
@@ -136,56 +147,67 @@ export class ReadModelStore {
    * position, in one transaction. With `requireCurrent`, refuses (GenerationChanged) when a rebuild
    * has switched generations since the caller started.
    */
-  applyBatch(generation: number, events: readonly RecordedEvent[], options: { requireCurrent: boolean }): ApplyResult {
-    return this.db.transaction((): ApplyResult => {
-      if (options.requireCurrent) {
-        const current = this.currentGeneration();
-        if (current !== generation) throw new GenerationChanged(generation, current);
-      }
-      const checkpoint = this.checkpoint(generation);
-      const fresh = events.filter((event) => checkpoint === undefined || event.globalPosition > checkpoint);
-      if (fresh.length === 0) return { applied: 0, skipped: events.length, checkpoint };
-      const byChild = new Map<string, RecordedEvent[]>();
-      for (const event of fresh) {
-        const childId = childIdOf(event);
-        if (childId === undefined) continue;
-        const list = byChild.get(childId) ?? [];
-        list.push(event);
-        byChild.set(childId, list);
-      }
-      for (const [childId, childEvents] of byChild) this.applyToChild(generation, childId, childEvents);
-      const last = fresh[fresh.length - 1].globalPosition;
-      this
-        .stmt(`UPDATE checkpoints SET position = ?, updated_at = ? WHERE generation = ?`)
-        .run(last.toString(), new Date().toISOString(), generation);
-      return { applied: fresh.length, skipped: events.length - fresh.length, checkpoint: last };
-    }).immediate();
+  applyBatch(
+    generation: number,
+    events: readonly RecordedEvent[],
+    options: { requireCurrent: boolean },
+  ): ApplyResult {
+    return this.db
+      .transaction((): ApplyResult => {
+        if (options.requireCurrent) {
+          const current = this.currentGeneration();
+          if (current !== generation) throw new GenerationChanged(generation, current);
+        }
+        const checkpoint = this.checkpoint(generation);
+        const fresh = events.filter((event) => checkpoint === undefined || event.globalPosition > checkpoint);
+        if (fresh.length === 0) return { applied: 0, skipped: events.length, checkpoint };
+        const byChild = new Map<string, RecordedEvent[]>();
+        for (const event of fresh) {
+          const childId = childIdOf(event);
+          if (childId === undefined) continue;
+          const list = byChild.get(childId) ?? [];
+          list.push(event);
+          byChild.set(childId, list);
+        }
+        for (const [childId, childEvents] of byChild) this.applyToChild(generation, childId, childEvents);
+        const last = fresh[fresh.length - 1].globalPosition;
+        this.stmt(`UPDATE checkpoints SET position = ?, updated_at = ? WHERE generation = ?`).run(
+          last.toString(),
+          new Date().toISOString(),
+          generation,
+        );
+        return { applied: fresh.length, skipped: events.length - fresh.length, checkpoint: last };
+      })
+      .immediate();
   }
 
   /** Appends the child's new events and refolds the child's summary from all of them. */
   protected applyToChild(generation: number, childId: string, events: readonly RecordedEvent[]): void {
     const { summaries, events: eventTable } = tablesOf(generation);
-    const insert = this.stmt(`INSERT OR IGNORE INTO ${eventTable} (child_id, position, event) VALUES (?, ?, ?)`);
-    for (const event of events) insert.run(childId, event.globalPosition, JSON.stringify(toStoredJourneyEvent(event)));
+    const insert = this.stmt(
+      `INSERT OR IGNORE INTO ${eventTable} (child_id, position, event) VALUES (?, ?, ?)`,
+    );
+    for (const event of events)
+      insert.run(childId, event.globalPosition, JSON.stringify(toStoredJourneyEvent(event)));
     const stream = (
-      this.stmt(`SELECT event FROM ${eventTable} WHERE child_id = ? ORDER BY position`).all(childId) as { event: string }[]
+      this.stmt(`SELECT event FROM ${eventTable} WHERE child_id = ? ORDER BY position`).all(childId) as {
+        event: string;
+      }[]
     ).map((row) => JSON.parse(row.event) as StoredJourneyEvent);
     const summary = summaryFromStream(childId, stream);
     const columns = summaryColumns(summary);
-    this
-      .stmt(
-        `INSERT INTO ${summaries} (child_id, child_ref, team, social_worker, legal_status, in_care, date_of_birth, last_position, summary)
+    this.stmt(
+      `INSERT INTO ${summaries} (child_id, child_ref, team, social_worker, legal_status, in_care, date_of_birth, last_position, summary)
          VALUES (@child_id, @child_ref, @team, @social_worker, @legal_status, @in_care, @date_of_birth, @last_position, @summary)
          ON CONFLICT (child_id) DO UPDATE SET child_ref = excluded.child_ref, team = excluded.team,
            social_worker = excluded.social_worker, legal_status = excluded.legal_status, in_care = excluded.in_care,
            date_of_birth = excluded.date_of_birth, last_position = excluded.last_position, summary = excluded.summary`,
-      )
-      .run({
-        child_id: childId,
-        ...columns,
-        last_position: events[events.length - 1].globalPosition,
-        summary: JSON.stringify(summary),
-      });
+    ).run({
+      child_id: childId,
+      ...columns,
+      last_position: events[events.length - 1].globalPosition,
+      summary: JSON.stringify(summary),
+    });
   }
 
   /**
@@ -201,19 +223,25 @@ export class ReadModelStore {
         .all(afterPosition ?? -1) as { summary: string; last_position: number }[];
       return {
         generation,
-        records: rows.map((row) => ({ summary: JSON.parse(row.summary) as JourneySummary, lastPosition: row.last_position })),
+        records: rows.map((row) => ({
+          summary: JSON.parse(row.summary) as JourneySummary,
+          lastPosition: row.last_position,
+        })),
       };
     })();
   }
 
   summary(childId: string): JourneySummary | undefined {
     const { summaries } = tablesOf(this.currentGeneration());
-    const row = this.db.prepare(`SELECT summary FROM ${summaries} WHERE child_id = ?`).get(childId) as { summary: string } | undefined;
+    const row = this.db.prepare(`SELECT summary FROM ${summaries} WHERE child_id = ?`).get(childId) as
+      { summary: string } | undefined;
     return row ? (JSON.parse(row.summary) as JourneySummary) : undefined;
   }
 
   /** Child ids by the indexed columns (state at the end of what is recorded). */
-  childIds(filter: { team?: string; socialWorker?: string; legalStatus?: string; inCare?: boolean } = {}): string[] {
+  childIds(
+    filter: { team?: string; socialWorker?: string; legalStatus?: string; inCare?: boolean } = {},
+  ): string[] {
     const { summaries } = tablesOf(this.currentGeneration());
     const clauses: string[] = [];
     const params: (string | number)[] = [];
@@ -227,9 +255,11 @@ export class ReadModelStore {
     add('legal_status = ?', filter.legalStatus);
     add('in_care = ?', filter.inCare === undefined ? undefined : filter.inCare ? 1 : 0);
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-    return (this.db.prepare(`SELECT child_id FROM ${summaries} ${where} ORDER BY child_id`).all(...params) as { child_id: string }[]).map(
-      (row) => row.child_id,
-    );
+    return (
+      this.db.prepare(`SELECT child_id FROM ${summaries} ${where} ORDER BY child_id`).all(...params) as {
+        child_id: string;
+      }[]
+    ).map((row) => row.child_id);
   }
 
   close(): void {

@@ -98,7 +98,11 @@ async function replay(
   return applied;
 }
 
-export function rebuildReadModels(eventStore: EventStore, readModels: ReadModelStore, options: RebuildOptions): Observable<RebuildProgress> {
+export function rebuildReadModels(
+  eventStore: EventStore,
+  readModels: ReadModelStore,
+  options: RebuildOptions,
+): Observable<RebuildProgress> {
   return new Observable<RebuildProgress>((subscriber) => {
     const now = options.now ?? Date.now;
     let meter: ProgressMeter | undefined;
@@ -108,7 +112,11 @@ export function rebuildReadModels(eventStore: EventStore, readModels: ReadModelS
       const m = meter;
       subscriber.next(m.snapshot('running'));
       // Catch up until a pass finds nothing new: events appended meanwhile are included.
-      while ((await replay(eventStore, readModels, m, options.batchSize, () => subscriber.next(m.snapshot('running')))) > 0) {
+      while (
+        (await replay(eventStore, readModels, m, options.batchSize, () =>
+          subscriber.next(m.snapshot('running')),
+        )) > 0
+      ) {
         m.head = (await eventStore.headPosition()) ?? m.head;
       }
       subscriber.next(m.snapshot('switching'));

@@ -31,5 +31,6 @@ export function median(values: readonly number[]): number | null {
 
 /** Reporting years and scorecard periods end on 31 March. */
 export function assertThirtyFirstOfMarch(date: CalendarDate, field: string): void {
-  if (!/^\d{4}-03-31$/.test(date)) throw new RangeError(`${field} must be a 31 March (YYYY-03-31), got "${date}"`);
+  if (!/^\d{4}-03-31$/.test(date))
+    throw new RangeError(`${field} must be a 31 March (YYYY-03-31), got "${date}"`);
 }

@@ -23,9 +23,17 @@ describe('adoption scorecard for the three years ending 31 March 2025', () => {
       .placedForAdoption('2023-06-01', 'A5', true)
       .adopted('2024-01-10', true),
     // S3: adopted before the period: excluded.
-    journey('S3').registered('2019-01-01').startCare('2020-01-01').placedForAdoption('2021-01-01').adopted('2022-03-01'),
+    journey('S3')
+      .registered('2019-01-01')
+      .startCare('2020-01-01')
+      .placedForAdoption('2021-01-01')
+      .adopted('2022-03-01'),
     // S4: no placement order (consent route): in A1/A3/A10, not in A2. Moved in after 212 days.
-    journey('S4').registered('2022-06-01').startCare('2023-01-01').placedForAdoption('2023-08-01').adopted('2024-06-01'),
+    journey('S4')
+      .registered('2022-06-01')
+      .startCare('2023-01-01')
+      .placedForAdoption('2023-08-01')
+      .adopted('2024-06-01'),
   ].map((b) => b.summary());
 
   const card = scorecard(adopted, '2025-03-31');
@@ -37,16 +45,34 @@ describe('adoption scorecard for the three years ending 31 March 2025', () => {
   });
 
   it('A1: mean of 273, 730 and 212 days = 405', () => {
-    expect(card.A1).toMatchObject({ numerator: 1215, denominator: 3, meanDays: 405, thresholdDays: 426, meetsThreshold: true, localTargetDays: 365 });
+    expect(card.A1).toMatchObject({
+      numerator: 1215,
+      denominator: 3,
+      meanDays: 405,
+      thresholdDays: 426,
+      meetsThreshold: true,
+      localTargetDays: 365,
+    });
   });
 
   it('A10: the foster carer adoption ends at the start of that foster placement: (273 + 92 + 212) / 3', () => {
     expect(card.A10).toMatchObject({ numerator: 577, denominator: 3, meanDays: 192.3 });
-    expect(card.children.find((c) => c.childId === 'S2')).toMatchObject({ a10End: '2021-09-01', a10Days: 92, a1Days: 730 });
+    expect(card.children.find((c) => c.childId === 'S2')).toMatchObject({
+      a10End: '2021-09-01',
+      a10Days: 92,
+      a1Days: 730,
+    });
   });
 
   it('A2: authority to match, 0 when matched first, children without an order excluded: (92 + 0) / 2', () => {
-    expect(card.A2).toMatchObject({ numerator: 92, denominator: 2, meanDays: 46, thresholdDays: 121, meetsThreshold: true, childIds: ['S1', 'S2'] });
+    expect(card.A2).toMatchObject({
+      numerator: 92,
+      denominator: 2,
+      meanDays: 46,
+      thresholdDays: 121,
+      meetsThreshold: true,
+      childIds: ['S1', 'S2'],
+    });
   });
 
   it('A3: 2 of 3 moved in less than 14 months after entering care', () => {

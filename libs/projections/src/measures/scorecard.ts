@@ -127,14 +127,28 @@ export function scorecard(
 ): Scorecard {
   assertThirtyFirstOfMarch(periodEnding, 'periodEnding');
   const periodStart = addDays(addMonths(periodEnding, -36), 1);
-  const threshold = thresholdFor(Number(periodEnding.slice(0, 4)), options.thresholds ?? DEFAULT_SCORECARD_THRESHOLDS);
+  const threshold = thresholdFor(
+    Number(periodEnding.slice(0, 4)),
+    options.thresholds ?? DEFAULT_SCORECARD_THRESHOLDS,
+  );
   const children = summaries.flatMap((summary) =>
     carePeriods(summary)
-      .filter((period) => period.adoption.order && period.adoption.order.date >= periodStart && period.adoption.order.date <= periodEnding)
+      .filter(
+        (period) =>
+          period.adoption.order &&
+          period.adoption.order.date >= periodStart &&
+          period.adoption.order.date <= periodEnding,
+      )
       .map((period) => adoptedChild(summary, period))
       .filter((child): child is ScorecardChild => child !== undefined),
   );
-  const A1 = meanIndicator('A1', 'Entering care to moving in with the adoptive family', children, (c) => c.a1Days, threshold.a1Days);
+  const A1 = meanIndicator(
+    'A1',
+    'Entering care to moving in with the adoptive family',
+    children,
+    (c) => c.a1Days,
+    threshold.a1Days,
+  );
   A1.localTargetDays = options.localA1TargetDays ?? LOCAL_ADOPTION_TARGET_DAYS;
   const movedIn = children.filter((child) => child.movedIn !== undefined);
   const waitedLess = movedIn.filter((child) => child.under14Months);
@@ -143,7 +157,13 @@ export function scorecard(
     periodStart,
     threshold,
     A1,
-    A2: meanIndicator('A2', 'Court authority to place to match decision', children, (c) => c.a2Days, threshold.a2Days),
+    A2: meanIndicator(
+      'A2',
+      'Court authority to place to match decision',
+      children,
+      (c) => c.a2Days,
+      threshold.a2Days,
+    ),
     A3: {
       indicator: 'A3',
       title: 'Moved in with the adoptive family less than 14 months after entering care',
@@ -152,7 +172,13 @@ export function scorecard(
       percentage: percentage(waitedLess.length, movedIn.length),
       childIds: waitedLess.map((child) => child.childId),
     },
-    A10: meanIndicator('A10', 'A1 adjusted for foster-carer adoptions', children, (c) => c.a10Days, threshold.a1Days),
+    A10: meanIndicator(
+      'A10',
+      'A1 adjusted for foster-carer adoptions',
+      children,
+      (c) => c.a10Days,
+      threshold.a1Days,
+    ),
     children,
   };
 }

@@ -5,21 +5,48 @@ import { stability, stabilityST1 } from './stability';
 function cohort() {
   return [
     // A: 3 placements in the year; in care < 2 years.
-    journey('A').registered('2015-01-01', { dateOfBirth: '2015-01-01' }).startCare('2024-01-01').move('2024-06-01').move('2024-12-01'),
+    journey('A')
+      .registered('2015-01-01', { dateOfBirth: '2015-01-01' })
+      .startCare('2024-01-01')
+      .move('2024-06-01')
+      .move('2024-12-01'),
     // B: one placement since 2020, aged 9: stable on every measure.
     journey('B').registered('2015-06-01', { dateOfBirth: '2015-06-01' }).startCare('2020-01-01'),
     // C: 3 placements within the 2 years, only 1 in the last year; current placement < 2 years.
-    journey('C').registered('2012-01-01', { dateOfBirth: '2012-01-01' }).startCare('2022-01-01').move('2023-06-01').move('2024-01-01'),
+    journey('C')
+      .registered('2012-01-01', { dateOfBirth: '2012-01-01' })
+      .startCare('2022-01-01')
+      .move('2023-06-01')
+      .move('2024-01-01'),
     // D: short breaks: excluded everywhere.
-    journey('D').registered('2012-01-01', { dateOfBirth: '2012-01-01' }).startCare('2024-06-01', 'V3').move('2024-07-01').move('2024-08-01'),
+    journey('D')
+      .registered('2012-01-01', { dateOfBirth: '2012-01-01' })
+      .startCare('2024-06-01', 'V3')
+      .move('2024-07-01')
+      .move('2024-08-01'),
     // E: left care on 31 March: not looked after at 31 March.
-    journey('E').registered('2012-01-01', { dateOfBirth: '2012-01-01' }).startCare('2024-06-01').move('2024-07-01').move('2024-08-01').endCare('2025-03-31'),
+    journey('E')
+      .registered('2012-01-01', { dateOfBirth: '2012-01-01' })
+      .startCare('2024-06-01')
+      .move('2024-07-01')
+      .move('2024-08-01')
+      .endCare('2025-03-31'),
     // F: aged 17, one placement since 2020: not in ST3.
     journey('F').registered('2008-01-01', { dateOfBirth: '2008-01-01' }).startCare('2020-01-01'),
     // G: placed for adoption with a new family on 1 Oct 2024 after a placement since June 2022.
-    journey('G').registered('2019-01-01', { dateOfBirth: '2019-01-01' }).startCare('2021-01-01', 'C2', 'U3').move('2022-06-01').placedForAdoption('2024-10-01', 'A4'),
+    journey('G')
+      .registered('2019-01-01', { dateOfBirth: '2019-01-01' })
+      .startCare('2021-01-01', 'C2', 'U3')
+      .move('2022-06-01')
+      .placedForAdoption('2024-10-01', 'A4'),
     // H: temporary placements are not moves.
-    journey('H').registered('2014-01-01', { dateOfBirth: '2014-01-01' }).startCare('2024-06-01').temporary('2024-07-01').backFromTemporary('2024-07-03').temporary('2024-09-01').backFromTemporary('2024-09-02'),
+    journey('H')
+      .registered('2014-01-01', { dateOfBirth: '2014-01-01' })
+      .startCare('2024-06-01')
+      .temporary('2024-07-01')
+      .backFromTemporary('2024-07-03')
+      .temporary('2024-09-01')
+      .backFromTemporary('2024-09-02'),
   ].map((b) => b.summary());
 }
 
@@ -29,7 +56,11 @@ describe('placement stability as at 31 March 2025', () => {
   it('ST1: 1 of 6 children looked after had 3+ placements in the year', () => {
     expect(st1).toMatchObject({ measure: 'ST1', numerator: 1, denominator: 6, percentage: 16.7 });
     expect(st1.children.map((c) => c.childId).sort()).toEqual(['A', 'B', 'C', 'F', 'G', 'H']);
-    expect(st1.children.find((c) => c.childId === 'A')).toMatchObject({ counted: true, placements: 3, evidence: ['A-2', 'A-3', 'A-4'] });
+    expect(st1.children.find((c) => c.childId === 'A')).toMatchObject({
+      counted: true,
+      placements: 3,
+      evidence: ['A-2', 'A-3', 'A-4'],
+    });
     expect(st1.children.find((c) => c.childId === 'H')).toMatchObject({ counted: false, placements: 1 });
   });
 
@@ -40,7 +71,12 @@ describe('placement stability as at 31 March 2025', () => {
 
   it('ST3: 2 of 3 under-16s looked after 2.5+ years were stable (one through an adoptive placement)', () => {
     expect(st3).toMatchObject({ measure: 'ST3', numerator: 2, denominator: 3, percentage: 66.7 });
-    expect(st3.children.filter((c) => c.counted).map((c) => c.childId).sort()).toEqual(['B', 'G']);
+    expect(
+      st3.children
+        .filter((c) => c.counted)
+        .map((c) => c.childId)
+        .sort(),
+    ).toEqual(['B', 'G']);
   });
 
   it('refuses a year that does not end on 31 March', () => {

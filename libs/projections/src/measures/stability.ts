@@ -50,11 +50,24 @@ function measure(
   children: StabilityChild[],
 ): StabilityMeasure {
   const numerator = children.filter((child) => child.counted).length;
-  return { measure: id, title, yearEnding, numerator, denominator: children.length, percentage: percentage(numerator, children.length), children };
+  return {
+    measure: id,
+    title,
+    yearEnding,
+    numerator,
+    denominator: children.length,
+    percentage: percentage(numerator, children.length),
+    children,
+  };
 }
 
 /** Children with 3+ placements over `months` up to D, among those in care at D (for `minMonths`+). */
-function manyPlacements(summaries: readonly JourneySummary[], yearEnding: CalendarDate, months: number, minMonthsInCare: number) {
+function manyPlacements(
+  summaries: readonly JourneySummary[],
+  yearEnding: CalendarDate,
+  months: number,
+  minMonthsInCare: number,
+) {
   const from = addDays(addMonths(yearEnding, -months), 1);
   const children: StabilityChild[] = [];
   for (const summary of summaries) {
@@ -73,15 +86,31 @@ function manyPlacements(summaries: readonly JourneySummary[], yearEnding: Calend
 }
 
 /** ST1: looked after at 31 March with 3 or more placements during the year ending that day. */
-export function stabilityST1(summaries: readonly JourneySummary[], yearEnding: CalendarDate): StabilityMeasure {
+export function stabilityST1(
+  summaries: readonly JourneySummary[],
+  yearEnding: CalendarDate,
+): StabilityMeasure {
   assertThirtyFirstOfMarch(yearEnding, 'yearEnding');
-  return measure('ST1', '3 or more placements during the year', yearEnding, manyPlacements(summaries, yearEnding, 12, 0));
+  return measure(
+    'ST1',
+    '3 or more placements during the year',
+    yearEnding,
+    manyPlacements(summaries, yearEnding, 12, 0),
+  );
 }
 
 /** ST2: looked after at 31 March for at least 2 years, with 3 or more placements in those 2 years. */
-export function stabilityST2(summaries: readonly JourneySummary[], yearEnding: CalendarDate): StabilityMeasure {
+export function stabilityST2(
+  summaries: readonly JourneySummary[],
+  yearEnding: CalendarDate,
+): StabilityMeasure {
   assertThirtyFirstOfMarch(yearEnding, 'yearEnding');
-  return measure('ST2', '3 or more placements over 2 years (looked after 2+ years)', yearEnding, manyPlacements(summaries, yearEnding, 24, 24));
+  return measure(
+    'ST2',
+    '3 or more placements over 2 years (looked after 2+ years)',
+    yearEnding,
+    manyPlacements(summaries, yearEnding, 24, 24),
+  );
 }
 
 /**
@@ -89,7 +118,10 @@ export function stabilityST2(summaries: readonly JourneySummary[], yearEnding: C
  * placement for 2+ years, or placed for adoption with the adoptive and the previous placement
  * together lasting 2+ years.
  */
-export function stabilityST3(summaries: readonly JourneySummary[], yearEnding: CalendarDate): StabilityMeasure {
+export function stabilityST3(
+  summaries: readonly JourneySummary[],
+  yearEnding: CalendarDate,
+): StabilityMeasure {
   assertThirtyFirstOfMarch(yearEnding, 'yearEnding');
   const twoYearsAgo = addMonths(yearEnding, -24);
   const children: StabilityChild[] = [];
@@ -112,10 +144,18 @@ export function stabilityST3(summaries: readonly JourneySummary[], yearEnding: C
       evidence: [current.startEventId, ...(previous ? [previous.startEventId] : [])],
     });
   }
-  return measure('ST3', 'Same placement for 2+ years (under 16, looked after 2.5+ years)', yearEnding, children);
+  return measure(
+    'ST3',
+    'Same placement for 2+ years (under 16, looked after 2.5+ years)',
+    yearEnding,
+    children,
+  );
 }
 
-export const stability = (summaries: readonly JourneySummary[], yearEnding: CalendarDate): StabilityMeasure[] => [
+export const stability = (
+  summaries: readonly JourneySummary[],
+  yearEnding: CalendarDate,
+): StabilityMeasure[] => [
   stabilityST1(summaries, yearEnding),
   stabilityST2(summaries, yearEnding),
   stabilityST3(summaries, yearEnding),

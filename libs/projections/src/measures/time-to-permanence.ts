@@ -56,7 +56,9 @@ function longTermFosteringConfirmed(period: PeriodOfCare): DatedFact | undefined
   const plan = period.plans.find((p) => p.route === 'long_term_fostering');
   if (!plan) return undefined;
   if (isLongTerm(placementTypeOn(period, plan.date))) return plan;
-  return period.placements.flatMap((run) => run.types).find((fact) => fact.date > plan.date && isLongTerm(fact.placementType));
+  return period.placements
+    .flatMap((run) => run.types)
+    .find((fact) => fact.date > plan.date && isLongTerm(fact.placementType));
 }
 
 function milestonesOf(period: PeriodOfCare): [PermanenceMilestone, DatedFact][] {
@@ -71,7 +73,11 @@ function milestonesOf(period: PeriodOfCare): [PermanenceMilestone, DatedFact][] 
   return found;
 }
 
-export function timeToPermanence(summaries: readonly JourneySummary[], from: CalendarDate, to: CalendarDate): TimeToPermanence {
+export function timeToPermanence(
+  summaries: readonly JourneySummary[],
+  from: CalendarDate,
+  to: CalendarDate,
+): TimeToPermanence {
   if (from > to) throw new RangeError(`from (${from}) must not be after to (${to})`);
   const rows: PermanenceRow[] = [];
   for (const summary of summaries) {

@@ -25,9 +25,11 @@ export function closedBy(
   step: DatedFact | undefined,
   period: PeriodOfCare,
 ): { metOn?: CalendarDate; lapsedOn?: CalendarDate; closingEventId?: string } {
-  if (step && (period.end === undefined || step.date <= period.end)) return { metOn: step.date, closingEventId: step.eventId };
+  if (step && (period.end === undefined || step.date <= period.end))
+    return { metOn: step.date, closingEventId: step.eventId };
   if (period.end !== undefined) return { lapsedOn: period.end, closingEventId: period.endEventId };
   return {};
 }
 
-export const present = <T>(...values: (T | undefined)[]): T[] => values.filter((value): value is T => value !== undefined);
+export const present = <T>(...values: (T | undefined)[]): T[] =>
+  values.filter((value): value is T => value !== undefined);

@@ -51,7 +51,10 @@ describe('DR01 first review overdue', () => {
   it('Given a configured threshold, Then the flag carries the threshold used', () => {
     const s = started().summary();
     const config = driftConfig({ DR01: { workingDays: 10 } });
-    expect(flagsOf(s, '2025-06-17', 'DR01', config)[0]).toMatchObject({ dueDate: '2025-06-16', threshold: { workingDays: 10 } });
+    expect(flagsOf(s, '2025-06-17', 'DR01', config)[0]).toMatchObject({
+      dueDate: '2025-06-16',
+      threshold: { workingDays: 10 },
+    });
   });
 
   it('Given a short-break period (V3/V4), Then no flag is raised', () => {
@@ -62,6 +65,9 @@ describe('DR01 first review overdue', () => {
   it('Given the child left care after the due date without a review, Then the flag closes as no longer applying', () => {
     const s = started().endCare('2025-07-04').summary();
     expect(flagsOf(s, '2025-07-10', 'DR01')).toEqual([]);
-    expect(historyOf(s, '2025-07-10', 'DR01')[0]).toMatchObject({ closedOn: '2025-07-04', closedBy: 'no_longer_applies' });
+    expect(historyOf(s, '2025-07-10', 'DR01')[0]).toMatchObject({
+      closedOn: '2025-07-04',
+      closedBy: 'no_longer_applies',
+    });
   });
 });

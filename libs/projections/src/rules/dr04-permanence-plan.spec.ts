@@ -33,7 +33,12 @@ describe('DR04 no permanence plan by second review', () => {
   });
 
   it('Given a short-break period, Then no flag', () => {
-    const s = journey('c').registered('2015-01-01').startCare('2025-01-06', 'V3').review('2025-01-20').review('2025-04-01').summary();
+    const s = journey('c')
+      .registered('2015-01-01')
+      .startCare('2025-01-06', 'V3')
+      .review('2025-01-20')
+      .review('2025-04-01')
+      .summary();
     expect(flagsOf(s, '2025-06-01', 'DR04')).toEqual([]);
   });
 });

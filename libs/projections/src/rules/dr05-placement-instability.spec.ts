@@ -53,6 +53,9 @@ describe('DR05 placement instability', () => {
   it('Given the child leaves care, Then the flag no longer applies', () => {
     const s = threePlacements().endCare('2024-10-01').summary();
     expect(flagsOf(s, '2024-10-02', 'DR05')).toEqual([]);
-    expect(historyOf(s, '2024-10-02', 'DR05')[0]).toMatchObject({ closedOn: '2024-10-01', closedBy: 'no_longer_applies' });
+    expect(historyOf(s, '2024-10-02', 'DR05')[0]).toMatchObject({
+      closedOn: '2024-10-01',
+      closedBy: 'no_longer_applies',
+    });
   });
 });

@@ -24,12 +24,15 @@ function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftC
     const period = periodOn(summary, date);
     return period !== undefined && periods.includes(period);
   };
-  const holds = (date: CalendarDate): boolean => inCare(date) && countedOn(runs, date, months).length >= threshold;
+  const holds = (date: CalendarDate): boolean =>
+    inCare(date) && countedOn(runs, date, months).length >= threshold;
   // The count rises at a start and falls once a run's end leaves the window (month clamping can
   // put that a day later, so try both days).
   const points = [
     ...runs.map((run) => run.start),
-    ...runs.flatMap((run) => (run.end ? [addMonths(run.end, months), addDays(addMonths(run.end, months), 1)] : [])),
+    ...runs.flatMap((run) =>
+      run.end ? [addMonths(run.end, months), addDays(addMonths(run.end, months), 1)] : [],
+    ),
     ...periods.flatMap((period) => (period.end ? [period.end] : [])),
   ];
   return spellsOf(points, asAt, holds).map((spell) => {
@@ -50,7 +53,8 @@ function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftC
 export const DR05: DriftRule = {
   id: 'DR05',
   title: 'Placement instability',
-  describe: (c) => `${c.DR05.placements} or more placements within the ${c.DR05.months} months up to the date`,
+  describe: (c) =>
+    `${c.DR05.placements} or more placements within the ${c.DR05.months} months up to the date`,
   thresholds: (c) => ({ placements: c.DR05.placements, months: c.DR05.months }),
   obligations,
 };

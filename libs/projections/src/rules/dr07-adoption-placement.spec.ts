@@ -4,20 +4,29 @@ import { driftConfig, LOCAL_ADOPTION_TARGET_DAYS } from './drift-config';
 
 describe('DR07 adoption placement delay', () => {
   // 1 January 2024 + 426 days = 2 March 2025 (2024 is a leap year).
-  const decided = () => journey('c').registered('2023-01-01').startCare('2024-01-01').adoptionDecision('2024-06-01');
+  const decided = () =>
+    journey('c').registered('2023-01-01').startCare('2024-01-01').adoptionDecision('2024-06-01');
 
   it('Given a decision for adoption and no move-in, Then the flag is due 426 days after entering care', () => {
     const s = decided().summary();
     expect(flagsOf(s, '2025-03-02', 'DR07')).toEqual([]);
     expect(flagsOf(s, '2025-03-12', 'DR07')).toEqual([
-      expect.objectContaining({ dueDate: '2025-03-02', daysOverdue: 10, evidence: ['c-2', 'c-3'], threshold: { days: 426 } }),
+      expect.objectContaining({
+        dueDate: '2025-03-02',
+        daysOverdue: 10,
+        evidence: ['c-2', 'c-3'],
+        threshold: { days: 426 },
+      }),
     ]);
   });
 
   it('Given the local 365-day target, Then it is due on 31 December 2024', () => {
     const s = decided().summary();
     const local = driftConfig({ DR07: { days: LOCAL_ADOPTION_TARGET_DAYS } });
-    expect(flagsOf(s, '2025-01-01', 'DR07', local)[0]).toMatchObject({ dueDate: '2024-12-31', threshold: { days: 365 } });
+    expect(flagsOf(s, '2025-01-01', 'DR07', local)[0]).toMatchObject({
+      dueDate: '2024-12-31',
+      threshold: { days: 365 },
+    });
   });
 
   it('Given a move-in with adopters on the due date, Then it is in time', () => {
@@ -46,7 +55,11 @@ describe('DR07 adoption placement delay', () => {
   });
 
   it('Given the decision comes after the due date, Then the flag opens only from the decision', () => {
-    const s = journey('c').registered('2023-01-01').startCare('2024-01-01').adoptionDecision('2025-04-01').summary();
+    const s = journey('c')
+      .registered('2023-01-01')
+      .startCare('2024-01-01')
+      .adoptionDecision('2025-04-01')
+      .summary();
     expect(flagsOf(s, '2025-03-31', 'DR07')).toEqual([]);
     expect(flagsOf(s, '2025-04-01', 'DR07')[0]).toMatchObject({ openedOn: '2025-04-01', daysOverdue: 30 });
   });
@@ -54,11 +67,18 @@ describe('DR07 adoption placement delay', () => {
   it('Given another route is planned instead, Then the flag no longer applies', () => {
     const s = decided().plan('2025-03-20', 'special_guardianship').summary();
     expect(flagsOf(s, '2025-04-01', 'DR07')).toEqual([]);
-    expect(historyOf(s, '2025-04-01', 'DR07')[0]).toMatchObject({ closedOn: '2025-03-20', closedBy: 'no_longer_applies' });
+    expect(historyOf(s, '2025-04-01', 'DR07')[0]).toMatchObject({
+      closedOn: '2025-03-20',
+      closedBy: 'no_longer_applies',
+    });
   });
 
   it('Given a short-break period, Then no flag', () => {
-    const s = journey('c').registered('2023-01-01').startCare('2024-01-01', 'V4').adoptionDecision('2024-06-01').summary();
+    const s = journey('c')
+      .registered('2023-01-01')
+      .startCare('2024-01-01', 'V4')
+      .adoptionDecision('2024-06-01')
+      .summary();
     expect(flagsOf(s, '2025-06-01', 'DR07')).toEqual([]);
   });
 });

@@ -11,7 +11,12 @@ describe('DR08 relinquished baby not placed', () => {
     const s = baby().summary();
     expect(flagsOf(s, '2025-05-31', 'DR08')).toEqual([]);
     expect(flagsOf(s, '2025-06-10', 'DR08')).toEqual([
-      expect.objectContaining({ dueDate: '2025-05-31', daysOverdue: 10, evidence: ['b-1', 'b-2'], threshold: { months: 4 } }),
+      expect.objectContaining({
+        dueDate: '2025-05-31',
+        daysOverdue: 10,
+        evidence: ['b-1', 'b-2'],
+        threshold: { months: 4 },
+      }),
     ]);
   });
 
@@ -28,7 +33,10 @@ describe('DR08 relinquished baby not placed', () => {
   });
 
   it('Given a child not relinquished at birth, Then the rule does not apply', () => {
-    const s = journey('b').registered('2025-01-29', { dateOfBirth: '2025-01-29' }).startCare('2025-01-31').summary();
+    const s = journey('b')
+      .registered('2025-01-29', { dateOfBirth: '2025-01-29' })
+      .startCare('2025-01-31')
+      .summary();
     expect(flagsOf(s, '2025-07-01', 'DR08')).toEqual([]);
   });
 

@@ -10,14 +10,17 @@ import type { DriftRule, Obligation } from './drift-rule';
 const WITH_ADOPTERS = (type: string): boolean => isAdoptionPlacement(type) || type === 'U2' || type === 'U5';
 
 function placedWithAdopters(period: PeriodOfCare): DatedFact | undefined {
-  const fromTypes = period.placements.flatMap((run) => run.types).filter((fact) => WITH_ADOPTERS(fact.placementType));
+  const fromTypes = period.placements
+    .flatMap((run) => run.types)
+    .filter((fact) => WITH_ADOPTERS(fact.placementType));
   return byDate([...period.adoption.placements, ...fromTypes])[0];
 }
 
 export const DR08: DriftRule = {
   id: 'DR08',
   title: 'Relinquished baby not placed',
-  describe: (c) => `A baby relinquished at birth not placed with adopters within ${c.DR08.months} months of entering care`,
+  describe: (c) =>
+    `A baby relinquished at birth not placed with adopters within ${c.DR08.months} months of entering care`,
   thresholds: (c) => ({ months: c.DR08.months }),
   obligations: (summary, _asAt, config): Obligation[] => {
     const period = carePeriods(summary)[0];

@@ -21,7 +21,10 @@ describe('DR10 going-home audit due', () => {
   });
 
   it('Given a child accommodated under section 20 (V2), Then an audit is due 6 months after entry', () => {
-    const s = journey('v').registered('2015-01-01', { dateOfBirth: '2015-01-01' }).startCare('2025-01-15', 'V2', 'U3').summary();
+    const s = journey('v')
+      .registered('2015-01-01', { dateOfBirth: '2015-01-01' })
+      .startCare('2025-01-15', 'V2', 'U3')
+      .summary();
     expect(flagsOf(s, '2025-07-16', 'DR10')[0]).toMatchObject({ dueDate: '2025-07-15', daysOverdue: 1 });
   });
 
@@ -51,7 +54,10 @@ describe('DR10 going-home audit due', () => {
   });
 
   it('Given a short-break period, Then no flag', () => {
-    const s = journey('v').registered('2015-01-01', { dateOfBirth: '2015-01-01' }).startCare('2025-01-15', 'V3').summary();
+    const s = journey('v')
+      .registered('2015-01-01', { dateOfBirth: '2015-01-01' })
+      .startCare('2025-01-15', 'V3')
+      .summary();
     expect(flagsOf(s, '2025-09-01', 'DR10')).toEqual([]);
   });
 });

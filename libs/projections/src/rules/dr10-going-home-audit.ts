@@ -11,7 +11,12 @@ import { spellsOf, type Spell } from './condition-spells';
 import type { DriftConfig } from './drift-config';
 import type { DriftRule, Obligation } from './drift-rule';
 
-function cohortSpells(summary: JourneySummary, period: PeriodOfCare, asAt: CalendarDate, age: number): Spell[] {
+function cohortSpells(
+  summary: JourneySummary,
+  period: PeriodOfCare,
+  asAt: CalendarDate,
+  age: number,
+): Spell[] {
   const inCohort = (date: CalendarDate): boolean =>
     isOpenOn(period, date) &&
     ((ageOn(summary, date) ?? 0) >= age || legalStatusOn(period, date) === 'V2') &&
@@ -35,15 +40,25 @@ function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftC
     cohortSpells(summary, period, asAt, age).flatMap((spell) => {
       const found: Obligation[] = [];
       // Each audit restarts the clock; an audit on or before entry is not later than the entry.
-      for (let base = spell.start, evidence = ids(period.startEventId); ; ) {
+      for (let base = spell.start, evidence = ids(period.startEventId); ;) {
         const audit = firstAfter(period.audits, base);
-        const auditInSpell = audit && (spell.end === undefined || audit.date <= spell.end) ? audit : undefined;
+        const auditInSpell =
+          audit && (spell.end === undefined || audit.date <= spell.end) ? audit : undefined;
         const closing = auditInSpell
           ? { metOn: auditInSpell.date, closingEventId: auditInSpell.eventId }
           : spell.end !== undefined
-            ? { lapsedOn: spell.end, closingEventId: period.end === spell.end ? period.endEventId : undefined }
+            ? {
+                lapsedOn: spell.end,
+                closingEventId: period.end === spell.end ? period.endEventId : undefined,
+              }
             : {};
-        found.push({ key: `${spell.start}@${base}`, from: base, dueDate: addMonths(base, months), ...closing, evidence });
+        found.push({
+          key: `${spell.start}@${base}`,
+          from: base,
+          dueDate: addMonths(base, months),
+          ...closing,
+          evidence,
+        });
         if (!auditInSpell) break;
         base = auditInSpell.date;
         evidence = ids(auditInSpell.eventId);

@@ -2,7 +2,11 @@ import { journey } from '../testing/journey-builder';
 import { flagsOf, historyOf } from '../testing/drift-expectations';
 
 describe('DR11 permanence plan stalled', () => {
-  const returnHome = () => journey('c').registered('2015-01-01').startCare('2024-10-01', 'C1', 'U3').plan('2025-01-10', 'return_home');
+  const returnHome = () =>
+    journey('c')
+      .registered('2015-01-01')
+      .startCare('2024-10-01', 'C1', 'U3')
+      .plan('2025-01-10', 'return_home');
 
   it('Given a return-home plan on 10 January 2025 and no step, Then it is stalled after 10 July', () => {
     const s = returnHome().summary();
@@ -24,11 +28,22 @@ describe('DR11 permanence plan stalled', () => {
   });
 
   it('Given special guardianship, Then the limit is 9 months, and the order achieves the plan', () => {
-    const b = journey('c').registered('2015-01-01').startCare('2024-10-01', 'C1', 'U1').plan('2025-01-10', 'special_guardianship');
-    expect(flagsOf(b.summary(), '2025-10-11', 'DR11')[0]).toMatchObject({ dueDate: '2025-10-10', daysOverdue: 1 });
+    const b = journey('c')
+      .registered('2015-01-01')
+      .startCare('2024-10-01', 'C1', 'U1')
+      .plan('2025-01-10', 'special_guardianship');
+    expect(flagsOf(b.summary(), '2025-10-11', 'DR11')[0]).toMatchObject({
+      dueDate: '2025-10-10',
+      daysOverdue: 1,
+    });
     b.endCare('2025-10-20', 'E45');
     expect(historyOf(b.summary(), '2025-12-01', 'DR11')).toEqual([
-      expect.objectContaining({ openedOn: '2025-10-11', closedOn: '2025-10-20', closedBy: 'step', daysOverdue: 10 }),
+      expect.objectContaining({
+        openedOn: '2025-10-11',
+        closedOn: '2025-10-20',
+        closedBy: 'step',
+        daysOverdue: 10,
+      }),
     ]);
   });
 
@@ -46,11 +61,18 @@ describe('DR11 permanence plan stalled', () => {
   it('Given a new plan, Then the old plan no longer applies', () => {
     const s = returnHome().plan('2025-08-01', 'adoption').summary();
     expect(flagsOf(s, '2025-09-01', 'DR11')).toEqual([]);
-    expect(historyOf(s, '2025-09-01', 'DR11')[0]).toMatchObject({ closedOn: '2025-08-01', closedBy: 'no_longer_applies' });
+    expect(historyOf(s, '2025-09-01', 'DR11')[0]).toMatchObject({
+      closedOn: '2025-08-01',
+      closedBy: 'no_longer_applies',
+    });
   });
 
   it('Given a short-break period, Then no flag', () => {
-    const s = journey('c').registered('2015-01-01').startCare('2024-10-01', 'V3').plan('2025-01-10', 'return_home').summary();
+    const s = journey('c')
+      .registered('2015-01-01')
+      .startCare('2024-10-01', 'V3')
+      .plan('2025-01-10', 'return_home')
+      .summary();
     expect(flagsOf(s, '2026-01-01', 'DR11')).toEqual([]);
   });
 });

@@ -46,13 +46,19 @@ function achieved(route: PermanenceRoute, period: PeriodOfCare, plan: PlanFact):
   return undefined;
 }
 
-function planObligations(period: PeriodOfCare, plan: PlanFact, next: PlanFact | undefined, months: number): Obligation[] {
-  const until: DatedFact | undefined = next ?? (period.end ? { date: period.end, eventId: period.endEventId ?? '' } : undefined);
+function planObligations(
+  period: PeriodOfCare,
+  plan: PlanFact,
+  next: PlanFact | undefined,
+  months: number,
+): Obligation[] {
+  const until: DatedFact | undefined =
+    next ?? (period.end ? { date: period.end, eventId: period.endEventId ?? '' } : undefined);
   const done = achieved(plan.route, period, plan);
   const inWindow = (fact: DatedFact): boolean => until === undefined || fact.date <= until.date;
   const steps = stepsTowards(plan.route, period).filter(inWindow);
   const found: Obligation[] = [];
-  for (let base: CalendarDate = plan.date, evidence = ids(plan.eventId); ; ) {
+  for (let base: CalendarDate = plan.date, evidence = ids(plan.eventId); ;) {
     const step = steps.find((fact) => fact.date > base);
     const finish = done && inWindow(done) && done.date >= base ? done : undefined;
     const closing = finish && (!step || finish.date <= step.date) ? finish : step;
@@ -64,7 +70,8 @@ function planObligations(period: PeriodOfCare, plan: PlanFact, next: PlanFact | 
       threshold: { route: plan.route, months },
     };
     if (closing) found.push({ ...obligation, metOn: closing.date, closingEventId: closing.eventId });
-    else found.push(until ? { ...obligation, lapsedOn: until.date, closingEventId: until.eventId } : obligation);
+    else
+      found.push(until ? { ...obligation, lapsedOn: until.date, closingEventId: until.eventId } : obligation);
     if (!closing || closing === finish) return found;
     base = closing.date;
     evidence = ids(closing.eventId);
@@ -75,7 +82,9 @@ export const DR11: DriftRule = {
   id: 'DR11',
   title: 'Permanence plan stalled',
   describe: (c) =>
-    `A permanence plan with no step towards it for longer than its route's limit (months: ${Object.entries(c.DR11.months)
+    `A permanence plan with no step towards it for longer than its route's limit (months: ${Object.entries(
+      c.DR11.months,
+    )
       .filter(([, m]) => m !== null)
       .map(([route, m]) => `${route} ${m}`)
       .join(', ')})`,

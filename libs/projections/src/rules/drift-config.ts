@@ -57,7 +57,8 @@ export function driftConfig(overrides: DriftConfigOverrides = {}): DriftConfig {
     const value = overrides[key];
     if (value === undefined) continue;
     if (typeof value === 'number') (config as unknown as Record<string, unknown>)[key] = value;
-    else if (key === 'DR11') config.DR11 = { months: { ...config.DR11.months, ...(value as Partial<DriftConfig['DR11']>).months } };
+    else if (key === 'DR11')
+      config.DR11 = { months: { ...config.DR11.months, ...(value as Partial<DriftConfig['DR11']>).months } };
     else Object.assign(config[key] as object, value);
   }
   return config;

@@ -5,7 +5,14 @@
  */
 import type { CalendarDate } from '@care-journey/journey';
 import type { JourneySummary } from '../summary/journey-summary';
-import { ageBandOn, allocationOn, isShortBreakPeriod, legalStatusOn, periodOn, type AgeBand } from '../summary/queries';
+import {
+  ageBandOn,
+  allocationOn,
+  isShortBreakPeriod,
+  legalStatusOn,
+  periodOn,
+  type AgeBand,
+} from '../summary/queries';
 import type { DriftConfig } from './drift-config';
 import type { DriftRuleId } from './drift-rule';
 import { evaluateDrift, type DriftFlag, type DueSoonWarning } from './evaluate-drift';
@@ -72,7 +79,9 @@ export function driftReport(
   config: DriftConfig,
   filter: DriftReportFilter = {},
 ): DriftReport {
-  const rules = filter.rules?.length ? DRIFT_RULES.filter((rule) => filter.rules?.includes(rule.id)) : DRIFT_RULES;
+  const rules = filter.rules?.length
+    ? DRIFT_RULES.filter((rule) => filter.rules?.includes(rule.id))
+    : DRIFT_RULES;
   const dueWithinDays = filter.dueWithinDays ?? config.dueSoonDays;
   const children: DriftReportRow[] = [];
   for (const summary of summaries) {

@@ -8,7 +8,17 @@ import type { JourneySummary } from '../summary/journey-summary';
 import type { DriftConfig } from './drift-config';
 
 export const DRIFT_RULE_IDS = [
-  'DR01', 'DR02', 'DR03', 'DR04', 'DR05', 'DR06', 'DR07', 'DR08', 'DR09', 'DR10', 'DR11',
+  'DR01',
+  'DR02',
+  'DR03',
+  'DR04',
+  'DR05',
+  'DR06',
+  'DR07',
+  'DR08',
+  'DR09',
+  'DR10',
+  'DR11',
 ] as const;
 export type DriftRuleId = (typeof DRIFT_RULE_IDS)[number];
 

@@ -88,9 +88,16 @@ export function evaluateDrift(
     for (const o of obligations) {
       if (isClosed(o) || o.from > asAt) continue;
       if (asAt > o.dueDate) {
-        result.flags.push({ ...base(rule, summary, o, config), openedOn: openedOn(o), daysOverdue: daysBetween(o.dueDate, asAt) });
+        result.flags.push({
+          ...base(rule, summary, o, config),
+          openedOn: openedOn(o),
+          daysOverdue: daysBetween(o.dueDate, asAt),
+        });
       } else if (daysBetween(asAt, o.dueDate) <= within) {
-        result.dueSoon.push({ ...base(rule, summary, o, config), daysUntilDue: daysBetween(asAt, o.dueDate) });
+        result.dueSoon.push({
+          ...base(rule, summary, o, config),
+          daysUntilDue: daysBetween(asAt, o.dueDate),
+        });
       }
     }
   }
@@ -101,14 +108,19 @@ export function evaluateDrift(
  * Every flag the child has had up to D: when it opened and closed. A step taken late closes the
  * flag from that date and the breach stays in the history.
  */
-export function flagHistory(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): FlagHistoryEntry[] {
+export function flagHistory(
+  summary: JourneySummary,
+  asAt: CalendarDate,
+  config: DriftConfig,
+): FlagHistoryEntry[] {
   const entries: FlagHistoryEntry[] = [];
   for (const { rule, obligations } of obligationsAsAt(summary, asAt, config)) {
     for (const o of obligations) {
       const closedOn = o.metOn ?? o.lapsedOn;
       const opened = openedOn(o);
       // Never breached: closed by the due date, or not yet open as at D.
-      if ((closedOn !== undefined && closedOn < opened) || (closedOn === undefined && asAt < opened)) continue;
+      if ((closedOn !== undefined && closedOn < opened) || (closedOn === undefined && asAt < opened))
+        continue;
       entries.push({
         ...base(rule, summary, o, config),
         openedOn: opened,

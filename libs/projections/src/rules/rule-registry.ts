@@ -12,7 +12,19 @@ import { DR10 } from './dr10-going-home-audit';
 import { DR11 } from './dr11-plan-stalled';
 import type { DriftRule, DriftRuleId } from './drift-rule';
 
-export const DRIFT_RULES: readonly DriftRule[] = [DR01, DR02, DR03, DR04, DR05, DR06, DR07, DR08, DR09, DR10, DR11];
+export const DRIFT_RULES: readonly DriftRule[] = [
+  DR01,
+  DR02,
+  DR03,
+  DR04,
+  DR05,
+  DR06,
+  DR07,
+  DR08,
+  DR09,
+  DR10,
+  DR11,
+];
 
 export const driftRule = (id: DriftRuleId): DriftRule => {
   const rule = DRIFT_RULES.find((candidate) => candidate.id === id);

@@ -25,7 +25,12 @@ export function applyEvent(summary: JourneySummary, event: StoredJourneyEvent): 
       return;
     }
     case 'AllocationChanged':
-      summary.allocations.push({ date, eventId, team: event.data.team, socialWorker: event.data.socialWorker });
+      summary.allocations.push({
+        date,
+        eventId,
+        team: event.data.team,
+        socialWorker: event.data.socialWorker,
+      });
       return;
     case 'PeriodOfCareStarted': {
       const d = event.data;
@@ -56,7 +61,11 @@ function applyWithinPeriod(period: PeriodOfCare, event: StoredJourneyEvent): voi
       return;
     case 'TemporaryPlacementStarted':
       // T0–T4 and the return from them are not moves: they live inside the usual placement's run.
-      currentRun(period)?.temporaryStays.push({ start: date, placementType: event.data.placementType, eventId });
+      currentRun(period)?.temporaryStays.push({
+        start: date,
+        placementType: event.data.placementType,
+        eventId,
+      });
       return;
     case 'TemporaryPlacementEnded': {
       const stay = currentRun(period)?.temporaryStays.at(-1);
@@ -113,7 +122,12 @@ function applyWithinPeriod(period: PeriodOfCare, event: StoredJourneyEvent): voi
   }
 }
 
-function endPeriod(period: PeriodOfCare, date: string, reason: string | undefined, eventId: string | undefined): void {
+function endPeriod(
+  period: PeriodOfCare,
+  date: string,
+  reason: string | undefined,
+  eventId: string | undefined,
+): void {
   period.end = date;
   period.endReason = reason;
   period.endEventId = eventId;

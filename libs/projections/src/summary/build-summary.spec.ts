@@ -5,9 +5,14 @@ import { summaryFromStream } from './build-summary';
 
 describe('journey summary', () => {
   it('Given a registered child who starts care, Then the summary holds identity, allocation and the period', () => {
-    const s = journey('c1').registered('2024-01-01', { team: 'East', socialWorker: 'sw-9' }).startCare('2024-02-01', 'C1', 'U3').summary();
+    const s = journey('c1')
+      .registered('2024-01-01', { team: 'East', socialWorker: 'sw-9' })
+      .startCare('2024-02-01', 'C1', 'U3')
+      .summary();
     expect(s.childRef).toBe('REF-c1');
-    expect(s.allocations).toEqual([{ date: '2024-01-01', eventId: 'c1-1', team: 'East', socialWorker: 'sw-9' }]);
+    expect(s.allocations).toEqual([
+      { date: '2024-01-01', eventId: 'c1-1', team: 'East', socialWorker: 'sw-9' },
+    ]);
     expect(s.periods).toHaveLength(1);
     expect(s.periods[0]).toMatchObject({ start: '2024-02-01', startEventId: 'c1-2', categoryOfNeed: 'N1' });
     expect(legalStatusOn(s.periods[0], '2024-03-01')).toBe('C1');
@@ -99,7 +104,11 @@ describe('journey summary', () => {
 
 describe('journey summary from the stored stream', () => {
   it('reads corrections through: an amended review date and a retracted move', () => {
-    const b = journey('k').registered('2020-01-01').startCare('2024-01-01').review('2024-01-10').move('2024-02-01');
+    const b = journey('k')
+      .registered('2020-01-01')
+      .startCare('2024-01-01')
+      .review('2024-01-10')
+      .move('2024-02-01');
     const reviewId = 'k-3';
     const moveId = 'k-4';
     b.add('EntryAmended', {
@@ -108,7 +117,11 @@ describe('journey summary from the stored stream', () => {
       reason: 'typo',
       amendedData: { effectiveDate: '2024-01-12', participation: 'PN1' },
     });
-    b.add('EntryRetracted', { effectiveDate: '2024-02-01', retractedEventId: moveId, reason: 'entered on the wrong child' });
+    b.add('EntryRetracted', {
+      effectiveDate: '2024-02-01',
+      retractedEventId: moveId,
+      reason: 'entered on the wrong child',
+    });
     const s = summaryFromStream('k', b.events);
     expect(s.periods[0].reviews).toEqual([{ date: '2024-01-12', eventId: reviewId }]);
     expect(s.periods[0].placements).toHaveLength(1);

@@ -8,12 +8,17 @@ import { emptySummary, type JourneySummary } from './journey-summary';
 import { applyEvent } from './apply-event';
 
 /** From effective events (corrections already resolved). */
-export function buildSummary(childId: string, effectiveEvents: readonly StoredJourneyEvent[]): JourneySummary {
+export function buildSummary(
+  childId: string,
+  effectiveEvents: readonly StoredJourneyEvent[],
+): JourneySummary {
   const summary = emptySummary(childId);
   for (const event of sortByEffectiveDate(effectiveEvents)) applyEvent(summary, event);
   return summary;
 }
 
 /** From the stream as stored, corrections included. */
-export const summaryFromStream = (childId: string, storedEvents: readonly StoredJourneyEvent[]): JourneySummary =>
-  buildSummary(childId, resolveCorrections(storedEvents));
+export const summaryFromStream = (
+  childId: string,
+  storedEvents: readonly StoredJourneyEvent[],
+): JourneySummary => buildSummary(childId, resolveCorrections(storedEvents));

@@ -18,7 +18,14 @@ export function newPeriod(
     reviews: [],
     plans: [],
     audits: [],
-    adoption: { decisions: [], reversals: [], placementOrders: [], consents: [], matches: [], placements: [] },
+    adoption: {
+      decisions: [],
+      reversals: [],
+      placementOrders: [],
+      consents: [],
+      matches: [],
+      placements: [],
+    },
     missing: [],
   };
 }
@@ -33,14 +40,24 @@ export const newRun = (start: CalendarDate, eventId: string, placementType: stri
 export const currentRun = (period: PeriodOfCare): PlacementRun | undefined => period.placements.at(-1);
 
 /** A move to a new carer: the current run ends the day the new one starts. */
-export function startNewRun(period: PeriodOfCare, date: CalendarDate, eventId: string, placementType: string): void {
+export function startNewRun(
+  period: PeriodOfCare,
+  date: CalendarDate,
+  eventId: string,
+  placementType: string,
+): void {
   const run = currentRun(period);
   if (run) closeRun(run, date);
   period.placements.push(newRun(date, eventId, placementType));
 }
 
 /** Same carer, different placement type (903 RNE T/U): the run continues. */
-export function continueRun(period: PeriodOfCare, date: CalendarDate, eventId: string, placementType: string): void {
+export function continueRun(
+  period: PeriodOfCare,
+  date: CalendarDate,
+  eventId: string,
+  placementType: string,
+): void {
   const run = currentRun(period);
   if (!run) {
     period.placements.push(newRun(date, eventId, placementType));

@@ -1,10 +1,5 @@
 /** Questions asked of a summary on a date: in care? which legal status, placement, allocation? */
-import {
-  ageInYearsOn,
-  isAdoptionPlacement,
-  isShortBreak,
-  type CalendarDate,
-} from '@care-journey/journey';
+import { ageInYearsOn, isAdoptionPlacement, isShortBreak, type CalendarDate } from '@care-journey/journey';
 import type { AllocationFact, JourneySummary, PeriodOfCare, PlacementRun } from './journey-summary';
 
 /** Looked after on D: the period started on or before D and had not ended by D. */
@@ -14,7 +9,10 @@ export const isOpenOn = (period: PeriodOfCare, date: CalendarDate): boolean =>
 export const periodOn = (summary: JourneySummary, date: CalendarDate): PeriodOfCare | undefined =>
   summary.periods.find((period) => isOpenOn(period, date));
 
-const lastOnOrBefore = <T extends { date: CalendarDate }>(facts: readonly T[], date: CalendarDate): T | undefined => {
+const lastOnOrBefore = <T extends { date: CalendarDate }>(
+  facts: readonly T[],
+  date: CalendarDate,
+): T | undefined => {
   let found: T | undefined;
   for (const fact of facts) if (fact.date <= date) found = fact;
   return found;
@@ -39,13 +37,18 @@ export const placementTypeOn = (period: PeriodOfCare, date: CalendarDate): strin
  * Short breaks (V3/V4) are excluded from every stability figure and drift rule. A period whose
  * agreed series started as V3/V4 is a short-break period throughout.
  */
-export const isShortBreakPeriod = (period: PeriodOfCare): boolean => isShortBreak(period.legalStatuses[0]?.code);
+export const isShortBreakPeriod = (period: PeriodOfCare): boolean =>
+  isShortBreak(period.legalStatuses[0]?.code);
 
 /**
  * Counted placements in effect at some point in [from, to], across every period of care that is
  * not a short-break one: the one already running on `from` counts, as does each new carer.
  */
-export function placementsDuring(summary: JourneySummary, from: CalendarDate, to: CalendarDate): PlacementRun[] {
+export function placementsDuring(
+  summary: JourneySummary,
+  from: CalendarDate,
+  to: CalendarDate,
+): PlacementRun[] {
   return summary.periods
     .filter((period) => !isShortBreakPeriod(period))
     .flatMap((period) => period.placements)

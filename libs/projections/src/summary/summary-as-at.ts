@@ -15,7 +15,9 @@ export function summaryAsAt(summary: JourneySummary, asAt: CalendarDate): Journe
   return {
     ...summary,
     allocations: upTo(asAt)(summary.allocations),
-    periods: summary.periods.filter((period) => period.start <= asAt).map((period) => periodAsAt(period, asAt)),
+    periods: summary.periods
+      .filter((period) => period.start <= asAt)
+      .map((period) => periodAsAt(period, asAt)),
   };
 }
 

@@ -5,11 +5,23 @@ import { DEFAULT_DRIFT_CONFIG, type DriftConfig } from '../rules/drift-config';
 import type { DriftRuleId } from '../rules/drift-rule';
 import { evaluateDrift, flagHistory } from '../rules/evaluate-drift';
 
-export const flagsOf = (s: JourneySummary, asAt: CalendarDate, id: DriftRuleId, config: DriftConfig = DEFAULT_DRIFT_CONFIG) =>
-  evaluateDrift(s, asAt, config).flags.filter((flag) => flag.ruleId === id);
+export const flagsOf = (
+  s: JourneySummary,
+  asAt: CalendarDate,
+  id: DriftRuleId,
+  config: DriftConfig = DEFAULT_DRIFT_CONFIG,
+) => evaluateDrift(s, asAt, config).flags.filter((flag) => flag.ruleId === id);
 
-export const dueSoonOf = (s: JourneySummary, asAt: CalendarDate, id: DriftRuleId, config: DriftConfig = DEFAULT_DRIFT_CONFIG) =>
-  evaluateDrift(s, asAt, config).dueSoon.filter((warning) => warning.ruleId === id);
+export const dueSoonOf = (
+  s: JourneySummary,
+  asAt: CalendarDate,
+  id: DriftRuleId,
+  config: DriftConfig = DEFAULT_DRIFT_CONFIG,
+) => evaluateDrift(s, asAt, config).dueSoon.filter((warning) => warning.ruleId === id);
 
-export const historyOf = (s: JourneySummary, asAt: CalendarDate, id: DriftRuleId, config: DriftConfig = DEFAULT_DRIFT_CONFIG) =>
-  flagHistory(s, asAt, config).filter((entry) => entry.ruleId === id);
+export const historyOf = (
+  s: JourneySummary,
+  asAt: CalendarDate,
+  id: DriftRuleId,
+  config: DriftConfig = DEFAULT_DRIFT_CONFIG,
+) => flagHistory(s, asAt, config).filter((entry) => entry.ruleId === id);

@@ -98,7 +98,11 @@ export class JourneyBuilder {
   }
 
   audit(date: string): this {
-    return this.add('GoingHomeAuditCompleted', { effectiveDate: date, outcome: 'stay', nextAction: 'review' });
+    return this.add('GoingHomeAuditCompleted', {
+      effectiveDate: date,
+      outcome: 'stay',
+      nextAction: 'review',
+    });
   }
 
   adoptionDecision(date: string): this {

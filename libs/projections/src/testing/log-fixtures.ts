@@ -13,7 +13,11 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
 }
 
 /** Appends these events of one child (one append per event, as commands do). */
-export async function appendEvents(store: EventStore, childId: string, events: readonly StoredJourneyEvent[]): Promise<AppendResult> {
+export async function appendEvents(
+  store: EventStore,
+  childId: string,
+  events: readonly StoredJourneyEvent[],
+): Promise<AppendResult> {
   let result: AppendResult | undefined;
   for (const event of events) {
     result = await store.appendToStream(
@@ -23,7 +27,11 @@ export async function appendEvents(store: EventStore, childId: string, events: r
           id: event.id,
           type: event.type,
           data: event.data as unknown as Record<string, unknown>,
-          metadata: { recordedAt: event.recordedAt, recordedBy: event.recordedBy, schemaVersion: JOURNEY_SCHEMA_VERSION },
+          metadata: {
+            recordedAt: event.recordedAt,
+            recordedBy: event.recordedBy,
+            schemaVersion: JOURNEY_SCHEMA_VERSION,
+          },
         },
       ],
       { expectedRevision: 'any' },
@@ -34,7 +42,10 @@ export async function appendEvents(store: EventStore, childId: string, events: r
 }
 
 /** Appends several journeys interleaved event by event, as a busy authority would. */
-export async function appendInterleaved(store: EventStore, builders: readonly JourneyBuilder[]): Promise<void> {
+export async function appendInterleaved(
+  store: EventStore,
+  builders: readonly JourneyBuilder[],
+): Promise<void> {
   const longest = Math.max(...builders.map((b) => b.events.length));
   for (let i = 0; i < longest; i++) {
     for (const b of builders) if (b.events[i]) await appendEvents(store, b.childId, [b.events[i]]);
@@ -45,14 +56,21 @@ export async function appendInterleaved(store: EventStore, builders: readonly Jo
 export function sampleCohort(size: number, prefix = 'child'): JourneyBuilder[] {
   return Array.from({ length: size }, (_, i) => {
     const b = journey(`${prefix}${i}`)
-      .registered('2020-01-01', { dateOfBirth: `201${i % 10}-0${(i % 9) + 1}-15`, team: i % 2 ? 'North' : 'South' })
+      .registered('2020-01-01', {
+        dateOfBirth: `201${i % 10}-0${(i % 9) + 1}-15`,
+        team: i % 2 ? 'North' : 'South',
+      })
       .startCare(`2024-0${(i % 9) + 1}-01`, i % 7 === 6 ? 'V3' : 'C2');
     b.review(`2024-0${(i % 9) + 1}-20`);
     if (i % 3 === 0) b.move(`2024-1${i % 3}-05`);
     if (i % 4 === 0) b.temporary('2024-11-01').backFromTemporary('2024-11-03');
     if (i % 5 === 0) b.adoptionDecision('2024-12-01').placementOrder('2025-01-10').match('2025-02-01');
     if (i % 6 === 0) {
-      b.add('EntryRetracted', { effectiveDate: '2025-01-01', retractedEventId: `${b.childId}-3`, reason: 'wrong child' });
+      b.add('EntryRetracted', {
+        effectiveDate: '2025-01-01',
+        retractedEventId: `${b.childId}-3`,
+        reason: 'wrong child',
+      });
     }
     return b;
   });

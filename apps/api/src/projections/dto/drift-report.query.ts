@@ -14,7 +14,10 @@ export class DriftReportQuery {
   @ApiPropertyOptional({ description: 'Rule id(s), comma-separated', example: 'DR01,DR05' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((id) => id.trim()) : value))
-  @IsIn([...DRIFT_RULE_IDS], { each: true, message: `$property must be drift rule ids: ${DRIFT_RULE_IDS.join(', ')}` })
+  @IsIn([...DRIFT_RULE_IDS], {
+    each: true,
+    message: `$property must be drift rule ids: ${DRIFT_RULE_IDS.join(', ')}`,
+  })
   rule?: DriftRuleId[];
 
   @ApiPropertyOptional({ description: 'Allocated team as at the date' })
@@ -39,7 +42,11 @@ export class DriftReportQuery {
   @IsIn([...AGE_BANDS], { message: `$property must be one of: ${AGE_BANDS.join(', ')}` })
   ageBand?: AgeBand;
 
-  @ApiPropertyOptional({ description: 'Early warnings for steps due within this many days (default 28)', minimum: 0, maximum: 366 })
+  @ApiPropertyOptional({
+    description: 'Early warnings for steps due within this many days (default 28)',
+    minimum: 0,
+    maximum: 366,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -29,7 +29,10 @@ export class PermanenceQuery {
   @IsCalendarDate()
   from!: string;
 
-  @ApiProperty({ description: 'Last date of the window, YYYY-MM-DD (not before from)', example: '2025-03-31' })
+  @ApiProperty({
+    description: 'Last date of the window, YYYY-MM-DD (not before from)',
+    example: '2025-03-31',
+  })
   @IsDefined()
   @IsCalendarDate()
   to!: string;

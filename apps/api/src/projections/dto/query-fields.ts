@@ -11,10 +11,16 @@ export const MinPositionField = () =>
       example: '1042',
     }),
     IsOptional(),
-    Matches(/^\d{1,19}$/, { message: '$property must be a global position: a whole number written in digits' }),
+    Matches(/^\d{1,19}$/, {
+      message: '$property must be a global position: a whole number written in digits',
+    }),
   );
 
 export const OptionalDateField = (description: string) =>
-  applyDecorators(ApiPropertyOptional({ description, type: String, format: 'date' }), IsOptional(), IsCalendarDate());
+  applyDecorators(
+    ApiPropertyOptional({ description, type: String, format: 'date' }),
+    IsOptional(),
+    IsCalendarDate(),
+  );
 
 export const THIRTY_FIRST_OF_MARCH = /^\d{4}-03-31$/;

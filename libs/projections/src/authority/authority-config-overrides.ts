@@ -1,0 +1,113 @@
+/**
+ * Authority settings from JSON (an environment variable or a file): every field optional, each
+ * checked, and a bad one rejected with its name and the rule, leaving the defaults untouched.
+ */
+import { isValidCalendarDate } from '@care-journey/journey';
+import { driftConfig, type DriftConfigOverrides } from '../rules/drift-config';
+import {
+  DEFAULT_AUTHORITY_CONFIG,
+  type AuthorityConfig,
+  type CostTable,
+  type MeasureTarget,
+} from './authority-config';
+import { isPlacementGroup, PROVIDER_KINDS } from './placement-groups';
+
+export class AuthorityConfigError extends Error {
+  override readonly name = 'AuthorityConfigError';
+  constructor(
+    readonly field: string,
+    rule: string,
+  ) {
+    super(`${field}: ${rule}`);
+  }
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function text(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new AuthorityConfigError(field, 'must be a non-empty string');
+  return value;
+}
+
+function positive(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+    throw new AuthorityConfigError(field, 'must be a number > 0');
+  return value;
+}
+
+function costTable(value: unknown, field: string): CostTable {
+  if (!isObject(value) || !Array.isArray(value.costs))
+    throw new AuthorityConfigError(field, 'must be { from, costs: [...] }');
+  if (!isValidCalendarDate(value.from))
+    throw new AuthorityConfigError(`${field}.from`, 'must be a date (YYYY-MM-DD)');
+  const costs = value.costs.map((cost: unknown, i) => {
+    const at = `${field}.costs[${i}]`;
+    if (!isObject(cost) || !isPlacementGroup(cost.group))
+      throw new AuthorityConfigError(`${at}.group`, 'must be a placement group');
+    const provider = cost.provider ?? 'any';
+    if (provider !== 'any' && !(PROVIDER_KINDS as readonly unknown[]).includes(provider))
+      throw new AuthorityConfigError(`${at}.provider`, 'must be in_house, external or any');
+    return {
+      group: cost.group,
+      provider: provider as CostTable['costs'][number]['provider'],
+      weekly: positive(cost.weekly, `${at}.weekly`),
+    };
+  });
+  return { from: value.from, costs };
+}
+
+function target(value: unknown, field: string): MeasureTarget {
+  if (!isObject(value)) throw new AuthorityConfigError(field, 'must be an object');
+  if (value.kind !== 'ceiling' && value.kind !== 'floor')
+    throw new AuthorityConfigError(`${field}.kind`, 'must be ceiling or floor');
+  if (typeof value.value !== 'number' || !Number.isFinite(value.value))
+    throw new AuthorityConfigError(`${field}.value`, 'must be a number');
+  return {
+    id: text(value.id, `${field}.id`),
+    label: text(value.label, `${field}.label`),
+    measure: text(value.measure, `${field}.measure`),
+    kind: value.kind,
+    value: value.value,
+  };
+}
+
+function list<T>(value: unknown, field: string, item: (v: unknown, f: string) => T): T[] {
+  if (!Array.isArray(value)) throw new AuthorityConfigError(field, 'must be a list');
+  return value.map((v, i) => item(v, `${field}[${i}]`));
+}
+
+/** Defaults with the given overrides laid over them; throws AuthorityConfigError on a bad field. */
+export function authorityConfig(
+  overrides: unknown = {},
+  base: AuthorityConfig = DEFAULT_AUTHORITY_CONFIG,
+): AuthorityConfig {
+  if (!isObject(overrides)) throw new AuthorityConfigError('authority settings', 'must be a JSON object');
+  const o = overrides;
+  const config: AuthorityConfig = { ...base };
+  if (o.la !== undefined) config.la = text(o.la, 'la');
+  if (o.name !== undefined) config.name = text(o.name, 'name');
+  if (o.districts !== undefined) config.districts = list(o.districts, 'districts', text);
+  if (o.childPopulation !== undefined)
+    config.childPopulation =
+      o.childPopulation === null ? null : positive(o.childPopulation, 'childPopulation');
+  if (o.distanceMiles !== undefined) config.distanceMiles = positive(o.distanceMiles, 'distanceMiles');
+  if (o.costTables !== undefined) {
+    config.costTables = list(o.costTables, 'costTables', costTable);
+    const froms = config.costTables.map((t) => t.from);
+    if (froms.some((from, i) => i > 0 && from <= froms[i - 1]))
+      throw new AuthorityConfigError(
+        'costTables',
+        'must be in order of their from dates, oldest first, no two on one date',
+      );
+  }
+  if (o.targets !== undefined) config.targets = list(o.targets, 'targets', target);
+  if (o.drift !== undefined) {
+    if (!isObject(o.drift))
+      throw new AuthorityConfigError('drift', 'must be an object of drift threshold overrides');
+    config.drift = driftConfig(o.drift as DriftConfigOverrides);
+  }
+  return config;
+}

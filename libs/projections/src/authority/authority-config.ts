@@ -1,0 +1,85 @@
+/**
+ * Settings of the authority-wide measures, with defaults for Cambridgeshire. Every figure here is
+ * configuration, not a fact the code relies on: the child population, the boundary, the unit costs
+ * and the targets all change from authority to authority and year to year.
+ */
+import type { CalendarDate } from '@care-journey/journey';
+import { DEFAULT_DRIFT_CONFIG, type DriftConfig } from '../rules/drift-config';
+import type { PlacementGroup, ProviderKind } from './placement-groups';
+
+/** A weekly unit cost for a placement group, for one provider kind or for any. */
+export interface UnitCost {
+  group: PlacementGroup;
+  provider: ProviderKind | 'any';
+  weekly: number;
+}
+
+/**
+ * A cost table in force from `from` until the next one starts. Pro-rating rule: a placement costs
+ * weekly ÷ 7 for each day it is open (its start day counts, its end day belongs to what follows),
+ * at the table in force on that day; a month's spend is the sum over its days, so a table that
+ * changes on the 16th charges days 1–15 at the old rate and 16 on at the new one.
+ */
+export interface CostTable {
+  from: CalendarDate;
+  costs: UnitCost[];
+}
+
+/** A figure of the monthly series and the level it should stay under (ceiling) or reach (floor). */
+export interface MeasureTarget {
+  id: string;
+  label: string;
+  /** Path of the figure in a month's row, e.g. "threePlusPlacements.percentage". */
+  measure: string;
+  kind: 'ceiling' | 'floor';
+  value: number;
+}
+
+export interface AuthorityConfig {
+  /** ONS code of the responsible authority. */
+  la: string;
+  name: string;
+  /** ONS codes of the districts inside the authority's boundary ("in area"). */
+  districts: string[];
+  /** Children aged 0–17 living in the area, for the rate per 10,000; null leaves the rate out. */
+  childPopulation: number | null;
+  /** Placements further than this from home count as distant. */
+  distanceMiles: number;
+  /** Cost tables, oldest first. */
+  costTables: CostTable[];
+  targets: MeasureTarget[];
+  /** Review timings (DR01–DR04) used for "reviews within timescale" and "plan by second review". */
+  drift: DriftConfig;
+}
+
+export const DEFAULT_AUTHORITY_CONFIG: AuthorityConfig = {
+  la: 'E10000003',
+  name: 'Cambridgeshire',
+  // Cambridge, East Cambridgeshire, Fenland, Huntingdonshire, South Cambridgeshire.
+  districts: ['E07000008', 'E07000009', 'E07000010', 'E07000011', 'E07000012'],
+  // About 140,000 children aged 0–17 (ONS mid-year estimates, rounded): set the current figure locally.
+  childPopulation: 140_000,
+  distanceMiles: 20,
+  costTables: [
+    {
+      // Cambridgeshire unit costs from the 2011–2015 Placements Strategy (CIPFA benchmarking, 2010).
+      from: '1900-01-01',
+      costs: [
+        { group: 'in_house_fostering', provider: 'any', weekly: 460 },
+        { group: 'agency_fostering', provider: 'any', weekly: 838 },
+        { group: 'in_house_childrens_home', provider: 'any', weekly: 2278 },
+        { group: 'external_childrens_home', provider: 'any', weekly: 3290 },
+      ],
+    },
+  ],
+  targets: [
+    {
+      id: 'three-plus-placements',
+      label: 'Children with 3 or more placements in the year (former national ceiling 16%)',
+      measure: 'threePlusPlacements.percentage',
+      kind: 'ceiling',
+      value: 16,
+    },
+  ],
+  drift: DEFAULT_DRIFT_CONFIG,
+};

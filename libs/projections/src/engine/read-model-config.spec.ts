@@ -1,0 +1,47 @@
+import { loadReadModelConfig } from './read-model-config';
+
+describe('read-model configuration', () => {
+  it('defaults to inline projection, beside a SQLite event store', () => {
+    const config = loadReadModelConfig(
+      {},
+      { kind: 'sqlite', file: '/var/cj/events.db', synchronous: 'FULL' },
+    );
+    expect(config).toMatchObject({
+      mode: 'inline',
+      file: '/var/cj/read-models.db',
+      batchSize: 500,
+      readYourWritesTimeoutMs: 5000,
+    });
+    expect(loadReadModelConfig({}).file).toBe('./data/read-models.db');
+  });
+
+  it('takes the file, mode, batch, timeout and drift thresholds from the environment', () => {
+    const config = loadReadModelConfig({
+      CARE_JOURNEY_READMODEL_FILE: '/tmp/rm.db',
+      CARE_JOURNEY_PROJECTIONS: 'worker',
+      CARE_JOURNEY_PROJECTION_BATCH: '1000',
+      CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS: '2000',
+      CARE_JOURNEY_DRIFT_THRESHOLDS: '{"DR07":{"days":365},"DR11":{"months":{"adoption":12}}}',
+    });
+    expect(config).toMatchObject({
+      file: '/tmp/rm.db',
+      mode: 'worker',
+      batchSize: 1000,
+      readYourWritesTimeoutMs: 2000,
+    });
+    expect(config.drift.DR07.days).toBe(365);
+    expect(config.drift.DR11.months).toMatchObject({ adoption: 12, return_home: 6 });
+  });
+
+  it('names the variable and the rule when a setting is wrong', () => {
+    expect(() => loadReadModelConfig({ CARE_JOURNEY_PROJECTIONS: 'sometimes' })).toThrow(
+      /CARE_JOURNEY_PROJECTIONS: allowed values/,
+    );
+    expect(() => loadReadModelConfig({ CARE_JOURNEY_PROJECTION_BATCH: '0' })).toThrow(
+      /CARE_JOURNEY_PROJECTION_BATCH/,
+    );
+    expect(() => loadReadModelConfig({ CARE_JOURNEY_DRIFT_THRESHOLDS: '[1]' })).toThrow(
+      /CARE_JOURNEY_DRIFT_THRESHOLDS/,
+    );
+  });
+});
