@@ -1,7 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readWholeStream, verifyChain } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store';
+import { journeyStream } from '@care-journey/journey';
+import { generateAuthority } from './generate-authority';
 import { export903 } from '../export903/export903';
 import { syntheticOutcomes } from '../export903/outcomes';
 import { validateReturn } from '../export903/validate-return';
@@ -34,5 +37,15 @@ describe('seedStore', () => {
     const tables = await export903(store, { yearEnding: '2025-03-31', outcomes: syntheticOutcomes });
     expect(tables.Header.length).toBeGreaterThan(20);
     expect(validateReturn(tables, { yearEnding: '2025-03-31' })).toEqual([]);
+  });
+
+  it('stamps every seeded journey with the audit hash chain, so each stream verifies', async () => {
+    const options = { children: 15, seed: 'chain', years: 2 };
+    await seedStore(store, options);
+    for (const child of generateAuthority(options)) {
+      const events = await readWholeStream(store, journeyStream(child.profile.childId));
+      expect(events?.length).toBeGreaterThan(0);
+      expect(verifyChain(events ?? [])).toMatchObject({ ok: true, checked: events?.length });
+    }
   });
 });

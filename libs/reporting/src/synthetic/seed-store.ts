@@ -3,6 +3,7 @@
  * events appended to `journey-<childId>` in one append per child. Event ids are deterministic, so
  * a child whose stream already exists with those ids is skipped (re-running a seed is harmless).
  */
+import { chainEvents, chainTipAfter } from '@care-journey/audit';
 import { StreamNotFound, type EventStore } from '@care-journey/event-store';
 import { journeyStream } from '@care-journey/journey';
 import { authorityOptions, type AuthorityOptions } from './authority-options';
@@ -46,7 +47,9 @@ export async function seedStore(
       progress.skipped++;
     } else {
       const { envelopes } = runJourney(childId, child.commands, (n) => syntheticEventId(childId, n));
-      await store.appendToStream(stream, envelopes, { expectedRevision: 'no_stream' });
+      // A new stream: the audit hash chain starts at genesis, exactly as for recorded journeys.
+      const chained = chainEvents(chainTipAfter(stream, undefined), envelopes);
+      await store.appendToStream(stream, chained, { expectedRevision: 'no_stream' });
       progress.events += envelopes.length;
     }
     progress.children++;
