@@ -53,7 +53,7 @@ describe('role matrix: every registered route × every role', () => {
       const expected = normalise(declared);
       const { status } = await call(route);
       const ok = expected.public
-        ? !REFUSALS.has(status) && status < 500
+        ? (status === expected.ownRefusal || !REFUSALS.has(status)) && status < 500
         : status === expected.anonymousStatus;
       if (!ok)
         wrong.push(
@@ -74,7 +74,9 @@ describe('role matrix: every registered route × every role', () => {
         const expected = normalise(declared);
         const { status } = await call(route, tokenFor(role));
         const admitted = expected.public || expected.roles.includes(role);
-        const ok = admitted ? !REFUSALS.has(status) : status === expected.forbiddenStatus;
+        const ok = admitted
+          ? status === expected.ownRefusal || !REFUSALS.has(status)
+          : status === expected.forbiddenStatus;
         if (!ok)
           wrong.push(
             `${keyOf(route)}: expected ${admitted ? 'admitted' : expected.forbiddenStatus}, got ${status}`,

@@ -7,6 +7,7 @@ import type { ApiConfig } from './config/api-config';
 import { ApiConfigModule } from './config/api-config.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { ProjectionsModule } from './projections/projections.module';
 import { WebModule } from './web/web.module';
 
 /** The whole API; built per config so tests can boot it against their own SQLite file and secret. */
@@ -24,7 +25,7 @@ export class AppModule {
         ChildrenModule,
         WebModule,
         AuditModule,
-        // ProjectionsModule (./projections/projections.module) goes here once that file exists.
+        ProjectionsModule,
       ],
     };
   }

@@ -20,10 +20,12 @@ export function apiClient(baseUrl: string) {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    // Redirects are answers in their own right (e.g. web pages send 303 to the login page).
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
+      redirect: 'manual',
     });
     const text = await response.text();
     let parsed: unknown = text;

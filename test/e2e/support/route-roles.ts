@@ -1,4 +1,6 @@
-import type { Role } from '../../../apps/api/src/auth/role';
+import { ROLES, type Role } from '../../../apps/api/src/auth/role';
+
+const ALL_ROLES = ROLES;
 
 /**
  * Who may call a route. 'public': no token needed. A list of roles: those are admitted, any
@@ -60,22 +62,49 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /children/:id/verify': ['auditor', 'admin'],
   'GET /children/:id/bundle': ['auditor', 'admin'],
   'GET /audit/access-log': ['auditor', 'admin'],
+
+  // Projections (apps/api/src/projections): aggregate reports for readers and reporting jobs; per-child flags for case readers.
+  'GET /drift-report': ['panel_member', 'auditor', 'reporting_job', 'admin'],
+  'GET /children/:id/flags': ['social_worker', 'panel_member', 'auditor', 'admin'],
+  'GET /stability': ['panel_member', 'auditor', 'reporting_job', 'admin'],
+  'GET /permanence': ['panel_member', 'auditor', 'reporting_job', 'admin'],
+  'GET /scorecard': ['panel_member', 'auditor', 'reporting_job', 'admin'],
+  'POST /admin/rebuild': ['admin'],
+  'GET /admin/rebuild': ['admin'],
+  'GET /health/projections': 'public',
+
+  // Web pages (apps/api/src/web): a missing session redirects to the login page (303).
+  'GET /login': 'public',
+  'POST /login': { public: true, ownRefusal: 401 },
+  'POST /logout': { roles: ALL_ROLES, anonymousStatus: 303 },
+  'GET /panel': { roles: ALL_ROLES, anonymousStatus: 303 },
+  'GET /panel/drift': { roles: ALL_ROLES, anonymousStatus: 303 },
+  'GET /panel/drift.csv': { roles: ALL_ROLES, anonymousStatus: 303 },
+  'GET /assets/*': 'public',
+  'GET /assets/govuk/*': 'public',
+  'GET /assets/chart.js/*': 'public',
+  'GET /assets/app/:file': 'public',
 };
 
-/** The expectation in one shape. */
-export function normalise(expectation: RouteExpectation): {
+export interface NormalExpectation {
   public: boolean;
+  /** For public routes: a 401/403 the route itself may give (not the guard). */
+  ownRefusal?: number;
   roles: readonly Role[];
   anonymousStatus: number;
   forbiddenStatus: number;
-} {
-  if (expectation === 'public') return { public: true, roles: [], anonymousStatus: 0, forbiddenStatus: 0 };
-  if (Array.isArray(expectation))
+}
+
+/** The expectation in one shape. */
+export function normalise(expectation: RouteExpectation): NormalExpectation {
+  const open = { public: true, roles: [], anonymousStatus: 0, forbiddenStatus: 0 };
+  if (expectation === 'public') return open;
+  if (isRoleList(expectation))
     return { public: false, roles: expectation, anonymousStatus: 401, forbiddenStatus: 403 };
-  const {
-    roles,
-    anonymousStatus = 401,
-    forbiddenStatus = 403,
-  } = expectation as Exclude<RouteExpectation, 'public' | readonly Role[]>;
+  if ('public' in expectation) return { ...open, ownRefusal: expectation.ownRefusal };
+  const { roles, anonymousStatus = 401, forbiddenStatus = 403 } = expectation;
   return { public: false, roles, anonymousStatus, forbiddenStatus };
 }
+
+const isRoleList = (expectation: RouteExpectation): expectation is readonly Role[] =>
+  Array.isArray(expectation);
