@@ -5,7 +5,11 @@ import { registerStaticAssets } from './assets/static-assets';
 import { CsrfGuard } from './auth/csrf.guard';
 import { LoginController } from './auth/login.controller';
 import { loadUserDirectory, UserDirectory } from './auth/user-directory';
+import { ChildController } from './child/child.controller';
 import { DriftController } from './drift/drift.controller';
+import { RecordController } from './record/record.controller';
+import { FormCommandSender } from './record/validate-and-send';
+import { JourneyCommandSender } from '../children/commands/journey-command.sender';
 import { JourneyReadModel } from './data/journey-read-model';
 
 /**
@@ -14,9 +18,12 @@ import { JourneyReadModel } from './data/journey-read-model';
  * stability and permanence. Assets come straight from node_modules (no build step).
  */
 @Module({
-  controllers: [LoginController, DriftController],
+  controllers: [LoginController, DriftController, ChildController, RecordController],
   providers: [
     JourneyReadModel,
+    // ChildrenModule does not export its sender; it is stateless, so the forms get their own instance.
+    JourneyCommandSender,
+    FormCommandSender,
     { provide: UserDirectory, useFactory: () => loadUserDirectory() },
     { provide: APP_GUARD, useClass: CsrfGuard },
   ],

@@ -1,0 +1,77 @@
+import { dateOfInstant, resolveCorrections, type CalendarDate, type StoredJourneyEvent } from '@care-journey/journey';
+import { asAt, correctionLinks, knownAt, parseReplayPoint, type CorrectionLink, type ReplayPoint } from '@care-journey/audit';
+import {
+  buildSummary,
+  evaluateDrift,
+  flagHistory,
+  type DriftConfig,
+  type DriftEvaluation,
+  type FlagHistoryEntry,
+  type JourneySummary,
+} from '@care-journey/projections';
+import type { FieldMessage } from '../html/components';
+
+/** The child as the panel sees them at a replay point: the summary, flags, and every entry. */
+export interface ChildJourney {
+  point: ReplayPoint;
+  /** Date flags are evaluated on: asAt, else the knownAt day, else today. */
+  driftDate: CalendarDate;
+  summary: JourneySummary;
+  drift: DriftEvaluation;
+  history: FlagHistoryEntry[];
+  /** Entries effective by asAt and known by knownAt, after corrections, in recording order. */
+  entries: StoredJourneyEvent[];
+  /** Corrections known at the point, by corrected entry id. */
+  corrections: Map<string, CorrectionLink[]>;
+  /** Later-recorded entries hidden by knownAt (so the page can say how much is not yet known). */
+  unknownYet: number;
+}
+
+export interface ReplayForm {
+  point: ReplayPoint;
+  errors: FieldMessage[];
+  raw: { asAt: string; knownAt: string };
+}
+
+/** knownAt may be a bare date (meaning the end of that day, UTC) or an instant with a zone. */
+export function parseReplayForm(query: Record<string, unknown>): ReplayForm {
+  const raw = {
+    asAt: typeof query.asAt === 'string' ? query.asAt.trim() : '',
+    knownAt: typeof query.knownAt === 'string' ? query.knownAt.trim() : '',
+  };
+  const knownAtValue = /^\d{4}-\d{2}-\d{2}$/.test(raw.knownAt) ? `${raw.knownAt}T23:59:59.999Z` : raw.knownAt;
+  const parsed = parseReplayPoint({ asAt: raw.asAt, knownAt: knownAtValue });
+  if ('point' in parsed) return { point: parsed.point, errors: [], raw };
+  const messages: Record<string, string> = {
+    asAt: 'As at must be a real date, YYYY-MM-DD, for example 2024-09-30',
+    knownAt: 'As known at must be a date (YYYY-MM-DD) or a date and time with a zone, for example 2024-10-01T09:00:00Z',
+  };
+  const errors = parsed.errors.map((e) => ({ fieldId: e.field, message: messages[e.field] ?? `${e.field} ${e.rule}` }));
+  const point: ReplayPoint = {};
+  if (!errors.some((e) => e.fieldId === 'asAt') && raw.asAt) point.asAt = raw.asAt;
+  return { point, errors, raw };
+}
+
+/** Replays the stream with the audit library's own filters, then evaluates drift on the result. */
+export function childJourney(
+  childId: string,
+  events: readonly StoredJourneyEvent[],
+  point: ReplayPoint,
+  today: CalendarDate,
+  config: DriftConfig,
+): ChildJourney {
+  const known = knownAt(events, point.knownAt);
+  const entries = asAt(resolveCorrections(known), point.asAt);
+  const summary = buildSummary(childId, entries);
+  const driftDate = point.asAt ?? (point.knownAt ? dateOfInstant(point.knownAt) : today);
+  return {
+    point,
+    driftDate,
+    summary,
+    drift: evaluateDrift(summary, driftDate, config),
+    history: flagHistory(summary, driftDate, config),
+    entries,
+    corrections: correctionLinks(known),
+    unknownYet: events.length - known.length,
+  };
+}

@@ -1,0 +1,92 @@
+import { codesOf, findCode } from '@care-journey/journey';
+import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { describedBy, errorSummary, hint, inlineError, selectOptions, type FieldMessage } from '../html/components';
+import { html, type SafeHtml } from '../html/html';
+import { page } from '../html/layout';
+import { inputId, type FormField, type RecordForm } from './form-definitions';
+
+export interface FormError {
+  /** Field name (dotted path) the message belongs to. */
+  field: string;
+  message: string;
+}
+
+export interface RecordFormPageModel {
+  user: AuthenticatedUser;
+  csrfToken: string;
+  childId: string;
+  childLabel: string;
+  form: RecordForm;
+  values: Record<string, string>;
+  errors: readonly FormError[];
+}
+
+function control(field: FormField, value: string, id: string, aria: string, hasError: boolean): SafeHtml {
+  const describe = aria ? html` aria-describedby="${aria}"` : '';
+  const errorClass = (base: string) => `${base}${hasError ? ` ${base}--error` : ''}`;
+  switch (field.kind) {
+    case 'date':
+      return html`<input class="${errorClass('govuk-input')} govuk-input--width-10" id="${id}" name="${field.name}" type="text" inputmode="numeric" value="${value}"${describe}>`;
+    case 'text':
+      return html`<input class="${errorClass('govuk-input')} govuk-input--width-${field.width ?? 20}" id="${id}" name="${field.name}" type="text" value="${value}"${describe}>`;
+    case 'textarea':
+      return html`<textarea class="${errorClass('govuk-textarea')}" id="${id}" name="${field.name}" rows="3"${describe}>${value}</textarea>`;
+    case 'code': {
+      const codes = field.only ?? codesOf(field.list);
+      const options = codes.map((code) => ({ value: code, text: `${code}: ${findCode(field.list, code)?.meaning ?? ''}` }));
+      return html`<select class="${errorClass('govuk-select')}" id="${id}" name="${field.name}"${describe}>${selectOptions(options, value, field.kind === 'code' && field.optional ? 'None' : 'Choose')}</select>`;
+    }
+    case 'boolean':
+    case 'choice': {
+      const choices = field.kind === 'boolean' ? [{ value: 'true', text: 'Yes' }, { value: 'false', text: 'No' }] : field.choices;
+      return html`<div class="govuk-radios${choices.length <= 2 ? ' govuk-radios--inline' : ''}" data-module="govuk-radios">${choices.map((c, i) => {
+        const choiceId = i === 0 ? id : `${id}-${i + 1}`;
+        return html`<div class="govuk-radios__item"><input class="govuk-radios__input" id="${choiceId}" name="${field.name}" type="radio" value="${c.value}"${c.value === value ? html` checked` : ''}>
+          <label class="govuk-label govuk-radios__label" for="${choiceId}">${c.text}</label></div>`;
+      })}</div>`;
+    }
+  }
+}
+
+function fieldGroup(field: FormField, value: string, errors: readonly FormError[]): SafeHtml {
+  const id = inputId(field.name);
+  const messages = errors.filter((e) => e.field === field.name).map((e) => e.message);
+  const aria = describedBy(id, Boolean(field.hint), messages.length > 0);
+  const optional = 'optional' in field && field.optional ? ' (optional)' : '';
+  const group = `govuk-form-group${messages.length ? ' govuk-form-group--error' : ''}`;
+  if (field.kind === 'boolean' || field.kind === 'choice') {
+    return html`<div class="${group}"><fieldset class="govuk-fieldset"${aria ? html` aria-describedby="${aria}"` : ''}>
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${field.label}${optional}</legend>
+      ${hint(id, field.hint)}${inlineError(id, messages)}${control(field, value, id, '', messages.length > 0)}</fieldset></div>`;
+  }
+  return html`<div class="${group}"><label class="govuk-label govuk-label--s" for="${id}">${field.label}${optional}</label>
+    ${hint(id, field.hint)}${inlineError(id, messages)}${control(field, value, id, aria, messages.length > 0)}</div>`;
+}
+
+export function recordFormPage(model: RecordFormPageModel): SafeHtml {
+  const { form, childId, errors } = model;
+  const known = new Set(form.fields.map((f) => f.name));
+  const summary: FieldMessage[] = errors.map((e) => ({ fieldId: inputId(known.has(e.field) ? e.field : form.fields[0].name), message: e.message }));
+  const childHref = `/panel/children/${encodeURIComponent(childId)}`;
+  const content = html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+    ${errorSummary(summary)}
+    <span class="govuk-caption-l">${model.childLabel}</span>
+    <h1 class="govuk-heading-l">Record: ${form.title}</h1>
+    <form method="post" action="${childHref}/record/${form.slug}" novalidate>
+      <input type="hidden" name="_csrf" value="${model.csrfToken}">
+      ${form.fields.map((f) => fieldGroup(f, model.values[f.name] ?? '', errors))}
+      <div class="govuk-button-group">
+        <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Record ${form.title.toLowerCase()}</button>
+        <a class="govuk-link" href="${childHref}">Cancel</a>
+      </div>
+    </form></div></div>`;
+  return page({
+    title: `Record: ${form.title}`,
+    content,
+    user: model.user,
+    active: 'drift',
+    csrfToken: model.csrfToken,
+    hasErrors: errors.length > 0,
+    beforeContent: html`<a href="${childHref}" class="govuk-back-link">Back to the child</a>`,
+  });
+}

@@ -1,0 +1,145 @@
+import type { Browser, Page } from 'playwright-core';
+import { addDays, dateOfInstant } from '@care-journey/journey';
+import type { TestApp } from '../support/test-app';
+import { describeInBrowser, launchChromium, screenshot } from './support/chromium';
+import { startSeededApp } from './support/seeded-app';
+import { signIn } from './support/sign-in';
+
+jest.setTimeout(180_000);
+
+/** The synthetic authority's history ends here. */
+const YEAR_END = '2025-03-31';
+
+describeInBrowser('permanency panel pages in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startSeededApp(200), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterEach(async () => page?.close());
+
+  it('sends a signed-out visitor to the login page, and refuses a wrong password', async () => {
+    await page.goto(`${t.baseUrl}/panel/drift`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.getByLabel('Username').fill('panel.demo');
+    await page.getByLabel('Password').fill('wrong');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Enter a correct username and password');
+    await screenshot(page, '01-login-error');
+  });
+
+  it('drift report: opens, filters by rule, sorts, links to the child, replays as at an earlier date', async () => {
+    await signIn(page, t.baseUrl, 'panel.demo', `/panel/drift?asAt=${YEAR_END}`);
+    await expect(page.locator('h1').textContent()).resolves.toContain('Drift report');
+    const rows = page.locator('#drift-table tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    await screenshot(page, '02-drift-report');
+
+    // Filter to the rule with the most open flags, through the form as a keyboard user would.
+    const counts = await page.locator('#by-rule tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ rule: tr.querySelector('th')?.textContent?.trim().slice(0, 4) ?? '', open: Number(tr.querySelectorAll('td')[0]?.textContent) })),
+    );
+    const busiest = counts.sort((a, b) => b.open - a.open)[0];
+    expect(busiest.open).toBeGreaterThan(0);
+    await page.getByLabel('Rule').selectOption(busiest.rule);
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/rule=/);
+    const ruleCells = await page.locator('#drift-table .cj-flag__rule').allTextContents();
+    expect(new Set(ruleCells)).toEqual(new Set([busiest.rule]));
+    await screenshot(page, '03-drift-filtered');
+
+    // Sort by child A–Z: aria-sort says so.
+    await page.getByRole('link', { name: /^Child/ }).click();
+    await expect(page.locator('th[aria-sort="ascending"]').textContent()).resolves.toContain('Child');
+
+    // Open the first child.
+    const firstChild = page.locator('#drift-table tbody tr').first().locator('td').first().getByRole('link');
+    const childName = (await firstChild.textContent())?.trim() ?? '';
+    await Promise.all([page.waitForURL(/\/panel\/children\//), firstChild.click()]);
+    await expect(page.locator('h1').textContent()).resolves.toContain(childName);
+    expect(await page.locator('#timeline').count()).toBe(1);
+    expect(await page.locator('#flags-table').textContent()).toContain(busiest.rule);
+    await screenshot(page, '04-child-journey');
+
+    // Replay a year earlier: fewer entries, and the caption says it is a replay.
+    const entriesNow = await page.locator('#entries-table tbody tr').count();
+    await page.getByLabel('As at', { exact: true }).fill(addDays(YEAR_END, -365));
+    await page.getByRole('button', { name: 'Replay' }).click();
+    await page.waitForURL(/asAt=2024-03-31/);
+    await expect(page.locator('.govuk-caption-l').textContent()).resolves.toContain('replay');
+    expect(await page.locator('#entries-table tbody tr').count()).toBeLessThanOrEqual(entriesNow);
+    await screenshot(page, '05-child-replay-as-at');
+  });
+
+  it('print view turns the report into a panel pack', async () => {
+    await signIn(page, t.baseUrl, 'panel.demo', `/panel/drift?asAt=${YEAR_END}&all=1`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.cj-filters').isVisible()).toBe(false);
+    expect(await page.locator('.govuk-service-navigation__wrapper').isVisible()).toBe(false);
+    expect(await page.locator('h1 .cj-print-only').isVisible()).toBe(true);
+    await screenshot(page, '06-drift-print');
+  });
+
+  it('CSV export carries one line per flag', async () => {
+    await signIn(page, t.baseUrl, 'panel.demo', `/panel/drift?asAt=${YEAR_END}`);
+    const summary = (await page.locator('#report-summary').textContent()) ?? '';
+    const flags = Number(/([\d,]+) open flags?/.exec(summary)?.[1].replace(/,/g, ''));
+    const warnings = Number(/([\d,]+) warnings?/.exec(summary)?.[1].replace(/,/g, ''));
+    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), `/panel/drift.csv?asAt=${YEAR_END}`);
+    expect(csv.trim().split('\n')).toHaveLength(1 + flags + warnings);
+  });
+
+  it('a social worker records placement changes and sees the placement-instability flag open', async () => {
+    const today = dateOfInstant(new Date().toISOString());
+    await signIn(page, t.baseUrl, 'sw.demo', '/panel/drift');
+    // Children looked after today without a DR05 flag yet.
+    const candidates = await page.locator('#drift-table tbody tr').evaluateAll((trs) =>
+      trs.filter((tr) => !tr.textContent?.includes('DR05')).map((tr) => tr.getAttribute('data-child') ?? ''),
+    );
+    expect(candidates.length).toBeGreaterThan(0);
+    const childId = candidates[0];
+    await page.goto(`${t.baseUrl}/panel/children/${childId}`);
+    const openFlags = async () => ((await page.locator('#flags-table').count()) ? await page.locator('#flags-table tbody').textContent() : '') ?? '';
+    expect(await openFlags()).not.toContain('DR05');
+
+    // A form sent empty shows the API's own messages, in the summary and beside the fields.
+    await page.goto(`${t.baseUrl}/panel/children/${childId}/record/placement-change`);
+    await page.getByRole('button', { name: /^Record/ }).click();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('effectiveDate is required');
+    expect(await page.locator('#effectiveDate-error').textContent()).toContain('effectiveDate is required');
+    await screenshot(page, '07-record-placement-errors');
+
+    for (const daysAgo of [20, 10]) {
+      await page.goto(`${t.baseUrl}/panel/children/${childId}/record/placement-change`);
+      await page.getByLabel('Date of the move').fill(addDays(today, -daysAgo));
+      await page.getByLabel('Placement type').selectOption('U6');
+      await page.getByLabel('Placement provider').selectOption('PR1');
+      await page.getByLabel('Reason for the change').selectOption('CARPL');
+      await page.locator('input[name="sameCarer"][value="false"]').check();
+      await Promise.all([page.waitForURL(/recorded=placement-change/), page.getByRole('button', { name: /^Record/ }).click()]);
+    }
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('Placement change recorded');
+    expect(await openFlags()).toContain('DR05 Placement instability');
+    await screenshot(page, '08-child-after-placement-changes');
+  });
+
+  it('reporting jobs see references, never names, and get no record forms', async () => {
+    await signIn(page, t.baseUrl, 'reporting.demo', `/panel/drift?asAt=${YEAR_END}`);
+    const firstLink = page.locator('#drift-table tbody tr').first().locator('td').first().getByRole('link');
+    const text = (await firstLink.textContent())?.trim() ?? '';
+    await Promise.all([page.waitForURL(/\/panel\/children\//), firstLink.click()]);
+    expect(await page.locator('h1').textContent()).toBe(text);
+    expect(await page.locator('#record-links').count()).toBe(0);
+    const response = await page.goto(`${page.url().split('?')[0]}/record/review`);
+    expect(response?.status()).toBe(403);
+  });
+});
