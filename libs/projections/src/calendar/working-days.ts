@@ -1,14 +1,46 @@
 /**
  * Working days: Monday to Friday less the bank holidays of England and Wales (rule book, "Time").
+ * Counted on whole UTC days (epoch days) rather than date strings: a drift report computes a
+ * working-day deadline for every child, so this is on the hot path.
  */
-import { addDays, parseCalendarDate, type CalendarDate } from '@care-journey/journey';
-import { isBankHoliday } from './bank-holidays';
+import { parseCalendarDate, type CalendarDate } from '@care-journey/journey';
+import { bankHolidaysOf } from './bank-holidays';
 
-export function isWorkingDay(date: CalendarDate): boolean {
+const MS_PER_DAY = 86_400_000;
+
+const toEpochDay = (date: CalendarDate): number => {
   const { year, month, day } = parseCalendarDate(date);
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !isBankHoliday(date);
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return Math.round(d.getTime() / MS_PER_DAY);
+};
+
+const fromEpochDay = (epochDay: number): CalendarDate =>
+  new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+
+const yearOf = (epochDay: number): number => new Date(epochDay * MS_PER_DAY).getUTCFullYear();
+
+const holidayDays = new Map<number, ReadonlySet<number>>();
+function holidaysAsEpochDays(year: number): ReadonlySet<number> {
+  let days = holidayDays.get(year);
+  if (!days) {
+    days = new Set([...bankHolidaysOf(year)].map(toEpochDay));
+    holidayDays.set(year, days);
+  }
+  return days;
 }
+
+// 1 January 1970 (epoch day 0) was a Thursday.
+const weekdayOf = (epochDay: number): number => (((epochDay + 4) % 7) + 7) % 7;
+
+function isWorkingEpochDay(epochDay: number): boolean {
+  const weekday = weekdayOf(epochDay);
+  return weekday !== 0 && weekday !== 6 && !holidaysAsEpochDays(yearOf(epochDay)).has(epochDay);
+}
+
+export const isWorkingDay = (date: CalendarDate): boolean => isWorkingEpochDay(toEpochDay(date));
+
+const memo = new Map<string, CalendarDate>();
 
 /**
  * The date `count` working days after `date` (the start day itself is day 0, whatever it is):
@@ -18,19 +50,24 @@ export function addWorkingDays(date: CalendarDate, count: number): CalendarDate 
   if (!Number.isInteger(count) || count < 0) {
     throw new RangeError(`addWorkingDays needs a whole number of days >= 0, got ${count}`);
   }
-  let current = date;
+  const key = `${date}+${count}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  let day = toEpochDay(date);
   for (let left = count; left > 0;) {
-    current = addDays(current, 1);
-    if (isWorkingDay(current)) left -= 1;
+    day += 1;
+    if (isWorkingEpochDay(day)) left -= 1;
   }
-  return current;
+  const result = fromEpochDay(day);
+  if (memo.size > 100_000) memo.clear();
+  memo.set(key, result);
+  return result;
 }
 
 /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
 export function workingDaysBetween(from: CalendarDate, to: CalendarDate): number {
   let count = 0;
-  for (let current = addDays(from, 1); current <= to; current = addDays(current, 1)) {
-    if (isWorkingDay(current)) count += 1;
-  }
+  const last = toEpochDay(to);
+  for (let day = toEpochDay(from) + 1; day <= last; day++) if (isWorkingEpochDay(day)) count += 1;
   return count;
 }

@@ -20,6 +20,8 @@ function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftC
   const { placements: threshold, months } = config.DR05;
   const periods = carePeriods(summary);
   const runs = periods.flatMap((period) => period.placements);
+  // Most children never had enough placements for the condition to hold: skip the date scan.
+  if (runs.length < threshold) return [];
   const inCare = (date: CalendarDate): boolean => {
     const period = periodOn(summary, date);
     return period !== undefined && periods.includes(period);
