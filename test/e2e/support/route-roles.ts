@@ -8,7 +8,11 @@ const ALL_ROLES = ROLES;
  * missing or wrong session differently (e.g. a redirect to the login page).
  */
 export type RouteExpectation =
-  'public' | readonly Role[] | { roles: readonly Role[]; anonymousStatus?: number; forbiddenStatus?: number };
+  | 'public'
+  | readonly Role[]
+  | { roles: readonly Role[]; anonymousStatus?: number; forbiddenStatus?: number }
+  /** Open to all, but the route itself may answer this status to bad input (e.g. wrong credentials: 401). */
+  | { public: true; ownRefusal: number };
 
 /**
  * The role expectation of EVERY route the API registers, keyed "METHOD /path" as Fastify
