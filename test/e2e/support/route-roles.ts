@@ -84,6 +84,11 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /panel': { roles: ALL_ROLES, anonymousStatus: 303 },
   'GET /panel/drift': { roles: ALL_ROLES, anonymousStatus: 303 },
   'GET /panel/drift.csv': { roles: ALL_ROLES, anonymousStatus: 303 },
+  'GET /panel/measures': { roles: ALL_ROLES, anonymousStatus: 303 },
+  'GET /panel/children/:id': { roles: ALL_ROLES, anonymousStatus: 303 },
+  // Record forms: social workers only (admins record through the API).
+  'GET /panel/children/:id/record/:form': { roles: ['social_worker'], anonymousStatus: 303 },
+  'POST /panel/children/:id/record/:form': { roles: ['social_worker'], anonymousStatus: 303 },
   'GET /assets/*': 'public',
   'GET /assets/govuk/*': 'public',
   'GET /assets/chart.js/*': 'public',
