@@ -132,6 +132,19 @@ describeInBrowser('permanency panel pages in a real browser', () => {
     await screenshot(page, '08-child-after-placement-changes');
   });
 
+  it('stability and permanence: chart.js charts, each with its table of figures', async () => {
+    await signIn(page, t.baseUrl, 'panel.demo', `/panel/measures?yearEnding=${YEAR_END}&years=3`);
+    // Strings run in the page (this project's TypeScript has no DOM types).
+    await page.waitForFunction("document.querySelectorAll('canvas[data-chart]').length === 3 && Boolean(window.Chart)");
+    for (const id of ['stability', 'permanence', 'scorecard']) {
+      // chart.js sizes the canvas once it has drawn.
+      await page.waitForFunction(`document.getElementById('chart-${id}').height > 100`);
+      expect(await page.locator(`#${id}-table tbody tr`).count()).toBeGreaterThan(0);
+    }
+    await expect(page.locator('#stability-table').textContent()).resolves.toContain('Year to 2025');
+    await screenshot(page, '09-measures');
+  });
+
   it('reporting jobs see references, never names, and get no record forms', async () => {
     await signIn(page, t.baseUrl, 'reporting.demo', `/panel/drift?asAt=${YEAR_END}`);
     const firstLink = page.locator('#drift-table tbody tr').first().locator('td').first().getByRole('link');

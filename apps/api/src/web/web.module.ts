@@ -7,6 +7,7 @@ import { LoginController } from './auth/login.controller';
 import { loadUserDirectory, UserDirectory } from './auth/user-directory';
 import { ChildController } from './child/child.controller';
 import { DriftController } from './drift/drift.controller';
+import { MeasuresController } from './measures/measures.controller';
 import { RecordController } from './record/record.controller';
 import { FormCommandSender } from './record/validate-and-send';
 import { JourneyCommandSender } from '../children/commands/journey-command.sender';
@@ -18,7 +19,7 @@ import { JourneyReadModel } from './data/journey-read-model';
  * stability and permanence. Assets come straight from node_modules (no build step).
  */
 @Module({
-  controllers: [LoginController, DriftController, ChildController, RecordController],
+  controllers: [LoginController, DriftController, ChildController, RecordController, MeasuresController],
   providers: [
     JourneyReadModel,
     // ChildrenModule does not export its sender; it is stateless, so the forms get their own instance.

@@ -40,7 +40,8 @@ export class ChildController {
     const events = await this.journeys.eventsOf(id);
     if (!events) throw new NotFoundException(`No child with id ${id}`);
     const form = parseReplayForm(query);
-    const journey = childJourney(id, events, form.point, dateOfInstant(this.clock.now()), DEFAULT_DRIFT_CONFIG);
+    const today = dateOfInstant(this.clock.now());
+    const journey = childJourney(id, events, form.point, today, DEFAULT_DRIFT_CONFIG);
     const showNames = mayReadPersonalData(user.role);
     if (!showNames) journey.summary = { ...journey.summary, name: '', dateOfBirth: undefined };
     const recorded = typeof query.recorded === 'string' ? recordForm(query.recorded) : undefined;
@@ -50,6 +51,7 @@ export class ChildController {
       journey,
       form,
       showNames,
+      today,
       mayRecord: FORM_RECORDERS.includes(user.role),
       notice: recorded ? `${recorded.title} recorded` : undefined,
     }));

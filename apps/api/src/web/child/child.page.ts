@@ -18,6 +18,7 @@ export interface ChildPageModel {
   form: ReplayForm;
   showNames: boolean;
   mayRecord: boolean;
+  today: string;
   /** Shown after a form was recorded. */
   notice?: string;
 }
@@ -135,7 +136,7 @@ export function childPage(model: ChildPageModel): SafeHtml {
   const heading = showNames && summary.name ? summary.name : summary.childRef || childId;
   const byId = new Map(journey.entries.map((e) => [e.id, e]));
   const corrected = new Set(journey.corrections.keys());
-  const replaying = journey.point.asAt !== undefined || journey.point.knownAt !== undefined;
+  const replaying = (journey.point.asAt !== undefined && journey.point.asAt !== model.today) || journey.point.knownAt !== undefined;
   const content = html`
     ${errorSummary(model.form.errors)}
     ${model.notice ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="recorded-title" data-module="govuk-notification-banner">

@@ -112,7 +112,7 @@ export function timelineSvg({ summary, end, flags, dueSoon, corrected }: Timelin
   const isCorrected = (id: string | undefined) => (id ? corrected.has(id) : false);
   const parts: SafeHtml[] = [];
   for (const period of summary.periods) {
-    const periodEnd = period.end ?? s.end;
+    const periodEnd = period.end ?? end;
     parts.push(bar(s, period.start, periodEnd, LANES.care - 10, 16, '#f3f2f1', undefined, `Looked after from ${formatDate(period.start)}`,
       `Looked after ${formatDate(period.start)} to ${period.end ? `${formatDate(period.end)} (${period.endReason ?? ''})` : 'now'}`, entryHref(period.startEventId)));
     period.legalStatuses.forEach((ls, i) => {
@@ -163,6 +163,6 @@ export function timelineSvg({ summary, end, flags, dueSoon, corrected }: Timelin
     ${laneLabels.map(([y, text]) => html`<text x="4" y="${y + 4}" class="cj-lane-label">${text}</text>`)}
     ${parts}
     <line x1="${asAtX}" x2="${asAtX}" y1="12" y2="${LANES.axis}" stroke="#0b0c0c" stroke-width="2" stroke-dasharray="6 3"/>
-    <text x="${Math.min(asAtX + 4, WIDTH - 110)}" y="12" font-weight="700">As at ${formatDate(end)}</text>
+    <text x="${Math.min(asAtX + 4, WIDTH - 150)}" y="12" font-weight="700">As at ${formatDate(end)}</text>
   </svg>`;
 }

@@ -1,0 +1,39 @@
+import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { dateOfInstant } from '@care-journey/journey';
+import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { Roles } from '../../auth/roles.decorator';
+import { Clock } from '../../infrastructure/clock';
+import { csrfToken } from '../auth/csrf';
+import { PAGE_READERS } from '../auth/web-user';
+import { JourneyReadModel } from '../data/journey-read-model';
+import { sendPage } from '../html/respond';
+import { WebExceptionFilter } from '../html/web-exception.filter';
+import { measuresData, parseMeasuresQuery } from './measures-data';
+import { measuresPage } from './measures.page';
+
+/** ST1–ST3 over time, time to permanence by route, the adoption scorecard: charts with their tables. */
+@ApiExcludeController()
+@Controller('panel')
+@UseFilters(WebExceptionFilter)
+@Roles(...PAGE_READERS)
+export class MeasuresController {
+  constructor(
+    private readonly journeys: JourneyReadModel,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('measures')
+  async show(
+    @Query() raw: Record<string, unknown>,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const query = parseMeasuresQuery(raw, dateOfInstant(this.clock.now()));
+    const data = measuresData(await this.journeys.summaries(), query);
+    return sendPage(reply, measuresPage({ user, csrfToken: csrfToken(request, reply), query, data }));
+  }
+}
