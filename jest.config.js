@@ -10,7 +10,9 @@ const swc = ['@swc/jest', {
   module: { type: 'commonjs' },
 }];
 const shared = {
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '^.+\\.js$': swc },
+  // content-disposition 3 (required by @fastify/static) is ESM only: let SWC make it CommonJS for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   moduleNameMapper: {
