@@ -2,7 +2,7 @@ import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
-import { DEFAULT_DRIFT_CONFIG, driftReport } from '@care-journey/projections';
+import { DEFAULT_DRIFT_CONFIG, driftReport, type DriftReport } from '@care-journey/projections';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { mayReadPersonalData } from '../../auth/personal-data';
@@ -11,6 +11,7 @@ import { Clock } from '../../infrastructure/clock';
 import { csrfToken } from '../auth/csrf';
 import { PAGE_READERS } from '../auth/web-user';
 import { JourneyReadModel } from '../data/journey-read-model';
+import { RecentCache } from '../data/recent-cache';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { driftCsv } from './drift-csv';
@@ -24,6 +25,9 @@ import { driftView, type DriftView } from './drift-view';
 @UseFilters(WebExceptionFilter)
 @Roles(...PAGE_READERS)
 export class DriftController {
+  /** Reports by read-model version, date and filter: re-sorting or paging does not re-evaluate. */
+  private readonly reports = new RecentCache<DriftReport>(16);
+
   constructor(
     private readonly journeys: JourneyReadModel,
     private readonly clock: Clock,
@@ -53,9 +57,10 @@ export class DriftController {
   private async build(raw: Record<string, unknown>, user: AuthenticatedUser): Promise<{ query: DriftQuery; view: DriftView }> {
     const query = parseDriftQuery(raw, dateOfInstant(this.clock.now()));
     const summaries = await this.journeys.summaries();
-    const report = driftReport(summaries, query.asAt, DEFAULT_DRIFT_CONFIG, query.filter);
-    // Names never leave the server for roles that may not see them.
-    if (!mayReadPersonalData(user.role)) for (const row of report.children) row.name = '';
+    const key = `${this.journeys.version}|${query.asAt}|${JSON.stringify(query.filter)}`;
+    const full = this.reports.getOrCompute(key, () => driftReport(summaries, query.asAt, DEFAULT_DRIFT_CONFIG, query.filter));
+    // Names never leave the server for roles that may not see them (copies: the cached report keeps them).
+    const report = mayReadPersonalData(user.role) ? full : { ...full, children: full.children.map((row) => ({ ...row, name: '' })) };
     return { query, view: driftView(report, summaries, query) };
   }
 }
