@@ -63,10 +63,16 @@ function fieldGroup(field: FormField, value: string, errors: readonly FormError[
     ${hint(id, field.hint)}${inlineError(id, messages)}${control(field, value, id, aria, messages.length > 0)}</div>`;
 }
 
+/** An error on a whole nested object ("placement is required") belongs to its first field. */
+function fieldFor(form: RecordForm, field: string): string {
+  const match = form.fields.find((f) => f.name === field) ?? form.fields.find((f) => f.name.startsWith(`${field}.`));
+  return (match ?? form.fields[0]).name;
+}
+
 export function recordFormPage(model: RecordFormPageModel): SafeHtml {
-  const { form, childId, errors } = model;
-  const known = new Set(form.fields.map((f) => f.name));
-  const summary: FieldMessage[] = errors.map((e) => ({ fieldId: inputId(known.has(e.field) ? e.field : form.fields[0].name), message: e.message }));
+  const { form, childId } = model;
+  const errors = model.errors.map((e) => ({ ...e, field: fieldFor(form, e.field) }));
+  const summary: FieldMessage[] = errors.map((e) => ({ fieldId: inputId(e.field), message: e.message }));
   const childHref = `/panel/children/${encodeURIComponent(childId)}`;
   const content = html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
     ${errorSummary(summary)}
