@@ -37,7 +37,14 @@ export function appendInTransaction(
   let revision = current === undefined ? 0 : Number(current) + 1;
   let position = 0n;
   for (const event of events) {
-    const info = s.insert.run(stream, revision, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
+    const info = s.insert.run(
+      stream,
+      revision,
+      event.id,
+      event.type,
+      JSON.stringify(event.data),
+      JSON.stringify(event.metadata),
+    );
     position = info.lastInsertRowid as bigint;
     revision += 1;
   }
@@ -86,6 +93,28 @@ export function findOriginalAppend(
 /** Explains a unique-index failure that is not a retry: the batch repeats one of its own ids. */
 export function repeatedIdsError(stream: string, events: readonly NewEvent[]): DuplicateEventIds {
   const seen = new Set<string>();
-  const repeated = events.filter((event) => (seen.has(event.id) ? true : (seen.add(event.id), false))).map((e) => e.id);
+  const repeated = events
+    .filter((event) => (seen.has(event.id) ? true : (seen.add(event.id), false)))
+    .map((e) => e.id);
   return new DuplicateEventIds(stream, repeated, 'the batch repeats an id');
+}
+
+/** After a unique-index failure (its writes rolled back): either an idempotent retry or a clear error. */
+export function explainDuplicate(
+  s: SqliteStatements,
+  stream: string,
+  events: readonly NewEvent[],
+  expected: ExpectedRevision,
+): AppendResult {
+  const original = findOriginalAppend(s, stream, events, expected);
+  if (original) return original;
+  const stored = events.filter((event) => s.findById.get(event.id)).map((event) => event.id);
+  if (stored.length > 0) {
+    throw new DuplicateEventIds(
+      stream,
+      stored,
+      'already stored at another revision than this append would use',
+    );
+  }
+  throw repeatedIdsError(stream, events);
 }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../backoff';
-import { DuplicateEventIds, StreamNotFound } from '../errors';
+import { StreamNotFound } from '../errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -17,7 +17,9 @@ import type {
 } from '../event-store.port';
 import { onAppended, signalAppended, signalKey } from './append-signal';
 import { PollingSubscription } from './polling-subscription';
-import { appendInTransaction, findOriginalAppend, repeatedIdsError } from './sqlite-append';
+import { GroupCommit, type PendingAppend } from './group-commit';
+import { appendInTransaction, explainDuplicate } from './sqlite-append';
+import { groupTransaction, type AppendOutcome } from './sqlite-group-transaction';
 import { isUniqueViolation, mapSqliteError } from './sqlite-errors';
 import { rowToEvent } from './sqlite-row';
 import { applyPragmas, createSchema, type SynchronousMode } from './sqlite-schema';
@@ -45,7 +47,14 @@ export class SqliteEventStore implements EventStore {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
-  private readonly appendTx: (stream: string, events: readonly NewEvent[], options: AppendOptions) => AppendResult;
+  private readonly appendTx: (
+    stream: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ) => AppendResult;
+  private readonly groupTx: (group: readonly PendingAppend[]) => AppendOutcome[];
+  private readonly groupCommit = new GroupCommit((group) => this.commitGroup(group));
+  private readonly counts = { transactions: 0, appends: 0 };
   private readonly signal: string;
   private readonly pageSize: number;
   private readonly pollIntervalMs: number;
@@ -73,29 +82,60 @@ export class SqliteEventStore implements EventStore {
     );
     // BEGIN IMMEDIATE takes the write lock up front: the revision check and inserts see no other writer.
     this.appendTx = (stream, events, opts) => tx.immediate(stream, events, opts);
+    this.groupTx = groupTransaction(this.db, this.statements);
   }
 
+  /**
+   * Group commit: appends made in the same turn of the event loop are written in one transaction
+   * (one fsync); each promise settles only after that COMMIT returned, so an acknowledgement
+   * still means durable at synchronous=FULL. See group-commit.ts.
+   */
   async appendToStream(stream: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     validateAppend(stream, events, options);
-    try {
-      const result = this.appendTx(stream, events, options);
-      signalAppended(this.signal);
-      return result;
-    } catch (error) {
-      if (isUniqueViolation(error)) return this.explainDuplicate(stream, events, options);
-      throw mapSqliteError(error, this.file, 'append');
-    }
+    if (this.closed) throw new Error(`SQLite event store ${this.file} is closed`);
+    return this.groupCommit.submit(stream, events, options);
   }
 
-  /** The transaction was rolled back on a duplicate id: either an idempotent retry or a clear error. */
-  private explainDuplicate(stream: string, events: NewEvent[], options: AppendOptions): AppendResult {
-    const original = findOriginalAppend(this.statements, stream, events, options.expectedRevision);
-    if (original) return original;
-    const stored = events.filter((event) => this.statements.findById.get(event.id)).map((event) => event.id);
-    if (stored.length > 0) {
-      throw new DuplicateEventIds(stream, stored, 'already stored at another revision than this append would use');
+  /** How many transactions carried how many appends since open (for the bench and specs). */
+  commitStats(): { transactions: number; appends: number } {
+    return { ...this.counts };
+  }
+
+  private commitGroup(group: PendingAppend[]): void {
+    this.counts.transactions += 1;
+    this.counts.appends += group.length;
+    if (group.length === 1) return this.commitOne(group[0]);
+    let outcomes: AppendOutcome[];
+    try {
+      outcomes = this.groupTx(group);
+    } catch (error) {
+      // Nothing of the group was committed: every caller learns it.
+      const mapped = mapSqliteError(error, this.file, 'append');
+      for (const p of group) p.reject(mapped);
+      return;
     }
-    throw repeatedIdsError(stream, events);
+    signalAppended(this.signal);
+    group.forEach((p, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) p.resolve(outcome.result);
+      else p.reject(outcome.error);
+    });
+  }
+
+  /** A group of one needs no savepoint: its own transaction is the unit of rollback. */
+  private commitOne(p: PendingAppend): void {
+    try {
+      const result = this.appendTx(p.stream, p.events, p.options);
+      signalAppended(this.signal);
+      p.resolve(result);
+    } catch (error) {
+      if (!isUniqueViolation(error)) return p.reject(mapSqliteError(error, this.file, 'append'));
+      try {
+        p.resolve(explainDuplicate(this.statements, p.stream, p.events, p.options.expectedRevision));
+      } catch (explained) {
+        p.reject(mapSqliteError(explained, this.file, 'append'));
+      }
+    }
   }
 
   readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
@@ -180,6 +220,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.groupCommit.flush(); // appends already accepted are committed, not dropped
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     this.db.close();
   }
