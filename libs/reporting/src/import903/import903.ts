@@ -1,0 +1,119 @@
+/**
+ * import903: an authority's 903 CSV returns (one folder per year, or one flat folder) → journeys in
+ * the event store, child by child. File-level problems stop the whole run before anything is
+ * written; a child with any bad row, inconsistent episodes or a rule the domain refuses is reported
+ * and skipped; every other child is appended atomically and idempotently (see append-child.ts).
+ */
+import type { EventStore } from '@care-journey/event-store';
+import { journeyStream } from '@care-journey/journey';
+import { appendChild } from './append-child';
+import { collectChildren } from './collect-children';
+import type { ChildFacts } from './facts';
+import type { ImportIssue } from './issues';
+import { mergeYears } from './merge-years';
+import { planJourney } from './plan-journey';
+import { readReturns } from './read-returns';
+import { importedChildId, runChild } from './run-child';
+
+export interface ImportProgress {
+  phase: 'read' | 'import';
+  rows: number;
+  totalRows: number;
+  children: number;
+  totalChildren: number;
+  events: number;
+}
+
+export interface Import903Options {
+  /** Recording instant of every imported event (default: now). */
+  now?: string;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportResult {
+  years: string[];
+  rows: number;
+  children: { total: number; written: number; unchanged: number; rejected: number };
+  events: number;
+  issues: ImportIssue[];
+  /** True when file-level errors stopped the run before anything was written. */
+  aborted: boolean;
+  elapsedMs: number;
+}
+
+const rowsOf = (f: ChildFacts): number =>
+  f.headers.length + f.episodes.length + f.reviews.length + f.missing.length + f.decisions.length + f.adoptions.length + f.prevPerm.length + f.uasc.length + f.ignored;
+
+export async function import903(store: EventStore, dir: string, options: Import903Options = {}): Promise<ImportResult> {
+  const started = Date.now();
+  const now = options.now ?? new Date().toISOString();
+  const onProgress = options.onProgress ?? (() => undefined);
+  const read = await readReturns(dir);
+  const issues = [...read.issues];
+  const result: ImportResult = {
+    years: read.returns.map((r) => r.yearEnding),
+    rows: read.rows,
+    children: { total: 0, written: 0, unchanged: 0, rejected: 0 },
+    events: 0,
+    issues,
+    aborted: false,
+    elapsedMs: 0,
+  };
+  if (issues.some((i) => i.line === 0 && i.severity === 'error')) {
+    result.aborted = true;
+    result.elapsedMs = Date.now() - started;
+    return result;
+  }
+  let rowsRead = 0;
+  const children = collectChildren(read.returns, issues, () => {
+    rowsRead++;
+    if (rowsRead % 5000 === 0) onProgress({ phase: 'read', rows: rowsRead, totalRows: read.rows, children: 0, totalChildren: 0, events: 0 });
+  });
+  const firstYearStart = `${Number(read.returns[0].yearEnding.slice(0, 4)) - 1}-04-01`;
+  const refs = [...children.keys()].sort();
+  result.children.total = refs.length;
+  const badRows = new Set(issues.filter((i) => i.severity === 'error' && i.child !== '').map((i) => i.child));
+
+  let rows = 0;
+  let done = 0;
+  for (const ref of refs) {
+    const facts = children.get(ref) as ChildFacts;
+    rows += rowsOf(facts);
+    const outcome = await importChild(store, facts, { now, firstYearStart, rejectedEarlier: badRows.has(ref) });
+    issues.push(...outcome.issues);
+    if (outcome.kind === 'written') {
+      result.children.written++;
+      result.events += outcome.events;
+    } else if (outcome.kind === 'unchanged') result.children.unchanged++;
+    else result.children.rejected++;
+    done++;
+    onProgress({ phase: 'import', rows, totalRows: read.rows, children: done, totalChildren: refs.length, events: result.events });
+  }
+  result.elapsedMs = Date.now() - started;
+  return result;
+}
+
+interface ChildOutcome {
+  kind: 'written' | 'unchanged' | 'rejected';
+  events: number;
+  issues: ImportIssue[];
+}
+
+async function importChild(store: EventStore, facts: ChildFacts, ctx: { now: string; firstYearStart: string; rejectedEarlier: boolean }): Promise<ChildOutcome> {
+  const issues: ImportIssue[] = [];
+  const rejected = (reason: string): ChildOutcome => {
+    issues.push({ severity: 'error', file: '', line: 0, child: facts.child, field: '(child)', reason });
+    return { kind: 'rejected', events: 0, issues };
+  };
+  const merged = mergeYears(facts, issues);
+  const planned = issues.some((i) => i.severity === 'error') || ctx.rejectedEarlier ? [] : planJourney(merged, importedChildId(facts.child), ctx.firstYearStart, issues);
+  if (ctx.rejectedEarlier || issues.some((i) => i.severity === 'error')) return rejected('not imported: see the rows reported for this child');
+  const run = runChild(facts.child, planned, ctx.now);
+  if (!run.ok) {
+    issues.push(run.issue);
+    return rejected('not imported: the journey broke a rule of the domain (reported above)');
+  }
+  const outcome = await appendChild(store, journeyStream(importedChildId(facts.child)), run.envelopes);
+  if (outcome.kind === 'conflict') return rejected(outcome.reason);
+  return outcome.kind === 'written' ? { kind: 'written', events: outcome.events, issues } : { kind: 'unchanged', events: 0, issues };
+}
