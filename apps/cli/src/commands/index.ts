@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAuditCommand } from './audit.command';
+import { registerDemoCommand } from './demo.command';
 import { registerExport903Command } from './export-903.command';
 import { registerRebuildCommand } from './rebuild.command';
 import { registerSeedCommand } from './seed.command';
@@ -7,4 +8,12 @@ import { registerServeCommand } from './serve.command';
 import { registerTokenCommand } from './token.command';
 
 /** Every CLI command; add yours here (one file per command in this folder). */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerServeCommand, registerTokenCommand, registerSeedCommand, registerExport903Command, registerAuditCommand, registerRebuildCommand];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
+  registerServeCommand,
+  registerDemoCommand,
+  registerTokenCommand,
+  registerSeedCommand,
+  registerExport903Command,
+  registerAuditCommand,
+  registerRebuildCommand,
+];

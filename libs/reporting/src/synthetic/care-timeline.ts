@@ -12,7 +12,7 @@ import type { CarePlan } from './care-route';
 import { addDays, daysBetween, type CalendarDate } from './dates';
 import type { DraftCommand } from './draft';
 import { makePlacement } from './placement-factory';
-import { SAME_CARER_CHANGE, choosePlacementType } from './placement-choice';
+import { SAME_CARER_CHANGE, choosePlacementType, placementTypeOn } from './placement-choice';
 import type { Random } from './prng';
 
 interface SimState {
@@ -36,22 +36,35 @@ export interface TimelineContext {
 
 const isFoster = (type: string): boolean => /^U[1-6]$/.test(type);
 
-export function buildCareTimeline(random: Random, child: ChildProfile, plan: CarePlan, ctx: TimelineContext): DraftCommand[] {
+export function buildCareTimeline(
+  random: Random,
+  child: ChildProfile,
+  plan: CarePlan,
+  ctx: TimelineContext,
+): DraftCommand[] {
   const { childId } = child;
   const entry = plan.entryDate;
   const age = (date: CalendarDate): number => Math.floor(daysBetween(child.dateOfBirth, date) / 365.25);
-  const place = (type: string): PlacementDetails => makePlacement(type, random, { la: ctx.la, homePostcode: child.homePostcode });
+  const place = (type: string): PlacementDetails =>
+    makePlacement(type, random, { la: ctx.la, homePostcode: child.homePostcode });
   const adoptionRoute = plan.route === 'adoption' || plan.route === 'relinquished' || plan.adoptionReversed;
 
   const entryStatus = chooseEntryStatus(random, child, plan);
-  const firstType = choosePlacementType(random, {
+  const firstChoice = choosePlacementType(random, {
     age: child.ageAtEntry,
     legalStatus: entryStatus,
     uasc: child.uasc,
     fosterOnly: adoptionRoute,
     atEntry: true,
   });
-  const state: SimState = { legalStatus: entryStatus, placement: place(firstType), settled: false, fosterOnly: adoptionRoute, ended: false };
+  const firstType = placementTypeOn(firstChoice, entry);
+  const state: SimState = {
+    legalStatus: entryStatus,
+    placement: place(firstType),
+    settled: false,
+    fosterOnly: adoptionRoute,
+    ended: false,
+  };
   const out: DraftCommand[] = [
     {
       type: 'StartPeriodOfCare',
@@ -84,15 +97,37 @@ function chooseEntryStatus(random: Random, child: ChildProfile, plan: CarePlan):
   if (plan.route === 'adoption' || plan.adoptionReversed) return random.chance(0.15) ? 'L2' : 'C1';
   const a = child.ageAtEntry;
   const mix: readonly (readonly [string, number])[] =
-    a < 10 ? [['C1', 55], ['V2', 35], ['L2', 10]] : a < 16 ? [['C1', 35], ['V2', 60], ['L2', 5]] : [['V2', 85], ['C1', 15]];
+    a < 10
+      ? [
+          ['C1', 55],
+          ['V2', 35],
+          ['L2', 10],
+        ]
+      : a < 16
+        ? [
+            ['C1', 35],
+            ['V2', 60],
+            ['L2', 5],
+          ]
+        : [
+            ['V2', 85],
+            ['C1', 15],
+          ];
   return random.weighted(mix);
 }
 
-function drawPreviousPermanence(random: Random, child: ChildProfile): { code: string; la?: string; date?: string } {
+function drawPreviousPermanence(
+  random: Random,
+  child: ChildProfile,
+): { code: string; la?: string; date?: string } {
   if (child.ageAtEntry >= 2 && !child.uasc && random.chance(0.04)) {
     // An earlier SGO or child arrangements order that broke down; LA numbers are the 903 three-digit codes.
     const date = addDays(child.dateOfBirth, random.int(200, Math.max(201, child.ageAtEntry * 300)));
-    return { code: random.pick(['P2', 'P3']), la: random.pick(['873', '873', '874', '935']), date: date < child.entryDate ? date : child.entryDate };
+    return {
+      code: random.pick(['P2', 'P3']),
+      la: random.pick(['873', '873', '874', '935']),
+      date: date < child.entryDate ? date : child.entryDate,
+    };
   }
   // P4 (unknown) would still need the LA and date of the order (903 rule 630): record none instead.
   return { code: 'Z1' };
@@ -154,13 +189,28 @@ function planMilestones(
     const decision = addDays(cursor, random.int(80, 240));
     const order = addDays(decision, random.int(15, 150));
     list.push(step(decision, { type: 'RecordAdoptionDecision', childId, effectiveDate: decision }));
-    list.push(step(order, { type: 'GrantPlacementOrder', childId, effectiveDate: order }, (s) => (s.legalStatus = 'E1')));
+    list.push(
+      step(
+        order,
+        { type: 'GrantPlacementOrder', childId, effectiveDate: order },
+        (s) => (s.legalStatus = 'E1'),
+      ),
+    );
     if (plan.adoptionReversed) {
       const reversed = addDays(order, random.int(90, 300));
       list.push(
-        step(reversed, { type: 'ReverseAdoptionDecision', childId, effectiveDate: reversed, reason: random.pick(['RD1', 'RD3', 'RD4'] as const) }, (s) => {
-          s.fosterOnly = false;
-        }),
+        step(
+          reversed,
+          {
+            type: 'ReverseAdoptionDecision',
+            childId,
+            effectiveDate: reversed,
+            reason: random.pick(['RD1', 'RD3', 'RD4'] as const),
+          },
+          (s) => {
+            s.fosterOnly = false;
+          },
+        ),
       );
       // The placement order is revoked and replaced by a care order.
       // Same day as the reversal, so the return never shows E1 without a live decision (903 rule 553).
@@ -181,7 +231,13 @@ function planMilestones(
     const full = addDays(cursor, random.int(90, 300));
     if (full < addDays(exit, -2)) list.push(legal(full, 'C2'));
     status = 'C2';
-  } else if (status === 'V2' && !child.uasc && child.ageAtEntry < 15 && daysBetween(entry, exit) > 250 && random.chance(0.25)) {
+  } else if (
+    status === 'V2' &&
+    !child.uasc &&
+    child.ageAtEntry < 15 &&
+    daysBetween(entry, exit) > 250 &&
+    random.chance(0.25)
+  ) {
     // Accommodated by agreement, then care proceedings.
     const interim = addDays(entry, random.int(30, 150));
     const full = addDays(interim, random.int(90, 250));
@@ -190,7 +246,12 @@ function planMilestones(
     status = 'C2';
   }
 
-  if (plan.route === 'home_planned' && status === 'C2' && daysBetween(entry, exit) > 400 && random.chance(0.35)) {
+  if (
+    plan.route === 'home_planned' &&
+    status === 'C2' &&
+    daysBetween(entry, exit) > 400 &&
+    random.chance(0.35)
+  ) {
     // Placement with parents under the care order before the order is discharged.
     const home = addDays(exit, -random.int(60, 180));
     list.push({
@@ -199,7 +260,16 @@ function planMilestones(
         if (s.legalStatus === 'V2' || s.settled) return [];
         s.placement = place('P1');
         s.settled = true;
-        return [{ type: 'ChangePlacement', childId, effectiveDate: home, placement: s.placement, reasonForChange: 'CARPL', sameCarer: false }];
+        return [
+          {
+            type: 'ChangePlacement',
+            childId,
+            effectiveDate: home,
+            placement: s.placement,
+            reasonForChange: 'CARPL',
+            sameCarer: false,
+          },
+        ];
       },
     });
   }
@@ -221,10 +291,17 @@ function placeForAdoption(
     date,
     make: (s) => {
       // With the current foster carer when they are approved adopters (FFA) or chose to adopt.
-      const withCarer = isFoster(s.placement.placementType) && (s.placement.placementType === 'U5' || random.chance(0.2));
+      const withCarer =
+        isFoster(s.placement.placementType) && (s.placement.placementType === 'U5' || random.chance(0.2));
       const type = authority === 'consent' ? (withCarer ? 'A3' : 'A4') : withCarer ? 'A5' : 'A6';
       const fresh = place(type);
-      const placement: PlacementDetails = withCarer ? { ...s.placement, placementType: type, provider: fresh.provider === 'PR2' ? s.placement.provider : fresh.provider } : fresh;
+      const placement: PlacementDetails = withCarer
+        ? {
+            ...s.placement,
+            placementType: type,
+            provider: fresh.provider === 'PR2' ? s.placement.provider : fresh.provider,
+          }
+        : fresh;
       s.placement = placement;
       s.settled = true;
       return [{ type: 'PlaceForAdoption', childId, effectiveDate: date, placement, sameCarer: withCarer }];
@@ -253,7 +330,14 @@ function adoptionOrder(random: Random, childId: string, date: CalendarDate, unop
   };
 }
 
-function endOfCare(random: Random, childId: string, plan: CarePlan, s: SimState, ageAtExit: number, date: CalendarDate): DraftCommand[] {
+function endOfCare(
+  random: Random,
+  childId: string,
+  plan: CarePlan,
+  s: SimState,
+  ageAtExit: number,
+  date: CalendarDate,
+): DraftCommand[] {
   s.ended = true;
   const type = s.placement.placementType;
   const reason = (() => {
@@ -288,7 +372,12 @@ function endOfCare(random: Random, childId: string, plan: CarePlan, s: SimState,
         return 'E2';
       case 'to_18':
         if (isFoster(type) && random.chance(0.7)) return 'E17';
-        return random.weighted([['E5', 45], ['E6', 35], ['E8', 10], ['E17', isFoster(type) ? 10 : 0]]);
+        return random.weighted([
+          ['E5', 45],
+          ['E6', 35],
+          ['E8', 10],
+          ['E17', isFoster(type) ? 10 : 0],
+        ]);
       default:
         return ageAtExit >= 16 ? 'E8' : 'E4A';
     }
@@ -315,7 +404,10 @@ function fillGap(
   let cursor = from;
   const meanGap = child.ageAtEntry < 10 ? 520 : child.ageAtEntry < 16 ? 330 : 300;
   // An emergency placement is often followed within weeks by a planned one.
-  let next = from === child.entryDate && random.chance(0.3) ? addDays(from, random.int(3, 45)) : addDays(from, expGap(random, meanGap));
+  let next =
+    from === child.entryDate && random.chance(0.3)
+      ? addDays(from, random.int(3, 45))
+      : addDays(from, expGap(random, meanGap));
   while (next <= last && !s.settled) {
     const a = age(next);
     const roll = random.next();
@@ -324,17 +416,43 @@ function fillGap(
       next = addDays(next, 45);
     } else if (roll < 0.14 && child.ageAtEntry >= 11 && !s.fosterOnly && daysBetween(next, until) > 12) {
       const end = addDays(next, random.int(0, 4));
-      out.push({ type: 'StartMissingEpisode', childId, effectiveDate: next, kind: random.chance(0.7) ? 'M' : 'A' });
+      out.push({
+        type: 'StartMissingEpisode',
+        childId,
+        effectiveDate: next,
+        kind: random.chance(0.7) ? 'M' : 'A',
+      });
       out.push({ type: 'EndMissingEpisode', childId, effectiveDate: end });
       next = addDays(end, 2);
     } else if (roll < 0.36 && SAME_CARER_CHANGE[s.placement.placementType] && a < 17) {
       s.placement = { ...s.placement, placementType: SAME_CARER_CHANGE[s.placement.placementType] };
-      out.push({ type: 'ChangePlacement', childId, effectiveDate: next, placement: s.placement, reasonForChange: 'PLACE', sameCarer: true });
+      out.push({
+        type: 'ChangePlacement',
+        childId,
+        effectiveDate: next,
+        placement: s.placement,
+        reasonForChange: 'PLACE',
+        sameCarer: true,
+      });
     } else {
-      const type = choosePlacementType(random, { age: a, legalStatus: s.legalStatus, uasc: child.uasc, fosterOnly: s.fosterOnly, atEntry: false });
+      const choice = choosePlacementType(random, {
+        age: a,
+        legalStatus: s.legalStatus,
+        uasc: child.uasc,
+        fosterOnly: s.fosterOnly,
+        atEntry: false,
+      });
+      const type = placementTypeOn(choice, next);
       s.placement = place(type);
       if (type === 'P1') s.settled = true;
-      out.push({ type: 'ChangePlacement', childId, effectiveDate: next, placement: s.placement, reasonForChange: random.weighted(REASON_FOR_NEW_CARER), sameCarer: false });
+      out.push({
+        type: 'ChangePlacement',
+        childId,
+        effectiveDate: next,
+        placement: s.placement,
+        reasonForChange: random.weighted(REASON_FOR_NEW_CARER),
+        sameCarer: false,
+      });
     }
     cursor = next;
     next = addDays(cursor, Math.max(2, expGap(random, meanGap)));
@@ -360,7 +478,8 @@ function temporaryStay(random: Random, childId: string, start: CalendarDate): Dr
  * The DfE validator counts a child who leaves on 31 March as looked after all year (OC2), which then
  * clashes with leaver tables; real leaving dates that day are rare, so the generator avoids them.
  */
-const notOn31March = (date: CalendarDate): CalendarDate => (date.endsWith('-03-31') ? addDays(date, -1) : date);
+const notOn31March = (date: CalendarDate): CalendarDate =>
+  date.endsWith('-03-31') ? addDays(date, -1) : date;
 
-const expGap = (random: Random, mean: number): number => Math.max(2, Math.round(-Math.log(1 - random.next()) * mean));
-
+const expGap = (random: Random, mean: number): number =>
+  Math.max(2, Math.round(-Math.log(1 - random.next()) * mean));

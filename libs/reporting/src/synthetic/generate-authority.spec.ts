@@ -32,4 +32,20 @@ describe('generateAuthority', () => {
       }
     }
   });
+
+  it('uses K3 rather than the withdrawn H5/P2 for placements from 1 April 2025 (a history ending mid-year)', () => {
+    const types = new Set<string>();
+    for (const child of generateAuthority({ ...options, children: 600, yearEnding: '2026-10-12' })) {
+      const { childId } = child.profile;
+      const { envelopes } = runJourney(childId, child.commands, (n) => syntheticEventId(childId, n));
+      for (const event of envelopes) {
+        const placement = event.data['placement'] as { placementType: string } | undefined;
+        const date = event.data['effectiveDate'] as string;
+        if (placement && date >= '2025-04-01') types.add(placement.placementType);
+      }
+    }
+    expect(types.has('K3')).toBe(true);
+    expect(types.has('H5')).toBe(false);
+    expect(types.has('P2')).toBe(false);
+  });
 });

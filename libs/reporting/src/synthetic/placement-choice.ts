@@ -17,20 +17,78 @@ export interface PlacementSituation {
 type Mix = readonly (readonly [string, number])[];
 
 function mixFor(s: PlacementSituation): Mix {
-  if (s.fosterOnly) return [['U6', 70], ['U3', 22], ['U5', 8]];
-  if (s.legalStatus === 'J1') return [['K2', 55], ['U6', 35], ['K1', 10]];
-  if (s.uasc) return s.age >= 16 ? [['H5', 55], ['U6', 35], ['K2', 10]] : [['U6', 80], ['K2', 20]];
+  if (s.fosterOnly)
+    return [
+      ['U6', 70],
+      ['U3', 22],
+      ['U5', 8],
+    ];
+  if (s.legalStatus === 'J1')
+    return [
+      ['K2', 55],
+      ['U6', 35],
+      ['K1', 10],
+    ];
+  if (s.uasc)
+    return s.age >= 16
+      ? [
+          ['H5', 55],
+          ['U6', 35],
+          ['K2', 10],
+        ]
+      : [
+          ['U6', 80],
+          ['K2', 20],
+        ];
   // Placement with parents under section 20 is not possible (903 rule 378).
   const withParents = s.legalStatus === 'V2' ? 0 : 1;
-  if (s.age < 1) return [['U6', 68], ['U3', 20], ['R3', s.atEntry ? 7 : 0], ['P1', 5 * withParents]];
-  if (s.age < 10) return [['U6', 62], ['U3', 20], ['U4', s.atEntry ? 0 : 6], ['K2', s.age >= 8 ? 4 : 0], ['P1', 6 * withParents]];
+  if (s.age < 1)
+    return [
+      ['U6', 68],
+      ['U3', 20],
+      ['R3', s.atEntry ? 7 : 0],
+      ['P1', 5 * withParents],
+    ];
+  if (s.age < 10)
+    return [
+      ['U6', 62],
+      ['U3', 20],
+      ['U4', s.atEntry ? 0 : 6],
+      ['K2', s.age >= 8 ? 4 : 0],
+      ['P1', 6 * withParents],
+    ];
   if (s.age < 16) {
-    return [['U6', 48], ['U3', 12], ['U4', s.atEntry ? 0 : 8], ['K2', 22], ['K1', 1], ['S1', 3], ['P1', 4 * withParents]];
+    return [
+      ['U6', 48],
+      ['U3', 12],
+      ['U4', s.atEntry ? 0 : 8],
+      ['K2', 22],
+      ['K1', 1],
+      ['S1', 3],
+      ['P1', 4 * withParents],
+    ];
   }
-  return [['U6', 32], ['U3', 8], ['U4', s.atEntry ? 0 : 4], ['K2', 15], ['H5', 34], ['P2', 5], ['P1', 2 * withParents]];
+  return [
+    ['U6', 32],
+    ['U3', 8],
+    ['U4', s.atEntry ? 0 : 4],
+    ['K2', 15],
+    ['H5', 34],
+    ['P2', 5],
+    ['P1', 2 * withParents],
+  ];
 }
 
-export const choosePlacementType = (random: Random, s: PlacementSituation): string => random.weighted(mixFor(s));
+export const choosePlacementType = (random: Random, s: PlacementSituation): string =>
+  random.weighted(mixFor(s));
+
+/**
+ * H5 (semi-independent) and P2 (independent living) leave the 903 code list on 1 April 2025 and are
+ * replaced by K3 (supported accommodation, 16+). Earlier placements keep H5/P2: the 2024/25 validator
+ * still mishandles K3 (it lists the code in lower case).
+ */
+export const placementTypeOn = (type: string, date: string): string =>
+  (type === 'H5' || type === 'P2') && date >= '2025-04-01' ? 'K3' : type;
 
 /** Same carer, new status: short-term foster carers become long-term ones (903 reason PLACE, RNE T). */
 export const SAME_CARER_CHANGE: Readonly<Record<string, string>> = { U6: 'U4', U3: 'U1', U5: 'U4' };

@@ -12,14 +12,45 @@ type Provider = 'PR0' | 'PR1' | 'PR2' | 'PR3' | 'PR4' | 'PR5';
 type Mix<T> = readonly (readonly [T, number])[];
 
 const PROVIDERS: Record<string, Mix<Provider>> = {
-  U: [['PR1', 62], ['PR4', 33], ['PR5', 5]],
-  A: [['PR1', 55], ['PR2', 30], ['PR5', 15]],
-  K1: [['PR2', 70], ['PR1', 30]],
-  K2: [['PR4', 70], ['PR1', 20], ['PR5', 10]],
-  H5: [['PR4', 70], ['PR5', 30]],
-  P2: [['PR4', 60], ['PR5', 40]],
-  R3: [['PR4', 60], ['PR5', 40]],
-  S1: [['PR4', 60], ['PR5', 40]],
+  U: [
+    ['PR1', 62],
+    ['PR4', 33],
+    ['PR5', 5],
+  ],
+  A: [
+    ['PR1', 55],
+    ['PR2', 30],
+    ['PR5', 15],
+  ],
+  K1: [
+    ['PR2', 70],
+    ['PR1', 30],
+  ],
+  K2: [
+    ['PR4', 70],
+    ['PR1', 20],
+    ['PR5', 10],
+  ],
+  H5: [
+    ['PR4', 70],
+    ['PR5', 30],
+  ],
+  K3: [
+    ['PR4', 70],
+    ['PR5', 30],
+  ],
+  P2: [
+    ['PR4', 60],
+    ['PR5', 40],
+  ],
+  R3: [
+    ['PR4', 60],
+    ['PR5', 40],
+  ],
+  S1: [
+    ['PR4', 60],
+    ['PR5', 40],
+  ],
   R5: [['PR3', 100]],
   R2: [['PR3', 100]],
   P1: [['PR0', 100]],
@@ -55,7 +86,12 @@ export function makePlacement(type: string, random: Random, context: PlacementCo
     (p) => p.postcode !== context.homePostcode,
   );
   const place = random.pick(candidates);
-  const details: PlacementDetails = { placementType: type, provider, postcode: place.postcode, inArea: place.la === context.la };
+  const details: PlacementDetails = {
+    placementType: type,
+    provider,
+    postcode: place.postcode,
+    inArea: place.la === context.la,
+  };
   if (NO_URN.has(type)) return details;
   return { ...details, urn: URN_NOT_APPLICABLE.has(type) ? 'XXXXXXX' : syntheticUrn(random) };
 }
