@@ -11,6 +11,7 @@ import type { MeasureWindow } from './measures/measure-window';
 import { mixWhatIf, type MixMove, type WhatIfResult } from './measures/mix-what-if';
 import { measuresRow, type MeasuresRow } from './measures-row';
 import { monthToDate, monthWindows, type MonthWindow } from './month-range';
+import { monthlySeries } from './monthly-series';
 import type { AuthorityChildInput } from './placement-details';
 
 export class AuthorityMeasures {
@@ -27,7 +28,7 @@ export class AuthorityMeasures {
 
   /** One row per calendar month from `from` to `to` (YYYY-MM or dates); `today` holds back deadlines not yet due. */
   monthlySeries(from: string, to: string, today?: CalendarDate): MeasuresRow[] {
-    return monthWindows(from, to).map((window) => this.row(window, today));
+    return monthlySeries(this.children, monthWindows(from, to), this.config, this.versions, today);
   }
 
   /** Stocks on the day, flows over its month up to it. */

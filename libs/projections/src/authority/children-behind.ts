@@ -24,7 +24,8 @@ export const MEASURE_IDS = [
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 
-export const isMeasureId = (value: unknown): value is MeasureId => typeof value === 'string' && (MEASURE_IDS as readonly string[]).includes(value);
+export const isMeasureId = (value: unknown): value is MeasureId =>
+  typeof value === 'string' && (MEASURE_IDS as readonly string[]).includes(value);
 
 export interface ChildrenBehind {
   measure: MeasureId;

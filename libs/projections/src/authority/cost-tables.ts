@@ -25,7 +25,9 @@ function version(table: CostTable, toDay: number): CostVersion {
 
 export function costVersions(config: AuthorityConfig): CostVersion[] {
   const tables = config.costTables;
-  return tables.map((table, i) => version(table, i + 1 < tables.length ? dayNumber(tables[i + 1].from) : Infinity));
+  return tables.map((table, i) =>
+    version(table, i + 1 < tables.length ? dayNumber(tables[i + 1].from) : Infinity),
+  );
 }
 
 export const versionOn = (versions: readonly CostVersion[], day: number): CostVersion | undefined =>

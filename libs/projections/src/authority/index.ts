@@ -8,6 +8,7 @@ export * from './cost-tables';
 export * from './month-range';
 export * from './targets';
 export * from './measures-row';
+export * from './monthly-series';
 export * from './children-behind';
 export * from './series-csv';
 export * from './authority-measures';
@@ -20,5 +21,11 @@ export * from './measures/timeliness';
 export * from './measures/placement-stability';
 export * from './measures/placement-spend';
 export * from './measures/mix-what-if';
-export { locatePostcode, distanceMiles, milesBetween, normalisePostcode, type PostcodeLocation } from './postcodes/postcode-lookup';
+export {
+  locatePostcode,
+  distanceMiles,
+  milesBetween,
+  normalisePostcode,
+  type PostcodeLocation,
+} from './postcodes/postcode-lookup';
 export { POSTCODE_DATA_SOURCE } from './postcodes/postcode-centroids.data';

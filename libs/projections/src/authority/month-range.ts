@@ -23,7 +23,8 @@ export const MAX_MONTHS = 600;
 
 function monthIndex(value: string, field: string): number {
   const month = /^\d{4}-\d{2}$/.test(value) ? `${value}-01` : value;
-  if (!isValidCalendarDate(month)) throw new MonthRangeError(field, `must be a month (YYYY-MM) or a date (YYYY-MM-DD), got "${value}"`);
+  if (!isValidCalendarDate(month))
+    throw new MonthRangeError(field, `must be a month (YYYY-MM) or a date (YYYY-MM-DD), got "${value}"`);
   return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 }
 
@@ -38,7 +39,8 @@ export function monthWindows(from: string, to: string): MonthWindow[] {
   const first = monthIndex(from, 'from');
   const last = monthIndex(to, 'to');
   if (last < first) throw new MonthRangeError('to', `must not be before from (${from})`);
-  if (last - first + 1 > MAX_MONTHS) throw new MonthRangeError('to', `a series is at most ${MAX_MONTHS} months`);
+  if (last - first + 1 > MAX_MONTHS)
+    throw new MonthRangeError('to', `a series is at most ${MAX_MONTHS} months`);
   return Array.from({ length: last - first + 1 }, (_, i) => monthWindowOf(first + i));
 }
 

@@ -39,5 +39,9 @@ export function childrenToCsv(children: readonly ChildBehind[], withNames: boole
     return flat;
   });
   const columns = Array.from(new Set(records.flatMap((r) => Object.keys(r))));
-  return stringify(records, { header: true, columns: columns.length ? columns : ['childId'], cast: { boolean: (b) => (b ? 'true' : 'false') } });
+  return stringify(records, {
+    header: true,
+    columns: columns.length ? columns : ['childId'],
+    cast: { boolean: (b) => (b ? 'true' : 'false') },
+  });
 }

@@ -14,7 +14,8 @@ export interface TargetResult {
 /** Reads "a.b.c" from a row; anything but a number reads as null. */
 export function figureAt(row: object, path: string): number | null {
   let value: unknown = row;
-  for (const key of path.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of path.split('.'))
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
   return typeof value === 'number' ? value : null;
 }
 

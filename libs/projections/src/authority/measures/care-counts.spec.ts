@@ -32,7 +32,11 @@ describe('children looked after, starting and ceasing', () => {
 
   it('groups ceasing by route: codes first, then 18+ by age on the day care ended', () => {
     const ending = (id: string, reason: string, dateOfBirth = '2012-01-01') =>
-      child(id).child('2020-01-01', { dateOfBirth }).startsIn('2023-01-01', foster).endCare('2024-04-10', reason).input();
+      child(id)
+        .child('2020-01-01', { dateOfBirth })
+        .startsIn('2023-01-01', foster)
+        .endCare('2024-04-10', reason)
+        .input();
     const inputs = [
       ending('e1', 'E11'),
       ending('e2', 'E12'),
@@ -60,7 +64,10 @@ describe('children looked after, starting and ceasing', () => {
   });
 
   it('leaves short-break periods (V3/V4) out of every count', () => {
-    const breaks = child('s').child('2010-01-01').startsIn('2024-03-01', placed('U6', 'PR1'), 'V3').endCare('2024-03-03', 'E13');
+    const breaks = child('s')
+      .child('2010-01-01')
+      .startsIn('2024-03-01', placed('U6', 'PR1'), 'V3')
+      .endCare('2024-03-03', 'E13');
     const [march] = new AuthorityMeasures([breaks.input()], config).monthlySeries('2024-03', '2024-03');
     expect(march.flows).toMatchObject({ started: 0, ceased: 0 });
   });
@@ -68,6 +75,10 @@ describe('children looked after, starting and ceasing', () => {
   it('gives no rate without a configured child population', () => {
     const c = child('c').child('2010-01-01').startsIn('2022-01-01', foster);
     const noPopulation = authorityConfig({ childPopulation: null });
-    expect(new AuthorityMeasures([c.input()], noPopulation).asAt('2024-01-01').lookedAfter).toEqual({ date: '2024-01-01', count: 1, ratePer10000: null });
+    expect(new AuthorityMeasures([c.input()], noPopulation).asAt('2024-01-01').lookedAfter).toEqual({
+      date: '2024-01-01',
+      count: 1,
+      ratePer10000: null,
+    });
   });
 });

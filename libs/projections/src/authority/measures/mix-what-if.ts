@@ -50,7 +50,12 @@ const KIND_OF: Partial<Record<PlacementGroup, ProviderKind>> = {
   external_childrens_home: 'external',
 };
 
-export function mixWhatIf(children: readonly AuthorityChild[], date: CalendarDate, versions: readonly CostVersion[], moves: readonly MixMove[]): WhatIfResult {
+export function mixWhatIf(
+  children: readonly AuthorityChild[],
+  date: CalendarDate,
+  versions: readonly CostVersion[],
+  moves: readonly MixMove[],
+): WhatIfResult {
   const table = versionOn(versions, dayNumber(date));
   const held = new Map<PlacementGroup, number>();
   for (const child of children) {
@@ -60,12 +65,15 @@ export function mixWhatIf(children: readonly AuthorityChild[], date: CalendarDat
   const priced = moves.map((move, i): PricedMove => {
     const rate = (group: PlacementGroup, side: 'from' | 'to'): number => {
       const weekly = table?.weekly(group, KIND_OF[group] ?? 'external');
-      if (weekly === undefined) throw new WhatIfError(`moves[${i}].${side}`, `no unit cost for ${group} on ${date}`);
+      if (weekly === undefined)
+        throw new WhatIfError(`moves[${i}].${side}`, `no unit cost for ${group} on ${date}`);
       return weekly;
     };
-    if (!Number.isInteger(move.count) || move.count < 1) throw new WhatIfError(`moves[${i}].count`, 'must be a whole number >= 1');
+    if (!Number.isInteger(move.count) || move.count < 1)
+      throw new WhatIfError(`moves[${i}].count`, 'must be a whole number >= 1');
     const available = held.get(move.from) ?? 0;
-    if (move.count > available) throw new WhatIfError(`moves[${i}].count`, `only ${available} ${move.from} placement(s) on ${date}`);
+    if (move.count > available)
+      throw new WhatIfError(`moves[${i}].count`, `only ${available} ${move.from} placement(s) on ${date}`);
     const fromWeekly = rate(move.from, 'from');
     const toWeekly = rate(move.to, 'to');
     held.set(move.from, available - move.count); // two moves from one group share what it holds

@@ -6,7 +6,14 @@
  */
 import type { AuthorityChild } from '../authority-child';
 import type { AuthorityConfig } from '../authority-config';
-import { behindRow, careOn, placementOn, share, type ChildBehind, type MeasureWindow } from './measure-window';
+import {
+  behindRow,
+  careOn,
+  placementOn,
+  share,
+  type ChildBehind,
+  type MeasureWindow,
+} from './measure-window';
 
 export interface PlacementLocationFigure {
   date: string;
@@ -22,7 +29,12 @@ export interface PlacementLocationFigure {
   distanceMiles: number;
 }
 
-export function placementLocation(children: readonly AuthorityChild[], window: MeasureWindow, config: AuthorityConfig, behind?: ChildBehind[]): PlacementLocationFigure {
+export function placementLocation(
+  children: readonly AuthorityChild[],
+  window: MeasureWindow,
+  config: AuthorityConfig,
+  behind?: ChildBehind[],
+): PlacementLocationFigure {
   const figure: PlacementLocationFigure = {
     date: window.to,
     total: 0,

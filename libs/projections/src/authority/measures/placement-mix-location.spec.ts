@@ -40,7 +40,10 @@ describe('placement mix', () => {
   });
 
   it('follows a same-carer change of type (U6 to U4) into the new group', () => {
-    const c = child('a').child('2010-01-01').startsIn('2024-01-01', placed('U6', 'PR4')).movesTo('2024-03-01', placed('U4', 'PR1'), true);
+    const c = child('a')
+      .child('2010-01-01')
+      .startsIn('2024-01-01', placed('U6', 'PR4'))
+      .movesTo('2024-03-01', placed('U4', 'PR1'), true);
     const measures = new AuthorityMeasures([c.input()], config);
     expect(measures.asAt('2024-02-29').placementMix.groups.agency_fostering.count).toBe(1);
     expect(measures.asAt('2024-03-01').placementMix.groups.in_house_fostering.count).toBe(1);
@@ -58,40 +61,86 @@ describe('placement location', () => {
       .movesTo('2024-04-20', placed('U4', 'PR1', 'CB4 1UW'));
 
   it('Given a child who moves out of area and back, Then each month-end sees where the child was', () => {
-    const series = new AuthorityMeasures([movingOutAndBack().input()], config).monthlySeries('2024-01', '2024-04');
-    expect(series.map((row) => [row.month, row.location.inArea, row.location.outOfArea, row.location.moreThanDistance])).toEqual([
+    const series = new AuthorityMeasures([movingOutAndBack().input()], config).monthlySeries(
+      '2024-01',
+      '2024-04',
+    );
+    expect(
+      series.map((row) => [
+        row.month,
+        row.location.inArea,
+        row.location.outOfArea,
+        row.location.moreThanDistance,
+      ]),
+    ).toEqual([
       ['2024-01', 1, 0, 0],
       ['2024-02', 0, 1, 1],
       ['2024-03', 0, 1, 1],
       ['2024-04', 1, 0, 0],
     ]);
-    expect(series[1].location).toMatchObject({ outOfAreaAndMoreThanDistance: 1, outOfAreaPercentage: 100, distanceUnknown: 0 });
+    expect(series[1].location).toMatchObject({
+      outOfAreaAndMoreThanDistance: 1,
+      outOfAreaPercentage: 100,
+      distanceUnknown: 0,
+    });
   });
 
   it('shows the children behind with their distance', () => {
     const measures = new AuthorityMeasures([movingOutAndBack().input()], config);
     const behind = measures.behind('location', { from: '2024-03-01', to: '2024-03-31' });
     expect(behind.children).toEqual([
-      { childId: 'm', childRef: 'REF-m', name: 'Child m', detail: { inArea: false, distanceMiles: 31.3, moreThanDistance: true, placementType: 'U6', since: '2024-02-15' } },
+      {
+        childId: 'm',
+        childRef: 'REF-m',
+        name: 'Child m',
+        detail: {
+          inArea: false,
+          distanceMiles: 31.3,
+          moreThanDistance: true,
+          placementType: 'U6',
+          since: '2024-02-15',
+        },
+      },
     ]);
   });
 
   it('counts in-area but distant placements as distant, not out of area', () => {
-    const wisbech = child('w').child('2010-01-01', { homePostcode: HOME }).startsIn('2024-01-01', placed('U4', 'PR1', 'PE13 4RP'));
+    const wisbech = child('w')
+      .child('2010-01-01', { homePostcode: HOME })
+      .startsIn('2024-01-01', placed('U4', 'PR1', 'PE13 4RP'));
     const location = new AuthorityMeasures([wisbech.input()], config).asAt('2024-01-31').location;
-    expect(location).toMatchObject({ inArea: 1, outOfArea: 0, moreThanDistance: 1, outOfAreaAndMoreThanDistance: 0 });
+    expect(location).toMatchObject({
+      inArea: 1,
+      outOfArea: 0,
+      moreThanDistance: 1,
+      outOfAreaAndMoreThanDistance: 0,
+    });
   });
 
   it('uses the recorded in-area flag when the postcode is unknown, and counts the distance as unknown', () => {
-    const noPostcode = child('n').child('2010-01-01', { homePostcode: HOME }).startsIn('2024-01-01', { placementType: 'U4', provider: 'PR1', inArea: false });
+    const noPostcode = child('n')
+      .child('2010-01-01', { homePostcode: HOME })
+      .startsIn('2024-01-01', { placementType: 'U4', provider: 'PR1', inArea: false });
     const bare = child('x').child('2010-01-01').startsIn('2024-01-01', placed('U4', 'PR1'));
-    const location = new AuthorityMeasures([noPostcode.input(), bare.input()], config).asAt('2024-01-31').location;
-    expect(location).toMatchObject({ total: 2, inArea: 0, outOfArea: 1, areaUnknown: 1, distanceUnknown: 2, moreThanDistance: 0 });
+    const location = new AuthorityMeasures([noPostcode.input(), bare.input()], config).asAt(
+      '2024-01-31',
+    ).location;
+    expect(location).toMatchObject({
+      total: 2,
+      inArea: 0,
+      outOfArea: 1,
+      areaUnknown: 1,
+      distanceUnknown: 2,
+      moreThanDistance: 0,
+    });
   });
 
   it('takes the boundary from the configuration', () => {
     const peterboroughToo = authorityConfig({ districts: [...config.districts, 'E06000031'] });
-    const [, february] = new AuthorityMeasures([movingOutAndBack().input()], peterboroughToo).monthlySeries('2024-01', '2024-02');
+    const [, february] = new AuthorityMeasures([movingOutAndBack().input()], peterboroughToo).monthlySeries(
+      '2024-01',
+      '2024-02',
+    );
     expect(february.location).toMatchObject({ inArea: 1, outOfArea: 0, moreThanDistance: 1 });
   });
 });

@@ -1,7 +1,14 @@
 /** Placement mix on a day: counts and shares of the children looked after, by placement group. */
 import type { AuthorityChild } from '../authority-child';
 import { PLACEMENT_GROUPS, type PlacementGroup } from '../placement-groups';
-import { behindRow, careOn, placementOn, share, type ChildBehind, type MeasureWindow } from './measure-window';
+import {
+  behindRow,
+  careOn,
+  placementOn,
+  share,
+  type ChildBehind,
+  type MeasureWindow,
+} from './measure-window';
 
 export interface GroupFigure {
   count: number;
@@ -15,8 +22,15 @@ export interface PlacementMixFigure {
   groups: Record<PlacementGroup, GroupFigure>;
 }
 
-export function placementMix(children: readonly AuthorityChild[], window: MeasureWindow, behind?: ChildBehind[]): PlacementMixFigure {
-  const counts = Object.fromEntries(PLACEMENT_GROUPS.map((group) => [group, 0])) as Record<PlacementGroup, number>;
+export function placementMix(
+  children: readonly AuthorityChild[],
+  window: MeasureWindow,
+  behind?: ChildBehind[],
+): PlacementMixFigure {
+  const counts = Object.fromEntries(PLACEMENT_GROUPS.map((group) => [group, 0])) as Record<
+    PlacementGroup,
+    number
+  >;
   let total = 0;
   for (const child of children) {
     if (!careOn(child, window.to)) continue;
@@ -24,10 +38,20 @@ export function placementMix(children: readonly AuthorityChild[], window: Measur
     if (!spell) continue;
     counts[spell.group] += 1;
     total += 1;
-    behind?.push(behindRow(child, { group: spell.group, placementType: spell.placementType, provider: spell.provider ?? null, since: spell.start }));
+    behind?.push(
+      behindRow(child, {
+        group: spell.group,
+        placementType: spell.placementType,
+        provider: spell.provider ?? null,
+        since: spell.start,
+      }),
+    );
   }
   const groups = Object.fromEntries(
-    PLACEMENT_GROUPS.map((group) => [group, { count: counts[group], percentage: share(counts[group], total) }]),
+    PLACEMENT_GROUPS.map((group) => [
+      group,
+      { count: counts[group], percentage: share(counts[group], total) },
+    ]),
   ) as Record<PlacementGroup, GroupFigure>;
   return { date: window.to, total, groups };
 }

@@ -26,7 +26,12 @@ export interface PlacementSpendFigure {
 const pence = (value: number): number => Math.round(value * 100) / 100;
 
 /** The cost of one spell over [fromDay, toDay), split wherever the cost table changes. */
-export function spellCost(spell: PlacementSpell, fromDay: number, toDay: number, versions: readonly CostVersion[]): number {
+export function spellCost(
+  spell: PlacementSpell,
+  fromDay: number,
+  toDay: number,
+  versions: readonly CostVersion[],
+): number {
   const start = Math.max(spell.startDay, fromDay);
   const end = Math.min(spell.endDay, toDay);
   let cost = 0;
@@ -45,7 +50,10 @@ export function placementSpend(
   versions: readonly CostVersion[],
   behind?: ChildBehind[],
 ): PlacementSpendFigure {
-  const byGroup = Object.fromEntries(PLACEMENT_GROUPS.map((group) => [group, 0])) as Record<PlacementGroup, number>;
+  const byGroup = Object.fromEntries(PLACEMENT_GROUPS.map((group) => [group, 0])) as Record<
+    PlacementGroup,
+    number
+  >;
   const fromDay = dayNumber(window.from);
   const toDay = dayNumber(window.to) + 1; // the window's last day is spent too
   const onDay = versionOn(versions, toDay - 1);
@@ -55,7 +63,8 @@ export function placementSpend(
   for (const child of children) {
     let childSpend = 0;
     for (const spell of child.placements) {
-      if (spell.startDay < toDay && spell.endDay > fromDay) childSpend += spellCost(spell, fromDay, toDay, versions);
+      if (spell.startDay < toDay && spell.endDay > fromDay)
+        childSpend += spellCost(spell, fromDay, toDay, versions);
     }
     periodSpend += childSpend;
     const spell = careOn(child, window.to) ? placementOn(child, window.to) : undefined;
@@ -66,7 +75,13 @@ export function placementSpend(
       byGroup[spell.group] += rate;
     }
     if (behind && (spell || childSpend > 0))
-      behind.push(behindRow(child, { group: spell?.group ?? null, weeklyCost: rate ?? null, periodSpend: pence(childSpend) }));
+      behind.push(
+        behindRow(child, {
+          group: spell?.group ?? null,
+          weeklyCost: rate ?? null,
+          periodSpend: pence(childSpend),
+        }),
+      );
   }
   return {
     date: window.to,

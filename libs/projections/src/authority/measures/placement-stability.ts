@@ -14,7 +14,11 @@ export interface ThreePlusFigure {
   percentage: number | null;
 }
 
-export function threePlusPlacements(children: readonly AuthorityChild[], window: MeasureWindow, behind?: ChildBehind[]): ThreePlusFigure {
+export function threePlusPlacements(
+  children: readonly AuthorityChild[],
+  window: MeasureWindow,
+  behind?: ChildBehind[],
+): ThreePlusFigure {
   const to = window.to;
   const from = addDays(addMonths(to, -12), 1);
   let numerator = 0;
@@ -25,7 +29,13 @@ export function threePlusPlacements(children: readonly AuthorityChild[], window:
     denominator += 1;
     const counted = runs.length >= 3;
     if (counted) numerator += 1;
-    behind?.push(behindRow(child, { placements: runs.length, counted, evidence: runs.map((run) => run.startEventId).join(' ') }));
+    behind?.push(
+      behindRow(child, {
+        placements: runs.length,
+        counted,
+        evidence: runs.map((run) => run.startEventId).join(' '),
+      }),
+    );
   }
   return { date: to, numerator, denominator, percentage: share(numerator, denominator) };
 }

@@ -28,14 +28,27 @@ function timeliness(
       if (!check.inTime && window.today !== undefined && check.dueDate > window.today) continue;
       due += 1;
       if (check.inTime) inTime += 1;
-      behind?.push(behindRow(child, { dueDate: check.dueDate, metOn: check.metOn ?? null, inTime: check.inTime, evidence: check.evidence.join(' ') }));
+      behind?.push(
+        behindRow(child, {
+          dueDate: check.dueDate,
+          metOn: check.metOn ?? null,
+          inTime: check.inTime,
+          evidence: check.evidence.join(' '),
+        }),
+      );
     }
   }
   return { due, inTime, percentage: share(inTime, due) };
 }
 
-export const reviewsInTime = (children: readonly AuthorityChild[], window: MeasureWindow, behind?: ChildBehind[]): TimelinessFigure =>
-  timeliness(children, window, (child) => child.reviews, behind);
+export const reviewsInTime = (
+  children: readonly AuthorityChild[],
+  window: MeasureWindow,
+  behind?: ChildBehind[],
+): TimelinessFigure => timeliness(children, window, (child) => child.reviews, behind);
 
-export const planBySecondReview = (children: readonly AuthorityChild[], window: MeasureWindow, behind?: ChildBehind[]): TimelinessFigure =>
-  timeliness(children, window, (child) => child.plans, behind);
+export const planBySecondReview = (
+  children: readonly AuthorityChild[],
+  window: MeasureWindow,
+  behind?: ChildBehind[],
+): TimelinessFigure => timeliness(children, window, (child) => child.plans, behind);

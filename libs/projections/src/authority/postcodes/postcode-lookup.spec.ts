@@ -11,8 +11,18 @@ describe('postcode lookup', () => {
   });
 
   it('locates East of England postcodes by sector and the rest of Great Britain by district', () => {
-    expect(locatePostcode('CB1 2AB')).toEqual({ easting: 546117, northing: 258154, district: 'E07000008', precision: 'sector' });
-    expect(locatePostcode('LS1 4AB')).toEqual({ easting: 429532, northing: 433543, district: 'E08000035', precision: 'district' });
+    expect(locatePostcode('CB1 2AB')).toEqual({
+      easting: 546117,
+      northing: 258154,
+      district: 'E07000008',
+      precision: 'sector',
+    });
+    expect(locatePostcode('LS1 4AB')).toEqual({
+      easting: 429532,
+      northing: 433543,
+      district: 'E08000035',
+      precision: 'district',
+    });
     expect(locatePostcode('ZZ9 9ZZ')).toBeUndefined();
     expect(locatePostcode(undefined)).toBeUndefined();
   });

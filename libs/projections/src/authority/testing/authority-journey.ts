@@ -31,11 +31,21 @@ export class AuthorityJourney extends JourneyBuilder {
   }
 
   startsIn(date: string, placement: PlacementDetails, legalStatus = 'C2'): this {
-    return this.add('PeriodOfCareStarted', { effectiveDate: date, legalStatus, categoryOfNeed: 'N1', placement });
+    return this.add('PeriodOfCareStarted', {
+      effectiveDate: date,
+      legalStatus,
+      categoryOfNeed: 'N1',
+      placement,
+    });
   }
 
   movesTo(date: string, placement: PlacementDetails, sameCarer = false): this {
-    return this.add('PlacementChanged', { effectiveDate: date, placement, reasonForChange: sameCarer ? 'PLACE' : 'CARPL', sameCarer });
+    return this.add('PlacementChanged', {
+      effectiveDate: date,
+      placement,
+      reasonForChange: sameCarer ? 'PLACE' : 'CARPL',
+      sameCarer,
+    });
   }
 
   input(): AuthorityChildInput {
