@@ -67,6 +67,20 @@ describe('projection engine on real SQLite files', () => {
     expect((await e.lag()).lag).toBe('0');
   });
 
+  it("gives a child's stored events with their stream revisions and log positions", async () => {
+    const [a, b] = sampleCohort(2);
+    await appendInterleaved(store, [a, b]);
+    const e = engine();
+    e.start();
+    await caughtUp(e);
+    const events = e.readModels.childEvents(a.childId) ?? [];
+    expect(events.map((event) => event.id)).toEqual(a.events.map((event) => event.id));
+    expect(events.map((event) => event.revision)).toEqual(a.events.map((_, i) => BigInt(i)));
+    const positions = events.map((event) => event.globalPosition ?? 0n);
+    expect([...positions].sort((x, y) => (x < y ? -1 : 1))).toEqual(positions);
+    expect(e.readModels.childEvents('nobody')).toBeUndefined();
+  });
+
   it('resumes from its checkpoint after a restart without applying anything twice', async () => {
     const [a, b] = sampleCohort(2);
     await appendEvents(store, a.childId, a.events);

@@ -238,6 +238,26 @@ export class ReadModelStore {
     return row ? (JSON.parse(row.summary) as JourneySummary) : undefined;
   }
 
+  /**
+   * One child's stored events in log order, each with its global position and stream revision
+   * (the table holds the whole stream, so the n-th row is revision n). Undefined for an unknown child.
+   */
+  childEvents(childId: string): StoredJourneyEvent[] | undefined {
+    const { events } = tablesOf(this.currentGeneration());
+    const rows = this.stmt(`SELECT position, event FROM ${events} WHERE child_id = ? ORDER BY position`).all(
+      childId,
+    ) as { position: number; event: string }[];
+    if (rows.length === 0) return undefined;
+    return rows.map(
+      (row, index) =>
+        ({
+          ...(JSON.parse(row.event) as StoredJourneyEvent),
+          revision: BigInt(index),
+          globalPosition: BigInt(row.position),
+        }) as StoredJourneyEvent,
+    );
+  }
+
   /** Child ids by the indexed columns (state at the end of what is recorded). */
   childIds(
     filter: { team?: string; socialWorker?: string; legalStatus?: string; inCare?: boolean } = {},
