@@ -21,9 +21,15 @@ export class AuthorityMeasures {
   constructor(
     inputs: Iterable<AuthorityChildInput>,
     readonly config: AuthorityConfig,
+    prepared?: readonly AuthorityChild[],
   ) {
-    this.children = prepareChildren(inputs, config);
+    this.children = prepared ?? prepareChildren(inputs, config);
     this.versions = costVersions(config);
+  }
+
+  /** Over children already prepared with this config (the log keeps them between calls). */
+  static fromPrepared(children: readonly AuthorityChild[], config: AuthorityConfig): AuthorityMeasures {
+    return new AuthorityMeasures([], config, children);
   }
 
   /** One row per calendar month from `from` to `to` (YYYY-MM or dates); `today` holds back deadlines not yet due. */

@@ -29,3 +29,5 @@ export {
   type PostcodeLocation,
 } from './postcodes/postcode-lookup';
 export { POSTCODE_DATA_SOURCE } from './postcodes/postcode-centroids.data';
+export * from './authority-config-env';
+export * from './authority-log';
