@@ -13,6 +13,7 @@ import { ApiConfigModule } from '../config/api-config.module';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { InfrastructureModule } from '../infrastructure/infrastructure.module';
 import { createValidationPipe } from '../http/validation-pipe';
+import { JourneyQueries } from './journey-queries';
 import { ProjectionsModule } from './projections.module';
 
 const SECRET = 'projections-spec-secret-at-least-32-characters';
@@ -29,6 +30,7 @@ describe('projections endpoints', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cj-api-projections-'));
     process.env.CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS = '200';
+    process.env.CARE_JOURNEY_DRIFT_THRESHOLDS = '{"DR07":{"days":365}}';
     delete process.env.CARE_JOURNEY_READMODEL_FILE;
     delete process.env.CARE_JOURNEY_PROJECTIONS;
     const config: ApiConfig = {
@@ -123,6 +125,24 @@ describe('projections endpoints', () => {
       history: [expect.objectContaining({ ruleId: 'DR01', openedOn: '2025-07-01' })],
     });
     expect((await get('/children/nobody/flags', 'panel_member')).statusCode).toBe(404);
+  });
+
+  it("serves other modules' queries from the read models, with the configured drift thresholds", async () => {
+    const queries = app.get(JourneyQueries);
+    await queries.waitFor('2');
+    const first = queries.summaries();
+    expect(first.map((s) => s.childId)).toEqual(['c1']);
+    const version = queries.version;
+    expect(queries.summaries()).toBe(first);
+    expect(queries.version).toBe(version);
+    expect(queries.summary('c1')?.childRef).toBe('REF1');
+    expect(queries.events('c1')?.map((e) => [e.id, e.revision])).toEqual([
+      ['c1-1', 0n],
+      ['c1-2', 1n],
+    ]);
+    expect(queries.events('nobody')).toBeUndefined();
+    expect(queries.drift.DR07.days).toBe(365);
+    await expect(queries.waitFor('999')).rejects.toThrow(/have not reached position 999/);
   });
 
   it('refuses bad query parameters with a 400 naming the field', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DriftController } from './drift.controller';
+import { JourneyQueries } from './journey-queries';
 import { MeasuresController } from './measures.controller';
 import { ProjectionsAdminController } from './projections-admin.controller';
 import {
@@ -17,7 +18,13 @@ import { ReadYourWrites } from './read-your-writes';
  */
 @Module({
   controllers: [DriftController, MeasuresController, ProjectionsAdminController],
-  providers: [readModelConfigProvider, projectionEngineProvider, ProjectionLifecycle, ReadYourWrites],
-  exports: [PROJECTION_ENGINE, READ_MODEL_CONFIG, ReadYourWrites],
+  providers: [
+    readModelConfigProvider,
+    projectionEngineProvider,
+    ProjectionLifecycle,
+    ReadYourWrites,
+    JourneyQueries,
+  ],
+  exports: [PROJECTION_ENGINE, READ_MODEL_CONFIG, ReadYourWrites, JourneyQueries],
 })
 export class ProjectionsModule {}
