@@ -1,0 +1,46 @@
+import { findJsonProblem } from './json-guard';
+
+const limits = { maxDepth: 4, maxStringLength: 10, maxMembers: 3 };
+const problem = (text: string) => findJsonProblem(text, limits);
+
+describe('findJsonProblem', () => {
+  it.each([
+    '{}',
+    '[]',
+    '{"a":1,"b":[1,2,3],"c":{"d":"0123456789"}}',
+    '{"a":"x\\"y","b":"{[,,,]}"}',
+    ' { "a" : [ { "b" : null } ] } ',
+  ])('passes well-formed bodies within the limits: %s', (text) => {
+    expect(problem(text)).toBeUndefined();
+  });
+
+  it('finds duplicate keys, also when spelt with escapes, and names the field', () => {
+    expect(problem('{"a":{"b":1,"b":2}}')).toMatchObject({ field: 'a.b', rule: 'duplicateKey' });
+    expect(problem('{"ab":1,"\\u0061b":2}')).toMatchObject({ field: 'ab', rule: 'duplicateKey' });
+    expect(problem('[{"a":1},{"a":1}]')).toBeUndefined();
+  });
+
+  it('refuses prototype keys', () => {
+    expect(problem('{"__proto__":{"x":1}}')).toMatchObject({ rule: 'forbiddenKey' });
+    expect(findJsonProblem('{"a":{"constructor":{"prototype":1}}}')).toMatchObject({
+      field: 'a.constructor',
+      rule: 'forbiddenKey',
+    });
+  });
+
+  it('refuses deep nesting, long strings and too many members with their path', () => {
+    expect(problem('{"a":{"b":{"c":{"d":{}}}}}')).toMatchObject({ field: 'a.b.c.d', rule: 'maxDepth' });
+    expect(problem('[[[[[1]]]]]')).toMatchObject({ rule: 'maxDepth' });
+    expect(problem('{"a":[1,"01234567890"]}')).toMatchObject({ field: 'a[1]', rule: 'maxStringLength' });
+    expect(problem('{"01234567890":1}')).toMatchObject({ rule: 'maxStringLength' });
+    expect(problem('{"a":[1,2,3,4]}')).toMatchObject({ field: 'a', rule: 'maxMembers' });
+    expect(problem('{"a":1,"b":2,"c":3,"d":4}')).toMatchObject({ field: '(body)', rule: 'maxMembers' });
+  });
+
+  it('stays linear on a body of a million brackets', () => {
+    const started = Date.now();
+    expect(findJsonProblem('['.repeat(1_000_000))).toMatchObject({ rule: 'maxDepth' });
+    expect(findJsonProblem(`"${'x'.repeat(1_000_000)}"`)).toMatchObject({ rule: 'maxStringLength' });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});

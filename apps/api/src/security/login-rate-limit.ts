@@ -1,0 +1,56 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { TokenBuckets, type BucketSettings } from './token-bucket';
+
+export interface LoginRateLimits {
+  /** Attempts from one client address (as Fastify sees it, after trustProxy). */
+  perClient: BucketSettings;
+  /**
+   * Attempts at one username, whatever the address: X-Forwarded-For can be forged when the API
+   * trusts proxies, the username cannot be dodged that way.
+   */
+  perUsername: BucketSettings;
+}
+
+export const DEFAULT_LOGIN_RATE_LIMITS: LoginRateLimits = {
+  perClient: { capacity: 20, refillPerMinute: 20 },
+  perUsername: { capacity: 10, refillPerMinute: 5 },
+};
+
+/** Routes that check a password. */
+const AUTH_ROUTES = new Set(['POST /login']);
+
+const usernameOf = (body: unknown): string | undefined => {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const value = (body as Record<string, unknown>).username;
+  return typeof value === 'string' && value.trim() !== ''
+    ? value.trim().toLowerCase().slice(0, 200)
+    : undefined;
+};
+
+/** Password guessing gets 429 with Retry-After once either bucket is empty; nothing is checked. */
+export function registerLoginRateLimit(
+  fastify: FastifyInstance,
+  limits: LoginRateLimits = DEFAULT_LOGIN_RATE_LIMITS,
+): void {
+  const clients = new TokenBuckets(limits.perClient);
+  const usernames = new TokenBuckets(limits.perUsername);
+  // preHandler: after the body is parsed (the username is in it), before the password is checked.
+  fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!AUTH_ROUTES.has(`${request.method} ${request.routeOptions.url ?? ''}`)) return;
+    const username = usernameOf(request.body);
+    const waits = [
+      clients.take(`ip:${request.ip}`),
+      username === undefined ? 0 : usernames.take(`user:${username}`),
+    ];
+    const wait = Math.max(...waits);
+    if (wait === 0) return;
+    await reply
+      .code(429)
+      .header('retry-after', String(wait))
+      .send({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: `Too many sign-in attempts; try again in ${wait} seconds.`,
+      });
+  });
+}
