@@ -6,6 +6,7 @@ import type { ApiConfig } from './config/api-config';
 import { setUpSwagger } from './docs/swagger';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation-pipe';
+import { applySecurity, BODY_LIMIT_BYTES, type SecurityOptions } from './security';
 import { HttpAdapterHost } from '@nestjs/core';
 
 export interface RegisteredRoute {
@@ -17,6 +18,8 @@ export interface CreateAppOptions {
   logger?: LoggerService | LogLevel[] | false;
   /** Told of every route Fastify registers (the role-matrix test enumerates them this way). */
   onRoute?: (route: RegisteredRoute) => void;
+  /** Overrides of the edge limits (JSON guard, sign-in rate limits); tests tighten or relax them. */
+  security?: SecurityOptions;
 }
 
 /** Builds the API (initialised, not listening) from an explicit config; main.ts and the e2e tests share it. */
@@ -24,7 +27,8 @@ export async function createApp(
   config: ApiConfig,
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576 });
+  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: BODY_LIMIT_BYTES });
+  applySecurity(adapter.getInstance(), options.security);
   if (options.onRoute) {
     const onRoute = options.onRoute;
     adapter.getInstance().addHook('onRoute', (route) => {
@@ -34,6 +38,7 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger ?? ['error', 'warn', 'log'],
     bufferLogs: false,
+    bodyParser: false, // src/security registers the JSON (guarded) and form parsers
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));
