@@ -10,5 +10,6 @@ import { CaseHistoryService } from './case-history.service';
 @Module({
   controllers: [CaseHistoryController, AccessLogController],
   providers: [CaseHistoryService, AccessLogRecorder, AccessLogService, auditKeyProvider],
+  exports: [AccessLogRecorder],
 })
 export class AuditModule {}

@@ -34,6 +34,6 @@ import { JourneyRepository } from './recording/journey.repository';
     ChildViewPresenter,
     NextReviewDue,
   ],
-  exports: [JourneyRepository],
+  exports: [JourneyRepository, JourneyCommandSender],
 })
 export class ChildrenModule {}

@@ -10,20 +10,21 @@ import { DriftController } from './drift/drift.controller';
 import { MeasuresController } from './measures/measures.controller';
 import { RecordController } from './record/record.controller';
 import { FormCommandSender } from './record/validate-and-send';
-import { JourneyCommandSender } from '../children/commands/journey-command.sender';
-import { JourneyReadModel } from './data/journey-read-model';
+import { AuditModule } from '../audit/audit.module';
+import { ChildrenModule } from '../children/children.module';
+import { ProjectionsModule } from '../projections/projections.module';
 
 /**
  * The permanency panel's pages, server-rendered with GOV.UK Frontend and served by the API:
  * sign in (cookie session holding the API's JWT), drift report, child journey, record forms,
- * stability and permanence. Assets come straight from node_modules (no build step).
+ * stability and permanence. Assets come straight from node_modules (no build step). Reads come
+ * from the projections' read models, commands go through ChildrenModule's sender, and child
+ * page views are recorded by AuditModule's access-log recorder.
  */
 @Module({
+  imports: [ProjectionsModule, ChildrenModule, AuditModule],
   controllers: [LoginController, DriftController, ChildController, RecordController, MeasuresController],
   providers: [
-    JourneyReadModel,
-    // ChildrenModule does not export its sender; it is stateless, so the forms get their own instance.
-    JourneyCommandSender,
     FormCommandSender,
     { provide: UserDirectory, useFactory: () => loadUserDirectory() },
     { provide: APP_GUARD, useClass: CsrfGuard },

@@ -52,17 +52,22 @@ export function parseReplayForm(query: Record<string, unknown>): ReplayForm {
   return { point, errors, raw };
 }
 
-/** Replays the stream with the audit library's own filters, then evaluates drift on the result. */
+/**
+ * Replays the stream with the audit library's own filters, then evaluates drift on the result.
+ * With no replay point the read model's summary is the answer already: it is used, not refolded.
+ */
 export function childJourney(
   childId: string,
   events: readonly StoredJourneyEvent[],
   point: ReplayPoint,
   today: CalendarDate,
   config: DriftConfig,
+  current?: JourneySummary,
 ): ChildJourney {
   const known = knownAt(events, point.knownAt);
   const entries = asAt(resolveCorrections(known), point.asAt);
-  const summary = buildSummary(childId, entries);
+  const replaying = point.asAt !== undefined || point.knownAt !== undefined;
+  const summary = !replaying && current ? current : buildSummary(childId, entries);
   const driftDate = point.asAt ?? (point.knownAt ? dateOfInstant(point.knownAt) : today);
   return {
     point,

@@ -2,21 +2,21 @@ import { Controller, Get, NotFoundException, Param, Query, Req, Res, UseFilters 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
-import { DEFAULT_DRIFT_CONFIG } from '@care-journey/projections';
-import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { CurrentUser } from '../../auth/current-user.decorator';
+import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import { mayReadPersonalData } from '../../auth/personal-data';
 import { Roles } from '../../auth/roles.decorator';
 import { ChildIdParam } from '../../children/dto/child-id.param';
+import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
+import { JourneyQueries } from '../../projections/journey-queries';
 import { csrfToken } from '../auth/csrf';
 import { FORM_RECORDERS, PAGE_READERS } from '../auth/web-user';
-import { JourneyReadModel } from '../data/journey-read-model';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { recordForm } from '../record/form-definitions';
 import { childJourney, parseReplayForm } from './child-journey';
 import { childPage } from './child.page';
+import { positionParam } from '../reading/position-param';
 
 /** One child's journey: timeline, flags with evidence, entries; replayable as at / as known at. */
 @ApiExcludeController()
@@ -25,7 +25,8 @@ import { childPage } from './child.page';
 @Roles(...PAGE_READERS)
 export class ChildController {
   constructor(
-    private readonly journeys: JourneyReadModel,
+    private readonly queries: JourneyQueries,
+    private readonly trail: AccessLogRecorder,
     private readonly clock: Clock,
   ) {}
 
@@ -33,27 +34,39 @@ export class ChildController {
   async show(
     @Param() { id }: ChildIdParam,
     @Query() query: Record<string, unknown>,
-    @CurrentUser() user: AuthenticatedUser,
+    @Origin() origin: CommandOrigin,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const events = await this.journeys.eventsOf(id);
+    const { user } = origin;
+    // After a form was recorded: the page must show it (read-your-writes, bounded, else 503).
+    await this.queries.waitFor(positionParam(query.position));
+    const events = this.queries.events(id);
     if (!events) throw new NotFoundException(`No child with id ${id}`);
     const form = parseReplayForm(query);
+    // The case history is being read: recorded in the access trail first, as the API does.
+    await this.trail.record(
+      user,
+      { childId: id, view: 'history', query: { ...form.point, page: 'panel' } },
+      origin.correlationId,
+    );
     const today = dateOfInstant(this.clock.now());
-    const journey = childJourney(id, events, form.point, today, DEFAULT_DRIFT_CONFIG);
+    const journey = childJourney(id, events, form.point, today, this.queries.drift, this.queries.summary(id));
     const showNames = mayReadPersonalData(user.role);
     if (!showNames) journey.summary = { ...journey.summary, name: '', dateOfBirth: undefined };
     const recorded = typeof query.recorded === 'string' ? recordForm(query.recorded) : undefined;
-    return sendPage(reply, childPage({
-      user,
-      csrfToken: csrfToken(request, reply),
-      journey,
-      form,
-      showNames,
-      today,
-      mayRecord: FORM_RECORDERS.includes(user.role),
-      notice: recorded ? `${recorded.title} recorded` : undefined,
-    }));
+    return sendPage(
+      reply,
+      childPage({
+        user,
+        csrfToken: csrfToken(request, reply),
+        journey,
+        form,
+        showNames,
+        today,
+        mayRecord: FORM_RECORDERS.includes(user.role),
+        notice: recorded ? `${recorded.title} recorded` : undefined,
+      }),
+    );
   }
 }

@@ -2,16 +2,16 @@ import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
-import { DEFAULT_DRIFT_CONFIG, driftReport, type DriftReport } from '@care-journey/projections';
+import { driftReport, type DriftReport } from '@care-journey/projections';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { mayReadPersonalData } from '../../auth/personal-data';
 import { Roles } from '../../auth/roles.decorator';
 import { Clock } from '../../infrastructure/clock';
+import { JourneyQueries } from '../../projections/journey-queries';
 import { csrfToken } from '../auth/csrf';
 import { PAGE_READERS } from '../auth/web-user';
-import { JourneyReadModel } from '../data/journey-read-model';
-import { RecentCache } from '../data/recent-cache';
+import { RecentCache } from '../reading/recent-cache';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { driftCsv } from './drift-csv';
@@ -29,24 +29,24 @@ export class DriftController {
   private readonly reports = new RecentCache<DriftReport>(16);
 
   constructor(
-    private readonly journeys: JourneyReadModel,
+    private readonly queries: JourneyQueries,
     private readonly clock: Clock,
   ) {}
 
   @Get('drift')
-  async report(
+  report(
     @Query() raw: Record<string, unknown>,
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    const { query, view } = await this.build(raw, user);
+  ): string {
+    const { query, view } = this.build(raw, user);
     return sendPage(reply, driftPage({ user, csrfToken: csrfToken(request, reply), query, view, showNames: mayReadPersonalData(user.role) }));
   }
 
   @Get('drift.csv')
-  async csv(@Query() raw: Record<string, unknown>, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const { query, view } = await this.build({ ...raw, all: '1' }, user);
+  csv(@Query() raw: Record<string, unknown>, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): string {
+    const { query, view } = this.build({ ...raw, all: '1' }, user);
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="drift-report-${query.asAt}.csv"`)
@@ -54,11 +54,12 @@ export class DriftController {
     return driftCsv(view.matching, query.asAt, mayReadPersonalData(user.role));
   }
 
-  private async build(raw: Record<string, unknown>, user: AuthenticatedUser): Promise<{ query: DriftQuery; view: DriftView }> {
+  private build(raw: Record<string, unknown>, user: AuthenticatedUser): { query: DriftQuery; view: DriftView } {
     const query = parseDriftQuery(raw, dateOfInstant(this.clock.now()));
-    const summaries = await this.journeys.summaries();
-    const key = `${this.journeys.version}|${query.asAt}|${JSON.stringify(query.filter)}`;
-    const full = this.reports.getOrCompute(key, () => driftReport(summaries, query.asAt, DEFAULT_DRIFT_CONFIG, query.filter));
+    // Straight from the read models: summaries() is cheap when nothing changed, and the report is cached.
+    const summaries = this.queries.summaries();
+    const key = `${this.queries.version}|${query.asAt}|${JSON.stringify(query.filter)}`;
+    const full = this.reports.getOrCompute(key, () => driftReport(summaries, query.asAt, this.queries.drift, query.filter));
     // Names never leave the server for roles that may not see them (copies: the cached report keeps them).
     const report = mayReadPersonalData(user.role) ? full : { ...full, children: full.children.map((row) => ({ ...row, name: '' })) };
     return { query, view: driftView(report, summaries, query) };

@@ -6,9 +6,9 @@ import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { Clock } from '../../infrastructure/clock';
+import { JourneyQueries } from '../../projections/journey-queries';
 import { csrfToken } from '../auth/csrf';
 import { PAGE_READERS } from '../auth/web-user';
-import { JourneyReadModel } from '../data/journey-read-model';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { measuresData, parseMeasuresQuery } from './measures-data';
@@ -21,19 +21,19 @@ import { measuresPage } from './measures.page';
 @Roles(...PAGE_READERS)
 export class MeasuresController {
   constructor(
-    private readonly journeys: JourneyReadModel,
+    private readonly queries: JourneyQueries,
     private readonly clock: Clock,
   ) {}
 
   @Get('measures')
-  async show(
+  show(
     @Query() raw: Record<string, unknown>,
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  ): string {
     const query = parseMeasuresQuery(raw, dateOfInstant(this.clock.now()));
-    const data = measuresData(await this.journeys.summaries(), query);
+    const data = measuresData(this.queries.summaries(), query);
     return sendPage(reply, measuresPage({ user, csrfToken: csrfToken(request, reply), query, data }));
   }
 }

@@ -19,6 +19,22 @@ export interface RecordFormPageModel {
   form: RecordForm;
   values: Record<string, string>;
   errors: readonly FormError[];
+  /** The journey revision the form is filled in against; sent back as If-Match. */
+  revision: string;
+  /** Set when the child changed after the form was opened and nothing was recorded. */
+  stale?: boolean;
+}
+
+/** Not a field's fault, so no field link: the journey moved on under the form. */
+function staleSummary(childHref: string): SafeHtml {
+  return html`<div class="govuk-error-summary" data-module="govuk-error-summary" id="stale-form">
+    <div role="alert">
+      <h2 class="govuk-error-summary__title">Nothing was recorded: the child's journey changed</h2>
+      <div class="govuk-error-summary__body"><p class="govuk-body">Someone recorded another entry for this child after you opened this form.
+        <a class="govuk-link" href="${childHref}" target="_blank" rel="noopener">Check the child's journey (opens in a new tab)</a>,
+        then record this again below if it is still right.</p></div>
+    </div>
+  </div>`;
 }
 
 function control(field: FormField, value: string, id: string, aria: string, hasError: boolean): SafeHtml {
@@ -75,11 +91,12 @@ export function recordFormPage(model: RecordFormPageModel): SafeHtml {
   const summary: FieldMessage[] = errors.map((e) => ({ fieldId: inputId(e.field), message: e.message }));
   const childHref = `/panel/children/${encodeURIComponent(childId)}`;
   const content = html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-    ${errorSummary(summary)}
+    ${model.stale ? staleSummary(childHref) : errorSummary(summary)}
     <span class="govuk-caption-l">${model.childLabel}</span>
     <h1 class="govuk-heading-l">Record: ${form.title}</h1>
     <form method="post" action="${childHref}/record/${form.slug}" novalidate>
       <input type="hidden" name="_csrf" value="${model.csrfToken}">
+      <input type="hidden" name="revision" value="${model.revision}">
       ${form.fields.map((f) => fieldGroup(f, model.values[f.name] ?? '', errors))}
       <div class="govuk-button-group">
         <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Record ${form.title.toLowerCase()}</button>
@@ -92,7 +109,7 @@ export function recordFormPage(model: RecordFormPageModel): SafeHtml {
     user: model.user,
     active: 'drift',
     csrfToken: model.csrfToken,
-    hasErrors: errors.length > 0,
+    hasErrors: errors.length > 0 || Boolean(model.stale),
     beforeContent: html`<a href="${childHref}" class="govuk-back-link">Back to the child</a>`,
   });
 }

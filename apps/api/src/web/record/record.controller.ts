@@ -4,53 +4,65 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
+import { JourneyQueries } from '../../projections/journey-queries';
 import { csrfToken } from '../auth/csrf';
 import { FORM_RECORDERS } from '../auth/web-user';
-import { JourneyReadModel } from '../data/journey-read-model';
 import { redirect, sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
+import { afterRecording } from '../reading/position-param';
 import { formToBody, formValues } from './form-body';
 import { recordForm, type RecordForm } from './form-definitions';
+import { formRevision } from './form-revision';
 import { RecordFormParams } from './record-form.params';
-import { recordFormPage } from './record-form.page';
+import { recordFormPage, type RecordFormPageModel } from './record-form.page';
 import { FormCommandSender } from './validate-and-send';
 
-/** Social workers record events from the child's page; the forms post to the API's command bus. */
+/**
+ * Social workers record events from the child's page; the forms post to the API's command bus.
+ * Each form carries the journey revision it was opened on (If-Match), so a form left open while
+ * someone else recorded is refused instead of being decided against a journey nobody saw.
+ */
 @ApiExcludeController()
 @Controller('panel/children/:id/record')
 @UseFilters(WebExceptionFilter)
 @Roles(...FORM_RECORDERS)
 export class RecordController {
   constructor(
-    private readonly journeys: JourneyReadModel,
+    private readonly queries: JourneyQueries,
     private readonly commands: FormCommandSender,
   ) {}
 
   @Get(':form')
-  async show(
+  show(
     @Param() { id, form: slug }: RecordFormParams,
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    const form = this.formOf(slug);
-    return sendPage(reply, recordFormPage({ user, csrfToken: csrfToken(request, reply), childId: id, childLabel: await this.childLabel(id), form, values: {}, errors: [] }));
+  ): string {
+    const model = { ...this.child(id), user, csrfToken: csrfToken(request, reply), childId: id, form: this.formOf(slug), values: {}, errors: [] };
+    return sendPage(reply, recordFormPage(model));
   }
 
   @Post(':form')
   async record(
     @Param() { id, form: slug }: RecordFormParams,
-    @Body() submitted: Record<string, unknown>,
+    @Body() submitted: Record<string, unknown> | undefined,
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const form = this.formOf(slug);
-    const childLabel = await this.childLabel(id);
-    const outcome = await this.commands.send(form, id, formToBody(form.fields, submitted ?? {}), user);
-    if (outcome.ok) return redirect(reply, `/panel/children/${encodeURIComponent(id)}?recorded=${form.slug}`);
-    const model = { user, csrfToken: csrfToken(request, reply), childId: id, childLabel, form, values: formValues(form.fields, submitted ?? {}), errors: outcome.errors };
-    return sendPage(reply, recordFormPage(model), outcome.status);
+    const child = this.child(id);
+    const fields = submitted ?? {};
+    const outcome = await this.commands.send(form, id, formToBody(form.fields, fields), formRevision(fields.revision), user);
+    // The child's page waits until the read models hold the write (read-your-writes).
+    if (outcome.ok) return redirect(reply, afterRecording(id, form.slug, outcome.globalPosition));
+    const model: RecordFormPageModel = { ...child, user, csrfToken: csrfToken(request, reply), childId: id, form, values: formValues(form.fields, fields), errors: [] };
+    if ('stale' in outcome) {
+      // Refilled against where the journey is now: sending it again is a deliberate second decision.
+      return sendPage(reply, recordFormPage({ ...model, stale: true, revision: outcome.revision ?? child.revision }), outcome.status);
+    }
+    return sendPage(reply, recordFormPage({ ...model, errors: outcome.errors }), outcome.status);
   }
 
   private formOf(slug: string): RecordForm {
@@ -59,10 +71,13 @@ export class RecordController {
     return form;
   }
 
-  /** Social workers may see names; a child that does not exist is a 404 before any form. */
-  private async childLabel(childId: string): Promise<string> {
-    const summary = await this.journeys.summary(childId);
-    if (!summary) throw new NotFoundException(`No child with id ${childId}`);
-    return summary.name ? `${summary.name} (${summary.childRef})` : summary.childRef;
+  /** The label and revision from the read models; a child that does not exist is a 404 before any form. */
+  private child(childId: string): { childLabel: string; revision: string } {
+    const summary = this.queries.summary(childId);
+    const events = this.queries.events(childId);
+    if (!summary || !events) throw new NotFoundException(`No child with id ${childId}`);
+    // Social workers may see names.
+    const childLabel = summary.name ? `${summary.name} (${summary.childRef})` : summary.childRef;
+    return { childLabel, revision: String(events.length - 1) };
   }
 }

@@ -2,18 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DomainRuleViolation } from '@care-journey/journey';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { RevisionConflict } from '../../children/application-errors';
 import { JourneyCommandSender, type CommandBody } from '../../children/commands/journey-command.sender';
 import type { FieldError } from '../../http/field-errors';
+import type { IfMatch } from '../../http/if-match';
 import { createValidationPipe } from '../../http/validation-pipe';
 import type { RecordForm } from './form-definitions';
 import type { FormError } from './record-form.page';
 
-export type SendOutcome = { ok: true } | { ok: false; status: 400 | 422; errors: FormError[] };
+export type SendOutcome =
+  | { ok: true; globalPosition: string | null }
+  | { ok: false; status: 400 | 422; errors: FormError[] }
+  /** The child changed after the form was opened: `revision` is where the journey is now. */
+  | { ok: false; status: 409; stale: true; revision: string | undefined };
 
 /**
  * The API's own path for a command: its ValidationPipe on its DTO (so the messages are the
- * API's), then its JourneyCommandSender onto the CommandBus. A broken journey rule (422) comes
- * back as a message against the field it names.
+ * API's), then its JourneyCommandSender onto the CommandBus with the form's revision as
+ * If-Match. A broken journey rule (422) comes back as a message against the field it names; a
+ * stale revision (409) as `stale`, never re-decided against a journey the user did not see.
  */
 @Injectable()
 export class FormCommandSender {
@@ -21,7 +28,13 @@ export class FormCommandSender {
 
   constructor(private readonly sender: JourneyCommandSender) {}
 
-  async send(form: RecordForm, childId: string, body: Record<string, unknown>, user: AuthenticatedUser): Promise<SendOutcome> {
+  async send(
+    form: RecordForm,
+    childId: string,
+    body: Record<string, unknown>,
+    ifMatch: IfMatch,
+    user: AuthenticatedUser,
+  ): Promise<SendOutcome> {
     let dto: object;
     try {
       dto = (await this.pipe.transform(body, { type: 'body', metatype: form.dto })) as object;
@@ -34,9 +47,13 @@ export class FormCommandSender {
     try {
       // A plain copy: the sender spreads it into the domain command.
       const plain = JSON.parse(JSON.stringify(dto)) as CommandBody<typeof form.command>;
-      await this.sender.send(form.command, childId, plain, { kind: 'none' }, { user, correlationId: randomUUID() });
-      return { ok: true };
+      const result = await this.sender.send(form.command, childId, plain, ifMatch, { user, correlationId: randomUUID() });
+      return { ok: true, globalPosition: result.globalPosition };
     } catch (error) {
+      if (error instanceof RevisionConflict) {
+        const revision = error.actual === 'no_stream' ? undefined : error.actual.toString();
+        return { ok: false, status: 409, stale: true, revision };
+      }
       if (!(error instanceof DomainRuleViolation)) throw error;
       return { ok: false, status: 422, errors: [{ field: error.field ?? form.fields[0].name, message: error.message }] };
     }
