@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAuditCommand } from './audit.command';
 import { registerDemoCommand } from './demo.command';
 import { registerExport903Command } from './export-903.command';
+import { registerImport903Command } from './import-903.command';
 import { registerRebuildCommand } from './rebuild.command';
 import { registerSeedCommand } from './seed.command';
 import { registerServeCommand } from './serve.command';
@@ -14,6 +15,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerTokenCommand,
   registerSeedCommand,
   registerExport903Command,
+  registerImport903Command,
   registerAuditCommand,
   registerRebuildCommand,
 ];

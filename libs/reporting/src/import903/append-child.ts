@@ -23,10 +23,16 @@ async function readStreamOrEmpty(store: EventStore, stream: string): Promise<Rec
 const sameEvent = (stored: RecordedEvent, planned: NewEvent): boolean =>
   stored.id === planned.id && stored.type === planned.type && JSON.stringify(stored.data) === JSON.stringify(planned.data);
 
-export async function appendChild(store: EventStore, stream: string, envelopes: NewEvent[]): Promise<AppendOutcome> {
+/**
+ * `headAtStart` is the log's head when the run began: an exact retry returns the original append's
+ * position, at or below it, which is how an already imported child is told from a new one.
+ */
+export async function appendChild(store: EventStore, stream: string, envelopes: NewEvent[], headAtStart: bigint | undefined): Promise<AppendOutcome> {
   try {
     const result = await store.appendToStream(stream, chainEvents(chainTipAfter(stream, undefined), envelopes), { expectedRevision: 'no_stream' });
-    return { kind: 'written', events: envelopes.length, position: result.globalPosition };
+    const retried = headAtStart !== undefined && result.globalPosition <= headAtStart;
+    if (!retried) return { kind: 'written', events: envelopes.length, position: result.globalPosition };
+    // The store matched the ids only: the data must be compared too (below).
   } catch (error) {
     if (!(error instanceof WrongExpectedRevision) && !(error instanceof DuplicateEventIds)) throw error;
   }

@@ -49,7 +49,7 @@ export async function import903(store: EventStore, dir: string, options: Import9
   const now = options.now ?? new Date().toISOString();
   const onProgress = options.onProgress ?? (() => undefined);
   const read = await readReturns(dir);
-  const issues = [...read.issues];
+  const issues = [...read.fileIssues, ...read.issues];
   const result: ImportResult = {
     years: read.returns.map((r) => r.yearEnding),
     rows: read.rows,
@@ -59,7 +59,7 @@ export async function import903(store: EventStore, dir: string, options: Import9
     aborted: false,
     elapsedMs: 0,
   };
-  if (issues.some((i) => i.line === 0 && i.severity === 'error')) {
+  if (read.fileIssues.length > 0) {
     result.aborted = true;
     result.elapsedMs = Date.now() - started;
     return result;
@@ -71,6 +71,7 @@ export async function import903(store: EventStore, dir: string, options: Import9
   });
   const firstYearStart = `${Number(read.returns[0].yearEnding.slice(0, 4)) - 1}-04-01`;
   const refs = [...children.keys()].sort();
+  const headAtStart = await store.headPosition();
   result.children.total = refs.length;
   const badRows = new Set(issues.filter((i) => i.severity === 'error' && i.child !== '').map((i) => i.child));
 
@@ -79,7 +80,7 @@ export async function import903(store: EventStore, dir: string, options: Import9
   for (const ref of refs) {
     const facts = children.get(ref) as ChildFacts;
     rows += rowsOf(facts);
-    const outcome = await importChild(store, facts, { now, firstYearStart, rejectedEarlier: badRows.has(ref) });
+    const outcome = await importChild(store, facts, { now, firstYearStart, rejectedEarlier: badRows.has(ref), headAtStart });
     issues.push(...outcome.issues);
     if (outcome.kind === 'written') {
       result.children.written++;
@@ -89,6 +90,8 @@ export async function import903(store: EventStore, dir: string, options: Import9
     done++;
     onProgress({ phase: 'import', rows, totalRows: read.rows, children: done, totalChildren: refs.length, events: result.events });
   }
+  // The report reads file by file, line by line; the per-child verdicts come last.
+  issues.sort((a, b) => (a.line === 0) === (b.line === 0) ? a.file.localeCompare(b.file) || a.line - b.line : a.line === 0 ? 1 : -1);
   result.elapsedMs = Date.now() - started;
   return result;
 }
@@ -99,7 +102,7 @@ interface ChildOutcome {
   issues: ImportIssue[];
 }
 
-async function importChild(store: EventStore, facts: ChildFacts, ctx: { now: string; firstYearStart: string; rejectedEarlier: boolean }): Promise<ChildOutcome> {
+async function importChild(store: EventStore, facts: ChildFacts, ctx: { now: string; firstYearStart: string; rejectedEarlier: boolean; headAtStart: bigint | undefined }): Promise<ChildOutcome> {
   const issues: ImportIssue[] = [];
   const rejected = (reason: string): ChildOutcome => {
     issues.push({ severity: 'error', file: '', line: 0, child: facts.child, field: '(child)', reason });
@@ -113,7 +116,7 @@ async function importChild(store: EventStore, facts: ChildFacts, ctx: { now: str
     issues.push(run.issue);
     return rejected('not imported: the journey broke a rule of the domain (reported above)');
   }
-  const outcome = await appendChild(store, journeyStream(importedChildId(facts.child)), run.envelopes);
+  const outcome = await appendChild(store, journeyStream(importedChildId(facts.child)), run.envelopes, ctx.headAtStart);
   if (outcome.kind === 'conflict') return rejected(outcome.reason);
   return outcome.kind === 'written' ? { kind: 'written', events: outcome.events, issues } : { kind: 'unchanged', events: 0, issues };
 }

@@ -33,7 +33,9 @@ export interface ReturnFiles {
 
 export interface ReadResult {
   returns: ReturnFiles[];
-  /** File-level errors (encoding, header, parse) and row-shape errors. */
+  /** File-level errors (encoding, header, CSV syntax, missing tables): the run must not write. */
+  fileIssues: ImportIssue[];
+  /** Row-shape errors (wrong number of values): those children are not imported. */
   issues: ImportIssue[];
   rows: number;
 }
@@ -52,27 +54,27 @@ interface ParsedRecord {
 }
 
 /** One file → its table and rows, or issues. */
-async function readTableFile(path: string, shown: string, issues: ImportIssue[]): Promise<TableFile | undefined> {
+async function readTableFile(path: string, shown: string, issues: ImportIssue[], fileIssues: ImportIssue[]): Promise<TableFile | undefined> {
   const decoded = decodeUtf8(await readFile(path));
   if (!decoded.ok) {
-    issues.push(fileIssue(shown, '(encoding)', decoded.reason));
+    fileIssues.push(fileIssue(shown, '(encoding)', decoded.reason));
     return undefined;
   }
   let records: ParsedRecord[];
   try {
     records = parse(decoded.text, { info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as ParsedRecord[];
   } catch (error) {
-    issues.push(fileIssue(shown, '(csv)', `not readable as CSV: ${error instanceof Error ? error.message : String(error)}`));
+    fileIssues.push(fileIssue(shown, '(csv)', `not readable as CSV: ${error instanceof Error ? error.message : String(error)}`));
     return undefined;
   }
   if (records.length === 0) {
-    issues.push(fileIssue(shown, '(header)', 'the file is empty: no header row'));
+    fileIssues.push(fileIssue(shown, '(header)', 'the file is empty: no header row'));
     return undefined;
   }
   const header = records[0].record;
   const detected = detectTable(header);
   if (!detected.ok) {
-    issues.push({ ...fileIssue(shown, '(header)', detected.reason), line: records[0].info.lines });
+    fileIssues.push({ ...fileIssue(shown, '(header)', detected.reason), line: records[0].info.lines });
     return undefined;
   }
   const childAt = header.indexOf('CHILD');
@@ -90,12 +92,13 @@ async function readTableFile(path: string, shown: string, issues: ImportIssue[])
 
 export async function readReturns(root: string): Promise<ReadResult> {
   const issues: ImportIssue[] = [];
+  const fileIssues: ImportIssue[] = [];
   const byFolder = new Map<string, TableFile[]>();
   let rows = 0;
   const files = await csvFilesUnder(root);
-  if (files.length === 0) issues.push(fileIssue(root, '(folder)', 'no .csv files found'));
+  if (files.length === 0) fileIssues.push(fileIssue(root, '(folder)', 'no .csv files found'));
   for (const path of files) {
-    const table = await readTableFile(path, relative(root, path) || path, issues);
+    const table = await readTableFile(path, relative(root, path) || path, issues, fileIssues);
     if (!table) continue;
     rows += table.rows.length;
     const folder = dirname(path);
@@ -107,16 +110,16 @@ export async function readReturns(root: string): Promise<ReadResult> {
     const byTable: ReturnFiles['tables'] = {};
     for (const t of tables) {
       const earlier = byTable[t.table];
-      if (earlier) issues.push(fileIssue(t.file, '(header)', `a second ${t.table} file in ${shownFolder} (first: ${earlier.file}); one file per table per year`));
+      if (earlier) fileIssues.push(fileIssue(t.file, '(header)', `a second ${t.table} file in ${shownFolder} (first: ${earlier.file}); one file per table per year`));
       else byTable[t.table] = t;
     }
     if (!byTable.Header || !byTable.Episodes) {
-      issues.push(fileIssue(shownFolder, '(folder)', `a return needs at least a Header and an Episodes file; found ${Object.keys(byTable).join(', ') || 'none'}`));
+      fileIssues.push(fileIssue(shownFolder, '(folder)', `a return needs at least a Header and an Episodes file; found ${Object.keys(byTable).join(', ') || 'none'}`));
       continue;
     }
     const year = yearOfReturn(shownFolder, byTable);
     if (!year.ok) {
-      issues.push(fileIssue(shownFolder, '(folder)', year.reason));
+      fileIssues.push(fileIssue(shownFolder, '(folder)', year.reason));
       continue;
     }
     returns.push({ folder: shownFolder, yearEnding: year.yearEnding, tables: byTable });
@@ -124,9 +127,9 @@ export async function readReturns(root: string): Promise<ReadResult> {
   const seen = new Map<string, string>();
   for (const r of returns) {
     const other = seen.get(r.yearEnding);
-    if (other !== undefined) issues.push(fileIssue(r.folder, '(folder)', `two returns for the year ending ${r.yearEnding} (${other} and ${r.folder})`));
+    if (other !== undefined) fileIssues.push(fileIssue(r.folder, '(folder)', `two returns for the year ending ${r.yearEnding} (${other} and ${r.folder})`));
     seen.set(r.yearEnding, r.folder);
   }
   returns.sort((a, b) => (a.yearEnding < b.yearEnding ? -1 : 1));
-  return { returns, issues, rows };
+  return { returns, fileIssues, issues, rows };
 }
