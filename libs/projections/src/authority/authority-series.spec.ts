@@ -104,13 +104,13 @@ describe('monthly series', () => {
     expect(cell(january, 'spend.periodSpend')).toBe('1117.14');
   });
 
-  it('writes the children behind as CSV, with names only when asked', () => {
+  it('writes the children behind as CSV, by child id only unless details may be seen', () => {
     const c = child('a').child('2010-01-01').startsIn('2024-01-15', placed('U4', 'PR1')).input();
     const behind = new AuthorityMeasures([c], DEFAULT_AUTHORITY_CONFIG).behind('looked-after', {
       from: '2024-01-01',
       to: '2024-01-31',
     }).children;
-    expect(childrenToCsv(behind, false)).toBe('childId,childRef,periodStart\na,REF-a,2024-01-15\n');
+    expect(childrenToCsv(behind, false)).toBe('childId,periodStart\na,2024-01-15\n');
     expect(childrenToCsv(behind, true)).toBe(
       'childId,childRef,name,periodStart\na,REF-a,Child a,2024-01-15\n',
     );

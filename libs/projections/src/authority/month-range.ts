@@ -49,3 +49,13 @@ export function monthToDate(date: CalendarDate): MonthWindow {
   const window = monthWindowOf(monthIndex(date, 'date'));
   return { ...window, to: date };
 }
+
+/** A window of days for the children behind a figure: from on or before to, at most 50 years. */
+export function dayWindow(from: CalendarDate, to: CalendarDate): { from: CalendarDate; to: CalendarDate } {
+  if (!isValidCalendarDate(from))
+    throw new MonthRangeError('from', `must be a date (YYYY-MM-DD), got "${from}"`);
+  if (!isValidCalendarDate(to)) throw new MonthRangeError('to', `must be a date (YYYY-MM-DD), got "${to}"`);
+  if (to < from) throw new MonthRangeError('to', `must not be before from (${from})`);
+  monthWindows(from, to); // the same length limit as a series
+  return { from, to };
+}

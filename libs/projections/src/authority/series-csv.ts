@@ -30,11 +30,12 @@ export function seriesToCsv(rows: readonly MeasuresRow[]): string {
   return stringify(records, { header: true, columns, cast: { boolean: (b) => (b ? 'true' : 'false') } });
 }
 
-/** Children behind a measure as CSV; `name` is included only when the caller says so. */
-export function childrenToCsv(children: readonly ChildBehind[], withNames: boolean): string {
+/** Children behind a measure as CSV: with reference and name, or (for reporting jobs) by child id only. */
+export function childrenToCsv(children: readonly ChildBehind[], withDetails: boolean): string {
   const records = children.map((child) => {
-    const flat: Record<string, Cell> = { childId: child.childId, childRef: child.childRef };
-    if (withNames) flat.name = child.name;
+    const flat: Record<string, Cell> = withDetails
+      ? { childId: child.childId, childRef: child.childRef, name: child.name }
+      : { childId: child.childId };
     flatten(child.detail, '', flat);
     return flat;
   });

@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { isValidCalendarDate } from '@care-journey/journey';
+import { ValidateBy, buildMessage } from 'class-validator';
+import { MEASURE_IDS, PLACEMENT_GROUPS } from '../authority-lib';
+
+const MONTH_OR_DATE = /^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/;
+const FORMATS = ['json', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const IsCalendarDate = () =>
+  ValidateBy({
+    name: 'isCalendarDate',
+    validator: {
+      validate: (value) => isValidCalendarDate(value),
+      defaultMessage: buildMessage((prefix) => `${prefix}$property must be a real calendar date, YYYY-MM-DD`),
+    },
+  });
+
+class FormatQuery {
+  @ApiPropertyOptional({ enum: FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(FORMATS)
+  format?: Format;
+}
+
+export class SeriesQuery extends FormatQuery {
+  @ApiProperty({ description: 'First month (YYYY-MM, or any date in it)', example: '2024-04' })
+  @Matches(MONTH_OR_DATE, { message: '$property must be a month YYYY-MM or a date YYYY-MM-DD' })
+  from!: string;
+
+  @ApiProperty({ description: 'Last month (YYYY-MM, or any date in it)', example: '2025-03' })
+  @Matches(MONTH_OR_DATE, { message: '$property must be a month YYYY-MM or a date YYYY-MM-DD' })
+  to!: string;
+}
+
+export class AsAtQuery extends FormatQuery {
+  @ApiProperty({ description: 'The day: stocks on it, flows over its month up to it', example: '2025-03-31' })
+  @IsCalendarDate()
+  date!: string;
+}
+
+export class MeasureParam {
+  @ApiProperty({ enum: MEASURE_IDS })
+  @IsIn(MEASURE_IDS)
+  measure!: (typeof MEASURE_IDS)[number];
+}
+
+export class ChildrenQuery extends FormatQuery {
+  @ApiProperty({
+    description: 'First day of the window (flows count over it; stocks are taken on `to`)',
+    example: '2025-03-01',
+  })
+  @IsCalendarDate()
+  from!: string;
+
+  @ApiProperty({ description: 'Last day of the window', example: '2025-03-31' })
+  @IsCalendarDate()
+  to!: string;
+}
+
+export class WhatIfQuery {
+  @ApiProperty({ description: 'The day the mix and unit costs are taken on', example: '2025-03-31' })
+  @IsCalendarDate()
+  date!: string;
+
+  @ApiProperty({ enum: PLACEMENT_GROUPS, example: 'agency_fostering' })
+  @IsIn(PLACEMENT_GROUPS)
+  from!: (typeof PLACEMENT_GROUPS)[number];
+
+  @ApiProperty({ enum: PLACEMENT_GROUPS, example: 'in_house_fostering' })
+  @IsIn(PLACEMENT_GROUPS)
+  to!: (typeof PLACEMENT_GROUPS)[number];
+
+  @ApiProperty({ description: 'How many placements move', example: 10 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  count!: number;
+}

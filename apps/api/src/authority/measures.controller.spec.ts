@@ -1,0 +1,117 @@
+/** The measures endpoints on the real app over HTTP, on a temp SQLite file with two journeys. */
+import { apiClient, type ApiClient } from '../../../../test/e2e/support/http-client';
+import { startTestApp, type TestApp } from '../../../../test/e2e/support/test-app';
+import { tokenFor } from '../../../../test/e2e/support/tokens';
+import { appendEvents } from '../../../../libs/projections/src/testing/log-fixtures';
+import { child, placed } from '../../../../libs/projections/src/authority/testing/authority-journey';
+
+describe('GET /measures', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  const panel = { token: tokenFor('panel_member') };
+  const job = { token: tokenFor('reporting_job') };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = apiClient(t.baseUrl);
+    const leaver = child('leaver')
+      .child('2010-01-01', { homePostcode: 'CB1 2AB' })
+      .startsIn('2024-01-10', placed('U6', 'PR4', 'PE1 4LW'))
+      .endCare('2024-03-15', 'E4A');
+    const joiner = child('joiner')
+      .child('2010-01-01', { homePostcode: 'CB1 2AB' })
+      .startsIn('2024-03-15', placed('U4', 'PR1', 'CB4 1UW'));
+    await appendEvents(t.store, 'leaver', leaver.events);
+    await appendEvents(t.store, 'joiner', joiner.events);
+  });
+  afterAll(async () => t.close());
+
+  it('returns the monthly series as JSON', async () => {
+    const response = await api.get<{
+      authority: unknown;
+      rows: { month: string; lookedAfter: { count: number }; flows: { started: number; ceased: number } }[];
+    }>('/measures?from=2024-01&to=2024-03', job);
+    expect(response.status).toBe(200);
+    expect(response.body.authority).toEqual({ la: 'E10000003', name: 'Cambridgeshire' });
+    expect(
+      response.body.rows.map((r) => [r.month, r.lookedAfter.count, r.flows.started, r.flows.ceased]),
+    ).toEqual([
+      ['2024-01', 1, 1, 0],
+      ['2024-02', 1, 0, 0],
+      ['2024-03', 1, 1, 1],
+    ]);
+  });
+
+  it('returns the series as CSV, one row a month', async () => {
+    const response = await api.get<string>('/measures?from=2024-01&to=2024-03&format=csv', job);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const lines = response.body.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0].startsWith('month,from,to,')).toBe(true);
+  });
+
+  it('lists the children behind a figure with names for the panel, by child id only for a reporting job', async () => {
+    const path = '/measures/location/children?from=2024-02-01&to=2024-02-29';
+    const forPanel = await api.get<{ children: Record<string, unknown>[] }>(path, panel);
+    expect(forPanel.body.children).toEqual([
+      {
+        childId: 'leaver',
+        childRef: 'REF-leaver',
+        name: 'Child leaver',
+        detail: expect.objectContaining({ inArea: false, distanceMiles: 31.3 }),
+      },
+    ]);
+    const forJob = await api.get<{ children: Record<string, unknown>[] }>(path, job);
+    expect(forJob.body.children).toEqual([
+      { childId: 'leaver', detail: expect.objectContaining({ inArea: false }) },
+    ]);
+    const csv = await api.get<string>(`${path}&format=csv`, job);
+    expect(csv.body.split('\n')[0]).toBe('childId,inArea,distanceMiles,moreThanDistance,placementType,since');
+  });
+
+  it('prices a change of mix, and refuses one larger than the group', async () => {
+    const ok = await api.get(
+      '/measures/what-if?date=2024-02-01&from=agency_fostering&to=in_house_fostering&count=1',
+      panel,
+    );
+    expect(ok.body).toMatchObject({ weeklySaving: 378, annualSaving: 378 * 52 });
+    const tooMany = await api.get<{ errors: unknown[] }>(
+      '/measures/what-if?date=2024-02-01&from=agency_fostering&to=in_house_fostering&count=5',
+      panel,
+    );
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors).toEqual([
+      {
+        field: 'moves[0].count',
+        rule: 'whatIf',
+        message: 'moves[0].count: only 1 agency_fostering placement(s) on 2024-02-01',
+      },
+    ]);
+  });
+
+  it('answers bad input with 400 naming the field, and no token with 401', async () => {
+    const backwards = await api.get<{ errors: { field: string }[] }>(
+      '/measures?from=2024-03&to=2024-01',
+      job,
+    );
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors[0].field).toBe('to');
+    const badMonth = await api.get<{ errors: { field: string }[] }>('/measures?from=2024-13&to=2024-14', job);
+    expect(badMonth.status).toBe(400);
+    expect(badMonth.body.errors.map((e) => e.field)).toEqual(['from', 'to']);
+    const unknownMeasure = await api.get('/measures/nope/children?from=2024-01-01&to=2024-01-31', panel);
+    expect(unknownMeasure.status).toBe(400);
+    expect((await api.get('/measures?from=2024-01&to=2024-02')).status).toBe(401);
+  });
+
+  it('serves the settings in use, targets included, for charts', async () => {
+    const settings = await api.get<{ targets: { id: string; value: number }[]; costTables: unknown[] }>(
+      '/measures/settings',
+      job,
+    );
+    expect(settings.body.targets).toEqual([
+      expect.objectContaining({ id: 'three-plus-placements', value: 16 }),
+    ]);
+  });
+});

@@ -1,0 +1,146 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { ErrorDto } from '../http/error-responses.dto';
+import { Clock } from '../infrastructure/clock';
+import { asBadRequest } from './authority-errors';
+import {
+  childrenToCsv,
+  dayWindow,
+  seriesToCsv,
+  type AuthorityConfig,
+  type MeasuresRow,
+} from './authority-lib';
+import { AUTHORITY_CONFIG, AuthorityMeasuresSource } from './authority.providers';
+import { childrenFor, seesChildDetails } from './children-view';
+import {
+  AsAtQuery,
+  ChildrenQuery,
+  MeasureParam,
+  SeriesQuery,
+  WhatIfQuery,
+  type Format,
+} from './dto/measures.query';
+
+const ALL = ['social_worker', 'panel_member', 'auditor', 'reporting_job', 'admin'] as const;
+const CSV = 'text/csv; charset=utf-8';
+
+/** Authority-wide measures for the commissioning board and members: wiring only, rules live in the library. */
+@ApiTags('measures')
+@Controller('measures')
+export class MeasuresController {
+  constructor(
+    private readonly source: AuthorityMeasuresSource,
+    private readonly clock: Clock,
+    @Inject(AUTHORITY_CONFIG) private readonly config: AuthorityConfig,
+  ) {}
+
+  private today(): string {
+    return this.clock.now().slice(0, 10);
+  }
+
+  @Get()
+  @Roles(...ALL)
+  @ApiOperation({
+    summary:
+      'The monthly series: looked after (and rate per 10,000), starts, ceases by route, placement mix, location and distance, reviews in time, plan by second review, 3+ placements, spend, targets',
+    description:
+      'One row per calendar month from `from` to `to`; stocks on the last day of the month, flows over the month. format=csv gives one row a month, columns named after the JSON paths. Roles: all.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'The series' })
+  @ApiBadRequestResponse({ type: ErrorDto })
+  async series(
+    @Query() query: SeriesQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    const measures = await this.source.measures();
+    const rows = await asBadRequest(() => measures.monthlySeries(query.from, query.to, this.today()));
+    return this.respond(
+      reply,
+      query.format,
+      { authority: this.authority(), from: query.from, to: query.to, rows },
+      () => seriesToCsv(rows),
+    );
+  }
+
+  @Get('as-at')
+  @Roles(...ALL)
+  @ApiOperation({
+    summary: 'Every measure as at a day: stocks on the day, flows over its month up to the day',
+    description: 'Roles: all.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiBadRequestResponse({ type: ErrorDto })
+  async asAt(@Query() query: AsAtQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    const row: MeasuresRow = (await this.source.measures()).asAt(query.date, this.today());
+    return this.respond(reply, query.format, { authority: this.authority(), row }, () => seriesToCsv([row]));
+  }
+
+  @Get('settings')
+  @Roles(...ALL)
+  @ApiOperation({
+    summary:
+      'The settings in use: boundary, child population, distance, unit-cost tables and targets (for charts)',
+    description: 'Roles: all.',
+  })
+  settings(): AuthorityConfig {
+    return this.config;
+  }
+
+  @Get('what-if')
+  @Roles('panel_member', 'auditor', 'reporting_job', 'admin')
+  @ApiOperation({
+    summary:
+      'The weekly and annual saving (or cost) of moving placements from one group to another, at the unit costs of the day',
+    description: 'Roles: panel_member, auditor, reporting_job, admin.',
+  })
+  @ApiBadRequestResponse({ type: ErrorDto })
+  async whatIf(@Query() query: WhatIfQuery): Promise<unknown> {
+    const measures = await this.source.measures();
+    return asBadRequest(() =>
+      measures.whatIf(query.date, [{ from: query.from, to: query.to, count: query.count }]),
+    );
+  }
+
+  @Get(':measure/children')
+  @Roles(...ALL)
+  @ApiOperation({
+    summary: 'The children behind one measure over a window, with what put each child there',
+    description:
+      'social_worker, panel_member, auditor and admin see names and references; reporting_job gets child ids only.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiBadRequestResponse({ type: ErrorDto })
+  async children(
+    @Param() { measure }: MeasureParam,
+    @Query() query: ChildrenQuery,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    const window = await asBadRequest(() => dayWindow(query.from, query.to));
+    const measures = await this.source.measures();
+    const behind = childrenFor(user.role, measures.behind(measure, { ...window, today: this.today() }));
+    return this.respond(reply, query.format, behind, () =>
+      childrenToCsv(behind.children, seesChildDetails(user.role)),
+    );
+  }
+
+  private authority(): { la: string; name: string } {
+    return { la: this.config.la, name: this.config.name };
+  }
+
+  private respond(
+    reply: FastifyReply,
+    format: Format | undefined,
+    json: unknown,
+    csv: () => string,
+  ): unknown {
+    if (format !== 'csv') return json;
+    void reply.header('content-type', CSV);
+    return csv();
+  }
+}
