@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { AuthorityModule } from './authority/authority.module';
 import { ChildrenModule } from './children/children.module';
 import type { ApiConfig } from './config/api-config';
 import { ApiConfigModule } from './config/api-config.module';
@@ -26,6 +27,7 @@ export class AppModule {
         WebModule,
         AuditModule,
         ProjectionsModule,
+        AuthorityModule,
       ],
     };
   }
