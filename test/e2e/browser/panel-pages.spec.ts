@@ -7,6 +7,15 @@ import { signIn } from './support/sign-in';
 
 jest.setTimeout(180_000);
 
+/** A move to another carer (U6 with PR1), filled in on the open placement-change form. */
+async function fillPlacementChange(page: Page, date: string): Promise<void> {
+  await page.getByLabel('Date of the move').fill(date);
+  await page.getByLabel('Placement type').selectOption('U6');
+  await page.getByLabel('Placement provider').selectOption('PR1');
+  await page.getByLabel('Reason for the change').selectOption('CARPL');
+  await page.locator('input[name="sameCarer"][value="false"]').check();
+}
+
 /** The synthetic authority's history ends here. */
 const YEAR_END = '2025-03-31';
 
@@ -120,16 +129,63 @@ describeInBrowser('permanency panel pages in a real browser', () => {
 
     for (const daysAgo of [20, 10]) {
       await page.goto(`${t.baseUrl}/panel/children/${childId}/record/placement-change`);
-      await page.getByLabel('Date of the move').fill(addDays(today, -daysAgo));
-      await page.getByLabel('Placement type').selectOption('U6');
-      await page.getByLabel('Placement provider').selectOption('PR1');
-      await page.getByLabel('Reason for the change').selectOption('CARPL');
-      await page.locator('input[name="sameCarer"][value="false"]').check();
+      await fillPlacementChange(page, addDays(today, -daysAgo));
       await Promise.all([page.waitForURL(/recorded=placement-change/), page.getByRole('button', { name: /^Record/ }).click()]);
     }
     await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('Placement change recorded');
     expect(await openFlags()).toContain('DR05 Placement instability');
     await screenshot(page, '08-child-after-placement-changes');
+  });
+
+  it('a form left open while someone else records is refused, records nothing, and can be sent again deliberately', async () => {
+    const today = dateOfInstant(new Date().toISOString());
+    await signIn(page, t.baseUrl, 'sw.demo', '/panel/drift');
+    const childId = (await page.locator('#drift-table tbody tr').last().getAttribute('data-child')) ?? '';
+    expect(childId).not.toBe('');
+    const movesOn = (p: Page) => p.locator('#entries-table tbody tr', { hasText: 'placement U6' }).count();
+
+    // This form is opened first, then the child changes in another tab.
+    await page.goto(`${t.baseUrl}/panel/children/${childId}/record/placement-change`);
+    await fillPlacementChange(page, addDays(today, -3));
+    const other = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await signIn(other, t.baseUrl, 'sw.demo', `/panel/children/${childId}/record/placement-change`);
+      await fillPlacementChange(other, addDays(today, -6));
+      await Promise.all([other.waitForURL(/recorded=placement-change/), other.getByRole('button', { name: /^Record/ }).click()]);
+      expect(await movesOn(other)).toBe(1);
+
+      const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: /^Record/ }).click()]);
+      expect(refused.status()).toBe(409);
+      await expect(page.locator('#stale-form').textContent()).resolves.toContain('Nothing was recorded');
+      expect(await page.getByLabel('Date of the move').inputValue()).toBe(addDays(today, -3));
+      await screenshot(page, '10-stale-form-refused');
+      await other.reload();
+      expect(await movesOn(other)).toBe(1);
+    } finally {
+      await other.close();
+    }
+
+    // Sent again after reading the warning: now against the current revision, so it is recorded.
+    await Promise.all([page.waitForURL(/recorded=placement-change/), page.getByRole('button', { name: /^Record/ }).click()]);
+    expect(await movesOn(page)).toBe(2);
+  });
+
+  it("viewing a child's journey is in the access log an auditor reads", async () => {
+    await signIn(page, t.baseUrl, 'panel.demo', `/panel/drift?asAt=${YEAR_END}`);
+    const childId = (await page.locator('#drift-table tbody tr').first().getAttribute('data-child')) ?? '';
+    await page.goto(`${t.baseUrl}/panel/children/${childId}?asAt=${YEAR_END}`);
+    await expect(page.locator('h1').count()).resolves.toBe(1);
+    await page.context().clearCookies();
+
+    await signIn(page, t.baseUrl, 'auditor.demo');
+    await page.goto(`${t.baseUrl}/audit/access-log?childId=${childId}`);
+    const { entries } = JSON.parse((await page.locator('body').textContent()) ?? '{}') as {
+      entries: { childId: string; role: string; view: string; query?: Record<string, string> }[];
+    };
+    expect(entries).toContainEqual(
+      expect.objectContaining({ childId, role: 'panel_member', view: 'history', query: { asAt: YEAR_END, page: 'panel' } }),
+    );
+    await screenshot(page, '11-access-log');
   });
 
   it('stability and permanence: chart.js charts, each with its table of figures', async () => {
