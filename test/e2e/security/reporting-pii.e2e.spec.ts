@@ -1,0 +1,103 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { apiClient, type ApiClient } from '../support/http-client';
+import { moveBody, registerBody, startCareBody } from '../support/journey-bodies';
+import { normalise, ROUTE_ROLES } from '../support/route-roles';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { tokenFor } from '../support/tokens';
+import { keyOf, routesToCheck, urlFor } from './route-calls';
+
+/** Identifiers chosen so that no other text can contain them by chance. */
+const CHILD = {
+  name: 'Zephyrine Quillfeather',
+  dateOfBirth: '2016-07-23',
+  upn: 'K802193746015',
+  homePostcode: 'YO17 9QZ',
+};
+const DIRECT_IDENTIFIERS = [
+  CHILD.name,
+  'Zephyrine',
+  'Quillfeather',
+  CHILD.dateOfBirth,
+  '23/07/2016',
+  '23 July 2016',
+  CHILD.upn,
+  CHILD.homePostcode,
+  CHILD.homePostcode.replace(' ', ''),
+];
+
+/** The reporting job must never receive a name or other direct identifier, on any route it may call. */
+describe('reporting_job: no direct identifiers on any route it can call', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  let childId: string;
+  const worker = { token: tokenFor('social_worker', 'alice') };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = apiClient(t.baseUrl);
+    const registered = await api.post<{ childId: string }>(
+      '/children',
+      registerBody({ ...CHILD, effectiveDate: '2023-02-01' }),
+      worker,
+    );
+    childId = registered.body.childId;
+    for (const [path, body] of [
+      ['periods-of-care', startCareBody],
+      ['reviews', { effectiveDate: '2023-03-02', participation: 'PN1' }],
+      ['placement-changes', moveBody('2023-03-15', 'U6', 'PR4', 'LS2 7AB')],
+    ] as const) {
+      const recorded = await api.post(`/children/${childId}/${path}`, body, worker);
+      if (recorded.status !== 201) throw new Error(`${path}: ${JSON.stringify(recorded.body)}`);
+    }
+    // Reports read the projections: wait until they hold this child.
+    for (let i = 0; i < 200; i++) {
+      const health = await api.get<{ lag?: string }>('/health/projections');
+      if (health.body.lag === '0') break;
+      await sleep(25);
+    }
+  });
+  afterAll(async () => t.close());
+
+  it('sends none of the child’s name, date of birth, UPN or home postcode, and the routes do answer', async () => {
+    const token = tokenFor('reporting_job', 'nightly-return');
+    const leaks: string[] = [];
+    const answered: string[] = [];
+    for (const route of routesToCheck(t.routes)) {
+      const declared = ROUTE_ROLES[keyOf(route)];
+      // An undeclared route (the role matrix fails for it) is checked too: its roles are unknown.
+      const expected = declared === undefined ? undefined : normalise(declared);
+      if (expected && !expected.public && !expected.roles.includes('reporting_job')) continue;
+      const body = route.method === 'GET' ? undefined : {};
+      for (const accept of ['application/json', 'text/html,text/csv,*/*']) {
+        const response = await api.send(route.method, urlFor(route.url, childId), body, {
+          token,
+          headers: { accept },
+        });
+        const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
+        const found = DIRECT_IDENTIFIERS.filter((identifier) => text.includes(identifier));
+        if (found.length) leaks.push(`${keyOf(route)} (${accept}) → ${response.status}: ${found.join(', ')}`);
+        if (response.status === 200) answered.push(keyOf(route));
+      }
+    }
+    expect(leaks).toEqual([]);
+    // The check means something only if the reports and the child's pages did answer.
+    for (const route of [
+      'GET /children/:id',
+      'GET /drift-report',
+      'GET /panel/children/:id',
+      'GET /panel/drift',
+    ]) {
+      if (route in ROUTE_ROLES) expect(answered).toContain(route);
+    }
+    process.stdout.write(
+      `reporting_job PII check: ${new Set(answered).size} routes answered 200, no identifier found\n`,
+    );
+  });
+
+  it('the same routes do show the name to a social worker (the identifiers are really there to find)', async () => {
+    const child = await api.get(`/children/${childId}`, worker);
+    expect(JSON.stringify(child.body)).toContain(CHILD.name);
+    const asReporter = await api.get(`/children/${childId}`, { token: tokenFor('reporting_job') });
+    expect(asReporter.body).toMatchObject({ personalDataIncluded: false });
+  });
+});
