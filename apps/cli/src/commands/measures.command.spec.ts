@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { SqliteEventStore } from '@care-journey/event-store';
+import { child, placed } from '../../../../libs/projections/src/authority/testing/authority-journey';
+import { appendEvents, tempDir } from '../../../../libs/projections/src/testing/log-fixtures';
+import { buildProgram } from '../program';
+
+describe('care-journey measures', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let output: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeEach(async () => {
+    temp = tempDir('cj-measures-cli-');
+    const file = join(temp.dir, 'events.db');
+    const store = new SqliteEventStore({ file });
+    const c = child('a')
+      .child('2010-01-01')
+      .startsIn('2024-01-15', placed('U4', 'PR1'))
+      .endCare('2024-02-10', 'E41');
+    await appendEvents(store, 'a', c.events);
+    await store.close();
+    env = process.env;
+    process.env = {
+      ...env,
+      CARE_JOURNEY_SQLITE_FILE: file,
+      CARE_JOURNEY_STORE: 'sqlite',
+      CARE_JOURNEY_AUTHORITY: '{"childPopulation": 10000}',
+    };
+    output = '';
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((output += String(chunk)), true));
+  });
+
+  afterEach(() => {
+    process.env = env;
+    jest.restoreAllMocks();
+    temp.remove();
+  });
+
+  it('prints the monthly series as CSV', async () => {
+    await buildProgram().parseAsync([
+      'node',
+      'care-journey',
+      'measures',
+      '--from',
+      '2024-01',
+      '--to',
+      '2024-03',
+      '--format',
+      'csv',
+      '--today',
+      '2024-04-01',
+    ]);
+    const [header, ...rows] = output.trim().split('\n');
+    const columns = header.split(',');
+    const cell = (row: string, column: string) => row.split(',')[columns.indexOf(column)];
+    expect(
+      rows.map((row) => [
+        cell(row, 'month'),
+        cell(row, 'lookedAfter.count'),
+        cell(row, 'lookedAfter.ratePer10000'),
+        cell(row, 'flows.ceasedByRoute.child_arrangements_order'),
+      ]),
+    ).toEqual([
+      ['2024-01', '1', '1', '0'],
+      ['2024-02', '0', '0', '1'],
+      ['2024-03', '0', '0', '0'],
+    ]);
+  });
+
+  it('prints JSON when asked', async () => {
+    await buildProgram().parseAsync([
+      'node',
+      'care-journey',
+      'measures',
+      '--from',
+      '2024-01',
+      '--to',
+      '2024-01',
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(output)).toMatchObject({
+      authority: { la: 'E10000003' },
+      rows: [{ month: '2024-01', flows: { started: 1 } }],
+    });
+  });
+});
