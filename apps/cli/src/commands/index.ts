@@ -3,6 +3,7 @@ import { registerAuditCommand } from './audit.command';
 import { registerDemoCommand } from './demo.command';
 import { registerExport903Command } from './export-903.command';
 import { registerImport903Command } from './import-903.command';
+import { registerMeasuresCommand } from './measures.command';
 import { registerRebuildCommand } from './rebuild.command';
 import { registerSeedCommand } from './seed.command';
 import { registerServeCommand } from './serve.command';
@@ -18,4 +19,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerImport903Command,
   registerAuditCommand,
   registerRebuildCommand,
+  registerMeasuresCommand,
 ];
