@@ -9,6 +9,7 @@ import { ApiConfigModule } from './config/api-config.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ProjectionsModule } from './projections/projections.module';
+import { ReportingModule } from './reporting/reporting.module';
 import { WebModule } from './web/web.module';
 
 /** The whole API; built per config so tests can boot it against their own SQLite file and secret. */
@@ -28,6 +29,7 @@ export class AppModule {
         AuditModule,
         ProjectionsModule,
         AuthorityModule,
+        ReportingModule,
       ],
     };
   }

@@ -2,3 +2,4 @@
 export * from './synthetic';
 export * from './export903';
 export * from './import903';
+export * from './feed';

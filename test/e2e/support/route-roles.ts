@@ -93,6 +93,10 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /assets/govuk/*': 'public',
   'GET /assets/chart.js/*': 'public',
   'GET /assets/app/:file': 'public',
+
+  // Reporting (apps/api/src/reporting): the 903 return, and the raw event feed (no identifiers for reporting jobs).
+  'GET /exports/903': ['reporting_job', 'admin'],
+  'GET /events': ['reporting_job', 'auditor', 'admin'],
 };
 
 export interface NormalExpectation {

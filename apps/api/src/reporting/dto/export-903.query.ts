@@ -1,0 +1,13 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches } from 'class-validator';
+
+export class Export903Query {
+  @ApiProperty({ description: 'Last day of the collection year (a 31 March)', example: '2025-03-31' })
+  @Matches(/^\d{4}-03-31$/, { message: 'yearEnding must be a 31 March, YYYY-03-31' })
+  yearEnding!: string;
+
+  @ApiPropertyOptional({ description: 'One table as CSV (Episodes or episodes, Header, placed_for_adoption …); omit for every table as JSON', example: 'episodes' })
+  @IsOptional()
+  @IsString()
+  table?: string;
+}

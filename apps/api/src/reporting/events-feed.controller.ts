@@ -1,0 +1,32 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { EventStore } from '@care-journey/event-store';
+import { eventsPage } from '@care-journey/reporting';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { mayReadPersonalData } from '../auth/personal-data';
+import { Roles } from '../auth/roles.decorator';
+import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { EventsFeedQuery } from './dto/events-feed.query';
+
+@ApiTags('reporting')
+@Controller()
+export class EventsFeedController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get('events')
+  @Roles('reporting_job', 'auditor', 'admin')
+  @ApiOperation({ summary: 'Raw events after a checkpoint, as NDJSON; the last line (and X-Next-Checkpoint) is the next checkpoint. Reporting jobs get no direct identifiers.' })
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({ description: 'One event per line, then {"checkpoint":"<position>"}' })
+  async events(@Query() query: EventsFeedQuery, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const page = await eventsPage(this.store, {
+      after: query.after === undefined ? undefined : BigInt(query.after),
+      limit: query.limit,
+      redact: !mayReadPersonalData(user.role),
+    });
+    reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('x-next-checkpoint', page.checkpoint);
+    return `${page.lines.join('\n')}\n`;
+  }
+}

@@ -1,0 +1,32 @@
+import { BadRequestException, Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { EventStore } from '@care-journey/event-store';
+import { TABLE_NAMES, export903, findTable, returnCsv, tableCsv } from '@care-journey/reporting';
+import { Roles } from '../auth/roles.decorator';
+import { badRequestBody } from '../http/field-errors';
+import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { Export903Query } from './dto/export-903.query';
+
+@ApiTags('reporting')
+@Controller('exports')
+export class ExportsController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get('903')
+  @Roles('reporting_job', 'admin')
+  @ApiOperation({ summary: 'The SSDA903 return for a year: every table as CSV text in JSON, or one table as a CSV file (?table=episodes)' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: '{ yearEnding, tables: { Header: "CHILD,SEX,…\\n…", … } }, or text/csv for one table' })
+  async return903(@Query() query: Export903Query, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    const table = query.table === undefined ? undefined : findTable(query.table);
+    if (query.table !== undefined && table === undefined) {
+      throw new BadRequestException(badRequestBody([{ field: 'table', rule: 'isTable', message: `table must be one of ${TABLE_NAMES.join(', ')}` }]));
+    }
+    // The 903 carries children's dates of birth and UPNs by law: this return goes to the DfE as is.
+    const tables = await export903(this.store, { yearEnding: query.yearEnding });
+    if (table === undefined) return { yearEnding: query.yearEnding, tables: returnCsv(tables) };
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${query.yearEnding}-${table}.csv"`);
+    return tableCsv(tables, table);
+  }
+}

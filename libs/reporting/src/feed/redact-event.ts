@@ -1,0 +1,38 @@
+/**
+ * What a reporting job may see of an event: no direct identifiers of a child. Names and UPNs are
+ * removed, a date of birth keeps its year and month (ages and age bands still work), postcodes keep
+ * their outward code (the district: distance and out-of-area measures still work), and free-text
+ * correction reasons are withheld (they may name people). Applied at any depth, so corrections'
+ * amendedData are covered too.
+ */
+import type { RecordedEvent } from '@care-journey/event-store';
+
+const REMOVED = new Set(['name', 'upn']);
+const POSTCODES = new Set(['homePostcode', 'postcode']);
+const FREE_TEXT_OF: Record<string, readonly string[]> = { EntryAmended: ['reason'], EntryRetracted: ['reason'] };
+
+/** "CB1 2AB" → "CB1"; a postcode already given as a district stays as it is. */
+export const postcodeDistrict = (postcode: string): string => postcode.trim().split(/\s+/)[0].toUpperCase();
+
+function redactValue(key: string, value: unknown): [string, unknown] | undefined {
+  if (REMOVED.has(key)) return undefined;
+  if (key === 'dateOfBirth' && typeof value === 'string') return [key, value.slice(0, 7)];
+  if (POSTCODES.has(key) && typeof value === 'string') return [key, postcodeDistrict(value)];
+  return [key, redactDeep(value)];
+}
+
+export function redactDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactDeep);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .map(([key, v]) => redactValue(key, v))
+      .filter((entry): entry is [string, unknown] => entry !== undefined),
+  );
+}
+
+export function redactEvent(event: RecordedEvent): RecordedEvent {
+  const data = redactDeep(event.data) as Record<string, unknown>;
+  for (const field of FREE_TEXT_OF[event.type] ?? []) if (field in data) data[field] = '[withheld]';
+  return { ...event, data };
+}

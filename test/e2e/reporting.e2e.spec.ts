@@ -1,0 +1,89 @@
+import { export903, seedStore, tableCsv } from '@care-journey/reporting';
+import { apiClient } from './support/http-client';
+import { startTestApp, type TestApp } from './support/test-app';
+import { tokenFor } from './support/tokens';
+
+const parseNdjson = (text: string): Record<string, unknown>[] =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('reporting endpoints (real HTTP app on a SQLite file)', () => {
+  let t: TestApp;
+  let api: ReturnType<typeof apiClient>;
+  let total = 0;
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = apiClient(t.baseUrl);
+    const seeded = await seedStore(t.store, { children: 25, seed: 'e2e-reporting', years: 2 });
+    total = seeded.events;
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('GET /exports/903 gives every table as CSV text, or one table as a CSV file', async () => {
+    const all = await api.get<{ yearEnding: string; tables: Record<string, string> }>('/exports/903?yearEnding=2025-03-31', { token: tokenFor('reporting_job') });
+    expect(all.status).toBe(200);
+    const expected = await export903(t.store, { yearEnding: '2025-03-31' });
+    expect(all.body.tables.Episodes).toBe(tableCsv(expected, 'Episodes'));
+    expect(all.body.tables.Header.split('\n')[0]).toBe('CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB');
+    expect(Object.keys(all.body.tables)).toHaveLength(10);
+
+    const one = await api.get<string>('/exports/903?yearEnding=2025-03-31&table=placed_for_adoption', { token: tokenFor('admin') });
+    expect(one.status).toBe(200);
+    expect(one.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(one.body).toBe(tableCsv(expected, 'PlacedAdoption'));
+  });
+
+  it('refuses a bad year or table with a 400 naming the field, and other roles with 403', async () => {
+    const badTable = await api.get<{ errors: { field: string }[] }>('/exports/903?yearEnding=2025-03-31&table=nope', { token: tokenFor('admin') });
+    expect(badTable.status).toBe(400);
+    expect(badTable.body.errors).toEqual([expect.objectContaining({ field: 'table' })]);
+    const badYear = await api.get<{ errors: { field: string }[] }>('/exports/903?yearEnding=2025-04-30', { token: tokenFor('admin') });
+    expect(badYear.status).toBe(400);
+    expect(badYear.body.errors).toEqual([expect.objectContaining({ field: 'yearEnding' })]);
+    expect((await api.get('/exports/903?yearEnding=2025-03-31', { token: tokenFor('social_worker') })).status).toBe(403);
+    expect((await api.get('/events', { token: tokenFor('panel_member') })).status).toBe(403);
+  });
+
+  it('GET /events pages the log as NDJSON from a checkpoint; reporting jobs get no names, UPNs, full postcodes or dates of birth', async () => {
+    const seen: Record<string, unknown>[] = [];
+    let after = '';
+    for (let page = 0; page < 100; page++) {
+      const response = await api.get<string>(`/events?limit=50${after ? `&after=${after}` : ''}`, { token: tokenFor('reporting_job') });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+      const lines = parseNdjson(typeof response.body === 'string' ? response.body : JSON.stringify(response.body));
+      const last = lines.pop() as { checkpoint: string };
+      expect(response.headers.get('x-next-checkpoint')).toBe(last.checkpoint);
+      seen.push(...lines);
+      if (lines.length === 0) {
+        expect(last.checkpoint).toBe(after);
+        break;
+      }
+      after = last.checkpoint;
+    }
+    expect(seen).toHaveLength(total);
+    expect(seen.map((e) => e.globalPosition)).toEqual([...seen.map((e) => e.globalPosition)].sort((a, b) => Number(a) - Number(b)));
+    const registered = seen.filter((e) => e.type === 'ChildRegistered').map((e) => e.data as Record<string, unknown>);
+    expect(registered.length).toBe(25);
+    for (const data of registered) {
+      expect(data).not.toHaveProperty('name');
+      expect(data).not.toHaveProperty('upn');
+      expect(data.dateOfBirth).toMatch(/^\d{4}-\d{2}$/);
+      if (data.homePostcode !== undefined) expect(data.homePostcode).toMatch(/^[A-Z0-9]+$/);
+    }
+    expect(JSON.stringify(seen)).not.toMatch(/"postcode":"[A-Z0-9]+ [A-Z0-9]+"/);
+
+    const auditor = await api.get<string>('/events?limit=1', { token: tokenFor('auditor') });
+    const [first] = parseNdjson(typeof auditor.body === 'string' ? auditor.body : JSON.stringify(auditor.body));
+    expect(first.data).toHaveProperty('name');
+    expect(first.data).toHaveProperty('upn');
+  });
+
+  it('refuses a checkpoint that is not a position', async () => {
+    const response = await api.get<{ errors: { field: string }[] }>('/events?after=abc', { token: tokenFor('admin') });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'after' })]);
+  });
+});
