@@ -81,6 +81,32 @@ describe('reporting endpoints (real HTTP app on a SQLite file)', () => {
     expect(first.data).toHaveProperty('upn');
   });
 
+  it('GET /exports/read-models/:name gives whole read models as NDJSON or CSV, without names for reporting jobs', async () => {
+    let rows: Record<string, unknown>[] = [];
+    // The inline projector catches up with the seeded log in the background.
+    for (let attempt = 0; attempt < 100 && rows.length < 25; attempt++) {
+      const response = await api.get<string>('/exports/read-models/child-summaries', { token: tokenFor('reporting_job') });
+      expect(response.status).toBe(200);
+      const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+      rows = text.trim() === '' ? [] : parseNdjson(text);
+      if (rows.length < 25) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(rows).toHaveLength(25);
+    for (const row of rows) {
+      expect(row.name).toBe('');
+      expect(row.dateOfBirth).toMatch(/^\d{4}-\d{2}$/);
+    }
+    const csv = await api.get<string>('/exports/read-models/child-summaries?format=csv', { token: tokenFor('admin') });
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = csv.body.trim().split('\n');
+    expect(lines[0]).toMatch(/^childId,childRef,name,dateOfBirth,/);
+    expect(lines).toHaveLength(26);
+    const flags = await api.get<string>('/exports/read-models/open-flags?format=csv&asAt=2025-03-31', { token: tokenFor('auditor') });
+    expect(flags.status).toBe(200);
+    expect(flags.body.split('\n')[0]).toBe('childId,childRef,ruleId,key,title,dueDate,openedOn,daysOverdue');
+    expect((await api.get('/exports/read-models/nope', { token: tokenFor('admin') })).status).toBe(400);
+  });
+
   it('refuses a checkpoint that is not a position', async () => {
     const response = await api.get<{ errors: { field: string }[] }>('/events?after=abc', { token: tokenFor('admin') });
     expect(response.status).toBe(400);

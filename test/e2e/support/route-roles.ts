@@ -73,6 +73,13 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /stability': ['panel_member', 'auditor', 'reporting_job', 'admin'],
   'GET /permanence': ['panel_member', 'auditor', 'reporting_job', 'admin'],
   'GET /scorecard': ['panel_member', 'auditor', 'reporting_job', 'admin'],
+
+  // Authority measures (apps/api/src/authority): monthly series for every reader; children behind them without names for reporting jobs.
+  'GET /measures': ALL_ROLES,
+  'GET /measures/as-at': ALL_ROLES,
+  'GET /measures/settings': ALL_ROLES,
+  'GET /measures/:measure/children': ALL_ROLES,
+  'GET /measures/what-if': ['panel_member', 'auditor', 'reporting_job', 'admin'],
   'POST /admin/rebuild': ['admin'],
   'GET /admin/rebuild': ['admin'],
   'GET /health/projections': 'public',
@@ -97,6 +104,7 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   // Reporting (apps/api/src/reporting): the 903 return, and the raw event feed (no identifiers for reporting jobs).
   'GET /exports/903': ['reporting_job', 'admin'],
   'GET /events': ['reporting_job', 'auditor', 'admin'],
+  'GET /exports/read-models/:name': ['reporting_job', 'auditor', 'admin'],
 };
 
 export interface NormalExpectation {

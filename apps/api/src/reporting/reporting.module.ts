@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { EventsFeedController } from './events-feed.controller';
 import { ExportsController } from './exports.controller';
+import { ReadModelExportsController } from './read-model-exports.controller';
+import { ProjectionsModule } from '../projections/projections.module';
 
-/** Reporting jobs' endpoints: the 903 return and the raw event feed (identifiers withheld from reporting jobs). */
-@Module({ controllers: [EventsFeedController, ExportsController] })
+/** Reporting jobs' endpoints: the 903 return, read-model bulk exports and the raw event feed (identifiers withheld from reporting jobs). */
+@Module({ imports: [ProjectionsModule], controllers: [EventsFeedController, ExportsController, ReadModelExportsController] })
 export class ReportingModule {}

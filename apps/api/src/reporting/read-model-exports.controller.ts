@@ -1,0 +1,41 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { stringify } from 'csv-stringify/sync';
+import type { ProjectionEngine, ReadModelConfig } from '@care-journey/projections';
+import { READ_MODEL_COLUMNS, readModelRows } from '@care-journey/reporting';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { mayReadPersonalData } from '../auth/personal-data';
+import { Roles } from '../auth/roles.decorator';
+import { PROJECTION_ENGINE, READ_MODEL_CONFIG } from '../projections/projection-engine.provider';
+import { todayInEngland } from '../projections/today';
+import { ReadModelExportQuery, ReadModelParam } from './dto/read-model-export.query';
+
+@ApiTags('reporting')
+@Controller('exports/read-models')
+export class ReadModelExportsController {
+  constructor(
+    @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
+    @Inject(READ_MODEL_CONFIG) private readonly config: ReadModelConfig,
+  ) {}
+
+  @Get(':name')
+  @Roles('reporting_job', 'auditor', 'admin')
+  @ApiOperation({ summary: 'A whole read model (child-summaries, open-flags) as CSV or NDJSON; no names for reporting jobs' })
+  @ApiProduces('application/x-ndjson', 'text/csv')
+  exportReadModel(
+    @Param() { name }: ReadModelParam,
+    @Query() query: ReadModelExportQuery,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): string {
+    const rows = [...readModelRows(name, this.engine.summaries(), { personal: mayReadPersonalData(user.role), asAt: query.asAt ?? todayInEngland(), drift: this.config.drift })];
+    if (query.format === 'csv') {
+      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`);
+      return stringify(rows, { header: true, columns: [...READ_MODEL_COLUMNS[name]], record_delimiter: '\n', cast: { boolean: (b) => (b ? 'true' : 'false') } }) || `${READ_MODEL_COLUMNS[name].join(',')}\n`;
+    }
+    reply.header('content-type', 'application/x-ndjson; charset=utf-8');
+    return rows.map((row) => `${JSON.stringify(row)}\n`).join('');
+  }
+}
