@@ -4,3 +4,4 @@ export * from './summary';
 export * from './rules';
 export * from './measures';
 export * from './engine';
+export * from './authority';

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { badRequestBody } from '../http/field-errors';
-import { MonthRangeError, WhatIfError } from './authority-lib';
+import { MonthRangeError, WhatIfError } from '@care-journey/projections';
 
 /** The library's input errors name a field and a rule: they become the API's usual 400. */
 export async function asBadRequest<T>(work: () => T | Promise<T>): Promise<T> {

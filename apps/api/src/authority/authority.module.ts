@@ -6,5 +6,6 @@ import { MeasuresController } from './measures.controller';
 @Module({
   controllers: [MeasuresController],
   providers: [authorityConfigProvider, AuthorityMeasuresSource],
+  exports: [AuthorityMeasuresSource],
 })
 export class AuthorityModule {}

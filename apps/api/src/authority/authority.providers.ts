@@ -1,7 +1,7 @@
 import { Inject, Injectable, type Provider } from '@nestjs/common';
 import type { EventStore } from '@care-journey/event-store';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
-import { AuthorityLog, loadAuthorityConfig, type AuthorityConfig } from './authority-lib';
+import { AuthorityLog, loadAuthorityConfig, type AuthorityConfig } from '@care-journey/projections';
 
 /** The authority settings (CARE_JOURNEY_AUTHORITY / _FILE), read once; a bad one stops start-up. */
 export const AUTHORITY_CONFIG = Symbol('AUTHORITY_CONFIG');

@@ -1,6 +1,6 @@
 import type { Role } from '../auth/role';
 import { mayReadPersonalData } from '../auth/personal-data';
-import type { ChildBehind, ChildrenBehind } from './authority-lib';
+import type { ChildBehind, ChildrenBehind } from '@care-journey/projections';
 
 /** Reporting jobs never see names or references: the children behind a figure go by child id only. */
 export const seesChildDetails = (role: Role): boolean => mayReadPersonalData(role);

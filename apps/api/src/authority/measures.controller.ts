@@ -13,7 +13,7 @@ import {
   seriesToCsv,
   type AuthorityConfig,
   type MeasuresRow,
-} from './authority-lib';
+} from '@care-journey/projections';
 import { AUTHORITY_CONFIG, AuthorityMeasuresSource } from './authority.providers';
 import { childrenFor, seesChildDetails } from './children-view';
 import {

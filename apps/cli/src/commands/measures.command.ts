@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { createEventStore } from '@care-journey/event-store';
 // Reached by path until @care-journey/projections re-exports its authority/ folder.
-import { AuthorityLog, loadAuthorityConfig, seriesToCsv } from '../../../../libs/projections/src/authority';
+import { AuthorityLog, loadAuthorityConfig, seriesToCsv } from '@care-journey/projections';
 
 interface MeasuresOptions {
   from: string;

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { isValidCalendarDate } from '@care-journey/journey';
 import { ValidateBy, buildMessage } from 'class-validator';
-import { MEASURE_IDS, PLACEMENT_GROUPS } from '../authority-lib';
+import { MEASURE_IDS, PLACEMENT_GROUPS } from '@care-journey/projections';
 
 const MONTH_OR_DATE = /^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/;
 const FORMATS = ['json', 'csv'] as const;
