@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { addDays, dateOfInstant } from '@care-journey/journey';
 import type { TestApp } from '../support/test-app';
-import { describeInBrowser, launchChromium, screenshot } from './support/chromium';
+import { describeInBrowser, launchChromium, screenshot, artifact } from './support/chromium';
 import { startSeededApp } from './support/seeded-app';
 import { signIn } from './support/sign-in';
 
@@ -188,17 +188,31 @@ describeInBrowser('permanency panel pages in a real browser', () => {
     await screenshot(page, '11-access-log');
   });
 
-  it('stability and permanence: chart.js charts, each with its table of figures', async () => {
+  it('stability and permanence, and the authority\'s monthly series against its targets: chart.js charts, each with its table of figures', async () => {
     await signIn(page, t.baseUrl, 'panel.demo', `/panel/measures?yearEnding=${YEAR_END}&years=3`);
     // Strings run in the page (this project's TypeScript has no DOM types).
-    await page.waitForFunction("document.querySelectorAll('canvas[data-chart]').length === 3 && Boolean(window.Chart)");
-    for (const id of ['stability', 'permanence', 'scorecard']) {
+    await page.waitForFunction("document.querySelectorAll('canvas[data-chart]').length >= 5 && Boolean(window.Chart)");
+    for (const id of ['stability', 'permanence', 'scorecard', 'target-three-plus-placements', 'looked-after']) {
       // chart.js sizes the canvas once it has drawn.
       await page.waitForFunction(`document.getElementById('chart-${id}').height > 100`);
       expect(await page.locator(`#${id}-table tbody tr`).count()).toBeGreaterThan(0);
     }
     await expect(page.locator('#stability-table').textContent()).resolves.toContain('Year to 2025');
+
+    // The authority's monthly series: 36 months (April 2022 to March 2025) against the 16% ceiling.
+    const monthly = page.locator('#target-three-plus-placements-table tbody tr');
+    expect(await monthly.count()).toBe(36);
+    await expect(monthly.first().locator('th').textContent()).resolves.toBe('Apr 2022');
+    await expect(monthly.last().textContent()).resolves.toContain('at most 16%');
+    const drawn = await page.evaluate(
+      "(() => { const c = window.Chart.getChart('chart-target-three-plus-placements'); return c.data.datasets.map((d) => [d.label, d.data.length]); })()",
+    );
+    expect(drawn).toEqual([
+      [expect.stringContaining('3 or more placements'), 36],
+      ['Target: at most 16%', 36],
+    ]);
     await screenshot(page, '09-measures');
+    await page.locator('#target-three-plus-placements-figure').screenshot({ path: artifact('12-measures-monthly-target') });
   });
 
   it('reporting jobs see references, never names, and get no record forms', async () => {

@@ -11,6 +11,7 @@ import { MeasuresController } from './measures/measures.controller';
 import { RecordController } from './record/record.controller';
 import { FormCommandSender } from './record/validate-and-send';
 import { AuditModule } from '../audit/audit.module';
+import { AuthorityModule } from '../authority/authority.module';
 import { ChildrenModule } from '../children/children.module';
 import { ProjectionsModule } from '../projections/projections.module';
 
@@ -22,7 +23,7 @@ import { ProjectionsModule } from '../projections/projections.module';
  * page views are recorded by AuditModule's access-log recorder.
  */
 @Module({
-  imports: [ProjectionsModule, ChildrenModule, AuditModule],
+  imports: [ProjectionsModule, ChildrenModule, AuditModule, AuthorityModule],
   controllers: [LoginController, DriftController, ChildController, RecordController, MeasuresController],
   providers: [
     FormCommandSender,

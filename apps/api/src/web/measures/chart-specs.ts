@@ -11,7 +11,7 @@ const SERIES_STYLES = [
   { borderColor: '#4c2c92', backgroundColor: '#4c2c92', pointStyle: 'rectRot', borderDash: [12, 3, 2, 3] },
 ];
 
-const base = (yTitle: string) => ({
+export const base = (yTitle: string) => ({
   animation: false,
   responsive: true,
   maintainAspectRatio: false,
@@ -19,7 +19,7 @@ const base = (yTitle: string) => ({
   scales: { y: { beginAtZero: true, title: { display: true, text: yTitle } } },
 });
 
-const line = (label: string, data: (number | null)[], style: number) => ({ label, data, ...SERIES_STYLES[style], pointRadius: 5, borderWidth: 2, spanGaps: true });
+export const line = (label: string, data: (number | null)[], style: number) => ({ label, data, ...SERIES_STYLES[style], pointRadius: 5, borderWidth: 2, spanGaps: true });
 
 export const yearLabel = (yearEnding: string): string => `Year to ${yearEnding.slice(0, 4)}`;
 

@@ -7,14 +7,19 @@ import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { Clock } from '../../infrastructure/clock';
 import { JourneyQueries } from '../../projections/journey-queries';
+import { AuthorityMeasuresSource } from '../../authority/authority.providers';
 import { csrfToken } from '../auth/csrf';
 import { PAGE_READERS } from '../auth/web-user';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
+import { authoritySeries } from './authority-series';
 import { measuresData, parseMeasuresQuery } from './measures-data';
 import { measuresPage } from './measures.page';
 
-/** ST1–ST3 over time, time to permanence by route, the adoption scorecard: charts with their tables. */
+/**
+ * ST1–ST3 over time, time to permanence by route, the adoption scorecard, and the authority's
+ * monthly series against its targets: charts with their tables.
+ */
 @ApiExcludeController()
 @Controller('panel')
 @UseFilters(WebExceptionFilter)
@@ -22,18 +27,21 @@ import { measuresPage } from './measures.page';
 export class MeasuresController {
   constructor(
     private readonly queries: JourneyQueries,
+    private readonly authority: AuthorityMeasuresSource,
     private readonly clock: Clock,
   ) {}
 
   @Get('measures')
-  show(
+  async show(
     @Query() raw: Record<string, unknown>,
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): string {
-    const query = parseMeasuresQuery(raw, dateOfInstant(this.clock.now()));
+  ): Promise<string> {
+    const today = dateOfInstant(this.clock.now());
+    const query = parseMeasuresQuery(raw, today);
     const data = measuresData(this.queries.summaries(), query);
-    return sendPage(reply, measuresPage({ user, csrfToken: csrfToken(request, reply), query, data }));
+    const series = await authoritySeries(this.authority, query.yearEnding, query.years, today);
+    return sendPage(reply, measuresPage({ user, csrfToken: csrfToken(request, reply), query, data, series }));
   }
 }

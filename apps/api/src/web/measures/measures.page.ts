@@ -3,7 +3,11 @@ import { errorSummary, inlineError } from '../html/components';
 import { formatDate } from '../html/format';
 import { html, jsonScript, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
+import { authoritySection } from './authority-section';
+import { authorityChartSpecs } from './authority-charts';
+import type { AuthoritySeries } from './authority-series';
 import { chartSpecs, yearLabel } from './chart-specs';
+import { chart, td, th } from './figure-parts';
 import type { MeasuresData, MeasuresQuery } from './measures-data';
 
 export interface MeasuresPageModel {
@@ -11,18 +15,12 @@ export interface MeasuresPageModel {
   csrfToken: string;
   query: MeasuresQuery;
   data: MeasuresData;
+  /** The authority's monthly series against its targets. */
+  series: AuthoritySeries;
 }
 
 const pct = (value: number | null): string => (value === null ? 'No children' : `${value.toFixed(1)}%`);
 const days = (value: number | null): string => (value === null ? 'No children' : `${Math.round(value)}`);
-const th = (text: string, numeric = false) => html`<th scope="col" class="govuk-table__header${numeric ? ' govuk-table__header--numeric' : ''}">${text}</th>`;
-const td = (text: string | SafeHtml, numeric = true) => html`<td class="govuk-table__cell${numeric ? ' govuk-table__cell--numeric' : ''}">${text}</td>`;
-
-function chart(id: string, label: string): SafeHtml {
-  return html`<div class="cj-chart"><canvas data-chart="${id}" id="chart-${id}" role="img" aria-label="${label}. The figures are in the table below.">
-    <p class="govuk-body">${label}: this chart needs JavaScript. The figures are in the table below.</p></canvas></div>`;
-}
-
 function stabilitySection({ data }: MeasuresPageModel): SafeHtml {
   const titles = data.stability[0]?.measures ?? [];
   return html`<h2 class="govuk-heading-m" id="stability">Placement stability (ST1 to ST3)</h2>
@@ -80,8 +78,9 @@ export function measuresPage(model: MeasuresPageModel): SafeHtml {
     </form>
     ${stabilitySection(model)}
     ${permanenceSection(model)}
-    ${scorecardSection(model)}`;
-  const scripts = html`${jsonScript('chart-data', chartSpecs(model.data))}
+    ${scorecardSection(model)}
+    ${authoritySection(model.series)}`;
+  const scripts = html`${jsonScript('chart-data', { ...chartSpecs(model.data), ...authorityChartSpecs(model.series) })}
     <script src="/assets/chart.js/chart.umd.min.js"></script><script src="/assets/app/charts.js"></script>`;
   return page({ title: 'Stability and permanence', content, scripts, user: model.user, active: 'measures', csrfToken: model.csrfToken, hasErrors: query.errors.length > 0 });
 }
