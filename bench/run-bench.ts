@@ -1,25 +1,67 @@
 /**
- * Care Journey benchmark: `npm run bench` (1,000,000 events) or `npm run bench -- --quick` (100,000).
- * Compiled by `npm run build` to dist/bench/run-bench.js. Results: table on stdout + bench/results/<timestamp>.json.
+ * Care Journey benchmark: `npm run bench` (1,000,000 events), `-- --quick` (smoke run), `-- --scale`
+ * (adds 1× vs 4×), `--events N`, `--no-http`, `--no-peer`. Compiled by `npm run build` to
+ * dist/bench/run-bench.js. Every figure is printed with its baseline measured in this same run;
+ * results also go to bench/results/<timestamp>.json. See bench/README.md.
  */
 import { join } from 'node:path';
-import { allFigures } from './figures';
-import type { BenchOptions, FigureResult } from './support/measurement';
+import {
+  authoritySeriesRow,
+  driftReportRow,
+  exportRow,
+  httpRows,
+  importRow,
+  measureBaselines,
+  rebuildRow,
+  replayRow,
+  scalingRows,
+  seedAuthority,
+  verifyChainsRow,
+} from './figures';
+import { peerRows } from './peer-figures';
+import { parseOptions } from './support/options';
 import { printTable, writeResults } from './support/report';
-import { runMeasurement } from './support/run-measurement';
+import type { Row } from './support/row';
+import { progress } from './support/timing';
+import { buildCohort } from './workload/cohort';
 
 async function main(): Promise<void> {
-  const options: BenchOptions = { quick: process.argv.includes('--quick') };
-  const results: FigureResult[] = [];
-  for (const figure of allFigures(options)) {
-    process.stdout.write(`running: ${figure.name} (${figure.events.toLocaleString('en-GB')} events)…\n`);
-    results.push(await runMeasurement(figure));
+  const options = parseOptions(process.argv.slice(2));
+  const started = Date.now();
+  console.log(`Care Journey bench: ${options.events.toLocaleString('en-GB')} events${options.quick ? ' (quick)' : ''}, node ${process.version}`);
+  const cohort = buildCohort(options.events);
+  progress(`cohort: ${cohort.children.toLocaleString('en-GB')} children, ${cohort.events.toLocaleString('en-GB')} events`);
+  const authority = await seedAuthority(options.quick ? 500 : 5_000);
+  const rows: Row[] = [];
+  try {
+    progress('baselines…');
+    const baselines = await measureBaselines(cohort, options.quick ? 1_000 : 5_000);
+    rows.push(...baselines.rows);
+    rows.push(await importRow(authority, baselines.batchedInsertPerSecond));
+    let http: number | undefined;
+    if (options.http) {
+      const result = await httpRows(cohort.templates, options.quick ? 4 : 10, baselines.singleInsertTxPerSecond);
+      rows.push(...result.rows);
+      http = result.at8;
+    }
+    rows.push(await rebuildRow(cohort.file, baselines.readParsePerSecond));
+    rows.push(await driftReportRow(cohort.templates));
+    rows.push(await replayRow(cohort.templates));
+    rows.push(await verifyChainsRow(cohort));
+    rows.push(await exportRow(authority));
+    rows.push(await authoritySeriesRow(cohort.templates, options.quick ? 500 : 5_000));
+    if (options.peer) rows.push(...(await peerRows(cohort, options, http)));
+    if (options.scale) rows.push(...(await scalingRows(cohort)));
+  } finally {
+    authority.remove();
+    cohort.remove();
   }
   console.log('');
-  printTable(results);
+  printTable(rows);
   // From dist/bench/ or bench/: results always land in <repo>/bench/results.
   const repoRoot = __dirname.includes(join('dist', 'bench')) ? join(__dirname, '..', '..') : join(__dirname, '..');
-  console.log(`\nresults written to ${writeResults(results, options, join(repoRoot, 'bench', 'results'))}`);
+  const workload = { children: cohort.children, events: cohort.events, distinctChildren: cohort.templates.length, authorityChildren: authority.children, authorityEvents: authority.events };
+  console.log(`\nresults written to ${writeResults(rows, options, workload, join(repoRoot, 'bench', 'results'))} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
 main().catch((error: unknown) => {

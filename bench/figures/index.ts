@@ -1,9 +1,10 @@
-import type { BenchOptions, Measurement } from '../support/measurement';
-import { appendBatched } from './append-batched';
-import { appendSingle } from './append-single';
-import { readAll } from './read-all';
-
-/** Every figure of the bench, in run order. Add a figure: write a Measurement factory, list it here. */
-export function allFigures(options: BenchOptions): Measurement[] {
-  return [appendBatched(options), appendSingle(options), readAll(options)];
-}
+export * from './baselines';
+export * from './rebuild';
+export * from './verify-chains';
+export * from './drift-report';
+export * from './replay';
+export * from './authority';
+export * from './export-import';
+export * from './authority-series';
+export * from './http-commands';
+export * from './scaling';

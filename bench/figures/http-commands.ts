@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ageOn, periodOn, summaryFromStream } from '@care-journey/projections';
+import { mintToken } from '../../apps/api/src/auth/mint-token';
+import { exited, firstLine, peakRssOf, spawnNode } from '../support/child-process';
+import { openRaw, rawBatchInserter } from '../support/raw-sqlite';
+import type { Row } from '../support/row';
+import { toStored } from '../support/stored';
+import { TempDb } from '../support/temp-db';
+import { progress } from '../support/timing';
+import { cohortChildren } from '../workload/cohort';
+import type { Template } from '../workload/templates';
+import { AS_AT } from './drift-report';
+
+export interface LoadResult {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  sent: number;
+}
+
+const CLIENTS = [1, 8, 32];
+const script = (name: string) => join(__dirname, '..', 'http', `${name}.js`);
+
+/** Children looked after on AS_AT and aged 4–15 (PN1 reviews are valid for a year and more after). */
+function writeTargets(templates: readonly Template[], count: number, file: string): { childId: string }[] {
+  const db = openRaw(file, 'OFF');
+  const insert = rawBatchInserter(db);
+  const targets: { childId: string }[] = [];
+  db.transaction(() => {
+    for (const child of cohortChildren(templates, Number.MAX_SAFE_INTEGER)) {
+      const summary = summaryFromStream(child.childId, child.events.map(toStored));
+      const age = ageOn(summary, AS_AT);
+      insert(child.stream, 0, child.events);
+      if (periodOn(summary, AS_AT) && age !== undefined && age >= 4 && age <= 15) targets.push({ childId: child.childId });
+      if (targets.length === count) break;
+    }
+  })();
+  db.close();
+  return targets;
+}
+
+/**
+ * Commands through the real HTTP API: the API in one process (synchronous=FULL, projections inline),
+ * autocannon in another, POST /children/:id/reviews on many children so the decide path is real
+ * and conflicts are rare. 1, 8 and 32 concurrent clients, one after the other on the same store.
+ */
+export async function httpRows(templates: readonly Template[], seconds: number, singleTxPerSecond: number): Promise<{ rows: Row[]; at8: number }> {
+  progress('HTTP commands: seeding the API store…');
+  const temp = new TempDb();
+  const targets = writeTargets(templates, 2_000, temp.file);
+  const targetsFile = join(dirname(temp.file), 'targets.json');
+  writeFileSync(targetsFile, JSON.stringify(targets));
+  const secret = randomBytes(32).toString('hex');
+  const server = spawnNode(script('api-server'), [], {
+    CARE_JOURNEY_SQLITE_FILE: temp.file,
+    CARE_JOURNEY_READMODEL_FILE: join(dirname(temp.file), 'read-models.db'),
+    CARE_JOURNEY_JWT_SECRET: secret,
+  });
+  try {
+    const port = Number((await firstLine(server, /^listening \d+/)).split(' ')[1]);
+    const url = `http://127.0.0.1:${port}`;
+    const token = mintToken({ secret, userId: 'bench-social-worker', role: 'social_worker' });
+    let first = 0;
+    const load = async (clients: number, duration: number): Promise<LoadResult> => {
+      const client = spawnNode(script('load-client'), [url, token, String(clients), String(duration), targetsFile, String(first)]);
+      const result = JSON.parse(await firstLine(client, /^\{/, (duration + 60) * 1000)) as LoadResult;
+      await exited(client);
+      first += result.sent + clients;
+      return result;
+    };
+    progress(`HTTP commands: ${targets.length} children, warming up…`);
+    await load(8, 2);
+    const rows: Row[] = [];
+    let at8 = 0;
+    for (const clients of CLIENTS) {
+      progress(`HTTP commands: ${clients} client(s) for ${seconds} s…`);
+      const r = await load(clients, seconds);
+      if (clients === 8) at8 = r.perSecond;
+      const goal8 = clients === 8;
+      rows.push({
+        figure: `HTTP commands (review), ${clients} client${clients > 1 ? 's' : ''}`,
+        ours: r.perSecond,
+        unit: 'commands/s',
+        baseline: { name: 'raw insert, 1 per transaction (tx/s)', value: singleTxPerSecond },
+        ratio: r.perSecond / singleTxPerSecond,
+        goal: goal8 ? '≥ 2,000/s, p99 < 20 ms' : undefined,
+        met: goal8 ? r.perSecond >= 2000 && r.p99 < 20 && r.non2xx === 0 : undefined,
+        peakRssMb: 0,
+        note: `p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors`,
+      });
+    }
+    const rss = peakRssOf(server.pid);
+    for (const row of rows) row.peakRssMb = rss;
+    return { rows, at8 };
+  } finally {
+    server.kill('SIGTERM');
+    await exited(server);
+    temp.remove();
+  }
+}

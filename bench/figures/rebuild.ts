@@ -1,0 +1,47 @@
+import { lastValueFrom } from 'rxjs';
+import { SqliteEventStore } from '@care-journey/event-store';
+import { ReadModelStore, rebuildReadModels } from '@care-journey/projections';
+import { TempDb } from '../support/temp-db';
+import { progress, timed } from '../support/timing';
+import type { Row } from '../support/row';
+
+const MEMORY_GOAL_MB = 512;
+
+/** Time of a full rebuild of every read model from the log at `file` (read models in a fresh file). */
+export async function timeRebuild(file: string): Promise<{ seconds: number; peakRssMb: number; events: number }> {
+  const target = new TempDb();
+  const store = new SqliteEventStore({ file });
+  const readModels = new ReadModelStore(target.file);
+  try {
+    const { result, seconds, peakRssMb } = await timed(async () => {
+      const done = await lastValueFrom(
+        rebuildReadModels(store, readModels, { batchSize: 1000, onSwitched: () => undefined }),
+        { defaultValue: undefined },
+      );
+      return done?.eventsDone ?? 0;
+    });
+    return { seconds, peakRssMb, events: result };
+  } finally {
+    readModels.close();
+    await store.close();
+    target.remove();
+  }
+}
+
+export async function rebuildRow(file: string, readParsePerSecond: number): Promise<Row> {
+  progress('projection rebuild…');
+  const run = await timeRebuild(file);
+  const rate = run.events / run.seconds;
+  const ratio = rate / readParsePerSecond;
+  return {
+    figure: 'projection rebuild (all read models)',
+    ours: rate,
+    unit: 'events/s',
+    baseline: { name: 'raw read + JSON.parse', value: readParsePerSecond },
+    ratio,
+    goal: `≥ 0.6 × baseline; peak RSS < ${MEMORY_GOAL_MB} MB`,
+    met: ratio >= 0.6 && run.peakRssMb < MEMORY_GOAL_MB,
+    peakRssMb: run.peakRssMb,
+    note: `${run.events} events in ${run.seconds.toFixed(1)} s`,
+  };
+}

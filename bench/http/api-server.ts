@@ -1,0 +1,23 @@
+/**
+ * The API as the bench's server process: the real app (createApp) on the SQLite file named by
+ * CARE_JOURNEY_SQLITE_FILE, default durability (synchronous=FULL), projections inline as deployed.
+ * Prints "listening <port>" once it accepts requests; stops on SIGTERM.
+ */
+import 'reflect-metadata';
+import { loadApiConfig } from '../../apps/api/src/config/load-api-config';
+import { createApp } from '../../apps/api/src/create-app';
+
+async function main(): Promise<void> {
+  const config = { ...loadApiConfig(), port: 0, host: '127.0.0.1' };
+  const app = await createApp(config, { logger: ['error'] });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  process.stdout.write(`listening ${port}\n`);
+  process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** Runs a compiled bench script (dist/bench/…) in its own Node process. */
+export function spawnNode(script: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [script, ...args], { stdio: 'pipe', env: { ...process.env, ...env } });
+}
+
+/** Resolves with the first stdout line matching `pattern`; rejects if the child exits first. */
+export function firstLine(child: ChildProcessWithoutNullStreams, pattern: RegExp, timeoutMs = 120_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms: ${err}`)), timeoutMs);
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => pattern.test(l));
+      if (line !== undefined) (clearTimeout(timer), resolve(line));
+    });
+    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`child exited (${code}) before ${pattern}: ${err.slice(-2000)}`))));
+  });
+}
+
+export function exited(child: ChildProcessWithoutNullStreams): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Peak resident memory of another process (Linux VmHWM), in MB; 0 where /proc is absent. */
+export function peakRssOf(pid: number | undefined): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}

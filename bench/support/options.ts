@@ -1,0 +1,30 @@
+/** Command-line options of the bench (`node dist/bench/run-bench.js --quick --scale`). */
+export interface BenchOptions {
+  quick: boolean;
+  /** Events in the synthetic cohort (the 1× workload). */
+  events: number;
+  /** Also run the bulk figures at 4× the workload and print the ratio of times. */
+  scale: boolean;
+  http: boolean;
+  peer: boolean;
+}
+
+function numberAfter(argv: readonly string[], flag: string): number | undefined {
+  const i = argv.indexOf(flag);
+  if (i < 0) return undefined;
+  const value = Number(argv[i + 1]);
+  if (!Number.isInteger(value) || value < 1000) throw new RangeError(`${flag} must be a whole number ≥ 1000, got ${argv[i + 1]}`);
+  return value;
+}
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const quick = argv.includes('--quick');
+  return {
+    quick,
+    // The generator makes ~11 events per child over ten years: 1,000,000 events ≈ 90,000 children.
+    events: numberAfter(argv, '--events') ?? (quick ? 22_000 : 1_000_000),
+    scale: argv.includes('--scale'),
+    http: !argv.includes('--no-http'),
+    peer: !argv.includes('--no-peer'),
+  };
+}
