@@ -3,6 +3,7 @@
  * figures (§6): leavers ~31% home, ~13% adopted, SGOs, CAOs, 18+; durations mean ~1,000 days with
  * ~11% under two weeks and ~46% under a year.
  */
+import { ageInYearsOn } from '@care-journey/journey';
 import type { ChildProfile } from './child-profile';
 import { addDays, addYears, type CalendarDate } from './dates';
 import type { Random } from './prng';
@@ -36,16 +37,22 @@ export interface CarePlan {
 }
 
 function durationDays(random: Random): number {
-  return random.weighted<[number, number]>([
-    [[1, 14], 11],
-    [[15, 365], 35],
-    [[366, 1095], 29],
-    [[1096, 4200], 25],
-  ]).reduce((min, max) => random.int(min, max));
+  return random
+    .weighted<[number, number]>([
+      [[1, 14], 11],
+      [[15, 365], 35],
+      [[366, 1095], 29],
+      [[1096, 4200], 25],
+    ])
+    .reduce((min, max) => random.int(min, max));
 }
 
 function shortStayRoute(random: Random): Route {
-  return random.weighted<Route>([['home_unplanned', 60], ['home_planned', 25], ['relatives', 15]]);
+  return random.weighted<Route>([
+    ['home_unplanned', 60],
+    ['home_planned', 25],
+    ['relatives', 15],
+  ]);
 }
 
 function ordinaryRoute(random: Random, ageAtExit: number): Route {
@@ -73,9 +80,15 @@ function adoptionChance(profile: ChildProfile): number {
   return 0;
 }
 
+/** The first day the domain counts the child as 18 (born 29 February: 1 March in a common year). */
+function eighteenthBirthday(dateOfBirth: CalendarDate): CalendarDate {
+  const candidate = addYears(dateOfBirth, 18);
+  return ageInYearsOn(dateOfBirth, candidate) >= 18 ? candidate : addDays(candidate, 1);
+}
+
 export function drawCarePlan(random: Random, profile: ChildProfile): CarePlan {
   const entryDate = profile.entryDate;
-  const eighteenth = addYears(profile.dateOfBirth, 18);
+  const eighteenth = eighteenthBirthday(profile.dateOfBirth);
   const plan = (route: Route, days: number, adoptionReversed = false): CarePlan => {
     const exit = addDays(entryDate, Math.max(1, days));
     // Care ends on the 18th birthday at the latest (903 rule 359).
@@ -83,7 +96,9 @@ export function drawCarePlan(random: Random, profile: ChildProfile): CarePlan {
     return { route, entryDate, exitDate: exit, adoptionReversed };
   };
   if (profile.relinquishedAtBirth) {
-    return random.chance(0.9) ? plan('relinquished', random.int(200, 420)) : plan('home_planned', random.int(60, 200));
+    return random.chance(0.9)
+      ? plan('relinquished', random.int(200, 420))
+      : plan('home_planned', random.int(60, 200));
   }
   if (random.chance(adoptionChance(profile))) {
     // A minority of adoption plans are reversed (RD1/RD3) and the child stays fostered long term.

@@ -5,7 +5,7 @@
  * temporary placements and missing episodes are then drawn in the gaps between them, so no two
  * structural entries share a day unless meant to (an episode cannot start and end on one day).
  */
-import type { PlacementDetails } from '@care-journey/journey';
+import { ageInYearsOn, type PlacementDetails } from '@care-journey/journey';
 import type { ChildProfile } from './child-profile';
 import { ADOPTERS, CATEGORY_OF_NEED, REASON_FOR_NEW_CARER } from './code-mixes';
 import type { CarePlan } from './care-route';
@@ -44,7 +44,8 @@ export function buildCareTimeline(
 ): DraftCommand[] {
   const { childId } = child;
   const entry = plan.entryDate;
-  const age = (date: CalendarDate): number => Math.floor(daysBetween(child.dateOfBirth, date) / 365.25);
+  // Exact age, as the domain counts it (its rules on K3, J-codes and E17 use the same function).
+  const age = (date: CalendarDate): number => ageInYearsOn(child.dateOfBirth, date);
   const place = (type: string): PlacementDetails =>
     makePlacement(type, random, { la: ctx.la, homePostcode: child.homePostcode });
   const adoptionRoute = plan.route === 'adoption' || plan.route === 'relinquished' || plan.adoptionReversed;
@@ -371,6 +372,13 @@ function endOfCare(
       case 'died':
         return 'E2';
       case 'to_18':
+        // Leaving the day before an 18th birthday on 31 March (see notOn31March): not yet 18, so not E17.
+        if (ageAtExit < 18)
+          return random.weighted([
+            ['E5', 50],
+            ['E6', 40],
+            ['E8', 10],
+          ]);
         if (isFoster(type) && random.chance(0.7)) return 'E17';
         return random.weighted([
           ['E5', 45],
