@@ -4,16 +4,22 @@
  * with the rule, the source row and column, and nothing of the child is imported.
  */
 import type { NewEvent } from '@care-journey/event-store';
-import { DomainRuleViolation, journeyDecider, type JourneyCommand, type StoredJourneyEvent } from '@care-journey/journey';
+import {
+  DomainRuleViolation,
+  journeyDecider,
+  type JourneyCommand,
+  type StoredJourneyEvent,
+  journeyEnvelope,
+} from '@care-journey/journey';
 import { nameBasedUuid } from '../shared/deterministic-id';
-import { envelopeFor } from '../shared/event-envelope';
 import { issueAt, type ImportIssue } from './issues';
 import type { PlannedCommand } from './planned-command';
 
 export const IMPORT_RECORDED_BY = 'import-903';
 
 export const importedChildId = (childRef: string): string => nameBasedUuid(`import903/child/${childRef}`);
-export const importedEventId = (childRef: string, key: string, index: number): string => nameBasedUuid(`import903/${childRef}/${key}/${index}`);
+export const importedEventId = (childRef: string, key: string, index: number): string =>
+  nameBasedUuid(`import903/${childRef}/${key}/${index}`);
 
 export type ChildRun = { ok: true; envelopes: NewEvent[] } | { ok: false; issue: ImportIssue };
 
@@ -27,13 +33,32 @@ export function runChild(childRef: string, planned: readonly PlannedCommand[], n
       events = journeyDecider.decide(command, state);
     } catch (error) {
       if (!(error instanceof DomainRuleViolation)) throw error;
-      const field = error.field === undefined || error.field === 'effectiveDate' ? step.column : `${step.column} (${error.field})`;
-      return { ok: false, issue: issueAt(step.src, childRef, field, `${command.type} rejected by rule ${error.rule}: ${error.message}`) };
+      const field =
+        error.field === undefined || error.field === 'effectiveDate'
+          ? step.column
+          : `${step.column} (${error.field})`;
+      return {
+        ok: false,
+        issue: issueAt(
+          step.src,
+          childRef,
+          field,
+          `${command.type} rejected by rule ${error.rule}: ${error.message}`,
+        ),
+      };
     }
     events.forEach((event, index) => {
-      const envelope = envelopeFor(event, importedEventId(childRef, step.key, index), { now, recordedBy: IMPORT_RECORDED_BY });
+      const envelope = journeyEnvelope(event, importedEventId(childRef, step.key, index), {
+        now,
+        recordedBy: IMPORT_RECORDED_BY,
+      });
       envelopes.push(envelope);
-      state = journeyDecider.evolve(state, { ...event, id: envelope.id, recordedAt: now, recordedBy: IMPORT_RECORDED_BY } as StoredJourneyEvent);
+      state = journeyDecider.evolve(state, {
+        ...event,
+        id: envelope.id,
+        recordedAt: now,
+        recordedBy: IMPORT_RECORDED_BY,
+      } as StoredJourneyEvent);
     });
   }
   return { ok: true, envelopes };

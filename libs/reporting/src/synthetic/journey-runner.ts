@@ -3,9 +3,14 @@
  * and the store metadata the API gives it. A command the domain rejects throws with the child, the
  * command and the broken rule: for generated data that is a generator bug, never something to skip.
  */
-import { journeyDecider, type JourneyCommand, type JourneyState, type StoredJourneyEvent } from '@care-journey/journey';
+import {
+  journeyDecider,
+  type JourneyCommand,
+  type JourneyState,
+  type StoredJourneyEvent,
+  journeyEnvelope,
+} from '@care-journey/journey';
 import type { NewEvent } from '@care-journey/event-store';
-import { envelopeFor } from '../shared/event-envelope';
 
 export interface RunResult {
   state: JourneyState;
@@ -20,7 +25,9 @@ export class RejectedCommand extends Error {
     readonly command: JourneyCommand,
     readonly violation: unknown,
   ) {
-    super(`child ${childId}: ${command.type} ${JSON.stringify(command)} rejected: ${violation instanceof Error ? violation.message : String(violation)}`);
+    super(
+      `child ${childId}: ${command.type} ${JSON.stringify(command)} rejected: ${violation instanceof Error ? violation.message : String(violation)}`,
+    );
   }
 }
 
@@ -41,9 +48,17 @@ export function runJourney(
       throw new RejectedCommand(childId, command, error);
     }
     for (const event of events) {
-      const envelope = envelopeFor(event, eventId(envelopes.length), { now: command.now, recordedBy: command.recordedBy });
+      const envelope = journeyEnvelope(event, eventId(envelopes.length), {
+        now: command.now,
+        recordedBy: command.recordedBy,
+      });
       envelopes.push(envelope);
-      const stored = { ...event, id: envelope.id, recordedAt: command.now, recordedBy: command.recordedBy } as StoredJourneyEvent;
+      const stored = {
+        ...event,
+        id: envelope.id,
+        recordedAt: command.now,
+        recordedBy: command.recordedBy,
+      } as StoredJourneyEvent;
       state = journeyDecider.evolve(state, stored);
     }
   }
