@@ -1,5 +1,5 @@
 import { JOURNEY_SCHEMA_VERSION, type JourneyEvent } from './events';
-import { journeyEnvelope } from './envelope';
+import { fromStoredEnvelope, journeyEnvelope } from './envelope';
 
 describe('journeyEnvelope', () => {
   const event: JourneyEvent = {
@@ -30,5 +30,32 @@ describe('journeyEnvelope', () => {
   it('given no correlation or causation, then the metadata has no such keys (they are not hashed as undefined)', () => {
     const envelope = journeyEnvelope(event, 'e1', { now: '2024-06-04T10:00:00Z', recordedBy: 'alice' });
     expect(Object.keys(envelope.metadata).sort()).toEqual(['recordedAt', 'recordedBy', 'schemaVersion']);
+  });
+});
+
+describe('fromStoredEnvelope', () => {
+  const stored = {
+    id: 'e1',
+    type: 'StatutoryReviewHeld',
+    data: { childId: 'c1', effectiveDate: '2024-06-03', participation: 'PN1' },
+    metadata: { recordedAt: '2024-06-04T10:00:00Z', recordedBy: 'alice', schemaVersion: 1 },
+    revision: 3n,
+    globalPosition: 42n,
+  };
+
+  it('given a stored event, then the domain sees its type, data, recording metadata and positions', () => {
+    expect(fromStoredEnvelope(stored)).toEqual({
+      type: 'StatutoryReviewHeld',
+      data: stored.data,
+      id: 'e1',
+      recordedAt: '2024-06-04T10:00:00Z',
+      recordedBy: 'alice',
+      revision: 3n,
+      globalPosition: 42n,
+    });
+  });
+
+  it('given positions: false, then no bigint is left (the event can be serialised as JSON)', () => {
+    expect(() => JSON.stringify(fromStoredEnvelope(stored, { positions: false }))).not.toThrow();
   });
 });

@@ -4,7 +4,7 @@
  * event reads back the same whichever way it was written. Structurally an event-store `NewEvent`;
  * the domain does not import the store.
  */
-import { JOURNEY_SCHEMA_VERSION, type JourneyEvent } from './events';
+import { JOURNEY_SCHEMA_VERSION, type JourneyEvent, type StoredJourneyEvent } from './events';
 
 export interface RecordingContext {
   /** The instant the event is recorded (ISO-8601, UTC). */
@@ -41,4 +41,32 @@ export function journeyEnvelope(event: JourneyEvent, id: string, context: Record
       schemaVersion: JOURNEY_SCHEMA_VERSION,
     },
   };
+}
+
+/** A stored event as the store returns it (structurally an event-store `RecordedEvent`). */
+export interface StoredEnvelope {
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: { recordedAt: string; recordedBy: string; [key: string]: unknown };
+  revision?: bigint;
+  globalPosition?: bigint;
+}
+
+/**
+ * A stored event as the domain folds it: type and data, plus who recorded it and when. Journey
+ * streams hold only journey events (every writer goes through `decide`), so the type is trusted
+ * here rather than re-validated on every read. `positions: false` leaves out the bigint revision
+ * and global position, for callers that serialise events as JSON.
+ */
+export function fromStoredEnvelope(stored: StoredEnvelope, { positions = true } = {}): StoredJourneyEvent {
+  return {
+    type: stored.type,
+    data: stored.data,
+    id: stored.id,
+    recordedAt: stored.metadata.recordedAt,
+    recordedBy: stored.metadata.recordedBy,
+    ...(positions && stored.revision !== undefined && { revision: stored.revision }),
+    ...(positions && stored.globalPosition !== undefined && { globalPosition: stored.globalPosition }),
+  } as StoredJourneyEvent;
 }

@@ -5,20 +5,14 @@
  * one catch-up.
  */
 import type { EventStore, RecordedEvent } from '@care-journey/event-store';
-import { JOURNEY_STREAM_PREFIX, type StoredJourneyEvent } from '@care-journey/journey';
+import { fromStoredEnvelope, JOURNEY_STREAM_PREFIX, type StoredJourneyEvent } from '@care-journey/journey';
 import { prepareChild, type AuthorityChild } from './authority-child';
 import type { AuthorityConfig } from './authority-config';
 import { AuthorityMeasures } from './authority-measures';
 import { authorityInputFromStream } from './placement-details';
 
 const toStored = (event: RecordedEvent): StoredJourneyEvent =>
-  ({
-    id: event.id,
-    type: event.type,
-    data: event.data,
-    recordedAt: event.metadata.recordedAt,
-    recordedBy: event.metadata.recordedBy,
-  }) as unknown as StoredJourneyEvent;
+  fromStoredEnvelope(event, { positions: false });
 
 export class AuthorityLog {
   private readonly streams = new Map<string, StoredJourneyEvent[]>();

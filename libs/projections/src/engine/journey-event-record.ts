@@ -1,5 +1,5 @@
 /** Turning a recorded event from the log into what the journey summary folds (JSON-safe). */
-import { JOURNEY_STREAM_PREFIX, type StoredJourneyEvent } from '@care-journey/journey';
+import { fromStoredEnvelope, JOURNEY_STREAM_PREFIX, type StoredJourneyEvent } from '@care-journey/journey';
 import type { RecordedEvent } from '@care-journey/event-store';
 
 /** The child a log event belongs to, or undefined for streams that are not journeys. */
@@ -10,10 +10,4 @@ export const childIdOf = (event: RecordedEvent): string | undefined =>
 
 /** Positions and revisions stay out: they are bigint and the read model keeps them in columns. */
 export const toStoredJourneyEvent = (event: RecordedEvent): StoredJourneyEvent =>
-  ({
-    id: event.id,
-    type: event.type,
-    data: event.data,
-    recordedAt: event.metadata.recordedAt,
-    recordedBy: event.metadata.recordedBy,
-  }) as unknown as StoredJourneyEvent;
+  fromStoredEnvelope(event, { positions: false });

@@ -1,6 +1,6 @@
 /** export903: every child's journey from the store, as the 903 return for one year. */
 import type { EventStore, RecordedEvent } from '@care-journey/event-store';
-import { JOURNEY_STREAM_PREFIX, type StoredJourneyEvent } from '@care-journey/journey';
+import { fromStoredEnvelope, JOURNEY_STREAM_PREFIX, type StoredJourneyEvent } from '@care-journey/journey';
 import { buildReturn } from './build-return';
 import { childRecord, type ChildRecord } from './child-record';
 import type { OutcomesSource } from './outcomes';
@@ -14,7 +14,7 @@ export interface Export903Options {
 }
 
 const toStored = (recorded: RecordedEvent): StoredJourneyEvent =>
-  ({ type: recorded.type, data: recorded.data, id: recorded.id, recordedAt: recorded.metadata.recordedAt, recordedBy: recorded.metadata.recordedBy }) as StoredJourneyEvent;
+  fromStoredEnvelope(recorded, { positions: false });
 
 /** Reads the whole log once, grouped by child stream. */
 export async function readChildren(store: EventStore): Promise<ChildRecord[]> {
