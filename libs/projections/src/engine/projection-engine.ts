@@ -6,6 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Observable, ReplaySubject, share } from 'rxjs';
 import type { EventStore } from '@care-journey/event-store';
+import type { DriftConfig } from '../rules/drift-config';
 import type { JourneySummary } from '../summary/journey-summary';
 import { Projector, type ProjectorState } from './projector';
 import type { ProjectionsMode } from './read-model-config';
@@ -20,6 +21,8 @@ export interface ProjectionEngineOptions {
   batchSize: number;
   restartDelayMs?: number;
   log?: (message: string) => void;
+  /** Thresholds for the change log's flags (default: CARE_JOURNEY_DRIFT_THRESHOLDS). */
+  drift?: DriftConfig;
 }
 
 export interface ProjectionLag {
@@ -47,7 +50,7 @@ export class ProjectionEngine {
     private readonly eventStore: EventStore,
     private readonly options: ProjectionEngineOptions,
   ) {
-    this.readModels = new ReadModelStore(options.file);
+    this.readModels = new ReadModelStore(options.file, { drift: options.drift });
     this.cache = new SummaryCache(this.readModels);
     if (options.mode === 'inline') {
       this.projector = new Projector(eventStore, this.readModels, {

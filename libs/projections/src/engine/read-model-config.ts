@@ -52,6 +52,9 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** CARE_JOURNEY_DRIFT_THRESHOLDS over the defaults: the projector's change log uses these too. */
+export const driftConfigFromEnv = (env: Env = process.env): DriftConfig => driftConfig(driftOverrides(env));
+
 function driftOverrides(env: Env): DriftConfigOverrides {
   const raw = read(env, 'CARE_JOURNEY_DRIFT_THRESHOLDS');
   if (raw === undefined) return {};
@@ -88,6 +91,6 @@ export function loadReadModelConfig(env: Env = process.env, store?: StoreConfig)
     mode,
     batchSize: positiveInteger(env, 'CARE_JOURNEY_PROJECTION_BATCH', 500),
     readYourWritesTimeoutMs: positiveInteger(env, 'CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS', 5000),
-    drift: driftConfig(driftOverrides(env)),
+    drift: driftConfigFromEnv(env),
   };
 }

@@ -1,17 +1,33 @@
 /**
  * The read-model SQLite file. Every batch of events is applied together with its checkpoint in
  * ONE transaction, so a crash can never apply an event twice or skip one; events at or below the
- * checkpoint are ignored, which makes a replayed batch harmless.
+ * checkpoint are ignored, which makes a replayed batch harmless. The change log (the /feed) is
+ * written in that same transaction: one diff of the child's view per event.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '@care-journey/event-store';
 import type { StoredJourneyEvent } from '@care-journey/journey';
-import { summaryFromStream } from '../summary/build-summary';
-import type { JourneySummary } from '../summary/journey-summary';
+import { childView } from '../feed/child-view';
+import { diffViews } from '../feed/diff-views';
+import type { FeedCheckpoint } from '../feed/feed-checkpoint';
+import { clockAfter, clockOf } from '../feed/feed-clock';
+import type { DriftConfig } from '../rules/drift-config';
+import { emptySummary, type JourneySummary } from '../summary/journey-summary';
+import type { ChangeLogPage, ChangeLogReader } from '../feed/feed-page';
+import { insertChangesSql, readChanges, writeChanges } from './change-log';
 import { childIdOf, toStoredJourneyEvent } from './journey-event-record';
-import { createGenerationTables, dropGenerationTables, SHARED_SCHEMA, tablesOf } from './read-model-schema';
+import { PerEventFold } from './per-event-fold';
+import { driftConfigFromEnv } from './read-model-config';
+import {
+  createChangeLogTable,
+  createGenerationTables,
+  dropGenerationTables,
+  hasTable,
+  SHARED_SCHEMA,
+  tablesOf,
+} from './read-model-schema';
 import { summaryColumns } from './summary-row';
 
 /** The generation being written is no longer the one served (a rebuild switched): restart. */
@@ -37,11 +53,23 @@ export interface SummaryRecord {
   lastPosition: number;
 }
 
-export class ReadModelStore {
+export interface ReadModelStoreOptions {
+  /** Thresholds the change log evaluates flags with (default: CARE_JOURNEY_DRIFT_THRESHOLDS). */
+  drift?: DriftConfig;
+}
+
+const changeLogStartKey = (generation: number): string => `change_log_start_g${generation}`;
+
+export class ReadModelStore implements ChangeLogReader {
   private readonly db: Db;
   private readonly statements = new Map<string, Statement>();
+  private readonly drift: DriftConfig;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    options: ReadModelStoreOptions = {},
+  ) {
+    this.drift = options.drift ?? driftConfigFromEnv();
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -56,8 +84,23 @@ export class ReadModelStore {
           this.prepareGeneration(1);
           this.db.prepare(`INSERT INTO meta (key, value) VALUES ('generation', '1')`).run();
         }
+        this.addChangeLogIfMissing(this.currentGeneration());
       })
       .immediate();
+  }
+
+  /**
+   * A file projected before the change log existed: add the table and remember where it starts,
+   * so the feed can say it is partial (a rebuild fills it from position 0).
+   */
+  private addChangeLogIfMissing(generation: number): void {
+    if (hasTable(this.db, tablesOf(generation).changes)) return;
+    createChangeLogTable(this.db, generation);
+    const checkpoint = this.checkpoint(generation);
+    if (checkpoint !== undefined)
+      this.db
+        .prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`)
+        .run(changeLogStartKey(generation), checkpoint.toString());
   }
 
   /** Prepared once per SQL text: the hot path runs the same few statements per child. */
@@ -140,6 +183,7 @@ export class ReadModelStore {
   private discard(generation: number): void {
     dropGenerationTables(this.db, generation);
     this.db.prepare(`DELETE FROM checkpoints WHERE generation = ?`).run(generation);
+    this.db.prepare(`DELETE FROM meta WHERE key = ?`).run(changeLogStartKey(generation));
   }
 
   /**
@@ -181,20 +225,40 @@ export class ReadModelStore {
       .immediate();
   }
 
-  /** Appends the child's new events and refolds the child's summary from all of them. */
+  /**
+   * Appends the child's new events, folds the summary event by event and logs what each event
+   * changed in the child's view (as at the feed clock), then stores the final summary.
+   */
   protected applyToChild(generation: number, childId: string, events: readonly RecordedEvent[]): void {
     const { summaries, events: eventTable } = tablesOf(generation);
     const insert = this.stmt(
       `INSERT OR IGNORE INTO ${eventTable} (child_id, position, event) VALUES (?, ?, ?)`,
     );
-    for (const event of events)
-      insert.run(childId, event.globalPosition, JSON.stringify(toStoredJourneyEvent(event)));
+    const insertChanges = this.stmt(insertChangesSql(generation));
     const stream = (
       this.stmt(`SELECT event FROM ${eventTable} WHERE child_id = ? ORDER BY position`).all(childId) as {
         event: string;
       }[]
     ).map((row) => JSON.parse(row.event) as StoredJourneyEvent);
-    const summary = summaryFromStream(childId, stream);
+    const stored = this.stmt(`SELECT summary FROM ${summaries} WHERE child_id = ?`).get(childId) as
+      { summary: string } | undefined;
+    const fold = new PerEventFold(
+      childId,
+      stream,
+      stored ? (JSON.parse(stored.summary) as JourneySummary) : emptySummary(childId),
+    );
+    let clock = clockOf(stream);
+    let view = clock === undefined ? undefined : childView(fold.summary, clock, this.drift);
+    for (const event of events) {
+      const journeyEvent = toStoredJourneyEvent(event);
+      // Already stored (a replay): neither folded nor logged twice.
+      if (insert.run(childId, event.globalPosition, JSON.stringify(journeyEvent)).changes === 0) continue;
+      clock = clockAfter(clock, journeyEvent);
+      const next = childView(fold.next(journeyEvent), clock, this.drift);
+      writeChanges(insertChanges, event.globalPosition, event.id, diffViews(childId, view, next));
+      view = next;
+    }
+    const summary = fold.summary;
     const columns = summaryColumns(summary);
     this.stmt(
       `INSERT INTO ${summaries} (child_id, child_ref, team, social_worker, legal_status, in_care, date_of_birth, last_position, summary)
@@ -227,6 +291,20 @@ export class ReadModelStore {
           summary: JSON.parse(row.summary) as JourneySummary,
           lastPosition: row.last_position,
         })),
+      };
+    })();
+  }
+
+  /** The served generation's change log after `after`, with its checkpoint, in one snapshot. */
+  changesAfter(after: FeedCheckpoint | undefined, limit: number): ChangeLogPage {
+    return this.db.transaction((): ChangeLogPage => {
+      const generation = this.currentGeneration();
+      const start = this.stmt(`SELECT value FROM meta WHERE key = ?`).get(changeLogStartKey(generation)) as
+        { value: string } | undefined;
+      return {
+        changes: readChanges(this.db, generation, after, limit),
+        checkpoint: this.checkpoint(generation),
+        ...(start && { startsAfter: BigInt(start.value) }),
       };
     })();
   }

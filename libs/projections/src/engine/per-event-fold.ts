@@ -1,0 +1,52 @@
+/**
+ * A child's summary after each new event, for the change feed's before/after views. An event
+ * that lands at the end of the child's life (not a correction, not dated before anything folded)
+ * is folded onto a copy of the previous summary; anything else refolds the whole stream, exactly
+ * as summaryFromStream does, so both paths give the summary the read model stores.
+ */
+import { isCorrection, type StoredJourneyEvent } from '@care-journey/journey';
+import { applyEvent } from '../summary/apply-event';
+import { summaryFromStream } from '../summary/build-summary';
+import type { JourneySummary } from '../summary/journey-summary';
+
+export class PerEventFold {
+  private readonly stream: StoredJourneyEvent[];
+  /** Latest effective date in the stream, registrations aside (they always fold first). */
+  private latest = '';
+
+  constructor(
+    private readonly childId: string,
+    stream: readonly StoredJourneyEvent[],
+    private current: JourneySummary,
+  ) {
+    this.stream = [...stream];
+    for (const event of stream) this.note(event);
+  }
+
+  get summary(): JourneySummary {
+    return this.current;
+  }
+
+  next(event: StoredJourneyEvent): JourneySummary {
+    const appendsAtEnd =
+      !isCorrection(event) &&
+      (event.type !== 'ChildRegistered' || this.stream.length === 0) &&
+      event.data.effectiveDate >= this.latest;
+    this.stream.push(event);
+    this.note(event);
+    if (appendsAtEnd) {
+      const summary = structuredClone(this.current);
+      applyEvent(summary, event);
+      this.current = summary;
+    } else {
+      this.current = summaryFromStream(this.childId, this.stream);
+    }
+    return this.current;
+  }
+
+  private note(event: StoredJourneyEvent): void {
+    // An amendment's effectiveDate is the corrected entry's (possibly new) date: counted too.
+    if (event.type !== 'ChildRegistered' && event.data.effectiveDate > this.latest)
+      this.latest = event.data.effectiveDate;
+  }
+}

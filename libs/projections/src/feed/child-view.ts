@@ -1,0 +1,95 @@
+/**
+ * A child's view for the feed, as at a date: the facts a reporting job tracks (periods of care,
+ * moves, plans, permanence milestones, flag openings and closings) and the stability state.
+ * Built only from the summary and the drift rules, so it says nothing the read models do not.
+ */
+import { addMonths, type CalendarDate } from '@care-journey/journey';
+import { timeToPermanence } from '../measures/time-to-permanence';
+import type { DriftConfig } from '../rules/drift-config';
+import { flagHistory } from '../rules/evaluate-drift';
+import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
+import { placementsDuring } from '../summary/queries';
+import type { ChildFact, ChildView, StabilityState } from './change-record';
+
+/** Earlier than any date in a journey: permanence milestones are wanted from the start. */
+const BEGINNING: CalendarDate = '0001-01-01';
+
+function periodFacts(period: PeriodOfCare): ChildFact[] {
+  const facts: ChildFact[] = [
+    {
+      kind: 'care.started',
+      key: period.start,
+      data: {
+        start: period.start,
+        legalStatus: period.legalStatuses[0]?.code ?? null,
+        categoryOfNeed: period.categoryOfNeed,
+        placementType: period.placements[0]?.types[0]?.placementType ?? null,
+      },
+    },
+  ];
+  // The first placement comes with the start of care; each later run is a move to a new carer.
+  period.placements.slice(1).forEach((run, index) =>
+    facts.push({
+      kind: 'placement.changed',
+      key: `${period.start}/${run.start}`,
+      data: {
+        periodStart: period.start,
+        start: run.start,
+        placementType: run.types[0]?.placementType ?? null,
+        placementNumber: index + 2,
+      },
+    }),
+  );
+  for (const plan of period.plans)
+    facts.push({
+      kind: 'plan.set',
+      key: `${period.start}/${plan.date}/${plan.route}`,
+      data: { periodStart: period.start, date: plan.date, route: plan.route },
+    });
+  if (period.end !== undefined)
+    facts.push({
+      kind: 'care.ended',
+      key: period.start,
+      data: { start: period.start, end: period.end, reason: period.endReason ?? null },
+    });
+  return facts;
+}
+
+function permanenceFacts(summary: JourneySummary, asAt: CalendarDate): ChildFact[] {
+  return timeToPermanence([summary], BEGINNING, asAt).rows.map((row) => ({
+    kind: 'permanence.reached',
+    key: `${row.periodStart}/${row.milestone}`,
+    data: { milestone: row.milestone, periodStart: row.periodStart, date: row.date, daysFromEntry: row.days },
+  }));
+}
+
+function flagFacts(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): ChildFact[] {
+  return flagHistory(summary, asAt, config).flatMap((entry): ChildFact[] => {
+    const key = `${entry.ruleId}/${entry.key}`;
+    const flag = { ruleId: entry.ruleId, title: entry.title, dueDate: entry.dueDate, openedOn: entry.openedOn };
+    const opened: ChildFact = { kind: 'flag.opened', key, data: flag };
+    if (entry.closedOn === undefined) return [opened];
+    const reason = entry.closedBy ?? null;
+    return [opened, { kind: 'flag.closed', key, data: { ...flag, closedOn: entry.closedOn, reason } }];
+  });
+}
+
+/** ST1's count (short breaks excluded) over DR05's window, against DR05's threshold. */
+function stabilityOf(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): StabilityState {
+  const { placements: threshold, months } = config.DR05;
+  const placements = placementsDuring(summary, addMonths(asAt, -months), asAt).length;
+  return { placements, threshold, months, unstable: placements >= threshold };
+}
+
+export function childView(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): ChildView {
+  return {
+    childRef: summary.childRef,
+    asAt,
+    facts: [
+      ...summary.periods.flatMap(periodFacts),
+      ...permanenceFacts(summary, asAt),
+      ...flagFacts(summary, asAt, config),
+    ],
+    stability: stabilityOf(summary, asAt, config),
+  };
+}
