@@ -18,12 +18,15 @@ import {
   seedAuthority,
   verifyChainsRow,
 } from './figures';
-import { peerRows } from './peer-figures';
+import { peerRows } from './figures/peer';
 import { parseOptions } from './support/options';
 import { printTable, writeResults } from './support/report';
 import type { Row } from './support/row';
 import { progress } from './support/timing';
 import { buildCohort } from './workload/cohort';
+
+// From dist/bench/ or bench/: results always land in <repo>/bench/results, the peer in <repo>/bench/peer.
+const repoRoot = __dirname.includes(join('dist', 'bench')) ? join(__dirname, '..', '..') : join(__dirname, '..');
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -50,7 +53,7 @@ async function main(): Promise<void> {
     rows.push(await verifyChainsRow(cohort));
     rows.push(await exportRow(authority));
     rows.push(await authoritySeriesRow(cohort.templates, options.quick ? 500 : 5_000));
-    if (options.peer) rows.push(...(await peerRows(cohort, options, http)));
+    if (options.peer) rows.push(...(await peerRows(cohort.templates, repoRoot, options.quick, http)));
     if (options.scale) rows.push(...(await scalingRows(cohort)));
   } finally {
     authority.remove();
@@ -58,8 +61,6 @@ async function main(): Promise<void> {
   }
   console.log('');
   printTable(rows);
-  // From dist/bench/ or bench/: results always land in <repo>/bench/results.
-  const repoRoot = __dirname.includes(join('dist', 'bench')) ? join(__dirname, '..', '..') : join(__dirname, '..');
   const workload = { children: cohort.children, events: cohort.events, distinctChildren: cohort.templates.length, authorityChildren: authority.children, authorityEvents: authority.events };
   console.log(`\nresults written to ${writeResults(rows, options, workload, join(repoRoot, 'bench', 'results'))} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }

@@ -27,7 +27,10 @@ export async function rawBatchedInsert(cohort: Cohort): Promise<{ seconds: numbe
       });
       for (const row of storedRows(cohort.file)) {
         batch.push(row.slice(1));
-        if (batch.length === BATCH) (flush(), (batch = []));
+        if (batch.length === BATCH) {
+          flush();
+          batch = [];
+        }
       }
       flush();
       db.close();

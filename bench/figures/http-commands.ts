@@ -1,17 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ageOn, periodOn, summaryFromStream } from '@care-journey/projections';
 import { mintToken } from '../../apps/api/src/auth/mint-token';
 import { exited, firstLine, peakRssOf, spawnNode } from '../support/child-process';
 import { openRaw, rawBatchInserter } from '../support/raw-sqlite';
 import type { Row } from '../support/row';
-import { toStored } from '../support/stored';
 import { TempDb } from '../support/temp-db';
 import { progress } from '../support/timing';
-import { cohortChildren } from '../workload/cohort';
+import { reviewTargets } from '../workload/review-targets';
 import type { Template } from '../workload/templates';
-import { AS_AT } from './drift-report';
 
 export interface LoadResult {
   requests: number;
@@ -26,22 +23,14 @@ export interface LoadResult {
 const CLIENTS = [1, 8, 32];
 const script = (name: string) => join(__dirname, '..', 'http', `${name}.js`);
 
-/** Children looked after on AS_AT and aged 4–15 (PN1 reviews are valid for a year and more after). */
+/** The API's store: cohort children up to `count` review targets; returns the targets. */
 function writeTargets(templates: readonly Template[], count: number, file: string): { childId: string }[] {
+  const { children, targets } = reviewTargets(templates, count);
   const db = openRaw(file, 'OFF');
   const insert = rawBatchInserter(db);
-  const targets: { childId: string }[] = [];
-  db.transaction(() => {
-    for (const child of cohortChildren(templates, Number.MAX_SAFE_INTEGER)) {
-      const summary = summaryFromStream(child.childId, child.events.map(toStored));
-      const age = ageOn(summary, AS_AT);
-      insert(child.stream, 0, child.events);
-      if (periodOn(summary, AS_AT) && age !== undefined && age >= 4 && age <= 15) targets.push({ childId: child.childId });
-      if (targets.length === count) break;
-    }
-  })();
+  db.transaction(() => children.forEach((child) => insert(child.stream, 0, child.events)))();
   db.close();
-  return targets;
+  return targets.map((t) => ({ childId: t.childId }));
 }
 
 /**

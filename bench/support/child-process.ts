@@ -16,9 +16,14 @@ export function firstLine(child: ChildProcessWithoutNullStreams, pattern: RegExp
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const line = out.split('\n').find((l) => pattern.test(l));
-      if (line !== undefined) (clearTimeout(timer), resolve(line));
+      if (line === undefined) return;
+      clearTimeout(timer);
+      resolve(line);
     });
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`child exited (${code}) before ${pattern}: ${err.slice(-2000)}`))));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`child exited (${code}) before ${pattern}: ${err.slice(-2000)}`));
+    });
   });
 }
 

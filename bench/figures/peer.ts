@@ -1,0 +1,157 @@
+import { SqliteEventStore } from '@care-journey/event-store';
+import type { EmmettConnection, EmmettEvent, EmmettSqlite } from '../support/load-peer';
+import { loadPeer } from '../support/load-peer';
+import { openRaw, rawBatchInserter } from '../support/raw-sqlite';
+import type { Row } from '../support/row';
+import { TempDb } from '../support/temp-db';
+import { progress, timed } from '../support/timing';
+import type { Template } from '../workload/templates';
+import { ReviewDates, reviewTargets, type CohortChild } from '../workload/review-targets';
+import { cohortChildren } from '../workload/cohort';
+import { emmettStep, ourStep, runLoops } from './peer-loop';
+
+const toEmmett = (child: CohortChild): EmmettEvent[] =>
+  child.events.map((e) => ({ type: e.type, data: e.data, metadata: { eventId: e.id, ...e.metadata } }));
+
+/** Both stores get the same children (same event data and metadata, so the same row sizes). */
+async function fill(peer: EmmettSqlite, children: readonly CohortChild[], ours: string, theirs: string): Promise<void> {
+  const db = openRaw(ours, 'OFF');
+  const insert = rawBatchInserter(db);
+  db.transaction(() => children.forEach((c) => insert(c.stream, 0, c.events)))();
+  db.close();
+  const connection = peer.sqliteConnection({ fileName: theirs });
+  await connection.command('PRAGMA synchronous = OFF'); // set-up only; the timed runs use Emmett's own connections
+  await peer.createEventStoreSchema(connection);
+  // One transaction per child (Emmett's appendToStream opens its own).
+  for (const child of children) await peer.appendToStream(connection, child.stream, 'journey', toEmmett(child));
+  connection.close();
+}
+
+/** The setting Emmett's connections run with (it only sets journal_mode = WAL). */
+async function emmettSynchronous(peer: EmmettSqlite, file: string): Promise<string> {
+  const connection: EmmettConnection = peer.sqliteConnection({ fileName: file });
+  const row = await connection.querySingle<{ synchronous: number }>('PRAGMA synchronous');
+  const mode = await connection.querySingle<{ journal_mode: string }>('PRAGMA journal_mode');
+  connection.close();
+  return `synchronous=${['OFF', 'NORMAL', 'FULL', 'EXTRA'][row?.synchronous ?? -1] ?? '?'}, journal_mode=${mode?.journal_mode ?? '?'}`;
+}
+
+/** The one projection both sides rebuild: per child, events seen and the latest effective date. */
+function project(state: Map<string, { events: number; last: string }>, stream: string, data: Record<string, unknown>): void {
+  const entry = state.get(stream) ?? { events: 0, last: '' };
+  entry.events++;
+  const date = typeof data.effectiveDate === 'string' ? data.effectiveDate : '';
+  if (date > entry.last) entry.last = date;
+  state.set(stream, entry);
+}
+
+async function rebuildOurs(file: string): Promise<number> {
+  const store = new SqliteEventStore({ file });
+  const state = new Map<string, { events: number; last: string }>();
+  let n = 0;
+  for await (const e of store.readAll()) {
+    project(state, e.streamId, e.data);
+    n++;
+  }
+  await store.close();
+  return n;
+}
+
+async function rebuildEmmett(peer: EmmettSqlite, file: string): Promise<number> {
+  const connection = peer.sqliteConnection({ fileName: file });
+  const state = new Map<string, { events: number; last: string }>();
+  let after = 0n;
+  let n = 0;
+  for (;;) {
+    const batch = await peer.readMessagesBatch(connection, { after, batchSize: 1000 });
+    for (const m of batch.messages) {
+      project(state, String(m.metadata.streamName), m.data);
+      n++;
+    }
+    if (!batch.areEventsLeft || batch.messages.length === 0) break;
+    after = batch.currentGlobalPosition;
+  }
+  connection.close();
+  return n;
+}
+
+export async function peerRows(templates: readonly Template[], repoRoot: string, quick: boolean, httpAt8: number | undefined): Promise<Row[]> {
+  progress('peer: Emmett SQLite event store…');
+  const loaded = loadPeer(repoRoot);
+  if ('reason' in loaded) {
+    console.log(`  peer figures skipped: ${loaded.reason}`);
+    return [{ figure: 'peer: Emmett SQLite', ours: 0, unit: '', peakRssMb: 0, notMeasured: `skipped: ${loaded.reason}` }];
+  }
+  const { peer } = loaded;
+  const oursDb = new TempDb();
+  const theirsDb = new TempDb();
+  const rows: Row[] = [];
+  try {
+    const { children, targets } = reviewTargets(templates, quick ? 200 : 400);
+    const rebuildChildren = [...cohortChildren(templates, quick ? 20_000 : 200_000)];
+    await fill(peer, [...children, ...rebuildChildren.slice(children.length)], oursDb.file, theirsDb.file);
+    const durability = await emmettSynchronous(peer, theirsDb.file);
+    const ours = new SqliteEventStore({ file: oursDb.file });
+    const theirs = peer.getSQLiteEventStore({ fileName: theirsDb.file });
+    const oursDates = new ReviewDates();
+    const theirDates = new ReviewDates();
+    // Commands per side: ours is faster, so it runs more of them (rates, not totals, are compared).
+    const emmettTotal = quick ? 80 : 600;
+    // Emmett's store keeps one connection per instance and closes it after each call, so concurrent
+    // calls fail (SQLITE_BUSY / SQLITE_MISUSE): one loop is its best configuration, and ours is compared with that.
+    progress('peer: decide-and-append, Emmett, 1 loop…');
+    const e = await timed(() => runLoops(targets, 1, emmettTotal, emmettStep(theirs), theirDates));
+    const eRate = e.result.done / e.result.seconds;
+    const emmettNote = `Emmett: ${e.result.done} commands, ${e.result.errors} errors${e.result.firstError ? ` (${e.result.firstError})` : ''}`;
+    for (const loops of [1, 8]) {
+      progress(`peer: decide-and-append, ours, ${loops} concurrent loop(s)…`);
+      const before = ours.commitStats();
+      const o = await timed(() => runLoops(targets, loops, Math.ceil((emmettTotal * 5) / loops), ourStep(ours), oursDates));
+      const oRate = o.result.done / o.result.seconds;
+      const after = ours.commitStats();
+      const perCommit = (after.appends - before.appends) / Math.max(1, after.transactions - before.transactions);
+      rows.push({
+        figure: `peer: decide-and-append in process, ours ${loops} loop${loops > 1 ? 's' : ''}`,
+        ours: oRate,
+        unit: 'commands/s',
+        baseline: { name: `Emmett SQLite 1 loop (${durability}), same decide and events`, value: eRate },
+        ratio: oRate / eRate,
+        goal: loops === 8 ? '≥ 10× Emmett' : undefined,
+        met: loops === 8 ? oRate / eRate >= 10 : undefined,
+        peakRssMb: Math.max(o.peakRssMb, e.peakRssMb),
+        note: `ours: ${o.result.done} commands, ${perCommit.toFixed(1)} appends per commit (group commit), ${o.result.errors} errors${o.result.firstError ? ` (${o.result.firstError})` : ''}; ${emmettNote}`,
+      });
+    }
+    if (httpAt8 !== undefined) {
+      rows.push({
+        figure: 'peer: our HTTP commands at 8 clients vs Emmett loop',
+        ours: httpAt8,
+        unit: 'commands/s',
+        baseline: { name: 'Emmett SQLite, 1 loop in process, no HTTP', value: eRate },
+        ratio: httpAt8 / eRate,
+        goal: '≥ 10× Emmett',
+        met: httpAt8 / eRate >= 10,
+        peakRssMb: 0,
+      });
+    }
+    await ours.close();
+    progress('peer: rebuild of one projection…');
+    const re = await timed(() => rebuildEmmett(peer, theirsDb.file));
+    const ro = await timed(() => rebuildOurs(oursDb.file));
+    rows.push({
+      figure: 'peer: rebuild of one projection (events per child, last date)',
+      ours: ro.result / ro.seconds,
+      unit: 'events/s',
+      baseline: { name: 'Emmett SQLite readMessagesBatch(1000), same projection', value: re.result / re.seconds },
+      ratio: ro.result / ro.seconds / (re.result / re.seconds),
+      goal: 'ratio reported',
+      peakRssMb: Math.max(ro.peakRssMb, re.peakRssMb),
+      note: `${ro.result} events ours, ${re.result} Emmett`,
+    });
+    return rows;
+  } finally {
+    oursDb.remove();
+    theirsDb.remove();
+  }
+}
+
