@@ -1,0 +1,127 @@
+/**
+ * The change log on real SQLite files: written with the read model and its checkpoint in one
+ * transaction, and the same after a rebuild or with other batch sizes (checkpoints stay valid).
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { RecordedEvent } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store';
+import type { LoggedChange } from '../feed/feed-page';
+import { appendInterleaved, eventually, sampleCohort, tempDir } from '../testing/log-fixtures';
+import { ProjectionEngine } from './projection-engine';
+import { ReadModelStore } from './read-model-store';
+
+const everything = (readModels: ReadModelStore): LoggedChange[] =>
+  readModels.changesAfter(undefined, 1_000_000).changes;
+const comparable = (changes: LoggedChange[]) =>
+  changes.map((c) => ({ ...c, position: c.position.toString() }));
+
+describe('change log', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let store: SqliteEventStore;
+  let log: RecordedEvent[];
+  const opened: { close(): unknown }[] = [];
+  const readModels = (name: string): ReadModelStore => {
+    const r = new ReadModelStore(join(temp.dir, name));
+    opened.push(r);
+    return r;
+  };
+  const applyInBatches = (r: ReadModelStore, size: number): void => {
+    for (let i = 0; i < log.length; i += size)
+      r.applyBatch(r.currentGeneration(), log.slice(i, i + size), { requireCurrent: true });
+  };
+
+  beforeEach(async () => {
+    temp = tempDir('cj-change-log-');
+    store = new SqliteEventStore({ file: join(temp.dir, 'events.db'), pollIntervalMs: 5 });
+    await appendInterleaved(store, sampleCohort(15));
+    log = [];
+    for await (const event of store.readAll()) log.push(event);
+  });
+
+  afterEach(async () => {
+    for (const o of opened.splice(0)) await o.close();
+    await store.close();
+    temp.remove();
+    jest.restoreAllMocks();
+  });
+
+  it('logs what each event changed, keyed by position and index, in log order', () => {
+    const r = readModels('a.db');
+    applyInBatches(r, 1000);
+    const changes = everything(r);
+    expect(changes.length).toBeGreaterThan(15);
+    const kinds = new Set(changes.map((c) => c.change.kind));
+    for (const kind of ['care.started', 'placement.changed', 'flag.opened', 'change.withdrawn'])
+      expect(kinds).toContain(kind);
+    const order = changes.map((c) => [Number(c.position), c.index]);
+    expect(order).toEqual([...order].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
+    const byPosition = new Map(log.map((event) => [event.globalPosition, event.id]));
+    for (const c of changes) expect(c.eventId).toBe(byPosition.get(c.position));
+  });
+
+  it('is the same whatever the batch size (incremental = one pass)', () => {
+    const one = readModels('one.db');
+    applyInBatches(one, 1000);
+    const small = readModels('small.db');
+    applyInBatches(small, 3);
+    expect(comparable(everything(small))).toEqual(comparable(everything(one)));
+  });
+
+  it('a failing batch writes no changes, and its retry writes each exactly once', () => {
+    const r = readModels('fail.db');
+    const half = Math.floor(log.length / 2);
+    r.applyBatch(r.currentGeneration(), log.slice(0, half), { requireCurrent: true });
+    const before = everything(r);
+    const checkpoint = r.checkpoint();
+
+    type Patchable = { applyToChild: (...args: unknown[]) => void };
+    const prototype = ReadModelStore.prototype as unknown as Patchable;
+    const original = prototype.applyToChild;
+    const spy = jest.spyOn(prototype, 'applyToChild').mockImplementation(function (this: Patchable, ...args: unknown[]) {
+      original.apply(this, args); // this child's rows and changes are written, then the batch fails
+      if (args[1] === 'child7') throw new Error('simulated crash');
+    });
+    const rest = log.slice(half);
+    expect(() => r.applyBatch(r.currentGeneration(), rest, { requireCurrent: true })).toThrow('simulated crash');
+    expect(comparable(everything(r))).toEqual(comparable(before));
+    expect(r.checkpoint()).toBe(checkpoint);
+    expect(r.changesAfter(undefined, 1_000_000).checkpoint).toBe(checkpoint);
+
+    spy.mockRestore();
+    r.applyBatch(r.currentGeneration(), rest, { requireCurrent: true });
+    const full = readModels('full.db');
+    applyInBatches(full, 1000);
+    expect(comparable(everything(r))).toEqual(comparable(everything(full)));
+  });
+
+  it('a rebuild regenerates the same log, so consumers checkpoints stay valid', async () => {
+    const engine = new ProjectionEngine(store, { file: join(temp.dir, 'live.db'), mode: 'inline', batchSize: 4 });
+    opened.push(engine);
+    engine.start();
+    const head = await store.headPosition();
+    await eventually(() => (engine.checkpoint() ?? -1n) >= (head ?? 0n));
+    const live = comparable(everything(engine.readModels));
+    const generation = engine.readModels.currentGeneration();
+    await engine.rebuildAndWait();
+    expect(engine.readModels.currentGeneration()).toBe(generation + 1);
+    expect(comparable(everything(engine.readModels))).toEqual(live);
+    // Resuming from a checkpoint taken before the rebuild gives exactly the rest.
+    const middle = live[Math.floor(live.length / 2)];
+    const rest = engine.readModels.changesAfter({ position: BigInt(middle.position), index: middle.index }, 1_000_000);
+    expect(comparable(rest.changes)).toEqual(live.slice(Math.floor(live.length / 2) + 1));
+  });
+
+  it('on a file projected before the log existed, says where the log starts', () => {
+    const file = join(temp.dir, 'old.db');
+    const r = new ReadModelStore(file);
+    r.applyBatch(r.currentGeneration(), log.slice(0, 10), { requireCurrent: true });
+    r.close();
+    // Simulate the older schema: the generation had no change log.
+    const db = new Database(file);
+    db.exec('DROP TABLE child_changes_g1');
+    db.close();
+    const reopened = readModels('old.db');
+    expect(reopened.changesAfter(undefined, 10)).toMatchObject({ changes: [], startsAfter: log[9].globalPosition });
+  });
+});
