@@ -26,14 +26,20 @@ import { progress } from './support/timing';
 import { buildCohort } from './workload/cohort';
 
 // From dist/bench/ or bench/: results always land in <repo>/bench/results, the peer in <repo>/bench/peer.
-const repoRoot = __dirname.includes(join('dist', 'bench')) ? join(__dirname, '..', '..') : join(__dirname, '..');
+const repoRoot = __dirname.includes(join('dist', 'bench'))
+  ? join(__dirname, '..', '..')
+  : join(__dirname, '..');
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
-  console.log(`Care Journey bench: ${options.events.toLocaleString('en-GB')} events${options.quick ? ' (quick)' : ''}, node ${process.version}`);
+  console.log(
+    `Care Journey bench: ${options.events.toLocaleString('en-GB')} events${options.quick ? ' (quick)' : ''}, node ${process.version}`,
+  );
   const cohort = buildCohort(options.events);
-  progress(`cohort: ${cohort.children.toLocaleString('en-GB')} children, ${cohort.events.toLocaleString('en-GB')} events`);
+  progress(
+    `cohort: ${cohort.children.toLocaleString('en-GB')} children, ${cohort.events.toLocaleString('en-GB')} events`,
+  );
   const authority = await seedAuthority(options.quick ? 500 : 5_000);
   const rows: Row[] = [];
   try {
@@ -43,7 +49,11 @@ async function main(): Promise<void> {
     rows.push(await importRow(authority, baselines.batchedInsertPerSecond));
     let http: number | undefined;
     if (options.http) {
-      const result = await httpRows(cohort.templates, options.quick ? 4 : 10, baselines.singleInsertTxPerSecond);
+      const result = await httpRows(
+        cohort.templates,
+        options.quick ? 4 : 10,
+        baselines.singleInsertTxPerSecond,
+      );
       rows.push(...result.rows);
       http = result.at8;
     }
@@ -61,8 +71,16 @@ async function main(): Promise<void> {
   }
   console.log('');
   printTable(rows);
-  const workload = { children: cohort.children, events: cohort.events, distinctChildren: cohort.templates.length, authorityChildren: authority.children, authorityEvents: authority.events };
-  console.log(`\nresults written to ${writeResults(rows, options, workload, join(repoRoot, 'bench', 'results'))} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  const workload = {
+    children: cohort.children,
+    events: cohort.events,
+    distinctChildren: cohort.templates.length,
+    authorityChildren: authority.children,
+    authorityEvents: authority.events,
+  };
+  console.log(
+    `\nresults written to ${writeResults(rows, options, workload, join(repoRoot, 'bench', 'results'))} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -22,13 +22,28 @@ export async function authoritySeriesRow(templates: readonly Template[], childre
   const chosen = templates.slice(0, children);
   const figure = `authority measures, monthly series over 10 years, ${chosen.length.toLocaleString('en-GB')} children`;
   const measures = loadAuthorityMeasures();
-  if (!measures?.AuthorityMeasures) return { figure, ours: 0, unit: 'ms', peakRssMb: 0, notMeasured: 'not yet measured: authority measures not available' };
+  if (!measures?.AuthorityMeasures)
+    return {
+      figure,
+      ours: 0,
+      unit: 'ms',
+      peakRssMb: 0,
+      notMeasured: 'not yet measured: authority measures not available',
+    };
   progress('authority measures…');
   // The cohort's distinct children: ten years of history each (seedStore's authority has three).
   const inputs = chosen.map((t) =>
-    measures.authorityInputFromStream(t.childId, t.json.map((text) => toStored(JSON.parse(text) as NewEvent)) as StoredJourneyEvent[]),
+    measures.authorityInputFromStream(
+      t.childId,
+      t.json.map((text) => toStored(JSON.parse(text) as NewEvent)) as StoredJourneyEvent[],
+    ),
   );
-  const run = await timed(() => new measures.AuthorityMeasures(inputs, measures.DEFAULT_AUTHORITY_CONFIG).monthlySeries('2015-04', '2025-03'));
+  const run = await timed(() =>
+    new measures.AuthorityMeasures(inputs, measures.DEFAULT_AUTHORITY_CONFIG).monthlySeries(
+      '2015-04',
+      '2025-03',
+    ),
+  );
   return {
     figure,
     ours: run.seconds * 1000,

@@ -20,7 +20,9 @@ export async function rawBatchedInsert(cohort: Cohort): Promise<{ seconds: numbe
   try {
     const { seconds, peakRssMb } = await timed(() => {
       const db = openRaw(temp.file, 'FULL');
-      const insert = db.prepare('INSERT INTO events (stream_id, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
+      const insert = db.prepare(
+        'INSERT INTO events (stream_id, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+      );
       let batch: unknown[][] = [];
       const flush = db.transaction(() => {
         for (const row of batch) insert.run(...row);
@@ -42,7 +44,10 @@ export async function rawBatchedInsert(cohort: Cohort): Promise<{ seconds: numbe
 }
 
 /** Raw better-sqlite3: one row per transaction, synchronous=FULL: one fsync per commit. */
-async function rawSingleInsert(cohort: Cohort, count: number): Promise<{ seconds: number; peakRssMb: number }> {
+async function rawSingleInsert(
+  cohort: Cohort,
+  count: number,
+): Promise<{ seconds: number; peakRssMb: number }> {
   const temp = new TempDb();
   const rows: unknown[][] = [];
   for (const row of storedRows(cohort.file)) {
@@ -52,7 +57,9 @@ async function rawSingleInsert(cohort: Cohort, count: number): Promise<{ seconds
   try {
     return await timed(() => {
       const db = openRaw(temp.file, 'FULL');
-      const insert = db.prepare('INSERT INTO events (stream_id, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
+      const insert = db.prepare(
+        'INSERT INTO events (stream_id, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+      );
       const one = db.transaction((row: unknown[]) => insert.run(...row));
       for (const row of rows) one.immediate(row);
       db.close();
@@ -63,7 +70,9 @@ async function rawSingleInsert(cohort: Cohort, count: number): Promise<{ seconds
 }
 
 /** Raw better-sqlite3: read every row in log order and JSON.parse data and metadata, nothing else. */
-export async function rawReadParse(file: string): Promise<{ seconds: number; peakRssMb: number; events: number }> {
+export async function rawReadParse(
+  file: string,
+): Promise<{ seconds: number; peakRssMb: number; events: number }> {
   const { seconds, peakRssMb, result } = await timed(() => {
     let n = 0;
     for (const row of storedRows(file)) {
@@ -80,7 +89,13 @@ export async function measureBaselines(cohort: Cohort, singleCount: number): Pro
   const batched = await rawBatchedInsert(cohort);
   const single = await rawSingleInsert(cohort, singleCount);
   const read = await rawReadParse(cohort.file);
-  const base = (figure: string, value: number, unit: string, peakRssMb: number, note: string): Row => ({ figure, ours: value, unit, peakRssMb, note });
+  const base = (figure: string, value: number, unit: string, peakRssMb: number, note: string): Row => ({
+    figure,
+    ours: value,
+    unit,
+    peakRssMb,
+    note,
+  });
   const batchedRate = cohort.events / batched.seconds;
   const singleRate = singleCount / single.seconds;
   const readRate = read.events / read.seconds;
@@ -89,9 +104,27 @@ export async function measureBaselines(cohort: Cohort, singleCount: number): Pro
     singleInsertTxPerSecond: singleRate,
     readParsePerSecond: readRate,
     rows: [
-      base('baseline: raw batched insert', batchedRate, 'events/s', batched.peakRssMb, `${cohort.events} rows, ${BATCH} per transaction, synchronous=FULL`),
-      base('baseline: raw insert, 1 per transaction', singleRate, 'tx/s', single.peakRssMb, `${singleCount} rows, one fsync each (synchronous=FULL)`),
-      base('baseline: raw read + JSON.parse', readRate, 'events/s', read.peakRssMb, `${read.events} rows in log order`),
+      base(
+        'baseline: raw batched insert',
+        batchedRate,
+        'events/s',
+        batched.peakRssMb,
+        `${cohort.events} rows, ${BATCH} per transaction, synchronous=FULL`,
+      ),
+      base(
+        'baseline: raw insert, 1 per transaction',
+        singleRate,
+        'tx/s',
+        single.peakRssMb,
+        `${singleCount} rows, one fsync each (synchronous=FULL)`,
+      ),
+      base(
+        'baseline: raw read + JSON.parse',
+        readRate,
+        'events/s',
+        read.peakRssMb,
+        `${read.events} rows in log order`,
+      ),
     ],
   };
 }

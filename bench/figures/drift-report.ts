@@ -1,4 +1,10 @@
-import { DEFAULT_DRIFT_CONFIG, driftReport, periodOn, summaryFromStream, type JourneySummary } from '@care-journey/projections';
+import {
+  DEFAULT_DRIFT_CONFIG,
+  driftReport,
+  periodOn,
+  summaryFromStream,
+  type JourneySummary,
+} from '@care-journey/projections';
 import type { Template } from '../workload/templates';
 import { cohortChildren } from '../workload/cohort';
 import { toStored } from '../support/stored';
@@ -23,7 +29,9 @@ export function openSummaries(templates: readonly Template[], count: number, asA
 export async function driftReportRow(templates: readonly Template[]): Promise<Row> {
   progress('drift report…');
   const summaries = openSummaries(templates, OPEN_CASES, AS_AT);
-  const { result: samples, peakRssMb } = await timed(() => sampleMs(60, 5, () => driftReport(summaries, AS_AT, DEFAULT_DRIFT_CONFIG)));
+  const { result: samples, peakRssMb } = await timed(() =>
+    sampleMs(60, 5, () => driftReport(summaries, AS_AT, DEFAULT_DRIFT_CONFIG)),
+  );
   const p50 = percentile(samples, 50);
   const p95 = percentile(samples, 95);
   return {

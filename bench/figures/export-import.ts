@@ -38,7 +38,14 @@ export async function importRow(authority: Authority, batchedInsertPerSecond: nu
   const figure = `903 import, ${authority.children.toLocaleString('en-GB')} children × ${AUTHORITY_YEARS} returns`;
   // import903 is written by another engineer: measure it only if this build has it.
   const importer = (reporting as Partial<typeof reporting>).import903;
-  if (typeof importer !== 'function') return { figure, ours: 0, unit: 'events/s', peakRssMb: 0, notMeasured: 'not yet measured: import903 not available' };
+  if (typeof importer !== 'function')
+    return {
+      figure,
+      ours: 0,
+      unit: 'events/s',
+      peakRssMb: 0,
+      notMeasured: 'not yet measured: import903 not available',
+    };
   progress('903 import (writing the returns first)…');
   const dir = mkdtempSync(join(tmpdir(), 'cj-bench-903-'));
   const source = new SqliteEventStore({ file: authority.file });

@@ -38,7 +38,11 @@ function writeTargets(templates: readonly Template[], count: number, file: strin
  * autocannon in another, POST /children/:id/reviews on many children so the decide path is real
  * and conflicts are rare. 1, 8 and 32 concurrent clients, one after the other on the same store.
  */
-export async function httpRows(templates: readonly Template[], seconds: number, singleTxPerSecond: number): Promise<{ rows: Row[]; at8: number }> {
+export async function httpRows(
+  templates: readonly Template[],
+  seconds: number,
+  singleTxPerSecond: number,
+): Promise<{ rows: Row[]; at8: number }> {
   progress('HTTP commands: seeding the API store…');
   const temp = new TempDb();
   const targets = writeTargets(templates, 2_000, temp.file);
@@ -56,7 +60,14 @@ export async function httpRows(templates: readonly Template[], seconds: number, 
     const token = mintToken({ secret, userId: 'bench-social-worker', role: 'social_worker' });
     let first = 0;
     const load = async (clients: number, duration: number): Promise<LoadResult> => {
-      const client = spawnNode(script('load-client'), [url, token, String(clients), String(duration), targetsFile, String(first)]);
+      const client = spawnNode(script('load-client'), [
+        url,
+        token,
+        String(clients),
+        String(duration),
+        targetsFile,
+        String(first),
+      ]);
       const result = JSON.parse(await firstLine(client, /^\{/, (duration + 60) * 1000)) as LoadResult;
       await exited(client);
       first += result.sent + clients;

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { readWholeStream } from '@care-journey/audit';
 import type { NewEvent, SqliteEventStore } from '@care-journey/event-store';
-import { journeyDecider, type JourneyCommand, type JourneyEvent, type JourneyState, type StoredJourneyEvent } from '@care-journey/journey';
+import {
+  journeyDecider,
+  type JourneyCommand,
+  type JourneyEvent,
+  type JourneyState,
+  type StoredJourneyEvent,
+} from '@care-journey/journey';
 import type { EmmettEvent, EmmettStore } from '../support/load-peer';
 import { toStored } from '../support/stored';
 import type { CohortChild } from '../workload/review-targets';
@@ -10,20 +16,42 @@ import { ReviewDates } from '../workload/review-targets';
 /** One decide-and-append: read the child's stream, fold it, decide a review, append what was decided. */
 export type Step = (child: CohortChild, command: JourneyCommand) => Promise<void>;
 
-const metadataFor = (command: JourneyCommand) => ({ recordedAt: command.now, recordedBy: command.recordedBy, schemaVersion: 1 });
+const metadataFor = (command: JourneyCommand) => ({
+  recordedAt: command.now,
+  recordedBy: command.recordedBy,
+  schemaVersion: 1,
+});
 
 /** Ours: SqliteEventStore, expected revision = the last revision read (group commit batches concurrent loops). */
 export function ourStep(store: SqliteEventStore): Step {
   return async (child, command) => {
     const stored = (await readWholeStream(store, child.stream)) ?? [];
-    const state = stored.reduce((s: JourneyState, e) => journeyDecider.evolve(s, toStored(e)), journeyDecider.initialState);
-    const events: NewEvent[] = journeyDecider.decide(command, state).map((e: JourneyEvent) => ({ id: randomUUID(), type: e.type, data: e.data, metadata: metadataFor(command) }));
-    await store.appendToStream(child.stream, events, { expectedRevision: stored[stored.length - 1].revision });
+    const state = stored.reduce(
+      (s: JourneyState, e) => journeyDecider.evolve(s, toStored(e)),
+      journeyDecider.initialState,
+    );
+    const events: NewEvent[] = journeyDecider
+      .decide(command, state)
+      .map((e: JourneyEvent) => ({
+        id: randomUUID(),
+        type: e.type,
+        data: e.data,
+        metadata: metadataFor(command),
+      }));
+    await store.appendToStream(child.stream, events, {
+      expectedRevision: stored[stored.length - 1].revision,
+    });
   };
 }
 
 const fromEmmett = (e: EmmettEvent): StoredJourneyEvent =>
-  ({ type: e.type, data: e.data, id: e.metadata?.eventId, recordedAt: e.metadata?.recordedAt, recordedBy: e.metadata?.recordedBy }) as StoredJourneyEvent;
+  ({
+    type: e.type,
+    data: e.data,
+    id: e.metadata?.eventId,
+    recordedAt: e.metadata?.recordedAt,
+    recordedBy: e.metadata?.recordedBy,
+  }) as StoredJourneyEvent;
 
 /** Emmett: aggregateStream with the same evolve, the same decide, appendToStream at the version read. */
 export function emmettStep(store: EmmettStore): Step {
@@ -45,7 +73,13 @@ export function emmettStep(store: EmmettStore): Step {
  * `loops` concurrent loops, each doing `perLoop` reviews one after another on its own children
  * (loop j takes targets j, j + loops, …), so loops never contend for a stream.
  */
-export async function runLoops(targets: readonly CohortChild[], loops: number, perLoop: number, step: Step, dates: ReviewDates): Promise<{ seconds: number; done: number; errors: number; firstError?: string }> {
+export async function runLoops(
+  targets: readonly CohortChild[],
+  loops: number,
+  perLoop: number,
+  step: Step,
+  dates: ReviewDates,
+): Promise<{ seconds: number; done: number; errors: number; firstError?: string }> {
   let done = 0;
   let errors = 0;
   let firstError: string | undefined;
@@ -53,7 +87,14 @@ export async function runLoops(targets: readonly CohortChild[], loops: number, p
     const mine = targets.filter((_, i) => i % loops === j);
     for (let k = 0; k < perLoop; k++) {
       const child = mine[k % mine.length];
-      const command = { type: 'RecordReview', childId: child.childId, effectiveDate: dates.take(child.childId), participation: 'PN1', now: '2026-11-01T09:00:00.000Z', recordedBy: 'bench' } as JourneyCommand;
+      const command = {
+        type: 'RecordReview',
+        childId: child.childId,
+        effectiveDate: dates.take(child.childId),
+        participation: 'PN1',
+        now: '2026-11-01T09:00:00.000Z',
+        recordedBy: 'bench',
+      } as JourneyCommand;
       try {
         await step(child, command);
         done++;

@@ -14,7 +14,12 @@ const toEmmett = (child: CohortChild): EmmettEvent[] =>
   child.events.map((e) => ({ type: e.type, data: e.data, metadata: { eventId: e.id, ...e.metadata } }));
 
 /** Both stores get the same children (same event data and metadata, so the same row sizes). */
-async function fill(peer: EmmettSqlite, children: readonly CohortChild[], ours: string, theirs: string): Promise<void> {
+async function fill(
+  peer: EmmettSqlite,
+  children: readonly CohortChild[],
+  ours: string,
+  theirs: string,
+): Promise<void> {
   const db = openRaw(ours, 'OFF');
   const insert = rawBatchInserter(db);
   db.transaction(() => children.forEach((c) => insert(c.stream, 0, c.events)))();
@@ -23,7 +28,8 @@ async function fill(peer: EmmettSqlite, children: readonly CohortChild[], ours: 
   await connection.command('PRAGMA synchronous = OFF'); // set-up only; the timed runs use Emmett's own connections
   await peer.createEventStoreSchema(connection);
   // One transaction per child (Emmett's appendToStream opens its own).
-  for (const child of children) await peer.appendToStream(connection, child.stream, 'journey', toEmmett(child));
+  for (const child of children)
+    await peer.appendToStream(connection, child.stream, 'journey', toEmmett(child));
   connection.close();
 }
 
@@ -37,7 +43,11 @@ async function emmettSynchronous(peer: EmmettSqlite, file: string): Promise<stri
 }
 
 /** The one projection both sides rebuild: per child, events seen and the latest effective date. */
-function project(state: Map<string, { events: number; last: string }>, stream: string, data: Record<string, unknown>): void {
+function project(
+  state: Map<string, { events: number; last: string }>,
+  stream: string,
+  data: Record<string, unknown>,
+): void {
   const entry = state.get(stream) ?? { events: 0, last: '' };
   entry.events++;
   const date = typeof data.effectiveDate === 'string' ? data.effectiveDate : '';
@@ -75,12 +85,25 @@ async function rebuildEmmett(peer: EmmettSqlite, file: string): Promise<number> 
   return n;
 }
 
-export async function peerRows(templates: readonly Template[], repoRoot: string, quick: boolean, httpAt8: number | undefined): Promise<Row[]> {
+export async function peerRows(
+  templates: readonly Template[],
+  repoRoot: string,
+  quick: boolean,
+  httpAt8: number | undefined,
+): Promise<Row[]> {
   progress('peer: Emmett SQLite event store…');
   const loaded = loadPeer(repoRoot);
   if ('reason' in loaded) {
     console.log(`  peer figures skipped: ${loaded.reason}`);
-    return [{ figure: 'peer: Emmett SQLite', ours: 0, unit: '', peakRssMb: 0, notMeasured: `skipped: ${loaded.reason}` }];
+    return [
+      {
+        figure: 'peer: Emmett SQLite',
+        ours: 0,
+        unit: '',
+        peakRssMb: 0,
+        notMeasured: `skipped: ${loaded.reason}`,
+      },
+    ];
   }
   const { peer } = loaded;
   const oursDb = new TempDb();
@@ -106,10 +129,13 @@ export async function peerRows(templates: readonly Template[], repoRoot: string,
     for (const loops of [1, 8]) {
       progress(`peer: decide-and-append, ours, ${loops} concurrent loop(s)…`);
       const before = ours.commitStats();
-      const o = await timed(() => runLoops(targets, loops, Math.ceil((emmettTotal * 5) / loops), ourStep(ours), oursDates));
+      const o = await timed(() =>
+        runLoops(targets, loops, Math.ceil((emmettTotal * 5) / loops), ourStep(ours), oursDates),
+      );
       const oRate = o.result.done / o.result.seconds;
       const after = ours.commitStats();
-      const perCommit = (after.appends - before.appends) / Math.max(1, after.transactions - before.transactions);
+      const perCommit =
+        (after.appends - before.appends) / Math.max(1, after.transactions - before.transactions);
       rows.push({
         figure: `peer: decide-and-append in process, ours ${loops} loop${loops > 1 ? 's' : ''}`,
         ours: oRate,
@@ -142,7 +168,10 @@ export async function peerRows(templates: readonly Template[], repoRoot: string,
       figure: 'peer: rebuild of one projection (events per child, last date)',
       ours: ro.result / ro.seconds,
       unit: 'events/s',
-      baseline: { name: 'Emmett SQLite readMessagesBatch(1000), same projection', value: re.result / re.seconds },
+      baseline: {
+        name: 'Emmett SQLite readMessagesBatch(1000), same projection',
+        value: re.result / re.seconds,
+      },
       ratio: ro.result / ro.seconds / (re.result / re.seconds),
       goal: 'ratio reported',
       peakRssMb: Math.max(ro.peakRssMb, re.peakRssMb),
@@ -154,4 +183,3 @@ export async function peerRows(templates: readonly Template[], repoRoot: string,
     theirsDb.remove();
   }
 }
-

@@ -8,7 +8,9 @@ import type { Row } from '../support/row';
 const MEMORY_GOAL_MB = 512;
 
 /** Time of a full rebuild of every read model from the log at `file` (read models in a fresh file). */
-export async function timeRebuild(file: string): Promise<{ seconds: number; peakRssMb: number; events: number }> {
+export async function timeRebuild(
+  file: string,
+): Promise<{ seconds: number; peakRssMb: number; events: number }> {
   const target = new TempDb();
   const store = new SqliteEventStore({ file });
   const readModels = new ReadModelStore(target.file);

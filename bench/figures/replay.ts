@@ -1,6 +1,12 @@
 import { readWholeStream, replayHistory } from '@care-journey/audit';
 import { SqliteEventStore, type NewEvent } from '@care-journey/event-store';
-import { ageOn, foldJourney, journeyStream, periodOfCareOn, type JourneyCommand } from '@care-journey/journey';
+import {
+  ageOn,
+  foldJourney,
+  journeyStream,
+  periodOfCareOn,
+  type JourneyCommand,
+} from '@care-journey/journey';
 import { runJourney } from '@care-journey/reporting';
 import { chainEvents, chainTipAfter } from '@care-journey/audit';
 import { copyId } from '../workload/clone-child';
@@ -13,7 +19,8 @@ import { AS_AT } from './drift-report';
 
 const LENGTH = 200;
 
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A cohort child in care on AS_AT, aged 4–15, given monthly reviews until its stream holds 200 events. */
 export function longChild(templates: readonly Template[]): { stream: string; events: NewEvent[] } {
@@ -26,16 +33,31 @@ export function longChild(templates: readonly Template[]): { stream: string; eve
     const commands: JourneyCommand[] = Array.from({ length: LENGTH - envelopes.length }, (_, i) => {
       // After AS_AT nothing else is recorded: a review every third day never clashes; recorded that day.
       const date = addDays(AS_AT, 3 * (i + 1));
-      return { type: 'RecordReview', childId: template.childId, effectiveDate: date, participation: 'PN1', now: `${date}T12:00:00.000Z`, recordedBy: 'bench' } as JourneyCommand;
+      return {
+        type: 'RecordReview',
+        childId: template.childId,
+        effectiveDate: date,
+        participation: 'PN1',
+        now: `${date}T12:00:00.000Z`,
+        recordedBy: 'bench',
+      } as JourneyCommand;
     });
     try {
-      const run = runJourney(template.childId, commands, (n) => `${template.childId.slice(0, 24)}${(0xe0000 + n).toString(16).padStart(12, '0')}`, {
-        state,
-        envelopes,
-      });
+      const run = runJourney(
+        template.childId,
+        commands,
+        (n) => `${template.childId.slice(0, 24)}${(0xe0000 + n).toString(16).padStart(12, '0')}`,
+        {
+          state,
+          envelopes,
+        },
+      );
       const text = JSON.stringify(run.envelopes).split(template.childId).join(childId);
       const stream = journeyStream(childId);
-      return { stream, events: chainEvents(chainTipAfter(stream, undefined), JSON.parse(text) as NewEvent[]) };
+      return {
+        stream,
+        events: chainEvents(chainTipAfter(stream, undefined), JSON.parse(text) as NewEvent[]),
+      };
     } catch {
       continue;
     }

@@ -21,7 +21,10 @@ function nextReview(): { path: string; body: string } {
   const child = targets[n % targets.length];
   const date = new Date(START + Math.floor(n / targets.length) * 86_400_000).toISOString().slice(0, 10);
   n++;
-  return { path: `/children/${child.childId}/reviews`, body: JSON.stringify({ effectiveDate: date, participation: 'PN1' }) };
+  return {
+    path: `/children/${child.childId}/reviews`,
+    body: JSON.stringify({ effectiveDate: date, participation: 'PN1' }),
+  };
 }
 
 autocannon(

@@ -2,16 +2,27 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /** Runs a compiled bench script (dist/bench/…) in its own Node process. */
-export function spawnNode(script: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
+export function spawnNode(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, [script, ...args], { stdio: 'pipe', env: { ...process.env, ...env } });
 }
 
 /** Resolves with the first stdout line matching `pattern`; rejects if the child exits first. */
-export function firstLine(child: ChildProcessWithoutNullStreams, pattern: RegExp, timeoutMs = 120_000): Promise<string> {
+export function firstLine(
+  child: ChildProcessWithoutNullStreams,
+  pattern: RegExp,
+  timeoutMs = 120_000,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms: ${err}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no ${pattern} within ${timeoutMs} ms: ${err}`)),
+      timeoutMs,
+    );
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();

@@ -14,7 +14,11 @@ export interface EmmettStore {
     stream: string,
     options: { evolve: (state: S, event: EmmettEvent) => S; initialState: () => S },
   ): Promise<{ currentStreamVersion: bigint; state: S; streamExists: boolean }>;
-  appendToStream(stream: string, events: EmmettEvent[], options?: { expectedStreamVersion?: bigint | 'STREAM_DOES_NOT_EXIST' }): Promise<unknown>;
+  appendToStream(
+    stream: string,
+    events: EmmettEvent[],
+    options?: { expectedStreamVersion?: bigint | 'STREAM_DOES_NOT_EXIST' },
+  ): Promise<unknown>;
 }
 export interface EmmettConnection {
   close(): void;
@@ -25,8 +29,16 @@ export interface EmmettSqlite {
   getSQLiteEventStore(options: { fileName: string }): EmmettStore;
   sqliteConnection(options: { fileName: string }): EmmettConnection;
   createEventStoreSchema(connection: EmmettConnection): Promise<void>;
-  appendToStream(connection: EmmettConnection, stream: string, streamType: string, events: EmmettEvent[]): Promise<{ success: boolean }>;
-  readMessagesBatch(connection: EmmettConnection, options: { after: bigint; batchSize: number }): Promise<{
+  appendToStream(
+    connection: EmmettConnection,
+    stream: string,
+    streamType: string,
+    events: EmmettEvent[],
+  ): Promise<{ success: boolean }>;
+  readMessagesBatch(
+    connection: EmmettConnection,
+    options: { after: bigint; batchSize: number },
+  ): Promise<{
     currentGlobalPosition: bigint;
     messages: (EmmettEvent & { metadata: Record<string, unknown> })[];
     areEventsLeft: boolean;
@@ -41,13 +53,25 @@ export interface EmmettSqlite {
 export function loadPeer(repoRoot: string): { peer: EmmettSqlite } | { reason: string } {
   const dir = join(repoRoot, 'bench', 'peer');
   if (!existsSync(join(dir, 'node_modules', '@event-driven-io', 'emmett-sqlite'))) {
-    process.stdout.write('  installing the peer (npm ci --prefix bench/peer; sqlite3 compiles from source)…\n');
-    const run = spawnSync('npm', ['ci', '--prefix', dir, '--no-audit', '--no-fund'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    if (run.status !== 0) return { reason: `npm ci --prefix bench/peer failed (${run.status ?? run.signal}): ${(run.stderr ?? '').trim().split('\n').slice(-1)[0]}` };
+    process.stdout.write(
+      '  installing the peer (npm ci --prefix bench/peer; sqlite3 compiles from source)…\n',
+    );
+    const run = spawnSync('npm', ['ci', '--prefix', dir, '--no-audit', '--no-fund'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    });
+    if (run.status !== 0)
+      return {
+        reason: `npm ci --prefix bench/peer failed (${run.status ?? run.signal}): ${(run.stderr ?? '').trim().split('\n').slice(-1)[0]}`,
+      };
   }
   try {
-    return { peer: createRequire(join(dir, 'package.json'))('@event-driven-io/emmett-sqlite') as EmmettSqlite };
+    return {
+      peer: createRequire(join(dir, 'package.json'))('@event-driven-io/emmett-sqlite') as EmmettSqlite,
+    };
   } catch (error) {
-    return { reason: `cannot load @event-driven-io/emmett-sqlite from bench/peer: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    return {
+      reason: `cannot load @event-driven-io/emmett-sqlite from bench/peer: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    };
   }
 }

@@ -13,7 +13,8 @@ function numberAfter(argv: readonly string[], flag: string): number | undefined 
   const i = argv.indexOf(flag);
   if (i < 0) return undefined;
   const value = Number(argv[i + 1]);
-  if (!Number.isInteger(value) || value < 1000) throw new RangeError(`${flag} must be a whole number ≥ 1000, got ${argv[i + 1]}`);
+  if (!Number.isInteger(value) || value < 1000)
+    throw new RangeError(`${flag} must be a whole number ≥ 1000, got ${argv[i + 1]}`);
   return value;
 }
 

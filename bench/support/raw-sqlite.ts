@@ -19,11 +19,16 @@ export function openRaw(file: string, synchronous: 'FULL' | 'NORMAL' | 'OFF' = '
 }
 
 /** Returns a function inserting a batch in one transaction (nested in an outer one, a savepoint). */
-export function rawBatchInserter(db: Database.Database): (stream: string, firstRevision: number, events: readonly NewEvent[]) => void {
-  const insert = db.prepare('INSERT INTO events (stream_id, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
+export function rawBatchInserter(
+  db: Database.Database,
+): (stream: string, firstRevision: number, events: readonly NewEvent[]) => void {
+  const insert = db.prepare(
+    'INSERT INTO events (stream_id, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   return db.transaction((stream: string, firstRevision: number, events: readonly NewEvent[]) => {
     let revision = firstRevision;
-    for (const e of events) insert.run(stream, revision++, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata));
+    for (const e of events)
+      insert.run(stream, revision++, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata));
   });
 }
 
@@ -33,7 +38,11 @@ export type StoredRow = [number, string, number, string, string, string, string]
 export function* storedRows(file: string): Generator<StoredRow> {
   const db = new Database(file, { readonly: true });
   try {
-    const rows = db.prepare('SELECT global_position, stream_id, revision, id, type, data, metadata FROM events ORDER BY global_position').raw(true);
+    const rows = db
+      .prepare(
+        'SELECT global_position, stream_id, revision, id, type, data, metadata FROM events ORDER BY global_position',
+      )
+      .raw(true);
     yield* rows.iterate() as IterableIterator<StoredRow>;
   } finally {
     db.close();

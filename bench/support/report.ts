@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { BenchOptions } from './options';
 import type { Row } from './row';
 
-const num = (n: number): string => (n >= 100 ? Math.round(n).toLocaleString('en-GB') : n.toFixed(n >= 10 ? 1 : 2));
+const num = (n: number): string =>
+  n >= 100 ? Math.round(n).toLocaleString('en-GB') : n.toFixed(n >= 10 ? 1 : 2);
 
 export function printTable(rows: readonly Row[]): void {
   const cells = rows.map((r) =>
@@ -22,7 +23,8 @@ export function printTable(rows: readonly Row[]): void {
   );
   const header = ['figure', 'ours', 'baseline', 'ratio', 'goal', 'met?', 'peak RSS MB'];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i].length)));
-  const line = (c: string[]) => c.map((cell, i) => (i === 0 || i === 4 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const line = (c: string[]) =>
+    c.map((cell, i) => (i === 0 || i === 4 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of cells) console.log(line(row));
@@ -34,7 +36,12 @@ export function printTable(rows: readonly Row[]): void {
 }
 
 /** Writes bench/results/<timestamp>.json (gitignored) and returns its path. */
-export function writeResults(rows: readonly Row[], options: BenchOptions, workload: Record<string, number>, dir: string): string {
+export function writeResults(
+  rows: readonly Row[],
+  options: BenchOptions,
+  workload: Record<string, number>,
+  dir: string,
+): string {
   mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const file = join(dir, `${stamp}.json`);

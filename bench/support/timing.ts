@@ -18,7 +18,11 @@ export async function timed<T>(work: () => Promise<T> | T): Promise<Timed<T>> {
 }
 
 /** Milliseconds of each of `runs` calls (after `warmup` untimed ones). */
-export async function sampleMs(runs: number, warmup: number, work: () => Promise<unknown> | unknown): Promise<number[]> {
+export async function sampleMs(
+  runs: number,
+  warmup: number,
+  work: () => Promise<unknown> | unknown,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await work();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -15,10 +15,14 @@ export interface Cohort {
 }
 
 /** Distinct generated children; the rest of the cohort are copies of them with their own ids. */
-export const templateCount = (events: number): number => Math.min(5_000, Math.max(200, Math.round(events / 11)));
+export const templateCount = (events: number): number =>
+  Math.min(5_000, Math.max(200, Math.round(events / 11)));
 
 /** Child i of a cohort built on `templates`: template i mod T, copy i div T. */
-export function* cohortChildren(templates: readonly Template[], events: number): Generator<ReturnType<typeof cloneChild>> {
+export function* cohortChildren(
+  templates: readonly Template[],
+  events: number,
+): Generator<ReturnType<typeof cloneChild>> {
   let written = 0;
   for (let i = 0; written < events; i++) {
     const child = cloneChild(templates[i % templates.length], Math.floor(i / templates.length));
@@ -45,12 +49,22 @@ export function buildCohort(events: number, templates: Template[] = makeCohortTe
     if (pending.length >= 500) {
       flush();
       pending.length = 0;
-      if (streams.length % 10_000 === 0) progress(`cohort: ${streams.length.toLocaleString('en-GB')} children, ${total.toLocaleString('en-GB')} events`);
+      if (streams.length % 10_000 === 0)
+        progress(
+          `cohort: ${streams.length.toLocaleString('en-GB')} children, ${total.toLocaleString('en-GB')} events`,
+        );
     }
   }
   flush();
   db.close();
-  return { file: temp.file, children: streams.length, events: total, templates, streams, remove: () => temp.remove() };
+  return {
+    file: temp.file,
+    children: streams.length,
+    events: total,
+    templates,
+    streams,
+    remove: () => temp.remove(),
+  };
 }
 
 export function makeCohortTemplates(events: number): Template[] {

@@ -11,7 +11,10 @@ export type CohortChild = ReturnType<typeof cloneChild>;
  * Cohort children in the order generated, and which of them can take a statutory review after
  * AS_AT: looked after on AS_AT and aged 4–15 (so PN1 is valid for the year and more after).
  */
-export function reviewTargets(templates: readonly Template[], count: number): { children: CohortChild[]; targets: CohortChild[] } {
+export function reviewTargets(
+  templates: readonly Template[],
+  count: number,
+): { children: CohortChild[]; targets: CohortChild[] } {
   const children: CohortChild[] = [];
   const targets: CohortChild[] = [];
   for (const child of cohortChildren(templates, Number.MAX_SAFE_INTEGER)) {

@@ -24,7 +24,11 @@ export function makeTemplates(count: number, onProgress: (done: number) => void)
       const child = generateChild(options, index);
       const id = child.profile.childId;
       envelopes = runJourney(id, child.commands, (n) => syntheticEventId(id, n)).envelopes;
-      templates.push({ childId: id, eventIds: envelopes.map((e) => e.id), json: envelopes.map((e) => JSON.stringify(e)) });
+      templates.push({
+        childId: id,
+        eventIds: envelopes.map((e) => e.id),
+        json: envelopes.map((e) => JSON.stringify(e)),
+      });
     } catch {
       continue;
     }
