@@ -30,14 +30,12 @@ export function ourStep(store: SqliteEventStore): Step {
       (s: JourneyState, e) => journeyDecider.evolve(s, toStored(e)),
       journeyDecider.initialState,
     );
-    const events: NewEvent[] = journeyDecider
-      .decide(command, state)
-      .map((e: JourneyEvent) => ({
-        id: randomUUID(),
-        type: e.type,
-        data: e.data,
-        metadata: metadataFor(command),
-      }));
+    const events: NewEvent[] = journeyDecider.decide(command, state).map((e: JourneyEvent) => ({
+      id: randomUUID(),
+      type: e.type,
+      data: e.data,
+      metadata: metadataFor(command),
+    }));
     await store.appendToStream(child.stream, events, {
       expectedRevision: stored[stored.length - 1].revision,
     });
