@@ -1,0 +1,98 @@
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Command } from 'commander';
+import { loadStoreConfig, SqliteEventStore } from '@care-journey/event-store';
+import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections';
+import { checkStoreCopy } from './backup.command';
+
+const fail = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+  process.exitCode = 1;
+};
+
+/** Moves a database and its WAL/SHM aside together (the WAL may hold its last commits). */
+function moveAside(file: string, to: string): void {
+  for (const suffix of ['', '-wal', '-shm'])
+    if (existsSync(file + suffix)) renameSync(file + suffix, to + suffix);
+}
+
+/**
+ * `care-journey restore <backup>`: puts a backup in place of the SQLite event store, then
+ * rebuilds the read models from it (they may describe events the backup does not have).
+ * The backup is checked on a copy first; the store it replaces is kept beside it, never deleted.
+ * Stop the API (and the projector) first: they hold the old file open.
+ */
+export function registerRestoreCommand(program: Command): void {
+  program
+    .command('restore')
+    .description(
+      'Replace the SQLite event store (CARE_JOURNEY_SQLITE_FILE) with <backup> and rebuild the read models; stop the API first',
+    )
+    .argument('<backup>', 'a file written by `care-journey backup`')
+    .option('--force', 'replace an existing store (it is kept as <store>.before-restore-<time>)')
+    .option(
+      '--no-rebuild',
+      'leave the read models alone (rebuild them before serving: `care-journey rebuild`)',
+    )
+    .action(async (backup: string, options: { force?: boolean; rebuild: boolean }) => {
+      const storeConfig = loadStoreConfig();
+      if (storeConfig.kind !== 'sqlite') {
+        return fail(
+          'restore writes a SQLite store; restore EventStoreDB with its own tools (see docs/guarantees.md)',
+        );
+      }
+      const source = resolve(backup);
+      const target = resolve(storeConfig.file);
+      if (!existsSync(source)) return fail(`no backup at ${source}`);
+      if (source === target) return fail('the backup is the store itself');
+      if (existsSync(target) && !options.force)
+        return fail(`an event store exists at ${target}; pass --force to replace it`);
+
+      // Check a copy beside the target: opening a file as a store may add the WAL files to it.
+      const staged = `${target}.restoring-${process.pid}`;
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(source, staged);
+      let check;
+      try {
+        check = await checkStoreCopy(staged);
+      } catch (error) {
+        rmSync(staged, { force: true });
+        return fail(
+          `${source} is not a readable event store: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      if (check.brokenChains.length) {
+        moveAside(staged, `${staged}.rejected`);
+        return fail(
+          `${source} does not verify (hash chain broken in ${check.brokenChains.join(', ')}); the store was not touched`,
+        );
+      }
+      let keptAs: string | undefined;
+      if (existsSync(target)) {
+        keptAs = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        moveAside(target, keptAs);
+      }
+      moveAside(staged, target);
+      process.stdout.write(
+        `restored ${check.events} events (${check.streams} journeys, head position ${check.head ?? 'none'}) from ${source} to ${target}` +
+          `${keptAs ? `; the previous store is kept as ${keptAs}` : ''}\n`,
+      );
+      if (!options.rebuild) return;
+      const readModels = loadReadModelConfig(process.env, storeConfig);
+      const store = new SqliteEventStore({ file: target });
+      const engine = new ProjectionEngine(store, {
+        file: readModels.file,
+        mode: 'worker',
+        batchSize: readModels.batchSize,
+      });
+      try {
+        const result = await engine.rebuildAndWait();
+        process.stdout.write(
+          `rebuilt ${readModels.file}: ${result.eventsDone} events, generation ${result.generation}\n`,
+        );
+      } finally {
+        await engine.close();
+        await store.close();
+      }
+    });
+}
