@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { registerAuditCommand } from './audit.command';
+import { registerBackupCommand } from './backup.command';
 import { registerDemoCommand } from './demo.command';
 import { registerExport903Command } from './export-903.command';
 import { registerImport903Command } from './import-903.command';
 import { registerMeasuresCommand } from './measures.command';
 import { registerRebuildCommand } from './rebuild.command';
+import { registerRestoreCommand } from './restore.command';
 import { registerSeedCommand } from './seed.command';
 import { registerServeCommand } from './serve.command';
 import { registerTokenCommand } from './token.command';
@@ -20,4 +22,6 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerAuditCommand,
   registerRebuildCommand,
   registerMeasuresCommand,
+  registerBackupCommand,
+  registerRestoreCommand,
 ];
