@@ -6,7 +6,7 @@ const EVENTS_PER_COMMAND: Record<string, number> = { 'adoption/order': 2 };
 
 /**
  * One client: walks new children through a whole journey (registration to adoption order)
- * until the server stops answering. Every command carries a unique X-Correlation-Id, stored
+ * until the server stops answering (or `stopped()`). Every command carries a unique X-Correlation-Id, stored
  * in its events' metadata, so the ledger can find what each command wrote.
  */
 export async function runJourneyWriter(
@@ -14,6 +14,8 @@ export async function runJourneyWriter(
   token: string,
   name: string,
   ledger: LedgerEntry[],
+  /** Asked before each command: true ends the writer while the server still answers. */
+  stopped: () => boolean = () => false,
 ): Promise<void> {
   for (let k = 0; ; k++) {
     const childId = `${name}-${k}`;
@@ -22,6 +24,7 @@ export async function runJourneyWriter(
       ...wholeJourney,
     ];
     for (const [step, [path, body]] of steps.entries()) {
+      if (stopped()) return;
       const entry: LedgerEntry = {
         correlationId: `${childId}.${step}`,
         childId,

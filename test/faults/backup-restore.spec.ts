@@ -1,0 +1,130 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Command } from 'commander';
+import { SqliteEventStore, type RecordedEvent } from '@care-journey/event-store';
+import { registerBackupCommand } from '../../apps/cli/src/commands/backup.command';
+import { registerRestoreCommand } from '../../apps/cli/src/commands/restore.command';
+import { startTestApp, type TestApp } from '../e2e/support/test-app';
+import { tokenFor } from '../e2e/support/tokens';
+import type { LedgerEntry } from './support/command-ledger';
+import { runJourneyWriter } from './support/journey-writer';
+import { readSummaries } from './support/read-model-compare';
+import { allEvents } from './support/stream-events';
+
+/** Runs one CLI command in-process with the given environment; returns its output and exit code. */
+async function cli(args: string[], env: Record<string, string>) {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  delete process.env.CARE_JOURNEY_READMODEL_FILE;
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = jest
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((text) => (out.push(String(text)), true));
+  const stderr = jest
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((text) => (err.push(String(text)), true));
+  process.exitCode = 0;
+  try {
+    const program = new Command().exitOverride();
+    registerBackupCommand(program);
+    registerRestoreCommand(program);
+    await program.parseAsync(['node', 'care-journey', ...args]);
+    return { out: out.join(''), err: err.join(''), code: process.exitCode ?? 0 };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+    process.exitCode = 0;
+    process.env = saved;
+  }
+}
+
+const readAll = async (file: string): Promise<RecordedEvent[]> => {
+  const store = new SqliteEventStore({ file });
+  try {
+    return await allEvents(store);
+  } finally {
+    await store.close();
+  }
+};
+const idsOf = (events: RecordedEvent[]) => events.map((e) => `${e.globalPosition}:${e.id}`);
+
+describe('care-journey backup and restore', () => {
+  let t: TestApp;
+  let dir: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    dir = dirname(t.sqliteFile);
+  });
+  afterAll(async () => t.close());
+
+  it('backs up online while writers append: the copy is a consistent prefix of the log and restores whole', async () => {
+    const ledger: LedgerEntry[] = [];
+    const token = tokenFor('social_worker', 'writer');
+    let writing = true;
+    const writers = Array.from({ length: 4 }, (_, w) =>
+      runJourneyWriter(t.baseUrl, token, `b${w}`, ledger, () => !writing),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const backupFile = join(dir, 'backups', 'copy.db');
+    const backup = await cli(['backup', backupFile], { CARE_JOURNEY_SQLITE_FILE: t.sqliteFile });
+    writing = false;
+    await Promise.all(writers);
+    expect(backup).toMatchObject({ code: 0, err: '' });
+    expect(backup.out).toMatch(/backed up \d+ events .* every hash chain verifies/);
+
+    const copy = await readAll(backupFile);
+    const live = await readAll(t.sqliteFile);
+    expect(copy.length).toBeGreaterThan(20);
+    // A snapshot: exactly the first N events of the live log, nothing torn, nothing from later.
+    expect(idsOf(copy)).toEqual(idsOf(live.slice(0, copy.length)));
+
+    const restoredFile = join(dir, 'restored', 'journeys.db');
+    const restore = await cli(['restore', backupFile], { CARE_JOURNEY_SQLITE_FILE: restoredFile });
+    expect(restore).toMatchObject({ code: 0, err: '' });
+    expect(restore.out).toMatch(/restored \d+ events[\s\S]*rebuilt .*read-models\.db/);
+    expect(idsOf(await readAll(restoredFile))).toEqual(idsOf(copy));
+    const readModels = readSummaries(join(dir, 'restored', 'read-models.db'));
+    expect(readModels.checkpoint).toBe(copy[copy.length - 1].globalPosition.toString());
+    expect(Object.keys(readModels.summaries).length).toBe(
+      new Set(copy.map((e) => e.streamId).filter((s) => s.startsWith('journey-'))).size,
+    );
+    process.stdout.write(
+      `backup under load: ${copy.length} of ${live.length} events at the moment of the copy; restored and rebuilt\n`,
+    );
+  }, 60_000);
+
+  it('refuses to overwrite without --force, and keeps the replaced store beside the new one', async () => {
+    const backupFile = join(dir, 'backups', 'second.db');
+    expect((await cli(['backup', backupFile], { CARE_JOURNEY_SQLITE_FILE: t.sqliteFile })).code).toBe(0);
+    const again = await cli(['backup', backupFile], { CARE_JOURNEY_SQLITE_FILE: t.sqliteFile });
+    expect(again).toMatchObject({ code: 1, err: expect.stringMatching(/exists; pass --force/) });
+
+    const target = join(dir, 'restored-2', 'journeys.db');
+    expect(
+      (await cli(['restore', backupFile, '--no-rebuild'], { CARE_JOURNEY_SQLITE_FILE: target })).code,
+    ).toBe(0);
+    const refused = await cli(['restore', backupFile], { CARE_JOURNEY_SQLITE_FILE: target });
+    expect(refused).toMatchObject({ code: 1, err: expect.stringMatching(/pass --force/) });
+    const forced = await cli(['restore', backupFile, '--force', '--no-rebuild'], {
+      CARE_JOURNEY_SQLITE_FILE: target,
+    });
+    expect(forced.code).toBe(0);
+    expect(readdirSync(dirname(target)).some((name) => name.startsWith('journeys.db.before-restore-'))).toBe(
+      true,
+    );
+  }, 30_000);
+
+  it('refuses a file that is not an event store, and EventStoreDB (which has its own backup)', async () => {
+    const target = join(dir, 'restored-3', 'journeys.db');
+    const notAStore = await cli(['restore', __filename], { CARE_JOURNEY_SQLITE_FILE: target });
+    expect(notAStore).toMatchObject({ code: 1, err: expect.stringMatching(/not a readable event store/) });
+    expect(existsSync(target)).toBe(false);
+    const esdb = await cli(['backup', join(dir, 'x.db')], {
+      CARE_JOURNEY_STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+    });
+    expect(esdb).toMatchObject({ code: 1, err: expect.stringMatching(/EventStoreDB with its own tools/) });
+  });
+});
