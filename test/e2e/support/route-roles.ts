@@ -105,6 +105,7 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /exports/903': ['reporting_job', 'admin'],
   'GET /events': ['reporting_job', 'auditor', 'admin'],
   'GET /exports/read-models/:name': ['reporting_job', 'auditor', 'admin'],
+  'GET /feed': ['reporting_job', 'panel_member', 'auditor', 'admin'],
 };
 
 export interface NormalExpectation {
