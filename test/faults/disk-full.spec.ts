@@ -1,0 +1,154 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { EventStore } from '@care-journey/event-store';
+import { verifyChain } from '@care-journey/audit';
+import { createApp } from '../../apps/api/src/create-app';
+import { EVENT_STORE } from '../../apps/api/src/infrastructure/event-store.provider';
+import { apiClient, type ApiClient } from '../e2e/support/http-client';
+import { registerBody, startCareBody } from '../e2e/support/journey-bodies';
+import { TEST_JWT_SECRET, tokenFor } from '../e2e/support/tokens';
+import { mountSmallDisk, type SmallDisk } from './support/small-disk';
+import { childEvents } from './support/stream-events';
+
+/**
+ * How the fault is made. Disk full, preferred: a real 4 MiB tmpfs filled to the last byte
+ * (ENOSPC). Where mounting is not allowed, SQLite is made to fail on the store's connection:
+ * PRAGMA max_page_count (a real SQLITE_FULL). Read-only: PRAGMA query_only (SQLITE_READONLY),
+ * as a mount with the database open for writing cannot be remounted read-only.
+ */
+interface Fault {
+  method: string;
+  full(): void;
+  spaceBack(): void;
+  readOnly(): void;
+  writable(): void;
+}
+
+const storeDb = (store: EventStore): Database.Database => (store as unknown as { db: Database.Database }).db;
+
+describe('faults: disk full and read-only store', () => {
+  let disk: SmallDisk | undefined;
+  let dir: string;
+  let app: NestFastifyApplication;
+  let api: ApiClient;
+  let store: EventStore;
+  let fault: Fault;
+  const token = tokenFor('social_worker', 'disk');
+  const acknowledged: string[] = [];
+  let childId: string;
+
+  beforeAll(async () => {
+    disk = mountSmallDisk(4);
+    dir = disk?.dir ?? mkdtempSync(join(tmpdir(), 'cj-disk-fallback-'));
+    app = await createApp(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        jwtSecret: TEST_JWT_SECRET,
+        usingDevJwtSecret: false,
+        store: { kind: 'sqlite', file: join(dir, 'journeys.db'), synchronous: 'FULL' },
+      },
+      { logger: false },
+    );
+    await app.listen(0, '127.0.0.1');
+    api = apiClient((await app.getUrl()).replace('[::1]', '127.0.0.1'));
+    store = app.get<EventStore>(EVENT_STORE);
+    fault = disk
+      ? {
+          // A filesystem with a file open for writing cannot be remounted read-only ("busy"),
+          // so read-only is made the fallback's way here too.
+          method:
+            'tmpfs of 4 MiB filled to the last byte (ENOSPC); read-only by PRAGMA query_only (SQLITE_READONLY)',
+          full: () => disk!.fill(),
+          spaceBack: () => disk!.free(),
+          readOnly: () => void storeDb(store).pragma('query_only = ON'),
+          writable: () => void storeDb(store).pragma('query_only = OFF'),
+        }
+      : {
+          method:
+            'SQLite limits on the store connection: PRAGMA max_page_count (SQLITE_FULL), PRAGMA query_only (SQLITE_READONLY)',
+          full: () =>
+            void storeDb(store).pragma(
+              `max_page_count = ${storeDb(store).pragma('page_count', { simple: true }) as number}`,
+            ),
+          spaceBack: () => void storeDb(store).pragma('max_page_count = 1073741823'),
+          readOnly: () => void storeDb(store).pragma('query_only = ON'),
+          writable: () => void storeDb(store).pragma('query_only = OFF'),
+        };
+    process.stdout.write(`disk faults made with: ${fault.method}\n`);
+    const registered = await api.post<{ childId: string }>('/children', registerBody(), { token });
+    childId = registered.body.childId;
+    expect((await api.post(`/children/${childId}/periods-of-care`, startCareBody, { token })).status).toBe(
+      201,
+    );
+  });
+  afterAll(async () => {
+    await app?.close();
+    if (disk) disk.unmount();
+    else rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Allocations always hold, so any refusal is the store's. Returns the status. */
+  let n = 0;
+  const record = async (): Promise<{ status: number; body: Record<string, unknown> }> => {
+    n += 1;
+    const response = await api.post<{ events?: { id: string }[] } & Record<string, unknown>>(
+      `/children/${childId}/allocation`,
+      { effectiveDate: '2023-03-01', team: `Team ${n} ${'x'.repeat(150)}`, socialWorker: `sw-${n}` },
+      { token },
+    );
+    if (response.status === 201) acknowledged.push(...(response.body.events ?? []).map((e) => e.id));
+    return response;
+  };
+
+  /** Every acknowledged event is there once, nothing else, and the chain holds. */
+  const expectIntact = async () => {
+    const events = (await childEvents(store, childId)).slice(2);
+    expect(events.map((e) => e.id)).toEqual(acknowledged);
+    expect(verifyChain(await childEvents(store, childId)).ok).toBe(true);
+  };
+
+  const until503 = async (): Promise<{ status: number; body: Record<string, unknown> }> => {
+    for (let i = 0; i < 2_000; i++) {
+      const response = await record();
+      if (response.status !== 201) return response;
+    }
+    throw new Error('the store never refused a write');
+  };
+
+  it('disk full: answers 503 with a clear message, writes nothing half, and recovers when space returns', async () => {
+    fault.full();
+    const refused = await until503();
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatchObject({
+      statusCode: 503,
+      message: expect.stringMatching(/event store is unavailable; nothing was recorded/i),
+    });
+    expect((await record()).status).toBe(503); // still full: still refused, not a 500
+    expect((await api.get(`/children/${childId}`, { token })).status).toBe(200); // reads go on
+    await expectIntact();
+
+    fault.spaceBack();
+    expect((await record()).status).toBe(201);
+    await expectIntact();
+    process.stdout.write(
+      `disk full: refused with 503 after ${acknowledged.length} acknowledged writes; recovered\n`,
+    );
+  }, 60_000);
+
+  it('read-only: answers 503, writes nothing, and recovers when writable again', async () => {
+    fault.readOnly();
+    const refused = await record();
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatchObject({ message: expect.stringMatching(/nothing was recorded/) });
+    await expectIntact();
+    fault.writable();
+    let status = 0;
+    for (let i = 0; i < 20 && status !== 201; i++) status = (await record()).status;
+    expect(status).toBe(201);
+    await expectIntact();
+  }, 60_000);
+});
