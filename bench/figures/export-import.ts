@@ -16,6 +16,7 @@ export async function exportRow(authority: Authority): Promise<Row> {
   progress('903 export…');
   const store = new SqliteEventStore({ file: authority.file });
   try {
+    await rawReadParse(authority.file); // warm: the first open also checkpoints the seeding's WAL
     const baseline = await rawReadParse(authority.file);
     const run = await timed(() => reporting.export903(store, { yearEnding: `${LAST_YEAR}-03-31` }));
     return {
