@@ -5,3 +5,4 @@ export * from './rules';
 export * from './measures';
 export * from './engine';
 export * from './authority';
+export * from './feed';
