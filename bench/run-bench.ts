@@ -1,6 +1,7 @@
 /**
  * Care Journey benchmark: `npm run bench` (1,000,000 events), `-- --quick` (smoke run), `-- --scale`
- * (adds 1× vs 4×), `--events N`, `--no-http`, `--no-peer`. Compiled by `npm run build` to
+ * (adds 1× vs 4×), `--events N`, `--no-http`, `--no-peer`,
+ * `--only rebuild,drift,replay` (just those figures, after the baselines). Compiled by `npm run build` to
  * dist/bench/run-bench.js. Every figure is printed with its baseline measured in this same run;
  * results also go to bench/results/<timestamp>.json. See bench/README.md.
  */
@@ -40,15 +41,19 @@ async function main(): Promise<void> {
   progress(
     `cohort: ${cohort.children.toLocaleString('en-GB')} children, ${cohort.events.toLocaleString('en-GB')} events`,
   );
-  const authority = await seedAuthority(options.quick ? 500 : 5_000);
+  const wanted = (name: string): boolean => options.only === undefined || options.only.has(name);
+  const needsAuthority = wanted('import') || wanted('export');
+  const authority = needsAuthority
+    ? await seedAuthority(options.quick ? 500 : 5_000)
+    : { file: '', children: 0, events: 0, remove: () => undefined };
   const rows: Row[] = [];
   try {
     progress('baselines…');
     const baselines = await measureBaselines(cohort, options.quick ? 1_000 : 5_000);
     rows.push(...baselines.rows);
-    rows.push(await importRow(authority, baselines.batchedInsertPerSecond));
+    if (wanted('import')) rows.push(await importRow(authority, baselines.batchedInsertPerSecond));
     let http: number | undefined;
-    if (options.http) {
+    if (options.http && wanted('http')) {
       const result = await httpRows(
         cohort.templates,
         options.quick ? 4 : 10,
@@ -57,14 +62,16 @@ async function main(): Promise<void> {
       rows.push(...result.rows);
       http = result.at8;
     }
-    rows.push(await rebuildRow(cohort.file, baselines.readParsePerSecond));
-    rows.push(await driftReportRow(cohort.templates));
-    rows.push(await replayRow(cohort.templates));
-    rows.push(await verifyChainsRow(cohort));
-    rows.push(await exportRow(authority));
-    rows.push(await authoritySeriesRow(cohort.templates, options.quick ? 500 : 5_000));
-    if (options.peer) rows.push(...(await peerRows(cohort.templates, repoRoot, options.quick, http)));
-    if (options.scale) rows.push(...(await scalingRows(cohort)));
+    if (wanted('rebuild')) rows.push(await rebuildRow(cohort.file, baselines.readParsePerSecond));
+    if (wanted('drift')) rows.push(await driftReportRow(cohort.templates));
+    if (wanted('replay')) rows.push(await replayRow(cohort.templates));
+    if (wanted('verify')) rows.push(await verifyChainsRow(cohort));
+    if (wanted('export')) rows.push(await exportRow(authority));
+    if (wanted('authority'))
+      rows.push(await authoritySeriesRow(cohort.templates, options.quick ? 500 : 5_000));
+    if (options.peer && wanted('peer'))
+      rows.push(...(await peerRows(cohort.templates, repoRoot, options.quick, http)));
+    if (options.scale || options.only?.has('scale')) rows.push(...(await scalingRows(cohort)));
   } finally {
     authority.remove();
     cohort.remove();

@@ -7,6 +7,31 @@ export interface BenchOptions {
   scale: boolean;
   http: boolean;
   peer: boolean;
+  /** `--only rebuild,drift`: run just these figures (baselines always run); undefined = all. */
+  only?: ReadonlySet<string>;
+}
+
+export const FIGURE_NAMES = [
+  'import',
+  'http',
+  'rebuild',
+  'drift',
+  'replay',
+  'verify',
+  'export',
+  'authority',
+  'peer',
+  'scale',
+] as const;
+
+function onlyFigures(argv: readonly string[]): ReadonlySet<string> | undefined {
+  const i = argv.indexOf('--only');
+  if (i < 0) return undefined;
+  const names = (argv[i + 1] ?? '').split(',').filter((name) => name !== '');
+  const unknown = names.filter((name) => !(FIGURE_NAMES as readonly string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0)
+    throw new RangeError(`--only takes a comma list of ${FIGURE_NAMES.join(', ')}; got ${argv[i + 1]}`);
+  return new Set(names);
 }
 
 function numberAfter(argv: readonly string[], flag: string): number | undefined {
@@ -27,5 +52,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     scale: argv.includes('--scale'),
     http: !argv.includes('--no-http'),
     peer: !argv.includes('--no-peer'),
+    only: onlyFigures(argv),
   };
 }
