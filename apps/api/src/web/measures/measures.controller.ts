@@ -12,8 +12,9 @@ import { csrfToken } from '../auth/csrf';
 import { PAGE_READERS } from '../auth/web-user';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
+import { RecentCache } from '../reading/recent-cache';
 import { authoritySeries } from './authority-series';
-import { measuresData, parseMeasuresQuery } from './measures-data';
+import { measuresData, parseMeasuresQuery, type MeasuresData } from './measures-data';
 import { measuresPage } from './measures.page';
 
 /**
@@ -25,6 +26,9 @@ import { measuresPage } from './measures.page';
 @UseFilters(WebExceptionFilter)
 @Roles(...PAGE_READERS)
 export class MeasuresController {
+  /** Figures by read-model version and years: re-visiting the page does not re-measure. */
+  private readonly figures = new RecentCache<MeasuresData>(8);
+
   constructor(
     private readonly queries: JourneyQueries,
     private readonly authority: AuthorityMeasuresSource,
@@ -40,7 +44,9 @@ export class MeasuresController {
   ): Promise<string> {
     const today = dateOfInstant(this.clock.now());
     const query = parseMeasuresQuery(raw, today);
-    const data = measuresData(this.queries.summaries(), query);
+    const summaries = this.queries.summaries();
+    const key = `${this.queries.version}|${query.yearEnding}|${query.years}`;
+    const data = this.figures.getOrCompute(key, () => measuresData(summaries, query));
     const series = await authoritySeries(this.authority, query.yearEnding, query.years, today);
     return sendPage(reply, measuresPage({ user, csrfToken: csrfToken(request, reply), query, data, series }));
   }
