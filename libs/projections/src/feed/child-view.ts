@@ -4,7 +4,7 @@
  * Built only from the summary and the drift rules, so it says nothing the read models do not.
  */
 import { addMonths, type CalendarDate } from '@care-journey/journey';
-import { timeToPermanence } from '../measures/time-to-permanence';
+import { permanenceRows } from '../measures/time-to-permanence';
 import type { DriftConfig } from '../rules/drift-config';
 import { flagHistory } from '../rules/evaluate-drift';
 import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
@@ -56,7 +56,7 @@ function periodFacts(period: PeriodOfCare): ChildFact[] {
 }
 
 function permanenceFacts(summary: JourneySummary, asAt: CalendarDate): ChildFact[] {
-  return timeToPermanence([summary], BEGINNING, asAt).rows.map((row) => ({
+  return permanenceRows([summary], BEGINNING, asAt).map((row) => ({
     kind: 'permanence.reached',
     key: `${row.periodStart}/${row.milestone}`,
     data: { milestone: row.milestone, periodStart: row.periodStart, date: row.date, daysFromEntry: row.days },
@@ -66,7 +66,12 @@ function permanenceFacts(summary: JourneySummary, asAt: CalendarDate): ChildFact
 function flagFacts(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): ChildFact[] {
   return flagHistory(summary, asAt, config).flatMap((entry): ChildFact[] => {
     const key = `${entry.ruleId}/${entry.key}`;
-    const flag = { ruleId: entry.ruleId, title: entry.title, dueDate: entry.dueDate, openedOn: entry.openedOn };
+    const flag = {
+      ruleId: entry.ruleId,
+      title: entry.title,
+      dueDate: entry.dueDate,
+      openedOn: entry.openedOn,
+    };
     const opened: ChildFact = { kind: 'flag.opened', key, data: flag };
     if (entry.closedOn === undefined) return [opened];
     const reason = entry.closedBy ?? null;

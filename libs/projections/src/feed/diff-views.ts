@@ -7,7 +7,17 @@
 import type { ChangeRecord, ChildFact, ChildView } from './change-record';
 
 const idOf = (fact: ChildFact): string => `${fact.kind}|${fact.key}`;
-const sameData = (a: ChildFact, b: ChildFact): boolean => JSON.stringify(a.data) === JSON.stringify(b.data);
+// Each view is diffed twice (as `after`, then as `before`): its facts' JSON is kept, not redone.
+const dataJson = new WeakMap<ChildFact, string>();
+const jsonOf = (fact: ChildFact): string => {
+  let json = dataJson.get(fact);
+  if (json === undefined) {
+    json = JSON.stringify(fact.data);
+    dataJson.set(fact, json);
+  }
+  return json;
+};
+const sameData = (a: ChildFact, b: ChildFact): boolean => a.data === b.data || jsonOf(a) === jsonOf(b);
 
 /** `before` undefined = the child's first event: nothing was known. */
 export function diffViews(childId: string, before: ChildView | undefined, after: ChildView): ChangeRecord[] {
@@ -23,7 +33,9 @@ export function diffViews(childId: string, before: ChildView | undefined, after:
   for (const [id, fact] of previous) {
     const now = current.get(id);
     if (now === undefined || !sameData(now, fact))
-      changes.push(record({ kind: 'change.withdrawn', key: fact.key, withdrawn: fact.kind, data: fact.data }));
+      changes.push(
+        record({ kind: 'change.withdrawn', key: fact.key, withdrawn: fact.kind, data: fact.data }),
+      );
   }
   for (const [id, fact] of current) {
     const then = previous.get(id);
@@ -34,7 +46,11 @@ export function diffViews(childId: string, before: ChildView | undefined, after:
   if (after.stability.unstable !== (before?.stability.unstable ?? false)) {
     const { placements, threshold, months, unstable } = after.stability;
     changes.push(
-      record({ kind: 'stability.changed', key: 'placements', data: { placements, threshold, months, unstable } }),
+      record({
+        kind: 'stability.changed',
+        key: 'placements',
+        data: { placements, threshold, months, unstable },
+      }),
     );
   }
   return changes;

@@ -73,12 +73,12 @@ function milestonesOf(period: PeriodOfCare): [PermanenceMilestone, DatedFact][] 
   return found;
 }
 
-export function timeToPermanence(
+/** The milestone rows alone (the feed's view wants no averages). */
+export function permanenceRows(
   summaries: readonly JourneySummary[],
   from: CalendarDate,
   to: CalendarDate,
-): TimeToPermanence {
-  if (from > to) throw new RangeError(`from (${from}) must not be after to (${to})`);
+): PermanenceRow[] {
   const rows: PermanenceRow[] = [];
   for (const summary of summaries) {
     for (const period of carePeriods(summary)) {
@@ -95,6 +95,16 @@ export function timeToPermanence(
       }
     }
   }
+  return rows;
+}
+
+export function timeToPermanence(
+  summaries: readonly JourneySummary[],
+  from: CalendarDate,
+  to: CalendarDate,
+): TimeToPermanence {
+  if (from > to) throw new RangeError(`from (${from}) must not be after to (${to})`);
+  const rows = permanenceRows(summaries, from, to);
   const byMilestone = PERMANENCE_MILESTONES.map((milestone) => {
     const days = rows.filter((row) => row.milestone === milestone).map((row) => row.days);
     return { milestone, children: days.length, meanDays: mean(days), medianDays: median(days) };

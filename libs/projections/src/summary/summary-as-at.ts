@@ -11,13 +11,54 @@ const upTo =
   <T extends DatedFact>(facts: T[]): T[] =>
     facts.filter((fact) => fact.date <= asAt);
 
+const allUpTo = (facts: readonly { date: CalendarDate }[], asAt: CalendarDate): boolean => {
+  for (const fact of facts) if (fact.date > asAt) return false;
+  return true;
+};
+
+const upToOrOpen = (start: CalendarDate, end: CalendarDate | undefined, asAt: CalendarDate): boolean =>
+  start <= asAt && (end === undefined || end <= asAt);
+
+/** Nothing in the period is dated after D: trimming it would copy it unchanged. */
+function periodUpTo(period: PeriodOfCare, asAt: CalendarDate): boolean {
+  const { adoption } = period;
+  return (
+    upToOrOpen(period.start, period.end, asAt) &&
+    allUpTo(period.legalStatuses, asAt) &&
+    period.placements.every(
+      (run) =>
+        upToOrOpen(run.start, run.end, asAt) &&
+        allUpTo(run.types, asAt) &&
+        run.temporaryStays.every((stay) => upToOrOpen(stay.start, stay.end, asAt)),
+    ) &&
+    allUpTo(period.reviews, asAt) &&
+    allUpTo(period.plans, asAt) &&
+    allUpTo(period.audits, asAt) &&
+    allUpTo(adoption.decisions, asAt) &&
+    allUpTo(adoption.reversals, asAt) &&
+    allUpTo(adoption.placementOrders, asAt) &&
+    allUpTo(adoption.consents, asAt) &&
+    allUpTo(adoption.matches, asAt) &&
+    allUpTo(adoption.placements, asAt) &&
+    (adoption.order === undefined || adoption.order.date <= asAt) &&
+    period.missing.every((spell) => upToOrOpen(spell.start, spell.end, asAt))
+  );
+}
+
+/**
+ * The summary as at D. When nothing is dated after D (the drift report on today, the feed's
+ * clock) it is the summary itself, not a copy: rules only read it, and the copy was most of the
+ * cost of evaluating a child.
+ */
 export function summaryAsAt(summary: JourneySummary, asAt: CalendarDate): JourneySummary {
+  if (allUpTo(summary.allocations, asAt) && summary.periods.every((period) => periodUpTo(period, asAt)))
+    return summary;
   return {
     ...summary,
     allocations: upTo(asAt)(summary.allocations),
     periods: summary.periods
       .filter((period) => period.start <= asAt)
-      .map((period) => periodAsAt(period, asAt)),
+      .map((period) => (periodUpTo(period, asAt) ? period : periodAsAt(period, asAt))),
   };
 }
 
