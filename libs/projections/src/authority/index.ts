@@ -30,4 +30,6 @@ export {
 } from './postcodes/postcode-lookup';
 export { POSTCODE_DATA_SOURCE } from './postcodes/postcode-centroids.data';
 export * from './authority-config-env';
-export * from './authority-log';
+export * from './journey-read-models';
+export * from './prepared-authority';
+export * from './engine-read-models';
