@@ -16,6 +16,7 @@ import {
 import type { DriftConfig } from './drift-config';
 import type { DriftRuleId } from './drift-rule';
 import { evaluateDrift, type DriftFlag, type DueSoonWarning } from './evaluate-drift';
+import { ChildDriftCache } from './child-drift-cache';
 import { DRIFT_RULES } from './rule-registry';
 
 export interface DriftReportFilter {
@@ -73,6 +74,9 @@ const matches = (context: DriftChildContext, filter: DriftReportFilter): boolean
   (filter.legalStatus === undefined || context.legalStatus === filter.legalStatus) &&
   (filter.ageBand === undefined || context.ageBand === filter.ageBand);
 
+// Shared by every report in the process: entries live as long as their summaries.
+const cache = new ChildDriftCache<DriftChildContext>();
+
 export function driftReport(
   summaries: Iterable<JourneySummary>,
   asAt: CalendarDate,
@@ -84,10 +88,13 @@ export function driftReport(
     : DRIFT_RULES;
   const dueWithinDays = filter.dueWithinDays ?? config.dueSoonDays;
   const children: DriftReportRow[] = [];
+  const key = { asAt, config, rules, within: dueWithinDays };
   for (const summary of summaries) {
-    const context = contextOn(summary, asAt);
+    const context = cache.context(summary, key, () => contextOn(summary, asAt));
     if (!context || !matches(context, filter)) continue;
-    const { flags, dueSoon } = evaluateDrift(summary, asAt, config, { dueWithinDays, rules });
+    const { flags, dueSoon } = cache.evaluation(summary, key, () =>
+      evaluateDrift(summary, asAt, config, { dueWithinDays, rules }),
+    );
     if (flags.length > 0 || dueSoon.length > 0) children.push({ ...context, flags, dueSoon });
   }
   // Most overdue first: the panel works down the list.
