@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ProjectionsModule } from '../projections/projections.module';
 import { AuthorityMeasuresSource, authorityConfigProvider } from './authority.providers';
 import { MeasuresController } from './measures.controller';
 
-/** Authority-wide measures (GET /measures…), read from the event log and kept current between requests. */
+/** Authority-wide measures (GET /measures…), read from the projection engine's read models. */
 @Module({
+  imports: [ProjectionsModule],
   controllers: [MeasuresController],
   providers: [authorityConfigProvider, AuthorityMeasuresSource],
   exports: [AuthorityMeasuresSource],

@@ -105,6 +105,16 @@ describe('GET /measures', () => {
     expect((await api.get('/measures?from=2024-01&to=2024-02')).status).toBe(401);
   });
 
+  it('counts events appended just before the request: it waits for the read models to reach the log head', async () => {
+    const late = child('late').child('2010-01-01').startsIn('2024-04-02', placed('U4', 'PR1'));
+    await appendEvents(t.store, 'late', late.events);
+    const response = await api.get<{ rows: { flows: { started: number } }[] }>(
+      '/measures?from=2024-04&to=2024-04',
+      job,
+    );
+    expect(response.body.rows[0].flows.started).toBe(1);
+  });
+
   it('serves the settings in use, targets included, for charts', async () => {
     const settings = await api.get<{ targets: { id: string; value: number }[]; costTables: unknown[] }>(
       '/measures/settings',
