@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { SqliteEventStore } from '@care-journey/event-store';
+import { ReadModelStore } from '@care-journey/projections';
 import { child, placed } from '../../../../libs/projections/src/authority/testing/authority-journey';
 import { appendEvents, tempDir } from '../../../../libs/projections/src/testing/log-fixtures';
 import { buildProgram } from '../program';
@@ -8,10 +9,11 @@ describe('care-journey measures', () => {
   let temp: ReturnType<typeof tempDir>;
   let output: string;
   let env: NodeJS.ProcessEnv;
+  let file: string;
 
   beforeEach(async () => {
     temp = tempDir('cj-measures-cli-');
-    const file = join(temp.dir, 'events.db');
+    file = join(temp.dir, 'events.db');
     const store = new SqliteEventStore({ file });
     const c = child('a')
       .child('2010-01-01')
@@ -26,6 +28,7 @@ describe('care-journey measures', () => {
       CARE_JOURNEY_STORE: 'sqlite',
       CARE_JOURNEY_AUTHORITY: '{"childPopulation": 10000}',
     };
+    delete process.env.CARE_JOURNEY_READMODEL_FILE; // beside the store, in the temp folder
     output = '';
     jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((output += String(chunk)), true));
   });
@@ -83,5 +86,36 @@ describe('care-journey measures', () => {
       authority: { la: 'E10000003' },
       rows: [{ month: '2024-01', flows: { started: 1 } }],
     });
+  });
+
+  it('reads the read models, caught up with the log, and leaves them caught up for the next run', async () => {
+    const run = () =>
+      buildProgram().parseAsync([
+        'node',
+        'care-journey',
+        'measures',
+        '--from',
+        '2024-03',
+        '--to',
+        '2024-03',
+        '--format',
+        'json',
+      ]);
+    await run();
+    expect(JSON.parse(output)).toMatchObject({ rows: [{ flows: { started: 0 } }] });
+
+    const store = new SqliteEventStore({ file });
+    const b = child('b').child('2010-01-01').startsIn('2024-03-05', placed('U4', 'PR1'));
+    await appendEvents(store, 'b', b.events);
+    await store.close();
+    output = '';
+    await run();
+    expect(JSON.parse(output)).toMatchObject({
+      rows: [{ lookedAfter: { count: 1 }, flows: { started: 1 } }],
+    });
+
+    const readModels = new ReadModelStore(join(temp.dir, 'read-models.db'));
+    expect(readModels.childIds()).toEqual(['a', 'b']);
+    readModels.close();
   });
 });

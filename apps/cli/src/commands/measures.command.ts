@@ -1,8 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { createEventStore } from '@care-journey/event-store';
-// Reached by path until @care-journey/projections re-exports its authority/ folder.
-import { AuthorityLog, loadAuthorityConfig, seriesToCsv } from '@care-journey/projections';
+import { createEventStore, loadStoreConfig } from '@care-journey/event-store';
+import {
+  catchUpReadModels,
+  engineReadModels,
+  loadAuthorityConfig,
+  loadReadModelConfig,
+  PreparedAuthority,
+  ProjectionEngine,
+  seriesToCsv,
+} from '@care-journey/projections';
 
 interface MeasuresOptions {
   from: string;
@@ -15,7 +22,9 @@ interface MeasuresOptions {
 /**
  * `care-journey measures`: the authority's monthly series (looked after, starts and ceases by
  * route, placement mix, location, reviews in time, plan by second review, 3+ placements, spend,
- * targets) from the event log, as CSV or JSON, on stdout or into a file.
+ * targets) from the read models, as CSV or JSON, on stdout or into a file. The read-model file
+ * (CARE_JOURNEY_READMODEL_FILE, else beside the store) is first caught up with the log, as the
+ * projector would, so a run only projects what was appended since the last one.
  */
 export function registerMeasuresCommand(program: Command): void {
   program
@@ -30,9 +39,18 @@ export function registerMeasuresCommand(program: Command): void {
     .option('--today <date>', 'deadlines after this day are not yet missed (default: today, UTC)')
     .action(async (options: MeasuresOptions) => {
       const config = loadAuthorityConfig(process.env);
-      const store = await createEventStore();
+      const storeConfig = loadStoreConfig();
+      const readModelConfig = loadReadModelConfig(process.env, storeConfig);
+      const store = await createEventStore(storeConfig);
+      const engine = new ProjectionEngine(store, {
+        file: readModelConfig.file,
+        mode: 'inline',
+        batchSize: readModelConfig.batchSize,
+        log: (message) => process.stderr.write(`projections: ${message}\n`),
+      });
       try {
-        const measures = await new AuthorityLog(store, config).measures();
+        await catchUpReadModels(engine, store);
+        const measures = new PreparedAuthority(config).measures(engineReadModels(engine));
         const today = options.today ?? new Date().toISOString().slice(0, 10);
         const rows = measures.monthlySeries(options.from, options.to, today);
         const text =
@@ -46,6 +64,7 @@ export function registerMeasuresCommand(program: Command): void {
           );
         } else process.stdout.write(text);
       } finally {
+        await engine.close();
         await store.close();
       }
     });

@@ -20,7 +20,11 @@ describe('authority measures from the read models', () => {
   beforeEach(() => {
     temp = tempDir('cj-authority-');
     store = new SqliteEventStore({ file: join(temp.dir, 'events.db'), pollIntervalMs: 5 });
-    engine = new ProjectionEngine(store, { file: join(temp.dir, 'read-models.db'), mode: 'inline', batchSize: 100 });
+    engine = new ProjectionEngine(store, {
+      file: join(temp.dir, 'read-models.db'),
+      mode: 'inline',
+      batchSize: 100,
+    });
   });
   afterEach(async () => {
     await engine.close();
@@ -59,7 +63,9 @@ describe('authority measures from the read models', () => {
 
   it('has nothing to catch up on an empty log', async () => {
     await catchUpReadModels(engine, store);
-    expect(new PreparedAuthority(DEFAULT_AUTHORITY_CONFIG).measures(engineReadModels(engine)).children).toEqual([]);
+    expect(
+      new PreparedAuthority(DEFAULT_AUTHORITY_CONFIG).measures(engineReadModels(engine)).children,
+    ).toEqual([]);
   });
 });
 
