@@ -66,6 +66,17 @@ const isClosed = (o: Obligation): boolean => o.metOn !== undefined || o.lapsedOn
 /** The flag opens the day after its due date, or when it came into being if that is later. */
 const openedOn = (o: Obligation): CalendarDate => maxDate(addDays(o.dueDate, 1), o.from);
 
+// A rule's thresholds for a config, built once: flags used to build the same object per obligation.
+const thresholdCache = new WeakMap<DriftConfig, Map<DriftRule, ThresholdValues>>();
+function thresholdsOf(rule: DriftRule, config: DriftConfig): ThresholdValues {
+  let byRule = thresholdCache.get(config);
+  if (!byRule) thresholdCache.set(config, (byRule = new Map()));
+  let values = byRule.get(rule);
+  if (!values) byRule.set(rule, (values = rule.thresholds(config)));
+  // A copy per flag, as before: callers may change a flag's threshold without changing others'.
+  return { ...values };
+}
+
 const base = (rule: DriftRule, summary: JourneySummary, o: Obligation, config: DriftConfig): FlagBase => ({
   ruleId: rule.id,
   title: rule.title,
@@ -73,7 +84,7 @@ const base = (rule: DriftRule, summary: JourneySummary, o: Obligation, config: D
   key: o.key,
   dueDate: o.dueDate,
   evidence: o.evidence,
-  threshold: o.threshold ?? rule.thresholds(config),
+  threshold: o.threshold ?? thresholdsOf(rule, config),
 });
 
 export function evaluateDrift(
