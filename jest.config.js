@@ -21,6 +21,7 @@ const shared = {
   },
 };
 module.exports = {
+  reporters: ['default', '<rootDir>/test/support/closing-line-reporter.js'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...shared, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.spec.ts'] },
