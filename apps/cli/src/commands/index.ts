@@ -10,6 +10,7 @@ import { registerRestoreCommand } from './restore.command';
 import { registerSeedCommand } from './seed.command';
 import { registerServeCommand } from './serve.command';
 import { registerTokenCommand } from './token.command';
+import { registerUserEntryCommand } from './user-entry.command';
 
 /** Every CLI command; add yours here (one file per command in this folder). */
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
@@ -24,4 +25,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerMeasuresCommand,
   registerBackupCommand,
   registerRestoreCommand,
+  registerUserEntryCommand,
 ];
