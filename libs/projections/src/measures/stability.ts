@@ -1,6 +1,17 @@
 /**
- * National placement-stability measures as at a 31 March (rule book, "Placement stability").
+ * National placement-stability measures as at a 31 March (rule book, "Placement stability"), and
+ * the same measures as a running figure for the 12 (24, 30) months up to any date D.
  * Short breaks (V3/V4) are excluded; placements are counted runs with the same carer.
+ *
+ * Running figure (stabilityAsAt): each definition with "31 March" replaced by D, nothing else
+ * changed, so on a 31 March the running figure equals the national one.
+ * - ST1: looked after on D, 3+ placements in the 12 months up to D, i.e. from the day after
+ *   D − 12 months to D (D − 12 months clamps to month end: 29 Feb 2024 − 12 months = 28 Feb 2023,
+ *   so that window starts 1 Mar 2023).
+ * - ST2: looked after on D for 2+ years (started on or before D − 24 months), 3+ placements in
+ *   the 24 months up to D.
+ * - ST3: under 16 on D, looked after since D − 30 months or earlier, counted when in the same
+ *   placement since D − 24 months (or placed for adoption with the previous placement from then).
  */
 import { addDays, addMonths, isShortBreak, type CalendarDate } from '@care-journey/journey';
 import type { JourneySummary } from '../summary/journey-summary';
@@ -29,6 +40,7 @@ export interface StabilityChild extends ChildRef {
 export interface StabilityMeasure {
   measure: StabilityMeasureId;
   title: string;
+  /** The last day measured: a 31 March for the national figure, any date for the running one. */
   yearEnding: CalendarDate;
   numerator: number;
   denominator: number;
@@ -91,6 +103,10 @@ export function stabilityST1(
   yearEnding: CalendarDate,
 ): StabilityMeasure {
   assertThirtyFirstOfMarch(yearEnding, 'yearEnding');
+  return st1On(summaries, yearEnding);
+}
+
+function st1On(summaries: readonly JourneySummary[], yearEnding: CalendarDate): StabilityMeasure {
   return measure(
     'ST1',
     '3 or more placements during the year',
@@ -105,6 +121,10 @@ export function stabilityST2(
   yearEnding: CalendarDate,
 ): StabilityMeasure {
   assertThirtyFirstOfMarch(yearEnding, 'yearEnding');
+  return st2On(summaries, yearEnding);
+}
+
+function st2On(summaries: readonly JourneySummary[], yearEnding: CalendarDate): StabilityMeasure {
   return measure(
     'ST2',
     '3 or more placements over 2 years (looked after 2+ years)',
@@ -123,6 +143,10 @@ export function stabilityST3(
   yearEnding: CalendarDate,
 ): StabilityMeasure {
   assertThirtyFirstOfMarch(yearEnding, 'yearEnding');
+  return st3On(summaries, yearEnding);
+}
+
+function st3On(summaries: readonly JourneySummary[], yearEnding: CalendarDate): StabilityMeasure {
   const twoYearsAgo = addMonths(yearEnding, -24);
   const children: StabilityChild[] = [];
   for (const summary of summaries) {
@@ -160,3 +184,9 @@ export const stability = (
   stabilityST2(summaries, yearEnding),
   stabilityST3(summaries, yearEnding),
 ];
+
+/** The running figure: ST1–ST3 for the months up to any date (see the file comment). */
+export const stabilityAsAt = (
+  summaries: readonly JourneySummary[],
+  asAt: CalendarDate,
+): StabilityMeasure[] => [st1On(summaries, asAt), st2On(summaries, asAt), st3On(summaries, asAt)];
