@@ -10,11 +10,14 @@ import { isCorrection, type StoredJourneyEvent } from '@care-journey/journey';
 import { applyEvent } from '../summary/apply-event';
 import { summaryFromStream } from '../summary/build-summary';
 import type { JourneySummary } from '../summary/journey-summary';
+import { facetsChangedBy, type FacetChange } from '../summary/summary-facets';
 
 export class PerEventFold {
   private readonly stream: StoredJourneyEvent[];
   /** Latest effective date in the stream, registrations aside (they always fold first). */
   private latest = '';
+  /** What the last `next` may have changed in the summary ('all' after a refold). */
+  changed: FacetChange = 'all';
 
   constructor(
     private readonly childId: string,
@@ -38,8 +41,10 @@ export class PerEventFold {
     this.note(event);
     if (appendsAtEnd) {
       applyEvent(this.current, event);
+      this.changed = facetsChangedBy(event);
     } else {
       this.current = summaryFromStream(this.childId, this.stream);
+      this.changed = 'all';
     }
     return this.current;
   }

@@ -11,6 +11,7 @@ import type { RecordedEvent } from '@care-journey/event-store';
 import type { StoredJourneyEvent } from '@care-journey/journey';
 import { childView } from '../feed/child-view';
 import { diffViews } from '../feed/diff-views';
+import { FlagTracker } from '../feed/flag-tracker';
 import type { FeedCheckpoint } from '../feed/feed-checkpoint';
 import { clockAfter, clockOf } from '../feed/feed-clock';
 import type { DriftConfig } from '../rules/drift-config';
@@ -247,14 +248,17 @@ export class ReadModelStore implements ChangeLogReader {
       stream,
       stored ? (JSON.parse(stored.summary) as JourneySummary) : emptySummary(childId),
     );
+    const flags = new FlagTracker(this.drift);
     let clock = clockOf(stream);
-    let view = clock === undefined ? undefined : childView(fold.summary, clock, this.drift);
+    let view = clock === undefined ? undefined : childView(fold.summary, clock, this.drift, flags);
     for (const event of events) {
       const journeyEvent = toStoredJourneyEvent(event);
       // Already stored (a replay): neither folded nor logged twice.
       if (insert.run(childId, event.globalPosition, JSON.stringify(journeyEvent)).changes === 0) continue;
       clock = clockAfter(clock, journeyEvent);
-      const next = childView(fold.next(journeyEvent), clock, this.drift);
+      const summary = fold.next(journeyEvent);
+      flags.changed(fold.changed);
+      const next = childView(summary, clock, this.drift, flags);
       writeChanges(insertChanges, event.globalPosition, event.id, diffViews(childId, view, next));
       view = next;
     }

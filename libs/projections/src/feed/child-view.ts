@@ -10,6 +10,7 @@ import { flagHistory } from '../rules/evaluate-drift';
 import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
 import { placementsDuring } from '../summary/queries';
 import type { ChildFact, ChildView, StabilityState } from './change-record';
+import type { FlagTracker } from './flag-tracker';
 
 /** Earlier than any date in a journey: permanence milestones are wanted from the start. */
 const BEGINNING: CalendarDate = '0001-01-01';
@@ -86,14 +87,20 @@ function stabilityOf(summary: JourneySummary, asAt: CalendarDate, config: DriftC
   return { placements, threshold, months, unstable: placements >= threshold };
 }
 
-export function childView(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): ChildView {
+/** With `flags` (the child's tracker, told of every change), the flag facts come from it. */
+export function childView(
+  summary: JourneySummary,
+  asAt: CalendarDate,
+  config: DriftConfig,
+  flags?: FlagTracker,
+): ChildView {
   return {
     childRef: summary.childRef,
     asAt,
     facts: [
       ...summary.periods.flatMap(periodFacts),
       ...permanenceFacts(summary, asAt),
-      ...flagFacts(summary, asAt, config),
+      ...(flags ? flags.facts(summary, asAt) : flagFacts(summary, asAt, config)),
     ],
     stability: stabilityOf(summary, asAt, config),
   };

@@ -4,7 +4,7 @@
  * falls back below 3 (the window slides past a placement) or the child leaves care.
  */
 import { addDays, addMonths, type CalendarDate } from '@care-journey/journey';
-import type { JourneySummary, PlacementRun } from '../summary/journey-summary';
+import type { JourneySummary, PeriodOfCare, PlacementRun } from '../summary/journey-summary';
 import { periodOn } from '../summary/queries';
 import { carePeriods } from './care-periods';
 import { spellsOf } from './condition-spells';
@@ -15,6 +15,21 @@ const countedOn = (runs: PlacementRun[], date: CalendarDate, months: number): Pl
   const windowStart = addMonths(date, -months);
   return runs.filter((run) => run.start <= date && (run.end === undefined || run.end > windowStart));
 };
+
+/** Where the count can change: placements starting, leaving the window, periods ending. */
+const pointsOf = (periods: PeriodOfCare[], runs: PlacementRun[], months: number): CalendarDate[] => [
+  ...runs.map((run) => run.start),
+  ...runs.flatMap((run) =>
+    run.end ? [addMonths(run.end, months), addDays(addMonths(run.end, months), 1)] : [],
+  ),
+  ...periods.flatMap((period) => (period.end ? [period.end] : [])),
+];
+
+function changePoints(summary: JourneySummary, config: DriftConfig): CalendarDate[] {
+  const periods = carePeriods(summary);
+  const runs = periods.flatMap((period) => period.placements);
+  return runs.length < config.DR05.placements ? [] : pointsOf(periods, runs, config.DR05.months);
+}
 
 function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): Obligation[] {
   const { placements: threshold, months } = config.DR05;
@@ -30,14 +45,7 @@ function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftC
     inCare(date) && countedOn(runs, date, months).length >= threshold;
   // The count rises at a start and falls once a run's end leaves the window (month clamping can
   // put that a day later, so try both days).
-  const points = [
-    ...runs.map((run) => run.start),
-    ...runs.flatMap((run) =>
-      run.end ? [addMonths(run.end, months), addDays(addMonths(run.end, months), 1)] : [],
-    ),
-    ...periods.flatMap((period) => (period.end ? [period.end] : [])),
-  ];
-  return spellsOf(points, asAt, holds).map((spell) => {
+  return spellsOf(pointsOf(periods, runs, months), asAt, holds).map((spell) => {
     const endedCare = spell.end !== undefined && !inCare(spell.end);
     const endingPeriod = endedCare ? periods.find((period) => period.end === spell.end) : undefined;
     return {
@@ -57,6 +65,8 @@ export const DR05: DriftRule = {
   title: 'Placement instability',
   describe: (c) =>
     `${c.DR05.placements} or more placements within the ${c.DR05.months} months up to the date`,
+  reads: ['period', 'legalStatuses', 'placements'],
   thresholds: (c) => ({ placements: c.DR05.placements, months: c.DR05.months }),
   obligations,
+  changePoints,
 };

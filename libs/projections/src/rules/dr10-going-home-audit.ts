@@ -21,8 +21,13 @@ function cohortSpells(
     isOpenOn(period, date) &&
     ((ageOn(summary, date) ?? 0) >= age || legalStatusOn(period, date) === 'V2') &&
     !isInPermanentPlacement(period, date);
+  return spellsOf(pointsOf(summary, period, age), asAt, inCohort);
+}
+
+/** Where the cohort can change within a period: legal status, placement, plan, birthday, ending. */
+function pointsOf(summary: JourneySummary, period: PeriodOfCare, age: number): CalendarDate[] {
   const birthday = summary.dateOfBirth ? addMonths(summary.dateOfBirth, age * 12) : undefined;
-  const points = [
+  return [
     period.start,
     ...period.legalStatuses.map((fact) => fact.date),
     ...period.placements.flatMap((run) => [run.start, ...run.types.map((fact) => fact.date)]),
@@ -31,8 +36,10 @@ function cohortSpells(
     ...(birthday ? [birthday, addDays(birthday, 1)] : []),
     ...(period.end ? [period.end] : []),
   ];
-  return spellsOf(points, asAt, inCohort);
 }
+
+const changePoints = (summary: JourneySummary, config: DriftConfig): CalendarDate[] =>
+  carePeriods(summary).flatMap((period) => pointsOf(summary, period, config.DR10.age));
 
 function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): Obligation[] {
   const { age, months } = config.DR10;
@@ -73,6 +80,8 @@ export const DR10: DriftRule = {
   title: 'Going-home audit due',
   describe: (c) =>
     `Child aged ${c.DR10.age}+ or accommodated under s20 (V2), not in a permanent placement: an audit every ${c.DR10.months} months`,
+  reads: ['child', 'period', 'legalStatuses', 'placements', 'plans', 'audits'],
   thresholds: (c) => ({ age: c.DR10.age, months: c.DR10.months }),
   obligations,
+  changePoints,
 };

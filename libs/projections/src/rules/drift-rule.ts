@@ -5,6 +5,7 @@
  */
 import type { CalendarDate } from '@care-journey/journey';
 import type { JourneySummary } from '../summary/journey-summary';
+import type { SummaryFacet } from '../summary/summary-facets';
 import type { DriftConfig } from './drift-config';
 
 export const DRIFT_RULE_IDS = [
@@ -54,4 +55,12 @@ export interface DriftRule {
    * rule never sees anything dated after it; short-break periods are the rule's to skip.
    */
   obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): Obligation[];
+  /**
+   * The parts of the summary `obligations` reads (see summary-facets.ts). Declaring them lets the
+   * feed keep a child's obligations until one of them changes; a rule without them is re-derived
+   * every time. With `reads`, the rule also promises it ignores `asAt`, or, with `changePoints`,
+   * that the obligations as at D depend on D only through which of those dates are on or before D.
+   */
+  reads?: readonly SummaryFacet[];
+  changePoints?(summary: JourneySummary, config: DriftConfig): readonly CalendarDate[];
 }

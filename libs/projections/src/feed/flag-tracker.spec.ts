@@ -1,0 +1,53 @@
+import { addMonths } from '@care-journey/journey';
+import { PerEventFold } from '../engine/per-event-fold';
+import { driftConfig, DEFAULT_DRIFT_CONFIG } from '../rules/drift-config';
+import { emptySummary } from '../summary/journey-summary';
+import { journey, type JourneyBuilder } from '../testing/journey-builder';
+import { sampleCohort } from '../testing/log-fixtures';
+import { childView } from './child-view';
+import { clockAfter } from './feed-clock';
+import { FlagTracker } from './flag-tracker';
+
+const flagFacts = (facts: { kind: string }[]) => facts.filter((fact) => fact.kind.startsWith('flag.'));
+
+/** After every event, the tracker's flag facts are those flagHistory gives (as the feed asks). */
+function expectSameAsFlagHistory(b: JourneyBuilder, config = DEFAULT_DRIFT_CONFIG): void {
+  const fold = new PerEventFold(b.childId, [], emptySummary(b.childId));
+  const tracker = new FlagTracker(config);
+  let clock: string | undefined;
+  for (const event of b.events) {
+    clock = clockAfter(clock, event);
+    const summary = fold.next(event);
+    tracker.changed(fold.changed);
+    expect(tracker.facts(summary, clock)).toEqual(flagFacts(childView(summary, clock, config).facts));
+    // A later date with no event: standing conditions (DR05, DR10) move with the date alone.
+    for (const months of [3, 7, 13, 30]) {
+      const later = addMonths(clock, months);
+      expect(tracker.facts(summary, later)).toEqual(flagFacts(childView(summary, later, config).facts));
+    }
+  }
+}
+
+describe('FlagTracker', () => {
+  it('gives the flag facts of flagHistory after every event of a sample cohort, also at later dates', () => {
+    for (const b of sampleCohort(40)) expectSameAsFlagHistory(b);
+  });
+
+  it('follows standing conditions and back-dated entries (refolds) as flagHistory does', () => {
+    const unstable = journey('unstable')
+      .registered('2008-01-01')
+      .startCare('2023-01-01', 'V2')
+      .move('2023-03-01')
+      .review('2023-03-05')
+      .move('2023-06-01')
+      .temporary('2023-06-10')
+      .backFromTemporary('2023-06-12')
+      .audit('2023-08-01')
+      .move('2023-05-01') // back-dated: refolds
+      .plan('2023-09-01', 'return_home')
+      .move('2023-10-01', 'P1')
+      .review('2024-09-01');
+    expectSameAsFlagHistory(unstable);
+    expectSameAsFlagHistory(unstable, driftConfig({ DR05: { placements: 2, months: 6 } }));
+  });
+});
