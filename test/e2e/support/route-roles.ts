@@ -68,6 +68,7 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /audit/access-log': ['auditor', 'admin'],
 
   // Projections (apps/api/src/projections): aggregate reports for readers and reporting jobs; per-child flags for case readers.
+  'GET /drift': ['panel_member', 'auditor', 'reporting_job', 'admin'],
   'GET /drift-report': ['panel_member', 'auditor', 'reporting_job', 'admin'],
   'GET /children/:id/flags': ['social_worker', 'panel_member', 'auditor', 'admin'],
   'GET /stability': ['panel_member', 'auditor', 'reporting_job', 'admin'],

@@ -1,5 +1,12 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Controller, Get, Headers, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import {
   driftReport,
   evaluateDrift,
@@ -10,13 +17,31 @@ import {
 } from '@care-journey/projections';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { mayReadPersonalData } from '../auth/personal-data';
 import { Roles } from '../auth/roles.decorator';
 import { ChildIdParam } from '../children/dto/child-id.param';
+import { badRequestBody } from '../http/field-errors';
+import { driftCsv } from '../web/drift/drift-csv';
+import { csvReply, wantsCsv } from './csv/csv-response';
+import { childFlagsCsv } from './csv/measures-csv';
 import { ChildFlagsQuery, DriftReportQuery } from './dto/drift-report.query';
+import { pageOf, type Paging } from './paging';
 import { PROJECTION_ENGINE, READ_MODEL_CONFIG } from './projection-engine.provider';
 import { ReadYourWrites } from './read-your-writes';
 import { forRole } from './redact-names';
 import { todayInEngland } from './today';
+
+/** dueWithin is the issue's name, dueWithinDays the first one shipped: both work, not both at once. */
+function dueWithinOf(query: DriftReportQuery): number | undefined {
+  if (query.dueWithin !== undefined && query.dueWithinDays !== undefined && query.dueWithin !== query.dueWithinDays) {
+    throw new BadRequestException(
+      badRequestBody([
+        { field: 'dueWithin', rule: 'notWithDueWithinDays', message: 'give dueWithin or dueWithinDays, not both' },
+      ]),
+    );
+  }
+  return query.dueWithin ?? query.dueWithinDays;
+}
 
 @ApiTags('drift')
 @Controller()
@@ -27,17 +52,25 @@ export class DriftController {
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  @Get('drift-report')
+  // /drift is the issue's name; /drift-report stays for the clients already using it.
+  @Get(['drift', 'drift-report'])
   @Roles('panel_member', 'auditor', 'reporting_job', 'admin')
   @ApiOperation({
     summary: 'Open drift flags and due-soon warnings as at a date (no names for reporting jobs)',
+    description:
+      'JSON: counts over every matching child, `children` paged (`page`, `pageSize`, totals in `paging`). ' +
+      '`Accept: text/csv`: one line per flag or warning for every matching child (not paged).',
   })
+  @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: 'The report: counts by rule, and one row per child with flags or warnings' })
   @ApiServiceUnavailableResponse({ description: 'minPosition not reached in time' })
   async report(
     @Query() query: DriftReportQuery,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<DriftReport> {
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<(DriftReport & { paging: Paging }) | string> {
+    const dueWithinDays = dueWithinOf(query);
     await this.readYourWrites.waitFor(query.minPosition);
     const report = driftReport(this.engine.summaries(), query.asAt ?? todayInEngland(), this.config.drift, {
       rules: query.rule,
@@ -45,18 +78,30 @@ export class DriftController {
       socialWorker: query.socialWorker,
       legalStatus: query.legalStatus,
       ageBand: query.ageBand,
-      dueWithinDays: query.dueWithinDays,
+      dueWithinDays,
     });
-    return forRole(report, user.role);
+    if (wantsCsv(accept)) {
+      const body = driftCsv(report.children, report.asAt, mayReadPersonalData(user.role));
+      return csvReply(reply, `drift-${report.asAt}`, body);
+    }
+    const { items, paging } = pageOf(report.children, query.page, query.pageSize);
+    return forRole({ ...report, children: items, paging }, user.role);
   }
 
   @Get('children/:id/flags')
   @Roles('social_worker', 'panel_member', 'auditor', 'admin')
   @ApiOperation({
     summary: "A child's open flags, due-soon warnings and flag history (opened/closed) as at a date",
+    description: '`Accept: text/csv`: one line per flag, warning and history entry.',
   })
+  @ApiProduces('application/json', 'text/csv')
   @ApiServiceUnavailableResponse({ description: 'minPosition not reached in time' })
-  async flags(@Param() { id }: ChildIdParam, @Query() query: ChildFlagsQuery) {
+  async flags(
+    @Param() { id }: ChildIdParam,
+    @Query() query: ChildFlagsQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     await this.readYourWrites.waitFor(query.minPosition);
     const summary = this.engine.summary(id);
     if (!summary) {
@@ -66,7 +111,7 @@ export class DriftController {
     }
     const asAt = query.asAt ?? todayInEngland();
     const { flags, dueSoon } = evaluateDrift(summary, asAt, this.config.drift);
-    return {
+    const view = {
       childId: id,
       childRef: summary.childRef,
       asAt,
@@ -74,5 +119,6 @@ export class DriftController {
       dueSoon,
       history: flagHistory(summary, asAt, this.config.drift),
     };
+    return wantsCsv(accept) ? csvReply(reply, `flags-${summary.childRef}-${asAt}`, childFlagsCsv(view)) : view;
   }
 }

@@ -3,11 +3,11 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { codesOf } from '@care-journey/journey';
 import { AGE_BANDS, DRIFT_RULE_IDS, type AgeBand, type DriftRuleId } from '@care-journey/projections';
-import { MinPositionField, OptionalDateField } from './query-fields';
+import { MinPositionField, OptionalDateField, PageQuery } from './query-fields';
 
 const LEGAL_STATUSES = codesOf('LS');
 
-export class DriftReportQuery {
+export class DriftReportQuery extends PageQuery {
   @OptionalDateField('The date the report is as at (default: today), YYYY-MM-DD')
   asAt?: string;
 
@@ -53,6 +53,18 @@ export class DriftReportQuery {
   @Min(0)
   @Max(366)
   dueWithinDays?: number;
+
+  @ApiPropertyOptional({
+    description: 'The issue\'s name for dueWithinDays (days); give one or the other',
+    minimum: 0,
+    maximum: 366,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  dueWithin?: number;
 
   @MinPositionField()
   minPosition?: string;
