@@ -1,18 +1,22 @@
 /**
  * Care Journey benchmark: `npm run bench` (1,000,000 events), `-- --quick` (smoke run), `-- --scale`
  * (adds 1× vs 4×), `--events N`, `--no-http`, `--no-peer`,
- * `--only rebuild,drift,replay` (just those figures, after the baselines). Compiled by `npm run build` to
- * dist/bench/run-bench.js. Every figure is printed with its baseline measured in this same run;
+ * `--only rebuild,drift,replay` (just those figures, after the baselines; names in support/options.ts).
+ * Compiled by `npm run build` to dist/bench/run-bench.js. Every figure is printed with its baseline measured in this same run;
  * results also go to bench/results/<timestamp>.json. See bench/README.md.
  */
 import { join } from 'node:path';
 import {
+  appendBatchedRow,
+  appendConcurrentRow,
+  appendSingleRow,
   authoritySeriesRow,
   driftReportRow,
   exportRow,
   httpRows,
   importRow,
   measureBaselines,
+  readAllRow,
   rebuildRow,
   replayRow,
   scalingRows,
@@ -49,8 +53,14 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     progress('baselines…');
-    const baselines = await measureBaselines(cohort, options.quick ? 1_000 : 5_000);
+    const singleCount = options.quick ? 1_000 : 5_000;
+    const baselines = await measureBaselines(cohort, singleCount);
     rows.push(...baselines.rows);
+    // Our event store vs raw better-sqlite3, each with its own raw run beside it (same rows, synchronous=FULL).
+    if (wanted('append-batched')) rows.push(await appendBatchedRow(cohort));
+    if (wanted('append-single')) rows.push(await appendSingleRow(cohort, singleCount));
+    if (wanted('append-concurrent')) rows.push(await appendConcurrentRow(cohort, singleCount));
+    if (wanted('read-all')) rows.push(await readAllRow(cohort));
     if (wanted('import')) rows.push(await importRow(authority, baselines.batchedInsertPerSecond));
     let http: number | undefined;
     if (options.http && wanted('http')) {

@@ -1,4 +1,5 @@
 export * from './baselines';
+export * from './event-store';
 export * from './rebuild';
 export * from './verify-chains';
 export * from './drift-report';

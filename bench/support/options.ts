@@ -12,6 +12,10 @@ export interface BenchOptions {
 }
 
 export const FIGURE_NAMES = [
+  'append-batched',
+  'append-single',
+  'append-concurrent',
+  'read-all',
   'import',
   'http',
   'rebuild',
