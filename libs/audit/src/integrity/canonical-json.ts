@@ -11,7 +11,65 @@
  * a value that cannot round-trip through JSON must never be hashed.
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, '$');
+  try {
+    return fast(value);
+  } catch (error) {
+    if (error !== UNFIT) throw error;
+    // Only to say where: the slow writer below tracks the path and throws the precise message.
+    return write(value, '$');
+  }
+}
+
+/** Thrown by the fast writer for anything JSON cannot hold; the path-tracking writer reports it. */
+const UNFIT = Symbol('unfit for canonical JSON');
+const PLAIN = '[object Object]';
+const toTag = Object.prototype.toString;
+
+/**
+ * The same output as `write`, without building a path string for every value (hashing every
+ * appended event made that the cost): strings appended in place, keys sorted in their own array.
+ */
+function fast(value: unknown): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) throw UNFIT;
+      return JSON.stringify(value);
+    case 'bigint':
+      // Decimal digits and a sign never need escaping.
+      return `"${value.toString(10)}"`;
+    case 'object':
+      return Array.isArray(value) ? fastArray(value) : fastObject(value as object);
+    default:
+      throw UNFIT;
+  }
+}
+
+function fastArray(items: readonly unknown[]): string {
+  let out = '[';
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    if (item === undefined) throw UNFIT;
+    out += index === 0 ? fast(item) : `,${fast(item)}`;
+  }
+  return `${out}]`;
+}
+
+function fastObject(value: object): string {
+  if (toTag.call(value) !== PLAIN) throw UNFIT;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const key of keys) {
+    const item = record[key];
+    if (item === undefined) continue;
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${fast(item)}`;
+  }
+  return `${out}}`;
 }
 
 function write(value: unknown, path: string): string {
