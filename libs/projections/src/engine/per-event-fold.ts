@@ -41,7 +41,7 @@ export class PerEventFold {
     this.note(event);
     if (appendsAtEnd) {
       applyEvent(this.current, event);
-      this.changed = facetsChangedBy(event);
+      this.changed = facetsChangedBy(event, this.current);
     } else {
       this.current = summaryFromStream(this.childId, this.stream);
       this.changed = 'all';

@@ -4,20 +4,45 @@
  * the stability state flipping. A fact whose data changed is withdrawn, then reported anew.
  * Pure: the same two views always give the same records in the same order.
  */
-import type { ChangeRecord, ChildFact, ChildView } from './change-record';
+import type { ChangeData, ChangeRecord, ChildFact, ChildView } from './change-record';
 
 const idOf = (fact: ChildFact): string => `${fact.kind}|${fact.key}`;
-// Each view is diffed twice (as `after`, then as `before`): its facts' JSON is kept, not redone.
-const dataJson = new WeakMap<ChildFact, string>();
-const jsonOf = (fact: ChildFact): string => {
-  let json = dataJson.get(fact);
-  if (json === undefined) {
-    json = JSON.stringify(fact.data);
-    dataJson.set(fact, json);
+
+// Each view is diffed twice (as `after`, then as `before`): its facts by id are kept, not redone.
+const factsById = new WeakMap<ChildView, Map<string, ChildFact>>();
+function byId(view: ChildView): Map<string, ChildFact> {
+  let facts = factsById.get(view);
+  if (facts === undefined) {
+    facts = new Map(view.facts.map((fact) => [idOf(fact), fact]));
+    factsById.set(view, facts);
   }
-  return json;
-};
-const sameData = (a: ChildFact, b: ChildFact): boolean => a.data === b.data || jsonOf(a) === jsonOf(b);
+  return facts;
+}
+
+/** A value whose JSON is itself compared by ===: a string, boolean, null or finite number. */
+const isPlain = (value: unknown): boolean =>
+  value === null ||
+  typeof value === 'string' ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value));
+
+/**
+ * Same JSON: key by key without building the strings when every value is plain (facts' data is
+ * flat), through JSON.stringify otherwise.
+ */
+function sameJson(a: ChangeData, b: ChangeData): boolean {
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  let plain = keysA.length === keysB.length;
+  for (let i = 0; plain && i < keysA.length; i++) {
+    const x = a[keysA[i]];
+    const y = b[keysB[i]];
+    if (!isPlain(x) || !isPlain(y)) plain = false;
+    else if (keysA[i] !== keysB[i] || x !== y) return false;
+  }
+  return plain || JSON.stringify(a) === JSON.stringify(b);
+}
+const sameData = (a: ChildFact, b: ChildFact): boolean => a.data === b.data || sameJson(a.data, b.data);
 
 /** `before` undefined = the child's first event: nothing was known. */
 export function diffViews(childId: string, before: ChildView | undefined, after: ChildView): ChangeRecord[] {
@@ -27,8 +52,8 @@ export function diffViews(childId: string, before: ChildView | undefined, after:
     childRef: after.childRef,
     asAt: after.asAt,
   });
-  const previous = new Map((before?.facts ?? []).map((fact) => [idOf(fact), fact]));
-  const current = new Map(after.facts.map((fact) => [idOf(fact), fact]));
+  const previous = before ? byId(before) : new Map<string, ChildFact>();
+  const current = byId(after);
   const changes: ChangeRecord[] = [];
   for (const [id, fact] of previous) {
     const now = current.get(id);

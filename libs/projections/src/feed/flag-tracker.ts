@@ -59,6 +59,8 @@ function nextPoint(points: readonly CalendarDate[], asAt: CalendarDate): Calenda
 export class FlagTracker {
   private readonly derived = new Map<DriftRule, Derived>();
   private summary: JourneySummary | undefined;
+  /** The facts last given, while nothing was derived again: the same until an open flag shows. */
+  private last: { asAt: CalendarDate; facts: ChildFact[]; nextOpening: CalendarDate | undefined } | undefined;
 
   constructor(
     private readonly config: DriftConfig,
@@ -69,27 +71,39 @@ export class FlagTracker {
   changed(change: FacetChange): void {
     if (change === 'all') {
       this.derived.clear();
+      this.last = undefined;
       return;
     }
     for (const rule of this.derived.keys())
-      if (rule.reads?.some((facet) => change.includes(facet))) this.derived.delete(rule);
+      if (rule.reads?.some((facet) => change.includes(facet))) {
+        this.derived.delete(rule);
+        this.last = undefined;
+      }
   }
 
   /** The flag facts of flagHistory(summary, asAt) (flag.opened, and flag.closed once closed). */
   facts(summary: JourneySummary, asAt: CalendarDate): ChildFact[] {
     if (summary !== this.summary) {
       this.derived.clear();
+      this.last = undefined;
       this.summary = summary;
     }
     const trimmed = summaryAsAt(summary, asAt);
     // Something is dated after D: the rules see a trimmed copy that changes with D, keep nothing.
     const keep = trimmed === summary;
-    if (!keep) this.derived.clear();
+    if (!keep) {
+      this.derived.clear();
+      this.last = undefined;
+    }
+    const last = this.last;
+    if (last !== undefined && asAt >= last.asAt && (last.nextOpening === undefined || asAt < last.nextOpening))
+      if (this.rules.every((rule) => this.valid(this.derived.get(rule), asAt))) return last.facts;
     const shown: FlagEntry[] = [];
+    let nextOpening: CalendarDate | undefined;
+    let kept = keep;
     for (const rule of this.rules) {
       let derived = keep ? this.derived.get(rule) : undefined;
-      if (derived && (asAt < derived.asAt || (derived.until !== undefined && asAt >= derived.until)))
-        derived = undefined;
+      if (!this.valid(derived, asAt)) derived = undefined;
       if (!derived) {
         derived = {
           entries: entriesOf(rule, rule.obligations(trimmed, asAt, this.config)),
@@ -97,10 +111,21 @@ export class FlagTracker {
           until: rule.changePoints ? nextPoint(rule.changePoints(trimmed, this.config), asAt) : undefined,
         };
         if (keep && rule.reads) this.derived.set(rule, derived);
+        else kept = false;
       }
-      for (const entry of derived.entries) if (!entry.open || asAt >= entry.openedOn) shown.push(entry);
+      for (const entry of derived.entries)
+        if (!entry.open || asAt >= entry.openedOn) shown.push(entry);
+        else if (nextOpening === undefined || entry.openedOn < nextOpening) nextOpening = entry.openedOn;
     }
     shown.sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0));
-    return shown.flatMap((entry) => entry.facts);
+    const facts = shown.flatMap((entry) => entry.facts);
+    // Every rule's obligations kept: the same facts hold until one of them changes or a flag opens.
+    this.last = kept ? { asAt, facts, nextOpening } : undefined;
+    return facts;
+  }
+
+  /** Derived obligations still hold as at `asAt` (the date moved on, but not past a change point). */
+  private valid(derived: Derived | undefined, asAt: CalendarDate): derived is Derived {
+    return derived !== undefined && asAt >= derived.asAt && (derived.until === undefined || asAt < derived.until);
   }
 }

@@ -5,6 +5,7 @@
  * event type.
  */
 import type { StoredJourneyEvent } from '@care-journey/journey';
+import type { JourneySummary } from './journey-summary';
 
 export type SummaryFacet =
   /** Registration facts: date of birth, relinquished at birth, registration event. */
@@ -15,7 +16,10 @@ export type SummaryFacet =
   /** Placement runs (start, end, types), not temporary stays. */
   | 'placements'
   | 'temporaryStays'
+  /** Any review. */
   | 'reviews'
+  /** A period's first two reviews (what DR01, DR02, DR04 and DR09 look at). */
+  | 'firstReviews'
   | 'plans'
   | 'audits'
   | 'adoption'
@@ -30,7 +34,6 @@ const BY_TYPE: Record<string, FacetChange> = {
   PlacementChanged: ['placements'],
   TemporaryPlacementStarted: ['temporaryStays'],
   TemporaryPlacementEnded: ['temporaryStays'],
-  StatutoryReviewHeld: ['reviews'],
   PermanencePlanSet: ['plans'],
   GoingHomeAuditCompleted: ['audits'],
   AdoptionDecisionMade: ['adoption'],
@@ -44,6 +47,18 @@ const BY_TYPE: Record<string, FacetChange> = {
   MissingEpisodeEnded: ['missing'],
 };
 
-/** What applyEvent (apply-event.ts) may change when it folds `event` in place. Keep in step with it. */
-export const facetsChangedBy = (event: StoredJourneyEvent): FacetChange =>
-  Object.prototype.hasOwnProperty.call(BY_TYPE, event.type) ? BY_TYPE[event.type] : 'all';
+const LATER_REVIEW: FacetChange = ['reviews'];
+const EARLY_REVIEW: FacetChange = ['reviews', 'firstReviews'];
+
+/**
+ * What applyEvent (apply-event.ts) may have changed when it folded `event` in place into
+ * `summary` (asked after the fold). Keep in step with applyEvent.
+ */
+export function facetsChangedBy(event: StoredJourneyEvent, summary: JourneySummary): FacetChange {
+  if (event.type === 'StatutoryReviewHeld') {
+    // A review is appended to the open period's reviews: a third or later one leaves the first two.
+    const last = summary.periods.at(-1);
+    return last !== undefined && last.end === undefined && last.reviews.length > 2 ? LATER_REVIEW : EARLY_REVIEW;
+  }
+  return Object.prototype.hasOwnProperty.call(BY_TYPE, event.type) ? BY_TYPE[event.type] : 'all';
+}
