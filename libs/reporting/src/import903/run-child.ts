@@ -26,7 +26,9 @@ export type ChildRun = { ok: true; envelopes: NewEvent[] } | { ok: false; issue:
 export function runChild(childRef: string, planned: readonly PlannedCommand[], now: string): ChildRun {
   let state = journeyDecider.initialState;
   const envelopes: NewEvent[] = [];
-  for (const step of planned) {
+  for (const [stepIndex, step] of planned.entries()) {
+    // The state is only read by the next decide: the last step's events need no fold.
+    const decidesAgain = stepIndex < planned.length - 1;
     const command = { ...step.draft, now, recordedBy: IMPORT_RECORDED_BY } as JourneyCommand;
     let events;
     try {
@@ -53,6 +55,7 @@ export function runChild(childRef: string, planned: readonly PlannedCommand[], n
         recordedBy: IMPORT_RECORDED_BY,
       });
       envelopes.push(envelope);
+      if (!decidesAgain) return;
       state = journeyDecider.evolve(state, {
         ...event,
         id: envelope.id,
