@@ -43,6 +43,7 @@ describe('FlagTracker', () => {
       .temporary('2023-06-10')
       .backFromTemporary('2023-06-12')
       .audit('2023-08-01')
+      .legalStatus('2023-08-15', 'C2')
       .move('2023-05-01') // back-dated: refolds
       .plan('2023-09-01', 'return_home')
       .move('2023-10-01', 'P1')

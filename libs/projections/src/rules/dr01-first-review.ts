@@ -7,7 +7,7 @@ export const DR01: DriftRule = {
   id: 'DR01',
   title: 'First review overdue',
   describe: (c) => `No review within ${c.DR01.workingDays} working days of the start of the period of care`,
-  reads: ['period', 'legalStatuses', 'firstReviews'],
+  reads: ['period', 'firstReviews'],
   thresholds: (c) => ({ workingDays: c.DR01.workingDays }),
   obligations: (summary, _asAt, config) =>
     carePeriods(summary).map((period) => {

@@ -7,7 +7,7 @@ export const DR02: DriftRule = {
   id: 'DR02',
   title: 'Second review overdue',
   describe: (c) => `No review within ${c.DR02.months} months after the first review`,
-  reads: ['period', 'legalStatuses', 'firstReviews'],
+  reads: ['period', 'firstReviews'],
   thresholds: (c) => ({ months: c.DR02.months }),
   obligations: (summary, _asAt, config) =>
     carePeriods(summary).flatMap((period): Obligation[] => {

@@ -7,7 +7,7 @@ export const DR03: DriftRule = {
   id: 'DR03',
   title: 'Review overdue',
   describe: (c) => `No review within ${c.DR03.months} months after the previous review`,
-  reads: ['period', 'legalStatuses', 'reviews'],
+  reads: ['period', 'reviews'],
   thresholds: (c) => ({ months: c.DR03.months }),
   obligations: (summary, _asAt, config) =>
     carePeriods(summary).flatMap((period): Obligation[] =>

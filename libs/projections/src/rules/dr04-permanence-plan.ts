@@ -11,7 +11,7 @@ export const DR04: DriftRule = {
   id: 'DR04',
   title: 'No permanence plan by second review',
   describe: () => 'The second review was held, or fell due, with no permanence plan recorded on or before it',
-  reads: ['period', 'legalStatuses', 'firstReviews', 'plans'],
+  reads: ['period', 'firstReviews', 'plans'],
   thresholds: (c) => ({ firstReviewWorkingDays: c.DR01.workingDays, secondReviewMonths: c.DR02.months }),
   obligations: (summary, _asAt, config) =>
     carePeriods(summary).map((period) => {

@@ -65,7 +65,7 @@ export const DR05: DriftRule = {
   title: 'Placement instability',
   describe: (c) =>
     `${c.DR05.placements} or more placements within the ${c.DR05.months} months up to the date`,
-  reads: ['period', 'legalStatuses', 'placements'],
+  reads: ['period', 'placements'],
   thresholds: (c) => ({ placements: c.DR05.placements, months: c.DR05.months }),
   obligations,
   changePoints,

@@ -7,7 +7,7 @@ export const DR06: DriftRule = {
   id: 'DR06',
   title: 'Adoption match delay',
   describe: (c) => `Placement order with no match after ${c.DR06.days} days`,
-  reads: ['period', 'legalStatuses', 'adoption'],
+  reads: ['period', 'adoption'],
   thresholds: (c) => ({ days: c.DR06.days }),
   obligations: (summary, _asAt, config) =>
     carePeriods(summary).flatMap((period): Obligation[] => {

@@ -30,7 +30,7 @@ export const DR07: DriftRule = {
   title: 'Adoption placement delay',
   describe: (c) =>
     `Plan or decision for adoption, and no move-in with the adoptive family within ${c.DR07.days} days of entering care`,
-  reads: ['period', 'legalStatuses', 'plans', 'adoption', 'placements'],
+  reads: ['period', 'plans', 'adoption', 'placements'],
   thresholds: (c) => ({ days: c.DR07.days }),
   obligations: (summary, _asAt, config) =>
     carePeriods(summary).flatMap((period): Obligation[] => {

@@ -21,7 +21,7 @@ export const DR08: DriftRule = {
   title: 'Relinquished baby not placed',
   describe: (c) =>
     `A baby relinquished at birth not placed with adopters within ${c.DR08.months} months of entering care`,
-  reads: ['child', 'period', 'legalStatuses', 'placements', 'adoption'],
+  reads: ['child', 'period', 'placements', 'adoption'],
   thresholds: (c) => ({ months: c.DR08.months }),
   obligations: (summary, _asAt, config): Obligation[] => {
     const period = carePeriods(summary)[0];

@@ -7,7 +7,7 @@ export const DR09: DriftRule = {
   id: 'DR09',
   title: 'Relinquished baby review',
   describe: (c) => `No review within ${c.DR09.days} days of the baby's birth`,
-  reads: ['child', 'period', 'legalStatuses', 'firstReviews'],
+  reads: ['child', 'period', 'firstReviews'],
   thresholds: (c) => ({ days: c.DR09.days }),
   obligations: (summary, _asAt, config): Obligation[] => {
     const period = carePeriods(summary)[0];

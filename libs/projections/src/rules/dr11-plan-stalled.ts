@@ -88,7 +88,7 @@ export const DR11: DriftRule = {
       .filter(([, m]) => m !== null)
       .map(([route, m]) => `${route} ${m}`)
       .join(', ')})`,
-  reads: ['period', 'legalStatuses', 'plans', 'audits', 'placements', 'adoption'],
+  reads: ['period', 'plans', 'audits', 'placements', 'adoption'],
   thresholds: (c) => ({ ...c.DR11.months }),
   obligations: (summary, _asAt, config) =>
     carePeriods(summary).flatMap((period) =>

@@ -10,8 +10,12 @@ import type { JourneySummary } from './journey-summary';
 export type SummaryFacet =
   /** Registration facts: date of birth, relinquished at birth, registration event. */
   | 'child'
-  /** A period's start, end, ending reason and ending event (and which periods there are). */
+  /**
+   * Which periods there are, each one's start, first legal status (set when it starts: it tells a
+   * short-break period), end, ending reason and ending event.
+   */
   | 'period'
+  /** Legal statuses after a period's first. */
   | 'legalStatuses'
   /** Placement runs (start, end, types), not temporary stays. */
   | 'placements'
