@@ -1,0 +1,170 @@
+/**
+ * SIGKILL a process while it projects live and while it rebuilds; after a restart the read
+ * models (summaries, checkpoint, change feed) equal a clean rebuild from the log.
+ */
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SqliteEventStore, type NewEvent } from '@care-journey/event-store';
+import { journeyStream } from '@care-journey/journey';
+import { ProjectionEngine, ReadModelStore } from '@care-journey/projections';
+import { CAMBRIDGESHIRE, generateChild, runJourney, syntheticChildId, syntheticEventId } from '@care-journey/reporting';
+import { spawnTs, waitForExit } from '../contract/support/spawn-ts';
+import { readSummaries, rebuildInto } from './support/read-model-compare';
+
+const CHILD = resolve(__dirname, 'support/projections-child.ts');
+const SEED = 'projections-sigkill';
+const CHILDREN = 400;
+
+function streams(from: number, to: number): { childId: string; envelopes: NewEvent[] }[] {
+  const options = { children: CHILDREN, seed: SEED, years: 5, yearEnding: '2025-03-31', la: CAMBRIDGESHIRE };
+  return Array.from({ length: to - from }, (_, k) => {
+    const childId = syntheticChildId(SEED, from + k);
+    const { envelopes } = runJourney(childId, generateChild(options, from + k).commands, (n) => syntheticEventId(childId, n));
+    return { childId, envelopes };
+  });
+}
+
+async function append(store: SqliteEventStore, journeys: { childId: string; envelopes: NewEvent[] }[]): Promise<void> {
+  for (const j of journeys) await store.appendToStream(journeyStream(j.childId), j.envelopes, { expectedRevision: 'any' });
+}
+
+/** Resolves with the first stdout line `accept` takes; rejects if the child exits first. */
+function lineWhere(child: ChildProcessWithoutNullStreams, accept: (line: string) => boolean, timeoutMs = 20_000): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    let buffer = '';
+    let stderr = '';
+    const timer = setTimeout(() => done(new Error(`no matching line in ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      const lines = (buffer + chunk.toString()).split('\n');
+      buffer = lines.pop() ?? '';
+      const line = lines.find(accept);
+      if (line !== undefined) done(undefined, line);
+    };
+    const onErr = (chunk: Buffer) => (stderr += chunk.toString());
+    const onExit = () => done(new Error(`child exited before a matching line; stderr: ${stderr}`));
+    function done(error?: Error, line?: string) {
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      child.stderr.off('data', onErr);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolvePromise(line as string);
+    }
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onErr);
+    child.on('exit', onExit);
+  });
+}
+
+const number = (line: string): number => Number(line.split(' ').at(-1));
+
+describe('faults: SIGKILL during projection and rebuild leaves read models equal to a clean rebuild', () => {
+  let dir: string;
+  let eventsFile: string;
+  let store: SqliteEventStore;
+  const later = streams(250, CHILDREN);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cj-faults-projections-'));
+    eventsFile = join(dir, 'events.db');
+    store = new SqliteEventStore({ file: eventsFile, pollIntervalMs: 5 });
+    await append(store, streams(0, 250));
+  }, 30_000);
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const spawned: ChildProcessWithoutNullStreams[] = [];
+  const start = (args: string[]) => {
+    const child = spawnTs(CHILD, args);
+    spawned.push(child);
+    return child;
+  };
+  // A failed wait must not leave a child running (jest would hang on it).
+  afterEach(() => {
+    for (const child of spawned.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+
+  const kill = async (child: ChildProcessWithoutNullStreams) => {
+    child.kill('SIGKILL');
+    expect((await waitForExit(child)).signal).toBe('SIGKILL');
+  };
+
+  /** Restarts projection in this process, waits for the head, and compares with a clean rebuild. */
+  async function restartAndCompare(readModelFile: string, cleanFile: string): Promise<void> {
+    const engine = new ProjectionEngine(store, { file: readModelFile, mode: 'inline', batchSize: 100, restartDelayMs: 20 });
+    try {
+      engine.start();
+      const head = await store.headPosition();
+      const deadline = Date.now() + 15_000;
+      while ((engine.checkpoint() ?? -1n) !== head && Date.now() < deadline) await sleep(10);
+    } finally {
+      await engine.close();
+    }
+    await rebuildInto(store, cleanFile);
+    const after = readSummaries(readModelFile);
+    const clean = readSummaries(cleanFile);
+    expect(after.checkpoint).toBe(clean.checkpoint);
+    expect(Object.keys(after.summaries)).toHaveLength(Object.keys(clean.summaries).length);
+    expect(after.summaries).toEqual(clean.summaries);
+    expect(changes(readModelFile)).toEqual(changes(cleanFile));
+  }
+
+  const changes = (file: string) => {
+    const models = new ReadModelStore(file);
+    try {
+      return models.changesAfter(undefined, 1_000_000).changes;
+    } finally {
+      models.close();
+    }
+  };
+
+  it('live projection: killed twice mid-stream (once while new journeys are appended), restarted', async () => {
+    const readModels = join(dir, 'live.db');
+    const checkpoint = () => Number(readSummaries(readModels).checkpoint ?? -1);
+    // Batch of 1: one event per transaction, so the kills land between and inside many commits.
+    const first = start(['live', eventsFile, readModels, '1']);
+    const appending = append(store, later);
+    await lineWhere(first, (line) => line.startsWith('ready'));
+    await sleep(300);
+    await kill(first);
+    await appending;
+    const firstAt = checkpoint();
+
+    const second = start(['live', eventsFile, readModels, '1']);
+    await lineWhere(second, (line) => line.startsWith('ready'));
+    await sleep(100);
+    await kill(second);
+    const secondAt = checkpoint();
+    const head = Number(await store.headPosition());
+    process.stdout.write(`projections SIGKILL (live): killed at checkpoints ${firstAt} and ${secondAt} of ${head}\n`);
+    // Both kills cut the projection short (else the test would prove nothing).
+    expect(firstAt).toBeLessThan(head);
+    expect(secondAt).toBeLessThan(head);
+    await restartAndCompare(readModels, join(dir, 'live-clean.db'));
+  }, 60_000);
+
+  it('rebuild: killed early and late in a rebuild, restarted, then a full rebuild still completes', async () => {
+    const readModels = join(dir, 'live.db');
+    const events = Number(await store.headPosition());
+    for (const killAt of [1, Math.floor(events / 2)]) {
+      const child = start(['rebuild', eventsFile, readModels, '25']);
+      const line = await lineWhere(child, (l) => l.startsWith('rebuilt') || (l.startsWith('progress running') && number(l) >= killAt));
+      await kill(child);
+      expect(line).not.toBe('rebuilt');
+    }
+    await restartAndCompare(readModels, join(dir, 'rebuild-clean.db'));
+
+    const engine = new ProjectionEngine(store, { file: readModels, mode: 'worker', batchSize: 1000 });
+    try {
+      expect((await engine.rebuildAndWait()).state).toBe('done');
+    } finally {
+      await engine.close();
+    }
+    expect(readSummaries(readModels)).toEqual(readSummaries(join(dir, 'rebuild-clean.db')));
+  }, 60_000);
+});

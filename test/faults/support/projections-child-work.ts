@@ -1,0 +1,25 @@
+/**
+ * What the killed child does. argv: live|rebuild, events file, read-model file, batch size.
+ * live: prints "ready", then the engine's projector follows the log (the parent kills it by time:
+ *   a projector catching up does not yield to timers, so it cannot report as it goes).
+ * rebuild: a rebuild into a new generation, printing each progress step.
+ */
+import { SqliteEventStore } from '@care-journey/event-store';
+import { ProjectionEngine, ReadModelStore, rebuildReadModels } from '@care-journey/projections';
+
+const [mode, eventsFile, readModelFile, batch] = process.argv.slice(2);
+const store = new SqliteEventStore({ file: eventsFile, pollIntervalMs: 5 });
+const batchSize = Number(batch);
+
+if (mode === 'live') {
+  const engine = new ProjectionEngine(store, { file: readModelFile, mode: 'inline', batchSize, restartDelayMs: 20 });
+  process.stdout.write(`ready ${engine.checkpoint() ?? -1}\n`);
+  engine.start();
+} else {
+  const readModels = new ReadModelStore(readModelFile);
+  rebuildReadModels(store, readModels, { batchSize }).subscribe({
+    next: (p) => process.stdout.write(`progress ${p.state} ${p.eventsDone}\n`),
+    error: (error: unknown) => process.stdout.write(`failed ${String(error)}\n`),
+    complete: () => process.stdout.write('rebuilt\n'),
+  });
+}
