@@ -52,6 +52,14 @@ export type EndMissingEpisode = Command<'EndMissingEpisode', EventData<'MissingE
 /** Any REC except E11/E12 (those only through GrantAdoptionOrder) and X1 (not an end of care). */
 export type EndPeriodOfCare = Command<'EndPeriodOfCare', EventData<'PeriodOfCareEnded'>>;
 
+/** 903 OC2 for the collection year ending `effectiveDate` (a 31 March). */
+export type RecordAnnualHealthOutcomes = Command<
+  'RecordAnnualHealthOutcomes',
+  EventData<'AnnualHealthOutcomesRecorded'>
+>;
+/** 903 OC3: a care leaver's situation around a 17th–21st birthday. */
+export type RecordCareLeaverContact = Command<'RecordCareLeaverContact', EventData<'CareLeaverContactRecorded'>>;
+
 /**
  * Replace the data of an earlier entry. `amendedData` is the full corrected data of the original
  * event (same type); the EntryAmended event's effectiveDate is taken from it.
@@ -88,6 +96,8 @@ export type JourneyCommand =
   | StartMissingEpisode
   | EndMissingEpisode
   | EndPeriodOfCare
+  | RecordAnnualHealthOutcomes
+  | RecordCareLeaverContact
   | AmendEntry
   | RetractEntry;
 
@@ -118,6 +128,8 @@ export const JOURNEY_COMMAND_TYPES = [
   'StartMissingEpisode',
   'EndMissingEpisode',
   'EndPeriodOfCare',
+  'RecordAnnualHealthOutcomes',
+  'RecordCareLeaverContact',
   'AmendEntry',
   'RetractEntry',
 ] as const satisfies readonly JourneyCommandType[];

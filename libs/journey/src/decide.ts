@@ -16,6 +16,7 @@ import { completeGoingHomeAudit, recordReview, setPermanencePlan } from './handl
 import { amendEntry, retractEntry } from './handlers/corrections';
 import { changeLegalStatus } from './handlers/legal-status';
 import { endMissingEpisode, startMissingEpisode } from './handlers/missing';
+import { recordAnnualHealthOutcomes, recordCareLeaverContact } from './handlers/outcomes';
 import { endPeriodOfCare, startPeriodOfCare } from './handlers/period-of-care';
 import { changePlacement } from './handlers/placement';
 import { changeAllocation, registerChild } from './handlers/register-child';
@@ -65,6 +66,10 @@ export function decide(command: JourneyCommand, state: JourneyState): JourneyEve
       return endMissingEpisode(command, state);
     case 'EndPeriodOfCare':
       return endPeriodOfCare(command, state);
+    case 'RecordAnnualHealthOutcomes':
+      return recordAnnualHealthOutcomes(command, state);
+    case 'RecordCareLeaverContact':
+      return recordCareLeaverContact(command, state);
     case 'AmendEntry':
       return amendEntry(command, state, decide);
     case 'RetractEntry':

@@ -184,6 +184,50 @@ export interface PeriodOfCareEnded {
   data: { childId: string; effectiveDate: CalendarDate; reason: string /* 903 REC, E11…E9 */ };
 }
 
+/**
+ * 903 OC2: health and outcomes of a child looked after continuously for 12 months at a 31 March.
+ * `effectiveDate` is that 31 March (the end of the collection year). Flags the DfE asks only at some
+ * ages are absent otherwise: `convicted` from 10, `healthCheck` under 5, SDQ score or reason from 4
+ * to 16; the intervention items only with a substance misuse problem.
+ */
+export interface AnnualHealthOutcomesRecorded {
+  type: 'AnnualHealthOutcomesRecorded';
+  data: {
+    childId: string;
+    effectiveDate: CalendarDate;
+    /** Strengths and Difficulties Questionnaire total, 0–40. */
+    sdqScore?: number;
+    /** SDQ1–SDQ5: why there is no SDQ score. */
+    sdqReason?: string;
+    convicted?: boolean;
+    healthCheck?: boolean;
+    immunisations: boolean;
+    teethCheck: boolean;
+    healthAssessment: boolean;
+    substanceMisuse: boolean;
+    interventionReceived?: boolean;
+    interventionOffered?: boolean;
+  };
+}
+
+/**
+ * 903 OC3: contact with a care leaver around a 17th–21st birthday after leaving care.
+ * `effectiveDate` is the contact date (within three months of the birthday it reports on).
+ */
+export interface CareLeaverContactRecorded {
+  type: 'CareLeaverContactRecorded';
+  data: {
+    childId: string;
+    effectiveDate: CalendarDate;
+    /** IN_TOUCH: YES, NO, DIED, REFU, NREQ, RHOM. */
+    inTouch: string;
+    /** ACTIV: F1…G6, or 0 when not known. */
+    activity: string;
+    /** ACCOM: B1…Z2, or 0 when not known. */
+    accommodation: string;
+  };
+}
+
 /** Corrections never edit: they point at the event they correct, and say why. */
 export interface EntryAmended {
   type: 'EntryAmended';
@@ -223,6 +267,8 @@ export type JourneyEvent =
   | MissingEpisodeStarted
   | MissingEpisodeEnded
   | PeriodOfCareEnded
+  | AnnualHealthOutcomesRecorded
+  | CareLeaverContactRecorded
   | EntryAmended
   | EntryRetracted;
 

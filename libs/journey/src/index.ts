@@ -26,3 +26,17 @@ export {
   stateOf as journeyStateOf,
   stored as storedJourneyEvents,
 } from './testing/decider-specification';
+export {
+  birthdayAt,
+  careLeaverBirthdayInYear,
+  careLeaverBirthdayNear,
+  collectionYearStartOf,
+  isCollectionYearEnd,
+  lookedAfterAllYear,
+  notACareLeaverAt,
+  oc2ItemsDue,
+  CARE_LEAVER_AGES,
+  type CareHistory,
+  type CareLeaverBirthday,
+  type Oc2ItemsDue,
+} from './outcome-rules';

@@ -36,6 +36,8 @@ const COMMAND_FOR: Record<
   MissingEpisodeStarted: 'StartMissingEpisode',
   MissingEpisodeEnded: 'EndMissingEpisode',
   PeriodOfCareEnded: 'EndPeriodOfCare',
+  AnnualHealthOutcomesRecorded: 'RecordAnnualHealthOutcomes',
+  CareLeaverContactRecorded: 'RecordCareLeaverContact',
 };
 
 function checkOne(decide: DecideFn, event: StoredJourneyEvent, state: JourneyState, now: string): void {

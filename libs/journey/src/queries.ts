@@ -23,7 +23,8 @@ export const currentLegalStatus = (state: JourneyState): LegalStatusSpell | unde
 export const ageOn = (state: JourneyState, date: CalendarDate): number | undefined =>
   state.child ? ageInYearsOn(state.child.dateOfBirth, date) : undefined;
 
-const EVENTS_OUTSIDE_CARE = new Set(['ChildRegistered', 'AllocationChanged']);
+// A care leaver contact comes after care ended, so it never bounds the end of a period.
+const EVENTS_OUTSIDE_CARE = new Set(['ChildRegistered', 'AllocationChanged', 'CareLeaverContactRecorded']);
 
 /** Latest effective date of a live entry in the open period of care (for the end-of-care check). */
 export function lastEventDateInCurrentPeriod(state: JourneyState): CalendarDate | undefined {

@@ -192,6 +192,9 @@ export function applyEvent(state: Lists, event: JourneyEvent, eventId: string): 
         legalStatuses: closeLastOpen(state.legalStatuses, date),
         placements: closeLastOpen(state.placements, date),
       };
+    case 'AnnualHealthOutcomesRecorded':
+    case 'CareLeaverContactRecorded':
+      return state; // kept as events only: reporting reads them, no rule folds them
     case 'EntryAmended':
     case 'EntryRetracted':
       return state; // resolved before folding

@@ -17,6 +17,10 @@ const LIST_LABELS: Record<CodeListName, string> = {
   LS_ADOPTR: 'adopters legal status code',
   ETHNIC: 'ethnicity code',
   MISSING: 'missing kind',
+  SDQ_REASON: 'reason for no SDQ score',
+  IN_TOUCH: 'care leaver in-touch code',
+  ACTIV: 'care leaver activity code',
+  ACCOM: 'care leaver accommodation code',
 };
 
 /** `rule` is the caller's stable id, e.g. 'invalid-legal-status'. */
