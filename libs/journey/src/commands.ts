@@ -58,7 +58,10 @@ export type RecordAnnualHealthOutcomes = Command<
   EventData<'AnnualHealthOutcomesRecorded'>
 >;
 /** 903 OC3: a care leaver's situation around a 17th–21st birthday. */
-export type RecordCareLeaverContact = Command<'RecordCareLeaverContact', EventData<'CareLeaverContactRecorded'>>;
+export type RecordCareLeaverContact = Command<
+  'RecordCareLeaverContact',
+  EventData<'CareLeaverContactRecorded'>
+>;
 
 /**
  * Replace the data of an earlier entry. `amendedData` is the full corrected data of the original

@@ -48,6 +48,8 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'POST /children/:id/missing-episodes/end': ['social_worker', 'admin'],
   'POST /children/:id/reviews': ['social_worker', 'admin'],
   'POST /children/:id/permanence-plan': ['social_worker', 'admin'],
+  'POST /children/:id/health-outcomes': ['social_worker', 'admin'],
+  'POST /children/:id/care-leaver-contacts': ['social_worker', 'admin'],
   'POST /children/:id/going-home-audits': ['social_worker', 'admin'],
   'POST /children/:id/adoption/decision': ['social_worker', 'admin'],
   'POST /children/:id/adoption/placement-order': ['social_worker', 'admin'],

@@ -7,6 +7,7 @@ import { ChildrenController } from './http/children.controller';
 import { CorrectionsController } from './http/corrections.controller';
 import { PlacementsController } from './http/placements.controller';
 import { PlanningController } from './http/planning.controller';
+import { OutcomesController } from './http/outcomes.controller';
 import { ChildViewPresenter } from './queries/child-view.presenter';
 import { GetChildEventsHandler } from './queries/get-child-events.handler';
 import { GetChildHandler } from './queries/get-child.handler';
@@ -23,6 +24,7 @@ import { JourneyRepository } from './recording/journey.repository';
     PlanningController,
     AdoptionController,
     CorrectionsController,
+    OutcomesController,
   ],
   providers: [
     JourneyCommandSender,
