@@ -1,5 +1,5 @@
 import type { RecordAnnualHealthOutcomes, RecordCareLeaverContact } from '../commands';
-import type { JourneyEvent } from '../events';
+import type { EventData, JourneyEvent } from '../events';
 import { given } from '../testing/decider-specification';
 import { CHILD, careEnded, careStarted, inCare, meta, registered } from '../testing/fixtures';
 
@@ -94,8 +94,13 @@ describe('RecordAnnualHealthOutcomes', () => {
 const LEAVER_DOB = '2007-06-15';
 const leaver: JourneyEvent[] = [
   {
-    ...registered,
-    data: { ...registered.data, effectiveDate: '2022-01-01', dateOfBirth: LEAVER_DOB, sex: '1' },
+    type: 'ChildRegistered',
+    data: {
+      ...(registered.data as EventData<'ChildRegistered'>),
+      effectiveDate: '2022-01-01',
+      dateOfBirth: LEAVER_DOB,
+      sex: '1',
+    },
   },
   careStarted('2022-01-10', 'V2'),
   careEnded('2024-03-01', 'E8'),
