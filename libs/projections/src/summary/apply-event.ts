@@ -1,4 +1,7 @@
-/** Folds one effective event into a summary (mutating it: the caller owns a fresh summary). */
+/**
+ * Folds one effective event into a summary (mutating it: the caller owns a fresh summary).
+ * What each event type may change is listed in summary-facets.ts (the feed trusts it): keep both in step.
+ */
 import type { StoredJourneyEvent } from '@care-journey/journey';
 import type { JourneySummary, PeriodOfCare } from './journey-summary';
 import { closeRun, continueRun, currentRun, newPeriod, startNewRun } from './period-of-care';
