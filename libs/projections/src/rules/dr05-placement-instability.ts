@@ -25,10 +25,14 @@ const pointsOf = (periods: PeriodOfCare[], runs: PlacementRun[], months: number)
   ...periods.flatMap((period) => (period.end ? [period.end] : [])),
 ];
 
+/** Change points that are not fact dates: a placement leaving the window (and the day after). */
 function changePoints(summary: JourneySummary, config: DriftConfig): CalendarDate[] {
-  const periods = carePeriods(summary);
-  const runs = periods.flatMap((period) => period.placements);
-  return runs.length < config.DR05.placements ? [] : pointsOf(periods, runs, config.DR05.months);
+  const { placements: threshold, months } = config.DR05;
+  const runs = carePeriods(summary).flatMap((period) => period.placements);
+  if (runs.length < threshold) return [];
+  return runs.flatMap((run) =>
+    run.end ? [addMonths(run.end, months), addDays(addMonths(run.end, months), 1)] : [],
+  );
 }
 
 function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): Obligation[] {

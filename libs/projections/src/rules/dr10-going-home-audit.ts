@@ -38,8 +38,12 @@ function pointsOf(summary: JourneySummary, period: PeriodOfCare, age: number): C
   ];
 }
 
-const changePoints = (summary: JourneySummary, config: DriftConfig): CalendarDate[] =>
-  carePeriods(summary).flatMap((period) => pointsOf(summary, period, config.DR10.age));
+/** Change points that are not fact dates: the birthday (and the day after). */
+function changePoints(summary: JourneySummary, config: DriftConfig): CalendarDate[] {
+  if (!summary.dateOfBirth) return [];
+  const birthday = addMonths(summary.dateOfBirth, config.DR10.age * 12);
+  return [birthday, addDays(birthday, 1)];
+}
 
 function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): Obligation[] {
   const { age, months } = config.DR10;

@@ -59,7 +59,9 @@ export interface DriftRule {
    * The parts of the summary `obligations` reads (see summary-facets.ts). Declaring them lets the
    * feed keep a child's obligations until one of them changes; a rule without them is re-derived
    * every time. With `reads`, the rule also promises it ignores `asAt`, or, with `changePoints`,
-   * that the obligations as at D depend on D only through which of those dates are on or before D.
+   * that the obligations as at D depend on D only through which of its change points are on or
+   * before D: the summary's own fact dates and the dates `changePoints` lists (those worked out from
+   * facts, e.g. a birthday, which can lie after D; fact dates cannot when nothing is dated after D).
    */
   reads?: readonly SummaryFacet[];
   changePoints?(summary: JourneySummary, config: DriftConfig): readonly CalendarDate[];
