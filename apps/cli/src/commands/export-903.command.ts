@@ -1,12 +1,11 @@
 import { Command } from 'commander';
 import { createEventStore } from '@care-journey/event-store';
-import { CAMBRIDGESHIRE, export903, noOutcomes, syntheticOutcomes, validateReturn, writeReturn } from '@care-journey/reporting';
+import { CAMBRIDGESHIRE, export903, validateReturn, writeReturn } from '@care-journey/reporting';
 
 interface ExportOptions {
   yearEnding: string;
   out: string;
   la: string;
-  syntheticOutcomes?: boolean;
 }
 
 /**
@@ -20,11 +19,10 @@ export function registerExport903Command(program: Command): void {
     .requiredOption('--year-ending <date>', 'last day of the collection year (YYYY-03-31)')
     .requiredOption('--out <dir>', 'folder to write the CSV files to')
     .option('--la <code>', 'ONS code of the responsible authority', CAMBRIDGESHIRE)
-    .option('--synthetic-outcomes', 'fill OC2 health/SDQ fields with synthetic values (synthetic authorities only)')
     .action(async (options: ExportOptions) => {
       const store = await createEventStore();
       try {
-        const tables = await export903(store, { yearEnding: options.yearEnding, la: options.la, outcomes: options.syntheticOutcomes ? syntheticOutcomes : noOutcomes });
+        const tables = await export903(store, { yearEnding: options.yearEnding, la: options.la });
         const files = await writeReturn(tables, options.out);
         const counts = Object.entries(tables).map(([name, rows]) => `${name}=${rows.length}`).join(' ');
         process.stdout.write(`wrote ${files.length} files to ${options.out}: ${counts}\n`);

@@ -31,6 +31,10 @@ export interface ChildRecord {
   reviews: { date: CalendarDate; participation: string }[];
   missing: { kind: string; start: CalendarDate; end?: CalendarDate }[];
   adoptionDecisions: AdoptionDecisionRecord[];
+  /** 903 OC2, one per collection year (keyed by its 31 March). */
+  healthOutcomes: EventData<'AnnualHealthOutcomesRecorded'>[];
+  /** 903 OC3, one per 17th–21st birthday. */
+  careLeaverContacts: EventData<'CareLeaverContactRecorded'>[];
 }
 
 export function childRecord(stream: readonly StoredJourneyEvent[]): ChildRecord | undefined {
@@ -45,6 +49,8 @@ export function childRecord(stream: readonly StoredJourneyEvent[]): ChildRecord 
     reviews: [],
     missing: [],
     adoptionDecisions: [],
+    healthOutcomes: [],
+    careLeaverContacts: [],
   };
   const lastDecision = () => record.adoptionDecisions[record.adoptionDecisions.length - 1];
   for (const event of resolved) {
@@ -80,6 +86,12 @@ export function childRecord(stream: readonly StoredJourneyEvent[]): ChildRecord 
         break;
       case 'AdoptionOrderGranted':
         if (lastDecision()) lastDecision().order = event.data;
+        break;
+      case 'AnnualHealthOutcomesRecorded':
+        record.healthOutcomes.push(event.data);
+        break;
+      case 'CareLeaverContactRecorded':
+        record.careLeaverContacts.push(event.data);
         break;
       default:
         break;

@@ -3,14 +3,12 @@ import type { EventStore, RecordedEvent } from '@care-journey/event-store';
 import { fromStoredEnvelope, JOURNEY_STREAM_PREFIX, type StoredJourneyEvent } from '@care-journey/journey';
 import { buildReturn } from './build-return';
 import { childRecord, type ChildRecord } from './child-record';
-import type { OutcomesSource } from './outcomes';
 import type { Return903 } from './tables';
 
 export interface Export903Options {
   yearEnding: string;
   /** The responsible authority (kept for the self-check's placement-location rules). */
   la?: string;
-  outcomes?: OutcomesSource;
 }
 
 const toStored = (recorded: RecordedEvent): StoredJourneyEvent =>

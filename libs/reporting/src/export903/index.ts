@@ -4,7 +4,7 @@ export { buildReturn, type BuildReturnOptions } from './build-return';
 export { export903, readChildren, type Export903Options } from './export903';
 export { writeReturn } from './write-return';
 export { TABLES, TABLE_NAMES, emptyReturn, type Return903, type Row, type TableName } from './tables';
-export { noOutcomes, syntheticOutcomes, type OutcomesSource, type Oc2Values } from './outcomes';
+export { oc2Row, oc3Row } from './outcomes';
 export { collectionYear, type CollectionYear } from './collection-year';
 export { toDmy, fromDmy } from './format';
 export { validateReturn, type CheckFailure } from './validate-return';

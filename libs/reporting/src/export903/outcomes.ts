@@ -1,64 +1,69 @@
 /**
- * OC2 (children looked after 12 months at 31 March) and OC3 (care leavers) outcome fields: health,
- * SDQ, convictions, and care leavers' contact, activity and accommodation. The journey does not
- * record these yet, so the export asks an OutcomesSource. `noOutcomes` leaves them blank (a real
- * authority's truth until they are recorded); `syntheticOutcomes` makes plausible, deterministic
- * values for synthetic authorities only.
+ * OC2 (looked after 12 months at 31 March) and OC3 (care leavers) rows from the recorded outcomes.
+ * Who is in each table is the domain's rule (outcome-rules.ts), the same one decide enforced when
+ * the outcomes were recorded. A child in a cohort with nothing recorded gets a row with blank items:
+ * the return then shows the gap (903 rules 191 and 153 name it) rather than inventing an answer.
  */
-import { ageInYearsOn } from '@care-journey/journey';
-import { nameBasedUuid } from '../shared/deterministic-id';
+import {
+  careLeaverBirthdayInYear,
+  careLeaverBirthdayNear,
+  lookedAfterAllYear,
+  notACareLeaverAt,
+  type EventData,
+} from '@care-journey/journey';
 import type { ChildRecord } from './child-record';
 import type { CollectionYear } from './collection-year';
+import { toDmy } from './format';
+import type { Row } from './tables';
 
-export interface Oc2Values {
-  SDQ_SCORE: string;
-  SDQ_REASON: string;
-  CONVICTED: string;
-  HEALTH_CHECK: string;
-  IMMUNISATIONS: string;
-  TEETH_CHECK: string;
-  HEALTH_ASSESSMENT: string;
-  SUBSTANCE_MISUSE: string;
-  INTERVENTION_RECEIVED: string;
-  INTERVENTION_OFFERED: string;
+const flag = (value: boolean | undefined): string => (value === undefined ? '' : value ? '1' : '0');
+
+function oc2Items(outcomes: EventData<'AnnualHealthOutcomesRecorded'> | undefined): Row {
+  return {
+    SDQ_SCORE: outcomes?.sdqScore === undefined ? '' : String(outcomes.sdqScore),
+    SDQ_REASON: outcomes?.sdqReason ?? '',
+    CONVICTED: flag(outcomes?.convicted),
+    HEALTH_CHECK: flag(outcomes?.healthCheck),
+    IMMUNISATIONS: flag(outcomes?.immunisations),
+    TEETH_CHECK: flag(outcomes?.teethCheck),
+    HEALTH_ASSESSMENT: flag(outcomes?.healthAssessment),
+    SUBSTANCE_MISUSE: flag(outcomes?.substanceMisuse),
+    INTERVENTION_RECEIVED: flag(outcomes?.interventionReceived),
+    INTERVENTION_OFFERED: flag(outcomes?.interventionOffered),
+  };
 }
 
-export interface OutcomesSource {
-  oc2(child: ChildRecord, year: CollectionYear): Oc2Values;
+const periodsOf = (child: ChildRecord) =>
+  child.periods.map((p) => ({ startDate: p.start, endDate: p.end, endReason: p.reason }));
+
+/** The OC2 row of a child looked after continuously for 12 months at the year's 31 March. */
+export function oc2Row(child: ChildRecord, year: CollectionYear): Row | undefined {
+  if (!lookedAfterAllYear(periodsOf(child), year.end)) return undefined;
+  const r = child.registration;
+  const outcomes = child.healthOutcomes.find((o) => o.effectiveDate === year.end);
+  return { CHILD: r.childRef, DOB: toDmy(r.dateOfBirth), ...oc2Items(outcomes) };
 }
 
-const blank: Oc2Values = {
-  SDQ_SCORE: '', SDQ_REASON: '', CONVICTED: '', HEALTH_CHECK: '', IMMUNISATIONS: '', TEETH_CHECK: '',
-  HEALTH_ASSESSMENT: '', SUBSTANCE_MISUSE: '', INTERVENTION_RECEIVED: '', INTERVENTION_OFFERED: '',
-};
-
-export const noOutcomes: OutcomesSource = { oc2: () => ({ ...blank }) };
-
-/** A number in [0, 1) fixed by the child and the question. */
-const draw = (child: ChildRecord, question: string): number => parseInt(nameBasedUuid(`${child.childId}/${question}`).slice(0, 8), 16) / 2 ** 32;
-const flag = (child: ChildRecord, question: string, p: number): string => (draw(child, question) < p ? '1' : '0');
-
-export const syntheticOutcomes: OutcomesSource = {
-  oc2(child, year) {
-    const dob = child.registration.dateOfBirth;
-    const ageAtStart = ageInYearsOn(dob, year.start);
-    const ageAtEnd = ageInYearsOn(dob, year.end);
-    // Due for children who are 4 to 16 at some point in the year (903 rules 186, 188, 189, 197B).
-    const sdqDue = ageAtEnd >= 4 && ageAtStart < 17;
-    const noSdq = draw(child, 'sdq') < 0.12;
-    const substance = flag(child, 'substance', ageAtEnd >= 12 ? 0.06 : 0);
-    const received = substance === '1' ? flag(child, 'intervention-received', 0.6) : '';
-    return {
-      SDQ_SCORE: sdqDue && !noSdq ? String(Math.floor(draw(child, 'sdq-score') * 35)) : '',
-      SDQ_REASON: sdqDue && noSdq ? `SDQ${2 + Math.floor(draw(child, 'sdq-reason') * 4)}` : '',
-      CONVICTED: ageAtEnd >= 10 ? flag(child, 'convicted', 0.03) : '',
-      HEALTH_CHECK: ageAtEnd < 5 ? flag(child, 'health-check', 0.9) : '',
-      IMMUNISATIONS: flag(child, 'immunisations', 0.85),
-      TEETH_CHECK: flag(child, 'teeth', 0.8),
-      HEALTH_ASSESSMENT: flag(child, 'health-assessment', 0.9),
-      SUBSTANCE_MISUSE: substance,
-      INTERVENTION_RECEIVED: received,
-      INTERVENTION_OFFERED: received === '0' ? flag(child, 'intervention-offered', 0.7) : '',
-    };
-  },
-};
+/** The OC3 row of a care leaver whose 17th–21st birthday falls in the year (blank if not contacted). */
+export function oc3Row(child: ChildRecord, year: CollectionYear): Row | undefined {
+  const r = child.registration;
+  const birthday = careLeaverBirthdayInYear(r.dateOfBirth, year.end);
+  if (!birthday) return undefined;
+  const history = {
+    dateOfBirth: r.dateOfBirth,
+    periodsOfCare: periodsOf(child),
+    // Episodes hold the legal status spells (split at placement moves too: same days).
+    legalStatuses: child.episodes.map((e) => ({ legalStatus: e.ls, startDate: e.decom, endDate: e.dec })),
+  };
+  if (notACareLeaverAt(history, birthday.date) !== undefined) return undefined;
+  const contact = child.careLeaverContacts.find(
+    (c) => careLeaverBirthdayNear(r.dateOfBirth, c.effectiveDate)?.age === birthday.age,
+  );
+  return {
+    CHILD: r.childRef,
+    DOB: toDmy(r.dateOfBirth),
+    IN_TOUCH: contact?.inTouch ?? '',
+    ACTIV: contact?.activity ?? '',
+    ACCOM: contact?.accommodation ?? '',
+  };
+}

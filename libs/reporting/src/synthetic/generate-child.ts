@@ -10,6 +10,7 @@ import { drawCorrections } from './corrections';
 import { addDays, addYears, maxOf } from './dates';
 import type { DraftCommand, PlannedEntry } from './draft';
 import { runJourney } from './journey-runner';
+import { buildOutcomes } from './outcomes-timeline';
 import { seededRandom } from './prng';
 import { assignRecordingTimes } from './recording-times';
 
@@ -70,10 +71,13 @@ export function generateChild(options: AuthorityOptions, index: number): Synthet
     ...care.map((draft) => ({ draft, structural: true })),
     ...planning.map((draft) => ({ draft, structural: false })),
   ];
-  const commands = assignRecordingTimes(random, entries, socialWorker);
+  const journey = assignRecordingTimes(random, entries, socialWorker);
 
-  // Run once to learn the event ids, then add corrections that point at them.
+  // Run once to learn the journey, add the outcomes it calls for (own random stream, so the journey
+  // does not change), run again to learn the event ids, then add corrections that point at them.
   const eventId = (n: number) => syntheticEventId(childId, n);
+  const outcomes = buildOutcomes(seededRandom(options.seed, `child/${index}/outcomes`), childId, runJourney(childId, journey, eventId).state, horizon, socialWorker);
+  const commands = outcomes.length === 0 ? journey : inOrderOfRecording([...journey, ...outcomes]);
   let run = runJourney(childId, commands, eventId);
   const all = [...commands];
   for (const drawn of drawCorrections(random, childId, run.envelopes, socialWorker, lastDay)) {
@@ -87,6 +91,12 @@ export function generateChild(options: AuthorityOptions, index: number): Synthet
   }
   return { profile, commands: all };
 }
+
+/** Stable sort by recording time: the order the entries reach the store. */
+const inOrderOfRecording = (commands: JourneyCommand[]): JourneyCommand[] =>
+  commands.map((command, index) => ({ command, index }))
+    .sort((a, b) => (a.command.now < b.command.now ? -1 : a.command.now > b.command.now ? 1 : a.index - b.index))
+    .map((t) => t.command);
 
 /** Corrections come after everything already recorded: the stream's recording times never go backwards. */
 function inRecordingOrder(group: JourneyCommand[], after: string): JourneyCommand[] {

@@ -6,7 +6,6 @@ import { SqliteEventStore } from '@care-journey/event-store';
 import { journeyStream } from '@care-journey/journey';
 import { generateAuthority } from './generate-authority';
 import { export903 } from '../export903/export903';
-import { syntheticOutcomes } from '../export903/outcomes';
 import { validateReturn } from '../export903/validate-return';
 import { seedStore } from './seed-store';
 
@@ -34,9 +33,12 @@ describe('seedStore', () => {
     expect(again.skipped).toBe(60);
     expect(await store.headPosition()).toBe(head);
 
-    const tables = await export903(store, { yearEnding: '2025-03-31', outcomes: syntheticOutcomes });
+    const tables = await export903(store, { yearEnding: '2025-03-31' });
     expect(tables.Header.length).toBeGreaterThan(20);
     expect(validateReturn(tables, { yearEnding: '2025-03-31' })).toEqual([]);
+    // OC2 comes from the recorded annual health outcomes: every child in the cohort has them.
+    expect(tables.OC2.length).toBeGreaterThan(0);
+    for (const row of tables.OC2) expect(row['IMMUNISATIONS']).toMatch(/^[01]$/);
   });
 
   it('stamps every seeded journey with the audit hash chain, so each stream verifies', async () => {
