@@ -6,7 +6,11 @@ import type { ImportIssue } from './issues';
 import { readFact, type AnyFact } from './read-facts';
 import type { ReturnFiles } from './read-returns';
 
-const NOT_IMPORTED: readonly TableName[] = ['OC2', 'OC3'];
+import { FieldReader } from './field-reader';
+import { allBlank, OC2_ITEMS, OC3_ITEMS } from './read-outcomes';
+
+/** OC2/OC3 rows with every item blank: the child is in the cohort but nothing was recorded. */
+const BLANK_ITEMS: Partial<Record<TableName, readonly string[]>> = { OC2: OC2_ITEMS, OC3: OC3_ITEMS };
 
 function add(facts: ChildFacts, item: AnyFact): void {
   switch (item.table) {
@@ -26,6 +30,10 @@ function add(facts: ChildFacts, item: AnyFact): void {
       return void facts.prevPerm.push(item.fact);
     case 'UASC':
       return void facts.uasc.push(item.fact);
+    case 'OC2':
+      return void facts.health.push(item.fact);
+    case 'OC3':
+      return void facts.contacts.push(item.fact);
   }
 }
 
@@ -39,16 +47,15 @@ export function collectChildren(returns: readonly ReturnFiles[], issues: ImportI
   };
   for (const ret of returns) {
     for (const file of Object.values(ret.tables)) {
-      if (NOT_IMPORTED.includes(file.table)) {
-        for (const row of file.rows) {
+      const blankItems = BLANK_ITEMS[file.table];
+      const facts: AnyFact[] = [];
+      for (const row of file.rows) {
+        if (blankItems && allBlank(new FieldReader(row, []), blankItems)) {
           const child = row.values.CHILD ?? '';
           if (child !== '') of(child).ignored++;
           onRow();
+          continue;
         }
-        continue;
-      }
-      const facts: AnyFact[] = [];
-      for (const row of file.rows) {
         const fact = readFact(file.table, row, ret.yearEnding, issues);
         if (fact) facts.push(fact);
         else if (row.values.CHILD) of(row.values.CHILD); // a child with only bad rows is still reported

@@ -1,5 +1,5 @@
 /** The rows of a return once checked: typed facts about a child, each knowing where it came from. */
-import type { CalendarDate } from '@care-journey/journey';
+import type { CalendarDate, EventData } from '@care-journey/journey';
 import type { SourceRef } from './issues';
 
 interface Fact {
@@ -67,6 +67,18 @@ export interface UascFact extends Fact {
   dob?: CalendarDate;
 }
 
+/** An OC2 row: the year's health outcomes (its 31 March is `yearEnding`). */
+export interface HealthFact extends Fact {
+  outcomes: Omit<EventData<'AnnualHealthOutcomesRecorded'>, 'childId' | 'effectiveDate'>;
+}
+
+/** An OC3 row: the care leaver's situation at the birthday in the year. */
+export interface ContactFact extends Fact {
+  inTouch: string;
+  activity: string;
+  accommodation: string;
+}
+
 /** Everything read about one child, across every return. */
 export interface ChildFacts {
   child: string;
@@ -78,7 +90,9 @@ export interface ChildFacts {
   adoptions: AdoptionFact[];
   prevPerm: PrevPermFact[];
   uasc: UascFact[];
-  /** Lines of tables the journey does not hold (OC2, OC3): counted, not imported. */
+  health: HealthFact[];
+  contacts: ContactFact[];
+  /** OC2/OC3 lines with every item blank (nothing recorded): counted, not imported. */
   ignored: number;
 }
 
@@ -92,5 +106,7 @@ export const emptyChildFacts = (child: string): ChildFacts => ({
   adoptions: [],
   prevPerm: [],
   uasc: [],
+  health: [],
+  contacts: [],
   ignored: 0,
 });

@@ -50,7 +50,7 @@ export interface ImportResult {
 }
 
 const rowsOf = (f: ChildFacts): number =>
-  f.headers.length + f.episodes.length + f.reviews.length + f.missing.length + f.decisions.length + f.adoptions.length + f.prevPerm.length + f.uasc.length + f.ignored;
+  f.headers.length + f.episodes.length + f.reviews.length + f.missing.length + f.decisions.length + f.adoptions.length + f.prevPerm.length + f.uasc.length + f.health.length + f.contacts.length + f.ignored;
 
 export async function import903(store: EventStore, dir: string, options: Import903Options = {}): Promise<ImportResult> {
   const started = Date.now();
@@ -118,6 +118,11 @@ async function importChild(store: EventStore, facts: ChildFacts, ctx: { now: str
   const merged = mergeYears(facts, issues);
   const planned = issues.some((i) => i.severity === 'error') || ctx.rejectedEarlier ? [] : planJourney(merged, importedChildId(facts.child), ctx.firstYearStart, issues);
   if (ctx.rejectedEarlier || issues.some((i) => i.severity === 'error')) return rejected('not imported: see the rows reported for this child');
+  if (planned.length === 0) {
+    // Only rows the journey cannot stand on yet (a care leaver's OC3 without their care): a warning.
+    issues.push({ severity: 'warning', file: '', line: 0, child: facts.child, field: '(child)', reason: 'not imported: nothing to record without a period of care (see above)' });
+    return { kind: 'rejected', events: 0, issues };
+  }
   const run = runChild(facts.child, planned, ctx.now);
   if (!run.ok) {
     issues.push(run.issue);

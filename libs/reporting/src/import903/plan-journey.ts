@@ -3,6 +3,7 @@ import type { ChildFacts, PrevPermFact } from './facts';
 import { issueAt, type ImportIssue } from './issues';
 import { planAdoption } from './plan-adoption';
 import { planEpisodes } from './plan-episodes';
+import { planOutcomes } from './plan-outcomes';
 import { PHASE, byDateThenPhase, type PlannedCommand } from './planned-command';
 
 /** Fields the 903 does not hold but the journey needs: fixed, and stated in docs/reporting.md. */
@@ -13,6 +14,11 @@ export function planJourney(facts: ChildFacts, childId: string, firstYearStart: 
   const header = facts.headers[0];
   const first = facts.episodes[0];
   const anyRow = first?.src ?? header?.src ?? facts.reviews[0]?.src ?? facts.missing[0]?.src;
+  if (header && !first && facts.contacts.length > 0) {
+    // A care leaver whose care is in no imported return: the contact needs that care to stand on.
+    for (const c of facts.contacts) issues.push(issueAt(c.src, facts.child, 'IN_TOUCH', 'care leaver not looked after in any imported year: OC3 not imported (import the returns that hold their care)', 'warning'));
+    return [];
+  }
   if (!header || !first) {
     if (anyRow) issues.push(issueAt(anyRow, facts.child, header ? 'DECOM' : 'CHILD', header ? 'the child has no Episodes rows' : 'the child has no Header row'));
     return [];
@@ -45,6 +51,7 @@ export function planJourney(facts: ChildFacts, childId: string, firstYearStart: 
   const planned: PlannedCommand[] = [
     ...planEpisodes(facts, { childId, firstYearStart, issues, usedPrevPerm }),
     ...planAdoption(facts, childId, header.dob, issues),
+    ...planOutcomes(facts, childId, header.dob, issues),
   ];
   for (const r of facts.reviews) {
     planned.push({ key: `review/${r.date}`, src: r.src, column: 'REVIEW', phase: PHASE.review, draft: { type: 'RecordReview', childId, effectiveDate: r.date, participation: r.participation } });

@@ -32,6 +32,7 @@ export const PHASE = {
   placement: 31,
   review: 40,
   missing: 42,
+  outcomes: 45,
   reversal: 50,
   endCare: 60,
 } as const;

@@ -1,9 +1,10 @@
 /** One checked row → one typed fact (or issues): field formats, real dates, codes valid on their date. */
 import type { CalendarDate } from '@care-journey/journey';
 import type { TableName } from '../export903/tables';
-import type { AdoptionFact, DecisionFact, EpisodeFact, HeaderFact, MissingFact, PrevPermFact, ReviewFact, UascFact } from './facts';
+import type { AdoptionFact, ContactFact, DecisionFact, EpisodeFact, HealthFact, HeaderFact, MissingFact, PrevPermFact, ReviewFact, UascFact } from './facts';
 import { FieldReader } from './field-reader';
 import type { ImportIssue } from './issues';
+import { readContact, readHealth } from './read-outcomes';
 import type { SourceRow } from './read-returns';
 
 // 903 CHILD is the authority's own reference; a generous shape that still refuses stray text.
@@ -17,7 +18,9 @@ export type AnyFact =
   | { table: 'PlacedAdoption'; fact: DecisionFact }
   | { table: 'AD1'; fact: AdoptionFact }
   | { table: 'PrevPerm'; fact: PrevPermFact }
-  | { table: 'UASC'; fact: UascFact };
+  | { table: 'UASC'; fact: UascFact }
+  | { table: 'OC2'; fact: HealthFact }
+  | { table: 'OC3'; fact: ContactFact };
 
 const SEX: Record<string, '1' | '2'> = { '1': '1', '2': '2', M: '1', F: '2' };
 
@@ -94,8 +97,17 @@ function readTable(table: TableName, r: FieldReader, base: Base): AnyFact | unde
       const dob = r.date('DOB', false);
       return { table, fact: { ...base, ...(dob && { dob }) } };
     }
+    case 'OC2': {
+      r.date('DOB', false);
+      const fact = readHealth(r, base);
+      return fact && { table, fact };
+    }
+    case 'OC3': {
+      r.date('DOB', false);
+      const fact = readContact(r, base);
+      return fact && { table, fact };
+    }
     default:
-      // OC2/OC3 (outcomes) are not held by the journey: not read.
       return undefined;
   }
 }

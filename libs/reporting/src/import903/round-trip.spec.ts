@@ -46,6 +46,9 @@ describe('903 round trip: seed → export two years → import into a fresh stor
       before[yearEnding] = await export903(source, { yearEnding });
       await writeReturn(before[yearEnding], join(dir, 'returns', folder(yearEnding)));
     }
+    // The outcomes travel too: OC2 and OC3 rows with recorded items.
+    expect(before['2025-03-31'].OC2.filter((r) => r.IMMUNISATIONS !== '').length).toBeGreaterThan(10);
+    expect(before['2025-03-31'].OC3.filter((r) => r.IN_TOUCH !== '').length).toBeGreaterThan(0);
     const target = open('target.db');
     const result = await import903(target, join(dir, 'returns'), { now: '2025-06-01T09:00:00Z' });
     const errors = result.issues.filter((i) => i.severity === 'error');
