@@ -22,6 +22,14 @@ const recorded = (data: Omit<RecordAnnualHealthOutcomes, 'type' | 'now' | 'recor
   data,
 });
 const { type: _t, now: _n, recordedBy: _r, ...outcomesData } = outcomes();
+const bornOn = (dateOfBirth: string): JourneyEvent => ({
+  type: 'ChildRegistered',
+  data: { ...(registered.data as EventData<'ChildRegistered'>), effectiveDate: '2023-01-01', dateOfBirth },
+});
+/** Two at 31 March 2025, in care since January 2023. */
+const toddler = [bornOn('2022-06-01'), careStarted('2023-01-10')];
+/** Twelve at 31 March 2026, in care since January 2023. */
+const teenager = [bornOn('2013-06-01'), careStarted('2023-01-10')];
 
 describe('RecordAnnualHealthOutcomes', () => {
   it('records the OC2 items for a child looked after all year', () =>
@@ -60,10 +68,16 @@ describe('RecordAnnualHealthOutcomes', () => {
     given(inCare)
       .when(outcomes({ sdqScore: undefined, sdqReason: 'SDQ1' }))
       .thenThrows('sdq1-not-applicable', 'sdqReason'));
-  it('no SDQ under 4', () =>
-    given(inCare)
-      .when(outcomes({ effectiveDate: '2025-03-31', sdqScore: 3 }))
-      .thenThrows('outcomes-not-looked-after-12-months'));
+  it('no SDQ under 4, and a health check instead', () => {
+    given(toddler)
+      .when(outcomes({ effectiveDate: '2025-03-31', healthCheck: true }))
+      .thenThrows('sdq-not-applicable', 'sdqScore');
+    given(toddler)
+      .when(outcomes({ effectiveDate: '2025-03-31', sdqScore: undefined }))
+      .thenThrows('required-field', 'healthCheck');
+  });
+  it('asks about convictions from 10', () =>
+    given(teenager).when(outcomes()).thenThrows('required-field', 'convicted'));
   it('no conviction item under 10', () =>
     given(inCare)
       .when(outcomes({ convicted: false }))
