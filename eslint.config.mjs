@@ -12,11 +12,19 @@ export default tseslint.config(
   {
     files: ['libs/journey/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'better-sqlite3', '@eventstore/*', 'fs', 'node:*', '@care-journey/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@nestjs/*', 'better-sqlite3', '@eventstore/*', 'fs', 'node:*', '@care-journey/*'] },
+      ],
     },
   },
   {
     files: ['libs/event-store/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['@care-journey/journey', '@care-journey/projections'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@care-journey/journey', '@care-journey/projections'] },
+      ],
+    },
   },
 );

@@ -1,14 +1,17 @@
 // One runner for every suite. SWC transpiles (with decorator metadata, which Nest needs);
 // type checking is `npm run typecheck`, run by the test script before jest.
-const swc = ['@swc/jest', {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-    keepClassNames: true,
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
   },
-  module: { type: 'commonjs' },
-}];
+];
 const shared = {
   transform: { '^.+\\.ts$': swc, '^.+\\.js$': swc },
   // content-disposition 3 (required by @fastify/static) is ESM only: let SWC make it CommonJS for Jest.

@@ -70,23 +70,37 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
       it('keeps events in append order with revisions from 0 and increasing global positions', async () => {
         const stream = `${prefix}order`;
         const first = await store.appendToStream(stream, newEvents(2), { expectedRevision: 'no_stream' });
-        const second = await store.appendToStream(stream, newEvents(3), { expectedRevision: first.nextExpectedRevision });
+        const second = await store.appendToStream(stream, newEvents(3), {
+          expectedRevision: first.nextExpectedRevision,
+        });
         expect(first.nextExpectedRevision).toBe(1n);
         expect(second.nextExpectedRevision).toBe(4n);
         const events = await collect(store.readStream(stream));
         expect(events.map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n, 4n]);
         expect(events.map((e) => e.data.n)).toEqual([0, 1, 0, 1, 2]);
-        for (let i = 1; i < events.length; i++) expect(events[i].globalPosition).toBeGreaterThan(events[i - 1].globalPosition);
+        for (let i = 1; i < events.length; i++)
+          expect(events[i].globalPosition).toBeGreaterThan(events[i - 1].globalPosition);
         expect(events[4].globalPosition).toBe(second.globalPosition);
       });
 
       it('stores id, type, data and metadata verbatim', async () => {
         const stream = `${prefix}verbatim`;
-        const event = newEvent('ChildEnteredCare', { childId: 'c-1', nested: { list: [1, 'two', null] }, text: 'é ✓' });
+        const event = newEvent('ChildEnteredCare', {
+          childId: 'c-1',
+          nested: { list: [1, 'two', null] },
+          text: 'é ✓',
+        });
         event.metadata = { ...event.metadata, correlationId: 'corr-1', hash: 'abc' };
         await store.appendToStream(stream, [event], { expectedRevision: 'any' });
         const [read] = await collect(store.readStream(stream));
-        expect(read).toMatchObject({ id: event.id, type: event.type, data: event.data, metadata: event.metadata, streamId: stream, revision: 0n });
+        expect(read).toMatchObject({
+          id: event.id,
+          type: event.type,
+          data: event.data,
+          metadata: event.metadata,
+          streamId: stream,
+          revision: 0n,
+        });
       });
 
       it('appends a multi-event batch atomically: contiguous in the log, or not at all', async () => {
@@ -97,13 +111,17 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
         const all = await readPrefix(store, prefix, start);
         expect(ids(all.slice(1))).toEqual(ids(batch));
         expect(all[5].globalPosition).toBe(result.globalPosition);
-        await expect(store.appendToStream(stream, newEvents(3), { expectedRevision: 0n })).rejects.toBeInstanceOf(WrongExpectedRevision);
+        await expect(
+          store.appendToStream(stream, newEvents(3), { expectedRevision: 0n }),
+        ).rejects.toBeInstanceOf(WrongExpectedRevision);
         expect(await collect(store.readStream(stream))).toHaveLength(6);
       });
 
       it('refuses an empty batch and changes nothing', async () => {
         const stream = `${prefix}empty-batch`;
-        await expect(store.appendToStream(stream, [], { expectedRevision: 'any' })).rejects.toThrow(/events must be a non-empty array/);
+        await expect(store.appendToStream(stream, [], { expectedRevision: 'any' })).rejects.toThrow(
+          /events must be a non-empty array/,
+        );
         await expect(collect(store.readStream(stream))).rejects.toBeInstanceOf(StreamNotFound);
       });
     });
@@ -112,7 +130,11 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
       it("'no_stream' succeeds on a new stream and fails with the actual revision on an existing one", async () => {
         const stream = `${prefix}ns`;
         await store.appendToStream(stream, newEvents(2), { expectedRevision: 'no_stream' });
-        await expectWrongRevision(store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' }), 'no_stream', 1n);
+        await expectWrongRevision(
+          store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' }),
+          'no_stream',
+          1n,
+        );
       });
 
       it("'stream_exists' fails on a missing stream (actual 'no_stream') and succeeds on an existing one", async () => {
@@ -123,23 +145,45 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
           'no_stream',
         );
         await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' });
-        const result = await store.appendToStream(stream, newEvents(1), { expectedRevision: 'stream_exists' });
+        const result = await store.appendToStream(stream, newEvents(1), {
+          expectedRevision: 'stream_exists',
+        });
         expect(result.nextExpectedRevision).toBe(1n);
       });
 
       it("'any' appends whatever the stream's state", async () => {
         const stream = `${prefix}any`;
-        expect((await store.appendToStream(stream, newEvents(1), { expectedRevision: 'any' })).nextExpectedRevision).toBe(0n);
-        expect((await store.appendToStream(stream, newEvents(2), { expectedRevision: 'any' })).nextExpectedRevision).toBe(2n);
+        expect(
+          (await store.appendToStream(stream, newEvents(1), { expectedRevision: 'any' }))
+            .nextExpectedRevision,
+        ).toBe(0n);
+        expect(
+          (await store.appendToStream(stream, newEvents(2), { expectedRevision: 'any' }))
+            .nextExpectedRevision,
+        ).toBe(2n);
       });
 
       it('an exact revision succeeds when it matches and otherwise reports expected and actual', async () => {
         const stream = `${prefix}exact`;
-        await expectWrongRevision(store.appendToStream(stream, newEvents(1), { expectedRevision: 0n }), '0', 'no_stream');
+        await expectWrongRevision(
+          store.appendToStream(stream, newEvents(1), { expectedRevision: 0n }),
+          '0',
+          'no_stream',
+        );
         await store.appendToStream(stream, newEvents(2), { expectedRevision: 'no_stream' });
-        await expectWrongRevision(store.appendToStream(stream, newEvents(1), { expectedRevision: 0n }), '0', 1n);
-        await expectWrongRevision(store.appendToStream(stream, newEvents(1), { expectedRevision: 5n }), '5', 1n);
-        expect((await store.appendToStream(stream, newEvents(1), { expectedRevision: 1n })).nextExpectedRevision).toBe(2n);
+        await expectWrongRevision(
+          store.appendToStream(stream, newEvents(1), { expectedRevision: 0n }),
+          '0',
+          1n,
+        );
+        await expectWrongRevision(
+          store.appendToStream(stream, newEvents(1), { expectedRevision: 5n }),
+          '5',
+          1n,
+        );
+        expect(
+          (await store.appendToStream(stream, newEvents(1), { expectedRevision: 1n })).nextExpectedRevision,
+        ).toBe(2n);
       });
     });
 
@@ -149,7 +193,8 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
         ["'no_stream'", 'no_stream'],
       ])('returns the original result for the same ids appended again with %s', async (_label, expected) => {
         const stream = `${prefix}retry`;
-        if (expected !== 'no_stream') await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' });
+        if (expected !== 'no_stream')
+          await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' });
         const batch = newEvents(3);
         const original = await store.appendToStream(stream, batch, { expectedRevision: expected });
         const retried = await store.appendToStream(stream, batch, { expectedRevision: expected });
@@ -163,7 +208,9 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
       it('throws StreamNotFound when a missing stream is iterated (not when the read is created)', async () => {
         const read = store.readStream(`${prefix}missing`);
         await expect(collect(read)).rejects.toBeInstanceOf(StreamNotFound);
-        await expect(collect(store.readStream(`${prefix}missing`, { direction: 'backwards' }))).rejects.toBeInstanceOf(StreamNotFound);
+        await expect(
+          collect(store.readStream(`${prefix}missing`, { direction: 'backwards' })),
+        ).rejects.toBeInstanceOf(StreamNotFound);
       });
 
       it('yields nothing when an existing stream is read past its end', async () => {
@@ -185,7 +232,9 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
         await store.appendToStream(stream, newEvents(5), { expectedRevision: 'no_stream' });
         const all = await collect(store.readStream(stream, { direction: 'backwards' }));
         expect(all.map((e) => e.revision)).toEqual([4n, 3n, 2n, 1n, 0n]);
-        const some = await collect(store.readStream(stream, { direction: 'backwards', fromRevision: 3n, maxCount: 2 }));
+        const some = await collect(
+          store.readStream(stream, { direction: 'backwards', fromRevision: 3n, maxCount: 2 }),
+        );
         expect(some.map((e) => e.revision)).toEqual([3n, 2n]);
         const last = await collect(store.readStream(stream, { direction: 'backwards', maxCount: 1 }));
         expect(last.map((e) => e.revision)).toEqual([4n]);
@@ -201,26 +250,50 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
         await store.appendToStream(a, [newEvent('A', { n: 3 })], { expectedRevision: 'any' });
         const all = await readPrefix(store, prefix, start);
         expect(all.map((e) => e.data.n)).toEqual([1, 2, 3]);
-        const after = await collect(store.readAll({ fromPosition: all[0].globalPosition, filter: { streamPrefixes: [prefix] } }));
+        const after = await collect(
+          store.readAll({ fromPosition: all[0].globalPosition, filter: { streamPrefixes: [prefix] } }),
+        );
         expect(after.map((e) => e.data.n)).toEqual([2, 3]);
-        const limited = await collect(store.readAll({ fromPosition: start, maxCount: 2, filter: { streamPrefixes: [prefix] } }));
+        const limited = await collect(
+          store.readAll({ fromPosition: start, maxCount: 2, filter: { streamPrefixes: [prefix] } }),
+        );
         expect(limited.map((e) => e.data.n)).toEqual([1, 2]);
         const unfiltered = await collect(store.readAll({ fromPosition: start }));
         expect(ids(unfiltered.filter((e) => e.streamId.startsWith(prefix)))).toEqual(ids(all));
       });
 
       it('filters by stream prefix and by event type', async () => {
-        await store.appendToStream(`${prefix}child-1`, [newEvent('Placed', { n: 1 })], { expectedRevision: 'any' });
-        await store.appendToStream(`${prefix}case-1`, [newEvent('Placed', { n: 2 })], { expectedRevision: 'any' });
-        await store.appendToStream(`${prefix}child-2`, [newEvent('PlacedEnded', { n: 3 })], { expectedRevision: 'any' });
-        await store.appendToStream(`${prefix}child-2`, [newEvent('Reviewed', { n: 4 })], { expectedRevision: 'any' });
+        await store.appendToStream(`${prefix}child-1`, [newEvent('Placed', { n: 1 })], {
+          expectedRevision: 'any',
+        });
+        await store.appendToStream(`${prefix}case-1`, [newEvent('Placed', { n: 2 })], {
+          expectedRevision: 'any',
+        });
+        await store.appendToStream(`${prefix}child-2`, [newEvent('PlacedEnded', { n: 3 })], {
+          expectedRevision: 'any',
+        });
+        await store.appendToStream(`${prefix}child-2`, [newEvent('Reviewed', { n: 4 })], {
+          expectedRevision: 'any',
+        });
         const children = await readPrefix(store, `${prefix}child-`, start);
         expect(children.map((e) => e.data.n)).toEqual([1, 3, 4]);
-        const twoPrefixes = await collect(store.readAll({ fromPosition: start, filter: { streamPrefixes: [`${prefix}case-`, `${prefix}child-1`] } }));
+        const twoPrefixes = await collect(
+          store.readAll({
+            fromPosition: start,
+            filter: { streamPrefixes: [`${prefix}case-`, `${prefix}child-1`] },
+          }),
+        );
         expect(twoPrefixes.map((e) => e.data.n)).toEqual([1, 2]);
-        const placed = await collect(store.readAll({ fromPosition: start, filter: { streamPrefixes: [prefix], eventTypes: ['Placed', 'Reviewed'] } }));
+        const placed = await collect(
+          store.readAll({
+            fromPosition: start,
+            filter: { streamPrefixes: [prefix], eventTypes: ['Placed', 'Reviewed'] },
+          }),
+        );
         expect(placed.map((e) => e.data.n)).toEqual([1, 2, 4]);
-        const typeOnly = await collect(store.readAll({ fromPosition: start, filter: { eventTypes: ['PlacedEnded'] } }));
+        const typeOnly = await collect(
+          store.readAll({ fromPosition: start, filter: { eventTypes: ['PlacedEnded'] } }),
+        );
         expect(typeOnly.filter((e) => e.streamId.startsWith(prefix)).map((e) => e.data.n)).toEqual([3]);
       });
 
@@ -231,7 +304,15 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
     });
 
     describe('subscriptions', () => {
-      function subscribe(from: bigint | undefined, received: RecordedEvent[], extra: { caughtUp?: () => void; error?: (e: unknown) => void; fail?: (e: RecordedEvent) => boolean } = {}) {
+      function subscribe(
+        from: bigint | undefined,
+        received: RecordedEvent[],
+        extra: {
+          caughtUp?: () => void;
+          error?: (e: unknown) => void;
+          fail?: (e: RecordedEvent) => boolean;
+        } = {},
+      ) {
         const subscription = store.subscribeToAll(
           { fromPosition: from, filter: { streamPrefixes: [prefix] } },
           {
@@ -252,7 +333,9 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
         await store.appendToStream(stream, newEvents(3), { expectedRevision: 'no_stream' });
         const received: RecordedEvent[] = [];
         let caughtUpAt = -1;
-        subscribe(start, received, { caughtUp: () => (caughtUpAt = caughtUpAt < 0 ? received.length : caughtUpAt) });
+        subscribe(start, received, {
+          caughtUp: () => (caughtUpAt = caughtUpAt < 0 ? received.length : caughtUpAt),
+        });
         await waitUntil(() => caughtUpAt >= 0, 'onCaughtUp');
         expect(caughtUpAt).toBe(3);
         const writer = await fixture.open();
@@ -260,7 +343,12 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
         await store.appendToStream(`${prefix}other`, newEvents(1), { expectedRevision: 'no_stream' });
         await waitUntil(() => received.length === 6, 'live events');
         expect(received.map((e) => `${e.streamId}@${e.revision}`)).toEqual([
-          `${stream}@0`, `${stream}@1`, `${stream}@2`, `${stream}@3`, `${stream}@4`, `${prefix}other@0`,
+          `${stream}@0`,
+          `${stream}@1`,
+          `${stream}@2`,
+          `${stream}@3`,
+          `${stream}@4`,
+          `${prefix}other@0`,
         ]);
       });
 
@@ -306,7 +394,9 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
         const stream = `${prefix}json`;
         await store.appendToStream(stream, newEvents(2), { expectedRevision: 'no_stream' });
         const events = await collect(store.readStream(stream));
-        const copies = events.map((e) => recordedEventFromJson(JSON.parse(JSON.stringify(recordedEventToJson(e)))));
+        const copies = events.map((e) =>
+          recordedEventFromJson(JSON.parse(JSON.stringify(recordedEventToJson(e)))),
+        );
         expect(copies).toEqual(events);
       });
     });

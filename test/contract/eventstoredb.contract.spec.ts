@@ -11,11 +11,15 @@ const configured = process.env.EVENTSTORE_CONNECTION_STRING?.trim() || undefined
 /** Cheap, synchronous check: no socket and no DOCKER_HOST means no Docker; never wait on a timeout. */
 function dockerReachable(): boolean {
   if (process.env.DOCKER_HOST) return true;
-  return ['/var/run/docker.sock', join(homedir(), '.docker', 'run', 'docker.sock')].some((socket) => existsSync(socket));
+  return ['/var/run/docker.sock', join(homedir(), '.docker', 'run', 'docker.sock')].some((socket) =>
+    existsSync(socket),
+  );
 }
 
 if (!configured && !dockerReachable()) {
-  console.log('EventStoreDB contract suite skipped: no Docker engine reachable and EVENTSTORE_CONNECTION_STRING not set');
+  console.log(
+    'EventStoreDB contract suite skipped: no Docker engine reachable and EVENTSTORE_CONNECTION_STRING not set',
+  );
   describe.skip('EventStoreDB event store contract', () => {
     it('needs a Docker engine or EVENTSTORE_CONNECTION_STRING', () => undefined);
   });

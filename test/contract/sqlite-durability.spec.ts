@@ -60,11 +60,15 @@ describe('SQLite event store (adapter specifics)', () => {
     for (let round = 0; round < 15; round++) {
       const replies = children.map((child) => waitForLine(child, new RegExp(`"round":"${round}"`)));
       for (const child of children) child.stdin.write(`${round}\n`);
-      const outcomes = (await Promise.all(replies)).map((line) => JSON.parse(line) as { ok: boolean; id: string; error?: string; actual?: string });
+      const outcomes = (await Promise.all(replies)).map(
+        (line) => JSON.parse(line) as { ok: boolean; id: string; error?: string; actual?: string },
+      );
       const won = outcomes.filter((o) => o.ok);
       const lost = outcomes.filter((o) => !o.ok);
       expect(won).toHaveLength(1);
-      expect(lost).toEqual([expect.objectContaining({ error: 'WrongExpectedRevision', actual: String(round + 1) })]);
+      expect(lost).toEqual([
+        expect.objectContaining({ error: 'WrongExpectedRevision', actual: String(round + 1) }),
+      ]);
       winners.push(won[0].id);
     }
     for (const child of children) child.stdin.write('exit\n');
@@ -87,10 +91,16 @@ describe('SQLite event store (adapter specifics)', () => {
     const batch = newEvents(2);
     await store.appendToStream('s', batch, { expectedRevision: 'no_stream' });
     const mixed = [batch[1], ...newEvents(1)];
-    await expect(store.appendToStream('s', mixed, { expectedRevision: 'any' })).rejects.toThrow(DuplicateEventIds);
-    await expect(store.appendToStream('s', mixed, { expectedRevision: 1n })).rejects.toThrow(/not an exact retry/);
+    await expect(store.appendToStream('s', mixed, { expectedRevision: 'any' })).rejects.toThrow(
+      DuplicateEventIds,
+    );
+    await expect(store.appendToStream('s', mixed, { expectedRevision: 1n })).rejects.toThrow(
+      /not an exact retry/,
+    );
     const repeated = newEvents(1);
-    await expect(store.appendToStream('s', [repeated[0], repeated[0]], { expectedRevision: 1n })).rejects.toThrow(/repeats an id/);
+    await expect(
+      store.appendToStream('s', [repeated[0], repeated[0]], { expectedRevision: 1n }),
+    ).rejects.toThrow(/repeats an id/);
     expect(await collect(store.readStream('s'))).toHaveLength(2);
   });
 
@@ -101,10 +111,12 @@ describe('SQLite event store (adapter specifics)', () => {
   it('reads long streams and the log in pages without losing a row at page boundaries', async () => {
     const store = open({ pageSize: 7 });
     await store.appendToStream('long', newEvents(50), { expectedRevision: 'no_stream' });
-    expect((await collect(store.readStream('long'))).map((e) => Number(e.revision))).toEqual([...Array(50).keys()]);
-    expect((await collect(store.readStream('long', { direction: 'backwards' }))).map((e) => Number(e.revision))).toEqual(
-      [...Array(50).keys()].reverse(),
-    );
+    expect((await collect(store.readStream('long'))).map((e) => Number(e.revision))).toEqual([
+      ...Array(50).keys(),
+    ]);
+    expect(
+      (await collect(store.readStream('long', { direction: 'backwards' }))).map((e) => Number(e.revision)),
+    ).toEqual([...Array(50).keys()].reverse());
     expect(await collect(store.readAll({ maxCount: 20 }))).toHaveLength(20);
     const seen: bigint[] = [];
     const sub = store.subscribeToAll({}, { onEvent: (e) => void seen.push(e.revision) });

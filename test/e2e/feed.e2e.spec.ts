@@ -25,12 +25,17 @@ describe('GET /feed (projection changes, real HTTP app on a SQLite file)', () =>
 
   /** Records one entry for the child; returns its global position. */
   const record = async (path: string, body: Record<string, unknown>): Promise<string> => {
-    const response = await api.post<{ globalPosition: string }>(`/children/${childId}/${path}`, body, { token: social });
+    const response = await api.post<{ globalPosition: string }>(`/children/${childId}/${path}`, body, {
+      token: social,
+    });
     expect(response.status).toBe(201);
     return response.body.globalPosition;
   };
 
-  const page = async (query: string, token = job): Promise<{ changes: Line[]; checkpoint: string; header: string | null }> => {
+  const page = async (
+    query: string,
+    token = job,
+  ): Promise<{ changes: Line[]; checkpoint: string; header: string | null }> => {
     const response = await api.get<string>(`/feed?${query}`, { token });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
@@ -42,7 +47,11 @@ describe('GET /feed (projection changes, real HTTP app on a SQLite file)', () =>
   beforeAll(async () => {
     t = await startTestApp();
     api = apiClient(t.baseUrl);
-    const registered = await api.post<{ childId: string }>('/children', registerBody({ childRef: 'LA-FEED-1' }), { token: social });
+    const registered = await api.post<{ childId: string }>(
+      '/children',
+      registerBody({ childRef: 'LA-FEED-1' }),
+      { token: social },
+    );
     expect(registered.status).toBe(201);
     childId = registered.body.childId;
   }, 60_000);

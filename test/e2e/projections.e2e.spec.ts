@@ -25,11 +25,20 @@ describe('projection reports: /drift, paging and CSV (real HTTP app on a SQLite 
     api = apiClient(t.baseUrl);
     // Three children in care from 6 Feb 2023, none reviewed: each has DR01 open by June 2023.
     for (const [i, name] of NAMES.entries()) {
-      const body = registerBody({ childRef: `LA-PRJ-${i + 1}`, name, upn: `A12345678901${i}`, team: i < 2 ? 'North' : 'South' });
+      const body = registerBody({
+        childRef: `LA-PRJ-${i + 1}`,
+        name,
+        upn: `A12345678901${i}`,
+        team: i < 2 ? 'North' : 'South',
+      });
       const registered = await api.post<{ childId: string }>('/children', body, { token: social });
       expect(registered.status).toBe(201);
       ids.push(registered.body.childId);
-      const started = await api.post<{ globalPosition: string }>(`/children/${registered.body.childId}/periods-of-care`, startCareBody, { token: social });
+      const started = await api.post<{ globalPosition: string }>(
+        `/children/${registered.body.childId}/periods-of-care`,
+        startCareBody,
+        { token: social },
+      );
       expect(started.status).toBe(201);
       lastPosition = started.body.globalPosition;
     }
@@ -38,9 +47,12 @@ describe('projection reports: /drift, paging and CSV (real HTTP app on a SQLite 
 
   const q = (query: string) => `${query}&minPosition=${lastPosition}`;
 
-  it('/drift answers what /drift-report answers, and takes the issue\'s dueWithin', async () => {
+  it("/drift answers what /drift-report answers, and takes the issue's dueWithin", async () => {
     const drift = await api.get(q('/drift?asAt=2023-06-01&rule=DR01&team=North&dueWithin=10'), panel);
-    const old = await api.get(q('/drift-report?asAt=2023-06-01&rule=DR01&team=North&dueWithinDays=10'), panel);
+    const old = await api.get(
+      q('/drift-report?asAt=2023-06-01&rule=DR01&team=North&dueWithinDays=10'),
+      panel,
+    );
     expect(drift.status).toBe(200);
     expect(drift.body).toEqual(old.body);
     expect(drift.body).toMatchObject({ asAt: '2023-06-01', dueWithinDays: 10, openFlags: 2 });
@@ -51,7 +63,10 @@ describe('projection reports: /drift, paging and CSV (real HTTP app on a SQLite 
     const tooFar = await api.get<{ errors: { field: string }[] }>('/drift?dueWithin=400', panel);
     expect(tooFar.status).toBe(400);
     expect(tooFar.body.errors[0]).toMatchObject({ field: 'dueWithin' });
-    const both = await api.get<{ errors: { field: string; rule: string }[] }>('/drift?dueWithin=3&dueWithinDays=4', panel);
+    const both = await api.get<{ errors: { field: string; rule: string }[] }>(
+      '/drift?dueWithin=3&dueWithinDays=4',
+      panel,
+    );
     expect(both.status).toBe(400);
     expect(both.body.errors[0]).toMatchObject({ field: 'dueWithin', rule: 'notWithDueWithinDays' });
   });
@@ -73,7 +88,10 @@ describe('projection reports: /drift, paging and CSV (real HTTP app on a SQLite 
   });
 
   it('gives CSV for Accept: text/csv, every child (not paged), names only for roles that may read them', async () => {
-    const forPanel = await api.get<string>(q('/drift?asAt=2023-06-01&pageSize=1'), { ...panel, headers: CSV });
+    const forPanel = await api.get<string>(q('/drift?asAt=2023-06-01&pageSize=1'), {
+      ...panel,
+      headers: CSV,
+    });
     expect(forPanel.status).toBe(200);
     expect(forPanel.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = forPanel.body.trim().split('\n');
@@ -91,17 +109,33 @@ describe('projection reports: /drift, paging and CSV (real HTTP app on a SQLite 
   });
 
   it("gives a child's flags as CSV: one line per flag, warning and history entry", async () => {
-    const response = await api.get<string>(q(`/children/${ids[0]}/flags?asAt=2023-06-01`), { token: social, headers: CSV });
+    const response = await api.get<string>(q(`/children/${ids[0]}/flags?asAt=2023-06-01`), {
+      token: social,
+      headers: CSV,
+    });
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="flags-LA-PRJ-1-2023-06-01.csv"/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /attachment; filename="flags-LA-PRJ-1-2023-06-01.csv"/,
+    );
     const lines = response.body.trim().split('\n');
-    expect(lines[0]).toBe('as_at,child_id,child_ref,kind,rule,title,key,due_date,days_overdue,days_until_due,opened_on,closed_on,closed_by');
+    expect(lines[0]).toBe(
+      'as_at,child_id,child_ref,kind,rule,title,key,due_date,days_overdue,days_until_due,opened_on,closed_on,closed_by',
+    );
     expect(lines.some((line) => line.includes(',overdue,DR01,'))).toBe(true);
     expect(lines.some((line) => line.includes(',history,DR01,'))).toBe(true);
   });
 
   it('stability: the running figure at any date (asAt), or the year to a 31 March; exactly one of them', async () => {
-    type Stability = { asAt?: string; measures: { measure: string; yearEnding: string; denominator: number; children: unknown[]; paging: Record<string, number> }[] };
+    type Stability = {
+      asAt?: string;
+      measures: {
+        measure: string;
+        yearEnding: string;
+        denominator: number;
+        children: unknown[];
+        paging: Record<string, number>;
+      }[];
+    };
     const running = await api.get<Stability>(q('/stability?asAt=2023-06-30&pageSize=2'), job);
     expect(running.status).toBe(200);
     expect(running.body.asAt).toBe('2023-06-30');
@@ -126,13 +160,24 @@ describe('projection reports: /drift, paging and CSV (real HTTP app on a SQLite 
   });
 
   it('permanence and scorecard: paged JSON with totals, CSV headers', async () => {
-    const permanence = await api.get<{ paging: Record<string, number> }>(q('/permanence?from=2023-01-01&to=2023-12-31&pageSize=5'), panel);
+    const permanence = await api.get<{ paging: Record<string, number> }>(
+      q('/permanence?from=2023-01-01&to=2023-12-31&pageSize=5'),
+      panel,
+    );
     expect(permanence.status).toBe(200);
     expect(permanence.body.paging).toMatchObject({ page: 1, pageSize: 5, total: 0 });
-    const permanenceCsv = await api.get<string>(q('/permanence?from=2023-01-01&to=2023-12-31'), { ...panel, headers: CSV });
-    expect(permanenceCsv.body.trim()).toBe('from,to,child_id,child_ref,name,milestone,period_start,date,days');
+    const permanenceCsv = await api.get<string>(q('/permanence?from=2023-01-01&to=2023-12-31'), {
+      ...panel,
+      headers: CSV,
+    });
+    expect(permanenceCsv.body.trim()).toBe(
+      'from,to,child_id,child_ref,name,milestone,period_start,date,days',
+    );
 
-    const card = await api.get<{ paging: Record<string, number> }>(q('/scorecard?periodEnding=2024-03-31'), job);
+    const card = await api.get<{ paging: Record<string, number> }>(
+      q('/scorecard?periodEnding=2024-03-31'),
+      job,
+    );
     expect(card.status).toBe(200);
     expect(card.body.paging).toMatchObject({ page: 1, total: 0 });
     const cardCsv = await api.get<string>(q('/scorecard?periodEnding=2024-03-31'), { ...job, headers: CSV });

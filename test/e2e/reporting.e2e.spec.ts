@@ -22,27 +22,39 @@ describe('reporting endpoints (real HTTP app on a SQLite file)', () => {
   afterAll(() => t.close());
 
   it('GET /exports/903 gives every table as CSV text, or one table as a CSV file', async () => {
-    const all = await api.get<{ yearEnding: string; tables: Record<string, string> }>('/exports/903?yearEnding=2025-03-31', { token: tokenFor('reporting_job') });
+    const all = await api.get<{ yearEnding: string; tables: Record<string, string> }>(
+      '/exports/903?yearEnding=2025-03-31',
+      { token: tokenFor('reporting_job') },
+    );
     expect(all.status).toBe(200);
     const expected = await export903(t.store, { yearEnding: '2025-03-31' });
     expect(all.body.tables.Episodes).toBe(tableCsv(expected, 'Episodes'));
     expect(all.body.tables.Header.split('\n')[0]).toBe('CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB');
     expect(Object.keys(all.body.tables)).toHaveLength(10);
 
-    const one = await api.get<string>('/exports/903?yearEnding=2025-03-31&table=placed_for_adoption', { token: tokenFor('admin') });
+    const one = await api.get<string>('/exports/903?yearEnding=2025-03-31&table=placed_for_adoption', {
+      token: tokenFor('admin'),
+    });
     expect(one.status).toBe(200);
     expect(one.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(one.body).toBe(tableCsv(expected, 'PlacedAdoption'));
   });
 
   it('refuses a bad year or table with a 400 naming the field, and other roles with 403', async () => {
-    const badTable = await api.get<{ errors: { field: string }[] }>('/exports/903?yearEnding=2025-03-31&table=nope', { token: tokenFor('admin') });
+    const badTable = await api.get<{ errors: { field: string }[] }>(
+      '/exports/903?yearEnding=2025-03-31&table=nope',
+      { token: tokenFor('admin') },
+    );
     expect(badTable.status).toBe(400);
     expect(badTable.body.errors).toEqual([expect.objectContaining({ field: 'table' })]);
-    const badYear = await api.get<{ errors: { field: string }[] }>('/exports/903?yearEnding=2025-04-30', { token: tokenFor('admin') });
+    const badYear = await api.get<{ errors: { field: string }[] }>('/exports/903?yearEnding=2025-04-30', {
+      token: tokenFor('admin'),
+    });
     expect(badYear.status).toBe(400);
     expect(badYear.body.errors).toEqual([expect.objectContaining({ field: 'yearEnding' })]);
-    expect((await api.get('/exports/903?yearEnding=2025-03-31', { token: tokenFor('social_worker') })).status).toBe(403);
+    expect(
+      (await api.get('/exports/903?yearEnding=2025-03-31', { token: tokenFor('social_worker') })).status,
+    ).toBe(403);
     expect((await api.get('/events', { token: tokenFor('panel_member') })).status).toBe(403);
   });
 
@@ -50,10 +62,14 @@ describe('reporting endpoints (real HTTP app on a SQLite file)', () => {
     const seen: Record<string, unknown>[] = [];
     let after = '';
     for (let page = 0; page < 100; page++) {
-      const response = await api.get<string>(`/events?limit=50${after ? `&after=${after}` : ''}`, { token: tokenFor('reporting_job') });
+      const response = await api.get<string>(`/events?limit=50${after ? `&after=${after}` : ''}`, {
+        token: tokenFor('reporting_job'),
+      });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
-      const lines = parseNdjson(typeof response.body === 'string' ? response.body : JSON.stringify(response.body));
+      const lines = parseNdjson(
+        typeof response.body === 'string' ? response.body : JSON.stringify(response.body),
+      );
       const last = lines.pop() as { checkpoint: string };
       expect(response.headers.get('x-next-checkpoint')).toBe(last.checkpoint);
       seen.push(...lines);
@@ -64,8 +80,12 @@ describe('reporting endpoints (real HTTP app on a SQLite file)', () => {
       after = last.checkpoint;
     }
     expect(seen).toHaveLength(total);
-    expect(seen.map((e) => e.globalPosition)).toEqual([...seen.map((e) => e.globalPosition)].sort((a, b) => Number(a) - Number(b)));
-    const registered = seen.filter((e) => e.type === 'ChildRegistered').map((e) => e.data as Record<string, unknown>);
+    expect(seen.map((e) => e.globalPosition)).toEqual(
+      [...seen.map((e) => e.globalPosition)].sort((a, b) => Number(a) - Number(b)),
+    );
+    const registered = seen
+      .filter((e) => e.type === 'ChildRegistered')
+      .map((e) => e.data as Record<string, unknown>);
     expect(registered.length).toBe(25);
     for (const data of registered) {
       expect(data).not.toHaveProperty('name');
@@ -76,7 +96,9 @@ describe('reporting endpoints (real HTTP app on a SQLite file)', () => {
     expect(JSON.stringify(seen)).not.toMatch(/"postcode":"[A-Z0-9]+ [A-Z0-9]+"/);
 
     const auditor = await api.get<string>('/events?limit=1', { token: tokenFor('auditor') });
-    const [first] = parseNdjson(typeof auditor.body === 'string' ? auditor.body : JSON.stringify(auditor.body));
+    const [first] = parseNdjson(
+      typeof auditor.body === 'string' ? auditor.body : JSON.stringify(auditor.body),
+    );
     expect(first.data).toHaveProperty('name');
     expect(first.data).toHaveProperty('upn');
   });
@@ -85,7 +107,9 @@ describe('reporting endpoints (real HTTP app on a SQLite file)', () => {
     let rows: Record<string, unknown>[] = [];
     // The inline projector catches up with the seeded log in the background.
     for (let attempt = 0; attempt < 100 && rows.length < 25; attempt++) {
-      const response = await api.get<string>('/exports/read-models/child-summaries', { token: tokenFor('reporting_job') });
+      const response = await api.get<string>('/exports/read-models/child-summaries', {
+        token: tokenFor('reporting_job'),
+      });
       expect(response.status).toBe(200);
       const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
       rows = text.trim() === '' ? [] : parseNdjson(text);
@@ -96,19 +120,25 @@ describe('reporting endpoints (real HTTP app on a SQLite file)', () => {
       expect(row.name).toBe('');
       expect(row.dateOfBirth).toMatch(/^\d{4}-\d{2}$/);
     }
-    const csv = await api.get<string>('/exports/read-models/child-summaries?format=csv', { token: tokenFor('admin') });
+    const csv = await api.get<string>('/exports/read-models/child-summaries?format=csv', {
+      token: tokenFor('admin'),
+    });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = csv.body.trim().split('\n');
     expect(lines[0]).toMatch(/^childId,childRef,name,dateOfBirth,/);
     expect(lines).toHaveLength(26);
-    const flags = await api.get<string>('/exports/read-models/open-flags?format=csv&asAt=2025-03-31', { token: tokenFor('auditor') });
+    const flags = await api.get<string>('/exports/read-models/open-flags?format=csv&asAt=2025-03-31', {
+      token: tokenFor('auditor'),
+    });
     expect(flags.status).toBe(200);
     expect(flags.body.split('\n')[0]).toBe('childId,childRef,ruleId,key,title,dueDate,openedOn,daysOverdue');
     expect((await api.get('/exports/read-models/nope', { token: tokenFor('admin') })).status).toBe(400);
   });
 
   it('refuses a checkpoint that is not a position', async () => {
-    const response = await api.get<{ errors: { field: string }[] }>('/events?after=abc', { token: tokenFor('admin') });
+    const response = await api.get<{ errors: { field: string }[] }>('/events?after=abc', {
+      token: tokenFor('admin'),
+    });
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'after' })]);
   });

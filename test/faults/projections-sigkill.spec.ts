@@ -10,7 +10,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SqliteEventStore, type NewEvent } from '@care-journey/event-store';
 import { journeyStream } from '@care-journey/journey';
 import { ProjectionEngine, ReadModelStore } from '@care-journey/projections';
-import { CAMBRIDGESHIRE, generateChild, runJourney, syntheticChildId, syntheticEventId } from '@care-journey/reporting';
+import {
+  CAMBRIDGESHIRE,
+  generateChild,
+  runJourney,
+  syntheticChildId,
+  syntheticEventId,
+} from '@care-journey/reporting';
 import { spawnTs, waitForExit } from '../contract/support/spawn-ts';
 import { readSummaries, rebuildInto } from './support/read-model-compare';
 
@@ -22,21 +28,34 @@ function streams(from: number, to: number): { childId: string; envelopes: NewEve
   const options = { children: CHILDREN, seed: SEED, years: 5, yearEnding: '2025-03-31', la: CAMBRIDGESHIRE };
   return Array.from({ length: to - from }, (_, k) => {
     const childId = syntheticChildId(SEED, from + k);
-    const { envelopes } = runJourney(childId, generateChild(options, from + k).commands, (n) => syntheticEventId(childId, n));
+    const { envelopes } = runJourney(childId, generateChild(options, from + k).commands, (n) =>
+      syntheticEventId(childId, n),
+    );
     return { childId, envelopes };
   });
 }
 
-async function append(store: SqliteEventStore, journeys: { childId: string; envelopes: NewEvent[] }[]): Promise<void> {
-  for (const j of journeys) await store.appendToStream(journeyStream(j.childId), j.envelopes, { expectedRevision: 'any' });
+async function append(
+  store: SqliteEventStore,
+  journeys: { childId: string; envelopes: NewEvent[] }[],
+): Promise<void> {
+  for (const j of journeys)
+    await store.appendToStream(journeyStream(j.childId), j.envelopes, { expectedRevision: 'any' });
 }
 
 /** Resolves with the first stdout line `accept` takes; rejects if the child exits first. */
-function lineWhere(child: ChildProcessWithoutNullStreams, accept: (line: string) => boolean, timeoutMs = 20_000): Promise<string> {
+function lineWhere(
+  child: ChildProcessWithoutNullStreams,
+  accept: (line: string) => boolean,
+  timeoutMs = 20_000,
+): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     let buffer = '';
     let stderr = '';
-    const timer = setTimeout(() => done(new Error(`no matching line in ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new Error(`no matching line in ${timeoutMs} ms; stderr: ${stderr}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       const lines = (buffer + chunk.toString()).split('\n');
       buffer = lines.pop() ?? '';
@@ -86,7 +105,8 @@ describe('faults: SIGKILL during projection and rebuild leaves read models equal
   };
   // A failed wait must not leave a child running (jest would hang on it).
   afterEach(() => {
-    for (const child of spawned.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of spawned.splice(0))
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
 
   const kill = async (child: ChildProcessWithoutNullStreams) => {
@@ -96,7 +116,12 @@ describe('faults: SIGKILL during projection and rebuild leaves read models equal
 
   /** Restarts projection in this process, waits for the head, and compares with a clean rebuild. */
   async function restartAndCompare(readModelFile: string, cleanFile: string): Promise<void> {
-    const engine = new ProjectionEngine(store, { file: readModelFile, mode: 'inline', batchSize: 100, restartDelayMs: 20 });
+    const engine = new ProjectionEngine(store, {
+      file: readModelFile,
+      mode: 'inline',
+      batchSize: 100,
+      restartDelayMs: 20,
+    });
     try {
       engine.start();
       const head = await store.headPosition();
@@ -141,7 +166,9 @@ describe('faults: SIGKILL during projection and rebuild leaves read models equal
     await kill(second);
     const secondAt = checkpoint();
     const head = Number(await store.headPosition());
-    process.stdout.write(`projections SIGKILL (live): killed at checkpoints ${firstAt} and ${secondAt} of ${head}\n`);
+    process.stdout.write(
+      `projections SIGKILL (live): killed at checkpoints ${firstAt} and ${secondAt} of ${head}\n`,
+    );
     // Both kills cut the projection short (else the test would prove nothing).
     expect(firstAt).toBeLessThan(head);
     expect(secondAt).toBeLessThan(head);
@@ -153,7 +180,10 @@ describe('faults: SIGKILL during projection and rebuild leaves read models equal
     const events = Number(await store.headPosition());
     for (const killAt of [1, Math.floor(events / 2)]) {
       const child = start(['rebuild', eventsFile, readModels, '25']);
-      const line = await lineWhere(child, (l) => l.startsWith('rebuilt') || (l.startsWith('progress running') && number(l) >= killAt));
+      const line = await lineWhere(
+        child,
+        (l) => l.startsWith('rebuilt') || (l.startsWith('progress running') && number(l) >= killAt),
+      );
       await kill(child);
       expect(line).not.toBe('rebuilt');
     }

@@ -24,7 +24,10 @@ describe('createEventStore', () => {
 
   it('builds an EventStoreDB store without connecting eagerly', async () => {
     const store = await createEventStore(
-      loadStoreConfig({ CARE_JOURNEY_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:1?tls=false' }),
+      loadStoreConfig({
+        CARE_JOURNEY_STORE: 'eventstoredb',
+        EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:1?tls=false',
+      }),
     );
     expect(store.constructor.name).toBe('EventStoreDbEventStore');
     await store.close();

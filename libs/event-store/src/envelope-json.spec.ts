@@ -27,7 +27,11 @@ describe('envelope JSON', () => {
   });
 
   it('converts bigints at any depth to decimal strings', () => {
-    expect(toJsonSafe({ a: [1n, { b: -2n }], c: 'x', d: null })).toEqual({ a: ['1', { b: '-2' }], c: 'x', d: null });
+    expect(toJsonSafe({ a: [1n, { b: -2n }], c: 'x', d: null })).toEqual({
+      a: ['1', { b: '-2' }],
+      c: 'x',
+      d: null,
+    });
   });
 
   it('offers a replacer for stringifying whole envelopes', () => {
@@ -43,7 +47,12 @@ describe('envelope JSON', () => {
     expect(fromJsonSafe<{ fromPosition?: bigint; x: number }>({ x: 1 })).toEqual({ x: 1 });
   });
 
-  it.each([['12.5'], ['1e3'], [''], ['0x10'], [12], [null], ['007']])('refuses %p as a bigint, naming the field', (value) => {
-    expect(() => bigintFromJson(value, 'globalPosition')).toThrow(/globalPosition must be a decimal integer string/);
-  });
+  it.each([['12.5'], ['1e3'], [''], ['0x10'], [12], [null], ['007']])(
+    'refuses %p as a bigint, naming the field',
+    (value) => {
+      expect(() => bigintFromJson(value, 'globalPosition')).toThrow(
+        /globalPosition must be a decimal integer string/,
+      );
+    },
+  );
 });

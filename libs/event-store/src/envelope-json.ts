@@ -16,7 +16,14 @@ export type JsonSafe<T> = T extends bigint
 const DECIMAL = /^-?(0|[1-9][0-9]*)$/;
 
 /** Fields of the port's types that hold bigints; `fromJsonSafe` converts these by default. */
-export const BIGINT_FIELDS = ['revision', 'globalPosition', 'nextExpectedRevision', 'position', 'fromPosition', 'fromRevision'] as const;
+export const BIGINT_FIELDS = [
+  'revision',
+  'globalPosition',
+  'nextExpectedRevision',
+  'position',
+  'fromPosition',
+  'fromRevision',
+] as const;
 
 export function bigintToJson(value: bigint): string {
   return value.toString(10);
@@ -25,7 +32,9 @@ export function bigintToJson(value: bigint): string {
 /** Parses a decimal string back to a bigint; `field` names the value in the error message. */
 export function bigintFromJson(value: unknown, field: string): bigint {
   if (typeof value !== 'string' || !DECIMAL.test(value)) {
-    throw new TypeError(`${field} must be a decimal integer string (e.g. "42"), got ${JSON.stringify(value) ?? String(value)}`);
+    throw new TypeError(
+      `${field} must be a decimal integer string (e.g. "42"), got ${JSON.stringify(value) ?? String(value)}`,
+    );
   }
   return BigInt(value);
 }
@@ -50,7 +59,10 @@ function convert(value: unknown): unknown {
  * Inverse of `toJsonSafe` for the named top-level fields (absent fields are left absent).
  * Only top-level fields: event data may legitimately hold strings under the same names.
  */
-export function fromJsonSafe<T extends object>(value: JsonSafe<T>, fields: readonly string[] = BIGINT_FIELDS): T {
+export function fromJsonSafe<T extends object>(
+  value: JsonSafe<T>,
+  fields: readonly string[] = BIGINT_FIELDS,
+): T {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new TypeError(`expected a JSON object, got ${JSON.stringify(value)}`);
   }

@@ -22,7 +22,10 @@ export class StreamNotFound extends Error {
 /** Thrown when the store cannot be written (disk full, read-only file, server unavailable). */
 export class StoreUnavailable extends Error {
   override readonly name = 'StoreUnavailable';
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
   }
 }

@@ -32,8 +32,10 @@ export interface NewEvent<Type extends string = string, Data = Record<string, un
 }
 
 /** An event as stored. */
-export interface RecordedEvent<Type extends string = string, Data = Record<string, unknown>>
-  extends NewEvent<Type, Data> {
+export interface RecordedEvent<Type extends string = string, Data = Record<string, unknown>> extends NewEvent<
+  Type,
+  Data
+> {
   streamId: string;
   revision: bigint;
   globalPosition: bigint;

@@ -15,19 +15,26 @@ describe('loadStoreConfig', () => {
 
   it('reads the SQLite file and synchronous mode', () => {
     expect(
-      loadStoreConfig({ CARE_JOURNEY_STORE: 'sqlite', CARE_JOURNEY_SQLITE_FILE: '/var/cj/x.db', CARE_JOURNEY_SQLITE_SYNCHRONOUS: 'normal' }),
+      loadStoreConfig({
+        CARE_JOURNEY_STORE: 'sqlite',
+        CARE_JOURNEY_SQLITE_FILE: '/var/cj/x.db',
+        CARE_JOURNEY_SQLITE_SYNCHRONOUS: 'normal',
+      }),
     ).toEqual({ kind: 'sqlite', file: '/var/cj/x.db', synchronous: 'NORMAL' });
   });
 
-  it.each(['esdb://localhost:2113?tls=false', 'esdb+discover://cluster.example:2113', 'esdb://a:2113,b:2113,c:2113?tls=false&nodePreference=leader'])(
-    'accepts EventStoreDB connection string %s',
-    (connectionString) => {
-      expect(loadStoreConfig({ CARE_JOURNEY_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: connectionString })).toEqual({
-        kind: 'eventstoredb',
-        connectionString,
-      });
-    },
-  );
+  it.each([
+    'esdb://localhost:2113?tls=false',
+    'esdb+discover://cluster.example:2113',
+    'esdb://a:2113,b:2113,c:2113?tls=false&nodePreference=leader',
+  ])('accepts EventStoreDB connection string %s', (connectionString) => {
+    expect(
+      loadStoreConfig({ CARE_JOURNEY_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: connectionString }),
+    ).toEqual({
+      kind: 'eventstoredb',
+      connectionString,
+    });
+  });
 
   it('requires EVENTSTORE_CONNECTION_STRING for eventstoredb and says so', () => {
     expect(() => loadStoreConfig({ CARE_JOURNEY_STORE: 'eventstoredb' })).toThrow(
@@ -36,9 +43,15 @@ describe('loadStoreConfig', () => {
   });
 
   it('rejects a connection string with another scheme, naming variable, value and rule', () => {
-    const attempt = () => loadStoreConfig({ CARE_JOURNEY_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' });
+    const attempt = () =>
+      loadStoreConfig({
+        CARE_JOURNEY_STORE: 'eventstoredb',
+        EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113',
+      });
     expect(attempt).toThrow(StoreConfigError);
-    expect(attempt).toThrow(/EVENTSTORE_CONNECTION_STRING="http:\/\/localhost:2113" is invalid: .*'esdb:\/\/' or 'esdb\+discover:\/\/'/);
+    expect(attempt).toThrow(
+      /EVENTSTORE_CONNECTION_STRING="http:\/\/localhost:2113" is invalid: .*'esdb:\/\/' or 'esdb\+discover:\/\/'/,
+    );
   });
 
   it('rejects an unknown store kind', () => {
@@ -48,6 +61,8 @@ describe('loadStoreConfig', () => {
   });
 
   it('rejects an unknown synchronous mode', () => {
-    expect(() => loadStoreConfig({ CARE_JOURNEY_SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(/CARE_JOURNEY_SQLITE_SYNCHRONOUS="OFF" is invalid/);
+    expect(() => loadStoreConfig({ CARE_JOURNEY_SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(
+      /CARE_JOURNEY_SQLITE_SYNCHRONOUS="OFF" is invalid/,
+    );
   });
 });

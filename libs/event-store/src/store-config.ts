@@ -30,7 +30,11 @@ export function loadStoreConfig(env: Env = process.env): StoreConfig {
   if (kind === 'sqlite') {
     const synchronous = (read(env, 'CARE_JOURNEY_SQLITE_SYNCHRONOUS') ?? 'FULL').toUpperCase();
     if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
-      throw new StoreConfigError('CARE_JOURNEY_SQLITE_SYNCHRONOUS', env.CARE_JOURNEY_SQLITE_SYNCHRONOUS, "allowed values are 'FULL' (default) or 'NORMAL'");
+      throw new StoreConfigError(
+        'CARE_JOURNEY_SQLITE_SYNCHRONOUS',
+        env.CARE_JOURNEY_SQLITE_SYNCHRONOUS,
+        "allowed values are 'FULL' (default) or 'NORMAL'",
+      );
     }
     return { kind, file: read(env, 'CARE_JOURNEY_SQLITE_FILE') ?? DEFAULT_SQLITE_FILE, synchronous };
   }
@@ -45,5 +49,9 @@ export function loadStoreConfig(env: Env = process.env): StoreConfig {
     }
     return { kind, connectionString };
   }
-  throw new StoreConfigError('CARE_JOURNEY_STORE', env.CARE_JOURNEY_STORE, "allowed values are 'sqlite' (default) or 'eventstoredb'");
+  throw new StoreConfigError(
+    'CARE_JOURNEY_STORE',
+    env.CARE_JOURNEY_STORE,
+    "allowed values are 'sqlite' (default) or 'eventstoredb'",
+  );
 }

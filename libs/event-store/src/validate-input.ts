@@ -10,7 +10,10 @@ export function validateAppend(stream: string, events: readonly NewEvent[], opti
   }
   const expected = options?.expectedRevision;
   const validExpected =
-    expected === 'any' || expected === 'no_stream' || expected === 'stream_exists' || (typeof expected === 'bigint' && expected >= 0n);
+    expected === 'any' ||
+    expected === 'no_stream' ||
+    expected === 'stream_exists' ||
+    (typeof expected === 'bigint' && expected >= 0n);
   if (!validExpected) {
     throw new TypeError(
       `expectedRevision must be 'no_stream', 'any', 'stream_exists' or a bigint >= 0n, got ${String(expected)} (stream ${stream})`,

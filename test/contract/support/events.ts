@@ -26,7 +26,11 @@ export async function collect(iterable: AsyncIterable<RecordedEvent>): Promise<R
 }
 
 /** Events of the log after `from` whose stream starts with `prefix`. */
-export function readPrefix(store: EventStore, prefix: string, from: bigint | undefined): Promise<RecordedEvent[]> {
+export function readPrefix(
+  store: EventStore,
+  prefix: string,
+  from: bigint | undefined,
+): Promise<RecordedEvent[]> {
   return collect(store.readAll({ fromPosition: from, filter: { streamPrefixes: [prefix] } }));
 }
 

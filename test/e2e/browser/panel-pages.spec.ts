@@ -42,7 +42,9 @@ describeInBrowser('permanency panel pages in a real browser', () => {
     await page.getByLabel('Username').fill('panel.demo');
     await page.getByLabel('Password').fill('wrong');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Enter a correct username and password');
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      'Enter a correct username and password',
+    );
     await screenshot(page, '01-login-error');
   });
 
@@ -55,7 +57,10 @@ describeInBrowser('permanency panel pages in a real browser', () => {
 
     // Filter to the rule with the most open flags, through the form as a keyboard user would.
     const counts = await page.locator('#by-rule tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ rule: tr.querySelector('th')?.textContent?.trim().slice(0, 4) ?? '', open: Number(tr.querySelectorAll('td')[0]?.textContent) })),
+      trs.map((tr) => ({
+        rule: tr.querySelector('th')?.textContent?.trim().slice(0, 4) ?? '',
+        open: Number(tr.querySelectorAll('td')[0]?.textContent),
+      })),
     );
     const busiest = counts.sort((a, b) => b.open - a.open)[0];
     expect(busiest.open).toBeGreaterThan(0);
@@ -103,7 +108,10 @@ describeInBrowser('permanency panel pages in a real browser', () => {
     const summary = (await page.locator('#report-summary').textContent()) ?? '';
     const flags = Number(/([\d,]+) open flags?/.exec(summary)?.[1].replace(/,/g, ''));
     const warnings = Number(/([\d,]+) warnings?/.exec(summary)?.[1].replace(/,/g, ''));
-    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), `/panel/drift.csv?asAt=${YEAR_END}`);
+    const csv = await page.evaluate(
+      async (url) => (await fetch(url)).text(),
+      `/panel/drift.csv?asAt=${YEAR_END}`,
+    );
     expect(csv.trim().split('\n')).toHaveLength(1 + flags + warnings);
   });
 
@@ -111,28 +119,42 @@ describeInBrowser('permanency panel pages in a real browser', () => {
     const today = dateOfInstant(new Date().toISOString());
     await signIn(page, t.baseUrl, 'sw.demo', '/panel/drift');
     // Children looked after today without a DR05 flag yet.
-    const candidates = await page.locator('#drift-table tbody tr').evaluateAll((trs) =>
-      trs.filter((tr) => !tr.textContent?.includes('DR05')).map((tr) => tr.getAttribute('data-child') ?? ''),
-    );
+    const candidates = await page
+      .locator('#drift-table tbody tr')
+      .evaluateAll((trs) =>
+        trs
+          .filter((tr) => !tr.textContent?.includes('DR05'))
+          .map((tr) => tr.getAttribute('data-child') ?? ''),
+      );
     expect(candidates.length).toBeGreaterThan(0);
     const childId = candidates[0];
     await page.goto(`${t.baseUrl}/panel/children/${childId}`);
-    const openFlags = async () => ((await page.locator('#flags-table').count()) ? await page.locator('#flags-table tbody').textContent() : '') ?? '';
+    const openFlags = async () =>
+      ((await page.locator('#flags-table').count())
+        ? await page.locator('#flags-table tbody').textContent()
+        : '') ?? '';
     expect(await openFlags()).not.toContain('DR05');
 
     // A form sent empty shows the API's own messages, in the summary and beside the fields.
     await page.goto(`${t.baseUrl}/panel/children/${childId}/record/placement-change`);
     await page.getByRole('button', { name: /^Record/ }).click();
-    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('effectiveDate is required');
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      'effectiveDate is required',
+    );
     expect(await page.locator('#effectiveDate-error').textContent()).toContain('effectiveDate is required');
     await screenshot(page, '07-record-placement-errors');
 
     for (const daysAgo of [20, 10]) {
       await page.goto(`${t.baseUrl}/panel/children/${childId}/record/placement-change`);
       await fillPlacementChange(page, addDays(today, -daysAgo));
-      await Promise.all([page.waitForURL(/recorded=placement-change/), page.getByRole('button', { name: /^Record/ }).click()]);
+      await Promise.all([
+        page.waitForURL(/recorded=placement-change/),
+        page.getByRole('button', { name: /^Record/ }).click(),
+      ]);
     }
-    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain('Placement change recorded');
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain(
+      'Placement change recorded',
+    );
     expect(await openFlags()).toContain('DR05 Placement instability');
     await screenshot(page, '08-child-after-placement-changes');
   });
@@ -151,10 +173,16 @@ describeInBrowser('permanency panel pages in a real browser', () => {
     try {
       await signIn(other, t.baseUrl, 'sw.demo', `/panel/children/${childId}/record/placement-change`);
       await fillPlacementChange(other, addDays(today, -6));
-      await Promise.all([other.waitForURL(/recorded=placement-change/), other.getByRole('button', { name: /^Record/ }).click()]);
+      await Promise.all([
+        other.waitForURL(/recorded=placement-change/),
+        other.getByRole('button', { name: /^Record/ }).click(),
+      ]);
       expect(await movesOn(other)).toBe(1);
 
-      const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: /^Record/ }).click()]);
+      const [refused] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: /^Record/ }).click(),
+      ]);
       expect(refused.status()).toBe(409);
       await expect(page.locator('#stale-form').textContent()).resolves.toContain('Nothing was recorded');
       expect(await page.getByLabel('Date of the move').inputValue()).toBe(addDays(today, -3));
@@ -166,7 +194,10 @@ describeInBrowser('permanency panel pages in a real browser', () => {
     }
 
     // Sent again after reading the warning: now against the current revision, so it is recorded.
-    await Promise.all([page.waitForURL(/recorded=placement-change/), page.getByRole('button', { name: /^Record/ }).click()]);
+    await Promise.all([
+      page.waitForURL(/recorded=placement-change/),
+      page.getByRole('button', { name: /^Record/ }).click(),
+    ]);
     expect(await movesOn(page)).toBe(2);
   });
 
@@ -183,16 +214,29 @@ describeInBrowser('permanency panel pages in a real browser', () => {
       entries: { childId: string; role: string; view: string; query?: Record<string, string> }[];
     };
     expect(entries).toContainEqual(
-      expect.objectContaining({ childId, role: 'panel_member', view: 'history', query: { asAt: YEAR_END, page: 'panel' } }),
+      expect.objectContaining({
+        childId,
+        role: 'panel_member',
+        view: 'history',
+        query: { asAt: YEAR_END, page: 'panel' },
+      }),
     );
     await screenshot(page, '11-access-log');
   });
 
-  it('stability and permanence, and the authority\'s monthly series against its targets: chart.js charts, each with its table of figures', async () => {
+  it("stability and permanence, and the authority's monthly series against its targets: chart.js charts, each with its table of figures", async () => {
     await signIn(page, t.baseUrl, 'panel.demo', `/panel/measures?yearEnding=${YEAR_END}&years=3`);
     // Strings run in the page (this project's TypeScript has no DOM types).
-    await page.waitForFunction("document.querySelectorAll('canvas[data-chart]').length >= 5 && Boolean(window.Chart)");
-    for (const id of ['stability', 'permanence', 'scorecard', 'target-three-plus-placements', 'looked-after']) {
+    await page.waitForFunction(
+      "document.querySelectorAll('canvas[data-chart]').length >= 5 && Boolean(window.Chart)",
+    );
+    for (const id of [
+      'stability',
+      'permanence',
+      'scorecard',
+      'target-three-plus-placements',
+      'looked-after',
+    ]) {
       // chart.js sizes the canvas once it has drawn.
       await page.waitForFunction(`document.getElementById('chart-${id}').height > 100`);
       expect(await page.locator(`#${id}-table tbody tr`).count()).toBeGreaterThan(0);
@@ -212,7 +256,9 @@ describeInBrowser('permanency panel pages in a real browser', () => {
       ['Target: at most 16%', 36],
     ]);
     await screenshot(page, '09-measures');
-    await page.locator('#target-three-plus-placements-figure').screenshot({ path: artifact('12-measures-monthly-target') });
+    await page
+      .locator('#target-three-plus-placements-figure')
+      .screenshot({ path: artifact('12-measures-monthly-target') });
   });
 
   it('reporting jobs see references, never names, and get no record forms', async () => {

@@ -12,7 +12,12 @@ const store = new SqliteEventStore({ file: eventsFile, pollIntervalMs: 5 });
 const batchSize = Number(batch);
 
 if (mode === 'live') {
-  const engine = new ProjectionEngine(store, { file: readModelFile, mode: 'inline', batchSize, restartDelayMs: 20 });
+  const engine = new ProjectionEngine(store, {
+    file: readModelFile,
+    mode: 'inline',
+    batchSize,
+    restartDelayMs: 20,
+  });
   process.stdout.write(`ready ${engine.checkpoint() ?? -1}\n`);
   engine.start();
 } else {

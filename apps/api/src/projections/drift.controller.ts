@@ -1,4 +1,14 @@
-import { BadRequestException, Controller, Get, Headers, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Headers,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -33,10 +43,18 @@ import { todayInEngland } from './today';
 
 /** dueWithin is the issue's name, dueWithinDays the first one shipped: both work, not both at once. */
 function dueWithinOf(query: DriftReportQuery): number | undefined {
-  if (query.dueWithin !== undefined && query.dueWithinDays !== undefined && query.dueWithin !== query.dueWithinDays) {
+  if (
+    query.dueWithin !== undefined &&
+    query.dueWithinDays !== undefined &&
+    query.dueWithin !== query.dueWithinDays
+  ) {
     throw new BadRequestException(
       badRequestBody([
-        { field: 'dueWithin', rule: 'notWithDueWithinDays', message: 'give dueWithin or dueWithinDays, not both' },
+        {
+          field: 'dueWithin',
+          rule: 'notWithDueWithinDays',
+          message: 'give dueWithin or dueWithinDays, not both',
+        },
       ]),
     );
   }
@@ -119,6 +137,8 @@ export class DriftController {
       dueSoon,
       history: flagHistory(summary, asAt, this.config.drift),
     };
-    return wantsCsv(accept) ? csvReply(reply, `flags-${summary.childRef}-${asAt}`, childFlagsCsv(view)) : view;
+    return wantsCsv(accept)
+      ? csvReply(reply, `flags-${summary.childRef}-${asAt}`, childFlagsCsv(view))
+      : view;
   }
 }

@@ -56,7 +56,11 @@ export class MeasuresController {
   ): Promise<{ yearEnding?: string; asAt?: string; measures: PagedMeasure[] } | string> {
     const { yearEnding, asAt } = query;
     if ((yearEnding === undefined) === (asAt === undefined)) {
-      throw badRequest('yearEnding', 'exactlyOneOfYearEndingAsAt', 'give yearEnding (a 31 March) or asAt (any date), not both');
+      throw badRequest(
+        'yearEnding',
+        'exactlyOneOfYearEndingAsAt',
+        'give yearEnding (a 31 March) or asAt (any date), not both',
+      );
     }
     await this.readYourWrites.waitFor(query.minPosition);
     const summaries = [...this.engine.summaries()];
@@ -90,7 +94,11 @@ export class MeasuresController {
     await this.readYourWrites.waitFor(query.minPosition);
     const report = timeToPermanence([...this.engine.summaries()], query.from, query.to);
     if (wantsCsv(accept)) {
-      return csvReply(reply, `permanence-${query.from}-${query.to}`, permanenceCsv(report, mayReadPersonalData(user.role)));
+      return csvReply(
+        reply,
+        `permanence-${query.from}-${query.to}`,
+        permanenceCsv(report, mayReadPersonalData(user.role)),
+      );
     }
     const { items, paging } = pageOf(report.rows, query.page, query.pageSize);
     return forRole({ ...report, rows: items, paging }, user.role);
@@ -111,7 +119,11 @@ export class MeasuresController {
     await this.readYourWrites.waitFor(query.minPosition);
     const card = scorecard([...this.engine.summaries()], query.periodEnding);
     if (wantsCsv(accept)) {
-      return csvReply(reply, `scorecard-${query.periodEnding}`, scorecardCsv(card, mayReadPersonalData(user.role)));
+      return csvReply(
+        reply,
+        `scorecard-${query.periodEnding}`,
+        scorecardCsv(card, mayReadPersonalData(user.role)),
+      );
     }
     const { items, paging } = pageOf(card.children, query.page, query.pageSize);
     return forRole({ ...card, children: items, paging }, user.role);

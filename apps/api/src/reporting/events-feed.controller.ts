@@ -17,16 +17,25 @@ export class EventsFeedController {
 
   @Get('events')
   @Roles('reporting_job', 'auditor', 'admin')
-  @ApiOperation({ summary: 'Raw events after a checkpoint, as NDJSON; the last line (and X-Next-Checkpoint) is the next checkpoint. Reporting jobs get no direct identifiers.' })
+  @ApiOperation({
+    summary:
+      'Raw events after a checkpoint, as NDJSON; the last line (and X-Next-Checkpoint) is the next checkpoint. Reporting jobs get no direct identifiers.',
+  })
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({ description: 'One event per line, then {"checkpoint":"<position>"}' })
-  async events(@Query() query: EventsFeedQuery, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async events(
+    @Query() query: EventsFeedQuery,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const page = await eventsPage(this.store, {
       after: query.after === undefined ? undefined : BigInt(query.after),
       limit: query.limit,
       redact: !mayReadPersonalData(user.role),
     });
-    reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('x-next-checkpoint', page.checkpoint);
+    reply
+      .header('content-type', 'application/x-ndjson; charset=utf-8')
+      .header('x-next-checkpoint', page.checkpoint);
     return `${page.lines.join('\n')}\n`;
   }
 }

@@ -15,18 +15,32 @@ export class ExportsController {
 
   @Get('903')
   @Roles('reporting_job', 'admin')
-  @ApiOperation({ summary: 'The SSDA903 return for a year: every table as CSV text in JSON, or one table as a CSV file (?table=episodes)' })
+  @ApiOperation({
+    summary:
+      'The SSDA903 return for a year: every table as CSV text in JSON, or one table as a CSV file (?table=episodes)',
+  })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '{ yearEnding, tables: { Header: "CHILD,SEX,…\\n…", … } }, or text/csv for one table' })
-  async return903(@Query() query: Export903Query, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+  @ApiOkResponse({
+    description: '{ yearEnding, tables: { Header: "CHILD,SEX,…\\n…", … } }, or text/csv for one table',
+  })
+  async return903(
+    @Query() query: Export903Query,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
     const table = query.table === undefined ? undefined : findTable(query.table);
     if (query.table !== undefined && table === undefined) {
-      throw new BadRequestException(badRequestBody([{ field: 'table', rule: 'isTable', message: `table must be one of ${TABLE_NAMES.join(', ')}` }]));
+      throw new BadRequestException(
+        badRequestBody([
+          { field: 'table', rule: 'isTable', message: `table must be one of ${TABLE_NAMES.join(', ')}` },
+        ]),
+      );
     }
     // The 903 carries children's dates of birth and UPNs by law: this return goes to the DfE as is.
     const tables = await export903(this.store, { yearEnding: query.yearEnding });
     if (table === undefined) return { yearEnding: query.yearEnding, tables: returnCsv(tables) };
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${query.yearEnding}-${table}.csv"`);
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${query.yearEnding}-${table}.csv"`);
     return tableCsv(tables, table);
   }
 }

@@ -16,12 +16,20 @@ import { ReadYourWrites } from '../projections/read-your-writes';
 import { MAX_FEED_PAGE } from './dto/events-feed.query';
 
 export class FeedQuery {
-  @ApiPropertyOptional({ description: 'Checkpoint from the previous page ("1200" or "1200.3"); omit to start at the beginning', example: '1200.3' })
+  @ApiPropertyOptional({
+    description: 'Checkpoint from the previous page ("1200" or "1200.3"); omit to start at the beginning',
+    example: '1200.3',
+  })
   @IsOptional()
   @Matches(/^\d{1,19}(\.\d{1,9})?$/, { message: `after must be ${FEED_CHECKPOINT_RULE}` })
   after?: string;
 
-  @ApiPropertyOptional({ description: `Changes per page, 1–${MAX_FEED_PAGE}`, default: 1000, minimum: 1, maximum: MAX_FEED_PAGE })
+  @ApiPropertyOptional({
+    description: `Changes per page, 1–${MAX_FEED_PAGE}`,
+    default: 1000,
+    minimum: 1,
+    maximum: MAX_FEED_PAGE,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -43,13 +51,22 @@ export class FeedController {
 
   @Get('feed')
   @Roles('reporting_job', 'panel_member', 'auditor', 'admin')
-  @ApiOperation({ summary: 'Projection changes (care, moves, plans, permanence, flags opened/closed, stability) after a checkpoint, as NDJSON; the last line (and X-Next-Checkpoint) is the next checkpoint. No names.' })
+  @ApiOperation({
+    summary:
+      'Projection changes (care, moves, plans, permanence, flags opened/closed, stability) after a checkpoint, as NDJSON; the last line (and X-Next-Checkpoint) is the next checkpoint. No names.',
+  })
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({ description: 'One change per line, then {"checkpoint":"<position>[.<index>]"}' })
-  async feed(@Query() query: FeedQuery, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async feed(
+    @Query() query: FeedQuery,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     await this.readYourWrites.waitFor(query.minPosition);
     const page = this.feedPage(query, mayReadPersonalData(user.role));
-    reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('x-next-checkpoint', page.checkpoint);
+    reply
+      .header('content-type', 'application/x-ndjson; charset=utf-8')
+      .header('x-next-checkpoint', page.checkpoint);
     // A read-model file projected before the change log existed: the log starts there until a rebuild.
     if (page.startsAfter !== undefined) reply.header('x-feed-starts-after', page.startsAfter);
     return `${page.lines.join('\n')}\n`;
@@ -58,9 +75,16 @@ export class FeedController {
   private feedPage(query: FeedQuery, personal: boolean) {
     try {
       // Changes carry codes and references only; reporting jobs still go through the /events redaction.
-      return feedPage(this.engine.readModels, { after: query.after, limit: query.limit, transform: personal ? undefined : redactDeep });
+      return feedPage(this.engine.readModels, {
+        after: query.after,
+        limit: query.limit,
+        transform: personal ? undefined : redactDeep,
+      });
     } catch (error) {
-      if (error instanceof RangeError) throw new BadRequestException(badRequestBody([{ field: 'after', rule: 'isFeedCheckpoint', message: error.message }]));
+      if (error instanceof RangeError)
+        throw new BadRequestException(
+          badRequestBody([{ field: 'after', rule: 'isFeedCheckpoint', message: error.message }]),
+        );
       throw error;
     }
   }

@@ -22,7 +22,9 @@ export class ReadModelExportsController {
 
   @Get(':name')
   @Roles('reporting_job', 'auditor', 'admin')
-  @ApiOperation({ summary: 'A whole read model (child-summaries, open-flags) as CSV or NDJSON; no names for reporting jobs' })
+  @ApiOperation({
+    summary: 'A whole read model (child-summaries, open-flags) as CSV or NDJSON; no names for reporting jobs',
+  })
   @ApiProduces('application/x-ndjson', 'text/csv')
   exportReadModel(
     @Param() { name }: ReadModelParam,
@@ -30,10 +32,25 @@ export class ReadModelExportsController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): string {
-    const rows = [...readModelRows(name, this.engine.summaries(), { personal: mayReadPersonalData(user.role), asAt: query.asAt ?? todayInEngland(), drift: this.config.drift })];
+    const rows = [
+      ...readModelRows(name, this.engine.summaries(), {
+        personal: mayReadPersonalData(user.role),
+        asAt: query.asAt ?? todayInEngland(),
+        drift: this.config.drift,
+      }),
+    ];
     if (query.format === 'csv') {
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`);
-      return stringify(rows, { header: true, columns: [...READ_MODEL_COLUMNS[name]], record_delimiter: '\n', cast: { boolean: (b) => (b ? 'true' : 'false') } }) || `${READ_MODEL_COLUMNS[name].join(',')}\n`;
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}.csv"`);
+      return (
+        stringify(rows, {
+          header: true,
+          columns: [...READ_MODEL_COLUMNS[name]],
+          record_delimiter: '\n',
+          cast: { boolean: (b) => (b ? 'true' : 'false') },
+        }) || `${READ_MODEL_COLUMNS[name].join(',')}\n`
+      );
     }
     reply.header('content-type', 'application/x-ndjson; charset=utf-8');
     return rows.map((row) => `${JSON.stringify(row)}\n`).join('');

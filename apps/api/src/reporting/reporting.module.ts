@@ -6,5 +6,8 @@ import { ReadModelExportsController } from './read-model-exports.controller';
 import { ProjectionsModule } from '../projections/projections.module';
 
 /** Reporting jobs' endpoints: the 903 return, read-model bulk exports, the raw event feed and the projection-change feed (identifiers withheld from reporting jobs). */
-@Module({ imports: [ProjectionsModule], controllers: [EventsFeedController, ExportsController, FeedController, ReadModelExportsController] })
+@Module({
+  imports: [ProjectionsModule],
+  controllers: [EventsFeedController, ExportsController, FeedController, ReadModelExportsController],
+})
 export class ReportingModule {}

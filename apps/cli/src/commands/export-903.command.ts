@@ -24,10 +24,13 @@ export function registerExport903Command(program: Command): void {
       try {
         const tables = await export903(store, { yearEnding: options.yearEnding, la: options.la });
         const files = await writeReturn(tables, options.out);
-        const counts = Object.entries(tables).map(([name, rows]) => `${name}=${rows.length}`).join(' ');
+        const counts = Object.entries(tables)
+          .map(([name, rows]) => `${name}=${rows.length}`)
+          .join(' ');
         process.stdout.write(`wrote ${files.length} files to ${options.out}: ${counts}\n`);
         const failures = validateReturn(tables, { yearEnding: options.yearEnding });
-        for (const f of failures) process.stdout.write(`  ${f.rule}\t${f.table}\t${f.child}\t${f.field}\t${f.message}\n`);
+        for (const f of failures)
+          process.stdout.write(`  ${f.rule}\t${f.table}\t${f.child}\t${f.field}\t${f.message}\n`);
         process.stdout.write(`self-check: ${failures.length} failure(s)\n`);
       } finally {
         await store.close();

@@ -21,7 +21,13 @@ export function registerImport903Command(program: Command): void {
     .option('--report <file>', 'where to write the report of rejected rows (CSV)', 'import-903-report.csv')
     .action(async (dir: string, options: ImportOptions) => {
       const store = await createEventStore();
-      const bar = new SingleBar({ format: 'import-903 [{bar}] {value}/{total} rows | {children} children | {events} events | {rate} rows/s' }, Presets.shades_classic);
+      const bar = new SingleBar(
+        {
+          format:
+            'import-903 [{bar}] {value}/{total} rows | {children} children | {events} events | {rate} rows/s',
+        },
+        Presets.shades_classic,
+      );
       const started = Date.now();
       let barStarted = false;
       try {

@@ -7,7 +7,8 @@ const wholeNumber =
   (min: number, max: number) =>
   (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}`);
     return n;
   };
 
@@ -35,7 +36,10 @@ export function registerSeedCommand(program: Command): void {
     .option('--la <code>', 'ONS code of the authority', CAMBRIDGESHIRE)
     .action(async (options: SeedOptions) => {
       const store = await createEventStore();
-      const bar = new SingleBar({ format: 'seed [{bar}] {value}/{total} children | {events} events | {rate} children/s' }, Presets.shades_classic);
+      const bar = new SingleBar(
+        { format: 'seed [{bar}] {value}/{total} children | {events} events | {rate} children/s' },
+        Presets.shades_classic,
+      );
       const started = Date.now();
       bar.start(options.children, 0, { events: 0, rate: '0' });
       try {

@@ -1,4 +1,11 @@
-import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START, type AllStreamResolvedEvent } from '@eventstore/db-client';
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+  type AllStreamResolvedEvent,
+} from '@eventstore/db-client';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../backoff';
 import type {
   AppendOptions,
@@ -14,7 +21,14 @@ import type {
 } from '../event-store.port';
 import { validateAppend, validateMaxCount } from '../validate-input';
 import { matchesFilter } from './esdb-filter';
-import { fromResolved, isSystemEvent, mapEsdbError, toEsdbExpected, toEsdbPosition, toEventData } from './esdb-mapping';
+import {
+  fromResolved,
+  isSystemEvent,
+  mapEsdbError,
+  toEsdbExpected,
+  toEsdbPosition,
+  toEventData,
+} from './esdb-mapping';
 import { EsdbCatchUpSubscription } from './esdb-subscription';
 
 /** How many events back `headPosition` looks for the last non-system event. */
@@ -119,8 +133,12 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions, handlers: SubscriptionHandlers): Subscription {
     if (this.closed) throw new Error('EventStoreDB event store is closed');
-    const subscription: Subscription = new EsdbCatchUpSubscription(this.client, options, handlers, this.backoff, () =>
-      this.subscriptions.delete(subscription),
+    const subscription: Subscription = new EsdbCatchUpSubscription(
+      this.client,
+      options,
+      handlers,
+      this.backoff,
+      () => this.subscriptions.delete(subscription),
     );
     this.subscriptions.add(subscription);
     return subscription;
@@ -130,7 +148,11 @@ export class EventStoreDbEventStore implements EventStore {
   async headPosition(): Promise<bigint | undefined> {
     let newest: bigint | undefined;
     try {
-      for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: HEAD_SCAN })) {
+      for await (const resolved of this.client.readAll({
+        direction: BACKWARDS,
+        fromPosition: END,
+        maxCount: HEAD_SCAN,
+      })) {
         const event = resolved.event;
         if (!event) continue;
         newest ??= event.position.commit;

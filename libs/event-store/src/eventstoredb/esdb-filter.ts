@@ -1,4 +1,10 @@
-import { eventTypeFilter, excludeSystemEvents, streamNameFilter, type Filter, type Position } from '@eventstore/db-client';
+import {
+  eventTypeFilter,
+  excludeSystemEvents,
+  streamNameFilter,
+  type Filter,
+  type Position,
+} from '@eventstore/db-client';
 import type { AllFilter, RecordedEvent } from '../event-store.port';
 
 function escapeRegex(text: string): string {
@@ -21,7 +27,10 @@ export function toServerFilter(
   if (prefixes.length > 0) return streamNameFilter({ prefixes, checkpointReached: onCheckpoint });
   if (types.length > 0) {
     // A regex with anchors: prefix matching on types would let 'Placed' match 'PlacedEnded'.
-    return eventTypeFilter({ regex: `^(?:${types.map(escapeRegex).join('|')})$`, checkpointReached: onCheckpoint });
+    return eventTypeFilter({
+      regex: `^(?:${types.map(escapeRegex).join('|')})$`,
+      checkpointReached: onCheckpoint,
+    });
   }
   return excludeSystemEvents({ checkpointReached: onCheckpoint });
 }
@@ -29,7 +38,8 @@ export function toServerFilter(
 /** The port's filter semantics, applied on the client. */
 export function matchesFilter(event: RecordedEvent, filter: AllFilter | undefined): boolean {
   const prefixes = filter?.streamPrefixes;
-  if (prefixes && prefixes.length > 0 && !prefixes.some((prefix) => event.streamId.startsWith(prefix))) return false;
+  if (prefixes && prefixes.length > 0 && !prefixes.some((prefix) => event.streamId.startsWith(prefix)))
+    return false;
   const types = filter?.eventTypes;
   if (types && types.length > 0 && !types.includes(event.type)) return false;
   return true;

@@ -71,7 +71,11 @@ export function fromResolved(resolved: AllStreamResolvedEvent | ResolvedEvent): 
 }
 
 /** Maps client errors onto the port's errors; anything unexpected is rethrown unchanged. */
-export function mapEsdbError(error: unknown, stream: string | undefined, expected?: ExpectedRevision): unknown {
+export function mapEsdbError(
+  error: unknown,
+  stream: string | undefined,
+  expected?: ExpectedRevision,
+): unknown {
   if (error instanceof WrongExpectedVersionError) {
     const actual = error.actualVersion;
     return new WrongExpectedRevision(

@@ -1,6 +1,17 @@
-import { START, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient, type Position } from '@eventstore/db-client';
+import {
+  START,
+  type AllStreamResolvedEvent,
+  type AllStreamSubscription,
+  type EventStoreDBClient,
+  type Position,
+} from '@eventstore/db-client';
 import { backoffDelay, type BackoffPolicy } from '../backoff';
-import type { RecordedEvent, SubscribeOptions, Subscription, SubscriptionHandlers } from '../event-store.port';
+import type {
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionHandlers,
+} from '../event-store.port';
 import { WakeableSleep } from '../wakeable-sleep';
 import { matchesFilter, toServerFilter } from './esdb-filter';
 import { fromResolved, mapEsdbError, toEsdbPosition } from './esdb-mapping';
@@ -51,7 +62,11 @@ export class EsdbCatchUpSubscription implements Subscription {
       if (this.stopped || this.handlerFailed) return;
       attempt = delivered > 0 ? 1 : attempt + 1;
       const delay = backoffDelay(attempt, this.backoff);
-      this.handlers.onRetry?.(this.ended?.error ?? new Error('EventStoreDB subscription ended'), attempt, delay);
+      this.handlers.onRetry?.(
+        this.ended?.error ?? new Error('EventStoreDB subscription ended'),
+        attempt,
+        delay,
+      );
       await this.sleeper.sleep(delay);
     }
   }
@@ -93,7 +108,9 @@ export class EsdbCatchUpSubscription implements Subscription {
   private open(): AllStreamSubscription {
     const subscription = this.client.subscribeToAll({
       fromPosition: this.lastPosition === undefined ? START : toEsdbPosition(this.lastPosition),
-      filter: toServerFilter(this.options.filter, (position: Position) => this.push({ kind: 'checkpoint', position: position.commit })),
+      filter: toServerFilter(this.options.filter, (position: Position) =>
+        this.push({ kind: 'checkpoint', position: position.commit }),
+      ),
     });
     this.current = subscription;
     subscription.on('data', (resolved: AllStreamResolvedEvent) => {

@@ -1,5 +1,10 @@
 import { backoffDelay, type BackoffPolicy } from '../backoff';
-import type { RecordedEvent, SubscribeOptions, Subscription, SubscriptionHandlers } from '../event-store.port';
+import type {
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionHandlers,
+} from '../event-store.port';
 import { WakeableSleep } from '../wakeable-sleep';
 
 /** What the subscription needs from the store: cheap head, filtered pages, and a wake-up signal. */
@@ -55,7 +60,10 @@ export class PollingSubscription implements Subscription {
       let page: RecordedEvent[];
       try {
         head = this.source.head();
-        page = head === undefined || head <= cursor ? [] : this.source.page(cursor, head, this.settings.pageSize, this.options);
+        page =
+          head === undefined || head <= cursor
+            ? []
+            : this.source.page(cursor, head, this.settings.pageSize, this.options);
         attempt = 0;
       } catch (error) {
         attempt += 1;

@@ -23,16 +23,22 @@ export class SqliteStatements {
 
   constructor(private readonly db: Database.Database) {
     this.currentRevision = db
-      .prepare<[string], bigint>('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
+      .prepare<[string], bigint>(
+        'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+      )
       .pluck()
       .safeIntegers(true);
-    this.insert = db.prepare('INSERT INTO events (stream_id, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insert = db.prepare(
+      'INSERT INTO events (stream_id, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     this.insert.safeIntegers(true); // lastInsertRowid as bigint: positions are bigints in the port
     this.findById = db
       .prepare<[string], LocationRow>('SELECT stream_id, revision, global_position FROM events WHERE id = ?')
       .raw(true)
       .safeIntegers(true);
-    this.streamExists = db.prepare<[string], number>('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1').pluck();
+    this.streamExists = db
+      .prepare<[string], number>('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1')
+      .pluck();
     this.streamForwards = db
       .prepare<[string, bigint, number], EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
@@ -45,7 +51,10 @@ export class SqliteStatements {
       )
       .raw(true)
       .safeIntegers(true);
-    this.head = db.prepare<[], bigint | null>('SELECT MAX(global_position) FROM events').pluck().safeIntegers(true);
+    this.head = db
+      .prepare<[], bigint | null>('SELECT MAX(global_position) FROM events')
+      .pluck()
+      .safeIntegers(true);
   }
 
   /**
@@ -74,7 +83,9 @@ export class SqliteStatements {
       }
       if (typeCount > 0) where.push(`type IN (${Array(typeCount).fill('?').join(', ')})`);
       statement = this.db
-        .prepare<unknown[], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY global_position LIMIT ?`)
+        .prepare<unknown[], EventRow>(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY global_position LIMIT ?`,
+        )
         .raw(true)
         .safeIntegers(true);
       this.allByShape.set(key, statement);

@@ -78,12 +78,17 @@ describe('change log', () => {
     type Patchable = { applyToChild: (...args: unknown[]) => void };
     const prototype = ReadModelStore.prototype as unknown as Patchable;
     const original = prototype.applyToChild;
-    const spy = jest.spyOn(prototype, 'applyToChild').mockImplementation(function (this: Patchable, ...args: unknown[]) {
+    const spy = jest.spyOn(prototype, 'applyToChild').mockImplementation(function (
+      this: Patchable,
+      ...args: unknown[]
+    ) {
       original.apply(this, args); // this child's rows and changes are written, then the batch fails
       if (args[1] === 'child7') throw new Error('simulated crash');
     });
     const rest = log.slice(half);
-    expect(() => r.applyBatch(r.currentGeneration(), rest, { requireCurrent: true })).toThrow('simulated crash');
+    expect(() => r.applyBatch(r.currentGeneration(), rest, { requireCurrent: true })).toThrow(
+      'simulated crash',
+    );
     expect(comparable(everything(r))).toEqual(comparable(before));
     expect(r.checkpoint()).toBe(checkpoint);
     expect(r.changesAfter(undefined, 1_000_000).checkpoint).toBe(checkpoint);
@@ -96,7 +101,11 @@ describe('change log', () => {
   });
 
   it('a rebuild regenerates the same log, so consumers checkpoints stay valid', async () => {
-    const engine = new ProjectionEngine(store, { file: join(temp.dir, 'live.db'), mode: 'inline', batchSize: 4 });
+    const engine = new ProjectionEngine(store, {
+      file: join(temp.dir, 'live.db'),
+      mode: 'inline',
+      batchSize: 4,
+    });
     opened.push(engine);
     engine.start();
     const head = await store.headPosition();
@@ -108,7 +117,10 @@ describe('change log', () => {
     expect(comparable(everything(engine.readModels))).toEqual(live);
     // Resuming from a checkpoint taken before the rebuild gives exactly the rest.
     const middle = live[Math.floor(live.length / 2)];
-    const rest = engine.readModels.changesAfter({ position: BigInt(middle.position), index: middle.index }, 1_000_000);
+    const rest = engine.readModels.changesAfter(
+      { position: BigInt(middle.position), index: middle.index },
+      1_000_000,
+    );
     expect(comparable(rest.changes)).toEqual(live.slice(Math.floor(live.length / 2) + 1));
   });
 
@@ -122,6 +134,9 @@ describe('change log', () => {
     db.exec('DROP TABLE child_changes_g1');
     db.close();
     const reopened = readModels('old.db');
-    expect(reopened.changesAfter(undefined, 10)).toMatchObject({ changes: [], startsAfter: log[9].globalPosition });
+    expect(reopened.changesAfter(undefined, 10)).toMatchObject({
+      changes: [],
+      startsAfter: log[9].globalPosition,
+    });
   });
 });

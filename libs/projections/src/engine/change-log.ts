@@ -40,7 +40,12 @@ export function readChanges(
         WHERE position > ? OR (position = ? AND idx > ?) ORDER BY position, idx LIMIT ?`,
     )
     .safeIntegers(true)
-    .all(position, position, index, limit) as { position: bigint; idx: bigint; event_id: string; change: string }[];
+    .all(position, position, index, limit) as {
+    position: bigint;
+    idx: bigint;
+    event_id: string;
+    change: string;
+  }[];
   return rows.map((row) => ({
     position: row.position,
     index: Number(row.idx),

@@ -86,5 +86,7 @@ export function hasTable(db: Database, name: string): boolean {
 
 export function dropGenerationTables(db: Database, generation: number): void {
   const { summaries, events, changes } = tablesOf(generation);
-  db.exec(`DROP TABLE IF EXISTS ${summaries}; DROP TABLE IF EXISTS ${events}; DROP TABLE IF EXISTS ${changes};`);
+  db.exec(
+    `DROP TABLE IF EXISTS ${summaries}; DROP TABLE IF EXISTS ${events}; DROP TABLE IF EXISTS ${changes};`,
+  );
 }

@@ -69,7 +69,10 @@ describe('diffViews: what one event changed in a child view', () => {
     const changes = changesWhen(b, (j) => j.plan('2024-04-01', 'adoption'));
     expect(kinds(changes)).toEqual(['plan.set', 'flag.opened']);
     // Reported as at the event's date, with the day it really opened.
-    expect(changes[1]).toMatchObject({ asAt: '2024-04-01', data: { ruleId: 'DR01', openedOn: '2024-01-31' } });
+    expect(changes[1]).toMatchObject({
+      asAt: '2024-04-01',
+      data: { ruleId: 'DR01', openedOn: '2024-01-31' },
+    });
   });
 
   it('Given an entry, when it is retracted, then the fact is withdrawn with what it said', () => {
@@ -89,7 +92,11 @@ describe('diffViews: what one event changed in a child view', () => {
   });
 
   it('Given two placements this year, when a third starts, then stability.changed says unstable (and DR05 opens later)', () => {
-    const b = journey('c').registered('2024-01-01').startCare('2024-01-10').review('2024-02-01').move('2024-03-01');
+    const b = journey('c')
+      .registered('2024-01-01')
+      .startCare('2024-01-10')
+      .review('2024-02-01')
+      .move('2024-03-01');
     const changes = changesWhen(b, (j) => j.move('2024-05-01'));
     expect(changes.find((c) => c.kind === 'stability.changed')).toMatchObject({
       key: 'placements',
@@ -108,7 +115,12 @@ describe('diffViews: what one event changed in a child view', () => {
     const changes = changesWhen(b, (j) => j.placedForAdoption('2024-04-20'));
     expect(changes.find((c) => c.kind === 'permanence.reached')).toMatchObject({
       key: '2024-01-10/adoption_move_in',
-      data: { milestone: 'adoption_move_in', periodStart: '2024-01-10', date: '2024-04-20', daysFromEntry: 101 },
+      data: {
+        milestone: 'adoption_move_in',
+        periodStart: '2024-01-10',
+        date: '2024-04-20',
+        daysFromEntry: 101,
+      },
     });
   });
 
@@ -122,7 +134,12 @@ describe('diffViews: what one event changed in a child view', () => {
       }),
       expect.objectContaining({
         kind: 'permanence.reached',
-        data: { milestone: 'planned_return_home', periodStart: '2024-01-10', date: '2024-01-15', daysFromEntry: 5 },
+        data: {
+          milestone: 'planned_return_home',
+          periodStart: '2024-01-10',
+          date: '2024-01-15',
+          daysFromEntry: 5,
+        },
       }),
     ]);
   });

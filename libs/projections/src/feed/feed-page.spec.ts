@@ -6,7 +6,14 @@ const change = (position: number, index: number): LoggedChange => ({
   position: BigInt(position),
   index,
   eventId: `e${position}`,
-  change: { kind: 'care.started', childId: 'c', childRef: 'R', asAt: '2024-01-01', key: `${position}`, data: {} } as ChangeRecord,
+  change: {
+    kind: 'care.started',
+    childId: 'c',
+    childRef: 'R',
+    asAt: '2024-01-01',
+    key: `${position}`,
+    data: {},
+  } as ChangeRecord,
 });
 
 /** An in-memory log: changes at positions 2 (two of them) and 5; the read models are at 7. */
@@ -31,7 +38,13 @@ describe('feedPage', () => {
     const first = feedPage(reader(), { limit: 1 });
     expect(first.checkpoint).toBe('2.0');
     expect(parse(first.lines)).toEqual([
-      expect.objectContaining({ checkpoint: '2.0', position: '2', index: 0, eventId: 'e2', kind: 'care.started' }),
+      expect.objectContaining({
+        checkpoint: '2.0',
+        position: '2',
+        index: 0,
+        eventId: 'e2',
+        kind: 'care.started',
+      }),
       { checkpoint: '2.0' },
     ]);
     const second = feedPage(reader(), { after: first.checkpoint, limit: 10 });
@@ -42,10 +55,14 @@ describe('feedPage', () => {
   });
 
   it('keeps the checkpoint when nothing is projected or it is ahead of the read models', () => {
-    const unprojected: ChangeLogReader = { changesAfter: (a, l) => ({ ...reader().changesAfter(a, l), checkpoint: undefined }) };
+    const unprojected: ChangeLogReader = {
+      changesAfter: (a, l) => ({ ...reader().changesAfter(a, l), checkpoint: undefined }),
+    };
     expect(feedPage(unprojected, { limit: 10 }).checkpoint).toBe('5.0');
     expect(feedPage(reader(3n), { after: '9', limit: 10 }).checkpoint).toBe('9');
-    expect(feedPage({ changesAfter: () => ({ changes: [], checkpoint: undefined }) }, { limit: 5 }).checkpoint).toBe('');
+    expect(
+      feedPage({ changesAfter: () => ({ changes: [], checkpoint: undefined }) }, { limit: 5 }).checkpoint,
+    ).toBe('');
   });
 
   it('applies the transform to each line', () => {

@@ -50,7 +50,11 @@ export interface FeedPage {
   startsAfter?: string;
 }
 
-function nextCheckpoint(page: ChangeLogPage, after: FeedCheckpoint | undefined, limit: number): FeedCheckpoint | undefined {
+function nextCheckpoint(
+  page: ChangeLogPage,
+  after: FeedCheckpoint | undefined,
+  limit: number,
+): FeedCheckpoint | undefined {
   const last = page.changes.at(-1);
   const full = page.changes.length >= limit;
   if (!full && page.checkpoint !== undefined && (after === undefined || page.checkpoint >= after.position))

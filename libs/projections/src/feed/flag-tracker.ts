@@ -96,7 +96,11 @@ export class FlagTracker {
       this.last = undefined;
     }
     const last = this.last;
-    if (last !== undefined && asAt >= last.asAt && (last.nextOpening === undefined || asAt < last.nextOpening))
+    if (
+      last !== undefined &&
+      asAt >= last.asAt &&
+      (last.nextOpening === undefined || asAt < last.nextOpening)
+    )
       if (this.rules.every((rule) => this.valid(this.derived.get(rule), asAt))) return last.facts;
     const shown: FlagEntry[] = [];
     let nextOpening: CalendarDate | undefined;
@@ -126,6 +130,8 @@ export class FlagTracker {
 
   /** Derived obligations still hold as at `asAt` (the date moved on, but not past a change point). */
   private valid(derived: Derived | undefined, asAt: CalendarDate): derived is Derived {
-    return derived !== undefined && asAt >= derived.asAt && (derived.until === undefined || asAt < derived.until);
+    return (
+      derived !== undefined && asAt >= derived.asAt && (derived.until === undefined || asAt < derived.until)
+    );
   }
 }

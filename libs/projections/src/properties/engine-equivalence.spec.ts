@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { SqliteEventStore, type NewEvent } from '@care-journey/event-store';
 import { addDays, fromStoredEnvelope, journeyStream } from '@care-journey/journey';
-import { CAMBRIDGESHIRE, generateChild, runJourney, syntheticChildId, syntheticEventId } from '@care-journey/reporting';
+import {
+  CAMBRIDGESHIRE,
+  generateChild,
+  runJourney,
+  syntheticChildId,
+  syntheticEventId,
+} from '@care-journey/reporting';
 import { ProjectionEngine } from '../engine/projection-engine';
 import { DEFAULT_DRIFT_CONFIG } from '../rules/drift-config';
 import { driftReport } from '../rules/drift-report';
@@ -20,14 +26,18 @@ import { eventually, tempDir } from '../testing/log-fixtures';
 const YEAR_ENDING = '2025-03-31';
 const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 const byId = (summaries: Iterable<JourneySummary>) =>
-  Object.fromEntries([...summaries].map((s) => [s.childId, json(s)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+  Object.fromEntries(
+    [...summaries].map((s) => [s.childId, json(s)]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+  );
 
 /** Each child's events as the API would store them, from a seed. */
 function journeys(seed: string, children: number): { childId: string; envelopes: NewEvent[] }[] {
   const options = { children, seed, years: 3, yearEnding: YEAR_ENDING, la: CAMBRIDGESHIRE };
   return Array.from({ length: children }, (_, i) => {
     const childId = syntheticChildId(seed, i);
-    const { envelopes } = runJourney(childId, generateChild(options, i).commands, (n) => syntheticEventId(childId, n));
+    const { envelopes } = runJourney(childId, generateChild(options, i).commands, (n) =>
+      syntheticEventId(childId, n),
+    );
     return { childId, envelopes };
   });
 }
@@ -44,8 +54,17 @@ describe('property: incremental projection = rebuild = pure rules on each stream
           const temp = tempDir('cj-prop-');
           const store = new SqliteEventStore({ file: join(temp.dir, 'events.db'), pollIntervalMs: 2 });
           // batchSize 1: the live engine applies (and checkpoints) one event at a time.
-          const live = new ProjectionEngine(store, { file: join(temp.dir, 'live.db'), mode: 'inline', batchSize: 1, restartDelayMs: 10 });
-          const rebuilt = new ProjectionEngine(store, { file: join(temp.dir, 'rebuilt.db'), mode: 'worker', batchSize: 1000 });
+          const live = new ProjectionEngine(store, {
+            file: join(temp.dir, 'live.db'),
+            mode: 'inline',
+            batchSize: 1,
+            restartDelayMs: 10,
+          });
+          const rebuilt = new ProjectionEngine(store, {
+            file: join(temp.dir, 'rebuilt.db'),
+            mode: 'worker',
+            batchSize: 1000,
+          });
           try {
             live.start();
             const streams = journeys(seed, children);
@@ -54,7 +73,8 @@ describe('property: incremental projection = rebuild = pure rules on each stream
             for (let i = 0; i < longest; i++) {
               for (const s of streams) {
                 const event = s.envelopes[i];
-                if (event) await store.appendToStream(journeyStream(s.childId), [event], { expectedRevision: 'any' });
+                if (event)
+                  await store.appendToStream(journeyStream(s.childId), [event], { expectedRevision: 'any' });
               }
             }
             const head = await store.headPosition();
@@ -64,7 +84,8 @@ describe('property: incremental projection = rebuild = pure rules on each stream
             const pure: JourneySummary[] = [];
             for (const s of streams) {
               const stored = [];
-              for await (const e of store.readStream(journeyStream(s.childId))) stored.push(fromStoredEnvelope(e, { positions: false }));
+              for await (const e of store.readStream(journeyStream(s.childId)))
+                stored.push(fromStoredEnvelope(e, { positions: false }));
               pure.push(summaryFromStream(s.childId, stored));
             }
             expect(byId(live.summaries())).toEqual(byId(pure));

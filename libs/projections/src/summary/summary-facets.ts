@@ -62,7 +62,9 @@ export function facetsChangedBy(event: StoredJourneyEvent, summary: JourneySumma
   if (event.type === 'StatutoryReviewHeld') {
     // A review is appended to the open period's reviews: a third or later one leaves the first two.
     const last = summary.periods.at(-1);
-    return last !== undefined && last.end === undefined && last.reviews.length > 2 ? LATER_REVIEW : EARLY_REVIEW;
+    return last !== undefined && last.end === undefined && last.reviews.length > 2
+      ? LATER_REVIEW
+      : EARLY_REVIEW;
   }
   return Object.prototype.hasOwnProperty.call(BY_TYPE, event.type) ? BY_TYPE[event.type] : 'all';
 }

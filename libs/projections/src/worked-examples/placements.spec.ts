@@ -21,7 +21,12 @@ describe('worked examples: a temporary placement and a same-carer change', () =>
 
   it('ST1 for the year to 31 Mar 2025: 2 placements (P-2, P-6), not counted', () => {
     const [st1] = stability([p], '2025-03-31');
-    expect(st1.children[0]).toMatchObject({ childId: 'P', counted: false, placements: 2, evidence: ['P-2', 'P-6'] });
+    expect(st1.children[0]).toMatchObject({
+      childId: 'P',
+      counted: false,
+      placements: 2,
+      evidence: ['P-2', 'P-6'],
+    });
   });
 
   it('DR05 agrees: never 3 placements in 12 months, so no flag', () => {
@@ -45,7 +50,14 @@ describe('worked examples: a temporary placement and a same-carer change', () =>
     expect(st3).toMatchObject({ numerator: 1, denominator: 1 });
     expect(st3.children[0]).toMatchObject({ counted: true, placements: 1 });
     // The same child with a new carer on 1 Jun 2023 is not counted: 1 Jun 2023 > 31 Mar 2023.
-    const moved = journey('Q').registered('2015-01-01', { dateOfBirth: '2015-01-01' }).startCare('2022-01-01').move('2023-06-01').summary();
-    expect(stabilityAsAt([moved], '2025-03-31')[2].children[0]).toMatchObject({ counted: false, placements: 2 });
+    const moved = journey('Q')
+      .registered('2015-01-01', { dateOfBirth: '2015-01-01' })
+      .startCare('2022-01-01')
+      .move('2023-06-01')
+      .summary();
+    expect(stabilityAsAt([moved], '2025-03-31')[2].children[0]).toMatchObject({
+      counted: false,
+      placements: 2,
+    });
   });
 });

@@ -31,7 +31,11 @@ describe('worked examples: a short-break child', () => {
   it('a later full period of care starts its own first-review clock', () => {
     const s = breaks().endCare('2025-02-28').startCare('2025-03-03').summary();
     expect(flagsOf(s, '2025-03-31', 'DR01')).toEqual([]);
-    expect(flagsOf(s, '2025-04-01', 'DR01')[0]).toMatchObject({ dueDate: '2025-03-31', daysOverdue: 1, evidence: ['B-6'] });
+    expect(flagsOf(s, '2025-04-01', 'DR01')[0]).toMatchObject({
+      dueDate: '2025-03-31',
+      daysOverdue: 1,
+      evidence: ['B-6'],
+    });
     // The short-break carers are not placements of the new period: 1 placement in ST1 to 30 Apr 2025.
     expect(stabilityAsAt([s], '2025-04-30')[0].children[0]).toMatchObject({ placements: 1, counted: false });
   });

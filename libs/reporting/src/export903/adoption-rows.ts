@@ -4,11 +4,16 @@ import type { CollectionYear } from './collection-year';
 import { toDmy } from './format';
 import type { Row } from './tables';
 
-const inYear = (date: string | undefined, year: CollectionYear): boolean => date !== undefined && date >= year.start && date <= year.end;
+const inYear = (date: string | undefined, year: CollectionYear): boolean =>
+  date !== undefined && date >= year.start && date <= year.end;
 
 export function ad1Row(child: ChildRecord, year: CollectionYear): Row | undefined {
-  const adopted = child.periods.find((p) => (p.reason === 'E11' || p.reason === 'E12') && inYear(p.end, year));
-  const decision = child.adoptionDecisions.find((d) => d.order !== undefined && d.order.effectiveDate === adopted?.end);
+  const adopted = child.periods.find(
+    (p) => (p.reason === 'E11' || p.reason === 'E12') && inYear(p.end, year),
+  );
+  const decision = child.adoptionDecisions.find(
+    (d) => d.order !== undefined && d.order.effectiveDate === adopted?.end,
+  );
   if (!adopted || !decision?.order) return undefined;
   const o = decision.order;
   return {

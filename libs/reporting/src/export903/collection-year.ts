@@ -7,10 +7,14 @@ export interface CollectionYear {
 }
 
 export function collectionYear(yearEnding: CalendarDate): CollectionYear {
-  if (!/^\d{4}-03-31$/.test(yearEnding)) throw new RangeError(`yearEnding must be a 31 March (YYYY-03-31), got ${yearEnding}`);
+  if (!/^\d{4}-03-31$/.test(yearEnding))
+    throw new RangeError(`yearEnding must be a 31 March (YYYY-03-31), got ${yearEnding}`);
   return { start: addDays(addMonths(yearEnding, -12), 1), end: yearEnding };
 }
 
 /** An interval [from, to] (to open = still going) touches the year. */
-export const overlapsYear = (year: CollectionYear, from: CalendarDate, to: CalendarDate | undefined): boolean =>
-  from <= year.end && (to === undefined || to >= year.start);
+export const overlapsYear = (
+  year: CollectionYear,
+  from: CalendarDate,
+  to: CalendarDate | undefined,
+): boolean => from <= year.end && (to === undefined || to >= year.start);

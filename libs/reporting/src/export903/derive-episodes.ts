@@ -52,7 +52,11 @@ export function deriveEpisodes(resolved: readonly JourneyEvent[]): Episode[] {
   let usual: PlacementDetails | undefined;
   let current: Episode | undefined;
 
-  for (const day of groupByDay(sortByEffectiveDate(resolved), (p) => (usual = p), () => usual)) {
+  for (const day of groupByDay(
+    sortByEffectiveDate(resolved),
+    (p) => (usual = p),
+    () => usual,
+  )) {
     if (day.homePostcode !== undefined) homePostcode = day.homePostcode;
     const change = day.changes;
     if (change.start) {
@@ -61,7 +65,7 @@ export function deriveEpisodes(resolved: readonly JourneyEvent[]): Episode[] {
         rne: 'S',
         ls: change.ls ?? change.start.ls,
         cin: change.start.cin,
-        ...placementFields((change.placement?.placement ?? change.start.placement)),
+        ...placementFields(change.placement?.placement ?? change.start.placement),
         homePostcode,
       };
       episodes.push(current);
@@ -70,12 +74,17 @@ export function deriveEpisodes(resolved: readonly JourneyEvent[]): Episode[] {
       continue;
     }
     if (!current) continue;
-    const placementMoved = change.placement !== undefined && !samePlacement(change.placement.placement, current);
+    const placementMoved =
+      change.placement !== undefined && !samePlacement(change.placement.placement, current);
     const lsMoved = change.ls !== undefined && change.ls !== current.ls;
     if (placementMoved || lsMoved) {
       if (current.decom === change.date) {
         // Same day as the episode's start: the first change was superseded, not a new episode.
-        Object.assign(current, lsMoved ? { ls: change.ls } : {}, placementMoved ? placementFields(change.placement!.placement) : {});
+        Object.assign(
+          current,
+          lsMoved ? { ls: change.ls } : {},
+          placementMoved ? placementFields(change.placement!.placement) : {},
+        );
       } else {
         const next: Episode = {
           decom: change.date,
@@ -87,7 +96,8 @@ export function deriveEpisodes(resolved: readonly JourneyEvent[]): Episode[] {
         };
         close(current, change.date, 'X1');
         const eitherTemporary = isTemporaryPlacement(current.place) || isTemporaryPlacement(next.place);
-        if (placementMoved && !eitherTemporary) current.reasonPlaceChange = change.placement!.reason ?? 'OTHER';
+        if (placementMoved && !eitherTemporary)
+          current.reasonPlaceChange = change.placement!.reason ?? 'OTHER';
         episodes.push(next);
         current = next;
       }
@@ -101,7 +111,8 @@ export function deriveEpisodes(resolved: readonly JourneyEvent[]): Episode[] {
 }
 
 /** Episodes straight from a stored stream: corrections resolved first. */
-export const episodesOfStream = (events: readonly StoredJourneyEvent[]): Episode[] => deriveEpisodes(resolveCorrections(events));
+export const episodesOfStream = (events: readonly StoredJourneyEvent[]): Episode[] =>
+  deriveEpisodes(resolveCorrections(events));
 
 function close(episode: Episode, date: CalendarDate, rec: string): void {
   episode.dec = date;
@@ -114,7 +125,9 @@ function rneFor(ls: boolean, placement: boolean, sameCarer: boolean): Episode['r
   return sameCarer ? 'T' : 'P';
 }
 
-function placementFields(p: PlacementDetails): Pick<Episode, 'place' | 'provider' | 'placementPostcode' | 'urn'> {
+function placementFields(
+  p: PlacementDetails,
+): Pick<Episode, 'place' | 'provider' | 'placementPostcode' | 'urn'> {
   return { place: p.placementType, provider: p.provider, placementPostcode: p.postcode, urn: p.urn };
 }
 
@@ -126,7 +139,10 @@ const placementOf = (e: Episode): Pick<Episode, 'place' | 'provider' | 'placemen
 });
 
 const samePlacement = (p: PlacementDetails, e: Episode): boolean =>
-  p.placementType === e.place && p.provider === e.provider && p.postcode === e.placementPostcode && p.urn === e.urn;
+  p.placementType === e.place &&
+  p.provider === e.provider &&
+  p.postcode === e.placementPostcode &&
+  p.urn === e.urn;
 
 /** Folds the events of each day into one set of changes (last one of a kind wins). */
 function* groupByDay(
@@ -151,7 +167,11 @@ function* groupByDay(
     day ??= { date };
     switch (event.type) {
       case 'PeriodOfCareStarted':
-        day.start = { ls: event.data.legalStatus, cin: event.data.categoryOfNeed, placement: event.data.placement };
+        day.start = {
+          ls: event.data.legalStatus,
+          cin: event.data.categoryOfNeed,
+          placement: event.data.placement,
+        };
         setUsual(event.data.placement);
         break;
       case 'LegalStatusChanged':
@@ -161,7 +181,12 @@ function* groupByDay(
         day.ls = 'E1';
         break;
       case 'PlacementChanged':
-        day.placement = { placement: event.data.placement, sameCarer: event.data.sameCarer, reason: event.data.reasonForChange, temporary: false };
+        day.placement = {
+          placement: event.data.placement,
+          sameCarer: event.data.sameCarer,
+          reason: event.data.reasonForChange,
+          temporary: false,
+        };
         setUsual(event.data.placement);
         break;
       case 'PlacedForAdoption':
@@ -177,7 +202,11 @@ function* groupByDay(
         // The journey holds no address for a temporary stay; the 903 needs a placement postcode for
         // every looked-after episode (rule 392b), so the usual placement's postcode stands in.
         const postcode = getUsual()?.postcode;
-        day.placement = { placement: { placementType: event.data.placementType, ...(postcode && { postcode }) }, sameCarer: false, temporary: true };
+        day.placement = {
+          placement: { placementType: event.data.placementType, ...(postcode && { postcode }) },
+          sameCarer: false,
+          temporary: true,
+        };
         break;
       }
       case 'TemporaryPlacementEnded': {

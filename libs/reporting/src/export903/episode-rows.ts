@@ -4,7 +4,8 @@ import { overlapsYear, type CollectionYear } from './collection-year';
 import { toDmy } from './format';
 import type { Row } from './tables';
 
-export const episodesInYear = (child: ChildRecord, year: CollectionYear) => child.episodes.filter((e) => overlapsYear(year, e.decom, e.dec));
+export const episodesInYear = (child: ChildRecord, year: CollectionYear) =>
+  child.episodes.filter((e) => overlapsYear(year, e.decom, e.dec));
 
 export function episodeRows(child: ChildRecord, year: CollectionYear): Row[] {
   return episodesInYear(child, year).map((e) => {

@@ -24,13 +24,23 @@ export function uascRow(child: ChildRecord, year: CollectionYear): Row | undefin
   if (!r.uasc) return undefined;
   // UASC status ends at 18 at the latest (903 rule 304).
   const eighteenth = addMonths(r.dateOfBirth, 216);
-  return { CHILD: r.childRef, SEX: sexCode(r.sex, year.end), DOB: toDmy(r.dateOfBirth), DUC: eighteenth <= year.end ? toDmy(eighteenth) : '' };
+  return {
+    CHILD: r.childRef,
+    SEX: sexCode(r.sex, year.end),
+    DOB: toDmy(r.dateOfBirth),
+    DUC: eighteenth <= year.end ? toDmy(eighteenth) : '',
+  };
 }
 
 export function reviewRows(child: ChildRecord, year: CollectionYear): Row[] {
   return child.reviews
     .filter((v) => v.date >= year.start && v.date <= year.end)
-    .map((v) => ({ CHILD: child.registration.childRef, DOB: toDmy(child.registration.dateOfBirth), REVIEW: toDmy(v.date), REVIEW_CODE: v.participation }));
+    .map((v) => ({
+      CHILD: child.registration.childRef,
+      DOB: toDmy(child.registration.dateOfBirth),
+      REVIEW: toDmy(v.date),
+      REVIEW_CODE: v.participation,
+    }));
 }
 
 export function missingRows(child: ChildRecord, year: CollectionYear): Row[] {

@@ -9,7 +9,25 @@ export const READ_MODELS = ['child-summaries', 'open-flags'] as const;
 export type ReadModelName = (typeof READ_MODELS)[number];
 
 export const READ_MODEL_COLUMNS: Record<ReadModelName, readonly string[]> = {
-  'child-summaries': ['childId', 'childRef', 'name', 'dateOfBirth', 'sex', 'uasc', 'team', 'socialWorker', 'periodsOfCare', 'periodStart', 'periodEnd', 'endReason', 'legalStatus', 'placementType', 'placementMoves', 'reviews', 'eventCount'],
+  'child-summaries': [
+    'childId',
+    'childRef',
+    'name',
+    'dateOfBirth',
+    'sex',
+    'uasc',
+    'team',
+    'socialWorker',
+    'periodsOfCare',
+    'periodStart',
+    'periodEnd',
+    'endReason',
+    'legalStatus',
+    'placementType',
+    'placementMoves',
+    'reviews',
+    'eventCount',
+  ],
   'open-flags': ['childId', 'childRef', 'ruleId', 'key', 'title', 'dueDate', 'openedOn', 'daysOverdue'],
 };
 
@@ -51,7 +69,16 @@ export function* readModelRows(
       continue;
     }
     for (const flag of evaluateDrift(s, options.asAt, options.drift).flags) {
-      yield { childId: s.childId, childRef: s.childRef, ruleId: flag.ruleId, key: flag.key, title: flag.title, dueDate: flag.dueDate, openedOn: flag.openedOn, daysOverdue: flag.daysOverdue };
+      yield {
+        childId: s.childId,
+        childRef: s.childRef,
+        ruleId: flag.ruleId,
+        key: flag.key,
+        title: flag.title,
+        dueDate: flag.dueDate,
+        openedOn: flag.openedOn,
+        daysOverdue: flag.daysOverdue,
+      };
     }
   }
 }

@@ -9,7 +9,10 @@ import type { RecordedEvent } from '@care-journey/event-store';
 
 const REMOVED = new Set(['name', 'upn']);
 const POSTCODES = new Set(['homePostcode', 'postcode']);
-const FREE_TEXT_OF: Record<string, readonly string[]> = { EntryAmended: ['reason'], EntryRetracted: ['reason'] };
+const FREE_TEXT_OF: Record<string, readonly string[]> = {
+  EntryAmended: ['reason'],
+  EntryRetracted: ['reason'],
+};
 
 /** "CB1 2AB" → "CB1"; a postcode already given as a district stays as it is. */
 export const postcodeDistrict = (postcode: string): string => postcode.trim().split(/\s+/)[0].toUpperCase();

@@ -14,5 +14,7 @@ export const returnCsv = (tables: Return903): Record<TableName, string> =>
 /** The table named in a request: by table name (Episodes) or file stem (episodes, placed_for_adoption). */
 export function findTable(name: string): TableName | undefined {
   const wanted = name.toLowerCase();
-  return TABLE_NAMES.find((t) => t.toLowerCase() === wanted || TABLES[t].file.replace(/\.csv$/, '') === wanted);
+  return TABLE_NAMES.find(
+    (t) => t.toLowerCase() === wanted || TABLES[t].file.replace(/\.csv$/, '') === wanted,
+  );
 }

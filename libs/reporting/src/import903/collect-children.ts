@@ -38,7 +38,11 @@ function add(facts: ChildFacts, item: AnyFact): void {
 }
 
 /** `onRow` is called per source row read (for progress). */
-export function collectChildren(returns: readonly ReturnFiles[], issues: ImportIssue[], onRow: () => void = () => undefined): Map<string, ChildFacts> {
+export function collectChildren(
+  returns: readonly ReturnFiles[],
+  issues: ImportIssue[],
+  onRow: () => void = () => undefined,
+): Map<string, ChildFacts> {
   const children = new Map<string, ChildFacts>();
   const of = (child: string) => {
     let facts = children.get(child);

@@ -17,7 +17,10 @@ async function contents(file: string): Promise<Map<string, string[]>> {
   const store = new SqliteEventStore({ file });
   const streams = new Map<string, string[]>();
   for await (const e of store.readAll()) {
-    streams.set(e.streamId, [...(streams.get(e.streamId) ?? []), JSON.stringify([String(e.revision), e.id, e.type, e.data, e.metadata])]);
+    streams.set(e.streamId, [
+      ...(streams.get(e.streamId) ?? []),
+      JSON.stringify([String(e.revision), e.id, e.type, e.data, e.metadata]),
+    ]);
   }
   await store.close();
   return streams;
@@ -68,7 +71,10 @@ describe('import-903 killed at random points and re-run', () => {
     for (let run = 0; run < 3; run++) {
       const file = join(dir, `killed-${run}.db`);
       // One or two kills at random points (0 = as soon as the process starts), then a full re-run.
-      const kills = [random.int(0, first.children.total - 1), ...(run === 2 ? [random.int(1, first.children.total - 1)] : [])];
+      const kills = [
+        random.int(0, first.children.total - 1),
+        ...(run === 2 ? [random.int(1, first.children.total - 1)] : []),
+      ];
       for (const killAfter of kills) {
         outcomes.push(await importKilled(file, returns(), killAfter));
         partial.push((await contents(file)).size);

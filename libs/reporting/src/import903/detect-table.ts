@@ -9,11 +9,13 @@ export type Detected = { ok: true; table: TableName } | { ok: false; reason: str
 export function detectTable(header: readonly string[]): Detected {
   const columns = header.map((c) => c.trim());
   const repeated = columns.filter((c, i) => columns.indexOf(c) !== i);
-  if (repeated.length > 0) return { ok: false, reason: `repeated column(s) ${[...new Set(repeated)].join(', ')}` };
+  if (repeated.length > 0)
+    return { ok: false, reason: `repeated column(s) ${[...new Set(repeated)].join(', ')}` };
   const given = new Set(columns);
   for (const name of TABLE_NAMES) {
     const expected: readonly string[] = TABLES[name].columns;
-    if (expected.length === given.size && expected.every((c) => given.has(c))) return { ok: true, table: name };
+    if (expected.length === given.size && expected.every((c) => given.has(c)))
+      return { ok: true, table: name };
   }
   return { ok: false, reason: `header matches no 903 table; ${closestMismatch(given)}` };
 }

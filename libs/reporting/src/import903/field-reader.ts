@@ -2,7 +2,12 @@
  * Reads the fields of one source row, recording an issue (file, line, field, reason) for each bad
  * value and returning undefined for it, so one pass reports every problem of a row.
  */
-import { isValidCalendarDate, isValidCode, type CalendarDate, type CodeListName } from '@care-journey/journey';
+import {
+  isValidCalendarDate,
+  isValidCode,
+  type CalendarDate,
+  type CodeListName,
+} from '@care-journey/journey';
 import { issueAt, type ImportIssue } from './issues';
 import type { SourceRow } from './read-returns';
 
@@ -52,13 +57,17 @@ export class FieldReader {
     const v = this.value(field);
     if (v === '') return required ? this.problem(field, `is required (a ${list} code)`) : undefined;
     if (!isValidCode(list, v)) return this.problem(field, `${JSON.stringify(v)} is not a ${list} code`);
-    if (on !== undefined && !isValidCode(list, v, on)) return this.problem(field, `${list} code ${v} is not valid on ${on}`);
+    if (on !== undefined && !isValidCode(list, v, on))
+      return this.problem(field, `${list} code ${v} is not valid on ${on}`);
     return v;
   }
 
   oneOf<T extends string>(field: string, allowed: readonly T[], required: boolean): T | undefined {
     const v = this.value(field);
-    if (v === '') return required ? this.problem(field, `is required (one of ${allowed.join(', ')})`) : undefined;
-    return (allowed as readonly string[]).includes(v) ? (v as T) : this.problem(field, `${JSON.stringify(v)} is not one of ${allowed.join(', ')}`);
+    if (v === '')
+      return required ? this.problem(field, `is required (one of ${allowed.join(', ')})`) : undefined;
+    return (allowed as readonly string[]).includes(v)
+      ? (v as T)
+      : this.problem(field, `${JSON.stringify(v)} is not one of ${allowed.join(', ')}`);
   }
 }

@@ -49,7 +49,14 @@ export function checkFile(table: TableName, facts: readonly AnyFact[]): ImportIs
     if (order === undefined) continue;
     const previous = lastOrder.get(child);
     if (previous && (keyOf(previous).order ?? '') > order) {
-      issues.push(issueAt(src, child, label, `out of order: ${order} comes after ${keyOf(previous).order} (${where(previous.fact.src)}); a child's rows must be in date order`));
+      issues.push(
+        issueAt(
+          src,
+          child,
+          label,
+          `out of order: ${order} comes after ${keyOf(previous).order} (${where(previous.fact.src)}); a child's rows must be in date order`,
+        ),
+      );
     }
     lastOrder.set(child, item);
   }

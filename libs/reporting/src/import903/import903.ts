@@ -50,9 +50,23 @@ export interface ImportResult {
 }
 
 const rowsOf = (f: ChildFacts): number =>
-  f.headers.length + f.episodes.length + f.reviews.length + f.missing.length + f.decisions.length + f.adoptions.length + f.prevPerm.length + f.uasc.length + f.health.length + f.contacts.length + f.ignored;
+  f.headers.length +
+  f.episodes.length +
+  f.reviews.length +
+  f.missing.length +
+  f.decisions.length +
+  f.adoptions.length +
+  f.prevPerm.length +
+  f.uasc.length +
+  f.health.length +
+  f.contacts.length +
+  f.ignored;
 
-export async function import903(store: EventStore, dir: string, options: Import903Options = {}): Promise<ImportResult> {
+export async function import903(
+  store: EventStore,
+  dir: string,
+  options: Import903Options = {},
+): Promise<ImportResult> {
   const started = Date.now();
   const now = options.now ?? new Date().toISOString();
   const onProgress = options.onProgress ?? (() => undefined);
@@ -75,7 +89,15 @@ export async function import903(store: EventStore, dir: string, options: Import9
   let rowsRead = 0;
   const children = collectChildren(read.returns, issues, () => {
     rowsRead++;
-    if (rowsRead % 5000 === 0) onProgress({ phase: 'read', rows: rowsRead, totalRows: read.rows, children: 0, totalChildren: 0, events: 0 });
+    if (rowsRead % 5000 === 0)
+      onProgress({
+        phase: 'read',
+        rows: rowsRead,
+        totalRows: read.rows,
+        children: 0,
+        totalChildren: 0,
+        events: 0,
+      });
   });
   const firstYearStart = `${Number(read.returns[0].yearEnding.slice(0, 4)) - 1}-04-01`;
   const refs = [...children.keys()].sort();
@@ -85,7 +107,14 @@ export async function import903(store: EventStore, dir: string, options: Import9
 
   let rows = 0;
   let done = 0;
-  const outcomes = inOrder(refs, IN_FLIGHT, (ref) => importChild(store, children.get(ref) as ChildFacts, { now, firstYearStart, rejectedEarlier: badRows.has(ref), headAtStart }));
+  const outcomes = inOrder(refs, IN_FLIGHT, (ref) =>
+    importChild(store, children.get(ref) as ChildFacts, {
+      now,
+      firstYearStart,
+      rejectedEarlier: badRows.has(ref),
+      headAtStart,
+    }),
+  );
   for await (const { item: ref, outcome } of outcomes) {
     rows += rowsOf(children.get(ref) as ChildFacts);
     issues.push(...outcome.issues);
@@ -95,10 +124,23 @@ export async function import903(store: EventStore, dir: string, options: Import9
     } else if (outcome.kind === 'unchanged') result.children.unchanged++;
     else result.children.rejected++;
     done++;
-    onProgress({ phase: 'import', rows, totalRows: read.rows, children: done, totalChildren: refs.length, events: result.events });
+    onProgress({
+      phase: 'import',
+      rows,
+      totalRows: read.rows,
+      children: done,
+      totalChildren: refs.length,
+      events: result.events,
+    });
   }
   // The report reads file by file, line by line; the per-child verdicts come last.
-  issues.sort((a, b) => (a.line === 0) === (b.line === 0) ? a.file.localeCompare(b.file) || a.line - b.line : a.line === 0 ? 1 : -1);
+  issues.sort((a, b) =>
+    (a.line === 0) === (b.line === 0)
+      ? a.file.localeCompare(b.file) || a.line - b.line
+      : a.line === 0
+        ? 1
+        : -1,
+  );
   result.elapsedMs = Date.now() - started;
   return result;
 }
@@ -109,18 +151,33 @@ interface ChildOutcome {
   issues: ImportIssue[];
 }
 
-async function importChild(store: EventStore, facts: ChildFacts, ctx: { now: string; firstYearStart: string; rejectedEarlier: boolean; headAtStart: bigint | undefined }): Promise<ChildOutcome> {
+async function importChild(
+  store: EventStore,
+  facts: ChildFacts,
+  ctx: { now: string; firstYearStart: string; rejectedEarlier: boolean; headAtStart: bigint | undefined },
+): Promise<ChildOutcome> {
   const issues: ImportIssue[] = [];
   const rejected = (reason: string): ChildOutcome => {
     issues.push({ severity: 'error', file: '', line: 0, child: facts.child, field: '(child)', reason });
     return { kind: 'rejected', events: 0, issues };
   };
   const merged = mergeYears(facts, issues);
-  const planned = issues.some((i) => i.severity === 'error') || ctx.rejectedEarlier ? [] : planJourney(merged, importedChildId(facts.child), ctx.firstYearStart, issues);
-  if (ctx.rejectedEarlier || issues.some((i) => i.severity === 'error')) return rejected('not imported: see the rows reported for this child');
+  const planned =
+    issues.some((i) => i.severity === 'error') || ctx.rejectedEarlier
+      ? []
+      : planJourney(merged, importedChildId(facts.child), ctx.firstYearStart, issues);
+  if (ctx.rejectedEarlier || issues.some((i) => i.severity === 'error'))
+    return rejected('not imported: see the rows reported for this child');
   if (planned.length === 0) {
     // Only rows the journey cannot stand on yet (a care leaver's OC3 without their care): a warning.
-    issues.push({ severity: 'warning', file: '', line: 0, child: facts.child, field: '(child)', reason: 'not imported: nothing to record without a period of care (see above)' });
+    issues.push({
+      severity: 'warning',
+      file: '',
+      line: 0,
+      child: facts.child,
+      field: '(child)',
+      reason: 'not imported: nothing to record without a period of care (see above)',
+    });
     return { kind: 'rejected', events: 0, issues };
   }
   const run = runChild(facts.child, planned, ctx.now);
@@ -128,7 +185,14 @@ async function importChild(store: EventStore, facts: ChildFacts, ctx: { now: str
     issues.push(run.issue);
     return rejected('not imported: the journey broke a rule of the domain (reported above)');
   }
-  const outcome = await appendChild(store, journeyStream(importedChildId(facts.child)), run.envelopes, ctx.headAtStart);
+  const outcome = await appendChild(
+    store,
+    journeyStream(importedChildId(facts.child)),
+    run.envelopes,
+    ctx.headAtStart,
+  );
   if (outcome.kind === 'conflict') return rejected(outcome.reason);
-  return outcome.kind === 'written' ? { kind: 'written', events: outcome.events, issues } : { kind: 'unchanged', events: 0, issues };
+  return outcome.kind === 'written'
+    ? { kind: 'written', events: outcome.events, issues }
+    : { kind: 'unchanged', events: 0, issues };
 }

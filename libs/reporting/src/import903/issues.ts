@@ -25,7 +25,13 @@ export interface ImportIssue {
 
 export const REPORT_COLUMNS = ['severity', 'file', 'line', 'child', 'field', 'reason'] as const;
 
-export const issueAt = (ref: SourceRef, child: string, field: string, reason: string, severity: Severity = 'error'): ImportIssue => ({
+export const issueAt = (
+  ref: SourceRef,
+  child: string,
+  field: string,
+  reason: string,
+  severity: Severity = 'error',
+): ImportIssue => ({
   severity,
   file: ref.file,
   line: ref.line,
@@ -34,6 +40,13 @@ export const issueAt = (ref: SourceRef, child: string, field: string, reason: st
   reason,
 });
 
-export const fileIssue = (file: string, field: string, reason: string): ImportIssue => ({ severity: 'error', file, line: 0, child: '', field, reason });
+export const fileIssue = (file: string, field: string, reason: string): ImportIssue => ({
+  severity: 'error',
+  file,
+  line: 0,
+  child: '',
+  field,
+  reason,
+});
 
 export const where = (ref: SourceRef): string => `${ref.file}:${ref.line}`;

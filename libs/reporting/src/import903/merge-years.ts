@@ -18,13 +18,30 @@ const DECISION: Keyed<DecisionFact> = { key: (f) => f.date, fixed: [], ending: [
 const REVIEW: Keyed<ReviewFact> = { key: (f) => f.date, fixed: ['participation'], ending: [] };
 
 const FIELD_NAMES: Record<string, string> = {
-  rne: 'RNE', ls: 'LS', cin: 'CIN', place: 'PLACE', provider: 'PLACE_PROVIDER', placementPostcode: 'PL_POST', urn: 'URN',
-  dec: 'DEC', rec: 'REC', reasonPlaceChange: 'REASON_PLACE_CHANGE', kind: 'MISSING', end: 'MIS_END',
-  ceased: 'DATE_PLACED_CEASED', reason: 'REASON_PLACED_CEASED', participation: 'REVIEW_CODE',
-  sex: 'SEX', dob: 'DOB',
+  rne: 'RNE',
+  ls: 'LS',
+  cin: 'CIN',
+  place: 'PLACE',
+  provider: 'PLACE_PROVIDER',
+  placementPostcode: 'PL_POST',
+  urn: 'URN',
+  dec: 'DEC',
+  rec: 'REC',
+  reasonPlaceChange: 'REASON_PLACE_CHANGE',
+  kind: 'MISSING',
+  end: 'MIS_END',
+  ceased: 'DATE_PLACED_CEASED',
+  reason: 'REASON_PLACED_CEASED',
+  participation: 'REVIEW_CODE',
+  sex: 'SEX',
+  dob: 'DOB',
 };
 
-function mergeKeyed<F extends { child: string; src: EpisodeFact['src'] }>(facts: readonly F[], spec: Keyed<F>, issues: ImportIssue[]): F[] {
+function mergeKeyed<F extends { child: string; src: EpisodeFact['src'] }>(
+  facts: readonly F[],
+  spec: Keyed<F>,
+  issues: ImportIssue[],
+): F[] {
   const byKey = new Map<string, F>();
   for (const fact of facts) {
     const key = spec.key(fact);
@@ -34,11 +51,21 @@ function mergeKeyed<F extends { child: string; src: EpisodeFact['src'] }>(facts:
       continue;
     }
     const conflict = (field: keyof F, why: string) =>
-      issues.push(issueAt(fact.src, fact.child, FIELD_NAMES[String(field)] ?? String(field), `${why} (${where(earlier.src)})`));
+      issues.push(
+        issueAt(
+          fact.src,
+          fact.child,
+          FIELD_NAMES[String(field)] ?? String(field),
+          `${why} (${where(earlier.src)})`,
+        ),
+      );
     let ok = true;
     for (const field of spec.fixed) {
       if (earlier[field] !== fact[field]) {
-        conflict(field, `${JSON.stringify(fact[field] ?? '')} differs from ${JSON.stringify(earlier[field] ?? '')} in the earlier year`);
+        conflict(
+          field,
+          `${JSON.stringify(fact[field] ?? '')} differs from ${JSON.stringify(earlier[field] ?? '')} in the earlier year`,
+        );
         ok = false;
       }
     }
@@ -50,7 +77,10 @@ function mergeKeyed<F extends { child: string; src: EpisodeFact['src'] }>(facts:
     } else if (earlierEnded && laterEnded) {
       for (const field of spec.ending) {
         if (earlier[field] !== fact[field]) {
-          conflict(field, `${JSON.stringify(fact[field] ?? '')} differs from ${JSON.stringify(earlier[field] ?? '')} in the earlier year`);
+          conflict(
+            field,
+            `${JSON.stringify(fact[field] ?? '')} differs from ${JSON.stringify(earlier[field] ?? '')} in the earlier year`,
+          );
           ok = false;
         }
       }
@@ -66,7 +96,15 @@ function mergeHeaders(headers: readonly HeaderFact[], issues: ImportIssue[]): He
   const first = headers[0];
   for (const h of headers.slice(1)) {
     for (const field of ['dob', 'sex'] as const) {
-      if (h[field] !== first[field]) issues.push(issueAt(h.src, h.child, FIELD_NAMES[field], `${h[field]} differs from ${first[field]} (${where(first.src)})`));
+      if (h[field] !== first[field])
+        issues.push(
+          issueAt(
+            h.src,
+            h.child,
+            FIELD_NAMES[field],
+            `${h[field]} differs from ${first[field]} (${where(first.src)})`,
+          ),
+        );
     }
   }
   // UPN and ethnicity may be updated between years: the latest return wins.
@@ -75,7 +113,10 @@ function mergeHeaders(headers: readonly HeaderFact[], issues: ImportIssue[]): He
 
 /** Merges in place-order (returns oldest first); conflicts go to `issues`. */
 export function mergeYears(facts: ChildFacts, issues: ImportIssue[]): ChildFacts {
-  const byDate = <F extends { src: EpisodeFact['src'] }>(key: (f: F) => string) => (a: F, b: F) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const byDate =
+    <F extends { src: EpisodeFact['src'] }>(key: (f: F) => string) =>
+    (a: F, b: F) =>
+      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
   return {
     ...facts,
     headers: mergeHeaders(facts.headers, issues),

@@ -15,12 +15,24 @@ interface Decision {
   reason?: DecisionFact['reason'];
 }
 
-export function planAdoption(facts: ChildFacts, childId: string, dob: string, issues: ImportIssue[]): PlannedCommand[] {
+export function planAdoption(
+  facts: ChildFacts,
+  childId: string,
+  dob: string,
+  issues: ImportIssue[],
+): PlannedCommand[] {
   const out: PlannedCommand[] = [];
-  const warn = (src: SourceRef, field: string, reason: string) => issues.push(issueAt(src, facts.child, field, reason, 'warning'));
-  const decisions: Decision[] = facts.decisions.map((d) => ({ date: d.date, src: d.src, ceased: d.ceased, reason: d.reason }));
+  const warn = (src: SourceRef, field: string, reason: string) =>
+    issues.push(issueAt(src, facts.child, field, reason, 'warning'));
+  const decisions: Decision[] = facts.decisions.map((d) => ({
+    date: d.date,
+    src: d.src,
+    ceased: d.ceased,
+    reason: d.reason,
+  }));
   for (const ad1 of facts.adoptions) {
-    if (ad1.dateInt !== undefined && !decisions.some((d) => d.date === ad1.dateInt)) decisions.push({ date: ad1.dateInt, src: ad1.src });
+    if (ad1.dateInt !== undefined && !decisions.some((d) => d.date === ad1.dateInt))
+      decisions.push({ date: ad1.dateInt, src: ad1.src });
   }
   decisions.sort((a, b) => (a.date < b.date ? -1 : 1));
 
@@ -30,30 +42,55 @@ export function planAdoption(facts: ChildFacts, childId: string, dob: string, is
     const plan = (key: string, column: string, phase: number, draft: DraftCommand, src: SourceRef = d.src) =>
       out.push({ draft, key: `adoption/${d.date}/${key}`, src, column, phase });
     const date = d.date;
-    plan('decision', 'DATE_PLACED', PHASE.decision, { type: 'RecordAdoptionDecision', childId, effectiveDate: date });
+    plan('decision', 'DATE_PLACED', PHASE.decision, {
+      type: 'RecordAdoptionDecision',
+      childId,
+      effectiveDate: date,
+    });
 
     const ad1 = facts.adoptions.find((a) => a.dateInt === date);
     const placed = facts.episodes.find((e) => within(e) && isAdoptionPlacement(e.place));
     let match: string | undefined = ad1?.dateMatch;
     if (match !== undefined && ad1) {
-      plan('match', 'DATE_MATCH', PHASE.match, { type: 'RecordMatch', childId, effectiveDate: match }, ad1.src);
+      plan(
+        'match',
+        'DATE_MATCH',
+        PHASE.match,
+        { type: 'RecordMatch', childId, effectiveDate: match },
+        ad1.src,
+      );
     } else if (placed) {
       match = placed.decom;
-      warn(placed.src, 'DECOM', 'the match date is not in the 903 before the adoption (AD1): recorded as the day of placement for adoption');
+      warn(
+        placed.src,
+        'DECOM',
+        'the match date is not in the 903 before the adoption (AD1): recorded as the day of placement for adoption',
+      );
       plan('match', 'DECOM', PHASE.match, { type: 'RecordMatch', childId, effectiveDate: match }, placed.src);
     }
 
     // Authority to place: a placement order shows as LS E1; otherwise it was parental consent.
-    const order = facts.episodes.find((e) => within(e) && e.ls === 'E1' && (match === undefined || e.decom <= match));
+    const order = facts.episodes.find(
+      (e) => within(e) && e.ls === 'E1' && (match === undefined || e.decom <= match),
+    );
     const consentPlacement = placed && (placed.place === 'A3' || placed.place === 'A4');
     if (consentPlacement || (match !== undefined && !order)) {
       const earliest = addDays(dob, 42);
       const consent = date >= earliest ? date : earliest;
       warn(d.src, 'DATE_PLACED', `parental consent is not in the 903: recorded on ${consent}`);
-      plan('consent', 'DATE_PLACED', PHASE.consent, { type: 'RecordAdoptionConsent', childId, effectiveDate: consent });
+      plan('consent', 'DATE_PLACED', PHASE.consent, {
+        type: 'RecordAdoptionConsent',
+        childId,
+        effectiveDate: consent,
+      });
     }
     if (d.ceased !== undefined && d.reason !== undefined) {
-      plan('reversed', 'DATE_PLACED_CEASED', PHASE.reversal, { type: 'ReverseAdoptionDecision', childId, effectiveDate: d.ceased, reason: d.reason });
+      plan('reversed', 'DATE_PLACED_CEASED', PHASE.reversal, {
+        type: 'ReverseAdoptionDecision',
+        childId,
+        effectiveDate: d.ceased,
+        reason: d.reason,
+      });
     }
   });
   return out;

@@ -34,8 +34,10 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
   const { childId, issues } = ctx;
   const plan = (e: EpisodeFact, key: string, column: string, phase: number, draft: DraftCommand) =>
     out.push({ draft, key: `episode/${e.decom}/${key}`, src: e.src, column, phase });
-  const error = (e: EpisodeFact, field: string, reason: string) => issues.push(issueAt(e.src, e.child, field, reason));
-  const warn = (e: EpisodeFact, field: string, reason: string) => issues.push(issueAt(e.src, e.child, field, reason, 'warning'));
+  const error = (e: EpisodeFact, field: string, reason: string) =>
+    issues.push(issueAt(e.src, e.child, field, reason));
+  const warn = (e: EpisodeFact, field: string, reason: string) =>
+    issues.push(issueAt(e.src, e.child, field, reason, 'warning'));
 
   let previous: EpisodeFact | undefined;
   let usual: PlacementDetails | undefined;
@@ -43,11 +45,19 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
   episodes.forEach((e, index) => {
     const continuing = previous !== undefined && previous.rec === 'X1';
     if (previous && previous.dec === undefined) {
-      error(e, 'DECOM', `the previous episode (${where(previous.src)}) has no DEC, yet this one starts later`);
+      error(
+        e,
+        'DECOM',
+        `the previous episode (${where(previous.src)}) has no DEC, yet this one starts later`,
+      );
     } else if (!continuing) {
       startOfCare(e, previous === undefined);
     } else if (previous && previous.dec !== e.decom) {
-      error(e, 'DECOM', `the previous episode (${where(previous.src)}) ended ${previous.dec} with REC X1, so this one must start that day`);
+      error(
+        e,
+        'DECOM',
+        `the previous episode (${where(previous.src)}) ended ${previous.dec} with REC X1, so this one must start that day`,
+      );
     } else if (previous) {
       change(previous, e);
     }
@@ -63,12 +73,21 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
   function startOfCare(e: EpisodeFact, first: boolean): void {
     if (e.rne !== 'S') {
       if (first && e.decom < ctx.firstYearStart) {
-        warn(e, 'RNE', `care began before the earliest return: the period of care is recorded from this episode (RNE ${e.rne} will export as S)`);
+        warn(
+          e,
+          'RNE',
+          `care began before the earliest return: the period of care is recorded from this episode (RNE ${e.rne} will export as S)`,
+        );
       } else {
-        return void error(e, 'RNE', `RNE ${e.rne} but ${first ? 'no earlier episode' : 'the previous episode ended care'}: a period of care starts with RNE S`);
+        return void error(
+          e,
+          'RNE',
+          `RNE ${e.rne} but ${first ? 'no earlier episode' : 'the previous episode ended care'}: a period of care starts with RNE S`,
+        );
       }
     }
-    if (isTemporaryPlacement(e.place)) return void error(e, 'PLACE', `care cannot start in a temporary placement (${e.place})`);
+    if (isTemporaryPlacement(e.place))
+      return void error(e, 'PLACE', `care cannot start in a temporary placement (${e.place})`);
     usual = placementOf(e);
     const previousPermanence = prevPermFor(e);
     plan(e, 'start', 'DECOM', PHASE.startCare, {
@@ -86,9 +105,18 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
     const lsMoved = e.ls !== prev.ls;
     const placeMoved = !samePlacement(placementOf(e), placementOf(prev));
     const needs = RNE_NEEDS[e.rne];
-    if (!needs) return void error(e, 'RNE', `RNE ${e.rne} but care continues from the previous episode (${where(prev.src)}, REC X1)`);
+    if (!needs)
+      return void error(
+        e,
+        'RNE',
+        `RNE ${e.rne} but care continues from the previous episode (${where(prev.src)}, REC X1)`,
+      );
     if (needs.ls !== lsMoved || needs.place !== placeMoved) {
-      return void error(e, 'RNE', `RNE ${e.rne} does not match what changed from the previous episode (${where(prev.src)}): legal status ${lsMoved ? 'changed' : 'unchanged'}, placement ${placeMoved ? 'changed' : 'unchanged'}`);
+      return void error(
+        e,
+        'RNE',
+        `RNE ${e.rne} does not match what changed from the previous episode (${where(prev.src)}): legal status ${lsMoved ? 'changed' : 'unchanged'}, placement ${placeMoved ? 'changed' : 'unchanged'}`,
+      );
     }
     if (lsMoved) {
       const draft: DraftCommand =
@@ -105,16 +133,33 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
     const placement = placementOf(e);
     if (isTemporaryPlacement(e.place)) {
       if (e.provider !== undefined || e.urn !== undefined || e.placementPostcode !== usual?.postcode) {
-        warn(e, 'PL_POST', 'not kept: a temporary placement holds no provider, URN or postcode of its own (the export repeats the usual placement\'s postcode)');
+        warn(
+          e,
+          'PL_POST',
+          "not kept: a temporary placement holds no provider, URN or postcode of its own (the export repeats the usual placement's postcode)",
+        );
       }
-      return void plan(e, 'placement', 'DECOM', PHASE.placement, { type: 'StartTemporaryPlacement', childId, effectiveDate: e.decom, placementType: e.place as 'T0' });
+      return void plan(e, 'placement', 'DECOM', PHASE.placement, {
+        type: 'StartTemporaryPlacement',
+        childId,
+        effectiveDate: e.decom,
+        placementType: e.place as 'T0',
+      });
     }
     if (isTemporaryPlacement(prev.place)) {
       if (!usual || !samePlacement(placement, usual)) {
-        return void error(e, 'PLACE', 'after a temporary placement the journey records the return to the usual placement first; this episode moves somewhere else on the same day');
+        return void error(
+          e,
+          'PLACE',
+          'after a temporary placement the journey records the return to the usual placement first; this episode moves somewhere else on the same day',
+        );
       }
       usual = placement;
-      return void plan(e, 'placement', 'DECOM', PHASE.endTemporary, { type: 'EndTemporaryPlacement', childId, effectiveDate: e.decom });
+      return void plan(e, 'placement', 'DECOM', PHASE.endTemporary, {
+        type: 'EndTemporaryPlacement',
+        childId,
+        effectiveDate: e.decom,
+      });
     }
     usual = placement;
     if (isAdoptionPlacement(e.place)) {
@@ -122,9 +167,16 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
       if (prev.reasonPlaceChange !== undefined && prev.reasonPlaceChange !== implied) {
         warn(prev, 'REASON_PLACE_CHANGE', `not kept: a move to adopters is exported with ${implied}`);
       }
-      return void plan(e, 'placement', 'DECOM', PHASE.placement, { type: 'PlaceForAdoption', childId, effectiveDate: e.decom, placement, sameCarer });
+      return void plan(e, 'placement', 'DECOM', PHASE.placement, {
+        type: 'PlaceForAdoption',
+        childId,
+        effectiveDate: e.decom,
+        placement,
+        sameCarer,
+      });
     }
-    if (prev.reasonPlaceChange === undefined) warn(prev, 'REASON_PLACE_CHANGE', 'blank for a change of placement: recorded as OTHER');
+    if (prev.reasonPlaceChange === undefined)
+      warn(prev, 'REASON_PLACE_CHANGE', 'blank for a change of placement: recorded as OTHER');
     plan(e, 'placement', 'DECOM', PHASE.placement, {
       type: 'ChangePlacement',
       childId,
@@ -139,9 +191,16 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
     const date = e.dec as string;
     const reason = e.rec as string;
     if (reason !== 'E11' && reason !== 'E12') {
-      return void plan(e, 'end', 'DEC', PHASE.endCare, { type: 'EndPeriodOfCare', childId, effectiveDate: date, reason });
+      return void plan(e, 'end', 'DEC', PHASE.endCare, {
+        type: 'EndPeriodOfCare',
+        childId,
+        effectiveDate: date,
+        reason,
+      });
     }
-    const ad1 = facts.adoptions.find((f) => inYearOf(f, date)) ?? (facts.adoptions.length === 1 ? facts.adoptions[0] : undefined);
+    const ad1 =
+      facts.adoptions.find((f) => inYearOf(f, date)) ??
+      (facts.adoptions.length === 1 ? facts.adoptions[0] : undefined);
     if (!ad1) return void error(e, 'REC', `REC ${reason} (adopted) needs the child's AD1 row for that year`);
     plan(e, 'end', 'DEC', PHASE.endCare, {
       type: 'GrantAdoptionOrder',
@@ -162,6 +221,10 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
     const later = episodes.find((x) => x.rne === 'S' && x.decom > e.decom && x.decom <= fact.yearEnding);
     if (later) return undefined;
     ctx.usedPrevPerm.add(fact);
-    return { code: fact.code, ...(fact.la !== undefined && { la: fact.la }), ...(fact.date !== undefined && { date: fact.date }) };
+    return {
+      code: fact.code,
+      ...(fact.la !== undefined && { la: fact.la }),
+      ...(fact.date !== undefined && { date: fact.date }),
+    };
   }
 }

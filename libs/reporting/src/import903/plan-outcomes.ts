@@ -8,7 +8,12 @@ import type { ChildFacts } from './facts';
 import { issueAt, type ImportIssue } from './issues';
 import { PHASE, type PlannedCommand } from './planned-command';
 
-export function planOutcomes(facts: ChildFacts, childId: string, dob: string, issues: ImportIssue[]): PlannedCommand[] {
+export function planOutcomes(
+  facts: ChildFacts,
+  childId: string,
+  dob: string,
+  issues: ImportIssue[],
+): PlannedCommand[] {
   const planned: PlannedCommand[] = [];
   for (const h of facts.health) {
     planned.push({
@@ -22,7 +27,14 @@ export function planOutcomes(facts: ChildFacts, childId: string, dob: string, is
   for (const c of facts.contacts) {
     const birthday = careLeaverBirthdayInYear(dob, c.yearEnding);
     if (!birthday) {
-      issues.push(issueAt(c.src, facts.child, 'DOB', `care leaver information is for the 17th to 21st birthdays; none falls in the year ending ${c.yearEnding}`));
+      issues.push(
+        issueAt(
+          c.src,
+          facts.child,
+          'DOB',
+          `care leaver information is for the 17th to 21st birthdays; none falls in the year ending ${c.yearEnding}`,
+        ),
+      );
       continue;
     }
     planned.push({
@@ -30,7 +42,14 @@ export function planOutcomes(facts: ChildFacts, childId: string, dob: string, is
       src: c.src,
       column: 'IN_TOUCH',
       phase: PHASE.outcomes,
-      draft: { type: 'RecordCareLeaverContact', childId, effectiveDate: birthday.date, inTouch: c.inTouch, activity: c.activity, accommodation: c.accommodation },
+      draft: {
+        type: 'RecordCareLeaverContact',
+        childId,
+        effectiveDate: birthday.date,
+        inTouch: c.inTouch,
+        activity: c.activity,
+        accommodation: c.accommodation,
+      },
     });
   }
   return planned;

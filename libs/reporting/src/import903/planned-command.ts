@@ -47,7 +47,10 @@ export function placementOf(e: EpisodeFact): PlacementDetails {
 }
 
 export const samePlacement = (a: PlacementDetails, b: PlacementDetails): boolean =>
-  a.placementType === b.placementType && a.provider === b.provider && a.postcode === b.postcode && a.urn === b.urn;
+  a.placementType === b.placementType &&
+  a.provider === b.provider &&
+  a.postcode === b.postcode &&
+  a.urn === b.urn;
 
 /** Stable: commands of one day keep their planned order within a phase. */
 export const byDateThenPhase = (a: PlannedCommand, b: PlannedCommand): number => {

@@ -1,7 +1,18 @@
 /** One checked row → one typed fact (or issues): field formats, real dates, codes valid on their date. */
 import type { CalendarDate } from '@care-journey/journey';
 import type { TableName } from '../export903/tables';
-import type { AdoptionFact, ContactFact, DecisionFact, EpisodeFact, HealthFact, HeaderFact, MissingFact, PrevPermFact, ReviewFact, UascFact } from './facts';
+import type {
+  AdoptionFact,
+  ContactFact,
+  DecisionFact,
+  EpisodeFact,
+  HealthFact,
+  HeaderFact,
+  MissingFact,
+  PrevPermFact,
+  ReviewFact,
+  UascFact,
+} from './facts';
 import { FieldReader } from './field-reader';
 import type { ImportIssue } from './issues';
 import { readContact, readHealth } from './read-outcomes';
@@ -25,11 +36,20 @@ export type AnyFact =
 const SEX: Record<string, '1' | '2'> = { '1': '1', '2': '2', M: '1', F: '2' };
 
 /** Undefined when the row had a problem (recorded in `issues`) or its table is not imported. */
-export function readFact(table: TableName, row: SourceRow, yearEnding: CalendarDate, issues: ImportIssue[]): AnyFact | undefined {
+export function readFact(
+  table: TableName,
+  row: SourceRow,
+  yearEnding: CalendarDate,
+  issues: ImportIssue[],
+): AnyFact | undefined {
   const r = new FieldReader(row, issues);
   const before = issues.length;
   const child = r.text('CHILD', true);
-  if (child !== undefined && !CHILD_REF.test(child)) r.problem('CHILD', `${JSON.stringify(child)} is not a child reference (letters, digits, - or _, at most 20)`);
+  if (child !== undefined && !CHILD_REF.test(child))
+    r.problem(
+      'CHILD',
+      `${JSON.stringify(child)} is not a child reference (letters, digits, - or _, at most 20)`,
+    );
   const base = { child: child ?? '', src: row.ref, yearEnding };
   const result = readTable(table, r, base);
   return issues.length === before ? result : undefined;
@@ -44,7 +64,8 @@ function readTable(table: TableName, r: FieldReader, base: Base): AnyFact | unde
       const dob = r.date('DOB', true);
       const ethnicity = r.code('ETHNIC', 'ETHNIC', true);
       const upn = r.text('UPN', true);
-      if (sex === undefined || dob === undefined || ethnicity === undefined || upn === undefined) return undefined;
+      if (sex === undefined || dob === undefined || ethnicity === undefined || upn === undefined)
+        return undefined;
       return { table, fact: { ...base, sex: SEX[sex], dob, ethnicity, upn } };
     }
     case 'Episodes':
@@ -67,10 +88,18 @@ function readTable(table: TableName, r: FieldReader, base: Base): AnyFact | unde
     case 'PlacedAdoption': {
       const date = r.date('DATE_PLACED', true);
       const ceased = r.date('DATE_PLACED_CEASED', false);
-      const reason = r.code('REASON_PLACED_CEASED', 'REASON_PLACED_CEASED', false, ceased) as DecisionFact['reason'];
-      if (r.value('DATE_PLACED_CEASED') !== '' && r.value('REASON_PLACED_CEASED') === '') r.problem('REASON_PLACED_CEASED', 'is required when DATE_PLACED_CEASED is given');
-      if (r.value('DATE_PLACED_CEASED') === '' && r.value('REASON_PLACED_CEASED') !== '') r.problem('DATE_PLACED_CEASED', 'is required when REASON_PLACED_CEASED is given');
-      if (date && ceased && ceased < date) r.problem('DATE_PLACED_CEASED', `is before DATE_PLACED (${r.value('DATE_PLACED')})`);
+      const reason = r.code(
+        'REASON_PLACED_CEASED',
+        'REASON_PLACED_CEASED',
+        false,
+        ceased,
+      ) as DecisionFact['reason'];
+      if (r.value('DATE_PLACED_CEASED') !== '' && r.value('REASON_PLACED_CEASED') === '')
+        r.problem('REASON_PLACED_CEASED', 'is required when DATE_PLACED_CEASED is given');
+      if (r.value('DATE_PLACED_CEASED') === '' && r.value('REASON_PLACED_CEASED') !== '')
+        r.problem('DATE_PLACED_CEASED', 'is required when REASON_PLACED_CEASED is given');
+      if (date && ceased && ceased < date)
+        r.problem('DATE_PLACED_CEASED', `is before DATE_PLACED (${r.value('DATE_PLACED')})`);
       if (date === undefined) return undefined;
       return { table, fact: { ...base, date, ...(ceased && { ceased }), ...(reason && { reason }) } };
     }
@@ -81,8 +110,20 @@ function readTable(table: TableName, r: FieldReader, base: Base): AnyFact | unde
       const adopters = r.oneOf('NB_ADOPTR', ['1', '2'], true);
       const adopterSex = r.code('SEX_ADOPTR', 'SEX_ADOPTR', true);
       const adopterLegalStatus = r.code('LS_ADOPTR', 'LS_ADOPTR', true);
-      if (foster === undefined || adopters === undefined || adopterSex === undefined || adopterLegalStatus === undefined) return undefined;
-      const fact: AdoptionFact = { ...base, fosterCarer: foster === '1', adopters: adopters === '1' ? 1 : 2, adopterSex, adopterLegalStatus };
+      if (
+        foster === undefined ||
+        adopters === undefined ||
+        adopterSex === undefined ||
+        adopterLegalStatus === undefined
+      )
+        return undefined;
+      const fact: AdoptionFact = {
+        ...base,
+        fosterCarer: foster === '1',
+        adopters: adopters === '1' ? 1 : 2,
+        adopterSex,
+        adopterLegalStatus,
+      };
       return { table, fact: { ...fact, ...(dateInt && { dateInt }), ...(dateMatch && { dateMatch }) } };
     }
     case 'PrevPerm': {
@@ -124,7 +165,14 @@ function readEpisode(r: FieldReader, base: Base): AnyFact | undefined {
   if (r.value('DEC') === '' && r.value('REC') !== '') r.problem('DEC', 'is required when REC is given');
   if (decom && dec && dec < decom) r.problem('DEC', `is before DECOM (${r.value('DECOM')})`);
   const reasonPlaceChange = r.code('REASON_PLACE_CHANGE', 'REASON_PLACE_CHANGE', false, dec);
-  if (decom === undefined || rne === undefined || ls === undefined || cin === undefined || place === undefined) return undefined;
+  if (
+    decom === undefined ||
+    rne === undefined ||
+    ls === undefined ||
+    cin === undefined ||
+    place === undefined
+  )
+    return undefined;
   const optional = {
     provider,
     dec,
@@ -135,6 +183,7 @@ function readEpisode(r: FieldReader, base: Base): AnyFact | undefined {
     urn: r.text('URN', false),
   };
   const fact: EpisodeFact = { ...base, decom, rne, ls, cin, place };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(fact, { [key]: value });
+  for (const [key, value] of Object.entries(optional))
+    if (value !== undefined) Object.assign(fact, { [key]: value });
   return { table: 'Episodes', fact };
 }

@@ -5,12 +5,21 @@ import type { FieldReader } from './field-reader';
 type Base = Pick<HealthFact, 'child' | 'src' | 'yearEnding'>;
 
 export const OC2_ITEMS = [
-  'SDQ_SCORE', 'SDQ_REASON', 'CONVICTED', 'HEALTH_CHECK', 'IMMUNISATIONS', 'TEETH_CHECK',
-  'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE', 'INTERVENTION_RECEIVED', 'INTERVENTION_OFFERED',
+  'SDQ_SCORE',
+  'SDQ_REASON',
+  'CONVICTED',
+  'HEALTH_CHECK',
+  'IMMUNISATIONS',
+  'TEETH_CHECK',
+  'HEALTH_ASSESSMENT',
+  'SUBSTANCE_MISUSE',
+  'INTERVENTION_RECEIVED',
+  'INTERVENTION_OFFERED',
 ] as const;
 export const OC3_ITEMS = ['IN_TOUCH', 'ACTIV', 'ACCOM'] as const;
 
-export const allBlank = (r: FieldReader, fields: readonly string[]): boolean => fields.every((f) => r.value(f) === '');
+export const allBlank = (r: FieldReader, fields: readonly string[]): boolean =>
+  fields.every((f) => r.value(f) === '');
 
 const flag = (r: FieldReader, field: string, required: boolean): boolean | undefined => {
   const v = r.oneOf(field, ['0', '1'], required);
@@ -20,7 +29,12 @@ const flag = (r: FieldReader, field: string, required: boolean): boolean | undef
 /** Which items a child's age calls for is the decider's rule: here only the shapes are read. */
 export function readHealth(r: FieldReader, base: Base): HealthFact | undefined {
   const score = r.value('SDQ_SCORE');
-  const sdqScore = score === '' ? undefined : /^\d{1,2}$/.test(score) && Number(score) <= 40 ? Number(score) : r.problem('SDQ_SCORE', `${JSON.stringify(score)} is not a whole number from 0 to 40`);
+  const sdqScore =
+    score === ''
+      ? undefined
+      : /^\d{1,2}$/.test(score) && Number(score) <= 40
+        ? Number(score)
+        : r.problem('SDQ_SCORE', `${JSON.stringify(score)} is not a whole number from 0 to 40`);
   const sdqReason = r.code('SDQ_REASON', 'SDQ_REASON', false);
   const optional = {
     sdqScore,
@@ -34,9 +48,16 @@ export function readHealth(r: FieldReader, base: Base): HealthFact | undefined {
   const teethCheck = flag(r, 'TEETH_CHECK', true);
   const healthAssessment = flag(r, 'HEALTH_ASSESSMENT', true);
   const substanceMisuse = flag(r, 'SUBSTANCE_MISUSE', true);
-  if (immunisations === undefined || teethCheck === undefined || healthAssessment === undefined || substanceMisuse === undefined) return undefined;
+  if (
+    immunisations === undefined ||
+    teethCheck === undefined ||
+    healthAssessment === undefined ||
+    substanceMisuse === undefined
+  )
+    return undefined;
   const outcomes: HealthFact['outcomes'] = { immunisations, teethCheck, healthAssessment, substanceMisuse };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(outcomes, { [key]: value });
+  for (const [key, value] of Object.entries(optional))
+    if (value !== undefined) Object.assign(outcomes, { [key]: value });
   return { ...base, outcomes };
 }
 

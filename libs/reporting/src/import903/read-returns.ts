@@ -54,7 +54,12 @@ interface ParsedRecord {
 }
 
 /** One file → its table and rows, or issues. */
-async function readTableFile(path: string, shown: string, issues: ImportIssue[], fileIssues: ImportIssue[]): Promise<TableFile | undefined> {
+async function readTableFile(
+  path: string,
+  shown: string,
+  issues: ImportIssue[],
+  fileIssues: ImportIssue[],
+): Promise<TableFile | undefined> {
   const decoded = decodeUtf8(await readFile(path));
   if (!decoded.ok) {
     fileIssues.push(fileIssue(shown, '(encoding)', decoded.reason));
@@ -62,9 +67,20 @@ async function readTableFile(path: string, shown: string, issues: ImportIssue[],
   }
   let records: ParsedRecord[];
   try {
-    records = parse(decoded.text, { info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as ParsedRecord[];
+    records = parse(decoded.text, {
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as unknown as ParsedRecord[];
   } catch (error) {
-    fileIssues.push(fileIssue(shown, '(csv)', `not readable as CSV: ${error instanceof Error ? error.message : String(error)}`));
+    fileIssues.push(
+      fileIssue(
+        shown,
+        '(csv)',
+        `not readable as CSV: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
     return undefined;
   }
   if (records.length === 0) {
@@ -82,7 +98,14 @@ async function readTableFile(path: string, shown: string, issues: ImportIssue[],
   for (const { record, info } of records.slice(1)) {
     const ref = { file: shown, line: info.lines };
     if (record.length !== header.length) {
-      issues.push(issueAt(ref, record[childAt] ?? '', '(row)', `has ${record.length} values, the header has ${header.length}`));
+      issues.push(
+        issueAt(
+          ref,
+          record[childAt] ?? '',
+          '(row)',
+          `has ${record.length} values, the header has ${header.length}`,
+        ),
+      );
       continue;
     }
     rows.push({ ref, values: Object.fromEntries(header.map((column, i) => [column.trim(), record[i]])) });
@@ -110,11 +133,24 @@ export async function readReturns(root: string): Promise<ReadResult> {
     const byTable: ReturnFiles['tables'] = {};
     for (const t of tables) {
       const earlier = byTable[t.table];
-      if (earlier) fileIssues.push(fileIssue(t.file, '(header)', `a second ${t.table} file in ${shownFolder} (first: ${earlier.file}); one file per table per year`));
+      if (earlier)
+        fileIssues.push(
+          fileIssue(
+            t.file,
+            '(header)',
+            `a second ${t.table} file in ${shownFolder} (first: ${earlier.file}); one file per table per year`,
+          ),
+        );
       else byTable[t.table] = t;
     }
     if (!byTable.Header || !byTable.Episodes) {
-      fileIssues.push(fileIssue(shownFolder, '(folder)', `a return needs at least a Header and an Episodes file; found ${Object.keys(byTable).join(', ') || 'none'}`));
+      fileIssues.push(
+        fileIssue(
+          shownFolder,
+          '(folder)',
+          `a return needs at least a Header and an Episodes file; found ${Object.keys(byTable).join(', ') || 'none'}`,
+        ),
+      );
       continue;
     }
     const year = yearOfReturn(shownFolder, byTable);
@@ -127,7 +163,14 @@ export async function readReturns(root: string): Promise<ReadResult> {
   const seen = new Map<string, string>();
   for (const r of returns) {
     const other = seen.get(r.yearEnding);
-    if (other !== undefined) fileIssues.push(fileIssue(r.folder, '(folder)', `two returns for the year ending ${r.yearEnding} (${other} and ${r.folder})`));
+    if (other !== undefined)
+      fileIssues.push(
+        fileIssue(
+          r.folder,
+          '(folder)',
+          `two returns for the year ending ${r.yearEnding} (${other} and ${r.folder})`,
+        ),
+      );
     seen.set(r.yearEnding, r.folder);
   }
   returns.sort((a, b) => (a.yearEnding < b.yearEnding ? -1 : 1));

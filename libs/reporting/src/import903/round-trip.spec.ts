@@ -19,7 +19,8 @@ function differences(a: Return903, b: Return903): string[] {
     const right = new Set(b[name].map((r) => JSON.stringify(r)));
     const leftSet = new Set(left);
     for (const row of left) if (!right.has(row)) out.push(`${name} only before: ${row}`);
-    for (const row of b[name].map((r) => JSON.stringify(r))) if (!leftSet.has(row)) out.push(`${name} only after: ${row}`);
+    for (const row of b[name].map((r) => JSON.stringify(r)))
+      if (!leftSet.has(row)) out.push(`${name} only after: ${row}`);
   }
   return out;
 }

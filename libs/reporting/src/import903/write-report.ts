@@ -7,5 +7,9 @@ import { REPORT_COLUMNS, type ImportIssue } from './issues';
 export async function writeReport(issues: readonly ImportIssue[], path: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const rows = issues.map((i) => ({ ...i, line: i.line === 0 ? '' : String(i.line) }));
-  await writeFile(path, stringify(rows, { header: true, columns: [...REPORT_COLUMNS], record_delimiter: '\n' }), 'utf8');
+  await writeFile(
+    path,
+    stringify(rows, { header: true, columns: [...REPORT_COLUMNS], record_delimiter: '\n' }),
+    'utf8',
+  );
 }

@@ -35,6 +35,7 @@ export function authorityOptions(partial: Partial<AuthorityOptions> = {}): Autho
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.yearEnding)) {
     throw new RangeError(`yearEnding must be a date YYYY-MM-DD, got ${options.yearEnding}`);
   }
-  if (!/^[EWSN]\d{8}$/.test(options.la)) throw new RangeError(`la must be an ONS code like E10000003, got ${options.la}`);
+  if (!/^[EWSN]\d{8}$/.test(options.la))
+    throw new RangeError(`la must be an ONS code like E10000003, got ${options.la}`);
   return options;
 }

@@ -22,8 +22,70 @@ export interface ChildProfile {
   ageAtEntry: number;
 }
 
-const FIRST_NAMES = ['Alex', 'Sam', 'Jordan', 'Charlie', 'Riley', 'Morgan', 'Taylor', 'Jamie', 'Casey', 'Robin', 'Ellis', 'Frankie', 'Harley', 'Kai', 'Logan', 'Max', 'Noah', 'Olivia', 'Amelia', 'Isla', 'Leo', 'Mia', 'Ruby', 'Theo', 'Zara', 'Ahmed', 'Yonas', 'Daniel', 'Grace', 'Lily'];
-const SURNAMES = ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Wright', 'Green', 'Hall', 'Wood', 'Clarke', 'Walker', 'Hughes', 'Khan', 'Turner', 'Cooper', 'Hill', 'Ward', 'Morris', 'Moore', 'Clark', 'Lee', 'Baker', 'Harris', 'Mohammed', 'Tesfaye', 'Haile'];
+const FIRST_NAMES = [
+  'Alex',
+  'Sam',
+  'Jordan',
+  'Charlie',
+  'Riley',
+  'Morgan',
+  'Taylor',
+  'Jamie',
+  'Casey',
+  'Robin',
+  'Ellis',
+  'Frankie',
+  'Harley',
+  'Kai',
+  'Logan',
+  'Max',
+  'Noah',
+  'Olivia',
+  'Amelia',
+  'Isla',
+  'Leo',
+  'Mia',
+  'Ruby',
+  'Theo',
+  'Zara',
+  'Ahmed',
+  'Yonas',
+  'Daniel',
+  'Grace',
+  'Lily',
+];
+const SURNAMES = [
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Johnson',
+  'Davies',
+  'Patel',
+  'Wright',
+  'Green',
+  'Hall',
+  'Wood',
+  'Clarke',
+  'Walker',
+  'Hughes',
+  'Khan',
+  'Turner',
+  'Cooper',
+  'Hill',
+  'Ward',
+  'Morris',
+  'Moore',
+  'Clark',
+  'Lee',
+  'Baker',
+  'Harris',
+  'Mohammed',
+  'Tesfaye',
+  'Haile',
+];
 
 /**
  * UN1 (no UPN yet) only for children still under school age at the end of the history: the 903
@@ -55,13 +117,22 @@ function ageInDaysAtEntry(random: Random, band: string): number {
   }
 }
 
-export function drawChildProfile(random: Random, index: number, childId: string, window: ProfileWindow): ChildProfile {
+export function drawChildProfile(
+  random: Random,
+  index: number,
+  childId: string,
+  window: ProfileWindow,
+): ChildProfile {
   const span = daysBetween(window.from, window.to) + 1;
   const entryDate = addDays(window.from, random.int(0, span - 1));
   const uasc = random.chance(0.05);
   const relinquishedAtBirth = !uasc && random.chance(0.012);
   const band = uasc ? '16+' : relinquishedAtBirth ? 'under1' : random.weighted(AGE_AT_ENTRY);
-  const ageDays = relinquishedAtBirth ? random.int(0, 4) : uasc ? random.int(14 * 365 + 20, 18 * 365 - 60) : ageInDaysAtEntry(random, band);
+  const ageDays = relinquishedAtBirth
+    ? random.int(0, 4)
+    : uasc
+      ? random.int(14 * 365 + 20, 18 * 365 - 60)
+      : ageInDaysAtEntry(random, band);
   const dateOfBirth = addDays(entryDate, -ageDays);
   const sex = uasc ? (random.chance(0.92) ? '1' : '2') : random.chance(0.55) ? '1' : '2';
   const ageAtEntry = Math.floor(ageDays / 365.25);
@@ -76,7 +147,11 @@ export function drawChildProfile(random: Random, index: number, childId: string,
     dateOfBirth,
     ethnicity: random.weighted(uasc ? UASC_ETHNICITY : ETHNICITY),
     // Under school age: UN1 (no UPN yet); arrived from abroad: UN3; otherwise a real-shaped UPN.
-    upn: uasc ? 'UN3' : tooYoungForUpn(dateOfBirth, horizon) ? 'UN1' : syntheticUpn(random, '873', Number(school.slice(0, 4))),
+    upn: uasc
+      ? 'UN3'
+      : tooYoungForUpn(dateOfBirth, horizon)
+        ? 'UN1'
+        : syntheticUpn(random, '873', Number(school.slice(0, 4))),
     // Asylum-seeking children have no home address here: 903 distance must stay blank (rule 406).
     homePostcode: uasc ? undefined : random.pick(postcodesIn(window.la)).postcode,
     uasc,
@@ -85,4 +160,3 @@ export function drawChildProfile(random: Random, index: number, childId: string,
     ageAtEntry,
   };
 }
-

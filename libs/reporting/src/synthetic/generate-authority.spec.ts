@@ -28,7 +28,8 @@ describe('generateAuthority', () => {
       for (const command of child.commands) {
         expect(command.now >= previous).toBe(true);
         previous = command.now;
-        if ('effectiveDate' in command) expect(command.now.slice(0, 10) >= (command.effectiveDate as string)).toBe(true);
+        if ('effectiveDate' in command)
+          expect(command.now.slice(0, 10) >= (command.effectiveDate as string)).toBe(true);
       }
     }
   });

@@ -19,11 +19,19 @@ export interface SyntheticChild {
   commands: JourneyCommand[];
 }
 
-export const syntheticChildId = (seed: string, index: number): string => nameBasedUuid(`synthetic/${seed}/child/${index}`);
+export const syntheticChildId = (seed: string, index: number): string =>
+  nameBasedUuid(`synthetic/${seed}/child/${index}`);
 /** The n-th event of a child's stream: the same on every run, so re-seeding is an idempotent retry. */
-export const syntheticEventId = (childId: string, ordinal: number): string => nameBasedUuid(`journey/${childId}/event/${ordinal}`);
+export const syntheticEventId = (childId: string, ordinal: number): string =>
+  nameBasedUuid(`journey/${childId}/event/${ordinal}`);
 
-const TEAMS = ['Children in Care North', 'Children in Care South', 'Children in Care Fenland', 'Adoption and Permanence', 'Leaving Care 16+'];
+const TEAMS = [
+  'Children in Care North',
+  'Children in Care South',
+  'Children in Care Fenland',
+  'Adoption and Permanence',
+  'Leaving Care 16+',
+];
 
 export function generateChild(options: AuthorityOptions, index: number): SyntheticChild {
   const random = seededRandom(options.seed, `child/${index}`);
@@ -76,16 +84,26 @@ export function generateChild(options: AuthorityOptions, index: number): Synthet
   // Run once to learn the journey, add the outcomes it calls for (own random stream, so the journey
   // does not change), run again to learn the event ids, then add corrections that point at them.
   const eventId = (n: number) => syntheticEventId(childId, n);
-  const outcomes = buildOutcomes(seededRandom(options.seed, `child/${index}/outcomes`), childId, runJourney(childId, journey, eventId).state, horizon, socialWorker);
+  const outcomes = buildOutcomes(
+    seededRandom(options.seed, `child/${index}/outcomes`),
+    childId,
+    runJourney(childId, journey, eventId).state,
+    horizon,
+    socialWorker,
+  );
   const commands = outcomes.length === 0 ? journey : inOrderOfRecording([...journey, ...outcomes]);
   let run = runJourney(childId, commands, eventId);
   const all = [...commands];
   for (const drawn of drawCorrections(random, childId, run.envelopes, socialWorker, lastDay)) {
     const group = inRecordingOrder(drawn, all[all.length - 1].now);
     const first = runJourney(childId, group.slice(0, 1), eventId, run);
-    const rest = group.slice(1).map((c) =>
-      c.type === 'RetractEntry' && c.retractedEventId === '' ? { ...c, retractedEventId: first.envelopes[first.envelopes.length - 1].id } : c,
-    );
+    const rest = group
+      .slice(1)
+      .map((c) =>
+        c.type === 'RetractEntry' && c.retractedEventId === ''
+          ? { ...c, retractedEventId: first.envelopes[first.envelopes.length - 1].id }
+          : c,
+      );
     run = runJourney(childId, rest, eventId, first);
     all.push(group[0], ...rest);
   }
@@ -94,15 +112,21 @@ export function generateChild(options: AuthorityOptions, index: number): Synthet
 
 /** Stable sort by recording time: the order the entries reach the store. */
 const inOrderOfRecording = (commands: JourneyCommand[]): JourneyCommand[] =>
-  commands.map((command, index) => ({ command, index }))
-    .sort((a, b) => (a.command.now < b.command.now ? -1 : a.command.now > b.command.now ? 1 : a.index - b.index))
+  commands
+    .map((command, index) => ({ command, index }))
+    .sort((a, b) =>
+      a.command.now < b.command.now ? -1 : a.command.now > b.command.now ? 1 : a.index - b.index,
+    )
     .map((t) => t.command);
 
 /** Corrections come after everything already recorded: the stream's recording times never go backwards. */
 function inRecordingOrder(group: JourneyCommand[], after: string): JourneyCommand[] {
   let previous = after;
   return group.map((command) => {
-    const now = command.now > previous ? command.now : new Date(Date.parse(previous) + 60_000).toISOString().replace('.000Z', 'Z');
+    const now =
+      command.now > previous
+        ? command.now
+        : new Date(Date.parse(previous) + 60_000).toISOString().replace('.000Z', 'Z');
     previous = now;
     return { ...command, now };
   });

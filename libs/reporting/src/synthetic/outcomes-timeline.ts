@@ -30,12 +30,20 @@ function yearEnds(from: string, horizon: string): string[] {
   return out;
 }
 
-function healthOutcomes(random: Random, childId: string, dateOfBirth: string, yearEnd: string, recordedBy: string): JourneyCommand {
+function healthOutcomes(
+  random: Random,
+  childId: string,
+  dateOfBirth: string,
+  yearEnd: string,
+  recordedBy: string,
+): JourneyCommand {
   const due = oc2ItemsDue(dateOfBirth, yearEnd);
   const noSdq = random.chance(0.12);
   const substanceMisuse = due.convicted && flag(random, 0.06);
   const received = substanceMisuse ? flag(random, 0.6) : undefined;
-  const reasons = due.sdq1Allowed ? ['SDQ1', 'SDQ2', 'SDQ3', 'SDQ4', 'SDQ5'] : ['SDQ2', 'SDQ3', 'SDQ4', 'SDQ5'];
+  const reasons = due.sdq1Allowed
+    ? ['SDQ1', 'SDQ2', 'SDQ3', 'SDQ4', 'SDQ5']
+    : ['SDQ2', 'SDQ3', 'SDQ4', 'SDQ5'];
   return {
     type: 'RecordAnnualHealthOutcomes',
     childId,
@@ -56,16 +64,53 @@ function healthOutcomes(random: Random, childId: string, dateOfBirth: string, ye
   };
 }
 
-const IN_TOUCH: readonly (readonly [string, number])[] = [['YES', 82], ['NO', 7], ['REFU', 4], ['NREQ', 3], ['RHOM', 4]];
+const IN_TOUCH: readonly (readonly [string, number])[] = [
+  ['YES', 82],
+  ['NO', 7],
+  ['REFU', 4],
+  ['NREQ', 3],
+  ['RHOM', 4],
+];
 const ACTIVITY: readonly (readonly [string, number])[] = [
-  ['F1', 6], ['P1', 1], ['F2', 28], ['P2', 4], ['F4', 16], ['P4', 8], ['F5', 2], ['P5', 1], ['G4', 9], ['G5', 20], ['G6', 5],
+  ['F1', 6],
+  ['P1', 1],
+  ['F2', 28],
+  ['P2', 4],
+  ['F4', 16],
+  ['P4', 8],
+  ['F5', 2],
+  ['P5', 1],
+  ['G4', 9],
+  ['G5', 20],
+  ['G6', 5],
 ];
 const ACCOMMODATION: readonly (readonly [string, number])[] = [
-  ['B1', 1], ['C1', 12], ['C2', 2], ['D1', 3], ['E1', 20], ['E2', 2], ['G1', 8], ['R2', 1], ['S2', 1], ['T1', 3],
-  ['U1', 25], ['U2', 3], ['V2', 1], ['W1', 3], ['X2', 2], ['Y1', 3], ['Z1', 10],
+  ['B1', 1],
+  ['C1', 12],
+  ['C2', 2],
+  ['D1', 3],
+  ['E1', 20],
+  ['E2', 2],
+  ['G1', 8],
+  ['R2', 1],
+  ['S2', 1],
+  ['T1', 3],
+  ['U1', 25],
+  ['U2', 3],
+  ['V2', 1],
+  ['W1', 3],
+  ['X2', 2],
+  ['Y1', 3],
+  ['Z1', 10],
 ];
 
-function careLeaverContact(random: Random, childId: string, date: string, age: number, recordedBy: string): JourneyCommand {
+function careLeaverContact(
+  random: Random,
+  childId: string,
+  date: string,
+  age: number,
+  recordedBy: string,
+): JourneyCommand {
   const inTouch = random.weighted(IN_TOUCH);
   // With former foster carers at 17 would mean still looked after (903 rule 3001).
   const accommodations = age === 17 ? ACCOMMODATION.filter(([code]) => !code.startsWith('Z')) : ACCOMMODATION;
@@ -83,13 +128,20 @@ function careLeaverContact(random: Random, childId: string, date: string, age: n
 }
 
 /** The outcome commands for a child whose journey folded to `state`, recorded up to `horizon`. */
-export function buildOutcomes(random: Random, childId: string, state: JourneyState, horizon: string, recordedBy: string): JourneyCommand[] {
+export function buildOutcomes(
+  random: Random,
+  childId: string,
+  state: JourneyState,
+  horizon: string,
+  recordedBy: string,
+): JourneyCommand[] {
   const dateOfBirth = state.child?.dateOfBirth;
   const first = state.periodsOfCare[0];
   if (!dateOfBirth || !first) return [];
   const out: JourneyCommand[] = [];
   for (const yearEnd of yearEnds(first.startDate, horizon)) {
-    if (lookedAfterAllYear(state.periodsOfCare, yearEnd)) out.push(healthOutcomes(random, childId, dateOfBirth, yearEnd, recordedBy));
+    if (lookedAfterAllYear(state.periodsOfCare, yearEnd))
+      out.push(healthOutcomes(random, childId, dateOfBirth, yearEnd, recordedBy));
   }
   const history = { dateOfBirth, periodsOfCare: state.periodsOfCare, legalStatuses: state.legalStatuses };
   for (const age of CARE_LEAVER_AGES) {
@@ -98,7 +150,8 @@ export function buildOutcomes(random: Random, childId: string, state: JourneySta
     if (notACareLeaverAt(history, birthday) !== undefined) continue;
     // A later period of care (back in care on the contact date) would make it no contact at all.
     const date = minOf(addDays(birthday, random.int(0, 45)), horizon);
-    if (state.periodsOfCare.some((p) => p.startDate <= date && (p.endDate === undefined || date < p.endDate))) continue;
+    if (state.periodsOfCare.some((p) => p.startDate <= date && (p.endDate === undefined || date < p.endDate)))
+      continue;
     out.push(careLeaverContact(random, childId, date, age, recordedBy));
   }
   return out;

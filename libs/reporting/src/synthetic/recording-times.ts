@@ -12,17 +12,32 @@ const instant = (date: string, minuteOfDay: number): string =>
   `${date}T${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}:00Z`;
 
 function delayDays(random: Random, structural: boolean): number {
-  if (structural) return random.weighted<number>([[0, 75], [random.int(1, 3), 20], [random.int(4, 10), 5]]);
-  return random.weighted<number>([[0, 60], [random.int(1, 7), 25], [random.int(8, 42), 12], [random.int(43, 90), 3]]);
+  if (structural)
+    return random.weighted<number>([
+      [0, 75],
+      [random.int(1, 3), 20],
+      [random.int(4, 10), 5],
+    ]);
+  return random.weighted<number>([
+    [0, 60],
+    [random.int(1, 7), 25],
+    [random.int(8, 42), 12],
+    [random.int(43, 90), 3],
+  ]);
 }
 
-const plusMinute = (iso: string): string => new Date(Date.parse(iso) + 60_000).toISOString().replace('.000Z', 'Z');
+const plusMinute = (iso: string): string =>
+  new Date(Date.parse(iso) + 60_000).toISOString().replace('.000Z', 'Z');
 
 /**
  * Gives every entry a `now` and `recordedBy`, then orders them by `now` (the order they reach the
  * store). The first entry (registration) and the start of care come first whatever the delays.
  */
-export function assignRecordingTimes(random: Random, entries: readonly PlannedEntry[], recordedBy: string): JourneyCommand[] {
+export function assignRecordingTimes(
+  random: Random,
+  entries: readonly PlannedEntry[],
+  recordedBy: string,
+): JourneyCommand[] {
   let lastStructural = '';
   const timed = entries.map((entry, index) => {
     const date = 'effectiveDate' in entry.draft ? (entry.draft.effectiveDate as string) : '';
@@ -31,14 +46,21 @@ export function assignRecordingTimes(random: Random, entries: readonly PlannedEn
       if (now <= lastStructural) now = plusMinute(lastStructural);
       lastStructural = now;
     }
-    return { command: { ...entry.draft, now, recordedBy } as JourneyCommand, structural: entry.structural, index };
+    return {
+      command: { ...entry.draft, now, recordedBy } as JourneyCommand,
+      structural: entry.structural,
+      index,
+    };
   });
   // A late review can never be recorded before the period of care it belongs to.
   const careStartNow = timed.find((t) => t.command.type === 'StartPeriodOfCare')?.command.now ?? '';
   for (const t of timed) {
-    if (!t.structural && t.command.now <= careStartNow) t.command = { ...t.command, now: plusMinute(careStartNow) };
+    if (!t.structural && t.command.now <= careStartNow)
+      t.command = { ...t.command, now: plusMinute(careStartNow) };
   }
   return timed
-    .sort((a, b) => (a.command.now < b.command.now ? -1 : a.command.now > b.command.now ? 1 : a.index - b.index))
+    .sort((a, b) =>
+      a.command.now < b.command.now ? -1 : a.command.now > b.command.now ? 1 : a.index - b.index,
+    )
     .map((t) => t.command);
 }

@@ -34,7 +34,10 @@ const review = (date: string): JourneyEvent => ({
 /** The state a fresh fold of the stored stream gives: what every load must equal. */
 async function refold(store: EventStore) {
   const events = (await readWholeStream(store, journeyStream(CHILD))) ?? [];
-  return { state: evolveAll(events.map((event) => fromStoredEnvelope(event))), revision: events.at(-1)?.revision };
+  return {
+    state: evolveAll(events.map((event) => fromStoredEnvelope(event))),
+    revision: events.at(-1)?.revision,
+  };
 }
 
 describe('JourneyRepository (folds kept between commands, the store read every time)', () => {

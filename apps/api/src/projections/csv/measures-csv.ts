@@ -1,5 +1,12 @@
 /** CSV forms of the measures: one line per child behind a figure, the figure repeated so the file filters. */
-import type { FlagHistoryEntry, DriftFlag, DueSoonWarning, Scorecard, StabilityMeasure, TimeToPermanence } from '@care-journey/projections';
+import type {
+  FlagHistoryEntry,
+  DriftFlag,
+  DueSoonWarning,
+  Scorecard,
+  StabilityMeasure,
+  TimeToPermanence,
+} from '@care-journey/projections';
 import { toCsv, type CsvValue } from './to-csv';
 
 const nameColumn = (showNames: boolean): string[] => (showNames ? ['name'] : []);
@@ -7,32 +14,92 @@ const nameCell = (showNames: boolean, name: string | undefined): CsvValue[] => (
 
 export function stabilityCsv(measures: readonly StabilityMeasure[], showNames: boolean): string {
   const header = [
-    'year_ending', 'measure', 'title', 'numerator', 'denominator', 'percentage',
-    'child_id', 'child_ref', ...nameColumn(showNames), 'counted', 'placements', 'period_start',
+    'year_ending',
+    'measure',
+    'title',
+    'numerator',
+    'denominator',
+    'percentage',
+    'child_id',
+    'child_ref',
+    ...nameColumn(showNames),
+    'counted',
+    'placements',
+    'period_start',
   ];
   const rows = measures.flatMap((m) => {
     const figure = [m.yearEnding, m.measure, m.title, m.numerator, m.denominator, m.percentage];
-    return m.children.map((c) => [...figure, c.childId, c.childRef, ...nameCell(showNames, c.name), c.counted, c.placements, c.periodStart]);
+    return m.children.map((c) => [
+      ...figure,
+      c.childId,
+      c.childRef,
+      ...nameCell(showNames, c.name),
+      c.counted,
+      c.placements,
+      c.periodStart,
+    ]);
   });
   return toCsv(header, rows);
 }
 
 export function permanenceCsv(report: TimeToPermanence, showNames: boolean): string {
-  const header = ['from', 'to', 'child_id', 'child_ref', ...nameColumn(showNames), 'milestone', 'period_start', 'date', 'days'];
+  const header = [
+    'from',
+    'to',
+    'child_id',
+    'child_ref',
+    ...nameColumn(showNames),
+    'milestone',
+    'period_start',
+    'date',
+    'days',
+  ];
   const rows = report.rows.map((r) => [
-    report.from, report.to, r.childId, r.childRef, ...nameCell(showNames, r.name), r.milestone, r.periodStart, r.date, r.days,
+    report.from,
+    report.to,
+    r.childId,
+    r.childRef,
+    ...nameCell(showNames, r.name),
+    r.milestone,
+    r.periodStart,
+    r.date,
+    r.days,
   ]);
   return toCsv(header, rows);
 }
 
 export function scorecardCsv(card: Scorecard, showNames: boolean): string {
   const header = [
-    'period_start', 'period_ending', 'child_id', 'child_ref', ...nameColumn(showNames), 'entered_care', 'placement_order',
-    'matched', 'moved_in', 'adoption_order', 'a1_days', 'a2_days', 'a10_days', 'under_14_months',
+    'period_start',
+    'period_ending',
+    'child_id',
+    'child_ref',
+    ...nameColumn(showNames),
+    'entered_care',
+    'placement_order',
+    'matched',
+    'moved_in',
+    'adoption_order',
+    'a1_days',
+    'a2_days',
+    'a10_days',
+    'under_14_months',
   ];
   const rows = card.children.map((c) => [
-    card.periodStart, card.periodEnding, c.childId, c.childRef, ...nameCell(showNames, c.name), c.enteredCare, c.placementOrder,
-    c.matched, c.movedIn, c.adoptionOrder, c.a1Days, c.a2Days, c.a10Days, c.under14Months,
+    card.periodStart,
+    card.periodEnding,
+    c.childId,
+    c.childRef,
+    ...nameCell(showNames, c.name),
+    c.enteredCare,
+    c.placementOrder,
+    c.matched,
+    c.movedIn,
+    c.adoptionOrder,
+    c.a1Days,
+    c.a2Days,
+    c.a10Days,
+    c.under14Months,
   ]);
   return toCsv(header, rows);
 }
@@ -49,14 +116,61 @@ export interface ChildFlags {
 /** One line per open flag, warning and history entry, told apart by `kind`. */
 export function childFlagsCsv(view: ChildFlags): string {
   const header = [
-    'as_at', 'child_id', 'child_ref', 'kind', 'rule', 'title', 'key', 'due_date',
-    'days_overdue', 'days_until_due', 'opened_on', 'closed_on', 'closed_by',
+    'as_at',
+    'child_id',
+    'child_ref',
+    'kind',
+    'rule',
+    'title',
+    'key',
+    'due_date',
+    'days_overdue',
+    'days_until_due',
+    'opened_on',
+    'closed_on',
+    'closed_by',
   ];
   const child = [view.asAt, view.childId, view.childRef];
   const rows: CsvValue[][] = [
-    ...view.flags.map((f) => [...child, 'overdue', f.ruleId, f.title, f.key, f.dueDate, f.daysOverdue, '', f.openedOn, '', '']),
-    ...view.dueSoon.map((w) => [...child, 'due_soon', w.ruleId, w.title, w.key, w.dueDate, '', w.daysUntilDue, '', '', '']),
-    ...view.history.map((h) => [...child, 'history', h.ruleId, h.title, h.key, h.dueDate, h.daysOverdue, '', h.openedOn, h.closedOn, h.closedBy]),
+    ...view.flags.map((f) => [
+      ...child,
+      'overdue',
+      f.ruleId,
+      f.title,
+      f.key,
+      f.dueDate,
+      f.daysOverdue,
+      '',
+      f.openedOn,
+      '',
+      '',
+    ]),
+    ...view.dueSoon.map((w) => [
+      ...child,
+      'due_soon',
+      w.ruleId,
+      w.title,
+      w.key,
+      w.dueDate,
+      '',
+      w.daysUntilDue,
+      '',
+      '',
+      '',
+    ]),
+    ...view.history.map((h) => [
+      ...child,
+      'history',
+      h.ruleId,
+      h.title,
+      h.key,
+      h.dueDate,
+      h.daysOverdue,
+      '',
+      h.openedOn,
+      h.closedOn,
+      h.closedBy,
+    ]),
   ];
   return toCsv(header, rows);
 }

@@ -55,7 +55,7 @@ export class DriftReportQuery extends PageQuery {
   dueWithinDays?: number;
 
   @ApiPropertyOptional({
-    description: 'The issue\'s name for dueWithinDays (days); give one or the other',
+    description: "The issue's name for dueWithinDays (days); give one or the other",
     minimum: 0,
     maximum: 366,
   })

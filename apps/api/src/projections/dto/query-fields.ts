@@ -29,7 +29,11 @@ export const THIRTY_FIRST_OF_MARCH = /^\d{4}-03-31$/;
 
 /** Paging for JSON lists; a CSV download is always the whole list. */
 export class PageQuery {
-  @ApiPropertyOptional({ description: 'Page number, from 1 (JSON only; CSV is the whole list)', minimum: 1, default: 1 })
+  @ApiPropertyOptional({
+    description: 'Page number, from 1 (JSON only; CSV is the whole list)',
+    minimum: 1,
+    default: 1,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: '$property must be a whole number' })

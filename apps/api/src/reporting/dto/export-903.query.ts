@@ -6,7 +6,11 @@ export class Export903Query {
   @Matches(/^\d{4}-03-31$/, { message: 'yearEnding must be a 31 March, YYYY-03-31' })
   yearEnding!: string;
 
-  @ApiPropertyOptional({ description: 'One table as CSV (Episodes or episodes, Header, placed_for_adoption …); omit for every table as JSON', example: 'episodes' })
+  @ApiPropertyOptional({
+    description:
+      'One table as CSV (Episodes or episodes, Header, placed_for_adoption …); omit for every table as JSON',
+    example: 'episodes',
+  })
   @IsOptional()
   @IsString()
   table?: string;

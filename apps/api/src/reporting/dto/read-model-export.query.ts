@@ -14,7 +14,10 @@ export class ReadModelExportQuery {
   @IsIn(['csv', 'ndjson'])
   format: 'csv' | 'ndjson' = 'ndjson';
 
-  @ApiPropertyOptional({ description: 'Open flags as at this date (default: today in England)', example: '2025-03-31' })
+  @ApiPropertyOptional({
+    description: 'Open flags as at this date (default: today in England)',
+    example: '2025-03-31',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asAt must be a date YYYY-MM-DD' })
   asAt?: string;

@@ -3,4 +3,3 @@ export const JS_ENABLED_JS = `document.body.className += ' js-enabled' + ('noMod
 
 /** Starts GOV.UK Frontend's components (error summary focus, service navigation toggle...). */
 export const GOVUK_INIT_JS = `import { initAll } from '/assets/govuk/govuk-frontend.min.js';\ninitAll();\n`;
-

@@ -24,7 +24,13 @@ export async function registerStaticAssets(fastify: FastifyInstance): Promise<vo
   const govuk = dirname(require.resolve('govuk-frontend'));
   const chartJs = dirname(require.resolve('chart.js'));
   const maxAge = 24 * 3600 * 1000;
-  await fastify.register(fastifyStatic, { root: join(govuk, 'assets'), prefix: '/assets/', decorateReply: false, maxAge, index: false });
+  await fastify.register(fastifyStatic, {
+    root: join(govuk, 'assets'),
+    prefix: '/assets/',
+    decorateReply: false,
+    maxAge,
+    index: false,
+  });
   await fastify.register(fastifyStatic, {
     root: govuk,
     prefix: '/assets/govuk/',
@@ -43,7 +49,11 @@ export async function registerStaticAssets(fastify: FastifyInstance): Promise<vo
   });
   fastify.get('/assets/app/:file', (request, reply) => {
     const asset = OWN_ASSETS[(request.params as { file: string }).file];
-    if (!asset) return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: 'No such asset' });
-    return reply.header('content-type', asset.type).header('cache-control', 'public, max-age=3600').send(asset.body);
+    if (!asset)
+      return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: 'No such asset' });
+    return reply
+      .header('content-type', asset.type)
+      .header('cache-control', 'public, max-age=3600')
+      .send(asset.body);
   });
 }

@@ -18,7 +18,9 @@ export class CsrfGuard implements CanActivate {
     const body = request.body as Record<string, unknown> | undefined;
     const submitted = body?.[CSRF_FIELD] ?? request.headers['x-csrf-token'];
     if (!csrfMatches(request, submitted)) {
-      throw new ForbiddenException('The form has expired or did not come from this service: go back, reload the page and try again');
+      throw new ForbiddenException(
+        'The form has expired or did not come from this service: go back, reload the page and try again',
+      );
     }
     return true;
   }

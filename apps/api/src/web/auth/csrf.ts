@@ -10,7 +10,8 @@ import { setCookie } from './set-cookie';
 export const CSRF_COOKIE = 'cj_csrf';
 export const CSRF_FIELD = '_csrf';
 
-export const cookiesOf = (request: FastifyRequest): Record<string, string> => parseCookieHeader(request.headers.cookie);
+export const cookiesOf = (request: FastifyRequest): Record<string, string> =>
+  parseCookieHeader(request.headers.cookie);
 
 export const secureCookies = (request: FastifyRequest): boolean => request.protocol === 'https';
 

@@ -30,8 +30,20 @@ export class LoginController {
 
   @Get('login')
   @Public()
-  show(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query('next') next?: string): string {
-    return sendPage(reply, loginPage({ csrfToken: csrfToken(request, reply), next: safeNext(next), demo: this.users.demo, notice: this.users.notice }));
+  show(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('next') next?: string,
+  ): string {
+    return sendPage(
+      reply,
+      loginPage({
+        csrfToken: csrfToken(request, reply),
+        next: safeNext(next),
+        demo: this.users.demo,
+        notice: this.users.notice,
+      }),
+    );
   }
 
   @Post('login')
@@ -45,11 +57,28 @@ export class LoginController {
     const password = typeof body.password === 'string' ? body.password : '';
     const user = csrfMatches(request, body._csrf) ? this.users.authenticate(username, password) : undefined;
     if (!user) {
-      const model = { csrfToken: csrfToken(request, reply), next: safeNext(body.next), demo: this.users.demo, notice: this.users.notice };
+      const model = {
+        csrfToken: csrfToken(request, reply),
+        next: safeNext(body.next),
+        demo: this.users.demo,
+        notice: this.users.notice,
+      };
       return sendPage(reply, loginPage({ ...model, username, failed: true }), 401);
     }
-    const token = mintToken({ secret: this.config.jwtSecret, userId: user.username, role: user.role, name: user.name, hours: SESSION_HOURS });
-    appendCookie(reply, setCookie(SESSION_COOKIE, token, { secure: secureCookies(request), maxAgeSeconds: SESSION_HOURS * 3600 }));
+    const token = mintToken({
+      secret: this.config.jwtSecret,
+      userId: user.username,
+      role: user.role,
+      name: user.name,
+      hours: SESSION_HOURS,
+    });
+    appendCookie(
+      reply,
+      setCookie(SESSION_COOKIE, token, {
+        secure: secureCookies(request),
+        maxAgeSeconds: SESSION_HOURS * 3600,
+      }),
+    );
     return redirect(reply, safeNext(body.next));
   }
 

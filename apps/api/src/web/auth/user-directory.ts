@@ -62,14 +62,19 @@ export function loadUserDirectory(env: Record<string, string | undefined> = proc
 
 export function parseUsers(text: string, source: string): WebUser[] {
   const parsed: unknown = JSON.parse(text);
-  if (!Array.isArray(parsed)) throw new Error(`${source}: must be a JSON array of {username, name, role, passwordHash}`);
+  if (!Array.isArray(parsed))
+    throw new Error(`${source}: must be a JSON array of {username, name, role, passwordHash}`);
   return parsed.map((entry: Record<string, unknown>, index) => {
     const { username, name, role, passwordHash } = entry ?? {};
-    if (typeof username !== 'string' || username.trim() === '') throw new Error(`${source}[${index}].username: must be a non-empty string`);
-    if (typeof name !== 'string' || name.trim() === '') throw new Error(`${source}[${index}].name: must be a non-empty string`);
+    if (typeof username !== 'string' || username.trim() === '')
+      throw new Error(`${source}[${index}].username: must be a non-empty string`);
+    if (typeof name !== 'string' || name.trim() === '')
+      throw new Error(`${source}[${index}].name: must be a non-empty string`);
     if (!isRole(role)) throw new Error(`${source}[${index}].role: must be a Care Journey role`);
     if (typeof passwordHash !== 'string' || !passwordHash.startsWith('scrypt$')) {
-      throw new Error(`${source}[${index}].passwordHash: must be scrypt$<salt>$<hash> (see password-hash.ts)`);
+      throw new Error(
+        `${source}[${index}].passwordHash: must be scrypt$<salt>$<hash> (see password-hash.ts)`,
+      );
     }
     return { username, name, role, passwordHash };
   });

@@ -4,7 +4,13 @@ import { USER_REQUEST_KEY } from '../../auth/current-user.decorator';
 import type { Role } from '../../auth/role';
 
 /** Every role reads the panel pages; reporting jobs see them without names. */
-export const PAGE_READERS: [Role, ...Role[]] = ['social_worker', 'panel_member', 'auditor', 'reporting_job', 'admin'];
+export const PAGE_READERS: [Role, ...Role[]] = [
+  'social_worker',
+  'panel_member',
+  'auditor',
+  'reporting_job',
+  'admin',
+];
 
 /** Only social workers get the record forms (admins record through the API when they must). */
 export const FORM_RECORDERS: [Role, ...Role[]] = ['social_worker'];

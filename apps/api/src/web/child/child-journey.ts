@@ -1,5 +1,17 @@
-import { dateOfInstant, resolveCorrections, type CalendarDate, type StoredJourneyEvent } from '@care-journey/journey';
-import { asAt, correctionLinks, knownAt, parseReplayPoint, type CorrectionLink, type ReplayPoint } from '@care-journey/audit';
+import {
+  dateOfInstant,
+  resolveCorrections,
+  type CalendarDate,
+  type StoredJourneyEvent,
+} from '@care-journey/journey';
+import {
+  asAt,
+  correctionLinks,
+  knownAt,
+  parseReplayPoint,
+  type CorrectionLink,
+  type ReplayPoint,
+} from '@care-journey/audit';
 import {
   buildSummary,
   evaluateDrift,
@@ -44,9 +56,13 @@ export function parseReplayForm(query: Record<string, unknown>): ReplayForm {
   if ('point' in parsed) return { point: parsed.point, errors: [], raw };
   const messages: Record<string, string> = {
     asAt: 'As at must be a real date, YYYY-MM-DD, for example 2024-09-30',
-    knownAt: 'As known at must be a date (YYYY-MM-DD) or a date and time with a zone, for example 2024-10-01T09:00:00Z',
+    knownAt:
+      'As known at must be a date (YYYY-MM-DD) or a date and time with a zone, for example 2024-10-01T09:00:00Z',
   };
-  const errors = parsed.errors.map((e) => ({ fieldId: e.field, message: messages[e.field] ?? `${e.field} ${e.rule}` }));
+  const errors = parsed.errors.map((e) => ({
+    fieldId: e.field,
+    message: messages[e.field] ?? `${e.field} ${e.rule}`,
+  }));
   const point: ReplayPoint = {};
   if (!errors.some((e) => e.fieldId === 'asAt') && raw.asAt) point.asAt = raw.asAt;
   return { point, errors, raw };

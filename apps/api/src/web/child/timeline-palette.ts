@@ -13,13 +13,33 @@ export interface Swatch {
 export const PLACEMENT_SWATCHES: Swatch[] = [
   { key: 'foster', label: 'Foster care (U1–U6)', colour: '#1d70b8' },
   { key: 'adoption', label: 'Placed for adoption (A3–A6)', colour: '#0f7a52', pattern: 'cj-stripes' },
-  { key: 'residential', label: "Children's home or residential (K, R, S, H)", colour: '#b58840', pattern: 'cj-cross' },
-  { key: 'parents', label: 'With parents or person with parental responsibility (P)', colour: '#6f72af', pattern: 'cj-dots' },
+  {
+    key: 'residential',
+    label: "Children's home or residential (K, R, S, H)",
+    colour: '#b58840',
+    pattern: 'cj-cross',
+  },
+  {
+    key: 'parents',
+    label: 'With parents or person with parental responsibility (P)',
+    colour: '#6f72af',
+    pattern: 'cj-dots',
+  },
   { key: 'other', label: 'Other placement', colour: '#505a5f', pattern: 'cj-lines' },
 ];
 
-export const TEMPORARY_SWATCH: Swatch = { key: 'temporary', label: 'Temporary stay (T0–T4)', colour: '#cecece', pattern: 'cj-dots' };
-export const MISSING_SWATCH: Swatch = { key: 'missing', label: 'Missing (M) or away (A)', colour: '#ca3535', pattern: 'cj-stripes' };
+export const TEMPORARY_SWATCH: Swatch = {
+  key: 'temporary',
+  label: 'Temporary stay (T0–T4)',
+  colour: '#cecece',
+  pattern: 'cj-dots',
+};
+export const MISSING_SWATCH: Swatch = {
+  key: 'missing',
+  label: 'Missing (M) or away (A)',
+  colour: '#ca3535',
+  pattern: 'cj-stripes',
+};
 
 export function placementSwatch(placementType: string): Swatch {
   const family = placementType.startsWith('U')

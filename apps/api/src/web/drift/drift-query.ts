@@ -1,8 +1,23 @@
 import { codesOf, isValidCalendarDate, type CalendarDate } from '@care-journey/journey';
-import { AGE_BANDS, DRIFT_RULE_IDS, type AgeBand, type DriftReportFilter, type DriftRuleId } from '@care-journey/projections';
+import {
+  AGE_BANDS,
+  DRIFT_RULE_IDS,
+  type AgeBand,
+  type DriftReportFilter,
+  type DriftRuleId,
+} from '@care-journey/projections';
 import type { FieldMessage } from '../html/components';
 
-export const DRIFT_SORTS = ['overdue', 'child', 'team', 'socialWorker', 'legalStatus', 'ageBand', 'flags', 'due'] as const;
+export const DRIFT_SORTS = [
+  'overdue',
+  'child',
+  'team',
+  'socialWorker',
+  'legalStatus',
+  'ageBand',
+  'flags',
+  'due',
+] as const;
 export type DriftSort = (typeof DRIFT_SORTS)[number];
 
 /** The report's GET form, parsed: anything wrong is reported against its field and left out. */
@@ -28,7 +43,20 @@ const wholeNumber = (value: string, max: number): number | undefined =>
 
 export function parseDriftQuery(query: Record<string, unknown>, today: CalendarDate): DriftQuery {
   const raw: Record<string, string> = {};
-  for (const key of ['asAt', 'rule', 'team', 'socialWorker', 'legalStatus', 'ageBand', 'dueWithinDays', 'minDaysOverdue', 'sort', 'dir', 'page', 'all']) {
+  for (const key of [
+    'asAt',
+    'rule',
+    'team',
+    'socialWorker',
+    'legalStatus',
+    'ageBand',
+    'dueWithinDays',
+    'minDaysOverdue',
+    'sort',
+    'dir',
+    'page',
+    'all',
+  ]) {
     raw[key] = text(query[key]);
   }
   const errors: FieldMessage[] = [];
@@ -36,7 +64,11 @@ export function parseDriftQuery(query: Record<string, unknown>, today: CalendarD
   let asAt = today;
   if (raw.asAt) {
     if (isValidCalendarDate(raw.asAt)) asAt = raw.asAt;
-    else errors.push({ fieldId: 'asAt', message: 'Date must be a real date, YYYY-MM-DD, for example 2025-03-31' });
+    else
+      errors.push({
+        fieldId: 'asAt',
+        message: 'Date must be a real date, YYYY-MM-DD, for example 2025-03-31',
+      });
   }
   let rule: DriftRuleId | undefined;
   if (raw.rule) {
@@ -57,13 +89,18 @@ export function parseDriftQuery(query: Record<string, unknown>, today: CalendarD
   }
   if (raw.dueWithinDays) {
     const days = wholeNumber(raw.dueWithinDays, 365);
-    if (days === undefined) errors.push({ fieldId: 'dueWithinDays', message: 'Due within must be a whole number of days, 0 to 365' });
+    if (days === undefined)
+      errors.push({
+        fieldId: 'dueWithinDays',
+        message: 'Due within must be a whole number of days, 0 to 365',
+      });
     else filter.dueWithinDays = days;
   }
   let minDaysOverdue: number | undefined;
   if (raw.minDaysOverdue) {
     minDaysOverdue = wholeNumber(raw.minDaysOverdue, 99999);
-    if (minDaysOverdue === undefined) errors.push({ fieldId: 'minDaysOverdue', message: 'Days overdue must be a whole number of days' });
+    if (minDaysOverdue === undefined)
+      errors.push({ fieldId: 'minDaysOverdue', message: 'Days overdue must be a whole number of days' });
   }
   const sort = (DRIFT_SORTS as readonly string[]).includes(raw.sort) ? (raw.sort as DriftSort) : 'overdue';
   // Most overdue first by default; names and teams A–Z.
@@ -73,7 +110,11 @@ export function parseDriftQuery(query: Record<string, unknown>, today: CalendarD
 }
 
 /** The report's URL with some parameters changed (sort links, pages, CSV). */
-export function driftUrl(query: DriftQuery, changes: Record<string, string | undefined>, path = '/panel/drift'): string {
+export function driftUrl(
+  query: DriftQuery,
+  changes: Record<string, string | undefined>,
+  path = '/panel/drift',
+): string {
   const params = new URLSearchParams();
   const merged: Record<string, string | undefined> = { ...query.raw, ...changes };
   for (const [key, value] of Object.entries(merged)) if (value) params.set(key, value);

@@ -1,5 +1,11 @@
 import type { CalendarDate } from '@care-journey/journey';
-import { allocationOn, periodOn, type DriftReport, type DriftReportRow, type JourneySummary } from '@care-journey/projections';
+import {
+  allocationOn,
+  periodOn,
+  type DriftReport,
+  type DriftReportRow,
+  type JourneySummary,
+} from '@care-journey/projections';
 import type { DriftQuery, DriftSort } from './drift-query';
 
 export const PAGE_SIZE = 100;
@@ -50,7 +56,10 @@ function withMinOverdue(rows: DriftReportRow[], min: number | undefined): DriftR
 }
 
 /** Teams and social workers with a child looked after on D: the filter choices. */
-function allocationChoices(summaries: readonly JourneySummary[], asAt: CalendarDate): { teams: string[]; socialWorkers: string[] } {
+function allocationChoices(
+  summaries: readonly JourneySummary[],
+  asAt: CalendarDate,
+): { teams: string[]; socialWorkers: string[] } {
   const teams = new Set<string>();
   const workers = new Set<string>();
   for (const summary of summaries) {
@@ -65,8 +74,16 @@ function allocationChoices(summaries: readonly JourneySummary[], asAt: CalendarD
   return { teams: [...teams].sort(byName), socialWorkers: [...workers].sort(byName) };
 }
 
-export function driftView(report: DriftReport, summaries: readonly JourneySummary[], query: DriftQuery): DriftView {
-  const matching = sortRows(withMinOverdue(report.children, query.minDaysOverdue), query.sort, query.descending);
+export function driftView(
+  report: DriftReport,
+  summaries: readonly JourneySummary[],
+  query: DriftQuery,
+): DriftView {
+  const matching = sortRows(
+    withMinOverdue(report.children, query.minDaysOverdue),
+    query.sort,
+    query.descending,
+  );
   const pages = query.all ? 1 : Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
   const page = Math.min(query.page, pages);
   const rows = query.all ? matching : matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);

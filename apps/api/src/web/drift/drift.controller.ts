@@ -41,11 +41,24 @@ export class DriftController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): string {
     const { query, view } = this.build(raw, user);
-    return sendPage(reply, driftPage({ user, csrfToken: csrfToken(request, reply), query, view, showNames: mayReadPersonalData(user.role) }));
+    return sendPage(
+      reply,
+      driftPage({
+        user,
+        csrfToken: csrfToken(request, reply),
+        query,
+        view,
+        showNames: mayReadPersonalData(user.role),
+      }),
+    );
   }
 
   @Get('drift.csv')
-  csv(@Query() raw: Record<string, unknown>, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): string {
+  csv(
+    @Query() raw: Record<string, unknown>,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): string {
     const { query, view } = this.build({ ...raw, all: '1' }, user);
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
@@ -54,14 +67,21 @@ export class DriftController {
     return driftCsv(view.matching, query.asAt, mayReadPersonalData(user.role));
   }
 
-  private build(raw: Record<string, unknown>, user: AuthenticatedUser): { query: DriftQuery; view: DriftView } {
+  private build(
+    raw: Record<string, unknown>,
+    user: AuthenticatedUser,
+  ): { query: DriftQuery; view: DriftView } {
     const query = parseDriftQuery(raw, dateOfInstant(this.clock.now()));
     // Straight from the read models: summaries() is cheap when nothing changed, and the report is cached.
     const summaries = this.queries.summaries();
     const key = `${this.queries.version}|${query.asAt}|${JSON.stringify(query.filter)}`;
-    const full = this.reports.getOrCompute(key, () => driftReport(summaries, query.asAt, this.queries.drift, query.filter));
+    const full = this.reports.getOrCompute(key, () =>
+      driftReport(summaries, query.asAt, this.queries.drift, query.filter),
+    );
     // Names never leave the server for roles that may not see them (copies: the cached report keeps them).
-    const report = mayReadPersonalData(user.role) ? full : { ...full, children: full.children.map((row) => ({ ...row, name: '' })) };
+    const report = mayReadPersonalData(user.role)
+      ? full
+      : { ...full, children: full.children.map((row) => ({ ...row, name: '' })) };
     return { query, view: driftView(report, summaries, query) };
   }
 }

@@ -1,6 +1,19 @@
 import { codeMeaning, type CalendarDate } from '@care-journey/journey';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** GOV.UK style: 31 March 2025. */
 export function formatDate(date: CalendarDate | undefined): string {
@@ -9,7 +22,8 @@ export function formatDate(date: CalendarDate | undefined): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
-export const plural = (count: number, one: string, many = `${one}s`): string => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+export const plural = (count: number, one: string, many = `${one}s`): string =>
+  `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
 
 /** "C2 Full care order" for a code of a 903 list, the bare code when unknown. */
 export const legalStatusText = (code: string | undefined): string =>

@@ -39,9 +39,21 @@ export function authorityChartSpecs(series: AuthoritySeries): Record<string, unk
     data: {
       labels,
       datasets: [
-        line('Looked after at the end of the month', series.rows.map((r) => r.lookedAfter.count), 0),
-        line('Started to be looked after', series.rows.map((r) => r.flows.started), 2),
-        line('Ceased to be looked after', series.rows.map((r) => r.flows.ceased), 3),
+        line(
+          'Looked after at the end of the month',
+          series.rows.map((r) => r.lookedAfter.count),
+          0,
+        ),
+        line(
+          'Started to be looked after',
+          series.rows.map((r) => r.flows.started),
+          2,
+        ),
+        line(
+          'Ceased to be looked after',
+          series.rows.map((r) => r.flows.ceased),
+          3,
+        ),
       ],
     },
     options: base('Children'),

@@ -39,6 +39,8 @@ export function countsBehind(row: MeasuresRow, measure: string): string {
     node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
   const figure = (node ?? {}) as Record<string, unknown>;
   const pair = (part: string, whole: string) =>
-    typeof figure[part] === 'number' && typeof figure[whole] === 'number' ? `${String(figure[part])} of ${String(figure[whole])}` : '';
+    typeof figure[part] === 'number' && typeof figure[whole] === 'number'
+      ? `${String(figure[part])} of ${String(figure[whole])}`
+      : '';
   return pair('numerator', 'denominator') || pair('inTime', 'due');
 }

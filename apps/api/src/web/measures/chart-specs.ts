@@ -19,7 +19,14 @@ export const base = (yTitle: string) => ({
   scales: { y: { beginAtZero: true, title: { display: true, text: yTitle } } },
 });
 
-export const line = (label: string, data: (number | null)[], style: number) => ({ label, data, ...SERIES_STYLES[style], pointRadius: 5, borderWidth: 2, spanGaps: true });
+export const line = (label: string, data: (number | null)[], style: number) => ({
+  label,
+  data,
+  ...SERIES_STYLES[style],
+  pointRadius: 5,
+  borderWidth: 2,
+  spanGaps: true,
+});
 
 export const yearLabel = (yearEnding: string): string => `Year to ${yearEnding.slice(0, 4)}`;
 
@@ -30,7 +37,11 @@ export function chartSpecs(data: MeasuresData): Record<string, unknown> {
     data: {
       labels,
       datasets: (['ST1', 'ST2', 'ST3'] as const).map((id, i) =>
-        line(id, data.stability.map((y) => y.measures.find((m) => m.measure === id)?.percentage ?? null), i),
+        line(
+          id,
+          data.stability.map((y) => y.measures.find((m) => m.measure === id)?.percentage ?? null),
+          i,
+        ),
       ),
     },
     options: base('Per cent of children'),
@@ -40,8 +51,20 @@ export function chartSpecs(data: MeasuresData): Record<string, unknown> {
     data: {
       labels: data.permanence.byMilestone.map((m) => m.milestone.replace(/_/g, ' ')),
       datasets: [
-        { label: 'Mean days', data: data.permanence.byMilestone.map((m) => m.meanDays), backgroundColor: '#1d70b8', borderColor: '#0b0c0c', borderWidth: 1 },
-        { label: 'Median days', data: data.permanence.byMilestone.map((m) => m.medianDays), backgroundColor: '#f47738', borderColor: '#0b0c0c', borderWidth: 1 },
+        {
+          label: 'Mean days',
+          data: data.permanence.byMilestone.map((m) => m.meanDays),
+          backgroundColor: '#1d70b8',
+          borderColor: '#0b0c0c',
+          borderWidth: 1,
+        },
+        {
+          label: 'Median days',
+          data: data.permanence.byMilestone.map((m) => m.medianDays),
+          backgroundColor: '#f47738',
+          borderColor: '#0b0c0c',
+          borderWidth: 1,
+        },
       ],
     },
     options: base('Days from entering care'),
@@ -52,12 +75,42 @@ export function chartSpecs(data: MeasuresData): Record<string, unknown> {
     data: {
       labels: periods,
       datasets: [
-        line('A1 mean days, entering care to moving in', data.scorecards.map((s) => s.A1.meanDays), 0),
-        line('A1 threshold', data.scorecards.map((s) => s.A1.thresholdDays), 1),
-        line('A2 mean days, placement order to match', data.scorecards.map((s) => s.A2.meanDays), 2),
-        line('A2 threshold', data.scorecards.map((s) => s.A2.thresholdDays), 3),
-        line('A10 mean days, entering care to moving in (foster carer adoptions adjusted)', data.scorecards.map((s) => s.A10.meanDays), 0),
-      ].map((d, i) => (i === 4 ? { ...d, borderColor: '#505a5f', backgroundColor: '#505a5f', pointStyle: 'star', borderDash: [4, 4] } : d)),
+        line(
+          'A1 mean days, entering care to moving in',
+          data.scorecards.map((s) => s.A1.meanDays),
+          0,
+        ),
+        line(
+          'A1 threshold',
+          data.scorecards.map((s) => s.A1.thresholdDays),
+          1,
+        ),
+        line(
+          'A2 mean days, placement order to match',
+          data.scorecards.map((s) => s.A2.meanDays),
+          2,
+        ),
+        line(
+          'A2 threshold',
+          data.scorecards.map((s) => s.A2.thresholdDays),
+          3,
+        ),
+        line(
+          'A10 mean days, entering care to moving in (foster carer adoptions adjusted)',
+          data.scorecards.map((s) => s.A10.meanDays),
+          0,
+        ),
+      ].map((d, i) =>
+        i === 4
+          ? {
+              ...d,
+              borderColor: '#505a5f',
+              backgroundColor: '#505a5f',
+              pointStyle: 'star',
+              borderDash: [4, 4],
+            }
+          : d,
+      ),
     },
     options: base('Days (lower is better)'),
   };

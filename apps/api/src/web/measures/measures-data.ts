@@ -1,5 +1,13 @@
 import { addDays, addMonths, isValidCalendarDate, type CalendarDate } from '@care-journey/journey';
-import { scorecard, stability, timeToPermanence, type JourneySummary, type Scorecard, type StabilityMeasure, type TimeToPermanence } from '@care-journey/projections';
+import {
+  scorecard,
+  stability,
+  timeToPermanence,
+  type JourneySummary,
+  type Scorecard,
+  type StabilityMeasure,
+  type TimeToPermanence,
+} from '@care-journey/projections';
 import type { FieldMessage } from '../html/components';
 
 export interface MeasuresQuery {
@@ -16,16 +24,24 @@ export const lastYearEnding = (today: CalendarDate): CalendarDate => {
 };
 
 export function parseMeasuresQuery(query: Record<string, unknown>, today: CalendarDate): MeasuresQuery {
-  const raw = { yearEnding: typeof query.yearEnding === 'string' ? query.yearEnding.trim() : '', years: typeof query.years === 'string' ? query.years.trim() : '' };
+  const raw = {
+    yearEnding: typeof query.yearEnding === 'string' ? query.yearEnding.trim() : '',
+    years: typeof query.years === 'string' ? query.years.trim() : '',
+  };
   const errors: FieldMessage[] = [];
   let yearEnding = lastYearEnding(today);
   if (raw.yearEnding) {
     if (isValidCalendarDate(raw.yearEnding) && raw.yearEnding.endsWith('-03-31')) yearEnding = raw.yearEnding;
-    else errors.push({ fieldId: 'yearEnding', message: 'Year ending must be a 31 March, YYYY-03-31, for example 2025-03-31' });
+    else
+      errors.push({
+        fieldId: 'yearEnding',
+        message: 'Year ending must be a 31 March, YYYY-03-31, for example 2025-03-31',
+      });
   }
   let years = 3;
   if (raw.years) {
-    if (/^\d{1,2}$/.test(raw.years) && Number(raw.years) >= 1 && Number(raw.years) <= 10) years = Number(raw.years);
+    if (/^\d{1,2}$/.test(raw.years) && Number(raw.years) >= 1 && Number(raw.years) <= 10)
+      years = Number(raw.years);
     else errors.push({ fieldId: 'years', message: 'Years must be a whole number from 1 to 10' });
   }
   return { yearEnding, years, errors, raw };
@@ -40,7 +56,9 @@ export interface MeasuresData {
 
 /** Every figure is the projections library's; this only picks the years. */
 export function measuresData(summaries: readonly JourneySummary[], query: MeasuresQuery): MeasuresData {
-  const yearEndings = Array.from({ length: query.years }, (_, i) => addMonths(query.yearEnding, -12 * (query.years - 1 - i)));
+  const yearEndings = Array.from({ length: query.years }, (_, i) =>
+    addMonths(query.yearEnding, -12 * (query.years - 1 - i)),
+  );
   return {
     yearEndings,
     stability: yearEndings.map((yearEnding) => ({ yearEnding, measures: stability(summaries, yearEnding) })),

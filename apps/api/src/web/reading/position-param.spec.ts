@@ -4,7 +4,8 @@ describe('read-your-writes position on the redirect', () => {
   it('keeps a decimal position and ignores anything else', () => {
     expect(positionParam('1042')).toBe('1042');
     expect(positionParam('0')).toBe('0');
-    for (const value of [undefined, '', '-1', '1e3', '01', ['1'], '12345678901234567890']) expect(positionParam(value)).toBeUndefined();
+    for (const value of [undefined, '', '-1', '1e3', '01', ['1'], '12345678901234567890'])
+      expect(positionParam(value)).toBeUndefined();
   });
 
   it('sends the browser to the child page with the form and the position', () => {

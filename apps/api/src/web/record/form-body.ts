@@ -5,7 +5,10 @@ import type { FormField } from './form-definitions';
  * fields left out, yes/no as booleans, numeric choices as numbers. Anything else passes through
  * untouched, so the API's validation judges exactly what was typed.
  */
-export function formToBody(fields: readonly FormField[], submitted: Record<string, unknown>): Record<string, unknown> {
+export function formToBody(
+  fields: readonly FormField[],
+  submitted: Record<string, unknown>,
+): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const field of fields) {
     const raw = submitted[field.name];
@@ -18,7 +21,8 @@ export function formToBody(fields: readonly FormField[], submitted: Record<strin
 
 function convert(field: FormField, value: unknown): unknown {
   if (field.kind === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
-  if (field.kind === 'choice' && field.numeric && typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  if (field.kind === 'choice' && field.numeric && typeof value === 'string' && /^\d+$/.test(value))
+    return Number(value);
   if (field.kind === 'code' && typeof value === 'string') return value.toUpperCase();
   return value;
 }
@@ -34,6 +38,11 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 /** The submitted strings, to refill the form after an error. */
-export function formValues(fields: readonly FormField[], submitted: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(fields.map((f) => [f.name, typeof submitted[f.name] === 'string' ? (submitted[f.name] as string) : '']));
+export function formValues(
+  fields: readonly FormField[],
+  submitted: Record<string, unknown>,
+): Record<string, string> {
+  return Object.fromEntries(
+    fields.map((f) => [f.name, typeof submitted[f.name] === 'string' ? (submitted[f.name] as string) : '']),
+  );
 }

@@ -1,8 +1,21 @@
 import type { CodeListName, JourneyCommandType } from '@care-journey/journey';
-import { GrantAdoptionOrderDto, PlaceForAdoptionDto, RecordAdoptionConsentDto, RecordAdoptionDecisionDto, RecordMatchDto, GrantPlacementOrderDto, ReverseAdoptionDecisionDto } from '../../children/dto/adoption.dto';
+import {
+  GrantAdoptionOrderDto,
+  PlaceForAdoptionDto,
+  RecordAdoptionConsentDto,
+  RecordAdoptionDecisionDto,
+  RecordMatchDto,
+  GrantPlacementOrderDto,
+  ReverseAdoptionDecisionDto,
+} from '../../children/dto/adoption.dto';
 import { ChangeLegalStatusDto, StartPeriodOfCareDto } from '../../children/dto/period-of-care.dto';
 import { ChangePlacementDto } from '../../children/dto/placement.dto';
-import { CompleteGoingHomeAuditDto, PERMANENCE_ROUTES, RecordReviewDto, SetPermanencePlanDto } from '../../children/dto/review-and-plan.dto';
+import {
+  CompleteGoingHomeAuditDto,
+  PERMANENCE_ROUTES,
+  RecordReviewDto,
+  SetPermanencePlanDto,
+} from '../../children/dto/review-and-plan.dto';
 import { ROUTE_TEXT } from '../child/event-labels';
 
 /**
@@ -14,9 +27,24 @@ export type FormField =
   | { kind: 'date'; name: string; label: string; hint?: string }
   | { kind: 'text'; name: string; label: string; hint?: string; optional?: boolean; width?: number }
   | { kind: 'textarea'; name: string; label: string; hint?: string }
-  | { kind: 'code'; name: string; label: string; list: CodeListName; hint?: string; optional?: boolean; only?: readonly string[] }
+  | {
+      kind: 'code';
+      name: string;
+      label: string;
+      list: CodeListName;
+      hint?: string;
+      optional?: boolean;
+      only?: readonly string[];
+    }
   | { kind: 'boolean'; name: string; label: string; hint?: string; optional?: boolean }
-  | { kind: 'choice'; name: string; label: string; choices: readonly { value: string; text: string }[]; numeric?: boolean; hint?: string };
+  | {
+      kind: 'choice';
+      name: string;
+      label: string;
+      choices: readonly { value: string; text: string }[];
+      numeric?: boolean;
+      hint?: string;
+    };
 
 export interface RecordForm {
   slug: string;
@@ -35,9 +63,30 @@ const effectiveDate = (label = 'Date it happened'): FormField => ({
 
 const placementFields: FormField[] = [
   { kind: 'code', name: 'placement.placementType', label: 'Placement type', list: 'PLACE' },
-  { kind: 'code', name: 'placement.provider', label: 'Placement provider', list: 'PLACE_PROVIDER', optional: true, hint: 'Leave blank for temporary (T0–T4) and Z placements' },
-  { kind: 'text', name: 'placement.postcode', label: 'Placement postcode', optional: true, width: 10, hint: 'Postcode or district, for example LS1 4AB' },
-  { kind: 'text', name: 'placement.urn', label: 'Ofsted URN', optional: true, width: 10, hint: 'Of the setting, or XXXXXXX' },
+  {
+    kind: 'code',
+    name: 'placement.provider',
+    label: 'Placement provider',
+    list: 'PLACE_PROVIDER',
+    optional: true,
+    hint: 'Leave blank for temporary (T0–T4) and Z placements',
+  },
+  {
+    kind: 'text',
+    name: 'placement.postcode',
+    label: 'Placement postcode',
+    optional: true,
+    width: 10,
+    hint: 'Postcode or district, for example LS1 4AB',
+  },
+  {
+    kind: 'text',
+    name: 'placement.urn',
+    label: 'Ofsted URN',
+    optional: true,
+    width: 10,
+    hint: 'Of the setting, or XXXXXXX',
+  },
   { kind: 'boolean', name: 'placement.inArea', label: 'Inside the authority’s area?', optional: true },
 ];
 
@@ -47,43 +96,111 @@ export const RECORD_FORMS: readonly RecordForm[] = [
     title: 'Entry to care',
     command: 'StartPeriodOfCare',
     dto: StartPeriodOfCareDto,
-    fields: [effectiveDate('Date the child became looked after'), { kind: 'code', name: 'legalStatus', label: 'Legal status', list: 'LS' },
-      { kind: 'code', name: 'categoryOfNeed', label: 'Category of need', list: 'CIN' }, ...placementFields],
+    fields: [
+      effectiveDate('Date the child became looked after'),
+      { kind: 'code', name: 'legalStatus', label: 'Legal status', list: 'LS' },
+      { kind: 'code', name: 'categoryOfNeed', label: 'Category of need', list: 'CIN' },
+      ...placementFields,
+    ],
   },
   {
     slug: 'placement-change',
     title: 'Placement change',
     command: 'ChangePlacement',
     dto: ChangePlacementDto,
-    fields: [effectiveDate('Date of the move'), ...placementFields, { kind: 'code', name: 'reasonForChange', label: 'Reason for the change', list: 'REASON_PLACE_CHANGE' },
-      { kind: 'boolean', name: 'sameCarer', label: 'Is it the same carer as before?', hint: 'Yes when only the placement type changes with the same carer' }],
+    fields: [
+      effectiveDate('Date of the move'),
+      ...placementFields,
+      { kind: 'code', name: 'reasonForChange', label: 'Reason for the change', list: 'REASON_PLACE_CHANGE' },
+      {
+        kind: 'boolean',
+        name: 'sameCarer',
+        label: 'Is it the same carer as before?',
+        hint: 'Yes when only the placement type changes with the same carer',
+      },
+    ],
   },
-  { slug: 'legal-status', title: 'Legal status change', command: 'ChangeLegalStatus', dto: ChangeLegalStatusDto, fields: [effectiveDate(), { kind: 'code', name: 'legalStatus', label: 'New legal status', list: 'LS' }] },
-  { slug: 'review', title: 'Review', command: 'RecordReview', dto: RecordReviewDto, fields: [effectiveDate('Date of the review'), { kind: 'code', name: 'participation', label: 'How the child took part', list: 'REVIEW_CODE' }] },
+  {
+    slug: 'legal-status',
+    title: 'Legal status change',
+    command: 'ChangeLegalStatus',
+    dto: ChangeLegalStatusDto,
+    fields: [effectiveDate(), { kind: 'code', name: 'legalStatus', label: 'New legal status', list: 'LS' }],
+  },
+  {
+    slug: 'review',
+    title: 'Review',
+    command: 'RecordReview',
+    dto: RecordReviewDto,
+    fields: [
+      effectiveDate('Date of the review'),
+      { kind: 'code', name: 'participation', label: 'How the child took part', list: 'REVIEW_CODE' },
+    ],
+  },
   {
     slug: 'plan',
     title: 'Permanence plan',
     command: 'SetPermanencePlan',
     dto: SetPermanencePlanDto,
-    fields: [effectiveDate('Date the plan was agreed'), { kind: 'choice', name: 'route', label: 'Permanence route', choices: PERMANENCE_ROUTES.map((r) => ({ value: r, text: ROUTE_TEXT[r] ?? r })) }],
+    fields: [
+      effectiveDate('Date the plan was agreed'),
+      {
+        kind: 'choice',
+        name: 'route',
+        label: 'Permanence route',
+        choices: PERMANENCE_ROUTES.map((r) => ({ value: r, text: ROUTE_TEXT[r] ?? r })),
+      },
+    ],
   },
   {
     slug: 'going-home-audit',
     title: 'Going-home audit',
     command: 'CompleteGoingHomeAudit',
     dto: CompleteGoingHomeAuditDto,
-    fields: [effectiveDate('Date of the audit'), { kind: 'textarea', name: 'outcome', label: 'What the audit found' }, { kind: 'textarea', name: 'nextAction', label: 'What happens next' }],
+    fields: [
+      effectiveDate('Date of the audit'),
+      { kind: 'textarea', name: 'outcome', label: 'What the audit found' },
+      { kind: 'textarea', name: 'nextAction', label: 'What happens next' },
+    ],
   },
-  { slug: 'adoption-decision', title: 'Adoption: should be placed for adoption (ADM decision)', command: 'RecordAdoptionDecision', dto: RecordAdoptionDecisionDto, fields: [effectiveDate('Date of the decision')] },
-  { slug: 'placement-order', title: 'Adoption: placement order granted', command: 'GrantPlacementOrder', dto: GrantPlacementOrderDto, fields: [effectiveDate('Date of the order')] },
-  { slug: 'adoption-consent', title: 'Adoption: consent given', command: 'RecordAdoptionConsent', dto: RecordAdoptionConsentDto, fields: [effectiveDate('Date consent was given')] },
-  { slug: 'match', title: 'Adoption: matched with adopters', command: 'RecordMatch', dto: RecordMatchDto, fields: [effectiveDate('Date of the match')] },
+  {
+    slug: 'adoption-decision',
+    title: 'Adoption: should be placed for adoption (ADM decision)',
+    command: 'RecordAdoptionDecision',
+    dto: RecordAdoptionDecisionDto,
+    fields: [effectiveDate('Date of the decision')],
+  },
+  {
+    slug: 'placement-order',
+    title: 'Adoption: placement order granted',
+    command: 'GrantPlacementOrder',
+    dto: GrantPlacementOrderDto,
+    fields: [effectiveDate('Date of the order')],
+  },
+  {
+    slug: 'adoption-consent',
+    title: 'Adoption: consent given',
+    command: 'RecordAdoptionConsent',
+    dto: RecordAdoptionConsentDto,
+    fields: [effectiveDate('Date consent was given')],
+  },
+  {
+    slug: 'match',
+    title: 'Adoption: matched with adopters',
+    command: 'RecordMatch',
+    dto: RecordMatchDto,
+    fields: [effectiveDate('Date of the match')],
+  },
   {
     slug: 'place-for-adoption',
     title: 'Adoption: placed for adoption',
     command: 'PlaceForAdoption',
     dto: PlaceForAdoptionDto,
-    fields: [effectiveDate('Date placed'), ...placementFields, { kind: 'boolean', name: 'sameCarer', label: 'Does the child stay with the same carer?' }],
+    fields: [
+      effectiveDate('Date placed'),
+      ...placementFields,
+      { kind: 'boolean', name: 'sameCarer', label: 'Does the child stay with the same carer?' },
+    ],
   },
   {
     slug: 'adoption-order',
@@ -93,10 +210,27 @@ export const RECORD_FORMS: readonly RecordForm[] = [
     fields: [
       effectiveDate('Date of the order'),
       { kind: 'boolean', name: 'adoptedByFosterCarer', label: 'Adopted by a former foster carer?' },
-      { kind: 'choice', name: 'numberOfAdopters', label: 'Number of adopters', numeric: true, choices: [{ value: '1', text: 'One' }, { value: '2', text: 'Two' }] },
+      {
+        kind: 'choice',
+        name: 'numberOfAdopters',
+        label: 'Number of adopters',
+        numeric: true,
+        choices: [
+          { value: '1', text: 'One' },
+          { value: '2', text: 'Two' },
+        ],
+      },
       { kind: 'code', name: 'adopterSex', label: 'Sex of the adopters', list: 'SEX_ADOPTR' },
       { kind: 'code', name: 'adopterLegalStatus', label: 'Legal status of the adopters', list: 'LS_ADOPTR' },
-      { kind: 'choice', name: 'application', label: 'How the application went', choices: [{ value: 'unopposed', text: 'Unopposed' }, { value: 'consent_dispensed', text: 'Consent dispensed with' }] },
+      {
+        kind: 'choice',
+        name: 'application',
+        label: 'How the application went',
+        choices: [
+          { value: 'unopposed', text: 'Unopposed' },
+          { value: 'consent_dispensed', text: 'Consent dispensed with' },
+        ],
+      },
     ],
   },
   {
@@ -104,7 +238,10 @@ export const RECORD_FORMS: readonly RecordForm[] = [
     title: 'Adoption: decision reversed',
     command: 'ReverseAdoptionDecision',
     dto: ReverseAdoptionDecisionDto,
-    fields: [effectiveDate('Date of the reversal'), { kind: 'code', name: 'reason', label: 'Reason', list: 'REASON_PLACED_CEASED' }],
+    fields: [
+      effectiveDate('Date of the reversal'),
+      { kind: 'code', name: 'reason', label: 'Reason', list: 'REASON_PLACED_CEASED' },
+    ],
   },
 ];
 

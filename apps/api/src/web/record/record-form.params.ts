@@ -7,6 +7,8 @@ export class RecordFormParams {
   @Matches(CHILD_ID_PATTERN, { message: '$property must be 1–64 letters, digits, "-" or "_"' })
   id!: string;
 
-  @IsIn(RECORD_FORMS.map((f) => f.slug), { message: `$property must be one of: ${RECORD_FORMS.map((f) => f.slug).join(', ')}` })
+  @IsIn(RECORD_FORMS.map((f) => f.slug), {
+    message: `$property must be one of: ${RECORD_FORMS.map((f) => f.slug).join(', ')}`,
+  })
   form!: string;
 }

@@ -39,7 +39,15 @@ export class RecordController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): string {
-    const model = { ...this.child(id), user, csrfToken: csrfToken(request, reply), childId: id, form: this.formOf(slug), values: {}, errors: [] };
+    const model = {
+      ...this.child(id),
+      user,
+      csrfToken: csrfToken(request, reply),
+      childId: id,
+      form: this.formOf(slug),
+      values: {},
+      errors: [],
+    };
     return sendPage(reply, recordFormPage(model));
   }
 
@@ -54,13 +62,31 @@ export class RecordController {
     const form = this.formOf(slug);
     const child = this.child(id);
     const fields = submitted ?? {};
-    const outcome = await this.commands.send(form, id, formToBody(form.fields, fields), formRevision(fields.revision), user);
+    const outcome = await this.commands.send(
+      form,
+      id,
+      formToBody(form.fields, fields),
+      formRevision(fields.revision),
+      user,
+    );
     // The child's page waits until the read models hold the write (read-your-writes).
     if (outcome.ok) return redirect(reply, afterRecording(id, form.slug, outcome.globalPosition));
-    const model: RecordFormPageModel = { ...child, user, csrfToken: csrfToken(request, reply), childId: id, form, values: formValues(form.fields, fields), errors: [] };
+    const model: RecordFormPageModel = {
+      ...child,
+      user,
+      csrfToken: csrfToken(request, reply),
+      childId: id,
+      form,
+      values: formValues(form.fields, fields),
+      errors: [],
+    };
     if ('stale' in outcome) {
       // Refilled against where the journey is now: sending it again is a deliberate second decision.
-      return sendPage(reply, recordFormPage({ ...model, stale: true, revision: outcome.revision ?? child.revision }), outcome.status);
+      return sendPage(
+        reply,
+        recordFormPage({ ...model, stale: true, revision: outcome.revision ?? child.revision }),
+        outcome.status,
+      );
     }
     return sendPage(reply, recordFormPage({ ...model, errors: outcome.errors }), outcome.status);
   }

@@ -41,13 +41,20 @@ export class FormCommandSender {
     } catch (error) {
       if (!(error instanceof BadRequestException)) throw error;
       const response = error.getResponse() as { errors?: FieldError[]; message?: string };
-      const errors = (response.errors ?? [{ field: form.fields[0].name, rule: 'invalid', message: String(response.message) }]).map((e) => ({ field: e.field, message: e.message }));
+      const errors = (
+        response.errors ?? [
+          { field: form.fields[0].name, rule: 'invalid', message: String(response.message) },
+        ]
+      ).map((e) => ({ field: e.field, message: e.message }));
       return { ok: false, status: 400, errors };
     }
     try {
       // A plain copy: the sender spreads it into the domain command.
       const plain = JSON.parse(JSON.stringify(dto)) as CommandBody<typeof form.command>;
-      const result = await this.sender.send(form.command, childId, plain, ifMatch, { user, correlationId: randomUUID() });
+      const result = await this.sender.send(form.command, childId, plain, ifMatch, {
+        user,
+        correlationId: randomUUID(),
+      });
       return { ok: true, globalPosition: result.globalPosition };
     } catch (error) {
       if (error instanceof RevisionConflict) {
@@ -55,7 +62,11 @@ export class FormCommandSender {
         return { ok: false, status: 409, stale: true, revision };
       }
       if (!(error instanceof DomainRuleViolation)) throw error;
-      return { ok: false, status: 422, errors: [{ field: error.field ?? form.fields[0].name, message: error.message }] };
+      return {
+        ok: false,
+        status: 422,
+        errors: [{ field: error.field ?? form.fields[0].name, message: error.message }],
+      };
     }
   }
 }

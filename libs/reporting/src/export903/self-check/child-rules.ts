@@ -11,9 +11,30 @@ export function checkChildren(tables: Return903, ctx: CheckContext): CheckFailur
   const sexes = ctx.yearEnding >= '2025-03-31' ? ['M', 'F', 'U'] : ['1', '2'];
   const known = new Set(tables.Header.map((h) => h.CHILD));
   for (const h of tables.Header) {
-    if (!sexes.includes(h.SEX)) out.push({ rule: '101', table: 'Header', child: h.CHILD, field: 'SEX', message: `SEX ${h.SEX} is not one of ${sexes.join('/')}` });
-    if (!UPN.test(h.UPN)) out.push({ rule: '168', table: 'Header', child: h.CHILD, field: 'UPN', message: `UPN ${h.UPN} is not a valid UPN or UN1–UN5` });
-    if (!fromDmy(h.DOB)) out.push({ rule: '102', table: 'Header', child: h.CHILD, field: 'DOB', message: `DOB ${h.DOB} is not a dd/mm/YYYY date` });
+    if (!sexes.includes(h.SEX))
+      out.push({
+        rule: '101',
+        table: 'Header',
+        child: h.CHILD,
+        field: 'SEX',
+        message: `SEX ${h.SEX} is not one of ${sexes.join('/')}`,
+      });
+    if (!UPN.test(h.UPN))
+      out.push({
+        rule: '168',
+        table: 'Header',
+        child: h.CHILD,
+        field: 'UPN',
+        message: `UPN ${h.UPN} is not a valid UPN or UN1–UN5`,
+      });
+    if (!fromDmy(h.DOB))
+      out.push({
+        rule: '102',
+        table: 'Header',
+        child: h.CHILD,
+        field: 'DOB',
+        message: `DOB ${h.DOB} is not a dd/mm/YYYY date`,
+      });
   }
   for (const r of tables.Reviews) {
     const dob = fromDmy(r.DOB);
@@ -21,13 +42,26 @@ export function checkChildren(tables: Return903, ctx: CheckContext): CheckFailur
     if (!dob || !date) continue;
     const under4 = ageInYearsOn(dob, date) < 4;
     if (under4 !== (r.REVIEW_CODE === 'PN0')) {
-      out.push({ rule: under4 ? '441' : '440', table: 'Reviews', child: r.CHILD, field: 'REVIEW_CODE', message: `${r.REVIEW_CODE} does not fit the child's age at the review (${r.REVIEW})` });
+      out.push({
+        rule: under4 ? '441' : '440',
+        table: 'Reviews',
+        child: r.CHILD,
+        field: 'REVIEW_CODE',
+        message: `${r.REVIEW_CODE} does not fit the child's age at the review (${r.REVIEW})`,
+      });
     }
   }
   for (const name of Object.keys(tables) as TableName[]) {
     if (name === 'Header') continue;
     for (const row of tables[name]) {
-      if (!known.has(row.CHILD)) out.push({ rule: 'INT', table: name, child: row.CHILD, field: 'CHILD', message: 'child is not in Header' });
+      if (!known.has(row.CHILD))
+        out.push({
+          rule: 'INT',
+          table: name,
+          child: row.CHILD,
+          field: 'CHILD',
+          message: 'child is not in Header',
+        });
     }
   }
   return out;

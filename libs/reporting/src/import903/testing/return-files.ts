@@ -10,18 +10,46 @@ export function writeTables(dir: string, tables: TableRows): void {
   mkdirSync(dir, { recursive: true });
   for (const [name, rows] of Object.entries(tables) as [TableName, Record<string, string>[]][]) {
     const { file, columns } = TABLES[name];
-    writeFileSync(join(dir, file), stringify(rows, { header: true, columns: [...columns], record_delimiter: '\n' }) || `${columns.join(',')}\n`);
+    writeFileSync(
+      join(dir, file),
+      stringify(rows, { header: true, columns: [...columns], record_delimiter: '\n' }) ||
+        `${columns.join(',')}\n`,
+    );
   }
 }
 
 /** A looked-after boy, in care from 1 May 2024 in one foster placement. */
 export const header = (child: string, extra: Record<string, string> = {}) => ({
-  CHILD: child, SEX: 'M', DOB: '01/02/2015', ETHNIC: 'WBRI', UPN: 'UN1', MOTHER: '', MC_DOB: '', ...extra,
+  CHILD: child,
+  SEX: 'M',
+  DOB: '01/02/2015',
+  ETHNIC: 'WBRI',
+  UPN: 'UN1',
+  MOTHER: '',
+  MC_DOB: '',
+  ...extra,
 });
 
 export const episode = (child: string, extra: Record<string, string> = {}) => ({
-  CHILD: child, DECOM: '01/05/2024', RNE: 'S', LS: 'C2', CIN: 'N1', PLACE: 'U4', PLACE_PROVIDER: 'PR1',
-  DEC: '', REC: '', REASON_PLACE_CHANGE: '', HOME_POST: 'CB1 2AB', PL_POST: 'CB4 1AA', URN: 'SC123456', ...extra,
+  CHILD: child,
+  DECOM: '01/05/2024',
+  RNE: 'S',
+  LS: 'C2',
+  CIN: 'N1',
+  PLACE: 'U4',
+  PLACE_PROVIDER: 'PR1',
+  DEC: '',
+  REC: '',
+  REASON_PLACE_CHANGE: '',
+  HOME_POST: 'CB1 2AB',
+  PL_POST: 'CB4 1AA',
+  URN: 'SC123456',
+  ...extra,
 });
 
-export const review = (child: string, date: string, code = 'PN1') => ({ CHILD: child, DOB: '01/02/2015', REVIEW: date, REVIEW_CODE: code });
+export const review = (child: string, date: string, code = 'PN1') => ({
+  CHILD: child,
+  DOB: '01/02/2015',
+  REVIEW: date,
+  REVIEW_CODE: code,
+});

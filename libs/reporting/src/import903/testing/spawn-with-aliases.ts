@@ -43,7 +43,10 @@ export function spawnTsWithAliases(file: string, args: string[]): ChildProcessWi
 }
 
 /** Calls `onLine` for every stdout line; resolves with the exit code or signal. */
-export function watchLines(child: ChildProcessWithoutNullStreams, onLine: (line: string) => void): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+export function watchLines(
+  child: ChildProcessWithoutNullStreams,
+  onLine: (line: string) => void,
+): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   let buffer = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
