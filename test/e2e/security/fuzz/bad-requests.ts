@@ -162,7 +162,7 @@ export function badQueries(op: OperationSpec, childId: string): fc.Arbitrary<Bad
         .map((id) => ({ kind: 'bad child id', path: withPath(op, childId, id) })),
     );
   }
-  for (const { name, type } of op.queryParams) {
+  for (const { name, type, maximum } of op.queryParams) {
     if (DATE_PARAM.test(name)) {
       // "…KnownAt" is an instant: a full ISO timestamp is a good value there, not a bad one.
       const instant = /knownAt$/i.test(name);
@@ -177,8 +177,11 @@ export function badQueries(op: OperationSpec, childId: string): fc.Arbitrary<Bad
           name,
           fc.oneof(
             fc.integer({ max: 0 }).map(String),
-            // A page past the end is a fine question (an empty page); a page size over 200 is not.
-            name === 'pageSize' ? fc.integer({ min: 201 }).map(String) : fc.constantFrom('1.5'),
+            // A page past the end is a fine question (an empty page); a page size over the route's
+            // documented maximum (200 where none is documented) is not.
+            name === 'pageSize'
+              ? fc.integer({ min: (maximum ?? 200) + 1 }).map(String)
+              : fc.constantFrom('1.5'),
             // Not '0x10': the DTO reads it as 16 (Number()), lenient rather than wrong.
             fc.constantFrom('1.5', 'abc', '-0', 'NaN', 'Infinity', '-1e9', ' '),
           ),

@@ -14,7 +14,8 @@ export interface OperationSpec {
   /** Fastify style: /children/:id */
   path: string;
   pathParams: string[];
-  queryParams: { name: string; type?: string }[];
+  /** Query parameters, with the documented maximum where the route declares one. */
+  queryParams: { name: string; type?: string; maximum?: number }[];
   /** Header parameters, lower case (e.g. if-match). */
   headerParams: string[];
   /** Body properties (POST with a JSON body), else undefined. */
@@ -23,6 +24,7 @@ export interface OperationSpec {
 
 interface Schema {
   type?: string;
+  maximum?: number;
   format?: string;
   enum?: (string | number)[];
   maxLength?: number;
@@ -66,7 +68,7 @@ export function operationsOf(doc: OpenApiDoc): OperationSpec[] {
         pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
         queryParams: parameters
           .filter((p) => p.in === 'query')
-          .map((p) => ({ name: p.name, type: p.schema?.type })),
+          .map((p) => ({ name: p.name, type: p.schema?.type, maximum: p.schema?.maximum })),
         headerParams: parameters.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase()),
         body: resolved?.properties
           ? Object.entries(resolved.properties).map(([name, property]) => ({

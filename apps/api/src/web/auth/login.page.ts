@@ -14,52 +14,33 @@ export interface LoginPageModel {
 
 export function loginPage(model: LoginPageModel): SafeHtml {
   const error = model.failed ? 'Enter a correct username and password' : undefined;
-  const content = html` <div class="govuk-grid-row">
-    <div class="govuk-grid-column-two-thirds">
+  const content = html`
+    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
       ${errorSummary(error ? [{ fieldId: 'username', message: error }] : [])}
       <h1 class="govuk-heading-l">Sign in to Care Journey</h1>
       ${
         model.notice
-          ? html`<div class="govuk-warning-text">
-              <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-              <strong class="govuk-warning-text__text"
-                ><span class="govuk-visually-hidden">Warning</span>${model.notice}</strong
-              >
-            </div>`
+          ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+        <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${model.notice}</strong></div>`
           : ''
       }
       <form method="post" action="/login" novalidate>
-        <input type="hidden" name="_csrf" value="${model.csrfToken}" />
-        <input type="hidden" name="next" value="${model.next}" />
+        <input type="hidden" name="_csrf" value="${model.csrfToken}">
+        <input type="hidden" name="next" value="${model.next}">
         <div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}">
           <label class="govuk-label" for="username">Username</label>
           ${inlineError('username', error ? [error] : [])}
-          <input
-            class="govuk-input govuk-!-width-one-half${error ? ' govuk-input--error' : ''}"
-            id="username"
-            name="username"
-            type="text"
-            autocomplete="username"
-            spellcheck="false"
-            value="${model.username ?? ''}"
-            ${error ? html` aria-describedby="username-error"` : ''}
-          />
+          <input class="govuk-input govuk-!-width-one-half${error ? ' govuk-input--error' : ''}" id="username" name="username" type="text"
+            autocomplete="username" spellcheck="false" value="${model.username ?? ''}"${error ? html` aria-describedby="username-error"` : ''}>
         </div>
         <div class="govuk-form-group">
           <label class="govuk-label" for="password">Password</label>
-          <input
-            class="govuk-input govuk-!-width-one-half"
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-          />
+          <input class="govuk-input govuk-!-width-one-half" id="password" name="password" type="password" autocomplete="current-password">
         </div>
         <button type="submit" class="govuk-button" data-module="govuk-button">Sign in</button>
       </form>
       ${model.demo ? demoDetails() : ''}
-    </div>
-  </div>`;
+    </div></div>`;
   return page({ title: 'Sign in', content, hasErrors: Boolean(error) });
 }
 
@@ -71,18 +52,9 @@ function demoDetails(): SafeHtml {
     'reporting.demo (reporting job)',
     'admin.demo (administrator)',
   ];
-  return html`<details class="govuk-details">
-    <summary class="govuk-details__summary">
-      <span class="govuk-details__summary-text">Development sign-in</span>
-    </summary>
+  return html`<details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Development sign-in</span></summary>
     <div class="govuk-details__text">
-      <p class="govuk-body">
-        No users file is configured (CARE_JOURNEY_USERS), so demo users are available with the password
-        <code>${DEMO_PASSWORD}</code>:
-      </p>
-      <ul class="govuk-list govuk-list--bullet">
-        ${users.map((u) => html`<li>${u}</li>`)}
-      </ul>
-    </div>
-  </details>`;
+      <p class="govuk-body">No users file is configured (CARE_JOURNEY_USERS), so demo users are available with the password <code>${DEMO_PASSWORD}</code>:</p>
+      <ul class="govuk-list govuk-list--bullet">${users.map((u) => html`<li>${u}</li>`)}</ul>
+    </div></details>`;
 }

@@ -35,62 +35,26 @@ export interface ChildPageModel {
 function replayForm({ form, journey }: ChildPageModel, childId: string): SafeHtml {
   const err = (id: string) => form.errors.filter((e) => e.fieldId === id).map((e) => e.message);
   const group = (id: string) => `govuk-form-group${err(id).length ? ' govuk-form-group--error' : ''}`;
-  return html`<form
-    method="get"
-    action="/panel/children/${encodeURIComponent(childId)}"
-    class="cj-replay"
-    novalidate
-    aria-label="Replay the journey"
-  >
+  return html`<form method="get" action="/panel/children/${encodeURIComponent(childId)}" class="cj-replay" novalidate aria-label="Replay the journey">
     <h2 class="govuk-heading-m">Replay</h2>
-    <p class="govuk-body">
-      See the journey <strong>as at</strong> a date in the child's life (entries effective by then), and
-      <strong>as known at</strong> a moment (only what had been recorded by then, corrections included).
-    </p>
+    <p class="govuk-body">See the journey <strong>as at</strong> a date in the child's life (entries effective by then), and <strong>as known at</strong> a moment (only what had been recorded by then, corrections included).</p>
     <div class="cj-replay__grid">
-      <div class="${group('asAt')}">
-        <label class="govuk-label govuk-label--s" for="asAt">As at</label>
-        <div id="asAt-hint" class="govuk-hint">A date, for example 2024-09-30</div>
-        ${inlineError('asAt', err('asAt'))}
-        <input
-          class="govuk-input govuk-input--width-10"
-          id="asAt"
-          name="asAt"
-          type="text"
-          inputmode="numeric"
-          value="${form.raw.asAt}"
-          aria-describedby="asAt-hint"
-        />
-      </div>
-      <div class="${group('knownAt')}">
-        <label class="govuk-label govuk-label--s" for="knownAt">As known at</label>
-        <div id="knownAt-hint" class="govuk-hint">A date (end of that day) or date and time with zone</div>
-        ${inlineError('knownAt', err('knownAt'))}
-        <input
-          class="govuk-input govuk-input--width-20"
-          id="knownAt"
-          name="knownAt"
-          type="text"
-          value="${form.raw.knownAt}"
-          aria-describedby="knownAt-hint"
-        />
-      </div>
-      <div class="govuk-form-group">
-        <div class="govuk-button-group">
-          <button type="submit" class="govuk-button" data-module="govuk-button">Replay</button>
-          <a class="govuk-link" href="/panel/children/${encodeURIComponent(childId)}">Back to today</a>
-        </div>
-      </div>
+      <div class="${group('asAt')}"><label class="govuk-label govuk-label--s" for="asAt">As at</label>
+        <div id="asAt-hint" class="govuk-hint">A date, for example 2024-09-30</div>${inlineError('asAt', err('asAt'))}
+        <input class="govuk-input govuk-input--width-10" id="asAt" name="asAt" type="text" inputmode="numeric" value="${form.raw.asAt}" aria-describedby="asAt-hint"></div>
+      <div class="${group('knownAt')}"><label class="govuk-label govuk-label--s" for="knownAt">As known at</label>
+        <div id="knownAt-hint" class="govuk-hint">A date (end of that day) or date and time with zone</div>${inlineError('knownAt', err('knownAt'))}
+        <input class="govuk-input govuk-input--width-20" id="knownAt" name="knownAt" type="text" value="${form.raw.knownAt}" aria-describedby="knownAt-hint"></div>
+      <div class="govuk-form-group"><div class="govuk-button-group">
+        <button type="submit" class="govuk-button" data-module="govuk-button">Replay</button>
+        <a class="govuk-link" href="/panel/children/${encodeURIComponent(childId)}">Back to today</a></div></div>
     </div>
     ${journey.unknownYet > 0 ? html`<p class="govuk-body-s">${plural(journey.unknownYet, 'entry', 'entries')} recorded after that moment ${journey.unknownYet === 1 ? 'is' : 'are'} left out.</p>` : ''}
   </form>`;
 }
 
 function swatchIcon(sw: Swatch): SafeHtml {
-  return html`<svg width="28" height="16" aria-hidden="true" focusable="false">
-    <rect width="28" height="16" fill="${sw.colour}" />
-    ${sw.pattern ? html`<rect width="28" height="16" fill="url(#${sw.pattern})" />` : ''}
-  </svg>`;
+  return html`<svg width="28" height="16" aria-hidden="true" focusable="false"><rect width="28" height="16" fill="${sw.colour}"/>${sw.pattern ? html`<rect width="28" height="16" fill="url(#${sw.pattern})"/>` : ''}</svg>`;
 }
 
 function legend(): SafeHtml {
@@ -102,90 +66,48 @@ function legend(): SafeHtml {
     ['flag', 'Open flag: due date'],
     ['warning', 'Due soon'],
   ];
-  return html`<h3 class="govuk-heading-s">Key</h3>
-    <ul class="cj-legend" id="timeline-legend">
-      ${[...PLACEMENT_SWATCHES, TEMPORARY_SWATCH, MISSING_SWATCH].map((sw) => html`<li>${swatchIcon(sw)} ${sw.label}</li>`)}
-      ${marks.map(
-        ([shape, text]) =>
-          html`<li>
-            <svg width="18" height="18" aria-hidden="true" focusable="false" viewBox="0 0 18 18">
-              <path d="${markPath(shape, 9, 9)}" fill="${MARK_COLOURS[shape]}" stroke="#0b0c0c" />
-            </svg>
-            ${text}
-          </li>`,
-      )}
-      <li><span class="cj-corrected" aria-hidden="true">*</span> with a dashed ring: corrected entry</li>
-    </ul>`;
+  return html`<h3 class="govuk-heading-s">Key</h3><ul class="cj-legend" id="timeline-legend">
+    ${[...PLACEMENT_SWATCHES, TEMPORARY_SWATCH, MISSING_SWATCH].map((sw) => html`<li>${swatchIcon(sw)} ${sw.label}</li>`)}
+    ${marks.map(([shape, text]) => html`<li><svg width="18" height="18" aria-hidden="true" focusable="false" viewBox="0 0 18 18"><path d="${markPath(shape, 9, 9)}" fill="${MARK_COLOURS[shape]}" stroke="#0b0c0c"/></svg> ${text}</li>`)}
+    <li><span class="cj-corrected" aria-hidden="true">*</span> with a dashed ring: corrected entry</li>
+  </ul>`;
 }
 
 function evidenceList(ids: readonly string[], byId: Map<string, StoredJourneyEvent>): SafeHtml {
   if (ids.length === 0)
     return html`<span class="cj-muted">No entry: the obligation arises from the rule itself</span>`;
-  return html`<ul class="govuk-list cj-evidence">
-    ${ids.map((id) => {
-      const e = byId.get(id);
-      return html`<li>
-        ${e ? html`<a class="govuk-link" href="#entry-${id}">${eventLabel(e.type)}, ${formatDate(e.data.effectiveDate)}</a>` : html`Entry ${id}`}
-      </li>`;
-    })}
-  </ul>`;
+  return html`<ul class="govuk-list cj-evidence">${ids.map((id) => {
+    const e = byId.get(id);
+    return html`<li>${e ? html`<a class="govuk-link" href="#entry-${id}">${eventLabel(e.type)}, ${formatDate(e.data.effectiveDate)}</a>` : html`Entry ${id}`}</li>`;
+  })}</ul>`;
 }
 
 function flagsSection(journey: ChildJourney, byId: Map<string, StoredJourneyEvent>): SafeHtml {
   const { flags, dueSoon } = journey.drift;
-  const row = (f: DriftFlag | DueSoonWarning) =>
-    html`<tr class="govuk-table__row" id="flag-${f.ruleId}-${f.key}">
-      <th scope="row" class="govuk-table__header">${f.ruleId} ${f.title}</th>
-      <td class="govuk-table__cell">
-        ${'daysOverdue' in f ? tag(`Overdue ${plural(f.daysOverdue, 'day')}`, 'red') : tag(f.daysUntilDue === 0 ? 'Due today' : `Due in ${plural(f.daysUntilDue, 'day')}`, 'yellow')}
-      </td>
-      <td class="govuk-table__cell">${formatDate(f.dueDate)}</td>
-      <td class="govuk-table__cell">${evidenceList(f.evidence, byId)}</td>
-    </tr>`;
+  const row = (
+    f: DriftFlag | DueSoonWarning,
+  ) => html`<tr class="govuk-table__row" id="flag-${f.ruleId}-${f.key}">
+    <th scope="row" class="govuk-table__header">${f.ruleId} ${f.title}</th>
+    <td class="govuk-table__cell">${'daysOverdue' in f ? tag(`Overdue ${plural(f.daysOverdue, 'day')}`, 'red') : tag(f.daysUntilDue === 0 ? 'Due today' : `Due in ${plural(f.daysUntilDue, 'day')}`, 'yellow')}</td>
+    <td class="govuk-table__cell">${formatDate(f.dueDate)}</td>
+    <td class="govuk-table__cell">${evidenceList(f.evidence, byId)}</td></tr>`;
   if (flags.length + dueSoon.length === 0)
-    return html`<h2 class="govuk-heading-m" id="flags">Flags</h2>
-      <p class="govuk-body" id="no-flags">
-        No open flags or warnings as at ${formatDate(journey.driftDate)}.
-      </p>`;
-  return html`<h2 class="govuk-heading-m" id="flags">Flags</h2>
-    <table class="govuk-table" id="flags-table">
-      <caption class="govuk-table__caption govuk-table__caption--s">
-        Open flags and warnings as at ${formatDate(journey.driftDate)}, with the entries they rest on
-      </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">Rule</th>
-          <th scope="col" class="govuk-table__header">Status</th>
-          <th scope="col" class="govuk-table__header">Due</th>
-          <th scope="col" class="govuk-table__header">Evidence</th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        ${flags.map(row)}${dueSoon.map(row)}
-      </tbody>
-    </table>`;
+    return html`<h2 class="govuk-heading-m" id="flags">Flags</h2><p class="govuk-body" id="no-flags">No open flags or warnings as at ${formatDate(journey.driftDate)}.</p>`;
+  return html`<h2 class="govuk-heading-m" id="flags">Flags</h2><table class="govuk-table" id="flags-table">
+    <caption class="govuk-table__caption govuk-table__caption--s">Open flags and warnings as at ${formatDate(journey.driftDate)}, with the entries they rest on</caption>
+    <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Rule</th><th scope="col" class="govuk-table__header">Status</th>
+    <th scope="col" class="govuk-table__header">Due</th><th scope="col" class="govuk-table__header">Evidence</th></tr></thead>
+    <tbody class="govuk-table__body">${flags.map(row)}${dueSoon.map(row)}</tbody></table>`;
 }
 
 function historySection(history: readonly FlagHistoryEntry[]): SafeHtml {
   const closed = history.filter((h) => h.closedOn);
   if (closed.length === 0) return html``;
-  return html`<details class="govuk-details">
-    <summary class="govuk-details__summary">
-      <span class="govuk-details__summary-text">Flags closed earlier (${closed.length})</span>
-    </summary>
-    <div class="govuk-details__text">
-      <ul class="govuk-list">
-        ${closed.map(
-          (h) =>
-            html`<li>
-              ${h.ruleId} ${h.title}: open ${formatDate(h.openedOn)} to ${formatDate(h.closedOn)},
-              ${h.closedBy === 'step' ? 'step taken' : 'no longer applied'} (${plural(h.daysOverdue, 'day')}
-              overdue)
-            </li>`,
-        )}
-      </ul>
-    </div>
-  </details>`;
+  return html`<details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Flags closed earlier (${closed.length})</span></summary>
+    <div class="govuk-details__text"><ul class="govuk-list">${closed.map(
+      (h) => html`<li>${h.ruleId} ${h.title}: open ${formatDate(h.openedOn)} to ${formatDate(h.closedOn)},
+      ${h.closedBy === 'step' ? 'step taken' : 'no longer applied'} (${plural(h.daysOverdue, 'day')} overdue)</li>`,
+    )}</ul></div></details>`;
 }
 
 function describe(e: StoredJourneyEvent): string {
@@ -214,41 +136,22 @@ function entriesSection(journey: ChildJourney): SafeHtml {
     );
   return html`<h2 class="govuk-heading-m" id="entries">Journey entries</h2>
     <table class="govuk-table cj-event-list" id="entries-table">
-      <caption class="govuk-table__caption govuk-table__caption--s">
-        Every entry behind the timeline, in the order of the child's life
-      </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">Date</th>
-          <th scope="col" class="govuk-table__header">Entry</th>
-          <th scope="col" class="govuk-table__header">Details</th>
-          <th scope="col" class="govuk-table__header">Recorded</th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        ${entries.map((e) => {
-          const corrections = journey.corrections.get(e.id) ?? [];
-          return html`<tr class="govuk-table__row" id="entry-${e.id}">
-            <td class="govuk-table__cell">${formatDate(e.data.effectiveDate)}</td>
-            <td class="govuk-table__cell">
-              ${eventLabel(e.type)}${corrections.length ? html` ${tag('Corrected', 'purple')}` : ''}
-            </td>
-            <td class="govuk-table__cell">
-              ${describe(e)}${corrections.map(
-                (c) =>
-                  html`<br /><span class="govuk-body-s"
-                      >Corrected ${formatDate(c.recordedAt.slice(0, 10))} by ${c.recordedBy}:
-                      ${c.reason}${
-                        c.changes?.length ? html` (${c.changes.map((ch) => `${ch.path}`).join(', ')})` : ''
-                      }</span
-                    >`,
-              )}
-            </td>
-            <td class="govuk-table__cell">${formatDate(e.recordedAt.slice(0, 10))} by ${e.recordedBy}</td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>`;
+    <caption class="govuk-table__caption govuk-table__caption--s">Every entry behind the timeline, in the order of the child's life</caption>
+    <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Date</th><th scope="col" class="govuk-table__header">Entry</th>
+      <th scope="col" class="govuk-table__header">Details</th><th scope="col" class="govuk-table__header">Recorded</th></tr></thead>
+    <tbody class="govuk-table__body">${entries.map((e) => {
+      const corrections = journey.corrections.get(e.id) ?? [];
+      return html`<tr class="govuk-table__row" id="entry-${e.id}">
+        <td class="govuk-table__cell">${formatDate(e.data.effectiveDate)}</td>
+        <td class="govuk-table__cell">${eventLabel(e.type)}${corrections.length ? html` ${tag('Corrected', 'purple')}` : ''}</td>
+        <td class="govuk-table__cell">${describe(e)}${corrections.map(
+          (c) =>
+            html`<br><span class="govuk-body-s">Corrected ${formatDate(c.recordedAt.slice(0, 10))} by ${c.recordedBy}: ${c.reason}${
+              c.changes?.length ? html` (${c.changes.map((ch) => `${ch.path}`).join(', ')})` : ''
+            }</span>`,
+        )}</td>
+        <td class="govuk-table__cell">${formatDate(e.recordedAt.slice(0, 10))} by ${e.recordedBy}</td></tr>`;
+    })}</tbody></table>`;
 }
 
 export function childPage(model: ChildPageModel): SafeHtml {
@@ -264,22 +167,13 @@ export function childPage(model: ChildPageModel): SafeHtml {
   const replaying =
     (journey.point.asAt !== undefined && journey.point.asAt !== model.today) ||
     journey.point.knownAt !== undefined;
-  const content = html` ${errorSummary(model.form.errors)}
+  const content = html`
+    ${errorSummary(model.form.errors)}
     ${
       model.notice
-        ? html`<div
-            class="govuk-notification-banner govuk-notification-banner--success"
-            role="alert"
-            aria-labelledby="recorded-title"
-            data-module="govuk-notification-banner"
-          >
-            <div class="govuk-notification-banner__header">
-              <h2 class="govuk-notification-banner__title" id="recorded-title">Success</h2>
-            </div>
-            <div class="govuk-notification-banner__content">
-              <p class="govuk-notification-banner__heading">${model.notice}</p>
-            </div>
-          </div>`
+        ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="recorded-title" data-module="govuk-notification-banner">
+      <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="recorded-title">Success</h2></div>
+      <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${model.notice}</p></div></div>`
         : ''
     }
     <span class="govuk-caption-l">Child journey${replaying ? ' (replay)' : ''}</span>
@@ -310,22 +204,17 @@ export function childPage(model: ChildPageModel): SafeHtml {
     ])}
     ${
       model.mayRecord && !replaying
-        ? html`<details class="govuk-details" open>
-            <summary class="govuk-details__summary">
-              <span class="govuk-details__summary-text">Record an event</span>
-            </summary>
-            <div class="govuk-details__text">
-              <ul class="govuk-list" id="record-links">
-                ${RECORD_FORMS.map((f) => html`<li><a class="govuk-link" href="/panel/children/${encodeURIComponent(childId)}/record/${f.slug}">${f.title}</a></li>`)}
-              </ul>
-            </div>
-          </details>`
+        ? html`<details class="govuk-details" open><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Record an event</span></summary>
+      <div class="govuk-details__text"><ul class="govuk-list" id="record-links">${RECORD_FORMS.map((f) => html`<li><a class="govuk-link" href="/panel/children/${encodeURIComponent(childId)}/record/${f.slug}">${f.title}</a></li>`)}</ul></div></details>`
         : ''
     }
     ${replayForm(model, childId)}
     <h2 class="govuk-heading-m">Timeline</h2>
     ${timelineSvg({ summary, end: driftDate, flags: journey.drift.flags, dueSoon: journey.drift.dueSoon, corrected })}
-    ${legend()} ${flagsSection(journey, byId)} ${historySection(journey.history)} ${entriesSection(journey)}`;
+    ${legend()}
+    ${flagsSection(journey, byId)}
+    ${historySection(journey.history)}
+    ${entriesSection(journey)}`;
   return page({
     title: heading,
     content,

@@ -69,27 +69,11 @@ function bar(
 ): SafeHtml {
   const x = s.x(from);
   const w = Math.max(2, s.x(to) - x);
-  const shape = html`<rect
-      x="${x.toFixed(1)}"
-      y="${y}"
-      width="${w.toFixed(1)}"
-      height="${h}"
-      fill="${fill}"
-      stroke="#0b0c0c"
-      stroke-width="0.5"
-    />${
-      pattern
-        ? html`<rect
-            x="${x.toFixed(1)}"
-            y="${y}"
-            width="${w.toFixed(1)}"
-            height="${h}"
-            fill="url(#${pattern})"
-          />`
-        : ''
-    }${w > label.length * 7 + 6 ? html`<text x="${(x + 4).toFixed(1)}" y="${y + h / 2 + 4}" class="cj-bar-label" paint-order="stroke" stroke="#fff" stroke-width="3">${label}</text>` : ''}<title>
-      ${title}
-    </title>`;
+  const shape = html`<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${h}" fill="${fill}" stroke="#0b0c0c" stroke-width="0.5"/>${
+    pattern
+      ? html`<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${h}" fill="url(#${pattern})"/>`
+      : ''
+  }${w > label.length * 7 + 6 ? html`<text x="${(x + 4).toFixed(1)}" y="${y + h / 2 + 4}" class="cj-bar-label" paint-order="stroke" stroke="#fff" stroke-width="3">${label}</text>` : ''}<title>${title}</title>`;
   return href ? html`<a href="${href}" aria-label="${title}">${shape}</a>` : shape;
 }
 
@@ -133,24 +117,11 @@ function mark(
   corrected: boolean,
 ): SafeHtml {
   const x = s.x(date);
-  const body = html`<path
-      d="${markPath(shape, x, y)}"
-      fill="${MARK_COLOURS[shape]}"
-      stroke="#0b0c0c"
-      stroke-width="1"
-    />${
-      corrected
-        ? html`<circle
-              cx="${x}"
-              cy="${y}"
-              r="10"
-              fill="none"
-              stroke="#0b0c0c"
-              stroke-width="1.5"
-              stroke-dasharray="3 2"
-            /><text x="${x + 8}" y="${y - 8}" class="cj-corrected">*</text>`
-        : ''
-    }<title>${title}${corrected ? ' (corrected)' : ''}</title>`;
+  const body = html`<path d="${markPath(shape, x, y)}" fill="${MARK_COLOURS[shape]}" stroke="#0b0c0c" stroke-width="1"/>${
+    corrected
+      ? html`<circle cx="${x}" cy="${y}" r="10" fill="none" stroke="#0b0c0c" stroke-width="1.5" stroke-dasharray="3 2"/><text x="${x + 8}" y="${y - 8}" class="cj-corrected">*</text>`
+      : ''
+  }<title>${title}${corrected ? ' (corrected)' : ''}</title>`;
   return href
     ? html`<a href="${href}" aria-label="${title}${corrected ? ' (corrected)' : ''}">${body}</a>`
     : body;
@@ -168,14 +139,7 @@ function axis(s: Scale): SafeHtml {
       const x = s.x(date);
       const label = month === '01' ? String(year) : formatDate(date).split(' ').slice(1, 2)[0].slice(0, 3);
       ticks.push(
-        html`<line
-            x1="${x}"
-            x2="${x}"
-            y1="18"
-            y2="${LANES.axis}"
-            stroke="#b1b4b6"
-            stroke-width="${month === '01' ? 1 : 0.5}"
-          /><text x="${x + 2}" y="${LANES.axis + 14}">${label}</text>`,
+        html`<line x1="${x}" x2="${x}" y1="18" y2="${LANES.axis}" stroke="#b1b4b6" stroke-width="${month === '01' ? 1 : 0.5}"/><text x="${x + 2}" y="${LANES.axis + 14}">${label}</text>`,
       );
     }
   }
@@ -370,29 +334,13 @@ export function timelineSvg({ summary, end, flags, dueSoon, corrected }: Timelin
     [LANES.events, 'Steps'],
     [LANES.flags, 'Flags due'],
   ];
-  return html`<svg
-    class="cj-timeline"
-    viewBox="0 0 ${WIDTH} ${HEIGHT}"
-    role="group"
-    aria-labelledby="timeline-title"
-    id="timeline"
-  >
-    <title id="timeline-title">
-      Journey timeline from ${formatDate(s.start)} to ${formatDate(end)}; the same facts are listed in the
-      tables below
-    </title>
-    ${raw(PATTERN_DEFS)} ${axis(s)}
+  return html`<svg class="cj-timeline" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="group" aria-labelledby="timeline-title" id="timeline">
+    <title id="timeline-title">Journey timeline from ${formatDate(s.start)} to ${formatDate(end)}; the same facts are listed in the tables below</title>
+    ${raw(PATTERN_DEFS)}
+    ${axis(s)}
     ${laneLabels.map(([y, text]) => html`<text x="4" y="${y + 4}" class="cj-lane-label">${text}</text>`)}
     ${parts}
-    <line
-      x1="${asAtX}"
-      x2="${asAtX}"
-      y1="12"
-      y2="${LANES.axis}"
-      stroke="#0b0c0c"
-      stroke-width="2"
-      stroke-dasharray="6 3"
-    />
+    <line x1="${asAtX}" x2="${asAtX}" y1="12" y2="${LANES.axis}" stroke="#0b0c0c" stroke-width="2" stroke-dasharray="6 3"/>
     <text x="${Math.min(asAtX + 4, WIDTH - 150)}" y="12" font-weight="700">As at ${formatDate(end)}</text>
   </svg>`;
 }

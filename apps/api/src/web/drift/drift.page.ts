@@ -24,12 +24,8 @@ function field(
   width = '',
 ): SafeHtml {
   const messages = errors.filter((e) => e.fieldId === id).map((e) => e.message);
-  return html`<div
-    class="govuk-form-group cj-filter ${width}${messages.length ? ' govuk-form-group--error' : ''}"
-  >
-    <label class="govuk-label govuk-label--s" for="${id}">${label}</label
-    >${inlineError(id, messages)}${control}
-  </div>`;
+  return html`<div class="govuk-form-group cj-filter ${width}${messages.length ? ' govuk-form-group--error' : ''}">
+    <label class="govuk-label govuk-label--s" for="${id}">${label}</label>${inlineError(id, messages)}${control}</div>`;
 }
 
 function filters({ query, view }: DriftPageModel): SafeHtml {
@@ -37,31 +33,15 @@ function filters({ query, view }: DriftPageModel): SafeHtml {
   const e = query.errors;
   const errorClass = (id: string) => (e.some((x) => x.fieldId === id) ? ' govuk-input--error' : '');
   const select = (id: string, options: { value: string; text: string }[], all: string) =>
-    html`<select class="govuk-select" id="${id}" name="${id}">
-      ${selectOptions(options, r[id], all)}
-    </select>`;
-  return html`<form
-    method="get"
-    action="/panel/drift"
-    class="cj-filters"
-    novalidate
-    aria-label="Filter the report"
-  >
+    html`<select class="govuk-select" id="${id}" name="${id}">${selectOptions(options, r[id], all)}</select>`;
+  return html`<form method="get" action="/panel/drift" class="cj-filters" novalidate aria-label="Filter the report">
     <h2 class="govuk-heading-m">Filter</h2>
     <div class="cj-filters__grid">
       ${field(
         'asAt',
         'As at date',
         html`<div id="asAt-hint" class="govuk-hint">For example, 2025-03-31</div>
-          <input
-            class="govuk-input govuk-input--width-10${errorClass('asAt')}"
-            id="asAt"
-            name="asAt"
-            type="text"
-            inputmode="numeric"
-            value="${r.asAt || query.asAt}"
-            aria-describedby="asAt-hint"
-          />`,
+        <input class="govuk-input govuk-input--width-10${errorClass('asAt')}" id="asAt" name="asAt" type="text" inputmode="numeric" value="${r.asAt || query.asAt}" aria-describedby="asAt-hint">`,
         e,
       )}
       ${field(
@@ -114,10 +94,10 @@ function filters({ query, view }: DriftPageModel): SafeHtml {
         ),
         e,
       )}
-      ${field('minDaysOverdue', 'At least this many days overdue', html`<input class="govuk-input govuk-input--width-4${errorClass('minDaysOverdue')}" id="minDaysOverdue" name="minDaysOverdue" type="text" inputmode="numeric" value="${r.minDaysOverdue}" />`, e)}
-      ${field('dueWithinDays', 'Warn when due within (days)', html`<input class="govuk-input govuk-input--width-4${errorClass('dueWithinDays')}" id="dueWithinDays" name="dueWithinDays" type="text" inputmode="numeric" value="${r.dueWithinDays || String(view.report.dueWithinDays)}" />`, e)}
+      ${field('minDaysOverdue', 'At least this many days overdue', html`<input class="govuk-input govuk-input--width-4${errorClass('minDaysOverdue')}" id="minDaysOverdue" name="minDaysOverdue" type="text" inputmode="numeric" value="${r.minDaysOverdue}">`, e)}
+      ${field('dueWithinDays', 'Warn when due within (days)', html`<input class="govuk-input govuk-input--width-4${errorClass('dueWithinDays')}" id="dueWithinDays" name="dueWithinDays" type="text" inputmode="numeric" value="${r.dueWithinDays || String(view.report.dueWithinDays)}">`, e)}
     </div>
-    <input type="hidden" name="sort" value="${r.sort}" /><input type="hidden" name="dir" value="${r.dir}" />
+    <input type="hidden" name="sort" value="${r.sort}"><input type="hidden" name="dir" value="${r.dir}">
     <div class="govuk-button-group">
       <button type="submit" class="govuk-button" data-module="govuk-button">Apply filters</button>
       <a class="govuk-link" href="/panel/drift">Clear filters</a>
@@ -146,39 +126,23 @@ function sortHeader(query: DriftQuery, column: (typeof COLUMNS)[number]): SafeHt
       : 'asc';
   const ariaSort = current ? (query.descending ? 'descending' : 'ascending') : 'none';
   const arrow = current ? (query.descending ? ' ▼' : ' ▲') : '';
-  return html`<th
-    scope="col"
-    class="govuk-table__header${column.numeric ? ' govuk-table__header--numeric' : ''}"
-    aria-sort="${ariaSort}"
-  >
-    <a
-      class="govuk-link cj-sort"
-      href="${driftUrl(query, { sort: column.sort, dir: nextDir, page: undefined })}"
-      >${column.text}<span aria-hidden="true">${arrow}</span
-      ><span class="govuk-visually-hidden">, sort ${nextDir === 'asc' ? 'ascending' : 'descending'}</span></a
-    >
-  </th>`;
+  return html`<th scope="col" class="govuk-table__header${column.numeric ? ' govuk-table__header--numeric' : ''}" aria-sort="${ariaSort}">
+    <a class="govuk-link cj-sort" href="${driftUrl(query, { sort: column.sort, dir: nextDir, page: undefined })}">${column.text}<span aria-hidden="true">${arrow}</span><span class="govuk-visually-hidden">, sort ${nextDir === 'asc' ? 'ascending' : 'descending'}</span></a></th>`;
 }
 
 function flagList(row: DriftReportRow): SafeHtml {
   return html`<ul class="govuk-list cj-flags">
     ${row.flags.map(
-      (f) =>
-        html`<li class="cj-flag cj-flag--overdue">
-          ${tag(`Overdue ${plural(f.daysOverdue, 'day')}`, 'red')}
-          <span class="cj-flag__rule">${f.ruleId}</span> ${f.title}<span class="cj-flag__due"
-            >, due ${formatDate(f.dueDate)}</span
-          >
-        </li>`,
+      (
+        f,
+      ) => html`<li class="cj-flag cj-flag--overdue">${tag(`Overdue ${plural(f.daysOverdue, 'day')}`, 'red')}
+      <span class="cj-flag__rule">${f.ruleId}</span> ${f.title}<span class="cj-flag__due">, due ${formatDate(f.dueDate)}</span></li>`,
     )}
     ${row.dueSoon.map(
-      (w) =>
-        html`<li class="cj-flag cj-flag--soon">
-          ${tag(w.daysUntilDue === 0 ? 'Due today' : `Due in ${plural(w.daysUntilDue, 'day')}`, 'yellow')}
-          <span class="cj-flag__rule">${w.ruleId}</span> ${w.title}<span class="cj-flag__due"
-            >, due ${formatDate(w.dueDate)}</span
-          >
-        </li>`,
+      (
+        w,
+      ) => html`<li class="cj-flag cj-flag--soon">${tag(w.daysUntilDue === 0 ? 'Due today' : `Due in ${plural(w.daysUntilDue, 'day')}`, 'yellow')}
+      <span class="cj-flag__rule">${w.ruleId}</span> ${w.title}<span class="cj-flag__due">, due ${formatDate(w.dueDate)}</span></li>`,
     )}
   </ul>`;
 }
@@ -186,131 +150,60 @@ function flagList(row: DriftReportRow): SafeHtml {
 function childCell(row: DriftReportRow, asAt: string, showNames: boolean): SafeHtml {
   const href = `/panel/children/${encodeURIComponent(row.childId)}?asAt=${asAt}`;
   return showNames && row.name
-    ? html`<a class="govuk-link" href="${href}">${row.name}</a><br /><span class="govuk-body-s cj-muted"
-          >${row.childRef}</span
-        >`
+    ? html`<a class="govuk-link" href="${href}">${row.name}</a><br><span class="govuk-body-s cj-muted">${row.childRef}</span>`
     : html`<a class="govuk-link" href="${href}">${row.childRef}</a>`;
 }
 
 function table(model: DriftPageModel): SafeHtml {
   const { query, view, showNames } = model;
   if (view.rows.length === 0)
-    return html`<p class="govuk-body govuk-!-font-weight-bold" id="no-results">
-      No child has an open flag or warning that matches these filters as at ${formatDate(query.asAt)}.
-    </p>`;
+    return html`<p class="govuk-body govuk-!-font-weight-bold" id="no-results">No child has an open flag or warning that matches these filters as at ${formatDate(query.asAt)}.</p>`;
   const worst = (row: DriftReportRow) => Math.max(0, ...row.flags.map((f) => f.daysOverdue));
   return html`<table class="govuk-table cj-drift-table" id="drift-table">
-    <caption class="govuk-table__caption govuk-table__caption--m">
-      Children with open flags or warnings as at ${formatDate(query.asAt)}
-    </caption>
-    <thead class="govuk-table__head">
-      <tr class="govuk-table__row">
-        ${COLUMNS.map((c) => sortHeader(query, c))}
-      </tr>
-    </thead>
+    <caption class="govuk-table__caption govuk-table__caption--m">Children with open flags or warnings as at ${formatDate(query.asAt)}</caption>
+    <thead class="govuk-table__head"><tr class="govuk-table__row">${COLUMNS.map((c) => sortHeader(query, c))}</tr></thead>
     <tbody class="govuk-table__body">
       ${view.rows.map(
-        (row) =>
-          html`<tr class="govuk-table__row" data-child="${row.childId}">
-            <td class="govuk-table__cell">${childCell(row, query.asAt, showNames)}</td>
-            <td class="govuk-table__cell">${row.team ?? 'Not allocated'}</td>
-            <td class="govuk-table__cell">${row.socialWorker ?? 'Not allocated'}</td>
-            <td class="govuk-table__cell">
-              <abbr title="${codeMeaning('LS', row.legalStatus ?? '') ?? ''}">${row.legalStatus ?? '–'}</abbr>
-            </td>
-            <td class="govuk-table__cell">${AGE_BAND_TEXT[row.ageBand ?? ''] ?? 'Not known'}</td>
-            <td class="govuk-table__cell">${flagList(row)}</td>
-            <td class="govuk-table__cell govuk-table__cell--numeric">
-              ${row.flags.length ? worst(row) : '–'}
-            </td>
-          </tr>`,
+        (row) => html`<tr class="govuk-table__row" data-child="${row.childId}">
+        <td class="govuk-table__cell">${childCell(row, query.asAt, showNames)}</td>
+        <td class="govuk-table__cell">${row.team ?? 'Not allocated'}</td>
+        <td class="govuk-table__cell">${row.socialWorker ?? 'Not allocated'}</td>
+        <td class="govuk-table__cell"><abbr title="${codeMeaning('LS', row.legalStatus ?? '') ?? ''}">${row.legalStatus ?? '–'}</abbr></td>
+        <td class="govuk-table__cell">${AGE_BAND_TEXT[row.ageBand ?? ''] ?? 'Not known'}</td>
+        <td class="govuk-table__cell">${flagList(row)}</td>
+        <td class="govuk-table__cell govuk-table__cell--numeric">${row.flags.length ? worst(row) : '–'}</td>
+      </tr>`,
       )}
-    </tbody>
-  </table>`;
+    </tbody></table>`;
 }
 
 function pagination({ query, view }: DriftPageModel): SafeHtml {
   if (view.pages <= 1) return html``;
   const link = (p: number) => driftUrl(query, { page: String(p) });
   return html`<nav class="govuk-pagination" aria-label="Pages of the report">
-    ${
-      view.page > 1
-        ? html`<div class="govuk-pagination__prev">
-            <a class="govuk-link govuk-pagination__link" href="${link(view.page - 1)}" rel="prev"
-              ><span class="govuk-pagination__link-title"
-                >Previous<span class="govuk-visually-hidden"> page</span></span
-              ></a
-            >
-          </div>`
-        : ''
-    }
-    <ul class="govuk-pagination__list">
-      ${Array.from({ length: view.pages }, (_, i) => i + 1).map((p) =>
-        p === view.page
-          ? html`<li class="govuk-pagination__item govuk-pagination__item--current">
-              <a
-                class="govuk-link govuk-pagination__link"
-                href="${link(p)}"
-                aria-label="Page ${p}"
-                aria-current="page"
-                >${p}</a
-              >
-            </li>`
-          : html`<li class="govuk-pagination__item">
-              <a class="govuk-link govuk-pagination__link" href="${link(p)}" aria-label="Page ${p}">${p}</a>
-            </li>`,
-      )}
-    </ul>
-    ${
-      view.page < view.pages
-        ? html`<div class="govuk-pagination__next">
-            <a class="govuk-link govuk-pagination__link" href="${link(view.page + 1)}" rel="next"
-              ><span class="govuk-pagination__link-title"
-                >Next<span class="govuk-visually-hidden"> page</span></span
-              ></a
-            >
-          </div>`
-        : ''
-    }
+    ${view.page > 1 ? html`<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href="${link(view.page - 1)}" rel="prev"><span class="govuk-pagination__link-title">Previous<span class="govuk-visually-hidden"> page</span></span></a></div>` : ''}
+    <ul class="govuk-pagination__list">${Array.from({ length: view.pages }, (_, i) => i + 1).map((p) =>
+      p === view.page
+        ? html`<li class="govuk-pagination__item govuk-pagination__item--current"><a class="govuk-link govuk-pagination__link" href="${link(p)}" aria-label="Page ${p}" aria-current="page">${p}</a></li>`
+        : html`<li class="govuk-pagination__item"><a class="govuk-link govuk-pagination__link" href="${link(p)}" aria-label="Page ${p}">${p}</a></li>`,
+    )}</ul>
+    ${view.page < view.pages ? html`<div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href="${link(view.page + 1)}" rel="next"><span class="govuk-pagination__link-title">Next<span class="govuk-visually-hidden"> page</span></span></a></div>` : ''}
   </nav>`;
 }
 
 function byRule({ query, view }: DriftPageModel): SafeHtml {
-  return html`<details class="govuk-details cj-by-rule" open>
-    <summary class="govuk-details__summary">
-      <span class="govuk-details__summary-text">Flags by rule</span>
-    </summary>
-    <div class="govuk-details__text">
-      <table class="govuk-table" id="by-rule">
-        <caption class="govuk-table__caption govuk-table__caption--s">
-          Open flags and warnings by rule as at ${formatDate(query.asAt)}
-        </caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">Rule</th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">Open flags</th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              Due within ${view.report.dueWithinDays} days
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          ${view.report.byRule.map(
-            (r) =>
-              html`<tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header">
-                  <a class="govuk-link" href="${driftUrl(query, { rule: r.ruleId, page: undefined })}"
-                    >${r.ruleId} ${r.title}</a
-                  >
-                </th>
-                <td class="govuk-table__cell govuk-table__cell--numeric">${r.open}</td>
-                <td class="govuk-table__cell govuk-table__cell--numeric">${r.dueSoon}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>
-  </details>`;
+  return html`<details class="govuk-details cj-by-rule" open><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Flags by rule</span></summary>
+    <div class="govuk-details__text"><table class="govuk-table" id="by-rule">
+    <caption class="govuk-table__caption govuk-table__caption--s">Open flags and warnings by rule as at ${formatDate(query.asAt)}</caption>
+    <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Rule</th>
+      <th scope="col" class="govuk-table__header govuk-table__header--numeric">Open flags</th>
+      <th scope="col" class="govuk-table__header govuk-table__header--numeric">Due within ${view.report.dueWithinDays} days</th></tr></thead>
+    <tbody class="govuk-table__body">${view.report.byRule.map(
+      (r) => html`<tr class="govuk-table__row">
+      <th scope="row" class="govuk-table__header"><a class="govuk-link" href="${driftUrl(query, { rule: r.ruleId, page: undefined })}">${r.ruleId} ${r.title}</a></th>
+      <td class="govuk-table__cell govuk-table__cell--numeric">${r.open}</td><td class="govuk-table__cell govuk-table__cell--numeric">${r.dueSoon}</td></tr>`,
+    )}
+    </tbody></table></div></details>`;
 }
 
 export function driftPage(model: DriftPageModel): SafeHtml {
@@ -318,31 +211,21 @@ export function driftPage(model: DriftPageModel): SafeHtml {
   const childrenWithFlags = view.matching.filter((r) => r.flags.length > 0).length;
   const flags = view.matching.reduce((n, r) => n + r.flags.length, 0);
   const soon = view.matching.reduce((n, r) => n + r.dueSoon.length, 0);
-  const content = html` ${errorSummary(query.errors)}
+  const content = html`
+    ${errorSummary(query.errors)}
     <span class="govuk-caption-l">Permanency panel</span>
     <h1 class="govuk-heading-l">Drift report <span class="cj-print-only">(panel pack)</span></h1>
-    <p class="govuk-body-l" id="report-summary">
-      As at ${formatDate(query.asAt)}: <strong>${plural(flags, 'open flag')}</strong> for
-      ${plural(childrenWithFlags, 'child', 'children')}, and ${plural(soon, 'warning')} due within
-      ${view.report.dueWithinDays} days.
-    </p>
+    <p class="govuk-body-l" id="report-summary">As at ${formatDate(query.asAt)}: <strong>${plural(flags, 'open flag')}</strong> for ${plural(childrenWithFlags, 'child', 'children')},
+      and ${plural(soon, 'warning')} due within ${view.report.dueWithinDays} days.</p>
     <div class="govuk-button-group cj-no-print">
-      <a
-        class="govuk-button govuk-button--secondary"
-        data-module="govuk-button"
-        href="${driftUrl(query, { page: undefined }, '/panel/drift.csv')}"
-        download
-        >Download CSV</a
-      >
-      <a class="govuk-link" href="${driftUrl(query, { all: '1', page: undefined })}"
-        >Show every child on one page (to print the panel pack)</a
-      >
+      <a class="govuk-button govuk-button--secondary" data-module="govuk-button" href="${driftUrl(query, { page: undefined }, '/panel/drift.csv')}" download>Download CSV</a>
+      <a class="govuk-link" href="${driftUrl(query, { all: '1', page: undefined })}">Show every child on one page (to print the panel pack)</a>
     </div>
-    ${filters(model)} ${byRule(model)} ${table(model)} ${pagination(model)}
-    <p class="govuk-body-s cj-print-only">
-      Printed from Care Journey. Flags are as at ${formatDate(query.asAt)}; check the case record before
-      acting.
-    </p>`;
+    ${filters(model)}
+    ${byRule(model)}
+    ${table(model)}
+    ${pagination(model)}
+    <p class="govuk-body-s cj-print-only">Printed from Care Journey. Flags are as at ${formatDate(query.asAt)}; check the case record before acting.</p>`;
   return page({
     title: 'Drift report',
     content,

@@ -12,11 +12,9 @@ export function errorSummary(errors: readonly FieldMessage[]): SafeHtml {
   return html`<div class="govuk-error-summary" data-module="govuk-error-summary">
     <div role="alert">
       <h2 class="govuk-error-summary__title">There is a problem</h2>
-      <div class="govuk-error-summary__body">
-        <ul class="govuk-list govuk-error-summary__list">
-          ${errors.map((e) => html`<li><a href="#${e.fieldId}">${e.message}</a></li>`)}
-        </ul>
-      </div>
+      <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list">
+        ${errors.map((e) => html`<li><a href="#${e.fieldId}">${e.message}</a></li>`)}
+      </ul></div>
     </div>
   </div>`;
 }
@@ -24,9 +22,7 @@ export function errorSummary(errors: readonly FieldMessage[]): SafeHtml {
 export const inlineError = (id: string, messages: readonly string[]): SafeHtml =>
   messages.length === 0
     ? html``
-    : html`<p id="${id}-error" class="govuk-error-message">
-        ${messages.map((m, i) => html`${i > 0 ? html`<br />` : ''}<span class="govuk-visually-hidden">Error:</span> ${m}`)}
-      </p>`;
+    : html`<p id="${id}-error" class="govuk-error-message">${messages.map((m, i) => html`${i > 0 ? html`<br>` : ''}<span class="govuk-visually-hidden">Error:</span> ${m}`)}</p>`;
 
 export const hint = (id: string, text: string | undefined): SafeHtml =>
   text ? html`<div id="${id}-hint" class="govuk-hint">${text}</div>` : html``;
@@ -45,7 +41,7 @@ export function selectOptions(
   emptyText?: string,
 ): SafeHtml {
   return html`${emptyText !== undefined ? html`<option value="">${emptyText}</option>` : ''}${options.map(
-    (o) => html`<option value="${o.value}" ${o.value === selected ? html` selected` : ''}>${o.text}</option>`,
+    (o) => html`<option value="${o.value}"${o.value === selected ? html` selected` : ''}>${o.text}</option>`,
   )}`;
 }
 
@@ -56,15 +52,10 @@ export const tag = (
 ): SafeHtml => html`<strong class="govuk-tag${colour ? ` govuk-tag--${colour}` : ''}">${text}</strong>`;
 
 export const summaryList = (rows: readonly [string, HtmlValue][]): SafeHtml =>
-  html`<dl class="govuk-summary-list">
-    ${rows.map(
-      ([key, value]) =>
-        html`<div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">${key}</dt>
-          <dd class="govuk-summary-list__value">${value}</dd>
-        </div>`,
-    )}
-  </dl>`;
+  html`<dl class="govuk-summary-list">${rows.map(
+    ([key, value]) =>
+      html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${key}</dt><dd class="govuk-summary-list__value">${value}</dd></div>`,
+  )}</dl>`;
 
 export const backLink = (href: string, text = 'Back'): SafeHtml =>
   html`<a href="${href}" class="govuk-back-link">${text}</a>`;

@@ -10,12 +10,9 @@ describe('html tagged template', () => {
 
   it('keeps nested templates and raw markup, flattens lists, prints nothing for null/undefined/false', () => {
     const items = ['a<', 'b'].map((x) => html`<li>${x}</li>`);
-    expect(
-      html`<ul>
-          ${items}
-        </ul>
-        ${null}${undefined}${false}${raw('<br>')}${0}`.value,
-    ).toBe('<ul><li>a&lt;</li><li>b</li></ul><br>0');
+    expect(html`<ul>${items}</ul>${null}${undefined}${false}${raw('<br>')}${0}`.value).toBe(
+      '<ul><li>a&lt;</li><li>b</li></ul><br>0',
+    );
   });
 
   it('escapes attribute-breaking characters', () => {

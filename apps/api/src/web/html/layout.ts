@@ -35,62 +35,34 @@ function serviceNavigation(
   const items = user
     ? navigationFor(user.role).map((item) => {
         const current = item.key === active;
-        return html`<li
-          class="govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}"
-        >
-          <a
-            class="govuk-service-navigation__link"
-            href="${item.href}"
-            ${current ? html` aria-current="page"` : ''}
-            >${
-              current
-                ? html`<strong class="govuk-service-navigation__active-fallback">${item.text}</strong>`
-                : item.text
-            }</a
-          >
-        </li>`;
+        return html`<li class="govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}">
+          <a class="govuk-service-navigation__link" href="${item.href}"${current ? html` aria-current="page"` : ''}>${
+            current
+              ? html`<strong class="govuk-service-navigation__active-fallback">${item.text}</strong>`
+              : item.text
+          }</a></li>`;
       })
     : [];
   const account = user
     ? html`<div class="cj-account">
-        <span class="cj-account__who"
-          >${user.name} <span class="cj-account__role">(${ROLE_NAMES[user.role]})</span></span
-        >
+        <span class="cj-account__who">${user.name} <span class="cj-account__role">(${ROLE_NAMES[user.role]})</span></span>
         <form method="post" action="/logout" class="cj-account__logout">
-          <input type="hidden" name="_csrf" value="${csrfToken ?? ''}" />
-          <button
-            type="submit"
-            class="govuk-button govuk-button--secondary cj-account__button"
-            data-module="govuk-button"
-          >
-            Sign out
-          </button>
+          <input type="hidden" name="_csrf" value="${csrfToken ?? ''}">
+          <button type="submit" class="govuk-button govuk-button--secondary cj-account__button" data-module="govuk-button">Sign out</button>
         </form>
       </div>`
     : '';
-  return html`<section
-    aria-label="Service information"
-    class="govuk-service-navigation"
-    data-module="govuk-service-navigation"
-  >
-    <div class="govuk-width-container">
-      <div class="govuk-service-navigation__container">
-        <span class="govuk-service-navigation__service-name"
-          ><a href="/panel/drift" class="govuk-service-navigation__link">${SERVICE_NAME}</a></span
-        >
-        ${
-          items.length > 0
-            ? html`<nav aria-label="Menu" class="govuk-service-navigation__wrapper">
-                <ul class="govuk-service-navigation__list" id="navigation">
-                  ${items}
-                </ul>
-              </nav>`
-            : ''
-        }
-        ${account}
-      </div>
-    </div>
-  </section>`;
+  return html`<section aria-label="Service information" class="govuk-service-navigation" data-module="govuk-service-navigation">
+    <div class="govuk-width-container"><div class="govuk-service-navigation__container">
+      <span class="govuk-service-navigation__service-name"><a href="/panel/drift" class="govuk-service-navigation__link">${SERVICE_NAME}</a></span>
+      ${
+        items.length > 0
+          ? html`<nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+            <ul class="govuk-service-navigation__list" id="navigation">${items}</ul></nav>`
+          : ''
+      }
+      ${account}
+    </div></div></section>`;
 }
 
 /**
@@ -100,46 +72,38 @@ function serviceNavigation(
 export function page(options: PageOptions): SafeHtml {
   const title = `${options.hasErrors ? 'Error: ' : ''}${options.title} – ${SERVICE_NAME}`;
   return html`<!DOCTYPE html>
-    <html lang="en" class="govuk-template">
-      <head>
-        <meta charset="utf-8" />
-        <title>${title}</title>
-        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
-        <meta name="theme-color" content="#1d70b8" />
-        <link rel="icon" sizes="any" href="/assets/images/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/assets/govuk/govuk-frontend.min.css" />
-        <link rel="stylesheet" href="/assets/app/app.css" />
-        <link rel="stylesheet" href="/assets/app/print.css" media="print" />
-      </head>
-      <body class="govuk-template__body">
-        <script src="/assets/app/js-enabled.js"></script>
-        <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
-        <header class="govuk-template__header cj-header">
-          ${serviceNavigation(options.user, options.active, options.csrfToken)}
-        </header>
-        <div class="govuk-width-container cj-width">
-          <div class="govuk-phase-banner">
-            <p class="govuk-phase-banner__content">
-              <strong class="govuk-tag govuk-phase-banner__content__tag">Alpha</strong>
-              <span class="govuk-phase-banner__text"
-                >A new service for the permanency panel. Check anything you act on against the case
-                record.</span
-              >
-            </p>
-          </div>
-          ${options.beforeContent}
-          <main class="govuk-main-wrapper" id="main-content">${options.content}</main>
-        </div>
-        <footer class="govuk-footer cj-footer">
-          <div class="govuk-width-container">
-            <p class="govuk-body-s">
-              ${SERVICE_NAME}: event-sourced care journeys for looked-after children. Personal data: handle
-              under your authority's data protection policy.
-            </p>
-          </div>
-        </footer>
-        <script type="module" src="/assets/app/govuk-init.js"></script>
-        ${options.scripts}
-      </body>
-    </html>`;
+<html lang="en" class="govuk-template">
+<head>
+  <meta charset="utf-8">
+  <title>${title}</title>
+  <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+  <meta name="theme-color" content="#1d70b8">
+  <link rel="icon" sizes="any" href="/assets/images/favicon.svg" type="image/svg+xml">
+  <link rel="stylesheet" href="/assets/govuk/govuk-frontend.min.css">
+  <link rel="stylesheet" href="/assets/app/app.css">
+  <link rel="stylesheet" href="/assets/app/print.css" media="print">
+</head>
+<body class="govuk-template__body">
+  <script src="/assets/app/js-enabled.js"></script>
+  <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
+  <header class="govuk-template__header cj-header">${serviceNavigation(options.user, options.active, options.csrfToken)}</header>
+  <div class="govuk-width-container cj-width">
+    <div class="govuk-phase-banner">
+      <p class="govuk-phase-banner__content">
+        <strong class="govuk-tag govuk-phase-banner__content__tag">Alpha</strong>
+        <span class="govuk-phase-banner__text">A new service for the permanency panel. Check anything you act on against the case record.</span>
+      </p>
+    </div>
+    ${options.beforeContent}
+    <main class="govuk-main-wrapper" id="main-content">
+      ${options.content}
+    </main>
+  </div>
+  <footer class="govuk-footer cj-footer"><div class="govuk-width-container">
+    <p class="govuk-body-s">${SERVICE_NAME}: event-sourced care journeys for looked-after children. Personal data: handle under your authority's data protection policy.</p>
+  </div></footer>
+  <script type="module" src="/assets/app/govuk-init.js"></script>
+  ${options.scripts}
+</body>
+</html>`;
 }

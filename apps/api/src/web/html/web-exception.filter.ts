@@ -34,8 +34,7 @@ export class WebExceptionFilter implements ExceptionFilter {
       TITLES[status] ?? (status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem');
     // 4xx messages are written for callers; 5xx details stay in the log.
     const detail = status < 500 || status === 503 ? body.message : 'Try again later.';
-    const content = html`<h1 class="govuk-heading-l">${title}</h1>
-      <p class="govuk-body">${detail}</p>
+    const content = html`<h1 class="govuk-heading-l">${title}</h1><p class="govuk-body">${detail}</p>
       <p class="govuk-body"><a class="govuk-link" href="/panel/drift">Go to the drift report</a></p>`;
     const user = requestUser(request);
     void reply

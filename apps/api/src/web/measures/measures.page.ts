@@ -24,58 +24,31 @@ const days = (value: number | null): string => (value === null ? 'No children' :
 function stabilitySection({ data }: MeasuresPageModel): SafeHtml {
   const titles = data.stability[0]?.measures ?? [];
   return html`<h2 class="govuk-heading-m" id="stability">Placement stability (ST1 to ST3)</h2>
-    <ul class="govuk-list govuk-list--bullet">
-      ${titles.map((m) => html`<li><strong>${m.measure}</strong>: ${m.title}</li>`)}
-    </ul>
+    <ul class="govuk-list govuk-list--bullet">${titles.map((m) => html`<li><strong>${m.measure}</strong>: ${m.title}</li>`)}</ul>
     ${chart('stability', 'Line chart of ST1, ST2 and ST3 by year')}
-    <table class="govuk-table" id="stability-table">
-      <caption class="govuk-table__caption govuk-table__caption--s">
-        Stability by year ending 31 March: per cent (children counted / children looked at)
-      </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          ${th('Year')}${th('ST1', true)}${th('ST2', true)}${th('ST3', true)}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        ${data.stability.map(
-          (y) =>
-            html`<tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header">${yearLabel(y.yearEnding)}</th>
-              ${y.measures.map((m) => td(`${pct(m.percentage)} (${m.numerator} / ${m.denominator})`))}
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    <table class="govuk-table" id="stability-table"><caption class="govuk-table__caption govuk-table__caption--s">Stability by year ending 31 March: per cent (children counted / children looked at)</caption>
+      <thead class="govuk-table__head"><tr class="govuk-table__row">${th('Year')}${th('ST1', true)}${th('ST2', true)}${th('ST3', true)}</tr></thead>
+      <tbody class="govuk-table__body">${data.stability.map(
+        (
+          y,
+        ) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${yearLabel(y.yearEnding)}</th>
+        ${y.measures.map((m) => td(`${pct(m.percentage)} (${m.numerator} / ${m.denominator})`))}</tr>`,
+      )}</tbody></table>`;
 }
 
 function permanenceSection({ data }: MeasuresPageModel): SafeHtml {
   const p = data.permanence;
   return html`<h2 class="govuk-heading-m" id="permanence">Time to permanence by route</h2>
-    <p class="govuk-body">
-      Days from entering care to each kind of permanence reached from ${formatDate(p.from)} to
-      ${formatDate(p.to)}.
-    </p>
+    <p class="govuk-body">Days from entering care to each kind of permanence reached from ${formatDate(p.from)} to ${formatDate(p.to)}.</p>
     ${chart('permanence', 'Bar chart of mean and median days to permanence by route')}
-    <table class="govuk-table" id="permanence-table">
-      <caption class="govuk-table__caption govuk-table__caption--s">
-        Days to permanence, ${formatDate(p.from)} to ${formatDate(p.to)}
-      </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          ${th('Route')}${th('Children', true)}${th('Mean days', true)}${th('Median days', true)}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        ${p.byMilestone.map(
-          (m) =>
-            html`<tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header">${m.milestone.replace(/_/g, ' ')}</th>
-              ${td(String(m.children))}${td(days(m.meanDays))}${td(days(m.medianDays))}
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    <table class="govuk-table" id="permanence-table"><caption class="govuk-table__caption govuk-table__caption--s">Days to permanence, ${formatDate(p.from)} to ${formatDate(p.to)}</caption>
+      <thead class="govuk-table__head"><tr class="govuk-table__row">${th('Route')}${th('Children', true)}${th('Mean days', true)}${th('Median days', true)}</tr></thead>
+      <tbody class="govuk-table__body">${p.byMilestone.map(
+        (
+          m,
+        ) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${m.milestone.replace(/_/g, ' ')}</th>
+        ${td(String(m.children))}${td(days(m.meanDays))}${td(days(m.medianDays))}</tr>`,
+      )}</tbody></table>`;
 }
 
 function verdict(meets: boolean | null): SafeHtml {
@@ -88,27 +61,15 @@ function verdict(meets: boolean | null): SafeHtml {
 function scorecardSection({ data }: MeasuresPageModel): SafeHtml {
   return html`<h2 class="govuk-heading-m" id="scorecard">Adoption scorecard (rolling three-year periods)</h2>
     ${chart('scorecard', 'Line chart of A1, A2 and A10 mean days against their thresholds')}
-    <table class="govuk-table" id="scorecard-table">
-      <caption class="govuk-table__caption govuk-table__caption--s">
-        A1, A2 and A10 mean days against thresholds; A3 per cent
-      </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          ${th('Three years to')}${th('A1 days (threshold)', true)}${th('A1')}${th('A2 days (threshold)', true)}${th('A2')}${th('A10 days', true)}${th('A3 under 14 months', true)}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        ${data.scorecards.map(
-          (s) =>
-            html`<tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header">${formatDate(s.periodEnding)}</th>
-              ${td(`${days(s.A1.meanDays)} (${s.A1.thresholdDays})`)}${td(verdict(s.A1.meetsThreshold), false)}
-              ${td(`${days(s.A2.meanDays)} (${s.A2.thresholdDays})`)}${td(verdict(s.A2.meetsThreshold), false)}
-              ${td(days(s.A10.meanDays))}${td(`${pct(s.A3.percentage)} (${s.A3.numerator} / ${s.A3.denominator})`)}
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    <table class="govuk-table" id="scorecard-table"><caption class="govuk-table__caption govuk-table__caption--s">A1, A2 and A10 mean days against thresholds; A3 per cent</caption>
+      <thead class="govuk-table__head"><tr class="govuk-table__row">${th('Three years to')}${th('A1 days (threshold)', true)}${th('A1')}${th('A2 days (threshold)', true)}${th('A2')}${th('A10 days', true)}${th('A3 under 14 months', true)}</tr></thead>
+      <tbody class="govuk-table__body">${data.scorecards.map(
+        (s) => html`<tr class="govuk-table__row">
+        <th scope="row" class="govuk-table__header">${formatDate(s.periodEnding)}</th>
+        ${td(`${days(s.A1.meanDays)} (${s.A1.thresholdDays})`)}${td(verdict(s.A1.meetsThreshold), false)}
+        ${td(`${days(s.A2.meanDays)} (${s.A2.thresholdDays})`)}${td(verdict(s.A2.meetsThreshold), false)}
+        ${td(days(s.A10.meanDays))}${td(`${pct(s.A3.percentage)} (${s.A3.numerator} / ${s.A3.denominator})`)}</tr>`,
+      )}</tbody></table>`;
 }
 
 export function measuresPage(model: MeasuresPageModel): SafeHtml {
@@ -119,42 +80,20 @@ export function measuresPage(model: MeasuresPageModel): SafeHtml {
     <h1 class="govuk-heading-l">Stability and permanence</h1>
     <form method="get" action="/panel/measures" class="cj-replay" novalidate aria-label="Choose the years">
       <div class="cj-replay__grid">
-        <div class="govuk-form-group${err('yearEnding').length ? ' govuk-form-group--error' : ''}">
-          <label class="govuk-label govuk-label--s" for="yearEnding">Latest year ending</label>
-          <div id="yearEnding-hint" class="govuk-hint">A 31 March, for example 2025-03-31</div>
-          ${inlineError('yearEnding', err('yearEnding'))}
-          <input
-            class="govuk-input govuk-input--width-10"
-            id="yearEnding"
-            name="yearEnding"
-            type="text"
-            inputmode="numeric"
-            value="${query.raw.yearEnding || query.yearEnding}"
-            aria-describedby="yearEnding-hint"
-          />
-        </div>
-        <div class="govuk-form-group${err('years').length ? ' govuk-form-group--error' : ''}">
-          <label class="govuk-label govuk-label--s" for="years">Years to show</label
-          >${inlineError('years', err('years'))}
-          <input
-            class="govuk-input govuk-input--width-3"
-            id="years"
-            name="years"
-            type="text"
-            inputmode="numeric"
-            value="${query.raw.years || String(query.years)}"
-          />
-        </div>
-        <div class="govuk-form-group">
-          <button type="submit" class="govuk-button" data-module="govuk-button">Show</button>
-        </div>
+        <div class="govuk-form-group${err('yearEnding').length ? ' govuk-form-group--error' : ''}"><label class="govuk-label govuk-label--s" for="yearEnding">Latest year ending</label>
+          <div id="yearEnding-hint" class="govuk-hint">A 31 March, for example 2025-03-31</div>${inlineError('yearEnding', err('yearEnding'))}
+          <input class="govuk-input govuk-input--width-10" id="yearEnding" name="yearEnding" type="text" inputmode="numeric" value="${query.raw.yearEnding || query.yearEnding}" aria-describedby="yearEnding-hint"></div>
+        <div class="govuk-form-group${err('years').length ? ' govuk-form-group--error' : ''}"><label class="govuk-label govuk-label--s" for="years">Years to show</label>${inlineError('years', err('years'))}
+          <input class="govuk-input govuk-input--width-3" id="years" name="years" type="text" inputmode="numeric" value="${query.raw.years || String(query.years)}"></div>
+        <div class="govuk-form-group"><button type="submit" class="govuk-button" data-module="govuk-button">Show</button></div>
       </div>
     </form>
-    ${stabilitySection(model)} ${permanenceSection(model)} ${scorecardSection(model)}
+    ${stabilitySection(model)}
+    ${permanenceSection(model)}
+    ${scorecardSection(model)}
     ${authoritySection(model.series)}`;
   const scripts = html`${jsonScript('chart-data', { ...chartSpecs(model.data), ...authorityChartSpecs(model.series) })}
-    <script src="/assets/chart.js/chart.umd.min.js"></script>
-    <script src="/assets/app/charts.js"></script>`;
+    <script src="/assets/chart.js/chart.umd.min.js"></script><script src="/assets/app/charts.js"></script>`;
   return page({
     title: 'Stability and permanence',
     content,

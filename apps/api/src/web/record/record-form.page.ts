@@ -37,14 +37,9 @@ function staleSummary(childHref: string): SafeHtml {
   return html`<div class="govuk-error-summary" data-module="govuk-error-summary" id="stale-form">
     <div role="alert">
       <h2 class="govuk-error-summary__title">Nothing was recorded: the child's journey changed</h2>
-      <div class="govuk-error-summary__body">
-        <p class="govuk-body">
-          Someone recorded another entry for this child after you opened this form.
-          <a class="govuk-link" href="${childHref}" target="_blank" rel="noopener"
-            >Check the child's journey (opens in a new tab)</a
-          >, then record this again below if it is still right.
-        </p>
-      </div>
+      <div class="govuk-error-summary__body"><p class="govuk-body">Someone recorded another entry for this child after you opened this form.
+        <a class="govuk-link" href="${childHref}" target="_blank" rel="noopener">Check the child's journey (opens in a new tab)</a>,
+        then record this again below if it is still right.</p></div>
     </div>
   </div>`;
 }
@@ -54,42 +49,18 @@ function control(field: FormField, value: string, id: string, aria: string, hasE
   const errorClass = (base: string) => `${base}${hasError ? ` ${base}--error` : ''}`;
   switch (field.kind) {
     case 'date':
-      return html`<input
-        class="${errorClass('govuk-input')} govuk-input--width-10"
-        id="${id}"
-        name="${field.name}"
-        type="text"
-        inputmode="numeric"
-        value="${value}"
-        ${describe}
-      />`;
+      return html`<input class="${errorClass('govuk-input')} govuk-input--width-10" id="${id}" name="${field.name}" type="text" inputmode="numeric" value="${value}"${describe}>`;
     case 'text':
-      return html`<input
-        class="${errorClass('govuk-input')} govuk-input--width-${field.width ?? 20}"
-        id="${id}"
-        name="${field.name}"
-        type="text"
-        value="${value}"
-        ${describe}
-      />`;
+      return html`<input class="${errorClass('govuk-input')} govuk-input--width-${field.width ?? 20}" id="${id}" name="${field.name}" type="text" value="${value}"${describe}>`;
     case 'textarea':
-      return html`<textarea
-        class="${errorClass('govuk-textarea')}"
-        id="${id}"
-        name="${field.name}"
-        rows="3"
-        ${describe}
-      >
-${value}</textarea>`;
+      return html`<textarea class="${errorClass('govuk-textarea')}" id="${id}" name="${field.name}" rows="3"${describe}>${value}</textarea>`;
     case 'code': {
       const codes = field.only ?? codesOf(field.list);
       const options = codes.map((code) => ({
         value: code,
         text: `${code}: ${findCode(field.list, code)?.meaning ?? ''}`,
       }));
-      return html`<select class="${errorClass('govuk-select')}" id="${id}" name="${field.name}" ${describe}>
-        ${selectOptions(options, value, field.kind === 'code' && field.optional ? 'None' : 'Choose')}
-      </select>`;
+      return html`<select class="${errorClass('govuk-select')}" id="${id}" name="${field.name}"${describe}>${selectOptions(options, value, field.kind === 'code' && field.optional ? 'None' : 'Choose')}</select>`;
     }
     case 'boolean':
     case 'choice': {
@@ -100,25 +71,13 @@ ${value}</textarea>`;
               { value: 'false', text: 'No' },
             ]
           : field.choices;
-      return html`<div
-        class="govuk-radios${choices.length <= 2 ? ' govuk-radios--inline' : ''}"
-        data-module="govuk-radios"
-      >
-        ${choices.map((c, i) => {
+      return html`<div class="govuk-radios${choices.length <= 2 ? ' govuk-radios--inline' : ''}" data-module="govuk-radios">${choices.map(
+        (c, i) => {
           const choiceId = i === 0 ? id : `${id}-${i + 1}`;
-          return html`<div class="govuk-radios__item">
-            <input
-              class="govuk-radios__input"
-              id="${choiceId}"
-              name="${field.name}"
-              type="radio"
-              value="${c.value}"
-              ${c.value === value ? html` checked` : ''}
-            />
-            <label class="govuk-label govuk-radios__label" for="${choiceId}">${c.text}</label>
-          </div>`;
-        })}
-      </div>`;
+          return html`<div class="govuk-radios__item"><input class="govuk-radios__input" id="${choiceId}" name="${field.name}" type="radio" value="${c.value}"${c.value === value ? html` checked` : ''}>
+          <label class="govuk-label govuk-radios__label" for="${choiceId}">${c.text}</label></div>`;
+        },
+      )}</div>`;
     }
   }
 }
@@ -130,17 +89,12 @@ function fieldGroup(field: FormField, value: string, errors: readonly FormError[
   const optional = 'optional' in field && field.optional ? ' (optional)' : '';
   const group = `govuk-form-group${messages.length ? ' govuk-form-group--error' : ''}`;
   if (field.kind === 'boolean' || field.kind === 'choice') {
-    return html`<div class="${group}">
-      <fieldset class="govuk-fieldset" ${aria ? html` aria-describedby="${aria}"` : ''}>
-        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${field.label}${optional}</legend>
-        ${hint(id, field.hint)}${inlineError(id, messages)}${control(field, value, id, '', messages.length > 0)}
-      </fieldset>
-    </div>`;
+    return html`<div class="${group}"><fieldset class="govuk-fieldset"${aria ? html` aria-describedby="${aria}"` : ''}>
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${field.label}${optional}</legend>
+      ${hint(id, field.hint)}${inlineError(id, messages)}${control(field, value, id, '', messages.length > 0)}</fieldset></div>`;
   }
-  return html`<div class="${group}">
-    <label class="govuk-label govuk-label--s" for="${id}">${field.label}${optional}</label>
-    ${hint(id, field.hint)}${inlineError(id, messages)}${control(field, value, id, aria, messages.length > 0)}
-  </div>`;
+  return html`<div class="${group}"><label class="govuk-label govuk-label--s" for="${id}">${field.label}${optional}</label>
+    ${hint(id, field.hint)}${inlineError(id, messages)}${control(field, value, id, aria, messages.length > 0)}</div>`;
 }
 
 /** An error on a whole nested object ("placement is required") belongs to its first field. */
@@ -155,29 +109,19 @@ export function recordFormPage(model: RecordFormPageModel): SafeHtml {
   const errors = model.errors.map((e) => ({ ...e, field: fieldFor(form, e.field) }));
   const summary: FieldMessage[] = errors.map((e) => ({ fieldId: inputId(e.field), message: e.message }));
   const childHref = `/panel/children/${encodeURIComponent(childId)}`;
-  const content = html`<div class="govuk-grid-row">
-    <div class="govuk-grid-column-two-thirds">
-      ${model.stale ? staleSummary(childHref) : errorSummary(summary)}
-      <span class="govuk-caption-l">${model.childLabel}</span>
-      <h1 class="govuk-heading-l">Record: ${form.title}</h1>
-      <form method="post" action="${childHref}/record/${form.slug}" novalidate>
-        <input type="hidden" name="_csrf" value="${model.csrfToken}" />
-        <input type="hidden" name="revision" value="${model.revision}" />
-        ${form.fields.map((f) => fieldGroup(f, model.values[f.name] ?? '', errors))}
-        <div class="govuk-button-group">
-          <button
-            type="submit"
-            class="govuk-button"
-            data-module="govuk-button"
-            data-prevent-double-click="true"
-          >
-            Record ${form.title.toLowerCase()}
-          </button>
-          <a class="govuk-link" href="${childHref}">Cancel</a>
-        </div>
-      </form>
-    </div>
-  </div>`;
+  const content = html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+    ${model.stale ? staleSummary(childHref) : errorSummary(summary)}
+    <span class="govuk-caption-l">${model.childLabel}</span>
+    <h1 class="govuk-heading-l">Record: ${form.title}</h1>
+    <form method="post" action="${childHref}/record/${form.slug}" novalidate>
+      <input type="hidden" name="_csrf" value="${model.csrfToken}">
+      <input type="hidden" name="revision" value="${model.revision}">
+      ${form.fields.map((f) => fieldGroup(f, model.values[f.name] ?? '', errors))}
+      <div class="govuk-button-group">
+        <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Record ${form.title.toLowerCase()}</button>
+        <a class="govuk-link" href="${childHref}">Cancel</a>
+      </div>
+    </form></div></div>`;
   return page({
     title: `Record: ${form.title}`,
     content,
