@@ -2,6 +2,22 @@
  * The 903 CSV tables: exact header rows (the DfE validator recognises a file by its column set,
  * lac_validator config.py) and the conventional file names its fixtures and CLI use.
  */
+
+/** The outcome items of OC2 (health, children looked after 12+ months) and OC3 (care leavers). */
+export const OC2_ITEMS = [
+  'SDQ_SCORE',
+  'SDQ_REASON',
+  'CONVICTED',
+  'HEALTH_CHECK',
+  'IMMUNISATIONS',
+  'TEETH_CHECK',
+  'HEALTH_ASSESSMENT',
+  'SUBSTANCE_MISUSE',
+  'INTERVENTION_RECEIVED',
+  'INTERVENTION_OFFERED',
+] as const;
+export const OC3_ITEMS = ['IN_TOUCH', 'ACTIV', 'ACCOM'] as const;
+
 export const TABLES = {
   Header: { file: 'header.csv', columns: ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'] },
   Episodes: {
@@ -48,22 +64,9 @@ export const TABLES = {
   Missing: { file: 'missing.csv', columns: ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'] },
   OC2: {
     file: 'oc2.csv',
-    columns: [
-      'CHILD',
-      'DOB',
-      'SDQ_SCORE',
-      'SDQ_REASON',
-      'CONVICTED',
-      'HEALTH_CHECK',
-      'IMMUNISATIONS',
-      'TEETH_CHECK',
-      'HEALTH_ASSESSMENT',
-      'SUBSTANCE_MISUSE',
-      'INTERVENTION_RECEIVED',
-      'INTERVENTION_OFFERED',
-    ],
+    columns: ['CHILD', 'DOB', ...OC2_ITEMS],
   },
-  OC3: { file: 'oc3.csv', columns: ['CHILD', 'DOB', 'IN_TOUCH', 'ACTIV', 'ACCOM'] },
+  OC3: { file: 'oc3.csv', columns: ['CHILD', 'DOB', ...OC3_ITEMS] },
 } as const;
 
 export type TableName = keyof typeof TABLES;

@@ -7,7 +7,8 @@ import { readFact, type AnyFact } from './read-facts';
 import type { ReturnFiles } from './read-returns';
 
 import { FieldReader } from './field-reader';
-import { allBlank, OC2_ITEMS, OC3_ITEMS } from './read-outcomes';
+import { OC2_ITEMS, OC3_ITEMS } from '../export903/tables';
+import { allBlank } from './read-outcomes';
 
 /** OC2/OC3 rows with every item blank: the child is in the cohort but nothing was recorded. */
 const BLANK_ITEMS: Partial<Record<TableName, readonly string[]>> = { OC2: OC2_ITEMS, OC3: OC3_ITEMS };

@@ -1,22 +1,9 @@
 /** OC2 and OC3 rows → facts. A row with every item blank says "not recorded": no fact, no issue. */
+import { OC2_ITEMS, OC3_ITEMS } from '../export903/tables';
 import type { ContactFact, HealthFact } from './facts';
 import type { FieldReader } from './field-reader';
 
 type Base = Pick<HealthFact, 'child' | 'src' | 'yearEnding'>;
-
-export const OC2_ITEMS = [
-  'SDQ_SCORE',
-  'SDQ_REASON',
-  'CONVICTED',
-  'HEALTH_CHECK',
-  'IMMUNISATIONS',
-  'TEETH_CHECK',
-  'HEALTH_ASSESSMENT',
-  'SUBSTANCE_MISUSE',
-  'INTERVENTION_RECEIVED',
-  'INTERVENTION_OFFERED',
-] as const;
-export const OC3_ITEMS = ['IN_TOUCH', 'ACTIV', 'ACCOM'] as const;
 
 export const allBlank = (r: FieldReader, fields: readonly string[]): boolean =>
   fields.every((f) => r.value(f) === '');
