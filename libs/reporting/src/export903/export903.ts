@@ -9,6 +9,8 @@ export interface Export903Options {
   yearEnding: string;
   /** The responsible authority (kept for the self-check's placement-location rules). */
   la?: string;
+  /** Code lists of another year (see BuildReturnOptions.codesOf): for a comparison copy only. */
+  codesOf?: string;
 }
 
 const toStored = (recorded: RecordedEvent): StoredJourneyEvent =>

@@ -13,6 +13,11 @@ export function fromDmy(text: string | undefined): CalendarDate | undefined {
   return m ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
 }
 
-/** From 2024/25 the 903 codes sex as M/F (rule 101); the domain keeps the older 1/2. */
-export const sexCode = (sex: '1' | '2', yearEnding: CalendarDate): string =>
-  yearEnding >= '2025-03-31' ? (sex === '1' ? 'M' : 'F') : sex;
+/**
+ * From 2024/25 the 903 codes sex as M/F (rule 101); up to 2023/24 as 1/2. The domain keeps 1/2.
+ * `codesOf` is the year ending whose code list applies: the return's own year, or a later one when
+ * a past return is written as the comparison ("last year's") input for a later year's check, since
+ * rule 202 compares Header.SEX with Header_last.SEX as plain text.
+ */
+export const sexCode = (sex: '1' | '2', codesOf: CalendarDate): string =>
+  codesOf >= '2025-03-31' ? (sex === '1' ? 'M' : 'F') : sex;

@@ -1,15 +1,20 @@
 /** Header, UASC, Reviews and Missing rows: the child-level tables read straight from the journey. */
-import { addMonths } from '@care-journey/journey';
+import { addMonths, type CalendarDate } from '@care-journey/journey';
 import type { ChildRecord } from './child-record';
 import { overlapsYear, type CollectionYear } from './collection-year';
 import { sexCode, toDmy } from './format';
 import type { Row } from './tables';
 
-export function headerRow(child: ChildRecord, year: CollectionYear, lookedAfterInYear: boolean): Row {
+export function headerRow(
+  child: ChildRecord,
+  year: CollectionYear,
+  lookedAfterInYear: boolean,
+  codesOf: CalendarDate = year.end,
+): Row {
   const r = child.registration;
   return {
     CHILD: r.childRef,
-    SEX: sexCode(r.sex, year.end),
+    SEX: sexCode(r.sex, codesOf),
     DOB: toDmy(r.dateOfBirth),
     ETHNIC: r.ethnicity,
     UPN: r.upn,
@@ -19,16 +24,26 @@ export function headerRow(child: ChildRecord, year: CollectionYear, lookedAfterI
   };
 }
 
-export function uascRow(child: ChildRecord, year: CollectionYear): Row | undefined {
+/**
+ * DUC is the date UASC status ceased or, while it has not, the date it will: the 18th birthday
+ * (rule 304: never later), written even when it falls after 31 March. Rule 205B reads it so: a
+ * child UASC in both years must have last year's DUC equal to the 18th birthday and this year's
+ * DUC in this year or unchanged; a blank DUC last year is flagged. The journey records UASC as a
+ * status at registration, with no earlier end, so DUC is always the 18th birthday (29 February
+ * birthdays give 28 February, as the validator's DateOffset(years=18) does).
+ */
+export function uascRow(
+  child: ChildRecord,
+  year: CollectionYear,
+  codesOf: CalendarDate = year.end,
+): Row | undefined {
   const r = child.registration;
   if (!r.uasc) return undefined;
-  // UASC status ends at 18 at the latest (903 rule 304).
-  const eighteenth = addMonths(r.dateOfBirth, 216);
   return {
     CHILD: r.childRef,
-    SEX: sexCode(r.sex, year.end),
+    SEX: sexCode(r.sex, codesOf),
     DOB: toDmy(r.dateOfBirth),
-    DUC: eighteenth <= year.end ? toDmy(eighteenth) : '',
+    DUC: toDmy(addMonths(r.dateOfBirth, 216)),
   };
 }
 
