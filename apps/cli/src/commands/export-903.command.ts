@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { createEventStore } from '@care-journey/event-store';
 import { CAMBRIDGESHIRE, export903, validateReturn, writeReturn } from '@care-journey/reporting';
 
@@ -6,7 +6,13 @@ interface ExportOptions {
   yearEnding: string;
   out: string;
   la: string;
+  codesOf?: string;
 }
+
+const yearEndDate = (value: string): string => {
+  if (!/^\d{4}-03-31$/.test(value)) throw new InvalidArgumentError('must be a 31 March, YYYY-03-31');
+  return value;
+};
 
 /**
  * `care-journey export-903`: the SSDA903 return for one year as CSVs, then our own self-check of the
@@ -16,18 +22,32 @@ export function registerExport903Command(program: Command): void {
   program
     .command('export-903')
     .description('Export the SSDA903 (children looked after) return for a year as CSV files')
-    .requiredOption('--year-ending <date>', 'last day of the collection year (YYYY-03-31)')
+    .requiredOption('--year-ending <date>', 'last day of the collection year (YYYY-03-31)', yearEndDate)
     .requiredOption('--out <dir>', 'folder to write the CSV files to')
     .option('--la <code>', 'ONS code of the responsible authority', CAMBRIDGESHIRE)
+    .option(
+      '--codes-of <date>',
+      "write the year in a later year's code lists (e.g. SEX M/F), only as the validator's --prev comparison file; never submit it",
+      yearEndDate,
+    )
     .action(async (options: ExportOptions) => {
       const store = await createEventStore();
       try {
-        const tables = await export903(store, { yearEnding: options.yearEnding, la: options.la });
+        const tables = await export903(store, {
+          yearEnding: options.yearEnding,
+          la: options.la,
+          ...(options.codesOf !== undefined && { codesOf: options.codesOf }),
+        });
         const files = await writeReturn(tables, options.out);
         const counts = Object.entries(tables)
           .map(([name, rows]) => `${name}=${rows.length}`)
           .join(' ');
         process.stdout.write(`wrote ${files.length} files to ${options.out}: ${counts}\n`);
+        if (options.codesOf !== undefined) {
+          // Not a return: the year's own validation rules would reject the later year's codes.
+          process.stdout.write('self-check skipped: a --codes-of comparison file is not a return\n');
+          return;
+        }
         const failures = validateReturn(tables, { yearEnding: options.yearEnding });
         for (const f of failures)
           process.stdout.write(`  ${f.rule}\t${f.table}\t${f.child}\t${f.field}\t${f.message}\n`);
