@@ -1,20 +1,22 @@
 /**
  * evolve(state, storedEvent): the state after one more stored event. An event in effective-date
  * order is folded in directly; a late entry (dated before what is already known) or a correction
- * refolds the whole resolved stream, which is cheap for one child's journey.
+ * refolds the whole resolved stream, which is cheap for one child's journey. The state's history
+ * and event index are shared with the state it came from (fold/journey-log), so an event in order
+ * costs O(1) amortised, not a copy of both; neither state ever sees the other's later events.
  */
 import type { StoredJourneyEvent } from './events';
 import { applyEvent } from './fold/apply-event';
 import { deriveCurrent } from './fold/derive-current';
-import { indexEvent } from './fold/event-index';
+import { fieldsOf, logOf, withLog } from './fold/journey-log';
 import { isCorrection, resolveCorrections, sortByEffectiveDate } from './resolve-corrections';
-import { initialState, type JourneyState } from './state';
+import { initialState, type JourneyFields, type JourneyState } from './state';
 
 const laterDate = (a: string | undefined, b: string): string => (a === undefined || b > a ? b : a);
 
-/** The journey folded from resolved events (in any order: they are sorted by effective date). */
-export function foldJourney(resolved: readonly StoredJourneyEvent[]): JourneyState {
-  let state: JourneyState = { ...initialState };
+/** The fields of the journey folded from resolved events (in any order: sorted by effective date). */
+function foldFields(resolved: readonly StoredJourneyEvent[]): JourneyFields {
+  let state = fieldsOf(initialState);
   // Kept aside and set once: nothing in the fold reads it, and a copy of the state per event for it
   // doubled the fold's allocation.
   let lastEffectiveDate: string | undefined;
@@ -26,26 +28,28 @@ export function foldJourney(resolved: readonly StoredJourneyEvent[]): JourneySta
   return deriveCurrent(lastEffectiveDate === undefined ? state : { ...state, lastEffectiveDate });
 }
 
+/** The journey folded from resolved events (in any order: they are sorted by effective date). */
+export const foldJourney = (resolved: readonly StoredJourneyEvent[]): JourneyState => ({
+  ...foldFields(resolved),
+  events: {},
+  history: [],
+});
+
 export function evolve(state: JourneyState, event: StoredJourneyEvent): JourneyState {
-  const history = [...state.history, event];
-  const events = indexEvent(state.events, event);
+  const log = logOf(state).append(event);
   const isLate =
     event.type !== 'ChildRegistered' &&
     state.lastEffectiveDate !== undefined &&
     event.data.effectiveDate < state.lastEffectiveDate;
   if (isCorrection(event) || isLate) {
-    return { ...foldJourney(resolveCorrections(history)), history, events };
+    return withLog(foldFields(resolveCorrections(log.history())), log);
   }
-  const folded = applyEvent(state, event, event.id);
+  const folded = applyEvent(fieldsOf(state), event, event.id);
   const lastEffectiveDate =
     event.type === 'ChildRegistered'
       ? state.lastEffectiveDate
       : laterDate(state.lastEffectiveDate, event.data.effectiveDate);
-  return {
-    ...deriveCurrent({ ...folded, ...(lastEffectiveDate && { lastEffectiveDate }) }),
-    history,
-    events,
-  };
+  return withLog(deriveCurrent({ ...folded, ...(lastEffectiveDate && { lastEffectiveDate }) }), log);
 }
 
 /** The state after a whole stream. */

@@ -1,6 +1,7 @@
 /** Questions the rules ask of the state, as at a date. */
 import { ageInYearsOn } from './calendar-date';
 import type { CalendarDate } from './events';
+import { eventRecords } from './fold/journey-log';
 import { isCorrection } from './resolve-corrections';
 import type { JourneyState, LegalStatusSpell, PeriodOfCare } from './state';
 
@@ -31,7 +32,7 @@ export function lastEventDateInCurrentPeriod(state: JourneyState): CalendarDate 
   const start = state.currentPeriodOfCare?.startDate;
   if (start === undefined) return undefined;
   let latest: CalendarDate | undefined;
-  for (const record of Object.values(state.events)) {
+  for (const [, record] of eventRecords(state)) {
     if (record.retracted || isCorrection(record) || EVENTS_OUTSIDE_CARE.has(record.type)) continue;
     if (record.effectiveDate >= start && (latest === undefined || record.effectiveDate > latest))
       latest = record.effectiveDate;

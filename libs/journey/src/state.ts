@@ -155,6 +155,9 @@ export interface JourneyState {
   lastEffectiveDate?: CalendarDate;
 }
 
+/** The state without `history` and `events`: what the folds read and write. */
+export type JourneyFields = Omit<JourneyState, 'history' | 'events'>;
+
 export const initialState: JourneyState = Object.freeze({
   registered: false,
   allocations: [],

@@ -4,10 +4,10 @@
  * Events must arrive in effective-date order; evolve guarantees it.
  */
 import type { JourneyEvent } from '../events';
-import type { AdoptionStep, AdoptionStepName, JourneyState, PlacementSpell } from '../state';
+import type { AdoptionStep, AdoptionStepName, JourneyFields, PlacementSpell } from '../state';
 import { closeLastOpen, insertByDate, lastOf } from './list-helpers';
 
-type Lists = JourneyState;
+type Lists = JourneyFields;
 
 const byDate = <T extends { date: string }>(t: T) => t.date;
 const byStart = <T extends { startDate: string }>(t: T) => t.startDate;

@@ -1,5 +1,5 @@
 /** The `current…` fields of the state, derived from its dated lists after every fold. */
-import type { AdoptionProgress, AdoptionStep, JourneyState } from '../state';
+import type { AdoptionProgress, AdoptionStep, JourneyFields } from '../state';
 import { lastOf } from './list-helpers';
 
 /** Adoption steps of the latest period of care; match/move-in only after the latest decision. */
@@ -33,7 +33,7 @@ export function adoptionProgress(
   return progress;
 }
 
-export function deriveCurrent(state: JourneyState): JourneyState {
+export function deriveCurrent(state: JourneyFields): JourneyFields {
   const lastPeriod = lastOf(state.periodsOfCare);
   const inCare = lastPeriod !== undefined && lastPeriod.endDate === undefined;
   const lastPlacement = lastOf(state.placements);

@@ -10,6 +10,7 @@ import { notAfterRecording } from '../invariants/dates';
 import { requireDate, requireRecording, requireText } from '../invariants/fields';
 import { mustBeRegistered, mustBeSameChild } from '../invariants/registration';
 import { dateOfInstant } from '../calendar-date';
+import { eventRecord, historyOf } from '../fold/journey-log';
 import { type DecideFn, failingEntries, newFailure } from '../journey-check';
 import { resolveCorrections } from '../resolve-corrections';
 import type { JourneyState } from '../state';
@@ -35,13 +36,13 @@ function mustKeepJourneyValid(
     recordedAt: command.now,
     recordedBy: command.recordedBy,
   } as StoredJourneyEvent;
-  const before = failingEntries(decide, resolveCorrections(state.history), command.now);
-  const after = failingEntries(decide, resolveCorrections([...state.history, candidate]), command.now);
+  const before = failingEntries(decide, resolveCorrections(historyOf(state)), command.now);
+  const after = failingEntries(decide, resolveCorrections([...historyOf(state), candidate]), command.now);
   const found = newFailure(before, after);
   if (!found) return;
   const [id, failure] = found;
   const verb = command.type === 'AmendEntry' ? 'Amending' : 'Retracting';
-  const where = id === targetId ? '' : ` (it would break entry ${id}, ${state.events[id]?.type})`;
+  const where = id === targetId ? '' : ` (it would break entry ${id}, ${eventRecord(state, id)?.type})`;
   const field =
     id === targetId && failure.field && command.type === 'AmendEntry'
       ? `amendedData.${failure.field}`

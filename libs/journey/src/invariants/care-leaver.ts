@@ -4,6 +4,7 @@ import { violation } from '../errors';
 import { careLeaverBirthdayNear, notACareLeaverAt, type CareLeaverBirthday } from '../outcome-rules';
 import type { JourneyState } from '../state';
 import { requireCode } from './codes';
+import { findRecord } from '../fold/journey-log';
 
 export function birthdayReportedOn(state: JourneyState, date: string): CareLeaverBirthday {
   const dateOfBirth = state.child?.dateOfBirth ?? date;
@@ -50,7 +51,8 @@ export function notInCareOn(state: JourneyState, date: string): void {
 
 export function oneContactPerBirthday(state: JourneyState, birthday: CareLeaverBirthday): void {
   const dateOfBirth = state.child?.dateOfBirth ?? birthday.date;
-  const existing = Object.entries(state.events).find(
+  const existing = findRecord(
+    state,
     ([, e]) =>
       e.type === 'CareLeaverContactRecorded' &&
       !e.retracted &&

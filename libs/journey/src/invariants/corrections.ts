@@ -1,10 +1,11 @@
 /** A correction points at a live, non-correction entry of this journey. */
 import { violation } from '../errors';
+import { eventRecord } from '../fold/journey-log';
 import { isCorrection } from '../resolve-corrections';
 import type { EventRecord, JourneyState } from '../state';
 
 export function correctableEntry(state: JourneyState, eventId: unknown, field: string): EventRecord {
-  const record = typeof eventId === 'string' ? state.events[eventId] : undefined;
+  const record = typeof eventId === 'string' ? eventRecord(state, eventId) : undefined;
   if (!record)
     return violation(
       'correction-target-unknown',

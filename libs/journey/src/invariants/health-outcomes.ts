@@ -5,6 +5,7 @@ import { isCollectionYearEnd, lookedAfterAllYear, oc2ItemsDue } from '../outcome
 import type { JourneyState } from '../state';
 import { requireCode } from './codes';
 import { requireBoolean } from './fields';
+import { findRecord } from '../fold/journey-log';
 
 export function mustBeYearEnd(date: string): void {
   if (!isCollectionYearEnd(date)) {
@@ -27,7 +28,8 @@ export function mustBeLookedAfterAllYear(state: JourneyState, date: string): voi
 }
 
 export function oneOutcomesRecordPerYear(state: JourneyState, date: string): void {
-  const existing = Object.entries(state.events).find(
+  const existing = findRecord(
+    state,
     ([, e]) => e.type === 'AnnualHealthOutcomesRecorded' && !e.retracted && e.effectiveDate === date,
   );
   if (existing) {
