@@ -7,16 +7,16 @@
  */
 import type { StoredJourneyEvent } from './events';
 import { applyEvent } from './fold/apply-event';
-import { deriveCurrent } from './fold/derive-current';
-import { fieldsOf, logOf, withLog } from './fold/journey-log';
+import { deriveCurrent, type ListFields } from './fold/derive-current';
+import { listsOf, logOf, stateOf } from './fold/journey-log';
 import { isCorrection, resolveCorrections, sortByEffectiveDate } from './resolve-corrections';
-import { initialState, type JourneyFields, type JourneyState } from './state';
+import { initialState, type JourneyState } from './state';
 
 const laterDate = (a: string | undefined, b: string): string => (a === undefined || b > a ? b : a);
 
-/** The fields of the journey folded from resolved events (in any order: sorted by effective date). */
-function foldFields(resolved: readonly StoredJourneyEvent[]): JourneyFields {
-  let state = fieldsOf(initialState);
+/** The dated lists folded from resolved events (in any order: they are sorted by effective date). */
+function foldLists(resolved: readonly StoredJourneyEvent[]): ListFields {
+  let state = listsOf(initialState);
   // Kept aside and set once: nothing in the fold reads it, and a copy of the state per event for it
   // doubled the fold's allocation.
   let lastEffectiveDate: string | undefined;
@@ -25,12 +25,12 @@ function foldFields(resolved: readonly StoredJourneyEvent[]): JourneyFields {
     if (event.type !== 'ChildRegistered')
       lastEffectiveDate = laterDate(lastEffectiveDate, event.data.effectiveDate);
   }
-  return deriveCurrent(lastEffectiveDate === undefined ? state : { ...state, lastEffectiveDate });
+  return lastEffectiveDate === undefined ? state : { ...state, lastEffectiveDate };
 }
 
 /** The journey folded from resolved events (in any order: they are sorted by effective date). */
 export const foldJourney = (resolved: readonly StoredJourneyEvent[]): JourneyState => ({
-  ...foldFields(resolved),
+  ...deriveCurrent(foldLists(resolved)),
   events: {},
   history: [],
 });
@@ -41,15 +41,14 @@ export function evolve(state: JourneyState, event: StoredJourneyEvent): JourneyS
     event.type !== 'ChildRegistered' &&
     state.lastEffectiveDate !== undefined &&
     event.data.effectiveDate < state.lastEffectiveDate;
-  if (isCorrection(event) || isLate) {
-    return withLog(foldFields(resolveCorrections(log.history())), log);
-  }
-  const folded = applyEvent(fieldsOf(state), event, event.id);
-  const lastEffectiveDate =
-    event.type === 'ChildRegistered'
-      ? state.lastEffectiveDate
-      : laterDate(state.lastEffectiveDate, event.data.effectiveDate);
-  return withLog(deriveCurrent({ ...folded, ...(lastEffectiveDate && { lastEffectiveDate }) }), log);
+  if (isCorrection(event) || isLate) return stateOf(foldLists(resolveCorrections(log.history())), log);
+  const folded = applyEvent(listsOf(state), event, event.id);
+  if (event.type === 'ChildRegistered') return stateOf(folded, log);
+  const lastEffectiveDate = laterDate(state.lastEffectiveDate, event.data.effectiveDate);
+  return stateOf(
+    lastEffectiveDate === folded.lastEffectiveDate ? folded : { ...folded, lastEffectiveDate },
+    log,
+  );
 }
 
 /** The state after a whole stream. */

@@ -4,10 +4,11 @@
  * Events must arrive in effective-date order; evolve guarantees it.
  */
 import type { JourneyEvent } from '../events';
-import type { AdoptionStep, AdoptionStepName, JourneyFields, PlacementSpell } from '../state';
+import type { AdoptionStep, AdoptionStepName, PlacementSpell } from '../state';
+import type { ListFields } from './derive-current';
 import { closeLastOpen, insertByDate, lastOf } from './list-helpers';
 
-type Lists = JourneyFields;
+type Lists = ListFields;
 
 const byDate = <T extends { date: string }>(t: T) => t.date;
 const byStart = <T extends { startDate: string }>(t: T) => t.startDate;

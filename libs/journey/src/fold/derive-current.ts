@@ -1,5 +1,11 @@
 /** The `current…` fields of the state, derived from its dated lists after every fold. */
 import type { AdoptionProgress, AdoptionStep, JourneyFields } from '../state';
+
+/** The fields the folds keep: all but `history`, `events` and the `current…` ones derived here. */
+export type ListFields = Omit<
+  JourneyFields,
+  'currentPeriodOfCare' | 'currentPlacement' | 'usualPlacement' | 'permanencePlan' | 'allocation'
+>;
 import { lastOf } from './list-helpers';
 
 /** Adoption steps of the latest period of care; match/move-in only after the latest decision. */
@@ -33,7 +39,8 @@ export function adoptionProgress(
   return progress;
 }
 
-export function deriveCurrent(state: JourneyFields): JourneyFields {
+/** The lists with the `current…` fields (the lists must not have them: the folds never set them). */
+export function deriveCurrent(state: ListFields): JourneyFields {
   const lastPeriod = lastOf(state.periodsOfCare);
   const inCare = lastPeriod !== undefined && lastPeriod.endDate === undefined;
   const lastPlacement = lastOf(state.placements);
@@ -44,16 +51,8 @@ export function deriveCurrent(state: JourneyFields): JourneyFields {
       : undefined;
   const plan = lastOf(state.permanencePlans);
   const lastMissing = lastOf(state.missingEpisodes);
-  const {
-    currentPeriodOfCare: _p,
-    currentPlacement: _c,
-    usualPlacement: _u,
-    permanencePlan: _pp,
-    allocation: _a,
-    ...rest
-  } = state;
   return {
-    ...rest,
+    ...state,
     inCare,
     ...(inCare && { currentPeriodOfCare: lastPeriod }),
     ...(currentPlacement && { currentPlacement }),

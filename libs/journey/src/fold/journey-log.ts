@@ -15,7 +15,8 @@
  * `eventRecord` and `eventRecords`, which use the log without building either.
  */
 import type { StoredJourneyEvent } from '../events';
-import type { EventRecord, JourneyFields, JourneyState } from '../state';
+import type { EventRecord, JourneyState } from '../state';
+import { deriveCurrent, type ListFields } from './derive-current';
 import { correctedRecord, recordOf } from './event-index';
 
 interface Version {
@@ -113,60 +114,70 @@ export class JourneyLog {
   }
 }
 
-/** The log of each state made by evolve (kept off the state, so a spread copy of one is a plain state). */
-const logs = new WeakMap<object, JourneyLog>();
-
-// While `fieldsOf` copies a state, the getters hand out placeholders instead of building views.
-let copyingFields = false;
-const NO_HISTORY: StoredJourneyEvent[] = Object.freeze([]) as unknown as StoredJourneyEvent[];
-const NO_EVENTS: Record<string, EventRecord> = Object.freeze({});
+/**
+ * Per state made by evolve: its log, and its dated lists before `deriveCurrent` (the next evolve
+ * folds onto those, so neither `history`/`events` nor the `current…` fields are copied out of the
+ * state). Kept off the state, so a spread or JSON copy of one is a plain state.
+ */
+interface Kept {
+  readonly log: JourneyLog;
+  readonly lists: ListFields;
+}
+const kept = new WeakMap<object, Kept>();
 
 // Shared getters (not closures per state), so every state made by evolve has the same shape.
 function historyGetter(this: JourneyState): StoredJourneyEvent[] {
-  return copyingFields ? NO_HISTORY : (logs.get(this) as JourneyLog).history();
+  return (kept.get(this) as Kept).log.history();
 }
 function eventsGetter(this: JourneyState): Record<string, EventRecord> {
-  return copyingFields ? NO_EVENTS : (logs.get(this) as JourneyLog).events();
+  return (kept.get(this) as Kept).log.events();
 }
 const HISTORY: PropertyDescriptor = { get: historyGetter, enumerable: true, configurable: true };
 const EVENTS: PropertyDescriptor = { get: eventsGetter, enumerable: true, configurable: true };
 
 /** The state's log: its own, or a copy of a plain state's (initialState, a spread copy, a test's). */
 export const logOf = (state: JourneyState): JourneyLog =>
-  logs.get(state) ?? JourneyLog.of(state.history, state.events);
+  kept.get(state)?.log ?? JourneyLog.of(state.history, state.events);
 
-/** The state's fields, for the folds (which never read `history` or `events`), without building those two. */
-export function fieldsOf(state: JourneyState): JourneyFields {
-  copyingFields = true;
-  try {
-    const { history: _h, events: _e, ...fields } = state;
-    return fields;
-  } finally {
-    copyingFields = false;
-  }
+/** The dated lists of a state, for the folds (which read neither `history`/`events` nor `current…`). */
+export function listsOf(state: JourneyState): ListFields {
+  const own = kept.get(state);
+  if (own) return own.lists;
+  const {
+    history: _h,
+    events: _e,
+    currentPeriodOfCare: _p,
+    currentPlacement: _c,
+    usualPlacement: _u,
+    permanencePlan: _pp,
+    allocation: _a,
+    ...lists
+  } = state;
+  return lists;
 }
 
-/** Makes fresh, unshared fields (from a fold) the state of that log. */
-export function withLog(fields: JourneyFields, log: JourneyLog): JourneyState {
-  Object.defineProperty(fields, 'events', EVENTS);
-  const state = Object.defineProperty(fields, 'history', HISTORY) as JourneyState;
-  logs.set(state, log);
-  return state;
+/** The state of folded lists with that log (the lists are kept, and must not be changed). */
+export function stateOf(lists: ListFields, log: JourneyLog): JourneyState {
+  const state = deriveCurrent(lists);
+  Object.defineProperty(state, 'events', EVENTS);
+  Object.defineProperty(state, 'history', HISTORY);
+  kept.set(state, { log, lists });
+  return state as JourneyState;
 }
 
 /** Every stored event the state has seen, in stream order. */
 export const historyOf = (state: JourneyState): readonly StoredJourneyEvent[] =>
-  logs.get(state)?.history() ?? state.history;
+  kept.get(state)?.log.history() ?? state.history;
 
 /** The record of an event id on the state's stream, if any. */
 export const eventRecord = (state: JourneyState, id: string): EventRecord | undefined => {
-  const log = logs.get(state);
+  const log = kept.get(state)?.log;
   return log ? log.record(id) : state.events[id];
 };
 
 /** Every event id on the state's stream with its record. */
 export const eventRecords = (state: JourneyState): Iterable<[string, EventRecord]> =>
-  logs.get(state)?.entries() ?? Object.entries(state.events);
+  kept.get(state)?.log.entries() ?? Object.entries(state.events);
 
 /** The first event id on the state's stream (in `eventRecords` order) whose record matches. */
 export function findRecord(

@@ -6,7 +6,11 @@ export function insertByDate<T>(list: readonly T[], item: T, dateOf: (t: T) => C
   const date = dateOf(item);
   let at = list.length;
   while (at > 0 && dateOf(list[at - 1]) > date) at -= 1;
-  return [...list.slice(0, at), item, ...list.slice(at)];
+  if (at === list.length) return [...list, item]; // the usual case: one copy, not three
+  const next = list.slice(0, at);
+  next.push(item);
+  for (let i = at; i < list.length; i += 1) next.push(list[i]);
+  return next;
 }
 
 /** Closes the last open item (no endDate) with `endDate`. */
