@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import type { RecordedEvent } from '@care-journey/event-store';
 import { SqliteEventStore } from '@care-journey/event-store';
 import type { LoggedChange } from '../feed/feed-page';
+import { journey } from '../testing/journey-builder';
 import { appendInterleaved, eventually, sampleCohort, tempDir } from '../testing/log-fixtures';
 import { ProjectionEngine } from './projection-engine';
 import { ReadModelStore } from './read-model-store';
@@ -98,6 +99,45 @@ describe('change log', () => {
     const full = readModels('full.db');
     applyInBatches(full, 1000);
     expect(comparable(everything(r))).toEqual(comparable(everything(full)));
+  });
+
+  it('live batches (children kept between them) write what one whole batch writes', async () => {
+    // Back-dated and retracted entries refold: the kept fold reads its stream back from the file.
+    const late = journey('late-entries')
+      .registered('2024-03-01')
+      .startCare('2024-01-10')
+      .review('2024-02-01')
+      .move('2024-01-20')
+      .plan('2024-04-01', 'adoption');
+    await appendInterleaved(store, [late]);
+    log = [];
+    for await (const event of store.readAll()) log.push(event);
+    const whole = readModels('whole.db');
+    whole.applyBatch(whole.currentGeneration(), log, { requireCurrent: false });
+    for (const size of [1, 3]) {
+      const live = readModels(`live-${size}.db`);
+      applyInBatches(live, size);
+      expect(comparable(everything(live))).toEqual(comparable(everything(whole)));
+      for (const childId of whole.childIds()) {
+        expect(live.summary(childId)).toEqual(whole.summary(childId));
+        expect(live.childEvents(childId)).toEqual(whole.childEvents(childId));
+      }
+    }
+  });
+
+  it('a child written by another writer between live batches is read again from the file', () => {
+    const file = join(temp.dir, 'shared.db');
+    const ours = readModels('shared.db');
+    const other = new ReadModelStore(file);
+    opened.push(other);
+    const whole = readModels('whole-shared.db');
+    whole.applyBatch(whole.currentGeneration(), log, { requireCurrent: true });
+    const third = Math.floor(log.length / 3);
+    ours.applyBatch(ours.currentGeneration(), log.slice(0, third), { requireCurrent: true });
+    other.applyBatch(other.currentGeneration(), log.slice(third, 2 * third), { requireCurrent: true });
+    ours.applyBatch(ours.currentGeneration(), log.slice(2 * third), { requireCurrent: true });
+    expect(comparable(everything(ours))).toEqual(comparable(everything(whole)));
+    for (const childId of whole.childIds()) expect(ours.summary(childId)).toEqual(whole.summary(childId));
   });
 
   it('a rebuild regenerates the same log, so consumers checkpoints stay valid', async () => {

@@ -3,11 +3,20 @@
  * and applied in batches (a batch fills up, or the subscription pauses), each batch together with
  * its checkpoint in one transaction. Any failure stops the subscription without moving the
  * checkpoint; the projector then restarts from the checkpoint, so nothing is skipped or doubled.
+ *
+ * Live, events arrive a few at a time (one group commit each). A batch is applied no sooner after
+ * the previous one than that one took (at most MAX_COALESCE_MS): under load the batches grow, the
+ * transaction's fixed cost is shared, and HTTP requests get the event loop in between; when idle
+ * a batch still follows its events on the next turn of the loop.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { performance } from 'node:perf_hooks';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { Subject } from 'rxjs';
 import type { EventStore, RecordedEvent, Subscription } from '@care-journey/event-store';
 import { GenerationChanged, type ReadModelStore } from './read-model-store';
+
+/** The longest a live batch waits for more events after the previous batch. */
+const MAX_COALESCE_MS = 10;
 
 export type ProjectorState = 'stopped' | 'running' | 'failed';
 
@@ -25,6 +34,9 @@ export class Projector {
   private generation = 0;
   private buffer: RecordedEvent[] = [];
   private flushScheduled = false;
+  /** When the last batch finished, and how long it took (performance.now() ms). */
+  private lastFlushEnd = 0;
+  private lastFlushMs = 0;
   private restartTimer?: NodeJS.Timeout;
   private runId = 0;
   private currentState: ProjectorState = 'stopped';
@@ -100,8 +112,10 @@ export class Projector {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     const runId = this.runId;
-    // After the subscription's current page: many events per transaction while catching up.
-    void nextTurn().then(() => {
+    // After the subscription's current page: many events per transaction while catching up; live,
+    // no sooner after the last batch than it took (bounded), so bursts share a transaction.
+    const wait = Math.min(this.lastFlushEnd + this.lastFlushMs - performance.now(), MAX_COALESCE_MS);
+    void (wait >= 1 ? sleep(wait) : nextTurn()).then(() => {
       this.flushScheduled = false;
       this.safeFlush(runId);
     });
@@ -120,8 +134,14 @@ export class Projector {
     if (this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];
-    const result = this.readModels.applyBatch(this.generation, batch, { requireCurrent: true });
-    if (result.checkpoint !== undefined) this.applied$.next(result.checkpoint);
+    const started = performance.now();
+    try {
+      const result = this.readModels.applyBatch(this.generation, batch, { requireCurrent: true });
+      if (result.checkpoint !== undefined) this.applied$.next(result.checkpoint);
+    } finally {
+      this.lastFlushEnd = performance.now();
+      this.lastFlushMs = this.lastFlushEnd - started;
+    }
   }
 
   private async fail(runId: number, error: unknown): Promise<void> {

@@ -8,7 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '@care-journey/event-store';
-import type { StoredJourneyEvent } from '@care-journey/journey';
+import type { CalendarDate, StoredJourneyEvent } from '@care-journey/journey';
+import type { ChildView } from '../feed/change-record';
 import { childView } from '../feed/child-view';
 import { diffViews } from '../feed/diff-views';
 import { FlagTracker } from '../feed/flag-tracker';
@@ -61,10 +62,31 @@ export interface ReadModelStoreOptions {
 
 const changeLogStartKey = (generation: number): string => `change_log_start_g${generation}`;
 
+/**
+ * A child as the live projector left it after its last batch: the fold (summary), the flag
+ * tracker, the feed clock and the view the next event is diffed against. Saves reading and
+ * parsing the child's stored events and summary, and deriving its flags again, per event.
+ */
+interface LiveChild {
+  generation: number;
+  /** The summary row's last_position when this was kept: any other write to the child shows there. */
+  lastPosition: number;
+  fold: PerEventFold;
+  flags: FlagTracker;
+  clock: CalendarDate | undefined;
+  view: ChildView | undefined;
+}
+
+/** Children kept between live batches (least recently projected dropped first). */
+const LIVE_CHILDREN = 4_096;
+
 export class ReadModelStore implements ChangeLogReader {
   private readonly db: Db;
   private readonly statements = new Map<string, Statement>();
   private readonly drift: DriftConfig;
+  private readonly live = new Map<string, LiveChild>();
+  /** Whether the batch being applied keeps its children in `live` (the live projector's batches). */
+  private keepLive = false;
 
   constructor(
     readonly file: string,
@@ -182,6 +204,7 @@ export class ReadModelStore implements ChangeLogReader {
   }
 
   private discard(generation: number): void {
+    this.live.clear();
     dropGenerationTables(this.db, generation);
     this.db.prepare(`DELETE FROM checkpoints WHERE generation = ?`).run(generation);
     this.db.prepare(`DELETE FROM meta WHERE key = ?`).run(changeLogStartKey(generation));
@@ -193,6 +216,23 @@ export class ReadModelStore implements ChangeLogReader {
    * has switched generations since the caller started.
    */
   applyBatch(
+    generation: number,
+    events: readonly RecordedEvent[],
+    options: { requireCurrent: boolean },
+  ): ApplyResult {
+    this.keepLive = options.requireCurrent;
+    try {
+      return this.applyInTransaction(generation, events, options);
+    } catch (error) {
+      // Rolled back: what the batch folded in memory is not in the file.
+      this.live.clear();
+      throw error;
+    } finally {
+      this.keepLive = false;
+    }
+  }
+
+  private applyInTransaction(
     generation: number,
     events: readonly RecordedEvent[],
     options: { requireCurrent: boolean },
@@ -236,21 +276,9 @@ export class ReadModelStore implements ChangeLogReader {
       `INSERT OR IGNORE INTO ${eventTable} (child_id, position, event) VALUES (?, ?, ?)`,
     );
     const insertChanges = this.stmt(insertChangesSql(generation));
-    const stream = (
-      this.stmt(`SELECT event FROM ${eventTable} WHERE child_id = ? ORDER BY position`).all(childId) as {
-        event: string;
-      }[]
-    ).map((row) => JSON.parse(row.event) as StoredJourneyEvent);
-    const stored = this.stmt(`SELECT summary FROM ${summaries} WHERE child_id = ?`).get(childId) as
-      { summary: string } | undefined;
-    const fold = new PerEventFold(
-      childId,
-      stream,
-      stored ? (JSON.parse(stored.summary) as JourneySummary) : emptySummary(childId),
-    );
-    const flags = new FlagTracker(this.drift);
-    let clock = clockOf(stream);
-    let view = clock === undefined ? undefined : childView(fold.summary, clock, this.drift, flags);
+    const child = this.liveChild(generation, childId) ?? this.loadChild(generation, childId);
+    const { fold, flags } = child;
+    let { clock, view } = child;
     for (const event of events) {
       const journeyEvent = toStoredJourneyEvent(event);
       // Already stored (a replay): neither folded nor logged twice.
@@ -264,6 +292,7 @@ export class ReadModelStore implements ChangeLogReader {
     }
     const summary = fold.summary;
     const columns = summaryColumns(summary);
+    const lastPosition = events[events.length - 1].globalPosition;
     this.stmt(
       `INSERT INTO ${summaries} (child_id, child_ref, team, social_worker, legal_status, in_care, date_of_birth, last_position, summary)
          VALUES (@child_id, @child_ref, @team, @social_worker, @legal_status, @in_care, @date_of_birth, @last_position, @summary)
@@ -273,9 +302,57 @@ export class ReadModelStore implements ChangeLogReader {
     ).run({
       child_id: childId,
       ...columns,
-      last_position: events[events.length - 1].globalPosition,
+      last_position: lastPosition,
       summary: JSON.stringify(summary),
     });
+    if (!this.keepLive) return;
+    const upTo = Number(lastPosition);
+    fold.resume(() => this.storedStream(eventTable, childId, upTo));
+    this.live.delete(childId);
+    this.live.set(childId, { generation, lastPosition: upTo, fold, flags, clock, view });
+    if (this.live.size > LIVE_CHILDREN) this.live.delete(this.live.keys().next().value as string);
+  }
+
+  /** The child as the live projector left it, if nothing else has written it since. */
+  private liveChild(generation: number, childId: string): LiveChild | undefined {
+    if (!this.keepLive) return undefined;
+    const child = this.live.get(childId);
+    if (!child) return undefined;
+    this.live.delete(childId);
+    if (child.generation !== generation) return undefined;
+    const { summaries } = tablesOf(generation);
+    const row = this.stmt(`SELECT last_position FROM ${summaries} WHERE child_id = ?`).get(childId) as
+      { last_position: number } | undefined;
+    return row !== undefined && Number(row.last_position) === child.lastPosition ? child : undefined;
+  }
+
+  /** The child from the file: its stored events and summary, and its view as at its clock. */
+  private loadChild(generation: number, childId: string): LiveChild {
+    const { summaries, events: eventTable } = tablesOf(generation);
+    const stream = this.storedStream(eventTable, childId);
+    const stored = this.stmt(`SELECT summary FROM ${summaries} WHERE child_id = ?`).get(childId) as
+      { summary: string } | undefined;
+    const fold = new PerEventFold(
+      childId,
+      stream,
+      stored ? (JSON.parse(stored.summary) as JourneySummary) : emptySummary(childId),
+    );
+    const flags = new FlagTracker(this.drift);
+    const clock = clockOf(stream);
+    const view = clock === undefined ? undefined : childView(fold.summary, clock, this.drift, flags);
+    return { generation, lastPosition: -1, fold, flags, clock, view };
+  }
+
+  /** A child's stored events in log order (those at or before `upTo`, when given). */
+  private storedStream(eventTable: string, childId: string, upTo?: number): StoredJourneyEvent[] {
+    const rows = (
+      upTo === undefined
+        ? this.stmt(`SELECT event FROM ${eventTable} WHERE child_id = ? ORDER BY position`).all(childId)
+        : this.stmt(
+            `SELECT event FROM ${eventTable} WHERE child_id = ? AND position <= ? ORDER BY position`,
+          ).all(childId, upTo)
+    ) as { event: string }[];
+    return rows.map((row) => JSON.parse(row.event) as StoredJourneyEvent);
   }
 
   /**
