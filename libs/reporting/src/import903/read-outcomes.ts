@@ -1,5 +1,4 @@
 /** OC2 and OC3 rows → facts. A row with every item blank says "not recorded": no fact, no issue. */
-import { OC2_ITEMS, OC3_ITEMS } from '../export903/tables';
 import type { ContactFact, HealthFact } from './facts';
 import type { FieldReader } from './field-reader';
 
