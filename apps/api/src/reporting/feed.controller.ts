@@ -1,7 +1,6 @@
 import { BadRequestException, Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { FEED_CHECKPOINT_RULE, feedPage, type ProjectionEngine } from '@care-journey/projections';
 import { redactDeep } from '@care-journey/reporting';
@@ -13,7 +12,7 @@ import { badRequestBody } from '../http/field-errors';
 import { MinPositionField } from '../projections/dto/query-fields';
 import { PROJECTION_ENGINE } from '../projections/projection-engine.provider';
 import { ReadYourWrites } from '../projections/read-your-writes';
-import { MAX_FEED_PAGE } from './dto/events-feed.query';
+import { DEFAULT_FEED_PAGE, FeedLimitField } from './dto/feed-limit.field';
 
 export class FeedQuery {
   @ApiPropertyOptional({
@@ -24,18 +23,8 @@ export class FeedQuery {
   @Matches(/^\d{1,19}(\.\d{1,9})?$/, { message: `after must be ${FEED_CHECKPOINT_RULE}` })
   after?: string;
 
-  @ApiPropertyOptional({
-    description: `Changes per page, 1–${MAX_FEED_PAGE}`,
-    default: 1000,
-    minimum: 1,
-    maximum: MAX_FEED_PAGE,
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_FEED_PAGE)
-  limit = 1000;
+  @FeedLimitField('Changes')
+  limit = DEFAULT_FEED_PAGE;
 
   @MinPositionField()
   minPosition?: string;

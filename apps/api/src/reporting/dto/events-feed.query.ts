@@ -1,8 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-
-export const MAX_FEED_PAGE = 10_000;
+import { IsOptional, Matches } from 'class-validator';
+import { DEFAULT_FEED_PAGE, FeedLimitField } from './feed-limit.field';
 
 export class EventsFeedQuery {
   @ApiPropertyOptional({
@@ -14,16 +12,6 @@ export class EventsFeedQuery {
   @Matches(/^\d{1,19}$/, { message: 'after must be a global position (a whole number as a decimal string)' })
   after?: string;
 
-  @ApiPropertyOptional({
-    description: `Events per page, 1–${MAX_FEED_PAGE}`,
-    default: 1000,
-    minimum: 1,
-    maximum: MAX_FEED_PAGE,
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_FEED_PAGE)
-  limit = 1000;
+  @FeedLimitField('Events')
+  limit = DEFAULT_FEED_PAGE;
 }
