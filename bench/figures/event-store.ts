@@ -1,7 +1,7 @@
 import { SqliteEventStore, type NewEvent } from '@care-journey/event-store';
 import { batchesAsStreams, firstRows, timeCalls, toNewEvent, type InsertRow } from '../support/cohort-rows';
 import { openRaw } from '../support/raw-sqlite';
-import type { Row } from '../support/row';
+import { rateRow, type Row } from '../support/row';
 import { TempDb } from '../support/temp-db';
 import { progress, timed } from '../support/timing';
 import type { Cohort } from '../workload/cohort';
@@ -80,20 +80,17 @@ export async function appendBatchedRow(cohort: Cohort): Promise<Row> {
   });
   const rate = cohort.events / ours.seconds;
   const rawRate = cohort.events / raw.seconds;
-  return {
-    figure: `event store: append, ${BATCH} per call`,
-    ours: rate,
-    unit: 'events/s',
-    baseline: { name: `raw batched insert, same rows, ${BATCH} per transaction`, value: rawRate },
-    ratio: rate / rawRate,
-    goal: 'ratio reported',
-    peakRssMb: Math.max(ours.peakRssMb, raw.peakRssMb),
-    note:
-      `${cohort.events} cohort events in ${calls} appendToStream calls (a stream per ${BATCH} events, expectedRevision no_stream), ` +
+  return rateRow(
+    `event store: append, ${BATCH} per call`,
+    rate,
+    { name: `raw batched insert, same rows, ${BATCH} per transaction`, value: rawRate },
+    [ours.peakRssMb, raw.peakRssMb],
+    'ratio reported',
+    `${cohort.events} cohort events in ${calls} appendToStream calls (a stream per ${BATCH} events, expectedRevision no_stream), ` +
       `synchronous=FULL both sides; ${ours.seconds.toFixed(2)} s vs ${raw.seconds.toFixed(2)} s raw; ` +
       `only the calls are timed (reading the seed file and JSON.parse of the input are not, on either side); ` +
       `ours includes JSON.stringify of data and metadata, raw inserts the stored JSON as is`,
-  };
+  );
 }
 
 /** "event store: append, 1 per call": one awaited append after another, so every group is one append. */
@@ -116,19 +113,16 @@ export async function appendSingleRow(cohort: Cohort, count: number): Promise<Ro
   });
   const rate = rows.length / ours.seconds;
   const rawRate = rows.length / raw.seconds;
-  return {
-    figure: 'event store: append, 1 per call',
-    ours: rate,
-    unit: 'events/s',
-    baseline: { name: 'raw insert, 1 per transaction, same rows', value: rawRate },
-    ratio: rate / rawRate,
-    goal: 'ratio reported',
-    peakRssMb: Math.max(ours.peakRssMb, raw.peakRssMb),
-    note:
-      `fsync-bound (synchronous=FULL, one commit per event on both sides): the first ${rows.length} cohort events, ` +
+  return rateRow(
+    'event store: append, 1 per call',
+    rate,
+    { name: 'raw insert, 1 per transaction, same rows', value: rawRate },
+    [ours.peakRssMb, raw.peakRssMb],
+    'ratio reported',
+    `fsync-bound (synchronous=FULL, one commit per event on both sides): the first ${rows.length} cohort events, ` +
       `not the full workload (as the raw 1/tx baseline); one writer awaiting each append, so group commit never ` +
       `groups (${ours.result.appends} appends in ${ours.result.transactions} transactions); expectedRevision checked on each`,
-  };
+  );
 }
 
 /** "event store: append, 1 per call, 8 concurrent writers": group commit shares a commit among them. */
@@ -168,19 +162,16 @@ export async function appendConcurrentRow(cohort: Cohort, count: number): Promis
   const rate = rows.length / ours.seconds;
   const rawRate = rows.length / raw.seconds;
   const perCommit = ours.result.appends / ours.result.transactions;
-  return {
-    figure: `event store: append, 1 per call, ${WRITERS} concurrent writers`,
-    ours: rate,
-    unit: 'events/s',
-    baseline: { name: 'raw insert, 1 per transaction, same rows', value: rawRate },
-    ratio: rate / rawRate,
-    goal: 'ratio reported',
-    peakRssMb: Math.max(ours.peakRssMb, raw.peakRssMb),
-    note:
-      `the first ${rows.length} cohort events (as the raw 1/tx baseline), children dealt to ${WRITERS} writers, each ` +
+  return rateRow(
+    `event store: append, 1 per call, ${WRITERS} concurrent writers`,
+    rate,
+    { name: 'raw insert, 1 per transaction, same rows', value: rawRate },
+    [ours.peakRssMb, raw.peakRssMb],
+    'ratio reported',
+    `the first ${rows.length} cohort events (as the raw 1/tx baseline), children dealt to ${WRITERS} writers, each ` +
       `awaiting its own appends; group commit on: ${ours.result.appends} appends in ${ours.result.transactions} ` +
       `transactions (${perCommit.toFixed(1)} per commit), synchronous=FULL; the raw side is one writer, one row per commit`,
-  };
+  );
 }
 
 /** "event store: readAll": every event in log order, data and metadata parsed by the adapter. */
@@ -202,14 +193,12 @@ export async function readAllRow(cohort: Cohort): Promise<Row> {
     throw new Error(`readAll returned ${ours.result} events, the raw read ${raw.events}`);
   const rate = ours.result / ours.seconds;
   const rawRate = raw.events / raw.seconds;
-  return {
-    figure: 'event store: readAll',
-    ours: rate,
-    unit: 'events/s',
-    baseline: { name: 'raw read + JSON.parse, same file', value: rawRate },
-    ratio: rate / rawRate,
-    goal: 'ratio reported',
-    peakRssMb: Math.max(ours.peakRssMb, raw.peakRssMb),
-    note: `${ours.result} events of the cohort's seed file, readAll() in pages of 1,000 (RecordedEvent with data and metadata parsed, bigint positions) vs the same rows read raw with JSON.parse of data and metadata; ${ours.seconds.toFixed(2)} s vs ${raw.seconds.toFixed(2)} s`,
-  };
+  return rateRow(
+    'event store: readAll',
+    rate,
+    { name: 'raw read + JSON.parse, same file', value: rawRate },
+    [ours.peakRssMb, raw.peakRssMb],
+    'ratio reported',
+    `${ours.result} events of the cohort's seed file, readAll() in pages of 1,000 (RecordedEvent with data and metadata parsed, bigint positions) vs the same rows read raw with JSON.parse of data and metadata; ${ours.seconds.toFixed(2)} s vs ${raw.seconds.toFixed(2)} s`,
+  );
 }

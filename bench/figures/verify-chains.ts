@@ -2,7 +2,7 @@ import { readWholeStream, verifyChain } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store';
 import type { Cohort } from '../workload/cohort';
 import { progress, timed } from '../support/timing';
-import type { Row } from '../support/row';
+import { rateRow, type Row } from '../support/row';
 
 /** Reads every stream whole (readWholeStream), optionally verifying its hash chain. */
 async function readStreams(file: string, streams: readonly string[], verify: boolean): Promise<number> {
@@ -27,14 +27,12 @@ export async function verifyChainsRow(cohort: Cohort): Promise<Row> {
   const verified = await timed(() => readStreams(cohort.file, cohort.streams, true));
   const rate = verified.result / verified.seconds;
   const readRate = read.result / read.seconds;
-  return {
-    figure: 'hash-chain verification, every stream',
-    ours: rate,
-    unit: 'events/s',
-    baseline: { name: 'readWholeStream of every stream, no verification', value: readRate },
-    ratio: rate / readRate,
-    goal: 'ratio reported (no target)',
-    peakRssMb: Math.max(read.peakRssMb, verified.peakRssMb),
-    note: `${verified.result} events in ${cohort.streams.length} streams: ${verified.seconds.toFixed(1)} s verified vs ${read.seconds.toFixed(1)} s read`,
-  };
+  return rateRow(
+    'hash-chain verification, every stream',
+    rate,
+    { name: 'readWholeStream of every stream, no verification', value: readRate },
+    [read.peakRssMb, verified.peakRssMb],
+    'ratio reported (no target)',
+    `${verified.result} events in ${cohort.streams.length} streams: ${verified.seconds.toFixed(1)} s verified vs ${read.seconds.toFixed(1)} s read`,
+  );
 }

@@ -18,3 +18,25 @@ export interface Row {
 
 /** Throughput ratio (higher is better on both sides). */
 export const rateRatio = (ours: number, baseline: number): number => ours / baseline;
+
+/**
+ * An events-per-second figure beside its same-run baseline: ratio ours / baseline, peak memory of
+ * both measured runs.
+ */
+export const rateRow = (
+  figure: string,
+  ours: number,
+  baseline: { name: string; value: number },
+  peakRssMb: readonly number[],
+  goal: string,
+  note: string,
+): Row => ({
+  figure,
+  ours,
+  unit: 'events/s',
+  baseline,
+  ratio: rateRatio(ours, baseline.value),
+  goal,
+  peakRssMb: Math.max(...peakRssMb),
+  note,
+});
