@@ -27,7 +27,7 @@ export async function createApp(
   config: ApiConfig,
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: BODY_LIMIT_BYTES });
+  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy ?? false, bodyLimit: BODY_LIMIT_BYTES });
   applySecurity(adapter.getInstance(), options.security);
   if (options.onRoute) {
     const onRoute = options.onRoute;

@@ -1,4 +1,5 @@
 import type { StoreConfig } from '@care-journey/event-store';
+import type { TrustProxy } from './trust-proxy';
 
 /** Everything the API needs to start; built from the environment (main.ts) or by a test. */
 export interface ApiConfig {
@@ -8,6 +9,8 @@ export interface ApiConfig {
   /** True when the fixed development secret is in use (never in production). */
   usingDevJwtSecret: boolean;
   store: StoreConfig;
+  /** Proxies whose X-Forwarded-For names the client (CARE_JOURNEY_TRUST_PROXY); absent = none. */
+  trustProxy?: TrustProxy;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');

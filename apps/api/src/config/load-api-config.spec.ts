@@ -9,7 +9,13 @@ describe('loadApiConfig', () => {
     const config = loadApiConfig({});
     expect(config.port).toBe(3000);
     expect(config.store.kind).toBe('sqlite');
-    expect(config).toMatchObject({ jwtSecret: DEV_JWT_SECRET, usingDevJwtSecret: true });
+    expect(config).toMatchObject({ jwtSecret: DEV_JWT_SECRET, usingDevJwtSecret: true, trustProxy: false });
+  });
+
+  it('reads the trusted proxies, and refuses a bad value naming the variable', () => {
+    expect(loadApiConfig({ CARE_JOURNEY_TRUST_PROXY: '10.0.0.5' }).trustProxy).toEqual(['10.0.0.5']);
+    expect(loadApiConfig({ CARE_JOURNEY_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(() => loadApiConfig({ CARE_JOURNEY_TRUST_PROXY: 'true' })).toThrow(/^CARE_JOURNEY_TRUST_PROXY: /);
   });
 
   it('reads PORT, the secret and the SQLite file', () => {

@@ -1,6 +1,7 @@
 import { loadStoreConfig, StoreConfigError } from '@care-journey/event-store';
 import { DEV_JWT_SECRET } from '../auth/jwt-settings';
 import { ConfigError, type ApiConfig } from './api-config';
+import { parseTrustProxy, TRUST_PROXY_VARIABLE } from './trust-proxy';
 
 type Env = Record<string, string | undefined>;
 
@@ -19,6 +20,7 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     host: read(env, 'HOST') ?? '0.0.0.0',
     ...loadJwtSecret(env),
     store: readStore(env),
+    trustProxy: parseTrustProxy(read(env, TRUST_PROXY_VARIABLE)),
   };
 }
 

@@ -2,11 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TokenBuckets, type BucketSettings } from './token-bucket';
 
 export interface LoginRateLimits {
-  /** Attempts from one client address (as Fastify sees it, after trustProxy). */
+  /**
+   * Attempts from one client address: the TCP peer's, or the one a trusted proxy forwarded
+   * (CARE_JOURNEY_TRUST_PROXY; by default no proxy is trusted, so X-Forwarded-For is ignored).
+   */
   perClient: BucketSettings;
   /**
-   * Attempts at one username, whatever the address: X-Forwarded-For can be forged when the API
-   * trusts proxies, the username cannot be dodged that way.
+   * Attempts at one username, whatever the address: many addresses (a botnet, or a trusted proxy
+   * that passes on what its clients claim) cannot dodge it.
    */
   perUsername: BucketSettings;
 }

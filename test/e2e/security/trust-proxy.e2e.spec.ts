@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ApiConfig } from '../../../apps/api/src/config/api-config';
+import type { TrustProxy } from '../../../apps/api/src/config/trust-proxy';
+import { createApp } from '../../../apps/api/src/create-app';
+import { DEFAULT_LOGIN_RATE_LIMITS } from '../../../apps/api/src/security';
+import { TEST_JWT_SECRET } from '../support/tokens';
+
+/**
+ * CARE_JOURNEY_TRUST_PROXY decides whose X-Forwarded-For names the client for the per-address
+ * sign-in limit. Every request here comes from 127.0.0.1; the header is what a client claims.
+ */
+describe('sign-in rate limit per client address, with and without a trusted proxy', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'care-journey-trust-proxy-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A fresh API (fresh buckets); the per-username bucket is made large so only the address limit acts. */
+  async function start(trustProxy: TrustProxy | undefined, name: string) {
+    const config: ApiConfig = {
+      port: 0,
+      host: '127.0.0.1',
+      jwtSecret: TEST_JWT_SECRET,
+      usingDevJwtSecret: false,
+      store: { kind: 'sqlite', file: join(dir, `${name}.db`), synchronous: 'NORMAL' },
+      ...(trustProxy === undefined ? {} : { trustProxy }),
+    };
+    const app: NestFastifyApplication = await createApp(config, {
+      logger: ['error'],
+      security: {
+        loginRateLimits: {
+          perClient: DEFAULT_LOGIN_RATE_LIMITS.perClient,
+          perUsername: { capacity: 1000, refillPerMinute: 1000 },
+        },
+      },
+    });
+    await app.listen(0, '127.0.0.1');
+    const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const login = async (username: string, forwardedFor?: string): Promise<number> => {
+      const response = await fetch(`${baseUrl}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor }),
+        },
+        body: new URLSearchParams({ username, password: 'wrong-password' }).toString(),
+      });
+      await response.arrayBuffer();
+      return response.status;
+    };
+    return { app, login };
+  }
+
+  const capacity = DEFAULT_LOGIN_RATE_LIMITS.perClient.capacity;
+
+  it('by default ignores X-Forwarded-For: a direct client forging a new address per try is still limited', async () => {
+    const { app, login } = await start(undefined, 'default');
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < capacity + 2; i++) statuses.push(await login(`nobody-${i}`, `203.0.113.${i + 1}`));
+      expect(statuses.slice(0, capacity)).toEqual(Array(capacity).fill(401));
+      expect(statuses.slice(capacity)).toEqual([429, 429]);
+      // Neither a new forged address nor no header at all gets another try.
+      expect(await login('nobody-else', '198.51.100.200')).toBe(429);
+      expect(await login('nobody-else')).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('CARE_JOURNEY_TRUST_PROXY=false is the same as unset', async () => {
+    const { app, login } = await start(false, 'false');
+    try {
+      for (let i = 0; i < capacity; i++) expect(await login(`nobody-${i}`, `203.0.113.${i + 1}`)).toBe(401);
+      expect(await login('nobody-else', '198.51.100.200')).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it.each<[string, TrustProxy]>([
+    ['its address', ['127.0.0.1']],
+    ['a hop count', 1],
+  ])(
+    'honours X-Forwarded-For from a proxy configured by %s: one bucket per forwarded client',
+    async (_, trustProxy) => {
+      const { app, login } = await start(trustProxy, `trusted-${String(trustProxy)}`);
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < capacity + 2; i++) statuses.push(await login(`nobody-${i}`, '198.51.100.7'));
+        expect(statuses.slice(0, capacity)).toEqual(Array(capacity).fill(401));
+        expect(statuses.slice(capacity)).toEqual([429, 429]);
+        // Another client behind the same proxy has its own bucket.
+        expect(await login('nobody-else', '198.51.100.8')).toBe(401);
+      } finally {
+        await app.close();
+      }
+    },
+  );
+
+  it('does not honour X-Forwarded-For from a peer that is not a configured proxy', async () => {
+    const { app, login } = await start(['10.9.8.7'], 'other-proxy');
+    try {
+      for (let i = 0; i < capacity; i++) expect(await login(`nobody-${i}`, `203.0.113.${i + 1}`)).toBe(401);
+      expect(await login('nobody-else', '198.51.100.200')).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+});
