@@ -11,8 +11,9 @@ import { ReadYourWrites } from './read-your-writes';
 
 /**
  * What other modules (the panel's pages) read from the read models: every summary, one summary,
- * one child's stored events, the configured drift thresholds. Reads only the read-model file
- * and the engine's summary cache; never the event log.
+ * one child's stored events, the configured drift thresholds. Summaries come from the read-model
+ * file and the engine's summary cache; a child's events from its stream in the event store (the
+ * read model keeps no copy of them).
  */
 @Injectable()
 export class JourneyQueries {
@@ -58,8 +59,8 @@ export class JourneyQueries {
   }
 
   /** The child's stored events with revision and position; undefined for an unknown child. */
-  events(childId: string): StoredJourneyEvent[] | undefined {
-    return this.engine.readModels.childEvents(childId);
+  events(childId: string): Promise<StoredJourneyEvent[] | undefined> {
+    return this.engine.childEvents(childId);
   }
 
   /** Read-your-writes: waits (bounded, else 503) until the read models hold `position`. */

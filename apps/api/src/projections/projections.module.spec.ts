@@ -136,11 +136,11 @@ describe('projections endpoints', () => {
     expect(queries.summaries()).toBe(first);
     expect(queries.version).toBe(version);
     expect(queries.summary('c1')?.childRef).toBe('REF1');
-    expect(queries.events('c1')?.map((e) => [e.id, e.revision])).toEqual([
+    expect((await queries.events('c1'))?.map((e) => [e.id, e.revision])).toEqual([
       ['c1-1', 0n],
       ['c1-2', 1n],
     ]);
-    expect(queries.events('nobody')).toBeUndefined();
+    expect(await queries.events('nobody')).toBeUndefined();
     expect(queries.drift.DR07.days).toBe(365);
     await expect(queries.waitFor('999')).rejects.toThrow(/have not reached position 999/);
   });

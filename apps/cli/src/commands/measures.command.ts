@@ -50,7 +50,7 @@ export function registerMeasuresCommand(program: Command): void {
       });
       try {
         await catchUpReadModels(engine, store);
-        const measures = new PreparedAuthority(config).measures(engineReadModels(engine));
+        const measures = await new PreparedAuthority(config).measures(engineReadModels(engine));
         const today = options.today ?? new Date().toISOString().slice(0, 10);
         const rows = measures.monthlySeries(options.from, options.to, today);
         const text =

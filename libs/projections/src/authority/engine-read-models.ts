@@ -1,6 +1,6 @@
 /**
  * The engine's read models for a one-off reader (the CLI): project what the log holds beyond the
- * read-model file's checkpoint, then read summaries and child events from the file. The file is
+ * read-model file's checkpoint, then read summaries from the file and child events from the store. The file is
  * left caught up for the next reader, so a second run only projects what was appended since.
  */
 import type { EventStore } from '@care-journey/event-store';
@@ -13,10 +13,10 @@ export interface CatchUpOptions {
   pollMs?: number;
 }
 
-/** The engine's summaries and stored child events, as the authority measures read them. */
+/** The engine's summaries and its store's child events, as the authority measures read them. */
 export const engineReadModels = (engine: ProjectionEngine): JourneyReadModels => ({
   summaries: () => engine.summaries(),
-  events: (childId) => engine.readModels.childEvents(childId),
+  events: (childId) => engine.childEvents(childId),
 });
 
 /**

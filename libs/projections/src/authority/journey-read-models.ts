@@ -12,8 +12,13 @@ export interface JourneyReadModels {
    * changes (a new event, a rebuild), so an unchanged object means an unchanged child.
    */
   summaries(): Iterable<JourneySummary>;
-  /** The child's events as stored (corrections included); undefined for an unknown child. */
-  events(childId: string): readonly StoredJourneyEvent[] | undefined;
+  /**
+   * The child's events as stored (corrections included), with their log positions; undefined for
+   * an unknown child. Read from the event store (the read model keeps no copy of the events).
+   */
+  events(
+    childId: string,
+  ): readonly StoredJourneyEvent[] | undefined | Promise<readonly StoredJourneyEvent[] | undefined>;
   /**
    * Optional: moves whenever `summaries()` has returned something new (read after calling it),
    * letting an unchanged read model skip even the per-child comparison.

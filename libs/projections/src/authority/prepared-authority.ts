@@ -43,7 +43,7 @@ export class PreparedAuthority {
   }
 
   /** The measures over every child the read models hold now; the same object while nothing changed. */
-  measures(readModels: JourneyReadModels): AuthorityMeasures {
+  async measures(readModels: JourneyReadModels): Promise<AuthorityMeasures> {
     const summaries = readModels.summaries();
     const version = readModels.version;
     if (this.latest && version !== undefined && version === this.version) return this.latest;
@@ -56,7 +56,7 @@ export class PreparedAuthority {
       seen.add(summary.childId);
       let entry = this.prepared.get(summary.childId);
       if (entry?.summary !== summary) {
-        entry = this.prepare(summary, readModels.events(summary.childId) ?? []);
+        entry = this.prepare(summary, (await readModels.events(summary.childId)) ?? []);
         this.prepared.set(summary.childId, entry);
         changed = true;
       }

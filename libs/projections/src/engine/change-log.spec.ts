@@ -10,7 +10,8 @@ import type { LoggedChange } from '../feed/feed-page';
 import { journey } from '../testing/journey-builder';
 import { appendInterleaved, eventually, sampleCohort, tempDir } from '../testing/log-fixtures';
 import { ProjectionEngine } from './projection-engine';
-import { ReadModelStore } from './read-model-store';
+import { toStoredJourneyEvent } from './journey-event-record';
+import { ReadModelStore, StreamNeeded, type StreamSource } from './read-model-store';
 
 const everything = (readModels: ReadModelStore): LoggedChange[] =>
   readModels.changesAfter(undefined, 1_000_000).changes;
@@ -27,9 +28,15 @@ describe('change log', () => {
     opened.push(r);
     return r;
   };
+  // The streams a refold reads (from the event store, in the engine): here, from the log itself.
+  const streams: StreamSource = (childId, count) =>
+    log
+      .filter((event) => event.streamId === `journey-${childId}`)
+      .slice(0, count)
+      .map(toStoredJourneyEvent);
   const applyInBatches = (r: ReadModelStore, size: number): void => {
     for (let i = 0; i < log.length; i += size)
-      r.applyBatch(r.currentGeneration(), log.slice(i, i + size), { requireCurrent: true });
+      r.applyBatch(r.currentGeneration(), log.slice(i, i + size), { requireCurrent: true, streams });
   };
 
   beforeEach(async () => {
@@ -72,7 +79,7 @@ describe('change log', () => {
   it('a failing batch writes no changes, and its retry writes each exactly once', () => {
     const r = readModels('fail.db');
     const half = Math.floor(log.length / 2);
-    r.applyBatch(r.currentGeneration(), log.slice(0, half), { requireCurrent: true });
+    r.applyBatch(r.currentGeneration(), log.slice(0, half), { requireCurrent: true, streams });
     const before = everything(r);
     const checkpoint = r.checkpoint();
 
@@ -87,7 +94,7 @@ describe('change log', () => {
       if (args[1] === 'child7') throw new Error('simulated crash');
     });
     const rest = log.slice(half);
-    expect(() => r.applyBatch(r.currentGeneration(), rest, { requireCurrent: true })).toThrow(
+    expect(() => r.applyBatch(r.currentGeneration(), rest, { requireCurrent: true, streams })).toThrow(
       'simulated crash',
     );
     expect(comparable(everything(r))).toEqual(comparable(before));
@@ -95,14 +102,14 @@ describe('change log', () => {
     expect(r.changesAfter(undefined, 1_000_000).checkpoint).toBe(checkpoint);
 
     spy.mockRestore();
-    r.applyBatch(r.currentGeneration(), rest, { requireCurrent: true });
+    r.applyBatch(r.currentGeneration(), rest, { requireCurrent: true, streams });
     const full = readModels('full.db');
     applyInBatches(full, 1000);
     expect(comparable(everything(r))).toEqual(comparable(everything(full)));
   });
 
   it('live batches (children kept between them) write what one whole batch writes', async () => {
-    // Back-dated and retracted entries refold: the kept fold reads its stream back from the file.
+    // Back-dated and retracted entries refold: the kept fold is given its stream (`streams`).
     const late = journey('late-entries')
       .registered('2024-03-01')
       .startCare('2024-01-10')
@@ -113,14 +120,13 @@ describe('change log', () => {
     log = [];
     for await (const event of store.readAll()) log.push(event);
     const whole = readModels('whole.db');
-    whole.applyBatch(whole.currentGeneration(), log, { requireCurrent: false });
+    whole.applyBatch(whole.currentGeneration(), log, { requireCurrent: false, streams });
     for (const size of [1, 3]) {
       const live = readModels(`live-${size}.db`);
       applyInBatches(live, size);
       expect(comparable(everything(live))).toEqual(comparable(everything(whole)));
       for (const childId of whole.childIds()) {
         expect(live.summary(childId)).toEqual(whole.summary(childId));
-        expect(live.childEvents(childId)).toEqual(whole.childEvents(childId));
       }
     }
   });
@@ -131,11 +137,14 @@ describe('change log', () => {
     const other = new ReadModelStore(file);
     opened.push(other);
     const whole = readModels('whole-shared.db');
-    whole.applyBatch(whole.currentGeneration(), log, { requireCurrent: true });
+    whole.applyBatch(whole.currentGeneration(), log, { requireCurrent: true, streams });
     const third = Math.floor(log.length / 3);
-    ours.applyBatch(ours.currentGeneration(), log.slice(0, third), { requireCurrent: true });
-    other.applyBatch(other.currentGeneration(), log.slice(third, 2 * third), { requireCurrent: true });
-    ours.applyBatch(ours.currentGeneration(), log.slice(2 * third), { requireCurrent: true });
+    ours.applyBatch(ours.currentGeneration(), log.slice(0, third), { requireCurrent: true, streams });
+    other.applyBatch(other.currentGeneration(), log.slice(third, 2 * third), {
+      requireCurrent: true,
+      streams,
+    });
+    ours.applyBatch(ours.currentGeneration(), log.slice(2 * third), { requireCurrent: true, streams });
     expect(comparable(everything(ours))).toEqual(comparable(everything(whole)));
     for (const childId of whole.childIds()) expect(ours.summary(childId)).toEqual(whole.summary(childId));
   });
@@ -164,10 +173,71 @@ describe('change log', () => {
     expect(comparable(rest.changes)).toEqual(live.slice(Math.floor(live.length / 2) + 1));
   });
 
+  it('a refold without the stream it needs says which (and changes nothing); streamsNeeded names it first', () => {
+    const whole = readModels('needs-whole.db');
+    whole.applyBatch(whole.currentGeneration(), log, { requireCurrent: true, streams });
+    const r = readModels('needs.db');
+    const half = Math.floor(log.length / 2);
+    r.applyBatch(r.currentGeneration(), log.slice(0, half), { requireCurrent: true, streams });
+    const rest = log.slice(half);
+    const wanted = r.streamsNeeded(r.currentGeneration(), rest);
+    expect(wanted.length).toBeGreaterThan(0);
+    const checkpoint = r.checkpoint();
+    expect(() => r.applyBatch(r.currentGeneration(), rest, { requireCurrent: true })).toThrow(StreamNeeded);
+    expect(r.checkpoint()).toBe(checkpoint);
+    // Given exactly the streams it named, the batch applies as if it had every stream.
+    const named = new Set(wanted.map((w) => `${w.childId}/${w.count}`));
+    r.applyBatch(r.currentGeneration(), rest, {
+      requireCurrent: true,
+      streams: (childId, count) => (named.has(`${childId}/${count}`) ? streams(childId, count) : undefined),
+    });
+    expect(comparable(everything(r))).toEqual(comparable(everything(whole)));
+    for (const childId of whole.childIds()) expect(r.summary(childId)).toEqual(whole.summary(childId));
+  });
+
+  it('opens a file written with the per-child event copy: derives what it needs from it, then drops it', () => {
+    const whole = readModels('copy-whole.db');
+    whole.applyBatch(whole.currentGeneration(), log, { requireCurrent: true, streams });
+    const file = join(temp.dir, 'copy.db');
+    const r = new ReadModelStore(file);
+    const half = Math.floor(log.length / 2);
+    r.applyBatch(r.currentGeneration(), log.slice(0, half), { requireCurrent: true, streams });
+    r.close();
+    // Rewrite generation 1 as the older layout: summaries without the stream columns, plus the copy.
+    const db = new Database(file);
+    db.exec(`
+      CREATE TABLE old (child_id TEXT PRIMARY KEY, child_ref TEXT NOT NULL, team TEXT, social_worker TEXT,
+        legal_status TEXT, in_care INTEGER NOT NULL, date_of_birth TEXT, last_position INTEGER NOT NULL,
+        summary TEXT NOT NULL);
+      INSERT INTO old SELECT child_id, child_ref, team, social_worker, legal_status, in_care,
+        date_of_birth, last_position, summary FROM child_summaries_g1;
+      DROP TABLE child_summaries_g1;
+      ALTER TABLE old RENAME TO child_summaries_g1;
+      CREATE TABLE child_events_g1 (child_id TEXT NOT NULL, position INTEGER NOT NULL, event TEXT NOT NULL,
+        PRIMARY KEY (child_id, position)) WITHOUT ROWID;
+    `);
+    const insert = db.prepare(`INSERT INTO child_events_g1 (child_id, position, event) VALUES (?, ?, ?)`);
+    for (const event of log.slice(0, half))
+      insert.run(
+        event.streamId.slice('journey-'.length),
+        event.globalPosition,
+        JSON.stringify(toStoredJourneyEvent(event)),
+      );
+    db.close();
+    const reopened = readModels('copy.db');
+    const check = new Database(file, { readonly: true });
+    const tables = check.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all();
+    check.close();
+    expect(tables).not.toContainEqual({ name: 'child_events_g1' });
+    reopened.applyBatch(reopened.currentGeneration(), log.slice(half), { requireCurrent: true, streams });
+    expect(comparable(everything(reopened))).toEqual(comparable(everything(whole)));
+    for (const childId of whole.childIds()) expect(reopened.summary(childId)).toEqual(whole.summary(childId));
+  });
+
   it('on a file projected before the log existed, says where the log starts', () => {
     const file = join(temp.dir, 'old.db');
     const r = new ReadModelStore(file);
-    r.applyBatch(r.currentGeneration(), log.slice(0, 10), { requireCurrent: true });
+    r.applyBatch(r.currentGeneration(), log.slice(0, 10), { requireCurrent: true, streams });
     r.close();
     // Simulate the older schema: the generation had no change log.
     const db = new Database(file);

@@ -6,8 +6,9 @@
  * summary it is given and each one it returns is only valid until the next call: the engine reads
  * it straight away (the child's view), and a copy per event was a third of the fold's time.
  *
- * The live projector keeps a child's fold from one batch to the next (`resume`): the stream is
- * then only read back, through the loader, when an event needs a refold.
+ * The fold does not need the stream until a refold: a child picked up from the read model (or kept
+ * from an earlier batch, `resume`) only knows how many events it has and the latest effective date,
+ * and reads the stream through its loader (the event store, read ahead of the batch) when needed.
  */
 import { isCorrection, type StoredJourneyEvent } from '@care-journey/journey';
 import { applyEvent } from '../summary/apply-event';
@@ -15,15 +16,34 @@ import { summaryFromStream } from '../summary/build-summary';
 import type { JourneySummary } from '../summary/journey-summary';
 import { facetsChangedBy, type FacetChange } from '../summary/summary-facets';
 
+/** What `next` needs to know of the stream folded so far, without the stream. */
+export interface FoldPoint {
+  count: number;
+  /** Latest effective date in the stream, registrations aside (they always fold first); '' if none. */
+  latest: string;
+}
+
+/** Whether `event` folds in place after `point` (else the whole stream is folded again). */
+export const appendsAtEnd = (point: FoldPoint, event: StoredJourneyEvent): boolean =>
+  !isCorrection(event) &&
+  (event.type !== 'ChildRegistered' || point.count === 0) &&
+  event.data.effectiveDate >= point.latest;
+
+/** `point` after `event` (in place). */
+export function advance(point: FoldPoint, event: StoredJourneyEvent): void {
+  point.count += 1;
+  // An amendment's effectiveDate is the corrected entry's (possibly new) date: counted too.
+  if (event.type !== 'ChildRegistered' && event.data.effectiveDate > point.latest)
+    point.latest = event.data.effectiveDate;
+}
+
 export class PerEventFold {
   /** The whole stream, once known (given, or read through the loader for a refold). */
   private stream: StoredJourneyEvent[] | undefined;
   /** Events given since the loader's stream ends, while the stream is not loaded. */
   private tail: StoredJourneyEvent[] = [];
   private load: (() => readonly StoredJourneyEvent[]) | undefined;
-  private count: number;
-  /** Latest effective date in the stream, registrations aside (they always fold first). */
-  private latest = '';
+  private readonly point: FoldPoint = { count: 0, latest: '' };
   /** What the last `next` may have changed in the summary ('all' after a refold). */
   changed: FacetChange = 'all';
 
@@ -33,8 +53,24 @@ export class PerEventFold {
     private current: JourneySummary,
   ) {
     this.stream = [...stream];
-    this.count = stream.length;
-    for (const event of stream) this.note(event);
+    for (const event of stream) advance(this.point, event);
+  }
+
+  /**
+   * A child whose stream is not in memory: `point` describes it, `load` reads exactly those
+   * `point.count` events back if a refold needs them.
+   */
+  static resumed(
+    childId: string,
+    current: JourneySummary,
+    point: FoldPoint,
+    load: () => readonly StoredJourneyEvent[],
+  ): PerEventFold {
+    const fold = new PerEventFold(childId, [], current);
+    fold.point.count = point.count;
+    fold.point.latest = point.latest;
+    fold.resume(load);
+    return fold;
   }
 
   /**
@@ -51,16 +87,22 @@ export class PerEventFold {
     return this.current;
   }
 
+  /** Events folded so far (the stream's length). */
+  get count(): number {
+    return this.point.count;
+  }
+
+  /** The latest effective date folded (registrations aside), '' before any. */
+  get latest(): string {
+    return this.point.latest;
+  }
+
   next(event: StoredJourneyEvent): JourneySummary {
-    const appendsAtEnd =
-      !isCorrection(event) &&
-      (event.type !== 'ChildRegistered' || this.count === 0) &&
-      event.data.effectiveDate >= this.latest;
+    const inPlace = appendsAtEnd(this.point, event);
     if (this.stream) this.stream.push(event);
     else this.tail.push(event);
-    this.count += 1;
-    this.note(event);
-    if (appendsAtEnd) {
+    advance(this.point, event);
+    if (inPlace) {
       applyEvent(this.current, event);
       this.changed = facetsChangedBy(event, this.current);
     } else {
@@ -76,11 +118,5 @@ export class PerEventFold {
       this.tail = [];
     }
     return this.stream;
-  }
-
-  private note(event: StoredJourneyEvent): void {
-    // An amendment's effectiveDate is the corrected entry's (possibly new) date: counted too.
-    if (event.type !== 'ChildRegistered' && event.data.effectiveDate > this.latest)
-      this.latest = event.data.effectiveDate;
   }
 }

@@ -73,12 +73,12 @@ describe('projection engine on real SQLite files', () => {
     const e = engine();
     e.start();
     await caughtUp(e);
-    const events = e.readModels.childEvents(a.childId) ?? [];
+    const events = (await e.childEvents(a.childId)) ?? [];
     expect(events.map((event) => event.id)).toEqual(a.events.map((event) => event.id));
     expect(events.map((event) => event.revision)).toEqual(a.events.map((_, i) => BigInt(i)));
     const positions = events.map((event) => event.globalPosition ?? 0n);
     expect([...positions].sort((x, y) => (x < y ? -1 : 1))).toEqual(positions);
-    expect(e.readModels.childEvents('nobody')).toBeUndefined();
+    expect(await e.childEvents('nobody')).toBeUndefined();
   });
 
   it('resumes from its checkpoint after a restart without applying anything twice', async () => {

@@ -6,8 +6,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Observable, ReplaySubject, share } from 'rxjs';
 import type { EventStore } from '@care-journey/event-store';
+import type { StoredJourneyEvent } from '@care-journey/journey';
 import type { DriftConfig } from '../rules/drift-config';
 import type { JourneySummary } from '../summary/journey-summary';
+import { childEvents } from './apply-from-store';
 import { Projector, type ProjectorState } from './projector';
 import type { ProjectionsMode } from './read-model-config';
 import { ReadModelStore } from './read-model-store';
@@ -171,5 +173,13 @@ export class ProjectionEngine {
 
   summary(childId: string): JourneySummary | undefined {
     return this.cache.get(childId);
+  }
+
+  /**
+   * One child's stored events in log order, each with its stream revision and global position,
+   * read from the event store (the read model keeps no copy). Undefined for an unknown child.
+   */
+  childEvents(childId: string): Promise<StoredJourneyEvent[] | undefined> {
+    return childEvents(this.eventStore, childId);
   }
 }

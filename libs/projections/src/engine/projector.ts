@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { Subject } from 'rxjs';
 import type { EventStore, RecordedEvent, Subscription } from '@care-journey/event-store';
+import { applyFromStore } from './apply-from-store';
 import { GenerationChanged, type ReadModelStore } from './read-model-store';
 
 /** The longest a live batch waits for more events after the previous batch. */
@@ -34,6 +35,8 @@ export class Projector {
   private generation = 0;
   private buffer: RecordedEvent[] = [];
   private flushScheduled = false;
+  /** The batch being applied (streams are read before its transaction): batches go one at a time. */
+  private flushing: Promise<void> = Promise.resolve();
   /** When the last batch finished, and how long it took (performance.now() ms). */
   private lastFlushEnd = 0;
   private lastFlushMs = 0;
@@ -86,7 +89,7 @@ export class Projector {
     // Graceful: what was received is applied before the process exits.
     if (this.currentState === 'running') {
       try {
-        this.flush();
+        await this.flush();
       } catch (error) {
         this.options.log?.(`final flush failed (will be re-applied on restart): ${String(error)}`);
       }
@@ -101,11 +104,13 @@ export class Projector {
     this.start();
   }
 
-  private receive(event: RecordedEvent): void {
+  private receive(event: RecordedEvent): Promise<void> | undefined {
     this.buffer.push(event);
-    // A full batch is applied inside the handler: if it throws, the subscription stops right here.
-    if (this.buffer.length >= this.options.batchSize) this.flush();
-    else this.scheduleFlush();
+    // A full batch is applied inside the handler (the subscription waits for it): if it fails,
+    // the subscription stops right here.
+    if (this.buffer.length >= this.options.batchSize) return this.flush();
+    this.scheduleFlush();
+    return undefined;
   }
 
   private scheduleFlush(): void {
@@ -123,20 +128,26 @@ export class Projector {
 
   private safeFlush(runId: number): void {
     if (runId !== this.runId || this.currentState !== 'running') return;
-    try {
-      this.flush();
-    } catch (error) {
-      void this.fail(runId, error);
-    }
+    this.flush().catch((error: unknown) => this.fail(runId, error));
   }
 
-  private flush(): void {
+  /** Applies what is buffered, after the batch before it (in order, one transaction each). */
+  private flush(): Promise<void> {
+    const next = this.flushing.then(() => this.applyBuffered());
+    // The next batch waits for this one whatever its outcome; the caller sees the failure.
+    this.flushing = next.catch(() => undefined);
+    return next;
+  }
+
+  private async applyBuffered(): Promise<void> {
     if (this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];
     const started = performance.now();
     try {
-      const result = this.readModels.applyBatch(this.generation, batch, { requireCurrent: true });
+      const result = await applyFromStore(this.eventStore, this.readModels, this.generation, batch, {
+        requireCurrent: true,
+      });
       if (result.checkpoint !== undefined) this.applied$.next(result.checkpoint);
     } finally {
       this.lastFlushEnd = performance.now();

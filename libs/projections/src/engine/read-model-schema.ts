@@ -3,6 +3,12 @@
  * file while the current one keeps serving; switching is one update of `meta.generation`. A
  * generation's checkpoint is in `checkpoints`, written in the same transaction as its rows.
  * The change log (`child_changes_g<n>`, the /feed) belongs to its generation like the other rows.
+ *
+ * The read model keeps no copy of the events: a refold (a correction, a back-dated entry) and the
+ * child-events queries read the child's stream from the event store. What the engine needs to go
+ * on folding a child without its stream is kept beside the summary (`stream_count`,
+ * `latest_effective`, `clock`, `first_position`). Files written before that had a per-child copy
+ * (`child_events_g<n>`): `migrateEventCopy` derives the new columns from it and drops it.
  */
 import type { Database } from 'better-sqlite3';
 
@@ -17,7 +23,8 @@ export const SHARED_SCHEMA = `
 
 export interface GenerationTables {
   summaries: string;
-  events: string;
+  /** Only in files written before the copy was dropped (see migrateEventCopy). */
+  oldEvents: string;
   changes: string;
 }
 
@@ -26,13 +33,13 @@ export function tablesOf(generation: number): GenerationTables {
     throw new RangeError(`Bad read-model generation ${generation}`);
   return {
     summaries: `child_summaries_g${generation}`,
-    events: `child_events_g${generation}`,
+    oldEvents: `child_events_g${generation}`,
     changes: `child_changes_g${generation}`,
   };
 }
 
 export function createGenerationTables(db: Database, generation: number): void {
-  const { summaries, events } = tablesOf(generation);
+  const { summaries } = tablesOf(generation);
   createChangeLogTable(db, generation);
   db.exec(`
     CREATE TABLE IF NOT EXISTS ${summaries} (
@@ -44,7 +51,8 @@ export function createGenerationTables(db: Database, generation: number): void {
       in_care INTEGER NOT NULL,
       date_of_birth TEXT,
       last_position INTEGER NOT NULL,
-      summary TEXT NOT NULL
+      summary TEXT NOT NULL,
+      ${STREAM_COLUMNS.join(',\n      ')}
     );
     CREATE INDEX IF NOT EXISTS ${summaries}_team ON ${summaries}(team);
     CREATE INDEX IF NOT EXISTS ${summaries}_sw ON ${summaries}(social_worker);
@@ -52,14 +60,73 @@ export function createGenerationTables(db: Database, generation: number): void {
     CREATE INDEX IF NOT EXISTS ${summaries}_in_care ON ${summaries}(in_care);
     CREATE INDEX IF NOT EXISTS ${summaries}_dob ON ${summaries}(date_of_birth);
     CREATE INDEX IF NOT EXISTS ${summaries}_position ON ${summaries}(last_position);
-    -- The child's stored events: a correction or a back-dated entry refolds the child from these.
-    CREATE TABLE IF NOT EXISTS ${events} (
-      child_id TEXT NOT NULL,
-      position INTEGER NOT NULL,
-      event TEXT NOT NULL,
-      PRIMARY KEY (child_id, position)
-    ) WITHOUT ROWID;
   `);
+}
+
+/**
+ * What the fold needs of a child's stream without reading it: how many events it has, the latest
+ * effective date (registrations aside), the feed clock, and the position of its first event.
+ */
+const STREAM_COLUMNS = [
+  `stream_count INTEGER NOT NULL DEFAULT 0`,
+  `latest_effective TEXT NOT NULL DEFAULT ''`,
+  `clock TEXT`,
+  `first_position INTEGER`,
+];
+
+/** Per child, what STREAM_COLUMNS hold, worked out from the child's events in log order. */
+export interface StreamFacts {
+  count: number;
+  latest: string;
+  clock: string | undefined;
+  firstPosition: number | undefined;
+}
+
+export const hasColumn = (db: Database, table: string, column: string): boolean =>
+  (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).some(
+    (row) => row.name === column,
+  );
+
+/**
+ * A generation written with the per-child event copy: add the stream columns, fill them from
+ * the copy (`factsOf` folds one child's stored events), then drop the copy. One pass, on open.
+ */
+export function migrateEventCopy(
+  db: Database,
+  generation: number,
+  factsOf: (events: readonly { position: number; event: string }[]) => StreamFacts,
+): boolean {
+  const { summaries, oldEvents } = tablesOf(generation);
+  if (!hasTable(db, oldEvents)) return false;
+  if (hasTable(db, summaries) && !hasColumn(db, summaries, 'stream_count')) {
+    for (const column of STREAM_COLUMNS) db.exec(`ALTER TABLE ${summaries} ADD COLUMN ${column}`);
+    const update = db.prepare(
+      `UPDATE ${summaries} SET stream_count = ?, latest_effective = ?, clock = ?, first_position = ? WHERE child_id = ?`,
+    );
+    const rows = db
+      .prepare(`SELECT child_id, position, event FROM ${oldEvents} ORDER BY child_id, position`)
+      .iterate() as IterableIterator<{ child_id: string; position: number; event: string }>;
+    // The connection is busy while iterating: the updates (a few values per child) run after.
+    const updates: [StreamFacts, string][] = [];
+    let childId: string | undefined;
+    let events: { position: number; event: string }[] = [];
+    const flush = (): void => {
+      if (childId !== undefined) updates.push([factsOf(events), childId]);
+    };
+    for (const row of rows) {
+      if (row.child_id !== childId) {
+        flush();
+        childId = row.child_id;
+        events = [];
+      }
+      events.push({ position: row.position, event: row.event });
+    }
+    flush();
+    for (const [facts, id] of updates)
+      update.run(facts.count, facts.latest, facts.clock ?? null, facts.firstPosition ?? null, id);
+  }
+  db.exec(`DROP TABLE ${oldEvents}`);
+  return true;
 }
 
 /**
@@ -85,8 +152,8 @@ export function hasTable(db: Database, name: string): boolean {
 }
 
 export function dropGenerationTables(db: Database, generation: number): void {
-  const { summaries, events, changes } = tablesOf(generation);
+  const { summaries, oldEvents, changes } = tablesOf(generation);
   db.exec(
-    `DROP TABLE IF EXISTS ${summaries}; DROP TABLE IF EXISTS ${events}; DROP TABLE IF EXISTS ${changes};`,
+    `DROP TABLE IF EXISTS ${summaries}; DROP TABLE IF EXISTS ${oldEvents}; DROP TABLE IF EXISTS ${changes};`,
   );
 }

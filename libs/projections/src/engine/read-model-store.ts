@@ -3,32 +3,38 @@
  * ONE transaction, so a crash can never apply an event twice or skip one; events at or below the
  * checkpoint are ignored, which makes a replayed batch harmless. The change log (the /feed) is
  * written in that same transaction: one diff of the child's view per event.
+ *
+ * No copy of the events is kept: a child whose events need a refold (a correction, a back-dated
+ * entry) is given its stream by the caller (`streams`, read from the event store before the
+ * transaction: see apply-from-store.ts; `streamsNeeded` says which).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '@care-journey/event-store';
-import type { CalendarDate, StoredJourneyEvent } from '@care-journey/journey';
+import { type CalendarDate, type StoredJourneyEvent } from '@care-journey/journey';
 import type { ChildView } from '../feed/change-record';
 import { childView } from '../feed/child-view';
 import { diffViews } from '../feed/diff-views';
 import { FlagTracker } from '../feed/flag-tracker';
 import type { FeedCheckpoint } from '../feed/feed-checkpoint';
-import { clockAfter, clockOf } from '../feed/feed-clock';
+import { clockAfter } from '../feed/feed-clock';
 import type { DriftConfig } from '../rules/drift-config';
 import { emptySummary, type JourneySummary } from '../summary/journey-summary';
 import type { ChangeLogPage, ChangeLogReader } from '../feed/feed-page';
 import { insertChangesSql, readChanges, writeChanges } from './change-log';
 import { childIdOf, toStoredJourneyEvent } from './journey-event-record';
-import { PerEventFold } from './per-event-fold';
+import { advance, appendsAtEnd, PerEventFold, type FoldPoint } from './per-event-fold';
 import { driftConfigFromEnv } from './read-model-config';
 import {
   createChangeLogTable,
   createGenerationTables,
   dropGenerationTables,
   hasTable,
+  migrateEventCopy,
   SHARED_SCHEMA,
   tablesOf,
+  type StreamFacts,
 } from './read-model-schema';
 import { summaryColumns } from './summary-row';
 
@@ -41,6 +47,44 @@ export class GenerationChanged extends Error {
   ) {
     super(`Read-model generation changed from ${expected} to ${actual}`);
   }
+}
+
+/**
+ * A child's stream as stored, its first `count` events (the read model's view of the event store),
+ * or undefined when the caller did not read it.
+ */
+export type StreamSource = (childId: string, count: number) => readonly StoredJourneyEvent[] | undefined;
+
+/** A refold needed a child's stream that the batch was not given: read it and apply again. */
+export class StreamNeeded extends Error {
+  override readonly name = 'StreamNeeded';
+  constructor(
+    readonly childId: string,
+    readonly count: number,
+  ) {
+    super(`The stream of child ${childId} (its first ${count} events) is needed to apply this batch`);
+  }
+}
+
+export interface ApplyOptions {
+  /** Refuse (GenerationChanged) when a rebuild has switched generations since the caller started. */
+  requireCurrent: boolean;
+  /** Children's streams for refolds (see streamsNeeded); none given: a refold throws StreamNeeded. */
+  streams?: StreamSource;
+}
+
+/** A child whose stream must be read before a batch: its first `count` events. */
+export interface StreamWanted {
+  childId: string;
+  count: number;
+}
+
+interface StreamRow {
+  summary: string;
+  last_position: number;
+  stream_count: number;
+  latest_effective: string;
+  clock: string | null;
 }
 
 export interface ApplyResult {
@@ -77,16 +121,31 @@ interface LiveChild {
   view: ChildView | undefined;
 }
 
-/** Children kept between live batches (least recently projected dropped first). */
+/** Children kept between batches (least recently projected dropped first). */
 const LIVE_CHILDREN = 4_096;
+
+const liveKey = (generation: number, childId: string): string => `${generation}/${childId}`;
+
+/** The stream columns of one child's stored events (rows as the old per-child copy held them). */
+function streamFactsOf(rows: readonly { position: number; event: string }[]): StreamFacts {
+  const point: FoldPoint = { count: 0, latest: '' };
+  let clock: CalendarDate | undefined;
+  for (const row of rows) {
+    const event = JSON.parse(row.event) as StoredJourneyEvent;
+    advance(point, event);
+    clock = clockAfter(clock, event);
+  }
+  return { count: point.count, latest: point.latest, clock, firstPosition: rows[0]?.position };
+}
 
 export class ReadModelStore implements ChangeLogReader {
   private readonly db: Db;
   private readonly statements = new Map<string, Statement>();
   private readonly drift: DriftConfig;
+  /** Children kept between batches, by generation and child id. */
   private readonly live = new Map<string, LiveChild>();
-  /** Whether the batch being applied keeps its children in `live` (the live projector's batches). */
-  private keepLive = false;
+  /** The streams given with the batch being applied. */
+  private streams: StreamSource | undefined;
 
   constructor(
     readonly file: string,
@@ -108,6 +167,10 @@ export class ReadModelStore implements ChangeLogReader {
           this.db.prepare(`INSERT INTO meta (key, value) VALUES ('generation', '1')`).run();
         }
         this.addChangeLogIfMissing(this.currentGeneration());
+        for (const { generation } of this.db.prepare(`SELECT generation FROM checkpoints`).all() as {
+          generation: number;
+        }[])
+          migrateEventCopy(this.db, generation, streamFactsOf);
       })
       .immediate();
   }
@@ -215,12 +278,8 @@ export class ReadModelStore implements ChangeLogReader {
    * position, in one transaction. With `requireCurrent`, refuses (GenerationChanged) when a rebuild
    * has switched generations since the caller started.
    */
-  applyBatch(
-    generation: number,
-    events: readonly RecordedEvent[],
-    options: { requireCurrent: boolean },
-  ): ApplyResult {
-    this.keepLive = options.requireCurrent;
+  applyBatch(generation: number, events: readonly RecordedEvent[], options: ApplyOptions): ApplyResult {
+    this.streams = options.streams;
     try {
       return this.applyInTransaction(generation, events, options);
     } catch (error) {
@@ -228,14 +287,58 @@ export class ReadModelStore implements ChangeLogReader {
       this.live.clear();
       throw error;
     } finally {
-      this.keepLive = false;
+      this.streams = undefined;
     }
+  }
+
+  /**
+   * The children of `events` whose stream a refold will need (a correction, a back-dated entry or
+   * a second registration after events already applied), as the file stands: read them from the
+   * event store and pass them as `streams`. If the file changes meanwhile, applyBatch says which
+   * one it still needs (StreamNeeded).
+   */
+  streamsNeeded(generation: number, events: readonly RecordedEvent[]): StreamWanted[] {
+    const checkpoint = this.checkpoint(generation);
+    const { summaries } = tablesOf(generation);
+    const select = this.stmt(
+      `SELECT stream_count, latest_effective, last_position FROM ${summaries} WHERE child_id = ?`,
+    );
+    const points = new Map<string, (FoldPoint & { start: number; after: number }) | null>();
+    const wanted: StreamWanted[] = [];
+    for (const event of events) {
+      if (checkpoint !== undefined && event.globalPosition <= checkpoint) continue;
+      const childId = childIdOf(event);
+      if (childId === undefined) continue;
+      let point = points.get(childId);
+      if (point === undefined) {
+        const row = select.get(childId) as
+          { stream_count: number; latest_effective: string; last_position: number } | undefined;
+        point = row
+          ? {
+              count: row.stream_count,
+              latest: row.latest_effective,
+              start: row.stream_count,
+              after: row.last_position,
+            }
+          : { count: 0, latest: '', start: 0, after: -1 };
+        points.set(childId, point);
+      }
+      if (point === null || Number(event.globalPosition) <= point.after) continue;
+      const journeyEvent = event as unknown as StoredJourneyEvent;
+      if (point.start > 0 && !appendsAtEnd(point, journeyEvent)) {
+        wanted.push({ childId, count: point.start });
+        points.set(childId, null);
+        continue;
+      }
+      advance(point, journeyEvent);
+    }
+    return wanted;
   }
 
   private applyInTransaction(
     generation: number,
     events: readonly RecordedEvent[],
-    options: { requireCurrent: boolean },
+    options: ApplyOptions,
   ): ApplyResult {
     return this.db
       .transaction((): ApplyResult => {
@@ -267,22 +370,22 @@ export class ReadModelStore implements ChangeLogReader {
   }
 
   /**
-   * Appends the child's new events, folds the summary event by event and logs what each event
-   * changed in the child's view (as at the feed clock), then stores the final summary.
+   * Folds the child's new events into its summary event by event and logs what each event changed
+   * in the child's view (as at the feed clock), then stores the final summary once.
    */
   protected applyToChild(generation: number, childId: string, events: readonly RecordedEvent[]): void {
-    const { summaries, events: eventTable } = tablesOf(generation);
-    const insert = this.stmt(
-      `INSERT OR IGNORE INTO ${eventTable} (child_id, position, event) VALUES (?, ?, ?)`,
-    );
+    const { summaries } = tablesOf(generation);
     const insertChanges = this.stmt(insertChangesSql(generation));
     const child = this.liveChild(generation, childId) ?? this.loadChild(generation, childId);
     const { fold, flags } = child;
     let { clock, view } = child;
+    let lastPosition = child.lastPosition;
+    const firstPosition = Number(events[0].globalPosition);
     for (const event of events) {
+      // Already applied (a replay): neither folded nor logged twice.
+      if (Number(event.globalPosition) <= lastPosition) continue;
+      lastPosition = Number(event.globalPosition);
       const journeyEvent = toStoredJourneyEvent(event);
-      // Already stored (a replay): neither folded nor logged twice.
-      if (insert.run(childId, event.globalPosition, JSON.stringify(journeyEvent)).changes === 0) continue;
       clock = clockAfter(clock, journeyEvent);
       const summary = fold.next(journeyEvent);
       flags.changed(fold.changed);
@@ -290,69 +393,82 @@ export class ReadModelStore implements ChangeLogReader {
       writeChanges(insertChanges, event.globalPosition, event.id, diffViews(childId, view, next));
       view = next;
     }
+    if (lastPosition === child.lastPosition) return;
     const summary = fold.summary;
     const columns = summaryColumns(summary);
-    const lastPosition = events[events.length - 1].globalPosition;
     this.stmt(
-      `INSERT INTO ${summaries} (child_id, child_ref, team, social_worker, legal_status, in_care, date_of_birth, last_position, summary)
-         VALUES (@child_id, @child_ref, @team, @social_worker, @legal_status, @in_care, @date_of_birth, @last_position, @summary)
+      `INSERT INTO ${summaries} (child_id, child_ref, team, social_worker, legal_status, in_care, date_of_birth, last_position, summary,
+           stream_count, latest_effective, clock, first_position)
+         VALUES (@child_id, @child_ref, @team, @social_worker, @legal_status, @in_care, @date_of_birth, @last_position, @summary,
+           @stream_count, @latest_effective, @clock, @first_position)
          ON CONFLICT (child_id) DO UPDATE SET child_ref = excluded.child_ref, team = excluded.team,
            social_worker = excluded.social_worker, legal_status = excluded.legal_status, in_care = excluded.in_care,
-           date_of_birth = excluded.date_of_birth, last_position = excluded.last_position, summary = excluded.summary`,
+           date_of_birth = excluded.date_of_birth, last_position = excluded.last_position, summary = excluded.summary,
+           stream_count = excluded.stream_count, latest_effective = excluded.latest_effective, clock = excluded.clock,
+           first_position = coalesce(${summaries}.first_position, excluded.first_position)`,
     ).run({
       child_id: childId,
       ...columns,
       last_position: lastPosition,
       summary: JSON.stringify(summary),
+      stream_count: fold.count,
+      latest_effective: fold.latest,
+      clock: clock ?? null,
+      first_position: firstPosition,
     });
-    if (!this.keepLive) return;
-    const upTo = Number(lastPosition);
-    fold.resume(() => this.storedStream(eventTable, childId, upTo));
-    this.live.delete(childId);
-    this.live.set(childId, { generation, lastPosition: upTo, fold, flags, clock, view });
+    const count = fold.count;
+    fold.resume(() => this.streamOf(childId, count));
+    const key = liveKey(generation, childId);
+    this.live.delete(key);
+    this.live.set(key, { generation, lastPosition, fold, flags, clock, view });
     if (this.live.size > LIVE_CHILDREN) this.live.delete(this.live.keys().next().value as string);
   }
 
-  /** The child as the live projector left it, if nothing else has written it since. */
+  /** The child's first `count` events, from the streams given with the batch being applied. */
+  private streamOf(childId: string, count: number): readonly StoredJourneyEvent[] {
+    const stream = this.streams?.(childId, count);
+    if (stream === undefined || stream.length !== count) throw new StreamNeeded(childId, count);
+    return stream;
+  }
+
+  /** The child as an earlier batch left it, if nothing else has written it since. */
   private liveChild(generation: number, childId: string): LiveChild | undefined {
-    if (!this.keepLive) return undefined;
-    const child = this.live.get(childId);
+    const key = liveKey(generation, childId);
+    const child = this.live.get(key);
     if (!child) return undefined;
-    this.live.delete(childId);
-    if (child.generation !== generation) return undefined;
+    this.live.delete(key);
     const { summaries } = tablesOf(generation);
     const row = this.stmt(`SELECT last_position FROM ${summaries} WHERE child_id = ?`).get(childId) as
       { last_position: number } | undefined;
     return row !== undefined && Number(row.last_position) === child.lastPosition ? child : undefined;
   }
 
-  /** The child from the file: its stored events and summary, and its view as at its clock. */
+  /** The child from the file: its summary, what is known of its stream, and its view as at its clock. */
   private loadChild(generation: number, childId: string): LiveChild {
-    const { summaries, events: eventTable } = tablesOf(generation);
-    const stream = this.storedStream(eventTable, childId);
-    const stored = this.stmt(`SELECT summary FROM ${summaries} WHERE child_id = ?`).get(childId) as
-      { summary: string } | undefined;
-    const fold = new PerEventFold(
-      childId,
-      stream,
-      stored ? (JSON.parse(stored.summary) as JourneySummary) : emptySummary(childId),
-    );
+    const { summaries } = tablesOf(generation);
+    const row = this.stmt(
+      `SELECT summary, last_position, stream_count, latest_effective, clock FROM ${summaries} WHERE child_id = ?`,
+    ).get(childId) as StreamRow | undefined;
     const flags = new FlagTracker(this.drift);
-    const clock = clockOf(stream);
+    if (row === undefined)
+      return {
+        generation,
+        lastPosition: -1,
+        fold: new PerEventFold(childId, [], emptySummary(childId)),
+        flags,
+        clock: undefined,
+        view: undefined,
+      };
+    const count = row.stream_count;
+    const fold = PerEventFold.resumed(
+      childId,
+      JSON.parse(row.summary) as JourneySummary,
+      { count, latest: row.latest_effective },
+      () => this.streamOf(childId, count),
+    );
+    const clock = row.clock ?? undefined;
     const view = clock === undefined ? undefined : childView(fold.summary, clock, this.drift, flags);
-    return { generation, lastPosition: -1, fold, flags, clock, view };
-  }
-
-  /** A child's stored events in log order (those at or before `upTo`, when given). */
-  private storedStream(eventTable: string, childId: string, upTo?: number): StoredJourneyEvent[] {
-    const rows = (
-      upTo === undefined
-        ? this.stmt(`SELECT event FROM ${eventTable} WHERE child_id = ? ORDER BY position`).all(childId)
-        : this.stmt(
-            `SELECT event FROM ${eventTable} WHERE child_id = ? AND position <= ? ORDER BY position`,
-          ).all(childId, upTo)
-    ) as { event: string }[];
-    return rows.map((row) => JSON.parse(row.event) as StoredJourneyEvent);
+    return { generation, lastPosition: Number(row.last_position), fold, flags, clock, view };
   }
 
   /**
@@ -395,26 +511,6 @@ export class ReadModelStore implements ChangeLogReader {
     const row = this.db.prepare(`SELECT summary FROM ${summaries} WHERE child_id = ?`).get(childId) as
       { summary: string } | undefined;
     return row ? (JSON.parse(row.summary) as JourneySummary) : undefined;
-  }
-
-  /**
-   * One child's stored events in log order, each with its global position and stream revision
-   * (the table holds the whole stream, so the n-th row is revision n). Undefined for an unknown child.
-   */
-  childEvents(childId: string): StoredJourneyEvent[] | undefined {
-    const { events } = tablesOf(this.currentGeneration());
-    const rows = this.stmt(`SELECT position, event FROM ${events} WHERE child_id = ? ORDER BY position`).all(
-      childId,
-    ) as { position: number; event: string }[];
-    if (rows.length === 0) return undefined;
-    return rows.map(
-      (row, index) =>
-        ({
-          ...(JSON.parse(row.event) as StoredJourneyEvent),
-          revision: BigInt(index),
-          globalPosition: BigInt(row.position),
-        }) as StoredJourneyEvent,
-    );
   }
 
   /** Child ids by the indexed columns (state at the end of what is recorded). */

@@ -6,6 +6,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Observable } from 'rxjs';
 import type { EventStore, RecordedEvent } from '@care-journey/event-store';
+import { applyFromStore } from './apply-from-store';
 import type { ReadModelStore } from './read-model-store';
 
 export type RebuildState = 'running' | 'switching' | 'done' | 'failed';
@@ -81,7 +82,7 @@ async function replay(
   let batch: RecordedEvent[] = [];
   let applied = 0;
   const apply = async (): Promise<void> => {
-    readModels.applyBatch(meter.generation, batch, { requireCurrent: false });
+    await applyFromStore(eventStore, readModels, meter.generation, batch, { requireCurrent: false });
     meter.eventsDone += batch.length;
     meter.position = batch[batch.length - 1].globalPosition;
     applied += batch.length;

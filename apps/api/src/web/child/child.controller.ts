@@ -41,7 +41,7 @@ export class ChildController {
     const { user } = origin;
     // After a form was recorded: the page must show it (read-your-writes, bounded, else 503).
     await this.queries.waitFor(positionParam(query.position));
-    const events = this.queries.events(id);
+    const events = await this.queries.events(id);
     if (!events) throw new NotFoundException(`No child with id ${id}`);
     const form = parseReplayForm(query);
     // The case history is being read: recorded in the access trail first, as the API does.

@@ -33,14 +33,14 @@ export class RecordController {
   ) {}
 
   @Get(':form')
-  show(
+  async show(
     @Param() { id, form: slug }: RecordFormParams,
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): string {
+  ): Promise<string> {
     const model = {
-      ...this.child(id),
+      ...(await this.child(id)),
       user,
       csrfToken: csrfToken(request, reply),
       childId: id,
@@ -60,7 +60,7 @@ export class RecordController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const form = this.formOf(slug);
-    const child = this.child(id);
+    const child = await this.child(id);
     const fields = submitted ?? {};
     const outcome = await this.commands.send(
       form,
@@ -97,10 +97,13 @@ export class RecordController {
     return form;
   }
 
-  /** The label and revision from the read models; a child that does not exist is a 404 before any form. */
-  private child(childId: string): { childLabel: string; revision: string } {
+  /**
+   * The label from the read models and the revision from the child's stream; a child that does not
+   * exist is a 404 before any form.
+   */
+  private async child(childId: string): Promise<{ childLabel: string; revision: string }> {
     const summary = this.queries.summary(childId);
-    const events = this.queries.events(childId);
+    const events = await this.queries.events(childId);
     if (!summary || !events) throw new NotFoundException(`No child with id ${childId}`);
     // Social workers may see names.
     const childLabel = summary.name ? `${summary.name} (${summary.childRef})` : summary.childRef;
