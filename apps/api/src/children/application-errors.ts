@@ -1,3 +1,5 @@
+import { HttpStatus, UnprocessableEntityException } from '@nestjs/common';
+
 /** No journey stream for this child id (404). */
 export class ChildNotFound extends Error {
   override readonly name = 'ChildNotFound';
@@ -20,5 +22,24 @@ export class RevisionConflict extends Error {
     super(
       `Child ${childId} changed meanwhile: expected revision ${String(expected)}, now at ${String(actual)}`,
     );
+  }
+}
+
+/**
+ * The Idempotency-Key was already used by this user for this child with another request (422,
+ * shaped like a broken journey rule). A key names one command: a new command needs a new key.
+ */
+export class IdempotencyKeyReused extends UnprocessableEntityException {
+  constructor(readonly childId: string) {
+    super({
+      statusCode: HttpStatus.UNPROCESSABLE_ENTITY,
+      error: 'Unprocessable Entity',
+      message:
+        `Idempotency-Key was already used for a different request to child ${childId}: ` +
+        'a key may be sent again only with the same request (same endpoint and body); nothing was recorded',
+      rule: 'idempotency-key-reused',
+      field: 'Idempotency-Key',
+    });
+    this.name = 'IdempotencyKeyReused';
   }
 }

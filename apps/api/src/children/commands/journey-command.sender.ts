@@ -5,6 +5,7 @@ import type { CommandOf, JourneyCommandType } from '@care-journey/journey';
 import type { CommandOrigin } from '../../http/command-origin.decorator';
 import type { IfMatch } from '../../http/if-match';
 import { Clock } from '../../infrastructure/clock';
+import { requestHash } from '../recording/idempotency';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
 
 /** The fields a client sends for a command; the rest comes from the path, the token and the clock. */
@@ -27,6 +28,8 @@ export class JourneyCommandSender {
     body: CommandBody<T>,
     ifMatch: IfMatch,
     origin: CommandOrigin,
+    /** The client's Idempotency-Key (already checked): a retry with it returns the first outcome. */
+    idempotencyKey?: string,
   ): Promise<RecordResult> {
     const now = this.clock.now();
     const recordedBy = origin.user.id;
@@ -39,6 +42,9 @@ export class JourneyCommandSender {
         recordedBy,
         correlationId: origin.correlationId,
         causationId,
+        ...(idempotencyKey !== undefined && {
+          idempotency: { key: idempotencyKey, requestHash: requestHash(type, childId, body) },
+        }),
       }),
     );
   }

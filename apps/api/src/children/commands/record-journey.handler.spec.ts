@@ -1,6 +1,7 @@
-import { WrongExpectedRevision } from '@care-journey/event-store';
+import { DuplicateEventIds, WrongExpectedRevision } from '@care-journey/event-store';
 import { DomainRuleViolation, initialState, type JourneyCommand } from '@care-journey/journey';
-import { ChildNotFound, RevisionConflict } from '../application-errors';
+import { ChildNotFound, IdempotencyKeyReused, RevisionConflict } from '../application-errors';
+import { NO_KEYED_OUTCOMES, outcomeKey, type KeyedOutcomes } from '../recording/keyed-outcomes';
 import type { JourneyRepository, LoadedJourney } from '../recording/journey.repository';
 import { RecordJourneyCommand } from './record-journey.command';
 import { RecordJourneyHandler } from './record-journey.handler';
@@ -20,17 +21,24 @@ jest.mock('@care-journey/journey', () => ({
   journeyDecider: { decide: jest.fn(() => [{ type: 'StatutoryReviewHeld', data: {} }]) },
 }));
 
-function fakeRepository(revisions: (bigint | undefined)[], appendOutcomes: ('ok' | 'clash')[]) {
+function fakeRepository(
+  revisions: (bigint | undefined)[],
+  appendOutcomes: ('ok' | 'clash' | 'twin')[],
+  keyedAfter: KeyedOutcomes[] = [],
+) {
+  let keyed: KeyedOutcomes = NO_KEYED_OUTCOMES;
   const loads: bigint[] = [];
   const repo = {
     load: jest.fn(async (): Promise<LoadedJourney> => {
       const revision = revisions.shift();
+      keyed = keyedAfter.shift() ?? keyed;
       if (revision !== undefined) loads.push(revision);
-      return { state: initialState, revision, globalPosition: revision };
+      return { state: initialState, revision, globalPosition: revision, outcomes: keyed };
     }),
     append: jest.fn(async (_id: string, _events: unknown[], expected: bigint) => {
-      if (appendOutcomes.shift() === 'clash')
-        throw new WrongExpectedRevision('journey-c1', String(expected), expected + 1n);
+      const outcome = appendOutcomes.shift();
+      if (outcome === 'clash') throw new WrongExpectedRevision('journey-c1', String(expected), expected + 1n);
+      if (outcome === 'twin') throw new DuplicateEventIds('journey-c1', ['e1'], 'partial');
       return {
         nextExpectedRevision: expected + 1n,
         globalPosition: 100n,
@@ -108,5 +116,89 @@ describe('RecordJourneyHandler', () => {
       handler.execute(new RecordJourneyCommand(review, { kind: 'none' }, context)),
     ).rejects.toBeInstanceOf(DomainRuleViolation);
     expect(repo.append).not.toHaveBeenCalled();
+  });
+
+  describe('with an Idempotency-Key', () => {
+    const keyed = { ...context, idempotency: { key: 'k-1', requestHash: 'h1' } };
+    const recorded = (requestHash: string, recordedBy = 'alice'): KeyedOutcomes =>
+      new Map([
+        [
+          outcomeKey(recordedBy, 'k-1'),
+          {
+            requestHash,
+            events: [{ id: 'e0', type: 'StatutoryReviewHeld' }],
+            revision: 2n,
+            globalPosition: 40n,
+          },
+        ],
+      ]);
+
+    it('answers a key already recorded with its first outcome, deciding and appending nothing', async () => {
+      const { journeyDecider } = jest.requireMock('@care-journey/journey') as {
+        journeyDecider: { decide: jest.Mock };
+      };
+      journeyDecider.decide.mockClear();
+      const { repo, handler } = fakeRepository([3n], [], [recorded('h1')]);
+      const result = await handler.execute(
+        new RecordJourneyCommand(review, { kind: 'revision', revision: 1n }, keyed),
+      );
+      expect(result).toEqual({
+        childId: 'c1',
+        revision: '2',
+        globalPosition: '40',
+        events: [{ id: 'e0', type: 'StatutoryReviewHeld' }],
+      });
+      expect(journeyDecider.decide).not.toHaveBeenCalled();
+      expect(repo.append).not.toHaveBeenCalled();
+    });
+
+    it('refuses the key with another request (422 naming the header), recording nothing', async () => {
+      const { repo, handler } = fakeRepository([3n], [], [recorded('h2')]);
+      const error = await handler
+        .execute(new RecordJourneyCommand(review, { kind: 'none' }, keyed))
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IdempotencyKeyReused);
+      expect((error as IdempotencyKeyReused).getStatus()).toBe(422);
+      expect((error as IdempotencyKeyReused).getResponse()).toMatchObject({
+        rule: 'idempotency-key-reused',
+        field: 'Idempotency-Key',
+      });
+      expect(repo.append).not.toHaveBeenCalled();
+    });
+
+    it("keys are per user: another user's same key is a new command", async () => {
+      const { repo, handler } = fakeRepository([3n], ['ok'], [recorded('h1', 'bob')]);
+      const result = await handler.execute(new RecordJourneyCommand(review, { kind: 'none' }, keyed));
+      expect(result.revision).toBe('4');
+      expect(repo.append).toHaveBeenCalledTimes(1);
+    });
+
+    it('a new key is decided and appended as usual, with the key in the context', async () => {
+      const { repo, handler } = fakeRepository([3n], ['ok']);
+      await handler.execute(new RecordJourneyCommand(review, { kind: 'none' }, keyed));
+      expect(repo.append).toHaveBeenCalledWith('c1', expect.any(Array), 3n, keyed);
+    });
+
+    it.each<['clash' | 'twin', string]>([
+      ['clash', 'a revision clash'],
+      ['twin', 'the same event ids already stored'],
+    ])(
+      'after %s (a concurrent duplicate won with If-Match), answers with what it recorded',
+      async (outcome) => {
+        const { repo, handler } = fakeRepository([3n, 4n], [outcome], [NO_KEYED_OUTCOMES, recorded('h1')]);
+        const result = await handler.execute(
+          new RecordJourneyCommand(review, { kind: 'revision', revision: 3n }, keyed),
+        );
+        expect(result.events).toEqual([{ id: 'e0', type: 'StatutoryReviewHeld' }]);
+        expect(repo.append).toHaveBeenCalledTimes(1);
+      },
+    );
+
+    it('without a twin on the re-read, a clash under If-Match is still a 409', async () => {
+      const { handler } = fakeRepository([3n, 4n], ['clash']);
+      await expect(
+        handler.execute(new RecordJourneyCommand(review, { kind: 'revision', revision: 3n }, keyed)),
+      ).rejects.toBeInstanceOf(RevisionConflict);
+    });
   });
 });

@@ -15,6 +15,7 @@ import {
   ReverseAdoptionDecisionDto,
 } from '../dto/adoption.dto';
 import { ChildIdParam } from '../dto/child-id.param';
+import { IdempotencyKeyHeader } from './idempotency-key.decorator';
 import { RecordsJourney } from './records-journey.decorator';
 
 /** The adoption route, decision to order. */
@@ -30,8 +31,9 @@ export class AdoptionController {
     @Body() body: RecordAdoptionDecisionDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('RecordAdoptionDecision', id, body, ifMatch, origin);
+    return this.sender.send('RecordAdoptionDecision', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('placement-order')
@@ -41,8 +43,9 @@ export class AdoptionController {
     @Body() body: GrantPlacementOrderDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('GrantPlacementOrder', id, body, ifMatch, origin);
+    return this.sender.send('GrantPlacementOrder', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('consent')
@@ -52,8 +55,9 @@ export class AdoptionController {
     @Body() body: RecordAdoptionConsentDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('RecordAdoptionConsent', id, body, ifMatch, origin);
+    return this.sender.send('RecordAdoptionConsent', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('reversal')
@@ -63,8 +67,9 @@ export class AdoptionController {
     @Body() body: ReverseAdoptionDecisionDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('ReverseAdoptionDecision', id, body, ifMatch, origin);
+    return this.sender.send('ReverseAdoptionDecision', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('match')
@@ -74,8 +79,9 @@ export class AdoptionController {
     @Body() body: RecordMatchDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('RecordMatch', id, body, ifMatch, origin);
+    return this.sender.send('RecordMatch', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('placement')
@@ -85,8 +91,9 @@ export class AdoptionController {
     @Body() body: PlaceForAdoptionDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('PlaceForAdoption', id, body, ifMatch, origin);
+    return this.sender.send('PlaceForAdoption', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('order')
@@ -96,7 +103,8 @@ export class AdoptionController {
     @Body() body: GrantAdoptionOrderDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('GrantAdoptionOrder', id, body, ifMatch, origin);
+    return this.sender.send('GrantAdoptionOrder', id, body, ifMatch, origin, idempotencyKey);
   }
 }

@@ -8,6 +8,7 @@ import type { RecordResult } from '../commands/record-journey.command';
 import { ChangeAllocationDto } from '../dto/allocation.dto';
 import { ChildIdParam } from '../dto/child-id.param';
 import { ChangeLegalStatusDto, EndPeriodOfCareDto, StartPeriodOfCareDto } from '../dto/period-of-care.dto';
+import { IdempotencyKeyHeader } from './idempotency-key.decorator';
 import { RecordsJourney } from './records-journey.decorator';
 
 /** Entering and leaving care, legal status and allocation. */
@@ -23,8 +24,9 @@ export class CareController {
     @Body() body: StartPeriodOfCareDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('StartPeriodOfCare', id, body, ifMatch, origin);
+    return this.sender.send('StartPeriodOfCare', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('periods-of-care/end')
@@ -34,8 +36,9 @@ export class CareController {
     @Body() body: EndPeriodOfCareDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('EndPeriodOfCare', id, body, ifMatch, origin);
+    return this.sender.send('EndPeriodOfCare', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('legal-status')
@@ -45,8 +48,9 @@ export class CareController {
     @Body() body: ChangeLegalStatusDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('ChangeLegalStatus', id, body, ifMatch, origin);
+    return this.sender.send('ChangeLegalStatus', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('allocation')
@@ -56,7 +60,8 @@ export class CareController {
     @Body() body: ChangeAllocationDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('ChangeAllocation', id, body, ifMatch, origin);
+    return this.sender.send('ChangeAllocation', id, body, ifMatch, origin, idempotencyKey);
   }
 }

@@ -20,6 +20,8 @@ import type { EventsPage } from '../queries/events-page';
 import { GetChildEventsQuery } from '../queries/get-child-events.query';
 import { GetChildQuery } from '../queries/get-child.query';
 import { ChildViewDto, EventsPageDto } from './child-view.dto';
+import { idempotentChildId } from '../recording/idempotency';
+import { IdempotencyKeyHeader } from './idempotency-key.decorator';
 import { RecordsJourney } from './records-journey.decorator';
 
 @ApiTags('children')
@@ -35,10 +37,21 @@ export class ChildrenController {
   async register(
     @Body() { childId, ...body }: RegisterChildDto,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecordResult> {
-    const id = childId ?? randomUUID();
-    const result = await this.sender.send('RegisterChild', id, body, { kind: 'none' }, origin);
+    // A keyed registration without an id gets one named after the user and key, so its retry finds it.
+    const id =
+      childId ??
+      (idempotencyKey === undefined ? randomUUID() : idempotentChildId(origin.user.id, idempotencyKey));
+    const result = await this.sender.send(
+      'RegisterChild',
+      id,
+      body,
+      { kind: 'none' },
+      origin,
+      idempotencyKey,
+    );
     void reply.header('Location', `/children/${id}`);
     return result;
   }

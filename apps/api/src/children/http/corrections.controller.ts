@@ -7,6 +7,7 @@ import { JourneyCommandSender } from '../commands/journey-command.sender';
 import type { RecordResult } from '../commands/record-journey.command';
 import { ChildIdParam } from '../dto/child-id.param';
 import { AmendEntryDto, RetractEntryDto } from '../dto/corrections.dto';
+import { IdempotencyKeyHeader } from './idempotency-key.decorator';
 import { RecordsJourney } from './records-journey.decorator';
 
 /** Corrections are new events pointing at the entry they correct; history is never edited. */
@@ -22,8 +23,9 @@ export class CorrectionsController {
     @Body() body: AmendEntryDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('AmendEntry', id, body, ifMatch, origin);
+    return this.sender.send('AmendEntry', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('retract')
@@ -33,7 +35,8 @@ export class CorrectionsController {
     @Body() body: RetractEntryDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('RetractEntry', id, body, ifMatch, origin);
+    return this.sender.send('RetractEntry', id, body, ifMatch, origin, idempotencyKey);
   }
 }

@@ -7,6 +7,7 @@ import { JourneyCommandSender } from '../commands/journey-command.sender';
 import type { RecordResult } from '../commands/record-journey.command';
 import { ChildIdParam } from '../dto/child-id.param';
 import { RecordAnnualHealthOutcomesDto, RecordCareLeaverContactDto } from '../dto/outcomes.dto';
+import { IdempotencyKeyHeader } from './idempotency-key.decorator';
 import { RecordsJourney } from './records-journey.decorator';
 
 /** The 903 outcomes: annual health outcomes (OC2) and care leaver contacts (OC3). */
@@ -22,8 +23,9 @@ export class OutcomesController {
     @Body() body: RecordAnnualHealthOutcomesDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('RecordAnnualHealthOutcomes', id, body, ifMatch, origin);
+    return this.sender.send('RecordAnnualHealthOutcomes', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('care-leaver-contacts')
@@ -33,7 +35,8 @@ export class OutcomesController {
     @Body() body: RecordCareLeaverContactDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('RecordCareLeaverContact', id, body, ifMatch, origin);
+    return this.sender.send('RecordCareLeaverContact', id, body, ifMatch, origin, idempotencyKey);
   }
 }

@@ -12,6 +12,7 @@ import {
   EndTemporaryPlacementDto,
   StartTemporaryPlacementDto,
 } from '../dto/placement.dto';
+import { IdempotencyKeyHeader } from './idempotency-key.decorator';
 import { RecordsJourney } from './records-journey.decorator';
 
 /** Where the child lives: placement moves, temporary stays, missing episodes. */
@@ -27,8 +28,9 @@ export class PlacementsController {
     @Body() body: ChangePlacementDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('ChangePlacement', id, body, ifMatch, origin);
+    return this.sender.send('ChangePlacement', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('temporary-placements')
@@ -38,8 +40,9 @@ export class PlacementsController {
     @Body() body: StartTemporaryPlacementDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('StartTemporaryPlacement', id, body, ifMatch, origin);
+    return this.sender.send('StartTemporaryPlacement', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('temporary-placements/end')
@@ -49,8 +52,9 @@ export class PlacementsController {
     @Body() body: EndTemporaryPlacementDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('EndTemporaryPlacement', id, body, ifMatch, origin);
+    return this.sender.send('EndTemporaryPlacement', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('missing-episodes')
@@ -60,8 +64,9 @@ export class PlacementsController {
     @Body() body: StartMissingEpisodeDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('StartMissingEpisode', id, body, ifMatch, origin);
+    return this.sender.send('StartMissingEpisode', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('missing-episodes/end')
@@ -71,7 +76,8 @@ export class PlacementsController {
     @Body() body: EndMissingEpisodeDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('EndMissingEpisode', id, body, ifMatch, origin);
+    return this.sender.send('EndMissingEpisode', id, body, ifMatch, origin, idempotencyKey);
   }
 }

@@ -7,6 +7,7 @@ import { JourneyCommandSender } from '../commands/journey-command.sender';
 import type { RecordResult } from '../commands/record-journey.command';
 import { ChildIdParam } from '../dto/child-id.param';
 import { CompleteGoingHomeAuditDto, RecordReviewDto, SetPermanencePlanDto } from '../dto/review-and-plan.dto';
+import { IdempotencyKeyHeader } from './idempotency-key.decorator';
 import { RecordsJourney } from './records-journey.decorator';
 
 /** Reviews, the permanence plan and going-home audits. */
@@ -22,8 +23,9 @@ export class PlanningController {
     @Body() body: RecordReviewDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('RecordReview', id, body, ifMatch, origin);
+    return this.sender.send('RecordReview', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('permanence-plan')
@@ -33,8 +35,9 @@ export class PlanningController {
     @Body() body: SetPermanencePlanDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('SetPermanencePlan', id, body, ifMatch, origin);
+    return this.sender.send('SetPermanencePlan', id, body, ifMatch, origin, idempotencyKey);
   }
 
   @Post('going-home-audits')
@@ -44,7 +47,8 @@ export class PlanningController {
     @Body() body: CompleteGoingHomeAuditDto,
     @IfMatchHeader() ifMatch: IfMatch,
     @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
-    return this.sender.send('CompleteGoingHomeAudit', id, body, ifMatch, origin);
+    return this.sender.send('CompleteGoingHomeAudit', id, body, ifMatch, origin, idempotencyKey);
   }
 }

@@ -12,6 +12,7 @@ import {
 import { Roles } from '../../auth/roles.decorator';
 import { BadRequestDto, ConflictDto, DomainRuleDto, ErrorDto } from '../../http/error-responses.dto';
 import { ETagInterceptor } from '../../http/etag.interceptor';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_RULE } from '../commands/idempotency-key';
 import { RecordResultDto } from './record-result.dto';
 
 /** Who records journey events. Auditors and panel members read only; reporting jobs never write. */
@@ -19,7 +20,7 @@ export const RECORDERS = ['social_worker', 'admin'] as const;
 
 /**
  * Everything a command endpoint has in common: who may call it, 201 with the new revision in
- * ETag, If-Match, and the documented errors. `summary` says what fact it records.
+ * ETag, If-Match, Idempotency-Key, and the documented errors. `summary` says what fact it records.
  */
 export const RecordsJourney = (summary: string, { ifMatch = true }: { ifMatch?: boolean } = {}) =>
   applyDecorators(
@@ -36,11 +37,23 @@ export const RecordsJourney = (summary: string, { ifMatch = true }: { ifMatch?: 
     }),
     ApiBadRequestResponse({
       type: BadRequestDto,
-      description: 'Malformed body: every field and rule broken',
+      description: 'Malformed body or header (If-Match, Idempotency-Key): every field and rule broken',
     }),
     ApiUnprocessableEntityResponse({
       type: DomainRuleDto,
-      description: 'A journey rule is broken: names the rule',
+      description:
+        'A journey rule is broken: names the rule (or `idempotency-key-reused`: the key was used with another request)',
+    }),
+    ApiHeader({
+      name: IDEMPOTENCY_KEY_HEADER,
+      required: false,
+      description:
+        `Your name for this command (${IDEMPOTENCY_KEY_RULE}), so you can send it again safely: ` +
+        'the same key from the same user for the same child with the same body answers with what the first ' +
+        'one recorded (same status, body, event ids and revision) and records nothing new, even after a ' +
+        'server restart. The same key with another request is a 422 (rule `idempotency-key-reused`). ' +
+        'A refused command records nothing, so sending it again is decided afresh.',
+      example: '9b2f4c1e-review-2024-01-09',
     }),
     ApiConflictResponse({
       type: ConflictDto,

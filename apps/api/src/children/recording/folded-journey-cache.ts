@@ -1,5 +1,6 @@
 import type { ChainTip } from '@care-journey/audit';
 import type { JourneyState } from '@care-journey/journey';
+import type { KeyedOutcomes } from './keyed-outcomes';
 
 /** A child's journey folded up to one stored event, and that event's identity in the chain. */
 export interface FoldedJourney {
@@ -12,6 +13,8 @@ export interface FoldedJourney {
   lastHash: string;
   /** Where the next append links (nextRevision = revision + 1, prevHash = lastHash). */
   tip: ChainTip;
+  /** What each keyed command in the stream recorded (Idempotency-Key), from the events' metadata. */
+  outcomes: KeyedOutcomes;
 }
 
 /**

@@ -6,6 +6,7 @@ import { SqliteEventStore, type EventStore } from '@care-journey/event-store';
 import { evolveAll, fromStoredEnvelope, journeyStream, type JourneyEvent } from '@care-journey/journey';
 import { EventEnvelopeFactory } from './event-envelope.factory';
 import { JourneyRepository } from './journey.repository';
+import { outcomeKey } from './keyed-outcomes';
 
 const CHILD = 'c-cache';
 const context = { now: '2025-06-30T10:00:00Z', recordedBy: 'sw', correlationId: 'c', causationId: 'k' };
@@ -107,5 +108,50 @@ describe('JourneyRepository (folds kept between commands, the store read every t
     const loaded = await moved.load(CHILD);
     expect(loaded).toMatchObject({ ...(await refold(store)), revision: 1n });
     expect(loaded.state.reviews).toHaveLength(1);
+  });
+
+  describe('keyed commands (Idempotency-Key)', () => {
+    const keyed = (key: string, requestHash: string) => ({ ...context, idempotency: { key, requestHash } });
+    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+    it('Given a keyed append, Then every load (a cold one too) knows its outcome, ids are uuids and the chain verifies', async () => {
+      await repo.append(CHILD, [registered], 'no_stream', context);
+      const appended = await repo.append(
+        CHILD,
+        [review('2024-06-01'), review('2024-07-01')],
+        0n,
+        keyed('k-1', 'h1'),
+      );
+      const expected = {
+        requestHash: 'h1',
+        events: appended.events,
+        revision: 2n,
+        globalPosition: appended.globalPosition,
+      };
+      expect(appended.events.map((e) => e.id)).toEqual([
+        expect.stringMatching(UUID),
+        expect.stringMatching(UUID),
+      ]);
+      expect((await repo.load(CHILD)).outcomes.get(outcomeKey('sw', 'k-1'))).toEqual(expected);
+      // A new process (nothing cached) reads it back from the events' metadata.
+      const restarted = new JourneyRepository(store, new EventEnvelopeFactory());
+      expect((await restarted.load(CHILD)).outcomes.get(outcomeKey('sw', 'k-1'))).toEqual(expected);
+      // And a cached fold picks up keyed events appended by someone else since.
+      await restarted.append(CHILD, [review('2024-08-01')], 2n, keyed('k-2', 'h2'));
+      const warm = await repo.load(CHILD);
+      expect([...warm.outcomes.keys()]).toEqual([outcomeKey('sw', 'k-1'), outcomeKey('sw', 'k-2')]);
+      const events = (await readWholeStream(store, journeyStream(CHILD))) ?? [];
+      expect(verifyChain(events)).toMatchObject({ ok: true, checked: 4 });
+      expect(events[1].metadata).toMatchObject({ idempotency: { key: 'k-1', requestHash: 'h1' } });
+    });
+
+    it('Given the same keyed request appended twice at one revision, Then the store keeps one copy', async () => {
+      await repo.append(CHILD, [registered], 'no_stream', context);
+      const first = await repo.append(CHILD, [review('2024-06-01')], 0n, keyed('k-1', 'h1'));
+      const other = new JourneyRepository(store, new EventEnvelopeFactory());
+      const twin = await other.append(CHILD, [review('2024-06-01')], 0n, keyed('k-1', 'h1'));
+      expect(twin).toEqual(first);
+      expect((await readWholeStream(store, journeyStream(CHILD))) ?? []).toHaveLength(2);
+    });
   });
 });

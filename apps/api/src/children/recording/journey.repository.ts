@@ -11,6 +11,7 @@ import { journeyDecider, journeyStream, type JourneyEvent, type JourneyState } f
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
 import { EventEnvelopeFactory } from './event-envelope.factory';
 import { FoldedJourneyCache, type FoldedJourney } from './folded-journey-cache';
+import { KeyedOutcomesFold, NO_KEYED_OUTCOMES, type KeyedOutcomes } from './keyed-outcomes';
 import type { RecordingContext } from './recording-context';
 import { toStoredJourneyEvent } from './stored-journey-event';
 
@@ -20,6 +21,8 @@ export interface LoadedJourney {
   revision: bigint | undefined;
   /** Global position of the last event read. */
   globalPosition: bigint | undefined;
+  /** What each keyed command (Idempotency-Key) already recorded in this stream. */
+  outcomes: KeyedOutcomes;
 }
 
 export interface AppendedJourney extends AppendResult {
@@ -53,13 +56,13 @@ export class JourneyRepository {
     try {
       const folded =
         (cached && (await this.foldOnto(stream, childId, cached))) ?? (await this.foldWhole(stream, childId));
-      if (!folded)
-        return { state: journeyDecider.initialState, revision: undefined, globalPosition: undefined };
-      return { state: folded.state, revision: folded.revision, globalPosition: folded.globalPosition };
+      if (!folded) return noJourney();
+      const { state, revision, globalPosition, outcomes } = folded;
+      return { state, revision, globalPosition, outcomes };
     } catch (error) {
       if (!(error instanceof StreamNotFound)) throw error;
       this.folds.delete(childId);
-      return { state: journeyDecider.initialState, revision: undefined, globalPosition: undefined };
+      return noJourney();
     }
   }
 
@@ -100,6 +103,7 @@ export class JourneyRepository {
   ): Promise<FoldedJourney | undefined> {
     let first = true;
     let state = cached.state;
+    const outcomes = new KeyedOutcomesFold(cached.outcomes);
     let last: RecordedEvent | undefined;
     for await (const recorded of this.store.readStream(stream, { fromRevision: cached.revision })) {
       if (first) {
@@ -108,25 +112,34 @@ export class JourneyRepository {
         continue;
       }
       state = journeyDecider.evolve(state, toStoredJourneyEvent(recorded));
+      outcomes.add(recorded);
       last = recorded;
     }
     if (first) return this.forget(childId); // the folded event is gone: not the stream we folded
-    return last ? this.remember(stream, childId, state, last) : cached;
+    return last ? this.remember(stream, childId, state, outcomes.result, last) : cached;
   }
 
   /** Folds the whole stream; undefined when it has no events. */
   private async foldWhole(stream: string, childId: string): Promise<FoldedJourney | undefined> {
     let state = journeyDecider.initialState;
+    const outcomes = new KeyedOutcomesFold();
     let last: RecordedEvent | undefined;
     for await (const recorded of this.store.readStream(stream)) {
       state = journeyDecider.evolve(state, toStoredJourneyEvent(recorded));
+      outcomes.add(recorded);
       last = recorded;
     }
-    return last && this.remember(stream, childId, state, last);
+    return last && this.remember(stream, childId, state, outcomes.result, last);
   }
 
   /** Caches the fold when its last event is chained (an unstamped event cannot vouch for the past). */
-  private remember(stream: string, childId: string, state: JourneyState, last: RecordedEvent): FoldedJourney {
+  private remember(
+    stream: string,
+    childId: string,
+    state: JourneyState,
+    outcomes: KeyedOutcomes,
+    last: RecordedEvent,
+  ): FoldedJourney {
     const lastHash = stampHash(last);
     const folded: FoldedJourney = {
       state,
@@ -135,6 +148,7 @@ export class JourneyRepository {
       lastEventId: last.id,
       lastHash: lastHash ?? '',
       tip: chainTipAfter(stream, last),
+      outcomes,
     };
     if (lastHash !== undefined) this.folds.set(childId, folded);
     return folded;
@@ -145,6 +159,13 @@ export class JourneyRepository {
     return undefined;
   }
 }
+
+const noJourney = (): LoadedJourney => ({
+  state: journeyDecider.initialState,
+  revision: undefined,
+  globalPosition: undefined,
+  outcomes: NO_KEYED_OUTCOMES,
+});
 
 /** Is this stored event the one the fold ended with? Its chain hash covers every event before it. */
 const isFolded = (recorded: RecordedEvent, cached: FoldedJourney): boolean =>
