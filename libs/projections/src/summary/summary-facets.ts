@@ -49,6 +49,9 @@ const BY_TYPE: Record<string, FacetChange> = {
   AdoptionOrderGranted: ['adoption'],
   MissingEpisodeStarted: ['missing'],
   MissingEpisodeEnded: ['missing'],
+  // Recorded outcomes (903 OC2/OC3) are not in the summary: only eventCount moves, no rule reads it.
+  AnnualHealthOutcomesRecorded: [],
+  CareLeaverContactRecorded: [],
 };
 
 const LATER_REVIEW: FacetChange = ['reviews'];
