@@ -2,6 +2,12 @@ import { verifyChain } from '@care-journey/audit';
 import type { RecordedEvent } from '@care-journey/event-store';
 import { correlationOf } from './stream-events';
 
+/** What one send of a command got back. */
+export interface SendOutcome {
+  status: number | 'no answer';
+  eventIds: string[];
+}
+
 /** One command sent to the server, and what came of it as far as the client knows. */
 export interface LedgerEntry {
   correlationId: string;
@@ -11,6 +17,12 @@ export interface LedgerEntry {
   /** HTTP status, or 'no answer' when the connection died first (the outcome is unknown). */
   status: number | 'no answer' | 'pending';
   eventIds: string[];
+  /** The Idempotency-Key it was sent with (clients that retry). */
+  idempotencyKey?: string;
+  /** Each send again, same key and body, after no answer (the last one is the command's outcome). */
+  retries?: SendOutcome[];
+  /** Ids stored for it when its last retry was sent (noted after each kill): what that retry must answer. */
+  storedBeforeRetry?: string[];
 }
 
 export interface LedgerFigures {
@@ -30,6 +42,17 @@ export interface LedgerFigures {
   refusedButWritten: number;
   /** Streams whose hash chain does not verify (must be 0). */
   brokenChains: number;
+  /** Retry requests sent (same Idempotency-Key and body), and the commands they were for. */
+  retries: number;
+  retriedCommands: number;
+  /** Retried commands that had committed: answered 201 with the events already stored. */
+  replayed: number;
+  /** Retried commands that had not committed: recorded by the retry. */
+  recordedOnRetry: number;
+  /** Retries answered with other event ids than those stored before them (must be 0). */
+  retryAnswerDiffers: number;
+  /** Commands whose last send is still unanswered. */
+  stillUnanswered: number;
   streams: number;
   events: number;
 }
@@ -56,22 +79,42 @@ export function checkLedger(ledger: readonly LedgerEntry[], events: readonly Rec
     partial: 0,
     refusedButWritten: 0,
     brokenChains: 0,
+    retries: 0,
+    retriedCommands: 0,
+    replayed: 0,
+    recordedOnRetry: 0,
+    retryAnswerDiffers: 0,
+    stillUnanswered: 0,
     streams: byStream.size,
     events: events.length,
   };
   for (const entry of ledger) {
     const stored = byCorrelation.get(entry.correlationId) ?? [];
+    // A retried command (same correlation id and key) counts once, with its last answer as outcome.
+    const { status, eventIds } = entry.retries?.at(-1) ?? entry;
+    const before = entry.storedBeforeRetry;
     if (stored.length > entry.expectedEvents) figures.duplicated += 1;
-    if (entry.status === 201) {
+    if (entry.retries) {
+      figures.retries += entry.retries.length;
+      figures.retriedCommands += 1;
+      // Unanswered when sent, and what the store held when it was sent again.
+      if (before && before.length > 0 && before.length < entry.expectedEvents) figures.partial += 1;
+      if (before?.length === entry.expectedEvents) figures.unansweredCommitted += 1;
+      if (status === 201 && before?.length) {
+        figures.replayed += 1;
+        if (eventIds.join() !== before.join()) figures.retryAnswerDiffers += 1;
+      } else if (status === 201) figures.recordedOnRetry += 1;
+    }
+    if (status === 201) {
       figures.acknowledged += 1;
-      const all = entry.eventIds.every((id) => byId.get(id) === 1);
-      const same =
-        stored.length === entry.eventIds.length && stored.every((e) => entry.eventIds.includes(e.id));
+      const all = eventIds.every((id) => byId.get(id) === 1);
+      const same = stored.length === eventIds.length && stored.every((e) => eventIds.includes(e.id));
       if (all && same) figures.found += 1;
       else figures.lost += 1;
-    } else if (entry.status === 'no answer' || entry.status === 'pending') {
+    } else if (status === 'no answer' || status === 'pending') {
+      figures.stillUnanswered += 1;
       if (stored.length > 0 && stored.length < entry.expectedEvents) figures.partial += 1;
-      if (stored.length === entry.expectedEvents) figures.unansweredCommitted += 1;
+      if (stored.length === entry.expectedEvents && !entry.retries) figures.unansweredCommitted += 1;
     } else if (stored.length > 0) {
       figures.refusedButWritten += 1;
     }
@@ -80,4 +123,25 @@ export function checkLedger(ledger: readonly LedgerEntry[], events: readonly Rec
     if (!verifyChain(streamEvents).ok) figures.brokenChains += 1;
   }
   return figures;
+}
+
+/**
+ * Before clients send their unanswered commands again: notes what the store holds for each, so
+ * the check can tell a retry that answered the original outcome from one that recorded it.
+ */
+export function noteStoredBeforeRetry(
+  ledger: readonly LedgerEntry[],
+  events: readonly RecordedEvent[],
+): void {
+  const byCorrelation = new Map<string, string[]>();
+  for (const event of events) {
+    const correlation = correlationOf(event);
+    if (correlation !== undefined)
+      byCorrelation.set(correlation, [...(byCorrelation.get(correlation) ?? []), event.id]);
+  }
+  for (const entry of ledger) {
+    const { status } = entry.retries?.at(-1) ?? entry;
+    if (entry.idempotencyKey !== undefined && status === 'no answer')
+      entry.storedBeforeRetry = byCorrelation.get(entry.correlationId) ?? [];
+  }
 }
