@@ -14,7 +14,7 @@ import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '@care-journey/event-store';
 import { type CalendarDate, type StoredJourneyEvent } from '@care-journey/journey';
 import type { ChildView } from '../feed/change-record';
-import { childView } from '../feed/child-view';
+import { childView, ViewParts } from '../feed/child-view';
 import { diffViews } from '../feed/diff-views';
 import { FlagTracker } from '../feed/flag-tracker';
 import type { FeedCheckpoint } from '../feed/feed-checkpoint';
@@ -117,6 +117,7 @@ interface LiveChild {
   lastPosition: number;
   fold: PerEventFold;
   flags: FlagTracker;
+  parts: ViewParts;
   clock: CalendarDate | undefined;
   view: ChildView | undefined;
 }
@@ -377,7 +378,7 @@ export class ReadModelStore implements ChangeLogReader {
     const { summaries } = tablesOf(generation);
     const insertChanges = this.stmt(insertChangesSql(generation));
     const child = this.liveChild(generation, childId) ?? this.loadChild(generation, childId);
-    const { fold, flags } = child;
+    const { fold, flags, parts } = child;
     let { clock, view } = child;
     let lastPosition = child.lastPosition;
     const firstPosition = Number(events[0].globalPosition);
@@ -389,7 +390,8 @@ export class ReadModelStore implements ChangeLogReader {
       clock = clockAfter(clock, journeyEvent);
       const summary = fold.next(journeyEvent);
       flags.changed(fold.changed);
-      const next = childView(summary, clock, this.drift, flags);
+      parts.changed(fold.changed);
+      const next = childView(summary, clock, this.drift, flags, parts);
       writeChanges(insertChanges, event.globalPosition, event.id, diffViews(childId, view, next));
       view = next;
     }
@@ -420,7 +422,7 @@ export class ReadModelStore implements ChangeLogReader {
     fold.resume(() => this.streamOf(childId, count));
     const key = liveKey(generation, childId);
     this.live.delete(key);
-    this.live.set(key, { generation, lastPosition, fold, flags, clock, view });
+    this.live.set(key, { generation, lastPosition, fold, flags, parts, clock, view });
     if (this.live.size > LIVE_CHILDREN) this.live.delete(this.live.keys().next().value as string);
   }
 
@@ -450,12 +452,14 @@ export class ReadModelStore implements ChangeLogReader {
       `SELECT summary, last_position, stream_count, latest_effective, clock FROM ${summaries} WHERE child_id = ?`,
     ).get(childId) as StreamRow | undefined;
     const flags = new FlagTracker(this.drift);
+    const parts = new ViewParts();
     if (row === undefined)
       return {
         generation,
         lastPosition: -1,
         fold: new PerEventFold(childId, [], emptySummary(childId)),
         flags,
+        parts,
         clock: undefined,
         view: undefined,
       };
@@ -467,8 +471,8 @@ export class ReadModelStore implements ChangeLogReader {
       () => this.streamOf(childId, count),
     );
     const clock = row.clock ?? undefined;
-    const view = clock === undefined ? undefined : childView(fold.summary, clock, this.drift, flags);
-    return { generation, lastPosition: Number(row.last_position), fold, flags, clock, view };
+    const view = clock === undefined ? undefined : childView(fold.summary, clock, this.drift, flags, parts);
+    return { generation, lastPosition: Number(row.last_position), fold, flags, parts, clock, view };
   }
 
   /**

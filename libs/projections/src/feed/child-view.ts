@@ -8,6 +8,7 @@ import { permanenceRows } from '../measures/time-to-permanence';
 import type { DriftConfig } from '../rules/drift-config';
 import { flagHistory } from '../rules/evaluate-drift';
 import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
+import type { FacetChange, SummaryFacet } from '../summary/summary-facets';
 import { placementsDuring } from '../summary/queries';
 import type { ChildFact, ChildView, StabilityState } from './change-record';
 import type { FlagTracker } from './flag-tracker';
@@ -87,13 +88,73 @@ function stabilityOf(summary: JourneySummary, asAt: CalendarDate, config: DriftC
   return { placements, threshold, months, unstable: placements >= threshold };
 }
 
-/** With `flags` (the child's tracker, told of every change), the flag facts come from it. */
+/** What periodFacts reads: a period's start, first legal status, end, its placement runs and plans. */
+const PERIOD_READS: readonly SummaryFacet[] = ['period', 'legalStatuses', 'placements', 'plans'];
+/** What permanenceRows reads: the above, adoption steps, and the child's reference. */
+const PERMANENCE_READS: readonly SummaryFacet[] = [...PERIOD_READS, 'adoption', 'child'];
+
+/**
+ * One child's period and permanence facts, kept from one event to the next while the parts of the
+ * summary they read are unchanged (told through `changed`, like the flag tracker). Kept facts are
+ * the same objects, so the diff compares them by reference.
+ */
+export class ViewParts {
+  private periods: ChildFact[] | undefined;
+  private permanence: { facts: ChildFact[]; asAt: CalendarDate } | undefined;
+
+  /** The summary given last was changed in place (or replaced: 'all'). */
+  changed(change: FacetChange): void {
+    if (change === 'all') {
+      this.periods = undefined;
+      this.permanence = undefined;
+      return;
+    }
+    if (change.some((facet) => PERIOD_READS.includes(facet))) this.periods = undefined;
+    if (change.some((facet) => PERMANENCE_READS.includes(facet))) this.permanence = undefined;
+  }
+
+  periodFacts(summary: JourneySummary): ChildFact[] {
+    this.periods ??= summary.periods.flatMap(periodFacts);
+    return this.periods;
+  }
+
+  /**
+   * Kept only when they were worked out as at a date nothing in the summary lay after (`whole`):
+   * every milestone was then on or before that date, so a later date shows the same ones.
+   */
+  permanenceFacts(summary: JourneySummary, asAt: CalendarDate, whole: boolean): ChildFact[] {
+    const kept = this.permanence;
+    if (kept !== undefined && asAt >= kept.asAt) return kept.facts;
+    const facts = permanenceFacts(summary, asAt);
+    this.permanence = whole ? { facts, asAt } : undefined;
+    return facts;
+  }
+}
+
+/**
+ * With `flags` (the child's tracker, told of every change), the flag facts come from it; with
+ * `parts` too (told of the same changes), period and permanence facts are kept while unchanged.
+ */
 export function childView(
   summary: JourneySummary,
   asAt: CalendarDate,
   config: DriftConfig,
   flags?: FlagTracker,
+  parts?: ViewParts,
 ): ChildView {
+  if (flags && parts) {
+    const flagged = flags.facts(summary, asAt);
+    return {
+      childRef: summary.childRef,
+      asAt,
+      facts: [
+        ...parts.periodFacts(summary),
+        ...parts.permanenceFacts(summary, asAt, flags.whole),
+        ...flagged,
+      ],
+      stability: stabilityOf(summary, asAt, config),
+    };
+  }
   return {
     childRef: summary.childRef,
     asAt,

@@ -59,6 +59,8 @@ function nextPoint(points: readonly CalendarDate[], asAt: CalendarDate): Calenda
 export class FlagTracker {
   private readonly derived = new Map<DriftRule, Derived>();
   private summary: JourneySummary | undefined;
+  /** Whether, in the last `facts`, nothing in the summary was dated after the date asked for. */
+  whole = false;
   /** The facts last given, while nothing was derived again: the same until an open flag shows. */
   private last: { asAt: CalendarDate; facts: ChildFact[]; nextOpening: CalendarDate | undefined } | undefined;
 
@@ -91,6 +93,7 @@ export class FlagTracker {
     const trimmed = summaryAsAt(summary, asAt);
     // Something is dated after D: the rules see a trimmed copy that changes with D, keep nothing.
     const keep = trimmed === summary;
+    this.whole = keep;
     if (!keep) {
       this.derived.clear();
       this.last = undefined;

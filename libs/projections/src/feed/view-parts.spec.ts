@@ -1,0 +1,51 @@
+import { PerEventFold } from '../engine/per-event-fold';
+import { DEFAULT_DRIFT_CONFIG } from '../rules/drift-config';
+import { emptySummary } from '../summary/journey-summary';
+import { journey, type JourneyBuilder } from '../testing/journey-builder';
+import { sampleCohort } from '../testing/log-fixtures';
+import { childView, ViewParts } from './child-view';
+import { clockAfter } from './feed-clock';
+import { FlagTracker } from './flag-tracker';
+
+/** After every event, the view with kept parts is the view worked out afresh. */
+function expectSameAsFresh(b: JourneyBuilder): void {
+  const fold = new PerEventFold(b.childId, [], emptySummary(b.childId));
+  const tracker = new FlagTracker(DEFAULT_DRIFT_CONFIG);
+  const parts = new ViewParts();
+  let clock: string | undefined;
+  for (const event of b.events) {
+    clock = clockAfter(clock, event);
+    const summary = fold.next(event);
+    tracker.changed(fold.changed);
+    parts.changed(fold.changed);
+    expect(childView(summary, clock, DEFAULT_DRIFT_CONFIG, tracker, parts)).toEqual(
+      childView(summary, clock, DEFAULT_DRIFT_CONFIG),
+    );
+  }
+}
+
+describe('ViewParts', () => {
+  it('gives the period and permanence facts a fresh view gives, after every event of a sample cohort', () => {
+    for (const b of sampleCohort(40)) expectSameAsFresh(b);
+  });
+
+  it('follows moves, plans, adoption, endings and back-dated entries', () => {
+    const b = journey('parts')
+      .registered('2008-01-01')
+      .startCare('2023-01-01', 'V2')
+      .move('2023-03-01')
+      .review('2023-03-05')
+      .plan('2023-04-01', 'long_term_fostering')
+      .move('2023-06-01', 'U1')
+      .legalStatus('2023-08-15', 'C2')
+      .move('2023-05-01') // back-dated: refolds
+      .adoptionDecision('2023-09-01')
+      .placementOrder('2023-10-01')
+      .match('2023-11-01')
+      .review('2024-01-01')
+      .endCare('2024-03-01', 'E4A')
+      .startCare('2024-06-01')
+      .review('2024-07-01');
+    expectSameAsFresh(b);
+  });
+});
