@@ -33,6 +33,61 @@ describe('journeyEnvelope', () => {
   });
 });
 
+describe('journeyEnvelope data copy', () => {
+  const context = { now: '2024-06-04T10:00:00Z', recordedBy: 'alice' };
+  const envelopeOf = (data: unknown) =>
+    journeyEnvelope({ type: 'StatutoryReviewHeld', data } as unknown as JourneyEvent, 'e1', context).data;
+
+  it('given nested plain data, then it is a deep copy equal to what structuredClone gives', () => {
+    const data = {
+      childId: 'c1',
+      list: [{ a: 1 }, 'x', null, true],
+      nested: { deep: { n: -0 } },
+      u: undefined,
+    };
+    const copy = envelopeOf(data);
+    // toEqual: under Jest, structuredClone's objects come from another realm (another Object.prototype).
+    expect(copy).toEqual(structuredClone(data));
+    expect(copy.list).not.toBe(data.list);
+    expect((copy.list as unknown[])[0]).not.toBe(data.list[0]);
+    expect(Object.is((copy.nested as { deep: { n: number } }).deep.n, -0)).toBe(true);
+    expect('u' in copy).toBe(true);
+  });
+
+  it('given a class instance (e.g. a validated DTO), then a plain object of its own fields comes out', () => {
+    class Dto {
+      childId = 'c1';
+      effectiveDate = '2024-06-03';
+      get derived(): string {
+        return 'not copied';
+      }
+    }
+    const copy = envelopeOf(new Dto());
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(copy).toStrictEqual({ childId: 'c1', effectiveDate: '2024-06-03' });
+  });
+
+  it.each([
+    ['a Date', { at: new Date(0) }],
+    ['a Map', { m: new Map([['k', 1]]) }],
+    [
+      'a cycle',
+      (() => {
+        const o: Record<string, unknown> = { a: 1 };
+        o.self = o;
+        return o;
+      })(),
+    ],
+    ['a __proto__ key', JSON.parse('{"__proto__": {"x": 1}, "a": 1}') as unknown],
+  ])('given %s, then the copy is what structuredClone gives', (_label, data) => {
+    expect(envelopeOf(data)).toStrictEqual(structuredClone(data));
+  });
+
+  it('given a function, then it is refused as structuredClone refuses it', () => {
+    expect(() => envelopeOf({ f: () => 1 })).toThrow();
+  });
+});
+
 describe('fromStoredEnvelope', () => {
   const stored = {
     id: 'e1',

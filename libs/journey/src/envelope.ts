@@ -27,12 +27,60 @@ export interface JourneyEnvelope {
   };
 }
 
+const toTag = Object.prototype.toString;
+
+/**
+ * What `structuredClone` gives for decided event data (strings, numbers, booleans, null, arrays,
+ * objects — including class instances, which come out as plain objects), without its
+ * serialise/deserialise round trip per event. Anything else (a Date, a Map, a `__proto__` key, …)
+ * and anything cyclic is handed to `structuredClone` whole. (An object reached twice becomes two
+ * equal copies rather than one shared copy: the same JSON, which is all a store keeps.)
+ */
+function plainCopy(value: unknown): unknown {
+  const copied = copyTree(value, 0);
+  return copied === NOT_PLAIN ? structuredClone(value) : copied;
+}
+
+const NOT_PLAIN = Symbol('not plain');
+/** Deeper than any event's data: past it, structuredClone decides (cycles end up there too). */
+const MAX_DEPTH = 32;
+
+function copyTree(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== 'object') {
+    // structuredClone throws on functions and symbols; let it.
+    return typeof value === 'function' || typeof value === 'symbol' ? NOT_PLAIN : value;
+  }
+  if (depth > MAX_DEPTH) return NOT_PLAIN;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;
+    const out: unknown[] = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      // A hole or an extra key: leave the exact semantics to structuredClone.
+      if (!(i in value)) return NOT_PLAIN;
+      const item = copyTree(value[i], depth + 1);
+      if (item === NOT_PLAIN) return NOT_PLAIN;
+      out[i] = item;
+    }
+    return Object.keys(value).length === value.length ? out : NOT_PLAIN;
+  }
+  if (toTag.call(value) !== '[object Object]') return NOT_PLAIN;
+  const record = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    if (key === '__proto__') return NOT_PLAIN;
+    const item = copyTree(record[key], depth + 1);
+    if (item === NOT_PLAIN) return NOT_PLAIN;
+    out[key] = item;
+  }
+  return out;
+}
+
 export function journeyEnvelope(event: JourneyEvent, id: string, context: RecordingContext): JourneyEnvelope {
   return {
     id,
     type: event.type,
     // A plain deep copy: class instances (e.g. validated DTOs) must not leak into stored data.
-    data: structuredClone(event.data) as unknown as Record<string, unknown>,
+    data: plainCopy(event.data) as Record<string, unknown>,
     metadata: {
       recordedAt: context.now,
       recordedBy: context.recordedBy,

@@ -72,6 +72,19 @@ function fastObject(value: object): string {
   return `${out}}`;
 }
 
+/**
+ * `canonicalJson(value)`, or undefined where that would throw (the caller then calls `canonicalJson`
+ * for the precise error). For writers that lay out a known object's keys themselves.
+ */
+export function canonicalJsonOrUndefined(value: unknown): string | undefined {
+  try {
+    return fast(value);
+  } catch (error) {
+    if (error !== UNFIT) throw error;
+    return undefined;
+  }
+}
+
 function write(value: unknown, path: string): string {
   if (value === null) return 'null';
   switch (typeof value) {

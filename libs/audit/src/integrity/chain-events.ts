@@ -24,6 +24,13 @@ export function chainTipAfter(streamId: string, last: RecordedEvent | undefined)
   };
 }
 
+/** The metadata without a stamp it may carry (the same object when it carries none: no copy per event). */
+function withoutStamp(metadata: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.prototype.hasOwnProperty.call(metadata, INTEGRITY_KEY)) return metadata;
+  const { [INTEGRITY_KEY]: _ignored, ...rest } = metadata;
+  return rest;
+}
+
 /**
  * Stamps events about to be appended at `tip` (in this order, with expectedRevision = tip.nextRevision - 1,
  * or 'no_stream' at revision 0): each gets metadata.integrity linking it to the one before.
@@ -32,7 +39,7 @@ export function chainTipAfter(streamId: string, last: RecordedEvent | undefined)
 export function chainEvents<E extends NewEvent>(tip: ChainTip, events: readonly E[]): E[] {
   let prev = tip.prevHash;
   return events.map((event, index) => {
-    const { [INTEGRITY_KEY]: _ignored, ...metadata } = event.metadata;
+    const metadata = withoutStamp(event.metadata);
     const hash = hashEvent(prev, {
       id: event.id,
       streamId: tip.streamId,

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { hash } from 'node:crypto';
+import { canonicalJson, canonicalJsonOrUndefined } from './canonical-json';
 import { INTEGRITY_KEY } from './integrity-stamp';
 
 /** What of an event the chain covers: everything but the store-assigned global position and the stamp itself. */
@@ -54,7 +54,58 @@ export function hashPreimage(prevHash: string, event: HashableEvent): Record<str
 
 /** sha256 (lowercase hex) of the UTF-8 canonical JSON of the preimage. */
 export function hashEvent(prevHash: string, event: HashableEvent): string {
-  return createHash('sha256')
-    .update(canonicalJson(hashPreimage(prevHash, event)), 'utf8')
-    .digest('hex');
+  return hash('sha256', preimageJson(prevHash, event) ?? canonicalJson(hashPreimage(prevHash, event)), 'hex');
+}
+
+const isNamed = (key: string): boolean =>
+  key === 'recordedAt' ||
+  key === 'recordedBy' ||
+  key === 'correlationId' ||
+  key === 'causationId' ||
+  key === 'schemaVersion' ||
+  key === INTEGRITY_KEY;
+
+/** `"key":value` of one field of the preimage, or '' where canonicalJson leaves the key out (undefined). */
+function field(quotedKey: string, value: unknown): string | undefined {
+  if (value === undefined) return '';
+  const json = canonicalJsonOrUndefined(value);
+  return json === undefined ? undefined : `${quotedKey}:${json}`;
+}
+
+/**
+ * `canonicalJson(hashPreimage(prevHash, event))` written straight from the event, keys in their
+ * canonical order (the hash of every append: no preimage object, no key sort). Undefined when a
+ * value cannot be written, so the caller goes through `canonicalJson` and its precise error.
+ */
+function preimageJson(prevHash: string, event: HashableEvent): string | undefined {
+  const { metadata, data } = event;
+  let other: Record<string, unknown> | undefined;
+  for (const key of Object.keys(metadata)) {
+    if (isNamed(key)) continue;
+    other ??= {};
+    other[key] = metadata[key];
+  }
+  const parts = [
+    field('"causationId"', metadata['causationId'] ?? null),
+    field('"correlationId"', metadata['correlationId'] ?? null),
+    field('"data"', data),
+    field('"effectiveDate"', data['effectiveDate'] ?? null),
+    field('"id"', event.id),
+    other === undefined ? '"otherMetadata":{}' : field('"otherMetadata"', other),
+    field('"prev"', prevHash),
+    field('"recordedAt"', metadata['recordedAt'] ?? null),
+    field('"recordedBy"', metadata['recordedBy'] ?? null),
+    field('"revision"', event.revision),
+    field('"schemaVersion"', metadata['schemaVersion'] ?? null),
+    field('"streamId"', event.streamId),
+    field('"type"', event.type),
+    '"v":1',
+  ];
+  let out = '';
+  for (const part of parts) {
+    if (part === undefined) return undefined;
+    if (part === '') continue;
+    out += out === '' ? part : `,${part}`;
+  }
+  return `{${out}}`;
 }

@@ -19,9 +19,10 @@ import { inOrder } from './in-order';
 /**
  * Children imported at once. Each child's appends stay in order (one async run per child), and
  * different children write different streams; appends that meet in one event-loop turn share one
- * group commit (one fsync) instead of one each.
+ * group commit (one fsync) instead of one each. 256 (was 32): a few hundred events per commit, so a
+ * quick import's ~500 children take ~2 fsyncs, not ~16; memory held is only the in-flight envelopes.
  */
-const IN_FLIGHT = 32;
+const IN_FLIGHT = 256;
 
 export interface ImportProgress {
   phase: 'read' | 'import';

@@ -2,15 +2,19 @@
  * Name-based UUIDs (RFC 4122 version 5 layout: SHA-1 of a namespace and a name). The same child and
  * ordinal always give the same id, so seeding or importing twice is an idempotent retry.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Our own namespace (a fixed random uuid), so our ids never collide with another system's v5 ids. */
 export const CARE_JOURNEY_NAMESPACE = '6f1d3c2e-5b7a-4c1e-9f0a-2d4e8b7c6a91';
 
 const uuidBytes = (uuid: string): Buffer => Buffer.from(uuid.replace(/-/g, ''), 'hex');
+/** The default namespace's bytes, worked out once (the seeder and the import name every event). */
+const OUR_NAMESPACE_BYTES = uuidBytes(CARE_JOURNEY_NAMESPACE);
 
 export function nameBasedUuid(name: string, namespace: string = CARE_JOURNEY_NAMESPACE): string {
-  const digest = createHash('sha1').update(uuidBytes(namespace)).update(name, 'utf8').digest();
+  const ns = namespace === CARE_JOURNEY_NAMESPACE ? OUR_NAMESPACE_BYTES : uuidBytes(namespace);
+  // One-shot sha1 of namespace + UTF-8 name: the same digest as a Hash object fed both.
+  const digest = hash('sha1', Buffer.concat([ns, Buffer.from(name, 'utf8')]), 'buffer');
   const bytes = digest.subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50; // version 5
   bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
