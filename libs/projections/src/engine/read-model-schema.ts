@@ -7,7 +7,7 @@
  * The read model keeps no copy of the events: a refold (a correction, a back-dated entry) and the
  * child-events queries read the child's stream from the event store. What the engine needs to go
  * on folding a child without its stream is kept beside the summary (`stream_count`,
- * `latest_effective`, `clock`, `first_position`). Files written before that had a per-child copy
+ * `latest_effective`, `clock`). Files written before that had a per-child copy
  * (`child_events_g<n>`): `migrateEventCopy` derives the new columns from it and drops it.
  */
 import type { Database } from 'better-sqlite3';
@@ -71,7 +71,6 @@ const STREAM_COLUMNS = [
   `stream_count INTEGER NOT NULL DEFAULT 0`,
   `latest_effective TEXT NOT NULL DEFAULT ''`,
   `clock TEXT`,
-  `first_position INTEGER`,
 ];
 
 /** Per child, what STREAM_COLUMNS hold, worked out from the child's events in log order. */
@@ -79,7 +78,6 @@ export interface StreamFacts {
   count: number;
   latest: string;
   clock: string | undefined;
-  firstPosition: number | undefined;
 }
 
 export const hasColumn = (db: Database, table: string, column: string): boolean =>
@@ -101,7 +99,7 @@ export function migrateEventCopy(
   if (hasTable(db, summaries) && !hasColumn(db, summaries, 'stream_count')) {
     for (const column of STREAM_COLUMNS) db.exec(`ALTER TABLE ${summaries} ADD COLUMN ${column}`);
     const update = db.prepare(
-      `UPDATE ${summaries} SET stream_count = ?, latest_effective = ?, clock = ?, first_position = ? WHERE child_id = ?`,
+      `UPDATE ${summaries} SET stream_count = ?, latest_effective = ?, clock = ? WHERE child_id = ?`,
     );
     const rows = db
       .prepare(`SELECT child_id, position, event FROM ${oldEvents} ORDER BY child_id, position`)
@@ -122,8 +120,7 @@ export function migrateEventCopy(
       events.push({ position: row.position, event: row.event });
     }
     flush();
-    for (const [facts, id] of updates)
-      update.run(facts.count, facts.latest, facts.clock ?? null, facts.firstPosition ?? null, id);
+    for (const [facts, id] of updates) update.run(facts.count, facts.latest, facts.clock ?? null, id);
   }
   db.exec(`DROP TABLE ${oldEvents}`);
   return true;

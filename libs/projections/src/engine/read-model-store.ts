@@ -136,7 +136,7 @@ function streamFactsOf(rows: readonly { position: number; event: string }[]): St
     advance(point, event);
     clock = clockAfter(clock, event);
   }
-  return { count: point.count, latest: point.latest, clock, firstPosition: rows[0]?.position };
+  return { count: point.count, latest: point.latest, clock };
 }
 
 export class ReadModelStore implements ChangeLogReader {
@@ -381,7 +381,6 @@ export class ReadModelStore implements ChangeLogReader {
     const { fold, flags, parts } = child;
     let { clock, view } = child;
     let lastPosition = child.lastPosition;
-    const firstPosition = Number(events[0].globalPosition);
     for (const event of events) {
       // Already applied (a replay): neither folded nor logged twice.
       if (Number(event.globalPosition) <= lastPosition) continue;
@@ -400,14 +399,13 @@ export class ReadModelStore implements ChangeLogReader {
     const columns = summaryColumns(summary);
     this.stmt(
       `INSERT INTO ${summaries} (child_id, child_ref, team, social_worker, legal_status, in_care, date_of_birth, last_position, summary,
-           stream_count, latest_effective, clock, first_position)
+           stream_count, latest_effective, clock)
          VALUES (@child_id, @child_ref, @team, @social_worker, @legal_status, @in_care, @date_of_birth, @last_position, @summary,
-           @stream_count, @latest_effective, @clock, @first_position)
+           @stream_count, @latest_effective, @clock)
          ON CONFLICT (child_id) DO UPDATE SET child_ref = excluded.child_ref, team = excluded.team,
            social_worker = excluded.social_worker, legal_status = excluded.legal_status, in_care = excluded.in_care,
            date_of_birth = excluded.date_of_birth, last_position = excluded.last_position, summary = excluded.summary,
-           stream_count = excluded.stream_count, latest_effective = excluded.latest_effective, clock = excluded.clock,
-           first_position = coalesce(${summaries}.first_position, excluded.first_position)`,
+           stream_count = excluded.stream_count, latest_effective = excluded.latest_effective, clock = excluded.clock`,
     ).run({
       child_id: childId,
       ...columns,
@@ -416,7 +414,6 @@ export class ReadModelStore implements ChangeLogReader {
       stream_count: fold.count,
       latest_effective: fold.latest,
       clock: clock ?? null,
-      first_position: firstPosition,
     });
     const count = fold.count;
     fold.resume(() => this.streamOf(childId, count));
