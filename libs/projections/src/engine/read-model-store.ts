@@ -299,8 +299,10 @@ export class ReadModelStore implements ChangeLogReader {
    * one it still needs (StreamNeeded).
    */
   streamsNeeded(generation: number, events: readonly RecordedEvent[]): StreamWanted[] {
-    const checkpoint = this.checkpoint(generation);
     const { summaries } = tablesOf(generation);
+    // A generation dropped meanwhile (a rebuild switched): applyBatch says so (GenerationChanged).
+    if (!hasTable(this.db, summaries)) return [];
+    const checkpoint = this.checkpoint(generation);
     const select = this.stmt(
       `SELECT stream_count, latest_effective, last_position FROM ${summaries} WHERE child_id = ?`,
     );
