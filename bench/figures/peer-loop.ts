@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { readWholeStream } from '@care-journey/audit';
 import type { NewEvent, SqliteEventStore } from '@care-journey/event-store';
 import {
+  evolveAll,
   journeyDecider,
   type JourneyCommand,
   type JourneyEvent,
-  type JourneyState,
   type StoredJourneyEvent,
 } from '@care-journey/journey';
 import type { EmmettEvent, EmmettStore } from '../support/load-peer';
@@ -22,14 +22,15 @@ const metadataFor = (command: JourneyCommand) => ({
   schemaVersion: 1,
 });
 
-/** Ours: SqliteEventStore, expected revision = the last revision read (group commit batches concurrent loops). */
+/**
+ * Ours: SqliteEventStore's whole stream, folded by the domain's `evolveAll` (the same state as
+ * `evolve` event by event, libs/journey evolve-sharing.spec), expected revision = the last revision
+ * read (group commit batches concurrent loops).
+ */
 export function ourStep(store: SqliteEventStore): Step {
   return async (child, command) => {
     const stored = (await readWholeStream(store, child.stream)) ?? [];
-    const state = stored.reduce(
-      (s: JourneyState, e) => journeyDecider.evolve(s, toStored(e)),
-      journeyDecider.initialState,
-    );
+    const state = evolveAll(stored.map(toStored));
     const events: NewEvent[] = journeyDecider.decide(command, state).map((e: JourneyEvent) => ({
       id: randomUUID(),
       type: e.type,
@@ -51,13 +52,15 @@ const fromEmmett = (e: EmmettEvent): StoredJourneyEvent =>
     recordedBy: e.metadata?.recordedBy,
   }) as StoredJourneyEvent;
 
-/** Emmett: aggregateStream with the same evolve, the same decide, appendToStream at the version read. */
+/**
+ * Emmett: its store's readStream of the whole stream, the same `evolveAll`, the same decide,
+ * appendToStream at the version read. (Its aggregateStream is that read plus a reduce with an
+ * evolve per event; readStream lets both sides fold with the same function.)
+ */
 export function emmettStep(store: EmmettStore): Step {
   return async (child, command) => {
-    const { state, currentStreamVersion } = await store.aggregateStream<JourneyState>(child.stream, {
-      evolve: (s, e) => journeyDecider.evolve(s, fromEmmett(e)),
-      initialState: () => journeyDecider.initialState,
-    });
+    const { events: read, currentStreamVersion } = await store.readStream(child.stream);
+    const state = evolveAll(read.map(fromEmmett));
     const events: EmmettEvent[] = journeyDecider.decide(command, state).map((e: JourneyEvent) => ({
       type: e.type,
       data: e.data as Record<string, unknown>,

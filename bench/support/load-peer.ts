@@ -14,6 +14,9 @@ export interface EmmettStore {
     stream: string,
     options: { evolve: (state: S, event: EmmettEvent) => S; initialState: () => S },
   ): Promise<{ currentStreamVersion: bigint; state: S; streamExists: boolean }>;
+  readStream(
+    stream: string,
+  ): Promise<{ currentStreamVersion: bigint; events: EmmettEvent[]; streamExists: boolean }>;
   appendToStream(
     stream: string,
     events: EmmettEvent[],

@@ -132,3 +132,57 @@ describe('evolve shares history between states without leaking later events', ()
     expectFoldOf(evolve(start, a), [...base, a]);
   });
 });
+
+describe('evolveAll is the fold of evolve, event by event', () => {
+  const base = stored([...inCare, reviewHeld('2024-06-01')]);
+  const a = as('a', placementChanged('2024-07-01'));
+  const stream = [
+    ...base,
+    a,
+    as('b', reviewHeld('2024-07-02')),
+    as('late', placementChanged('2024-06-15')), // late: refolds
+    as('c', reviewHeld('2024-08-01')),
+    retract('r', 'a', '2024-07-01'), // correction: refolds
+    as('d', reviewHeld('2024-08-02')),
+    as('same-day', reviewHeld('2024-08-02')),
+    as('end', careEnded('2024-09-01')),
+  ];
+  const oneByOne = (events: readonly StoredJourneyEvent[], from?: JourneyState) =>
+    events.reduce(evolve, from ?? evolveAll([]));
+
+  it('given a stream with late entries and a correction, then the same state, key for key and in the same order', () => {
+    for (let n = 0; n <= stream.length; n++) {
+      const events = stream.slice(0, n);
+      expect(JSON.stringify(evolveAll(events))).toBe(JSON.stringify(oneByOne(events)));
+      expect(evolveAll(events)).toEqual(oneByOne(events));
+    }
+  });
+
+  it('given a state to start from (made by evolve, or a plain copy), then the same as evolving it on', () => {
+    const start = evolveAll(stream.slice(0, 4));
+    const before = JSON.stringify(start);
+    for (const from of [start, { ...start }, JSON.parse(before) as JourneyState]) {
+      const rest = stream.slice(4);
+      expect(JSON.stringify(evolveAll(rest, from))).toBe(JSON.stringify(oneByOne(rest, from)));
+    }
+    expect(JSON.stringify(start)).toBe(before);
+    expect(ids(evolve(start, as('x', reviewHeld('2024-10-01'))))).toEqual(['e1', 'e2', 'e3', 'a', 'x']);
+  });
+
+  it('given no events, then the state it started from', () => {
+    const start = evolveAll(base);
+    expect(evolveAll([], start)).toBe(start);
+  });
+
+  it('then decide on it answers as on the state folded one by one', () => {
+    const retractB = {
+      type: 'RetractEntry',
+      childId: CHILD,
+      retractedEventId: 'b',
+      reason: 'wrong child',
+      ...meta(),
+    } as const;
+    const events = stream.slice(0, 8);
+    expect(decide(retractB, evolveAll(events))).toEqual(decide(retractB, oneByOne(events)));
+  });
+});

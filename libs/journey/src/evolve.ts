@@ -42,17 +42,54 @@ export function evolve(state: JourneyState, event: StoredJourneyEvent): JourneyS
     state.lastEffectiveDate !== undefined &&
     event.data.effectiveDate < state.lastEffectiveDate;
   if (isCorrection(event) || isLate) return stateOf(foldLists(resolveCorrections(log.history())), log);
-  const folded = applyEvent(listsOf(state), event, event.id);
+  const lists = listsOf(state);
+  const folded = applyEvent(lists, event, event.id);
   if (event.type === 'ChildRegistered') return stateOf(folded, log);
   const lastEffectiveDate = laterDate(state.lastEffectiveDate, event.data.effectiveDate);
-  return stateOf(
-    lastEffectiveDate === folded.lastEffectiveDate ? folded : { ...folded, lastEffectiveDate },
-    log,
-  );
+  if (lastEffectiveDate === folded.lastEffectiveDate) return stateOf(folded, log);
+  // A new object from applyEvent is ours alone: set the date on it rather than copy it again (same
+  // keys in the same order as a spread); the lists passed in are the previous state's, so copy those.
+  if (folded !== lists) {
+    folded.lastEffectiveDate = lastEffectiveDate;
+    return stateOf(folded, log);
+  }
+  return stateOf({ ...folded, lastEffectiveDate }, log);
 }
 
-/** The state after a whole stream. */
-export const evolveAll = (
+/**
+ * The state after a whole stream: exactly `events.reduce(evolve, from)`, folding the same lists
+ * the same way, but the `current…` fields and the state's log views are made once, for the last
+ * state, not for every state in between (which nobody sees).
+ */
+export function evolveAll(
   events: readonly StoredJourneyEvent[],
   from: JourneyState = initialState,
-): JourneyState => events.reduce(evolve, from);
+): JourneyState {
+  if (events.length === 0) return from;
+  let log = logOf(from);
+  // A state's lastEffectiveDate is its lists' (deriveCurrent copies the lists' fields).
+  let lists = listsOf(from);
+  for (const event of events) {
+    log = log.append(event);
+    const isLate =
+      event.type !== 'ChildRegistered' &&
+      lists.lastEffectiveDate !== undefined &&
+      event.data.effectiveDate < lists.lastEffectiveDate;
+    if (isCorrection(event) || isLate) {
+      lists = foldLists(resolveCorrections(log.history()));
+      continue;
+    }
+    const folded = applyEvent(lists, event, event.id);
+    if (event.type === 'ChildRegistered') {
+      lists = folded;
+      continue;
+    }
+    const lastEffectiveDate = laterDate(lists.lastEffectiveDate, event.data.effectiveDate);
+    if (lastEffectiveDate === folded.lastEffectiveDate) lists = folded;
+    else if (folded !== lists) {
+      folded.lastEffectiveDate = lastEffectiveDate; // new from applyEvent: ours alone, as in evolve
+      lists = folded;
+    } else lists = { ...folded, lastEffectiveDate };
+  }
+  return stateOf(lists, log);
+}

@@ -13,6 +13,8 @@ export function adoptionProgress(
   steps: readonly AdoptionStep[],
   periodStart: string | undefined,
 ): AdoptionProgress {
+  // Most children never have a step: what the scan below gives for none, without its copies.
+  if (steps.length === 0) return { decisionOpen: false };
   const inPeriod = periodStart === undefined ? [] : steps.filter((s) => s.date >= periodStart);
   const lastIndex = (name: string) => inPeriod.map((s) => s.step).lastIndexOf(name as AdoptionStep['step']);
   const decisionAt = lastIndex('decision');
@@ -51,15 +53,15 @@ export function deriveCurrent(state: ListFields): JourneyFields {
       : undefined;
   const plan = lastOf(state.permanencePlans);
   const lastMissing = lastOf(state.missingEpisodes);
-  return {
-    ...state,
-    inCare,
-    ...(inCare && { currentPeriodOfCare: lastPeriod }),
-    ...(currentPlacement && { currentPlacement }),
-    ...(usualPlacement && { usualPlacement }),
-    ...(plan && lastPeriod && plan.date >= lastPeriod.startDate && { permanencePlan: plan }),
-    ...(state.allocations.length > 0 && { allocation: lastOf(state.allocations) }),
-    adoption: adoptionProgress(state.adoptionSteps, lastPeriod?.startDate),
-    missingEpisodeOpen: lastMissing !== undefined && lastMissing.endDate === undefined,
-  };
+  // Assigned one by one in this order: the same keys, in the same order, as spreading the optional
+  // ones in (a key the lists already hold keeps its place), without a small object per field.
+  const derived: JourneyFields = { ...state, inCare };
+  if (inCare) derived.currentPeriodOfCare = lastPeriod;
+  if (currentPlacement) derived.currentPlacement = currentPlacement;
+  if (usualPlacement) derived.usualPlacement = usualPlacement;
+  if (plan && lastPeriod && plan.date >= lastPeriod.startDate) derived.permanencePlan = plan;
+  if (state.allocations.length > 0) derived.allocation = lastOf(state.allocations);
+  derived.adoption = adoptionProgress(state.adoptionSteps, lastPeriod?.startDate);
+  derived.missingEpisodeOpen = lastMissing !== undefined && lastMissing.endDate === undefined;
+  return derived;
 }

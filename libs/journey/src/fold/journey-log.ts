@@ -134,6 +134,8 @@ function eventsGetter(this: JourneyState): Record<string, EventRecord> {
 }
 const HISTORY: PropertyDescriptor = { get: historyGetter, enumerable: true, configurable: true };
 const EVENTS: PropertyDescriptor = { get: eventsGetter, enumerable: true, configurable: true };
+/** Both at once, events first (the order they are listed in). */
+const LOG_VIEWS: PropertyDescriptorMap = { events: EVENTS, history: HISTORY };
 
 /** The state's log: its own, or a copy of a plain state's (initialState, a spread copy, a test's). */
 export const logOf = (state: JourneyState): JourneyLog =>
@@ -158,9 +160,7 @@ export function listsOf(state: JourneyState): ListFields {
 
 /** The state of folded lists with that log (the lists are kept, and must not be changed). */
 export function stateOf(lists: ListFields, log: JourneyLog): JourneyState {
-  const state = deriveCurrent(lists);
-  Object.defineProperty(state, 'events', EVENTS);
-  Object.defineProperty(state, 'history', HISTORY);
+  const state = Object.defineProperties(deriveCurrent(lists), LOG_VIEWS);
   kept.set(state, { log, lists });
   return state as JourneyState;
 }
