@@ -124,6 +124,12 @@ interface LiveChild {
 
 /** Children kept between batches (least recently projected dropped first). */
 const LIVE_CHILDREN = 4_096;
+/**
+ * A rebuild reads the log in order: a child kept only has to outlast the batches its events span
+ * (close together in a log written child by child), and every child kept is memory a rebuild of a
+ * million events has to stay within.
+ */
+const REBUILD_CHILDREN = 256;
 
 const liveKey = (generation: number, childId: string): string => `${generation}/${childId}`;
 
@@ -144,7 +150,10 @@ export class ReadModelStore implements ChangeLogReader {
   private readonly statements = new Map<string, Statement>();
   private readonly drift: DriftConfig;
   /** Children kept between batches, by generation and child id. */
-  private readonly live = new Map<string, LiveChild>();
+  private live = new Map<string, LiveChild>();
+  /** Children kept by the live projector's batches and by a rebuild's (see REBUILD_CHILDREN). */
+  private readonly kept = { live: new Map<string, LiveChild>(), rebuild: new Map<string, LiveChild>() };
+  private keepAtMost = LIVE_CHILDREN;
   /** The streams given with the batch being applied. */
   private streams: StreamSource | undefined;
 
@@ -268,7 +277,7 @@ export class ReadModelStore implements ChangeLogReader {
   }
 
   private discard(generation: number): void {
-    this.live.clear();
+    this.forgetKept();
     dropGenerationTables(this.db, generation);
     this.db.prepare(`DELETE FROM checkpoints WHERE generation = ?`).run(generation);
     this.db.prepare(`DELETE FROM meta WHERE key = ?`).run(changeLogStartKey(generation));
@@ -281,11 +290,13 @@ export class ReadModelStore implements ChangeLogReader {
    */
   applyBatch(generation: number, events: readonly RecordedEvent[], options: ApplyOptions): ApplyResult {
     this.streams = options.streams;
+    this.live = options.requireCurrent ? this.kept.live : this.kept.rebuild;
+    this.keepAtMost = options.requireCurrent ? LIVE_CHILDREN : REBUILD_CHILDREN;
     try {
       return this.applyInTransaction(generation, events, options);
     } catch (error) {
       // Rolled back: what the batch folded in memory is not in the file.
-      this.live.clear();
+      this.forgetKept();
       throw error;
     } finally {
       this.streams = undefined;
@@ -422,7 +433,7 @@ export class ReadModelStore implements ChangeLogReader {
     const key = liveKey(generation, childId);
     this.live.delete(key);
     this.live.set(key, { generation, lastPosition, fold, flags, parts, clock, view });
-    if (this.live.size > LIVE_CHILDREN) this.live.delete(this.live.keys().next().value as string);
+    if (this.live.size > this.keepAtMost) this.live.delete(this.live.keys().next().value as string);
   }
 
   /** The child's first `count` events, from the streams given with the batch being applied. */
@@ -430,6 +441,11 @@ export class ReadModelStore implements ChangeLogReader {
     const stream = this.streams?.(childId, count);
     if (stream === undefined || stream.length !== count) throw new StreamNeeded(childId, count);
     return stream;
+  }
+
+  private forgetKept(): void {
+    this.kept.live.clear();
+    this.kept.rebuild.clear();
   }
 
   /** The child as an earlier batch left it, if nothing else has written it since. */
