@@ -44,6 +44,17 @@ function sameJson(a: ChangeData, b: ChangeData): boolean {
 }
 const sameData = (a: ChildFact, b: ChildFact): boolean => a.data === b.data || sameJson(a.data, b.data);
 
+/** The same facts in the same order (most events change none): no fact appeared or went. */
+function sameFacts(before: readonly ChildFact[], after: readonly ChildFact[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < before.length; i++) {
+    const a = before[i];
+    const b = after[i];
+    if (a !== b && (a.kind !== b.kind || a.key !== b.key || !sameData(a, b))) return false;
+  }
+  return true;
+}
+
 /** `before` undefined = the child's first event: nothing was known. */
 export function diffViews(childId: string, before: ChildView | undefined, after: ChildView): ChangeRecord[] {
   const record = (fields: Omit<ChangeRecord, 'childId' | 'childRef' | 'asAt'>): ChangeRecord => ({
@@ -52,21 +63,9 @@ export function diffViews(childId: string, before: ChildView | undefined, after:
     childRef: after.childRef,
     asAt: after.asAt,
   });
-  const previous = before ? byId(before) : new Map<string, ChildFact>();
-  const current = byId(after);
   const changes: ChangeRecord[] = [];
-  for (const [id, fact] of previous) {
-    const now = current.get(id);
-    if (now === undefined || !sameData(now, fact))
-      changes.push(
-        record({ kind: 'change.withdrawn', key: fact.key, withdrawn: fact.kind, data: fact.data }),
-      );
-  }
-  for (const [id, fact] of current) {
-    const then = previous.get(id);
-    if (then === undefined || !sameData(then, fact))
-      changes.push(record({ kind: fact.kind, key: fact.key, data: fact.data }));
-  }
+  if (before === undefined || !sameFacts(before.facts, after.facts))
+    diffFacts(before, after, record, changes);
   // A child with no view before counts as stable: only a crossing of the threshold is news.
   if (after.stability.unstable !== (before?.stability.unstable ?? false)) {
     const { placements, threshold, months, unstable } = after.stability;
@@ -79,4 +78,26 @@ export function diffViews(childId: string, before: ChildView | undefined, after:
     );
   }
   return changes;
+}
+
+function diffFacts(
+  before: ChildView | undefined,
+  after: ChildView,
+  record: (fields: Omit<ChangeRecord, 'childId' | 'childRef' | 'asAt'>) => ChangeRecord,
+  changes: ChangeRecord[],
+): void {
+  const previous = before ? byId(before) : new Map<string, ChildFact>();
+  const current = byId(after);
+  for (const [id, fact] of previous) {
+    const now = current.get(id);
+    if (now === undefined || !sameData(now, fact))
+      changes.push(
+        record({ kind: 'change.withdrawn', key: fact.key, withdrawn: fact.kind, data: fact.data }),
+      );
+  }
+  for (const [id, fact] of current) {
+    const then = previous.get(id);
+    if (then === undefined || !sameData(then, fact))
+      changes.push(record({ kind: fact.kind, key: fact.key, data: fact.data }));
+  }
 }
