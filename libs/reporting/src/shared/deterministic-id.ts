@@ -10,14 +10,13 @@ export const CARE_JOURNEY_NAMESPACE = '6f1d3c2e-5b7a-4c1e-9f0a-2d4e8b7c6a91';
 const uuidBytes = (uuid: string): Buffer => Buffer.from(uuid.replace(/-/g, ''), 'hex');
 /** The default namespace's bytes, worked out once (the seeder and the import name every event). */
 const OUR_NAMESPACE_BYTES = uuidBytes(CARE_JOURNEY_NAMESPACE);
+const VARIANT_NIBBLE = '89ab';
 
 export function nameBasedUuid(name: string, namespace: string = CARE_JOURNEY_NAMESPACE): string {
   const ns = namespace === CARE_JOURNEY_NAMESPACE ? OUR_NAMESPACE_BYTES : uuidBytes(namespace);
   // One-shot sha1 of namespace + UTF-8 name: the same digest as a Hash object fed both.
-  const digest = hash('sha1', Buffer.concat([ns, Buffer.from(name, 'utf8')]), 'buffer');
-  const bytes = digest.subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50; // version 5
-  bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const hex = hash('sha1', Buffer.concat([ns, Buffer.from(name, 'utf8')]), 'hex');
+  // Byte 6's high nibble becomes 5 (version 5); byte 8's top bits become 10 (RFC 4122 variant).
+  const variant = VARIANT_NIBBLE[parseInt(hex[16], 16) & 0x3];
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
