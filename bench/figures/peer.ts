@@ -140,7 +140,10 @@ export async function peerRows(
         figure: `peer: decide-and-append in process, ours ${loops} loop${loops > 1 ? 's' : ''}`,
         ours: oRate,
         unit: 'commands/s',
-        baseline: { name: `Emmett SQLite 1 loop (${durability}), same decide and events`, value: eRate },
+        baseline: {
+          name: `Emmett SQLite 1 loop (${durability}), same read → evolveAll → decide, same events`,
+          value: eRate,
+        },
         ratio: oRate / eRate,
         goal: loops === 8 ? '≥ 10× Emmett' : undefined,
         met: loops === 8 ? oRate / eRate >= 10 : undefined,
