@@ -9,6 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { TableName } from '../export903/tables';
 import { decodeUtf8 } from './decode-text';
+import { parsePlainCsv } from './plain-csv';
 import { detectTable } from './detect-table';
 import { fileIssue, issueAt, type ImportIssue, type SourceRef } from './issues';
 import { yearOfReturn } from './year-of-return';
@@ -67,12 +68,14 @@ async function readTableFile(
   }
   let records: ParsedRecord[];
   try {
-    records = parse(decoded.text, {
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    }) as unknown as ParsedRecord[];
+    records =
+      parsePlainCsv(decoded.text) ??
+      (parse(decoded.text, {
+        info: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        trim: true,
+      }) as unknown as ParsedRecord[]);
   } catch (error) {
     fileIssues.push(
       fileIssue(
