@@ -8,7 +8,11 @@ import { loadStoreConfig, type StoreConfig } from './store-config';
  */
 export async function createEventStore(config: StoreConfig = loadStoreConfig()): Promise<EventStore> {
   if (config.kind === 'sqlite') {
-    return new SqliteEventStore({ file: config.file, synchronous: config.synchronous });
+    return new SqliteEventStore({
+      file: config.file,
+      synchronous: config.synchronous,
+      writer: config.writer,
+    });
   }
   const { EventStoreDbEventStore } = await import('./eventstoredb/esdb-event-store');
   return EventStoreDbEventStore.connect(config.connectionString);

@@ -23,6 +23,16 @@ describe('loadStoreConfig', () => {
     ).toEqual({ kind: 'sqlite', file: '/var/cj/x.db', synchronous: 'NORMAL' });
   });
 
+  it('reads who commits: a writer thread, or this thread (the default)', () => {
+    expect(loadStoreConfig({ CARE_JOURNEY_SQLITE_WRITER: 'Thread' })).toMatchObject({ writer: 'thread' });
+    expect(loadStoreConfig({ CARE_JOURNEY_SQLITE_WRITER: 'same-thread' })).toMatchObject({
+      writer: 'same-thread',
+    });
+    expect(() => loadStoreConfig({ CARE_JOURNEY_SQLITE_WRITER: 'worker' })).toThrow(
+      /CARE_JOURNEY_SQLITE_WRITER="worker" is invalid: allowed values are 'same-thread' \(default\) or 'thread'/,
+    );
+  });
+
   it.each([
     'esdb://localhost:2113?tls=false',
     'esdb+discover://cluster.example:2113',

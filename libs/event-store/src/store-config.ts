@@ -1,7 +1,15 @@
 /** Which event store to build, read from the environment once at start-up. */
 export type StoreConfig =
-  | { kind: 'sqlite'; file: string; synchronous: 'FULL' | 'NORMAL' }
+  | {
+      kind: 'sqlite';
+      file: string;
+      synchronous: 'FULL' | 'NORMAL';
+      /** Who runs the COMMITs: this thread (default) or a writer thread (CARE_JOURNEY_SQLITE_WRITER=thread). */
+      writer?: SqliteWriterMode;
+    }
   | { kind: 'eventstoredb'; connectionString: string };
+
+export type SqliteWriterMode = 'same-thread' | 'thread';
 
 export const DEFAULT_SQLITE_FILE = './data/care-journey.db';
 
@@ -36,7 +44,20 @@ export function loadStoreConfig(env: Env = process.env): StoreConfig {
         "allowed values are 'FULL' (default) or 'NORMAL'",
       );
     }
-    return { kind, file: read(env, 'CARE_JOURNEY_SQLITE_FILE') ?? DEFAULT_SQLITE_FILE, synchronous };
+    const writer = read(env, 'CARE_JOURNEY_SQLITE_WRITER')?.toLowerCase();
+    if (writer !== undefined && writer !== 'same-thread' && writer !== 'thread') {
+      throw new StoreConfigError(
+        'CARE_JOURNEY_SQLITE_WRITER',
+        env.CARE_JOURNEY_SQLITE_WRITER,
+        "allowed values are 'same-thread' (default) or 'thread'",
+      );
+    }
+    return {
+      kind,
+      file: read(env, 'CARE_JOURNEY_SQLITE_FILE') ?? DEFAULT_SQLITE_FILE,
+      synchronous,
+      ...(writer !== undefined && { writer }),
+    };
   }
   if (kind === 'eventstoredb') {
     const connectionString = read(env, 'EVENTSTORE_CONNECTION_STRING');

@@ -10,7 +10,7 @@ const PER_GROUP = 25;
 const PER_APPEND = 40;
 
 /** Crash safety with group commit: a killed writer loses no acknowledged append, and no group is half-written. */
-describe('SQLite group commit after a crash', () => {
+describe.each(['same-thread', 'thread'])('SQLite group commit after a crash, %s writer', (writer) => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'cj-group-crash-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,7 +19,7 @@ describe('SQLite group commit after a crash', () => {
     const killedMidway: boolean[] = [];
     for (let run = 0; run < 4; run++) {
       const file = join(dir, `run-${run}.db`);
-      const child = spawnTs(WRITER, [file, String(GROUPS), String(PER_GROUP), String(PER_APPEND)]);
+      const child = spawnTs(WRITER, [file, String(GROUPS), String(PER_GROUP), String(PER_APPEND), writer]);
       const acked: string[] = [];
       let buffer = '';
       child.stdout.on('data', (chunk: Buffer) => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuplicateEventIds, StreamNotFound, WrongExpectedRevision } from '../errors';
+import { DuplicateEventIds, StoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../errors';
 import type { NewEvent, RecordedEvent } from '../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -20,12 +20,12 @@ async function collect(iterable: AsyncIterable<RecordedEvent>): Promise<Recorded
   return out;
 }
 
-describe('SQLite group commit', () => {
+describe.each(['thread', 'same-thread'] as const)('SQLite group commit, %s writer', (mode) => {
   let dir: string;
   let file: string;
   const stores: SqliteEventStore[] = [];
   const open = () => {
-    const store = new SqliteEventStore({ file });
+    const store = new SqliteEventStore({ file, writer: mode });
     stores.push(store);
     return store;
   };
@@ -108,5 +108,35 @@ describe('SQLite group commit', () => {
       /closed/,
     );
     expect(await collect(open().readStream('late'))).toHaveLength(2);
+  });
+
+  it('makes the appends of turns after the first commit the next group, in order', async () => {
+    const store = open();
+    const first = Array.from({ length: 3 }, (_, i) =>
+      store.appendToStream(`x-${i}`, events(1), { expectedRevision: 'no_stream' }),
+    );
+    await new Promise((resolve) => setImmediate(resolve)); // the first group is on its way
+    const second = Array.from({ length: 3 }, (_, i) =>
+      store.appendToStream(`x-${i}`, events(1), { expectedRevision: 0n }),
+    );
+    const results = await Promise.all([...first, ...second]);
+    expect(store.commitStats()).toEqual({ transactions: 2, appends: 6 });
+    expect(results.slice(3).map((r) => r.nextExpectedRevision)).toEqual([1n, 1n, 1n]);
+    expect(results[5].globalPosition).toBe(6n);
+  });
+
+  it('refuses every append of a group the storage refuses, and writes again afterwards', async () => {
+    const store = open();
+    await store.appendToStream('ok', events(1), { expectedRevision: 'no_stream' });
+    await store.writerPragma('query_only = ON');
+    const refused = await Promise.allSettled([
+      store.appendToStream('ro-1', events(1), { expectedRevision: 'no_stream' }),
+      store.appendToStream('ro-2', events(1), { expectedRevision: 'no_stream' }),
+    ]);
+    expect(refused.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(StoreUnavailable);
+    await store.writerPragma('query_only = OFF');
+    await store.appendToStream('ro-1', events(1), { expectedRevision: 'no_stream' });
+    expect(await collect(store.readAll())).toHaveLength(2);
   });
 });

@@ -1,5 +1,6 @@
 import { DuplicateEventIds, WrongExpectedRevision } from '../errors';
-import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
+import type { AppendResult, ExpectedRevision } from '../event-store.port';
+import type { SerializedEvent } from './sqlite-commit';
 import type { SqliteStatements } from './sqlite-statements';
 
 export function describeExpected(expected: ExpectedRevision): string {
@@ -20,7 +21,7 @@ function matchesExpected(expected: ExpectedRevision, current: bigint | undefined
 export function appendInTransaction(
   s: SqliteStatements,
   stream: string,
-  events: readonly NewEvent[],
+  events: readonly SerializedEvent[],
   expected: ExpectedRevision,
 ): AppendResult {
   const current = s.currentRevision.get(stream);
@@ -37,14 +38,7 @@ export function appendInTransaction(
   let revision = current === undefined ? 0 : Number(current) + 1;
   let position = 0n;
   for (const event of events) {
-    const info = s.insert.run(
-      stream,
-      revision,
-      event.id,
-      event.type,
-      JSON.stringify(event.data),
-      JSON.stringify(event.metadata),
-    );
+    const info = s.insert.run(stream, revision, event.id, event.type, event.data, event.metadata);
     position = info.lastInsertRowid as bigint;
     revision += 1;
   }
@@ -67,7 +61,7 @@ function samePlace(expected: ExpectedRevision, firstRevision: bigint): boolean {
 export function findOriginalAppend(
   s: SqliteStatements,
   stream: string,
-  events: readonly NewEvent[],
+  events: readonly { id: string }[],
   expected: ExpectedRevision,
 ): AppendResult | undefined {
   const locations = events.map((event) => s.findById.get(event.id));
@@ -91,7 +85,7 @@ export function findOriginalAppend(
 }
 
 /** Explains a unique-index failure that is not a retry: the batch repeats one of its own ids. */
-export function repeatedIdsError(stream: string, events: readonly NewEvent[]): DuplicateEventIds {
+export function repeatedIdsError(stream: string, events: readonly { id: string }[]): DuplicateEventIds {
   const seen = new Set<string>();
   const repeated = events
     .filter((event) => (seen.has(event.id) ? true : (seen.add(event.id), false)))
@@ -103,7 +97,7 @@ export function repeatedIdsError(stream: string, events: readonly NewEvent[]): D
 export function explainDuplicate(
   s: SqliteStatements,
   stream: string,
-  events: readonly NewEvent[],
+  events: readonly { id: string }[],
   expected: ExpectedRevision,
 ): AppendResult {
   const original = findOriginalAppend(s, stream, events, expected);

@@ -18,12 +18,13 @@ import type {
 import { onAppended, signalAppended, signalKey } from './append-signal';
 import { PollingSubscription } from './polling-subscription';
 import { GroupCommit, type PendingAppend } from './group-commit';
-import { appendInTransaction, explainDuplicate } from './sqlite-append';
-import { groupTransaction, type AppendOutcome } from './sqlite-group-transaction';
-import { isUniqueViolation, mapSqliteError } from './sqlite-errors';
+import { serializeEvents, type GroupResult } from './sqlite-commit';
+import { mapSqliteError } from './sqlite-errors';
 import { rowToEvent } from './sqlite-row';
 import { applyPragmas, createSchema, type SynchronousMode } from './sqlite-schema';
 import { SqliteStatements } from './sqlite-statements';
+import { sameThreadWriter, ThreadWriter, type SqliteWriter } from './sqlite-writer';
+import type { SqliteWriterMode } from '../store-config';
 import { validateAppend, validateMaxCount } from '../validate-input';
 
 export interface SqliteEventStoreOptions {
@@ -38,6 +39,13 @@ export interface SqliteEventStoreOptions {
   /** How long a writer waits for another connection's write lock before StoreUnavailable. */
   busyTimeoutMs?: number;
   backoff?: BackoffPolicy;
+  /**
+   * 'same-thread' (default): this thread writes; a group's COMMIT (its fsync) blocks the event loop.
+   * 'thread': a worker thread owns the write connection, so the loop keeps serving requests during
+   * the fsync; each group costs two messages (measured: no gain where fsync is fast, see bench/README).
+   * Either way an append is acknowledged only after its group's COMMIT returned.
+   */
+  writer?: SqliteWriterMode;
 }
 
 const MAX_POSITION = 9_223_372_036_854_775_807n;
@@ -47,12 +55,7 @@ export class SqliteEventStore implements EventStore {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
-  private readonly appendTx: (
-    stream: string,
-    events: readonly NewEvent[],
-    options: AppendOptions,
-  ) => AppendResult;
-  private readonly groupTx: (group: readonly PendingAppend[]) => AppendOutcome[];
+  private readonly writer: SqliteWriter;
   private readonly groupCommit = new GroupCommit((group) => this.commitGroup(group));
   private readonly counts = { transactions: 0, appends: 0 };
   private readonly signal: string;
@@ -77,12 +80,14 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       throw mapSqliteError(error, options.file, 'open the database');
     }
-    const tx = this.db.transaction((stream: string, events: readonly NewEvent[], opts: AppendOptions) =>
-      appendInTransaction(this.statements, stream, events, opts.expectedRevision),
-    );
-    // BEGIN IMMEDIATE takes the write lock up front: the revision check and inserts see no other writer.
-    this.appendTx = (stream, events, opts) => tx.immediate(stream, events, opts);
-    this.groupTx = groupTransaction(this.db, this.statements);
+    this.writer =
+      options.writer !== 'thread'
+        ? sameThreadWriter(this.db, this.statements)
+        : new ThreadWriter({
+            file: options.file,
+            synchronous: options.synchronous ?? 'FULL',
+            busyTimeoutMs: options.busyTimeoutMs ?? 5_000,
+          });
   }
 
   /**
@@ -93,7 +98,7 @@ export class SqliteEventStore implements EventStore {
   async appendToStream(stream: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     validateAppend(stream, events, options);
     if (this.closed) throw new Error(`SQLite event store ${this.file} is closed`);
-    return this.groupCommit.submit(stream, events, options);
+    return this.groupCommit.submit(stream, serializeEvents(events), options.expectedRevision);
   }
 
   /** How many transactions carried how many appends since open (for the bench and specs). */
@@ -101,41 +106,43 @@ export class SqliteEventStore implements EventStore {
     return { ...this.counts };
   }
 
-  private commitGroup(group: PendingAppend[]): void {
+  /** Hands the group to the writer; never rejects (every append's own promise is told instead). */
+  private commitGroup(group: PendingAppend[]): Promise<void> | void {
     this.counts.transactions += 1;
     this.counts.appends += group.length;
-    if (group.length === 1) return this.commitOne(group[0]);
-    let outcomes: AppendOutcome[];
+    const requests = group.map(({ stream, events, expected }) => ({ stream, events, expected }));
+    let written: GroupResult | Promise<GroupResult>;
     try {
-      outcomes = this.groupTx(group);
+      written = this.writer.commit(requests);
     } catch (error) {
+      written = { failure: error };
+    }
+    if (!(written instanceof Promise)) return this.settle(group, written);
+    return written.then(
+      (result) => this.settle(group, result),
+      (error: unknown) => this.settle(group, { failure: error }),
+    );
+  }
+
+  /** After COMMIT returned: each append learns its own outcome; after a failed group, every one fails. */
+  private settle(group: PendingAppend[], result: GroupResult): void {
+    if ('failure' in result) {
       // Nothing of the group was committed: every caller learns it.
-      const mapped = mapSqliteError(error, this.file, 'append');
+      const mapped = mapSqliteError(result.failure, this.file, 'append');
       for (const p of group) p.reject(mapped);
       return;
     }
-    signalAppended(this.signal);
+    if (result.outcomes.some((outcome) => outcome.ok)) signalAppended(this.signal);
     group.forEach((p, i) => {
-      const outcome = outcomes[i];
+      const outcome = result.outcomes[i];
       if (outcome.ok) p.resolve(outcome.result);
-      else p.reject(outcome.error);
+      else p.reject(mapSqliteError(outcome.error, this.file, 'append'));
     });
   }
 
-  /** A group of one needs no savepoint: its own transaction is the unit of rollback. */
-  private commitOne(p: PendingAppend): void {
-    try {
-      const result = this.appendTx(p.stream, p.events, p.options);
-      signalAppended(this.signal);
-      p.resolve(result);
-    } catch (error) {
-      if (!isUniqueViolation(error)) return p.reject(mapSqliteError(error, this.file, 'append'));
-      try {
-        p.resolve(explainDuplicate(this.statements, p.stream, p.events, p.options.expectedRevision));
-      } catch (explained) {
-        p.reject(mapSqliteError(explained, this.file, 'append'));
-      }
-    }
+  /** A PRAGMA on the write connection (the fault specs make the store refuse writes this way). */
+  writerPragma(sql: string): Promise<unknown> {
+    return this.writer.pragma(sql);
   }
 
   readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
@@ -220,8 +227,9 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.groupCommit.flush(); // appends already accepted are committed, not dropped
+    await this.groupCommit.flush(); // appends already accepted are committed, not dropped
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.writer.close();
     this.db.close();
   }
 

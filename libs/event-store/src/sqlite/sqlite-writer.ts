@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { groupCommitter, type AppendRequest, type GroupResult } from './sqlite-commit';
+import type { SqliteStatements } from './sqlite-statements';
+import {
+  fromWireError,
+  fromWireResult,
+  type WireError,
+  type WriterReply,
+  type WriterRequest,
+  type WriterSettings,
+} from './writer-wire';
+
+/** Who writes the store's groups: its own connection on this thread, or a writer thread. */
+export interface SqliteWriter {
+  /** One transaction for the group; settled only after its COMMIT returned (or failed). */
+  commit(group: AppendRequest[]): GroupResult | Promise<GroupResult>;
+  /** A PRAGMA on the write connection (specs use it to make the store refuse writes). */
+  pragma(sql: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** Writes on the caller's connection: the COMMIT blocks this event loop (the store's old way). */
+export function sameThreadWriter(db: Database.Database, statements: SqliteStatements): SqliteWriter {
+  const commit = groupCommitter(db, statements);
+  return {
+    commit,
+    pragma: async (sql) => db.pragma(sql),
+    close: async () => undefined,
+  };
+}
+
+/**
+ * Compiled, the worker is the .js beside this file. Run from TypeScript sources (Jest, the specs'
+ * child processes), the worker compiles .ts with @swc/core (a dev dependency), as spawn-ts does.
+ */
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+if (workerData.swc) {
+  const { transformSync } = require(workerData.swc);
+  const fs = require('node:fs');
+  require.extensions['.ts'] = function (module, filename) {
+    const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
+      filename, swcrc: false, sourceMaps: 'inline',
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+      module: { type: 'commonjs' },
+    });
+    module._compile(code, filename);
+  };
+}
+require(workerData.entry);
+`;
+
+function workerEntry(): { entry: string; swc?: string } {
+  const js = join(__dirname, 'sqlite-writer.worker.js');
+  if (existsSync(js)) return { entry: js };
+  return { entry: join(__dirname, 'sqlite-writer.worker.ts'), swc: require.resolve('@swc/core') };
+}
+
+/** A request before it is numbered (distributes over the union). */
+type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+type Waiting = { resolve(reply: WriterReply): void; reject(error: unknown): void };
+
+/**
+ * Writes on a worker thread that owns the write connection (sqlite-writer.worker.ts), so the
+ * COMMIT's fsync does not stop this event loop: requests keep being read and decided while a
+ * group commits. Requests are answered in order. The thread keeps the process alive only while
+ * a request is outstanding (an idle, unclosed store does not hold the process open).
+ */
+export class ThreadWriter implements SqliteWriter {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  private dead: Error | undefined;
+  private exited: Promise<void>;
+
+  constructor(settings: WriterSettings) {
+    this.worker = new Worker(BOOTSTRAP, { eval: true, workerData: { ...workerEntry(), settings } });
+    this.worker.unref();
+    this.worker.on('message', (reply: WriterReply) => this.settle(reply));
+    this.worker.on('error', (error) => this.die(error));
+    this.exited = new Promise((resolve) =>
+      this.worker.once('exit', (code) => {
+        this.die(new Error(`the SQLite writer thread exited (code ${code})`));
+        resolve();
+      }),
+    );
+  }
+
+  async commit(group: AppendRequest[]): Promise<GroupResult> {
+    const reply = await this.request({ kind: 'commit', group });
+    return fromWireResult((reply as WriterReply & { kind: 'commit' }).result);
+  }
+
+  async pragma(sql: string): Promise<unknown> {
+    const reply = (await this.request({ kind: 'pragma', sql })) as WriterReply & { kind: 'pragma' };
+    if (reply.error) throw fromWireError(reply.error as WireError);
+    return reply.value;
+  }
+
+  async close(): Promise<void> {
+    if (!this.dead) await this.request({ kind: 'close' }).catch(() => undefined);
+    await this.exited;
+  }
+
+  private request(message: Unnumbered<WriterRequest>): Promise<WriterReply> {
+    if (this.dead) return Promise.reject(this.dead);
+    const id = this.nextId++;
+    return new Promise<WriterReply>((resolve, reject) => {
+      if (this.waiting.size === 0) this.worker.ref();
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ ...message, id } as WriterRequest);
+    });
+  }
+
+  private settle(reply: WriterReply): void {
+    const waiting = this.waiting.get(reply.id);
+    if (!waiting) return;
+    this.waiting.delete(reply.id);
+    if (this.waiting.size === 0) this.worker.unref();
+    waiting.resolve(reply);
+  }
+
+  /** The thread is gone: whatever it was asked and has not answered fails (an append may or may not be committed). */
+  private die(error: Error): void {
+    this.dead ??= error;
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+  }
+}
