@@ -8,6 +8,7 @@ import {
   type JourneyEvent,
   type StoredJourneyEvent,
 } from '@care-journey/journey';
+import type { JourneyRepository } from '../../apps/api/src/children/recording/journey.repository';
 import type { EmmettEvent, EmmettStore } from '../support/load-peer';
 import { toStored } from '../support/stored';
 import type { CohortChild } from '../workload/review-targets';
@@ -39,6 +40,25 @@ export function ourStep(store: SqliteEventStore): Step {
     }));
     await store.appendToStream(child.stream, events, {
       expectedRevision: stored[stored.length - 1].revision,
+    });
+  };
+}
+
+/**
+ * Ours as the API runs a command (not like for like): JourneyRepository.load — the per-process fold
+ * cache, reading only the events stored after the folded revision — then the same decide, and
+ * JourneyRepository.append at the revision loaded, which chains the events (audit hash) and gives
+ * them a correlation and causation id, as every API command's events carry.
+ */
+export function ourDeployedStep(repository: JourneyRepository): Step {
+  return async (child, command) => {
+    const loaded = await repository.load(child.childId);
+    const events = journeyDecider.decide(command, loaded.state);
+    await repository.append(child.childId, events, loaded.revision ?? 'no_stream', {
+      now: command.now,
+      recordedBy: command.recordedBy,
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
     });
   };
 }
