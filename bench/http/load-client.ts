@@ -2,7 +2,8 @@
  * The load tool as its own process: autocannon with `connections` clients, each request a
  * statutory review for the next child in turn, on a date no review of that child has used.
  *   node load-client.js <url> <token> <connections> <seconds> <targets.json> <firstRequest>
- * Prints one JSON line: throughput, latency percentiles, errors.
+ * Prints one JSON line: throughput, latency percentiles, errors, and this process's own CPU time
+ * (the load tool shares the machine's cores with the API).
  */
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
@@ -49,6 +50,7 @@ autocannon(
       non2xx: result.non2xx,
       errors: result.errors + result.timeouts,
       sent: n - Number(first),
+      cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   },
