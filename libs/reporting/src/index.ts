@@ -3,3 +3,5 @@ export * from './synthetic';
 export * from './export903';
 export * from './import903';
 export * from './feed';
+// Name-based (v5) uuids: the seeder's and importer's ids, and the API's ids for keyed commands.
+export { nameBasedUuid } from './shared/deterministic-id';

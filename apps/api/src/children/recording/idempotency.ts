@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@care-journey/audit';
+import { nameBasedUuid } from '@care-journey/reporting';
 
 /**
  * A keyed command as it is recorded: the client's Idempotency-Key and a hash of what was asked
@@ -13,36 +15,14 @@ export interface Idempotency {
 export const IDEMPOTENCY_METADATA_KEY = 'idempotency';
 
 /** Our namespace for name-based ids of keyed commands (a fixed random uuid of its own). */
-const NAMESPACE = Buffer.from('c1d2a7e0-3b4f-4e8a-9d61-5a0f2b7c4e93'.replace(/-/g, ''), 'hex');
-
-/** RFC 4122 version-5 layout (SHA-1 of namespace and name): a valid uuid, the same for the same name. */
-function nameBasedUuid(name: string): string {
-  const bytes = createHash('sha1').update(NAMESPACE).update(name, 'utf8').digest().subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** JSON with object keys sorted and undefined members left out: equal requests, equal text. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => canonical(item ?? null)).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const members = Object.keys(value)
-      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`);
-    return `{${members.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+const KEYED_COMMAND_NAMESPACE = 'c1d2a7e0-3b4f-4e8a-9d61-5a0f2b7c4e93';
 
 /** What the client asked for: the command type, the child and the validated body (key order ignored). */
 export function requestHash(type: string, childId: string, body: object): string {
   // Through JSON first: validated DTOs are class instances, possibly holding Dates.
   const plain: unknown = JSON.parse(JSON.stringify(body));
   return createHash('sha256')
-    .update(canonical({ type, childId, body: plain }))
+    .update(canonicalJson({ type, childId, body: plain }))
     .digest('hex');
 }
 
@@ -52,11 +32,14 @@ export function requestHash(type: string, childId: string, body: object): string
  * request hash is part of the name, so a different request under the same key never matches.
  */
 export const idempotentEventId = (recordedBy: string, idempotency: Idempotency, index: number): string =>
-  nameBasedUuid(`event\n${recordedBy}\n${idempotency.key}\n${idempotency.requestHash}\n${index}`);
+  nameBasedUuid(
+    `event\n${recordedBy}\n${idempotency.key}\n${idempotency.requestHash}\n${index}`,
+    KEYED_COMMAND_NAMESPACE,
+  );
 
 /** The child id a keyed registration without one gets: a retry registers the same child. */
 export const idempotentChildId = (userId: string, key: string): string =>
-  nameBasedUuid(`child\n${userId}\n${key}`);
+  nameBasedUuid(`child\n${userId}\n${key}`, KEYED_COMMAND_NAMESPACE);
 
 /** The keyed command an event belongs to, from its metadata (undefined for an unkeyed one). */
 export function readIdempotency(metadata: Record<string, unknown>): Idempotency | undefined {
