@@ -40,7 +40,9 @@ function isWorkingEpochDay(epochDay: number): boolean {
 
 export const isWorkingDay = (date: CalendarDate): boolean => isWorkingEpochDay(toEpochDay(date));
 
-const memo = new Map<string, CalendarDate>();
+// Per count, then per start date: no key string built per call (the feed asks after most events).
+const memo = new Map<number, Map<CalendarDate, CalendarDate>>();
+let memoSize = 0;
 
 /**
  * The date `count` working days after `date` (the start day itself is day 0, whatever it is):
@@ -50,8 +52,9 @@ export function addWorkingDays(date: CalendarDate, count: number): CalendarDate 
   if (!Number.isInteger(count) || count < 0) {
     throw new RangeError(`addWorkingDays needs a whole number of days >= 0, got ${count}`);
   }
-  const key = `${date}+${count}`;
-  const known = memo.get(key);
+  let byDate = memo.get(count);
+  if (byDate === undefined) memo.set(count, (byDate = new Map()));
+  const known = byDate.get(date);
   if (known !== undefined) return known;
   let day = toEpochDay(date);
   for (let left = count; left > 0;) {
@@ -59,8 +62,12 @@ export function addWorkingDays(date: CalendarDate, count: number): CalendarDate 
     if (isWorkingEpochDay(day)) left -= 1;
   }
   const result = fromEpochDay(day);
-  if (memo.size > 100_000) memo.clear();
-  memo.set(key, result);
+  if (memoSize > 100_000) {
+    for (const dates of memo.values()) dates.clear();
+    memoSize = 0;
+  }
+  byDate.set(date, result);
+  memoSize += 1;
   return result;
 }
 

@@ -4,8 +4,12 @@ import type { DatedFact, JourneySummary, PeriodOfCare } from '../summary/journey
 import { isShortBreakPeriod } from '../summary/queries';
 
 /** Periods of care a drift rule looks at: short breaks (V3/V4) never count. */
-export const carePeriods = (summary: JourneySummary): PeriodOfCare[] =>
-  summary.periods.filter((period) => !isShortBreakPeriod(period));
+export function carePeriods(summary: JourneySummary): readonly PeriodOfCare[] {
+  // Rules only read the list: without a short break it is the summary's own (no copy per rule).
+  for (const period of summary.periods)
+    if (isShortBreakPeriod(period)) return summary.periods.filter((p) => !isShortBreakPeriod(p));
+  return summary.periods;
+}
 
 export const firstOnOrAfter = <T extends DatedFact>(facts: readonly T[], date: CalendarDate): T | undefined =>
   facts.find((fact) => fact.date >= date);
@@ -17,8 +21,11 @@ export const firstAfter = <T extends DatedFact>(facts: readonly T[], date: Calen
 export const byDate = <T extends DatedFact>(facts: readonly T[]): T[] =>
   [...facts].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
-export const ids = (...values: (string | undefined)[]): string[] =>
-  values.filter((value): value is string => value !== undefined && value !== '');
+export function ids(...values: (string | undefined)[]): string[] {
+  const found: string[] = [];
+  for (const value of values) if (value !== undefined && value !== '') found.push(value);
+  return found;
+}
 
 /** How an obligation closed: by its step, or by the period ending first; open otherwise. */
 export function closedBy(

@@ -10,16 +10,26 @@ export interface Spell {
   end?: CalendarDate;
 }
 
-/** `changePoints` must include every date the predicate can flip on; only those up to `asAt` count. */
+const byDate = (a: CalendarDate, b: CalendarDate): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * `changePoints` must include every date the predicate can flip on; only those up to `asAt` count.
+ * The array is the caller's to give away: it is sorted in place.
+ */
 export function spellsOf(
-  changePoints: readonly CalendarDate[],
+  changePoints: CalendarDate[],
   asAt: CalendarDate,
   holds: (date: CalendarDate) => boolean,
 ): Spell[] {
-  const dates = [...new Set(changePoints)].filter((date) => date <= asAt).sort();
+  changePoints.sort(byDate);
   const spells: Spell[] = [];
   let open: Spell | undefined;
-  for (const date of dates) {
+  let previous: CalendarDate | undefined;
+  for (const date of changePoints) {
+    // Sorted: the rest lie after D too; a date seen already was tested.
+    if (date > asAt) break;
+    if (date === previous) continue;
+    previous = date;
     const now = holds(date);
     if (now && !open) {
       open = { start: date };

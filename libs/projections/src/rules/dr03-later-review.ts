@@ -1,6 +1,6 @@
 /** DR03: after the second review, each review is due within 6 months of the previous one. */
-import { addMonths } from '@care-journey/journey';
-import { carePeriods, closedBy, ids } from './care-periods';
+import { addMonthsKept } from '../calendar/date-memo';
+import { carePeriods } from './care-periods';
 import type { DriftRule, Obligation } from './drift-rule';
 
 export const DR03: DriftRule = {
@@ -9,15 +9,39 @@ export const DR03: DriftRule = {
   describe: (c) => `No review within ${c.DR03.months} months after the previous review`,
   reads: ['period', 'reviews'],
   thresholds: (c) => ({ months: c.DR03.months }),
-  obligations: (summary, _asAt, config) =>
-    carePeriods(summary).flatMap((period): Obligation[] =>
+  obligations: (summary, _asAt, config) => {
+    const found: Obligation[] = [];
+    for (const period of carePeriods(summary)) {
+      const { reviews } = period;
       // Review k (k >= 2, index 1 on) sets the deadline for review k+1.
-      period.reviews.slice(1).map((previous, index) => ({
-        key: `${period.start}#${index + 2}`,
-        from: previous.date,
-        dueDate: addMonths(previous.date, config.DR03.months),
-        ...closedBy(period.reviews[index + 2], period),
-        evidence: ids(previous.eventId),
-      })),
-    ),
+      for (let index = 1; index < reviews.length; index++) {
+        const previous = reviews[index];
+        const key = `${period.start}#${index + 1}`;
+        const dueDate = addMonthsKept(previous.date, config.DR03.months);
+        const evidence = previous.eventId ? [previous.eventId] : [];
+        const step = reviews[index + 1];
+        // closedBy: the next review while the period lasts, else the period's end.
+        if (step && (period.end === undefined || step.date <= period.end))
+          found.push({
+            key,
+            from: previous.date,
+            dueDate,
+            metOn: step.date,
+            closingEventId: step.eventId,
+            evidence,
+          });
+        else if (period.end !== undefined)
+          found.push({
+            key,
+            from: previous.date,
+            dueDate,
+            lapsedOn: period.end,
+            closingEventId: period.endEventId,
+            evidence,
+          });
+        else found.push({ key, from: previous.date, dueDate, evidence });
+      }
+    }
+    return found;
+  },
 };

@@ -3,7 +3,8 @@
  * missed step: the flag is due the day the third placement began and closes when the count
  * falls back below 3 (the window slides past a placement) or the child leaves care.
  */
-import { addDays, addMonths, type CalendarDate } from '@care-journey/journey';
+import type { CalendarDate } from '@care-journey/journey';
+import { addDaysKept, addMonthsKept } from '../calendar/date-memo';
 import type { JourneySummary, PeriodOfCare, PlacementRun } from '../summary/journey-summary';
 import { periodOn } from '../summary/queries';
 import { carePeriods } from './care-periods';
@@ -11,45 +12,67 @@ import { spellsOf } from './condition-spells';
 import type { DriftConfig } from './drift-config';
 import type { DriftRule, Obligation } from './drift-rule';
 
-const countedOn = (runs: PlacementRun[], date: CalendarDate, months: number): PlacementRun[] => {
-  const windowStart = addMonths(date, -months);
+/** Runs in effect at some point in the `months` up to `date`. */
+const countedOn = (runs: readonly PlacementRun[], date: CalendarDate, months: number): PlacementRun[] => {
+  const windowStart = addMonthsKept(date, -months);
   return runs.filter((run) => run.start <= date && (run.end === undefined || run.end > windowStart));
 };
 
-/** Where the count can change: placements starting, leaving the window, periods ending. */
-const pointsOf = (periods: PeriodOfCare[], runs: PlacementRun[], months: number): CalendarDate[] => [
-  ...runs.map((run) => run.start),
-  ...runs.flatMap((run) =>
-    run.end ? [addMonths(run.end, months), addDays(addMonths(run.end, months), 1)] : [],
-  ),
-  ...periods.flatMap((period) => (period.end ? [period.end] : [])),
-];
+/** How many of them (countedOn's length, without the list). */
+function countOn(runs: readonly PlacementRun[], date: CalendarDate, months: number): number {
+  const windowStart = addMonthsKept(date, -months);
+  let count = 0;
+  for (const run of runs)
+    if (run.start <= date && (run.end === undefined || run.end > windowStart)) count += 1;
+  return count;
+}
+
+/** The care periods' placement runs, oldest first; undefined when fewer than `threshold`. */
+function runsOf(periods: readonly PeriodOfCare[], threshold: number): PlacementRun[] | undefined {
+  let count = 0;
+  for (const period of periods) count += period.placements.length;
+  if (count < threshold) return undefined;
+  const runs: PlacementRun[] = [];
+  for (const period of periods) for (const run of period.placements) runs.push(run);
+  return runs;
+}
+
+/** The day a run that ended leaves the window, and the day after (month clamping). */
+function pushWindowExits(points: CalendarDate[], runs: readonly PlacementRun[], months: number): void {
+  for (const run of runs)
+    if (run.end) {
+      const out = addMonthsKept(run.end, months);
+      points.push(out, addDaysKept(out, 1));
+    }
+}
 
 /** Change points that are not fact dates: a placement leaving the window (and the day after). */
 function changePoints(summary: JourneySummary, config: DriftConfig): CalendarDate[] {
   const { placements: threshold, months } = config.DR05;
-  const runs = carePeriods(summary).flatMap((period) => period.placements);
-  if (runs.length < threshold) return [];
-  return runs.flatMap((run) =>
-    run.end ? [addMonths(run.end, months), addDays(addMonths(run.end, months), 1)] : [],
-  );
+  const runs = runsOf(carePeriods(summary), threshold);
+  const points: CalendarDate[] = [];
+  if (runs) pushWindowExits(points, runs, months);
+  return points;
 }
 
 function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): Obligation[] {
   const { placements: threshold, months } = config.DR05;
   const periods = carePeriods(summary);
-  const runs = periods.flatMap((period) => period.placements);
+  const runs = runsOf(periods, threshold);
   // Most children never had enough placements for the condition to hold: skip the date scan.
-  if (runs.length < threshold) return [];
+  if (!runs) return [];
   const inCare = (date: CalendarDate): boolean => {
     const period = periodOn(summary, date);
     return period !== undefined && periods.includes(period);
   };
-  const holds = (date: CalendarDate): boolean =>
-    inCare(date) && countedOn(runs, date, months).length >= threshold;
-  // The count rises at a start and falls once a run's end leaves the window (month clamping can
-  // put that a day later, so try both days).
-  return spellsOf(pointsOf(periods, runs, months), asAt, holds).map((spell) => {
+  const holds = (date: CalendarDate): boolean => inCare(date) && countOn(runs, date, months) >= threshold;
+  // Where the count can change: placements starting, leaving the window (month clamping can put
+  // that a day later, so try both days), periods ending.
+  const points: CalendarDate[] = [];
+  for (const run of runs) points.push(run.start);
+  pushWindowExits(points, runs, months);
+  for (const period of periods) if (period.end) points.push(period.end);
+  return spellsOf(points, asAt, holds).map((spell) => {
     const endedCare = spell.end !== undefined && !inCare(spell.end);
     const endingPeriod = endedCare ? periods.find((period) => period.end === spell.end) : undefined;
     return {

@@ -1,5 +1,6 @@
 import { journey } from '../testing/journey-builder';
 import { flagsOf, historyOf } from '../testing/drift-expectations';
+import { driftConfig } from './drift-config';
 
 describe('DR10 going-home audit due', () => {
   // In a residential placement (K2) under a care order since 2020; turns 16 on 10 May 2024.
@@ -59,5 +60,18 @@ describe('DR10 going-home audit due', () => {
       .startCare('2025-01-15', 'V3')
       .summary();
     expect(flagsOf(s, '2025-09-01', 'DR10')).toEqual([]);
+  });
+
+  it('Given a 29 February birthday and a cohort age reached in a common year, Then the cohort starts on 1 March', () => {
+    // Age 17 in 2025: 28 February 2025 is still 16, 1 March 2025 is 17.
+    const config = driftConfig({ DR10: { age: 17 } });
+    const s = journey('f')
+      .registered('2008-02-29', { dateOfBirth: '2008-02-29' })
+      .startCare('2020-01-01', 'C2', 'K2')
+      .summary();
+    expect(flagsOf(s, '2025-09-01', 'DR10', config)).toEqual([]);
+    expect(flagsOf(s, '2025-09-02', 'DR10', config)).toEqual([
+      expect.objectContaining({ key: '2025-03-01@2025-03-01', dueDate: '2025-09-01', daysOverdue: 1 }),
+    ]);
   });
 });

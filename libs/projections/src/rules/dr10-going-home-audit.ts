@@ -3,13 +3,27 @@
  * placement, needs a going-home audit 6 months after entering this cohort and 6 months after
  * each audit since. Leaving the cohort (or care) stops the clock.
  */
-import { addDays, addMonths, type CalendarDate } from '@care-journey/journey';
+import { ageInYearsOn, type CalendarDate } from '@care-journey/journey';
+import { addDaysKept, addMonthsKept } from '../calendar/date-memo';
 import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
-import { ageOn, isInPermanentPlacement, isOpenOn, legalStatusOn } from '../summary/queries';
-import { carePeriods, firstAfter, ids } from './care-periods';
+import { isInPermanentPlacement, isOpenOn, legalStatusOn } from '../summary/queries';
+import { carePeriods, firstAfter } from './care-periods';
 import { spellsOf, type Spell } from './condition-spells';
 import type { DriftConfig } from './drift-config';
 import type { DriftRule, Obligation } from './drift-rule';
+
+/** The birthday the child reaches `age` on in addMonths' terms (29 February: 28 February). */
+const birthdayAt = (dateOfBirth: CalendarDate, age: number): CalendarDate =>
+  addMonthsKept(dateOfBirth, age * 12);
+
+/**
+ * The first date the child is `age` or older (age never goes down, so "old enough on D" is
+ * "D on or after it"): the birthday, or the day after for a 29 February birthday in a common year.
+ */
+function oldEnoughFrom(dateOfBirth: CalendarDate, age: number): CalendarDate {
+  const birthday = birthdayAt(dateOfBirth, age);
+  return ageInYearsOn(dateOfBirth, birthday) >= age ? birthday : addDaysKept(birthday, 1);
+}
 
 function cohortSpells(
   summary: JourneySummary,
@@ -17,66 +31,85 @@ function cohortSpells(
   asAt: CalendarDate,
   age: number,
 ): Spell[] {
+  const { dateOfBirth } = summary;
+  // Without a date of birth the age counts as 0.
+  const from = dateOfBirth ? oldEnoughFrom(dateOfBirth, age) : undefined;
+  const oldEnough = (date: CalendarDate): boolean => (from === undefined ? 0 >= age : date >= from);
+  // Never old enough while in this period up to D, and never under s20: no spell (most children).
+  const oldEnoughSome =
+    from === undefined ? 0 >= age : from <= asAt && (period.end === undefined || from < period.end);
+  if (!oldEnoughSome && !period.legalStatuses.some((fact) => fact.code === 'V2')) return [];
   const inCohort = (date: CalendarDate): boolean =>
     isOpenOn(period, date) &&
-    ((ageOn(summary, date) ?? 0) >= age || legalStatusOn(period, date) === 'V2') &&
+    (oldEnough(date) || legalStatusOn(period, date) === 'V2') &&
     !isInPermanentPlacement(period, date);
   return spellsOf(pointsOf(summary, period, age), asAt, inCohort);
 }
 
 /** Where the cohort can change within a period: legal status, placement, plan, birthday, ending. */
 function pointsOf(summary: JourneySummary, period: PeriodOfCare, age: number): CalendarDate[] {
-  const birthday = summary.dateOfBirth ? addMonths(summary.dateOfBirth, age * 12) : undefined;
-  return [
-    period.start,
-    ...period.legalStatuses.map((fact) => fact.date),
-    ...period.placements.flatMap((run) => [run.start, ...run.types.map((fact) => fact.date)]),
-    ...period.plans.map((plan) => plan.date),
+  const points: CalendarDate[] = [period.start];
+  for (const fact of period.legalStatuses) points.push(fact.date);
+  for (const run of period.placements) {
+    points.push(run.start);
+    for (const fact of run.types) points.push(fact.date);
+  }
+  for (const plan of period.plans) points.push(plan.date);
+  if (summary.dateOfBirth) {
     // 29 February birthdays turn a year older on 1 March in common years: try the next day too.
-    ...(birthday ? [birthday, addDays(birthday, 1)] : []),
-    ...(period.end ? [period.end] : []),
-  ];
+    const birthday = birthdayAt(summary.dateOfBirth, age);
+    points.push(birthday, addDaysKept(birthday, 1));
+  }
+  if (period.end) points.push(period.end);
+  return points;
 }
 
 /** Change points that are not fact dates: the birthday (and the day after). */
 function changePoints(summary: JourneySummary, config: DriftConfig): CalendarDate[] {
   if (!summary.dateOfBirth) return [];
-  const birthday = addMonths(summary.dateOfBirth, config.DR10.age * 12);
-  return [birthday, addDays(birthday, 1)];
+  const birthday = birthdayAt(summary.dateOfBirth, config.DR10.age);
+  return [birthday, addDaysKept(birthday, 1)];
 }
 
 function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): Obligation[] {
   const { age, months } = config.DR10;
-  return carePeriods(summary).flatMap((period) =>
-    cohortSpells(summary, period, asAt, age).flatMap((spell) => {
-      const found: Obligation[] = [];
+  const found: Obligation[] = [];
+  for (const period of carePeriods(summary))
+    for (const spell of cohortSpells(summary, period, asAt, age)) {
       // Each audit restarts the clock; an audit on or before entry is not later than the entry.
-      for (let base = spell.start, evidence = ids(period.startEventId); ;) {
+      let base = spell.start;
+      let evidence = period.startEventId ? [period.startEventId] : [];
+      for (;;) {
         const audit = firstAfter(period.audits, base);
         const auditInSpell =
           audit && (spell.end === undefined || audit.date <= spell.end) ? audit : undefined;
-        const closing = auditInSpell
-          ? { metOn: auditInSpell.date, closingEventId: auditInSpell.eventId }
-          : spell.end !== undefined
-            ? {
-                lapsedOn: spell.end,
-                closingEventId: period.end === spell.end ? period.endEventId : undefined,
-              }
-            : {};
-        found.push({
-          key: `${spell.start}@${base}`,
-          from: base,
-          dueDate: addMonths(base, months),
-          ...closing,
-          evidence,
-        });
+        const key = `${spell.start}@${base}`;
+        const dueDate = addMonthsKept(base, months);
+        if (auditInSpell)
+          found.push({
+            key,
+            from: base,
+            dueDate,
+            metOn: auditInSpell.date,
+            closingEventId: auditInSpell.eventId,
+            evidence,
+          });
+        else if (spell.end !== undefined)
+          found.push({
+            key,
+            from: base,
+            dueDate,
+            lapsedOn: spell.end,
+            closingEventId: period.end === spell.end ? period.endEventId : undefined,
+            evidence,
+          });
+        else found.push({ key, from: base, dueDate, evidence });
         if (!auditInSpell) break;
         base = auditInSpell.date;
-        evidence = ids(auditInSpell.eventId);
+        evidence = auditInSpell.eventId ? [auditInSpell.eventId] : [];
       }
-      return found;
-    }),
-  );
+    }
+  return found;
 }
 
 export const DR10: DriftRule = {

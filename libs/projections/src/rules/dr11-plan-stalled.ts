@@ -2,10 +2,12 @@
  * DR11: a permanence plan with no step towards it for longer than its route's limit. Each step
  * restarts the clock; achieving the plan ends it; a new plan or leaving care lapses it.
  */
-import { addMonths, type CalendarDate, type PermanenceRoute } from '@care-journey/journey';
-import type { DatedFact, PeriodOfCare, PlanFact } from '../summary/journey-summary';
+import type { CalendarDate, PermanenceRoute } from '@care-journey/journey';
+import { addMonthsKept } from '../calendar/date-memo';
+import type { DatedFact, JourneySummary, PeriodOfCare, PlanFact } from '../summary/journey-summary';
 import { placementTypeOn } from '../summary/queries';
 import { byDate, carePeriods, ids } from './care-periods';
+import type { DriftConfig } from './drift-config';
 import type { DriftRule, Obligation } from './drift-rule';
 
 const ENDINGS_ACHIEVING: Record<PermanenceRoute, readonly string[]> = {
@@ -19,8 +21,10 @@ const ENDINGS_ACHIEVING: Record<PermanenceRoute, readonly string[]> = {
 const typeFacts = (period: PeriodOfCare, wanted: (type: string) => boolean): DatedFact[] =>
   period.placements.flatMap((run) => run.types).filter((fact) => wanted(fact.placementType));
 
+const NO_STEPS: readonly DatedFact[] = [];
+
 /** Steps towards each route that the journey records. */
-function stepsTowards(route: PermanenceRoute, period: PeriodOfCare): DatedFact[] {
+function stepsTowards(route: PermanenceRoute, period: PeriodOfCare): readonly DatedFact[] {
   const a = period.adoption;
   switch (route) {
     case 'return_home':
@@ -28,7 +32,7 @@ function stepsTowards(route: PermanenceRoute, period: PeriodOfCare): DatedFact[]
     case 'adoption':
       return byDate([...a.decisions, ...a.placementOrders, ...a.consents, ...a.matches, ...a.placements]);
     default:
-      return [];
+      return NO_STEPS;
   }
 }
 
@@ -51,31 +55,75 @@ function planObligations(
   plan: PlanFact,
   next: PlanFact | undefined,
   months: number,
-): Obligation[] {
+  steps: readonly DatedFact[],
+  found: Obligation[],
+): void {
   const until: DatedFact | undefined =
     next ?? (period.end ? { date: period.end, eventId: period.endEventId ?? '' } : undefined);
   const done = achieved(plan.route, period, plan);
   const inWindow = (fact: DatedFact): boolean => until === undefined || fact.date <= until.date;
-  const steps = stepsTowards(plan.route, period).filter(inWindow);
-  const found: Obligation[] = [];
+  const finishes = done !== undefined && inWindow(done);
   for (let base: CalendarDate = plan.date, evidence = ids(plan.eventId); ;) {
-    const step = steps.find((fact) => fact.date > base);
-    const finish = done && inWindow(done) && done.date >= base ? done : undefined;
+    // The first step after `base` among those in the plan's window.
+    let step: DatedFact | undefined;
+    for (const fact of steps)
+      if (inWindow(fact) && fact.date > base) {
+        step = fact;
+        break;
+      }
+    const finish = finishes && done.date >= base ? done : undefined;
     const closing = finish && (!step || finish.date <= step.date) ? finish : step;
-    const obligation: Obligation = {
-      key: `${plan.date}:${plan.route}@${base}`,
-      from: base,
-      dueDate: addMonths(base, months),
-      evidence,
-      threshold: { route: plan.route, months },
-    };
-    if (closing) found.push({ ...obligation, metOn: closing.date, closingEventId: closing.eventId });
-    else
-      found.push(until ? { ...obligation, lapsedOn: until.date, closingEventId: until.eventId } : obligation);
-    if (!closing || closing === finish) return found;
+    const key = `${plan.date}:${plan.route}@${base}`;
+    const dueDate = addMonthsKept(base, months);
+    const threshold = { route: plan.route, months };
+    if (closing)
+      found.push({
+        key,
+        from: base,
+        dueDate,
+        evidence,
+        threshold,
+        metOn: closing.date,
+        closingEventId: closing.eventId,
+      });
+    else if (until)
+      found.push({
+        key,
+        from: base,
+        dueDate,
+        evidence,
+        threshold,
+        lapsedOn: until.date,
+        closingEventId: until.eventId,
+      });
+    else found.push({ key, from: base, dueDate, evidence, threshold });
+    if (!closing || closing === finish) return;
     base = closing.date;
     evidence = ids(closing.eventId);
   }
+}
+
+function obligations(summary: JourneySummary, _asAt: CalendarDate, config: DriftConfig): Obligation[] {
+  const found: Obligation[] = [];
+  for (const period of carePeriods(summary)) {
+    // Steps depend on the route and the period only: listed once per route, not per plan.
+    let returnHome: readonly DatedFact[] | undefined;
+    let adoption: readonly DatedFact[] | undefined;
+    const { plans } = period;
+    for (let index = 0; index < plans.length; index++) {
+      const plan = plans[index];
+      const months = config.DR11.months[plan.route];
+      if (months === null) continue;
+      const steps =
+        plan.route === 'return_home'
+          ? (returnHome ??= stepsTowards(plan.route, period))
+          : plan.route === 'adoption'
+            ? (adoption ??= stepsTowards(plan.route, period))
+            : NO_STEPS;
+      planObligations(period, plan, plans[index + 1], months, steps, found);
+    }
+  }
+  return found;
 }
 
 export const DR11: DriftRule = {
@@ -90,11 +138,5 @@ export const DR11: DriftRule = {
       .join(', ')})`,
   reads: ['period', 'plans', 'audits', 'placements', 'adoption'],
   thresholds: (c) => ({ ...c.DR11.months }),
-  obligations: (summary, _asAt, config) =>
-    carePeriods(summary).flatMap((period) =>
-      period.plans.flatMap((plan, index) => {
-        const months = config.DR11.months[plan.route];
-        return months === null ? [] : planObligations(period, plan, period.plans[index + 1], months);
-      }),
-    ),
+  obligations,
 };
