@@ -7,7 +7,7 @@
  * are the ones flagHistory gives (same filter, same order), built once per obligation.
  */
 import type { CalendarDate } from '@care-journey/journey';
-import { addDays, maxDate } from '@care-journey/journey';
+import { addDaysKept } from '../calendar/date-memo';
 import type { DriftConfig } from '../rules/drift-config';
 import type { DriftRule, Obligation } from '../rules/drift-rule';
 import { DRIFT_RULES } from '../rules/rule-registry';
@@ -21,6 +21,11 @@ interface FlagEntry {
   /** Open as at D (shown only from its opening day) or closed after it opened (always shown). */
   open: boolean;
   facts: ChildFact[];
+  /** What the facts were made from: the obligation's key, due date, closing date and reason. */
+  key: string;
+  dueDate: CalendarDate;
+  closedOn: CalendarDate | undefined;
+  reason: string | null;
 }
 
 interface Derived {
@@ -30,21 +35,63 @@ interface Derived {
   until: CalendarDate | undefined;
 }
 
-function entriesOf(rule: DriftRule, obligations: readonly Obligation[]): FlagEntry[] {
+/** The entry made before from an obligation with this key, if any (looked for from `hint` on). */
+function entryWithKey(entries: readonly FlagEntry[], key: string, hint: number): FlagEntry | undefined {
+  if (hint < entries.length && entries[hint].key === key) return entries[hint];
+  for (const entry of entries) if (entry.key === key) return entry;
+  return undefined;
+}
+
+/**
+ * The flag entries of a rule's obligations. An obligation that gives the same facts as an entry
+ * derived before (same key, due date, opening, closing and reason) keeps that entry: its facts stay
+ * the same objects, so nothing is built again and the diff sees them unchanged at a glance.
+ */
+function entriesOf(
+  rule: DriftRule,
+  obligations: readonly Obligation[],
+  before: readonly FlagEntry[],
+): FlagEntry[] {
   const entries: FlagEntry[] = [];
   for (const o of obligations) {
     const closedOn = o.metOn ?? o.lapsedOn;
-    const openedOn = maxDate(addDays(o.dueDate, 1), o.from);
+    // maxDate(day after the due date, from), on valid dates.
+    const dayAfter = addDaysKept(o.dueDate, 1);
+    const openedOn = o.from > dayAfter ? o.from : dayAfter;
     // Closed by the due date: never breached.
     if (closedOn !== undefined && closedOn < openedOn) continue;
+    const reason =
+      closedOn === undefined
+        ? null
+        : o.metOn !== undefined
+          ? 'step'
+          : o.lapsedOn !== undefined
+            ? 'no_longer_applies'
+            : null;
+    const kept = entryWithKey(before, o.key, entries.length);
+    if (
+      kept !== undefined &&
+      kept.dueDate === o.dueDate &&
+      kept.openedOn === openedOn &&
+      kept.closedOn === closedOn &&
+      kept.reason === reason
+    ) {
+      entries.push(kept);
+      continue;
+    }
     const key = `${rule.id}/${o.key}`;
     const flag = { ruleId: rule.id, title: rule.title, dueDate: o.dueDate, openedOn };
     const facts: ChildFact[] = [{ kind: 'flag.opened', key, data: flag }];
-    if (closedOn !== undefined) {
-      const reason = o.metOn !== undefined ? 'step' : o.lapsedOn !== undefined ? 'no_longer_applies' : null;
-      facts.push({ kind: 'flag.closed', key, data: { ...flag, closedOn, reason } });
-    }
-    entries.push({ openedOn, open: closedOn === undefined, facts });
+    if (closedOn !== undefined) facts.push({ kind: 'flag.closed', key, data: { ...flag, closedOn, reason } });
+    entries.push({
+      openedOn,
+      open: closedOn === undefined,
+      facts,
+      key: o.key,
+      dueDate: o.dueDate,
+      closedOn,
+      reason,
+    });
   }
   return entries;
 }
@@ -61,8 +108,20 @@ export class FlagTracker {
   private summary: JourneySummary | undefined;
   /** Whether, in the last `facts`, nothing in the summary was dated after the date asked for. */
   whole = false;
-  /** The facts last given, while nothing was derived again: the same until an open flag shows. */
-  private last: { asAt: CalendarDate; facts: ChildFact[]; nextOpening: CalendarDate | undefined } | undefined;
+  /**
+   * The facts last given, while every rule's obligations are kept: the same until an open flag
+   * shows (`nextOpening`), a rule passes a change point (`until`) or a part the rules read changes.
+   */
+  private last:
+    | {
+        asAt: CalendarDate;
+        facts: ChildFact[];
+        nextOpening: CalendarDate | undefined;
+        until: CalendarDate | undefined;
+      }
+    | undefined;
+  /** Each rule's entries derived last (kept across changes: an unchanged obligation reuses its entry). */
+  private readonly entries = new Map<DriftRule, FlagEntry[]>();
 
   constructor(
     private readonly config: DriftConfig,
@@ -102,32 +161,43 @@ export class FlagTracker {
     if (
       last !== undefined &&
       asAt >= last.asAt &&
-      (last.nextOpening === undefined || asAt < last.nextOpening)
+      (last.nextOpening === undefined || asAt < last.nextOpening) &&
+      (last.until === undefined || asAt < last.until)
     )
-      if (this.rules.every((rule) => this.valid(this.derived.get(rule), asAt))) return last.facts;
+      return last.facts;
     const shown: FlagEntry[] = [];
     let nextOpening: CalendarDate | undefined;
+    let until: CalendarDate | undefined;
     let kept = keep;
     for (const rule of this.rules) {
       let derived = keep ? this.derived.get(rule) : undefined;
       if (!this.valid(derived, asAt)) derived = undefined;
       if (!derived) {
+        const entries = entriesOf(
+          rule,
+          rule.obligations(trimmed, asAt, this.config),
+          this.entries.get(rule) ?? [],
+        );
+        this.entries.set(rule, entries);
         derived = {
-          entries: entriesOf(rule, rule.obligations(trimmed, asAt, this.config)),
+          entries,
           asAt,
           until: rule.changePoints ? nextPoint(rule.changePoints(trimmed, this.config), asAt) : undefined,
         };
         if (keep && rule.reads) this.derived.set(rule, derived);
         else kept = false;
       }
+      if (derived.until !== undefined && (until === undefined || derived.until < until))
+        until = derived.until;
       for (const entry of derived.entries)
         if (!entry.open || asAt >= entry.openedOn) shown.push(entry);
         else if (nextOpening === undefined || entry.openedOn < nextOpening) nextOpening = entry.openedOn;
     }
     shown.sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0));
-    const facts = shown.flatMap((entry) => entry.facts);
+    const facts: ChildFact[] = [];
+    for (const entry of shown) for (const fact of entry.facts) facts.push(fact);
     // Every rule's obligations kept: the same facts hold until one of them changes or a flag opens.
-    this.last = kept ? { asAt, facts, nextOpening } : undefined;
+    this.last = kept ? { asAt, facts, nextOpening, until } : undefined;
     return facts;
   }
 
