@@ -3,13 +3,14 @@
  * moves, plans, permanence milestones, flag openings and closings) and the stability state.
  * Built only from the summary and the drift rules, so it says nothing the read models do not.
  */
-import { addMonths, type CalendarDate } from '@care-journey/journey';
+import type { CalendarDate } from '@care-journey/journey';
 import { permanenceRows } from '../measures/time-to-permanence';
 import type { DriftConfig } from '../rules/drift-config';
 import { flagHistory } from '../rules/evaluate-drift';
 import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
 import type { FacetChange, SummaryFacet } from '../summary/summary-facets';
-import { placementsDuring } from '../summary/queries';
+import { isShortBreakPeriod } from '../summary/queries';
+import { addMonthsKept } from '../calendar/date-memo';
 import type { ChildFact, ChildView, StabilityState } from './change-record';
 import type { FlagTracker } from './flag-tracker';
 
@@ -84,8 +85,19 @@ function flagFacts(summary: JourneySummary, asAt: CalendarDate, config: DriftCon
 /** ST1's count (short breaks excluded) over DR05's window, against DR05's threshold. */
 function stabilityOf(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): StabilityState {
   const { placements: threshold, months } = config.DR05;
-  const placements = placementsDuring(summary, addMonths(asAt, -months), asAt).length;
+  const placements = countPlacementsDuring(summary, addMonthsKept(asAt, -months), asAt);
   return { placements, threshold, months, unstable: placements >= threshold };
+}
+
+/** placementsDuring(summary, from, to).length, without the lists (asked after every event). */
+function countPlacementsDuring(summary: JourneySummary, from: CalendarDate, to: CalendarDate): number {
+  let count = 0;
+  for (const period of summary.periods) {
+    if (isShortBreakPeriod(period)) continue;
+    for (const run of period.placements)
+      if (run.start <= to && (run.end === undefined || run.end > from)) count += 1;
+  }
+  return count;
 }
 
 /** What periodFacts reads: a period's start, first legal status, end, its placement runs and plans. */
@@ -101,6 +113,8 @@ const PERMANENCE_READS: readonly SummaryFacet[] = [...PERIOD_READS, 'adoption', 
 export class ViewParts {
   private periods: ChildFact[] | undefined;
   private permanence: { facts: ChildFact[]; asAt: CalendarDate } | undefined;
+  /** The view's facts last made, and the three lists they were made of. */
+  private combined: { parts: readonly (readonly ChildFact[])[]; facts: ChildFact[] } | undefined;
 
   /** The summary given last was changed in place (or replaced: 'all'). */
   changed(change: FacetChange): void {
@@ -116,6 +130,24 @@ export class ViewParts {
   periodFacts(summary: JourneySummary): ChildFact[] {
     this.periods ??= summary.periods.flatMap(periodFacts);
     return this.periods;
+  }
+
+  /**
+   * The facts of the three lists in order: the same array as last time when the lists are the same
+   * ones (most events change no fact), so the diff sees an unchanged view at a glance.
+   */
+  factsOf(periods: ChildFact[], permanence: ChildFact[], flags: ChildFact[]): ChildFact[] {
+    const last = this.combined;
+    if (
+      last !== undefined &&
+      last.parts[0] === periods &&
+      last.parts[1] === permanence &&
+      last.parts[2] === flags
+    )
+      return last.facts;
+    const facts = periods.concat(permanence, flags);
+    this.combined = { parts: [periods, permanence, flags], facts };
+    return facts;
   }
 
   /**
@@ -147,11 +179,11 @@ export function childView(
     return {
       childRef: summary.childRef,
       asAt,
-      facts: [
-        ...parts.periodFacts(summary),
-        ...parts.permanenceFacts(summary, asAt, flags.whole),
-        ...flagged,
-      ],
+      facts: parts.factsOf(
+        parts.periodFacts(summary),
+        parts.permanenceFacts(summary, asAt, flags.whole),
+        flagged,
+      ),
       stability: stabilityOf(summary, asAt, config),
     };
   }

@@ -46,6 +46,7 @@ const sameData = (a: ChildFact, b: ChildFact): boolean => a.data === b.data || s
 
 /** The same facts in the same order (most events change none): no fact appeared or went. */
 function sameFacts(before: readonly ChildFact[], after: readonly ChildFact[]): boolean {
+  if (before === after) return true;
   if (before.length !== after.length) return false;
   for (let i = 0; i < before.length; i++) {
     const a = before[i];

@@ -96,6 +96,12 @@ function entriesOf(
   return entries;
 }
 
+const sameList = (a: readonly ChildFact[], b: readonly ChildFact[]): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
 /** The first change point after `asAt` (undefined when none). */
 function nextPoint(points: readonly CalendarDate[], asAt: CalendarDate): CalendarDate | undefined {
   let next: CalendarDate | undefined;
@@ -120,6 +126,8 @@ export class FlagTracker {
         until: CalendarDate | undefined;
       }
     | undefined;
+  /** The facts given last. */
+  private given: ChildFact[] = [];
   /** Each rule's entries derived last (kept across changes: an unchanged obligation reuses its entry). */
   private readonly entries = new Map<DriftRule, FlagEntry[]>();
 
@@ -194,8 +202,11 @@ export class FlagTracker {
         else if (nextOpening === undefined || entry.openedOn < nextOpening) nextOpening = entry.openedOn;
     }
     shown.sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0));
-    const facts: ChildFact[] = [];
+    let facts: ChildFact[] = [];
     for (const entry of shown) for (const fact of entry.facts) facts.push(fact);
+    // The same facts as given last (re-derived, nothing changed): the same array, for the view.
+    if (sameList(facts, this.given)) facts = this.given;
+    this.given = facts;
     // Every rule's obligations kept: the same facts hold until one of them changes or a flag opens.
     this.last = kept ? { asAt, facts, nextOpening, until } : undefined;
     return facts;
