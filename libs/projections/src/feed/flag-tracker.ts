@@ -55,11 +55,12 @@ function entriesOf(
   const entries: FlagEntry[] = [];
   for (const o of obligations) {
     const closedOn = o.metOn ?? o.lapsedOn;
-    // maxDate(day after the due date, from), on valid dates.
+    // Closed before it opened (by the due date, or before it came into being): never breached.
+    // The flag opens on the later of the day after the due date and `from`, so that is closing on
+    // or before the due date, or before `from` (most obligations: no date arithmetic for them).
+    if (closedOn !== undefined && (closedOn <= o.dueDate || closedOn < o.from)) continue;
     const dayAfter = addDaysKept(o.dueDate, 1);
     const openedOn = o.from > dayAfter ? o.from : dayAfter;
-    // Closed by the due date: never breached.
-    if (closedOn !== undefined && closedOn < openedOn) continue;
     const reason =
       closedOn === undefined
         ? null

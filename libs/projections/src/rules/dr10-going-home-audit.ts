@@ -3,8 +3,8 @@
  * placement, needs a going-home audit 6 months after entering this cohort and 6 months after
  * each audit since. Leaving the cohort (or care) stops the clock.
  */
-import { ageInYearsOn, type CalendarDate } from '@care-journey/journey';
-import { addDaysKept, addMonthsKept } from '../calendar/date-memo';
+import { addDays, addMonths, ageInYearsOn, type CalendarDate } from '@care-journey/journey';
+import { addMonthsKept } from '../calendar/date-memo';
 import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
 import { isInPermanentPlacement, isOpenOn, legalStatusOn } from '../summary/queries';
 import { carePeriods, firstAfter } from './care-periods';
@@ -12,28 +12,52 @@ import { spellsOf, type Spell } from './condition-spells';
 import type { DriftConfig } from './drift-config';
 import type { DriftRule, Obligation } from './drift-rule';
 
-/** The birthday the child reaches `age` on in addMonths' terms (29 February: 28 February). */
-const birthdayAt = (dateOfBirth: CalendarDate, age: number): CalendarDate =>
-  addMonthsKept(dateOfBirth, age * 12);
+/** Where age can tip the cohort: the birthday (addMonths' date), the day after, the first day old enough. */
+interface AgeDates {
+  /** addMonths(date of birth, 12 × age): 28 February for a 29 February birthday in a common year. */
+  birthday: CalendarDate;
+  dayAfter: CalendarDate;
+  /**
+   * The first date the child is `age` or older (age never goes down, so "old enough on D" is
+   * "D on or after it"): the birthday, or the day after for a 29 February birthday in a common year.
+   */
+  oldEnoughFrom: CalendarDate;
+}
 
-/**
- * The first date the child is `age` or older (age never goes down, so "old enough on D" is
- * "D on or after it"): the birthday, or the day after for a 29 February birthday in a common year.
- */
-function oldEnoughFrom(dateOfBirth: CalendarDate, age: number): CalendarDate {
-  const birthday = birthdayAt(dateOfBirth, age);
-  return ageInYearsOn(dateOfBirth, birthday) >= age ? birthday : addDaysKept(birthday, 1);
+// Per age, per date of birth: the same child is asked after most of its events.
+const ageDatesKept = new Map<number, Map<CalendarDate, AgeDates>>();
+let ageDatesCount = 0;
+
+function ageDates(dateOfBirth: CalendarDate, age: number): AgeDates {
+  let byBirth = ageDatesKept.get(age);
+  if (byBirth === undefined) ageDatesKept.set(age, (byBirth = new Map()));
+  let dates = byBirth.get(dateOfBirth);
+  if (dates === undefined) {
+    const birthday = addMonths(dateOfBirth, age * 12);
+    const dayAfter = addDays(birthday, 1);
+    dates = {
+      birthday,
+      dayAfter,
+      oldEnoughFrom: ageInYearsOn(dateOfBirth, birthday) >= age ? birthday : dayAfter,
+    };
+    if (ageDatesCount >= 100_000) {
+      for (const map of ageDatesKept.values()) map.clear();
+      ageDatesCount = 0;
+    }
+    byBirth.set(dateOfBirth, dates);
+    ageDatesCount += 1;
+  }
+  return dates;
 }
 
 function cohortSpells(
-  summary: JourneySummary,
   period: PeriodOfCare,
   asAt: CalendarDate,
   age: number,
+  dates: AgeDates | undefined,
 ): Spell[] {
-  const { dateOfBirth } = summary;
   // Without a date of birth the age counts as 0.
-  const from = dateOfBirth ? oldEnoughFrom(dateOfBirth, age) : undefined;
+  const from = dates?.oldEnoughFrom;
   const oldEnough = (date: CalendarDate): boolean => (from === undefined ? 0 >= age : date >= from);
   // Never old enough while in this period up to D, and never under s20: no spell (most children).
   const oldEnoughSome =
@@ -43,11 +67,11 @@ function cohortSpells(
     isOpenOn(period, date) &&
     (oldEnough(date) || legalStatusOn(period, date) === 'V2') &&
     !isInPermanentPlacement(period, date);
-  return spellsOf(pointsOf(summary, period, age), asAt, inCohort);
+  return spellsOf(pointsOf(period, dates), asAt, inCohort);
 }
 
 /** Where the cohort can change within a period: legal status, placement, plan, birthday, ending. */
-function pointsOf(summary: JourneySummary, period: PeriodOfCare, age: number): CalendarDate[] {
+function pointsOf(period: PeriodOfCare, dates: AgeDates | undefined): CalendarDate[] {
   const points: CalendarDate[] = [period.start];
   for (const fact of period.legalStatuses) points.push(fact.date);
   for (const run of period.placements) {
@@ -55,11 +79,8 @@ function pointsOf(summary: JourneySummary, period: PeriodOfCare, age: number): C
     for (const fact of run.types) points.push(fact.date);
   }
   for (const plan of period.plans) points.push(plan.date);
-  if (summary.dateOfBirth) {
-    // 29 February birthdays turn a year older on 1 March in common years: try the next day too.
-    const birthday = birthdayAt(summary.dateOfBirth, age);
-    points.push(birthday, addDaysKept(birthday, 1));
-  }
+  // 29 February birthdays turn a year older on 1 March in common years: try the next day too.
+  if (dates) points.push(dates.birthday, dates.dayAfter);
   if (period.end) points.push(period.end);
   return points;
 }
@@ -67,15 +88,21 @@ function pointsOf(summary: JourneySummary, period: PeriodOfCare, age: number): C
 /** Change points that are not fact dates: the birthday (and the day after). */
 function changePoints(summary: JourneySummary, config: DriftConfig): CalendarDate[] {
   if (!summary.dateOfBirth) return [];
-  const birthday = birthdayAt(summary.dateOfBirth, config.DR10.age);
-  return [birthday, addDaysKept(birthday, 1)];
+  const { birthday, dayAfter } = ageDates(summary.dateOfBirth, config.DR10.age);
+  return [birthday, dayAfter];
 }
 
 function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): Obligation[] {
   const { age, months } = config.DR10;
   const found: Obligation[] = [];
+  const { dateOfBirth } = summary;
   for (const period of carePeriods(summary))
-    for (const spell of cohortSpells(summary, period, asAt, age)) {
+    for (const spell of cohortSpells(
+      period,
+      asAt,
+      age,
+      dateOfBirth ? ageDates(dateOfBirth, age) : undefined,
+    )) {
       // Each audit restarts the clock; an audit on or before entry is not later than the entry.
       let base = spell.start;
       let evidence = period.startEventId ? [period.startEventId] : [];
