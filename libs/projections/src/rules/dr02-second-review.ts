@@ -1,5 +1,5 @@
 /** DR02: the second review is due within 3 months after the first. */
-import { addMonths } from '@care-journey/journey';
+import { addMonthsKept } from '../calendar/date-memo';
 import { carePeriods, closedBy, ids } from './care-periods';
 import type { DriftRule, Obligation } from './drift-rule';
 
@@ -9,18 +9,19 @@ export const DR02: DriftRule = {
   describe: (c) => `No review within ${c.DR02.months} months after the first review`,
   reads: ['period', 'firstReviews'],
   thresholds: (c) => ({ months: c.DR02.months }),
-  obligations: (summary, _asAt, config) =>
-    carePeriods(summary).flatMap((period): Obligation[] => {
+  obligations: (summary, _asAt, config) => {
+    const found: Obligation[] = [];
+    for (const period of carePeriods(summary)) {
       const [first, second] = period.reviews;
-      if (!first) return [];
-      return [
-        {
-          key: period.start,
-          from: first.date,
-          dueDate: addMonths(first.date, config.DR02.months),
-          ...closedBy(second, period),
-          evidence: ids(period.startEventId, first.eventId),
-        },
-      ];
-    }),
+      if (!first) continue;
+      found.push({
+        key: period.start,
+        from: first.date,
+        dueDate: addMonthsKept(first.date, config.DR02.months),
+        ...closedBy(second, period),
+        evidence: ids(period.startEventId, first.eventId),
+      });
+    }
+    return found;
+  },
 };

@@ -2,7 +2,7 @@
  * DR04: a permanence plan must be recorded by the second review: the deadline is the second
  * review's date if it was held in time, otherwise the date it fell due.
  */
-import { addMonths } from '@care-journey/journey';
+import { addMonthsKept } from '../calendar/date-memo';
 import { addWorkingDays } from '../calendar/working-days';
 import { carePeriods, closedBy, ids } from './care-periods';
 import type { DriftRule } from './drift-rule';
@@ -18,7 +18,7 @@ export const DR04: DriftRule = {
       const [first, second] = period.reviews;
       // Without a first review, the second falls due 3 months after the first should have been.
       const firstDate = first?.date ?? addWorkingDays(period.start, config.DR01.workingDays);
-      const secondDue = addMonths(firstDate, config.DR02.months);
+      const secondDue = addMonthsKept(firstDate, config.DR02.months);
       const held = second !== undefined && second.date <= secondDue;
       return {
         key: period.start,

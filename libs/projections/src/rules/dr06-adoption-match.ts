@@ -1,5 +1,5 @@
 /** DR06 (scorecard A2): court authority to place (placement order) with no match after 121 days. */
-import { addDays } from '@care-journey/journey';
+import { addDaysKept } from '../calendar/date-memo';
 import { carePeriods, closedBy, firstOnOrAfter, ids } from './care-periods';
 import type { DriftRule, Obligation } from './drift-rule';
 
@@ -24,7 +24,7 @@ export const DR06: DriftRule = {
         {
           key: order.date,
           from: order.date,
-          dueDate: addDays(order.date, config.DR06.days),
+          dueDate: addDaysKept(order.date, config.DR06.days),
           ...close,
           evidence: ids(order.eventId),
         },

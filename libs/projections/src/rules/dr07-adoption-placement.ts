@@ -3,7 +3,8 @@
  * the adoptive family within 426 days of entering care (a local 365 can be configured). When the
  * foster carer adopts, the step is the start of the placement with that carer.
  */
-import { addDays, type CalendarDate } from '@care-journey/journey';
+import type { CalendarDate } from '@care-journey/journey';
+import { addDaysKept } from '../calendar/date-memo';
 import type { DatedFact, PeriodOfCare } from '../summary/journey-summary';
 import { runOn } from '../summary/queries';
 import { byDate, carePeriods, closedBy, firstAfter, ids, present } from './care-periods';
@@ -47,7 +48,7 @@ export const DR07: DriftRule = {
         {
           key: period.start,
           from: trigger.date,
-          dueDate: addDays(period.start, config.DR07.days),
+          dueDate: addDaysKept(period.start, config.DR07.days),
           ...close,
           evidence: ids(period.startEventId, trigger.eventId),
         },
