@@ -11,12 +11,22 @@ import {
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import { inputId, type FormField, type RecordForm } from './form-definitions';
+import { FORM_KEY_FIELD } from './form-idempotency-key';
 
 export interface FormError {
   /** Field name (dotted path) the message belongs to. */
   field: string;
   message: string;
 }
+
+/** Why a whole form (not one of its fields) was refused; nothing was recorded in each case. */
+export type FormRefusal =
+  /** The child changed after the form was opened. */
+  | { kind: 'stale' }
+  /** The form's key already recorded other answers (the API's message). */
+  | { kind: 'key-reused'; message: string }
+  /** The form came without a usable key. */
+  | { kind: 'key-invalid'; message: string };
 
 export interface RecordFormPageModel {
   user: AuthenticatedUser;
@@ -28,8 +38,10 @@ export interface RecordFormPageModel {
   errors: readonly FormError[];
   /** The journey revision the form is filled in against; sent back as If-Match. */
   revision: string;
-  /** Set when the child changed after the form was opened and nothing was recorded. */
-  stale?: boolean;
+  /** This form's Idempotency-Key: sending the same form again records it once. */
+  idempotencyKey: string;
+  /** Set when the whole form was refused and nothing was recorded. */
+  refusal?: FormRefusal;
 }
 
 /** Not a field's fault, so no field link: the journey moved on under the form. */
@@ -42,6 +54,42 @@ function staleSummary(childHref: string): SafeHtml {
         then record this again below if it is still right.</p></div>
     </div>
   </div>`;
+}
+
+/** The form's key already recorded something else for this child: say so in the API's words. */
+function keyReusedSummary(childHref: string, message: string): SafeHtml {
+  return html`<div class="govuk-error-summary" data-module="govuk-error-summary" id="key-reused-form">
+    <div role="alert">
+      <h2 class="govuk-error-summary__title">Nothing was recorded: this form was already recorded with other answers</h2>
+      <div class="govuk-error-summary__body"><p class="govuk-body">${message}</p>
+        <p class="govuk-body">The answers this form was first sent with are on the child's journey.
+        <a class="govuk-link" href="${childHref}" target="_blank" rel="noopener">Check the child's journey (opens in a new tab)</a>,
+        then record these answers below only if they are a separate entry.</p></div>
+    </div>
+  </div>`;
+}
+
+/** No usable key: the form could not be told apart from a repeat of itself, so it was not sent. */
+function keyInvalidSummary(message: string): SafeHtml {
+  return html`<div class="govuk-error-summary" data-module="govuk-error-summary" id="form-key-refused">
+    <div role="alert">
+      <h2 class="govuk-error-summary__title">Nothing was recorded: this form could not be checked for repeats</h2>
+      <div class="govuk-error-summary__body"><p class="govuk-body">${message}.</p>
+        <p class="govuk-body">Each form carries a one-time key, so that sending it twice records it once.
+        Check your answers below, then send the form again.</p></div>
+    </div>
+  </div>`;
+}
+
+function refusalSummary(refusal: FormRefusal, childHref: string): SafeHtml {
+  switch (refusal.kind) {
+    case 'stale':
+      return staleSummary(childHref);
+    case 'key-reused':
+      return keyReusedSummary(childHref, refusal.message);
+    case 'key-invalid':
+      return keyInvalidSummary(refusal.message);
+  }
 }
 
 function control(field: FormField, value: string, id: string, aria: string, hasError: boolean): SafeHtml {
@@ -110,12 +158,13 @@ export function recordFormPage(model: RecordFormPageModel): SafeHtml {
   const summary: FieldMessage[] = errors.map((e) => ({ fieldId: inputId(e.field), message: e.message }));
   const childHref = `/panel/children/${encodeURIComponent(childId)}`;
   const content = html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-    ${model.stale ? staleSummary(childHref) : errorSummary(summary)}
+    ${model.refusal ? refusalSummary(model.refusal, childHref) : errorSummary(summary)}
     <span class="govuk-caption-l">${model.childLabel}</span>
     <h1 class="govuk-heading-l">Record: ${form.title}</h1>
     <form method="post" action="${childHref}/record/${form.slug}" novalidate>
       <input type="hidden" name="_csrf" value="${model.csrfToken}">
       <input type="hidden" name="revision" value="${model.revision}">
+      <input type="hidden" name="${FORM_KEY_FIELD}" value="${model.idempotencyKey}">
       ${form.fields.map((f) => fieldGroup(f, model.values[f.name] ?? '', errors))}
       <div class="govuk-button-group">
         <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Record ${form.title.toLowerCase()}</button>
@@ -128,7 +177,7 @@ export function recordFormPage(model: RecordFormPageModel): SafeHtml {
     user: model.user,
     active: 'drift',
     csrfToken: model.csrfToken,
-    hasErrors: errors.length > 0 || Boolean(model.stale),
+    hasErrors: errors.length > 0 || Boolean(model.refusal),
     beforeContent: html`<a href="${childHref}" class="govuk-back-link">Back to the child</a>`,
   });
 }

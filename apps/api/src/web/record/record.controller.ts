@@ -12,7 +12,8 @@ import { WebExceptionFilter } from '../html/web-exception.filter';
 import { afterRecording } from '../reading/position-param';
 import { formToBody, formValues } from './form-body';
 import { recordForm, type RecordForm } from './form-definitions';
-import { formRevision } from './form-revision';
+import { FORM_KEY_FIELD, formIdempotencyKey, newFormKey } from './form-idempotency-key';
+import { carriedRevision, formRevision } from './form-revision';
 import { RecordFormParams } from './record-form.params';
 import { recordFormPage, type RecordFormPageModel } from './record-form.page';
 import { FormCommandSender } from './validate-and-send';
@@ -20,7 +21,8 @@ import { FormCommandSender } from './validate-and-send';
 /**
  * Social workers record events from the child's page; the forms post to the API's command bus.
  * Each form carries the journey revision it was opened on (If-Match), so a form left open while
- * someone else recorded is refused instead of being decided against a journey nobody saw.
+ * someone else recorded is refused instead of being decided against a journey nobody saw, and a
+ * key drawn when it was rendered (Idempotency-Key), so the same form sent twice records once.
  */
 @ApiExcludeController()
 @Controller('panel/children/:id/record')
@@ -47,6 +49,8 @@ export class RecordController {
       form: this.formOf(slug),
       values: {},
       errors: [],
+      // Drawn here, once per form: every send of this form is the same command.
+      idempotencyKey: newFormKey(),
     };
     return sendPage(reply, recordFormPage(model));
   }
@@ -62,33 +66,47 @@ export class RecordController {
     const form = this.formOf(slug);
     const child = await this.child(id);
     const fields = submitted ?? {};
-    const outcome = await this.commands.send(
-      form,
-      id,
-      formToBody(form.fields, fields),
-      formRevision(fields.revision),
-      user,
-    );
-    // The child's page waits until the read models hold the write (read-your-writes).
-    if (outcome.ok) return redirect(reply, afterRecording(id, form.slug, outcome.globalPosition));
-    const model: RecordFormPageModel = {
-      ...child,
+    // Refilled as sent: the revision it was opened on (still checked on the next send) and its key.
+    const refill = (key: string): RecordFormPageModel => ({
+      childLabel: child.childLabel,
+      revision: carriedRevision(fields.revision),
       user,
       csrfToken: csrfToken(request, reply),
       childId: id,
       form,
       values: formValues(form.fields, fields),
       errors: [],
-    };
+      idempotencyKey: key,
+    });
+    const key = formIdempotencyKey(fields[FORM_KEY_FIELD]);
+    if (!key.ok) {
+      const refusal = { kind: 'key-invalid', message: key.message } as const;
+      return sendPage(reply, recordFormPage({ ...refill(newFormKey()), refusal }), 400);
+    }
+    const outcome = await this.commands.send(
+      form,
+      id,
+      formToBody(form.fields, fields),
+      formRevision(fields.revision),
+      user,
+      key.key,
+    );
+    // The child's page waits until the read models hold the write (read-your-writes). A repeat of
+    // a recorded form gets the first send's position, so it lands on the same page.
+    if (outcome.ok) return redirect(reply, afterRecording(id, form.slug, outcome.globalPosition));
     if ('stale' in outcome) {
       // Refilled against where the journey is now: sending it again is a deliberate second decision.
-      return sendPage(
-        reply,
-        recordFormPage({ ...model, stale: true, revision: outcome.revision ?? child.revision }),
-        outcome.status,
-      );
+      // The key is kept: nothing was recorded under it.
+      const stale = { ...refill(key.key), revision: outcome.revision ?? child.revision };
+      return sendPage(reply, recordFormPage({ ...stale, refusal: { kind: 'stale' } }), outcome.status);
     }
-    return sendPage(reply, recordFormPage({ ...model, errors: outcome.errors }), outcome.status);
+    if ('keyReused' in outcome) {
+      // This form's key is spent on its first answers: these, if sent again, are a new entry.
+      const reused = { ...refill(newFormKey()), revision: child.revision };
+      const refusal = { kind: 'key-reused', message: outcome.message } as const;
+      return sendPage(reply, recordFormPage({ ...reused, refusal }), outcome.status);
+    }
+    return sendPage(reply, recordFormPage({ ...refill(key.key), errors: outcome.errors }), outcome.status);
   }
 
   private formOf(slug: string): RecordForm {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DomainRuleViolation } from '@care-journey/journey';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { RevisionConflict } from '../../children/application-errors';
+import { IdempotencyKeyReused, RevisionConflict } from '../../children/application-errors';
 import { JourneyCommandSender, type CommandBody } from '../../children/commands/journey-command.sender';
 import type { FieldError } from '../../http/field-errors';
 import type { IfMatch } from '../../http/if-match';
@@ -14,13 +14,18 @@ export type SendOutcome =
   | { ok: true; globalPosition: string | null }
   | { ok: false; status: 400 | 422; errors: FormError[] }
   /** The child changed after the form was opened: `revision` is where the journey is now. */
-  | { ok: false; status: 409; stale: true; revision: string | undefined };
+  | { ok: false; status: 409; stale: true; revision: string | undefined }
+  /** The form's key already recorded other answers for this child: the API's message, nothing recorded. */
+  | { ok: false; status: 422; keyReused: true; message: string };
 
 /**
  * The API's own path for a command: its ValidationPipe on its DTO (so the messages are the
  * API's), then its JourneyCommandSender onto the CommandBus with the form's revision as
- * If-Match. A broken journey rule (422) comes back as a message against the field it names; a
- * stale revision (409) as `stale`, never re-decided against a journey the user did not see.
+ * If-Match and the form's key as Idempotency-Key. A broken journey rule (422) comes back as a
+ * message against the field it names; a stale revision (409) as `stale`, never re-decided
+ * against a journey the user did not see. The same form sent again (same key, same answers) is
+ * answered with what its first send recorded, before any revision check, so it redirects to the
+ * same place and records nothing; the key sent with other answers is `keyReused`.
  */
 @Injectable()
 export class FormCommandSender {
@@ -34,6 +39,7 @@ export class FormCommandSender {
     body: Record<string, unknown>,
     ifMatch: IfMatch,
     user: AuthenticatedUser,
+    idempotencyKey: string,
   ): Promise<SendOutcome> {
     let dto: object;
     try {
@@ -51,15 +57,23 @@ export class FormCommandSender {
     try {
       // A plain copy: the sender spreads it into the domain command.
       const plain = JSON.parse(JSON.stringify(dto)) as CommandBody<typeof form.command>;
-      const result = await this.sender.send(form.command, childId, plain, ifMatch, {
-        user,
-        correlationId: randomUUID(),
-      });
+      const result = await this.sender.send(
+        form.command,
+        childId,
+        plain,
+        ifMatch,
+        { user, correlationId: randomUUID() },
+        idempotencyKey,
+      );
       return { ok: true, globalPosition: result.globalPosition };
     } catch (error) {
       if (error instanceof RevisionConflict) {
         const revision = error.actual === 'no_stream' ? undefined : error.actual.toString();
         return { ok: false, status: 409, stale: true, revision };
+      }
+      if (error instanceof IdempotencyKeyReused) {
+        const { message } = error.getResponse() as { message: string };
+        return { ok: false, status: 422, keyReused: true, message };
       }
       if (!(error instanceof DomainRuleViolation)) throw error;
       return {

@@ -1,0 +1,44 @@
+import { recordForm } from './form-definitions';
+import { recordFormPage, type RecordFormPageModel } from './record-form.page';
+
+const model = (overrides: Partial<RecordFormPageModel> = {}): RecordFormPageModel => ({
+  user: { id: 'sw', name: 'Sam Worker', role: 'social_worker' },
+  csrfToken: 'csrf-token-0123456789abcdefghijklmnop',
+  childId: 'child-1',
+  childLabel: 'Sam Taylor (LA-1)',
+  form: recordForm('review')!,
+  values: {},
+  errors: [],
+  revision: '4',
+  idempotencyKey: '6f1c1d0e-1b7a-4c55-9f51-3f7f2f0c8a11',
+  ...overrides,
+});
+
+describe('recordFormPage', () => {
+  it('carries the revision it was opened on and its own key in hidden fields', () => {
+    const page = recordFormPage(model()).value;
+    expect(page).toContain('<input type="hidden" name="revision" value="4">');
+    expect(page).toContain(
+      '<input type="hidden" name="idempotencyKey" value="6f1c1d0e-1b7a-4c55-9f51-3f7f2f0c8a11">',
+    );
+  });
+
+  it('says why a whole form was refused, and that nothing was recorded', () => {
+    const stale = recordFormPage(model({ refusal: { kind: 'stale' } })).value;
+    expect(stale).toContain('id="stale-form"');
+    const reused = recordFormPage(
+      model({ refusal: { kind: 'key-reused', message: 'Idempotency-Key was already used <here>' } }),
+    ).value;
+    expect(reused).toContain('id="key-reused-form"');
+    expect(reused).toContain('Idempotency-Key was already used &lt;here&gt;');
+    const invalid = recordFormPage(
+      model({ refusal: { kind: 'key-invalid', message: 'idempotencyKey is missing' } }),
+    ).value;
+    expect(invalid).toContain('id="form-key-refused"');
+    expect(invalid).toContain('idempotencyKey is missing.');
+    for (const page of [stale, reused, invalid]) {
+      expect(page).toContain('Nothing was recorded');
+      expect(page).toContain('<title>Error: ');
+    }
+  });
+});
