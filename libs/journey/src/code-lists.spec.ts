@@ -1,4 +1,11 @@
-import { CODE_LISTS, codeMeaning, codesOf, findCode, isValidCode } from './code-lists';
+import {
+  CODE_LISTS,
+  SUPPORTED_ACCOMMODATION_REGISTERED_FROM,
+  codeMeaning,
+  codesOf,
+  findCode,
+  isValidCode,
+} from './code-lists';
 import {
   isAdoptionPlacement,
   isFosterPlacement,
@@ -24,10 +31,17 @@ describe('code lists', () => {
     expect(isValidCode('MISSING', 'A')).toBe(true);
   });
 
-  it('removes H5 and P2 from 1 April 2025', () => {
+  it('removes H5 from 1 April 2025', () => {
     expect(isValidCode('PLACE', 'H5', '2025-03-31')).toBe(true);
     expect(isValidCode('PLACE', 'H5', '2025-04-01')).toBe(false);
-    expect(isValidCode('PLACE', 'P2', '2025-04-01')).toBe(false);
+  });
+
+  it('ends P2 with the supported-accommodation change of 28 October 2023 (903 rule 217t)', () => {
+    expect(SUPPORTED_ACCOMMODATION_REGISTERED_FROM).toBe('2023-10-28');
+    expect(isValidCode('PLACE', 'P2', '2023-10-27')).toBe(true);
+    expect(isValidCode('PLACE', 'P2', '2023-10-28')).toBe(false);
+    expect(codesOf('PLACE', '2024-01-01')).toEqual(expect.arrayContaining(['H5']));
+    expect(codesOf('PLACE', '2024-01-01')).not.toContain('P2');
   });
 
   it('adds K3 from 1 April 2024', () => {

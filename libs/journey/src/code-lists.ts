@@ -18,6 +18,18 @@ export interface CodeDefinition {
 const END_OF_2024_25 = '2025-03-31';
 const START_OF_2025_26 = '2025-04-01';
 
+/**
+ * The October 2023 supported-accommodation change, mid-year: from this day every setting that
+ * accommodates a looked-after 16- or 17-year-old under "other arrangements" must be registered with
+ * Ofsted (Supported Accommodation (England) Regulations 2023). The 2023/24 903 rules: 217t (a P2
+ * episode may not end after 28/10/2023 or stay open) and 230 (an English H5 episode ending from
+ * 29/10/2023, or open, needs the Ofsted URN). What the journey does with it:
+ * invariants/supported-accommodation.ts.
+ */
+export const SUPPORTED_ACCOMMODATION_REGISTERED_FROM = '2023-10-28';
+/** P2 may start up to the day before: a P2 episode has to end by 28 October 2023. */
+const LAST_DAY_BEFORE_REGISTRATION = '2023-10-27';
+
 const list = (
   ...defs: Array<[string, string] | [string, string, Omit<CodeDefinition, 'code' | 'meaning'>]>
 ) => defs.map(([code, meaning, dates]): CodeDefinition => ({ code, meaning, ...dates }));
@@ -54,6 +66,7 @@ export const CODE_LISTS = {
     ['A4', 'Placed for adoption with parental consent, not with current foster carer(s)'],
     ['A5', 'Placed for adoption with placement order, with current foster carer(s)'],
     ['A6', 'Placed for adoption with placement order, not with current foster carer(s)'],
+    // From 28 October 2023 only in a setting registered with Ofsted, with its URN (903 rule 230).
     [
       'H5',
       "Semi-independent living not subject to children's homes regulations",
@@ -61,16 +74,19 @@ export const CODE_LISTS = {
     ],
     ['K1', "Secure children's home"],
     ['K2', "Children's home subject to Children's Homes Regulations"],
+    // Registered supported accommodation: carries the setting's Ofsted URN.
     [
       'K3',
       "Supported accommodation not subject to children's homes regulations (16+)",
       { validFrom: '2024-04-01' },
     ],
     ['P1', 'Placed with own parent(s) or other person(s) with parental responsibility'],
+    // Not a placement for a looked-after child from 28 October 2023 (903 rule 217t); gone from the
+    // 2025/26 list.
     [
       'P2',
       'Independent living, e.g. flat, lodgings, bedsit, B&B or with friends',
-      { validTo: END_OF_2024_25 },
+      { validTo: LAST_DAY_BEFORE_REGISTRATION },
     ],
     ['P3', 'Residential employment'],
     ['R1', 'Residential care home'],

@@ -20,6 +20,8 @@ export {
 } from './queries';
 export { adoptionProgress } from './fold/derive-current';
 export { failingEntries } from './journey-check';
+export { isOutsideEngland } from './invariants/outside-england';
+export { endsByRegistration } from './invariants/supported-accommodation';
 // Test helpers (no test-framework dependency), for specs elsewhere that need a journey state.
 export {
   given as givenJourney,

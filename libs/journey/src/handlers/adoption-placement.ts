@@ -17,6 +17,7 @@ import { placementMustMoveForward } from '../invariants/episodes';
 import { requireBoolean } from '../invariants/fields';
 import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
 import { checkProvider, supportedAccommodationNeeds16 } from '../invariants/placement';
+import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
 import { noTemporaryPlacementOpen } from '../invariants/temporary-placement';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
@@ -43,6 +44,7 @@ export function placeForAdoption(command: PlaceForAdoption, state: JourneyState)
   }
   notAlreadyPlaced(state);
   placementMustMoveForward(state, date);
+  currentPlacementEndedByRegistration(state, date, false);
   checkProvider(command.placement, date);
   supportedAccommodationNeeds16(state, type, date);
   return [{ type: 'PlacedForAdoption', data: dataOf(command) }];

@@ -22,6 +22,7 @@ import {
 import { requireCode } from '../invariants/codes';
 import { legalStatusMustMoveForward } from '../invariants/episodes';
 import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
+import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
 
@@ -48,6 +49,7 @@ export function grantPlacementOrder(command: GrantPlacementOrder, state: Journey
   placementOrderNotYetGranted(state);
   requireCode('LS', 'E1', date, 'effectiveDate', 'invalid-legal-status');
   legalStatusMustMoveForward(state, date);
+  currentPlacementEndedByRegistration(state, date, true);
   return [{ type: 'PlacementOrderGranted', data: dataOf(command) }];
 }
 

@@ -9,6 +9,7 @@ import {
   youthJusticeNotUnder10,
 } from '../invariants/legal-status';
 import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
+import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
 
@@ -21,5 +22,6 @@ export function changeLegalStatus(command: ChangeLegalStatus, state: JourneyStat
   legalStatusMustChange(state, legalStatus);
   youthJusticeNotUnder10(state, legalStatus, date);
   shortBreaksOneKindPerYear(state, legalStatus, date);
+  currentPlacementEndedByRegistration(state, date, true);
   return [{ type: 'LegalStatusChanged', data: dataOf(command) }];
 }

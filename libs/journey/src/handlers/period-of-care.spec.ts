@@ -86,9 +86,9 @@ describe('StartPeriodOfCare', () => {
     given([registered])
       .when(start({ placement: { placementType: 'Q1', provider: 'PR1' } }))
       .thenThrows('invalid-placement-type', 'placement.placementType'));
-  it('checks the placement type is valid on the date (P2 removed 2025/26)', () =>
+  it('checks the placement type is valid on the date (Z1 split from 2025/26)', () =>
     given([registered])
-      .when(start({ effectiveDate: '2025-04-02', placement: { placementType: 'P2', provider: 'PR4' } }))
+      .when(start({ effectiveDate: '2025-04-02', placement: { placementType: 'Z1' } }))
       .thenThrows('invalid-placement-type'));
   it('needs a provider', () =>
     given([registered])

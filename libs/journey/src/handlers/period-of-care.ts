@@ -16,6 +16,7 @@ import {
 } from '../invariants/end-of-care';
 import { shortBreaksOneKindPerYear, youthJusticeNotUnder10 } from '../invariants/legal-status';
 import { checkOrdinaryPlacement } from '../invariants/placement';
+import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
 import { noTemporaryPlacementOpen, temporaryCannotStartCare } from '../invariants/temporary-placement';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
@@ -48,6 +49,7 @@ export function checkCareCanEnd(state: JourneyState, date: string): void {
   noTemporaryPlacementOpen(state, 'end care');
   endNotBeforeLastEvent(state, date);
   endMustCloseAnEpisode(state, date);
+  currentPlacementEndedByRegistration(state, date, false);
 }
 
 export function endPeriodOfCare(command: EndPeriodOfCare, state: JourneyState): JourneyEvent[] {

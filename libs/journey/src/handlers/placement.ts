@@ -5,6 +5,7 @@ import { placementMustMoveForward } from '../invariants/episodes';
 import { requireBoolean } from '../invariants/fields';
 import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
 import { checkOrdinaryPlacement } from '../invariants/placement';
+import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
 import { noTemporaryPlacementOpen } from '../invariants/temporary-placement';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
@@ -14,6 +15,7 @@ export function changePlacement(command: ChangePlacement, state: JourneyState): 
   mustBeInCurrentPeriod(state, date, 'placement');
   noTemporaryPlacementOpen(state, 'change placement');
   placementMustMoveForward(state, date);
+  currentPlacementEndedByRegistration(state, date, false);
   checkOrdinaryPlacement(state, command.placement, date);
   requireCode(
     'REASON_PLACE_CHANGE',

@@ -5,6 +5,10 @@ import { violation } from '../errors';
 import { placementMustMoveForward } from '../invariants/episodes';
 import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
 import { noTemporaryPlacementForShortBreaks } from '../invariants/short-breaks';
+import {
+  currentPlacementEndedByRegistration,
+  placementAllowedOn,
+} from '../invariants/supported-accommodation';
 import { mustHaveTemporaryOpen, mustNotHaveTemporaryOpen } from '../invariants/temporary-placement';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
@@ -25,6 +29,7 @@ export function startTemporaryPlacement(
   noTemporaryPlacementForShortBreaks(state, date);
   mustNotHaveTemporaryOpen(state);
   placementMustMoveForward(state, date);
+  currentPlacementEndedByRegistration(state, date, false);
   return [{ type: 'TemporaryPlacementStarted', data: dataOf(command) }];
 }
 
@@ -34,5 +39,7 @@ export function endTemporaryPlacement(command: EndTemporaryPlacement, state: Jou
   mustBeInCurrentPeriod(state, date, 'placement');
   mustHaveTemporaryOpen(state);
   placementMustMoveForward(state, date);
+  // Going back starts a new episode in the usual placement, checked as if it began that day.
+  if (state.usualPlacement) placementAllowedOn(state.usualPlacement, date, 'effectiveDate');
   return [{ type: 'TemporaryPlacementEnded', data: dataOf(command) }];
 }

@@ -5,6 +5,7 @@ import type { PlacementDetails } from '../events';
 import { ageOn } from '../queries';
 import type { JourneyState } from '../state';
 import { requireCode } from './codes';
+import { noP2FromRegistration, urnFromRegistration } from './supported-accommodation';
 
 export function checkProvider(placement: PlacementDetails, date: string): void {
   const { placementType, provider } = placement;
@@ -49,7 +50,10 @@ export function supportedAccommodationNeeds16(
   }
 }
 
-/** The checks shared by every ordinary placement (start of care, change of placement). */
+/**
+ * The checks shared by every ordinary placement (start of care, change of placement), including
+ * the October 2023 supported-accommodation change (supported-accommodation.ts).
+ */
 export function checkOrdinaryPlacement(
   state: JourneyState,
   placement: PlacementDetails | undefined,
@@ -57,6 +61,7 @@ export function checkOrdinaryPlacement(
 ): void {
   if (!placement || typeof placement !== 'object')
     return void violation('required-field', 'placement is required.', 'placement');
+  noP2FromRegistration(placement.placementType, date, 'placement');
   const type = requireCode(
     'PLACE',
     placement.placementType,
@@ -80,4 +85,5 @@ export function checkOrdinaryPlacement(
   }
   checkProvider(placement, date);
   supportedAccommodationNeeds16(state, type, date);
+  urnFromRegistration(placement, date, 'placement');
 }

@@ -6,6 +6,7 @@ import { collectionYear } from './collection-year';
 import { checkChildren } from './self-check/child-rules';
 import { checkEpisodes } from './self-check/episode-rules';
 import type { CheckFailure } from './self-check/failure';
+import { checkSupportedAccommodation } from './self-check/supported-accommodation-rules';
 import type { Return903 } from './tables';
 
 export type { CheckFailure };
@@ -13,5 +14,9 @@ export type { CheckFailure };
 export function validateReturn(tables: Return903, options: { yearEnding: string }): CheckFailure[] {
   const year = collectionYear(options.yearEnding);
   const ctx = { yearEnding: year.end, yearStart: year.start };
-  return [...checkEpisodes(tables.Episodes, ctx), ...checkChildren(tables, ctx)];
+  return [
+    ...checkEpisodes(tables.Episodes, ctx),
+    ...checkSupportedAccommodation(tables.Episodes, ctx),
+    ...checkChildren(tables, ctx),
+  ];
 }

@@ -4,6 +4,8 @@
  * Fixed milestones (court orders, adoption steps, the end) are laid down first; placement moves,
  * temporary placements and missing episodes are then drawn in the gaps between them, so no two
  * structural entries share a day unless meant to (an episode cannot start and end on one day).
+ * Last, a child in P2 or an H5 without a URN on 28 October 2023 gets that setting's registration
+ * (registration-day.ts).
  */
 import { ageInYearsOn, type PlacementDetails } from '@care-journey/journey';
 import type { ChildProfile } from './child-profile';
@@ -12,6 +14,7 @@ import type { CarePlan } from './care-route';
 import { addDays, daysBetween, type CalendarDate } from './dates';
 import type { DraftCommand } from './draft';
 import { makePlacement } from './placement-factory';
+import { withRegistrationDay } from './registration-day';
 import { SAME_CARER_CHANGE, choosePlacementType, placementTypeOn } from './placement-choice';
 import type { Random } from './prng';
 
@@ -32,7 +35,11 @@ interface Milestone {
 export interface TimelineContext {
   la: string;
   horizon: CalendarDate;
+  /** Supported-accommodation URNs, on a stream of their own (placement-factory.ts). */
+  urns: Random;
 }
+
+type Place = (type: string, date: CalendarDate) => PlacementDetails;
 
 const isFoster = (type: string): boolean => /^U[1-6]$/.test(type);
 
@@ -46,8 +53,8 @@ export function buildCareTimeline(
   const entry = plan.entryDate;
   // Exact age, as the domain counts it (its rules on K3, J-codes and E17 use the same function).
   const age = (date: CalendarDate): number => ageInYearsOn(child.dateOfBirth, date);
-  const place = (type: string): PlacementDetails =>
-    makePlacement(type, random, { la: ctx.la, homePostcode: child.homePostcode });
+  const place: Place = (type, date) =>
+    makePlacement(type, random, { la: ctx.la, homePostcode: child.homePostcode, date, urns: ctx.urns });
   const adoptionRoute = plan.route === 'adoption' || plan.route === 'relinquished' || plan.adoptionReversed;
 
   const entryStatus = chooseEntryStatus(random, child, plan);
@@ -61,7 +68,7 @@ export function buildCareTimeline(
   const firstType = placementTypeOn(firstChoice, entry);
   const state: SimState = {
     legalStatus: entryStatus,
-    placement: place(firstType),
+    placement: place(firstType, entry),
     settled: false,
     fosterOnly: adoptionRoute,
     ended: false,
@@ -89,7 +96,7 @@ export function buildCareTimeline(
     cursor = milestone.date;
   }
   if (!state.ended) out.push(...fillGap(random, child, state, cursor, addDays(ctx.horizon, 1), place, age));
-  return out;
+  return withRegistrationDay(out, ctx);
 }
 
 function chooseEntryStatus(random: Random, child: ChildProfile, plan: CarePlan): string {
@@ -140,7 +147,7 @@ function planMilestones(
   child: ChildProfile,
   plan: CarePlan,
   entryStatus: string,
-  place: (type: string) => PlacementDetails,
+  place: Place,
   age: (date: CalendarDate) => number,
 ): Milestone[] {
   const { childId } = child;
@@ -259,7 +266,7 @@ function planMilestones(
       date: home,
       make: (s) => {
         if (s.legalStatus === 'V2' || s.settled) return [];
-        s.placement = place('P1');
+        s.placement = place('P1', home);
         s.settled = true;
         return [
           {
@@ -286,7 +293,7 @@ function placeForAdoption(
   childId: string,
   date: CalendarDate,
   authority: 'consent' | 'order',
-  place: (type: string) => PlacementDetails,
+  place: Place,
 ): Milestone {
   return {
     date,
@@ -295,7 +302,7 @@ function placeForAdoption(
       const withCarer =
         isFoster(s.placement.placementType) && (s.placement.placementType === 'U5' || random.chance(0.2));
       const type = authority === 'consent' ? (withCarer ? 'A3' : 'A4') : withCarer ? 'A5' : 'A6';
-      const fresh = place(type);
+      const fresh = place(type, date);
       const placement: PlacementDetails = withCarer
         ? {
             ...s.placement,
@@ -403,7 +410,7 @@ function fillGap(
   s: SimState,
   from: CalendarDate,
   until: CalendarDate,
-  place: (type: string) => PlacementDetails,
+  place: Place,
   age: (date: CalendarDate) => number,
 ): DraftCommand[] {
   const { childId } = child;
@@ -451,7 +458,7 @@ function fillGap(
         atEntry: false,
       });
       const type = placementTypeOn(choice, next);
-      s.placement = place(type);
+      s.placement = place(type, next);
       if (type === 'P1') s.settled = true;
       out.push({
         type: 'ChangePlacement',

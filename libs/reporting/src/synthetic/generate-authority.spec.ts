@@ -1,3 +1,8 @@
+import {
+  SUPPORTED_ACCOMMODATION_REGISTERED_FROM as DAY,
+  endsByRegistration,
+  type PlacementDetails,
+} from '@care-journey/journey';
 import { generateAuthority } from './generate-authority';
 import { generateChild } from './generate-child';
 import { authorityOptions } from './authority-options';
@@ -48,5 +53,43 @@ describe('generateAuthority', () => {
     expect(types.has('K3')).toBe(true);
     expect(types.has('H5')).toBe(false);
     expect(types.has('P2')).toBe(false);
+  });
+
+  it('has nobody in P2 or an English H5 without a URN after 28 October 2023 (903 rules 217t, 230)', () => {
+    let registrations = 0;
+    let checked = 0;
+    for (const child of generateAuthority({ ...options, children: 600 })) {
+      const { childId } = child.profile;
+      const { envelopes } = runJourney(childId, child.commands, (n) => syntheticEventId(childId, n));
+      // The placement events and the end of care, in date order: each placement lasts to the next.
+      const steps = envelopes
+        .filter((e) =>
+          [
+            'PeriodOfCareStarted',
+            'PlacementChanged',
+            'PlacedForAdoption',
+            'TemporaryPlacementStarted',
+            'PeriodOfCareEnded',
+          ].includes(e.type),
+        )
+        .map((e) => ({
+          type: e.type,
+          date: e.data['effectiveDate'] as string,
+          placement: e.data['placement'] as PlacementDetails | undefined,
+          sameCarer: e.data['sameCarer'] === true,
+        }))
+        .sort((a, b) => a.date.localeCompare(b.date));
+      steps.forEach((step, i) => {
+        if (!step.placement || !endsByRegistration(step.placement)) return;
+        checked++;
+        const until = steps[i + 1]?.date ?? options.yearEnding;
+        expect({ childId, ...step, until: until <= DAY }).toEqual({ childId, ...step, until: true });
+        const next = steps[i + 1];
+        if (next?.sameCarer && next.placement?.placementType === 'H5' && !endsByRegistration(next.placement))
+          registrations++;
+      });
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(registrations).toBeGreaterThan(0);
   });
 });

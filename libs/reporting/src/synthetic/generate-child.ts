@@ -46,7 +46,11 @@ export function generateChild(options: AuthorityOptions, index: number): Synthet
   const team = random.pick(TEAMS);
   const socialWorker = `sw-${String(random.int(1, 120)).padStart(3, '0')}`;
 
-  const care = buildCareTimeline(random, profile, plan, { la: options.la, horizon });
+  const care = buildCareTimeline(random, profile, plan, {
+    la: options.la,
+    horizon,
+    urns: seededRandom(options.seed, `child/${index}/urns`),
+  });
   const end = care.find((d) => d.type === 'EndPeriodOfCare' || d.type === 'GrantAdoptionOrder');
   const lastDay = end ? addDays(end.effectiveDate, -1) : horizon;
   const entryStatus = care[0].type === 'StartPeriodOfCare' ? care[0].legalStatus : 'V2';

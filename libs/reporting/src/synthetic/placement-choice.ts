@@ -3,6 +3,7 @@
  * fostered (18% of them with family or friends), ~10% in children's homes, ~5% with parents,
  * ~5% placed for adoption, the rest supported accommodation, schools and others (§6).
  */
+import { SUPPORTED_ACCOMMODATION_REGISTERED_FROM } from '@care-journey/journey';
 import type { Random } from './prng';
 
 export interface PlacementSituation {
@@ -84,11 +85,14 @@ export const choosePlacementType = (random: Random, s: PlacementSituation): stri
 
 /**
  * H5 (semi-independent) and P2 (independent living) leave the 903 code list on 1 April 2025 and are
- * replaced by K3 (supported accommodation, 16+). Earlier placements keep H5/P2: the 2024/25 validator
- * still mishandles K3 (it lists the code in lower case).
+ * replaced by K3 (supported accommodation, 16+). Earlier placements keep H5: the 2024/25 validator
+ * still mishandles K3 (it lists the code in lower case). P2 is no placement from 28 October 2023
+ * (903 rule 217t): registered semi-independent accommodation (H5, with its URN) instead.
  */
-export const placementTypeOn = (type: string, date: string): string =>
-  (type === 'H5' || type === 'P2') && date >= '2025-04-01' ? 'K3' : type;
+export const placementTypeOn = (type: string, date: string): string => {
+  if ((type === 'H5' || type === 'P2') && date >= '2025-04-01') return 'K3';
+  return type === 'P2' && date >= SUPPORTED_ACCOMMODATION_REGISTERED_FROM ? 'H5' : type;
+};
 
 /** Same carer, new status: short-term foster carers become long-term ones (903 reason PLACE, RNE T). */
 export const SAME_CARER_CHANGE: Readonly<Record<string, string>> = { U6: 'U4', U3: 'U1', U5: 'U4' };

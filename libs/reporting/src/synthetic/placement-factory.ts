@@ -2,9 +2,11 @@
  * Builds the details of a placement of a given type: provider, postcode and Ofsted URN that fit
  * together the way the 903 rules expect (PR0 only with P1; own provision (PR1) inside the authority
  * unless fostering/adoption; no URN for P1/R1/R2/R5/P3/Z1; home and placement postcodes differ
- * unless the child is placed with parents).
+ * unless the child is placed with parents). Semi-independent settings (H5) have a URN once Ofsted
+ * registers them: from 28 April 2023 here (registration opened that day; it was required from
+ * 28 October 2023, see care-timeline.ts for placements that span that day).
  */
-import type { PlacementDetails } from '@care-journey/journey';
+import type { CalendarDate, PlacementDetails } from '@care-journey/journey';
 import { postcodesIn, postcodesOutside } from './postcodes';
 import type { Random } from './prng';
 
@@ -59,17 +61,26 @@ const PROVIDERS: Record<string, Mix<Provider>> = {
 /** Placement types that never carry an Ofsted URN (903 rules 218/222). */
 const NO_URN = new Set(['P1', 'P3', 'R1', 'R2', 'R5', 'Z1']);
 /** Settings with no registration of their own: URN not applicable. */
-const URN_NOT_APPLICABLE = new Set(['H5', 'P2', 'S1']);
+const URN_NOT_APPLICABLE = new Set(['P2', 'S1']);
+/** Ofsted began registering supported accommodation on 28 April 2023. */
+export const OFSTED_SUPPORTED_ACCOMMODATION_REGISTRATION_OPENED = '2023-04-28';
 
 const providerMix = (type: string): Mix<Provider> => PROVIDERS[type] ?? PROVIDERS[type[0]] ?? [['PR4', 100]];
 
 /** A synthetic URN: 'SC' and six digits, the shape of Ofsted social-care URNs. */
-const syntheticUrn = (random: Random): string => `SC${String(random.int(100000, 999999))}`;
+export const syntheticUrn = (random: Random): string => `SC${String(random.int(100000, 999999))}`;
 
 export interface PlacementContext {
   la: string;
   /** The child's home postcode (undefined for unaccompanied asylum-seeking children). */
   homePostcode?: string;
+  /** The day the placement begins. */
+  date: CalendarDate;
+  /**
+   * Draws supported-accommodation URNs: its own stream, so that giving H5 settings a URN leaves
+   * every other draw of the authority as it was.
+   */
+  urns: Random;
 }
 
 export function makePlacement(type: string, random: Random, context: PlacementContext): PlacementDetails {
@@ -93,5 +104,9 @@ export function makePlacement(type: string, random: Random, context: PlacementCo
     inArea: place.la === context.la,
   };
   if (NO_URN.has(type)) return details;
+  if (type === 'H5') {
+    const registered = context.date >= OFSTED_SUPPORTED_ACCOMMODATION_REGISTRATION_OPENED;
+    return { ...details, urn: registered ? syntheticUrn(context.urns) : 'XXXXXXX' };
+  }
   return { ...details, urn: URN_NOT_APPLICABLE.has(type) ? 'XXXXXXX' : syntheticUrn(random) };
 }
