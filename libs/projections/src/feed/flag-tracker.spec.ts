@@ -51,4 +51,31 @@ describe('FlagTracker', () => {
     expectSameAsFlagHistory(unstable);
     expectSameAsFlagHistory(unstable, driftConfig({ DR05: { placements: 2, months: 6 } }));
   });
+
+  it('hands out the same facts (same array, same objects) when a re-derivation changes no flag', () => {
+    const b = journey('same')
+      .registered('2010-01-01')
+      .startCare('2024-01-01', 'C2')
+      .review('2024-01-20')
+      .review('2024-03-01')
+      .review('2024-07-01');
+    const fold = new PerEventFold(b.childId, [], emptySummary(b.childId));
+    const tracker = new FlagTracker(DEFAULT_DRIFT_CONFIG);
+    let clock: string | undefined;
+    let before: unknown;
+    for (const event of b.events) {
+      clock = clockAfter(clock, event);
+      const summary = fold.next(event);
+      tracker.changed(fold.changed);
+      before = tracker.facts(summary, clock);
+    }
+    // A fourth review in time: DR03 is derived again, its earlier obligations give the same entries.
+    b.review('2024-12-01');
+    const event = b.events[b.events.length - 1];
+    clock = clockAfter(clock, event);
+    const summary = fold.next(event);
+    tracker.changed(fold.changed);
+    expect(fold.changed).toEqual(['reviews']);
+    expect(tracker.facts(summary, clock)).toBe(before);
+  });
 });
