@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api-config';
 import { setUpSwagger } from './docs/swagger';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { registerETagHook } from './http/etag';
 import { createValidationPipe } from './http/validation-pipe';
 import { applySecurity, BODY_LIMIT_BYTES, type SecurityOptions } from './security';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -29,6 +30,7 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ trustProxy: config.trustProxy ?? false, bodyLimit: BODY_LIMIT_BYTES });
   applySecurity(adapter.getInstance(), options.security);
+  registerETagHook(adapter.getInstance());
   if (options.onRoute) {
     const onRoute = options.onRoute;
     adapter.getInstance().addHook('onRoute', (route) => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -9,7 +9,7 @@ import { mayReadPersonalData } from '../../auth/personal-data';
 import { Roles } from '../../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { ErrorDto } from '../../http/error-responses.dto';
-import { ETagInterceptor } from '../../http/etag.interceptor';
+import { ETagFromRevision } from '../../http/etag';
 import { JourneyCommandSender } from '../commands/journey-command.sender';
 import type { RecordResult } from '../commands/record-journey.command';
 import { ChildIdParam } from '../dto/child-id.param';
@@ -58,7 +58,7 @@ export class ChildrenController {
 
   @Get(':id')
   @Roles('social_worker', 'panel_member', 'auditor', 'reporting_job', 'admin')
-  @UseInterceptors(ETagInterceptor)
+  @ETagFromRevision()
   @ApiOperation({
     summary: 'The child now: in care or not, legal status, placement, plan, next review due, adoption steps',
     description:
@@ -72,7 +72,7 @@ export class ChildrenController {
 
   @Get(':id/events')
   @Roles('social_worker', 'auditor', 'admin')
-  @UseInterceptors(ETagInterceptor)
+  @ETagFromRevision()
   @ApiOperation({
     summary: "The child's events as stored, oldest first, paged",
     description: 'Roles: social_worker, auditor, admin.',

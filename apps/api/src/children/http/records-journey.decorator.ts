@@ -1,4 +1,4 @@
-import { applyDecorators, HttpCode, HttpStatus, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, HttpCode, HttpStatus } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { Roles } from '../../auth/roles.decorator';
 import { BadRequestDto, ConflictDto, DomainRuleDto, ErrorDto } from '../../http/error-responses.dto';
-import { ETagInterceptor } from '../../http/etag.interceptor';
+import { ETagFromRevision } from '../../http/etag';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_RULE } from '../commands/idempotency-key';
 import { RecordResultDto } from './record-result.dto';
 
@@ -26,7 +26,7 @@ export const RecordsJourney = (summary: string, { ifMatch = true }: { ifMatch?: 
   applyDecorators(
     Roles(...RECORDERS),
     HttpCode(HttpStatus.CREATED),
-    UseInterceptors(ETagInterceptor),
+    ETagFromRevision(),
     ApiOperation({
       summary,
       description: `Roles: ${RECORDERS.join(', ')}. A rejected command records nothing.`,
