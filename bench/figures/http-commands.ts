@@ -48,7 +48,7 @@ function writeTargets(templates: readonly Template[], count: number, file: strin
 }
 
 /**
- * Commands through the real HTTP API: the API in one process (synchronous=FULL, projections inline),
+ * Commands through the real HTTP API: the API in one process (synchronous=FULL, projections on its thread),
  * autocannon in another, POST /children/:id/reviews on many children so the decide path is real
  * and conflicts are rare. 1, 8 and 32 concurrent clients, one after the other on the same store.
  */

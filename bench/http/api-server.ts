@@ -1,6 +1,6 @@
 /**
  * The API as the bench's server process: the real app (createApp) on the SQLite file named by
- * CARE_JOURNEY_SQLITE_FILE, default durability (synchronous=FULL), projections inline as deployed.
+ * CARE_JOURNEY_SQLITE_FILE, default durability (synchronous=FULL), projections as deployed (a thread of the API).
  * Prints "listening <port>" once it accepts requests; stops on SIGTERM.
  */
 import 'reflect-metadata';

@@ -1,4 +1,5 @@
 import type { StoreConfig } from '@care-journey/event-store';
+import type { ProjectionsMode } from '@care-journey/projections';
 import type { TrustProxy } from './trust-proxy';
 
 /** Everything the API needs to start; built from the environment (main.ts) or by a test. */
@@ -11,7 +12,16 @@ export interface ApiConfig {
   store: StoreConfig;
   /** Proxies whose X-Forwarded-For names the client (CARE_JOURNEY_TRUST_PROXY); absent = none. */
   trustProxy?: TrustProxy;
+  /**
+   * Who projects the read models (CARE_JOURNEY_PROJECTIONS): `inline` on the API's event loop,
+   * `thread` on a worker thread of the API, `worker` in apps/projector. Absent (a config built by
+   * hand, e.g. a test): DEFAULT_PROJECTIONS_MODE.
+   */
+  projections?: ProjectionsMode;
 }
+
+/** The API's projections mode when CARE_JOURNEY_PROJECTIONS is not set (README, bench finding 15). */
+export const DEFAULT_PROJECTIONS_MODE: ProjectionsMode = 'thread';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 

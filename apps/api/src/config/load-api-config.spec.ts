@@ -1,5 +1,5 @@
 import { DEV_JWT_SECRET } from '../auth/jwt-settings';
-import { ConfigError } from './api-config';
+import { ConfigError, DEFAULT_PROJECTIONS_MODE } from './api-config';
 import { loadApiConfig } from './load-api-config';
 
 const secret = 'x'.repeat(40);
@@ -54,5 +54,14 @@ describe('loadApiConfig', () => {
 
   it('names the store variable that is wrong', () => {
     expect(() => loadApiConfig({ CARE_JOURNEY_STORE: 'mongo' })).toThrow(/^CARE_JOURNEY_STORE: /);
+  });
+
+  it('reads the projections mode (default DEFAULT_PROJECTIONS_MODE), and refuses another naming the variable', () => {
+    expect(loadApiConfig({}).projections).toBe(DEFAULT_PROJECTIONS_MODE);
+    for (const mode of ['inline', 'thread', 'worker'])
+      expect(loadApiConfig({ CARE_JOURNEY_PROJECTIONS: mode }).projections).toBe(mode);
+    expect(() => loadApiConfig({ CARE_JOURNEY_PROJECTIONS: 'sometimes' })).toThrow(
+      /^CARE_JOURNEY_PROJECTIONS: allowed values are 'inline', 'thread', 'worker'/,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { loadStoreConfig, StoreConfigError } from '@care-journey/event-store';
 import { DEV_JWT_SECRET } from '../auth/jwt-settings';
-import { ConfigError, type ApiConfig } from './api-config';
+import type { ProjectionsMode } from '@care-journey/projections';
+import { ConfigError, DEFAULT_PROJECTIONS_MODE, type ApiConfig } from './api-config';
 import { parseTrustProxy, TRUST_PROXY_VARIABLE } from './trust-proxy';
 
 type Env = Record<string, string | undefined>;
@@ -21,7 +22,22 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     ...loadJwtSecret(env),
     store: readStore(env),
     trustProxy: parseTrustProxy(read(env, TRUST_PROXY_VARIABLE)),
+    projections: readProjectionsMode(env),
   };
+}
+
+const PROJECTIONS_MODES: readonly ProjectionsMode[] = ['inline', 'thread', 'worker'];
+
+function readProjectionsMode(env: Env): ProjectionsMode {
+  const raw = read(env, 'CARE_JOURNEY_PROJECTIONS');
+  if (raw === undefined) return DEFAULT_PROJECTIONS_MODE;
+  const mode = PROJECTIONS_MODES.find((allowed) => allowed === raw);
+  if (mode === undefined)
+    throw new ConfigError(
+      'CARE_JOURNEY_PROJECTIONS',
+      `allowed values are ${PROJECTIONS_MODES.map((m) => `'${m}'`).join(', ')} (default '${DEFAULT_PROJECTIONS_MODE}'), got "${raw}"`,
+    );
+  return mode;
 }
 
 function readPort(env: Env): number {

@@ -8,17 +8,32 @@ import {
 } from '@nestjs/common';
 import type { EventStore } from '@care-journey/event-store';
 import { loadReadModelConfig, ProjectionEngine, type ReadModelConfig } from '@care-journey/projections';
-import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { API_CONFIG, DEFAULT_PROJECTIONS_MODE, type ApiConfig } from '../config/api-config';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { EngineProjection, LIVE_PROJECTION, ThreadProjection, type LiveProjection } from './live-projection';
+import { ProjectorThread } from './thread/projector-thread';
 
 export const PROJECTION_ENGINE = Symbol('PROJECTION_ENGINE');
 export const READ_MODEL_CONFIG = Symbol('READ_MODEL_CONFIG');
 
+/**
+ * How often the thread's SQLite subscription looks for new events: it cannot hear this thread's
+ * appends, so it polls, like apps/projector. Each poll's events make one batch; measured at 8
+ * clients (bench/README finding 15), 5 and 10 ms gave smaller batches and cost the thread 0.42
+ * and 0.33 ms of CPU per command against 0.27 at 25 ms, and 5 ms costs 3% of a core when idle.
+ * A query's minPosition wait is that much longer (≤ 25 ms plus the batch).
+ */
+const THREAD_POLL_MS = 25;
+
 export const readModelConfigProvider: Provider = {
   provide: READ_MODEL_CONFIG,
   inject: [API_CONFIG],
-  // Same file rule as the worker and the CLI (read-model-config.ts in the projections lib).
-  useFactory: (api: ApiConfig): ReadModelConfig => loadReadModelConfig(process.env, api.store),
+  // Same file rule as the worker and the CLI (read-model-config.ts in the projections lib); the
+  // mode is the API's own (CARE_JOURNEY_PROJECTIONS, read by loadApiConfig).
+  useFactory: (api: ApiConfig): ReadModelConfig => ({
+    ...loadReadModelConfig(process.env, api.store),
+    mode: api.projections ?? DEFAULT_PROJECTIONS_MODE,
+  }),
 };
 
 export const projectionEngineProvider: Provider = {
@@ -28,33 +43,57 @@ export const projectionEngineProvider: Provider = {
     const logger = new Logger('Projections');
     return new ProjectionEngine(store, {
       file: config.file,
-      mode: config.mode,
+      // Only inline projects on this thread; in thread and worker mode this engine only reads.
+      mode: config.mode === 'inline' ? 'inline' : 'worker',
       batchSize: config.batchSize,
+      drift: config.drift,
       log: (message) => logger.log(message),
     });
   },
 };
 
-/** Starts the projector with the app (inline mode) and stops it before the event store closes. */
+export const liveProjectionProvider: Provider = {
+  provide: LIVE_PROJECTION,
+  inject: [PROJECTION_ENGINE, READ_MODEL_CONFIG, API_CONFIG],
+  useFactory: (engine: ProjectionEngine, config: ReadModelConfig, api: ApiConfig): LiveProjection => {
+    if (config.mode !== 'thread') return new EngineProjection(engine, config.mode);
+    const logger = new Logger('Projections');
+    const thread = new ProjectorThread({
+      settings: {
+        store: api.store,
+        readModelFile: config.file,
+        batchSize: config.batchSize,
+        drift: config.drift,
+        restartDelayMs: 1_000,
+        pollIntervalMs: THREAD_POLL_MS,
+      },
+      log: { log: (message) => logger.log(message), error: (message) => logger.error(message) },
+    });
+    return new ThreadProjection(engine, thread);
+  },
+};
+
+/** Starts projecting with the app (as the mode says) and stops before the event store closes. */
 @Injectable()
 export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
 
   constructor(
-    @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
+    @Inject(LIVE_PROJECTION) private readonly live: LiveProjection,
     @Inject(READ_MODEL_CONFIG) private readonly config: ReadModelConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.engine.start();
-    this.logger.log(
-      this.config.mode === 'inline'
-        ? `projecting inline into ${this.config.file}`
-        : `reading ${this.config.file}, written by the projector worker (CARE_JOURNEY_PROJECTIONS=worker)`,
-    );
+  async onApplicationBootstrap(): Promise<void> {
+    await this.live.start();
+    const where = {
+      inline: `projecting inline into ${this.config.file}`,
+      thread: `projecting into ${this.config.file} on a worker thread (CARE_JOURNEY_PROJECTIONS=thread)`,
+      worker: `reading ${this.config.file}, written by the projector worker (CARE_JOURNEY_PROJECTIONS=worker)`,
+    };
+    this.logger.log(where[this.config.mode]);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.engine.close();
+    await this.live.close();
   }
 }

@@ -1,14 +1,18 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { firstValueFrom } from 'rxjs';
-import type { ProjectionEngine, ProjectionLag, RebuildProgress } from '@care-journey/projections';
+import type { ProjectionEngine, RebuildProgress } from '@care-journey/projections';
 import { Public, Roles } from '../auth/roles.decorator';
+import { LIVE_PROJECTION, type ApiProjectionLag, type LiveProjection } from './live-projection';
 import { PROJECTION_ENGINE } from './projection-engine.provider';
 
 @ApiTags('projections')
 @Controller()
 export class ProjectionsAdminController {
-  constructor(@Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine) {}
+  constructor(
+    @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
+    @Inject(LIVE_PROJECTION) private readonly live: LiveProjection,
+  ) {}
 
   @Post('admin/rebuild')
   @Roles('admin')
@@ -35,11 +39,26 @@ export class ProjectionsAdminController {
 
   @Get('health/projections')
   @Public()
-  @ApiOperation({ summary: 'Projection lag: read-model checkpoint against the head of the log' })
-  @ApiOkResponse({
-    schema: { example: { checkpoint: '1040', head: '1042', lag: '2', generation: 3, projector: 'running' } },
+  @ApiOperation({
+    summary: 'Projection lag: read-model checkpoint against the head of the log, and who projects',
+    description:
+      "`projector`: running, failed (it retries) or stopped; 'worker' when apps/projector projects. " +
+      'In thread mode `thread` says how often the projector thread was restarted and why it last died.',
   })
-  health(): Promise<ProjectionLag> {
-    return this.engine.lag();
+  @ApiOkResponse({
+    schema: {
+      example: {
+        checkpoint: '1040',
+        head: '1042',
+        lag: '2',
+        generation: 3,
+        projector: 'running',
+        mode: 'thread',
+        thread: { restarts: 0 },
+      },
+    },
+  })
+  health(): Promise<ApiProjectionLag> {
+    return this.live.lag();
   }
 }

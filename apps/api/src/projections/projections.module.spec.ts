@@ -18,178 +18,186 @@ import { ProjectionsModule } from './projections.module';
 
 const SECRET = 'projections-spec-secret-at-least-32-characters';
 
-describe('projections endpoints', () => {
-  let dir: string;
-  let app: NestFastifyApplication;
-  let store: EventStore;
-  const saved = { ...process.env };
-  const token = (role: Role): string => mintToken({ secret: SECRET, userId: `u-${role}`, role });
-  const get = (url: string, role?: Role) =>
-    app.inject({ method: 'GET', url, headers: role ? { authorization: `Bearer ${token(role)}` } : {} });
+describe.each(['inline', 'thread'] as const)(
+  'projections endpoints (CARE_JOURNEY_PROJECTIONS=%s)',
+  (mode) => {
+    let dir: string;
+    let app: NestFastifyApplication;
+    let store: EventStore;
+    const saved = { ...process.env };
+    const token = (role: Role): string => mintToken({ secret: SECRET, userId: `u-${role}`, role });
+    const get = (url: string, role?: Role) =>
+      app.inject({ method: 'GET', url, headers: role ? { authorization: `Bearer ${token(role)}` } : {} });
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cj-api-projections-'));
-    process.env.CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS = '200';
-    process.env.CARE_JOURNEY_DRIFT_THRESHOLDS = '{"DR07":{"days":365}}';
-    delete process.env.CARE_JOURNEY_READMODEL_FILE;
-    delete process.env.CARE_JOURNEY_PROJECTIONS;
-    const config: ApiConfig = {
-      port: 0,
-      host: '127.0.0.1',
-      jwtSecret: SECRET,
-      usingDevJwtSecret: false,
-      store: { kind: 'sqlite', file: join(dir, 'events.db'), synchronous: 'NORMAL' },
-    };
-    const moduleRef = await Test.createTestingModule({
-      imports: [ApiConfigModule.forRoot(config), InfrastructureModule, AuthModule, ProjectionsModule],
-    }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-    app.useGlobalPipes(createValidationPipe());
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-    store = app.get(EVENT_STORE);
-    const meta = {
-      recordedAt: '2025-06-02T09:00:00Z',
-      recordedBy: 'spec',
-      schemaVersion: JOURNEY_SCHEMA_VERSION,
-    };
-    await store.appendToStream(
-      journeyStream('c1'),
-      [
-        {
-          id: 'c1-1',
-          type: 'ChildRegistered',
-          data: {
-            childId: 'c1',
-            effectiveDate: '2025-06-02',
-            childRef: 'REF1',
-            name: 'Alex Example',
-            dateOfBirth: '2015-01-01',
-            sex: '1',
-            ethnicity: 'WBRI',
-            upn: 'UN1',
-            uasc: false,
-            relinquishedAtBirth: false,
-            team: 'North',
-            socialWorker: 'sw-1',
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'cj-api-projections-'));
+      process.env.CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS = '200';
+      process.env.CARE_JOURNEY_DRIFT_THRESHOLDS = '{"DR07":{"days":365}}';
+      delete process.env.CARE_JOURNEY_READMODEL_FILE;
+      delete process.env.CARE_JOURNEY_PROJECTIONS;
+      const config: ApiConfig = {
+        port: 0,
+        host: '127.0.0.1',
+        jwtSecret: SECRET,
+        usingDevJwtSecret: false,
+        store: { kind: 'sqlite', file: join(dir, 'events.db'), synchronous: 'NORMAL' },
+        projections: mode,
+      };
+      const moduleRef = await Test.createTestingModule({
+        imports: [ApiConfigModule.forRoot(config), InfrastructureModule, AuthModule, ProjectionsModule],
+      }).compile();
+      app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+      app.useGlobalPipes(createValidationPipe());
+      await app.init();
+      await app.getHttpAdapter().getInstance().ready();
+      store = app.get(EVENT_STORE);
+      const meta = {
+        recordedAt: '2025-06-02T09:00:00Z',
+        recordedBy: 'spec',
+        schemaVersion: JOURNEY_SCHEMA_VERSION,
+      };
+      await store.appendToStream(
+        journeyStream('c1'),
+        [
+          {
+            id: 'c1-1',
+            type: 'ChildRegistered',
+            data: {
+              childId: 'c1',
+              effectiveDate: '2025-06-02',
+              childRef: 'REF1',
+              name: 'Alex Example',
+              dateOfBirth: '2015-01-01',
+              sex: '1',
+              ethnicity: 'WBRI',
+              upn: 'UN1',
+              uasc: false,
+              relinquishedAtBirth: false,
+              team: 'North',
+              socialWorker: 'sw-1',
+            },
+            metadata: meta,
           },
-          metadata: meta,
-        },
-        {
-          id: 'c1-2',
-          type: 'PeriodOfCareStarted',
-          data: {
-            childId: 'c1',
-            effectiveDate: '2025-06-02',
-            legalStatus: 'C2',
-            categoryOfNeed: 'N1',
-            placement: { placementType: 'U4', provider: 'PR1' },
+          {
+            id: 'c1-2',
+            type: 'PeriodOfCareStarted',
+            data: {
+              childId: 'c1',
+              effectiveDate: '2025-06-02',
+              legalStatus: 'C2',
+              categoryOfNeed: 'N1',
+              placement: { placementType: 'U4', provider: 'PR1' },
+            },
+            metadata: meta,
           },
-          metadata: meta,
-        },
-      ],
-      { expectedRevision: 'no_stream' },
-    );
-  });
-
-  afterAll(async () => {
-    await app.close();
-    process.env = { ...saved };
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('reports projection lag without a token', async () => {
-    const res = await get('/health/projections');
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ head: '2', projector: 'running' });
-  });
-
-  it('serves the drift report once the read models reach minPosition, with names only for roles that may see them', async () => {
-    const panel = await get('/drift-report?asAt=2025-07-10&minPosition=2', 'panel_member');
-    expect(panel.statusCode).toBe(200);
-    const body = panel.json();
-    expect(body.children[0]).toMatchObject({ childId: 'c1', name: 'Alex Example', team: 'North' });
-    expect(body.children[0].flags[0]).toMatchObject({ ruleId: 'DR01', daysOverdue: 10 });
-    const job = await get('/drift-report?asAt=2025-07-10&rule=DR01,DR04', 'reporting_job');
-    expect(job.statusCode).toBe(200);
-    expect(job.json().children[0].name).toBeUndefined();
-    expect((await get('/drift-report', 'social_worker')).statusCode).toBe(403);
-  });
-
-  it("gives a child's flags and history", async () => {
-    const res = await get('/children/c1/flags?asAt=2025-07-10', 'social_worker');
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({
-      childId: 'c1',
-      asAt: '2025-07-10',
-      history: [expect.objectContaining({ ruleId: 'DR01', openedOn: '2025-07-01' })],
+        ],
+        { expectedRevision: 'no_stream' },
+      );
     });
-    expect((await get('/children/nobody/flags', 'panel_member')).statusCode).toBe(404);
-  });
 
-  it("serves other modules' queries from the read models, with the configured drift thresholds", async () => {
-    const queries = app.get(JourneyQueries);
-    await queries.waitFor('2');
-    const first = queries.summaries();
-    expect(first.map((s) => s.childId)).toEqual(['c1']);
-    const version = queries.version;
-    expect(queries.summaries()).toBe(first);
-    expect(queries.version).toBe(version);
-    expect(queries.summary('c1')?.childRef).toBe('REF1');
-    expect((await queries.events('c1'))?.map((e) => [e.id, e.revision])).toEqual([
-      ['c1-1', 0n],
-      ['c1-2', 1n],
-    ]);
-    expect(await queries.events('nobody')).toBeUndefined();
-    expect(queries.drift.DR07.days).toBe(365);
-    await expect(queries.waitFor('999')).rejects.toThrow(/have not reached position 999/);
-  });
+    afterAll(async () => {
+      await app.close();
+      process.env = { ...saved };
+      rmSync(dir, { recursive: true, force: true });
+    });
 
-  it('refuses bad query parameters with a 400 naming the field', async () => {
-    const badDate = await get('/drift-report?asAt=2025-02-30', 'admin');
-    expect(badDate.statusCode).toBe(400);
-    expect(badDate.json().errors[0]).toMatchObject({ field: 'asAt' });
-    expect((await get('/drift-report?rule=DR99', 'admin')).json().errors[0]).toMatchObject({ field: 'rule' });
-    expect((await get('/stability?yearEnding=2025-04-01', 'admin')).json().errors[0]).toMatchObject({
-      field: 'yearEnding',
+    it('reports projection lag without a token', async () => {
+      const res = await get('/health/projections');
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ head: '2', projector: 'running', mode });
     });
-    expect((await get('/permanence?from=2025-01-01&to=2024-01-01', 'admin')).json().errors[0]).toMatchObject({
-      field: 'to',
-    });
-  });
 
-  it('answers the measures', async () => {
-    expect((await get('/stability?yearEnding=2026-03-31', 'auditor')).json().measures).toHaveLength(3);
-    expect((await get('/scorecard?periodEnding=2026-03-31', 'reporting_job')).json()).toMatchObject({
-      threshold: { a1Days: 426 },
+    it('serves the drift report once the read models reach minPosition, with names only for roles that may see them', async () => {
+      const panel = await get('/drift-report?asAt=2025-07-10&minPosition=2', 'panel_member');
+      expect(panel.statusCode).toBe(200);
+      const body = panel.json();
+      expect(body.children[0]).toMatchObject({ childId: 'c1', name: 'Alex Example', team: 'North' });
+      expect(body.children[0].flags[0]).toMatchObject({ ruleId: 'DR01', daysOverdue: 10 });
+      const job = await get('/drift-report?asAt=2025-07-10&rule=DR01,DR04', 'reporting_job');
+      expect(job.statusCode).toBe(200);
+      expect(job.json().children[0].name).toBeUndefined();
+      expect((await get('/drift-report', 'social_worker')).statusCode).toBe(403);
     });
-    expect((await get('/permanence?from=2025-01-01&to=2025-12-31', 'panel_member')).statusCode).toBe(200);
-  });
 
-  it('answers 503 when minPosition is not reached in time', async () => {
-    const res = await get('/scorecard?periodEnding=2026-03-31&minPosition=999', 'admin');
-    expect(res.statusCode).toBe(503);
-    expect(res.json().message).toMatch(/have not reached position 999/);
-  });
+    it("gives a child's flags and history", async () => {
+      const res = await get('/children/c1/flags?asAt=2025-07-10', 'social_worker');
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({
+        childId: 'c1',
+        asAt: '2025-07-10',
+        history: [expect.objectContaining({ ruleId: 'DR01', openedOn: '2025-07-01' })],
+      });
+      expect((await get('/children/nobody/flags', 'panel_member')).statusCode).toBe(404);
+    });
 
-  it('rebuilds on request (admin only) and reports progress', async () => {
-    const forbidden = await app.inject({
-      method: 'POST',
-      url: '/admin/rebuild',
-      headers: { authorization: `Bearer ${token('auditor')}` },
+    it("serves other modules' queries from the read models, with the configured drift thresholds", async () => {
+      const queries = app.get(JourneyQueries);
+      await queries.waitFor('2');
+      const first = queries.summaries();
+      expect(first.map((s) => s.childId)).toEqual(['c1']);
+      const version = queries.version;
+      expect(queries.summaries()).toBe(first);
+      expect(queries.version).toBe(version);
+      expect(queries.summary('c1')?.childRef).toBe('REF1');
+      expect((await queries.events('c1'))?.map((e) => [e.id, e.revision])).toEqual([
+        ['c1-1', 0n],
+        ['c1-2', 1n],
+      ]);
+      expect(await queries.events('nobody')).toBeUndefined();
+      expect(queries.drift.DR07.days).toBe(365);
+      await expect(queries.waitFor('999')).rejects.toThrow(/have not reached position 999/);
     });
-    expect(forbidden.statusCode).toBe(403);
-    const res = await app.inject({
-      method: 'POST',
-      url: '/admin/rebuild',
-      headers: { authorization: `Bearer ${token('admin')}` },
+
+    it('refuses bad query parameters with a 400 naming the field', async () => {
+      const badDate = await get('/drift-report?asAt=2025-02-30', 'admin');
+      expect(badDate.statusCode).toBe(400);
+      expect(badDate.json().errors[0]).toMatchObject({ field: 'asAt' });
+      expect((await get('/drift-report?rule=DR99', 'admin')).json().errors[0]).toMatchObject({
+        field: 'rule',
+      });
+      expect((await get('/stability?yearEnding=2025-04-01', 'admin')).json().errors[0]).toMatchObject({
+        field: 'yearEnding',
+      });
+      expect(
+        (await get('/permanence?from=2025-01-01&to=2024-01-01', 'admin')).json().errors[0],
+      ).toMatchObject({
+        field: 'to',
+      });
     });
-    expect(res.statusCode).toBe(202);
-    expect(res.json()).toMatchObject({ state: 'running', generation: 2 });
-    for (let i = 0; i < 100 && (await get('/admin/rebuild', 'admin')).json().state !== 'done'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect((await get('/admin/rebuild', 'admin')).json()).toMatchObject({ state: 'done', eventsDone: 2 });
-    expect((await get('/health/projections')).json()).toMatchObject({ generation: 2, lag: '0' });
-  });
-});
+
+    it('answers the measures', async () => {
+      expect((await get('/stability?yearEnding=2026-03-31', 'auditor')).json().measures).toHaveLength(3);
+      expect((await get('/scorecard?periodEnding=2026-03-31', 'reporting_job')).json()).toMatchObject({
+        threshold: { a1Days: 426 },
+      });
+      expect((await get('/permanence?from=2025-01-01&to=2025-12-31', 'panel_member')).statusCode).toBe(200);
+    });
+
+    it('answers 503 when minPosition is not reached in time', async () => {
+      const res = await get('/scorecard?periodEnding=2026-03-31&minPosition=999', 'admin');
+      expect(res.statusCode).toBe(503);
+      expect(res.json().message).toMatch(/have not reached position 999/);
+    });
+
+    it('rebuilds on request (admin only) and reports progress', async () => {
+      const forbidden = await app.inject({
+        method: 'POST',
+        url: '/admin/rebuild',
+        headers: { authorization: `Bearer ${token('auditor')}` },
+      });
+      expect(forbidden.statusCode).toBe(403);
+      const res = await app.inject({
+        method: 'POST',
+        url: '/admin/rebuild',
+        headers: { authorization: `Bearer ${token('admin')}` },
+      });
+      expect(res.statusCode).toBe(202);
+      expect(res.json()).toMatchObject({ state: 'running', generation: 2 });
+      for (let i = 0; i < 100 && (await get('/admin/rebuild', 'admin')).json().state !== 'done'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect((await get('/admin/rebuild', 'admin')).json()).toMatchObject({ state: 'done', eventsDone: 2 });
+      expect((await get('/health/projections')).json()).toMatchObject({ generation: 2, lag: '0' });
+    });
+  },
+);

@@ -4,6 +4,7 @@ import { JourneyQueries } from './journey-queries';
 import { MeasuresController } from './measures.controller';
 import { ProjectionsAdminController } from './projections-admin.controller';
 import {
+  liveProjectionProvider,
   PROJECTION_ENGINE,
   projectionEngineProvider,
   ProjectionLifecycle,
@@ -13,14 +14,17 @@ import {
 import { ReadYourWrites } from './read-your-writes';
 
 /**
- * Read models, drift, measures and their admin. With CARE_JOURNEY_PROJECTIONS=inline (default)
- * the engine projects inside this process; with `worker` it only reads the file apps/projector writes.
+ * Read models, drift, measures and their admin. CARE_JOURNEY_PROJECTIONS: `inline`, the engine
+ * projects on this event loop; `thread`, a worker thread of this process projects
+ * (thread/projector-thread.ts); `worker`, apps/projector does. In the last two the engine here
+ * only reads the file.
  */
 @Module({
   controllers: [DriftController, MeasuresController, ProjectionsAdminController],
   providers: [
     readModelConfigProvider,
     projectionEngineProvider,
+    liveProjectionProvider,
     ProjectionLifecycle,
     ReadYourWrites,
     JourneyQueries,

@@ -18,7 +18,7 @@ import { SummaryCache } from './summary-cache';
 
 export interface ProjectionEngineOptions {
   file: string;
-  /** inline: this process projects; worker: another process does, this one only reads. */
+  /** inline: this engine projects; thread or worker: another thread or process does, this one only reads. */
   mode: ProjectionsMode;
   batchSize: number;
   restartDelayMs?: number;

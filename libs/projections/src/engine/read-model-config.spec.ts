@@ -31,6 +31,7 @@ describe('read-model configuration', () => {
     });
     expect(config.drift.DR07.days).toBe(365);
     expect(config.drift.DR11.months).toMatchObject({ adoption: 12, return_home: 6 });
+    expect(loadReadModelConfig({ CARE_JOURNEY_PROJECTIONS: 'thread' }).mode).toBe('thread');
   });
 
   it('names the variable and the rule when a setting is wrong', () => {

@@ -3,8 +3,9 @@
  * - CARE_JOURNEY_READMODEL_FILE: the read-model SQLite file. Default: read-models.db beside a SQLite event
  *   store (./data/read-models.db for the default store), else ./data/read-models.db. Disposable: it can
  *   always be rebuilt from the event log.
- * - CARE_JOURNEY_PROJECTIONS: `inline` (default; the API runs the projector) or `worker` (a separate
- *   apps/projector process writes the file and the API only reads it).
+ * - CARE_JOURNEY_PROJECTIONS: `inline` (default; the API runs the projector), `thread` (the API runs
+ *   it on a worker thread of its own) or `worker` (a separate apps/projector process writes the file
+ *   and the API only reads it). The API decides its own default (apps/api/src/config).
  * - CARE_JOURNEY_PROJECTION_BATCH: most events applied per transaction (default 500).
  * - CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS: longest a query waits for `minPosition` (default 5000).
  * - CARE_JOURNEY_DRIFT_THRESHOLDS: JSON overrides of the drift thresholds, e.g. {"DR07":{"days":365}}.
@@ -13,7 +14,7 @@ import { dirname, join } from 'node:path';
 import type { StoreConfig } from '@care-journey/event-store';
 import { driftConfig, type DriftConfig, type DriftConfigOverrides } from '../rules/drift-config';
 
-export type ProjectionsMode = 'inline' | 'worker';
+export type ProjectionsMode = 'inline' | 'thread' | 'worker';
 
 export interface ReadModelConfig {
   file: string;
@@ -80,10 +81,10 @@ function readModelFile(env: Env, store: StoreConfig | undefined): string {
 
 export function loadReadModelConfig(env: Env = process.env, store?: StoreConfig): ReadModelConfig {
   const mode = read(env, 'CARE_JOURNEY_PROJECTIONS') ?? 'inline';
-  if (mode !== 'inline' && mode !== 'worker') {
+  if (mode !== 'inline' && mode !== 'thread' && mode !== 'worker') {
     throw new ReadModelConfigError(
       'CARE_JOURNEY_PROJECTIONS',
-      `allowed values are 'inline' (default) or 'worker', got "${mode}"`,
+      `allowed values are 'inline' (default), 'thread' or 'worker', got "${mode}"`,
     );
   }
   return {

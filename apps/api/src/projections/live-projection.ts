@@ -1,0 +1,137 @@
+import type { ProjectionEngine, ProjectionLag, ProjectionsMode } from '@care-journey/projections';
+import type { ProjectorThread, ProjectorThreadHealth } from './thread/projector-thread';
+
+export const LIVE_PROJECTION = Symbol('LIVE_PROJECTION');
+
+/** /health/projections: the engine's lag, the mode, and in thread mode the thread's health. */
+export interface ApiProjectionLag extends ProjectionLag {
+  mode: ProjectionsMode;
+  thread?: ProjectorThreadHealth;
+}
+
+/**
+ * Who keeps this API's read models up to date (CARE_JOURNEY_PROJECTIONS), and how a query waits
+ * for a position (read-your-writes). Queries themselves always read the read-model file.
+ */
+export interface LiveProjection {
+  readonly mode: ProjectionsMode;
+  start(): Promise<void>;
+  /** Stops projecting (what was received is applied) and closes the read-model file. */
+  close(): Promise<void>;
+  /** True once the served read models hold `position`; false after `timeoutMs`. */
+  waitForPosition(position: bigint, timeoutMs: number): Promise<boolean>;
+  lag(): Promise<ApiProjectionLag>;
+}
+
+/**
+ * `inline`: the engine's projector runs on this event loop. `worker`: apps/projector writes the
+ * file and the engine only reads it (waits poll the file). Both are the engine as it is.
+ */
+export class EngineProjection implements LiveProjection {
+  constructor(
+    private readonly engine: ProjectionEngine,
+    readonly mode: 'inline' | 'worker',
+  ) {}
+
+  async start(): Promise<void> {
+    this.engine.start();
+  }
+
+  close(): Promise<void> {
+    return this.engine.close();
+  }
+
+  waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
+    return this.engine.waitForPosition(position, timeoutMs);
+  }
+
+  async lag(): Promise<ApiProjectionLag> {
+    return { ...(await this.engine.lag()), mode: this.mode };
+  }
+}
+
+/** While a query waits, how often the file is looked at besides the thread's word (a rebuild's switch). */
+const FALLBACK_POLL_MS = 100;
+
+interface Waiter {
+  position: bigint;
+  resolve(reached: boolean): void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * `thread`: the projector runs on a worker thread of this process (ProjectorThread) and the engine
+ * here only reads the file. A wait is settled when the thread says it committed the position
+ * (checked against the file, which is what queries read), or by a slow poll of the file (a rebuild
+ * switching generations), or at its timeout.
+ */
+export class ThreadProjection implements LiveProjection {
+  readonly mode = 'thread' as const;
+  private readonly waiters = new Set<Waiter>();
+  private poll?: NodeJS.Timeout;
+
+  constructor(
+    private readonly engine: ProjectionEngine,
+    private readonly thread: ProjectorThread,
+  ) {
+    thread.onApplied((checkpoint) => this.applied(checkpoint));
+  }
+
+  start(): Promise<void> {
+    return this.thread.start();
+  }
+
+  async close(): Promise<void> {
+    await this.thread.stop();
+    this.settleReached();
+    for (const waiter of this.waiters) this.settle(waiter, false);
+    await this.engine.close();
+  }
+
+  waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
+    if (this.reached(position)) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) => {
+      const waiter: Waiter = {
+        position,
+        resolve,
+        timer: setTimeout(() => this.settle(waiter, this.reached(position)), timeoutMs),
+      };
+      this.waiters.add(waiter);
+      this.poll ??= setInterval(() => this.settleReached(), FALLBACK_POLL_MS);
+    });
+  }
+
+  async lag(): Promise<ApiProjectionLag> {
+    const lag = await this.engine.lag(); // checkpoint, head, generation from the file and the store
+    return { ...lag, projector: this.thread.state, mode: this.mode, thread: this.thread.health() };
+  }
+
+  private applied(checkpoint: bigint): void {
+    // Most batches settle nobody: read the file only when a waiter may be satisfied.
+    for (const waiter of this.waiters) {
+      if (waiter.position <= checkpoint) return this.settleReached();
+    }
+  }
+
+  private settleReached(): void {
+    if (this.waiters.size === 0) return;
+    const checkpoint = this.engine.checkpoint();
+    if (checkpoint === undefined) return;
+    for (const waiter of this.waiters) if (waiter.position <= checkpoint) this.settle(waiter, true);
+  }
+
+  private settle(waiter: Waiter, reached: boolean): void {
+    clearTimeout(waiter.timer);
+    this.waiters.delete(waiter);
+    if (this.waiters.size === 0) {
+      clearInterval(this.poll);
+      this.poll = undefined;
+    }
+    waiter.resolve(reached);
+  }
+
+  private reached(position: bigint): boolean {
+    const checkpoint = this.engine.checkpoint();
+    return checkpoint !== undefined && checkpoint >= position;
+  }
+}

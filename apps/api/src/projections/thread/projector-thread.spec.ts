@@ -1,0 +1,219 @@
+/**
+ * The projector thread on real files: a SQLite event store written on this thread, the read models
+ * projected by the thread (projector-thread.worker.ts, compiled from TypeScript by its bootstrap).
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SqliteEventStore, type NewEvent } from '@care-journey/event-store';
+import { JOURNEY_SCHEMA_VERSION, journeyStream } from '@care-journey/journey';
+import { DEFAULT_DRIFT_CONFIG, ProjectionEngine } from '@care-journey/projections';
+import { ThreadProjection } from '../live-projection';
+import { ProjectorThread, type ProjectorThreadOptions } from './projector-thread';
+import type { ProjectorThreadSettings } from './projector-thread.wire';
+
+const meta = {
+  recordedAt: '2025-06-02T09:00:00Z',
+  recordedBy: 'spec',
+  schemaVersion: JOURNEY_SCHEMA_VERSION,
+};
+
+function registration(childId: string): NewEvent[] {
+  return [
+    {
+      id: `${childId}-1`,
+      type: 'ChildRegistered',
+      data: {
+        childId,
+        effectiveDate: '2025-06-02',
+        childRef: `REF-${childId}`,
+        name: 'Alex Example',
+        dateOfBirth: '2015-01-01',
+        sex: '1',
+        ethnicity: 'WBRI',
+        upn: 'UN1',
+        uasc: false,
+        relinquishedAtBirth: false,
+        team: 'North',
+        socialWorker: 'sw-1',
+      },
+      metadata: meta,
+    },
+    {
+      id: `${childId}-2`,
+      type: 'PeriodOfCareStarted',
+      data: {
+        childId,
+        effectiveDate: '2025-06-02',
+        legalStatus: 'C2',
+        categoryOfNeed: 'N1',
+        placement: { placementType: 'U4', provider: 'PR1' },
+      },
+      metadata: meta,
+    },
+  ];
+}
+
+async function until(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await sleep(10);
+  }
+}
+
+jest.setTimeout(30_000);
+
+describe('projector thread (CARE_JOURNEY_PROJECTIONS=thread)', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let logs: string[];
+  const closers: (() => Promise<void>)[] = [];
+
+  const settings = (overrides: Partial<ProjectorThreadSettings> = {}): ProjectorThreadSettings => ({
+    store: { kind: 'sqlite', file: join(dir, 'events.db'), synchronous: 'NORMAL' },
+    readModelFile: join(dir, 'read-models.db'),
+    batchSize: 100,
+    drift: DEFAULT_DRIFT_CONFIG,
+    restartDelayMs: 50,
+    pollIntervalMs: 5,
+    ...overrides,
+  });
+  const log: ProjectorThreadOptions['log'] = {
+    log: (message) => logs.push(message),
+    error: (message) => logs.push(`ERROR ${message}`),
+  };
+  const live = (options: Partial<ProjectorThreadOptions> = {}) => {
+    const s = options.settings ?? settings();
+    const engine = new ProjectionEngine(store, { file: s.readModelFile, mode: 'worker', batchSize: 100 });
+    const thread = new ProjectorThread({ settings: s, log, ...options });
+    const projection = new ThreadProjection(engine, thread);
+    closers.push(() => projection.close());
+    return { engine, thread, projection };
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cj-projector-thread-'));
+    store = new SqliteEventStore({ file: join(dir, 'events.db'), synchronous: 'NORMAL' });
+    logs = [];
+  });
+
+  afterEach(async () => {
+    for (const close of closers.splice(0)) await close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('projects what the store holds and what is appended after; a wait ends when the thread has committed the position', async () => {
+    await store.appendToStream(journeyStream('c1'), registration('c1'), { expectedRevision: 'no_stream' });
+    const { engine, thread, projection } = live();
+    const applied: bigint[] = [];
+    thread.onApplied((checkpoint) => applied.push(checkpoint));
+    await projection.start();
+    expect(thread.state).toBe('running');
+
+    expect(await projection.waitForPosition(2n, 5_000)).toBe(true);
+    const { globalPosition: position } = await store.appendToStream(journeyStream('c2'), registration('c2'), {
+      expectedRevision: 'no_stream',
+    });
+    expect(await projection.waitForPosition(position, 5_000)).toBe(true);
+    expect(engine.summary('c2')?.childRef).toBe('REF-c2');
+    expect(applied.at(-1)).toBe(position);
+
+    expect(await projection.lag()).toMatchObject({
+      checkpoint: '4',
+      head: '4',
+      lag: '0',
+      projector: 'running',
+      mode: 'thread',
+      thread: { restarts: 0 },
+    });
+    // A position nobody wrote: false at the timeout, not before.
+    const started = Date.now();
+    expect(await projection.waitForPosition(99n, 150)).toBe(false);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('stops cleanly: applies what it received, ends the thread, and a new thread resumes at the checkpoint', async () => {
+    const first = live();
+    await first.projection.start();
+    const { globalPosition: position } = await store.appendToStream(journeyStream('c1'), registration('c1'), {
+      expectedRevision: 'no_stream',
+    });
+    expect(await first.projection.waitForPosition(position, 5_000)).toBe(true);
+    await first.projection.close();
+    expect(first.thread.state).toBe('stopped');
+
+    await store.appendToStream(journeyStream('c2'), registration('c2'), { expectedRevision: 'no_stream' });
+    const second = live();
+    await second.projection.start();
+    expect(await second.projection.waitForPosition(4n, 5_000)).toBe(true);
+    expect(second.engine.summary('c1')?.childRef).toBe('REF-c1');
+    expect(second.engine.summary('c2')?.childRef).toBe('REF-c2');
+  });
+
+  it('fails start-up loudly when the thread cannot open its files', async () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'not a directory');
+    const thread = new ProjectorThread({
+      settings: settings({ readModelFile: join(blocker, 'read-models.db') }),
+      log,
+    });
+    await expect(thread.start()).rejects.toThrow(/The projector thread could not start: .*(ENOTDIR|EEXIST)/);
+    await thread.stop();
+  });
+
+  it('reports a failed batch at health (the projector retries by itself) and recovers after a rebuild', async () => {
+    const { engine, projection } = live();
+    await projection.start();
+    await store.appendToStream(journeyStream('c1'), registration('c1'), { expectedRevision: 'no_stream' });
+    expect(await projection.waitForPosition(2n, 5_000)).toBe(true);
+
+    // Break the served generation under the thread: its next batch cannot write the change log.
+    const db = new Database(join(dir, 'read-models.db'));
+    db.exec('DROP TABLE child_changes_g1');
+    db.close();
+    await store.appendToStream(journeyStream('c2'), registration('c2'), { expectedRevision: 'no_stream' });
+    await until(async () => (await projection.lag()).projector === 'failed');
+    const failed = await projection.lag();
+    expect(failed).toMatchObject({ checkpoint: '2', head: '4', lag: '2', mode: 'thread' });
+    expect(failed.thread?.error).toMatch(/child_changes_g1/);
+    expect(await projection.waitForPosition(4n, 100)).toBe(false);
+
+    // A rebuild (on this thread, as POST /admin/rebuild runs it) switches generations; the thread's
+    // next retry starts on the new one.
+    await engine.rebuildAndWait();
+    expect(await projection.waitForPosition(4n, 5_000)).toBe(true);
+    await store.appendToStream(journeyStream('c3'), registration('c3'), { expectedRevision: 'no_stream' });
+    expect(await projection.waitForPosition(6n, 5_000)).toBe(true);
+    await until(async () => (await projection.lag()).projector === 'running');
+    expect(engine.summary('c3')?.childRef).toBe('REF-c3');
+  });
+
+  it('starts a new thread when the thread dies, backing off, and reports it', async () => {
+    const counter = join(dir, 'starts');
+    writeFileSync(counter, '0');
+    const thread = new ProjectorThread({
+      settings: { counter, deaths: 2 } as unknown as ProjectorThreadSettings,
+      workerModule: 'testing/dying-projector.fixture',
+      log,
+      restartDelayMs: 30,
+    });
+    closers.push(() => thread.stop());
+    await thread.start();
+    await until(() => thread.state === 'failed');
+    expect(thread.health()).toMatchObject({ restarts: 0, error: 'fixture death 1' });
+    expect(
+      logs.some((line) =>
+        /ERROR the projector thread died \(fixture death 1\); starting a new one in 30 ms/.test(line),
+      ),
+    ).toBe(true);
+    await until(() => thread.health().restarts === 2 && thread.state === 'running');
+    expect(thread.health()).toMatchObject({ restarts: 2, lastDeath: { error: 'fixture death 2' } });
+    expect(thread.health().error).toBeUndefined();
+    await thread.stop();
+    expect(thread.state).toBe('stopped');
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * What crosses between the API's main thread and its projector thread (structured clone only:
+ * bigints cross as decimal strings, errors as their message).
+ */
+import type { StoreConfig } from '@care-journey/event-store';
+import type { DriftConfig, ProjectorState } from '@care-journey/projections';
+
+/** Everything the thread needs to open the store and the read-model file and to project. */
+export interface ProjectorThreadSettings {
+  store: StoreConfig;
+  readModelFile: string;
+  batchSize: number;
+  drift: DriftConfig;
+  /** Wait before the projector retries after a failed batch (inside the thread). */
+  restartDelayMs: number;
+  /** How often the thread's SQLite subscription looks for new events (it gets no in-process signal). */
+  pollIntervalMs: number;
+}
+
+/** From the thread to the API. */
+export type ThreadMessage =
+  /** The store and read models are open and the projector has started (catching up from `checkpoint`). */
+  | { kind: 'ready'; checkpoint: string | null }
+  /** A batch committed: the read models hold every event up to `checkpoint`. */
+  | { kind: 'applied'; checkpoint: string }
+  /** The projector's state changed (`failed` carries the error; the projector retries by itself). */
+  | { kind: 'state'; state: ProjectorState; error?: string }
+  | { kind: 'log'; message: string }
+  /** Stopped on request: what was received is applied and both files are closed. */
+  | { kind: 'stopped' };
+
+/** From the API to the thread. */
+export type HostMessage = { kind: 'stop' };

@@ -1,0 +1,92 @@
+/**
+ * The projector thread (CARE_JOURNEY_PROJECTIONS=thread): the same live projector the API runs
+ * inline (libs/projections: Projector on a ReadModelStore), on its own event-store connection and
+ * read-model connection, so batches are applied off the API's event loop. Started by
+ * ProjectorThread; tells the API what it applied, its state and its log lines; on `stop` applies
+ * what it received, closes both files and ends.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createEventStore, SqliteEventStore, type EventStore } from '@care-journey/event-store';
+import { Projector, ReadModelStore } from '@care-journey/projections';
+import type { HostMessage, ProjectorThreadSettings, ThreadMessage } from './projector-thread.wire';
+
+/** How often the thread looks at the projector's state when no batch tells it (a failure, a retry). */
+const STATE_CHECK_MS = 200;
+
+function openStore(settings: ProjectorThreadSettings): Promise<EventStore> {
+  const { store } = settings;
+  // This connection only reads; appends come from the API's own store on the main thread.
+  if (store.kind === 'sqlite')
+    return Promise.resolve(
+      new SqliteEventStore({
+        file: store.file,
+        synchronous: store.synchronous,
+        pollIntervalMs: settings.pollIntervalMs,
+      }),
+    );
+  return createEventStore(store);
+}
+
+async function run(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('projector-thread.worker must run as a worker thread');
+  const settings = (workerData as { settings: ProjectorThreadSettings }).settings;
+  const post = (message: ThreadMessage): void => port.postMessage(message);
+
+  const store = await openStore(settings);
+  const readModels = new ReadModelStore(settings.readModelFile, { drift: settings.drift });
+  const projector = new Projector(store, readModels, {
+    batchSize: settings.batchSize,
+    restartDelayMs: settings.restartDelayMs,
+    log: (message) => post({ kind: 'log', message }),
+  });
+
+  let reported = '';
+  const reportState = (): void => {
+    const state = projector.state;
+    const error = state === 'failed' ? errorText(projector.lastError) : undefined;
+    const key = `${state}:${error ?? ''}`;
+    if (key === reported) return;
+    reported = key;
+    post({ kind: 'state', state, ...(error !== undefined && { error }) });
+  };
+  const applied = projector.applied$.subscribe((checkpoint) => {
+    post({ kind: 'applied', checkpoint: checkpoint.toString() });
+    reportState();
+  });
+  const stateCheck = setInterval(reportState, STATE_CHECK_MS);
+
+  let stopping: Promise<void> | undefined;
+  const stop = async (): Promise<void> => {
+    clearInterval(stateCheck);
+    try {
+      await projector.stop(); // applies what was received (a failed last batch is re-applied next start)
+    } finally {
+      applied.unsubscribe();
+      readModels.close();
+      await store
+        .close()
+        .catch((error: unknown) => post({ kind: 'log', message: `closing the store: ${errorText(error)}` }));
+      post({ kind: 'stopped' });
+      port.close(); // nothing else keeps this thread alive: it ends
+    }
+  };
+  port.on('message', (message: HostMessage) => {
+    if (message.kind === 'stop') stopping ??= stop();
+  });
+
+  projector.start();
+  post({ kind: 'ready', checkpoint: readModels.checkpoint()?.toString() ?? null });
+  reportState();
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+run().catch((error: unknown) => {
+  // Uncaught, so the API sees it as the thread's 'error' (start-up fails, or the thread is restarted).
+  setImmediate(() => {
+    throw error;
+  });
+});
