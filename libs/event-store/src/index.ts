@@ -5,3 +5,4 @@ export * from './create-event-store';
 export * from './envelope-json';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export type { SynchronousMode } from './sqlite/sqlite-schema';
+export { startWorkerBeside } from './worker-beside';

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { groupCommitter, type AppendRequest, type GroupResult } from './sqlite-commit';
 import type { SqliteStatements } from './sqlite-statements';
+import { startWorkerBeside } from '../worker-beside';
 import {
   fromWireError,
   fromWireResult,
@@ -32,33 +31,6 @@ export function sameThreadWriter(db: Database.Database, statements: SqliteStatem
   };
 }
 
-/**
- * Compiled, the worker is the .js beside this file. Run from TypeScript sources (Jest, the specs'
- * child processes), the worker compiles .ts with @swc/core (a dev dependency), as spawn-ts does.
- */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-if (workerData.swc) {
-  const { transformSync } = require(workerData.swc);
-  const fs = require('node:fs');
-  require.extensions['.ts'] = function (module, filename) {
-    const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
-      filename, swcrc: false, sourceMaps: 'inline',
-      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-      module: { type: 'commonjs' },
-    });
-    module._compile(code, filename);
-  };
-}
-require(workerData.entry);
-`;
-
-function workerEntry(): { entry: string; swc?: string } {
-  const js = join(__dirname, 'sqlite-writer.worker.js');
-  if (existsSync(js)) return { entry: js };
-  return { entry: join(__dirname, 'sqlite-writer.worker.ts'), swc: require.resolve('@swc/core') };
-}
-
 /** A request before it is numbered (distributes over the union). */
 type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
 
@@ -78,7 +50,7 @@ export class ThreadWriter implements SqliteWriter {
   private exited: Promise<void>;
 
   constructor(settings: WriterSettings) {
-    this.worker = new Worker(BOOTSTRAP, { eval: true, workerData: { ...workerEntry(), settings } });
+    this.worker = startWorkerBeside(__dirname, 'sqlite-writer.worker', settings);
     this.worker.unref();
     this.worker.on('message', (reply: WriterReply) => this.settle(reply));
     this.worker.on('error', (error) => this.die(error));

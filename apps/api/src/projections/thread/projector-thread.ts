@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { ProjectorState } from '@care-journey/projections';
 import type { HostMessage, ProjectorThreadSettings, ThreadMessage } from './projector-thread.wire';
-import { startWorkerBeside } from './worker-entry';
+import { startWorkerBeside } from '@care-journey/event-store';
 
 export interface ProjectorThreadOptions {
   settings: ProjectorThreadSettings;
@@ -96,6 +96,7 @@ export class ProjectorThread {
 
   private spawn(): Promise<void> {
     const worker = startWorkerBeside(
+      __dirname,
       this.options.workerModule ?? 'projector-thread.worker',
       this.options.settings,
     );

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /**
- * Starts `<name>.js` beside this file as a worker thread (the compiled API). Run from TypeScript
- * sources (Jest runs the API in-process), the thread has no Jest transform: a small require hook
- * compiles .ts with @swc/core (a dev dependency) and maps the @care-journey/* aliases to
- * libs/<name>/src, as jest.config.js does.
+ * Starts `<dir>/<name>.js` as a worker thread, with `settings` as its `workerData.settings`. Used by
+ * the SQLite writer thread and the API's projector thread. Compiled, the worker is that .js. Run from
+ * TypeScript sources (Jest runs the API and the store in-process), the thread has no Jest transform:
+ * a small require hook compiles .ts with @swc/core (a dev dependency) and maps the @care-journey/*
+ * aliases to libs/<name>/src, as jest.config.js does.
  */
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
@@ -40,18 +41,18 @@ interface Boot {
   libs?: string;
 }
 
-function bootFor(name: string): Boot {
-  const js = join(__dirname, `${name}.js`);
+function bootFor(dir: string, name: string): Boot {
+  const js = join(dir, `${name}.js`);
   if (existsSync(js)) return { entry: js };
   return {
-    entry: join(__dirname, `${name}.ts`),
+    entry: join(dir, `${name}.ts`),
     swc: require.resolve('@swc/core'),
-    // apps/api/src/projections/thread → the repository's libs/
-    libs: join(__dirname, '..', '..', '..', '..', '..', 'libs'),
+    // libs/event-store/src → the repository's libs/
+    libs: join(__dirname, '..', '..'),
   };
 }
 
-/** A worker thread running `<name>` from this directory, with `settings` as its workerData.settings. */
-export function startWorkerBeside(name: string, settings: unknown): Worker {
-  return new Worker(BOOTSTRAP, { eval: true, workerData: { boot: bootFor(name), settings } });
+/** A worker thread running `<dir>/<name>` (.js compiled, .ts from sources). */
+export function startWorkerBeside(dir: string, name: string, settings: unknown): Worker {
+  return new Worker(BOOTSTRAP, { eval: true, workerData: { boot: bootFor(dir, name), settings } });
 }
