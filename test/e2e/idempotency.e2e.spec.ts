@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventStore } from '@care-journey/event-store';
-import type { ApiConfig } from '../../apps/api/src/config/api-config';
-import { createApp } from '../../apps/api/src/create-app';
 import { EVENT_STORE } from '../../apps/api/src/infrastructure/event-store.provider';
 import { apiClient, type ApiClient, type ApiResponse } from './support/http-client';
 import { registerBody, startCareBody, wholeJourney } from './support/journey-bodies';
 import { eventCount } from './support/journey-setup';
-import { TEST_JWT_SECRET, tokenFor } from './support/tokens';
+import { startTestApp } from './support/test-app';
+import { tokenFor } from './support/tokens';
 
 interface Recorded {
   childId: string;
@@ -31,16 +30,9 @@ describe('Idempotency-Key on command endpoints', () => {
   const bob = tokenFor('social_worker', 'bob');
 
   async function start(): Promise<void> {
-    const config: ApiConfig = {
-      port: 0,
-      host: '127.0.0.1',
-      jwtSecret: TEST_JWT_SECRET,
-      usingDevJwtSecret: false,
-      store: { kind: 'sqlite', file, synchronous: 'NORMAL' },
-    };
-    app = await createApp(config, { logger: ['error'] });
-    await app.listen(0, '127.0.0.1');
-    api = apiClient((await app.getUrl()).replace('[::1]', '127.0.0.1'));
+    const started = await startTestApp({ sqliteFile: file });
+    app = started.app;
+    api = apiClient(started.baseUrl);
   }
 
   beforeAll(async () => {

@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventStore } from '@care-journey/event-store';
-import type { ApiConfig } from '../../apps/api/src/config/api-config';
-import { createApp } from '../../apps/api/src/create-app';
 import { EVENT_STORE } from '../../apps/api/src/infrastructure/event-store.provider';
 import { JourneyQueries } from '../../apps/api/src/projections/journey-queries';
 import { DEMO_PASSWORD } from '../../apps/api/src/web/auth/user-directory';
 import { apiClient, type ApiClient } from './support/http-client';
 import { moveBody } from './support/journey-bodies';
 import { eventCount, newChild } from './support/journey-setup';
-import { TEST_JWT_SECRET, tokenFor } from './support/tokens';
+import { startTestApp } from './support/test-app';
+import { tokenFor } from './support/tokens';
 
 /** A form as the browser has it: where it posts and its fields, hidden ones included. */
 interface OpenForm {
@@ -59,16 +58,7 @@ describe('record forms: the same form sent again records once', () => {
   let cookies: Map<string, string>;
 
   async function start(): Promise<void> {
-    const config: ApiConfig = {
-      port: 0,
-      host: '127.0.0.1',
-      jwtSecret: TEST_JWT_SECRET,
-      usingDevJwtSecret: false,
-      store: { kind: 'sqlite', file, synchronous: 'NORMAL' },
-    };
-    app = await createApp(config, { logger: ['error'] });
-    await app.listen(0, '127.0.0.1');
-    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ app, baseUrl } = await startTestApp({ sqliteFile: file }));
     api = apiClient(baseUrl);
   }
 

@@ -1,12 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { ApiConfig } from '../../../apps/api/src/config/api-config';
 import type { TrustProxy } from '../../../apps/api/src/config/trust-proxy';
-import { createApp } from '../../../apps/api/src/create-app';
 import { DEFAULT_LOGIN_RATE_LIMITS } from '../../../apps/api/src/security';
-import { TEST_JWT_SECRET } from '../support/tokens';
+import { startTestApp } from '../support/test-app';
 
 /**
  * CARE_JOURNEY_TRUST_PROXY decides whose X-Forwarded-For names the client for the per-address
@@ -21,25 +18,18 @@ describe('sign-in rate limit per client address, with and without a trusted prox
 
   /** A fresh API (fresh buckets); the per-username bucket is made large so only the address limit acts. */
   async function start(trustProxy: TrustProxy | undefined, name: string) {
-    const config: ApiConfig = {
-      port: 0,
-      host: '127.0.0.1',
-      jwtSecret: TEST_JWT_SECRET,
-      usingDevJwtSecret: false,
-      store: { kind: 'sqlite', file: join(dir, `${name}.db`), synchronous: 'NORMAL' },
-      ...(trustProxy === undefined ? {} : { trustProxy }),
-    };
-    const app: NestFastifyApplication = await createApp(config, {
-      logger: ['error'],
-      security: {
-        loginRateLimits: {
-          perClient: DEFAULT_LOGIN_RATE_LIMITS.perClient,
-          perUsername: { capacity: 1000, refillPerMinute: 1000 },
+    const { app, baseUrl } = await startTestApp({
+      sqliteFile: join(dir, `${name}.db`),
+      config: trustProxy === undefined ? {} : { trustProxy },
+      app: {
+        security: {
+          loginRateLimits: {
+            perClient: DEFAULT_LOGIN_RATE_LIMITS.perClient,
+            perUsername: { capacity: 1000, refillPerMinute: 1000 },
+          },
         },
       },
     });
-    await app.listen(0, '127.0.0.1');
-    const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const login = async (username: string, forwardedFor?: string): Promise<number> => {
       const response = await fetch(`${baseUrl}/login`, {
         method: 'POST',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventStore } from '@care-journey/event-store';
 import type { ApiConfig } from '../../../apps/api/src/config/api-config';
-import { createApp, type RegisteredRoute } from '../../../apps/api/src/create-app';
+import { createApp, type CreateAppOptions, type RegisteredRoute } from '../../../apps/api/src/create-app';
 import { EVENT_STORE } from '../../../apps/api/src/infrastructure/event-store.provider';
 import { TEST_JWT_SECRET } from './tokens';
 
@@ -18,19 +18,33 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real API over real HTTP on a fresh SQLite file in a temp directory. */
-export async function startTestApp(): Promise<TestApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'care-journey-e2e-'));
-  const sqliteFile = join(dir, 'journeys.db');
+export interface TestAppOptions {
+  /** A SQLite file the caller owns (kept on close, e.g. to start the app again on it); default: a fresh one. */
+  sqliteFile?: string;
+  /** Configuration on top of the test defaults (e.g. trustProxy). */
+  config?: Partial<ApiConfig>;
+  /** createApp options on top of the test defaults (e.g. security limits). */
+  app?: Omit<CreateAppOptions, 'onRoute'>;
+}
+
+/** The real API over real HTTP on a SQLite file (a fresh one in a temp directory unless given). */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dir = options.sqliteFile ? undefined : mkdtempSync(join(tmpdir(), 'care-journey-e2e-'));
+  const sqliteFile = options.sqliteFile ?? join(dir!, 'journeys.db');
   const config: ApiConfig = {
     port: 0,
     host: '127.0.0.1',
     jwtSecret: TEST_JWT_SECRET,
     usingDevJwtSecret: false,
     store: { kind: 'sqlite', file: sqliteFile, synchronous: 'NORMAL' },
+    ...options.config,
   };
   const routes: RegisteredRoute[] = [];
-  const app = await createApp(config, { logger: ['error'], onRoute: (route) => routes.push(route) });
+  const app = await createApp(config, {
+    logger: ['error'],
+    ...options.app,
+    onRoute: (route) => routes.push(route),
+  });
   await app.listen(config.port, config.host);
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
@@ -41,7 +55,7 @@ export async function startTestApp(): Promise<TestApp> {
     sqliteFile,
     close: async () => {
       await app.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
