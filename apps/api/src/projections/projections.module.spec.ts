@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { EventStore } from '@care-journey/event-store';
-import { JOURNEY_SCHEMA_VERSION, journeyStream } from '@care-journey/journey';
+import { journeyStream } from '@care-journey/journey';
 import { AuthModule } from '../auth/auth.module';
 import { mintToken } from '../auth/mint-token';
 import type { Role } from '../auth/role';
@@ -15,6 +15,7 @@ import { InfrastructureModule } from '../infrastructure/infrastructure.module';
 import { createValidationPipe } from '../http/validation-pipe';
 import { JourneyQueries } from './journey-queries';
 import { ProjectionsModule } from './projections.module';
+import { registrationInCare } from './testing/registration-in-care';
 
 const SECRET = 'projections-spec-secret-at-least-32-characters';
 
@@ -51,48 +52,9 @@ describe.each(['inline', 'thread'] as const)(
       await app.init();
       await app.getHttpAdapter().getInstance().ready();
       store = app.get(EVENT_STORE);
-      const meta = {
-        recordedAt: '2025-06-02T09:00:00Z',
-        recordedBy: 'spec',
-        schemaVersion: JOURNEY_SCHEMA_VERSION,
-      };
-      await store.appendToStream(
-        journeyStream('c1'),
-        [
-          {
-            id: 'c1-1',
-            type: 'ChildRegistered',
-            data: {
-              childId: 'c1',
-              effectiveDate: '2025-06-02',
-              childRef: 'REF1',
-              name: 'Alex Example',
-              dateOfBirth: '2015-01-01',
-              sex: '1',
-              ethnicity: 'WBRI',
-              upn: 'UN1',
-              uasc: false,
-              relinquishedAtBirth: false,
-              team: 'North',
-              socialWorker: 'sw-1',
-            },
-            metadata: meta,
-          },
-          {
-            id: 'c1-2',
-            type: 'PeriodOfCareStarted',
-            data: {
-              childId: 'c1',
-              effectiveDate: '2025-06-02',
-              legalStatus: 'C2',
-              categoryOfNeed: 'N1',
-              placement: { placementType: 'U4', provider: 'PR1' },
-            },
-            metadata: meta,
-          },
-        ],
-        { expectedRevision: 'no_stream' },
-      );
+      await store.appendToStream(journeyStream('c1'), registrationInCare('c1', 'REF1'), {
+        expectedRevision: 'no_stream',
+      });
     });
 
     afterAll(async () => {

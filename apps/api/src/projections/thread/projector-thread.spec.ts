@@ -6,63 +6,14 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { SqliteEventStore, type NewEvent } from '@care-journey/event-store';
-import { JOURNEY_SCHEMA_VERSION, journeyStream } from '@care-journey/journey';
+import { SqliteEventStore } from '@care-journey/event-store';
+import { journeyStream } from '@care-journey/journey';
 import { DEFAULT_DRIFT_CONFIG, ProjectionEngine } from '@care-journey/projections';
+import { eventually } from '../../../../../libs/projections/src/testing/log-fixtures';
 import { ThreadProjection } from '../live-projection';
+import { registrationInCare } from '../testing/registration-in-care';
 import { ProjectorThread, type ProjectorThreadOptions } from './projector-thread';
 import type { ProjectorThreadSettings } from './projector-thread.wire';
-
-const meta = {
-  recordedAt: '2025-06-02T09:00:00Z',
-  recordedBy: 'spec',
-  schemaVersion: JOURNEY_SCHEMA_VERSION,
-};
-
-function registration(childId: string): NewEvent[] {
-  return [
-    {
-      id: `${childId}-1`,
-      type: 'ChildRegistered',
-      data: {
-        childId,
-        effectiveDate: '2025-06-02',
-        childRef: `REF-${childId}`,
-        name: 'Alex Example',
-        dateOfBirth: '2015-01-01',
-        sex: '1',
-        ethnicity: 'WBRI',
-        upn: 'UN1',
-        uasc: false,
-        relinquishedAtBirth: false,
-        team: 'North',
-        socialWorker: 'sw-1',
-      },
-      metadata: meta,
-    },
-    {
-      id: `${childId}-2`,
-      type: 'PeriodOfCareStarted',
-      data: {
-        childId,
-        effectiveDate: '2025-06-02',
-        legalStatus: 'C2',
-        categoryOfNeed: 'N1',
-        placement: { placementType: 'U4', provider: 'PR1' },
-      },
-      metadata: meta,
-    },
-  ];
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(10);
-  }
-}
 
 jest.setTimeout(30_000);
 
@@ -107,7 +58,9 @@ describe('projector thread (CARE_JOURNEY_PROJECTIONS=thread)', () => {
   });
 
   it('projects what the store holds and what is appended after; a wait ends when the thread has committed the position', async () => {
-    await store.appendToStream(journeyStream('c1'), registration('c1'), { expectedRevision: 'no_stream' });
+    await store.appendToStream(journeyStream('c1'), registrationInCare('c1'), {
+      expectedRevision: 'no_stream',
+    });
     const { engine, thread, projection } = live();
     const applied: bigint[] = [];
     thread.onApplied((checkpoint) => applied.push(checkpoint));
@@ -115,9 +68,13 @@ describe('projector thread (CARE_JOURNEY_PROJECTIONS=thread)', () => {
     expect(thread.state).toBe('running');
 
     expect(await projection.waitForPosition(2n, 5_000)).toBe(true);
-    const { globalPosition: position } = await store.appendToStream(journeyStream('c2'), registration('c2'), {
-      expectedRevision: 'no_stream',
-    });
+    const { globalPosition: position } = await store.appendToStream(
+      journeyStream('c2'),
+      registrationInCare('c2'),
+      {
+        expectedRevision: 'no_stream',
+      },
+    );
     expect(await projection.waitForPosition(position, 5_000)).toBe(true);
     expect(engine.summary('c2')?.childRef).toBe('REF-c2');
     expect(applied.at(-1)).toBe(position);
@@ -139,14 +96,20 @@ describe('projector thread (CARE_JOURNEY_PROJECTIONS=thread)', () => {
   it('stops cleanly: applies what it received, ends the thread, and a new thread resumes at the checkpoint', async () => {
     const first = live();
     await first.projection.start();
-    const { globalPosition: position } = await store.appendToStream(journeyStream('c1'), registration('c1'), {
-      expectedRevision: 'no_stream',
-    });
+    const { globalPosition: position } = await store.appendToStream(
+      journeyStream('c1'),
+      registrationInCare('c1'),
+      {
+        expectedRevision: 'no_stream',
+      },
+    );
     expect(await first.projection.waitForPosition(position, 5_000)).toBe(true);
     await first.projection.close();
     expect(first.thread.state).toBe('stopped');
 
-    await store.appendToStream(journeyStream('c2'), registration('c2'), { expectedRevision: 'no_stream' });
+    await store.appendToStream(journeyStream('c2'), registrationInCare('c2'), {
+      expectedRevision: 'no_stream',
+    });
     const second = live();
     await second.projection.start();
     expect(await second.projection.waitForPosition(4n, 5_000)).toBe(true);
@@ -168,15 +131,19 @@ describe('projector thread (CARE_JOURNEY_PROJECTIONS=thread)', () => {
   it('reports a failed batch at health (the projector retries by itself) and recovers after a rebuild', async () => {
     const { engine, projection } = live();
     await projection.start();
-    await store.appendToStream(journeyStream('c1'), registration('c1'), { expectedRevision: 'no_stream' });
+    await store.appendToStream(journeyStream('c1'), registrationInCare('c1'), {
+      expectedRevision: 'no_stream',
+    });
     expect(await projection.waitForPosition(2n, 5_000)).toBe(true);
 
     // Break the served generation under the thread: its next batch cannot write the change log.
     const db = new Database(join(dir, 'read-models.db'));
     db.exec('DROP TABLE child_changes_g1');
     db.close();
-    await store.appendToStream(journeyStream('c2'), registration('c2'), { expectedRevision: 'no_stream' });
-    await until(async () => (await projection.lag()).projector === 'failed');
+    await store.appendToStream(journeyStream('c2'), registrationInCare('c2'), {
+      expectedRevision: 'no_stream',
+    });
+    await eventually(async () => (await projection.lag()).projector === 'failed', 10_000);
     const failed = await projection.lag();
     expect(failed).toMatchObject({ checkpoint: '2', head: '4', lag: '2', mode: 'thread' });
     expect(failed.thread?.error).toMatch(/child_changes_g1/);
@@ -186,9 +153,11 @@ describe('projector thread (CARE_JOURNEY_PROJECTIONS=thread)', () => {
     // next retry starts on the new one.
     await engine.rebuildAndWait();
     expect(await projection.waitForPosition(4n, 5_000)).toBe(true);
-    await store.appendToStream(journeyStream('c3'), registration('c3'), { expectedRevision: 'no_stream' });
+    await store.appendToStream(journeyStream('c3'), registrationInCare('c3'), {
+      expectedRevision: 'no_stream',
+    });
     expect(await projection.waitForPosition(6n, 5_000)).toBe(true);
-    await until(async () => (await projection.lag()).projector === 'running');
+    await eventually(async () => (await projection.lag()).projector === 'running', 10_000);
     expect(engine.summary('c3')?.childRef).toBe('REF-c3');
   });
 
@@ -203,14 +172,14 @@ describe('projector thread (CARE_JOURNEY_PROJECTIONS=thread)', () => {
     });
     closers.push(() => thread.stop());
     await thread.start();
-    await until(() => thread.state === 'failed');
+    await eventually(() => thread.state === 'failed', 10_000);
     expect(thread.health()).toMatchObject({ restarts: 0, error: 'fixture death 1' });
     expect(
       logs.some((line) =>
         /ERROR the projector thread died \(fixture death 1\); starting a new one in 30 ms/.test(line),
       ),
     ).toBe(true);
-    await until(() => thread.health().restarts === 2 && thread.state === 'running');
+    await eventually(() => thread.health().restarts === 2 && thread.state === 'running', 10_000);
     expect(thread.health()).toMatchObject({ restarts: 2, lastDeath: { error: 'fixture death 2' } });
     expect(thread.health().error).toBeUndefined();
     await thread.stop();
