@@ -152,7 +152,7 @@ function planMilestones(
 ): Milestone[] {
   const { childId } = child;
   const entry = plan.entryDate;
-  let exit = notOn31March(plan.exitDate);
+  let exit = notOn31March(plan.exitDate, entry);
   const list: Milestone[] = [];
   const legal = (date: CalendarDate, legalStatus: string): Milestone => ({
     date,
@@ -184,7 +184,7 @@ function planMilestones(
     const decision = addDays(consent, random.int(0, 21));
     const match = addDays(decision, random.int(10, 70));
     const placed = addDays(match, random.int(3, 25));
-    exit = notOn31March(addDays(placed, random.int(75, 220)));
+    exit = notOn31March(addDays(placed, random.int(75, 220)), entry);
     list.push(step(consent, { type: 'RecordAdoptionConsent', childId, effectiveDate: consent }));
     list.push(step(decision, { type: 'RecordAdoptionDecision', childId, effectiveDate: decision }));
     list.push(step(match, { type: 'RecordMatch', childId, effectiveDate: match }));
@@ -224,12 +224,12 @@ function planMilestones(
       // Same day as the reversal, so the return never shows E1 without a live decision (903 rule 553).
       const careOrder = reversed;
       list.push(legal(careOrder, 'C2'));
-      if (exit <= addDays(careOrder, 60)) exit = notOn31March(addDays(careOrder, random.int(60, 400)));
+      if (exit <= addDays(careOrder, 60)) exit = notOn31March(addDays(careOrder, random.int(60, 400)), entry);
     } else {
       // Scorecard A2: most matches within 121 days of the placement order, some well beyond.
       const match = addDays(order, random.chance(0.7) ? random.int(20, 121) : random.int(122, 330));
       const placed = addDays(match, random.int(5, 40));
-      exit = notOn31March(addDays(placed, random.int(70, 300)));
+      exit = notOn31March(addDays(placed, random.int(70, 300)), entry);
       list.push(step(match, { type: 'RecordMatch', childId, effectiveDate: match }));
       list.push(placeForAdoption(random, childId, placed, 'order', place));
       list.push(adoptionOrder(random, childId, exit, false));
@@ -491,10 +491,16 @@ function temporaryStay(random: Random, childId: string, start: CalendarDate): Dr
 
 /**
  * The DfE validator counts a child who leaves on 31 March as looked after all year (OC2), which then
- * clashes with leaver tables; real leaving dates that day are rare, so the generator avoids them.
+ * clashes with leaver tables; real leaving dates that day are rare, so the generator avoids them:
+ * the day before, or the day after when the day before is the first day of care (care that starts
+ * on 30 March for a day), since an episode cannot start and end on one day. The day after is never
+ * past the 18th birthday: nobody enters care within 40 days of it (child-profile.ts).
  */
-const notOn31March = (date: CalendarDate): CalendarDate =>
-  date.endsWith('-03-31') ? addDays(date, -1) : date;
+const notOn31March = (date: CalendarDate, entry: CalendarDate): CalendarDate => {
+  if (!date.endsWith('-03-31')) return date;
+  const before = addDays(date, -1);
+  return before > entry ? before : addDays(date, 1);
+};
 
 const expGap = (random: Random, mean: number): number =>
   Math.max(2, Math.round(-Math.log(1 - random.next()) * mean));

@@ -10,7 +10,7 @@ import { drawCorrections } from './corrections';
 import { addDays, addYears, maxOf } from './dates';
 import type { DraftCommand, PlannedEntry } from './draft';
 import { runJourney } from './journey-runner';
-import { buildOutcomes } from './outcomes-timeline';
+import { buildOutcomes, recordedAfterLeavingCare } from './outcomes-timeline';
 import { seededRandom } from './prng';
 import { assignRecordingTimes } from './recording-times';
 
@@ -88,12 +88,15 @@ export function generateChild(options: AuthorityOptions, index: number): Synthet
   // Run once to learn the journey, add the outcomes it calls for (own random stream, so the journey
   // does not change), run again to learn the event ids, then add corrections that point at them.
   const eventId = (n: number) => syntheticEventId(childId, n);
-  const outcomes = buildOutcomes(
-    seededRandom(options.seed, `child/${index}/outcomes`),
-    childId,
-    runJourney(childId, journey, eventId).state,
-    horizon,
-    socialWorker,
+  const outcomes = recordedAfterLeavingCare(
+    buildOutcomes(
+      seededRandom(options.seed, `child/${index}/outcomes`),
+      childId,
+      runJourney(childId, journey, eventId).state,
+      horizon,
+      socialWorker,
+    ),
+    journey,
   );
   const commands = outcomes.length === 0 ? journey : inOrderOfRecording([...journey, ...outcomes]);
   let run = runJourney(childId, commands, eventId);

@@ -156,3 +156,27 @@ export function buildOutcomes(
   }
   return out;
 }
+
+const plusMinute = (iso: string): string =>
+  new Date(Date.parse(iso) + 60_000).toISOString().replace('.000Z', 'Z');
+
+/**
+ * A care leaver contact is written up after the end of care it follows is on file: decide checks
+ * the period's end when the contact is recorded (1007, 1016), not as at the contact's date. Contacts
+ * are written up within 14 days and an end of care within about 10 days of leaving, so a contact
+ * soon after leaving (left on 30 March, 18 and contacted on 31 March) could otherwise reach the
+ * store first. Such a contact is recorded a minute after the end of care instead.
+ */
+export function recordedAfterLeavingCare(
+  outcomes: readonly JourneyCommand[],
+  journey: readonly JourneyCommand[],
+): JourneyCommand[] {
+  const ends = journey.filter((c) => c.type === 'EndPeriodOfCare' || c.type === 'GrantAdoptionOrder');
+  return outcomes.map((outcome) => {
+    if (outcome.type !== 'RecordCareLeaverContact') return outcome;
+    const latest = ends
+      .filter((end) => end.effectiveDate <= outcome.effectiveDate)
+      .reduce((at, end) => (end.now > at ? end.now : at), '');
+    return outcome.now > latest ? outcome : { ...outcome, now: plusMinute(latest) };
+  });
+}
