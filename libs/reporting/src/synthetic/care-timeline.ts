@@ -437,7 +437,8 @@ function fillGap(
         effectiveDate: next,
         kind: random.chance(0.7) ? 'M' : 'A',
       });
-      out.push({ type: 'EndMissingEpisode', childId, effectiveDate: end });
+      out.push({ type: 'EndMissingEpisode', childId, effectiveDate: backBy31March(next, end) });
+      // From the end as drawn, so the rest of the child's journey is the same either way.
       next = addDays(end, 2);
     } else if (roll < 0.36 && SAME_CARER_CHANGE[s.placement.placementType] && a < 17) {
       s.placement = { ...s.placement, placementType: SAME_CARER_CHANGE[s.placement.placementType] };
@@ -500,6 +501,19 @@ const notOn31March = (date: CalendarDate, entry: CalendarDate): CalendarDate => 
   if (!date.endsWith('-03-31')) return date;
   const before = addDays(date, -1);
   return before > entry ? before : addDays(date, 1);
+};
+
+/**
+ * A missing episode still open on 31 March has a blank MIS_END in that year's return, as the 903
+ * guidance asks, but the DfE validator (2023/24 and 2024/25) then reports 575 and 577: its rule 365
+ * writes 31 March into the blank DECs of the Episodes table the later rules share, so the child's
+ * placement looks ended while they are still missing. The generator has such an episode end on
+ * 31 March instead (back that day), so the returns it gives an authority pass. A missing episode
+ * open at the end of the history cannot happen: fillGap keeps them 12 days clear of it.
+ */
+const backBy31March = (start: CalendarDate, end: CalendarDate): CalendarDate => {
+  const yearEnd = `${start.slice(0, 4)}-03-31`;
+  return start <= yearEnd && end > yearEnd ? yearEnd : end;
 };
 
 const expGap = (random: Random, mean: number): number =>
