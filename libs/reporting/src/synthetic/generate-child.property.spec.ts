@@ -41,6 +41,8 @@ describe('generateChild (property): every drawn journey is one the domain and th
           // Care from 30 March for a day: the end moved off 31 March landed on the first day of care.
           ['b', 10, 1096],
           ['s1', 5, 55],
+          // 18 on 31 March 2024, so leaving on 30 March at 17: not E17 (the bench's ten-year authority).
+          ['bench-authority', 10, 495],
         ],
       },
     );
