@@ -11,7 +11,7 @@ export interface Authority {
   remove(): void;
 }
 
-/** seedStore's default span: at ten years the generator draws an E17 end of care at 17 and seedStore throws. */
+/** seedStore's default span: enough years for the 903 export and import figures, and quick to seed. */
 export const AUTHORITY_YEARS = 3;
 
 export async function seedAuthority(children: number): Promise<Authority> {
