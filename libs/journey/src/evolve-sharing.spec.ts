@@ -131,6 +131,19 @@ describe('evolve shares history between states without leaking later events', ()
     }
     expectFoldOf(evolve(start, a), [...base, a]);
   });
+
+  it('a copy (spread, Object.assign, structuredClone) carries plain fields only, not the shared log', () => {
+    const start = evolveAll(base);
+    const copies = [{ ...start }, Object.assign({}, start), structuredClone(start)];
+    for (const copy of copies) {
+      expect(Object.getOwnPropertySymbols(copy)).toEqual([]);
+      expect(Object.keys(copy)).toEqual(Object.keys(start));
+      expect(copy).toEqual(start);
+      // A copy's history is its own array: evolving the original does not change it.
+      evolve(start, a);
+      expect(copy.history).toHaveLength(3);
+    }
+  });
 });
 
 describe('evolveAll is the fold of evolve, event by event', () => {

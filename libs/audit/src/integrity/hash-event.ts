@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { canonicalJson, canonicalJsonOrUndefined } from './canonical-json';
+import { canonicalJson, NOT_COPYABLE, sortedCopy } from './canonical-json';
 import { INTEGRITY_KEY } from './integrity-stamp';
 
 /** What of an event the chain covers: everything but the store-assigned global position and the stamp itself. */
@@ -65,17 +65,14 @@ const isNamed = (key: string): boolean =>
   key === 'schemaVersion' ||
   key === INTEGRITY_KEY;
 
-/** `"key":value` of one field of the preimage, or '' where canonicalJson leaves the key out (undefined). */
-function field(quotedKey: string, value: unknown): string | undefined {
-  if (value === undefined) return '';
-  const json = canonicalJsonOrUndefined(value);
-  return json === undefined ? undefined : `${quotedKey}:${json}`;
-}
+/** A field that may be absent (undefined: JSON.stringify leaves the key out, as canonicalJson does). */
+const copyOrAbsent = (value: unknown): unknown => (value === undefined ? undefined : sortedCopy(value));
 
 /**
- * `canonicalJson(hashPreimage(prevHash, event))` written straight from the event, keys in their
- * canonical order (the hash of every append: no preimage object, no key sort). Undefined when a
- * value cannot be written, so the caller goes through `canonicalJson` and its precise error.
+ * `canonicalJson(hashPreimage(prevHash, event))`: the preimage built with its keys already in
+ * canonical order and its values as sorted copies, then one native JSON.stringify (the hash of
+ * every append and of every verified event). Undefined when a value cannot be copied, so the
+ * caller goes through `canonicalJson` and its precise error (or its writer for odd keys).
  */
 function preimageJson(prevHash: string, event: HashableEvent): string | undefined {
   const { metadata, data } = event;
@@ -85,27 +82,25 @@ function preimageJson(prevHash: string, event: HashableEvent): string | undefine
     other ??= {};
     other[key] = metadata[key];
   }
-  const parts = [
-    field('"causationId"', metadata['causationId'] ?? null),
-    field('"correlationId"', metadata['correlationId'] ?? null),
-    field('"data"', data),
-    field('"effectiveDate"', data['effectiveDate'] ?? null),
-    field('"id"', event.id),
-    other === undefined ? '"otherMetadata":{}' : field('"otherMetadata"', other),
-    field('"prev"', prevHash),
-    field('"recordedAt"', metadata['recordedAt'] ?? null),
-    field('"recordedBy"', metadata['recordedBy'] ?? null),
-    field('"revision"', event.revision),
-    field('"schemaVersion"', metadata['schemaVersion'] ?? null),
-    field('"streamId"', event.streamId),
-    field('"type"', event.type),
-    '"v":1',
-  ];
-  let out = '';
-  for (const part of parts) {
-    if (part === undefined) return undefined;
-    if (part === '') continue;
-    out += out === '' ? part : `,${part}`;
+  try {
+    return JSON.stringify({
+      causationId: sortedCopy(metadata['causationId'] ?? null),
+      correlationId: sortedCopy(metadata['correlationId'] ?? null),
+      data: sortedCopy(data),
+      effectiveDate: sortedCopy(data['effectiveDate'] ?? null),
+      id: copyOrAbsent(event.id),
+      otherMetadata: other === undefined ? {} : sortedCopy(other),
+      prev: copyOrAbsent(prevHash),
+      recordedAt: sortedCopy(metadata['recordedAt'] ?? null),
+      recordedBy: sortedCopy(metadata['recordedBy'] ?? null),
+      revision: copyOrAbsent(event.revision),
+      schemaVersion: sortedCopy(metadata['schemaVersion'] ?? null),
+      streamId: copyOrAbsent(event.streamId),
+      type: copyOrAbsent(event.type),
+      v: 1,
+    });
+  } catch (error) {
+    if (error !== NOT_COPYABLE) throw error;
+    return undefined;
   }
-  return `{${out}}`;
 }

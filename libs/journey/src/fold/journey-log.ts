@@ -9,8 +9,8 @@
  * kept it and evolves it again) copies its prefix into a new log first, so no state ever sees an
  * event folded after it.
  *
- * States made by evolve have their log in a WeakMap; `history` and `events`
- * are enumerable getters that build the plain array/object once per state when something reads them
+ * States made by evolve carry their log in a hidden (symbol, non-enumerable) property; `history`
+ * and `events` are enumerable getters that build the plain array/object once per state when something reads them
  * (a spread or JSON of the state included). The domain itself reads through `historyOf`,
  * `eventRecord` and `eventRecords`, which use the log without building either.
  */
@@ -117,20 +117,25 @@ export class JourneyLog {
 /**
  * Per state made by evolve: its log, and its dated lists before `deriveCurrent` (the next evolve
  * folds onto those, so neither `history`/`events` nor the `current…` fields are copied out of the
- * state). Kept off the state, so a spread or JSON copy of one is a plain state.
+ * state). Held in a non-enumerable symbol property, so a spread, JSON, structuredClone or
+ * `toEqual` of a state sees a plain state. (It was a WeakMap keyed by the state: every evolve
+ * added an ephemeron whose value the young-generation GC kept alive and promoted, which made the
+ * import's decide/evolve loop ~15-20% slower, mostly in scavenges.)
  */
 interface Kept {
   readonly log: JourneyLog;
   readonly lists: ListFields;
 }
-const kept = new WeakMap<object, Kept>();
+const KEPT = Symbol('journey log and lists');
+type WithKept = JourneyState & { readonly [KEPT]?: Kept };
+const keptOf = (state: JourneyState): Kept | undefined => (state as WithKept)[KEPT];
 
 // Shared getters (not closures per state), so every state made by evolve has the same shape.
 function historyGetter(this: JourneyState): StoredJourneyEvent[] {
-  return (kept.get(this) as Kept).log.history();
+  return (keptOf(this) as Kept).log.history();
 }
 function eventsGetter(this: JourneyState): Record<string, EventRecord> {
-  return (kept.get(this) as Kept).log.events();
+  return (keptOf(this) as Kept).log.events();
 }
 const HISTORY: PropertyDescriptor = { get: historyGetter, enumerable: true, configurable: true };
 const EVENTS: PropertyDescriptor = { get: eventsGetter, enumerable: true, configurable: true };
@@ -139,11 +144,11 @@ const LOG_VIEWS: PropertyDescriptorMap = { events: EVENTS, history: HISTORY };
 
 /** The state's log: its own, or a copy of a plain state's (initialState, a spread copy, a test's). */
 export const logOf = (state: JourneyState): JourneyLog =>
-  kept.get(state)?.log ?? JourneyLog.of(state.history, state.events);
+  keptOf(state)?.log ?? JourneyLog.of(state.history, state.events);
 
 /** The dated lists of a state, for the folds (which read neither `history`/`events` nor `current…`). */
 export function listsOf(state: JourneyState): ListFields {
-  const own = kept.get(state);
+  const own = keptOf(state);
   if (own) return own.lists;
   const {
     history: _h,
@@ -161,23 +166,24 @@ export function listsOf(state: JourneyState): ListFields {
 /** The state of folded lists with that log (the lists are kept, and must not be changed). */
 export function stateOf(lists: ListFields, log: JourneyLog): JourneyState {
   const state = Object.defineProperties(deriveCurrent(lists), LOG_VIEWS);
-  kept.set(state, { log, lists });
+  // Not enumerable, not writable: no copy carries it, and nobody replaces it.
+  Object.defineProperty(state, KEPT, { value: { log, lists } });
   return state as JourneyState;
 }
 
 /** Every stored event the state has seen, in stream order. */
 export const historyOf = (state: JourneyState): readonly StoredJourneyEvent[] =>
-  kept.get(state)?.log.history() ?? state.history;
+  keptOf(state)?.log.history() ?? state.history;
 
 /** The record of an event id on the state's stream, if any. */
 export const eventRecord = (state: JourneyState, id: string): EventRecord | undefined => {
-  const log = kept.get(state)?.log;
+  const log = keptOf(state)?.log;
   return log ? log.record(id) : state.events[id];
 };
 
 /** Every event id on the state's stream with its record. */
 export const eventRecords = (state: JourneyState): Iterable<[string, EventRecord]> =>
-  kept.get(state)?.log.entries() ?? Object.entries(state.events);
+  keptOf(state)?.log.entries() ?? Object.entries(state.events);
 
 /** The first event id on the state's stream (in `eventRecords` order) whose record matches. */
 export function findRecord(

@@ -173,17 +173,19 @@ function readEpisode(r: FieldReader, base: Base): AnyFact | undefined {
     place === undefined
   )
     return undefined;
-  const optional = {
-    provider,
-    dec,
-    rec,
-    reasonPlaceChange,
-    homePostcode: r.text('HOME_POST', false),
-    placementPostcode: r.text('PL_POST', false),
-    urn: r.text('URN', false),
-  };
-  const fact: EpisodeFact = { ...base, decom, rne, ls, cin, place };
-  for (const [key, value] of Object.entries(optional))
-    if (value !== undefined) Object.assign(fact, { [key]: value });
+  const homePostcode = r.text('HOME_POST', false);
+  const placementPostcode = r.text('PL_POST', false);
+  const urn = r.text('URN', false);
+  // Field by field, in the same order as ever: an Object.assign of a computed-key literal per
+  // optional field made an episode row ~7× slower to read (~12 µs, the most of reading a return).
+  const { child, src, yearEnding } = base;
+  const fact: EpisodeFact = { child, src, yearEnding, decom, rne, ls, cin, place };
+  if (provider !== undefined) fact.provider = provider;
+  if (dec !== undefined) fact.dec = dec;
+  if (rec !== undefined) fact.rec = rec;
+  if (reasonPlaceChange !== undefined) fact.reasonPlaceChange = reasonPlaceChange;
+  if (homePostcode !== undefined) fact.homePostcode = homePostcode;
+  if (placementPostcode !== undefined) fact.placementPostcode = placementPostcode;
+  if (urn !== undefined) fact.urn = urn;
   return { table: 'Episodes', fact };
 }
