@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { mintToken } from '../../apps/api/src/auth/mint-token';
-import { processCpuMs } from '../http/process-cpu';
+import { chooseLoadTool, type LoadTool } from '../http/load-tool';
+import { mainThreadCpuMs, processCpuMs } from '../http/process-cpu';
 import { exited, firstLine, peakRssOf, spawnNode } from '../support/child-process';
 import { openRaw, rawBatchInserter } from '../support/raw-sqlite';
 import type { Row } from '../support/row';
@@ -21,21 +22,32 @@ export interface LoadResult {
   sent: number;
   /** The load client's own CPU time over its whole run (ms). */
   cpuMs: number;
+  tool: LoadTool;
 }
 
+/** A phase's load result with the API's CPU over it (whole process, and its main thread alone). */
+type Measured = LoadResult & { apiCpuMs?: number; mainCpuMs?: number };
+
 const CLIENTS = [1, 8, 32];
+
+const since = (before: number | undefined, after: number | undefined): number | undefined =>
+  before === undefined || after === undefined ? undefined : after - before;
+const ms = (value: number): string => value.toFixed(1);
 
 /**
  * CPU per request of the API process (all its threads, from /proc) and of the load client: steadier
  * than requests per second on a shared machine, and the client's share shows what the load tool
  * itself takes from the same cores.
  */
-function cpuNote(r: LoadResult & { apiCpuMs?: number }): string {
+function cpuNote(r: Measured): string {
   if (r.requests === 0) return '';
-  const api = r.apiCpuMs === undefined ? '' : `API CPU ${(r.apiCpuMs / r.requests).toFixed(2)} ms/command, `;
-  return `; ${api}load client CPU ${(r.cpuMs / r.requests).toFixed(2)} ms/request`;
+  const perCommand = (ms: number) => (ms / r.requests).toFixed(2);
+  const main = r.mainCpuMs === undefined ? '' : ` (main thread ${perCommand(r.mainCpuMs)})`;
+  const api = r.apiCpuMs === undefined ? '' : `API CPU ${perCommand(r.apiCpuMs)} ms/command${main}, `;
+  return `; ${api}${r.tool} CPU ${(r.cpuMs / r.requests).toFixed(2)} ms/request`;
 }
 const script = (name: string) => join(__dirname, '..', 'http', `${name}.js`);
+const CLIENT_SCRIPT: Record<LoadTool, string> = { wrk: 'wrk-client', autocannon: 'load-client' };
 
 /** Polls /health/projections until the lag is 0 (or gives up after `timeoutMs`: measured anyway). */
 async function caughtUp(url: string, timeoutMs: number): Promise<void> {
@@ -58,9 +70,10 @@ function writeTargets(templates: readonly Template[], count: number, file: strin
 }
 
 /**
- * Commands through the real HTTP API: the API in one process (synchronous=FULL, projections on its thread),
- * autocannon in another, POST /children/:id/reviews on many children so the decide path is real
- * and conflicts are rare. 1, 8 and 32 concurrent clients, one after the other on the same store.
+ * Commands through the real HTTP API: the API in one process (synchronous=FULL, its default writer and
+ * projections modes unless the environment sets them; the row says which), the load tool (wrk when on
+ * PATH, else autocannon) in another, POST /children/:id/reviews on many children so the decide path is
+ * real and conflicts do not happen. 1, 8 and 32 concurrent clients, one after the other on the same store.
  */
 export async function httpRows(
   templates: readonly Template[],
@@ -79,13 +92,16 @@ export async function httpRows(
     CARE_JOURNEY_JWT_SECRET: secret,
   });
   try {
-    const port = Number((await firstLine(server, /^listening \d+/)).split(' ')[1]);
+    const [, port, writerMode, projectionsMode] = (await firstLine(server, /^listening \d+/)).split(' ');
+    const modes = `${writerMode}, ${projectionsMode}`;
+    const tool = chooseLoadTool();
     const url = `http://127.0.0.1:${port}`;
     const token = mintToken({ secret, userId: 'bench-social-worker', role: 'social_worker' });
     let first = 0;
-    const load = async (clients: number, duration: number): Promise<LoadResult & { apiCpuMs?: number }> => {
+    const load = async (clients: number, duration: number): Promise<Measured> => {
       const apiBefore = processCpuMs(server.pid);
-      const client = spawnNode(script('load-client'), [
+      const mainBefore = mainThreadCpuMs(server.pid);
+      const client = spawnNode(script(CLIENT_SCRIPT[tool]), [
         url,
         token,
         String(clients),
@@ -95,10 +111,10 @@ export async function httpRows(
       ]);
       const result = JSON.parse(await firstLine(client, /^\{/, (duration + 60) * 1000)) as LoadResult;
       await exited(client);
-      const apiAfter = processCpuMs(server.pid);
+      const apiCpuMs = since(apiBefore, processCpuMs(server.pid));
+      const mainCpuMs = since(mainBefore, mainThreadCpuMs(server.pid));
       first += result.sent + clients;
-      const apiCpuMs = apiBefore === undefined || apiAfter === undefined ? undefined : apiAfter - apiBefore;
-      return { ...result, apiCpuMs };
+      return { ...result, apiCpuMs, mainCpuMs };
     };
     // Until every target has had a command (at most ~30 s): a child's first command reads and folds
     // its whole stream (~2.5 ms more), so the phases below measure commands on warm children.
@@ -125,7 +141,7 @@ export async function httpRows(
         met: goal8 ? r.perSecond >= 2000 && r.p99 < 20 && r.non2xx === 0 : undefined,
         peakRssMb: 0,
         note:
-          `p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors` +
+          `${tool} → API (${modes}); p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms, ${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors` +
           cpuNote(r),
       });
     }

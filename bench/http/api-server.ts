@@ -1,7 +1,8 @@
 /**
  * The API as the bench's server process: the real app (createApp) on the SQLite file named by
  * CARE_JOURNEY_SQLITE_FILE, default durability (synchronous=FULL), projections as deployed (a thread of the API).
- * Prints "listening <port>" once it accepts requests; stops on SIGTERM.
+ * Prints "listening <port> <writer> <projections>" once it accepts requests (the modes it runs, which
+ * CARE_JOURNEY_SQLITE_WRITER and CARE_JOURNEY_PROJECTIONS can change); stops on SIGTERM.
  */
 import 'reflect-metadata';
 import { loadApiConfig } from '../../apps/api/src/config/load-api-config';
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  process.stdout.write(`listening ${port}\n`);
+  const writer = config.store.kind === 'sqlite' ? (config.store.writer ?? 'same-thread') : config.store.kind;
+  process.stdout.write(`listening ${port} writer=${writer} projections=${config.projections}\n`);
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }
 

@@ -51,6 +51,7 @@ autocannon(
       errors: result.errors + result.timeouts,
       sent: n - Number(first),
       cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+      tool: 'autocannon',
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   },

@@ -5,6 +5,7 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import type { AuthenticatedUser } from './authenticated-user';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './jwt-settings';
 import { isRole } from './role';
+import { VerifiedTokens } from './verified-tokens';
 
 /** Verifies a bearer token and turns its claims into the caller; anything wrong is a 401 that says what. */
 @Injectable()
@@ -14,12 +15,22 @@ export class TokenVerifier {
    * public key and then builds a secret key on every request (a third of the CPU of a command).
    */
   private readonly key: KeyObject;
+  private readonly verified = new VerifiedTokens();
 
   constructor(@Inject(API_CONFIG) config: ApiConfig) {
     this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
   }
 
   verify(token: string): AuthenticatedUser {
+    // jsonwebtoken's clock: whole seconds.
+    const known = this.verified.get(token, Math.floor(Date.now() / 1000));
+    if (known) return known;
+    const { user, claims } = this.verifyAfresh(token);
+    this.verified.remember(token, user, claims);
+    return user;
+  }
+
+  private verifyAfresh(token: string): { user: AuthenticatedUser; claims: Record<string, unknown> } {
     let claims: Record<string, unknown>;
     try {
       const verified = verify(token, this.key, {
@@ -37,7 +48,10 @@ export class TokenVerifier {
       throw new UnauthorizedException('Token has no subject (sub)');
     if (!isRole(role))
       throw new UnauthorizedException(`Token role ${JSON.stringify(role)} is not a Care Journey role`);
-    return { id: sub, name: typeof name === 'string' && name.length > 0 ? name : sub, role };
+    return {
+      user: { id: sub, name: typeof name === 'string' && name.length > 0 ? name : sub, role },
+      claims,
+    };
   }
 }
 

