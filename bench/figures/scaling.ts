@@ -9,29 +9,35 @@ import { scaledCohort, type Cohort } from '../workload/cohort';
 const FACTOR = 4;
 const GOAL = 4.4;
 
-/** Each measurement runs in a fresh process (the rebuild exactly as the rebuild figure runs it). */
-const MEASUREMENTS: { name: string; script: string; args: (file: string) => string[] }[] = [
-  {
-    name: 'raw batched insert',
-    script: join(__dirname, '..', 'support', 'scale-process.js'),
-    args: (f) => ['insert', f],
-  },
-  {
-    name: 'raw read + JSON.parse',
-    script: join(__dirname, '..', 'support', 'scale-process.js'),
-    args: (f) => ['read', f],
-  },
-  { name: 'projection rebuild', script: join(__dirname, 'rebuild-process.js'), args: (f) => [f] },
-];
+/** Each measurement runs in a fresh process of its own (support/scale-process.ts). */
+const MEASUREMENTS = [
+  { name: 'raw batched insert', kind: 'insert' },
+  { name: 'raw read + JSON.parse', kind: 'read' },
+  { name: 'projection rebuild', kind: 'rebuild' },
+] as const;
+
+const SCRIPT = join(__dirname, '..', 'support', 'scale-process.js');
 
 const s = (seconds: number): string => `${seconds.toFixed(seconds < 10 ? 2 : 1)} s`;
-const mb = (runs: readonly ApartRun[]): number => Math.max(...runs.map((r) => r.peakRssMb));
 const load = (): string => loadavg()[0].toFixed(1);
+const label = (size: 0 | 1): string => (size === 0 ? '1×' : `${FACTOR}×`);
+
+/** One size's line of the note: its best wall time, every run's, CPU and peak memory. */
+function sizeNote(size: 0 | 1, cohort: Cohort, runs: readonly ApartRun[]): string {
+  const wall = runs.map((r) => r.seconds);
+  const cpu = runs.map((r) => r.cpuSeconds);
+  const rss = Math.max(...runs.map((r) => r.peakRssMb));
+  // Bytes per event through read/write calls: a page cache or index outgrown shows as growth here.
+  const perEvent = (pick: (r: ApartRun) => number): string =>
+    (median(runs.map(pick)) / cohort.events / 1024).toFixed(1);
+  return `${label(size)} ${cohort.events} events / ${cohort.children} children: best ${s(best(wall))} (${wall.map(s).join(', ')}; CPU ${cpu.map(s).join(', ')}), peak RSS ${rss.toFixed(0)} MB, read/written ${perEvent((r) => r.readBytes)}/${perEvent((r) => r.writtenBytes)} KB per event`;
+}
 
 /**
  * The bulk figures at 1× and 4× the workload. The 4× cohort is the 1× cohort's children four
  * times over (same templates, same order, fresh ids), so 4× the events and children and the same
- * events per child. Sizes alternate (1×,4×,4×,1× …) and the ratio is of each size's best time.
+ * events per child. Sizes alternate (1×,4×,4×,1× …); the ratio is of each size's best wall time
+ * (noise on a shared machine only adds time), with the ratio of medians and of CPU time beside it.
  */
 export async function scalingRows(cohort: Cohort, rounds: number): Promise<Row[]> {
   progress(`scaling: building the ${FACTOR}× cohort (${cohort.children * FACTOR} children)…`);
@@ -40,33 +46,33 @@ export async function scalingRows(cohort: Cohort, rounds: number): Promise<Row[]
     if (big.events !== cohort.events * FACTOR || big.children !== cohort.children * FACTOR)
       throw new Error(`the ${FACTOR}× cohort has ${big.events} events, ${big.children} children`);
     const sizes = [cohort, big] as const;
+    const order = alternatingOrder(rounds);
     const rows: Row[] = [];
     for (const m of MEASUREMENTS) {
       const runs: [ApartRun[], ApartRun[]] = [[], []];
       const loadBefore = load();
-      for (const size of alternatingOrder(rounds)) {
-        const run = await runApart(m.script, m.args(sizes[size].file));
-        progress(`scaling: ${m.name}, ${size === 0 ? 1 : FACTOR}×: ${s(run.seconds)} (load ${load()})`);
+      for (const size of order) {
+        const run = await runApart(SCRIPT, [m.kind, sizes[size].file]);
+        progress(
+          `scaling: ${m.name}, ${label(size)}: ${s(run.seconds)}, CPU ${s(run.cpuSeconds)}, ${run.peakRssMb.toFixed(0)} MB (load ${load()})`,
+        );
         runs[size].push(run);
       }
-      const [one, four] = runs.map((r) => r.map((run) => run.seconds));
-      const ratio = best(four) / best(one);
-      const size = (label: string, c: Cohort, times: number[], rss: number): string =>
-        `${label} ${c.events} events / ${c.children} children: best ${s(best(times))} (${times.map(s).join(', ')}), peak RSS ${rss.toFixed(0)} MB`;
+      const ratioOf = (pick: (r: ApartRun) => number, of: (t: number[]) => number): number =>
+        of(runs[1].map(pick)) / of(runs[0].map(pick));
+      const ratio = ratioOf((r) => r.seconds, best);
       rows.push({
         figure: `scaling ${FACTOR}×/1×: ${m.name}`,
         ours: ratio,
         unit: '× time',
         goal: `≤ ${GOAL}×`,
         met: ratio <= GOAL,
-        peakRssMb: Math.max(mb(runs[0]), mb(runs[1])),
+        peakRssMb: Math.max(...[...runs[0], ...runs[1]].map((r) => r.peakRssMb)),
         note: [
-          `ratio of best times ${ratio.toFixed(2)}, of medians ${(median(four) / median(one)).toFixed(2)}`,
-          size('1×', cohort, one, mb(runs[0])),
-          size(`${FACTOR}×`, big, four, mb(runs[1])),
-          `each run in its own process, order ${alternatingOrder(rounds)
-            .map((i) => (i === 0 ? '1×' : `${FACTOR}×`))
-            .join(',')}, load ${loadBefore} → ${load()}`,
+          `ratio of best wall times ${ratio.toFixed(2)}, of medians ${ratioOf((r) => r.seconds, median).toFixed(2)}, of best CPU times ${ratioOf((r) => r.cpuSeconds, best).toFixed(2)}`,
+          sizeNote(0, cohort, runs[0]),
+          sizeNote(1, big, runs[1]),
+          `each run in its own process, order ${order.map(label).join(',')}, load ${loadBefore} → ${load()}`,
         ].join('; '),
       });
     }
