@@ -22,7 +22,7 @@ const s = (seconds: number): string => `${seconds.toFixed(seconds < 10 ? 2 : 1)}
 const load = (): string => loadavg()[0].toFixed(1);
 const label = (size: 0 | 1): string => (size === 0 ? '1×' : `${FACTOR}×`);
 
-/** One size's line of the note: its best wall time, every run's, CPU and peak memory. */
+/** One size's part of the note: its best wall time, every run's wall and CPU time, peak RSS, I/O per event. */
 function sizeNote(size: 0 | 1, cohort: Cohort, runs: readonly ApartRun[]): string {
   const wall = runs.map((r) => r.seconds);
   const cpu = runs.map((r) => r.cpuSeconds);
