@@ -1,6 +1,6 @@
 /**
  * Care Journey benchmark: `npm run bench` (1,000,000 events), `-- --quick` (smoke run), `-- --scale`
- * (adds 1× vs 4×), `--events N`, `--no-http`, `--no-peer`,
+ * (adds 1× vs 4×; `--scale-rounds N` runs of each size, default 2), `--events N`, `--no-http`, `--no-peer`,
  * `--only rebuild,drift,replay` (just those figures, after the baselines; names in support/options.ts).
  * Compiled by `npm run build` to dist/bench/run-bench.js. Every figure is printed with its baseline measured in this same run;
  * results also go to bench/results/<timestamp>.json. See bench/README.md.
@@ -81,7 +81,8 @@ async function main(): Promise<void> {
       rows.push(await authoritySeriesRow(cohort.templates, options.quick ? 500 : 5_000));
     if (options.peer && wanted('peer'))
       rows.push(...(await peerRows(cohort.templates, repoRoot, options.quick, http)));
-    if (options.scale || options.only?.has('scale')) rows.push(...(await scalingRows(cohort)));
+    if (options.scale || options.only?.has('scale'))
+      rows.push(...(await scalingRows(cohort, options.scaleRounds)));
   } finally {
     authority.remove();
     cohort.remove();

@@ -5,6 +5,8 @@ export interface BenchOptions {
   events: number;
   /** Also run the bulk figures at 4× the workload and print the ratio of times. */
   scale: boolean;
+  /** `--scale-rounds N`: each size of the scaling figure is measured N times, alternating (default 2). */
+  scaleRounds: number;
   http: boolean;
   peer: boolean;
   /** `--only rebuild,drift`: run just these figures (baselines always run); undefined = all. */
@@ -38,12 +40,12 @@ function onlyFigures(argv: readonly string[]): ReadonlySet<string> | undefined {
   return new Set(names);
 }
 
-function numberAfter(argv: readonly string[], flag: string): number | undefined {
+function numberAfter(argv: readonly string[], flag: string, least: number): number | undefined {
   const i = argv.indexOf(flag);
   if (i < 0) return undefined;
   const value = Number(argv[i + 1]);
-  if (!Number.isInteger(value) || value < 1000)
-    throw new RangeError(`${flag} must be a whole number ≥ 1000, got ${argv[i + 1]}`);
+  if (!Number.isInteger(value) || value < least)
+    throw new RangeError(`${flag} must be a whole number ≥ ${least}, got ${argv[i + 1]}`);
   return value;
 }
 
@@ -52,8 +54,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   return {
     quick,
     // The generator makes ~11 events per child over ten years: 1,000,000 events ≈ 90,000 children.
-    events: numberAfter(argv, '--events') ?? (quick ? 22_000 : 1_000_000),
+    events: numberAfter(argv, '--events', 1000) ?? (quick ? 22_000 : 1_000_000),
     scale: argv.includes('--scale'),
+    scaleRounds: numberAfter(argv, '--scale-rounds', 1) ?? 2,
     http: !argv.includes('--no-http'),
     peer: !argv.includes('--no-peer'),
     only: onlyFigures(argv),
