@@ -7,6 +7,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Observable } from 'rxjs';
 import type { EventStore, RecordedEvent } from '@care-journey/event-store';
 import { applyFromStore } from './apply-from-store';
+import { partitionPlan, rebuildPartitions } from './partitioned-rebuild';
+import { rebuildThreadsFromEnv } from './read-model-config';
 import type { ReadModelStore } from './read-model-store';
 
 export type RebuildState = 'running' | 'switching' | 'done' | 'failed';
@@ -30,6 +32,11 @@ export interface RebuildProgress {
 
 export interface RebuildOptions {
   batchSize: number;
+  /**
+   * Threads to split the children across (partitioned-rebuild.ts); 1: on this thread. Default:
+   * CARE_JOURNEY_REBUILD_THREADS, else 2 where there are two cores.
+   */
+  threads?: number;
   /** Called once the new generation serves (e.g. to restart the live projector on it). */
   onSwitched?: (generation: number) => void | Promise<void>;
   now?: () => number;
@@ -112,6 +119,24 @@ export function rebuildReadModels(
       meter = new ProgressMeter(generation, (await eventStore.headPosition()) ?? 0n, now);
       const m = meter;
       subscriber.next(m.snapshot('running'));
+      const plan = partitionPlan(eventStore, readModels, generation, m.head, {
+        threads: options.threads ?? rebuildThreadsFromEnv(),
+        batchSize: options.batchSize,
+      });
+      if (plan) {
+        const report = (done: { eventsDone: number; position: bigint }): void => {
+          m.eventsDone = done.eventsDone;
+          m.position = done.position;
+        };
+        report(
+          await rebuildPartitions(plan, readModels, (done) => {
+            report(done);
+            subscriber.next(m.snapshot('running'));
+          }),
+        );
+        readModels.markApplied(generation, plan.upTo);
+        subscriber.next(m.snapshot('running'));
+      }
       // Catch up until a pass finds nothing new: events appended meanwhile are included.
       while (
         (await replay(eventStore, readModels, m, options.batchSize, () =>

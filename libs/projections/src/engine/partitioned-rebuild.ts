@@ -1,0 +1,134 @@
+/**
+ * A rebuild split by child across worker threads. A child's change log and summary depend only on
+ * its own stream (the feed clock is per child), so each thread applies the streams that hash to
+ * it (log-partition.ts) into the new generation, through its own connection; rows are keyed by
+ * log position, so the change log is the same rows at the same positions whichever thread wrote
+ * them. Writes take turns (WriteLock) and each is a short transaction.
+ *
+ * The generation's checkpoint is not moved while the threads run: the coordinator sets it to the
+ * position they read up to once all are done, and the rebuild catches up from there on one thread.
+ * A rebuild killed meanwhile leaves a generation that is never served; the next rebuild drops it.
+ */
+import { availableParallelism } from 'node:os';
+import { startWorkerBeside, type EventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store';
+import type { Worker } from 'node:worker_threads';
+import type { ReadModelStore } from './read-model-store';
+import type { PartitionMessage, PartitionSettings } from './rebuild-partition.wire';
+import { WriteLock } from './write-lock';
+
+/**
+ * Below this many events per thread, starting threads (each loads the engine's modules) costs
+ * more than it saves: the rebuild stays on one thread.
+ */
+export const MIN_EVENTS_PER_THREAD = 10_000;
+
+/** Threads a rebuild uses unless told otherwise: two where there are two cores (see rebuildThreads). */
+export const defaultRebuildThreads = (): number => Math.min(2, availableParallelism());
+
+export interface PartitionPlan {
+  eventStoreFile: string;
+  readModelFile: string;
+  generation: number;
+  /** Every partition reads the log up to here (the head when the rebuild started). */
+  upTo: bigint;
+  threads: number;
+  batchSize: number;
+}
+
+/**
+ * How to split this rebuild, or undefined to run it on one thread: asked for one thread, a log
+ * that is not a SQLite file, a read model in memory (threads cannot share it), or a small log.
+ */
+export function partitionPlan(
+  eventStore: EventStore,
+  readModels: ReadModelStore,
+  generation: number,
+  head: bigint | undefined,
+  options: { threads: number; batchSize: number },
+): PartitionPlan | undefined {
+  if (options.threads < 2 || head === undefined) return undefined;
+  if (!(eventStore instanceof SqliteEventStore) || eventStore.file === ':memory:') return undefined;
+  if (readModels.file === ':memory:' || readModels.file === '') return undefined;
+  if (head < BigInt(options.threads * MIN_EVENTS_PER_THREAD)) return undefined;
+  return {
+    eventStoreFile: eventStore.file,
+    readModelFile: readModels.file,
+    generation,
+    upTo: head,
+    threads: options.threads,
+    batchSize: options.batchSize,
+  };
+}
+
+export interface PartitionsProgress {
+  /** Events applied by every thread together. */
+  eventsDone: number;
+  /** Every event at or below this position has been applied (the slowest thread's last). */
+  position: bigint;
+}
+
+/**
+ * Runs the plan's threads to the end. Resolves once all are done; if one fails, the others are
+ * stopped and the promise rejects with its error (the caller discards the generation).
+ */
+export function rebuildPartitions(
+  plan: PartitionPlan,
+  readModels: ReadModelStore,
+  onProgress: (progress: PartitionsProgress) => void,
+): Promise<PartitionsProgress> {
+  const lock = new WriteLock();
+  const parts = Array.from({ length: plan.threads }, () => ({ events: 0, position: 0n, done: false }));
+  const workers: Worker[] = [];
+  const progress = (): PartitionsProgress => ({
+    eventsDone: parts.reduce((sum, part) => sum + part.events, 0),
+    position: parts.reduce((low, part) => {
+      const at = part.done ? plan.upTo : part.position;
+      return at < low ? at : low;
+    }, plan.upTo),
+  });
+  return new Promise<PartitionsProgress>((resolve, reject) => {
+    let settled = false;
+    const fail = (error: Error): void => {
+      if (settled) return;
+      settled = true;
+      void Promise.all(workers.map((worker) => worker.terminate())).finally(() => reject(error));
+    };
+    for (let partition = 0; partition < plan.threads; partition++) {
+      const settings: PartitionSettings = {
+        eventStoreFile: plan.eventStoreFile,
+        readModelFile: plan.readModelFile,
+        generation: plan.generation,
+        partition,
+        partitions: plan.threads,
+        upTo: plan.upTo.toString(),
+        batchSize: plan.batchSize,
+        drift: readModels.driftConfig,
+        lock: lock.buffer,
+      };
+      const worker = startWorkerBeside(__dirname, 'rebuild-partition.worker', settings);
+      workers.push(worker);
+      const part = parts[partition];
+      worker.on('message', (message: PartitionMessage) => {
+        if (message.kind === 'failed') {
+          const error = new Error(`Rebuild partition ${partition}: ${message.message}`);
+          if (message.stack) error.stack = message.stack;
+          fail(error);
+          return;
+        }
+        part.events = message.events;
+        if (message.kind === 'progress') part.position = BigInt(message.position);
+        else part.done = true;
+        if (settled) return;
+        if (parts.every((each) => each.done)) {
+          settled = true;
+          void Promise.all(workers.map((each) => each.terminate())).then(() => resolve(progress()));
+        } else onProgress(progress());
+      });
+      worker.on('error', (error) => fail(error));
+      worker.on('exit', (code) => {
+        if (!part.done) fail(new Error(`Rebuild partition ${partition} stopped (exit code ${code})`));
+      });
+    }
+  });
+}
