@@ -10,8 +10,7 @@
  * A rebuild killed meanwhile leaves a generation that is never served; the next rebuild drops it.
  */
 import { availableParallelism } from 'node:os';
-import { startWorkerBeside, type EventStore } from '@care-journey/event-store';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore, startWorkerBeside, type EventStore } from '@care-journey/event-store';
 import type { Worker } from 'node:worker_threads';
 import type { ReadModelStore } from './read-model-store';
 import type { PartitionMessage, PartitionSettings } from './rebuild-partition.wire';
@@ -45,12 +44,13 @@ export function partitionPlan(
   readModels: ReadModelStore,
   generation: number,
   head: bigint | undefined,
-  options: { threads: number; batchSize: number },
+  options: { threads: number; batchSize: number; minEventsPerThread?: number },
 ): PartitionPlan | undefined {
   if (options.threads < 2 || head === undefined) return undefined;
   if (!(eventStore instanceof SqliteEventStore) || eventStore.file === ':memory:') return undefined;
   if (readModels.file === ':memory:' || readModels.file === '') return undefined;
-  if (head < BigInt(options.threads * MIN_EVENTS_PER_THREAD)) return undefined;
+  if (head < BigInt(options.threads * (options.minEventsPerThread ?? MIN_EVENTS_PER_THREAD)))
+    return undefined;
   return {
     eventStoreFile: eventStore.file,
     readModelFile: readModels.file,

@@ -37,6 +37,8 @@ export interface RebuildOptions {
    * CARE_JOURNEY_REBUILD_THREADS, else 2 where there are two cores.
    */
   threads?: number;
+  /** Fewest events per thread worth splitting for (default MIN_EVENTS_PER_THREAD); below, one thread. */
+  minEventsPerThread?: number;
   /** Called once the new generation serves (e.g. to restart the live projector on it). */
   onSwitched?: (generation: number) => void | Promise<void>;
   now?: () => number;
@@ -122,6 +124,7 @@ export function rebuildReadModels(
       const plan = partitionPlan(eventStore, readModels, generation, m.head, {
         threads: options.threads ?? rebuildThreadsFromEnv(),
         batchSize: options.batchSize,
+        minEventsPerThread: options.minEventsPerThread,
       });
       if (plan) {
         const report = (done: { eventsDone: number; position: bigint }): void => {
