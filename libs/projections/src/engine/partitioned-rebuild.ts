@@ -1,17 +1,21 @@
 /**
  * A rebuild split by child across worker threads. A child's change log and summary depend only on
  * its own stream (the feed clock is per child), so each thread applies the streams that hash to
- * it (log-partition.ts) into the new generation, through its own connection; rows are keyed by
- * log position, so the change log is the same rows at the same positions whichever thread wrote
- * them. Writes take turns (WriteLock) and each is a short transaction.
+ * it (log-partition.ts) into the new generation, through its own connection (partition 0 runs on
+ * the calling thread with its connection); rows are keyed by log position, so the change log is
+ * the same rows at the same positions whichever thread wrote them. Writes take turns (WriteLock)
+ * and each is a short transaction.
  *
  * The generation's checkpoint is not moved while the threads run: the coordinator sets it to the
  * position they read up to once all are done, and the rebuild catches up from there on one thread.
  * A rebuild killed meanwhile leaves a generation that is never served; the next rebuild drops it.
  */
 import { availableParallelism } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { SqliteEventStore, startWorkerBeside, type EventStore } from '@care-journey/event-store';
 import type { Worker } from 'node:worker_threads';
+import type { LogPartition } from './log-partition';
+import { applyLogPartition } from './partition-apply';
 import type { ReadModelStore } from './read-model-store';
 import type { PartitionMessage, PartitionSettings } from './rebuild-partition.wire';
 import { WriteLock } from './write-lock';
@@ -69,17 +73,18 @@ export interface PartitionsProgress {
 }
 
 /**
- * Runs the plan's threads to the end. Resolves once all are done; if one fails, the others are
- * stopped and the promise rejects with its error (the caller discards the generation).
+ * Runs the plan to the end: partition 0 on this thread (yielding between batches, so an API
+ * keeps serving), the others on worker threads. Resolves once all are done; if one fails, the
+ * others are stopped and the promise rejects with its error (the caller discards the generation).
  */
-export function rebuildPartitions(
+export async function rebuildPartitions(
   plan: PartitionPlan,
+  eventStore: EventStore,
   readModels: ReadModelStore,
   onProgress: (progress: PartitionsProgress) => void,
 ): Promise<PartitionsProgress> {
   const lock = new WriteLock();
   const parts = Array.from({ length: plan.threads }, () => ({ events: 0, position: 0n, done: false }));
-  const workers: Worker[] = [];
   const progress = (): PartitionsProgress => ({
     eventsDone: parts.reduce((sum, part) => sum + part.events, 0),
     position: parts.reduce((low, part) => {
@@ -87,28 +92,20 @@ export function rebuildPartitions(
       return at < low ? at : low;
     }, plan.upTo),
   });
-  return new Promise<PartitionsProgress>((resolve, reject) => {
-    let settled = false;
+  let failure: Error | undefined;
+  const workers: Worker[] = [];
+  const others = new Promise<void>((resolve, reject) => {
     const fail = (error: Error): void => {
-      if (settled) return;
-      settled = true;
-      void Promise.all(workers.map((worker) => worker.terminate())).finally(() => reject(error));
+      failure ??= error;
+      reject(failure);
     };
-    for (let partition = 0; partition < plan.threads; partition++) {
-      const settings: PartitionSettings = {
-        eventStoreFile: plan.eventStoreFile,
-        readModelFile: plan.readModelFile,
-        generation: plan.generation,
-        partition,
-        partitions: plan.threads,
-        upTo: plan.upTo.toString(),
-        batchSize: plan.batchSize,
-        drift: readModels.driftConfig,
-        lock: lock.buffer,
-      };
-      const worker = startWorkerBeside(__dirname, 'rebuild-partition.worker', settings);
-      workers.push(worker);
+    for (let partition = 1; partition < plan.threads; partition++) {
       const part = parts[partition];
+      const worker = startWorkerBeside(__dirname, 'rebuild-partition.worker', {
+        ...settingsOf(plan, partition, readModels),
+        lock: lock.buffer,
+      } satisfies PartitionSettings);
+      workers.push(worker);
       worker.on('message', (message: PartitionMessage) => {
         if (message.kind === 'failed') {
           const error = new Error(`Rebuild partition ${partition}: ${message.message}`);
@@ -119,16 +116,61 @@ export function rebuildPartitions(
         part.events = message.events;
         if (message.kind === 'progress') part.position = BigInt(message.position);
         else part.done = true;
-        if (settled) return;
-        if (parts.every((each) => each.done)) {
-          settled = true;
-          void Promise.all(workers.map((each) => each.terminate())).then(() => resolve(progress()));
-        } else onProgress(progress());
+        if (parts.slice(1).every((each) => each.done)) resolve();
+        else if (!failure) onProgress(progress());
       });
-      worker.on('error', (error) => fail(error));
+      worker.on('error', fail);
       worker.on('exit', (code) => {
         if (!part.done) fail(new Error(`Rebuild partition ${partition} stopped (exit code ${code})`));
       });
     }
   });
+  // Heard by the loop below at its next batch; the rejection itself is awaited after it.
+  others.catch(() => undefined);
+  try {
+    const first = parts[0];
+    await applyLogPartition(
+      eventStore,
+      readModels,
+      { generation: plan.generation, range: rangeOf(plan, 0), batchSize: plan.batchSize, lock },
+      async (events, position) => {
+        if (failure) throw failure;
+        first.events = events;
+        first.position = position;
+        onProgress(progress());
+        // Let the other threads' messages in, and an API answer requests, between batches.
+        await nextTurn();
+      },
+    );
+    first.done = true;
+    if (plan.threads > 1) await others;
+    return progress();
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+const rangeOf = (plan: PartitionPlan, partition: number): LogPartition => ({
+  file: plan.eventStoreFile,
+  partition,
+  partitions: plan.threads,
+  after: -1n,
+  upTo: plan.upTo,
+});
+
+function settingsOf(
+  plan: PartitionPlan,
+  partition: number,
+  readModels: ReadModelStore,
+): Omit<PartitionSettings, 'lock'> {
+  return {
+    eventStoreFile: plan.eventStoreFile,
+    readModelFile: plan.readModelFile,
+    generation: plan.generation,
+    partition,
+    partitions: plan.threads,
+    upTo: plan.upTo.toString(),
+    batchSize: plan.batchSize,
+    drift: readModels.driftConfig,
+  };
 }

@@ -335,6 +335,11 @@ export class ReadModelStore implements ChangeLogReader {
    * one it still needs (StreamNeeded).
    */
   streamsNeeded(generation: number, events: readonly RecordedEvent[]): StreamWanted[] {
+    // One read transaction for the batch's look-ups, not one (with its WAL read lock) per child.
+    return this.db.transaction(() => this.streamsNeededNow(generation, events))();
+  }
+
+  private streamsNeededNow(generation: number, events: readonly RecordedEvent[]): StreamWanted[] {
     const { summaries } = tablesOf(generation);
     // A generation dropped meanwhile (a rebuild switched): applyBatch says so (GenerationChanged).
     if (!hasTable(this.db, summaries)) return [];
@@ -424,7 +429,8 @@ export class ReadModelStore implements ChangeLogReader {
   private applyPartition(generation: number, events: readonly RecordedEvent[], lock: WriteLock): ApplyResult {
     const pending = new PendingRows();
     this.rows = pending;
-    this.applyByChild(generation, events);
+    // A read transaction: the children's rows are looked up in one snapshot, not one per statement.
+    this.db.transaction(() => this.applyByChild(generation, events))();
     const insertChange = this.stmt(insertChangesSql(generation));
     const upsertSummary = this.stmt(upsertSummarySql(generation));
     lock.hold(() => this.db.transaction(() => pending.writeTo(insertChange, upsertSummary)).immediate());

@@ -1,12 +1,11 @@
 /**
- * One partition thread of a rebuild (see partitioned-rebuild.ts): reads its streams' events from
- * the log, applies them batch by batch to the new generation through its own connection, and
- * reports progress. Started by startWorkerBeside, so it runs compiled or from TypeScript sources.
+ * One partition thread of a rebuild (see partitioned-rebuild.ts): applies its streams' events to
+ * the new generation through connections of its own and reports progress after each batch.
+ * Started by startWorkerBeside, so it runs compiled or from TypeScript sources.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteEventStore } from '@care-journey/event-store';
-import { applyFromStore } from './apply-from-store';
-import { readLogPartition } from './log-partition';
+import { applyLogPartition } from './partition-apply';
 import { ReadModelStore } from './read-model-store';
 import type { PartitionMessage, PartitionSettings } from './rebuild-partition.wire';
 import { WriteLock } from './write-lock';
@@ -15,10 +14,8 @@ const say = (message: PartitionMessage): void => parentPort?.postMessage(message
 
 async function run(settings: PartitionSettings): Promise<number> {
   const readModels = new ReadModelStore(settings.readModelFile, { drift: settings.drift });
-  // Only read from (a refold's stream); the log is read directly, by partition.
+  // Only read from (a refold's stream); the log itself is read by partition.
   const eventStore = new SqliteEventStore({ file: settings.eventStoreFile });
-  const lock = new WriteLock(settings.lock);
-  let events = 0;
   try {
     const range = {
       file: settings.eventStoreFile,
@@ -27,15 +24,13 @@ async function run(settings: PartitionSettings): Promise<number> {
       after: -1n,
       upTo: BigInt(settings.upTo),
     };
-    for (const batch of readLogPartition(range, settings.batchSize)) {
-      await applyFromStore(eventStore, readModels, settings.generation, batch, {
-        requireCurrent: false,
-        partition: { lock },
-      });
-      events += batch.length;
-      say({ kind: 'progress', events, position: batch[batch.length - 1].globalPosition.toString() });
-    }
-    return events;
+    const lock = new WriteLock(settings.lock);
+    return await applyLogPartition(
+      eventStore,
+      readModels,
+      { generation: settings.generation, range, batchSize: settings.batchSize, lock },
+      (events, position) => say({ kind: 'progress', events, position: position.toString() }),
+    );
   } finally {
     readModels.close();
     await eventStore.close();

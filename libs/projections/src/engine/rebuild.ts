@@ -132,7 +132,7 @@ export function rebuildReadModels(
           m.position = done.position;
         };
         report(
-          await rebuildPartitions(plan, readModels, (done) => {
+          await rebuildPartitions(plan, eventStore, readModels, (done) => {
             report(done);
             subscriber.next(m.snapshot('running'));
           }),
