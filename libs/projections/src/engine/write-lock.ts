@@ -6,6 +6,8 @@
  */
 const FREE = 0;
 const HELD = 1;
+/** Far longer than any batch's write (milliseconds). */
+const LONGEST_WAIT_MS = 60_000;
 
 export class WriteLock {
   private readonly cell: Int32Array;
@@ -14,9 +16,18 @@ export class WriteLock {
     this.cell = new Int32Array(buffer);
   }
 
-  /** Runs `write` while holding the lock (the thread blocks until it is free). */
-  hold<T>(write: () => T): T {
-    while (Atomics.compareExchange(this.cell, 0, FREE, HELD) !== FREE) Atomics.wait(this.cell, 0, HELD);
+  /**
+   * Runs `write` while holding the lock (the thread blocks until it is free). A holder that never
+   * lets go (a thread that died inside its write) makes this throw after `timeoutMs` rather than
+   * block the waiting thread, and with it the rebuild, for ever.
+   */
+  hold<T>(write: () => T, timeoutMs = LONGEST_WAIT_MS): T {
+    const deadline = Date.now() + timeoutMs;
+    while (Atomics.compareExchange(this.cell, 0, FREE, HELD) !== FREE) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`Rebuild write lock not released within ${timeoutMs} ms`);
+      Atomics.wait(this.cell, 0, HELD, left);
+    }
     try {
       return write();
     } finally {
