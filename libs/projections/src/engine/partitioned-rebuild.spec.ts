@@ -111,6 +111,20 @@ describe('partitioned rebuild', () => {
     expect(done.eventsDone).toBe(count);
   }, 60_000);
 
+  it('checkpoints the WAL less often while it writes, and as before once done', async () => {
+    const readModels = new ReadModelStore(join(temp.dir, `read-models-${files++}.db`));
+    try {
+      const before = readModels.walCheckpointEvery(1000);
+      readModels.walCheckpointEvery(before);
+      await lastValueFrom(
+        rebuildReadModels(store, readModels, { batchSize: 1000, threads: 2, minEventsPerThread: 1 }),
+      );
+      expect(readModels.walCheckpointEvery(before)).toBe(before);
+    } finally {
+      readModels.close();
+    }
+  }, 60_000);
+
   it('stays on one thread for a small log, an in-memory read model or one thread asked', () => {
     const readModels = new ReadModelStore(':memory:');
     const file = new ReadModelStore(join(temp.dir, 'plan.db'));

@@ -449,6 +449,17 @@ export class ReadModelStore implements ChangeLogReader {
     );
   }
 
+  /**
+   * Pages of WAL after which a commit of this connection checkpoints it into the file (SQLite's
+   * wal_autocheckpoint); returns the previous value. A rebuild raises it while it writes: see
+   * REBUILD_WAL_PAGES in rebuild.ts.
+   */
+  walCheckpointEvery(pages: number): number {
+    const previous = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    this.db.pragma(`wal_autocheckpoint = ${Math.trunc(pages)}`);
+    return previous;
+  }
+
   /** The thresholds the change log is evaluated with (a partition thread is given the same). */
   get driftConfig(): DriftConfig {
     return this.drift;

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteEventStore } from '@care-journey/event-store';
 import { applyLogPartition } from './partition-apply';
 import { ReadModelStore } from './read-model-store';
+import { REBUILD_WAL_PAGES } from './rebuild';
 import type { PartitionMessage, PartitionSettings } from './rebuild-partition.wire';
 import { WriteLock } from './write-lock';
 
@@ -14,6 +15,7 @@ const say = (message: PartitionMessage): void => parentPort?.postMessage(message
 
 async function run(settings: PartitionSettings): Promise<number> {
   const readModels = new ReadModelStore(settings.readModelFile, { drift: settings.drift });
+  readModels.walCheckpointEvery(REBUILD_WAL_PAGES);
   // Only read from (a refold's stream); the log itself is read by partition.
   const eventStore = new SqliteEventStore({ file: settings.eventStoreFile });
   try {

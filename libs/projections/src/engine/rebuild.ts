@@ -11,6 +11,15 @@ import { partitionPlan, rebuildPartitions } from './partitioned-rebuild';
 import { rebuildThreadsFromEnv } from './read-model-config';
 import type { ReadModelStore } from './read-model-store';
 
+/**
+ * WAL pages between checkpoints while a rebuild writes (SQLite's default is 1,000, ~4 MB). Each
+ * checkpoint copies the WAL into the file and syncs it, inside the commit that crossed the mark and
+ * so inside the rebuild's write turn; at 1,000 pages that was most of a batch's write time
+ * (measured at 200,000 events: ~40 ms of a ~50 ms write). 10,000 (~40 MB of WAL at most, on disk
+ * until the next checkpoint) made the rebuild ~10–25% faster on one thread and two.
+ */
+export const REBUILD_WAL_PAGES = 10_000;
+
 export type RebuildState = 'running' | 'switching' | 'done' | 'failed';
 
 export interface RebuildProgress {
@@ -116,8 +125,14 @@ export function rebuildReadModels(
   return new Observable<RebuildProgress>((subscriber) => {
     const now = options.now ?? Date.now;
     let meter: ProgressMeter | undefined;
+    let walPagesBefore: number | undefined;
+    const restoreWal = (): void => {
+      if (walPagesBefore !== undefined) readModels.walCheckpointEvery(walPagesBefore);
+      walPagesBefore = undefined;
+    };
     const run = async (): Promise<void> => {
       const generation = readModels.createGeneration();
+      walPagesBefore = readModels.walCheckpointEvery(REBUILD_WAL_PAGES);
       meter = new ProgressMeter(generation, (await eventStore.headPosition()) ?? 0n, now);
       const m = meter;
       subscriber.next(m.snapshot('running'));
@@ -148,6 +163,7 @@ export function rebuildReadModels(
       ) {
         m.head = (await eventStore.headPosition()) ?? m.head;
       }
+      restoreWal();
       subscriber.next(m.snapshot('switching'));
       readModels.switchTo(generation);
       await options.onSwitched?.(generation);
@@ -155,6 +171,11 @@ export function rebuildReadModels(
       subscriber.complete();
     };
     run().catch((error: unknown) => {
+      try {
+        restoreWal();
+      } catch {
+        // The file is closed: nothing to restore.
+      }
       if (meter) {
         try {
           readModels.discardGeneration(meter.generation);
