@@ -11,7 +11,7 @@
  * - CARE_JOURNEY_DRIFT_THRESHOLDS: JSON overrides of the drift thresholds, e.g. {"DR07":{"days":365}}.
  * - CARE_JOURNEY_REBUILD_THREADS: worker threads a full rebuild splits the children across (default 2,
  *   or 1 on a single core; 1 = on the calling thread). Only with a SQLite event store, a read-model
- *   file (not :memory:) and at least 10,000 events per thread; otherwise one thread.
+ *   file (not :memory:) and at least 50,000 events per thread; otherwise one thread.
  */
 import { dirname, join } from 'node:path';
 import type { StoreConfig } from '@care-journey/event-store';
