@@ -33,6 +33,7 @@ export async function startProjector(options: StartOptions = {}): Promise<Runnin
     file: config.file,
     mode: 'inline',
     batchSize: config.batchSize,
+    rebuildThreads: config.rebuildThreads,
     log,
   });
   engine.start();

@@ -47,6 +47,7 @@ export const projectionEngineProvider: Provider = {
       mode: config.mode === 'inline' ? 'inline' : 'worker',
       batchSize: config.batchSize,
       drift: config.drift,
+      rebuildThreads: config.rebuildThreads,
       log: (message) => logger.log(message),
     });
   },

@@ -22,6 +22,7 @@ export function registerRebuildCommand(program: Command): void {
         file: config.file,
         mode: 'worker',
         batchSize: config.batchSize,
+        rebuildThreads: config.rebuildThreads,
       });
       const bar = new SingleBar(
         {

@@ -6,7 +6,7 @@
  */
 import type { EventStore, RecordedEvent } from '@care-journey/event-store';
 import { fromStoredEnvelope, journeyStream, type StoredJourneyEvent } from '@care-journey/journey';
-import { StreamNeeded, type ApplyResult, type ReadModelStore } from './read-model-store';
+import { StreamNeeded, type ApplyOptions, type ApplyResult, type ReadModelStore } from './read-model-store';
 
 /** A failing batch is tried again with what it said it needed, at most this many times. */
 const MAX_ATTEMPTS = 5;
@@ -29,7 +29,7 @@ export async function applyFromStore(
   readModels: ReadModelStore,
   generation: number,
   events: readonly RecordedEvent[],
-  options: { requireCurrent: boolean },
+  options: Omit<ApplyOptions, 'streams'>,
 ): Promise<ApplyResult> {
   const streams = new Map<string, StoredJourneyEvent[]>();
   const key = (childId: string, count: number): string => `${count}/${childId}`;

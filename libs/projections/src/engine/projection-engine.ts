@@ -25,6 +25,8 @@ export interface ProjectionEngineOptions {
   log?: (message: string) => void;
   /** Thresholds for the change log's flags (default: CARE_JOURNEY_DRIFT_THRESHOLDS). */
   drift?: DriftConfig;
+  /** Threads a rebuild splits the children across (default: CARE_JOURNEY_REBUILD_THREADS, else 2). */
+  rebuildThreads?: number;
 }
 
 export interface ProjectionLag {
@@ -94,6 +96,7 @@ export class ProjectionEngine {
     if (this.rebuildRun) return this.rebuildRun;
     const run = rebuildReadModels(this.eventStore, this.readModels, {
       batchSize: Math.max(this.options.batchSize, 1000),
+      threads: this.options.rebuildThreads,
       // The live projector writes to the old generation until now: restart it on the new one.
       onSwitched: async () => {
         if (this.projector && this.projector.state !== 'stopped') await this.projector.restart();

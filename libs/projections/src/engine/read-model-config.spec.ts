@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { loadReadModelConfig } from './read-model-config';
 
 describe('read-model configuration', () => {
@@ -13,6 +14,7 @@ describe('read-model configuration', () => {
       readYourWritesTimeoutMs: 5000,
     });
     expect(loadReadModelConfig({}).file).toBe('./data/read-models.db');
+    expect(config.rebuildThreads).toBe(Math.min(2, availableParallelism()));
   });
 
   it('takes the file, mode, batch, timeout and drift thresholds from the environment', () => {
@@ -32,6 +34,7 @@ describe('read-model configuration', () => {
     expect(config.drift.DR07.days).toBe(365);
     expect(config.drift.DR11.months).toMatchObject({ adoption: 12, return_home: 6 });
     expect(loadReadModelConfig({ CARE_JOURNEY_PROJECTIONS: 'thread' }).mode).toBe('thread');
+    expect(loadReadModelConfig({ CARE_JOURNEY_REBUILD_THREADS: '3' }).rebuildThreads).toBe(3);
   });
 
   it('names the variable and the rule when a setting is wrong', () => {
@@ -40,6 +43,9 @@ describe('read-model configuration', () => {
     );
     expect(() => loadReadModelConfig({ CARE_JOURNEY_PROJECTION_BATCH: '0' })).toThrow(
       /CARE_JOURNEY_PROJECTION_BATCH/,
+    );
+    expect(() => loadReadModelConfig({ CARE_JOURNEY_REBUILD_THREADS: 'two' })).toThrow(
+      /CARE_JOURNEY_REBUILD_THREADS/,
     );
     expect(() => loadReadModelConfig({ CARE_JOURNEY_DRIFT_THRESHOLDS: '[1]' })).toThrow(
       /CARE_JOURNEY_DRIFT_THRESHOLDS/,

@@ -9,10 +9,14 @@
  * - CARE_JOURNEY_PROJECTION_BATCH: most events applied per transaction (default 500).
  * - CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS: longest a query waits for `minPosition` (default 5000).
  * - CARE_JOURNEY_DRIFT_THRESHOLDS: JSON overrides of the drift thresholds, e.g. {"DR07":{"days":365}}.
+ * - CARE_JOURNEY_REBUILD_THREADS: worker threads a full rebuild splits the children across (default 2,
+ *   or 1 on a single core; 1 = on the calling thread). Only with a SQLite event store, a read-model
+ *   file (not :memory:) and at least 50,000 events per thread; otherwise one thread.
  */
 import { dirname, join } from 'node:path';
 import type { StoreConfig } from '@care-journey/event-store';
 import { driftConfig, type DriftConfig, type DriftConfigOverrides } from '../rules/drift-config';
+import { defaultRebuildThreads } from './partitioned-rebuild';
 
 export type ProjectionsMode = 'inline' | 'thread' | 'worker';
 
@@ -22,6 +26,7 @@ export interface ReadModelConfig {
   batchSize: number;
   readYourWritesTimeoutMs: number;
   drift: DriftConfig;
+  rebuildThreads: number;
 }
 
 export const DEFAULT_READMODEL_FILE = './data/read-models.db';
@@ -72,6 +77,10 @@ function driftOverrides(env: Env): DriftConfigOverrides {
   }
 }
 
+/** CARE_JOURNEY_REBUILD_THREADS, else two threads where there are two cores. */
+export const rebuildThreadsFromEnv = (env: Env = process.env): number =>
+  positiveInteger(env, 'CARE_JOURNEY_REBUILD_THREADS', defaultRebuildThreads());
+
 /** The API, the worker and the CLI must agree on the file: all derive it here. */
 function readModelFile(env: Env, store: StoreConfig | undefined): string {
   const explicit = read(env, 'CARE_JOURNEY_READMODEL_FILE');
@@ -93,5 +102,6 @@ export function loadReadModelConfig(env: Env = process.env, store?: StoreConfig)
     batchSize: positiveInteger(env, 'CARE_JOURNEY_PROJECTION_BATCH', 500),
     readYourWritesTimeoutMs: positiveInteger(env, 'CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS', 5000),
     drift: driftConfigFromEnv(env),
+    rebuildThreads: rebuildThreadsFromEnv(env),
   };
 }

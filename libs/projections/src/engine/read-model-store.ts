@@ -22,8 +22,9 @@ import { clockAfter } from '../feed/feed-clock';
 import type { DriftConfig } from '../rules/drift-config';
 import { emptySummary, type JourneySummary } from '../summary/journey-summary';
 import type { ChangeLogPage, ChangeLogReader } from '../feed/feed-page';
-import { insertChangesSql, readChanges, writeChanges } from './change-log';
+import { insertChangesSql, readChanges } from './change-log';
 import { childIdOf, toStoredJourneyEvent } from './journey-event-record';
+import { DirectRows, PendingRows, type RowWriter } from './pending-rows';
 import { advance, appendsAtEnd, PerEventFold, type FoldPoint } from './per-event-fold';
 import { driftConfigFromEnv } from './read-model-config';
 import {
@@ -37,6 +38,7 @@ import {
   type StreamFacts,
 } from './read-model-schema';
 import { summaryColumns } from './summary-row';
+import type { WriteLock } from './write-lock';
 
 /** The generation being written is no longer the one served (a rebuild switched): restart. */
 export class GenerationChanged extends Error {
@@ -71,6 +73,13 @@ export interface ApplyOptions {
   requireCurrent: boolean;
   /** Children's streams for refolds (see streamsNeeded); none given: a refold throws StreamNeeded. */
   streams?: StreamSource;
+  /**
+   * One partition of a rebuild (see partitioned-rebuild.ts): the batch holds only its children's
+   * events and is computed outside any transaction; its rows are written in a short one while
+   * holding `lock`. The generation's checkpoint is not moved: the coordinator sets it once every
+   * partition is done.
+   */
+  partition?: { lock: WriteLock };
 }
 
 /** A child whose stream must be read before a batch: its first `count` events. */
@@ -133,6 +142,18 @@ const REBUILD_CHILDREN = 256;
 
 const liveKey = (generation: number, childId: string): string => `${generation}/${childId}`;
 
+const upsertSummarySql = (generation: number): string => {
+  const { summaries } = tablesOf(generation);
+  return `INSERT INTO ${summaries} (child_id, child_ref, team, social_worker, legal_status, in_care, date_of_birth, last_position, summary,
+             stream_count, latest_effective, clock)
+           VALUES (@child_id, @child_ref, @team, @social_worker, @legal_status, @in_care, @date_of_birth, @last_position, @summary,
+             @stream_count, @latest_effective, @clock)
+           ON CONFLICT (child_id) DO UPDATE SET child_ref = excluded.child_ref, team = excluded.team,
+             social_worker = excluded.social_worker, legal_status = excluded.legal_status, in_care = excluded.in_care,
+             date_of_birth = excluded.date_of_birth, last_position = excluded.last_position, summary = excluded.summary,
+             stream_count = excluded.stream_count, latest_effective = excluded.latest_effective, clock = excluded.clock`;
+};
+
 /** The stream columns of one child's stored events (rows as the old per-child copy held them). */
 function streamFactsOf(rows: readonly { position: number; event: string }[]): StreamFacts {
   const point: FoldPoint = { count: 0, latest: '' };
@@ -156,6 +177,8 @@ export class ReadModelStore implements ChangeLogReader {
   private keepAtMost = LIVE_CHILDREN;
   /** The streams given with the batch being applied. */
   private streams: StreamSource | undefined;
+  /** Where the batch being applied writes its rows. */
+  private rows: RowWriter = { changes: () => undefined, summary: () => undefined };
 
   constructor(
     readonly file: string,
@@ -293,7 +316,9 @@ export class ReadModelStore implements ChangeLogReader {
     this.live = options.requireCurrent ? this.kept.live : this.kept.rebuild;
     this.keepAtMost = options.requireCurrent ? LIVE_CHILDREN : REBUILD_CHILDREN;
     try {
-      return this.applyInTransaction(generation, events, options);
+      return options.partition
+        ? this.applyPartition(generation, events, options.partition.lock)
+        : this.applyInTransaction(generation, events, options);
     } catch (error) {
       // Rolled back: what the batch folded in memory is not in the file.
       this.forgetKept();
@@ -310,6 +335,11 @@ export class ReadModelStore implements ChangeLogReader {
    * one it still needs (StreamNeeded).
    */
   streamsNeeded(generation: number, events: readonly RecordedEvent[]): StreamWanted[] {
+    // One read transaction for the batch's look-ups, not one (with its WAL read lock) per child.
+    return this.db.transaction(() => this.streamsNeededNow(generation, events))();
+  }
+
+  private streamsNeededNow(generation: number, events: readonly RecordedEvent[]): StreamWanted[] {
     const { summaries } = tablesOf(generation);
     // A generation dropped meanwhile (a rebuild switched): applyBatch says so (GenerationChanged).
     if (!hasTable(this.db, summaries)) return [];
@@ -363,15 +393,11 @@ export class ReadModelStore implements ChangeLogReader {
         const checkpoint = this.checkpoint(generation);
         const fresh = events.filter((event) => checkpoint === undefined || event.globalPosition > checkpoint);
         if (fresh.length === 0) return { applied: 0, skipped: events.length, checkpoint };
-        const byChild = new Map<string, RecordedEvent[]>();
-        for (const event of fresh) {
-          const childId = childIdOf(event);
-          if (childId === undefined) continue;
-          const list = byChild.get(childId) ?? [];
-          list.push(event);
-          byChild.set(childId, list);
-        }
-        for (const [childId, childEvents] of byChild) this.applyToChild(generation, childId, childEvents);
+        this.rows = new DirectRows(
+          this.stmt(insertChangesSql(generation)),
+          this.stmt(upsertSummarySql(generation)),
+        );
+        this.applyByChild(generation, fresh);
         const last = fresh[fresh.length - 1].globalPosition;
         this.stmt(`UPDATE checkpoints SET position = ?, updated_at = ? WHERE generation = ?`).run(
           last.toString(),
@@ -383,13 +409,67 @@ export class ReadModelStore implements ChangeLogReader {
       .immediate();
   }
 
+  /** Groups a batch by child (log order kept within each) and applies each child's events. */
+  private applyByChild(generation: number, events: readonly RecordedEvent[]): void {
+    const byChild = new Map<string, RecordedEvent[]>();
+    for (const event of events) {
+      const childId = childIdOf(event);
+      if (childId === undefined) continue;
+      const list = byChild.get(childId) ?? [];
+      list.push(event);
+      byChild.set(childId, list);
+    }
+    for (const [childId, childEvents] of byChild) this.applyToChild(generation, childId, childEvents);
+  }
+
+  /**
+   * A rebuild partition's batch: computed with no transaction open (only this partition writes
+   * these children in this generation), then written in a short transaction under the lock.
+   */
+  private applyPartition(generation: number, events: readonly RecordedEvent[], lock: WriteLock): ApplyResult {
+    const pending = new PendingRows();
+    this.rows = pending;
+    // A read transaction: the children's rows are looked up in one snapshot, not one per statement.
+    this.db.transaction(() => this.applyByChild(generation, events))();
+    const insertChange = this.stmt(insertChangesSql(generation));
+    const upsertSummary = this.stmt(upsertSummarySql(generation));
+    lock.hold(() => this.db.transaction(() => pending.writeTo(insertChange, upsertSummary)).immediate());
+    return { applied: events.length, skipped: 0, checkpoint: undefined };
+  }
+
+  /**
+   * The coordinator of a partitioned rebuild, once every partition has applied the log up to
+   * `position`: the generation's checkpoint, as if one thread had applied it batch by batch.
+   */
+  markApplied(generation: number, position: bigint): void {
+    this.stmt(`UPDATE checkpoints SET position = ?, updated_at = ? WHERE generation = ?`).run(
+      position.toString(),
+      new Date().toISOString(),
+      generation,
+    );
+  }
+
+  /**
+   * Pages of WAL after which a commit of this connection checkpoints it into the file (SQLite's
+   * wal_autocheckpoint); returns the previous value. A rebuild raises it while it writes: see
+   * REBUILD_WAL_PAGES in rebuild.ts.
+   */
+  walCheckpointEvery(pages: number): number {
+    const previous = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    this.db.pragma(`wal_autocheckpoint = ${Math.trunc(pages)}`);
+    return previous;
+  }
+
+  /** The thresholds the change log is evaluated with (a partition thread is given the same). */
+  get driftConfig(): DriftConfig {
+    return this.drift;
+  }
+
   /**
    * Folds the child's new events into its summary event by event and logs what each event changed
    * in the child's view (as at the feed clock), then stores the final summary once.
    */
   protected applyToChild(generation: number, childId: string, events: readonly RecordedEvent[]): void {
-    const { summaries } = tablesOf(generation);
-    const insertChanges = this.stmt(insertChangesSql(generation));
     const child = this.liveChild(generation, childId) ?? this.loadChild(generation, childId);
     const { fold, flags, parts } = child;
     let { clock, view } = child;
@@ -404,24 +484,14 @@ export class ReadModelStore implements ChangeLogReader {
       flags.changed(fold.changed);
       parts.changed(fold.changed);
       const next = childView(summary, clock, this.drift, flags, parts);
-      writeChanges(insertChanges, event.globalPosition, event.id, diffViews(childId, view, next));
+      this.rows.changes(event.globalPosition, event.id, diffViews(childId, view, next));
       view = next;
     }
     if (lastPosition === child.lastPosition) return;
     const summary = fold.summary;
-    const columns = summaryColumns(summary);
-    this.stmt(
-      `INSERT INTO ${summaries} (child_id, child_ref, team, social_worker, legal_status, in_care, date_of_birth, last_position, summary,
-           stream_count, latest_effective, clock)
-         VALUES (@child_id, @child_ref, @team, @social_worker, @legal_status, @in_care, @date_of_birth, @last_position, @summary,
-           @stream_count, @latest_effective, @clock)
-         ON CONFLICT (child_id) DO UPDATE SET child_ref = excluded.child_ref, team = excluded.team,
-           social_worker = excluded.social_worker, legal_status = excluded.legal_status, in_care = excluded.in_care,
-           date_of_birth = excluded.date_of_birth, last_position = excluded.last_position, summary = excluded.summary,
-           stream_count = excluded.stream_count, latest_effective = excluded.latest_effective, clock = excluded.clock`,
-    ).run({
+    this.rows.summary({
       child_id: childId,
-      ...columns,
+      ...summaryColumns(summary),
       last_position: lastPosition,
       summary: JSON.stringify(summary),
       stream_count: fold.count,

@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import type { RecordedEvent } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store';
+import { appendInterleaved, sampleCohort, tempDir } from '../testing/log-fixtures';
+import { partitionOf, readLogPartition } from './log-partition';
+
+describe('log partitions', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let store: SqliteEventStore;
+  let log: RecordedEvent[];
+
+  beforeAll(async () => {
+    temp = tempDir('cj-log-partition-');
+    store = new SqliteEventStore({ file: join(temp.dir, 'events.db') });
+    await appendInterleaved(store, sampleCohort(12));
+    await store.appendToStream(
+      'not-a-journey',
+      [
+        {
+          id: 'other-1',
+          type: 'Noted',
+          data: {},
+          metadata: { recordedAt: '2025-01-01T00:00:00.000Z', recordedBy: 'spec', schemaVersion: 1 },
+        },
+      ],
+      {
+        expectedRevision: 'any',
+      },
+    );
+    log = [];
+    for await (const event of store.readAll()) log.push(event);
+  });
+
+  afterAll(async () => {
+    await store.close();
+    temp.remove();
+  });
+
+  const read = (partition: number, partitions: number, pageSize: number, after = -1n): RecordedEvent[] =>
+    [
+      ...readLogPartition(
+        { file: store.file, partition, partitions, after, upTo: log[log.length - 1].globalPosition },
+        pageSize,
+      ),
+    ].flat();
+
+  it('hashes a stream id to the same partition every time, within range', () => {
+    const ids = log.map((event) => event.streamId);
+    for (const partitions of [1, 2, 3, 7])
+      for (const id of ids) {
+        const partition = partitionOf(id, partitions);
+        expect(partition).toBe(partitionOf(id, partitions));
+        expect(partition).toBeGreaterThanOrEqual(0);
+        expect(partition).toBeLessThan(partitions);
+      }
+    // Both partitions of two get streams (else the split would not split this cohort).
+    expect(new Set(ids.map((id) => partitionOf(id, 2))).size).toBe(2);
+  });
+
+  it.each([1, 5, 1000])(
+    'gives each partition its streams in log order, as readAll does (page %i)',
+    (size) => {
+      for (const partitions of [1, 2, 3]) {
+        const parts = Array.from({ length: partitions }, (_, partition) => read(partition, partitions, size));
+        for (const [partition, events] of parts.entries())
+          expect(events).toEqual(
+            log.filter((event) => partitionOf(event.streamId, partitions) === partition),
+          );
+        expect(parts.flat()).toHaveLength(log.length);
+      }
+    },
+  );
+
+  it('reads only within (after, upTo]', () => {
+    const after = log[9].globalPosition;
+    const upTo = log[29].globalPosition;
+    const events = [0, 1].flatMap((partition) => [
+      ...readLogPartition({ file: store.file, partition, partitions: 2, after, upTo }, 4),
+    ]);
+    expect(
+      events
+        .flat()
+        .map((event) => event.globalPosition)
+        .sort((a, b) => Number(a - b)),
+    ).toEqual(log.slice(10, 30).map((event) => event.globalPosition));
+  });
+});

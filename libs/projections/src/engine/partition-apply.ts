@@ -1,0 +1,40 @@
+/**
+ * Applying one partition of the log to a rebuild's generation, batch by batch: the loop a
+ * partition thread runs, and the calling thread runs for partition 0 (its modules are loaded
+ * and warm already, so a rebuild on n threads starts only n − 1).
+ */
+import type { EventStore } from '@care-journey/event-store';
+import { applyFromStore } from './apply-from-store';
+import { readLogPartition, type LogPartition } from './log-partition';
+import type { ReadModelStore } from './read-model-store';
+import type { WriteLock } from './write-lock';
+
+export interface PartitionRun {
+  generation: number;
+  range: LogPartition;
+  /** Events of this partition per batch. */
+  batchSize: number;
+  lock: WriteLock;
+}
+
+/**
+ * Applies every batch of the partition; `afterBatch` hears how many events are done and the last
+ * position (and may pause or stop the loop by what it returns or throws). Resolves with the count.
+ */
+export async function applyLogPartition(
+  eventStore: EventStore,
+  readModels: ReadModelStore,
+  run: PartitionRun,
+  afterBatch: (events: number, position: bigint) => void | Promise<void>,
+): Promise<number> {
+  let events = 0;
+  for (const batch of readLogPartition(run.range, run.batchSize)) {
+    await applyFromStore(eventStore, readModels, run.generation, batch, {
+      requireCurrent: false,
+      partition: { lock: run.lock },
+    });
+    events += batch.length;
+    await afterBatch(events, batch[batch.length - 1].globalPosition);
+  }
+  return events;
+}

@@ -1,0 +1,23 @@
+/** What the coordinator of a partitioned rebuild and its partition threads say to each other. */
+import type { DriftConfig } from '../rules/drift-config';
+
+export interface PartitionSettings {
+  eventStoreFile: string;
+  readModelFile: string;
+  generation: number;
+  partition: number;
+  partitions: number;
+  /** The log is read up to this position (decimal: bigint does not cross workerData as is). */
+  upTo: string;
+  /** Events of this partition per batch. */
+  batchSize: number;
+  drift: DriftConfig;
+  /** The WriteLock's buffer, shared by every partition. */
+  lock: SharedArrayBuffer;
+}
+
+export type PartitionMessage =
+  /** After each batch: the partition's events applied so far and the last one's position. */
+  | { kind: 'progress'; events: number; position: string }
+  | { kind: 'done'; events: number }
+  | { kind: 'failed'; message: string; stack?: string };
