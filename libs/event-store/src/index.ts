@@ -6,3 +6,4 @@ export * from './envelope-json';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export type { SynchronousMode } from './sqlite/sqlite-schema';
 export { startWorkerBeside } from './worker-beside';
+export { partitionOf, readLogPartition, type LogPartition } from './sqlite/sqlite-log-partition';

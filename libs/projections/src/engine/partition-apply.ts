@@ -3,9 +3,8 @@
  * partition thread runs, and the calling thread runs for partition 0 (its modules are loaded
  * and warm already, so a rebuild on n threads starts only n − 1).
  */
-import type { EventStore } from '@care-journey/event-store';
+import { readLogPartition, type EventStore, type LogPartition } from '@care-journey/event-store';
 import { applyFromStore } from './apply-from-store';
-import { readLogPartition, type LogPartition } from './log-partition';
 import type { ReadModelStore } from './read-model-store';
 import type { WriteLock } from './write-lock';
 

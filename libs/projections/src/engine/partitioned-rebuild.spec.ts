@@ -9,7 +9,7 @@ import { lastValueFrom, toArray } from 'rxjs';
 import { SqliteEventStore, startWorkerBeside } from '@care-journey/event-store';
 import { journey } from '../testing/journey-builder';
 import { appendEvents, appendInterleaved, sampleCohort, tempDir } from '../testing/log-fixtures';
-import { partitionOf } from './log-partition';
+import { partitionOf } from '@care-journey/event-store';
 import { partitionPlan } from './partitioned-rebuild';
 import { ReadModelStore } from './read-model-store';
 import { rebuildReadModels, type RebuildOptions, type RebuildProgress } from './rebuild';

@@ -1,7 +1,7 @@
 /**
  * A rebuild split by child across worker threads. A child's change log and summary depend only on
  * its own stream (the feed clock is per child), so each thread applies the streams that hash to
- * it (log-partition.ts) into the new generation, through its own connection (partition 0 runs on
+ * it (readLogPartition, libs/event-store) into the new generation, through its own connection (partition 0 runs on
  * the calling thread with its connection); rows are keyed by log position, so the change log is
  * the same rows at the same positions whichever thread wrote them. Writes take turns (WriteLock)
  * and each is a short transaction.
@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { SqliteEventStore, startWorkerBeside, type EventStore } from '@care-journey/event-store';
 import type { Worker } from 'node:worker_threads';
-import type { LogPartition } from './log-partition';
+import type { LogPartition } from '@care-journey/event-store';
 import { applyLogPartition } from './partition-apply';
 import type { ReadModelStore } from './read-model-store';
 import type { PartitionMessage, PartitionSettings } from './rebuild-partition.wire';

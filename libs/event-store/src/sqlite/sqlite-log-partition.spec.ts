@@ -1,18 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RecordedEvent } from '@care-journey/event-store';
-import { SqliteEventStore } from '@care-journey/event-store';
-import { appendInterleaved, sampleCohort, tempDir } from '../testing/log-fixtures';
-import { partitionOf, readLogPartition } from './log-partition';
+import type { RecordedEvent } from '../event-store.port';
+import { SqliteEventStore } from './sqlite-event-store';
+import { partitionOf, readLogPartition } from './sqlite-log-partition';
+
+const metadata = { recordedAt: '2025-01-01T00:00:00.000Z', recordedBy: 'spec', schemaVersion: 1 };
+
+/** 12 streams of 5 events, appended round-robin so every stream's events interleave in the log. */
+async function appendInterleavedStreams(store: SqliteEventStore): Promise<void> {
+  for (let revision = 0; revision < 5; revision++)
+    for (let stream = 0; stream < 12; stream++)
+      await store.appendToStream(
+        `child-${stream}`,
+        [{ id: `e-${stream}-${revision}`, type: 'Noted', data: { stream, revision }, metadata }],
+        { expectedRevision: revision === 0 ? 'no_stream' : BigInt(revision - 1) },
+      );
+}
 
 describe('log partitions', () => {
-  let temp: ReturnType<typeof tempDir>;
+  let dir: string;
   let store: SqliteEventStore;
   let log: RecordedEvent[];
 
   beforeAll(async () => {
-    temp = tempDir('cj-log-partition-');
-    store = new SqliteEventStore({ file: join(temp.dir, 'events.db') });
-    await appendInterleaved(store, sampleCohort(12));
+    dir = mkdtempSync(join(tmpdir(), 'cj-log-partition-'));
+    store = new SqliteEventStore({ file: join(dir, 'events.db') });
+    await appendInterleavedStreams(store);
     await store.appendToStream(
       'not-a-journey',
       [
@@ -33,7 +47,7 @@ describe('log partitions', () => {
 
   afterAll(async () => {
     await store.close();
-    temp.remove();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   const read = (partition: number, partitions: number, pageSize: number, after = -1n): RecordedEvent[] =>

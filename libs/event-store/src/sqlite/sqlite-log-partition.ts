@@ -1,15 +1,14 @@
 /**
- * Reading one partition of a SQLite event log for a partitioned rebuild. A child's feed depends
- * only on its own stream (the feed clock is per child), so the log can be split by stream: each
- * partition thread reads the log in order and keeps the streams that hash to it. The hash runs
- * inside SQLite (a function of stream_id), so other partitions' rows never reach JavaScript and
- * their data is never parsed.
- *
- * This reads the SQLite event store's `events` table directly (libs/event-store's schema; the
- * EventStore port has no partition filter): a partitioned rebuild needs a SQLite event store.
+ * One partition of a SQLite event log, read on a connection of its own (a worker thread's): the
+ * log split by stream, each partition reading the log in order and keeping the streams that hash
+ * to it, for projections whose state is per stream (the partitioned rebuild). The hash runs inside
+ * SQLite (a function of stream_id), so other partitions' rows never reach JavaScript and their data
+ * is never parsed. SQLite only: the EventStore port has no partitioned read.
  */
 import Database from 'better-sqlite3';
-import type { EventMetadata, RecordedEvent } from '@care-journey/event-store';
+import type { RecordedEvent } from '../event-store.port';
+import { rowToEvent } from './sqlite-row';
+import type { EventRow } from './sqlite-statements';
 
 /** FNV-1a over the stream id's UTF-16 code units: stable across processes, versions and runs. */
 export function partitionOf(streamId: string, partitions: number): number {
@@ -31,8 +30,6 @@ export interface LogPartition {
   upTo: bigint;
 }
 
-type EventRow = [bigint, string, bigint, string, string, string, string];
-
 /** The partition's events in log order, `pageSize` at a time, as the event store's readAll gives them. */
 export function* readLogPartition(range: LogPartition, pageSize: number): Generator<RecordedEvent[]> {
   const db = new Database(range.file, { readonly: true, fileMustExist: true });
@@ -52,7 +49,7 @@ export function* readLogPartition(range: LogPartition, pageSize: number): Genera
     for (;;) {
       const rows = page.all(cursor, range.upTo, range.partition, pageSize);
       if (rows.length === 0) return;
-      yield rows.map(toRecordedEvent);
+      yield rows.map(rowToEvent);
       if (rows.length < pageSize) return;
       cursor = rows[rows.length - 1][0];
     }
@@ -60,14 +57,3 @@ export function* readLogPartition(range: LogPartition, pageSize: number): Genera
     db.close();
   }
 }
-
-/** Same shape and property order as the event store's own rows, so events share one hidden class. */
-const toRecordedEvent = (row: EventRow): RecordedEvent => ({
-  id: row[3],
-  type: row[4],
-  data: JSON.parse(row[5]) as Record<string, unknown>,
-  metadata: JSON.parse(row[6]) as EventMetadata,
-  streamId: row[1],
-  revision: row[2],
-  globalPosition: row[0],
-});
