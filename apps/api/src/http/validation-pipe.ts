@@ -1,12 +1,16 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { badRequestBody, type FieldError } from './field-errors';
+import { memoiseValidationMetadata } from './validation-metadata-memo';
+import { ShortcutValidationPipe } from './validation-shortcut';
 
 /**
  * The one ValidationPipe: unknown fields are refused (not silently dropped), and the 400
- * names every field and rule broken, nested fields by their dotted path.
+ * names every field and rule broken, nested fields by their dotted path. A class with a
+ * validation shortcut (validation-shortcut.ts) is checked by it first.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  memoiseValidationMetadata();
+  return new ShortcutValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

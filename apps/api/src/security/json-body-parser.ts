@@ -45,9 +45,10 @@ export function registerGuardedJsonParser(
     const problem = findJsonProblem(text, limits);
     done(null, problem ? new RefusedBody(problem.message, [problem]) : parsed);
   });
-  fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!(request.body instanceof RefusedBody)) return;
+  // A callback hook (not async: every request would pay a promise); answering ends the request here.
+  fastify.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    if (!(request.body instanceof RefusedBody)) return done();
     const { message, errors } = request.body;
-    await reply.code(400).send({ statusCode: 400, error: 'Bad Request', message, errors });
+    void reply.code(400).send({ statusCode: 400, error: 'Bad Request', message, errors });
   });
 }

@@ -38,8 +38,7 @@ export function registerLoginRateLimit(
   const clients = new TokenBuckets(limits.perClient);
   const usernames = new TokenBuckets(limits.perUsername);
   // preHandler: after the body is parsed (the username is in it), before the password is checked.
-  fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!AUTH_ROUTES.has(`${request.method} ${request.routeOptions.url ?? ''}`)) return;
+  const limit = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const username = usernameOf(request.body);
     const waits = [
       clients.take(`ip:${request.ip}`),
@@ -55,5 +54,15 @@ export function registerLoginRateLimit(
         error: 'Too Many Requests',
         message: `Too many sign-in attempts; try again in ${wait} seconds.`,
       });
+  };
+  // Only the routes that check a password run it; every other request skips it entirely.
+  fastify.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    if (!methods.some((method) => AUTH_ROUTES.has(`${method} ${route.url}`))) return;
+    const existing = route.preHandler;
+    route.preHandler = [
+      ...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]),
+      limit,
+    ];
   });
 }

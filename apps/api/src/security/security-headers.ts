@@ -32,14 +32,15 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** Answers about children must not linger in shared or browser caches; static assets may. */
 const isCacheable = (url: string): boolean => url.startsWith('/assets/') || url.startsWith('/docs');
 
+/** A callback hook, not an async one: every answer would otherwise pay a promise and its microtasks. */
 export function registerSecurityHeaders(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', async (request, reply, payload) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
       if (!reply.hasHeader(name)) reply.header(name, value);
     }
     if (!isCacheable(request.url) && !reply.hasHeader('cache-control'))
       reply.header('cache-control', 'no-store');
     reply.removeHeader('x-powered-by');
-    return payload;
+    done(null, payload);
   });
 }
