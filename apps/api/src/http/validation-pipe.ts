@@ -1,6 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { badRequestBody, type FieldError } from './field-errors';
-import { memoiseValidationMetadata } from './validation-metadata-memo';
 import { ShortcutValidationPipe } from './validation-shortcut';
 
 /**
@@ -9,7 +8,6 @@ import { ShortcutValidationPipe } from './validation-shortcut';
  * validation shortcut (validation-shortcut.ts) is checked by it first.
  */
 export function createValidationPipe(): ValidationPipe {
-  memoiseValidationMetadata();
   return new ShortcutValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
