@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { mintToken } from '../../apps/api/src/auth/mint-token';
-import { chooseLoadTool, type LoadTool } from '../http/load-tool';
+import { chooseLoadTool, type LoadCounts, type LoadTool } from '../http/load-tool';
 import { mainThreadCpuMs, processCpuMs } from '../http/process-cpu';
 import { exited, firstLine, peakRssOf, spawnNode } from '../support/child-process';
 import { openRaw, rawBatchInserter } from '../support/raw-sqlite';
@@ -12,13 +12,7 @@ import { progress } from '../support/timing';
 import { reviewTargets } from '../workload/review-targets';
 import type { Template } from '../workload/templates';
 
-export interface LoadResult {
-  requests: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
+export interface LoadResult extends LoadCounts {
   sent: number;
   /** The load client's own CPU time over its whole run (ms). */
   cpuMs: number;

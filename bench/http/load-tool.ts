@@ -3,6 +3,16 @@ import { delimiter, join } from 'node:path';
 
 export type LoadTool = 'wrk' | 'autocannon';
 
+/** What either load tool measured over a phase (latencies in ms). */
+export interface LoadCounts {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
 function onPath(command: string): boolean {
   return (process.env.PATH ?? '').split(delimiter).some((dir) => {
     try {

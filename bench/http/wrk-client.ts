@@ -10,18 +10,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exitedChildrenCpuMs } from './process-cpu';
+import type { LoadCounts } from './load-tool';
 import { WRK_REVIEW_SCRIPT } from './wrk-review-script';
 
 /** One wrk thread: it drives 32 connections easily, and a second would take CPU from the API. */
 const WRK_THREADS = 1;
 
-interface WrkLine {
-  requests: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
+/** The Lua script's closing line: the counts, and the last request number it sent. */
+interface WrkLine extends LoadCounts {
   lastN: number;
 }
 
