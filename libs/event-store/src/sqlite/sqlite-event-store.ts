@@ -27,6 +27,9 @@ import { sameThreadWriter, ThreadWriter, type SqliteWriter } from './sqlite-writ
 import type { SqliteWriterMode } from '../store-config';
 import { validateAppend, validateMaxCount } from '../validate-input';
 
+/** better-sqlite3's largest step: every page left, in one sqlite3_backup_step. */
+const ALL_REMAINING_PAGES = 0x7fffffff;
+
 export interface SqliteEventStoreOptions {
   /** Database file; its directory is created if missing. */
   file: string;
@@ -213,11 +216,17 @@ export class SqliteEventStore implements EventStore {
     return this.read(() => this.statements.head.get()) ?? undefined;
   }
 
-  /** Online backup of the live database (safe while appends continue) into `toFile`. */
+  /**
+   * Online backup of the live database (safe while appends continue) into `toFile`: a snapshot
+   * as of one moment. All pages are copied in one backup step, under one read transaction: copied
+   * 100 pages at a time (the default), every append another process makes between two steps
+   * restarts the copy, so a busy API could keep a backup from ever finishing. One step blocks this
+   * process (the CLI) for the copy, never the writers (WAL).
+   */
   async backup(toFile: string): Promise<void> {
     try {
       mkdirSync(dirname(toFile), { recursive: true });
-      await this.db.backup(toFile);
+      await this.db.backup(toFile, { progress: () => ALL_REMAINING_PAGES });
     } catch (error) {
       throw mapSqliteError(error, this.file, `back up to ${toFile}`);
     }
