@@ -9,11 +9,16 @@ import { scaledCohort, type Cohort } from '../workload/cohort';
 const FACTOR = 4;
 const GOAL = 4.4;
 
-/** Each measurement runs in a fresh process of its own (support/scale-process.ts). */
+/**
+ * Each measurement runs in a fresh process of its own (support/scale-process.ts). The goal judges
+ * our code (`ours`); the raw baselines are the limit ours is measured against, so their ratios are
+ * printed beside ours (how SQLite itself scales on this machine) and not judged.
+ */
 const MEASUREMENTS = [
-  { name: 'raw batched insert', kind: 'insert' },
-  { name: 'raw read + JSON.parse', kind: 'read' },
-  { name: 'projection rebuild', kind: 'rebuild' },
+  { name: 'raw batched insert', kind: 'insert', ours: false },
+  { name: 'event store append, 1000 per call', kind: 'append', ours: true },
+  { name: 'raw read + JSON.parse', kind: 'read', ours: false },
+  { name: 'projection rebuild', kind: 'rebuild', ours: true },
 ] as const;
 
 const SCRIPT = join(__dirname, '..', 'support', 'scale-process.js');
@@ -68,8 +73,7 @@ export async function scalingRows(cohort: Cohort, rounds: number): Promise<Row[]
         figure: `scaling ${FACTOR}×/1×: ${m.name}`,
         ours: ratio,
         unit: '× CPU time',
-        goal: `≤ ${GOAL}×`,
-        met: ratio <= GOAL,
+        ...(m.ours ? { goal: `≤ ${GOAL}×`, met: ratio <= GOAL } : { goal: 'reported (baseline: the limit)' }),
         peakRssMb: Math.max(...[...runs[0], ...runs[1]].map((r) => r.peakRssMb)),
         note: [
           `ratio of best CPU times ${ratio.toFixed(2)}; of wall times: best ${ratioOf((r) => r.seconds, best).toFixed(2)}, medians ${ratioOf((r) => r.seconds, median).toFixed(2)}`,

@@ -2,12 +2,13 @@
  * One measurement of the scaling figure in a Node process of its own, so that each size starts from
  * the same fresh process and its peak RSS is the measurement's own. The rebuild is the rebuild
  * figure's `timeRebuild`, in its own process as that figure runs it.
- * `scale-process insert|read|rebuild <seed-file>` prints one JSON line:
+ * `scale-process insert|append|read|rebuild <seed-file>` prints one JSON line:
  * {"seconds":…,"cpuSeconds":…,"peakRssMb":…,"readBytes":…,"writtenBytes":…} — CPU of the whole
  * process (all threads) during the measurement, which other processes on a shared machine disturb
  * far less than wall time, and the bytes it read and wrote through system calls meanwhile.
  */
 import { rawBatchedInsert, rawReadParse } from '../figures/baselines';
+import { ourBatchedAppend } from '../figures/event-store';
 import { timeRebuild } from '../figures/rebuild';
 import type { Cohort } from '../workload/cohort';
 import { peakRssOf } from './child-process';
@@ -16,6 +17,7 @@ import { ioSince, processIo } from './process-io';
 const KINDS = {
   // rawBatchedInsert reads nothing of the cohort but its seed file.
   insert: (file: string) => rawBatchedInsert({ file } as Cohort),
+  append: ourBatchedAppend,
   read: rawReadParse,
   rebuild: timeRebuild,
 } as const;
@@ -25,7 +27,7 @@ const isKind = (kind: string | undefined): kind is keyof typeof KINDS =>
 
 async function main(): Promise<void> {
   const [kind, file] = process.argv.slice(2);
-  if (!isKind(kind) || !file) throw new Error('usage: scale-process insert|read|rebuild <seed-file>');
+  if (!isKind(kind) || !file) throw new Error('usage: scale-process insert|append|read|rebuild <seed-file>');
   const cpu = process.cpuUsage();
   const io = processIo();
   const run = await KINDS[kind](file);
