@@ -17,7 +17,7 @@ import {
   syntheticChildId,
   syntheticEventId,
 } from '@care-journey/reporting';
-import { spawnTs, waitForExit } from '../contract/support/spawn-ts';
+import { spawnTs, waitForExit, waitForLine } from '../contract/support/spawn-ts';
 import { readSummaries, rebuildInto } from './support/read-model-compare';
 
 const CHILD = resolve(__dirname, 'support/projections-child.ts');
@@ -43,42 +43,11 @@ async function append(
     await store.appendToStream(journeyStream(j.childId), j.envelopes, { expectedRevision: 'any' });
 }
 
-/** Resolves with the first stdout line `accept` takes; rejects if the child exits first. */
-function lineWhere(
-  child: ChildProcessWithoutNullStreams,
-  accept: (line: string) => boolean,
-  timeoutMs = 20_000,
-): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    let buffer = '';
-    let stderr = '';
-    const timer = setTimeout(
-      () => done(new Error(`no matching line in ${timeoutMs} ms; stderr: ${stderr}`)),
-      timeoutMs,
-    );
-    const onData = (chunk: Buffer) => {
-      const lines = (buffer + chunk.toString()).split('\n');
-      buffer = lines.pop() ?? '';
-      const line = lines.find(accept);
-      if (line !== undefined) done(undefined, line);
-    };
-    const onErr = (chunk: Buffer) => (stderr += chunk.toString());
-    const onExit = () => done(new Error(`child exited before a matching line; stderr: ${stderr}`));
-    function done(error?: Error, line?: string) {
-      clearTimeout(timer);
-      child.stdout.off('data', onData);
-      child.stderr.off('data', onErr);
-      child.off('exit', onExit);
-      if (error) reject(error);
-      else resolvePromise(line as string);
-    }
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onErr);
-    child.on('exit', onExit);
-  });
-}
-
-const number = (line: string): number => Number(line.split(' ').at(-1));
+/** "progress <state> <events done> <position>" (projections-child.ts). */
+const progressOf = (line: string) => {
+  const [, state, eventsDone, position] = line.split(' ');
+  return { state, eventsDone: Number(eventsDone), position: Number(position) };
+};
 
 describe('faults: SIGKILL during projection and rebuild leaves read models equal to a clean rebuild', () => {
   let dir: string;
@@ -154,14 +123,14 @@ describe('faults: SIGKILL during projection and rebuild leaves read models equal
     // Batch of 1: one event per transaction, so the kills land between and inside many commits.
     const first = start(['live', eventsFile, readModels, '1']);
     const appending = append(store, later);
-    await lineWhere(first, (line) => line.startsWith('ready'));
+    await waitForLine(first, /^ready/, 20_000);
     await sleep(300);
     await kill(first);
     await appending;
     const firstAt = checkpoint();
 
     const second = start(['live', eventsFile, readModels, '1']);
-    await lineWhere(second, (line) => line.startsWith('ready'));
+    await waitForLine(second, /^ready/, 20_000);
     await sleep(100);
     await kill(second);
     const secondAt = checkpoint();
@@ -180,9 +149,11 @@ describe('faults: SIGKILL during projection and rebuild leaves read models equal
     const events = Number(await store.headPosition());
     for (const killAt of [1, Math.floor(events / 2)]) {
       const child = start(['rebuild', eventsFile, readModels, '25']);
-      const line = await lineWhere(
+      const line = await waitForLine(
         child,
-        (l) => l.startsWith('rebuilt') || (l.startsWith('progress running') && number(l) >= killAt),
+        (l) =>
+          l.startsWith('rebuilt') || (l.startsWith('progress running') && progressOf(l).eventsDone >= killAt),
+        20_000,
       );
       await kill(child);
       expect(line).not.toBe('rebuilt');
