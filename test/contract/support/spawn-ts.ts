@@ -17,9 +17,16 @@ function registerHook(): string {
   return hookFile;
 }
 
-/** Runs a TypeScript file in a fresh Node process. */
-export function spawnTs(file: string, args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--require', registerHook(), file, ...args], { stdio: 'pipe' });
+/** Runs a TypeScript file in a fresh Node process (with this process's environment, plus `env`). */
+export function spawnTs(
+  file: string,
+  args: string[],
+  env: Record<string, string> = {},
+): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--require', registerHook(), file, ...args], {
+    stdio: 'pipe',
+    env: { ...process.env, ...env },
+  });
 }
 
 /**
