@@ -1,29 +1,16 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { tsRequireHookSource } from '@care-journey/event-store';
+import { tsRequireHookFile } from '@care-journey/event-store';
 
 /**
- * Child processes cannot use Jest's transform: they load the shared swc require hook
- * (libs/event-store/src/ts-require-hook.ts), written to a temp file once for `node --require`.
+ * Runs a TypeScript file in a fresh Node process (with this process's environment, plus `env`).
+ * Children cannot use Jest's transform: they load the shared swc require hook.
  */
-let hookFile: string | undefined;
-
-function registerHook(): string {
-  if (hookFile) return hookFile;
-  hookFile = join(mkdtempSync(join(tmpdir(), 'cj-swc-hook-')), 'register.js');
-  writeFileSync(hookFile, tsRequireHookSource());
-  return hookFile;
-}
-
-/** Runs a TypeScript file in a fresh Node process (with this process's environment, plus `env`). */
 export function spawnTs(
   file: string,
   args: string[],
   env: Record<string, string> = {},
 ): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--require', registerHook(), file, ...args], {
+  return spawn(process.execPath, ['--require', tsRequireHookFile(), file, ...args], {
     stdio: 'pipe',
     env: { ...process.env, ...env },
   });
