@@ -1,15 +1,16 @@
 /**
- * SIGKILL a process while it projects live and while it rebuilds; after a restart the read
- * models (summaries, checkpoint, change feed) equal a clean rebuild from the log.
+ * SIGKILL a process while it projects live and while it rebuilds (on one thread, and split across
+ * two); after a restart the read models (summaries, checkpoint, change feed) equal a clean rebuild
+ * from the log.
  */
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SqliteEventStore, type NewEvent } from '@care-journey/event-store';
+import { partitionOf, SqliteEventStore, type NewEvent } from '@care-journey/event-store';
 import { journeyStream } from '@care-journey/journey';
-import { ProjectionEngine, ReadModelStore } from '@care-journey/projections';
+import { ProjectionEngine, ReadModelStore, type RebuildProgress } from '@care-journey/projections';
 import {
   CAMBRIDGESHIRE,
   generateChild,
@@ -17,8 +18,14 @@ import {
   syntheticChildId,
   syntheticEventId,
 } from '@care-journey/reporting';
-import { spawnTs, waitForExit } from '../contract/support/spawn-ts';
-import { readSummaries, rebuildInto } from './support/read-model-compare';
+import { spawnTs, waitForExit, waitForLine } from '../contract/support/spawn-ts';
+import {
+  checkpoints,
+  childrenWithChanges,
+  readSummaries,
+  rebuildInto,
+  servedTables,
+} from './support/read-model-compare';
 
 const CHILD = resolve(__dirname, 'support/projections-child.ts');
 const SEED = 'projections-sigkill';
@@ -43,42 +50,11 @@ async function append(
     await store.appendToStream(journeyStream(j.childId), j.envelopes, { expectedRevision: 'any' });
 }
 
-/** Resolves with the first stdout line `accept` takes; rejects if the child exits first. */
-function lineWhere(
-  child: ChildProcessWithoutNullStreams,
-  accept: (line: string) => boolean,
-  timeoutMs = 20_000,
-): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    let buffer = '';
-    let stderr = '';
-    const timer = setTimeout(
-      () => done(new Error(`no matching line in ${timeoutMs} ms; stderr: ${stderr}`)),
-      timeoutMs,
-    );
-    const onData = (chunk: Buffer) => {
-      const lines = (buffer + chunk.toString()).split('\n');
-      buffer = lines.pop() ?? '';
-      const line = lines.find(accept);
-      if (line !== undefined) done(undefined, line);
-    };
-    const onErr = (chunk: Buffer) => (stderr += chunk.toString());
-    const onExit = () => done(new Error(`child exited before a matching line; stderr: ${stderr}`));
-    function done(error?: Error, line?: string) {
-      clearTimeout(timer);
-      child.stdout.off('data', onData);
-      child.stderr.off('data', onErr);
-      child.off('exit', onExit);
-      if (error) reject(error);
-      else resolvePromise(line as string);
-    }
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onErr);
-    child.on('exit', onExit);
-  });
-}
-
-const number = (line: string): number => Number(line.split(' ').at(-1));
+/** "progress <state> <events done> <position>" (projections-child.ts). */
+const progressOf = (line: string) => {
+  const [, state, eventsDone, position] = line.split(' ');
+  return { state, eventsDone: Number(eventsDone), position: Number(position) };
+};
 
 describe('faults: SIGKILL during projection and rebuild leaves read models equal to a clean rebuild', () => {
   let dir: string;
@@ -98,8 +74,8 @@ describe('faults: SIGKILL during projection and rebuild leaves read models equal
   });
 
   const spawned: ChildProcessWithoutNullStreams[] = [];
-  const start = (args: string[]) => {
-    const child = spawnTs(CHILD, args);
+  const start = (args: string[], env?: Record<string, string>) => {
+    const child = spawnTs(CHILD, args, env);
     spawned.push(child);
     return child;
   };
@@ -154,14 +130,14 @@ describe('faults: SIGKILL during projection and rebuild leaves read models equal
     // Batch of 1: one event per transaction, so the kills land between and inside many commits.
     const first = start(['live', eventsFile, readModels, '1']);
     const appending = append(store, later);
-    await lineWhere(first, (line) => line.startsWith('ready'));
+    await waitForLine(first, /^ready/, 20_000);
     await sleep(300);
     await kill(first);
     await appending;
     const firstAt = checkpoint();
 
     const second = start(['live', eventsFile, readModels, '1']);
-    await lineWhere(second, (line) => line.startsWith('ready'));
+    await waitForLine(second, /^ready/, 20_000);
     await sleep(100);
     await kill(second);
     const secondAt = checkpoint();
@@ -180,21 +156,76 @@ describe('faults: SIGKILL during projection and rebuild leaves read models equal
     const events = Number(await store.headPosition());
     for (const killAt of [1, Math.floor(events / 2)]) {
       const child = start(['rebuild', eventsFile, readModels, '25']);
-      const line = await lineWhere(
+      const line = await waitForLine(
         child,
-        (l) => l.startsWith('rebuilt') || (l.startsWith('progress running') && number(l) >= killAt),
+        (l) =>
+          l.startsWith('rebuilt') || (l.startsWith('progress running') && progressOf(l).eventsDone >= killAt),
+        20_000,
       );
       await kill(child);
       expect(line).not.toBe('rebuilt');
     }
     await restartAndCompare(readModels, join(dir, 'rebuild-clean.db'));
 
-    const engine = new ProjectionEngine(store, { file: readModels, mode: 'worker', batchSize: 1000 });
-    try {
-      expect((await engine.rebuildAndWait()).state).toBe('done');
-    } finally {
-      await engine.close();
-    }
+    expect((await rebuildInto(store, readModels)).state).toBe('done');
     expect(readSummaries(readModels)).toEqual(readSummaries(join(dir, 'rebuild-clean.db')));
   }, 60_000);
+
+  it('partitioned rebuild: killed while both threads write, the served generation stays; the next rebuild equals a clean one', async () => {
+    const readModels = join(dir, 'partitioned.db');
+    await rebuildInto(store, readModels);
+    const served = servedTables(readModels);
+    const before = checkpoints(readModels);
+    const share = [0, 0];
+    for await (const event of store.readAll()) share[partitionOf(event.streamId, 2)]++;
+    const events = share[0] + share[1];
+    // Two threads, and a threshold this log passes (the default, 50,000 a thread, it does not).
+    const settings = { CARE_JOURNEY_REBUILD_THREADS: '2', CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD: '100' };
+
+    const child = start(['settings-rebuild', eventsFile, readModels, '25'], settings);
+    // Split, the position is the slowest thread's last: > 0 once every thread has written.
+    const line = await waitForLine(
+      child,
+      (l) => !l.startsWith('progress running') || progressOf(l).position > 0,
+      90_000,
+    );
+    await kill(child);
+    process.stdout.write(
+      `projections SIGKILL (partitioned rebuild): killed at "${line}" of ${events} events (${share.join(' + ')} by thread)\n`,
+    );
+    expect(line).toMatch(/^progress running/);
+    expect(progressOf(line).eventsDone).toBeLessThan(events);
+
+    // It ran split: the new generation holds children of both threads' shares and was never
+    // checkpointed (one thread checkpoints every batch; a split rebuild once all threads are done).
+    const after = checkpoints(readModels);
+    const abandoned = after[after.length - 1];
+    expect(after).toEqual([...before, { generation: abandoned.generation, position: null }]);
+    const written = childrenWithChanges(readModels, abandoned.generation);
+    expect(new Set(written.map((childId) => partitionOf(journeyStream(childId), 2)))).toEqual(
+      new Set([0, 1]),
+    );
+    // What is served is as it was.
+    expect(servedTables(readModels)).toEqual(served);
+
+    // The next rebuild, through the engine as the API runs it (the threshold from the environment),
+    // is split again, completes, and equals a clean rebuild on one thread.
+    const progress: RebuildProgress[] = [];
+    process.env.CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD = '100';
+    try {
+      const done = await rebuildInto(store, readModels, { rebuildThreads: 2 }, (p) => progress.push(p));
+      expect(done.state).toBe('done');
+    } finally {
+      delete process.env.CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD;
+    }
+    // Split, the first report of events done is at position 0 (a thread has applied nothing yet);
+    // on one thread it is at the batch's last event.
+    expect(progress.find((p) => p.eventsDone > 0)?.position).toBe('0');
+    const clean = join(dir, 'partitioned-clean.db');
+    await rebuildInto(store, clean);
+    const rebuilt = servedTables(readModels);
+    expect(Object.keys(rebuilt).sort()).toEqual(['checkpoint', 'child_changes', 'child_summaries']);
+    expect(rebuilt).toEqual(servedTables(clean));
+    expect(checkpoints(readModels).map((c) => c.position)).not.toContain(null);
+  }, 150_000);
 });

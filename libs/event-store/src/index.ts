@@ -6,4 +6,5 @@ export * from './envelope-json';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export type { SynchronousMode } from './sqlite/sqlite-schema';
 export { startWorkerBeside } from './worker-beside';
+export { tsRequireHookFile, type TsRequireHookOptions } from './ts-require-hook';
 export { partitionOf, readLogPartition, type LogPartition } from './sqlite/sqlite-log-partition';

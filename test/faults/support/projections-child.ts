@@ -1,20 +1,49 @@
 /**
- * Entry of the child process the projections SIGKILL spec kills. spawnTs's hook compiles .ts but
- * does not know the @care-journey/* aliases, so they are mapped here before the work is loaded.
+ * The child process the projections SIGKILL spec kills (run through spawnTs, whose hook maps the
+ * @care-journey/* aliases). argv: live|rebuild|settings-rebuild, events file, read-model file, batch size.
+ * live: prints "ready", then the engine's projector follows the log (the parent kills it by time:
+ *   a projector catching up does not yield to timers, so it cannot report as it goes).
+ * rebuild: a rebuild into a new generation, printing each progress step.
+ * settings-rebuild: the same on the threads the settings in the environment give, as ProjectionEngine
+ *   passes them (CARE_JOURNEY_REBUILD_THREADS, CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD); not through
+ *   the engine itself, whose batches of 1,000 or more would leave a kill too little time to land.
+ * Progress lines: "progress <state> <events done> <position>".
  */
-import { join, resolve } from 'node:path';
-import Module from 'node:module';
+import { SqliteEventStore } from '@care-journey/event-store';
+import {
+  loadReadModelConfig,
+  ProjectionEngine,
+  ReadModelStore,
+  rebuildReadModels,
+  type RebuildProgress,
+} from '@care-journey/projections';
 
-const libs = resolve(__dirname, '../../../libs');
-const alias = /^@care-journey\/(journey|event-store|projections|reporting|audit)(\/.*)?$/;
-type Resolve = (request: string, ...rest: unknown[]) => string;
-const withResolve = Module as unknown as { _resolveFilename: Resolve };
-const original = withResolve._resolveFilename;
-withResolve._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
-  const match = alias.exec(request);
-  return original.call(this, match ? join(libs, match[1], 'src', match[2] ?? '') : request, ...rest);
+const [mode, eventsFile, readModelFile, batch] = process.argv.slice(2);
+const store = new SqliteEventStore({ file: eventsFile, pollIntervalMs: 5 });
+const batchSize = Number(batch);
+
+const report = {
+  next: (p: RebuildProgress) => process.stdout.write(`progress ${p.state} ${p.eventsDone} ${p.position}\n`),
+  error: (error: unknown) => process.stdout.write(`failed ${String(error)}\n`),
+  complete: () => process.stdout.write('rebuilt\n'),
 };
 
-// Loaded only now, after the aliases: a static import would be hoisted above them.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require('./projections-child-work');
+if (mode === 'live') {
+  const engine = new ProjectionEngine(store, {
+    file: readModelFile,
+    mode: 'inline',
+    batchSize,
+    restartDelayMs: 20,
+  });
+  process.stdout.write(`ready ${engine.checkpoint() ?? -1}\n`);
+  engine.start();
+} else if (mode === 'rebuild') {
+  rebuildReadModels(store, new ReadModelStore(readModelFile), { batchSize }).subscribe(report);
+} else {
+  const config = loadReadModelConfig(process.env);
+  rebuildReadModels(store, new ReadModelStore(readModelFile), {
+    batchSize,
+    threads: config.rebuildThreads,
+    minEventsPerThread: config.rebuildMinEventsPerThread,
+  }).subscribe(report);
+}

@@ -23,6 +23,7 @@ export function registerRebuildCommand(program: Command): void {
         mode: 'worker',
         batchSize: config.batchSize,
         rebuildThreads: config.rebuildThreads,
+        rebuildMinEventsPerThread: config.rebuildMinEventsPerThread,
       });
       const bar = new SingleBar(
         {

@@ -11,7 +11,7 @@ import type { DriftConfig } from '../rules/drift-config';
 import type { JourneySummary } from '../summary/journey-summary';
 import { childEvents } from './apply-from-store';
 import { Projector, type ProjectorState } from './projector';
-import type { ProjectionsMode } from './read-model-config';
+import { rebuildMinEventsPerThreadFromEnv, type ProjectionsMode } from './read-model-config';
 import { ReadModelStore } from './read-model-store';
 import { rebuildReadModels, type RebuildProgress } from './rebuild';
 import { SummaryCache } from './summary-cache';
@@ -27,6 +27,11 @@ export interface ProjectionEngineOptions {
   drift?: DriftConfig;
   /** Threads a rebuild splits the children across (default: CARE_JOURNEY_REBUILD_THREADS, else 2). */
   rebuildThreads?: number;
+  /**
+   * Fewest events per thread a rebuild splits for (default: CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD,
+   * else MIN_EVENTS_PER_THREAD).
+   */
+  rebuildMinEventsPerThread?: number;
 }
 
 export interface ProjectionLag {
@@ -97,6 +102,7 @@ export class ProjectionEngine {
     const run = rebuildReadModels(this.eventStore, this.readModels, {
       batchSize: Math.max(this.options.batchSize, 1000),
       threads: this.options.rebuildThreads,
+      minEventsPerThread: this.options.rebuildMinEventsPerThread ?? rebuildMinEventsPerThreadFromEnv(),
       // The live projector writes to the old generation until now: restart it on the new one.
       onSwitched: async () => {
         if (this.projector && this.projector.state !== 'stopped') await this.projector.restart();

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { MIN_EVENTS_PER_THREAD } from './partitioned-rebuild';
 import { loadReadModelConfig } from './read-model-config';
 
 describe('read-model configuration', () => {
@@ -15,6 +16,7 @@ describe('read-model configuration', () => {
     });
     expect(loadReadModelConfig({}).file).toBe('./data/read-models.db');
     expect(config.rebuildThreads).toBe(Math.min(2, availableParallelism()));
+    expect(config.rebuildMinEventsPerThread).toBe(MIN_EVENTS_PER_THREAD);
   });
 
   it('takes the file, mode, batch, timeout and drift thresholds from the environment', () => {
@@ -35,6 +37,9 @@ describe('read-model configuration', () => {
     expect(config.drift.DR11.months).toMatchObject({ adoption: 12, return_home: 6 });
     expect(loadReadModelConfig({ CARE_JOURNEY_PROJECTIONS: 'thread' }).mode).toBe('thread');
     expect(loadReadModelConfig({ CARE_JOURNEY_REBUILD_THREADS: '3' }).rebuildThreads).toBe(3);
+    expect(
+      loadReadModelConfig({ CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD: '1000' }).rebuildMinEventsPerThread,
+    ).toBe(1000);
   });
 
   it('names the variable and the rule when a setting is wrong', () => {
@@ -47,6 +52,10 @@ describe('read-model configuration', () => {
     expect(() => loadReadModelConfig({ CARE_JOURNEY_REBUILD_THREADS: 'two' })).toThrow(
       /CARE_JOURNEY_REBUILD_THREADS/,
     );
+    for (const bad of ['0', '-5', '2.5', 'many'])
+      expect(() => loadReadModelConfig({ CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD: bad })).toThrow(
+        `CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD: must be a whole number >= 1, got "${bad}"`,
+      );
     expect(() => loadReadModelConfig({ CARE_JOURNEY_DRIFT_THRESHOLDS: '[1]' })).toThrow(
       /CARE_JOURNEY_DRIFT_THRESHOLDS/,
     );

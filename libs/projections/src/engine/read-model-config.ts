@@ -11,12 +11,15 @@
  * - CARE_JOURNEY_DRIFT_THRESHOLDS: JSON overrides of the drift thresholds, e.g. {"DR07":{"days":365}}.
  * - CARE_JOURNEY_REBUILD_THREADS: worker threads a full rebuild splits the children across (default 2,
  *   or 1 on a single core; 1 = on the calling thread). Only with a SQLite event store, a read-model
- *   file (not :memory:) and at least 50,000 events per thread; otherwise one thread.
+ *   file (not :memory:) and at least CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD events per thread;
+ *   otherwise one thread.
+ * - CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD: fewest events per thread a rebuild splits for
+ *   (default 50,000, MIN_EVENTS_PER_THREAD: below it a thread's start-up costs more than it saves).
  */
 import { dirname, join } from 'node:path';
 import type { StoreConfig } from '@care-journey/event-store';
 import { driftConfig, type DriftConfig, type DriftConfigOverrides } from '../rules/drift-config';
-import { defaultRebuildThreads } from './partitioned-rebuild';
+import { defaultRebuildThreads, MIN_EVENTS_PER_THREAD } from './partitioned-rebuild';
 
 export type ProjectionsMode = 'inline' | 'thread' | 'worker';
 
@@ -27,6 +30,7 @@ export interface ReadModelConfig {
   readYourWritesTimeoutMs: number;
   drift: DriftConfig;
   rebuildThreads: number;
+  rebuildMinEventsPerThread: number;
 }
 
 export const DEFAULT_READMODEL_FILE = './data/read-models.db';
@@ -81,6 +85,10 @@ function driftOverrides(env: Env): DriftConfigOverrides {
 export const rebuildThreadsFromEnv = (env: Env = process.env): number =>
   positiveInteger(env, 'CARE_JOURNEY_REBUILD_THREADS', defaultRebuildThreads());
 
+/** CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD, else MIN_EVENTS_PER_THREAD. */
+export const rebuildMinEventsPerThreadFromEnv = (env: Env = process.env): number =>
+  positiveInteger(env, 'CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD', MIN_EVENTS_PER_THREAD);
+
 /** The API, the worker and the CLI must agree on the file: all derive it here. */
 function readModelFile(env: Env, store: StoreConfig | undefined): string {
   const explicit = read(env, 'CARE_JOURNEY_READMODEL_FILE');
@@ -103,5 +111,6 @@ export function loadReadModelConfig(env: Env = process.env, store?: StoreConfig)
     readYourWritesTimeoutMs: positiveInteger(env, 'CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS', 5000),
     drift: driftConfigFromEnv(env),
     rebuildThreads: rebuildThreadsFromEnv(env),
+    rebuildMinEventsPerThread: rebuildMinEventsPerThreadFromEnv(env),
   };
 }

@@ -1,45 +1,13 @@
 /**
  * Runs a TypeScript file in a fresh Node process, for crash tests (SIGKILL needs a real process).
- * Children cannot use Jest's transform, so a small require hook compiles .ts with @swc/core and
- * resolves the @care-journey/* aliases to libs/<name>/src, as jest.config.js does.
+ * Children cannot use Jest's transform: they load the shared swc require hook
+ * (libs/event-store/src/ts-require-hook.ts), which also maps the @care-journey/* aliases.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const LIBS = resolve(__dirname, '..', '..', '..', '..');
-let hookFile: string | undefined;
-
-function hook(): string {
-  if (hookFile) return hookFile;
-  const code = `
-const { transformSync } = require(${JSON.stringify(require.resolve('@swc/core'))});
-const fs = require('fs');
-const path = require('path');
-const Module = require('module');
-const resolveFilename = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  const m = /^@care-journey\\/([a-z-]+)(\\/.*)?$/.exec(request);
-  if (m) request = path.join(${JSON.stringify(LIBS)}, m[1], 'src', m[2] || '');
-  return resolveFilename.call(this, request, ...rest);
-};
-require.extensions['.ts'] = function (module, filename) {
-  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename, swcrc: false,
-    jsc: { parser: { syntax: 'typescript', decorators: true }, target: 'es2022' },
-    module: { type: 'commonjs' },
-  });
-  module._compile(code, filename);
-};
-`;
-  hookFile = join(mkdtempSync(join(tmpdir(), 'cj-import-hook-')), 'register.js');
-  writeFileSync(hookFile, code);
-  return hookFile;
-}
+import { tsRequireHookFile } from '@care-journey/event-store';
 
 export function spawnTsWithAliases(file: string, args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--require', hook(), file, ...args], { stdio: 'pipe' });
+  return spawn(process.execPath, ['--require', tsRequireHookFile(), file, ...args], { stdio: 'pipe' });
 }
 
 /** Calls `onLine` for every stdout line; resolves with the exit code or signal. */

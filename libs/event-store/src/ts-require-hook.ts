@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface TsRequireHookOptions {
+  /**
+   * Keep each compiled file here, named by a hash of its path and source, so that a process
+   * started many times (the fault specs restart the API twenty-odd times) compiles each file once.
+   */
+  cacheDir?: string;
+}
+
+/**
+ * The source of a require hook that lets a fresh worker thread or Node process run this
+ * repository's TypeScript sources, which have no Jest transform there. As jest.config.js does, it
+ * compiles .ts with @swc/core (a dev dependency; decorators and their metadata, which Nest needs)
+ * and maps the @care-journey/* aliases to libs/<name>/src. One source for every user: the worker
+ * bootstrap (worker-beside.ts) evaluates it; the specs' child processes load it with
+ * `node --require` (tsRequireHookFile). Only called when running from sources: compiled code
+ * never needs it.
+ */
+export function tsRequireHookSource(options: TsRequireHookOptions = {}): string {
+  return sourceFor(
+    require.resolve('@swc/core'),
+    // libs/event-store/src → the repository's libs/
+    join(__dirname, '..', '..'),
+    options.cacheDir,
+  );
+}
+
+const hookFiles = new Map<string, string>();
+
+/** The hook in a temp file, for `node --require <file>`: written once a process (per cache dir). */
+export function tsRequireHookFile(options: TsRequireHookOptions = {}): string {
+  const key = options.cacheDir ?? '';
+  let file = hookFiles.get(key);
+  if (file === undefined) {
+    if (options.cacheDir !== undefined) mkdirSync(options.cacheDir, { recursive: true });
+    file = join(mkdtempSync(join(tmpdir(), 'cj-swc-hook-')), 'register.js');
+    writeFileSync(file, tsRequireHookSource(options));
+    hookFiles.set(key, file);
+  }
+  return file;
+}
+
+const sourceFor = (swc: string, libs: string, cacheDir: string | undefined): string => `
+(() => {
+  const { transformSync } = require(${JSON.stringify(swc)});
+  const crypto = require('node:crypto');
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const Module = require('node:module');
+  const cacheDir = ${JSON.stringify(cacheDir ?? null)};
+  const resolveFilename = Module._resolveFilename;
+  Module._resolveFilename = function (request, ...rest) {
+    const alias = /^@care-journey\\/([a-z-]+)(\\/.*)?$/.exec(request);
+    if (alias) request = path.join(${JSON.stringify(libs)}, alias[1], 'src', alias[2] || '');
+    return resolveFilename.call(this, request, ...rest);
+  };
+  const compile = (source, filename) =>
+    transformSync(source, {
+      filename, swcrc: false, sourceMaps: 'inline',
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022', keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
+    }).code;
+  const cached = (source, filename) => {
+    const file = path.join(cacheDir, crypto.createHash('sha1').update(filename + '\\0' + source).digest('hex') + '.js');
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      const code = compile(source, filename);
+      // Written whole, then renamed: a process started meanwhile never reads half a file.
+      fs.writeFileSync(file + '.' + process.pid, code);
+      fs.renameSync(file + '.' + process.pid, file);
+      return code;
+    }
+  };
+  require.extensions['.ts'] = function (module, filename) {
+    const source = fs.readFileSync(filename, 'utf8');
+    module._compile(cacheDir ? cached(source, filename) : compile(source, filename), filename);
+  };
+})();
+`;
