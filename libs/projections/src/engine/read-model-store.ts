@@ -30,6 +30,7 @@ import { driftConfigFromEnv } from './read-model-config';
 import {
   createChangeLogTable,
   createGenerationTables,
+  createSummaryIndexes,
   dropGenerationTables,
   hasTable,
   migrateEventCopy,
@@ -196,7 +197,7 @@ export class ReadModelStore implements ChangeLogReader {
       .transaction(() => {
         this.db.exec(SHARED_SCHEMA);
         if (this.readGeneration() === undefined) {
-          this.prepareGeneration(1);
+          this.prepareGeneration(1, true);
           this.db.prepare(`INSERT INTO meta (key, value) VALUES ('generation', '1')`).run();
         }
         this.addChangeLogIfMissing(this.currentGeneration());
@@ -251,8 +252,8 @@ export class ReadModelStore implements ChangeLogReader {
     return row?.position == null ? undefined : BigInt(row.position);
   }
 
-  private prepareGeneration(generation: number): void {
-    createGenerationTables(this.db, generation);
+  private prepareGeneration(generation: number, indexes: boolean): void {
+    createGenerationTables(this.db, generation, { indexes });
     this.db
       .prepare(`INSERT OR REPLACE INTO checkpoints (generation, position, updated_at) VALUES (?, NULL, ?)`)
       .run(generation, new Date().toISOString());
@@ -271,16 +272,26 @@ export class ReadModelStore implements ChangeLogReader {
           this.discard(generation);
         }
         const next = current + 1;
-        this.prepareGeneration(next);
+        // Not served before switchTo, which adds the summaries' indexes (see indexGeneration).
+        this.prepareGeneration(next, false);
         return next;
       })
       .immediate();
   }
 
-  /** Serve `generation` from now on and drop the previous one, atomically. */
+  /**
+   * The summaries' secondary indexes of a generation made by createGeneration (left out while a
+   * rebuild writes it); switchTo adds them too, so call this first to keep the switch short.
+   */
+  indexGeneration(generation: number): void {
+    this.db.transaction(() => createSummaryIndexes(this.db, generation)).immediate();
+  }
+
+  /** Serve `generation` from now on (with its indexes) and drop the previous one, atomically. */
   switchTo(generation: number): void {
     this.db
       .transaction(() => {
+        createSummaryIndexes(this.db, generation);
         const previous = this.currentGeneration();
         this.db.prepare(`UPDATE meta SET value = ? WHERE key = 'generation'`).run(String(generation));
         if (previous !== generation) this.discard(previous);

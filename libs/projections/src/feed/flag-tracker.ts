@@ -13,7 +13,7 @@ import type { DriftRule, Obligation } from '../rules/drift-rule';
 import { DRIFT_RULES } from '../rules/rule-registry';
 import type { JourneySummary } from '../summary/journey-summary';
 import { summaryAsAt } from '../summary/summary-as-at';
-import type { FacetChange } from '../summary/summary-facets';
+import type { FacetChange, SummaryFacet } from '../summary/summary-facets';
 import type { ChildFact } from './change-record';
 
 interface FlagEntry {
@@ -97,11 +97,53 @@ function entriesOf(
   return entries;
 }
 
-const sameList = (a: readonly ChildFact[], b: readonly ChildFact[]): boolean => {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-};
+/** Above this many entries, Array.prototype.sort; below, an insertion sort that allocates nothing. */
+const INSERTION_SORT_AT_MOST = 64;
+
+const byOpening = (a: FlagEntry, b: FlagEntry): number =>
+  a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0;
+
+/** Stable sort by opening date, in place (the same order as `entries.sort(byOpening)`). */
+function sortByOpening(entries: FlagEntry[]): void {
+  if (entries.length > INSERTION_SORT_AT_MOST) {
+    entries.sort(byOpening);
+    return;
+  }
+  for (let i = 1; i < entries.length; i++) {
+    const entry = entries[i];
+    let j = i - 1;
+    while (j >= 0 && entries[j].openedOn > entry.openedOn) {
+      entries[j + 1] = entries[j];
+      j--;
+    }
+    entries[j + 1] = entry;
+  }
+}
+
+/** The entries' facts in order are exactly `given` (the same objects). */
+function sameFactsAs(entries: readonly FlagEntry[], given: readonly ChildFact[]): boolean {
+  let n = 0;
+  for (const entry of entries)
+    for (const fact of entry.facts) {
+      if (n >= given.length || given[n] !== fact) return false;
+      n++;
+    }
+  return n === given.length;
+}
+
+function factsOf(entries: readonly FlagEntry[]): ChildFact[] {
+  const facts: ChildFact[] = [];
+  for (const entry of entries) for (const fact of entry.facts) facts.push(fact);
+  return facts;
+}
+
+/** Whether the rule reads one of the changed parts (a rule without `reads` is never kept). */
+function readsAny(rule: DriftRule, change: readonly SummaryFacet[]): boolean {
+  const reads = rule.reads;
+  if (reads === undefined) return true;
+  for (const facet of reads) if (change.includes(facet)) return true;
+  return false;
+}
 
 /** The first change point after `asAt` (undefined when none). */
 function nextPoint(points: readonly CalendarDate[], asAt: CalendarDate): CalendarDate | undefined {
@@ -111,7 +153,8 @@ function nextPoint(points: readonly CalendarDate[], asAt: CalendarDate): Calenda
 }
 
 export class FlagTracker {
-  private readonly derived = new Map<DriftRule, Derived>();
+  /** Each rule's obligations kept, by the rule's index in `rules` (arrays: a map per child was garbage). */
+  private readonly derived: (Derived | undefined)[];
   private summary: JourneySummary | undefined;
   /** Whether, in the last `facts`, nothing in the summary was dated after the date asked for. */
   whole = false;
@@ -129,24 +172,33 @@ export class FlagTracker {
     | undefined;
   /** The facts given last. */
   private given: ChildFact[] = [];
+  /** The entries shown as at the date asked for, while `facts` works (one array, not one per call). */
+  private readonly shown: FlagEntry[] = [];
   /** Each rule's entries derived last (kept across changes: an unchanged obligation reuses its entry). */
-  private readonly entries = new Map<DriftRule, FlagEntry[]>();
+  private readonly entries: FlagEntry[][];
 
   constructor(
     private readonly config: DriftConfig,
     private readonly rules: readonly DriftRule[] = DRIFT_RULES,
-  ) {}
+  ) {
+    this.derived = rules.map(() => undefined);
+    this.entries = rules.map(() => []);
+  }
+
+  private forgetDerived(): void {
+    this.derived.fill(undefined);
+    this.last = undefined;
+  }
 
   /** The summary given last was changed in place: forget what was derived from those parts. */
   changed(change: FacetChange): void {
     if (change === 'all') {
-      this.derived.clear();
-      this.last = undefined;
+      this.forgetDerived();
       return;
     }
-    for (const rule of this.derived.keys())
-      if (rule.reads?.some((facet) => change.includes(facet))) {
-        this.derived.delete(rule);
+    for (let i = 0; i < this.rules.length; i++)
+      if (this.derived[i] !== undefined && readsAny(this.rules[i], change)) {
+        this.derived[i] = undefined;
         this.last = undefined;
       }
   }
@@ -154,18 +206,14 @@ export class FlagTracker {
   /** The flag facts of flagHistory(summary, asAt) (flag.opened, and flag.closed once closed). */
   facts(summary: JourneySummary, asAt: CalendarDate): ChildFact[] {
     if (summary !== this.summary) {
-      this.derived.clear();
-      this.last = undefined;
+      this.forgetDerived();
       this.summary = summary;
     }
     const trimmed = summaryAsAt(summary, asAt);
     // Something is dated after D: the rules see a trimmed copy that changes with D, keep nothing.
     const keep = trimmed === summary;
     this.whole = keep;
-    if (!keep) {
-      this.derived.clear();
-      this.last = undefined;
-    }
+    if (!keep) this.forgetDerived();
     const last = this.last;
     if (
       last !== undefined &&
@@ -174,27 +222,28 @@ export class FlagTracker {
       (last.until === undefined || asAt < last.until)
     )
       return last.facts;
-    const shown: FlagEntry[] = [];
+    const shown = this.shown;
+    shown.length = 0;
     let nextOpening: CalendarDate | undefined;
     let until: CalendarDate | undefined;
     let kept = keep;
-    for (const rule of this.rules) {
-      let derived = keep ? this.derived.get(rule) : undefined;
+    for (let r = 0; r < this.rules.length; r++) {
+      const rule = this.rules[r];
+      let derived = keep ? this.derived[r] : undefined;
       if (!this.valid(derived, asAt)) derived = undefined;
       if (!derived) {
-        const entries = entriesOf(
-          rule,
-          rule.obligations(trimmed, asAt, this.config),
-          this.entries.get(rule) ?? [],
-        );
-        this.entries.set(rule, entries);
+        const entries = entriesOf(rule, rule.obligations(trimmed, asAt, this.config), this.entries[r]);
+        this.entries[r] = entries;
         derived = {
           entries,
           asAt,
           until: rule.changePoints ? nextPoint(rule.changePoints(trimmed, this.config), asAt) : undefined,
         };
-        if (keep && rule.reads) this.derived.set(rule, derived);
-        else kept = false;
+        if (keep && rule.reads) this.derived[r] = derived;
+        else {
+          this.derived[r] = undefined;
+          kept = false;
+        }
       }
       if (derived.until !== undefined && (until === undefined || derived.until < until))
         until = derived.until;
@@ -202,11 +251,10 @@ export class FlagTracker {
         if (!entry.open || asAt >= entry.openedOn) shown.push(entry);
         else if (nextOpening === undefined || entry.openedOn < nextOpening) nextOpening = entry.openedOn;
     }
-    shown.sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0));
-    let facts: ChildFact[] = [];
-    for (const entry of shown) for (const fact of entry.facts) facts.push(fact);
+    sortByOpening(shown);
     // The same facts as given last (re-derived, nothing changed): the same array, for the view.
-    if (sameList(facts, this.given)) facts = this.given;
+    const facts = sameFactsAs(shown, this.given) ? this.given : factsOf(shown);
+    shown.length = 0;
     this.given = facts;
     // Every rule's obligations kept: the same facts hold until one of them changes or a flag opens.
     this.last = kept ? { asAt, facts, nextOpening, until } : undefined;
