@@ -83,7 +83,13 @@ function entriesOf(
     const key = `${rule.id}/${o.key}`;
     const flag = { ruleId: rule.id, title: rule.title, dueDate: o.dueDate, openedOn };
     const facts: ChildFact[] = [{ kind: 'flag.opened', key, data: flag }];
-    if (closedOn !== undefined) facts.push({ kind: 'flag.closed', key, data: { ...flag, closedOn, reason } });
+    // Written out, not spread from `flag`: the same keys in the same order, without the copy's cost.
+    if (closedOn !== undefined)
+      facts.push({
+        kind: 'flag.closed',
+        key,
+        data: { ruleId: rule.id, title: rule.title, dueDate: o.dueDate, openedOn, closedOn, reason },
+      });
     entries.push({
       openedOn,
       open: closedOn === undefined,
