@@ -47,12 +47,11 @@ function entryWithKey(entries: readonly FlagEntry[], key: string, hint: number):
  * derived before (same key, due date, opening, closing and reason) keeps that entry: its facts stay
  * the same objects, so nothing is built again and the diff sees them unchanged at a glance.
  */
-function entriesOf(
-  rule: DriftRule,
-  obligations: readonly Obligation[],
-  before: readonly FlagEntry[],
-): FlagEntry[] {
-  const entries: FlagEntry[] = [];
+function entriesOf(rule: DriftRule, obligations: readonly Obligation[], before: FlagEntry[]): FlagEntry[] {
+  // Made only once an entry differs from `before`'s at the same place: most re-derivations give
+  // the very entries of last time, and then `before` itself is handed back.
+  let entries: FlagEntry[] | undefined;
+  let count = 0;
   for (const o of obligations) {
     const closedOn = o.metOn ?? o.lapsedOn;
     // Closed before it opened (by the due date, or before it came into being): never breached.
@@ -69,38 +68,55 @@ function entriesOf(
           : o.lapsedOn !== undefined
             ? 'no_longer_applies'
             : null;
-    const kept = entryWithKey(before, o.key, entries.length);
-    if (
+    const kept = entryWithKey(before, o.key, count);
+    const entry =
       kept !== undefined &&
       kept.dueDate === o.dueDate &&
       kept.openedOn === openedOn &&
       kept.closedOn === closedOn &&
       kept.reason === reason
-    ) {
-      entries.push(kept);
-      continue;
+        ? kept
+        : newEntry(rule, o, openedOn, closedOn, reason);
+    if (entries === undefined) {
+      if (count < before.length && before[count] === entry) {
+        count += 1;
+        continue;
+      }
+      entries = before.slice(0, count);
     }
-    const key = `${rule.id}/${o.key}`;
-    const flag = { ruleId: rule.id, title: rule.title, dueDate: o.dueDate, openedOn };
-    const facts: ChildFact[] = [{ kind: 'flag.opened', key, data: flag }];
-    // Written out, not spread from `flag`: the same keys in the same order, without the copy's cost.
-    if (closedOn !== undefined)
-      facts.push({
-        kind: 'flag.closed',
-        key,
-        data: { ruleId: rule.id, title: rule.title, dueDate: o.dueDate, openedOn, closedOn, reason },
-      });
-    entries.push({
-      openedOn,
-      open: closedOn === undefined,
-      facts,
-      key: o.key,
-      dueDate: o.dueDate,
-      closedOn,
-      reason,
-    });
+    entries.push(entry);
+    count += 1;
   }
-  return entries;
+  if (entries !== undefined) return entries;
+  return count === before.length ? before : before.slice(0, count);
+}
+
+function newEntry(
+  rule: DriftRule,
+  o: Obligation,
+  openedOn: CalendarDate,
+  closedOn: CalendarDate | undefined,
+  reason: string | null,
+): FlagEntry {
+  const key = `${rule.id}/${o.key}`;
+  const flag = { ruleId: rule.id, title: rule.title, dueDate: o.dueDate, openedOn };
+  const facts: ChildFact[] = [{ kind: 'flag.opened', key, data: flag }];
+  // Written out, not spread from `flag`: the same keys in the same order, without the copy's cost.
+  if (closedOn !== undefined)
+    facts.push({
+      kind: 'flag.closed',
+      key,
+      data: { ruleId: rule.id, title: rule.title, dueDate: o.dueDate, openedOn, closedOn, reason },
+    });
+  return {
+    openedOn,
+    open: closedOn === undefined,
+    facts,
+    key: o.key,
+    dueDate: o.dueDate,
+    closedOn,
+    reason,
+  };
 }
 
 /** Above this many entries, Array.prototype.sort; below, an insertion sort that allocates nothing. */
