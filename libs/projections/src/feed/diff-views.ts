@@ -4,7 +4,8 @@
  * the stability state flipping. A fact whose data changed is withdrawn, then reported anew.
  * Pure: the same two views always give the same records in the same order.
  */
-import type { ChangeData, ChangeRecord, ChildFact, ChildView } from './change-record';
+import type { ChangeRecord, ChildFact, ChildView } from './change-record';
+import { sameData } from './same-fact';
 
 const idOf = (fact: ChildFact): string => `${fact.kind}|${fact.key}`;
 
@@ -18,31 +19,6 @@ function byId(view: ChildView): Map<string, ChildFact> {
   }
   return facts;
 }
-
-/** A value whose JSON is itself compared by ===: a string, boolean, null or finite number. */
-const isPlain = (value: unknown): boolean =>
-  value === null ||
-  typeof value === 'string' ||
-  typeof value === 'boolean' ||
-  (typeof value === 'number' && Number.isFinite(value));
-
-/**
- * Same JSON: key by key without building the strings when every value is plain (facts' data is
- * flat), through JSON.stringify otherwise.
- */
-function sameJson(a: ChangeData, b: ChangeData): boolean {
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  let plain = keysA.length === keysB.length;
-  for (let i = 0; plain && i < keysA.length; i++) {
-    const x = a[keysA[i]];
-    const y = b[keysB[i]];
-    if (!isPlain(x) || !isPlain(y)) plain = false;
-    else if (keysA[i] !== keysB[i] || x !== y) return false;
-  }
-  return plain || JSON.stringify(a) === JSON.stringify(b);
-}
-const sameData = (a: ChildFact, b: ChildFact): boolean => a.data === b.data || sameJson(a.data, b.data);
 
 /** The same facts in the same order (most events change none): no fact appeared or went. */
 function sameFacts(before: readonly ChildFact[], after: readonly ChildFact[]): boolean {
