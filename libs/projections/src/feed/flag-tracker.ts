@@ -125,13 +125,17 @@ const INSERTION_SORT_AT_MOST = 64;
 const byOpening = (a: FlagEntry, b: FlagEntry): number =>
   a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0;
 
-/** Stable sort by opening date, in place (the same order as `entries.sort(byOpening)`). */
-function sortByOpening(entries: FlagEntry[]): void {
-  if (entries.length > INSERTION_SORT_AT_MOST) {
-    entries.sort(byOpening);
+/**
+ * Stable sort of the first `count` entries by opening date, in place (the same order as
+ * `entries.slice(0, count).sort(byOpening)`).
+ */
+function sortByOpening(entries: FlagEntry[], count: number): void {
+  if (count > INSERTION_SORT_AT_MOST) {
+    const sorted = entries.slice(0, count).sort(byOpening);
+    for (let i = 0; i < count; i++) entries[i] = sorted[i];
     return;
   }
-  for (let i = 1; i < entries.length; i++) {
+  for (let i = 1; i < count; i++) {
     const entry = entries[i];
     let j = i - 1;
     while (j >= 0 && entries[j].openedOn > entry.openedOn) {
@@ -142,20 +146,20 @@ function sortByOpening(entries: FlagEntry[]): void {
   }
 }
 
-/** The entries' facts in order are exactly `given` (the same objects). */
-function sameFactsAs(entries: readonly FlagEntry[], given: readonly ChildFact[]): boolean {
+/** The first `count` entries' facts in order are exactly `given` (the same objects). */
+function sameFactsAs(entries: readonly FlagEntry[], count: number, given: readonly ChildFact[]): boolean {
   let n = 0;
-  for (const entry of entries)
-    for (const fact of entry.facts) {
+  for (let i = 0; i < count; i++)
+    for (const fact of entries[i].facts) {
       if (n >= given.length || given[n] !== fact) return false;
       n++;
     }
   return n === given.length;
 }
 
-function factsOf(entries: readonly FlagEntry[]): ChildFact[] {
+function factsOf(entries: readonly FlagEntry[], count: number): ChildFact[] {
   const facts: ChildFact[] = [];
-  for (const entry of entries) for (const fact of entry.facts) facts.push(fact);
+  for (let i = 0; i < count; i++) for (const fact of entries[i].facts) facts.push(fact);
   return facts;
 }
 
@@ -194,7 +198,10 @@ export class FlagTracker {
     | undefined;
   /** The facts given last. */
   private given: ChildFact[] = [];
-  /** The entries shown as at the date asked for, while `facts` works (one array, not one per call). */
+  /**
+   * The entries shown as at the date asked for, while `facts` works: one array, filled from the
+   * start each time (emptying it by `length = 0` gave its storage back, to be made again).
+   */
   private readonly shown: FlagEntry[] = [];
   /** Each rule's entries derived last (kept across changes: an unchanged obligation reuses its entry). */
   private readonly entries: FlagEntry[][];
@@ -245,7 +252,7 @@ export class FlagTracker {
     )
       return last.facts;
     const shown = this.shown;
-    shown.length = 0;
+    let count = 0;
     let nextOpening: CalendarDate | undefined;
     let until: CalendarDate | undefined;
     let kept = keep;
@@ -270,13 +277,12 @@ export class FlagTracker {
       if (derived.until !== undefined && (until === undefined || derived.until < until))
         until = derived.until;
       for (const entry of derived.entries)
-        if (!entry.open || asAt >= entry.openedOn) shown.push(entry);
+        if (!entry.open || asAt >= entry.openedOn) shown[count++] = entry;
         else if (nextOpening === undefined || entry.openedOn < nextOpening) nextOpening = entry.openedOn;
     }
-    sortByOpening(shown);
+    sortByOpening(shown, count);
     // The same facts as given last (re-derived, nothing changed): the same array, for the view.
-    const facts = sameFactsAs(shown, this.given) ? this.given : factsOf(shown);
-    shown.length = 0;
+    const facts = sameFactsAs(shown, count, this.given) ? this.given : factsOf(shown, count);
     this.given = facts;
     // Every rule's obligations kept: the same facts hold until one of them changes or a flag opens.
     this.last = kept ? { asAt, facts, nextOpening, until } : undefined;
