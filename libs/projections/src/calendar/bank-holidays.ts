@@ -5,7 +5,9 @@
 import Holidays from 'date-holidays';
 import type { CalendarDate } from '@care-journey/journey';
 
-const england = new Holidays('GB', 'ENG');
+// Only public holidays are asked for: the library then skips working out observances (~25% of a
+// year's cost, paid once per year per process); the filter below stays the definition.
+const england = new Holidays('GB', 'ENG', { types: ['public'] });
 const cache = new Map<number, ReadonlySet<CalendarDate>>();
 
 /** The bank holidays (including substitute days) of one calendar year, as YYYY-MM-DD. */

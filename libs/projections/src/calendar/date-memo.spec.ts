@@ -19,3 +19,20 @@ describe('kept date arithmetic', () => {
     expect(() => addMonthsKept('2025-01-01', 1.5)).toThrow(RangeError);
   });
 });
+
+describe('kept date arithmetic, dates made afresh', () => {
+  it('Given the same date as a new string each time (a slice), Then the answer is the same as for the literal', () => {
+    const recorded = ['2024-02-29T10:00:00Z', '2023-12-31T23:59:59Z'];
+    for (let round = 0; round < 2; round++)
+      for (const text of recorded) {
+        const date = text.slice(0, 10);
+        expect(addMonthsKept(date, -12)).toBe(addMonths(date, -12));
+        expect(addDaysKept(date, 1)).toBe(addDays(date, 1));
+      }
+  });
+
+  it('Given strings that are not shaped yyyy-mm-dd (or not digits), Then each is answered by the journey itself', () => {
+    for (const odd of ['2025-1-01', '2025/01/01', '20a5-01-01', '2025-01-0x', ' 2025-01-1'])
+      expect(() => addDaysKept(odd, 1)).toThrow(RangeError);
+  });
+});

@@ -1,3 +1,4 @@
+import Holidays from 'date-holidays';
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days';
 import { bankHolidaysOf } from './bank-holidays';
 
@@ -53,5 +54,18 @@ describe('working days (England and Wales)', () => {
   it('refuses a fractional or negative count', () => {
     expect(() => addWorkingDays('2025-06-02', -1)).toThrow(RangeError);
     expect(() => addWorkingDays('2025-06-02', 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('bank holidays asked for public days only', () => {
+  it('Given every year 1990-2060, Then they are the public days of the full calendar of England and Wales', () => {
+    const full = new Holidays('GB', 'ENG');
+    for (let year = 1990; year <= 2060; year++) {
+      const expected = full
+        .getHolidays(year)
+        .filter((holiday) => holiday.type === 'public')
+        .map((holiday) => holiday.date.slice(0, 10));
+      expect([...bankHolidaysOf(year)]).toEqual(expected);
+    }
   });
 });

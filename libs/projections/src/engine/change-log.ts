@@ -8,8 +8,10 @@ import type { FeedCheckpoint } from '../feed/feed-checkpoint';
 import type { LoggedChange } from '../feed/feed-page';
 import { tablesOf } from './read-model-schema';
 
-export function insertChangesSql(generation: number): string {
-  return `INSERT INTO ${tablesOf(generation).changes} (position, idx, child_id, event_id, change) VALUES (?, ?, ?, ?, ?)`;
+/** An INSERT of `rows` change rows at once (five parameters a row, in column order). */
+export function insertChangesSql(generation: number, rows = 1): string {
+  const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ');
+  return `INSERT INTO ${tablesOf(generation).changes} (position, idx, child_id, event_id, change) VALUES ${values}`;
 }
 
 export function writeChanges(

@@ -1,6 +1,6 @@
 /**
  * Where a batch's rows go. Applied in one transaction (the live projector, a single-threaded
- * rebuild), rows are written as they are made. A rebuild partition computes its batch outside any
+ * rebuild), rows are written as they are made (change rows a few dozen at a time). A rebuild partition computes its batch outside any
  * transaction and holds the rows here, so the write lock is held only while they are written.
  */
 import type { Statement } from 'better-sqlite3';
@@ -23,22 +23,79 @@ export interface RowWriter {
   summary(row: SummaryParams): void;
 }
 
-/** Writes each row at once with the generation's statements (inside the caller's transaction). */
+/**
+ * Change rows per INSERT: one statement run per row (binding, stepping, resetting) was about as
+ * dear as the row itself; rows are gathered and inserted this many at a time.
+ */
+export const CHANGE_ROWS_PER_INSERT = 32;
+
+/** The change-log inserts: one row (insertChangesSql(g)) and CHANGE_ROWS_PER_INSERT rows. */
+export interface ChangeInserts {
+  one: Statement;
+  many: Statement;
+}
+
+const COLUMNS = 5;
+
+/** Change rows gathered into multi-row inserts; `flush` writes what is left. */
+class ChangeRowBuffer {
+  private readonly values: unknown[] = new Array<unknown>(CHANGE_ROWS_PER_INSERT * COLUMNS);
+  private rows = 0;
+
+  constructor(private readonly inserts: ChangeInserts) {}
+
+  add(position: bigint, index: number, childId: string, eventId: string, change: string): void {
+    const values = this.values;
+    const at = this.rows * COLUMNS;
+    values[at] = position;
+    values[at + 1] = index;
+    values[at + 2] = childId;
+    values[at + 3] = eventId;
+    values[at + 4] = change;
+    this.rows += 1;
+    if (this.rows === CHANGE_ROWS_PER_INSERT) {
+      this.inserts.many.run(values);
+      this.rows = 0;
+    }
+  }
+
+  flush(): void {
+    const values = this.values;
+    for (let row = 0; row < this.rows; row++) {
+      const at = row * COLUMNS;
+      this.inserts.one.run(values[at], values[at + 1], values[at + 2], values[at + 3], values[at + 4]);
+    }
+    this.rows = 0;
+  }
+}
+
+/**
+ * Writes rows with the generation's statements inside the caller's transaction: summaries at
+ * once, change rows gathered (CHANGE_ROWS_PER_INSERT); call `flush` before the transaction ends.
+ */
 export class DirectRows implements RowWriter {
+  private readonly buffer: ChangeRowBuffer;
+
   constructor(
-    private readonly insertChange: Statement,
+    inserts: ChangeInserts,
     private readonly upsertSummary: Statement,
-  ) {}
+  ) {
+    this.buffer = new ChangeRowBuffer(inserts);
+  }
 
   changes(position: bigint, eventId: string, changes: readonly ChangeRecord[]): void {
     for (let index = 0; index < changes.length; index++) {
       const change = changes[index];
-      this.insertChange.run(position, index, change.childId, eventId, JSON.stringify(change));
+      this.buffer.add(position, index, change.childId, eventId, JSON.stringify(change));
     }
   }
 
   summary(row: SummaryParams): void {
     this.upsertSummary.run(row);
+  }
+
+  flush(): void {
+    this.buffer.flush();
   }
 }
 
@@ -60,8 +117,10 @@ export class PendingRows implements RowWriter {
     this.summaryRows.push(row);
   }
 
-  writeTo(insertChange: Statement, upsertSummary: Statement): void {
-    for (const row of this.changeRows) insertChange.run(row);
+  writeTo(inserts: ChangeInserts, upsertSummary: Statement): void {
+    const buffer = new ChangeRowBuffer(inserts);
+    for (const row of this.changeRows) buffer.add(row[0], row[1], row[2], row[3], row[4]);
+    buffer.flush();
     for (const row of this.summaryRows) upsertSummary.run(row);
   }
 }

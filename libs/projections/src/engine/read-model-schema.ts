@@ -38,7 +38,16 @@ export function tablesOf(generation: number): GenerationTables {
   };
 }
 
-export function createGenerationTables(db: Database, generation: number): void {
+/**
+ * A generation's tables; with `indexes: false`, the summaries' secondary indexes are left for
+ * `createSummaryIndexes` (a rebuild adds them once its rows are in: building an index over the
+ * finished table is cheaper than keeping six indexes up to date through every batch's upserts).
+ */
+export function createGenerationTables(
+  db: Database,
+  generation: number,
+  { indexes }: { indexes: boolean } = { indexes: true },
+): void {
   const { summaries } = tablesOf(generation);
   createChangeLogTable(db, generation);
   db.exec(`
@@ -54,6 +63,14 @@ export function createGenerationTables(db: Database, generation: number): void {
       summary TEXT NOT NULL,
       ${STREAM_COLUMNS.join(',\n      ')}
     );
+  `);
+  if (indexes) createSummaryIndexes(db, generation);
+}
+
+/** The summaries' secondary indexes (queries by team, worker, status, …); no-op where they exist. */
+export function createSummaryIndexes(db: Database, generation: number): void {
+  const { summaries } = tablesOf(generation);
+  db.exec(`
     CREATE INDEX IF NOT EXISTS ${summaries}_team ON ${summaries}(team);
     CREATE INDEX IF NOT EXISTS ${summaries}_sw ON ${summaries}(social_worker);
     CREATE INDEX IF NOT EXISTS ${summaries}_ls ON ${summaries}(legal_status);

@@ -24,12 +24,19 @@ import { emptySummary, type JourneySummary } from '../summary/journey-summary';
 import type { ChangeLogPage, ChangeLogReader } from '../feed/feed-page';
 import { insertChangesSql, readChanges } from './change-log';
 import { childIdOf, toStoredJourneyEvent } from './journey-event-record';
-import { DirectRows, PendingRows, type RowWriter } from './pending-rows';
+import {
+  CHANGE_ROWS_PER_INSERT,
+  DirectRows,
+  PendingRows,
+  type ChangeInserts,
+  type RowWriter,
+} from './pending-rows';
 import { advance, appendsAtEnd, PerEventFold, type FoldPoint } from './per-event-fold';
 import { driftConfigFromEnv } from './read-model-config';
 import {
   createChangeLogTable,
   createGenerationTables,
+  createSummaryIndexes,
   dropGenerationTables,
   hasTable,
   migrateEventCopy,
@@ -196,7 +203,7 @@ export class ReadModelStore implements ChangeLogReader {
       .transaction(() => {
         this.db.exec(SHARED_SCHEMA);
         if (this.readGeneration() === undefined) {
-          this.prepareGeneration(1);
+          this.prepareGeneration(1, true);
           this.db.prepare(`INSERT INTO meta (key, value) VALUES ('generation', '1')`).run();
         }
         this.addChangeLogIfMissing(this.currentGeneration());
@@ -251,8 +258,8 @@ export class ReadModelStore implements ChangeLogReader {
     return row?.position == null ? undefined : BigInt(row.position);
   }
 
-  private prepareGeneration(generation: number): void {
-    createGenerationTables(this.db, generation);
+  private prepareGeneration(generation: number, indexes: boolean): void {
+    createGenerationTables(this.db, generation, { indexes });
     this.db
       .prepare(`INSERT OR REPLACE INTO checkpoints (generation, position, updated_at) VALUES (?, NULL, ?)`)
       .run(generation, new Date().toISOString());
@@ -271,16 +278,26 @@ export class ReadModelStore implements ChangeLogReader {
           this.discard(generation);
         }
         const next = current + 1;
-        this.prepareGeneration(next);
+        // Not served before switchTo, which adds the summaries' indexes (see indexGeneration).
+        this.prepareGeneration(next, false);
         return next;
       })
       .immediate();
   }
 
-  /** Serve `generation` from now on and drop the previous one, atomically. */
+  /**
+   * The summaries' secondary indexes of a generation made by createGeneration (left out while a
+   * rebuild writes it); switchTo adds them too, so call this first to keep the switch short.
+   */
+  indexGeneration(generation: number): void {
+    this.db.transaction(() => createSummaryIndexes(this.db, generation)).immediate();
+  }
+
+  /** Serve `generation` from now on (with its indexes) and drop the previous one, atomically. */
   switchTo(generation: number): void {
     this.db
       .transaction(() => {
+        createSummaryIndexes(this.db, generation);
         const previous = this.currentGeneration();
         this.db.prepare(`UPDATE meta SET value = ? WHERE key = 'generation'`).run(String(generation));
         if (previous !== generation) this.discard(previous);
@@ -393,11 +410,10 @@ export class ReadModelStore implements ChangeLogReader {
         const checkpoint = this.checkpoint(generation);
         const fresh = events.filter((event) => checkpoint === undefined || event.globalPosition > checkpoint);
         if (fresh.length === 0) return { applied: 0, skipped: events.length, checkpoint };
-        this.rows = new DirectRows(
-          this.stmt(insertChangesSql(generation)),
-          this.stmt(upsertSummarySql(generation)),
-        );
+        const rows = new DirectRows(this.changeInserts(generation), this.stmt(upsertSummarySql(generation)));
+        this.rows = rows;
         this.applyByChild(generation, fresh);
+        rows.flush();
         const last = fresh[fresh.length - 1].globalPosition;
         this.stmt(`UPDATE checkpoints SET position = ?, updated_at = ? WHERE generation = ?`).run(
           last.toString(),
@@ -431,10 +447,17 @@ export class ReadModelStore implements ChangeLogReader {
     this.rows = pending;
     // A read transaction: the children's rows are looked up in one snapshot, not one per statement.
     this.db.transaction(() => this.applyByChild(generation, events))();
-    const insertChange = this.stmt(insertChangesSql(generation));
+    const inserts = this.changeInserts(generation);
     const upsertSummary = this.stmt(upsertSummarySql(generation));
-    lock.hold(() => this.db.transaction(() => pending.writeTo(insertChange, upsertSummary)).immediate());
+    lock.hold(() => this.db.transaction(() => pending.writeTo(inserts, upsertSummary)).immediate());
     return { applied: events.length, skipped: 0, checkpoint: undefined };
+  }
+
+  private changeInserts(generation: number): ChangeInserts {
+    return {
+      one: this.stmt(insertChangesSql(generation)),
+      many: this.stmt(insertChangesSql(generation, CHANGE_ROWS_PER_INSERT)),
+    };
   }
 
   /**
@@ -476,8 +499,9 @@ export class ReadModelStore implements ChangeLogReader {
     let lastPosition = child.lastPosition;
     for (const event of events) {
       // Already applied (a replay): neither folded nor logged twice.
-      if (Number(event.globalPosition) <= lastPosition) continue;
-      lastPosition = Number(event.globalPosition);
+      const position = Number(event.globalPosition);
+      if (position <= lastPosition) continue;
+      lastPosition = position;
       const journeyEvent = toStoredJourneyEvent(event);
       clock = clockAfter(clock, journeyEvent);
       const summary = fold.next(journeyEvent);

@@ -163,6 +163,7 @@ export function rebuildReadModels(
       ) {
         m.head = (await eventStore.headPosition()) ?? m.head;
       }
+      readModels.indexGeneration(generation);
       restoreWal();
       subscriber.next(m.snapshot('switching'));
       readModels.switchTo(generation);

@@ -13,6 +13,7 @@ import { isShortBreakPeriod } from '../summary/queries';
 import { addMonthsKept } from '../calendar/date-memo';
 import type { ChildFact, ChildView, StabilityState } from './change-record';
 import type { FlagTracker } from './flag-tracker';
+import { sameFactsOr } from './same-fact';
 
 /** Earlier than any date in a journey: permanence milestones are wanted from the start. */
 const BEGINNING: CalendarDate = '0001-01-01';
@@ -113,6 +114,9 @@ const PERMANENCE_READS: readonly SummaryFacet[] = [...PERIOD_READS, 'adoption', 
 export class ViewParts {
   private periods: ChildFact[] | undefined;
   private permanence: { facts: ChildFact[]; asAt: CalendarDate } | undefined;
+  /** The lists handed out last (kept through `changed`): handed out again when made the same. */
+  private periodsBefore: ChildFact[] = [];
+  private permanenceBefore: ChildFact[] = [];
   /** The view's facts last made, and the three lists they were made of. */
   private combined: { parts: readonly (readonly ChildFact[])[]; facts: ChildFact[] } | undefined;
 
@@ -128,7 +132,10 @@ export class ViewParts {
   }
 
   periodFacts(summary: JourneySummary): ChildFact[] {
-    this.periods ??= summary.periods.flatMap(periodFacts);
+    if (this.periods === undefined) {
+      this.periods = sameFactsOr(this.periodsBefore, summary.periods.flatMap(periodFacts));
+      this.periodsBefore = this.periods;
+    }
     return this.periods;
   }
 
@@ -157,7 +164,8 @@ export class ViewParts {
   permanenceFacts(summary: JourneySummary, asAt: CalendarDate, whole: boolean): ChildFact[] {
     const kept = this.permanence;
     if (kept !== undefined && asAt >= kept.asAt) return kept.facts;
-    const facts = permanenceFacts(summary, asAt);
+    const facts = sameFactsOr(this.permanenceBefore, permanenceFacts(summary, asAt));
+    this.permanenceBefore = facts;
     this.permanence = whole ? { facts, asAt } : undefined;
     return facts;
   }

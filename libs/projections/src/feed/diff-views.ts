@@ -4,11 +4,12 @@
  * the stability state flipping. A fact whose data changed is withdrawn, then reported anew.
  * Pure: the same two views always give the same records in the same order.
  */
-import type { ChangeData, ChangeRecord, ChildFact, ChildView } from './change-record';
+import type { ChangeRecord, ChildFact, ChildView } from './change-record';
+import { sameData } from './same-fact';
 
 const idOf = (fact: ChildFact): string => `${fact.kind}|${fact.key}`;
 
-// Each view is diffed twice (as `after`, then as `before`): its facts by id are kept, not redone.
+// Large views are diffed twice (as `after`, then as `before`): their facts by id are kept, not redone.
 const factsById = new WeakMap<ChildView, Map<string, ChildFact>>();
 function byId(view: ChildView): Map<string, ChildFact> {
   let facts = factsById.get(view);
@@ -18,31 +19,6 @@ function byId(view: ChildView): Map<string, ChildFact> {
   }
   return facts;
 }
-
-/** A value whose JSON is itself compared by ===: a string, boolean, null or finite number. */
-const isPlain = (value: unknown): boolean =>
-  value === null ||
-  typeof value === 'string' ||
-  typeof value === 'boolean' ||
-  (typeof value === 'number' && Number.isFinite(value));
-
-/**
- * Same JSON: key by key without building the strings when every value is plain (facts' data is
- * flat), through JSON.stringify otherwise.
- */
-function sameJson(a: ChangeData, b: ChangeData): boolean {
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  let plain = keysA.length === keysB.length;
-  for (let i = 0; plain && i < keysA.length; i++) {
-    const x = a[keysA[i]];
-    const y = b[keysB[i]];
-    if (!isPlain(x) || !isPlain(y)) plain = false;
-    else if (keysA[i] !== keysB[i] || x !== y) return false;
-  }
-  return plain || JSON.stringify(a) === JSON.stringify(b);
-}
-const sameData = (a: ChildFact, b: ChildFact): boolean => a.data === b.data || sameJson(a.data, b.data);
 
 /** The same facts in the same order (most events change none): no fact appeared or went. */
 function sameFacts(before: readonly ChildFact[], after: readonly ChildFact[]): boolean {
@@ -77,10 +53,79 @@ export function diffViews(childId: string, before: ChildView | undefined, after:
 }
 
 /**
+ * Views with at most this many facts are diffed by scanning the two lists (no map, no id string);
+ * larger ones through maps of facts by id, where the scans would grow with the square.
+ */
+const SCAN_AT_MOST = 48;
+
+/**
  * The records are built field by field in the order the change log's JSON has always had (kind,
  * key, withdrawn, data, childId, childRef, asAt): a spread per record was most of the diff's time.
+ * Both ways give the same records in the same order: facts by id, each id where it first appears
+ * in its view, holding the last fact with that id (a map's insertion order and its last `set`).
  */
 function diffFacts(
+  childId: string,
+  before: ChildView | undefined,
+  after: ChildView,
+  changes: ChangeRecord[],
+): void {
+  const previous = before?.facts ?? NO_FACTS;
+  if (previous.length <= SCAN_AT_MOST && after.facts.length <= SCAN_AT_MOST)
+    scanFacts(childId, previous, after, changes);
+  else mapFacts(childId, before, after, changes);
+}
+
+const NO_FACTS: readonly ChildFact[] = [];
+
+/** One id (kind and key): kinds hold no '|', so this is the same test as comparing `idOf`. */
+const sameId = (a: ChildFact, b: ChildFact): boolean => a === b || (a.kind === b.kind && a.key === b.key);
+
+/** Whether `facts[index]` is the first fact with its id. */
+function firstOfId(facts: readonly ChildFact[], index: number): boolean {
+  const fact = facts[index];
+  for (let i = 0; i < index; i++) if (sameId(facts[i], fact)) return false;
+  return true;
+}
+
+/** The last fact in `facts` with the id of `fact` (what a map by id holds for it). */
+function lastWithId(facts: readonly ChildFact[], fact: ChildFact): ChildFact | undefined {
+  for (let i = facts.length - 1; i >= 0; i--) if (sameId(facts[i], fact)) return facts[i];
+  return undefined;
+}
+
+function scanFacts(
+  childId: string,
+  previous: readonly ChildFact[],
+  after: ChildView,
+  changes: ChangeRecord[],
+): void {
+  const { childRef, asAt, facts: current } = after;
+  for (let i = 0; i < previous.length; i++) {
+    if (!firstOfId(previous, i)) continue;
+    const fact = lastWithId(previous, previous[i]) as ChildFact;
+    const now = lastWithId(current, fact);
+    if (now === undefined || !sameData(now, fact))
+      changes.push({
+        kind: 'change.withdrawn',
+        key: fact.key,
+        withdrawn: fact.kind,
+        data: fact.data,
+        childId,
+        childRef,
+        asAt,
+      });
+  }
+  for (let i = 0; i < current.length; i++) {
+    if (!firstOfId(current, i)) continue;
+    const fact = lastWithId(current, current[i]) as ChildFact;
+    const then = lastWithId(previous, fact);
+    if (then === undefined || !sameData(then, fact))
+      changes.push({ kind: fact.kind, key: fact.key, data: fact.data, childId, childRef, asAt });
+  }
+}
+
+function mapFacts(
   childId: string,
   before: ChildView | undefined,
   after: ChildView,

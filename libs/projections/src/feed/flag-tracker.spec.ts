@@ -78,4 +78,24 @@ describe('FlagTracker', () => {
     expect(fold.changed).toEqual(['reviews']);
     expect(tracker.facts(summary, clock)).toBe(before);
   });
+
+  it('orders many shown flags as flagHistory does (past the insertion sort, into Array.prototype.sort)', () => {
+    // Every review late: one DR03 flag each, more than the tracker sorts by insertion (64).
+    const b = journey('many-flags').registered('2000-01-01').startCare('2000-02-01').review('2000-02-20');
+    let date = '2000-02-20';
+    for (let i = 0; i < 70; i++) {
+      date = addMonths(date, 8);
+      b.review(date);
+    }
+    const fold = new PerEventFold(b.childId, [], emptySummary(b.childId));
+    const tracker = new FlagTracker(DEFAULT_DRIFT_CONFIG);
+    let clock: string | undefined;
+    for (const event of b.events) {
+      clock = clockAfter(clock, event);
+      tracker.changed(fold.next(event) === fold.summary ? fold.changed : 'all');
+    }
+    const facts = tracker.facts(fold.summary, clock as string);
+    expect(facts.length).toBeGreaterThan(2 * 64);
+    expect(facts).toEqual(flagFacts(childView(fold.summary, clock as string, DEFAULT_DRIFT_CONFIG).facts));
+  });
 });

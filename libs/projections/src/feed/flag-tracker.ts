@@ -13,7 +13,7 @@ import type { DriftRule, Obligation } from '../rules/drift-rule';
 import { DRIFT_RULES } from '../rules/rule-registry';
 import type { JourneySummary } from '../summary/journey-summary';
 import { summaryAsAt } from '../summary/summary-as-at';
-import type { FacetChange } from '../summary/summary-facets';
+import type { FacetChange, SummaryFacet } from '../summary/summary-facets';
 import type { ChildFact } from './change-record';
 
 interface FlagEntry {
@@ -47,12 +47,11 @@ function entryWithKey(entries: readonly FlagEntry[], key: string, hint: number):
  * derived before (same key, due date, opening, closing and reason) keeps that entry: its facts stay
  * the same objects, so nothing is built again and the diff sees them unchanged at a glance.
  */
-function entriesOf(
-  rule: DriftRule,
-  obligations: readonly Obligation[],
-  before: readonly FlagEntry[],
-): FlagEntry[] {
-  const entries: FlagEntry[] = [];
+function entriesOf(rule: DriftRule, obligations: readonly Obligation[], before: FlagEntry[]): FlagEntry[] {
+  // Made only once an entry differs from `before`'s at the same place: most re-derivations give
+  // the very entries of last time, and then `before` itself is handed back.
+  let entries: FlagEntry[] | undefined;
+  let count = 0;
   for (const o of obligations) {
     const closedOn = o.metOn ?? o.lapsedOn;
     // Closed before it opened (by the due date, or before it came into being): never breached.
@@ -69,39 +68,108 @@ function entriesOf(
           : o.lapsedOn !== undefined
             ? 'no_longer_applies'
             : null;
-    const kept = entryWithKey(before, o.key, entries.length);
-    if (
+    const kept = entryWithKey(before, o.key, count);
+    const entry =
       kept !== undefined &&
       kept.dueDate === o.dueDate &&
       kept.openedOn === openedOn &&
       kept.closedOn === closedOn &&
       kept.reason === reason
-    ) {
-      entries.push(kept);
-      continue;
+        ? kept
+        : newEntry(rule, o, openedOn, closedOn, reason);
+    if (entries === undefined) {
+      if (count < before.length && before[count] === entry) {
+        count += 1;
+        continue;
+      }
+      entries = before.slice(0, count);
     }
-    const key = `${rule.id}/${o.key}`;
-    const flag = { ruleId: rule.id, title: rule.title, dueDate: o.dueDate, openedOn };
-    const facts: ChildFact[] = [{ kind: 'flag.opened', key, data: flag }];
-    if (closedOn !== undefined) facts.push({ kind: 'flag.closed', key, data: { ...flag, closedOn, reason } });
-    entries.push({
-      openedOn,
-      open: closedOn === undefined,
-      facts,
-      key: o.key,
-      dueDate: o.dueDate,
-      closedOn,
-      reason,
-    });
+    entries.push(entry);
+    count += 1;
   }
-  return entries;
+  if (entries !== undefined) return entries;
+  return count === before.length ? before : before.slice(0, count);
 }
 
-const sameList = (a: readonly ChildFact[], b: readonly ChildFact[]): boolean => {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-};
+function newEntry(
+  rule: DriftRule,
+  o: Obligation,
+  openedOn: CalendarDate,
+  closedOn: CalendarDate | undefined,
+  reason: string | null,
+): FlagEntry {
+  const key = `${rule.id}/${o.key}`;
+  const flag = { ruleId: rule.id, title: rule.title, dueDate: o.dueDate, openedOn };
+  const facts: ChildFact[] = [{ kind: 'flag.opened', key, data: flag }];
+  // Written out, not spread from `flag`: the same keys in the same order, without the copy's cost.
+  if (closedOn !== undefined)
+    facts.push({
+      kind: 'flag.closed',
+      key,
+      data: { ruleId: rule.id, title: rule.title, dueDate: o.dueDate, openedOn, closedOn, reason },
+    });
+  return {
+    openedOn,
+    open: closedOn === undefined,
+    facts,
+    key: o.key,
+    dueDate: o.dueDate,
+    closedOn,
+    reason,
+  };
+}
+
+/** Above this many entries, Array.prototype.sort; below, an insertion sort that allocates nothing. */
+const INSERTION_SORT_AT_MOST = 64;
+
+const byOpening = (a: FlagEntry, b: FlagEntry): number =>
+  a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0;
+
+/**
+ * Stable sort of the first `count` entries by opening date, in place (the same order as
+ * `entries.slice(0, count).sort(byOpening)`).
+ */
+function sortByOpening(entries: FlagEntry[], count: number): void {
+  if (count > INSERTION_SORT_AT_MOST) {
+    const sorted = entries.slice(0, count).sort(byOpening);
+    for (let i = 0; i < count; i++) entries[i] = sorted[i];
+    return;
+  }
+  for (let i = 1; i < count; i++) {
+    const entry = entries[i];
+    let j = i - 1;
+    while (j >= 0 && entries[j].openedOn > entry.openedOn) {
+      entries[j + 1] = entries[j];
+      j--;
+    }
+    entries[j + 1] = entry;
+  }
+}
+
+/** The first `count` entries' facts in order are exactly `given` (the same objects). */
+function sameFactsAs(entries: readonly FlagEntry[], count: number, given: readonly ChildFact[]): boolean {
+  let n = 0;
+  for (let i = 0; i < count; i++)
+    for (const fact of entries[i].facts) {
+      if (n >= given.length || given[n] !== fact) return false;
+      n++;
+    }
+  return n === given.length;
+}
+
+function factsOf(entries: readonly FlagEntry[], count: number): ChildFact[] {
+  const facts: ChildFact[] = [];
+  for (let i = 0; i < count; i++) for (const fact of entries[i].facts) facts.push(fact);
+  return facts;
+}
+
+/** Whether the rule reads one of the changed parts (a rule without `reads` is never kept). */
+function readsAny(rule: DriftRule, change: readonly SummaryFacet[]): boolean {
+  const reads = rule.reads;
+  if (reads === undefined) return true;
+  for (const facet of reads) if (change.includes(facet)) return true;
+  return false;
+}
 
 /** The first change point after `asAt` (undefined when none). */
 function nextPoint(points: readonly CalendarDate[], asAt: CalendarDate): CalendarDate | undefined {
@@ -111,7 +179,8 @@ function nextPoint(points: readonly CalendarDate[], asAt: CalendarDate): Calenda
 }
 
 export class FlagTracker {
-  private readonly derived = new Map<DriftRule, Derived>();
+  /** Each rule's obligations kept, by the rule's index in `rules` (arrays: a map per child was garbage). */
+  private readonly derived: (Derived | undefined)[];
   private summary: JourneySummary | undefined;
   /** Whether, in the last `facts`, nothing in the summary was dated after the date asked for. */
   whole = false;
@@ -129,24 +198,36 @@ export class FlagTracker {
     | undefined;
   /** The facts given last. */
   private given: ChildFact[] = [];
+  /**
+   * The entries shown as at the date asked for, while `facts` works: one array, filled from the
+   * start each time (emptying it by `length = 0` gave its storage back, to be made again).
+   */
+  private readonly shown: FlagEntry[] = [];
   /** Each rule's entries derived last (kept across changes: an unchanged obligation reuses its entry). */
-  private readonly entries = new Map<DriftRule, FlagEntry[]>();
+  private readonly entries: FlagEntry[][];
 
   constructor(
     private readonly config: DriftConfig,
     private readonly rules: readonly DriftRule[] = DRIFT_RULES,
-  ) {}
+  ) {
+    this.derived = rules.map(() => undefined);
+    this.entries = rules.map(() => []);
+  }
+
+  private forgetDerived(): void {
+    this.derived.fill(undefined);
+    this.last = undefined;
+  }
 
   /** The summary given last was changed in place: forget what was derived from those parts. */
   changed(change: FacetChange): void {
     if (change === 'all') {
-      this.derived.clear();
-      this.last = undefined;
+      this.forgetDerived();
       return;
     }
-    for (const rule of this.derived.keys())
-      if (rule.reads?.some((facet) => change.includes(facet))) {
-        this.derived.delete(rule);
+    for (let i = 0; i < this.rules.length; i++)
+      if (this.derived[i] !== undefined && readsAny(this.rules[i], change)) {
+        this.derived[i] = undefined;
         this.last = undefined;
       }
   }
@@ -154,18 +235,14 @@ export class FlagTracker {
   /** The flag facts of flagHistory(summary, asAt) (flag.opened, and flag.closed once closed). */
   facts(summary: JourneySummary, asAt: CalendarDate): ChildFact[] {
     if (summary !== this.summary) {
-      this.derived.clear();
-      this.last = undefined;
+      this.forgetDerived();
       this.summary = summary;
     }
     const trimmed = summaryAsAt(summary, asAt);
     // Something is dated after D: the rules see a trimmed copy that changes with D, keep nothing.
     const keep = trimmed === summary;
     this.whole = keep;
-    if (!keep) {
-      this.derived.clear();
-      this.last = undefined;
-    }
+    if (!keep) this.forgetDerived();
     const last = this.last;
     if (
       last !== undefined &&
@@ -174,39 +251,38 @@ export class FlagTracker {
       (last.until === undefined || asAt < last.until)
     )
       return last.facts;
-    const shown: FlagEntry[] = [];
+    const shown = this.shown;
+    let count = 0;
     let nextOpening: CalendarDate | undefined;
     let until: CalendarDate | undefined;
     let kept = keep;
-    for (const rule of this.rules) {
-      let derived = keep ? this.derived.get(rule) : undefined;
+    for (let r = 0; r < this.rules.length; r++) {
+      const rule = this.rules[r];
+      let derived = keep ? this.derived[r] : undefined;
       if (!this.valid(derived, asAt)) derived = undefined;
       if (!derived) {
-        const entries = entriesOf(
-          rule,
-          rule.obligations(trimmed, asAt, this.config),
-          this.entries.get(rule) ?? [],
-        );
-        this.entries.set(rule, entries);
+        const entries = entriesOf(rule, rule.obligations(trimmed, asAt, this.config), this.entries[r]);
+        this.entries[r] = entries;
         derived = {
           entries,
           asAt,
           until: rule.changePoints ? nextPoint(rule.changePoints(trimmed, this.config), asAt) : undefined,
         };
-        if (keep && rule.reads) this.derived.set(rule, derived);
-        else kept = false;
+        if (keep && rule.reads) this.derived[r] = derived;
+        else {
+          this.derived[r] = undefined;
+          kept = false;
+        }
       }
       if (derived.until !== undefined && (until === undefined || derived.until < until))
         until = derived.until;
       for (const entry of derived.entries)
-        if (!entry.open || asAt >= entry.openedOn) shown.push(entry);
+        if (!entry.open || asAt >= entry.openedOn) shown[count++] = entry;
         else if (nextOpening === undefined || entry.openedOn < nextOpening) nextOpening = entry.openedOn;
     }
-    shown.sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0));
-    let facts: ChildFact[] = [];
-    for (const entry of shown) for (const fact of entry.facts) facts.push(fact);
+    sortByOpening(shown, count);
     // The same facts as given last (re-derived, nothing changed): the same array, for the view.
-    if (sameList(facts, this.given)) facts = this.given;
+    const facts = sameFactsAs(shown, count, this.given) ? this.given : factsOf(shown, count);
     this.given = facts;
     // Every rule's obligations kept: the same facts hold until one of them changes or a flag opens.
     this.last = kept ? { asAt, facts, nextOpening, until } : undefined;

@@ -48,4 +48,22 @@ describe('ViewParts', () => {
       .review('2024-07-01');
     expectSameAsFresh(b);
   });
+
+  it('hands out the same period facts (same array, same objects) when a change makes them again unchanged', () => {
+    const b = journey('same').registered('2020-01-01').startCare('2023-01-01').review('2023-01-20');
+    const fold = new PerEventFold(b.childId, [], emptySummary(b.childId));
+    for (const event of b.events) fold.next(event);
+    const parts = new ViewParts();
+    const first = parts.periodFacts(fold.summary);
+    // A legal status after the first is read by the period facts but changes none of them.
+    parts.changed(['legalStatuses']);
+    expect(parts.periodFacts(fold.summary)).toBe(first);
+    // A move adds a fact: a new list, the facts before it the same objects' equals.
+    b.move('2023-02-01');
+    fold.next(b.events[b.events.length - 1]);
+    parts.changed(fold.changed);
+    const moved = parts.periodFacts(fold.summary);
+    expect(moved).not.toBe(first);
+    expect(moved.slice(0, first.length)).toEqual(first);
+  });
 });

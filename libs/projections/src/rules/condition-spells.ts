@@ -12,6 +12,26 @@ export interface Spell {
 
 const byDate = (a: CalendarDate, b: CalendarDate): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Above this many dates, Array.prototype.sort; below, an insertion sort that allocates nothing. */
+const INSERTION_SORT_AT_MOST = 64;
+
+/** Sorts dates in place (equal dates are equal strings: the order is the same as any sort's). */
+function sortDates(dates: CalendarDate[]): void {
+  if (dates.length > INSERTION_SORT_AT_MOST) {
+    dates.sort(byDate);
+    return;
+  }
+  for (let i = 1; i < dates.length; i++) {
+    const date = dates[i];
+    let j = i - 1;
+    while (j >= 0 && dates[j] > date) {
+      dates[j + 1] = dates[j];
+      j--;
+    }
+    dates[j + 1] = date;
+  }
+}
+
 /**
  * `changePoints` must include every date the predicate can flip on; only those up to `asAt` count.
  * The array is the caller's to give away: it is sorted in place.
@@ -21,7 +41,7 @@ export function spellsOf(
   asAt: CalendarDate,
   holds: (date: CalendarDate) => boolean,
 ): Spell[] {
-  changePoints.sort(byDate);
+  sortDates(changePoints);
   const spells: Spell[] = [];
   let open: Spell | undefined;
   let previous: CalendarDate | undefined;
