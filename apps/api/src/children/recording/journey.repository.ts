@@ -3,7 +3,6 @@ import { chainEvents, chainTipAfter, readChainTip, readStamp } from '@care-journ
 import {
   StreamNotFound,
   type AppendResult,
-  type EventMetadata,
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
@@ -11,6 +10,7 @@ import {
 } from '@care-journey/event-store';
 import { journeyDecider, journeyStream, type JourneyEvent, type JourneyState } from '@care-journey/journey';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
+import { asStoredJson } from './as-stored-json';
 import { EventEnvelopeFactory } from './event-envelope.factory';
 import { FoldedJourneyCache, type FoldedJourney } from './folded-journey-cache';
 import { KeyedOutcomesFold, NO_KEYED_OUTCOMES, type KeyedOutcomes } from './keyed-outcomes';
@@ -128,8 +128,9 @@ export class JourneyRepository {
 
   /**
    * Evolves the fold the append was decided on with the event as the store now holds it (its data
-   * and metadata through JSON, as the store keeps them; the revision and global position the store
-   * gave), so the next command on this child can be decided without a read.
+   * and metadata as JSON gives them back; the revision and global position the store gave), so the
+   * next command on this child can be decided without a read. The envelope is ours alone (built
+   * for this append), so the fold may keep its data and metadata objects.
    */
   private foldAppended(
     stream: string,
@@ -141,8 +142,8 @@ export class JourneyRepository {
     const stored: RecordedEvent = {
       id: envelope.id,
       type: envelope.type,
-      data: JSON.parse(JSON.stringify(envelope.data)) as Record<string, unknown>,
-      metadata: JSON.parse(JSON.stringify(envelope.metadata)) as EventMetadata,
+      data: asStoredJson(envelope.data),
+      metadata: asStoredJson(envelope.metadata),
       streamId: stream,
       revision: result.nextExpectedRevision,
       globalPosition: result.globalPosition,
