@@ -27,11 +27,15 @@ function fakeRepository(
   keyedAfter: KeyedOutcomes[] = [],
   /** The fold the repository kept (none: every command reads). */
   kept?: CachedJourney,
+  /** How far the repository knows the stream after an append (default: the kept fold's revision). */
+  knownAfterAppend?: bigint,
 ) {
+  let known = kept?.revision;
   let keyed: KeyedOutcomes = NO_KEYED_OUTCOMES;
   const loads: bigint[] = [];
   const repo = {
     cached: jest.fn((): CachedJourney | undefined => kept),
+    knownRevision: jest.fn((): bigint | undefined => known),
     load: jest.fn(async (): Promise<LoadedJourney> => {
       const revision = revisions.shift();
       keyed = keyedAfter.shift() ?? keyed;
@@ -39,6 +43,7 @@ function fakeRepository(
       return { state: initialState, revision, globalPosition: revision, outcomes: keyed };
     }),
     append: jest.fn(async (_id: string, _events: unknown[], expected: bigint) => {
+      known = knownAfterAppend ?? known;
       const outcome = appendOutcomes.shift();
       if (outcome === 'clash') throw new WrongExpectedRevision('journey-c1', String(expected), expected + 1n);
       if (outcome === 'twin') throw new DuplicateEventIds('journey-c1', ['e1'], 'partial');
@@ -238,6 +243,16 @@ describe('RecordJourneyHandler', () => {
       expect(repo.append.mock.calls.map((call) => call[2])).toEqual([3n, 5n, 6n]);
       expect(repo.load).toHaveBeenCalledTimes(2);
       expect(result.revision).toBe('7');
+    });
+
+    it('after a clash while this process itself wrote the child (its fold moved on), uses up the one retry', async () => {
+      const { repo, handler } = fakeRepository([5n, 6n], ['clash', 'clash'], [], keptAt(3n), 4n);
+      const error = await handler
+        .execute(new RecordJourneyCommand(review, { kind: 'none' }, context))
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ expected: 5n, actual: 6n });
+      expect(repo.append.mock.calls.map((call) => call[2])).toEqual([3n, 5n]);
+      expect(repo.load).toHaveBeenCalledTimes(1);
     });
 
     it('after a clash on the kept fold and two on fresh reads, answers 409 (bounded)', async () => {

@@ -19,7 +19,9 @@ import { RecordJourneyCommand, type RecordResult } from './record-journey.comman
  * Load (read the store) → decide → append at the revision read. If someone else wrote in between,
  * decide once more against the fresh state (the command may still hold, or now break a rule); a
  * second clash, or a clash with the revision the client asserted in If-Match, is a 409. A clash on
- * the kept fold does not count as one: it may only mean this process had not seen another's write.
+ * the kept fold counts as the first clash only if this process itself wrote the child meanwhile;
+ * otherwise it may only mean the fold had not seen another process's write, and the read path
+ * keeps its retry.
  *
  * With an Idempotency-Key, the fold (kept or read) is first asked whether this user's key already
  * recorded something: then its outcome is the answer (the same request) or a 422 (another request,
@@ -33,60 +35,65 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
 
   async execute({ command, ifMatch, context }: RecordJourneyCommand): Promise<RecordResult> {
     const cached = this.journeys.cached(command.childId);
-    const answer = cached && (await this.attemptOnCache(command, ifMatch, context, cached));
-    return answer ?? this.decideOnReads(command, ifMatch, context);
+    if (!cached) return this.decideOnReads(command, ifMatch, context, 1);
+    const outcome = await this.attemptOnCache(command, ifMatch, context, cached);
+    if (outcome.kind === 'answered') return outcome.result;
+    // A clash while this process itself wrote the child (its kept fold moved on meanwhile) is
+    // concurrency, and uses the one retry; otherwise the kept fold was only stale.
+    const movedOn = (this.journeys.knownRevision(command.childId) ?? cached.revision) > cached.revision;
+    return this.decideOnReads(command, ifMatch, context, outcome.kind === 'clashed' && movedOn ? 0 : 1);
   }
 
-  /** Decides on the kept fold; undefined when the answer must be confirmed against a fresh read. */
+  /** Decides on the kept fold; anything but an answer must be confirmed against a fresh read. */
   private async attemptOnCache(
     command: JourneyCommand,
     ifMatch: IfMatch,
     context: RecordingContext,
     cached: CachedJourney,
-  ): Promise<RecordResult | undefined> {
+  ): Promise<CacheOutcome> {
     const { childId } = command;
     const recorded = recordedOutcome(cached.outcomes, context);
     if (recorded) {
       // The same request: its stored outcome. Another request under the key: refused after a read.
       return recorded.requestHash === context.idempotency?.requestHash
-        ? answerOf(childId, recorded)
-        : undefined;
+        ? { kind: 'answered', result: answerOf(childId, recorded) }
+        : CONFIRM;
     }
-    if (ifMatch.kind === 'revision' && ifMatch.revision !== cached.revision) return undefined;
+    if (ifMatch.kind === 'revision' && ifMatch.revision !== cached.revision) return CONFIRM;
     let events: JourneyEvent[];
     try {
       events = journeyDecider.decide(command, cached.state);
     } catch {
-      return undefined; // a refusal may come from a stale fold: the fresh read decides again
+      return CONFIRM; // a refusal may come from a stale fold: the fresh read decides again
     }
-    if (events.length === 0) return undefined;
+    if (events.length === 0) return CONFIRM;
     try {
-      return appendedAnswer(childId, await this.journeys.append(childId, events, cached.revision, context));
+      const appended = await this.journeys.append(childId, events, cached.revision, context);
+      return { kind: 'answered', result: appendedAnswer(childId, appended) };
     } catch (error) {
-      if (isClash(error)) return undefined;
+      if (isClash(error)) return { kind: 'clashed' };
       throw error;
     }
   }
 
+  /** Load → decide → append, again after a clash while `retries` last (never under If-Match). */
   private async decideOnReads(
     command: JourneyCommand,
     ifMatch: IfMatch,
     context: RecordingContext,
+    retries: number,
   ): Promise<RecordResult> {
-    try {
-      return await this.attempt(command, ifMatch, context);
-    } catch (error) {
-      // A keyed duplicate that lost the race to its twin: answer with what the twin recorded.
-      const replay = isClash(error) ? await this.replayAfterClash(command.childId, context) : undefined;
-      if (replay) return replay;
-      // With If-Match the client decided against that revision: re-deciding for it would be wrong.
-      if (!(error instanceof WrongExpectedRevision) || ifMatch.kind === 'revision')
-        throw toConflict(command.childId, error);
-    }
-    try {
-      return await this.attempt(command, ifMatch, context);
-    } catch (error) {
-      throw toConflict(command.childId, error);
+    for (let left = retries; ; left--) {
+      try {
+        return await this.attempt(command, ifMatch, context);
+      } catch (error) {
+        // A keyed duplicate that lost the race to its twin: answer with what the twin recorded.
+        const replay = isClash(error) ? await this.replayAfterClash(command.childId, context) : undefined;
+        if (replay) return replay;
+        // With If-Match the client decided against that revision: re-deciding for it would be wrong.
+        if (left === 0 || !(error instanceof WrongExpectedRevision) || ifMatch.kind === 'revision')
+          throw toConflict(command.childId, error);
+      }
     }
   }
 
@@ -125,6 +132,10 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     return appendedAnswer(childId, await this.journeys.append(childId, events, expected, context));
   }
 }
+
+/** What deciding on the kept fold came to: an answer, a refused append, or something to confirm. */
+type CacheOutcome = { kind: 'answered'; result: RecordResult } | { kind: 'clashed' } | { kind: 'confirm' };
+const CONFIRM: CacheOutcome = { kind: 'confirm' };
 
 const isClash = (error: unknown): boolean =>
   error instanceof WrongExpectedRevision || error instanceof DuplicateEventIds;

@@ -119,6 +119,22 @@ describe('RecordJourneyHandler: two processes on one SQLite file (A decides on a
     expect(a.repo.cached(CHILD)).toStrictEqual(await fresh.load(CHILD));
   });
 
+  it("Given A's fold is stale and B writes again between A's fresh read and its append, Then A still has its one retry", async () => {
+    await inCareOnBoth();
+    await b.record(review('2023-03-01')); // A's kept fold is now stale
+    const append = a.store.appendToStream.bind(a.store);
+    let appends = 0;
+    jest.spyOn(a.store, 'appendToStream').mockImplementation(async (stream, events, options) => {
+      appends += 1;
+      if (appends === 2) await b.record(review('2023-03-02')); // genuine concurrency
+      return append(stream, events, options);
+    });
+    const answer = await a.record(review('2023-04-01'));
+    expect(appends).toBe(3); // on the kept fold (stale), on a fresh read (B again), the retry
+    expect(answer.revision).toBe('4');
+    await expectOneChain(5);
+  });
+
   it("Given B started care after A's fold, When A records a review its fold would refuse, Then A confirms on a fresh read and records it", async () => {
     await a.record(register);
     await b.record(startCare);

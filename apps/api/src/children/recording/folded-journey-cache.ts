@@ -59,6 +59,11 @@ export class FoldedJourneyCache {
     }
   }
 
+  /** How far this process knows the stream to reach: its kept fold, or an append of its own past it. */
+  knownRevision(childId: string): bigint | undefined {
+    return this.entries.get(childId)?.storedUpTo;
+  }
+
   /** The stream is known to reach `revision` (an append this process made but did not fold in). */
   storedUpTo(childId: string, revision: bigint): void {
     const entry = this.entries.get(childId);

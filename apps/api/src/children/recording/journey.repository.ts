@@ -67,6 +67,14 @@ export class JourneyRepository {
   }
 
   /**
+   * How far this process knows the child's stream to reach (its own appends and reads), without
+   * reading the store; undefined when it keeps nothing for the child.
+   */
+  knownRevision(childId: string): bigint | undefined {
+    return this.folds.knownRevision(childId);
+  }
+
+  /**
    * Reads the store: from the revision folded last time when this process has that fold (the
    * folded event and anything after it), else the whole stream.
    */
