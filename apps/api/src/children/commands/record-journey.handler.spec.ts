@@ -2,7 +2,7 @@ import { DuplicateEventIds, WrongExpectedRevision } from '@care-journey/event-st
 import { DomainRuleViolation, initialState, type JourneyCommand } from '@care-journey/journey';
 import { ChildNotFound, IdempotencyKeyReused, RevisionConflict } from '../application-errors';
 import { NO_KEYED_OUTCOMES, outcomeKey, type KeyedOutcomes } from '../recording/keyed-outcomes';
-import type { JourneyRepository, LoadedJourney } from '../recording/journey.repository';
+import type { CachedJourney, JourneyRepository, LoadedJourney } from '../recording/journey.repository';
 import { RecordJourneyCommand } from './record-journey.command';
 import { RecordJourneyHandler } from './record-journey.handler';
 
@@ -25,10 +25,17 @@ function fakeRepository(
   revisions: (bigint | undefined)[],
   appendOutcomes: ('ok' | 'clash' | 'twin')[],
   keyedAfter: KeyedOutcomes[] = [],
+  /** The fold the repository kept (none: every command reads). */
+  kept?: CachedJourney,
+  /** How far the repository knows the stream after an append (default: the kept fold's revision). */
+  knownAfterAppend?: bigint,
 ) {
+  let known = kept?.revision;
   let keyed: KeyedOutcomes = NO_KEYED_OUTCOMES;
   const loads: bigint[] = [];
   const repo = {
+    cached: jest.fn((): CachedJourney | undefined => kept),
+    knownRevision: jest.fn((): bigint | undefined => known),
     load: jest.fn(async (): Promise<LoadedJourney> => {
       const revision = revisions.shift();
       keyed = keyedAfter.shift() ?? keyed;
@@ -36,6 +43,7 @@ function fakeRepository(
       return { state: initialState, revision, globalPosition: revision, outcomes: keyed };
     }),
     append: jest.fn(async (_id: string, _events: unknown[], expected: bigint) => {
+      known = knownAfterAppend ?? known;
       const outcome = appendOutcomes.shift();
       if (outcome === 'clash') throw new WrongExpectedRevision('journey-c1', String(expected), expected + 1n);
       if (outcome === 'twin') throw new DuplicateEventIds('journey-c1', ['e1'], 'partial');
@@ -199,6 +207,141 @@ describe('RecordJourneyHandler', () => {
       await expect(
         handler.execute(new RecordJourneyCommand(review, { kind: 'revision', revision: 3n }, keyed)),
       ).rejects.toBeInstanceOf(RevisionConflict);
+    });
+  });
+  describe('on the fold the repository kept (no read unless the answer needs one)', () => {
+    const { journeyDecider } = jest.requireMock('@care-journey/journey') as {
+      journeyDecider: { decide: jest.Mock };
+    };
+    const keptAt = (revision: bigint, outcomes: KeyedOutcomes = NO_KEYED_OUTCOMES): CachedJourney => ({
+      state: initialState,
+      revision,
+      globalPosition: revision,
+      outcomes,
+    });
+    const refuse = () => {
+      throw new DomainRuleViolation('must-be-in-care', 'not in care on that date');
+    };
+
+    it('decides on the kept fold and appends at its revision without reading', async () => {
+      const { repo, handler } = fakeRepository([], ['ok'], [], keptAt(3n));
+      const result = await handler.execute(new RecordJourneyCommand(review, { kind: 'none' }, context));
+      expect(repo.load).not.toHaveBeenCalled();
+      expect(repo.append).toHaveBeenCalledWith('c1', expect.any(Array), 3n, context);
+      expect(result.revision).toBe('4');
+    });
+
+    it('takes an If-Match equal to the kept revision without reading', async () => {
+      const { repo, handler } = fakeRepository([], ['ok'], [], keptAt(3n));
+      await handler.execute(new RecordJourneyCommand(review, { kind: 'revision', revision: 3n }, context));
+      expect(repo.load).not.toHaveBeenCalled();
+    });
+
+    it('after a clash on the kept fold (stale), reads and decides again, and still has its one retry', async () => {
+      const { repo, handler } = fakeRepository([5n, 6n], ['clash', 'clash', 'ok'], [], keptAt(3n));
+      const result = await handler.execute(new RecordJourneyCommand(review, { kind: 'none' }, context));
+      expect(repo.append.mock.calls.map((call) => call[2])).toEqual([3n, 5n, 6n]);
+      expect(repo.load).toHaveBeenCalledTimes(2);
+      expect(result.revision).toBe('7');
+    });
+
+    it('after a clash while this process itself wrote the child (its fold moved on), uses up the one retry', async () => {
+      const { repo, handler } = fakeRepository([5n, 6n], ['clash', 'clash'], [], keptAt(3n), 4n);
+      const error = await handler
+        .execute(new RecordJourneyCommand(review, { kind: 'none' }, context))
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ expected: 5n, actual: 6n });
+      expect(repo.append.mock.calls.map((call) => call[2])).toEqual([3n, 5n]);
+      expect(repo.load).toHaveBeenCalledTimes(1);
+    });
+
+    it('after a clash on the kept fold and two on fresh reads, answers 409 (bounded)', async () => {
+      const { repo, handler } = fakeRepository([5n, 6n], ['clash', 'clash', 'clash'], [], keptAt(3n));
+      const error = await handler
+        .execute(new RecordJourneyCommand(review, { kind: 'none' }, context))
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ expected: 6n, actual: 7n });
+      expect(repo.append).toHaveBeenCalledTimes(3);
+    });
+
+    it('confirms a refusal on a fresh read: the fresh state may allow the command', async () => {
+      journeyDecider.decide.mockImplementationOnce(refuse);
+      const { repo, handler } = fakeRepository([5n], ['ok'], [], keptAt(3n));
+      const result = await handler.execute(new RecordJourneyCommand(review, { kind: 'none' }, context));
+      expect(repo.load).toHaveBeenCalledTimes(1);
+      expect(repo.append).toHaveBeenCalledWith('c1', expect.any(Array), 5n, context);
+      expect(result.revision).toBe('6');
+    });
+
+    it('answers a refusal the fresh read confirms', async () => {
+      journeyDecider.decide.mockImplementationOnce(refuse).mockImplementationOnce(refuse);
+      const { repo, handler } = fakeRepository([5n], [], [], keptAt(3n));
+      await expect(
+        handler.execute(new RecordJourneyCommand(review, { kind: 'none' }, context)),
+      ).rejects.toBeInstanceOf(DomainRuleViolation);
+      expect(repo.load).toHaveBeenCalledTimes(1);
+      expect(repo.append).not.toHaveBeenCalled();
+    });
+
+    it('checks an If-Match other than the kept revision on a fresh read (another process may have written it)', async () => {
+      const { repo, handler } = fakeRepository([5n], ['ok'], [], keptAt(3n));
+      const result = await handler.execute(
+        new RecordJourneyCommand(review, { kind: 'revision', revision: 5n }, context),
+      );
+      expect(repo.load).toHaveBeenCalledTimes(1);
+      expect(result.revision).toBe('6');
+      const stale = fakeRepository([5n], [], [], keptAt(3n));
+      await expect(
+        stale.handler.execute(new RecordJourneyCommand(review, { kind: 'revision', revision: 4n }, context)),
+      ).rejects.toMatchObject({ expected: 4n, actual: 5n });
+    });
+
+    it('answers a decision that records nothing only after a fresh read (its answer names the revision)', async () => {
+      journeyDecider.decide.mockImplementationOnce(() => []).mockImplementationOnce(() => []);
+      const { repo, handler } = fakeRepository([5n], [], [], keptAt(3n));
+      const result = await handler.execute(new RecordJourneyCommand(review, { kind: 'none' }, context));
+      expect(repo.load).toHaveBeenCalledTimes(1);
+      expect(result).toEqual({ childId: 'c1', revision: '5', globalPosition: '5', events: [] });
+    });
+
+    describe('with an Idempotency-Key', () => {
+      const keyed = { ...context, idempotency: { key: 'k-1', requestHash: 'h1' } };
+      const recorded = (requestHash: string): KeyedOutcomes =>
+        new Map([
+          [
+            outcomeKey('alice', 'k-1'),
+            {
+              requestHash,
+              events: [{ id: 'e0', type: 'StatutoryReviewHeld' }],
+              revision: 2n,
+              globalPosition: 40n,
+            },
+          ],
+        ]);
+
+      it('replays an outcome found in the kept fold without reading (stored events never change)', async () => {
+        const { repo, handler } = fakeRepository([], [], [], keptAt(3n, recorded('h1')));
+        const result = await handler.execute(new RecordJourneyCommand(review, { kind: 'none' }, keyed));
+        expect(result).toMatchObject({ revision: '2', events: [{ id: 'e0' }] });
+        expect(repo.load).not.toHaveBeenCalled();
+        expect(repo.append).not.toHaveBeenCalled();
+      });
+
+      it('refuses a reused key only after a fresh read', async () => {
+        const { repo, handler } = fakeRepository([5n], [], [recorded('h2')], keptAt(3n, recorded('h2')));
+        await expect(
+          handler.execute(new RecordJourneyCommand(review, { kind: 'none' }, keyed)),
+        ).rejects.toBeInstanceOf(IdempotencyKeyReused);
+        expect(repo.load).toHaveBeenCalledTimes(1);
+        expect(repo.append).not.toHaveBeenCalled();
+      });
+
+      it('after a clash on the kept fold, finds what another process recorded under the key', async () => {
+        const { repo, handler } = fakeRepository([5n], ['clash'], [recorded('h1')], keptAt(1n));
+        const result = await handler.execute(new RecordJourneyCommand(review, { kind: 'none' }, keyed));
+        expect(result).toMatchObject({ revision: '2', events: [{ id: 'e0' }] });
+        expect(repo.append).toHaveBeenCalledTimes(1);
+      });
     });
   });
 });

@@ -1,42 +1,99 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DuplicateEventIds, WrongExpectedRevision } from '@care-journey/event-store';
-import { journeyDecider, type JourneyCommand } from '@care-journey/journey';
+import { journeyDecider, type JourneyCommand, type JourneyEvent } from '@care-journey/journey';
 import type { IfMatch } from '../../http/if-match';
-import { ChildNotFound, IdempotencyKeyReused, RevisionConflict } from '../application-errors';
-import { JourneyRepository } from '../recording/journey.repository';
-import { outcomeKey, type KeyedOutcomes } from '../recording/keyed-outcomes';
+import { ChildNotFound, RevisionConflict } from '../application-errors';
+import { JourneyRepository, type CachedJourney } from '../recording/journey.repository';
 import type { RecordingContext } from '../recording/recording-context';
+import { answerOf, appendedAnswer, recordedOutcome, replayOf } from './record-answer';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
 
 /**
- * Load → decide → append at the revision read. If someone else wrote in between, decide once
- * more against the fresh state (the command may still hold, or now break a rule); a second
- * clash, or a clash with the revision the client asserted in If-Match, is a 409.
+ * Decide on the fold this process kept → append at its revision, with no read when that works.
+ * The fold may be stale (another process — a second API, the CLI import — may have written), so
+ * only outcomes the store itself guards are answered from it: an append at the kept revision (the
+ * store refuses it if anyone appended since) and the replay of a keyed command found in it (stored
+ * events never change). Anything else — a refusal, an If-Match mismatch, a reused key, a decision
+ * that records nothing, a refused append — is confirmed the usual way:
  *
- * With an Idempotency-Key, the stream is first asked whether this user's key already recorded
- * something: then its outcome is the answer (the same request) or a 422 (another request), and
- * nothing is decided. That check reads the events themselves, so it holds after a restart; a
- * concurrent duplicate loses the append race and finds the winner's outcome on the re-read.
+ * Load (read the store) → decide → append at the revision read. If someone else wrote in between,
+ * decide once more against the fresh state (the command may still hold, or now break a rule); a
+ * second clash, or a clash with the revision the client asserted in If-Match, is a 409. A clash on
+ * the kept fold counts as the first clash only if this process itself wrote the child meanwhile;
+ * otherwise it may only mean the fold had not seen another process's write, and the read path
+ * keeps its retry.
+ *
+ * With an Idempotency-Key, the fold (kept or read) is first asked whether this user's key already
+ * recorded something: then its outcome is the answer (the same request) or a 422 (another request,
+ * after a read), and nothing is decided. Folds are made of stored events only, so this holds after a
+ * restart; a concurrent duplicate loses the append race (or the store finds its ids already stored
+ * and answers with the first append) and finds the winner's outcome on the re-read.
  */
 @CommandHandler(RecordJourneyCommand)
 export class RecordJourneyHandler implements ICommandHandler<RecordJourneyCommand, RecordResult> {
   constructor(private readonly journeys: JourneyRepository) {}
 
   async execute({ command, ifMatch, context }: RecordJourneyCommand): Promise<RecordResult> {
-    try {
-      return await this.attempt(command, ifMatch, context);
-    } catch (error) {
-      // A keyed duplicate that lost the race to its twin: answer with what the twin recorded.
-      const replay = isClash(error) ? await this.replayAfterClash(command.childId, context) : undefined;
-      if (replay) return replay;
-      // With If-Match the client decided against that revision: re-deciding for it would be wrong.
-      if (!(error instanceof WrongExpectedRevision) || ifMatch.kind === 'revision')
-        throw toConflict(command.childId, error);
+    const cached = this.journeys.cached(command.childId);
+    if (!cached) return this.decideOnReads(command, ifMatch, context, 1);
+    const outcome = await this.attemptOnCache(command, ifMatch, context, cached);
+    if (outcome.kind === 'answered') return outcome.result;
+    // A clash while this process itself wrote the child (its kept fold moved on meanwhile) is
+    // concurrency, and uses the one retry; otherwise the kept fold was only stale.
+    const movedOn = (this.journeys.knownRevision(command.childId) ?? cached.revision) > cached.revision;
+    return this.decideOnReads(command, ifMatch, context, outcome.kind === 'clashed' && movedOn ? 0 : 1);
+  }
+
+  /** Decides on the kept fold; anything but an answer must be confirmed against a fresh read. */
+  private async attemptOnCache(
+    command: JourneyCommand,
+    ifMatch: IfMatch,
+    context: RecordingContext,
+    cached: CachedJourney,
+  ): Promise<CacheOutcome> {
+    const { childId } = command;
+    const recorded = recordedOutcome(cached.outcomes, context);
+    if (recorded) {
+      // The same request: its stored outcome. Another request under the key: refused after a read.
+      return recorded.requestHash === context.idempotency?.requestHash
+        ? { kind: 'answered', result: answerOf(childId, recorded) }
+        : CONFIRM;
     }
+    if (ifMatch.kind === 'revision' && ifMatch.revision !== cached.revision) return CONFIRM;
+    let events: JourneyEvent[];
     try {
-      return await this.attempt(command, ifMatch, context);
+      events = journeyDecider.decide(command, cached.state);
+    } catch {
+      return CONFIRM; // a refusal may come from a stale fold: the fresh read decides again
+    }
+    if (events.length === 0) return CONFIRM;
+    try {
+      const appended = await this.journeys.append(childId, events, cached.revision, context);
+      return { kind: 'answered', result: appendedAnswer(childId, appended) };
     } catch (error) {
-      throw toConflict(command.childId, error);
+      if (isClash(error)) return { kind: 'clashed' };
+      throw error;
+    }
+  }
+
+  /** Load → decide → append, again after a clash while `retries` last (never under If-Match). */
+  private async decideOnReads(
+    command: JourneyCommand,
+    ifMatch: IfMatch,
+    context: RecordingContext,
+    retries: number,
+  ): Promise<RecordResult> {
+    for (let left = retries; ; left--) {
+      try {
+        return await this.attempt(command, ifMatch, context);
+      } catch (error) {
+        // A keyed duplicate that lost the race to its twin: answer with what the twin recorded.
+        const replay = isClash(error) ? await this.replayAfterClash(command.childId, context) : undefined;
+        if (replay) return replay;
+        // With If-Match the client decided against that revision: re-deciding for it would be wrong.
+        if (left === 0 || !(error instanceof WrongExpectedRevision) || ifMatch.kind === 'revision')
+          throw toConflict(command.childId, error);
+      }
     }
   }
 
@@ -72,33 +129,13 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
       };
     }
     const expected = revision ?? 'no_stream';
-    const appended = await this.journeys.append(childId, events, expected, context);
-    return {
-      childId,
-      revision: appended.nextExpectedRevision.toString(),
-      globalPosition: appended.globalPosition.toString(),
-      events: appended.events,
-    };
+    return appendedAnswer(childId, await this.journeys.append(childId, events, expected, context));
   }
 }
 
-/** The outcome already recorded under this user's key, if any; another request under it is refused. */
-function replayOf(
-  childId: string,
-  outcomes: KeyedOutcomes,
-  { idempotency, recordedBy }: RecordingContext,
-): RecordResult | undefined {
-  if (!idempotency) return undefined;
-  const outcome = outcomes.get(outcomeKey(recordedBy, idempotency.key));
-  if (!outcome) return undefined;
-  if (outcome.requestHash !== idempotency.requestHash) throw new IdempotencyKeyReused(childId);
-  return {
-    childId,
-    revision: outcome.revision.toString(),
-    globalPosition: outcome.globalPosition.toString(),
-    events: outcome.events.map(({ id, type }) => ({ id, type })),
-  };
-}
+/** What deciding on the kept fold came to: an answer, a refused append, or something to confirm. */
+type CacheOutcome = { kind: 'answered'; result: RecordResult } | { kind: 'clashed' } | { kind: 'confirm' };
+const CONFIRM: CacheOutcome = { kind: 'confirm' };
 
 const isClash = (error: unknown): boolean =>
   error instanceof WrongExpectedRevision || error instanceof DuplicateEventIds;

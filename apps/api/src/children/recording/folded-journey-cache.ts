@@ -17,38 +17,57 @@ export interface FoldedJourney {
   outcomes: KeyedOutcomes;
 }
 
+/** A kept fold, and the revision the stream is known to have reached (at least the fold's). */
+interface Entry {
+  folded: FoldedJourney;
+  storedUpTo: bigint;
+}
+
 /**
  * Folded journeys of the children this process touched recently, least recently used evicted
- * first. Only a hint: every load reads the store from the cached revision on and reuses the fold
- * only if the stored event there is the one folded (same id and chain hash, which covers every
- * event before it), so a write by another process is folded in, never missed.
+ * first. A fold is never wrong about the events it folded (stored events never change), but may
+ * miss later ones, written by another process or by an append of ours that the repository could
+ * not fold in (it then says how far the stream got, so the fold is not offered as current).
  * Relies on evolve/decide never mutating a state (the domain's folds are pure).
  */
 export class FoldedJourneyCache {
-  private readonly entries = new Map<string, FoldedJourney>();
+  private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly capacity: number) {}
 
+  /** The kept fold, current or not: a load reads the events after it. */
   get(childId: string): FoldedJourney | undefined {
-    const entry = this.entries.get(childId);
-    if (entry) {
-      // Re-insert: Map keeps insertion order, so the first key is the least recently used.
-      this.entries.delete(childId);
-      this.entries.set(childId, entry);
-    }
-    return entry;
+    return this.touch(childId)?.folded;
+  }
+
+  /** The kept fold unless an append of this process went past it. */
+  current(childId: string): FoldedJourney | undefined {
+    const entry = this.touch(childId);
+    return entry && entry.folded.revision >= entry.storedUpTo ? entry.folded : undefined;
   }
 
   /** Keeps the newer fold when concurrent loads of one child finish out of order. */
   set(childId: string, folded: FoldedJourney): void {
     const current = this.entries.get(childId);
-    if (current && current.revision > folded.revision) return;
+    if (current && current.folded.revision > folded.revision) return;
+    const storedUpTo = current && current.storedUpTo > folded.revision ? current.storedUpTo : folded.revision;
     this.entries.delete(childId);
-    this.entries.set(childId, folded);
+    this.entries.set(childId, { folded, storedUpTo });
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
+  }
+
+  /** How far this process knows the stream to reach: its kept fold, or an append of its own past it. */
+  knownRevision(childId: string): bigint | undefined {
+    return this.entries.get(childId)?.storedUpTo;
+  }
+
+  /** The stream is known to reach `revision` (an append this process made but did not fold in). */
+  storedUpTo(childId: string, revision: bigint): void {
+    const entry = this.entries.get(childId);
+    if (entry && entry.storedUpTo < revision) entry.storedUpTo = revision;
   }
 
   delete(childId: string): void {
@@ -57,5 +76,15 @@ export class FoldedJourneyCache {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  private touch(childId: string): Entry | undefined {
+    const entry = this.entries.get(childId);
+    if (entry) {
+      // Re-insert: Map keeps insertion order, so the first key is the least recently used.
+      this.entries.delete(childId);
+      this.entries.set(childId, entry);
+    }
+    return entry;
   }
 }

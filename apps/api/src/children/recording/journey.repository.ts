@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { chainEvents, chainTipAfter, readChainTip, readStamp, type ChainTip } from '@care-journey/audit';
+import { chainEvents, chainTipAfter, readChainTip, readStamp } from '@care-journey/audit';
 import {
   StreamNotFound,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
+  type NewEvent,
   type RecordedEvent,
 } from '@care-journey/event-store';
 import { journeyDecider, journeyStream, type JourneyEvent, type JourneyState } from '@care-journey/journey';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
+import { asStoredJson } from './as-stored-json';
 import { EventEnvelopeFactory } from './event-envelope.factory';
 import { FoldedJourneyCache, type FoldedJourney } from './folded-journey-cache';
 import { KeyedOutcomesFold, NO_KEYED_OUTCOMES, type KeyedOutcomes } from './keyed-outcomes';
@@ -23,6 +25,12 @@ export interface LoadedJourney {
   globalPosition: bigint | undefined;
   /** What each keyed command (Idempotency-Key) already recorded in this stream. */
   outcomes: KeyedOutcomes;
+}
+
+/** A fold this process kept (from its last read or append of the child): a stream that exists. */
+export interface CachedJourney extends LoadedJourney {
+  revision: bigint;
+  globalPosition: bigint;
 }
 
 export interface AppendedJourney extends AppendResult {
@@ -47,8 +55,28 @@ export class JourneyRepository {
   ) {}
 
   /**
-   * Always reads the store: from the revision folded last time when this process has that fold
-   * (usually one or two events), else the whole stream.
+   * The child's fold as this process last read or appended it, without reading the store; undefined
+   * when none is kept. May be stale when another process (a second API, the CLI import) wrote since:
+   * only what the store itself guards may be decided on it (see RecordJourneyHandler).
+   */
+  cached(childId: string): CachedJourney | undefined {
+    const folded = this.folds.current(childId);
+    if (!folded) return undefined;
+    const { state, revision, globalPosition, outcomes } = folded;
+    return { state, revision, globalPosition, outcomes };
+  }
+
+  /**
+   * How far this process knows the child's stream to reach (its own appends and reads), without
+   * reading the store; undefined when it keeps nothing for the child.
+   */
+  knownRevision(childId: string): bigint | undefined {
+    return this.folds.knownRevision(childId);
+  }
+
+  /**
+   * Reads the store: from the revision folded last time when this process has that fold (the
+   * folded event and anything after it), else the whole stream.
    */
   async load(childId: string): Promise<LoadedJourney> {
     const stream = journeyStream(childId);
@@ -73,26 +101,70 @@ export class JourneyRepository {
     context: RecordingContext,
   ): Promise<AppendedJourney> {
     const stream = journeyStream(childId);
+    // The fold the events were decided on, taken before the append (the cache may move meanwhile).
+    const base = this.foldAt(childId, expectedRevision);
     // Audit hash chain (docs/audit.md): each event links to the stream's last one. If anyone appends
     // in between, the store refuses this append at expectedRevision, so the chain cannot fork.
     const envelopes = chainEvents(
-      await this.tipAt(stream, childId, expectedRevision),
+      base ? base.tip : await readChainTip(this.store, stream),
       this.envelopes.envelop(events, context),
     );
     const result = await this.store.appendToStream(stream, envelopes, { expectedRevision });
+    if (base && canFoldAppended(envelopes, context))
+      this.foldAppended(stream, childId, base, envelopes, result);
+    else this.folds.storedUpTo(childId, result.nextExpectedRevision);
     return { ...result, events: envelopes.map(({ id, type }) => ({ id, type })) };
   }
 
   /**
-   * The tip to chain onto. The load just before folded the event at expectedRevision and kept
-   * its hash; stored events never change, so that hash is the tip whenever the stream is still
-   * at that revision, and otherwise the store refuses the append. No second read needed.
+   * The fold at `expected`: the empty journey for a new stream, else the cached fold if it is at that
+   * revision (stored events never change, so it is the stream up to there whenever the store takes
+   * an append at that revision; otherwise the store refuses the append). Undefined otherwise.
    */
-  private async tipAt(stream: string, childId: string, expected: ExpectedRevision): Promise<ChainTip> {
-    if (expected === 'no_stream') return chainTipAfter(stream, undefined);
+  private foldAt(childId: string, expected: ExpectedRevision): FoldBase | undefined {
+    if (expected === 'no_stream') {
+      const stream = journeyStream(childId);
+      return {
+        state: journeyDecider.initialState,
+        outcomes: NO_KEYED_OUTCOMES,
+        tip: chainTipAfter(stream, undefined),
+      };
+    }
     const cached = this.folds.get(childId);
-    if (cached && cached.revision === expected) return cached.tip;
-    return readChainTip(this.store, stream);
+    return cached && cached.revision === expected ? cached : undefined;
+  }
+
+  /**
+   * Evolves the fold the append was decided on with the event as the store now holds it (its data
+   * and metadata as JSON gives them back; the revision and global position the store gave), so the
+   * next command on this child can be decided without a read. The envelope is ours alone (built
+   * for this append), so the fold may keep its data and metadata objects.
+   */
+  private foldAppended(
+    stream: string,
+    childId: string,
+    base: FoldBase,
+    [envelope]: readonly NewEvent[],
+    result: AppendResult,
+  ): void {
+    const stored: RecordedEvent = {
+      id: envelope.id,
+      type: envelope.type,
+      data: asStoredJson(envelope.data),
+      metadata: asStoredJson(envelope.metadata),
+      streamId: stream,
+      revision: result.nextExpectedRevision,
+      globalPosition: result.globalPosition,
+    };
+    const outcomes = new KeyedOutcomesFold(base.outcomes);
+    outcomes.add(stored);
+    this.remember(
+      stream,
+      childId,
+      journeyDecider.evolve(base.state, toStoredJourneyEvent(stored)),
+      outcomes.result,
+      stored,
+    );
   }
 
   /** The cached fold plus whatever was stored after it; undefined if the stream is not the one folded. */
@@ -159,6 +231,22 @@ export class JourneyRepository {
     return undefined;
   }
 }
+
+/** What an append is decided on and chained to. */
+type FoldBase = Pick<FoldedJourney, 'state' | 'outcomes' | 'tip'>;
+
+/**
+ * Whether the events the store took are exactly ours, each at a known place, so the fold can be
+ * evolved with them rather than read back:
+ * - one event: the store gives the last event's global position only (positions increase, but the
+ *   port does not promise they are consecutive);
+ * - no Idempotency-Key: keyed events have name-based ids, and the store answers an append whose
+ *   ids it already holds with the earlier append's result, whose events carry another request's
+ *   metadata and chain hash. Unkeyed events have fresh random ids, so the store inserted ours.
+ * Anything else leaves the fold where it was, marked as behind: the next command reads the events after it.
+ */
+const canFoldAppended = (envelopes: readonly NewEvent[], context: RecordingContext): boolean =>
+  envelopes.length === 1 && context.idempotency === undefined;
 
 const noJourney = (): LoadedJourney => ({
   state: journeyDecider.initialState,
