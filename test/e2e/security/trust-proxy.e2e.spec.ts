@@ -75,7 +75,7 @@ describe('sign-in rate limit per client address, with and without a trusted prox
 
   it.each<[string, TrustProxy]>([
     ['its address', ['127.0.0.1']],
-    ['a hop count', 1],
+    ['a CIDR range', ['127.0.0.0/8']],
   ])(
     'honours X-Forwarded-For from a proxy configured by %s: one bucket per forwarded client',
     async (_, trustProxy) => {

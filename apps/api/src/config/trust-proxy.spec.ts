@@ -6,9 +6,11 @@ describe('parseTrustProxy (CARE_JOURNEY_TRUST_PROXY)', () => {
     expect(parseTrustProxy(raw)).toBe(false);
   });
 
-  it('takes a hop count', () => {
-    expect(parseTrustProxy('1')).toBe(1);
-    expect(parseTrustProxy(' 2 ')).toBe(2);
+  it.each(['1', ' 2 ', '0', '12'])('refuses the hop count %p, saying why', (raw) => {
+    expect(() => parseTrustProxy(raw)).toThrow(ConfigError);
+    expect(() => parseTrustProxy(raw)).toThrow(
+      /^CARE_JOURNEY_TRUST_PROXY: must be false or a comma-separated list .*a hop count \(\d+\) is refused/,
+    );
   });
 
   it('takes a list of proxy addresses and CIDR ranges', () => {
@@ -25,10 +27,12 @@ describe('parseTrustProxy (CARE_JOURNEY_TRUST_PROXY)', () => {
     expect(() => parseTrustProxy('true')).toThrow(/^CARE_JOURNEY_TRUST_PROXY: .*any client/);
   });
 
-  it.each(['0', '-1', '1.5', 'proxy.internal', '10.0.0.5,', '10.0.0.0/33', '10.0.0.1/8/2', 'yes'])(
+  it.each(['-1', '1.5', 'proxy.internal', '10.0.0.5,', '10.0.0.0/33', '10.0.0.1/8/2', 'yes'])(
     'refuses %p naming the variable and the rule',
     (raw) => {
-      expect(() => parseTrustProxy(raw)).toThrow(/^CARE_JOURNEY_TRUST_PROXY: must be false, a hop count/);
+      expect(() => parseTrustProxy(raw)).toThrow(
+        /^CARE_JOURNEY_TRUST_PROXY: must be false or a comma-separated list of proxy addresses/,
+      );
     },
   );
 });
