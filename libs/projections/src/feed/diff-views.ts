@@ -78,6 +78,27 @@ function diffFacts(
 
 const NO_FACTS: readonly ChildFact[] = [];
 
+/** A fact that no longer holds, carrying what was withdrawn. */
+const withdrawn = (fact: ChildFact, childId: string, childRef: string, asAt: string): ChangeRecord => ({
+  kind: 'change.withdrawn',
+  key: fact.key,
+  withdrawn: fact.kind,
+  data: fact.data,
+  childId,
+  childRef,
+  asAt,
+});
+
+/** A fact that appeared (or holds other data than before). */
+const reported = (fact: ChildFact, childId: string, childRef: string, asAt: string): ChangeRecord => ({
+  kind: fact.kind,
+  key: fact.key,
+  data: fact.data,
+  childId,
+  childRef,
+  asAt,
+});
+
 /** One id (kind and key): kinds hold no '|', so this is the same test as comparing `idOf`. */
 const sameId = (a: ChildFact, b: ChildFact): boolean => a === b || (a.kind === b.kind && a.key === b.key);
 
@@ -105,23 +126,13 @@ function scanFacts(
     if (!firstOfId(previous, i)) continue;
     const fact = lastWithId(previous, previous[i]) as ChildFact;
     const now = lastWithId(current, fact);
-    if (now === undefined || !sameData(now, fact))
-      changes.push({
-        kind: 'change.withdrawn',
-        key: fact.key,
-        withdrawn: fact.kind,
-        data: fact.data,
-        childId,
-        childRef,
-        asAt,
-      });
+    if (now === undefined || !sameData(now, fact)) changes.push(withdrawn(fact, childId, childRef, asAt));
   }
   for (let i = 0; i < current.length; i++) {
     if (!firstOfId(current, i)) continue;
     const fact = lastWithId(current, current[i]) as ChildFact;
     const then = lastWithId(previous, fact);
-    if (then === undefined || !sameData(then, fact))
-      changes.push({ kind: fact.kind, key: fact.key, data: fact.data, childId, childRef, asAt });
+    if (then === undefined || !sameData(then, fact)) changes.push(reported(fact, childId, childRef, asAt));
   }
 }
 
@@ -136,20 +147,10 @@ function mapFacts(
   const current = byId(after);
   for (const [id, fact] of previous) {
     const now = current.get(id);
-    if (now === undefined || !sameData(now, fact))
-      changes.push({
-        kind: 'change.withdrawn',
-        key: fact.key,
-        withdrawn: fact.kind,
-        data: fact.data,
-        childId,
-        childRef,
-        asAt,
-      });
+    if (now === undefined || !sameData(now, fact)) changes.push(withdrawn(fact, childId, childRef, asAt));
   }
   for (const [id, fact] of current) {
     const then = previous.get(id);
-    if (then === undefined || !sameData(then, fact))
-      changes.push({ kind: fact.kind, key: fact.key, data: fact.data, childId, childRef, asAt });
+    if (then === undefined || !sameData(then, fact)) changes.push(reported(fact, childId, childRef, asAt));
   }
 }
