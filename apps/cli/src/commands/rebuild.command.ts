@@ -43,7 +43,7 @@ export function registerRebuildCommand(program: Command): void {
         });
         bar.stop();
         process.stdout.write(
-          `rebuilt ${config.file}: ${result.eventsDone} events up to position ${result.position}, generation ${result.generation}, ${result.eventsPerSecond} events/s\n`,
+          `rebuilt ${config.file}: ${result.eventsDone} events up to position ${result.position}, generation ${result.generation}, ${result.eventsPerSecond} events/s on ${result.threads} thread${result.threads === 1 ? '' : 's'}\n`,
         );
       } catch (error) {
         bar.stop();

@@ -109,6 +109,8 @@ describe('partitioned rebuild', () => {
     let count = 0;
     for await (const event of store.readAll()) if (event) count++;
     expect(done.eventsDone).toBe(count);
+    // Every report says the rebuild ran split, from the first on.
+    expect(new Set(progress.map((p) => p.threads))).toEqual(new Set([2]));
   }, 60_000);
 
   it('checkpoints the WAL less often while it writes, and as before once done', async () => {

@@ -154,6 +154,7 @@ describe('projection engine on real SQLite files', () => {
       generation: before + 1,
       percent: 100,
       etaSeconds: 0,
+      threads: 1, // a small log is never split (under MIN_EVENTS_PER_THREAD per thread)
     });
     expect(progress.at(-1)?.eventsDone).toBe(cohort.reduce((n, b) => n + b.events.length, 0));
     expect(e.readModels.currentGeneration()).toBe(before + 1);

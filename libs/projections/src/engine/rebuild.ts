@@ -32,6 +32,8 @@ export interface RebuildProgress {
   /** 0–100, by position against the head. */
   percent: number;
   eventsPerSecond: number;
+  /** Threads the log is read and applied on (a split rebuild: CARE_JOURNEY_REBUILD_THREADS; else 1). */
+  threads: number;
   /** Seconds left at the current pace; null until there is a pace. */
   etaSeconds: number | null;
   startedAt: string;
@@ -57,6 +59,7 @@ class ProgressMeter {
   private readonly started: number;
   eventsDone = 0;
   position = 0n;
+  threads = 1;
 
   constructor(
     readonly generation: number,
@@ -81,6 +84,7 @@ class ProgressMeter {
       head: head.toString(),
       percent: total === 0 ? 100 : Math.min(100, Math.round((done / total) * 1000) / 10),
       eventsPerSecond: Math.round(this.eventsDone / seconds),
+      threads: this.threads,
       etaSeconds: finished ? 0 : positionRate > 0 ? Math.round((total - done) / positionRate) : null,
       startedAt: new Date(this.started).toISOString(),
       ...(finished && { finishedAt: new Date(this.now()).toISOString() }),
@@ -135,12 +139,13 @@ export function rebuildReadModels(
       walPagesBefore = readModels.walCheckpointEvery(REBUILD_WAL_PAGES);
       meter = new ProgressMeter(generation, (await eventStore.headPosition()) ?? 0n, now);
       const m = meter;
-      subscriber.next(m.snapshot('running'));
       const plan = partitionPlan(eventStore, readModels, generation, m.head, {
         threads: options.threads ?? rebuildThreadsFromEnv(),
         batchSize: options.batchSize,
         minEventsPerThread: options.minEventsPerThread,
       });
+      m.threads = plan?.threads ?? 1;
+      subscriber.next(m.snapshot('running'));
       if (plan) {
         const report = (done: { eventsDone: number; position: bigint }): void => {
           m.eventsDone = done.eventsDone;
