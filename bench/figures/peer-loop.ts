@@ -8,6 +8,8 @@ import {
   type JourneyEvent,
   type StoredJourneyEvent,
 } from '@care-journey/journey';
+import { RecordJourneyCommand } from '../../apps/api/src/children/commands/record-journey.command';
+import { RecordJourneyHandler } from '../../apps/api/src/children/commands/record-journey.handler';
 import type { JourneyRepository } from '../../apps/api/src/children/recording/journey.repository';
 import type { EmmettEvent, EmmettStore } from '../support/load-peer';
 import { toStored } from '../support/stored';
@@ -45,21 +47,26 @@ export function ourStep(store: SqliteEventStore): Step {
 }
 
 /**
- * Ours as the API runs a command (not like for like): JourneyRepository.load — the per-process fold
- * cache, reading only the events stored after the folded revision — then the same decide, and
- * JourneyRepository.append at the revision loaded, which chains the events (audit hash) and gives
- * them a correlation and causation id, as every API command's events carry.
+ * Ours as the API runs a command (not like for like): the API's own RecordJourneyHandler on a
+ * JourneyRepository — it decides on the fold the process kept (finding 23: no store read unless
+ * the fold is behind), then the same decide, and appends at that revision, chaining the events
+ * (audit hash) with a correlation and causation id, as every API command's events carry.
  */
 export function ourDeployedStep(repository: JourneyRepository): Step {
-  return async (child, command) => {
-    const loaded = await repository.load(child.childId);
-    const events = journeyDecider.decide(command, loaded.state);
-    await repository.append(child.childId, events, loaded.revision ?? 'no_stream', {
-      now: command.now,
-      recordedBy: command.recordedBy,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-    });
+  const handler = new RecordJourneyHandler(repository);
+  return async (_child, command) => {
+    await handler.execute(
+      new RecordJourneyCommand(
+        command,
+        { kind: 'none' },
+        {
+          now: command.now,
+          recordedBy: command.recordedBy,
+          correlationId: randomUUID(),
+          causationId: randomUUID(),
+        },
+      ),
+    );
   };
 }
 

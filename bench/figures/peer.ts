@@ -211,7 +211,7 @@ export async function peerRows(
       ratio: dRate / eRate,
       goal: 'ratio reported',
       peakRssMb: Math.max(d.peakRssMb, emmettRss),
-      note: `not like for like (writer=${writer}): ours loads through the API's JourneyRepository (per-process fold cache, warmed with one load per child and a few untimed commands; reads only the events after the folded revision), appends hash-chained events with correlation and causation ids; ${d.result.done} commands, ${((deployedAfter.appends - deployedBefore.appends) / Math.max(1, deployedAfter.transactions - deployedBefore.transactions)).toFixed(1)} appends per commit, ${d.result.errors} errors${d.result.firstError ? ` (${d.result.firstError})` : ''}`,
+      note: `not like for like (writer=${writer}): ours runs the API's RecordJourneyHandler on its JourneyRepository (per-process fold cache, warmed with one load per child and a few untimed commands; decides on the kept fold, reading the store only when it is behind), appends hash-chained events with correlation and causation ids; ${d.result.done} commands, ${((deployedAfter.appends - deployedBefore.appends) / Math.max(1, deployedAfter.transactions - deployedBefore.transactions)).toFixed(1)} appends per commit, ${d.result.errors} errors${d.result.firstError ? ` (${d.result.firstError})` : ''}`,
     });
     if (httpAt8 !== undefined) {
       rows.push({
