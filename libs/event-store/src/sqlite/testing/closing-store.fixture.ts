@@ -2,7 +2,6 @@
  * Child process for sqlite-writer.spec: `<file>`. Appends once on the writer thread, awaits
  * close(), then prints "closed". Nothing else keeps the process alive, so it prints only if
  * close() holds the loop until the thread has exited.
- * Relative imports on purpose: the child has no path-alias resolution.
  */
 import { randomUUID } from 'node:crypto';
 import { SqliteEventStore } from '../sqlite-event-store';

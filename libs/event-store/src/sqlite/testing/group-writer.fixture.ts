@@ -2,7 +2,6 @@
  * Child process for the group-commit crash spec: `<file> <groups> <appendsPerGroup> <eventsPerAppend> <writer>`.
  * Fires each group's appends in one turn (so they share a commit) and prints "acked <stream>" as
  * each promise resolves; the spec kills it at random moments and checks every acked append survived.
- * Relative imports on purpose: the child has no path-alias resolution.
  */
 import { randomUUID } from 'node:crypto';
 import { SqliteEventStore } from '../sqlite-event-store';

@@ -1,7 +1,6 @@
 /**
  * Child process for sqlite-writer.spec: `<file>`. Appends once, prints "appended", and leaves the
  * store open: the process must still exit by itself (an idle writer thread holds nothing open).
- * Relative imports on purpose: the child has no path-alias resolution.
  */
 import { randomUUID } from 'node:crypto';
 import { SqliteEventStore } from '../sqlite-event-store';
