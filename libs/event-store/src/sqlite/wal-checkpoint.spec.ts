@@ -37,7 +37,7 @@ describe('WAL checkpoints off the event loop', () => {
   const fallbackBound = walBytes(2 * PAGES * WRITER_FALLBACK_FACTOR); // 80 frames, doubled for the last commit's
 
   const open = (options: Partial<SqliteEventStoreOptions>): SqliteEventStore =>
-    new SqliteEventStore({ file, checkpointPages: PAGES, ...options });
+    new SqliteEventStore({ file, checkpoints: 'thread', checkpointPages: PAGES, ...options });
 
   it('checkpoints on its own thread, keeps the WAL bounded, and loses nothing', async () => {
     const store = open({ checkpointIntervalMs: 1 });
@@ -71,6 +71,13 @@ describe('WAL checkpoints off the event loop', () => {
   it('the same appends without any checkpoint grow the WAL past that bound (so the two specs above can fail)', async () => {
     const store = open({ checkpoints: 'writer', checkpointPages: 1_000_000 });
     expect(await appendMany(store)).toBeGreaterThan(fallbackBound);
+    expect(store.checkpointStats()).toEqual({ checkpoints: 0, threadRunning: false });
+    await store.close();
+  });
+
+  it('by default the writer checkpoints as SQLite does, and no thread starts', async () => {
+    const store = new SqliteEventStore({ file });
+    await store.appendToStream('s', [event('e-0')], { expectedRevision: 'no_stream' });
     expect(store.checkpointStats()).toEqual({ checkpoints: 0, threadRunning: false });
     await store.close();
   });
