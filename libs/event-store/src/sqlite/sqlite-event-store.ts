@@ -24,6 +24,8 @@ import { rowToEvent } from './sqlite-row';
 import { applyPragmas, createSchema, type SynchronousMode } from './sqlite-schema';
 import { SqliteStatements } from './sqlite-statements';
 import { sameThreadWriter, ThreadWriter, type SqliteWriter } from './sqlite-writer';
+import { DEFAULT_CHECKPOINT_PAGES, deferWriterCheckpoints } from './wal-checkpoint';
+import { WalCheckpointer } from './wal-checkpointer';
 import type { SqliteWriterMode } from '../store-config';
 import { validateAppend, validateMaxCount } from '../validate-input';
 
@@ -49,6 +51,22 @@ export interface SqliteEventStoreOptions {
    * Either way an append is acknowledged only after its group's COMMIT returned.
    */
   writer?: SqliteWriterMode;
+  /**
+   * Who checkpoints the WAL (copies it into the database file), with the same-thread writer.
+   * 'thread': a thread of its own runs a PASSIVE checkpoint every `checkpointIntervalMs`
+   * after commits (whatever the WAL's size), so the copy and its fsync never run inside a COMMIT on
+   * this event loop; the writer still checkpoints itself once the WAL passes 10 × `checkpointPages`
+   * (the bound if that thread is missing, dead or behind).
+   * 'writer' (default): SQLite's own way, the COMMIT that crosses `checkpointPages` checkpoints.
+   * Opt-in for now: it removes the slow checkpointing COMMITs, but the 8-client p99 of the HTTP
+   * bench did not improve reliably with it (bench/README, finding 26).
+   * The writer thread (`writer: 'thread'`) always checkpoints itself, off this event loop already.
+   */
+  checkpoints?: 'thread' | 'writer';
+  /** WAL pages at which the writer checkpoints: × 1 with 'writer', × 10 with 'thread' (default 1000, SQLite's own). */
+  checkpointPages?: number;
+  /** How often the checkpointer thread looks for new commits (default 100 ms). */
+  checkpointIntervalMs?: number;
 }
 
 const MAX_POSITION = 9_223_372_036_854_775_807n;
@@ -66,6 +84,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly backoff: BackoffPolicy;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly checkpointer: WalCheckpointer | undefined;
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -74,11 +93,27 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 25;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.signal = signalKey(options.file);
+    const checkpointPages = positiveInteger(
+      'checkpointPages',
+      options.checkpointPages,
+      DEFAULT_CHECKPOINT_PAGES,
+    );
+    const checkpointIntervalMs = positiveInteger('checkpointIntervalMs', options.checkpointIntervalMs, 100);
+    if (
+      options.checkpoints !== undefined &&
+      options.checkpoints !== 'thread' &&
+      options.checkpoints !== 'writer'
+    ) {
+      throw new TypeError(`checkpoints must be 'thread' or 'writer', got ${String(options.checkpoints)}`);
+    }
+    const checkpointThread = options.writer !== 'thread' && options.checkpoints === 'thread';
     try {
       mkdirSync(dirname(options.file), { recursive: true });
       this.db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 5_000 });
       applyPragmas(this.db, options.synchronous ?? 'FULL');
       createSchema(this.db);
+      if (checkpointThread) deferWriterCheckpoints(this.db, checkpointPages);
+      else this.db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
       this.statements = new SqliteStatements(this.db);
     } catch (error) {
       throw mapSqliteError(error, options.file, 'open the database');
@@ -91,6 +126,14 @@ export class SqliteEventStore implements EventStore {
             synchronous: options.synchronous ?? 'FULL',
             busyTimeoutMs: options.busyTimeoutMs ?? 5_000,
           });
+    this.checkpointer = checkpointThread
+      ? new WalCheckpointer({
+          file: options.file,
+          synchronous: options.synchronous ?? 'FULL',
+          busyTimeoutMs: options.busyTimeoutMs ?? 5_000,
+          intervalMs: checkpointIntervalMs,
+        })
+      : undefined;
   }
 
   /**
@@ -109,6 +152,14 @@ export class SqliteEventStore implements EventStore {
     return { ...this.counts };
   }
 
+  /** Checkpoints run by the checkpointer thread since open, and whether it runs (for specs and the bench). */
+  checkpointStats(): { checkpoints: number; threadRunning: boolean } {
+    return {
+      checkpoints: this.checkpointer?.checkpoints() ?? 0,
+      threadRunning: this.checkpointer?.running() ?? false,
+    };
+  }
+
   /** Hands the group to the writer; never rejects (every append's own promise is told instead). */
   private commitGroup(group: PendingAppend[]): Promise<void> | void {
     this.counts.transactions += 1;
@@ -120,6 +171,7 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       written = { failure: error };
     }
+    this.checkpointer?.committed();
     if (!(written instanceof Promise)) return this.settle(group, written);
     return written.then(
       (result) => this.settle(group, result),
@@ -239,6 +291,8 @@ export class SqliteEventStore implements EventStore {
     await this.groupCommit.flush(); // appends already accepted are committed, not dropped
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     await this.writer.close();
+    // Its connection closed first, so this one is the last: SQLite checkpoints and removes the WAL, as before.
+    await this.checkpointer?.close();
     this.db.close();
   }
 
@@ -249,4 +303,13 @@ export class SqliteEventStore implements EventStore {
       throw mapSqliteError(error, this.file, 'read');
     }
   }
+}
+
+/** An optional whole number > 0, or the default; anything else is refused naming the option. */
+function positiveInteger(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new RangeError(`${name} must be a whole number > 0, got ${String(value)}`);
+  }
+  return value;
 }
