@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,35 @@ describe('createEventStore', () => {
       expect(store).toBeInstanceOf(SqliteEventStore);
       expect((store as SqliteEventStore).file).toBe(file);
       expect(await store.headPosition()).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.each([
+    [{}, false],
+    [{ CARE_JOURNEY_SQLITE_CHECKPOINTS: 'thread' }, true],
+  ])('with %p, a checkpointer thread runs after the first commit: %p', async (env, running) => {
+    const file = join(dir, 'store.db');
+    const store = (await createEventStore(
+      loadStoreConfig({ CARE_JOURNEY_SQLITE_FILE: file, ...env }),
+    )) as SqliteEventStore;
+    try {
+      await store.appendToStream(
+        's',
+        [
+          {
+            id: randomUUID(),
+            type: 'T',
+            data: {},
+            metadata: { recordedAt: '2024-05-01T09:00:00.000Z', recordedBy: 'spec', schemaVersion: 1 },
+          },
+        ],
+        {
+          expectedRevision: 'no_stream',
+        },
+      );
+      expect(store.checkpointStats().threadRunning).toBe(running);
     } finally {
       await store.close();
     }

@@ -12,6 +12,7 @@ export async function createEventStore(config: StoreConfig = loadStoreConfig()):
       file: config.file,
       synchronous: config.synchronous,
       writer: config.writer,
+      checkpoints: config.checkpoints,
     });
   }
   const { EventStoreDbEventStore } = await import('./eventstoredb/esdb-event-store');

@@ -33,6 +33,19 @@ describe('loadStoreConfig', () => {
     );
   });
 
+  it('reads who checkpoints the WAL: the committing writer (the default), or a thread of its own', () => {
+    expect(loadStoreConfig({})).not.toHaveProperty('checkpoints');
+    expect(loadStoreConfig({ CARE_JOURNEY_SQLITE_CHECKPOINTS: 'Thread' })).toMatchObject({
+      checkpoints: 'thread',
+    });
+    expect(loadStoreConfig({ CARE_JOURNEY_SQLITE_CHECKPOINTS: 'writer' })).toMatchObject({
+      checkpoints: 'writer',
+    });
+    expect(() => loadStoreConfig({ CARE_JOURNEY_SQLITE_CHECKPOINTS: 'never' })).toThrow(
+      /CARE_JOURNEY_SQLITE_CHECKPOINTS="never" is invalid: allowed values are 'writer' \(default\) or 'thread'/,
+    );
+  });
+
   it.each([
     'esdb://localhost:2113?tls=false',
     'esdb+discover://cluster.example:2113',

@@ -6,10 +6,14 @@ export type StoreConfig =
       synchronous: 'FULL' | 'NORMAL';
       /** Who runs the COMMITs: this thread (default) or a writer thread (CARE_JOURNEY_SQLITE_WRITER=thread). */
       writer?: SqliteWriterMode;
+      /** Who checkpoints the WAL: the COMMIT crossing it (default) or a thread of its own (CARE_JOURNEY_SQLITE_CHECKPOINTS=thread). */
+      checkpoints?: SqliteCheckpointMode;
     }
   | { kind: 'eventstoredb'; connectionString: string };
 
 export type SqliteWriterMode = 'same-thread' | 'thread';
+
+export type SqliteCheckpointMode = 'writer' | 'thread';
 
 export const DEFAULT_SQLITE_FILE = './data/care-journey.db';
 
@@ -52,11 +56,20 @@ export function loadStoreConfig(env: Env = process.env): StoreConfig {
         "allowed values are 'same-thread' (default) or 'thread'",
       );
     }
+    const checkpoints = read(env, 'CARE_JOURNEY_SQLITE_CHECKPOINTS')?.toLowerCase();
+    if (checkpoints !== undefined && checkpoints !== 'writer' && checkpoints !== 'thread') {
+      throw new StoreConfigError(
+        'CARE_JOURNEY_SQLITE_CHECKPOINTS',
+        env.CARE_JOURNEY_SQLITE_CHECKPOINTS,
+        "allowed values are 'writer' (default) or 'thread'",
+      );
+    }
     return {
       kind,
       file: read(env, 'CARE_JOURNEY_SQLITE_FILE') ?? DEFAULT_SQLITE_FILE,
       synchronous,
       ...(writer !== undefined && { writer }),
+      ...(checkpoints !== undefined && { checkpoints }),
     };
   }
   if (kind === 'eventstoredb') {
