@@ -37,6 +37,18 @@ function read(env: Env, name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
+/** A two-way setting (any case), undefined when unset; anything else names both values. */
+function modeOf<D extends string, O extends string>(
+  env: Env,
+  name: string,
+  byDefault: D,
+  other: O,
+): D | O | undefined {
+  const value = read(env, name)?.toLowerCase();
+  if (value === undefined || value === byDefault || value === other) return value as D | O | undefined;
+  throw new StoreConfigError(name, env[name], `allowed values are '${byDefault}' (default) or '${other}'`);
+}
+
 export function loadStoreConfig(env: Env = process.env): StoreConfig {
   const kind = read(env, 'CARE_JOURNEY_STORE') ?? 'sqlite';
   if (kind === 'sqlite') {
@@ -48,22 +60,8 @@ export function loadStoreConfig(env: Env = process.env): StoreConfig {
         "allowed values are 'FULL' (default) or 'NORMAL'",
       );
     }
-    const writer = read(env, 'CARE_JOURNEY_SQLITE_WRITER')?.toLowerCase();
-    if (writer !== undefined && writer !== 'same-thread' && writer !== 'thread') {
-      throw new StoreConfigError(
-        'CARE_JOURNEY_SQLITE_WRITER',
-        env.CARE_JOURNEY_SQLITE_WRITER,
-        "allowed values are 'same-thread' (default) or 'thread'",
-      );
-    }
-    const checkpoints = read(env, 'CARE_JOURNEY_SQLITE_CHECKPOINTS')?.toLowerCase();
-    if (checkpoints !== undefined && checkpoints !== 'writer' && checkpoints !== 'thread') {
-      throw new StoreConfigError(
-        'CARE_JOURNEY_SQLITE_CHECKPOINTS',
-        env.CARE_JOURNEY_SQLITE_CHECKPOINTS,
-        "allowed values are 'writer' (default) or 'thread'",
-      );
-    }
+    const writer = modeOf(env, 'CARE_JOURNEY_SQLITE_WRITER', 'same-thread', 'thread');
+    const checkpoints = modeOf(env, 'CARE_JOURNEY_SQLITE_CHECKPOINTS', 'writer', 'thread');
     return {
       kind,
       file: read(env, 'CARE_JOURNEY_SQLITE_FILE') ?? DEFAULT_SQLITE_FILE,
