@@ -9,13 +9,19 @@ import type { Row } from '../support/row';
 
 const MEMORY_GOAL_MB = 512;
 
+export interface RebuildRun {
+  seconds: number;
+  peakRssMb: number;
+  events: number;
+  threads: number;
+}
+
 /**
  * Time of a full rebuild of every read model from the log at `file` (read models in a fresh file),
- * on as many threads as the product's rebuild uses (CARE_JOURNEY_REBUILD_THREADS, default 2).
+ * on as many threads as the product's rebuild uses (CARE_JOURNEY_REBUILD_THREADS, default 2; one
+ * below 50,000 events per thread): `threads` is what the rebuild reported it ran on.
  */
-export async function timeRebuild(
-  file: string,
-): Promise<{ seconds: number; peakRssMb: number; events: number }> {
+export async function timeRebuild(file: string): Promise<RebuildRun> {
   const target = new TempDb();
   const store = new SqliteEventStore({ file });
   const readModels = new ReadModelStore(target.file);
@@ -25,9 +31,9 @@ export async function timeRebuild(
         rebuildReadModels(store, readModels, { batchSize: 1000, onSwitched: () => undefined }),
         { defaultValue: undefined },
       );
-      return done?.eventsDone ?? 0;
+      return { events: done?.eventsDone ?? 0, threads: done?.threads ?? 0 };
     });
-    return { seconds, peakRssMb, events: result };
+    return { seconds, peakRssMb, ...result };
   } finally {
     readModels.close();
     await store.close();
@@ -36,13 +42,11 @@ export async function timeRebuild(
 }
 
 /** The same rebuild in a fresh Node process (rebuild-process.ts): its peak RSS is the rebuild's own. */
-async function timeRebuildApart(
-  file: string,
-): Promise<{ seconds: number; peakRssMb: number; events: number }> {
+async function timeRebuildApart(file: string): Promise<RebuildRun> {
   const child = spawnNode(join(__dirname, 'rebuild-process.js'), [file]);
   try {
     const line = await firstLine(child, /^\{"seconds"/, 3_600_000);
-    return JSON.parse(line) as { seconds: number; peakRssMb: number; events: number };
+    return JSON.parse(line) as RebuildRun;
   } finally {
     await exited(child);
   }
@@ -62,6 +66,6 @@ export async function rebuildRow(file: string, readParsePerSecond: number): Prom
     goal: `≥ 0.6 × baseline; peak RSS < ${MEMORY_GOAL_MB} MB`,
     met: ratio >= 0.6 && run.peakRssMb < MEMORY_GOAL_MB,
     peakRssMb: run.peakRssMb,
-    note: `${run.events} events in ${run.seconds.toFixed(1)} s on ${rebuildThreadsFromEnv()} thread(s) (CARE_JOURNEY_REBUILD_THREADS; one below 50,000 events per thread); run in its own Node process, peak RSS = that process's VmHWM (module loading included)`,
+    note: `${run.events} events in ${run.seconds.toFixed(1)} s on ${run.threads} thread(s) as the rebuild reported (CARE_JOURNEY_REBUILD_THREADS=${rebuildThreadsFromEnv()}; one below 50,000 events per thread); run in its own Node process, peak RSS = that process's VmHWM (module loading included)`,
   };
 }
