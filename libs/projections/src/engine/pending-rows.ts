@@ -1,7 +1,8 @@
 /**
  * Where a batch's rows go. Applied in one transaction (the live projector, a single-threaded
- * rebuild), rows are written as they are made (change rows a few dozen at a time). A rebuild partition computes its batch outside any
- * transaction and holds the rows here, so the write lock is held only while they are written.
+ * rebuild), rows are written as they are made (change rows a few dozen at a time). A rebuild
+ * partition computes its batch outside any transaction and holds the rows here, so the write lock
+ * is held only while they are written.
  */
 import type { Statement } from 'better-sqlite3';
 import type { ChangeRecord } from '../feed/change-record';
