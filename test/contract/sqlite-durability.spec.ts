@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuplicateEventIds, SqliteEventStore, StoreUnavailable } from '@care-journey/event-store';
 import { collect, ids, newEvents } from './support/events';
-import { spawnTs, waitForExit, waitForLine } from './support/spawn-ts';
+import { spawnTs, waitForExit, waitForLine } from '../../libs/event-store/src/testing/spawn-ts';
 
 const WRITER = join(__dirname, 'fixtures', 'sqlite-writer.ts');
 

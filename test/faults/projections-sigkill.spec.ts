@@ -18,7 +18,7 @@ import {
   syntheticChildId,
   syntheticEventId,
 } from '@care-journey/reporting';
-import { spawnTs, waitForExit, waitForLine } from '../contract/support/spawn-ts';
+import { spawnTs, waitForExit, waitForLine } from '../../libs/event-store/src/testing/spawn-ts';
 import {
   checkpoints,
   childrenWithChanges,

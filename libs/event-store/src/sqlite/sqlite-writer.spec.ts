@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnTs, waitForExit, waitForLine } from '../../../../test/contract/support/spawn-ts';
+import { spawnTs, waitForExit, waitForLine } from '../testing/spawn-ts';
 import { DuplicateEventIds, WrongExpectedRevision } from '../errors';
 import { SqliteEventStore } from './sqlite-event-store';
 import { fromWireError, fromWireResult, toWireError, toWireResult } from './writer-wire';

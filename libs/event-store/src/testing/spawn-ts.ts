@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { tsRequireHookFile } from '@care-journey/event-store';
+import { tsRequireHookFile } from '../ts-require-hook';
 
 /**
  * Runs a TypeScript file in a fresh Node process (with this process's environment, plus `env`).
