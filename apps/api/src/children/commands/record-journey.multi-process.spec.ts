@@ -16,26 +16,12 @@ import { requestHash } from '../recording/idempotency';
 import { JourneyRepository } from '../recording/journey.repository';
 import type { RecordingContext } from '../recording/recording-context';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
+import { commandsFor, META, registrationBody } from '../testing/journey-commands';
 import { RecordJourneyHandler } from './record-journey.handler';
 
 const CHILD = 'c-two';
-const meta = { now: '2025-06-30T10:00:00Z', recordedBy: 'sw' };
-const command = (type: string, body: Record<string, unknown>): JourneyCommand =>
-  ({ type, childId: CHILD, ...body, ...meta }) as unknown as JourneyCommand;
-const register = command('RegisterChild', {
-  effectiveDate: '2023-02-01',
-  childRef: 'LA-2',
-  name: 'Sam Taylor',
-  dateOfBirth: '2015-01-10',
-  sex: '2',
-  ethnicity: 'WBRI',
-  upn: 'A123456789012',
-  homePostcode: 'LS6 2AB',
-  uasc: false,
-  relinquishedAtBirth: false,
-  team: 'North CiC',
-  socialWorker: 'sw',
-});
+const command = commandsFor(CHILD);
+const register = command('RegisterChild', registrationBody({ childRef: 'LA-2', dateOfBirth: '2015-01-10' }));
 const startCare = command('StartPeriodOfCare', {
   effectiveDate: '2023-02-06',
   legalStatus: 'C1',
@@ -63,7 +49,7 @@ function openProcess(file: string): Process {
     record: (journeyCommand, { ifMatch = NO_IF_MATCH, key } = {}) => {
       sequence += 1;
       const context: RecordingContext = {
-        ...meta,
+        ...META,
         correlationId: `c-${sequence}`,
         causationId: `k-${sequence}`,
         ...(key !== undefined && {

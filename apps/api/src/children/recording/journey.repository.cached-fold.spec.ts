@@ -6,15 +6,14 @@ import { SqliteEventStore } from '@care-journey/event-store';
 import { journeyStream, type JourneyCommand } from '@care-journey/journey';
 import { RecordJourneyCommand } from '../commands/record-journey.command';
 import { RecordJourneyHandler } from '../commands/record-journey.handler';
+import { commandsFor, META, registrationBody } from '../testing/journey-commands';
 import { EventEnvelopeFactory } from './event-envelope.factory';
 import type { FoldedJourney, FoldedJourneyCache } from './folded-journey-cache';
 import { JourneyRepository } from './journey.repository';
 import type { RecordingContext } from './recording-context';
 
 const CHILD = 'c-kept';
-const meta = { now: '2025-06-30T10:00:00Z', recordedBy: 'sw' };
-const command = (type: string, body: Record<string, unknown>): JourneyCommand =>
-  ({ type, childId: CHILD, ...body, ...meta }) as unknown as JourneyCommand;
+const command = commandsFor(CHILD);
 const placement = (placementType: string, provider: string) => ({
   placementType,
   provider,
@@ -25,20 +24,7 @@ const placement = (placementType: string, provider: string) => ({
 /** A whole adoption journey, with a late entry, an undefined field, keyed commands and a two-event order. */
 const journey: { command: JourneyCommand; key?: string }[] = [
   {
-    command: command('RegisterChild', {
-      effectiveDate: '2023-02-01',
-      childRef: 'LA-1',
-      name: 'Sam Taylor',
-      dateOfBirth: '2022-01-10',
-      sex: '2',
-      ethnicity: 'WBRI',
-      upn: 'A123456789012',
-      homePostcode: 'LS6 2AB',
-      uasc: false,
-      relinquishedAtBirth: false,
-      team: 'North CiC',
-      socialWorker: 'sw',
-    }),
+    command: command('RegisterChild', registrationBody()),
   },
   {
     command: command('StartPeriodOfCare', {
@@ -105,7 +91,7 @@ describe('JourneyRepository: the fold kept after an append equals a fresh fold o
     let behind = 0;
     for (const [index, { command: journeyCommand, key }] of journey.entries()) {
       const context: RecordingContext = {
-        ...meta,
+        ...META,
         correlationId: `c-${index}`,
         causationId: `k-${index}`,
         ...(key !== undefined && { idempotency: { key, requestHash: `h-${key}` } }),
