@@ -3,7 +3,7 @@
  * copy of the WAL into the database file and its fsync never stop the writer's event loop. It
  * looks at the store's commit counter every `intervalMs` and checkpoints when it moved. Failures
  * are ignored: the next tick tries again, and the writer's fallback (wal-checkpoint.ts) bounds the
- * WAL meanwhile. Relative imports only (no path aliases in a worker).
+ * WAL meanwhile.
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
