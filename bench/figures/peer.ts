@@ -14,8 +14,12 @@ import { emmettStep, ourDeployedStep, ourStep, runLoops } from './peer-loop';
 import { alternatedRounds, median, rateOf, type LoopResult } from './peer-rounds';
 import type { Timed } from '../support/timing';
 
-/** Emmett's loop and our 8 loops are measured this many times, alternated (peer-rounds.ts). */
-const PEER_ROUNDS = 3;
+/**
+ * Emmett's loop and our 8 loops are measured this many times, alternated (peer-rounds.ts). Five,
+ * not three: a round is well under a second, and with three one fsync stall moved the median
+ * across the goal line (9.4× and 14.7× from the same build minutes apart, finding 29).
+ */
+const PEER_ROUNDS = 5;
 
 const toEmmett = (child: CohortChild): EmmettEvent[] =>
   child.events.map((e) => ({ type: e.type, data: e.data, metadata: { eventId: e.id, ...e.metadata } }));
@@ -137,7 +141,7 @@ export async function peerRows(
     const oursDates = new ReviewDates();
     const theirDates = new ReviewDates();
     // Commands per side: ours is faster, so it runs more of them (rates, not totals, are compared).
-    const emmettTotal = quick ? 80 : 600;
+    const emmettTotal = quick ? 120 : 600;
     // Emmett's store keeps one connection per instance and closes it after each call, so concurrent
     // calls fail (SQLITE_BUSY / SQLITE_MISUSE): one loop is its best configuration, and ours is compared with that.
     const emmettLoop = () => timed(() => runLoops(targets, 1, emmettTotal, emmettStep(theirs), theirDates));
