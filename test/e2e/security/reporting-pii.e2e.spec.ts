@@ -41,14 +41,31 @@ describe('reporting_job: no direct identifiers on any route it can call', () => 
       worker,
     );
     childId = registered.body.childId;
+    const eventIds: Record<string, string> = {};
     for (const [path, body] of [
       ['periods-of-care', startCareBody],
       ['reviews', { effectiveDate: '2023-03-02', participation: 'PN1' }],
       ['placement-changes', moveBody('2023-03-15', 'U6', 'PR4', 'LS2 7AB')],
     ] as const) {
-      const recorded = await api.post(`/children/${childId}/${path}`, body, worker);
+      const recorded = await api.post<{ events: { id: string }[] }>(
+        `/children/${childId}/${path}`,
+        body,
+        worker,
+      );
       if (recorded.status !== 201) throw new Error(`${path}: ${JSON.stringify(recorded.body)}`);
+      eventIds[path] = recorded.body.events[0].id;
     }
+    // A correction's reason is free text and may name the child: reporting jobs must not get it.
+    const amended = await api.post(
+      `/children/${childId}/corrections/amend`,
+      {
+        correctedEventId: eventIds.reviews,
+        reason: `${CHILD.name} said she spoke for herself`,
+        amendedData: { effectiveDate: '2023-03-02', participation: 'PN1' },
+      },
+      worker,
+    );
+    if (amended.status !== 201) throw new Error(`amend: ${JSON.stringify(amended.body)}`);
     // Reports read the projections: wait until they hold this child.
     for (let i = 0; i < 200; i++) {
       const health = await api.get<{ lag?: string }>('/health/projections');
