@@ -66,6 +66,14 @@ describe('reporting_job: no direct identifiers on any route it can call', () => 
       worker,
     );
     if (amended.status !== 201) throw new Error(`amend: ${JSON.stringify(amended.body)}`);
+    // An auditor's read goes on the access trail with its reason: the trail is not the reporting job's.
+    const read = await api.get(
+      `/children/${childId}/history?reason=${encodeURIComponent(`complaint about ${CHILD.name}`)}`,
+      {
+        token: tokenFor('auditor', 'aud-1'),
+      },
+    );
+    if (read.status !== 200) throw new Error(`history: ${JSON.stringify(read.body)}`);
     // Reports read the projections: wait until they hold this child.
     for (let i = 0; i < 200; i++) {
       const health = await api.get<{ lag?: string }>('/health/projections');
@@ -109,6 +117,15 @@ describe('reporting_job: no direct identifiers on any route it can call', () => 
     process.stdout.write(
       `reporting_job PII check: ${new Set(answered).size} routes answered 200, no identifier found\n`,
     );
+  });
+
+  it('gets no read-access trail in the raw event feed (GET /audit/access-log is closed to it)', async () => {
+    const feed = await api.get<string>('/events?limit=10000', { token: tokenFor('reporting_job') });
+    expect(feed.status).toBe(200);
+    expect(feed.body).toContain('"PeriodOfCareStarted"');
+    expect(feed.body).not.toContain('"CaseHistoryRead"');
+    const auditor = await api.get<string>('/events?limit=10000', { token: tokenFor('auditor') });
+    expect(auditor.body).toContain('"CaseHistoryRead"');
   });
 
   it('the same routes do show the name to a social worker (the identifiers are really there to find)', async () => {
