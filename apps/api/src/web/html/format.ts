@@ -1,4 +1,4 @@
-import { codeMeaning, type CalendarDate } from '@care-journey/journey';
+import { codeMeaning, type CalendarDate, type CodeListName } from '@care-journey/journey';
 
 const MONTHS = [
   'January',
@@ -25,9 +25,12 @@ export function formatDate(date: CalendarDate | undefined): string {
 export const plural = (count: number, one: string, many = `${one}s`): string =>
   `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
 
-/** "C2 Full care order" for a code of a 903 list, the bare code when unknown. */
-export const legalStatusText = (code: string | undefined): string =>
-  code ? `${code} ${codeMeaning('LS', code) ?? ''}`.trim() : 'Not known';
+/** "U4 Foster placement with other foster carer, long-term fostering" for a code of a 903 list, the bare code when unknown. */
+export const codeText = (list: CodeListName, code: string | undefined): string =>
+  code ? `${code} ${codeMeaning(list, code) ?? ''}`.trim() : 'Not known';
+
+/** "C2 Full care order". */
+export const legalStatusText = (code: string | undefined): string => codeText('LS', code);
 
 export const AGE_BAND_TEXT: Record<string, string> = {
   under1: 'Under 1',
