@@ -18,6 +18,7 @@ import { driftCsv } from './drift-csv';
 import { driftPage } from './drift.page';
 import { parseDriftQuery, type DriftQuery } from './drift-query';
 import { driftView, type DriftView } from './drift-view';
+import { ruleMeanings } from './rule-meanings';
 
 /** The panel's agenda: open flags as at a date, grouped by child. */
 @ApiExcludeController()
@@ -49,6 +50,7 @@ export class DriftController {
         query,
         view,
         showNames: mayReadPersonalData(user.role),
+        ruleMeanings: ruleMeanings(this.queries.drift),
       }),
     );
   }
