@@ -11,7 +11,7 @@ import {
 } from '@care-journey/projections';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { errorSummary, inlineError, summaryList, tag } from '../html/components';
-import { codeText, formatDate, legalStatusText, plural } from '../html/format';
+import { codeText, formatDate, formatInstant, legalStatusText, plural } from '../html/format';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import type { ChildJourney, ReplayForm } from './child-journey';
@@ -182,7 +182,7 @@ export function childPage(model: ChildPageModel): SafeHtml {
       ],
       [
         'Shown as at',
-        `${formatDate(driftDate)}${journey.point.knownAt ? `, as known at ${journey.point.knownAt}` : ''}`,
+        `${formatDate(driftDate)}${journey.point.knownAt ? `, as known at ${formatInstant(journey.point.knownAt)}` : ''}`,
       ],
     ])}
     ${

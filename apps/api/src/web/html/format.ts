@@ -22,6 +22,14 @@ export function formatDate(date: CalendarDate | undefined): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
+/** "27 November 2026 at 10:00:03 UTC" for an instant: the record's clock, in UTC as it is kept. */
+export function formatInstant(instant: string): string {
+  const time = new Date(instant);
+  if (Number.isNaN(time.getTime())) return instant;
+  const iso = time.toISOString();
+  return `${formatDate(iso.slice(0, 10))} at ${iso.slice(11, 19)} UTC`;
+}
+
 export const plural = (count: number, one: string, many = `${one}s`): string =>
   `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
 
