@@ -133,5 +133,8 @@ describe('reporting_job: no direct identifiers on any route it can call', () => 
     expect(JSON.stringify(child.body)).toContain(CHILD.name);
     const asReporter = await api.get(`/children/${childId}`, { token: tokenFor('reporting_job') });
     expect(asReporter.body).toMatchObject({ personalDataIncluded: false });
+    // The placement's postcode says where the child lives: its district only, as on /events.
+    expect(asReporter.body).toMatchObject({ currentPlacement: { postcode: 'LS2' } });
+    expect(child.body).toMatchObject({ currentPlacement: { postcode: 'LS2 7AB' } });
   });
 });
