@@ -324,6 +324,17 @@ describe('every error class, over HTTP', () => {
     });
   });
 
+  it("the drift report CSV refuses a date it cannot read (it used to send today's report under it)", async () => {
+    const panel = { token: tokenFor('panel_member', 'pat') };
+    const refused = await api.get<string>('/panel/drift.csv?asAt=2025-02-30', panel);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('Date must be a real date, YYYY-MM-DD');
+    expect(refused.body).not.toContain('as_at,child_id');
+    const answered = await api.get<string>('/panel/drift.csv?asAt=2025-03-31', panel);
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatch(/^as_at,child_id/);
+  });
+
   it('a reporting job sees the child without personal details', async () => {
     const childId = await newChild(api);
     const response = await api.get<{ child: Record<string, unknown>; personalDataIncluded: boolean }>(

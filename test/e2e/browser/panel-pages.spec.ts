@@ -62,6 +62,8 @@ describeInBrowser('permanency panel pages in a real browser', () => {
         open: Number(tr.querySelectorAll('td')[0]?.textContent),
       })),
     );
+    // Each rule says what it asks for, with its threshold.
+    await expect(page.locator('#by-rule').textContent()).resolves.toContain('20 working days');
     const busiest = counts.sort((a, b) => b.open - a.open)[0];
     expect(busiest.open).toBeGreaterThan(0);
     await page.getByLabel('Rule').selectOption(busiest.rule);

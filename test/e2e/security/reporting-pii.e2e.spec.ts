@@ -41,14 +41,39 @@ describe('reporting_job: no direct identifiers on any route it can call', () => 
       worker,
     );
     childId = registered.body.childId;
+    const eventIds: Record<string, string> = {};
     for (const [path, body] of [
       ['periods-of-care', startCareBody],
       ['reviews', { effectiveDate: '2023-03-02', participation: 'PN1' }],
       ['placement-changes', moveBody('2023-03-15', 'U6', 'PR4', 'LS2 7AB')],
     ] as const) {
-      const recorded = await api.post(`/children/${childId}/${path}`, body, worker);
+      const recorded = await api.post<{ events: { id: string }[] }>(
+        `/children/${childId}/${path}`,
+        body,
+        worker,
+      );
       if (recorded.status !== 201) throw new Error(`${path}: ${JSON.stringify(recorded.body)}`);
+      eventIds[path] = recorded.body.events[0].id;
     }
+    // A correction's reason is free text and may name the child: reporting jobs must not get it.
+    const amended = await api.post(
+      `/children/${childId}/corrections/amend`,
+      {
+        correctedEventId: eventIds.reviews,
+        reason: `${CHILD.name} said she spoke for herself`,
+        amendedData: { effectiveDate: '2023-03-02', participation: 'PN1' },
+      },
+      worker,
+    );
+    if (amended.status !== 201) throw new Error(`amend: ${JSON.stringify(amended.body)}`);
+    // An auditor's read goes on the access trail with its reason: the trail is not the reporting job's.
+    const read = await api.get(
+      `/children/${childId}/history?reason=${encodeURIComponent(`complaint about ${CHILD.name}`)}`,
+      {
+        token: tokenFor('auditor', 'aud-1'),
+      },
+    );
+    if (read.status !== 200) throw new Error(`history: ${JSON.stringify(read.body)}`);
     // Reports read the projections: wait until they hold this child.
     for (let i = 0; i < 200; i++) {
       const health = await api.get<{ lag?: string }>('/health/projections');
@@ -94,10 +119,22 @@ describe('reporting_job: no direct identifiers on any route it can call', () => 
     );
   });
 
+  it('gets no read-access trail in the raw event feed (GET /audit/access-log is closed to it)', async () => {
+    const feed = await api.get<string>('/events?limit=10000', { token: tokenFor('reporting_job') });
+    expect(feed.status).toBe(200);
+    expect(feed.body).toContain('"PeriodOfCareStarted"');
+    expect(feed.body).not.toContain('"CaseHistoryRead"');
+    const auditor = await api.get<string>('/events?limit=10000', { token: tokenFor('auditor') });
+    expect(auditor.body).toContain('"CaseHistoryRead"');
+  });
+
   it('the same routes do show the name to a social worker (the identifiers are really there to find)', async () => {
     const child = await api.get(`/children/${childId}`, worker);
     expect(JSON.stringify(child.body)).toContain(CHILD.name);
     const asReporter = await api.get(`/children/${childId}`, { token: tokenFor('reporting_job') });
     expect(asReporter.body).toMatchObject({ personalDataIncluded: false });
+    // The placement's postcode says where the child lives: its district only, as on /events.
+    expect(asReporter.body).toMatchObject({ currentPlacement: { postcode: 'LS2' } });
+    expect(child.body).toMatchObject({ currentPlacement: { postcode: 'LS2 7AB' } });
   });
 });

@@ -59,7 +59,7 @@ export class MeasuresController {
       throw badRequest(
         'yearEnding',
         'exactlyOneOfYearEndingAsAt',
-        'give yearEnding (a 31 March) or asAt (any date), not both',
+        'give exactly one of yearEnding (a 31 March) or asAt (any date)',
       );
     }
     await this.readYourWrites.waitFor(query.minPosition);

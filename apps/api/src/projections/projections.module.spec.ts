@@ -120,6 +120,13 @@ describe.each(['inline', 'thread'] as const)(
       expect((await get('/stability?yearEnding=2025-04-01', 'admin')).json().errors[0]).toMatchObject({
         field: 'yearEnding',
       });
+      // Neither or both: the message must fit either case.
+      for (const query of ['', '?yearEnding=2025-03-31&asAt=2025-01-01'])
+        expect((await get(`/stability${query}`, 'admin')).json().errors[0]).toMatchObject({
+          field: 'yearEnding',
+          rule: 'exactlyOneOfYearEndingAsAt',
+          message: 'give exactly one of yearEnding (a 31 March) or asAt (any date)',
+        });
       expect(
         (await get('/permanence?from=2025-01-01&to=2024-01-01', 'admin')).json().errors[0],
       ).toMatchObject({

@@ -96,6 +96,13 @@ describe('care-journey audit', () => {
     expect(await run('verify-bundle', out)).toMatchObject({ ok: true, signature: 'valid' });
     expect(process.exitCode).toBeUndefined();
 
+    // A second export to the same file is refused with the option named, and the bundle kept.
+    const before = readFileSync(out, 'utf8');
+    await expect(run('export', '--child', 'c1', '--out', out, '--by', 'carol')).rejects.toThrow(
+      /--out .*bundle\.json already exists/,
+    );
+    expect(readFileSync(out, 'utf8')).toBe(before);
+
     const edited = readFileSync(out, 'utf8').replace('"participation": "PN1"', '"participation": "PN2"');
     writeFileSync(out, edited);
     expect(await run('verify-bundle', out)).toMatchObject({ ok: false, firstBroken: { eventId: 'e3' } });

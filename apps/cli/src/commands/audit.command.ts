@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import {
@@ -133,6 +133,11 @@ export function registerAuditCommand(program: Command): void {
   )
     .requiredOption('--out <file>', 'bundle file to write')
     .action(async (options: ReaderOptions & { out: string }) => {
+      // Checked before the read, so a refused export is not logged as a read; 'wx' below still guards a race.
+      if (existsSync(options.out))
+        throw new Error(
+          `--out ${options.out} already exists: a bundle is never overwritten; choose another file`,
+        );
       const { key, warning } = loadAuditKey();
       if (warning) warn(warning);
       const bundle = await withCaseHistory(options, 'bundle', {}, (events) =>

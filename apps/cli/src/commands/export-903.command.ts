@@ -14,9 +14,12 @@ const yearEndDate = (value: string): string => {
   return value;
 };
 
+/** Exit code of an export whose files were written but fail our self-check (a job must not submit them unseen). */
+export const SELF_CHECK_FAILED_EXIT_CODE = 2;
+
 /**
  * `care-journey export-903`: the SSDA903 return for one year as CSVs, then our own self-check of the
- * key validation rules (each failure printed with rule, child and field).
+ * key validation rules (each failure printed with rule, child and field; exit code 2 if any).
  */
 export function registerExport903Command(program: Command): void {
   program
@@ -52,6 +55,7 @@ export function registerExport903Command(program: Command): void {
         for (const f of failures)
           process.stdout.write(`  ${f.rule}\t${f.table}\t${f.child}\t${f.field}\t${f.message}\n`);
         process.stdout.write(`self-check: ${failures.length} failure(s)\n`);
+        if (failures.length > 0) process.exitCode = SELF_CHECK_FAILED_EXIT_CODE;
       } finally {
         await store.close();
       }

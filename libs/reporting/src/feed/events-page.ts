@@ -4,13 +4,17 @@
  * is {"checkpoint": "<position>"} to pass as `after` next time (unchanged when nothing is new).
  */
 import { toJsonSafe, type EventStore, type RecordedEvent } from '@care-journey/event-store';
+import { JOURNEY_STREAM_PREFIX } from '@care-journey/journey';
 import { redactEvent } from './redact-event';
 
 export interface EventsPageOptions {
   /** Exclusive: events strictly after this global position (omit to read from the start). */
   after?: bigint;
   limit: number;
-  /** Withhold direct identifiers (reporting jobs). */
+  /**
+   * Withhold direct identifiers (reporting jobs), and show journey events only: the read-access
+   * trail (who read which child's history, and why) is the auditors' (GET /audit/access-log).
+   */
   redact: boolean;
 }
 
@@ -24,9 +28,11 @@ export async function eventsPage(store: EventStore, options: EventsPageOptions):
   const lines: string[] = [];
   let checkpoint = options.after?.toString() ?? '';
   for await (const event of store.readAll({ fromPosition: options.after, maxCount: options.limit })) {
+    // The checkpoint moves past a left-out event too, so the next page does not read it again.
+    checkpoint = event.globalPosition.toString();
+    if (options.redact && !event.streamId.startsWith(JOURNEY_STREAM_PREFIX)) continue;
     const shown: RecordedEvent = options.redact ? redactEvent(event) : event;
     lines.push(JSON.stringify(toJsonSafe(shown)));
-    checkpoint = event.globalPosition.toString();
   }
   lines.push(JSON.stringify({ checkpoint }));
   return { lines, checkpoint, count: lines.length - 1 };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { JourneyState } from '@care-journey/journey';
+import { postcodeDistrict } from '@care-journey/reporting';
 import type { ChildView } from './child-view';
 import { NextReviewDue } from './next-review-due';
 
@@ -39,7 +40,11 @@ export class ChildViewPresenter {
           ? {
               placementType: placement.placementType,
               provider: placement.provider,
-              postcode: placement.postcode,
+              // Where the child lives: the district only without personal data, as /events gives it.
+              postcode:
+                includePersonalData || placement.postcode === undefined
+                  ? placement.postcode
+                  : postcodeDistrict(placement.postcode),
               urn: placement.urn,
               inArea: placement.inArea,
               startDate: placement.startDate,

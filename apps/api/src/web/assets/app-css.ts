@@ -22,6 +22,7 @@ html, body, .govuk-template, [class*="govuk-"], input, select, textarea, button 
 .cj-flag .govuk-tag { font-size: 0.875rem; margin-right: 4px; }
 .cj-flag__rule { font-weight: 700; }
 .cj-flag__due { color: #484949; }
+.cj-rule-meaning { display: block; margin-top: 2px; }
 .cj-sort { text-decoration: none; }
 .cj-sort:hover { text-decoration: underline; }
 .cj-print-only { display: none; }

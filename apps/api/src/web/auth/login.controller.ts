@@ -55,7 +55,8 @@ export class LoginController {
   ): string {
     const username = typeof body.username === 'string' ? body.username : '';
     const password = typeof body.password === 'string' ? body.password : '';
-    const user = csrfMatches(request, body._csrf) ? this.users.authenticate(username, password) : undefined;
+    const formValid = csrfMatches(request, body._csrf);
+    const user = formValid ? this.users.authenticate(username, password) : undefined;
     if (!user) {
       const model = {
         csrfToken: csrfToken(request, reply),
@@ -63,7 +64,8 @@ export class LoginController {
         demo: this.users.demo,
         notice: this.users.notice,
       };
-      return sendPage(reply, loginPage({ ...model, username, failed: true }), 401);
+      const failed = formValid ? 'credentials' : 'form';
+      return sendPage(reply, loginPage({ ...model, username, failed }), 401);
     }
     const token = mintToken({
       secret: this.config.jwtSecret,

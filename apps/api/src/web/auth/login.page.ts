@@ -7,13 +7,20 @@ export interface LoginPageModel {
   csrfToken: string;
   next: string;
   username?: string;
-  failed?: boolean;
+  /** 'credentials': wrong username or password; 'form': the form's sign-in token was missing or stale. */
+  failed?: 'credentials' | 'form';
   demo: boolean;
   notice?: string;
 }
 
+export const FAILURE_MESSAGES: Record<NonNullable<LoginPageModel['failed']>, string> = {
+  credentials: 'Enter a correct username and password',
+  // Told apart so that someone whose page sat open (or whose browser refused the cookie) does not doubt their password.
+  form: 'The sign-in page had expired or your browser did not send its cookie: sign in again on this page',
+};
+
 export function loginPage(model: LoginPageModel): SafeHtml {
-  const error = model.failed ? 'Enter a correct username and password' : undefined;
+  const error = model.failed ? FAILURE_MESSAGES[model.failed] : undefined;
   const content = html`
     <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
       ${errorSummary(error ? [{ fieldId: 'username', message: error }] : [])}

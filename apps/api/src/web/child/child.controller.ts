@@ -16,6 +16,7 @@ import { WebExceptionFilter } from '../html/web-exception.filter';
 import { recordForm } from '../record/form-definitions';
 import { childJourney, parseReplayForm } from './child-journey';
 import { childPage } from './child.page';
+import { journeyWithoutPersonalData } from './journey-without-personal-data';
 import { positionParam } from '../reading/position-param';
 
 /** One child's journey: timeline, flags with evidence, entries; replayable as at / as known at. */
@@ -51,9 +52,16 @@ export class ChildController {
       origin.correlationId,
     );
     const today = dateOfInstant(this.clock.now());
-    const journey = childJourney(id, events, form.point, today, this.queries.drift, this.queries.summary(id));
     const showNames = mayReadPersonalData(user.role);
-    if (!showNames) journey.summary = { ...journey.summary, name: '', dateOfBirth: undefined };
+    const replayed = childJourney(
+      id,
+      events,
+      form.point,
+      today,
+      this.queries.drift,
+      this.queries.summary(id),
+    );
+    const journey = showNames ? replayed : journeyWithoutPersonalData(replayed);
     const recorded = typeof query.recorded === 'string' ? recordForm(query.recorded) : undefined;
     return sendPage(
       reply,

@@ -11,10 +11,11 @@ import {
 } from '@care-journey/projections';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { errorSummary, inlineError, summaryList, tag } from '../html/components';
-import { formatDate, legalStatusText, plural } from '../html/format';
+import { codeText, formatDate, formatInstant, legalStatusText, plural } from '../html/format';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import type { ChildJourney, ReplayForm } from './child-journey';
+import { entryDetails } from './entry-details';
 import { eventLabel } from './event-labels';
 import { timelineSvg, markPath, MARK_COLOURS } from './timeline.svg';
 import { MISSING_SWATCH, PLACEMENT_SWATCHES, TEMPORARY_SWATCH, type Swatch } from './timeline-palette';
@@ -110,24 +111,6 @@ function historySection(history: readonly FlagHistoryEntry[]): SafeHtml {
     )}</ul></div></details>`;
 }
 
-function describe(e: StoredJourneyEvent): string {
-  const d = e.data as unknown as Record<string, unknown>;
-  const placement = d.placement as Record<string, unknown> | undefined;
-  const bits = [
-    d.legalStatus && `legal status ${String(d.legalStatus)}`,
-    placement?.placementType && `placement ${String(placement.placementType)}`,
-    d.placementType && `placement ${String(d.placementType)}`,
-    d.reasonForChange && `reason ${String(d.reasonForChange)}`,
-    d.route && `route ${String(d.route).replace(/_/g, ' ')}`,
-    d.participation && `participation ${String(d.participation)}`,
-    d.reason && `reason ${String(d.reason)}`,
-    d.kind && `kind ${String(d.kind)}`,
-    d.team && `team ${String(d.team)}`,
-    d.socialWorker && `social worker ${String(d.socialWorker)}`,
-  ].filter(Boolean);
-  return bits.join(', ');
-}
-
 function entriesSection(journey: ChildJourney): SafeHtml {
   const entries = [...journey.entries]
     .filter((e) => e.type !== 'ChildRegistered')
@@ -144,7 +127,7 @@ function entriesSection(journey: ChildJourney): SafeHtml {
       return html`<tr class="govuk-table__row" id="entry-${e.id}">
         <td class="govuk-table__cell">${formatDate(e.data.effectiveDate)}</td>
         <td class="govuk-table__cell">${eventLabel(e.type)}${corrections.length ? html` ${tag('Corrected', 'purple')}` : ''}</td>
-        <td class="govuk-table__cell">${describe(e)}${corrections.map(
+        <td class="govuk-table__cell">${entryDetails(e)}${corrections.map(
           (c) =>
             html`<br><span class="govuk-body-s">Corrected ${formatDate(c.recordedAt.slice(0, 10))} by ${c.recordedBy}: ${c.reason}${
               c.changes?.length ? html` (${c.changes.map((ch) => `${ch.path}`).join(', ')})` : ''
@@ -192,14 +175,14 @@ export function childPage(model: ChildPageModel): SafeHtml {
         : []),
       ['Looked after', period ? `Yes, since ${formatDate(period.start)}` : 'No'],
       ['Legal status', period ? legalStatusText(legalStatusOn(period, driftDate)) : 'Not looked after'],
-      ['Placement', period ? (placementTypeOn(period, driftDate) ?? 'Not known') : 'Not looked after'],
+      ['Placement', period ? codeText('PLACE', placementTypeOn(period, driftDate)) : 'Not looked after'],
       [
         'Team and social worker',
         allocation ? `${allocation.team}, ${allocation.socialWorker}` : 'Not allocated',
       ],
       [
         'Shown as at',
-        `${formatDate(driftDate)}${journey.point.knownAt ? `, as known at ${journey.point.knownAt}` : ''}`,
+        `${formatDate(driftDate)}${journey.point.knownAt ? `, as known at ${formatInstant(journey.point.knownAt)}` : ''}`,
       ],
     ])}
     ${

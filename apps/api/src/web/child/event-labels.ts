@@ -1,5 +1,10 @@
-/** Event types in the panel's words (the chronology and the evidence lists). */
-const LABELS: Record<string, string> = {
+import type { JourneyEventType } from '@care-journey/journey';
+
+/**
+ * Event types in the panel's words (the chronology and the evidence lists). Keyed by every journey
+ * event type, so a new type does not compile until it has words here.
+ */
+const LABELS: Record<JourneyEventType, string> = {
   ChildRegistered: 'Child registered',
   AllocationChanged: 'Allocation changed',
   PeriodOfCareStarted: 'Became looked after',
@@ -20,11 +25,14 @@ const LABELS: Record<string, string> = {
   MissingEpisodeStarted: 'Went missing or away',
   MissingEpisodeEnded: 'Returned from missing or away',
   PeriodOfCareEnded: 'Left care',
+  AnnualHealthOutcomesRecorded: 'Annual health outcomes recorded',
+  CareLeaverContactRecorded: 'Care leaver contact recorded',
   EntryAmended: 'Correction',
   EntryRetracted: 'Entry withdrawn',
 };
 
-export const eventLabel = (type: string): string => LABELS[type] ?? type;
+export const eventLabel = (type: string): string =>
+  Object.prototype.hasOwnProperty.call(LABELS, type) ? LABELS[type as JourneyEventType] : type;
 
 export const ROUTE_TEXT: Record<string, string> = {
   return_home: 'Return home',

@@ -6,6 +6,7 @@ import {
   type DriftReportFilter,
   type DriftRuleId,
 } from '@care-journey/projections';
+import { badRequestBody, type BadRequestBody } from '../../http/field-errors';
 import type { FieldMessage } from '../html/components';
 
 export const DRIFT_SORTS = [
@@ -67,6 +68,7 @@ export function parseDriftQuery(query: Record<string, unknown>, today: CalendarD
     else
       errors.push({
         fieldId: 'asAt',
+        rule: 'isCalendarDate',
         message: 'Date must be a real date, YYYY-MM-DD, for example 2025-03-31',
       });
   }
@@ -75,23 +77,34 @@ export function parseDriftQuery(query: Record<string, unknown>, today: CalendarD
     if ((DRIFT_RULE_IDS as readonly string[]).includes(raw.rule)) {
       rule = raw.rule as DriftRuleId;
       filter.rules = [rule];
-    } else errors.push({ fieldId: 'rule', message: `Rule must be one of ${DRIFT_RULE_IDS.join(', ')}` });
+    } else
+      errors.push({
+        fieldId: 'rule',
+        rule: 'isIn',
+        message: `Rule must be one of ${DRIFT_RULE_IDS.join(', ')}`,
+      });
   }
   if (raw.team) filter.team = raw.team;
   if (raw.socialWorker) filter.socialWorker = raw.socialWorker;
   if (raw.legalStatus) {
     if (codesOf('LS').includes(raw.legalStatus)) filter.legalStatus = raw.legalStatus;
-    else errors.push({ fieldId: 'legalStatus', message: 'Legal status must be a 903 LS code' });
+    else errors.push({ fieldId: 'legalStatus', rule: 'isIn', message: 'Legal status must be a 903 LS code' });
   }
   if (raw.ageBand) {
     if ((AGE_BANDS as readonly string[]).includes(raw.ageBand)) filter.ageBand = raw.ageBand as AgeBand;
-    else errors.push({ fieldId: 'ageBand', message: `Age band must be one of ${AGE_BANDS.join(', ')}` });
+    else
+      errors.push({
+        fieldId: 'ageBand',
+        rule: 'isIn',
+        message: `Age band must be one of ${AGE_BANDS.join(', ')}`,
+      });
   }
   if (raw.dueWithinDays) {
     const days = wholeNumber(raw.dueWithinDays, 365);
     if (days === undefined)
       errors.push({
         fieldId: 'dueWithinDays',
+        rule: 'wholeNumber',
         message: 'Due within must be a whole number of days, 0 to 365',
       });
     else filter.dueWithinDays = days;
@@ -100,7 +113,11 @@ export function parseDriftQuery(query: Record<string, unknown>, today: CalendarD
   if (raw.minDaysOverdue) {
     minDaysOverdue = wholeNumber(raw.minDaysOverdue, 99999);
     if (minDaysOverdue === undefined)
-      errors.push({ fieldId: 'minDaysOverdue', message: 'Days overdue must be a whole number of days' });
+      errors.push({
+        fieldId: 'minDaysOverdue',
+        rule: 'wholeNumber',
+        message: 'Days overdue must be a whole number of days',
+      });
   }
   const sort = (DRIFT_SORTS as readonly string[]).includes(raw.sort) ? (raw.sort as DriftSort) : 'overdue';
   // Most overdue first by default; names and teams A–Z.
@@ -120,4 +137,16 @@ export function driftUrl(
   for (const [key, value] of Object.entries(merged)) if (value) params.set(key, value);
   const search = params.toString();
   return search ? `${path}?${search}` : path;
+}
+
+/**
+ * The 400 for a query that cannot be answered as asked. The page shows its errors beside a report
+ * for today; a download cannot, and a CSV for another date or without the filter would pass for
+ * the one asked for.
+ */
+export function refusedQuery(errors: readonly FieldMessage[]): BadRequestBody {
+  const body = badRequestBody(
+    errors.map((e) => ({ field: e.fieldId, rule: e.rule ?? 'invalid', message: e.message })),
+  );
+  return { ...body, message: `${body.message}: ${errors.map((e) => e.message).join('; ')}` };
 }

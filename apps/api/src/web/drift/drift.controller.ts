@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
@@ -16,8 +16,9 @@ import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { driftCsv } from './drift-csv';
 import { driftPage } from './drift.page';
-import { parseDriftQuery, type DriftQuery } from './drift-query';
+import { parseDriftQuery, refusedQuery, type DriftQuery } from './drift-query';
 import { driftView, type DriftView } from './drift-view';
+import { ruleMeanings } from './rule-meanings';
 
 /** The panel's agenda: open flags as at a date, grouped by child. */
 @ApiExcludeController()
@@ -49,6 +50,7 @@ export class DriftController {
         query,
         view,
         showNames: mayReadPersonalData(user.role),
+        ruleMeanings: ruleMeanings(this.queries.drift),
       }),
     );
   }
@@ -60,6 +62,7 @@ export class DriftController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): string {
     const { query, view } = this.build({ ...raw, all: '1' }, user);
+    if (query.errors.length > 0) throw new BadRequestException(refusedQuery(query.errors));
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="drift-report-${query.asAt}.csv"`)

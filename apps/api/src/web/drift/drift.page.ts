@@ -14,6 +14,8 @@ export interface DriftPageModel {
   query: DriftQuery;
   view: DriftView;
   showNames: boolean;
+  /** Each rule in a sentence with its thresholds (rule-meanings.ts). */
+  ruleMeanings: ReadonlyMap<string, string>;
 }
 
 function field(
@@ -191,7 +193,7 @@ function pagination({ query, view }: DriftPageModel): SafeHtml {
   </nav>`;
 }
 
-function byRule({ query, view }: DriftPageModel): SafeHtml {
+function byRule({ query, view, ruleMeanings }: DriftPageModel): SafeHtml {
   return html`<details class="govuk-details cj-by-rule" open><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Flags by rule</span></summary>
     <div class="govuk-details__text"><table class="govuk-table" id="by-rule">
     <caption class="govuk-table__caption govuk-table__caption--s">Open flags and warnings by rule as at ${formatDate(query.asAt)}</caption>
@@ -200,7 +202,8 @@ function byRule({ query, view }: DriftPageModel): SafeHtml {
       <th scope="col" class="govuk-table__header govuk-table__header--numeric">Due within ${view.report.dueWithinDays} days</th></tr></thead>
     <tbody class="govuk-table__body">${view.report.byRule.map(
       (r) => html`<tr class="govuk-table__row">
-      <th scope="row" class="govuk-table__header"><a class="govuk-link" href="${driftUrl(query, { rule: r.ruleId, page: undefined })}">${r.ruleId} ${r.title}</a></th>
+      <th scope="row" class="govuk-table__header"><a class="govuk-link" href="${driftUrl(query, { rule: r.ruleId, page: undefined })}">${r.ruleId} ${r.title}</a>
+        <span class="govuk-hint govuk-!-font-size-16 govuk-!-font-weight-regular govuk-!-margin-bottom-0 cj-rule-meaning">${ruleMeanings.get(r.ruleId) ?? ''}</span></th>
       <td class="govuk-table__cell govuk-table__cell--numeric">${r.open}</td><td class="govuk-table__cell govuk-table__cell--numeric">${r.dueSoon}</td></tr>`,
     )}
     </tbody></table></div></details>`;

@@ -5,6 +5,8 @@ export interface FieldMessage {
   /** Input id the summary links to. */
   fieldId: string;
   message: string;
+  /** The rule broken, where a caller outside the page needs it (e.g. a refused CSV download). */
+  rule?: string;
 }
 
 export function errorSummary(errors: readonly FieldMessage[]): SafeHtml {

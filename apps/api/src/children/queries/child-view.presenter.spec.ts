@@ -1,0 +1,23 @@
+import { careStarted, registered } from '../../../../../libs/journey/src/testing/fixtures';
+import { stateOf } from '../../../../../libs/journey/src/testing/decider-specification';
+import { ChildViewPresenter } from './child-view.presenter';
+import { NextReviewDue } from './next-review-due';
+
+describe('ChildViewPresenter', () => {
+  const presenter = new ChildViewPresenter(new NextReviewDue());
+  const state = stateOf([registered, careStarted()]);
+
+  it('Given a child in care, when shown without personal data, then the placement postcode is its district only', () => {
+    const view = presenter.present('c-7f3a', 1n, state, false);
+    expect(view.personalDataIncluded).toBe(false);
+    expect(view.currentPlacement).toMatchObject({ placementType: 'U6', postcode: 'LS6' });
+    expect(view.child).not.toHaveProperty('homePostcode');
+    expect(view.child).not.toHaveProperty('name');
+  });
+
+  it('Given a child in care, when shown to a case reader, then the placement postcode is whole', () => {
+    const view = presenter.present('c-7f3a', 1n, state, true);
+    expect(view.currentPlacement).toMatchObject({ postcode: 'LS6 2AB' });
+    expect(view.child).toMatchObject({ name: 'Amira Hassan', homePostcode: 'LS8 3QQ' });
+  });
+});

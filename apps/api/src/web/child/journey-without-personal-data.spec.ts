@@ -1,0 +1,37 @@
+import type { CorrectionLink } from '@care-journey/audit';
+import type { JourneySummary } from '@care-journey/projections';
+import type { ChildJourney } from './child-journey';
+import { journeyWithoutPersonalData, WITHHELD } from './journey-without-personal-data';
+
+const amendment: CorrectionLink = {
+  eventId: 'e9',
+  kind: 'amended',
+  recordedAt: '2024-07-01T09:00:00Z',
+  recordedBy: 'sw-1',
+  reason: "Ruby's aunt Jane Doe said the date was wrong",
+  changes: [{ path: 'effectiveDate', from: '2024-06-04', to: '2024-06-05' }],
+};
+
+const journey = {
+  summary: { childId: 'c1', childRef: 'CJ0001', name: 'Ruby Example', dateOfBirth: '2019-03-02' },
+  corrections: new Map([['e2', [amendment]]]),
+} as unknown as ChildJourney;
+
+describe('journeyWithoutPersonalData', () => {
+  it('Given a corrected entry, when shown to a role without personal data, then the reason is withheld and the rest kept', () => {
+    const shown = journeyWithoutPersonalData(journey);
+    expect(shown.corrections.get('e2')).toEqual([{ ...amendment, reason: WITHHELD }]);
+  });
+
+  it('Given a named child, when shown to a role without personal data, then no name or date of birth is left', () => {
+    const shown = journeyWithoutPersonalData(journey);
+    expect(shown.summary).toMatchObject({ childRef: 'CJ0001', name: '' });
+    expect((shown.summary as JourneySummary).dateOfBirth).toBeUndefined();
+  });
+
+  it('leaves the journey it was given unchanged (the read model keeps its own copy)', () => {
+    journeyWithoutPersonalData(journey);
+    expect(journey.corrections.get('e2')?.[0].reason).toBe(amendment.reason);
+    expect(journey.summary.name).toBe('Ruby Example');
+  });
+});

@@ -1,0 +1,27 @@
+import { parseDriftQuery, refusedQuery } from './drift-query';
+
+const TODAY = '2026-11-27';
+
+describe('parseDriftQuery', () => {
+  it('Given an impossible date, when parsed, then it names the field and the rule and falls back to today', () => {
+    const query = parseDriftQuery({ asAt: '2025-02-30' }, TODAY);
+    expect(query.asAt).toBe(TODAY);
+    expect(query.errors).toEqual([expect.objectContaining({ fieldId: 'asAt', rule: 'isCalendarDate' })]);
+  });
+
+  it('Given a good query, when parsed, then there is nothing to refuse', () => {
+    const query = parseDriftQuery({ asAt: '2025-03-31', rule: 'DR06' }, TODAY);
+    expect(query).toMatchObject({ asAt: '2025-03-31', rule: 'DR06', errors: [] });
+  });
+});
+
+describe('refusedQuery', () => {
+  it('is a 400 naming each field and rule, with the messages in its own message', () => {
+    const { errors } = parseDriftQuery({ asAt: '2025-02-30', rule: 'DR99' }, TODAY);
+    const body = refusedQuery(errors);
+    expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    expect(body.errors.map((e) => `${e.field}:${e.rule}`)).toEqual(['asAt:isCalendarDate', 'rule:isIn']);
+    expect(body.message).toMatch(/^Invalid request: asAt, rule: Date must be a real date/);
+    expect(body.message).toContain('Rule must be one of DR01');
+  });
+});

@@ -1,0 +1,140 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { SqliteEventStore } from '@care-journey/event-store';
+import { JOURNEY_SCHEMA_VERSION, journeyStream } from '@care-journey/journey';
+import { registerExport903Command, SELF_CHECK_FAILED_EXIT_CODE } from './export-903.command';
+
+const metadata = {
+  recordedAt: '2024-06-01T00:00:00Z',
+  recordedBy: 'spec',
+  schemaVersion: JOURNEY_SCHEMA_VERSION,
+};
+
+/** A child registered and in care from `start`, under the 903 reference `childRef`. */
+async function childInCare(store: SqliteEventStore, childId: string, childRef: string, start: string) {
+  await store.appendToStream(
+    journeyStream(childId),
+    [
+      {
+        id: `${childId}-0`,
+        type: 'ChildRegistered',
+        data: {
+          childId,
+          effectiveDate: '2024-04-01',
+          childRef,
+          name: 'Spec Child',
+          dateOfBirth: '2015-06-14',
+          sex: '2',
+          ethnicity: 'WBRI',
+          upn: 'A123456789012',
+          homePostcode: 'CB1 2AB',
+          uasc: false,
+          relinquishedAtBirth: false,
+          team: 'North',
+          socialWorker: 'sw',
+        },
+        metadata,
+      },
+      {
+        id: `${childId}-1`,
+        type: 'PeriodOfCareStarted',
+        data: {
+          childId,
+          effectiveDate: start,
+          legalStatus: 'C1',
+          categoryOfNeed: 'N1',
+          placement: {
+            placementType: 'U6',
+            provider: 'PR1',
+            postcode: 'CB4 1AA',
+            urn: 'SC123456',
+            inArea: true,
+          },
+        },
+        metadata,
+      },
+    ],
+    { expectedRevision: 'any' },
+  );
+}
+
+describe('care-journey export-903', () => {
+  let dir: string;
+  const saved = { ...process.env };
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cj-export-'));
+    process.env.CARE_JOURNEY_STORE = 'sqlite';
+    process.env.CARE_JOURNEY_SQLITE_FILE = join(dir, 'events.db');
+    process.exitCode = undefined;
+    jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+    process.exitCode = undefined;
+    rmSync(dir, { recursive: true, force: true });
+    jest.restoreAllMocks();
+  });
+
+  async function exportYear(): Promise<string> {
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const program = new Command().exitOverride();
+    registerExport903Command(program);
+    await program.parseAsync([
+      'node',
+      'care-journey',
+      'export-903',
+      '--year-ending',
+      '2025-03-31',
+      '--out',
+      join(dir, 'out'),
+    ]);
+    return out.mock.calls.map(([text]) => String(text)).join('');
+  }
+
+  it('Given a return that passes the self-check, when exported, then the exit code stays 0', async () => {
+    const store = new SqliteEventStore({ file: join(dir, 'events.db') });
+    await childInCare(store, 'c1', 'CJ0001', '2024-05-10');
+    await store.close();
+
+    expect(await exportYear()).toMatch(/self-check: 0 failure\(s\)/);
+    expect(process.exitCode ?? 0).toBe(0);
+  });
+
+  it('Given two children under one 903 reference, when exported, then the files are written and the exit code is 2', async () => {
+    const store = new SqliteEventStore({ file: join(dir, 'events.db') });
+    await childInCare(store, 'c1', 'CJ0001', '2024-05-10');
+    // c1 moves: its first episode ends X1, so c2's start of care between breaks the chain of "CJ0001".
+    await store.appendToStream(
+      journeyStream('c1'),
+      [
+        {
+          id: 'c1-2',
+          type: 'PlacementChanged',
+          data: {
+            childId: 'c1',
+            effectiveDate: '2024-08-14',
+            placement: {
+              placementType: 'U4',
+              provider: 'PR1',
+              postcode: 'CB4 1AB',
+              urn: 'SC123457',
+              inArea: true,
+            },
+            reasonForChange: 'CARPL',
+            sameCarer: false,
+          },
+          metadata,
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
+    await childInCare(store, 'c2', 'CJ0001', '2024-07-01');
+    await store.close();
+
+    expect(await exportYear()).toMatch(/self-check: [1-9]\d* failure\(s\)/);
+    expect(process.exitCode).toBe(SELF_CHECK_FAILED_EXIT_CODE);
+    expect(readdirSync(join(dir, 'out'))).toContain('episodes.csv');
+  });
+});
