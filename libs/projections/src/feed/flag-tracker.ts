@@ -219,12 +219,17 @@ export class FlagTracker {
     this.last = undefined;
   }
 
-  /** The summary given last was changed in place: forget what was derived from those parts. */
-  changed(change: FacetChange): void {
+  /**
+   * The summary given last was changed in place, or replaced by `summary` (a refold), in the parts
+   * `change` lists: forget what was derived from those parts.
+   */
+  changed(change: FacetChange, summary?: JourneySummary): void {
     if (change === 'all') {
       this.forgetDerived();
       return;
     }
+    // Kept for the new summary: what it was derived from is the same in both.
+    if (summary !== undefined && this.summary !== undefined) this.summary = summary;
     for (let i = 0; i < this.rules.length; i++)
       if (this.derived[i] !== undefined && readsAny(this.rules[i], change)) {
         this.derived[i] = undefined;
@@ -261,7 +266,9 @@ export class FlagTracker {
       let derived = keep ? this.derived[r] : undefined;
       if (!this.valid(derived, asAt)) derived = undefined;
       if (!derived) {
-        const entries = entriesOf(rule, rule.obligations(trimmed, asAt, this.config), this.entries[r]);
+        // Without evidence: the facts never show it.
+        const obligations = rule.obligations(trimmed, asAt, this.config, false);
+        const entries = entriesOf(rule, obligations, this.entries[r]);
         this.entries[r] = entries;
         derived = {
           entries,
