@@ -13,6 +13,7 @@
 import { isCorrection, type StoredJourneyEvent } from '@care-journey/journey';
 import { applyEvent } from '../summary/apply-event';
 import { summaryFromStream } from '../summary/build-summary';
+import { latestDateIn } from '../summary/summary-as-at';
 import { facetsBetween } from '../summary/facets-between';
 import type { JourneySummary } from '../summary/journey-summary';
 import { countsOnly, facetsChangedBy, type FacetChange } from '../summary/summary-facets';
@@ -50,6 +51,8 @@ export class PerEventFold {
   private tail: StoredJourneyEvent[] = [];
   private load: (() => readonly StoredJourneyEvent[]) | undefined;
   private readonly point: FoldPoint = { count: 0, latest: '' };
+  /** See `latestDate`; undefined until asked (then worked out from the summary once). */
+  private latestKnown: string | undefined;
   /**
    * What the last `next` may have changed in the summary: after a refold (a new summary object),
    * the parts in which it differs from the one before (facetsBetween).
@@ -101,6 +104,17 @@ export class PerEventFold {
     return this.point.count;
   }
 
+  /**
+   * On or after every date in the summary (latestDateIn), kept from one event to the next: an
+   * event folded in place writes no date but its effective date (apply-event.ts), so the bound
+   * moves to that date at most; after a refold it is worked out again. Nothing in the summary is
+   * dated after D when this is on or before D, without scanning the summary (the feed asks that
+   * after every event, and the scan grew with the child's life).
+   */
+  get latestDate(): string {
+    return (this.latestKnown ??= latestDateIn(this.current));
+  }
+
   /** The latest effective date folded (registrations aside), '' before any. */
   get latest(): string {
     return this.point.latest;
@@ -114,10 +128,14 @@ export class PerEventFold {
     if (inPlace) {
       applyEvent(this.current, event);
       this.changed = facetsChangedBy(event, this.current);
+      const date = event.data.effectiveDate;
+      if (this.latestKnown !== undefined && date > this.latestKnown && !countsOnly(event.type))
+        this.latestKnown = date;
     } else {
       const before = this.current;
       this.current = summaryFromStream(this.childId, this.wholeStream());
       this.changed = facetsBetween(before, this.current);
+      this.latestKnown = undefined;
     }
     return this.current;
   }
