@@ -505,7 +505,7 @@ export class ReadModelStore implements ChangeLogReader {
       const journeyEvent = toStoredJourneyEvent(event);
       clock = clockAfter(clock, journeyEvent);
       const summary = fold.next(journeyEvent);
-      flags.changed(fold.changed);
+      flags.changed(fold.changed, summary, fold.latestDate);
       parts.changed(fold.changed);
       const next = childView(summary, clock, this.drift, flags, parts);
       this.rows.changes(event.globalPosition, event.id, diffViews(childId, view, next));

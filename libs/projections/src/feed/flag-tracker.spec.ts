@@ -4,6 +4,7 @@ import { driftConfig, DEFAULT_DRIFT_CONFIG } from '../rules/drift-config';
 import { emptySummary } from '../summary/journey-summary';
 import { journey, type JourneyBuilder } from '../testing/journey-builder';
 import { sampleCohort } from '../testing/log-fixtures';
+import { randomJourneys } from '../testing/random-journeys';
 import { childView } from './child-view';
 import { clockAfter } from './feed-clock';
 import { FlagTracker } from './flag-tracker';
@@ -11,15 +12,20 @@ import { FlagTracker } from './flag-tracker';
 const flagFacts = (facts: { kind: string }[]) => facts.filter((fact) => fact.kind.startsWith('flag.'));
 
 /** After every event, the tracker's flag facts are those flagHistory gives (as the feed asks). */
-function expectSameAsFlagHistory(b: JourneyBuilder, config = DEFAULT_DRIFT_CONFIG): void {
+function expectSameAsFlagHistory(b: JourneyBuilder, config = DEFAULT_DRIFT_CONFIG, earlier = false): void {
   const fold = new PerEventFold(b.childId, [], emptySummary(b.childId));
   const tracker = new FlagTracker(config);
   let clock: string | undefined;
   for (const event of b.events) {
     clock = clockAfter(clock, event);
     const summary = fold.next(event);
-    tracker.changed(fold.changed);
+    tracker.changed(fold.changed, summary, fold.latestDate);
     expect(tracker.facts(summary, clock)).toEqual(flagFacts(childView(summary, clock, config).facts));
+    // An earlier date: entries dated after it are trimmed off (the bound does not spare the scan).
+    if (earlier) {
+      const before = addMonths(clock, -4);
+      expect(tracker.facts(summary, before)).toEqual(flagFacts(childView(summary, before, config).facts));
+    }
     // A later date with no event: standing conditions (DR05, DR10) move with the date alone.
     for (const months of [3, 7, 13, 30]) {
       const later = addMonths(clock, months);
@@ -31,6 +37,42 @@ function expectSameAsFlagHistory(b: JourneyBuilder, config = DEFAULT_DRIFT_CONFI
 describe('FlagTracker', () => {
   it('gives the flag facts of flagHistory after every event of a sample cohort, also at later dates', () => {
     for (const b of sampleCohort(40)) expectSameAsFlagHistory(b);
+  });
+
+  it('gives the flag facts of flagHistory over random long journeys (back-dated entries, outcomes, corrections, 29 February birthdays)', () => {
+    // Refolds are told to the tracker as the parts they changed (facetsBetween), not as 'all'.
+    for (const b of randomJourneys(40, 30, 11)) expectSameAsFlagHistory(b, DEFAULT_DRIFT_CONFIG, true);
+    for (const b of randomJourneys(10, 30, 12))
+      expectSameAsFlagHistory(b, driftConfig({ DR05: { placements: 2, months: 6 }, DR10: { age: 13 } }));
+  });
+
+  it('re-derives DR10 when the date reaches the first day a 29 February child is old enough, as flagHistory does', () => {
+    const config = driftConfig({ DR10: { age: 17 } });
+    const b = journey('leap')
+      .registered('2008-02-29', { dateOfBirth: '2008-02-29' })
+      .startCare('2020-01-01', 'C2', 'K2');
+    const fold = new PerEventFold(b.childId, [], emptySummary(b.childId));
+    const tracker = new FlagTracker(config);
+    let summary = fold.summary;
+    for (const event of b.events) {
+      summary = fold.next(event);
+      tracker.changed(fold.changed, summary, fold.latestDate);
+    }
+    // 17 on 1 March 2025 (a common year): due 1 September, open from the 2nd.
+    for (const date of [
+      '2025-02-27',
+      '2025-02-28',
+      '2025-03-01',
+      '2025-03-02',
+      '2025-09-01',
+      '2025-09-02',
+      '2025-09-03',
+    ])
+      expect(tracker.facts(summary, date)).toEqual(flagFacts(childView(summary, date, config).facts));
+    const dr10 = (date: string) =>
+      tracker.facts(summary, date).filter((fact) => fact.key.startsWith('DR10/'));
+    expect(dr10('2025-09-01')).toEqual([]);
+    expect(dr10('2025-09-02')).toHaveLength(1);
   });
 
   it('follows standing conditions and back-dated entries (refolds) as flagHistory does', () => {
@@ -74,7 +116,7 @@ describe('FlagTracker', () => {
     const event = b.events[b.events.length - 1];
     clock = clockAfter(clock, event);
     const summary = fold.next(event);
-    tracker.changed(fold.changed);
+    tracker.changed(fold.changed, summary);
     expect(fold.changed).toEqual(['reviews']);
     expect(tracker.facts(summary, clock)).toBe(before);
   });

@@ -21,8 +21,9 @@ interface FlagEntry {
   /** Open as at D (shown only from its opening day) or closed after it opened (always shown). */
   open: boolean;
   facts: ChildFact[];
-  /** What the facts were made from: the obligation's key, due date, closing date and reason. */
+  /** What the facts were made from: the obligation's key, start, due date, closing date and reason. */
   key: string;
+  from: CalendarDate;
   dueDate: CalendarDate;
   closedOn: CalendarDate | undefined;
   reason: string | null;
@@ -42,6 +43,12 @@ function entryWithKey(entries: readonly FlagEntry[], key: string, hint: number):
   return undefined;
 }
 
+/** The day the obligation's flag opens: the later of the day after the due date and `from`. */
+function openingOf(o: Obligation): CalendarDate {
+  const dayAfter = addDaysKept(o.dueDate, 1);
+  return o.from > dayAfter ? o.from : dayAfter;
+}
+
 /**
  * The flag entries of a rule's obligations. An obligation that gives the same facts as an entry
  * derived before (same key, due date, opening, closing and reason) keeps that entry: its facts stay
@@ -58,8 +65,10 @@ function entriesOf(rule: DriftRule, obligations: readonly Obligation[], before: 
     // The flag opens on the later of the day after the due date and `from`, so that is closing on
     // or before the due date, or before `from` (most obligations: no date arithmetic for them).
     if (closedOn !== undefined && (closedOn <= o.dueDate || closedOn < o.from)) continue;
-    const dayAfter = addDaysKept(o.dueDate, 1);
-    const openedOn = o.from > dayAfter ? o.from : dayAfter;
+    const kept = entryWithKey(before, o.key, count);
+    // The same start and due date as the entry kept: the same opening, without the date arithmetic.
+    const openedOn =
+      kept !== undefined && kept.dueDate === o.dueDate && kept.from === o.from ? kept.openedOn : openingOf(o);
     const reason =
       closedOn === undefined
         ? null
@@ -68,7 +77,6 @@ function entriesOf(rule: DriftRule, obligations: readonly Obligation[], before: 
           : o.lapsedOn !== undefined
             ? 'no_longer_applies'
             : null;
-    const kept = entryWithKey(before, o.key, count);
     const entry =
       kept !== undefined &&
       kept.dueDate === o.dueDate &&
@@ -113,6 +121,7 @@ function newEntry(
     open: closedOn === undefined,
     facts,
     key: o.key,
+    from: o.from,
     dueDate: o.dueDate,
     closedOn,
     reason,
@@ -182,6 +191,8 @@ export class FlagTracker {
   /** Each rule's obligations kept, by the rule's index in `rules` (arrays: a map per child was garbage). */
   private readonly derived: (Derived | undefined)[];
   private summary: JourneySummary | undefined;
+  /** On or after every date in `summary`, when the caller keeps it (PerEventFold.latestDate). */
+  private latest: CalendarDate | undefined;
   /** Whether, in the last `facts`, nothing in the summary was dated after the date asked for. */
   whole = false;
   /**
@@ -219,12 +230,20 @@ export class FlagTracker {
     this.last = undefined;
   }
 
-  /** The summary given last was changed in place: forget what was derived from those parts. */
-  changed(change: FacetChange): void {
+  /**
+   * The summary given last was changed in place, or replaced by `summary` (a refold), in the parts
+   * `change` lists: forget what was derived from those parts. `latest`, when given, is on or after
+   * every date in `summary`: `facts` then need not scan the summary for dates after the one asked.
+   */
+  changed(change: FacetChange, summary?: JourneySummary, latest?: CalendarDate): void {
+    this.latest = summary !== undefined ? latest : undefined;
     if (change === 'all') {
       this.forgetDerived();
+      if (summary !== undefined) this.summary = summary;
       return;
     }
+    // Kept for the new summary: what it was derived from is the same in both.
+    if (summary !== undefined && this.summary !== undefined) this.summary = summary;
     for (let i = 0; i < this.rules.length; i++)
       if (this.derived[i] !== undefined && readsAny(this.rules[i], change)) {
         this.derived[i] = undefined;
@@ -237,8 +256,10 @@ export class FlagTracker {
     if (summary !== this.summary) {
       this.forgetDerived();
       this.summary = summary;
+      this.latest = undefined;
     }
-    const trimmed = summaryAsAt(summary, asAt);
+    // Nothing dated after D (the feed's clock is on or after every date it folded): no scan.
+    const trimmed = this.latest !== undefined && this.latest <= asAt ? summary : summaryAsAt(summary, asAt);
     // Something is dated after D: the rules see a trimmed copy that changes with D, keep nothing.
     const keep = trimmed === summary;
     this.whole = keep;
@@ -261,7 +282,9 @@ export class FlagTracker {
       let derived = keep ? this.derived[r] : undefined;
       if (!this.valid(derived, asAt)) derived = undefined;
       if (!derived) {
-        const entries = entriesOf(rule, rule.obligations(trimmed, asAt, this.config), this.entries[r]);
+        // Without evidence: the facts never show it.
+        const obligations = rule.obligations(trimmed, asAt, this.config, false);
+        const entries = entriesOf(rule, obligations, this.entries[r]);
         this.entries[r] = entries;
         derived = {
           entries,

@@ -3,6 +3,7 @@ import { DEFAULT_DRIFT_CONFIG } from '../rules/drift-config';
 import { emptySummary } from '../summary/journey-summary';
 import { journey, type JourneyBuilder } from '../testing/journey-builder';
 import { sampleCohort } from '../testing/log-fixtures';
+import { randomJourneys } from '../testing/random-journeys';
 import { childView, ViewParts } from './child-view';
 import { clockAfter } from './feed-clock';
 import { FlagTracker } from './flag-tracker';
@@ -16,7 +17,7 @@ function expectSameAsFresh(b: JourneyBuilder): void {
   for (const event of b.events) {
     clock = clockAfter(clock, event);
     const summary = fold.next(event);
-    tracker.changed(fold.changed);
+    tracker.changed(fold.changed, summary, fold.latestDate);
     parts.changed(fold.changed);
     expect(childView(summary, clock, DEFAULT_DRIFT_CONFIG, tracker, parts)).toEqual(
       childView(summary, clock, DEFAULT_DRIFT_CONFIG),
@@ -27,6 +28,10 @@ function expectSameAsFresh(b: JourneyBuilder): void {
 describe('ViewParts', () => {
   it('gives the period and permanence facts a fresh view gives, after every event of a sample cohort', () => {
     for (const b of sampleCohort(40)) expectSameAsFresh(b);
+  });
+
+  it('gives the facts a fresh view gives over random long journeys (refolds told as the parts they changed)', () => {
+    for (const b of randomJourneys(40, 30, 5)) expectSameAsFresh(b);
   });
 
   it('follows moves, plans, adoption, endings and back-dated entries', () => {

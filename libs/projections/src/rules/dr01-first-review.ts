@@ -1,7 +1,7 @@
 /** DR01: the first review is due within 20 working days of the start of the period of care. */
 import { addWorkingDays } from '../calendar/working-days';
 import { carePeriods, closedBy } from './care-periods';
-import type { DriftRule, Obligation } from './drift-rule';
+import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
 
 export const DR01: DriftRule = {
   id: 'DR01',
@@ -9,7 +9,7 @@ export const DR01: DriftRule = {
   describe: (c) => `No review within ${c.DR01.workingDays} working days of the start of the period of care`,
   reads: ['period', 'firstReviews'],
   thresholds: (c) => ({ workingDays: c.DR01.workingDays }),
-  obligations: (summary, _asAt, config) => {
+  obligations: (summary, _asAt, config, evidence = true) => {
     const found: Obligation[] = [];
     for (const period of carePeriods(summary))
       found.push({
@@ -17,7 +17,7 @@ export const DR01: DriftRule = {
         from: period.start,
         dueDate: addWorkingDays(period.start, config.DR01.workingDays),
         ...closedBy(period.reviews[0], period),
-        evidence: period.startEventId ? [period.startEventId] : [],
+        evidence: !evidence ? NO_EVIDENCE : period.startEventId ? [period.startEventId] : [],
       });
     return found;
   },

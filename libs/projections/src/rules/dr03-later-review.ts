@@ -1,7 +1,7 @@
 /** DR03: after the second review, each review is due within 6 months of the previous one. */
 import { addMonthsKept } from '../calendar/date-memo';
 import { carePeriods } from './care-periods';
-import type { DriftRule, Obligation } from './drift-rule';
+import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
 
 export const DR03: DriftRule = {
   id: 'DR03',
@@ -9,7 +9,7 @@ export const DR03: DriftRule = {
   describe: (c) => `No review within ${c.DR03.months} months after the previous review`,
   reads: ['period', 'reviews'],
   thresholds: (c) => ({ months: c.DR03.months }),
-  obligations: (summary, _asAt, config) => {
+  obligations: (summary, _asAt, config, withEvidence = true) => {
     const found: Obligation[] = [];
     for (const period of carePeriods(summary)) {
       const { reviews } = period;
@@ -18,7 +18,7 @@ export const DR03: DriftRule = {
         const previous = reviews[index];
         const key = `${period.start}#${index + 1}`;
         const dueDate = addMonthsKept(previous.date, config.DR03.months);
-        const evidence = previous.eventId ? [previous.eventId] : [];
+        const evidence = !withEvidence ? NO_EVIDENCE : previous.eventId ? [previous.eventId] : [];
         const step = reviews[index + 1];
         // closedBy: the next review while the period lasts, else the period's end.
         if (step && (period.end === undefined || step.date <= period.end))

@@ -5,7 +5,7 @@
 import { addMonthsKept } from '../calendar/date-memo';
 import { addWorkingDays } from '../calendar/working-days';
 import { carePeriods, closedBy, ids } from './care-periods';
-import type { DriftRule } from './drift-rule';
+import { NO_EVIDENCE, type DriftRule } from './drift-rule';
 
 export const DR04: DriftRule = {
   id: 'DR04',
@@ -13,7 +13,7 @@ export const DR04: DriftRule = {
   describe: () => 'The second review was held, or fell due, with no permanence plan recorded on or before it',
   reads: ['period', 'firstReviews', 'plans'],
   thresholds: (c) => ({ firstReviewWorkingDays: c.DR01.workingDays, secondReviewMonths: c.DR02.months }),
-  obligations: (summary, _asAt, config) =>
+  obligations: (summary, _asAt, config, evidence = true) =>
     carePeriods(summary).map((period) => {
       const [first, second] = period.reviews;
       // Without a first review, the second falls due 3 months after the first should have been.
@@ -25,7 +25,9 @@ export const DR04: DriftRule = {
         from: period.start,
         dueDate: held ? second.date : secondDue,
         ...closedBy(period.plans[0], period),
-        evidence: ids(period.startEventId, first?.eventId, held ? second.eventId : undefined),
+        evidence: evidence
+          ? ids(period.startEventId, first?.eventId, held ? second.eventId : undefined)
+          : NO_EVIDENCE,
       };
     }),
 };

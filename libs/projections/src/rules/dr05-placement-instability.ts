@@ -10,7 +10,7 @@ import { periodOn } from '../summary/queries';
 import { carePeriods } from './care-periods';
 import { spellsOf } from './condition-spells';
 import type { DriftConfig } from './drift-config';
-import type { DriftRule, Obligation } from './drift-rule';
+import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
 
 /** Runs in effect at some point in the `months` up to `date`. */
 const countedOn = (runs: readonly PlacementRun[], date: CalendarDate, months: number): PlacementRun[] => {
@@ -55,7 +55,12 @@ function changePoints(summary: JourneySummary, config: DriftConfig): CalendarDat
   return points;
 }
 
-function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): Obligation[] {
+function obligations(
+  summary: JourneySummary,
+  asAt: CalendarDate,
+  config: DriftConfig,
+  evidence = true,
+): Obligation[] {
   const { placements: threshold, months } = config.DR05;
   const periods = carePeriods(summary);
   const runs = runsOf(periods, threshold);
@@ -82,7 +87,7 @@ function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftC
       metOn: spell.end !== undefined && !endedCare ? spell.end : undefined,
       lapsedOn: endedCare ? spell.end : undefined,
       closingEventId: endingPeriod?.endEventId,
-      evidence: countedOn(runs, spell.start, months).map((run) => run.startEventId),
+      evidence: evidence ? countedOn(runs, spell.start, months).map((run) => run.startEventId) : NO_EVIDENCE,
     };
   });
 }

@@ -1,7 +1,7 @@
 /** DR06 (scorecard A2): court authority to place (placement order) with no match after 121 days. */
 import { addDaysKept } from '../calendar/date-memo';
 import { carePeriods, closedBy, firstOnOrAfter, ids } from './care-periods';
-import type { DriftRule, Obligation } from './drift-rule';
+import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
 
 export const DR06: DriftRule = {
   id: 'DR06',
@@ -9,7 +9,7 @@ export const DR06: DriftRule = {
   describe: (c) => `Placement order with no match after ${c.DR06.days} days`,
   reads: ['period', 'adoption'],
   thresholds: (c) => ({ days: c.DR06.days }),
-  obligations: (summary, _asAt, config) =>
+  obligations: (summary, _asAt, config, evidence = true) =>
     carePeriods(summary).flatMap((period): Obligation[] => {
       const order = period.adoption.placementOrders[0];
       if (!order) return [];
@@ -26,7 +26,7 @@ export const DR06: DriftRule = {
           from: order.date,
           dueDate: addDaysKept(order.date, config.DR06.days),
           ...close,
-          evidence: ids(order.eventId),
+          evidence: evidence ? ids(order.eventId) : NO_EVIDENCE,
         },
       ];
     }),

@@ -8,7 +8,7 @@ import { addDaysKept } from '../calendar/date-memo';
 import type { DatedFact, PeriodOfCare } from '../summary/journey-summary';
 import { runOn } from '../summary/queries';
 import { byDate, carePeriods, closedBy, firstAfter, ids, present } from './care-periods';
-import type { DriftRule, Obligation } from './drift-rule';
+import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
 
 /** The date that counts as moving in: the adoptive placement, or the adopting carer's placement start. */
 export function adoptiveMoveIn(period: PeriodOfCare): DatedFact | undefined {
@@ -33,7 +33,7 @@ export const DR07: DriftRule = {
     `Plan or decision for adoption, and no move-in with the adoptive family within ${c.DR07.days} days of entering care`,
   reads: ['period', 'plans', 'adoption', 'placements'],
   thresholds: (c) => ({ days: c.DR07.days }),
-  obligations: (summary, _asAt, config) =>
+  obligations: (summary, _asAt, config, evidence = true) =>
     carePeriods(summary).flatMap((period): Obligation[] => {
       const plan = period.plans.find((p) => p.route === 'adoption');
       const trigger = byDate(present<DatedFact>(plan, period.adoption.decisions[0]))[0];
@@ -50,7 +50,7 @@ export const DR07: DriftRule = {
           from: trigger.date,
           dueDate: addDaysKept(period.start, config.DR07.days),
           ...close,
-          evidence: ids(period.startEventId, trigger.eventId),
+          evidence: evidence ? ids(period.startEventId, trigger.eventId) : NO_EVIDENCE,
         },
       ];
     }),

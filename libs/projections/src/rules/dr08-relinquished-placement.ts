@@ -5,7 +5,7 @@
 import { addMonths, isAdoptionPlacement } from '@care-journey/journey';
 import type { DatedFact, PeriodOfCare } from '../summary/journey-summary';
 import { byDate, carePeriods, closedBy, ids } from './care-periods';
-import type { DriftRule, Obligation } from './drift-rule';
+import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
 
 const WITH_ADOPTERS = (type: string): boolean => isAdoptionPlacement(type) || type === 'U2' || type === 'U5';
 
@@ -23,7 +23,7 @@ export const DR08: DriftRule = {
     `A baby relinquished at birth not placed with adopters within ${c.DR08.months} months of entering care`,
   reads: ['child', 'period', 'placements', 'adoption'],
   thresholds: (c) => ({ months: c.DR08.months }),
-  obligations: (summary, _asAt, config): Obligation[] => {
+  obligations: (summary, _asAt, config, evidence = true): Obligation[] => {
     const period = carePeriods(summary)[0];
     if (!summary.relinquishedAtBirth || !period) return [];
     return [
@@ -32,7 +32,7 @@ export const DR08: DriftRule = {
         from: period.start,
         dueDate: addMonths(period.start, config.DR08.months),
         ...closedBy(placedWithAdopters(period), period),
-        evidence: ids(summary.registeredEventId, period.startEventId),
+        evidence: evidence ? ids(summary.registeredEventId, period.startEventId) : NO_EVIDENCE,
       },
     ];
   },

@@ -10,7 +10,7 @@ import { isInPermanentPlacement, isOpenOn, legalStatusOn } from '../summary/quer
 import { carePeriods, firstAfter } from './care-periods';
 import { spellsOf, type Spell } from './condition-spells';
 import type { DriftConfig } from './drift-config';
-import type { DriftRule, Obligation } from './drift-rule';
+import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
 
 /** Where age can tip the cohort: the birthday (addMonths' date), the day after, the first day old enough. */
 interface AgeDates {
@@ -22,6 +22,8 @@ interface AgeDates {
    * "D on or after it"): the birthday, or the day after for a 29 February birthday in a common year.
    */
   oldEnoughFrom: CalendarDate;
+  /** [oldEnoughFrom]: the rule's change points, one list per (date of birth, age), never written. */
+  changePoints: readonly CalendarDate[];
 }
 
 // Per age, per date of birth: the same child is asked after most of its events.
@@ -35,11 +37,8 @@ function ageDates(dateOfBirth: CalendarDate, age: number): AgeDates {
   if (dates === undefined) {
     const birthday = addMonths(dateOfBirth, age * 12);
     const dayAfter = addDays(birthday, 1);
-    dates = {
-      birthday,
-      dayAfter,
-      oldEnoughFrom: ageInYearsOn(dateOfBirth, birthday) >= age ? birthday : dayAfter,
-    };
+    const oldEnoughFrom = ageInYearsOn(dateOfBirth, birthday) >= age ? birthday : dayAfter;
+    dates = { birthday, dayAfter, oldEnoughFrom, changePoints: [oldEnoughFrom] };
     if (ageDatesCount >= 100_000) {
       for (const map of ageDatesKept.values()) map.clear();
       ageDatesCount = 0;
@@ -85,14 +84,25 @@ function pointsOf(period: PeriodOfCare, dates: AgeDates | undefined): CalendarDa
   return points;
 }
 
-/** Change points that are not fact dates: the birthday (and the day after). */
-function changePoints(summary: JourneySummary, config: DriftConfig): CalendarDate[] {
-  if (!summary.dateOfBirth) return [];
-  const { birthday, dayAfter } = ageDates(summary.dateOfBirth, config.DR10.age);
-  return [birthday, dayAfter];
+const NO_POINTS: readonly CalendarDate[] = [];
+
+/**
+ * The change point that is not a fact date: the first day the child is old enough. Cohort spells
+ * are tested at the birthday and the day after too (pointsOf), but the cohort can only change on
+ * a fact date or that day, so the other of the two never starts or ends a spell: the obligations
+ * stay the same when the date passes it, and the feed need not derive them again there.
+ */
+function changePoints(summary: JourneySummary, config: DriftConfig): readonly CalendarDate[] {
+  if (!summary.dateOfBirth) return NO_POINTS;
+  return ageDates(summary.dateOfBirth, config.DR10.age).changePoints;
 }
 
-function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): Obligation[] {
+function obligations(
+  summary: JourneySummary,
+  asAt: CalendarDate,
+  config: DriftConfig,
+  withEvidence = true,
+): Obligation[] {
   const { age, months } = config.DR10;
   const found: Obligation[] = [];
   const { dateOfBirth } = summary;
@@ -105,7 +115,7 @@ function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftC
     )) {
       // Each audit restarts the clock; an audit on or before entry is not later than the entry.
       let base = spell.start;
-      let evidence = period.startEventId ? [period.startEventId] : [];
+      let evidence = !withEvidence ? NO_EVIDENCE : period.startEventId ? [period.startEventId] : [];
       for (;;) {
         const audit = firstAfter(period.audits, base);
         const auditInSpell =
@@ -133,7 +143,7 @@ function obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftC
         else found.push({ key, from: base, dueDate, evidence });
         if (!auditInSpell) break;
         base = auditInSpell.date;
-        evidence = auditInSpell.eventId ? [auditInSpell.eventId] : [];
+        evidence = !withEvidence ? NO_EVIDENCE : auditInSpell.eventId ? [auditInSpell.eventId] : [];
       }
     }
   return found;

@@ -8,7 +8,7 @@ import type { DatedFact, JourneySummary, PeriodOfCare, PlanFact } from '../summa
 import { placementTypeOn } from '../summary/queries';
 import { byDate, carePeriods, ids } from './care-periods';
 import type { DriftConfig } from './drift-config';
-import type { DriftRule, Obligation } from './drift-rule';
+import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
 
 const ENDINGS_ACHIEVING: Record<PermanenceRoute, readonly string[]> = {
   return_home: ['E4A'],
@@ -57,13 +57,14 @@ function planObligations(
   months: number,
   steps: readonly DatedFact[],
   found: Obligation[],
+  withEvidence: boolean,
 ): void {
   const until: DatedFact | undefined =
     next ?? (period.end ? { date: period.end, eventId: period.endEventId ?? '' } : undefined);
   const done = achieved(plan.route, period, plan);
   const inWindow = (fact: DatedFact): boolean => until === undefined || fact.date <= until.date;
   const finishes = done !== undefined && inWindow(done);
-  for (let base: CalendarDate = plan.date, evidence = ids(plan.eventId); ;) {
+  for (let base: CalendarDate = plan.date, evidence = withEvidence ? ids(plan.eventId) : NO_EVIDENCE; ;) {
     // The first step after `base` among those in the plan's window.
     let step: DatedFact | undefined;
     for (const fact of steps)
@@ -99,11 +100,16 @@ function planObligations(
     else found.push({ key, from: base, dueDate, evidence, threshold });
     if (!closing || closing === finish) return;
     base = closing.date;
-    evidence = ids(closing.eventId);
+    evidence = withEvidence ? ids(closing.eventId) : NO_EVIDENCE;
   }
 }
 
-function obligations(summary: JourneySummary, _asAt: CalendarDate, config: DriftConfig): Obligation[] {
+function obligations(
+  summary: JourneySummary,
+  _asAt: CalendarDate,
+  config: DriftConfig,
+  evidence = true,
+): Obligation[] {
   const found: Obligation[] = [];
   for (const period of carePeriods(summary)) {
     // Steps depend on the route and the period only: listed once per route, not per plan.
@@ -120,7 +126,7 @@ function obligations(summary: JourneySummary, _asAt: CalendarDate, config: Drift
           : plan.route === 'adoption'
             ? (adoption ??= stepsTowards(plan.route, period))
             : NO_STEPS;
-      planObligations(period, plan, plans[index + 1], months, steps, found);
+      planObligations(period, plan, plans[index + 1], months, steps, found, evidence);
     }
   }
   return found;

@@ -23,6 +23,13 @@ export const DRIFT_RULE_IDS = [
 ] as const;
 export type DriftRuleId = (typeof DRIFT_RULE_IDS)[number];
 
+/**
+ * The evidence of an obligation made without it (`obligations(…, false)`): one shared empty list,
+ * frozen so that nothing can write into it (the feed derives obligations after most events, and a
+ * list per obligation was garbage it never read).
+ */
+export const NO_EVIDENCE: string[] = Object.freeze([]) as unknown as string[];
+
 export type ThresholdValues = Record<string, number | string | null>;
 
 /** One thing that had to happen by a date. */
@@ -38,7 +45,7 @@ export interface Obligation {
   lapsedOn?: CalendarDate;
   /** The event that closed it (step or lapse). */
   closingEventId?: string;
-  /** Ids of the events the due date derives from. */
+  /** Ids of the events the due date derives from (NO_EVIDENCE when not asked for). */
   evidence: string[];
   /** Threshold used, when it differs by obligation (DR11's route limits). */
   threshold?: ThresholdValues;
@@ -53,8 +60,15 @@ export interface DriftRule {
   /**
    * Obligations as at `asAt`. `summary` is already trimmed to `asAt` (summaryAsAt), so a
    * rule never sees anything dated after it; short-break periods are the rule's to skip.
+   * With `evidence` false (the feed's flag tracker, which never shows it), each obligation's
+   * evidence is NO_EVIDENCE instead of a list made for it; everything else is the same.
    */
-  obligations(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): Obligation[];
+  obligations(
+    summary: JourneySummary,
+    asAt: CalendarDate,
+    config: DriftConfig,
+    evidence?: boolean,
+  ): Obligation[];
   /**
    * The parts of the summary `obligations` reads (see summary-facets.ts). Declaring them lets the
    * feed keep a child's obligations until one of them changes; a rule without them is re-derived

@@ -45,6 +45,40 @@ function periodUpTo(period: PeriodOfCare, asAt: CalendarDate): boolean {
   );
 }
 
+const later = (a: CalendarDate, b: CalendarDate | undefined): CalendarDate =>
+  b !== undefined && b > a ? b : a;
+
+function latestOf(latest: CalendarDate, facts: readonly { date: CalendarDate }[]): CalendarDate {
+  for (const fact of facts) if (fact.date > latest) latest = fact.date;
+  return latest;
+}
+
+/**
+ * The latest date anywhere summaryAsAt looks ('' when none): nothing in the summary is dated
+ * after D exactly when this is on or before D, and summaryAsAt(summary, D) is then the summary.
+ * The feed keeps it from one event to the next (PerEventFold.latestDate) instead of scanning the
+ * whole summary after every event.
+ */
+export function latestDateIn(summary: JourneySummary): CalendarDate {
+  let latest = latestOf('', summary.allocations);
+  for (const period of summary.periods) {
+    const { adoption } = period;
+    latest = later(later(latest, period.start), period.end);
+    latest = latestOf(latest, period.legalStatuses);
+    for (const run of period.placements) {
+      latest = latestOf(later(later(latest, run.start), run.end), run.types);
+      for (const stay of run.temporaryStays) latest = later(later(latest, stay.start), stay.end);
+    }
+    latest = latestOf(latestOf(latestOf(latest, period.reviews), period.plans), period.audits);
+    latest = latestOf(latestOf(latest, adoption.decisions), adoption.reversals);
+    latest = latestOf(latestOf(latest, adoption.placementOrders), adoption.consents);
+    latest = latestOf(latestOf(latest, adoption.matches), adoption.placements);
+    latest = later(latest, adoption.order?.date);
+    for (const spell of period.missing) latest = later(later(latest, spell.start), spell.end);
+  }
+  return latest;
+}
+
 /**
  * The summary as at D. When nothing is dated after D (the drift report on today, the feed's
  * clock) it is the summary itself, not a copy: rules only read it, and the copy was most of the

@@ -54,6 +54,16 @@ const BY_TYPE: Record<string, FacetChange> = {
   CareLeaverContactRecorded: [],
 };
 
+/**
+ * Whether events of this type change nothing in a summary but its eventCount (no facet): such an
+ * event gives the same summary folded anywhere in the child's life, so it never needs a refold.
+ */
+export function countsOnly(type: string): boolean {
+  if (!Object.prototype.hasOwnProperty.call(BY_TYPE, type)) return false;
+  const change = BY_TYPE[type];
+  return change !== 'all' && change.length === 0;
+}
+
 const LATER_REVIEW: FacetChange = ['reviews'];
 const EARLY_REVIEW: FacetChange = ['reviews', 'firstReviews'];
 
