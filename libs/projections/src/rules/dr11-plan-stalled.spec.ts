@@ -1,5 +1,7 @@
 import { journey } from '../testing/journey-builder';
 import { flagsOf, historyOf } from '../testing/drift-expectations';
+import { DEFAULT_DRIFT_CONFIG } from './drift-config';
+import { DR11 } from './dr11-plan-stalled';
 
 describe('DR11 permanence plan stalled', () => {
   const returnHome = () =>
@@ -74,5 +76,12 @@ describe('DR11 permanence plan stalled', () => {
       .plan('2025-01-10', 'return_home')
       .summary();
     expect(flagsOf(s, '2026-01-01', 'DR11')).toEqual([]);
+  });
+
+  it('describes its limits in words for the panel, not by the configuration keys', () => {
+    const text = DR11.describe(DEFAULT_DRIFT_CONFIG);
+    expect(text).toContain('return home 6 months');
+    expect(text).toContain('long term fostering');
+    expect(text).not.toMatch(/_/);
   });
 });

@@ -136,11 +136,12 @@ export const DR11: DriftRule = {
   id: 'DR11',
   title: 'Permanence plan stalled',
   describe: (c) =>
-    `A permanence plan with no step towards it for longer than its route's limit (months: ${Object.entries(
+    `A permanence plan with no step towards it for longer than its route's limit (${Object.entries(
       c.DR11.months,
     )
       .filter(([, m]) => m !== null)
-      .map(([route, m]) => `${route} ${m}`)
+      // In words for the panel's page ('return home 6 months'), not the config's keys.
+      .map(([route, m]) => `${route.replace(/_/g, ' ')} ${m} months`)
       .join(', ')})`,
   reads: ['period', 'plans', 'audits', 'placements', 'adoption'],
   thresholds: (c) => ({ ...c.DR11.months }),
