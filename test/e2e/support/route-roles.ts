@@ -85,6 +85,7 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /measures/what-if': ['panel_member', 'auditor', 'reporting_job', 'admin'],
   'POST /admin/rebuild': ['admin'],
   'GET /admin/rebuild': ['admin'],
+  'GET /admin/projections': ['admin'],
   'GET /health/projections': 'public',
 
   // Web pages (apps/api/src/web): a missing session redirects to the login page (303).

@@ -5,6 +5,7 @@ import type { ProjectionEngine, RebuildProgress } from '@care-journey/projection
 import { Public, Roles } from '../auth/roles.decorator';
 import { LIVE_PROJECTION, type ApiProjectionLag, type LiveProjection } from './live-projection';
 import { PROJECTION_ENGINE } from './projection-engine.provider';
+import { withoutErrorTexts } from './public-lag';
 
 @ApiTags('projections')
 @Controller()
@@ -43,7 +44,8 @@ export class ProjectionsAdminController {
     summary: 'Projection lag: read-model checkpoint against the head of the log, and who projects',
     description:
       "`projector`: running, failed (it retries) or stopped; 'worker' when apps/projector projects. " +
-      'In thread mode `thread` says how often the projector thread was restarted and why it last died.',
+      'In thread mode `thread` says how often the projector thread was restarted and when it last died. ' +
+      'Public, so error texts are withheld (they may hold paths, SQL or values): GET /admin/projections has them.',
   })
   @ApiOkResponse({
     schema: {
@@ -58,7 +60,16 @@ export class ProjectionsAdminController {
       },
     },
   })
-  health(): Promise<ApiProjectionLag> {
+  async health(): Promise<ApiProjectionLag> {
+    return withoutErrorTexts(await this.live.lag());
+  }
+
+  @Get('admin/projections')
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Projection health as GET /health/projections, with the error texts it withholds',
+  })
+  details(): Promise<ApiProjectionLag> {
     return this.live.lag();
   }
 }

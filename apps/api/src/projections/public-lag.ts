@@ -1,0 +1,20 @@
+import type { ApiProjectionLag } from './live-projection';
+
+/**
+ * What an unauthenticated probe may see of the projections' health: positions, states, counts and
+ * times, not error texts. A failed batch's or a dead thread's message can carry file paths, SQL or
+ * an event's values; an admin reads them at GET /admin/projections.
+ */
+export function withoutErrorTexts(lag: ApiProjectionLag): ApiProjectionLag {
+  const shown: ApiProjectionLag = { ...lag };
+  if (lag.thread) {
+    const { error, lastDeath, ...thread } = lag.thread;
+    shown.thread = {
+      ...thread,
+      ...(error === undefined ? {} : { error: 'withheld: GET /admin/projections (admin) gives it' }),
+      ...(lastDeath === undefined ? {} : { lastDeath: { at: lastDeath.at, error: 'withheld' } }),
+    };
+  }
+  if (lag.rebuild?.error !== undefined) shown.rebuild = { ...lag.rebuild, error: 'withheld' };
+  return shown;
+}
