@@ -316,8 +316,14 @@ describe('every error class, over HTTP', () => {
     });
 
     it('reports not ready', async () => {
-      jest.spyOn(t.store, 'headPosition').mockRejectedValue(new StoreUnavailable('gone'));
-      expect((await api.get('/health/ready')).status).toBe(503);
+      jest
+        .spyOn(t.store, 'headPosition')
+        .mockRejectedValue(new StoreUnavailable('gone: /srv/care/events.db'));
+      const notReady = await api.get('/health/ready');
+      expect(notReady.status).toBe(503);
+      // Public: the reason is logged, not sent (it may name the file or the server).
+      expect(JSON.stringify(notReady.body)).not.toContain('/srv/care');
+      expect(notReady.body.message).toMatch(/not reachable/);
       jest.restoreAllMocks();
       expect((await api.get('/health/ready')).status).toBe(200);
       expect((await api.get('/health')).body).toEqual({ status: 'ok' });

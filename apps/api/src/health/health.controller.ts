@@ -1,4 +1,12 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, ServiceUnavailableException } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Logger,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@care-journey/event-store';
 import { Public } from '../auth/roles.decorator';
@@ -11,6 +19,8 @@ const READINESS_TIMEOUT_MS = 2_000;
 @Public()
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger(HealthController.name);
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get()
@@ -30,9 +40,9 @@ export class HealthController {
       const head = await withTimeout(this.store.headPosition(), READINESS_TIMEOUT_MS);
       return { status: 'ready', headPosition: head === undefined ? null : head.toString(10) };
     } catch (error) {
-      throw new ServiceUnavailableException(
-        `Event store not reachable: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      // The probe is public: the reason (it may name the file or the server) goes to the log only.
+      this.logger.error(`readiness: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ServiceUnavailableException('Event store not reachable (the reason is in the API log)');
     }
   }
 }
