@@ -3,7 +3,8 @@ import type { NewEvent } from '@care-journey/event-store';
 
 /**
  * The baseline: plain better-sqlite3 on a table equivalent to the adapter's (same columns,
- * same indexes, WAL, same synchronous mode), without any of the adapter's checks.
+ * same indexes, WAL, same synchronous mode), without any of the adapter's checks. Keep it in
+ * step with libs/event-store's sqlite-schema.ts: ids unique per stream, `(stream_id, id)`.
  */
 export function openRaw(file: string, synchronous: 'FULL' | 'NORMAL' | 'OFF' = 'FULL'): Database.Database {
   const db = new Database(file);
@@ -12,9 +13,10 @@ export function openRaw(file: string, synchronous: 'FULL' | 'NORMAL' | 'OFF' = '
   db.exec(`
     CREATE TABLE IF NOT EXISTS events (
       global_position INTEGER PRIMARY KEY,
-      stream_id TEXT NOT NULL, revision INTEGER NOT NULL, id TEXT NOT NULL UNIQUE,
+      stream_id TEXT NOT NULL, revision INTEGER NOT NULL, id TEXT NOT NULL,
       type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL);
-    CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream_id, revision);`);
+    CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream_id, revision);
+    CREATE UNIQUE INDEX IF NOT EXISTS events_stream_id ON events (stream_id, id);`);
   return db;
 }
 

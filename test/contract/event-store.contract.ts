@@ -202,6 +202,30 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
         const events = await collect(store.readStream(stream));
         expect(ids(events).filter((id) => ids(batch).includes(id))).toEqual(ids(batch));
       });
+
+      // Ids are unique per stream, EventStoreDB's idempotency scope: its retry checks look in the
+      // target stream only, so the same ids in another stream are new events there.
+      it('appends the same ids to another stream as new events, and recognises a retry there', async () => {
+        const first = `${prefix}ids-a`;
+        const second = `${prefix}ids-b`;
+        const batch = newEvents(3);
+        const original = await store.appendToStream(first, batch, { expectedRevision: 'no_stream' });
+        const copy = await store.appendToStream(second, batch, { expectedRevision: 'no_stream' });
+        expect(copy.nextExpectedRevision).toBe(2n);
+        expect(copy.globalPosition).toBeGreaterThan(original.globalPosition);
+        expect(await store.appendToStream(second, batch, { expectedRevision: 'no_stream' })).toEqual(copy);
+        expect(await store.appendToStream(first, batch, { expectedRevision: 'no_stream' })).toEqual(original);
+        for (const stream of [first, second]) {
+          const events = await collect(store.readStream(stream));
+          expect(ids(events)).toEqual(ids(batch));
+          expect(events.map((e) => e.streamId)).toEqual([stream, stream, stream]);
+        }
+        const log = await readPrefix(store, prefix, start);
+        expect(log.map((e) => `${e.streamId}/${e.id}`)).toEqual([
+          ...ids(batch).map((id) => `${first}/${id}`),
+          ...ids(batch).map((id) => `${second}/${id}`),
+        ]);
+      });
     });
 
     describe('missing and existing streams', () => {

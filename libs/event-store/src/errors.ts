@@ -31,8 +31,10 @@ export class StoreUnavailable extends Error {
 }
 
 /**
- * Thrown when some of a batch's event ids are already stored but the batch as a whole is not
- * an exact retry (different stream, different order, or only part of it).
+ * Thrown when some of a batch's event ids are already stored in its stream but the batch as a
+ * whole is not an exact retry (different order, only part of it, another revision), or when the
+ * batch repeats an id. Ids are unique per stream: the same id in another stream is no clash
+ * (except in a SQLite file made by an earlier version, which keeps ids unique across the log).
  * A full retry at the same place is not an error: it returns the original result.
  */
 export class DuplicateEventIds extends Error {

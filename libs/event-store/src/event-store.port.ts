@@ -23,7 +23,10 @@ export interface EventMetadata {
   [key: string]: unknown;
 }
 
-/** An event to append. `id` is a uuid chosen by the caller: appending the same ids again is a retry. */
+/**
+ * An event to append. `id` is a uuid chosen by the caller, unique within its stream: appending the
+ * same ids to the same stream again is a retry; the same ids in another stream are other events.
+ */
 export interface NewEvent<Type extends string = string, Data = Record<string, unknown>> {
   id: string;
   type: Type;

@@ -41,6 +41,9 @@ const HEAD_SCAN = 100;
  * Idempotent retry: ESDB deduplicates by event id when the retry uses the same exact revision,
  * 'no_stream' or 'stream_exists'. With 'any' it only does so while the ids are still in the
  * server's recent-write cache, so callers that need a guaranteed retry must use an exact revision.
+ * Its checks look in the target stream only (the cache entry must name that stream; an exact
+ * revision compares the ids stored there), so the same ids appended to another stream are new
+ * events there: the port's scope, ids unique per stream (the contract suite checks it).
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();

@@ -1,7 +1,7 @@
 import { DuplicateEventIds, WrongExpectedRevision } from '../errors';
 import type { AppendResult, ExpectedRevision } from '../event-store.port';
 import type { SerializedEvent } from './sqlite-commit';
-import type { SqliteStatements } from './sqlite-statements';
+import type { LocationRow, SqliteStatements } from './sqlite-statements';
 
 export function describeExpected(expected: ExpectedRevision): string {
   return typeof expected === 'bigint' ? expected.toString() : expected;
@@ -28,7 +28,7 @@ export function appendInTransaction(
   if (!matchesExpected(expected, current)) {
     // A retry of an append that did succeed lands here (the stream has moved past `expected`).
     // Look at the first id only: a new batch costs one index probe.
-    if (s.findById.get(events[0].id)) {
+    if (s.findInStream.get(stream, events[0].id)) {
       const original = findOriginalAppend(s, stream, events, expected);
       if (original) return original;
     }
@@ -55,6 +55,8 @@ function samePlace(expected: ExpectedRevision, firstRevision: bigint): boolean {
 /**
  * Idempotent retry: when every id of the batch is already stored in this stream, in this order,
  * at consecutive revisions where this call would have put them, returns the original result.
+ * Ids are looked up in this stream only (their uniqueness scope, as in EventStoreDB): the same
+ * ids in another stream are another stream's events, not this append's.
  * Returns undefined when none of the ids is stored (or the retry targets another place);
  * throws DuplicateEventIds when only part of the batch (or another arrangement) is stored.
  */
@@ -64,24 +66,24 @@ export function findOriginalAppend(
   events: readonly { id: string }[],
   expected: ExpectedRevision,
 ): AppendResult | undefined {
-  const locations = events.map((event) => s.findById.get(event.id));
+  const locations = events.map((event) => s.findInStream.get(stream, event.id));
   const stored = events.filter((_, i) => locations[i] !== undefined).map((event) => event.id);
   if (stored.length === 0) return undefined;
   const first = locations[0];
   const exact =
     stored.length === events.length &&
     first !== undefined &&
-    locations.every((loc, i) => loc !== undefined && loc[0] === stream && loc[1] === first[1] + BigInt(i));
+    locations.every((loc, i) => loc !== undefined && loc[0] === first[0] + BigInt(i));
   if (!exact || first === undefined) {
     throw new DuplicateEventIds(
       stream,
       stored,
-      'the batch is not an exact retry of an earlier append (only part of it, another order or another stream)',
+      'the batch is not an exact retry of an earlier append to this stream (only part of it, or another order)',
     );
   }
-  if (!samePlace(expected, first[1])) return undefined;
-  const last = locations[locations.length - 1] as [string, bigint, bigint];
-  return { nextExpectedRevision: last[1], globalPosition: last[2] };
+  if (!samePlace(expected, first[0])) return undefined;
+  const last = locations[locations.length - 1] as LocationRow;
+  return { nextExpectedRevision: last[0], globalPosition: last[1] };
 }
 
 /** Explains a unique-index failure that is not a retry: the batch repeats one of its own ids. */
@@ -93,6 +95,31 @@ export function repeatedIdsError(stream: string, events: readonly { id: string }
   return new DuplicateEventIds(stream, repeated, 'the batch repeats an id');
 }
 
+/**
+ * A file made by an earlier version keeps ids unique across the log: there, a clash can also be
+ * with another stream's events. Undefined on a file whose ids are unique per stream (no such clash).
+ */
+function storedInAnotherStream(
+  s: SqliteStatements,
+  stream: string,
+  events: readonly { id: string }[],
+): DuplicateEventIds | undefined {
+  const streamOfId = s.streamOfId;
+  if (!streamOfId) return undefined;
+  const elsewhere = events
+    .filter((event) => {
+      const owner = streamOfId.get(event.id);
+      return owner !== undefined && owner !== stream;
+    })
+    .map((event) => event.id);
+  if (elsewhere.length === 0) return undefined;
+  return new DuplicateEventIds(
+    stream,
+    elsewhere,
+    'already stored in another stream (this file was created by an earlier version, which keeps event ids unique across the whole log)',
+  );
+}
+
 /** After a unique-index failure (its writes rolled back): either an idempotent retry or a clear error. */
 export function explainDuplicate(
   s: SqliteStatements,
@@ -102,7 +129,7 @@ export function explainDuplicate(
 ): AppendResult {
   const original = findOriginalAppend(s, stream, events, expected);
   if (original) return original;
-  const stored = events.filter((event) => s.findById.get(event.id)).map((event) => event.id);
+  const stored = events.filter((event) => s.findInStream.get(stream, event.id)).map((event) => event.id);
   if (stored.length > 0) {
     throw new DuplicateEventIds(
       stream,
@@ -110,5 +137,5 @@ export function explainDuplicate(
       'already stored at another revision than this append would use',
     );
   }
-  throw repeatedIdsError(stream, events);
+  throw storedInAnotherStream(s, stream, events) ?? repeatedIdsError(stream, events);
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AllFilter } from '../event-store.port';
+import { idsUniqueAcrossLog } from './sqlite-schema';
 
 /** Column order of every read; rows come back as raw arrays (no per-row key objects). */
 export const EVENT_COLUMNS = 'global_position, stream_id, revision, id, type, data, metadata';
@@ -7,14 +8,20 @@ export const EVENT_COLUMNS = 'global_position, stream_id, revision, id, type, da
 /** A raw event row: [global_position, stream_id, revision, id, type, data, metadata]. */
 export type EventRow = [bigint, string, bigint, string, string, string, string];
 
-/** Ids → where they are stored: [stream_id, revision, global_position]. */
-export type LocationRow = [string, bigint, bigint];
+/** An id's place in its stream: [revision, global_position]. */
+export type LocationRow = [bigint, bigint];
 
 /** Prepared once per connection: preparing per call costs more than running small queries. */
 export class SqliteStatements {
   readonly currentRevision: Database.Statement<[string], bigint>;
   readonly insert: Database.Statement<[string, number | bigint, string, string, string, string]>;
-  readonly findById: Database.Statement<[string], LocationRow>;
+  /** Where (stream, id) is stored, through the per-stream id index (ids are unique per stream). */
+  readonly findInStream: Database.Statement<[string, string], LocationRow>;
+  /**
+   * Set only on a file made by an earlier version, whose ids are unique across the log: the stream
+   * an id is stored in, to explain a clash with another stream (that file's own index answers it).
+   */
+  readonly streamOfId: Database.Statement<[string], string> | undefined;
   readonly streamExists: Database.Statement<[string], number>;
   readonly streamForwards: Database.Statement<[string, bigint, number], EventRow>;
   readonly streamBackwards: Database.Statement<[string, bigint, number], EventRow>;
@@ -32,10 +39,15 @@ export class SqliteStatements {
       'INSERT INTO events (stream_id, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.insert.safeIntegers(true); // lastInsertRowid as bigint: positions are bigints in the port
-    this.findById = db
-      .prepare<[string], LocationRow>('SELECT stream_id, revision, global_position FROM events WHERE id = ?')
+    this.findInStream = db
+      .prepare<[string, string], LocationRow>(
+        'SELECT revision, global_position FROM events WHERE stream_id = ? AND id = ?',
+      )
       .raw(true)
       .safeIntegers(true);
+    this.streamOfId = idsUniqueAcrossLog(db)
+      ? db.prepare<[string], string>('SELECT stream_id FROM events WHERE id = ?').pluck()
+      : undefined;
     this.streamExists = db
       .prepare<[string], number>('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1')
       .pluck();
