@@ -42,11 +42,11 @@ export class ChildRefRegistry {
    */
   async reserve(childRef: string, childId: string, recording: ReservationRecording): Promise<boolean> {
     const stream = childRefStream(childRef);
-    const holder = await this.holderOf(stream);
-    if (holder !== undefined) return holder === childId;
     const earlier = (await this.legacyHolders()).get(normaliseChildRef(childRef));
     if (earlier !== undefined && earlier !== childId) return false;
     const data: ChildRefReservedData = { childRef, childId };
+    // Appended without reading first (most references are new); a reservation already there makes
+    // the store refuse it, and then its first event decides.
     try {
       await this.store.appendToStream(
         stream,
@@ -64,7 +64,6 @@ export class ChildRefRegistry {
       return true;
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision) && !(error instanceof DuplicateEventIds)) throw error;
-      // Someone reserved it meanwhile: the first event decides.
       return (await this.holderOf(stream)) === childId;
     }
   }
