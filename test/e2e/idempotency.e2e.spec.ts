@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,8 +58,15 @@ describe('Idempotency-Key on command endpoints', () => {
     etag: response.headers.get('etag'),
   });
 
+  /** A reference of its own for each child (one childRef, one child), the same for the same key. */
+  const refFor = (key: string) => `I-${createHash('sha1').update(key).digest('hex').slice(0, 8)}`;
+
   async function registeredInCare(key: string): Promise<string> {
-    const registered = await api.post<Recorded>('/children', registerBody(), keyed(`${key}-register`));
+    const registered = await api.post<Recorded>(
+      '/children',
+      registerBody({ childRef: refFor(key) }),
+      keyed(`${key}-register`),
+    );
     expect(registered.status).toBe(201);
     const started = await api.post(
       `/children/${registered.body.childId}/periods-of-care`,
@@ -226,7 +234,12 @@ describe('Idempotency-Key on command endpoints', () => {
     const childId = await registeredInCare('restart');
     const review = { effectiveDate: '2023-03-02', participation: 'PN0' };
     const first = await api.post<Recorded>(`/children/${childId}/reviews`, review, keyed('restart-review'));
-    const registerAgain = () => api.post<Recorded>('/children', registerBody(), keyed('restart-register'));
+    const registerAgain = () =>
+      api.post<Recorded>(
+        '/children',
+        registerBody({ childRef: refFor('restart') }),
+        keyed('restart-register'),
+      );
     expect(first.status).toBe(201);
     await app.close();
     await start(); // a new process image as far as the API is concerned: nothing cached, nothing in memory

@@ -95,10 +95,16 @@ describe('reporting endpoints (real HTTP app on a SQLite file)', () => {
     }
     expect(JSON.stringify(seen)).not.toMatch(/"postcode":"[A-Z0-9]+ [A-Z0-9]+"/);
 
-    const auditor = await api.get<string>('/events?limit=1', { token: tokenFor('auditor') });
-    const [first] = parseNdjson(
+    // Auditors see the whole log: each child's reference reservation (child-ref-<REF>), then its journey.
+    const auditor = await api.get<string>('/events?limit=2', { token: tokenFor('auditor') });
+    const [reserved, first] = parseNdjson(
       typeof auditor.body === 'string' ? auditor.body : JSON.stringify(auditor.body),
     );
+    expect(reserved).toMatchObject({
+      type: 'ChildRefReserved',
+      streamId: expect.stringMatching(/^child-ref-/),
+    });
+    expect(seen.some((e) => e.type === 'ChildRefReserved')).toBe(false);
     expect(first.data).toHaveProperty('name');
     expect(first.data).toHaveProperty('upn');
   });

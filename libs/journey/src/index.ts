@@ -1,5 +1,6 @@
 // Public surface of the pure domain (@care-journey/journey).
 export * from './events';
+export * from './child-ref';
 export * from './envelope';
 export * from './calendar-date';
 export * from './commands';

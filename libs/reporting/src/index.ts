@@ -5,3 +5,5 @@ export * from './import903';
 export * from './feed';
 // Name-based (v5) uuids: the seeder's and importer's ids, and the API's ids for keyed commands.
 export { nameBasedUuid } from './shared/deterministic-id';
+// One 903 CHILD reference per child: reserved by every writer that registers children.
+export { ChildRefRegistry, type ReservationRecording } from './shared/child-ref-registry';

@@ -20,7 +20,7 @@ export async function runJourneyWriter(
   for (let k = 0; ; k++) {
     const childId = `${name}-${k}`;
     const steps: [string, Record<string, unknown>][] = [
-      ['', registerBody({ childId, childRef: `C${k}` })],
+      ['', registerBody({ childId, childRef: childId })],
       ...wholeJourney,
     ];
     for (const [step, [path, body]] of steps.entries()) {

@@ -46,7 +46,7 @@ export class RetryingJourneyClient {
     while (!retryOnly) {
       const childId = `${this.name}-${this.child}`;
       const steps: [string, Record<string, unknown>][] = [
-        ['', registerBody({ childId, childRef: `C${this.child}` })],
+        ['', registerBody({ childId, childRef: childId })],
         ...wholeJourney,
       ];
       const [path, body] = steps[this.step];

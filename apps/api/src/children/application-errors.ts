@@ -1,4 +1,4 @@
-import { HttpStatus, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, HttpStatus, UnprocessableEntityException } from '@nestjs/common';
 
 /** No journey stream for this child id (404). */
 export class ChildNotFound extends Error {
@@ -41,5 +41,24 @@ export class IdempotencyKeyReused extends UnprocessableEntityException {
       field: 'Idempotency-Key',
     });
     this.name = 'IdempotencyKeyReused';
+  }
+}
+
+/**
+ * Another child already holds this 903 reference (409): a CHILD reference names one child in the
+ * return. The other child is not named (the user may not be allowed to see it); nothing was recorded.
+ */
+export class ChildRefInUse extends ConflictException {
+  constructor(readonly childRef: string) {
+    super({
+      statusCode: HttpStatus.CONFLICT,
+      error: 'Conflict',
+      message:
+        `childRef ${childRef} is already used by another child: a 903 child reference belongs to one ` +
+        'child (compared as the DfE validator does, ignoring case); nothing was recorded',
+      rule: 'child-ref-in-use',
+      field: 'childRef',
+    });
+    this.name = 'ChildRefInUse';
   }
 }

@@ -49,8 +49,12 @@ export function registerSeedCommand(program: Command): void {
         });
         bar.stop();
         process.stdout.write(
-          `seeded ${result.children - result.skipped} children (${result.events} events), skipped ${result.skipped} already present, in ${(result.elapsedMs / 1000).toFixed(1)} s\n`,
+          `seeded ${result.children - result.skipped - result.refused} children (${result.events} events), skipped ${result.skipped} already present, in ${(result.elapsedMs / 1000).toFixed(1)} s\n`,
         );
+        if (result.refused > 0)
+          process.stdout.write(
+            `not seeded: ${result.refused} children whose 903 reference (childRef) another child in this store already holds\n`,
+          );
       } finally {
         bar.stop();
         await store.close();

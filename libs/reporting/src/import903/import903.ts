@@ -13,7 +13,8 @@ import type { ImportIssue } from './issues';
 import { mergeYears } from './merge-years';
 import { planJourney } from './plan-journey';
 import { readReturns } from './read-returns';
-import { importedChildId, runChild } from './run-child';
+import { IMPORT_RECORDED_BY, importedChildId, runChild } from './run-child';
+import { ChildRefRegistry } from '../shared/child-ref-registry';
 import { inOrder } from './in-order';
 
 /**
@@ -103,6 +104,7 @@ export async function import903(
   const firstYearStart = `${Number(read.returns[0].yearEnding.slice(0, 4)) - 1}-04-01`;
   const refs = [...children.keys()].sort();
   const headAtStart = await store.headPosition();
+  const childRefs = new ChildRefRegistry(store);
   result.children.total = refs.length;
   const badRows = new Set(issues.filter((i) => i.severity === 'error' && i.child !== '').map((i) => i.child));
 
@@ -114,6 +116,7 @@ export async function import903(
       firstYearStart,
       rejectedEarlier: badRows.has(ref),
       headAtStart,
+      childRefs,
     }),
   );
   for await (const { item: ref, outcome } of outcomes) {
@@ -155,7 +158,13 @@ interface ChildOutcome {
 async function importChild(
   store: EventStore,
   facts: ChildFacts,
-  ctx: { now: string; firstYearStart: string; rejectedEarlier: boolean; headAtStart: bigint | undefined },
+  ctx: {
+    now: string;
+    firstYearStart: string;
+    rejectedEarlier: boolean;
+    headAtStart: bigint | undefined;
+    childRefs: ChildRefRegistry;
+  },
 ): Promise<ChildOutcome> {
   const issues: ImportIssue[] = [];
   const rejected = (reason: string): ChildOutcome => {
@@ -186,12 +195,15 @@ async function importChild(
     issues.push(run.issue);
     return rejected('not imported: the journey broke a rule of the domain (reported above)');
   }
-  const outcome = await appendChild(
-    store,
-    journeyStream(importedChildId(facts.child)),
-    run.envelopes,
-    ctx.headAtStart,
-  );
+  // One CHILD, one child: a reference held by a child recorded otherwise (the API, the seeder, or
+  // the same reference in another case) is not imported under a second child.
+  const childId = importedChildId(facts.child);
+  const recording = { recordedAt: ctx.now, recordedBy: IMPORT_RECORDED_BY };
+  if (!(await ctx.childRefs.reserve(facts.child, childId, recording)))
+    return rejected(
+      `not imported: CHILD ${facts.child} is already used by another child in this store (rule child-ref-in-use: a 903 reference belongs to one child, compared ignoring case)`,
+    );
+  const outcome = await appendChild(store, journeyStream(childId), run.envelopes, ctx.headAtStart);
   if (outcome.kind === 'conflict') return rejected(outcome.reason);
   return outcome.kind === 'written'
     ? { kind: 'written', events: outcome.events, issues }

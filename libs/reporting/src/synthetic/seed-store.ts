@@ -2,10 +2,14 @@
  * Writes a synthetic authority into an event store: each child's commands through decide, the
  * events appended to `journey-<childId>` in one append per child. Event ids are deterministic, so
  * a child whose stream already exists with those ids is skipped (re-running a seed is harmless).
+ * Each new child first reserves its 903 reference (ChildRefRegistry, as the API and the import do):
+ * a reference another child already holds (another seed, or a child registered through the API in
+ * this store) is refused, counted in `refused`, and that child is not written.
  */
 import { chainEvents, chainTipAfter } from '@care-journey/audit';
 import { StreamNotFound, type EventStore } from '@care-journey/event-store';
 import { journeyStream } from '@care-journey/journey';
+import { ChildRefRegistry } from '../shared/child-ref-registry';
 import { authorityOptions, type AuthorityOptions } from './authority-options';
 import { generateAuthority } from './generate-authority';
 import { syntheticEventId } from './generate-child';
@@ -16,6 +20,8 @@ export interface SeedProgress {
   total: number;
   events: number;
   skipped: number;
+  /** Children not written: their reference is held by another child in the store. */
+  refused: number;
 }
 
 export interface SeedResult extends SeedProgress {
@@ -39,7 +45,8 @@ export async function seedStore(
 ): Promise<SeedResult> {
   const options = authorityOptions(partial);
   const started = Date.now();
-  const progress: SeedProgress = { children: 0, total: options.children, events: 0, skipped: 0 };
+  const progress: SeedProgress = { children: 0, total: options.children, events: 0, skipped: 0, refused: 0 };
+  const childRefs = new ChildRefRegistry(store);
   for (const child of generateAuthority(options)) {
     const { childId } = child.profile;
     const stream = journeyStream(childId);
@@ -47,10 +54,15 @@ export async function seedStore(
       progress.skipped++;
     } else {
       const { envelopes } = runJourney(childId, child.commands, (n) => syntheticEventId(childId, n));
-      // A new stream: the audit hash chain starts at genesis, exactly as for recorded journeys.
-      const chained = chainEvents(chainTipAfter(stream, undefined), envelopes);
-      await store.appendToStream(stream, chained, { expectedRevision: 'no_stream' });
-      progress.events += envelopes.length;
+      const { recordedAt, recordedBy } = envelopes[0].metadata;
+      if (await childRefs.reserve(child.profile.childRef, childId, { recordedAt, recordedBy })) {
+        // A new stream: the audit hash chain starts at genesis, exactly as for recorded journeys.
+        const chained = chainEvents(chainTipAfter(stream, undefined), envelopes);
+        await store.appendToStream(stream, chained, { expectedRevision: 'no_stream' });
+        progress.events += envelopes.length;
+      } else {
+        progress.refused++;
+      }
     }
     progress.children++;
     onProgress({ ...progress });

@@ -1,6 +1,6 @@
 import { DuplicateEventIds, WrongExpectedRevision } from '@care-journey/event-store';
 import { DomainRuleViolation, initialState, type JourneyCommand } from '@care-journey/journey';
-import { ChildNotFound, IdempotencyKeyReused, RevisionConflict } from '../application-errors';
+import { ChildNotFound, ChildRefInUse, IdempotencyKeyReused, RevisionConflict } from '../application-errors';
 import { NO_KEYED_OUTCOMES, outcomeKey, type KeyedOutcomes } from '../recording/keyed-outcomes';
 import type { CachedJourney, JourneyRepository, LoadedJourney } from '../recording/journey.repository';
 import { RecordJourneyCommand } from './record-journey.command';
@@ -85,6 +85,21 @@ describe('RecordJourneyHandler', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RevisionConflict);
     expect(error).toMatchObject({ expected: 4n, actual: 5n });
+  });
+
+  it('Given another child holds the reference, When a registration is appended, Then the 409 passes through unretried', async () => {
+    const { repo, handler } = fakeRepository([undefined], []);
+    repo.append.mockRejectedValueOnce(new ChildRefInUse('LA-1'));
+    const register = { ...review, type: 'RegisterChild' } as unknown as JourneyCommand;
+    const error = await handler
+      .execute(new RecordJourneyCommand(register, { kind: 'none' }, context))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChildRefInUse);
+    expect(error).toMatchObject({
+      response: { statusCode: 409, rule: 'child-ref-in-use', field: 'childRef' },
+    });
+    expect(repo.append).toHaveBeenCalledTimes(1);
+    expect(repo.append).toHaveBeenCalledWith('c1', expect.any(Array), 'no_stream', context);
   });
 
   it('never re-decides for a client that asserted a revision with If-Match', async () => {

@@ -8,8 +8,16 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@care-journey/event-store';
-import { journeyDecider, journeyStream, type JourneyEvent, type JourneyState } from '@care-journey/journey';
+import {
+  journeyDecider,
+  journeyStream,
+  registrationIn,
+  type JourneyEvent,
+  type JourneyState,
+} from '@care-journey/journey';
+import { ChildRefRegistry } from '@care-journey/reporting';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
+import { ChildRefInUse } from '../application-errors';
 import { asStoredJson } from './as-stored-json';
 import { EventEnvelopeFactory } from './event-envelope.factory';
 import { FoldedJourneyCache, type FoldedJourney } from './folded-journey-cache';
@@ -48,11 +56,14 @@ const CACHED_CHILDREN = 2_000;
 @Injectable()
 export class JourneyRepository {
   private readonly folds = new FoldedJourneyCache(CACHED_CHILDREN);
+  private readonly childRefs: ChildRefRegistry;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly envelopes: EventEnvelopeFactory,
-  ) {}
+  ) {
+    this.childRefs = new ChildRefRegistry(store);
+  }
 
   /**
    * The child's fold as this process last read or appended it, without reading the store; undefined
@@ -100,6 +111,7 @@ export class JourneyRepository {
     expectedRevision: ExpectedRevision,
     context: RecordingContext,
   ): Promise<AppendedJourney> {
+    await this.reserveChildRef(events, context);
     const stream = journeyStream(childId);
     // The fold the events were decided on, taken before the append (the cache may move meanwhile).
     const base = this.foldAt(childId, expectedRevision);
@@ -114,6 +126,19 @@ export class JourneyRepository {
       this.foldAppended(stream, childId, base, envelopes, result);
     else this.folds.storedUpTo(childId, result.nextExpectedRevision);
     return { ...result, events: envelopes.map(({ id, type }) => ({ id, type })) };
+  }
+
+  /**
+   * A registration first reserves its 903 reference (libs/journey child-ref.ts): refused, nothing is
+   * written. The same child retrying finds its own reservation and goes on, so a crash between the
+   * reservation and the registration is finished by a retry with the same childId (or key).
+   */
+  private async reserveChildRef(events: readonly JourneyEvent[], context: RecordingContext): Promise<void> {
+    const registered = registrationIn(events);
+    if (!registered) return;
+    const recording = { recordedAt: context.now, recordedBy: context.recordedBy };
+    if (!(await this.childRefs.reserve(registered.childRef, registered.childId, recording)))
+      throw new ChildRefInUse(registered.childRef);
   }
 
   /**

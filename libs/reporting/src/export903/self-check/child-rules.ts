@@ -1,4 +1,7 @@
-/** Child-level rules: sex codes (101), UPN shape (168), review participation by age (440/441), children known to Header (INT). */
+/**
+ * Child-level rules: sex codes (101), UPN shape (168), review participation by age (440/441), each
+ * child once in Header (INT32), children known to Header (INT).
+ */
 import { ageInYearsOn } from '@care-journey/journey';
 import { fromDmy } from '../format';
 import type { Return903, TableName } from '../tables';
@@ -36,6 +39,7 @@ export function checkChildren(tables: Return903, ctx: CheckContext): CheckFailur
         message: `DOB ${h.DOB} is not a dd/mm/YYYY date`,
       });
   }
+  out.push(...checkOncePerChild(tables));
   for (const r of tables.Reviews) {
     const dob = fromDmy(r.DOB);
     const date = fromDmy(r.REVIEW);
@@ -65,4 +69,27 @@ export function checkChildren(tables: Return903, ctx: CheckContext): CheckFailur
     }
   }
   return out;
+}
+
+/**
+ * INT32: a CHILD reference names one child, so it is in Header once. Compared upper-cased, as the
+ * DfE validator reads every text cell; one failure per reference, on its first row.
+ */
+function checkOncePerChild(tables: Return903): CheckFailure[] {
+  const rows = new Map<string, { child: string; count: number }>();
+  for (const h of tables.Header) {
+    const key = h.CHILD.toUpperCase();
+    const seen = rows.get(key);
+    if (seen) seen.count++;
+    else rows.set(key, { child: h.CHILD, count: 1 });
+  }
+  return [...rows.values()]
+    .filter(({ count }) => count > 1)
+    .map(({ child, count }) => ({
+      rule: 'INT32',
+      table: 'Header',
+      child,
+      field: 'CHILD',
+      message: `CHILD ${child} is in Header ${count} times: a child reference belongs to one child`,
+    }));
 }
