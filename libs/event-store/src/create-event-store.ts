@@ -13,6 +13,7 @@ export async function createEventStore(config: StoreConfig = loadStoreConfig()):
       synchronous: config.synchronous,
       writer: config.writer,
       checkpoints: config.checkpoints,
+      checkpointPages: config.checkpointPages,
     });
   }
   const { EventStoreDbEventStore } = await import('./eventstoredb/esdb-event-store');

@@ -46,6 +46,17 @@ describe('loadStoreConfig', () => {
     );
   });
 
+  it('reads the WAL pages at which the writer checkpoints, whole numbers only', () => {
+    expect(loadStoreConfig({})).not.toHaveProperty('checkpointPages');
+    expect(loadStoreConfig({ CARE_JOURNEY_SQLITE_CHECKPOINT_PAGES: ' 1000 ' })).toMatchObject({
+      checkpointPages: 1000,
+    });
+    for (const value of ['0', '-5', '2.5', '250 pages', '1000001'])
+      expect(() => loadStoreConfig({ CARE_JOURNEY_SQLITE_CHECKPOINT_PAGES: value })).toThrow(
+        `CARE_JOURNEY_SQLITE_CHECKPOINT_PAGES=${JSON.stringify(value)} is invalid: must be a whole number of WAL pages from 1 to 1000000`,
+      );
+  });
+
   it.each([
     'esdb://localhost:2113?tls=false',
     'esdb+discover://cluster.example:2113',

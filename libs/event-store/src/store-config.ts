@@ -8,6 +8,8 @@ export type StoreConfig =
       writer?: SqliteWriterMode;
       /** Who checkpoints the WAL: the COMMIT crossing it (default) or a thread of its own (CARE_JOURNEY_SQLITE_CHECKPOINTS=thread). */
       checkpoints?: SqliteCheckpointMode;
+      /** WAL pages at which the writer checkpoints (CARE_JOURNEY_SQLITE_CHECKPOINT_PAGES; the store's default when unset). */
+      checkpointPages?: number;
     }
   | { kind: 'eventstoredb'; connectionString: string };
 
@@ -49,6 +51,15 @@ function modeOf<D extends string, O extends string>(
   throw new StoreConfigError(name, env[name], `allowed values are '${byDefault}' (default) or '${other}'`);
 }
 
+/** A whole number of WAL pages from 1 to 1,000,000, undefined when unset. */
+function pagesOf(env: Env, name: string): number | undefined {
+  const value = read(env, name);
+  if (value === undefined) return undefined;
+  const pages = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (Number.isInteger(pages) && pages >= 1 && pages <= 1_000_000) return pages;
+  throw new StoreConfigError(name, env[name], 'must be a whole number of WAL pages from 1 to 1000000');
+}
+
 export function loadStoreConfig(env: Env = process.env): StoreConfig {
   const kind = read(env, 'CARE_JOURNEY_STORE') ?? 'sqlite';
   if (kind === 'sqlite') {
@@ -62,12 +73,14 @@ export function loadStoreConfig(env: Env = process.env): StoreConfig {
     }
     const writer = modeOf(env, 'CARE_JOURNEY_SQLITE_WRITER', 'same-thread', 'thread');
     const checkpoints = modeOf(env, 'CARE_JOURNEY_SQLITE_CHECKPOINTS', 'writer', 'thread');
+    const checkpointPages = pagesOf(env, 'CARE_JOURNEY_SQLITE_CHECKPOINT_PAGES');
     return {
       kind,
       file: read(env, 'CARE_JOURNEY_SQLITE_FILE') ?? DEFAULT_SQLITE_FILE,
       synchronous,
       ...(writer !== undefined && { writer }),
       ...(checkpoints !== undefined && { checkpoints }),
+      ...(checkpointPages !== undefined && { checkpointPages }),
     };
   }
   if (kind === 'eventstoredb') {

@@ -63,7 +63,7 @@ export interface SqliteEventStoreOptions {
    * The writer thread (`writer: 'thread'`) always checkpoints itself, off this event loop already.
    */
   checkpoints?: 'thread' | 'writer';
-  /** WAL pages at which the writer checkpoints: × 1 with 'writer', × 10 with 'thread' (default 1000, SQLite's own). */
+  /** WAL pages at which the writer checkpoints: × 1 with 'writer', × 10 with 'thread' (default 250, wal-checkpoint.ts). */
   checkpointPages?: number;
   /** How often the checkpointer thread looks for new commits (default 100 ms). */
   checkpointIntervalMs?: number;
@@ -125,6 +125,7 @@ export class SqliteEventStore implements EventStore {
             file: options.file,
             synchronous: options.synchronous ?? 'FULL',
             busyTimeoutMs: options.busyTimeoutMs ?? 5_000,
+            checkpointPages,
           });
     this.checkpointer = checkpointThread
       ? new WalCheckpointer({

@@ -26,6 +26,7 @@ try {
   const opened = new Database(settings.file, { timeout: settings.busyTimeoutMs });
   db = opened;
   applyPragmas(opened, settings.synchronous);
+  opened.pragma(`wal_autocheckpoint = ${settings.checkpointPages}`);
   const committer = groupCommitter(opened, new SqliteStatements(opened));
   commit = (request) => committer(request.group);
 } catch (error) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NewEvent } from '../event-store.port';
 import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
-import { WRITER_FALLBACK_FACTOR } from './wal-checkpoint';
+import { DEFAULT_CHECKPOINT_PAGES, WRITER_FALLBACK_FACTOR } from './wal-checkpoint';
 
 const metadata = { recordedAt: '2025-01-01T00:00:00.000Z', recordedBy: 'spec', schemaVersion: 1 };
 const event = (id: string): NewEvent => ({ id, type: 'Noted', data: { text: 'x'.repeat(200) }, metadata });
@@ -72,6 +72,19 @@ describe('WAL checkpoints off the event loop', () => {
     const store = open({ checkpoints: 'writer', checkpointPages: 1_000_000 });
     expect(await appendMany(store)).toBeGreaterThan(fallbackBound);
     expect(store.checkpointStats()).toEqual({ checkpoints: 0, threadRunning: false });
+    await store.close();
+  });
+
+  // 300 one-event commits write ~900 WAL frames: past each bound below, so a writer that did not
+  // checkpoint at its threshold (or at SQLite's 1,000) would fail these.
+  it.each([
+    ['this thread, by default', {}, DEFAULT_CHECKPOINT_PAGES],
+    ['this thread, configured', { checkpointPages: 40 }, 40],
+    ['the writer thread, by default', { writer: 'thread' as const }, DEFAULT_CHECKPOINT_PAGES],
+    ['the writer thread, configured', { writer: 'thread' as const, checkpointPages: 40 }, 40],
+  ])('the writer on %s checkpoints at its threshold', async (_label, options, pages) => {
+    const store = new SqliteEventStore({ file, ...options });
+    expect(await appendMany(store)).toBeLessThanOrEqual(walBytes(pages + 10)); // the crossing commit's frames too
     await store.close();
   });
 

@@ -1,8 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { SynchronousMode } from './sqlite-schema';
 
-/** SQLite's own default: a checkpoint once the WAL holds this many pages (about 4 MB at 4 KB pages). */
-export const DEFAULT_CHECKPOINT_PAGES = 1000;
+/**
+ * A checkpoint once the WAL holds this many pages (about 1 MB at 4 KB pages). SQLite's own default
+ * is 1,000: each checkpoint then copies ~4 MB inside the COMMIT that crosses it, which set the HTTP
+ * commands' p99 (bench/README, findings 26 and 30: 8-client p99 median 20.4 → 13.0 ms over seven
+ * alternated rounds, throughput and bulk appends unchanged). CARE_JOURNEY_SQLITE_CHECKPOINT_PAGES sets it.
+ */
+export const DEFAULT_CHECKPOINT_PAGES = 250;
 
 /**
  * How far the WAL may grow before the writer checkpoints it itself, as a multiple of the

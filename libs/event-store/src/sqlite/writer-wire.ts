@@ -8,6 +8,8 @@ export interface WriterSettings {
   file: string;
   synchronous: SynchronousMode;
   busyTimeoutMs: number;
+  /** wal_autocheckpoint of the thread's connection: it checkpoints itself, off the caller's loop. */
+  checkpointPages: number;
 }
 
 /** Messages to the writer thread; each is answered once, with the same id, in order. */
