@@ -1,28 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
 import { export903 } from '../export903/export903';
 import { writeReturn } from '../export903/write-return';
 import { ChildRefRegistry } from '../shared/child-ref-registry';
 import { seedStore } from '../synthetic/seed-store';
 import { import903 } from './import903';
+import { TempStores } from './temp-stores.fixture';
 
 const recording = { recordedAt: '2025-05-01T09:00:00Z', recordedBy: 'alice' };
 
 describe('one CHILD, one child: the seeder and the 903 import reserve references like the API', () => {
-  let dir: string;
-  const stores: SqliteEventStore[] = [];
-  const open = (name: string) => {
-    const store = new SqliteEventStore({ file: join(dir, name), synchronous: 'NORMAL' });
-    stores.push(store);
-    return store;
-  };
-  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'cj-child-ref-'))));
-  afterAll(async () => {
-    await Promise.all(stores.map((s) => s.close()));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  let temp: TempStores;
+  const open = (name: string) => temp.open(name);
+  beforeAll(() => (temp = new TempStores('cj-child-ref-')));
+  afterAll(() => temp.removeAll());
 
   it('Given a seeded store, When another seed (other child ids, the same C1000nn references) is seeded into it, Then those children are refused and nothing is written', async () => {
     const store = open('seeds.db');
@@ -43,7 +33,7 @@ describe('one CHILD, one child: the seeder and the 903 import reserve references
     const source = open('source.db');
     await seedStore(source, { children: 30, seed: 'child-ref', years: 1 });
     const tables = await export903(source, { yearEnding: '2025-03-31' });
-    await writeReturn(tables, join(dir, 'returns', '2024-25'));
+    await writeReturn(tables, join(temp.dir, 'returns', '2024-25'));
     const taken = tables.Header[0].CHILD;
 
     const target = open('target.db');
@@ -51,7 +41,7 @@ describe('one CHILD, one child: the seeder and the 903 import reserve references
     expect(await new ChildRefRegistry(target).reserve(taken.toLowerCase(), 'api-child', recording)).toBe(
       true,
     );
-    const result = await import903(target, join(dir, 'returns'), { now: '2025-06-01T09:00:00Z' });
+    const result = await import903(target, join(temp.dir, 'returns'), { now: '2025-06-01T09:00:00Z' });
     expect(result.children).toMatchObject({ total: tables.Header.length, rejected: 1 });
     expect(result.children.written).toBe(tables.Header.length - 1);
     expect(result.issues.filter((i) => i.severity === 'error')).toEqual([

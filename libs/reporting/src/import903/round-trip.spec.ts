@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
 import { export903 } from '../export903/export903';
 import { TABLE_NAMES, type Return903 } from '../export903/tables';
 import { writeReturn } from '../export903/write-return';
 import { seedStore } from '../synthetic/seed-store';
 import { import903 } from './import903';
+import { TempStores } from './temp-stores.fixture';
 
 const YEARS = ['2024-03-31', '2025-03-31'];
 const folder = (yearEnding: string) => `${Number(yearEnding.slice(0, 4)) - 1}-${yearEnding.slice(2, 4)}`;
@@ -26,18 +24,10 @@ function differences(a: Return903, b: Return903): string[] {
 }
 
 describe('903 round trip: seed → export two years → import into a fresh store → export again', () => {
-  let dir: string;
-  const stores: SqliteEventStore[] = [];
-  const open = (name: string) => {
-    const store = new SqliteEventStore({ file: join(dir, name), synchronous: 'NORMAL' });
-    stores.push(store);
-    return store;
-  };
-  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'cj-import-rt-'))));
-  afterAll(async () => {
-    await Promise.all(stores.map((s) => s.close()));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  let temp: TempStores;
+  const open = (name: string) => temp.open(name);
+  beforeAll(() => (temp = new TempStores('cj-import-rt-')));
+  afterAll(() => temp.removeAll());
 
   it('gives back the same rows for both years', async () => {
     const source = open('source.db');
@@ -45,13 +35,13 @@ describe('903 round trip: seed → export two years → import into a fresh stor
     const before: Record<string, Return903> = {};
     for (const yearEnding of YEARS) {
       before[yearEnding] = await export903(source, { yearEnding });
-      await writeReturn(before[yearEnding], join(dir, 'returns', folder(yearEnding)));
+      await writeReturn(before[yearEnding], join(temp.dir, 'returns', folder(yearEnding)));
     }
     // The outcomes travel too: OC2 and OC3 rows with recorded items.
     expect(before['2025-03-31'].OC2.filter((r) => r.IMMUNISATIONS !== '').length).toBeGreaterThan(10);
     expect(before['2025-03-31'].OC3.filter((r) => r.IN_TOUCH !== '').length).toBeGreaterThan(0);
     const target = open('target.db');
-    const result = await import903(target, join(dir, 'returns'), { now: '2025-06-01T09:00:00Z' });
+    const result = await import903(target, join(temp.dir, 'returns'), { now: '2025-06-01T09:00:00Z' });
     const errors = result.issues.filter((i) => i.severity === 'error');
     expect(errors).toEqual([]);
     expect(result.years).toEqual(YEARS);
