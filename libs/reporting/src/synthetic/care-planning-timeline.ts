@@ -1,30 +1,14 @@
 /**
- * Statutory reviews, the permanence plan and going-home audits of one period of care. Mostly on
- * time (first review within 20 working days, second within 3 months, then 6-monthly), some late:
- * the drift the permanency panel looks for. Some children have no permanence plan by the second review.
+ * Statutory reviews and going-home audits of one period of care. Mostly on time (first review
+ * within 20 working days, second within 3 months, then 6-monthly), some late: the drift the
+ * permanency panel looks for. The permanence plan made and changed at them: permanence-journey.ts.
  */
-import { ageInYearsOn, type PermanenceRoute } from '@care-journey/journey';
+import { ageInYearsOn } from '@care-journey/journey';
 import type { ChildProfile } from './child-profile';
 import { REVIEW_PARTICIPATION } from './code-mixes';
-import type { CarePlan } from './care-route';
-import { addDays, daysBetween, type CalendarDate } from './dates';
+import { addDays, type CalendarDate } from './dates';
 import type { DraftCommand } from './draft';
 import type { Random } from './prng';
-
-const PLAN_ROUTE: Partial<Record<CarePlan['route'], PermanenceRoute>> = {
-  adoption: 'adoption',
-  relinquished: 'adoption',
-  home_planned: 'return_home',
-  home_unplanned: 'return_home',
-  relatives: 'return_home',
-  cao: 'child_arrangements_order',
-  sgo: 'special_guardianship',
-  to_18: 'long_term_fostering',
-  independent: 'long_term_fostering',
-  adult_care: 'long_term_fostering',
-  other: 'long_term_fostering',
-  transfer: 'long_term_fostering',
-};
 
 /** `lastDay`: the day before care ended, or the end of the generated history. */
 type ReviewDraft = Extract<DraftCommand, { type: 'RecordReview' }>;
@@ -54,33 +38,6 @@ export function buildReviews(
           ? random.int(185, 260)
           : random.int(120, 180);
     date = addDays(date, gap);
-  }
-  return out;
-}
-
-export function buildPermanencePlans(
-  random: Random,
-  plan: CarePlan,
-  reviews: readonly ReviewDraft[],
-  lastDay: CalendarDate,
-  reversal?: CalendarDate,
-): DraftCommand[] {
-  const route = plan.adoptionReversed ? 'adoption' : PLAN_ROUTE[plan.route];
-  if (!route || reviews.length === 0) return [];
-  const childId = reviews[0].childId;
-  const first = reviews[0].effectiveDate;
-  const second = reviews[1]?.effectiveDate;
-  // Most plans are in place by the second review; some drift past it.
-  const date =
-    second && random.chance(0.83)
-      ? addDays(first, random.int(1, daysBetween(first, second)))
-      : addDays(second ?? first, random.int(20, 200));
-  const out: DraftCommand[] = [];
-  if (date <= lastDay) out.push({ type: 'SetPermanencePlan', childId, effectiveDate: date, route });
-  if (reversal && reversal <= lastDay) {
-    const next = addDays(reversal, random.int(5, 60));
-    if (next <= lastDay && next > date)
-      out.push({ type: 'SetPermanencePlan', childId, effectiveDate: next, route: 'special_guardianship' });
   }
   return out;
 }

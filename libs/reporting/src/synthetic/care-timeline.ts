@@ -37,6 +37,8 @@ export interface TimelineContext {
   horizon: CalendarDate;
   /** Supported-accommodation URNs, on a stream of their own (placement-factory.ts). */
   urns: Random;
+  /** Days on which a long-term fostering plan is matched (permanence-journey.ts). */
+  longTermMatches?: readonly CalendarDate[];
 }
 
 type Place = (type: string, date: CalendarDate) => PlacementDetails;
@@ -85,7 +87,7 @@ export function buildCareTimeline(
     },
   ];
 
-  const milestones = planMilestones(random, child, plan, entryStatus, place, age);
+  const milestones = planMilestones(random, child, plan, entryStatus, place, age, ctx.longTermMatches ?? []);
   milestones.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
   let cursor = entry;
@@ -149,11 +151,13 @@ function planMilestones(
   entryStatus: string,
   place: Place,
   age: (date: CalendarDate) => number,
+  longTermMatches: readonly CalendarDate[],
 ): Milestone[] {
   const { childId } = child;
   const entry = plan.entryDate;
   let exit = notOn31March(plan.exitDate, entry);
   const list: Milestone[] = [];
+  const matches = [...longTermMatches];
   const legal = (date: CalendarDate, legalStatus: string): Milestone => ({
     date,
     make: (s) => {
@@ -224,6 +228,8 @@ function planMilestones(
       // Same day as the reversal, so the return never shows E1 without a live decision (903 rule 553).
       const careOrder = reversed;
       list.push(legal(careOrder, 'C2'));
+      // The carers the child stays with are confirmed as long-term carers, mostly within months.
+      matches.push(addDays(reversed, random.chance(0.88) ? random.int(20, 150) : random.int(200, 400)));
       if (exit <= addDays(careOrder, 60)) exit = notOn31March(addDays(careOrder, random.int(60, 400)), entry);
     } else {
       // Scorecard A2: most matches within 121 days of the placement order, some well beyond.
@@ -282,10 +288,72 @@ function planMilestones(
     });
   }
 
+  for (const date of onDaysOfTheirOwn(matches, list))
+    list.push(longTermMatch(random, childId, date, place, age));
   // Nothing else on the last day of care or the day before: every episode lasts at least a day.
   const kept = list.filter((m) => m.date < addDays(exit, -1));
   kept.push({ date: exit, make: (s) => endOfCare(random, childId, plan, s, age(exit), exit) });
   return kept;
+}
+
+/** Days for `dates` at least two days from every other milestone and each other (moved on as needed). */
+function onDaysOfTheirOwn(dates: readonly CalendarDate[], others: readonly Milestone[]): CalendarDate[] {
+  const taken = new Set(others.map((m) => m.date));
+  const near = (date: CalendarDate): boolean =>
+    taken.has(date) || taken.has(addDays(date, -1)) || taken.has(addDays(date, 1));
+  return dates.map((wanted) => {
+    let date = wanted;
+    while (near(date)) date = addDays(date, 2);
+    taken.add(date);
+    return date;
+  });
+}
+
+/**
+ * A long-term fostering plan matched: short-term foster carers confirmed as the child's long-term
+ * carers (same carer, 903 reason PLACE), or for a younger child in a home or school, most often a
+ * planned move to long-term foster carers. Nothing for a child placed with parents or for adoption.
+ */
+function longTermMatch(
+  random: Random,
+  childId: string,
+  date: CalendarDate,
+  place: Place,
+  age: (date: CalendarDate) => number,
+): Milestone {
+  return {
+    date,
+    make: (s) => {
+      if (s.settled || s.ended || s.fosterOnly) return [];
+      const type = s.placement.placementType;
+      const longTerm = SAME_CARER_CHANGE[type];
+      if (longTerm && age(date) < 17) {
+        s.placement = { ...s.placement, placementType: longTerm };
+        return [
+          {
+            type: 'ChangePlacement',
+            childId,
+            effectiveDate: date,
+            placement: s.placement,
+            reasonForChange: 'PLACE',
+            sameCarer: true,
+          },
+        ];
+      }
+      if (isFoster(type) || /^[PAT]/.test(type) || age(date) >= 16 || !random.chance(0.6)) return [];
+      s.placement = place('U4', date);
+      return [
+        {
+          type: 'ChangePlacement',
+          childId,
+          effectiveDate: date,
+          placement: s.placement,
+          reasonForChange: 'CARPL',
+          sameCarer: false,
+        },
+      ];
+    },
+  };
 }
 
 function placeForAdoption(

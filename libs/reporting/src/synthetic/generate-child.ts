@@ -2,7 +2,7 @@
 import type { JourneyCommand } from '@care-journey/journey';
 import { nameBasedUuid } from '../shared/deterministic-id';
 import type { AuthorityOptions } from './authority-options';
-import { buildGoingHomeAudits, buildPermanencePlans, buildReviews } from './care-planning-timeline';
+import { buildGoingHomeAudits, buildReviews } from './care-planning-timeline';
 import { drawCarePlan } from './care-route';
 import { buildCareTimeline } from './care-timeline';
 import { drawChildProfile, type ChildProfile } from './child-profile';
@@ -10,6 +10,7 @@ import { drawCorrections } from './corrections';
 import { addDays, addYears, maxOf } from './dates';
 import type { DraftCommand, PlannedEntry } from './draft';
 import { runJourney } from './journey-runner';
+import { afterAdoptionReversed, drawPermanenceJourney, type PermanenceJourney } from './permanence-journey';
 import { buildOutcomes, recordedAfterLeavingCare } from './outcomes-timeline';
 import { seededRandom } from './prng';
 import { assignRecordingTimes } from './recording-times';
@@ -46,19 +47,31 @@ export function generateChild(options: AuthorityOptions, index: number): Synthet
   const team = random.pick(TEAMS);
   const socialWorker = `sw-${String(random.int(1, 120)).padStart(3, '0')}`;
 
+  // Reviews and the permanence plan on a stream of their own, drawn before the placements: a
+  // long-term fostering plan's match is a placement change. Reviews past the end of care are dropped.
+  const planningRandom = seededRandom(options.seed, `child/${index}/planning`);
+  const allReviews = buildReviews(planningRandom, profile, profile.entryDate, horizon);
+  const reviewDates = allReviews.map((r) => r.effectiveDate);
+  const permanence = drawPermanenceJourney(planningRandom, plan, profile, reviewDates, plan.exitDate);
   const care = buildCareTimeline(random, profile, plan, {
     la: options.la,
     horizon,
     urns: seededRandom(options.seed, `child/${index}/urns`),
+    longTermMatches: permanence.longTermMatches,
   });
   const end = care.find((d) => d.type === 'EndPeriodOfCare' || d.type === 'GrantAdoptionOrder');
   const lastDay = end ? addDays(end.effectiveDate, -1) : horizon;
   const entryStatus = care[0].type === 'StartPeriodOfCare' ? care[0].legalStatus : 'V2';
   const reversal = care.find((d) => d.type === 'ReverseAdoptionDecision')?.effectiveDate;
-  const reviews = buildReviews(random, profile, profile.entryDate, lastDay);
+  const afterReversal =
+    reversal === undefined
+      ? undefined
+      : afterAdoptionReversed(planningRandom, reversal, reviewDates, end ? end.effectiveDate : plan.exitDate);
+  const reviews = allReviews.filter((r) => r.effectiveDate <= lastDay);
   const planning: DraftCommand[] = [
     ...reviews,
-    ...buildPermanencePlans(random, plan, reviews, lastDay, reversal),
+    ...planDrafts(profile.childId, permanence, lastDay),
+    ...(afterReversal ? planDrafts(profile.childId, afterReversal, lastDay) : []),
     ...buildGoingHomeAudits(random, profile, entryStatus, profile.entryDate, lastDay),
   ];
   const known = maxOf(profile.dateOfBirth, addDays(profile.entryDate, -random.int(0, 90)));
@@ -115,6 +128,29 @@ export function generateChild(options: AuthorityOptions, index: number): Synthet
     all.push(group[0], ...rest);
   }
   return { profile, commands: all };
+}
+
+/** The plan changes and return-home audits that fall in the period of care, as commands. */
+function planDrafts(childId: string, journey: PermanenceJourney, lastDay: string): DraftCommand[] {
+  return [
+    ...journey.plans
+      .filter((p) => p.date <= lastDay)
+      .map((p): DraftCommand => ({
+        type: 'SetPermanencePlan',
+        childId,
+        effectiveDate: p.date,
+        route: p.route,
+      })),
+    ...journey.audits
+      .filter((a) => a.date <= lastDay)
+      .map((a): DraftCommand => ({
+        type: 'CompleteGoingHomeAudit',
+        childId,
+        effectiveDate: a.date,
+        outcome: a.outcome,
+        nextAction: a.nextAction,
+      })),
+  ];
 }
 
 /** Stable sort by recording time: the order the entries reach the store. */
