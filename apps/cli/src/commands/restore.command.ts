@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadStoreConfig, SqliteEventStore } from '@care-journey/event-store';
 import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections';
-import { checkStoreCopy } from './backup.command';
+import { hasSqliteHeader } from '../support/sqlite-file-header';
+import { checkStore } from '../support/check-store';
 
 const fail = (message: string): void => {
   process.stderr.write(`${message}\n`);
@@ -14,6 +15,11 @@ const fail = (message: string): void => {
 function moveAside(file: string, to: string): void {
   for (const suffix of ['', '-wal', '-shm'])
     if (existsSync(file + suffix)) renameSync(file + suffix, to + suffix);
+}
+
+/** Removes a database with its WAL/SHM files. */
+function removeWithWal(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 }
 
 /**
@@ -47,6 +53,10 @@ export function registerRestoreCommand(program: Command): void {
       if (source === target) return fail('the backup is the store itself');
       if (existsSync(target) && !options.force)
         return fail(`an event store exists at ${target}; pass --force to replace it`);
+      if (!hasSqliteHeader(source))
+        return fail(
+          `${source} is not a SQLite database (an empty, cut-short or other file?); the store was not touched`,
+        );
 
       // Check a copy beside the target: opening a file as a store may add the WAL files to it.
       const staged = `${target}.restoring-${process.pid}`;
@@ -54,17 +64,22 @@ export function registerRestoreCommand(program: Command): void {
       copyFileSync(source, staged);
       let check;
       try {
-        check = await checkStoreCopy(staged);
+        check = await checkStore(staged);
       } catch (error) {
-        rmSync(staged, { force: true });
+        removeWithWal(staged);
         return fail(
           `${source} is not a readable event store: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
+      if (check.events === 0) {
+        removeWithWal(staged);
+        return fail(`${source} holds no events, so it is no backup of a store; the store was not touched`);
+      }
       if (check.brokenChains.length) {
         moveAside(staged, `${staged}.rejected`);
         return fail(
-          `${source} does not verify (hash chain broken in ${check.brokenChains.join(', ')}); the store was not touched`,
+          `${source} does not verify (hash chain broken in ${check.brokenChains.join(', ')}); the store was not touched` +
+            ` (the checked copy is kept at ${staged}.rejected for inspection; delete it when done)`,
         );
       }
       let keptAs: string | undefined;
@@ -74,7 +89,7 @@ export function registerRestoreCommand(program: Command): void {
       }
       moveAside(staged, target);
       process.stdout.write(
-        `restored ${check.events} events (${check.streams} journeys, head position ${check.head ?? 'none'}) from ${source} to ${target}` +
+        `restored ${check.events} events (${check.streams} journeys, ${check.trailDays} days of read-access trail, head position ${check.head ?? 'none'}) from ${source} to ${target}` +
           `${keptAs ? `; the previous store is kept as ${keptAs}` : ''}\n`,
       );
       if (!options.rebuild) return;
