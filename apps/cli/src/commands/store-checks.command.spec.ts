@@ -112,6 +112,75 @@ describe('CLI store checks', () => {
     });
   });
 
+  describe('a restore never hands out a position again', () => {
+    const metadata = { recordedAt: '2026-01-05T10:00:00.000Z', recordedBy: 'spec', schemaVersion: 1 };
+    const append = async (file: string, stream: string, count: number): Promise<bigint> => {
+      const store = new SqliteEventStore({ file });
+      try {
+        const events = Array.from({ length: count }, (_, i) => ({
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          type: 'Noted',
+          data: { i },
+          metadata,
+        }));
+        return (await store.appendToStream(stream, events, { expectedRevision: 'any' })).globalPosition;
+      } finally {
+        await store.close();
+      }
+    };
+
+    it("continues after the replaced store's head, recording the restore as an event", async () => {
+      // Given a store of 5 events, backed up, then 3 more written after the backup
+      const file = join(dir, 'events.sqlite');
+      await append(file, 'notes-a', 5);
+      const backupFile = join(dir, 'backup.sqlite');
+      expect((await cli(['backup', backupFile], { CARE_JOURNEY_SQLITE_FILE: file })).code).toBe(0);
+      const oldHead = await append(file, 'notes-b', 3);
+      expect(oldHead).toBe(8n);
+
+      // When the backup is restored over it
+      const restore = await cli(['restore', backupFile, '--force', '--no-rebuild'], {
+        CARE_JOURNEY_SQLITE_FILE: file,
+      });
+
+      // Then positions 6–8 are not used again: the marker sits at 9, new events after it
+      expect(restore).toMatchObject({ code: 0 });
+      expect(restore.out).toContain('positions 6–8 were in the replaced store, not in the backup');
+      const store = new SqliteEventStore({ file });
+      try {
+        const events = [];
+        for await (const e of store.readAll()) events.push(e);
+        expect(events.map((e) => e.globalPosition)).toEqual([1n, 2n, 3n, 4n, 5n, 9n]);
+        expect(events[5]).toMatchObject({
+          streamId: 'store-restores',
+          type: 'StoreRestored',
+          data: { restoredHead: '5', previousHead: '8', positionsNotInBackup: { from: '6', to: '8' } },
+        });
+      } finally {
+        await store.close();
+      }
+      expect(await append(file, 'notes-c', 1)).toBe(10n);
+    });
+
+    it('takes --continue-after when the replaced store is not there to read', async () => {
+      const file = join(dir, 'source.sqlite');
+      await append(file, 'notes-a', 4);
+      const backupFile = join(dir, 'backup.sqlite');
+      expect((await cli(['backup', backupFile], { CARE_JOURNEY_SQLITE_FILE: file })).code).toBe(0);
+      const target = join(dir, 'new-disk', 'events.sqlite');
+      const restore = await cli(['restore', backupFile, '--continue-after', '120', '--no-rebuild'], {
+        CARE_JOURNEY_SQLITE_FILE: target,
+      });
+      expect(restore.code).toBe(0);
+      expect(await append(target, 'notes-c', 1)).toBe(122n);
+      const bad = await cli(['restore', backupFile, '--continue-after', 'twelve', '--force'], {
+        CARE_JOURNEY_SQLITE_FILE: target,
+      });
+      expect(bad.code).toBe(1);
+      expect(bad.err).toContain('must be a global position');
+    });
+  });
+
   describe('the read-access trail is verified like the journeys', () => {
     it('verify-store passes a clean store, counting its trail days', async () => {
       const file = join(dir, 'events.sqlite');
