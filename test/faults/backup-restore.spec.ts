@@ -119,7 +119,7 @@ describe('care-journey backup and restore', () => {
   it('refuses a file that is not an event store, and EventStoreDB (which has its own backup)', async () => {
     const target = join(dir, 'restored-3', 'journeys.db');
     const notAStore = await cli(['restore', __filename], { CARE_JOURNEY_SQLITE_FILE: target });
-    expect(notAStore).toMatchObject({ code: 1, err: expect.stringMatching(/not a readable event store/) });
+    expect(notAStore).toMatchObject({ code: 1, err: expect.stringMatching(/is not a SQLite database/) });
     expect(existsSync(target)).toBe(false);
     const esdb = await cli(['backup', join(dir, 'x.db')], {
       CARE_JOURNEY_STORE: 'eventstoredb',

@@ -8,3 +8,4 @@ export type { SynchronousMode } from './sqlite/sqlite-schema';
 export { startWorkerBeside } from './worker-beside';
 export { tsRequireHookFile, type TsRequireHookOptions } from './ts-require-hook';
 export { partitionOf, readLogPartition, type LogPartition } from './sqlite/sqlite-log-partition';
+export { appendAfterPosition } from './sqlite/sqlite-continue-after';

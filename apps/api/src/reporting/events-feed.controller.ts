@@ -8,6 +8,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { mayReadPersonalData } from '../auth/personal-data';
 import { Roles } from '../auth/roles.decorator';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { refuseCheckpointAheadOfLog } from './checkpoint-ahead';
 import { EventsFeedQuery } from './dto/events-feed.query';
 
 @ApiTags('reporting')
@@ -28,6 +29,7 @@ export class EventsFeedController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
+    await refuseCheckpointAheadOfLog(this.store, query.after);
     const page = await eventsPage(this.store, {
       after: query.after === undefined ? undefined : BigInt(query.after),
       limit: query.limit,

@@ -3,15 +3,18 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags 
 import { IsOptional, Matches } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { FEED_CHECKPOINT_RULE, feedPage, type ProjectionEngine } from '@care-journey/projections';
+import type { EventStore } from '@care-journey/event-store';
 import { redactDeep } from '@care-journey/reporting';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { mayReadPersonalData } from '../auth/personal-data';
 import { Roles } from '../auth/roles.decorator';
 import { badRequestBody } from '../http/field-errors';
+import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { MinPositionField } from '../projections/dto/query-fields';
 import { PROJECTION_ENGINE } from '../projections/projection-engine.provider';
 import { ReadYourWrites } from '../projections/read-your-writes';
+import { refuseCheckpointAheadOfLog } from './checkpoint-ahead';
 import { DEFAULT_FEED_PAGE, FeedLimitField } from './dto/feed-limit.field';
 
 export class FeedQuery {
@@ -36,6 +39,7 @@ export class FeedController {
   constructor(
     @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
     private readonly readYourWrites: ReadYourWrites,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get('feed')
@@ -52,6 +56,7 @@ export class FeedController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     await this.readYourWrites.waitFor(query.minPosition);
+    await refuseCheckpointAheadOfLog(this.store, query.after);
     const page = this.feedPage(query, mayReadPersonalData(user.role));
     reply
       .header('content-type', 'application/x-ndjson; charset=utf-8')

@@ -14,7 +14,9 @@ import {
   verifyChain,
   type CaseHistoryView,
 } from '@care-journey/audit';
-import { createEventStore, toJsonSafe, type EventStore, type RecordedEvent } from '@care-journey/event-store';
+import { toJsonSafe, type EventStore, type RecordedEvent } from '@care-journey/event-store';
+import { checkStoreEvents } from '../support/check-store';
+import { openExistingStore } from '../support/open-existing-store';
 import { dateOfInstant, journeyStream } from '@care-journey/journey';
 
 const CLI_ROLE = 'operator';
@@ -46,7 +48,7 @@ async function withCaseHistory<T>(
   query: Record<string, string>,
   use: (events: RecordedEvent[]) => T,
 ): Promise<T> {
-  const store: EventStore = await createEventStore();
+  const store: EventStore = await openExistingStore();
   try {
     const events = await readWholeStream(store, journeyStream(options.child));
     if (!events) throw new Error(`No child with id ${options.child} in the configured store`);
@@ -125,6 +127,22 @@ export function registerAuditCommand(program: Command): void {
     print({ childId: options.child, ...result });
     if (!result.ok) process.exitCode = 1;
   });
+
+  audit
+    .command('verify-store')
+    .description(
+      'Check the hash chain of every journey and every day of the read-access trail; exit code 1 if any is broken',
+    )
+    .action(async () => {
+      const store = await openExistingStore();
+      try {
+        const check = await checkStoreEvents(store);
+        print(check);
+        if (check.brokenChains.length > 0) process.exitCode = 1;
+      } finally {
+        await store.close();
+      }
+    });
 
   withReader(
     audit

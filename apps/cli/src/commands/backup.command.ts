@@ -1,39 +1,8 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { verifyChain } from '@care-journey/audit';
-import { loadStoreConfig, SqliteEventStore, type RecordedEvent } from '@care-journey/event-store';
-
-/** What a copy of the store holds, checked by reading it back: events, head, and every hash chain. */
-export interface StoreCopyCheck {
-  events: number;
-  head: string | null;
-  streams: number;
-  brokenChains: string[];
-}
-
-/** Reads a store file end to end; a copy that cannot be read whole is no backup. */
-export async function checkStoreCopy(file: string): Promise<StoreCopyCheck> {
-  const store = new SqliteEventStore({ file });
-  try {
-    const byStream = new Map<string, RecordedEvent[]>();
-    let events = 0;
-    for await (const event of store.readAll()) {
-      events += 1;
-      if (event.streamId.startsWith('journey-'))
-        byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
-    }
-    const brokenChains = [...byStream].filter(([, stream]) => !verifyChain(stream).ok).map(([id]) => id);
-    return {
-      events,
-      head: (await store.headPosition())?.toString() ?? null,
-      streams: byStream.size,
-      brokenChains,
-    };
-  } finally {
-    await store.close();
-  }
-}
+import { loadStoreConfig, SqliteEventStore } from '@care-journey/event-store';
+import { checkStore } from '../support/check-store';
 
 const fail = (message: string): void => {
   process.stderr.write(`${message}\n`);
@@ -77,7 +46,7 @@ export function registerBackupCommand(program: Command): void {
       } finally {
         await store.close();
       }
-      const check = await checkStoreCopy(partial);
+      const check = await checkStore(partial);
       if (check.brokenChains.length) {
         rmSync(partial, { force: true });
         return fail(
@@ -86,7 +55,7 @@ export function registerBackupCommand(program: Command): void {
       }
       renameSync(partial, target);
       process.stdout.write(
-        `backed up ${check.events} events (${check.streams} journeys, head position ${check.head ?? 'none'}) from ${source} to ${target}; every hash chain verifies\n`,
+        `backed up ${check.events} events (${check.streams} journeys, ${check.trailDays} days of read-access trail, head position ${check.head ?? 'none'}) from ${source} to ${target}; every hash chain verifies\n`,
       );
     });
 }

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { createEventStore } from '@care-journey/event-store';
+import { openExistingStore } from '../support/open-existing-store';
 import { CAMBRIDGESHIRE, export903, validateReturn, writeReturn } from '@care-journey/reporting';
 
 interface ExportOptions {
@@ -34,7 +34,7 @@ export function registerExport903Command(program: Command): void {
       yearEndDate,
     )
     .action(async (options: ExportOptions) => {
-      const store = await createEventStore();
+      const store = await openExistingStore();
       try {
         const tables = await export903(store, {
           yearEnding: options.yearEnding,

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { createEventStore, loadStoreConfig } from '@care-journey/event-store';
+import { loadStoreConfig } from '@care-journey/event-store';
+import { openExistingStore } from '../support/open-existing-store';
 import {
   catchUpReadModels,
   engineReadModels,
@@ -41,7 +42,7 @@ export function registerMeasuresCommand(program: Command): void {
       const config = loadAuthorityConfig(process.env);
       const storeConfig = loadStoreConfig();
       const readModelConfig = loadReadModelConfig(process.env, storeConfig);
-      const store = await createEventStore(storeConfig);
+      const store = await openExistingStore(storeConfig);
       const engine = new ProjectionEngine(store, {
         file: readModelConfig.file,
         mode: 'inline',

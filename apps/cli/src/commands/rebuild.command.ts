@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { createEventStore, loadStoreConfig } from '@care-journey/event-store';
+import { loadStoreConfig } from '@care-journey/event-store';
+import { openExistingStore } from '../support/open-existing-store';
 import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections';
 
 /**
@@ -16,7 +17,7 @@ export function registerRebuildCommand(program: Command): void {
     .action(async () => {
       const storeConfig = loadStoreConfig();
       const config = loadReadModelConfig(process.env, storeConfig);
-      const store = await createEventStore(storeConfig);
+      const store = await openExistingStore(storeConfig);
       // Worker mode: this process only rebuilds; whoever projects live picks up the new generation.
       const engine = new ProjectionEngine(store, {
         file: config.file,

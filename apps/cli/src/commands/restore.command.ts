@@ -1,9 +1,17 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Command } from 'commander';
-import { loadStoreConfig, SqliteEventStore } from '@care-journey/event-store';
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { Command, InvalidArgumentError } from 'commander';
+import {
+  appendAfterPosition,
+  loadStoreConfig,
+  SqliteEventStore,
+  type NewEvent,
+} from '@care-journey/event-store';
 import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections';
-import { checkStoreCopy } from './backup.command';
+import { hasSqliteHeader } from '../support/sqlite-file-header';
+import { checkStore } from '../support/check-store';
 
 const fail = (message: string): void => {
   process.stderr.write(`${message}\n`);
@@ -14,6 +22,48 @@ const fail = (message: string): void => {
 function moveAside(file: string, to: string): void {
   for (const suffix of ['', '-wal', '-shm'])
     if (existsSync(file + suffix)) renameSync(file + suffix, to + suffix);
+}
+
+const STORE_RESTORES_STREAM = 'store-restores';
+
+const position = (value: string): bigint => {
+  if (!/^\d{1,19}$/.test(value)) throw new InvalidArgumentError('must be a global position (a whole number)');
+  return BigInt(value);
+};
+
+/** The replaced store's head; undefined (with a warning) when it cannot be read. */
+async function headOf(file: string): Promise<bigint | undefined> {
+  try {
+    const store = new SqliteEventStore({ file });
+    try {
+      return await store.headPosition();
+    } finally {
+      await store.close();
+    }
+  } catch (error) {
+    process.stderr.write(
+      `warning: could not read the head of the store being replaced (${error instanceof Error ? error.message : String(error)}); pass --continue-after if reporting jobs hold checkpoints\n`,
+    );
+    return undefined;
+  }
+}
+
+/** The restore, as an event of the log: which positions the backup does not have. */
+const restoreMarker = (backup: string, restoredHead: bigint, previousHead: bigint): NewEvent => ({
+  id: randomUUID(),
+  type: 'StoreRestored',
+  data: {
+    backup,
+    restoredHead: restoredHead.toString(),
+    previousHead: previousHead.toString(),
+    positionsNotInBackup: { from: (restoredHead + 1n).toString(), to: previousHead.toString() },
+  },
+  metadata: { recordedAt: new Date().toISOString(), recordedBy: userInfo().username, schemaVersion: 1 },
+});
+
+/** Removes a database with its WAL/SHM files. */
+function removeWithWal(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 }
 
 /**
@@ -31,68 +81,98 @@ export function registerRestoreCommand(program: Command): void {
     .argument('<backup>', 'a file written by `care-journey backup`')
     .option('--force', 'replace an existing store (it is kept as <store>.before-restore-<time>)')
     .option(
+      '--continue-after <position>',
+      'the highest global position the lost store reached (or any reporting job checkpoint), when it is not there to read: new events start after it',
+      position,
+    )
+    .option(
       '--no-rebuild',
       'leave the read models alone (rebuild them before serving: `care-journey rebuild`)',
     )
-    .action(async (backup: string, options: { force?: boolean; rebuild: boolean }) => {
-      const storeConfig = loadStoreConfig();
-      if (storeConfig.kind !== 'sqlite') {
-        return fail(
-          'restore writes a SQLite store; restore EventStoreDB with its own tools (see docs/guarantees.md)',
-        );
-      }
-      const source = resolve(backup);
-      const target = resolve(storeConfig.file);
-      if (!existsSync(source)) return fail(`no backup at ${source}`);
-      if (source === target) return fail('the backup is the store itself');
-      if (existsSync(target) && !options.force)
-        return fail(`an event store exists at ${target}; pass --force to replace it`);
+    .action(
+      async (backup: string, options: { force?: boolean; rebuild: boolean; continueAfter?: bigint }) => {
+        const storeConfig = loadStoreConfig();
+        if (storeConfig.kind !== 'sqlite') {
+          return fail(
+            'restore writes a SQLite store; restore EventStoreDB with its own tools (see docs/guarantees.md)',
+          );
+        }
+        const source = resolve(backup);
+        const target = resolve(storeConfig.file);
+        if (!existsSync(source)) return fail(`no backup at ${source}`);
+        if (source === target) return fail('the backup is the store itself');
+        if (existsSync(target) && !options.force)
+          return fail(`an event store exists at ${target}; pass --force to replace it`);
+        if (!hasSqliteHeader(source))
+          return fail(
+            `${source} is not a SQLite database (an empty, cut-short or other file?); the store was not touched`,
+          );
 
-      // Check a copy beside the target: opening a file as a store may add the WAL files to it.
-      const staged = `${target}.restoring-${process.pid}`;
-      mkdirSync(dirname(target), { recursive: true });
-      copyFileSync(source, staged);
-      let check;
-      try {
-        check = await checkStoreCopy(staged);
-      } catch (error) {
-        rmSync(staged, { force: true });
-        return fail(
-          `${source} is not a readable event store: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      if (check.brokenChains.length) {
-        moveAside(staged, `${staged}.rejected`);
-        return fail(
-          `${source} does not verify (hash chain broken in ${check.brokenChains.join(', ')}); the store was not touched`,
-        );
-      }
-      let keptAs: string | undefined;
-      if (existsSync(target)) {
-        keptAs = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-        moveAside(target, keptAs);
-      }
-      moveAside(staged, target);
-      process.stdout.write(
-        `restored ${check.events} events (${check.streams} journeys, head position ${check.head ?? 'none'}) from ${source} to ${target}` +
-          `${keptAs ? `; the previous store is kept as ${keptAs}` : ''}\n`,
-      );
-      if (!options.rebuild) return;
-      const readModels = loadReadModelConfig(process.env, storeConfig);
-      const store = new SqliteEventStore({ file: target });
-      const engine = new ProjectionEngine(store, {
-        file: readModels.file,
-        mode: 'worker',
-        batchSize: readModels.batchSize,
-      });
-      try {
-        const result = await engine.rebuildAndWait();
+        // Check a copy beside the target: opening a file as a store may add the WAL files to it.
+        const staged = `${target}.restoring-${process.pid}`;
+        mkdirSync(dirname(target), { recursive: true });
+        copyFileSync(source, staged);
+        let check;
+        try {
+          check = await checkStore(staged);
+        } catch (error) {
+          removeWithWal(staged);
+          return fail(
+            `${source} is not a readable event store: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+        if (check.events === 0) {
+          removeWithWal(staged);
+          return fail(`${source} holds no events, so it is no backup of a store; the store was not touched`);
+        }
+        if (check.brokenChains.length) {
+          moveAside(staged, `${staged}.rejected`);
+          return fail(
+            `${source} does not verify (hash chain broken in ${check.brokenChains.join(', ')}); the store was not touched` +
+              ` (the checked copy is kept at ${staged}.rejected for inspection; delete it when done)`,
+          );
+        }
+        let keptAs: string | undefined;
+        // Positions the replaced store handed out are never handed out again (see appendAfterPosition).
+        const replacedHead = existsSync(target) ? await headOf(target) : undefined;
+        const previousHead = [replacedHead, options.continueAfter]
+          .filter((p): p is bigint => p !== undefined)
+          .reduce<bigint | undefined>((max, p) => (max === undefined || p > max ? p : max), undefined);
+        if (existsSync(target)) {
+          keptAs = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+          moveAside(target, keptAs);
+        }
+        moveAside(staged, target);
+        const restoredHead = check.head === null ? 0n : BigInt(check.head);
+        if (previousHead !== undefined && previousHead > restoredHead) {
+          const marker = restoreMarker(source, restoredHead, previousHead);
+          const at = appendAfterPosition(target, STORE_RESTORES_STREAM, marker, previousHead);
+          process.stdout.write(
+            `positions ${restoredHead + 1n}–${previousHead} were in the replaced store, not in the backup: they are not used again ` +
+              `(StoreRestored recorded at ${at}); a reporting job whose checkpoint is in that range read events this store no longer has\n`,
+          );
+        }
         process.stdout.write(
-          `rebuilt ${readModels.file}: ${result.eventsDone} events, generation ${result.generation}\n`,
+          `restored ${check.events} events (${check.streams} journeys, ${check.trailDays} days of read-access trail, head position ${check.head ?? 'none'}) from ${source} to ${target}` +
+            `${keptAs ? `; the previous store is kept as ${keptAs}` : ''}\n`,
         );
-      } finally {
-        await engine.close();
-        await store.close();
-      }
-    });
+        if (!options.rebuild) return;
+        const readModels = loadReadModelConfig(process.env, storeConfig);
+        const store = new SqliteEventStore({ file: target });
+        const engine = new ProjectionEngine(store, {
+          file: readModels.file,
+          mode: 'worker',
+          batchSize: readModels.batchSize,
+        });
+        try {
+          const result = await engine.rebuildAndWait();
+          process.stdout.write(
+            `rebuilt ${readModels.file}: ${result.eventsDone} events, generation ${result.generation}\n`,
+          );
+        } finally {
+          await engine.close();
+          await store.close();
+        }
+      },
+    );
 }

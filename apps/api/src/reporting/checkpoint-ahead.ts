@@ -1,0 +1,33 @@
+import { ConflictException, HttpStatus } from '@nestjs/common';
+import type { EventStore } from '@care-journey/event-store';
+
+/**
+ * A checkpoint past the log's head was not handed out by this log: it comes from a store since
+ * replaced (a restore from an older backup) or from another deployment. Answering "nothing new"
+ * would let the job skip every event written until the head passes its checkpoint, so it is told.
+ */
+export class CheckpointAheadOfLog extends ConflictException {
+  constructor(after: string, head: bigint | undefined) {
+    super({
+      statusCode: HttpStatus.CONFLICT,
+      error: 'Conflict',
+      message:
+        `after ${after} is past the log's head (${head?.toString() ?? 'empty log'}): this checkpoint was not ` +
+        'given out by this log (was the store restored from a backup?). See docs/reporting.md, "After a restore"',
+      rule: 'checkpoint-ahead-of-log',
+      field: 'after',
+    });
+    this.name = 'CheckpointAheadOfLog';
+  }
+}
+
+/** Refuses a checkpoint ("1200" or the feed's "1200.3") whose position is past the store's head. */
+export async function refuseCheckpointAheadOfLog(
+  store: EventStore,
+  after: string | undefined,
+): Promise<void> {
+  if (after === undefined) return;
+  const position = BigInt(after.split('.')[0]);
+  const head = await store.headPosition();
+  if (position > (head ?? 0n)) throw new CheckpointAheadOfLog(after, head);
+}

@@ -1,0 +1,214 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Command } from 'commander';
+import { recordCaseHistoryRead } from '@care-journey/audit';
+import { SqliteEventStore } from '@care-journey/event-store';
+import { registerAuditCommand } from './audit.command';
+import { registerBackupCommand } from './backup.command';
+import { registerExport903Command } from './export-903.command';
+import { registerMeasuresCommand } from './measures.command';
+import { registerRebuildCommand } from './rebuild.command';
+import { registerRestoreCommand } from './restore.command';
+
+/** Runs one CLI command in-process with the given environment; returns its output and exit code. */
+async function cli(args: string[], env: Record<string, string>) {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((t) => (out.push(String(t)), true));
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((t) => (err.push(String(t)), true));
+  process.exitCode = 0;
+  try {
+    const program = new Command().exitOverride();
+    for (const register of [
+      registerAuditCommand,
+      registerBackupCommand,
+      registerExport903Command,
+      registerMeasuresCommand,
+      registerRebuildCommand,
+      registerRestoreCommand,
+    ])
+      register(program);
+    let thrown = '';
+    try {
+      await program.parseAsync(['node', 'care-journey', ...args]);
+    } catch (error) {
+      thrown = error instanceof Error ? error.message : String(error);
+    }
+    return { out: out.join(''), err: err.join('') + thrown, code: thrown ? 1 : (process.exitCode ?? 0) };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+    process.exitCode = 0;
+    process.env = saved;
+  }
+}
+
+/** A store holding three days of read-access trail (hash-chained streams, no journeys). */
+async function storeWithTrail(file: string): Promise<void> {
+  const store = new SqliteEventStore({ file });
+  try {
+    for (const [i, day] of ['2026-01-05', '2026-01-05', '2026-01-06'].entries())
+      await recordCaseHistoryRead(store, {
+        id: `00000000-0000-4000-8000-00000000000${i}`,
+        childId: 'c1',
+        role: 'auditor',
+        view: 'history',
+        readBy: 'auditor.one',
+        readAt: `${day}T10:0${i}:00.000Z`,
+      });
+  } finally {
+    await store.close();
+  }
+}
+
+describe('CLI store checks', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'cj-store-checks-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe('commands that only read a store refuse a missing one, and create nothing', () => {
+    it.each([
+      ['export-903', ['export-903', '--year-ending', '2026-03-31', '--out', 'OUT']],
+      ['rebuild', ['rebuild']],
+      ['measures', ['measures', '--from', '2025-04', '--to', '2026-03']],
+      ['audit verify-store', ['audit', 'verify-store']],
+      ['audit verify', ['audit', 'verify', '--child', 'c1']],
+    ])('%s', async (_name, args) => {
+      const missing = join(dir, 'typo', 'events.sqlite');
+      const result = await cli(
+        args.map((a) => (a === 'OUT' ? join(dir, 'out') : a)),
+        { CARE_JOURNEY_SQLITE_FILE: missing, CARE_JOURNEY_READMODEL_FILE: join(dir, 'rm.sqlite') },
+      );
+      expect(result.code).toBe(1);
+      expect(result.err).toContain(`no event store at ${missing} (CARE_JOURNEY_SQLITE_FILE)`);
+      expect(existsSync(missing)).toBe(false);
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    });
+  });
+
+  describe('restore refuses what is no backup, and leaves the store alone', () => {
+    it.each([
+      ['an empty file', (f: string) => writeFileSync(f, ''), 'is not a SQLite database'],
+      ['a 1-byte file', (f: string) => writeFileSync(f, 'x'), 'is not a SQLite database'],
+      [
+        'a SQLite store with no events',
+        (f: string) => new Database(f).exec('CREATE TABLE t (x)').close(),
+        'holds no events',
+      ],
+    ])('%s', async (_name, make, message) => {
+      const backup = join(dir, 'backup.sqlite');
+      make(backup);
+      const target = join(dir, 'store', 'events.sqlite');
+      const result = await cli(['restore', backup, '--no-rebuild'], { CARE_JOURNEY_SQLITE_FILE: target });
+      expect(result.code).toBe(1);
+      expect(result.err).toContain(message);
+      expect(existsSync(target)).toBe(false);
+      // Nothing staged is left behind.
+      expect(existsSync(join(dir, 'store')) ? readdirSync(join(dir, 'store')) : []).toEqual([]);
+    });
+  });
+
+  describe('a restore never hands out a position again', () => {
+    const metadata = { recordedAt: '2026-01-05T10:00:00.000Z', recordedBy: 'spec', schemaVersion: 1 };
+    const append = async (file: string, stream: string, count: number): Promise<bigint> => {
+      const store = new SqliteEventStore({ file });
+      try {
+        const events = Array.from({ length: count }, (_, i) => ({
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          type: 'Noted',
+          data: { i },
+          metadata,
+        }));
+        return (await store.appendToStream(stream, events, { expectedRevision: 'any' })).globalPosition;
+      } finally {
+        await store.close();
+      }
+    };
+
+    it("continues after the replaced store's head, recording the restore as an event", async () => {
+      // Given a store of 5 events, backed up, then 3 more written after the backup
+      const file = join(dir, 'events.sqlite');
+      await append(file, 'notes-a', 5);
+      const backupFile = join(dir, 'backup.sqlite');
+      expect((await cli(['backup', backupFile], { CARE_JOURNEY_SQLITE_FILE: file })).code).toBe(0);
+      const oldHead = await append(file, 'notes-b', 3);
+      expect(oldHead).toBe(8n);
+
+      // When the backup is restored over it
+      const restore = await cli(['restore', backupFile, '--force', '--no-rebuild'], {
+        CARE_JOURNEY_SQLITE_FILE: file,
+      });
+
+      // Then positions 6–8 are not used again: the marker sits at 9, new events after it
+      expect(restore).toMatchObject({ code: 0 });
+      expect(restore.out).toContain('positions 6–8 were in the replaced store, not in the backup');
+      const store = new SqliteEventStore({ file });
+      try {
+        const events = [];
+        for await (const e of store.readAll()) events.push(e);
+        expect(events.map((e) => e.globalPosition)).toEqual([1n, 2n, 3n, 4n, 5n, 9n]);
+        expect(events[5]).toMatchObject({
+          streamId: 'store-restores',
+          type: 'StoreRestored',
+          data: { restoredHead: '5', previousHead: '8', positionsNotInBackup: { from: '6', to: '8' } },
+        });
+      } finally {
+        await store.close();
+      }
+      expect(await append(file, 'notes-c', 1)).toBe(10n);
+    });
+
+    it('takes --continue-after when the replaced store is not there to read', async () => {
+      const file = join(dir, 'source.sqlite');
+      await append(file, 'notes-a', 4);
+      const backupFile = join(dir, 'backup.sqlite');
+      expect((await cli(['backup', backupFile], { CARE_JOURNEY_SQLITE_FILE: file })).code).toBe(0);
+      const target = join(dir, 'new-disk', 'events.sqlite');
+      const restore = await cli(['restore', backupFile, '--continue-after', '120', '--no-rebuild'], {
+        CARE_JOURNEY_SQLITE_FILE: target,
+      });
+      expect(restore.code).toBe(0);
+      expect(await append(target, 'notes-c', 1)).toBe(122n);
+      const bad = await cli(['restore', backupFile, '--continue-after', 'twelve', '--force'], {
+        CARE_JOURNEY_SQLITE_FILE: target,
+      });
+      expect(bad.code).toBe(1);
+      expect(bad.err).toContain('must be a global position');
+    });
+  });
+
+  describe('the read-access trail is verified like the journeys', () => {
+    it('verify-store passes a clean store, counting its trail days', async () => {
+      const file = join(dir, 'events.sqlite');
+      await storeWithTrail(file);
+      const result = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file });
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.out)).toMatchObject({ events: 3, streams: 0, trailDays: 2, brokenChains: [] });
+    });
+
+    it('verify-store and backup both fail a trail entry changed in the file', async () => {
+      const file = join(dir, 'events.sqlite');
+      await storeWithTrail(file);
+      const db = new Database(file);
+      db.prepare(
+        `UPDATE events SET data = replace(data, '"role":"auditor"', '"role":"admin"')
+         WHERE global_position = (SELECT min(global_position) FROM events)`,
+      ).run();
+      db.close();
+
+      const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file });
+      expect(verify.code).toBe(1);
+      expect(JSON.parse(verify.out).brokenChains).toEqual(['access-log-2026-01-05']);
+
+      const copy = join(dir, 'copy.sqlite');
+      const backup = await cli(['backup', copy], { CARE_JOURNEY_SQLITE_FILE: file });
+      expect(backup.code).toBe(1);
+      expect(backup.err).toContain('hash chain broken in access-log-2026-01-05');
+      expect(existsSync(copy)).toBe(false);
+    });
+  });
+});
