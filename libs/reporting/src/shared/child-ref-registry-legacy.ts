@@ -18,8 +18,11 @@ import {
 } from '@care-journey/journey';
 import { nameBasedUuid } from './deterministic-id';
 
-/** Events read between two turns of the event loop, so a long read never stalls an API for long. */
-const EVENTS_PER_TURN = 1_000;
+/**
+ * Events read per query, with a turn of the event loop between two queries: a long read never
+ * stalls an API for long, and one that stops at the first reservation parses no more than this.
+ */
+const EVENTS_PER_TURN = 250;
 
 /**
  * References of children registered without a reservation, by the first child registered under
@@ -47,21 +50,22 @@ export interface LegacyRegistration {
 export async function* registrationsBeforeReservations(
   store: EventStore,
 ): AsyncGenerator<LegacyRegistration> {
-  const events = store.readAll({
-    filter: {
-      streamPrefixes: [JOURNEY_STREAM_PREFIX, CHILD_REF_STREAM_PREFIX],
-      eventTypes: ['ChildRegistered', CHILD_REF_RESERVED],
-    },
-  });
-  let sinceTurn = 0;
-  for await (const event of events) {
-    if (isReservation(event)) return;
-    const registration = legacyRegistration(event);
-    if (registration) yield registration;
-    if (++sinceTurn >= EVENTS_PER_TURN) {
-      sinceTurn = 0;
-      await new Promise((resolve) => setImmediate(resolve));
+  const filter = {
+    streamPrefixes: [JOURNEY_STREAM_PREFIX, CHILD_REF_STREAM_PREFIX],
+    eventTypes: ['ChildRegistered', CHILD_REF_RESERVED],
+  };
+  let after: bigint | undefined;
+  for (;;) {
+    let read = 0;
+    for await (const event of store.readAll({ fromPosition: after, maxCount: EVENTS_PER_TURN, filter })) {
+      if (isReservation(event)) return;
+      const registration = legacyRegistration(event);
+      if (registration) yield registration;
+      after = event.globalPosition;
+      read += 1;
     }
+    if (read < EVENTS_PER_TURN) return;
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
