@@ -119,3 +119,120 @@ describe('POST /children: a childRef belongs to one child', () => {
     expect((await api.get<string>('/events?limit=1000', admin)).body).toContain('ChildRefReserved');
   });
 });
+
+/**
+ * An admin releases a reference held by an id that never became a child; the reference can then
+ * be registered again. Every refusal names the field and the rule, and records nothing.
+ */
+describe('POST /admin/child-refs/:childRef/release', () => {
+  let app: TestApp;
+  let api: ApiClient;
+  let store: EventStore;
+  const admin = { token: tokenFor('admin', 'ada-admin') };
+  const alice = { token: tokenFor('social_worker', 'alice') };
+  const reason = 'Registration abandoned after a crash; no such child, confirmed with the team';
+  const recording = () => ({ recordedAt: new Date().toISOString(), recordedBy: 'alice' });
+  const release = (childRef: string, body: unknown = { reason }, who: { token?: string } = admin) =>
+    api.post(`/admin/child-refs/${encodeURIComponent(childRef)}/release`, body, who);
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    api = apiClient(app.baseUrl);
+    store = app.store;
+  });
+  afterAll(() => app.close());
+
+  /** Runs `act` and checks the log did not move. */
+  const recordsNothing = async (act: () => Promise<ApiResponse>): Promise<ApiResponse> => {
+    const head = await store.headPosition();
+    const response = await act();
+    expect(await store.headPosition()).toBe(head);
+    return response;
+  };
+
+  it('releases a reference whose holder never became a child; another child then registers under it, and auditors see the release', async () => {
+    await new ChildRefRegistry(store).reserve('LA-REL-1', 'never-a-child', recording());
+
+    const released = await release('la-rel-1');
+
+    expect(released.status).toBe(201);
+    expect(released.body).toMatchObject({ childRef: 'LA-REL-1', childId: 'never-a-child', revision: '1' });
+    const child = await api.post<Recorded>('/children', registerBody({ childRef: 'LA-REL-1' }), alice);
+    expect(child.status).toBe(201);
+    const again = await api.post('/children', registerBody({ childRef: 'LA-REL-1' }), alice);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ rule: 'child-ref-in-use' });
+
+    const log = await api.get<string>('/events?limit=1000', { token: tokenFor('auditor') });
+    const refEvents = log.body
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { streamId: string; type: string; data: object; metadata: object })
+      .filter((event) => event.streamId === 'child-ref-LA-REL-1');
+    expect(refEvents.map((event) => event.type)).toEqual([
+      'ChildRefReserved',
+      'ChildRefReleased',
+      'ChildRefReserved',
+    ]);
+    expect(refEvents[1]).toMatchObject({
+      data: { childRef: 'LA-REL-1', childId: 'never-a-child', reason },
+      metadata: { recordedBy: 'ada-admin' },
+    });
+    const reportingFeed = await api.get<string>('/events?limit=1000', { token: tokenFor('reporting_job') });
+    expect(reportingFeed.body).not.toContain('ChildRefReleased');
+  });
+
+  it('is for admins only: every other role gets 403 and nothing is recorded', async () => {
+    await new ChildRefRegistry(store).reserve('LA-REL-2', 'never-a-child-2', recording());
+    for (const role of ['social_worker', 'panel_member', 'auditor', 'reporting_job'] as const) {
+      const response = await recordsNothing(() => release('LA-REL-2', { reason }, { token: tokenFor(role) }));
+      expect(response.status).toBe(403);
+    }
+    expect((await recordsNothing(() => release('LA-REL-2', { reason }, {}))).status).toBe(401);
+  });
+
+  it('refuses to release a reference held by a registered child (409, child-ref-holder-registered)', async () => {
+    const child = await api.post<Recorded>('/children', registerBody({ childRef: 'LA-REL-3' }), alice);
+    expect(child.status).toBe(201);
+
+    const refused = await recordsNothing(() => release('LA-REL-3'));
+
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      statusCode: 409,
+      rule: 'child-ref-holder-registered',
+      field: 'childRef',
+      message: expect.stringContaining('released only when the id holding it never became a child'),
+    });
+  });
+
+  it('refuses a second release, an unknown reference, a malformed one and a missing reason, naming the field and the rule', async () => {
+    await new ChildRefRegistry(store).reserve('LA-REL-4', 'never-a-child-4', recording());
+    expect((await release('LA-REL-4')).status).toBe(201);
+
+    const twice = await recordsNothing(() => release('LA-REL-4'));
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ rule: 'child-ref-already-released', field: 'childRef' });
+
+    const unknown = await recordsNothing(() => release('LA-NOBODY'));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ rule: 'child-ref-not-reserved', field: 'childRef' });
+
+    const malformed = await recordsNothing(() => release('ABCDEFGHIJK'));
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ errors: [{ field: 'childRef', rule: 'child-ref-format' }] });
+
+    const noReason = await recordsNothing(() => release('LA-REL-4', {}));
+    expect(noReason.status).toBe(400);
+    expect(noReason.body).toMatchObject({
+      errors: expect.arrayContaining([expect.objectContaining({ field: 'reason' })]),
+    });
+
+    await new ChildRefRegistry(store).reserve('LA-REL-5', 'never-a-child-5', recording());
+    const blankReason = await recordsNothing(() => release('LA-REL-5', { reason: '   ' }));
+    expect(blankReason.status).toBe(400);
+    expect(blankReason.body).toMatchObject({
+      errors: [{ field: 'reason', rule: 'release-reason-required' }],
+    });
+  });
+});

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthorityModule } from './authority/authority.module';
+import { ChildRefsModule } from './child-refs/child-refs.module';
 import { ChildrenModule } from './children/children.module';
 import type { ApiConfig } from './config/api-config';
 import { ApiConfigModule } from './config/api-config.module';
@@ -30,6 +31,7 @@ export class AppModule {
         ProjectionsModule,
         AuthorityModule,
         ReportingModule,
+        ChildRefsModule,
       ],
     };
   }

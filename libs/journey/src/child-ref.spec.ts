@@ -1,6 +1,8 @@
 import {
   CHILD_REF_RESERVED,
-  childRefHolder,
+  CHILD_REF_RELEASED,
+  childRefHolding,
+  childRefProblem,
   childRefStream,
   JOURNEY_STREAM_PREFIX,
   normaliseChildRef,
@@ -22,10 +24,24 @@ describe('903 child references', () => {
     expect(registrationIn([{ type: 'AllocationChanged', data: { childId: 'c-1' } }])).toBeUndefined();
   });
 
-  it('name their holder in the first event only when it is a reservation', () => {
-    expect(childRefHolder({ type: CHILD_REF_RESERVED, data: { childRef: 'LA-1', childId: 'c-1' } })).toBe(
-      'c-1',
+  it('are held by the child their latest reservation names, and free after a release', () => {
+    expect(childRefHolding({ type: CHILD_REF_RESERVED, data: { childRef: 'LA-1', childId: 'c-1' } })).toEqual(
+      {
+        held: true,
+        childId: 'c-1',
+      },
     );
-    expect(childRefHolder({ type: 'ChildRegistered', data: { childId: 'c-1' } })).toBeUndefined();
+    expect(
+      childRefHolding({ type: CHILD_REF_RELEASED, data: { childRef: 'LA-1', childId: 'c-1', reason: 'r' } }),
+    ).toEqual({ held: false, releasedFrom: 'c-1' });
+    expect(childRefHolding({ type: 'ChildRegistered', data: { childId: 'c-1' } })).toBeUndefined();
+  });
+
+  it('are 1–10 characters once surrounding spaces are dropped (903 CHILD)', () => {
+    expect(childRefProblem(' LA-1 ')).toBeUndefined();
+    expect(childRefProblem('ABCDEFGHIJ')).toBeUndefined();
+    expect(childRefProblem('ABCDEFGHIJK')).toMatch(/at most 10 characters/);
+    expect(childRefProblem('   ')).toMatch(/non-empty/);
+    expect(childRefProblem(undefined)).toMatch(/non-empty/);
   });
 });

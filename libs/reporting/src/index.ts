@@ -6,4 +6,10 @@ export * from './feed';
 // Name-based (v5) uuids: the seeder's and importer's ids, and the API's ids for keyed commands.
 export { nameBasedUuid } from './shared/deterministic-id';
 // One 903 CHILD reference per child: reserved by every writer that registers children.
-export { ChildRefRegistry, type ReservationRecording } from './shared/child-ref-registry';
+export {
+  ChildRefRegistry,
+  type ChildRefRelease,
+  type ReservationRecording,
+} from './shared/child-ref-registry';
+export { ChildRefReleaseRefused, type ReleaseProblem } from './shared/child-ref-registry-errors';
+export type { MigrationOutcome } from './shared/child-ref-registry-legacy';

@@ -86,6 +86,7 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'POST /admin/rebuild': ['admin'],
   'GET /admin/rebuild': ['admin'],
   'GET /admin/projections': ['admin'],
+  'POST /admin/child-refs/:childRef/release': ['admin'],
   'GET /health/projections': 'public',
 
   // Web pages (apps/api/src/web): a missing session redirects to the login page (303).

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAuditCommand } from './audit.command';
 import { registerBackupCommand } from './backup.command';
+import { registerChildRefCommand } from './child-ref.command';
 import { registerDemoCommand } from './demo.command';
 import { registerExport903Command } from './export-903.command';
 import { registerImport903Command } from './import-903.command';
@@ -26,4 +27,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerBackupCommand,
   registerRestoreCommand,
   registerUserEntryCommand,
+  registerChildRefCommand,
 ];

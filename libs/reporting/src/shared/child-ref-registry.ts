@@ -1,24 +1,38 @@
 /**
  * Holds each 903 child reference for one child (libs/journey child-ref.ts): every writer that
  * registers children (the API, the seeder, the 903 import) reserves the reference here first,
- * then appends the registration. Shared so there is one rule and one stream format.
+ * then appends the registration. Shared so there is one rule and one stream format. An admin may
+ * release a reference whose holder never became a child; it can then be reserved again.
  */
+import { randomUUID } from 'node:crypto';
 import {
   DuplicateEventIds,
   StreamNotFound,
   WrongExpectedRevision,
+  type AppendResult,
   type EventStore,
 } from '@care-journey/event-store';
 import {
+  CHILD_REF_RELEASED,
   CHILD_REF_RESERVED,
   CHILD_REF_SCHEMA_VERSION,
-  childRefHolder,
+  childRefHolding,
+  childRefProblem,
   childRefStream,
-  JOURNEY_STREAM_PREFIX,
+  journeyStream,
   normaliseChildRef,
+  RELEASE_REASON_MAX_LENGTH,
+  type ChildRefHolding,
+  type ChildRefReleasedData,
   type ChildRefReservedData,
 } from '@care-journey/journey';
+import { ChildRefReleaseRefused, refusal, type ReleaseProblem } from './child-ref-registry-errors';
 import { nameBasedUuid } from './deterministic-id';
+import {
+  migrateLegacyReservations,
+  readLegacyHolders,
+  type MigrationOutcome,
+} from './child-ref-registry-legacy';
 
 /** Who records the reservation, and when (the registration's own recording). */
 export interface ReservationRecording {
@@ -26,10 +40,26 @@ export interface ReservationRecording {
   recordedBy: string;
 }
 
+/** What a release recorded. */
+export interface ChildRefRelease extends AppendResult {
+  childRef: string;
+  /** The id that held the reference (and never became a child). */
+  childId: string;
+}
+
+/** A reference stream's latest event, read as who holds it. */
+interface LatestHolding {
+  holding: ChildRefHolding;
+  revision: bigint;
+}
+
+/** Reads of a released reference before a reservation gives up (each lost race re-reads once). */
+const RESERVE_ATTEMPTS = 3;
+
 /**
- * Reserves references, and answers whether a child may hold one. One instance per process (or
- * per seed/import run): it keeps the references of children registered before reservations
- * existed, read once (see `legacyHolders`).
+ * Reserves and releases references, and answers whether a child may hold one. One instance per
+ * process (or per seed/import run): it keeps the references of children registered before
+ * reservations existed, read once (see child-ref-registry-legacy.ts).
  */
 export class ChildRefRegistry {
   private legacy: Promise<ReadonlyMap<string, string>> | undefined;
@@ -41,67 +71,218 @@ export class ChildRefRegistry {
    * retried registration goes on); false when another child holds it, and then nothing is written.
    */
   async reserve(childRef: string, childId: string, recording: ReservationRecording): Promise<boolean> {
-    const stream = childRefStream(childRef);
     const earlier = (await this.legacyHolders()).get(normaliseChildRef(childRef));
     if (earlier !== undefined && earlier !== childId) return false;
-    const data: ChildRefReservedData = { childRef, childId };
-    // Appended without reading first (most references are new); a reservation already there makes
-    // the store refuse it, and then its first event decides.
+    // The common case, a new reference: one blind append. A stream already there makes the store
+    // refuse it, and then its latest event decides.
     try {
-      await this.store.appendToStream(
+      await this.appendReservation(childRef, childId, recording, 'no_stream');
+      return true;
+    } catch (error) {
+      if (!isClash(error)) throw error;
+    }
+    return this.reserveTaken(childRef, childId, recording);
+  }
+
+  /**
+   * The reference's stream exists: held (by this child: a retry, it goes on; by another: refused),
+   * or released, and then reserved again at the revision read, so of two children racing for it
+   * the store lets one win.
+   */
+  private async reserveTaken(
+    childRef: string,
+    childId: string,
+    recording: ReservationRecording,
+  ): Promise<boolean> {
+    for (let attempt = 0; attempt < RESERVE_ATTEMPTS; attempt++) {
+      const latest = await this.latestHolding(childRefStream(childRef));
+      if (!latest) throw new Error(`${childRefStream(childRef)} holds no reservation or release`);
+      const { holding, revision } = latest;
+      if (holding.held) return holding.childId === childId;
+      // A registration that had found its reservation before the release may have landed since:
+      // then the reference is still that child's.
+      if (holding.releasedFrom !== childId && (await this.hasJourney(holding.releasedFrom))) return false;
+      try {
+        await this.appendReservation(childRef, childId, recording, revision);
+        return true;
+      } catch (error) {
+        if (!isClash(error)) throw error;
+      }
+    }
+    return false;
+  }
+
+  private appendReservation(
+    childRef: string,
+    childId: string,
+    recording: ReservationRecording,
+    expectedRevision: 'no_stream' | bigint,
+  ): Promise<AppendResult> {
+    const data: ChildRefReservedData = { childRef, childId };
+    return this.store.appendToStream(
+      childRefStream(childRef),
+      [
+        {
+          id: reservationId(childRef, childId, recording, expectedRevision),
+          type: CHILD_REF_RESERVED,
+          data: { ...data },
+          metadata: { ...recording, schemaVersion: CHILD_REF_SCHEMA_VERSION },
+        },
+      ],
+      { expectedRevision },
+    );
+  }
+
+  /**
+   * Releases a reference whose holder never became a child (no journey stream), e.g. after a crash
+   * between the reservation and a registration that was never sent again. Appends
+   * `ChildRefReleased` after the reservation, at the revision read; nothing is edited or deleted.
+   * Throws ChildRefReleaseRefused (nothing written) for bad input, an unknown reference, one
+   * already released, one whose holder is registered, or one that changed meanwhile.
+   */
+  async release(
+    childRef: unknown,
+    reason: unknown,
+    recording: ReservationRecording,
+  ): Promise<ChildRefRelease> {
+    const problems = releaseInputProblems(childRef, reason);
+    if (problems.length > 0) throw new ChildRefReleaseRefused('invalid', problems);
+    const ref = normaliseChildRef(childRef as string);
+    const stream = childRefStream(ref);
+    const latest = await this.latestHolding(stream);
+    if (!latest)
+      throw refusal(
+        'not-found',
+        'child-ref-not-reserved',
+        `childRef ${ref} is not reserved: nothing to release`,
+      );
+    const { holding, revision } = latest;
+    if (!holding.held)
+      throw refusal(
+        'conflict',
+        'child-ref-already-released',
+        `childRef ${ref} was already released (from ${holding.releasedFrom}): it is free to reserve`,
+      );
+    if (await this.hasJourney(holding.childId))
+      throw refusal(
+        'conflict',
+        'child-ref-holder-registered',
+        `childRef ${ref} is held by child ${holding.childId}, who is registered: a reference is released ` +
+          'only when the id holding it never became a child',
+      );
+    const data: ChildRefReleasedData = {
+      childRef: ref,
+      childId: holding.childId,
+      reason: (reason as string).trim(),
+    };
+    try {
+      const result = await this.store.appendToStream(
         stream,
         [
           {
-            // Name-based: the same child reserving twice at once is the store's exact retry.
-            id: nameBasedUuid(`child-ref\n${normaliseChildRef(childRef)}\n${childId}`),
-            type: CHILD_REF_RESERVED,
+            id: randomUUID(),
+            type: CHILD_REF_RELEASED,
             data: { ...data },
             metadata: { ...recording, schemaVersion: CHILD_REF_SCHEMA_VERSION },
           },
         ],
-        { expectedRevision: 'no_stream' },
+        { expectedRevision: revision },
       );
-      return true;
+      return { childRef: ref, childId: holding.childId, ...result };
     } catch (error) {
-      if (!(error instanceof WrongExpectedRevision) && !(error instanceof DuplicateEventIds)) throw error;
-      return (await this.holderOf(stream)) === childId;
+      if (!(error instanceof WrongExpectedRevision)) throw error;
+      throw refusal(
+        'conflict',
+        'child-ref-changed',
+        `childRef ${ref} changed while it was being released (reserved or released meanwhile): look again`,
+      );
     }
   }
 
-  private async holderOf(stream: string): Promise<string | undefined> {
+  /**
+   * Writes the reservations a store from before reservations lacks, once, so no process needs to
+   * read its registrations again (child-ref-registry-legacy.ts).
+   */
+  migrate(recording: ReservationRecording): Promise<MigrationOutcome> {
+    return migrateLegacyReservations(
+      this.store,
+      (childRef, childId) => this.reserve(childRef, childId, recording),
+      recording,
+    );
+  }
+
+  /** The stream's latest event as a holding; undefined when there is no such stream. */
+  private async latestHolding(stream: string): Promise<LatestHolding | undefined> {
     try {
-      for await (const first of this.store.readStream(stream, { maxCount: 1 })) return childRefHolder(first);
+      for await (const latest of this.store.readStream(stream, { direction: 'backwards', maxCount: 1 })) {
+        const holding = childRefHolding(latest);
+        if (!holding)
+          throw new Error(`${stream} ends with ${latest.type}, neither a reservation nor a release`);
+        return { holding, revision: latest.revision };
+      }
     } catch (error) {
       if (!(error instanceof StreamNotFound)) throw error;
     }
     return undefined;
   }
 
-  /**
-   * References of children already registered, by the first child registered under each, read
-   * once per registry from the log (ChildRegistered events only). A store written before
-   * reservations existed has none for its children; every registration since has one, so a
-   * single read is enough as long as no older version of this code writes to the store meanwhile.
-   */
+  /** Whether the id became a child: its journey stream exists (it starts with ChildRegistered). */
+  private async hasJourney(childId: string): Promise<boolean> {
+    try {
+      for await (const _first of this.store.readStream(journeyStream(childId), { maxCount: 1 })) return true;
+    } catch (error) {
+      if (!(error instanceof StreamNotFound)) throw error;
+    }
+    return false;
+  }
+
+  /** References of children registered before reservations existed, read once per registry. */
   private legacyHolders(): Promise<ReadonlyMap<string, string>> {
-    this.legacy ??= this.readLegacyHolders().catch((error: unknown) => {
+    this.legacy ??= readLegacyHolders(this.store).catch((error: unknown) => {
       this.legacy = undefined; // a failed read is tried again next time
       throw error;
     });
     return this.legacy;
   }
+}
 
-  private async readLegacyHolders(): Promise<ReadonlyMap<string, string>> {
-    const holders = new Map<string, string>();
-    const registrations = this.store.readAll({
-      filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX], eventTypes: ['ChildRegistered'] },
+/**
+ * Name-based, so a seed or an import re-run with the same instant writes the same events (a crash
+ * and a re-run end as one clean run): the same reservation sent twice is the store's exact retry.
+ * The instant and recorder are part of the name because the store answers an id it already holds
+ * in the stream as a successful retry without writing: a child whose reservation was released
+ * and who asks again later must append a new one, not be told its old one is still there.
+ */
+function reservationId(
+  childRef: string,
+  childId: string,
+  { recordedAt, recordedBy }: ReservationRecording,
+  expectedRevision: 'no_stream' | bigint,
+): string {
+  const after = expectedRevision === 'no_stream' ? '' : `\nafter ${expectedRevision}`;
+  return nameBasedUuid(
+    `child-ref\n${normaliseChildRef(childRef)}\n${childId}\n${recordedAt}\n${recordedBy}${after}`,
+  );
+}
+
+const isClash = (error: unknown): boolean =>
+  error instanceof WrongExpectedRevision || error instanceof DuplicateEventIds;
+
+function releaseInputProblems(childRef: unknown, reason: unknown): ReleaseProblem[] {
+  const problems: ReleaseProblem[] = [];
+  const refProblem = childRefProblem(childRef);
+  if (refProblem) problems.push({ field: 'childRef', rule: 'child-ref-format', message: refProblem });
+  if (typeof reason !== 'string' || reason.trim() === '')
+    problems.push({
+      field: 'reason',
+      rule: 'release-reason-required',
+      message: 'reason is required: say why the reference is released (it is kept in the reference’s stream)',
     });
-    for await (const event of registrations) {
-      const { childRef } = event.data;
-      if (typeof childRef !== 'string') continue;
-      const ref = normaliseChildRef(childRef);
-      if (!holders.has(ref)) holders.set(ref, event.streamId.slice(JOURNEY_STREAM_PREFIX.length));
-    }
-    return holders;
-  }
+  else if (reason.trim().length > RELEASE_REASON_MAX_LENGTH)
+    problems.push({
+      field: 'reason',
+      rule: 'release-reason-length',
+      message: `reason must be at most ${RELEASE_REASON_MAX_LENGTH} characters`,
+    });
+  return problems;
 }

@@ -59,6 +59,25 @@ describe('JourneyRepository: a registration reserves its 903 reference first', (
     expect(await readWholeStream(store, childRefStream('LA-2'))).toHaveLength(1);
   });
 
+  it('Given a reference an admin released (its holder never became a child), When another child registers under it, Then it is recorded and the next one is refused', async () => {
+    const registry = new ChildRefRegistry(store);
+    await registry.reserve('LA-3', 'never-a-child', { recordedAt: '2025-06-01T10:00:00Z', recordedBy: 'sw' });
+    await registry.release('LA-3', 'abandoned registration', {
+      recordedAt: context.now,
+      recordedBy: 'admin',
+    });
+
+    await repo.append('d', [registration('d', 'LA-3')], 'no_stream', context);
+
+    expect(await readWholeStream(store, journeyStream('d'))).toHaveLength(1);
+    expect(
+      (await readWholeStream(store, childRefStream('LA-3')))?.map((event) => event.data.childId),
+    ).toEqual(['never-a-child', 'never-a-child', 'd']);
+    await expect(repo.append('e', [registration('e', 'LA-3')], 'no_stream', context)).rejects.toThrow(
+      ChildRefInUse,
+    );
+  });
+
   it('Given a store written before reservations, When a new child takes an existing child’s reference, Then it is refused', async () => {
     // The old write path: the registration appended with no reservation.
     await store.appendToStream(

@@ -1,0 +1,94 @@
+import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { EventStore } from '@care-journey/event-store';
+import { ChildRefRegistry, ChildRefReleaseRefused } from '@care-journey/reporting';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { BadRequestDto, ConflictDto, ErrorDto } from '../http/error-responses.dto';
+import { Clock } from '../infrastructure/clock';
+import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { releaseRefusalAnswer } from './child-ref-release-errors';
+import { ReleaseChildRefDto } from './release-child-ref.dto';
+
+/** What a release recorded; revision and position as decimal strings. */
+export interface ChildRefReleaseAnswer {
+  childRef: string;
+  childId: string;
+  revision: string;
+  globalPosition: string;
+}
+
+/** Admin repair of the 903 reference registry (libs/reporting child-ref-registry.ts). */
+@ApiTags('admin')
+@Controller('admin/child-refs')
+export class ChildRefsController {
+  private readonly registry: ChildRefRegistry;
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    private readonly clock: Clock,
+  ) {
+    this.registry = new ChildRefRegistry(store);
+  }
+
+  @Post(':childRef/release')
+  @Roles('admin')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Release a 903 child reference held by an id that never became a child',
+    description:
+      'Role: admin. Appends ChildRefReleased {childRef, childId, reason} to child-ref-<REF>; the reference ' +
+      'can then be reserved by a registration again. Refused (409, rule child-ref-holder-registered) when the ' +
+      'holder has a journey. Nothing is edited or deleted; a refusal records nothing.',
+  })
+  @ApiParam({ name: 'childRef', description: '903 CHILD, compared ignoring case', example: 'LA-000123' })
+  @ApiCreatedResponse({
+    description: 'Released',
+    schema: {
+      example: {
+        childRef: 'LA-000123',
+        childId: '3f0c9a4e-5d6b-4c1e-9a61-0b2f1c7d8e90',
+        revision: '1',
+        globalPosition: '5120',
+      },
+    },
+  })
+  @ApiBadRequestResponse({ type: BadRequestDto, description: 'Malformed childRef or missing reason' })
+  @ApiNotFoundResponse({
+    type: ErrorDto,
+    description: 'No reservation of this reference (rule child-ref-not-reserved)',
+  })
+  @ApiConflictResponse({
+    type: ConflictDto,
+    description: 'child-ref-holder-registered, child-ref-already-released or child-ref-changed',
+  })
+  async release(
+    @Param('childRef') childRef: string,
+    @Body() { reason }: ReleaseChildRefDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ChildRefReleaseAnswer> {
+    try {
+      const released = await this.registry.release(childRef, reason, {
+        recordedAt: this.clock.now(),
+        recordedBy: user.id,
+      });
+      return {
+        childRef: released.childRef,
+        childId: released.childId,
+        revision: released.nextExpectedRevision.toString(),
+        globalPosition: released.globalPosition.toString(),
+      };
+    } catch (error) {
+      throw error instanceof ChildRefReleaseRefused ? releaseRefusalAnswer(error) : error;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { userInfo } from 'node:os';
+import { Command } from 'commander';
+import { createEventStore, type EventStore } from '@care-journey/event-store';
+import { ChildRefRegistry, ChildRefReleaseRefused } from '@care-journey/reporting';
+
+interface ReleaseOptions {
+  reason?: string;
+  by: string;
+}
+
+/** Exit code of a refused release (bad input, unknown reference, or its state forbids it). */
+export const RELEASE_REFUSED_EXIT_CODE = 1;
+
+/** Who the CLI records as `recordedBy` when `--by` is not given: the operating-system user. */
+function defaultRecorder(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+}
+
+/**
+ * `care-journey child-ref release REF --reason TEXT` and `care-journey child-ref migrate`: the 903
+ * reference registry's repairs on the configured store (CARE_JOURNEY_STORE…), as the API's admin
+ * route does for release. Nothing is edited or deleted: each appends events.
+ */
+export function registerChildRefCommand(program: Command): void {
+  const childRef = program
+    .command('child-ref')
+    .description('Repairs of the 903 child reference registry (one reference, one child)');
+
+  childRef
+    .command('release')
+    .description(
+      'Release a reference held by an id that never became a child (no journey), so it can be registered again',
+    )
+    .argument('<childRef>', '903 CHILD reference, compared ignoring case')
+    .option('--reason <text>', 'why it is released (required; kept in the reference stream)')
+    .option('--by <user>', 'who releases it (recordedBy)', defaultRecorder())
+    .action(async (ref: string, options: ReleaseOptions) =>
+      withStore(async (store) => {
+        try {
+          const released = await new ChildRefRegistry(store).release(ref, options.reason, {
+            recordedAt: new Date().toISOString(),
+            recordedBy: options.by,
+          });
+          process.stdout.write(
+            `released ${released.childRef} (held by ${released.childId}, who never became a child): child-ref-${released.childRef} revision ${released.nextExpectedRevision}, position ${released.globalPosition}\n`,
+          );
+        } catch (error) {
+          if (!(error instanceof ChildRefReleaseRefused)) throw error;
+          const lines = error.problems.map(
+            (problem) => `  ${problem.field} (${problem.rule}): ${problem.message}\n`,
+          );
+          process.stderr.write(`release refused, nothing recorded:\n${lines.join('')}`);
+          process.exitCode = RELEASE_REFUSED_EXIT_CODE;
+        }
+      }),
+    );
+
+  childRef
+    .command('migrate')
+    .description(
+      'One-off, for a store written before reservations: reserve every registered child’s reference, so no process reads the registrations again',
+    )
+    .option('--by <user>', 'who runs it (recordedBy)', defaultRecorder())
+    .action(async (options: { by: string }) =>
+      withStore(async (store) => {
+        const started = Date.now();
+        const outcome = await new ChildRefRegistry(store).migrate({
+          recordedAt: new Date().toISOString(),
+          recordedBy: options.by,
+        });
+        process.stdout.write(
+          outcome.alreadyMigrated
+            ? 'already migrated: nothing to do\n'
+            : `migrated: ${outcome.registrationsWithoutReservation} registrations without a reservation, ${outcome.reserved} now reserved by their child, ${outcome.heldByAnotherChild} under a reference an earlier child holds (left as they were); ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+        );
+      }),
+    );
+}
+
+async function withStore(work: (store: EventStore) => Promise<void>): Promise<void> {
+  const store = await createEventStore();
+  try {
+    await work(store);
+  } finally {
+    await store.close();
+  }
+}
