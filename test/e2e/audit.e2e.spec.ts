@@ -224,6 +224,31 @@ describe('auditing a case history over HTTP', () => {
     expect((await get(`/audit/access-log?from=2024-02-01&to=2024-01-01`)).status).toBe(400);
   });
 
+  it("records reads of the stored case record: a child's /events, and the whole log unredacted", async () => {
+    const before = (await get(`/audit/access-log?childId=${childId}`, 'admin')).body.entries as unknown[];
+    expect((await get(`/children/${childId}/events?pageSize=50`, 'social_worker')).status).toBe(200);
+    const after = (await get(`/audit/access-log?childId=${childId}`, 'admin')).body.entries as Body[];
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.at(-1)).toMatchObject({ childId, role: 'social_worker', view: 'events' });
+
+    const logReads = async (): Promise<Body[]> =>
+      ((await get('/audit/access-log', 'admin')).body.entries as Body[]).filter((e) => e.view === 'log');
+    const logBefore = (await logReads()).length;
+    expect((await api.get('/events?limit=5', { token: tokenFor('auditor', 'auditor-log') })).status).toBe(
+      200,
+    );
+    // A reporting job's /events is redacted (no personal data): not a read of anyone's record.
+    expect((await api.get('/events?limit=5', { token: tokenFor('reporting_job') })).status).toBe(200);
+    const logAfter = await logReads();
+    expect(logAfter).toHaveLength(logBefore + 1);
+    expect(logAfter.at(-1)).toMatchObject({
+      childId: '*',
+      role: 'auditor',
+      readBy: 'auditor-log',
+      view: 'log',
+    });
+  });
+
   it('offers no way to write the trail through the API', async () => {
     const writes = t.routes.filter(
       (r) => r.url.includes('access-log') && r.method !== 'GET' && r.method !== 'HEAD',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { JourneyCommandSender } from './commands/journey-command.sender';
 import { RecordJourneyHandler } from './commands/record-journey.handler';
 import { AdoptionController } from './http/adoption.controller';
@@ -17,6 +18,7 @@ import { JourneyRepository } from './recording/journey.repository';
 
 /** Recording a child's journey (commands) and reading it back (queries). */
 @Module({
+  imports: [AuditModule],
   controllers: [
     ChildrenController,
     CareController,

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@care-journey/event-store';
 import { eventsPage } from '@care-journey/reporting';
+import { AccessLogRecorder } from '../audit/access-log.recorder';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { mayReadPersonalData } from '../auth/personal-data';
@@ -14,7 +15,10 @@ import { EventsFeedQuery } from './dto/events-feed.query';
 @ApiTags('reporting')
 @Controller()
 export class EventsFeedController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly trail: AccessLogRecorder,
+  ) {}
 
   @Get('events')
   @Roles('reporting_job', 'auditor', 'admin')
@@ -30,11 +34,19 @@ export class EventsFeedController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     await refuseCheckpointAheadOfLog(this.store, query.after);
+    const redact = !mayReadPersonalData(user.role);
     const page = await eventsPage(this.store, {
       after: query.after === undefined ? undefined : BigInt(query.after),
       limit: query.limit,
-      redact: !mayReadPersonalData(user.role),
+      redact,
     });
+    // Every child's stored record, unredacted (auditor, admin): one trail entry for the page read.
+    if (!redact)
+      await this.trail.record(user, {
+        childId: '*',
+        view: 'log',
+        query: { after: query.after ?? '0', limit: String(query.limit), checkpoint: page.checkpoint },
+      });
     reply
       .header('content-type', 'application/x-ndjson; charset=utf-8')
       .header('x-next-checkpoint', page.checkpoint);

@@ -30,9 +30,14 @@ async function seedIfEmpty(children: number, seed: string): Promise<void> {
       Presets.shades_classic,
     );
     bar.start(children, 0, { events: 0 });
-    await seedStore(store, { children, seed, years: 4, yearEnding: demoHistoryEnd() }, (p) =>
-      bar.update(p.children, { events: p.events }),
-    );
+    const options = {
+      children,
+      seed,
+      years: 4,
+      yearEnding: demoHistoryEnd(),
+      recordedUntil: new Date().toISOString(),
+    };
+    await seedStore(store, options, (p) => bar.update(p.children, { events: p.events }));
     bar.stop();
   } finally {
     await store.close();
@@ -41,7 +46,9 @@ async function seedIfEmpty(children: number, seed: string): Promise<void> {
 
 /**
  * The demo's history ends 45 days ago: recent enough that today's drift report is realistic, and
- * early enough that late recordings (weeks after the fact) are not stamped in the future.
+ * early enough that the entries that build a journey (recorded within 10 days) are in the past;
+ * later write-ups (reviews, plans: up to 90 days late) are capped at the seeding moment
+ * (`recordedUntil`), so nothing is stamped in the future.
  */
 function demoHistoryEnd(): string {
   return new Date(Date.now() - 45 * 86_400_000).toISOString().slice(0, 10);

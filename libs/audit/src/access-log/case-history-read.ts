@@ -10,8 +10,8 @@ export const CASE_HISTORY_READ = 'CaseHistoryRead';
 export const ACCESS_LOG_STREAM_PREFIX = 'access-log-';
 export const ACCESS_LOG_SCHEMA_VERSION = 1;
 
-/** Which view of the case history was read. */
-export type CaseHistoryView = 'history' | 'diff' | 'chronology' | 'verify' | 'bundle';
+/** Which view of the case history was read ('events': the child's stored events; 'log': the whole log, childId '*'). */
+export type CaseHistoryView = 'history' | 'diff' | 'chronology' | 'verify' | 'bundle' | 'events' | 'log';
 
 // A type alias, not an interface, so it is assignable to the store's Record<string, unknown> data.
 export type CaseHistoryReadData = {

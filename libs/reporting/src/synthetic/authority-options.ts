@@ -12,6 +12,13 @@ export interface AuthorityOptions {
   yearEnding: CalendarDate;
   /** ONS code of the responsible authority (upper tier), e.g. E10000003. */
   la: string;
+  /**
+   * Optional ISO-8601 instant by which everything is written up (a demo's seeding moment): a late
+   * write-up (reviews, plans, audits: up to 90 days after the fact) that would come later is
+   * recorded at this instant instead, so no event is stamped in the future. At least 11 days after
+   * `yearEnding`, as entries that build the journey (care, placements) are recorded within 10 days.
+   */
+  recordedUntil?: string;
 }
 
 export const CAMBRIDGESHIRE = 'E10000003';
@@ -37,5 +44,16 @@ export function authorityOptions(partial: Partial<AuthorityOptions> = {}): Autho
   }
   if (!/^[EWSN]\d{8}$/.test(options.la))
     throw new RangeError(`la must be an ONS code like E10000003, got ${options.la}`);
+  if (options.recordedUntil !== undefined) {
+    const until = Date.parse(options.recordedUntil);
+    if (Number.isNaN(until) || !/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/.test(options.recordedUntil))
+      throw new RangeError(
+        `recordedUntil must be an ISO-8601 instant with a zone, got ${options.recordedUntil}`,
+      );
+    if (until < Date.parse(`${options.yearEnding}T00:00:00Z`) + 11 * 86_400_000)
+      throw new RangeError(
+        `recordedUntil must be at least 11 days after yearEnding (${options.yearEnding}), got ${options.recordedUntil}`,
+      );
+  }
   return options;
 }

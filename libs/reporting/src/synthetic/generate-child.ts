@@ -96,7 +96,7 @@ export function generateChild(options: AuthorityOptions, index: number): Synthet
     ...care.map((draft) => ({ draft, structural: true })),
     ...planning.map((draft) => ({ draft, structural: false })),
   ];
-  const journey = assignRecordingTimes(random, entries, socialWorker);
+  const journey = assignRecordingTimes(random, entries, socialWorker, options.recordedUntil);
 
   // Run once to learn the journey, add the outcomes it calls for (own random stream, so the journey
   // does not change), run again to learn the event ids, then add corrections that point at them.

@@ -37,11 +37,16 @@ export function assignRecordingTimes(
   random: Random,
   entries: readonly PlannedEntry[],
   recordedBy: string,
+  recordedUntil?: string,
 ): JourneyCommand[] {
+  const until =
+    recordedUntil === undefined ? undefined : new Date(recordedUntil).toISOString().replace('.000Z', 'Z');
   let lastStructural = '';
   const timed = entries.map((entry, index) => {
     const date = 'effectiveDate' in entry.draft ? (entry.draft.effectiveDate as string) : '';
     let now = instant(addDays(date, delayDays(random, entry.structural)), random.int(8 * 60 + 30, 18 * 60));
+    // Written up late, but not after `recordedUntil` (drawn as before, so the rest stays the same).
+    if (!entry.structural && until !== undefined && now > until) now = until;
     if (entry.structural || index === 0) {
       if (now <= lastStructural) now = plusMinute(lastStructural);
       lastStructural = now;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
@@ -30,6 +31,7 @@ export class ChildrenController {
   constructor(
     private readonly sender: JourneyCommandSender,
     private readonly queryBus: QueryBus,
+    private readonly trail: AccessLogRecorder,
   ) {}
 
   @Post()
@@ -79,10 +81,18 @@ export class ChildrenController {
   })
   @ApiOkResponse({ type: EventsPageDto })
   @ApiNotFoundResponse({ type: ErrorDto })
-  getEvents(
+  async getEvents(
     @Param() { id }: ChildIdParam,
     @Query() { page, pageSize }: EventsPageQuery,
+    @CurrentUser() user: AuthenticatedUser,
   ): Promise<EventsPage> {
-    return this.queryBus.execute(new GetChildEventsQuery(id, page, pageSize));
+    const events: EventsPage = await this.queryBus.execute(new GetChildEventsQuery(id, page, pageSize));
+    // The stored case record (names, correction reasons): in the read-access trail before it is sent.
+    await this.trail.record(user, {
+      childId: id,
+      view: 'events',
+      query: { page: String(page), pageSize: String(pageSize) },
+    });
+    return events;
   }
 }
