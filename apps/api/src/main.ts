@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError } from './config/api-config';
+import { checkStartupSettings } from './config/check-startup-settings';
 import { loadApiConfig } from './config/load-api-config';
 import { createApp } from './create-app';
 
@@ -10,6 +11,7 @@ export async function startApi(): Promise<void> {
   let config;
   try {
     config = loadApiConfig();
+    checkStartupSettings(process.env, config.store);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     logger.error(`Cannot start: ${error.message}`);
@@ -18,7 +20,9 @@ export async function startApi(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.port, config.host);
-  logger.log(`Listening on ${await app.getUrl()} (docs at /docs)`);
+  // getUrl() names 127.0.0.1 for a server bound to every interface: say both.
+  const url = await app.getUrl();
+  logger.log(`Listening on ${config.host}:${new URL(url).port}: ${url}/login (docs at /docs)`);
 }
 
 /** Runs the API as a process: a failure to start is logged and exits non-zero. */

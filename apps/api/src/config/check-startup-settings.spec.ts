@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from './api-config';
+import { checkStartupSettings } from './check-startup-settings';
+
+const store = { kind: 'sqlite', file: '/tmp/cj-settings/events.db', synchronous: 'FULL' } as const;
+
+describe('checkStartupSettings: settings read inside modules fail start-up with one line', () => {
+  let dir: string;
+  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'cj-settings-'))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('accepts the defaults', () => {
+    expect(() => checkStartupSettings({}, store)).not.toThrow();
+  });
+
+  it.each([
+    ['CARE_JOURNEY_PROJECTION_BATCH', '0', /^CARE_JOURNEY_PROJECTION_BATCH: must be a whole number >= 1/],
+    ['CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS', '-5', /^CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS: must be/],
+    ['CARE_JOURNEY_REBUILD_THREADS', 'x', /^CARE_JOURNEY_REBUILD_THREADS: must be/],
+    ['CARE_JOURNEY_DRIFT_THRESHOLDS', '{bad', /^CARE_JOURNEY_DRIFT_THRESHOLDS: must be a JSON object/],
+    [
+      'CARE_JOURNEY_AUDIT_KEY',
+      'short',
+      /^CARE_JOURNEY_AUDIT_KEY: CARE_JOURNEY_AUDIT_KEY must be at least 32/,
+    ],
+  ])('%s=%s', (variable, value, message) => {
+    let thrown: unknown;
+    try {
+      checkStartupSettings({ [variable]: value }, store);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).variable).toBe(variable);
+    expect((thrown as Error).message).toMatch(message);
+  });
+
+  it('names CARE_JOURNEY_USERS for a missing file, bad JSON and a bad entry', () => {
+    const missing = join(dir, 'nope.json');
+    expect(() => checkStartupSettings({ CARE_JOURNEY_USERS: missing }, store)).toThrow(
+      `CARE_JOURNEY_USERS: cannot read the users file ${missing} (ENOENT)`,
+    );
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '[{');
+    expect(() => checkStartupSettings({ CARE_JOURNEY_USERS: bad }, store)).toThrow(
+      new RegExp(`^CARE_JOURNEY_USERS: ${bad} is not valid JSON`),
+    );
+    const wrong = join(dir, 'wrong.json');
+    writeFileSync(wrong, '{}');
+    expect(() => checkStartupSettings({ CARE_JOURNEY_USERS: wrong }, store)).toThrow(
+      `CARE_JOURNEY_USERS: ${wrong}: must be a JSON array`,
+    );
+  });
+});
