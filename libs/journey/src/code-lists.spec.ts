@@ -4,6 +4,7 @@ import {
   codeMeaning,
   codesOf,
   findCode,
+  isListedInYear,
   isValidCode,
 } from './code-lists';
 import {
@@ -42,6 +43,27 @@ describe('code lists', () => {
     expect(isValidCode('PLACE', 'P2', '2023-10-28')).toBe(false);
     expect(codesOf('PLACE', '2024-01-01')).toEqual(expect.arrayContaining(['H5']));
     expect(codesOf('PLACE', '2024-01-01')).not.toContain('P2');
+  });
+
+  it('says which placement types each collection year lists (the validator rule 146 code lists)', () => {
+    const y2024 = { start: '2023-04-01', end: '2024-03-31' };
+    const y2025 = { start: '2024-04-01', end: '2025-03-31' };
+    const y2026 = { start: '2025-04-01', end: '2026-03-31' };
+    const listed = (code: string) => [y2024, y2025, y2026].map((year) => isListedInYear('PLACE', code, year));
+    expect(listed('H5')).toEqual([true, true, false]);
+    expect(listed('Z1')).toEqual([true, true, false]);
+    // No placement from 28 October 2023, but in the code list until 2024/25.
+    expect(listed('P2')).toEqual([true, true, false]);
+    expect(listed('K3')).toEqual([false, true, true]);
+    expect(listed('Z13')).toEqual([false, false, true]);
+    expect(listed('U6')).toEqual([true, true, true]);
+    expect(listed('XX')).toEqual([false, false, false]);
+  });
+
+  it('names the successors of the placement types withdrawn with 2025/26', () => {
+    expect(findCode('PLACE', 'H5')?.replacedBy).toEqual(['K3']);
+    expect(findCode('PLACE', 'Z1')?.replacedBy).toEqual(['Z11', 'Z12', 'Z13', 'Z14']);
+    expect(findCode('PLACE', 'P2')?.replacedBy).toBeUndefined();
   });
 
   it('adds K3 from 1 April 2024', () => {

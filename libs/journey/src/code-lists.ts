@@ -12,11 +12,22 @@ export interface CodeDefinition {
   validFrom?: CalendarDate;
   /** Last date on which the code may be used (inclusive). */
   validTo?: CalendarDate;
+  /**
+   * Last day of the last 903 collection year whose code list still carries the code, when that is
+   * later than `validTo` (P2: no placement from 28 October 2023, in the list until 2024/25).
+   */
+  listedTo?: CalendarDate;
+  /**
+   * What a child still in this placement when it is withdrawn is recorded in instead, from the
+   * day after `validTo` (invariants/withdrawn-placement-types.ts).
+   */
+  replacedBy?: readonly string[];
 }
 
 // 903 collection years run April–March, so most changes take effect on 1 April.
 const END_OF_2024_25 = '2025-03-31';
 const START_OF_2025_26 = '2025-04-01';
+const Z1_SUBDIVISIONS = ['Z11', 'Z12', 'Z13', 'Z14'];
 
 /**
  * The October 2023 supported-accommodation change, mid-year: from this day every setting that
@@ -70,7 +81,7 @@ export const CODE_LISTS = {
     [
       'H5',
       "Semi-independent living not subject to children's homes regulations",
-      { validTo: END_OF_2024_25 },
+      { validTo: END_OF_2024_25, replacedBy: ['K3'] },
     ],
     ['K1', "Secure children's home"],
     ['K2', "Children's home subject to Children's Homes Regulations"],
@@ -86,7 +97,7 @@ export const CODE_LISTS = {
     [
       'P2',
       'Independent living, e.g. flat, lodgings, bedsit, B&B or with friends',
-      { validTo: LAST_DAY_BEFORE_REGISTRATION },
+      { validTo: LAST_DAY_BEFORE_REGISTRATION, listedTo: END_OF_2024_25 },
     ],
     ['P3', 'Residential employment'],
     ['R1', 'Residential care home'],
@@ -105,7 +116,7 @@ export const CODE_LISTS = {
     ['U4', 'Foster placement with other foster carer, long-term fostering'],
     ['U5', 'Foster placement with other foster carer who is also an approved adopter (FFA/concurrent)'],
     ['U6', 'Foster placement with other foster carer, not long-term or FFA/concurrent'],
-    ['Z1', 'Other placement', { validTo: END_OF_2024_25 }],
+    ['Z1', 'Other placement', { validTo: END_OF_2024_25, replacedBy: Z1_SUBDIVISIONS }],
     // Z1 was split from 2025/26; the sub-code meanings are not confirmed in our sources.
     ['Z11', 'Other placement (2025/26 subdivision of Z1)', { validFrom: START_OF_2025_26 }],
     ['Z12', 'Other placement (2025/26 subdivision of Z1)', { validFrom: START_OF_2025_26 }],
@@ -321,6 +332,22 @@ export function isValidCode(listName: CodeListName, code: string, onDate?: Calen
 
 export const codeMeaning = (listName: CodeListName, code: string): string | undefined =>
   findCode(listName, code)?.meaning;
+
+/**
+ * In the code list of the 903 collection year [yearStart, yearEnd]: valid on some day of it, or
+ * still listed that year (`listedTo`). What the DfE validator's code-list rules (146 for PLACE)
+ * accept on any row of that year's return, whatever the row's dates.
+ */
+export function isListedInYear(
+  listName: CodeListName,
+  code: string,
+  year: { start: CalendarDate; end: CalendarDate },
+): boolean {
+  const def: CodeDefinition | undefined = findCode(listName, code);
+  if (!def) return false;
+  const lastListed = def.listedTo ?? def.validTo;
+  return (!def.validFrom || def.validFrom <= year.end) && (!lastListed || lastListed >= year.start);
+}
 
 /** The codes of a list, only those valid on `onDate` when given. */
 export const codesOf = (listName: CodeListName, onDate?: CalendarDate): string[] =>

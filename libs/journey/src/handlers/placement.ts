@@ -15,7 +15,7 @@ export function changePlacement(command: ChangePlacement, state: JourneyState): 
   mustBeInCurrentPeriod(state, date, 'placement');
   noTemporaryPlacementOpen(state, 'change placement');
   placementMustMoveForward(state, date);
-  currentPlacementEndedByRegistration(state, date, false);
+  currentPlacementEndedByRegistration(state, date, false, command.placement);
   checkOrdinaryPlacement(state, command.placement, date);
   requireCode(
     'REASON_PLACE_CHANGE',

@@ -19,6 +19,7 @@ import { violation } from '../errors';
 import type { PlacementDetails } from '../events';
 import type { JourneyState } from '../state';
 import { isOutsideEngland } from './outside-england';
+import { currentPlacementNotWithdrawn, usualPlacementNotWithdrawn } from './withdrawn-placement-types';
 
 /** What the 903 writes when a setting has no Ofsted URN. */
 const NO_URN = 'XXXXXXX';
@@ -64,22 +65,31 @@ export function urnFromRegistration(placement: PlacementDetails, date: string, f
   );
 }
 
-/** Both, for a placement taken up again on `date` (the return from a temporary placement). */
+/**
+ * Both, for a placement taken up again on `date` (the return from a temporary placement), and the
+ * later withdrawals of placement types with a successor (H5, Z1 from 2025/26).
+ */
 export function placementAllowedOn(placement: PlacementDetails, date: string, field: Field): void {
   noP2FromRegistration(placement.placementType, date, field);
   urnFromRegistration(placement, date, field);
+  usualPlacementNotWithdrawn(placement, date);
 }
 
 /**
  * An entry on `date` that starts or ends an episode. `keepsPlacement`: the child stays where they
  * are in a new episode (a legal status change), so on 28 October itself that is already a P2 or
- * URN-less H5 episode starting that day.
+ * URN-less H5 episode starting that day. Every such entry calls this one function, so it also
+ * checks the later withdrawals with a successor (withdrawn-placement-types.ts: H5 → K3 and Z1 →
+ * Z11–Z14 from 1 April 2025); `moveTo`, the placement a ChangePlacement records, lets the
+ * re-recording in the successor through.
  */
 export function currentPlacementEndedByRegistration(
   state: JourneyState,
   date: string,
   keepsPlacement: boolean,
+  moveTo?: Pick<PlacementDetails, 'placementType'>,
 ): void {
+  currentPlacementNotWithdrawn(state, date, keepsPlacement, moveTo);
   const current = state.currentPlacement;
   if (!current || !endsByRegistration(current)) return;
   if (!(date > FROM || (keepsPlacement && date === FROM))) return;

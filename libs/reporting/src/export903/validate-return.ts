@@ -6,6 +6,7 @@ import { collectionYear } from './collection-year';
 import { checkChildren } from './self-check/child-rules';
 import { checkEpisodes } from './self-check/episode-rules';
 import type { CheckFailure } from './self-check/failure';
+import { checkPlacementCodes } from './self-check/placement-code-rules';
 import { checkSupportedAccommodation } from './self-check/supported-accommodation-rules';
 import type { Return903 } from './tables';
 
@@ -17,6 +18,7 @@ export function validateReturn(tables: Return903, options: { yearEnding: string 
   return [
     ...checkEpisodes(tables.Episodes, ctx),
     ...checkSupportedAccommodation(tables.Episodes, ctx),
+    ...checkPlacementCodes(tables.Episodes, ctx),
     ...checkChildren(tables, ctx),
   ];
 }

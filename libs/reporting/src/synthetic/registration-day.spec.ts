@@ -89,3 +89,60 @@ describe('withRegistrationDay (28 October 2023)', () => {
     expect(withRegistrationDay(early, ctx('2023-09-30'))).toBe(early); // history ends before the day
   });
 });
+
+describe('withRegistrationDay (1 April 2025: H5 leaves the code list, replaced by K3)', () => {
+  const registeredH5: PlacementDetails = { ...h5, urn: 'SC100200' };
+  const k3 = (date: string) => [date, 'K3', true];
+  const later = ctx('2025-10-01');
+  const temporary = (from: string, to: string): DraftCommand[] => [
+    { type: 'StartTemporaryPlacement', childId, effectiveDate: from, placementType: 'T1' },
+    { type: 'EndTemporaryPlacement', childId, effectiveDate: to },
+  ];
+
+  it('records the setting of a child still in H5 as K3 on 31 March 2025, same carer, keeping its URN', () => {
+    const timeline = [start('2025-01-10', registeredH5), legal('2025-06-01')];
+    const after = withRegistrationDay(timeline, later);
+    expect(added(timeline, after)).toEqual([k3('2025-03-31')]);
+    expect(after.map((d) => ('effectiveDate' in d ? d.effectiveDate : ''))).toEqual([
+      '2025-01-10',
+      '2025-03-31',
+      '2025-06-01',
+    ]);
+  });
+  it('does so after the 2023 registration of the same setting', () => {
+    const timeline = [start('2023-03-01', h5)];
+    expect(added(timeline, withRegistrationDay(timeline, later))).toEqual([
+      ['2023-10-28', 'H5', true],
+      k3('2025-03-31'),
+    ]);
+  });
+  it('does so for a child leaving H5 on 1 April, so that no H5 episode is in the 2025/26 return', () => {
+    const timeline = [
+      start('2025-01-10', registeredH5),
+      move('2025-04-01', { ...registeredH5, placementType: 'K2' }),
+    ];
+    expect(added(timeline, withRegistrationDay(timeline, later))).toEqual([k3('2025-03-31')]);
+  });
+  it('keeps off a temporary placement open on 31 March, and the last two days of care', () => {
+    const away = [start('2025-01-10', registeredH5), ...temporary('2025-03-25', '2025-04-05')];
+    expect(added(away, withRegistrationDay(away, later))).toEqual([k3('2025-03-24')]);
+    const leaving = [start('2025-01-10', registeredH5), end('2025-04-01')];
+    expect(added(leaving, withRegistrationDay(leaving, later))).toEqual([k3('2025-03-30')]);
+  });
+  it('records it on 1 April or later, before the next entry, when H5 began on 31 March', () => {
+    const timeline = [start('2025-03-31', registeredH5), legal('2025-04-01'), end('2025-09-01')];
+    const late = [start('2025-03-31', registeredH5), legal('2025-04-03')];
+    expect(added(late, withRegistrationDay(late, later))).toEqual([k3('2025-04-01')]);
+    expect(withRegistrationDay(timeline, later)).toBe(timeline); // no day left before the next entry
+  });
+  it('adds nothing when H5 ends by 31 March, or the history does', () => {
+    const cases = [
+      [start('2025-01-10', registeredH5), end('2025-03-31')],
+      [start('2025-01-10', registeredH5), move('2025-03-31', { ...registeredH5, placementType: 'K2' })],
+      [start('2025-01-10', { ...registeredH5, placementType: 'K3' })],
+    ];
+    for (const timeline of cases) expect(withRegistrationDay(timeline, later)).toBe(timeline);
+    const early = [start('2025-01-10', registeredH5)];
+    expect(withRegistrationDay(early, ctx('2025-03-31'))).toBe(early);
+  });
+});
