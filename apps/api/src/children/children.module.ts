@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AmendedChildRefReservation } from './commands/amended-child-ref.reservation';
 import { JourneyCommandSender } from './commands/journey-command.sender';
 import { RecordJourneyHandler } from './commands/record-journey.handler';
 import { AdoptionController } from './http/adoption.controller';
@@ -29,6 +30,7 @@ import { JourneyRepository } from './recording/journey.repository';
   providers: [
     JourneyCommandSender,
     RecordJourneyHandler,
+    AmendedChildRefReservation,
     GetChildHandler,
     GetChildEventsHandler,
     JourneyRepository,
