@@ -12,6 +12,8 @@ export { evolve, evolveAll, foldJourney } from './evolve';
 export { decide } from './decide';
 export { journeyDecider, type JourneyDecider } from './decider';
 export { resolveCorrections, sortByEffectiveDate, isCorrection } from './resolve-corrections';
+export { amendableEntryType, childRefAmendedIn } from './handlers/corrections-targets';
+export { ENTRY_FIELDS, ENTRY_FIELD_NAMES, isFieldOf } from './entry-fields';
 export {
   periodOfCareOn,
   legalStatusOn,

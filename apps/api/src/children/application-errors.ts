@@ -49,15 +49,19 @@ export class IdempotencyKeyReused extends UnprocessableEntityException {
  * return. The other child is not named (the user may not be allowed to see it); nothing was recorded.
  */
 export class ChildRefInUse extends ConflictException {
-  constructor(readonly childRef: string) {
+  /** `field`: where the request gave the reference (`amendedData.childRef` for an amendment). */
+  constructor(
+    readonly childRef: string,
+    field = 'childRef',
+  ) {
     super({
       statusCode: HttpStatus.CONFLICT,
       error: 'Conflict',
       message:
-        `childRef ${childRef} is already used by another child: a 903 child reference belongs to one ` +
+        `${field} ${childRef} is already used by another child: a 903 child reference belongs to one ` +
         'child (compared as the DfE validator does, ignoring case); nothing was recorded',
       rule: 'child-ref-in-use',
-      field: 'childRef',
+      field,
     });
     this.name = 'ChildRefInUse';
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { AmendedChildRefReservation } from './commands/amended-child-ref.reservation';
 import { JourneyCommandSender } from './commands/journey-command.sender';
 import { RecordJourneyHandler } from './commands/record-journey.handler';
 import { AdoptionController } from './http/adoption.controller';
@@ -31,6 +32,7 @@ import { JourneyRepository } from './recording/journey.repository';
   providers: [
     JourneyCommandSender,
     RecordJourneyHandler,
+    AmendedChildRefReservation,
     GetChildHandler,
     GetChildEventsHandler,
     JourneyRepository,

@@ -46,6 +46,14 @@ describe('AmendEntry', () => {
     given(withReview)
       .when(amend('e1', { childId: 'c-other' }))
       .thenThrows('correction-cannot-change-child-id', 'amendedData.childId'));
+  it('gives only fields of the entry it corrects (a review holds no notes)', () =>
+    given(withReview)
+      .when(amend('e3', { participation: 'PN2', notes: 'Long free text' }))
+      .thenThrows('not-a-field-of-the-entry', 'amendedData.notes'));
+  it('cannot give a field of another kind of entry', () =>
+    given(withReview)
+      .when(amend('e3', { childRef: 'LA-9' }))
+      .thenThrows('not-a-field-of-the-entry', 'amendedData.childRef'));
   it('needs an entry of this journey', () =>
     given(withReview)
       .when(amend('nope', { participation: 'PN2' }))

@@ -5,7 +5,12 @@
 import type { AmendEntry, RetractEntry } from '../commands';
 import { DomainRuleViolation, violation } from '../errors';
 import type { JourneyEvent, StoredJourneyEvent } from '../events';
-import { correctableEntry, keepsChildId, registrationNotRetracted } from '../invariants/corrections';
+import {
+  correctableEntry,
+  keepsChildId,
+  onlyFieldsOfEntry,
+  registrationNotRetracted,
+} from '../invariants/corrections';
 import { notAfterRecording } from '../invariants/dates';
 import { requireDate, requireRecording, requireText } from '../invariants/fields';
 import { mustBeRegistered, mustBeSameChild } from '../invariants/registration';
@@ -62,6 +67,7 @@ export function amendEntry(command: AmendEntry, state: JourneyState, decide: Dec
     return violation('required-field', 'amendedData must be the corrected data of the entry.', 'amendedData');
   }
   keepsChildId(state, amendedData);
+  onlyFieldsOfEntry(target, amendedData);
   const effectiveDate = requireDate(
     amendedData['effectiveDate'] ?? target.effectiveDate,
     'amendedData.effectiveDate',

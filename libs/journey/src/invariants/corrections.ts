@@ -1,4 +1,5 @@
 /** A correction points at a live, non-correction entry of this journey. */
+import { isFieldOf } from '../entry-fields';
 import { violation } from '../errors';
 import { eventRecord } from '../fold/journey-log';
 import { isCorrection } from '../resolve-corrections';
@@ -31,6 +32,17 @@ export function keepsChildId(state: JourneyState, amendedData: Record<string, un
       'amendedData.childId',
     );
   }
+}
+
+/** An amendment is laid over the entry it corrects, so it may give only that entry's own fields. */
+export function onlyFieldsOfEntry(record: EventRecord, amendedData: Record<string, unknown>): void {
+  for (const field of Object.keys(amendedData))
+    if (!isFieldOf(record.type, field))
+      violation(
+        'not-a-field-of-the-entry',
+        `amendedData.${field} is not a field of ${record.type}: an amendment gives only the corrected entry's own fields.`,
+        `amendedData.${field}`,
+      );
 }
 
 export function registrationNotRetracted(record: EventRecord): void {

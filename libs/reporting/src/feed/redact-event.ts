@@ -3,9 +3,11 @@
  * removed, a date of birth keeps its year and month (ages and age bands still work), postcodes keep
  * their outward code (the district: distance and out-of-area measures still work), and free-text
  * correction reasons are withheld (they may name people). Applied at any depth, so corrections'
- * amendedData are covered too.
+ * amendedData are covered too: an amendment's fields are redacted as in the entry they correct, and
+ * a field no entry holds (stored before amendedData was checked against its entry) is dropped.
  */
 import type { RecordedEvent } from '@care-journey/event-store';
+import { ENTRY_FIELD_NAMES } from '@care-journey/journey';
 
 const REMOVED = new Set(['name', 'upn']);
 const POSTCODES = new Set(['homePostcode', 'postcode']);
@@ -34,8 +36,16 @@ export function redactDeep(value: unknown): unknown {
   );
 }
 
+/** Only the fields an entry may hold, so free text stored under any other name does not pass. */
+function entryFieldsOnly(amendedData: unknown): unknown {
+  if (amendedData === null || typeof amendedData !== 'object' || Array.isArray(amendedData)) return {};
+  return Object.fromEntries(Object.entries(amendedData).filter(([field]) => ENTRY_FIELD_NAMES.has(field)));
+}
+
 export function redactEvent(event: RecordedEvent): RecordedEvent {
   const data = redactDeep(event.data) as Record<string, unknown>;
+  if (event.type === 'EntryAmended' && 'amendedData' in data)
+    data['amendedData'] = entryFieldsOnly(data['amendedData']);
   for (const field of FREE_TEXT_OF[event.type] ?? []) if (field in data) data[field] = '[withheld]';
   return { ...event, data };
 }

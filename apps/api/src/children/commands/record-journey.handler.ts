@@ -5,8 +5,12 @@ import type { IfMatch } from '../../http/if-match';
 import { ChildNotFound, RevisionConflict } from '../application-errors';
 import { JourneyRepository, type CachedJourney } from '../recording/journey.repository';
 import type { RecordingContext } from '../recording/recording-context';
+import { AmendedChildRefReservation } from './amended-child-ref.reservation';
+import { checkAmendedData } from './amended-data.check';
 import { answerOf, appendedAnswer, recordedOutcome, replayOf } from './record-answer';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
+
+const UNRESERVED = AmendedChildRefReservation.unavailable();
 
 /**
  * Decide on the fold this process kept → append at its revision, with no read when that works.
@@ -28,10 +32,21 @@ import { RecordJourneyCommand, type RecordResult } from './record-journey.comman
  * after a read), and nothing is decided. Folds are made of stored events only, so this holds after a
  * restart; a concurrent duplicate loses the append race (or the store finds its ids already stored
  * and answers with the first append) and finds the winner's outcome on the re-read.
+ *
+ * An amendment's data is checked against the corrected entry's own field rules before deciding
+ * (400, amended-data.check.ts), and a 903 reference it gives the registration is reserved before
+ * the append (409 if another child holds it, amended-child-ref.reservation.ts).
  */
 @CommandHandler(RecordJourneyCommand)
 export class RecordJourneyHandler implements ICommandHandler<RecordJourneyCommand, RecordResult> {
-  constructor(private readonly journeys: JourneyRepository) {}
+  constructor(
+    private readonly journeys: JourneyRepository,
+    /**
+     * Nest always gives it (ChildrenModule). A handler built without it (specs, the bench) refuses
+     * an amendment of the 903 reference rather than record it unreserved.
+     */
+    private readonly amendedChildRefs: AmendedChildRefReservation = UNRESERVED,
+  ) {}
 
   async execute({ command, ifMatch, context }: RecordJourneyCommand): Promise<RecordResult> {
     const cached = this.journeys.cached(command.childId);
@@ -62,12 +77,14 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     if (ifMatch.kind === 'revision' && ifMatch.revision !== cached.revision) return CONFIRM;
     let events: JourneyEvent[];
     try {
+      checkAmendedData(command, cached.state);
       events = journeyDecider.decide(command, cached.state);
     } catch {
       return CONFIRM; // a refusal may come from a stale fold: the fresh read decides again
     }
     if (events.length === 0) return CONFIRM;
     try {
+      await this.amendedChildRefs.reserve(events, cached.state, context);
       const appended = await this.journeys.append(childId, events, cached.revision, context);
       return { kind: 'answered', result: appendedAnswer(childId, appended) };
     } catch (error) {
@@ -119,6 +136,7 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     if (ifMatch.kind === 'revision' && ifMatch.revision !== revision) {
       throw new RevisionConflict(childId, ifMatch.revision, revision ?? 'no_stream');
     }
+    checkAmendedData(command, state);
     const events = journeyDecider.decide(command, state);
     if (events.length === 0) {
       return {
@@ -129,6 +147,7 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
       };
     }
     const expected = revision ?? 'no_stream';
+    await this.amendedChildRefs.reserve(events, state, context);
     return appendedAnswer(childId, await this.journeys.append(childId, events, expected, context));
   }
 }

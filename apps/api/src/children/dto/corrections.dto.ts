@@ -15,7 +15,11 @@ export class AmendEntryDto {
   reason!: string;
 
   @ApiProperty({
-    description: 'The full corrected data of the original event (same type as the original)',
+    description:
+      'The corrected fields of the original entry, laid over it (only those that change are needed). ' +
+      'Each must be a field of that entry and keep the rules of the route that records it ' +
+      '(400 naming amendedData.<field> otherwise); a childRef is reserved for this child first ' +
+      '(409 child-ref-in-use if another child holds it).',
     example: { effectiveDate: '2024-03-05', participation: 'PN1' },
   })
   @IsObject()

@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventStore } from '@care-journey/event-store';
+import { childRefAmendedIn, type JourneyEvent, type JourneyState } from '@care-journey/journey';
+import { ChildRefRegistry } from '@care-journey/reporting';
+import { EVENT_STORE } from '../../infrastructure/event-store.provider';
+import { ChildRefInUse } from '../application-errors';
+import type { RecordingContext } from '../recording/recording-context';
+
+/**
+ * An amendment that gives the registration another 903 reference reserves it for this child
+ * first, through the registry every registration uses (same `child-ref-<REF>` streams): a
+ * reference another child holds is refused (409 child-ref-in-use on `amendedData.childRef`) before
+ * anything is written. The reference the child had stays held by it: a reference that once named
+ * this child in a return never names another.
+ */
+@Injectable()
+export class AmendedChildRefReservation {
+  private readonly childRefs: ChildRefRegistry | undefined;
+
+  constructor(@Inject(EVENT_STORE) store: EventStore | undefined) {
+    this.childRefs = store && new ChildRefRegistry(store);
+  }
+
+  /** One with no store (a handler built outside Nest): it refuses every amendment of a reference. */
+  static unavailable(): AmendedChildRefReservation {
+    return new AmendedChildRefReservation(undefined);
+  }
+
+  /** Reserves the reference `events` (decided on `state`) amend the registration to, if any. */
+  async reserve(
+    events: readonly JourneyEvent[],
+    state: JourneyState,
+    context: RecordingContext,
+  ): Promise<void> {
+    const amended = childRefAmendedIn(events, state);
+    if (!amended) return;
+    if (!this.childRefs) throw new Error('No child-ref registry: an amended childRef cannot be reserved');
+    const recording = { recordedAt: context.now, recordedBy: context.recordedBy };
+    if (!(await this.childRefs.reserve(amended.childRef, amended.childId, recording)))
+      throw new ChildRefInUse(amended.childRef, 'amendedData.childRef');
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The field rules of a correction's `amendedData`: those of the entry it corrects, as the route
+ * that records that entry checks them (its DTO, reused, not restated). An amendment may give only
+ * the fields it changes (they are laid over the entry), so a field it leaves out is not required;
+ * every field it gives must be one of the entry's own and pass that field's rules.
+ */
+import { OmitType } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { JourneyEventType } from '@care-journey/journey';
+import type { FieldError } from '../../http/field-errors';
+import { flattenValidationErrors } from '../../http/validation-pipe';
+import {
+  GrantAdoptionOrderDto,
+  GrantPlacementOrderDto,
+  PlaceForAdoptionDto,
+  RecordAdoptionConsentDto,
+  RecordAdoptionDecisionDto,
+  RecordMatchDto,
+  ReverseAdoptionDecisionDto,
+} from './adoption.dto';
+import { ChangeAllocationDto } from './allocation.dto';
+import { EndMissingEpisodeDto, StartMissingEpisodeDto } from './missing-episode.dto';
+import { RecordAnnualHealthOutcomesDto, RecordCareLeaverContactDto } from './outcomes.dto';
+import { ChangeLegalStatusDto, EndPeriodOfCareDto, StartPeriodOfCareDto } from './period-of-care.dto';
+import { ChangePlacementDto, EndTemporaryPlacementDto, StartTemporaryPlacementDto } from './placement.dto';
+import { RegisterChildDto } from './register-child.dto';
+import { CompleteGoingHomeAuditDto, RecordReviewDto, SetPermanencePlanDto } from './review-and-plan.dto';
+
+/** The adoption order's entry holds what its route takes but `application`, which became the end of care's reason. */
+class AdoptionOrderDataDto extends OmitType(GrantAdoptionOrderDto, ['application'] as const) {}
+
+type AmendableEntryType = Exclude<JourneyEventType, 'EntryAmended' | 'EntryRetracted'>;
+
+/** Each entry type and the DTO of the route that records it. */
+const RULES_OF: Record<AmendableEntryType, new () => object> = {
+  ChildRegistered: RegisterChildDto,
+  AllocationChanged: ChangeAllocationDto,
+  PeriodOfCareStarted: StartPeriodOfCareDto,
+  LegalStatusChanged: ChangeLegalStatusDto,
+  PlacementChanged: ChangePlacementDto,
+  TemporaryPlacementStarted: StartTemporaryPlacementDto,
+  TemporaryPlacementEnded: EndTemporaryPlacementDto,
+  StatutoryReviewHeld: RecordReviewDto,
+  PermanencePlanSet: SetPermanencePlanDto,
+  GoingHomeAuditCompleted: CompleteGoingHomeAuditDto,
+  AdoptionDecisionMade: RecordAdoptionDecisionDto,
+  PlacementOrderGranted: GrantPlacementOrderDto,
+  AdoptionConsentGiven: RecordAdoptionConsentDto,
+  AdoptionDecisionReversed: ReverseAdoptionDecisionDto,
+  MatchedWithAdopters: RecordMatchDto,
+  PlacedForAdoption: PlaceForAdoptionDto,
+  AdoptionOrderGranted: AdoptionOrderDataDto,
+  MissingEpisodeStarted: StartMissingEpisodeDto,
+  MissingEpisodeEnded: EndMissingEpisodeDto,
+  PeriodOfCareEnded: EndPeriodOfCareDto,
+  AnnualHealthOutcomesRecorded: RecordAnnualHealthOutcomesDto,
+  CareLeaverContactRecorded: RecordCareLeaverContactDto,
+};
+
+/**
+ * Every rule `amendedData` breaks for an entry of `entryType`, each named `amendedData.<field>`
+ * (nested fields by their dotted path); empty when it keeps them all. `childId` is left to the
+ * domain, which refuses any other child's (422 correction-cannot-change-child-id).
+ */
+export function amendedDataErrors(entryType: JourneyEventType, amendedData: object): FieldError[] {
+  const rules = RULES_OF[entryType as AmendableEntryType] as (new () => object) | undefined;
+  if (!rules) return []; // a correction: the decider refuses to amend it
+  const fields: Record<string, unknown> = { ...amendedData };
+  delete fields['childId'];
+  const errors = validateSync(plainToInstance(rules, fields), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    validationError: { target: false, value: false },
+  });
+  // A field the amendment leaves out keeps the entry's value: only the fields it gives are checked.
+  const given = new Set(Object.keys(fields));
+  return flattenValidationErrors(
+    errors.filter((error) => given.has(error.property)),
+    'amendedData',
+  );
+}

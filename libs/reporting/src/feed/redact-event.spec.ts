@@ -1,0 +1,67 @@
+import type { RecordedEvent } from '@care-journey/event-store';
+import { redactEvent } from './redact-event';
+
+const recorded = (type: string, data: Record<string, unknown>): RecordedEvent => ({
+  id: 'e1',
+  type,
+  data,
+  metadata: { recordedAt: '2024-05-02T09:00:00Z', recordedBy: 'alice', schemaVersion: 1 },
+  streamId: 'journey-c1',
+  revision: 0n,
+  globalPosition: 1n,
+});
+
+const registration = {
+  childId: 'c1',
+  effectiveDate: '2024-05-01',
+  childRef: 'LA-7',
+  name: 'Zephyrine Quillfeather',
+  dateOfBirth: '2016-07-23',
+  sex: '2',
+  ethnicity: 'WBRI',
+  upn: 'K802193746015',
+  homePostcode: 'YO17 9QZ',
+  uasc: false,
+  relinquishedAtBirth: false,
+  team: 'North',
+  socialWorker: 'alice',
+};
+
+const amendment = (amendedData: Record<string, unknown>) =>
+  recorded('EntryAmended', {
+    childId: 'c1',
+    effectiveDate: '2024-05-01',
+    correctedEventId: 'e0',
+    reason: 'Zephyrine asked for her name to be spelt this way',
+    amendedData,
+  });
+
+describe('redactEvent (what a reporting job sees on /events)', () => {
+  it('Given a registration, Then names and UPNs go, the date of birth keeps its month, the postcode its district', () =>
+    expect(redactEvent(recorded('ChildRegistered', registration)).data).toEqual({
+      ...Object.fromEntries(Object.entries(registration).filter(([k]) => k !== 'name' && k !== 'upn')),
+      dateOfBirth: '2016-07',
+      homePostcode: 'YO17',
+    }));
+
+  it('Given an amendment of the registration, Then its data is redacted exactly as the registration is', () =>
+    expect(redactEvent(amendment(registration)).data['amendedData']).toEqual(
+      redactEvent(recorded('ChildRegistered', registration)).data,
+    ));
+
+  it('Given an amendment, Then its reason is withheld', () =>
+    expect(redactEvent(amendment({ participation: 'PN2' })).data).toMatchObject({
+      reason: '[withheld]',
+      amendedData: { participation: 'PN2' },
+    }));
+
+  it('Given an amendment stored with fields no entry holds, Then those fields are dropped, the entry fields kept', () =>
+    expect(
+      redactEvent(
+        amendment({ effectiveDate: '2025-12-20', participation: 'PN1', notes: 'x'.repeat(5000), bogus: 'y' }),
+      ).data['amendedData'],
+    ).toEqual({ effectiveDate: '2025-12-20', participation: 'PN1' }));
+
+  it('Given an amendment whose amendedData is not an object, Then nothing of it is shown', () =>
+    expect(redactEvent(amendment('free text' as never)).data['amendedData']).toEqual({}));
+});
