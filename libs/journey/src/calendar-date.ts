@@ -146,28 +146,20 @@ export function ageInYearsOn(dateOfBirth: CalendarDate, date: CalendarDate): num
 }
 
 /**
- * The last instant checked and its UTC date. Every command checks its recording instant (`now`),
- * and a batch of commands (an import, a seeded journey) records them all at one instant: the
- * regex, Date.parse and Date were ~2 µs per command, for the same answer. Pure functions of a
- * string, so remembering one answer changes nothing else.
+ * The last instant found valid. Every command checks its recording instant (`now`), and a batch of
+ * commands (an import, a seeded journey) records them all at one instant: the regex and Date.parse
+ * were ~2 µs per command, for the same answer. A pure function of a string, so remembering one
+ * answer changes nothing else. (Its date in England: dateInEngland, england-time.ts.)
  */
-let lastInstant: { value: string; date: CalendarDate } | undefined;
+let lastValidInstant: string | undefined;
 
 export function isValidInstant(value: unknown): value is string {
   if (typeof value !== 'string') return false;
-  if (value === lastInstant?.value) return true;
+  if (value === lastValidInstant) return true;
   const valid = INSTANT_SHAPE.test(value) && !Number.isNaN(Date.parse(value)) && instantFieldsExist(value);
-  if (valid) lastInstant = { value, date: new Date(Date.parse(value)).toISOString().slice(0, 10) };
+  if (valid) lastValidInstant = value;
   return valid;
 }
 
 // Date.parse rolls 2025-02-30T… over to March; insist the written date exists.
 const instantFieldsExist = (value: string): boolean => isValidCalendarDate(value.slice(0, 10));
-
-/** The UTC calendar date of an ISO instant ('2025-03-30T23:30:00-01:00' → '2025-03-31'). */
-export function dateOfInstant(isoInstant: string): CalendarDate {
-  if (!isValidInstant(isoInstant))
-    throw new RangeError(`Not an ISO instant with a zone offset: "${isoInstant}"`);
-  // isValidInstant has just remembered this instant with its date.
-  return (lastInstant as { date: CalendarDate }).date;
-}

@@ -52,17 +52,16 @@ describe('journeyDecider', () => {
       participation: 'PN1',
     } as const;
     given(inCare)
-      .when({ ...review, now: '2024-06-04T23:00:00Z', recordedBy: 'sw' })
+      .when({ ...review, now: '2024-06-04T22:59:00Z', recordedBy: 'sw' })
       .thenThrows('date-in-future');
-    // The recording date is the UTC date of `now` (00:30 BST on 5 June is still 4 June in UTC).
-    given(inCare)
-      .when({ ...review, now: '2024-06-05T00:30:00+01:00', recordedBy: 'sw' })
-      .thenThrows('date-in-future');
-    expect(
-      given(inCare)
-        .when({ ...review, now: '2024-06-05T08:00:00Z', recordedBy: 'sw' })
-        .events(),
-    ).toHaveLength(1);
+    // The recording date is the date in England of `now`: 00:30 BST on 5 June is 5 June, though
+    // it is still 4 June in UTC.
+    for (const now of ['2024-06-05T00:30:00+01:00', '2024-06-04T23:30:00Z', '2024-06-05T08:00:00Z'])
+      expect(
+        given(inCare)
+          .when({ ...review, now, recordedBy: 'sw' })
+          .events(),
+      ).toHaveLength(1);
   });
 });
 

@@ -3,6 +3,7 @@ export * from './events';
 export * from './child-ref';
 export * from './envelope';
 export * from './calendar-date';
+export { dateInEngland, endOfDateInEngland, dateOfInstant } from './england-time';
 export * from './commands';
 export * from './code-lists';
 export * from './code-groups';

@@ -1,5 +1,5 @@
 /** What every command goes through before its own rules: recording details, registration, dates. */
-import { dateOfInstant } from '../calendar-date';
+import { dateInEngland } from '../england-time';
 import type { CommandMeta } from '../commands';
 import { notAfterRecording, notBeforeBirth } from '../invariants/dates';
 import { requireDate, requireRecording } from '../invariants/fields';
@@ -9,7 +9,7 @@ import type { JourneyState } from '../state';
 export interface Checked {
   /** The entry's effective date. */
   date: string;
-  /** The UTC date of the recording instant. */
+  /** The date in England of the recording instant. */
   today: string;
 }
 
@@ -29,7 +29,7 @@ export function checkEntry(
   requireRecording(command.now, command.recordedBy);
   mustBeRegistered(state);
   mustBeSameChild(state, command.childId);
-  const today = dateOfInstant(command.now);
+  const today = dateInEngland(command.now);
   const date = requireDate(command.effectiveDate, 'effectiveDate');
   notAfterRecording(date, today, 'effectiveDate');
   notBeforeBirth(state, date, 'effectiveDate');

@@ -14,7 +14,7 @@ import {
 import { notAfterRecording } from '../invariants/dates';
 import { requireDate, requireRecording, requireText } from '../invariants/fields';
 import { mustBeRegistered, mustBeSameChild } from '../invariants/registration';
-import { dateOfInstant } from '../calendar-date';
+import { dateOfInstant } from '../england-time';
 import { eventRecord, historyOf } from '../fold/journey-log';
 import { type DecideFn, failingEntries, newFailure } from '../journey-check';
 import { resolveCorrections } from '../resolve-corrections';

@@ -10,6 +10,7 @@ import {
 } from '../invariants/legal-status';
 import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
 import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
+import { legalStatusEndsWithinLimit } from '../invariants/time-limits';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
 
@@ -20,6 +21,7 @@ export function changeLegalStatus(command: ChangeLegalStatus, state: JourneyStat
   const legalStatus = requireCode('LS', command.legalStatus, date, 'legalStatus', 'invalid-legal-status');
   placementOrderViaGrant(legalStatus);
   legalStatusMustChange(state, legalStatus);
+  legalStatusEndsWithinLimit(state, date, `the change to ${legalStatus}`);
   youthJusticeNotUnder10(state, legalStatus, date);
   shortBreaksOneKindPerYear(state, legalStatus, date);
   currentPlacementEndedByRegistration(state, date, true);

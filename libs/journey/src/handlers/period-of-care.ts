@@ -18,6 +18,7 @@ import { shortBreaksOneKindPerYear, youthJusticeNotUnder10 } from '../invariants
 import { checkOrdinaryPlacement } from '../invariants/placement';
 import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
 import { noTemporaryPlacementOpen, temporaryCannotStartCare } from '../invariants/temporary-placement';
+import { legalStatusEndsWithinLimit } from '../invariants/time-limits';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
 
@@ -49,6 +50,7 @@ export function checkCareCanEnd(state: JourneyState, date: string): void {
   noTemporaryPlacementOpen(state, 'end care');
   endNotBeforeLastEvent(state, date);
   endMustCloseAnEpisode(state, date);
+  legalStatusEndsWithinLimit(state, date, 'the end of care');
   currentPlacementEndedByRegistration(state, date, false);
 }
 

@@ -1,4 +1,4 @@
-import { dateOfInstant } from '../calendar-date';
+import { dateInEngland } from '../england-time';
 import type { ChangeAllocation, RegisterChild } from '../commands';
 import type { JourneyEvent } from '../events';
 import { requireCode } from '../invariants/codes';
@@ -13,7 +13,7 @@ import { checkEntry, dataOf } from './common';
 export function registerChild(command: RegisterChild, state: JourneyState): JourneyEvent[] {
   requireRecording(command.now, command.recordedBy);
   mustNotBeRegistered(state);
-  const today = dateOfInstant(command.now);
+  const today = dateInEngland(command.now);
   requireText(command.childId, 'childId');
   requireText(command.childRef, 'childRef');
   requireText(command.name, 'name');

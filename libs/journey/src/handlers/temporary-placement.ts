@@ -10,6 +10,7 @@ import {
   placementAllowedOn,
 } from '../invariants/supported-accommodation';
 import { mustHaveTemporaryOpen, mustNotHaveTemporaryOpen } from '../invariants/temporary-placement';
+import { temporaryPlacementEndsWithinLimit } from '../invariants/time-limits';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
 
@@ -39,6 +40,7 @@ export function endTemporaryPlacement(command: EndTemporaryPlacement, state: Jou
   mustBeInCurrentPeriod(state, date, 'placement');
   mustHaveTemporaryOpen(state);
   placementMustMoveForward(state, date);
+  temporaryPlacementEndsWithinLimit(state, date);
   // Going back starts a new episode in the usual placement, checked as if it began that day.
   if (state.usualPlacement) placementAllowedOn(state.usualPlacement, date, 'effectiveDate');
   return [{ type: 'TemporaryPlacementEnded', data: dataOf(command) }];

@@ -12,6 +12,7 @@ import {
   ValidateNested,
   buildMessage,
   IsDefined,
+  Matches,
 } from 'class-validator';
 import { codesOf, isValidCalendarDate, type CodeListName } from '@care-journey/journey';
 
@@ -63,6 +64,31 @@ export const TextField = (doc: FieldDoc, maxLength = 200) =>
     IsString(),
     IsNotEmpty(),
     MaxLength(maxLength),
+  );
+
+/** A UK postcode, or at least its district ("LS1 4AB", "LS1"): the same rule wherever one is recorded. */
+export const UK_POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]?( ?[0-9][A-Z]{2})?$/i;
+
+export const PostcodeField = (doc: FieldDoc) =>
+  applyDecorators(
+    TextField(doc, 8),
+    Matches(UK_POSTCODE, { message: '$property must be a UK postcode or its district' }),
+  );
+
+/**
+ * The 903 CHILD reference: the authority's own id for the child, at most 10 characters, letters and
+ * digits (with "-" or "_" between them), no spaces: it keys every 903 table, so "AC 9!" is refused
+ * here rather than at the return.
+ */
+export const CHILD_REF = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+export const CHILD_REF_MAX_LENGTH = 10;
+
+export const ChildRefField = (doc: FieldDoc) =>
+  applyDecorators(
+    TextField(doc, CHILD_REF_MAX_LENGTH),
+    Matches(CHILD_REF, {
+      message: `$property must be a 903 child reference (CHILD): letters, digits, "-" or "_", no spaces, starting with a letter or digit, at most ${CHILD_REF_MAX_LENGTH} characters`,
+    }),
   );
 
 export const BooleanField = (doc: FieldDoc) =>

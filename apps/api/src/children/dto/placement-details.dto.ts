@@ -1,6 +1,5 @@
 import type { PlacementDetails } from '@care-journey/journey';
-import { Matches } from 'class-validator';
-import { BooleanField, CodeField, TextField } from './fields';
+import { BooleanField, CodeField, PostcodeField, TextField } from './fields';
 
 export class PlacementDetailsDto implements PlacementDetails {
   @CodeField('PLACE', { description: '903 PLACE placement type', example: 'U6' })
@@ -13,9 +12,10 @@ export class PlacementDetailsDto implements PlacementDetails {
   })
   provider?: string;
 
-  @TextField({ description: 'Placement postcode (district at least)', example: 'LS1 4AB', optional: true }, 8)
-  @Matches(/^[A-Z]{1,2}[0-9][A-Z0-9]?( ?[0-9][A-Z]{2})?$/i, {
-    message: '$property must be a UK postcode or its district',
+  @PostcodeField({
+    description: 'Placement postcode (district at least)',
+    example: 'LS1 4AB',
+    optional: true,
   })
   postcode?: string;
 

@@ -2,7 +2,15 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { CHILD_ID_PATTERN } from './child-id.param';
 import { EffectiveDateDto } from './effective-date.dto';
-import { BooleanField, CodeField, DateField, OneOfField, TextField } from './fields';
+import {
+  BooleanField,
+  ChildRefField,
+  CodeField,
+  DateField,
+  OneOfField,
+  PostcodeField,
+  TextField,
+} from './fields';
 
 export class RegisterChildDto extends EffectiveDateDto {
   @ApiPropertyOptional({
@@ -14,7 +22,7 @@ export class RegisterChildDto extends EffectiveDateDto {
   @Matches(CHILD_ID_PATTERN, { message: '$property must be 1–64 letters, digits, "-" or "_"' })
   childId?: string;
 
-  @TextField({ description: "The authority's own child reference (903 CHILD)", example: 'LA-000123' }, 10)
+  @ChildRefField({ description: "The authority's own child reference (903 CHILD)", example: 'LA-000123' })
   childRef!: string;
 
   @TextField({ description: 'Display name (never shown to reporting jobs)', example: 'Sam Taylor' })
@@ -35,7 +43,7 @@ export class RegisterChildDto extends EffectiveDateDto {
   })
   upn!: string;
 
-  @TextField({ description: 'Home postcode', example: 'LS6 2AB', optional: true }, 8)
+  @PostcodeField({ description: 'Home postcode (district at least)', example: 'LS6 2AB', optional: true })
   homePostcode?: string;
 
   @BooleanField({ description: 'Unaccompanied asylum-seeking child', example: false })

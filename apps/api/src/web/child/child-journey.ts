@@ -1,5 +1,7 @@
 import {
   dateOfInstant,
+  endOfDateInEngland,
+  isValidCalendarDate,
   resolveCorrections,
   type CalendarDate,
   type StoredJourneyEvent,
@@ -45,13 +47,13 @@ export interface ReplayForm {
   raw: { asAt: string; knownAt: string };
 }
 
-/** knownAt may be a bare date (meaning the end of that day, UTC) or an instant with a zone. */
+/** knownAt may be a bare date (meaning the end of that day in England) or an instant with a zone. */
 export function parseReplayForm(query: Record<string, unknown>): ReplayForm {
   const raw = {
     asAt: typeof query.asAt === 'string' ? query.asAt.trim() : '',
     knownAt: typeof query.knownAt === 'string' ? query.knownAt.trim() : '',
   };
-  const knownAtValue = /^\d{4}-\d{2}-\d{2}$/.test(raw.knownAt) ? `${raw.knownAt}T23:59:59.999Z` : raw.knownAt;
+  const knownAtValue = isValidCalendarDate(raw.knownAt) ? endOfDateInEngland(raw.knownAt) : raw.knownAt;
   const parsed = parseReplayPoint({ asAt: raw.asAt, knownAt: knownAtValue });
   if ('point' in parsed) return { point: parsed.point, errors: [], raw };
   const messages: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { StoredJourneyEvent } from '@care-journey/journey';
+import { dateInEngland, type StoredJourneyEvent } from '@care-journey/journey';
 import {
   allocationOn,
   ageOn,
@@ -129,11 +129,11 @@ function entriesSection(journey: ChildJourney): SafeHtml {
         <td class="govuk-table__cell">${eventLabel(e.type)}${corrections.length ? html` ${tag('Corrected', 'purple')}` : ''}</td>
         <td class="govuk-table__cell">${entryDetails(e)}${corrections.map(
           (c) =>
-            html`<br><span class="govuk-body-s">Corrected ${formatDate(c.recordedAt.slice(0, 10))} by ${c.recordedBy}: ${c.reason}${
+            html`<br><span class="govuk-body-s">Corrected ${formatDate(dateInEngland(c.recordedAt))} by ${c.recordedBy}: ${c.reason}${
               c.changes?.length ? html` (${c.changes.map((ch) => `${ch.path}`).join(', ')})` : ''
             }</span>`,
         )}</td>
-        <td class="govuk-table__cell">${formatDate(e.recordedAt.slice(0, 10))} by ${e.recordedBy}</td></tr>`;
+        <td class="govuk-table__cell">${formatDate(dateInEngland(e.recordedAt))} by ${e.recordedBy}</td></tr>`;
     })}</tbody></table>`;
 }
 

@@ -1,0 +1,83 @@
+/**
+ * Instants and the calendar in England. A child's dates are English calendar dates, so "today"
+ * for a recording instant is its date in Europe/London, not in UTC: from 00:00 to 01:00 BST the
+ * UTC date is still yesterday. Pure: Intl's time-zone data, no I/O, no clock.
+ */
+import { addDays, isValidCalendarDate, isValidInstant, parseCalendarDate } from './calendar-date';
+import type { CalendarDate } from './events';
+
+const ENGLAND = 'Europe/London';
+const MS_PER_MINUTE = 60_000;
+
+// One formatter for the process: building one costs far more than using it.
+const wallClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ENGLAND,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+interface WallClock {
+  date: CalendarDate;
+  /** Minutes England is ahead of UTC at that instant: 0 (GMT) or 60 (BST). */
+  offsetMinutes: number;
+}
+
+function wallClockAt(epochMs: number): WallClock {
+  const part: Record<string, string> = {};
+  for (const { type, value } of wallClock.formatToParts(epochMs)) part[type] = value;
+  const year = Number(part.year);
+  const month = Number(part.month);
+  const day = Number(part.day);
+  const asIfUtc = Date.UTC(year, month - 1, day, Number(part.hour), Number(part.minute));
+  const wholeMinute = Math.floor(epochMs / MS_PER_MINUTE) * MS_PER_MINUTE;
+  const date = `${String(year).padStart(4, '0')}-${part.month}-${part.day}`;
+  return { date, offsetMinutes: (asIfUtc - wholeMinute) / MS_PER_MINUTE };
+}
+
+/**
+ * The last instant asked and its date: a batch (an import, a seeded journey) records every command
+ * at one instant, and every command asks for its date. A pure function, so remembering one answer
+ * changes nothing else.
+ */
+let lastAsked: { instant: string; date: CalendarDate } | undefined;
+
+/** The calendar date in England of an ISO instant ('2026-07-01T23:30:00Z' → '2026-07-02', BST). */
+export function dateInEngland(isoInstant: string): CalendarDate {
+  if (isoInstant === lastAsked?.instant) return lastAsked.date;
+  if (!isValidInstant(isoInstant))
+    throw new RangeError(`Not an ISO instant with a zone offset: "${isoInstant}"`);
+  const date = wallClockAt(Date.parse(isoInstant)).date;
+  lastAsked = { instant: isoInstant, date };
+  return date;
+}
+
+/**
+ * The instant a calendar date begins in England, as epoch milliseconds. Clocks change at 01:00 UTC,
+ * never between 23:00 and 00:00 UTC, so the offset at UTC midnight is the one at English midnight.
+ */
+function startOfDateInEngland(date: CalendarDate): number {
+  const { year, month, day } = parseCalendarDate(date);
+  const utcMidnight = Date.UTC(year, month - 1, day);
+  return utcMidnight - wallClockAt(utcMidnight).offsetMinutes * MS_PER_MINUTE;
+}
+
+/**
+ * The last millisecond of a calendar date in England, as a UTC ISO instant: "known at 1 July 2023"
+ * means recorded by 23:59:59.999 BST, which is 22:59:59.999Z. Days are 23 or 25 hours long on the
+ * days the clocks change.
+ */
+export function endOfDateInEngland(date: CalendarDate): string {
+  if (!isValidCalendarDate(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): "${date}"`);
+  return new Date(startOfDateInEngland(addDays(date, 1)) - 1).toISOString();
+}
+
+/**
+ * Kept for the callers that still use the old name: every one of them meant "the date this happened
+ * on" for someone in England. New code calls dateInEngland.
+ * @deprecated use dateInEngland
+ */
+export const dateOfInstant = dateInEngland;
