@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BadRequestException } from '@nestjs/common';
 import { readWholeStream } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store';
-import { childRefHolder, childRefStream, journeyStream, type JourneyCommand } from '@care-journey/journey';
+import { childRefHolding, childRefStream, journeyStream, type JourneyCommand } from '@care-journey/journey';
 import { ChildRefInUse } from '../application-errors';
 import { EventEnvelopeFactory } from '../recording/event-envelope.factory';
 import { JourneyRepository } from '../recording/journey.repository';
@@ -59,8 +59,9 @@ describe('RecordJourneyHandler: amendments keep the entry’s field rules and re
   });
 
   const holderOf = async (ref: string) => {
-    const [first] = (await readWholeStream(store, childRefStream(ref))) ?? [];
-    return first && childRefHolder(first);
+    const latest = ((await readWholeStream(store, childRefStream(ref))) ?? []).at(-1);
+    const holding = latest && childRefHolding(latest);
+    return holding?.held ? holding.childId : undefined;
   };
 
   for (const [path, fresh] of [
