@@ -39,7 +39,11 @@ describe('amendedDataErrors: an amendment keeps the corrected entry’s own fiel
     ]));
 
   it('Given a required field sent empty or null, Then it is required, even though it could be left out', () => {
-    expect(rulesBroken('ChildRegistered', { childRef: '' })).toEqual(['amendedData.childRef isNotEmpty']);
+    // An empty reference also breaks the CHILD format (s6-dates' rule): both are named.
+    expect(rulesBroken('ChildRegistered', { childRef: '' })).toEqual([
+      'amendedData.childRef isNotEmpty',
+      'amendedData.childRef matches',
+    ]);
     expect(rulesBroken('StatutoryReviewHeld', { participation: null })).toEqual([
       'amendedData.participation isDefined',
     ]);
