@@ -24,6 +24,7 @@ import {
   WhatIfQuery,
   type Format,
 } from './dto/measures.query';
+import { firstDayOf, lastDayOf } from './dto/month-or-date';
 
 const ALL = ['social_worker', 'panel_member', 'auditor', 'reporting_job', 'admin'] as const;
 const CSV = 'text/csv; charset=utf-8';
@@ -111,7 +112,7 @@ export class MeasuresController {
   @ApiOperation({
     summary: 'The children behind one measure over a window, with what put each child there',
     description:
-      'social_worker, panel_member, auditor and admin see names and references; reporting_job gets child ids only.',
+      '`from` and `to` take a day (YYYY-MM-DD) or a month (YYYY-MM: from its first day, to its last day, as in GET /measures). social_worker, panel_member, auditor and admin see names and references; reporting_job gets child ids only.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiBadRequestResponse({ type: ErrorDto })
@@ -121,7 +122,8 @@ export class MeasuresController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    const window = await asBadRequest(() => dayWindow(query.from, query.to));
+    // A month is the whole month, as the series reads it: from its first day to its last.
+    const window = await asBadRequest(() => dayWindow(firstDayOf(query.from), lastDayOf(query.to)));
     const measures = await this.source.measures();
     const behind = childrenFor(user.role, measures.behind(measure, { ...window, today: this.today() }));
     return this.respond(reply, query.format, behind, () =>
