@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ErrorDto } from '../http/error-responses.dto';
+import { NoQueryParams } from '../http/query-params';
 import { Clock } from '../infrastructure/clock';
 import { asBadRequest } from './authority-errors';
 import {
@@ -88,7 +89,7 @@ export class MeasuresController {
       'The settings in use: boundary, child population, distance, unit-cost tables and targets (for charts)',
     description: 'Roles: all.',
   })
-  settings(): AuthorityConfig {
+  settings(@Query() _query: NoQueryParams): AuthorityConfig {
     return this.config;
   }
 

@@ -1,14 +1,21 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { badRequestBody, type FieldError } from './field-errors';
+import {
+  BadRequestException,
+  ValidationPipe,
+  type ArgumentMetadata,
+  type ValidationError,
+} from '@nestjs/common';
+import { badRequestBody, type BadRequestBody, type FieldError } from './field-errors';
+import { acceptedQueryParams, declaredOnly, unknownQueryParamErrors } from './query-params';
 import { ShortcutValidationPipe } from './validation-shortcut';
 
 /**
  * The one ValidationPipe: unknown fields are refused (not silently dropped), and the 400
  * names every field and rule broken, nested fields by their dotted path. A class with a
- * validation shortcut (validation-shortcut.ts) is checked by it first.
+ * validation shortcut (validation-shortcut.ts) is checked by it first. An unknown query
+ * parameter is refused with the parameters the route takes (query-params.ts).
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ShortcutValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -28,4 +35,28 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
         : Object.entries(constraints).map(([rule, message]) => ({ field, rule, message }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
+}
+
+class ApiValidationPipe extends ShortcutValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const accepted = acceptedQueryParams(metadata);
+    const unknown = accepted ? unknownQueryParamErrors(value, accepted) : [];
+    if (!accepted || unknown.length === 0) {
+      // A route that takes no parameters has nothing more to check.
+      return accepted?.length === 0 ? {} : super.transform(value, metadata);
+    }
+    // The declared parameters are still checked, so one answer names everything wrong.
+    const declared = await this.errorsOf(declaredOnly(value as object, accepted), metadata);
+    throw new BadRequestException(badRequestBody([...unknown, ...declared]));
+  }
+
+  private async errorsOf(value: unknown, metadata: ArgumentMetadata): Promise<FieldError[]> {
+    try {
+      await super.transform(value, metadata);
+      return [];
+    } catch (error) {
+      if (error instanceof BadRequestException) return (error.getResponse() as BadRequestBody).errors ?? [];
+      throw error;
+    }
+  }
 }

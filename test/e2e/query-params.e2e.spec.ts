@@ -1,0 +1,102 @@
+import type { RegisteredRoute } from '../../apps/api/src/create-app';
+import { apiClient, type ApiClient } from './support/http-client';
+import { newChild } from './support/journey-setup';
+import { normalise, ROUTE_ROLES } from './support/route-roles';
+import { startTestApp, type TestApp } from './support/test-app';
+import { tokenFor } from './support/tokens';
+
+/**
+ * The API's one rule for query strings: every JSON route takes the parameters it declares (and
+ * documents in /docs-json), and refuses any other with a 400 naming it and the ones it takes.
+ * Not covered: the Swagger UI's own files, static assets, and the HTML pages (/panel, /login),
+ * which read their own forms' parameters and report their mistakes on the page.
+ */
+const NOT_JSON_ROUTES = /^\/(docs|assets|panel|login)\b/;
+
+type ErrorBody = { errors: { field: string; rule: string; message: string }[] };
+type OpenApi = { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
+
+describe('query parameters: an unknown one is a 400 on every JSON GET route', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  let childId: string;
+  let routes: RegisteredRoute[];
+  let openApi: OpenApi;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = apiClient(t.baseUrl);
+    childId = await newChild(api);
+    routes = t.routes.filter((route) => route.method === 'GET' && !NOT_JSON_ROUTES.test(route.url));
+    openApi = (await api.get<OpenApi>('/docs-json')).body;
+  });
+  afterAll(async () => t.close());
+
+  const urlFor = (pattern: string) =>
+    pattern
+      .replace(/:id\b/g, childId)
+      .replace(':measure', 'looked-after')
+      .replace(':name', 'child-summaries');
+  /** A role the route admits (none for a public one): the guard lets it through to validation. */
+  const tokenOf = (route: RegisteredRoute) => {
+    const expected = normalise(ROUTE_ROLES[`GET ${route.url}`] ?? 'public');
+    return expected.public ? undefined : tokenFor(expected.roles[0]);
+  };
+  /** The query parameters /docs-json documents for the route, sorted. */
+  const documented = (route: RegisteredRoute) =>
+    (openApi.paths[route.url.replace(/:(\w+)/g, '{$1}')]?.get?.parameters ?? [])
+      .filter((p) => p.in === 'query')
+      .map((p) => p.name)
+      .sort();
+
+  it('GET /children/:id?asAt= is refused, not answered with today’s view', async () => {
+    const response = await api.get<ErrorBody>(`/children/${childId}?asAt=2024-01-01`, {
+      token: tokenFor('social_worker'),
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      {
+        field: 'asAt',
+        rule: 'whitelistValidation',
+        message: 'asAt is not a query parameter of this route; it takes none',
+      },
+    ]);
+    const history = await api.get<ErrorBody>(`/children/${childId}/history?asat=2024-01-01`, {
+      token: tokenFor('social_worker'),
+    });
+    expect(history.status).toBe(400);
+    expect(history.body.errors[0]).toMatchObject({ field: 'asat', rule: 'whitelistValidation' });
+    expect(history.body.errors[0].message).toMatch(
+      /^asat is not a query parameter of this route; it takes .*asAt/,
+    );
+  });
+
+  it('every JSON GET route names the unknown parameter and the ones it takes, as /docs-json documents them', async () => {
+    expect(routes.length).toBeGreaterThan(20);
+    const wrong: string[] = [];
+    for (const route of routes) {
+      const response = await api.get<ErrorBody>(`${urlFor(route.url)}?notAParam=1`, {
+        token: tokenOf(route),
+      });
+      const takes = documented(route);
+      const expected = {
+        field: 'notAParam',
+        rule: 'whitelistValidation',
+        message: `notAParam is not a query parameter of this route; it takes ${takes.length ? takes.join(', ') : 'none'}`,
+      };
+      const found =
+        response.status === 400 ? response.body.errors?.find((e) => e.field === 'notAParam') : undefined;
+      if (JSON.stringify(found) !== JSON.stringify(expected))
+        wrong.push(`GET ${route.url}: ${response.status} ${JSON.stringify(found ?? response.body)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('still answers the parameters a route takes', async () => {
+    const token = tokenFor('auditor');
+    expect((await api.get(`/children/${childId}`, { token })).status).toBe(200);
+    expect((await api.get(`/children/${childId}/events?page=1&pageSize=5`, { token })).status).toBe(200);
+    expect((await api.get('/feed?after=0&limit=5', { token })).status).toBe(200);
+    expect((await api.get('/health')).status).toBe(200);
+  });
+});
