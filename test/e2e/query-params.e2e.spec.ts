@@ -8,8 +8,9 @@ import { tokenFor } from './support/tokens';
 /**
  * The API's one rule for query strings: every JSON route takes the parameters it declares (and
  * documents in /docs-json), and refuses any other with a 400 naming it and the ones it takes.
- * Not covered: the Swagger UI's own files, static assets, and the HTML pages (/panel, /login),
- * which read their own forms' parameters and report their mistakes on the page.
+ * The HTML pages keep the same rule in their own way: an unknown parameter is reported on the
+ * page (a CSV download is refused with the 400). Not covered: the Swagger UI's own files, static
+ * assets, and the sign-in page.
  */
 const NOT_JSON_ROUTES = /^\/(docs|assets|panel|login)\b/;
 
@@ -98,5 +99,48 @@ describe('query parameters: an unknown one is a 400 on every JSON GET route', ()
     expect((await api.get(`/children/${childId}/events?page=1&pageSize=5`, { token })).status).toBe(200);
     expect((await api.get('/feed?after=0&limit=5', { token })).status).toBe(200);
     expect((await api.get('/health')).status).toBe(200);
+  });
+
+  describe('the pages say so on the page', () => {
+    const panel = () => ({ token: tokenFor('panel_member', 'pat') });
+    const summaryOf = (page: string) =>
+      /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(page)?.[0] ?? '';
+
+    it.each([
+      ['/panel/children/:id?asat=2024-01-01', 'asat', 'asAt, knownAt, position, recorded', 'replay-form'],
+      ['/panel/drift?asAt=2025-03-31&sortby=team', 'sortby', 'asAt, rule, team', 'drift-filters'],
+      ['/panel/measures?year=2025', 'year', 'yearEnding, years', 'measures-years'],
+    ])('%s names %s and what the page uses', async (path, name, uses, formId) => {
+      const response = await api.get<string>(path.replace(':id', childId), panel());
+      expect(response.status).toBe(200);
+      const summary = summaryOf(response.body);
+      expect(summary).toContain(
+        `<a href="#${formId}">The address has “${name}”, which this page does not use: it uses ${uses}`,
+      );
+      expect(response.body).toContain(`id="${formId}"`);
+    });
+
+    it('a page’s own links and forms carry only what it uses, so they raise nothing', async () => {
+      for (const path of [
+        `/panel/children/${childId}?asAt=2024-01-01&knownAt=2024-02-01`,
+        `/panel/children/${childId}?recorded=review&position=3`,
+        '/panel/drift?asAt=2025-03-31&rule=DR01&team=&socialWorker=&legalStatus=&ageBand=&minDaysOverdue=&dueWithinDays=30&sort=team&dir=asc&page=1&all=1',
+        '/panel/measures?yearEnding=2025-03-31&years=3',
+      ]) {
+        const response = await api.get<string>(path, panel());
+        expect({ path, status: response.status, summary: summaryOf(response.body) }).toEqual({
+          path,
+          status: 200,
+          summary: '',
+        });
+      }
+    });
+
+    it('the drift CSV, a download, refuses an unknown parameter with the 400', async () => {
+      const refused = await api.get<string>('/panel/drift.csv?asat=2025-03-31', panel());
+      expect(refused.status).toBe(400);
+      expect(refused.body).toContain('The address has “asat”, which this page does not use');
+      expect(refused.body).not.toContain('as_at,child_id');
+    });
   });
 });
