@@ -1,5 +1,5 @@
 import type { ArgumentMetadata } from '@nestjs/common';
-import { getMetadataStorage } from 'class-validator';
+import { declaredFields } from './declared-fields';
 import type { FieldError } from './field-errors';
 
 /**
@@ -10,23 +10,16 @@ import type { FieldError } from './field-errors';
 
 const NOT_CLASSES: readonly unknown[] = [String, Boolean, Number, Array, Object, Buffer, Date];
 
-/** A route's whole query (`@Query()` with a class): the parameters the class declares, sorted; else undefined. */
-export function acceptedQueryParams(metadata: ArgumentMetadata): string[] | undefined {
-  const { type, data, metatype } = metadata;
-  if (type !== 'query' || data !== undefined || !metatype || NOT_CLASSES.includes(metatype)) return undefined;
-  let accepted = acceptedByClass.get(metatype);
-  if (!accepted) {
-    const declared = getMetadataStorage()
-      .getTargetValidationMetadatas(metatype, '', true, false)
-      .map((rule) => rule.propertyName);
-    accepted = [...new Set(declared)].sort();
-    acceptedByClass.set(metatype, accepted);
-  }
-  return accepted;
+/** The DTO class of a whole body or query (`@Body()`, `@Query()` typed with a class), else undefined. */
+export function dtoClass({ data, metatype }: ArgumentMetadata): object | undefined {
+  return data === undefined && metatype && !NOT_CLASSES.includes(metatype) ? metatype : undefined;
 }
 
-/** Read once per class: the rules of a class do not change after it is declared. */
-const acceptedByClass = new WeakMap<object, string[]>();
+/** A route's whole query (`@Query()` with a class): the parameters the class declares, sorted; else undefined. */
+export function acceptedQueryParams(metadata: ArgumentMetadata): string[] | undefined {
+  const dto = metadata.type === 'query' ? dtoClass(metadata) : undefined;
+  return dto ? declaredFields(dto) : undefined;
+}
 
 /** One error per parameter the route does not take, in the order sent. */
 export function unknownQueryParamErrors(query: unknown, accepted: readonly string[]): FieldError[] {

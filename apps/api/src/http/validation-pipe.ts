@@ -5,7 +5,8 @@ import {
   type ValidationError,
 } from '@nestjs/common';
 import { badRequestBody, type BadRequestBody, type FieldError } from './field-errors';
-import { acceptedQueryParams, declaredOnly, unknownQueryParamErrors } from './query-params';
+import { bodyShapeError, explainUnknownFields } from './body-errors';
+import { acceptedQueryParams, declaredOnly, dtoClass, unknownQueryParamErrors } from './query-params';
 import { ShortcutValidationPipe } from './validation-shortcut';
 
 /**
@@ -32,13 +33,24 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     const own =
       'isDefined' in constraints
         ? [{ field, rule: 'isDefined', message: `${field} is required` }]
-        : Object.entries(constraints).map(([rule, message]) => ({ field, rule, message }));
+        : Object.entries(constraints)
+            // "must be an object" says it; class-validator's "nested property … either object or array" adds nothing.
+            .filter(([rule]) => !(rule === 'nestedValidation' && 'isObject' in constraints))
+            .map(([rule, message]) => ({ field, rule, message: withPath(message, error.property, field) }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
 
+/** class-validator names a nested field by its own name (`placementType must …`); the 400 names its path. */
+const withPath = (message: string, property: string, field: string): string =>
+  field !== property && message.startsWith(`${property} `)
+    ? `${field}${message.slice(property.length)}`
+    : message;
+
 class ApiValidationPipe extends ShortcutValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const dto = metadata.type === 'body' ? dtoClass(metadata) : undefined;
+    if (dto) return this.body(value, metadata, dto);
     const accepted = acceptedQueryParams(metadata);
     const unknown = accepted ? unknownQueryParamErrors(value, accepted) : [];
     if (!accepted || unknown.length === 0) {
@@ -48,6 +60,18 @@ class ApiValidationPipe extends ShortcutValidationPipe {
     // The declared parameters are still checked, so one answer names everything wrong.
     const declared = await this.errorsOf(declaredOnly(value as object, accepted), metadata);
     throw new BadRequestException(badRequestBody([...unknown, ...declared]));
+  }
+
+  private async body(value: unknown, metadata: ArgumentMetadata, dto: object): Promise<unknown> {
+    const shape = bodyShapeError(value);
+    if (shape) throw new BadRequestException(badRequestBody([shape]));
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (!(error instanceof BadRequestException)) throw error;
+      const { errors } = error.getResponse() as BadRequestBody;
+      throw errors ? new BadRequestException(badRequestBody(explainUnknownFields(errors, dto))) : error;
+    }
   }
 
   private async errorsOf(value: unknown, metadata: ArgumentMetadata): Promise<FieldError[]> {

@@ -12,6 +12,7 @@ import {
   ValidateNested,
   buildMessage,
   IsDefined,
+  IsObject,
 } from 'class-validator';
 import { codesOf, isValidCalendarDate, type CodeListName } from '@care-journey/journey';
 
@@ -68,5 +69,6 @@ export const TextField = (doc: FieldDoc, maxLength = 200) =>
 export const BooleanField = (doc: FieldDoc) =>
   applyDecorators(documented(doc, { type: Boolean }), IsBoolean());
 
+/** One nested object: an array is refused too (ValidateNested alone would check its items and let it through). */
 export const NestedField = (type: () => new () => object, doc: FieldDoc) =>
-  applyDecorators(documented(doc, { type }), ValidateNested(), Type(type));
+  applyDecorators(documented(doc, { type }), IsObject(), ValidateNested(), Type(type));
