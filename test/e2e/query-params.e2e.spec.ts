@@ -1,6 +1,6 @@
 import type { RegisteredRoute } from '../../apps/api/src/create-app';
 import { apiClient, type ApiClient } from './support/http-client';
-import { newChild } from './support/journey-setup';
+import { eventCount, newChild } from './support/journey-setup';
 import { normalise, ROUTE_ROLES } from './support/route-roles';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -99,6 +99,35 @@ describe('query parameters: an unknown one is a 400 on every JSON GET route', ()
     expect((await api.get(`/children/${childId}/events?page=1&pageSize=5`, { token })).status).toBe(200);
     expect((await api.get('/feed?after=0&limit=5', { token })).status).toBe(200);
     expect((await api.get('/health')).status).toBe(200);
+  });
+
+  it('every command route takes no query parameter: ?dryRun=true is refused and nothing is recorded', async () => {
+    const commands = t.routes.filter(
+      (route) => route.method === 'POST' && /^\/(children|admin)\b/.test(route.url),
+    );
+    expect(commands.length).toBeGreaterThan(20);
+    const before = await eventCount(api, childId);
+    const wrong: string[] = [];
+    for (const route of commands) {
+      const response = await api.post<ErrorBody>(
+        `${urlFor(route.url)}?dryRun=true`,
+        {},
+        {
+          token: tokenFor(normalise(ROUTE_ROLES[`POST ${route.url}`] ?? 'public').roles[0] ?? 'admin'),
+        },
+      );
+      const expected = [
+        {
+          field: 'dryRun',
+          rule: 'whitelistValidation',
+          message: 'dryRun is not a query parameter of this route; it takes none',
+        },
+      ];
+      if (response.status !== 400 || JSON.stringify(response.body.errors) !== JSON.stringify(expected))
+        wrong.push(`POST ${route.url}: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(await eventCount(api, childId)).toBe(before);
   });
 
   describe('the pages say so on the page', () => {

@@ -26,7 +26,7 @@ export class ProjectionsAdminController {
   @ApiAcceptedResponse({
     description: 'Progress of the rebuild started (or already running); poll GET /admin/rebuild',
   })
-  async rebuild(): Promise<RebuildProgress> {
+  async rebuild(@Query() _query: NoQueryParams): Promise<RebuildProgress> {
     const run = this.engine.rebuild();
     // The rebuild goes on in the background; the first progress report says it started.
     return firstValueFrom(run);
