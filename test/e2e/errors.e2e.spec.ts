@@ -50,6 +50,9 @@ describe('every error class, over HTTP', () => {
         body: '{"effectiveDate": ',
       });
       expect(response.status).toBe(400);
+      expect(((await response.json()) as { errors: unknown[] }).errors).toEqual([
+        { field: '(body)', rule: 'isJson', message: expect.stringMatching(/^the body must be valid JSON: /) },
+      ]);
     });
 
     it.each([

@@ -137,13 +137,31 @@ describeInBrowser('permanency panel pages in a real browser', () => {
         : '') ?? '';
     expect(await openFlags()).not.toContain('DR05');
 
-    // A form sent empty shows the API's own messages, in the summary and beside the fields.
+    // A form sent empty shows the API's rules under the form's own labels, in the summary and beside the fields.
     await page.goto(`${t.baseUrl}/panel/children/${childId}/record/placement-change`);
     await page.getByRole('button', { name: /^Record/ }).click();
-    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
-      'effectiveDate is required',
+    const summary = (await page.locator('.govuk-error-summary li').allTextContents()).map((s) => s.trim());
+    expect(summary).toEqual([
+      'Date of the move is required',
+      'Placement type is required',
+      'Reason for the change is required',
+      '“Is it the same carer as before?” is required',
+    ]);
+    expect(await page.locator('#effectiveDate-error').textContent()).toContain(
+      'Date of the move is required',
     );
-    expect(await page.locator('#effectiveDate-error').textContent()).toContain('effectiveDate is required');
+    expect(await page.locator('#placement-placementType-error').textContent()).toContain(
+      'Placement type is required',
+    );
+    // A summary link takes the keyboard to its field.
+    await page.locator('.govuk-error-summary a', { hasText: 'Reason for the change' }).click();
+    expect(await page.locator('#reasonForChange:focus').count()).toBe(1);
+    // A bad date keeps the rule's text under the label.
+    await page.getByLabel('Date of the move').fill('2025-02-30');
+    await page.getByRole('button', { name: /^Record/ }).click();
+    expect(await page.locator('#effectiveDate-error').textContent()).toContain(
+      'Date of the move must be a real calendar date, YYYY-MM-DD',
+    );
     await screenshot(page, '07-record-placement-errors');
 
     for (const daysAgo of [20, 10]) {

@@ -70,6 +70,48 @@ describe('GET /measures', () => {
     expect(csv.body.split('\n')[0]).toBe('childId,inArea,distanceMiles,moreThanDistance,placementType,since');
   });
 
+  it('takes a month for the children behind a figure as /measures does: from its first day to its last', async () => {
+    const byDay = await api.get<Record<string, unknown>>(
+      '/measures/location/children?from=2024-02-01&to=2024-02-29',
+      panel,
+    );
+    const byMonth = await api.get<Record<string, unknown>>(
+      '/measures/location/children?from=2024-02&to=2024-02',
+      panel,
+    );
+    expect(byMonth.status).toBe(200);
+    expect(byMonth.body).toEqual(byDay.body);
+    expect(byMonth.body).toMatchObject({ from: '2024-02-01', to: '2024-02-29' });
+    // The series' month and the children behind it: the same window, the same count.
+    const series = await api.get<{ rows: { flows: { started: number } }[] }>(
+      '/measures?from=2024-03&to=2024-03',
+      panel,
+    );
+    const started = await api.get<{ children: unknown[]; from: string; to: string }>(
+      '/measures/started/children?from=2024-03&to=2024-03',
+      panel,
+    );
+    expect(started.body).toMatchObject({ from: '2024-03-01', to: '2024-03-31' });
+    expect(started.body.children).toHaveLength(series.body.rows[0].flows.started);
+  });
+
+  it.each([
+    ['/measures?from=2024-02-30&to=2024-03', 'from'],
+    ['/measures?from=2024-01&to=2024-1', 'to'],
+    ['/measures/location/children?from=2024-13&to=2024-03', 'from'],
+    ['/measures/location/children?from=2024-01-01&to=2023-02-29', 'to'],
+  ])('refuses %s with a 400 naming %s and the rule, the same on both routes', async (path, field) => {
+    const response = await api.get<{ errors: unknown[] }>(path, panel);
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      {
+        field,
+        rule: 'isMonthOrCalendarDate',
+        message: `${field} must be a month YYYY-MM (for example 2025-03) or a real calendar date YYYY-MM-DD`,
+      },
+    ]);
+  });
+
   it('prices a change of mix, and refuses one larger than the group', async () => {
     const ok = await api.get(
       '/measures/what-if?date=2024-02-01&from=agency_fostering&to=in_house_fostering&count=1',

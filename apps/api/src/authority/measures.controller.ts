@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ErrorDto } from '../http/error-responses.dto';
+import { NoQueryParams } from '../http/query-params';
 import { Clock } from '../infrastructure/clock';
 import { asBadRequest } from './authority-errors';
 import {
@@ -24,6 +25,7 @@ import {
   WhatIfQuery,
   type Format,
 } from './dto/measures.query';
+import { firstDayOf, lastDayOf } from './dto/month-or-date';
 
 const ALL = ['social_worker', 'panel_member', 'auditor', 'reporting_job', 'admin'] as const;
 const CSV = 'text/csv; charset=utf-8';
@@ -87,7 +89,7 @@ export class MeasuresController {
       'The settings in use: boundary, child population, distance, unit-cost tables and targets (for charts)',
     description: 'Roles: all.',
   })
-  settings(): AuthorityConfig {
+  settings(@Query() _query: NoQueryParams): AuthorityConfig {
     return this.config;
   }
 
@@ -111,7 +113,7 @@ export class MeasuresController {
   @ApiOperation({
     summary: 'The children behind one measure over a window, with what put each child there',
     description:
-      'social_worker, panel_member, auditor and admin see names and references; reporting_job gets child ids only.',
+      '`from` and `to` take a day (YYYY-MM-DD) or a month (YYYY-MM: from its first day, to its last day, as in GET /measures). social_worker, panel_member, auditor and admin see names and references; reporting_job gets child ids only.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiBadRequestResponse({ type: ErrorDto })
@@ -121,7 +123,8 @@ export class MeasuresController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    const window = await asBadRequest(() => dayWindow(query.from, query.to));
+    // A month is the whole month, as the series reads it: from its first day to its last.
+    const window = await asBadRequest(() => dayWindow(firstDayOf(query.from), lastDayOf(query.to)));
     const measures = await this.source.measures();
     const behind = childrenFor(user.role, measures.behind(measure, { ...window, today: this.today() }));
     return this.respond(reply, query.format, behind, () =>

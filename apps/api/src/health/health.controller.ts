@@ -5,11 +5,13 @@ import {
   HttpStatus,
   Inject,
   Logger,
+  Query,
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@care-journey/event-store';
 import { Public } from '../auth/roles.decorator';
+import { NoQueryParams } from '../http/query-params';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 
 /** A slow store must not hang the orchestrator's probe. */
@@ -26,7 +28,7 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Liveness: the process answers' })
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
-  live(): { status: 'ok' } {
+  live(@Query() _query: NoQueryParams): { status: 'ok' } {
     return { status: 'ok' };
   }
 
@@ -35,7 +37,7 @@ export class HealthController {
   @ApiOperation({ summary: 'Readiness: the event store can be read' })
   @ApiOkResponse({ schema: { example: { status: 'ready', headPosition: '41' } } })
   @ApiServiceUnavailableResponse({ description: 'The event store cannot be reached' })
-  async ready(): Promise<{ status: 'ready'; headPosition: string | null }> {
+  async ready(@Query() _query: NoQueryParams): Promise<{ status: 'ready'; headPosition: string | null }> {
     try {
       const head = await withTimeout(this.store.headPosition(), READINESS_TIMEOUT_MS);
       return { status: 'ready', headPosition: head === undefined ? null : head.toString(10) };

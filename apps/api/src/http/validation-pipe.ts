@@ -1,14 +1,22 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { badRequestBody, type FieldError } from './field-errors';
+import {
+  BadRequestException,
+  ValidationPipe,
+  type ArgumentMetadata,
+  type ValidationError,
+} from '@nestjs/common';
+import { badRequestBody, type BadRequestBody, type FieldError } from './field-errors';
+import { bodyShapeError, explainUnknownFields } from './body-errors';
+import { acceptedQueryParams, declaredOnly, dtoClass, unknownQueryParamErrors } from './query-params';
 import { ShortcutValidationPipe } from './validation-shortcut';
 
 /**
  * The one ValidationPipe: unknown fields are refused (not silently dropped), and the 400
  * names every field and rule broken, nested fields by their dotted path. A class with a
- * validation shortcut (validation-shortcut.ts) is checked by it first.
+ * validation shortcut (validation-shortcut.ts) is checked by it first. An unknown query
+ * parameter is refused with the parameters the route takes (query-params.ts).
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ShortcutValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -25,7 +33,54 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     const own =
       'isDefined' in constraints
         ? [{ field, rule: 'isDefined', message: `${field} is required` }]
-        : Object.entries(constraints).map(([rule, message]) => ({ field, rule, message }));
+        : Object.entries(constraints)
+            // "must be an object" says it; class-validator's "nested property … either object or array" adds nothing.
+            .filter(([rule]) => !(rule === 'nestedValidation' && 'isObject' in constraints))
+            .map(([rule, message]) => ({ field, rule, message: withPath(message, error.property, field) }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
+}
+
+/** class-validator names a nested field by its own name (`placementType must …`); the 400 names its path. */
+const withPath = (message: string, property: string, field: string): string =>
+  field !== property && message.startsWith(`${property} `)
+    ? `${field}${message.slice(property.length)}`
+    : message;
+
+class ApiValidationPipe extends ShortcutValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const dto = metadata.type === 'body' ? dtoClass(metadata) : undefined;
+    if (dto) return this.body(value, metadata, dto);
+    const accepted = acceptedQueryParams(metadata);
+    const unknown = accepted ? unknownQueryParamErrors(value, accepted) : [];
+    if (!accepted || unknown.length === 0) {
+      // A route that takes no parameters has nothing more to check.
+      return accepted?.length === 0 ? {} : super.transform(value, metadata);
+    }
+    // The declared parameters are still checked, so one answer names everything wrong.
+    const declared = await this.errorsOf(declaredOnly(value as object, accepted), metadata);
+    throw new BadRequestException(badRequestBody([...unknown, ...declared]));
+  }
+
+  private async body(value: unknown, metadata: ArgumentMetadata, dto: object): Promise<unknown> {
+    const shape = bodyShapeError(value);
+    if (shape) throw new BadRequestException(badRequestBody([shape]));
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (!(error instanceof BadRequestException)) throw error;
+      const { errors } = error.getResponse() as BadRequestBody;
+      throw errors ? new BadRequestException(badRequestBody(explainUnknownFields(errors, dto))) : error;
+    }
+  }
+
+  private async errorsOf(value: unknown, metadata: ArgumentMetadata): Promise<FieldError[]> {
+    try {
+      await super.transform(value, metadata);
+      return [];
+    } catch (error) {
+      if (error instanceof BadRequestException) return (error.getResponse() as BadRequestBody).errors ?? [];
+      throw error;
+    }
+  }
 }

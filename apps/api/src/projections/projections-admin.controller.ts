@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { firstValueFrom } from 'rxjs';
 import type { ProjectionEngine, RebuildProgress } from '@care-journey/projections';
 import { Public, Roles } from '../auth/roles.decorator';
+import { NoQueryParams } from '../http/query-params';
 import { LIVE_PROJECTION, type ApiProjectionLag, type LiveProjection } from './live-projection';
 import { PROJECTION_ENGINE } from './projection-engine.provider';
 import { withoutErrorTexts } from './public-lag';
@@ -25,7 +26,7 @@ export class ProjectionsAdminController {
   @ApiAcceptedResponse({
     description: 'Progress of the rebuild started (or already running); poll GET /admin/rebuild',
   })
-  async rebuild(): Promise<RebuildProgress> {
+  async rebuild(@Query() _query: NoQueryParams): Promise<RebuildProgress> {
     const run = this.engine.rebuild();
     // The rebuild goes on in the background; the first progress report says it started.
     return firstValueFrom(run);
@@ -34,7 +35,7 @@ export class ProjectionsAdminController {
   @Get('admin/rebuild')
   @Roles('admin')
   @ApiOperation({ summary: 'Progress of the running rebuild, or the outcome of the last one' })
-  status(): RebuildProgress | { state: 'never_run' } {
+  status(@Query() _query: NoQueryParams): RebuildProgress | { state: 'never_run' } {
     return this.engine.rebuildStatus() ?? { state: 'never_run' };
   }
 
@@ -60,7 +61,7 @@ export class ProjectionsAdminController {
       },
     },
   })
-  async health(): Promise<ApiProjectionLag> {
+  async health(@Query() _query: NoQueryParams): Promise<ApiProjectionLag> {
     return withoutErrorTexts(await this.live.lag());
   }
 
@@ -69,7 +70,7 @@ export class ProjectionsAdminController {
   @ApiOperation({
     summary: 'Projection health as GET /health/projections, with the error texts it withholds',
   })
-  details(): Promise<ApiProjectionLag> {
+  details(@Query() _query: NoQueryParams): Promise<ApiProjectionLag> {
     return this.live.lag();
   }
 }

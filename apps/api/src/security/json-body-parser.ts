@@ -38,7 +38,7 @@ export function registerGuardedJsonParser(
     } catch (error) {
       const detail = error instanceof Error ? error.message : 'unparseable';
       const refused = new RefusedBody(`The body is not valid JSON: ${detail}`, [
-        { field: '(body)', rule: 'isJson', message: detail },
+        { field: '(body)', rule: 'isJson', message: `the body must be valid JSON: ${detail}` },
       ]);
       return done(null, refused);
     }

@@ -21,7 +21,10 @@ describe('findJsonProblem', () => {
   });
 
   it('refuses prototype keys', () => {
-    expect(problem('{"__proto__":{"x":1}}')).toMatchObject({ rule: 'forbiddenKey' });
+    expect(problem('{"__proto__":{"x":1}}')).toMatchObject({
+      rule: 'forbiddenKey',
+      message: '__proto__ is not allowed: the keys __proto__, constructor and prototype are refused',
+    });
     expect(findJsonProblem('{"a":{"constructor":{"prototype":1}}}')).toMatchObject({
       field: 'a.constructor',
       rule: 'forbiddenKey',

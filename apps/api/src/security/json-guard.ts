@@ -87,7 +87,11 @@ export function findJsonProblem(
         const key = decodeKey(text.slice(i, end + 1));
         const field = pathOf(top.path, key);
         if (FORBIDDEN_KEYS.has(key))
-          return { field, rule: 'forbiddenKey', message: `the key "${key}" is not allowed` };
+          return {
+            field,
+            rule: 'forbiddenKey',
+            message: `${field} is not allowed: the keys __proto__, constructor and prototype are refused`,
+          };
         if (top.keys.has(key))
           return { field, rule: 'duplicateKey', message: `${field} appears more than once` };
         top.keys.add(key);

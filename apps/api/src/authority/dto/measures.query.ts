@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { isValidCalendarDate } from '@care-journey/journey';
 import { ValidateBy, buildMessage } from 'class-validator';
 import { MEASURE_IDS, PLACEMENT_GROUPS } from '@care-journey/projections';
+import { IsMonthOrCalendarDate } from './month-or-date';
 
-const MONTH_OR_DATE = /^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/;
 const FORMATS = ['json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
 
@@ -27,11 +27,11 @@ class FormatQuery {
 
 export class SeriesQuery extends FormatQuery {
   @ApiProperty({ description: 'First month (YYYY-MM, or any date in it)', example: '2024-04' })
-  @Matches(MONTH_OR_DATE, { message: '$property must be a month YYYY-MM or a date YYYY-MM-DD' })
+  @IsMonthOrCalendarDate()
   from!: string;
 
   @ApiProperty({ description: 'Last month (YYYY-MM, or any date in it)', example: '2025-03' })
-  @Matches(MONTH_OR_DATE, { message: '$property must be a month YYYY-MM or a date YYYY-MM-DD' })
+  @IsMonthOrCalendarDate()
   to!: string;
 }
 
@@ -49,14 +49,18 @@ export class MeasureParam {
 
 export class ChildrenQuery extends FormatQuery {
   @ApiProperty({
-    description: 'First day of the window (flows count over it; stocks are taken on `to`)',
-    example: '2025-03-01',
+    description:
+      'First day of the window (flows count over it; stocks are taken on `to`): YYYY-MM-DD, or YYYY-MM for the first day of that month, as in `GET /measures`',
+    example: '2025-03',
   })
-  @IsCalendarDate()
+  @IsMonthOrCalendarDate()
   from!: string;
 
-  @ApiProperty({ description: 'Last day of the window', example: '2025-03-31' })
-  @IsCalendarDate()
+  @ApiProperty({
+    description: 'Last day of the window: YYYY-MM-DD, or YYYY-MM for the last day of that month',
+    example: '2025-03',
+  })
+  @IsMonthOrCalendarDate()
   to!: string;
 }
 

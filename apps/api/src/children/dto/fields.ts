@@ -13,6 +13,7 @@ import {
   buildMessage,
   IsDefined,
   Matches,
+  IsObject,
 } from 'class-validator';
 import { codesOf, isValidCalendarDate, type CodeListName } from '@care-journey/journey';
 
@@ -94,5 +95,6 @@ export const ChildRefField = (doc: FieldDoc) =>
 export const BooleanField = (doc: FieldDoc) =>
   applyDecorators(documented(doc, { type: Boolean }), IsBoolean());
 
+/** One nested object: an array is refused too (ValidateNested alone would check its items and let it through). */
 export const NestedField = (type: () => new () => object, doc: FieldDoc) =>
-  applyDecorators(documented(doc, { type }), ValidateNested(), Type(type));
+  applyDecorators(documented(doc, { type }), IsObject(), ValidateNested(), Type(type));

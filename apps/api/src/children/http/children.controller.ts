@@ -11,6 +11,7 @@ import { Roles } from '../../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { ErrorDto } from '../../http/error-responses.dto';
 import { ETagFromRevision } from '../../http/etag';
+import { NoQueryParams } from '../../http/query-params';
 import { JourneyCommandSender } from '../commands/journey-command.sender';
 import type { RecordResult } from '../commands/record-journey.command';
 import { ChildIdParam } from '../dto/child-id.param';
@@ -68,7 +69,11 @@ export class ChildrenController {
   })
   @ApiOkResponse({ type: ChildViewDto })
   @ApiNotFoundResponse({ type: ErrorDto })
-  getChild(@Param() { id }: ChildIdParam, @CurrentUser() user: AuthenticatedUser): Promise<ChildView> {
+  getChild(
+    @Param() { id }: ChildIdParam,
+    @Query() _query: NoQueryParams,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ChildView> {
     return this.queryBus.execute(new GetChildQuery(id, mayReadPersonalData(user.role)));
   }
 

@@ -1,4 +1,4 @@
-import { applyDecorators, HttpCode, HttpStatus } from '@nestjs/common';
+import { applyDecorators, HttpCode, HttpStatus, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -12,6 +12,7 @@ import {
 import { Roles } from '../../auth/roles.decorator';
 import { BadRequestDto, ConflictDto, DomainRuleDto, ErrorDto } from '../../http/error-responses.dto';
 import { ETagFromRevision } from '../../http/etag';
+import { RefuseQueryParams } from '../../http/refuse-query-params.guard';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_RULE } from '../commands/idempotency-key';
 import { RecordResultDto } from './record-result.dto';
 
@@ -19,12 +20,14 @@ import { RecordResultDto } from './record-result.dto';
 export const RECORDERS = ['social_worker', 'admin'] as const;
 
 /**
- * Everything a command endpoint has in common: who may call it, 201 with the new revision in
- * ETag, If-Match, Idempotency-Key, and the documented errors. `summary` says what fact it records.
+ * Everything a command endpoint has in common: who may call it, no query parameters, 201 with
+ * the new revision in ETag, If-Match, Idempotency-Key, and the documented errors. `summary` says
+ * what fact it records.
  */
 export const RecordsJourney = (summary: string, { ifMatch = true }: { ifMatch?: boolean } = {}) =>
   applyDecorators(
     Roles(...RECORDERS),
+    UseGuards(RefuseQueryParams),
     HttpCode(HttpStatus.CREATED),
     ETagFromRevision(),
     ApiOperation({
@@ -37,7 +40,8 @@ export const RecordsJourney = (summary: string, { ifMatch = true }: { ifMatch?: 
     }),
     ApiBadRequestResponse({
       type: BadRequestDto,
-      description: 'Malformed body or header (If-Match, Idempotency-Key): every field and rule broken',
+      description:
+        'Malformed body or header (If-Match, Idempotency-Key), or a query parameter (commands take none): every field and rule broken',
     }),
     ApiUnprocessableEntityResponse({
       type: DomainRuleDto,

@@ -18,6 +18,10 @@ import { childJourney, parseReplayForm } from './child-journey';
 import { childPage } from './child.page';
 import { journeyWithoutPersonalData } from './journey-without-personal-data';
 import { positionParam } from '../reading/position-param';
+import { unknownPageParams } from '../reading/page-params';
+
+/** The replay form's fields, and what a record form's redirect adds (read-your-writes, the notice). */
+const PAGE_PARAMS = ['asAt', 'knownAt', 'position', 'recorded'];
 
 /** One child's journey: timeline, flags with evidence, entries; replayable as at / as known at. */
 @ApiExcludeController()
@@ -44,7 +48,11 @@ export class ChildController {
     await this.queries.waitFor(positionParam(query.position));
     const events = await this.queries.events(id);
     if (!events) throw new NotFoundException(`No child with id ${id}`);
-    const form = parseReplayForm(query);
+    const replay = parseReplayForm(query);
+    const form = {
+      ...replay,
+      errors: [...unknownPageParams(query, PAGE_PARAMS, 'replay-form'), ...replay.errors],
+    };
     // The case history is being read: recorded in the access trail first, as the API does.
     await this.trail.record(
       user,

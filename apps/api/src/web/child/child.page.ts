@@ -36,7 +36,7 @@ export interface ChildPageModel {
 function replayForm({ form, journey }: ChildPageModel, childId: string): SafeHtml {
   const err = (id: string) => form.errors.filter((e) => e.fieldId === id).map((e) => e.message);
   const group = (id: string) => `govuk-form-group${err(id).length ? ' govuk-form-group--error' : ''}`;
-  return html`<form method="get" action="/panel/children/${encodeURIComponent(childId)}" class="cj-replay" novalidate aria-label="Replay the journey">
+  return html`<form method="get" action="/panel/children/${encodeURIComponent(childId)}" id="replay-form" class="cj-replay" novalidate aria-label="Replay the journey">
     <h2 class="govuk-heading-m">Replay</h2>
     <p class="govuk-body">See the journey <strong>as at</strong> a date in the child's life (entries effective by then), and <strong>as known at</strong> a moment (only what had been recorded by then, corrections included).</p>
     <div class="cj-replay__grid">

@@ -9,6 +9,20 @@ describe('parseDriftQuery', () => {
     expect(query.errors).toEqual([expect.objectContaining({ fieldId: 'asAt', rule: 'isCalendarDate' })]);
   });
 
+  it('Given a parameter the report does not read, when parsed, then it is named beside the filters and the rest is applied', () => {
+    const query = parseDriftQuery({ asAt: '2025-03-31', rules: 'DR06' }, TODAY);
+    expect(query.asAt).toBe('2025-03-31');
+    expect(query.errors).toEqual([
+      expect.objectContaining({ fieldId: 'drift-filters', rule: 'whitelistValidation' }),
+    ]);
+    expect(query.errors[0].message).toMatch(
+      /^The address has “rules”, which this page does not use: it uses asAt, rule, /,
+    );
+    expect(refusedQuery(query.errors).errors).toEqual([
+      expect.objectContaining({ field: 'rules', rule: 'whitelistValidation' }),
+    ]);
+  });
+
   it('Given a good query, when parsed, then there is nothing to refuse', () => {
     const query = parseDriftQuery({ asAt: '2025-03-31', rule: 'DR06' }, TODAY);
     expect(query).toMatchObject({ asAt: '2025-03-31', rule: 'DR06', errors: [] });

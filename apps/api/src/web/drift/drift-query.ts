@@ -8,6 +8,7 @@ import {
 } from '@care-journey/projections';
 import { badRequestBody, type BadRequestBody } from '../../http/field-errors';
 import type { FieldMessage } from '../html/components';
+import { unknownPageParams } from '../reading/page-params';
 
 export const DRIFT_SORTS = [
   'overdue',
@@ -37,6 +38,22 @@ export interface DriftQuery {
   raw: Record<string, string>;
 }
 
+/** Every parameter the report reads: its form's fields, its sort, page and print links. */
+const DRIFT_PARAMS = [
+  'asAt',
+  'rule',
+  'team',
+  'socialWorker',
+  'legalStatus',
+  'ageBand',
+  'dueWithinDays',
+  'minDaysOverdue',
+  'sort',
+  'dir',
+  'page',
+  'all',
+] as const;
+
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 const wholeNumber = (value: string, max: number): number | undefined =>
@@ -44,23 +61,8 @@ const wholeNumber = (value: string, max: number): number | undefined =>
 
 export function parseDriftQuery(query: Record<string, unknown>, today: CalendarDate): DriftQuery {
   const raw: Record<string, string> = {};
-  for (const key of [
-    'asAt',
-    'rule',
-    'team',
-    'socialWorker',
-    'legalStatus',
-    'ageBand',
-    'dueWithinDays',
-    'minDaysOverdue',
-    'sort',
-    'dir',
-    'page',
-    'all',
-  ]) {
-    raw[key] = text(query[key]);
-  }
-  const errors: FieldMessage[] = [];
+  for (const key of DRIFT_PARAMS) raw[key] = text(query[key]);
+  const errors: FieldMessage[] = unknownPageParams(query, DRIFT_PARAMS, 'drift-filters');
   const filter: DriftReportFilter = {};
   let asAt = today;
   if (raw.asAt) {
@@ -146,7 +148,7 @@ export function driftUrl(
  */
 export function refusedQuery(errors: readonly FieldMessage[]): BadRequestBody {
   const body = badRequestBody(
-    errors.map((e) => ({ field: e.fieldId, rule: e.rule ?? 'invalid', message: e.message })),
+    errors.map((e) => ({ field: e.field ?? e.fieldId, rule: e.rule ?? 'invalid', message: e.message })),
   );
   return { ...body, message: `${body.message}: ${errors.map((e) => e.message).join('; ')}` };
 }

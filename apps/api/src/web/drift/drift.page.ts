@@ -36,7 +36,7 @@ function filters({ query, view }: DriftPageModel): SafeHtml {
   const errorClass = (id: string) => (e.some((x) => x.fieldId === id) ? ' govuk-input--error' : '');
   const select = (id: string, options: { value: string; text: string }[], all: string) =>
     html`<select class="govuk-select" id="${id}" name="${id}">${selectOptions(options, r[id], all)}</select>`;
-  return html`<form method="get" action="/panel/drift" class="cj-filters" novalidate aria-label="Filter the report">
+  return html`<form method="get" action="/panel/drift" id="drift-filters" class="cj-filters" novalidate aria-label="Filter the report">
     <h2 class="govuk-heading-m">Filter</h2>
     <div class="cj-filters__grid">
       ${field(

@@ -7,6 +7,8 @@ export interface FieldMessage {
   message: string;
   /** The rule broken, where a caller outside the page needs it (e.g. a refused CSV download). */
   rule?: string;
+  /** The input named in a refused download's 400, when it is not `fieldId` (an unknown parameter). */
+  field?: string;
 }
 
 export function errorSummary(errors: readonly FieldMessage[]): SafeHtml {

@@ -9,6 +9,7 @@ import {
   type TimeToPermanence,
 } from '@care-journey/projections';
 import type { FieldMessage } from '../html/components';
+import { unknownPageParams } from '../reading/page-params';
 
 export interface MeasuresQuery {
   yearEnding: CalendarDate;
@@ -28,7 +29,7 @@ export function parseMeasuresQuery(query: Record<string, unknown>, today: Calend
     yearEnding: typeof query.yearEnding === 'string' ? query.yearEnding.trim() : '',
     years: typeof query.years === 'string' ? query.years.trim() : '',
   };
-  const errors: FieldMessage[] = [];
+  const errors: FieldMessage[] = unknownPageParams(query, ['yearEnding', 'years'], 'measures-years');
   let yearEnding = lastYearEnding(today);
   if (raw.yearEnding) {
     if (isValidCalendarDate(raw.yearEnding) && raw.yearEnding.endsWith('-03-31')) yearEnding = raw.yearEnding;

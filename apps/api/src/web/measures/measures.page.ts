@@ -78,7 +78,7 @@ export function measuresPage(model: MeasuresPageModel): SafeHtml {
   const content = html`${errorSummary(query.errors)}
     <span class="govuk-caption-l">Permanency panel</span>
     <h1 class="govuk-heading-l">Stability and permanence</h1>
-    <form method="get" action="/panel/measures" class="cj-replay" novalidate aria-label="Choose the years">
+    <form method="get" action="/panel/measures" id="measures-years" class="cj-replay" novalidate aria-label="Choose the years">
       <div class="cj-replay__grid">
         <div class="govuk-form-group${err('yearEnding').length ? ' govuk-form-group--error' : ''}"><label class="govuk-label govuk-label--s" for="yearEnding">Latest year ending</label>
           <div id="yearEnding-hint" class="govuk-hint">A 31 March, for example 2025-03-31</div>${inlineError('yearEnding', err('yearEnding'))}

@@ -41,4 +41,39 @@ describe('recordFormPage', () => {
       expect(page).toContain('<title>Error: ');
     }
   });
+
+  it('shows the API’s errors under the form’s labels, beside their fields, in the order of the form', () => {
+    const page = recordFormPage(
+      model({
+        form: recordForm('placement-change')!,
+        errors: [
+          { field: 'sameCarer', message: 'sameCarer is required' },
+          { field: 'placement', message: 'placement is required' },
+          { field: 'effectiveDate', message: 'effectiveDate must be a real calendar date, YYYY-MM-DD' },
+          { field: 'type', message: 'Unknown command type "X".' },
+        ],
+      }),
+    ).value;
+    const summary = [...page.matchAll(/<li><a href="#([^"]+)">([^<]*)<\/a><\/li>/g)].map(([, id, text]) => [
+      id,
+      text,
+    ]);
+    expect(summary).toEqual([
+      ['effectiveDate', 'Date of the move must be a real calendar date, YYYY-MM-DD'],
+      ['placement-placementType', 'Placement type is required'],
+      ['sameCarer', '“Is it the same carer as before?” is required'],
+      ['effectiveDate', 'Unknown command type &quot;X&quot;.'],
+    ]);
+    expect(page).toMatch(
+      /<p id="effectiveDate-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:<\/span> Date of the move must be a real calendar date, YYYY-MM-DD<\/p>/,
+    );
+    expect(page).toContain('id="placement-placementType-error"');
+    expect(page).toContain('id="sameCarer-error"');
+    // The message the form has no field for is in the summary only, not pinned to the first field.
+    expect(page.match(/Unknown command type/g)).toHaveLength(1);
+    const shownErrors = [...page.matchAll(/class="govuk-error-message">(.*?)<\/p>/g)].map(([, text]) => text);
+    expect(shownErrors).toHaveLength(3);
+    for (const text of [...shownErrors, ...summary.map(([, text]) => text)])
+      expect(text).not.toMatch(/effectiveDate|placementType|sameCarer|placement is/);
+  });
 });

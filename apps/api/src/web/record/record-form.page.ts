@@ -11,6 +11,7 @@ import {
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import { inputId, type FormField, type RecordForm } from './form-definitions';
+import { inFormWords, type PlacedFormError } from './form-error-words';
 import { FORM_KEY_FIELD } from './form-idempotency-key';
 
 export interface FormError {
@@ -130,7 +131,7 @@ function control(field: FormField, value: string, id: string, aria: string, hasE
   }
 }
 
-function fieldGroup(field: FormField, value: string, errors: readonly FormError[]): SafeHtml {
+function fieldGroup(field: FormField, value: string, errors: readonly PlacedFormError[]): SafeHtml {
   const id = inputId(field.name);
   const messages = errors.filter((e) => e.field === field.name).map((e) => e.message);
   const aria = describedBy(id, Boolean(field.hint), messages.length > 0);
@@ -145,17 +146,23 @@ function fieldGroup(field: FormField, value: string, errors: readonly FormError[
     ${hint(id, field.hint)}${inlineError(id, messages)}${control(field, value, id, aria, messages.length > 0)}</div>`;
 }
 
-/** An error on a whole nested object ("placement is required") belongs to its first field. */
-function fieldFor(form: RecordForm, field: string): string {
-  const match =
-    form.fields.find((f) => f.name === field) ?? form.fields.find((f) => f.name.startsWith(`${field}.`));
-  return (match ?? form.fields[0]).name;
-}
+/** The summary lists problems in the order of the fields on the page; unplaced ones last. */
+const byFormOrder = (form: RecordForm) => {
+  const position = (e: PlacedFormError) => {
+    const index = form.fields.findIndex((f) => f.name === e.field);
+    return index < 0 ? form.fields.length : index;
+  };
+  return (a: PlacedFormError, b: PlacedFormError) => position(a) - position(b);
+};
 
 export function recordFormPage(model: RecordFormPageModel): SafeHtml {
   const { form, childId } = model;
-  const errors = model.errors.map((e) => ({ ...e, field: fieldFor(form, e.field) }));
-  const summary: FieldMessage[] = errors.map((e) => ({ fieldId: inputId(e.field), message: e.message }));
+  // In the form's words, beside the field it is about; one the form has no field for is in the summary only.
+  const errors = model.errors.map((e) => inFormWords(form, e)).sort(byFormOrder(form));
+  const summary: FieldMessage[] = errors.map((e) => ({
+    fieldId: inputId(e.field ?? form.fields[0].name),
+    message: e.message,
+  }));
   const childHref = `/panel/children/${encodeURIComponent(childId)}`;
   const content = html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
     ${model.refusal ? refusalSummary(model.refusal, childHref) : errorSummary(summary)}

@@ -1,0 +1,105 @@
+import { BadRequestException } from '@nestjs/common';
+import type { BadRequestBody } from '../../http/field-errors';
+import { createValidationPipe } from '../../http/validation-pipe';
+import { formToBody } from './form-body';
+import { recordForm, type RecordForm } from './form-definitions';
+import { inFormWords } from './form-error-words';
+
+const form = (slug: string): RecordForm => recordForm(slug)!;
+
+/** What the API answers to a submitted form: the same pipe and DTO the form is sent through. */
+async function apiErrors(f: RecordForm, submitted: Record<string, string>) {
+  try {
+    await createValidationPipe().transform(formToBody(f.fields, submitted), {
+      type: 'body',
+      metatype: f.dto,
+    });
+    return [];
+  } catch (error) {
+    if (!(error instanceof BadRequestException)) throw error;
+    return (error.getResponse() as BadRequestBody).errors;
+  }
+}
+
+describe('form errors in the form’s words', () => {
+  it('Given an empty placement-change form, the API names its fields; the page names the labels and keeps each rule', async () => {
+    const f = form('placement-change');
+    const errors = await apiErrors(f, {});
+    expect(errors.map((e) => e.message)).toContain('effectiveDate is required');
+    const shown = errors.map((e) => inFormWords(f, e));
+    expect(shown).toHaveLength(4);
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        { field: 'effectiveDate', message: 'Date of the move is required' },
+        { field: 'placement.placementType', message: 'Placement type is required' },
+        { field: 'reasonForChange', message: 'Reason for the change is required' },
+        { field: 'sameCarer', message: '“Is it the same carer as before?” is required' },
+      ]),
+    );
+  });
+
+  it('Given bad values, a nested field’s rule keeps its text under its label', async () => {
+    const f = form('entry-to-care');
+    const errors = await apiErrors(f, {
+      effectiveDate: '2024-02-30',
+      legalStatus: 'C2',
+      categoryOfNeed: 'N1',
+      'placement.placementType': 'XX',
+      'placement.inArea': 'maybe',
+    });
+    const shown = errors.map((e) => inFormWords(f, e));
+    expect(shown).toHaveLength(3);
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        {
+          field: 'effectiveDate',
+          message: 'Date the child became looked after must be a real calendar date, YYYY-MM-DD',
+        },
+        {
+          field: 'placement.placementType',
+          message: expect.stringMatching(/^Placement type must be a 903 PLACE code: A3, A4, .*, U6, /),
+        },
+        { field: 'placement.inArea', message: '“Inside the authority’s area?” must be a boolean value' },
+      ]),
+    );
+    for (const { message } of shown) expect(message).not.toMatch(/effectiveDate|placementType|inArea/);
+  });
+
+  it('Given a journey rule broken (422), its message is reworded the same way', () => {
+    const f = form('place-for-adoption');
+    expect(
+      inFormWords(f, {
+        field: 'placement.placementType',
+        message:
+          'placement.placementType "U6" is not a placement for adoption (A3–A6, or U2/U5 fostering for adoption).',
+      }),
+    ).toEqual({
+      field: 'placement.placementType',
+      message:
+        'Placement type "U6" is not a placement for adoption (A3–A6, or U2/U5 fostering for adoption).',
+    });
+    expect(
+      inFormWords(f, {
+        field: 'effectiveDate',
+        message: 'effectiveDate 2020-01-01 is before the match (2021-05-01).',
+      }),
+    ).toEqual({
+      field: 'effectiveDate',
+      message: 'Date placed 2020-01-01 is before the match (2021-05-01).',
+    });
+  });
+
+  it('swaps a plain-word field name only as the subject, and leaves an error the form has no field for unplaced', () => {
+    const f = form('reverse-adoption-decision');
+    expect(
+      inFormWords(f, { field: 'reason', message: 'reason must be a 903 code; the reason given was E11' }),
+    ).toEqual({
+      field: 'reason',
+      message: 'Reason must be a 903 code; the reason given was E11',
+    });
+    expect(inFormWords(f, { field: 'type', message: 'Unknown command type "X".' })).toEqual({
+      field: undefined,
+      message: 'Unknown command type "X".',
+    });
+  });
+});
