@@ -6,3 +6,4 @@ export * from './measures';
 export * from './engine';
 export * from './authority';
 export * from './feed';
+export * from './csv';

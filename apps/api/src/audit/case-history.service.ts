@@ -17,8 +17,9 @@ import {
   type ReplayPoint,
 } from '@care-journey/audit';
 import type { EventStore, RecordedEvent } from '@care-journey/event-store';
-import { dateOfInstant, journeyStream } from '@care-journey/journey';
+import { dateOfInstant, journeyStream, type StoredJourneyEvent } from '@care-journey/journey';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { eventsSeenBy } from '../auth/events-seen-by';
 import { ChildNotFound } from '../children/application-errors';
 import { Clock } from '../infrastructure/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
@@ -41,18 +42,18 @@ export class CaseHistoryService {
   ) {}
 
   async history(childId: string, point: ReplayPoint, reader: Reader): Promise<CaseHistory> {
-    const events = await this.read(childId, 'history', reader, pointQuery(point));
-    return replayHistory(events.map(toStoredJourneyEvent), point, { today: dateOfInstant(this.clock.now()) });
+    const events = await this.readAsSeenBy(childId, 'history', reader, pointQuery(point));
+    return replayHistory(events, point, { today: dateOfInstant(this.clock.now()) });
   }
 
   async diff(childId: string, from: ReplayPoint, to: ReplayPoint, reader: Reader): Promise<HistoryDiff> {
     const query = { ...prefixed('from', from), ...prefixed('to', to) };
-    const events = (await this.read(childId, 'diff', reader, query)).map(toStoredJourneyEvent);
+    const events = await this.readAsSeenBy(childId, 'diff', reader, query);
     return diffHistory(replayHistory(events, from), replayHistory(events, to));
   }
 
   async chronology(childId: string, reader: Reader): Promise<ChronologyEntry[]> {
-    return chronology((await this.read(childId, 'chronology', reader)).map(toStoredJourneyEvent));
+    return chronology(await this.readAsSeenBy(childId, 'chronology', reader));
   }
 
   async verify(childId: string, reader: Reader): Promise<ChainVerification & { childId: string }> {
@@ -69,6 +70,20 @@ export class CaseHistoryService {
       exportedBy: reader.user.id,
       key,
     });
+  }
+
+  /**
+   * The events as the reader's role may read them (the panel: no UPN, postcode districts, no free
+   * text about the family): replayed state, diffs and chronology are computed from these only.
+   */
+  private async readAsSeenBy(
+    childId: string,
+    view: CaseHistoryView,
+    reader: Reader,
+    query: Record<string, string> = {},
+  ): Promise<StoredJourneyEvent[]> {
+    const events = await this.read(childId, view, reader, query);
+    return eventsSeenBy(reader.user.role, events).map(toStoredJourneyEvent);
   }
 
   private async read(

@@ -6,4 +6,6 @@ export interface AuthenticatedUser {
   id: string;
   name: string;
   role: Role;
+  /** A web session's id (the token's `jti`), checked against sign-outs; absent for API clients' tokens. */
+  sessionId?: string;
 }

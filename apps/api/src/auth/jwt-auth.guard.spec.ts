@@ -4,6 +4,7 @@ import type { ApiConfig } from '../config/api-config';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { mintToken } from './mint-token';
 import { Public, Roles } from './roles.decorator';
+import type { SessionEnds } from './session-ends';
 import { TokenVerifier } from './token-verifier';
 
 const secret = 'guard-spec-secret-0123456789abcdefghijkl';
@@ -28,7 +29,19 @@ function contextFor(
 }
 
 describe('JwtAuthGuard', () => {
-  const guard = new JwtAuthGuard(new Reflector(), new TokenVerifier({ jwtSecret: secret } as ApiConfig));
+  const endedSessions = new Set<string>();
+  const lookups: string[] = [];
+  const sessions = {
+    isEnded: (id: string) => {
+      lookups.push(id);
+      return Promise.resolve(endedSessions.has(id));
+    },
+  } as unknown as SessionEnds;
+  const guard = new JwtAuthGuard(
+    new Reflector(),
+    new TokenVerifier({ jwtSecret: secret } as ApiConfig),
+    sessions,
+  );
   const bearer = (role: 'auditor' | 'panel_member') => `Bearer ${mintToken({ secret, userId: 'u1', role })}`;
 
   it('opens @Public routes without a token', () => {
@@ -52,5 +65,44 @@ describe('JwtAuthGuard', () => {
     expect(() => guard.canActivate(contextFor('undeclared', bearer('auditor')).context)).toThrow(
       /declares no roles/,
     );
+  });
+
+  describe('web sessions (tokens with a session id)', () => {
+    const SESSION = '0b9e7a52-3c1d-4e8f-9a6b-2d4c6e8f0a1b';
+    const session = (role: 'auditor' | 'panel_member' = 'auditor') =>
+      `Bearer ${mintToken({ secret, userId: 'u1', role, sessionId: SESSION })}`;
+    beforeEach(() => {
+      endedSessions.clear();
+      lookups.length = 0;
+    });
+
+    it('admits an open session after one lookup, and puts its id on the user', async () => {
+      const { context, request } = contextFor('audited', session());
+      await expect(guard.canActivate(context)).resolves.toBe(true);
+      expect(request.user).toEqual({ id: 'u1', name: 'u1', role: 'auditor', sessionId: SESSION });
+      expect(lookups).toEqual([SESSION]);
+    });
+
+    it('refuses a signed-out session with a 401 that says so, before looking at roles', async () => {
+      endedSessions.add(SESSION);
+      await expect(guard.canActivate(contextFor('audited', session()).context)).rejects.toThrow(
+        new UnauthorizedException('This session was signed out: sign in again'),
+      );
+      await expect(guard.canActivate(contextFor('audited', session('panel_member')).context)).rejects.toThrow(
+        UnauthorizedException,
+      );
+    });
+
+    it('never looks up a token without a session (API clients): answered without a read', () => {
+      expect(guard.canActivate(contextFor('audited', bearer('auditor')).context)).toBe(true);
+      expect(lookups).toEqual([]);
+    });
+
+    it('refuses a session id that our sign-in could not have minted', () => {
+      const odd = `Bearer ${mintToken({ secret, userId: 'u1', role: 'auditor', sessionId: '../journey-x' })}`;
+      expect(() => guard.canActivate(contextFor('audited', odd).context)).toThrow(
+        /session id \(jti\) is malformed/,
+      );
+    });
   });
 });

@@ -11,7 +11,10 @@ import { USER_REQUEST_KEY } from './current-user.decorator';
 import type { Role } from './role';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 import { sessionCookieToken } from './session-cookie';
+import { SessionEnds } from './session-ends';
 import { TokenVerifier } from './token-verifier';
+
+export const SIGNED_OUT = 'This session was signed out: sign in again';
 
 interface RequestLike {
   headers: Record<string, string | string[] | undefined>;
@@ -28,9 +31,10 @@ export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly sessions: SessionEnds,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
@@ -39,13 +43,24 @@ export class JwtAuthGuard implements CanActivate {
     request[USER_REQUEST_KEY] = user;
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (!allowed || allowed.length === 0)
-      throw new ForbiddenException('This route declares no roles and is closed');
-    if (!allowed.includes(user.role)) {
-      throw new ForbiddenException(`Role ${user.role} may not do this; allowed: ${allowed.join(', ')}`);
-    }
-    return true;
+    // API clients' tokens carry no session: decided here, without a read.
+    if (user.sessionId === undefined) return admit(user, allowed);
+    // A web session (however its token is sent) must not have been signed out, in any process.
+    return this.sessions.isEnded(user.sessionId).then((ended) => {
+      if (ended) throw new UnauthorizedException(SIGNED_OUT);
+      return admit(user, allowed);
+    });
   }
+}
+
+/** 403 unless the route lists the user's role; a route listing none is closed. */
+function admit(user: AuthenticatedUser, allowed: Role[] | undefined): boolean {
+  if (!allowed || allowed.length === 0)
+    throw new ForbiddenException('This route declares no roles and is closed');
+  if (!allowed.includes(user.role)) {
+    throw new ForbiddenException(`Role ${user.role} may not do this; allowed: ${allowed.join(', ')}`);
+  }
+  return true;
 }
 
 function bearerToken(request: RequestLike): string {

@@ -9,10 +9,15 @@ export interface MintTokenOptions {
   name?: string;
   /** Lifetime in hours (may be fractional); default 8, a working day. */
   hours?: number;
+  /**
+   * A web sign-in's session id, as the token's `jti`: signing out ends it server-side
+   * (session-ends.ts). Tokens for API clients (the CLI's `token`) carry none.
+   */
+  sessionId?: string;
 }
 
 /** Signs a Care Journey token (CLI `token` command, tests). */
-export function mintToken({ secret, userId, role, name, hours = 8 }: MintTokenOptions): string {
+export function mintToken({ secret, userId, role, name, hours = 8, sessionId }: MintTokenOptions): string {
   const claims: CareJourneyClaims = { sub: userId, name: name ?? userId, role };
   return new JwtService().sign(claims, {
     secret,
@@ -20,5 +25,6 @@ export function mintToken({ secret, userId, role, name, hours = 8 }: MintTokenOp
     issuer: JWT_ISSUER,
     audience: JWT_AUDIENCE,
     expiresIn: Math.round(hours * 3600),
+    ...(sessionId === undefined ? {} : { jwtid: sessionId }),
   });
 }

@@ -1,14 +1,25 @@
 import type { Role } from './role';
 
 /**
- * Who may see a child's personal details (name, date of birth, UPN, home postcode).
- * Reporting jobs work from codes and references only, so they get a redacted view.
+ * How much of a child's personal data a role sees (README, "Tokens and roles"):
+ * - `full`: social workers, auditors, admins: everything as recorded.
+ * - `panel`: the permanency panel reviews drift and plans, so it sees who the child is and how old
+ *   (name, date of birth) and the districts of the home and placement postcodes, not the UPN, the
+ *   full postcodes, nor free text about the family (going-home audit findings, correction reasons).
+ * - `none`: reporting jobs work from codes and references only (no name, date of birth, UPN or
+ *   home postcode; the placement postcode as its district).
  */
-const PERSONAL_DATA_ROLES: ReadonlySet<Role> = new Set<Role>([
-  'social_worker',
-  'panel_member',
-  'auditor',
-  'admin',
-]);
+export type PersonalDataView = 'full' | 'panel' | 'none';
 
-export const mayReadPersonalData = (role: Role): boolean => PERSONAL_DATA_ROLES.has(role);
+const VIEW_OF_ROLE: Readonly<Record<Role, PersonalDataView>> = {
+  social_worker: 'full',
+  auditor: 'full',
+  admin: 'full',
+  panel_member: 'panel',
+  reporting_job: 'none',
+};
+
+export const personalDataViewOf = (role: Role): PersonalDataView => VIEW_OF_ROLE[role];
+
+/** Whether the role sees a child's name and date of birth (every view but reporting jobs'). */
+export const mayReadPersonalData = (role: Role): boolean => VIEW_OF_ROLE[role] !== 'none';

@@ -5,6 +5,7 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import type { AuthenticatedUser } from './authenticated-user';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './jwt-settings';
 import { isRole } from './role';
+import { SESSION_ID_PATTERN } from './session-ends';
 import { VerifiedTokens } from './verified-tokens';
 
 /** Verifies a bearer token and turns its claims into the caller; anything wrong is a 401 that says what. */
@@ -48,10 +49,19 @@ export class TokenVerifier {
       throw new UnauthorizedException('Token has no subject (sub)');
     if (!isRole(role))
       throw new UnauthorizedException(`Token role ${JSON.stringify(role)} is not a Care Journey role`);
-    return {
-      user: { id: sub, name: typeof name === 'string' && name.length > 0 ? name : sub, role },
-      claims,
+    const user: AuthenticatedUser = {
+      id: sub,
+      name: typeof name === 'string' && name.length > 0 ? name : sub,
+      role,
     };
+    const { jti } = claims;
+    if (jti !== undefined) {
+      // The session id names a stream (session-<jti>): only the ids our sign-in mints.
+      if (typeof jti !== 'string' || !SESSION_ID_PATTERN.test(jti))
+        throw new UnauthorizedException('Token session id (jti) is malformed');
+      user.sessionId = jti;
+    }
+    return { user, claims };
   }
 }
 

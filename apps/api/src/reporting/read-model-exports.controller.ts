@@ -10,6 +10,7 @@ import { mayReadPersonalData } from '../auth/personal-data';
 import { Roles } from '../auth/roles.decorator';
 import { PROJECTION_ENGINE, READ_MODEL_CONFIG } from '../projections/projection-engine.provider';
 import { todayInEngland } from '../projections/today';
+import { GUARDED_CAST } from '../projections/csv/to-csv';
 import { ReadModelExportQuery, ReadModelParam } from './dto/read-model-export.query';
 
 @ApiTags('reporting')
@@ -48,7 +49,8 @@ export class ReadModelExportsController {
           header: true,
           columns: [...READ_MODEL_COLUMNS[name]],
           record_delimiter: '\n',
-          cast: { boolean: (b) => (b ? 'true' : 'false') },
+          // Recorded text (team, social worker, references) must never run as a formula.
+          cast: GUARDED_CAST,
         }) || `${READ_MODEL_COLUMNS[name].join(',')}\n`
       );
     }

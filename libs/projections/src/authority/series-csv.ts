@@ -3,10 +3,14 @@
  * Column names are the figure's path in the JSON row, so the two formats always agree.
  */
 import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../csv/csv-cell';
 import type { ChildBehind } from './measures/measure-window';
 import type { MeasuresRow } from './measures-row';
 
 type Cell = string | number | boolean | null;
+
+/** Text cells (names, references, recorded details) never run as formulas in a spreadsheet. */
+const cast = { string: csvText, boolean: (b: boolean): string => (b ? 'true' : 'false') };
 
 function flatten(value: unknown, prefix: string, into: Record<string, Cell>): void {
   if (value === null || typeof value !== 'object') {
@@ -27,7 +31,7 @@ export function seriesColumns(row: MeasuresRow): Record<string, Cell> {
 export function seriesToCsv(rows: readonly MeasuresRow[]): string {
   const records = rows.map(seriesColumns);
   const columns = records.length > 0 ? Object.keys(records[0]) : ['month'];
-  return stringify(records, { header: true, columns, cast: { boolean: (b) => (b ? 'true' : 'false') } });
+  return stringify(records, { header: true, columns, cast });
 }
 
 /** Children behind a measure as CSV: with reference and name, or (for reporting jobs) by child id only. */
@@ -43,6 +47,6 @@ export function childrenToCsv(children: readonly ChildBehind[], withDetails: boo
   return stringify(records, {
     header: true,
     columns: columns.length ? columns : ['childId'],
-    cast: { boolean: (b) => (b ? 'true' : 'false') },
+    cast,
   });
 }

@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { csvText } from '@care-journey/projections';
 import { REPORT_COLUMNS, type ImportIssue } from './issues';
 
 export async function writeReport(issues: readonly ImportIssue[], path: string): Promise<void> {
@@ -9,7 +10,13 @@ export async function writeReport(issues: readonly ImportIssue[], path: string):
   const rows = issues.map((i) => ({ ...i, line: i.line === 0 ? '' : String(i.line) }));
   await writeFile(
     path,
-    stringify(rows, { header: true, columns: [...REPORT_COLUMNS], record_delimiter: '\n' }),
+    // The child, field and reason echo the source files: never let a spreadsheet run them.
+    stringify(rows, {
+      header: true,
+      columns: [...REPORT_COLUMNS],
+      record_delimiter: '\n',
+      cast: { string: csvText },
+    }),
     'utf8',
   );
 }

@@ -5,7 +5,8 @@ export class ChildViewDto {
   @ApiProperty({ example: '3f0c9a4e-5d6b-4c1e-9a61-0b2f1c7d8e90' }) childId!: string;
   @ApiProperty({ example: '7' }) revision!: string;
   @ApiProperty({
-    description: 'False for roles that may not see name, date of birth, UPN, home postcode',
+    description:
+      'False when the role may not see all of name, date of birth, UPN, full postcodes (reporting_job: none; panel_member: no UPN, postcodes as districts)',
     example: true,
   })
   personalDataIncluded!: boolean;

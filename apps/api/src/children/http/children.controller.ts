@@ -6,7 +6,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
-import { mayReadPersonalData } from '../../auth/personal-data';
+import { personalDataViewOf } from '../../auth/personal-data';
 import { Roles } from '../../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { ErrorDto } from '../../http/error-responses.dto';
@@ -65,7 +65,7 @@ export class ChildrenController {
   @ApiOperation({
     summary: 'The child now: in care or not, legal status, placement, plan, next review due, adoption steps',
     description:
-      'Roles: social_worker, panel_member, auditor, admin; reporting_job gets the view without name, date of birth, UPN or home postcode.',
+      'Roles: social_worker, panel_member, auditor, admin; panel_member without UPN and with postcodes as districts; reporting_job without name, date of birth, UPN or home postcode.',
   })
   @ApiOkResponse({ type: ChildViewDto })
   @ApiNotFoundResponse({ type: ErrorDto })
@@ -74,7 +74,7 @@ export class ChildrenController {
     @Query() _query: NoQueryParams,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ChildView> {
-    return this.queryBus.execute(new GetChildQuery(id, mayReadPersonalData(user.role)));
+    return this.queryBus.execute(new GetChildQuery(id, personalDataViewOf(user.role)));
   }
 
   @Get(':id/events')

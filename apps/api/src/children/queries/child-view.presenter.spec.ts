@@ -8,7 +8,7 @@ describe('ChildViewPresenter', () => {
   const state = stateOf([registered, careStarted()]);
 
   it('Given a child in care, when shown without personal data, then the placement postcode is its district only', () => {
-    const view = presenter.present('c-7f3a', 1n, state, false);
+    const view = presenter.present('c-7f3a', 1n, state, 'none');
     expect(view.personalDataIncluded).toBe(false);
     expect(view.currentPlacement).toMatchObject({ placementType: 'U6', postcode: 'LS6' });
     expect(view.child).not.toHaveProperty('homePostcode');
@@ -16,8 +16,21 @@ describe('ChildViewPresenter', () => {
   });
 
   it('Given a child in care, when shown to a case reader, then the placement postcode is whole', () => {
-    const view = presenter.present('c-7f3a', 1n, state, true);
+    const view = presenter.present('c-7f3a', 1n, state, 'full');
+    expect(view.personalDataIncluded).toBe(true);
     expect(view.currentPlacement).toMatchObject({ postcode: 'LS6 2AB' });
-    expect(view.child).toMatchObject({ name: 'Amira Hassan', homePostcode: 'LS8 3QQ' });
+    expect(view.child).toMatchObject({ name: 'Amira Hassan', homePostcode: 'LS8 3QQ', upn: 'A123456789012' });
+  });
+
+  it('Given a child in care, when shown to the panel, then name and date of birth stay, the UPN is left out and both postcodes are districts', () => {
+    const view = presenter.present('c-7f3a', 1n, state, 'panel');
+    expect(view.personalDataIncluded).toBe(false);
+    expect(view.child).toMatchObject({
+      name: 'Amira Hassan',
+      dateOfBirth: state.child?.dateOfBirth,
+      homePostcode: 'LS8',
+    });
+    expect(view.child).not.toHaveProperty('upn');
+    expect(view.currentPlacement).toMatchObject({ postcode: 'LS6' });
   });
 });

