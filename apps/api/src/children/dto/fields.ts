@@ -68,5 +68,10 @@ export const TextField = (doc: FieldDoc, maxLength = 200) =>
 export const BooleanField = (doc: FieldDoc) =>
   applyDecorators(documented(doc, { type: Boolean }), IsBoolean());
 
+/**
+ * A nested object. @nestjs/swagger takes a function as a lazy type only when it is named `type`
+ * (written `{ type: () => Dto }`); the caller's thunk has no name, so it would be read as a class
+ * named '' and every property of this kind would point at `#/components/schemas/`.
+ */
 export const NestedField = (type: () => new () => object, doc: FieldDoc) =>
-  applyDecorators(documented(doc, { type }), ValidateNested(), Type(type));
+  applyDecorators(documented(doc, { type: () => type() }), ValidateNested(), Type(type));
