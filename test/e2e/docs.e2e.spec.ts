@@ -52,4 +52,45 @@ describe('OpenAPI document and Swagger UI', () => {
     expect(placement.effectiveDate.example).toBe('2024-03-04');
     expect(placement.reasonForChange.example).toBe('CARPL');
   });
+
+  it('every $ref in the document points at a schema it defines (Swagger UI shows "Resolver error" otherwise)', async () => {
+    const { body } = await api.get<OpenApi>('/docs-json');
+    const refs = refsIn(body);
+    expect(refs.length).toBeGreaterThan(0);
+    const unresolved = refs.filter(({ ref }) => !resolves(body, ref));
+    expect(unresolved).toEqual([]);
+  });
+
+  it('the nested bodies are described by their own schemas: placement and previousPermanence', async () => {
+    const { body } = await api.get<OpenApi>('/docs-json');
+    const property = (schema: string, name: string) =>
+      (body.components.schemas[schema].properties ?? {})[name] as Record<string, unknown>;
+    const placementRef = '#/components/schemas/PlacementDetailsDto';
+    for (const schema of ['StartPeriodOfCareDto', 'ChangePlacementDto', 'PlaceForAdoptionDto'])
+      expect(JSON.stringify(property(schema, 'placement'))).toContain(placementRef);
+    expect(JSON.stringify(property('StartPeriodOfCareDto', 'previousPermanence'))).toContain(
+      '#/components/schemas/PreviousPermanenceDto',
+    );
+    expect(body.components.schemas.PlacementDetailsDto.properties).toHaveProperty('placementType');
+  });
 });
+
+/** Every `$ref` in the document, with the JSON path it sits at. */
+function refsIn(node: unknown, at = '#'): { at: string; ref: string }[] {
+  if (Array.isArray(node)) return node.flatMap((item, i) => refsIn(item, `${at}/${i}`));
+  if (node === null || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([key, value]) =>
+    key === '$ref' && typeof value === 'string' ? [{ at, ref: value }] : refsIn(value, `${at}/${key}`),
+  );
+}
+
+/** A local JSON pointer (`#/components/schemas/X`) that names something in the document. */
+function resolves(document: unknown, ref: string): boolean {
+  if (!ref.startsWith('#/')) return false;
+  let node: unknown = document;
+  for (const part of ref.slice(2).split('/')) {
+    if (part === '' || node === null || typeof node !== 'object') return false;
+    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node !== undefined;
+}

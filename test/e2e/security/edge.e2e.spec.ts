@@ -168,6 +168,26 @@ describe('HTTP edge: headers, body limits, sign-in rate limits, no stack traces'
       });
     });
 
+    it('answers a browser that is being limited with the sign-in page’s message, not JSON', async () => {
+      const browserLogin = () =>
+        raw('/login', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+          },
+          body: new URLSearchParams({ username: 'auditor.demo', password: 'wrong-password' }).toString(),
+        });
+      let limited = await browserLogin();
+      for (let tries = 0; tries < 25 && limited.status !== 429; tries++) limited = await browserLogin();
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(limited.headers.get('content-type')).toMatch(/^text\/html/);
+      const page = await limited.text();
+      expect(page).toContain('Too many sign-in attempts');
+      expect(page).toContain('href="/login"');
+    });
+
     // The per-address limit, with and without a trusted proxy: trust-proxy.e2e.spec.ts (own apps, own buckets).
   });
 });

@@ -98,9 +98,12 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /panel/drift.csv': { roles: ALL_ROLES, anonymousStatus: 303 },
   'GET /panel/measures': { roles: ALL_ROLES, anonymousStatus: 303 },
   'GET /panel/children/:id': { roles: ALL_ROLES, anonymousStatus: 303 },
-  // Record forms: social workers only (admins record through the API).
-  'GET /panel/children/:id/record/:form': { roles: ['social_worker'], anonymousStatus: 303 },
-  'POST /panel/children/:id/record/:form': { roles: ['social_worker'], anonymousStatus: 303 },
+  // The service's address (to the panel's first page) and the "Page not found" page under /panel.
+  'GET /': { roles: ALL_ROLES, anonymousStatus: 303 },
+  'GET /panel/*': { roles: ALL_ROLES, anonymousStatus: 303 },
+  // Record forms: the roles that record through the API (social workers and admins).
+  'GET /panel/children/:id/record/:form': { roles: ['social_worker', 'admin'], anonymousStatus: 303 },
+  'POST /panel/children/:id/record/:form': { roles: ['social_worker', 'admin'], anonymousStatus: 303 },
   'GET /assets/*': 'public',
   'GET /assets/govuk/*': 'public',
   'GET /assets/chart.js/*': 'public',

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { acceptsHtml } from '../web/html/accepts-html';
+import { tooManySignInsPage } from '../web/html/too-many-sign-ins.page';
 import { TokenBuckets, type BucketSettings } from './token-bucket';
 
 export interface LoginRateLimits {
@@ -30,7 +32,10 @@ const usernameOf = (body: unknown): string | undefined => {
     : undefined;
 };
 
-/** Password guessing gets 429 with Retry-After once either bucket is empty; nothing is checked. */
+/**
+ * Password guessing gets 429 with Retry-After once either bucket is empty; nothing is checked.
+ * A browser (Accept: text/html) gets it as a page saying so, an API client as JSON.
+ */
 export function registerLoginRateLimit(
   fastify: FastifyInstance,
   limits: LoginRateLimits = DEFAULT_LOGIN_RATE_LIMITS,
@@ -46,14 +51,20 @@ export function registerLoginRateLimit(
     ];
     const wait = Math.max(...waits);
     if (wait === 0) return;
-    await reply
-      .code(429)
-      .header('retry-after', String(wait))
-      .send({
-        statusCode: 429,
-        error: 'Too Many Requests',
-        message: `Too many sign-in attempts; try again in ${wait} seconds.`,
-      });
+    void reply.code(429).header('retry-after', String(wait));
+    // The sign-in form is posted by a browser: it gets a page with the message, not raw JSON.
+    if (acceptsHtml(request)) {
+      await reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(tooManySignInsPage(wait).value);
+      return;
+    }
+    await reply.send({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: `Too many sign-in attempts; try again in ${wait} seconds.`,
+    });
   };
   // Only the routes that check a password run it; every other request skips it entirely.
   fastify.addHook('onRoute', (route) => {

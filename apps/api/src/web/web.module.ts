@@ -7,6 +7,7 @@ import { LoginController } from './auth/login.controller';
 import { loadUserDirectory, UserDirectory } from './auth/user-directory';
 import { ChildController } from './child/child.controller';
 import { DriftController } from './drift/drift.controller';
+import { HomeController } from './home/home.controller';
 import { MeasuresController } from './measures/measures.controller';
 import { RecordController } from './record/record.controller';
 import { FormCommandSender } from './record/validate-and-send';
@@ -24,7 +25,15 @@ import { ProjectionsModule } from '../projections/projections.module';
  */
 @Module({
   imports: [ProjectionsModule, ChildrenModule, AuditModule, AuthorityModule],
-  controllers: [LoginController, DriftController, ChildController, RecordController, MeasuresController],
+  controllers: [
+    LoginController,
+    DriftController,
+    ChildController,
+    RecordController,
+    MeasuresController,
+    // Last: its /panel/* answers only what no other page does.
+    HomeController,
+  ],
   providers: [
     FormCommandSender,
     { provide: UserDirectory, useFactory: () => loadUserDirectory() },

@@ -95,6 +95,11 @@ export const ChildRefField = (doc: FieldDoc) =>
 export const BooleanField = (doc: FieldDoc) =>
   applyDecorators(documented(doc, { type: Boolean }), IsBoolean());
 
-/** One nested object: an array is refused too (ValidateNested alone would check its items and let it through). */
+/**
+ * One nested object: an array is refused too (ValidateNested alone would check its items and let
+ * it through). @nestjs/swagger takes a function as a lazy type only when it is named `type`
+ * (written `{ type: () => Dto }`); the caller's thunk has no name, so it would be read as a class
+ * named '' and every property of this kind would point at `#/components/schemas/`.
+ */
 export const NestedField = (type: () => new () => object, doc: FieldDoc) =>
-  applyDecorators(documented(doc, { type }), IsObject(), ValidateNested(), Type(type));
+  applyDecorators(documented(doc, { type: () => type() }), IsObject(), ValidateNested(), Type(type));

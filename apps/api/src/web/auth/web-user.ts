@@ -12,8 +12,8 @@ export const PAGE_READERS: [Role, ...Role[]] = [
   'admin',
 ];
 
-/** Only social workers get the record forms (admins record through the API when they must). */
-export const FORM_RECORDERS: [Role, ...Role[]] = ['social_worker'];
+/** The record forms: the roles the API lets record events (social workers, and admins as they may everything a social worker may). */
+export const FORM_RECORDERS: [Role, ...Role[]] = ['social_worker', 'admin'];
 
 /** The user the global guard put on the request, when there is one (error pages use it for the header). */
 export const requestUser = (request: FastifyRequest): AuthenticatedUser | undefined =>

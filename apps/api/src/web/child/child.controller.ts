@@ -15,6 +15,7 @@ import { FORM_RECORDERS, PAGE_READERS } from '../auth/web-user';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { recordForm } from '../record/form-definitions';
+import { formsThatApply } from '../record/forms-that-apply';
 import { childJourney, parseReplayForm } from './child-journey';
 import { childPage } from './child.page';
 import { journeyWithoutPersonalData } from './journey-without-personal-data';
@@ -83,7 +84,7 @@ export class ChildController {
         form,
         showNames,
         today,
-        mayRecord: FORM_RECORDERS.includes(user.role),
+        recordForms: FORM_RECORDERS.includes(user.role) ? formsThatApply(events) : [],
         notice: recorded ? `${recorded.title} recorded` : undefined,
       }),
     );

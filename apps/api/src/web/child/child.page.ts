@@ -19,7 +19,7 @@ import { entryDetails } from './entry-details';
 import { eventLabel } from './event-labels';
 import { timelineSvg, markPath, MARK_COLOURS } from './timeline.svg';
 import { MISSING_SWATCH, PLACEMENT_SWATCHES, TEMPORARY_SWATCH, type Swatch } from './timeline-palette';
-import { RECORD_FORMS } from '../record/form-definitions';
+import type { RecordForm } from '../record/form-definitions';
 
 export interface ChildPageModel {
   user: AuthenticatedUser;
@@ -27,7 +27,8 @@ export interface ChildPageModel {
   journey: ChildJourney;
   form: ReplayForm;
   showNames: boolean;
-  mayRecord: boolean;
+  /** The record forms that fit the child today; none for a role that does not record. */
+  recordForms: readonly RecordForm[];
   today: string;
   /** Shown after a form was recorded. */
   notice?: string;
@@ -186,9 +187,9 @@ export function childPage(model: ChildPageModel): SafeHtml {
       ],
     ])}
     ${
-      model.mayRecord && !replaying
+      model.recordForms.length > 0 && !replaying
         ? html`<details class="govuk-details" open><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Record an event</span></summary>
-      <div class="govuk-details__text"><ul class="govuk-list" id="record-links">${RECORD_FORMS.map((f) => html`<li><a class="govuk-link" href="/panel/children/${encodeURIComponent(childId)}/record/${f.slug}">${f.title}</a></li>`)}</ul></div></details>`
+      <div class="govuk-details__text"><ul class="govuk-list" id="record-links">${model.recordForms.map((f) => html`<li><a class="govuk-link" href="/panel/children/${encodeURIComponent(childId)}/record/${f.slug}">${f.title}</a></li>`)}</ul></div></details>`
         : ''
     }
     ${replayForm(model, childId)}

@@ -42,4 +42,47 @@ describe('entryDetails', () => {
   it('shows a code it does not know as it is', () => {
     expect(entryDetails(entry('StatutoryReviewHeld', { participation: 'PN9' }))).toBe('participation PN9');
   });
+
+  it('Given a going-home audit, when listed, then what it found and what happens next are shown', () => {
+    expect(
+      entryDetails(
+        entry('GoingHomeAuditCompleted', {
+          outcome: 'Not safe to return home',
+          nextAction: 'Confirm long-term plan at permanency panel',
+        }),
+      ),
+    ).toBe('found: Not safe to return home; next: Confirm long-term plan at permanency panel');
+  });
+
+  it('Given annual health outcomes (OC2), when listed, then the SDQ score and each recorded item are in words', () => {
+    expect(
+      entryDetails(
+        entry('AnnualHealthOutcomesRecorded', {
+          sdqScore: 14,
+          healthCheck: true,
+          immunisations: true,
+          teethCheck: false,
+          healthAssessment: true,
+          substanceMisuse: false,
+        }),
+      ),
+    ).toBe(
+      'SDQ score 14, health check yes, immunisations up to date yes, teeth checked no, health assessment yes, substance misuse problem no',
+    );
+  });
+
+  it('Given health outcomes without an SDQ score, when listed, then the reason code is explained', () => {
+    expect(
+      entryDetails(
+        entry('AnnualHealthOutcomesRecorded', {
+          sdqReason: 'SDQ2',
+          immunisations: false,
+          teethCheck: true,
+          healthAssessment: true,
+          substanceMisuse: false,
+          convicted: false,
+        }),
+      ),
+    ).toMatch(/^no SDQ score: SDQ2 Carer\(s\) refused .*, convicted or given a final warning no$/);
+  });
 });

@@ -1,5 +1,6 @@
 import type { CodeListName, StoredJourneyEvent } from '@care-journey/journey';
 import { codeText } from '../html/format';
+import { healthOutcomeDetails } from './health-outcome-details';
 
 /** The code list of an entry's `reason`, which differs by event type. */
 const REASON_LIST: Partial<Record<StoredJourneyEvent['type'], CodeListName>> = {
@@ -10,9 +11,14 @@ const REASON_LIST: Partial<Record<StoredJourneyEvent['type'], CodeListName>> = {
 /**
  * The details column of the panel's list of entries: each 903 code with its meaning, so a panel
  * member need not know that U4 is long-term fostering or PN5 an absent child briefing an advocate.
+ * A going-home audit shows what it found and what happens next as recorded (free text: the page
+ * withholds it from roles without personal data before it gets here), health outcomes in words.
  */
 export function entryDetails(e: StoredJourneyEvent): string {
   const d = e.data as unknown as Record<string, unknown>;
+  if (e.type === 'GoingHomeAuditCompleted')
+    return `found: ${String(d.outcome ?? '')}; next: ${String(d.nextAction ?? '')}`;
+  if (e.type === 'AnnualHealthOutcomesRecorded') return healthOutcomeDetails(d).join(', ');
   const placement = d.placement as Record<string, unknown> | undefined;
   const code = (list: CodeListName, value: unknown) => codeText(list, String(value));
   const reasonList = REASON_LIST[e.type];

@@ -12,9 +12,26 @@ const amendment: CorrectionLink = {
   changes: [{ path: 'effectiveDate', from: '2024-06-04', to: '2024-06-05' }],
 };
 
+const audit = {
+  id: 'e3',
+  type: 'GoingHomeAuditCompleted',
+  data: {
+    childId: 'c1',
+    effectiveDate: '2024-08-01',
+    outcome: 'Not safe to return home: Ruby’s father Tom Doe still drinks',
+    nextAction: 'Confirm long-term plan at permanency panel',
+  },
+};
+const review = {
+  id: 'e4',
+  type: 'StatutoryReviewHeld',
+  data: { effectiveDate: '2024-09-01', participation: 'PN1' },
+};
+
 const journey = {
   summary: { childId: 'c1', childRef: 'CJ0001', name: 'Ruby Example', dateOfBirth: '2019-03-02' },
   corrections: new Map([['e2', [amendment]]]),
+  entries: [audit, review],
 } as unknown as ChildJourney;
 
 describe('journeyWithoutPersonalData', () => {
@@ -29,9 +46,21 @@ describe('journeyWithoutPersonalData', () => {
     expect((shown.summary as JourneySummary).dateOfBirth).toBeUndefined();
   });
 
+  it('Given a going-home audit, when shown to a role without personal data, then what it found and what happens next are withheld', () => {
+    const shown = journeyWithoutPersonalData(journey);
+    expect(shown.entries[0]).toMatchObject({
+      id: 'e3',
+      type: 'GoingHomeAuditCompleted',
+      data: { effectiveDate: '2024-08-01', outcome: WITHHELD, nextAction: WITHHELD },
+    });
+    expect(shown.entries[1]).toBe(review);
+  });
+
   it('leaves the journey it was given unchanged (the read model keeps its own copy)', () => {
     journeyWithoutPersonalData(journey);
     expect(journey.corrections.get('e2')?.[0].reason).toBe(amendment.reason);
     expect(journey.summary.name).toBe('Ruby Example');
+    expect(journey.entries[0]).toBe(audit);
+    expect(audit.data.outcome).toMatch(/^Not safe/);
   });
 });

@@ -1,17 +1,26 @@
+import type { StoredJourneyEvent } from '@care-journey/journey';
 import type { ChildJourney } from './child-journey';
 
 /** What the raw event feed (/events) shows a reporting job in place of a correction's reason. */
 export const WITHHELD = '[withheld]';
 
+/** A going-home audit's findings and next step are free text about the child and family. */
+function withoutFreeText(entry: StoredJourneyEvent): StoredJourneyEvent {
+  if (entry.type !== 'GoingHomeAuditCompleted') return entry;
+  return { ...entry, data: { ...entry.data, outcome: WITHHELD, nextAction: WITHHELD } };
+}
+
 /**
  * The child's journey for a role without personal data (reporting_job): no name or date of birth,
- * and the corrections' reasons withheld. A reason is free text that may name people; /events
- * withholds it from the same role, so the page must not show it either.
+ * and free text withheld: the corrections' reasons and a going-home audit's findings and next
+ * step. Free text may name people; /events withholds correction reasons from the same role, so
+ * the page must not show them either.
  */
 export function journeyWithoutPersonalData(journey: ChildJourney): ChildJourney {
   return {
     ...journey,
     summary: { ...journey.summary, name: '', dateOfBirth: undefined },
+    entries: journey.entries.map(withoutFreeText),
     corrections: new Map(
       [...journey.corrections].map(([entryId, links]) => [
         entryId,

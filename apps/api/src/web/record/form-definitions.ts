@@ -1,3 +1,4 @@
+import { ADOPTION_ENDINGS, codesOf, TEMPORARY_PLACEMENTS } from '@care-journey/journey';
 import type { CodeListName, JourneyCommandType } from '@care-journey/journey';
 import {
   GrantAdoptionOrderDto,
@@ -8,8 +9,18 @@ import {
   GrantPlacementOrderDto,
   ReverseAdoptionDecisionDto,
 } from '../../children/dto/adoption.dto';
-import { ChangeLegalStatusDto, StartPeriodOfCareDto } from '../../children/dto/period-of-care.dto';
-import { ChangePlacementDto } from '../../children/dto/placement.dto';
+import { ChangeAllocationDto } from '../../children/dto/allocation.dto';
+import { EndMissingEpisodeDto, StartMissingEpisodeDto } from '../../children/dto/missing-episode.dto';
+import {
+  ChangeLegalStatusDto,
+  EndPeriodOfCareDto,
+  StartPeriodOfCareDto,
+} from '../../children/dto/period-of-care.dto';
+import {
+  ChangePlacementDto,
+  EndTemporaryPlacementDto,
+  StartTemporaryPlacementDto,
+} from '../../children/dto/placement.dto';
 import {
   CompleteGoingHomeAuditDto,
   PERMANENCE_ROUTES,
@@ -53,6 +64,14 @@ export interface RecordForm {
   dto: new () => object;
   fields: FormField[];
 }
+
+/**
+ * The 903 reasons a period of care ends by this form: not E11/E12 (adoption ends care only through
+ * the adoption order) nor X1 (care continues). Codes withdrawn by today are left out with the rest.
+ */
+const END_OF_CARE_REASONS: readonly string[] = codesOf('REC').filter(
+  (code) => code !== 'X1' && !(ADOPTION_ENDINGS as readonly string[]).includes(code),
+);
 
 const effectiveDate = (label = 'Date it happened'): FormField => ({
   kind: 'date',
@@ -121,6 +140,30 @@ export const RECORD_FORMS: readonly RecordForm[] = [
     ],
   },
   {
+    slug: 'temporary-placement',
+    title: 'Temporary placement',
+    command: 'StartTemporaryPlacement',
+    dto: StartTemporaryPlacementDto,
+    fields: [
+      effectiveDate('Date the temporary placement began'),
+      {
+        kind: 'code',
+        name: 'placementType',
+        label: 'Temporary placement type',
+        list: 'PLACE',
+        only: TEMPORARY_PLACEMENTS,
+        hint: 'The usual placement is kept, and the child goes back to it when this ends',
+      },
+    ],
+  },
+  {
+    slug: 'temporary-placement-end',
+    title: 'End of the temporary placement',
+    command: 'EndTemporaryPlacement',
+    dto: EndTemporaryPlacementDto,
+    fields: [effectiveDate('Date the child went back to the usual placement')],
+  },
+  {
     slug: 'legal-status',
     title: 'Legal status change',
     command: 'ChangeLegalStatus',
@@ -161,6 +204,51 @@ export const RECORD_FORMS: readonly RecordForm[] = [
       effectiveDate('Date of the audit'),
       { kind: 'textarea', name: 'outcome', label: 'What the audit found' },
       { kind: 'textarea', name: 'nextAction', label: 'What happens next' },
+    ],
+  },
+  {
+    slug: 'missing-episode',
+    title: 'Missing or away from placement',
+    command: 'StartMissingEpisode',
+    dto: StartMissingEpisodeDto,
+    fields: [
+      effectiveDate('Date the child went missing or away'),
+      { kind: 'code', name: 'kind', label: 'Missing or away without authorisation', list: 'MISSING' },
+    ],
+  },
+  {
+    slug: 'missing-episode-end',
+    title: 'Back from missing or away',
+    command: 'EndMissingEpisode',
+    dto: EndMissingEpisodeDto,
+    fields: [effectiveDate('Date the child came back')],
+  },
+  {
+    slug: 'allocation',
+    title: 'Allocation (team and social worker)',
+    command: 'ChangeAllocation',
+    dto: ChangeAllocationDto,
+    fields: [
+      effectiveDate('Date of the allocation'),
+      { kind: 'text', name: 'team', label: 'Team', width: 20 },
+      { kind: 'text', name: 'socialWorker', label: 'Social worker', hint: 'Their user id, for example bob' },
+    ],
+  },
+  {
+    slug: 'end-of-care',
+    title: 'End of care',
+    command: 'EndPeriodOfCare',
+    dto: EndPeriodOfCareDto,
+    fields: [
+      effectiveDate('Date the child stopped being looked after'),
+      {
+        kind: 'code',
+        name: 'reason',
+        label: 'Why care ended',
+        list: 'REC',
+        only: END_OF_CARE_REASONS,
+        hint: 'For example a return home, a special guardianship or child arrangements order, or leaving care. An adoption ends care through “Adoption: adoption order granted”.',
+      },
     ],
   },
   {

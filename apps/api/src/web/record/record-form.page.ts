@@ -168,7 +168,7 @@ export function recordFormPage(model: RecordFormPageModel): SafeHtml {
     ${model.refusal ? refusalSummary(model.refusal, childHref) : errorSummary(summary)}
     <span class="govuk-caption-l">${model.childLabel}</span>
     <h1 class="govuk-heading-l">Record: ${form.title}</h1>
-    <form method="post" action="${childHref}/record/${form.slug}" novalidate>
+    <form method="post" action="${childHref}/record/${form.slug}" autocomplete="off" novalidate>
       <input type="hidden" name="_csrf" value="${model.csrfToken}">
       <input type="hidden" name="revision" value="${model.revision}">
       <input type="hidden" name="${FORM_KEY_FIELD}" value="${model.idempotencyKey}">

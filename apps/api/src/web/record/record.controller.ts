@@ -1,9 +1,11 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { dateOfInstant } from '@care-journey/journey';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
+import { Clock } from '../../infrastructure/clock';
 import { JourneyQueries } from '../../projections/journey-queries';
 import { csrfToken } from '../auth/csrf';
 import { FORM_RECORDERS } from '../auth/web-user';
@@ -13,6 +15,7 @@ import { afterRecording } from '../reading/position-param';
 import { formToBody, formValues } from './form-body';
 import { recordForm, type RecordForm } from './form-definitions';
 import { FORM_KEY_FIELD, formIdempotencyKey, newFormKey } from './form-idempotency-key';
+import { formOnDate } from './form-on-date';
 import { carriedRevision, formRevision } from './form-revision';
 import { RecordFormParams } from './record-form.params';
 import { recordFormPage, type RecordFormPageModel } from './record-form.page';
@@ -32,6 +35,7 @@ export class RecordController {
   constructor(
     private readonly queries: JourneyQueries,
     private readonly commands: FormCommandSender,
+    private readonly clock: Clock,
   ) {}
 
   @Get(':form')
@@ -109,10 +113,11 @@ export class RecordController {
     return sendPage(reply, recordFormPage({ ...refill(key.key), errors: outcome.errors }), outcome.status);
   }
 
+  /** The form with the codes in force today (withdrawn codes are not offered). */
   private formOf(slug: string): RecordForm {
     const form = recordForm(slug);
     if (!form) throw new NotFoundException(`No form ${slug}`);
-    return form;
+    return formOnDate(form, dateOfInstant(this.clock.now()));
   }
 
   /**

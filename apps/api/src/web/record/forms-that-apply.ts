@@ -1,0 +1,68 @@
+import {
+  currentLegalStatus,
+  foldJourney,
+  isShortBreak,
+  resolveCorrections,
+  type JourneyState,
+  type StoredJourneyEvent,
+} from '@care-journey/journey';
+import { RECORD_FORMS, type RecordForm } from './form-definitions';
+
+/** Where the child's journey stands today, as far as the record forms care. */
+interface ChildNow {
+  inCare: boolean;
+  /** In care now or at some time: reviews, plans and audits may be back-dated into any period. */
+  everInCare: boolean;
+  shortBreaks: boolean;
+  temporaryPlacementOpen: boolean;
+  missingEpisodeOpen: boolean;
+  adoptionDecisionOpen: boolean;
+  placedForAdoption: boolean;
+}
+
+function childNow(state: JourneyState): ChildNow {
+  return {
+    inCare: state.inCare,
+    everInCare: state.periodsOfCare.length > 0,
+    shortBreaks: state.inCare && isShortBreak(currentLegalStatus(state)?.legalStatus),
+    temporaryPlacementOpen: state.usualPlacement !== undefined,
+    missingEpisodeOpen: state.missingEpisodeOpen,
+    adoptionDecisionOpen: state.adoption.decisionOpen,
+    placedForAdoption: state.adoption.placedDate !== undefined,
+  };
+}
+
+/**
+ * When each form can be recorded, by the journey's own rules (libs/journey decides; this only
+ * keeps the child's page from offering what it would refuse): no entry to care while in care, no
+ * review or temporary placement on short breaks (V3/V4), an end only for what is open, adoption
+ * steps only on an open decision, and no move or end of care while a temporary placement is open.
+ */
+const APPLIES: Record<string, (child: ChildNow) => boolean> = {
+  'entry-to-care': (c) => !c.inCare,
+  'placement-change': (c) => c.inCare && !c.temporaryPlacementOpen,
+  'temporary-placement': (c) => c.inCare && !c.shortBreaks && !c.temporaryPlacementOpen,
+  'temporary-placement-end': (c) => c.inCare && c.temporaryPlacementOpen,
+  'legal-status': (c) => c.inCare,
+  review: (c) => c.everInCare && !c.shortBreaks,
+  plan: (c) => c.everInCare,
+  'going-home-audit': (c) => c.everInCare,
+  'missing-episode': (c) => c.inCare && !c.missingEpisodeOpen,
+  'missing-episode-end': (c) => c.missingEpisodeOpen,
+  allocation: () => true,
+  'end-of-care': (c) => c.inCare && !c.temporaryPlacementOpen,
+  'adoption-decision': (c) => c.inCare && !c.adoptionDecisionOpen,
+  'placement-order': (c) => c.inCare && c.adoptionDecisionOpen,
+  'adoption-consent': (c) => c.inCare && c.adoptionDecisionOpen,
+  match: (c) => c.inCare && c.adoptionDecisionOpen,
+  'place-for-adoption': (c) =>
+    c.inCare && c.adoptionDecisionOpen && !c.placedForAdoption && !c.temporaryPlacementOpen,
+  'adoption-order': (c) => c.inCare && c.adoptionDecisionOpen && c.placedForAdoption,
+  'reverse-adoption-decision': (c) => c.inCare && c.adoptionDecisionOpen,
+};
+
+/** The forms the child's page offers for this journey, in the usual order. */
+export function formsThatApply(events: readonly StoredJourneyEvent[]): RecordForm[] {
+  const now = childNow(foldJourney(resolveCorrections([...events])));
+  return RECORD_FORMS.filter((form) => (APPLIES[form.slug] ?? (() => true))(now));
+}
