@@ -12,7 +12,8 @@ import { tokenFor } from './support/tokens';
  * page (a CSV download is refused with the 400). Not covered: the Swagger UI's own files, static
  * assets, and the sign-in page.
  */
-const NOT_JSON_ROUTES = /^\/(docs|assets|panel|login)\b/;
+// The web pages (and `/`, which sends a browser to them) answer with pages, not JSON errors.
+const NOT_JSON_ROUTES = /^\/(docs|assets|panel|login)\b|^\/$/;
 
 type ErrorBody = { errors: { field: string; rule: string; message: string }[] };
 type OpenApi = { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };

@@ -22,7 +22,9 @@ export async function startApi(): Promise<void> {
   await app.listen(config.port, config.host);
   // getUrl() names 127.0.0.1 for a server bound to every interface: say both.
   const url = await app.getUrl();
-  logger.log(`Listening on ${config.host}:${new URL(url).port}: ${url}/login (docs at /docs)`);
+  logger.log(
+    `Listening on ${url} (bound to ${config.host}:${new URL(url).port}; sign in at /login, docs at /docs)`,
+  );
 }
 
 /** Runs the API as a process: a failure to start is logged and exits non-zero. */

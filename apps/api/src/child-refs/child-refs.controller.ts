@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -14,6 +14,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { BadRequestDto, ConflictDto, ErrorDto } from '../http/error-responses.dto';
+import { RefuseQueryParams } from '../http/refuse-query-params.guard';
 import { Clock } from '../infrastructure/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { releaseRefusalAnswer } from './child-ref-release-errors';
@@ -42,6 +43,8 @@ export class ChildRefsController {
 
   @Post(':childRef/release')
   @Roles('admin')
+  // A command: no query parameter (?dryRun=true must not release for real).
+  @UseGuards(RefuseQueryParams)
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary: 'Release a 903 child reference held by an id that never became a child',
