@@ -47,6 +47,17 @@ describe('ChangePlacement', () => {
       .thenThrows('placement-before-current-placement'));
   it('does not start and end a placement on one day', () =>
     given(inCare).when(change('2024-05-10')).thenThrows('episode-same-day'));
+  it.each(['=HYPERLINK("x")', 'SC 123456', 'SC1234567', ''])(
+    'refuses a URN that is no Ofsted URN: %j',
+    (urn) =>
+      given(inCare)
+        .when(change('2024-09-01', { ...fosterU4, urn }))
+        .thenThrows('invalid-urn', 'placement.urn'),
+  );
+  it('takes an Ofsted URN or XXXXXXX', () =>
+    given(inCare)
+      .when(change('2024-09-01', { ...fosterU4, urn: 'XXXXXXX' }))
+      .then([placementChanged('2024-09-01', { ...fosterU4, urn: 'XXXXXXX' })]));
   it('checks the placement type', () =>
     given(inCare)
       .when(change('2024-09-01', { placementType: 'U9', provider: 'PR1' }))

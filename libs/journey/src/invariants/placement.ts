@@ -7,8 +7,18 @@ import type { JourneyState } from '../state';
 import { requireCode } from './codes';
 import { noP2FromRegistration, urnFromRegistration } from './supported-accommodation';
 
+// An Ofsted URN ("SC123456", "2771234") or XXXXXXX: letters and digits, at most 8 (903 URN).
+// Also keeps a cell the 903 return writes from starting with a spreadsheet formula character.
+const URN_PATTERN = /^[A-Za-z0-9]{1,8}$/;
+
 export function checkProvider(placement: PlacementDetails, date: string): void {
-  const { placementType, provider } = placement;
+  const { placementType, provider, urn } = placement;
+  if (urn !== undefined && (typeof urn !== 'string' || !URN_PATTERN.test(urn)))
+    violation(
+      'invalid-urn',
+      `placement.urn must be the setting's Ofsted URN or XXXXXXX: 1–8 letters and digits, not ${JSON.stringify(urn)}.`,
+      'placement.urn',
+    );
   if (placementTakesNoProvider(placementType)) {
     if (provider !== undefined)
       violation(

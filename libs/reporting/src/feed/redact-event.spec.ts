@@ -49,6 +49,23 @@ describe('redactEvent (what a reporting job sees on /events)', () => {
       redactEvent(recorded('ChildRegistered', registration)).data,
     ));
 
+  it('Given a going-home audit, or an amendment of one, Then its findings and next action are withheld', () => {
+    const audit = {
+      childId: 'c1',
+      effectiveDate: '2024-05-01',
+      outcome: "Mum's partner still at home",
+      nextAction: 'Visit with Zephyrine',
+    };
+    expect(redactEvent(recorded('GoingHomeAuditCompleted', audit)).data).toEqual({
+      ...audit,
+      outcome: '[withheld]',
+      nextAction: '[withheld]',
+    });
+    expect(redactEvent(amendment({ outcome: 'Safe to return' })).data['amendedData']).toEqual({
+      outcome: '[withheld]',
+    });
+  });
+
   it('Given an amendment, Then its reason is withheld', () =>
     expect(redactEvent(amendment({ participation: 'PN2' })).data).toMatchObject({
       reason: '[withheld]',

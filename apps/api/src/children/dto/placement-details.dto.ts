@@ -1,4 +1,5 @@
 import type { PlacementDetails } from '@care-journey/journey';
+import { Matches } from 'class-validator';
 import { BooleanField, CodeField, PostcodeField, TextField } from './fields';
 
 export class PlacementDetailsDto implements PlacementDetails {
@@ -20,6 +21,9 @@ export class PlacementDetailsDto implements PlacementDetails {
   postcode?: string;
 
   @TextField({ description: 'Ofsted URN of the setting, or XXXXXXX', example: 'SC123456', optional: true }, 8)
+  @Matches(/^[A-Za-z0-9]{1,8}$/, {
+    message: "$property must be the setting's Ofsted URN or XXXXXXX: letters and digits",
+  })
   urn?: string;
 
   @BooleanField({ description: "Inside the responsible authority's area", example: true, optional: true })
