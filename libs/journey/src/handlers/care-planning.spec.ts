@@ -1,4 +1,5 @@
 import type { CompleteGoingHomeAudit, RecordReview, SetPermanencePlan } from '../commands';
+import type { JourneyEvent } from '../events';
 import { given } from '../testing/decider-specification';
 import { CHILD, careEnded, careStarted, inCare, meta, registered, reviewHeld } from '../testing/fixtures';
 
@@ -73,6 +74,23 @@ describe('SetPermanencePlan', () => {
     given(inCare)
       .when(plan('boarding_school' as never))
       .thenThrows('invalid-permanence-route', 'route'));
+  const planSet = (route: SetPermanencePlan['route']): JourneyEvent => ({
+    type: 'PermanencePlanSet',
+    data: { childId: CHILD, effectiveDate: '2024-08-20', route },
+  });
+  it('Given the same plan recorded that day, When it is sent again, Then it is refused (correct it instead)', () =>
+    given([...inCare, planSet('adoption')])
+      .when(plan('adoption'))
+      .thenThrows('entry-already-recorded', 'effectiveDate'));
+  it('Given a plan that day, When a different route is set the same day, Then it is recorded', () =>
+    given([...inCare, planSet('adoption')])
+      .when(plan('long_term_fostering'))
+      .then([
+        {
+          type: 'PermanencePlanSet',
+          data: { childId: CHILD, effectiveDate: '2024-08-20', route: 'long_term_fostering' },
+        },
+      ]));
 });
 
 describe('CompleteGoingHomeAudit', () => {
@@ -109,4 +127,21 @@ describe('CompleteGoingHomeAudit', () => {
     given(inCare)
       .when(audit({ nextAction: ' ' }))
       .thenThrows('required-field', 'nextAction'));
+  const audited: JourneyEvent = {
+    type: 'GoingHomeAuditCompleted',
+    data: {
+      childId: CHILD,
+      effectiveDate: '2024-11-10',
+      outcome: 'Return home not safe yet',
+      nextAction: 'Family group conference in December',
+    },
+  };
+  it('Given an audit that day, When the identical audit is sent again, Then it is refused (correct it instead)', () =>
+    given([...inCare, audited])
+      .when(audit({ outcome: ' Return home not safe yet ' }))
+      .thenThrows('entry-already-recorded', 'effectiveDate'));
+  it('Given an audit that day, When one with other findings is recorded that day, Then it is recorded', () =>
+    given([...inCare, audited])
+      .when(audit({ outcome: 'Safe to return with support' }))
+      .then([{ ...audited, data: { ...audited.data, outcome: 'Safe to return with support' } }]));
 });

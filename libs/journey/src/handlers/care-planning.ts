@@ -3,6 +3,7 @@ import type { CompleteGoingHomeAudit, RecordReview, SetPermanencePlan } from '..
 import { violation } from '../errors';
 import type { JourneyEvent, PermanenceRoute } from '../events';
 import { requireCode } from '../invariants/codes';
+import { auditNotAlreadyRecorded, planNotAlreadyRecorded } from '../invariants/duplicate-entries';
 import { requireText } from '../invariants/fields';
 import { mustBeWithinAPeriod } from '../invariants/period-of-care';
 import { oneReviewPerDay, participationMatchesAge } from '../invariants/review';
@@ -44,6 +45,7 @@ export function setPermanencePlan(command: SetPermanencePlan, state: JourneyStat
       'route',
     );
   }
+  planNotAlreadyRecorded(state, command.route, date);
   return [{ type: 'PermanencePlanSet', data: dataOf(command) }];
 }
 
@@ -52,5 +54,6 @@ export function completeGoingHomeAudit(command: CompleteGoingHomeAudit, state: J
   mustBeWithinAPeriod(state, date, 'going-home-audit');
   requireText(command.outcome, 'outcome');
   requireText(command.nextAction, 'nextAction');
+  auditNotAlreadyRecorded(state, command, date);
   return [{ type: 'GoingHomeAuditCompleted', data: dataOf(command) }];
 }
