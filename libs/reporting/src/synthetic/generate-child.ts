@@ -13,6 +13,7 @@ import { runJourney } from './journey-runner';
 import { afterAdoptionReversed, drawPermanenceJourney, type PermanenceJourney } from './permanence-journey';
 import { buildOutcomes, recordedAfterLeavingCare } from './outcomes-timeline';
 import { seededRandom } from './prng';
+import { withoutRepeatedEntries } from './no-repeated-entries';
 import { assignRecordingTimes } from './recording-times';
 
 export interface SyntheticChild {
@@ -68,12 +69,12 @@ export function generateChild(options: AuthorityOptions, index: number): Synthet
       ? undefined
       : afterAdoptionReversed(planningRandom, reversal, reviewDates, end ? end.effectiveDate : plan.exitDate);
   const reviews = allReviews.filter((r) => r.effectiveDate <= lastDay);
-  const planning: DraftCommand[] = [
+  const planning: DraftCommand[] = withoutRepeatedEntries([
     ...reviews,
     ...planDrafts(profile.childId, permanence, lastDay),
     ...(afterReversal ? planDrafts(profile.childId, afterReversal, lastDay) : []),
     ...buildGoingHomeAudits(random, profile, entryStatus, profile.entryDate, lastDay),
-  ];
+  ]);
   const known = maxOf(profile.dateOfBirth, addDays(profile.entryDate, -random.int(0, 90)));
   const registration: DraftCommand = {
     type: 'RegisterChild',
