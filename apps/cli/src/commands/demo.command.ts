@@ -3,6 +3,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { createEventStore, type EventStore } from '@care-journey/event-store';
 import { JOURNEY_STREAM_PREFIX } from '@care-journey/journey';
 import { seedStore } from '@care-journey/reporting';
+import { demoProgress, markDemoFinished, markDemoStarted, type DemoOptions } from '../support/demo-marker';
 
 const wholeNumber = (value: string): number => {
   const n = Number(value);
@@ -21,24 +22,39 @@ async function hasJourneys(store: EventStore): Promise<boolean> {
   return false;
 }
 
+/**
+ * Seeds the demo on a store with no journeys, and finishes a demo whose seeding was cut short (the
+ * process stopped half-way: its start is recorded with its options, and children already written
+ * are skipped). A store with journeys and no demo record is real or earlier data: left alone.
+ */
+export async function seedDemo(store: EventStore, children: number, seed: string): Promise<void> {
+  if (children === 0) return;
+  const progress = await demoProgress(store);
+  if (progress.state === 'finished') return;
+  if (progress.state === 'none' && (await hasJourneys(store))) return;
+  const options: DemoOptions =
+    progress.state === 'started'
+      ? progress.options
+      : { children, seed, years: 4, yearEnding: demoHistoryEnd(), recordedUntil: new Date().toISOString() };
+  if (progress.state === 'started')
+    process.stdout.write(
+      'finishing the demo authority whose seeding was cut short (children written are kept)\n',
+    );
+  const started = progress.state === 'started' ? progress.revision : await markDemoStarted(store, options);
+  const bar = new SingleBar(
+    { format: 'demo authority [{bar}] {value}/{total} children | {events} events' },
+    Presets.shades_classic,
+  );
+  bar.start(options.children, 0, { events: 0 });
+  await seedStore(store, options, (p) => bar.update(p.children, { events: p.events }));
+  bar.stop();
+  await markDemoFinished(store, started);
+}
+
 async function seedIfEmpty(children: number, seed: string): Promise<void> {
   const store = await createEventStore();
   try {
-    if (children === 0 || (await hasJourneys(store))) return;
-    const bar = new SingleBar(
-      { format: 'demo authority [{bar}] {value}/{total} children | {events} events' },
-      Presets.shades_classic,
-    );
-    bar.start(children, 0, { events: 0 });
-    const options = {
-      children,
-      seed,
-      years: 4,
-      yearEnding: demoHistoryEnd(),
-      recordedUntil: new Date().toISOString(),
-    };
-    await seedStore(store, options, (p) => bar.update(p.children, { events: p.events }));
-    bar.stop();
+    await seedDemo(store, children, seed);
   } finally {
     await store.close();
   }
