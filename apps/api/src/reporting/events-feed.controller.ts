@@ -40,8 +40,10 @@ export class EventsFeedController {
       limit: query.limit,
       redact,
     });
-    // Every child's stored record, unredacted (auditor, admin): one trail entry for the page read.
-    if (!redact)
+    // Children's stored records, unredacted (auditor, admin): one trail entry for the page read. A
+    // page without journey events (e.g. only the trail's own last entry) read no one's record, and
+    // recording it would give a poller a new event on every read: it never caught up.
+    if (!redact && page.journeyEvents > 0)
       await this.trail.record(user, {
         childId: '*',
         view: 'log',
