@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
-import { createEventStore, type EventStore } from '@care-journey/event-store';
+import type { EventStore } from '@care-journey/event-store';
+import { openExistingStore } from '../support/open-existing-store';
 import { ChildRefRegistry, ChildRefReleaseRefused } from '@care-journey/reporting';
 
 interface ReleaseOptions {
@@ -82,7 +83,7 @@ export function registerChildRefCommand(program: Command): void {
 }
 
 async function withStore(work: (store: EventStore) => Promise<void>): Promise<void> {
-  const store = await createEventStore();
+  const store = await openExistingStore();
   try {
     await work(store);
   } finally {

@@ -7,6 +7,7 @@ import { recordCaseHistoryRead } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store';
 import { registerAuditCommand } from './audit.command';
 import { registerBackupCommand } from './backup.command';
+import { registerChildRefCommand } from './child-ref.command';
 import { registerExport903Command } from './export-903.command';
 import { registerMeasuresCommand } from './measures.command';
 import { registerRebuildCommand } from './rebuild.command';
@@ -26,6 +27,7 @@ async function cli(args: string[], env: Record<string, string>) {
     for (const register of [
       registerAuditCommand,
       registerBackupCommand,
+      registerChildRefCommand,
       registerExport903Command,
       registerMeasuresCommand,
       registerRebuildCommand,
@@ -77,6 +79,8 @@ describe('CLI store checks', () => {
       ['measures', ['measures', '--from', '2025-04', '--to', '2026-03']],
       ['audit verify-store', ['audit', 'verify-store']],
       ['audit verify', ['audit', 'verify', '--child', 'c1']],
+      ['child-ref migrate', ['child-ref', 'migrate']],
+      ['child-ref release', ['child-ref', 'release', 'X1', '--reason', 'never registered']],
     ])('%s', async (_name, args) => {
       const missing = join(dir, 'typo', 'events.sqlite');
       const result = await cli(
