@@ -20,10 +20,12 @@ describe('checkStartupSettings: settings read inside modules fail start-up with 
     ['CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS', '-5', /^CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS: must be/],
     ['CARE_JOURNEY_REBUILD_THREADS', 'x', /^CARE_JOURNEY_REBUILD_THREADS: must be/],
     ['CARE_JOURNEY_DRIFT_THRESHOLDS', '{bad', /^CARE_JOURNEY_DRIFT_THRESHOLDS: must be a JSON object/],
+    ['CARE_JOURNEY_AUDIT_KEY', 'short', /^CARE_JOURNEY_AUDIT_KEY: must be at least 32/],
+    ['CARE_JOURNEY_AUTHORITY', '{bad', /^CARE_JOURNEY_AUTHORITY: must be JSON/],
     [
-      'CARE_JOURNEY_AUDIT_KEY',
-      'short',
-      /^CARE_JOURNEY_AUDIT_KEY: CARE_JOURNEY_AUDIT_KEY must be at least 32/,
+      'CARE_JOURNEY_AUTHORITY_FILE',
+      '/nonexistent/authority.json',
+      /^CARE_JOURNEY_AUTHORITY_FILE: cannot read/,
     ],
   ])('%s=%s', (variable, value, message) => {
     let thrown: unknown;

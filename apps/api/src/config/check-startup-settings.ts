@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadAuditKey } from '@care-journey/audit';
 import type { StoreConfig } from '@care-journey/event-store';
-import { driftConfigFromEnv, loadReadModelConfig } from '@care-journey/projections';
+import { driftConfigFromEnv, loadAuthorityConfig, loadReadModelConfig } from '@care-journey/projections';
 import { parseUsers } from '../web/auth/user-directory';
 import { ConfigError } from './api-config';
 
@@ -13,11 +13,13 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 function settingError(variable: string, error: unknown): Error {
   if (error instanceof ConfigError) return error;
   const message = messageOf(error);
-  // Settings errors already start with the variable's name; others get it in front.
-  return new ConfigError(
-    variable,
-    message.startsWith(`${variable}: `) ? message.slice(variable.length + 2) : message,
-  );
+  // Settings errors often start with the variable's name ("VAR: rule", "VAR must …"): said once.
+  const rule = message.startsWith(`${variable}: `)
+    ? message.slice(variable.length + 2)
+    : message.startsWith(`${variable} `)
+      ? message.slice(variable.length + 1)
+      : message;
+  return new ConfigError(variable, rule);
 }
 
 function asSetting(variable: string, check: () => unknown): void {
@@ -29,8 +31,8 @@ function asSetting(variable: string, check: () => unknown): void {
 }
 
 /**
- * The settings read while the app's modules start (read models, drift thresholds, audit key,
- * users file), checked before it starts, so a bad one stops start-up with one line naming the
+ * The settings read while the app's modules start (read models, drift thresholds, authority,
+ * audit key, users file), checked before it starts, so a bad one stops start-up with one line naming the
  * variable and the rule instead of a stack trace from inside a module.
  */
 export function checkStartupSettings(env: Env, store: StoreConfig): void {
@@ -42,6 +44,19 @@ export function checkStartupSettings(env: Env, store: StoreConfig): void {
     throw typeof variable === 'string' ? settingError(variable, error) : error;
   }
   asSetting('CARE_JOURNEY_DRIFT_THRESHOLDS', () => driftConfigFromEnv(env));
+  try {
+    loadAuthorityConfig(env);
+  } catch (error) {
+    // Names its variable, or a field of the settings (then whichever of the two variables is set).
+    const field = (error as { field?: unknown }).field;
+    const variable =
+      typeof field === 'string' && field.startsWith('CARE_JOURNEY_')
+        ? field
+        : env.CARE_JOURNEY_AUTHORITY?.trim()
+          ? 'CARE_JOURNEY_AUTHORITY'
+          : 'CARE_JOURNEY_AUTHORITY_FILE';
+    throw settingError(variable, error);
+  }
   asSetting('CARE_JOURNEY_AUDIT_KEY', () => loadAuditKey(env));
   const usersFile = env.CARE_JOURNEY_USERS?.trim();
   if (usersFile)
