@@ -90,7 +90,9 @@ export const choosePlacementType = (random: Random, s: PlacementSituation): stri
  * (903 rule 217t): registered semi-independent accommodation (H5, with its URN) instead.
  */
 export const placementTypeOn = (type: string, date: string): string => {
-  if ((type === 'H5' || type === 'P2') && date >= '2025-04-01') return 'K3';
+  // From 31 March: a placement begun that day cannot be re-recorded as K3 before 1 April (one
+  // episode a day), so it would reach the 2025/26 return as H5; it is recorded as K3 at once.
+  if ((type === 'H5' || type === 'P2') && date >= '2025-03-31') return 'K3';
   return type === 'P2' && date >= SUPPORTED_ACCOMMODATION_REGISTERED_FROM ? 'H5' : type;
 };
 
