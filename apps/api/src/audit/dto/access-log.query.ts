@@ -4,9 +4,13 @@ import { CHILD_ID_PATTERN } from '../../children/dto/child-id.param';
 import { DateQuery } from './query-fields';
 
 export class AccessLogQuery {
-  @ApiPropertyOptional({ description: 'Only reads of this child' })
+  @ApiPropertyOptional({
+    description: 'Only reads of this child; `*` for reads of the whole log (GET /events as auditor or admin)',
+  })
   @IsOptional()
-  @Matches(CHILD_ID_PATTERN, { message: '$property must be 1–64 letters, digits, "-" or "_"' })
+  @Matches(new RegExp(`${CHILD_ID_PATTERN.source}|^\\*$`), {
+    message: '$property must be 1–64 letters, digits, "-" or "_", or * for reads of the whole log',
+  })
   childId?: string;
 
   @DateQuery('First day of reads to list (UTC, inclusive)', '2025-04-01')
