@@ -26,6 +26,7 @@ export { adoptionProgress } from './fold/derive-current';
 export { failingEntries } from './journey-check';
 export { isOutsideEngland } from './invariants/outside-england';
 export { endsByRegistration } from './invariants/supported-accommodation';
+export { mustReRecordPlacement } from './invariants/withdrawn-placement-types';
 // Test helpers (no test-framework dependency), for specs elsewhere that need a journey state.
 export {
   given as givenJourney,

@@ -32,6 +32,15 @@ const reRecording = (w: { code: string; validTo: string; replacedBy: readonly st
   `record the setting as ${or(w.replacedBy)} first (ChangePlacement, same carer, reason PLACE), dated on or before ${w.validTo} so that no ${w.code} episode runs into a return whose code list has no ${w.code}, or on the first entry date after it`;
 
 /**
+ * True when the child's current placement type is withdrawn on `date`: until it is re-recorded in
+ * its successor, only that move is open to them (what the record forms offer, apps/api).
+ */
+export function mustReRecordPlacement(state: JourneyState, date: string): boolean {
+  const current = state.currentPlacement;
+  return current !== undefined && withdrawalOn(current.placementType, date) !== undefined;
+}
+
+/**
  * An entry on `date` that starts or ends an episode while the child is still in a withdrawn
  * placement type. `keepsPlacement`: the child stays where they are in a new episode (a legal status
  * change), which on the withdrawal day itself already starts an episode in the withdrawn code.

@@ -84,7 +84,7 @@ export class ChildController {
         form,
         showNames,
         today,
-        recordForms: FORM_RECORDERS.includes(user.role) ? formsThatApply(events) : [],
+        recordForms: FORM_RECORDERS.includes(user.role) ? formsThatApply(events, today) : [],
         notice: recorded ? `${recorded.title} recorded` : undefined,
       }),
     );

@@ -27,7 +27,8 @@ const careStarted = (legalStatus = 'C2'): JourneyEvent => ({
 const dated = (type: string, effectiveDate: string, data: Record<string, unknown> = {}) =>
   ({ type, data: { childId: CHILD, effectiveDate, ...data } }) as unknown as JourneyEvent;
 
-const slugsFor = (events: JourneyEvent[]) => formsThatApply(storedJourneyEvents(events)).map((f) => f.slug);
+const slugsFor = (events: JourneyEvent[], today = '2024-11-01') =>
+  formsThatApply(storedJourneyEvents(events), today).map((f) => f.slug);
 
 describe('formsThatApply: the record forms the child’s page offers', () => {
   it('Given a registered child never in care, then only entry to care and allocation are offered', () => {
@@ -99,5 +100,22 @@ describe('formsThatApply: the record forms the child’s page offers', () => {
       dated('PeriodOfCareEnded', '2024-09-01', { reason: 'E4A' }),
     ]);
     expect(slugs).toEqual(['entry-to-care', 'review', 'plan', 'going-home-audit', 'allocation']);
+  });
+  it('Given a child still in H5 after 1 April 2025, then of what starts or ends an episode only the move that re-records it is offered', () => {
+    const inH5: JourneyEvent = {
+      type: 'PeriodOfCareStarted',
+      data: {
+        childId: CHILD,
+        effectiveDate: '2025-01-10',
+        legalStatus: 'V2',
+        categoryOfNeed: 'N1',
+        placement: { placementType: 'H5', provider: 'PR4', postcode: 'CB4 1UW', urn: '2771234' },
+      },
+    };
+    const episodeForms = ['placement-change', 'legal-status', 'temporary-placement', 'end-of-care'];
+    const offered = (today: string) =>
+      slugsFor([registered, inH5], today).filter((f) => episodeForms.includes(f));
+    expect(offered('2025-03-01').sort()).toEqual([...episodeForms].sort());
+    expect(offered('2026-11-27')).toEqual(['placement-change']);
   });
 });

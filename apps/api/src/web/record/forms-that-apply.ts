@@ -2,6 +2,7 @@ import {
   currentLegalStatus,
   foldJourney,
   isShortBreak,
+  mustReRecordPlacement,
   resolveCorrections,
   type JourneyState,
   type StoredJourneyEvent,
@@ -18,9 +19,11 @@ interface ChildNow {
   missingEpisodeOpen: boolean;
   adoptionDecisionOpen: boolean;
   placedForAdoption: boolean;
+  /** In a placement type withdrawn by today (H5, Z1 from 1 April 2025): re-recorded by a move first. */
+  mustReRecordPlacement: boolean;
 }
 
-function childNow(state: JourneyState): ChildNow {
+function childNow(state: JourneyState, today: string): ChildNow {
   return {
     inCare: state.inCare,
     everInCare: state.periodsOfCare.length > 0,
@@ -29,6 +32,7 @@ function childNow(state: JourneyState): ChildNow {
     missingEpisodeOpen: state.missingEpisodeOpen,
     adoptionDecisionOpen: state.adoption.decisionOpen,
     placedForAdoption: state.adoption.placedDate !== undefined,
+    mustReRecordPlacement: state.inCare && mustReRecordPlacement(state, today),
   };
 }
 
@@ -36,33 +40,40 @@ function childNow(state: JourneyState): ChildNow {
  * When each form can be recorded, by the journey's own rules (libs/journey decides; this only
  * keeps the child's page from offering what it would refuse): no entry to care while in care, no
  * review or temporary placement on short breaks (V3/V4), an end only for what is open, adoption
- * steps only on an open decision, and no move or end of care while a temporary placement is open.
+ * steps only on an open decision, no move or end of care while a temporary placement is open, and
+ * for a child still in a withdrawn placement type (H5, Z1 from 1 April 2025) nothing that starts or
+ * ends an episode but the move that re-records it.
  */
 const APPLIES: Record<string, (child: ChildNow) => boolean> = {
   'entry-to-care': (c) => !c.inCare,
   'placement-change': (c) => c.inCare && !c.temporaryPlacementOpen,
-  'temporary-placement': (c) => c.inCare && !c.shortBreaks && !c.temporaryPlacementOpen,
+  'temporary-placement': (c) =>
+    c.inCare && !c.shortBreaks && !c.temporaryPlacementOpen && !c.mustReRecordPlacement,
   'temporary-placement-end': (c) => c.inCare && c.temporaryPlacementOpen,
-  'legal-status': (c) => c.inCare,
+  'legal-status': (c) => c.inCare && !c.mustReRecordPlacement,
   review: (c) => c.everInCare && !c.shortBreaks,
   plan: (c) => c.everInCare,
   'going-home-audit': (c) => c.everInCare,
   'missing-episode': (c) => c.inCare && !c.missingEpisodeOpen,
   'missing-episode-end': (c) => c.missingEpisodeOpen,
   allocation: () => true,
-  'end-of-care': (c) => c.inCare && !c.temporaryPlacementOpen,
+  'end-of-care': (c) => c.inCare && !c.temporaryPlacementOpen && !c.mustReRecordPlacement,
   'adoption-decision': (c) => c.inCare && !c.adoptionDecisionOpen,
   'placement-order': (c) => c.inCare && c.adoptionDecisionOpen,
   'adoption-consent': (c) => c.inCare && c.adoptionDecisionOpen,
   match: (c) => c.inCare && c.adoptionDecisionOpen,
   'place-for-adoption': (c) =>
-    c.inCare && c.adoptionDecisionOpen && !c.placedForAdoption && !c.temporaryPlacementOpen,
+    c.inCare &&
+    c.adoptionDecisionOpen &&
+    !c.placedForAdoption &&
+    !c.temporaryPlacementOpen &&
+    !c.mustReRecordPlacement,
   'adoption-order': (c) => c.inCare && c.adoptionDecisionOpen && c.placedForAdoption,
   'reverse-adoption-decision': (c) => c.inCare && c.adoptionDecisionOpen,
 };
 
 /** The forms the child's page offers for this journey, in the usual order. */
-export function formsThatApply(events: readonly StoredJourneyEvent[]): RecordForm[] {
-  const now = childNow(foldJourney(resolveCorrections([...events])));
+export function formsThatApply(events: readonly StoredJourneyEvent[], today: string): RecordForm[] {
+  const now = childNow(foldJourney(resolveCorrections([...events])), today);
   return RECORD_FORMS.filter((form) => (APPLIES[form.slug] ?? (() => true))(now));
 }
