@@ -3,17 +3,10 @@
  * 28 October 2023 no P2 (903 rule 217t), and an English H5/K3 only with the setting's Ofsted URN
  * (rule 230). A 17-year-old, in care from June 2023.
  */
-import type {
-  ChangeLegalStatus,
-  ChangePlacement,
-  EndPeriodOfCare,
-  EndTemporaryPlacement,
-  RecordReview,
-  StartPeriodOfCare,
-  StartTemporaryPlacement,
-} from '../commands';
+import type { StartPeriodOfCare } from '../commands';
 import type { JourneyEvent, PlacementDetails } from '../events';
 import { given } from '../testing/decider-specification';
+import { episodeCommands } from '../testing/episode-commands';
 import { CHILD, careStarted, meta, placementChanged, registered } from '../testing/fixtures';
 
 const teen: JourneyEvent = {
@@ -44,6 +37,8 @@ const childrensHome: PlacementDetails = {
 const inP2 = [teen, careStarted('2023-06-01', 'V2', independent)];
 const inH5 = [teen, careStarted('2023-06-01', 'V2', semiIndependent)];
 
+const { move, legalStatus, endCare, review, temporary, back } = episodeCommands();
+
 const start = (effectiveDate: string, placement: PlacementDetails): StartPeriodOfCare => ({
   type: 'StartPeriodOfCare',
   childId: CHILD,
@@ -51,49 +46,6 @@ const start = (effectiveDate: string, placement: PlacementDetails): StartPeriodO
   legalStatus: 'V2',
   categoryOfNeed: 'N4',
   placement,
-  ...meta(),
-});
-const move = (effectiveDate: string, placement: PlacementDetails, sameCarer = false): ChangePlacement => ({
-  type: 'ChangePlacement',
-  childId: CHILD,
-  effectiveDate,
-  placement,
-  reasonForChange: sameCarer ? 'PLACE' : 'CARPL',
-  sameCarer,
-  ...meta(),
-});
-const legalStatus = (effectiveDate: string): ChangeLegalStatus => ({
-  type: 'ChangeLegalStatus',
-  childId: CHILD,
-  effectiveDate,
-  legalStatus: 'C1',
-  ...meta(),
-});
-const endCare = (effectiveDate: string): EndPeriodOfCare => ({
-  type: 'EndPeriodOfCare',
-  childId: CHILD,
-  effectiveDate,
-  reason: 'E5',
-  ...meta(),
-});
-const review = (effectiveDate: string): RecordReview => ({
-  type: 'RecordReview',
-  childId: CHILD,
-  effectiveDate,
-  participation: 'PN1',
-  ...meta(),
-});
-const temporary = (effectiveDate: string): StartTemporaryPlacement => ({
-  type: 'StartTemporaryPlacement',
-  childId: CHILD,
-  effectiveDate,
-  placementType: 'T1',
-  ...meta(),
-});
-const back = (effectiveDate: string): EndTemporaryPlacement => ({
-  type: 'EndTemporaryPlacement',
-  childId: CHILD,
-  effectiveDate,
   ...meta(),
 });
 

@@ -5,18 +5,11 @@
  * and no episode starting on or after that day carries the withdrawn code. A 17-year-old in a
  * registered H5 setting since January 2025.
  */
-import type {
-  ChangeLegalStatus,
-  JourneyCommand,
-  ChangePlacement,
-  EndPeriodOfCare,
-  EndTemporaryPlacement,
-  RecordReview,
-  StartTemporaryPlacement,
-} from '../commands';
+import type { JourneyCommand } from '../commands';
 import type { JourneyEvent, PlacementDetails } from '../events';
 import { given } from '../testing/decider-specification';
-import { CHILD, careStarted, meta, placementChanged, registered } from '../testing/fixtures';
+import { episodeCommands } from '../testing/episode-commands';
+import { CHILD, careStarted, placementChanged, registered } from '../testing/fixtures';
 
 const RULE = 'withdrawn-placement-type-not-re-recorded';
 const NOW = '2026-01-15T10:00:00Z';
@@ -43,49 +36,11 @@ const other: PlacementDetails = { placementType: 'Z1', postcode: 'CB4 1UW' };
 
 const inH5 = [teen, careStarted('2025-01-10', 'V2', semiIndependent)];
 
-const move = (effectiveDate: string, placement: PlacementDetails, sameCarer = false): ChangePlacement => ({
-  type: 'ChangePlacement',
-  childId: CHILD,
-  effectiveDate,
-  placement,
-  reasonForChange: sameCarer ? 'PLACE' : 'CARPL',
-  sameCarer,
-  ...meta(NOW),
-});
-const legalStatus = (effectiveDate: string): ChangeLegalStatus => ({
-  type: 'ChangeLegalStatus',
-  childId: CHILD,
-  effectiveDate,
+const { move, legalStatus, endCare, review, temporary, back } = episodeCommands({
+  now: NOW,
   legalStatus: 'C2',
-  ...meta(NOW),
 });
-const endCare = (effectiveDate: string): EndPeriodOfCare => ({
-  type: 'EndPeriodOfCare',
-  childId: CHILD,
-  effectiveDate,
-  reason: 'E5',
-  ...meta(NOW),
-});
-const review = (effectiveDate: string): RecordReview => ({
-  type: 'RecordReview',
-  childId: CHILD,
-  effectiveDate,
-  participation: 'PN1',
-  ...meta(NOW),
-});
-const temporary = (effectiveDate: string): StartTemporaryPlacement => ({
-  type: 'StartTemporaryPlacement',
-  childId: CHILD,
-  effectiveDate,
-  placementType: 'T1',
-  ...meta(NOW),
-});
-const back = (effectiveDate: string): EndTemporaryPlacement => ({
-  type: 'EndTemporaryPlacement',
-  childId: CHILD,
-  effectiveDate,
-  ...meta(NOW),
-});
+
 const temporaryStarted = (effectiveDate: string): JourneyEvent => ({
   type: 'TemporaryPlacementStarted',
   data: { childId: CHILD, effectiveDate, placementType: 'T1' },
