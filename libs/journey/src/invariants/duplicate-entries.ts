@@ -13,7 +13,7 @@ export function planNotAlreadyRecorded(state: JourneyState, route: PermanenceRou
   if (state.permanencePlans.some((plan) => plan.date === date && plan.route === route))
     violation(
       'entry-already-recorded',
-      `A ${route} permanence plan is already recorded on ${date}; to change it, correct that entry.`,
+      `A permanence plan of ${route.replace(/_/g, ' ')} is already recorded on ${date}; to change it, correct that entry.`,
       'effectiveDate',
     );
 }

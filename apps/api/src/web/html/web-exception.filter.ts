@@ -34,7 +34,10 @@ export class WebExceptionFilter implements ExceptionFilter {
       TITLES[status] ?? (status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem');
     // 4xx messages are written for callers; 5xx details stay in the log.
     const detail = status < 500 || status === 503 ? body.message : 'Try again later.';
+    // A 400's summary names the fields; each field's rule (e.g. which forms exist) is said below it.
+    const rules = status < 500 ? fieldMessages(body.errors) : [];
     const content = html`<h1 class="govuk-heading-l">${title}</h1><p class="govuk-body">${detail}</p>
+      ${rules.length ? html`<ul class="govuk-list govuk-list--bullet">${rules.map((m) => html`<li>${m}</li>`)}</ul>` : ''}
       <p class="govuk-body"><a class="govuk-link" href="/panel/drift">Go to the drift report</a></p>`;
     const user = requestUser(request);
     void reply
@@ -43,4 +46,14 @@ export class WebExceptionFilter implements ExceptionFilter {
       .header('cache-control', 'no-store')
       .send(page({ title, content, user, csrfToken: user ? csrfToken(request, reply) : undefined }).value);
   }
+}
+
+/** The messages of a 400's field errors (`errors: [{field, rule, message}]`), if it has any. */
+function fieldMessages(errors: unknown): string[] {
+  if (!Array.isArray(errors)) return [];
+  return errors
+    .map((e: unknown) =>
+      typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : undefined,
+    )
+    .filter((m): m is string => typeof m === 'string');
 }
