@@ -1,5 +1,5 @@
 import type { ChangePlacement } from '../commands';
-import type { PlacementDetails } from '../events';
+import type { JourneyEvent, PlacementDetails } from '../events';
 import { given } from '../testing/decider-specification';
 import { CHILD, careEnded, fosterU4, inCare, meta, placementChanged, registered } from '../testing/fixtures';
 
@@ -54,6 +54,19 @@ describe('ChangePlacement', () => {
         .when(change('2024-09-01', { ...fosterU4, urn }))
         .thenThrows('invalid-urn', 'placement.urn'),
   );
+  it('refuses CUSTOD for a child under 10 when the ending episode began (903 rule 234)', () =>
+    given(inCare)
+      .when(change('2024-09-01', fosterU4, 'CUSTOD'))
+      .thenThrows('custody-under-10-903-rule-234', 'reasonForChange'));
+  it('takes CUSTOD for a child 10 or over when the ending episode began', () => {
+    const older = {
+      ...registered,
+      data: { ...(registered.data as object), dateOfBirth: '2012-03-02' },
+    } as JourneyEvent;
+    return given([older, ...inCare.slice(1)])
+      .when(change('2024-09-01', fosterU4, 'CUSTOD'))
+      .then([placementChanged('2024-09-01', fosterU4, 'CUSTOD')]);
+  });
   it('takes an Ofsted URN or XXXXXXX', () =>
     given(inCare)
       .when(change('2024-09-01', { ...fosterU4, urn: 'XXXXXXX' }))

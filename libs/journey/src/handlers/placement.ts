@@ -9,6 +9,7 @@ import { currentPlacementEndedByRegistration } from '../invariants/supported-acc
 import { noTemporaryPlacementOpen } from '../invariants/temporary-placement';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
+import { custodyOnlyFromTen } from '../invariants/custody-reason';
 
 export function changePlacement(command: ChangePlacement, state: JourneyState): JourneyEvent[] {
   const { date } = checkEntry(command, state);
@@ -25,5 +26,6 @@ export function changePlacement(command: ChangePlacement, state: JourneyState): 
     'invalid-reason-for-change',
   );
   requireBoolean(command.sameCarer, 'sameCarer');
+  custodyOnlyFromTen(state, command.reasonForChange);
   return [{ type: 'PlacementChanged', data: dataOf(command) }];
 }

@@ -469,6 +469,16 @@ function endOfCare(
 }
 
 /**
+ * A reason for a move to a new carer. CUSTOD (admitted to custody) only for a child 10 or over when
+ * the episode the move ends began (903 rule 234); that episode began at the last move (`since`) or
+ * later. Drawn as before either way, so the rest of the journey is unchanged.
+ */
+function reasonForNewCarer(random: Random, dateOfBirth: CalendarDate, since: CalendarDate): string {
+  const reason = random.weighted(REASON_FOR_NEW_CARER);
+  return reason === 'CUSTOD' && ageInYearsOn(dateOfBirth, since) < 10 ? 'OTHER' : reason;
+}
+
+/**
  * Placement moves, temporary placements and missing episodes strictly between `from` and `until`
  * (both exclusive, with a day's margin), given the state at `from`.
  */
@@ -534,7 +544,7 @@ function fillGap(
         childId,
         effectiveDate: next,
         placement: s.placement,
-        reasonForChange: random.weighted(REASON_FOR_NEW_CARER),
+        reasonForChange: reasonForNewCarer(random, child.dateOfBirth, cursor),
         sameCarer: false,
       });
     }
