@@ -1,39 +1,13 @@
-import { postcodeDistrict } from '@care-journey/reporting';
+import { PANEL_REDACTION, redactDeepFor, withholdFreeText } from '@care-journey/reporting';
 import { personalDataViewOf } from './personal-data';
 import type { Role } from './role';
+
+export { WITHHELD } from '@care-journey/reporting';
 
 /** A stored event (RecordedEvent) or its domain view (StoredJourneyEvent): redaction needs only these. */
 interface JourneyEventLike {
   type: string;
   data: object;
-}
-
-/** What stands in for free text a role may not read (the same word /events uses for reporting jobs). */
-export const WITHHELD = '[withheld]';
-
-/** Direct identifiers no panel page needs. */
-const REMOVED = new Set(['upn']);
-const POSTCODES = new Set(['homePostcode', 'postcode']);
-/** The going-home audit's findings and next step: free text about the family, at any depth (amendments too). */
-const FAMILY_FREE_TEXT = new Set(['outcome', 'nextAction']);
-/** A correction's reason is free text that may name people. */
-const CORRECTIONS = new Set(['EntryAmended', 'EntryRetracted']);
-
-function redactKey(key: string, value: unknown): [string, unknown] | undefined {
-  if (REMOVED.has(key)) return undefined;
-  if (POSTCODES.has(key) && typeof value === 'string') return [key, postcodeDistrict(value)];
-  if (FAMILY_FREE_TEXT.has(key) && typeof value === 'string') return [key, WITHHELD];
-  return [key, redactDeep(value)];
-}
-
-function redactDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactDeep);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .map(([key, v]) => redactKey(key, v))
-      .filter((entry): entry is [string, unknown] => entry !== undefined),
-  );
 }
 
 /**
@@ -42,8 +16,9 @@ function redactDeep(value: unknown): unknown {
  * from the events (replayed state, diffs, chronology, correction links) then shows no more.
  */
 export function panelViewOfEvent<E extends JourneyEventLike>(event: E): E {
-  const data = redactDeep(event.data) as Record<string, unknown>;
-  if (CORRECTIONS.has(event.type) && typeof data.reason === 'string') data.reason = WITHHELD;
+  // The same redaction as a reporting job's /events (libs/reporting), with the panel's policy.
+  const data = redactDeepFor(event.data, PANEL_REDACTION) as Record<string, unknown>;
+  withholdFreeText(event.type, data);
   return { ...event, data };
 }
 

@@ -1,5 +1,15 @@
 export { eventsPage, type EventsPage, type EventsPageOptions } from './events-page';
-export { redactEvent, redactDeep, postcodeDistrict } from './redact-event';
+export {
+  PANEL_REDACTION,
+  postcodeDistrict,
+  redactDeep,
+  redactDeepFor,
+  redactEvent,
+  REPORTING_JOB_REDACTION,
+  WITHHELD,
+  withholdFreeText,
+  type Redaction,
+} from './redact-event';
 export { returnCsv, tableCsv, findTable } from './return-csv';
 export {
   READ_MODELS,

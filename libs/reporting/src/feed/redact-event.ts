@@ -10,11 +10,24 @@
 import type { RecordedEvent } from '@care-journey/event-store';
 import { ENTRY_FIELD_NAMES } from '@care-journey/journey';
 
-const REMOVED = new Set(['name', 'upn']);
+/** What a role without full access may not read: removed keys, and the date of birth kept or cut. */
+export interface Redaction {
+  removed: ReadonlySet<string>;
+  dateOfBirthAsMonth: boolean;
+}
+
+/** Reporting jobs: no direct identifiers (no name, no UPN; date of birth as YYYY-MM). */
+export const REPORTING_JOB_REDACTION: Redaction = {
+  removed: new Set(['name', 'upn']),
+  dateOfBirthAsMonth: true,
+};
+/** The permanency panel: name and date of birth kept (it discusses the child), no UPN. */
+export const PANEL_REDACTION: Redaction = { removed: new Set(['upn']), dateOfBirthAsMonth: false };
+
 const POSTCODES = new Set(['homePostcode', 'postcode']);
 // Only a going-home audit holds these; withheld wherever they stand (also in an amendment of one).
 const AUDIT_FREE_TEXT = new Set(['outcome', 'nextAction']);
-const WITHHELD = '[withheld]';
+export const WITHHELD = '[withheld]';
 const FREE_TEXT_OF: Record<string, readonly string[]> = {
   EntryAmended: ['reason'],
   EntryRetracted: ['reason'],
@@ -23,22 +36,32 @@ const FREE_TEXT_OF: Record<string, readonly string[]> = {
 /** "CB1 2AB" → "CB1"; a postcode already given as a district stays as it is. */
 export const postcodeDistrict = (postcode: string): string => postcode.trim().split(/\s+/)[0].toUpperCase();
 
-function redactValue(key: string, value: unknown): [string, unknown] | undefined {
-  if (REMOVED.has(key)) return undefined;
-  if (key === 'dateOfBirth' && typeof value === 'string') return [key, value.slice(0, 7)];
+function redactValue(key: string, value: unknown, redaction: Redaction): [string, unknown] | undefined {
+  if (redaction.removed.has(key)) return undefined;
+  if (key === 'dateOfBirth' && typeof value === 'string' && redaction.dateOfBirthAsMonth)
+    return [key, value.slice(0, 7)];
   if (POSTCODES.has(key) && typeof value === 'string') return [key, postcodeDistrict(value)];
   if (AUDIT_FREE_TEXT.has(key) && typeof value === 'string') return [key, WITHHELD];
-  return [key, redactDeep(value)];
+  return [key, redactDeepFor(value, redaction)];
 }
 
-export function redactDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactDeep);
+/** `value` with `redaction` applied at any depth, postcodes cut to their district, audit text withheld. */
+export function redactDeepFor(value: unknown, redaction: Redaction): unknown {
+  if (Array.isArray(value)) return value.map((item) => redactDeepFor(item, redaction));
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value)
-      .map(([key, v]) => redactValue(key, v))
+      .map(([key, v]) => redactValue(key, v, redaction))
       .filter((entry): entry is [string, unknown] => entry !== undefined),
   );
+}
+
+/** What a reporting job may see of any value (the projection change feed's rows too). */
+export const redactDeep = (value: unknown): unknown => redactDeepFor(value, REPORTING_JOB_REDACTION);
+
+/** A correction's reason (free text that may name people), withheld in the event's redacted data. */
+export function withholdFreeText(type: string, data: Record<string, unknown>): void {
+  for (const field of FREE_TEXT_OF[type] ?? []) if (field in data) data[field] = WITHHELD;
 }
 
 /** Only the fields an entry may hold, so free text stored under any other name does not pass. */
@@ -51,6 +74,6 @@ export function redactEvent(event: RecordedEvent): RecordedEvent {
   const data = redactDeep(event.data) as Record<string, unknown>;
   if (event.type === 'EntryAmended' && 'amendedData' in data)
     data['amendedData'] = entryFieldsOnly(data['amendedData']);
-  for (const field of FREE_TEXT_OF[event.type] ?? []) if (field in data) data[field] = WITHHELD;
+  withholdFreeText(event.type, data);
   return { ...event, data };
 }
