@@ -52,6 +52,14 @@ describe('reporting endpoints (real HTTP app on a SQLite file)', () => {
     });
     expect(badYear.status).toBe(400);
     expect(badYear.body.errors).toEqual([expect.objectContaining({ field: 'yearEnding' })]);
+    const future = await api.get<{ errors: { field: string; rule: string }[] }>(
+      `/exports/903?yearEnding=${new Date().getUTCFullYear() + 2}-03-31`,
+      { token: tokenFor('reporting_job') },
+    );
+    expect(future.status).toBe(400);
+    expect(future.body.errors).toEqual([
+      expect.objectContaining({ field: 'yearEnding', rule: 'yearHasBegun' }),
+    ]);
     expect(
       (await api.get('/exports/903?yearEnding=2025-03-31', { token: tokenFor('social_worker') })).status,
     ).toBe(403);

@@ -27,6 +27,13 @@ export { failingEntries } from './journey-check';
 export { isOutsideEngland } from './invariants/outside-england';
 export { endsByRegistration } from './invariants/supported-accommodation';
 export { mustReRecordPlacement } from './invariants/withdrawn-placement-types';
+export {
+  isOrderDateAsKnown,
+  earliestDayOf,
+  latestDayOf,
+  LA_PERM_CODE,
+  type OrderDateAsKnown,
+} from './previous-permanence';
 // Test helpers (no test-framework dependency), for specs elsewhere that need a journey state.
 export {
   given as givenJourney,

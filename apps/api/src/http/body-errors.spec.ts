@@ -95,6 +95,24 @@ describe('a bad command body: each error names the field (its whole path) and th
     ]);
   });
 
+  it('Given an earlier order with an authority name and an impossible date, then each field names its rule', async () => {
+    const errors = await errorsFor(
+      {
+        effectiveDate: '2024-03-04',
+        legalStatus: 'C1',
+        categoryOfNeed: 'N1',
+        placement: validMove.placement,
+        previousPermanence: { code: 'P2', la: 'Leeds', date: '2016-02-30' },
+      },
+      StartPeriodOfCareDto,
+    );
+    expect(errors.map(({ field, rule }) => ({ field, rule }))).toEqual([
+      { field: 'previousPermanence.la', rule: 'matches' },
+      { field: 'previousPermanence.la', rule: 'maxLength' },
+      { field: 'previousPermanence.date', rule: 'isOrderDateAsKnown' },
+    ]);
+  });
+
   it.each([
     ['an array', [], 'an array'],
     ['null', null, 'null'],

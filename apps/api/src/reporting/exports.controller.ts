@@ -2,16 +2,30 @@ import { BadRequestException, Controller, Get, Inject, Query, Res } from '@nestj
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@care-journey/event-store';
-import { TABLE_NAMES, export903, findTable, returnCsv, tableCsv } from '@care-journey/reporting';
+import { dateInEngland } from '@care-journey/journey';
+import {
+  TABLE_NAMES,
+  export903,
+  findTable,
+  inProgressWarning,
+  notBegunMessage,
+  returnCsv,
+  returnYearStatus,
+  tableCsv,
+} from '@care-journey/reporting';
 import { Roles } from '../auth/roles.decorator';
 import { badRequestBody } from '../http/field-errors';
+import { Clock } from '../infrastructure/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { Export903Query } from './dto/export-903.query';
 
 @ApiTags('reporting')
 @Controller('exports')
 export class ExportsController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('903')
   @Roles('reporting_job', 'admin')
@@ -21,7 +35,8 @@ export class ExportsController {
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({
-    description: '{ yearEnding, tables: { Header: "CHILD,SEX,…\\n…", … } }, or text/csv for one table',
+    description:
+      '{ yearEnding, warning?, tables: { Header: "CHILD,SEX,…\\n…", … } }, or text/csv for one table. A year still running carries a warning (JSON `warning`, CSV header X-Care-Journey-Warning); a year not yet begun is a 400',
   })
   async return903(
     @Query() query: Export903Query,
@@ -35,9 +50,20 @@ export class ExportsController {
         ]),
       );
     }
+    const today = dateInEngland(this.clock.now());
+    const status = returnYearStatus(query.yearEnding, today);
+    if (status === 'not-begun')
+      throw new BadRequestException(
+        badRequestBody([
+          { field: 'yearEnding', rule: 'yearHasBegun', message: notBegunMessage(query.yearEnding, today) },
+        ]),
+      );
+    const warning = status === 'in-progress' ? inProgressWarning(query.yearEnding, today) : undefined;
     // The 903 carries children's dates of birth and UPNs by law: this return goes to the DfE as is.
     const tables = await export903(this.store, { yearEnding: query.yearEnding });
-    if (table === undefined) return { yearEnding: query.yearEnding, tables: returnCsv(tables) };
+    if (table === undefined)
+      return { yearEnding: query.yearEnding, ...(warning && { warning }), tables: returnCsv(tables) };
+    if (warning) reply.header('x-care-journey-warning', warning);
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${query.yearEnding}-${table}.csv"`);

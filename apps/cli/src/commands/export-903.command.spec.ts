@@ -77,7 +77,7 @@ describe('care-journey export-903', () => {
     jest.restoreAllMocks();
   });
 
-  async function exportYear(): Promise<string> {
+  async function exportYear(yearEnding = '2025-03-31'): Promise<string> {
     const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const program = new Command().exitOverride();
     registerExport903Command(program);
@@ -86,7 +86,7 @@ describe('care-journey export-903', () => {
       'care-journey',
       'export-903',
       '--year-ending',
-      '2025-03-31',
+      yearEnding,
       '--out',
       join(dir, 'out'),
     ]);
@@ -136,5 +136,31 @@ describe('care-journey export-903', () => {
     expect(await exportYear()).toMatch(/self-check: [1-9]\d* failure\(s\)/);
     expect(process.exitCode).toBe(SELF_CHECK_FAILED_EXIT_CODE);
     expect(readdirSync(join(dir, 'out'))).toContain('episodes.csv');
+  });
+
+  const stderrText = () =>
+    (process.stderr.write as unknown as jest.Mock).mock.calls.map(([text]) => String(text)).join('');
+
+  it('Given a collection year that has not begun, when exported, then nothing is written and the exit code is 1', async () => {
+    const store = new SqliteEventStore({ file: join(dir, 'events.db') });
+    await childInCare(store, 'c1', 'CJ0001', '2024-05-10');
+    await store.close();
+    const nextButOne = `${new Date().getUTCFullYear() + 2}-03-31`;
+
+    expect(await exportYear(nextButOne)).toBe('');
+    expect(process.exitCode).toBe(1);
+    expect(stderrText()).toMatch(/--year-ending .*the collection year begins on/);
+    expect(() => readdirSync(join(dir, 'out'))).toThrow();
+  });
+
+  it('Given the year still running, when exported, then the return is written with a warning that it is not complete', async () => {
+    const store = new SqliteEventStore({ file: join(dir, 'events.db') });
+    await childInCare(store, 'c1', 'CJ0001', '2024-05-10');
+    await store.close();
+    const today = new Date();
+    const running = `${today.getUTCFullYear() + (today.getUTCMonth() >= 3 ? 1 : 0)}-03-31`;
+
+    expect(await exportYear(running)).toMatch(/wrote \d+ files/);
+    expect(stderrText()).toMatch(/warning: the collection year ending .* is still running/);
   });
 });

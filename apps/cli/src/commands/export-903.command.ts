@@ -1,6 +1,15 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { openExistingStore } from '../support/open-existing-store';
-import { CAMBRIDGESHIRE, export903, validateReturn, writeReturn } from '@care-journey/reporting';
+import { dateInEngland } from '@care-journey/journey';
+import {
+  CAMBRIDGESHIRE,
+  export903,
+  inProgressWarning,
+  notBegunMessage,
+  returnYearStatus,
+  validateReturn,
+  writeReturn,
+} from '@care-journey/reporting';
 
 interface ExportOptions {
   yearEnding: string;
@@ -34,6 +43,15 @@ export function registerExport903Command(program: Command): void {
       yearEndDate,
     )
     .action(async (options: ExportOptions) => {
+      const today = dateInEngland(new Date().toISOString());
+      const status = returnYearStatus(options.yearEnding, today);
+      if (status === 'not-begun') {
+        process.stderr.write(`export-903: --year-ending ${notBegunMessage(options.yearEnding, today)}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      if (status === 'in-progress')
+        process.stderr.write(`export-903: warning: ${inProgressWarning(options.yearEnding, today)}\n`);
       const store = await openExistingStore();
       try {
         const tables = await export903(store, {

@@ -16,6 +16,7 @@ import {
 } from '../invariants/end-of-care';
 import { shortBreaksOneKindPerYear, youthJusticeNotUnder10 } from '../invariants/legal-status';
 import { checkOrdinaryPlacement } from '../invariants/placement';
+import { checkPreviousPermanence } from '../invariants/previous-permanence';
 import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
 import { noTemporaryPlacementOpen, temporaryCannotStartCare } from '../invariants/temporary-placement';
 import { legalStatusEndsWithinLimit } from '../invariants/time-limits';
@@ -40,6 +41,7 @@ export function startPeriodOfCare(command: StartPeriodOfCare, state: JourneyStat
       'previousPermanence.code',
       'invalid-previous-permanence',
     );
+    checkPreviousPermanence(state, command.previousPermanence, date);
   }
   return [{ type: 'PeriodOfCareStarted', data: dataOf(command) }];
 }

@@ -1,7 +1,7 @@
 /** AD1 (adopted in the year), PlacedAdoption (decisions that the child should be placed) and PrevPerm. */
 import type { ChildRecord } from './child-record';
 import type { CollectionYear } from './collection-year';
-import { toDmy } from './format';
+import { orderDateToDmy, toDmy } from './format';
 import type { Row } from './tables';
 
 const inYear = (date: string | undefined, year: CollectionYear): boolean =>
@@ -54,6 +54,6 @@ export function prevPermRow(child: ChildRecord, year: CollectionYear): Row | und
     DOB: toDmy(child.registration.dateOfBirth),
     PREV_PERM: pp.code,
     LA_PERM: pp.code === 'Z1' ? '' : (pp.la ?? ''),
-    DATE_PERM: pp.code === 'Z1' ? '' : toDmy(pp.date),
+    DATE_PERM: pp.code === 'Z1' ? '' : orderDateToDmy(pp.date),
   };
 }

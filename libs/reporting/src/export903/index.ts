@@ -8,3 +8,4 @@ export { oc2Row, oc3Row } from './outcomes';
 export { collectionYear, type CollectionYear } from './collection-year';
 export { toDmy, fromDmy } from './format';
 export { validateReturn, type CheckFailure } from './validate-return';
+export { returnYearStatus, notBegunMessage, inProgressWarning, type ReturnYearStatus } from './return-year';

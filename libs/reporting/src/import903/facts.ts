@@ -60,7 +60,8 @@ export interface AdoptionFact extends Fact {
 export interface PrevPermFact extends Fact {
   code: string;
   la?: string;
-  date?: CalendarDate;
+  /** As known: YYYY-MM-DD, or YYYY-MM / YYYY when the 903 gave ZZ for the day or month. */
+  date?: string;
 }
 
 export interface UascFact extends Fact {

@@ -1,5 +1,6 @@
 /** One checked row → one typed fact (or issues): field formats, real dates, codes valid on their date. */
 import type { CalendarDate } from '@care-journey/journey';
+import { orderDateFromDmy } from '../export903/format';
 import type { TableName } from '../export903/tables';
 import type {
   AdoptionFact,
@@ -129,7 +130,13 @@ function readTable(table: TableName, r: FieldReader, base: Base): AnyFact | unde
     case 'PrevPerm': {
       const code = r.code('PREV_PERM', 'PREV_PERM', true);
       const la = r.text('LA_PERM', false);
-      const date = r.date('DATE_PERM', false);
+      const dmy = r.value('DATE_PERM');
+      const date = dmy === '' ? undefined : orderDateFromDmy(dmy);
+      if (date === undefined && dmy !== '')
+        r.problem(
+          'DATE_PERM',
+          `${JSON.stringify(dmy)} is not a date dd/mm/YYYY (ZZ for an unknown day or month)`,
+        );
       if (code === undefined) return undefined;
       return { table, fact: { ...base, code, ...(la && { la }), ...(date && { date }) } };
     }

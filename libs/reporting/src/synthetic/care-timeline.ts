@@ -136,7 +136,8 @@ function drawPreviousPermanence(
     return {
       code: random.pick(['P2', 'P3']),
       la: random.pick(['873', '873', '874', '935']),
-      date: date < child.entryDate ? date : child.entryDate,
+      // The order ended before care began (903 rule 632).
+      date: date < child.entryDate ? date : addDays(child.entryDate, -1),
     };
   }
   // P4 (unknown) would still need the LA and date of the order (903 rule 630): record none instead.

@@ -1,18 +1,47 @@
+import { Matches, ValidateBy, buildMessage } from 'class-validator';
+import { LA_PERM_CODE, isOrderDateAsKnown } from '@care-journey/journey';
 import { EffectiveDateDto } from './effective-date.dto';
 import { CodeField, NestedField, TextField } from './fields';
 import { PlacementDetailsDto } from './placement-details.dto';
 
 export class PreviousPermanenceDto {
-  @CodeField('PREV_PERM', { description: '903 PREV_PERM', example: 'Z1' })
+  @CodeField('PREV_PERM', {
+    description:
+      '903 PREV_PERM: P1 adoption, P2 SGO, P3 residence/child arrangements order, P4 unknown, Z1 none',
+    example: 'P2',
+  })
   code!: string;
 
-  @TextField({ description: 'Authority that made the earlier order', example: 'Leeds', optional: true })
+  @TextField(
+    {
+      description: '903 LA_PERM: three-digit LA code, or WAL, SCO, NUK, NIR',
+      example: '383',
+      optional: true,
+    },
+    3,
+  )
+  @Matches(LA_PERM_CODE, { message: '$property must be a 903 LA code: three digits, or WAL, SCO, NUK, NIR' })
   la?: string;
 
   @TextField(
-    { description: 'Date of the earlier order, as known', example: '2016-01-01', optional: true },
+    {
+      description:
+        'Date of the earlier order, as known: YYYY-MM-DD, or YYYY-MM / YYYY when the day or month is not known (the 903 writes ZZ)',
+      example: '2016-01-01',
+      optional: true,
+    },
     10,
   )
+  @ValidateBy({
+    name: 'isOrderDateAsKnown',
+    validator: {
+      validate: (value) => isOrderDateAsKnown(value),
+      defaultMessage: buildMessage(
+        (prefix) =>
+          `${prefix}$property must be YYYY-MM-DD, or YYYY-MM / YYYY when the day or month is not known`,
+      ),
+    },
+  })
   date?: string;
 }
 

@@ -1,0 +1,93 @@
+/** StartPeriodOfCare's earlier permanence order: what the 903 PrevPerm table can hold (rules 632, 633, 635). */
+import type { StartPeriodOfCare } from '../commands';
+import { earliestDayOf, isOrderDateAsKnown, latestDayOf } from '../previous-permanence';
+import { given } from '../testing/decider-specification';
+import { CARE_START, CHILD, careStarted, fosterU6, meta, registered } from '../testing/fixtures';
+
+const startWith = (previousPermanence: StartPeriodOfCare['previousPermanence']): StartPeriodOfCare => ({
+  type: 'StartPeriodOfCare',
+  childId: CHILD,
+  effectiveDate: CARE_START,
+  legalStatus: 'C1',
+  categoryOfNeed: 'N1',
+  placement: fosterU6,
+  ...meta(),
+  previousPermanence,
+});
+
+const kept = (previousPermanence: NonNullable<StartPeriodOfCare['previousPermanence']>) => [
+  { ...careStarted(), data: { ...careStarted().data, previousPermanence } } as never,
+];
+
+describe('StartPeriodOfCare: previous permanence', () => {
+  it('keeps a full date and a three-digit LA code', () =>
+    given([registered])
+      .when(startWith({ code: 'P2', la: '383', date: '2022-06-01' }))
+      .then(kept({ code: 'P2', la: '383', date: '2022-06-01' })));
+
+  it('keeps a date whose day or month is not known', () => {
+    given([registered])
+      .when(startWith({ code: 'P3', la: 'WAL', date: '2022-06' }))
+      .then(kept({ code: 'P3', la: 'WAL', date: '2022-06' }));
+    given([registered])
+      .when(startWith({ code: 'P1', date: '2022' }))
+      .then(kept({ code: 'P1', date: '2022' }));
+  });
+
+  it('refuses a date that is not a date', () => {
+    for (const date of ['garbage!!', '2016-02-30', '2022-13', '22', '2022-6-1'])
+      given([registered])
+        .when(startWith({ code: 'P2', la: '383', date }))
+        .thenThrows('invalid-order-date', 'previousPermanence.date');
+  });
+
+  it('refuses an order dated on or after the start of care (903 rule 632)', () => {
+    given([registered])
+      .when(startWith({ code: 'P2', date: CARE_START }))
+      .thenThrows('previous-permanence-not-before-care', 'previousPermanence.date');
+    given([registered])
+      .when(startWith({ code: 'P2', date: '2030-01-01' }))
+      .thenThrows('previous-permanence-not-before-care', 'previousPermanence.date');
+    // An unknown day is read as the last day it could be, as the validator reads ZZ.
+    given([registered])
+      .when(startWith({ code: 'P2', date: CARE_START.slice(0, 7) }))
+      .thenThrows('previous-permanence-not-before-care', 'previousPermanence.date');
+  });
+
+  it('refuses an order dated before the child was born', () =>
+    given([registered])
+      .when(startWith({ code: 'P2', date: '1999' }))
+      .thenThrows('date-before-birth', 'previousPermanence.date'));
+
+  it('refuses an authority name where the 903 needs its LA code (rule 633)', () =>
+    given([registered])
+      .when(startWith({ code: 'P2', la: 'Leeds' }))
+      .thenThrows('invalid-la-perm', 'previousPermanence.la'));
+
+  it('refuses an authority or date with Z1, no earlier order (rule 635)', () => {
+    given([registered])
+      .when(startWith({ code: 'Z1', la: '383' }))
+      .thenThrows('previous-permanence-detail-without-order', 'previousPermanence.la');
+    given([registered])
+      .when(startWith({ code: 'Z1', date: '2022-01-01' }))
+      .thenThrows('previous-permanence-detail-without-order', 'previousPermanence.date');
+  });
+});
+
+describe('an order date as known', () => {
+  it('spans the days it could be', () => {
+    expect([earliestDayOf('2024'), latestDayOf('2024')]).toEqual(['2024-01-01', '2024-12-31']);
+    expect([earliestDayOf('2024-02'), latestDayOf('2024-02')]).toEqual(['2024-02-01', '2024-02-29']);
+    expect([earliestDayOf('2023-02-03'), latestDayOf('2023-02-03')]).toEqual(['2023-02-03', '2023-02-03']);
+  });
+  it('is a whole date, a year and month, or a year', () => {
+    expect(['2024-02-29', '2024-02', '2024'].map(isOrderDateAsKnown)).toEqual([true, true, true]);
+    expect(['2023-02-29', '2024-00', '0000', '', 2024].map(isOrderDateAsKnown)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});

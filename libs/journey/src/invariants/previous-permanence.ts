@@ -1,0 +1,57 @@
+/** The earlier permanence order given when care starts: what the 903 PrevPerm table can hold. */
+import { violation } from '../errors';
+import type { CalendarDate } from '../events';
+import { LA_PERM_CODE, isOrderDateAsKnown, latestDayOf } from '../previous-permanence';
+import type { JourneyState } from '../state';
+
+interface PreviousPermanence {
+  code: string;
+  la?: string;
+  date?: string;
+}
+
+export function checkPreviousPermanence(
+  state: JourneyState,
+  previous: PreviousPermanence,
+  startOfCare: CalendarDate,
+): void {
+  // Z1 says there was no earlier order, so there is no authority or date to give (903 rule 635's message).
+  if (previous.code === 'Z1') {
+    for (const field of ['la', 'date'] as const)
+      if (previous[field] !== undefined)
+        violation(
+          'previous-permanence-detail-without-order',
+          `previousPermanence.${field} is given but previousPermanence.code is Z1 (no earlier permanence order).`,
+          `previousPermanence.${field}`,
+        );
+    return;
+  }
+  if (previous.la !== undefined && !LA_PERM_CODE.test(previous.la))
+    violation(
+      'invalid-la-perm',
+      `previousPermanence.la "${previous.la}" is not a 903 LA code: three digits, or WAL, SCO, NUK, NIR (903 rule 633).`,
+      'previousPermanence.la',
+    );
+  if (previous.date === undefined) return;
+  const date = previous.date;
+  if (!isOrderDateAsKnown(date))
+    violation(
+      'invalid-order-date',
+      `previousPermanence.date "${date}" must be YYYY-MM-DD, or YYYY-MM / YYYY when the day or month is not known.`,
+      'previousPermanence.date',
+    );
+  // The validator reads an unknown day or month as the latest it could be (rule 632).
+  if (latestDayOf(date) >= startOfCare)
+    violation(
+      'previous-permanence-not-before-care',
+      `previousPermanence.date ${date} must be before the start of care (${startOfCare}): the earlier order ended before the child came into care (903 rule 632).`,
+      'previousPermanence.date',
+    );
+  const dob = state.child?.dateOfBirth;
+  if (dob !== undefined && latestDayOf(date) < dob)
+    violation(
+      'date-before-birth',
+      `previousPermanence.date ${date} is before the child's date of birth (${dob}).`,
+      'previousPermanence.date',
+    );
+}
