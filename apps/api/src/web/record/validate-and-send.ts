@@ -46,13 +46,7 @@ export class FormCommandSender {
       dto = (await this.pipe.transform(body, { type: 'body', metatype: form.dto })) as object;
     } catch (error) {
       if (!(error instanceof BadRequestException)) throw error;
-      const response = error.getResponse() as { errors?: FieldError[]; message?: string };
-      const errors = (
-        response.errors ?? [
-          { field: form.fields[0].name, rule: 'invalid', message: String(response.message) },
-        ]
-      ).map((e) => ({ field: e.field, message: e.message }));
-      return { ok: false, status: 400, errors };
+      return { ok: false, status: 400, errors: fieldErrorsOf(form, error) };
     }
     try {
       // A plain copy: the sender spreads it into the domain command.
@@ -71,6 +65,9 @@ export class FormCommandSender {
         const revision = error.actual === 'no_stream' ? undefined : error.actual.toString();
         return { ok: false, status: 409, stale: true, revision };
       }
+      // An amendment's data broke the corrected entry's own field rules (checked once the journey is read).
+      if (error instanceof BadRequestException)
+        return { ok: false, status: 400, errors: fieldErrorsOf(form, error) };
       if (error instanceof IdempotencyKeyReused) {
         const { message } = error.getResponse() as { message: string };
         return { ok: false, status: 422, keyReused: true, message };
@@ -83,4 +80,12 @@ export class FormCommandSender {
       };
     }
   }
+}
+
+/** A 400's field errors as the form shows them; one without any is put against the form's first field. */
+function fieldErrorsOf(form: RecordForm, error: BadRequestException): FormError[] {
+  const response = error.getResponse() as { errors?: FieldError[]; message?: string };
+  return (
+    response.errors ?? [{ field: form.fields[0].name, rule: 'invalid', message: String(response.message) }]
+  ).map((e) => ({ field: e.field, message: e.message }));
 }
