@@ -215,6 +215,7 @@ describeInBrowser(
       const corrected = page.locator(`#entry-${review.id}`);
       expect(await corrected.textContent()).toContain('3 March 2023');
       expect(await corrected.textContent()).toContain('Wrong date keyed');
+      await screenshot(page, '33-entry-corrected-on-the-child-page');
       const amendment = (await events(api, childId)).find((e) => e.type === 'EntryAmended')!;
       // Only what changed is sent, laid over the entry.
       expect(amendment.data.amendedData).toEqual({ effectiveDate: '2023-03-03' });
@@ -239,6 +240,40 @@ describeInBrowser(
       await send(page, 'Withdrawal of an entry');
       expect(await page.locator(`#entry-${review.id}`).count()).toBe(0);
       expect((await events(api, childId)).map((e) => e.type)).toContain('EntryRetracted');
+    });
+
+    it('the child’s details are corrected from the child’s page: a reference another child holds is refused by field, then a name corrected', async () => {
+      const other = await newChild(api);
+      const childId = await newChild(api);
+      const held = await api.get<{ child: { childRef: string } }>(`/children/${other}`, {
+        token: tokenFor('social_worker'),
+      });
+      await caughtUp();
+      const page = await openAs('sw.demo', `/panel/children/${childId}`);
+      await page
+        .locator('#correct-details')
+        .getByRole('link', { name: 'Correct the child’s details' })
+        .click();
+      expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Sam Taylor');
+      expect(await page.locator('#corrected-entry').textContent()).toContain('Child registered');
+
+      await page.getByLabel('Child reference (903 CHILD)').fill(held.body.child.childRef);
+      await page.getByLabel('Why it is being corrected').fill('Reference keyed wrongly');
+      await refused(page, 409);
+      expect(await errorBeside(page, 'amendedData-childRef')).toContain(
+        `Child reference (903 CHILD) ${held.body.child.childRef} is already used by another child`,
+      );
+      expect((await events(api, childId)).map((e) => e.type)).not.toContain('EntryAmended');
+
+      const own = await api.get<{ child: { childRef: string } }>(`/children/${childId}`, {
+        token: tokenFor('social_worker'),
+      });
+      await page.getByLabel('Child reference (903 CHILD)').fill(own.body.child.childRef);
+      await page.getByLabel('Name', { exact: true }).fill('Sam Tayler');
+      await send(page, 'Correction of an entry');
+      expect(await page.locator('h1').textContent()).toBe('Sam Tayler');
+      const amendment = (await events(api, childId)).find((e) => e.type === 'EntryAmended')!;
+      expect(amendment.data.amendedData).toEqual({ name: 'Sam Tayler' });
     });
   },
 );

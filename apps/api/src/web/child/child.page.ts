@@ -124,6 +124,14 @@ function correctionLinks(childId: string, e: StoredJourneyEvent): SafeHtml {
     <li><a class="govuk-link" href="${base}/withdraw?entry=${encodeURIComponent(e.id)}">Withdraw${which}</a></li></ul>`;
 }
 
+/** The child's details are the registration's: corrected (never withdrawn) from under the summary. */
+function registrationCorrection(journey: ChildJourney, mayCorrect: boolean): SafeHtml {
+  const registration = journey.entries.find((e) => e.type === 'ChildRegistered');
+  if (!mayCorrect || !registration) return html``;
+  const href = `/panel/children/${encodeURIComponent(journey.summary.childId)}/record/amend?entry=${encodeURIComponent(registration.id)}`;
+  return html`<p class="govuk-body" id="correct-details"><a class="govuk-link" href="${href}">Correct the child’s details</a></p>`;
+}
+
 function entriesSection(journey: ChildJourney, mayCorrect: boolean): SafeHtml {
   const entries = [...journey.entries]
     .filter((e) => e.type !== 'ChildRegistered')
@@ -204,6 +212,7 @@ export function childPage(model: ChildPageModel): SafeHtml {
         `${formatDate(driftDate)}${journey.point.knownAt ? `, as known at ${formatInstant(journey.point.knownAt)}` : ''}`,
       ],
     ])}
+    ${registrationCorrection(journey, Boolean(model.mayCorrect) && !replaying)}
     ${
       model.recordForms.length > 0 && !replaying
         ? html`<details class="govuk-details" open><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Record an event</span></summary>

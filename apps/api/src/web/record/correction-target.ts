@@ -2,8 +2,15 @@ import { resolveCorrections, type StoredJourneyEvent } from '@care-journey/journ
 import { entryDetails } from '../child/entry-details';
 import { eventLabel } from '../child/event-labels';
 import { formatDate } from '../html/format';
-import { amendFormFor, amendValues, isCorrectable, type CorrectableEntryType } from './correction-forms';
-import type { RecordForm } from './form-definitions';
+import {
+  AMENDED,
+  amendFormFor,
+  amendValues,
+  isCorrectable,
+  valueAt,
+  type CorrectableEntryType,
+} from './correction-forms';
+import type { FormField, RecordForm } from './form-definitions';
 import { formOnDate } from './form-on-date';
 
 export type CorrectableEntry = StoredJourneyEvent & { type: CorrectableEntryType };
@@ -30,9 +37,23 @@ export function correctableEntry(
  * codes in force on the entry's date (the journey judges a code on the entry's date).
  */
 export function correctionFormFor(base: RecordForm, entry: CorrectableEntry): RecordForm {
-  return base.command === 'AmendEntry'
-    ? formOnDate(amendFormFor(base, entry), entry.data.effectiveDate)
-    : base;
+  if (base.command !== 'AmendEntry') return base;
+  const form = formOnDate(amendFormFor(base, entry), entry.data.effectiveDate);
+  return { ...form, fields: form.fields.map((field) => keepingRecordedCode(field, entry)) };
+}
+
+/**
+ * A code list still offers the code the entry holds, even one the form does not record (an
+ * adoption's E11 ending), so leaving it unchanged never reads as a blank.
+ */
+function keepingRecordedCode(field: FormField, entry: CorrectableEntry): FormField {
+  if (field.kind !== 'code' || !field.only) return field;
+  const recorded = valueAt(
+    entry.data as unknown as Record<string, unknown>,
+    field.name.slice(AMENDED.length),
+  );
+  if (typeof recorded !== 'string' || field.only.includes(recorded)) return field;
+  return { ...field, only: [...field.only, recorded] };
 }
 
 /** What the correction form starts with: an amendment, the entry's answers as they stand. */
