@@ -171,6 +171,54 @@ describe('record forms: the same form sent again records once', () => {
     });
   });
 
+  it('a correction form posted twice (amend, withdraw) redirects to the same result and records one correction', async () => {
+    const childId = await childInCare();
+    const token = tokenFor('social_worker', 'alice');
+    expect(
+      (
+        await api.post(
+          `/children/${childId}/reviews`,
+          { effectiveDate: '2023-03-01', participation: 'PN0' },
+          { token },
+        )
+      ).status,
+    ).toBe(201);
+    const history = await api.get<{ items: { id: string; type: string }[] }>(
+      `/children/${childId}/events?pageSize=50`,
+      {
+        token: tokenFor('auditor'),
+      },
+    );
+    const review = history.body.items.find((e) => e.type === 'StatutoryReviewHeld')!;
+    await app
+      .get(JourneyQueries)
+      .waitFor((await app.get<EventStore>(EVENT_STORE).headPosition())?.toString());
+    for (const [slug, answers] of [
+      [
+        'amend',
+        {
+          'amendedData.effectiveDate': '2023-03-02',
+          'amendedData.participation': 'PN0',
+          reason: 'Wrong date keyed',
+        },
+      ],
+      ['withdraw', { reason: 'Recorded on the wrong child' }],
+    ] as const) {
+      const page = await browse(`/panel/children/${childId}/record/${slug}?entry=${review.id}`);
+      expect(page.status).toBe(200);
+      const form = { action: `/panel/children/${childId}/record/${slug}`, fields: hiddenFields(page.html) };
+      const first = await send(form, answers);
+      expect(first.status).toBe(303);
+      // Sent again after it was recorded: judged against the entry as the form saw it, so the same command.
+      const again = await send(form, answers);
+      expect({ status: again.status, location: again.location }).toEqual({
+        status: 303,
+        location: first.location,
+      });
+    }
+    expect(await events(childId)).toBe(5);
+  });
+
   it('copies of one form posted at the same moment (a double click) record one event and all land on the same page', async () => {
     const childId = await childInCare();
     const form = await openForm(childId);

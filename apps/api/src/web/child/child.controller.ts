@@ -14,7 +14,7 @@ import { csrfToken } from '../auth/csrf';
 import { FORM_RECORDERS, PAGE_READERS } from '../auth/web-user';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
-import { recordForm } from '../record/form-definitions';
+import { formBySlug } from '../record/correction-forms';
 import { formsThatApply } from '../record/forms-that-apply';
 import { childJourney, parseReplayForm } from './child-journey';
 import { childPage } from './child.page';
@@ -74,7 +74,7 @@ export class ChildController {
       this.queries.summary(id),
     );
     const journey = showNames ? replayed : journeyWithoutPersonalData(replayed);
-    const recorded = typeof query.recorded === 'string' ? recordForm(query.recorded) : undefined;
+    const recorded = typeof query.recorded === 'string' ? formBySlug(query.recorded) : undefined;
     return sendPage(
       reply,
       childPage({
@@ -85,6 +85,7 @@ export class ChildController {
         showNames,
         today,
         recordForms: FORM_RECORDERS.includes(user.role) ? formsThatApply(events, today) : [],
+        mayCorrect: FORM_RECORDERS.includes(user.role),
         notice: recorded ? `${recorded.title} recorded` : undefined,
       }),
     );

@@ -20,6 +20,7 @@ import { eventLabel } from './event-labels';
 import { timelineSvg, markPath, MARK_COLOURS } from './timeline.svg';
 import { MISSING_SWATCH, PLACEMENT_SWATCHES, TEMPORARY_SWATCH, type Swatch } from './timeline-palette';
 import type { RecordForm } from '../record/form-definitions';
+import { isCorrectable } from '../record/correction-forms';
 
 export interface ChildPageModel {
   user: AuthenticatedUser;
@@ -29,6 +30,8 @@ export interface ChildPageModel {
   showNames: boolean;
   /** The record forms that fit the child today; none for a role that does not record. */
   recordForms: readonly RecordForm[];
+  /** Whether the user may correct or withdraw entries (the roles that record). */
+  mayCorrect?: boolean;
   today: string;
   /** Shown after a form was recorded. */
   notice?: string;
@@ -112,7 +115,24 @@ function historySection(history: readonly FlagHistoryEntry[]): SafeHtml {
     )}</ul></div></details>`;
 }
 
-function entriesSection(journey: ChildJourney): SafeHtml {
+/** Links to correct or withdraw one entry, each naming the entry for a screen reader. */
+function correctionLinks(childId: string, e: StoredJourneyEvent): SafeHtml {
+  if (!isCorrectable(e)) return html``;
+  const base = `/panel/children/${encodeURIComponent(childId)}/record`;
+  const which = html`<span class="govuk-visually-hidden"> ${eventLabel(e.type)}, ${formatDate(e.data.effectiveDate)}</span>`;
+  return html`<ul class="govuk-list cj-entry-actions"><li><a class="govuk-link" href="${base}/amend?entry=${encodeURIComponent(e.id)}">Correct${which}</a></li>
+    <li><a class="govuk-link" href="${base}/withdraw?entry=${encodeURIComponent(e.id)}">Withdraw${which}</a></li></ul>`;
+}
+
+/** The child's details are the registration's: corrected (never withdrawn) from under the summary. */
+function registrationCorrection(journey: ChildJourney, mayCorrect: boolean): SafeHtml {
+  const registration = journey.entries.find((e) => e.type === 'ChildRegistered');
+  if (!mayCorrect || !registration) return html``;
+  const href = `/panel/children/${encodeURIComponent(journey.summary.childId)}/record/amend?entry=${encodeURIComponent(registration.id)}`;
+  return html`<p class="govuk-body" id="correct-details"><a class="govuk-link" href="${href}">Correct the child’s details</a></p>`;
+}
+
+function entriesSection(journey: ChildJourney, mayCorrect: boolean): SafeHtml {
   const entries = [...journey.entries]
     .filter((e) => e.type !== 'ChildRegistered')
     .sort((a, b) =>
@@ -122,7 +142,9 @@ function entriesSection(journey: ChildJourney): SafeHtml {
     <table class="govuk-table cj-event-list" id="entries-table">
     <caption class="govuk-table__caption govuk-table__caption--s">Every entry behind the timeline, in the order of the child's life</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Date</th><th scope="col" class="govuk-table__header">Entry</th>
-      <th scope="col" class="govuk-table__header">Details</th><th scope="col" class="govuk-table__header">Recorded</th></tr></thead>
+      <th scope="col" class="govuk-table__header">Details</th><th scope="col" class="govuk-table__header">Recorded</th>${
+        mayCorrect ? html`<th scope="col" class="govuk-table__header">Corrections</th>` : ''
+      }</tr></thead>
     <tbody class="govuk-table__body">${entries.map((e) => {
       const corrections = journey.corrections.get(e.id) ?? [];
       return html`<tr class="govuk-table__row" id="entry-${e.id}">
@@ -134,7 +156,11 @@ function entriesSection(journey: ChildJourney): SafeHtml {
               c.changes?.length ? html` (${c.changes.map((ch) => `${ch.path}`).join(', ')})` : ''
             }</span>`,
         )}</td>
-        <td class="govuk-table__cell">${formatDate(dateInEngland(e.recordedAt))} by ${e.recordedBy}</td></tr>`;
+        <td class="govuk-table__cell">${formatDate(dateInEngland(e.recordedAt))} by ${e.recordedBy}</td>${
+          mayCorrect
+            ? html`<td class="govuk-table__cell">${correctionLinks(journey.summary.childId, e)}</td>`
+            : ''
+        }</tr>`;
     })}</tbody></table>`;
 }
 
@@ -186,6 +212,7 @@ export function childPage(model: ChildPageModel): SafeHtml {
         `${formatDate(driftDate)}${journey.point.knownAt ? `, as known at ${formatInstant(journey.point.knownAt)}` : ''}`,
       ],
     ])}
+    ${registrationCorrection(journey, Boolean(model.mayCorrect) && !replaying)}
     ${
       model.recordForms.length > 0 && !replaying
         ? html`<details class="govuk-details" open><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Record an event</span></summary>
@@ -198,7 +225,7 @@ export function childPage(model: ChildPageModel): SafeHtml {
     ${legend()}
     ${flagsSection(journey, byId)}
     ${historySection(journey.history)}
-    ${entriesSection(journey)}`;
+    ${entriesSection(journey, Boolean(model.mayCorrect) && !replaying)}`;
   return page({
     title: heading,
     content,

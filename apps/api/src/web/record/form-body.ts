@@ -2,7 +2,7 @@ import type { FormField } from './form-definitions';
 
 /**
  * A submitted form → the JSON body the API would receive: dotted names nested, blank optional
- * fields left out, yes/no as booleans, numeric choices as numbers. Anything else passes through
+ * fields left out, yes/no as booleans, numeric choices and whole-number texts as numbers. Anything else passes through
  * untouched, so the API's validation judges exactly what was typed.
  */
 export function formToBody(
@@ -21,7 +21,12 @@ export function formToBody(
 
 function convert(field: FormField, value: unknown): unknown {
   if (field.kind === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
-  if (field.kind === 'choice' && field.numeric && typeof value === 'string' && /^\d+$/.test(value))
+  if (
+    (field.kind === 'choice' || field.kind === 'text') &&
+    field.numeric &&
+    typeof value === 'string' &&
+    /^\d+$/.test(value)
+  )
     return Number(value);
   if (field.kind === 'code' && typeof value === 'string') return value.toUpperCase();
   return value;

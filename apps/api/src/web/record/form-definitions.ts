@@ -10,6 +10,7 @@ import {
   ReverseAdoptionDecisionDto,
 } from '../../children/dto/adoption.dto';
 import { ChangeAllocationDto } from '../../children/dto/allocation.dto';
+import { RecordAnnualHealthOutcomesDto, RecordCareLeaverContactDto } from '../../children/dto/outcomes.dto';
 import { EndMissingEpisodeDto, StartMissingEpisodeDto } from '../../children/dto/missing-episode.dto';
 import {
   ChangeLegalStatusDto,
@@ -36,7 +37,16 @@ import { ROUTE_TEXT } from '../child/event-labels';
  */
 export type FormField =
   | { kind: 'date'; name: string; label: string; hint?: string }
-  | { kind: 'text'; name: string; label: string; hint?: string; optional?: boolean; width?: number }
+  | {
+      kind: 'text';
+      name: string;
+      label: string;
+      hint?: string;
+      optional?: boolean;
+      width?: number;
+      /** A whole number: sent as a number when it is one (anything else as typed, for the DTO to refuse). */
+      numeric?: boolean;
+    }
   | { kind: 'textarea'; name: string; label: string; hint?: string }
   | {
       kind: 'code';
@@ -47,7 +57,15 @@ export type FormField =
       optional?: boolean;
       only?: readonly string[];
     }
-  | { kind: 'boolean'; name: string; label: string; hint?: string; optional?: boolean }
+  | {
+      kind: 'boolean';
+      name: string;
+      label: string;
+      hint?: string;
+      optional?: boolean;
+      /** A third answer that sends nothing (an item the child's age does not call for), so it can be unset. */
+      blankChoice?: string;
+    }
   | {
       kind: 'choice';
       name: string;
@@ -63,6 +81,8 @@ export interface RecordForm {
   command: JourneyCommandType;
   dto: new () => object;
   fields: FormField[];
+  /** A correction's hidden field naming the entry it corrects (the forms in correction-forms.ts). */
+  target?: 'correctedEventId' | 'retractedEventId';
 }
 
 /**
@@ -108,6 +128,16 @@ const placementFields: FormField[] = [
   },
   { kind: 'boolean', name: 'placement.inArea', label: 'Inside the authority’s area?', optional: true },
 ];
+
+/** An OC2 item asked only at some ages or after some answers: its third answer leaves it out. */
+const itemByAge = (name: string, label: string, hint: string): FormField => ({
+  kind: 'boolean',
+  name,
+  label,
+  hint,
+  optional: true,
+  blankChoice: 'Does not apply',
+});
 
 export const RECORD_FORMS: readonly RecordForm[] = [
   {
@@ -329,6 +359,84 @@ export const RECORD_FORMS: readonly RecordForm[] = [
     fields: [
       effectiveDate('Date of the reversal'),
       { kind: 'code', name: 'reason', label: 'Reason', list: 'REASON_PLACED_CEASED' },
+    ],
+  },
+  {
+    slug: 'health-outcomes',
+    title: 'Annual health outcomes (903 OC2)',
+    command: 'RecordAnnualHealthOutcomes',
+    dto: RecordAnnualHealthOutcomesDto,
+    fields: [
+      {
+        kind: 'date',
+        name: 'effectiveDate',
+        label: 'Year ending',
+        hint: 'The 31 March that ends the collection year, for example 2026-03-31. For a child looked after for the whole year.',
+      },
+      {
+        kind: 'text',
+        name: 'sdqScore',
+        label: 'SDQ score',
+        optional: true,
+        numeric: true,
+        width: 3,
+        hint: 'Strengths and Difficulties Questionnaire total, 0 to 40, for a child aged 4 to 16 that year. Leave blank when there is no score.',
+      },
+      {
+        kind: 'code',
+        name: 'sdqReason',
+        label: 'Why there is no SDQ score',
+        list: 'SDQ_REASON',
+        optional: true,
+        hint: 'Only when a child aged 4 to 16 that year has no score',
+      },
+      itemByAge('healthCheck', 'Development assessments up to date?', 'For a child under 5 at 31 March'),
+      { kind: 'boolean', name: 'immunisations', label: 'Immunisations up to date?' },
+      { kind: 'boolean', name: 'teethCheck', label: 'Teeth checked by a dentist in the year?' },
+      { kind: 'boolean', name: 'healthAssessment', label: 'Annual health assessment up to date?' },
+      {
+        kind: 'boolean',
+        name: 'substanceMisuse',
+        label: 'Identified as having a substance misuse problem?',
+      },
+      itemByAge(
+        'interventionReceived',
+        'Received an intervention for it?',
+        'Only with a substance misuse problem',
+      ),
+      itemByAge(
+        'interventionOffered',
+        'Offered an intervention and refused it?',
+        'Only when an intervention was not received',
+      ),
+      itemByAge(
+        'convicted',
+        'Convicted, warned or reprimanded in the year?',
+        'For a child aged 10 or over at 31 March',
+      ),
+    ],
+  },
+  {
+    slug: 'care-leaver-contact',
+    title: 'Care leaver contact (903 OC3)',
+    command: 'RecordCareLeaverContact',
+    dto: RecordCareLeaverContactDto,
+    fields: [
+      {
+        kind: 'date',
+        name: 'effectiveDate',
+        label: 'Date of the contact',
+        hint: 'Within three months of the young person’s 17th, 18th, 19th, 20th or 21st birthday, after care ended. For example 2025-03-04',
+      },
+      { kind: 'code', name: 'inTouch', label: 'In touch with the authority', list: 'IN_TOUCH' },
+      { kind: 'code', name: 'activity', label: 'Main activity', list: 'ACTIV', hint: '0 when not known' },
+      {
+        kind: 'code',
+        name: 'accommodation',
+        label: 'Accommodation and whether it is suitable',
+        list: 'ACCOM',
+        hint: '0 when not known',
+      },
     ],
   },
 ];

@@ -4,6 +4,9 @@ import { createValidationPipe } from '../../http/validation-pipe';
 import { formToBody } from './form-body';
 import { recordForm, type RecordForm } from './form-definitions';
 import { inFormWords } from './form-error-words';
+import { storedJourneyEvents } from '@care-journey/journey';
+import { CORRECTION_FORMS } from './correction-forms';
+import { correctionFormFor, type CorrectableEntry } from './correction-target';
 
 const form = (slug: string): RecordForm => recordForm(slug)!;
 
@@ -101,5 +104,31 @@ describe('form errors in the form’s words', () => {
       field: undefined,
       message: 'Unknown command type "X".',
     });
+  });
+
+  it('Given an amendment refused by the corrected entry’s own rules, the message names the entry’s fields by their labels', () => {
+    const review = {
+      type: 'StatutoryReviewHeld',
+      data: { childId: 'c', effectiveDate: '2024-01-02', participation: 'PN1' },
+    } as const;
+    const amend = correctionFormFor(
+      CORRECTION_FORMS[0],
+      storedJourneyEvents([review])[0] as CorrectableEntry,
+    );
+    expect(
+      inFormWords(amend, {
+        field: 'amendedData.effectiveDate',
+        message: 'amendedData.effectiveDate must be a real calendar date, YYYY-MM-DD',
+      }),
+    ).toEqual({
+      field: 'amendedData.effectiveDate',
+      message: 'Date of the review must be a real calendar date, YYYY-MM-DD',
+    });
+    expect(
+      inFormWords(amend, {
+        field: 'amendedData.effectiveDate',
+        message: 'Amending entry e1 is refused: effectiveDate 2024-01-01 is before the period of care.',
+      }).message,
+    ).toBe('Amending entry e1 is refused: Date of the review 2024-01-01 is before the period of care.');
   });
 });

@@ -1,3 +1,4 @@
+import { AMENDED } from './correction-forms';
 import type { FormField, RecordForm } from './form-definitions';
 import type { FormError } from './record-form.page';
 
@@ -20,10 +21,18 @@ export function inFormWords(form: RecordForm, error: FormError): PlacedFormError
   const subject = field && subjectOf(message, error.field, field.name);
   if (field && subject !== undefined) message = `${labelInText(field)}${message.slice(subject.length)}`;
   for (const other of form.fields)
-    if (isIdentifier(other.name))
-      message = message.replace(identifierPattern(other.name), labelInText(other));
+    for (const name of namesOf(other))
+      if (isIdentifier(name)) message = message.replace(identifierPattern(name), labelInText(other));
   return { field: field?.name, message };
 }
+
+/**
+ * The names a field goes by in the API's messages: its own, and for an amend form's field
+ * (`amendedData.effectiveDate`) also the corrected entry's (`effectiveDate`), which the journey's
+ * rules name when the amended entry breaks one.
+ */
+const namesOf = (field: FormField): string[] =>
+  field.name.startsWith(AMENDED) ? [field.name, field.name.slice(AMENDED.length)] : [field.name];
 
 /** The form field an error is about: its own, or for a whole nested object ("placement is required") its first. */
 function fieldOf(form: RecordForm, name: string): FormField | undefined {

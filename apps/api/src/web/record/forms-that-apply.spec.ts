@@ -118,4 +118,80 @@ describe('formsThatApply: the record forms the child’s page offers', () => {
     expect(offered('2025-03-01').sort()).toEqual([...episodeForms].sort());
     expect(offered('2026-11-27')).toEqual(['placement-change']);
   });
+
+  describe('903 outcomes, by the domain’s cohorts', () => {
+    it('Given a child looked after since May 2024, then health outcomes (OC2) are offered only once a year ending 31 March has passed with the child looked after throughout', () => {
+      const inCare = [registered, careStarted()];
+      expect(slugsFor(inCare, '2025-03-30')).not.toContain('health-outcomes');
+      expect(slugsFor(inCare, '2025-04-01')).not.toContain('health-outcomes'); // in care from 10 May, not 1 April 2024
+      expect(slugsFor(inCare, '2026-03-31')).toContain('health-outcomes');
+    });
+
+    it('Given health outcomes recorded for the only year due, then they are not offered again; withdrawn, they are', () => {
+      const outcomes = dated('AnnualHealthOutcomesRecorded', '2026-03-31', {
+        sdqScore: 12,
+        immunisations: true,
+        teethCheck: true,
+        healthAssessment: true,
+        substanceMisuse: false,
+      });
+      const recorded = storedJourneyEvents([registered, careStarted(), outcomes]);
+      expect(formsThatApply(recorded, '2026-11-27').map((f) => f.slug)).not.toContain('health-outcomes');
+      const withdrawn = storedJourneyEvents([
+        ...recorded,
+        dated('EntryRetracted', '2026-03-31', { retractedEventId: 'e3', reason: 'Wrong year' }),
+      ]);
+      expect(formsThatApply(withdrawn, '2026-11-27').map((f) => f.slug)).toContain('health-outcomes');
+    });
+
+    /** Born 2008-12-01, looked after from 14 to 16, left care in February 2025 (E8). */
+    const careLeaver = (): JourneyEvent[] => [
+      { ...registered, data: { ...registered.data, effectiveDate: '2023-02-01', dateOfBirth: '2008-12-01' } },
+      dated('PeriodOfCareStarted', '2023-02-01', { legalStatus: 'C2', categoryOfNeed: 'N1', placement }),
+      dated('PeriodOfCareEnded', '2025-02-01', { reason: 'E8' }),
+    ];
+
+    it('Given a care leaver, then a contact (OC3) is offered from three months before the 17th birthday, and not before', () => {
+      expect(slugsFor(careLeaver(), '2025-08-31')).not.toContain('care-leaver-contact');
+      expect(slugsFor(careLeaver(), '2025-09-01')).toContain('care-leaver-contact');
+      expect(slugsFor(careLeaver(), '2026-11-27')).toContain('care-leaver-contact');
+    });
+
+    it('Given contacts recorded for the 17th and 18th birthdays, then none is offered until the 19th comes near', () => {
+      const events = [
+        ...careLeaver(),
+        dated('CareLeaverContactRecorded', '2025-12-01', {
+          inTouch: 'YES',
+          activity: 'F2',
+          accommodation: 'E1',
+        }),
+        dated('CareLeaverContactRecorded', '2026-12-01', {
+          inTouch: 'YES',
+          activity: 'F2',
+          accommodation: 'E1',
+        }),
+      ];
+      expect(slugsFor(events, '2026-12-01')).not.toContain('care-leaver-contact');
+      expect(slugsFor(events, '2027-09-01')).toContain('care-leaver-contact');
+    });
+
+    it('Given a child adopted, or never looked after after 14, then no care leaver contact is offered', () => {
+      const [child, started] = careLeaver();
+      const adopted = [child, started, dated('PeriodOfCareEnded', '2025-02-01', { reason: 'E11' })];
+      expect(slugsFor(adopted, '2026-11-27')).not.toContain('care-leaver-contact');
+      const young = [
+        { ...registered, data: { ...registered.data, dateOfBirth: '2008-12-01' } },
+        careStarted(),
+        dated('PeriodOfCareEnded', '2024-06-01', { reason: 'E8' }),
+      ];
+      // Looked after 10 May to 1 June 2024: short of the 13 weeks since turning 14 (903 rule 1001).
+      expect(slugsFor(young, '2026-11-27')).not.toContain('care-leaver-contact');
+    });
+
+    it('Given any journey, then the corrections are never in the list: they are opened from an entry', () => {
+      const slugs = slugsFor(careLeaver(), '2026-11-27');
+      expect(slugs).not.toContain('amend');
+      expect(slugs).not.toContain('withdraw');
+    });
+  });
 });

@@ -8,6 +8,7 @@ import {
   type StoredJourneyEvent,
 } from '@care-journey/journey';
 import { RECORD_FORMS, type RecordForm } from './form-definitions';
+import { careLeaverBirthdaysDue, healthOutcomeYearsDue } from './outcomes-due';
 
 /** Where the child's journey stands today, as far as the record forms care. */
 interface ChildNow {
@@ -21,9 +22,13 @@ interface ChildNow {
   placedForAdoption: boolean;
   /** In a placement type withdrawn by today (H5, Z1 from 1 April 2025): re-recorded by a move first. */
   mustReRecordPlacement: boolean;
+  /** Looked after all of a collection year ending by today, with no health outcomes (OC2) for it yet. */
+  healthOutcomesDue: boolean;
+  /** A care leaver at a 17th–21st birthday reportable by today, with no contact (OC3) for it yet. */
+  careLeaverContactDue: boolean;
 }
 
-function childNow(state: JourneyState, today: string): ChildNow {
+function childNow(state: JourneyState, resolved: readonly StoredJourneyEvent[], today: string): ChildNow {
   return {
     inCare: state.inCare,
     everInCare: state.periodsOfCare.length > 0,
@@ -33,6 +38,8 @@ function childNow(state: JourneyState, today: string): ChildNow {
     adoptionDecisionOpen: state.adoption.decisionOpen,
     placedForAdoption: state.adoption.placedDate !== undefined,
     mustReRecordPlacement: state.inCare && mustReRecordPlacement(state, today),
+    healthOutcomesDue: healthOutcomeYearsDue(state, resolved, today).length > 0,
+    careLeaverContactDue: careLeaverBirthdaysDue(state, resolved, today).length > 0,
   };
 }
 
@@ -42,7 +49,9 @@ function childNow(state: JourneyState, today: string): ChildNow {
  * review or temporary placement on short breaks (V3/V4), an end only for what is open, adoption
  * steps only on an open decision, no move or end of care while a temporary placement is open, and
  * for a child still in a withdrawn placement type (H5, Z1 from 1 April 2025) nothing that starts or
- * ends an episode but the move that re-records it.
+ * ends an episode but the move that re-records it. The 903 outcomes follow their cohorts (libs/journey
+ * outcome-rules): health outcomes (OC2) for a year the child was looked after throughout, a care
+ * leaver contact (OC3) around a 17th–21st birthday of a care leaver; each once.
  */
 const APPLIES: Record<string, (child: ChildNow) => boolean> = {
   'entry-to-care': (c) => !c.inCare,
@@ -70,10 +79,13 @@ const APPLIES: Record<string, (child: ChildNow) => boolean> = {
     !c.mustReRecordPlacement,
   'adoption-order': (c) => c.inCare && c.adoptionDecisionOpen && c.placedForAdoption,
   'reverse-adoption-decision': (c) => c.inCare && c.adoptionDecisionOpen,
+  'health-outcomes': (c) => c.healthOutcomesDue,
+  'care-leaver-contact': (c) => c.careLeaverContactDue,
 };
 
 /** The forms the child's page offers for this journey, in the usual order. */
 export function formsThatApply(events: readonly StoredJourneyEvent[], today: string): RecordForm[] {
-  const now = childNow(foldJourney(resolveCorrections([...events])), today);
+  const resolved = resolveCorrections([...events]);
+  const now = childNow(foldJourney(resolved), resolved, today);
   return RECORD_FORMS.filter((form) => (APPLIES[form.slug] ?? (() => true))(now));
 }

@@ -1,3 +1,4 @@
+import { CORRECTION_FORMS } from './correction-forms';
 import { recordForm } from './form-definitions';
 import { recordFormPage, type RecordFormPageModel } from './record-form.page';
 
@@ -75,5 +76,27 @@ describe('recordFormPage', () => {
     expect(shownErrors).toHaveLength(3);
     for (const text of [...shownErrors, ...summary.map(([, text]) => text)])
       expect(text).not.toMatch(/effectiveDate|placementType|sameCarer|placement is/);
+  });
+
+  it('an item asked only at some ages has a third answer that sends nothing, chosen when nothing was given', () => {
+    const page = recordFormPage(model({ form: recordForm('health-outcomes')! })).value;
+    expect(page).toMatch(/id="convicted-3" name="convicted" type="radio" value="" checked>/);
+    expect(page).toContain('Does not apply');
+    expect(page).toMatch(/id="immunisations" name="immunisations" type="radio" value="true">/);
+    expect(page).not.toMatch(/name="immunisations" type="radio" value="" /);
+    // The title keeps its capitals inside the button's sentence.
+    expect(page).toContain('Record annual health outcomes (903 OC2)</button>');
+  });
+
+  it('a correction carries the entry it corrects in the API’s field and describes it', () => {
+    const page = recordFormPage(
+      model({
+        form: CORRECTION_FORMS.find((f) => f.slug === 'withdraw')!,
+        entry: { id: 'e-7', description: 'Review held, 1 March 2023' },
+      }),
+    ).value;
+    expect(page).toContain('<input type="hidden" name="retractedEventId" value="e-7">');
+    expect(page).toContain('Review held, 1 March 2023');
+    expect(page).toContain('autocomplete="off"');
   });
 });

@@ -43,6 +43,16 @@ export interface RecordFormPageModel {
   idempotencyKey: string;
   /** Set when the whole form was refused and nothing was recorded. */
   refusal?: FormRefusal;
+  /** A correction's entry: sent back in the form's `target` field, and described above the answers. */
+  entry?: { id: string; description: string };
+}
+
+/** The entry a correction is about, in words, and its id in the hidden field the API takes. */
+function correctedEntry(form: RecordForm, entry: { id: string; description: string } | undefined): SafeHtml {
+  if (!form.target || !entry) return html``;
+  return html`<input type="hidden" name="${form.target}" value="${entry.id}">
+    <dl class="govuk-summary-list" id="corrected-entry"><div class="govuk-summary-list__row">
+      <dt class="govuk-summary-list__key">Entry</dt><dd class="govuk-summary-list__value">${entry.description}</dd></div></dl>`;
 }
 
 /** Not a field's fault, so no field link: the journey moved on under the form. */
@@ -100,7 +110,7 @@ function control(field: FormField, value: string, id: string, aria: string, hasE
     case 'date':
       return html`<input class="${errorClass('govuk-input')} govuk-input--width-10" id="${id}" name="${field.name}" type="text" inputmode="numeric" value="${value}"${describe}>`;
     case 'text':
-      return html`<input class="${errorClass('govuk-input')} govuk-input--width-${field.width ?? 20}" id="${id}" name="${field.name}" type="text" value="${value}"${describe}>`;
+      return html`<input class="${errorClass('govuk-input')} govuk-input--width-${field.width ?? 20}" id="${id}" name="${field.name}" type="text"${field.numeric ? html` inputmode="numeric"` : ''} value="${value}"${describe}>`;
     case 'textarea':
       return html`<textarea class="${errorClass('govuk-textarea')}" id="${id}" name="${field.name}" rows="3"${describe}>${value}</textarea>`;
     case 'code': {
@@ -118,6 +128,7 @@ function control(field: FormField, value: string, id: string, aria: string, hasE
           ? [
               { value: 'true', text: 'Yes' },
               { value: 'false', text: 'No' },
+              ...(field.blankChoice ? [{ value: '', text: field.blankChoice }] : []),
             ]
           : field.choices;
       return html`<div class="govuk-radios${choices.length <= 2 ? ' govuk-radios--inline' : ''}" data-module="govuk-radios">${choices.map(
@@ -155,6 +166,9 @@ const byFormOrder = (form: RecordForm) => {
   return (a: PlacedFormError, b: PlacedFormError) => position(a) - position(b);
 };
 
+/** The title inside a sentence: only its first letter lowered, so codes (ADM, OC2) keep their capitals. */
+const inSentence = (title: string): string => `${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+
 export function recordFormPage(model: RecordFormPageModel): SafeHtml {
   const { form, childId } = model;
   // In the form's words, beside the field it is about; one the form has no field for is in the summary only.
@@ -172,9 +186,10 @@ export function recordFormPage(model: RecordFormPageModel): SafeHtml {
       <input type="hidden" name="_csrf" value="${model.csrfToken}">
       <input type="hidden" name="revision" value="${model.revision}">
       <input type="hidden" name="${FORM_KEY_FIELD}" value="${model.idempotencyKey}">
+      ${correctedEntry(form, model.entry)}
       ${form.fields.map((f) => fieldGroup(f, model.values[f.name] ?? '', errors))}
       <div class="govuk-button-group">
-        <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Record ${form.title.toLowerCase()}</button>
+        <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Record ${inSentence(form.title)}</button>
         <a class="govuk-link" href="${childHref}">Cancel</a>
       </div>
     </form></div></div>`;

@@ -1,7 +1,18 @@
-import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { dateOfInstant } from '@care-journey/journey';
+import { dateOfInstant, type StoredJourneyEvent } from '@care-journey/journey';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
@@ -12,8 +23,17 @@ import { FORM_RECORDERS } from '../auth/web-user';
 import { redirect, sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { afterRecording } from '../reading/position-param';
+import { amendedDataOf } from './amended-data';
+import { formBySlug } from './correction-forms';
+import {
+  correctableEntry,
+  correctionFormFor,
+  correctionValues,
+  describeEntry,
+  type CorrectableEntry,
+} from './correction-target';
 import { formToBody, formValues } from './form-body';
-import { recordForm, type RecordForm } from './form-definitions';
+import type { RecordForm } from './form-definitions';
 import { FORM_KEY_FIELD, formIdempotencyKey, newFormKey } from './form-idempotency-key';
 import { formOnDate } from './form-on-date';
 import { carriedRevision, formRevision } from './form-revision';
@@ -26,6 +46,8 @@ import { FormCommandSender } from './validate-and-send';
  * Each form carries the journey revision it was opened on (If-Match), so a form left open while
  * someone else recorded is refused instead of being decided against a journey nobody saw, and a
  * key drawn when it was rendered (Idempotency-Key), so the same form sent twice records once.
+ * A correction (amend, withdraw) is opened from an entry on the child's page (`?entry=<id>`) and
+ * carries that entry's id; an amendment is filled in on the entry's own fields, pre-filled.
  */
 @ApiExcludeController()
 @Controller('panel/children/:id/record')
@@ -41,20 +63,31 @@ export class RecordController {
   @Get(':form')
   async show(
     @Param() { id, form: slug }: RecordFormParams,
+    @Query() query: Record<string, unknown>,
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const model = {
-      ...(await this.child(id)),
+    const base = this.formOf(slug);
+    const child = await this.child(id);
+    const entry = base.target ? correctableEntry(child.events, query.entry) : undefined;
+    if (base.target && !entry)
+      throw new NotFoundException(
+        `No entry ${JSON.stringify(query.entry ?? '')} on this child's journey that can be corrected or withdrawn`,
+      );
+    const form = entry ? correctionFormFor(base, entry) : base;
+    const model: RecordFormPageModel = {
+      childLabel: child.childLabel,
+      revision: child.revision,
       user,
       csrfToken: csrfToken(request, reply),
       childId: id,
-      form: this.formOf(slug),
-      values: {},
+      form,
+      values: entry ? correctionValues(form, entry) : {},
       errors: [],
       // Drawn here, once per form: every send of this form is the same command.
       idempotencyKey: newFormKey(),
+      entry: entry && { id: entry.id, description: describeEntry(entry) },
     };
     return sendPage(reply, recordFormPage(model));
   }
@@ -67,9 +100,13 @@ export class RecordController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const form = this.formOf(slug);
+    const base = this.formOf(slug);
     const child = await this.child(id);
     const fields = submitted ?? {};
+    const entry = base.target
+      ? this.entryOfForm(child.events, fields[base.target], fields.revision)
+      : undefined;
+    const form = entry ? correctionFormFor(base, entry) : base;
     // Refilled as sent: the revision it was opened on (still checked on the next send) and its key.
     const refill = (key: string): RecordFormPageModel => ({
       childLabel: child.childLabel,
@@ -81,20 +118,25 @@ export class RecordController {
       values: formValues(form.fields, fields),
       errors: [],
       idempotencyKey: key,
+      entry: entry && { id: entry.id, description: describeEntry(entry) },
     });
     const key = formIdempotencyKey(fields[FORM_KEY_FIELD]);
     if (!key.ok) {
       const refusal = { kind: 'key-invalid', message: key.message } as const;
       return sendPage(reply, recordFormPage({ ...refill(newFormKey()), refusal }), 400);
     }
-    const outcome = await this.commands.send(
-      form,
-      id,
-      formToBody(form.fields, fields),
-      formRevision(fields.revision),
-      user,
-      key.key,
-    );
+    const body = formToBody(form.fields, fields);
+    if (base.target) {
+      // The entry's id as sent: one that names no live entry is refused by the journey, saying why.
+      body[base.target] = fields[base.target];
+      if (form.command === 'AmendEntry') {
+        const amended = entry ? amendedDataOf(form, entry, body) : { ok: true as const, amendedData: {} };
+        if (!amended.ok)
+          return sendPage(reply, recordFormPage({ ...refill(key.key), errors: amended.errors }), 400);
+        body.amendedData = amended.amendedData;
+      }
+    }
+    const outcome = await this.commands.send(form, id, body, formRevision(fields.revision), user, key.key);
     // The child's page waits until the read models hold the write (read-your-writes). A repeat of
     // a recorded form gets the first send's position, so it lands on the same page.
     if (outcome.ok) return redirect(reply, afterRecording(id, form.slug, outcome.globalPosition));
@@ -113,9 +155,25 @@ export class RecordController {
     return sendPage(reply, recordFormPage({ ...refill(key.key), errors: outcome.errors }), outcome.status);
   }
 
+  /**
+   * A sent correction's entry as it stood when the form was opened (so a repeat of the form is the
+   * same command), else as it stands now (the form is stale and will be refused as such).
+   */
+  private entryOfForm(
+    events: readonly StoredJourneyEvent[],
+    entryId: unknown,
+    revision: unknown,
+  ): CorrectableEntry | undefined {
+    const opened = formRevision(revision).revision;
+    return (
+      (opened >= 0n ? correctableEntry(events, entryId, opened) : undefined) ??
+      correctableEntry(events, entryId)
+    );
+  }
+
   /** The form with the codes in force today (withdrawn codes are not offered). */
   private formOf(slug: string): RecordForm {
-    const form = recordForm(slug);
+    const form = formBySlug(slug);
     if (!form) throw new NotFoundException(`No form ${slug}`);
     return formOnDate(form, dateOfInstant(this.clock.now()));
   }
@@ -124,12 +182,14 @@ export class RecordController {
    * The label from the read models and the revision from the child's stream; a child that does not
    * exist is a 404 before any form.
    */
-  private async child(childId: string): Promise<{ childLabel: string; revision: string }> {
+  private async child(
+    childId: string,
+  ): Promise<{ childLabel: string; revision: string; events: readonly StoredJourneyEvent[] }> {
     const summary = this.queries.summary(childId);
     const events = await this.queries.events(childId);
     if (!summary || !events) throw new NotFoundException(`No child with id ${childId}`);
     // Social workers may see names.
     const childLabel = summary.name ? `${summary.name} (${summary.childRef})` : summary.childRef;
-    return { childLabel, revision: String(events.length - 1) };
+    return { childLabel, revision: String(events.length - 1), events };
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DomainRuleViolation } from '@care-journey/journey';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { IdempotencyKeyReused, RevisionConflict } from '../../children/application-errors';
+import { ChildRefInUse, IdempotencyKeyReused, RevisionConflict } from '../../children/application-errors';
 import { JourneyCommandSender, type CommandBody } from '../../children/commands/journey-command.sender';
 import type { FieldError } from '../../http/field-errors';
 import type { IfMatch } from '../../http/if-match';
@@ -12,7 +12,7 @@ import type { FormError } from './record-form.page';
 
 export type SendOutcome =
   | { ok: true; globalPosition: string | null }
-  | { ok: false; status: 400 | 422; errors: FormError[] }
+  | { ok: false; status: 400 | 409 | 422; errors: FormError[] }
   /** The child changed after the form was opened: `revision` is where the journey is now. */
   | { ok: false; status: 409; stale: true; revision: string | undefined }
   /** The form's key already recorded other answers for this child: the API's message, nothing recorded. */
@@ -46,13 +46,7 @@ export class FormCommandSender {
       dto = (await this.pipe.transform(body, { type: 'body', metatype: form.dto })) as object;
     } catch (error) {
       if (!(error instanceof BadRequestException)) throw error;
-      const response = error.getResponse() as { errors?: FieldError[]; message?: string };
-      const errors = (
-        response.errors ?? [
-          { field: form.fields[0].name, rule: 'invalid', message: String(response.message) },
-        ]
-      ).map((e) => ({ field: e.field, message: e.message }));
-      return { ok: false, status: 400, errors };
+      return { ok: false, status: 400, errors: fieldErrorsOf(form, error) };
     }
     try {
       // A plain copy: the sender spreads it into the domain command.
@@ -71,6 +65,14 @@ export class FormCommandSender {
         const revision = error.actual === 'no_stream' ? undefined : error.actual.toString();
         return { ok: false, status: 409, stale: true, revision };
       }
+      // An amendment's data broke the corrected entry's own field rules (checked once the journey is read).
+      if (error instanceof BadRequestException)
+        return { ok: false, status: 400, errors: fieldErrorsOf(form, error) };
+      // A corrected child reference another child holds: the API's message, by its field.
+      if (error instanceof ChildRefInUse) {
+        const { field, message } = error.getResponse() as { field: string; message: string };
+        return { ok: false, status: 409, errors: [{ field, message }] };
+      }
       if (error instanceof IdempotencyKeyReused) {
         const { message } = error.getResponse() as { message: string };
         return { ok: false, status: 422, keyReused: true, message };
@@ -83,4 +85,12 @@ export class FormCommandSender {
       };
     }
   }
+}
+
+/** A 400's field errors as the form shows them; one without any is put against the form's first field. */
+function fieldErrorsOf(form: RecordForm, error: BadRequestException): FormError[] {
+  const response = error.getResponse() as { errors?: FieldError[]; message?: string };
+  return (
+    response.errors ?? [{ field: form.fields[0].name, rule: 'invalid', message: String(response.message) }]
+  ).map((e) => ({ field: e.field, message: e.message }));
 }

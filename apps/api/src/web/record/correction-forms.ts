@@ -1,0 +1,168 @@
+import { isFieldOf, type JourneyEventType, type StoredJourneyEvent } from '@care-journey/journey';
+import { AmendEntryDto, RetractEntryDto } from '../../children/dto/corrections.dto';
+import { RECORD_FORMS, type FormField, type RecordForm } from './form-definitions';
+
+/** The amend form names each corrected field by its path under the API's `amendedData`. */
+export const AMENDED = 'amendedData.';
+
+/** Entry types the child's page lets a social worker correct: every entry but the corrections. */
+export type CorrectableEntryType = Exclude<JourneyEventType, 'EntryAmended' | 'EntryRetracted'>;
+
+const fieldsOf = (slug: string): readonly FormField[] =>
+  RECORD_FORMS.find((f) => f.slug === slug)?.fields ?? [];
+
+/**
+ * The registration has no record form (children are registered through the API): its fields, in
+ * the words of the child's page, for correcting the child's details.
+ */
+const REGISTRATION_FIELDS: readonly FormField[] = [
+  {
+    kind: 'date',
+    name: 'effectiveDate',
+    label: 'Date the child was registered',
+    hint: 'For example, 2025-03-04',
+  },
+  {
+    kind: 'text',
+    name: 'childRef',
+    label: 'Child reference (903 CHILD)',
+    width: 10,
+    hint: 'At most 10 letters, digits, "-" or "_". The old reference stays with this child.',
+  },
+  { kind: 'text', name: 'name', label: 'Name' },
+  { kind: 'date', name: 'dateOfBirth', label: 'Date of birth', hint: 'For example, 2015-03-02' },
+  {
+    kind: 'choice',
+    name: 'sex',
+    label: 'Sex',
+    choices: [
+      { value: '1', text: 'Male' },
+      { value: '2', text: 'Female' },
+    ],
+  },
+  { kind: 'code', name: 'ethnicity', label: 'Ethnicity', list: 'ETHNIC' },
+  {
+    kind: 'text',
+    name: 'upn',
+    label: 'Unique pupil number (UPN)',
+    width: 20,
+    hint: '13 characters, or UN1 to UN5 when it is not known',
+  },
+  { kind: 'text', name: 'homePostcode', label: 'Home postcode', optional: true, width: 10 },
+  { kind: 'boolean', name: 'uasc', label: 'Unaccompanied asylum-seeking child?' },
+  { kind: 'boolean', name: 'relinquishedAtBirth', label: 'Relinquished at birth?' },
+  { kind: 'text', name: 'team', label: 'Team', width: 20 },
+  { kind: 'text', name: 'socialWorker', label: 'Social worker', hint: 'Their user id, for example bob' },
+];
+
+/**
+ * The fields an entry of each type is filled in on: those of the record form that records it (the
+ * registration's own). Keyed by every type, so a new entry type does not compile until it has them.
+ */
+const FIELDS_OF_ENTRY: Record<CorrectableEntryType, readonly FormField[]> = {
+  ChildRegistered: REGISTRATION_FIELDS,
+  AllocationChanged: fieldsOf('allocation'),
+  PeriodOfCareStarted: fieldsOf('entry-to-care'),
+  LegalStatusChanged: fieldsOf('legal-status'),
+  PlacementChanged: fieldsOf('placement-change'),
+  TemporaryPlacementStarted: fieldsOf('temporary-placement'),
+  TemporaryPlacementEnded: fieldsOf('temporary-placement-end'),
+  StatutoryReviewHeld: fieldsOf('review'),
+  PermanencePlanSet: fieldsOf('plan'),
+  GoingHomeAuditCompleted: fieldsOf('going-home-audit'),
+  AdoptionDecisionMade: fieldsOf('adoption-decision'),
+  PlacementOrderGranted: fieldsOf('placement-order'),
+  AdoptionConsentGiven: fieldsOf('adoption-consent'),
+  AdoptionDecisionReversed: fieldsOf('reverse-adoption-decision'),
+  MatchedWithAdopters: fieldsOf('match'),
+  PlacedForAdoption: fieldsOf('place-for-adoption'),
+  AdoptionOrderGranted: fieldsOf('adoption-order'),
+  MissingEpisodeStarted: fieldsOf('missing-episode'),
+  MissingEpisodeEnded: fieldsOf('missing-episode-end'),
+  PeriodOfCareEnded: fieldsOf('end-of-care'),
+  AnnualHealthOutcomesRecorded: fieldsOf('health-outcomes'),
+  CareLeaverContactRecorded: fieldsOf('care-leaver-contact'),
+};
+
+export const isCorrectable = (
+  entry: StoredJourneyEvent,
+): entry is StoredJourneyEvent & {
+  type: CorrectableEntryType;
+} => Object.prototype.hasOwnProperty.call(FIELDS_OF_ENTRY, entry.type);
+
+const reason = (label: string): FormField => ({
+  kind: 'textarea',
+  name: 'reason',
+  label,
+  hint: 'At most 500 characters. Panel members do not see it.',
+});
+
+/**
+ * Amend and withdraw: the API's correction routes, opened from an entry on the child's page.
+ * `target` is the hidden field that names the entry; the amend form's own fields are the
+ * corrected entry's (`amendFormFor`).
+ */
+export const CORRECTION_FORMS: readonly (RecordForm & { target: 'correctedEventId' | 'retractedEventId' })[] =
+  [
+    {
+      slug: 'amend',
+      title: 'Correction of an entry',
+      command: 'AmendEntry',
+      dto: AmendEntryDto,
+      target: 'correctedEventId',
+      fields: [reason('Why it is being corrected')],
+    },
+    {
+      slug: 'withdraw',
+      title: 'Withdrawal of an entry',
+      command: 'RetractEntry',
+      dto: RetractEntryDto,
+      target: 'retractedEventId',
+      fields: [reason('Why it is being withdrawn')],
+    },
+  ];
+
+/**
+ * The amend form for one entry: the fields of the form that records such an entry (only those the
+ * entry holds; the registration's own fields for the child's details: an adoption order's `application` became the end of care's reason), under
+ * `amendedData.`, then the reason. The API checks them by the entry's own rules.
+ */
+export function amendFormFor(
+  base: RecordForm,
+  entry: StoredJourneyEvent & { type: CorrectableEntryType },
+): RecordForm {
+  const fields = FIELDS_OF_ENTRY[entry.type]
+    .filter((field) => isFieldOf(entry.type, topLevel(field.name)))
+    .map((field) => ({ ...field, name: `${AMENDED}${field.name}` }));
+  return { ...base, fields: [...fields, ...base.fields] };
+}
+
+/** `placement.postcode` → `placement`: the entry's own field a form field belongs to. */
+export const topLevel = (name: string): string => name.split('.')[0];
+
+/** The entry's values as the amend form shows them, to be changed where they are wrong. */
+export function amendValues(form: RecordForm, entry: StoredJourneyEvent): Record<string, string> {
+  const data = entry.data as unknown as Record<string, unknown>;
+  const values: Record<string, string> = {};
+  for (const field of form.fields) {
+    if (!field.name.startsWith(AMENDED)) continue;
+    const value = valueAt(data, field.name.slice(AMENDED.length));
+    values[field.name] = value === undefined || value === null ? '' : String(value);
+  }
+  return values;
+}
+
+export function valueAt(data: Record<string, unknown>, path: string): unknown {
+  let node: unknown = data;
+  for (const key of path.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** A form by its address: one of the record forms, or a correction. */
+export const formBySlug = (slug: string): RecordForm | undefined =>
+  [...RECORD_FORMS, ...CORRECTION_FORMS].find((f) => f.slug === slug);
+
+export const FORM_SLUGS: readonly string[] = [...RECORD_FORMS, ...CORRECTION_FORMS].map((f) => f.slug);
