@@ -1,9 +1,7 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { JourneyQueries } from '../../../apps/api/src/projections/journey-queries';
-import { apiClient, type ApiClient } from '../support/http-client';
+import type { BrowserContext } from 'playwright-core';
 import { eventCount, newChild } from '../support/journey-setup';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { describeInBrowser, launchChromium } from './support/chromium';
+import { useBrowserApp } from './support/browser-app';
+import { describeInBrowser } from './support/chromium';
 import { signIn } from './support/sign-in';
 
 jest.setTimeout(180_000);
@@ -11,27 +9,16 @@ jest.setTimeout(180_000);
 describeInBrowser(
   'panel addresses in a real browser: the service’s address, pages that do not exist, admins’ forms',
   () => {
-    let t: TestApp;
-    let api: ApiClient;
-    let browser: Browser;
+    const app = useBrowserApp();
     let context: BrowserContext;
 
-    beforeAll(async () => {
-      [t, browser] = await Promise.all([startTestApp(), launchChromium()]);
-      api = apiClient(t.baseUrl);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
-    });
     beforeEach(async () => {
-      context = await browser.newContext();
+      context = await app.newContext();
     });
-    afterEach(async () => context?.close());
 
     it('the service’s address asks a signed-out visitor to sign in, then opens the drift report', async () => {
       const page = await context.newPage();
-      await page.goto(`${t.baseUrl}/`);
+      await page.goto(`${app.baseUrl}/`);
       expect(new URL(page.url()).pathname).toBe('/login');
       await page.getByLabel('Username').fill('panel.demo');
       await page.getByLabel('Password').fill('care-journey-demo');
@@ -44,8 +31,8 @@ describeInBrowser(
 
     it('an address under /panel that is no page answers a "Page not found" page, not JSON', async () => {
       const page = await context.newPage();
-      await signIn(page, t.baseUrl, 'panel.demo');
-      const response = await page.goto(`${t.baseUrl}/panel/no-such-page`);
+      await signIn(page, app.baseUrl, 'panel.demo');
+      const response = await page.goto(`${app.baseUrl}/panel/no-such-page`);
       expect(response?.status()).toBe(404);
       expect(response?.headers()['content-type']).toMatch(/^text\/html/);
       expect(await page.locator('h1').textContent()).toBe('Page not found');
@@ -53,10 +40,10 @@ describeInBrowser(
     });
 
     it('an admin gets the record forms, as they may record everything a social worker may', async () => {
-      const childId = await newChild(api);
-      await t.app.get(JourneyQueries).waitFor((await t.store.headPosition())?.toString());
+      const childId = await newChild(app.api);
+      await app.caughtUp();
       const page = await context.newPage();
-      await signIn(page, t.baseUrl, 'admin.demo', `/panel/children/${childId}`);
+      await signIn(page, app.baseUrl, 'admin.demo', `/panel/children/${childId}`);
       await page.locator('#record-links').getByRole('link', { name: 'Permanence plan', exact: true }).click();
       await page.getByLabel('Date the plan was agreed').fill('2023-03-01');
       await page.locator('input[name="route"]').first().check();
@@ -64,7 +51,7 @@ describeInBrowser(
         page.waitForURL(/recorded=plan/),
         page.getByRole('button', { name: /^Record/ }).click(),
       ]);
-      expect(await eventCount(api, childId)).toBe(3);
+      expect(await eventCount(app.api, childId)).toBe(3);
     });
   },
 );

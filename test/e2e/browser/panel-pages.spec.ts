@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addDays, dateOfInstant } from '@care-journey/journey';
-import type { TestApp } from '../support/test-app';
-import { describeInBrowser, launchChromium, screenshot, artifact } from './support/chromium';
+import { useBrowserApp } from './support/browser-app';
+import { describeInBrowser, screenshot, artifact } from './support/chromium';
 import { startSeededApp } from './support/seeded-app';
 import { signIn } from './support/sign-in';
 
@@ -20,24 +20,15 @@ async function fillPlacementChange(page: Page, date: string): Promise<void> {
 const YEAR_END = '2025-03-31';
 
 describeInBrowser('permanency panel pages in a real browser', () => {
-  let t: TestApp;
-  let browser: Browser;
+  const app = useBrowserApp(() => startSeededApp(200));
   let page: Page;
 
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startSeededApp(200), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await app.newPage({ viewport: { width: 1280, height: 900 } });
   });
-  afterEach(async () => page?.close());
 
   it('sends a signed-out visitor to the login page, and refuses a wrong password', async () => {
-    await page.goto(`${t.baseUrl}/panel/drift`);
+    await page.goto(`${app.baseUrl}/panel/drift`);
     expect(new URL(page.url()).pathname).toBe('/login');
     await page.getByLabel('Username').fill('panel.demo');
     await page.getByLabel('Password').fill('wrong');
@@ -49,7 +40,7 @@ describeInBrowser('permanency panel pages in a real browser', () => {
   });
 
   it('drift report: opens, filters by rule, sorts, links to the child, replays as at an earlier date', async () => {
-    await signIn(page, t.baseUrl, 'panel.demo', `/panel/drift?asAt=${YEAR_END}`);
+    await signIn(page, app.baseUrl, 'panel.demo', `/panel/drift?asAt=${YEAR_END}`);
     await expect(page.locator('h1').textContent()).resolves.toContain('Drift report');
     const rows = page.locator('#drift-table tbody tr');
     expect(await rows.count()).toBeGreaterThan(0);
@@ -97,7 +88,7 @@ describeInBrowser('permanency panel pages in a real browser', () => {
   });
 
   it('print view turns the report into a panel pack', async () => {
-    await signIn(page, t.baseUrl, 'panel.demo', `/panel/drift?asAt=${YEAR_END}&all=1`);
+    await signIn(page, app.baseUrl, 'panel.demo', `/panel/drift?asAt=${YEAR_END}&all=1`);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.cj-filters').isVisible()).toBe(false);
     expect(await page.locator('.govuk-service-navigation__wrapper').isVisible()).toBe(false);
@@ -106,7 +97,7 @@ describeInBrowser('permanency panel pages in a real browser', () => {
   });
 
   it('CSV export carries one line per flag', async () => {
-    await signIn(page, t.baseUrl, 'panel.demo', `/panel/drift?asAt=${YEAR_END}`);
+    await signIn(page, app.baseUrl, 'panel.demo', `/panel/drift?asAt=${YEAR_END}`);
     const summary = (await page.locator('#report-summary').textContent()) ?? '';
     const flags = Number(/([\d,]+) open flags?/.exec(summary)?.[1].replace(/,/g, ''));
     const warnings = Number(/([\d,]+) warnings?/.exec(summary)?.[1].replace(/,/g, ''));
@@ -119,7 +110,7 @@ describeInBrowser('permanency panel pages in a real browser', () => {
 
   it('a social worker records placement changes and sees the placement-instability flag open', async () => {
     const today = dateOfInstant(new Date().toISOString());
-    await signIn(page, t.baseUrl, 'sw.demo', '/panel/drift');
+    await signIn(page, app.baseUrl, 'sw.demo', '/panel/drift');
     // Children looked after today without a DR05 flag yet.
     const candidates = await page
       .locator('#drift-table tbody tr')
@@ -130,7 +121,7 @@ describeInBrowser('permanency panel pages in a real browser', () => {
       );
     expect(candidates.length).toBeGreaterThan(0);
     const childId = candidates[0];
-    await page.goto(`${t.baseUrl}/panel/children/${childId}`);
+    await page.goto(`${app.baseUrl}/panel/children/${childId}`);
     const openFlags = async () =>
       ((await page.locator('#flags-table').count())
         ? await page.locator('#flags-table tbody').textContent()
@@ -138,7 +129,7 @@ describeInBrowser('permanency panel pages in a real browser', () => {
     expect(await openFlags()).not.toContain('DR05');
 
     // A form sent empty shows the API's rules under the form's own labels, in the summary and beside the fields.
-    await page.goto(`${t.baseUrl}/panel/children/${childId}/record/placement-change`);
+    await page.goto(`${app.baseUrl}/panel/children/${childId}/record/placement-change`);
     await page.getByRole('button', { name: /^Record/ }).click();
     const summary = (await page.locator('.govuk-error-summary li').allTextContents()).map((s) => s.trim());
     expect(summary).toEqual([
@@ -165,7 +156,7 @@ describeInBrowser('permanency panel pages in a real browser', () => {
     await screenshot(page, '07-record-placement-errors');
 
     for (const daysAgo of [20, 10]) {
-      await page.goto(`${t.baseUrl}/panel/children/${childId}/record/placement-change`);
+      await page.goto(`${app.baseUrl}/panel/children/${childId}/record/placement-change`);
       await fillPlacementChange(page, addDays(today, -daysAgo));
       await Promise.all([
         page.waitForURL(/recorded=placement-change/),
@@ -181,20 +172,20 @@ describeInBrowser('permanency panel pages in a real browser', () => {
 
   it('a form left open while someone else records is refused, records nothing, and can be sent again deliberately', async () => {
     const today = dateOfInstant(new Date().toISOString());
-    await signIn(page, t.baseUrl, 'sw.demo', '/panel/drift');
+    await signIn(page, app.baseUrl, 'sw.demo', '/panel/drift');
     const childId = (await page.locator('#drift-table tbody tr').last().getAttribute('data-child')) ?? '';
     expect(childId).not.toBe('');
     const movesOn = (p: Page) => p.locator('#entries-table tbody tr', { hasText: 'placement U6' }).count();
     // The seeded journey may already hold U6 placements: count the ones recorded here.
-    await page.goto(`${t.baseUrl}/panel/children/${childId}`);
+    await page.goto(`${app.baseUrl}/panel/children/${childId}`);
     const before = await movesOn(page);
 
     // This form is opened first, then the child changes in another tab.
-    await page.goto(`${t.baseUrl}/panel/children/${childId}/record/placement-change`);
+    await page.goto(`${app.baseUrl}/panel/children/${childId}/record/placement-change`);
     await fillPlacementChange(page, addDays(today, -3));
-    const other = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const other = await app.newPage({ viewport: { width: 1280, height: 900 } });
     try {
-      await signIn(other, t.baseUrl, 'sw.demo', `/panel/children/${childId}/record/placement-change`);
+      await signIn(other, app.baseUrl, 'sw.demo', `/panel/children/${childId}/record/placement-change`);
       await fillPlacementChange(other, addDays(today, -6));
       await Promise.all([
         other.waitForURL(/recorded=placement-change/),
@@ -225,14 +216,14 @@ describeInBrowser('permanency panel pages in a real browser', () => {
   });
 
   it("viewing a child's journey is in the access log an auditor reads", async () => {
-    await signIn(page, t.baseUrl, 'panel.demo', `/panel/drift?asAt=${YEAR_END}`);
+    await signIn(page, app.baseUrl, 'panel.demo', `/panel/drift?asAt=${YEAR_END}`);
     const childId = (await page.locator('#drift-table tbody tr').first().getAttribute('data-child')) ?? '';
-    await page.goto(`${t.baseUrl}/panel/children/${childId}?asAt=${YEAR_END}`);
+    await page.goto(`${app.baseUrl}/panel/children/${childId}?asAt=${YEAR_END}`);
     await expect(page.locator('h1').count()).resolves.toBe(1);
     await page.context().clearCookies();
 
-    await signIn(page, t.baseUrl, 'auditor.demo');
-    await page.goto(`${t.baseUrl}/audit/access-log?childId=${childId}`);
+    await signIn(page, app.baseUrl, 'auditor.demo');
+    await page.goto(`${app.baseUrl}/audit/access-log?childId=${childId}`);
     const { entries } = JSON.parse((await page.locator('body').textContent()) ?? '{}') as {
       entries: { childId: string; role: string; view: string; query?: Record<string, string> }[];
     };
@@ -248,7 +239,7 @@ describeInBrowser('permanency panel pages in a real browser', () => {
   });
 
   it("stability and permanence, and the authority's monthly series against its targets: chart.js charts, each with its table of figures", async () => {
-    await signIn(page, t.baseUrl, 'panel.demo', `/panel/measures?yearEnding=${YEAR_END}&years=3`);
+    await signIn(page, app.baseUrl, 'panel.demo', `/panel/measures?yearEnding=${YEAR_END}&years=3`);
     // Strings run in the page (this project's TypeScript has no DOM types).
     await page.waitForFunction(
       "document.querySelectorAll('canvas[data-chart]').length >= 5 && Boolean(window.Chart)",
@@ -285,7 +276,7 @@ describeInBrowser('permanency panel pages in a real browser', () => {
   });
 
   it('reporting jobs see references, never names, and get no record forms', async () => {
-    await signIn(page, t.baseUrl, 'reporting.demo', `/panel/drift?asAt=${YEAR_END}`);
+    await signIn(page, app.baseUrl, 'reporting.demo', `/panel/drift?asAt=${YEAR_END}`);
     const firstLink = page.locator('#drift-table tbody tr').first().locator('td').first().getByRole('link');
     const text = (await firstLink.textContent())?.trim() ?? '';
     await Promise.all([page.waitForURL(/\/panel\/children\//), firstLink.click()]);

@@ -1,10 +1,8 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { JourneyQueries } from '../../../apps/api/src/projections/journey-queries';
-import { apiClient, type ApiClient } from '../support/http-client';
+import type { ApiClient } from '../support/http-client';
 import { eventCount, newChild } from '../support/journey-setup';
 import { tokenFor } from '../support/tokens';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { describeInBrowser, launchChromium, screenshot } from './support/chromium';
+import { useBrowserApp } from './support/browser-app';
+import { describeInBrowser, screenshot } from './support/chromium';
 import { signIn } from './support/sign-in';
 
 jest.setTimeout(180_000);
@@ -19,32 +17,16 @@ async function auditDates(api: ApiClient, childId: string): Promise<string[]> {
 }
 
 describeInBrowser('record forms in a real browser: Back after recording', () => {
-  let t: TestApp;
-  let api: ApiClient;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startTestApp(), launchChromium()]);
-    api = apiClient(t.baseUrl);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
+  const app = useBrowserApp();
 
   it.each([true, false])(
     'with JavaScript %s, Back to a recorded form shows it empty, so Record again cannot send the same answers as a second entry',
     async (javaScriptEnabled) => {
-      const childId = await newChild(api);
-      await t.app.get(JourneyQueries).waitFor((await t.store.headPosition())?.toString());
-      context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 1400 } });
+      const childId = await newChild(app.api);
+      await app.caughtUp();
+      const context = await app.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 1400 } });
       const page = await context.newPage();
-      await signIn(page, t.baseUrl, 'sw.demo', `/panel/children/${childId}/record/going-home-audit`);
+      await signIn(page, app.baseUrl, 'sw.demo', `/panel/children/${childId}/record/going-home-audit`);
 
       await page.getByLabel('Date of the audit').fill('2026-11-20');
       await page.getByLabel('What the audit found').fill('Not safe to return home');
@@ -53,7 +35,7 @@ describeInBrowser('record forms in a real browser: Back after recording', () => 
         page.waitForURL(/recorded=going-home-audit/),
         page.getByRole('button', { name: /^Record/ }).click(),
       ]);
-      expect(await auditDates(api, childId)).toEqual(['2026-11-20']);
+      expect(await auditDates(app.api, childId)).toEqual(['2026-11-20']);
 
       // Back: the browser shows the form again (fetched afresh: the pages are never cached).
       await page.goBack();
@@ -70,8 +52,8 @@ describeInBrowser('record forms in a real browser: Back after recording', () => 
         page.getByRole('button', { name: /^Record/ }).click(),
       ]);
       expect(answer.status()).toBe(400);
-      expect(await auditDates(api, childId)).toEqual(['2026-11-20']);
-      expect(await eventCount(api, childId)).toBe(3);
+      expect(await auditDates(app.api, childId)).toEqual(['2026-11-20']);
+      expect(await eventCount(app.api, childId)).toBe(3);
     },
   );
 });

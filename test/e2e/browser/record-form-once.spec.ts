@@ -1,9 +1,7 @@
-import type { APIResponse, Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { JourneyQueries } from '../../../apps/api/src/projections/journey-queries';
-import { apiClient, type ApiClient } from '../support/http-client';
+import type { APIResponse, Page, Route } from 'playwright-core';
 import { eventCount, newChild } from '../support/journey-setup';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { describeInBrowser, launchChromium, screenshot } from './support/chromium';
+import { useBrowserApp } from './support/browser-app';
+import { describeInBrowser, screenshot } from './support/chromium';
 import { signIn } from './support/sign-in';
 
 jest.setTimeout(180_000);
@@ -107,36 +105,19 @@ async function landsOn(page: Page, url: RegExp): Promise<void> {
 }
 
 describeInBrowser('record forms in a real browser: the same form sent twice is recorded once', () => {
-  let t: TestApp;
-  let api: ApiClient;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startTestApp(), launchChromium()]);
-    api = apiClient(t.baseUrl);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(async () => {
-    // Posts still held by a failed test are let go, not left to fail after it.
-    for (const open of context?.pages() ?? []) await open.unrouteAll({ behavior: 'ignoreErrors' });
-    await context?.close();
-    context = undefined;
-  });
+  // Closes each test's context after it, letting go of posts a failed test still holds.
+  const app = useBrowserApp();
 
   /**
    * A child in care (2 events), in the read models, and a signed-in social worker on its form, in
    * a window tall enough to show the whole form (clicks go to where things are on the screen).
    */
   async function openFormForNewChild(javaScriptEnabled: boolean): Promise<{ page: Page; childId: string }> {
-    const childId = await newChild(api);
-    await t.app.get(JourneyQueries).waitFor((await t.store.headPosition())?.toString());
-    context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 1800 } });
+    const childId = await newChild(app.api);
+    await app.caughtUp();
+    const context = await app.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 1800 } });
     const page = await context.newPage();
-    await signIn(page, t.baseUrl, 'sw.demo', `/panel/children/${childId}/record/${FORM}`);
+    await signIn(page, app.baseUrl, 'sw.demo', `/panel/children/${childId}/record/${FORM}`);
     return { page, childId };
   }
 
@@ -160,7 +141,7 @@ describeInBrowser('record forms in a real browser: the same form sent twice is r
     expect(answered).toHaveLength(2);
     expect(answered.map((a) => a.status)).toEqual([303, 303]);
     expect(answered[1].location).toBe(answered[0].location);
-    expect(await eventCount(api, childId)).toBe(3);
+    expect(await eventCount(app.api, childId)).toBe(3);
     await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain(
       'Placement change recorded',
     );
@@ -180,7 +161,7 @@ describeInBrowser('record forms in a real browser: the same form sent twice is r
     expect(answered.length).toBeGreaterThanOrEqual(1);
     expect(new Set(answered.map((a) => `${a.status} ${a.location}`)).size).toBe(1);
     expect(answered[0].status).toBe(303);
-    expect(await eventCount(api, childId)).toBe(3);
+    expect(await eventCount(app.api, childId)).toBe(3);
   });
 
   it('the answer is lost after the server recorded it; reloading sends the form again and lands on the same result, recorded once', async () => {
@@ -198,7 +179,7 @@ describeInBrowser('record forms in a real browser: the same form sent twice is r
       .click()
       .catch(() => undefined);
     await page.waitForURL((url) => url.protocol === 'chrome-error:');
-    expect(await eventCount(api, childId)).toBe(3);
+    expect(await eventCount(app.api, childId)).toBe(3);
 
     // Reload re-posts the same form: same key, same answers.
     await page.reload();
@@ -207,7 +188,7 @@ describeInBrowser('record forms in a real browser: the same form sent twice is r
     expect(answered.map((a) => a.status)).toEqual([303, 303]);
     expect(answered[1].location).toBe(answered[0].location);
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(answered[0].location);
-    expect(await eventCount(api, childId)).toBe(3);
+    expect(await eventCount(app.api, childId)).toBe(3);
     await screenshot(page, '21-record-answer-lost-reloaded');
   });
 
@@ -247,7 +228,7 @@ describeInBrowser('record forms in a real browser: the same form sent twice is r
     expect(summary).toContain('Nothing was recorded');
     expect(summary).toContain(`Idempotency-Key was already used for a different request to child ${childId}`);
     expect(await page.getByLabel('Date of the move').inputValue()).toBe('2023-03-16');
-    expect(await eventCount(api, childId)).toBe(3);
+    expect(await eventCount(app.api, childId)).toBe(3);
     await screenshot(page, '22-record-form-key-reused');
 
     // Sent again after reading the message: a new entry, recorded once.
@@ -255,6 +236,6 @@ describeInBrowser('record forms in a real browser: the same form sent twice is r
       page.waitForURL(/recorded=placement-change/),
       page.getByRole('button', { name: /^Record/ }).click(),
     ]);
-    expect(await eventCount(api, childId)).toBe(4);
+    expect(await eventCount(app.api, childId)).toBe(4);
   });
 });

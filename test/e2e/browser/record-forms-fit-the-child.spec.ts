@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { JourneyQueries } from '../../../apps/api/src/projections/journey-queries';
-import { apiClient, type ApiClient } from '../support/http-client';
+import type { Page } from 'playwright-core';
+import type { ApiClient } from '../support/http-client';
 import { newChild } from '../support/journey-setup';
 import { tokenFor } from '../support/tokens';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { describeInBrowser, launchChromium, screenshot } from './support/chromium';
+import { useBrowserApp } from './support/browser-app';
+import { describeInBrowser, screenshot } from './support/chromium';
 import { signIn } from './support/sign-in';
 
 jest.setTimeout(180_000);
@@ -25,23 +24,7 @@ async function eventTypes(api: ApiClient, childId: string): Promise<string[]> {
 }
 
 describeInBrowser('record forms in a real browser: the forms fit the child, care ends through a form', () => {
-  let t: TestApp;
-  let api: ApiClient;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startTestApp(), launchChromium()]);
-    api = apiClient(t.baseUrl);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
+  const app = useBrowserApp();
 
   /** Opens the form by its link on the child's page, fills it in, records it, and is back on the page. */
   async function record(page: Page, title: string, fill: () => Promise<void>): Promise<void> {
@@ -54,11 +37,11 @@ describeInBrowser('record forms in a real browser: the forms fit the child, care
   }
 
   it('a child in care: temporary placement, missing episode, allocation and the end of care, each offered only when it fits', async () => {
-    const childId = await newChild(api);
-    await t.app.get(JourneyQueries).waitFor((await t.store.headPosition())?.toString());
-    context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
+    const childId = await newChild(app.api);
+    await app.caughtUp();
+    const context = await app.newContext({ viewport: { width: 1280, height: 1400 } });
     const page = await context.newPage();
-    await signIn(page, t.baseUrl, 'sw.demo', `/panel/children/${childId}`);
+    await signIn(page, app.baseUrl, 'sw.demo', `/panel/children/${childId}`);
 
     const inCare = await offered(page);
     expect(inCare).toEqual(expect.arrayContaining(['End of care', 'Temporary placement', 'Review']));
@@ -112,7 +95,7 @@ describeInBrowser('record forms in a real browser: the forms fit the child, care
     expect(ended).not.toContain('End of care');
     expect(await page.locator('.govuk-summary-list').textContent()).toMatch(/Looked after\s*No/);
 
-    expect(await eventTypes(api, childId)).toEqual([
+    expect(await eventTypes(app.api, childId)).toEqual([
       'ChildRegistered',
       'PeriodOfCareStarted',
       'TemporaryPlacementStarted',
@@ -125,8 +108,8 @@ describeInBrowser('record forms in a real browser: the forms fit the child, care
   });
 
   it('a child on short breaks (V3) is not offered a review or a temporary placement', async () => {
-    const childId = await newChild(api, { inCare: false });
-    const started = await api.post(
+    const childId = await newChild(app.api, { inCare: false });
+    const started = await app.api.post(
       `/children/${childId}/periods-of-care`,
       {
         effectiveDate: '2023-02-06',
@@ -137,10 +120,10 @@ describeInBrowser('record forms in a real browser: the forms fit the child, care
       { token: tokenFor('social_worker', 'alice') },
     );
     expect(started.status).toBe(201);
-    await t.app.get(JourneyQueries).waitFor((await t.store.headPosition())?.toString());
-    context = await browser.newContext();
+    await app.caughtUp();
+    const context = await app.newContext();
     const page = await context.newPage();
-    await signIn(page, t.baseUrl, 'sw.demo', `/panel/children/${childId}`);
+    await signIn(page, app.baseUrl, 'sw.demo', `/panel/children/${childId}`);
     const forms = await offered(page);
     expect(forms).toContain('End of care');
     expect(forms).not.toContain('Review');

@@ -48,6 +48,8 @@ export const projectionEngineProvider: Provider = {
       batchSize: config.batchSize,
       drift: config.drift,
       rebuildThreads: config.rebuildThreads,
+      // Stored with each rebuild this API runs, so /health/projections says who made the read models.
+      process: 'api',
       log: (message) => logger.log(message),
     });
   },

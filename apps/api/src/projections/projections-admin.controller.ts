@@ -34,7 +34,10 @@ export class ProjectionsAdminController {
 
   @Get('admin/rebuild')
   @Roles('admin')
-  @ApiOperation({ summary: 'Progress of the running rebuild, or the outcome of the last one' })
+  @ApiOperation({
+    summary:
+      "Progress of this process's running rebuild (or its failure), else the rebuild that made the served read models (any process's: from the read-model file)",
+  })
   status(@Query() _query: NoQueryParams): RebuildProgress | { state: 'never_run' } {
     return this.engine.rebuildStatus() ?? { state: 'never_run' };
   }
@@ -46,6 +49,8 @@ export class ProjectionsAdminController {
     description:
       "`projector`: running, failed (it retries) or stopped; 'worker' when apps/projector projects. " +
       'In thread mode `thread` says how often the projector thread was restarted and when it last died. ' +
+      '`rebuild`: the rebuild that produced the served read models, read from the read-model file (by the API or ' +
+      'the CLI: `by.process`); `rebuilding`: one this process is running, or its failure. ' +
       'Public, so error texts are withheld (they may hold paths, SQL or values): GET /admin/projections has them.',
   })
   @ApiOkResponse({
@@ -56,6 +61,21 @@ export class ProjectionsAdminController {
         lag: '2',
         generation: 3,
         projector: 'running',
+        rebuild: {
+          state: 'done',
+          generation: 3,
+          eventsDone: 1038,
+          position: '1038',
+          head: '1038',
+          percent: 100,
+          eventsPerSecond: 41520,
+          threads: 1,
+          etaSeconds: 0,
+          startedAt: '2026-11-27T09:14:02.112Z',
+          finishedAt: '2026-11-27T09:14:02.137Z',
+          durationSeconds: 0.025,
+          by: { process: 'cli', pid: 48211 },
+        },
         mode: 'thread',
         thread: { restarts: 0 },
       },

@@ -35,7 +35,7 @@ describe('withoutErrorTexts (the public projection health)', () => {
     const rebuilding: ApiProjectionLag = {
       ...failed,
       thread: undefined,
-      rebuild: {
+      rebuilding: {
         state: 'failed',
         generation: 2,
         eventsDone: 5,
@@ -46,11 +46,12 @@ describe('withoutErrorTexts (the public projection health)', () => {
         threads: 1,
         etaSeconds: null,
         startedAt: '2026-11-27T10:00:00.000Z',
+        by: { process: 'api', pid: 4242 },
         error: 'disk full writing /srv/care/read-models.db',
       },
     };
     const shown = withoutErrorTexts(rebuilding);
-    expect(shown.rebuild).toMatchObject({ state: 'failed', error: 'withheld', eventsDone: 5 });
+    expect(shown.rebuilding).toMatchObject({ state: 'failed', error: 'withheld', eventsDone: 5 });
     expect(JSON.stringify(shown)).not.toContain('/srv/care');
   });
 

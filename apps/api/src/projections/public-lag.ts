@@ -16,5 +16,6 @@ export function withoutErrorTexts(lag: ApiProjectionLag): ApiProjectionLag {
     };
   }
   if (lag.rebuild?.error !== undefined) shown.rebuild = { ...lag.rebuild, error: 'withheld' };
+  if (lag.rebuilding?.error !== undefined) shown.rebuilding = { ...lag.rebuilding, error: 'withheld' };
   return shown;
 }

@@ -25,6 +25,8 @@ export function registerRebuildCommand(program: Command): void {
         batchSize: config.batchSize,
         rebuildThreads: config.rebuildThreads,
         rebuildMinEventsPerThread: config.rebuildMinEventsPerThread,
+        // Stored in the read-model file with the new generation: a running API reports this rebuild.
+        process: 'cli',
       });
       const bar = new SingleBar(
         {

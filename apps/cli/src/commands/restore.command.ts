@@ -163,6 +163,7 @@ export function registerRestoreCommand(program: Command): void {
           file: readModels.file,
           mode: 'worker',
           batchSize: readModels.batchSize,
+          process: 'cli',
         });
         try {
           const result = await engine.rebuildAndWait();

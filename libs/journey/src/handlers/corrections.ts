@@ -27,6 +27,51 @@ function checkCorrectionCommand(command: AmendEntry | RetractEntry, state: Journ
   requireText(command.reason, 'reason');
 }
 
+/** The failures the journey has with `corrections` added to its history. */
+function failuresWith(
+  decide: DecideFn,
+  state: JourneyState,
+  command: AmendEntry | RetractEntry,
+  ...corrections: JourneyEvent[]
+): ReturnType<typeof failingEntries> {
+  const candidates = corrections.map(
+    (correction) =>
+      ({
+        ...correction,
+        id: '(this correction)',
+        recordedAt: command.now,
+        recordedBy: command.recordedBy,
+      }) as StoredJourneyEvent,
+  );
+  return failingEntries(decide, resolveCorrections([...historyOf(state), ...candidates]), command.now);
+}
+
+/**
+ * The field of `amendedData` the refusal is about: one the user sent. A rule comparing two fields
+ * names the one it checks (the registration's rule names effectiveDate against dateOfBirth), which
+ * may not be the one amended: then each sent field is tried alone, and the first that alone
+ * breaks the same rule on the entry is named.
+ */
+function amendedFieldAtFault(
+  decide: DecideFn,
+  state: JourneyState,
+  command: AmendEntry,
+  failure: DomainRuleViolation,
+  amendedAlone: (field: string) => JourneyEvent,
+): string | undefined {
+  const sent = Object.keys(command.amendedData).filter((key) => key !== 'childId');
+  const checked = failure.field?.split('.')[0];
+  // One field sent: the failure is new, so it is that field's doing.
+  if (sent.length === 1) return sent[0] === checked ? failure.field : sent[0];
+  const breaksAlone = (field: string): boolean =>
+    failuresWith(decide, state, command, amendedAlone(field)).get(command.correctedEventId)?.rule ===
+    failure.rule;
+  const tryFirst = sent.filter((key) => key === checked);
+  const found = [...tryFirst, ...sent.filter((key) => key !== checked)].find(breaksAlone);
+  if (found === undefined) return failure.field;
+  return found === checked ? failure.field : found;
+}
+
 /** Replays the journey with `correction` added; throws the first new failure it causes. */
 function mustKeepJourneyValid(
   decide: DecideFn,
@@ -34,28 +79,32 @@ function mustKeepJourneyValid(
   correction: JourneyEvent,
   command: AmendEntry | RetractEntry,
   targetId: string,
+  amendedAlone?: (field: string) => JourneyEvent,
 ): void {
-  const candidate = {
-    ...correction,
-    id: '(this correction)',
-    recordedAt: command.now,
-    recordedBy: command.recordedBy,
-  } as StoredJourneyEvent;
   const before = failingEntries(decide, resolveCorrections(historyOf(state)), command.now);
-  const after = failingEntries(decide, resolveCorrections([...historyOf(state), candidate]), command.now);
+  const after = failuresWith(decide, state, command, correction);
   const found = newFailure(before, after);
   if (!found) return;
   const [id, failure] = found;
   const verb = command.type === 'AmendEntry' ? 'Amending' : 'Retracting';
   const where = id === targetId ? '' : ` (it would break entry ${id}, ${eventRecord(state, id)?.type})`;
   const field =
-    id === targetId && failure.field && command.type === 'AmendEntry'
-      ? `amendedData.${failure.field}`
+    id === targetId && command.type === 'AmendEntry' && amendedAlone
+      ? amendedFieldAtFault(decide, state, command, failure, amendedAlone)
       : undefined;
+  if (field !== undefined && field !== failure.field && command.type === 'AmendEntry') {
+    // The rule's own text names the field it checks; say which field sent breaks it, and the rule.
+    const value = JSON.stringify(command.amendedData[field]);
+    throw new DomainRuleViolation(
+      failure.rule,
+      `${verb} entry ${targetId} is refused: amendedData.${field} ${value} breaks rule ${failure.rule}: ${failure.message}`,
+      `amendedData.${field}`,
+    );
+  }
   throw new DomainRuleViolation(
     failure.rule,
     `${verb} entry ${targetId} is refused${where}: ${failure.message}`,
-    field,
+    field === undefined ? undefined : `amendedData.${field}`,
   );
 }
 
@@ -83,7 +132,16 @@ export function amendEntry(command: AmendEntry, state: JourneyState, decide: Dec
       amendedData,
     },
   };
-  mustKeepJourneyValid(decide, state, event, command, command.correctedEventId);
+  // The correction with only one of the fields sent (to name the one a refusal is about).
+  const amendedAlone = (field: string): JourneyEvent => ({
+    type: 'EntryAmended',
+    data: {
+      ...event.data,
+      effectiveDate: field === 'effectiveDate' ? effectiveDate : target.effectiveDate,
+      amendedData: { [field]: amendedData[field] },
+    },
+  });
+  mustKeepJourneyValid(decide, state, event, command, command.correctedEventId, amendedAlone);
   return [event];
 }
 

@@ -37,7 +37,7 @@ export function consentNotBeforeSixWeeks(state: JourneyState, date: string): voi
 
 /** Authority to place on or before `date`; returns the earliest such date. */
 export function needsAuthorityToPlace(state: JourneyState, date: string): string {
-  const dates = [state.adoption.placementOrderDate, state.adoption.consentDate].filter(
+  const dates = [placementOrderSince(state), state.adoption.consentDate].filter(
     (d): d is string => d !== undefined && d <= date,
   );
   if (dates.length === 0) {
@@ -58,4 +58,18 @@ export function notAlreadyMatched(state: JourneyState): void {
       `The child was already matched on ${matched} under the current decision.`,
       'effectiveDate',
     );
+}
+
+/**
+ * Since when a placement order is authority to place: the one granted (GrantPlacementOrder), else the
+ * start of the current period of care when it began with legal status E1, as a placement order was
+ * then already in force (granted before the recorded history: care that began before the earliest
+ * imported 903 return).
+ */
+export function placementOrderSince(state: JourneyState): string | undefined {
+  if (state.adoption.placementOrderDate !== undefined) return state.adoption.placementOrderDate;
+  const period = state.currentPeriodOfCare;
+  if (!period) return undefined;
+  const first = state.legalStatuses.find((spell) => spell.startDate === period.startDate);
+  return first?.legalStatus === 'E1' ? period.startDate : undefined;
 }

@@ -3,6 +3,7 @@ import { ADOPTION_PLACEMENTS, FOSTERING_FOR_ADOPTION, isFosterPlacement } from '
 import { violation } from '../errors';
 import type { PlacementDetails } from '../events';
 import type { JourneyState } from '../state';
+import { placementOrderSince } from './adoption-authority';
 
 const ALLOWED: readonly string[] = [...ADOPTION_PLACEMENTS, ...FOSTERING_FOR_ADOPTION];
 
@@ -31,7 +32,8 @@ export function needsMatch(state: JourneyState, date: string): void {
 
 /** A3/A4 rest on parental consent, A5/A6 on a placement order (s19 / s21 ACA 2002). */
 export function authorityMatchesCode(state: JourneyState, type: string, date: string): void {
-  const { consentDate, placementOrderDate } = state.adoption;
+  const { consentDate } = state.adoption;
+  const placementOrderDate = placementOrderSince(state);
   if ((type === 'A3' || type === 'A4') && (consentDate === undefined || consentDate > date)) {
     violation(
       'adoption-placement-needs-consent',

@@ -2,4 +2,5 @@ export * from './read-model-config';
 export * from './read-model-store';
 export * from './projector';
 export * from './rebuild';
+export * from './rebuild-record';
 export * from './projection-engine';

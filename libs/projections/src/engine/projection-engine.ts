@@ -14,6 +14,7 @@ import { Projector, type ProjectorState } from './projector';
 import { rebuildMinEventsPerThreadFromEnv, type ProjectionsMode } from './read-model-config';
 import { ReadModelStore } from './read-model-store';
 import { rebuildReadModels, type RebuildProgress } from './rebuild';
+import { rebuiltBy, type RebuildProcess } from './rebuild-record';
 import { SummaryCache } from './summary-cache';
 
 export interface ProjectionEngineOptions {
@@ -32,6 +33,8 @@ export interface ProjectionEngineOptions {
    * else MIN_EVENTS_PER_THREAD).
    */
   rebuildMinEventsPerThread?: number;
+  /** Which program this engine runs in, stored with each rebuild it makes (default 'other'). */
+  process?: RebuildProcess;
 }
 
 export interface ProjectionLag {
@@ -43,7 +46,14 @@ export interface ProjectionLag {
   lag: string;
   generation: number;
   projector: ProjectorState | 'worker';
+  /**
+   * The rebuild that produced the served read models, read from the read-model file whichever
+   * process ran it (this one, the CLI, another API); absent when they were projected live from
+   * position 0 (or rebuilt before rebuilds were recorded in the file).
+   */
   rebuild?: RebuildProgress;
+  /** A rebuild this process is running, or its failure when nothing has been rebuilt since. */
+  rebuilding?: RebuildProgress;
 }
 
 const POLL_MS = 25;
@@ -103,6 +113,7 @@ export class ProjectionEngine {
       batchSize: Math.max(this.options.batchSize, 1000),
       threads: this.options.rebuildThreads,
       minEventsPerThread: this.options.rebuildMinEventsPerThread ?? rebuildMinEventsPerThreadFromEnv(),
+      by: rebuiltBy(this.options.process),
       // The live projector writes to the old generation until now: restart it on the new one.
       onSwitched: async () => {
         if (this.projector && this.projector.state !== 'stopped') await this.projector.restart();
@@ -126,9 +137,22 @@ export class ProjectionEngine {
     return run;
   }
 
-  /** The running rebuild's latest progress, or the last one's outcome. */
+  /**
+   * This process's running rebuild, or its failure when nothing was rebuilt since; otherwise the
+   * rebuild that produced the served read models (from the file: possibly another process's).
+   */
   rebuildStatus(): RebuildProgress | undefined {
-    return this.lastRebuild;
+    return this.rebuildHere() ?? this.readModels.servedRebuild() ?? this.lastRebuild;
+  }
+
+  /** The rebuild this process is running, or the one that failed here after the served one was made. */
+  private rebuildHere(): RebuildProgress | undefined {
+    const mine = this.lastRebuild;
+    if (!mine || mine.state === 'done') return undefined;
+    if (mine.state !== 'failed') return mine;
+    const served = this.readModels.servedRebuild();
+    const servedSince = served?.finishedAt !== undefined && served.finishedAt > mine.startedAt;
+    return servedSince ? undefined : mine;
   }
 
   /** Rebuild and wait for the switch (CLI); rejects if the rebuild fails. */
@@ -165,6 +189,8 @@ export class ProjectionEngine {
   async lag(): Promise<ProjectionLag> {
     const head = await this.eventStore.headPosition();
     const checkpoint = this.readModels.checkpoint();
+    const served = this.readModels.servedRebuild();
+    const here = this.rebuildHere();
     const behind = head === undefined ? 0n : head - (checkpoint ?? 0n);
     return {
       checkpoint: checkpoint?.toString() ?? null,
@@ -172,7 +198,8 @@ export class ProjectionEngine {
       lag: (behind > 0n ? behind : 0n).toString(),
       generation: this.readModels.currentGeneration(),
       projector: this.projectorState,
-      ...(this.lastRebuild && { rebuild: this.lastRebuild }),
+      ...(served && { rebuild: served }),
+      ...(here && { rebuilding: here }),
     };
   }
 

@@ -44,6 +44,8 @@ import {
   tablesOf,
   type StreamFacts,
 } from './read-model-schema';
+import type { RebuildProgress } from './rebuild';
+import { deleteRebuildRecord, readRebuildRecord, writeRebuildRecord } from './rebuild-record';
 import { summaryColumns } from './summary-row';
 import type { WriteLock } from './write-lock';
 
@@ -293,16 +295,29 @@ export class ReadModelStore implements ChangeLogReader {
     this.db.transaction(() => createSummaryIndexes(this.db, generation)).immediate();
   }
 
-  /** Serve `generation` from now on (with its indexes) and drop the previous one, atomically. */
-  switchTo(generation: number): void {
+  /**
+   * Serve `generation` from now on (with its indexes) and drop the previous one, atomically; with
+   * `rebuild`, the rebuild that made it is stored in the same transaction (see rebuild-record.ts).
+   */
+  switchTo(generation: number, rebuild?: RebuildProgress): void {
     this.db
       .transaction(() => {
         createSummaryIndexes(this.db, generation);
         const previous = this.currentGeneration();
         this.db.prepare(`UPDATE meta SET value = ? WHERE key = 'generation'`).run(String(generation));
+        if (rebuild) writeRebuildRecord(this.db, generation, rebuild);
         if (previous !== generation) this.discard(previous);
       })
       .immediate();
+  }
+
+  /**
+   * The rebuild that produced the served generation, as the process that ran it stored it (any
+   * process: the API, the CLI); undefined when the served read models were projected live from the
+   * start. Read with the generation in one snapshot.
+   */
+  servedRebuild(): RebuildProgress | undefined {
+    return this.db.transaction(() => readRebuildRecord<RebuildProgress>(this.db, this.currentGeneration()))();
   }
 
   /** Drops a generation that is not served (an abandoned rebuild). */
@@ -321,6 +336,7 @@ export class ReadModelStore implements ChangeLogReader {
     dropGenerationTables(this.db, generation);
     this.db.prepare(`DELETE FROM checkpoints WHERE generation = ?`).run(generation);
     this.db.prepare(`DELETE FROM meta WHERE key = ?`).run(changeLogStartKey(generation));
+    deleteRebuildRecord(this.db, generation);
   }
 
   /**

@@ -10,6 +10,7 @@ import { applyFromStore } from './apply-from-store';
 import { partitionPlan, rebuildPartitions } from './partitioned-rebuild';
 import { rebuildThreadsFromEnv } from './read-model-config';
 import type { ReadModelStore } from './read-model-store';
+import { rebuiltBy, type RebuiltBy } from './rebuild-record';
 
 /**
  * WAL pages between checkpoints while a rebuild writes (SQLite's default is 1,000, ~4 MB). Each
@@ -38,6 +39,10 @@ export interface RebuildProgress {
   etaSeconds: number | null;
   startedAt: string;
   finishedAt?: string;
+  /** From start to finish (done or failed), in seconds. */
+  durationSeconds?: number;
+  /** The process that ran it (the API, the CLI, …). */
+  by: RebuiltBy;
   error?: string;
 }
 
@@ -52,6 +57,8 @@ export interface RebuildOptions {
   minEventsPerThread?: number;
   /** Called once the new generation serves (e.g. to restart the live projector on it). */
   onSwitched?: (generation: number) => void | Promise<void>;
+  /** Who rebuilds, stored with the generation it makes (default: 'other' and this pid). */
+  by?: RebuiltBy;
   now?: () => number;
 }
 
@@ -65,12 +72,14 @@ class ProgressMeter {
     readonly generation: number,
     public head: bigint,
     private readonly now: () => number,
+    private readonly by: RebuiltBy,
   ) {
     this.started = now();
   }
 
   snapshot(state: RebuildState, error?: unknown): RebuildProgress {
-    const seconds = Math.max((this.now() - this.started) / 1000, 1e-3);
+    const now = this.now();
+    const seconds = Math.max((now - this.started) / 1000, 1e-3);
     const head = this.head > this.position ? this.head : this.position;
     const done = Number(this.position);
     const total = Number(head);
@@ -87,7 +96,11 @@ class ProgressMeter {
       threads: this.threads,
       etaSeconds: finished ? 0 : positionRate > 0 ? Math.round((total - done) / positionRate) : null,
       startedAt: new Date(this.started).toISOString(),
-      ...(finished && { finishedAt: new Date(this.now()).toISOString() }),
+      ...(finished && {
+        finishedAt: new Date(now).toISOString(),
+        durationSeconds: Math.round(now - this.started) / 1000,
+      }),
+      by: this.by,
       ...(error !== undefined && { error: error instanceof Error ? error.message : String(error) }),
     };
   }
@@ -137,7 +150,12 @@ export function rebuildReadModels(
     const run = async (): Promise<void> => {
       const generation = readModels.createGeneration();
       walPagesBefore = readModels.walCheckpointEvery(REBUILD_WAL_PAGES);
-      meter = new ProgressMeter(generation, (await eventStore.headPosition()) ?? 0n, now);
+      meter = new ProgressMeter(
+        generation,
+        (await eventStore.headPosition()) ?? 0n,
+        now,
+        options.by ?? rebuiltBy(),
+      );
       const m = meter;
       const plan = partitionPlan(eventStore, readModels, generation, m.head, {
         threads: options.threads ?? rebuildThreadsFromEnv(),
@@ -171,9 +189,11 @@ export function rebuildReadModels(
       readModels.indexGeneration(generation);
       restoreWal();
       subscriber.next(m.snapshot('switching'));
-      readModels.switchTo(generation);
+      // The outcome is stored with the switch, so every reader of the file reports this rebuild.
+      const done = m.snapshot('done');
+      readModels.switchTo(generation, done);
       await options.onSwitched?.(generation);
-      subscriber.next(m.snapshot('done'));
+      subscriber.next(done);
       subscriber.complete();
     };
     run().catch((error: unknown) => {

@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteEventStore, type NewEvent } from '@care-journey/event-store';
+import type { NewEvent, SqliteEventStore } from '@care-journey/event-store';
 import {
   CHILD_REF_RESERVED,
   CHILD_REFS_MIGRATED,
@@ -9,6 +6,7 @@ import {
   childRefStream,
   journeyStream,
 } from '@care-journey/journey';
+import { eventsOf, useTempEventStore } from '../testing/temp-event-store';
 import { ChildRefRegistry } from './child-ref-registry';
 import { readLegacyHolders, registrationsBeforeReservations } from './child-ref-registry-legacy';
 
@@ -23,27 +21,15 @@ const registered = (childId: string, childRef: string): NewEvent => ({
 });
 
 describe('ChildRefRegistry on a store written before reservations', () => {
-  let dir: string;
   let store: SqliteEventStore;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cj-child-ref-legacy-'));
-    store = new SqliteEventStore({ file: join(dir, 'store.db'), synchronous: 'NORMAL' });
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useTempEventStore('cj-child-ref-legacy-', (opened) => (store = opened));
 
   /** The old write path: a registration with no reservation. */
   const registerWithoutReservation = (childId: string, childRef: string) =>
     store.appendToStream(journeyStream(childId), [registered(childId, childRef)], {
       expectedRevision: 'no_stream',
     });
-  const streamOf = async (stream: string) => {
-    const events = [];
-    for await (const event of store.readStream(stream)) events.push(event);
-    return events;
-  };
+  const streamOf = (stream: string) => eventsOf(store, stream);
 
   it('Given registrations before and after the log’s first reservation, When the legacy holders are read, Then only those before it count (every writer since reserves)', async () => {
     await registerWithoutReservation('old-1', 'C1');

@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import type { SqliteEventStore } from '@care-journey/event-store';
 import { CHILD_REF_RELEASED, CHILD_REF_RESERVED, childRefStream, journeyStream } from '@care-journey/journey';
+import { eventsOf, useTempEventStore } from '../testing/temp-event-store';
 import { ChildRefRegistry } from './child-ref-registry';
 import { ChildRefReleaseRefused } from './child-ref-registry-errors';
 
@@ -13,22 +11,10 @@ const later = { recordedAt: '2025-02-02T08:00:00.000Z', recordedBy: 'bob' };
 const reason = 'Registration abandoned after a crash; confirmed with the team';
 
 describe('ChildRefRegistry: releasing a reference whose holder never became a child', () => {
-  let dir: string;
   let store: SqliteEventStore;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cj-child-ref-release-'));
-    store = new SqliteEventStore({ file: join(dir, 'store.db'), synchronous: 'NORMAL' });
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useTempEventStore('cj-child-ref-release-', (opened) => (store = opened));
 
-  const streamOf = async (stream: string) => {
-    const events = [];
-    for await (const event of store.readStream(stream)) events.push(event);
-    return events;
-  };
+  const streamOf = (stream: string) => eventsOf(store, stream);
   const register = (childId: string, childRef: string) =>
     store.appendToStream(
       journeyStream(childId),

@@ -1,29 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import type { SqliteEventStore } from '@care-journey/event-store';
 import { CHILD_REF_RESERVED, childRefStream, journeyStream } from '@care-journey/journey';
+import { eventsOf, useTempEventStore } from '../testing/temp-event-store';
 import { ChildRefRegistry } from './child-ref-registry';
 
 const recording = { recordedAt: '2025-01-10T09:00:00.000Z', recordedBy: 'alice' };
 
 describe('ChildRefRegistry: one 903 reference, one child', () => {
-  let dir: string;
   let store: SqliteEventStore;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cj-child-ref-'));
-    store = new SqliteEventStore({ file: join(dir, 'store.db'), synchronous: 'NORMAL' });
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useTempEventStore('cj-child-ref-', (opened) => (store = opened));
 
-  const streamOf = async (stream: string) => {
-    const events = [];
-    for await (const event of store.readStream(stream)) events.push(event);
-    return events;
-  };
+  const streamOf = (stream: string) => eventsOf(store, stream);
 
   it('Given a free reference, When a child reserves it, Then its stream names that child', async () => {
     expect(await new ChildRefRegistry(store).reserve('LA-1', 'child-a', recording)).toBe(true);

@@ -111,6 +111,17 @@ describe('RecordJourneyHandler: amendments keep the entry’s field rules and re
     });
   }
 
+  it('Given B registered on 2023-02-01, When B amends its dateOfBirth to after that, Then the refusal names amendedData.dateOfBirth and the rule, and nothing is written', async () => {
+    const head = await store.headPosition();
+    const refused = record(amend(bRegistration, { dateOfBirth: '2023-03-01' }));
+    await expect(refused).rejects.toMatchObject({
+      rule: 'date-before-birth',
+      field: 'amendedData.dateOfBirth',
+      message: expect.stringMatching(/amendedData\.dateOfBirth "2023-03-01" breaks rule date-before-birth/),
+    });
+    expect(await store.headPosition()).toBe(head);
+  });
+
   it('Given a handler built without the reservation, When B amends its childRef, Then it is refused rather than recorded unreserved', async () => {
     const head = await store.headPosition();
     const bare = new RecordJourneyHandler(new JourneyRepository(store, new EventEnvelopeFactory()));
