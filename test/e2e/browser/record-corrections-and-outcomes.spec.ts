@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addMonths, dateInEngland } from '@care-journey/journey';
-import { JourneyQueries } from '../../../apps/api/src/projections/journey-queries';
-import { apiClient, type ApiClient } from '../support/http-client';
+import type { ApiClient } from '../support/http-client';
 import { registerBody } from '../support/journey-bodies';
 import { newChild } from '../support/journey-setup';
 import { tokenFor } from '../support/tokens';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { describeInBrowser, launchChromium, screenshot } from './support/chromium';
+import { useBrowserApp } from './support/browser-app';
+import { describeInBrowser, screenshot } from './support/chromium';
 import { signIn } from './support/sign-in';
 
 jest.setTimeout(180_000);
@@ -55,31 +54,12 @@ const errorBeside = (page: Page, id: string) => page.locator(`#${id}-error`).tex
 describeInBrowser(
   'record forms in a real browser: corrections, health outcomes (OC2), care leaver contacts (OC3)',
   () => {
-    let t: TestApp;
-    let api: ApiClient;
-    let browser: Browser;
-    let context: BrowserContext | undefined;
-
-    beforeAll(async () => {
-      [t, browser] = await Promise.all([startTestApp(), launchChromium()]);
-      api = apiClient(t.baseUrl);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
-    });
-    afterEach(async () => {
-      await context?.close();
-      context = undefined;
-    });
-
-    const caughtUp = async () =>
-      t.app.get(JourneyQueries).waitFor((await t.store.headPosition())?.toString());
+    const app = useBrowserApp();
+    const caughtUp = () => app.caughtUp();
 
     async function openAs(username: string, path: string): Promise<Page> {
-      context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
-      const page = await context.newPage();
-      await signIn(page, t.baseUrl, username, path);
+      const page = await app.newPage({ viewport: { width: 1280, height: 1400 } });
+      await signIn(page, app.baseUrl, username, path);
       return page;
     }
 
@@ -105,8 +85,8 @@ describeInBrowser(
     it('health outcomes (OC2) for a child looked after all year: refused by field, then recorded and shown', async () => {
       const yearEnd = lastYearEnd();
       // Six at the year end: an SDQ score or reason is due, the under-5 and 10+ items are not.
-      const childId = await registered(api, addMonths(yearEnd, -6 * 12), addMonths(yearEnd, -14));
-      await post(api, `/children/${childId}/periods-of-care`, {
+      const childId = await registered(app.api, addMonths(yearEnd, -6 * 12), addMonths(yearEnd, -14));
+      await post(app.api, `/children/${childId}/periods-of-care`, {
         effectiveDate: addMonths(yearEnd, -13),
         legalStatus: 'C2',
         categoryOfNeed: 'N1',
@@ -144,14 +124,14 @@ describeInBrowser(
       // Eighteen next month; looked after from 14 to 16 (a former relevant child), so a care leaver.
       const dateOfBirth = addMonths(today(), -18 * 12 + 1);
       const careStart = addMonths(dateOfBirth, 14 * 12 + 2);
-      const childId = await registered(api, dateOfBirth, careStart);
-      await post(api, `/children/${childId}/periods-of-care`, {
+      const childId = await registered(app.api, dateOfBirth, careStart);
+      await post(app.api, `/children/${childId}/periods-of-care`, {
         effectiveDate: careStart,
         legalStatus: 'C2',
         categoryOfNeed: 'N1',
         placement,
       });
-      await post(api, `/children/${childId}/periods-of-care/end`, {
+      await post(app.api, `/children/${childId}/periods-of-care/end`, {
         effectiveDate: addMonths(dateOfBirth, 16 * 12 + 2),
         reason: 'E8',
       });
@@ -180,9 +160,12 @@ describeInBrowser(
     });
 
     it('a review is corrected from its entry (its own rules refused by field), then withdrawn; the panel sees neither reason', async () => {
-      const childId = await newChild(api);
-      await post(api, `/children/${childId}/reviews`, { effectiveDate: '2023-03-01', participation: 'PN0' });
-      const review = (await events(api, childId)).find((e) => e.type === 'StatutoryReviewHeld')!;
+      const childId = await newChild(app.api);
+      await post(app.api, `/children/${childId}/reviews`, {
+        effectiveDate: '2023-03-01',
+        participation: 'PN0',
+      });
+      const review = (await events(app.api, childId)).find((e) => e.type === 'StatutoryReviewHeld')!;
       await caughtUp();
       const page = await openAs('sw.demo', `/panel/children/${childId}`);
 
@@ -208,7 +191,7 @@ describeInBrowser(
       expect(await errorBeside(page, 'amendedData-participation')).toMatch(
         /Amending entry .* is refused: .*must be PN0/,
       );
-      expect((await events(api, childId)).map((e) => e.type)).not.toContain('EntryAmended');
+      expect((await events(app.api, childId)).map((e) => e.type)).not.toContain('EntryAmended');
 
       await page.getByLabel('How the child took part').selectOption('PN0');
       await send(page, 'Correction of an entry');
@@ -216,20 +199,20 @@ describeInBrowser(
       expect(await corrected.textContent()).toContain('3 March 2023');
       expect(await corrected.textContent()).toContain('Wrong date keyed');
       await screenshot(page, '33-entry-corrected-on-the-child-page');
-      const amendment = (await events(api, childId)).find((e) => e.type === 'EntryAmended')!;
+      const amendment = (await events(app.api, childId)).find((e) => e.type === 'EntryAmended')!;
       // Only what changed is sent, laid over the entry.
       expect(amendment.data.amendedData).toEqual({ effectiveDate: '2023-03-03' });
 
       // The panel sees that the entry was corrected, never why.
-      const panel = await browser.newContext();
+      const panel = await app.newContext();
       const panelPage = await panel.newPage();
-      await signIn(panelPage, t.baseUrl, 'panel.demo', `/panel/children/${childId}`);
+      await signIn(panelPage, app.baseUrl, 'panel.demo', `/panel/children/${childId}`);
       const seen = await panelPage.locator(`#entry-${review.id}`).textContent();
       expect(seen).toContain('Corrected');
       expect(seen).not.toContain('Wrong date keyed');
       expect(await panelPage.getByRole('link', { name: /^(Correct|Withdraw)/ }).count()).toBe(0);
       const form = await panelPage.goto(
-        `${t.baseUrl}/panel/children/${childId}/record/amend?entry=${review.id}`,
+        `${app.baseUrl}/panel/children/${childId}/record/amend?entry=${review.id}`,
       );
       expect(form?.status()).toBe(403);
       await panel.close();
@@ -239,13 +222,13 @@ describeInBrowser(
       await page.getByLabel('Why it is being withdrawn').fill('Recorded on the wrong child');
       await send(page, 'Withdrawal of an entry');
       expect(await page.locator(`#entry-${review.id}`).count()).toBe(0);
-      expect((await events(api, childId)).map((e) => e.type)).toContain('EntryRetracted');
+      expect((await events(app.api, childId)).map((e) => e.type)).toContain('EntryRetracted');
     });
 
     it('the child’s details are corrected from the child’s page: a reference another child holds is refused by field, then a name corrected', async () => {
-      const other = await newChild(api);
-      const childId = await newChild(api);
-      const held = await api.get<{ child: { childRef: string } }>(`/children/${other}`, {
+      const other = await newChild(app.api);
+      const childId = await newChild(app.api);
+      const held = await app.api.get<{ child: { childRef: string } }>(`/children/${other}`, {
         token: tokenFor('social_worker'),
       });
       await caughtUp();
@@ -263,16 +246,16 @@ describeInBrowser(
       expect(await errorBeside(page, 'amendedData-childRef')).toContain(
         `Child reference (903 CHILD) ${held.body.child.childRef} is already used by another child`,
       );
-      expect((await events(api, childId)).map((e) => e.type)).not.toContain('EntryAmended');
+      expect((await events(app.api, childId)).map((e) => e.type)).not.toContain('EntryAmended');
 
-      const own = await api.get<{ child: { childRef: string } }>(`/children/${childId}`, {
+      const own = await app.api.get<{ child: { childRef: string } }>(`/children/${childId}`, {
         token: tokenFor('social_worker'),
       });
       await page.getByLabel('Child reference (903 CHILD)').fill(own.body.child.childRef);
       await page.getByLabel('Name', { exact: true }).fill('Sam Tayler');
       await send(page, 'Correction of an entry');
       expect(await page.locator('h1').textContent()).toBe('Sam Tayler');
-      const amendment = (await events(api, childId)).find((e) => e.type === 'EntryAmended')!;
+      const amendment = (await events(app.api, childId)).find((e) => e.type === 'EntryAmended')!;
       expect(amendment.data.amendedData).toEqual({ name: 'Sam Tayler' });
     });
   },
