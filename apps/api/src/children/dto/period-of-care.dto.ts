@@ -1,18 +1,29 @@
+import { Matches } from 'class-validator';
 import { EffectiveDateDto } from './effective-date.dto';
-import { CodeField, NestedField, TextField } from './fields';
+import { CodeField, DateField, NestedField, TextField } from './fields';
 import { PlacementDetailsDto } from './placement-details.dto';
 
 export class PreviousPermanenceDto {
-  @CodeField('PREV_PERM', { description: '903 PREV_PERM', example: 'Z1' })
+  @CodeField('PREV_PERM', {
+    description:
+      '903 PREV_PERM: P1 adoption, P2 SGO, P3 residence/child arrangements order, P4 not known, Z1 none',
+    example: 'Z1',
+  })
   code!: string;
 
-  @TextField({ description: 'Authority that made the earlier order', example: 'Leeds', optional: true })
+  // The 903 LA_PERM as the DfE validator reads it (rule 633): a name would be exported as it is and refused.
+  @TextField({
+    description:
+      'Authority that made the earlier order: its three-digit DfE code, or WAL, SCO, NIR or NUK outside England',
+    example: '873',
+    optional: true,
+  })
+  @Matches(/^(\d{3}|WAL|SCO|NIR|NUK)$/, {
+    message: '$property must be a three-digit DfE authority code, or WAL, SCO, NIR or NUK',
+  })
   la?: string;
 
-  @TextField(
-    { description: 'Date of the earlier order, as known', example: '2016-01-01', optional: true },
-    10,
-  )
+  @DateField({ description: 'Date of the earlier order', example: '2016-01-01', optional: true })
   date?: string;
 }
 

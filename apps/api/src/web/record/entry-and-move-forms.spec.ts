@@ -78,6 +78,15 @@ describe('the entry-to-care and placement-change forms', () => {
     expect(await refusedFields(entryAnswers({ 'previousPermanence.code': 'P9' }))).toEqual([
       'previousPermanence.code',
     ]);
+    expect(
+      await refusedFields(
+        entryAnswers({
+          'previousPermanence.code': 'P2',
+          'previousPermanence.la': 'Leeds',
+          'previousPermanence.date': '14/06/2019',
+        }),
+      ),
+    ).toEqual(['previousPermanence.la', 'previousPermanence.date']);
     // Left unanswered: no previousPermanence, as an API call without it (exported as P4).
     expect(entryAnswers({}).previousPermanence).toBeUndefined();
   });
