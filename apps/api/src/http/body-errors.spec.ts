@@ -102,13 +102,12 @@ describe('a bad command body: each error names the field (its whole path) and th
         legalStatus: 'C1',
         categoryOfNeed: 'N1',
         placement: validMove.placement,
-        previousPermanence: { code: 'P2', la: 'Leeds', date: '2016-02-30' },
+        previousPermanence: { code: 'P2', la: 'Leed', date: '2016-02-30' },
       },
       StartPeriodOfCareDto,
     );
     expect(errors.map(({ field, rule }) => ({ field, rule }))).toEqual([
       { field: 'previousPermanence.la', rule: 'matches' },
-      { field: 'previousPermanence.la', rule: 'maxLength' },
       { field: 'previousPermanence.date', rule: 'isOrderDateAsKnown' },
     ]);
   });

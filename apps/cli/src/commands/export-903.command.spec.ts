@@ -52,6 +52,8 @@ async function childInCare(store: SqliteEventStore, childId: string, childRef: s
             urn: 'SC123456',
             inArea: true,
           },
+          // Recorded: without it the PrevPerm row says P4 (not known) and the self-check names rule 630.
+          previousPermanence: { code: 'Z1' },
         },
         metadata,
       },

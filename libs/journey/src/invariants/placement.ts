@@ -82,7 +82,8 @@ export function checkOrdinaryPlacement(
   if (isTemporaryPlacement(type)) {
     violation(
       'temporary-placement-via-change',
-      `${type} is a temporary placement: record it with StartTemporaryPlacement.`,
+      // Read by form users and API callers alike: name the step, then the command that records it.
+      `${type} is a temporary placement: record it as a temporary placement, not as a placement change (API: StartTemporaryPlacement).`,
       'placement.placementType',
     );
   }

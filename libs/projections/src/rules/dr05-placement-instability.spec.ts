@@ -27,6 +27,47 @@ describe('DR05 placement instability', () => {
     ]);
   });
 
+  it('Given a flag open since 2025 kept open by later moves, When read as at 27 November 2026, Then its evidence is the placements in the 12 months up to that date', () => {
+    // Placements begin 28 Feb 2024 (c-2), 25 May 2025 (c-3), 6 Jul 2025 (c-4), 18 Feb 2026 (c-5), 25 May 2026 (c-6).
+    const s = journey('c')
+      .registered('2015-01-01')
+      .startCare('2024-02-28')
+      .move('2025-05-25')
+      .move('2025-07-06')
+      .move('2026-02-18')
+      .move('2026-05-25')
+      .summary();
+    expect(flagsOf(s, '2025-07-07', 'DR05')).toEqual([
+      expect.objectContaining({ dueDate: '2025-07-06', evidence: ['c-2', 'c-3', 'c-4'] }),
+    ]);
+    // One spell since 6 July 2025; the 6 July 2025 placement ran until 18 February 2026, inside the window.
+    expect(flagsOf(s, '2026-11-27', 'DR05')).toEqual([
+      expect.objectContaining({ dueDate: '2025-07-06', evidence: ['c-4', 'c-5', 'c-6'] }),
+    ]);
+    expect(historyOf(s, '2026-11-27', 'DR05')).toEqual([
+      expect.objectContaining({ openedOn: '2025-07-07', evidence: ['c-4', 'c-5', 'c-6'] }),
+    ]);
+  });
+
+  it('Given a flag that closed, Then its history shows the placements in the 12 months up to its last open day', () => {
+    // Open from 1 Mar 2024; the move of 1 Jun 2024 keeps it open after the first placement leaves the window.
+    const s = journey('c')
+      .registered('2015-01-01')
+      .startCare('2023-06-01')
+      .move('2024-01-01')
+      .move('2024-03-01')
+      .move('2024-06-01')
+      .summary();
+    // The first placement (c-2, ended 1 Jan 2024) leaves the window on 1 Jan 2025; the second (c-3) on 1 Mar 2025.
+    expect(historyOf(s, '2025-06-01', 'DR05')).toEqual([
+      expect.objectContaining({
+        openedOn: '2024-03-02',
+        closedOn: '2025-03-01',
+        evidence: ['c-3', 'c-4', 'c-5'],
+      }),
+    ]);
+  });
+
   it('Given temporary placements and same-carer changes, Then they are not moves', () => {
     const s = journey('c')
       .registered('2015-01-01')

@@ -1,14 +1,16 @@
 /**
  * DR05: 3 or more placements within the 12 months up to D. A standing condition, not a
  * missed step: the flag is due the day the third placement began and closes when the count
- * falls back below 3 (the window slides past a placement) or the child leaves care.
+ * falls back below 3 (the window slides past a placement) or the child leaves care. Its evidence is
+ * the placements in the 12 months up to D (up to its last open day once closed), not those that
+ * opened it: a flag open for years points at the moves that keep it open.
  */
 import type { CalendarDate } from '@care-journey/journey';
 import { addDaysKept, addMonthsKept } from '../calendar/date-memo';
 import type { JourneySummary, PeriodOfCare, PlacementRun } from '../summary/journey-summary';
 import { periodOn } from '../summary/queries';
 import { carePeriods } from './care-periods';
-import { spellsOf } from './condition-spells';
+import { spellsOf, type Spell } from './condition-spells';
 import type { DriftConfig } from './drift-config';
 import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
 
@@ -55,6 +57,14 @@ function changePoints(summary: JourneySummary, config: DriftConfig): CalendarDat
   return points;
 }
 
+/**
+ * The day whose window is the flag's evidence: D while the flag is open (the placements keeping it
+ * open now, not those that opened it), else its last open day. That window changes only at a run's
+ * start or its leaving the window, both change points, so the rule's `reads` promise still holds.
+ */
+const evidenceDay = (spell: Spell, asAt: CalendarDate): CalendarDate =>
+  spell.end === undefined ? asAt : addDaysKept(spell.end, -1);
+
 function obligations(
   summary: JourneySummary,
   asAt: CalendarDate,
@@ -87,7 +97,9 @@ function obligations(
       metOn: spell.end !== undefined && !endedCare ? spell.end : undefined,
       lapsedOn: endedCare ? spell.end : undefined,
       closingEventId: endingPeriod?.endEventId,
-      evidence: evidence ? countedOn(runs, spell.start, months).map((run) => run.startEventId) : NO_EVIDENCE,
+      evidence: evidence
+        ? countedOn(runs, evidenceDay(spell, asAt), months).map((run) => run.startEventId)
+        : NO_EVIDENCE,
     };
   });
 }

@@ -44,11 +44,18 @@ export function placedAdoptionRows(child: ChildRecord, year: CollectionYear): Ro
     });
 }
 
+/**
+ * Previous permanence that was never recorded is not known: the 903's P4 (unknown), never Z1 (none),
+ * which would state a fact nobody recorded. The validator wants LA_PERM and DATE_PERM for any code but
+ * Z1 (rule 630), so the self-check names such a row until the start of care is amended.
+ */
+const NOT_RECORDED = { code: 'P4' } as const;
+
 /** For every child who started to be looked after in the year (903 rule 630). */
 export function prevPermRow(child: ChildRecord, year: CollectionYear): Row | undefined {
   const started = [...child.periods].reverse().find((p) => inYear(p.start, year));
   if (!started) return undefined;
-  const pp = started.previousPermanence ?? { code: 'Z1' };
+  const pp: { code: string; la?: string; date?: string } = started.previousPermanence ?? NOT_RECORDED;
   return {
     CHILD: child.registration.childRef,
     DOB: toDmy(child.registration.dateOfBirth),

@@ -7,6 +7,7 @@ import { checkChildren } from './self-check/child-rules';
 import { checkEpisodes } from './self-check/episode-rules';
 import type { CheckFailure } from './self-check/failure';
 import { checkPlacementCodes } from './self-check/placement-code-rules';
+import { checkPreviousPermanence } from './self-check/previous-permanence-rules';
 import { checkSupportedAccommodation } from './self-check/supported-accommodation-rules';
 import type { Return903 } from './tables';
 
@@ -20,5 +21,6 @@ export function validateReturn(tables: Return903, options: { yearEnding: string 
     ...checkSupportedAccommodation(tables.Episodes, ctx),
     ...checkPlacementCodes(tables.Episodes, ctx),
     ...checkChildren(tables, ctx),
+    ...checkPreviousPermanence(tables.PrevPerm),
   ];
 }

@@ -12,14 +12,11 @@ export class PreviousPermanenceDto {
   })
   code!: string;
 
-  @TextField(
-    {
-      description: '903 LA_PERM: three-digit LA code, or WAL, SCO, NUK, NIR',
-      example: '383',
-      optional: true,
-    },
-    3,
-  )
+  @TextField({
+    description: '903 LA_PERM: three-digit LA code, or WAL, SCO, NUK, NIR',
+    example: '383',
+    optional: true,
+  })
   @Matches(LA_PERM_CODE, { message: '$property must be a 903 LA code: three digits, or WAL, SCO, NUK, NIR' })
   la?: string;
 

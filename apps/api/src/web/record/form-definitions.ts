@@ -1,4 +1,4 @@
-import { ADOPTION_ENDINGS, codesOf, TEMPORARY_PLACEMENTS } from '@care-journey/journey';
+import { ADOPTION_ENDINGS, ADOPTION_PLACEMENTS, codesOf, TEMPORARY_PLACEMENTS } from '@care-journey/journey';
 import type { CodeListName, JourneyCommandType } from '@care-journey/journey';
 import {
   GrantAdoptionOrderDto,
@@ -100,15 +100,26 @@ const effectiveDate = (label = 'Date it happened'): FormField => ({
   hint: 'The date in the child’s life, not today’s date if different. For example, 2025-03-04',
 });
 
-const placementFields: FormField[] = [
-  { kind: 'code', name: 'placement.placementType', label: 'Placement type', list: 'PLACE' },
+/**
+ * The placement types an entry to care or a placement change can take: not T0–T4 (a temporary
+ * placement has its own form and keeps the usual placement) nor A3–A6 (placed for adoption has its
+ * own), which the domain always refuses there.
+ */
+const ORDINARY_PLACEMENT_TYPES: readonly string[] = codesOf('PLACE').filter(
+  (code) =>
+    !(TEMPORARY_PLACEMENTS as readonly string[]).includes(code) &&
+    !(ADOPTION_PLACEMENTS as readonly string[]).includes(code),
+);
+
+const placementFields = (only?: readonly string[]): FormField[] => [
+  { kind: 'code', name: 'placement.placementType', label: 'Placement type', list: 'PLACE', only },
   {
     kind: 'code',
     name: 'placement.provider',
     label: 'Placement provider',
     list: 'PLACE_PROVIDER',
     optional: true,
-    hint: 'Leave blank for temporary (T0–T4) and Z placements',
+    hint: 'Leave blank for Z placements',
   },
   {
     kind: 'text',
@@ -139,6 +150,37 @@ const itemByAge = (name: string, label: string, hint: string): FormField => ({
   blankChoice: 'Does not apply',
 });
 
+/**
+ * The 903 PrevPerm question, asked of every child starting care. Left unanswered it is exported as
+ * P4 (not known), never Z1 (none); any code but Z1 wants the authority and date of the order (903
+ * rule 630). Same DTO as the API (`previousPermanence`).
+ */
+const previousPermanenceFields: FormField[] = [
+  {
+    kind: 'code',
+    name: 'previousPermanence.code',
+    label: 'Previous permanence order',
+    list: 'PREV_PERM',
+    hint: 'An earlier adoption, special guardianship, residence or child arrangements order. Z1 if there was none, P4 if it is not known; left unanswered, the 903 return says P4.',
+  },
+  {
+    kind: 'text',
+    name: 'previousPermanence.la',
+    label: 'Authority that made the earlier order',
+    optional: true,
+    width: 5,
+    hint: 'Its three-digit DfE code, for example 873; WAL, SCO, NIR or NUK outside England. Needed for P1–P4',
+  },
+  {
+    kind: 'text',
+    name: 'previousPermanence.date',
+    label: 'Date of the earlier order',
+    optional: true,
+    width: 10,
+    hint: 'For example 2019-06-14; 2019-06 or 2019 when the day or month is not known. Needed for P1–P4',
+  },
+];
+
 export const RECORD_FORMS: readonly RecordForm[] = [
   {
     slug: 'entry-to-care',
@@ -149,7 +191,8 @@ export const RECORD_FORMS: readonly RecordForm[] = [
       effectiveDate('Date the child became looked after'),
       { kind: 'code', name: 'legalStatus', label: 'Legal status', list: 'LS' },
       { kind: 'code', name: 'categoryOfNeed', label: 'Category of need', list: 'CIN' },
-      ...placementFields,
+      ...placementFields(ORDINARY_PLACEMENT_TYPES),
+      ...previousPermanenceFields,
     ],
   },
   {
@@ -159,7 +202,7 @@ export const RECORD_FORMS: readonly RecordForm[] = [
     dto: ChangePlacementDto,
     fields: [
       effectiveDate('Date of the move'),
-      ...placementFields,
+      ...placementFields(ORDINARY_PLACEMENT_TYPES),
       { kind: 'code', name: 'reasonForChange', label: 'Reason for the change', list: 'REASON_PLACE_CHANGE' },
       {
         kind: 'boolean',
@@ -316,7 +359,7 @@ export const RECORD_FORMS: readonly RecordForm[] = [
     dto: PlaceForAdoptionDto,
     fields: [
       effectiveDate('Date placed'),
-      ...placementFields,
+      ...placementFields(),
       { kind: 'boolean', name: 'sameCarer', label: 'Does the child stay with the same carer?' },
     ],
   },
