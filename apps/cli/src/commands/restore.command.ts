@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import {
   appendAfterPosition,
+  byProcess,
   describeStoreUsers,
   loadStoreConfig,
   otherStoreUsers,
@@ -117,10 +118,11 @@ export function registerRestoreCommand(program: Command): void {
         const releaseRestore = registerStoreUse(target, 'restore');
         try {
           const users = otherStoreUsers(target);
-          if (users.length > 0)
+          const processes = byProcess(users).length;
+          if (processes > 0)
             return fail(
-              `the event store ${target} is open in ${users.length === 1 ? 'another process' : `${users.length} other processes`}; ` +
-                `stop ${users.length === 1 ? 'it' : 'them'} (the API, the projector, a command) and restore again; the store was not touched:\n` +
+              `the event store ${target} is open in ${processes === 1 ? 'another process' : `${processes} other processes`}; ` +
+                `stop ${processes === 1 ? 'it' : 'them'} (the API, the projector, a command) and restore again; the store was not touched:\n` +
                 `${describeStoreUsers(users)}\n` +
                 `(a marker whose process no longer uses the store, e.g. after a crash on another host, may be deleted)`,
             );

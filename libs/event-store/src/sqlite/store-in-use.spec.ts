@@ -3,7 +3,13 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StoreUnavailable } from '../errors';
 import { SqliteEventStore } from './sqlite-event-store';
-import { otherStoreUsers, registerStoreUse } from './store-in-use';
+import {
+  byProcess,
+  describeStoreUsers,
+  otherStoreUsers,
+  registerStoreUse,
+  type StoreUser,
+} from './store-in-use';
 import { holdInAnotherProcess } from './testing/hold-in-another-process';
 
 const markersBeside = (dir: string) => readdirSync(dir).filter((name) => name.includes('.in-use.'));
@@ -83,6 +89,28 @@ describe('who has a SQLite event store open (in-use markers)', () => {
     const store = new SqliteEventStore({ file });
     await store.close();
   }, 30_000);
+
+  it('counts a process holding several stores (an API and its projector thread) once, named by its main thread', () => {
+    const user = (pid: number, command: string, marker: string): StoreUser => ({
+      role: 'store',
+      pid,
+      host: 'h',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      startTicks: null,
+      command,
+      marker,
+    });
+    const users = [
+      user(7, '[worker eval]', 'm1'),
+      user(7, 'care-journey.js serve', 'm2'),
+      user(8, 'main.js', 'm3'),
+    ];
+    expect(byProcess(users)).toHaveLength(2);
+    expect(describeStoreUsers(users).split('\n')).toEqual([
+      '  pid 7 on h (care-journey.js serve), started 2026-01-01T00:00:00.000Z: m1, m2',
+      '  pid 8 on h (main.js), started 2026-01-01T00:00:00.000Z: m3',
+    ]);
+  });
 
   it('writes no marker for an in-memory name, and a registration can be released twice', () => {
     expect(registerStoreUse(':memory:')()).toBeUndefined();

@@ -117,13 +117,28 @@ export function otherStoreUsers(file: string, role?: StoreUseRole): StoreUser[] 
   return others;
 }
 
-/** One line per user, for a refusal: who, since when, and the marker to delete if it is wrong. */
+/** The users grouped by process (a process may hold several stores, e.g. the API and its projector thread). */
+export function byProcess(users: readonly StoreUser[]): StoreUser[][] {
+  const groups = new Map<string, StoreUser[]>();
+  for (const user of users) {
+    const key = `${user.host}\u0000${user.pid}`;
+    groups.set(key, [...(groups.get(key) ?? []), user]);
+  }
+  return [...groups.values()];
+}
+
+/** One line per process, for a refusal: who, since when, and its markers (to delete if it is wrong). */
 export function describeStoreUsers(users: readonly StoreUser[]): string {
-  return users
-    .map(
-      (u) =>
-        `  pid ${u.pid} on ${u.host}${u.command ? ` (${u.command})` : ''}${u.startedAt ? `, started ${u.startedAt}` : ''}: ${u.marker}`,
-    )
+  return byProcess(users)
+    .map((markers) => {
+      const u = markers[0];
+      // A worker thread's argv is "[worker eval]": the main thread's says what the process is.
+      const command = markers.map((m) => m.command).find((c) => c && !c.startsWith('[')) ?? u.command;
+      return (
+        `  pid ${u.pid} on ${u.host}${command ? ` (${command})` : ''}${u.startedAt ? `, started ${u.startedAt}` : ''}: ` +
+        markers.map((m) => m.marker).join(', ')
+      );
+    })
     .join('\n');
 }
 
