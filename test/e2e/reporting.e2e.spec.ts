@@ -149,6 +149,40 @@ describe('reporting endpoints (real HTTP app on a SQLite file)', () => {
     expect((await api.get('/exports/read-models/nope', { token: tokenFor('admin') })).status).toBe(400);
   });
 
+  it('refuses an impossible asAt on the read-model exports (400 isCalendarDate), and asAt where it does not apply', async () => {
+    // Given the open-flags and child-summaries exports
+    for (const query of ['asAt=2026-02-30', 'asAt=2026-13-01', 'asAt=2026-02-30&format=csv', 'asAt=abc']) {
+      // When a reporting job asks for open flags as at a date that does not exist
+      const response = await api.get<{ errors: { field: string; rule: string }[] }>(
+        `/exports/read-models/open-flags?${query}`,
+        { token: tokenFor('reporting_job') },
+      );
+      // Then it is a 400 naming the field and the rule, as /drift-report gives
+      expect({ query, status: response.status }).toEqual({ query, status: 400 });
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({ field: 'asAt', rule: 'isCalendarDate' }),
+      ]);
+    }
+    // And the summaries, which are today's state, refuse asAt rather than ignore it
+    for (const asAt of ['2026-02-30', '2025-03-31']) {
+      const summaries = await api.get<{ errors: { field: string; rule: string }[] }>(
+        `/exports/read-models/child-summaries?asAt=${asAt}`,
+        { token: tokenFor('reporting_job') },
+      );
+      expect(summaries.status).toBe(400);
+      expect(summaries.body.errors).toEqual([
+        expect.objectContaining({
+          field: 'asAt',
+          rule: expect.stringMatching(/isCalendarDate|whitelistValidation/),
+        }),
+      ]);
+    }
+    expect(
+      (await api.get('/exports/read-models/open-flags?asAt=2024-02-29', { token: tokenFor('reporting_job') }))
+        .status,
+    ).toBe(200);
+  });
+
   it('refuses a checkpoint that is not a position', async () => {
     const response = await api.get<{ errors: { field: string }[] }>('/events?after=abc', {
       token: tokenFor('admin'),

@@ -9,3 +9,10 @@ export { startWorkerBeside } from './worker-beside';
 export { tsRequireHookFile, type TsRequireHookOptions } from './ts-require-hook';
 export { partitionOf, readLogPartition, type LogPartition } from './sqlite/sqlite-log-partition';
 export { appendAfterPosition } from './sqlite/sqlite-continue-after';
+export {
+  byProcess,
+  describeStoreUsers,
+  otherStoreUsers,
+  registerStoreUse,
+  type StoreUser,
+} from './sqlite/store-in-use';

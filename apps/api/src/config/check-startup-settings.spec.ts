@@ -20,6 +20,21 @@ describe('checkStartupSettings: settings read inside modules fail start-up with 
     ['CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS', '-5', /^CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS: must be/],
     ['CARE_JOURNEY_REBUILD_THREADS', 'x', /^CARE_JOURNEY_REBUILD_THREADS: must be/],
     ['CARE_JOURNEY_DRIFT_THRESHOLDS', '{bad', /^CARE_JOURNEY_DRIFT_THRESHOLDS: must be a JSON object/],
+    [
+      'CARE_JOURNEY_DRIFT_THRESHOLDS',
+      '{"DR99":{}}',
+      /^CARE_JOURNEY_DRIFT_THRESHOLDS: DR99 is not a drift rule/,
+    ],
+    [
+      'CARE_JOURNEY_DRIFT_THRESHOLDS',
+      '{"DR07":{"days":-1}}',
+      /^CARE_JOURNEY_DRIFT_THRESHOLDS: DR07.days must be a whole number > 0, got -1$/,
+    ],
+    [
+      'CARE_JOURNEY_DRIFT_THRESHOLDS',
+      '{"DR07":{"dayz":3}}',
+      /^CARE_JOURNEY_DRIFT_THRESHOLDS: DR07.dayz is not a threshold of DR07; it takes days$/,
+    ],
     ['CARE_JOURNEY_AUDIT_KEY', 'short', /^CARE_JOURNEY_AUDIT_KEY: must be at least 32/],
     ['CARE_JOURNEY_AUTHORITY', '{bad', /^CARE_JOURNEY_AUTHORITY: must be JSON/],
     [

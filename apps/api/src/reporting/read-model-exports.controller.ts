@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
@@ -11,7 +11,8 @@ import { Roles } from '../auth/roles.decorator';
 import { PROJECTION_ENGINE, READ_MODEL_CONFIG } from '../projections/projection-engine.provider';
 import { todayInEngland } from '../projections/today';
 import { GUARDED_CAST } from '../projections/csv/to-csv';
-import { ReadModelExportQuery, ReadModelParam } from './dto/read-model-export.query';
+import { badRequestBody } from '../http/field-errors';
+import { AS_AT_READ_MODELS, ReadModelExportQuery, ReadModelParam } from './dto/read-model-export.query';
 
 @ApiTags('reporting')
 @Controller('exports/read-models')
@@ -33,6 +34,18 @@ export class ReadModelExportsController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): string {
+    // The summaries are today's state, not replayed: an asAt would be silently ignored, so it is refused.
+    if (query.asAt !== undefined && !AS_AT_READ_MODELS.includes(name)) {
+      throw new BadRequestException(
+        badRequestBody([
+          {
+            field: 'asAt',
+            rule: 'whitelistValidation',
+            message: `asAt is not a query parameter of ${name}; it takes format (asAt is for ${AS_AT_READ_MODELS.join(', ')}: ${name} is the current state; a child's past view is /children/:id/history?asAt=)`,
+          },
+        ]),
+      );
+    }
     const rows = [
       ...readModelRows(name, this.engine.summaries(), {
         personal: mayReadPersonalData(user.role),

@@ -5,9 +5,14 @@ import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import {
   appendAfterPosition,
+  byProcess,
+  describeStoreUsers,
   loadStoreConfig,
+  otherStoreUsers,
+  registerStoreUse,
   SqliteEventStore,
   type NewEvent,
+  type StoreConfig,
 } from '@care-journey/event-store';
 import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections';
 import { hasSqliteHeader } from '../support/sqlite-file-header';
@@ -70,13 +75,14 @@ function removeWithWal(file: string): void {
  * `care-journey restore <backup>`: puts a backup in place of the SQLite event store, then
  * rebuilds the read models from it (they may describe events the backup does not have).
  * The backup is checked on a copy first; the store it replaces is kept beside it, never deleted.
- * Stop the API (and the projector) first: they hold the old file open.
+ * Refused while another process has the store open (an API, the projector, another command): it
+ * would go on writing to the file moved aside (store-in-use.ts).
  */
 export function registerRestoreCommand(program: Command): void {
   program
     .command('restore')
     .description(
-      'Replace the SQLite event store (CARE_JOURNEY_SQLITE_FILE) with <backup> and rebuild the read models; stop the API first',
+      'Replace the SQLite event store (CARE_JOURNEY_SQLITE_FILE) with <backup> and rebuild the read models; refused while the API, the projector or another command has the store open',
     )
     .argument('<backup>', 'a file written by `care-journey backup`')
     .option('--force', 'replace an existing store (it is kept as <store>.before-restore-<time>)')
@@ -107,73 +113,97 @@ export function registerRestoreCommand(program: Command): void {
           return fail(
             `${source} is not a SQLite database (an empty, cut-short or other file?); the store was not touched`,
           );
-
-        // Check a copy beside the target: opening a file as a store may add the WAL files to it.
-        const staged = `${target}.restoring-${process.pid}`;
+        // This restore's marker first, then the others': a store opening meanwhile sees it and refuses.
         mkdirSync(dirname(target), { recursive: true });
-        copyFileSync(source, staged);
-        let check;
+        const releaseRestore = registerStoreUse(target, 'restore');
         try {
-          check = await checkStore(staged);
-        } catch (error) {
-          removeWithWal(staged);
-          return fail(
-            `${source} is not a readable event store: ${error instanceof Error ? error.message : String(error)}`,
-          );
-        }
-        if (check.events === 0) {
-          removeWithWal(staged);
-          return fail(`${source} holds no events, so it is no backup of a store; the store was not touched`);
-        }
-        if (check.brokenChains.length) {
-          moveAside(staged, `${staged}.rejected`);
-          return fail(
-            `${source} does not verify (hash chain broken in ${check.brokenChains.join(', ')}); the store was not touched` +
-              ` (the checked copy is kept at ${staged}.rejected for inspection; delete it when done)`,
-          );
-        }
-        let keptAs: string | undefined;
-        // Positions the replaced store handed out are never handed out again (see appendAfterPosition).
-        const replacedHead = existsSync(target) ? await headOf(target) : undefined;
-        const previousHead = [replacedHead, options.continueAfter]
-          .filter((p): p is bigint => p !== undefined)
-          .reduce<bigint | undefined>((max, p) => (max === undefined || p > max ? p : max), undefined);
-        if (existsSync(target)) {
-          keptAs = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-          moveAside(target, keptAs);
-        }
-        moveAside(staged, target);
-        const restoredHead = check.head === null ? 0n : BigInt(check.head);
-        if (previousHead !== undefined && previousHead > restoredHead) {
-          const marker = restoreMarker(source, restoredHead, previousHead);
-          const at = appendAfterPosition(target, STORE_RESTORES_STREAM, marker, previousHead);
-          process.stdout.write(
-            `positions ${restoredHead + 1n}–${previousHead} were in the replaced store, not in the backup: they are not used again ` +
-              `(StoreRestored recorded at ${at}); a reporting job whose checkpoint is in that range read events this store no longer has\n`,
-          );
-        }
-        process.stdout.write(
-          `restored ${check.events} events (${check.streams} journeys, ${check.trailDays} days of read-access trail, head position ${check.head ?? 'none'}) from ${source} to ${target}` +
-            `${keptAs ? `; the previous store is kept as ${keptAs}` : ''}\n`,
-        );
-        if (!options.rebuild) return;
-        const readModels = loadReadModelConfig(process.env, storeConfig);
-        const store = new SqliteEventStore({ file: target });
-        const engine = new ProjectionEngine(store, {
-          file: readModels.file,
-          mode: 'worker',
-          batchSize: readModels.batchSize,
-          process: 'cli',
-        });
-        try {
-          const result = await engine.rebuildAndWait();
-          process.stdout.write(
-            `rebuilt ${readModels.file}: ${result.eventsDone} events, generation ${result.generation}\n`,
-          );
+          const users = otherStoreUsers(target);
+          const processes = byProcess(users).length;
+          if (processes > 0)
+            return fail(
+              `the event store ${target} is open in ${processes === 1 ? 'another process' : `${processes} other processes`}; ` +
+                `stop ${processes === 1 ? 'it' : 'them'} (the API, the projector, a command) and restore again; the store was not touched:\n` +
+                `${describeStoreUsers(users)}\n` +
+                `(a marker whose process no longer uses the store, e.g. after a crash on another host, may be deleted)`,
+            );
+          await replaceStore(source, target, storeConfig, options);
         } finally {
-          await engine.close();
-          await store.close();
+          releaseRestore();
         }
       },
     );
+}
+
+/** The restore itself, once nothing else has the store open. */
+async function replaceStore(
+  source: string,
+  target: string,
+  storeConfig: StoreConfig,
+  options: { force?: boolean; rebuild: boolean; continueAfter?: bigint },
+): Promise<void> {
+  // Check a copy beside the target: opening a file as a store may add the WAL files to it.
+  const staged = `${target}.restoring-${process.pid}`;
+  copyFileSync(source, staged);
+  let check;
+  try {
+    check = await checkStore(staged);
+  } catch (error) {
+    removeWithWal(staged);
+    return fail(
+      `${source} is not a readable event store: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (check.events === 0) {
+    removeWithWal(staged);
+    return fail(`${source} holds no events, so it is no backup of a store; the store was not touched`);
+  }
+  if (check.brokenChains.length) {
+    moveAside(staged, `${staged}.rejected`);
+    return fail(
+      `${source} does not verify (hash chain broken in ${check.brokenChains.join(', ')}); the store was not touched` +
+        ` (the checked copy is kept at ${staged}.rejected for inspection; delete it when done)`,
+    );
+  }
+  let keptAs: string | undefined;
+  // Positions the replaced store handed out are never handed out again (see appendAfterPosition).
+  const replacedHead = existsSync(target) ? await headOf(target) : undefined;
+  const previousHead = [replacedHead, options.continueAfter]
+    .filter((p): p is bigint => p !== undefined)
+    .reduce<bigint | undefined>((max, p) => (max === undefined || p > max ? p : max), undefined);
+  if (existsSync(target)) {
+    keptAs = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    moveAside(target, keptAs);
+  }
+  moveAside(staged, target);
+  const restoredHead = check.head === null ? 0n : BigInt(check.head);
+  if (previousHead !== undefined && previousHead > restoredHead) {
+    const marker = restoreMarker(source, restoredHead, previousHead);
+    const at = appendAfterPosition(target, STORE_RESTORES_STREAM, marker, previousHead);
+    process.stdout.write(
+      `positions ${restoredHead + 1n}–${previousHead} were in the replaced store, not in the backup: they are not used again ` +
+        `(StoreRestored recorded at ${at}); a reporting job whose checkpoint is in that range read events this store no longer has\n`,
+    );
+  }
+  process.stdout.write(
+    `restored ${check.events} events (${check.streams} journeys, ${check.trailDays} days of read-access trail, head position ${check.head ?? 'none'}) from ${source} to ${target}` +
+      `${keptAs ? `; the previous store is kept as ${keptAs}` : ''}\n`,
+  );
+  if (!options.rebuild) return;
+  const readModels = loadReadModelConfig(process.env, storeConfig);
+  const store = new SqliteEventStore({ file: target });
+  const engine = new ProjectionEngine(store, {
+    file: readModels.file,
+    mode: 'worker',
+    batchSize: readModels.batchSize,
+    process: 'cli',
+  });
+  try {
+    const result = await engine.rebuildAndWait();
+    process.stdout.write(
+      `rebuilt ${readModels.file}: ${result.eventsDone} events, generation ${result.generation}\n`,
+    );
+  } finally {
+    await engine.close();
+    await store.close();
+  }
 }

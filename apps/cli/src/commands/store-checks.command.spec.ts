@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Command } from 'commander';
 import { recordCaseHistoryRead } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store';
+import { holdInAnotherProcess } from '../../../../libs/event-store/src/sqlite/testing/hold-in-another-process';
 import { registerAuditCommand } from './audit.command';
 import { registerBackupCommand } from './backup.command';
 import { registerChildRefCommand } from './child-ref.command';
@@ -183,6 +184,83 @@ describe('CLI store checks', () => {
       expect(bad.code).toBe(1);
       expect(bad.err).toContain('must be a global position');
     });
+  });
+
+  describe('restore is refused while another process has the store open', () => {
+    const eventsIn = async (file: string): Promise<string[]> => {
+      const store = new SqliteEventStore({ file });
+      try {
+        const ids = [];
+        for await (const e of store.readAll()) ids.push(`${e.globalPosition}:${e.id}`);
+        return ids;
+      } finally {
+        await store.close();
+      }
+    };
+
+    it('Given an API (another process) holding the store, When restore runs, Then it is refused and nothing moved; once it closed, restore works', async () => {
+      const file = join(dir, 'events.sqlite');
+      await storeWithTrail(file);
+      const backupFile = join(dir, 'backup.sqlite');
+      expect((await cli(['backup', backupFile], { CARE_JOURNEY_SQLITE_FILE: file })).code).toBe(0);
+      const before = await eventsIn(file);
+      const holder = await holdInAnotherProcess(file);
+      let refused;
+      let listing: string[];
+      try {
+        listing = readdirSync(dir).sort();
+        refused = await cli(['restore', backupFile, '--force', '--no-rebuild'], {
+          CARE_JOURNEY_SQLITE_FILE: file,
+        });
+        expect(readdirSync(dir).sort()).toEqual(listing);
+      } finally {
+        await holder.release();
+      }
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain(`the event store ${file} is open in another process`);
+      expect(refused.err).toContain(`pid ${holder.pid}`);
+      expect(refused.err).toContain('the store was not touched');
+      expect(refused.out).toBe('');
+      expect(
+        readdirSync(dir).some((name) => name.includes('before-restore') || name.includes('restoring')),
+      ).toBe(false);
+      expect(await eventsIn(file)).toEqual(before);
+
+      const restored = await cli(['restore', backupFile, '--force', '--no-rebuild'], {
+        CARE_JOURNEY_SQLITE_FILE: file,
+      });
+      expect(restored).toMatchObject({ code: 0, err: '' });
+      expect(restored.out).toContain('restored 3 events');
+      expect(readdirSync(dir).filter((name) => name.includes('.in-use.'))).toEqual([]);
+    }, 60_000);
+
+    it('Given the marker of a process killed while it held the store, When restore runs, Then the stale marker does not block it', async () => {
+      const file = join(dir, 'events.sqlite');
+      await storeWithTrail(file);
+      const backupFile = join(dir, 'backup.sqlite');
+      expect((await cli(['backup', backupFile], { CARE_JOURNEY_SQLITE_FILE: file })).code).toBe(0);
+      const holder = await holdInAnotherProcess(file);
+      await holder.kill();
+      expect(readdirSync(dir).filter((name) => name.includes('.in-use.'))).toHaveLength(1);
+
+      const restored = await cli(['restore', backupFile, '--force', '--no-rebuild'], {
+        CARE_JOURNEY_SQLITE_FILE: file,
+      });
+      expect(restored).toMatchObject({ code: 0, err: '' });
+      expect(readdirSync(dir).filter((name) => name.includes('.in-use.'))).toEqual([]);
+    }, 60_000);
+
+    it('Given another process holding the store (an API), When backup runs, Then it is not refused (a live backup)', async () => {
+      const file = join(dir, 'events.sqlite');
+      await storeWithTrail(file);
+      const holder = await holdInAnotherProcess(file);
+      try {
+        const backup = await cli(['backup', join(dir, 'live.sqlite')], { CARE_JOURNEY_SQLITE_FILE: file });
+        expect(backup).toMatchObject({ code: 0, err: '' });
+      } finally {
+        await holder.release();
+      }
+    }, 60_000);
   });
 
   describe('the read-access trail is verified like the journeys', () => {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../backoff';
-import { StreamNotFound } from '../errors';
+import { StoreUnavailable, StreamNotFound } from '../errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -23,6 +23,8 @@ import { mapSqliteError } from './sqlite-errors';
 import { rowToEvent } from './sqlite-row';
 import { applyPragmas, createSchema, type SynchronousMode } from './sqlite-schema';
 import { SqliteStatements } from './sqlite-statements';
+import { describeStoreUsers, otherStoreUsers, registerStoreUse } from './store-in-use';
+import { fileIdentity, replacedSince, type FileIdentity } from './store-file-identity';
 import { sameThreadWriter, ThreadWriter, type SqliteWriter } from './sqlite-writer';
 import { DEFAULT_CHECKPOINT_PAGES, deferWriterCheckpoints } from './wal-checkpoint';
 import { WalCheckpointer } from './wal-checkpointer';
@@ -85,6 +87,10 @@ export class SqliteEventStore implements EventStore {
   private readonly backoff: BackoffPolicy;
   private readonly subscriptions = new Set<Subscription>();
   private readonly checkpointer: WalCheckpointer | undefined;
+  /** Removes this store's in-use marker (store-in-use.ts): `restore` refuses while it exists. */
+  private readonly releaseUse: () => void;
+  /** The file opened: a write refuses once the path names another (store-file-identity.ts). */
+  private readonly opened: FileIdentity | undefined;
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -109,13 +115,28 @@ export class SqliteEventStore implements EventStore {
     const checkpointThread = options.writer !== 'thread' && options.checkpoints === 'thread';
     try {
       mkdirSync(dirname(options.file), { recursive: true });
+      this.releaseUse = registerStoreUse(options.file);
+    } catch (error) {
+      throw mapSqliteError(error, options.file, 'open the database');
+    }
+    // Marker first, then the look for a restore: a restore starting now sees this marker, or this sees its.
+    const restoring = otherStoreUsers(options.file, 'restore');
+    if (restoring.length > 0) {
+      this.releaseUse();
+      throw new StoreUnavailable(
+        `the event store ${options.file} is being restored by another process; start again once it has finished:\n${describeStoreUsers(restoring)}`,
+      );
+    }
+    try {
       this.db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 5_000 });
       applyPragmas(this.db, options.synchronous ?? 'FULL');
       createSchema(this.db);
       if (checkpointThread) deferWriterCheckpoints(this.db, checkpointPages);
       else this.db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
       this.statements = new SqliteStatements(this.db);
+      this.opened = fileIdentity(options.file);
     } catch (error) {
+      this.releaseUse();
       throw mapSqliteError(error, options.file, 'open the database');
     }
     this.writer =
@@ -163,6 +184,15 @@ export class SqliteEventStore implements EventStore {
 
   /** Hands the group to the writer; never rejects (every append's own promise is told instead). */
   private commitGroup(group: PendingAppend[]): Promise<void> | void {
+    const replaced = replacedSince(this.file, this.opened);
+    if (replaced !== undefined) {
+      return this.settle(group, {
+        failure: new StoreUnavailable(
+          `the event store file ${this.file} was ${replaced} since this process opened it (a restore?); ` +
+            'nothing was written: restart this process to use the store now at that path',
+        ),
+      });
+    }
     this.counts.transactions += 1;
     this.counts.appends += group.length;
     const requests = group.map(({ stream, events, expected }) => ({ stream, events, expected }));
@@ -295,6 +325,7 @@ export class SqliteEventStore implements EventStore {
     // Its connection closed first, so this one is the last: SQLite checkpoints and removes the WAL, as before.
     await this.checkpointer?.close();
     this.db.close();
+    this.releaseUse();
   }
 
   private read<T>(query: () => T): T {

@@ -63,7 +63,15 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
 }
 
 /** CARE_JOURNEY_DRIFT_THRESHOLDS over the defaults: the projector's change log uses these too. */
-export const driftConfigFromEnv = (env: Env = process.env): DriftConfig => driftConfig(driftOverrides(env));
+export function driftConfigFromEnv(env: Env = process.env): DriftConfig {
+  const overrides = driftOverrides(env);
+  try {
+    return driftConfig(overrides);
+  } catch (error) {
+    // An unknown rule or key, or a number <= 0: named with the variable, as start-up reports it.
+    throw new ReadModelConfigError('CARE_JOURNEY_DRIFT_THRESHOLDS', (error as Error).message);
+  }
+}
 
 function driftOverrides(env: Env): DriftConfigOverrides {
   const raw = read(env, 'CARE_JOURNEY_DRIFT_THRESHOLDS');

@@ -3,6 +3,7 @@
  * target for DR07 instead of the national 426). Rules read these, never constants.
  */
 import type { PermanenceRoute } from '@care-journey/journey';
+import { checkDriftOverrides } from './drift-overrides-check';
 
 export interface DriftConfig {
   DR01: { workingDays: number };
@@ -50,8 +51,9 @@ export const LOCAL_ADOPTION_TARGET_DAYS = 365;
 
 export type DriftConfigOverrides = { [K in keyof DriftConfig]?: Partial<DriftConfig[K]> };
 
-/** Defaults with overrides laid over them, rule by rule. */
+/** Defaults with overrides laid over them, rule by rule; an unknown rule or key, or a number ≤ 0, is refused. */
 export function driftConfig(overrides: DriftConfigOverrides = {}): DriftConfig {
+  checkDriftOverrides(overrides, DEFAULT_DRIFT_CONFIG);
   const config = structuredClone(DEFAULT_DRIFT_CONFIG);
   for (const key of Object.keys(overrides) as (keyof DriftConfig)[]) {
     const value = overrides[key];

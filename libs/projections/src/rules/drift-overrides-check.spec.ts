@@ -1,0 +1,54 @@
+import { DEFAULT_DRIFT_CONFIG, driftConfig, type DriftConfigOverrides } from './drift-config';
+import { DriftOverrideError } from './drift-overrides-check';
+
+const refused = (overrides: unknown): string => {
+  try {
+    driftConfig(overrides as DriftConfigOverrides);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DriftOverrideError);
+    return (error as Error).message;
+  }
+  throw new Error(`accepted ${JSON.stringify(overrides)}`);
+};
+
+describe('drift threshold overrides are checked against the defaults', () => {
+  it('Given a known rule and key with a whole number > 0, When laid over the defaults, Then it is taken', () => {
+    const config = driftConfig({
+      DR07: { days: 365 },
+      dueSoonDays: 14,
+      DR11: { months: { adoption: 12 } },
+    } as DriftConfigOverrides);
+    expect(config.DR07.days).toBe(365);
+    expect(config.dueSoonDays).toBe(14);
+    expect(config.DR11.months.adoption).toBe(12);
+    expect(config.DR11.months.return_home).toBe(DEFAULT_DRIFT_CONFIG.DR11.months.return_home);
+  });
+
+  it('Given null for a route of DR11, When laid over the defaults, Then that route has no limit', () => {
+    expect(
+      driftConfig({ DR11: { months: { return_home: null } } } as DriftConfigOverrides).DR11.months
+        .return_home,
+    ).toBeNull();
+  });
+
+  it.each([
+    [{ DR99: {} }, /^DR99 is not a drift rule or setting; known: DR01, .*dueSoonDays/],
+    [{ DR07: { dayz: 3 } }, /^DR07.dayz is not a threshold of DR07; it takes days$/],
+    [{ DR04: { days: 3 } }, /^DR04.days is not a threshold of DR04; it takes none$/],
+    [{ DR07: { days: -1 } }, /^DR07.days must be a whole number > 0, got -1$/],
+    [{ DR07: { days: 0 } }, /^DR07.days must be a whole number > 0, got 0$/],
+    [{ DR07: { days: 2.5 } }, /^DR07.days must be a whole number > 0, got 2.5$/],
+    [{ DR07: { days: '365' } }, /^DR07.days must be a whole number > 0, got "365"$/],
+    [{ DR07: { days: null } }, /^DR07.days must be a whole number > 0, got null$/],
+    [{ DR07: 365 }, /^DR07 must be an object such as \{"days":426\}, got 365$/],
+    [{ dueSoonDays: -3 }, /^dueSoonDays must be a whole number > 0, got -3$/],
+    [{ DR11: { months: { adoption: 0 } } }, /^DR11.months.adoption must be a whole number > 0, got 0$/],
+    [
+      { DR11: { months: { kinship: 6 } } },
+      /^DR11.months.kinship is not a threshold of DR11.months; it takes return_home/,
+    ],
+    [[], /^must be a JSON object/],
+  ])('Given %j, When laid over the defaults, Then it is refused naming the rule', (overrides, message) => {
+    expect(refused(overrides)).toMatch(message);
+  });
+});
