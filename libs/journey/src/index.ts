@@ -7,6 +7,7 @@ export { dateInEngland, endOfDateInEngland, dateOfInstant } from './england-time
 export * from './commands';
 export * from './code-lists';
 export * from './code-groups';
+export * from './looked-after-otherwise';
 export * from './errors';
 export * from './state';
 export { evolve, evolveAll, foldJourney } from './evolve';
