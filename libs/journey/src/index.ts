@@ -26,6 +26,11 @@ export {
 export { adoptionProgress } from './fold/derive-current';
 export { failingEntries } from './journey-check';
 export { isOutsideEngland } from './invariants/outside-england';
+export {
+  LEGAL_STATUS_TIME_LIMITS,
+  TEMPORARY_PLACEMENT_TIME_LIMITS,
+  type TimeLimit,
+} from './invariants/time-limits';
 export { endsByRegistration } from './invariants/supported-accommodation';
 export { mustReRecordPlacement } from './invariants/withdrawn-placement-types';
 // Test helpers (no test-framework dependency), for specs elsewhere that need a journey state.

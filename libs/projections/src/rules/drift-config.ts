@@ -28,6 +28,8 @@ export interface DriftConfig {
   DR10: { age: number; months: number };
   /** Months without a step before a plan is stalled; null = no limit for that route. */
   DR11: { months: Record<PermanenceRoute, number | null> };
+  /** DR12 uses the domain's 903 time limits (libs/journey time-limits.ts), not a local threshold. */
+  DR12: Record<string, never>;
   /** "Due within N days" early warnings in the drift report. */
   dueSoonDays: number;
 }
@@ -52,6 +54,7 @@ export const DEFAULT_DRIFT_CONFIG: DriftConfig = {
       child_arrangements_order: null,
     },
   },
+  DR12: {},
   dueSoonDays: 28,
 };
 
