@@ -29,6 +29,7 @@ export { isOutsideEngland } from './invariants/outside-england';
 export {
   LEGAL_STATUS_TIME_LIMITS,
   TEMPORARY_PLACEMENT_TIME_LIMITS,
+  T3_MOST_IN_12_MONTHS,
   type TimeLimit,
 } from './invariants/time-limits';
 export { endsByRegistration } from './invariants/supported-accommodation';
