@@ -7,6 +7,7 @@ export { dateInEngland, endOfDateInEngland, dateOfInstant } from './england-time
 export * from './commands';
 export * from './code-lists';
 export * from './code-groups';
+export * from './looked-after-otherwise';
 export * from './errors';
 export * from './state';
 export { evolve, evolveAll, foldJourney } from './evolve';
@@ -25,6 +26,12 @@ export {
 export { adoptionProgress } from './fold/derive-current';
 export { failingEntries } from './journey-check';
 export { isOutsideEngland } from './invariants/outside-england';
+export {
+  LEGAL_STATUS_TIME_LIMITS,
+  TEMPORARY_PLACEMENT_TIME_LIMITS,
+  T3_MOST_IN_12_MONTHS,
+  type TimeLimit,
+} from './invariants/time-limits';
 export { endsByRegistration } from './invariants/supported-accommodation';
 export { mustReRecordPlacement } from './invariants/withdrawn-placement-types';
 export {

@@ -10,7 +10,7 @@ import {
   placementAllowedOn,
 } from '../invariants/supported-accommodation';
 import { mustHaveTemporaryOpen, mustNotHaveTemporaryOpen } from '../invariants/temporary-placement';
-import { temporaryPlacementEndsWithinLimit } from '../invariants/time-limits';
+import { atMostTwoT3In12Months, temporaryPlacementEndsWithinLimit } from '../invariants/time-limits';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
 
@@ -28,6 +28,7 @@ export function startTemporaryPlacement(
     );
   }
   noTemporaryPlacementForShortBreaks(state, date);
+  atMostTwoT3In12Months(state, command.placementType, date);
   mustNotHaveTemporaryOpen(state);
   placementMustMoveForward(state, date);
   currentPlacementEndedByRegistration(state, date, false);

@@ -4,9 +4,10 @@
  * minus start date in days, so they are checked when an entry ends the status or placement: a
  * later legal status, a placement order, the end of care, the return from a temporary placement.
  * One still open past its limit is not refused here: nothing recorded is wrong yet, and refusing
- * unrelated entries (a review, a visit) would not record the missing end.
+ * unrelated entries (a review, a visit) would not record the missing end (drift flag DR12 tells the
+ * panel). T3 is also limited in number: at most two in any 12 months (rule 377), checked when one starts.
  */
-import { addDays, daysBetween } from '../calendar-date';
+import { addDays, addMonths, daysBetween } from '../calendar-date';
 import { violation } from '../errors';
 import { currentLegalStatus } from '../queries';
 import type { JourneyState } from '../state';
@@ -83,4 +84,34 @@ export function temporaryPlacementEndsWithinLimit(state: JourneyState, endDate: 
     TEMPORARY_PLACEMENT_TIME_LIMITS,
     'going back to the usual placement',
   );
+}
+
+/** T3 (while the usual foster carer is on holiday): at most two in any 12-month period (903 rule 377). */
+export const T3_MOST_IN_12_MONTHS = 2;
+const T3_RULE = 't3-more-than-two-in-12-months-903-rule-377';
+
+/**
+ * A T3 starting on `date` must not make a third within any 12 months: with any two of the child's
+ * other T3s (earlier or, recorded late, later; any period of care), the three must not all start
+ * within 12 months of the first (a third on the day 12 months after the first is allowed).
+ */
+export function atMostTwoT3In12Months(state: JourneyState, placementType: string, date: string): void {
+  if (placementType !== 'T3') return;
+  const others = state.placements
+    .filter((spell) => spell.kind === 'temporary' && spell.placementType === 'T3')
+    .map((spell) => spell.startDate)
+    .filter((start) => start < addMonths(date, 12) && date < addMonths(start, 12))
+    .sort();
+  for (let i = 0; i + 1 < others.length; i++) {
+    const three = [others[i], others[i + 1], date].sort();
+    if (three[2] < addMonths(three[0], 12)) {
+      violation(
+        T3_RULE,
+        `T3 (${TEMPORARY_PLACEMENT_TIME_LIMITS.T3.meaning}) is allowed at most ${T3_MOST_IN_12_MONTHS} times in any 12 months ` +
+          `(903 validation rule 377); the child already has T3 from ${others[i]} and ${others[i + 1]}, so one from ${date} would be the third ` +
+          `within 12 months. Correct an earlier T3 if it was something else, or record this stay as the placement it is.`,
+        'placementType',
+      );
+    }
+  }
 }

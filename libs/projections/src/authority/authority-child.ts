@@ -11,7 +11,7 @@ import { DR03 } from '../rules/dr03-later-review';
 import { DR04 } from '../rules/dr04-permanence-plan';
 import type { Obligation } from '../rules/drift-rule';
 import type { PeriodOfCare, PlacementRun } from '../summary/journey-summary';
-import { isShortBreakPeriod } from '../summary/queries';
+import { periodsOffShortBreaks } from '../summary/periods-off-short-breaks';
 import type { AuthorityConfig } from './authority-config';
 import { dayNumber } from './day-numbers';
 import { placementGroupOf, providerKindOf, type PlacementGroup, type ProviderKind } from './placement-groups';
@@ -125,7 +125,7 @@ export function prepareChild(
   config: AuthorityConfig,
   districts: ReadonlySet<string>,
 ): AuthorityChild {
-  const periods = summary.periods.filter((period) => !isShortBreakPeriod(period));
+  const periods = periodsOffShortBreaks(summary);
   // Obligations are read from the whole summary: a deadline's outcome never changes what is due.
   const asAt = '9999-12-31';
   return {

@@ -3,13 +3,13 @@
  * moves, plans, permanence milestones, flag openings and closings) and the stability state.
  * Built only from the summary and the drift rules, so it says nothing the read models do not.
  */
-import type { CalendarDate } from '@care-journey/journey';
+import { hasShortBreaks, type CalendarDate } from '@care-journey/journey';
 import { permanenceRows } from '../measures/time-to-permanence';
 import type { DriftConfig } from '../rules/drift-config';
 import { flagHistory } from '../rules/evaluate-drift';
 import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
 import type { FacetChange, SummaryFacet } from '../summary/summary-facets';
-import { isShortBreakPeriod } from '../summary/queries';
+import { placementsDuring } from '../summary/queries';
 import { addMonthsKept } from '../calendar/date-memo';
 import type { ChildFact, ChildView, StabilityState } from './change-record';
 import type { FlagTracker } from './flag-tracker';
@@ -94,7 +94,8 @@ function stabilityOf(summary: JourneySummary, asAt: CalendarDate, config: DriftC
 function countPlacementsDuring(summary: JourneySummary, from: CalendarDate, to: CalendarDate): number {
   let count = 0;
   for (const period of summary.periods) {
-    if (isShortBreakPeriod(period)) continue;
+    // Short breaks are not counted: the (rare) child who had some goes the long way.
+    if (hasShortBreaks(period.legalStatuses)) return placementsDuring(summary, from, to).length;
     for (const run of period.placements)
       if (run.start <= to && (run.end === undefined || run.end > from)) count += 1;
   }

@@ -1,6 +1,6 @@
 /**
  * One child's flag facts for the feed, event after event. The feed evaluates a child after every
- * event as at a clock that moves on almost every event, and re-deriving all eleven rules each
+ * event as at a clock that moves on almost every event, and re-deriving every rule each
  * time was half of a rebuild. A rule's obligations only change when a part of the summary it
  * reads changes (its `reads`), or, for a standing condition, when the date passes one of its
  * change points; so they are kept per rule and only the date filter is applied again. The facts

@@ -18,7 +18,6 @@ import type { JourneySummary } from '../summary/journey-summary';
 import {
   ageOn,
   isPlacedForAdoptionOn,
-  isShortBreakPeriod,
   legalStatusOn,
   periodOn,
   placementsDuring,
@@ -51,7 +50,7 @@ export interface StabilityMeasure {
 /** Looked after on D under something other than short breaks, in a period that counts. */
 function lookedAfterOn(summary: JourneySummary, date: CalendarDate) {
   const period = periodOn(summary, date);
-  if (!period || isShortBreakPeriod(period) || isShortBreak(legalStatusOn(period, date))) return undefined;
+  if (!period || isShortBreak(legalStatusOn(period, date))) return undefined;
   return period;
 }
 

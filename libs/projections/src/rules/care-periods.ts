@@ -1,15 +1,13 @@
 /** Shared helpers for drift rules: which periods count, and finding the next step. */
 import type { CalendarDate } from '@care-journey/journey';
 import type { DatedFact, JourneySummary, PeriodOfCare } from '../summary/journey-summary';
-import { isShortBreakPeriod } from '../summary/queries';
+import { periodsOffShortBreaks, type CarePeriod } from '../summary/periods-off-short-breaks';
 
-/** Periods of care a drift rule looks at: short breaks (V3/V4) never count. */
-export function carePeriods(summary: JourneySummary): readonly PeriodOfCare[] {
-  // Rules only read the list: without a short break it is the summary's own (no copy per rule).
-  for (const period of summary.periods)
-    if (isShortBreakPeriod(period)) return summary.periods.filter((p) => !isShortBreakPeriod(p));
-  return summary.periods;
-}
+/**
+ * Periods of care a drift rule looks at: short breaks (V3/V4) never count; a period that started
+ * on short breaks counts from the day the child became looked after otherwise (its spells off them).
+ */
+export const carePeriods = (summary: JourneySummary): readonly CarePeriod[] => periodsOffShortBreaks(summary);
 
 export const firstOnOrAfter = <T extends DatedFact>(facts: readonly T[], date: CalendarDate): T | undefined =>
   facts.find((fact) => fact.date >= date);

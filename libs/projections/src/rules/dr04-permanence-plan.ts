@@ -4,6 +4,7 @@
  */
 import { addMonthsKept } from '../calendar/date-memo';
 import { addWorkingDays } from '../calendar/working-days';
+import { reviewClockOf } from '../summary/periods-off-short-breaks';
 import { carePeriods, closedBy, ids } from './care-periods';
 import { NO_EVIDENCE, type DriftRule } from './drift-rule';
 
@@ -17,7 +18,9 @@ export const DR04: DriftRule = {
     carePeriods(summary).map((period) => {
       const [first, second] = period.reviews;
       // Without a first review, the second falls due 3 months after the first should have been.
-      const firstDate = first?.date ?? addWorkingDays(period.start, config.DR01.workingDays);
+      const firstDate =
+        first?.date ??
+        addWorkingDays(reviewClockOf(period, config.DR01.afterShortBreaks), config.DR01.workingDays);
       const secondDue = addMonthsKept(firstDate, config.DR02.months);
       const held = second !== undefined && second.date <= secondDue;
       return {

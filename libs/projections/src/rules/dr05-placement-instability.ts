@@ -8,7 +8,7 @@
 import type { CalendarDate } from '@care-journey/journey';
 import { addDaysKept, addMonthsKept } from '../calendar/date-memo';
 import type { JourneySummary, PeriodOfCare, PlacementRun } from '../summary/journey-summary';
-import { periodOn } from '../summary/queries';
+import { isOpenOn } from '../summary/queries';
 import { carePeriods } from './care-periods';
 import { spellsOf, type Spell } from './condition-spells';
 import type { DriftConfig } from './drift-config';
@@ -35,7 +35,10 @@ function runsOf(periods: readonly PeriodOfCare[], threshold: number): PlacementR
   for (const period of periods) count += period.placements.length;
   if (count < threshold) return undefined;
   const runs: PlacementRun[] = [];
-  for (const period of periods) for (const run of period.placements) runs.push(run);
+  // A run can be in two parts of one period (short breaks between them, same carer): once here.
+  for (const period of periods)
+    for (const run of period.placements)
+      if (!runs.some((r) => r.startEventId === run.startEventId)) runs.push(run);
   return runs;
 }
 
@@ -77,8 +80,9 @@ function obligations(
   // Most children never had enough placements for the condition to hold: skip the date scan.
   if (!runs) return [];
   const inCare = (date: CalendarDate): boolean => {
-    const period = periodOn(summary, date);
-    return period !== undefined && periods.includes(period);
+    // The counted parts (not the summary's periods: a part may start after its period on short breaks).
+    for (const period of periods) if (isOpenOn(period, date)) return true;
+    return false;
   };
   const holds = (date: CalendarDate): boolean => inCare(date) && countOn(runs, date, months) >= threshold;
   // Where the count can change: placements starting, leaving the window (month clamping can put

@@ -54,12 +54,14 @@ describe('DR06 adoption match delay', () => {
     expect(flagsOf(s, '2025-06-02', 'DR06')).toEqual([]);
   });
 
-  it('Given a short-break period, Then no flag', () => {
+  it('Given a period that started on short breaks (V3), When a placement order is granted, Then it ends the short breaks and the match is due 121 days after it', () => {
     const s = journey('c')
       .registered('2023-01-01')
       .startCare('2024-03-01', 'V3')
       .placementOrder('2025-01-10')
       .summary();
-    expect(flagsOf(s, '2025-06-01', 'DR06')).toEqual([]);
+    expect(flagsOf(s, '2025-06-01', 'DR06')).toEqual([
+      expect.objectContaining({ dueDate: '2025-05-11', daysOverdue: 21 }),
+    ]);
   });
 });

@@ -2,11 +2,21 @@
  * Drift thresholds: defaults from the rule book, every one overridable (e.g. a local 365-day
  * target for DR07 instead of the national 426). Rules read these, never constants.
  */
-import type { PermanenceRoute } from '@care-journey/journey';
-import { checkDriftOverrides } from './drift-overrides-check';
+import {
+  DEFAULT_REVIEW_CLOCK_AFTER_SHORT_BREAKS,
+  REVIEW_CLOCK_AFTER_SHORT_BREAKS,
+  type PermanenceRoute,
+  type ReviewClockAfterShortBreaks,
+} from '@care-journey/journey';
+import { DriftOverrideError, checkDriftOverrides } from './drift-overrides-check';
 
 export interface DriftConfig {
-  DR01: { workingDays: number };
+  /**
+   * `afterShortBreaks`: where the first review's clock runs from in a period that started on short
+   * breaks (V3/V4) and went on under another legal status: 'legal_status_change' (default) or
+   * 'period_start' (see libs/journey looked-after-otherwise.ts). DR04 follows it.
+   */
+  DR01: { workingDays: number; afterShortBreaks: ReviewClockAfterShortBreaks };
   DR02: { months: number };
   DR03: { months: number };
   /** DR04 uses DR01/DR02's timings to know when the second review fell due. */
@@ -19,12 +29,14 @@ export interface DriftConfig {
   DR10: { age: number; months: number };
   /** Months without a step before a plan is stalled; null = no limit for that route. */
   DR11: { months: Record<PermanenceRoute, number | null> };
+  /** DR12 uses the domain's 903 time limits (libs/journey time-limits.ts), not a local threshold. */
+  DR12: Record<string, never>;
   /** "Due within N days" early warnings in the drift report. */
   dueSoonDays: number;
 }
 
 export const DEFAULT_DRIFT_CONFIG: DriftConfig = {
-  DR01: { workingDays: 20 },
+  DR01: { workingDays: 20, afterShortBreaks: DEFAULT_REVIEW_CLOCK_AFTER_SHORT_BREAKS },
   DR02: { months: 3 },
   DR03: { months: 6 },
   DR04: {},
@@ -43,6 +55,7 @@ export const DEFAULT_DRIFT_CONFIG: DriftConfig = {
       child_arrangements_order: null,
     },
   },
+  DR12: {},
   dueSoonDays: 28,
 };
 
@@ -63,5 +76,10 @@ export function driftConfig(overrides: DriftConfigOverrides = {}): DriftConfig {
       config.DR11 = { months: { ...config.DR11.months, ...(value as Partial<DriftConfig['DR11']>).months } };
     else Object.assign(config[key] as object, value);
   }
+  if (!REVIEW_CLOCK_AFTER_SHORT_BREAKS.includes(config.DR01.afterShortBreaks))
+    throw new DriftOverrideError(
+      `DR01.afterShortBreaks must be one of ${REVIEW_CLOCK_AFTER_SHORT_BREAKS.map((v) => `'${v}'`).join(', ')}, ` +
+        `got ${JSON.stringify(config.DR01.afterShortBreaks)} (where a period that started on short breaks counts its first review from)`,
+    );
   return config;
 }

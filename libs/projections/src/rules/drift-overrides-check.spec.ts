@@ -48,7 +48,21 @@ describe('drift threshold overrides are checked against the defaults', () => {
       /^DR11.months.kinship is not a threshold of DR11.months; it takes return_home/,
     ],
     [[], /^must be a JSON object/],
+    [
+      { DR01: { afterShortBreaks: 3 } },
+      /^DR01.afterShortBreaks must be a text choice such as "legal_status_change", got 3$/,
+    ],
+    [
+      { DR01: { afterShortBreaks: 'never' } },
+      /^DR01.afterShortBreaks must be one of 'legal_status_change', 'period_start'/,
+    ],
   ])('Given %j, When laid over the defaults, Then it is refused naming the rule', (overrides, message) => {
     expect(refused(overrides)).toMatch(message);
   });
+
+  it('Given the short-breaks choice, When it names a known choice, Then it is taken', () =>
+    expect(driftConfig({ DR01: { afterShortBreaks: 'period_start' } }).DR01).toEqual({
+      workingDays: 20,
+      afterShortBreaks: 'period_start',
+    }));
 });

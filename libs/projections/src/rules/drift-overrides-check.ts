@@ -38,6 +38,12 @@ function checkAgainst(path: string, overrides: Record<string, unknown>, defaults
       if (!isPlainObject(value))
         throw new DriftOverrideError(`${at} must be an object such as ${show(fallback)}, got ${show(value)}`);
       checkAgainst(at, value, fallback);
+    } else if (typeof fallback === 'string') {
+      // A choice (DR01.afterShortBreaks): which values are allowed is the config's own check.
+      if (typeof value !== 'string')
+        throw new DriftOverrideError(
+          `${at} must be a text choice such as ${show(fallback)}, got ${show(value)}`,
+        );
     } else if (fallback === null || (value === null && Object.values(entries).includes(null))) {
       // A limit that may be switched off (DR11's months per route: null = no limit).
       if (value !== null) wholeNumber(at, value);

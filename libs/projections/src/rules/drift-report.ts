@@ -8,8 +8,8 @@ import type { JourneySummary } from '../summary/journey-summary';
 import {
   ageBandOn,
   allocationOn,
-  isShortBreakPeriod,
   legalStatusOn,
+  onShortBreaksOn,
   periodOn,
   type AgeBand,
 } from '../summary/queries';
@@ -55,7 +55,7 @@ export interface DriftReport {
 
 function contextOn(summary: JourneySummary, asAt: CalendarDate): DriftChildContext | undefined {
   const period = periodOn(summary, asAt);
-  if (!period || isShortBreakPeriod(period)) return undefined;
+  if (!period || onShortBreaksOn(period, asAt)) return undefined;
   const allocation = allocationOn(summary, asAt);
   return {
     childId: summary.childId,

@@ -6,6 +6,7 @@
  * (a field added to the summary or a period, a period more or less) is 'all'.
  */
 import type { JourneySummary, PeriodOfCare, PlacementRun } from './journey-summary';
+import { firstReviewsOfParts, shortBreakTurns } from './periods-off-short-breaks';
 import type { FacetChange, SummaryFacet } from './summary-facets';
 
 /** Equal as JSON values: undefined and absent are alike, as in the stored summary. */
@@ -103,11 +104,11 @@ function periodBetween(a: PeriodOfCare, b: PeriodOfCare, found: Set<SummaryFacet
       if (!runsBetween(a.placements, b.placements, found)) return false;
     } else if (!sameValue(a[key], b[key])) found.add(PERIOD_FIELDS[field]);
   }
-  // The first legal status is the period's own (it tells a short break); the first two reviews
-  // are what DR01, DR02, DR04 and DR09 read.
+  // The first legal status is the period's own, and where short breaks start and stop tells the
+  // parts of it that count; the first two reviews are what DR01, DR02, DR04 and DR09 read.
   if (!sameValue(a.legalStatuses[0], b.legalStatuses[0])) found.add('period');
-  if (!sameValue(a.reviews[0], b.reviews[0]) || !sameValue(a.reviews[1], b.reviews[1]))
-    found.add('firstReviews');
+  else if (shortBreakTurns(a.legalStatuses) !== shortBreakTurns(b.legalStatuses)) found.add('period');
+  if (!sameValue(firstReviewsOfParts(a), firstReviewsOfParts(b))) found.add('firstReviews');
   return true;
 }
 

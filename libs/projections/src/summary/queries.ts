@@ -1,6 +1,7 @@
 /** Questions asked of a summary on a date: in care? which legal status, placement, allocation? */
 import { ageInYearsOn, isAdoptionPlacement, isShortBreak, type CalendarDate } from '@care-journey/journey';
 import type { AllocationFact, JourneySummary, PeriodOfCare, PlacementRun } from './journey-summary';
+import { periodsOffShortBreaks } from './periods-off-short-breaks';
 
 /** Looked after on D: the period started on or before D and had not ended by D. */
 export const isOpenOn = (period: PeriodOfCare, date: CalendarDate): boolean =>
@@ -34,25 +35,33 @@ export const placementTypeOn = (period: PeriodOfCare, date: CalendarDate): strin
 };
 
 /**
- * Short breaks (V3/V4) are excluded from every stability figure and drift rule. A period whose
- * agreed series started as V3/V4 is a short-break period throughout.
+ * Short breaks (V3/V4) are excluded from every stability figure and drift rule. A short-break
+ * period is one on short breaks throughout; one that went on under another legal status counts
+ * from then (periods-off-short-breaks.ts).
  */
 export const isShortBreakPeriod = (period: PeriodOfCare): boolean =>
-  isShortBreak(period.legalStatuses[0]?.code);
+  period.legalStatuses.length > 0 && period.legalStatuses.every((status) => isShortBreak(status.code));
+
+/** On short breaks on D: the legal status in force is V3/V4. */
+export const onShortBreaksOn = (period: PeriodOfCare, date: CalendarDate): boolean =>
+  isShortBreak(legalStatusOn(period, date));
 
 /**
- * Counted placements in effect at some point in [from, to], across every period of care that is
- * not a short-break one: the one already running on `from` counts, as does each new carer.
+ * Counted placements in effect at some point in [from, to], across every period of care off short
+ * breaks: the one already running on `from` counts, as does each new carer.
  */
 export function placementsDuring(
   summary: JourneySummary,
   from: CalendarDate,
   to: CalendarDate,
 ): PlacementRun[] {
-  return summary.periods
-    .filter((period) => !isShortBreakPeriod(period))
+  const runs = periodsOffShortBreaks(summary)
     .flatMap((period) => period.placements)
     .filter((run) => run.start <= to && (run.end === undefined || run.end > from));
+  // A run can be in two parts of one period (short breaks between them, same carer): count it once.
+  return runs.length > 1
+    ? runs.filter((run, i) => runs.findIndex((r) => r.startEventId === run.startEventId) === i)
+    : runs;
 }
 
 /** Placed for adoption (A3–A6) on D. */

@@ -51,4 +51,38 @@ describe('facetsChangedBy', () => {
       expect(facetsChangedBy(event, summary)).toEqual([]);
     }
   });
+
+  describe('short breaks, then another legal status', () => {
+    const folded = (b: ReturnType<typeof journey>) => {
+      const event = b.events.at(-1) as StoredJourneyEvent;
+      const summary = summaryFromStream(b.childId, b.events.slice(0, -1));
+      applyEvent(summary, event);
+      return facetsChangedBy(event, summary);
+    };
+    const onShortBreaks = () => journey('sb').registered('2015-01-01').startCare('2025-01-06', 'V3', 'K2');
+
+    it('Given a period on short breaks, When a care order is recorded, Then the period changes (its counted part starts)', () =>
+      expect(folded(onShortBreaks().legalStatus('2025-06-02', 'C2'))).toEqual(['legalStatuses', 'period']));
+
+    it('Given a care order after short breaks, When short breaks start again, Then the period changes (its counted part ends)', () =>
+      expect(folded(onShortBreaks().legalStatus('2025-06-02', 'C2').legalStatus('2025-08-01', 'V3'))).toEqual(
+        ['legalStatuses', 'period'],
+      ));
+
+    it('Given a care order, When it becomes a full one, Then only the legal statuses change', () =>
+      expect(folded(onShortBreaks().legalStatus('2025-06-02', 'C1').legalStatus('2025-08-01', 'C2'))).toEqual(
+        ['legalStatuses'],
+      ));
+
+    it('Given short breaks then a care order and two reviews, When a third review is held, Then the first reviews of the counted part are unchanged', () =>
+      expect(
+        folded(
+          onShortBreaks()
+            .legalStatus('2025-06-02', 'C2')
+            .review('2025-06-20')
+            .review('2025-09-10')
+            .review('2026-03-01'),
+        ),
+      ).toEqual(['reviews']));
+  });
 });

@@ -4,15 +4,16 @@
  * it again. 'all' whenever in doubt: a refold, a new or ended period, a registration, an unknown
  * event type.
  */
-import type { StoredJourneyEvent } from '@care-journey/journey';
+import { isShortBreak, type StoredJourneyEvent } from '@care-journey/journey';
 import type { JourneySummary } from './journey-summary';
+import { reviewsInLastPart } from './periods-off-short-breaks';
 
 export type SummaryFacet =
   /** Registration facts: date of birth, relinquished at birth, registration event. */
   | 'child'
   /**
-   * Which periods there are, each one's start, first legal status (set when it starts: it tells a
-   * short-break period), end, ending reason and ending event.
+   * Which periods there are, each one's start, first legal status, end, ending reason and ending
+   * event, and where its short breaks (V3/V4) start and stop: the parts of it that count.
    */
   | 'period'
   /** Legal statuses after a period's first. */
@@ -65,6 +66,15 @@ export function countsOnly(type: string): boolean {
 }
 
 const LATER_REVIEW: FacetChange = ['reviews'];
+const SHORT_BREAKS_TURNED: FacetChange = ['legalStatuses', 'period'];
+const ORDER_TURNED_SHORT_BREAKS: FacetChange = ['adoption', 'legalStatuses', 'period'];
+
+/** A legal status appended to the open period that starts or ends short breaks changes its counted parts. */
+function turnsShortBreaks(summary: JourneySummary): boolean {
+  const statuses = summary.periods.at(-1)?.legalStatuses ?? [];
+  const [before, last] = statuses.slice(-2);
+  return before !== undefined && last !== undefined && isShortBreak(before.code) !== isShortBreak(last.code);
+}
 const EARLY_REVIEW: FacetChange = ['reviews', 'firstReviews'];
 
 /**
@@ -73,11 +83,14 @@ const EARLY_REVIEW: FacetChange = ['reviews', 'firstReviews'];
  */
 export function facetsChangedBy(event: StoredJourneyEvent, summary: JourneySummary): FacetChange {
   if (event.type === 'StatutoryReviewHeld') {
-    // A review is appended to the open period's reviews: a third or later one leaves the first two.
+    // A review is appended to the open period's reviews: a third or later one in its counted part
+    // (after short breaks: from the day the child became looked after otherwise) leaves the first two.
     const last = summary.periods.at(-1);
-    return last !== undefined && last.end === undefined && last.reviews.length > 2
+    return last !== undefined && last.end === undefined && (reviewsInLastPart(last) ?? 0) > 2
       ? LATER_REVIEW
       : EARLY_REVIEW;
   }
+  if (event.type === 'LegalStatusChanged' && turnsShortBreaks(summary)) return SHORT_BREAKS_TURNED;
+  if (event.type === 'PlacementOrderGranted' && turnsShortBreaks(summary)) return ORDER_TURNED_SHORT_BREAKS;
   return Object.prototype.hasOwnProperty.call(BY_TYPE, event.type) ? BY_TYPE[event.type] : 'all';
 }

@@ -16,6 +16,7 @@ import type { DraftCommand } from './draft';
 import { makePlacement } from './placement-factory';
 import { withRegistrationDay } from './registration-day';
 import { SAME_CARER_CHANGE, choosePlacementType, placementTypeOn } from './placement-choice';
+import { temporaryStay } from './temporary-stay';
 import type { Random } from './prng';
 
 interface SimState {
@@ -25,6 +26,8 @@ interface SimState {
   settled: boolean;
   fosterOnly: boolean;
   ended: boolean;
+  /** Starts of the T3 stays drawn so far (at most two in any 12 months: 903 rule 377). */
+  t3Starts: CalendarDate[];
 }
 
 interface Milestone {
@@ -74,6 +77,7 @@ export function buildCareTimeline(
     settled: false,
     fosterOnly: adoptionRoute,
     ended: false,
+    t3Starts: [],
   };
   const out: DraftCommand[] = [
     {
@@ -506,7 +510,7 @@ function fillGap(
     const a = age(next);
     const roll = random.next();
     if (roll < 0.06 && isFoster(s.placement.placementType) && daysBetween(next, until) > 45) {
-      out.push(...temporaryStay(random, childId, next));
+      out.push(...temporaryStay(random, childId, next, s.t3Starts));
       next = addDays(next, 45);
     } else if (roll < 0.14 && child.ageAtEntry >= 11 && !s.fosterOnly && daysBetween(next, until) > 12) {
       const end = addDays(next, random.int(0, 4));
@@ -553,20 +557,6 @@ function fillGap(
     next = addDays(cursor, Math.max(2, expGap(random, meanGap)));
   }
   return out;
-}
-
-function temporaryStay(random: Random, childId: string, start: CalendarDate): DraftCommand[] {
-  // T3 carer's holiday (≤ 3 weeks), T4 other (≤ 7 days), T1 hospital (≤ 6 weeks), T2 child's holiday.
-  const [type, min, max] = random.weighted<['T1' | 'T2' | 'T3' | 'T4', number, number]>([
-    [['T3', 5, 20], 40],
-    [['T4', 1, 7], 30],
-    [['T1', 2, 30], 15],
-    [['T2', 4, 14], 15],
-  ]);
-  return [
-    { type: 'StartTemporaryPlacement', childId, effectiveDate: start, placementType: type },
-    { type: 'EndTemporaryPlacement', childId, effectiveDate: addDays(start, random.int(min, max)) },
-  ];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { journeyStateOf, type JourneyEvent } from '@care-journey/journey';
+import { driftConfig } from '@care-journey/projections';
 import { NextReviewDue } from './next-review-due';
 
 const CHILD = 'c-short-breaks';
@@ -62,6 +63,26 @@ describe('NextReviewDue', () => {
         careStarted('2024-07-01', 'C1'),
       ]),
     ).toBe('2024-07-29'));
+  it('given short breaks (V3) then a care order in the same period, then the first review is due 20 working days after the order', () =>
+    expect(
+      nextReviewDue([registered, careStarted('2025-01-06', 'V3'), legalStatusChanged('2025-06-02', 'C2')]),
+    ).toBe('2025-06-30'));
+  it('given short breaks then a care order and the authority counting from the period start, then the first review was due 20 working days after the first break', () =>
+    expect(
+      new NextReviewDue().of(
+        journeyStateOf([registered, careStarted('2025-01-06', 'V3'), legalStatusChanged('2025-06-02', 'C2')]),
+        driftConfig({ DR01: { afterShortBreaks: 'period_start' } }),
+      ),
+    ).toBe('2025-02-03'));
+  it('given short breaks, a care order, then short breaks again, then no review is due', () =>
+    expect(
+      nextReviewDue([
+        registered,
+        careStarted('2025-01-06', 'V3'),
+        legalStatusChanged('2025-06-02', 'C2'),
+        legalStatusChanged('2025-08-01', 'V3'),
+      ]),
+    ).toBeUndefined());
   it('given no period of care, then no review is due', () =>
     expect(nextReviewDue([registered])).toBeUndefined());
 });

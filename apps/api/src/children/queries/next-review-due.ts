@@ -1,36 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import { addMonths, isShortBreak, type CalendarDate, type JourneyState } from '@care-journey/journey';
-import { addWorkingDays } from '@care-journey/projections';
-
-/** Care Planning Regulations 2010, reg. 33: first review 20 working days after entry, then 3, then every 6 months. */
-const FIRST_REVIEW_WORKING_DAYS = 20;
-const SECOND_REVIEW_MONTHS = 3;
-const LATER_REVIEW_MONTHS = 6;
-
-/**
- * Short breaks (V3/V4) have no statutory reviews (903 rule 399; the domain refuses one with
- * no-reviews-for-short-breaks). Like the drift rules, a period that started as a short break is one
- * throughout; a child now on V3/V4 has none due either.
- */
-function onShortBreaks(state: JourneyState, periodStart: CalendarDate): boolean {
-  const spells = state.legalStatuses.filter((spell) => spell.startDate >= periodStart);
-  return isShortBreak(spells[0]?.legalStatus) || isShortBreak(spells.at(-1)?.legalStatus);
-}
+import {
+  addMonths,
+  isShortBreak,
+  reviewClockStart,
+  spellsOffShortBreaks,
+  type CalendarDate,
+  type JourneyState,
+} from '@care-journey/journey';
+import { addWorkingDays, driftConfigFromEnv, type DriftConfig } from '@care-journey/projections';
 
 /**
  * When the next statutory review is due in the current period of care (undefined out of care or on
- * short breaks). A provider of its own so the read model's calculation can replace it without
- * touching callers.
+ * short breaks), by the drift rules' timings (CARE_JOURNEY_DRIFT_THRESHOLDS: DR01 20 working days,
+ * DR02 3 months, DR03 6 months; Care Planning Regulations 2010, reg. 33). Short breaks (V3/V4) have
+ * no statutory reviews (903 rule 399); a period that started on them and went on under another
+ * legal status has its reviews from the day it did (or, configured, from the period's start:
+ * DR01.afterShortBreaks), by the same rule as the drift report (libs/journey spellsOffShortBreaks).
+ * A provider of its own so the read model's calculation can replace it without touching callers.
  */
 @Injectable()
 export class NextReviewDue {
-  of(state: JourneyState): CalendarDate | undefined {
+  /** Validated at start-up (check-startup-settings), as the read models' config is. */
+  private readonly drift = driftConfigFromEnv();
+
+  of(state: JourneyState, drift: DriftConfig = this.drift): CalendarDate | undefined {
     const period = state.currentPeriodOfCare;
     if (!state.inCare || !period) return undefined;
-    if (onShortBreaks(state, period.startDate)) return undefined;
-    const reviews = state.reviews.filter((review) => review.date >= period.startDate);
+    const statuses = state.legalStatuses
+      .filter((spell) => spell.startDate >= period.startDate)
+      .map((spell) => ({ date: spell.startDate, code: spell.legalStatus }));
+    if (isShortBreak(statuses.at(-1)?.code)) return undefined;
+    const spells = spellsOffShortBreaks(statuses);
+    const spell = spells.at(-1);
+    const from = spell
+      ? reviewClockStart(spell.from, period.startDate, drift.DR01.afterShortBreaks, spells.length === 1)
+      : period.startDate;
+    const reviews = state.reviews.filter((review) => review.date >= (spell?.from ?? period.startDate));
     const last = reviews.at(-1);
-    if (!last) return addWorkingDays(period.startDate, FIRST_REVIEW_WORKING_DAYS);
-    return addMonths(last.date, reviews.length === 1 ? SECOND_REVIEW_MONTHS : LATER_REVIEW_MONTHS);
+    if (!last) return addWorkingDays(from, drift.DR01.workingDays);
+    return addMonths(last.date, reviews.length === 1 ? drift.DR02.months : drift.DR03.months);
   }
 }
