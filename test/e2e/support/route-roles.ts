@@ -35,6 +35,8 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
 
   // Children: recording is for social workers (and admin); reading is wider.
   'POST /children': ['social_worker', 'admin'],
+  // Find a child by name or reference: the roles that see who the child is (not reporting jobs).
+  'GET /children': ['social_worker', 'panel_member', 'auditor', 'admin'],
   'GET /children/:id': ['social_worker', 'panel_member', 'auditor', 'reporting_job', 'admin'],
   'GET /children/:id/events': ['social_worker', 'auditor', 'admin'],
   'POST /children/:id/periods-of-care': ['social_worker', 'admin'],

@@ -13,8 +13,8 @@ import { pageOfList } from '../html/pagination';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { RecentCache } from '../reading/recent-cache';
-import { CHILD_FINDERS } from './child-finders';
-import { findChildren, type FoundChild } from './find-child';
+import { CHILD_FINDERS } from '../../children/queries/child-finders';
+import { findChildren, type FoundChild } from '../../children/queries/find-children';
 import { findChildPage } from './find-child.page';
 import { parseFindChildQuery } from './find-child.query';
 

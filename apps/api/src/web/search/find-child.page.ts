@@ -4,7 +4,7 @@ import { formatDate } from '../html/format';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import { pagination, type PageOf } from '../html/pagination';
-import type { FoundChild } from './find-child';
+import type { FoundChild } from '../../children/queries/find-children';
 import { findChildUrl, MAX_SEARCH_LENGTH, type FindChildQuery } from './find-child.query';
 
 export interface FindChildPageModel {

@@ -1,9 +1,9 @@
+import { MAX_SEARCH_LENGTH } from '../../children/queries/find-children.query';
 import type { FieldMessage } from '../html/components';
 import { parsePageNumber } from '../html/pagination';
 import { unknownPageParams } from '../reading/page-params';
 
-/** Longest search text: a full name, with room to spare. */
-export const MAX_SEARCH_LENGTH = 100;
+export { MAX_SEARCH_LENGTH };
 
 export interface FindChildQuery {
   /** What was typed, trimmed; empty lists every child. */

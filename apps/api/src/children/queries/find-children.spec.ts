@@ -1,5 +1,5 @@
 import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
-import { findChildren, matches } from './find-child';
+import { findChildren, matches } from './find-children';
 
 const summaries = [
   journey('c1')
