@@ -4,7 +4,7 @@ import { JourneyQueries } from '../../../apps/api/src/projections/journey-querie
 import { apiClient } from '../support/http-client';
 import type { TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
-import { describeInBrowser, launchChromium, screenshot } from './support/chromium';
+import { artifact, describeInBrowser, launchChromium, screenshot } from './support/chromium';
 import { startSeededApp } from './support/seeded-app';
 import { signIn } from './support/sign-in';
 
@@ -77,6 +77,7 @@ describeInBrowser(
         `(${card.A1.numerator.toLocaleString('en-GB')} days / ${card.A1.denominator} children)`,
       );
       expect(scorecardRow[2]).toBe(String(card.A1.thresholdDays));
+      await page.locator('#scorecard-table').screenshot({ path: artifact('measures-scorecard-table') });
 
       await Promise.all([
         page.waitForURL(/\/panel\/measures\/A1\?yearEnding=2025-03-31/),
@@ -170,6 +171,46 @@ describeInBrowser(
       expect(await page.getByRole('link', { name: 'Find a child' }).count()).toBe(0);
       const response = await page.goto(`${t.baseUrl}/panel/children?q=a`);
       expect(response?.status()).toBe(403);
+    });
+
+    it('register a child: the answer is lost after the server registered the child; reloading sends the same form again and lands on the same child, registered once', async () => {
+      await signIn(page, t.baseUrl, 'sw.demo', '/panel/children/new');
+      await page.getByLabel('903 child reference').fill('WEB0002');
+      await page.getByLabel('Full name').fill('Jo Onceonly');
+      await page.getByLabel('Date of birth').fill('2017-02-03');
+      await page.getByLabel('Male', { exact: true }).check();
+      await page.getByLabel('Ethnicity').selectOption('WBRI');
+      await page.getByLabel('Unique pupil number (UPN)').fill('B123456789012');
+      await page.locator('input[name="uasc"][value="false"]').check();
+      await page.locator('input[name="relinquishedAtBirth"][value="false"]').check();
+      await page.getByLabel('Allocated team').fill('South');
+      await page.getByLabel('Date the child became known to the authority').fill('2024-02-01');
+      const answered: { status: number; location: string | undefined }[] = [];
+      let posts = 0;
+      await page.route('**/panel/children/new', async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        const response = await route.fetch({ maxRedirects: 0 });
+        answered.push({ status: response.status(), location: response.headers()['location'] });
+        // The first answer never reaches the browser: the connection drops after the server recorded.
+        if (posts++ === 0) return route.abort('connectionreset');
+        return route.fulfill({ response });
+      });
+      await page
+        .getByRole('button', { name: 'Register the child' })
+        .click()
+        .catch(() => undefined);
+      await page.waitForURL((url) => url.protocol === 'chrome-error:');
+      await page.reload();
+      await page.waitForURL(/recorded=register/);
+      expect(answered.map((a) => a.status)).toEqual([303, 303]);
+      expect(answered[1].location).toBe(answered[0].location);
+      const found = await apiClient(t.baseUrl).get<{ children: { childRef: string }[] }>(
+        '/children?q=WEB0002',
+        {
+          token: tokenFor('social_worker'),
+        },
+      );
+      expect(found.body.children.map((c) => c.childRef)).toEqual(['WEB0002']);
     });
 
     it('register a child: refused by field in the form’s words, then registered and landed on the new child’s page; a held reference is refused on its field; the panel may not register', async () => {
