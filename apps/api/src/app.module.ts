@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { AuthorityModule } from './authority/authority.module';
 import { ChildRefsModule } from './child-refs/child-refs.module';
 import { ChildrenModule } from './children/children.module';
+import { FindChildrenModule } from './children/queries/find-children.module';
 import type { ApiConfig } from './config/api-config';
 import { ApiConfigModule } from './config/api-config.module';
 import { HealthModule } from './health/health.module';
@@ -26,6 +27,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ChildrenModule,
+        FindChildrenModule,
         WebModule,
         AuditModule,
         ProjectionsModule,

@@ -35,6 +35,8 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
 
   // Children: recording is for social workers (and admin); reading is wider.
   'POST /children': ['social_worker', 'admin'],
+  // Find a child by name or reference: the roles that see who the child is (not reporting jobs).
+  'GET /children': ['social_worker', 'panel_member', 'auditor', 'admin'],
   'GET /children/:id': ['social_worker', 'panel_member', 'auditor', 'reporting_job', 'admin'],
   'GET /children/:id/events': ['social_worker', 'auditor', 'admin'],
   'POST /children/:id/periods-of-care': ['social_worker', 'admin'],
@@ -97,6 +99,12 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /panel/drift': { roles: ALL_ROLES, anonymousStatus: 303 },
   'GET /panel/drift.csv': { roles: ALL_ROLES, anonymousStatus: 303 },
   'GET /panel/measures': { roles: ALL_ROLES, anonymousStatus: 303 },
+  'GET /panel/measures/:indicator': { roles: ALL_ROLES, anonymousStatus: 303 },
+  // Find a child by name: the roles that see who the child is (not reporting jobs).
+  'GET /panel/children': {
+    roles: ['social_worker', 'panel_member', 'auditor', 'admin'],
+    anonymousStatus: 303,
+  },
   'GET /panel/children/:id': { roles: ALL_ROLES, anonymousStatus: 303 },
   // The service's address (to the panel's first page) and the "Page not found" page under /panel.
   'GET /': { roles: ALL_ROLES, anonymousStatus: 303 },
@@ -104,6 +112,8 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   // Record forms: the roles that record through the API (social workers and admins).
   'GET /panel/children/:id/record/:form': { roles: ['social_worker', 'admin'], anonymousStatus: 303 },
   'POST /panel/children/:id/record/:form': { roles: ['social_worker', 'admin'], anonymousStatus: 303 },
+  'GET /panel/children/new': { roles: ['social_worker', 'admin'], anonymousStatus: 303 },
+  'POST /panel/children/new': { roles: ['social_worker', 'admin'], anonymousStatus: 303 },
   'GET /assets/*': 'public',
   'GET /assets/govuk/*': 'public',
   'GET /assets/chart.js/*': 'public',

@@ -10,6 +10,8 @@ import { DriftController } from './drift/drift.controller';
 import { HomeController } from './home/home.controller';
 import { MeasuresController } from './measures/measures.controller';
 import { RecordController } from './record/record.controller';
+import { RegisterChildController } from './record/register-child.controller';
+import { FindChildController } from './search/find-child.controller';
 import { FormCommandSender } from './record/validate-and-send';
 import { AuditModule } from '../audit/audit.module';
 import { AuthorityModule } from '../authority/authority.module';
@@ -18,8 +20,8 @@ import { ProjectionsModule } from '../projections/projections.module';
 
 /**
  * The permanency panel's pages, server-rendered with GOV.UK Frontend and served by the API:
- * sign in (cookie session holding the API's JWT), drift report, child journey, record forms,
- * stability and permanence. Assets come straight from node_modules (no build step). Reads come
+ * sign in (cookie session holding the API's JWT), drift report, find a child, child journey,
+ * record forms and registration, stability and permanence (with the children behind each figure). Assets come straight from node_modules (no build step). Reads come
  * from the projections' read models, commands go through ChildrenModule's sender, and child
  * page views are recorded by AuditModule's access-log recorder.
  */
@@ -30,6 +32,8 @@ import { ProjectionsModule } from '../projections/projections.module';
     DriftController,
     ChildController,
     RecordController,
+    RegisterChildController,
+    FindChildController,
     MeasuresController,
     // Last: its /panel/* answers only what no other page does.
     HomeController,

@@ -15,6 +15,7 @@ import { FORM_RECORDERS, PAGE_READERS } from '../auth/web-user';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { formBySlug } from '../record/correction-forms';
+import { REGISTER_CHILD_FORM } from '../record/register-child.form';
 import { formsThatApply } from '../record/forms-that-apply';
 import { childJourney, parseReplayForm } from './child-journey';
 import { childPage } from './child.page';
@@ -86,7 +87,11 @@ export class ChildController {
         today,
         recordForms: FORM_RECORDERS.includes(user.role) ? formsThatApply(events, today) : [],
         mayCorrect: FORM_RECORDERS.includes(user.role),
-        notice: recorded ? `${recorded.title} recorded` : undefined,
+        notice: recorded
+          ? `${recorded.title} recorded`
+          : query.recorded === REGISTER_CHILD_FORM.slug
+            ? 'Child registered'
+            : undefined,
       }),
     );
   }

@@ -1,6 +1,6 @@
 import type { Role } from '../../auth/role';
 
-export type NavKey = 'drift' | 'measures';
+export type NavKey = 'drift' | 'measures' | 'children';
 
 export interface NavItem {
   key: NavKey;
@@ -10,14 +10,19 @@ export interface NavItem {
 
 const DRIFT: NavItem = { key: 'drift', href: '/panel/drift', text: 'Drift report' };
 const MEASURES: NavItem = { key: 'measures', href: '/panel/measures', text: 'Stability and permanence' };
+const CHILDREN: NavItem = { key: 'children', href: '/panel/children', text: 'Find a child' };
 
-/** Every role reads the panel pages (reporting jobs without names); recording is reached from a child. */
+/**
+ * Every role reads the panel pages (reporting jobs without names); recording is reached from a
+ * child, found by name or reference on "Find a child" (not for reporting jobs, who see no names).
+ */
 export function navigationFor(role: Role): NavItem[] {
   switch (role) {
     case 'social_worker':
     case 'panel_member':
     case 'auditor':
     case 'admin':
+      return [DRIFT, CHILDREN, MEASURES];
     case 'reporting_job':
       return [DRIFT, MEASURES];
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
@@ -7,13 +7,18 @@ import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { Clock } from '../../infrastructure/clock';
 import { JourneyQueries } from '../../projections/journey-queries';
+import { mayReadPersonalData } from '../../auth/personal-data';
 import { AuthorityMeasuresSource } from '../../authority/authority.providers';
 import { csrfToken } from '../auth/csrf';
 import { PAGE_READERS } from '../auth/web-user';
+import { pageOfList } from '../html/pagination';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { RecentCache } from '../reading/recent-cache';
 import { authoritySeries } from './authority-series';
+import { indicatorChildren, isIndicatorId, type IndicatorChildren } from './indicator-children';
+import { indicatorChildrenPage } from './indicator-children.page';
+import { parseIndicatorQuery } from './indicator-children.query';
 import { measuresData, parseMeasuresQuery, type MeasuresData } from './measures-data';
 import { measuresPage } from './measures.page';
 
@@ -28,6 +33,11 @@ import { measuresPage } from './measures.page';
 export class MeasuresController {
   /** Figures by read-model version and years: re-visiting the page does not re-measure. */
   private readonly figures = new RecentCache<MeasuresData>(8);
+  /** An indicator's children by read-model version and year: paging does not re-measure. */
+  private readonly behind = new RecentCache<IndicatorChildren>(16);
+
+  /** Children shown per page of an indicator's list. */
+  static readonly CHILDREN_PER_PAGE = 50;
 
   constructor(
     private readonly queries: JourneyQueries,
@@ -49,5 +59,37 @@ export class MeasuresController {
     const data = this.figures.getOrCompute(key, () => measuresData(summaries, query));
     const series = await authoritySeries(this.authority, query.yearEnding, query.years, today);
     return sendPage(reply, measuresPage({ user, csrfToken: csrfToken(request, reply), query, data, series }));
+  }
+
+  /** The children behind one indicator (ST1–ST3, A1, A2, A3, A10), each linking to their page. */
+  @Get('measures/:indicator')
+  childrenBehind(
+    @Param('indicator') id: string,
+    @Query() raw: Record<string, unknown>,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): string {
+    if (!isIndicatorId(id))
+      throw new NotFoundException(
+        `There is no indicator ${id}: the measures page lists ST1, ST2, ST3, A1, A2, A3 and A10.`,
+      );
+    const query = parseIndicatorQuery(raw, dateOfInstant(this.clock.now()));
+    const summaries = this.queries.summaries();
+    const key = `${this.queries.version}|${id}|${query.yearEnding}`;
+    const indicator = this.behind.getOrCompute(key, () => indicatorChildren(summaries, id, query.yearEnding));
+    const list = pageOfList(indicator.children, query.page, MeasuresController.CHILDREN_PER_PAGE);
+    const showNames = mayReadPersonalData(user.role);
+    return sendPage(
+      reply,
+      indicatorChildrenPage({
+        user,
+        csrfToken: csrfToken(request, reply),
+        query,
+        indicator,
+        list,
+        showNames,
+      }),
+    );
   }
 }

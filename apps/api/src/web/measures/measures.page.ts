@@ -1,3 +1,4 @@
+import type { MeanIndicator, Scorecard } from '@care-journey/projections';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { errorSummary, inlineError } from '../html/components';
 import { formatDate } from '../html/format';
@@ -8,6 +9,7 @@ import { authorityChartSpecs } from './authority-charts';
 import type { AuthoritySeries } from './authority-series';
 import { chartSpecs, yearLabel } from './chart-specs';
 import { chart, td, th } from './figure-parts';
+import { indicatorUrl } from './indicator-children.query';
 import type { MeasuresData, MeasuresQuery } from './measures-data';
 
 export interface MeasuresPageModel {
@@ -21,18 +23,35 @@ export interface MeasuresPageModel {
 
 const pct = (value: number | null): string => (value === null ? 'No children' : `${value.toFixed(1)}%`);
 const days = (value: number | null): string => (value === null ? 'No children' : `${Math.round(value)}`);
+const thousands = (n: number): string => n.toLocaleString('en-GB');
+
+/** A figure cell that links to the children behind it; the hidden words say which figure. */
+const linkedTd = (text: string, href: string, which: string): SafeHtml =>
+  td(
+    html`<a class="govuk-link" href="${href}">${text}<span class="govuk-visually-hidden">: the children behind ${which}</span></a>`,
+  );
+
+/** A mean of days with what it is made of: "319 (12,140 days / 38 children)". */
+const meanDays = (i: MeanIndicator): string =>
+  `${days(i.meanDays)} (${thousands(i.numerator)} days / ${thousands(i.denominator)} ${i.denominator === 1 ? 'child' : 'children'})`;
 function stabilitySection({ data }: MeasuresPageModel): SafeHtml {
   const titles = data.stability[0]?.measures ?? [];
   return html`<h2 class="govuk-heading-m" id="stability">Placement stability (ST1 to ST3)</h2>
     <ul class="govuk-list govuk-list--bullet">${titles.map((m) => html`<li><strong>${m.measure}</strong>: ${m.title}</li>`)}</ul>
     ${chart('stability', 'Line chart of ST1, ST2 and ST3 by year')}
-    <table class="govuk-table" id="stability-table"><caption class="govuk-table__caption govuk-table__caption--s">Stability by year ending 31 March: per cent (children counted / children looked at)</caption>
+    <table class="govuk-table" id="stability-table"><caption class="govuk-table__caption govuk-table__caption--s">Stability by year ending 31 March: per cent (children counted / children looked at). Each figure links to the children behind it.</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row">${th('Year')}${th('ST1', true)}${th('ST2', true)}${th('ST3', true)}</tr></thead>
       <tbody class="govuk-table__body">${data.stability.map(
         (
           y,
         ) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${yearLabel(y.yearEnding)}</th>
-        ${y.measures.map((m) => td(`${pct(m.percentage)} (${m.numerator} / ${m.denominator})`))}</tr>`,
+        ${y.measures.map((m) =>
+          linkedTd(
+            `${pct(m.percentage)} (${thousands(m.numerator)} / ${thousands(m.denominator)})`,
+            indicatorUrl(m.measure, y.yearEnding),
+            `${m.measure}, ${yearLabel(y.yearEnding)}`,
+          ),
+        )}</tr>`,
       )}</tbody></table>`;
 }
 
@@ -59,16 +78,27 @@ function verdict(meets: boolean | null): SafeHtml {
 }
 
 function scorecardSection({ data }: MeasuresPageModel): SafeHtml {
+  const link = (s: Scorecard, i: MeanIndicator) =>
+    linkedTd(
+      meanDays(i),
+      indicatorUrl(i.indicator, s.periodEnding),
+      `${i.indicator}, three years to ${formatDate(s.periodEnding)}`,
+    );
   return html`<h2 class="govuk-heading-m" id="scorecard">Adoption scorecard (rolling three-year periods)</h2>
     ${chart('scorecard', 'Line chart of A1, A2 and A10 mean days against their thresholds')}
-    <table class="govuk-table" id="scorecard-table"><caption class="govuk-table__caption govuk-table__caption--s">A1, A2 and A10 mean days against thresholds; A3 per cent</caption>
-      <thead class="govuk-table__head"><tr class="govuk-table__row">${th('Three years to')}${th('A1 days (threshold)', true)}${th('A1')}${th('A2 days (threshold)', true)}${th('A2')}${th('A10 days', true)}${th('A3 under 14 months', true)}</tr></thead>
+    <table class="govuk-table" id="scorecard-table"><caption class="govuk-table__caption govuk-table__caption--s">A1, A2 and A10: mean days (total days / children counted) against the threshold; A3: per cent (children under 14 months / children who moved in). Each figure links to the children behind it.</caption>
+      <thead class="govuk-table__head"><tr class="govuk-table__row">${th('Three years to')}${th('A1 mean days', true)}${th('A1 threshold', true)}${th('A1')}${th('A2 mean days', true)}${th('A2 threshold', true)}${th('A2')}${th('A10 mean days', true)}${th('A10 threshold (A1’s)', true)}${th('A3 under 14 months', true)}</tr></thead>
       <tbody class="govuk-table__body">${data.scorecards.map(
         (s) => html`<tr class="govuk-table__row">
         <th scope="row" class="govuk-table__header">${formatDate(s.periodEnding)}</th>
-        ${td(`${days(s.A1.meanDays)} (${s.A1.thresholdDays})`)}${td(verdict(s.A1.meetsThreshold), false)}
-        ${td(`${days(s.A2.meanDays)} (${s.A2.thresholdDays})`)}${td(verdict(s.A2.meetsThreshold), false)}
-        ${td(days(s.A10.meanDays))}${td(`${pct(s.A3.percentage)} (${s.A3.numerator} / ${s.A3.denominator})`)}</tr>`,
+        ${link(s, s.A1)}${td(String(s.A1.thresholdDays))}${td(verdict(s.A1.meetsThreshold), false)}
+        ${link(s, s.A2)}${td(String(s.A2.thresholdDays))}${td(verdict(s.A2.meetsThreshold), false)}
+        ${link(s, s.A10)}${td(`${s.A10.thresholdDays}: ${s.A10.meetsThreshold === null ? 'no children' : s.A10.meetsThreshold ? 'meets' : 'above'}`)}
+        ${linkedTd(
+          `${pct(s.A3.percentage)} (${thousands(s.A3.numerator)} / ${thousands(s.A3.denominator)})`,
+          indicatorUrl('A3', s.periodEnding),
+          `A3, three years to ${formatDate(s.periodEnding)}`,
+        )}</tr>`,
       )}</tbody></table>`;
 }
 

@@ -92,7 +92,7 @@ function keyInvalidSummary(message: string): SafeHtml {
   </div>`;
 }
 
-function refusalSummary(refusal: FormRefusal, childHref: string): SafeHtml {
+export function refusalSummary(refusal: FormRefusal, childHref: string): SafeHtml {
   switch (refusal.kind) {
     case 'stale':
       return staleSummary(childHref);
@@ -142,7 +142,7 @@ function control(field: FormField, value: string, id: string, aria: string, hasE
   }
 }
 
-function fieldGroup(field: FormField, value: string, errors: readonly PlacedFormError[]): SafeHtml {
+export function fieldGroup(field: FormField, value: string, errors: readonly PlacedFormError[]): SafeHtml {
   const id = inputId(field.name);
   const messages = errors.filter((e) => e.field === field.name).map((e) => e.message);
   const aria = describedBy(id, Boolean(field.hint), messages.length > 0);
@@ -158,7 +158,7 @@ function fieldGroup(field: FormField, value: string, errors: readonly PlacedForm
 }
 
 /** The summary lists problems in the order of the fields on the page; unplaced ones last. */
-const byFormOrder = (form: RecordForm) => {
+export const byFormOrder = (form: RecordForm) => {
   const position = (e: PlacedFormError) => {
     const index = form.fields.findIndex((f) => f.name === e.field);
     return index < 0 ? form.fields.length : index;

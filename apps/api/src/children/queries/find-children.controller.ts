@@ -1,0 +1,42 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { dateOfInstant } from '@care-journey/journey';
+import { Roles } from '../../auth/roles.decorator';
+import { Clock } from '../../infrastructure/clock';
+import { JourneyQueries } from '../../projections/journey-queries';
+import { pageOf, type Paging } from '../../projections/paging';
+import { CHILD_FINDERS } from './child-finders';
+import { findChildren, type FoundChild } from './find-children';
+import { FindChildrenQuery } from './find-children.query';
+
+/** Find any registered child, flagged or not: the JSON side of the panel's "Find a child". */
+@ApiTags('children')
+@Controller('children')
+export class FindChildrenController {
+  constructor(
+    private readonly queries: JourneyQueries,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Roles(...CHILD_FINDERS)
+  @ApiOperation({
+    summary: 'Registered children by name or 903 reference (q), paged; every child without q',
+    description:
+      'Roles: social_worker, panel_member, auditor, admin (reporting_job: 403, it sees no names). ' +
+      'Each child: childId, childRef, name, dateOfBirth, the start of the period of care open today ' +
+      '(lookedAfterSince), team and socialWorker; no UPN or postcode. The exact reference first, then by name. ' +
+      'Read from the read models: send minPosition to wait for your own registration.',
+  })
+  @ApiServiceUnavailableResponse({ description: 'minPosition not reached in time' })
+  async find(@Query() query: FindChildrenQuery): Promise<{ children: FoundChild[]; paging: Paging }> {
+    await this.queries.waitFor(query.minPosition);
+    const found = findChildren(
+      this.queries.summaries(),
+      query.q?.trim() ?? '',
+      dateOfInstant(this.clock.now()),
+    );
+    const { items, paging } = pageOf(found, query.page, query.pageSize);
+    return { children: items, paging };
+  }
+}

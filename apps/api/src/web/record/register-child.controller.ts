@@ -1,0 +1,121 @@
+import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { dateOfInstant } from '@care-journey/journey';
+import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { Roles } from '../../auth/roles.decorator';
+import { ChildRefInUse } from '../../children/application-errors';
+import { idempotentChildId } from '../../children/recording/idempotency';
+import { Clock } from '../../infrastructure/clock';
+import { csrfToken } from '../auth/csrf';
+import { FORM_RECORDERS } from '../auth/web-user';
+import { redirect, sendPage } from '../html/respond';
+import { WebExceptionFilter } from '../html/web-exception.filter';
+import { afterRecording } from '../reading/position-param';
+import { formToBody, formValues } from './form-body';
+import type { RecordForm } from './form-definitions';
+import { FORM_KEY_FIELD, formIdempotencyKey, newFormKey } from './form-idempotency-key';
+import { formOnDate } from './form-on-date';
+import { registerChildPage, type RegisterChildPageModel } from './register-child.page';
+import { REGISTER_CHILD_FORM } from './register-child.form';
+import { FormCommandSender, type SendOutcome } from './validate-and-send';
+
+/**
+ * Register a child on the web: the same command path as `POST /children` with an Idempotency-Key
+ * (the API's validation pipe on RegisterChildDto, then JourneyCommandSender; the 903 reference is
+ * reserved first). The child's id is named after the user and the form's key, so the same form
+ * sent twice registers one child and lands on the same page.
+ */
+@ApiExcludeController()
+@Controller('panel/children/new')
+@UseFilters(WebExceptionFilter)
+@Roles(...FORM_RECORDERS)
+export class RegisterChildController {
+  constructor(
+    private readonly commands: FormCommandSender,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  show(
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): string {
+    return sendPage(
+      reply,
+      registerChildPage({
+        user,
+        csrfToken: csrfToken(request, reply),
+        form: this.form(),
+        // The one recording is usually the allocated worker: changeable.
+        values: { socialWorker: user.id },
+        errors: [],
+        idempotencyKey: newFormKey(),
+      }),
+    );
+  }
+
+  @Post()
+  async register(
+    @Body() submitted: Record<string, unknown> | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const form = this.form();
+    const fields = submitted ?? {};
+    const refill = (key: string): RegisterChildPageModel => ({
+      user,
+      csrfToken: csrfToken(request, reply),
+      form,
+      values: formValues(form.fields, fields),
+      errors: [],
+      idempotencyKey: key,
+    });
+    const key = formIdempotencyKey(fields[FORM_KEY_FIELD]);
+    if (!key.ok) {
+      const refusal = { kind: 'key-invalid', message: key.message } as const;
+      return sendPage(reply, registerChildPage({ ...refill(newFormKey()), refusal }), 400);
+    }
+    const childId = idempotentChildId(user.id, key.key);
+    const outcome = await this.send(form, childId, formToBody(form.fields, fields), user, key.key);
+    if (outcome.ok) return redirect(reply, afterRecording(childId, form.slug, outcome.globalPosition));
+    if ('keyReused' in outcome) {
+      // This form's key already registered a child with other answers: these would be another child.
+      const refusal = { kind: 'key-reused', message: outcome.message } as const;
+      const registeredChildHref = `/panel/children/${encodeURIComponent(childId)}`;
+      return sendPage(
+        reply,
+        registerChildPage({ ...refill(newFormKey()), refusal, registeredChildHref }),
+        outcome.status,
+      );
+    }
+    // No If-Match on a registration, so never stale; field errors (400, 422, a held reference 409).
+    const errors = 'errors' in outcome ? outcome.errors : [];
+    return sendPage(reply, registerChildPage({ ...refill(key.key), errors }), outcome.status);
+  }
+
+  /** The record forms' sender; a reference another child holds is a message on its field. */
+  private async send(
+    form: RecordForm,
+    childId: string,
+    body: Record<string, unknown>,
+    user: AuthenticatedUser,
+    key: string,
+  ): Promise<SendOutcome | { ok: false; status: 409; errors: { field: string; message: string }[] }> {
+    try {
+      return await this.commands.send(form, childId, body, { kind: 'none' }, user, key);
+    } catch (error) {
+      if (!(error instanceof ChildRefInUse)) throw error;
+      const { message } = error.getResponse() as { message: string };
+      return { ok: false, status: 409, errors: [{ field: 'childRef', message }] };
+    }
+  }
+
+  /** The form with the codes in force today (withdrawn codes are not offered). */
+  private form(): RecordForm {
+    return formOnDate(REGISTER_CHILD_FORM, dateOfInstant(this.clock.now()));
+  }
+}

@@ -1,0 +1,61 @@
+import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { dateOfInstant } from '@care-journey/journey';
+import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { Roles } from '../../auth/roles.decorator';
+import { Clock } from '../../infrastructure/clock';
+import { JourneyQueries } from '../../projections/journey-queries';
+import { csrfToken } from '../auth/csrf';
+import { FORM_RECORDERS } from '../auth/web-user';
+import { pageOfList } from '../html/pagination';
+import { sendPage } from '../html/respond';
+import { WebExceptionFilter } from '../html/web-exception.filter';
+import { RecentCache } from '../reading/recent-cache';
+import { CHILD_FINDERS } from '../../children/queries/child-finders';
+import { findChildren, type FoundChild } from '../../children/queries/find-children';
+import { findChildPage } from './find-child.page';
+import { parseFindChildQuery } from './find-child.query';
+
+/** Children per page of results. */
+export const CHILDREN_PER_PAGE = 50;
+
+/** Find a child by name or 903 reference, whether or not they have an open flag. */
+@ApiExcludeController()
+@Controller('panel')
+@UseFilters(WebExceptionFilter)
+@Roles(...CHILD_FINDERS)
+export class FindChildController {
+  /** Results by read-model version, day and search: paging does not search again. */
+  private readonly found = new RecentCache<FoundChild[]>(16);
+
+  constructor(
+    private readonly queries: JourneyQueries,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('children')
+  find(
+    @Query() raw: Record<string, unknown>,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): string {
+    const query = parseFindChildQuery(raw);
+    const today = dateOfInstant(this.clock.now());
+    const summaries = this.queries.summaries();
+    const key = `${this.queries.version}|${today}|${query.text}`;
+    const all = this.found.getOrCompute(key, () => findChildren(summaries, query.text, today));
+    return sendPage(
+      reply,
+      findChildPage({
+        user,
+        csrfToken: csrfToken(request, reply),
+        query,
+        list: pageOfList(all, query.page, CHILDREN_PER_PAGE),
+        mayRegister: FORM_RECORDERS.includes(user.role),
+      }),
+    );
+  }
+}
