@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { JourneySummary } from '@care-journey/projections';
 import { JourneyQueries } from '../../../apps/api/src/projections/journey-queries';
 import { apiClient } from '../support/http-client';
-import type { TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
-import { artifact, describeInBrowser, launchChromium, screenshot } from './support/chromium';
+import { useBrowserApp } from './support/browser-app';
+import { artifact, describeInBrowser, screenshot } from './support/chromium';
 import { startSeededApp } from './support/seeded-app';
 import { signIn } from './support/sign-in';
 
@@ -44,24 +44,15 @@ const count = (text: string): number => Number((/^[\d,]+/.exec(text)?.[0] ?? 'Na
 describeInBrowser(
   'panel: children behind each measure, find a child, register a child (real browser)',
   () => {
-    let t: TestApp;
-    let browser: Browser;
+    const app = useBrowserApp(() => startSeededApp(200));
     let page: Page;
 
-    beforeAll(async () => {
-      [t, browser] = await Promise.all([startSeededApp(200), launchChromium()]);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
-    });
     beforeEach(async () => {
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page = await app.newPage({ viewport: { width: 1280, height: 900 } });
     });
-    afterEach(async () => page?.close());
 
     it('measures: each scorecard and stability figure shows its numerator and denominator and links to the children behind it, the same as the API counts', async () => {
-      const api = apiClient(t.baseUrl);
+      const api = apiClient(app.baseUrl);
       const card = (
         await api.get<{ A1: { numerator: number; denominator: number; thresholdDays: number } }>(
           `/scorecard?periodEnding=${YEAR_END}`,
@@ -70,7 +61,7 @@ describeInBrowser(
       ).body;
       expect(card.A1.denominator).toBeGreaterThan(0);
 
-      await signIn(page, t.baseUrl, 'panel.demo', `/panel/measures?yearEnding=${YEAR_END}&years=1`);
+      await signIn(page, app.baseUrl, 'panel.demo', `/panel/measures?yearEnding=${YEAR_END}&years=1`);
       const scorecardRow = (await rowTexts(page, '#scorecard-table'))[0];
       // A1's cell: mean (total days / children), then the threshold.
       expect(scorecardRow[1]).toContain(
@@ -98,7 +89,7 @@ describeInBrowser(
       await screenshot(page, 'measures-a1-children');
 
       // ST1: the children looked at, those in the numerator first, each linking to their page.
-      await page.goto(`${t.baseUrl}/panel/measures?yearEnding=${YEAR_END}&years=1`);
+      await page.goto(`${app.baseUrl}/panel/measures?yearEnding=${YEAR_END}&years=1`);
       await Promise.all([
         page.waitForURL(/\/panel\/measures\/ST1\?yearEnding=2025-03-31/),
         page.locator('#stability-table tbody tr').first().locator('td').first().getByRole('link').click(),
@@ -121,8 +112,8 @@ describeInBrowser(
     });
 
     it('measures: a reporting job sees the children behind a figure by reference only', async () => {
-      await signIn(page, t.baseUrl, 'reporting.demo', `/panel/measures/A1?yearEnding=${YEAR_END}`);
-      const summaries = t.app.get(JourneyQueries).summaries();
+      await signIn(page, app.baseUrl, 'reporting.demo', `/panel/measures/A1?yearEnding=${YEAR_END}`);
+      const summaries = app.t.app.get(JourneyQueries).summaries();
       const body = (await page.locator('main').textContent()) ?? '';
       const links = await page.locator('#indicator-children tbody a').allTextContents();
       expect(links.length).toBeGreaterThan(0);
@@ -131,9 +122,9 @@ describeInBrowser(
     });
 
     it('find a child: a social worker finds any child by name or 903 reference, pages through every child, and opens one', async () => {
-      const summaries = t.app.get(JourneyQueries).summaries();
+      const summaries = app.t.app.get(JourneyQueries).summaries();
       const [first, second] = summaries.filter((s) => s.name.includes(' '));
-      await signIn(page, t.baseUrl, 'sw.demo', '/panel/drift');
+      await signIn(page, app.baseUrl, 'sw.demo', '/panel/drift');
       await Promise.all([
         page.waitForURL(/\/panel\/children$/),
         page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Find a child' }).click(),
@@ -167,14 +158,14 @@ describeInBrowser(
     });
 
     it('find a child: refused to a reporting job (no names), not offered in its menu', async () => {
-      await signIn(page, t.baseUrl, 'reporting.demo', '/panel/drift');
+      await signIn(page, app.baseUrl, 'reporting.demo', '/panel/drift');
       expect(await page.getByRole('link', { name: 'Find a child' }).count()).toBe(0);
-      const response = await page.goto(`${t.baseUrl}/panel/children?q=a`);
+      const response = await page.goto(`${app.baseUrl}/panel/children?q=a`);
       expect(response?.status()).toBe(403);
     });
 
     it('register a child: the answer is lost after the server registered the child; reloading sends the same form again and lands on the same child, registered once', async () => {
-      await signIn(page, t.baseUrl, 'sw.demo', '/panel/children/new');
+      await signIn(page, app.baseUrl, 'sw.demo', '/panel/children/new');
       await page.getByLabel('903 child reference').fill('WEB0002');
       await page.getByLabel('Full name').fill('Jo Onceonly');
       await page.getByLabel('Date of birth').fill('2017-02-03');
@@ -204,7 +195,7 @@ describeInBrowser(
       await page.waitForURL(/recorded=register/);
       expect(answered.map((a) => a.status)).toEqual([303, 303]);
       expect(answered[1].location).toBe(answered[0].location);
-      const found = await apiClient(t.baseUrl).get<{ children: { childRef: string }[] }>(
+      const found = await apiClient(app.baseUrl).get<{ children: { childRef: string }[] }>(
         '/children?q=WEB0002',
         {
           token: tokenFor('social_worker'),
@@ -214,8 +205,8 @@ describeInBrowser(
     });
 
     it('register a child: refused by field in the form’s words, then registered and landed on the new child’s page; a held reference is refused on its field; the panel may not register', async () => {
-      const taken: JourneySummary = t.app.get(JourneyQueries).summaries()[0];
-      await signIn(page, t.baseUrl, 'sw.demo', '/panel/children');
+      const taken: JourneySummary = app.t.app.get(JourneyQueries).summaries()[0];
+      await signIn(page, app.baseUrl, 'sw.demo', '/panel/children');
       await Promise.all([
         page.waitForURL(/\/panel\/children\/new$/),
         page.getByRole('link', { name: 'Register a child' }).click(),
@@ -233,7 +224,7 @@ describeInBrowser(
         await page.getByLabel('Date the child became known to the authority').fill('2024-01-10');
       };
       // A UPN that is neither 13 characters nor UN1–UN5: refused beside its field, nothing recorded.
-      const before = await t.store.headPosition();
+      const before = await app.t.store.headPosition();
       await fill('WEB0001', 'NOT-A-UPN');
       await page.getByRole('button', { name: 'Register the child' }).click();
       await page.waitForSelector('.govuk-error-summary');
@@ -242,7 +233,7 @@ describeInBrowser(
       );
       await expect(page.locator('#upn-error').textContent()).resolves.toContain('must be a 13-character UPN');
       expect(await page.title()).toMatch(/^Error: /);
-      expect(await t.store.headPosition()).toBe(before);
+      expect(await app.t.store.headPosition()).toBe(before);
       // The answers are kept; the social worker defaults to the one signed in.
       await expect(page.getByLabel('Full name').inputValue()).resolves.toBe('Robin Webform');
       await expect(page.getByLabel('Allocated social worker').inputValue()).resolves.toBe('sw.demo');
@@ -258,7 +249,7 @@ describeInBrowser(
         'Child registered',
       );
       const childId = new URL(page.url()).pathname.split('/').pop() ?? '';
-      const api = apiClient(t.baseUrl);
+      const api = apiClient(app.baseUrl);
       const child = await api.get<{ childRef: string; name: string }>(`/children/${childId}`, {
         token: tokenFor('social_worker'),
       });
@@ -266,7 +257,7 @@ describeInBrowser(
       await screenshot(page, 'register-child-registered');
 
       // Another child's reference (any case): refused on the reference field with the API's rule.
-      await page.goto(`${t.baseUrl}/panel/children/new`);
+      await page.goto(`${app.baseUrl}/panel/children/new`);
       await fill(taken.childRef.toLowerCase(), 'A123456789012');
       const answered = page.waitForResponse(
         (r) => r.url().endsWith('/panel/children/new') && r.request().method() === 'POST',
@@ -278,9 +269,9 @@ describeInBrowser(
       );
 
       // The panel reads, it does not record.
-      const panel = await browser.newPage();
-      await signIn(panel, t.baseUrl, 'panel.demo', '/panel/drift');
-      expect((await panel.goto(`${t.baseUrl}/panel/children/new`))?.status()).toBe(403);
+      const panel = await app.newPage();
+      await signIn(panel, app.baseUrl, 'panel.demo', '/panel/drift');
+      expect((await panel.goto(`${app.baseUrl}/panel/children/new`))?.status()).toBe(403);
       await panel.close();
     });
   },
