@@ -22,9 +22,11 @@ import { changePlacement } from './handlers/placement';
 import { changeAllocation, registerChild } from './handlers/register-child';
 import { endTemporaryPlacement, startTemporaryPlacement } from './handlers/temporary-placement';
 import { violation } from './errors';
+import { lookedAfterOnlyUnder18 } from './invariants/looked-after-age';
 import type { JourneyState } from './state';
 
 export function decide(command: JourneyCommand, state: JourneyState): JourneyEvent[] {
+  lookedAfterOnlyUnder18(command, state);
   switch (command.type) {
     case 'RegisterChild':
       return registerChild(command, state);

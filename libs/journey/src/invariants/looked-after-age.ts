@@ -1,0 +1,42 @@
+/**
+ * Only a child can be looked after (national-definitions.md §1.3: care ends by 18). The entries that
+ * need the child to be a child are refused on or after the 18th birthday: a start of care, every
+ * new episode (legal status, placement, temporary placement and the return from it, placement for
+ * adoption), a statutory review and a missing episode starting. Ending care stays open at any age,
+ * so a period still open at 18 (imported, or recorded before this rule) can always be closed.
+ * A date-of-birth correction replays the journey (handlers/corrections.ts), so one that would make
+ * the child 18+ on any of these entries is refused by the same rule.
+ */
+import { isValidCalendarDate } from '../calendar-date';
+import type { JourneyCommand } from '../commands';
+import { violation } from '../errors';
+import { eighteenthBirthday, LOOKED_AFTER_AGE_LIMIT } from '../looked-after-age';
+import type { JourneyState } from '../state';
+
+const NEEDS_A_CHILD: ReadonlyMap<JourneyCommand['type'], string> = new Map([
+  ['StartPeriodOfCare', 'start a period of care'],
+  ['ChangeLegalStatus', 'start a new legal status'],
+  ['ChangePlacement', 'start a new placement'],
+  ['StartTemporaryPlacement', 'start a temporary placement'],
+  ['EndTemporaryPlacement', 'go back to the usual placement (a new episode)'],
+  ['PlaceForAdoption', 'place the child for adoption'],
+  ['RecordReview', 'hold a statutory review of a looked-after child'],
+  ['StartMissingEpisode', 'start a missing episode while looked after'],
+]);
+
+export function lookedAfterOnlyUnder18(command: JourneyCommand, state: JourneyState): void {
+  const what = NEEDS_A_CHILD.get(command.type);
+  const dateOfBirth = state.child?.dateOfBirth;
+  const date = (command as { effectiveDate?: unknown }).effectiveDate;
+  // A bad or missing date is the handler's to name; no child yet is registration's.
+  if (what === undefined || dateOfBirth === undefined || !isValidCalendarDate(date)) return;
+  const adultFrom = eighteenthBirthday(dateOfBirth);
+  if (date < adultFrom) return;
+  violation(
+    'looked-after-only-under-18',
+    `effectiveDate ${date} is on or after the child's 18th birthday (${adultFrom}, dateOfBirth ${dateOfBirth}): ` +
+      `only a child under ${LOOKED_AFTER_AGE_LIMIT} can be looked after, so this cannot ${what}. ` +
+      'Care ends by the 18th birthday (e.g. E17 stayed with carers, E5/E6 independent living).',
+    'effectiveDate',
+  );
+}
