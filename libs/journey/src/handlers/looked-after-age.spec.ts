@@ -97,6 +97,25 @@ describe('looked after only under 18', () => {
         .then([careEnded('2026-11-20', 'E8')]));
   });
 
+  describe("given a young person born 2008-10-30 accommodated under s20 (V2) in a children's home (K2) since 17", () => {
+    const communityHome = { ...fosterU6, placementType: 'K2' };
+    const inK2 = [bornOn('2008-10-30'), careStarted('2024-05-10', 'V2', communityHome)];
+    it('when a review is held after 18, then it is accepted (s20(5), 903 rule 359)', () =>
+      expect(given(inK2).when(review('2026-11-02')).events()).toHaveLength(1));
+    it('when the legal status changes to C2 after 18, then it is refused', () =>
+      given(inK2)
+        .when({
+          type: 'ChangeLegalStatus',
+          childId: CHILD,
+          effectiveDate: '2026-11-02',
+          legalStatus: 'C2',
+          ...meta(NOW),
+        })
+        .thenThrows('looked-after-only-under-18', 'effectiveDate'));
+    it('when the placement changes to foster care (U4) after 18, then it is refused', () =>
+      given(inK2).when(move('2026-11-02')).thenThrows('looked-after-only-under-18', 'effectiveDate'));
+  });
+
   it('given a 29 February birthday, then the child is 18 only on 1 March in a common year', () => {
     const leapling = [bornOn('2008-02-29'), careStarted('2024-05-10')];
     given(leapling)

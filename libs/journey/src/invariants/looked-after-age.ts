@@ -6,11 +6,15 @@
  * so a period still open at 18 (imported, or recorded before this rule) can always be closed.
  * A date-of-birth correction replays the journey (handlers/corrections.ts), so one that would make
  * the child 18+ on any of these entries is refused by the same rule.
+ * The one way to stay looked after past 18 is accommodation under s20(5) in a community home: legal
+ * status V2 with placement K2 (903 rule 359). Care never starts at 18+ (rule 352), but an entry that
+ * leaves (or keeps) the young person V2 in K2 is accepted.
  */
 import { isValidCalendarDate } from '../calendar-date';
 import type { JourneyCommand } from '../commands';
 import { violation } from '../errors';
 import { eighteenthBirthday, LOOKED_AFTER_AGE_LIMIT } from '../looked-after-age';
+import { currentLegalStatus } from '../queries';
 import type { JourneyState } from '../state';
 
 const NEEDS_A_CHILD: ReadonlyMap<JourneyCommand['type'], string> = new Map([
@@ -31,12 +35,23 @@ export function lookedAfterOnlyUnder18(command: JourneyCommand, state: JourneySt
   // A bad or missing date is the handler's to name; no child yet is registration's.
   if (what === undefined || dateOfBirth === undefined || !isValidCalendarDate(date)) return;
   const adultFrom = eighteenthBirthday(dateOfBirth);
-  if (date < adultFrom) return;
+  if (date < adultFrom || staysInCommunityHomeUnderS20(command, state)) return;
   violation(
     'looked-after-only-under-18',
     `effectiveDate ${date} is on or after the child's 18th birthday (${adultFrom}, dateOfBirth ${dateOfBirth}): ` +
       `only a child under ${LOOKED_AFTER_AGE_LIMIT} can be looked after, so this cannot ${what}. ` +
-      'Care ends by the 18th birthday (e.g. E17 stayed with carers, E5/E6 independent living).',
+      'Care ends by the 18th birthday (e.g. E17 stayed with carers, E5/E6 independent living); only ' +
+      'accommodation under s20(5) in a community home (V2 in K2, 903 rule 359) goes on past it.',
     'effectiveDate',
   );
+}
+
+/** After the entry, is the young person accommodated under s20(5) in a community home (V2 in K2)? */
+function staysInCommunityHomeUnderS20(command: JourneyCommand, state: JourneyState): boolean {
+  let legalStatus = currentLegalStatus(state)?.legalStatus;
+  let placementType = state.currentPlacement?.placementType;
+  if (command.type === 'ChangeLegalStatus') legalStatus = command.legalStatus;
+  else if (command.type === 'ChangePlacement') placementType = command.placement?.placementType;
+  else if (command.type !== 'RecordReview' && command.type !== 'StartMissingEpisode') return false;
+  return legalStatus === 'V2' && placementType === 'K2';
 }
