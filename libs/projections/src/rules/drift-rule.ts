@@ -20,6 +20,7 @@ export const DRIFT_RULE_IDS = [
   'DR09',
   'DR10',
   'DR11',
+  'DR13',
 ] as const;
 export type DriftRuleId = (typeof DRIFT_RULE_IDS)[number];
 

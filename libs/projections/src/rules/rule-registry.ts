@@ -10,6 +10,7 @@ import { DR08 } from './dr08-relinquished-placement';
 import { DR09 } from './dr09-relinquished-review';
 import { DR10 } from './dr10-going-home-audit';
 import { DR11 } from './dr11-plan-stalled';
+import { DR13 } from './dr13-looked-after-at-18';
 import type { DriftRule, DriftRuleId } from './drift-rule';
 
 export const DRIFT_RULES: readonly DriftRule[] = [
@@ -24,6 +25,7 @@ export const DRIFT_RULES: readonly DriftRule[] = [
   DR09,
   DR10,
   DR11,
+  DR13,
 ];
 
 export const driftRule = (id: DriftRuleId): DriftRule => {
