@@ -3,6 +3,7 @@
  * validator sees it. Each failure names the rule code, table, child and field.
  */
 import { collectionYear } from './collection-year';
+import { checkAgeAndUpn } from './self-check/age-and-upn-rules';
 import { checkChildren } from './self-check/child-rules';
 import { checkEpisodes } from './self-check/episode-rules';
 import type { CheckFailure } from './self-check/failure';
@@ -20,5 +21,6 @@ export function validateReturn(tables: Return903, options: { yearEnding: string 
     ...checkSupportedAccommodation(tables.Episodes, ctx),
     ...checkPlacementCodes(tables.Episodes, ctx),
     ...checkChildren(tables, ctx),
+    ...checkAgeAndUpn(tables, ctx),
   ];
 }
