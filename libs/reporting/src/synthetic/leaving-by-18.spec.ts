@@ -2,7 +2,7 @@
  * Being looked after ends at 18: a demo recorded up to today, with its history ending 45 days
  * earlier, must not leave a child in care past their 18th birthday in that gap.
  */
-import { eighteenthBirthday } from '@care-journey/journey';
+import { addDays, eighteenthBirthday } from '@care-journey/journey';
 import type { CarePlan } from './care-route';
 import { generateAuthority } from './generate-authority';
 import { syntheticEventId } from './generate-child';
@@ -31,9 +31,10 @@ describe('leaving care by 18 within the history', () => {
   it('Given no recording moment (a plain seed), Then the plan is unchanged', () =>
     expect(leavesBy18WithinHistory(plan, born, '2026-10-13', undefined)).toBe(plan));
 
-  it('Given the 2,000-child demo ending 2026-10-13, recorded 45 days later, Then no child is looked after on or after their 18th birthday', () => {
+  it('Given the 2,000-child demo ending 2026-10-13, recorded 45 days later, Then no child is looked after on or after their 18th birthday, and none leaves at 18 with E8', () => {
     const recordedUntil = '2026-11-27T12:00:00Z';
     const adults: string[] = [];
+    const e8At18: string[] = [];
     for (const child of generateAuthority({
       children: 2_000,
       seed: 'demo',
@@ -48,8 +49,16 @@ describe('leaving care by 18 within the history', () => {
       for (const period of state.periodsOfCare) {
         const lastDay = period.endDate ?? recordedUntil.slice(0, 10);
         if (lastDay > adultFrom) adults.push(`${child.profile.childRef} born ${child.profile.dateOfBirth}`);
+        // E8 is "never just for turning 18": not on the 18th birthday, nor the day before it.
+        if (
+          period.endReason === 'E8' &&
+          period.endDate !== undefined &&
+          period.endDate >= addDays(adultFrom, -1)
+        )
+          e8At18.push(`${child.profile.childRef} left ${period.endDate}`);
       }
     }
     expect(adults).toEqual([]);
+    expect(e8At18).toEqual([]);
   });
 });
