@@ -116,6 +116,30 @@ describe('looked after only under 18', () => {
       given(inK2).when(move('2026-11-02')).thenThrows('looked-after-only-under-18', 'effectiveDate'));
   });
 
+  describe('orders only for a child (903 rules 386, 407)', () => {
+    const inCareAt17 = [bornOn('2008-10-30'), careStarted('2024-05-10')];
+    it('when an SGO to the foster carer (E46) ends care on the 18th birthday, then it is accepted', () =>
+      given(inCareAt17)
+        .when(endCare('2026-10-30', 'E46'))
+        .then([careEnded('2026-10-30', 'E46')]));
+    it('when an SGO (E46) ends care the day after the 18th birthday, then it is refused on reason', () =>
+      given(inCareAt17).when(endCare('2026-10-31', 'E46')).thenThrows('sgo-by-18-903-rule-407', 'reason'));
+    it('when an adoption order is granted on the 18th birthday, then it is refused on the date', () =>
+      given(inCareAt17)
+        .when({
+          type: 'GrantAdoptionOrder',
+          childId: CHILD,
+          effectiveDate: '2026-10-30',
+          adoptedByFosterCarer: false,
+          numberOfAdopters: 2,
+          adopterSex: 'MF',
+          adopterLegalStatus: 'L11',
+          application: 'unopposed',
+          ...meta(NOW),
+        } as never)
+        .thenThrows('adoption-under-18-903-rule-386', 'effectiveDate'));
+  });
+
   it('given a 29 February birthday, then the child is 18 only on 1 March in a common year', () => {
     const leapling = [bornOn('2008-02-29'), careStarted('2024-05-10')];
     given(leapling)
