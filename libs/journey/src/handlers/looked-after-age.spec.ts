@@ -19,6 +19,7 @@ import {
   fosterU4,
   fosterU6,
   inCare,
+  matched,
   meta,
   registered,
 } from '../testing/fixtures';
@@ -124,12 +125,25 @@ describe('looked after only under 18', () => {
         .then([careEnded('2026-10-30', 'E46')]));
     it('when an SGO (E46) ends care the day after the 18th birthday, then it is refused on reason', () =>
       given(inCareAt17).when(endCare('2026-10-31', 'E46')).thenThrows('sgo-by-18-903-rule-407', 'reason'));
-    it('when an adoption order is granted on the 18th birthday, then it is refused on the date', () =>
-      given(inCareAt17)
+    it('when an adoption order is granted after the 18th birthday, then it is refused on the date', () =>
+      // Born 2007-06-01: 18 on 2025-06-01, after the placement with adopters, before the order.
+      given([
+        bornOn('2007-06-01'),
+        ...matched.slice(1),
+        {
+          type: 'PlacedForAdoption',
+          data: {
+            childId: CHILD,
+            effectiveDate: '2025-02-20',
+            placement: { ...fosterU4, placementType: 'A4' },
+            sameCarer: false,
+          },
+        },
+      ])
         .when({
           type: 'GrantAdoptionOrder',
           childId: CHILD,
-          effectiveDate: '2026-10-30',
+          effectiveDate: '2025-06-12',
           adoptedByFosterCarer: false,
           numberOfAdopters: 2,
           adopterSex: 'MF',
