@@ -9,7 +9,7 @@
 import { addDays, daysBetween } from '../calendar-date';
 import { violation } from '../errors';
 import { currentLegalStatus } from '../queries';
-import { shortBreaksWithinYearlyTotal } from './short-break-total';
+import { shortBreakWithinLimits } from './short-break-limits';
 import type { JourneyState } from '../state';
 
 export interface TimeLimit {
@@ -35,15 +35,11 @@ const limit = (code: string, meaning: string, maxDays: number, wording: string, 
   },
 });
 
-/**
- * L1 72 hours (Children Act 1989 s46; the validator allows 3 days), L2 21 days, L3 7 days; each V3
- * short break 17 days (reg 48; rule 365; the 75 days in 12 months are short-break-total.ts's).
- */
+/** L1 72 hours (Children Act 1989 s46; the validator allows 3 days), L2 21 days, L3 7 days. */
 export const LEGAL_STATUS_TIME_LIMITS: Readonly<Record<string, TimeLimit>> = {
   ...limit('L1', 'police protection', 3, '72 hours', '361'),
   ...limit('L2', 'emergency protection order', 21, '21 days', '362'),
   ...limit('L3', 'child assessment order', 7, '7 days', '363'),
-  ...limit('V3', 'a short break in an agreed series', 17, '17 days', '365'),
 };
 
 /** T1 hospital 6 weeks, T3 while the foster carer is on holiday 3 weeks, T4 other 7 days. T0/T2: none. */
@@ -76,7 +72,8 @@ function endsWithinLimit(
 export function legalStatusEndsWithinLimit(state: JourneyState, endDate: string, ending: string): void {
   const status = currentLegalStatus(state);
   endsWithinLimit(status?.legalStatus, status?.startDate, endDate, LEGAL_STATUS_TIME_LIMITS, ending);
-  shortBreaksWithinYearlyTotal(state, endDate, ending);
+  // V3 short breaks: 17 days each, 75 in 12 months (kept apart: no drift rule reads short breaks).
+  shortBreakWithinLimits(state, endDate, ending);
 }
 
 /** The open temporary placement ends on `endDate` (the return to the usual placement). */
