@@ -22,9 +22,17 @@ import { changePlacement } from './handlers/placement';
 import { changeAllocation, registerChild } from './handlers/register-child';
 import { endTemporaryPlacement, startTemporaryPlacement } from './handlers/temporary-placement';
 import { violation } from './errors';
+import { lookedAfterOnlyUnder18 } from './invariants/looked-after-age';
 import type { JourneyState } from './state';
 
 export function decide(command: JourneyCommand, state: JourneyState): JourneyEvent[] {
+  const events = decideByType(command, state);
+  // After the command's own rules, so a bad or future date is named as such first.
+  lookedAfterOnlyUnder18(command, state);
+  return events;
+}
+
+function decideByType(command: JourneyCommand, state: JourneyState): JourneyEvent[] {
   switch (command.type) {
     case 'RegisterChild':
       return registerChild(command, state);

@@ -25,6 +25,8 @@ export {
 } from './queries';
 export { adoptionProgress } from './fold/derive-current';
 export { failingEntries } from './journey-check';
+export { eighteenthBirthday, isAdultOn, LOOKED_AFTER_AGE_LIMIT } from './looked-after-age';
+export { isOfSchoolAgeFor209, schoolAgeReferenceDate } from './unknown-upn';
 export { isOutsideEngland } from './invariants/outside-england';
 export {
   LEGAL_STATUS_TIME_LIMITS,

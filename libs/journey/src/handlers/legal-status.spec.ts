@@ -52,7 +52,7 @@ describe('ChangeLegalStatus', () => {
   it('keeps J-codes for 10+', () =>
     given(inCare).when(change('2024-07-01', 'J2')).thenThrows('youth-justice-under-10'));
   it('does not mix V3 and V4 in a year', () =>
-    given([...inCare, legalStatusChanged('2024-06-01', 'V3')])
+    given([...inCare, legalStatusChanged('2024-06-20', 'V3')])
       .when(change('2024-07-01', 'V4'))
       .thenThrows('short-breaks-v3-and-v4-same-year'));
   it('is not in the future', () =>

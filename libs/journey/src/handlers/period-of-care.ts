@@ -20,6 +20,7 @@ import { checkPreviousPermanence } from '../invariants/previous-permanence';
 import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
 import { noTemporaryPlacementOpen, temporaryCannotStartCare } from '../invariants/temporary-placement';
 import { legalStatusEndsWithinLimit } from '../invariants/time-limits';
+import { un1OnlyBelowSchoolAge } from '../invariants/unknown-upn';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
 
@@ -27,6 +28,8 @@ export function startPeriodOfCare(command: StartPeriodOfCare, state: JourneyStat
   const { date } = checkEntry(command, state);
   mustNotBeInCare(state);
   mustStartAfterLastPeriod(state, date);
+  if (state.child)
+    un1OnlyBelowSchoolAge(state.child.upn, state.child.dateOfBirth, date, 'this start of care');
   const legalStatus = requireCode('LS', command.legalStatus, date, 'legalStatus', 'invalid-legal-status');
   youthJusticeNotUnder10(state, legalStatus, date);
   shortBreaksOneKindPerYear(state, legalStatus, date);

@@ -3,6 +3,7 @@ import type { ChangeAllocation, RegisterChild } from '../commands';
 import type { JourneyEvent } from '../events';
 import { requireCode } from '../invariants/codes';
 import { checkSex, checkUpn } from '../invariants/child-details';
+import { un1OnlyBelowSchoolAge } from '../invariants/unknown-upn';
 import { notAfterRecording } from '../invariants/dates';
 import { requireBoolean, requireDate, requireRecording, requireText } from '../invariants/fields';
 import { mustNotBeRegistered } from '../invariants/registration';
@@ -30,6 +31,7 @@ export function registerChild(command: RegisterChild, state: JourneyState): Jour
   checkSex(command.sex);
   requireCode('ETHNIC', command.ethnicity, known, 'ethnicity', 'invalid-ethnicity');
   checkUpn(command.upn);
+  un1OnlyBelowSchoolAge(command.upn, dob, known, 'the registration');
   requireBoolean(command.uasc, 'uasc');
   requireBoolean(command.relinquishedAtBirth, 'relinquishedAtBirth');
   requireText(command.team, 'team');

@@ -10,6 +10,7 @@
 import { addDays, addMonths, daysBetween } from '../calendar-date';
 import { violation } from '../errors';
 import { currentLegalStatus } from '../queries';
+import { shortBreakWithinLimits } from './short-break-limits';
 import type { JourneyState } from '../state';
 
 export interface TimeLimit {
@@ -72,6 +73,8 @@ function endsWithinLimit(
 export function legalStatusEndsWithinLimit(state: JourneyState, endDate: string, ending: string): void {
   const status = currentLegalStatus(state);
   endsWithinLimit(status?.legalStatus, status?.startDate, endDate, LEGAL_STATUS_TIME_LIMITS, ending);
+  // V3 short breaks: 17 days each, 75 in 12 months (kept apart: no drift rule reads short breaks).
+  shortBreakWithinLimits(state, endDate, ending);
 }
 
 /** The open temporary placement ends on `endDate` (the return to the usual placement). */

@@ -21,6 +21,7 @@ export const DRIFT_RULE_IDS = [
   'DR10',
   'DR11',
   'DR12',
+  'DR13',
 ] as const;
 export type DriftRuleId = (typeof DRIFT_RULE_IDS)[number];
 

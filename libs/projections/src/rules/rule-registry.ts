@@ -11,6 +11,7 @@ import { DR09 } from './dr09-relinquished-review';
 import { DR10 } from './dr10-going-home-audit';
 import { DR11 } from './dr11-plan-stalled';
 import { DR12 } from './dr12-time-limit-exceeded';
+import { DR13 } from './dr13-looked-after-at-18';
 import type { DriftRule, DriftRuleId } from './drift-rule';
 
 export const DRIFT_RULES: readonly DriftRule[] = [
@@ -26,6 +27,7 @@ export const DRIFT_RULES: readonly DriftRule[] = [
   DR10,
   DR11,
   DR12,
+  DR13,
 ];
 
 export const driftRule = (id: DriftRuleId): DriftRule => {

@@ -3,6 +3,7 @@
  * validator sees it. Each failure names the rule code, table, child and field.
  */
 import { collectionYear } from './collection-year';
+import { checkAgeAndUpn } from './self-check/age-and-upn-rules';
 import { checkChildren } from './self-check/child-rules';
 import { checkEpisodes } from './self-check/episode-rules';
 import type { CheckFailure } from './self-check/failure';
@@ -22,5 +23,6 @@ export function validateReturn(tables: Return903, options: { yearEnding: string 
     ...checkPlacementCodes(tables.Episodes, ctx),
     ...checkChildren(tables, ctx),
     ...checkPreviousPermanence(tables.PrevPerm),
+    ...checkAgeAndUpn(tables, ctx),
   ];
 }

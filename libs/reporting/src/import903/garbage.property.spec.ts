@@ -32,7 +32,7 @@ const headerRow = fc.record({
   SEX: pick('M', '1', '2', 'F', '3', ''),
   DOB: pick('01/02/2015', '01/02/2023', '30/02/2015', ''),
   ETHNIC: pick('WBRI', 'BAFR', 'XXXX', ''),
-  UPN: pick('UN1', 'A123456789012', 'bad'),
+  UPN: pick('A123456789012', 'UN1', 'bad'),
   MOTHER: pick(''),
   MC_DOB: pick(''),
 });

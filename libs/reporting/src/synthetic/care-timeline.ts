@@ -452,18 +452,19 @@ function endOfCare(
       case 'died':
         return 'E2';
       case 'to_18':
-        // Leaving the day before an 18th birthday on 31 March (see notOn31March): not yet 18, so not E17.
+        // Leaving the day before an 18th birthday on 31 March (see notOn31March), or at the end of a
+        // demo's history (leaving-by-18.ts): not yet 18, so not E17. Never E8: "never just for
+        // turning 18" (national-definitions.md §1.3; only if still missing at 18, which is not drawn).
+        // (A weighted draw takes one random number whatever the table, so the rest stays the same.)
         if (ageAtExit < 18)
           return random.weighted([
             ['E5', 50],
             ['E6', 40],
-            ['E8', 10],
           ]);
         if (isFoster(type) && random.chance(0.7)) return 'E17';
         return random.weighted([
           ['E5', 45],
           ['E6', 35],
-          ['E8', 10],
           ['E17', isFoster(type) ? 10 : 0],
         ]);
       default:

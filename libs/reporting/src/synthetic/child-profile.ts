@@ -1,4 +1,5 @@
 /** Who a synthetic child is: the facts registered once (RegisterChild), drawn from national mixes. */
+import { isOfSchoolAgeFor209 } from '@care-journey/journey';
 import { addDays, addYears, daysBetween, type CalendarDate } from './dates';
 import { AGE_AT_ENTRY, ETHNICITY, UASC_ETHNICITY } from './code-mixes';
 import { postcodesIn } from './postcodes';
@@ -89,10 +90,11 @@ const SURNAMES = [
 
 /**
  * UN1 (no UPN yet) only for children still under school age at the end of the history: the 903
- * rejects UN1 for anyone 4 by the 31 August before the collection year (rule 209).
+ * rejects UN1 for anyone 4 by the 31 August before the collection year (rule 209), and so does the
+ * domain at registration and at a start of care (the same test, from the journey).
  */
 const tooYoungForUpn = (dateOfBirth: CalendarDate, horizon: CalendarDate): boolean =>
-  addYears(dateOfBirth, 4) > `${Number(horizon.slice(0, 4)) - 2}-08-31`;
+  !isOfSchoolAgeFor209(dateOfBirth, horizon);
 
 export interface ProfileWindow {
   /** Earliest and latest possible start of care; `to` is also the end of the history. */

@@ -6,6 +6,7 @@ import { buildGoingHomeAudits, buildReviews } from './care-planning-timeline';
 import { drawCarePlan } from './care-route';
 import { buildCareTimeline } from './care-timeline';
 import { drawChildProfile, type ChildProfile } from './child-profile';
+import { leavesBy18WithinHistory } from './leaving-by-18';
 import { drawCorrections } from './corrections';
 import { addDays, addYears, maxOf } from './dates';
 import type { DraftCommand, PlannedEntry } from './draft';
@@ -44,7 +45,12 @@ export function generateChild(options: AuthorityOptions, index: number): Synthet
     to: addDays(horizon, -3),
     la: options.la,
   });
-  const plan = drawCarePlan(random, profile);
+  const plan = leavesBy18WithinHistory(
+    drawCarePlan(random, profile),
+    profile.dateOfBirth,
+    horizon,
+    options.recordedUntil,
+  );
   const team = random.pick(TEAMS);
   const socialWorker = `sw-${String(random.int(1, 120)).padStart(3, '0')}`;
 

@@ -24,7 +24,7 @@ export const header = (child: string, extra: Record<string, string> = {}) => ({
   SEX: 'M',
   DOB: '01/02/2015',
   ETHNIC: 'WBRI',
-  UPN: 'UN1',
+  UPN: 'A123456789012',
   MOTHER: '',
   MC_DOB: '',
   ...extra,
