@@ -221,7 +221,7 @@ export async function peerRows(
       const m = meters.get(r);
       return m === undefined
         ? ''
-        : `, CPU ${((m.cpuSeconds / Math.max(1, r.result.done)) * 1e3).toFixed(2)} ms/command, GC ${m.gcMs.toFixed(0)} ms (${m.majorGcs} major), heap ${m.heapUsedMb.toFixed(0)} MB`;
+        : `, CPU ${((m.cpuSeconds / Math.max(1, r.result.done)) * 1e3).toFixed(2)} ms/command, GC ${m.gcMs.toFixed(0)} ms (${m.majorGcs} major), heap ${m.heapUsedMb.toFixed(0)} MB, main thread ${m.mainCpuSeconds.toFixed(2)} s on a core / ${m.mainRunQueueSeconds.toFixed(2)} s waiting for one / ${Math.max(0, r.result.seconds - m.mainCpuSeconds - m.mainRunQueueSeconds).toFixed(2)} s blocked`;
     };
     const errorsOf = (r: Timed<LoopResult>) =>
       `${r.result.errors} errors${r.result.firstError ? ` (${r.result.firstError})` : ''}`;

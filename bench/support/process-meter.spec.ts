@@ -13,6 +13,8 @@ describe('metered', () => {
     expect(meter.gcMs).toBeGreaterThanOrEqual(0);
     expect(Number.isInteger(meter.majorGcs)).toBe(true);
     expect(meter.heapUsedMb).toBeGreaterThan(0);
+    expect(meter.mainCpuSeconds).toBeGreaterThanOrEqual(0);
+    expect(meter.mainRunQueueSeconds).toBeGreaterThanOrEqual(0);
   });
 
   it('given work that fails, then the failure reaches the caller', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
 
 /** What the process spent during one measured piece of work (the peer's rounds print it per side). */
@@ -13,6 +14,23 @@ export interface ProcessMeter {
   majorGcs: number;
   /** V8 heap in use when the work ended, MB. */
   heapUsedMb: number;
+  /**
+   * The main thread's own CPU and the time it was runnable but waiting for a core (the machine's
+   * other processes), seconds, from Linux /proc/self/schedstat (0 where absent). Wall time minus
+   * both is the time it was blocked (an fsync, sqlite3's pool, a timer).
+   */
+  mainCpuSeconds: number;
+  mainRunQueueSeconds: number;
+}
+
+/** [CPU ns, run-queue wait ns] of this process's main thread, or zeros without /proc. */
+function mainThreadSchedule(): [number, number] {
+  try {
+    const [cpu, wait] = readFileSync('/proc/self/schedstat', 'utf8').trim().split(' ').map(Number);
+    return Number.isFinite(cpu) && Number.isFinite(wait) ? [cpu, wait] : [0, 0];
+  } catch {
+    return [0, 0];
+  }
 }
 
 /**
@@ -31,9 +49,11 @@ export async function metered<T>(work: () => Promise<T>): Promise<{ result: T; m
   const observer = new PerformanceObserver((list) => add(list.getEntries() as PerformanceEntryLike[]));
   observer.observe({ entryTypes: ['gc'] });
   const cpu = process.cpuUsage();
+  const [mainCpu, mainWait] = mainThreadSchedule();
   try {
     const result = await work();
     const used = process.cpuUsage(cpu);
+    const [mainCpuAfter, mainWaitAfter] = mainThreadSchedule();
     add(observer.takeRecords() as PerformanceEntryLike[]);
     return {
       result,
@@ -42,6 +62,8 @@ export async function metered<T>(work: () => Promise<T>): Promise<{ result: T; m
         gcMs,
         majorGcs,
         heapUsedMb: process.memoryUsage().heapUsed / 1024 / 1024,
+        mainCpuSeconds: (mainCpuAfter - mainCpu) / 1e9,
+        mainRunQueueSeconds: (mainWaitAfter - mainWait) / 1e9,
       },
     };
   } finally {
