@@ -13,11 +13,11 @@ import { RecordJourneyHandler } from '../../apps/api/src/children/commands/recor
 import type { JourneyRepository } from '../../apps/api/src/children/recording/journey.repository';
 import type { EmmettEvent, EmmettStore } from '../support/load-peer';
 import { toStored } from '../support/stored';
-import type { CohortChild } from '../workload/review-targets';
+import type { ReviewTarget } from '../workload/review-targets';
 import { ReviewDates } from '../workload/review-targets';
 
 /** One decide-and-append: read the child's stream, fold it, decide a review, append what was decided. */
-export type Step = (child: CohortChild, command: JourneyCommand) => Promise<void>;
+export type Step = (child: ReviewTarget, command: JourneyCommand) => Promise<void>;
 
 const metadataFor = (command: JourneyCommand) => ({
   recordedAt: command.now,
@@ -102,7 +102,7 @@ export function emmettStep(store: EmmettStore): Step {
  * (loop j takes targets j, j + loops, …), so loops never contend for a stream.
  */
 export async function runLoops(
-  targets: readonly CohortChild[],
+  targets: readonly ReviewTarget[],
   loops: number,
   perLoop: number,
   step: Step,

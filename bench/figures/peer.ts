@@ -6,13 +6,18 @@ import type { Row } from '../support/row';
 import { TempDb } from '../support/temp-db';
 import { progress, timed } from '../support/timing';
 import type { Template } from '../workload/templates';
-import { ReviewDates, reviewTargets, type CohortChild } from '../workload/review-targets';
-import { cohortChildren } from '../workload/cohort';
+import {
+  childrenToReviewTargets,
+  ReviewDates,
+  type CohortChild,
+  type ReviewTarget,
+} from '../workload/review-targets';
 import { EventEnvelopeFactory } from '../../apps/api/src/children/recording/event-envelope.factory';
 import { JourneyRepository } from '../../apps/api/src/children/recording/journey.repository';
 import { emmettStep, ourDeployedStep, ourStep, runLoops } from './peer-loop';
 import { alternatedRounds, median, rateOf, type LoopResult } from './peer-rounds';
 import type { Timed } from '../support/timing';
+import { metered, type ProcessMeter } from '../support/process-meter';
 
 /**
  * Emmett's loop and our 8 loops are measured this many times, alternated (peer-rounds.ts). Five,
@@ -27,24 +32,50 @@ const OURS_PER_EMMETT = 5;
 const toEmmett = (child: CohortChild): EmmettEvent[] =>
   child.events.map((e) => ({ type: e.type, data: e.data, metadata: { eventId: e.id, ...e.metadata } }));
 
-/** Both stores get the same children (same event data and metadata, so the same row sizes). */
+/** Children written per transaction of ours while filling (set-up only, not timed). */
+const FILL_BATCH = 500;
+
+/**
+ * Both stores get the same children (same event data and metadata, so the same row sizes): the
+ * cohort's children in order up to the `count`th review target and at least `events` events.
+ * Children are written as they are cloned and dropped, and only the targets' ids are kept: the rounds
+ * run in this process, and the ~550 MB of children the fill once held made V8's major GCs (1.2 s of
+ * marking on this thread) land in the rounds (finding 32).
+ */
 async function fill(
   peer: EmmettSqlite,
-  children: readonly CohortChild[],
+  templates: readonly Template[],
+  count: number,
+  events: number,
   ours: string,
   theirs: string,
-): Promise<void> {
+): Promise<ReviewTarget[]> {
   const db = openRaw(ours, 'OFF');
   const insert = rawBatchInserter(db);
-  db.transaction(() => children.forEach((c) => insert(c.stream, 0, c.events)))();
-  db.close();
+  const writeOurs = db.transaction((batch: CohortChild[]) =>
+    batch.forEach((c) => insert(c.stream, 0, c.events)),
+  );
   const connection = peer.sqliteConnection({ fileName: theirs });
   await connection.command('PRAGMA synchronous = OFF'); // set-up only; the timed runs use Emmett's own connections
   await peer.createEventStoreSchema(connection);
-  // One transaction per child (Emmett's appendToStream opens its own).
-  for (const child of children)
-    await peer.appendToStream(connection, child.stream, 'journey', toEmmett(child));
+  const targets: ReviewTarget[] = [];
+  let batch: CohortChild[] = [];
+  const flush = async () => {
+    writeOurs(batch);
+    // One transaction per child (Emmett's appendToStream opens its own).
+    for (const child of batch)
+      await peer.appendToStream(connection, child.stream, 'journey', toEmmett(child));
+    batch = [];
+  };
+  for (const { child, target } of childrenToReviewTargets(templates, count, events)) {
+    if (target) targets.push({ childId: child.childId, stream: child.stream });
+    batch.push(child);
+    if (batch.length === FILL_BATCH) await flush();
+  }
+  await flush();
   connection.close();
+  db.close();
+  return targets;
 }
 
 /** The setting Emmett's connections run with (it only sets journal_mode = WAL). */
@@ -139,9 +170,14 @@ export async function peerRows(
     // whole stream, so with more commands than children a side's streams grow as it runs, and ours
     // (5× the commands on the same children) slowed round by round while Emmett's rate held (finding 29).
     const emmettTotal = quick ? 120 : 600;
-    const { children, targets } = reviewTargets(templates, emmettTotal * OURS_PER_EMMETT);
-    const rebuildChildren = [...cohortChildren(templates, quick ? 20_000 : 200_000)];
-    await fill(peer, [...children, ...rebuildChildren.slice(children.length)], oursDb.file, theirsDb.file);
+    const targets = await fill(
+      peer,
+      templates,
+      emmettTotal * OURS_PER_EMMETT,
+      quick ? 20_000 : 200_000,
+      oursDb.file,
+      theirsDb.file,
+    );
     const durability = await emmettSynchronous(peer, theirsDb.file);
     const writer = ourWriterMode();
     const ours = new SqliteEventStore({ file: oursDb.file, writer });
@@ -151,26 +187,41 @@ export async function peerRows(
     const emmettTargets = targets.slice(0, Math.ceil(targets.length / OURS_PER_EMMETT));
     // Emmett's store keeps one connection per instance and closes it after each call, so concurrent
     // calls fail (SQLITE_BUSY / SQLITE_MISUSE): one loop is its best configuration, and ours is compared with that.
-    const emmettLoop = () =>
-      timed(() => runLoops(emmettTargets, 1, emmettTotal, emmettStep(theirs), theirDates));
+    const meters = new Map<Timed<LoopResult>, ProcessMeter>();
+    const emmettLoop = async () => {
+      const { result, meter } = await metered(() =>
+        timed(() => runLoops(emmettTargets, 1, emmettTotal, emmettStep(theirs), theirDates)),
+      );
+      meters.set(result, meter);
+      return result;
+    };
     const perCommit = new Map<Timed<LoopResult>, number>();
     const ourLoops = async (loops: number) => {
       const before = ours.commitStats();
-      const run = await timed(() =>
-        runLoops(
-          targets,
-          loops,
-          Math.ceil((emmettTotal * OURS_PER_EMMETT) / loops),
-          ourStep(ours),
-          oursDates,
+      const { result: run, meter } = await metered(() =>
+        timed(() =>
+          runLoops(
+            targets,
+            loops,
+            Math.ceil((emmettTotal * OURS_PER_EMMETT) / loops),
+            ourStep(ours),
+            oursDates,
+          ),
         ),
       );
+      meters.set(run, meter);
       const after = ours.commitStats();
       perCommit.set(
         run,
         (after.appends - before.appends) / Math.max(1, after.transactions - before.transactions),
       );
       return run;
+    };
+    const meterOf = (r: Timed<LoopResult>) => {
+      const m = meters.get(r);
+      return m === undefined
+        ? ''
+        : `, CPU ${((m.cpuSeconds / Math.max(1, r.result.done)) * 1e3).toFixed(2)} ms/command, GC ${m.gcMs.toFixed(0)} ms (${m.majorGcs} major), heap ${m.heapUsedMb.toFixed(0)} MB, main thread ${m.mainCpuSeconds.toFixed(2)} s on a core / ${m.mainRunQueueSeconds.toFixed(2)} s waiting for one / ${Math.max(0, r.result.seconds - m.mainCpuSeconds - m.mainRunQueueSeconds).toFixed(2)} s blocked`;
     };
     const errorsOf = (r: Timed<LoopResult>) =>
       `${r.result.errors} errors${r.result.firstError ? ` (${r.result.firstError})` : ''}`;
@@ -182,7 +233,7 @@ export async function peerRows(
     progress('peer: decide-and-append, ours, 1 loop…');
     const one = await ourLoops(1);
     const eRate = median(pairs.map((p) => rateOf(p.emmett)));
-    const emmettNote = `Emmett: ${pairs.map((p) => `${p.emmett.result.done} commands ${rateOf(p.emmett).toFixed(0)}/s, ${errorsOf(p.emmett)}`).join('; ')}`;
+    const emmettNote = `Emmett: ${pairs.map((p) => `${p.emmett.result.done} commands ${rateOf(p.emmett).toFixed(0)}/s${meterOf(p.emmett)}, ${errorsOf(p.emmett)}`).join('; ')}`;
     const emmettRss = Math.max(...pairs.map((p) => p.emmett.peakRssMb));
     rows.push({
       figure: 'peer: decide-and-append in process, ours 1 loop',
@@ -191,7 +242,7 @@ export async function peerRows(
       baseline: { name: `${baselineName} (median of ${PEER_ROUNDS} runs)`, value: eRate },
       ratio: rateOf(one) / eRate,
       peakRssMb: Math.max(one.peakRssMb, emmettRss),
-      note: `ours (writer=${writer}): ${one.result.done} commands, ${(perCommit.get(one) ?? 0).toFixed(1)} appends per commit, ${errorsOf(one)}`,
+      note: `ours (writer=${writer}): ${one.result.done} commands, ${(perCommit.get(one) ?? 0).toFixed(1)} appends per commit${meterOf(one)}, ${errorsOf(one)}`,
     });
     const ratio = median(pairs.map((p) => p.ratio));
     rows.push({
@@ -205,7 +256,7 @@ export async function peerRows(
       peakRssMb: Math.max(emmettRss, ...pairs.map((p) => p.ours.peakRssMb)),
       note:
         `${PEER_ROUNDS} rounds, Emmett and ours alternated, ratio per round ${pairs.map((p) => p.ratio.toFixed(1)).join(' / ')}; ` +
-        `ours (writer=${writer}): ${pairs.map((p) => `${p.ours.result.done} commands ${rateOf(p.ours).toFixed(0)}/s, ${(perCommit.get(p.ours) ?? 0).toFixed(1)} appends per commit, ${errorsOf(p.ours)}`).join('; ')}; ${emmettNote}`,
+        `ours (writer=${writer}): ${pairs.map((p) => `${p.ours.result.done} commands ${rateOf(p.ours).toFixed(0)}/s, ${(perCommit.get(p.ours) ?? 0).toFixed(1)} appends per commit${meterOf(p.ours)}, ${errorsOf(p.ours)}`).join('; ')}; ${emmettNote}`,
     });
     // Beside the like-for-like rows, not instead of them: what differs is stated in the row.
     const repository = new JourneyRepository(ours, new EventEnvelopeFactory());
