@@ -1,3 +1,4 @@
+/** Test-only (jest hooks): *.spec-helper.ts files are left out of the production build (tsconfig.build.json). */
 /**
  * A SQLite event store on a temporary file for each test of a describe block: opened before each
  * test (given to `opened`), closed and its directory removed after. fsync off (synchronous NORMAL):
