@@ -1,23 +1,32 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError } from './config/api-config';
+import { ConfigError, type ApiConfig } from './config/api-config';
 import { checkStartupSettings } from './config/check-startup-settings';
 import { loadApiConfig } from './config/load-api-config';
 import { createApp } from './create-app';
 
-/** Starts the API from the environment (see apps/api/README.md for the variables). */
-export async function startApi(): Promise<void> {
-  const logger = new Logger('CareJourney');
-  let config;
+/**
+ * The API's settings from the environment, checked: on a wrong one, logs the one line
+ * "Cannot start: VAR: rule", sets a failing exit code and returns undefined. The demo calls it
+ * before seeding, so a bad setting stops it before 2,000 children are written.
+ */
+export function checkedApiSettings(): ApiConfig | undefined {
   try {
-    config = loadApiConfig();
+    const config = loadApiConfig();
     checkStartupSettings(process.env, config.store);
+    return config;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    logger.error(`Cannot start: ${error.message}`);
+    new Logger('CareJourney').error(`Cannot start: ${error.message}`);
     process.exitCode = 1;
-    return;
+    return undefined;
   }
+}
+
+/** Starts the API from the environment (see apps/api/README.md for the variables); false when a setting is wrong. */
+export async function startApi(config: ApiConfig | undefined = checkedApiSettings()): Promise<boolean> {
+  if (config === undefined) return false;
+  const logger = new Logger('CareJourney');
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   // getUrl() names 127.0.0.1 for a server bound to every interface: say both.
@@ -25,6 +34,7 @@ export async function startApi(): Promise<void> {
   logger.log(
     `Listening on ${url} (bound to ${config.host}:${new URL(url).port}; sign in at /login, docs at /docs)`,
   );
+  return true;
 }
 
 /** Runs the API as a process: a failure to start is logged and exits non-zero. */

@@ -84,9 +84,12 @@ export function registerDemoCommand(program: Command): void {
       if (process.env.NODE_ENV === 'production') {
         throw new InvalidArgumentError('demo data is never written in production: use `care-journey serve`');
       }
+      const { checkedApiSettings, startApi } = await import('../../../api/src/main');
+      // A wrong setting stops the demo before it writes anything, with its one line and no banner.
+      const settings = checkedApiSettings();
+      if (settings === undefined) return;
       await seedIfEmpty(options.children, options.seed);
-      const { startApi } = await import('../../../api/src/main');
-      await startApi();
+      if (!(await startApi(settings))) return;
       process.stdout.write(
         '\nCare Journey demo: open http://localhost:' +
           (process.env.PORT ?? '3000') +

@@ -31,6 +31,8 @@ export interface DriftConfig {
   DR11: { months: Record<PermanenceRoute, number | null> };
   /** DR12 uses the domain's 903 time limits (libs/journey time-limits.ts), not a local threshold. */
   DR12: Record<string, never>;
+  /** DR13 uses the 18th birthday (libs/journey's age rule), not a local threshold. */
+  DR13: Record<string, never>;
   /** "Due within N days" early warnings in the drift report. */
   dueSoonDays: number;
 }
@@ -56,6 +58,7 @@ export const DEFAULT_DRIFT_CONFIG: DriftConfig = {
     },
   },
   DR12: {},
+  DR13: {},
   dueSoonDays: 28,
 };
 

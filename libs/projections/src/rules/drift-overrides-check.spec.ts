@@ -1,5 +1,6 @@
 import { DEFAULT_DRIFT_CONFIG, driftConfig, type DriftConfigOverrides } from './drift-config';
 import { DriftOverrideError } from './drift-overrides-check';
+import { DRIFT_RULE_IDS } from './drift-rule';
 
 const refused = (overrides: unknown): string => {
   try {
@@ -65,4 +66,8 @@ describe('drift threshold overrides are checked against the defaults', () => {
       workingDays: 20,
       afterShortBreaks: 'period_start',
     }));
+
+  it('Given an empty override for each registered rule, When laid over the defaults, Then every rule is known', () => {
+    for (const rule of DRIFT_RULE_IDS) expect(() => driftConfig({ [rule]: {} })).not.toThrow();
+  });
 });
