@@ -30,11 +30,11 @@ describe('StartPeriodOfCare', () => {
   it('starts care', () => given([registered]).when(start()).then([careStarted()]));
   it('keeps previous permanence', () =>
     given([registered])
-      .when(start({ previousPermanence: { code: 'P2', la: '383' } }))
+      .when(start({ previousPermanence: { code: 'P2', la: '383', date: '2021-05' } }))
       .then([
         {
           ...careStarted(),
-          data: { ...careStarted().data, previousPermanence: { code: 'P2', la: '383' } },
+          data: { ...careStarted().data, previousPermanence: { code: 'P2', la: '383', date: '2021-05' } },
         } as never,
       ]));
   it('can start again after care ended', () =>

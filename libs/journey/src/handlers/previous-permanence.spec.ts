@@ -30,8 +30,8 @@ describe('StartPeriodOfCare: previous permanence', () => {
       .when(startWith({ code: 'P3', la: 'WAL', date: '2022-06' }))
       .then(kept({ code: 'P3', la: 'WAL', date: '2022-06' }));
     given([registered])
-      .when(startWith({ code: 'P1', date: '2022' }))
-      .then(kept({ code: 'P1', date: '2022' }));
+      .when(startWith({ code: 'P1', la: '873', date: '2022' }))
+      .then(kept({ code: 'P1', la: '873', date: '2022' }));
   });
 
   it('refuses a date that is not a date', () => {
@@ -54,9 +54,21 @@ describe('StartPeriodOfCare: previous permanence', () => {
       .thenThrows('previous-permanence-not-before-care', 'previousPermanence.date');
   });
 
+  it('refuses a known order without its authority or date (903 rule 630); P4, not known, may lack them', () => {
+    given([registered])
+      .when(startWith({ code: 'P1', date: '2022' }))
+      .thenThrows('previous-permanence-order-details-missing', 'previousPermanence.la');
+    given([registered])
+      .when(startWith({ code: 'P3', la: 'SCO' }))
+      .thenThrows('previous-permanence-order-details-missing', 'previousPermanence.date');
+    given([registered])
+      .when(startWith({ code: 'P4' }))
+      .then(kept({ code: 'P4' }));
+  });
+
   it('refuses an order dated before the child was born', () =>
     given([registered])
-      .when(startWith({ code: 'P2', date: '1999' }))
+      .when(startWith({ code: 'P2', la: '873', date: '1999' }))
       .thenThrows('date-before-birth', 'previousPermanence.date'));
 
   it('refuses an authority name where the 903 needs its LA code (rule 633)', () =>

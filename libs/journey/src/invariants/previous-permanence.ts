@@ -4,6 +4,8 @@ import type { CalendarDate } from '../events';
 import { LA_PERM_CODE, isOrderDateAsKnown, latestDayOf } from '../previous-permanence';
 import type { JourneyState } from '../state';
 
+const ORDERS_KNOWN: readonly string[] = ['P1', 'P2', 'P3'];
+
 interface PreviousPermanence {
   code: string;
   la?: string;
@@ -32,8 +34,20 @@ export function checkPreviousPermanence(
       `previousPermanence.la "${previous.la}" is not a 903 LA code: three digits, or WAL, SCO, NUK, NIR (903 rule 633).`,
       'previousPermanence.la',
     );
-  if (previous.date === undefined) return;
-  const date = previous.date;
+  if (previous.date !== undefined) checkOrderDate(state, previous.date, startOfCare);
+  // An order that is known (adoption, SGO, residence / child arrangements) is returned with the
+  // authority that made it and its date, as far as known (903 rule 630); P4 (not known) may lack them.
+  if (ORDERS_KNOWN.includes(previous.code))
+    for (const field of ['la', 'date'] as const)
+      if (previous[field] === undefined)
+        violation(
+          'previous-permanence-order-details-missing',
+          `previousPermanence.${field} is needed with previousPermanence.code ${previous.code}: the 903 returns the authority and the date (YYYY, YYYY-MM when not known fully) of an earlier order (rule 630).`,
+          `previousPermanence.${field}`,
+        );
+}
+
+function checkOrderDate(state: JourneyState, date: string, startOfCare: CalendarDate): void {
   if (!isOrderDateAsKnown(date))
     violation(
       'invalid-order-date',

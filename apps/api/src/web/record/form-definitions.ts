@@ -169,7 +169,7 @@ const previousPermanenceFields: FormField[] = [
     label: 'Authority that made the earlier order',
     optional: true,
     width: 5,
-    hint: 'Its three-digit DfE code, for example 873; WAL, SCO, NIR or NUK outside England. Needed for P1–P4',
+    hint: 'Its three-digit DfE code, for example 873; WAL, SCO, NIR or NUK outside England. Needed for P1–P3',
   },
   {
     kind: 'text',
@@ -177,7 +177,7 @@ const previousPermanenceFields: FormField[] = [
     label: 'Date of the earlier order',
     optional: true,
     width: 10,
-    hint: 'For example 2019-06-14; 2019-06 or 2019 when the day or month is not known. Needed for P1–P4',
+    hint: 'For example 2019-06-14; 2019-06 or 2019 when the day or month is not known. Needed for P1–P3',
   },
 ];
 
