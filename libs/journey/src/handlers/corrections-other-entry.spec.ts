@@ -103,4 +103,13 @@ describe('the other entry’s failure in words', () => {
     expect(
       otherEntryFailureInWords(placementChange, new DomainRuleViolation('r', 'No period of care.')),
     ).toBe('the placement change on 2024-09-01 would then be refused: No period of care.'));
+  it('Given a rule whose text names effectiveDate after its subject, When told of another entry, Then no effectiveDate is left for a form to read as its own date', () =>
+    expect(
+      otherEntryFailureInWords(
+        placementChange,
+        new DomainRuleViolation('r', 'The move must come after the effectiveDate of the start of care.'),
+      ),
+    ).toBe(
+      'the placement change on 2024-09-01 would then be refused: The move must come after the date of the start of care.',
+    ));
 });

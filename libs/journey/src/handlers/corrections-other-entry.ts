@@ -61,6 +61,11 @@ export function otherEntryFailureInWords(
   entry: Pick<StoredJourneyEvent, 'type' | 'data'>,
   failure: DomainRuleViolation,
 ): string {
+  // The form showing it labels `effectiveDate` as its own entry's date ("Date the child was registered").
+  return inWords(entry, failure).replace(/(?<![\w.])effectiveDate(?![\w.])/g, 'date');
+}
+
+function inWords(entry: Pick<StoredJourneyEvent, 'type' | 'data'>, failure: DomainRuleViolation): string {
   const words = entryInWords(entry);
   const field = failure.field;
   if (field === undefined || !failure.message.startsWith(`${field} `))
