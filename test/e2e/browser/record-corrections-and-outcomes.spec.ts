@@ -258,5 +258,34 @@ describeInBrowser(
       const amendment = (await events(app.api, childId)).find((e) => e.type === 'EntryAmended')!;
       expect(amendment.data.amendedData).toEqual({ name: 'Sam Tayler' });
     });
+
+    it('a date of birth that would make the child 18 before the start of care: refused beside Date of birth, the start of care told in words', async () => {
+      const registeredOn = addMonths(today(), -6);
+      const careStart = addMonths(today(), -5);
+      const childId = await registered(app.api, addMonths(today(), -10 * 12), registeredOn);
+      await post(app.api, `/children/${childId}/periods-of-care`, {
+        effectiveDate: careStart,
+        legalStatus: 'C2',
+        categoryOfNeed: 'N1',
+        placement,
+      });
+      await caughtUp();
+      const page = await openAs('sw.demo', `/panel/children/${childId}`);
+      await page
+        .locator('#correct-details')
+        .getByRole('link', { name: 'Correct the child’s details' })
+        .click();
+      // Born 18½ years before the start of care: that entry, not the registration, breaks.
+      const tooOld = addMonths(careStart, -(18 * 12 + 6));
+      await page.getByLabel('Date of birth', { exact: true }).fill(tooOld);
+      await page.getByLabel('Why it is being corrected').fill('Year keyed wrongly');
+      await refused(page, 422);
+      expect(await errorBeside(page, 'amendedData-dateOfBirth')).toContain(
+        `the start of care on ${careStart} would then be on or after the child's 18th birthday`,
+      );
+      expect(await page.locator('#amendedData-effectiveDate-error').count()).toBe(0);
+      await screenshot(page, '34-date-of-birth-refused-for-the-start-of-care');
+      expect((await events(app.api, childId)).map((e) => e.type)).not.toContain('EntryAmended');
+    });
   },
 );

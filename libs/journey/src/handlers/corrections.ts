@@ -15,7 +15,8 @@ import { notAfterRecording } from '../invariants/dates';
 import { requireDate, requireRecording, requireText } from '../invariants/fields';
 import { mustBeRegistered, mustBeSameChild } from '../invariants/registration';
 import { dateOfInstant } from '../england-time';
-import { eventRecord, historyOf } from '../fold/journey-log';
+import { otherEntryFailureInWords } from './corrections-other-entry';
+import { historyOf } from '../fold/journey-log';
 import { type DecideFn, failingEntries, newFailure } from '../journey-check';
 import { resolveCorrections } from '../resolve-corrections';
 import type { JourneyState } from '../state';
@@ -49,26 +50,30 @@ function failuresWith(
 /**
  * The field of `amendedData` the refusal is about: one the user sent. A rule comparing two fields
  * names the one it checks (the registration's rule names effectiveDate against dateOfBirth), which
- * may not be the one amended: then each sent field is tried alone, and the first that alone
- * breaks the same rule on the entry is named.
+ * may not be the one amended, and a rule broken on another entry names that entry's field: then
+ * each sent field is tried alone, and the first that alone breaks the same rule on the same entry
+ * is named. Failing that, the rule's field on the corrected entry, or nothing on another entry.
  */
 function amendedFieldAtFault(
   decide: DecideFn,
   state: JourneyState,
   command: AmendEntry,
+  failingId: string,
   failure: DomainRuleViolation,
   amendedAlone: (field: string) => JourneyEvent,
 ): string | undefined {
   const sent = Object.keys(command.amendedData).filter((key) => key !== 'childId');
-  const checked = failure.field?.split('.')[0];
+  const onTarget = failingId === command.correctedEventId;
+  // Another entry's rule names that entry's field, never one of the amended entry's.
+  const checked = onTarget ? failure.field?.split('.')[0] : undefined;
+  const unfound = onTarget ? failure.field : undefined;
   // One field sent: the failure is new, so it is that field's doing.
   if (sent.length === 1) return sent[0] === checked ? failure.field : sent[0];
   const breaksAlone = (field: string): boolean =>
-    failuresWith(decide, state, command, amendedAlone(field)).get(command.correctedEventId)?.rule ===
-    failure.rule;
+    failuresWith(decide, state, command, amendedAlone(field)).get(failingId)?.rule === failure.rule;
   const tryFirst = sent.filter((key) => key === checked);
   const found = [...tryFirst, ...sent.filter((key) => key !== checked)].find(breaksAlone);
-  if (found === undefined) return failure.field;
+  if (found === undefined) return unfound;
   return found === checked ? failure.field : found;
 }
 
@@ -87,23 +92,34 @@ function mustKeepJourneyValid(
   if (!found) return;
   const [id, failure] = found;
   const verb = command.type === 'AmendEntry' ? 'Amending' : 'Retracting';
-  const where = id === targetId ? '' : ` (it would break entry ${id}, ${eventRecord(state, id)?.type})`;
   const field =
-    id === targetId && command.type === 'AmendEntry' && amendedAlone
-      ? amendedFieldAtFault(decide, state, command, failure, amendedAlone)
+    command.type === 'AmendEntry' && amendedAlone
+      ? amendedFieldAtFault(decide, state, command, id, failure, amendedAlone)
       : undefined;
-  if (field !== undefined && field !== failure.field && command.type === 'AmendEntry') {
-    // The rule's own text names the field it checks; say which field sent breaks it, and the rule.
-    const value = JSON.stringify(command.amendedData[field]);
+  const sentValue = (name: string): string =>
+    JSON.stringify((command as AmendEntry).amendedData[name.split('.')[0]]);
+  if (id !== targetId) {
+    // Another entry breaks: say which, in words, and which field sent does it.
+    const other = resolveCorrections(historyOf(state)).find((event) => event.id === id);
+    const what = other ? otherEntryFailureInWords(other, failure) : failure.message;
+    const cause = field === undefined ? '' : `with amendedData.${field} ${sentValue(field)}, `;
     throw new DomainRuleViolation(
       failure.rule,
-      `${verb} entry ${targetId} is refused: amendedData.${field} ${value} breaks rule ${failure.rule}: ${failure.message}`,
+      `${verb} entry ${targetId} is refused (rule ${failure.rule}, entry ${id}): ${cause}${what}`,
+      field === undefined ? undefined : `amendedData.${field}`,
+    );
+  }
+  if (field !== undefined && field !== failure.field) {
+    // The rule's own text names the field it checks; say which field sent breaks it, and the rule.
+    throw new DomainRuleViolation(
+      failure.rule,
+      `${verb} entry ${targetId} is refused: amendedData.${field} ${sentValue(field)} breaks rule ${failure.rule}: ${failure.message}`,
       `amendedData.${field}`,
     );
   }
   throw new DomainRuleViolation(
     failure.rule,
-    `${verb} entry ${targetId} is refused${where}: ${failure.message}`,
+    `${verb} entry ${targetId} is refused: ${failure.message}`,
     field === undefined ? undefined : `amendedData.${field}`,
   );
 }

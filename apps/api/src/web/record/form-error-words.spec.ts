@@ -4,7 +4,13 @@ import { createValidationPipe } from '../../http/validation-pipe';
 import { formToBody } from './form-body';
 import { recordForm, type RecordForm } from './form-definitions';
 import { inFormWords } from './form-error-words';
-import { storedJourneyEvents } from '@care-journey/journey';
+import {
+  DomainRuleViolation,
+  evolveAll,
+  journeyDecider,
+  storedJourneyEvents,
+  type JourneyEvent,
+} from '@care-journey/journey';
 import { CORRECTION_FORMS } from './correction-forms';
 import { correctionFormFor, type CorrectableEntry } from './correction-target';
 
@@ -130,5 +136,76 @@ describe('form errors in the form’s words', () => {
         message: 'Amending entry e1 is refused: effectiveDate 2024-01-01 is before the period of care.',
       }).message,
     ).toBe('Amending entry e1 is refused: Date of the review 2024-01-01 is before the period of care.');
+  });
+
+  it('Given a date of birth amended so that another entry breaks a rule, the refusal sits beside Date of birth and tells that entry in words, not with this form’s labels', () => {
+    // Registered 2025-01-01, in care from 2025-01-10; born 2005-06-01 would make the child 18 in 2023.
+    const registration: JourneyEvent = {
+      type: 'ChildRegistered',
+      data: {
+        childId: 'c',
+        effectiveDate: '2025-01-01',
+        childRef: 'LA-2025-0001',
+        name: 'Amira Hassan',
+        dateOfBirth: '2015-06-01',
+        sex: '2',
+        ethnicity: 'AOTH',
+        upn: 'A123456789012',
+        homePostcode: 'LS8 3QQ',
+        uasc: false,
+        relinquishedAtBirth: false,
+        team: 'North CLA',
+        socialWorker: 'sw-jones',
+      },
+    };
+    const careStarted: JourneyEvent = {
+      type: 'PeriodOfCareStarted',
+      data: {
+        childId: 'c',
+        effectiveDate: '2025-01-10',
+        legalStatus: 'C1',
+        categoryOfNeed: 'N1',
+        placement: {
+          placementType: 'U6',
+          provider: 'PR1',
+          postcode: 'LS6 2AB',
+          urn: 'SC123456',
+          inArea: true,
+        },
+      },
+    };
+    const events = storedJourneyEvents([registration, careStarted]);
+    let refusal: DomainRuleViolation | undefined;
+    try {
+      journeyDecider.decide(
+        {
+          type: 'AmendEntry',
+          childId: 'c',
+          correctedEventId: events[0].id,
+          reason: 'Typed the wrong year',
+          amendedData: { dateOfBirth: '2005-06-01' },
+          now: '2025-06-30T10:00:00Z',
+          recordedBy: 'sw-jones',
+        },
+        evolveAll(events),
+      );
+    } catch (error) {
+      if (error instanceof DomainRuleViolation) refusal = error;
+      else throw error;
+    }
+    expect(refusal).toBeDefined();
+    const amend = correctionFormFor(CORRECTION_FORMS[0], events[0] as CorrectableEntry);
+    const dateOfBirthLabel = amend.fields.find((f) => f.name === 'amendedData.dateOfBirth')!.label;
+    const registeredLabel = amend.fields.find((f) => f.name === 'amendedData.effectiveDate')!.label;
+    // As validate-and-send places a 422: its field, else the form's first.
+    const shown = inFormWords(amend, {
+      field: refusal!.field ?? amend.fields[0].name,
+      message: refusal!.message,
+    });
+    expect(shown.field).toBe('amendedData.dateOfBirth');
+    expect(shown.message).toContain(
+      `with ${dateOfBirthLabel} "2005-06-01", the start of care on 2025-01-10 would then be on or after the child's 18th birthday`,
+    );
+    expect(shown.message).not.toContain(registeredLabel);
   });
 });

@@ -1,0 +1,82 @@
+/**
+ * A correction refused because it would break another entry (not the one corrected): that entry
+ * and its broken rule told in words, so the person correcting sees which entry and what would go
+ * wrong with it. The rule's own message names the other entry's field (`effectiveDate …`); a form
+ * showing the refusal would read that name as one of its own fields, so it is put in words here.
+ */
+import type { DomainRuleViolation } from '../errors';
+import type { JourneyEventType, StoredJourneyEvent } from '../events';
+
+/** Entry types as the people recording them say them. */
+const ENTRY_WORDS: Record<JourneyEventType, string> = {
+  ChildRegistered: 'registration',
+  AllocationChanged: 'allocation change',
+  PeriodOfCareStarted: 'start of care',
+  LegalStatusChanged: 'legal status change',
+  PlacementChanged: 'placement change',
+  TemporaryPlacementStarted: 'temporary placement',
+  TemporaryPlacementEnded: 'return from a temporary placement',
+  StatutoryReviewHeld: 'statutory review',
+  PermanencePlanSet: 'permanence plan',
+  GoingHomeAuditCompleted: 'going-home audit',
+  AdoptionDecisionMade: 'adoption decision',
+  PlacementOrderGranted: 'placement order',
+  AdoptionConsentGiven: 'adoption consent',
+  AdoptionDecisionReversed: 'reversal of the adoption decision',
+  MatchedWithAdopters: 'match with adopters',
+  PlacedForAdoption: 'placement for adoption',
+  AdoptionOrderGranted: 'adoption order',
+  MissingEpisodeStarted: 'missing episode',
+  MissingEpisodeEnded: 'end of the missing episode',
+  PeriodOfCareEnded: 'end of care',
+  AnnualHealthOutcomesRecorded: 'annual health outcomes',
+  CareLeaverContactRecorded: 'care leaver contact',
+  EntryAmended: 'correction',
+  EntryRetracted: 'retraction',
+};
+
+/** "the start of care on 2025-01-10". */
+export const entryInWords = (entry: Pick<StoredJourneyEvent, 'type' | 'data'>): string =>
+  `the ${ENTRY_WORDS[entry.type]} on ${entry.data.effectiveDate}`;
+
+/** `previousPermanence.date` → "previous permanence date"; an entry's `effectiveDate` is its "date". */
+const fieldInWords = (path: string): string =>
+  path === 'effectiveDate'
+    ? 'date'
+    : path
+        .split('.')
+        .join(' ')
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase();
+
+/**
+ * What the other entry's failure means, starting from the entry. The rules write
+ * `<field> <value> is <what is wrong>`, which becomes "the start of care on 2025-01-10 would then
+ * be on or after the child's 18th birthday …" (another field: "the previous permanence date
+ * 2010-01-01 of the start of care on 2025-01-10 would then be before …"). Other messages starting
+ * with the field keep their rule after its name in words ("… would then be refused: its date must
+ * be …"); any other message is kept whole after the entry's words.
+ */
+export function otherEntryFailureInWords(
+  entry: Pick<StoredJourneyEvent, 'type' | 'data'>,
+  failure: DomainRuleViolation,
+): string {
+  // The form showing it labels `effectiveDate` as its own entry's date ("Date the child was registered").
+  return inWords(entry, failure).replace(/(?<![\w.])effectiveDate(?![\w.])/g, 'date');
+}
+
+function inWords(entry: Pick<StoredJourneyEvent, 'type' | 'data'>, failure: DomainRuleViolation): string {
+  const words = entryInWords(entry);
+  const field = failure.field;
+  if (field === undefined || !failure.message.startsWith(`${field} `))
+    return `${words} would then be refused: ${failure.message}`;
+  const after = failure.message.slice(field.length + 1);
+  const valueIs = /^(\S+) is (.*)$/s.exec(after);
+  if (!valueIs) return `${words} would then be refused: its ${fieldInWords(field)} ${after}`;
+  const [, value, wrong] = valueIs;
+  const subject =
+    field === 'effectiveDate' && value === entry.data.effectiveDate
+      ? words
+      : `the ${fieldInWords(field)} ${value} of ${words}`;
+  return `${subject} would then be ${wrong}`;
+}
