@@ -10,6 +10,7 @@ import {
 } from '../invariants/legal-status';
 import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
 import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
+import { shortBreakNotInLongTermFoster } from '../invariants/short-break-placement';
 import { legalStatusEndsWithinLimit } from '../invariants/time-limits';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
@@ -24,6 +25,7 @@ export function changeLegalStatus(command: ChangeLegalStatus, state: JourneyStat
   legalStatusEndsWithinLimit(state, date, `the change to ${legalStatus}`);
   youthJusticeNotUnder10(state, legalStatus, date);
   shortBreaksOneKindPerYear(state, legalStatus, date);
+  shortBreakNotInLongTermFoster(legalStatus, state.currentPlacement?.placementType, 'legalStatus');
   currentPlacementEndedByRegistration(state, date, true);
   return [{ type: 'LegalStatusChanged', data: dataOf(command) }];
 }

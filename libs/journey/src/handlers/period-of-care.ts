@@ -16,6 +16,7 @@ import {
 } from '../invariants/end-of-care';
 import { shortBreaksOneKindPerYear, youthJusticeNotUnder10 } from '../invariants/legal-status';
 import { checkOrdinaryPlacement } from '../invariants/placement';
+import { shortBreakNotInLongTermFoster } from '../invariants/short-break-placement';
 import { checkPreviousPermanence } from '../invariants/previous-permanence';
 import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
 import { noTemporaryPlacementOpen, temporaryCannotStartCare } from '../invariants/temporary-placement';
@@ -36,6 +37,7 @@ export function startPeriodOfCare(command: StartPeriodOfCare, state: JourneyStat
   requireCode('CIN', command.categoryOfNeed, date, 'categoryOfNeed', 'invalid-category-of-need');
   temporaryCannotStartCare(command.placement?.placementType);
   checkOrdinaryPlacement(state, command.placement, date);
+  shortBreakNotInLongTermFoster(legalStatus, command.placement?.placementType, 'placement.placementType');
   if (command.previousPermanence !== undefined) {
     requireCode(
       'PREV_PERM',

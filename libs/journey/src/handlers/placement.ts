@@ -5,8 +5,10 @@ import { placementMustMoveForward } from '../invariants/episodes';
 import { requireBoolean } from '../invariants/fields';
 import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
 import { checkOrdinaryPlacement } from '../invariants/placement';
+import { shortBreakNotInLongTermFoster } from '../invariants/short-break-placement';
 import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
 import { noTemporaryPlacementOpen } from '../invariants/temporary-placement';
+import { legalStatusOn } from '../queries';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
 import { custodyOnlyFromTen } from '../invariants/custody-reason';
@@ -18,6 +20,8 @@ export function changePlacement(command: ChangePlacement, state: JourneyState): 
   placementMustMoveForward(state, date);
   currentPlacementEndedByRegistration(state, date, false, command.placement);
   checkOrdinaryPlacement(state, command.placement, date);
+  const legalStatus = legalStatusOn(state, date)?.legalStatus;
+  shortBreakNotInLongTermFoster(legalStatus, command.placement.placementType, 'placement.placementType');
   requireCode(
     'REASON_PLACE_CHANGE',
     command.reasonForChange,

@@ -1,4 +1,9 @@
-/** Episodes rows for the year: every episode that touches it; an end after 31 March is left blank. */
+/**
+ * Episodes rows for the year: every episode that touches it; an end after 31 March is left blank.
+ * A short-break episode (V3/V4) carries no location: HOME_POST, PL_POST and URN are blank (DfE
+ * validation rules 214 and 398; rule 420's PL_LA is derived by the validator from PL_POST).
+ */
+import { isShortBreak } from '@care-journey/journey';
 import type { ChildRecord } from './child-record';
 import { overlapsYear, type CollectionYear } from './collection-year';
 import { toDmy } from './format';
@@ -10,6 +15,7 @@ export const episodesInYear = (child: ChildRecord, year: CollectionYear) =>
 export function episodeRows(child: ChildRecord, year: CollectionYear): Row[] {
   return episodesInYear(child, year).map((e) => {
     const endsInYear = e.dec !== undefined && e.dec <= year.end;
+    const located = !isShortBreak(e.ls);
     return {
       CHILD: child.registration.childRef,
       DECOM: toDmy(e.decom),
@@ -21,9 +27,9 @@ export function episodeRows(child: ChildRecord, year: CollectionYear): Row[] {
       DEC: endsInYear ? toDmy(e.dec) : '',
       REC: endsInYear ? (e.rec ?? '') : '',
       REASON_PLACE_CHANGE: endsInYear ? (e.reasonPlaceChange ?? '') : '',
-      HOME_POST: e.homePostcode ?? '',
-      PL_POST: e.placementPostcode ?? '',
-      URN: e.urn ?? '',
+      HOME_POST: located ? (e.homePostcode ?? '') : '',
+      PL_POST: located ? (e.placementPostcode ?? '') : '',
+      URN: located ? (e.urn ?? '') : '',
     };
   });
 }

@@ -8,6 +8,7 @@ import { checkChildren } from './self-check/child-rules';
 import { checkEpisodes } from './self-check/episode-rules';
 import type { CheckFailure } from './self-check/failure';
 import { checkPlacementCodes } from './self-check/placement-code-rules';
+import { checkShortBreaks } from './self-check/short-break-rules';
 import { checkPreviousPermanence } from './self-check/previous-permanence-rules';
 import { checkSupportedAccommodation } from './self-check/supported-accommodation-rules';
 import type { Return903 } from './tables';
@@ -21,6 +22,7 @@ export function validateReturn(tables: Return903, options: { yearEnding: string 
     ...checkEpisodes(tables.Episodes, ctx),
     ...checkSupportedAccommodation(tables.Episodes, ctx),
     ...checkPlacementCodes(tables.Episodes, ctx),
+    ...checkShortBreaks(tables.Episodes, ctx),
     ...checkChildren(tables, ctx),
     ...checkPreviousPermanence(tables.PrevPerm),
     ...checkAgeAndUpn(tables, ctx),

@@ -1,0 +1,105 @@
+/**
+ * Short breaks (V3/V4) in the Episodes table, as the DfE validator checks them:
+ * - 214: no PL_POST or URN; 398: no HOME_POST or PL_POST; 420: no PL_LA, which the validator
+ *   derives from PL_POST (so a PL_POST on a V3/V4 row fails 420 too);
+ * - 384: not in a long-term foster placement (U1/U4);
+ * - 218 on a short-break row: the pinned validator's 218 asks for a URN whatever the LS (unless the
+ *   PLACE is exempt or PL_LA, derived from PL_POST, is outside England), so a V3/V4 row in, say, U6
+ *   fails 218 once 214 has blanked its URN. The two rules cannot both pass there; we follow 214
+ *   (the short-break rule) and name the 218 the validator will raise, so the two checks agree;
+ * - 365: a V3 episode lasts at most 17 days (DEC > DECOM + 17 fails); an open episode is measured
+ *   to the collection year's end, as the validator fills a blank DEC with it;
+ * - 367: a child's V3 episodes add up to at most 75 days in the year: each is clipped to the
+ *   collection year (blank or later DEC → year end, earlier DECOM → year start) and measured
+ *   DEC − DECOM; over 75 in total names every counted episode.
+ * The journey refuses 365/367 on the entry that ends a break and 384 on entry; an open break is
+ * only caught here.
+ */
+import { daysBetween, isShortBreak, isValidCalendarDate, maxDate, minDate } from '@care-journey/journey';
+import { fromDmy } from '../format';
+import type { Row } from '../tables';
+import type { CheckContext, CheckFailure } from './failure';
+
+const BREAK_MAX_DAYS = 17;
+/** PLACE codes rule 218 does not ask a URN for (lac2025_26 rule_218.py). */
+const NO_URN_NEEDED = [
+  'P1',
+  'P3',
+  'R1',
+  'R2',
+  'R5',
+  'T0',
+  'T1',
+  'T2',
+  'T3',
+  'T4',
+  'Z11',
+  'Z12',
+  'Z13',
+  'Z14',
+];
+const BREAKS_MAX_DAYS_IN_YEAR = 75;
+
+const dateOf = (text: string | undefined) => {
+  const date = fromDmy(text);
+  return date && isValidCalendarDate(date) ? date : undefined;
+};
+
+const span = (e: Row) => `episode from ${e.DECOM}${e.DEC ? ` to ${e.DEC}` : ', open'}`;
+
+export function checkShortBreaks(rows: readonly Row[], ctx: CheckContext): CheckFailure[] {
+  const out: CheckFailure[] = [];
+  const fail = (rule: string, e: Row, field: string, message: string) =>
+    out.push({ rule, table: 'Episodes', child: e.CHILD, field, message: `${e.LS} ${span(e)}: ${message}` });
+  const daysInYear = new Map<string, { rows: Row[]; days: number }>();
+  for (const e of rows) {
+    if (!isShortBreak(e.LS)) continue;
+    if (e.PL_POST) fail('214', e, 'PL_POST', 'no placement postcode is returned for short breaks');
+    if (e.URN) fail('214', e, 'URN', 'no URN is returned for short breaks');
+    if (e.HOME_POST) fail('398', e, 'HOME_POST', 'no home postcode is returned for short breaks');
+    if (e.PL_POST) fail('398', e, 'PL_POST', 'no placement postcode is returned for short breaks');
+    if (e.PL_POST)
+      fail('420', e, 'PL_POST', 'the validator derives PL_LA from PL_POST; no PL_LA for short breaks');
+    if (e.PLACE === 'U1' || e.PLACE === 'U4')
+      fail(
+        '384',
+        e,
+        'PLACE',
+        `a child on short breaks cannot be in a long-term foster placement (${e.PLACE})`,
+      );
+    const endsInYear = !e.DEC || (dateOf(e.DEC) ?? '') >= ctx.yearStart;
+    if (!e.URN && !e.PL_POST && !NO_URN_NEEDED.includes(e.PLACE ?? '') && endsInYear)
+      fail(
+        '218',
+        e,
+        'URN',
+        'the validator asks for a URN here although rule 214 forbids one on short breaks',
+      );
+    const decom = dateOf(e.DECOM);
+    if (e.LS !== 'V3' || !decom) continue;
+    const dec = e.DEC ? dateOf(e.DEC) : ctx.yearEnding;
+    if (dec && daysBetween(decom, dec) > BREAK_MAX_DAYS)
+      fail(
+        '365',
+        e,
+        'DEC',
+        `a short break lasts at most ${BREAK_MAX_DAYS} days (to ${dec}: ${daysBetween(decom, dec)})`,
+      );
+    if (!dec) continue;
+    const days = daysBetween(maxDate(decom, ctx.yearStart), minDate(dec, ctx.yearEnding));
+    if (days <= 0) continue;
+    const child = daysInYear.get(e.CHILD) ?? { rows: [], days: 0 };
+    daysInYear.set(e.CHILD, { rows: [...child.rows, e], days: child.days + days });
+  }
+  for (const { rows: counted, days } of daysInYear.values()) {
+    if (days <= BREAKS_MAX_DAYS_IN_YEAR) continue;
+    for (const e of counted)
+      fail(
+        '367',
+        e,
+        'DEC',
+        `short breaks add up to ${days} days in the year, more than ${BREAKS_MAX_DAYS_IN_YEAR}`,
+      );
+  }
+  return out;
+}
