@@ -8,6 +8,10 @@ import { DEFAULT_CHECKPOINT_PAGES, WRITER_FALLBACK_FACTOR } from './wal-checkpoi
 const metadata = { recordedAt: '2025-01-01T00:00:00.000Z', recordedBy: 'spec', schemaVersion: 1 };
 const event = (id: string): NewEvent => ({ id, type: 'Noted', data: { text: 'x'.repeat(200) }, metadata });
 
+// 300 fsynced commits take well under a second on a quiet machine and several on a loaded one:
+// the default 5 s timeout failed them there, so each test gets a minute (still bounded).
+jest.setTimeout(60_000);
+
 const PAGES = 8; // a checkpoint due every 8 pages; the writer's own past 80
 const APPENDS = 300; // one commit each, a few WAL frames each: well past 80 frames in all
 
