@@ -237,22 +237,22 @@ describeInBrowser(
         .locator('#correct-details')
         .getByRole('link', { name: 'Correct the child’s details' })
         .click();
-      expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Sam Taylor');
+      expect(await page.getByLabel('Full name', { exact: true }).inputValue()).toBe('Sam Taylor');
       expect(await page.locator('#corrected-entry').textContent()).toContain('Child registered');
 
-      await page.getByLabel('Child reference (903 CHILD)').fill(held.body.child.childRef);
+      await page.getByLabel('903 child reference').fill(held.body.child.childRef);
       await page.getByLabel('Why it is being corrected').fill('Reference keyed wrongly');
       await refused(page, 409);
       expect(await errorBeside(page, 'amendedData-childRef')).toContain(
-        `Child reference (903 CHILD) ${held.body.child.childRef} is already used by another child`,
+        `903 child reference ${held.body.child.childRef} is already used by another child`,
       );
       expect((await events(app.api, childId)).map((e) => e.type)).not.toContain('EntryAmended');
 
       const own = await app.api.get<{ child: { childRef: string } }>(`/children/${childId}`, {
         token: tokenFor('social_worker'),
       });
-      await page.getByLabel('Child reference (903 CHILD)').fill(own.body.child.childRef);
-      await page.getByLabel('Name', { exact: true }).fill('Sam Tayler');
+      await page.getByLabel('903 child reference').fill(own.body.child.childRef);
+      await page.getByLabel('Full name', { exact: true }).fill('Sam Tayler');
       await send(page, 'Correction of an entry');
       expect(await page.locator('h1').textContent()).toBe('Sam Tayler');
       const amendment = (await events(app.api, childId)).find((e) => e.type === 'EntryAmended')!;

@@ -1,6 +1,7 @@
 import { isFieldOf, type JourneyEventType, type StoredJourneyEvent } from '@care-journey/journey';
 import { AmendEntryDto, RetractEntryDto } from '../../children/dto/corrections.dto';
 import { RECORD_FORMS, type FormField, type RecordForm } from './form-definitions';
+import { REGISTER_CHILD_FORM } from './register-child.form';
 
 /** The amend form names each corrected field by its path under the API's `amendedData`. */
 export const AMENDED = 'amendedData.';
@@ -12,48 +13,16 @@ const fieldsOf = (slug: string): readonly FormField[] =>
   RECORD_FORMS.find((f) => f.slug === slug)?.fields ?? [];
 
 /**
- * The registration has no record form (children are registered through the API): its fields, in
- * the words of the child's page, for correcting the child's details.
+ * The registration's fields, for correcting the child's details: the Register a child form's own,
+ * with its date named as the child's page names it.
  */
-const REGISTRATION_FIELDS: readonly FormField[] = [
-  {
-    kind: 'date',
-    name: 'effectiveDate',
-    label: 'Date the child was registered',
-    hint: 'For example, 2025-03-04',
-  },
-  {
-    kind: 'text',
-    name: 'childRef',
-    label: 'Child reference (903 CHILD)',
-    width: 10,
-    hint: 'At most 10 letters, digits, "-" or "_". The old reference stays with this child.',
-  },
-  { kind: 'text', name: 'name', label: 'Name' },
-  { kind: 'date', name: 'dateOfBirth', label: 'Date of birth', hint: 'For example, 2015-03-02' },
-  {
-    kind: 'choice',
-    name: 'sex',
-    label: 'Sex',
-    choices: [
-      { value: '1', text: 'Male' },
-      { value: '2', text: 'Female' },
-    ],
-  },
-  { kind: 'code', name: 'ethnicity', label: 'Ethnicity', list: 'ETHNIC' },
-  {
-    kind: 'text',
-    name: 'upn',
-    label: 'Unique pupil number (UPN)',
-    width: 20,
-    hint: '13 characters, or UN1 to UN5 when it is not known',
-  },
-  { kind: 'text', name: 'homePostcode', label: 'Home postcode', optional: true, width: 10 },
-  { kind: 'boolean', name: 'uasc', label: 'Unaccompanied asylum-seeking child?' },
-  { kind: 'boolean', name: 'relinquishedAtBirth', label: 'Relinquished at birth?' },
-  { kind: 'text', name: 'team', label: 'Team', width: 20 },
-  { kind: 'text', name: 'socialWorker', label: 'Social worker', hint: 'Their user id, for example bob' },
-];
+const REGISTRATION_FIELDS: readonly FormField[] = REGISTER_CHILD_FORM.fields.map((field) => {
+  if (field.name === 'effectiveDate')
+    return { ...field, label: 'Date the child was registered', hint: 'For example, 2025-03-04' };
+  if (field.name === 'childRef')
+    return { ...field, hint: `${field.hint ?? ''}. The old reference stays with this child.` };
+  return field;
+});
 
 /**
  * The fields an entry of each type is filled in on: those of the record form that records it (the
