@@ -15,6 +15,7 @@ export { decide } from './decide';
 export { journeyDecider, type JourneyDecider } from './decider';
 export { resolveCorrections, sortByEffectiveDate, isCorrection } from './resolve-corrections';
 export { amendableEntryType, childRefAmendedIn } from './handlers/corrections-targets';
+export { ENTRY_WORDS } from './handlers/corrections-other-entry';
 export { ENTRY_FIELDS, ENTRY_FIELD_NAMES, isFieldOf } from './entry-fields';
 export {
   periodOfCareOn,

@@ -1,28 +1,7 @@
-/** Event types in the words a reviewing officer would use. */
-const LABELS: Record<string, string> = {
-  ChildRegistered: 'registration',
-  AllocationChanged: 'allocation change',
-  PeriodOfCareStarted: 'start of care',
-  LegalStatusChanged: 'legal status change',
-  PlacementChanged: 'placement change',
-  TemporaryPlacementStarted: 'temporary placement',
-  TemporaryPlacementEnded: 'return from temporary placement',
-  StatutoryReviewHeld: 'statutory review',
-  PermanencePlanSet: 'permanence plan',
-  GoingHomeAuditCompleted: 'going-home audit',
-  AdoptionDecisionMade: 'adoption decision',
-  PlacementOrderGranted: 'placement order',
-  AdoptionConsentGiven: 'adoption consent',
-  AdoptionDecisionReversed: 'adoption decision reversal',
-  MatchedWithAdopters: 'match with adopters',
-  PlacedForAdoption: 'placement for adoption',
-  AdoptionOrderGranted: 'adoption order',
-  MissingEpisodeStarted: 'missing episode',
-  MissingEpisodeEnded: 'end of missing episode',
-  PeriodOfCareEnded: 'end of care',
-  EntryAmended: 'correction',
-  EntryRetracted: 'retraction',
-};
+import { ENTRY_WORDS } from '@care-journey/journey';
+
+/** Event types in the words a reviewing officer would use: the journey's own words for them. */
+const LABELS: Readonly<Record<string, string>> = ENTRY_WORDS;
 
 export const labelOf = (type: string): string => LABELS[type] ?? type;
 

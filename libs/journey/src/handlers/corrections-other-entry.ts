@@ -7,8 +7,8 @@
 import type { DomainRuleViolation } from '../errors';
 import type { JourneyEventType, StoredJourneyEvent } from '../events';
 
-/** Entry types as the people recording them say them. */
-const ENTRY_WORDS: Record<JourneyEventType, string> = {
+/** Entry types as the people recording them say them (the audit's replay uses the same words). */
+export const ENTRY_WORDS: Record<JourneyEventType, string> = {
   ChildRegistered: 'registration',
   AllocationChanged: 'allocation change',
   PeriodOfCareStarted: 'start of care',

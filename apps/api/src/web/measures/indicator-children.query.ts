@@ -1,8 +1,8 @@
-import { isValidCalendarDate, type CalendarDate } from '@care-journey/journey';
+import type { CalendarDate } from '@care-journey/journey';
 import type { FieldMessage } from '../html/components';
 import { parsePageNumber } from '../html/pagination';
 import { unknownPageParams } from '../reading/page-params';
-import { lastYearEnding } from './measures-data';
+import { yearEndingAsked } from './measures-data';
 
 export interface IndicatorQuery {
   yearEnding: CalendarDate;
@@ -16,15 +16,7 @@ export function parseIndicatorQuery(query: Record<string, unknown>, today: Calen
   const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string).trim() : '');
   const raw = { yearEnding: text('yearEnding'), page: text('page') };
   const errors = unknownPageParams(query, ['yearEnding', 'page'], 'indicator-year');
-  let yearEnding = lastYearEnding(today);
-  if (raw.yearEnding) {
-    if (isValidCalendarDate(raw.yearEnding) && raw.yearEnding.endsWith('-03-31')) yearEnding = raw.yearEnding;
-    else
-      errors.push({
-        fieldId: 'yearEnding',
-        message: 'Year ending must be a 31 March, YYYY-03-31, for example 2025-03-31',
-      });
-  }
+  const yearEnding = yearEndingAsked(raw.yearEnding, today, errors);
   const page = parsePageNumber(raw.page);
   if (page.error) errors.push({ fieldId: 'indicator-year', message: page.error });
   return { yearEnding, page: page.page, errors, raw };

@@ -24,21 +24,24 @@ export const lastYearEnding = (today: CalendarDate): CalendarDate => {
   return today >= `${year}-03-31` ? `${year}-03-31` : `${year - 1}-03-31`;
 };
 
+/** The `yearEnding` a page asks for (a 31 March), else the last one: a bad value is a field error. */
+export function yearEndingAsked(asked: string, today: CalendarDate, errors: FieldMessage[]): CalendarDate {
+  if (!asked) return lastYearEnding(today);
+  if (isValidCalendarDate(asked) && asked.endsWith('-03-31')) return asked;
+  errors.push({
+    fieldId: 'yearEnding',
+    message: 'Year ending must be a 31 March, YYYY-03-31, for example 2025-03-31',
+  });
+  return lastYearEnding(today);
+}
+
 export function parseMeasuresQuery(query: Record<string, unknown>, today: CalendarDate): MeasuresQuery {
   const raw = {
     yearEnding: typeof query.yearEnding === 'string' ? query.yearEnding.trim() : '',
     years: typeof query.years === 'string' ? query.years.trim() : '',
   };
   const errors: FieldMessage[] = unknownPageParams(query, ['yearEnding', 'years'], 'measures-years');
-  let yearEnding = lastYearEnding(today);
-  if (raw.yearEnding) {
-    if (isValidCalendarDate(raw.yearEnding) && raw.yearEnding.endsWith('-03-31')) yearEnding = raw.yearEnding;
-    else
-      errors.push({
-        fieldId: 'yearEnding',
-        message: 'Year ending must be a 31 March, YYYY-03-31, for example 2025-03-31',
-      });
-  }
+  const yearEnding = yearEndingAsked(raw.yearEnding, today, errors);
   let years = 3;
   if (raw.years) {
     if (/^\d{1,2}$/.test(raw.years) && Number(raw.years) >= 1 && Number(raw.years) <= 10)
