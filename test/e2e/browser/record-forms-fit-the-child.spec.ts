@@ -115,7 +115,8 @@ describeInBrowser('record forms in a real browser: the forms fit the child, care
         effectiveDate: '2023-02-06',
         legalStatus: 'V3',
         categoryOfNeed: 'N1',
-        placement: { placementType: 'U4', provider: 'PR1', postcode: 'LS1 4AB', inArea: true },
+        // Not U1/U4: short breaks are never a long-term foster placement (903 rule 384).
+        placement: { placementType: 'U6', provider: 'PR1', postcode: 'LS1 4AB', inArea: true },
       },
       { token: tokenFor('social_worker', 'alice') },
     );
