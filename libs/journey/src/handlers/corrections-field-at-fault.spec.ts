@@ -1,21 +1,14 @@
-import type { AmendEntry } from '../commands';
+import { amendEntry } from '../testing/correction-commands';
 import { DomainRuleViolation } from '../errors';
 import { given } from '../testing/decider-specification';
-import { inCare, meta, registered } from '../testing/fixtures';
+import { inCare, registered } from '../testing/fixtures';
 
 /**
  * A refused amendment names the field the user sent and the rule it breaks, also when the rule
  * compares two fields and names the other one: the registration's date-before-birth rule checks
  * effectiveDate (when the child became known) against dateOfBirth.
  */
-const amend = (correctedEventId: string, amendedData: Record<string, unknown>): AmendEntry => ({
-  type: 'AmendEntry',
-  childId: registered.data.childId,
-  correctedEventId,
-  reason: 'Typed the wrong date',
-  amendedData,
-  ...meta(),
-});
+const amend = amendEntry;
 const refusal = (run: () => unknown): DomainRuleViolation => {
   try {
     run();

@@ -1,30 +1,18 @@
+import { amendEntry, retractEntry } from '../testing/correction-commands';
 import type { AmendEntry, RetractEntry } from '../commands';
 import { DomainRuleViolation } from '../errors';
 import type { JourneyEvent } from '../events';
 import { given } from '../testing/decider-specification';
 import { otherEntryFailureInWords } from './corrections-other-entry';
-import { CHILD, careStarted, meta, placementChanged, registered } from '../testing/fixtures';
+import { careStarted, placementChanged, registered } from '../testing/fixtures';
 
 /**
  * A correction refused because it would break another entry, not the one corrected: the refusal
  * names the amended field that does it and tells the other entry in words (its type and date),
  * never by that entry's field names, which a form would read as its own fields.
  */
-const amend = (correctedEventId: string, amendedData: Record<string, unknown>): AmendEntry => ({
-  type: 'AmendEntry',
-  childId: CHILD,
-  correctedEventId,
-  reason: 'Typed the wrong date',
-  amendedData,
-  ...meta(),
-});
-const retract = (retractedEventId: string): RetractEntry => ({
-  type: 'RetractEntry',
-  childId: CHILD,
-  retractedEventId,
-  reason: 'Recorded on the wrong child',
-  ...meta(),
-});
+const amend = amendEntry;
+const retract = retractEntry;
 const refusal = (events: JourneyEvent[], command: AmendEntry | RetractEntry): DomainRuleViolation => {
   try {
     given(events).when(command).events();

@@ -1,24 +1,11 @@
-import type { AmendEntry, RetractEntry } from '../commands';
+import { amendEntry, retractEntry } from '../testing/correction-commands';
 import type { JourneyEvent } from '../events';
 import { given } from '../testing/decider-specification';
-import { CHILD, careEnded, inCare, meta, placementChanged, reviewHeld } from '../testing/fixtures';
+import { CHILD, careEnded, inCare, placementChanged, reviewHeld } from '../testing/fixtures';
 
 // Given events get ids e1, e2, … in order: e1 registration, e2 start of care, e3 the next entry.
-const amend = (correctedEventId: string, amendedData: Record<string, unknown>): AmendEntry => ({
-  type: 'AmendEntry',
-  childId: CHILD,
-  correctedEventId,
-  reason: 'Typed the wrong date',
-  amendedData,
-  ...meta(),
-});
-const retract = (retractedEventId: string): RetractEntry => ({
-  type: 'RetractEntry',
-  childId: CHILD,
-  retractedEventId,
-  reason: 'Recorded on the wrong child',
-  ...meta(),
-});
+const amend = amendEntry;
+const retract = retractEntry;
 const amended = (
   correctedEventId: string,
   effectiveDate: string,

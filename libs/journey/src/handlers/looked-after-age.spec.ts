@@ -3,13 +3,8 @@
  * A start of care, a new episode or a review on or after it is refused; ending care is not; a
  * date-of-birth correction that would make a recorded period of care start at 18+ is refused.
  */
-import type {
-  AmendEntry,
-  ChangePlacement,
-  EndPeriodOfCare,
-  RecordReview,
-  StartPeriodOfCare,
-} from '../commands';
+import { amendEntry } from '../testing/correction-commands';
+import type { ChangePlacement, EndPeriodOfCare, RecordReview, StartPeriodOfCare } from '../commands';
 import type { JourneyEvent } from '../events';
 import { given } from '../testing/decider-specification';
 import {
@@ -165,14 +160,8 @@ describe('looked after only under 18', () => {
 
 describe('a date-of-birth correction for a child in care', () => {
   // e1 is the registration (born 2019-03-02), e2 the start of care on 2024-05-10.
-  const amendBirth = (dateOfBirth: string): AmendEntry => ({
-    type: 'AmendEntry',
-    childId: CHILD,
-    correctedEventId: 'e1',
-    reason: 'Date of birth typed wrongly',
-    amendedData: { dateOfBirth },
-    ...meta(),
-  });
+  const amendBirth = (dateOfBirth: string) =>
+    amendEntry('e1', { dateOfBirth }, 'Date of birth typed wrongly');
   it('given care started 2024-05-10, when the date of birth is amended to 1995-01-01, then it is refused', () =>
     given(inCare).when(amendBirth('1995-01-01')).thenThrows('looked-after-only-under-18'));
   it('given care started 2024-05-10, when the date of birth is amended to 2006-05-10 (18 that day), then it is refused', () =>

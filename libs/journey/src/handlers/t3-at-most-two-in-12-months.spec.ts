@@ -1,4 +1,5 @@
-import type { AmendEntry, StartTemporaryPlacement } from '../commands';
+import { amendEntry } from '../testing/correction-commands';
+import type { StartTemporaryPlacement } from '../commands';
 import type { JourneyEvent } from '../events';
 import { given } from '../testing/decider-specification';
 import { CHILD, careStarted, meta, registered } from '../testing/fixtures';
@@ -57,14 +58,11 @@ describe('T3 (usual foster carer on holiday): at most two in any 12 months (903 
 
   it('given two T3 and a T4, when the T4 is amended to a T3 within 12 months, then the amendment is refused', () => {
     // e1 registration, e2 start of care, e3–e6 the two T3s, e7 the T4, e8 back.
-    const amendment: AmendEntry = {
-      type: 'AmendEntry',
-      childId: CHILD,
-      correctedEventId: 'e7',
-      reason: 'Wrong placement type',
-      amendedData: { childId: CHILD, effectiveDate: '2024-10-01', placementType: 'T3' },
-      ...meta(),
-    };
+    const amendment = amendEntry(
+      'e7',
+      { childId: CHILD, effectiveDate: '2024-10-01', placementType: 'T3' },
+      'Wrong placement type',
+    );
     given([...twoT3, ...t3('2024-10-01', '2024-10-05', 'T4')])
       .when(amendment)
       .thenThrows('t3-more-than-two-in-12-months-903-rule-377');

@@ -3,8 +3,8 @@
  * placements (T1 6 weeks, T3 3 weeks, T4 7 days: 903 rules 375, 376, 379) are refused when the entry
  * that ends them ends them late, whichever entry that is.
  */
+import { amendEntry } from '../testing/correction-commands';
 import type {
-  AmendEntry,
   ChangeLegalStatus,
   EndPeriodOfCare,
   EndTemporaryPlacement,
@@ -146,14 +146,7 @@ describe('legal statuses with a time limit', () => {
 
   it('given L1 ended in time, when the change is amended to a later date past the limit, then the amendment is refused', () => {
     // e1 registration, e2 start of care (L1), e3 the change to C1 on 12 May.
-    const amendment: AmendEntry = {
-      type: 'AmendEntry',
-      childId: CHILD,
-      correctedEventId: 'e3',
-      reason: 'Typed the wrong date',
-      amendedData: { ...legalStatusChanged('2024-05-20', 'C1').data },
-      ...meta(),
-    };
+    const amendment = amendEntry('e3', { ...legalStatusChanged('2024-05-20', 'C1').data });
     given([...startedUnder('L1'), legalStatusChanged('2024-05-12', 'C1')])
       .when(amendment)
       .thenThrows('l1-over-72-hours-903-rule-361');

@@ -2,7 +2,8 @@
  * 903 rule 209: UN1 ("not of school age, no UPN yet") is refused for a child who was 4 by the
  * 31 August before the collection year of the registration or of a start of care.
  */
-import type { AmendEntry, RegisterChild, StartPeriodOfCare } from '../commands';
+import { amendEntry } from '../testing/correction-commands';
+import type { RegisterChild, StartPeriodOfCare } from '../commands';
 import type { JourneyEvent } from '../events';
 import { given } from '../testing/decider-specification';
 import { CHILD, fosterU6, inCare, meta, registered } from '../testing/fixtures';
@@ -65,14 +66,7 @@ describe('UN1 only below school age (903 rule 209)', () => {
       .thenThrows('un1-school-age-903-rule-209', 'upn'));
 
   it('given a child in care since 2024-05-10 (born 2019-03-02), when the UPN is amended to UN1, then it is refused', () => {
-    const amend: AmendEntry = {
-      type: 'AmendEntry',
-      childId: CHILD,
-      correctedEventId: 'e1',
-      reason: 'UPN unknown',
-      amendedData: { upn: 'UN1' },
-      ...meta(),
-    };
+    const amend = amendEntry('e1', { upn: 'UN1' }, 'UPN unknown');
     given(inCare).when(amend).thenThrows('un1-school-age-903-rule-209');
   });
 });
