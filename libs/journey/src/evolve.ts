@@ -59,7 +59,10 @@ export function evolve(state: JourneyState, event: StoredJourneyEvent): JourneyS
 /**
  * The state after a whole stream: exactly `events.reduce(evolve, from)`, folding the same lists
  * the same way, but the `current…` fields and the state's log views are made once, for the last
- * state, not for every state in between (which nobody sees).
+ * state, not for every state in between (which nobody sees). For the same reason a late entry or a
+ * correction refolds once, after the last event, not at every such event: evolve's refold is the
+ * fold of the resolved log, and folding an in-order event onto a refold gives that fold's result
+ * too, so only the last refold counts (a stream with a few late entries was refolded a few times).
  */
 export function evolveAll(
   events: readonly StoredJourneyEvent[],
@@ -69,14 +72,16 @@ export function evolveAll(
   let log = logOf(from);
   // A state's lastEffectiveDate is its lists' (deriveCurrent copies the lists' fields).
   let lists = listsOf(from);
+  let refold = false;
   for (const event of events) {
     log = log.append(event);
+    if (refold) continue;
     const isLate =
       event.type !== 'ChildRegistered' &&
       lists.lastEffectiveDate !== undefined &&
       event.data.effectiveDate < lists.lastEffectiveDate;
     if (isCorrection(event) || isLate) {
-      lists = foldLists(resolveCorrections(log.history()));
+      refold = true;
       continue;
     }
     const folded = applyEvent(lists, event, event.id);
@@ -91,5 +96,6 @@ export function evolveAll(
       lists = folded;
     } else lists = { ...folded, lastEffectiveDate };
   }
+  if (refold) lists = foldLists(resolveCorrections(log.history()));
   return stateOf(lists, log);
 }
