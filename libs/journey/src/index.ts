@@ -41,7 +41,8 @@ export {
   isOrderDateAsKnown,
   earliestDayOf,
   latestDayOf,
-  LA_PERM_CODE,
+  isLaPermCode,
+  LA_PERM_RULE,
   type OrderDateAsKnown,
 } from './previous-permanence';
 // Test helpers (no test-framework dependency), for specs elsewhere that need a journey state.

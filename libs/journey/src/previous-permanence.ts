@@ -35,8 +35,4 @@ export function latestDayOf(date: OrderDateAsKnown): CalendarDate {
   return date;
 }
 
-/**
- * LA_PERM: the 903's three-digit local authority code, or WAL, SCO, NUK, NIR for an order made
- * outside England (the DfE validator's rule 633). A name ("Leeds") cannot be returned.
- */
-export const LA_PERM_CODE = /^(\d{3}|WAL|SCO|NUK|NIR)$/;
+export { isLaPermCode, LA_PERM_RULE } from './la-perm-codes';

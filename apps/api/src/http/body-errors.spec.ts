@@ -107,7 +107,7 @@ describe('a bad command body: each error names the field (its whole path) and th
       StartPeriodOfCareDto,
     );
     expect(errors.map(({ field, rule }) => ({ field, rule }))).toEqual([
-      { field: 'previousPermanence.la', rule: 'matches' },
+      { field: 'previousPermanence.la', rule: 'isLaPermCode' },
       { field: 'previousPermanence.date', rule: 'isOrderDateAsKnown' },
     ]);
   });

@@ -76,6 +76,19 @@ describe('StartPeriodOfCare: previous permanence', () => {
       .when(startWith({ code: 'P2', la: 'Leeds' }))
       .thenThrows('invalid-la-perm', 'previousPermanence.la'));
 
+  it('refuses three digits that are no authority’s DfE code (rule 633 checks the list, not the shape)', () => {
+    given([registered])
+      .when(startWith({ code: 'P2', la: '100', date: '2019-06-14' }))
+      .thenThrows('invalid-la-perm', 'previousPermanence.la');
+    for (const la of ['383', 'NIR'])
+      expect(
+        given([registered])
+          .when(startWith({ code: 'P2', la, date: '2019-06-14' }))
+          .events()
+          .map((e) => e.type),
+      ).toContain('PeriodOfCareStarted');
+  });
+
   it('refuses an authority or date with Z1, no earlier order (rule 635)', () => {
     given([registered])
       .when(startWith({ code: 'Z1', la: '383' }))

@@ -1,7 +1,7 @@
 /** The earlier permanence order given when care starts: what the 903 PrevPerm table can hold. */
 import { violation } from '../errors';
 import type { CalendarDate } from '../events';
-import { LA_PERM_CODE, isOrderDateAsKnown, latestDayOf } from '../previous-permanence';
+import { LA_PERM_RULE, isLaPermCode, isOrderDateAsKnown, latestDayOf } from '../previous-permanence';
 import type { JourneyState } from '../state';
 
 const ORDERS_KNOWN: readonly string[] = ['P1', 'P2', 'P3'];
@@ -28,10 +28,10 @@ export function checkPreviousPermanence(
         );
     return;
   }
-  if (previous.la !== undefined && !LA_PERM_CODE.test(previous.la))
+  if (previous.la !== undefined && !isLaPermCode(previous.la))
     violation(
       'invalid-la-perm',
-      `previousPermanence.la "${previous.la}" is not a 903 LA code: three digits, or WAL, SCO, NUK, NIR (903 rule 633).`,
+      `previousPermanence.la "${previous.la}" is not a 903 LA code: ${LA_PERM_RULE} (903 rule 633).`,
       'previousPermanence.la',
     );
   if (previous.date !== undefined) checkOrderDate(state, previous.date, startOfCare);

@@ -1,5 +1,5 @@
-import { Matches, ValidateBy, buildMessage } from 'class-validator';
-import { LA_PERM_CODE, isOrderDateAsKnown } from '@care-journey/journey';
+import { ValidateBy, buildMessage } from 'class-validator';
+import { LA_PERM_RULE, isLaPermCode, isOrderDateAsKnown } from '@care-journey/journey';
 import { EffectiveDateDto } from './effective-date.dto';
 import { CodeField, NestedField, TextField } from './fields';
 import { PlacementDetailsDto } from './placement-details.dto';
@@ -13,11 +13,17 @@ export class PreviousPermanenceDto {
   code!: string;
 
   @TextField({
-    description: '903 LA_PERM: three-digit LA code, or WAL, SCO, NUK, NIR',
+    description: "903 LA_PERM: an English authority's three-digit DfE code, or WAL, SCO, NUK, NIR (rule 633)",
     example: '383',
     optional: true,
   })
-  @Matches(LA_PERM_CODE, { message: '$property must be a 903 LA code: three digits, or WAL, SCO, NUK, NIR' })
+  @ValidateBy({
+    name: 'isLaPermCode',
+    validator: {
+      validate: (value) => isLaPermCode(value),
+      defaultMessage: buildMessage((prefix) => `${prefix}$property must be a 903 LA code: ${LA_PERM_RULE}`),
+    },
+  })
   la?: string;
 
   @TextField(

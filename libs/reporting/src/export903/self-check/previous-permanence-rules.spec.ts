@@ -32,6 +32,11 @@ describe('self-check: PrevPerm (DfE validator rules 630, 631 and 633)', () => {
       ['633', 'C-P3-8731-01/02/2019', 'LA_PERM'],
     ]));
 
+  it('Given three digits that are no authority’s DfE code, Then rule 633 names LA_PERM (the list, not the shape)', () =>
+    expect(named([row('P2', '100', '01/02/2019'), row('P2', '383', '01/02/2019')])).toEqual([
+      ['633', 'C-P2-100-01/02/2019', 'LA_PERM'],
+    ]));
+
   it('Given a code outside P1–P4 and Z1, or none, Then rule 631 names PREV_PERM', () =>
     expect(named([row('P5'), row('')])).toEqual([
       ['631', 'C-P5--', 'PREV_PERM'],

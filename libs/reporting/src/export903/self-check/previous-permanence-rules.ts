@@ -1,15 +1,13 @@
 /**
  * PrevPerm rows, as the DfE validator reads them: PREV_PERM is one of P1–P4 or Z1 (631), any code
  * but Z1 (none), P4 (unknown) included, comes with LA_PERM and DATE_PERM (630), and LA_PERM, when
- * given, is an authority's three-digit DfE code or WAL/SCO/NIR/NUK (633: here its shape only; the
- * validator also checks the number is an authority's).
+ * given, is an authority's three-digit DfE code or WAL/SCO/NIR/NUK (633, the validator's own list).
  */
+import { isLaPermCode } from '@care-journey/journey';
 import type { Row } from '../tables';
 import type { CheckFailure } from './failure';
 
 const CODES = ['P1', 'P2', 'P3', 'P4', 'Z1'];
-
-const LA_PERM = /^(\d{3}|WAL|SCO|NIR|NUK)$/;
 
 const blank = (value: string | undefined): boolean => (value ?? '').trim() === '';
 
@@ -27,7 +25,7 @@ export function checkPreviousPermanence(rows: readonly Row[]): CheckFailure[] {
       });
       continue;
     }
-    if (!blank(row.LA_PERM) && !LA_PERM.test(row.LA_PERM))
+    if (!blank(row.LA_PERM) && !isLaPermCode(row.LA_PERM))
       out.push({
         rule: '633',
         table: 'PrevPerm',
