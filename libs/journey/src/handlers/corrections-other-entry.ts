@@ -39,15 +39,19 @@ export const ENTRY_WORDS: Record<JourneyEventType, string> = {
 export const entryInWords = (entry: Pick<StoredJourneyEvent, 'type' | 'data'>): string =>
   `the ${ENTRY_WORDS[entry.type]} on ${entry.data.effectiveDate}`;
 
-/** `previousPermanence.date` → "previous permanence date"; an entry's `effectiveDate` is its "date". */
-const fieldInWords = (path: string): string =>
-  path === 'effectiveDate'
-    ? 'date'
-    : path
-        .split('.')
-        .join(' ')
-        .replace(/([a-z])([A-Z])/g, '$1 $2')
-        .toLowerCase();
+/**
+ * `previousPermanence.date` → "previous permanence date"; `placement.placementType` → "placement
+ * type" (not "placement placement type"); an entry's `effectiveDate` is its "date".
+ */
+function fieldInWords(path: string): string {
+  if (path === 'effectiveDate') return 'date';
+  const parts = path.split('.');
+  const named = parts.length > 1 && parts[parts.length - 1].startsWith(parts[0]) ? parts.slice(1) : parts;
+  return named
+    .join(' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+}
 
 /**
  * What the other entry's failure means, starting from the entry. The rules write

@@ -28,6 +28,9 @@ function checkCorrectionCommand(command: AmendEntry | RetractEntry, state: Journ
   requireText(command.reason, 'reason');
 }
 
+/** The correction with only `field` sent (its value as sent, or `value`). */
+type AmendedAlone = (field: string, value?: unknown) => JourneyEvent;
+
 /** The failures the journey has with `corrections` added to its history. */
 function failuresWith(
   decide: DecideFn,
@@ -60,7 +63,21 @@ function amendedFieldAtFault(
   command: AmendEntry,
   failingId: string,
   failure: DomainRuleViolation,
-  amendedAlone: (field: string) => JourneyEvent,
+  amendedAlone: AmendedAlone,
+): string | undefined {
+  const name = sentFieldAtFault(decide, state, command, failingId, failure, amendedAlone);
+  return name === undefined || name.includes('.')
+    ? name
+    : partAtFault(decide, state, command, name, failingId, failure, amendedAlone);
+}
+
+function sentFieldAtFault(
+  decide: DecideFn,
+  state: JourneyState,
+  command: AmendEntry,
+  failingId: string,
+  failure: DomainRuleViolation,
+  amendedAlone: AmendedAlone,
 ): string | undefined {
   const sent = Object.keys(command.amendedData).filter((key) => key !== 'childId');
   const onTarget = failingId === command.correctedEventId;
@@ -77,6 +94,48 @@ function amendedFieldAtFault(
   return found === checked ? failure.field : found;
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A field sent as a whole object (a placement, which a form sends whole) names the part of it at
+ * fault: the one part changed from the entry, or the first changed part that alone breaks the same
+ * rule on the same entry ("placement.placementType"), so a form shows the refusal beside it.
+ */
+function partAtFault(
+  decide: DecideFn,
+  state: JourneyState,
+  command: AmendEntry,
+  field: string,
+  failingId: string,
+  failure: DomainRuleViolation,
+  amendedAlone: AmendedAlone,
+): string {
+  const sent = command.amendedData[field];
+  if (!isPlainObject(sent)) return field;
+  const entry = resolveCorrections(historyOf(state)).find((event) => event.id === command.correctedEventId);
+  const recordedValue = (entry?.data as Record<string, unknown> | undefined)?.[field];
+  const recorded = isPlainObject(recordedValue) ? recordedValue : {};
+  const changed = Object.keys(sent).filter(
+    (key) => JSON.stringify(sent[key]) !== JSON.stringify(recorded[key]),
+  );
+  if (changed.length === 1) return `${field}.${changed[0]}`;
+  const alone = changed.find(
+    (key) =>
+      failuresWith(decide, state, command, amendedAlone(field, { ...recorded, [key]: sent[key] })).get(
+        failingId,
+      )?.rule === failure.rule,
+  );
+  return alone === undefined ? field : `${field}.${alone}`;
+}
+
+/** The value sent at a path of `amendedData` (`placement.placementType`). */
+function sentAt(amendedData: Record<string, unknown>, path: string): unknown {
+  let node: unknown = amendedData;
+  for (const key of path.split('.')) node = isPlainObject(node) ? node[key] : undefined;
+  return node;
+}
+
 /** Replays the journey with `correction` added; throws the first new failure it causes. */
 function mustKeepJourneyValid(
   decide: DecideFn,
@@ -84,7 +143,7 @@ function mustKeepJourneyValid(
   correction: JourneyEvent,
   command: AmendEntry | RetractEntry,
   targetId: string,
-  amendedAlone?: (field: string) => JourneyEvent,
+  amendedAlone?: AmendedAlone,
 ): void {
   const before = failingEntries(decide, resolveCorrections(historyOf(state)), command.now);
   const after = failuresWith(decide, state, command, correction);
@@ -97,7 +156,7 @@ function mustKeepJourneyValid(
       ? amendedFieldAtFault(decide, state, command, id, failure, amendedAlone)
       : undefined;
   const sentValue = (name: string): string =>
-    JSON.stringify((command as AmendEntry).amendedData[name.split('.')[0]]);
+    JSON.stringify(sentAt((command as AmendEntry).amendedData, name));
   if (id !== targetId) {
     // Another entry breaks: say which, in words, and which field sent does it.
     const other = resolveCorrections(historyOf(state)).find((event) => event.id === id);
@@ -149,12 +208,12 @@ export function amendEntry(command: AmendEntry, state: JourneyState, decide: Dec
     },
   };
   // The correction with only one of the fields sent (to name the one a refusal is about).
-  const amendedAlone = (field: string): JourneyEvent => ({
+  const amendedAlone: AmendedAlone = (field, value = amendedData[field]) => ({
     type: 'EntryAmended',
     data: {
       ...event.data,
       effectiveDate: field === 'effectiveDate' ? effectiveDate : target.effectiveDate,
-      amendedData: { [field]: amendedData[field] },
+      amendedData: { [field]: value },
     },
   });
   mustKeepJourneyValid(decide, state, event, command, command.correctedEventId, amendedAlone);

@@ -11,6 +11,7 @@ import {
 import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
 import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
 import { shortBreakNotInLongTermFoster } from '../invariants/short-break-placement';
+import { noShortBreaksInTemporaryPlacement } from '../invariants/short-breaks';
 import { legalStatusEndsWithinLimit } from '../invariants/time-limits';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
@@ -25,7 +26,10 @@ export function changeLegalStatus(command: ChangeLegalStatus, state: JourneyStat
   legalStatusEndsWithinLimit(state, date, `the change to ${legalStatus}`);
   youthJusticeNotUnder10(state, legalStatus, date);
   shortBreaksOneKindPerYear(state, legalStatus, date);
-  shortBreakNotInLongTermFoster(legalStatus, state.currentPlacement?.placementType, 'legalStatus');
+  // In a temporary placement, the child goes back to the usual one under this legal status.
+  const placement = state.usualPlacement ?? state.currentPlacement;
+  shortBreakNotInLongTermFoster(legalStatus, placement?.placementType, 'legalStatus');
+  noShortBreaksInTemporaryPlacement(state, legalStatus);
   currentPlacementEndedByRegistration(state, date, true);
   return [{ type: 'LegalStatusChanged', data: dataOf(command) }];
 }

@@ -1,7 +1,16 @@
 /**
  * National placement-stability measures as at a 31 March (rule book, "Placement stability"), and
  * the same measures as a running figure for the 12 (24, 30) months up to any date D.
- * Short breaks (V3/V4) are excluded; placements are counted runs with the same carer.
+ * Placements are counted runs with the same carer.
+ *
+ * Short breaks (V3/V4) are excluded: "All DfE figures exclude children looked after under an
+ * agreed series of short-term placements (V3/V4)" (national-definitions §3, counting rules [E7]),
+ * and the rule book excludes them "from every stability figure". So a child is in a measure only
+ * while looked after otherwise, in a counted part of a period of care (spellsOffShortBreaks, the
+ * rule every drift rule, the scorecard and the API's next review date use): "looked after for
+ * 2 years / 2.5 years" (ST2/ST3) is timed from the day the child became looked after on another
+ * basis, not from a first short break before it, and placements made during short breaks are not
+ * counted (ST1–ST3; one carried on past the change counts once, from it). docs/drift-rules.md.
  *
  * Running figure (stabilityAsAt): each definition with "31 March" replaced by D, nothing else
  * changed, so on a 31 March the running figure equals the national one.
@@ -13,16 +22,10 @@
  * - ST3: under 16 on D, looked after since D − 30 months or earlier, counted when in the same
  *   placement since D − 24 months (or placed for adoption with the previous placement from then).
  */
-import { addDays, addMonths, isShortBreak, type CalendarDate } from '@care-journey/journey';
+import { addDays, addMonths, type CalendarDate } from '@care-journey/journey';
 import type { JourneySummary } from '../summary/journey-summary';
-import {
-  ageOn,
-  isPlacedForAdoptionOn,
-  legalStatusOn,
-  periodOn,
-  placementsDuring,
-  runOn,
-} from '../summary/queries';
+import { carePeriodOn } from '../summary/periods-off-short-breaks';
+import { ageOn, isPlacedForAdoptionOn, placementsDuring, runOn } from '../summary/queries';
 import { assertThirtyFirstOfMarch, childRefOf, percentage, type ChildRef } from './measure-types';
 
 export type StabilityMeasureId = 'ST1' | 'ST2' | 'ST3';
@@ -31,6 +34,7 @@ export interface StabilityChild extends ChildRef {
   /** In the numerator (unstable for ST1/ST2, stable for ST3). */
   counted: boolean;
   placements: number;
+  /** The start of the counted part of care on D (after short breaks, the day they gave way). */
   periodStart: CalendarDate;
   /** Start events of the placements looked at. */
   evidence: string[];
@@ -47,12 +51,8 @@ export interface StabilityMeasure {
   children: StabilityChild[];
 }
 
-/** Looked after on D under something other than short breaks, in a period that counts. */
-function lookedAfterOn(summary: JourneySummary, date: CalendarDate) {
-  const period = periodOn(summary, date);
-  if (!period || isShortBreak(legalStatusOn(period, date))) return undefined;
-  return period;
-}
+/** Looked after on D other than on short breaks: the counted part of care, timed from its start. */
+const lookedAfterOn = carePeriodOn;
 
 function measure(
   id: StabilityMeasureId,

@@ -67,6 +67,17 @@ export function periodsOffShortBreaks(summary: JourneySummary): readonly CarePer
 }
 
 /**
+ * The counted part of care the child is in on D (looked after on D, not on short breaks): what
+ * "looked after on D" means for a stability measure, and where "looked after for N years" is timed
+ * from (its `start`: the day the child became looked after otherwise, for a period that began on
+ * short breaks). Undefined when not looked after on D, or on short breaks then.
+ */
+export const carePeriodOn = (summary: JourneySummary, date: CalendarDate): CarePeriod | undefined =>
+  periodsOffShortBreaks(summary).find(
+    (part) => part.start <= date && (part.end === undefined || part.end > date),
+  );
+
+/**
  * The date the first review's 20 working days run from: the counted part's start, or the period's
  * start under `period_start` (DriftConfig.DR01.afterShortBreaks).
  */
