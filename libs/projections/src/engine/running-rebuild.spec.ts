@@ -101,7 +101,13 @@ describe('runningRebuildSeenBy', () => {
     const later = observer.now + RUNNING_RECORD_STALE_MS + 1_000;
     const seen = runningRebuildSeenBy(there, { ...observer, now: later, isAlive: never });
     expect(seen?.state).toBe('abandoned');
-    expect(seen?.abandoned).toMatch(/no progress written for \d+ s by cli on another host/);
+    expect(seen?.abandoned).toMatch(/no progress written for \d+ s by cli \(pid 4242, another host\)/);
+  });
+
+  it('Given this host and a live pid (perhaps reused) but no progress for a long while, Then abandoned', () => {
+    const later = observer.now + RUNNING_RECORD_STALE_MS + 1_000;
+    const seen = runningRebuildSeenBy(record(), { ...observer, now: later, isAlive: () => true });
+    expect(seen).toMatchObject({ state: 'abandoned', abandoned: expect.stringMatching(/pid 4242\)/) });
   });
 });
 

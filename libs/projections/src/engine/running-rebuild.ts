@@ -4,8 +4,9 @@
  * (an API while `care-journey rebuild` runs) can report it. Written at most every `everyMs` and at
  * each phase, never per event; the switch overwrites it with the finished rebuild, a failure drops
  * it with its generation. A process killed mid-rebuild leaves it behind: readers tell that from
- * the process id (same host) or from how long ago it last wrote (another host, e.g. a container
- * with its own process ids), and the next rebuild drops it with the abandoned generation.
+ * the process id (same host) or from how long ago it last wrote (any host; the only sign from
+ * another host, e.g. a container with its own process ids), and the next rebuild drops it with the
+ * abandoned generation.
  */
 import { hostname } from 'node:os';
 import type { RebuildProgress } from './rebuild';
@@ -26,9 +27,9 @@ export interface RunningRebuildSeen extends RunningRebuildRecord {
 export const RUNNING_RECORD_EVERY_MS = 1_000;
 
 /**
- * A record from another host not rewritten for this long is taken as abandoned: its pid cannot be
- * checked from here, and a live rebuild writes every second while it replays (indexing and the
- * switch write nothing for a while, so this is generous).
+ * A record not rewritten for this long is taken as abandoned: from another host its pid cannot be
+ * checked, and on this one the pid may have been reused. A live rebuild writes every second while
+ * it replays (indexing and the switch write nothing for a while, so this is generous).
  */
 export const RUNNING_RECORD_STALE_MS = 5 * 60_000;
 
@@ -82,7 +83,7 @@ export const thisProcess = (): Observer => ({
 /**
  * A running rebuild's record as `observer` reports it: undefined when it is the observer's own
  * (it reports its live progress itself); `abandoned` when its process is gone (same host) or it
- * has not written for RUNNING_RECORD_STALE_MS (another host).
+ * has not written for RUNNING_RECORD_STALE_MS.
  */
 export function runningRebuildSeenBy(
   record: RunningRebuildRecord,
@@ -91,12 +92,12 @@ export function runningRebuildSeenBy(
   const sameHost = record.host === observer.host;
   if (sameHost && record.by.pid === observer.pid) return undefined;
   const silentMs = observer.now - Date.parse(record.updatedAt);
-  const abandoned = sameHost
-    ? observer.isAlive(record.by.pid)
-      ? undefined
-      : `process ${record.by.pid} (${record.by.process}) is gone; the next rebuild drops its partial generation`
-    : silentMs > RUNNING_RECORD_STALE_MS
-      ? `no progress written for ${Math.round(silentMs / 1000)} s by ${record.by.process} on another host; the next rebuild drops its partial generation`
-      : undefined;
+  // Silence counts on this host too: a pid reused by an unrelated process must not keep it "running".
+  const abandoned =
+    sameHost && !observer.isAlive(record.by.pid)
+      ? `process ${record.by.pid} (${record.by.process}) is gone; the next rebuild drops its partial generation`
+      : silentMs > RUNNING_RECORD_STALE_MS
+        ? `no progress written for ${Math.round(silentMs / 1000)} s by ${record.by.process} (pid ${record.by.pid}${sameHost ? '' : ', another host'}); the next rebuild drops its partial generation`
+        : undefined;
   return abandoned === undefined ? record : { ...record, state: 'abandoned', abandoned };
 }
