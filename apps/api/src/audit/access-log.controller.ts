@@ -6,7 +6,10 @@ import { badRequestBody } from '../http/field-errors';
 import { AccessLogService } from './access-log.service';
 import { AccessLogQuery } from './dto/access-log.query';
 
-/** The read-access trail, for auditors. Read-only: entries are written only as a side effect of reading a case history. */
+/**
+ * The read-access trail, for auditors. Read-only: entries are written only as a side effect of
+ * reading a case history or a list of children by name (search, drift report).
+ */
 @ApiTags('audit')
 @Controller('audit')
 export class AccessLogController {
@@ -15,11 +18,15 @@ export class AccessLogController {
   @Get('access-log')
   @Roles('auditor', 'admin')
   @ApiOperation({
-    summary: "Who read which child's case history, when, which view and why; oldest first",
-    description: 'Filter by childId and by UTC day (from/to inclusive). Roles: auditor, admin.',
+    summary:
+      "Who read which child's case history, or a list naming children, when, which view and why; oldest first",
+    description:
+      'Filter by childId (its own reads and the searches and drift reports that named it; * for reads of many children) ' +
+      'and by UTC day (from/to inclusive). Roles: auditor, admin.',
   })
   @ApiOkResponse({
-    description: '{ entries: [{ eventId, readAt, readBy, role, childId, view, reason?, query? }] }',
+    description:
+      '{ entries: [{ eventId, readAt, readBy, role, childId, view, reason?, query?, childIds? }] }',
   })
   async list(@Query() { childId, from, to }: AccessLogQuery): Promise<{ entries: AccessLogEntry[] }> {
     if (from !== undefined && to !== undefined && from > to) {

@@ -4,9 +4,11 @@ import type { EventStore } from '@care-journey/event-store';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../infrastructure/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { listReadEntries, type ListRead } from './list-read';
 
 /**
- * Records a case-history read in the event log (libs/audit recordCaseHistoryRead).
+ * Records a case-history read, or a list of children by name, in the event log (libs/audit
+ * recordCaseHistoryRead).
  * The only writer of the trail: no route accepts trail entries from a client.
  */
 @Injectable()
@@ -28,5 +30,21 @@ export class AccessLogRecorder {
       readAt: this.clock.now(),
       correlationId,
     });
+  }
+
+  /**
+   * A list of children shown by name (search results, the drift report): one entry per request
+   * with the ids shown (longer lists than an entry holds: see MAX_CHILD_IDS_PER_ENTRY).
+   */
+  async recordList(user: AuthenticatedUser, read: ListRead, correlationId?: string): Promise<void> {
+    const readAt = this.clock.now();
+    for (const entry of listReadEntries(read))
+      await recordCaseHistoryRead(this.store, {
+        ...entry,
+        role: user.role,
+        readBy: user.id,
+        readAt,
+        correlationId,
+      });
   }
 }

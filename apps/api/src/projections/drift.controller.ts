@@ -7,6 +7,7 @@ import {
   NotFoundException,
   Param,
   Query,
+  Req,
   Res,
 } from '@nestjs/common';
 import {
@@ -16,7 +17,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   driftReport,
   evaluateDrift,
@@ -25,11 +26,11 @@ import {
   type ProjectionEngine,
   type ReadModelConfig,
 } from '@care-journey/projections';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { AccessLogRecorder } from '../audit/access-log.recorder';
 import { mayReadPersonalData } from '../auth/personal-data';
 import { Roles } from '../auth/roles.decorator';
 import { ChildIdParam } from '../children/dto/child-id.param';
+import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { badRequestBody } from '../http/field-errors';
 import { driftCsv } from '../web/drift/drift-csv';
 import { csvReply, wantsCsv } from './csv/csv-response';
@@ -68,6 +69,7 @@ export class DriftController {
     @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
     @Inject(READ_MODEL_CONFIG) private readonly config: ReadModelConfig,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly trail: AccessLogRecorder,
   ) {}
 
   // /drift is the issue's name; /drift-report stays for the clients already using it.
@@ -77,17 +79,20 @@ export class DriftController {
     summary: 'Open drift flags and due-soon warnings as at a date (no names for reporting jobs)',
     description:
       'JSON: counts over every matching child, `children` paged (`page`, `pageSize`, totals in `paging`). ' +
-      '`Accept: text/csv`: one line per flag or warning for every matching child (not paged).',
+      '`Accept: text/csv`: one line per flag or warning for every matching child (not paged). ' +
+      'A report with names (every role but reporting_job) is recorded in the read-access trail (view drift, the ids shown).',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: 'The report: counts by rule, and one row per child with flags or warnings' })
   @ApiServiceUnavailableResponse({ description: 'minPosition not reached in time' })
   async report(
     @Query() query: DriftReportQuery,
-    @CurrentUser() user: AuthenticatedUser,
+    @Origin() origin: CommandOrigin,
     @Headers('accept') accept: string | undefined,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<(DriftReport & { paging: Paging }) | string> {
+    const { user } = origin;
     const dueWithinDays = dueWithinOf(query);
     await this.readYourWrites.waitFor(query.minPosition);
     const report = driftReport(this.engine.summaries(), query.asAt ?? todayInEngland(), this.config.drift, {
@@ -98,11 +103,37 @@ export class DriftController {
       ageBand: query.ageBand,
       dueWithinDays,
     });
+    const names = mayReadPersonalData(user.role);
+    // Rows with names are a read of those children: in the read-access trail before the answer.
+    const recordShown = (rows: readonly { childId: string }[], shape: Record<string, string | number>) =>
+      names
+        ? this.trail.recordList(
+            user,
+            {
+              view: 'drift',
+              route: request.routeOptions.url ?? '/drift-report',
+              query: {
+                asAt: report.asAt,
+                rule: query.rule,
+                team: query.team,
+                socialWorker: query.socialWorker,
+                legalStatus: query.legalStatus,
+                ageBand: query.ageBand,
+                dueWithinDays,
+                ...shape,
+              },
+              childIds: rows.map((row) => row.childId),
+            },
+            origin.correlationId,
+          )
+        : Promise.resolve();
     if (wantsCsv(accept)) {
-      const body = driftCsv(report.children, report.asAt, mayReadPersonalData(user.role));
+      await recordShown(report.children, { format: 'csv' });
+      const body = driftCsv(report.children, report.asAt, names);
       return csvReply(reply, `drift-${report.asAt}`, body);
     }
     const { items, paging } = pageOf(report.children, query.page, query.pageSize);
+    await recordShown(items, { page: paging.page, pageSize: paging.pageSize });
     return forRole({ ...report, children: items, paging }, user.role);
   }
 

@@ -1,7 +1,26 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ConflictException,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { firstValueFrom } from 'rxjs';
-import type { ProjectionEngine, RebuildProgress } from '@care-journey/projections';
+import {
+  RebuildRunningElsewhere,
+  type ProjectionEngine,
+  type RebuildProgress,
+} from '@care-journey/projections';
 import { Public, Roles } from '../auth/roles.decorator';
 import { NoQueryParams } from '../http/query-params';
 import { LIVE_PROJECTION, type ApiProjectionLag, type LiveProjection } from './live-projection';
@@ -26,17 +45,25 @@ export class ProjectionsAdminController {
   @ApiAcceptedResponse({
     description: 'Progress of the rebuild started (or already running); poll GET /admin/rebuild',
   })
+  @ApiConflictResponse({
+    description: 'Another process (the CLI, another API) is rebuilding the same read-model file',
+  })
   async rebuild(@Query() _query: NoQueryParams): Promise<RebuildProgress> {
-    const run = this.engine.rebuild();
-    // The rebuild goes on in the background; the first progress report says it started.
-    return firstValueFrom(run);
+    try {
+      // The rebuild goes on in the background; the first progress report says it started.
+      return await firstValueFrom(this.engine.rebuild());
+    } catch (error) {
+      if (error instanceof RebuildRunningElsewhere)
+        throw new ConflictException({ message: error.message, running: error.running });
+      throw error;
+    }
   }
 
   @Get('admin/rebuild')
   @Roles('admin')
   @ApiOperation({
     summary:
-      "Progress of this process's running rebuild (or its failure), else the rebuild that made the served read models (any process's: from the read-model file)",
+      "Progress of this process's running rebuild (or its failure), else of one another process (the CLI) is running on the same read-model file (`state: 'abandoned'` with the reason when that process died), else the rebuild that made the served read models (any process's: from the read-model file)",
   })
   status(@Query() _query: NoQueryParams): RebuildProgress | { state: 'never_run' } {
     return this.engine.rebuildStatus() ?? { state: 'never_run' };
@@ -50,7 +77,9 @@ export class ProjectionsAdminController {
       "`projector`: running, failed (it retries) or stopped; 'worker' when apps/projector projects. " +
       'In thread mode `thread` says how often the projector thread was restarted and when it last died. ' +
       '`rebuild`: the rebuild that produced the served read models, read from the read-model file (by the API or ' +
-      'the CLI: `by.process`); `rebuilding`: one this process is running, or its failure. ' +
+      'the CLI: `by.process`); `rebuilding`: one this process is running, or its failure, else one another process ' +
+      'is running on the same file (its progress record there, written every second: `phase`, `eventsDone`, `head`, ' +
+      '`by`, `updatedAt`), `state: abandoned` with the reason once that process is gone. ' +
       'Public, so error texts are withheld (they may hold paths, SQL or values): GET /admin/projections has them.',
   })
   @ApiOkResponse({

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { DriftController } from './drift.controller';
 import { JourneyQueries } from './journey-queries';
 import { MeasuresController } from './measures.controller';
@@ -20,6 +21,8 @@ import { ReadYourWrites } from './read-your-writes';
  * only reads the file.
  */
 @Module({
+  // The drift report records the children it names in the read-access trail (AuditModule).
+  imports: [AuditModule],
   controllers: [DriftController, MeasuresController, ProjectionsAdminController],
   providers: [
     readModelConfigProvider,

@@ -55,6 +55,33 @@ describe('withoutErrorTexts (the public projection health)', () => {
     expect(JSON.stringify(shown)).not.toContain('/srv/care');
   });
 
+  it("Given another process's running rebuild, Then its progress is kept and its host left out", () => {
+    const elsewhere: ApiProjectionLag = {
+      ...failed,
+      thread: undefined,
+      rebuilding: {
+        state: 'running',
+        phase: 'replay',
+        generation: 2,
+        eventsDone: 5,
+        position: '5',
+        head: '12',
+        percent: 41,
+        eventsPerSecond: 100,
+        threads: 1,
+        etaSeconds: 1,
+        startedAt: '2026-11-27T10:00:00.000Z',
+        by: { process: 'cli', pid: 4242 },
+        updatedAt: '2026-11-27T10:00:01.000Z',
+        host: 'care-db-01',
+      },
+    };
+    const shown = withoutErrorTexts(elsewhere);
+    expect(shown.rebuilding).toMatchObject({ state: 'running', phase: 'replay', by: { pid: 4242 } });
+    expect(shown.rebuilding).not.toHaveProperty('host');
+    expect(elsewhere.rebuilding).toHaveProperty('host', 'care-db-01'); // the admin's copy is untouched
+  });
+
   it('Given a healthy projector, Then the answer is unchanged', () => {
     const healthy: ApiProjectionLag = { ...failed, projector: 'running', thread: { restarts: 0 } };
     expect(withoutErrorTexts(healthy)).toEqual(healthy);

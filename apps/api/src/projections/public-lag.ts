@@ -2,7 +2,7 @@ import type { ApiProjectionLag } from './live-projection';
 
 /**
  * What an unauthenticated probe may see of the projections' health: positions, states, counts and
- * times, not error texts. A failed batch's or a dead thread's message can carry file paths, SQL or
+ * times, not error texts (nor the host name of another process's rebuild). A failed batch's or a dead thread's message can carry file paths, SQL or
  * an event's values; an admin reads them at GET /admin/projections.
  */
 export function withoutErrorTexts(lag: ApiProjectionLag): ApiProjectionLag {
@@ -17,5 +17,10 @@ export function withoutErrorTexts(lag: ApiProjectionLag): ApiProjectionLag {
   }
   if (lag.rebuild?.error !== undefined) shown.rebuild = { ...lag.rebuild, error: 'withheld' };
   if (lag.rebuilding?.error !== undefined) shown.rebuilding = { ...lag.rebuilding, error: 'withheld' };
+  // Another process's rebuild: the machine's name stays with the admin routes too.
+  if (shown.rebuilding && 'host' in shown.rebuilding) {
+    const { host: _host, ...rebuilding } = shown.rebuilding;
+    shown.rebuilding = rebuilding;
+  }
   return shown;
 }

@@ -6,7 +6,9 @@ import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections
 
 /**
  * `care-journey rebuild`: rebuilds every read model from position 0 with a progress bar. A running
- * API or projector keeps serving the previous read models until the switch, then follows on.
+ * API or projector keeps serving the previous read models until the switch, then follows on; while
+ * it runs, the rebuild's progress is in the read-model file (running-rebuild.ts), so the API's
+ * GET /admin/rebuild and /health/projections report it. Refused while another process rebuilds.
  */
 export function registerRebuildCommand(program: Command): void {
   program

@@ -66,4 +66,43 @@ describe('case-history read trail', () => {
     expect(matchesAccessLogFilter(entry, { from: '2024-07-02' })).toBe(false);
     expect(matchesAccessLogFilter(entry, { to: '2024-06-30' })).toBe(false);
   });
+
+  it('records a list read with the ids it showed, and lists it under each child named', () => {
+    const list = caseHistoryReadEvent({
+      id: 'r3',
+      childId: '*',
+      role: 'panel_member',
+      view: 'search',
+      query: { route: '/children', q: 'sam tay' },
+      childIds: ['c1', 'c2'],
+      readBy: 'pm-1',
+      readAt: '2024-07-01T11:00:00.000Z',
+    });
+    expect(list.data).toEqual({
+      childId: '*',
+      role: 'panel_member',
+      view: 'search',
+      query: { route: '/children', q: 'sam tay' },
+      childIds: ['c1', 'c2'],
+    });
+    const entry = toAccessLogEntry(list);
+    expect(entry.childIds).toEqual(['c1', 'c2']);
+    expect(matchesAccessLogFilter(entry, { childId: 'c2' })).toBe(true);
+    expect(matchesAccessLogFilter(entry, { childId: '*' })).toBe(true);
+    expect(matchesAccessLogFilter(entry, { childId: 'c3' })).toBe(false);
+  });
+
+  it('keeps an empty list of ids: a search that found no one', () => {
+    const none = caseHistoryReadEvent({
+      id: 'r4',
+      childId: '*',
+      role: 'social_worker',
+      view: 'search',
+      query: { q: 'nobody' },
+      childIds: [],
+      readBy: 'sw',
+      readAt: '2024-07-01T11:00:00.000Z',
+    });
+    expect(none.data.childIds).toEqual([]);
+  });
 });

@@ -10,8 +10,14 @@ export const CASE_HISTORY_READ = 'CaseHistoryRead';
 export const ACCESS_LOG_STREAM_PREFIX = 'access-log-';
 export const ACCESS_LOG_SCHEMA_VERSION = 1;
 
-/** Which view of the case history was read ('events': the child's stored events; 'log': the whole log, childId '*'). */
-export type CaseHistoryView = 'history' | 'diff' | 'chronology' | 'verify' | 'bundle' | 'events' | 'log';
+/**
+ * Which view of the case history was read ('events': the child's stored events; 'log': the whole
+ * log, childId '*'). A list of children by name is a read of each child named in it: 'search' (the
+ * child search's results) and 'drift' (the drift report's rows), childId '*' and the ids shown in
+ * childIds.
+ */
+export type CaseHistoryView =
+  'history' | 'diff' | 'chronology' | 'verify' | 'bundle' | 'events' | 'log' | 'search' | 'drift';
 
 // A type alias, not an interface, so it is assignable to the store's Record<string, unknown> data.
 export type CaseHistoryReadData = {
@@ -22,6 +28,8 @@ export type CaseHistoryReadData = {
   reason?: string;
   /** The query that was answered (asAt, knownAt, from, to …), for a precise trail. */
   query?: Record<string, string>;
+  /** A list read ('search', 'drift'): the ids of the children it showed by name (names are not kept here). */
+  childIds?: string[];
 };
 
 export const accessLogStream = (readAt: string): string =>
@@ -38,10 +46,12 @@ export interface CaseHistoryReadInput extends CaseHistoryReadData {
 export function caseHistoryReadEvent(
   input: CaseHistoryReadInput,
 ): NewEvent<typeof CASE_HISTORY_READ, CaseHistoryReadData> {
-  const { id, readBy, readAt, correlationId, childId, role, view, reason, query } = input;
+  const { id, readBy, readAt, correlationId, childId, role, view, reason, query, childIds } = input;
   const data: CaseHistoryReadData = { childId, role, view };
   if (reason !== undefined && reason !== '') data.reason = reason;
   if (query && Object.keys(query).length > 0) data.query = query;
+  // Kept when empty too: a search that showed no one is still a search.
+  if (childIds !== undefined) data.childIds = childIds;
   return {
     id,
     type: CASE_HISTORY_READ,
@@ -77,10 +87,12 @@ export function toAccessLogEntry(event: {
     view: data.view,
     ...(data.reason !== undefined ? { reason: data.reason } : {}),
     ...(data.query !== undefined ? { query: data.query } : {}),
+    ...(data.childIds !== undefined ? { childIds: data.childIds } : {}),
   };
 }
 
 export interface AccessLogFilter {
+  /** Reads of this child: its own reads and the lists that named it (childIds). */
   childId?: string;
   /** Inclusive calendar date (UTC day of the read). */
   from?: string;
@@ -91,7 +103,9 @@ export interface AccessLogFilter {
 export function matchesAccessLogFilter(entry: AccessLogEntry, filter: AccessLogFilter): boolean {
   const day = entry.readAt.slice(0, 10);
   return (
-    (filter.childId === undefined || entry.childId === filter.childId) &&
+    (filter.childId === undefined ||
+      entry.childId === filter.childId ||
+      (entry.childIds?.includes(filter.childId) ?? false)) &&
     (filter.from === undefined || day >= filter.from) &&
     (filter.to === undefined || day <= filter.to)
   );

@@ -4,7 +4,7 @@
  * (CARE_JOURNEY_PROJECTIONS=inline) or inside apps/projector (the API then only reads the file).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Observable, ReplaySubject, share } from 'rxjs';
+import { Observable, ReplaySubject, share, throwError } from 'rxjs';
 import type { EventStore } from '@care-journey/event-store';
 import type { StoredJourneyEvent } from '@care-journey/journey';
 import type { DriftConfig } from '../rules/drift-config';
@@ -15,6 +15,12 @@ import { rebuildMinEventsPerThreadFromEnv, type ProjectionsMode } from './read-m
 import { ReadModelStore } from './read-model-store';
 import { rebuildReadModels, type RebuildProgress } from './rebuild';
 import { rebuiltBy, type RebuildProcess } from './rebuild-record';
+import {
+  runningRebuildSeenBy,
+  thisProcess,
+  type RunningRebuildRecord,
+  type RunningRebuildSeen,
+} from './running-rebuild';
 import { SummaryCache } from './summary-cache';
 
 export interface ProjectionEngineOptions {
@@ -52,8 +58,23 @@ export interface ProjectionLag {
    * position 0 (or rebuilt before rebuilds were recorded in the file).
    */
   rebuild?: RebuildProgress;
-  /** A rebuild this process is running, or its failure when nothing has been rebuilt since. */
-  rebuilding?: RebuildProgress;
+  /**
+   * A rebuild this process is running, or its failure when nothing has been rebuilt since; else one
+   * another process is running on the same file (from its record there: `by`, `host`, `updatedAt`),
+   * `abandoned` when that process is gone.
+   */
+  rebuilding?: RebuildProgress | RunningRebuildSeen;
+}
+
+/** Another process is rebuilding this read-model file: starting a second rebuild would drop its work. */
+export class RebuildRunningElsewhere extends Error {
+  constructor(readonly running: RunningRebuildSeen) {
+    super(
+      `A rebuild is already running in another process (${running.by.process}, pid ${running.by.pid}, ` +
+        `${running.percent}% done, last progress ${running.updatedAt}); wait for it to finish`,
+    );
+    this.name = 'RebuildRunningElsewhere';
+  }
 }
 
 const POLL_MS = 25;
@@ -109,6 +130,10 @@ export class ProjectionEngine {
    */
   rebuild(): Observable<RebuildProgress> {
     if (this.rebuildRun) return this.rebuildRun;
+    // A live rebuild of another process would lose its generation to this one's (createGeneration).
+    const elsewhere = this.rebuildElsewhere();
+    if (elsewhere && elsewhere.state !== 'abandoned')
+      return throwError(() => new RebuildRunningElsewhere(elsewhere));
     const run = rebuildReadModels(this.eventStore, this.readModels, {
       batchSize: Math.max(this.options.batchSize, 1000),
       threads: this.options.rebuildThreads,
@@ -138,11 +163,23 @@ export class ProjectionEngine {
   }
 
   /**
-   * This process's running rebuild, or its failure when nothing was rebuilt since; otherwise the
-   * rebuild that produced the served read models (from the file: possibly another process's).
+   * This process's running rebuild, or its failure when nothing was rebuilt since; else another
+   * process's running (or abandoned) rebuild of this file; otherwise the rebuild that produced the
+   * served read models (from the file: possibly another process's).
    */
   rebuildStatus(): RebuildProgress | undefined {
-    return this.rebuildHere() ?? this.readModels.servedRebuild() ?? this.lastRebuild;
+    return (
+      this.rebuildHere() ?? this.rebuildElsewhere() ?? this.readModels.servedRebuild() ?? this.lastRebuild
+    );
+  }
+
+  /**
+   * A rebuild another process is running on this file (its progress record there), or one whose
+   * process died before it finished (`state: 'abandoned'`); undefined when there is none.
+   */
+  rebuildElsewhere(): RunningRebuildSeen | undefined {
+    const record = this.readModels.rebuildInProgress<RunningRebuildRecord>();
+    return record && runningRebuildSeenBy(record, thisProcess());
   }
 
   /** The rebuild this process is running, or the one that failed here after the served one was made. */
@@ -190,7 +227,7 @@ export class ProjectionEngine {
     const head = await this.eventStore.headPosition();
     const checkpoint = this.readModels.checkpoint();
     const served = this.readModels.servedRebuild();
-    const here = this.rebuildHere();
+    const here = this.rebuildHere() ?? this.rebuildElsewhere();
     const behind = head === undefined ? 0n : head - (checkpoint ?? 0n);
     return {
       checkpoint: checkpoint?.toString() ?? null,

@@ -320,6 +320,36 @@ export class ReadModelStore implements ChangeLogReader {
     return this.db.transaction(() => readRebuildRecord<RebuildProgress>(this.db, this.currentGeneration()))();
   }
 
+  /**
+   * A running rebuild's progress, stored under the generation it writes (not served yet) for other
+   * processes to read (running-rebuild.ts). Ignored once that generation is served (the switch
+   * stored the finished rebuild) or gone (discarded by a failure or another rebuild).
+   */
+  recordRebuildProgress(generation: number, record: object): void {
+    this.db
+      .transaction(() => {
+        if (generation === this.currentGeneration()) return;
+        if (!this.stmt(`SELECT 1 FROM checkpoints WHERE generation = ?`).get(generation)) return;
+        writeRebuildRecord(this.db, generation, record);
+      })
+      .immediate();
+  }
+
+  /** The progress a running rebuild (any process's) last stored for a generation not served yet. */
+  rebuildInProgress<T>(): T | undefined {
+    return this.db.transaction(() => {
+      const current = this.currentGeneration();
+      const pending = this.stmt(
+        `SELECT generation FROM checkpoints WHERE generation > ? ORDER BY generation DESC`,
+      ).all(current) as { generation: number }[];
+      for (const { generation } of pending) {
+        const record = readRebuildRecord<T>(this.db, generation);
+        if (record) return record;
+      }
+      return undefined;
+    })();
+  }
+
   /** Drops a generation that is not served (an abandoned rebuild). */
   discardGeneration(generation: number): void {
     this.db

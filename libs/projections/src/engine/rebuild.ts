@@ -11,6 +11,7 @@ import { partitionPlan, rebuildPartitions } from './partitioned-rebuild';
 import { rebuildThreadsFromEnv } from './read-model-config';
 import type { ReadModelStore } from './read-model-store';
 import { rebuiltBy, type RebuiltBy } from './rebuild-record';
+import { RunningRebuildRecorder } from './running-rebuild';
 
 /**
  * WAL pages between checkpoints while a rebuild writes (SQLite's default is 1,000, ~4 MB). Each
@@ -21,10 +22,19 @@ import { rebuiltBy, type RebuiltBy } from './rebuild-record';
  */
 export const REBUILD_WAL_PAGES = 10_000;
 
-export type RebuildState = 'running' | 'switching' | 'done' | 'failed';
+/** `abandoned`: only as another process reports a rebuild whose process died (running-rebuild.ts). */
+export type RebuildState = 'running' | 'switching' | 'done' | 'failed' | 'abandoned';
+
+/**
+ * Where a running rebuild is: replaying the log from position 0 (split across threads or not),
+ * catching up with events appended meanwhile, indexing the new generation, switching to it.
+ */
+export type RebuildPhase = 'replay' | 'catch-up' | 'index' | 'switch';
 
 export interface RebuildProgress {
   state: RebuildState;
+  /** While running or switching. */
+  phase?: RebuildPhase;
   generation: number;
   eventsDone: number;
   /** Last position applied and the head of the log (decimal strings: bigint crosses JSON as text). */
@@ -60,6 +70,11 @@ export interface RebuildOptions {
   /** Who rebuilds, stored with the generation it makes (default: 'other' and this pid). */
   by?: RebuiltBy;
   now?: () => number;
+  /**
+   * How often the running rebuild's progress is written to the read-model file for other processes
+   * (running-rebuild.ts); default RUNNING_RECORD_EVERY_MS. Each phase is written when it starts.
+   */
+  recordEveryMs?: number;
 }
 
 class ProgressMeter {
@@ -67,6 +82,7 @@ class ProgressMeter {
   eventsDone = 0;
   position = 0n;
   threads = 1;
+  phase: RebuildPhase = 'replay';
 
   constructor(
     readonly generation: number,
@@ -87,6 +103,7 @@ class ProgressMeter {
     const finished = state === 'done' || state === 'failed';
     return {
       state,
+      ...(!finished && { phase: this.phase }),
       generation: this.generation,
       eventsDone: this.eventsDone,
       position: this.position.toString(),
@@ -157,13 +174,24 @@ export function rebuildReadModels(
         options.by ?? rebuiltBy(),
       );
       const m = meter;
+      // Progress other processes can read from the file: every phase, else at most every recordEveryMs.
+      const recorder = new RunningRebuildRecorder(
+        (record) => readModels.recordRebuildProgress(generation, record),
+        now,
+        options.recordEveryMs,
+      );
+      const running = (force = false): void => {
+        const progress = m.snapshot('running');
+        recorder.record(progress, force);
+        subscriber.next(progress);
+      };
       const plan = partitionPlan(eventStore, readModels, generation, m.head, {
         threads: options.threads ?? rebuildThreadsFromEnv(),
         batchSize: options.batchSize,
         minEventsPerThread: options.minEventsPerThread,
       });
       m.threads = plan?.threads ?? 1;
-      subscriber.next(m.snapshot('running'));
+      running(true);
       if (plan) {
         const report = (done: { eventsDone: number; position: bigint }): void => {
           m.eventsDone = done.eventsDone;
@@ -172,23 +200,29 @@ export function rebuildReadModels(
         report(
           await rebuildPartitions(plan, eventStore, readModels, (done) => {
             report(done);
-            subscriber.next(m.snapshot('running'));
+            running();
           }),
         );
         readModels.markApplied(generation, plan.upTo);
-        subscriber.next(m.snapshot('running'));
+        m.phase = 'catch-up';
+        running(true);
       }
       // Catch up until a pass finds nothing new: events appended meanwhile are included.
-      while (
-        (await replay(eventStore, readModels, m, options.batchSize, () =>
-          subscriber.next(m.snapshot('running')),
-        )) > 0
-      ) {
+      while ((await replay(eventStore, readModels, m, options.batchSize, () => running())) > 0) {
         m.head = (await eventStore.headPosition()) ?? m.head;
+        if (m.phase !== 'catch-up') {
+          m.phase = 'catch-up';
+          running(true);
+        }
       }
+      m.phase = 'index';
+      running(true);
       readModels.indexGeneration(generation);
       restoreWal();
-      subscriber.next(m.snapshot('switching'));
+      m.phase = 'switch';
+      const switching = m.snapshot('switching');
+      recorder.record(switching, true);
+      subscriber.next(switching);
       // The outcome is stored with the switch, so every reader of the file reports this rebuild.
       const done = m.snapshot('done');
       readModels.switchTo(generation, done);

@@ -5,7 +5,8 @@ import { DateQuery } from './query-fields';
 
 export class AccessLogQuery {
   @ApiPropertyOptional({
-    description: 'Only reads of this child; `*` for reads of the whole log (GET /events as auditor or admin)',
+    description:
+      'Only reads of this child (with the searches and drift reports that named it); `*` for reads of many children (the whole log, a search, a drift report)',
   })
   @IsOptional()
   @Matches(new RegExp(`${CHILD_ID_PATTERN.source}|^\\*$`), {

@@ -1,7 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { dateOfInstant } from '@care-journey/journey';
+import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import { Roles } from '../../auth/roles.decorator';
+import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
 import { JourneyQueries } from '../../projections/journey-queries';
 import { pageOf, type Paging } from '../../projections/paging';
@@ -16,6 +18,7 @@ export class FindChildrenController {
   constructor(
     private readonly queries: JourneyQueries,
     private readonly clock: Clock,
+    private readonly trail: AccessLogRecorder,
   ) {}
 
   @Get()
@@ -26,10 +29,14 @@ export class FindChildrenController {
       'Roles: social_worker, panel_member, auditor, admin (reporting_job: 403, it sees no names). ' +
       'Each child: childId, childRef, name, dateOfBirth, the start of the period of care open today ' +
       '(lookedAfterSince), team and socialWorker; no UPN or postcode. The exact reference first, then by name. ' +
-      'Read from the read models: send minPosition to wait for your own registration.',
+      'Read from the read models: send minPosition to wait for your own registration. ' +
+      'Each answer is a read of the children it names: recorded in the read-access trail (view search).',
   })
   @ApiServiceUnavailableResponse({ description: 'minPosition not reached in time' })
-  async find(@Query() query: FindChildrenQuery): Promise<{ children: FoundChild[]; paging: Paging }> {
+  async find(
+    @Query() query: FindChildrenQuery,
+    @Origin() origin: CommandOrigin,
+  ): Promise<{ children: FoundChild[]; paging: Paging }> {
     await this.queries.waitFor(query.minPosition);
     const found = findChildren(
       this.queries.summaries(),
@@ -37,6 +44,17 @@ export class FindChildrenController {
       dateOfInstant(this.clock.now()),
     );
     const { items, paging } = pageOf(found, query.page, query.pageSize);
+    // Names of children are being read: the trail gets the search and whom it showed, before the answer.
+    await this.trail.recordList(
+      origin.user,
+      {
+        view: 'search',
+        route: '/children',
+        query: { q: query.q?.trim(), page: paging.page, pageSize: paging.pageSize },
+        childIds: items.map((child) => child.childId),
+      },
+      origin.correlationId,
+    );
     return { children: items, paging };
   }
 }

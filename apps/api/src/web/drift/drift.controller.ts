@@ -3,10 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
 import { driftReport, type DriftReport } from '@care-journey/projections';
+import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { CurrentUser } from '../../auth/current-user.decorator';
 import { mayReadPersonalData } from '../../auth/personal-data';
 import { Roles } from '../../auth/roles.decorator';
+import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
 import { JourneyQueries } from '../../projections/journey-queries';
 import { csrfToken } from '../auth/csrf';
@@ -32,16 +33,19 @@ export class DriftController {
   constructor(
     private readonly queries: JourneyQueries,
     private readonly clock: Clock,
+    private readonly trail: AccessLogRecorder,
   ) {}
 
   @Get('drift')
-  report(
+  async report(
     @Query() raw: Record<string, unknown>,
-    @CurrentUser() user: AuthenticatedUser,
+    @Origin() origin: CommandOrigin,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): string {
+  ): Promise<string> {
+    const { user } = origin;
     const { query, view } = this.build(raw, user);
+    await this.recordShown(origin, '/panel/drift', query, view.rows, { page: view.page });
     return sendPage(
       reply,
       driftPage({
@@ -56,18 +60,41 @@ export class DriftController {
   }
 
   @Get('drift.csv')
-  csv(
+  async csv(
     @Query() raw: Record<string, unknown>,
-    @CurrentUser() user: AuthenticatedUser,
+    @Origin() origin: CommandOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): string {
+  ): Promise<string> {
+    const { user } = origin;
     const { query, view } = this.build({ ...raw, all: '1' }, user);
     if (query.errors.length > 0) throw new BadRequestException(refusedQuery(query.errors));
+    await this.recordShown(origin, '/panel/drift.csv', query, view.matching, {});
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="drift-report-${query.asAt}.csv"`)
       .header('cache-control', 'no-store');
     return driftCsv(view.matching, query.asAt, mayReadPersonalData(user.role));
+  }
+
+  /** Rows with names are a read of those children: recorded in the read-access trail before the page is sent. */
+  private recordShown(
+    { user, correlationId }: CommandOrigin,
+    route: string,
+    query: DriftQuery,
+    rows: readonly { childId: string }[],
+    shape: Record<string, number>,
+  ): Promise<void> {
+    if (!mayReadPersonalData(user.role)) return Promise.resolve();
+    return this.trail.recordList(
+      user,
+      {
+        view: 'drift',
+        route,
+        query: { ...query.raw, asAt: query.asAt, ...shape },
+        childIds: rows.map((row) => row.childId),
+      },
+      correlationId,
+    );
   }
 
   private build(

@@ -2,9 +2,9 @@ import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
-import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { CurrentUser } from '../../auth/current-user.decorator';
+import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import { Roles } from '../../auth/roles.decorator';
+import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
 import { JourneyQueries } from '../../projections/journey-queries';
 import { csrfToken } from '../auth/csrf';
@@ -33,27 +33,41 @@ export class FindChildController {
   constructor(
     private readonly queries: JourneyQueries,
     private readonly clock: Clock,
+    private readonly trail: AccessLogRecorder,
   ) {}
 
   @Get('children')
-  find(
+  async find(
     @Query() raw: Record<string, unknown>,
-    @CurrentUser() user: AuthenticatedUser,
+    @Origin() origin: CommandOrigin,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): string {
+  ): Promise<string> {
+    const { user } = origin;
     const query = parseFindChildQuery(raw);
     const today = dateOfInstant(this.clock.now());
     const summaries = this.queries.summaries();
     const key = `${this.queries.version}|${today}|${query.text}`;
     const all = this.found.getOrCompute(key, () => findChildren(summaries, query.text, today));
+    const list = pageOfList(all, query.page, CHILDREN_PER_PAGE);
+    // The page names children: the search and whom it showed go in the read-access trail first.
+    await this.trail.recordList(
+      user,
+      {
+        view: 'search',
+        route: '/panel/children',
+        query: { q: query.text, page: list.page },
+        childIds: list.items.map((child) => child.childId),
+      },
+      origin.correlationId,
+    );
     return sendPage(
       reply,
       findChildPage({
         user,
         csrfToken: csrfToken(request, reply),
         query,
-        list: pageOfList(all, query.page, CHILDREN_PER_PAGE),
+        list,
         mayRegister: FORM_RECORDERS.includes(user.role),
       }),
     );

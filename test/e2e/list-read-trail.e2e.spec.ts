@@ -1,0 +1,187 @@
+/**
+ * Lists of children by name are reads of those children: the child search (`GET /children?q=`,
+ * the panel's "Find a child") and the drift report (`/drift`, `/drift-report`, the panel's drift
+ * page and its CSV) each leave one entry in the read-access trail, with the ids shown and not the
+ * names, listed by `GET /audit/access-log` (also under each child named). Real HTTP app, real
+ * SQLite file.
+ */
+import type { Role } from '../../apps/api/src/auth/role';
+import { apiClient, type ApiClient } from './support/http-client';
+import { registerBody, startCareBody } from './support/journey-bodies';
+import { startTestApp, type TestApp } from './support/test-app';
+import { tokenFor } from './support/tokens';
+
+interface Entry {
+  eventId: string;
+  readBy: string;
+  role: string;
+  childId: string;
+  view: string;
+  query?: Record<string, string>;
+  childIds?: string[];
+}
+
+const NAMES = ['Tara Quill', 'Tom Quince', 'Una Vale'];
+
+describe('the read-access trail records lists of children by name (search, drift report)', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  const ids: string[] = [];
+  let position = '0';
+  const as = (role: Role, id = `${role}-lists`) => ({ token: tokenFor(role, id) });
+
+  /** Trail entries added by `read`, as an auditor lists them. */
+  const entriesAfter = async (read: () => Promise<unknown>, childId?: string): Promise<Entry[]> => {
+    const url = `/audit/access-log${childId ? `?childId=${childId}` : ''}`;
+    const before = (await api.get<{ entries: Entry[] }>(url, as('auditor'))).body.entries;
+    await read();
+    const after = (await api.get<{ entries: Entry[] }>(url, as('auditor'))).body.entries;
+    const seen = new Set(before.map((e) => e.eventId));
+    return after.filter((e) => !seen.has(e.eventId));
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = apiClient(t.baseUrl);
+    // In care from 6 Feb 2023, never reviewed: each has DR01 open by June 2023.
+    for (const [i, name] of NAMES.entries()) {
+      const registered = await api.post<{ childId: string }>(
+        '/children',
+        registerBody({ childRef: `LST-${i + 1}`, name }),
+        as('social_worker', 'alice'),
+      );
+      expect(registered.status).toBe(201);
+      ids.push(registered.body.childId);
+      const started = await api.post<{ globalPosition: string }>(
+        `/children/${registered.body.childId}/periods-of-care`,
+        startCareBody,
+        as('social_worker', 'alice'),
+      );
+      expect(started.status).toBe(201);
+      position = started.body.globalPosition;
+    }
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('Given a social worker searches "t q", Then one entry: who, role, route, query and the two ids shown, no names', async () => {
+    const added = await entriesAfter(async () => {
+      const found = await api.get(`/children?q=t%20q&minPosition=${position}`, as('social_worker'));
+      expect(found.status).toBe(200);
+    });
+    expect(added).toEqual([
+      expect.objectContaining({
+        readBy: 'social_worker-lists',
+        role: 'social_worker',
+        childId: '*',
+        view: 'search',
+        query: { route: '/children', q: 't q', page: '1', pageSize: '100' },
+        childIds: [ids[0], ids[1]],
+      }),
+    ]);
+    expect(JSON.stringify(added)).not.toMatch(/Tara|Quince/);
+  });
+
+  it('lists a search under each child it named, and keeps a search that found no one', async () => {
+    const underTom = await entriesAfter(
+      () => api.get(`/children?q=quince&minPosition=${position}`, as('panel_member')),
+      ids[1],
+    );
+    expect(underTom).toEqual([
+      expect.objectContaining({ role: 'panel_member', view: 'search', childIds: [ids[1]] }),
+    ]);
+    const none = await entriesAfter(() => api.get('/children?q=nobody-here', as('auditor')));
+    expect(none).toEqual([
+      expect.objectContaining({
+        view: 'search',
+        query: expect.objectContaining({ q: 'nobody-here' }),
+        childIds: [],
+      }),
+    ]);
+  });
+
+  it('records the panel\'s "Find a child" page with the page of results it showed', async () => {
+    const added = await entriesAfter(async () => {
+      const page = await api.get<string>('/panel/children?q=una', as('panel_member'));
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('Una Vale');
+    });
+    expect(added).toEqual([
+      expect.objectContaining({
+        role: 'panel_member',
+        view: 'search',
+        query: { route: '/panel/children', q: 'una', page: '1' },
+        childIds: [ids[2]],
+      }),
+    ]);
+  });
+
+  it("records the drift report (JSON page, CSV, both routes) with the children on it; not a reporting job's, which has no names", async () => {
+    const json = await entriesAfter(async () => {
+      const report = await api.get(
+        `/drift-report?asAt=2023-06-01&rule=DR01&pageSize=2&minPosition=${position}`,
+        as('panel_member'),
+      );
+      expect(report.status).toBe(200);
+    });
+    expect(json).toHaveLength(1);
+    expect(json[0]).toMatchObject({
+      role: 'panel_member',
+      childId: '*',
+      view: 'drift',
+      query: { route: '/drift-report', asAt: '2023-06-01', rule: 'DR01', page: '1', pageSize: '2' },
+    });
+    expect(json[0].childIds).toHaveLength(2);
+
+    const csv = await entriesAfter(async () => {
+      const report = await api.get(`/drift?asAt=2023-06-01&minPosition=${position}`, {
+        ...as('auditor'),
+        headers: { accept: 'text/csv' },
+      });
+      expect(report.status).toBe(200);
+    });
+    expect(csv).toEqual([
+      expect.objectContaining({
+        role: 'auditor',
+        view: 'drift',
+        query: expect.objectContaining({ route: '/drift', format: 'csv' }),
+      }),
+    ]);
+    expect([...(csv[0].childIds ?? [])].sort()).toEqual([...ids].sort());
+
+    const job = await entriesAfter(() =>
+      api.get(`/drift?asAt=2023-06-01&minPosition=${position}`, as('reporting_job')),
+    );
+    expect(job).toEqual([]);
+  });
+
+  it("records the panel's drift page and its CSV download", async () => {
+    const page = await entriesAfter(async () => {
+      const html = await api.get<string>('/panel/drift?asAt=2023-06-01', as('panel_member'));
+      expect(html.status).toBe(200);
+      expect(html.body).toContain('Tara Quill');
+    });
+    expect(page).toEqual([
+      expect.objectContaining({
+        role: 'panel_member',
+        view: 'drift',
+        query: expect.objectContaining({ route: '/panel/drift', asAt: '2023-06-01', page: '1' }),
+      }),
+    ]);
+    expect([...(page[0].childIds ?? [])].sort()).toEqual([...ids].sort());
+
+    const download = await entriesAfter(() =>
+      api.get('/panel/drift.csv?asAt=2023-06-01', as('social_worker')),
+    );
+    expect(download).toEqual([
+      expect.objectContaining({
+        role: 'social_worker',
+        view: 'drift',
+        query: expect.objectContaining({ route: '/panel/drift.csv' }),
+      }),
+    ]);
+    expect(download[0].childIds).toHaveLength(3);
+
+    const noNames = await entriesAfter(() => api.get('/panel/drift?asAt=2023-06-01', as('reporting_job')));
+    expect(noNames).toEqual([]);
+  });
+});
