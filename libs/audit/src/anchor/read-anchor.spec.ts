@@ -54,6 +54,11 @@ describe('reading an anchor file', () => {
       { ...valid(), takenAt: '2026-01-06' },
       ['takenAt: must be an ISO-8601 instant with a zone'],
     ],
+    [
+      'no digest',
+      { ...valid(), digest: undefined },
+      ['digest: must be an object { alg: "sha256", value: 64 hex digits }'],
+    ],
     ['no takenBy', { ...valid(), takenBy: '' }, ['takenBy: must be a non-empty string']],
     [
       'a number for position',

@@ -59,12 +59,12 @@ export function readHeadAnchor(value: unknown): ReadAnchor {
     need(value['events'] === 0, 'events: must be 0 when position is null (an empty log)');
   need(isCount(value['streams']), 'streams: must be a whole number ≥ 0');
   const digest = value['digest'];
-  need(isRecord(digest) && digest['alg'] === 'sha256', 'digest.alg: must be "sha256"');
-  const digestValue = isRecord(digest) ? digest['value'] : undefined;
-  need(
-    typeof digestValue === 'string' && HEX64.test(digestValue),
-    'digest.value: must be 64 lowercase hex digits',
-  );
+  problems.push(...digestProblems(digest));
+  // Tips are hashed against the digest only when it is well formed (else its own problem says so).
+  const digestValue =
+    isRecord(digest) && typeof digest['value'] === 'string' && HEX64.test(digest['value'])
+      ? digest['value']
+      : undefined;
   const signature = value['signature'];
   if (signature !== undefined)
     need(
@@ -75,16 +75,18 @@ export function readHeadAnchor(value: unknown): ReadAnchor {
       'signature: must be an object with string alg, keyId and value',
     );
   if (value['tips'] !== undefined)
-    problems.push(
-      // Hashed against the digest only when that is well formed (else its own problem says so).
-      ...tipsProblems(
-        value['tips'],
-        value['streams'],
-        typeof digestValue === 'string' && HEX64.test(digestValue) ? digestValue : undefined,
-      ),
-    );
+    problems.push(...tipsProblems(value['tips'], value['streams'], digestValue));
 
   return problems.length > 0 ? { problems } : { anchor: value as HeadAnchor };
+}
+
+function digestProblems(digest: unknown): string[] {
+  if (!isRecord(digest)) return ['digest: must be an object { alg: "sha256", value: 64 hex digits }'];
+  const problems: string[] = [];
+  if (digest['alg'] !== 'sha256') problems.push('digest.alg: must be "sha256"');
+  if (typeof digest['value'] !== 'string' || !HEX64.test(digest['value']))
+    problems.push('digest.value: must be 64 lowercase hex digits');
+  return problems;
 }
 
 function tipsProblems(tips: unknown, streams: unknown, digest: unknown): string[] {
