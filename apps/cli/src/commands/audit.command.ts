@@ -74,11 +74,13 @@ const withReader = (command: Command): Command =>
     .option('--by <user>', 'who is reading, for the access log (default: the OS user)')
     .option('--reason <text>', 'why, for the access log');
 
-/** `care-journey audit …`: replay, chronology, chain verification and signed bundles, offline. */
+/** `care-journey audit …`: replay, chronology, chain verification, head anchors and signed bundles, offline. */
 export function registerAuditCommand(program: Command): void {
   const audit = program
     .command('audit')
-    .description('Case-history replay, chain verification and signed bundles (every read is recorded)');
+    .description(
+      'Case-history replay, chain verification, head anchors and signed bundles (every case-history read is recorded)',
+    );
 
   withReader(
     audit
