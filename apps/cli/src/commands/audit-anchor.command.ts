@@ -59,8 +59,19 @@ export function registerAuditAnchorCommand(audit: Command): void {
     });
 }
 
-/** Reads and checks an anchor file before any store is opened; a bad one is refused naming each field and rule. */
-export function readAnchorFile(file: string): HeadAnchor {
+/**
+ * The anchor check of `audit verify-store --anchor FILE`, prepared before any store is opened: the
+ * file is read and checked (a bad one is refused naming each field and rule) and the audit key
+ * loaded, so neither fails after a long read of the log.
+ */
+export function prepareAnchorCheck(file: string): (store: EventStore) => Promise<AnchorCheck> {
+  const anchor = readAnchorFile(file);
+  const { key, warning } = loadAuditKey();
+  if (warning && anchor.signature) warn(warning);
+  return (store) => checkHeadAnchor(store, anchor, key);
+}
+
+function readAnchorFile(file: string): HeadAnchor {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
@@ -71,11 +82,4 @@ export function readAnchorFile(file: string): HeadAnchor {
   if ('problems' in read)
     throw new Error(`--anchor ${file} is not a head anchor:\n  ${read.problems.join('\n  ')}`);
   return read.anchor;
-}
-
-/** The anchor check of `audit verify-store --anchor`, with the audit key for its signature. */
-export async function checkAnchor(store: EventStore, anchor: HeadAnchor): Promise<AnchorCheck> {
-  const { key, warning } = loadAuditKey();
-  if (warning && anchor.signature) warn(warning);
-  return checkHeadAnchor(store, anchor, key);
 }

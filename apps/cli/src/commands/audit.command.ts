@@ -16,7 +16,7 @@ import {
 } from '@care-journey/audit';
 import { toJsonSafe, type EventStore, type RecordedEvent } from '@care-journey/event-store';
 import { checkStoreEvents } from '../support/check-store';
-import { checkAnchor, readAnchorFile, registerAuditAnchorCommand } from './audit-anchor.command';
+import { prepareAnchorCheck, registerAuditAnchorCommand } from './audit-anchor.command';
 import { openExistingStore } from '../support/open-existing-store';
 import { dateOfInstant, journeyStream } from '@care-journey/journey';
 
@@ -138,12 +138,12 @@ export function registerAuditCommand(program: Command): void {
     )
     .option('--anchor <file>', 'a head anchor taken earlier by `audit anchor`')
     .action(async (options: { anchor?: string }) => {
-      // Read first: a malformed anchor is refused before the store is opened.
-      const anchor = options.anchor === undefined ? undefined : readAnchorFile(options.anchor);
+      // Prepared first: a malformed anchor is refused before the store is opened.
+      const checkAnchor = options.anchor === undefined ? undefined : prepareAnchorCheck(options.anchor);
       const store = await openExistingStore();
       try {
         const check = await checkStoreEvents(store);
-        const anchored = anchor && (await checkAnchor(store, anchor));
+        const anchored = checkAnchor && (await checkAnchor(store));
         print(anchored ? { ...check, anchor: anchored } : check);
         if (check.brokenChains.length > 0 || (anchored && !anchored.ok)) process.exitCode = 1;
       } finally {
