@@ -1,6 +1,7 @@
-// Public surface of @care-journey/audit: hash chain, replay, chronology, bundles, read-access trail.
+// Public surface of @care-journey/audit: hash chain, head anchors, replay, chronology, bundles, read-access trail.
 export * from './integrity';
 export * from './bundle';
 export * from './replay';
 export * from './access-log';
 export * from './reading';
+export * from './anchor';

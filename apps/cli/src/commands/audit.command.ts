@@ -16,6 +16,7 @@ import {
 } from '@care-journey/audit';
 import { toJsonSafe, type EventStore, type RecordedEvent } from '@care-journey/event-store';
 import { checkStoreEvents } from '../support/check-store';
+import { prepareAnchorCheck, registerAuditAnchorCommand } from './audit-anchor.command';
 import { openExistingStore } from '../support/open-existing-store';
 import { dateOfInstant, journeyStream } from '@care-journey/journey';
 
@@ -73,11 +74,13 @@ const withReader = (command: Command): Command =>
     .option('--by <user>', 'who is reading, for the access log (default: the OS user)')
     .option('--reason <text>', 'why, for the access log');
 
-/** `care-journey audit …`: replay, chronology, chain verification and signed bundles, offline. */
+/** `care-journey audit …`: replay, chronology, chain verification, head anchors and signed bundles, offline. */
 export function registerAuditCommand(program: Command): void {
   const audit = program
     .command('audit')
-    .description('Case-history replay, chain verification and signed bundles (every read is recorded)');
+    .description(
+      'Case-history replay, chain verification, head anchors and signed bundles (every case-history read is recorded)',
+    );
 
   withReader(
     audit
@@ -131,18 +134,24 @@ export function registerAuditCommand(program: Command): void {
   audit
     .command('verify-store')
     .description(
-      'Check the hash chain of every journey and every day of the read-access trail; exit code 1 if any is broken',
+      'Check the hash chain of every journey and every day of the read-access trail, and with --anchor that everything the anchor saw is still there; exit code 1 if not',
     )
-    .action(async () => {
+    .option('--anchor <file>', 'a head anchor taken earlier by `audit anchor`')
+    .action(async (options: { anchor?: string }) => {
+      // Prepared first: a malformed anchor is refused before the store is opened.
+      const checkAnchor = options.anchor === undefined ? undefined : prepareAnchorCheck(options.anchor);
       const store = await openExistingStore();
       try {
         const check = await checkStoreEvents(store);
-        print(check);
-        if (check.brokenChains.length > 0) process.exitCode = 1;
+        const anchored = checkAnchor && (await checkAnchor(store));
+        print(anchored ? { ...check, anchor: anchored } : check);
+        if (check.brokenChains.length > 0 || (anchored && !anchored.ok)) process.exitCode = 1;
       } finally {
         await store.close();
       }
     });
+
+  registerAuditAnchorCommand(audit);
 
   withReader(
     audit

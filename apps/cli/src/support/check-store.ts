@@ -1,4 +1,4 @@
-import { ACCESS_LOG_STREAM_PREFIX, verifyChain } from '@care-journey/audit';
+import { ACCESS_LOG_STREAM_PREFIX, isChainedStream, verifyChain } from '@care-journey/audit';
 import { SqliteEventStore, type EventStore, type RecordedEvent } from '@care-journey/event-store';
 import { JOURNEY_STREAM_PREFIX } from '@care-journey/journey';
 
@@ -14,21 +14,18 @@ export interface StoreCheck {
   brokenChains: string[];
 }
 
-// The streams written hash-chained: a child's journey and each day of the read-access trail.
-const CHAINED_PREFIXES = [JOURNEY_STREAM_PREFIX, ACCESS_LOG_STREAM_PREFIX];
-const isChained = (streamId: string): boolean => CHAINED_PREFIXES.some((p) => streamId.startsWith(p));
-
 /**
  * Reads a store end to end and verifies every hash chain in it (journeys and the read-access
  * trail). A chain shows a changed or removed event anywhere but at its tip: events cut off a
- * stream's end leave a shorter, valid chain.
+ * stream's end leave a shorter, valid chain, which only a head anchor taken earlier shows
+ * (`audit verify-store --anchor`).
  */
 export async function checkStoreEvents(store: EventStore): Promise<StoreCheck> {
   const byStream = new Map<string, RecordedEvent[]>();
   let events = 0;
   for await (const event of store.readAll()) {
     events += 1;
-    if (!isChained(event.streamId)) continue;
+    if (!isChainedStream(event.streamId)) continue;
     const stream = byStream.get(event.streamId);
     if (stream) stream.push(event);
     else byStream.set(event.streamId, [event]);
