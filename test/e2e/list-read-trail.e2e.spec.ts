@@ -1,7 +1,8 @@
 /**
  * Lists of children by name are reads of those children: the child search (`GET /children?q=`,
- * the panel's "Find a child") and the drift report (`/drift`, `/drift-report`, the panel's drift
- * page and its CSV) each leave one entry in the read-access trail, with the ids shown and not the
+ * the panel's "Find a child"), the drift report (`/drift`, `/drift-report`, the panel's drift
+ * page and its CSV) and the children behind a measure (`/stability`, `/permanence`, `/scorecard`,
+ * `/measures/:measure/children`) each leave one entry in the read-access trail, with the ids shown and not the
  * names, listed by `GET /audit/access-log` (also under each child named). Real HTTP app, real
  * SQLite file.
  */
@@ -23,7 +24,7 @@ interface Entry {
 
 const NAMES = ['Tara Quill', 'Tom Quince', 'Una Vale'];
 
-describe('the read-access trail records lists of children by name (search, drift report)', () => {
+describe('the read-access trail records lists of children by name (search, drift report, measures)', () => {
   let t: TestApp;
   let api: ApiClient;
   const ids: string[] = [];
@@ -183,5 +184,74 @@ describe('the read-access trail records lists of children by name (search, drift
 
     const noNames = await entriesAfter(() => api.get('/panel/drift?asAt=2023-06-01', as('reporting_job')));
     expect(noNames).toEqual([]);
+  });
+
+  it('records the children behind the measures (stability JSON and CSV, permanence, a monthly measure), not for a reporting job', async () => {
+    const stability = await entriesAfter(async () => {
+      const answer = await api.get(
+        `/stability?yearEnding=2023-03-31&minPosition=${position}`,
+        as('panel_member'),
+      );
+      expect(answer.status).toBe(200);
+    });
+    expect(stability).toEqual([
+      expect.objectContaining({
+        role: 'panel_member',
+        childId: '*',
+        view: 'measures',
+        query: { route: '/stability', yearEnding: '2023-03-31', page: '1', pageSize: '100' },
+      }),
+    ]);
+    expect([...(stability[0].childIds ?? [])].sort()).toEqual([...ids].sort());
+    expect(JSON.stringify(stability)).not.toMatch(/Tara|Quince|Vale/);
+
+    const csv = await entriesAfter(() =>
+      api.get('/stability?asAt=2023-06-01', { ...as('auditor'), headers: { accept: 'text/csv' } }),
+    );
+    expect(csv).toEqual([
+      expect.objectContaining({
+        role: 'auditor',
+        view: 'measures',
+        query: { route: '/stability', asAt: '2023-06-01', format: 'csv' },
+      }),
+    ]);
+
+    const permanence = await entriesAfter(() =>
+      api.get('/permanence?from=2023-01-01&to=2023-12-31', as('panel_member')),
+    );
+    expect(permanence).toEqual([
+      expect.objectContaining({
+        view: 'measures',
+        query: expect.objectContaining({ route: '/permanence', from: '2023-01-01', to: '2023-12-31' }),
+        childIds: [],
+      }),
+    ]);
+
+    const monthly = await entriesAfter(async () => {
+      const answer = await api.get(
+        '/measures/looked-after/children?from=2023-03&to=2023-03',
+        as('social_worker'),
+      );
+      expect(answer.status).toBe(200);
+    });
+    expect(monthly).toEqual([
+      expect.objectContaining({
+        role: 'social_worker',
+        view: 'measures',
+        query: {
+          route: '/measures/:measure/children',
+          measure: 'looked-after',
+          from: '2023-03',
+          to: '2023-03',
+        },
+      }),
+    ]);
+    expect([...(monthly[0].childIds ?? [])].sort()).toEqual([...ids].sort());
+
+    const job = await entriesAfter(async () => {
+      await api.get('/stability?yearEnding=2023-03-31', as('reporting_job'));
+      await api.get('/measures/looked-after/children?from=2023-03&to=2023-03', as('reporting_job'));
+    });
+    expect(job).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ export const MAX_CHILD_IDS_PER_ENTRY = 5_000;
 
 /** A list of children by name that a request showed: which list, how it was asked for, and whom it named. */
 export interface ListRead {
-  view: 'search' | 'drift';
+  view: 'search' | 'drift' | 'measures';
   /** The route that answered (e.g. `/children`, `/panel/drift.csv`). */
   route: string;
   /** The request's parameters as answered (undefined and empty values are left out). */
@@ -47,4 +47,11 @@ export function listReadEntries(
     query: parts === 1 ? query : { ...query, part: `${i + 1}/${parts}` },
     childIds: read.childIds.slice(i * maxIds, (i + 1) * maxIds),
   }));
+}
+
+/** The ids of every child in the lists, once each, in the order first shown. */
+export function idsShown(lists: readonly (readonly { childId: string }[])[]): string[] {
+  const seen = new Set<string>();
+  for (const list of lists) for (const row of list) seen.add(row.childId);
+  return [...seen];
 }

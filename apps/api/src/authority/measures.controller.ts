@@ -1,9 +1,10 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentUser } from '../auth/current-user.decorator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AccessLogRecorder } from '../audit/access-log.recorder';
+import { idsShown } from '../audit/list-read';
 import { Roles } from '../auth/roles.decorator';
+import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { ErrorDto } from '../http/error-responses.dto';
 import { NoQueryParams } from '../http/query-params';
 import { Clock } from '../infrastructure/clock';
@@ -38,6 +39,7 @@ export class MeasuresController {
     private readonly source: AuthorityMeasuresSource,
     private readonly clock: Clock,
     @Inject(AUTHORITY_CONFIG) private readonly config: AuthorityConfig,
+    private readonly trail: AccessLogRecorder,
   ) {}
 
   private today(): string {
@@ -120,13 +122,27 @@ export class MeasuresController {
   async children(
     @Param() { measure }: MeasureParam,
     @Query() query: ChildrenQuery,
-    @CurrentUser() user: AuthenticatedUser,
+    @Origin() origin: CommandOrigin,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
+    const { user } = origin;
     // A month is the whole month, as the series reads it: from its first day to its last.
     const window = await asBadRequest(() => dayWindow(firstDayOf(query.from), lastDayOf(query.to)));
     const measures = await this.source.measures();
     const behind = childrenFor(user.role, measures.behind(measure, { ...window, today: this.today() }));
+    // Names and references shown are a read of each child: in the read-access trail before the answer.
+    if (seesChildDetails(user.role))
+      await this.trail.recordList(
+        user,
+        {
+          view: 'measures',
+          route: request.routeOptions.url ?? '/measures/:measure/children',
+          query: { measure, from: query.from, to: query.to, format: query.format },
+          childIds: idsShown([behind.children]),
+        },
+        origin.correlationId,
+      );
     return this.respond(reply, query.format, behind, () =>
       childrenToCsv(behind.children, seesChildDetails(user.role)),
     );

@@ -1,6 +1,6 @@
-import { BadRequestException, Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   scorecard,
   stability,
@@ -11,10 +11,11 @@ import {
   type StabilityMeasure,
   type TimeToPermanence,
 } from '@care-journey/projections';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { AccessLogRecorder } from '../audit/access-log.recorder';
+import { idsShown, type ListRead } from '../audit/list-read';
 import { mayReadPersonalData } from '../auth/personal-data';
 import { Roles } from '../auth/roles.decorator';
+import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { badRequestBody } from '../http/field-errors';
 import { csvReply, wantsCsv } from './csv/csv-response';
 import { permanenceCsv, scorecardCsv, stabilityCsv } from './csv/measures-csv';
@@ -38,7 +39,26 @@ export class MeasuresController {
   constructor(
     @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly trail: AccessLogRecorder,
   ) {}
+
+  /**
+   * Children listed by name are a read of each of them: one read-access trail entry (view measures,
+   * the ids shown) before the answer. Reporting jobs get no names, so nothing is recorded for them.
+   */
+  private recordShown(
+    origin: CommandOrigin,
+    request: FastifyRequest,
+    query: ListRead['query'],
+    lists: readonly (readonly { childId: string }[])[],
+  ): Promise<void> {
+    if (!mayReadPersonalData(origin.user.role)) return Promise.resolve();
+    return this.trail.recordList(
+      origin.user,
+      { view: 'measures', route: request.routeOptions.url ?? '', query, childIds: idsShown(lists) },
+      origin.correlationId,
+    );
+  }
 
   @Get('stability')
   @ApiOperation({
@@ -50,10 +70,12 @@ export class MeasuresController {
   })
   async stability(
     @Query() query: StabilityQuery,
-    @CurrentUser() user: AuthenticatedUser,
+    @Origin() origin: CommandOrigin,
+    @Req() request: FastifyRequest,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ yearEnding?: string; asAt?: string; measures: PagedMeasure[] } | string> {
+    const { user } = origin;
     const { yearEnding, asAt } = query;
     if ((yearEnding === undefined) === (asAt === undefined)) {
       throw badRequest(
@@ -65,7 +87,14 @@ export class MeasuresController {
     await this.readYourWrites.waitFor(query.minPosition);
     const summaries = [...this.engine.summaries()];
     const measures = yearEnding ? stability(summaries, yearEnding) : stabilityAsAt(summaries, asAt as string);
+    const asked = { yearEnding, asAt };
     if (wantsCsv(accept)) {
+      await this.recordShown(
+        origin,
+        request,
+        { ...asked, format: 'csv' },
+        measures.map((m) => m.children),
+      );
       const name = yearEnding ? `stability-year-ending-${yearEnding}` : `stability-to-${asAt}`;
       return csvReply(reply, name, stabilityCsv(measures, mayReadPersonalData(user.role)));
     }
@@ -73,6 +102,13 @@ export class MeasuresController {
       const { items, paging } = pageOf(m.children, query.page, query.pageSize);
       return { ...m, children: items, paging };
     });
+    const page = { page: paged[0]?.paging.page, pageSize: paged[0]?.paging.pageSize };
+    await this.recordShown(
+      origin,
+      request,
+      { ...asked, ...page },
+      paged.map((m) => m.children),
+    );
     return forRole({ ...(yearEnding ? { yearEnding } : { asAt }), measures: paged }, user.role);
   }
 
@@ -84,7 +120,8 @@ export class MeasuresController {
   })
   async permanence(
     @Query() query: PermanenceQuery,
-    @CurrentUser() user: AuthenticatedUser,
+    @Origin() origin: CommandOrigin,
+    @Req() request: FastifyRequest,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<(TimeToPermanence & { paging: Paging }) | string> {
@@ -92,8 +129,11 @@ export class MeasuresController {
       throw badRequest('to', 'notBeforeFrom', `to (${query.to}) must not be before from (${query.from})`);
     }
     await this.readYourWrites.waitFor(query.minPosition);
+    const { user } = origin;
     const report = timeToPermanence([...this.engine.summaries()], query.from, query.to);
+    const asked = { from: query.from, to: query.to };
     if (wantsCsv(accept)) {
+      await this.recordShown(origin, request, { ...asked, format: 'csv' }, [report.rows]);
       return csvReply(
         reply,
         `permanence-${query.from}-${query.to}`,
@@ -101,6 +141,9 @@ export class MeasuresController {
       );
     }
     const { items, paging } = pageOf(report.rows, query.page, query.pageSize);
+    await this.recordShown(origin, request, { ...asked, page: paging.page, pageSize: paging.pageSize }, [
+      items,
+    ]);
     return forRole({ ...report, rows: items, paging }, user.role);
   }
 
@@ -112,13 +155,17 @@ export class MeasuresController {
   })
   async scorecard(
     @Query() query: ScorecardQuery,
-    @CurrentUser() user: AuthenticatedUser,
+    @Origin() origin: CommandOrigin,
+    @Req() request: FastifyRequest,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<(Scorecard & { paging: Paging }) | string> {
     await this.readYourWrites.waitFor(query.minPosition);
+    const { user } = origin;
     const card = scorecard([...this.engine.summaries()], query.periodEnding);
+    const asked = { periodEnding: query.periodEnding };
     if (wantsCsv(accept)) {
+      await this.recordShown(origin, request, { ...asked, format: 'csv' }, [card.children]);
       return csvReply(
         reply,
         `scorecard-${query.periodEnding}`,
@@ -126,6 +173,9 @@ export class MeasuresController {
       );
     }
     const { items, paging } = pageOf(card.children, query.page, query.pageSize);
+    await this.recordShown(origin, request, { ...asked, page: paging.page, pageSize: paging.pageSize }, [
+      items,
+    ]);
     return forRole({ ...card, children: items, paging }, user.role);
   }
 }

@@ -13,11 +13,21 @@ export const ACCESS_LOG_SCHEMA_VERSION = 1;
 /**
  * Which view of the case history was read ('events': the child's stored events; 'log': the whole
  * log, childId '*'). A list of children by name is a read of each child named in it: 'search' (the
- * child search's results) and 'drift' (the drift report's rows), childId '*' and the ids shown in
- * childIds.
+ * child search's results), 'drift' (the drift report's rows) and 'measures' (the children behind a
+ * measure: stability, permanence, scorecard, a monthly measure's children), childId '*' and the ids
+ * shown in childIds.
  */
 export type CaseHistoryView =
-  'history' | 'diff' | 'chronology' | 'verify' | 'bundle' | 'events' | 'log' | 'search' | 'drift';
+  | 'history'
+  | 'diff'
+  | 'chronology'
+  | 'verify'
+  | 'bundle'
+  | 'events'
+  | 'log'
+  | 'search'
+  | 'drift'
+  | 'measures';
 
 // A type alias, not an interface, so it is assignable to the store's Record<string, unknown> data.
 export type CaseHistoryReadData = {
@@ -28,7 +38,7 @@ export type CaseHistoryReadData = {
   reason?: string;
   /** The query that was answered (asAt, knownAt, from, to …), for a precise trail. */
   query?: Record<string, string>;
-  /** A list read ('search', 'drift'): the ids of the children it showed by name (names are not kept here). */
+  /** A list read ('search', 'drift', 'measures'): the ids of the children it showed by name (names are not kept here). */
   childIds?: string[];
 };
 
