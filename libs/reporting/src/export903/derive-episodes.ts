@@ -3,6 +3,11 @@
  * whole life. A new episode starts whenever the legal status and/or the placement changes; changes
  * on one day make one transition (an episode cannot start and end on the same day), so a legal
  * status and a placement change together give RNE B (new carer) or U (same carer).
+ *
+ * A move to another carer (`sameCarer: false`) is a change of placement even when its type,
+ * provider, postcode and URN are those of the placement before (national definitions: RNE P is a
+ * change of placement and carer); a same-carer change starts an episode (T, or U with a legal
+ * status change) only when one of those details changes.
  */
 import {
   isTemporaryPlacement,
@@ -32,6 +37,11 @@ export interface Episode {
 interface PlacementChange {
   placement: PlacementDetails;
   sameCarer: boolean;
+  /**
+   * The child moves to another carer: a new episode whatever the details. Not for a temporary
+   * stay or the return from one, which start an episode because the placement type changes.
+   */
+  newCarer: boolean;
   reason?: string;
   temporary: boolean;
 }
@@ -75,7 +85,8 @@ export function deriveEpisodes(resolved: readonly JourneyEvent[]): Episode[] {
     }
     if (!current) continue;
     const placementMoved =
-      change.placement !== undefined && !samePlacement(change.placement.placement, current);
+      change.placement !== undefined &&
+      (change.placement.newCarer || !samePlacement(change.placement.placement, current));
     const lsMoved = change.ls !== undefined && change.ls !== current.ls;
     if (placementMoved || lsMoved) {
       if (current.decom === change.date) {
@@ -184,6 +195,7 @@ function* groupByDay(
         day.placement = {
           placement: event.data.placement,
           sameCarer: event.data.sameCarer,
+          newCarer: !event.data.sameCarer,
           reason: event.data.reasonForChange,
           temporary: false,
         };
@@ -193,6 +205,7 @@ function* groupByDay(
         day.placement = {
           placement: event.data.placement,
           sameCarer: event.data.sameCarer,
+          newCarer: !event.data.sameCarer,
           reason: event.data.sameCarer ? 'PLACE' : 'CARPL',
           temporary: false,
         };
@@ -205,6 +218,7 @@ function* groupByDay(
         day.placement = {
           placement: { placementType: event.data.placementType, ...(postcode && { postcode }) },
           sameCarer: false,
+          newCarer: false,
           temporary: true,
         };
         break;
@@ -212,7 +226,7 @@ function* groupByDay(
       case 'TemporaryPlacementEnded': {
         // Back to the usual placement: RNE P, the same PLACE as before (903 rule 383).
         const usual = getUsual();
-        if (usual) day.placement = { placement: usual, sameCarer: false, temporary: false };
+        if (usual) day.placement = { placement: usual, sameCarer: false, newCarer: false, temporary: false };
         break;
       }
       case 'PeriodOfCareEnded':

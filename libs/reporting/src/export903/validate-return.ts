@@ -7,6 +7,7 @@ import { checkAgeAndUpn } from './self-check/age-and-upn-rules';
 import { checkChildren } from './self-check/child-rules';
 import { checkEpisodes } from './self-check/episode-rules';
 import type { CheckFailure } from './self-check/failure';
+import { checkPlacementChanges } from './self-check/placement-change-rules';
 import { checkPlacementCodes } from './self-check/placement-code-rules';
 import { checkShortBreaks } from './self-check/short-break-rules';
 import { checkPreviousPermanence } from './self-check/previous-permanence-rules';
@@ -20,6 +21,7 @@ export function validateReturn(tables: Return903, options: { yearEnding: string 
   const ctx = { yearEnding: year.end, yearStart: year.start };
   return [
     ...checkEpisodes(tables.Episodes, ctx),
+    ...checkPlacementChanges(tables.Episodes, ctx),
     ...checkSupportedAccommodation(tables.Episodes, ctx),
     ...checkPlacementCodes(tables.Episodes, ctx),
     ...checkShortBreaks(tables.Episodes, ctx),

@@ -199,9 +199,9 @@ describe('import-903 with malformed files', () => {
       Episodes: [
         // A review outside any period of care.
         episode('A1', { DEC: '01/07/2024', REC: 'E4A' }),
-        // RNE P but the placement is unchanged.
-        episode('B2', { DEC: '01/09/2024', REC: 'X1', REASON_PLACE_CHANGE: 'CARPL' }),
-        episode('B2', { DECOM: '01/09/2024', RNE: 'P' }),
+        // RNE T (same carer) but the placement is unchanged (RNE P would be a change of carer).
+        episode('B2', { DEC: '01/09/2024', REC: 'X1', REASON_PLACE_CHANGE: 'PLACE' }),
+        episode('B2', { DECOM: '01/09/2024', RNE: 'T' }),
         episode('C3'),
       ],
       Reviews: [review('A1', '01/10/2024')],
@@ -212,7 +212,7 @@ describe('import-903 with malformed files', () => {
         line: 4,
         child: 'B2',
         field: 'RNE',
-        reason: expect.stringMatching(/RNE P does not match what changed/),
+        reason: expect.stringMatching(/RNE T does not match what changed/),
       }),
       expect.objectContaining({
         file: 'reviews.csv',

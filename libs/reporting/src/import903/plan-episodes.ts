@@ -103,7 +103,10 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
 
   function change(prev: EpisodeFact, e: EpisodeFact): void {
     const lsMoved = e.ls !== prev.ls;
-    const placeMoved = !samePlacement(placementOf(e), placementOf(prev));
+    // RNE P/B is a change of carer: a new placement even when its details are the last one's.
+    const newCarer =
+      (e.rne === 'P' || e.rne === 'B') && !isTemporaryPlacement(e.place) && !isTemporaryPlacement(prev.place);
+    const placeMoved = newCarer || !samePlacement(placementOf(e), placementOf(prev));
     const needs = RNE_NEEDS[e.rne];
     if (!needs)
       return void error(
