@@ -1,5 +1,6 @@
 import type { GrantAdoptionOrder, PlaceForAdoption } from '../commands';
 import type { JourneyEvent, PlacementDetails } from '../events';
+import { amendEntry } from '../testing/correction-commands';
 import { given } from '../testing/decider-specification';
 import {
   CHILD,
@@ -104,6 +105,15 @@ describe('PlaceForAdoption', () => {
     given([...matched, placed('2025-01-20', { placementType: 'U5', provider: 'PR1' })])
       .when(place('2025-02-20', { placementType: 'A5', provider: 'PR1' }, true))
       .then([placed('2025-02-20', { placementType: 'A5', provider: 'PR1' }, true)]));
+  it('Given a stored "placed for adoption" with U5, When another entry is corrected, Then the old U5 entry (which the rules now refuse) does not block the correction', () => {
+    const events = [...matched, placed('2025-01-20', { placementType: 'U5', provider: 'PR1' })];
+    const match = `e${matched.length}`;
+    expect(
+      given(events)
+        .when(amendEntry(match, { effectiveDate: '2025-01-10' }))
+        .events(),
+    ).toEqual([expect.objectContaining({ type: 'EntryAmended' })]);
+  });
   it('only once per decision', () =>
     given([...matched, placed('2025-02-20')])
       .when(place('2025-03-20'))
