@@ -25,6 +25,7 @@ export {
   lastEventDateInCurrentPeriod,
 } from './queries';
 export { adoptionProgress } from './fold/derive-current';
+export { adoptionPathIndex } from './adoption-path';
 export { failingEntries } from './journey-check';
 export { eighteenthBirthday, isAdultOn, LOOKED_AFTER_AGE_LIMIT } from './looked-after-age';
 export { isOfSchoolAgeFor209, schoolAgeReferenceDate } from './unknown-upn';

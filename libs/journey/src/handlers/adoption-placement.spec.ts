@@ -1,5 +1,6 @@
 import type { GrantAdoptionOrder, PlaceForAdoption } from '../commands';
 import type { JourneyEvent, PlacementDetails } from '../events';
+import { amendEntry } from '../testing/correction-commands';
 import { given } from '../testing/decider-specification';
 import {
   CHILD,
@@ -88,10 +89,31 @@ describe('PlaceForAdoption', () => {
     given(matched)
       .when(place('2025-02-20', { placementType: 'K2', provider: 'PR1' }))
       .thenThrows('invalid-adoption-placement-type'));
-  it('fostering for adoption (U5) needs only the decision', () =>
+  it('Given an open decision, When fostering for adoption (U5) is sent as placed for adoption, Then it is refused on placement.placementType: it is a change of placement', () =>
     given([...inCare, step('AdoptionDecisionMade', '2024-08-01')])
       .when(place('2024-08-10', { placementType: 'U5', provider: 'PR1' }))
-      .then([placed('2024-08-10', { placementType: 'U5', provider: 'PR1' })]));
+      .thenThrows('fostering-for-adoption-is-a-placement-change', 'placement.placementType'));
+  it('Given a match, When U2 (fostering for adoption with a relative) is sent as placed for adoption, Then it is refused too', () =>
+    given(matched)
+      .when(place('2025-02-20', { placementType: 'U2', provider: 'PR1' }))
+      .thenThrows('fostering-for-adoption-is-a-placement-change', 'placement.placementType'));
+  it('Given fostering for adoption recorded as a change of placement (U5), When the child is placed with those carers (A5, same carer), Then it is accepted', () =>
+    given([...matched, placementChanged('2025-01-20', { placementType: 'U5', provider: 'PR1' })])
+      .when(place('2025-02-20', { placementType: 'A5', provider: 'PR1' }, true))
+      .then([placed('2025-02-20', { placementType: 'A5', provider: 'PR1' }, true)]));
+  it('Given a stored "placed for adoption" with U5 (accepted before it was refused), When the child is placed with those carers (A5, same carer), Then it is accepted: U5 was no move-in', () =>
+    given([...matched, placed('2025-01-20', { placementType: 'U5', provider: 'PR1' })])
+      .when(place('2025-02-20', { placementType: 'A5', provider: 'PR1' }, true))
+      .then([placed('2025-02-20', { placementType: 'A5', provider: 'PR1' }, true)]));
+  it('Given a stored "placed for adoption" with U5, When another entry is corrected, Then the old U5 entry (which the rules now refuse) does not block the correction', () => {
+    const events = [...matched, placed('2025-01-20', { placementType: 'U5', provider: 'PR1' })];
+    const match = `e${matched.length}`;
+    expect(
+      given(events)
+        .when(amendEntry(match, { effectiveDate: '2025-01-10' }))
+        .events(),
+    ).toEqual([expect.objectContaining({ type: 'EntryAmended' })]);
+  });
   it('only once per decision', () =>
     given([...matched, placed('2025-02-20')])
       .when(place('2025-03-20'))
@@ -154,6 +176,17 @@ describe('GrantAdoptionOrder', () => {
       .then([orderGranted, ended('E12')]));
   it('needs a placement for adoption', () =>
     given(matched).when(order()).thenThrows('adoption-order-needs-adoption-placement'));
+  it('Given a stored U5 "placed for adoption" and then A5 with the same carers, When the order is granted, Then care ends with E11', () =>
+    given([
+      ...matched,
+      placed('2025-01-20', { placementType: 'U5', provider: 'PR1' }),
+      placed('2025-02-20', { placementType: 'A5', provider: 'PR1' }, true),
+    ])
+      .when(order({ adoptedByFosterCarer: true }))
+      .then([
+        { ...orderGranted, data: { ...orderGranted.data, adoptedByFosterCarer: true } } as JourneyEvent,
+        ended('E11'),
+      ]));
   it('not for a fostering-for-adoption placement', () =>
     given([
       ...inCare,

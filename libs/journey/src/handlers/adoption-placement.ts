@@ -1,10 +1,9 @@
 /** Moving in with adopters, and the adoption order that ends care (E11/E12). */
-import { isFosterPlacement } from '../code-groups';
 import type { GrantAdoptionOrder, PlaceForAdoption } from '../commands';
 import { violation } from '../errors';
 import type { JourneyEvent } from '../events';
 import { checkAdopters } from '../invariants/adopters';
-import { needsOpenAdoptionDecision, notBeforeStep } from '../invariants/adoption-decision';
+import { needsOpenAdoptionDecision } from '../invariants/adoption-decision';
 import {
   adoptionPlacementType,
   authorityMatchesCode,
@@ -29,19 +28,10 @@ export function placeForAdoption(command: PlaceForAdoption, state: JourneyState)
   noTemporaryPlacementOpen(state, 'place for adoption');
   const type = adoptionPlacementType(command.placement);
   requireBoolean(command.sameCarer, 'sameCarer');
-  const decisionDate = needsOpenAdoptionDecision(
-    state,
-    'placed-for-adoption-needs-match',
-    'Placing for adoption',
-  );
-  if (isFosterPlacement(type)) {
-    // Fostering for adoption (U2/U5) comes before the match: it needs only the decision.
-    notBeforeStep(date, decisionDate, 'adoption decision');
-  } else {
-    needsMatch(state, date);
-    authorityMatchesCode(state, type, date);
-    fosterCarerCodeConsistent(state, type, command.sameCarer);
-  }
+  needsOpenAdoptionDecision(state, 'placed-for-adoption-needs-match', 'Placing for adoption');
+  needsMatch(state, date);
+  authorityMatchesCode(state, type, date);
+  fosterCarerCodeConsistent(state, type, command.sameCarer);
   notAlreadyPlaced(state);
   placementMustMoveForward(state, date);
   currentPlacementEndedByRegistration(state, date, false);

@@ -5,14 +5,28 @@ import type { PlacementDetails } from '../events';
 import type { JourneyState } from '../state';
 import { placementOrderSince } from './adoption-authority';
 
-const ALLOWED: readonly string[] = [...ADOPTION_PLACEMENTS, ...FOSTERING_FOR_ADOPTION];
+const isFosteringForAdoption = (type: string | undefined): boolean =>
+  FOSTERING_FOR_ADOPTION.includes(type as never);
 
+/**
+ * "Placed for adoption" is an A3–A6 placement (the 903's move-in with adopters). Fostering for adoption
+ * or concurrent planning (U2/U5) is a foster placement, recorded as a change of placement: entered
+ * here, the child could never be placed A3–A6 or adopted afterwards, and the 903 would hold no A3–A6
+ * episode for what the scorecard would have counted as the move-in.
+ */
 export function adoptionPlacementType(placement: PlacementDetails): string {
   const type = placement?.placementType;
-  if (!ALLOWED.includes(type)) {
+  if (isFosteringForAdoption(type)) {
+    return violation(
+      'fostering-for-adoption-is-a-placement-change',
+      `placement.placementType ${type} is fostering for adoption (a foster placement), not a placement for adoption (A3–A6): record it as a change of placement (API: ChangePlacement), then place for adoption with those carers (A3/A5, same carer).`,
+      'placement.placementType',
+    );
+  }
+  if (!ADOPTION_PLACEMENTS.includes(type as never)) {
     return violation(
       'invalid-adoption-placement-type',
-      `placement.placementType ${JSON.stringify(type)} is not a placement for adoption (A3–A6, or U2/U5 fostering for adoption).`,
+      `placement.placementType ${JSON.stringify(type)} is not a placement for adoption (A3–A6).`,
       'placement.placementType',
     );
   }
@@ -69,9 +83,13 @@ export function fosterCarerCodeConsistent(state: JourneyState, type: string, sam
   }
 }
 
+/**
+ * One move-in per decision. A U2/U5 "placed for adoption" entry (accepted until such entries were
+ * refused) is fostering for adoption, not a move-in: the child can still be placed A3–A6 from it.
+ */
 export function notAlreadyPlaced(state: JourneyState): void {
   const placed = state.adoption.placedDate;
-  if (placed !== undefined)
+  if (placed !== undefined && !isFosteringForAdoption(state.adoption.placedPlacementType))
     violation(
       'already-placed-for-adoption',
       `The child was already placed for adoption on ${placed} under the current decision.`,

@@ -7,6 +7,7 @@
 import { addDays, addMonths, daysBetween, type CalendarDate } from '@care-journey/journey';
 import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
 import { runOn } from '../summary/queries';
+import { adoptionPathOn, adoptivePlacement } from '../summary/adoption-path';
 import { carePeriods } from '../rules/care-periods';
 import { LOCAL_ADOPTION_TARGET_DAYS } from '../rules/drift-config';
 import { assertThirtyFirstOfMarch, childRefOf, mean, percentage, type ChildRef } from './measure-types';
@@ -67,10 +68,16 @@ export interface ScorecardOptions {
   localA1TargetDays?: number;
 }
 
+/**
+ * The steps of the adoption path that led to the order (summary/adoption-path.ts): the move-in is the
+ * A3–A6 placement the child was in when adopted (a disrupted placement or a reversed decision's move-in
+ * does not count: rule book, "moving in with the adoptive family"), and A2's match is that path's match,
+ * the 903 AD1's DATE_MATCH. Court authority to place is the first placement order (it outlives a reversal).
+ */
 function adoptedChild(summary: JourneySummary, period: PeriodOfCare): ScorecardChild | undefined {
   const order = period.adoption.order;
   if (!order) return undefined;
-  const placed = period.adoption.placements[0];
+  const placed = adoptivePlacement(period);
   const child: ScorecardChild = {
     ...childRefOf(summary),
     enteredCare: period.start,
@@ -87,7 +94,7 @@ function adoptedChild(summary: JourneySummary, period: PeriodOfCare): ScorecardC
     child.evidence.push(placed.eventId);
     // A2 needs court authority to place and a placement before the adoption order.
     const authority = period.adoption.placementOrders[0];
-    const match = period.adoption.matches[0];
+    const match = adoptionPathOn(period.adoption, order.date).match;
     if (authority && match) {
       child.placementOrder = authority.date;
       child.matched = match.date;

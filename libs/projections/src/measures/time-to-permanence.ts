@@ -6,6 +6,7 @@ import { daysBetween, type CalendarDate } from '@care-journey/journey';
 import type { DatedFact, JourneySummary, PeriodOfCare } from '../summary/journey-summary';
 import { placementTypeOn } from '../summary/queries';
 import { carePeriods } from '../rules/care-periods';
+import { adoptivePlacement } from '../summary/adoption-path';
 import { childRefOf, mean, median, type ChildRef } from './measure-types';
 
 export const PERMANENCE_MILESTONES = [
@@ -63,7 +64,9 @@ function longTermFosteringConfirmed(period: PeriodOfCare): DatedFact | undefined
 
 function milestonesOf(period: PeriodOfCare): [PermanenceMilestone, DatedFact][] {
   const found: [PermanenceMilestone, DatedFact][] = [];
-  const moveIn = period.adoption.placements[0];
+  // Moving in with the adoptive family: the A3–A6 placement that stands or led to the order, dated
+  // as A1 dates it (a fostering-for-adoption U2/U5 entry or a disrupted placement is no move-in).
+  const moveIn = adoptivePlacement(period);
   if (moveIn) found.push(['adoption_move_in', moveIn]);
   if (period.adoption.order) found.push(['adoption_order', period.adoption.order]);
   const ending = period.endReason ? ENDING_MILESTONES[period.endReason] : undefined;

@@ -64,4 +64,58 @@ describe('DR06 adoption match delay', () => {
       expect.objectContaining({ dueDate: '2025-05-11', daysOverdue: 21 }),
     ]);
   });
+  describe("after a reversed decision (the review's RV8N and RV8O)", () => {
+    // Care from 6 February 2023, decision 2 May, placement order 3 July (due 1 November), match 1 September.
+    const matchedThenReversed = (reversedOn: string) =>
+      journey('n')
+        .registered('2023-01-01')
+        .startCare('2023-02-06', 'C2', 'U6')
+        .adoptionDecision('2023-05-02')
+        .placementOrder('2023-07-03')
+        .match('2023-09-01')
+        .add('AdoptionDecisionReversed', { effectiveDate: reversedOn, reason: 'RD4' });
+
+    it('Given RV8N reversed on 2 October 2023 and decided again on 1 November, When no new match is made by 1 December, Then DR06 is open: the reversed match no longer counts', () => {
+      const s = matchedThenReversed('2023-10-02').adoptionDecision('2023-11-01').summary();
+      expect(flagsOf(s, '2023-10-15', 'DR06')).toEqual([]);
+      expect(flagsOf(s, '2023-12-01', 'DR06')).toEqual([
+        expect.objectContaining({
+          dueDate: '2023-11-01',
+          openedOn: '2023-11-02',
+          daysOverdue: 30,
+          evidence: ['n-4', 'n-7'],
+        }),
+      ]);
+    });
+
+    it('Given RV8N re-matched on 8 January 2024, Then the flag closes then and the history keeps the breach', () => {
+      const s = matchedThenReversed('2023-10-02')
+        .adoptionDecision('2023-11-01')
+        .match('2024-01-08')
+        .summary();
+      expect(historyOf(s, '2024-02-01', 'DR06')).toEqual([
+        expect.objectContaining({ openedOn: '2023-11-02', closedOn: '2024-01-08', daysOverdue: 68 }),
+      ]);
+    });
+
+    it('Given RV8O reversed on 8 January 2024, decided again on 5 February and re-matched on 1 April, Then DR06 was open from the new decision to the new match', () => {
+      const s = matchedThenReversed('2024-01-08')
+        .adoptionDecision('2024-02-05')
+        .match('2024-04-01')
+        .summary();
+      expect(flagsOf(s, '2024-01-20', 'DR06')).toEqual([]);
+      expect(flagsOf(s, '2024-03-01', 'DR06')).toEqual([
+        expect.objectContaining({ openedOn: '2024-02-05', daysOverdue: 121 }),
+      ]);
+      expect(historyOf(s, '2024-06-01', 'DR06')).toEqual([
+        expect.objectContaining({ openedOn: '2024-02-05', closedOn: '2024-04-01', closingEventId: 'n-8' }),
+      ]);
+    });
+
+    it('Given a reversal with no new decision, Then the match before it still closed the flag in time', () => {
+      const s = matchedThenReversed('2023-10-02').summary();
+      expect(flagsOf(s, '2024-06-01', 'DR06')).toEqual([]);
+      expect(historyOf(s, '2024-06-01', 'DR06')).toEqual([]);
+    });
+  });
 });

@@ -81,4 +81,66 @@ describe('DR07 adoption placement delay', () => {
       .summary();
     expect(flagsOf(s, '2025-06-01', 'DR07')).toEqual([]);
   });
+  describe("after a disrupted placement (the review's RV8O)", () => {
+    // Care from 6 February 2023: due 7 April 2024 (426 days). Moved in (A6) 2 October 2023; back to
+    // foster care and the decision reversed 8 January 2024; decided again 5 February, new family 7 May.
+    const disrupted = () =>
+      journey('o')
+        .registered('2023-01-01')
+        .startCare('2023-02-06', 'C2', 'U6')
+        .adoptionDecision('2023-05-02')
+        .placementOrder('2023-07-03')
+        .match('2023-09-01')
+        .placedForAdoption('2023-10-02', 'A6')
+        .move('2024-01-08', 'U6')
+        .add('AdoptionDecisionReversed', { effectiveDate: '2024-01-08', reason: 'RD4' })
+        .adoptionDecision('2024-02-05')
+        .match('2024-04-01');
+
+    it('Given RV8O back in foster care and decided again, When 7 April 2024 passes with no new move-in, Then DR07 is open: the disrupted move-in no longer counts', () => {
+      const s = disrupted().summary();
+      expect(flagsOf(s, '2023-12-01', 'DR07')).toEqual([]);
+      expect(flagsOf(s, '2024-04-20', 'DR07')).toEqual([
+        expect.objectContaining({ dueDate: '2024-04-07', daysOverdue: 13, evidence: ['o-2', 'o-9'] }),
+      ]);
+    });
+
+    it('Given RV8O moved in with the new family on 7 May 2024, Then the flag closes then and the history keeps the breach', () => {
+      const s = disrupted().placedForAdoption('2024-05-07', 'A6').summary();
+      expect(historyOf(s, '2024-06-01', 'DR07')).toEqual([
+        expect.objectContaining({ openedOn: '2024-04-08', closedOn: '2024-05-07', daysOverdue: 30 }),
+      ]);
+    });
+
+    it('Given the placement disrupted and the decision reversed with no new decision, Then the flag no longer applies from the reversal', () => {
+      const s = journey('o')
+        .registered('2023-01-01')
+        .startCare('2023-02-06', 'C2', 'U6')
+        .adoptionDecision('2023-05-02')
+        .placedForAdoption('2023-10-02', 'A6')
+        .move('2024-01-08', 'U6')
+        .add('AdoptionDecisionReversed', { effectiveDate: '2024-01-08', reason: 'RD1' })
+        .summary();
+      expect(flagsOf(s, '2024-06-01', 'DR07')).toEqual([]);
+      expect(historyOf(s, '2024-06-01', 'DR07')).toEqual([]);
+    });
+
+    it('Given a decision reversed and another made on the same day, Then the route goes on from the new decision', () => {
+      const s = journey('o')
+        .registered('2023-01-01')
+        .startCare('2023-02-06', 'C2', 'U6')
+        .adoptionDecision('2023-05-02')
+        .add('AdoptionDecisionReversed', { effectiveDate: '2023-12-01', reason: 'RD4' })
+        .adoptionDecision('2023-12-01')
+        .summary();
+      expect(flagsOf(s, '2024-04-20', 'DR07')).toEqual([
+        expect.objectContaining({ dueDate: '2024-04-07', evidence: ['o-2', 'o-5'] }),
+      ]);
+    });
+  });
+
+  it('Given fostering for adoption recorded as "placed for adoption" with U5, Then it is no move-in with adopters', () => {
+    const s = decided().placedForAdoption('2024-09-02', 'U5').summary();
+    expect(flagsOf(s, '2025-03-12', 'DR07')).toEqual([expect.objectContaining({ dueDate: '2025-03-02' })]);
+  });
 });

@@ -1,29 +1,59 @@
 /**
  * DR07 (scorecard A1/A10): with a plan or decision for adoption, the child should move in with
  * the adoptive family within 426 days of entering care (a local 365 can be configured). When the
- * foster carer adopts, the step is the start of the placement with that carer.
+ * foster carer adopts, the step is the start of the placement with that carer. The move-in that
+ * counts is the placement for adoption the child is still in (summary/adoption-path.ts), as A1's is:
+ * a disrupted placement no longer closes the flag. The route stops applying when the decision is
+ * reversed or another route is planned, and applies again from a later decision or adoption plan.
  */
-import type { CalendarDate } from '@care-journey/journey';
 import { addDaysKept } from '../calendar/date-memo';
+import { adoptivePlacement } from '../summary/adoption-path';
 import type { DatedFact, PeriodOfCare } from '../summary/journey-summary';
 import { runOn } from '../summary/queries';
-import { byDate, carePeriods, closedBy, firstAfter, ids, present } from './care-periods';
+import { carePeriods, closedBy, ids } from './care-periods';
 import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
 
 /** The date that counts as moving in: the adoptive placement, or the adopting carer's placement start. */
 export function adoptiveMoveIn(period: PeriodOfCare): DatedFact | undefined {
-  const placed = period.adoption.placements[0];
+  const placed = adoptivePlacement(period);
   if (!placed) return undefined;
   if (!placed.sameCarer) return placed;
   const run = runOn(period, placed.date);
   return run ? { date: run.start, eventId: run.startEventId } : placed;
 }
 
-/** The adoption plan stops applying when the decision is reversed or another route is planned. */
-function adoptionAbandoned(period: PeriodOfCare, after: CalendarDate): DatedFact | undefined {
-  const otherPlan = period.plans.find((plan) => plan.date > after && plan.route !== 'adoption');
-  const reversal = firstAfter(period.adoption.reversals, after);
-  return byDate(present<DatedFact>(otherPlan, reversal))[0];
+interface RouteSpell {
+  start: DatedFact;
+  stop?: DatedFact;
+}
+
+interface RouteMark extends DatedFact {
+  starts: boolean;
+  /** Decisions and reversals alternate: the n-th reversal stops the n-th decision's spell. */
+  order: number;
+}
+
+/**
+ * The latest spell of the adoption route: opened by an adoption plan or decision, stopped by a
+ * reversal or a plan for another route. On one date, a reversal stops its own decision: the spell the
+ * same-day decision opened when it is the decision it reverses, otherwise the one before it.
+ */
+function currentSpell(period: PeriodOfCare): RouteSpell | undefined {
+  const { decisions, reversals } = period.adoption;
+  const marks: RouteMark[] = [
+    ...period.plans.map((plan) => ({ ...plan, starts: plan.route === 'adoption', order: 0 })),
+    ...decisions.map((decision, n) => ({ ...decision, starts: true, order: 2 * n })),
+    ...reversals.map((reversal, n) => ({ ...reversal, starts: false, order: 2 * n + 1 })),
+  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
+  let spell: RouteSpell | undefined;
+  for (const mark of marks) {
+    if (mark.starts) {
+      if (!spell || spell.stop) spell = { start: mark };
+    } else if (spell && !spell.stop) {
+      spell.stop = mark;
+    }
+  }
+  return spell;
 }
 
 export const DR07: DriftRule = {
@@ -35,22 +65,22 @@ export const DR07: DriftRule = {
   thresholds: (c) => ({ days: c.DR07.days }),
   obligations: (summary, _asAt, config, evidence = true) =>
     carePeriods(summary).flatMap((period): Obligation[] => {
-      const plan = period.plans.find((p) => p.route === 'adoption');
-      const trigger = byDate(present<DatedFact>(plan, period.adoption.decisions[0]))[0];
-      if (!trigger) return [];
+      // The summary is trimmed to D: the latest spell is the route as it stands on D.
+      const spell = currentSpell(period);
+      if (!spell) return [];
       const moveIn = adoptiveMoveIn(period);
-      const abandoned = adoptionAbandoned(period, trigger.date);
+      const stop: DatedFact | undefined = spell.stop;
       const close =
-        abandoned && (!moveIn || abandoned.date < moveIn.date)
-          ? { lapsedOn: abandoned.date, closingEventId: abandoned.eventId }
+        stop && (!moveIn || stop.date < moveIn.date)
+          ? { lapsedOn: stop.date, closingEventId: stop.eventId }
           : closedBy(moveIn, period);
       return [
         {
           key: period.start,
-          from: trigger.date,
+          from: spell.start.date,
           dueDate: addDaysKept(period.start, config.DR07.days),
           ...close,
-          evidence: evidence ? ids(period.startEventId, trigger.eventId) : NO_EVIDENCE,
+          evidence: evidence ? ids(period.startEventId, spell.start.eventId) : NO_EVIDENCE,
         },
       ];
     }),

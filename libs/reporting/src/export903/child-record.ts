@@ -1,5 +1,6 @@
 /** Everything the 903 needs about one child, read once from the resolved stream. */
 import {
+  adoptionPathIndex,
   resolveCorrections,
   sortByEffectiveDate,
   type CalendarDate,
@@ -53,6 +54,14 @@ export function childRecord(stream: readonly StoredJourneyEvent[]): ChildRecord 
     careLeaverContacts: [],
   };
   const lastDecision = () => record.adoptionDecisions[record.adoptionDecisions.length - 1];
+  // The match and the order belong to the decision whose path holds them (the scorecard's rule too).
+  const decisionOf = (date: CalendarDate) =>
+    record.adoptionDecisions[
+      adoptionPathIndex(
+        record.adoptionDecisions.map((d) => d.decision),
+        date,
+      )
+    ];
   for (const event of resolved) {
     const date = event.data.effectiveDate;
     switch (event.type) {
@@ -81,12 +90,16 @@ export function childRecord(stream: readonly StoredJourneyEvent[]): ChildRecord 
       case 'AdoptionDecisionReversed':
         if (lastDecision()) lastDecision().reversed = { date, reason: event.data.reason };
         break;
-      case 'MatchedWithAdopters':
-        if (lastDecision()) lastDecision().match = date;
+      case 'MatchedWithAdopters': {
+        const decision = decisionOf(date);
+        if (decision) decision.match = date;
         break;
-      case 'AdoptionOrderGranted':
-        if (lastDecision()) lastDecision().order = event.data;
+      }
+      case 'AdoptionOrderGranted': {
+        const decision = decisionOf(date);
+        if (decision) decision.order = event.data;
         break;
+      }
       case 'AnnualHealthOutcomesRecorded':
         record.healthOutcomes.push(event.data);
         break;

@@ -1,3 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ADOPTION_PLACEMENTS } from '@care-journey/journey';
+import { IsIn } from 'class-validator';
 import { EffectiveDateDto } from './effective-date.dto';
 import { BooleanField, CodeField, NestedField, OneOfField } from './fields';
 import { PlacementDetailsDto } from './placement-details.dto';
@@ -16,11 +19,29 @@ export class ReverseAdoptionDecisionDto extends EffectiveDateDto {
   reason!: 'RD1' | 'RD2' | 'RD3' | 'RD4';
 }
 
-export class PlaceForAdoptionDto extends EffectiveDateDto {
-  @NestedField(() => PlacementDetailsDto, {
-    description: 'The adoptive (A3–A6) or fostering-for-adoption (U2/U5) placement',
+const ADOPTIVE_TYPES = ADOPTION_PLACEMENTS.join(', ');
+
+/**
+ * Placed for adoption is A3–A6 (the 903's move-in with adopters). Fostering for adoption or concurrent
+ * planning (U2/U5) is a foster placement: a change of placement, which can later become A3/A5.
+ */
+export class AdoptivePlacementDetailsDto extends PlacementDetailsDto {
+  @ApiProperty({
+    description: `903 PLACE placement type for adoption: ${ADOPTIVE_TYPES}. Fostering for adoption (U2/U5) is a change of placement (POST /children/{childId}/placement-changes)`,
+    example: 'A6',
+    enum: [...ADOPTION_PLACEMENTS],
   })
-  placement!: PlacementDetailsDto;
+  @IsIn([...ADOPTION_PLACEMENTS], {
+    message: `$property must be a placement for adoption (${ADOPTIVE_TYPES}); fostering for adoption (U2/U5) is recorded as a change of placement (POST /children/{childId}/placement-changes)`,
+  })
+  declare placementType: string;
+}
+
+export class PlaceForAdoptionDto extends EffectiveDateDto {
+  @NestedField(() => AdoptivePlacementDetailsDto, {
+    description: 'The placement for adoption (A3–A6)',
+  })
+  placement!: AdoptivePlacementDetailsDto;
 
   @BooleanField({
     description: 'Stays with the same carer (not a placement move for stability)',

@@ -359,7 +359,8 @@ export const RECORD_FORMS: readonly RecordForm[] = [
     dto: PlaceForAdoptionDto,
     fields: [
       effectiveDate('Date placed'),
-      ...placementFields(),
+      // A3–A6 only: fostering for adoption (U2/U5) is a change of placement (the placement-change form).
+      ...placementFields(ADOPTION_PLACEMENTS),
       { kind: 'boolean', name: 'sameCarer', label: 'Does the child stay with the same carer?' },
     ],
   },

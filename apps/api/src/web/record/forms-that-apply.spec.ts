@@ -93,6 +93,20 @@ describe('formsThatApply: the record forms the child’s page offers', () => {
     expect(slugsFor(decided)).not.toContain('adoption-order');
   });
 
+  it('Given a stored "placed for adoption" with U5 (fostering for adoption, refused since), then placing for adoption is still offered and the order is not', () => {
+    const fostered = [
+      registered,
+      careStarted(),
+      dated('AdoptionDecisionMade', '2024-07-01'),
+      dated('PlacedForAdoption', '2024-08-01', {
+        placement: { ...placement, placementType: 'U5' },
+        sameCarer: false,
+      }),
+    ];
+    expect(slugsFor(fostered)).toContain('place-for-adoption');
+    expect(slugsFor(fostered)).not.toContain('adoption-order');
+  });
+
   it('Given care that ended, then entry to care is offered again, and back-dated reviews, plans and audits still are', () => {
     const slugs = slugsFor([
       registered,

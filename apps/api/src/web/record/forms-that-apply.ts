@@ -1,6 +1,7 @@
 import {
   currentLegalStatus,
   foldJourney,
+  isAdoptionPlacement,
   isShortBreak,
   mustReRecordPlacement,
   resolveCorrections,
@@ -36,7 +37,8 @@ function childNow(state: JourneyState, resolved: readonly StoredJourneyEvent[], 
     temporaryPlacementOpen: state.usualPlacement !== undefined,
     missingEpisodeOpen: state.missingEpisodeOpen,
     adoptionDecisionOpen: state.adoption.decisionOpen,
-    placedForAdoption: state.adoption.placedDate !== undefined,
+    // A3–A6 only: a stored "placed for adoption" with U2/U5 is fostering for adoption (libs/journey notAlreadyPlaced).
+    placedForAdoption: isAdoptionPlacement(state.adoption.placedPlacementType),
     mustReRecordPlacement: state.inCare && mustReRecordPlacement(state, today),
     healthOutcomesDue: healthOutcomeYearsDue(state, resolved, today).length > 0,
     careLeaverContactDue: careLeaverBirthdaysDue(state, resolved, today).length > 0,
