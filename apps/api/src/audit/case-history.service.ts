@@ -18,6 +18,7 @@ import {
 } from '@care-journey/audit';
 import type { EventStore, RecordedEvent } from '@care-journey/event-store';
 import { dateOfInstant, journeyStream, type StoredJourneyEvent } from '@care-journey/journey';
+import { driftConfigFromEnv } from '@care-journey/projections';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { eventsSeenBy } from '../auth/events-seen-by';
 import { ChildNotFound } from '../children/application-errors';
@@ -41,15 +42,22 @@ export class CaseHistoryService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The drift thresholds the panel and the drift report use (CARE_JOURNEY_DRIFT_THRESHOLDS), so a
+   * replay shows the flags the panel was shown, not the defaults'.
+   */
+  private readonly drift = driftConfigFromEnv();
+
   async history(childId: string, point: ReplayPoint, reader: Reader): Promise<CaseHistory> {
     const events = await this.readAsSeenBy(childId, 'history', reader, pointQuery(point));
-    return replayHistory(events, point, { today: dateOfInstant(this.clock.now()) });
+    return replayHistory(events, point, { today: dateOfInstant(this.clock.now()), driftConfig: this.drift });
   }
 
   async diff(childId: string, from: ReplayPoint, to: ReplayPoint, reader: Reader): Promise<HistoryDiff> {
     const query = { ...prefixed('from', from), ...prefixed('to', to) };
     const events = await this.readAsSeenBy(childId, 'diff', reader, query);
-    return diffHistory(replayHistory(events, from), replayHistory(events, to));
+    const options = { driftConfig: this.drift };
+    return diffHistory(replayHistory(events, from, options), replayHistory(events, to, options));
   }
 
   async chronology(childId: string, reader: Reader): Promise<ChronologyEntry[]> {

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { dateOfInstant } from '@care-journey/journey';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessLogRecorder } from '../audit/access-log.recorder';
@@ -42,8 +43,9 @@ export class MeasuresController {
     private readonly trail: AccessLogRecorder,
   ) {}
 
+  /** Today in England (Europe/London), as every other route: at 00:30 BST it is already the new day. */
   private today(): string {
-    return this.clock.now().slice(0, 10);
+    return dateOfInstant(this.clock.now());
   }
 
   @Get()

@@ -19,6 +19,7 @@ import { checkStoreEvents } from '../support/check-store';
 import { prepareAnchorCheck, registerAuditAnchorCommand } from './audit-anchor.command';
 import { openExistingStore } from '../support/open-existing-store';
 import { dateOfInstant, journeyStream } from '@care-journey/journey';
+import { driftConfigFromEnv } from '@care-journey/projections';
 
 const CLI_ROLE = 'operator';
 
@@ -104,6 +105,8 @@ export function registerAuditCommand(program: Command): void {
         await withCaseHistory(options, 'history', query, (events) =>
           replayHistory(events.map(toStoredJourneyEvent), point, {
             today: dateOfInstant(new Date().toISOString()),
+            // The thresholds the panel's flags use (CARE_JOURNEY_DRIFT_THRESHOLDS), not the defaults.
+            driftConfig: driftConfigFromEnv(),
           }),
         ),
       );

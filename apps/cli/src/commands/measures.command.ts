@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { loadStoreConfig } from '@care-journey/event-store';
+import { dateOfInstant } from '@care-journey/journey';
 import { openExistingStore } from '../support/open-existing-store';
 import {
   catchUpReadModels,
@@ -37,7 +38,10 @@ export function registerMeasuresCommand(program: Command): void {
     .requiredOption('--to <month>', 'last month, YYYY-MM (or any date in it)')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('csv'))
     .option('--out <file>', 'write to this file instead of stdout')
-    .option('--today <date>', 'deadlines after this day are not yet missed (default: today, UTC)')
+    .option(
+      '--today <date>',
+      'deadlines after this day are not yet missed (default: today in England, Europe/London)',
+    )
     .action(async (options: MeasuresOptions) => {
       const config = loadAuthorityConfig(process.env);
       const storeConfig = loadStoreConfig();
@@ -52,7 +56,7 @@ export function registerMeasuresCommand(program: Command): void {
       try {
         await catchUpReadModels(engine, store);
         const measures = await new PreparedAuthority(config).measures(engineReadModels(engine));
-        const today = options.today ?? new Date().toISOString().slice(0, 10);
+        const today = options.today ?? dateOfInstant(new Date().toISOString());
         const rows = measures.monthlySeries(options.from, options.to, today);
         const text =
           options.format === 'csv'
