@@ -2,7 +2,11 @@
  * A child prepared for the authority measures: periods of care and placement spells with their
  * group, provider, distance and area worked out once, and the review deadlines of DR01–DR04.
  * Short-break periods (V3/V4) are left out: they count in none of these measures, as in the
- * national statistics.
+ * national statistics. The counted parts of a period (periodsOffShortBreaks) are the care spells;
+ * short breaks between two of them (an interlude: V2, then V3, then V2 again) are not in care for
+ * the stocks, but neither a cease nor a start for the flows: the period goes on, one period in the
+ * 903 (its episodes joined by X1). Placement spells are cut to the counted parts, and each carer is
+ * one counted placement however many parts it spans (placementsDuring). docs/drift-rules.md.
  */
 import type { CalendarDate } from '@care-journey/journey';
 import { DR01 } from '../rules/dr01-first-review';
@@ -11,7 +15,8 @@ import { DR03 } from '../rules/dr03-later-review';
 import { DR04 } from '../rules/dr04-permanence-plan';
 import type { Obligation } from '../rules/drift-rule';
 import type { PeriodOfCare, PlacementRun } from '../summary/journey-summary';
-import { periodsOffShortBreaks } from '../summary/periods-off-short-breaks';
+import { periodsOffShortBreaks, type CarePeriod } from '../summary/periods-off-short-breaks';
+import { placementsDuring } from '../summary/queries';
 import type { AuthorityConfig } from './authority-config';
 import { dayNumber } from './day-numbers';
 import { placementGroupOf, providerKindOf, type PlacementGroup, type ProviderKind } from './placement-groups';
@@ -25,6 +30,10 @@ export interface CareSpell {
   endReason?: string;
   startEventId: string;
   endEventId?: string;
+  /** `end` is a return to short breaks and the period goes on to another counted part: no cease. */
+  goesOnAfterShortBreaks?: boolean;
+  /** `start` is the end of short breaks inside the period (after an earlier counted part): no start. */
+  resumesAfterShortBreaks?: boolean;
 }
 
 /** One placement type with one carer, over [start, end). */
@@ -62,7 +71,7 @@ export interface AuthorityChild {
   homePostcode?: string;
   care: CareSpell[];
   placements: PlacementSpell[];
-  /** Counted placements (runs with one carer), for the 3+ placements measure. */
+  /** Counted placements (runs with one carer, each once), for the 3+ placements measure. */
   runs: PlacementRun[];
   reviews: TimelinessCheck[];
   plans: TimelinessCheck[];
@@ -78,6 +87,10 @@ function inAreaOf(
   return located ? districts.has(located.district) : recorded;
 }
 
+const earlier = (a: CalendarDate | undefined, b: CalendarDate | undefined): CalendarDate | undefined =>
+  a === undefined ? b : b === undefined || a < b ? a : b;
+
+/** The run's placement types as spells, cut to the counted part `period` (short breaks are not spent). */
 function spellsOfRun(
   run: PlacementRun,
   period: PeriodOfCare,
@@ -86,14 +99,15 @@ function spellsOfRun(
 ): PlacementSpell[] {
   const spells: PlacementSpell[] = [];
   run.types.forEach((type, index) => {
-    const end = run.types[index + 1]?.date ?? run.end ?? period.end;
-    if (end !== undefined && end <= type.date) return; // replaced the same day
+    const start = type.date < period.start ? period.start : type.date;
+    const end = earlier(run.types[index + 1]?.date ?? run.end, period.end);
+    if (end !== undefined && end <= start) return; // replaced the same day, or outside the part
     const placement = details.byEventId[type.eventId];
     const provider = placement?.provider;
     spells.push({
-      start: type.date,
+      start,
       end,
-      startDay: dayNumber(type.date),
+      startDay: dayNumber(start),
       endDay: end === undefined ? Infinity : dayNumber(end),
       placementType: type.placementType,
       provider,
@@ -120,6 +134,26 @@ function checksOf(obligations: Obligation[]): TimelinessCheck[] {
     }));
 }
 
+/** The care spells: the counted parts, with the edges of short breaks inside a period marked. */
+function careSpellsOf(parts: readonly CarePeriod[]): CareSpell[] {
+  return parts.map((part, index) => {
+    const samePeriod = (other: CarePeriod | undefined): boolean =>
+      other?.spellOf !== undefined && other.spellOf.periodStart === part.spellOf?.periodStart;
+    return {
+      start: part.start,
+      end: part.end,
+      endReason: part.endReason,
+      startEventId: part.startEventId,
+      endEventId: part.endEventId,
+      ...(samePeriod(parts[index + 1]) && { goesOnAfterShortBreaks: true }),
+      ...(samePeriod(parts[index - 1]) && { resumesAfterShortBreaks: true }),
+    };
+  });
+}
+
+/** Every day a placement can be in effect: placementsDuring over it is each counted carer once. */
+const ALL_DAYS = { from: '0000-01-01', to: '9999-12-31' } as const;
+
 export function prepareChild(
   { summary, details }: AuthorityChildInput,
   config: AuthorityConfig,
@@ -134,17 +168,11 @@ export function prepareChild(
     name: summary.name,
     dateOfBirth: summary.dateOfBirth,
     homePostcode: details.homePostcode,
-    care: periods.map((p) => ({
-      start: p.start,
-      end: p.end,
-      endReason: p.endReason,
-      startEventId: p.startEventId,
-      endEventId: p.endEventId,
-    })),
+    care: careSpellsOf(periods),
     placements: periods.flatMap((period) =>
       period.placements.flatMap((run) => spellsOfRun(run, period, details, districts)),
     ),
-    runs: periods.flatMap((period) => period.placements),
+    runs: placementsDuring(summary, ALL_DAYS.from, ALL_DAYS.to),
     reviews: checksOf([DR01, DR02, DR03].flatMap((rule) => rule.obligations(summary, asAt, config.drift))),
     plans: checksOf(DR04.obligations(summary, asAt, config.drift)),
   };

@@ -5,7 +5,7 @@
  * cost that grows with children + months rather than children × months: ten years of a
  * 5,000-child authority is one pass over about 150,000 child-months.
  */
-import { addDays, addMonths } from '@care-journey/journey';
+import { firstDayOfMonthsUpTo } from '../measures/stability';
 import type { AuthorityChild, PlacementSpell } from './authority-child';
 import type { AuthorityConfig } from './authority-config';
 import { versionOn, type CostVersion } from './cost-tables';
@@ -89,9 +89,16 @@ function tallyChild(
   let pointer = 0;
   for (const spell of child.care) {
     const start = at(spell.start);
-    if (start >= 0 && start <= last) tally.started[start] += 1;
+    // Short breaks inside a period are neither a start nor a cease (care-flows.ts).
+    if (start >= 0 && start <= last && !spell.resumesAfterShortBreaks) tally.started[start] += 1;
     const end = spell.end === undefined ? undefined : at(spell.end);
-    if (spell.end !== undefined && end !== undefined && end >= 0 && end <= last) {
+    if (
+      spell.end !== undefined &&
+      end !== undefined &&
+      end >= 0 &&
+      end <= last &&
+      !spell.goesOnAfterShortBreaks
+    ) {
       tally.ceased[end] += 1;
       tally.ceasedByRoute[ceaseRouteOf(child, spell)][end] += 1;
     }
@@ -255,7 +262,7 @@ export function monthlySeries(
     base: monthOf(windows[0].from),
     fromDays: windows.map((w) => dayNumber(w.from)),
     toDays,
-    yearFrom: windows.map((w) => addDays(addMonths(w.to, -12), 1)),
+    yearFrom: windows.map((w) => firstDayOfMonthsUpTo(w.to, 12)),
     costs: toDays.map((day) => versionOn(versions, day)),
   };
   const tally = new Tally(windows.length);

@@ -10,7 +10,7 @@ import { flagHistory } from '../rules/evaluate-drift';
 import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
 import type { FacetChange, SummaryFacet } from '../summary/summary-facets';
 import { placementsDuring } from '../summary/queries';
-import { addMonthsKept } from '../calendar/date-memo';
+import { firstDayOfMonthsUpTo } from '../measures/stability';
 import type { ChildFact, ChildView, StabilityState } from './change-record';
 import type { FlagTracker } from './flag-tracker';
 import { sameFactsOr } from './same-fact';
@@ -86,7 +86,7 @@ function flagFacts(summary: JourneySummary, asAt: CalendarDate, config: DriftCon
 /** ST1's count (short breaks excluded) over DR05's window, against DR05's threshold. */
 function stabilityOf(summary: JourneySummary, asAt: CalendarDate, config: DriftConfig): StabilityState {
   const { placements: threshold, months } = config.DR05;
-  const placements = countPlacementsDuring(summary, addMonthsKept(asAt, -months), asAt);
+  const placements = countPlacementsDuring(summary, firstDayOfMonthsUpTo(asAt, months), asAt);
   return { placements, threshold, months, unstable: placements >= threshold };
 }
 

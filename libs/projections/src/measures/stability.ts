@@ -22,8 +22,9 @@
  * - ST3: under 16 on D, looked after since D − 30 months or earlier, counted when in the same
  *   placement since D − 24 months (or placed for adoption with the previous placement from then).
  */
-import { addDays, addMonths, type CalendarDate } from '@care-journey/journey';
-import type { JourneySummary } from '../summary/journey-summary';
+import { addMonths, type CalendarDate } from '@care-journey/journey';
+import { addDaysKept, addMonthsKept } from '../calendar/date-memo';
+import type { JourneySummary, PlacementRun } from '../summary/journey-summary';
 import { carePeriodOn } from '../summary/periods-off-short-breaks';
 import { ageOn, isPlacedForAdoptionOn, placementsDuring, runOn } from '../summary/queries';
 import { assertThirtyFirstOfMarch, childRefOf, percentage, type ChildRef } from './measure-types';
@@ -50,6 +51,21 @@ export interface StabilityMeasure {
   percentage: number | null;
   children: StabilityChild[];
 }
+
+/**
+ * The first day of "the `months` up to D": the day after D − months (month-end clamped), so the
+ * window holds D and the days back to, not including, the same day `months` earlier. The one
+ * window rule of ST1/ST2, DR05 and the authority's 3+ placements measure.
+ */
+export const firstDayOfMonthsUpTo = (date: CalendarDate, months: number): CalendarDate =>
+  addDaysKept(addMonthsKept(date, -months), 1);
+
+/** Counted placements in effect at some point in the `months` up to D (placementsDuring, once each). */
+export const placementsInMonthsUpTo = (
+  summary: JourneySummary,
+  date: CalendarDate,
+  months: number,
+): PlacementRun[] => placementsDuring(summary, firstDayOfMonthsUpTo(date, months), date);
 
 /** Looked after on D other than on short breaks: the counted part of care, timed from its start. */
 const lookedAfterOn = carePeriodOn;
@@ -79,12 +95,11 @@ function manyPlacements(
   months: number,
   minMonthsInCare: number,
 ) {
-  const from = addDays(addMonths(yearEnding, -months), 1);
   const children: StabilityChild[] = [];
   for (const summary of summaries) {
     const period = lookedAfterOn(summary, yearEnding);
     if (!period || period.start > addMonths(yearEnding, -minMonthsInCare)) continue;
-    const runs = placementsDuring(summary, from, yearEnding);
+    const runs = placementsInMonthsUpTo(summary, yearEnding, months);
     children.push({
       ...childRefOf(summary),
       counted: runs.length >= 3,

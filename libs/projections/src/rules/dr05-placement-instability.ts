@@ -1,12 +1,17 @@
 /**
  * DR05: 3 or more placements within the 12 months up to D. A standing condition, not a
- * missed step: the flag is due the day the third placement began and closes when the count
- * falls back below 3 (the window slides past a placement) or the child leaves care. Its evidence is
+ * missed step: the flag is open on every day the condition holds, from the day the third placement
+ * began, and closes when the count falls back below 3 (the window slides past a placement) or the
+ * child leaves care. As a flag is open when D is after its due date (rule book), the due date is the
+ * day before the condition first held, and days overdue count the days it has held, that day
+ * included. "The 12 months up to D" is ST1's window (firstDayOfMonthsUpTo: from the day after
+ * D − 12 months to D), so on a 31 March DR05 and ST1 count the same placements. Its evidence is
  * the placements in the 12 months up to D (up to its last open day once closed), not those that
  * opened it: a flag open for years points at the moves that keep it open.
  */
 import type { CalendarDate } from '@care-journey/journey';
 import { addDaysKept, addMonthsKept } from '../calendar/date-memo';
+import { firstDayOfMonthsUpTo, placementsInMonthsUpTo } from '../measures/stability';
 import type { JourneySummary, PeriodOfCare, PlacementRun } from '../summary/journey-summary';
 import { isOpenOn } from '../summary/queries';
 import { carePeriods } from './care-periods';
@@ -14,15 +19,12 @@ import { spellsOf, type Spell } from './condition-spells';
 import type { DriftConfig } from './drift-config';
 import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
 
-/** Runs in effect at some point in the `months` up to `date`. */
-const countedOn = (runs: readonly PlacementRun[], date: CalendarDate, months: number): PlacementRun[] => {
-  const windowStart = addMonthsKept(date, -months);
-  return runs.filter((run) => run.start <= date && (run.end === undefined || run.end > windowStart));
-};
-
-/** How many of them (countedOn's length, without the list). */
+/**
+ * How many runs are in effect at some point in the `months` up to `date`: placementsInMonthsUpTo's
+ * length (same window, same test), without making the list at every date the scan tries.
+ */
 function countOn(runs: readonly PlacementRun[], date: CalendarDate, months: number): number {
-  const windowStart = addMonthsKept(date, -months);
+  const windowStart = firstDayOfMonthsUpTo(date, months);
   let count = 0;
   for (const run of runs)
     if (run.start <= date && (run.end === undefined || run.end > windowStart)) count += 1;
@@ -42,11 +44,15 @@ function runsOf(periods: readonly PeriodOfCare[], threshold: number): PlacementR
   return runs;
 }
 
-/** The day a run that ended leaves the window, and the day after (month clamping). */
+/**
+ * The day a run that ended leaves the window, and the day after: its last day (the day before
+ * `end`) is out once the window starts after it, on that day + `months`, or a day later when month
+ * clamping puts that on a month end (last day 29 Feb 2024: still in on 28 Feb 2025, out on 1 Mar).
+ */
 function pushWindowExits(points: CalendarDate[], runs: readonly PlacementRun[], months: number): void {
   for (const run of runs)
     if (run.end) {
-      const out = addMonthsKept(run.end, months);
+      const out = addMonthsKept(addDaysKept(run.end, -1), months);
       points.push(out, addDaysKept(out, 1));
     }
 }
@@ -97,12 +103,13 @@ function obligations(
     return {
       key: spell.start,
       from: spell.start,
-      dueDate: spell.start,
+      // Open from the day the condition holds (see the file comment).
+      dueDate: addDaysKept(spell.start, -1),
       metOn: spell.end !== undefined && !endedCare ? spell.end : undefined,
       lapsedOn: endedCare ? spell.end : undefined,
       closingEventId: endingPeriod?.endEventId,
       evidence: evidence
-        ? countedOn(runs, evidenceDay(spell, asAt), months).map((run) => run.startEventId)
+        ? placementsInMonthsUpTo(summary, evidenceDay(spell, asAt), months).map((run) => run.startEventId)
         : NO_EVIDENCE,
     };
   });

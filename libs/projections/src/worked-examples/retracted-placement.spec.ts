@@ -9,7 +9,7 @@ import { stability } from '../measures/stability';
 
 describe('worked examples: a correction that retracts a placement', () => {
   // X: in care 1 Apr 2024; moves 1 Jul and 1 Oct 2024: the third placement
-  // in 12 months began 1 Oct, so DR05 is due (and open) from 1 Oct.
+  // in 12 months began 1 Oct, so DR05 is open from 1 Oct (due the day before: open after it).
   const moved = () =>
     journey('X')
       .registered('2014-01-01', { dateOfBirth: '2014-01-01' })
@@ -17,9 +17,12 @@ describe('worked examples: a correction that retracts a placement', () => {
       .move('2024-07-01')
       .move('2024-10-01');
 
-  it('as recorded: DR05 flag due 1 Oct 2024; ST1 to 31 Mar 2025 counts 3 placements', () => {
+  it('as recorded: DR05 flag open from 1 Oct 2024; ST1 to 31 Mar 2025 counts 3 placements', () => {
     const s = moved().summary();
-    expect(flagsOf(s, '2024-10-15', 'DR05')[0]).toMatchObject({ dueDate: '2024-10-01' });
+    expect(flagsOf(s, '2024-10-15', 'DR05')[0]).toMatchObject({
+      dueDate: '2024-09-30',
+      openedOn: '2024-10-01',
+    });
     expect(stability([s], '2025-03-31')[0].children[0]).toMatchObject({ counted: true, placements: 3 });
   });
 

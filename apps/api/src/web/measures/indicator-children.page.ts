@@ -7,6 +7,7 @@ import { pagination, type PageOf } from '../html/pagination';
 import { td, th } from './figure-parts';
 import type { IndicatorChild, IndicatorChildren } from './indicator-children';
 import { indicatorUrl, type IndicatorQuery } from './indicator-children.query';
+import { meanDaysText } from './mean-days-text';
 
 export interface IndicatorPageModel {
   user: AuthenticatedUser;
@@ -20,11 +21,11 @@ export interface IndicatorPageModel {
 
 const thousands = (n: number): string => n.toLocaleString('en-GB');
 
-/** "12.5% (3 / 24)" or "319 days (12,140 days / 38 children)": the figure with what it is made of. */
+/** "12.5% (3 / 24)" or "319.5 days mean (12,140 days / 38 children)": the figure with what it is made of. */
 export function indicatorFigure(i: IndicatorChildren): string {
   if (i.kind === 'share')
     return `${i.figure === null ? 'No children' : `${i.figure.toFixed(1)}%`} (${thousands(i.numerator)} / ${thousands(i.denominator)})`;
-  const mean = i.figure === null ? 'No children' : `${thousands(Math.round(i.figure))} days mean`;
+  const mean = i.figure === null ? 'No children' : `${meanDaysText(i.figure)} days mean`;
   return `${mean} (${thousands(i.numerator)} days / ${thousands(i.denominator)} ${i.denominator === 1 ? 'child' : 'children'})`;
 }
 
@@ -42,7 +43,7 @@ function figures(i: IndicatorChildren): SafeHtml {
       : [
           ['Numerator', `${thousands(i.numerator)} days in total`],
           ['Denominator', `${thousands(i.denominator)} children counted`],
-          ['Mean', i.figure === null ? 'No children' : `${thousands(i.figure)} days`],
+          ['Mean', i.figure === null ? 'No children' : `${meanDaysText(i.figure)} days`],
         ];
   if (i.thresholdDays !== undefined)
     rows.push([

@@ -10,6 +10,7 @@ import type { AuthoritySeries } from './authority-series';
 import { chartSpecs, yearLabel } from './chart-specs';
 import { chart, td, th } from './figure-parts';
 import { indicatorUrl } from './indicator-children.query';
+import { meanDaysText } from './mean-days-text';
 import type { MeasuresData, MeasuresQuery } from './measures-data';
 
 export interface MeasuresPageModel {
@@ -31,9 +32,9 @@ const linkedTd = (text: string, href: string, which: string): SafeHtml =>
     html`<a class="govuk-link" href="${href}">${text}<span class="govuk-visually-hidden">: the children behind ${which}</span></a>`,
   );
 
-/** A mean of days with what it is made of: "319 (12,140 days / 38 children)". */
+/** A mean of days with what it is made of, to 1 dp beside its threshold: "319.5 (12,140 days / 38 children)". */
 const meanDays = (i: MeanIndicator): string =>
-  `${days(i.meanDays)} (${thousands(i.numerator)} days / ${thousands(i.denominator)} ${i.denominator === 1 ? 'child' : 'children'})`;
+  `${meanDaysText(i.meanDays)} (${thousands(i.numerator)} days / ${thousands(i.denominator)} ${i.denominator === 1 ? 'child' : 'children'})`;
 function stabilitySection({ data }: MeasuresPageModel): SafeHtml {
   const titles = data.stability[0]?.measures ?? [];
   return html`<h2 class="govuk-heading-m" id="stability">Placement stability (ST1 to ST3)</h2>

@@ -3,7 +3,9 @@
  * reason codes are grouped in this order: adoption (E11, E12); special guardianship
  * (E45–E48); child arrangements order (E41); return home planned (E4A) or not (E4B); then any
  * other ending on or after the 18th birthday, or E17, is "18+"; everything else is "other".
- * A start and a cease on the same day both count.
+ * A start and a cease on the same day both count. Short breaks inside a period of care (a counted
+ * part, short breaks, another counted part) are neither a cease nor a start: the period goes on, as
+ * the 903 has it (one period, episodes joined by X1). docs/drift-rules.md.
  */
 import { ageInYearsOn } from '@care-journey/journey';
 import type { AuthorityChild, CareSpell } from '../authority-child';
@@ -65,11 +67,11 @@ export function careFlows(
   let ceased = 0;
   for (const child of children) {
     for (const spell of child.care) {
-      if (within(spell.start, window)) {
+      if (!spell.resumesAfterShortBreaks && within(spell.start, window)) {
         started += 1;
         behind.started?.push(behindRow(child, { date: spell.start, eventId: spell.startEventId }));
       }
-      if (spell.end !== undefined && within(spell.end, window)) {
+      if (spell.end !== undefined && !spell.goesOnAfterShortBreaks && within(spell.end, window)) {
         const route = ceaseRouteOf(child, spell);
         ceased += 1;
         ceasedByRoute[route] += 1;

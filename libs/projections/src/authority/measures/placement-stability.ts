@@ -1,9 +1,11 @@
 /**
  * Children looked after on a day with 3 or more placements in the 12 months up to it (the ST1
  * measure on any day, not just 31 March): the figure the former national 16% ceiling applies to.
- * Placements are runs with one carer, so same-carer changes and temporary stays are not moves.
+ * Placements are runs with one carer, so same-carer changes and temporary stays are not moves; a
+ * carer kept across short breaks inside the period is one placement (AuthorityChild.runs). The
+ * window is ST1's and DR05's (firstDayOfMonthsUpTo).
  */
-import { addDays, addMonths } from '@care-journey/journey';
+import { firstDayOfMonthsUpTo } from '../../measures/stability';
 import type { AuthorityChild } from '../authority-child';
 import { behindRow, careOn, share, type ChildBehind, type MeasureWindow } from './measure-window';
 
@@ -20,7 +22,7 @@ export function threePlusPlacements(
   behind?: ChildBehind[],
 ): ThreePlusFigure {
   const to = window.to;
-  const from = addDays(addMonths(to, -12), 1);
+  const from = firstDayOfMonthsUpTo(to, 12);
   let numerator = 0;
   let denominator = 0;
   for (const child of children) {
