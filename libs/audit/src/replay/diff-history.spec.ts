@@ -97,4 +97,28 @@ describe('diffHistory', () => {
       text: 'statutory review of 2024-03-10 (e5) retracted by tm-1 at 2024-06-10T09:00:00.000Z (reason: duplicate)',
     });
   });
+
+  it('Given the asAt axis moves past a due date, Then the flag open on the later date is named, and closed the other way round', () => {
+    // The next review is due on 2024-09-10 and is never held (DR03).
+    const before = at('2024-09-01', undefined);
+    const after = at('2025-01-01', undefined);
+    const newFlags = (after.drift?.flags ?? []).filter(
+      (f) => !(before.drift?.flags ?? []).some((b) => b.ruleId === f.ruleId && b.key === f.key),
+    );
+    expect(newFlags.length).toBeGreaterThan(0);
+    const opened = diffHistory(before, after).changes.filter((c) => c.kind === 'flag-opened');
+    expect(opened.map((c) => c.flag)).toEqual(
+      newFlags.map((f) => ({ ruleId: f.ruleId, key: f.key, dueDate: f.dueDate })),
+    );
+    expect(opened[0].text).toContain('open on 2025-01-01, not on 2024-09-01');
+    const closed = diffHistory(after, before).changes.filter((c) => c.kind === 'flag-closed');
+    expect(closed.map((c) => c.flag)).toEqual(opened.map((c) => c.flag));
+  });
+
+  it('Given a side with no drift date, Then no flag changes are named', () => {
+    const withDate = at('2024-06-01', undefined);
+    const withoutDate = replayHistory(events, {});
+    expect(withoutDate.drift).toBeUndefined();
+    expect(diffHistory(withoutDate, withDate).changes.some((c) => c.kind.startsWith('flag-'))).toBe(false);
+  });
 });

@@ -4,7 +4,8 @@ import { fieldLabel, labelOf, show } from './plain-terms';
 import type { CaseHistory, ReplayedEntry } from './replay-history';
 import type { ReplayPoint } from './replay-point';
 
-export type HistoryChangeKind = 'entry-added' | 'entry-removed' | 'entry-corrected' | 'state-changed';
+export type HistoryChangeKind =
+  'entry-added' | 'entry-removed' | 'entry-corrected' | 'state-changed' | 'flag-opened' | 'flag-closed';
 
 export interface HistoryChange {
   kind: HistoryChangeKind;
@@ -16,6 +17,8 @@ export interface HistoryChange {
   corrections?: CorrectionLink[];
   /** For corrected entries: the entry's fields that differ; for state changes, the one field. */
   fields?: LeafChange[];
+  /** For flag changes: the drift rule and the flag's key (several flags of one rule differ by key). */
+  flag?: { ruleId: string; key: string; dueDate: string };
 }
 
 export interface HistoryDiff {
@@ -24,7 +27,10 @@ export interface HistoryDiff {
   changes: HistoryChange[];
 }
 
-/** What changed between two replays of one child: entries added, removed, corrected, then state fields. */
+/**
+ * What changed between two replays of one child: entries added, removed, corrected, then state
+ * fields, then drift flags open at one point and not the other (each side judged on its own date).
+ */
 export function diffHistory(from: CaseHistory, to: CaseHistory): HistoryDiff {
   const before = new Map(from.entries.map((entry) => [entry.eventId, entry]));
   const after = new Map(to.entries.map((entry) => [entry.eventId, entry]));
@@ -45,7 +51,44 @@ export function diffHistory(from: CaseHistory, to: CaseHistory): HistoryDiff {
       fields: [field],
     });
   }
+  changes.push(...flagChanges(from, to));
   return { from: from.point, to: to.point, changes };
+}
+
+type OpenFlag = NonNullable<CaseHistory['drift']>['flags'][number];
+
+const flagKey = (flag: OpenFlag): string => `${flag.ruleId}/${flag.key}`;
+
+/** Flags open on one side only; nothing when either side has no drift date. */
+function flagChanges(from: CaseHistory, to: CaseHistory): HistoryChange[] {
+  if (!from.drift || !to.drift) return [];
+  const before = new Map(from.drift.flags.map((flag) => [flagKey(flag), flag]));
+  const after = new Map(to.drift.flags.map((flag) => [flagKey(flag), flag]));
+  const change = (kind: 'flag-opened' | 'flag-closed', flag: OpenFlag, text: string): HistoryChange => ({
+    kind,
+    text,
+    flag: { ruleId: flag.ruleId, key: flag.key, dueDate: flag.dueDate },
+  });
+  const changes: HistoryChange[] = [];
+  for (const [key, flag] of before)
+    if (!after.has(key))
+      changes.push(
+        change(
+          'flag-closed',
+          flag,
+          `${flag.ruleId} ${flag.title} (due ${flag.dueDate}) open on ${from.drift.driftDate}, not on ${to.drift.driftDate}`,
+        ),
+      );
+  for (const [key, flag] of after)
+    if (!before.has(key))
+      changes.push(
+        change(
+          'flag-opened',
+          flag,
+          `${flag.ruleId} ${flag.title} (due ${flag.dueDate}) open on ${to.drift.driftDate}, not on ${from.drift.driftDate}`,
+        ),
+      );
+  return changes;
 }
 
 const entryName = (entry: ReplayedEntry): string =>
