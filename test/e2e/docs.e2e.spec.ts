@@ -66,8 +66,13 @@ describe('OpenAPI document and Swagger UI', () => {
     const property = (schema: string, name: string) =>
       (body.components.schemas[schema].properties ?? {})[name] as Record<string, unknown>;
     const placementRef = '#/components/schemas/PlacementDetailsDto';
-    for (const schema of ['StartPeriodOfCareDto', 'ChangePlacementDto', 'PlaceForAdoptionDto'])
+    for (const schema of ['StartPeriodOfCareDto', 'ChangePlacementDto'])
       expect(JSON.stringify(property(schema, 'placement'))).toContain(placementRef);
+    // A placement for adoption takes A3–A6 only: its own schema, with the same details otherwise.
+    expect(JSON.stringify(property('PlaceForAdoptionDto', 'placement'))).toContain(
+      '#/components/schemas/AdoptivePlacementDetailsDto',
+    );
+    expect(body.components.schemas.AdoptivePlacementDetailsDto.properties).toHaveProperty('placementType');
     expect(JSON.stringify(property('StartPeriodOfCareDto', 'previousPermanence'))).toContain(
       '#/components/schemas/PreviousPermanenceDto',
     );
