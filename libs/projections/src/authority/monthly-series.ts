@@ -13,6 +13,7 @@ import { dayNumber } from './day-numbers';
 import { CEASE_ROUTES, ceaseRouteOf, type CeaseRoute } from './measures/care-flows';
 import { share } from './measures/measure-window';
 import { WEEKS_PER_YEAR, spellCost } from './measures/placement-spend';
+import { stillOpen } from './measures/timeliness';
 import type { MeasuresRow } from './measures-row';
 import type { MonthWindow } from './month-range';
 import { PLACEMENT_GROUPS, type PlacementGroup } from './placement-groups';
@@ -172,7 +173,7 @@ function tallyChecks(
   for (const check of checks) {
     const m = monthOf(check.dueDate) - facts.base;
     if (m < 0 || m >= facts.windows.length) continue;
-    if (!check.inTime && today !== undefined && check.dueDate > today) continue;
+    if (stillOpen(check, today)) continue;
     due[m] += 1;
     if (check.inTime) inTime[m] += 1;
   }

@@ -62,6 +62,17 @@ describe('reviews within timescale and plan by second review', () => {
       percentage: 0,
     });
   });
+
+  it('Given the first review due today (5 Feb 2024) and not yet held, Then it is not yet missed; the day after, it is', () => {
+    const waiting = child('w').child('2010-01-01').startsIn('2024-01-08', foster);
+    const measuresNow = new AuthorityMeasures([waiting.input()], config);
+    const series = (today: string) => measuresNow.monthlySeries('2024-02', '2024-02', today)[0].reviewsInTime;
+    const asAt = (today: string) => measuresNow.asAt('2024-02-29', today).reviewsInTime;
+    for (const figure of [series, asAt]) {
+      expect(figure('2024-02-05')).toEqual({ due: 0, inTime: 0, percentage: null });
+      expect(figure('2024-02-06')).toEqual({ due: 1, inTime: 0, percentage: 0 });
+    }
+  });
 });
 
 describe('children with 3 or more placements in the 12 months to the day', () => {
