@@ -4,18 +4,16 @@
  * produced the read models being served, read from that file (who, when, how long, events), not
  * the API's own last rebuild. In both of the API's own projection modes.
  */
-import { spawn } from 'node:child_process';
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { tsRequireHookFile } from '@care-journey/event-store';
 import { apiClient, type ApiClient } from './support/http-client';
 import { registerBody, startCareBody } from './support/journey-bodies';
+import { runCli } from './support/run-cli';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
-
-const CLI = resolve(__dirname, '../../apps/cli/main.ts');
 
 interface Rebuild {
   state: string;
@@ -33,30 +31,6 @@ interface Health {
   lag: string;
   rebuild?: Rebuild;
   rebuilding?: Rebuild;
-}
-
-/** Runs the real CLI (TypeScript through the shared require hook) as its own process. */
-function runCli(
-  sqliteFile: string,
-  args: string[],
-): Promise<{ code: number | null; pid: number; out: string }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CARE_JOURNEY_STORE: 'sqlite',
-    CARE_JOURNEY_SQLITE_FILE: sqliteFile,
-  };
-  delete env.CARE_JOURNEY_READMODEL_FILE; // beside the store, as the API's
-  const child = spawn(process.execPath, ['--require', tsRequireHookFile(), CLI, ...args], { env });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  return new Promise((done) =>
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      done({ code, pid: child.pid ?? -1, out });
-    }),
-  );
 }
 
 describe.each(['thread', 'inline'] as const)(

@@ -9,17 +9,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { tsRequireHookFile } from '@care-journey/event-store';
 import { ReadModelStore, type ProjectionEngine, type RunningRebuildRecord } from '@care-journey/projections';
 import { PROJECTION_ENGINE } from '../../apps/api/src/projections/projection-engine.provider';
 import { apiClient, type ApiClient } from './support/http-client';
 import { registerBody, startCareBody } from './support/journey-bodies';
+import { runCli } from './support/run-cli';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
-
-const CLI = resolve(__dirname, '../../apps/cli/main.ts');
 
 interface Seen {
   state: string;
@@ -31,27 +29,6 @@ interface Seen {
   updatedAt?: string;
   host?: string;
   abandoned?: string;
-}
-
-/** Runs the real CLI as its own process; bounded. */
-function runCli(sqliteFile: string, args: string[]): Promise<{ code: number | null; out: string }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CARE_JOURNEY_STORE: 'sqlite',
-    CARE_JOURNEY_SQLITE_FILE: sqliteFile,
-  };
-  delete env.CARE_JOURNEY_READMODEL_FILE; // beside the store, as the API's
-  const child = spawn(process.execPath, ['--require', tsRequireHookFile(), CLI, ...args], { env });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  return new Promise((done) =>
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      done({ code, out });
-    }),
-  );
 }
 
 describe('/admin/rebuild and /health/projections while another process rebuilds the read models', () => {
