@@ -11,7 +11,7 @@ export const MAX_CHILD_IDS_PER_ENTRY = 5_000;
 
 /** A list of children by name that a request showed: which list, how it was asked for, and whom it named. */
 export interface ListRead {
-  view: 'search' | 'drift' | 'measures';
+  view: 'search' | 'drift' | 'measures' | 'export' | 'export903';
   /** The route that answered (e.g. `/children`, `/panel/drift.csv`). */
   route: string;
   /** The request's parameters as answered (undefined and empty values are left out). */

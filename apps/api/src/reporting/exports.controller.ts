@@ -5,7 +5,6 @@ import type { EventStore } from '@care-journey/event-store';
 import { dateInEngland } from '@care-journey/journey';
 import {
   TABLE_NAMES,
-  export903,
   findTable,
   inProgressWarning,
   notBegunMessage,
@@ -13,11 +12,14 @@ import {
   returnYearStatus,
   tableCsv,
 } from '@care-journey/reporting';
+import { AccessLogRecorder } from '../audit/access-log.recorder';
 import { Roles } from '../auth/roles.decorator';
+import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { badRequestBody } from '../http/field-errors';
 import { Clock } from '../infrastructure/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { Export903Query } from './dto/export-903.query';
+import { childIdsInReturn, return903ListRead, return903WithChildren } from './return-903-read';
 
 @ApiTags('reporting')
 @Controller('exports')
@@ -25,6 +27,7 @@ export class ExportsController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly trail: AccessLogRecorder,
   ) {}
 
   @Get('903')
@@ -40,6 +43,7 @@ export class ExportsController {
   })
   async return903(
     @Query() query: Export903Query,
+    @Origin() origin: CommandOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
     const table = query.table === undefined ? undefined : findTable(query.table);
@@ -59,8 +63,19 @@ export class ExportsController {
         ]),
       );
     const warning = status === 'in-progress' ? inProgressWarning(query.yearEnding, today) : undefined;
-    // The 903 carries children's dates of birth and UPNs by law: this return goes to the DfE as is.
-    const tables = await export903(this.store, { yearEnding: query.yearEnding });
+    // The 903 carries children's dates of birth, UPNs and postcodes by law: this return goes to the
+    // DfE as is, to reporting jobs too, so it is a read of every child in it, in the trail first.
+    const read = await return903WithChildren(this.store, { yearEnding: query.yearEnding });
+    const { tables } = read;
+    await this.trail.recordList(
+      origin.user,
+      return903ListRead(
+        '/exports/903',
+        { yearEnding: query.yearEnding, table: query.table },
+        childIdsInReturn(read, table === undefined ? undefined : [table]),
+      ),
+      origin.correlationId,
+    );
     if (table === undefined)
       return { yearEnding: query.yearEnding, ...(warning && { warning }), tables: returnCsv(tables) };
     if (warning) reply.header('x-care-journey-warning', warning);

@@ -4,13 +4,13 @@ import type { FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import type { ProjectionEngine, ReadModelConfig } from '@care-journey/projections';
 import { READ_MODEL_COLUMNS, readModelRows } from '@care-journey/reporting';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { AccessLogRecorder } from '../audit/access-log.recorder';
 import { mayReadPersonalData } from '../auth/personal-data';
 import { Roles } from '../auth/roles.decorator';
 import { PROJECTION_ENGINE, READ_MODEL_CONFIG } from '../projections/projection-engine.provider';
 import { todayInEngland } from '../projections/today';
 import { GUARDED_CAST } from '../projections/csv/to-csv';
+import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { badRequestBody } from '../http/field-errors';
 import { AS_AT_READ_MODELS, ReadModelExportQuery, ReadModelParam } from './dto/read-model-export.query';
 
@@ -20,6 +20,7 @@ export class ReadModelExportsController {
   constructor(
     @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
     @Inject(READ_MODEL_CONFIG) private readonly config: ReadModelConfig,
+    private readonly trail: AccessLogRecorder,
   ) {}
 
   @Get(':name')
@@ -28,12 +29,13 @@ export class ReadModelExportsController {
     summary: 'A whole read model (child-summaries, open-flags) as CSV or NDJSON; no names for reporting jobs',
   })
   @ApiProduces('application/x-ndjson', 'text/csv')
-  exportReadModel(
+  async exportReadModel(
     @Param() { name }: ReadModelParam,
     @Query() query: ReadModelExportQuery,
-    @CurrentUser() user: AuthenticatedUser,
+    @Origin() origin: CommandOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): string {
+  ): Promise<string> {
+    const { user } = origin;
     // The summaries are today's state, not replayed: an asAt would be silently ignored, so it is refused.
     if (query.asAt !== undefined && !AS_AT_READ_MODELS.includes(name)) {
       throw new BadRequestException(
@@ -53,6 +55,19 @@ export class ReadModelExportsController {
         drift: this.config.drift,
       }),
     ];
+    // Every child by name and date of birth is a read of each of them: one trail entry before the
+    // answer. Open flags carry no names, nor do a reporting job's rows, so those are not recorded.
+    if (name === 'child-summaries' && mayReadPersonalData(user.role))
+      await this.trail.recordList(
+        user,
+        {
+          view: 'export',
+          route: `/exports/read-models/${name}`,
+          query: { format: query.format },
+          childIds: rows.map((row) => String(row.childId)),
+        },
+        origin.correlationId,
+      );
     if (query.format === 'csv') {
       reply
         .header('content-type', 'text/csv; charset=utf-8')

@@ -1,9 +1,11 @@
+import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { openExistingStore } from '../support/open-existing-store';
+import { childIdsInReturn, return903WithChildren } from '../../../api/src/reporting/return-903-read';
+import { record903Export } from './export-903.trail';
 import { dateInEngland } from '@care-journey/journey';
 import {
   CAMBRIDGESHIRE,
-  export903,
   inProgressWarning,
   notBegunMessage,
   returnYearStatus,
@@ -16,6 +18,7 @@ interface ExportOptions {
   out: string;
   la: string;
   codesOf?: string;
+  by?: string;
 }
 
 const yearEndDate = (value: string): string => {
@@ -42,6 +45,7 @@ export function registerExport903Command(program: Command): void {
       "write the year in a later year's code lists (e.g. SEX M/F), only as the validator's --prev comparison file; never submit it",
       yearEndDate,
     )
+    .option('--by <user>', 'who is exporting, for the read-access trail (default: the OS user)')
     .action(async (options: ExportOptions) => {
       const today = dateInEngland(new Date().toISOString());
       const status = returnYearStatus(options.yearEnding, today);
@@ -54,10 +58,19 @@ export function registerExport903Command(program: Command): void {
         process.stderr.write(`export-903: warning: ${inProgressWarning(options.yearEnding, today)}\n`);
       const store = await openExistingStore();
       try {
-        const tables = await export903(store, {
+        const read = await return903WithChildren(store, {
           yearEnding: options.yearEnding,
           la: options.la,
           ...(options.codesOf !== undefined && { codesOf: options.codesOf }),
+        });
+        const { tables } = read;
+        // UPNs, dates of birth and postcodes of every child in it: in the trail before any file is written.
+        await record903Export(store, {
+          readBy: options.by ?? userInfo().username,
+          yearEnding: options.yearEnding,
+          out: options.out,
+          codesOf: options.codesOf,
+          childIds: childIdsInReturn(read),
         });
         const files = await writeReturn(tables, options.out);
         const counts = Object.entries(tables)

@@ -12,10 +12,12 @@ export const ACCESS_LOG_SCHEMA_VERSION = 1;
 
 /**
  * Which view of the case history was read ('events': the child's stored events; 'log': the whole
- * log, childId '*'). A list of children by name is a read of each child named in it: 'search' (the
- * child search's results), 'drift' (the drift report's rows) and 'measures' (the children behind a
- * measure: stability, permanence, scorecard, a monthly measure's children), childId '*' and the ids
- * shown in childIds.
+ * log, childId '*'; 'summary': the child now, GET /children/:id; 'form': a record form that shows
+ * the child's name and pre-fills their recorded data). A list of children by name is a read of each
+ * child named in it: 'search' (the child search's results), 'drift' (the drift report's rows),
+ * 'measures' (the children behind a measure: stability, permanence, scorecard, a monthly measure's
+ * children), 'export' (a read-model export with names and dates of birth) and 'export903' (the
+ * SSDA903 return: UPNs, dates of birth, postcodes), childId '*' and the ids shown in childIds.
  */
 export type CaseHistoryView =
   | 'history'
@@ -27,7 +29,11 @@ export type CaseHistoryView =
   | 'log'
   | 'search'
   | 'drift'
-  | 'measures';
+  | 'measures'
+  | 'export'
+  | 'export903'
+  | 'summary'
+  | 'form';
 
 // A type alias, not an interface, so it is assignable to the store's Record<string, unknown> data.
 export type CaseHistoryReadData = {
@@ -38,7 +44,7 @@ export type CaseHistoryReadData = {
   reason?: string;
   /** The query that was answered (asAt, knownAt, from, to …), for a precise trail. */
   query?: Record<string, string>;
-  /** A list read ('search', 'drift', 'measures'): the ids of the children it showed by name (names are not kept here). */
+  /** A list read ('search', 'drift', 'measures', 'export', 'export903'): the ids of the children it showed by name (names are not kept here). */
   childIds?: string[];
 };
 

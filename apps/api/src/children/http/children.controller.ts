@@ -65,16 +65,27 @@ export class ChildrenController {
   @ApiOperation({
     summary: 'The child now: in care or not, legal status, placement, plan, next review due, adoption steps',
     description:
-      'Roles: social_worker, panel_member, auditor, admin; panel_member without UPN and with postcodes as districts; reporting_job without name, date of birth, UPN or home postcode.',
+      'Roles: social_worker, panel_member, auditor, admin; panel_member without UPN and with postcodes as districts; reporting_job without name, date of birth, UPN or home postcode. Recorded in the read-access trail (view summary), except for reporting_job.',
   })
   @ApiOkResponse({ type: ChildViewDto })
   @ApiNotFoundResponse({ type: ErrorDto })
-  getChild(
+  async getChild(
     @Param() { id }: ChildIdParam,
     @Query() _query: NoQueryParams,
-    @CurrentUser() user: AuthenticatedUser,
+    @Origin() { user, correlationId }: CommandOrigin,
   ): Promise<ChildView> {
-    return this.queryBus.execute(new GetChildQuery(id, personalDataViewOf(user.role)));
+    const view = personalDataViewOf(user.role);
+    const child: ChildView = await this.queryBus.execute(new GetChildQuery(id, view));
+    // Name and date of birth (UPN and postcodes too for full views): a read of the child, in the
+    // trail before it is sent, so a feed of ids cannot gather them unseen. A reporting job's
+    // redacted view holds none of them and is not recorded.
+    if (view !== 'none')
+      await this.trail.record(
+        user,
+        { childId: id, view: 'summary', query: { route: '/children/:id' } },
+        correlationId,
+      );
+    return child;
   }
 
   @Get(':id/events')

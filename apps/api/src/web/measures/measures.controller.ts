@@ -2,9 +2,11 @@ import { Controller, Get, NotFoundException, Param, Query, Req, Res, UseFilters 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
+import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
+import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
 import { JourneyQueries } from '../../projections/journey-queries';
 import { mayReadPersonalData } from '../../auth/personal-data';
@@ -43,6 +45,7 @@ export class MeasuresController {
     private readonly queries: JourneyQueries,
     private readonly authority: AuthorityMeasuresSource,
     private readonly clock: Clock,
+    private readonly trail: AccessLogRecorder,
   ) {}
 
   @Get('measures')
@@ -63,13 +66,14 @@ export class MeasuresController {
 
   /** The children behind one indicator (ST1–ST3, A1, A2, A3, A10), each linking to their page. */
   @Get('measures/:indicator')
-  childrenBehind(
+  async childrenBehind(
     @Param('indicator') id: string,
     @Query() raw: Record<string, unknown>,
-    @CurrentUser() user: AuthenticatedUser,
+    @Origin() origin: CommandOrigin,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): string {
+  ): Promise<string> {
+    const { user } = origin;
     if (!isIndicatorId(id))
       throw new NotFoundException(
         `There is no indicator ${id}: the measures page lists ST1, ST2, ST3, A1, A2, A3 and A10.`,
@@ -80,6 +84,19 @@ export class MeasuresController {
     const indicator = this.behind.getOrCompute(key, () => indicatorChildren(summaries, id, query.yearEnding));
     const list = pageOfList(indicator.children, query.page, MeasuresController.CHILDREN_PER_PAGE);
     const showNames = mayReadPersonalData(user.role);
+    // Names on the page are a read of those children: one trail entry (view measures, the page's
+    // ids) before it is sent, as the JSON routes do. A reporting job's page has no names.
+    if (showNames)
+      await this.trail.recordList(
+        user,
+        {
+          view: 'measures',
+          route: `/panel/measures/${id}`,
+          query: { indicator: id, yearEnding: query.yearEnding, page: list.page },
+          childIds: list.items.map((child) => child.childId),
+        },
+        origin.correlationId,
+      );
     return sendPage(
       reply,
       indicatorChildrenPage({

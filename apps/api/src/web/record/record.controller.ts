@@ -13,9 +13,11 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant, type StoredJourneyEvent } from '@care-journey/journey';
+import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
+import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
 import { JourneyQueries } from '../../projections/journey-queries';
 import { csrfToken } from '../auth/csrf';
@@ -58,13 +60,14 @@ export class RecordController {
     private readonly queries: JourneyQueries,
     private readonly commands: FormCommandSender,
     private readonly clock: Clock,
+    private readonly trail: AccessLogRecorder,
   ) {}
 
   @Get(':form')
   async show(
     @Param() { id, form: slug }: RecordFormParams,
     @Query() query: Record<string, unknown>,
-    @CurrentUser() user: AuthenticatedUser,
+    @Origin() { user, correlationId }: CommandOrigin,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
@@ -76,6 +79,13 @@ export class RecordController {
         `No entry ${JSON.stringify(query.entry ?? '')} on this child's journey that can be corrected or withdrawn`,
       );
     const form = entry ? correctionFormFor(base, entry) : base;
+    // The form names the child, and a correction pre-fills the entry as recorded (UPN, date of
+    // birth, postcodes): a read of the child, in the trail before the form is sent.
+    await this.trail.record(
+      user,
+      { childId: id, view: 'form', query: { form: base.slug, ...(entry && { entry: entry.id }) } },
+      correlationId,
+    );
     const model: RecordFormPageModel = {
       childLabel: child.childLabel,
       revision: child.revision,

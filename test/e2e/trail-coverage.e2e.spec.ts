@@ -1,0 +1,246 @@
+/**
+ * Reads of children's personal data that the trail once missed (security review 2, D1–D4): the
+ * read-model export of child summaries, the panel's children behind a measure, the child now
+ * (`GET /children/:id`) and the record forms, and the 903 return. Each leaves its entry in the
+ * read-access trail (ids, never names); the same routes without personal data leave none. Real
+ * HTTP app, real SQLite file.
+ */
+import type { Role } from '../../apps/api/src/auth/role';
+import { apiClient, type ApiClient } from './support/http-client';
+import { registerBody, startCareBody } from './support/journey-bodies';
+import { startTestApp, type TestApp } from './support/test-app';
+import { tokenFor } from './support/tokens';
+
+interface Entry {
+  eventId: string;
+  readBy: string;
+  role: string;
+  childId: string;
+  view: string;
+  query?: Record<string, string>;
+  childIds?: string[];
+}
+
+const NAMES = ['Cora Trail', 'Cal Trail', 'Cleo Trail'];
+
+describe('the read-access trail covers exports, measure drill-downs, the child now and record forms', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  const ids: string[] = [];
+  let position = '0';
+  const as = (role: Role, id = `${role}-coverage`) => ({ token: tokenFor(role, id) });
+
+  /** Trail entries added by `read`, as an auditor lists the whole trail. */
+  const entriesAfter = async (read: () => Promise<unknown>): Promise<Entry[]> => {
+    const trail = async () =>
+      (await api.get<{ entries: Entry[] }>('/audit/access-log', as('auditor', 'trail-reader'))).body.entries;
+    const before = new Set((await trail()).map((e) => e.eventId));
+    await read();
+    return (await trail()).filter((e) => !before.has(e.eventId));
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = apiClient(t.baseUrl);
+    for (const [i, name] of NAMES.entries()) {
+      const registered = await api.post<{ childId: string }>(
+        '/children',
+        registerBody({ childRef: `COV-${i + 1}`, name }),
+        as('social_worker', 'alice'),
+      );
+      expect(registered.status).toBe(201);
+      ids.push(registered.body.childId);
+      const started = await api.post<{ globalPosition: string }>(
+        `/children/${registered.body.childId}/periods-of-care`,
+        startCareBody,
+        as('social_worker', 'alice'),
+      );
+      expect(started.status).toBe(201);
+      position = started.body.globalPosition;
+    }
+    // The read models hold every write before the pages are read (a reporting job's read: no entry).
+    expect((await api.get(`/drift-report?minPosition=${position}`, as('reporting_job'))).status).toBe(200);
+  }, 60_000);
+  afterAll(() => t.close());
+
+  describe('D1: GET /exports/read-models/:name', () => {
+    it('Given an auditor exports the child summaries as CSV, Then one export entry names every child in it by id', async () => {
+      const added = await entriesAfter(async () => {
+        const csv = await api.get<string>('/exports/read-models/child-summaries?format=csv', as('auditor'));
+        expect(csv.status).toBe(200);
+        expect(csv.body).toContain('Cora Trail');
+      });
+      expect(added).toEqual([
+        expect.objectContaining({
+          readBy: 'auditor-coverage',
+          role: 'auditor',
+          childId: '*',
+          view: 'export',
+          query: { route: '/exports/read-models/child-summaries', format: 'csv' },
+        }),
+      ]);
+      expect([...(added[0].childIds ?? [])].sort()).toEqual([...ids].sort());
+      expect(JSON.stringify(added)).not.toMatch(/Cora|Cleo/);
+    });
+
+    it('records the NDJSON export for an admin too', async () => {
+      const added = await entriesAfter(async () => {
+        expect((await api.get('/exports/read-models/child-summaries', as('admin'))).status).toBe(200);
+      });
+      expect(added).toEqual([
+        expect.objectContaining({
+          role: 'admin',
+          view: 'export',
+          query: { route: '/exports/read-models/child-summaries', format: 'ndjson' },
+        }),
+      ]);
+      expect(added[0].childIds).toHaveLength(ids.length);
+    });
+
+    it("records neither a reporting job's summaries (no names) nor the open flags (no names for anyone)", async () => {
+      const added = await entriesAfter(async () => {
+        const redacted = await api.get<string>('/exports/read-models/child-summaries', as('reporting_job'));
+        expect(redacted.status).toBe(200);
+        expect(redacted.body).not.toContain('Cora Trail');
+        expect((await api.get('/exports/read-models/open-flags?format=csv', as('auditor'))).status).toBe(200);
+      });
+      expect(added).toEqual([]);
+    });
+  });
+
+  describe("D2: the panel's children behind a measure, /panel/measures/:indicator", () => {
+    it('Given a panel member opens ST1 for the year, Then one measures entry with the indicator, year, page and the ids shown', async () => {
+      const added = await entriesAfter(async () => {
+        const page = await api.get<string>('/panel/measures/ST1?yearEnding=2023-03-31', as('panel_member'));
+        expect(page.status).toBe(200);
+        expect(page.body).toContain('Cal Trail');
+      });
+      expect(added).toEqual([
+        expect.objectContaining({
+          role: 'panel_member',
+          childId: '*',
+          view: 'measures',
+          query: { route: '/panel/measures/ST1', indicator: 'ST1', yearEnding: '2023-03-31', page: '1' },
+        }),
+      ]);
+      expect([...(added[0].childIds ?? [])].sort()).toEqual([...ids].sort());
+    });
+
+    it("does not record a reporting job's page, which has no names", async () => {
+      const added = await entriesAfter(async () => {
+        const page = await api.get<string>('/panel/measures/ST1?yearEnding=2023-03-31', as('reporting_job'));
+        expect(page.status).toBe(200);
+        expect(page.body).not.toContain('Cal Trail');
+      });
+      expect(added).toEqual([]);
+    });
+  });
+
+  describe('D3: the child now, GET /children/:id, and the record forms', () => {
+    it('records each read of the child now for the roles that see personal data, one entry each', async () => {
+      for (const role of ['social_worker', 'panel_member', 'auditor', 'admin'] as const) {
+        const added = await entriesAfter(async () => {
+          const child = await api.get<{ child: { name?: string } }>(`/children/${ids[0]}`, as(role));
+          expect(child.status).toBe(200);
+          expect(child.body.child.name).toBe('Cora Trail');
+        });
+        expect(added).toEqual([
+          expect.objectContaining({
+            readBy: `${role}-coverage`,
+            role,
+            childId: ids[0],
+            view: 'summary',
+            query: { route: '/children/:id' },
+          }),
+        ]);
+      }
+    });
+
+    it("Given a feed of ids, When each child is read, Then the trail has one summary entry per child; a reporting job's redacted view none", async () => {
+      const added = await entriesAfter(async () => {
+        for (const id of ids) expect((await api.get(`/children/${id}`, as('panel_member'))).status).toBe(200);
+        for (const id of ids)
+          expect((await api.get(`/children/${id}`, as('reporting_job'))).status).toBe(200);
+        expect((await api.get('/children/no-such-child', as('panel_member'))).status).toBe(404);
+      });
+      expect(added.map((e) => [e.role, e.view, e.childId])).toEqual(
+        ids.map((id) => ['panel_member', 'summary', id]),
+      );
+    });
+
+    it('records a correction form that pre-fills the registration (UPN, date of birth, postcode), and a plain record form', async () => {
+      const events = await api.get<{ items: { id: string; type: string }[] }>(
+        `/children/${ids[1]}/events`,
+        as('auditor', 'events-reader'),
+      );
+      const registration = events.body.items.find((e) => e.type === 'ChildRegistered');
+      expect(registration).toBeDefined();
+      const amend = await entriesAfter(async () => {
+        const form = await api.get<string>(
+          `/panel/children/${ids[1]}/record/amend?entry=${registration?.id}`,
+          as('social_worker'),
+        );
+        expect(form.status).toBe(200);
+        expect(form.body).toContain('A123456789012');
+      });
+      expect(amend).toEqual([
+        expect.objectContaining({
+          role: 'social_worker',
+          childId: ids[1],
+          view: 'form',
+          query: { form: 'amend', entry: registration?.id },
+        }),
+      ]);
+      const review = await entriesAfter(async () => {
+        expect((await api.get(`/panel/children/${ids[1]}/record/review`, as('admin'))).status).toBe(200);
+      });
+      expect(review).toEqual([
+        expect.objectContaining({ role: 'admin', childId: ids[1], view: 'form', query: { form: 'review' } }),
+      ]);
+    });
+  });
+
+  describe('D4: the 903 return, GET /exports/903', () => {
+    it('Given a reporting job takes the return, Then one export903 entry names the children in it', async () => {
+      const added = await entriesAfter(async () => {
+        const all = await api.get<{ tables: Record<string, string> }>(
+          '/exports/903?yearEnding=2023-03-31',
+          as('reporting_job'),
+        );
+        expect(all.status).toBe(200);
+        expect(all.body.tables.Header).toContain('A123456789012');
+      });
+      expect(added).toEqual([
+        expect.objectContaining({
+          readBy: 'reporting_job-coverage',
+          role: 'reporting_job',
+          childId: '*',
+          view: 'export903',
+          query: { route: '/exports/903', yearEnding: '2023-03-31' },
+        }),
+      ]);
+      expect([...(added[0].childIds ?? [])].sort()).toEqual([...ids].sort());
+    });
+
+    it('records one table as a CSV file with the table asked for; a refused year records nothing', async () => {
+      const one = await entriesAfter(async () => {
+        expect((await api.get('/exports/903?yearEnding=2023-03-31&table=header', as('admin'))).status).toBe(
+          200,
+        );
+      });
+      expect(one).toEqual([
+        expect.objectContaining({
+          role: 'admin',
+          view: 'export903',
+          query: { route: '/exports/903', yearEnding: '2023-03-31', table: 'header' },
+        }),
+      ]);
+      expect(one[0].childIds).toHaveLength(ids.length);
+      const refused = await entriesAfter(async () => {
+        const future = `${new Date().getUTCFullYear() + 2}-03-31`;
+        expect((await api.get(`/exports/903?yearEnding=${future}`, as('reporting_job'))).status).toBe(400);
+      });
+      expect(refused).toEqual([]);
+    });
+  });
+});
