@@ -84,7 +84,7 @@ function stabilityChildren(
     denominator: measure.denominator,
     figure: measure.percentage,
     countedMeans: STABILITY_COUNTED[id],
-    columns: [date('Period of care began'), number('Placements counted')],
+    columns: [date('Looked after from (short breaks not counted)'), number('Placements counted')],
     // Those in the numerator first; otherwise the library's order.
     children: [...measure.children].sort((a, b) => Number(b.counted) - Number(a.counted)).map(row),
   };
