@@ -4,6 +4,7 @@ import { ConfigError, type ApiConfig } from './config/api-config';
 import { checkStartupSettings } from './config/check-startup-settings';
 import { loadApiConfig } from './config/load-api-config';
 import { createApp } from './create-app';
+import { listReadLimitsFromEnv } from './security';
 
 /**
  * The API's settings from the environment, checked: on a wrong one, logs the one line
@@ -14,6 +15,7 @@ export function checkedApiSettings(): ApiConfig | undefined {
   try {
     const config = loadApiConfig();
     checkStartupSettings(process.env, config.store);
+    listReadLimitsFromEnv(process.env); // read again by createApp; checked here for the one-line refusal
     return config;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -1,6 +1,7 @@
 import { SECURITY_HEADERS } from '../../../apps/api/src/security';
 import { apiClient, type ApiClient } from '../support/http-client';
 import { newChild } from '../support/journey-setup';
+import { fetchSignInForm, postSignIn } from '../support/sign-in-form';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
 
@@ -148,18 +149,13 @@ describe('HTTP edge: headers, body limits, sign-in rate limits, no stack traces'
   });
 
   describe('sign-in rate limiting (POST /login)', () => {
-    const login = (username: string, forwardedFor: string) =>
-      raw('/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': forwardedFor },
-        body: new URLSearchParams({ username, password: 'wrong-password' }).toString(),
-      });
-
-    it('limits guesses at one username even when the client address changes', async () => {
+    it('limits guesses at one username from one address, with a valid form token', async () => {
+      const form = await fetchSignInForm(t.baseUrl);
+      const login = () => postSignIn(t.baseUrl, { username: 'panel.demo', password: 'wrong-password' }, form);
       const statuses: number[] = [];
-      for (let i = 0; i < 12; i++) statuses.push((await login('panel.demo', `203.0.113.${i + 1}`)).status);
-      expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
-      const limited = await login('panel.demo', '203.0.113.99');
+      for (let i = 0; i < 10; i++) statuses.push((await login()).status);
+      expect(statuses).toEqual(Array(10).fill(401));
+      const limited = await login();
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(await limited.json()).toMatchObject({
@@ -169,14 +165,10 @@ describe('HTTP edge: headers, body limits, sign-in rate limits, no stack traces'
     });
 
     it('answers a browser that is being limited with the sign-in page’s message, not JSON', async () => {
+      const form = await fetchSignInForm(t.baseUrl);
       const browserLogin = () =>
-        raw('/login', {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
-          },
-          body: new URLSearchParams({ username: 'auditor.demo', password: 'wrong-password' }).toString(),
+        postSignIn(t.baseUrl, { username: 'auditor.demo', password: 'wrong-password' }, form, {
+          accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
         });
       let limited = await browserLogin();
       for (let tries = 0; tries < 25 && limited.status !== 429; tries++) limited = await browserLogin();

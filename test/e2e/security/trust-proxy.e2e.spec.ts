@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TrustProxy } from '../../../apps/api/src/config/trust-proxy';
 import { DEFAULT_LOGIN_RATE_LIMITS } from '../../../apps/api/src/security';
+import { fetchSignInForm, postSignIn } from '../support/sign-in-form';
 import { startTestApp } from '../support/test-app';
 
 /**
@@ -25,21 +26,20 @@ describe('sign-in rate limit per client address, with and without a trusted prox
         security: {
           loginRateLimits: {
             perClient: DEFAULT_LOGIN_RATE_LIMITS.perClient,
-            perUsername: { capacity: 1000, refillPerMinute: 1000 },
+            perUsernameAtClient: { capacity: 1000, refillPerMinute: 1000 },
           },
         },
       },
     });
+    // A valid form token: only attempts with one are counted (the limiter runs after the CSRF check).
+    const form = await fetchSignInForm(baseUrl);
     const login = async (username: string, forwardedFor?: string): Promise<number> => {
-      const response = await fetch(`${baseUrl}/login`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          ...(forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor }),
-        },
-        body: new URLSearchParams({ username, password: 'wrong-password' }).toString(),
-      });
+      const response = await postSignIn(
+        baseUrl,
+        { username, password: 'wrong-password' },
+        form,
+        forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
+      );
       await response.arrayBuffer();
       return response.status;
     };

@@ -29,4 +29,13 @@ export const badTokens = {
   wrongIssuer: () => sign(claims, { issuer: 'somebody-else' }),
   unknownRole: () => sign({ ...claims, role: 'superuser' }, {}),
   garbage: () => 'not.a.token',
+  // Review D9: a token must expire, and within the longest lifetime (720 hours).
+  noExpiry: () =>
+    new JwtService().sign(claims, {
+      secret: TEST_JWT_SECRET,
+      algorithm: 'HS256',
+      issuer: 'care-journey',
+      audience: 'care-journey',
+    }),
+  tooLong: () => sign({ ...claims, exp: Math.floor(Date.now() / 1000) + 721 * 3600 }, {}),
 };

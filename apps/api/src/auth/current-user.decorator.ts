@@ -13,3 +13,10 @@ export const CurrentUser = createParamDecorator(
     return user;
   },
 );
+
+/** The caller on a PublicShowingMoreWhenSignedIn route: undefined when anonymous. */
+export const OptionalUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): AuthenticatedUser | undefined =>
+    ctx.switchToHttp().getRequest<Record<string, unknown>>()[USER_REQUEST_KEY] as
+      AuthenticatedUser | undefined,
+);

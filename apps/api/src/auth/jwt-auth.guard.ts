@@ -9,7 +9,7 @@ import { Reflector } from '@nestjs/core';
 import type { AuthenticatedUser } from './authenticated-user';
 import { USER_REQUEST_KEY } from './current-user.decorator';
 import type { Role } from './role';
-import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { IDENTIFIES_KEY, PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 import { sessionCookieToken } from './session-cookie';
 import { SessionEnds } from './session-ends';
 import { TokenVerifier } from './token-verifier';
@@ -36,9 +36,12 @@ export class JwtAuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-
     const request = context.switchToHttp().getRequest<RequestLike>();
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) {
+      if (!this.reflector.getAllAndOverride<boolean>(IDENTIFIES_KEY, targets)) return true;
+      return this.identifyIfSignedIn(request).then(() => true);
+    }
+
     const user = this.verifier.verify(bearerToken(request));
     request[USER_REQUEST_KEY] = user;
 
@@ -50,6 +53,17 @@ export class JwtAuthGuard implements CanActivate {
       if (ended) throw new UnauthorizedException(SIGNED_OUT);
       return admit(user, allowed);
     });
+  }
+
+  /** On an open route: the caller when their credentials are valid and not signed out, else nobody. */
+  private async identifyIfSignedIn(request: RequestLike): Promise<void> {
+    try {
+      const user = this.verifier.verify(bearerToken(request));
+      if (user.sessionId !== undefined && (await this.sessions.isEnded(user.sessionId))) return;
+      request[USER_REQUEST_KEY] = user;
+    } catch {
+      // No token, a bad one, or a store that cannot say whether the session ended: anonymous.
+    }
   }
 }
 

@@ -3,6 +3,16 @@ export const JWT_ISSUER = 'care-journey';
 export const JWT_AUDIENCE = 'care-journey';
 export const JWT_ALGORITHM = 'HS256' as const;
 
+/**
+ * Longest lifetime of any token the API accepts (exp - iat, and exp - now): what the CLI's `token`
+ * mints at most (30 days). A token without `exp` is refused: it would be valid for ever, and a
+ * token cannot be revoked before it expires except by rotating CARE_JOURNEY_JWT_SECRET.
+ */
+export const MAX_TOKEN_HOURS = 24 * 30;
+
+/** A web sign-in's session (the `cj_session` cookie): a working day. Longer session tokens are refused. */
+export const SESSION_HOURS = 8;
+
 /** Used only in development when CARE_JOURNEY_JWT_SECRET is unset; refused in production. */
 export const DEV_JWT_SECRET = 'care-journey-dev-secret-do-not-use-in-production';
 

@@ -5,6 +5,7 @@ import type { Role } from './role';
 
 export const ROLES_KEY = 'care-journey:roles';
 export const PUBLIC_KEY = 'care-journey:public';
+export const IDENTIFIES_KEY = 'care-journey:identifies';
 
 /**
  * The roles admitted to a route (or every route of a controller). The global guard refuses
@@ -21,3 +22,12 @@ export const Roles = (...roles: [Role, ...Role[]]): MethodDecorator & ClassDecor
 
 /** Open to anyone, without a token: health checks and the API documentation only. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
+
+/**
+ * Open to anyone like @Public, but a caller who sends a valid token (or a live session cookie) is
+ * identified (OptionalUser), so the route can show more to the signed in: the health probes keep
+ * log positions from anonymous callers (review D13). A missing, bad or signed-out token is simply
+ * anonymous here, never a 401: a load balancer's probe must not depend on it.
+ */
+export const PublicShowingMoreWhenSignedIn = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(PUBLIC_KEY, true), SetMetadata(IDENTIFIES_KEY, true));

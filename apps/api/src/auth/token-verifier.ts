@@ -3,7 +3,7 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { verify } from 'jsonwebtoken';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import type { AuthenticatedUser } from './authenticated-user';
-import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './jwt-settings';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, MAX_TOKEN_HOURS, SESSION_HOURS } from './jwt-settings';
 import { isRole } from './role';
 import { SESSION_ID_PATTERN } from './session-ends';
 import { VerifiedTokens } from './verified-tokens';
@@ -61,7 +61,24 @@ export class TokenVerifier {
         throw new UnauthorizedException('Token session id (jti) is malformed');
       user.sessionId = jti;
     }
+    checkLifetime(claims, jti === undefined ? MAX_TOKEN_HOURS : SESSION_HOURS);
     return { user, claims };
+  }
+}
+
+/**
+ * Every token must expire, within `maxHours` of when it was issued and of now (jsonwebtoken has
+ * already refused an expired one and checked that exp and iat, when present, are numbers).
+ */
+function checkLifetime(claims: Record<string, unknown>, maxHours: number): void {
+  const { exp, iat } = claims;
+  if (typeof exp !== 'number')
+    throw new UnauthorizedException('Token has no expiry (exp): every token must expire');
+  const longest = maxHours * 3600;
+  const now = Math.floor(Date.now() / 1000);
+  if (exp - now > longest || (typeof iat === 'number' && exp - iat > longest)) {
+    const kind = claims.jti === undefined ? 'a token' : 'a sign-in session';
+    throw new UnauthorizedException(`Token lives longer than the ${maxHours} hours ${kind} may`);
   }
 }
 

@@ -10,7 +10,9 @@ import {
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@care-journey/event-store';
-import { Public } from '../auth/roles.decorator';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { OptionalUser } from '../auth/current-user.decorator';
+import { Public, PublicShowingMoreWhenSignedIn } from '../auth/roles.decorator';
 import { NoQueryParams } from '../http/query-params';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 
@@ -33,19 +35,30 @@ export class HealthController {
   }
 
   @Get('ready')
+  @PublicShowingMoreWhenSignedIn()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Readiness: the event store can be read' })
+  @ApiOperation({
+    summary: 'Readiness: the event store can be read',
+    description:
+      "Without a token: `{status: 'ready'}` only. The log's head position moves with every record written and every " +
+      'read the trail records, so it is shown only to a caller with a valid token (any role).',
+  })
   @ApiOkResponse({ schema: { example: { status: 'ready', headPosition: '41' } } })
   @ApiServiceUnavailableResponse({ description: 'The event store cannot be reached' })
-  async ready(@Query() _query: NoQueryParams): Promise<{ status: 'ready'; headPosition: string | null }> {
+  async ready(
+    @Query() _query: NoQueryParams,
+    @OptionalUser() user: AuthenticatedUser | undefined,
+  ): Promise<{ status: 'ready'; headPosition?: string | null }> {
+    let head: bigint | undefined;
     try {
-      const head = await withTimeout(this.store.headPosition(), READINESS_TIMEOUT_MS);
-      return { status: 'ready', headPosition: head === undefined ? null : head.toString(10) };
+      head = await withTimeout(this.store.headPosition(), READINESS_TIMEOUT_MS);
     } catch (error) {
       // The probe is public: the reason (it may name the file or the server) goes to the log only.
       this.logger.error(`readiness: ${error instanceof Error ? error.message : String(error)}`);
       throw new ServiceUnavailableException('Event store not reachable (the reason is in the API log)');
     }
+    if (user === undefined) return { status: 'ready' };
+    return { status: 'ready', headPosition: head === undefined ? null : head.toString(10) };
   }
 }
 

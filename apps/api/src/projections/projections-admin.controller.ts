@@ -21,7 +21,10 @@ import {
   type ProjectionEngine,
   type RebuildProgress,
 } from '@care-journey/projections';
-import { Public, Roles } from '../auth/roles.decorator';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { OptionalUser } from '../auth/current-user.decorator';
+import { PublicShowingMoreWhenSignedIn, Roles } from '../auth/roles.decorator';
+import { anonymousProjectionHealth, type AnonymousProjectionHealth } from '../health/anonymous-health';
 import { NoQueryParams } from '../http/query-params';
 import { LIVE_PROJECTION, type ApiProjectionLag, type LiveProjection } from './live-projection';
 import { PROJECTION_ENGINE } from './projection-engine.provider';
@@ -70,7 +73,7 @@ export class ProjectionsAdminController {
   }
 
   @Get('health/projections')
-  @Public()
+  @PublicShowingMoreWhenSignedIn()
   @ApiOperation({
     summary: 'Projection lag: read-model checkpoint against the head of the log, and who projects',
     description:
@@ -80,7 +83,9 @@ export class ProjectionsAdminController {
       'the CLI: `by.process`); `rebuilding`: one this process is running, or its failure, else one another process ' +
       'is running on the same file (its progress record there, written every second: `phase`, `eventsDone`, `head`, ' +
       '`by`, `updatedAt`), `state: abandoned` with the reason once that process is gone. ' +
-      'Public, so error texts are withheld (they may hold paths, SQL or values): GET /admin/projections has them.',
+      'Public, so error texts are withheld (they may hold paths, SQL or values): GET /admin/projections has them. ' +
+      "Without a token, positions and event counts are left out too (`checkpoint`, `head`, a rebuild's `position`, " +
+      '`head`, `eventsDone`, `eventsPerSecond`): they move with every read and write; any valid token shows them.',
   })
   @ApiOkResponse({
     schema: {
@@ -110,8 +115,12 @@ export class ProjectionsAdminController {
       },
     },
   })
-  async health(@Query() _query: NoQueryParams): Promise<ApiProjectionLag> {
-    return withoutErrorTexts(await this.live.lag());
+  async health(
+    @Query() _query: NoQueryParams,
+    @OptionalUser() user: AuthenticatedUser | undefined,
+  ): Promise<ApiProjectionLag | AnonymousProjectionHealth<ApiProjectionLag>> {
+    const shown = withoutErrorTexts(await this.live.lag());
+    return user === undefined ? anonymousProjectionHealth(shown) : shown;
   }
 
   @Get('admin/projections')

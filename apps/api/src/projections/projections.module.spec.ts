@@ -63,10 +63,12 @@ describe.each(['inline', 'thread'] as const)(
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it('reports projection lag without a token', async () => {
+    it('reports projection lag without a token, and the log positions only with one', async () => {
       const res = await get('/health/projections');
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ head: '2', projector: 'running', mode });
+      expect(res.json()).toMatchObject({ projector: 'running', mode });
+      expect(res.json()).not.toHaveProperty('head');
+      expect((await get('/health/projections', 'reporting_job')).json()).toMatchObject({ head: '2' });
     });
 
     it('serves the drift report once the read models reach minPosition, with names only for roles that may see them', async () => {

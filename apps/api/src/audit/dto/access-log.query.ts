@@ -1,7 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CHILD_ID_PATTERN } from '../../children/dto/child-id.param';
 import { DateQuery } from './query-fields';
+
+/** Entries per page of GET /audit/access-log: a page is read from the log page by page, never the whole trail. */
+export const DEFAULT_ACCESS_LOG_PAGE = 100;
+export const MAX_ACCESS_LOG_PAGE = 1_000;
 
 export class AccessLogQuery {
   @ApiPropertyOptional({
@@ -19,4 +24,26 @@ export class AccessLogQuery {
 
   @DateQuery('Last day of reads to list (UTC, inclusive)', '2025-04-30')
   to?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "Cursor: the previous page's `next` (a global position of the log, decimal string); omit for the first page",
+    example: '1200',
+  })
+  @IsOptional()
+  @Matches(/^\d{1,19}$/, { message: 'after must be a global position (a whole number as a decimal string)' })
+  after?: string;
+
+  @ApiPropertyOptional({
+    description: `Entries per page, 1–${MAX_ACCESS_LOG_PAGE}`,
+    default: DEFAULT_ACCESS_LOG_PAGE,
+    minimum: 1,
+    maximum: MAX_ACCESS_LOG_PAGE,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(MAX_ACCESS_LOG_PAGE, { message: `limit must be at most ${MAX_ACCESS_LOG_PAGE}` })
+  limit = DEFAULT_ACCESS_LOG_PAGE;
 }

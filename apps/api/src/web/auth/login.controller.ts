@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
+import { SESSION_HOURS } from '../../auth/jwt-settings';
 import { mintToken } from '../../auth/mint-token';
 import { Public, Roles } from '../../auth/roles.decorator';
 import { SESSION_COOKIE } from '../../auth/session-cookie';
@@ -15,8 +16,6 @@ import { loginPage } from './login.page';
 import { setCookie } from './set-cookie';
 import { UserDirectory } from './user-directory';
 import { PAGE_READERS } from './web-user';
-
-const SESSION_HOURS = 8;
 
 /** Only our own pages are followed after sign-in (no open redirect). */
 const safeNext = (next: unknown): string =>
