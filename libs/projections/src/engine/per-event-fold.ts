@@ -58,6 +58,12 @@ export class PerEventFold {
    * the parts in which it differs from the one before (facetsBetween).
    */
   changed: FacetChange = 'all';
+  /**
+   * The last event's effective date when nothing dated before it changed (the summary as at an
+   * earlier date is the same): an entry, folded in place or back-dated. Undefined after a
+   * correction or a registration (they can change anything).
+   */
+  changedFrom: string | undefined;
 
   constructor(
     private readonly childId: string,
@@ -128,6 +134,7 @@ export class PerEventFold {
     if (inPlace) {
       applyEvent(this.current, event);
       this.changed = facetsChangedBy(event, this.current);
+      this.changedFrom = event.data.effectiveDate;
       const date = event.data.effectiveDate;
       if (this.latestKnown !== undefined && date > this.latestKnown && !countsOnly(event.type))
         this.latestKnown = date;
@@ -135,6 +142,8 @@ export class PerEventFold {
       const before = this.current;
       this.current = summaryFromStream(this.childId, this.wholeStream());
       this.changed = facetsBetween(before, this.current);
+      this.changedFrom =
+        isCorrection(event) || event.type === 'ChildRegistered' ? undefined : event.data.effectiveDate;
       this.latestKnown = undefined;
     }
     return this.current;
