@@ -362,11 +362,11 @@ export class FlagTracker {
   }
 
   private supersededEntry(rule: DriftRule, breach: SupersededBreach): FlagEntry {
-    const { obligation: o, openedOn, closedOn } = breach;
-    const id = `${rule.id}|${o.key}|${o.dueDate}|${openedOn}|${closedOn}`;
+    const { obligation: o, openedOn, closedOn, reason } = breach;
+    const id = `${rule.id}|${o.key}|${o.dueDate}|${openedOn}|${closedOn}|${reason}`;
     let entry = this.madeEntries.get(id);
     if (entry === undefined)
-      this.madeEntries.set(id, (entry = newEntry(rule, o, openedOn, closedOn, 'no_longer_applies')));
+      this.madeEntries.set(id, (entry = newEntry(rule, o, openedOn, closedOn, reason)));
     return entry;
   }
 

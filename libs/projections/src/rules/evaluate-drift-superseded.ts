@@ -7,7 +7,8 @@
  *
  * Found by walking the child's life date by date (each fact date and each rule's change point up
  * to D): a flag open on the eve of a date whose obligation (same key, due date and opening) is not
- * among the obligations as at that date was closed on that date. Between two such dates the
+ * among the obligations as at that date was closed on that date; a breach already closed by then
+ * (a late plan, before a later entry re-dated the deadline it missed) is kept as it closed. Between two such dates the
  * obligations do not change (the rules' `reads` promise), so the obligations as at the earlier date
  * are those on the eve of the later one.
  */
@@ -24,6 +25,8 @@ export interface SupersededBreach {
   obligation: Obligation;
   openedOn: CalendarDate;
   closedOn: CalendarDate;
+  /** `step` for a breach the step had closed before the obligation went (kept as it was). */
+  reason: 'step' | 'no_longer_applies';
 }
 
 interface Step {
@@ -36,8 +39,6 @@ interface Step {
 
 /** The flag opens the day after its due date, or when it came into being if that is later. */
 export const openingOf = (o: Obligation): CalendarDate => maxDate(addDays(o.dueDate, 1), o.from);
-
-const isClosed = (o: Obligation): boolean => o.metOn !== undefined || o.lapsedOn !== undefined;
 
 /** The same obligation: same key, due date and opening (what a flag.opened fact says). */
 export const sameObligation = (a: Obligation, b: Obligation): boolean =>
@@ -176,12 +177,22 @@ export class SupersededWalk {
     if (previous !== undefined)
       previous.obligations.forEach((before, rule) => {
         for (const o of before) {
-          if (isClosed(o)) continue;
           const openedOn = openingOf(o);
-          // Not yet open on the eve of `date`: no breach to keep.
-          if (openedOn >= date) continue;
+          const closedOn = o.metOn ?? o.lapsedOn;
+          // Not a breach: not yet open on the eve of `date`, or closed before it opened.
+          if (closedOn === undefined ? openedOn >= date : closedOn < openedOn) continue;
           if (obligations[rule].some((now) => sameObligation(now, o))) continue;
-          closed.push({ rule, obligation: o, openedOn, closedOn: date });
+          // Open: it stopped applying on `date`. Closed already: kept as it closed.
+          if (closedOn === undefined)
+            closed.push({ rule, obligation: o, openedOn, closedOn: date, reason: 'no_longer_applies' });
+          else
+            closed.push({
+              rule,
+              obligation: o,
+              openedOn,
+              closedOn,
+              reason: o.metOn !== undefined ? 'step' : 'no_longer_applies',
+            });
         }
       });
     return { date, obligations, closed };

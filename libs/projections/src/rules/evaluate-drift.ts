@@ -146,7 +146,8 @@ export function flagHistory(
           ...base(rule, summary, breach.obligation, config),
           openedOn: breach.openedOn,
           closedOn: breach.closedOn,
-          closedBy: 'no_longer_applies',
+          closedBy: breach.reason,
+          closingEventId: breach.obligation.closingEventId,
           daysOverdue: daysBetween(breach.obligation.dueDate, breach.closedOn),
         });
     for (const o of obligations) {
