@@ -59,9 +59,9 @@ export class PerEventFold {
    */
   changed: FacetChange = 'all';
   /**
-   * The last event's effective date when nothing dated before it changed (the summary as at an
-   * earlier date is the same): an entry, folded in place or back-dated. Undefined after a
-   * correction or a registration (they can change anything).
+   * A date before which nothing changed in the summary (the summary as at an earlier date is the
+   * same): an entry's effective date, folded in place or back-dated; for a correction the earliest
+   * date of the entries it touches (earliestChange). Undefined when anything may have changed.
    */
   changedFrom: string | undefined;
 
@@ -142,8 +142,7 @@ export class PerEventFold {
       const before = this.current;
       this.current = summaryFromStream(this.childId, this.wholeStream());
       this.changed = facetsBetween(before, this.current);
-      this.changedFrom =
-        isCorrection(event) || event.type === 'ChildRegistered' ? undefined : event.data.effectiveDate;
+      this.changedFrom = earliestChange(this.wholeStream(), event);
       this.latestKnown = undefined;
     }
     return this.current;
@@ -156,4 +155,40 @@ export class PerEventFold {
     }
     return this.stream;
   }
+}
+
+/** The entry a correction points at (undefined for an entry). */
+const targetOf = (event: StoredJourneyEvent): string | undefined => {
+  if (!isCorrection(event)) return undefined;
+  const data = event.data as { correctedEventId?: string; retractedEventId?: string };
+  return data.correctedEventId ?? data.retractedEventId;
+};
+
+/**
+ * The earliest date `event` (just folded, last in `stream`) can change the summary from: its
+ * effective date, and for a correction the dates of every entry it touches: the corrected entry
+ * and every correction of it, down and across the chain (an amendment moved the entry's date; a
+ * retracted amendment brings back what it amended). Undefined when it touches a registration (date
+ * of birth and the like hold for every date).
+ */
+export function earliestChange(
+  stream: readonly StoredJourneyEvent[],
+  event: StoredJourneyEvent,
+): string | undefined {
+  if (!isCorrection(event)) return event.type === 'ChildRegistered' ? undefined : event.data.effectiveDate;
+  const touched = new Set<StoredJourneyEvent>([event]);
+  const pending = [event];
+  let earliest = event.data.effectiveDate;
+  while (pending.length > 0) {
+    const current = pending.pop() as StoredJourneyEvent;
+    if (current.type === 'ChildRegistered') return undefined;
+    if (current.data.effectiveDate < earliest) earliest = current.data.effectiveDate;
+    const target = targetOf(current);
+    for (const other of stream)
+      if ((other.id === target || targetOf(other) === current.id) && !touched.has(other)) {
+        touched.add(other);
+        pending.push(other);
+      }
+  }
+  return earliest;
 }

@@ -129,3 +129,43 @@ describe('feed: a late step that makes an open flag no longer apply', () => {
     expect(flagLines(retracted).some((l) => l.kind === 'flag.closed')).toBe(false);
   });
 });
+
+describe('feed flags after a correction that moves a step: the tracker gives flagHistory', () => {
+  it('Given a review on 1 March (a day with a move too), When it is amended to 1 September, Then DR04 due 2 May is kept closed on 1 September, as flagHistory says', () => {
+    const b = journey('m').registered('2026-01-05').startCare('2026-01-05', 'C2', 'U4');
+    b.move('2026-03-01', 'U4').review('2026-03-01');
+    const review = b.events.at(-1) as StoredJourneyEvent;
+    b.add('EntryAmended', {
+      effectiveDate: '2026-09-01',
+      correctedEventId: review.id,
+      reason: 'wrong date',
+      amendedData: { ...review.data, effectiveDate: '2026-09-01' },
+    });
+    recordedOn(b, '2026-09-20');
+    const fold = new PerEventFold('m', [], emptySummary('m'));
+    const flags = new FlagTracker(DEFAULT_DRIFT_CONFIG);
+    let clock: string | undefined;
+    let facts: ReturnType<FlagTracker['facts']> = [];
+    for (const event of b.events) {
+      clock = clockAfter(clock, event);
+      const summary = fold.next(event);
+      flags.changed(fold.changed, summary, fold.latestDate, fold.changedFrom);
+      facts = flags.facts(summary, clock);
+      const expected = childView(summary, clock, DEFAULT_DRIFT_CONFIG).facts.filter((f) =>
+        f.kind.startsWith('flag.'),
+      );
+      expect(facts).toEqual(expected);
+    }
+    expect(facts).toContainEqual(
+      expect.objectContaining({
+        kind: 'flag.closed',
+        key: 'DR04/2026-01-05',
+        data: expect.objectContaining({
+          dueDate: '2026-05-02',
+          closedOn: '2026-09-01',
+          reason: 'no_longer_applies',
+        }),
+      }),
+    );
+  });
+});
