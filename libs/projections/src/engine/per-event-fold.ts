@@ -58,6 +58,12 @@ export class PerEventFold {
    * the parts in which it differs from the one before (facetsBetween).
    */
   changed: FacetChange = 'all';
+  /**
+   * A date before which nothing changed in the summary (the summary as at an earlier date is the
+   * same): an entry's effective date, folded in place or back-dated; for a correction the earliest
+   * date of the entries it touches (earliestChange). Undefined when anything may have changed.
+   */
+  changedFrom: string | undefined;
 
   constructor(
     private readonly childId: string,
@@ -128,6 +134,7 @@ export class PerEventFold {
     if (inPlace) {
       applyEvent(this.current, event);
       this.changed = facetsChangedBy(event, this.current);
+      this.changedFrom = event.data.effectiveDate;
       const date = event.data.effectiveDate;
       if (this.latestKnown !== undefined && date > this.latestKnown && !countsOnly(event.type))
         this.latestKnown = date;
@@ -135,6 +142,7 @@ export class PerEventFold {
       const before = this.current;
       this.current = summaryFromStream(this.childId, this.wholeStream());
       this.changed = facetsBetween(before, this.current);
+      this.changedFrom = earliestChange(this.wholeStream(), event);
       this.latestKnown = undefined;
     }
     return this.current;
@@ -147,4 +155,40 @@ export class PerEventFold {
     }
     return this.stream;
   }
+}
+
+/** The entry a correction points at (undefined for an entry). */
+const targetOf = (event: StoredJourneyEvent): string | undefined => {
+  if (!isCorrection(event)) return undefined;
+  const data = event.data as { correctedEventId?: string; retractedEventId?: string };
+  return data.correctedEventId ?? data.retractedEventId;
+};
+
+/**
+ * The earliest date `event` (just folded, last in `stream`) can change the summary from: its
+ * effective date, and for a correction the dates of every entry it touches: the corrected entry
+ * and every correction of it, down and across the chain (an amendment moved the entry's date; a
+ * retracted amendment brings back what it amended). Undefined when it touches a registration (date
+ * of birth and the like hold for every date).
+ */
+export function earliestChange(
+  stream: readonly StoredJourneyEvent[],
+  event: StoredJourneyEvent,
+): string | undefined {
+  if (!isCorrection(event)) return event.type === 'ChildRegistered' ? undefined : event.data.effectiveDate;
+  const touched = new Set<StoredJourneyEvent>([event]);
+  const pending = [event];
+  let earliest = event.data.effectiveDate;
+  while (pending.length > 0) {
+    const current = pending.pop() as StoredJourneyEvent;
+    if (current.type === 'ChildRegistered') return undefined;
+    if (current.data.effectiveDate < earliest) earliest = current.data.effectiveDate;
+    const target = targetOf(current);
+    for (const other of stream)
+      if ((other.id === target || targetOf(other) === current.id) && !touched.has(other)) {
+        touched.add(other);
+        pending.push(other);
+      }
+  }
+  return earliest;
 }

@@ -12,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '@care-journey/event-store';
-import { type CalendarDate, type StoredJourneyEvent } from '@care-journey/journey';
+import { isCorrection, type CalendarDate, type StoredJourneyEvent } from '@care-journey/journey';
 import type { ChildView } from '../feed/change-record';
 import { childView, ViewParts } from '../feed/child-view';
 import { diffViews } from '../feed/diff-views';
@@ -551,10 +551,14 @@ export class ReadModelStore implements ChangeLogReader {
       const journeyEvent = toStoredJourneyEvent(event);
       clock = clockAfter(clock, journeyEvent);
       const summary = fold.next(journeyEvent);
-      flags.changed(fold.changed, summary, fold.latestDate);
+      flags.changed(fold.changed, summary, fold.latestDate, fold.changedFrom);
       parts.changed(fold.changed);
       const next = childView(summary, clock, this.drift, flags, parts);
-      this.rows.changes(event.globalPosition, event.id, diffViews(childId, view, next));
+      const cause = {
+        correction: isCorrection(journeyEvent),
+        effectiveDate: journeyEvent.data.effectiveDate,
+      };
+      this.rows.changes(event.globalPosition, event.id, diffViews(childId, view, next, cause));
       view = next;
     }
     if (lastPosition === child.lastPosition) return;

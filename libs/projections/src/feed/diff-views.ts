@@ -2,7 +2,12 @@
  * The changes between two views of one child (before and after an event): facts that appeared,
  * facts that no longer hold (a correction: `change.withdrawn`, carrying what was withdrawn), and
  * the stability state flipping. A fact whose data changed is withdrawn, then reported anew.
- * Pure: the same two views always give the same records in the same order.
+ * An open flag that goes from the view because of a new entry (not a correction) was not wrong: the
+ * entry made it no longer apply, so it is closed (`flag.closed`, `no_longer_applies`) on the
+ * entry's effective date (not before it opened), not withdrawn. flagHistory keeps most such
+ * breaches itself (then the flag's closing is simply new); this covers the rest, such as a step
+ * recorded late but dated before the flag opened.
+ * Pure: the same two views (and event) always give the same records in the same order.
  */
 import type { ChangeRecord, ChildFact, ChildView } from './change-record';
 import { sameData } from './same-fact';
@@ -32,11 +37,25 @@ function sameFacts(before: readonly ChildFact[], after: readonly ChildFact[]): b
   return true;
 }
 
+/** The event the two views are before and after: whether it corrects an entry, and its date. */
+export interface DiffCause {
+  correction: boolean;
+  effectiveDate: string;
+}
+
+/** Without `cause`, every fact that goes is withdrawn (as for a correction). */
+const CORRECTION: DiffCause = { correction: true, effectiveDate: '' };
+
 /** `before` undefined = the child's first event: nothing was known. */
-export function diffViews(childId: string, before: ChildView | undefined, after: ChildView): ChangeRecord[] {
+export function diffViews(
+  childId: string,
+  before: ChildView | undefined,
+  after: ChildView,
+  cause: DiffCause = CORRECTION,
+): ChangeRecord[] {
   const changes: ChangeRecord[] = [];
   if (before === undefined || !sameFacts(before.facts, after.facts))
-    diffFacts(childId, before, after, changes);
+    diffFacts(childId, before, after, changes, cause);
   // A child with no view before counts as stable: only a crossing of the threshold is news.
   if (after.stability.unstable !== (before?.stability.unstable ?? false)) {
     const { placements, threshold, months, unstable } = after.stability;
@@ -69,11 +88,36 @@ function diffFacts(
   before: ChildView | undefined,
   after: ChildView,
   changes: ChangeRecord[],
+  cause: DiffCause,
 ): void {
   const previous = before?.facts ?? NO_FACTS;
+  const gone = cause.correction ? withdrawn : goneWith(cause.effectiveDate, previous);
   if (previous.length <= SCAN_AT_MOST && after.facts.length <= SCAN_AT_MOST)
-    scanFacts(childId, previous, after, changes);
-  else mapFacts(childId, before, after, changes);
+    scanFacts(childId, previous, after, changes, gone);
+  else mapFacts(childId, before, after, changes, gone);
+}
+
+type Gone = (fact: ChildFact, childId: string, childRef: string, asAt: string) => ChangeRecord;
+
+/**
+ * What a new (not correcting) entry makes of a fact that goes: an open flag (opened, never closed
+ * in the view before) is closed as no longer applying; anything else is withdrawn.
+ */
+function goneWith(effectiveDate: string, previous: readonly ChildFact[]): Gone {
+  return (fact, childId, childRef, asAt) => {
+    if (fact.kind !== 'flag.opened' || previous.some((f) => f.kind === 'flag.closed' && f.key === fact.key))
+      return withdrawn(fact, childId, childRef, asAt);
+    const openedOn = String(fact.data.openedOn);
+    const closedOn = effectiveDate > openedOn ? effectiveDate : openedOn;
+    return {
+      kind: 'flag.closed',
+      key: fact.key,
+      data: { ...fact.data, closedOn, reason: 'no_longer_applies' },
+      childId,
+      childRef,
+      asAt,
+    };
+  };
 }
 
 const NO_FACTS: readonly ChildFact[] = [];
@@ -120,13 +164,14 @@ function scanFacts(
   previous: readonly ChildFact[],
   after: ChildView,
   changes: ChangeRecord[],
+  gone: Gone,
 ): void {
   const { childRef, asAt, facts: current } = after;
   for (let i = 0; i < previous.length; i++) {
     if (!firstOfId(previous, i)) continue;
     const fact = lastWithId(previous, previous[i]) as ChildFact;
     const now = lastWithId(current, fact);
-    if (now === undefined || !sameData(now, fact)) changes.push(withdrawn(fact, childId, childRef, asAt));
+    if (now === undefined || !sameData(now, fact)) changes.push(gone(fact, childId, childRef, asAt));
   }
   for (let i = 0; i < current.length; i++) {
     if (!firstOfId(current, i)) continue;
@@ -141,13 +186,14 @@ function mapFacts(
   before: ChildView | undefined,
   after: ChildView,
   changes: ChangeRecord[],
+  gone: Gone,
 ): void {
   const { childRef, asAt } = after;
   const previous = before ? byId(before) : new Map<string, ChildFact>();
   const current = byId(after);
   for (const [id, fact] of previous) {
     const now = current.get(id);
-    if (now === undefined || !sameData(now, fact)) changes.push(withdrawn(fact, childId, childRef, asAt));
+    if (now === undefined || !sameData(now, fact)) changes.push(gone(fact, childId, childRef, asAt));
   }
   for (const [id, fact] of current) {
     const then = previous.get(id);

@@ -19,7 +19,7 @@ function expectSameAsFlagHistory(b: JourneyBuilder, config = DEFAULT_DRIFT_CONFI
   for (const event of b.events) {
     clock = clockAfter(clock, event);
     const summary = fold.next(event);
-    tracker.changed(fold.changed, summary, fold.latestDate);
+    tracker.changed(fold.changed, summary, fold.latestDate, fold.changedFrom);
     expect(tracker.facts(summary, clock)).toEqual(flagFacts(childView(summary, clock, config).facts));
     // An earlier date: entries dated after it are trimmed off (the bound does not spare the scan).
     if (earlier) {
@@ -56,7 +56,7 @@ describe('FlagTracker', () => {
     let summary = fold.summary;
     for (const event of b.events) {
       summary = fold.next(event);
-      tracker.changed(fold.changed, summary, fold.latestDate);
+      tracker.changed(fold.changed, summary, fold.latestDate, fold.changedFrom);
     }
     // 17 on 1 March 2025 (a common year): due 1 September, open from the 2nd.
     for (const date of [

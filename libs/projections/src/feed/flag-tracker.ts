@@ -14,6 +14,12 @@ import { DRIFT_RULES } from '../rules/rule-registry';
 import type { JourneySummary } from '../summary/journey-summary';
 import { summaryAsAt } from '../summary/summary-as-at';
 import type { FacetChange, SummaryFacet } from '../summary/summary-facets';
+import {
+  distinctKey,
+  SupersededWalk,
+  supersededToShow,
+  type SupersededBreach,
+} from '../rules/evaluate-drift-superseded';
 import type { ChildFact } from './change-record';
 
 interface FlagEntry {
@@ -31,6 +37,8 @@ interface FlagEntry {
 
 interface Derived {
   entries: FlagEntry[];
+  /** The obligations the entries were made from (the superseded walk's last step). */
+  obligations: readonly Obligation[];
   /** Derived as at this date, valid for later dates before `until` (undefined: any later date). */
   asAt: CalendarDate;
   until: CalendarDate | undefined;
@@ -105,8 +113,9 @@ function newEntry(
   openedOn: CalendarDate,
   closedOn: CalendarDate | undefined,
   reason: string | null,
+  factKey: string = o.key,
 ): FlagEntry {
-  const key = `${rule.id}/${o.key}`;
+  const key = `${rule.id}/${factKey}`;
   const flag = { ruleId: rule.id, title: rule.title, dueDate: o.dueDate, openedOn };
   const facts: ChildFact[] = [{ kind: 'flag.opened', key, data: flag }];
   // Written out, not spread from `flag`: the same keys in the same order, without the copy's cost.
@@ -216,6 +225,13 @@ export class FlagTracker {
   private readonly shown: FlagEntry[] = [];
   /** Each rule's entries derived last (kept across changes: an unchanged obligation reuses its entry). */
   private readonly entries: FlagEntry[][];
+  /** Breaches a later step made no longer apply (flagHistory's), walked date by date and kept. */
+  private readonly walk: SupersededWalk;
+  /** Entries made for superseded breaches and for renamed keys, by what they say: the same objects. */
+  private readonly madeEntries = new Map<string, FlagEntry>();
+  /** Each rule's derivation and obligations in the `facts` under way (arrays kept, not made per call). */
+  private readonly allDerived: Derived[] = [];
+  private readonly obligations: (readonly Obligation[])[] = [];
 
   constructor(
     private readonly config: DriftConfig,
@@ -223,6 +239,7 @@ export class FlagTracker {
   ) {
     this.derived = rules.map(() => undefined);
     this.entries = rules.map(() => []);
+    this.walk = new SupersededWalk(rules, config, false);
   }
 
   private forgetDerived(): void {
@@ -230,18 +247,28 @@ export class FlagTracker {
     this.last = undefined;
   }
 
+  /** Forget everything derived, the superseded walk too (another summary). */
+  private forgetAll(): void {
+    this.forgetDerived();
+    this.walk.changedFrom(undefined);
+  }
+
   /**
    * The summary given last was changed in place, or replaced by `summary` (a refold), in the parts
    * `change` lists: forget what was derived from those parts. `latest`, when given, is on or after
    * every date in `summary`: `facts` then need not scan the summary for dates after the one asked.
    */
-  changed(change: FacetChange, summary?: JourneySummary, latest?: CalendarDate): void {
+  changed(change: FacetChange, summary?: JourneySummary, latest?: CalendarDate, from?: CalendarDate): void {
     this.latest = summary !== undefined ? latest : undefined;
     if (change === 'all') {
+      // A period started or ended at the end of the child's life (`from`) leaves the walk before it.
       this.forgetDerived();
+      this.walk.changedFrom(from);
       if (summary !== undefined) this.summary = summary;
       return;
     }
+    // `from`: nothing dated before it changed (an event folded at the end of the child's life).
+    if (this.rules.some((rule) => readsAny(rule, change))) this.walk.changedFrom(from);
     // Kept for the new summary: what it was derived from is the same in both.
     if (summary !== undefined && this.summary !== undefined) this.summary = summary;
     for (let i = 0; i < this.rules.length; i++)
@@ -254,7 +281,7 @@ export class FlagTracker {
   /** The flag facts of flagHistory(summary, asAt) (flag.opened, and flag.closed once closed). */
   facts(summary: JourneySummary, asAt: CalendarDate): ChildFact[] {
     if (summary !== this.summary) {
-      this.forgetDerived();
+      this.forgetAll();
       this.summary = summary;
       this.latest = undefined;
     }
@@ -277,6 +304,7 @@ export class FlagTracker {
     let nextOpening: CalendarDate | undefined;
     let until: CalendarDate | undefined;
     let kept = keep;
+    const all = this.allDerived;
     for (let r = 0; r < this.rules.length; r++) {
       const rule = this.rules[r];
       let derived = keep ? this.derived[r] : undefined;
@@ -288,6 +316,7 @@ export class FlagTracker {
         this.entries[r] = entries;
         derived = {
           entries,
+          obligations,
           asAt,
           until: rule.changePoints ? nextPoint(rule.changePoints(trimmed, this.config), asAt) : undefined,
         };
@@ -297,11 +326,22 @@ export class FlagTracker {
           kept = false;
         }
       }
+      all[r] = derived;
+      this.obligations[r] = derived.obligations;
+    }
+    const breaches = this.walk.breaches(summary, asAt, this.obligations);
+    for (let r = 0; r < this.rules.length; r++) {
+      const rule = this.rules[r];
+      const derived = all[r];
       if (derived.until !== undefined && (until === undefined || derived.until < until))
         until = derived.until;
+      const first = count;
+      const superseded = breaches.length === 0 ? [] : this.supersededOf(r, breaches, derived.entries);
+      for (const breach of superseded) shown[count++] = this.supersededEntry(rule, breach);
       for (const entry of derived.entries)
         if (!entry.open || asAt >= entry.openedOn) shown[count++] = entry;
         else if (nextOpening === undefined || entry.openedOn < nextOpening) nextOpening = entry.openedOn;
+      if (superseded.length > 0) this.distinctKeys(rule, shown, first, count);
     }
     sortByOpening(shown, count);
     // The same facts as given last (re-derived, nothing changed): the same array, for the view.
@@ -310,6 +350,48 @@ export class FlagTracker {
     // Every rule's obligations kept: the same facts hold until one of them changes or a flag opens.
     this.last = kept ? { asAt, facts, nextOpening, until } : undefined;
     return facts;
+  }
+
+  /** Rule `r`'s superseded breaches to show: not those whose obligation holds as at D (`entries`). */
+  private supersededOf(r: number, breaches: readonly SupersededBreach[], entries: readonly FlagEntry[]) {
+    return supersededToShow(
+      breaches.filter((breach) => breach.rule === r),
+      ({ obligation: o, openedOn }) =>
+        entries.some((e) => e.key === o.key && e.dueDate === o.dueDate && e.openedOn === openedOn),
+    );
+  }
+
+  private supersededEntry(rule: DriftRule, breach: SupersededBreach): FlagEntry {
+    const { obligation: o, openedOn, closedOn, reason } = breach;
+    const id = `${rule.id}|${o.key}|${o.dueDate}|${openedOn}|${closedOn}|${reason}`;
+    let entry = this.madeEntries.get(id);
+    if (entry === undefined)
+      this.madeEntries.set(id, (entry = newEntry(rule, o, openedOn, closedOn, reason)));
+    return entry;
+  }
+
+  /**
+   * One rule's shown entries (`shown[first..count)`) with keys told apart as flagHistory does:
+   * in opening order, the first with an obligation key keeps it, later ones get their due date.
+   */
+  private distinctKeys(rule: DriftRule, shown: FlagEntry[], first: number, count: number): void {
+    const order = shown.slice(first, count).sort(byOpening);
+    const seen = new Set<string>();
+    for (const entry of order) {
+      if (seen.has(entry.key)) {
+        const index = shown.indexOf(entry, first);
+        const factKey = distinctKey(entry.key, entry.dueDate, false);
+        const id = `${rule.id}|${factKey}|${entry.dueDate}|${entry.openedOn}|${entry.closedOn}|${entry.reason}`;
+        let renamed = this.madeEntries.get(id);
+        if (renamed === undefined) {
+          const o = { key: entry.key, from: entry.from, dueDate: entry.dueDate, evidence: [] };
+          renamed = newEntry(rule, o, entry.openedOn, entry.closedOn, entry.reason, factKey);
+          this.madeEntries.set(id, renamed);
+        }
+        shown[index] = renamed;
+      }
+      seen.add(entry.key);
+    }
   }
 
   /** Derived obligations still hold as at `asAt` (the date moved on, but not past a change point). */

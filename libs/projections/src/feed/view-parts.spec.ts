@@ -17,7 +17,7 @@ function expectSameAsFresh(b: JourneyBuilder): void {
   for (const event of b.events) {
     clock = clockAfter(clock, event);
     const summary = fold.next(event);
-    tracker.changed(fold.changed, summary, fold.latestDate);
+    tracker.changed(fold.changed, summary, fold.latestDate, fold.changedFrom);
     parts.changed(fold.changed);
     expect(childView(summary, clock, DEFAULT_DRIFT_CONFIG, tracker, parts)).toEqual(
       childView(summary, clock, DEFAULT_DRIFT_CONFIG),

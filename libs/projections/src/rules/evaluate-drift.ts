@@ -9,6 +9,7 @@ import { summaryAsAt } from '../summary/summary-as-at';
 import type { DriftConfig } from './drift-config';
 import type { DriftRule, DriftRuleId, Obligation, ThresholdValues } from './drift-rule';
 import { DRIFT_RULES } from './rule-registry';
+import { distinctKey, sameObligation, SupersededWalk, supersededToShow } from './evaluate-drift-superseded';
 
 interface FlagBase {
   ruleId: DriftRuleId;
@@ -117,22 +118,45 @@ export function evaluateDrift(
 
 /**
  * Every flag the child has had up to D: when it opened and closed. A step taken late closes the
- * flag from that date and the breach stays in the history.
+ * flag from that date and the breach stays in the history, also when the step re-dated the
+ * obligation (a late first review moves the second review's deadline): the breach that no longer
+ * applies closes on the date it stopped applying (evaluate-drift-superseded.ts).
  */
 export function flagHistory(
   summary: JourneySummary,
   asAt: CalendarDate,
   config: DriftConfig,
+  rules: readonly DriftRule[] = DRIFT_RULES,
 ): FlagHistoryEntry[] {
+  const current = obligationsAsAt(summary, asAt, config, rules);
+  const superseded = supersededToShow(
+    new SupersededWalk(rules, config, true).breaches(
+      summary,
+      asAt,
+      current.map(({ obligations }) => obligations),
+    ),
+    (breach) => current[breach.rule].obligations.some((o) => sameObligation(o, breach.obligation)),
+  );
   const entries: FlagHistoryEntry[] = [];
-  for (const { rule, obligations } of obligationsAsAt(summary, asAt, config)) {
+  current.forEach(({ rule, obligations }, index) => {
+    const ruleEntries: FlagHistoryEntry[] = [];
+    for (const breach of superseded)
+      if (breach.rule === index)
+        ruleEntries.push({
+          ...base(rule, summary, breach.obligation, config),
+          openedOn: breach.openedOn,
+          closedOn: breach.closedOn,
+          closedBy: breach.reason,
+          closingEventId: breach.obligation.closingEventId,
+          daysOverdue: daysBetween(breach.obligation.dueDate, breach.closedOn),
+        });
     for (const o of obligations) {
       const closedOn = o.metOn ?? o.lapsedOn;
       const opened = openedOn(o);
       // Never breached: closed by the due date, or not yet open as at D.
       if ((closedOn !== undefined && closedOn < opened) || (closedOn === undefined && asAt < opened))
         continue;
-      entries.push({
+      ruleEntries.push({
         ...base(rule, summary, o, config),
         openedOn: opened,
         closedOn,
@@ -141,6 +165,27 @@ export function flagHistory(
         daysOverdue: daysBetween(o.dueDate, closedOn ?? asAt),
       });
     }
+    entries.push(...withDistinctKeys(ruleEntries));
+  });
+  return entries.sort(byOpening);
+}
+
+const byOpening = (a: { openedOn: CalendarDate }, b: { openedOn: CalendarDate }): number =>
+  a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0;
+
+/** One rule's entries with keys told apart (distinctKey): the first to open keeps the key. */
+function withDistinctKeys(entries: FlagHistoryEntry[]): FlagHistoryEntry[] {
+  if (entries.length < 2) return entries;
+  const seen = new Set<string>();
+  const renamed = new Map<FlagHistoryEntry, string>();
+  for (const entry of [...entries].sort(byOpening)) {
+    if (seen.has(entry.key)) renamed.set(entry, distinctKey(entry.key, entry.dueDate, false));
+    seen.add(entry.key);
   }
-  return entries.sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0));
+  return renamed.size === 0
+    ? entries
+    : entries.map((entry) => {
+        const key = renamed.get(entry);
+        return key === undefined ? entry : { ...entry, key };
+      });
 }
