@@ -51,19 +51,24 @@ describe('GET /audit/access-log a page at a time', () => {
   beforeAll(async () => {
     t = await startTestApp();
     api = apiClient(t.baseUrl);
+    let position = '0';
     for (const [i, name] of ['Pia Page', 'Pete Page'].entries()) {
-      const registered = await api.post<{ childId: string }>(
+      const registered = await api.post<{ childId: string; globalPosition: string }>(
         '/children',
         registerBody({ childRef: `PAG-${i + 1}`, name }),
         worker,
       );
       expect(registered.status).toBe(201);
       ids.push(registered.body.childId);
+      position = registered.body.globalPosition;
     }
     // 5 reads of the first child, 2 of the second, then a search naming both.
     for (let i = 0; i < 5; i++) await readHistory(ids[0]);
     for (let i = 0; i < 2; i++) await readHistory(ids[1]);
-    expect((await api.get('/children?q=page', worker)).status).toBe(200);
+    // minPosition: the search reads the read models, which must hold both registrations first.
+    const search = await api.get<{ children: unknown[] }>(`/children?q=page&minPosition=${position}`, worker);
+    expect(search.status).toBe(200);
+    expect(search.body.children).toHaveLength(2);
   }, 60_000);
   afterAll(() => t.close());
 

@@ -128,7 +128,11 @@ describe('faults: disk full and read-only store', () => {
       message: expect.stringMatching(/event store is unavailable; nothing was recorded/i),
     });
     expect((await record()).status).toBe(503); // still full: still refused, not a 500
-    expect((await api.get(`/children/${childId}`, { token })).status).toBe(200); // reads go on
+    // Reads with no personal data go on; a read of the child's details must be recorded in the
+    // read-access trail first, and a read that cannot be recorded is not served.
+    const reportingJob = tokenFor('reporting_job', 'disk-reader');
+    expect((await api.get(`/children/${childId}`, { token: reportingJob })).status).toBe(200);
+    expect((await api.get(`/children/${childId}`, { token })).status).toBe(503);
     await expectIntact();
 
     fault.spaceBack();
