@@ -16,6 +16,7 @@ import {
   IsObject,
 } from 'class-validator';
 import { codesOf, isValidCalendarDate, type CodeListName } from '@care-journey/journey';
+import { IsInSupportedYears } from '../../http/supported-dates';
 
 /**
  * Field decorators for the command DTOs: each pairs the validation rule with its OpenAPI
@@ -32,15 +33,23 @@ const documented = ({ description, example, optional }: FieldDoc, extra: Record<
     ? applyDecorators(ApiPropertyOptional({ description, example, ...extra }), IsOptional())
     : applyDecorators(ApiProperty({ description, example, ...extra }), IsDefined());
 
-/** A real calendar date, YYYY-MM-DD (2025-02-30 is refused). */
+/**
+ * A real calendar date, YYYY-MM-DD (2025-02-30 is refused), in the years the API takes
+ * (supported-dates.ts: 1900–2100, its own rule so the answer says which was broken).
+ */
 export const IsCalendarDate = (): PropertyDecorator =>
-  ValidateBy({
-    name: 'isCalendarDate',
-    validator: {
-      validate: (value) => isValidCalendarDate(value),
-      defaultMessage: buildMessage((prefix) => `${prefix}$property must be a real calendar date, YYYY-MM-DD`),
-    },
-  });
+  applyDecorators(
+    ValidateBy({
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value) => isValidCalendarDate(value),
+        defaultMessage: buildMessage(
+          (prefix) => `${prefix}$property must be a real calendar date, YYYY-MM-DD`,
+        ),
+      },
+    }),
+    IsInSupportedYears(),
+  );
 
 export const DateField = (doc: FieldDoc) =>
   applyDecorators(documented(doc, { type: String, format: 'date' }), IsCalendarDate());
