@@ -12,7 +12,7 @@ export class AmendEntryDto {
   @IsUUID('all')
   correctedEventId!: string;
 
-  @TextField({ description: 'Why it is being corrected', example: 'Wrong date keyed' }, 500)
+  @TextField({ description: 'Why it is being corrected', example: 'Wrong date keyed' }, 500, 'multi')
   reason!: string;
 
   @ApiProperty({
@@ -48,6 +48,10 @@ export class RetractEntryDto {
   @IsUUID('all')
   retractedEventId!: string;
 
-  @TextField({ description: 'Why it is being withdrawn', example: 'Recorded on the wrong child' }, 500)
+  @TextField(
+    { description: 'Why it is being withdrawn', example: 'Recorded on the wrong child' },
+    500,
+    'multi',
+  )
   reason!: string;
 }

@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { codesOf, isValidCalendarDate, type CodeListName } from '@care-journey/journey';
 import { IsInSupportedYears } from '../../http/supported-dates';
+import { IsPlainText } from './plain-text';
 
 /**
  * Field decorators for the command DTOs: each pairs the validation rule with its OpenAPI
@@ -68,12 +69,17 @@ export const OneOfField = (values: readonly (string | number)[], doc: FieldDoc) 
     IsIn([...values], { message: `$property must be one of: ${values.join(', ')}` }),
   );
 
-export const TextField = (doc: FieldDoc, maxLength = 200) =>
+/**
+ * Free text: one line unless `lines` is 'multi' (a textarea's reason or finding), and never a
+ * control, bidirectional-override or zero-width character (plain-text.ts).
+ */
+export const TextField = (doc: FieldDoc, maxLength = 200, lines: 'single' | 'multi' = 'single') =>
   applyDecorators(
     documented(doc, { type: String, maxLength }),
     IsString(),
     IsNotEmpty(),
     MaxLength(maxLength),
+    IsPlainText(lines === 'multi'),
   );
 
 /** A UK postcode, or at least its district ("LS1 4AB", "LS1"): the same rule wherever one is recorded. */
