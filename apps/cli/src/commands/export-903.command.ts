@@ -6,6 +6,7 @@ import {
   export903,
   inProgressWarning,
   notBegunMessage,
+  ReturnFilesExist,
   returnYearStatus,
   validateReturn,
   writeReturn,
@@ -16,6 +17,7 @@ interface ExportOptions {
   out: string;
   la: string;
   codesOf?: string;
+  force?: boolean;
 }
 
 const yearEndDate = (value: string): string => {
@@ -37,6 +39,7 @@ export function registerExport903Command(program: Command): void {
     .requiredOption('--year-ending <date>', 'last day of the collection year (YYYY-03-31)', yearEndDate)
     .requiredOption('--out <dir>', 'folder to write the CSV files to')
     .option('--la <code>', 'ONS code of the responsible authority', CAMBRIDGESHIRE)
+    .option('--force', "replace the return's files if --out already has them")
     .option(
       '--codes-of <date>',
       "write the year in a later year's code lists (e.g. SEX M/F), only as the validator's --prev comparison file; never submit it",
@@ -59,7 +62,15 @@ export function registerExport903Command(program: Command): void {
           la: options.la,
           ...(options.codesOf !== undefined && { codesOf: options.codesOf }),
         });
-        const files = await writeReturn(tables, options.out);
+        let files: string[];
+        try {
+          files = await writeReturn(tables, options.out, { force: options.force === true });
+        } catch (error) {
+          if (!(error instanceof ReturnFilesExist)) throw error;
+          process.stderr.write(`export-903: nothing written: ${error.message}\n`);
+          process.exitCode = 1;
+          return;
+        }
         const counts = Object.entries(tables)
           .map(([name, rows]) => `${name}=${rows.length}`)
           .join(' ');
