@@ -101,6 +101,34 @@ describe('POST /children/:id/corrections/amend: amendedData and childRef', () =>
       expect(await recorded()).toEqual(before);
     });
 
+    it('refuses an amendment that corrects nothing: inherited names (400), no fields (400), every value as recorded (422), nothing recorded', async () => {
+      const child = await childInCare('COR-V3');
+      const before = await recorded();
+      for (const name of ['hasOwnProperty', 'toString', 'valueOf', 'isPrototypeOf']) {
+        const refused = await amend(child.childId, child.registration, { [name]: 'y' });
+        expect({ status: refused.status, body: refused.body }).toMatchObject({
+          status: 400,
+          body: {
+            errors: [expect.objectContaining({ field: `amendedData.${name}`, rule: 'whitelistValidation' })],
+          },
+        });
+      }
+      const empty = await amend(child.childId, child.registration, {});
+      expect({ status: empty.status, body: empty.body }).toMatchObject({
+        status: 400,
+        body: { errors: [expect.objectContaining({ field: 'amendedData', rule: 'isNotEmptyObject' })] },
+      });
+      const same = await amend(child.childId, child.review, {
+        effectiveDate: '2023-03-02',
+        participation: 'PN0',
+      });
+      expect({ status: same.status, body: same.body }).toMatchObject({
+        status: 422,
+        body: { rule: 'amendment-changes-nothing', field: 'amendedData' },
+      });
+      expect(await recorded()).toEqual(before);
+    });
+
     it('takes a partial amendment within the rules, and the child page shows it', async () => {
       const child = await childInCare('COR-V2');
       const amended = await amend(child.childId, child.review, { effectiveDate: '2023-03-03' });

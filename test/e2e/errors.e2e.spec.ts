@@ -109,7 +109,7 @@ describe('every error class, over HTTP', () => {
       const childId = await newChild(api);
       const response = await api.post(
         `/children/${childId}/reviews`,
-        { effectiveDate: '2999-01-01', participation: 'PN0' },
+        { effectiveDate: '2099-01-01', participation: 'PN0' }, // in the future, inside the years dates are taken for
         worker,
       );
       expect(response.status).toBe(422);

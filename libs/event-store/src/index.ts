@@ -9,6 +9,7 @@ export { startWorkerBeside } from './worker-beside';
 export { tsRequireHookFile, type TsRequireHookOptions } from './ts-require-hook';
 export { partitionOf, readLogPartition, type LogPartition } from './sqlite/sqlite-log-partition';
 export { appendAfterPosition } from './sqlite/sqlite-continue-after';
+export { createOwnerOnlyFile, OWNER_ONLY_DIR_MODE, OWNER_ONLY_FILE_MODE } from './sqlite/owner-only-file';
 export {
   byProcess,
   describeStoreUsers,

@@ -61,7 +61,7 @@ describe('reporting_job: no direct identifiers on any route it can call', () => 
       {
         correctedEventId: eventIds.reviews,
         reason: `${CHILD.name} said she spoke for herself`,
-        amendedData: { effectiveDate: '2023-03-02', participation: 'PN1' },
+        amendedData: { effectiveDate: '2023-03-02', participation: 'PN2' },
       },
       worker,
     );

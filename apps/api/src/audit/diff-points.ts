@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { parsePointSpec, parseReplayPoint, type ReplayPoint } from '@care-journey/audit';
 import { badRequestBody, type FieldError } from '../http/field-errors';
+import { isInSupportedYears, SUPPORTED_YEARS_RULE, supportedYearsMessage } from '../http/supported-dates';
 import type { DiffQuery } from './dto/diff.query';
 
 /** Reads both sides of a diff from either parameter form; anything unclear is a 400 naming the field. */
@@ -41,6 +42,15 @@ export function diffPoints(query: DiffQuery): { from: ReplayPoint; to: ReplayPoi
       );
       return {};
     }
+    // The API's one bound on dates (http/supported-dates.ts), on each part of the side.
+    const outside = (['asAt', 'knownAt'] as const).filter((part) => !isInSupportedYears(parsed.point[part]));
+    errors.push(
+      ...outside.map((part) => ({
+        field: `${name}.${part}`,
+        rule: SUPPORTED_YEARS_RULE,
+        message: supportedYearsMessage(`${name}.${part}`),
+      })),
+    );
     return parsed.point;
   };
   const from = side('from', query.from, query.fromAsAt, query.fromKnownAt);

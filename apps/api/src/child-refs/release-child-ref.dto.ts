@@ -8,6 +8,7 @@ export class ReleaseChildRefDto {
       example: 'Registration abandoned after a crash on 2025-01-10; confirmed with the team, no child exists',
     },
     500,
+    'multi',
   )
   reason!: string;
 }

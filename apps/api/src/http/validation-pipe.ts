@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { badRequestBody, type BadRequestBody, type FieldError } from './field-errors';
 import { bodyShapeError, explainUnknownFields } from './body-errors';
+import { inheritedFieldNameErrors } from './inherited-field-names';
 import { acceptedQueryParams, declaredOnly, dtoClass, unknownQueryParamErrors } from './query-params';
 import { ShortcutValidationPipe } from './validation-shortcut';
 
@@ -65,13 +66,21 @@ class ApiValidationPipe extends ShortcutValidationPipe {
   private async body(value: unknown, metadata: ArgumentMetadata, dto: object): Promise<unknown> {
     const shape = bodyShapeError(value);
     if (shape) throw new BadRequestException(badRequestBody([shape]));
+    const inherited = inheritedFieldNameErrors(value, dto);
+    let transformed: unknown;
     try {
-      return await super.transform(value, metadata);
+      transformed = await super.transform(value, metadata);
     } catch (error) {
       if (!(error instanceof BadRequestException)) throw error;
       const { errors } = error.getResponse() as BadRequestBody;
-      throw errors ? new BadRequestException(badRequestBody(explainUnknownFields(errors, dto))) : error;
+      if (!errors) throw error;
+      const named = new Set(errors.map(({ field, rule }) => `${field} ${rule}`));
+      const more = inherited.filter(({ field, rule }) => !named.has(`${field} ${rule}`));
+      throw new BadRequestException(badRequestBody(explainUnknownFields([...errors, ...more], dto)));
     }
+    if (inherited.length > 0)
+      throw new BadRequestException(badRequestBody(explainUnknownFields(inherited, dto)));
+    return transformed;
   }
 
   private async errorsOf(value: unknown, metadata: ArgumentMetadata): Promise<FieldError[]> {

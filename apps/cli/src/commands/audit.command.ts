@@ -180,7 +180,7 @@ export function registerAuditCommand(program: Command): void {
           key,
         }),
       );
-      writeFileSync(options.out, `${JSON.stringify(bundle, null, 2)}\n`, { flag: 'wx' });
+      writeFileSync(options.out, `${JSON.stringify(bundle, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
       warn(
         `wrote ${options.out}: ${bundle.events.length} events, chain head ${bundle.chain.head}, signed with key ${key.keyId}`,
       );

@@ -6,8 +6,10 @@ import { record903Export } from './export-903.trail';
 import { dateInEngland } from '@care-journey/journey';
 import {
   CAMBRIDGESHIRE,
+  existingReturnFiles,
   inProgressWarning,
   notBegunMessage,
+  ReturnFilesExist,
   returnYearStatus,
   validateReturn,
   writeReturn,
@@ -19,6 +21,7 @@ interface ExportOptions {
   la: string;
   codesOf?: string;
   by?: string;
+  force?: boolean;
 }
 
 const yearEndDate = (value: string): string => {
@@ -40,6 +43,7 @@ export function registerExport903Command(program: Command): void {
     .requiredOption('--year-ending <date>', 'last day of the collection year (YYYY-03-31)', yearEndDate)
     .requiredOption('--out <dir>', 'folder to write the CSV files to')
     .option('--la <code>', 'ONS code of the responsible authority', CAMBRIDGESHIRE)
+    .option('--force', "replace the return's files if --out already has them")
     .option(
       '--codes-of <date>',
       "write the year in a later year's code lists (e.g. SEX M/F), only as the validator's --prev comparison file; never submit it",
@@ -64,6 +68,13 @@ export function registerExport903Command(program: Command): void {
           ...(options.codesOf !== undefined && { codesOf: options.codesOf }),
         });
         const { tables } = read;
+        // Refused before anything is recorded or written: an export that does not happen is no read.
+        const existing = options.force === true ? [] : existingReturnFiles(options.out);
+        if (existing.length > 0) {
+          process.stderr.write(`export-903: nothing written: ${new ReturnFilesExist(existing).message}\n`);
+          process.exitCode = 1;
+          return;
+        }
         // UPNs, dates of birth and postcodes of every child in it: in the trail before any file is written.
         await record903Export(store, {
           readBy: options.by ?? userInfo().username,
@@ -72,7 +83,7 @@ export function registerExport903Command(program: Command): void {
           codesOf: options.codesOf,
           childIds: childIdsInReturn(read),
         });
-        const files = await writeReturn(tables, options.out);
+        const files = await writeReturn(tables, options.out, { force: true });
         const counts = Object.entries(tables)
           .map(([name, rows]) => `${name}=${rows.length}`)
           .join(' ');

@@ -141,4 +141,20 @@ describe('care-journey export-903 records the return in the read-access trail', 
 
     expect((await trail()).map((e) => e.metadata.recordedBy)).toEqual([userInfo().username]);
   });
+
+  it('Given the return already in the folder and no --force, When exported again, Then nothing is written or recorded the second time', async () => {
+    const store = new SqliteEventStore({ file: join(dir, 'events.db') });
+    await child(store, 'c1', 'CJ0001', '2024-05-10');
+    await store.close();
+    await exportYear();
+    expect(await trail()).toHaveLength(1);
+
+    await exportYear();
+    expect(process.exitCode).toBe(1);
+    expect(await trail()).toHaveLength(1);
+
+    process.exitCode = undefined;
+    await exportYear('--force');
+    expect(await trail()).toHaveLength(2);
+  });
 });

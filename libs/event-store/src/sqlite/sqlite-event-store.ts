@@ -23,6 +23,7 @@ import { mapSqliteError } from './sqlite-errors';
 import { rowToEvent } from './sqlite-row';
 import { applyPragmas, createSchema, type SynchronousMode } from './sqlite-schema';
 import { SqliteStatements } from './sqlite-statements';
+import { createOwnerOnlyFile, OWNER_ONLY_DIR_MODE } from './owner-only-file';
 import { describeStoreUsers, otherStoreUsers, registerStoreUse } from './store-in-use';
 import { fileIdentity, replacedSince, type FileIdentity } from './store-file-identity';
 import { sameThreadWriter, ThreadWriter, type SqliteWriter } from './sqlite-writer';
@@ -114,7 +115,7 @@ export class SqliteEventStore implements EventStore {
     }
     const checkpointThread = options.writer !== 'thread' && options.checkpoints === 'thread';
     try {
-      mkdirSync(dirname(options.file), { recursive: true });
+      mkdirSync(dirname(options.file), { recursive: true, mode: OWNER_ONLY_DIR_MODE });
       this.releaseUse = registerStoreUse(options.file);
     } catch (error) {
       throw mapSqliteError(error, options.file, 'open the database');
@@ -128,6 +129,7 @@ export class SqliteEventStore implements EventStore {
       );
     }
     try {
+      createOwnerOnlyFile(options.file);
       this.db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 5_000 });
       applyPragmas(this.db, options.synchronous ?? 'FULL');
       createSchema(this.db);
@@ -308,7 +310,7 @@ export class SqliteEventStore implements EventStore {
    */
   async backup(toFile: string): Promise<void> {
     try {
-      mkdirSync(dirname(toFile), { recursive: true });
+      createOwnerOnlyFile(toFile); // a copy of the records is as private as the store
       await this.db.backup(toFile, { progress: () => ALL_REMAINING_PAGES });
     } catch (error) {
       throw mapSqliteError(error, this.file, `back up to ${toFile}`);

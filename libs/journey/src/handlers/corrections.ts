@@ -11,6 +11,7 @@ import {
   onlyFieldsOfEntry,
   registrationNotRetracted,
 } from '../invariants/corrections';
+import { changesSomething } from '../invariants/amendment-changes';
 import { notAfterRecording } from '../invariants/dates';
 import { requireDate, requireRecording, requireText } from '../invariants/fields';
 import { mustBeRegistered, mustBeSameChild } from '../invariants/registration';
@@ -192,6 +193,10 @@ export function amendEntry(command: AmendEntry, state: JourneyState, decide: Dec
   }
   keepsChildId(state, amendedData);
   onlyFieldsOfEntry(target, amendedData);
+  changesSomething(
+    resolveCorrections(historyOf(state)).find((entry) => entry.id === command.correctedEventId),
+    amendedData,
+  );
   const effectiveDate = requireDate(
     amendedData['effectiveDate'] ?? target.effectiveDate,
     'amendedData.effectiveDate',

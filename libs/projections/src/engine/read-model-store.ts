@@ -8,10 +8,8 @@
  * entry) is given its stream by the caller (`streams`, read from the event store before the
  * transaction: see apply-from-store.ts; `streamsNeeded` says which).
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database, { type Database as Db, type Statement } from 'better-sqlite3';
-import type { RecordedEvent } from '@care-journey/event-store';
+import { createOwnerOnlyFile, type RecordedEvent } from '@care-journey/event-store';
 import { isCorrection, type CalendarDate, type StoredJourneyEvent } from '@care-journey/journey';
 import type { ChildView } from '../feed/change-record';
 import { childView, ViewParts } from '../feed/child-view';
@@ -194,7 +192,7 @@ export class ReadModelStore implements ChangeLogReader {
     options: ReadModelStoreOptions = {},
   ) {
     this.drift = options.drift ?? driftConfigFromEnv();
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    createOwnerOnlyFile(file); // 0600, as the event store: the read models hold names and dates of birth
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // Read models are disposable and rebuildable: NORMAL can lose the last commits on power loss,

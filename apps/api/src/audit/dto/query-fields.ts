@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { buildMessage, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
 import { isValidCalendarDate, isValidInstant } from '@care-journey/journey';
+import { IsInSupportedYears } from '../../http/supported-dates';
 
 const optionalQuery = (description: string, example: string, format?: string) =>
   applyDecorators(
@@ -23,6 +24,7 @@ export const DateQuery = (description: string, example = '2025-03-31') =>
         ),
       },
     }),
+    IsInSupportedYears(),
   );
 
 /** An ISO-8601 instant with a zone: a bare local time would depend on the server's zone. */
@@ -39,6 +41,7 @@ export const InstantQuery = (description: string, example = '2025-04-01T09:00:00
         ),
       },
     }),
+    IsInSupportedYears(),
   );
 
 export const MAX_REASON_LENGTH = 500;

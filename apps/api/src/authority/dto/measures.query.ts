@@ -4,19 +4,26 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { isValidCalendarDate } from '@care-journey/journey';
 import { ValidateBy, buildMessage } from 'class-validator';
 import { MEASURE_IDS, PLACEMENT_GROUPS } from '@care-journey/projections';
+import { applyDecorators } from '@nestjs/common';
+import { IsInSupportedYears } from '../../http/supported-dates';
 import { IsMonthOrCalendarDate } from './month-or-date';
 
 const FORMATS = ['json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const IsCalendarDate = () =>
-  ValidateBy({
-    name: 'isCalendarDate',
-    validator: {
-      validate: (value) => isValidCalendarDate(value),
-      defaultMessage: buildMessage((prefix) => `${prefix}$property must be a real calendar date, YYYY-MM-DD`),
-    },
-  });
+  applyDecorators(
+    ValidateBy({
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value) => isValidCalendarDate(value),
+        defaultMessage: buildMessage(
+          (prefix) => `${prefix}$property must be a real calendar date, YYYY-MM-DD`,
+        ),
+      },
+    }),
+    IsInSupportedYears(),
+  );
 
 class FormatQuery {
   @ApiPropertyOptional({ enum: FORMATS, default: 'json' })

@@ -1,5 +1,7 @@
 import { daysInMonth, isValidCalendarDate, type CalendarDate } from '@care-journey/journey';
+import { applyDecorators } from '@nestjs/common';
 import { ValidateBy, buildMessage } from 'class-validator';
+import { IsInSupportedYears } from '../../http/supported-dates';
 
 /**
  * The measures routes take a month (`YYYY-MM`) or a day (`YYYY-MM-DD`) for `from` and `to`.
@@ -12,16 +14,19 @@ export const isMonthOrCalendarDate = (value: unknown): value is string =>
   typeof value === 'string' && (MONTH.test(value) || isValidCalendarDate(value));
 
 export const IsMonthOrCalendarDate = () =>
-  ValidateBy({
-    name: 'isMonthOrCalendarDate',
-    validator: {
-      validate: isMonthOrCalendarDate,
-      defaultMessage: buildMessage(
-        (prefix) =>
-          `${prefix}$property must be a month YYYY-MM (for example 2025-03) or a real calendar date YYYY-MM-DD`,
-      ),
-    },
-  });
+  applyDecorators(
+    ValidateBy({
+      name: 'isMonthOrCalendarDate',
+      validator: {
+        validate: isMonthOrCalendarDate,
+        defaultMessage: buildMessage(
+          (prefix) =>
+            `${prefix}$property must be a month YYYY-MM (for example 2025-03) or a real calendar date YYYY-MM-DD`,
+        ),
+      },
+    }),
+    IsInSupportedYears(),
+  );
 
 /** `from`: a month starts on its first day; a date is itself. */
 export const firstDayOf = (value: string): CalendarDate => (MONTH.test(value) ? `${value}-01` : value);

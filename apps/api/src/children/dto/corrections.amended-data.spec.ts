@@ -23,6 +23,16 @@ describe('amendedDataErrors: an amendment keeps the corrected entry’s own fiel
     ]);
   });
 
+  it('Given a field named like an inherited member (toString, hasOwnProperty), Then it is refused by name too', () => {
+    expect(rulesBroken('ChildRegistered', { hasOwnProperty: 'y', toString: 'z' })).toEqual([
+      'amendedData.hasOwnProperty whitelistValidation',
+      'amendedData.toString whitelistValidation',
+    ]);
+    expect(rulesBroken('PlacementChanged', { placement: { placementType: 'U6', valueOf: 'x' } })).toEqual([
+      'amendedData.placement.valueOf whitelistValidation',
+    ]);
+  });
+
   it('Given a bad code or date, Then the route’s rule for it is broken (400, not 422)', () => {
     expect(rulesBroken('StatutoryReviewHeld', { participation: 'PN9' })).toEqual([
       'amendedData.participation isIn',

@@ -9,6 +9,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { JourneyEventType } from '@care-journey/journey';
 import type { FieldError } from '../../http/field-errors';
+import { inheritedFieldNameErrors } from '../../http/inherited-field-names';
 import { flattenValidationErrors } from '../../http/validation-pipe';
 import {
   GrantAdoptionOrderDto,
@@ -75,8 +76,15 @@ export function amendedDataErrors(entryType: JourneyEventType, amendedData: obje
   });
   // A field the amendment leaves out keeps the entry's value: only the fields it gives are checked.
   const given = new Set(Object.keys(fields));
-  return flattenValidationErrors(
-    errors.filter((error) => given.has(error.property)),
-    'amendedData',
-  );
+  const inherited = inheritedFieldNameErrors(fields, rules, 'amendedData').map((error) => ({
+    ...error,
+    message: `${error.field} is not a field of ${entryType}: an amendment gives only the corrected entry's own fields`,
+  }));
+  return [
+    ...flattenValidationErrors(
+      errors.filter((error) => given.has(error.property)),
+      'amendedData',
+    ),
+    ...inherited,
+  ];
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsObject, IsUUID } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsObject, IsUUID, ValidateBy } from 'class-validator';
 import { TextField } from './fields';
 
 /** Corrections never edit history: they point at the event they correct and say why. */
@@ -11,18 +12,31 @@ export class AmendEntryDto {
   @IsUUID('all')
   correctedEventId!: string;
 
-  @TextField({ description: 'Why it is being corrected', example: 'Wrong date keyed' }, 500)
+  @TextField({ description: 'Why it is being corrected', example: 'Wrong date keyed' }, 500, 'multi')
   reason!: string;
 
   @ApiProperty({
     description:
-      'The corrected fields of the original entry, laid over it (only those that change are needed). ' +
+      'The corrected fields of the original entry, laid over it (only those that change are needed; ' +
+      'at least one, and an amendment that changes nothing is refused: 422 amendment-changes-nothing). ' +
       'Each must be a field of that entry and keep the rules of the route that records it ' +
       '(400 naming amendedData.<field> otherwise); a childRef is reserved for this child first ' +
       '(409 child-ref-in-use if another child holds it).',
     example: { effectiveDate: '2024-03-05', participation: 'PN1' },
   })
   @IsObject()
+  @ValidateBy({
+    // Not class-validator's IsNotEmptyObject: it calls value.hasOwnProperty, which a sent field may shadow.
+    name: 'isNotEmptyObject',
+    validator: {
+      validate: (value) => typeof value === 'object' && value !== null && Object.keys(value).length > 0,
+      defaultMessage: () =>
+        'amendedData must give at least one corrected field of the entry: an amendment changes something',
+    },
+  })
+  // As sent: class-transformer would drop a field named like an inherited member (toString), and
+  // the entry's own rules must see it to refuse it (corrections.amended-data.ts).
+  @Transform(({ obj }: { obj: Record<string, unknown> }) => obj['amendedData'], { toClassOnly: true })
   amendedData!: Record<string, unknown>;
 }
 
@@ -34,6 +48,10 @@ export class RetractEntryDto {
   @IsUUID('all')
   retractedEventId!: string;
 
-  @TextField({ description: 'Why it is being withdrawn', example: 'Recorded on the wrong child' }, 500)
+  @TextField(
+    { description: 'Why it is being withdrawn', example: 'Recorded on the wrong child' },
+    500,
+    'multi',
+  )
   reason!: string;
 }

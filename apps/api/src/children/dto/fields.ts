@@ -16,6 +16,8 @@ import {
   IsObject,
 } from 'class-validator';
 import { codesOf, isValidCalendarDate, type CodeListName } from '@care-journey/journey';
+import { IsInSupportedYears } from '../../http/supported-dates';
+import { IsPlainText } from './plain-text';
 
 /**
  * Field decorators for the command DTOs: each pairs the validation rule with its OpenAPI
@@ -32,15 +34,23 @@ const documented = ({ description, example, optional }: FieldDoc, extra: Record<
     ? applyDecorators(ApiPropertyOptional({ description, example, ...extra }), IsOptional())
     : applyDecorators(ApiProperty({ description, example, ...extra }), IsDefined());
 
-/** A real calendar date, YYYY-MM-DD (2025-02-30 is refused). */
+/**
+ * A real calendar date, YYYY-MM-DD (2025-02-30 is refused), in the years the API takes
+ * (supported-dates.ts: 1900–2100, its own rule so the answer says which was broken).
+ */
 export const IsCalendarDate = (): PropertyDecorator =>
-  ValidateBy({
-    name: 'isCalendarDate',
-    validator: {
-      validate: (value) => isValidCalendarDate(value),
-      defaultMessage: buildMessage((prefix) => `${prefix}$property must be a real calendar date, YYYY-MM-DD`),
-    },
-  });
+  applyDecorators(
+    ValidateBy({
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value) => isValidCalendarDate(value),
+        defaultMessage: buildMessage(
+          (prefix) => `${prefix}$property must be a real calendar date, YYYY-MM-DD`,
+        ),
+      },
+    }),
+    IsInSupportedYears(),
+  );
 
 export const DateField = (doc: FieldDoc) =>
   applyDecorators(documented(doc, { type: String, format: 'date' }), IsCalendarDate());
@@ -59,12 +69,17 @@ export const OneOfField = (values: readonly (string | number)[], doc: FieldDoc) 
     IsIn([...values], { message: `$property must be one of: ${values.join(', ')}` }),
   );
 
-export const TextField = (doc: FieldDoc, maxLength = 200) =>
+/**
+ * Free text: one line unless `lines` is 'multi' (a textarea's reason or finding), and never a
+ * control, bidirectional-override or zero-width character (plain-text.ts).
+ */
+export const TextField = (doc: FieldDoc, maxLength = 200, lines: 'single' | 'multi' = 'single') =>
   applyDecorators(
     documented(doc, { type: String, maxLength }),
     IsString(),
     IsNotEmpty(),
     MaxLength(maxLength),
+    IsPlainText(lines === 'multi'),
   );
 
 /** A UK postcode, or at least its district ("LS1 4AB", "LS1"): the same rule wherever one is recorded. */

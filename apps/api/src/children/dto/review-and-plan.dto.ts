@@ -21,9 +21,9 @@ export class SetPermanencePlanDto extends EffectiveDateDto {
 }
 
 export class CompleteGoingHomeAuditDto extends EffectiveDateDto {
-  @TextField({ description: 'What the audit found', example: 'Return home not yet safe' }, 500)
+  @TextField({ description: 'What the audit found', example: 'Return home not yet safe' }, 500, 'multi')
   outcome!: string;
 
-  @TextField({ description: 'What happens next', example: 'Review at next LAC review' }, 500)
+  @TextField({ description: 'What happens next', example: 'Review at next LAC review' }, 500, 'multi')
   nextAction!: string;
 }

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsInSupportedYears } from '../../http/supported-dates';
 
 export class Export903Query {
   @ApiProperty({ description: 'Last day of the collection year (a 31 March)', example: '2025-03-31' })
   @Matches(/^\d{4}-03-31$/, { message: 'yearEnding must be a 31 March, YYYY-03-31' })
+  @IsInSupportedYears()
   yearEnding!: string;
 
   @ApiPropertyOptional({

@@ -13,7 +13,14 @@ export const CSRF_FIELD = '_csrf';
 export const cookiesOf = (request: FastifyRequest): Record<string, string> =>
   parseCookieHeader(request.headers.cookie);
 
-export const secureCookies = (request: FastifyRequest): boolean => request.protocol === 'https';
+/**
+ * Cookies are `Secure` (sent over HTTPS only) always when NODE_ENV=production, the setting every
+ * deployment runs with (it already refuses the development secrets): behind a TLS proxy the API may
+ * itself see plain HTTP, and request.protocol says https only when CARE_JOURNEY_TRUST_PROXY names
+ * the proxy. In development, only over https: the demo signs in over http://localhost.
+ */
+export const secureCookies = (request: FastifyRequest): boolean =>
+  process.env.NODE_ENV === 'production' || request.protocol === 'https';
 
 /** The token for this browser, set as a cookie on first use. */
 export function csrfToken(request: FastifyRequest, reply: FastifyReply): string {

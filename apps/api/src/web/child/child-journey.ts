@@ -14,6 +14,7 @@ import {
   type CorrectionLink,
   type ReplayPoint,
 } from '@care-journey/audit';
+import { isInSupportedYears, supportedYearsMessage } from '../../http/supported-dates';
 import {
   buildSummary,
   evaluateDrift,
@@ -55,16 +56,25 @@ export function parseReplayForm(query: Record<string, unknown>): ReplayForm {
   };
   const knownAtValue = isValidCalendarDate(raw.knownAt) ? endOfDateInEngland(raw.knownAt) : raw.knownAt;
   const parsed = parseReplayPoint({ asAt: raw.asAt, knownAt: knownAtValue });
-  if ('point' in parsed) return { point: parsed.point, errors: [], raw };
+  // The API's one bound on dates (a year like 9999 would put the timeline outside the calendar).
+  const outOfYears = (['asAt', 'knownAt'] as const).filter((field) => !isInSupportedYears(raw[field]));
+  if ('point' in parsed && outOfYears.length === 0) return { point: parsed.point, errors: [], raw };
   const messages: Record<string, string> = {
     asAt: 'As at must be a real date, YYYY-MM-DD, for example 2024-09-30',
     knownAt:
       'As known at must be a date (YYYY-MM-DD) or a date and time with a zone, for example 2024-10-01T09:00:00Z',
   };
-  const errors = parsed.errors.map((e) => ({
+  const labels = { asAt: 'As at', knownAt: 'As known at' };
+  const shapeErrors = ('errors' in parsed ? parsed.errors : []).map((e) => ({
     fieldId: e.field,
     message: messages[e.field] ?? `${e.field} ${e.rule}`,
   }));
+  const errors = [
+    ...shapeErrors,
+    ...outOfYears
+      .filter((field) => !shapeErrors.some((e) => e.fieldId === field))
+      .map((field) => ({ fieldId: field, message: supportedYearsMessage(labels[field]) })),
+  ];
   const point: ReplayPoint = {};
   if (!errors.some((e) => e.fieldId === 'asAt') && raw.asAt) point.asAt = raw.asAt;
   return { point, errors, raw };

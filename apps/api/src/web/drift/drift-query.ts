@@ -1,4 +1,5 @@
 import { codesOf, isValidCalendarDate, type CalendarDate } from '@care-journey/journey';
+import { isInSupportedYears, SUPPORTED_YEARS_RULE, supportedYearsMessage } from '../../http/supported-dates';
 import {
   AGE_BANDS,
   DRIFT_RULE_IDS,
@@ -66,13 +67,15 @@ export function parseDriftQuery(query: Record<string, unknown>, today: CalendarD
   const filter: DriftReportFilter = {};
   let asAt = today;
   if (raw.asAt) {
-    if (isValidCalendarDate(raw.asAt)) asAt = raw.asAt;
-    else
+    if (!isValidCalendarDate(raw.asAt))
       errors.push({
         fieldId: 'asAt',
         rule: 'isCalendarDate',
         message: 'Date must be a real date, YYYY-MM-DD, for example 2025-03-31',
       });
+    else if (!isInSupportedYears(raw.asAt))
+      errors.push({ fieldId: 'asAt', rule: SUPPORTED_YEARS_RULE, message: supportedYearsMessage('Date') });
+    else asAt = raw.asAt;
   }
   let rule: DriftRuleId | undefined;
   if (raw.rule) {

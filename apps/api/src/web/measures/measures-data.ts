@@ -1,4 +1,5 @@
 import { addDays, addMonths, isValidCalendarDate, type CalendarDate } from '@care-journey/journey';
+import { isInSupportedYears, supportedYearsMessage } from '../../http/supported-dates';
 import {
   scorecard,
   stability,
@@ -27,10 +28,13 @@ export const lastYearEnding = (today: CalendarDate): CalendarDate => {
 /** The `yearEnding` a page asks for (a 31 March), else the last one: a bad value is a field error. */
 export function yearEndingAsked(asked: string, today: CalendarDate, errors: FieldMessage[]): CalendarDate {
   if (!asked) return lastYearEnding(today);
-  if (isValidCalendarDate(asked) && asked.endsWith('-03-31')) return asked;
+  const aMarch31 = isValidCalendarDate(asked) && asked.endsWith('-03-31');
+  if (aMarch31 && isInSupportedYears(asked)) return asked;
   errors.push({
     fieldId: 'yearEnding',
-    message: 'Year ending must be a 31 March, YYYY-03-31, for example 2025-03-31',
+    message: aMarch31
+      ? supportedYearsMessage('Year ending')
+      : 'Year ending must be a 31 March, YYYY-03-31, for example 2025-03-31',
   });
   return lastYearEnding(today);
 }

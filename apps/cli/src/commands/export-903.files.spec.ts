@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { SqliteEventStore } from '@care-journey/event-store';
+import { registerExport903Command } from './export-903.command';
+
+const modeOf = (path: string): number => statSync(path).mode & 0o777;
+
+describe('care-journey export-903 --out: private files, never overwritten silently', () => {
+  let dir: string;
+  let out: string;
+  const saved = { ...process.env };
+  let stderr: jest.SpyInstance;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cj-export-files-'));
+    out = join(dir, 'out');
+    process.env.CARE_JOURNEY_STORE = 'sqlite';
+    process.env.CARE_JOURNEY_SQLITE_FILE = join(dir, 'events.db');
+    process.exitCode = undefined;
+    stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    await new SqliteEventStore({ file: join(dir, 'events.db') }).close();
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+    process.exitCode = undefined;
+    rmSync(dir, { recursive: true, force: true });
+    jest.restoreAllMocks();
+  });
+
+  const exportYear = (...extra: string[]) => {
+    const program = new Command().exitOverride();
+    registerExport903Command(program);
+    return program.parseAsync([
+      'node',
+      'care-journey',
+      'export-903',
+      '--year-ending',
+      '2025-03-31',
+      '--out',
+      out,
+      ...extra,
+    ]);
+  };
+
+  it('Given a new folder, When exported, Then the folder is 0700 and every file 0600', async () => {
+    await exportYear();
+    expect(process.exitCode ?? 0).toBe(0);
+    expect(modeOf(out)).toBe(0o700);
+    expect(modeOf(join(out, 'header.csv'))).toBe(0o600);
+    expect(modeOf(join(out, 'episodes.csv'))).toBe(0o600);
+  });
+
+  it('Given a header.csv already in --out, When exported without --force, Then nothing is written and the message names the file', async () => {
+    await exportYear();
+    writeFileSync(join(out, 'header.csv'), 'kept\n');
+    process.exitCode = undefined;
+    await exportYear();
+    expect(process.exitCode).toBe(1);
+    expect(readFileSync(join(out, 'header.csv'), 'utf8')).toBe('kept\n');
+    const said = stderr.mock.calls.map(([text]) => String(text)).join('');
+    expect(said).toContain(join(out, 'header.csv'));
+    expect(said).toContain('pass --force to replace them');
+  });
+
+  it('Given files already there, When exported with --force, Then they are replaced and made 0600', async () => {
+    await exportYear();
+    writeFileSync(join(out, 'header.csv'), 'old\n', { mode: 0o644 });
+    rmSync(join(out, 'episodes.csv'));
+    writeFileSync(join(out, 'episodes.csv'), 'old\n', { mode: 0o644 });
+    process.exitCode = undefined;
+    await exportYear('--force');
+    expect(process.exitCode ?? 0).toBe(0);
+    expect(readFileSync(join(out, 'header.csv'), 'utf8')).not.toBe('old\n');
+    expect(modeOf(join(out, 'episodes.csv'))).toBe(0o600);
+  });
+});
