@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { ListReadRateLimitInterceptor } from '../security/list-read-rate-limit.interceptor';
+import { APP_GUARD } from '@nestjs/core';
+import { ListReadRateLimitGuard } from '../security/list-read-rate-limit.guard';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { SessionEnds } from './session-ends';
 import { TokenVerifier } from './token-verifier';
@@ -15,7 +15,8 @@ import { TokenVerifier } from './token-verifier';
     TokenVerifier,
     SessionEnds,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
-    { provide: APP_INTERCEPTOR, useClass: ListReadRateLimitInterceptor },
+    // After the authentication guard (global guards run in the order registered): it needs the user.
+    { provide: APP_GUARD, useClass: ListReadRateLimitGuard },
   ],
   exports: [TokenVerifier, SessionEnds],
 })

@@ -8,4 +8,4 @@ export {
   LIST_READ_ROUTES,
   listReadLimitsFromEnv,
 } from './list-read-rate-limit';
-export { ListReadRateLimitInterceptor } from './list-read-rate-limit.interceptor';
+export { ListReadRateLimitGuard } from './list-read-rate-limit.guard';

@@ -65,7 +65,7 @@ export class ListReadLimiter {
 /**
  * The limiter each Fastify instance was given (createApp's security options, else the environment).
  * Kept beside the instance rather than in Nest's container so a test's limits reach it the same way
- * the sign-in limits do; the interceptor (list-read-rate-limit.interceptor.ts) looks it up.
+ * the sign-in limits do; the guard (list-read-rate-limit.guard.ts) looks it up.
  */
 const limiters = new WeakMap<FastifyInstance, ListReadLimiter>();
 

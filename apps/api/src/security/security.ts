@@ -13,7 +13,7 @@ export const BODY_LIMIT_BYTES = 1_048_576;
 export interface SecurityOptions {
   json?: JsonGuardLimits;
   loginRateLimits?: LoginRateLimits;
-  /** Lists of children read per user id (ListReadRateLimitInterceptor); default: CARE_JOURNEY_LIST_READ_LIMIT. */
+  /** Lists of children read per user id (ListReadRateLimitGuard); default: CARE_JOURNEY_LIST_READ_LIMIT. */
   listReadLimits?: BucketSettings;
 }
 
