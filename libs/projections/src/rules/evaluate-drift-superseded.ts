@@ -176,12 +176,16 @@ export class SupersededWalk {
     const closed: SupersededBreach[] = [];
     if (previous !== undefined)
       previous.obligations.forEach((before, rule) => {
+        const current = obligations[rule];
+        // The very list the step before had (a rule not derived again): nothing of it went.
+        if (current === before) return;
         for (const o of before) {
+          // Still there (most are): tested first, so the opening, a date computed, is for those that went.
+          if (current.some((now) => sameObligation(now, o))) continue;
           const openedOn = openingOf(o);
           const closedOn = o.metOn ?? o.lapsedOn;
           // Not a breach: not yet open on the eve of `date`, or closed before it opened.
           if (closedOn === undefined ? openedOn >= date : closedOn < openedOn) continue;
-          if (obligations[rule].some((now) => sameObligation(now, o))) continue;
           // Open: it stopped applying on `date`. Closed already: kept as it closed.
           if (closedOn === undefined)
             closed.push({ rule, obligation: o, openedOn, closedOn: date, reason: 'no_longer_applies' });
