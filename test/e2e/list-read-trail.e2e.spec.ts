@@ -8,7 +8,7 @@
  */
 import type { Role } from '../../apps/api/src/auth/role';
 import { apiClient, type ApiClient } from './support/http-client';
-import { registerBody, startCareBody } from './support/journey-bodies';
+import { namedChildrenInCare } from './support/journey-setup';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
@@ -45,22 +45,9 @@ describe('the read-access trail records lists of children by name (search, drift
     t = await startTestApp();
     api = apiClient(t.baseUrl);
     // In care from 6 Feb 2023, never reviewed: each has DR01 open by June 2023.
-    for (const [i, name] of NAMES.entries()) {
-      const registered = await api.post<{ childId: string }>(
-        '/children',
-        registerBody({ childRef: `LST-${i + 1}`, name }),
-        as('social_worker', 'alice'),
-      );
-      expect(registered.status).toBe(201);
-      ids.push(registered.body.childId);
-      const started = await api.post<{ globalPosition: string }>(
-        `/children/${registered.body.childId}/periods-of-care`,
-        startCareBody,
-        as('social_worker', 'alice'),
-      );
-      expect(started.status).toBe(201);
-      position = started.body.globalPosition;
-    }
+    const made = await namedChildrenInCare(api, NAMES, 'LST');
+    ids.push(...made.ids);
+    position = made.position;
   }, 60_000);
   afterAll(() => t.close());
 

@@ -7,7 +7,7 @@
  */
 import type { Role } from '../../apps/api/src/auth/role';
 import { apiClient, type ApiClient } from './support/http-client';
-import { registerBody, startCareBody } from './support/journey-bodies';
+import { namedChildrenInCare } from './support/journey-setup';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
@@ -42,22 +42,9 @@ describe('the read-access trail covers exports, measure drill-downs, the child n
   beforeAll(async () => {
     t = await startTestApp();
     api = apiClient(t.baseUrl);
-    for (const [i, name] of NAMES.entries()) {
-      const registered = await api.post<{ childId: string }>(
-        '/children',
-        registerBody({ childRef: `COV-${i + 1}`, name }),
-        as('social_worker', 'alice'),
-      );
-      expect(registered.status).toBe(201);
-      ids.push(registered.body.childId);
-      const started = await api.post<{ globalPosition: string }>(
-        `/children/${registered.body.childId}/periods-of-care`,
-        startCareBody,
-        as('social_worker', 'alice'),
-      );
-      expect(started.status).toBe(201);
-      position = started.body.globalPosition;
-    }
+    const made = await namedChildrenInCare(api, NAMES, 'COV');
+    ids.push(...made.ids);
+    position = made.position;
     // The read models hold every write before the pages are read (a reporting job's read: no entry).
     expect((await api.get(`/drift-report?minPosition=${position}`, as('reporting_job'))).status).toBe(200);
   }, 60_000);

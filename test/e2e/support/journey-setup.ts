@@ -29,3 +29,34 @@ export async function eventCount(api: ApiClient, childId: string): Promise<numbe
   });
   return Number(page.body.totalEvents);
 }
+
+/**
+ * Children registered by name (references `<refPrefix>-1`, …) and in care from 6 February 2023, by
+ * social worker alice: their ids in order, and the position of the last write (for minPosition).
+ */
+export async function namedChildrenInCare(
+  api: ApiClient,
+  names: readonly string[],
+  refPrefix: string,
+): Promise<{ ids: string[]; position: string }> {
+  const token = tokenFor('social_worker', 'alice');
+  const ids: string[] = [];
+  let position = '0';
+  for (const [i, name] of names.entries()) {
+    const registered = await api.post<{ childId: string }>(
+      '/children',
+      registerBody({ childRef: `${refPrefix}-${i + 1}`, name }),
+      { token },
+    );
+    if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
+    ids.push(registered.body.childId);
+    const started = await api.post<{ globalPosition: string }>(
+      `/children/${registered.body.childId}/periods-of-care`,
+      startCareBody,
+      { token },
+    );
+    if (started.status !== 201) throw new Error(`start care failed: ${JSON.stringify(started.body)}`);
+    position = started.body.globalPosition;
+  }
+  return { ids, position };
+}
