@@ -9,18 +9,9 @@
 import type { Role } from '../../apps/api/src/auth/role';
 import { apiClient, type ApiClient } from './support/http-client';
 import { namedChildrenInCare } from './support/journey-setup';
+import { trailEntriesAfter, type TrailEntry as Entry } from './support/trail-entries';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
-
-interface Entry {
-  eventId: string;
-  readBy: string;
-  role: string;
-  childId: string;
-  view: string;
-  query?: Record<string, string>;
-  childIds?: string[];
-}
 
 const NAMES = ['Tara Quill', 'Tom Quince', 'Una Vale'];
 
@@ -32,14 +23,8 @@ describe('the read-access trail records lists of children by name (search, drift
   const as = (role: Role, id = `${role}-lists`) => ({ token: tokenFor(role, id) });
 
   /** Trail entries added by `read`, as an auditor lists them. */
-  const entriesAfter = async (read: () => Promise<unknown>, childId?: string): Promise<Entry[]> => {
-    const url = `/audit/access-log${childId ? `?childId=${childId}` : ''}`;
-    const before = (await api.get<{ entries: Entry[] }>(url, as('auditor'))).body.entries;
-    await read();
-    const after = (await api.get<{ entries: Entry[] }>(url, as('auditor'))).body.entries;
-    const seen = new Set(before.map((e) => e.eventId));
-    return after.filter((e) => !seen.has(e.eventId));
-  };
+  const entriesAfter = (read: () => Promise<unknown>, childId?: string): Promise<Entry[]> =>
+    trailEntriesAfter(api, as('auditor').token, read, childId);
 
   beforeAll(async () => {
     t = await startTestApp();

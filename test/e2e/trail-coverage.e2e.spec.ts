@@ -8,18 +8,9 @@
 import type { Role } from '../../apps/api/src/auth/role';
 import { apiClient, type ApiClient } from './support/http-client';
 import { namedChildrenInCare } from './support/journey-setup';
+import { trailEntriesAfter, type TrailEntry as Entry } from './support/trail-entries';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
-
-interface Entry {
-  eventId: string;
-  readBy: string;
-  role: string;
-  childId: string;
-  view: string;
-  query?: Record<string, string>;
-  childIds?: string[];
-}
 
 const NAMES = ['Cora Trail', 'Cal Trail', 'Cleo Trail'];
 
@@ -31,13 +22,8 @@ describe('the read-access trail covers exports, measure drill-downs, the child n
   const as = (role: Role, id = `${role}-coverage`) => ({ token: tokenFor(role, id) });
 
   /** Trail entries added by `read`, as an auditor lists the whole trail. */
-  const entriesAfter = async (read: () => Promise<unknown>): Promise<Entry[]> => {
-    const trail = async () =>
-      (await api.get<{ entries: Entry[] }>('/audit/access-log', as('auditor', 'trail-reader'))).body.entries;
-    const before = new Set((await trail()).map((e) => e.eventId));
-    await read();
-    return (await trail()).filter((e) => !before.has(e.eventId));
-  };
+  const entriesAfter = (read: () => Promise<unknown>): Promise<Entry[]> =>
+    trailEntriesAfter(api, as('auditor', 'trail-reader').token, read);
 
   beforeAll(async () => {
     t = await startTestApp();
