@@ -44,59 +44,97 @@ export const openingOf = (o: Obligation): CalendarDate => maxDate(addDays(o.dueD
 export const sameObligation = (a: Obligation, b: Obligation): boolean =>
   a.key === b.key && a.dueDate === b.dueDate && (a.from === b.from || openingOf(a) === openingOf(b));
 
-function pushDates(dates: Set<CalendarDate>, facts: readonly { date: CalendarDate }[]): void {
-  for (const fact of facts) dates.add(fact.date);
+/** The dates a walk still has to step through: after the last step kept, up to D. */
+class DateRange {
+  readonly dates = new Set<CalendarDate>();
+  readonly facts = new Set<CalendarDate>();
+  /** The rules whose change point each date is (by index), for dates that are change points. */
+  readonly owners = new Map<CalendarDate, number[]>();
+  /** The latest fact date in the whole summary ('' when none): from it on, nothing to trim. */
+  latestFact: CalendarDate = '';
+
+  constructor(
+    private readonly after: CalendarDate | undefined,
+    private readonly asAt: CalendarDate,
+  ) {}
+
+  private within(date: CalendarDate): boolean {
+    return date <= this.asAt && (this.after === undefined || date > this.after);
+  }
+
+  fact(date: CalendarDate | undefined): void {
+    if (date === undefined) return;
+    if (date > this.latestFact) this.latestFact = date;
+    if (this.within(date)) this.facts.add(date);
+  }
+
+  factsIn(list: readonly { date: CalendarDate }[]): void {
+    for (const fact of list) this.fact(fact.date);
+  }
+
+  point(date: CalendarDate, rule: number): void {
+    if (!this.within(date)) return;
+    this.dates.add(date);
+    const owners = this.owners.get(date);
+    if (owners === undefined) this.owners.set(date, [rule]);
+    else if (!owners.includes(rule)) owners.push(rule);
+  }
+
+  /** The dates in order, fact dates and change points together. */
+  sorted(): CalendarDate[] {
+    for (const date of this.facts) this.dates.add(date);
+    return [...this.dates].sort();
+  }
 }
 
-function pushPeriodDates(dates: Set<CalendarDate>, period: PeriodOfCare): void {
+function pushPeriodDates(range: DateRange, period: PeriodOfCare): void {
   const { adoption } = period;
-  dates.add(period.start);
-  if (period.end !== undefined) dates.add(period.end);
-  pushDates(dates, period.legalStatuses);
+  range.fact(period.start);
+  range.fact(period.end);
+  range.factsIn(period.legalStatuses);
   for (const run of period.placements) {
-    dates.add(run.start);
-    if (run.end !== undefined) dates.add(run.end);
-    pushDates(dates, run.types);
+    range.fact(run.start);
+    range.fact(run.end);
+    range.factsIn(run.types);
     for (const stay of run.temporaryStays) {
-      dates.add(stay.start);
-      if (stay.end !== undefined) dates.add(stay.end);
+      range.fact(stay.start);
+      range.fact(stay.end);
     }
   }
-  pushDates(dates, period.reviews);
-  pushDates(dates, period.plans);
-  pushDates(dates, period.audits);
-  pushDates(dates, adoption.decisions);
-  pushDates(dates, adoption.reversals);
-  pushDates(dates, adoption.placementOrders);
-  pushDates(dates, adoption.consents);
-  pushDates(dates, adoption.matches);
-  pushDates(dates, adoption.placements);
-  if (adoption.order !== undefined) dates.add(adoption.order.date);
+  range.factsIn(period.reviews);
+  range.factsIn(period.plans);
+  range.factsIn(period.audits);
+  range.factsIn(adoption.decisions);
+  range.factsIn(adoption.reversals);
+  range.factsIn(adoption.placementOrders);
+  range.factsIn(adoption.consents);
+  range.factsIn(adoption.matches);
+  range.factsIn(adoption.placements);
+  range.fact(adoption.order?.date);
   for (const spell of period.missing) {
-    dates.add(spell.start);
-    if (spell.end !== undefined) dates.add(spell.end);
+    range.fact(spell.start);
+    range.fact(spell.end);
   }
 }
 
-/** The same lists of obligations (the very arrays: a rule re-derived gives new ones). */
-function sameLists(a: readonly (readonly Obligation[])[], b: readonly (readonly Obligation[])[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return a.length === b.length;
-}
-
-/** Every date at which the rules' obligations can change, up to `asAt`, in order, and the fact dates. */
+/**
+ * Every date after `after` (all when undefined) and up to `asAt` at which the rules' obligations
+ * can change: which are fact dates, and whose change points the others are.
+ */
 function walkDates(
   summary: JourneySummary,
+  after: CalendarDate | undefined,
   asAt: CalendarDate,
   rules: readonly DriftRule[],
   config: DriftConfig,
-): { dates: CalendarDate[]; facts: Set<CalendarDate> } {
-  const facts = new Set<CalendarDate>();
-  pushDates(facts, summary.allocations);
-  for (const period of summary.periods) pushPeriodDates(facts, period);
-  const dates = new Set(facts);
-  for (const rule of rules) for (const point of rule.changePoints?.(summary, config) ?? []) dates.add(point);
-  return { dates: [...dates].filter((date) => date <= asAt).sort(), facts };
+): DateRange {
+  const range = new DateRange(after, asAt);
+  range.factsIn(summary.allocations);
+  for (const period of summary.periods) pushPeriodDates(range, period);
+  rules.forEach((rule, r) => {
+    for (const point of rule.changePoints?.(summary, config) ?? []) range.point(point, r);
+  });
+  return range;
 }
 
 /**
@@ -126,46 +164,53 @@ export class SupersededWalk {
    * The breaches superseded up to `asAt`, in the order they closed. `current`, each rule's
    * obligations as at `asAt` (the caller has them), are also those as at the walk's last date: no
    * fact date or change point lies between (the rules' `reads` promise), so that step is not derived.
+   *
+   * Only the dates after the last step kept are gathered: the steps before `changedFrom`'s date
+   * still hold, and so does their list of dates, since the summary as at any of them is the same
+   * (a change point that appears before that date is one at which the obligations do not change).
+   * With no date since the last step, that step already holds D's obligations: the caller's lists
+   * may be new arrays (derived again), but nothing up to D they were derived from has changed.
    */
   breaches(
     summary: JourneySummary,
     asAt: CalendarDate,
     current: readonly (readonly Obligation[])[],
   ): SupersededBreach[] {
-    const { dates, facts } = walkDates(summary, asAt, this.rules, this.config);
-    let keep = 0;
-    while (keep < this.steps.length && keep < dates.length && this.steps[keep].date === dates[keep]) keep++;
-    // The last step kept was made from the obligations as at D: the same, unless D's obligations differ.
-    if (keep > 0 && keep === dates.length && !sameLists(this.steps[keep - 1].obligations, current)) keep--;
-    this.steps.length = keep;
-    for (let i = keep; i < dates.length; i++) {
-      const last = i === dates.length - 1;
+    const steps = this.steps;
+    while (steps.length > 0 && steps[steps.length - 1].date > asAt) steps.pop();
+    const after = steps.length > 0 ? steps[steps.length - 1].date : undefined;
+    const range = walkDates(summary, after, asAt, this.rules, this.config);
+    const dates = range.sorted();
+    for (let i = 0; i < dates.length; i++) {
+      const previous = steps[steps.length - 1];
       // A copy: the caller may reuse its array.
-      const obligations = last
-        ? [...current]
-        : this.obligationsAsAt(summary, dates[i], facts.has(dates[i]) ? undefined : this.steps[i - 1]);
-      this.steps.push(this.step(dates[i], obligations, this.steps[i - 1]));
+      const obligations =
+        i === dates.length - 1 ? [...current] : this.obligationsAsAt(summary, dates[i], range, previous);
+      steps.push(this.step(dates[i], obligations, previous));
     }
     const found: SupersededBreach[] = [];
-    for (const step of this.steps) for (const breach of step.closed) found.push(breach);
+    for (const step of steps) for (const breach of step.closed) found.push(breach);
     return found;
   }
 
   /**
-   * Each rule's obligations as at `date`. On a date that is only a change point, a rule without
-   * change points has the obligations of the step before (the `reads` promise): not derived again.
+   * Each rule's obligations as at `date`. On a date that is only a change point, a rule whose change
+   * point it is not has the obligations of the step before (the `reads` promise): not derived again.
+   * From the latest fact date on, the summary as at the date is the summary itself.
    */
   private obligationsAsAt(
     summary: JourneySummary,
     date: CalendarDate,
+    range: DateRange,
     before: Step | undefined,
   ): (readonly Obligation[])[] {
-    const trimmed = summaryAsAt(summary, date);
-    return this.rules.map((rule, r) =>
-      before !== undefined && rule.changePoints === undefined
-        ? before.obligations[r]
-        : rule.obligations(trimmed, date, this.config, this.evidence),
-    );
+    const owners = before === undefined || range.facts.has(date) ? undefined : range.owners.get(date);
+    let trimmed: JourneySummary | undefined;
+    return this.rules.map((rule, r) => {
+      if (before !== undefined && owners !== undefined && !owners.includes(r)) return before.obligations[r];
+      trimmed ??= date >= range.latestFact ? summary : summaryAsAt(summary, date);
+      return rule.obligations(trimmed, date, this.config, this.evidence);
+    });
   }
 
   private step(
