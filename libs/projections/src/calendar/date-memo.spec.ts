@@ -1,5 +1,5 @@
 import { addDays, addMonths } from '@care-journey/journey';
-import { addDaysKept, addMonthsKept } from './date-memo';
+import { addDaysKept, addMonthsKept, firstDayOfMonthsUpToKept } from './date-memo';
 
 describe('kept date arithmetic', () => {
   it('Given any date and amount, Then it answers as addMonths and addDays do, asked once or again', () => {
@@ -10,6 +10,15 @@ describe('kept date arithmetic', () => {
           expect(addMonthsKept(date, by)).toBe(addMonths(date, by));
           expect(addDaysKept(date, by)).toBe(addDays(date, by));
         }
+  });
+
+  it('Given any date and months, Then the first day of the months up to it is the day after the same day that many months back (month ends clamped), asked once or again', () => {
+    for (let round = 0; round < 2; round++)
+      for (const date of ['2024-02-29', '2025-02-28', '2025-03-31', '2025-01-01'])
+        for (const months of [1, 6, 12, 24])
+          expect(firstDayOfMonthsUpToKept(date, months)).toBe(addDays(addMonths(date, -months), 1));
+    expect(firstDayOfMonthsUpToKept('2025-02-28', 12)).toBe('2024-02-29');
+    expect(firstDayOfMonthsUpToKept('2024-02-29', 12)).toBe('2023-03-01');
   });
 
   it('Given a date that does not exist, Then it throws every time (nothing is kept)', () => {

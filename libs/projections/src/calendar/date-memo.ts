@@ -59,3 +59,9 @@ export const addMonthsKept = memo(addMonths);
 
 /** addDays(date, days), kept. */
 export const addDaysKept = memo(addDays);
+
+/**
+ * The first day of "the `months` up to D" (the day after D − months), kept as one result: DR05
+ * asks it at every date its scan tries, after most events, and two kept steps were two look-ups.
+ */
+export const firstDayOfMonthsUpToKept = memo((date, months) => addDays(addMonths(date, -months), 1));

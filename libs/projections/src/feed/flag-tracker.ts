@@ -232,6 +232,8 @@ export class FlagTracker {
   /** Each rule's derivation and obligations in the `facts` under way (arrays kept, not made per call). */
   private readonly allDerived: Derived[] = [];
   private readonly obligations: (readonly Obligation[])[] = [];
+  /** The parts some rule reads (undefined when a rule reads everything). */
+  private readonly readByAll: ReadonlySet<SummaryFacet> | undefined;
 
   constructor(
     private readonly config: DriftConfig,
@@ -240,6 +242,10 @@ export class FlagTracker {
     this.derived = rules.map(() => undefined);
     this.entries = rules.map(() => []);
     this.walk = new SupersededWalk(rules, config, false);
+    // A rule without `reads` reads everything: no union then.
+    this.readByAll = rules.every((rule) => rule.reads !== undefined)
+      ? new Set(rules.flatMap((rule) => rule.reads ?? []))
+      : undefined;
   }
 
   private forgetDerived(): void {
@@ -268,7 +274,7 @@ export class FlagTracker {
       return;
     }
     // `from`: nothing dated before it changed (an event folded at the end of the child's life).
-    if (this.rules.some((rule) => readsAny(rule, change))) this.walk.changedFrom(from);
+    if (this.anyRuleReads(change)) this.walk.changedFrom(from);
     // Kept for the new summary: what it was derived from is the same in both.
     if (summary !== undefined && this.summary !== undefined) this.summary = summary;
     for (let i = 0; i < this.rules.length; i++)
@@ -392,6 +398,13 @@ export class FlagTracker {
       }
       seen.add(entry.key);
     }
+  }
+
+  /** Whether some rule reads one of the changed parts (asked after every event: the union is kept). */
+  private anyRuleReads(change: readonly SummaryFacet[]): boolean {
+    if (this.readByAll === undefined) return true;
+    for (const facet of change) if (this.readByAll.has(facet)) return true;
+    return false;
   }
 
   /** Derived obligations still hold as at `asAt` (the date moved on, but not past a change point). */

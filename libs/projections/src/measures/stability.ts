@@ -23,7 +23,7 @@
  *   placement since D − 24 months (or placed for adoption with the previous placement from then).
  */
 import { addMonths, type CalendarDate } from '@care-journey/journey';
-import { addDaysKept, addMonthsKept } from '../calendar/date-memo';
+import { firstDayOfMonthsUpToKept } from '../calendar/date-memo';
 import type { JourneySummary, PlacementRun } from '../summary/journey-summary';
 import { carePeriodOn } from '../summary/periods-off-short-breaks';
 import { ageOn, isPlacedForAdoptionOn, placementsDuring, runOn } from '../summary/queries';
@@ -58,7 +58,7 @@ export interface StabilityMeasure {
  * window rule of ST1/ST2, DR05 and the authority's 3+ placements measure.
  */
 export const firstDayOfMonthsUpTo = (date: CalendarDate, months: number): CalendarDate =>
-  addDaysKept(addMonthsKept(date, -months), 1);
+  firstDayOfMonthsUpToKept(date, months);
 
 /** Counted placements in effect at some point in the `months` up to D (placementsDuring, once each). */
 export const placementsInMonthsUpTo = (

@@ -225,10 +225,19 @@ export class SupersededWalk {
         // The very list the step before had (a rule not derived again): nothing of it went.
         if (current === before) return;
         for (const o of before) {
-          // Still there (most are): tested first, so the opening, a date computed, is for those that went.
+          const closedOn = o.metOn ?? o.lapsedOn;
+          // Never a breach, told from its own dates (most: met in time), before any search: closed
+          // by its due date or before it came into being; or open but not open yet on the eve of
+          // `date` (it opens after its due date, and not before `from`).
+          if (
+            closedOn !== undefined
+              ? closedOn <= o.dueDate || closedOn < o.from
+              : o.dueDate >= date || o.from >= date
+          )
+            continue;
+          // Still there (most are): tested before the opening, a date computed, for those that went.
           if (current.some((now) => sameObligation(now, o))) continue;
           const openedOn = openingOf(o);
-          const closedOn = o.metOn ?? o.lapsedOn;
           // Not a breach: not yet open on the eve of `date`, or closed before it opened.
           if (closedOn === undefined ? openedOn >= date : closedOn < openedOn) continue;
           // Open: it stopped applying on `date`. Closed already: kept as it closed.
