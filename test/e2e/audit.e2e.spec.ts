@@ -155,6 +155,31 @@ describe('auditing a case history over HTTP', () => {
     expect(typeof move?.revision).toBe('string');
   });
 
+  it('Given the move recorded for 1 March and amended to 5 March, When the chronology is read, Then the move stands on 5 March with its corrections, and says it was first recorded for 1 March and which amendment moved it when', async () => {
+    const entries = (await get(`/children/${childId}/chronology`, 'auditor')).body as unknown as {
+      eventId: string;
+      effectiveDate: string;
+      originalEffectiveDate?: string;
+      dateAmendedBy?: { eventId: string; recordedAt: string; recordedBy: string };
+    }[];
+    expect(entries.map((e) => [e.effectiveDate, e.eventId]).filter(([date]) => date >= '2024-03-01')).toEqual(
+      [
+        ['2024-03-05', eventIds.move],
+        ['2024-03-05', eventIds.firstCorrection],
+        ['2024-03-05', eventIds.secondCorrection],
+        ['2024-03-10', eventIds.review],
+      ],
+    );
+    const move = entries.find((e) => e.eventId === eventIds.move);
+    expect(move).toMatchObject({
+      originalEffectiveDate: '2024-03-01',
+      dateAmendedBy: { eventId: eventIds.secondCorrection, recordedBy: 'sw-alice' },
+    });
+    // Recorded after the first correction and before anything else was.
+    expect(move!.dateAmendedBy!.recordedAt > between.firstCorrection).toBe(true);
+    expect(move!.dateAmendedBy!.recordedAt < between.secondCorrection).toBe(true);
+  });
+
   it('refuses bad query values with a 400 naming the field', async () => {
     const bad = await get(`/children/${childId}/history?asAt=2024-02-30&knownAt=yesterday`);
     expect(bad.status).toBe(400);

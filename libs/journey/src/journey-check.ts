@@ -7,6 +7,9 @@ import type { JourneyCommand } from './commands';
 import { DomainRuleViolation } from './errors';
 import type { JourneyEvent, StoredJourneyEvent } from './events';
 import { evolve } from './evolve';
+import { checkStoredFosteringForAdoption } from './handlers/adoption-placement';
+import { isStoredFosteringForAdoption } from './invariants/adoption-placement';
+import { lookedAfterOnlyUnder18 } from './invariants/looked-after-age';
 import { sortByEffectiveDate } from './resolve-corrections';
 import { initialState, type JourneyState } from './state';
 
@@ -61,6 +64,12 @@ function checkOne(decide: DecideFn, event: StoredJourneyEvent, state: JourneySta
     now,
     recordedBy: event.recordedBy,
   } as JourneyCommand;
+  if (command.type === 'PlaceForAdoption' && isStoredFosteringForAdoption(command.placement)) {
+    // A stored U2/U5 entry keeps its type; its other rules still hold (decide's, then the age limit).
+    checkStoredFosteringForAdoption(command, state);
+    lookedAfterOnlyUnder18(command, state);
+    return;
+  }
   decide(command, state);
 }
 

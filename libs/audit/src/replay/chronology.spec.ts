@@ -4,23 +4,67 @@ import { chronology } from './chronology';
 describe('chronology', () => {
   const lines = chronology(correctedJourney());
 
-  it('Given a journey recorded out of order, Then every event appears in effective-date order', () => {
+  it('Given a journey recorded out of order, Then every event appears in effective-date order, an amended entry at its amended date with its corrections beside it', () => {
     expect(lines.map((l) => [l.effectiveDate, l.eventId])).toEqual([
       ['2024-01-10', 'e1'],
       ['2024-01-15', 'e2'],
       ['2024-02-12', 'e3'],
-      ['2024-03-01', 'e4'],
-      ['2024-03-01', 'e6'],
+      ['2024-03-05', 'e4'],
+      ['2024-03-05', 'e6'],
       ['2024-03-05', 'e7'],
       ['2024-03-10', 'e5'],
     ]);
   });
 
-  it('says who recorded each event, when, and how many days late', () => {
+  it('Given the move recorded for 1 March and amended to 5 March, Then it stands on 5 March and still says it was first recorded for 1 March, and which amendment moved it when', () => {
+    expect(lines.find((l) => l.eventId === 'e4')).toMatchObject({
+      effectiveDate: '2024-03-05',
+      originalEffectiveDate: '2024-03-01',
+      dateAmendedBy: {
+        eventId: 'e7',
+        kind: 'amended',
+        recordedAt: '2024-05-01T14:00:00.000Z',
+        recordedBy: 'tm-2',
+        reason: 'moved on the 5th, not the 1st',
+      },
+    });
+    expect(lines.find((l) => l.eventId === 'e4')?.amendedBy.map((a) => [a.eventId, a.recordedAt])).toEqual([
+      ['e6', '2024-04-02T09:30:00.000Z'],
+      ['e7', '2024-05-01T14:00:00.000Z'],
+    ]);
+    // An entry whose date was never amended says nothing of it.
+    expect(lines.find((l) => l.eventId === 'e5')).not.toHaveProperty('originalEffectiveDate');
+    expect(lines.find((l) => l.eventId === 'e5')).not.toHaveProperty('dateAmendedBy');
+  });
+
+  it('Given an amendment that puts the date back as first recorded, Then the entry stands on that date with no original date shown', () => {
+    const events = [
+      ...correctedJourney(),
+      {
+        type: 'EntryAmended',
+        id: 'e8',
+        recordedAt: '2024-06-10T09:00:00.000Z',
+        recordedBy: 'tm-1',
+        data: {
+          childId: 'c1',
+          effectiveDate: '2024-03-01',
+          correctedEventId: 'e4',
+          reason: 'it was the 1st after all',
+          amendedData: { effectiveDate: '2024-03-01' },
+        },
+      },
+    ] as ReturnType<typeof correctedJourney>;
+    const e4 = chronology(events).find((l) => l.eventId === 'e4');
+    expect(e4).toMatchObject({ effectiveDate: '2024-03-01', lagDays: 19 });
+    expect(e4).not.toHaveProperty('originalEffectiveDate');
+  });
+
+  it('says who recorded each event, when, and how many days after its effective date (as amended) it was first recorded', () => {
     expect(lines.find((l) => l.eventId === 'e4')).toMatchObject({
       recordedBy: 'sw-2',
       recordedAt: '2024-03-20T15:00:00.000Z',
-      lagDays: 19,
+      // The move happened on 5 March (as amended) and was recorded on 20 March.
+      lagDays: 15,
     });
     expect(lines.find((l) => l.eventId === 'e1')?.lagDays).toBe(0);
   });

@@ -27,6 +27,31 @@ export function placeForAdoption(command: PlaceForAdoption, state: JourneyState)
   mustBeInCurrentPeriod(state, date, 'adoption-step');
   noTemporaryPlacementOpen(state, 'place for adoption');
   const type = adoptionPlacementType(command.placement);
+  placedForAdoptionRules(command, state, date, type);
+  return [{ type: 'PlacedForAdoption', data: dataOf(command) }];
+}
+
+/**
+ * A stored "placed for adoption" with U2/U5, re-checked when the journey is replayed (a correction):
+ * accepted before such entries were refused, it keeps that type, and every other rule of a placement
+ * for adoption still holds for it (a date, a match, a provider…), so an amendment that keeps the type
+ * and corrects another field is checked as the entry was. A new entry, or an amendment to another
+ * fostering-for-adoption type, goes through placeForAdoption and is refused.
+ */
+export function checkStoredFosteringForAdoption(command: PlaceForAdoption, state: JourneyState): void {
+  const { date } = checkEntry(command, state);
+  mustBeInCurrentPeriod(state, date, 'adoption-step');
+  noTemporaryPlacementOpen(state, 'place for adoption');
+  placedForAdoptionRules(command, state, date, command.placement.placementType);
+}
+
+/** The rules of a placement for adoption after its type. */
+function placedForAdoptionRules(
+  command: PlaceForAdoption,
+  state: JourneyState,
+  date: string,
+  type: string,
+): void {
   requireBoolean(command.sameCarer, 'sameCarer');
   needsOpenAdoptionDecision(state, 'placed-for-adoption-needs-match', 'Placing for adoption');
   needsMatch(state, date);
@@ -37,7 +62,6 @@ export function placeForAdoption(command: PlaceForAdoption, state: JourneyState)
   currentPlacementEndedByRegistration(state, date, false);
   checkProvider(command.placement, date);
   supportedAccommodationNeeds16(state, type, date);
-  return [{ type: 'PlacedForAdoption', data: dataOf(command) }];
 }
 
 /** One command, two events: the order, and the end of care it brings (E11 unopposed, E12 consent dispensed). */

@@ -12,6 +12,7 @@ import {
   registrationNotRetracted,
 } from '../invariants/corrections';
 import { changesSomething } from '../invariants/amendment-changes';
+import { keepsStoredFosteringForAdoptionType } from '../invariants/adoption-placement';
 import { notAfterRecording } from '../invariants/dates';
 import { requireDate, requireRecording, requireText } from '../invariants/fields';
 import { mustBeRegistered, mustBeSameChild } from '../invariants/registration';
@@ -193,10 +194,10 @@ export function amendEntry(command: AmendEntry, state: JourneyState, decide: Dec
   }
   keepsChildId(state, amendedData);
   onlyFieldsOfEntry(target, amendedData);
-  changesSomething(
-    resolveCorrections(historyOf(state)).find((entry) => entry.id === command.correctedEventId),
-    amendedData,
-  );
+  const stored = resolveCorrections(historyOf(state)).find((entry) => entry.id === command.correctedEventId);
+  changesSomething(stored, amendedData);
+  if (stored?.type === 'PlacedForAdoption')
+    keepsStoredFosteringForAdoptionType(stored.id, stored.data.placement, amendedData['placement']);
   const effectiveDate = requireDate(
     amendedData['effectiveDate'] ?? target.effectiveDate,
     'amendedData.effectiveDate',

@@ -33,6 +33,35 @@ export function adoptionPlacementType(placement: PlacementDetails): string {
   return type;
 }
 
+/** A "placed for adoption" entry with a fostering-for-adoption type (U2/U5): only a stored one, now. */
+export const isStoredFosteringForAdoption = (placement: PlacementDetails | undefined): boolean =>
+  isFosteringForAdoption(placement?.placementType);
+
+/**
+ * An amendment of a "placed for adoption" entry may give it a U2/U5 type only by keeping the type a
+ * stored entry already has (accepted before such entries were refused): its other fields can then be
+ * corrected. Any other U2/U5 (a new one, or a change from U5 to U2) is fostering for adoption, which
+ * is a change of placement: retract the entry and record the change of placement instead.
+ */
+export function keepsStoredFosteringForAdoptionType(
+  entryId: string,
+  storedPlacement: PlacementDetails | undefined,
+  amendedPlacement: unknown,
+): void {
+  const sent = (amendedPlacement as Partial<PlacementDetails> | undefined)?.placementType;
+  if (typeof amendedPlacement !== 'object' || !isFosteringForAdoption(sent)) return;
+  const stored = storedPlacement?.placementType;
+  if (sent === stored) return;
+  const kept = isFosteringForAdoption(stored)
+    ? `This entry, recorded as ${stored} before such entries were refused, may keep ${stored} while its other fields are corrected, or become A3–A6 if the child was placed for adoption; `
+    : '';
+  violation(
+    'fostering-for-adoption-is-a-placement-change',
+    `Amending entry ${entryId} is refused (rule fostering-for-adoption-is-a-placement-change): amendedData.placement.placementType ${sent} is fostering for adoption (a foster placement), not a placement for adoption (A3–A6). ${kept}to record fostering for adoption with ${sent}, retract this entry (API: RetractEntry) and record a change of placement (API: ChangePlacement).`,
+    'amendedData.placement.placementType',
+  );
+}
+
 export function needsMatch(state: JourneyState, date: string): void {
   const matched = state.adoption.matchDate;
   if (matched === undefined || matched > date) {

@@ -5,8 +5,11 @@
  * national statistics. The counted parts of a period (periodsOffShortBreaks) are the care spells;
  * short breaks between two of them (an interlude: V2, then V3, then V2 again) are not in care for
  * the stocks, but neither a cease nor a start for the flows: the period goes on, one period in the
- * 903 (its episodes joined by X1). Placement spells are cut to the counted parts, and each carer is
- * one counted placement however many parts it spans (placementsDuring). docs/drift-rules.md.
+ * 903 (its episodes joined by X1). A period that ends on short breaks (a counted part, then short
+ * breaks until care ends) ceases when care ends, with its reason, as the 903's last episode (the V3/V4
+ * one) shows it; the stocks still leave the child out from the change to short breaks. Placement
+ * spells are cut to the counted parts, and each carer is one counted placement however many parts it
+ * spans (placementsDuring). docs/drift-rules.md.
  */
 import type { CalendarDate } from '@care-journey/journey';
 import { DR01 } from '../rules/dr01-first-review';
@@ -32,8 +35,21 @@ export interface CareSpell {
   endEventId?: string;
   /** `end` is a return to short breaks and the period goes on to another counted part: no cease. */
   goesOnAfterShortBreaks?: boolean;
+  /**
+   * The period's cease as the 903 shows it, on the period's last counted part once care has ended:
+   * `end` itself, or, when the period ended on short breaks, the day care ended (later than `end`).
+   * Absent while the period goes on (in care, or still on short breaks).
+   */
+  cease?: CareCease;
   /** `start` is the end of short breaks inside the period (after an earlier counted part): no start. */
   resumesAfterShortBreaks?: boolean;
+}
+
+/** The day a period of care ended, why (903 REC) and the event that ended it. */
+export interface CareCease {
+  date: CalendarDate;
+  reason?: string;
+  eventId?: string;
 }
 
 /** One placement type with one carer, over [start, end). */
@@ -134,19 +150,33 @@ function checksOf(obligations: Obligation[]): TimelinessCheck[] {
     }));
 }
 
+/**
+ * The period's cease for its last counted part: the part's own end when the period had no short
+ * breaks (or ended in a counted part), else the period's end, which is after the part's when care
+ * ended on short breaks, and absent while the period is still open on them.
+ */
+function ceaseOf(part: CarePeriod, periods: readonly PeriodOfCare[]): CareCease | undefined {
+  const period = part.spellOf ? periods.find((p) => p.start === part.spellOf?.periodStart) : part;
+  if (period?.end === undefined) return undefined;
+  return { date: period.end, reason: period.endReason, eventId: period.endEventId };
+}
+
 /** The care spells: the counted parts, with the edges of short breaks inside a period marked. */
-function careSpellsOf(parts: readonly CarePeriod[]): CareSpell[] {
+function careSpellsOf(parts: readonly CarePeriod[], periods: readonly PeriodOfCare[]): CareSpell[] {
   return parts.map((part, index) => {
     const samePeriod = (other: CarePeriod | undefined): boolean =>
       other?.spellOf !== undefined && other.spellOf.periodStart === part.spellOf?.periodStart;
+    const goesOn = samePeriod(parts[index + 1]);
+    const cease = goesOn ? undefined : ceaseOf(part, periods);
     return {
       start: part.start,
       end: part.end,
       endReason: part.endReason,
       startEventId: part.startEventId,
       endEventId: part.endEventId,
-      ...(samePeriod(parts[index + 1]) && { goesOnAfterShortBreaks: true }),
+      ...(goesOn && { goesOnAfterShortBreaks: true }),
       ...(samePeriod(parts[index - 1]) && { resumesAfterShortBreaks: true }),
+      ...(cease && { cease }),
     };
   });
 }
@@ -168,7 +198,7 @@ export function prepareChild(
     name: summary.name,
     dateOfBirth: summary.dateOfBirth,
     homePostcode: details.homePostcode,
-    care: careSpellsOf(periods),
+    care: careSpellsOf(periods, summary.periods),
     placements: periods.flatMap((period) =>
       period.placements.flatMap((run) => spellsOfRun(run, period, details, districts)),
     ),

@@ -90,18 +90,14 @@ function tallyChild(
   let pointer = 0;
   for (const spell of child.care) {
     const start = at(spell.start);
-    // Short breaks inside a period are neither a start nor a cease (care-flows.ts).
+    // Short breaks inside a period are neither a start nor a cease; a period that ends on short
+    // breaks ceases when care ends (care-flows.ts).
     if (start >= 0 && start <= last && !spell.resumesAfterShortBreaks) tally.started[start] += 1;
     const end = spell.end === undefined ? undefined : at(spell.end);
-    if (
-      spell.end !== undefined &&
-      end !== undefined &&
-      end >= 0 &&
-      end <= last &&
-      !spell.goesOnAfterShortBreaks
-    ) {
-      tally.ceased[end] += 1;
-      tally.ceasedByRoute[ceaseRouteOf(child, spell)][end] += 1;
+    const ceased = spell.cease === undefined ? undefined : at(spell.cease.date);
+    if (spell.cease !== undefined && ceased !== undefined && ceased >= 0 && ceased <= last) {
+      tally.ceased[ceased] += 1;
+      tally.ceasedByRoute[ceaseRouteOf(child, spell.cease)][ceased] += 1;
     }
     // In care at the end of month m when it started by then and ended in a later month.
     const lastInCare = end === undefined ? last : Math.min(last, end - 1);

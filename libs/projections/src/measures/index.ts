@@ -1,4 +1,5 @@
 export * from './measure-types';
+export * from './mean-beside-threshold';
 export * from './stability';
 export * from './time-to-permanence';
 export * from './scorecard-thresholds';

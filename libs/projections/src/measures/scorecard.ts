@@ -10,7 +10,8 @@ import { runOn } from '../summary/queries';
 import { adoptionPathOn, adoptivePlacement } from '../summary/adoption-path';
 import { carePeriods } from '../rules/care-periods';
 import { LOCAL_ADOPTION_TARGET_DAYS } from '../rules/drift-config';
-import { assertThirtyFirstOfMarch, childRefOf, mean, percentage, type ChildRef } from './measure-types';
+import { assertThirtyFirstOfMarch, childRefOf, percentage, type ChildRef } from './measure-types';
+import { meanBesideThreshold } from './mean-beside-threshold';
 import { DEFAULT_SCORECARD_THRESHOLDS, thresholdFor, type ScorecardThreshold } from './scorecard-thresholds';
 
 export interface ScorecardChild extends ChildRef {
@@ -37,7 +38,7 @@ export interface MeanIndicator {
   denominator: number;
   meanDays: number | null;
   thresholdDays: number;
-  /** Mean at or under the threshold (null when no child counts). */
+  /** Exact mean (numerator / denominator) at or under the threshold (null when no child counts). */
   meetsThreshold: boolean | null;
   localTargetDays?: number;
   childIds: string[];
@@ -114,15 +115,17 @@ function meanIndicator(
 ): MeanIndicator {
   const counted = children.filter((child) => days(child) !== undefined);
   const values = counted.map((child) => days(child) as number);
-  const meanDays = mean(values);
+  const numerator = values.reduce((a, b) => a + b, 0);
+  // Judged on the exact mean; shown to 1 dp without rounding onto the threshold.
+  const { meanDays, meetsThreshold } = meanBesideThreshold(numerator, values.length, thresholdDays);
   return {
     indicator,
     title,
-    numerator: values.reduce((a, b) => a + b, 0),
+    numerator,
     denominator: values.length,
     meanDays,
     thresholdDays,
-    meetsThreshold: meanDays === null ? null : meanDays <= thresholdDays,
+    meetsThreshold,
     childIds: counted.map((child) => child.childId),
   };
 }

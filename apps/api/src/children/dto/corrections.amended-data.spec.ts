@@ -71,6 +71,17 @@ describe('amendedDataErrors: an amendment keeps the corrected entry’s own fiel
     ]);
   });
 
+  it('Given a stored U5 "placed for adoption", When its placement is amended keeping U5, Then the type passes here (the domain checks it is the stored one); other codes do not', () => {
+    const placement = { placementType: 'U5', provider: 'PR1', postcode: 'LS6 2AB' };
+    expect(rulesBroken('PlacedForAdoption', { placement })).toEqual([]);
+    expect(rulesBroken('PlacedForAdoption', { placement: { ...placement, placementType: 'A6' } })).toEqual(
+      [],
+    );
+    expect(rulesBroken('PlacedForAdoption', { placement: { ...placement, placementType: 'U4' } })).toEqual([
+      'amendedData.placement.placementType isIn',
+    ]);
+  });
+
   it('Given the child id, Then it is left to the domain (which refuses any other child’s)', () =>
     expect(rulesBroken('StatutoryReviewHeld', { childId: 'c-7f3a', participation: 'PN1' })).toEqual([]));
 

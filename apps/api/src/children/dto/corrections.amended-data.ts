@@ -7,7 +7,8 @@
 import { OmitType } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { JourneyEventType } from '@care-journey/journey';
+import { ADOPTION_PLACEMENTS, FOSTERING_FOR_ADOPTION, type JourneyEventType } from '@care-journey/journey';
+import { IsIn } from 'class-validator';
 import type { FieldError } from '../../http/field-errors';
 import { inheritedFieldNameErrors } from '../../http/inherited-field-names';
 import { flattenValidationErrors } from '../../http/validation-pipe';
@@ -26,7 +27,28 @@ import { RecordAnnualHealthOutcomesDto, RecordCareLeaverContactDto } from './out
 import { ChangeLegalStatusDto, EndPeriodOfCareDto, StartPeriodOfCareDto } from './period-of-care.dto';
 import { ChangePlacementDto, EndTemporaryPlacementDto, StartTemporaryPlacementDto } from './placement.dto';
 import { RegisterChildDto } from './register-child.dto';
+import { NestedField } from './fields';
+import { PlacementDetailsDto } from './placement-details.dto';
 import { CompleteGoingHomeAuditDto, RecordReviewDto, SetPermanencePlanDto } from './review-and-plan.dto';
+
+/**
+ * A stored "placed for adoption" may be amended keeping the U2/U5 type it was recorded with before
+ * such entries were refused: the DTO lets U2/U5 through beside A3–A6 and the domain accepts it only
+ * as the entry's stored type (rule fostering-for-adoption-is-a-placement-change otherwise).
+ */
+const AMENDABLE_ADOPTION_TYPES = [...ADOPTION_PLACEMENTS, ...FOSTERING_FOR_ADOPTION];
+class AmendedAdoptivePlacementDetailsDto extends PlacementDetailsDto {
+  @IsIn(AMENDABLE_ADOPTION_TYPES, {
+    message: `$property must be a placement for adoption (${ADOPTION_PLACEMENTS.join(', ')}), or the U2/U5 a stored entry was recorded with`,
+  })
+  declare placementType: string;
+}
+class PlacedForAdoptionDataDto extends OmitType(PlaceForAdoptionDto, ['placement'] as const) {
+  @NestedField(() => AmendedAdoptivePlacementDetailsDto, {
+    description: 'The placement for adoption (A3–A6, or the stored U2/U5 kept)',
+  })
+  placement!: AmendedAdoptivePlacementDetailsDto;
+}
 
 /** The adoption order's entry holds what its route takes but `application`, which became the end of care's reason. */
 class AdoptionOrderDataDto extends OmitType(GrantAdoptionOrderDto, ['application'] as const) {}
@@ -50,7 +72,7 @@ const RULES_OF: Record<AmendableEntryType, new () => object> = {
   AdoptionConsentGiven: RecordAdoptionConsentDto,
   AdoptionDecisionReversed: ReverseAdoptionDecisionDto,
   MatchedWithAdopters: RecordMatchDto,
-  PlacedForAdoption: PlaceForAdoptionDto,
+  PlacedForAdoption: PlacedForAdoptionDataDto,
   AdoptionOrderGranted: AdoptionOrderDataDto,
   MissingEpisodeStarted: StartMissingEpisodeDto,
   MissingEpisodeEnded: EndMissingEpisodeDto,

@@ -1,5 +1,5 @@
 import { addDays } from '@care-journey/journey';
-import { scorecard } from '@care-journey/projections';
+import { scorecard, timeToPermanence } from '@care-journey/projections';
 import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
 import { indicatorChildren } from './indicator-children';
 import { pageOfList } from '../html/pagination';
@@ -63,6 +63,28 @@ describe('a mean of days beside its threshold, on the panel measures pages', () 
     }).toString();
     const figures = text(/<div id="indicator-figures">[\s\S]*?<\/dl>/.exec(markup)?.[0] ?? '');
     expect(figures).toContain('Mean 426.3 days Threshold 426 days: Above threshold');
+  });
+
+  it('Given the same children, When the measures page shows time to permanence, Then its mean and median read to one decimal place, as the scorecard does', () => {
+    const permanence = timeToPermanence(summaries, '2018-04-01', '2021-03-31');
+    expect(permanence.byMilestone.find((m) => m.milestone === 'adoption_move_in')).toMatchObject({
+      children: 3,
+      meanDays: 426.3,
+      medianDays: 426,
+    });
+    const query = parseMeasuresQuery({ yearEnding: '2021-03-31', years: '1' }, '2026-11-27');
+    const markup = measuresPage({
+      user: { id: 'p', name: 'Panel', role: 'panel_member' },
+      csrfToken: 't',
+      query,
+      data: measuresData(summaries, query),
+      series: { rows: [], targets: [] },
+    }).toString();
+    const table = text(
+      /<table class="govuk-table" id="permanence-table">[\s\S]*?<\/table>/.exec(markup)?.[0] ?? '',
+    );
+    expect(table).toContain('adoption move in 3 426.3 426.0');
+    expect(table).toContain('adoption order 3 639.0 639.0');
   });
 
   it('Given a whole mean, Then it still shows one decimal place, as the API gives it', () => {

@@ -23,7 +23,6 @@ export interface MeasuresPageModel {
 }
 
 const pct = (value: number | null): string => (value === null ? 'No children' : `${value.toFixed(1)}%`);
-const days = (value: number | null): string => (value === null ? 'No children' : `${Math.round(value)}`);
 const thousands = (n: number): string => n.toLocaleString('en-GB');
 
 /** A figure cell that links to the children behind it; the hidden words say which figure. */
@@ -67,7 +66,7 @@ function permanenceSection({ data }: MeasuresPageModel): SafeHtml {
         (
           m,
         ) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${m.milestone.replace(/_/g, ' ')}</th>
-        ${td(String(m.children))}${td(days(m.meanDays))}${td(days(m.medianDays))}</tr>`,
+        ${td(String(m.children))}${td(meanDaysText(m.meanDays))}${td(meanDaysText(m.medianDays))}</tr>`,
       )}</tbody></table>`;
 }
 

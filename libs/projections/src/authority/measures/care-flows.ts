@@ -5,10 +5,12 @@
  * other ending on or after the 18th birthday, or E17, is "18+"; everything else is "other".
  * A start and a cease on the same day both count. Short breaks inside a period of care (a counted
  * part, short breaks, another counted part) are neither a cease nor a start: the period goes on, as
- * the 903 has it (one period, episodes joined by X1). docs/drift-rules.md.
+ * the 903 has it (one period, episodes joined by X1). A period that ends on short breaks ceases the
+ * day care ended, for the reason it ended (the 903's last episode), not at the change to short
+ * breaks (CareSpell.cease). docs/drift-rules.md.
  */
 import { ageInYearsOn } from '@care-journey/journey';
-import type { AuthorityChild, CareSpell } from '../authority-child';
+import type { AuthorityChild, CareCease } from '../authority-child';
 import { behindRow, within, type ChildBehind, type MeasureWindow } from './measure-window';
 
 export const CEASE_ROUTES = [
@@ -35,11 +37,10 @@ const BY_CODE: Record<string, CeaseRoute> = {
   E17: 'aged_18_plus',
 };
 
-export function ceaseRouteOf(child: AuthorityChild, spell: CareSpell): CeaseRoute {
-  const byCode = spell.endReason ? BY_CODE[spell.endReason] : undefined;
+export function ceaseRouteOf(child: AuthorityChild, cease: CareCease): CeaseRoute {
+  const byCode = cease.reason ? BY_CODE[cease.reason] : undefined;
   if (byCode) return byCode;
-  if (spell.end && child.dateOfBirth && ageInYearsOn(child.dateOfBirth, spell.end) >= 18)
-    return 'aged_18_plus';
+  if (child.dateOfBirth && ageInYearsOn(child.dateOfBirth, cease.date) >= 18) return 'aged_18_plus';
   return 'other';
 }
 
@@ -71,16 +72,17 @@ export function careFlows(
         started += 1;
         behind.started?.push(behindRow(child, { date: spell.start, eventId: spell.startEventId }));
       }
-      if (spell.end !== undefined && !spell.goesOnAfterShortBreaks && within(spell.end, window)) {
-        const route = ceaseRouteOf(child, spell);
+      const cease = spell.cease;
+      if (cease !== undefined && within(cease.date, window)) {
+        const route = ceaseRouteOf(child, cease);
         ceased += 1;
         ceasedByRoute[route] += 1;
         behind.ceased?.push(
           behindRow(child, {
-            date: spell.end,
-            reason: spell.endReason ?? null,
+            date: cease.date,
+            reason: cease.reason ?? null,
             route,
-            eventId: spell.endEventId ?? null,
+            eventId: cease.eventId ?? null,
           }),
         );
       }
