@@ -131,3 +131,37 @@ describe('the authority drift report as known at an instant, over HTTP (seeded c
     expect((await asKnown('', tokenFor('admin'))).status).toBe(200);
   });
 });
+
+describe("the authority drift report as known now uses the authority's configured thresholds, as the live report does", () => {
+  const THRESHOLDS = '{"DR01":{"workingDays":5},"DR03":{"months":3},"dueSoonDays":60}';
+  let t: TestApp;
+  let api: ApiClient;
+  let saved: string | undefined;
+
+  beforeAll(async () => {
+    saved = process.env.CARE_JOURNEY_DRIFT_THRESHOLDS;
+    process.env.CARE_JOURNEY_DRIFT_THRESHOLDS = THRESHOLDS;
+    t = await startSeededApp(60);
+    api = apiClient(t.baseUrl);
+  });
+  afterAll(async () => {
+    await t?.close();
+    if (saved === undefined) delete process.env.CARE_JOURNEY_DRIFT_THRESHOLDS;
+    else process.env.CARE_JOURNEY_DRIFT_THRESHOLDS = saved;
+  });
+
+  it('Given CARE_JOURNEY_DRIFT_THRESHOLDS, When replayed as known now, Then it equals the live report with those thresholds', async () => {
+    const now = new Date().toISOString();
+    for (const asAt of ['2025-03-31', todayInEngland()]) {
+      const live = await api.get<DriftReport>(`/drift-report?asAt=${asAt}&${WHOLE}`, { token: auditor });
+      const replayed = await api.get<AsKnownReport>(
+        `/audit/drift-report?asAt=${asAt}&knownAt=${now}&${WHOLE}`,
+        {
+          token: auditor,
+        },
+      );
+      expect(replayed.body.dueWithinDays).toBe(60);
+      expect(comparable(replayed.body)).toEqual(comparable(live.body));
+    }
+  });
+});
