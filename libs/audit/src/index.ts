@@ -2,6 +2,7 @@
 export * from './integrity';
 export * from './bundle';
 export * from './replay';
+export * from './authority-drift';
 export * from './access-log';
 export * from './reading';
 export * from './anchor';

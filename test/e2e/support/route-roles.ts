@@ -70,6 +70,8 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /children/:id/verify': ['auditor', 'admin'],
   'GET /children/:id/bundle': ['auditor', 'admin'],
   'GET /audit/access-log': ['auditor', 'admin'],
+  // The authority's drift report as known at an instant: replays the whole unredacted log (audit work).
+  'GET /audit/drift-report': ['auditor', 'admin'],
 
   // Projections (apps/api/src/projections): aggregate reports for readers and reporting jobs; per-child flags for case readers.
   'GET /drift': ['panel_member', 'auditor', 'reporting_job', 'admin'],
@@ -106,6 +108,8 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
     anonymousStatus: 303,
   },
   'GET /panel/children/:id': { roles: ALL_ROLES, anonymousStatus: 303 },
+  // The auditors' page of the same report as known at an instant.
+  'GET /panel/audit/drift': { roles: ['auditor', 'admin'], anonymousStatus: 303 },
   // The service's address (to the panel's first page) and the "Page not found" page under /panel.
   'GET /': { roles: ALL_ROLES, anonymousStatus: 303 },
   'GET /panel/*': { roles: ALL_ROLES, anonymousStatus: 303 },

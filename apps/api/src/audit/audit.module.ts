@@ -3,13 +3,21 @@ import { AccessLogController } from './access-log.controller';
 import { AccessLogRecorder } from './access-log.recorder';
 import { AccessLogService } from './access-log.service';
 import { auditKeyProvider } from './audit-key.provider';
+import { AuthorityDriftController } from './authority-drift.controller';
+import { AuthorityDriftService } from './authority-drift.service';
 import { CaseHistoryController } from './case-history.controller';
 import { CaseHistoryService } from './case-history.service';
 
-/** Case-history replay, chronology, chain verification, signed bundles and the read-access trail. */
+/** Case-history replay, the authority's drift report as known at an instant, chronology, chain verification, signed bundles and the read-access trail. */
 @Module({
-  controllers: [CaseHistoryController, AccessLogController],
-  providers: [CaseHistoryService, AccessLogRecorder, AccessLogService, auditKeyProvider],
-  exports: [AccessLogRecorder],
+  controllers: [CaseHistoryController, AccessLogController, AuthorityDriftController],
+  providers: [
+    CaseHistoryService,
+    AccessLogRecorder,
+    AccessLogService,
+    AuthorityDriftService,
+    auditKeyProvider,
+  ],
+  exports: [AccessLogRecorder, AuthorityDriftService],
 })
 export class AuditModule {}

@@ -15,6 +15,8 @@ export const LIST_READ_ROUTES: ReadonlySet<string> = new Set([
   'GET /drift-report',
   'GET /panel/drift',
   'GET /panel/drift.csv',
+  'GET /audit/drift-report',
+  'GET /panel/audit/drift',
   'GET /stability',
   'GET /permanence',
   'GET /scorecard',

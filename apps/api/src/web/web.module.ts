@@ -5,6 +5,7 @@ import { registerStaticAssets } from './assets/static-assets';
 import { CsrfGuard } from './auth/csrf.guard';
 import { LoginController } from './auth/login.controller';
 import { loadUserDirectory, UserDirectory } from './auth/user-directory';
+import { AsKnownDriftController } from './audit-drift/as-known-drift.controller';
 import { ChildController } from './child/child.controller';
 import { DriftController } from './drift/drift.controller';
 import { HomeController } from './home/home.controller';
@@ -35,6 +36,7 @@ import { ProjectionsModule } from '../projections/projections.module';
     RegisterChildController,
     FindChildController,
     MeasuresController,
+    AsKnownDriftController,
     // Last: its /panel/* answers only what no other page does.
     HomeController,
   ],

@@ -17,6 +17,7 @@ import {
 import { toJsonSafe, type EventStore, type RecordedEvent } from '@care-journey/event-store';
 import { checkStoreEvents } from '../support/check-store';
 import { prepareAnchorCheck, registerAuditAnchorCommand } from './audit-anchor.command';
+import { registerAuditDriftCommand } from './audit-drift.command';
 import { openExistingStore } from '../support/open-existing-store';
 import { dateOfInstant, journeyStream } from '@care-journey/journey';
 import { driftConfigFromEnv } from '@care-journey/projections';
@@ -155,6 +156,7 @@ export function registerAuditCommand(program: Command): void {
     });
 
   registerAuditAnchorCommand(audit);
+  registerAuditDriftCommand(audit);
 
   withReader(
     audit

@@ -2,8 +2,12 @@
 export { foldJourney, resolveCorrections, isCorrection, type JourneyState } from '@care-journey/journey';
 export {
   buildSummary,
+  summaryFromStream,
   evaluateDrift,
+  driftReport,
   DEFAULT_DRIFT_CONFIG,
   type DriftConfig,
   type DriftEvaluation,
+  type DriftReport,
+  type DriftReportFilter,
 } from '@care-journey/projections';

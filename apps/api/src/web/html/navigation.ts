@@ -1,6 +1,6 @@
 import type { Role } from '../../auth/role';
 
-export type NavKey = 'drift' | 'measures' | 'children';
+export type NavKey = 'drift' | 'measures' | 'children' | 'audit-drift';
 
 export interface NavItem {
   key: NavKey;
@@ -10,6 +10,8 @@ export interface NavItem {
 
 const DRIFT: NavItem = { key: 'drift', href: '/panel/drift', text: 'Drift report' };
 const MEASURES: NavItem = { key: 'measures', href: '/panel/measures', text: 'Stability and permanence' };
+/** Auditors' page: the drift report replayed as known at an instant. */
+const AUDIT_DRIFT: NavItem = { key: 'audit-drift', href: '/panel/audit/drift', text: 'Drift as known at' };
 const CHILDREN: NavItem = { key: 'children', href: '/panel/children', text: 'Find a child' };
 
 /**
@@ -20,9 +22,10 @@ export function navigationFor(role: Role): NavItem[] {
   switch (role) {
     case 'social_worker':
     case 'panel_member':
+      return [DRIFT, CHILDREN, MEASURES];
     case 'auditor':
     case 'admin':
-      return [DRIFT, CHILDREN, MEASURES];
+      return [DRIFT, CHILDREN, MEASURES, AUDIT_DRIFT];
     case 'reporting_job':
       return [DRIFT, MEASURES];
   }

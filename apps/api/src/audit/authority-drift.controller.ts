@@ -1,0 +1,93 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parseAsKnownPoint, type AsKnownPoint, type AuthorityDriftAsKnown } from '@care-journey/audit';
+import type { DriftReportFilter } from '@care-journey/projections';
+import { Roles } from '../auth/roles.decorator';
+import { AUDIT_DRIFT_READERS } from './audit-drift-readers';
+import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
+import { ErrorDto } from '../http/error-responses.dto';
+import { pageOf, type Paging } from '../projections/paging';
+import { todayInEngland } from '../projections/today';
+import { AccessLogRecorder } from './access-log.recorder';
+import { AuthorityDriftService } from './authority-drift.service';
+import { AuthorityDriftQuery } from './dto/authority-drift.query';
+
+/** The route, as the trail names it. */
+export const AUTHORITY_DRIFT_ROUTE = '/audit/drift-report';
+
+/** The query's point: the DTO has checked both values, so this only applies the defaults. */
+export function pointOf(query: AuthorityDriftQuery, today: string): AsKnownPoint {
+  const parsed = parseAsKnownPoint(query, today);
+  if ('errors' in parsed) throw new Error('unreachable: the DTO checks asAt and knownAt');
+  return parsed.point;
+}
+
+export const filterOf = (query: AuthorityDriftQuery): DriftReportFilter => ({
+  rules: query.rule,
+  team: query.team,
+  socialWorker: query.socialWorker,
+  legalStatus: query.legalStatus,
+  ageBand: query.ageBand,
+  dueWithinDays: query.dueWithinDays,
+});
+
+/** The whole authority's drift report as it stood on a date, as known at an instant, replayed from the log. */
+@ApiTags('audit')
+@Controller('audit')
+export class AuthorityDriftController {
+  constructor(
+    private readonly reports: AuthorityDriftService,
+    private readonly trail: AccessLogRecorder,
+  ) {}
+
+  @Get('drift-report')
+  @Roles(...AUDIT_DRIFT_READERS)
+  @ApiOperation({
+    summary: "The authority's drift report as it stood on asAt, from only the events recorded by knownAt",
+    description:
+      "Every child's journey replayed from the event log, keeping the events recorded at or before knownAt (default: the end of asAt in England), " +
+      'then judged on asAt with the live report’s rules and configured thresholds: as known now, it equals GET /drift-report?asAt. ' +
+      'JSON, `children` paged (`page`, `pageSize`, totals in `paging`). Each page read is recorded in the read-access trail ' +
+      '(view drift, the ids shown, never names). Roles: auditor, admin.',
+  })
+  @ApiOkResponse({
+    description: 'Counts by rule over every matching child, one page of children, and what was read',
+  })
+  @ApiBadRequestResponse({
+    type: ErrorDto,
+    description: 'A bad date, instant or filter: each field named with its rule',
+  })
+  async report(
+    @Query() query: AuthorityDriftQuery,
+    @Origin() origin: CommandOrigin,
+  ): Promise<AuthorityDriftAsKnown & { paging: Paging }> {
+    const point = pointOf(query, todayInEngland());
+    const filter = filterOf(query);
+    const report = await this.reports.report(point, filter);
+    const { items, paging } = pageOf(report.children, query.page, query.pageSize);
+    // A read of the children named on this page: in the trail before the answer.
+    await this.trail.recordList(
+      origin.user,
+      {
+        view: 'drift',
+        route: AUTHORITY_DRIFT_ROUTE,
+        query: {
+          asAt: point.asAt,
+          knownAt: point.knownAt,
+          rule: query.rule,
+          team: query.team,
+          socialWorker: query.socialWorker,
+          legalStatus: query.legalStatus,
+          ageBand: query.ageBand,
+          dueWithinDays: query.dueWithinDays,
+          reason: query.reason,
+          page: paging.page,
+          pageSize: paging.pageSize,
+        },
+        childIds: items.map((row) => row.childId),
+      },
+      origin.correlationId,
+    );
+    return { ...report, children: items, paging };
+  }
+}

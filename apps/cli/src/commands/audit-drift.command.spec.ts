@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { chainEvents, chainTipAfter, readWholeStream } from '@care-journey/audit';
+import { SqliteEventStore } from '@care-journey/event-store';
+import { CORRECTED_JOURNEY } from '../../../../libs/audit/src/testing/corrected-journey';
+import { registerAuditCommand } from './audit.command';
+
+// CORRECTED_JOURNEY's child c1: first review due 2024-02-12, held then, recorded 2024-02-13 at 11:00.
+describe('care-journey audit drift', () => {
+  let dir: string;
+  let file: string;
+  let output: string;
+  let progress: string;
+  let env: NodeJS.ProcessEnv;
+
+  const run = async (...args: string[]) => {
+    output = '';
+    progress = '';
+    const program = new Command('care-journey').exitOverride();
+    registerAuditCommand(program);
+    await program.parseAsync(['node', 'care-journey', 'audit', 'drift', ...args]);
+    return JSON.parse(output) as {
+      asAt: string;
+      knownAt: string;
+      openFlags: number;
+      children: { childId: string; name: string; flags: { ruleId: string }[] }[];
+    };
+  };
+
+  const trail = async () => {
+    const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
+    const day = new Date().toISOString().slice(0, 10);
+    const events = (await readWholeStream(store, `access-log-${day}`)) ?? [];
+    await store.close();
+    return events;
+  };
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'audit-drift-cli-'));
+    file = join(dir, 'events.db');
+    const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
+    await store.appendToStream(
+      'journey-c1',
+      chainEvents(chainTipAfter('journey-c1', undefined), CORRECTED_JOURNEY),
+      {
+        expectedRevision: 'no_stream',
+      },
+    );
+    await store.close();
+    env = process.env;
+    process.env = { ...env, CARE_JOURNEY_STORE: 'sqlite', CARE_JOURNEY_SQLITE_FILE: file, NODE_ENV: 'test' };
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((output += String(chunk)), true));
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((progress += String(chunk)), true));
+  });
+
+  afterEach(() => {
+    process.env = env;
+    jest.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('Given the review recorded a day late, When replayed as known before it was recorded, Then DR01 is open; progress goes to standard error', async () => {
+    const report = await run('--as-at', '2024-02-13', '--known-at', '2024-02-13T10:00:00Z', '--by', 'carol');
+    expect(report).toMatchObject({ asAt: '2024-02-13', knownAt: '2024-02-13T10:00:00.000Z', openFlags: 1 });
+    expect(report.children.map((row) => [row.childId, row.flags.map((f) => f.ruleId)])).toEqual([
+      ['c1', ['DR01']],
+    ]);
+    expect(progress).toContain('reading the log: 7 journey events (100%)');
+    expect(progress).toMatch(/replayed 1 children from 2 of 7 journey events/);
+  });
+
+  it('When --known-at is left out, Then it is the end of --as-at in England and the review counts', async () => {
+    const report = await run('--as-at', '2024-02-13');
+    expect(report).toMatchObject({ knownAt: '2024-02-13T23:59:59.999Z', openFlags: 0 });
+  });
+
+  it('records the read in the trail with role operator, the reader, the point and the ids shown (never names)', async () => {
+    const report = await run(
+      '--as-at',
+      '2024-02-13',
+      '--known-at',
+      '2024-02-13T10:00:00Z',
+      '--by',
+      'carol',
+      '--reason',
+      'audit visit',
+    );
+    const entries = await trail();
+    expect(entries.map((e) => [e.data, e.metadata.recordedBy])).toEqual([
+      [
+        {
+          childId: '*',
+          role: 'operator',
+          view: 'drift',
+          query: {
+            route: 'care-journey audit drift',
+            asAt: '2024-02-13',
+            knownAt: '2024-02-13T10:00:00.000Z',
+            reason: 'audit visit',
+          },
+          childIds: ['c1'],
+        },
+        'carol',
+      ],
+    ]);
+    expect(report.children[0].name).toBe('Sam');
+    expect(JSON.stringify(entries.map((e) => [e.data, e.metadata]))).not.toContain('Sam');
+  });
+
+  it('refuses a bad date, instant or rule naming the option and the rule, and records nothing', async () => {
+    await expect(run('--as-at', '2024-02-30')).rejects.toThrow(
+      /--as-at must be a calendar date YYYY-MM-DD that exists/,
+    );
+    await expect(run('--known-at', '2024-02-13T10:00')).rejects.toThrow(
+      /--known-at must be an ISO-8601 instant with a zone/,
+    );
+    await expect(run('--rule', 'DR99')).rejects.toThrow(/--rule must be drift rule ids/);
+    await expect(run('--due-within-days', '-1')).rejects.toThrow(/--due-within-days must be a whole number/);
+    expect(await trail()).toEqual([]);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './known-journeys';
+export * from './authority-drift-as-known';
+export * from './as-known-point';

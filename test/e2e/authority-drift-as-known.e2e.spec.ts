@@ -1,0 +1,167 @@
+import type { DriftReport } from '@care-journey/projections';
+import { todayInEngland } from '../../apps/api/src/projections/today';
+import { startSeededApp } from './browser/support/seeded-app';
+import { apiClient, type ApiClient } from './support/http-client';
+import type { TestApp } from './support/test-app';
+import { tokenFor } from './support/tokens';
+import { trailEntriesAfter } from './support/trail-entries';
+
+jest.setTimeout(120_000);
+
+interface AsKnownReport extends DriftReport {
+  knownAt: string;
+  head: string | null;
+  eventsRead: number;
+  eventsKnown: number;
+  childrenKnown: number;
+  paging: { page: number; pageSize: number; total: number; pages: number };
+}
+
+const auditor = tokenFor('auditor', 'auditor-ann');
+const WHOLE = 'pageSize=1000';
+
+/** The report's figures and rows, without what only one of the two reports carries. */
+const comparable = (report: DriftReport) => ({
+  asAt: report.asAt,
+  dueWithinDays: report.dueWithinDays,
+  openFlags: report.openFlags,
+  dueSoon: report.dueSoon,
+  byRule: report.byRule,
+  children: report.children,
+});
+
+describe('the authority drift report as known at an instant, over HTTP (seeded cohort)', () => {
+  let t: TestApp;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    // 150 synthetic children, their journeys recorded over three years to 2025-03-31 with late write-ups.
+    t = await startSeededApp(150);
+    api = apiClient(t.baseUrl);
+  });
+  afterAll(() => t?.close());
+
+  const asKnown = (query: string, token = auditor) =>
+    api.get<AsKnownReport>(`/audit/drift-report?${query}`, { token });
+
+  it("Given the seeded cohort, When today's report is replayed as known now, Then it equals the live report from the read model", async () => {
+    const today = todayInEngland();
+    const live = await api.get<DriftReport>(`/drift-report?asAt=${today}&${WHOLE}`, { token: auditor });
+    const replayed = await asKnown(WHOLE);
+    expect(live.status).toBe(200);
+    expect(replayed.status).toBe(200);
+    expect(replayed.body.asAt).toBe(today);
+    expect(live.body.openFlags).toBeGreaterThan(0);
+    expect(comparable(replayed.body)).toEqual(comparable(live.body));
+    expect(replayed.body.childrenKnown).toBe(150);
+    expect(replayed.body.eventsKnown).toBe(replayed.body.eventsRead);
+  });
+
+  it('Given past dates and filters, When replayed as known now, Then each equals the live report as at that date', async () => {
+    const now = new Date().toISOString();
+    for (const query of [
+      'asAt=2025-03-31',
+      'asAt=2024-06-30&rule=DR01,DR03',
+      'asAt=2023-12-31&dueWithinDays=60',
+    ]) {
+      const live = await api.get<DriftReport>(`/drift-report?${query}&${WHOLE}`, { token: auditor });
+      const replayed = await asKnown(`${query}&knownAt=${now}&${WHOLE}`);
+      expect(replayed.status).toBe(200);
+      expect(comparable(replayed.body)).toEqual(comparable(live.body));
+    }
+  });
+
+  it('When the year end is replayed as known at the end of that day, Then write-ups recorded later are left out and the report differs', async () => {
+    const thenKnown = await asKnown(`asAt=2025-03-31&${WHOLE}`);
+    const nowKnown = await asKnown(`asAt=2025-03-31&knownAt=${new Date().toISOString()}&${WHOLE}`);
+    expect(thenKnown.body.knownAt).toBe('2025-03-31T22:59:59.999Z');
+    expect(thenKnown.body.eventsKnown).toBeLessThan(nowKnown.body.eventsKnown);
+    expect(comparable(thenKnown.body)).not.toEqual(comparable(nowKnown.body));
+  });
+
+  it('Given a bad date or instant, Then 400 names each field and its rule, and nothing is recorded', async () => {
+    const entries = await trailEntriesAfter(api, auditor, async () => {
+      const bad = await asKnown('asAt=2025-02-30&knownAt=yesterday');
+      expect(bad.status).toBe(400);
+      const errors = (bad.body as unknown as { errors: { field: string; rule: string; message: string }[] })
+        .errors;
+      expect(errors.map((e) => [e.field, e.rule])).toEqual(
+        expect.arrayContaining([
+          ['asAt', 'isCalendarDate'],
+          ['knownAt', 'isInstantOrDate'],
+        ]),
+      );
+      expect(errors.find((e) => e.field === 'knownAt')?.message).toContain('ISO-8601 instant with a zone');
+      const tooEarly = await asKnown('asAt=1850-01-01');
+      expect(tooEarly.status).toBe(400);
+    });
+    expect(entries).toEqual([]);
+  });
+
+  it('When an auditor reads a page, Then the trail records the ids shown on it (never names) with asAt and knownAt', async () => {
+    let shown: AsKnownReport | undefined;
+    const entries = await trailEntriesAfter(api, auditor, async () => {
+      shown = (await asKnown('asAt=2025-03-31&pageSize=5&page=2&reason=annual%20audit')).body;
+    });
+    expect(shown?.paging).toMatchObject({ page: 2, pageSize: 5 });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      childId: '*',
+      view: 'drift',
+      role: 'auditor',
+      readBy: 'auditor-ann',
+      query: {
+        route: '/audit/drift-report',
+        asAt: '2025-03-31',
+        knownAt: '2025-03-31T22:59:59.999Z',
+        reason: 'annual audit',
+        page: '2',
+        pageSize: '5',
+      },
+      childIds: shown?.children.map((row) => row.childId),
+    });
+    const names = shown?.children.map((row) => row.name) ?? [];
+    expect(names.length).toBe(5);
+    for (const name of names) expect(JSON.stringify(entries[0])).not.toContain(name);
+  });
+
+  it('Given a panel member or a reporting job, Then 403: the report is for auditors and admins', async () => {
+    expect((await asKnown('', tokenFor('panel_member'))).status).toBe(403);
+    expect((await asKnown('', tokenFor('reporting_job'))).status).toBe(403);
+    expect((await asKnown('', tokenFor('admin'))).status).toBe(200);
+  });
+});
+
+describe("the authority drift report as known now uses the authority's configured thresholds, as the live report does", () => {
+  const THRESHOLDS = '{"DR01":{"workingDays":5},"DR03":{"months":3},"dueSoonDays":60}';
+  let t: TestApp;
+  let api: ApiClient;
+  let saved: string | undefined;
+
+  beforeAll(async () => {
+    saved = process.env.CARE_JOURNEY_DRIFT_THRESHOLDS;
+    process.env.CARE_JOURNEY_DRIFT_THRESHOLDS = THRESHOLDS;
+    t = await startSeededApp(60);
+    api = apiClient(t.baseUrl);
+  });
+  afterAll(async () => {
+    await t?.close();
+    if (saved === undefined) delete process.env.CARE_JOURNEY_DRIFT_THRESHOLDS;
+    else process.env.CARE_JOURNEY_DRIFT_THRESHOLDS = saved;
+  });
+
+  it('Given CARE_JOURNEY_DRIFT_THRESHOLDS, When replayed as known now, Then it equals the live report with those thresholds', async () => {
+    const now = new Date().toISOString();
+    for (const asAt of ['2025-03-31', todayInEngland()]) {
+      const live = await api.get<DriftReport>(`/drift-report?asAt=${asAt}&${WHOLE}`, { token: auditor });
+      const replayed = await api.get<AsKnownReport>(
+        `/audit/drift-report?asAt=${asAt}&knownAt=${now}&${WHOLE}`,
+        {
+          token: auditor,
+        },
+      );
+      expect(replayed.body.dueWithinDays).toBe(60);
+      expect(comparable(replayed.body)).toEqual(comparable(live.body));
+    }
+  });
+});
