@@ -22,6 +22,12 @@ export interface ContractTarget {
   afterAll?(): Promise<void>;
   fixture(): Promise<StoreFixture>;
   timeoutMs?: number;
+  /**
+   * Whether `onlyIf` is checked in the append's own transaction (SQLite), so two writers each
+   * conditioned on the other's stream cannot both win. False for EventStoreDB (no transaction
+   * across streams: checked just before the append).
+   */
+  onlyIfAtomic?: boolean;
 }
 
 async function expectWrongRevision(
@@ -185,6 +191,89 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
           (await store.appendToStream(stream, newEvents(1), { expectedRevision: 1n })).nextExpectedRevision,
         ).toBe(2n);
       });
+    });
+
+    describe('a condition on another stream (onlyIf)', () => {
+      it('appends while the other stream is at the revision given; otherwise writes nothing and names that stream', async () => {
+        const stream = `${prefix}oi-main`;
+        const other = `${prefix}oi-other`;
+        await store.appendToStream(other, newEvents(1), { expectedRevision: 'no_stream' });
+        await store.appendToStream(stream, newEvents(1), {
+          expectedRevision: 'no_stream',
+          onlyIf: { stream: other, revision: 0n },
+        });
+        await store.appendToStream(other, newEvents(1), { expectedRevision: 0n });
+        const refused = store.appendToStream(stream, newEvents(1), {
+          expectedRevision: 0n,
+          onlyIf: { stream: other, revision: 0n },
+        });
+        await expectWrongRevision(refused, '0', 1n);
+        await expect(refused).rejects.toMatchObject({ stream: other });
+        expect(await collect(store.readStream(stream))).toHaveLength(1);
+      });
+
+      it("'no_stream' holds until the other stream is written", async () => {
+        const stream = `${prefix}oi-ns`;
+        const other = `${prefix}oi-ns-other`;
+        const onlyIf = { stream: other, revision: 'no_stream' as const };
+        await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream', onlyIf });
+        await store.appendToStream(other, newEvents(1), { expectedRevision: 'no_stream' });
+        await expectWrongRevision(
+          store.appendToStream(stream, newEvents(1), { expectedRevision: 0n, onlyIf }),
+          'no_stream',
+          0n,
+        );
+      });
+
+      it('answers an exact retry of an append that succeeded with its result, though the other stream has moved since', async () => {
+        const stream = `${prefix}oi-retry`;
+        const other = `${prefix}oi-retry-other`;
+        await store.appendToStream(other, newEvents(1), { expectedRevision: 'no_stream' });
+        const batch = newEvents(1);
+        const options = { expectedRevision: 'no_stream' as const, onlyIf: { stream: other, revision: 0n } };
+        const first = await store.appendToStream(stream, batch, options);
+        await store.appendToStream(other, newEvents(1), { expectedRevision: 0n });
+        expect(await store.appendToStream(stream, batch, options)).toEqual(first);
+      });
+
+      it('refuses a condition on the stream appended to, or a malformed revision, and writes nothing', async () => {
+        const stream = `${prefix}oi-bad`;
+        await expect(
+          store.appendToStream(stream, newEvents(1), {
+            expectedRevision: 'no_stream',
+            onlyIf: { stream, revision: 'no_stream' },
+          }),
+        ).rejects.toThrow(/onlyIf\.stream/);
+        await expect(
+          store.appendToStream(stream, newEvents(1), {
+            expectedRevision: 'no_stream',
+            onlyIf: { stream: `${stream}-other`, revision: -1n },
+          }),
+        ).rejects.toThrow(/onlyIf\.revision/);
+        await expect(collect(store.readStream(stream))).rejects.toBeInstanceOf(StreamNotFound);
+      });
+
+      (target.onlyIfAtomic === false ? it.skip : it)(
+        'lets one of two writers win when each writes only while the other has not (two connections, at once)',
+        async () => {
+          const second = await fixture.open();
+          const a = `${prefix}oi-a`;
+          const b = `${prefix}oi-b`;
+          for (let round = 0; round < 10; round++) {
+            const outcomes = await Promise.allSettled([
+              store.appendToStream(`${a}${round}`, newEvents(1), {
+                expectedRevision: 'no_stream',
+                onlyIf: { stream: `${b}${round}`, revision: 'no_stream' },
+              }),
+              second.appendToStream(`${b}${round}`, newEvents(1), {
+                expectedRevision: 'no_stream',
+                onlyIf: { stream: `${a}${round}`, revision: 'no_stream' },
+              }),
+            ]);
+            expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+          }
+        },
+      );
     });
 
     describe('idempotent retry', () => {

@@ -30,6 +30,7 @@ if (!configured && !dockerReachable()) {
 
   eventStoreContract('EventStoreDB', {
     timeoutMs: 30_000,
+    onlyIfAtomic: false,
     beforeAll: async () => {
       if (configured) return;
       container = await new GenericContainer(IMAGE)

@@ -42,4 +42,33 @@ describe('POST /children: free text with control, bidi-override or zero-width ch
     );
     expect(plain.status).toBe(201);
   });
+
+  it('takes names that need a ZWNJ or ZWJ (Persian, Devanagari, Malayalam) and stores them as sent; refuses one between Latin letters', async () => {
+    const names = ['علی\u200cرضا مهدی\u200cزاده', 'विद्\u200dया', 'അന്\u200dവര്\u200d'];
+    for (const [i, name] of names.entries()) {
+      const registered = await api.post<{ childId: string }>(
+        '/children',
+        registerBody({ childRef: `PT-J${i}`, name }),
+        worker,
+      );
+      expect(registered.status).toBe(201);
+      const read = await api.get<{ child: { name: string } }>(`/children/${registered.body.childId}`, worker);
+      expect(read.body.child.name).toBe(name);
+    }
+    const before = await logWithoutTrail(t.store);
+    const spoof = await api.post<ErrorBody>(
+      '/children',
+      registerBody({ childRef: 'PT-J9', name: 'Sam Tay\u200clor' }),
+      worker,
+    );
+    expect(spoof.status).toBe(400);
+    expect(spoof.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'name',
+        rule: 'isPlainText',
+        message: expect.stringContaining('U+200C'),
+      }),
+    ]);
+    expect(await logWithoutTrail(t.store)).toEqual(before);
+  });
 });

@@ -46,6 +46,16 @@ export interface RecordedEvent<Type extends string = string, Data = Record<strin
 
 export interface AppendOptions {
   expectedRevision: ExpectedRevision;
+  /**
+   * Append only while another stream is at this revision; otherwise nothing is written and
+   * `WrongExpectedRevision` names that stream. For a write that is valid only while a fact held in
+   * another stream still stands (a registration while its 903 reference is still reserved for the
+   * child). SQLite checks it in the append's own transaction, so it is atomic with the write.
+   * EventStoreDB has no transaction across streams: there it is checked just before the append,
+   * which narrows the window but does not close it. An exact retry of an append that already
+   * succeeded returns its result, as without the condition.
+   */
+  onlyIf?: { stream: string; revision: ExpectedRevision };
 }
 
 export interface AppendResult {

@@ -9,15 +9,23 @@ export function validateAppend(stream: string, events: readonly NewEvent[], opti
     throw new RangeError(`events must be a non-empty array (stream ${stream})`);
   }
   const expected = options?.expectedRevision;
-  const validExpected =
-    expected === 'any' ||
-    expected === 'no_stream' ||
-    expected === 'stream_exists' ||
-    (typeof expected === 'bigint' && expected >= 0n);
-  if (!validExpected) {
+  if (!isExpectedRevision(expected)) {
     throw new TypeError(
       `expectedRevision must be 'no_stream', 'any', 'stream_exists' or a bigint >= 0n, got ${String(expected)} (stream ${stream})`,
     );
+  }
+  const onlyIf = options.onlyIf;
+  if (onlyIf !== undefined) {
+    if (typeof onlyIf?.stream !== 'string' || onlyIf.stream.length === 0 || onlyIf.stream === stream) {
+      throw new TypeError(
+        `onlyIf.stream must be a non-empty string naming another stream, got ${JSON.stringify(onlyIf?.stream)} (stream ${stream})`,
+      );
+    }
+    if (!isExpectedRevision(onlyIf.revision)) {
+      throw new TypeError(
+        `onlyIf.revision must be 'no_stream', 'any', 'stream_exists' or a bigint >= 0n, got ${String(onlyIf.revision)} (stream ${stream})`,
+      );
+    }
   }
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
@@ -28,6 +36,15 @@ export function validateAppend(stream: string, events: readonly NewEvent[], opti
       throw new TypeError(`events[${i}].type must be a non-empty string (stream ${stream})`);
     }
   }
+}
+
+function isExpectedRevision(expected: unknown): boolean {
+  return (
+    expected === 'any' ||
+    expected === 'no_stream' ||
+    expected === 'stream_exists' ||
+    (typeof expected === 'bigint' && expected >= 0n)
+  );
 }
 
 export function validateMaxCount(maxCount: number | undefined): void {

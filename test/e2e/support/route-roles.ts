@@ -74,8 +74,9 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /audit/drift-report': ['auditor', 'admin'],
 
   // Projections (apps/api/src/projections): aggregate reports for readers and reporting jobs; per-child flags for case readers.
-  'GET /drift': ['panel_member', 'auditor', 'reporting_job', 'admin'],
-  'GET /drift-report': ['panel_member', 'auditor', 'reporting_job', 'admin'],
+  // The drift report: every role, as on the panel's drift page (one rule for both; no names for reporting jobs).
+  'GET /drift': ALL_ROLES,
+  'GET /drift-report': ALL_ROLES,
   'GET /children/:id/flags': ['social_worker', 'panel_member', 'auditor', 'admin'],
   'GET /stability': ['panel_member', 'auditor', 'reporting_job', 'admin'],
   'GET /permanence': ['panel_member', 'auditor', 'reporting_job', 'admin'],

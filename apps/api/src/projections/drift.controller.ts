@@ -33,6 +33,7 @@ import { ChildIdParam } from '../children/dto/child-id.param';
 import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { badRequestBody } from '../http/field-errors';
 import { driftCsv } from '../web/drift/drift-csv';
+import { DRIFT_REPORT_READERS } from '../web/drift/drift-report-readers';
 import { csvReply, wantsCsv } from './csv/csv-response';
 import { childFlagsCsv } from './csv/measures-csv';
 import { ChildFlagsQuery, DriftReportQuery } from './dto/drift-report.query';
@@ -74,10 +75,11 @@ export class DriftController {
 
   // /drift is the issue's name; /drift-report stays for the clients already using it.
   @Get(['drift', 'drift-report'])
-  @Roles('panel_member', 'auditor', 'reporting_job', 'admin')
+  @Roles(...DRIFT_REPORT_READERS)
   @ApiOperation({
     summary: 'Open drift flags and due-soon warnings as at a date (no names for reporting jobs)',
     description:
+      "Every role, as on the panel's drift page (web/drift/drift-report-readers.ts). " +
       'JSON: counts over every matching child, `children` paged (`page`, `pageSize`, totals in `paging`). ' +
       '`Accept: text/csv`: one line per flag or warning for every matching child (not paged). ' +
       'A report with names (every role but reporting_job) is recorded in the read-access trail (view drift, the ids shown).',

@@ -19,6 +19,8 @@ import type {
   Subscription,
   SubscriptionHandlers,
 } from '../event-store.port';
+import { StreamNotFound, WrongExpectedRevision } from '../errors';
+import { describeExpected, matchesExpected } from '../expected-revision';
 import { validateAppend, validateMaxCount } from '../validate-input';
 import { matchesFilter } from './esdb-filter';
 import {
@@ -60,6 +62,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   async appendToStream(stream: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     validateAppend(stream, events, options);
+    if (options.onlyIf) await this.checkOnlyIf(options.onlyIf);
     try {
       const result = await this.client.appendToStream(stream, events.map(toEventData), {
         expectedRevision: toEsdbExpected(options.expectedRevision),
@@ -69,6 +72,22 @@ export class EventStoreDbEventStore implements EventStore {
     } catch (error) {
       throw mapEsdbError(error, stream, options.expectedRevision);
     }
+  }
+
+  /**
+   * ESDB has no transaction across streams: the other stream is read just before the append, so
+   * the condition narrows the window without closing it (the port's AppendOptions.onlyIf says so).
+   */
+  private async checkOnlyIf({ stream, revision }: NonNullable<AppendOptions['onlyIf']>): Promise<void> {
+    let current: bigint | undefined;
+    try {
+      for await (const last of this.readStream(stream, { direction: 'backwards', maxCount: 1 }))
+        current = last.revision;
+    } catch (error) {
+      if (!(error instanceof StreamNotFound)) throw error;
+    }
+    if (!matchesExpected(revision, current))
+      throw new WrongExpectedRevision(stream, describeExpected(revision), current ?? 'no_stream');
   }
 
   readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {

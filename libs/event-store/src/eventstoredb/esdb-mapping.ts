@@ -17,6 +17,7 @@ import {
 } from '@eventstore/db-client';
 import { StoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../errors';
 import type { EventMetadata, ExpectedRevision, NewEvent, RecordedEvent } from '../event-store.port';
+import { describeExpected } from '../expected-revision';
 
 /** Our revisions and ESDB's both start at 0, so exact revisions pass through unchanged. */
 export function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevision {
@@ -24,10 +25,6 @@ export function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevisi
   if (expected === 'no_stream') return NO_STREAM;
   if (expected === 'stream_exists') return STREAM_EXISTS;
   return expected;
-}
-
-export function describeExpected(expected: ExpectedRevision): string {
-  return typeof expected === 'bigint' ? expected.toString() : expected;
 }
 
 /** The event id is the ESDB event id (a uuid); our metadata is the ESDB custom metadata (JSON). */

@@ -1,4 +1,4 @@
-import type { AppendResult, ExpectedRevision } from '../event-store.port';
+import type { AppendOptions, AppendResult, ExpectedRevision } from '../event-store.port';
 import type { SerializedEvent } from './sqlite-commit';
 
 /** One caller's append waiting for the next shared commit. */
@@ -6,6 +6,7 @@ export interface PendingAppend {
   stream: string;
   events: SerializedEvent[];
   expected: ExpectedRevision;
+  onlyIf?: AppendOptions['onlyIf'];
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
@@ -26,9 +27,14 @@ export class GroupCommit {
 
   constructor(private readonly commit: (group: PendingAppend[]) => Promise<void> | void) {}
 
-  submit(stream: string, events: SerializedEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  submit(
+    stream: string,
+    events: SerializedEvent[],
+    expected: ExpectedRevision,
+    onlyIf?: AppendOptions['onlyIf'],
+  ): Promise<AppendResult> {
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ stream, events, expected, resolve, reject });
+      this.queue.push({ stream, events, expected, onlyIf, resolve, reject });
       this.schedule();
     });
   }

@@ -1,28 +1,21 @@
 import { DuplicateEventIds, WrongExpectedRevision } from '../errors';
-import type { AppendResult, ExpectedRevision } from '../event-store.port';
+import type { AppendOptions, AppendResult, ExpectedRevision } from '../event-store.port';
+import { describeExpected, matchesExpected } from '../expected-revision';
 import type { SerializedEvent } from './sqlite-commit';
 import type { LocationRow, SqliteStatements } from './sqlite-statements';
-
-export function describeExpected(expected: ExpectedRevision): string {
-  return typeof expected === 'bigint' ? expected.toString() : expected;
-}
-
-function matchesExpected(expected: ExpectedRevision, current: bigint | undefined): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return current === undefined;
-  if (expected === 'stream_exists') return current !== undefined;
-  return current === expected;
-}
 
 /**
  * The body of one append; the caller runs it inside BEGIN IMMEDIATE so the revision check and
  * the inserts see no other writer. Throws WrongExpectedRevision unless the batch is a retry.
+ * `onlyIf` (another stream's revision) is checked in the same transaction, after the retry test
+ * (an append that already succeeded is answered as before) and before anything is inserted.
  */
 export function appendInTransaction(
   s: SqliteStatements,
   stream: string,
   events: readonly SerializedEvent[],
   expected: ExpectedRevision,
+  onlyIf?: AppendOptions['onlyIf'],
 ): AppendResult {
   const current = s.currentRevision.get(stream);
   if (!matchesExpected(expected, current)) {
@@ -33,6 +26,11 @@ export function appendInTransaction(
       if (original) return original;
     }
     throw new WrongExpectedRevision(stream, describeExpected(expected), current ?? 'no_stream');
+  }
+  if (onlyIf) {
+    const other = s.currentRevision.get(onlyIf.stream);
+    if (!matchesExpected(onlyIf.revision, other))
+      throw new WrongExpectedRevision(onlyIf.stream, describeExpected(onlyIf.revision), other ?? 'no_stream');
   }
   // Numbers for the hot loop: a stream will not reach 2^53 events.
   let revision = current === undefined ? 0 : Number(current) + 1;

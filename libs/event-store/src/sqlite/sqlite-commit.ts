@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
+import type { AppendOptions, AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
 import { appendInTransaction, explainDuplicate } from './sqlite-append';
 import { isUnavailableError, isUniqueViolation } from './sqlite-errors';
 import type { SqliteStatements } from './sqlite-statements';
@@ -17,6 +17,8 @@ export interface AppendRequest {
   stream: string;
   events: SerializedEvent[];
   expected: ExpectedRevision;
+  /** Another stream's revision the append needs (AppendOptions.onlyIf); checked in the same transaction. */
+  onlyIf?: AppendOptions['onlyIf'];
 }
 
 /** What one append of a group came to; settled only after the group's COMMIT returned. */
@@ -48,7 +50,7 @@ export function groupCommitter(
   s: SqliteStatements,
 ): (group: readonly AppendRequest[]) => GroupResult {
   const appendOne = (p: AppendRequest): AppendResult =>
-    appendInTransaction(s, p.stream, p.events, p.expected);
+    appendInTransaction(s, p.stream, p.events, p.expected, p.onlyIf);
   const single = db.transaction(appendOne);
   const nested = db.transaction(appendOne);
   const all = db.transaction((group: readonly AppendRequest[]) =>

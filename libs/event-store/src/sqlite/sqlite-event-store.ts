@@ -168,7 +168,7 @@ export class SqliteEventStore implements EventStore {
   async appendToStream(stream: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     validateAppend(stream, events, options);
     if (this.closed) throw new Error(`SQLite event store ${this.file} is closed`);
-    return this.groupCommit.submit(stream, serializeEvents(events), options.expectedRevision);
+    return this.groupCommit.submit(stream, serializeEvents(events), options.expectedRevision, options.onlyIf);
   }
 
   /** How many transactions carried how many appends since open (for the bench and specs). */
@@ -197,7 +197,9 @@ export class SqliteEventStore implements EventStore {
     }
     this.counts.transactions += 1;
     this.counts.appends += group.length;
-    const requests = group.map(({ stream, events, expected }) => ({ stream, events, expected }));
+    const requests = group.map(({ stream, events, expected, onlyIf }) =>
+      onlyIf ? { stream, events, expected, onlyIf } : { stream, events, expected },
+    );
     let written: GroupResult | Promise<GroupResult>;
     try {
       written = this.writer.commit(requests);

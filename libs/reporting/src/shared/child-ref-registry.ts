@@ -186,11 +186,23 @@ export class ChildRefRegistry {
             metadata: { ...recording, schemaVersion: CHILD_REF_SCHEMA_VERSION },
           },
         ],
-        { expectedRevision: revision },
+        // Only while the holder still has no journey, in the same transaction on SQLite: a retried
+        // registration that had found its reservation and lands first makes this a refusal.
+        {
+          expectedRevision: revision,
+          onlyIf: { stream: journeyStream(holding.childId), revision: 'no_stream' },
+        },
       );
       return { childRef: ref, childId: holding.childId, ...result };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
+      if (error.stream === journeyStream(holding.childId))
+        throw refusal(
+          'conflict',
+          'child-ref-holder-registered',
+          `childRef ${ref} is held by child ${holding.childId}, who was registered while the release was being ` +
+            'written: a reference is released only when the id holding it never became a child',
+        );
       throw refusal(
         'conflict',
         'child-ref-changed',

@@ -49,6 +49,31 @@ describe('free text holds no control, bidirectional-override or zero-width chara
       'name must not contain control characters, bidirectional overrides or zero-width characters (one line): found U+202E',
     ));
 
+  it.each([
+    ['a ZWNJ between Latin letters', { name: 'Sam Tay\u200clor' }, 'name'],
+    ['a leading ZWNJ', { name: '\u200cعلی' }, 'name'],
+    ['a ZWJ between Latin letters', { team: 'No\u200drth' }, 'team'],
+    ['a doubled ZWNJ in a Persian name', { name: 'علی\u200c\u200cرضا' }, 'name'],
+    ['a bidi override beside a well-placed ZWNJ', { name: 'علی\u200cرضا \u202e' }, 'name'],
+  ])('Given %s, Then the field is refused by name with rule isPlainText', (_, overrides, field) =>
+    expect(rulesFor(overrides)).toEqual([`${field} isPlainText`]),
+  );
+
+  it('Given a joiner out of place, Then the message names it and where one is taken', () =>
+    expect(errorsOf(RegisterChildDto, registration({ name: 'Sam Tay\u200clor' }))[0].message).toBe(
+      'name must not contain control characters, bidirectional overrides or zero-width characters (one line): found U+200C, ' +
+        'a zero-width joiner or non-joiner is taken only between letters that would join (Persian, Arabic) or straight after a virama (Indic scripts)',
+    ));
+
+  it('Given Persian, Devanagari, Malayalam and Sinhala names spelt with ZWNJ or ZWJ, Then they are taken', () =>
+    expect(
+      rulesFor({
+        name: 'علی\u200cرضا مهدی\u200cزاده',
+        team: 'विद्\u200dया क्\u200cष',
+        socialWorker: 'അന്\u200dവര്\u200d ශ්\u200dරී',
+      }),
+    ).toEqual([]));
+
   it('Given names in other scripts and with accents, apostrophes and hyphens, Then they are taken', () =>
     expect(rulesFor({ name: 'Zoë O’Brien-Nowak', team: 'فريق الشمال', socialWorker: 'Ålesund 李' })).toEqual(
       [],

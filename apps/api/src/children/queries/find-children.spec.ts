@@ -48,6 +48,21 @@ describe('finding a child by name or 903 reference', () => {
     expect(all[2].lookedAfterSince).toBeUndefined();
   });
 
+  it('Given names in Persian and Devanagari, When searched in their script, with or without the ZWNJ, Then only they are found', () => {
+    const named = [
+      journey('p1').registered('2018-01-01', { name: 'علی\u200cرضا مهدی\u200cزاده' }),
+      journey('d1').registered('2018-01-01', { name: 'विद्\u200dया शर्मा' }),
+      ...summaries.map((s) => journey(s.childId).registered('2018-01-01', { name: s.name })),
+    ].map((b) => b.summary());
+    const found = (text: string) => findChildren(named, text, '2025-03-31').map((c) => c.childId);
+    for (const typed of ['علی', 'علی\u200cرضا', 'علیرضا', 'علی رضا', 'رضا', 'مهدی', 'مهدیزاده'])
+      expect({ typed, found: found(typed) }).toEqual({ typed, found: ['p1'] });
+    for (const typed of ['विद्\u200dया', 'विद्या', 'शर्मा'])
+      expect({ typed, found: found(typed) }).toEqual({ typed, found: ['d1'] });
+    // Not every child: a search in another script no longer folds to nothing.
+    expect(found('محمد')).toEqual([]);
+  });
+
   it('Given a search that matches nobody, When searched, Then the list is empty', () => {
     expect(findChildren(summaries, 'zz', '2025-03-31')).toEqual([]);
   });

@@ -13,14 +13,22 @@ export interface FoundChild {
   socialWorker?: string;
 }
 
-/** Lower case, accents and punctuation aside, single spaces: "O'Neil-Smith" finds "oneil smith". */
-const fold = (text: string): string =>
+/** Zero-width non-joiner and joiner: parts of Persian and Indic spellings (children/dto/joiner-context.ts). */
+const JOINERS = /[\u200c\u200d]/g;
+
+/**
+ * Lower case, accents and punctuation aside, single spaces: "O'Neil-Smith" finds "oneil smith".
+ * Letters, marks and digits of every script are kept (a Persian or Devanagari name is searched in
+ * its own script, not folded to nothing); a joiner is dropped, or read as a space (`joiners`).
+ */
+const fold = (text: string, joiners: '' | ' ' = ''): string =>
   text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/['’.]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(JOINERS, joiners)
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
 
 /** A 903 reference compared as the DfE validator does: ignoring case (and spaces typed around it). */
@@ -34,7 +42,8 @@ export function matches(summary: JourneySummary, text: string): boolean {
   const words = fold(text).split(' ').filter(Boolean);
   if (words.length === 0) return true;
   if (refKey(text) !== '' && refKey(summary.childRef).includes(refKey(text))) return true;
-  const nameWords = fold(summary.name).split(' ');
+  // "علی‌رضا" (with a ZWNJ) is found as "علیرضا" and as "علی رضا", as people type it.
+  const nameWords = [...fold(summary.name).split(' '), ...fold(summary.name, ' ').split(' ')];
   return words.every((w) => nameWords.some((n) => n.startsWith(w)));
 }
 

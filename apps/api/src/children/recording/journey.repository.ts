@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { chainEvents, chainTipAfter, readChainTip, readStamp } from '@care-journey/audit';
 import {
   StreamNotFound,
+  WrongExpectedRevision,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -16,6 +17,7 @@ import {
   type JourneyState,
 } from '@care-journey/journey';
 import { ChildRefRegistry } from '@care-journey/reporting';
+import { holdChildRef, type ChildRefCondition } from '../../child-refs/child-ref-hold';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
 import { ChildRefInUse } from '../application-errors';
 import { asStoredJson } from './as-stored-json';
@@ -51,6 +53,9 @@ export interface AppendedJourney extends AppendResult {
  * inside the API's memory while a whole authority's caseload would not.
  */
 const CACHED_CHILDREN = 2_000;
+
+/** Writes of a registration whose reference an admin released meanwhile, before it gives up. */
+const REGISTRATION_ATTEMPTS = 3;
 
 /** A child's journey: the stream folded with the domain's evolve, and appends at a known revision. */
 @Injectable()
@@ -111,7 +116,26 @@ export class JourneyRepository {
     expectedRevision: ExpectedRevision,
     context: RecordingContext,
   ): Promise<AppendedJourney> {
-    await this.reserveChildRef(events, context);
+    const registered = registrationIn(events);
+    for (let attempt = 1; ; attempt++) {
+      const onlyIf = registered && (await this.holdChildRef(registered, context));
+      try {
+        return await this.appendAt(childId, events, expectedRevision, context, onlyIf);
+      } catch (error) {
+        // The reference was released after it was reserved for this child: reserve it again.
+        const released = onlyIf && error instanceof WrongExpectedRevision && error.stream === onlyIf.stream;
+        if (!released || attempt >= REGISTRATION_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async appendAt(
+    childId: string,
+    events: readonly JourneyEvent[],
+    expectedRevision: ExpectedRevision,
+    context: RecordingContext,
+    onlyIf: ChildRefCondition | undefined,
+  ): Promise<AppendedJourney> {
     const stream = journeyStream(childId);
     // The fold the events were decided on, taken before the append (the cache may move meanwhile).
     const base = this.foldAt(childId, expectedRevision);
@@ -121,7 +145,11 @@ export class JourneyRepository {
       base ? base.tip : await readChainTip(this.store, stream),
       this.envelopes.envelop(events, context),
     );
-    const result = await this.store.appendToStream(stream, envelopes, { expectedRevision });
+    const result = await this.store.appendToStream(
+      stream,
+      envelopes,
+      onlyIf ? { expectedRevision, onlyIf } : { expectedRevision },
+    );
     if (base && canFoldAppended(envelopes, context))
       this.foldAppended(stream, childId, base, envelopes, result);
     else this.folds.storedUpTo(childId, result.nextExpectedRevision);
@@ -131,14 +159,17 @@ export class JourneyRepository {
   /**
    * A registration first reserves its 903 reference (libs/journey child-ref.ts): refused, nothing is
    * written. The same child retrying finds its own reservation and goes on, so a crash between the
-   * reservation and the registration is finished by a retry with the same childId (or key).
+   * reservation and the registration is finished by a retry with the same childId (or key). The
+   * registration is then written only while the reservation stands (child-refs/child-ref-hold.ts).
    */
-  private async reserveChildRef(events: readonly JourneyEvent[], context: RecordingContext): Promise<void> {
-    const registered = registrationIn(events);
-    if (!registered) return;
+  private async holdChildRef(
+    registered: { childRef: string; childId: string },
+    context: RecordingContext,
+  ): Promise<ChildRefCondition> {
     const recording = { recordedAt: context.now, recordedBy: context.recordedBy };
-    if (!(await this.childRefs.reserve(registered.childRef, registered.childId, recording)))
-      throw new ChildRefInUse(registered.childRef);
+    const held = await holdChildRef(this.store, this.childRefs, registered, recording);
+    if (!held) throw new ChildRefInUse(registered.childRef);
+    return held;
   }
 
   /**

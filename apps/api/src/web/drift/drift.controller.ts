@@ -11,21 +11,21 @@ import { Origin, type CommandOrigin } from '../../http/command-origin.decorator'
 import { Clock } from '../../infrastructure/clock';
 import { JourneyQueries } from '../../projections/journey-queries';
 import { csrfToken } from '../auth/csrf';
-import { PAGE_READERS } from '../auth/web-user';
 import { RecentCache } from '../reading/recent-cache';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { driftCsv } from './drift-csv';
+import { DRIFT_REPORT_READERS } from './drift-report-readers';
 import { driftPage } from './drift.page';
 import { parseDriftQuery, refusedQuery, type DriftQuery } from './drift-query';
 import { driftView, type DriftView } from './drift-view';
 import { ruleMeanings } from './rule-meanings';
 
-/** The panel's agenda: open flags as at a date, grouped by child. */
+/** The panel's agenda: open flags as at a date, grouped by child (the API's /drift-report admits the same roles). */
 @ApiExcludeController()
 @Controller('panel')
 @UseFilters(WebExceptionFilter)
-@Roles(...PAGE_READERS)
+@Roles(...DRIFT_REPORT_READERS)
 export class DriftController {
   /** Reports by read-model version, date and filter: re-sorting or paging does not re-evaluate. */
   private readonly reports = new RecentCache<DriftReport>(16);

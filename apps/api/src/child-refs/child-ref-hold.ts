@@ -1,0 +1,48 @@
+import { StreamNotFound, type AppendOptions, type EventStore } from '@care-journey/event-store';
+import { childRefHolding, childRefStream } from '@care-journey/journey';
+import type { ChildRefRegistry, ReservationRecording } from '@care-journey/reporting';
+
+/** Reservations tried before a registration gives up on a reference released again and again meanwhile. */
+const HOLD_ATTEMPTS = 3;
+
+/**
+ * The condition a registration is appended under: the reference's stream still at the revision
+ * where this child holds it. A registration is two writes to two streams (the reservation, then
+ * the child); without it, a retry that had found its reservation could stall, an admin release
+ * the reference (the child had no journey yet), another child reserve and register under it, and
+ * then the stalled retry land: two children with one reference. With it the store refuses that
+ * late write (SQLite: in the same transaction), and the registration reserves again
+ * (JourneyRepository): it holds the reference once more, or is refused as another child's.
+ */
+export type ChildRefCondition = NonNullable<AppendOptions['onlyIf']>;
+
+/**
+ * Reserves `childRef` for `childId` (a retry finds its own reservation) and reads the revision
+ * at which it holds it. Undefined: another child holds it (nothing written for this child).
+ */
+export async function holdChildRef(
+  store: EventStore,
+  registry: ChildRefRegistry,
+  { childRef, childId }: { childRef: string; childId: string },
+  recording: ReservationRecording,
+): Promise<ChildRefCondition | undefined> {
+  const stream = childRefStream(childRef);
+  for (let attempt = 0; attempt < HOLD_ATTEMPTS; attempt++) {
+    if (!(await registry.reserve(childRef, childId, recording))) return undefined;
+    const latest = await latestEvent(store, stream);
+    const holding = latest && childRefHolding(latest);
+    if (latest && holding?.held && holding.childId === childId) return { stream, revision: latest.revision };
+    // Released between the reservation and this read: reserve again (it is free, or someone else's).
+  }
+  return undefined;
+}
+
+async function latestEvent(store: EventStore, stream: string) {
+  try {
+    for await (const latest of store.readStream(stream, { direction: 'backwards', maxCount: 1 }))
+      return latest;
+  } catch (error) {
+    if (!(error instanceof StreamNotFound)) throw error;
+  }
+  return undefined;
+}
