@@ -181,13 +181,36 @@ function factsOf(entries: readonly FlagEntry[], count: number): ChildFact[] {
   return facts;
 }
 
-/** Whether the rule reads one of the changed parts (a rule without `reads` is never kept). */
-function readsAny(rule: DriftRule, change: readonly SummaryFacet[]): boolean {
-  const reads = rule.reads;
-  if (reads === undefined) return true;
-  for (const facet of reads) if (change.includes(facet)) return true;
-  return false;
+/** Each part of the summary as one bit, given out as parts are first seen (there are fewer than 31). */
+const facetBits = new Map<SummaryFacet, number>();
+
+function facetMask(facets: readonly SummaryFacet[]): number {
+  let mask = 0;
+  for (const facet of facets) {
+    let bit = facetBits.get(facet);
+    if (bit === undefined) facetBits.set(facet, (bit = 1 << facetBits.size));
+    mask |= bit;
+  }
+  return mask;
 }
+
+/** A rule without `reads` reads everything, even a change of nothing. */
+const READS_ALL = -1;
+
+/** Each rule's parts as bits, per rule list (a tracker is made per child: worked out once). */
+const readMasksOf = new WeakMap<readonly DriftRule[], Int32Array>();
+
+function readMasks(rules: readonly DriftRule[]): Int32Array {
+  let masks = readMasksOf.get(rules);
+  if (masks === undefined) {
+    masks = Int32Array.from(rules, (rule) => (rule.reads === undefined ? READS_ALL : facetMask(rule.reads)));
+    readMasksOf.set(rules, masks);
+  }
+  return masks;
+}
+
+/** Whether a rule with these read bits reads one of the changed parts. */
+const readsAny = (reads: number, change: number): boolean => reads === READS_ALL || (reads & change) !== 0;
 
 /** The first change point after `asAt` (undefined when none). */
 function nextPoint(points: readonly CalendarDate[], asAt: CalendarDate): CalendarDate | undefined {
@@ -232,8 +255,8 @@ export class FlagTracker {
   /** Each rule's derivation and obligations in the `facts` under way (arrays kept, not made per call). */
   private readonly allDerived: Derived[] = [];
   private readonly obligations: (readonly Obligation[])[] = [];
-  /** The parts some rule reads (undefined when a rule reads everything). */
-  private readonly readByAll: ReadonlySet<SummaryFacet> | undefined;
+  /** Each rule's `reads` as bits (readMasks). */
+  private readonly masks: Int32Array;
 
   constructor(
     private readonly config: DriftConfig,
@@ -242,10 +265,7 @@ export class FlagTracker {
     this.derived = rules.map(() => undefined);
     this.entries = rules.map(() => []);
     this.walk = new SupersededWalk(rules, config, false);
-    // A rule without `reads` reads everything: no union then.
-    this.readByAll = rules.every((rule) => rule.reads !== undefined)
-      ? new Set(rules.flatMap((rule) => rule.reads ?? []))
-      : undefined;
+    this.masks = readMasks(rules);
   }
 
   private forgetDerived(): void {
@@ -273,12 +293,13 @@ export class FlagTracker {
       if (summary !== undefined) this.summary = summary;
       return;
     }
+    const changeMask = facetMask(change);
     // `from`: nothing dated before it changed (an event folded at the end of the child's life).
-    if (this.anyRuleReads(change)) this.walk.changedFrom(from);
+    if (this.masks.some((reads) => readsAny(reads, changeMask))) this.walk.changedFrom(from);
     // Kept for the new summary: what it was derived from is the same in both.
     if (summary !== undefined && this.summary !== undefined) this.summary = summary;
     for (let i = 0; i < this.rules.length; i++)
-      if (this.derived[i] !== undefined && readsAny(this.rules[i], change)) {
+      if (this.derived[i] !== undefined && readsAny(this.masks[i], changeMask)) {
         this.derived[i] = undefined;
         this.last = undefined;
       }
@@ -398,13 +419,6 @@ export class FlagTracker {
       }
       seen.add(entry.key);
     }
-  }
-
-  /** Whether some rule reads one of the changed parts (asked after every event: the union is kept). */
-  private anyRuleReads(change: readonly SummaryFacet[]): boolean {
-    if (this.readByAll === undefined) return true;
-    for (const facet of change) if (this.readByAll.has(facet)) return true;
-    return false;
   }
 
   /** Derived obligations still hold as at `asAt` (the date moved on, but not past a change point). */
