@@ -18,6 +18,8 @@ export const SIGNED_OUT = 'This session was signed out: sign in again';
 
 interface RequestLike {
   headers: Record<string, string | string[] | undefined>;
+  /** Fastify's: https decides the session cookie's name (`__Host-` prefix). */
+  protocol?: string;
   [USER_REQUEST_KEY]?: AuthenticatedUser;
 }
 
@@ -80,7 +82,7 @@ function admit(user: AuthenticatedUser, allowed: Role[] | undefined): boolean {
 function bearerToken(request: RequestLike): string {
   const header = request.headers['authorization'];
   // The web pages send no header: their session cookie carries the same JWT (apps/api/src/web).
-  const cookieToken = header === undefined ? sessionCookieToken(request.headers['cookie']) : undefined;
+  const cookieToken = header === undefined ? sessionCookieToken(request) : undefined;
   if (cookieToken) return cookieToken;
   if (typeof header !== 'string' || header.length === 0) {
     throw new UnauthorizedException('Missing Authorization header (expected "Bearer <token>")');
