@@ -2,7 +2,9 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ListReadRateLimitGuard } from '../security/list-read-rate-limit.guard';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { loadUserDirectory, UserDirectory } from '../web/auth/user-directory';
 import { SessionEnds } from './session-ends';
+import { SessionUsers } from './session-users';
 import { TokenVerifier } from './token-verifier';
 
 /**
@@ -14,10 +16,14 @@ import { TokenVerifier } from './token-verifier';
   providers: [
     TokenVerifier,
     SessionEnds,
+    // The sign-in's users, here so the guard can end sessions whose user's role changed; one
+    // instance, injected by the sign-in page too.
+    { provide: UserDirectory, useFactory: () => loadUserDirectory() },
+    { provide: SessionUsers, useExisting: UserDirectory },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     // After the authentication guard (global guards run in the order registered): it needs the user.
     { provide: APP_GUARD, useClass: ListReadRateLimitGuard },
   ],
-  exports: [TokenVerifier, SessionEnds],
+  exports: [TokenVerifier, SessionEnds, UserDirectory, SessionUsers],
 })
 export class AuthModule {}

@@ -3,14 +3,17 @@ import { Reflector } from '@nestjs/core';
 import type { ApiConfig } from '../config/api-config';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { mintToken } from './mint-token';
-import { Public, Roles } from './roles.decorator';
+import { Public, PublicShowingMoreWhenSignedIn, Roles } from './roles.decorator';
 import type { SessionEnds } from './session-ends';
+import { ACCESS_CHANGED, type SessionUsers } from './session-users';
+import type { Role } from './role';
 import { TokenVerifier } from './token-verifier';
 
 const secret = 'guard-spec-secret-0123456789abcdefghijkl';
 
 class Routes {
   @Public() open(): void {}
+  @PublicShowingMoreWhenSignedIn() probe(): void {}
   @Roles('auditor') audited(): void {}
   undeclared(): void {}
 }
@@ -31,16 +34,26 @@ function contextFor(
 describe('JwtAuthGuard', () => {
   const endedSessions = new Set<string>();
   const lookups: string[] = [];
+  const ends: { id: string; reason: string | undefined }[] = [];
   const sessions = {
     isEnded: (id: string) => {
       lookups.push(id);
       return Promise.resolve(endedSessions.has(id));
     },
+    end: (id: string, _user: unknown, reason?: string) => {
+      ends.push({ id, reason });
+      endedSessions.add(id);
+      return Promise.resolve();
+    },
   } as unknown as SessionEnds;
+  // The user directory now: u1 is an auditor unless a test says otherwise.
+  const directory = new Map<string, Role>();
+  const users: SessionUsers = { currentRole: (id: string) => directory.get(id) };
   const guard = new JwtAuthGuard(
     new Reflector(),
     new TokenVerifier({ jwtSecret: secret } as ApiConfig),
     sessions,
+    users,
   );
   const bearer = (role: 'auditor' | 'panel_member') => `Bearer ${mintToken({ secret, userId: 'u1', role })}`;
 
@@ -74,6 +87,9 @@ describe('JwtAuthGuard', () => {
     beforeEach(() => {
       endedSessions.clear();
       lookups.length = 0;
+      ends.length = 0;
+      directory.clear();
+      directory.set('u1', 'auditor');
     });
 
     it('admits an open session after one lookup, and puts its id on the user', async () => {
@@ -91,6 +107,58 @@ describe('JwtAuthGuard', () => {
       await expect(guard.canActivate(contextFor('audited', session('panel_member')).context)).rejects.toThrow(
         UnauthorizedException,
       );
+    });
+
+    it("Given the user's role changed in the directory, When the session's next request comes, Then it is ended for good (401 saying why)", async () => {
+      directory.set('u1', 'panel_member');
+      await expect(guard.canActivate(contextFor('audited', session('auditor')).context)).rejects.toThrow(
+        new UnauthorizedException(ACCESS_CHANGED),
+      );
+      expect(ends).toEqual([{ id: SESSION, reason: 'access-changed' }]);
+      // Durable: put back as it was, the ended session stays ended.
+      directory.set('u1', 'auditor');
+      await expect(guard.canActivate(contextFor('audited', session('auditor')).context)).rejects.toThrow(
+        new UnauthorizedException('This session was signed out: sign in again'),
+      );
+    });
+
+    it('Given the user was removed from the directory, Then the session is refused and ended', async () => {
+      directory.delete('u1');
+      await expect(guard.canActivate(contextFor('audited', session()).context)).rejects.toThrow(
+        ACCESS_CHANGED,
+      );
+      expect(ends).toEqual([{ id: SESSION, reason: 'access-changed' }]);
+    });
+
+    it('Given a store that cannot record the end, Then the request is still a 401, never a 500', async () => {
+      directory.set('u1', 'panel_member');
+      const failing = new JwtAuthGuard(
+        new Reflector(),
+        new TokenVerifier({ jwtSecret: secret } as ApiConfig),
+        {
+          end: () => Promise.reject(new Error('disk full')),
+          isEnded: () => Promise.resolve(false),
+        } as unknown as SessionEnds,
+        users,
+      );
+      await expect(failing.canActivate(contextFor('audited', session()).context)).rejects.toThrow(
+        new UnauthorizedException(ACCESS_CHANGED),
+      );
+    });
+
+    it('Given a probe that shows more to the signed in, When a changed session calls it, Then it is anonymous', async () => {
+      const same = contextFor('probe', session());
+      await expect(guard.canActivate(same.context)).resolves.toBe(true);
+      expect(same.request.user).toMatchObject({ id: 'u1', role: 'auditor' });
+      directory.set('u1', 'panel_member');
+      const changed = contextFor('probe', session());
+      await expect(guard.canActivate(changed.context)).resolves.toBe(true);
+      expect(changed.request.user).toBeUndefined();
+    });
+
+    it("never checks the directory for API clients' tokens: bearer tokens without a session are not in it", () => {
+      directory.clear();
+      expect(guard.canActivate(contextFor('audited', bearer('auditor')).context)).toBe(true);
     });
 
     it('never looks up a token without a session (API clients): answered without a read', () => {

@@ -12,12 +12,15 @@ import type { Role } from './role';
 import { IDENTIFIES_KEY, PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 import { sessionCookieToken } from './session-cookie';
 import { SessionEnds } from './session-ends';
+import { ACCESS_CHANGED, SessionUsers } from './session-users';
 import { TokenVerifier } from './token-verifier';
 
 export const SIGNED_OUT = 'This session was signed out: sign in again';
 
 interface RequestLike {
   headers: Record<string, string | string[] | undefined>;
+  /** Fastify's: https decides the session cookie's name (`__Host-` prefix). */
+  protocol?: string;
   [USER_REQUEST_KEY]?: AuthenticatedUser;
 }
 
@@ -32,6 +35,7 @@ export class JwtAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
     private readonly sessions: SessionEnds,
+    private readonly users: SessionUsers,
   ) {}
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
@@ -48,21 +52,41 @@ export class JwtAuthGuard implements CanActivate {
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     // API clients' tokens carry no session: decided here, without a read.
     if (user.sessionId === undefined) return admit(user, allowed);
+    const sessionId = user.sessionId;
+    // A web session whose user's role changed, or who left the directory, ends now, for every
+    // process (durably, as a sign-out does); its next requests are refused as signed out or changed.
+    if (!this.stillHeldBy(user)) return this.endChanged(sessionId, user);
     // A web session (however its token is sent) must not have been signed out, in any process.
-    return this.sessions.isEnded(user.sessionId).then((ended) => {
+    return this.sessions.isEnded(sessionId).then((ended) => {
       if (ended) throw new UnauthorizedException(SIGNED_OUT);
       return admit(user, allowed);
     });
+  }
+
+  /** The directory still has the session's user, with the role the session signed in with. */
+  private stillHeldBy(user: AuthenticatedUser): boolean {
+    return this.users.currentRole(user.id) === user.role;
+  }
+
+  private async endChanged(sessionId: string, user: AuthenticatedUser): Promise<never> {
+    try {
+      await this.sessions.end(sessionId, user, 'access-changed');
+    } catch {
+      // The store cannot record it now: refused all the same, and checked again at the next request.
+    }
+    throw new UnauthorizedException(ACCESS_CHANGED);
   }
 
   /** On an open route: the caller when their credentials are valid and not signed out, else nobody. */
   private async identifyIfSignedIn(request: RequestLike): Promise<void> {
     try {
       const user = this.verifier.verify(bearerToken(request));
+      if (user.sessionId !== undefined && !this.stillHeldBy(user)) return;
       if (user.sessionId !== undefined && (await this.sessions.isEnded(user.sessionId))) return;
       request[USER_REQUEST_KEY] = user;
     } catch {
-      // No token, a bad one, or a store that cannot say whether the session ended: anonymous.
+      // No token, a bad one, a session whose access changed, or a store that cannot say whether
+      // the session ended: anonymous.
     }
   }
 }
@@ -80,7 +104,7 @@ function admit(user: AuthenticatedUser, allowed: Role[] | undefined): boolean {
 function bearerToken(request: RequestLike): string {
   const header = request.headers['authorization'];
   // The web pages send no header: their session cookie carries the same JWT (apps/api/src/web).
-  const cookieToken = header === undefined ? sessionCookieToken(request.headers['cookie']) : undefined;
+  const cookieToken = header === undefined ? sessionCookieToken(request) : undefined;
   if (cookieToken) return cookieToken;
   if (typeof header !== 'string' || header.length === 0) {
     throw new UnauthorizedException('Missing Authorization header (expected "Bearer <token>")');

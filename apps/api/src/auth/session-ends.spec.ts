@@ -52,6 +52,18 @@ describe('SessionEnds: sign-outs in the event store', () => {
     ]);
   });
 
+  it("Given the user's access changed, When the session is ended for it, Then the end says so", async () => {
+    const s = await store();
+    const id = newSessionId();
+    await new SessionEnds(s, clock).end(id, pat, 'access-changed');
+    const events = [];
+    for await (const e of s.readStream(sessionStream(id))) events.push(e);
+    expect(events).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ reason: 'access-changed' }) }),
+    ]);
+    expect(await new SessionEnds(s, clock).isEnded(id)).toBe(true);
+  });
+
   it('Given two processes on one file, When one signs a session out, Then the other refuses it too (an "open" answer is never kept)', async () => {
     const first = new SessionEnds(await store(), clock);
     const second = new SessionEnds(await store(), clock);

@@ -10,12 +10,15 @@ import type { AuthenticatedUser } from './authenticated-user';
  * appends `SessionEnded` to a stream of its own, `session-<id>` (not a journey: journey readers
  * keep to `journey-`). A session is ended when that stream exists: one indexed stream lookup.
  * Nothing is stored for a live session, so there is nothing to clean up; a session's token
- * expires by itself after 8 hours anyway.
+ * expires by itself after 8 hours anyway. A session whose user's role changed, or whose user was
+ * removed from the directory, is ended the same way at its next request (reason `access-changed`).
  */
 export const SESSION_STREAM_PREFIX = 'session-';
 export const SESSION_ENDED = 'SessionEnded';
 /** Session ids are the uuids the sign-in mints; anything else is refused before it names a stream. */
 export const SESSION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export type SessionEndReason = 'signed-out' | 'access-changed';
 
 export const sessionStream = (sessionId: string): string => `${SESSION_STREAM_PREFIX}${sessionId}`;
 export const newSessionId = (): string => randomUUID();
@@ -48,8 +51,15 @@ export class SessionEnds {
     }
   }
 
-  /** Ends the session; ending it again (two tabs, a retry) changes nothing. */
-  async end(sessionId: string, user: AuthenticatedUser): Promise<void> {
+  /**
+   * Ends the session; ending it again (two tabs, a retry) changes nothing. `access-changed`: its
+   * user's role in the directory is no longer the session's, or the user is gone (session-users.ts).
+   */
+  async end(
+    sessionId: string,
+    user: AuthenticatedUser,
+    reason: SessionEndReason = 'signed-out',
+  ): Promise<void> {
     const endedAt = this.clock.now();
     try {
       await this.store.appendToStream(
@@ -58,7 +68,7 @@ export class SessionEnds {
           {
             id: randomUUID(),
             type: SESSION_ENDED,
-            data: { sessionId, userId: user.id, role: user.role, endedAt, reason: 'signed-out' },
+            data: { sessionId, userId: user.id, role: user.role, endedAt, reason },
             metadata: { recordedAt: endedAt, recordedBy: user.id, schemaVersion: 1 },
           },
         ],

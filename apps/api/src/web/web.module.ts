@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify';
 import { registerStaticAssets } from './assets/static-assets';
 import { CsrfGuard } from './auth/csrf.guard';
 import { LoginController } from './auth/login.controller';
-import { loadUserDirectory, UserDirectory } from './auth/user-directory';
 import { AsKnownDriftController } from './audit-drift/as-known-drift.controller';
 import { ChildController } from './child/child.controller';
 import { DriftController } from './drift/drift.controller';
@@ -40,11 +39,7 @@ import { ProjectionsModule } from '../projections/projections.module';
     // Last: its /panel/* answers only what no other page does.
     HomeController,
   ],
-  providers: [
-    FormCommandSender,
-    { provide: UserDirectory, useFactory: () => loadUserDirectory() },
-    { provide: APP_GUARD, useClass: CsrfGuard },
-  ],
+  providers: [FormCommandSender, { provide: APP_GUARD, useClass: CsrfGuard }],
 })
 export class WebModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

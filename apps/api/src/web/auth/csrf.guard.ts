@@ -1,20 +1,22 @@
 import { ForbiddenException, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { SESSION_COOKIE } from '../../auth/session-cookie';
-import { CSRF_FIELD, cookiesOf, csrfMatches } from './csrf';
+import { sessionCookieToken } from '../../auth/session-cookie';
+import { CSRF_FIELD, csrfMatches } from './csrf';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Global: a write authenticated by the session cookie (no Authorization header) must echo the
- * CSRF token, as a form field or an X-CSRF-Token header. Bearer-token callers are not affected.
+ * session's CSRF token (csrf.ts: derived from that very cookie), as a form field or an
+ * X-CSRF-Token header. Bearer-token callers are not affected. A write with no session cookie is
+ * refused by authentication, except the sign-in, which checks its pre-sign-in token itself.
  */
 @Injectable()
 export class CsrfGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (SAFE_METHODS.has(request.method) || request.headers.authorization !== undefined) return true;
-    if (!cookiesOf(request)[SESSION_COOKIE]) return true;
+    if (!sessionCookieToken(request)) return true;
     const body = request.body as Record<string, unknown> | undefined;
     const submitted = body?.[CSRF_FIELD] ?? request.headers['x-csrf-token'];
     if (!csrfMatches(request, submitted)) {

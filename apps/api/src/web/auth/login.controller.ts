@@ -6,12 +6,12 @@ import { CurrentUser } from '../../auth/current-user.decorator';
 import { SESSION_HOURS } from '../../auth/jwt-settings';
 import { mintToken } from '../../auth/mint-token';
 import { Public, Roles } from '../../auth/roles.decorator';
-import { SESSION_COOKIE } from '../../auth/session-cookie';
+import { secureCookies, sessionCookieName } from '../../auth/session-cookie';
 import { newSessionId, SessionEnds } from '../../auth/session-ends';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { redirect, sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
-import { appendCookie, csrfMatches, csrfToken, secureCookies } from './csrf';
+import { appendCookie, csrfMatches, csrfToken, dropPreSessionToken } from './csrf';
 import { loginPage } from './login.page';
 import { setCookie } from './set-cookie';
 import { UserDirectory } from './user-directory';
@@ -79,13 +79,13 @@ export class LoginController {
       // Its own id, so signing out can end this session on the server (auth/session-ends.ts).
       sessionId: newSessionId(),
     });
+    const secure = secureCookies(request);
     appendCookie(
       reply,
-      setCookie(SESSION_COOKIE, token, {
-        secure: secureCookies(request),
-        maxAgeSeconds: SESSION_HOURS * 3600,
-      }),
+      setCookie(sessionCookieName(secure), token, { secure, maxAgeSeconds: SESSION_HOURS * 3600 }),
     );
+    // The session's own form token takes over (csrf.ts): the one the sign-in form used is dropped.
+    dropPreSessionToken(request, reply);
     return redirect(reply, safeNext(body.next));
   }
 
@@ -93,12 +93,16 @@ export class LoginController {
   @Roles(...PAGE_READERS)
   async signOut(
     @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     // Ended in the store first: a copy of the cookie is refused from now on, by every API process.
     // A bearer token without a session (an API client's) has nothing to end; it expires by itself.
     if (user.sessionId !== undefined) await this.sessions.end(user.sessionId, user);
-    appendCookie(reply, setCookie(SESSION_COOKIE, '', { secure: false, maxAgeSeconds: 0 }));
+    // Cleared with the name and flags it was set with (a browser ignores a `__Host-` one without Secure).
+    const secure = secureCookies(request);
+    appendCookie(reply, setCookie(sessionCookieName(secure), '', { secure, maxAgeSeconds: 0 }));
+    dropPreSessionToken(request, reply);
     return redirect(reply, '/login');
   }
 

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { secureCookies } from './csrf';
+import { setCookie } from './set-cookie';
 
 const over = (protocol: 'http' | 'https') => ({ protocol }) as FastifyRequest;
 
@@ -22,5 +23,14 @@ describe('the session and CSRF cookies are Secure outside development', () => {
     expect(secureCookies(over('https'))).toBe(true);
     process.env.NODE_ENV = 'test';
     expect(secureCookies(over('http'))).toBe(false);
+  });
+});
+
+describe('a __Host- cookie is always Secure', () => {
+  it('Given a __Host- name without Secure, Then setCookie refuses it (a browser would drop it silently)', () => {
+    expect(() => setCookie('__Host-cj_session', 'x', { secure: false })).toThrow(/must be Secure/);
+    expect(setCookie('__Host-cj_session', 'x', { secure: true })).toBe(
+      '__Host-cj_session=x; Path=/; HttpOnly; SameSite=Strict; Secure',
+    );
   });
 });

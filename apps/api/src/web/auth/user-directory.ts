@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { isRole, type Role } from '../../auth/role';
+import { SessionUsers } from '../../auth/session-users';
 import { hashPassword, verifyPassword } from './password-hash';
+import { UsersFile } from './users-file';
 
 /** Someone who may sign in to the pages. */
 export interface WebUser {
@@ -24,35 +26,56 @@ const DEMO_USERS: Omit<WebUser, 'passwordHash'>[] = [
   { username: 'admin.demo', name: 'Ada Admin (demo)', role: 'admin' },
 ];
 
-export class UserDirectory {
-  private readonly byName: Map<string, WebUser>;
+export class UserDirectory extends SessionUsers {
+  private byName: Map<string, WebUser>;
 
   constructor(
     users: readonly WebUser[],
     /** Explains an empty directory on the login page (e.g. production without a users file). */
     readonly notice?: string,
+    /** The file the users came from, read again when it changes (users-file.ts). */
+    private readonly source?: UsersFile,
   ) {
-    this.byName = new Map(users.map((user) => [user.username.toLowerCase(), user]));
+    super();
+    this.byName = byUsername(users);
   }
 
   get demo(): boolean {
-    return [...this.byName.values()].some((user) => user.username.endsWith('.demo'));
+    return [...this.users().values()].some((user) => user.username.endsWith('.demo'));
   }
 
   /** The user when the password matches; scrypt runs even for an unknown name so timing does not tell. */
   authenticate(username: string, password: string): WebUser | undefined {
-    const user = this.byName.get(username.trim().toLowerCase());
+    const user = this.users().get(username.trim().toLowerCase());
     const ok = verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
     return user && ok ? user : undefined;
   }
+
+  /** A session's user (the token's `sub`, the username it signed in with) as the directory has them now. */
+  currentRole(userId: string): Role | undefined {
+    return this.users().get(userId.toLowerCase())?.role;
+  }
+
+  private users(): Map<string, WebUser> {
+    const reloaded = this.source?.changed();
+    if (reloaded) this.byName = byUsername(reloaded);
+    return this.byName;
+  }
 }
+
+const byUsername = (users: readonly WebUser[]): Map<string, WebUser> =>
+  new Map(users.map((user) => [user.username.toLowerCase(), user]));
 
 const UNKNOWN_USER_HASH = hashPassword('not-a-user');
 
 /** Users from CARE_JOURNEY_USERS (a JSON file of WebUser), else the demo users outside production. */
 export function loadUserDirectory(env: Record<string, string | undefined> = process.env): UserDirectory {
   const file = env.CARE_JOURNEY_USERS?.trim();
-  if (file) return new UserDirectory(parseUsers(readFileSync(file, 'utf8'), file));
+  if (file) {
+    // Watched from before the first read, so a change made while it is read is read again.
+    const source = new UsersFile(file, parseUsers);
+    return new UserDirectory(parseUsers(readFileSync(file, 'utf8'), file), undefined, source);
+  }
   if (env.NODE_ENV === 'production') {
     return new UserDirectory([], 'No users are configured: set CARE_JOURNEY_USERS to the users file.');
   }

@@ -14,8 +14,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant, type StoredJourneyEvent } from '@care-journey/journey';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
-import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
@@ -81,11 +79,7 @@ export class RecordController {
     const form = entry ? correctionFormFor(base, entry) : base;
     // The form names the child, and a correction pre-fills the entry as recorded (UPN, date of
     // birth, postcodes): a read of the child, in the trail before the form is sent.
-    await this.trail.record(
-      user,
-      { childId: id, view: 'form', query: { form: base.slug, ...(entry && { entry: entry.id }) } },
-      correlationId,
-    );
+    await this.trail.record(user, formRead(id, base.slug, entry?.id), correlationId);
     const model: RecordFormPageModel = {
       childLabel: child.childLabel,
       revision: child.revision,
@@ -106,7 +100,7 @@ export class RecordController {
   async record(
     @Param() { id, form: slug }: RecordFormParams,
     @Body() submitted: Record<string, unknown> | undefined,
-    @CurrentUser() user: AuthenticatedUser,
+    @Origin() { user, correlationId }: CommandOrigin,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
@@ -130,10 +124,16 @@ export class RecordController {
       idempotencyKey: key,
       entry: entry && { id: entry.id, description: describeEntry(entry) },
     });
+    // A refused form comes back filled in, naming the child and pre-filling what was sent (a
+    // correction: the entry as recorded): a read of the child, in the trail as the first render is.
+    const refused = async (model: RecordFormPageModel, status: number): Promise<string> => {
+      await this.trail.record(user, formRead(id, base.slug, entry?.id), correlationId);
+      return sendPage(reply, recordFormPage(model), status);
+    };
     const key = formIdempotencyKey(fields[FORM_KEY_FIELD]);
     if (!key.ok) {
       const refusal = { kind: 'key-invalid', message: key.message } as const;
-      return sendPage(reply, recordFormPage({ ...refill(newFormKey()), refusal }), 400);
+      return refused({ ...refill(newFormKey()), refusal }, 400);
     }
     const body = formToBody(form.fields, fields);
     if (base.target) {
@@ -141,8 +141,7 @@ export class RecordController {
       body[base.target] = fields[base.target];
       if (form.command === 'AmendEntry') {
         const amended = entry ? amendedDataOf(form, entry, body) : { ok: true as const, amendedData: {} };
-        if (!amended.ok)
-          return sendPage(reply, recordFormPage({ ...refill(key.key), errors: amended.errors }), 400);
+        if (!amended.ok) return refused({ ...refill(key.key), errors: amended.errors }, 400);
         body.amendedData = amended.amendedData;
       }
     }
@@ -154,15 +153,15 @@ export class RecordController {
       // Refilled against where the journey is now: sending it again is a deliberate second decision.
       // The key is kept: nothing was recorded under it.
       const stale = { ...refill(key.key), revision: outcome.revision ?? child.revision };
-      return sendPage(reply, recordFormPage({ ...stale, refusal: { kind: 'stale' } }), outcome.status);
+      return refused({ ...stale, refusal: { kind: 'stale' } }, outcome.status);
     }
     if ('keyReused' in outcome) {
       // This form's key is spent on its first answers: these, if sent again, are a new entry.
       const reused = { ...refill(newFormKey()), revision: child.revision };
       const refusal = { kind: 'key-reused', message: outcome.message } as const;
-      return sendPage(reply, recordFormPage({ ...reused, refusal }), outcome.status);
+      return refused({ ...reused, refusal }, outcome.status);
     }
-    return sendPage(reply, recordFormPage({ ...refill(key.key), errors: outcome.errors }), outcome.status);
+    return refused({ ...refill(key.key), errors: outcome.errors }, outcome.status);
   }
 
   /**
@@ -203,3 +202,7 @@ export class RecordController {
     return { childLabel, revision: String(events.length - 1), events };
   }
 }
+
+/** A record form shown for a child (first render or refilled after a refusal), as the trail records it. */
+export const formRead = (childId: string, form: string, entryId: string | undefined) =>
+  ({ childId, view: 'form', query: { form, ...(entryId !== undefined && { entry: entryId }) } }) as const;
