@@ -40,6 +40,8 @@ interface RouteMark extends DatedFact {
  */
 function currentSpell(period: PeriodOfCare): RouteSpell | undefined {
   const { decisions, reversals } = period.adoption;
+  // No decision and no adoption plan (most children): nothing opens a spell, no marks to sort.
+  if (decisions.length === 0 && !period.plans.some((plan) => plan.route === 'adoption')) return undefined;
   const marks: RouteMark[] = [
     ...period.plans.map((plan) => ({ ...plan, starts: plan.route === 'adoption', order: 0 })),
     ...decisions.map((decision, n) => ({ ...decision, starts: true, order: 2 * n })),
