@@ -27,7 +27,7 @@ export const ENTRY_FIELDS = {
   LegalStatusChanged: [...DATED, 'legalStatus'],
   PlacementChanged: [...DATED, 'placement', 'reasonForChange', 'sameCarer'],
   TemporaryPlacementStarted: [...DATED, 'placementType'],
-  TemporaryPlacementEnded: [...DATED],
+  TemporaryPlacementEnded: [...DATED, 'reRecordedAs'],
   StatutoryReviewHeld: [...DATED, 'participation'],
   PermanencePlanSet: [...DATED, 'route'],
   GoingHomeAuditCompleted: [...DATED, 'outcome', 'nextAction'],

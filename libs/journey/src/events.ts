@@ -97,7 +97,15 @@ export interface TemporaryPlacementStarted {
 /** The child returned to the usual placement held before the temporary one. */
 export interface TemporaryPlacementEnded {
   type: 'TemporaryPlacementEnded';
-  data: { childId: string; effectiveDate: CalendarDate };
+  data: {
+    childId: string;
+    effectiveDate: CalendarDate;
+    /**
+     * The usual placement's type was withdrawn while the child was away (H5 from 1 April 2025): the
+     * child goes back to the same setting, recorded in the type that replaces it (K3), 903 RNE P.
+     */
+    reRecordedAs?: string;
+  };
 }
 
 export interface StatutoryReviewHeld {

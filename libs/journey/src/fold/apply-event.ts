@@ -121,7 +121,15 @@ export function applyEvent(state: Lists, event: JourneyEvent, eventId: string): 
       const usual = [...state.placements].reverse().find((p) => p.kind !== 'temporary');
       if (!usual) return state;
       const { startDate: _s, endDate: _e, eventId: _id, kind: _k, reasonForChange: _r, ...details } = usual;
-      return movePlacement(state, { ...details, startDate: date, kind: 'return', sameCarer: true, eventId });
+      const placementType = event.data.reRecordedAs ?? details.placementType;
+      return movePlacement(state, {
+        ...details,
+        placementType,
+        startDate: date,
+        kind: 'return',
+        sameCarer: true,
+        eventId,
+      });
     }
     case 'StatutoryReviewHeld':
       return {

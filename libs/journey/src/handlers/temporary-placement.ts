@@ -9,6 +9,7 @@ import {
   currentPlacementEndedByRegistration,
   placementAllowedOn,
 } from '../invariants/supported-accommodation';
+import { placementOnReturn } from '../invariants/withdrawn-placement-types';
 import { mustHaveTemporaryOpen, mustNotHaveTemporaryOpen } from '../invariants/temporary-placement';
 import { atMostTwoT3In12Months, temporaryPlacementEndsWithinLimit } from '../invariants/time-limits';
 import type { JourneyState } from '../state';
@@ -42,7 +43,19 @@ export function endTemporaryPlacement(command: EndTemporaryPlacement, state: Jou
   mustHaveTemporaryOpen(state);
   placementMustMoveForward(state, date);
   temporaryPlacementEndsWithinLimit(state, date);
-  // Going back starts a new episode in the usual placement, checked as if it began that day.
-  if (state.usualPlacement) placementAllowedOn(state.usualPlacement, date, 'effectiveDate');
+  // Going back starts a new episode in the usual placement (or the same setting re-recorded in the
+  // type that replaced it while the child was away), checked as if it began that day.
+  if (state.usualPlacement)
+    placementAllowedOn(
+      placementOnReturn(state.usualPlacement, date, command.reRecordedAs),
+      date,
+      'effectiveDate',
+    );
+  else if (command.reRecordedAs !== undefined)
+    violation(
+      'return-re-recorded-only-for-withdrawn-type',
+      'reRecordedAs needs a usual placement to go back to.',
+      'reRecordedAs',
+    );
   return [{ type: 'TemporaryPlacementEnded', data: dataOf(command) }];
 }

@@ -109,6 +109,29 @@ describe('H5 is replaced by K3 from 1 April 2025', () => {
     given(away).when(back('2025-04-03')).thenThrows(RULE, 'effectiveDate');
     expect(messageOf(away, back('2025-04-03'))).toMatch(/usual placement is H5/);
   });
+  it('goes back to the same setting re-recorded as K3 (reRecordedAs), after which care can end', () => {
+    const away = [...inH5, temporaryStarted('2025-03-25')];
+    const returned = {
+      type: 'TemporaryPlacementEnded',
+      data: { childId: CHILD, effectiveDate: '2025-04-03', reRecordedAs: 'K3' },
+    } as JourneyEvent;
+    given(away)
+      .when({ ...back('2025-04-03'), reRecordedAs: 'K3' })
+      .then([returned]);
+    given([...away, returned])
+      .when(endCare('2025-07-01'))
+      .events();
+    expect(messageOf(away, back('2025-04-03'))).toMatch(/reRecordedAs K3/);
+  });
+  it('refuses reRecordedAs for a type not withdrawn that day, or other than the successor', () => {
+    const away = [...inH5, temporaryStarted('2025-03-20')];
+    given(away)
+      .when({ ...back('2025-03-28'), reRecordedAs: 'K3' })
+      .thenThrows('return-re-recorded-only-for-withdrawn-type', 'reRecordedAs');
+    given(away)
+      .when({ ...back('2025-04-03'), reRecordedAs: 'K2' })
+      .thenThrows('return-re-recorded-only-for-withdrawn-type', 'reRecordedAs');
+  });
   it('goes back to H5 before 1 April', () =>
     given([...inH5, temporaryStarted('2025-03-20')])
       .when(back('2025-03-28'))

@@ -72,7 +72,37 @@ export function usualPlacementNotWithdrawn(placement: PlacementDetails, date: st
   if (!w) return;
   violation(
     'withdrawn-placement-type-not-re-recorded',
-    `The child's usual placement is ${placement.placementType}, not a placement type from ${addDays(w.validTo, 1)} (903 code list, replaced by ${or(w.replacedBy)}): going back to it on ${date} would start a ${placement.placementType} episode. Before the temporary placement began, ${reRecording(w)} (correct the entries if the temporary placement is already recorded).`,
+    `The child's usual placement is ${placement.placementType}, not a placement type from ${addDays(w.validTo, 1)} (903 code list, replaced by ${or(w.replacedBy)}): going back to it on ${date} would start a ${placement.placementType} episode. Record the return with reRecordedAs ${or(w.replacedBy)}, the same setting in the type that replaces ${placement.placementType}.`,
     'effectiveDate',
   );
+}
+
+/**
+ * The placement a return from a temporary placement goes back to: the usual one, or, with
+ * `reRecordedAs`, the same setting in the type that replaced the usual one's while the child was
+ * away (H5 → K3 from 1 April 2025). `reRecordedAs` is only for that: the usual type must be
+ * withdrawn on `date` and `reRecordedAs` one of its successors.
+ */
+export function placementOnReturn(
+  usual: PlacementDetails,
+  date: string,
+  reRecordedAs: string | undefined,
+): PlacementDetails {
+  const { placementType, provider, postcode, urn, inArea } = usual;
+  const back: PlacementDetails = { placementType, provider, postcode, urn, inArea };
+  if (reRecordedAs === undefined) return back;
+  const w = withdrawalOn(placementType, date);
+  if (!w)
+    return violation(
+      'return-re-recorded-only-for-withdrawn-type',
+      `reRecordedAs is only for a usual placement whose type was withdrawn while the child was away; ${placementType} is still a placement type on ${date}: record the return without reRecordedAs, then a placement change if the setting changed.`,
+      'reRecordedAs',
+    );
+  if (!w.replacedBy.includes(reRecordedAs))
+    violation(
+      'return-re-recorded-only-for-withdrawn-type',
+      `reRecordedAs must be the type that replaces ${placementType} (${or(w.replacedBy)}), got ${JSON.stringify(reRecordedAs)}.`,
+      'reRecordedAs',
+    );
+  return { ...back, placementType: reRecordedAs };
 }

@@ -73,6 +73,8 @@ function applyWithinPeriod(period: PeriodOfCare, event: StoredJourneyEvent): voi
     case 'TemporaryPlacementEnded': {
       const stay = currentRun(period)?.temporaryStays.at(-1);
       if (stay && stay.end === undefined) stay.end = date;
+      // Back to the same setting in the type that replaced its own while away (H5 → K3): same carer.
+      if (event.data.reRecordedAs !== undefined) continueRun(period, date, eventId, event.data.reRecordedAs);
       return;
     }
     case 'StatutoryReviewHeld':

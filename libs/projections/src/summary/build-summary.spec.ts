@@ -45,6 +45,21 @@ describe('journey summary', () => {
     ]);
   });
 
+  it('Given a return from a temporary placement re-recorded as K3 (H5 withdrawn while away), Then the run goes on with a same-carer type K3, no move', () => {
+    const b = journey('c3k')
+      .registered('2007-01-01')
+      .startCare('2025-01-10', 'V2', 'H5')
+      .temporary('2025-03-25', 'T1')
+      .add('TemporaryPlacementEnded', { effectiveDate: '2025-04-03', reRecordedAs: 'K3' });
+    const runs = b.summary().periods[0].placements;
+    expect(runs).toHaveLength(1);
+    expect(runs[0].types.map((t) => [t.date, t.placementType])).toEqual([
+      ['2025-01-10', 'H5'],
+      ['2025-04-03', 'K3'],
+    ]);
+    expect(runs[0].temporaryStays).toMatchObject([{ start: '2025-03-25', end: '2025-04-03' }]);
+  });
+
   it('does not count placing for adoption with the current carer as a move, but does a new family', () => {
     const withCarer = journey('c4').registered('2020-01-01').startCare('2023-01-01', 'C2', 'U1');
     withCarer.placedForAdoption('2024-01-01', 'A5', true);

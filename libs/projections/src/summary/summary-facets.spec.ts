@@ -84,5 +84,14 @@ describe('facetsChangedBy', () => {
             .review('2026-03-01'),
         ),
       ).toEqual(['reviews']));
+
+    it('Given a child away from H5, When the return is re-recorded as K3, Then the placements change too (a same-carer type); a plain return changes only the stays', () => {
+      const away = () =>
+        journey('h5').registered('2007-01-01').startCare('2025-01-10', 'V2', 'H5').temporary('2025-03-25');
+      expect(
+        folded(away().add('TemporaryPlacementEnded', { effectiveDate: '2025-04-03', reRecordedAs: 'K3' })),
+      ).toEqual(['temporaryStays', 'placements']);
+      expect(folded(away().backFromTemporary('2025-03-30'))).toEqual(['temporaryStays']);
+    });
   });
 });

@@ -76,6 +76,8 @@ function turnsShortBreaks(summary: JourneySummary): boolean {
   return before !== undefined && last !== undefined && isShortBreak(before.code) !== isShortBreak(last.code);
 }
 const EARLY_REVIEW: FacetChange = ['reviews', 'firstReviews'];
+/** A return re-recorded in the successor type (H5 → K3) also adds a same-carer type to the run. */
+const RETURN_RE_RECORDED: FacetChange = ['temporaryStays', 'placements'];
 
 /**
  * What applyEvent (apply-event.ts) may have changed when it folded `event` in place into
@@ -92,5 +94,7 @@ export function facetsChangedBy(event: StoredJourneyEvent, summary: JourneySumma
   }
   if (event.type === 'LegalStatusChanged' && turnsShortBreaks(summary)) return SHORT_BREAKS_TURNED;
   if (event.type === 'PlacementOrderGranted' && turnsShortBreaks(summary)) return ORDER_TURNED_SHORT_BREAKS;
+  if (event.type === 'TemporaryPlacementEnded' && event.data.reRecordedAs !== undefined)
+    return RETURN_RE_RECORDED;
   return Object.prototype.hasOwnProperty.call(BY_TYPE, event.type) ? BY_TYPE[event.type] : 'all';
 }

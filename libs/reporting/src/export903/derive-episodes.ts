@@ -224,9 +224,15 @@ function* groupByDay(
         break;
       }
       case 'TemporaryPlacementEnded': {
-        // Back to the usual placement: RNE P, the same PLACE as before (903 rule 383).
+        // Back to the usual placement: RNE P, the same PLACE as before (903 rule 383), or the same
+        // setting in the type that replaced it while the child was away (H5 → K3 from 1 April 2025),
+        // which is the usual placement from then on.
         const usual = getUsual();
-        if (usual) day.placement = { placement: usual, sameCarer: false, newCarer: false, temporary: false };
+        if (!usual) break;
+        const { reRecordedAs } = event.data;
+        const back = reRecordedAs === undefined ? usual : { ...usual, placementType: reRecordedAs };
+        if (reRecordedAs !== undefined) setUsual(back);
+        day.placement = { placement: back, sameCarer: false, newCarer: false, temporary: false };
         break;
       }
       case 'PeriodOfCareEnded':

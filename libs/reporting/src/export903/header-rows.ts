@@ -1,8 +1,9 @@
 /** Header, UASC, Reviews and Missing rows: the child-level tables read straight from the journey. */
-import { addMonths, type CalendarDate } from '@care-journey/journey';
+import type { CalendarDate } from '@care-journey/journey';
 import type { ChildRecord } from './child-record';
 import { overlapsYear, type CollectionYear } from './collection-year';
 import { sexCode, toDmy } from './format';
+import { birthdayInReturn } from './return-birthday';
 import type { Row } from './tables';
 
 export function headerRow(
@@ -29,8 +30,9 @@ export function headerRow(
  * (rule 304: never later), written even when it falls after 31 March. Rule 205B reads it so: a
  * child UASC in both years must have last year's DUC equal to the 18th birthday and this year's
  * DUC in this year or unchanged; a blank DUC last year is flagged. The journey records UASC as a
- * status at registration, with no earlier end, so DUC is always the 18th birthday (29 February
- * birthdays give 28 February, as the validator's DateOffset(years=18) does).
+ * status at registration, with no earlier end, so DUC is always the 18th birthday as the return
+ * reckons it (return-birthday.ts: 28 February in a common year for a 29 February birthday, the
+ * validator's DOB + 18 years; rule 304 refuses a later DUC, so not 1 March as in law).
  */
 export function uascRow(
   child: ChildRecord,
@@ -43,7 +45,7 @@ export function uascRow(
     CHILD: r.childRef,
     SEX: sexCode(r.sex, codesOf),
     DOB: toDmy(r.dateOfBirth),
-    DUC: toDmy(addMonths(r.dateOfBirth, 216)),
+    DUC: toDmy(birthdayInReturn(r.dateOfBirth, 18)),
   };
 }
 

@@ -3,7 +3,12 @@
  * episode (the previous one ended X1 that day) changes the legal status and/or the placement as its
  * RNE says, and a non-X1 ending ends care. The inverse of export903's deriveEpisodes.
  */
-import { isAdoptionPlacement, isTemporaryPlacement, type PlacementDetails } from '@care-journey/journey';
+import {
+  CODE_LISTS,
+  isAdoptionPlacement,
+  isTemporaryPlacement,
+  type PlacementDetails,
+} from '@care-journey/journey';
 import type { ChildFacts, EpisodeFact, PrevPermFact } from './facts';
 import { issueAt, where, type ImportIssue } from './issues';
 import { PHASE, placementOf, samePlacement, type DraftCommand, type PlannedCommand } from './planned-command';
@@ -150,6 +155,16 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
       });
     }
     if (isTemporaryPlacement(prev.place)) {
+      const reRecordedAs = usual && reRecordedOnReturn(usual, placement);
+      if (usual && reRecordedAs) {
+        usual = placement;
+        return void plan(e, 'placement', 'DECOM', PHASE.endTemporary, {
+          type: 'EndTemporaryPlacement',
+          childId,
+          effectiveDate: e.decom,
+          reRecordedAs,
+        });
+      }
       if (!usual || !samePlacement(placement, usual)) {
         return void error(
           e,
@@ -230,4 +245,15 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
       ...(fact.date !== undefined && { date: fact.date }),
     };
   }
+}
+
+/**
+ * The return from a temporary placement to the same setting in the type that replaced the usual
+ * one's (H5 → K3): its new type, or undefined. The decider checks the type was withdrawn that day.
+ */
+function reRecordedOnReturn(usual: PlacementDetails, back: PlacementDetails): string | undefined {
+  if (back.placementType === usual.placementType) return undefined;
+  if (!samePlacement({ ...back, placementType: usual.placementType }, usual)) return undefined;
+  const replacedBy = CODE_LISTS.PLACE.find((d) => d.code === usual.placementType)?.replacedBy;
+  return replacedBy?.includes(back.placementType) ? back.placementType : undefined;
 }

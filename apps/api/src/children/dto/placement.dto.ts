@@ -1,4 +1,4 @@
-import { TEMPORARY_PLACEMENTS } from '@care-journey/journey';
+import { CODE_LISTS, TEMPORARY_PLACEMENTS } from '@care-journey/journey';
 import { EffectiveDateDto } from './effective-date.dto';
 import { BooleanField, CodeField, NestedField } from './fields';
 import { PlacementDetailsDto } from './placement-details.dto';
@@ -19,5 +19,20 @@ export class StartTemporaryPlacementDto extends EffectiveDateDto {
   placementType!: (typeof TEMPORARY_PLACEMENTS)[number];
 }
 
+/** Types that replace a withdrawn one (K3 for H5, Z11–Z14 for Z1): what a return may be re-recorded as. */
+const SUCCESSOR_TYPES = [...new Set(CODE_LISTS.PLACE.flatMap((d) => d.replacedBy ?? []))];
+
 /** Back to the usual placement held before the temporary one. */
-export class EndTemporaryPlacementDto extends EffectiveDateDto {}
+export class EndTemporaryPlacementDto extends EffectiveDateDto {
+  @CodeField(
+    'PLACE',
+    {
+      description:
+        "Only when the usual placement's type was withdrawn while the child was away (H5 from 1 April 2025): the same setting in the type that replaces it (K3)",
+      example: 'K3',
+      optional: true,
+    },
+    SUCCESSOR_TYPES,
+  )
+  reRecordedAs?: string;
+}

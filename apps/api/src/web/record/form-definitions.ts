@@ -234,7 +234,18 @@ export const RECORD_FORMS: readonly RecordForm[] = [
     title: 'End of the temporary placement',
     command: 'EndTemporaryPlacement',
     dto: EndTemporaryPlacementDto,
-    fields: [effectiveDate('Date the child went back to the usual placement')],
+    fields: [
+      effectiveDate('Date the child went back to the usual placement'),
+      {
+        kind: 'code',
+        name: 'reRecordedAs',
+        label: 'Usual placement now recorded as',
+        list: 'PLACE',
+        optional: true,
+        only: ['K3', 'Z11', 'Z12', 'Z13', 'Z14'],
+        hint: 'Only when its type was withdrawn while the child was away (H5 from 1 April 2025: K3); otherwise leave blank',
+      },
+    ],
   },
   {
     slug: 'legal-status',

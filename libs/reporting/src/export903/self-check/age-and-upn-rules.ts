@@ -1,16 +1,19 @@
 /**
- * Age rules on the exported rows, as the DfE validator reads them:
+ * Age rules on the exported rows, as the DfE validator tests them (rule_352/359/209/210.py):
  * - 352: a period of care (RNE S) must not start on or after the 18th birthday;
- * - 359: past the 18th birthday only accommodation under s20(5) in a community home (LS V2, PLACE K2)
- *   goes on: an episode that starts at 18+, or is still open at the year's end for a child 18 by then,
- *   is reported unless it is V2 in K2;
+ * - 359: an episode still open at the year's end, for a child 18 before it, must be V2 in K2
+ *   (accommodation under s20(5) in a community home);
  * - 209: UN1 ("not of school age") for a child 4 by the 31 August before the collection year;
- * - 210: UN4 with an episode starting on or after 24 March of the year's end (the validator's test).
- * The 18th birthday is DOB + 18 years as the validator computes it (28 February for a 29 February
- * birthday in a common year), so the check reports what the validator would.
+ * - 210: UN4 with an episode starting on or after 24 March of the year's end. The validator names
+ *   the Header row and each such Episodes row, and so does this check, so the counts agree.
+ * Birthdays are the return's (return-birthday.ts: the validator's DOB + N years, 28 February for a
+ * 29 February birthday in a common year); a failure resting on that day says so.
+ * - CJ18 (ours, not a DfE rule): a later episode (not RNE S) starting on or after the 18th birthday
+ *   in English law, which the journey refuses; the validator's 359 sees it only while it is open.
  */
-import { addMonths, isOfSchoolAgeFor209, schoolAgeReferenceDate } from '@care-journey/journey';
+import { isOfSchoolAgeFor209, schoolAgeReferenceDate } from '@care-journey/journey';
 import { fromDmy } from '../format';
+import { birthdayInLaw, birthdayInReturn, leapDayNote } from '../return-birthday';
 import type { Return903, Row } from '../tables';
 import type { CheckContext, CheckFailure } from './failure';
 
@@ -25,20 +28,30 @@ export function checkAgeAndUpn(tables: Return903, ctx: CheckContext): CheckFailu
     const dob = fromDmy(h.DOB);
     if (!dob) continue;
     const eps = episodesOf.get(h.CHILD) ?? [];
-    const eighteen = addMonths(dob, 18 * 12);
+    const eighteen = birthdayInReturn(dob, 18);
+    const eighteenInLaw = birthdayInLaw(dob, 18);
     for (const e of eps) {
       const decom = fromDmy(e.DECOM);
       if (!decom) continue;
-      const startsAdult = decom >= eighteen;
       const fail = (rule: string, field: string, message: string) =>
         out.push({ rule, table: 'Episodes', child: h.CHILD, field, message });
-      if (startsAdult && e.RNE === 'S')
-        fail('352', 'DECOM', `care starts ${e.DECOM}, on or after the 18th birthday (DOB ${h.DOB})`);
-      else if ((startsAdult || (!e.DEC && eighteen < ctx.yearEnding)) && !inCommunityHomeUnderS20(e))
+      if (e.RNE === 'S' && decom >= eighteen)
+        fail(
+          '352',
+          'DECOM',
+          `care starts ${e.DECOM}, on or after the 18th birthday (DOB ${h.DOB})${leapDayNote(dob, 18, decom)}`,
+        );
+      if (e.RNE !== 'S' && decom >= eighteenInLaw && !inCommunityHomeUnderS20(e))
+        fail(
+          'CJ18',
+          'DECOM',
+          `episode from ${e.DECOM} (${e.LS}, ${e.PLACE}) starts on or after the 18th birthday (DOB ${h.DOB}): only V2 in K2 may be (the journey refuses it)`,
+        );
+      if (!e.DEC && eighteen < ctx.yearEnding && !inCommunityHomeUnderS20(e))
         fail(
           '359',
           'LS',
-          `episode from ${e.DECOM} (${e.LS}, ${e.PLACE}) is looked after past the 18th birthday (DOB ${h.DOB}): only V2 in K2 may be`,
+          `episode from ${e.DECOM} (${e.LS}, ${e.PLACE}) is still open at the year's end, past the 18th birthday (DOB ${h.DOB}): only V2 in K2 may be`,
         );
     }
     if (h.UPN === 'UN1' && isOfSchoolAgeFor209(dob, ctx.yearStart))
@@ -49,14 +62,34 @@ export function checkAgeAndUpn(tables: Return903, ctx: CheckContext): CheckFailu
         field: 'UPN',
         message: `UN1 for a child of school age (DOB ${h.DOB}, 4 by ${schoolAgeReferenceDate(ctx.yearStart)})`,
       });
-    if (h.UPN === 'UN4' && eps.some((e) => (fromDmy(e.DECOM) ?? '') >= un4From))
-      out.push({
-        rule: '210',
-        table: 'Header',
-        child: h.CHILD,
-        field: 'UPN',
-        message: `UN4 with an episode starting on or after ${un4From}`,
-      });
+    if (h.UPN === 'UN4') out.push(...un4Failures(h, eps, un4From));
   }
   return out;
+}
+
+/**
+ * Rule 210 as the validator tests it: UN4 and an episode starting on or after 24 March. Its message
+ * ("looked after for more than a week at 31 March") reads the other way round; the test is what
+ * the return is judged by. The Header row once, then each Episodes row.
+ */
+function un4Failures(h: Row, eps: readonly Row[], un4From: string): CheckFailure[] {
+  const late = eps.filter((e) => (fromDmy(e.DECOM) ?? '') >= un4From);
+  if (late.length === 0) return [];
+  const from = late.map((e) => e.DECOM).join(', ');
+  return [
+    {
+      rule: '210',
+      table: 'Header',
+      child: h.CHILD,
+      field: 'UPN',
+      message: `UN4 with an episode starting on or after ${un4From} (${from}): record the child's UPN`,
+    },
+    ...late.map((e): CheckFailure => ({
+      rule: '210',
+      table: 'Episodes',
+      child: h.CHILD,
+      field: 'DECOM',
+      message: `episode from ${e.DECOM}, on or after ${un4From}, for a child returned with UPN UN4`,
+    })),
+  ];
 }

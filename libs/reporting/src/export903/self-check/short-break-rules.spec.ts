@@ -48,6 +48,22 @@ describe('self-check: short breaks (V3/V4)', () => {
       rulesOf([row({ PLACE: 'U6' }), row({}), row({ PLACE: 'U6', DECOM: '01/01/2025', DEC: '10/01/2025' })]),
     ).toEqual([['218', 'URN']]));
 
+  it("Given the same URN-less V3 rows in 2024/25, When checked, Then no 218 is named: that year's validator reads their blank PL_LA as outside England", () => {
+    const lastYear = { yearStart: '2024-04-01', yearEnding: '2025-03-31' };
+    const in2024 = (changes: Partial<Row>) => row({ DECOM: '01/01/2025', DEC: '10/01/2025', ...changes });
+    expect(
+      checkShortBreaks([in2024({ PLACE: 'U6' }), in2024({ PLACE: 'K1' }), in2024({ PLACE: 'Z1' })], lastYear),
+    ).toEqual([]);
+  });
+
+  it('Given V3 rows in Z1 and Z11 without a URN in 2025/26, When checked, Then 218 names Z1 only (Z11–Z14 replace Z1 in its exempt list)', () =>
+    expect(
+      checkShortBreaks([row({ PLACE: 'Z1' }), row({ CHILD: 'B', PLACE: 'Z11' })], ctx).map((f) => [
+        f.rule,
+        f.child,
+      ]),
+    ).toEqual([['218', 'RV006']]));
+
   it('Given V3 breaks of 17 and 18 days, When checked, Then 365 names only the 18-day break', () =>
     expect(
       checkShortBreaks([row({ DEC: '18/01/2026' }), row({ CHILD: 'B', DEC: '19/01/2026' })], ctx).map((f) => [

@@ -4,9 +4,12 @@
  *   derives from PL_POST (so a PL_POST on a V3/V4 row fails 420 too);
  * - 384: not in a long-term foster placement (U1/U4);
  * - 218 on a short-break row: the pinned validator's 218 asks for a URN whatever the LS (unless the
- *   PLACE is exempt or PL_LA, derived from PL_POST, is outside England), so a V3/V4 row in, say, U6
- *   fails 218 once 214 has blanked its URN. The two rules cannot both pass there; we follow 214
- *   (the short-break rule) and name the 218 the validator will raise, so the two checks agree;
+ *   PLACE is exempt or PL_LA, derived from PL_POST, is outside England), so from 2025/26 a V3/V4 row
+ *   in, say, U6 fails 218 once 214 has blanked its URN. The two rules cannot both pass there; we
+ *   follow 214 (the short-break rule) and name the 218 the validator will raise, so the two checks
+ *   agree. Up to 2024/25 the validator's 218 reads a blank PL_LA as outside England (it tests the
+ *   text "nan" for a leading N, W, S or C), so a row without PL_POST (every short break) never
+ *   fails it, and nothing is named (`rule218`);
  * - 365: a V3 episode lasts at most 17 days (DEC > DECOM + 17 fails); an open episode is measured
  *   to the collection year's end, as the validator fills a blank DEC with it;
  * - 367: a child's V3 episodes add up to at most 75 days in the year: each is clipped to the
@@ -21,23 +24,20 @@ import type { Row } from '../tables';
 import type { CheckContext, CheckFailure } from './failure';
 
 const BREAK_MAX_DAYS = 17;
-/** PLACE codes rule 218 does not ask a URN for (lac2025_26 rule_218.py). */
-const NO_URN_NEEDED = [
-  'P1',
-  'P3',
-  'R1',
-  'R2',
-  'R5',
-  'T0',
-  'T1',
-  'T2',
-  'T3',
-  'T4',
-  'Z11',
-  'Z12',
-  'Z13',
-  'Z14',
-];
+/** Rule 218 as the pinned validator has it for the return's year (lac20xx_yy rule_218.py). */
+const rule218 = (yearEnding: string) =>
+  yearEnding >= '2026-03-31'
+    ? // 2025/26: Z11–Z14 replace Z1; PL_LA outside England only as CON, NIR, SCO, WAL or NUK.
+      {
+        exempt: ['P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4', 'Z11', 'Z12', 'Z13', 'Z14'],
+        blankPlLaIsEngland: true,
+      }
+    : // Up to 2024/25: Z1; PL_LA "outside England" when its text starts with N, W, S or C, which a
+      // blank PL_LA (pandas' "nan", upper-cased) does.
+      {
+        exempt: ['P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4', 'Z1'],
+        blankPlLaIsEngland: false,
+      };
 const BREAKS_MAX_DAYS_IN_YEAR = 75;
 
 const dateOf = (text: string | undefined) => {
@@ -52,6 +52,7 @@ export function checkShortBreaks(rows: readonly Row[], ctx: CheckContext): Check
   const fail = (rule: string, e: Row, field: string, message: string) =>
     out.push({ rule, table: 'Episodes', child: e.CHILD, field, message: `${e.LS} ${span(e)}: ${message}` });
   const daysInYear = new Map<string, { rows: Row[]; days: number }>();
+  const urnRule = rule218(ctx.yearEnding);
   for (const e of rows) {
     if (!isShortBreak(e.LS)) continue;
     if (e.PL_POST) fail('214', e, 'PL_POST', 'no placement postcode is returned for short breaks');
@@ -68,7 +69,13 @@ export function checkShortBreaks(rows: readonly Row[], ctx: CheckContext): Check
         `a child on short breaks cannot be in a long-term foster placement (${e.PLACE})`,
       );
     const endsInYear = !e.DEC || (dateOf(e.DEC) ?? '') >= ctx.yearStart;
-    if (!e.URN && !e.PL_POST && !NO_URN_NEEDED.includes(e.PLACE ?? '') && endsInYear)
+    if (
+      !e.URN &&
+      !e.PL_POST &&
+      urnRule.blankPlLaIsEngland &&
+      !urnRule.exempt.includes(e.PLACE ?? '') &&
+      endsInYear
+    )
       fail(
         '218',
         e,
