@@ -24,6 +24,9 @@ const shared = {
   },
 };
 module.exports = {
+  // Jest's 5 s default, for a hook or test that starts the real app and signs in, timed out on a
+  // 2-core machine under load (record-form-idempotency's beforeAll at load 12); still bounded.
+  testTimeout: 30_000,
   reporters: ['default', '<rootDir>/test/support/closing-line-reporter.js'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
