@@ -81,12 +81,20 @@ describe('care-journey backup and restore', () => {
     expect(idsOf(copy)).toEqual(idsOf(live.slice(0, copy.length)));
 
     const restoredFile = join(dir, 'restored', 'journeys.db');
-    const restore = await cli(['restore', backupFile], { CARE_JOURNEY_SQLITE_FILE: restoredFile });
+    // A copy beside the live store: no job reads it, so its positions may follow the backup's.
+    const restore = await cli(['restore', backupFile, '--reuse-positions'], {
+      CARE_JOURNEY_SQLITE_FILE: restoredFile,
+    });
     expect(restore).toMatchObject({ code: 0, err: '' });
     expect(restore.out).toMatch(/restored \d+ events[\s\S]*rebuilt .*read-models\.db/);
-    expect(idsOf(await readAll(restoredFile))).toEqual(idsOf(copy));
+    // The copy's events, then the restore's own record right after the backup's head.
+    const restored = await readAll(restoredFile);
+    expect(idsOf(restored.slice(0, -1))).toEqual(idsOf(copy));
+    const marker = restored[restored.length - 1];
+    expect(marker).toMatchObject({ streamId: 'store-restores', type: 'StoreRestored' });
+    expect(marker.globalPosition).toBe(copy[copy.length - 1].globalPosition + 1n);
     const readModels = readSummaries(join(dir, 'restored', 'read-models.db'));
-    expect(readModels.checkpoint).toBe(copy[copy.length - 1].globalPosition.toString());
+    expect(readModels.checkpoint).toBe(marker.globalPosition.toString());
     expect(Object.keys(readModels.summaries).length).toBe(
       new Set(copy.map((e) => e.streamId).filter((s) => s.startsWith('journey-'))).size,
     );
@@ -103,7 +111,11 @@ describe('care-journey backup and restore', () => {
 
     const target = join(dir, 'restored-2', 'journeys.db');
     expect(
-      (await cli(['restore', backupFile, '--no-rebuild'], { CARE_JOURNEY_SQLITE_FILE: target })).code,
+      (
+        await cli(['restore', backupFile, '--reuse-positions', '--no-rebuild'], {
+          CARE_JOURNEY_SQLITE_FILE: target,
+        })
+      ).code,
     ).toBe(0);
     const refused = await cli(['restore', backupFile], { CARE_JOURNEY_SQLITE_FILE: target });
     expect(refused).toMatchObject({ code: 1, err: expect.stringMatching(/pass --force/) });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, type ApiConfig } from './config/api-config';
 import { checkStartupSettings } from './config/check-startup-settings';
+import { listenError } from './config/host-setting';
 import { loadApiConfig } from './config/load-api-config';
 import { createApp } from './create-app';
 import { listReadLimitsFromEnv } from './security';
@@ -30,7 +31,17 @@ export async function startApi(config: ApiConfig | undefined = checkedApiSetting
   if (config === undefined) return false;
   const logger = new Logger('CareJourney');
   const app = await createApp(config);
-  await app.listen(config.port, config.host);
+  try {
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    const setting = listenError(error, config.host, config.port);
+    if (setting === undefined) throw error;
+    // A setting that cannot be listened on is refused like any other: one line naming it.
+    await app.close();
+    new Logger('CareJourney').error(`Cannot start: ${setting.message}`);
+    process.exitCode = 1;
+    return false;
+  }
   // getUrl() names 127.0.0.1 for a server bound to every interface: say both.
   const url = await app.getUrl();
   logger.log(

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { journeyStream, JOURNEY_SCHEMA_VERSION } from '@care-journey/journey';
@@ -67,4 +67,18 @@ describe('projector worker', () => {
       await store.close();
     }
   });
+
+  it.each(['abc', '0', '1.5', '-5'])(
+    'Given CARE_JOURNEY_PROJECTOR_LOG_INTERVAL_MS=%s, When the worker starts, Then it stops naming the variable, opening nothing',
+    async (value) => {
+      const env = {
+        CARE_JOURNEY_SQLITE_FILE: join(dir, 'events.db'),
+        CARE_JOURNEY_PROJECTOR_LOG_INTERVAL_MS: value,
+      };
+      await expect(startProjector({ env, log: () => undefined })).rejects.toThrow(
+        `CARE_JOURNEY_PROJECTOR_LOG_INTERVAL_MS: must be a whole number of milliseconds ≥ 1, got "${value}"`,
+      );
+      expect(existsSync(join(dir, 'events.db'))).toBe(false);
+    },
+  );
 });

@@ -21,8 +21,20 @@ export interface StartOptions {
   eventStore?: EventStore;
 }
 
+const LOG_INTERVAL_VARIABLE = 'CARE_JOURNEY_PROJECTOR_LOG_INTERVAL_MS';
+
+/** The lag-log interval; a bad value stops start-up naming the variable (a NaN interval would log every 1 ms). */
+function logIntervalOf(env: Record<string, string | undefined>): number {
+  const raw = env[LOG_INTERVAL_VARIABLE]?.trim();
+  if (raw === undefined || raw === '') return 10_000;
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1)
+    throw new Error(`${LOG_INTERVAL_VARIABLE}: must be a whole number of milliseconds ≥ 1, got "${raw}"`);
+  return Number(raw);
+}
+
 export async function startProjector(options: StartOptions = {}): Promise<RunningProjector> {
   const env = options.env ?? process.env;
+  const interval = options.logIntervalMs ?? logIntervalOf(env);
   const log =
     options.log ?? ((message: string) => console.log(`${new Date().toISOString()} [projector] ${message}`));
   const storeConfig = options.eventStore ? undefined : loadStoreConfig(env);
@@ -41,7 +53,6 @@ export async function startProjector(options: StartOptions = {}): Promise<Runnin
     `projecting into ${config.file} from checkpoint ${engine.checkpoint()?.toString() ?? 'start'} (batch ${config.batchSize})`,
   );
 
-  const interval = options.logIntervalMs ?? Number(env.CARE_JOURNEY_PROJECTOR_LOG_INTERVAL_MS ?? 10_000);
   let lastLogged: string | undefined;
   const timer = setInterval(() => {
     engine

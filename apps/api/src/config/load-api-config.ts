@@ -2,6 +2,7 @@ import { loadStoreConfig, StoreConfigError } from '@care-journey/event-store';
 import { DEV_JWT_SECRET } from '../auth/jwt-settings';
 import type { ProjectionsMode } from '@care-journey/projections';
 import { ConfigError, DEFAULT_PROJECTIONS_MODE, type ApiConfig } from './api-config';
+import { HOST_VARIABLE, readHost } from './host-setting';
 import { parseTrustProxy, TRUST_PROXY_VARIABLE } from './trust-proxy';
 
 type Env = Record<string, string | undefined>;
@@ -18,7 +19,7 @@ const read = (env: Env, name: string): string | undefined => {
 export function loadApiConfig(env: Env = process.env): ApiConfig {
   return {
     port: readPort(env),
-    host: read(env, 'HOST') ?? '0.0.0.0',
+    host: readHost(read(env, HOST_VARIABLE)),
     ...loadJwtSecret(env),
     store: readStore(env),
     trustProxy: parseTrustProxy(read(env, TRUST_PROXY_VARIABLE)),

@@ -1,15 +1,15 @@
 import { userInfo } from 'node:os';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { openExistingStore } from '../support/open-existing-store';
 import { childIdsInReturn, return903WithChildren } from '../../../api/src/reporting/return-903-read';
 import { record903Export } from './export-903.trail';
 import { dateInEngland } from '@care-journey/journey';
 import {
-  CAMBRIDGESHIRE,
   existingReturnFiles,
   inProgressWarning,
   notBegunMessage,
   ReturnFilesExist,
+  ReturnNotWritten,
   returnYearStatus,
   validateReturn,
   writeReturn,
@@ -18,7 +18,6 @@ import {
 interface ExportOptions {
   yearEnding: string;
   out: string;
-  la: string;
   codesOf?: string;
   by?: string;
   force?: boolean;
@@ -27,6 +26,17 @@ interface ExportOptions {
 const yearEndDate = (value: string): string => {
   if (!/^\d{4}-03-31$/.test(value)) throw new InvalidArgumentError('must be a 31 March, YYYY-03-31');
   return value;
+};
+
+/**
+ * `--la` was accepted and did nothing: no table of the return carries the authority's code (the DfE
+ * validator takes it as its own `--la`), and neither the export nor the self-check reads it. Refused,
+ * naming why, rather than silently ignored.
+ */
+const laIsNoOption = (): never => {
+  throw new InvalidArgumentError(
+    "export-903 takes no authority code: the return's files do not carry one (give it to the DfE validator's --la instead)",
+  );
 };
 
 /** Exit code of an export whose files were written but fail our self-check (a job must not submit them unseen). */
@@ -42,7 +52,7 @@ export function registerExport903Command(program: Command): void {
     .description('Export the SSDA903 (children looked after) return for a year as CSV files')
     .requiredOption('--year-ending <date>', 'last day of the collection year (YYYY-03-31)', yearEndDate)
     .requiredOption('--out <dir>', 'folder to write the CSV files to')
-    .option('--la <code>', 'ONS code of the responsible authority', CAMBRIDGESHIRE)
+    .addOption(new Option('--la <code>').hideHelp().argParser(laIsNoOption))
     .option('--force', "replace the return's files if --out already has them")
     .option(
       '--codes-of <date>',
@@ -64,7 +74,6 @@ export function registerExport903Command(program: Command): void {
       try {
         const read = await return903WithChildren(store, {
           yearEnding: options.yearEnding,
-          la: options.la,
           ...(options.codesOf !== undefined && { codesOf: options.codesOf }),
         });
         const { tables } = read;
@@ -83,7 +92,15 @@ export function registerExport903Command(program: Command): void {
           codesOf: options.codesOf,
           childIds: childIdsInReturn(read),
         });
-        const files = await writeReturn(tables, options.out, { force: true });
+        let files: string[];
+        try {
+          files = await writeReturn(tables, options.out, { force: true });
+        } catch (error) {
+          if (!(error instanceof ReturnNotWritten)) throw error;
+          process.stderr.write(`export-903: --out ${error.message}\n`);
+          process.exitCode = 1;
+          return;
+        }
         const counts = Object.entries(tables)
           .map(([name, rows]) => `${name}=${rows.length}`)
           .join(' ');

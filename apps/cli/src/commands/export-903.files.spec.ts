@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -74,5 +74,22 @@ describe('care-journey export-903 --out: private files, never overwritten silent
     expect(process.exitCode ?? 0).toBe(0);
     expect(readFileSync(join(out, 'header.csv'), 'utf8')).not.toBe('old\n');
     expect(modeOf(join(out, 'episodes.csv'))).toBe(0o600);
+  });
+
+  it('Given --out under a file (no folder can be made there), When exported, Then it fails naming --out and the path, and writes nothing', async () => {
+    writeFileSync(join(dir, 'a-file'), 'x');
+    out = join(dir, 'a-file', 'out');
+    await exportYear();
+    expect(process.exitCode).toBe(1);
+    const said = stderr.mock.calls.map(([text]) => String(text)).join('');
+    expect(said).toContain(`export-903: --out ${out}: `);
+    expect(said).toContain('no file of this return was written');
+  });
+
+  it('Given --la (which no table carries), When exported, Then it is refused, saying why, and nothing is written', async () => {
+    await expect(exportYear('--la', 'E99')).rejects.toThrow(
+      "export-903 takes no authority code: the return's files do not carry one",
+    );
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -17,6 +17,7 @@ import {
 import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections';
 import { hasSqliteHeader } from '../support/sqlite-file-header';
 import { checkStore } from '../support/check-store';
+import { consumerNotice, planPositions, type ReplacedLog } from './restore-positions';
 
 const fail = (message: string): void => {
   process.stderr.write(`${message}\n`);
@@ -36,35 +37,57 @@ const position = (value: string): bigint => {
   return BigInt(value);
 };
 
-/** The replaced store's head; undefined (with a warning) when it cannot be read. */
-async function headOf(file: string): Promise<bigint | undefined> {
+/**
+ * The replaced store's head, or why it is not known. A store without events tells nothing of the
+ * lost log's end (e.g. one an API created at the path after the disk was lost).
+ */
+async function headOf(file: string): Promise<Pick<ReplacedLog, 'head' | 'unknownBecause'>> {
+  if (!existsSync(file)) return { unknownBecause: `no store at ${file}` };
   try {
     const store = new SqliteEventStore({ file });
     try {
-      return await store.headPosition();
+      const head = await store.headPosition();
+      return head === undefined ? { unknownBecause: `the store at ${file} holds no events` } : { head };
     } finally {
       await store.close();
     }
   } catch (error) {
-    process.stderr.write(
-      `warning: could not read the head of the store being replaced (${error instanceof Error ? error.message : String(error)}); pass --continue-after if reporting jobs hold checkpoints\n`,
-    );
-    return undefined;
+    return {
+      unknownBecause: `the store at ${file} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
-/** The restore, as an event of the log: which positions the backup does not have. */
-const restoreMarker = (backup: string, restoredHead: bigint, previousHead: bigint): NewEvent => ({
+/**
+ * The restore, as an event of the log: which positions the backup does not have, or (previousHead
+ * undefined: `--reuse-positions`) that positions after the backup's head are given out again.
+ */
+const restoreMarker = (backup: string, restoredHead: bigint, previousHead?: bigint): NewEvent => ({
   id: randomUUID(),
   type: 'StoreRestored',
   data: {
     backup,
     restoredHead: restoredHead.toString(),
-    previousHead: previousHead.toString(),
-    positionsNotInBackup: { from: (restoredHead + 1n).toString(), to: previousHead.toString() },
+    ...(previousHead === undefined
+      ? {
+          previousHead: null,
+          positionsNotInBackup: null,
+          positionsReusedFrom: (restoredHead + 1n).toString(),
+        }
+      : {
+          previousHead: previousHead.toString(),
+          positionsNotInBackup: { from: (restoredHead + 1n).toString(), to: previousHead.toString() },
+        }),
   },
   metadata: { recordedAt: new Date().toISOString(), recordedBy: userInfo().username, schemaVersion: 1 },
 });
+
+interface RestoreOptions {
+  force?: boolean;
+  rebuild: boolean;
+  continueAfter?: bigint;
+  reusePositions?: boolean;
+}
 
 /** Removes a database with its WAL/SHM files. */
 function removeWithWal(file: string): void {
@@ -92,46 +115,48 @@ export function registerRestoreCommand(program: Command): void {
       position,
     )
     .option(
+      '--reuse-positions',
+      "when the replaced store is not there to read and --continue-after is not known: give out positions after the backup's head again (only if no reporting job holds a checkpoint past it)",
+    )
+    .option(
       '--no-rebuild',
       'leave the read models alone (rebuild them before serving: `care-journey rebuild`)',
     )
-    .action(
-      async (backup: string, options: { force?: boolean; rebuild: boolean; continueAfter?: bigint }) => {
-        const storeConfig = loadStoreConfig();
-        if (storeConfig.kind !== 'sqlite') {
+    .action(async (backup: string, options: RestoreOptions) => {
+      const storeConfig = loadStoreConfig();
+      if (storeConfig.kind !== 'sqlite') {
+        return fail(
+          'restore writes a SQLite store; restore EventStoreDB with its own tools (see docs/guarantees.md)',
+        );
+      }
+      const source = resolve(backup);
+      const target = resolve(storeConfig.file);
+      if (!existsSync(source)) return fail(`no backup at ${source}`);
+      if (source === target) return fail('the backup is the store itself');
+      if (existsSync(target) && !options.force)
+        return fail(`an event store exists at ${target}; pass --force to replace it`);
+      if (!hasSqliteHeader(source))
+        return fail(
+          `${source} is not a SQLite database (an empty, cut-short or other file?); the store was not touched`,
+        );
+      // This restore's marker first, then the others': a store opening meanwhile sees it and refuses.
+      mkdirSync(dirname(target), { recursive: true });
+      const releaseRestore = registerStoreUse(target, 'restore');
+      try {
+        const users = otherStoreUsers(target);
+        const processes = byProcess(users).length;
+        if (processes > 0)
           return fail(
-            'restore writes a SQLite store; restore EventStoreDB with its own tools (see docs/guarantees.md)',
+            `the event store ${target} is open in ${processes === 1 ? 'another process' : `${processes} other processes`}; ` +
+              `stop ${processes === 1 ? 'it' : 'them'} (the API, the projector, a command) and restore again; the store was not touched:\n` +
+              `${describeStoreUsers(users)}\n` +
+              `(a marker whose process no longer uses the store, e.g. after a crash on another host, may be deleted)`,
           );
-        }
-        const source = resolve(backup);
-        const target = resolve(storeConfig.file);
-        if (!existsSync(source)) return fail(`no backup at ${source}`);
-        if (source === target) return fail('the backup is the store itself');
-        if (existsSync(target) && !options.force)
-          return fail(`an event store exists at ${target}; pass --force to replace it`);
-        if (!hasSqliteHeader(source))
-          return fail(
-            `${source} is not a SQLite database (an empty, cut-short or other file?); the store was not touched`,
-          );
-        // This restore's marker first, then the others': a store opening meanwhile sees it and refuses.
-        mkdirSync(dirname(target), { recursive: true });
-        const releaseRestore = registerStoreUse(target, 'restore');
-        try {
-          const users = otherStoreUsers(target);
-          const processes = byProcess(users).length;
-          if (processes > 0)
-            return fail(
-              `the event store ${target} is open in ${processes === 1 ? 'another process' : `${processes} other processes`}; ` +
-                `stop ${processes === 1 ? 'it' : 'them'} (the API, the projector, a command) and restore again; the store was not touched:\n` +
-                `${describeStoreUsers(users)}\n` +
-                `(a marker whose process no longer uses the store, e.g. after a crash on another host, may be deleted)`,
-            );
-          await replaceStore(source, target, storeConfig, options);
-        } finally {
-          releaseRestore();
-        }
-      },
-    );
+        await replaceStore(source, target, storeConfig, options);
+      } finally {
+        releaseRestore();
+      }
+    });
 }
 
 /** The restore itself, once nothing else has the store open. */
@@ -139,7 +164,7 @@ async function replaceStore(
   source: string,
   target: string,
   storeConfig: StoreConfig,
-  options: { force?: boolean; rebuild: boolean; continueAfter?: bigint },
+  options: RestoreOptions,
 ): Promise<void> {
   // Check a copy beside the target: opening a file as a store may add the WAL files to it.
   const staged = `${target}.restoring-${process.pid}`;
@@ -165,29 +190,47 @@ async function replaceStore(
     );
   }
   let keptAs: string | undefined;
-  // Positions the replaced store handed out are never handed out again (see appendAfterPosition).
-  const replacedHead = existsSync(target) ? await headOf(target) : undefined;
-  const previousHead = [replacedHead, options.continueAfter]
-    .filter((p): p is bigint => p !== undefined)
-    .reduce<bigint | undefined>((max, p) => (max === undefined || p > max ? p : max), undefined);
+  // Positions the old log handed out are never handed out again unknowingly (restore-positions.ts).
+  const restoredHead = check.head === null ? 0n : BigInt(check.head);
+  const plan = planPositions(
+    restoredHead,
+    {
+      ...(await headOf(target)),
+      continueAfter: options.continueAfter,
+      reusePositions: options.reusePositions === true,
+    },
+    target,
+  );
+  if (plan.kind === 'refuse') {
+    removeWithWal(staged);
+    return fail(plan.message);
+  }
   if (existsSync(target)) {
     keptAs = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     moveAside(target, keptAs);
   }
   moveAside(staged, target);
-  const restoredHead = check.head === null ? 0n : BigInt(check.head);
-  if (previousHead !== undefined && previousHead > restoredHead) {
-    const marker = restoreMarker(source, restoredHead, previousHead);
-    const at = appendAfterPosition(target, STORE_RESTORES_STREAM, marker, previousHead);
+  let markerAt: bigint | undefined;
+  if (plan.kind === 'continue' && plan.lastGivenOut > restoredHead) {
+    const marker = restoreMarker(source, restoredHead, plan.lastGivenOut);
+    markerAt = appendAfterPosition(target, STORE_RESTORES_STREAM, marker, plan.lastGivenOut);
     process.stdout.write(
-      `positions ${restoredHead + 1n}–${previousHead} were in the replaced store, not in the backup: they are not used again ` +
-        `(StoreRestored recorded at ${at}); a reporting job whose checkpoint is in that range read events this store no longer has\n`,
+      `positions ${restoredHead + 1n}–${plan.lastGivenOut} were in the replaced store, not in the backup: they are not used again ` +
+        `(StoreRestored recorded at ${markerAt}); a reporting job whose checkpoint is in that range read events this store no longer has\n`,
     );
   }
+  if (plan.kind === 'reuse')
+    markerAt = appendAfterPosition(
+      target,
+      STORE_RESTORES_STREAM,
+      restoreMarker(source, restoredHead),
+      restoredHead,
+    );
   process.stdout.write(
     `restored ${check.events} events (${check.streams} journeys, ${check.trailDays} days of read-access trail, head position ${check.head ?? 'none'}) from ${source} to ${target}` +
       `${keptAs ? `; the previous store is kept as ${keptAs}` : ''}\n`,
   );
+  process.stdout.write(`${consumerNotice(restoredHead, plan, markerAt)}\n`);
   if (!options.rebuild) return;
   const readModels = loadReadModelConfig(process.env, storeConfig);
   const store = new SqliteEventStore({ file: target });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -177,12 +177,105 @@ describe('CLI store checks', () => {
         CARE_JOURNEY_SQLITE_FILE: target,
       });
       expect(restore.code).toBe(0);
+      expect(restore.out).toContain(
+        "a checkpoint up to 4 (the backup's head) carries on; a checkpoint in 5–120 read events this store no longer has",
+      );
       expect(await append(target, 'notes-c', 1)).toBe(122n);
       const bad = await cli(['restore', backupFile, '--continue-after', 'twelve', '--force'], {
         CARE_JOURNEY_SQLITE_FILE: target,
       });
       expect(bad.code).toBe(1);
       expect(bad.err).toContain('must be a global position');
+    });
+  });
+
+  describe('a restore that cannot tell where the old log ended', () => {
+    const append = async (file: string, count: number): Promise<void> => {
+      const store = new SqliteEventStore({ file });
+      try {
+        const events = Array.from({ length: count }, (_, i) => ({
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          type: 'Noted',
+          data: { i },
+          metadata: { recordedAt: '2026-01-05T10:00:00.000Z', recordedBy: 'spec', schemaVersion: 1 },
+        }));
+        await store.appendToStream('notes-a', events, { expectedRevision: 'any' });
+      } finally {
+        await store.close();
+      }
+    };
+    const backupOf4 = async (): Promise<string> => {
+      const file = join(dir, 'source.sqlite');
+      await append(file, 4);
+      const backupFile = join(dir, 'backup.sqlite');
+      expect((await cli(['backup', backupFile], { CARE_JOURNEY_SQLITE_FILE: file })).code).toBe(0);
+      return backupFile;
+    };
+    const positionsIn = async (file: string) => {
+      const store = new SqliteEventStore({ file });
+      try {
+        const events = [];
+        for await (const e of store.readAll()) events.push(e);
+        return events;
+      } finally {
+        await store.close();
+      }
+    };
+
+    it.each([
+      ['no store at the target (the disk was lost)', (_target: string) => undefined, [], 'no store at'],
+      [
+        'a store without events at the target (--force)',
+        (target: string) => new Database(target).exec('CREATE TABLE t (x)').close(),
+        ['--force'],
+        'holds no events',
+      ],
+    ])(
+      'Given %s, When restore runs without --continue-after or --reuse-positions, Then it is refused, naming both, and nothing changes',
+      async (_name, make, extra, reason) => {
+        const backupFile = await backupOf4();
+        mkdirSync(join(dir, 'new-disk'));
+        const target = join(dir, 'new-disk', 'events.sqlite');
+        make(target);
+        const before = readdirSync(join(dir, 'new-disk'));
+
+        const restore = await cli(['restore', backupFile, '--no-rebuild', ...extra], {
+          CARE_JOURNEY_SQLITE_FILE: target,
+        });
+
+        expect(restore.code).toBe(1);
+        expect(restore.out).toBe('');
+        expect(restore.err).toContain(reason);
+        expect(restore.err).toContain(
+          "positions after the backup's head (4) may already have been given out",
+        );
+        expect(restore.err).toContain('--continue-after <position>');
+        expect(restore.err).toContain('--reuse-positions');
+        expect(restore.err).toContain('Nothing was changed');
+        expect(readdirSync(join(dir, 'new-disk'))).toEqual(before);
+      },
+    );
+
+    it("Given no store at the target, When restore runs with --reuse-positions, Then the restore is recorded after the backup's head and the consumers are told", async () => {
+      const backupFile = await backupOf4();
+      const target = join(dir, 'new-disk', 'events.sqlite');
+
+      const restore = await cli(['restore', backupFile, '--reuse-positions', '--no-rebuild'], {
+        CARE_JOURNEY_SQLITE_FILE: target,
+      });
+
+      expect(restore).toMatchObject({ code: 0, err: '' });
+      expect(restore.out).toContain(
+        'positions after 4 are given out again (--reuse-positions, StoreRestored recorded at 5)',
+      );
+      expect(restore.out).toContain('set such a job back to 4');
+      const events = await positionsIn(target);
+      expect(events.map((e) => e.globalPosition)).toEqual([1n, 2n, 3n, 4n, 5n]);
+      expect(events[4]).toMatchObject({
+        streamId: 'store-restores',
+        type: 'StoreRestored',
+        data: { restoredHead: '4', previousHead: null, positionsNotInBackup: null, positionsReusedFrom: '5' },
+      });
     });
   });
 

@@ -2,7 +2,14 @@ export { deriveEpisodes, episodesOfStream, type Episode } from './derive-episode
 export { childRecord, type ChildRecord } from './child-record';
 export { buildReturn, type BuildReturnOptions } from './build-return';
 export { export903, readChildren, type Export903Options } from './export903';
-export { ReturnFilesExist, existingReturnFiles, returnFiles, writeReturn } from './write-return';
+export {
+  ReturnFilesExist,
+  ReturnNotWritten,
+  existingReturnFiles,
+  returnFiles,
+  writeReturn,
+  type TableWriter,
+} from './write-return';
 export { TABLES, TABLE_NAMES, emptyReturn, type Return903, type Row, type TableName } from './tables';
 export { oc2Row, oc3Row } from './outcomes';
 export { collectionYear, type CollectionYear } from './collection-year';

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeReport } from './write-report';
@@ -24,6 +24,33 @@ describe('writeReport (the import report CSV)', () => {
       expect(readFileSync(path, 'utf8')).toBe(
         'severity,file,line,child,field,reason\nerror,header.csv,2,"\'=HYPERLINK(""x"")",UPN,\'-x is not a UPN\n',
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('Given no report folder yet, When the report is written, Then the file is 0600 and the folder it creates 0700 (it names children and echoes their dates)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-report-'));
+    const saved = process.umask(0o022);
+    try {
+      const path = join(dir, 'reports', 'imp.csv');
+      await writeReport([], path);
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      expect(statSync(join(dir, 'reports')).mode & 0o777).toBe(0o700);
+    } finally {
+      process.umask(saved);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('Given a world-readable report from an earlier run, When the report is written over it, Then it is made 0600', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-report-'));
+    try {
+      const path = join(dir, 'imp.csv');
+      writeFileSync(path, 'old\n', { mode: 0o644 });
+      await writeReport([], path);
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      expect(readFileSync(path, 'utf8')).toBe('severity,file,line,child,field,reason\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
