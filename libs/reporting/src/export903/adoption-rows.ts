@@ -51,11 +51,30 @@ export function placedAdoptionRows(child: ChildRecord, year: CollectionYear): Ro
  */
 const NOT_RECORDED = { code: 'P4' } as const;
 
-/** For every child who started to be looked after in the year (903 rule 630). */
+/** Care ended by one of these orders: a new permanence order, whose details the journey does not hold. */
+const PERMANENCE_ENDINGS = new Set(['E11', 'E12', 'E41', 'E45', 'E46', 'E47', 'E48']);
+
+/**
+ * The previous permanence of the year's latest start of care. Left unrecorded there, an earlier
+ * start in the same year that recorded it still tells it: an order that existed before that start
+ * still existed before the later one, unless the care between ended with a new order (then unknown).
+ */
+function previousPermanenceOf(child: ChildRecord, year: CollectionYear, latest: number) {
+  for (let i = latest; i >= 0; i--) {
+    const period = child.periods[i];
+    if (!inYear(period.start, year)) break;
+    if (i < latest && PERMANENCE_ENDINGS.has(period.reason ?? '')) break;
+    if (period.previousPermanence) return period.previousPermanence;
+  }
+  return undefined;
+}
+
+/** For every child who started to be looked after in the year (903 rule 630): one row, the latest start. */
 export function prevPermRow(child: ChildRecord, year: CollectionYear): Row | undefined {
-  const started = [...child.periods].reverse().find((p) => inYear(p.start, year));
-  if (!started) return undefined;
-  const pp: { code: string; la?: string; date?: string } = started.previousPermanence ?? NOT_RECORDED;
+  const latest = child.periods.map((p) => inYear(p.start, year)).lastIndexOf(true);
+  if (latest < 0) return undefined;
+  const pp: { code: string; la?: string; date?: string } =
+    previousPermanenceOf(child, year, latest) ?? NOT_RECORDED;
   return {
     CHILD: child.registration.childRef,
     DOB: toDmy(child.registration.dateOfBirth),

@@ -92,3 +92,37 @@ describe('PrevPerm rows (previous permanence of a child starting care in the yea
     expect(validateReturn(tables, { yearEnding: '2025-03-31' })).toEqual([]);
   });
 });
+
+describe('PrevPerm with two starts of care in the year (one row: the latest start)', () => {
+  const ended = (effectiveDate: string, reason: string): JourneyEvent => ({
+    type: 'PeriodOfCareEnded',
+    data: { childId, effectiveDate, reason },
+  });
+  const restart = (previousPermanence?: { code: string; la?: string; date?: string }): JourneyEvent => ({
+    type: 'PeriodOfCareStarted',
+    data: {
+      ...startOfCare().data,
+      effectiveDate: '2025-02-20',
+      ...(previousPermanence && { previousPermanence }),
+    } as Extract<JourneyEvent, { type: 'PeriodOfCareStarted' }>['data'],
+  });
+  const adoption = { code: 'P1', la: '873', date: '2016-05' };
+
+  it('Given P1 recorded on the first start and nothing on the second (care ended E4A between), When the return is built, Then the row carries P1 forward (the order still existed), not P4', () => {
+    const tables = returnFor(startOfCare(adoption), ended('2025-01-15', 'E4A'), restart());
+    expect(tables.PrevPerm).toEqual([
+      { CHILD: 'REVA001', DOB: '02/03/2015', PREV_PERM: 'P1', LA_PERM: '873', DATE_PERM: 'ZZ/05/2016' },
+    ]);
+    expect(validateReturn(tables, { yearEnding: '2025-03-31' }).filter((f) => f.rule === '630')).toEqual([]);
+  });
+
+  it('Given the second start records its own previous permanence, Then that one is written', () => {
+    const tables = returnFor(startOfCare(adoption), ended('2025-01-15', 'E4A'), restart({ code: 'Z1' }));
+    expect(tables.PrevPerm.map((r) => r.PREV_PERM)).toEqual(['Z1']);
+  });
+
+  it('Given the first period ended with a special guardianship order (E47), Then the earlier P1 is not carried over it: P4 (unknown)', () => {
+    const tables = returnFor(startOfCare(adoption), ended('2025-01-15', 'E47'), restart());
+    expect(tables.PrevPerm.map((r) => r.PREV_PERM)).toEqual(['P4']);
+  });
+});

@@ -12,6 +12,7 @@ import { checkPlacementCodes } from './self-check/placement-code-rules';
 import { checkShortBreaks } from './self-check/short-break-rules';
 import { checkPreviousPermanence } from './self-check/previous-permanence-rules';
 import { checkSupportedAccommodation } from './self-check/supported-accommodation-rules';
+import { checkUascDistance } from './self-check/uasc-rules';
 import type { Return903 } from './tables';
 
 export type { CheckFailure };
@@ -28,5 +29,6 @@ export function validateReturn(tables: Return903, options: { yearEnding: string 
     ...checkChildren(tables, ctx),
     ...checkPreviousPermanence(tables.PrevPerm),
     ...checkAgeAndUpn(tables, ctx),
+    ...checkUascDistance(tables),
   ];
 }

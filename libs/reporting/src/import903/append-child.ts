@@ -14,11 +14,19 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@care-journey/event-store';
+import { changedColumns } from './changed-columns';
 
 export type AppendOutcome =
   | { kind: 'written'; events: number; position: bigint }
   | { kind: 'unchanged' }
-  | { kind: 'conflict'; reason: string };
+  | {
+      kind: 'conflict';
+      reason: string;
+      /** The first of these envelopes the store does not hold as planned (none: the store holds more). */
+      at?: number;
+      /** When the store holds that very event with other data: the 903 columns that differ. */
+      fields?: string[];
+    };
 
 async function readStreamOrEmpty(store: EventStore, stream: string): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
@@ -62,9 +70,21 @@ export async function appendChild(
     stored.length <= envelopes.length && stored.every((event, i) => sameEvent(event, envelopes[i]));
   if (!prefix) {
     const at = stored.findIndex((event, i) => i >= envelopes.length || !sameEvent(event, envelopes[i]));
+    const held = stored[at];
+    const planned = envelopes[at];
+    const sameId = planned !== undefined && held.id === planned.id && held.type === planned.type;
+    const fields = sameId ? changedColumns(held.data, planned.data) : undefined;
+    const what =
+      planned === undefined
+        ? `the store holds more than these returns give, from event ${at}: ${held.type}`
+        : sameId
+          ? `event ${at}: ${held.type}, this row changes ${fields?.join(', ')}`
+          : `event ${at}: the store holds ${held.type} where this row gives ${planned.type}`;
     return {
       kind: 'conflict',
-      reason: `the store already holds a different journey for this child (event ${at}: ${stored[at]?.type ?? 'none'} by ${String(stored[at]?.metadata.recordedBy ?? '')}); the import does not change recorded journeys`,
+      ...(planned !== undefined && { at }),
+      ...(fields && { fields }),
+      reason: `the store already holds a different journey for this child (${what}; recorded by ${String(held.metadata.recordedBy ?? '')}); the import does not change recorded journeys`,
     };
   }
   if (stored.length === envelopes.length) return { kind: 'unchanged' };

@@ -7,6 +7,8 @@ interface Fact {
   src: SourceRef;
   /** The year of the return it came from (a 31 March). */
   yearEnding: CalendarDate;
+  /** The row's own DOB, in the child tables that repeat it (checked against the Header's). */
+  rowDob?: CalendarDate;
 }
 
 export interface HeaderFact extends Fact {
@@ -64,9 +66,7 @@ export interface PrevPermFact extends Fact {
   date?: string;
 }
 
-export interface UascFact extends Fact {
-  dob?: CalendarDate;
-}
+export type UascFact = Fact;
 
 /** An OC2 row: the year's health outcomes (its 31 March is `yearEnding`). */
 export interface HealthFact extends Fact {

@@ -9,9 +9,10 @@ import { journeyStream } from '@care-journey/journey';
 import { appendChild } from './append-child';
 import { collectChildren } from './collect-children';
 import type { ChildFacts } from './facts';
-import type { ImportIssue } from './issues';
+import { issueAt, type ImportIssue } from './issues';
 import { mergeYears } from './merge-years';
 import { planJourney } from './plan-journey';
+import { checkRowDobs } from './check-row-dobs';
 import { readReturns } from './read-returns';
 import { IMPORT_RECORDED_BY, importedChildId, runChild } from './run-child';
 import { ChildRefRegistry } from '../shared/child-ref-registry';
@@ -171,6 +172,7 @@ async function importChild(
     issues.push({ severity: 'error', file: '', line: 0, child: facts.child, field: '(child)', reason });
     return { kind: 'rejected', events: 0, issues };
   };
+  checkRowDobs(facts, issues);
   const merged = mergeYears(facts, issues);
   const planned =
     issues.some((i) => i.severity === 'error') || ctx.rejectedEarlier
@@ -204,7 +206,16 @@ async function importChild(
       `not imported: CHILD ${facts.child} is already used by another child in this store (rule child-ref-in-use: a 903 reference belongs to one child, compared ignoring case)`,
     );
   const outcome = await appendChild(store, journeyStream(childId), run.envelopes, ctx.headAtStart);
-  if (outcome.kind === 'conflict') return rejected(outcome.reason);
+  if (outcome.kind === 'conflict') {
+    // Name the row (file, line, field) that no longer gives what the store holds.
+    const origin = outcome.at === undefined ? undefined : run.origins[outcome.at];
+    if (!origin) return rejected(outcome.reason);
+    const fields = outcome.fields?.length ? ` (${outcome.fields.join(', ')})` : '';
+    issues.push(issueAt(origin.src, facts.child, `${origin.column}${fields}`, outcome.reason));
+    return rejected(
+      'not imported: the store already holds a different journey for this child (reported above)',
+    );
+  }
   return outcome.kind === 'written'
     ? { kind: 'written', events: outcome.events, issues }
     : { kind: 'unchanged', events: 0, issues };

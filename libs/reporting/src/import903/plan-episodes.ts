@@ -93,6 +93,7 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
     }
     if (isTemporaryPlacement(e.place))
       return void error(e, 'PLACE', `care cannot start in a temporary placement (${e.place})`);
+    if (isAdoptionPlacement(e.place)) return void error(e, 'PLACE', alreadyWithAdopters(e, first));
     usual = placementOf(e);
     const previousPermanence = prevPermFor(e);
     plan(e, 'start', 'DECOM', PHASE.startCare, {
@@ -230,6 +231,18 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
       adopterLegalStatus: ad1.adopterLegalStatus,
       application: reason === 'E11' ? 'unopposed' : 'consent_dispensed',
     });
+  }
+
+  /**
+   * The journey records a move to adopters only as a step within care (PlaceForAdoption, after the
+   * decision, the match and the authority to place), never as where care starts (rule
+   * adoption-placement-via-change). Said here, on the row, with what the authority can do about it.
+   */
+  function alreadyWithAdopters(e: EpisodeFact, first: boolean): string {
+    const rule = `rule adoption-placement-via-change: the journey cannot begin a period of care with the child already placed for adoption (${e.place}); a move to adopters is recorded within care, after the decision, the match and the authority to place`;
+    return first && e.decom < ctx.firstYearStart
+      ? `${rule}. Care began before the earliest return, and this child was already with the adopters when it began: import together the earlier return that holds the move to adopters (its RNE P/T episode)`
+      : rule;
   }
 
   /** PrevPerm is returned for the latest period of care that started in that year. */

@@ -112,10 +112,6 @@ export function planJourney(
         ),
       );
   }
-  for (const u of facts.uasc) {
-    if (u.dob !== undefined && u.dob !== header.dob)
-      issues.push(issueAt(u.src, facts.child, 'DOB', `${u.dob} differs from the Header DOB ${header.dob}`));
-  }
   // Array.prototype.sort is stable: same day and phase keep their planned order.
   return [registration, ...planned.sort(byDateThenPhase)];
 }

@@ -53,6 +53,9 @@ export function readFact(
     );
   const base = { child: child ?? '', src: row.ref, yearEnding };
   const result = readTable(table, r, base);
+  // Every child table repeats the DOB: kept, so the journey's plan can check it against the Header's.
+  const dob = table === 'Header' || table === 'Episodes' ? undefined : r.date('DOB', false);
+  if (result && dob !== undefined) result.fact.rowDob = dob;
   return issues.length === before ? result : undefined;
 }
 
@@ -74,7 +77,6 @@ function readTable(table: TableName, r: FieldReader, base: Base): AnyFact | unde
     case 'Reviews': {
       const date = r.date('REVIEW', true);
       const participation = r.code('REVIEW_CODE', 'REVIEW_CODE', true, date);
-      r.date('DOB', false);
       if (date === undefined || participation === undefined) return undefined;
       return { table, fact: { ...base, date, participation } };
     }
@@ -142,16 +144,13 @@ function readTable(table: TableName, r: FieldReader, base: Base): AnyFact | unde
     }
     case 'UASC': {
       r.date('DUC', false);
-      const dob = r.date('DOB', false);
-      return { table, fact: { ...base, ...(dob && { dob }) } };
+      return { table, fact: { ...base } };
     }
     case 'OC2': {
-      r.date('DOB', false);
       const fact = readHealth(r, base);
       return fact && { table, fact };
     }
     case 'OC3': {
-      r.date('DOB', false);
       const fact = readContact(r, base);
       return fact && { table, fact };
     }

@@ -21,11 +21,19 @@ export const importedChildId = (childRef: string): string => nameBasedUuid(`impo
 export const importedEventId = (childRef: string, key: string, index: number): string =>
   nameBasedUuid(`import903/${childRef}/${key}/${index}`);
 
-export type ChildRun = { ok: true; envelopes: NewEvent[] } | { ok: false; issue: ImportIssue };
+/** Where each envelope came from: the 903 row and column of the command that gave it. */
+export interface EnvelopeOrigin {
+  src: PlannedCommand['src'];
+  column: string;
+}
+
+export type ChildRun =
+  { ok: true; envelopes: NewEvent[]; origins: EnvelopeOrigin[] } | { ok: false; issue: ImportIssue };
 
 export function runChild(childRef: string, planned: readonly PlannedCommand[], now: string): ChildRun {
   let state = journeyDecider.initialState;
   const envelopes: NewEvent[] = [];
+  const origins: EnvelopeOrigin[] = [];
   for (const [stepIndex, step] of planned.entries()) {
     // The state is only read by the next decide: the last step's events need no fold.
     const decidesAgain = stepIndex < planned.length - 1;
@@ -55,6 +63,7 @@ export function runChild(childRef: string, planned: readonly PlannedCommand[], n
         recordedBy: IMPORT_RECORDED_BY,
       });
       envelopes.push(envelope);
+      origins.push({ src: step.src, column: step.column });
       if (!decidesAgain) return;
       state = journeyDecider.evolve(state, {
         ...event,
@@ -64,5 +73,5 @@ export function runChild(childRef: string, planned: readonly PlannedCommand[], n
       } as StoredJourneyEvent);
     });
   }
-  return { ok: true, envelopes };
+  return { ok: true, envelopes, origins };
 }
