@@ -78,9 +78,11 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /drift': ALL_ROLES,
   'GET /drift-report': ALL_ROLES,
   'GET /children/:id/flags': ['social_worker', 'panel_member', 'auditor', 'admin'],
-  'GET /stability': ['panel_member', 'auditor', 'reporting_job', 'admin'],
-  'GET /permanence': ['panel_member', 'auditor', 'reporting_job', 'admin'],
-  'GET /scorecard': ['panel_member', 'auditor', 'reporting_job', 'admin'],
+  // Stability, permanence and the scorecard: every role, as on the panel's measures pages (one list per
+  // measure, web/measures/measure-readers.ts; no names for reporting jobs).
+  'GET /stability': ALL_ROLES,
+  'GET /permanence': ALL_ROLES,
+  'GET /scorecard': ALL_ROLES,
 
   // Authority measures (apps/api/src/authority): monthly series for every reader; children behind them without names for reporting jobs.
   'GET /measures': ALL_ROLES,
@@ -101,6 +103,7 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /panel': { roles: ALL_ROLES, anonymousStatus: 303 },
   'GET /panel/drift': { roles: ALL_ROLES, anonymousStatus: 303 },
   'GET /panel/drift.csv': { roles: ALL_ROLES, anonymousStatus: 303 },
+  // The measures page and the children behind an indicator: the roles of /stability, /permanence, /scorecard.
   'GET /panel/measures': { roles: ALL_ROLES, anonymousStatus: 303 },
   'GET /panel/measures/:indicator': { roles: ALL_ROLES, anonymousStatus: 303 },
   // Find a child by name: the roles that see who the child is (not reporting jobs).

@@ -17,6 +17,7 @@ import { mayReadPersonalData } from '../auth/personal-data';
 import { Roles } from '../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { badRequestBody } from '../http/field-errors';
+import { PERMANENCE_READERS, SCORECARD_READERS, STABILITY_READERS } from '../web/measures/measure-readers';
 import { csvReply, wantsCsv } from './csv/csv-response';
 import { permanenceCsv, scorecardCsv, stabilityCsv } from './csv/measures-csv';
 import { PermanenceQuery, ScorecardQuery, StabilityQuery } from './dto/measures.query';
@@ -30,8 +31,8 @@ const badRequest = (field: string, rule: string, message: string) =>
 
 type PagedMeasure = StabilityMeasure & { paging: Paging };
 
+/** Each route admits the roles of its panel pages (web/measures/measure-readers.ts): one list per measure. */
 @ApiTags('measures')
-@Roles('panel_member', 'auditor', 'reporting_job', 'admin')
 @ApiServiceUnavailableResponse({ description: 'minPosition not reached in time' })
 @ApiProduces('application/json', 'text/csv')
 @Controller()
@@ -61,12 +62,15 @@ export class MeasuresController {
   }
 
   @Get('stability')
+  @Roles(...STABILITY_READERS)
   @ApiOperation({
     summary:
       'Placement stability ST1/ST2/ST3 for the year ending a 31 March (yearEnding), or as a running figure for the months up to any date (asAt), with the children behind each',
     description:
       "JSON: each measure's children paged (`page`, `pageSize`; totals in the measure's `paging`). " +
-      '`Accept: text/csv`: one line per child behind each measure (not paged).',
+      '`Accept: text/csv`: one line per child behind each measure (not paged). ' +
+      "Every role, as the panel's stability figures and `/panel/measures/ST1`–`ST3`; names for every role but reporting_job, " +
+      'and a list with names is recorded in the read-access trail (view measures, the ids shown).',
   })
   async stability(
     @Query() query: StabilityQuery,
@@ -113,10 +117,13 @@ export class MeasuresController {
   }
 
   @Get('permanence')
+  @Roles(...PERMANENCE_READERS)
   @ApiOperation({
     summary: 'Days from entering care to each permanence milestone, by route, within [from, to]',
     description:
-      'JSON: `byMilestone` over every row, `rows` paged (`page`, `pageSize`; totals in `paging`). `Accept: text/csv`: every row.',
+      'JSON: `byMilestone` over every row, `rows` paged (`page`, `pageSize`; totals in `paging`). `Accept: text/csv`: every row. ' +
+      "Every role, as the panel's time-to-permanence table; names for every role but reporting_job, " +
+      'and a list with names is recorded in the read-access trail (view measures, the ids shown).',
   })
   async permanence(
     @Query() query: PermanenceQuery,
@@ -148,10 +155,13 @@ export class MeasuresController {
   }
 
   @Get('scorecard')
+  @Roles(...SCORECARD_READERS)
   @ApiOperation({
     summary: 'Adoption scorecard A1/A2/A3/A10 for the three years ending a 31 March, with thresholds',
     description:
-      'JSON: indicators over every child, `children` paged (`page`, `pageSize`; totals in `paging`). `Accept: text/csv`: one line per child.',
+      'JSON: indicators over every child, `children` paged (`page`, `pageSize`; totals in `paging`). `Accept: text/csv`: one line per child. ' +
+      "Every role, as the panel's scorecard and `/panel/measures/A1`–`A10`; names for every role but reporting_job, " +
+      'and a list with names is recorded in the read-access trail (view measures, the ids shown).',
   })
   async scorecard(
     @Query() query: ScorecardQuery,

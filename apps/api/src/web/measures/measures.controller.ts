@@ -1,4 +1,14 @@
-import { Controller, Get, NotFoundException, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  Controller,
+  ForbiddenException,
+  Get,
+  NotFoundException,
+  Param,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
@@ -12,7 +22,6 @@ import { JourneyQueries } from '../../projections/journey-queries';
 import { mayReadPersonalData } from '../../auth/personal-data';
 import { AuthorityMeasuresSource } from '../../authority/authority.providers';
 import { csrfToken } from '../auth/csrf';
-import { PAGE_READERS } from '../auth/web-user';
 import { pageOfList } from '../html/pagination';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
@@ -23,15 +32,16 @@ import { indicatorChildrenPage } from './indicator-children.page';
 import { parseIndicatorQuery } from './indicator-children.query';
 import { measuresData, parseMeasuresQuery, type MeasuresData } from './measures-data';
 import { measuresPage } from './measures.page';
+import { INDICATOR_PAGE_READERS, MEASURES_PAGE_READERS, readersOfIndicator } from './measure-readers';
 
 /**
  * ST1–ST3 over time, time to permanence by route, the adoption scorecard, and the authority's
- * monthly series against its targets: charts with their tables.
+ * monthly series against its targets: charts with their tables. Each measure admits the roles of
+ * its API route (/stability, /permanence, /scorecard): one list per measure, in measure-readers.ts.
  */
 @ApiExcludeController()
 @Controller('panel')
 @UseFilters(WebExceptionFilter)
-@Roles(...PAGE_READERS)
 export class MeasuresController {
   /** Figures by read-model version and years: re-visiting the page does not re-measure. */
   private readonly figures = new RecentCache<MeasuresData>(8);
@@ -49,6 +59,7 @@ export class MeasuresController {
   ) {}
 
   @Get('measures')
+  @Roles(...MEASURES_PAGE_READERS)
   async show(
     @Query() raw: Record<string, unknown>,
     @CurrentUser() user: AuthenticatedUser,
@@ -66,6 +77,7 @@ export class MeasuresController {
 
   /** The children behind one indicator (ST1–ST3, A1, A2, A3, A10), each linking to their page. */
   @Get('measures/:indicator')
+  @Roles(...INDICATOR_PAGE_READERS)
   async childrenBehind(
     @Param('indicator') id: string,
     @Query() raw: Record<string, unknown>,
@@ -78,6 +90,9 @@ export class MeasuresController {
       throw new NotFoundException(
         `There is no indicator ${id}: the measures page lists ST1, ST2, ST3, A1, A2, A3 and A10.`,
       );
+    // The route admits the roles of either measure; the indicator's own measure decides.
+    if (!readersOfIndicator(id).includes(user.role))
+      throw new ForbiddenException(`The children behind ${id} are not open to the ${user.role} role.`);
     const query = parseIndicatorQuery(raw, dateOfInstant(this.clock.now()));
     const summaries = this.queries.summaries();
     const key = `${this.queries.version}|${id}|${query.yearEnding}`;
