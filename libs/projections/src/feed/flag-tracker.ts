@@ -11,9 +11,10 @@ import { addDaysKept } from '../calendar/date-memo';
 import type { DriftConfig } from '../rules/drift-config';
 import type { DriftRule, Obligation } from '../rules/drift-rule';
 import { DRIFT_RULES } from '../rules/rule-registry';
+import { facetMask, readMasks, readsAny } from '../rules/rule-reads';
 import type { JourneySummary } from '../summary/journey-summary';
 import { summaryAsAt } from '../summary/summary-as-at';
-import type { FacetChange, SummaryFacet } from '../summary/summary-facets';
+import type { FacetChange } from '../summary/summary-facets';
 import {
   distinctKey,
   SupersededWalk,
@@ -180,37 +181,6 @@ function factsOf(entries: readonly FlagEntry[], count: number): ChildFact[] {
   for (let i = 0; i < count; i++) for (const fact of entries[i].facts) facts.push(fact);
   return facts;
 }
-
-/** Each part of the summary as one bit, given out as parts are first seen (there are fewer than 31). */
-const facetBits = new Map<SummaryFacet, number>();
-
-function facetMask(facets: readonly SummaryFacet[]): number {
-  let mask = 0;
-  for (const facet of facets) {
-    let bit = facetBits.get(facet);
-    if (bit === undefined) facetBits.set(facet, (bit = 1 << facetBits.size));
-    mask |= bit;
-  }
-  return mask;
-}
-
-/** A rule without `reads` reads everything, even a change of nothing. */
-const READS_ALL = -1;
-
-/** Each rule's parts as bits, per rule list (a tracker is made per child: worked out once). */
-const readMasksOf = new WeakMap<readonly DriftRule[], Int32Array>();
-
-function readMasks(rules: readonly DriftRule[]): Int32Array {
-  let masks = readMasksOf.get(rules);
-  if (masks === undefined) {
-    masks = Int32Array.from(rules, (rule) => (rule.reads === undefined ? READS_ALL : facetMask(rule.reads)));
-    readMasksOf.set(rules, masks);
-  }
-  return masks;
-}
-
-/** Whether a rule with these read bits reads one of the changed parts. */
-const readsAny = (reads: number, change: number): boolean => reads === READS_ALL || (reads & change) !== 0;
 
 /** The first change point after `asAt` (undefined when none). */
 function nextPoint(points: readonly CalendarDate[], asAt: CalendarDate): CalendarDate | undefined {

@@ -17,6 +17,7 @@ import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
 import { summaryAsAt } from '../summary/summary-as-at';
 import type { DriftConfig } from './drift-config';
 import type { DriftRule, Obligation } from './drift-rule';
+import { facetMask, readMasks, readsAny, READS_ALL } from './rule-reads';
 
 /** One superseded breach: the obligation as it stood while open, and the day it stopped applying. */
 export interface SupersededBreach {
@@ -44,10 +45,28 @@ export const openingOf = (o: Obligation): CalendarDate => maxDate(addDays(o.dueD
 export const sameObligation = (a: Obligation, b: Obligation): boolean =>
   a.key === b.key && a.dueDate === b.dueDate && (a.from === b.from || openingOf(a) === openingOf(b));
 
+/** The parts of the summary a fact of each list is in (what a step at its date may change). */
+const PART = {
+  // A period's start or end: which periods there are, every rule reads that.
+  period: READS_ALL,
+  allocations: facetMask(['allocations']),
+  // A legal status can also start or stop short breaks, which moves the period's counted parts.
+  legalStatuses: facetMask(['legalStatuses', 'period']),
+  placements: facetMask(['placements']),
+  // Rare facts, and the random journeys never show a step decided by them: every rule, to be safe.
+  temporaryStays: READS_ALL,
+  reviews: facetMask(['reviews', 'firstReviews']),
+  plans: facetMask(['plans']),
+  audits: facetMask(['audits']),
+  adoption: READS_ALL,
+  missing: facetMask(['missing']),
+};
+
 /** The dates a walk still has to step through: after the last step kept, up to D. */
 class DateRange {
   readonly dates = new Set<CalendarDate>();
-  readonly facts = new Set<CalendarDate>();
+  /** Each fact date, with the parts its facts are in (as bits). */
+  readonly facts = new Map<CalendarDate, number>();
   /** The rules whose change point each date is (by index), for dates that are change points. */
   readonly owners = new Map<CalendarDate, number[]>();
   /** The latest fact date in the whole summary ('' when none): from it on, nothing to trim. */
@@ -62,14 +81,14 @@ class DateRange {
     return date <= this.asAt && (this.after === undefined || date > this.after);
   }
 
-  fact(date: CalendarDate | undefined): void {
+  fact(date: CalendarDate | undefined, part: number): void {
     if (date === undefined) return;
     if (date > this.latestFact) this.latestFact = date;
-    if (this.within(date)) this.facts.add(date);
+    if (this.within(date)) this.facts.set(date, (this.facts.get(date) ?? 0) | part);
   }
 
-  factsIn(list: readonly { date: CalendarDate }[]): void {
-    for (const fact of list) this.fact(fact.date);
+  factsIn(list: readonly { date: CalendarDate }[], part: number): void {
+    for (const fact of list) this.fact(fact.date, part);
   }
 
   point(date: CalendarDate, rule: number): void {
@@ -82,38 +101,38 @@ class DateRange {
 
   /** The dates in order, fact dates and change points together. */
   sorted(): CalendarDate[] {
-    for (const date of this.facts) this.dates.add(date);
+    for (const date of this.facts.keys()) this.dates.add(date);
     return [...this.dates].sort();
   }
 }
 
 function pushPeriodDates(range: DateRange, period: PeriodOfCare): void {
   const { adoption } = period;
-  range.fact(period.start);
-  range.fact(period.end);
-  range.factsIn(period.legalStatuses);
+  range.fact(period.start, PART.period);
+  range.fact(period.end, PART.period);
+  range.factsIn(period.legalStatuses, PART.legalStatuses);
   for (const run of period.placements) {
-    range.fact(run.start);
-    range.fact(run.end);
-    range.factsIn(run.types);
+    range.fact(run.start, PART.placements);
+    range.fact(run.end, PART.placements);
+    range.factsIn(run.types, PART.placements);
     for (const stay of run.temporaryStays) {
-      range.fact(stay.start);
-      range.fact(stay.end);
+      range.fact(stay.start, PART.temporaryStays);
+      range.fact(stay.end, PART.temporaryStays);
     }
   }
-  range.factsIn(period.reviews);
-  range.factsIn(period.plans);
-  range.factsIn(period.audits);
-  range.factsIn(adoption.decisions);
-  range.factsIn(adoption.reversals);
-  range.factsIn(adoption.placementOrders);
-  range.factsIn(adoption.consents);
-  range.factsIn(adoption.matches);
-  range.factsIn(adoption.placements);
-  range.fact(adoption.order?.date);
+  range.factsIn(period.reviews, PART.reviews);
+  range.factsIn(period.plans, PART.plans);
+  range.factsIn(period.audits, PART.audits);
+  range.factsIn(adoption.decisions, PART.adoption);
+  range.factsIn(adoption.reversals, PART.adoption);
+  range.factsIn(adoption.placementOrders, PART.adoption);
+  range.factsIn(adoption.consents, PART.adoption);
+  range.factsIn(adoption.matches, PART.adoption);
+  range.factsIn(adoption.placements, PART.adoption);
+  range.fact(adoption.order?.date, PART.adoption);
   for (const spell of period.missing) {
-    range.fact(spell.start);
-    range.fact(spell.end);
+    range.fact(spell.start, PART.missing);
+    range.fact(spell.end, PART.missing);
   }
 }
 
@@ -129,7 +148,7 @@ function walkDates(
   config: DriftConfig,
 ): DateRange {
   const range = new DateRange(after, asAt);
-  range.factsIn(summary.allocations);
+  range.factsIn(summary.allocations, PART.allocations);
   for (const period of summary.periods) pushPeriodDates(range, period);
   rules.forEach((rule, r) => {
     for (const point of rule.changePoints?.(summary, config) ?? []) range.point(point, r);
@@ -143,12 +162,16 @@ function walkDates(
  */
 export class SupersededWalk {
   private steps: Step[] = [];
+  /** Each rule's `reads` as bits. */
+  private readonly masks: Int32Array;
 
   constructor(
     private readonly rules: readonly DriftRule[],
     private readonly config: DriftConfig,
     private readonly evidence: boolean,
-  ) {}
+  ) {
+    this.masks = readMasks(rules);
+  }
 
   /** The summary changed on or after `from` (undefined: anywhere). */
   changedFrom(from: CalendarDate | undefined): void {
@@ -194,9 +217,10 @@ export class SupersededWalk {
   }
 
   /**
-   * Each rule's obligations as at `date`. On a date that is only a change point, a rule whose change
-   * point it is not has the obligations of the step before (the `reads` promise): not derived again.
-   * From the latest fact date on, the summary as at the date is the summary itself.
+   * Each rule's obligations as at `date`. Only the rules that can have changed since the step
+   * before are derived again (the `reads` promise): those that read a part a fact of that date is
+   * in, and those whose change point it is; the others keep the step before's. From the latest
+   * fact date on, the summary as at the date is the summary itself.
    */
   private obligationsAsAt(
     summary: JourneySummary,
@@ -204,10 +228,12 @@ export class SupersededWalk {
     range: DateRange,
     before: Step | undefined,
   ): (readonly Obligation[])[] {
-    const owners = before === undefined || range.facts.has(date) ? undefined : range.owners.get(date);
+    const parts = range.facts.get(date) ?? 0;
+    const owners = range.owners.get(date);
     let trimmed: JourneySummary | undefined;
     return this.rules.map((rule, r) => {
-      if (before !== undefined && owners !== undefined && !owners.includes(r)) return before.obligations[r];
+      if (before !== undefined && !readsAny(this.masks[r], parts) && !owners?.includes(r))
+        return before.obligations[r];
       trimmed ??= date >= range.latestFact ? summary : summaryAsAt(summary, date);
       return rule.obligations(trimmed, date, this.config, this.evidence);
     });
