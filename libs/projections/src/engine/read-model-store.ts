@@ -555,6 +555,8 @@ export class ReadModelStore implements ChangeLogReader {
       const cause = {
         correction: isCorrection(journeyEvent),
         effectiveDate: journeyEvent.data.effectiveDate,
+        summary,
+        config: this.drift,
       };
       this.rows.changes(event.globalPosition, event.id, diffViews(childId, view, next, cause));
       view = next;

@@ -1,11 +1,12 @@
 /**
  * What the projection-change feed says about a child. Each record is one fact appearing (care
- * started, a flag opened, …), a fact withdrawn by a correction, or the stability state flipping.
+ * started, a flag opened, …) or updated (the same kind and key with new data: it replaces the fact),
+ * a fact withdrawn by a correction (the log no longer supports it), or the stability state flipping.
  * Records carry references and codes only (child id and reference, dates, codes): never a name.
  */
 import type { CalendarDate } from '@care-journey/journey';
 
-/** Facts: present in a child's view until a correction removes them. */
+/** Facts, keyed by kind and key: present in a child's view until a correction removes them. */
 export const FACT_KINDS = [
   'care.started',
   'care.ended',

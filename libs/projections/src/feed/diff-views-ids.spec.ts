@@ -4,7 +4,8 @@ import { diffViews } from './diff-views';
 /**
  * The diff as it was written first: facts by id in maps (an id where it first appears, holding the
  * last fact with that id). Small views are now diffed by scanning the lists; both must agree,
- * records and order, whatever the views hold (repeated ids included).
+ * records and order, whatever the views hold (repeated ids included). A fact still there with other
+ * data is re-sent (an update), not withdrawn.
  */
 function mapDiff(childId: string, before: ChildView | undefined, after: ChildView): ChangeRecord[] {
   const byId = (view: ChildView | undefined): Map<string, ChildFact> =>
@@ -15,8 +16,8 @@ function mapDiff(childId: string, before: ChildView | undefined, after: ChildVie
   const { childRef, asAt } = after;
   const changes: ChangeRecord[] = [];
   for (const [id, fact] of previous) {
-    const now = current.get(id);
-    if (now === undefined || !same(now, fact))
+    // A fact still there with other data is an update (reported below), never withdrawn.
+    if (!current.has(id))
       changes.push({
         kind: 'change.withdrawn',
         key: fact.key,

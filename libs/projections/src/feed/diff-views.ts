@@ -1,14 +1,20 @@
 /**
  * The changes between two views of one child (before and after an event): facts that appeared,
- * facts that no longer hold (a correction: `change.withdrawn`, carrying what was withdrawn), and
- * the stability state flipping. A fact whose data changed is withdrawn, then reported anew.
- * An open flag that goes from the view because of a new entry (not a correction) was not wrong: the
- * entry made it no longer apply, so it is closed (`flag.closed`, `no_longer_applies`) on the
- * entry's effective date (not before it opened), not withdrawn. flagHistory keeps most such
- * breaches itself (then the flag's closing is simply new); this covers the rest, such as a step
- * recorded late but dated before the flag opened.
+ * facts that no longer hold (`change.withdrawn`, carrying what was withdrawn), and the stability
+ * state flipping. Facts are keyed by kind and key: a fact still there with other data (a move
+ * renumbered by a back-dated move, a closing re-dated by a back-dated end of care) is an update,
+ * re-sent as the fact with its new data, never withdrawn; a consumer replaces what it holds.
+ * An open flag that goes from the view because of a new entry (not a correction) was not wrong: it
+ * is closed (`flag.closed`) on the entry's effective date (not before it opened), not withdrawn:
+ * by the step (`step`) when the entry is the rule's step, taken in time (a review recorded late but
+ * dated before the flag opened), else as no longer applying (`no_longer_applies`). flagHistory keeps
+ * most such breaches itself (then the flag's closing is simply new); this covers the rest.
  * Pure: the same two views (and event) always give the same records in the same order.
  */
+import type { CalendarDate } from '@care-journey/journey';
+import type { DriftConfig } from '../rules/drift-config';
+import { metInTime } from '../rules/evaluate-drift';
+import type { JourneySummary } from '../summary/journey-summary';
 import type { ChangeRecord, ChildFact, ChildView } from './change-record';
 import { sameData } from './same-fact';
 
@@ -41,6 +47,12 @@ function sameFacts(before: readonly ChildFact[], after: readonly ChildFact[]): b
 export interface DiffCause {
   correction: boolean;
   effectiveDate: string;
+  /**
+   * The summary after the event and the thresholds: asked only when a new entry makes an open flag
+   * go (rare), whether the entry met its obligation in time. Without them it is no longer applying.
+   */
+  summary?: JourneySummary;
+  config?: DriftConfig;
 }
 
 /** Without `cause`, every fact that goes is withdrawn (as for a correction). */
@@ -91,33 +103,67 @@ function diffFacts(
   cause: DiffCause,
 ): void {
   const previous = before?.facts ?? NO_FACTS;
-  const gone = cause.correction ? withdrawn : goneWith(cause.effectiveDate, previous);
+  const gone = cause.correction ? goneByCorrection : goneWith(cause, after.asAt, previous);
   if (previous.length <= SCAN_AT_MOST && after.facts.length <= SCAN_AT_MOST)
     scanFacts(childId, previous, after, changes, gone);
   else mapFacts(childId, before, after, changes, gone);
 }
 
-type Gone = (fact: ChildFact, childId: string, childRef: string, asAt: string) => ChangeRecord;
+/**
+ * The record for a fact of the view before that is not in the view after (`stillThere` false), or
+ * is there with other data (then reported as an update; only an open flag's closing comes first).
+ */
+type Gone = (
+  fact: ChildFact,
+  childId: string,
+  childRef: string,
+  asAt: string,
+  stillThere: boolean,
+) => ChangeRecord | undefined;
+
+/** A correction: a fact gone is withdrawn (the log no longer supports it); one changed is updated. */
+const goneByCorrection: Gone = (fact, childId, childRef, asAt, stillThere) =>
+  stillThere ? undefined : withdrawn(fact, childId, childRef, asAt);
 
 /**
  * What a new (not correcting) entry makes of a fact that goes: an open flag (opened, never closed
- * in the view before) is closed as no longer applying; anything else is withdrawn.
+ * in the view before) is closed, also when its key stays with another deadline (the old breach is
+ * closed, the new one reported); anything else is withdrawn, or updated when still there.
  */
-function goneWith(effectiveDate: string, previous: readonly ChildFact[]): Gone {
-  return (fact, childId, childRef, asAt) => {
+function goneWith(cause: DiffCause, clock: CalendarDate, previous: readonly ChildFact[]): Gone {
+  const { effectiveDate, summary, config } = cause;
+  return (fact, childId, childRef, asAt, stillThere) => {
     if (fact.kind !== 'flag.opened' || previous.some((f) => f.kind === 'flag.closed' && f.key === fact.key))
-      return withdrawn(fact, childId, childRef, asAt);
+      return stillThere ? undefined : withdrawn(fact, childId, childRef, asAt);
     const openedOn = String(fact.data.openedOn);
     const closedOn = effectiveDate > openedOn ? effectiveDate : openedOn;
+    const step =
+      summary !== undefined &&
+      config !== undefined &&
+      metInTime(
+        summary,
+        clock,
+        config,
+        String(fact.data.ruleId),
+        obligationKeyOf(fact),
+        String(fact.data.dueDate),
+      );
     return {
       kind: 'flag.closed',
       key: fact.key,
-      data: { ...fact.data, closedOn, reason: 'no_longer_applies' },
+      data: { ...fact.data, closedOn, reason: step ? 'step' : 'no_longer_applies' },
       childId,
       childRef,
       asAt,
     };
   };
+}
+
+/** The rule's obligation key in a flag's key (`DR01/<key>`, or `DR04/<key>~<due date>` for a later flag). */
+function obligationKeyOf(fact: ChildFact): string {
+  const key = fact.key.slice(String(fact.data.ruleId).length + 1);
+  const tilde = key.indexOf('~');
+  return tilde < 0 ? key : key.slice(0, tilde);
 }
 
 const NO_FACTS: readonly ChildFact[] = [];
@@ -133,7 +179,7 @@ const withdrawn = (fact: ChildFact, childId: string, childRef: string, asAt: str
   asAt,
 });
 
-/** A fact that appeared (or holds other data than before). */
+/** A fact that appeared, or an update: it holds other data than before (replaces it). */
 const reported = (fact: ChildFact, childId: string, childRef: string, asAt: string): ChangeRecord => ({
   kind: fact.kind,
   key: fact.key,
@@ -171,7 +217,9 @@ function scanFacts(
     if (!firstOfId(previous, i)) continue;
     const fact = lastWithId(previous, previous[i]) as ChildFact;
     const now = lastWithId(current, fact);
-    if (now === undefined || !sameData(now, fact)) changes.push(gone(fact, childId, childRef, asAt));
+    if (now !== undefined && sameData(now, fact)) continue;
+    const record = gone(fact, childId, childRef, asAt, now !== undefined);
+    if (record !== undefined) changes.push(record);
   }
   for (let i = 0; i < current.length; i++) {
     if (!firstOfId(current, i)) continue;
@@ -193,7 +241,9 @@ function mapFacts(
   const current = byId(after);
   for (const [id, fact] of previous) {
     const now = current.get(id);
-    if (now === undefined || !sameData(now, fact)) changes.push(gone(fact, childId, childRef, asAt));
+    if (now !== undefined && sameData(now, fact)) continue;
+    const record = gone(fact, childId, childRef, asAt, now !== undefined);
+    if (record !== undefined) changes.push(record);
   }
   for (const [id, fact] of current) {
     const then = previous.get(id);

@@ -27,7 +27,12 @@ function feedOf(events: readonly StoredJourneyEvent[], childId: string): ChangeR
     flags.changed(fold.changed, summary, fold.latestDate, fold.changedFrom);
     parts.changed(fold.changed);
     const next = childView(summary, clock, DEFAULT_DRIFT_CONFIG, flags, parts);
-    const cause = { correction: isCorrection(event), effectiveDate: event.data.effectiveDate };
+    const cause = {
+      correction: isCorrection(event),
+      effectiveDate: event.data.effectiveDate,
+      summary,
+      config: DEFAULT_DRIFT_CONFIG,
+    };
     const changes = diffViews(childId, view, next, cause);
     view = next;
     return changes;

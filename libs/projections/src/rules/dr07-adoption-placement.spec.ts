@@ -54,6 +54,51 @@ describe('DR07 adoption placement delay', () => {
     ]);
   });
 
+  describe('a late move-in that later disrupts (due 2 March 2025)', () => {
+    // Moved in late on 1 April 2025 (breach from 3 March), back to foster care 1 June, new family 1 September.
+    const disrupted = () => decided().placedForAdoption('2025-04-01').move('2025-06-01', 'U4');
+
+    it('Given the move out on 1 June, Then the breach keeps its closing (1 April, step) and the flag opens again that day under a key of its own', () => {
+      const s = disrupted().summary();
+      expect(historyOf(s, '2025-07-01', 'DR07')).toEqual([
+        expect.objectContaining({
+          key: '2024-01-01',
+          openedOn: '2025-03-03',
+          closedOn: '2025-04-01',
+          closedBy: 'step',
+        }),
+        expect.objectContaining({
+          key: '2024-01-01/2025-06-01',
+          dueDate: '2025-03-02',
+          openedOn: '2025-06-01',
+        }),
+      ]);
+      expect(historyOf(s, '2025-07-01', 'DR07')[1].closedOn).toBeUndefined();
+      expect(flagsOf(s, '2025-05-01', 'DR07')).toEqual([]);
+    });
+
+    it('Given the new family on 1 September, Then the second breach closes then, and the first stays as it was', () => {
+      const s = disrupted().placedForAdoption('2025-09-01').summary();
+      expect(historyOf(s, '2025-10-01', 'DR07')).toEqual([
+        expect.objectContaining({ key: '2024-01-01', closedOn: '2025-04-01', closedBy: 'step' }),
+        expect.objectContaining({
+          key: '2024-01-01/2025-06-01',
+          openedOn: '2025-06-01',
+          closedOn: '2025-09-01',
+          closedBy: 'step',
+        }),
+      ]);
+    });
+
+    it('Given a move-in in time that disrupts before the due date, Then no breach until the due date passes', () => {
+      const s = decided().placedForAdoption('2024-09-01').move('2024-12-01', 'U4').summary();
+      expect(historyOf(s, '2025-03-01', 'DR07')).toEqual([]);
+      expect(flagsOf(s, '2025-03-10', 'DR07')).toEqual([
+        expect.objectContaining({ key: '2024-01-01/2024-12-01', dueDate: '2025-03-02', daysOverdue: 8 }),
+      ]);
+    });
+  });
+
   it('Given the decision comes after the due date, Then the flag opens only from the decision', () => {
     const s = journey('c')
       .registered('2023-01-01')

@@ -5,7 +5,12 @@
  * counts is the placement for adoption the child is still in (summary/adoption-path.ts), as A1's is:
  * a disrupted placement no longer closes the flag. The route stops applying when the decision is
  * reversed or another route is planned, and applies again from a later decision or adoption plan.
+ * A move-in during the route that later disrupted was the step when it was taken: it keeps closing
+ * the flag it closed (the history keeps a late one's breach as it was), and the disruption starts a
+ * new obligation (key `<period start>/<disruption date>`, the same due date), closed by the next
+ * move-in: the flag opens again on the disruption day if the due date has passed.
  */
+import { isAdoptionPlacement } from '@care-journey/journey';
 import { addDaysKept } from '../calendar/date-memo';
 import { adoptivePlacement } from '../summary/adoption-path';
 import type { DatedFact, PeriodOfCare } from '../summary/journey-summary';
@@ -20,6 +25,42 @@ export function adoptiveMoveIn(period: PeriodOfCare): DatedFact | undefined {
   if (!placed.sameCarer) return placed;
   const run = runOn(period, placed.date);
   return run ? { date: run.start, eventId: run.startEventId } : placed;
+}
+
+/** A move-in with adopters during the route that later disrupted: the move out (or type change). */
+interface DisruptedMoveIn {
+  moveIn: DatedFact;
+  out: DatedFact;
+}
+
+/**
+ * The placements for adoption (A3–A6) made from the spell's start that disrupted before any stop of
+ * the spell, oldest first: the child moved to another carer (before care ended) or stayed with the
+ * carer under a type that is not A3–A6. The move-in is the adoptive placement, or for the foster
+ * carer who adopts the start of the placement with that carer (as adoptiveMoveIn).
+ */
+function disruptedMoveIns(period: PeriodOfCare, spell: RouteSpell): DisruptedMoveIn[] {
+  const found: DisruptedMoveIn[] = [];
+  for (const placed of period.adoption.placements) {
+    if (!isAdoptionPlacement(placed.placementType) || placed.date < spell.start.date) continue;
+    const index = period.placements.findIndex(
+      (run) => run.start <= placed.date && (run.end === undefined || run.end > placed.date),
+    );
+    const run = period.placements[index];
+    if (run === undefined) continue;
+    const changed = run.types.find((t) => t.date >= placed.date && !isAdoptionPlacement(t.placementType));
+    const next = period.placements[index + 1];
+    const out: DatedFact | undefined = changed
+      ? changed
+      : run.end !== undefined && run.end !== period.end && next !== undefined
+        ? { date: next.start, eventId: next.startEventId }
+        : undefined;
+    if (out === undefined || (spell.stop !== undefined && spell.stop.date < out.date)) continue;
+    const moveIn = placed.sameCarer ? { date: run.start, eventId: run.startEventId } : placed;
+    // One carer's run disrupts once: a second A3–A6 entry with the same carer is the same move-in.
+    if (found.at(-1)?.out.date !== out.date) found.push({ moveIn, out });
+  }
+  return found;
 }
 
 interface RouteSpell {
@@ -70,20 +111,33 @@ export const DR07: DriftRule = {
       // The summary is trimmed to D: the latest spell is the route as it stands on D.
       const spell = currentSpell(period);
       if (!spell) return [];
+      const dueDate = addDaysKept(period.start, config.DR07.days);
+      const evidenceIds = evidence ? ids(period.startEventId, spell.start.eventId) : NO_EVIDENCE;
       const moveIn = adoptiveMoveIn(period);
       const stop: DatedFact | undefined = spell.stop;
       const close =
         stop && (!moveIn || stop.date < moveIn.date)
           ? { lapsedOn: stop.date, closingEventId: stop.eventId }
           : closedBy(moveIn, period);
+      const disrupted = period.adoption.placements.length === 0 ? [] : disruptedMoveIns(period, spell);
+      if (disrupted.length === 0)
+        return [{ key: period.start, from: spell.start.date, dueDate, ...close, evidence: evidenceIds }];
+      // Each disrupted move-in closes its own obligation; the last disruption's is closed as before.
       return [
         {
           key: period.start,
           from: spell.start.date,
-          dueDate: addDaysKept(period.start, config.DR07.days),
-          ...close,
-          evidence: evidence ? ids(period.startEventId, spell.start.eventId) : NO_EVIDENCE,
+          dueDate,
+          ...closedBy(disrupted[0].moveIn, period),
+          evidence: evidenceIds,
         },
+        ...disrupted.map(({ out }, i): Obligation => ({
+          key: `${period.start}/${out.date}`,
+          from: out.date,
+          dueDate,
+          ...(i + 1 < disrupted.length ? closedBy(disrupted[i + 1].moveIn, period) : close),
+          evidence: evidence ? ids(period.startEventId, spell.start.eventId, out.eventId) : NO_EVIDENCE,
+        })),
       ];
     }),
 };

@@ -62,6 +62,27 @@ export function obligationsAsAt(
   return rules.map((rule) => ({ rule, obligations: rule.obligations(trimmed, asAt, config) }));
 }
 
+/**
+ * Whether the rule's obligation `key` due on `dueDate` was met in time as at D (its step taken on or
+ * before the due date). The feed asks it only when a new entry makes an open flag go from the view
+ * (a step recorded late but dated in time): that flag is then closed by the step.
+ */
+export function metInTime(
+  summary: JourneySummary,
+  asAt: CalendarDate,
+  config: DriftConfig,
+  ruleId: string,
+  key: string,
+  dueDate: CalendarDate,
+): boolean {
+  const rule = DRIFT_RULES.find((r) => r.id === ruleId);
+  if (rule === undefined) return false;
+  const [{ obligations }] = obligationsAsAt(summary, asAt, config, [rule]);
+  return obligations.some(
+    (o) => o.key === key && o.dueDate === dueDate && o.metOn !== undefined && o.metOn <= dueDate,
+  );
+}
+
 const isClosed = (o: Obligation): boolean => o.metOn !== undefined || o.lapsedOn !== undefined;
 
 /** The flag opens the day after its due date, or when it came into being if that is later. */
