@@ -4,6 +4,8 @@ import { carePeriodOn } from '../summary/periods-off-short-breaks';
 import type { JourneySummary } from '../summary/journey-summary';
 import { journey } from '../testing/journey-builder';
 import { dueSoonOf, flagsOf, historyOf } from '../testing/drift-expectations';
+import { DEFAULT_DRIFT_CONFIG } from './drift-config';
+import { DR05 } from './dr05-placement-instability';
 
 describe('DR05 placement instability', () => {
   const threePlacements = () =>
@@ -27,14 +29,34 @@ describe('DR05 placement instability', () => {
     expect(historyOf(s, '2024-09-01', 'DR05')).toEqual([expect.objectContaining({ openedOn: '2024-09-01' })]);
   });
 
-  it('Given the 12-month window slides past the first placement (ended 1 May 2024), Then the flag closes on 30 April 2025 and stays in history', () => {
+  it('Given the 12-month window slides past the first placement (ended 1 May 2024), Then the flag closes on 30 April 2025 as no longer applying (no step was taken) and stays in history', () => {
     // On 30 April 2025 the 12 months up to it start on 1 May 2024, the day the first placement ended.
     const s = threePlacements().summary();
     expect(flagsOf(s, '2025-04-29', 'DR05')).toHaveLength(1);
     expect(flagsOf(s, '2025-04-30', 'DR05')).toEqual([]);
     expect(historyOf(s, '2025-06-01', 'DR05')).toEqual([
-      expect.objectContaining({ openedOn: '2024-09-01', closedOn: '2025-04-30', closedBy: 'step' }),
+      expect.objectContaining({
+        openedOn: '2024-09-01',
+        closedOn: '2025-04-30',
+        closedBy: 'no_longer_applies',
+        closingEventId: undefined,
+      }),
     ]);
+  });
+
+  it('Given a standing condition, Then no obligation is ever met by a step, and the rule says in words what ended it', () => {
+    const s = threePlacements()
+      .endCare('2026-01-01')
+      .startCare('2026-03-01')
+      .move('2026-04-01')
+      .move('2026-05-01');
+    const summary = s.summary();
+    const obligations = DR05.obligations(summary, '2026-12-31', DEFAULT_DRIFT_CONFIG);
+    expect(obligations.length).toBeGreaterThan(1);
+    expect(obligations.filter((o) => o.metOn !== undefined)).toEqual([]);
+    expect(DR05.condition?.ended({ placements: 3, months: 12 })).toBe(
+      'fewer than 3 placements in the 12 months',
+    );
   });
 
   it('Given carer 1 from 15 Jan 2024 and moves on 1 Apr and 1 Oct 2024 (RV8S2), When read as at 31 March 2025, Then DR05 and ST1 both count 2 placements and the flag is closed', () => {

@@ -2,9 +2,10 @@
  * DR05: 3 or more placements within the 12 months up to D. A standing condition, not a
  * missed step: the flag is open on every day the condition holds, from the day the third placement
  * began, and closes when the count falls back below 3 (the window slides past a placement) or the
- * child leaves care. As a flag is open when D is after its due date (rule book), the due date is the
- * day before the condition first held, and days overdue count the days it has held, that day
- * included. "The 12 months up to D" is ST1's window (firstDayOfMonthsUpTo: from the day after
+ * child leaves care: either way it no longer applies (`lapsedOn`), as nobody took a step. As a flag
+ * is open when D is after its due date (rule book), the due date is the day before the condition
+ * first held, and days overdue count the days it has held, that day included; pages show it as
+ * "since" the day it began (`condition` below). "The 12 months up to D" is ST1's window (firstDayOfMonthsUpTo: from the day after
  * D − 12 months to D), so on a 31 March DR05 and ST1 count the same placements. Its evidence is
  * the placements in the 12 months up to D (up to its last open day once closed), not those that
  * opened it: a flag open for years points at the moves that keep it open.
@@ -105,8 +106,8 @@ function obligations(
       from: spell.start,
       // Open from the day the condition holds (see the file comment).
       dueDate: addDaysKept(spell.start, -1),
-      metOn: spell.end !== undefined && !endedCare ? spell.end : undefined,
-      lapsedOn: endedCare ? spell.end : undefined,
+      // No step ends a condition: the window sliding past a placement, like care ending, is a lapse.
+      lapsedOn: spell.end,
       closingEventId: endingPeriod?.endEventId,
       evidence: evidence
         ? placementsInMonthsUpTo(summary, evidenceDay(spell, asAt), months).map((run) => run.startEventId)
@@ -124,4 +125,7 @@ export const DR05: DriftRule = {
   thresholds: (c) => ({ placements: c.DR05.placements, months: c.DR05.months }),
   obligations,
   changePoints,
+  condition: {
+    ended: (t) => `fewer than ${String(t.placements)} placements in the ${String(t.months)} months`,
+  },
 };

@@ -35,3 +35,10 @@ export const driftRule = (id: DriftRuleId): DriftRule => {
   if (!rule) throw new RangeError(`Unknown drift rule ${id}`);
   return rule;
 };
+
+/**
+ * `condition` for a rule about a standing condition (DR05: open while it holds, no step due), else
+ * `step` (a step due by a date): the `rule_kind` column of the drift CSVs.
+ */
+export const ruleKind = (id: DriftRuleId): 'step' | 'condition' =>
+  driftRule(id).condition ? 'condition' : 'step';

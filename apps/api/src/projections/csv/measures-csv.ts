@@ -1,11 +1,12 @@
 /** CSV forms of the measures: one line per child behind a figure, the figure repeated so the file filters. */
-import type {
-  FlagHistoryEntry,
-  DriftFlag,
-  DueSoonWarning,
-  Scorecard,
-  StabilityMeasure,
-  TimeToPermanence,
+import {
+  ruleKind,
+  type FlagHistoryEntry,
+  type DriftFlag,
+  type DueSoonWarning,
+  type Scorecard,
+  type StabilityMeasure,
+  type TimeToPermanence,
 } from '@care-journey/projections';
 import { toCsv, type CsvValue } from './to-csv';
 
@@ -129,6 +130,8 @@ export function childFlagsCsv(view: ChildFlags): string {
     'opened_on',
     'closed_on',
     'closed_by',
+    // Last, so the columns before keep their places: `condition` (DR05) or `step` (ruleKind).
+    'rule_kind',
   ];
   const child = [view.asAt, view.childId, view.childRef];
   const rows: CsvValue[][] = [
@@ -144,6 +147,7 @@ export function childFlagsCsv(view: ChildFlags): string {
       f.openedOn,
       '',
       '',
+      ruleKind(f.ruleId),
     ]),
     ...view.dueSoon.map((w) => [
       ...child,
@@ -157,6 +161,7 @@ export function childFlagsCsv(view: ChildFlags): string {
       '',
       '',
       '',
+      ruleKind(w.ruleId),
     ]),
     ...view.history.map((h) => [
       ...child,
@@ -170,6 +175,7 @@ export function childFlagsCsv(view: ChildFlags): string {
       h.openedOn,
       h.closedOn,
       h.closedBy,
+      ruleKind(h.ruleId),
     ]),
   ];
   return toCsv(header, rows);

@@ -3,6 +3,7 @@ import { DRIFT_RULES, type DriftReportRow } from '@care-journey/projections';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { errorSummary, inlineError, selectOptions, tag } from '../html/components';
 import { AGE_BAND_TEXT, formatDate, formatInstant, plural } from '../html/format';
+import { dueWords, openFlagStatus } from '../html/flag-words';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import { pagination, type PageOf } from '../html/pagination';
@@ -72,7 +73,7 @@ function byRule(report: AuthorityDriftAsKnown): SafeHtml {
 
 function flagList(row: DriftReportRow): SafeHtml {
   return html`<ul class="govuk-list cj-flags">
-    ${row.flags.map((f) => html`<li class="cj-flag cj-flag--overdue">${tag(`Overdue ${plural(f.daysOverdue, 'day')}`, 'red')} <span class="cj-flag__rule">${f.ruleId}</span> ${f.title}<span class="cj-flag__due">, due ${formatDate(f.dueDate)}</span></li>`)}
+    ${row.flags.map((f) => html`<li class="cj-flag cj-flag--overdue">${tag(openFlagStatus(f), 'red')} <span class="cj-flag__rule">${f.ruleId}</span> ${f.title}<span class="cj-flag__due">${dueWords(f)}</span></li>`)}
     ${row.dueSoon.map((w) => html`<li class="cj-flag cj-flag--soon">${tag(w.daysUntilDue === 0 ? 'Due today' : `Due in ${plural(w.daysUntilDue, 'day')}`, 'yellow')} <span class="cj-flag__rule">${w.ruleId}</span> ${w.title}<span class="cj-flag__due">, due ${formatDate(w.dueDate)}</span></li>`)}
   </ul>`;
 }

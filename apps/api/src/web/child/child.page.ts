@@ -12,6 +12,7 @@ import {
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { errorSummary, inlineError, summaryList, tag } from '../html/components';
 import { codeText, formatDate, formatInstant, legalStatusText, plural } from '../html/format';
+import { closedWords, isCondition, openFlagStatus } from '../html/flag-words';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import type { ChildJourney, ReplayForm } from './child-journey';
@@ -68,7 +69,7 @@ function legend(): SafeHtml {
     ['diamond', 'Permanence plan'],
     ['square', 'Going-home audit'],
     ['triangle', 'Adoption step'],
-    ['flag', 'Open flag: due date'],
+    ['flag', 'Open flag: its due date, or the day a condition began'],
     ['warning', 'Due soon'],
   ];
   return html`<h3 class="govuk-heading-s">Key</h3><ul class="cj-legend" id="timeline-legend">
@@ -93,8 +94,8 @@ function flagsSection(journey: ChildJourney, byId: Map<string, StoredJourneyEven
     f: DriftFlag | DueSoonWarning,
   ) => html`<tr class="govuk-table__row" id="flag-${f.ruleId}-${f.key}">
     <th scope="row" class="govuk-table__header">${f.ruleId} ${f.title}</th>
-    <td class="govuk-table__cell">${'daysOverdue' in f ? tag(`Overdue ${plural(f.daysOverdue, 'day')}`, 'red') : tag(f.daysUntilDue === 0 ? 'Due today' : `Due in ${plural(f.daysUntilDue, 'day')}`, 'yellow')}</td>
-    <td class="govuk-table__cell">${formatDate(f.dueDate)}</td>
+    <td class="govuk-table__cell">${'daysOverdue' in f ? tag(openFlagStatus(f), 'red') : tag(f.daysUntilDue === 0 ? 'Due today' : `Due in ${plural(f.daysUntilDue, 'day')}`, 'yellow')}</td>
+    <td class="govuk-table__cell">${isCondition(f.ruleId) ? html`<span class="cj-muted">None: a standing condition</span>` : formatDate(f.dueDate)}</td>
     <td class="govuk-table__cell">${evidenceList(f.evidence, byId)}</td></tr>`;
   if (flags.length + dueSoon.length === 0)
     return html`<h2 class="govuk-heading-m" id="flags">Flags</h2><p class="govuk-body" id="no-flags">No open flags or warnings as at ${formatDate(journey.driftDate)}.</p>`;
@@ -111,7 +112,7 @@ function historySection(history: readonly FlagHistoryEntry[]): SafeHtml {
   return html`<details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Flags closed earlier (${closed.length})</span></summary>
     <div class="govuk-details__text"><ul class="govuk-list">${closed.map(
       (h) => html`<li>${h.ruleId} ${h.title}: open ${formatDate(h.openedOn)} to ${formatDate(h.closedOn)},
-      ${h.closedBy === 'step' ? 'step taken' : 'no longer applied'} (${plural(h.daysOverdue, 'day')} overdue)</li>`,
+      ${closedWords(h)}</li>`,
     )}</ul></div></details>`;
 }
 

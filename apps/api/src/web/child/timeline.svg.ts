@@ -1,5 +1,6 @@
 import { addDays, daysBetween, type CalendarDate } from '@care-journey/journey';
 import type { DriftFlag, DueSoonWarning, JourneySummary } from '@care-journey/projections';
+import { dueWords, flagDate, openFlagStatus } from '../html/flag-words';
 import { formatDate } from '../html/format';
 import { html, raw, type SafeHtml } from '../html/html';
 import { eventLabel, ROUTE_TEXT } from './event-labels';
@@ -305,10 +306,10 @@ export function timelineSvg({ summary, end, flags, dueSoon, corrected }: Timelin
     parts.push(
       mark(
         s,
-        f.dueDate,
+        flagDate(f),
         LANES.flags,
         'flag',
-        `${f.ruleId} ${f.title}: due ${formatDate(f.dueDate)}, overdue ${f.daysOverdue} days`,
+        `${f.ruleId} ${f.title}${dueWords(f)}: ${openFlagStatus(f)}`,
         `#flag-${f.ruleId}-${f.key}`,
         false,
       ),

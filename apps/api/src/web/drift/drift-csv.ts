@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { csvCell as cell, type DriftReportRow } from '@care-journey/projections';
+import { csvCell as cell, ruleKind, type DriftReportRow } from '@care-journey/projections';
 
 /** One line per flag or warning, with the child's context repeated so the file sorts and filters. */
 export function driftCsv(rows: readonly DriftReportRow[], asAt: string, showNames: boolean): string {
@@ -19,6 +19,9 @@ export function driftCsv(rows: readonly DriftReportRow[], asAt: string, showName
     'days_overdue',
     'days_until_due',
     'opened_on',
+    // Added last, so the columns before keep their places: `condition` (DR05) has no step due, and
+    // its due_date is the eve of opened_on, the day the condition began (docs/drift-rules.md).
+    'rule_kind',
   ];
   const lines: (string | number)[][] = [];
   for (const row of rows) {
@@ -34,10 +37,24 @@ export function driftCsv(rows: readonly DriftReportRow[], asAt: string, showName
     ];
     for (const f of row.flags)
       lines.push(
-        [...child, f.ruleId, f.title, 'overdue', f.dueDate, f.daysOverdue, '', f.openedOn].map(cell),
+        [
+          ...child,
+          f.ruleId,
+          f.title,
+          'overdue',
+          f.dueDate,
+          f.daysOverdue,
+          '',
+          f.openedOn,
+          ruleKind(f.ruleId),
+        ].map(cell),
       );
     for (const w of row.dueSoon)
-      lines.push([...child, w.ruleId, w.title, 'due_soon', w.dueDate, '', w.daysUntilDue, ''].map(cell));
+      lines.push(
+        [...child, w.ruleId, w.title, 'due_soon', w.dueDate, '', w.daysUntilDue, '', ruleKind(w.ruleId)].map(
+          cell,
+        ),
+      );
   }
   return stringify([header, ...lines]);
 }

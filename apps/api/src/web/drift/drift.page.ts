@@ -3,6 +3,7 @@ import { AGE_BANDS, DRIFT_RULES, type DriftReportRow } from '@care-journey/proje
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { errorSummary, inlineError, selectOptions, tag, type FieldMessage } from '../html/components';
 import { AGE_BAND_TEXT, formatDate, plural } from '../html/format';
+import { dueWords, openFlagStatus } from '../html/flag-words';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import { driftUrl, type DriftQuery, type DriftSort } from './drift-query';
@@ -135,10 +136,8 @@ function sortHeader(query: DriftQuery, column: (typeof COLUMNS)[number]): SafeHt
 function flagList(row: DriftReportRow): SafeHtml {
   return html`<ul class="govuk-list cj-flags">
     ${row.flags.map(
-      (
-        f,
-      ) => html`<li class="cj-flag cj-flag--overdue">${tag(`Overdue ${plural(f.daysOverdue, 'day')}`, 'red')}
-      <span class="cj-flag__rule">${f.ruleId}</span> ${f.title}<span class="cj-flag__due">, due ${formatDate(f.dueDate)}</span></li>`,
+      (f) => html`<li class="cj-flag cj-flag--overdue">${tag(openFlagStatus(f), 'red')}
+      <span class="cj-flag__rule">${f.ruleId}</span> ${f.title}<span class="cj-flag__due">${dueWords(f)}</span></li>`,
     )}
     ${row.dueSoon.map(
       (

@@ -1,0 +1,67 @@
+import type { DriftFlag, FlagHistoryEntry } from '@care-journey/projections';
+import { closedWords, daysSince, dueWords, flagDate, isCondition, openFlagStatus } from './flag-words';
+
+const flag = (over: Partial<DriftFlag>): DriftFlag => ({
+  ruleId: 'DR01',
+  title: 'First review overdue',
+  childId: 'c',
+  key: 'k',
+  dueDate: '2026-11-19',
+  openedOn: '2026-11-20',
+  daysOverdue: 8,
+  evidence: [],
+  threshold: { placements: 3, months: 12 },
+  ...over,
+});
+
+const history = (over: Partial<FlagHistoryEntry>): FlagHistoryEntry => ({
+  ...flag({}),
+  closedOn: '2025-06-15',
+  closedBy: 'no_longer_applies',
+  ...over,
+});
+
+describe('flag words: a step due by a date, or a standing condition (DR05)', () => {
+  it('Given DR05, Then it is a condition; DR01 and DR13 are steps', () => {
+    expect(isCondition('DR05')).toBe(true);
+    expect(isCondition('DR01')).toBe(false);
+    expect(isCondition('DR13')).toBe(false);
+  });
+
+  it('Given a DR05 flag whose third placement began on 20 November 2026, When read on 27 November, Then it is "since 20 November 2026 (7 days)", with no due date, placed on the day it began', () => {
+    const f = flag({ ruleId: 'DR05', title: 'Placement instability' });
+    expect(daysSince(f)).toBe(7);
+    expect(openFlagStatus(f)).toBe('Since 20 November 2026 (7 days)');
+    expect(dueWords(f)).toBe('');
+    expect(flagDate(f)).toBe('2026-11-20');
+    expect(openFlagStatus(flag({ ruleId: 'DR05', daysOverdue: 1 }))).toBe(
+      'Since 20 November 2026 (from today)',
+    );
+  });
+
+  it('Given a step flag, Then it keeps "Overdue 8 days" and its due date', () => {
+    const f = flag({});
+    expect(openFlagStatus(f)).toBe('Overdue 8 days');
+    expect(dueWords(f)).toBe(', due 19 November 2026');
+    expect(flagDate(f)).toBe('2026-11-19');
+  });
+
+  it('Given a DR05 flag closed by the window moving on, Then "condition ended: fewer than 3 placements in the 12 months", never "step taken" or "overdue"', () => {
+    expect(closedWords(history({ ruleId: 'DR05', daysOverdue: 207 }))).toBe(
+      'condition ended: fewer than 3 placements in the 12 months',
+    );
+    // Even from a history written before DR05 closed as no longer applying.
+    expect(closedWords(history({ ruleId: 'DR05', closedBy: 'step' }))).not.toMatch(/step|overdue/);
+  });
+
+  it('Given a DR05 flag closed by the care-ending entry, Then it says the child left care', () => {
+    expect(closedWords(history({ ruleId: 'DR05', closingEventId: 'end-1' }))).toBe(
+      'no longer applied: the child left care',
+    );
+  });
+
+  it('Given step flags, Then "step taken" or "no longer applied", with the days overdue', () => {
+    expect(closedWords(history({ closedBy: 'step', daysOverdue: 12 }))).toBe('step taken (12 days overdue)');
+    expect(closedWords(history({ daysOverdue: 1 }))).toBe('no longer applied (1 day overdue)');
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * DR05 (3+ placements in the 12 months up to D) is a standing condition, not a step (web review #4):
+ * the panel's pages say "since" the day the third placement began, with no due date and no
+ * "overdue"; a flag closed by the 12-month window moving on reads "condition ended", never "step
+ * taken"; the API's history and the feed close it as no_longer_applies; the CSVs mark the rule a
+ * condition. Real HTTP app on a SQLite file.
+ */
+import { apiClient, type ApiClient } from './support/http-client';
+import { moveBody, registerBody, startCareBody } from './support/journey-bodies';
+import { startTestApp, type TestApp } from './support/test-app';
+import { tokenFor } from './support/tokens';
+
+interface HistoryEntry {
+  ruleId: string;
+  openedOn: string;
+  closedOn?: string;
+  closedBy?: string;
+}
+
+describe('DR05 worded as a standing condition (real HTTP app on a SQLite file)', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  let childId = '';
+  let position = '';
+  const social = tokenFor('social_worker', 'alice');
+  const panel = tokenFor('panel_member', 'panel-dr05');
+  const job = tokenFor('reporting_job');
+
+  const page = async (path: string): Promise<string> => {
+    const response = await fetch(`${t.baseUrl}${path}`, { headers: { authorization: `Bearer ${panel}` } });
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+  /** The page's text between two markers, tags dropped and spaces folded. */
+  const textOf = (html: string, from: string, to: string): string => {
+    const start = html.indexOf(from);
+    const end = html.indexOf(to, start + from.length);
+    return html
+      .slice(start, end < 0 ? undefined : end)
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = apiClient(t.baseUrl);
+    const registered = await api.post<{ childId: string }>(
+      '/children',
+      registerBody({ childRef: 'LA-DR05-1', effectiveDate: '2023-12-01' }),
+      { token: social },
+    );
+    expect(registered.status).toBe(201);
+    childId = registered.body.childId;
+    // Carers from 1 Jan, 1 May and 1 Sep 2024: the third placement begins on 1 September 2024.
+    for (const [path, body] of [
+      ['periods-of-care', { ...startCareBody, effectiveDate: '2024-01-01' }],
+      ['placement-changes', moveBody('2024-05-01', 'U4', 'PR1', 'LS2 7AB')],
+      ['placement-changes', moveBody('2024-09-01', 'U4', 'PR1', 'LS8 1AA')],
+    ] as const) {
+      const response = await api.post<{ globalPosition: string }>(`/children/${childId}/${path}`, body, {
+        token: social,
+      });
+      expect(response.status).toBe(201);
+      position = response.body.globalPosition;
+    }
+    const caughtUp = await api.get(`/drift-report?minPosition=${position}`, { token: job });
+    expect(caughtUp.status).toBe(200);
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('Given the third placement on 1 September 2024, When the child page is read as at 8 September, Then DR05 shows "since 1 September 2024 (7 days)" with no due date and no "overdue"', async () => {
+    const html = await page(`/panel/children/${childId}?asAt=2024-09-08`);
+    const row = textOf(html, 'id="flag-DR05-', '</tr>');
+    expect(row).toContain('DR05 Placement instability');
+    expect(row).toContain('Since 1 September 2024 (7 days)');
+    expect(row).toContain('None: a standing condition');
+    expect(row).not.toMatch(/overdue|31 August 2024/i);
+  });
+
+  it('Given the window has moved past the first placement (closed 30 April 2025), When the child page is read as at 1 June 2025, Then the closed flag reads "condition ended", not "step taken"', async () => {
+    const html = await page(`/panel/children/${childId}?asAt=2025-06-01`);
+    const closed = textOf(html, 'Flags closed earlier', '</details>');
+    expect(closed).toContain(
+      'DR05 Placement instability: open 1 September 2024 to 30 April 2025, condition ended: fewer than 3 placements in the 12 months',
+    );
+    expect(closed).not.toContain('step taken');
+  });
+
+  it('Given the same child, When the drift report page is read as at 8 September 2024, Then its DR05 line says "since", with no due date', async () => {
+    const html = await page(`/panel/drift?asAt=2024-09-08&rule=DR05`);
+    const row = textOf(html, `data-child="${childId}"`, '</tr>');
+    expect(row).toContain('Since 1 September 2024 (7 days) DR05 Placement instability');
+    expect(row).not.toMatch(/Overdue|due 31 August/);
+  });
+
+  it('Given the same child, When the drift CSV and the flags CSV are read, Then the DR05 lines end with rule_kind "condition"', async () => {
+    const drift = await page(`/panel/drift.csv?asAt=2024-09-08&rule=DR05`);
+    const [header, ...lines] = drift.trim().split('\n');
+    expect(header.endsWith(',opened_on,rule_kind')).toBe(true);
+    expect(lines.find((line) => line.includes(childId))).toMatch(/,DR05,.*,2024-09-01,condition$/);
+    const flags = await api.get<string>(`/children/${childId}/flags?asAt=2025-06-01`, {
+      token: panel,
+      headers: { accept: 'text/csv' },
+    });
+    expect(flags.status).toBe(200);
+    expect(flags.body.split('\n').find((line) => line.includes(',history,DR05,'))).toMatch(
+      /,2025-04-30,no_longer_applies,condition$/,
+    );
+  });
+
+  it('Given the same child, When the flag history and the change feed are read, Then the window closing DR05 is no_longer_applies (no step was taken)', async () => {
+    const history = await api.get<{ history: HistoryEntry[] }>(`/children/${childId}/flags?asAt=2025-06-01`, {
+      token: panel,
+    });
+    expect(history.status).toBe(200);
+    expect(history.body.history.filter((h) => h.ruleId === 'DR05')).toEqual([
+      expect.objectContaining({
+        openedOn: '2024-09-01',
+        closedOn: '2025-04-30',
+        closedBy: 'no_longer_applies',
+      }),
+    ]);
+    const feed = await api.get<string>(`/feed?after=0&minPosition=${position}`, { token: job });
+    expect(feed.status).toBe(200);
+    const closed = (typeof feed.body === 'string' ? feed.body : JSON.stringify(feed.body))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { childId?: string; kind?: string; data?: Record<string, unknown> })
+      .filter(
+        (line) => line.childId === childId && line.kind === 'flag.closed' && line.data?.ruleId === 'DR05',
+      );
+    expect(closed).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ closedOn: '2025-04-30', reason: 'no_longer_applies' }),
+      }),
+    ]);
+  });
+});
