@@ -17,6 +17,9 @@ import { mayReadPersonalData } from '../auth/personal-data';
 import { Roles } from '../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { badRequestBody } from '../http/field-errors';
+import { Clock } from '../infrastructure/clock';
+import { dateInEngland } from '@care-journey/journey';
+import { isAfterToday, NOT_AFTER_TODAY_RULE, notAfterTodayMessage } from '../web/measures/not-after-today';
 import { PERMANENCE_READERS, SCORECARD_READERS, STABILITY_READERS } from '../web/measures/measure-readers';
 import { csvReply, wantsCsv } from './csv/csv-response';
 import { permanenceCsv, scorecardCsv, stabilityCsv } from './csv/measures-csv';
@@ -41,7 +44,18 @@ export class MeasuresController {
     @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
     private readonly readYourWrites: ReadYourWrites,
     private readonly trail: AccessLogRecorder,
+    private readonly clock: Clock,
   ) {}
+
+  /**
+   * A year, period or date after today (in England) has not ended: its figures would pass for the
+   * whole period's. Refused by name, as the panel's measures pages refuse it (not-after-today.ts).
+   */
+  private refuseNotEnded(field: string, date: string | undefined): void {
+    const today = dateInEngland(this.clock.now());
+    if (date !== undefined && isAfterToday(date, today))
+      throw badRequest(field, NOT_AFTER_TODAY_RULE, notAfterTodayMessage(field, date, today));
+  }
 
   /**
    * Children listed by name are a read of each of them: one read-access trail entry (view measures,
@@ -88,6 +102,7 @@ export class MeasuresController {
         'give exactly one of yearEnding (a 31 March) or asAt (any date)',
       );
     }
+    this.refuseNotEnded(yearEnding ? 'yearEnding' : 'asAt', yearEnding ?? asAt);
     await this.readYourWrites.waitFor(query.minPosition);
     const summaries = [...this.engine.summaries()];
     const measures = yearEnding ? stability(summaries, yearEnding) : stabilityAsAt(summaries, asAt as string);
@@ -135,6 +150,7 @@ export class MeasuresController {
     if (query.from > query.to) {
       throw badRequest('to', 'notBeforeFrom', `to (${query.to}) must not be before from (${query.from})`);
     }
+    this.refuseNotEnded('to', query.to);
     await this.readYourWrites.waitFor(query.minPosition);
     const { user } = origin;
     const report = timeToPermanence([...this.engine.summaries()], query.from, query.to);
@@ -170,6 +186,7 @@ export class MeasuresController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<(Scorecard & { paging: Paging }) | string> {
+    this.refuseNotEnded('periodEnding', query.periodEnding);
     await this.readYourWrites.waitFor(query.minPosition);
     const { user } = origin;
     const card = scorecard([...this.engine.summaries()], query.periodEnding);
