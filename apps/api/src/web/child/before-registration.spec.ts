@@ -102,3 +102,12 @@ describe('a replay before the child was registered', () => {
     expect(page).not.toContain('not-yet-registered');
   });
 });
+
+describe('a replay as at a date after today', () => {
+  it('Given as at a date after today, when shown, then the flags are labelled a projection, as on the drift report', () => {
+    const page = render({ asAt: '2027-06-01' });
+    expect(page).toContain('id="projection-notice"');
+    expect(page).toContain('This is a projection. 1 June 2027 is after today, 27 November 2026');
+    expect(render({ asAt: TODAY })).not.toContain('projection-notice');
+  });
+});

@@ -21,6 +21,7 @@ import { timelineSvg, markPath, MARK_COLOURS } from './timeline.svg';
 import { MISSING_SWATCH, PLACEMENT_SWATCHES, TEMPORARY_SWATCH, type Swatch } from './timeline-palette';
 import type { RecordForm } from '../record/form-definitions';
 import { isCorrectable } from '../record/correction-forms';
+import { isProjection, projectionText } from '../drift/projection';
 
 export interface ChildPageModel {
   user: AuthenticatedUser;
@@ -164,6 +165,14 @@ function entriesSection(journey: ChildJourney, mayCorrect: boolean): SafeHtml {
     })}</tbody></table>`;
 }
 
+/** As at a date after today the flags are a projection, as on the drift report: said before the figures. */
+function projectionNotice(driftDate: string, today: string): SafeHtml {
+  if (!isProjection(driftDate, today)) return html``;
+  return html`<div class="govuk-warning-text" id="projection-notice">
+    <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+    <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${projectionText(driftDate, today)}</strong></div>`;
+}
+
 /** A replay before the registration says so plainly, and where the details shown come from. */
 function notYetRegisteredNotice(journey: ChildJourney, showNames: boolean): SafeHtml {
   const before = journey.notYetRegistered;
@@ -205,6 +214,7 @@ export function childPage(model: ChildPageModel): SafeHtml {
     <span class="govuk-caption-l">Child journey${replaying ? ' (replay)' : ''}</span>
     <h1 class="govuk-heading-l">${heading}</h1>
     ${notYetRegisteredNotice(journey, showNames)}
+    ${projectionNotice(journey.driftDate, model.today)}
     ${summaryList([
       ['Reference', identity.childRef],
       ...(showNames
