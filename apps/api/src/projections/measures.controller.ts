@@ -84,7 +84,8 @@ export class MeasuresController {
       "JSON: each measure's children paged (`page`, `pageSize`; totals in the measure's `paging`). " +
       '`Accept: text/csv`: one line per child behind each measure (not paged). ' +
       "Every role, as the panel's stability figures and `/panel/measures/ST1`–`ST3`; names for every role but reporting_job, " +
-      'and a list with names is recorded in the read-access trail (view measures, the ids shown).',
+      'and a list with names is recorded in the read-access trail (view measures, the ids shown). ' +
+      'A year, period or date after today (in England) has not ended: 400, rule notAfterToday, naming the field.',
   })
   async stability(
     @Query() query: StabilityQuery,
@@ -138,7 +139,8 @@ export class MeasuresController {
     description:
       'JSON: `byMilestone` over every row, `rows` paged (`page`, `pageSize`; totals in `paging`). `Accept: text/csv`: every row. ' +
       "Every role, as the panel's time-to-permanence table; names for every role but reporting_job, " +
-      'and a list with names is recorded in the read-access trail (view measures, the ids shown).',
+      'and a list with names is recorded in the read-access trail (view measures, the ids shown). ' +
+      'A year, period or date after today (in England) has not ended: 400, rule notAfterToday, naming the field.',
   })
   async permanence(
     @Query() query: PermanenceQuery,
@@ -177,7 +179,8 @@ export class MeasuresController {
     description:
       'JSON: indicators over every child, `children` paged (`page`, `pageSize`; totals in `paging`). `Accept: text/csv`: one line per child. ' +
       "Every role, as the panel's scorecard and `/panel/measures/A1`–`A10`; names for every role but reporting_job, " +
-      'and a list with names is recorded in the read-access trail (view measures, the ids shown).',
+      'and a list with names is recorded in the read-access trail (view measures, the ids shown). ' +
+      'A year, period or date after today (in England) has not ended: 400, rule notAfterToday, naming the field.',
   })
   async scorecard(
     @Query() query: ScorecardQuery,
