@@ -337,7 +337,7 @@ describe('every error class, over HTTP', () => {
     const panel = { token: tokenFor('panel_member', 'pat') };
     const refused = await api.get<string>('/panel/drift.csv?asAt=2025-02-30', panel);
     expect(refused.status).toBe(400);
-    expect(refused.body).toContain('Date must be a real date, YYYY-MM-DD');
+    expect(refused.body).toContain('As at date must be a real date, YYYY-MM-DD');
     expect(refused.body).not.toContain('as_at,child_id');
     const answered = await api.get<string>('/panel/drift.csv?asAt=2025-03-31', panel);
     expect(answered.status).toBe(200);

@@ -74,7 +74,7 @@ describe('query dates outside 1900–2100: refused by name, never a 500', () => 
   it.each([
     ['/panel/children/:id?asAt=9999-12-31', 'As at must be between 1900-01-01 and 2100-12-31'],
     ['/panel/children/:id?knownAt=0001-01-01', 'As known at must be between 1900-01-01 and 2100-12-31'],
-    ['/panel/drift?asAt=0001-03-31', 'Date must be between 1900-01-01 and 2100-12-31'],
+    ['/panel/drift?asAt=0001-03-31', 'As at date must be between 1900-01-01 and 2100-12-31'],
     ['/panel/measures?yearEnding=0001-03-31', 'Year ending must be between 1900-01-01 and 2100-12-31'],
     ['/panel/measures/ST1?yearEnding=9999-03-31', 'Year ending must be between 1900-01-01 and 2100-12-31'],
   ])('the page %s says so on the page', async (path, message) => {

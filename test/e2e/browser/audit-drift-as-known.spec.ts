@@ -32,9 +32,9 @@ describeInBrowser("auditors: the authority's drift report as known at an instant
       page.waitForURL(/asAt=2025-03-31/),
       page.getByRole('button', { name: 'Show the report' }).click(),
     ]);
-    // 31 March 2025 is in BST: the end of that day in England is 22:59:59 UTC.
+    // 31 March 2025 is in BST: the end of that day in England (22:59:59 UTC), shown in England time.
     const thenKnown = await summaryText(page);
-    expect(thenKnown).toContain('As at 31 March 2025, as known at 31 March 2025 at 22:59:59 UTC');
+    expect(thenKnown).toContain('As at 31 March 2025, as known at 31 March 2025 at 23:59:59 BST');
     await screenshot(page, 'audit-drift-as-known-year-end');
 
     const now = new Date().toISOString();

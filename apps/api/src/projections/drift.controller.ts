@@ -34,6 +34,7 @@ import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { badRequestBody } from '../http/field-errors';
 import { driftCsv } from '../web/drift/drift-csv';
 import { DRIFT_REPORT_READERS } from '../web/drift/drift-report-readers';
+import { csvName, driftProjection, type DriftProjection } from '../web/drift/projection';
 import { csvReply, wantsCsv } from './csv/csv-response';
 import { childFlagsCsv } from './csv/measures-csv';
 import { ChildFlagsQuery, DriftReportQuery } from './dto/drift-report.query';
@@ -82,7 +83,8 @@ export class DriftController {
       "Every role, as on the panel's drift page (web/drift/drift-report-readers.ts). " +
       'JSON: counts over every matching child, `children` paged (`page`, `pageSize`, totals in `paging`). ' +
       '`Accept: text/csv`: one line per flag or warning for every matching child (not paged). ' +
-      'A report with names (every role but reporting_job) is recorded in the read-access trail (view drift, the ids shown).',
+      'A report with names (every role but reporting_job) is recorded in the read-access trail (view drift, the ids shown). ' +
+      'An `asAt` after today (in England) is a projection, the flags open then if nothing else is recorded: the JSON carries `projection` (`from`: today, `assumes`) and the CSV file name says `projection`.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: 'The report: counts by rule, and one row per child with flags or warnings' })
@@ -93,11 +95,12 @@ export class DriftController {
     @Headers('accept') accept: string | undefined,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<(DriftReport & { paging: Paging }) | string> {
+  ): Promise<(DriftReport & { paging: Paging; projection?: DriftProjection }) | string> {
     const { user } = origin;
     const dueWithinDays = dueWithinOf(query);
     await this.readYourWrites.waitFor(query.minPosition);
-    const report = driftReport(this.engine.summaries(), query.asAt ?? todayInEngland(), this.config.drift, {
+    const today = todayInEngland();
+    const report = driftReport(this.engine.summaries(), query.asAt ?? today, this.config.drift, {
       rules: query.rule,
       team: query.team,
       socialWorker: query.socialWorker,
@@ -132,11 +135,13 @@ export class DriftController {
     if (wantsCsv(accept)) {
       await recordShown(report.children, { format: 'csv' });
       const body = driftCsv(report.children, report.asAt, names);
-      return csvReply(reply, `drift-${report.asAt}`, body);
+      return csvReply(reply, csvName('drift', report.asAt, today), body);
     }
     const { items, paging } = pageOf(report.children, query.page, query.pageSize);
     await recordShown(items, { page: paging.page, pageSize: paging.pageSize });
-    return forRole({ ...report, children: items, paging }, user.role);
+    // A date after today is answered as a projection, and says so (web/drift/projection.ts).
+    const projection = driftProjection(report.asAt, today);
+    return forRole({ ...report, ...(projection ? { projection } : {}), children: items, paging }, user.role);
   }
 
   @Get('children/:id/flags')

@@ -17,6 +17,9 @@ import { mayReadPersonalData } from '../auth/personal-data';
 import { Roles } from '../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { badRequestBody } from '../http/field-errors';
+import { Clock } from '../infrastructure/clock';
+import { dateInEngland } from '@care-journey/journey';
+import { isAfterToday, NOT_AFTER_TODAY_RULE, notAfterTodayMessage } from '../web/measures/not-after-today';
 import { PERMANENCE_READERS, SCORECARD_READERS, STABILITY_READERS } from '../web/measures/measure-readers';
 import { csvReply, wantsCsv } from './csv/csv-response';
 import { permanenceCsv, scorecardCsv, stabilityCsv } from './csv/measures-csv';
@@ -41,7 +44,18 @@ export class MeasuresController {
     @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
     private readonly readYourWrites: ReadYourWrites,
     private readonly trail: AccessLogRecorder,
+    private readonly clock: Clock,
   ) {}
+
+  /**
+   * A year, period or date after today (in England) has not ended: its figures would pass for the
+   * whole period's. Refused by name, as the panel's measures pages refuse it (not-after-today.ts).
+   */
+  private refuseNotEnded(field: string, date: string | undefined): void {
+    const today = dateInEngland(this.clock.now());
+    if (date !== undefined && isAfterToday(date, today))
+      throw badRequest(field, NOT_AFTER_TODAY_RULE, notAfterTodayMessage(field, date, today));
+  }
 
   /**
    * Children listed by name are a read of each of them: one read-access trail entry (view measures,
@@ -70,7 +84,8 @@ export class MeasuresController {
       "JSON: each measure's children paged (`page`, `pageSize`; totals in the measure's `paging`). " +
       '`Accept: text/csv`: one line per child behind each measure (not paged). ' +
       "Every role, as the panel's stability figures and `/panel/measures/ST1`–`ST3`; names for every role but reporting_job, " +
-      'and a list with names is recorded in the read-access trail (view measures, the ids shown).',
+      'and a list with names is recorded in the read-access trail (view measures, the ids shown). ' +
+      'A year, period or date after today (in England) has not ended: 400, rule notAfterToday, naming the field.',
   })
   async stability(
     @Query() query: StabilityQuery,
@@ -88,6 +103,7 @@ export class MeasuresController {
         'give exactly one of yearEnding (a 31 March) or asAt (any date)',
       );
     }
+    this.refuseNotEnded(yearEnding ? 'yearEnding' : 'asAt', yearEnding ?? asAt);
     await this.readYourWrites.waitFor(query.minPosition);
     const summaries = [...this.engine.summaries()];
     const measures = yearEnding ? stability(summaries, yearEnding) : stabilityAsAt(summaries, asAt as string);
@@ -123,7 +139,8 @@ export class MeasuresController {
     description:
       'JSON: `byMilestone` over every row, `rows` paged (`page`, `pageSize`; totals in `paging`). `Accept: text/csv`: every row. ' +
       "Every role, as the panel's time-to-permanence table; names for every role but reporting_job, " +
-      'and a list with names is recorded in the read-access trail (view measures, the ids shown).',
+      'and a list with names is recorded in the read-access trail (view measures, the ids shown). ' +
+      'A year, period or date after today (in England) has not ended: 400, rule notAfterToday, naming the field.',
   })
   async permanence(
     @Query() query: PermanenceQuery,
@@ -135,6 +152,7 @@ export class MeasuresController {
     if (query.from > query.to) {
       throw badRequest('to', 'notBeforeFrom', `to (${query.to}) must not be before from (${query.from})`);
     }
+    this.refuseNotEnded('to', query.to);
     await this.readYourWrites.waitFor(query.minPosition);
     const { user } = origin;
     const report = timeToPermanence([...this.engine.summaries()], query.from, query.to);
@@ -161,7 +179,8 @@ export class MeasuresController {
     description:
       'JSON: indicators over every child, `children` paged (`page`, `pageSize`; totals in `paging`). `Accept: text/csv`: one line per child. ' +
       "Every role, as the panel's scorecard and `/panel/measures/A1`–`A10`; names for every role but reporting_job, " +
-      'and a list with names is recorded in the read-access trail (view measures, the ids shown).',
+      'and a list with names is recorded in the read-access trail (view measures, the ids shown). ' +
+      'A year, period or date after today (in England) has not ended: 400, rule notAfterToday, naming the field.',
   })
   async scorecard(
     @Query() query: ScorecardQuery,
@@ -170,6 +189,7 @@ export class MeasuresController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<(Scorecard & { paging: Paging }) | string> {
+    this.refuseNotEnded('periodEnding', query.periodEnding);
     await this.readYourWrites.waitFor(query.minPosition);
     const { user } = origin;
     const card = scorecard([...this.engine.summaries()], query.periodEnding);

@@ -25,6 +25,7 @@ import {
   type JourneySummary,
 } from '@care-journey/projections';
 import type { FieldMessage } from '../html/components';
+import { beforeRegistration, type BeforeRegistration } from './before-registration';
 
 /** The child as the panel sees them at a replay point: the summary, flags, and every entry. */
 export interface ChildJourney {
@@ -40,6 +41,8 @@ export interface ChildJourney {
   corrections: Map<string, CorrectionLink[]>;
   /** Later-recorded entries hidden by knownAt (so the page can say how much is not yet known). */
   unknownYet: number;
+  /** Set when the replay point is before the child was registered: who the child is, and since when known. */
+  notYetRegistered?: BeforeRegistration;
 }
 
 export interface ReplayForm {
@@ -106,5 +109,6 @@ export function childJourney(
     entries,
     corrections: correctionLinks(known),
     unknownYet: events.length - known.length,
+    notYetRegistered: replaying ? beforeRegistration(events, entries) : undefined,
   };
 }

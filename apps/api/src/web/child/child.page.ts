@@ -22,6 +22,7 @@ import { timelineSvg, markPath, MARK_COLOURS } from './timeline.svg';
 import { MISSING_SWATCH, PLACEMENT_SWATCHES, TEMPORARY_SWATCH, type Swatch } from './timeline-palette';
 import type { RecordForm } from '../record/form-definitions';
 import { isCorrectable } from '../record/correction-forms';
+import { isProjection, projectionText } from '../drift/projection';
 
 export interface ChildPageModel {
   user: AuthenticatedUser;
@@ -165,6 +166,28 @@ function entriesSection(journey: ChildJourney, mayCorrect: boolean): SafeHtml {
     })}</tbody></table>`;
 }
 
+/** As at a date after today the flags are a projection, as on the drift report: said before the figures. */
+function projectionNotice(driftDate: string, today: string): SafeHtml {
+  if (!isProjection(driftDate, today)) return html``;
+  return html`<div class="govuk-warning-text" id="projection-notice">
+    <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+    <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${projectionText(driftDate, today)}</strong></div>`;
+}
+
+/** A replay before the registration says so plainly, and where the details shown come from. */
+function notYetRegisteredNotice(journey: ChildJourney, showNames: boolean): SafeHtml {
+  const before = journey.notYetRegistered;
+  if (!before) return html``;
+  const { knownAt } = journey.point;
+  const why =
+    knownAt !== undefined && before.recordedAt > knownAt
+      ? `Not yet registered as known at ${formatInstant(knownAt)}: the child's registration was recorded on ${formatDate(dateInEngland(before.recordedAt))}.`
+      : `Not yet known to the authority on ${formatDate(journey.driftDate)}: the child became known on ${formatDate(before.knownFrom)}.`;
+  const details = showNames ? 'The name, reference and date of birth shown are' : 'The reference shown is';
+  return html`<div class="govuk-inset-text" id="not-yet-registered"><p class="govuk-body govuk-!-font-weight-bold">${why}</p>
+    <p class="govuk-body">${details} from today's record.</p></div>`;
+}
+
 export function childPage(model: ChildPageModel): SafeHtml {
   const { journey, showNames } = model;
   const { summary, driftDate } = journey;
@@ -172,7 +195,9 @@ export function childPage(model: ChildPageModel): SafeHtml {
   const period = periodOn(summary, driftDate);
   const allocation = allocationOn(summary, driftDate);
   const age = ageOn(summary, driftDate);
-  const heading = showNames && summary.name ? summary.name : summary.childRef || childId;
+  // Before the registration the replay has no identity: who the child is comes from today's record.
+  const identity = journey.notYetRegistered ?? summary;
+  const heading = showNames && identity.name ? identity.name : identity.childRef || childId;
   const byId = new Map(journey.entries.map((e) => [e.id, e]));
   const corrected = new Set(journey.corrections.keys());
   const replaying =
@@ -189,14 +214,16 @@ export function childPage(model: ChildPageModel): SafeHtml {
     }
     <span class="govuk-caption-l">Child journey${replaying ? ' (replay)' : ''}</span>
     <h1 class="govuk-heading-l">${heading}</h1>
+    ${notYetRegisteredNotice(journey, showNames)}
+    ${projectionNotice(journey.driftDate, model.today)}
     ${summaryList([
-      ['Reference', summary.childRef],
+      ['Reference', identity.childRef],
       ...(showNames
         ? ([
             [
               'Date of birth',
-              summary.dateOfBirth
-                ? `${formatDate(summary.dateOfBirth)}${age !== undefined ? ` (${age} on ${formatDate(driftDate)})` : ''}`
+              identity.dateOfBirth
+                ? `${formatDate(identity.dateOfBirth)}${age !== undefined ? ` (${age} on ${formatDate(driftDate)})` : ''}`
                 : 'Not known',
             ],
           ] as [string, string][])

@@ -20,6 +20,11 @@ export function journeyWithoutPersonalData(journey: ChildJourney): ChildJourney 
   return {
     ...journey,
     summary: { ...journey.summary, name: '', dateOfBirth: undefined },
+    notYetRegistered: journey.notYetRegistered && {
+      ...journey.notYetRegistered,
+      name: '',
+      dateOfBirth: undefined,
+    },
     entries: journey.entries.map(withoutFreeText),
     corrections: new Map(
       [...journey.corrections].map(([entryId, links]) => [

@@ -35,7 +35,7 @@ describe('refusedQuery', () => {
     const body = refusedQuery(errors);
     expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(body.errors.map((e) => `${e.field}:${e.rule}`)).toEqual(['asAt:isCalendarDate', 'rule:isIn']);
-    expect(body.message).toMatch(/^Invalid request: asAt, rule: Date must be a real date/);
+    expect(body.message).toMatch(/^Invalid request: asAt, rule: As at date must be a real date/);
     expect(body.message).toContain('Rule must be one of DR01');
   });
 });

@@ -26,6 +26,8 @@ export type DriftSort = (typeof DRIFT_SORTS)[number];
 /** The report's GET form, parsed: anything wrong is reported against its field and left out. */
 export interface DriftQuery {
   asAt: CalendarDate;
+  /** Today in England: an asAt after it is a projection (projection.ts). */
+  today: CalendarDate;
   filter: DriftReportFilter;
   rule?: DriftRuleId;
   minDaysOverdue?: number;
@@ -71,10 +73,14 @@ export function parseDriftQuery(query: Record<string, unknown>, today: CalendarD
       errors.push({
         fieldId: 'asAt',
         rule: 'isCalendarDate',
-        message: 'Date must be a real date, YYYY-MM-DD, for example 2025-03-31',
+        message: 'As at date must be a real date, YYYY-MM-DD, for example 2025-03-31',
       });
     else if (!isInSupportedYears(raw.asAt))
-      errors.push({ fieldId: 'asAt', rule: SUPPORTED_YEARS_RULE, message: supportedYearsMessage('Date') });
+      errors.push({
+        fieldId: 'asAt',
+        rule: SUPPORTED_YEARS_RULE,
+        message: supportedYearsMessage('As at date'),
+      });
     else asAt = raw.asAt;
   }
   let rule: DriftRuleId | undefined;
@@ -128,7 +134,19 @@ export function parseDriftQuery(query: Record<string, unknown>, today: CalendarD
   // Most overdue first by default; names and teams A–Z.
   const descending = raw.dir ? raw.dir === 'desc' : sort === 'overdue' || sort === 'flags';
   const page = wholeNumber(raw.page, 99999) || 1;
-  return { asAt, filter, rule, minDaysOverdue, sort, descending, page, all: raw.all === '1', errors, raw };
+  return {
+    asAt,
+    today,
+    filter,
+    rule,
+    minDaysOverdue,
+    sort,
+    descending,
+    page,
+    all: raw.all === '1',
+    errors,
+    raw,
+  };
 }
 
 /** The report's URL with some parameters changed (sort links, pages, CSV). */

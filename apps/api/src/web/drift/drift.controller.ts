@@ -19,6 +19,7 @@ import { DRIFT_REPORT_READERS } from './drift-report-readers';
 import { driftPage } from './drift.page';
 import { parseDriftQuery, refusedQuery, type DriftQuery } from './drift-query';
 import { driftView, type DriftView } from './drift-view';
+import { csvName } from './projection';
 import { ruleMeanings } from './rule-meanings';
 
 /** The panel's agenda: open flags as at a date, grouped by child (the API's /drift-report admits the same roles). */
@@ -71,7 +72,10 @@ export class DriftController {
     await this.recordShown(origin, '/panel/drift.csv', query, view.matching, {});
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="drift-report-${query.asAt}.csv"`)
+      .header(
+        'content-disposition',
+        `attachment; filename="${csvName('drift-report', query.asAt, query.today)}.csv"`,
+      )
       .header('cache-control', 'no-store');
     return driftCsv(view.matching, query.asAt, mayReadPersonalData(user.role));
   }

@@ -1,13 +1,21 @@
 import { codesOf, codeMeaning } from '@care-journey/journey';
 import { AGE_BANDS, DRIFT_RULES, type DriftReportRow } from '@care-journey/projections';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { errorSummary, inlineError, selectOptions, tag, type FieldMessage } from '../html/components';
+import {
+  describedBy,
+  errorSummary,
+  inlineError,
+  selectOptions,
+  tag,
+  type FieldMessage,
+} from '../html/components';
 import { AGE_BAND_TEXT, formatDate, plural } from '../html/format';
 import { dueWords, openFlagStatus } from '../html/flag-words';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import { driftUrl, type DriftQuery, type DriftSort } from './drift-query';
 import type { DriftView } from './drift-view';
+import { isProjection, projectionText } from './projection';
 
 export interface DriftPageModel {
   user: AuthenticatedUser;
@@ -34,9 +42,15 @@ function field(
 function filters({ query, view }: DriftPageModel): SafeHtml {
   const r = query.raw;
   const e = query.errors;
-  const errorClass = (id: string) => (e.some((x) => x.fieldId === id) ? ' govuk-input--error' : '');
+  const hasError = (id: string) => e.some((x) => x.fieldId === id);
+  const errorClass = (id: string, kind = 'input') => (hasError(id) ? ` govuk-${kind}--error` : '');
+  // A screen reader hears the hint and the error with the field (GOV.UK pattern), as on the record forms.
+  const describe = (id: string, hasHint = false): SafeHtml => {
+    const ids = describedBy(id, hasHint, hasError(id));
+    return ids ? html` aria-describedby="${ids}"` : html``;
+  };
   const select = (id: string, options: { value: string; text: string }[], all: string) =>
-    html`<select class="govuk-select" id="${id}" name="${id}">${selectOptions(options, r[id], all)}</select>`;
+    html`<select class="govuk-select${errorClass(id, 'select')}" id="${id}" name="${id}"${describe(id)}>${selectOptions(options, r[id], all)}</select>`;
   return html`<form method="get" action="/panel/drift" id="drift-filters" class="cj-filters" novalidate aria-label="Filter the report">
     <h2 class="govuk-heading-m">Filter</h2>
     <div class="cj-filters__grid">
@@ -44,7 +58,7 @@ function filters({ query, view }: DriftPageModel): SafeHtml {
         'asAt',
         'As at date',
         html`<div id="asAt-hint" class="govuk-hint">For example, 2025-03-31</div>
-        <input class="govuk-input govuk-input--width-10${errorClass('asAt')}" id="asAt" name="asAt" type="text" inputmode="numeric" value="${r.asAt || query.asAt}" aria-describedby="asAt-hint">`,
+        <input class="govuk-input govuk-input--width-10${errorClass('asAt')}" id="asAt" name="asAt" type="text" inputmode="numeric" value="${r.asAt || query.asAt}"${describe('asAt', true)}>`,
         e,
       )}
       ${field(
@@ -97,8 +111,8 @@ function filters({ query, view }: DriftPageModel): SafeHtml {
         ),
         e,
       )}
-      ${field('minDaysOverdue', 'At least this many days overdue', html`<input class="govuk-input govuk-input--width-4${errorClass('minDaysOverdue')}" id="minDaysOverdue" name="minDaysOverdue" type="text" inputmode="numeric" value="${r.minDaysOverdue}">`, e)}
-      ${field('dueWithinDays', 'Warn when due within (days)', html`<input class="govuk-input govuk-input--width-4${errorClass('dueWithinDays')}" id="dueWithinDays" name="dueWithinDays" type="text" inputmode="numeric" value="${r.dueWithinDays || String(view.report.dueWithinDays)}">`, e)}
+      ${field('minDaysOverdue', 'At least this many days overdue', html`<input class="govuk-input govuk-input--width-4${errorClass('minDaysOverdue')}" id="minDaysOverdue" name="minDaysOverdue" type="text" inputmode="numeric" value="${r.minDaysOverdue}"${describe('minDaysOverdue')}>`, e)}
+      ${field('dueWithinDays', 'Warn when due within (days)', html`<input class="govuk-input govuk-input--width-4${errorClass('dueWithinDays')}" id="dueWithinDays" name="dueWithinDays" type="text" inputmode="numeric" value="${r.dueWithinDays || String(view.report.dueWithinDays)}"${describe('dueWithinDays')}>`, e)}
     </div>
     <input type="hidden" name="sort" value="${r.sort}"><input type="hidden" name="dir" value="${r.dir}">
     <div class="govuk-button-group">
@@ -208,6 +222,14 @@ function byRule({ query, view, ruleMeanings }: DriftPageModel): SafeHtml {
     </tbody></table></div></details>`;
 }
 
+/** A report for a date after today is a projection: said before the figures, and printed with them. */
+function projectionNotice(query: DriftQuery): SafeHtml {
+  if (!isProjection(query.asAt, query.today)) return html``;
+  return html`<div class="govuk-warning-text" id="projection-notice">
+    <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+    <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${projectionText(query.asAt, query.today)}</strong></div>`;
+}
+
 export function driftPage(model: DriftPageModel): SafeHtml {
   const { query, view } = model;
   const childrenWithFlags = view.matching.filter((r) => r.flags.length > 0).length;
@@ -217,7 +239,8 @@ export function driftPage(model: DriftPageModel): SafeHtml {
     ${errorSummary(query.errors)}
     <span class="govuk-caption-l">Permanency panel</span>
     <h1 class="govuk-heading-l">Drift report <span class="cj-print-only">(panel pack)</span></h1>
-    <p class="govuk-body-l" id="report-summary">As at ${formatDate(query.asAt)}: <strong>${plural(flags, 'open flag')}</strong> for ${plural(childrenWithFlags, 'child', 'children')},
+    ${projectionNotice(query)}
+    <p class="govuk-body-l" id="report-summary">${isProjection(query.asAt, query.today) ? 'Projected as at' : 'As at'} ${formatDate(query.asAt)}: <strong>${plural(flags, 'open flag')}</strong> for ${plural(childrenWithFlags, 'child', 'children')},
       and ${plural(soon, 'warning')} due within ${view.report.dueWithinDays} days.</p>
     <div class="govuk-button-group cj-no-print">
       <a class="govuk-button govuk-button--secondary" data-module="govuk-button" href="${driftUrl(query, { page: undefined }, '/panel/drift.csv')}" download>Download CSV</a>
@@ -227,7 +250,7 @@ export function driftPage(model: DriftPageModel): SafeHtml {
     ${byRule(model)}
     ${table(model)}
     ${pagination(model)}
-    <p class="govuk-body-s cj-print-only">Printed from Care Journey. Flags are as at ${formatDate(query.asAt)}; check the case record before acting.</p>`;
+    <p class="govuk-body-s cj-print-only">Printed from Care Journey. Flags are ${isProjection(query.asAt, query.today) ? `projected, as at ${formatDate(query.asAt)}, from what was recorded by ${formatDate(query.today)}` : `as at ${formatDate(query.asAt)}`}; check the case record before acting.</p>`;
   return page({
     title: 'Drift report',
     content,

@@ -22,12 +22,30 @@ export function formatDate(date: CalendarDate | undefined): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
-/** "27 November 2026 at 10:00:03 UTC" for an instant: the record's clock, in UTC as it is kept. */
+// One formatter for the process: building one costs far more than using it.
+const englandClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  timeZoneName: 'short',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/**
+ * "1 July 2025 at 23:59:59 BST" for an instant: the wall clock in England (GMT or BST), as every
+ * other date on the pages is England's. The instant itself is unchanged: only how it is written.
+ */
 export function formatInstant(instant: string): string {
   const time = new Date(instant);
   if (Number.isNaN(time.getTime())) return instant;
-  const iso = time.toISOString();
-  return `${formatDate(iso.slice(0, 10))} at ${iso.slice(11, 19)} UTC`;
+  const part: Record<string, string> = {};
+  for (const { type, value } of englandClock.formatToParts(time)) part[type] = value;
+  const date = `${part.year}-${part.month}-${part.day}`;
+  return `${formatDate(date)} at ${part.hour}:${part.minute}:${part.second} ${part.timeZoneName}`;
 }
 
 export const plural = (count: number, one: string, many = `${one}s`): string =>

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '@care-journey/journey';
 import type { MeasureTarget, MeasuresRow } from '@care-journey/projections';
 import type { AuthorityMeasuresSource } from '../../authority/authority.providers';
+import { endedMonths } from './not-after-today';
 
 /** The authority's monthly series over the years the page shows, and the targets they are held to. */
 export interface AuthoritySeries {
@@ -23,7 +24,11 @@ export async function authoritySeries(
 ): Promise<AuthoritySeries> {
   const { from, to } = seriesMonths(yearEnding, years);
   const measures = await source.measures();
-  return { rows: measures.monthlySeries(from, to, today), targets: source.config.targets };
+  // Months not ended yet are left out, as GET /measures leaves them out (not-after-today.ts).
+  return {
+    rows: endedMonths(measures.monthlySeries(from, to, today), today),
+    targets: source.config.targets,
+  };
 }
 
 /** "2024-04" → "Apr 2024". */

@@ -1,5 +1,5 @@
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { backLink, errorSummary, inlineError, summaryList, tag } from '../html/components';
+import { backLink, describedBy, errorSummary, inlineError, summaryList, tag } from '../html/components';
 import { formatDate } from '../html/format';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
@@ -91,8 +91,8 @@ export function indicatorChildrenPage(model: IndicatorPageModel): SafeHtml {
     <h1 class="govuk-heading-l">${i.id}: ${i.title}</h1>
     <form method="get" action="/panel/measures/${i.id}" id="indicator-year" class="cj-replay" novalidate aria-label="Choose the year">
       <div class="govuk-form-group${yearErrors.length ? ' govuk-form-group--error' : ''}"><label class="govuk-label govuk-label--s" for="yearEnding">${i.periodStart ? 'Three years ending' : 'Year ending'}</label>
-        <div id="yearEnding-hint" class="govuk-hint">A 31 March, for example 2025-03-31</div>${inlineError('yearEnding', yearErrors)}
-        <input class="govuk-input govuk-input--width-10" id="yearEnding" name="yearEnding" type="text" inputmode="numeric" value="${query.raw.yearEnding || query.yearEnding}" aria-describedby="yearEnding-hint">
+        <div id="yearEnding-hint" class="govuk-hint">A 31 March that has passed, for example 2025-03-31</div>${inlineError('yearEnding', yearErrors)}
+        <input class="govuk-input govuk-input--width-10${yearErrors.length ? ' govuk-input--error' : ''}" id="yearEnding" name="yearEnding" type="text" inputmode="numeric" value="${query.raw.yearEnding || query.yearEnding}" aria-describedby="${describedBy('yearEnding', true, yearErrors.length > 0)}">
         <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show</button></div>
     </form>
     ${figures(i)}

@@ -11,6 +11,7 @@ import {
 } from '@care-journey/projections';
 import type { FieldMessage } from '../html/components';
 import { unknownPageParams } from '../reading/page-params';
+import { isAfterToday, NOT_AFTER_TODAY_RULE, yearNotEndedText } from './not-after-today';
 
 export interface MeasuresQuery {
   yearEnding: CalendarDate;
@@ -25,10 +26,21 @@ export const lastYearEnding = (today: CalendarDate): CalendarDate => {
   return today >= `${year}-03-31` ? `${year}-03-31` : `${year - 1}-03-31`;
 };
 
-/** The `yearEnding` a page asks for (a 31 March), else the last one: a bad value is a field error. */
+/**
+ * The `yearEnding` a page asks for (a 31 March that has passed), else the last one: a bad value is a
+ * field error. A year not ended yet is refused (not-after-today.ts), as its API routes refuse it.
+ */
 export function yearEndingAsked(asked: string, today: CalendarDate, errors: FieldMessage[]): CalendarDate {
   if (!asked) return lastYearEnding(today);
   const aMarch31 = isValidCalendarDate(asked) && asked.endsWith('-03-31');
+  if (aMarch31 && isInSupportedYears(asked) && isAfterToday(asked, today)) {
+    errors.push({
+      fieldId: 'yearEnding',
+      rule: NOT_AFTER_TODAY_RULE,
+      message: yearNotEndedText('Year ending', asked, today),
+    });
+    return lastYearEnding(today);
+  }
   if (aMarch31 && isInSupportedYears(asked)) return asked;
   errors.push({
     fieldId: 'yearEnding',

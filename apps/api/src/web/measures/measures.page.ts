@@ -1,6 +1,6 @@
 import type { MeanIndicator, Scorecard } from '@care-journey/projections';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { errorSummary, inlineError } from '../html/components';
+import { describedBy, errorSummary, inlineError } from '../html/components';
 import { formatDate } from '../html/format';
 import { html, jsonScript, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
@@ -105,16 +105,18 @@ function scorecardSection({ data }: MeasuresPageModel): SafeHtml {
 export function measuresPage(model: MeasuresPageModel): SafeHtml {
   const { query } = model;
   const err = (id: string) => query.errors.filter((e) => e.fieldId === id).map((e) => e.message);
+  // The error is tied to its input for a screen reader, and styled, as on the record forms.
+  const errorClass = (id: string) => (err(id).length ? ' govuk-input--error' : '');
   const content = html`${errorSummary(query.errors)}
     <span class="govuk-caption-l">Permanency panel</span>
     <h1 class="govuk-heading-l">Stability and permanence</h1>
     <form method="get" action="/panel/measures" id="measures-years" class="cj-replay" novalidate aria-label="Choose the years">
       <div class="cj-replay__grid">
         <div class="govuk-form-group${err('yearEnding').length ? ' govuk-form-group--error' : ''}"><label class="govuk-label govuk-label--s" for="yearEnding">Latest year ending</label>
-          <div id="yearEnding-hint" class="govuk-hint">A 31 March, for example 2025-03-31</div>${inlineError('yearEnding', err('yearEnding'))}
-          <input class="govuk-input govuk-input--width-10" id="yearEnding" name="yearEnding" type="text" inputmode="numeric" value="${query.raw.yearEnding || query.yearEnding}" aria-describedby="yearEnding-hint"></div>
+          <div id="yearEnding-hint" class="govuk-hint">A 31 March that has passed, for example 2025-03-31</div>${inlineError('yearEnding', err('yearEnding'))}
+          <input class="govuk-input govuk-input--width-10${errorClass('yearEnding')}" id="yearEnding" name="yearEnding" type="text" inputmode="numeric" value="${query.raw.yearEnding || query.yearEnding}" aria-describedby="${describedBy('yearEnding', true, err('yearEnding').length > 0)}"></div>
         <div class="govuk-form-group${err('years').length ? ' govuk-form-group--error' : ''}"><label class="govuk-label govuk-label--s" for="years">Years to show</label>${inlineError('years', err('years'))}
-          <input class="govuk-input govuk-input--width-3" id="years" name="years" type="text" inputmode="numeric" value="${query.raw.years || String(query.years)}"></div>
+          <input class="govuk-input govuk-input--width-3${errorClass('years')}" id="years" name="years" type="text" inputmode="numeric" value="${query.raw.years || String(query.years)}"${err('years').length ? html` aria-describedby="years-error"` : ''}></div>
         <div class="govuk-form-group"><button type="submit" class="govuk-button" data-module="govuk-button">Show</button></div>
       </div>
     </form>
