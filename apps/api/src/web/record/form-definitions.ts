@@ -135,7 +135,7 @@ const placementFields = (only?: readonly string[]): FormField[] => [
     label: 'Ofsted URN',
     optional: true,
     width: 10,
-    hint: 'Of the setting, or XXXXXXX',
+    hint: 'Of the setting, for example SC123456 or 2771234; XXXXXXX if it has none',
   },
   { kind: 'boolean', name: 'placement.inArea', label: 'Inside the authority’s area?', optional: true },
 ];
