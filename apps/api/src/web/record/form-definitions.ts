@@ -67,6 +67,14 @@ export type FormField =
       blankChoice?: string;
     }
   | {
+      /** A drop-down of choices known only when the form is shown (the allocation's teams and workers). */
+      kind: 'select';
+      name: string;
+      label: string;
+      choices: readonly { value: string; text: string }[];
+      hint?: string;
+    }
+  | {
       kind: 'choice';
       name: string;
       label: string;
@@ -314,8 +322,10 @@ export const RECORD_FORMS: readonly RecordForm[] = [
     dto: ChangeAllocationDto,
     fields: [
       effectiveDate('Date of the allocation'),
-      { kind: 'text', name: 'team', label: 'Team', width: 20 },
-      { kind: 'text', name: 'socialWorker', label: 'Social worker', hint: 'Their user id, for example bob' },
+      // The choices are the authority's teams and social workers, put in when the form is shown
+      // (allocation-form.ts); the API refuses any other name.
+      { kind: 'select', name: 'team', label: 'Team', choices: [] },
+      { kind: 'select', name: 'socialWorker', label: 'Social worker', choices: [] },
     ],
   },
   {
