@@ -29,12 +29,19 @@ describe('allocations name known teams and social workers; Ofsted URNs are check
   let api: ApiClient;
   const worker = tokenFor('social_worker', 'sw.demo');
   const formUrl = (childId: string) => `/panel/children/${childId}/record/allocation`;
+  /** The allocation form, once the read models hold the child (a 404 until then; bounded wait). */
   const page = async (childId: string) => {
-    const response = await fetch(`${t.baseUrl}${formUrl(childId)}`, {
-      headers: { authorization: `Bearer ${worker}` },
-    });
-    expect(response.status).toBe(200);
-    return response.text();
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const response = await fetch(`${t.baseUrl}${formUrl(childId)}`, {
+        headers: { authorization: `Bearer ${worker}` },
+      });
+      if (response.status !== 404) {
+        expect(response.status).toBe(200);
+        return response.text();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the read models never held the child');
   };
   const sendForm = (childId: string, fields: Record<string, string>) =>
     fetch(`${t.baseUrl}${formUrl(childId)}`, {
@@ -118,6 +125,17 @@ describe('allocations name known teams and social workers; Ofsted URNs are check
     expect(html).toMatch(/id="socialWorker-error"[^]*sw-999/);
     expect(html).toContain('<option value="Children in Care North" selected>');
     expect(await eventCount(api, childId)).toBe(before);
+  });
+
+  it('Given the registration form, When it opens, Then the allocated team and social worker are drop-downs of the same choices, the one signed in chosen', async () => {
+    const response = await fetch(`${t.baseUrl}/panel/children/new`, {
+      headers: { authorization: `Bearer ${worker}` },
+    });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(/<select class="govuk-select" id="team" name="team"/);
+    expect(html).toContain('<option value="Leaving Care 16+">Leaving Care 16+</option>');
+    expect(html).toContain('<option value="sw.demo" selected>');
   });
 
   it('Given a placement change with Ofsted URN "abc", When it is sent, Then 400 on placement.urn and nothing is recorded; SC123456 is recorded', async () => {

@@ -7,24 +7,19 @@ import type { FormField, RecordForm } from './form-definitions';
  * in (the API refuses any other name, so there is nothing to type differently).
  */
 export function allocationFormWithChoices(form: RecordForm, known: KnownAllocationNames): RecordForm {
-  const choices: Record<string, FormField> = {
-    team: {
-      kind: 'select',
-      name: 'team',
-      label: 'Team',
-      choices: known.teams.map((team) => ({ value: team, text: team })),
-    },
-    socialWorker: {
-      kind: 'select',
-      name: 'socialWorker',
-      label: 'Social worker',
-      choices: known.socialWorkers.map((user) => ({
-        value: user.username,
-        text: `${user.name} (${user.username})`,
-      })),
-    },
+  const choices: Record<string, readonly { value: string; text: string }[]> = {
+    team: known.teams.map((team) => ({ value: team, text: team })),
+    socialWorker: known.socialWorkers.map((user) => ({
+      value: user.username,
+      text: `${user.name} (${user.username})`,
+    })),
   };
-  return { ...form, fields: form.fields.map((field) => choices[field.name] ?? field) };
+  // The field keeps its label (the registration says "Allocated team"); a user-id hint no longer fits.
+  const withChoices = (field: FormField): FormField =>
+    choices[field.name]
+      ? { kind: 'select', name: field.name, label: field.label, choices: choices[field.name] }
+      : field;
+  return { ...form, fields: form.fields.map(withChoices) };
 }
 
 /**
