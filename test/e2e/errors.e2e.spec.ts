@@ -5,6 +5,9 @@ import { eventCount, newChild } from './support/journey-setup';
 import { startTestApp, type TestApp } from './support/test-app';
 import { badTokens, tokenFor } from './support/tokens';
 
+/** The default authority's teams: a new allocation must name one of them. */
+const TEAMS = ['Children in Care North', 'Children in Care South', 'Children in Care Fenland'];
+
 describe('every error class, over HTTP', () => {
   let t: TestApp;
   let api: ApiClient;
@@ -196,7 +199,8 @@ describe('every error class, over HTTP', () => {
     const reallocate = (childId: string) => () =>
       api.post(
         `/children/${childId}/allocation`,
-        { effectiveDate: '2023-02-10', team: 'South', socialWorker: `bob-${++allocations}` },
+        // Each competing allocation differs, by one of the configured teams.
+        { effectiveDate: '2023-02-10', team: TEAMS[++allocations % TEAMS.length], socialWorker: 'sw.demo' },
         { token: tokenFor('social_worker', 'bob') },
       );
 

@@ -126,8 +126,8 @@ describe('Idempotency-Key on command endpoints', () => {
       `/children/${childId}/allocation`,
       {
         effectiveDate: '2023-03-03',
-        team: 'East',
-        socialWorker: 'carol',
+        team: 'Children in Care Fenland',
+        socialWorker: 'sw.demo',
       },
       { token: alice },
     );
@@ -144,7 +144,7 @@ describe('Idempotency-Key on command endpoints', () => {
 
   it('concurrent sends of one keyed command record it once and all get the same answer', async () => {
     const childId = await registeredInCare('burst');
-    const body = { effectiveDate: '2023-03-02', team: 'West', socialWorker: 'dave' };
+    const body = { effectiveDate: '2023-03-02', team: 'Children in Care South', socialWorker: 'sw.demo' };
     const answers = await Promise.all(
       Array.from({ length: 6 }, () =>
         api.post<Recorded>(`/children/${childId}/allocation`, body, keyed('burst-1')),
@@ -157,7 +157,7 @@ describe('Idempotency-Key on command endpoints', () => {
 
   it('keys are per user: the same key from another user is another command', async () => {
     const childId = await registeredInCare('users');
-    const body = { effectiveDate: '2023-03-02', team: 'West', socialWorker: 'erin' };
+    const body = { effectiveDate: '2023-03-02', team: 'Children in Care South', socialWorker: 'sw.demo' };
     const fromAlice = await api.post<Recorded>(`/children/${childId}/allocation`, body, keyed('shared-key'));
     const fromBob = await api.post<Recorded>(
       `/children/${childId}/allocation`,
@@ -171,7 +171,7 @@ describe('Idempotency-Key on command endpoints', () => {
 
   it('without the header nothing changes: sending twice records twice', async () => {
     const childId = await registeredInCare('plain');
-    const body = { effectiveDate: '2023-03-02', team: 'West', socialWorker: 'fay' };
+    const body = { effectiveDate: '2023-03-02', team: 'Children in Care South', socialWorker: 'sw.demo' };
     const first = await api.post<Recorded>(`/children/${childId}/allocation`, body, { token: alice });
     const second = await api.post<Recorded>(`/children/${childId}/allocation`, body, { token: alice });
     expect([first.status, second.status]).toEqual([201, 201]);
@@ -181,11 +181,11 @@ describe('Idempotency-Key on command endpoints', () => {
 
   it('refuses the key with a different body or endpoint (422 naming the header and rule), recording nothing', async () => {
     const childId = await registeredInCare('reuse');
-    const body = { effectiveDate: '2023-03-02', team: 'West', socialWorker: 'gus' };
+    const body = { effectiveDate: '2023-03-02', team: 'Children in Care South', socialWorker: 'sw.demo' };
     expect((await api.post(`/children/${childId}/allocation`, body, keyed('reuse-1'))).status).toBe(201);
     const position = await head();
     for (const [path, other] of [
-      ['allocation', { ...body, socialWorker: 'hal' }],
+      ['allocation', { ...body, team: 'Children in Care North' }],
       ['reviews', { effectiveDate: '2023-03-02', participation: 'PN0' }],
     ] as const) {
       const refused = await api.post(`/children/${childId}/${path}`, other, keyed('reuse-1'));

@@ -164,8 +164,8 @@ describe('the other commands, over HTTP', () => {
     await record(id, 'periods-of-care', wholeJourney[0][1]);
     await record(id, 'allocation', {
       effectiveDate: '2023-02-07',
-      team: 'South Leeds CiC',
-      socialWorker: 'bob',
+      team: 'children in care south',
+      socialWorker: 'sw.demo',
     });
     await record(id, 'temporary-placements', { effectiveDate: '2023-02-10', placementType: 'T1' });
     let child = await api.get(`/children/${id}`, worker);
@@ -193,7 +193,7 @@ describe('the other commands, over HTTP', () => {
     });
     child = await api.get(`/children/${id}`, worker);
     expect(child.body).toMatchObject({
-      allocation: { team: 'South Leeds CiC', socialWorker: 'bob' },
+      allocation: { team: 'Children in Care South', socialWorker: 'sw.demo' },
       lastReview: { date: '2023-02-28' },
       adoption: { status: 'reversed' },
       missingEpisodeOpen: false,

@@ -174,7 +174,7 @@ describeInBrowser(
       await page.getByLabel('Unique pupil number (UPN)').fill('B123456789012');
       await page.locator('input[name="uasc"][value="false"]').check();
       await page.locator('input[name="relinquishedAtBirth"][value="false"]').check();
-      await page.getByLabel('Allocated team').fill('South');
+      await page.getByLabel('Allocated team').selectOption('Children in Care South');
       await page.getByLabel('Date the child became known to the authority').fill('2024-02-01');
       const answered: { status: number; location: string | undefined }[] = [];
       let posts = 0;
@@ -220,7 +220,7 @@ describeInBrowser(
         await page.getByLabel('Unique pupil number (UPN)').fill(upn);
         await page.locator('input[name="uasc"][value="false"]').check();
         await page.locator('input[name="relinquishedAtBirth"][value="false"]').check();
-        await page.getByLabel('Allocated team').fill('North');
+        await page.getByLabel('Allocated team').selectOption('Children in Care North');
         await page.getByLabel('Date the child became known to the authority').fill('2024-01-10');
       };
       // A UPN that is neither 13 characters nor UN1–UN5: refused beside its field, nothing recorded.

@@ -81,8 +81,8 @@ describeInBrowser('record forms in a real browser: the forms fit the child, care
 
     await record(page, 'Allocation (team and social worker)', async () => {
       await page.getByLabel('Date of the allocation').fill('2023-05-01');
-      await page.getByLabel('Team', { exact: true }).fill('South Leeds CiC');
-      await page.getByLabel('Social worker').fill('bob');
+      await page.getByLabel('Team', { exact: true }).selectOption('Children in Care South');
+      await page.getByLabel('Social worker').selectOption('sw.demo');
     });
 
     await record(page, 'End of care', async () => {

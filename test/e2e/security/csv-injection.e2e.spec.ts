@@ -1,5 +1,5 @@
 import { apiClient, type ApiClient } from '../support/http-client';
-import { newChild } from '../support/journey-setup';
+import { registerBody } from '../support/journey-bodies';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
 
@@ -31,13 +31,15 @@ describe('CSV injection: recorded text never reaches a spreadsheet as a formula'
   beforeAll(async () => {
     t = await startTestApp();
     api = apiClient(t.baseUrl);
-    childId = await newChild(api);
-    const allocated = await api.post(
-      `/children/${childId}/allocation`,
-      { effectiveDate: '2026-11-01', team: TEAM, socialWorker: WORKER },
+    // A new allocation must name a configured team and a user (allocation-names.e2e), so the formula
+    // names come in as the registration's allocation, which still takes any text.
+    const registered = await api.post<{ childId: string }>(
+      '/children',
+      registerBody({ childRef: 'CSV-1', team: TEAM, socialWorker: WORKER }),
       { token: tokenFor('social_worker', 'alice') },
     );
-    expect(allocated.status).toBe(201);
+    expect(registered.status).toBe(201);
+    childId = registered.body.childId;
   }, 30_000);
   afterAll(() => t.close());
 

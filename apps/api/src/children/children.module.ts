@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { authorityConfigProvider } from '../authority/authority.providers';
+import { AllocationNames } from './allocation/allocation-names';
 import { AmendedChildRefReservation } from './commands/amended-child-ref.reservation';
 import { JourneyCommandSender } from './commands/journey-command.sender';
 import { RecordJourneyHandler } from './commands/record-journey.handler';
@@ -30,6 +32,9 @@ import { JourneyRepository } from './recording/journey.repository';
     OutcomesController,
   ],
   providers: [
+    // The authority's teams, which a new allocation must name (AllocationNames).
+    authorityConfigProvider,
+    AllocationNames,
     JourneyCommandSender,
     RecordJourneyHandler,
     AmendedChildRefReservation,
@@ -40,6 +45,6 @@ import { JourneyRepository } from './recording/journey.repository';
     ChildViewPresenter,
     NextReviewDue,
   ],
-  exports: [JourneyRepository, JourneyCommandSender],
+  exports: [JourneyRepository, JourneyCommandSender, AllocationNames],
 })
 export class ChildrenModule {}

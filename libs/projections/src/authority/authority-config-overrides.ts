@@ -11,6 +11,7 @@ import {
   type MeasureTarget,
 } from './authority-config';
 import { isPlacementGroup, PROVIDER_KINDS } from './placement-groups';
+import { teamKey } from '../rules/team-key';
 
 export class AuthorityConfigError extends Error {
   override readonly name = 'AuthorityConfigError';
@@ -79,6 +80,19 @@ function list<T>(value: unknown, field: string, item: (v: unknown, f: string) =>
   return value.map((v, i) => item(v, `${field}[${i}]`));
 }
 
+/** At least one team, no two the same when case and spacing are ignored (they would split a caseload). */
+function teams(value: unknown): string[] {
+  const names = list(value, 'teams', text).map((name) => name.trim().replace(/\s+/g, ' '));
+  if (names.length === 0) throw new AuthorityConfigError('teams', 'must name at least one team');
+  const twice = names.find((name, i) => names.findIndex((other) => teamKey(other) === teamKey(name)) !== i);
+  if (twice !== undefined)
+    throw new AuthorityConfigError(
+      'teams',
+      `must not name a team twice (ignoring case and spacing): ${twice}`,
+    );
+  return names;
+}
+
 /** Defaults with the given overrides laid over them; throws AuthorityConfigError on a bad field. */
 export function authorityConfig(
   overrides: unknown = {},
@@ -104,6 +118,7 @@ export function authorityConfig(
       );
   }
   if (o.targets !== undefined) config.targets = list(o.targets, 'targets', target);
+  if (o.teams !== undefined) config.teams = teams(o.teams);
   if (o.drift !== undefined) {
     if (!isObject(o.drift))
       throw new AuthorityConfigError('drift', 'must be an object of drift threshold overrides');

@@ -50,6 +50,11 @@ export interface AuthorityConfig {
   targets: MeasureTarget[];
   /** Review timings (DR01–DR04) used for "reviews within timescale" and "plan by second review". */
   drift: DriftConfig;
+  /**
+   * The teams a child may be allocated to (a new allocation must name one of them; allocations
+   * stored before, with other names, still fold and show). Compared ignoring case and spacing.
+   */
+  teams: string[];
 }
 
 export const DEFAULT_AUTHORITY_CONFIG: AuthorityConfig = {
@@ -82,4 +87,12 @@ export const DEFAULT_AUTHORITY_CONFIG: AuthorityConfig = {
     },
   ],
   drift: DEFAULT_DRIFT_CONFIG,
+  // The demo authority's teams (the synthetic seed allocates to these): set the authority's own.
+  teams: [
+    'Children in Care North',
+    'Children in Care South',
+    'Children in Care Fenland',
+    'Adoption and Permanence',
+    'Leaving Care 16+',
+  ],
 };

@@ -18,9 +18,11 @@ import type { DriftRuleId } from './drift-rule';
 import { evaluateDrift, type DriftFlag, type DueSoonWarning } from './evaluate-drift';
 import { ChildDriftCache } from './child-drift-cache';
 import { DRIFT_RULES } from './rule-registry';
+import { sameTeam } from './team-key';
 
 export interface DriftReportFilter {
   rules?: readonly DriftRuleId[];
+  /** Compared ignoring case and spacing (team-key.ts). */
   team?: string;
   socialWorker?: string;
   legalStatus?: string;
@@ -33,6 +35,7 @@ export interface DriftChildContext {
   childId: string;
   childRef: string;
   name: string;
+  /** Compared ignoring case and spacing (team-key.ts). */
   team?: string;
   socialWorker?: string;
   legalStatus?: string;
@@ -69,7 +72,7 @@ function contextOn(summary: JourneySummary, asAt: CalendarDate): DriftChildConte
 }
 
 const matches = (context: DriftChildContext, filter: DriftReportFilter): boolean =>
-  (filter.team === undefined || context.team === filter.team) &&
+  (filter.team === undefined || sameTeam(context.team, filter.team)) &&
   (filter.socialWorker === undefined || context.socialWorker === filter.socialWorker) &&
   (filter.legalStatus === undefined || context.legalStatus === filter.legalStatus) &&
   (filter.ageBand === undefined || context.ageBand === filter.ageBand);

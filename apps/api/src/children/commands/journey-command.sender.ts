@@ -5,6 +5,8 @@ import type { CommandOf, JourneyCommandType } from '@care-journey/journey';
 import type { CommandOrigin } from '../../http/command-origin.decorator';
 import type { IfMatch } from '../../http/if-match';
 import { Clock } from '../../infrastructure/clock';
+import { AllocationNames } from '../allocation/allocation-names';
+import { knownAllocation } from '../allocation/known-allocation-names';
 import { requestHash } from '../recording/idempotency';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
 
@@ -20,6 +22,7 @@ export class JourneyCommandSender {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly clock: Clock,
+    private readonly allocationNames: AllocationNames,
   ) {}
 
   send<T extends JourneyCommandType>(
@@ -31,10 +34,22 @@ export class JourneyCommandSender {
     /** The client's Idempotency-Key (already checked): a retry with it returns the first outcome. */
     idempotencyKey?: string,
   ): Promise<RecordResult> {
+    // A new allocation names a configured team and a social worker who can sign in (400 otherwise),
+    // spelt as configured; the idempotency hash stays on the body as sent.
+    const sent =
+      type === 'ChangeAllocation'
+        ? {
+            ...body,
+            ...knownAllocation(
+              this.allocationNames.known(),
+              body as unknown as { team: string; socialWorker: string },
+            ),
+          }
+        : body;
     const now = this.clock.now();
     const recordedBy = origin.user.id;
     // Path and token win over anything of the same name in the body.
-    const command = { ...body, type, childId, now, recordedBy } as unknown as CommandOf<T>;
+    const command = { ...sent, type, childId, now, recordedBy } as unknown as CommandOf<T>;
     const causationId = randomUUID();
     return this.commandBus.execute(
       new RecordJourneyCommand(command, ifMatch, {

@@ -1,6 +1,7 @@
 import type { PlacementDetails } from '@care-journey/journey';
 import { Matches } from 'class-validator';
 import { BooleanField, CodeField, PostcodeField, TextField } from './fields';
+import { OFSTED_URN_PATTERN, OFSTED_URN_RULE } from './ofsted-urn';
 
 export class PlacementDetailsDto implements PlacementDetails {
   @CodeField('PLACE', { description: '903 PLACE placement type', example: 'U6' })
@@ -20,10 +21,16 @@ export class PlacementDetailsDto implements PlacementDetails {
   })
   postcode?: string;
 
-  @TextField({ description: 'Ofsted URN of the setting, or XXXXXXX', example: 'SC123456', optional: true }, 8)
-  @Matches(/^[A-Za-z0-9]{1,8}$/, {
-    message: "$property must be the setting's Ofsted URN or XXXXXXX: letters and digits",
-  })
+  @TextField(
+    {
+      description:
+        'Ofsted URN of the setting (SC123456, EY123456, 123456 or 1234567), or XXXXXXX when not applicable',
+      example: 'SC123456',
+      optional: true,
+    },
+    8,
+  )
+  @Matches(OFSTED_URN_PATTERN, { message: OFSTED_URN_RULE })
   urn?: string;
 
   @BooleanField({ description: "Inside the responsible authority's area", example: true, optional: true })

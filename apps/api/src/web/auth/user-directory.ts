@@ -56,6 +56,13 @@ export class UserDirectory extends SessionUsers {
     return this.users().get(userId.toLowerCase())?.role;
   }
 
+  /** Who may be allocated a child (role social_worker), as the directory has them now. */
+  socialWorkers(): { username: string; name: string }[] {
+    return [...this.users().values()]
+      .filter((user) => user.role === 'social_worker')
+      .map(({ username, name }) => ({ username, name }));
+  }
+
   private users(): Map<string, WebUser> {
     const reloaded = this.source?.changed();
     if (reloaded) this.byName = byUsername(reloaded);

@@ -2,6 +2,7 @@ import type { CalendarDate } from '@care-journey/journey';
 import {
   allocationOn,
   periodOn,
+  teamKey,
   type DriftReport,
   type DriftReportRow,
   type JourneySummary,
@@ -60,18 +61,25 @@ function allocationChoices(
   summaries: readonly JourneySummary[],
   asAt: CalendarDate,
 ): { teams: string[]; socialWorkers: string[] } {
-  const teams = new Set<string>();
+  // One choice per team as the filter compares them (ignoring case and spacing): the spelling most
+  // children carry, so a team once typed another way does not appear twice.
+  const spellings = new Map<string, Map<string, number>>();
   const workers = new Set<string>();
   for (const summary of summaries) {
     if (!periodOn(summary, asAt)) continue;
     const allocation = allocationOn(summary, asAt);
     if (allocation) {
-      teams.add(allocation.team);
+      const counts = spellings.get(teamKey(allocation.team)) ?? new Map<string, number>();
+      counts.set(allocation.team, (counts.get(allocation.team) ?? 0) + 1);
+      spellings.set(teamKey(allocation.team), counts);
       workers.add(allocation.socialWorker);
     }
   }
   const byName = (a: string, b: string) => a.localeCompare(b);
-  return { teams: [...teams].sort(byName), socialWorkers: [...workers].sort(byName) };
+  const teams = [...spellings.values()].map(
+    (counts) => [...counts].sort(([a, m], [b, n]) => n - m || byName(a, b))[0][0],
+  );
+  return { teams: teams.sort(byName), socialWorkers: [...workers].sort(byName) };
 }
 
 export function driftView(

@@ -25,12 +25,21 @@ const REGISTRATION_FIELDS: readonly FormField[] = REGISTER_CHILD_FORM.fields.map
 });
 
 /**
+ * An allocation is corrected on text fields: the record form's choices are put in when it is shown,
+ * and a correction keeps the entry's names as recorded (an allocation stored before teams were
+ * checked may name one no longer configured).
+ */
+const ALLOCATION_FIELDS: readonly FormField[] = fieldsOf('allocation').map((field) =>
+  field.kind === 'select' ? { kind: 'text', name: field.name, label: field.label, width: 20 } : field,
+);
+
+/**
  * The fields an entry of each type is filled in on: those of the record form that records it (the
  * registration's own). Keyed by every type, so a new entry type does not compile until it has them.
  */
 const FIELDS_OF_ENTRY: Record<CorrectableEntryType, readonly FormField[]> = {
   ChildRegistered: REGISTRATION_FIELDS,
-  AllocationChanged: fieldsOf('allocation'),
+  AllocationChanged: ALLOCATION_FIELDS,
   PeriodOfCareStarted: fieldsOf('entry-to-care'),
   LegalStatusChanged: fieldsOf('legal-status'),
   PlacementChanged: fieldsOf('placement-change'),

@@ -67,6 +67,14 @@ export type FormField =
       blankChoice?: string;
     }
   | {
+      /** A drop-down of choices known only when the form is shown (the allocation's teams and workers). */
+      kind: 'select';
+      name: string;
+      label: string;
+      choices: readonly { value: string; text: string }[];
+      hint?: string;
+    }
+  | {
       kind: 'choice';
       name: string;
       label: string;
@@ -135,7 +143,7 @@ const placementFields = (only?: readonly string[]): FormField[] => [
     label: 'Ofsted URN',
     optional: true,
     width: 10,
-    hint: 'Of the setting, or XXXXXXX',
+    hint: 'Of the setting, for example SC123456 or 2771234; XXXXXXX if it has none',
   },
   { kind: 'boolean', name: 'placement.inArea', label: 'Inside the authority’s area?', optional: true },
 ];
@@ -314,8 +322,10 @@ export const RECORD_FORMS: readonly RecordForm[] = [
     dto: ChangeAllocationDto,
     fields: [
       effectiveDate('Date of the allocation'),
-      { kind: 'text', name: 'team', label: 'Team', width: 20 },
-      { kind: 'text', name: 'socialWorker', label: 'Social worker', hint: 'Their user id, for example bob' },
+      // The choices are the authority's teams and social workers, put in when the form is shown
+      // (allocation-form.ts); the API refuses any other name.
+      { kind: 'select', name: 'team', label: 'Team', choices: [] },
+      { kind: 'select', name: 'socialWorker', label: 'Social worker', choices: [] },
     ],
   },
   {

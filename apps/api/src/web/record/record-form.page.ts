@@ -121,6 +121,8 @@ function control(field: FormField, value: string, id: string, aria: string, hasE
       }));
       return html`<select class="${errorClass('govuk-select')}" id="${id}" name="${field.name}"${describe}>${selectOptions(options, value, field.kind === 'code' && field.optional ? 'None' : 'Choose')}</select>`;
     }
+    case 'select':
+      return html`<select class="${errorClass('govuk-select')}" id="${id}" name="${field.name}"${describe}>${selectOptions(field.choices, value, 'Choose')}</select>`;
     case 'boolean':
     case 'choice': {
       const choices =

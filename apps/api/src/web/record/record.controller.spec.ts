@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessLogRecorder } from '../../audit/access-log.recorder';
+import type { AllocationNames } from '../../children/allocation/allocation-names';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import type { CommandOrigin } from '../../http/command-origin.decorator';
 import type { Clock } from '../../infrastructure/clock';
@@ -26,7 +27,8 @@ function controllerAnswering(outcome: SendOutcome) {
       return Promise.resolve();
     },
   } as unknown as AccessLogRecorder;
-  return { controller: new RecordController(queries, commands, clock, trail), reads };
+  const names = { known: () => ({ teams: ['North'], socialWorkers: [] }) } as unknown as AllocationNames;
+  return { controller: new RecordController(queries, commands, clock, trail, names), reads };
 }
 
 const request = { headers: {}, protocol: 'http' } as unknown as FastifyRequest;

@@ -13,7 +13,9 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant, type StoredJourneyEvent } from '@care-journey/journey';
+import { allocationOn } from '@care-journey/projections';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
+import { AllocationNames } from '../../children/allocation/allocation-names';
 import { Roles } from '../../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
@@ -23,6 +25,7 @@ import { FORM_RECORDERS } from '../auth/web-user';
 import { redirect, sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { afterRecording } from '../reading/position-param';
+import { allocationFormWithChoices, currentAllocationValues } from './allocation-form';
 import { amendedDataOf } from './amended-data';
 import { formBySlug } from './correction-forms';
 import {
@@ -59,6 +62,7 @@ export class RecordController {
     private readonly commands: FormCommandSender,
     private readonly clock: Clock,
     private readonly trail: AccessLogRecorder,
+    private readonly allocationNames: AllocationNames,
   ) {}
 
   @Get(':form')
@@ -76,7 +80,12 @@ export class RecordController {
       throw new NotFoundException(
         `No entry ${JSON.stringify(query.entry ?? '')} on this child's journey that can be corrected or withdrawn`,
       );
-    const form = entry ? correctionFormFor(base, entry) : base;
+    const opened = entry ? correctionFormFor(base, entry) : base;
+    // The allocation form opens on the child's allocation now, so a worker changes only what changes.
+    const { form, values } =
+      base.slug === 'allocation' && !entry
+        ? currentAllocationValues(opened, this.currentAllocation(id), this.allocationNames.known())
+        : { form: opened, values: entry ? correctionValues(opened, entry) : {} };
     // The form names the child, and a correction pre-fills the entry as recorded (UPN, date of
     // birth, postcodes): a read of the child, in the trail before the form is sent.
     await this.trail.record(user, formRead(id, base.slug, entry?.id), correlationId);
@@ -87,7 +96,7 @@ export class RecordController {
       csrfToken: csrfToken(request, reply),
       childId: id,
       form,
-      values: entry ? correctionValues(form, entry) : {},
+      values,
       errors: [],
       // Drawn here, once per form: every send of this form is the same command.
       idempotencyKey: newFormKey(),
@@ -184,7 +193,14 @@ export class RecordController {
   private formOf(slug: string): RecordForm {
     const form = formBySlug(slug);
     if (!form) throw new NotFoundException(`No form ${slug}`);
-    return formOnDate(form, dateOfInstant(this.clock.now()));
+    const onDate = formOnDate(form, dateOfInstant(this.clock.now()));
+    return slug === 'allocation' ? allocationFormWithChoices(onDate, this.allocationNames.known()) : onDate;
+  }
+
+  /** The child's allocation today, from the read models (undefined when not allocated). */
+  private currentAllocation(childId: string) {
+    const summary = this.queries.summary(childId);
+    return summary && allocationOn(summary, dateOfInstant(this.clock.now()));
   }
 
   /**

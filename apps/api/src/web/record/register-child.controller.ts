@@ -19,6 +19,8 @@ import { FORM_KEY_FIELD, formIdempotencyKey, newFormKey } from './form-idempoten
 import { formOnDate } from './form-on-date';
 import { registerChildPage, type RegisterChildPageModel } from './register-child.page';
 import { REGISTER_CHILD_FORM } from './register-child.form';
+import { allocationFormWithChoices } from './allocation-form';
+import { AllocationNames } from '../../children/allocation/allocation-names';
 import { FormCommandSender, type SendOutcome } from './validate-and-send';
 
 /**
@@ -35,6 +37,7 @@ export class RegisterChildController {
   constructor(
     private readonly commands: FormCommandSender,
     private readonly clock: Clock,
+    private readonly allocationNames: AllocationNames,
   ) {}
 
   @Get()
@@ -114,8 +117,12 @@ export class RegisterChildController {
     }
   }
 
-  /** The form with the codes in force today (withdrawn codes are not offered). */
+  /**
+   * The form with the codes in force today (withdrawn codes are not offered), and the authority's
+   * teams and social workers to choose from, as the allocation form offers them.
+   */
   private form(): RecordForm {
-    return formOnDate(REGISTER_CHILD_FORM, dateOfInstant(this.clock.now()));
+    const onDate = formOnDate(REGISTER_CHILD_FORM, dateOfInstant(this.clock.now()));
+    return allocationFormWithChoices(onDate, this.allocationNames.known());
   }
 }

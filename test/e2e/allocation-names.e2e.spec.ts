@@ -1,0 +1,165 @@
+/**
+ * Web review #3 and #11: an allocation names one of the authority's teams and a social worker who
+ * can sign in (API and form, 400 naming the field and rule, nothing recorded); the form offers them
+ * as choices and opens on the current allocation; the drift report's team filter ignores case and
+ * spacing; an allocation stored under another name still folds and shows. A placement's Ofsted URN
+ * is an Ofsted number or XXXXXXX. Real HTTP app, real SQLite file, demo users and default teams.
+ */
+import { apiClient, type ApiClient } from './support/http-client';
+import { moveBody } from './support/journey-bodies';
+import { eventCount, newChild } from './support/journey-setup';
+import { startTestApp, type TestApp } from './support/test-app';
+import { tokenFor } from './support/tokens';
+
+type FieldErrors = { errors: { field: string; rule: string; message: string }[] };
+
+/** The hidden and filled-in inputs of a rendered form, by name. */
+function inputsOf(page: string): Record<string, string> {
+  const inputs: Record<string, string> = {};
+  for (const match of page.matchAll(/<input\b[^>]*>/g)) {
+    const name = /\bname="([^"]+)"/.exec(match[0])?.[1];
+    const value = /\bvalue="([^"]*)"/.exec(match[0])?.[1];
+    if (name && value !== undefined) inputs[name] = value.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  }
+  return inputs;
+}
+
+describe('allocations name known teams and social workers; Ofsted URNs are checked', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  const worker = tokenFor('social_worker', 'sw.demo');
+  const formUrl = (childId: string) => `/panel/children/${childId}/record/allocation`;
+  /** The allocation form, once the read models hold the child (a 404 until then; bounded wait). */
+  const page = async (childId: string) => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const response = await fetch(`${t.baseUrl}${formUrl(childId)}`, {
+        headers: { authorization: `Bearer ${worker}` },
+      });
+      if (response.status !== 404) {
+        expect(response.status).toBe(200);
+        return response.text();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the read models never held the child');
+  };
+  const sendForm = (childId: string, fields: Record<string, string>) =>
+    fetch(`${t.baseUrl}${formUrl(childId)}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { authorization: `Bearer ${worker}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = apiClient(t.baseUrl);
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('Given a child registered under a team not configured, When the allocation form opens, Then it offers the teams and workers and says what is recorded', async () => {
+    const childId = await newChild(api); // registered to "North Leeds CiC", alice
+    const html = await page(childId);
+    expect(html).toMatch(/<select class="govuk-select" id="team" name="team"/);
+    expect(html).toContain('<option value="Children in Care North">Children in Care North</option>');
+    expect(html).toContain('<option value="sw.demo">Sam Worker (demo) (sw.demo)</option>');
+    expect(html).toContain('Recorded now: North Leeds CiC');
+    // The stored allocation still folds and shows.
+    const child = await api.get<{ allocation: unknown }>(`/children/${childId}`, { token: worker });
+    expect(child.body.allocation).toMatchObject({ team: 'North Leeds CiC', socialWorker: 'alice' });
+  });
+
+  it('Given a team typed in another case and a user id in another case, When the API records the allocation, Then it is stored as configured, the form opens on it and the team filter finds it', async () => {
+    const childId = await newChild(api);
+    const recorded = await api.post<{ globalPosition: string }>(
+      `/children/${childId}/allocation`,
+      { effectiveDate: '2023-03-01', team: 'children in care  NORTH', socialWorker: 'SW.Demo' },
+      { token: worker },
+    );
+    expect(recorded.status).toBe(201);
+    const child = await api.get<{ allocation: unknown }>(`/children/${childId}`, { token: worker });
+    expect(child.body.allocation).toMatchObject({ team: 'Children in Care North', socialWorker: 'sw.demo' });
+
+    const report = await api.get<{ children: { childId: string }[] }>(
+      `/drift-report?team=${encodeURIComponent('CHILDREN in care north')}&pageSize=500&minPosition=${recorded.body.globalPosition}`,
+      { token: tokenFor('panel_member') },
+    );
+    expect(report.status).toBe(200);
+    expect(report.body.children.map((c) => c.childId)).toContain(childId);
+
+    // Once the read models hold it (the report above waited), the form opens on it.
+    const html = await page(childId);
+    expect(html).toContain('<option value="Children in Care North" selected>');
+    expect(html).toContain('<option value="sw.demo" selected>');
+  });
+
+  it('Given a team and a social worker nobody configured, When the API is sent them, Then 400 names both fields and rules and nothing is recorded', async () => {
+    const childId = await newChild(api);
+    const before = await eventCount(api, childId);
+    const refused = await api.post<FieldErrors>(
+      `/children/${childId}/allocation`,
+      { effectiveDate: '2023-03-01', team: 'Children in Care East', socialWorker: 'sw-999' },
+      { token: worker },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e) => [e.field, e.rule])).toEqual([
+      ['team', 'knownTeam'],
+      ['socialWorker', 'knownSocialWorker'],
+    ]);
+    expect(refused.body.errors[1].message).toContain('"sw-999"');
+    expect(await eventCount(api, childId)).toBe(before);
+  });
+
+  it('Given the form sent with a social worker who is not a user, When it comes back, Then the error is on the social worker field and nothing is recorded', async () => {
+    const childId = await newChild(api);
+    const before = await eventCount(api, childId);
+    const fields = {
+      ...inputsOf(await page(childId)),
+      effectiveDate: '2023-03-01',
+      team: 'Children in Care North',
+      socialWorker: 'sw-999',
+    };
+    const response = await sendForm(childId, fields);
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toMatch(/id="socialWorker-error"[^]*sw-999/);
+    expect(html).toContain('<option value="Children in Care North" selected>');
+    expect(await eventCount(api, childId)).toBe(before);
+  });
+
+  it('Given the registration form, When it opens, Then the allocated team and social worker are drop-downs of the same choices, the one signed in chosen', async () => {
+    const response = await fetch(`${t.baseUrl}/panel/children/new`, {
+      headers: { authorization: `Bearer ${worker}` },
+    });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(/<select class="govuk-select" id="team" name="team"/);
+    expect(html).toContain('<option value="Leaving Care 16+">Leaving Care 16+</option>');
+    expect(html).toContain('<option value="sw.demo" selected>');
+  });
+
+  it('Given a placement change with Ofsted URN "abc", When it is sent, Then 400 on placement.urn and nothing is recorded; SC123456 is recorded', async () => {
+    const childId = await newChild(api);
+    const before = await eventCount(api, childId);
+    const body = (urn: string) => {
+      const move = moveBody('2023-03-01', 'U4', 'PR1', 'LS1 4AB');
+      return { ...move, placement: { ...move.placement, urn } };
+    };
+    const refused = await api.post<FieldErrors>(`/children/${childId}/placement-changes`, body('abc'), {
+      token: worker,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'placement.urn',
+        rule: 'matches',
+        message: expect.stringContaining('SC123456'),
+      }),
+    ]);
+    expect(await eventCount(api, childId)).toBe(before);
+    const recorded = await api.post(`/children/${childId}/placement-changes`, body('SC123456'), {
+      token: worker,
+    });
+    expect(recorded.status).toBe(201);
+  });
+});
