@@ -7,10 +7,8 @@ import { MinPositionField, OptionalDateField, PageQuery } from './query-fields';
 
 const LEGAL_STATUSES = codesOf('LS');
 
-export class DriftReportQuery extends PageQuery {
-  @OptionalDateField('The date the report is as at (default: today), YYYY-MM-DD')
-  asAt?: string;
-
+/** The drift report's filters, shared by the live report and the report as known at an instant. */
+export class DriftFilterQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Rule id(s), comma-separated', example: 'DR01,DR05' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((id) => id.trim()) : value))
@@ -43,7 +41,7 @@ export class DriftReportQuery extends PageQuery {
   ageBand?: AgeBand;
 
   @ApiPropertyOptional({
-    description: 'Early warnings for steps due within this many days (default 28)',
+    description: 'Early warnings for steps due within this many days (default: the configured 28)',
     minimum: 0,
     maximum: 366,
   })
@@ -53,6 +51,11 @@ export class DriftReportQuery extends PageQuery {
   @Min(0)
   @Max(366)
   dueWithinDays?: number;
+}
+
+export class DriftReportQuery extends DriftFilterQuery {
+  @OptionalDateField('The date the report is as at (default: today), YYYY-MM-DD')
+  asAt?: string;
 
   @ApiPropertyOptional({
     description: "The issue's name for dueWithinDays (days); give one or the other",
