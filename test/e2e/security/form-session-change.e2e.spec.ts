@@ -11,6 +11,7 @@
  */
 import { DEMO_PASSWORD } from '../../../apps/api/src/web/auth/user-directory';
 import { apiClient, type ApiClient } from '../support/http-client';
+import { registerBody } from '../support/journey-bodies';
 import { eventCount, namedChildrenInCare } from '../support/journey-setup';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
@@ -46,7 +47,7 @@ function inputsOf(page: string): Record<string, string> {
 
 /** Where the record form posts (the page's header has a sign-out form too). */
 const formAction = (page: string): string =>
-  /<form method="post" action="([^"]*\/record\/[^"]+)"/.exec(page)![1];
+  /<form method="post" action="([^"]*\/(?:record\/|new)[^"]*)"/.exec(page)![1];
 
 /** What a browser sends with a form from this service's own page. */
 const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin' };
@@ -105,7 +106,12 @@ describe('a record form sent after the session changed (web review #1)', () => {
   const review = { effectiveDate: '2023-03-02', participation: 'PN0' };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The scenarios sign sw.demo in a dozen times from one address: room for that in the sign-in
+    // limit (its own specs test it), so none is refused as too many.
+    const roomy = { capacity: 1000, refillPerMinute: 1000 };
+    t = await startTestApp({
+      app: { security: { loginRateLimits: { perClient: roomy, perUsernameAtClient: roomy } } },
+    });
     api = apiClient(t.baseUrl);
     const made = await namedChildrenInCare(api, ['Sally Session'], 'SESS');
     childId = made.ids[0];
@@ -173,6 +179,33 @@ describe('a record form sent after the session changed (web review #1)', () => {
     expect(await eventCount(api, childId)).toBe(before);
   });
 
+  it('Given the registration form opened, then a new sign-in, When it is sent, Then nothing at all is written and it comes back filled in; sent again, the child is registered', async () => {
+    const b = browser(t.baseUrl);
+    await b.signIn();
+    const opened = await b.open('/panel/children/new');
+    expect(opened.action).toBe('/panel/children/new');
+    await b.signIn();
+    const child = Object.fromEntries(
+      Object.entries(
+        registerBody({ childRef: 'SESS-R1', name: 'Rory Register', dateOfBirth: '2021-05-06' }),
+      ).map(([name, value]) => [name, String(value)]),
+    );
+    const head = await t.store.headPosition();
+    const sent = await b.post(opened.action, { ...opened.inputs, ...child });
+    expect(sent.status).toBe(403);
+    expect(await t.store.headPosition()).toBe(head);
+    const page = await sent.text();
+    expect(page).toContain('Your session changed: check the answers and send again');
+    expect(page).toContain('value="Rory Register"');
+    expect(page).toContain('value="2021-05-06"');
+    const again = inputsOf(page);
+    expect(again._csrf).not.toBe(opened.inputs._csrf);
+    expect(again.idempotencyKey).toBe(opened.inputs.idempotencyKey);
+    const resent = await b.post(formAction(page), { ...again, ...child });
+    expect(resent.status).toBe(303);
+    expect(resent.headers.get('location')).toMatch(/^\/panel\/children\/[^/?]+/);
+  });
+
   it('Given a forged post from another site with a live session cookie, Then the plain refusal: nothing recorded, no answers shown, no trail entry', async () => {
     const b = browser(t.baseUrl);
     await b.signIn();
@@ -200,6 +233,14 @@ describe('a record form sent after the session changed (web review #1)', () => {
       });
       expect(read).toEqual([]);
     }
+    // The registration form likewise: nothing written, none of the forged answers shown.
+    const head = await t.store.headPosition();
+    const register = await b.post('/panel/children/new', { ...forged, name: 'Forged Name' }, CROSS_SITE);
+    expect(register.status).toBe(403);
+    const registerPage = await register.text();
+    expect(registerPage).toContain('Your form was not sent');
+    expect(registerPage).not.toContain('Forged Name');
+    expect(await t.store.headPosition()).toBe(head);
     // Without the session cookie (SameSite=Strict: a cross-site post carries none): sign in, nothing recorded.
     const noCookie = await b.post(`/panel/children/${childId}/record/review`, forged, CROSS_SITE, '');
     expect(noCookie.status).toBe(303);
@@ -215,6 +256,7 @@ describe('a record form sent after the session changed (web review #1)', () => {
     for (const path of [
       `/panel/children/${childId}/record/review`,
       `/panel/children/${childId}/record/withdraw?entry=${reviewed.id}`,
+      '/panel/children/new',
     ]) {
       const b = browser(t.baseUrl);
       await b.signIn();

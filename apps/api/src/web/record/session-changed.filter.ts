@@ -33,6 +33,20 @@ import { recordFormPage } from './record-form.page';
  * service's pages: a form from another site gets the plain refusal, never a page pre-filled with
  * that site's answers. Like every render of a record form, the refill is a `form` read in the trail.
  */
+/**
+ * The user a refused form may come back filled in for: signed in (this session), allowed to
+ * record, and sending from this service's own page. Otherwise undefined: the plain refusal.
+ */
+export function refillableFor(request: FastifyRequest): AuthenticatedUser | undefined {
+  const user = requestUser(request);
+  const refillable =
+    user !== undefined &&
+    FORM_RECORDERS.includes(user.role) &&
+    request.method === 'POST' &&
+    sentFromThisService(request);
+  return refillable ? user : undefined;
+}
+
 @Catch(FormTokenRefused)
 @Injectable()
 export class SessionChangedFormFilter implements ExceptionFilter {
@@ -48,14 +62,8 @@ export class SessionChangedFormFilter implements ExceptionFilter {
   async catch(exception: FormTokenRefused, host: ArgumentsHost): Promise<void> {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const user = requestUser(request);
-    if (
-      !user ||
-      !FORM_RECORDERS.includes(user.role) ||
-      request.method !== 'POST' ||
-      !sentFromThisService(request)
-    )
-      return this.plain.catch(exception, host);
+    const user = refillableFor(request);
+    if (!user) return this.plain.catch(exception, host);
     try {
       const page = await this.refilled(request, reply, user);
       if (page === undefined) return this.plain.catch(exception, host);
