@@ -267,7 +267,10 @@ describe('a record form sent after the session changed (web review #1)', () => {
       // The ended session's cookie, as a second tab still holding it would send it.
       const sent = await b.post(opened.action, { ...opened.inputs, ...review, reason: 'r' });
       expect(sent.status).toBe(303);
-      expect(sent.headers.get('location')).toBe(`/login?next=${encodeURIComponent(path)}`);
+      const signInAt = sent.headers.get('location')!;
+      expect(signInAt).toBe(`/login?next=${encodeURIComponent(path)}&unsent=1`);
+      const signInPage = await (await b.get(signInAt)).text();
+      expect(signInPage).toContain('nothing was recorded. Sign in to go back to the form');
       expect(await eventCount(api, childId)).toBe(before);
       expect(await b.signIn(path)).toBe(path);
       expect((await b.get(path)).status).toBe(200);

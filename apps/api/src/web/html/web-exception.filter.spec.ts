@@ -74,7 +74,8 @@ describe('WebExceptionFilter: errors on the pages become pages', () => {
     const form = '/panel/children/c1/record/withdraw?entry=e-1';
     const sent = pageFor(new UnauthorizedException(), { method: 'POST', url: form });
     expect(sent.status).toBe(303);
-    expect(sent.location).toBe(`/login?next=${encodeURIComponent(form)}`);
+    // The sign-in says nothing was recorded.
+    expect(sent.location).toBe(`/login?next=${encodeURIComponent(form)}&unsent=1`);
   });
 
   it('Given no session, When the address is not a page (sign-out, the API), Then plain sign-in', () => {

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toHttpError } from '../../http/error-mapping';
 import { csrfToken } from '../auth/csrf';
 import { FormTokenRefused } from '../auth/form-token-refused';
-import { isSafeNext } from '../auth/safe-next';
+import { FORM_NOT_SENT_PARAM, isSafeNext } from '../auth/safe-next';
 import { requestUser } from '../auth/web-user';
 import { html } from './html';
 import { page } from './layout';
@@ -29,7 +29,8 @@ export class WebExceptionFilter implements ExceptionFilter {
       // A page returns to itself; a form sent after its session ended (expired, signed out, role
       // changed) returns to the form: each form posts to the address it is shown at. What was typed
       // is not kept: it would have to be held, personal data and all, outside any live session.
-      const next = isSafeNext(request.url) ? `?next=${encodeURIComponent(request.url)}` : '';
+      const unsent = request.method === 'GET' ? '' : `&${FORM_NOT_SENT_PARAM}=1`;
+      const next = isSafeNext(request.url) ? `?next=${encodeURIComponent(request.url)}${unsent}` : '';
       void reply.status(303).header('location', `/login${next}`).send();
       return;
     }
