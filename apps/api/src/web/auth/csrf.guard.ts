@@ -1,7 +1,8 @@
-import { ForbiddenException, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { sessionCookieToken } from '../../auth/session-cookie';
 import { CSRF_FIELD, csrfMatches } from './csrf';
+import { FormTokenRefused } from './form-token-refused';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -10,6 +11,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * session's CSRF token (csrf.ts: derived from that very cookie), as a form field or an
  * X-CSRF-Token header. Bearer-token callers are not affected. A write with no session cookie is
  * refused by authentication, except the sign-in, which checks its pre-sign-in token itself.
+ * A refusal is a FormTokenRefused (403): the pages say the form was not sent, not "cannot see".
  */
 @Injectable()
 export class CsrfGuard implements CanActivate {
@@ -19,11 +21,8 @@ export class CsrfGuard implements CanActivate {
     if (!sessionCookieToken(request)) return true;
     const body = request.body as Record<string, unknown> | undefined;
     const submitted = body?.[CSRF_FIELD] ?? request.headers['x-csrf-token'];
-    if (!csrfMatches(request, submitted)) {
-      throw new ForbiddenException(
-        'The form has expired or did not come from this service: go back, reload the page and try again',
-      );
-    }
+    // Refused here, before any handler: a record form may come back filled in (its filter), never recorded.
+    if (!csrfMatches(request, submitted)) throw new FormTokenRefused();
     return true;
   }
 }

@@ -13,13 +13,10 @@ import { redirect, sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { appendCookie, csrfMatches, csrfToken, dropPreSessionToken } from './csrf';
 import { loginPage } from './login.page';
+import { FORM_NOT_SENT_PARAM, safeNext } from './safe-next';
 import { setCookie } from './set-cookie';
 import { UserDirectory } from './user-directory';
 import { PAGE_READERS } from './web-user';
-
-/** Only our own pages are followed after sign-in (no open redirect). */
-const safeNext = (next: unknown): string =>
-  typeof next === 'string' && /^\/panel(\/[A-Za-z0-9/_?=&%.,:-]*)?$/.test(next) ? next : '/panel/drift';
 
 @ApiExcludeController()
 @Controller()
@@ -37,12 +34,14 @@ export class LoginController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('next') next?: string,
+    @Query(FORM_NOT_SENT_PARAM) formNotSent?: string,
   ): string {
     return sendPage(
       reply,
       loginPage({
         csrfToken: csrfToken(request, reply),
         next: safeNext(next),
+        formNotSent: formNotSent === '1',
         demo: this.users.demo,
         notice: this.users.notice,
       }),

@@ -1,4 +1,4 @@
-import { FAILURE_MESSAGES, loginPage } from './login.page';
+import { FAILURE_MESSAGES, FORM_NOT_SENT_MESSAGE, loginPage } from './login.page';
 
 const model = { csrfToken: 't', next: '/panel/drift', demo: false };
 
@@ -17,5 +17,12 @@ describe('loginPage', () => {
 
   it('shows no error before a sign-in was tried', () => {
     expect(String(loginPage(model))).not.toContain('govuk-error-summary');
+  });
+
+  it('Given a form posted after the session ended, then it says nothing was recorded and the answers were not kept', () => {
+    const page = String(loginPage({ ...model, formNotSent: true }));
+    expect(page).toContain('id="form-not-sent"');
+    expect(page).toContain(FORM_NOT_SENT_MESSAGE);
+    expect(String(loginPage(model))).not.toContain('form-not-sent');
   });
 });

@@ -11,7 +11,13 @@ export interface LoginPageModel {
   failed?: 'credentials' | 'form';
   demo: boolean;
   notice?: string;
+  /** Sent here by a form posted after the session ended: say that nothing was recorded. */
+  formNotSent?: boolean;
 }
+
+/** Why the user is signing in mid-task, and what became of the form (its answers are not kept). */
+export const FORM_NOT_SENT_MESSAGE =
+  'Your session ended before your form was sent, so nothing was recorded. Sign in to go back to the form. What you typed was not kept: check the form and fill it in again.';
 
 export const FAILURE_MESSAGES: Record<NonNullable<LoginPageModel['failed']>, string> = {
   credentials: 'Enter a correct username and password',
@@ -25,6 +31,7 @@ export function loginPage(model: LoginPageModel): SafeHtml {
     <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
       ${errorSummary(error ? [{ fieldId: 'username', message: error }] : [])}
       <h1 class="govuk-heading-l">Sign in to Care Journey</h1>
+      ${model.formNotSent ? html`<div class="govuk-inset-text" id="form-not-sent">${FORM_NOT_SENT_MESSAGE}</div>` : ''}
       ${
         model.notice
           ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>

@@ -2,6 +2,8 @@ import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toHttpError } from '../../http/error-mapping';
 import { csrfToken } from '../auth/csrf';
+import { FormTokenRefused } from '../auth/form-token-refused';
+import { FORM_NOT_SENT_PARAM, isSafeNext } from '../auth/safe-next';
 import { requestUser } from '../auth/web-user';
 import { html } from './html';
 import { page } from './layout';
@@ -11,6 +13,8 @@ const TITLES: Record<number, string> = {
   404: 'Page not found',
   503: 'Sorry, the service is unavailable',
 };
+/** A form refused for its token is not a page the user may not see. */
+const FORM_NOT_SENT = 'Your form was not sent';
 
 /** Errors on the pages become pages: no session → sign in; the rest a GOV.UK error page. */
 @Catch()
@@ -22,7 +26,11 @@ export class WebExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = toHttpError(exception);
     if (status === 401) {
-      const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+      // A page returns to itself; a form sent after its session ended (expired, signed out, role
+      // changed) returns to the form: each form posts to the address it is shown at. What was typed
+      // is not kept: it would have to be held, personal data and all, outside any live session.
+      const unsent = request.method === 'GET' ? '' : `&${FORM_NOT_SENT_PARAM}=1`;
+      const next = isSafeNext(request.url) ? `?next=${encodeURIComponent(request.url)}${unsent}` : '';
       void reply.status(303).header('location', `/login${next}`).send();
       return;
     }
@@ -31,7 +39,10 @@ export class WebExceptionFilter implements ExceptionFilter {
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     const title =
-      TITLES[status] ?? (status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem');
+      exception instanceof FormTokenRefused
+        ? FORM_NOT_SENT
+        : (TITLES[status] ??
+          (status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem'));
     // 4xx messages are written for callers; 5xx details stay in the log.
     const detail = status < 500 || status === 503 ? body.message : 'Try again later.';
     // A 400's summary names the fields; each field's rule (e.g. which forms exist) is said below it.

@@ -99,4 +99,23 @@ describe('recordFormPage', () => {
     expect(page).toContain('Review held, 1 March 2023');
     expect(page).toContain('autocomplete="off"');
   });
+
+  it('Given a form sent from an earlier session, Then it says the session changed, nothing was recorded, and shows the answers', () => {
+    const page = recordFormPage(
+      model({ refusal: { kind: 'session-changed' }, values: { effectiveDate: '2025-03-04' } }),
+    ).value;
+    expect(page).toContain('id="session-changed-form"');
+    expect(page).toContain('Your session changed: check the answers and send again');
+    expect(page).toContain('Nothing was recorded');
+    expect(page).toContain('value="2025-03-04"');
+  });
+
+  it('posts to the address it is shown at: a correction with its entry, so sign-in can return to it', () => {
+    expect(recordFormPage(model()).value).toContain('action="/panel/children/child-1/record/review"');
+    const withdraw = CORRECTION_FORMS.find((f) => f.slug === 'withdraw')!;
+    const page = recordFormPage(
+      model({ form: withdraw, entry: { id: 'entry-9', description: 'A review' } }),
+    ).value;
+    expect(page).toContain('action="/panel/children/child-1/record/withdraw?entry=entry-9"');
+  });
 });

@@ -27,7 +27,9 @@ export type FormRefusal =
   /** The form's key already recorded other answers (the API's message). */
   | { kind: 'key-reused'; message: string }
   /** The form came without a usable key. */
-  | { kind: 'key-invalid'; message: string };
+  | { kind: 'key-invalid'; message: string }
+  /** The form's token was of an earlier session (signed in again since it was opened). */
+  | { kind: 'session-changed' };
 
 export interface RecordFormPageModel {
   user: AuthenticatedUser;
@@ -92,6 +94,18 @@ function keyInvalidSummary(message: string): SafeHtml {
   </div>`;
 }
 
+/** Signed in again since the form was opened: its token was not this session's, so it was not sent. */
+function sessionChangedSummary(): SafeHtml {
+  return html`<div class="govuk-error-summary" data-module="govuk-error-summary" id="session-changed-form">
+    <div role="alert">
+      <h2 class="govuk-error-summary__title">Your session changed: check the answers and send again</h2>
+      <div class="govuk-error-summary__body"><p class="govuk-body">Nothing was recorded. You signed in again
+        (perhaps in another tab) after this form was opened, so it could not be checked as coming from you.</p>
+        <p class="govuk-body">Your answers are below. Check them, then send the form again.</p></div>
+    </div>
+  </div>`;
+}
+
 export function refusalSummary(refusal: FormRefusal, childHref: string): SafeHtml {
   switch (refusal.kind) {
     case 'stale':
@@ -100,6 +114,8 @@ export function refusalSummary(refusal: FormRefusal, childHref: string): SafeHtm
       return keyReusedSummary(childHref, refusal.message);
     case 'key-invalid':
       return keyInvalidSummary(refusal.message);
+    case 'session-changed':
+      return sessionChangedSummary();
   }
 }
 
@@ -180,11 +196,14 @@ export function recordFormPage(model: RecordFormPageModel): SafeHtml {
     message: e.message,
   }));
   const childHref = `/panel/children/${encodeURIComponent(childId)}`;
+  // Sent to the address it is shown at (a correction's entry included), so a send after the
+  // session ended can return to this form once signed in (the web exception filter's `next`).
+  const entryQuery = form.target && model.entry ? `?entry=${encodeURIComponent(model.entry.id)}` : '';
   const content = html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
     ${model.refusal ? refusalSummary(model.refusal, childHref) : errorSummary(summary)}
     <span class="govuk-caption-l">${model.childLabel}</span>
     <h1 class="govuk-heading-l">Record: ${form.title}</h1>
-    <form method="post" action="${childHref}/record/${form.slug}" autocomplete="off" novalidate>
+    <form method="post" action="${childHref}/record/${form.slug}${entryQuery}" autocomplete="off" novalidate>
       <input type="hidden" name="_csrf" value="${model.csrfToken}">
       <input type="hidden" name="revision" value="${model.revision}">
       <input type="hidden" name="${FORM_KEY_FIELD}" value="${model.idempotencyKey}">

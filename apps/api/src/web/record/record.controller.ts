@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { dateOfInstant, type StoredJourneyEvent } from '@care-journey/journey';
+import { dateOfInstant } from '@care-journey/journey';
 import { allocationOn } from '@care-journey/projections';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import { AllocationNames } from '../../children/allocation/allocation-names';
@@ -28,19 +28,15 @@ import { afterRecording } from '../reading/position-param';
 import { allocationFormWithChoices, currentAllocationValues } from './allocation-form';
 import { amendedDataOf } from './amended-data';
 import { formBySlug } from './correction-forms';
-import {
-  correctableEntry,
-  correctionFormFor,
-  correctionValues,
-  describeEntry,
-  type CorrectableEntry,
-} from './correction-target';
+import { correctableEntry, correctionFormFor, correctionValues, describeEntry } from './correction-target';
 import { formToBody, formValues } from './form-body';
 import type { RecordForm } from './form-definitions';
 import { FORM_KEY_FIELD, formIdempotencyKey, newFormKey } from './form-idempotency-key';
 import { formOnDate } from './form-on-date';
 import { carriedRevision, formRevision } from './form-revision';
+import { entryOfSentForm, formChild, formRead, type FormChild } from './record-form-child';
 import { RecordFormParams } from './record-form.params';
+import { SessionChangedFormFilter } from './session-changed.filter';
 import { recordFormPage, type RecordFormPageModel } from './record-form.page';
 import { FormCommandSender } from './validate-and-send';
 
@@ -54,7 +50,9 @@ import { FormCommandSender } from './validate-and-send';
  */
 @ApiExcludeController()
 @Controller('panel/children/:id/record')
-@UseFilters(WebExceptionFilter)
+// The second is tried first (Nest tries a route's filters last-declared first): a form refused for
+// a token of an earlier session comes back filled in; anything else is an error page.
+@UseFilters(WebExceptionFilter, SessionChangedFormFilter)
 @Roles(...FORM_RECORDERS)
 export class RecordController {
   constructor(
@@ -117,7 +115,7 @@ export class RecordController {
     const child = await this.child(id);
     const fields = submitted ?? {};
     const entry = base.target
-      ? this.entryOfForm(child.events, fields[base.target], fields.revision)
+      ? entryOfSentForm(child.events, fields[base.target], fields.revision)
       : undefined;
     const form = entry ? correctionFormFor(base, entry) : base;
     // Refilled as sent: the revision it was opened on (still checked on the next send) and its key.
@@ -173,22 +171,6 @@ export class RecordController {
     return refused({ ...refill(key.key), errors: outcome.errors }, outcome.status);
   }
 
-  /**
-   * A sent correction's entry as it stood when the form was opened (so a repeat of the form is the
-   * same command), else as it stands now (the form is stale and will be refused as such).
-   */
-  private entryOfForm(
-    events: readonly StoredJourneyEvent[],
-    entryId: unknown,
-    revision: unknown,
-  ): CorrectableEntry | undefined {
-    const opened = formRevision(revision).revision;
-    return (
-      (opened >= 0n ? correctableEntry(events, entryId, opened) : undefined) ??
-      correctableEntry(events, entryId)
-    );
-  }
-
   /** The form with the codes in force today (withdrawn codes are not offered). */
   private formOf(slug: string): RecordForm {
     const form = formBySlug(slug);
@@ -203,22 +185,7 @@ export class RecordController {
     return summary && allocationOn(summary, dateOfInstant(this.clock.now()));
   }
 
-  /**
-   * The label from the read models and the revision from the child's stream; a child that does not
-   * exist is a 404 before any form.
-   */
-  private async child(
-    childId: string,
-  ): Promise<{ childLabel: string; revision: string; events: readonly StoredJourneyEvent[] }> {
-    const summary = this.queries.summary(childId);
-    const events = await this.queries.events(childId);
-    if (!summary || !events) throw new NotFoundException(`No child with id ${childId}`);
-    // Social workers may see names.
-    const childLabel = summary.name ? `${summary.name} (${summary.childRef})` : summary.childRef;
-    return { childLabel, revision: String(events.length - 1), events };
+  private child(childId: string): Promise<FormChild> {
+    return formChild(this.queries, childId);
   }
 }
-
-/** A record form shown for a child (first render or refilled after a refusal), as the trail records it. */
-export const formRead = (childId: string, form: string, entryId: string | undefined) =>
-  ({ childId, view: 'form', query: { form, ...(entryId !== undefined && { entry: entryId }) } }) as const;

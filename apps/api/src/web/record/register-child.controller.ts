@@ -17,6 +17,7 @@ import { formToBody, formValues } from './form-body';
 import type { RecordForm } from './form-definitions';
 import { FORM_KEY_FIELD, formIdempotencyKey, newFormKey } from './form-idempotency-key';
 import { formOnDate } from './form-on-date';
+import { RegisterSessionChangedFilter } from './register-session-changed.filter';
 import { registerChildPage, type RegisterChildPageModel } from './register-child.page';
 import { REGISTER_CHILD_FORM } from './register-child.form';
 import { allocationFormWithChoices } from './allocation-form';
@@ -31,7 +32,8 @@ import { FormCommandSender, type SendOutcome } from './validate-and-send';
  */
 @ApiExcludeController()
 @Controller('panel/children/new')
-@UseFilters(WebExceptionFilter)
+// The second is tried first: a form sent with an earlier session's token comes back filled in.
+@UseFilters(WebExceptionFilter, RegisterSessionChangedFilter)
 @Roles(...FORM_RECORDERS)
 export class RegisterChildController {
   constructor(
