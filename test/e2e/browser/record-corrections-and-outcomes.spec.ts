@@ -189,7 +189,7 @@ describeInBrowser(
       await page.getByLabel('How the child took part').selectOption('PN1');
       await refused(page, 422);
       expect(await errorBeside(page, 'amendedData-participation')).toMatch(
-        /Amending entry .* is refused: .*must be PN0/,
+        /^The statutory review on 1 March 2023 cannot be corrected like this: .*must be PN0/,
       );
       expect((await events(app.api, childId)).map((e) => e.type)).not.toContain('EntryAmended');
 

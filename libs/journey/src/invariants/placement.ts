@@ -83,7 +83,7 @@ export function checkOrdinaryPlacement(
     violation(
       'temporary-placement-via-change',
       // Read by form users and API callers alike: name the step, then the command that records it.
-      `${type} is a temporary placement: record it as a temporary placement, not as a placement change (API: StartTemporaryPlacement).`,
+      `${type} is a temporary placement: record it as a temporary placement, not as a placement change.`,
       'placement.placementType',
     );
   }
