@@ -36,12 +36,18 @@ export const ENTRY_WORDS: Record<JourneyEventType, string> = {
   EntryRetracted: 'retraction',
 };
 
+/** What an entry is named by in words: its type and date. */
+export interface NamedEntry {
+  type: JourneyEventType;
+  data: { effectiveDate: string };
+}
+
 /** "the start of care on 10 January 2025". */
-export const entryInWords = (entry: Pick<StoredJourneyEvent, 'type' | 'data'>): string =>
+export const entryInWords = (entry: NamedEntry): string =>
   `the ${ENTRY_WORDS[entry.type]} on ${dateInWords(entry.data.effectiveDate)}`;
 
 /** "the permanence plan on 20 January 2026 and the statutory review on 1 June 2026". */
-export function entriesInWords(entries: readonly Pick<StoredJourneyEvent, 'type' | 'data'>[]): string {
+export function entriesInWords(entries: readonly NamedEntry[]): string {
   const words = entries.map(entryInWords);
   return words.length < 2
     ? (words[0] ?? '')

@@ -60,3 +60,15 @@ describe('A refused correction, in words', () => {
     expect(error.message).not.toMatch(NO_IDS);
   });
 });
+
+describe('A correction of an entry already withdrawn, in words', () => {
+  it('Given a withdrawn review, When it is corrected, Then the refusal names the review by type and date, not by id', () => {
+    const withdrawn: JourneyEvent = {
+      type: 'EntryRetracted',
+      data: { childId: CHILD, effectiveDate: '2024-06-01', retractedEventId: 'e4', reason: 'Wrong child' },
+    };
+    const error = refusal([...withPlanAndReview, withdrawn], amendEntry('e4', { participation: 'PN2' }));
+    expect(error).toMatchObject({ rule: 'correction-target-retracted', field: 'correctedEventId' });
+    expect(error.message).toBe('The statutory review on 1 June 2024 has been withdrawn.');
+  });
+});

@@ -80,10 +80,12 @@ export class FormCommandSender {
       if (!(error instanceof DomainRuleViolation)) throw error;
       // A refusal naming no field is about the entry as a whole (a withdrawal that would leave
       // other entries outside care): the summary shows it, beside no field it is not about.
+      // So is one naming the hidden field that carries the entry's id (it was withdrawn meanwhile).
+      const field = error.field === form.target ? undefined : error.field;
       return {
         ok: false,
         status: 422,
-        errors: [{ ...(error.field !== undefined && { field: error.field }), message: error.message }],
+        errors: [{ ...(field !== undefined && { field }), message: error.message }],
       };
     }
   }
