@@ -90,7 +90,7 @@ export function checkOrdinaryPlacement(
   if (isAdoptionPlacement(type)) {
     violation(
       'adoption-placement-via-change',
-      `${type} is a placement for adoption: record it with PlaceForAdoption.`,
+      `${type} is a placement for adoption: record it as placed for adoption, not as a placement change.`,
       'placement.placementType',
     );
   }
