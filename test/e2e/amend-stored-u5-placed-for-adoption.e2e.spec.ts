@@ -85,7 +85,8 @@ describe('POST /children/:id/corrections/amend on a stored U5 "placed for adopti
         field: 'amendedData.placement.placementType',
       },
     });
-    expect(String(refused.body['message'])).toContain('record a change of placement');
+    expect(String(refused.body['message'])).toContain('withdraw this entry and record a placement change');
+    expect(String(refused.body['message'])).not.toContain(u5Entry);
     expect(await logWithoutTrail(app.store)).toEqual(before);
   });
 });

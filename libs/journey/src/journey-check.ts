@@ -93,13 +93,10 @@ export function failingEntries(
   return failures;
 }
 
-/** The first failure in `after` that `before` did not have (same entry, same rule), if any. */
-export function newFailure(
+/** Every failure in `after` that `before` did not have (same entry, same rule), in the journey's order. */
+export function newFailures(
   before: Map<string, DomainRuleViolation>,
   after: Map<string, DomainRuleViolation>,
-): [string, DomainRuleViolation] | undefined {
-  for (const [id, failure] of after) {
-    if (before.get(id)?.rule !== failure.rule) return [id, failure];
-  }
-  return undefined;
+): [string, DomainRuleViolation][] {
+  return [...after].filter(([id, failure]) => before.get(id)?.rule !== failure.rule);
 }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { addMonths, dateInEngland } from '@care-journey/journey';
+import { formatDate } from '../../../apps/api/src/web/html/format';
 import type { ApiClient } from '../support/http-client';
 import { registerBody } from '../support/journey-bodies';
 import { newChild } from '../support/journey-setup';
@@ -189,7 +190,7 @@ describeInBrowser(
       await page.getByLabel('How the child took part').selectOption('PN1');
       await refused(page, 422);
       expect(await errorBeside(page, 'amendedData-participation')).toMatch(
-        /Amending entry .* is refused: .*must be PN0/,
+        /^Error: The statutory review on 1 March 2023 cannot be corrected like this: .*must be PN0/,
       );
       expect((await events(app.api, childId)).map((e) => e.type)).not.toContain('EntryAmended');
 
@@ -281,7 +282,7 @@ describeInBrowser(
       await page.getByLabel('Why it is being corrected').fill('Year keyed wrongly');
       await refused(page, 422);
       expect(await errorBeside(page, 'amendedData-dateOfBirth')).toContain(
-        `the start of care on ${careStart} would then be on or after the child's 18th birthday`,
+        `the start of care on ${formatDate(careStart)} would then be on or after the child's 18th birthday`,
       );
       expect(await page.locator('#amendedData-effectiveDate-error').count()).toBe(0);
       await screenshot(page, '34-date-of-birth-refused-for-the-start-of-care');

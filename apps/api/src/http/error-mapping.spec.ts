@@ -24,6 +24,20 @@ describe('toHttpError', () => {
     ).not.toHaveProperty('field');
   });
 
+  it('Given a correction refused because of other entries, When mapped, Then the 422 body carries their ids for clients beside the message in words', () => {
+    const body = toHttpError(
+      new DomainRuleViolation(
+        'permanence-plan-outside-period-of-care',
+        'The start of care on 5 January 2026 cannot be withdrawn: …',
+        undefined,
+        ['e3', 'e4'],
+      ),
+    ).body;
+    expect(body).toMatchObject({ rule: 'permanence-plan-outside-period-of-care', entries: ['e3', 'e4'] });
+    expect(body).not.toHaveProperty('field');
+    expect(toHttpError(new DomainRuleViolation('r', 'm')).body).not.toHaveProperty('entries');
+  });
+
   it('404 for an unknown child, however it surfaces', () => {
     expect(toHttpError(new ChildNotFound('c1')).status).toBe(404);
     expect(toHttpError(new StreamNotFound('journey-c1')).status).toBe(404);

@@ -30,6 +30,8 @@ export function toHttpError(error: unknown): HttpError {
         message: error.message,
         rule: error.rule,
         ...(error.field === undefined ? {} : { field: error.field }),
+        // The other entries a refused correction is about: their ids for clients (the message names them in words).
+        ...(error.entries === undefined ? {} : { entries: error.entries }),
       },
     };
   }

@@ -31,7 +31,7 @@ describe('AmendEntry: the field a refusal names', () => {
         .events(),
     );
     expect(error.message).toMatch(
-      /^Amending entry e1 is refused: amendedData\.dateOfBirth "2024-06-01" breaks rule date-before-birth: effectiveDate 2024-05-01 is before the child's date of birth \(2024-06-01\)\./,
+      /^The registration on 1 May 2024 cannot be corrected like this: with amendedData\.dateOfBirth "2024-06-01", effectiveDate 2024-05-01 is before the child's date of birth \(2024-06-01\)\./,
     );
   });
 

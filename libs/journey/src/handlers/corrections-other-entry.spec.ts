@@ -40,7 +40,7 @@ describe('A correction that would break another entry', () => {
       .thenThrows('looked-after-only-under-18', 'amendedData.dateOfBirth');
     const error = refusal(inCare, amend('e1', { dateOfBirth: '2006-01-01' }));
     expect(error.message).toMatch(
-      /^Amending entry e1 is refused \(rule looked-after-only-under-18, entry e2\): with amendedData\.dateOfBirth "2006-01-01", the start of care on 2024-05-10 would then be on or after the child's 18th birthday \(2024-01-01, dateOfBirth 2006-01-01\): /,
+      /^The registration on 1 May 2024 cannot be corrected like this: with amendedData\.dateOfBirth "2006-01-01", the start of care on 10 May 2024 would then be on or after the child's 18th birthday \(2024-01-01, dateOfBirth 2006-01-01\): /,
     );
     // The other entry's field name would be read by a form as one of its own fields.
     expect(error.message).not.toMatch(/effectiveDate/);
@@ -57,7 +57,7 @@ describe('A correction that would break another entry', () => {
       .when(amend('e1', { dateOfBirth: '2019-08-01' }))
       .thenThrows('date-before-birth', 'amendedData.dateOfBirth');
     expect(refusal(events, amend('e1', { dateOfBirth: '2019-08-01' })).message).toContain(
-      'with amendedData.dateOfBirth "2019-08-01", the previous permanence date 2019-05-01 of the start of care on 2024-05-10 would then be before the child\'s date of birth (2019-08-01).',
+      'with amendedData.dateOfBirth "2019-08-01", the previous permanence date 2019-05-01 of the start of care on 10 May 2024 would then be before the child\'s date of birth (2019-08-01). Check the answer, or first correct or withdraw the start of care on 10 May 2024.',
     );
   });
 
@@ -67,7 +67,7 @@ describe('A correction that would break another entry', () => {
     const error = refusal(events, retract('e2'));
     expect(error.field).toBeUndefined();
     expect(error.message).toMatch(
-      /^Retracting entry e2 is refused \(rule placement-outside-period-of-care, entry e3\): the placement change on 2024-09-01 would then be refused: /,
+      /^The start of care on 10 May 2024 cannot be withdrawn: the placement change on 1 September 2024 would then be refused: .* Withdraw the placement change on 1 September 2024 first, or correct it if it should stay\.$/,
     );
   });
 });
@@ -85,12 +85,12 @@ describe('the other entry’s failure in words', () => {
         ),
       ),
     ).toBe(
-      'the placement change on 2024-09-01 would then be refused: its date must be after the start of care, got 2024-09-01.',
+      'the placement change on 1 September 2024 would then be refused: its date must be after the start of care, got 2024-09-01.',
     ));
   it('Given a rule with no field, When told of another entry, Then its message is kept after the entry’s words', () =>
     expect(
       otherEntryFailureInWords(placementChange, new DomainRuleViolation('r', 'No period of care.')),
-    ).toBe('the placement change on 2024-09-01 would then be refused: No period of care.'));
+    ).toBe('the placement change on 1 September 2024 would then be refused: No period of care.'));
   it('Given a rule whose text names effectiveDate after its subject, When told of another entry, Then no effectiveDate is left for a form to read as its own date', () =>
     expect(
       otherEntryFailureInWords(
@@ -98,6 +98,6 @@ describe('the other entry’s failure in words', () => {
         new DomainRuleViolation('r', 'The move must come after the effectiveDate of the start of care.'),
       ),
     ).toBe(
-      'the placement change on 2024-09-01 would then be refused: The move must come after the date of the start of care.',
+      'the placement change on 1 September 2024 would then be refused: The move must come after the date of the start of care.',
     ));
 });

@@ -4,6 +4,7 @@
  * wrong with it. The rule's own message names the other entry's field (`effectiveDate …`); a form
  * showing the refusal would read that name as one of its own fields, so it is put in words here.
  */
+import { dateInWords } from '../date-in-words';
 import type { DomainRuleViolation } from '../errors';
 import type { JourneyEventType, StoredJourneyEvent } from '../events';
 
@@ -35,9 +36,26 @@ export const ENTRY_WORDS: Record<JourneyEventType, string> = {
   EntryRetracted: 'retraction',
 };
 
-/** "the start of care on 2025-01-10". */
-export const entryInWords = (entry: Pick<StoredJourneyEvent, 'type' | 'data'>): string =>
-  `the ${ENTRY_WORDS[entry.type]} on ${entry.data.effectiveDate}`;
+/** What an entry is named by in words: its type and date. */
+export interface NamedEntry {
+  type: JourneyEventType;
+  data: { effectiveDate: string };
+}
+
+/** "the start of care on 10 January 2025". */
+export const entryInWords = (entry: NamedEntry): string =>
+  `the ${ENTRY_WORDS[entry.type]} on ${dateInWords(entry.data.effectiveDate)}`;
+
+/** "the permanence plan on 20 January 2026 and the statutory review on 1 June 2026". */
+export function entriesInWords(entries: readonly NamedEntry[]): string {
+  const words = entries.map(entryInWords);
+  return words.length < 2
+    ? (words[0] ?? '')
+    : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** A sentence starting with an entry in words: "The start of care on …". */
+export const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /**
  * `previousPermanence.date` → "previous permanence date"; `placement.placementType` → "placement
@@ -55,9 +73,9 @@ function fieldInWords(path: string): string {
 
 /**
  * What the other entry's failure means, starting from the entry. The rules write
- * `<field> <value> is <what is wrong>`, which becomes "the start of care on 2025-01-10 would then
+ * `<field> <value> is <what is wrong>`, which becomes "the start of care on 10 January 2025 would then
  * be on or after the child's 18th birthday …" (another field: "the previous permanence date
- * 2010-01-01 of the start of care on 2025-01-10 would then be before …"). Other messages starting
+ * 2010-01-01 of the start of care on 10 January 2025 would then be before …"). Other messages starting
  * with the field keep their rule after its name in words ("… would then be refused: its date must
  * be …"); any other message is kept whole after the entry's words.
  */

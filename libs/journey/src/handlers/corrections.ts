@@ -17,9 +17,14 @@ import { notAfterRecording } from '../invariants/dates';
 import { requireDate, requireRecording, requireText } from '../invariants/fields';
 import { mustBeRegistered, mustBeSameChild } from '../invariants/registration';
 import { dateOfInstant } from '../england-time';
-import { otherEntryFailureInWords } from './corrections-other-entry';
+import {
+  capitalised,
+  entriesInWords,
+  entryInWords,
+  otherEntryFailureInWords,
+} from './corrections-other-entry';
 import { historyOf } from '../fold/journey-log';
-import { type DecideFn, failingEntries, newFailure } from '../journey-check';
+import { type DecideFn, failingEntries, newFailures } from '../journey-check';
 import { resolveCorrections } from '../resolve-corrections';
 import type { JourneyState } from '../state';
 
@@ -138,6 +143,9 @@ function sentAt(amendedData: Record<string, unknown>, path: string): unknown {
   return node;
 }
 
+/** A sentence ends with a full stop unless it has one already. */
+const ended = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 /** Replays the journey with `correction` added; throws the first new failure it causes. */
 function mustKeepJourneyValid(
   decide: DecideFn,
@@ -149,40 +157,50 @@ function mustKeepJourneyValid(
 ): void {
   const before = failingEntries(decide, resolveCorrections(historyOf(state)), command.now);
   const after = failuresWith(decide, state, command, correction);
-  const found = newFailure(before, after);
-  if (!found) return;
-  const [id, failure] = found;
-  const verb = command.type === 'AmendEntry' ? 'Amending' : 'Retracting';
+  const found = newFailures(before, after);
+  if (found.length === 0) return;
+  const [id, failure] = found[0];
   const field =
     command.type === 'AmendEntry' && amendedAlone
       ? amendedFieldAtFault(decide, state, command, id, failure, amendedAlone)
       : undefined;
-  const sentValue = (name: string): string =>
-    JSON.stringify(sentAt((command as AmendEntry).amendedData, name));
-  if (id !== targetId) {
-    // Another entry breaks: say which, in words, and which field sent does it.
-    const other = resolveCorrections(historyOf(state)).find((event) => event.id === id);
-    const what = other ? otherEntryFailureInWords(other, failure) : failure.message;
-    const cause = field === undefined ? '' : `with amendedData.${field} ${sentValue(field)}, `;
-    throw new DomainRuleViolation(
+  const refusal = (message: string, entries?: readonly string[]): DomainRuleViolation =>
+    new DomainRuleViolation(
       failure.rule,
-      `${verb} entry ${targetId} is refused (rule ${failure.rule}, entry ${id}): ${cause}${what}`,
+      message,
       field === undefined ? undefined : `amendedData.${field}`,
+      entries,
+    );
+  const resolved = resolveCorrections(historyOf(state));
+  const entryOf = (entryId: string) => resolved.find((event) => event.id === entryId);
+  const target = entryOf(targetId);
+  // Named in words, never by id (the API's body carries the ids): "The start of care on 5 January 2026 …".
+  const refused = `${capitalised(target ? entryInWords(target) : 'this entry')} ${
+    command.type === 'AmendEntry' ? 'cannot be corrected like this' : 'cannot be withdrawn'
+  }`;
+  const cause = (name: string): string =>
+    `with amendedData.${name} ${JSON.stringify(sentAt((command as AmendEntry).amendedData, name))}`;
+  if (id !== targetId) {
+    // Other entries break: say which, in words, which field sent does it, and what to do first.
+    const other = entryOf(id);
+    const what = other ? otherEntryFailureInWords(other, failure) : failure.message;
+    const blocking = found.map(([entryId]) => entryId).filter((entryId) => entryId !== targetId);
+    const blockingEntries = blocking.map(entryOf).filter((entry) => entry !== undefined);
+    const [them, they] = blockingEntries.length > 1 ? ['them', 'they'] : ['it', 'it'];
+    const nextStep =
+      command.type === 'AmendEntry'
+        ? `Check the answer, or first correct or withdraw ${entriesInWords(blockingEntries)}.`
+        : `Withdraw ${entriesInWords(blockingEntries)} first, or correct ${them} if ${they} should stay.`;
+    throw refusal(
+      `${refused}: ${field === undefined ? '' : `${cause(field)}, `}${ended(what)} ${blockingEntries.length > 0 ? nextStep : ''}`.trimEnd(),
+      blocking,
     );
   }
   if (field !== undefined && field !== failure.field) {
-    // The rule's own text names the field it checks; say which field sent breaks it, and the rule.
-    throw new DomainRuleViolation(
-      failure.rule,
-      `${verb} entry ${targetId} is refused: amendedData.${field} ${sentValue(field)} breaks rule ${failure.rule}: ${failure.message}`,
-      `amendedData.${field}`,
-    );
+    // The rule's own text names the field it checks; say which field sent breaks it.
+    throw refusal(`${refused}: ${cause(field)}, ${failure.message}`);
   }
-  throw new DomainRuleViolation(
-    failure.rule,
-    `${verb} entry ${targetId} is refused: ${failure.message}`,
-    field === undefined ? undefined : `amendedData.${field}`,
-  );
+  throw refusal(`${refused}: ${failure.message}`);
 }
 
 export function amendEntry(command: AmendEntry, state: JourneyState, decide: DecideFn): JourneyEvent[] {
@@ -197,7 +215,7 @@ export function amendEntry(command: AmendEntry, state: JourneyState, decide: Dec
   const stored = resolveCorrections(historyOf(state)).find((entry) => entry.id === command.correctedEventId);
   changesSomething(stored, amendedData);
   if (stored?.type === 'PlacedForAdoption')
-    keepsStoredFosteringForAdoptionType(stored.id, stored.data.placement, amendedData['placement']);
+    keepsStoredFosteringForAdoptionType(stored.data.placement, amendedData['placement']);
   const effectiveDate = requireDate(
     amendedData['effectiveDate'] ?? target.effectiveDate,
     'amendedData.effectiveDate',

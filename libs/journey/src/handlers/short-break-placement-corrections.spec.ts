@@ -46,7 +46,7 @@ describe('rule 384 through corrections: V3/V4 never inside a U1/U4 placement', (
       .thenThrows(RULE, 'amendedData.legalStatus');
     const error = refusal(events, amendEntry('e2', { legalStatus: 'V3' }));
     expect(error.message).toBe(
-      `Amending entry e2 is refused (rule ${RULE}, entry e3): with amendedData.legalStatus "V3", the placement type U4 of the placement change on 2024-05-12 would then be a long-term foster placement for a child on short breaks (V3), which 903 validation rule 384 refuses.`,
+      'The start of care on 10 May 2024 cannot be corrected like this: with amendedData.legalStatus "V3", the placement type U4 of the placement change on 12 May 2024 would then be a long-term foster placement for a child on short breaks (V3), which 903 validation rule 384 refuses. Check the answer, or first correct or withdraw the placement change on 12 May 2024.',
     );
   });
 
@@ -60,7 +60,7 @@ describe('rule 384 through corrections: V3/V4 never inside a U1/U4 placement', (
       .when(amendEntry('e4', { legalStatus: 'V4' }))
       .thenThrows(RULE, 'amendedData.legalStatus');
     expect(refusal(events, amendEntry('e4', { legalStatus: 'V4' })).message).toBe(
-      'Amending entry e4 is refused: legalStatus V4 is a short break for a child placed in long-term foster care (U4), which 903 validation rule 384 refuses.',
+      'The legal status change on 1 June 2024 cannot be corrected like this: legalStatus V4 is a short break for a child placed in long-term foster care (U4), which 903 validation rule 384 refuses.',
     );
   });
 
@@ -74,7 +74,7 @@ describe('rule 384 through corrections: V3/V4 never inside a U1/U4 placement', (
     given(events).when(toU4).thenThrows(RULE, 'amendedData.placement.placementType');
     const error = refusal(events, toU4);
     expect(error.message).toBe(
-      `Amending entry e3 is refused (rule ${RULE}, entry e4): with amendedData.placement.placementType "U4", the legal status V3 of the legal status change on 2024-05-20 would then be a short break for a child placed in long-term foster care (U4), which 903 validation rule 384 refuses.`,
+      'The placement change on 12 May 2024 cannot be corrected like this: with amendedData.placement.placementType "U4", the legal status V3 of the legal status change on 20 May 2024 would then be a short break for a child placed in long-term foster care (U4), which 903 validation rule 384 refuses. Check the answer, or first correct or withdraw the legal status change on 20 May 2024.',
     );
   });
 
@@ -111,7 +111,7 @@ describe('rule 384 through corrections: V3/V4 never inside a U1/U4 placement', (
     const error = refusal(events, retractEntry('e3'));
     expect(error).toMatchObject({ rule: RULE, field: undefined });
     expect(error.message).toContain(
-      'the placement type U4 of the placement change on 2024-05-25 would then be',
+      'the placement type U4 of the placement change on 25 May 2024 would then be',
     );
     expect(error.message).not.toMatch(/placement\.placementType|legalStatus/);
   });

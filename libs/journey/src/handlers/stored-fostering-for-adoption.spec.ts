@@ -72,12 +72,12 @@ describe('amending a stored U5 "placed for adoption" entry', () => {
       field: 'amendedData.placement.placementType',
     });
     expect(error.message).toContain(
-      `Amending entry ${U5_ENTRY} is refused (rule fostering-for-adoption-is-a-placement-change): amendedData.placement.placementType U2`,
+      'This placement for adoption cannot be corrected like this: amendedData.placement.placementType U2',
     );
     expect(error.message).toContain('may keep U5 while its other fields are corrected');
-    expect(error.message).toContain(
-      'retract this entry (API: RetractEntry) and record a change of placement',
-    );
+    // The web's words (Withdraw, Placement change), never the API's command names or the entry's id.
+    expect(error.message).toContain('withdraw this entry and record a placement change.');
+    expect(error.message).not.toMatch(/API|RetractEntry|ChangePlacement|rule |[0-9a-f]{8}-[0-9a-f]{4}/);
   });
 
   it('Given a stored A6 entry, When it is amended to U5, Then it is refused: only a stored U2/U5 may keep its type', () =>

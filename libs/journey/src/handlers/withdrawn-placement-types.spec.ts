@@ -59,7 +59,7 @@ describe('H5 is replaced by K3 from 1 April 2025', () => {
   it('refuses a legal status change after 1 April while the child is still recorded in H5, naming the rule and K3', () => {
     given(inH5).when(legalStatus('2025-06-01')).thenThrows(RULE, 'effectiveDate');
     expect(messageOf(inH5, legalStatus('2025-06-01'))).toMatch(
-      /in H5 since 2025-01-10.*replaced by K3.*record the setting as K3 first \(ChangePlacement, same carer, reason PLACE\)/,
+      /in H5 since 2025-01-10.*replaced by K3.*record the setting as K3 first \(a placement change, same carer, reason PLACE\)/,
     );
   });
   it('refuses it on 1 April itself: the new episode would be an H5 episode from that day', () =>

@@ -19,7 +19,7 @@ export function adoptionPlacementType(placement: PlacementDetails): string {
   if (isFosteringForAdoption(type)) {
     return violation(
       'fostering-for-adoption-is-a-placement-change',
-      `placement.placementType ${type} is fostering for adoption (a foster placement), not a placement for adoption (A3–A6): record it as a change of placement (API: ChangePlacement), then place for adoption with those carers (A3/A5, same carer).`,
+      `placement.placementType ${type} is fostering for adoption (a foster placement), not a placement for adoption (A3–A6): record it as a placement change, then place for adoption with those carers (A3/A5, same carer).`,
       'placement.placementType',
     );
   }
@@ -44,7 +44,6 @@ export const isStoredFosteringForAdoption = (placement: PlacementDetails | undef
  * is a change of placement: retract the entry and record the change of placement instead.
  */
 export function keepsStoredFosteringForAdoptionType(
-  entryId: string,
   storedPlacement: PlacementDetails | undefined,
   amendedPlacement: unknown,
 ): void {
@@ -57,7 +56,7 @@ export function keepsStoredFosteringForAdoptionType(
     : '';
   violation(
     'fostering-for-adoption-is-a-placement-change',
-    `Amending entry ${entryId} is refused (rule fostering-for-adoption-is-a-placement-change): amendedData.placement.placementType ${sent} is fostering for adoption (a foster placement), not a placement for adoption (A3–A6). ${kept}to record fostering for adoption with ${sent}, retract this entry (API: RetractEntry) and record a change of placement (API: ChangePlacement).`,
+    `This placement for adoption cannot be corrected like this: amendedData.placement.placementType ${sent} is fostering for adoption (a foster placement), not a placement for adoption (A3–A6). ${kept}to record fostering for adoption with ${sent}, withdraw this entry and record a placement change.`,
     'amendedData.placement.placementType',
   );
 }

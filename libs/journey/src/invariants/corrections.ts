@@ -1,5 +1,6 @@
 /** A correction points at a live, non-correction entry of this journey. */
 import { isFieldOf } from '../entry-fields';
+import { capitalised, entryInWords } from '../handlers/corrections-other-entry';
 import { violation } from '../errors';
 import { eventRecord } from '../fold/journey-log';
 import { isCorrection } from '../resolve-corrections';
@@ -13,14 +14,18 @@ export function correctableEntry(state: JourneyState, eventId: unknown, field: s
       `${field} ${JSON.stringify(eventId)} is not an entry of this child's journey.`,
       field,
     );
+  // In words, not by id: the web form shows these to the person correcting (the id is in `field`'s value).
+  const words = capitalised(
+    entryInWords({ type: record.type, data: { effectiveDate: record.effectiveDate } }),
+  );
   if (isCorrection(record))
     return violation(
       'cannot-correct-a-correction',
-      `Entry ${eventId} is itself a correction; correct the original entry instead.`,
+      `${words} is itself a correction; correct the original entry instead.`,
       field,
     );
   if (record.retracted)
-    return violation('correction-target-retracted', `Entry ${eventId} has been retracted.`, field);
+    return violation('correction-target-retracted', `${words} has been withdrawn.`, field);
   return record;
 }
 

@@ -83,14 +83,14 @@ export function checkOrdinaryPlacement(
     violation(
       'temporary-placement-via-change',
       // Read by form users and API callers alike: name the step, then the command that records it.
-      `${type} is a temporary placement: record it as a temporary placement, not as a placement change (API: StartTemporaryPlacement).`,
+      `${type} is a temporary placement: record it as a temporary placement, not as a placement change.`,
       'placement.placementType',
     );
   }
   if (isAdoptionPlacement(type)) {
     violation(
       'adoption-placement-via-change',
-      `${type} is a placement for adoption: record it with PlaceForAdoption.`,
+      `${type} is a placement for adoption: record it as placed for adoption, not as a placement change.`,
       'placement.placementType',
     );
   }

@@ -96,13 +96,13 @@ export function currentPlacementEndedByRegistration(
   if (current.placementType === 'P2') {
     violation(
       'p2-not-ended-by-2023-10-28',
-      `The child has been in P2 (independent living) since ${current.startDate}; P2 is not a placement from 28 October 2023 (903 rule 217t), so it ends on or before 2023-10-28. Record the move out of it (ChangePlacement) on or before that day before an entry dated ${date}.`,
+      `The child has been in P2 (independent living) since ${current.startDate}; P2 is not a placement from 28 October 2023 (903 rule 217t), so it ends on or before 2023-10-28. Record the move out of it (a placement change) on or before that day before an entry dated ${date}.`,
       'effectiveDate',
     );
   }
   violation(
     'supported-accommodation-urn-not-recorded-by-2023-10-28',
-    `The child has been in ${current.placementType} since ${current.startDate} with no Ofsted URN; from 28 October 2023 the setting must be registered with Ofsted (903 rule 230). Record its URN (ChangePlacement, same carer, reason PLACE) or the move out of it on or before 2023-10-28 before an entry dated ${date}.`,
+    `The child has been in ${current.placementType} since ${current.startDate} with no Ofsted URN; from 28 October 2023 the setting must be registered with Ofsted (903 rule 230). Record its URN (a placement change, same carer, reason PLACE) or the move out of it on or before 2023-10-28 before an entry dated ${date}.`,
     'effectiveDate',
   );
 }

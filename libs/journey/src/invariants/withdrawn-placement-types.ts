@@ -29,7 +29,7 @@ const or = (codes: readonly string[]): string =>
 
 /** What the message asks for: the successor, dated so that no withdrawn row reaches the new year. */
 const reRecording = (w: { code: string; validTo: string; replacedBy: readonly string[] }): string =>
-  `record the setting as ${or(w.replacedBy)} first (ChangePlacement, same carer, reason PLACE), dated on or before ${w.validTo} so that no ${w.code} episode runs into a return whose code list has no ${w.code}, or on the first entry date after it`;
+  `record the setting as ${or(w.replacedBy)} first (a placement change, same carer, reason PLACE), dated on or before ${w.validTo} so that no ${w.code} episode runs into a return whose code list has no ${w.code}, or on the first entry date after it`;
 
 /**
  * True when the child's current placement type is withdrawn on `date`: until it is re-recorded in

@@ -11,13 +11,16 @@ export interface FieldMessage {
   field?: string;
 }
 
-export function errorSummary(errors: readonly FieldMessage[]): SafeHtml {
+/** A summary line: one without a field id is about the form as a whole, shown without a link. */
+export type SummaryMessage = Omit<FieldMessage, 'fieldId'> & { fieldId?: string };
+
+export function errorSummary(errors: readonly SummaryMessage[]): SafeHtml {
   if (errors.length === 0) return html``;
   return html`<div class="govuk-error-summary" data-module="govuk-error-summary">
     <div role="alert">
       <h2 class="govuk-error-summary__title">There is a problem</h2>
       <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list">
-        ${errors.map((e) => html`<li><a href="#${e.fieldId}">${e.message}</a></li>`)}
+        ${errors.map((e) => (e.fieldId === undefined ? html`<li>${e.message}</li>` : html`<li><a href="#${e.fieldId}">${e.message}</a></li>`))}
       </ul></div>
     </div>
   </div>`;

@@ -59,9 +59,19 @@ describe('the children behind an indicator of the measures page', () => {
       periodStart: '2022-04-01',
     });
     expect(a1.children.map((c) => [c.childId, c.cells])).toEqual([
-      ['S1', ['2022-01-01', '2022-10-01', '273']],
-      ['S4', ['2023-01-01', '2023-08-01', '212']],
+      ['S1', ['2022-01-01', '2022-10-01', '2023-04-01', '273']],
+      ['S4', ['2023-01-01', '2023-08-01', '2024-06-01', '212']],
     ]);
+  });
+
+  it('Given a child who entered care and moved in before the three years, When A1, A2, A3 and A10 are listed, Then each row shows the adoption order that puts the child in the period', () => {
+    // S1 entered care on 1 Jan 2022, before the three years from 1 April 2022; its order (1 April 2023) is inside them.
+    for (const id of ['A1', 'A2', 'A3', 'A10'] as const) {
+      const listed = indicatorChildren(summaries, id, '2025-03-31');
+      const column = listed.columns.findIndex((c) => c.text === 'Adopted on (adoption order)');
+      expect(listed.columns[column]).toEqual({ text: 'Adopted on (adoption order)', kind: 'date' });
+      expect(listed.children.find((c) => c.childId === 'S1')?.cells[column]).toBe('2023-04-01');
+    }
   });
 
   it('Given one child without court authority to place, When A2 is listed, Then only the child with authority and a match is behind it', () => {

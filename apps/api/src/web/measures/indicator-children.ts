@@ -90,30 +90,38 @@ function stabilityChildren(
   };
 }
 
+/**
+ * The adoption order is what puts a child in the three years (its date, not the move-in, is in the
+ * period), so every scorecard list shows it: a panel can check why a child who entered care or
+ * moved in before the period is counted.
+ */
+const ADOPTED_ON = date('Adopted on (adoption order)');
+
 /** Which children, dates and days each scorecard indicator counts (its own definition, unchanged). */
 const SCORECARD_ROWS: Record<
   (typeof SCORECARD_IDS)[number],
   { columns: IndicatorColumn[]; cells: (c: ScorecardChild) => (string | number | undefined)[] }
 > = {
   A1: {
-    columns: [date('Entered care'), date('Moved in with the adoptive family'), number('Days')],
-    cells: (c) => [c.enteredCare, c.movedIn, c.a1Days],
+    columns: [date('Entered care'), date('Moved in with the adoptive family'), ADOPTED_ON, number('Days')],
+    cells: (c) => [c.enteredCare, c.movedIn, c.adoptionOrder, c.a1Days],
   },
   A10: {
     columns: [
       date('Entered care'),
       date('Moved in, or the foster placement began if the carer adopted'),
+      ADOPTED_ON,
       number('Days'),
     ],
-    cells: (c) => [c.enteredCare, c.a10End, c.a10Days],
+    cells: (c) => [c.enteredCare, c.a10End, c.adoptionOrder, c.a10Days],
   },
   A2: {
-    columns: [date('Court authority to place'), date('Matched'), number('Days')],
-    cells: (c) => [c.placementOrder, c.matched, c.a2Days],
+    columns: [date('Court authority to place'), date('Matched'), ADOPTED_ON, number('Days')],
+    cells: (c) => [c.placementOrder, c.matched, c.adoptionOrder, c.a2Days],
   },
   A3: {
-    columns: [date('Entered care'), date('Moved in with the adoptive family'), number('Days')],
-    cells: (c) => [c.enteredCare, c.movedIn, c.a1Days],
+    columns: [date('Entered care'), date('Moved in with the adoptive family'), ADOPTED_ON, number('Days')],
+    cells: (c) => [c.enteredCare, c.movedIn, c.adoptionOrder, c.a1Days],
   },
 };
 

@@ -197,15 +197,17 @@ describe('form errors in the form’s words', () => {
     const amend = correctionFormFor(CORRECTION_FORMS[0], events[0] as CorrectableEntry);
     const dateOfBirthLabel = amend.fields.find((f) => f.name === 'amendedData.dateOfBirth')!.label;
     const registeredLabel = amend.fields.find((f) => f.name === 'amendedData.effectiveDate')!.label;
-    // As validate-and-send places a 422: its field, else the form's first.
-    const shown = inFormWords(amend, {
-      field: refusal!.field ?? amend.fields[0].name,
-      message: refusal!.message,
-    });
+    // As validate-and-send places a 422: by its field, if it names one.
+    const shown = inFormWords(amend, { field: refusal!.field, message: refusal!.message });
     expect(shown.field).toBe('amendedData.dateOfBirth');
     expect(shown.message).toContain(
-      `with ${dateOfBirthLabel} "2005-06-01", the start of care on 2025-01-10 would then be on or after the child's 18th birthday`,
+      `with ${dateOfBirthLabel} "2005-06-01", the start of care on 10 January 2025 would then be on or after the child's 18th birthday`,
     );
+    // Entries in words: no entry id or rule id for the social worker to decode.
+    expect(shown.message).toMatch(/^The registration on 1 January 2025 cannot be corrected like this: /);
+    expect(shown.message).not.toContain(events[0].id);
+    expect(shown.message).not.toContain(events[1].id);
+    expect(shown.message).not.toMatch(/\(rule |looked-after-only-under-18/);
     expect(shown.message).not.toContain(registeredLabel);
   });
 });

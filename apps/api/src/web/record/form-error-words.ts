@@ -16,9 +16,9 @@ export interface PlacedFormError {
  * or camelCase); a plain word such as `reason` is swapped only as the subject.
  */
 export function inFormWords(form: RecordForm, error: FormError): PlacedFormError {
-  const field = fieldOf(form, error.field);
+  const field = error.field === undefined ? undefined : fieldOf(form, error.field);
   let message = error.message;
-  const subject = field && subjectOf(message, error.field, field.name);
+  const subject = field && subjectOf(message, error.field ?? field.name, field.name);
   if (field && subject !== undefined) message = `${labelInText(field)}${message.slice(subject.length)}`;
   for (const other of form.fields)
     for (const name of namesOf(other))

@@ -118,4 +118,28 @@ describe('recordFormPage', () => {
     ).value;
     expect(page).toContain('action="/panel/children/child-1/record/withdraw?entry=entry-9"');
   });
+
+  it('Given a withdrawal refused for the entry as a whole (no field), When the form is shown again, Then the summary says why and links to the entry, and the reason box is not marked in error', () => {
+    const message =
+      'The start of care on 5 January 2026 cannot be withdrawn: the permanence plan on 20 January 2026 would then be not within any period of care of this child. Withdraw the permanence plan on 20 January 2026 first, or correct it if it should stay.';
+    const page = recordFormPage(
+      model({
+        form: CORRECTION_FORMS.find((f) => f.slug === 'withdraw')!,
+        entry: { id: 'e-2', description: 'Became looked after, 5 January 2026' },
+        values: { reason: 'Recorded for the wrong child' },
+        errors: [{ message }],
+      }),
+    ).value;
+    expect(page).toContain(`<li><a href="#corrected-entry">${message}</a></li>`);
+    expect(page).toContain('id="corrected-entry"');
+    expect(page).not.toContain('govuk-error-message');
+    expect(page).not.toContain('govuk-textarea--error');
+    expect(page).toContain('Recorded for the wrong child</textarea>');
+  });
+
+  it('Given a form that corrects no entry, When a refusal names no field, Then the summary shows it without a link to a field it is not about', () => {
+    const page = recordFormPage(model({ errors: [{ message: 'This cannot be recorded now.' }] })).value;
+    expect(page).toContain('<li>This cannot be recorded now.</li>');
+    expect(page).not.toContain('govuk-error-message');
+  });
 });

@@ -6,7 +6,7 @@ import {
   hint,
   inlineError,
   selectOptions,
-  type FieldMessage,
+  type SummaryMessage,
 } from '../html/components';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
@@ -15,8 +15,8 @@ import { inFormWords, type PlacedFormError } from './form-error-words';
 import { FORM_KEY_FIELD } from './form-idempotency-key';
 
 export interface FormError {
-  /** Field name (dotted path) the message belongs to. */
-  field: string;
+  /** Field name (dotted path) the message belongs to; none for a refusal of the entry as a whole. */
+  field?: string;
   message: string;
 }
 
@@ -190,9 +190,14 @@ const inSentence = (title: string): string => `${title.charAt(0).toLowerCase()}$
 export function recordFormPage(model: RecordFormPageModel): SafeHtml {
   const { form, childId } = model;
   // In the form's words, beside the field it is about; one the form has no field for is in the summary only.
-  const errors = model.errors.map((e) => inFormWords(form, e)).sort(byFormOrder(form));
-  const summary: FieldMessage[] = errors.map((e) => ({
-    fieldId: inputId(e.field ?? form.fields[0].name),
+  const errors = model.errors
+    .map((e) => ({ ...inFormWords(form, e), aboutTheEntry: e.field === undefined }))
+    .sort(byFormOrder(form));
+  // A refusal naming no field is about the entry as a whole: it links to the entry being corrected
+  // or withdrawn, if the form shows one, else it is plain text; never to a field it is not about.
+  const wholeEntry = form.target && model.entry ? 'corrected-entry' : undefined;
+  const summary: SummaryMessage[] = errors.map((e) => ({
+    fieldId: e.aboutTheEntry ? wholeEntry : inputId(e.field ?? form.fields[0].name),
     message: e.message,
   }));
   const childHref = `/panel/children/${encodeURIComponent(childId)}`;

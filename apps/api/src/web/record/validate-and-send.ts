@@ -22,7 +22,7 @@ export type SendOutcome =
  * The API's own path for a command: its ValidationPipe on its DTO (so the messages are the
  * API's), then its JourneyCommandSender onto the CommandBus with the form's revision as
  * If-Match and the form's key as Idempotency-Key. A broken journey rule (422) comes back as a
- * message against the field it names; a stale revision (409) as `stale`, never re-decided
+ * message against the field it names, or for the form as a whole when it names none; a stale revision (409) as `stale`, never re-decided
  * against a journey the user did not see. The same form sent again (same key, same answers) is
  * answered with what its first send recorded, before any revision check, so it redirects to the
  * same place and records nothing; the key sent with other answers is `keyReused`.
@@ -78,10 +78,14 @@ export class FormCommandSender {
         return { ok: false, status: 422, keyReused: true, message };
       }
       if (!(error instanceof DomainRuleViolation)) throw error;
+      // A refusal naming no field is about the entry as a whole (a withdrawal that would leave
+      // other entries outside care): the summary shows it, beside no field it is not about.
+      // So is one naming the hidden field that carries the entry's id (it was withdrawn meanwhile).
+      const field = error.field === form.target ? undefined : error.field;
       return {
         ok: false,
         status: 422,
-        errors: [{ field: error.field ?? form.fields[0].name, message: error.message }],
+        errors: [{ ...(field !== undefined && { field }), message: error.message }],
       };
     }
   }
