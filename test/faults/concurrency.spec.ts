@@ -79,7 +79,7 @@ describe('concurrency: 16 clients, 50 children, bounded time', () => {
         for (let seq = 0; goOn(); seq++) {
           const childId = childIds[Math.floor(random() * CHILDREN)];
           const correlationId = `c${client}-${seq}`;
-          const call = randomCommand(random, correlationId);
+          const call = randomCommand(random);
           const headers: Record<string, string> = { 'x-correlation-id': correlationId };
           const ifMatch = random() < 0.5;
           if (ifMatch) {

@@ -92,12 +92,14 @@ describe('faults: disk full and read-only store', () => {
   });
 
   /** Allocations always hold, so any refusal is the store's. Returns the status. */
+  const TEAMS = ['Children in Care North', 'Children in Care South'];
   let n = 0;
   const record = async (): Promise<{ status: number; body: Record<string, unknown> }> => {
     n += 1;
     const response = await api.post<{ events?: { id: string }[] } & Record<string, unknown>>(
       `/children/${childId}/allocation`,
-      { effectiveDate: '2023-03-01', team: `Team ${n} ${'x'.repeat(150)}`, socialWorker: `sw-${n}` },
+      // Two configured teams in turn: each allocation changes something, so it always holds.
+      { effectiveDate: '2023-03-01', team: TEAMS[n % TEAMS.length], socialWorker: 'sw.demo' },
       { token },
     );
     if (response.status === 201) acknowledged.push(...(response.body.events ?? []).map((e) => e.id));
