@@ -66,3 +66,4 @@ export {
   type CareLeaverBirthday,
   type Oc2ItemsDue,
 } from './outcome-rules';
+export { dateInWords } from './date-in-words';

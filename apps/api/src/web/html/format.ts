@@ -1,25 +1,8 @@
-import { codeMeaning, type CalendarDate, type CodeListName } from '@care-journey/journey';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { codeMeaning, dateInWords, type CalendarDate, type CodeListName } from '@care-journey/journey';
 
 /** GOV.UK style: 31 March 2025. */
 export function formatDate(date: CalendarDate | undefined): string {
-  if (!date) return '';
-  const [year, month, day] = date.split('-').map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return date ? dateInWords(date) : '';
 }
 
 // One formatter for the process: building one costs far more than using it.
