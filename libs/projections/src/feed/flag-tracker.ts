@@ -7,7 +7,6 @@
  * are the ones flagHistory gives (same filter, same order), built once per obligation.
  */
 import type { CalendarDate } from '@care-journey/journey';
-import { addDaysKept } from '../calendar/date-memo';
 import type { DriftConfig } from '../rules/drift-config';
 import type { DriftRule, Obligation } from '../rules/drift-rule';
 import { DRIFT_RULES } from '../rules/rule-registry';
@@ -17,6 +16,7 @@ import { summaryAsAt } from '../summary/summary-as-at';
 import type { FacetChange } from '../summary/summary-facets';
 import {
   distinctKey,
+  openingOf,
   SupersededWalk,
   supersededToShow,
   type SupersededBreach,
@@ -50,12 +50,6 @@ function entryWithKey(entries: readonly FlagEntry[], key: string, hint: number):
   if (hint < entries.length && entries[hint].key === key) return entries[hint];
   for (const entry of entries) if (entry.key === key) return entry;
   return undefined;
-}
-
-/** The day the obligation's flag opens: the later of the day after the due date and `from`. */
-function openingOf(o: Obligation): CalendarDate {
-  const dayAfter = addDaysKept(o.dueDate, 1);
-  return o.from > dayAfter ? o.from : dayAfter;
 }
 
 /**

@@ -12,7 +12,8 @@
  * obligations do not change (the rules' `reads` promise), so the obligations as at the earlier date
  * are those on the eve of the later one.
  */
-import { addDays, maxDate, type CalendarDate } from '@care-journey/journey';
+import type { CalendarDate } from '@care-journey/journey';
+import { addDaysKept } from '../calendar/date-memo';
 import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
 import { summaryAsAt } from '../summary/summary-as-at';
 import type { DriftConfig } from './drift-config';
@@ -39,7 +40,11 @@ interface Step {
 }
 
 /** The flag opens the day after its due date, or when it came into being if that is later. */
-export const openingOf = (o: Obligation): CalendarDate => maxDate(addDays(o.dueDate, 1), o.from);
+export function openingOf(o: Obligation): CalendarDate {
+  // Kept date arithmetic: the feed asks this after most events, for the same due dates.
+  const dayAfter = addDaysKept(o.dueDate, 1);
+  return o.from > dayAfter ? o.from : dayAfter;
+}
 
 /** The same obligation: same key, due date and opening (what a flag.opened fact says). */
 export const sameObligation = (a: Obligation, b: Obligation): boolean =>

@@ -3,13 +3,19 @@
  * days overdue = D − due date in calendar days. A step on its due date is in time. Early
  * warnings are obligations still open that fall due within N days of D.
  */
-import { addDays, daysBetween, maxDate, type CalendarDate } from '@care-journey/journey';
+import { daysBetween, type CalendarDate } from '@care-journey/journey';
 import type { JourneySummary } from '../summary/journey-summary';
 import { summaryAsAt } from '../summary/summary-as-at';
 import type { DriftConfig } from './drift-config';
 import type { DriftRule, DriftRuleId, Obligation, ThresholdValues } from './drift-rule';
 import { DRIFT_RULES } from './rule-registry';
-import { distinctKey, sameObligation, SupersededWalk, supersededToShow } from './evaluate-drift-superseded';
+import {
+  distinctKey,
+  openingOf,
+  sameObligation,
+  SupersededWalk,
+  supersededToShow,
+} from './evaluate-drift-superseded';
 
 interface FlagBase {
   ruleId: DriftRuleId;
@@ -85,9 +91,6 @@ export function metInTime(
 
 const isClosed = (o: Obligation): boolean => o.metOn !== undefined || o.lapsedOn !== undefined;
 
-/** The flag opens the day after its due date, or when it came into being if that is later. */
-const openedOn = (o: Obligation): CalendarDate => maxDate(addDays(o.dueDate, 1), o.from);
-
 // A rule's thresholds for a config, built once: flags used to build the same object per obligation.
 const thresholdCache = new WeakMap<DriftConfig, Map<DriftRule, ThresholdValues>>();
 function thresholdsOf(rule: DriftRule, config: DriftConfig): ThresholdValues {
@@ -123,7 +126,7 @@ export function evaluateDrift(
       if (asAt > o.dueDate) {
         result.flags.push({
           ...base(rule, summary, o, config),
-          openedOn: openedOn(o),
+          openedOn: openingOf(o),
           daysOverdue: daysBetween(o.dueDate, asAt),
         });
       } else if (daysBetween(asAt, o.dueDate) <= within) {
@@ -173,7 +176,7 @@ export function flagHistory(
         });
     for (const o of obligations) {
       const closedOn = o.metOn ?? o.lapsedOn;
-      const opened = openedOn(o);
+      const opened = openingOf(o);
       // Never breached: closed by the due date, or not yet open as at D.
       if ((closedOn !== undefined && closedOn < opened) || (closedOn === undefined && asAt < opened))
         continue;
