@@ -68,6 +68,7 @@ async function main(): Promise<void> {
         cohort.templates,
         options.quick ? 4 : 10,
         baselines.singleInsertTxPerSecond,
+        options.profileApiDir,
       );
       rows.push(...result.rows);
       http = result.at8;

@@ -73,6 +73,7 @@ export async function httpRows(
   templates: readonly Template[],
   seconds: number,
   singleTxPerSecond: number,
+  profileDir?: string,
 ): Promise<{ rows: Row[]; at8: number }> {
   progress('HTTP commands: seeding the API store…');
   const temp = new TempDb();
@@ -80,11 +81,17 @@ export async function httpRows(
   const targetsFile = join(dirname(temp.file), 'targets.json');
   writeFileSync(targetsFile, JSON.stringify(targets));
   const secret = randomBytes(32).toString('hex');
-  const server = spawnNode(script('api-server'), [], {
-    CARE_JOURNEY_SQLITE_FILE: temp.file,
-    CARE_JOURNEY_READMODEL_FILE: join(dirname(temp.file), 'read-models.db'),
-    CARE_JOURNEY_JWT_SECRET: secret,
-  });
+  const server = spawnNode(
+    script('api-server'),
+    [],
+    {
+      CARE_JOURNEY_SQLITE_FILE: temp.file,
+      CARE_JOURNEY_READMODEL_FILE: join(dirname(temp.file), 'read-models.db'),
+      CARE_JOURNEY_JWT_SECRET: secret,
+    },
+    // A CPU profile of the API's main thread, written when it exits (`--profile-api DIR`).
+    profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+  );
   try {
     const [, port, writerMode, projectionsMode] = (await firstLine(server, /^listening \d+/)).split(' ');
     const modes = `${writerMode}, ${projectionsMode}`;

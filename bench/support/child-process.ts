@@ -6,8 +6,12 @@ export function spawnNode(
   script: string,
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  nodeArgs: readonly string[] = [],
 ): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [script, ...args], { stdio: 'pipe', env: { ...process.env, ...env } });
+  return spawn(process.execPath, [...nodeArgs, script, ...args], {
+    stdio: 'pipe',
+    env: { ...process.env, ...env },
+  });
 }
 
 /** Resolves with the first stdout line matching `pattern`; rejects if the child exits first. */

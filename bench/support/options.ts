@@ -11,6 +11,8 @@ export interface BenchOptions {
   peer: boolean;
   /** `--only rebuild,drift`: run just these figures (baselines always run); undefined = all. */
   only?: ReadonlySet<string>;
+  /** `--profile-api DIR`: the HTTP figure's API process writes a V8 CPU profile there (finding 37). */
+  profileApiDir?: string;
 }
 
 export const FIGURE_NAMES = [
@@ -40,6 +42,15 @@ function onlyFigures(argv: readonly string[]): ReadonlySet<string> | undefined {
   return new Set(names);
 }
 
+function valueAfter(argv: readonly string[], flag: string): string | undefined {
+  const i = argv.indexOf(flag);
+  if (i < 0) return undefined;
+  const value = argv[i + 1];
+  if (value === undefined || value.startsWith('--'))
+    throw new RangeError(`${flag} takes a folder, got nothing`);
+  return value;
+}
+
 function numberAfter(argv: readonly string[], flag: string, least: number): number | undefined {
   const i = argv.indexOf(flag);
   if (i < 0) return undefined;
@@ -60,5 +71,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     http: !argv.includes('--no-http'),
     peer: !argv.includes('--no-peer'),
     only: onlyFigures(argv),
+    profileApiDir: valueAfter(argv, '--profile-api'),
   };
 }
