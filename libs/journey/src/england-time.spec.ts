@@ -74,3 +74,29 @@ describe('endOfDateInEngland: the last millisecond of a date in England', () => 
     expect(() => endOfDateInEngland('1 July')).toThrow(RangeError);
   });
 });
+
+describe('dateInEngland asked instant after instant (the kept day)', () => {
+  // Intl straight, with no kept answer: the reference the kept day must agree with.
+  const reference = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
+  it.each([
+    ['the spring clock change', '2026-03-27T20:00:00Z'],
+    ['the autumn clock change', '2026-10-23T20:00:00Z'],
+    ['a GMT new year', '2025-12-30T20:00:00Z'],
+  ])(
+    'given instants every 7 minutes across %s, when asked in order and back again, then every date is England’s',
+    (_, start) => {
+      const instants: string[] = [];
+      for (let ms = Date.parse(start); ms < Date.parse(start) + 4 * 86_400_000; ms += 7 * 60_000)
+        instants.push(new Date(ms).toISOString());
+      for (const instant of [...instants, ...instants.reverse()])
+        expect([instant, dateInEngland(instant)]).toEqual([instant, reference.format(Date.parse(instant))]);
+    },
+  );
+
+  it('given an instant just before and just after English midnight in summer, then they fall on different dates', () => {
+    expect(dateInEngland('2026-07-01T22:59:59.999Z')).toBe('2026-07-01');
+    expect(dateInEngland('2026-07-01T23:00:00.000Z')).toBe('2026-07-02');
+    expect(dateInEngland('2026-07-01T22:59:59.999Z')).toBe('2026-07-01');
+  });
+});

@@ -8,15 +8,18 @@ import { badRequestBody, type BadRequestBody, type FieldError } from './field-er
 import { bodyShapeError, explainUnknownFields } from './body-errors';
 import { inheritedFieldNameErrors } from './inherited-field-names';
 import { acceptedQueryParams, declaredOnly, dtoClass, unknownQueryParamErrors } from './query-params';
+import { keepValidationRuleLookups } from './kept-validation-rules';
 import { ShortcutValidationPipe } from './validation-shortcut';
 
 /**
  * The one ValidationPipe: unknown fields are refused (not silently dropped), and the 400
  * names every field and rule broken, nested fields by their dotted path. A class with a
  * validation shortcut (validation-shortcut.ts) is checked by it first. An unknown query
- * parameter is refused with the parameters the route takes (query-params.ts).
+ * parameter is refused with the parameters the route takes (query-params.ts). Rule lookups are
+ * kept (kept-validation-rules.ts).
  */
 export function createValidationPipe(): ValidationPipe {
+  keepValidationRuleLookups();
   return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
