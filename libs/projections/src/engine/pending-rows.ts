@@ -16,6 +16,8 @@ export interface SummaryParams extends SummaryColumns {
   stream_count: number;
   latest_effective: string;
   clock: string | null;
+  /** What a consumer of the feed holds beside the child's view (feed/held-facts.ts). */
+  feed_held: string | null;
 }
 
 export interface RowWriter {

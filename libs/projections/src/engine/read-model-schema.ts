@@ -61,7 +61,8 @@ export function createGenerationTables(
       date_of_birth TEXT,
       last_position INTEGER NOT NULL,
       summary TEXT NOT NULL,
-      ${STREAM_COLUMNS.join(',\n      ')}
+      ${STREAM_COLUMNS.join(',\n      ')},
+      ${FEED_HELD_COLUMN}
     );
   `);
   if (indexes) createSummaryIndexes(db, generation);
@@ -89,6 +90,16 @@ const STREAM_COLUMNS = [
   `latest_effective TEXT NOT NULL DEFAULT ''`,
   `clock TEXT`,
 ];
+
+/** The feed's facts a consumer holds beside the child's view (JSON; NULL: none): feed/held-facts.ts. */
+const FEED_HELD_COLUMN = `feed_held TEXT`;
+
+/** A generation written before `feed_held`: add it (NULL for every child, as if none were held). */
+export function addFeedHeldIfMissing(db: Database, generation: number): void {
+  const { summaries } = tablesOf(generation);
+  if (hasTable(db, summaries) && !hasColumn(db, summaries, 'feed_held'))
+    db.exec(`ALTER TABLE ${summaries} ADD COLUMN ${FEED_HELD_COLUMN}`);
+}
 
 /** Per child, what STREAM_COLUMNS hold, worked out from the child's events in log order. */
 export interface StreamFacts {

@@ -15,6 +15,7 @@ import type { ChildView } from '../feed/change-record';
 import { childView, ViewParts } from '../feed/child-view';
 import { diffViews } from '../feed/diff-views';
 import { FlagTracker } from '../feed/flag-tracker';
+import { heldToJson, withHeld } from '../feed/held-facts';
 import type { FeedCheckpoint } from '../feed/feed-checkpoint';
 import { clockAfter } from '../feed/feed-clock';
 import type { DriftConfig } from '../rules/drift-config';
@@ -38,6 +39,7 @@ import {
   dropGenerationTables,
   hasTable,
   migrateEventCopy,
+  addFeedHeldIfMissing,
   SHARED_SCHEMA,
   tablesOf,
   type StreamFacts,
@@ -101,6 +103,7 @@ interface StreamRow {
   stream_count: number;
   latest_effective: string;
   clock: string | null;
+  feed_held: string | null;
 }
 
 export interface ApplyResult {
@@ -152,13 +155,14 @@ const liveKey = (generation: number, childId: string): string => `${generation}/
 const upsertSummarySql = (generation: number): string => {
   const { summaries } = tablesOf(generation);
   return `INSERT INTO ${summaries} (child_id, child_ref, team, social_worker, legal_status, in_care, date_of_birth, last_position, summary,
-             stream_count, latest_effective, clock)
+             stream_count, latest_effective, clock, feed_held)
            VALUES (@child_id, @child_ref, @team, @social_worker, @legal_status, @in_care, @date_of_birth, @last_position, @summary,
-             @stream_count, @latest_effective, @clock)
+             @stream_count, @latest_effective, @clock, @feed_held)
            ON CONFLICT (child_id) DO UPDATE SET child_ref = excluded.child_ref, team = excluded.team,
              social_worker = excluded.social_worker, legal_status = excluded.legal_status, in_care = excluded.in_care,
              date_of_birth = excluded.date_of_birth, last_position = excluded.last_position, summary = excluded.summary,
-             stream_count = excluded.stream_count, latest_effective = excluded.latest_effective, clock = excluded.clock`;
+             stream_count = excluded.stream_count, latest_effective = excluded.latest_effective, clock = excluded.clock,
+             feed_held = excluded.feed_held`;
 };
 
 /** The stream columns of one child's stored events (rows as the old per-child copy held them). */
@@ -209,8 +213,10 @@ export class ReadModelStore implements ChangeLogReader {
         this.addChangeLogIfMissing(this.currentGeneration());
         for (const { generation } of this.db.prepare(`SELECT generation FROM checkpoints`).all() as {
           generation: number;
-        }[])
+        }[]) {
           migrateEventCopy(this.db, generation, streamFactsOf);
+          addFeedHeldIfMissing(this.db, generation);
+        }
       })
       .immediate();
   }
@@ -571,6 +577,7 @@ export class ReadModelStore implements ChangeLogReader {
       stream_count: fold.count,
       latest_effective: fold.latest,
       clock: clock ?? null,
+      feed_held: heldToJson(view),
     });
     const count = fold.count;
     fold.resume(() => this.streamOf(childId, count));
@@ -608,7 +615,7 @@ export class ReadModelStore implements ChangeLogReader {
   private loadChild(generation: number, childId: string): LiveChild {
     const { summaries } = tablesOf(generation);
     const row = this.stmt(
-      `SELECT summary, last_position, stream_count, latest_effective, clock FROM ${summaries} WHERE child_id = ?`,
+      `SELECT summary, last_position, stream_count, latest_effective, clock, feed_held FROM ${summaries} WHERE child_id = ?`,
     ).get(childId) as StreamRow | undefined;
     const flags = new FlagTracker(this.drift);
     const parts = new ViewParts();
@@ -630,7 +637,8 @@ export class ReadModelStore implements ChangeLogReader {
       () => this.streamOf(childId, count),
     );
     const clock = row.clock ?? undefined;
-    const view = clock === undefined ? undefined : childView(fold.summary, clock, this.drift, flags, parts);
+    const made = clock === undefined ? undefined : childView(fold.summary, clock, this.drift, flags, parts);
+    const view = withHeld(made, row.feed_held);
     return { generation, lastPosition: Number(row.last_position), fold, flags, parts, clock, view };
   }
 

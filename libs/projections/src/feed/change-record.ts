@@ -43,6 +43,12 @@ export interface ChildView {
   asAt: CalendarDate;
   facts: ChildFact[];
   stability: StabilityState;
+  /**
+   * Facts a consumer of the feed holds that this view does not (set by diffViews, kept with the
+   * child): a flag a new entry made go, whose opening and the closing the feed sent stay with the
+   * consumer (held-facts.ts). Undefined or empty: the consumer holds exactly the view's facts.
+   */
+  held?: readonly ChildFact[];
 }
 
 export interface ChangeRecord {

@@ -9,13 +9,17 @@
  * by the step (`step`) when the entry is the rule's step, taken in time (a review recorded late but
  * dated before the flag opened), else as no longer applying (`no_longer_applies`). flagHistory keeps
  * most such breaches itself (then the flag's closing is simply new); this covers the rest.
- * Pure: the same two views (and event) always give the same records in the same order.
+ * Records are news to the consumer: compared with what it holds (the view before and its `held`:
+ * held-facts.ts), a line that would set a fact to the data already held is not sent.
+ * The same two views (and event) always give the same records in the same order; `after.held` is
+ * set to what the consumer then holds beside `after`.
  */
 import type { CalendarDate } from '@care-journey/journey';
 import type { DriftConfig } from '../rules/drift-config';
 import { metInTime } from '../rules/evaluate-drift';
 import type { JourneySummary } from '../summary/journey-summary';
 import type { ChangeRecord, ChildFact, ChildView } from './change-record';
+import { againstHeld } from './held-facts';
 import { sameData } from './same-fact';
 
 const idOf = (fact: ChildFact): string => `${fact.kind}|${fact.key}`;
@@ -66,8 +70,11 @@ export function diffViews(
   cause: DiffCause = CORRECTION,
 ): ChangeRecord[] {
   const changes: ChangeRecord[] = [];
-  if (before === undefined || !sameFacts(before.facts, after.facts))
-    diffFacts(childId, before, after, changes, cause);
+  if (before === undefined || !sameFacts(before.facts, after.facts)) {
+    const closedByFeed = diffFacts(childId, before, after, changes, cause);
+    // Only then can the consumer hold what the view does not (rare): most events skip this.
+    if (closedByFeed || before?.held !== undefined) againstHeld(childId, before, after, changes);
+  } else after.held = before.held;
   // A child with no view before counts as stable: only a crossing of the threshold is news.
   if (after.stability.unstable !== (before?.stability.unstable ?? false)) {
     const { placements, threshold, months, unstable } = after.stability;
@@ -94,6 +101,7 @@ const SCAN_AT_MOST = 48;
  * key, withdrawn, data, childId, childRef, asAt): a spread per record was most of the diff's time.
  * Both ways give the same records in the same order: facts by id, each id where it first appears
  * in its view, holding the last fact with that id (a map's insertion order and its last `set`).
+ * Returns whether the feed closed a flag itself (a new entry made an open flag go).
  */
 function diffFacts(
   childId: string,
@@ -101,12 +109,14 @@ function diffFacts(
   after: ChildView,
   changes: ChangeRecord[],
   cause: DiffCause,
-): void {
+): boolean {
   const previous = before?.facts ?? NO_FACTS;
-  const gone = cause.correction ? goneByCorrection : goneWith(cause, after.asAt, previous);
+  const closed = { byFeed: false };
+  const gone = cause.correction ? goneByCorrection : goneWith(cause, after.asAt, previous, closed);
   if (previous.length <= SCAN_AT_MOST && after.facts.length <= SCAN_AT_MOST)
     scanFacts(childId, previous, after, changes, gone);
   else mapFacts(childId, before, after, changes, gone);
+  return closed.byFeed;
 }
 
 /**
@@ -130,7 +140,12 @@ const goneByCorrection: Gone = (fact, childId, childRef, asAt, stillThere) =>
  * in the view before) is closed, also when its key stays with another deadline (the old breach is
  * closed, the new one reported); anything else is withdrawn, or updated when still there.
  */
-function goneWith(cause: DiffCause, clock: CalendarDate, previous: readonly ChildFact[]): Gone {
+function goneWith(
+  cause: DiffCause,
+  clock: CalendarDate,
+  previous: readonly ChildFact[],
+  closed: { byFeed: boolean },
+): Gone {
   const { effectiveDate, summary, config } = cause;
   return (fact, childId, childRef, asAt, stillThere) => {
     if (fact.kind !== 'flag.opened' || previous.some((f) => f.kind === 'flag.closed' && f.key === fact.key))
@@ -148,6 +163,7 @@ function goneWith(cause: DiffCause, clock: CalendarDate, previous: readonly Chil
         obligationKeyOf(fact),
         String(fact.data.dueDate),
       );
+    closed.byFeed = true;
     return {
       kind: 'flag.closed',
       key: fact.key,

@@ -2,18 +2,19 @@
  * A consumer that applies every record of the feed, in order, from the first event to the last: a
  * fact line sets the fact of that kind and key (an update replaces it), `change.withdrawn` removes
  * it. It must end with exactly the facts of a fresh view of the child as at its clock, plus the
- * closings the feed sent for flags a new entry made go from the view (breaches the log does not
- * keep, as `flag.closed`: late-step.spec.ts). Each event goes through what the engine does
+ * flags a new entry made go from the view (breaches the log does not keep: their opening and the
+ * `flag.closed` the feed sent, late-step.spec.ts), which the view holds as `held`; and no line may
+ * set a fact to the data the consumer already holds. Each event goes through what the engine does
  * (read-model-store applyToChild).
  */
-import { isCorrection, type StoredJourneyEvent } from '@care-journey/journey';
+import { addDays, isCorrection, type StoredJourneyEvent } from '@care-journey/journey';
 import { PerEventFold } from '../engine/per-event-fold';
 import { DEFAULT_DRIFT_CONFIG } from '../rules/drift-config';
 import { emptySummary } from '../summary/journey-summary';
 import { journey, type JourneyBuilder } from '../testing/journey-builder';
 import { sampleCohort } from '../testing/log-fixtures';
 import { randomJourneys } from '../testing/random-journeys';
-import type { ChangeData, ChangeRecord, ChildView } from './change-record';
+import type { ChangeData, ChangeRecord, ChildFact, ChildView } from './change-record';
 import { childView, ViewParts } from './child-view';
 import { diffViews } from './diff-views';
 import { clockAfter } from './feed-clock';
@@ -26,6 +27,8 @@ interface Fed {
   fresh: ChildView;
   /** Flag keys the feed closed while the view after that event had no closing for them. */
   closedOutsideView: Set<string>;
+  /** What the last view says the consumer holds beside it. */
+  held: readonly ChildFact[];
 }
 
 function feedOf(b: JourneyBuilder): Fed {
@@ -55,7 +58,7 @@ function feedOf(b: JourneyBuilder): Fed {
     return changes;
   });
   const fresh = childView(fold.summary, clock as string, DEFAULT_DRIFT_CONFIG);
-  return { records, fresh, closedOutsideView };
+  return { records, fresh, closedOutsideView, held: view?.held ?? [] };
 }
 
 /** What the consumer holds: facts by `kind|key`. */
@@ -69,10 +72,31 @@ function applied(records: readonly ChangeRecord[][]): Map<string, ChangeData> {
   return held;
 }
 
+/** Lines that set a fact to the data the consumer already held (noise: none is allowed). */
+function repeated(records: readonly ChangeRecord[][]): string[] {
+  const held = new Map<string, string>();
+  const lines: string[] = [];
+  for (const change of records.flat()) {
+    if (change.kind === 'stability.changed') continue;
+    if (change.kind === 'change.withdrawn') {
+      held.delete(`${change.withdrawn}|${change.key}`);
+      continue;
+    }
+    const id = `${change.kind}|${change.key}`;
+    const data = JSON.stringify(change.data);
+    if (held.get(id) === data) lines.push(`${id} ${data}`);
+    held.set(id, data);
+  }
+  return lines;
+}
+
 const factsOf = (view: ChildView): Map<string, ChangeData> =>
   new Map(view.facts.map((f) => [`${f.kind}|${f.key}`, f.data]));
 
-/** Every fact of the fresh view held with its data; anything more only a flag the feed closed outside it. */
+/**
+ * Every fact of the fresh view held with its data; anything more only a flag the feed closed
+ * outside it, exactly as the view's `held` says; no line repeated what the consumer held.
+ */
 function expectReplayIsFresh(fed: Fed): void {
   const held = applied(fed.records);
   const fresh = factsOf(fed.fresh);
@@ -83,6 +107,9 @@ function expectReplayIsFresh(fed: Fed): void {
         id,
         closedOutsideView: true,
       });
+  const beside = new Map([...held].filter(([id]) => !fresh.has(id)));
+  expect(beside).toEqual(new Map(fed.held.map((f) => [`${f.kind}|${f.key}`, f.data])));
+  expect(repeated(fed.records)).toEqual([]);
 }
 
 /** The last event written, recorded on another day than its effective date. */
@@ -198,8 +225,9 @@ describe('feed replay: a review recorded late, then amended', () => {
       'flag.closed DR01/2026-09-01 2026-10-15 step',
     ]);
     expect(amended.some((c) => c.kind === 'change.withdrawn')).toBe(false);
-    // flag.opened may come again with the same data: the view before had no DR01 (its closing was
-    // the feed's own), so it is reported as a fact; applied, it replaces the same fact.
+    // The opening is not sent again: the consumer holds it (the view before held no DR01, its
+    // closing was the feed's own, and the view's `held` says so: held-facts.ts).
+    expect(amended.some((c) => c.kind === 'flag.opened')).toBe(false);
     const held = applied(fed.records);
     expect(held.get('flag.opened|DR01/2026-09-01')).toMatchObject({ openedOn: '2026-09-30' });
     expectReplayIsFresh(fed);
@@ -239,6 +267,34 @@ describe('feed replay: DR07 after a late move-in with adopters that disrupts', (
   });
 });
 
+/**
+ * The journey with about half its reviews and moves amended to another date (up to a month earlier
+ * or three months later), the amendments recorded after everything else: some bring back a flag the
+ * feed closed itself. Repeatable (seeded by the journey's length).
+ */
+function withAmendments(b: JourneyBuilder): JourneyBuilder {
+  let state = b.events.length * 7919;
+  const random = (): number => (state = (state * 48271) % 2147483647) / 2147483647;
+  const last = b.events.reduce(
+    (latest, e) => (e.data.effectiveDate > latest ? e.data.effectiveDate : latest),
+    '',
+  );
+  const targets = b.events.filter(
+    (e) => (e.type === 'StatutoryReviewHeld' || e.type === 'PlacementChanged') && random() < 0.5,
+  );
+  for (const target of targets) {
+    const date = addDays(target.data.effectiveDate, Math.floor(random() * 120) - 30);
+    b.add('EntryAmended', {
+      effectiveDate: date,
+      correctedEventId: target.id,
+      reason: 'spec',
+      amendedData: { ...target.data, effectiveDate: date },
+    });
+    recordedOn(b, addDays(last, 1));
+  }
+  return b;
+}
+
 describe('feed replay over many journeys', () => {
   it('holds for the sample cohort', () => {
     for (const b of sampleCohort(60)) expectReplayIsFresh(feedOf(b));
@@ -246,5 +302,9 @@ describe('feed replay over many journeys', () => {
 
   it('holds for random long journeys (late entries and corrections)', () => {
     for (const b of randomJourneys(60, 30, 9)) expectReplayIsFresh(feedOf(b));
+  });
+
+  it('holds for random long journeys whose reviews and moves are then amended to other dates', () => {
+    for (const b of randomJourneys(40, 30, 23)) expectReplayIsFresh(feedOf(withAmendments(b)));
   });
 });

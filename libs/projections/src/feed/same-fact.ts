@@ -12,7 +12,7 @@ const isPlain = (value: unknown): boolean =>
  * Same JSON: key by key without building the strings when every value is plain (facts' data is
  * flat), through JSON.stringify otherwise.
  */
-function sameJson(a: ChangeData, b: ChangeData): boolean {
+export function sameJson(a: ChangeData, b: ChangeData): boolean {
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   let plain = keysA.length === keysB.length;
