@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { mintToken } from '../../../apps/api/src/auth/mint-token';
 import { TOKEN_REVOKED } from '../../../apps/api/src/auth/token-verifier';
+import { appendRevocation } from '../../../apps/api/src/auth/revocation/write-revocation';
+import { DEMO_PASSWORD } from '../../../apps/api/src/web/auth/user-directory';
 import { runCli } from '../support/run-cli';
+import { fetchSignInForm, postSignIn } from '../support/sign-in-form';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TEST_JWT_SECRET } from '../support/tokens';
 
@@ -118,6 +121,57 @@ describe('revoking bearer tokens, across API hosts, without a restart', () => {
     expect(listed.code).toBe(0);
     expect(listed.out).toContain(`user leo before ${cutOff.replace('.000Z', 'Z')}`);
     expect(listed.out).toContain('2 revocation(s)');
+  }, 60_000);
+
+  it('Given a signed-in web user, When every token of theirs is revoked, Then their session is refused too (the pages send them to sign in) and signing in again works', async () => {
+    const signIn = async (api: TestApp): Promise<string> => {
+      const response = await postSignIn(
+        api.baseUrl,
+        { username: 'sw.demo', password: DEMO_PASSWORD },
+        await fetchSignInForm(api.baseUrl),
+      );
+      await response.arrayBuffer();
+      const session = response.headers
+        .getSetCookie()
+        .map((line) => line.split(';')[0])
+        .find((pair) => pair.startsWith('cj_session='));
+      if (response.status !== 303 || !session) throw new Error(`sign-in answered ${response.status}`);
+      return session;
+    };
+    const page = (api: TestApp, cookie: string, accept = 'application/json') =>
+      fetch(`${api.baseUrl}/panel/drift`, { redirect: 'manual', headers: { cookie, accept } });
+    const cookie = await signIn(a);
+    expect((await page(b, cookie)).status).toBe(200);
+    const issuedAt = new JwtService().decode<{ iat: number }>(cookie.slice('cj_session='.length)).iat;
+
+    // The CLI's writer, as `token revoke --user sw.demo` calls it.
+    appendRevocation(file, { kind: 'user', user: 'sw.demo', before: new Date(issuedAt * 1000) });
+    /** Asks until `done` (each API looks at the file at most once a second), bounded. */
+    const soon = async (ask: () => Promise<Response>, done: (r: Response) => boolean) => {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const response = await ask();
+        if (done(response) || Date.now() > deadline) return response;
+        await response.arrayBuffer();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const refused = await soon(
+      () => page(b, cookie),
+      (r) => r.status === 303,
+    );
+    expect(refused.status).toBe(303);
+    expect(refused.headers.get('location')).toMatch(/^\/login/);
+    const api = await soon(
+      () => fetch(`${a.baseUrl}/drift-report`, { headers: { cookie } }),
+      (r) => r.status === 401,
+    );
+    expect(await api.json()).toMatchObject({ statusCode: 401, reason: 'token-revoked' });
+
+    // A session signed in after the cut-off's second is a new token: it works.
+    while (Math.floor(Date.now() / 1000) <= issuedAt) await new Promise((resolve) => setTimeout(resolve, 50));
+    const again = await signIn(a);
+    expect((await page(b, again)).status).toBe(200);
   }, 60_000);
 
   it('Given a revoked-tokens file with a bad line, or none, Then `serve` does not start, naming the setting, the file and the line', async () => {
