@@ -5,7 +5,10 @@ import { COMMANDS } from './commands';
 export function buildProgram(): Command {
   const program = new Command('care-journey')
     .description('Care Journey: event-sourced care journeys for looked-after children')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // It has no options of its own; this lets a command's subcommands reuse its option names
+    // (`token --user` mints, `token revoke --user` revokes).
+    .enablePositionalOptions();
   for (const register of COMMANDS) register(program);
   return program;
 }

@@ -2,7 +2,7 @@
  * A web session ends at its next request once its user's role in the users file (CARE_JOURNEY_USERS)
  * is no longer the one it signed in with, or the user has been removed: a 401 saying why (the pages
  * send the browser to sign in), never a 500, for every API process on the store, durably. Bearer
- * tokens of API clients carry no session and are unchanged. Real HTTP apps, real SQLite file.
+ * tokens of API clients are refused the same way while the file says so. Real HTTP apps, real SQLite file.
  */
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,7 +97,7 @@ describe('a role change or a removal in the users file ends the sessions already
     expect((await get(a, '/drift-report', again as string)).status).toBe(200);
   }, 30_000);
 
-  it('Given a social worker signed in, When they are removed from the file, Then their session and their sign-in are refused; an API client’s bearer token is not a session and still works', async () => {
+  it('Given a social worker signed in, When they are removed from the file, Then their session and their sign-in are refused; so are their bearer tokens', async () => {
     const cookie = await signIn(a, 'sam');
     expect((await get(a, '/panel/drift', cookie as string)).status).toBe(200);
 
@@ -108,10 +108,25 @@ describe('a role change or a removal in the users file ends the sessions already
     expect((await get(a, '/panel/drift', cookie as string)).status).toBe(303);
     expect(await signIn(a, 'sam')).toBe(401);
 
-    // Documented: tokens minted for API clients carry no session and stay valid until they expire.
-    const bearer = await fetch(`${a.baseUrl}/children?q=a`, {
-      headers: { authorization: `Bearer ${tokenFor('social_worker', 'sam')}` },
-    });
-    expect(bearer.status).toBe(200);
+    // Bearer tokens of API clients match (token-holders.ts): a removed user's are refused too, on
+    // every API reading the file (within a second: asked until refused, bounded).
+    const bearer = (api: TestApp, user: string, role: Role) =>
+      fetch(`${api.baseUrl}/children?q=a`, {
+        headers: { authorization: `Bearer ${tokenFor(role, user)}` },
+      });
+    for (const api of [a, b]) {
+      const deadline = Date.now() + 10_000;
+      let refusedBearer = await bearer(api, 'sam', 'social_worker');
+      while (refusedBearer.status !== 401 && Date.now() < deadline) {
+        await refusedBearer.arrayBuffer();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        refusedBearer = await bearer(api, 'sam', 'social_worker');
+      }
+      expect(refusedBearer.status).toBe(401);
+      expect(await refusedBearer.json()).toMatchObject({ reason: 'access-changed' });
+    }
+    // Someone still in the file keeps their tokens, with the role the file gives them only.
+    expect((await bearer(a, 'rita', 'panel_member')).status).toBe(200);
+    expect((await bearer(a, 'rita', 'admin')).status).toBe(401);
   }, 30_000);
 });

@@ -3,8 +3,10 @@ import { APP_GUARD } from '@nestjs/core';
 import { ListReadRateLimitGuard } from '../security/list-read-rate-limit.guard';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { loadUserDirectory, UserDirectory } from '../web/auth/user-directory';
+import { RevokedTokens } from './revocation/revoked-tokens';
 import { SessionEnds } from './session-ends';
 import { SessionUsers } from './session-users';
+import { TokenHolders } from './token-holders';
 import { TokenVerifier } from './token-verifier';
 
 /**
@@ -20,6 +22,15 @@ import { TokenVerifier } from './token-verifier';
     // instance, injected by the sign-in page too.
     { provide: UserDirectory, useFactory: () => loadUserDirectory() },
     { provide: SessionUsers, useExisting: UserDirectory },
+    // Bearer tokens: revocations (CARE_JOURNEY_REVOKED_TOKENS, read at start-up, a bad file stops it)
+    // and, with a users file, the token's user and role there (token-holders.ts).
+    { provide: RevokedTokens, useFactory: () => RevokedTokens.fromEnv() },
+    {
+      provide: TokenHolders,
+      useFactory: (users: SessionUsers) =>
+        new TokenHolders(process.env.CARE_JOURNEY_USERS?.trim() ? users : undefined),
+      inject: [SessionUsers],
+    },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     // After the authentication guard (global guards run in the order registered): it needs the user.
     { provide: APP_GUARD, useClass: ListReadRateLimitGuard },

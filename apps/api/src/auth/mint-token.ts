@@ -1,6 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type { Role } from './role';
-import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, type CareJourneyClaims } from './jwt-settings';
+import {
+  API_TOKEN_KIND,
+  JWT_ALGORITHM,
+  JWT_AUDIENCE,
+  JWT_ISSUER,
+  type CareJourneyClaims,
+} from './jwt-settings';
 
 export interface MintTokenOptions {
   secret: string;
@@ -14,17 +21,42 @@ export interface MintTokenOptions {
    * (session-ends.ts). Tokens for API clients (the CLI's `token`) carry none.
    */
   sessionId?: string;
+  /**
+   * An API client's token id (its `jti`, with `kind: "api"`), by which it can be revoked
+   * (revocation/); default a new uuid. Ignored with `sessionId`.
+   */
+  tokenId?: string;
+  /** When it was issued (`iat`); default now. Specs date a token in the past with it. */
+  issuedAt?: Date;
 }
 
-/** Signs a Care Journey token (CLI `token` command, tests). */
-export function mintToken({ secret, userId, role, name, hours = 8, sessionId }: MintTokenOptions): string {
-  const claims: CareJourneyClaims = { sub: userId, name: name ?? userId, role };
+/** A new token id: a uuid, as session ids are. */
+export const newTokenId = (): string => randomUUID();
+
+/** Signs a Care Journey token (CLI `token` command, the sign-in, tests). */
+export function mintToken({
+  secret,
+  userId,
+  role,
+  name,
+  hours = 8,
+  sessionId,
+  tokenId,
+  issuedAt,
+}: MintTokenOptions): string {
+  const claims: CareJourneyClaims = {
+    sub: userId,
+    name: name ?? userId,
+    role,
+    ...(sessionId === undefined ? { kind: API_TOKEN_KIND } : {}),
+    ...(issuedAt === undefined ? {} : { iat: Math.floor(issuedAt.getTime() / 1000) }),
+  };
   return new JwtService().sign(claims, {
     secret,
     algorithm: JWT_ALGORITHM,
     issuer: JWT_ISSUER,
     audience: JWT_AUDIENCE,
     expiresIn: Math.round(hours * 3600),
-    ...(sessionId === undefined ? {} : { jwtid: sessionId }),
+    jwtid: sessionId ?? tokenId ?? newTokenId(),
   });
 }

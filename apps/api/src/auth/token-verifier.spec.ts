@@ -1,8 +1,15 @@
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { ApiConfig } from '../config/api-config';
 import { mintToken } from './mint-token';
-import { TokenVerifier } from './token-verifier';
+import { RevokedTokens } from './revocation/revoked-tokens';
+import type { Role } from './role';
+import type { SessionUsers } from './session-users';
+import { TOKEN_ACCESS_CHANGED, TokenHolders } from './token-holders';
+import { TOKEN_REVOKED, TokenVerifier } from './token-verifier';
 
 const secret = 'verifier-spec-secret-0123456789abcdefghij';
 
@@ -70,5 +77,140 @@ describe('TokenVerifier: every token expires, within the longest lifetime allowe
     expect(
       verifier().verify(mintToken({ secret, userId: 'u1', role: 'auditor', hours: 8, sessionId })),
     ).toEqual({ id: 'u1', name: 'u1', role: 'auditor', sessionId });
+  });
+});
+
+describe('TokenVerifier: revocable tokens', () => {
+  let dir: string;
+  let file: string;
+  const quiet = { error: jest.fn(), log: jest.fn() };
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cj-verifier-revoked-'));
+    file = join(dir, 'revoked');
+    writeFileSync(file, '');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const revokedFrom = async (text: string) => {
+    const revoked = new RevokedTokens(file, quiet);
+    writeFileSync(`${file}.new`, text);
+    renameSync(`${file}.new`, file);
+    await revoked.refresh();
+    return revoked;
+  };
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return {
+        status: (error as UnauthorizedException).getStatus(),
+        body: (error as UnauthorizedException).getResponse(),
+      };
+    }
+    return undefined;
+  };
+
+  it('Given the CLI’s token, Then it carries an id (jti), its issue time and kind "api", and is no session', () => {
+    const token = mintToken({ secret, userId: 'u1', role: 'auditor' });
+    const claims = new JwtService().decode<Record<string, unknown>>(token);
+    expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
+    expect(typeof claims.iat).toBe('number');
+    expect(claims.kind).toBe('api');
+    expect(new TokenVerifier({ jwtSecret: secret } as ApiConfig).verify(token)).toEqual({
+      id: 'u1',
+      name: 'u1',
+      role: 'auditor',
+    });
+  });
+
+  it('Given a token whose id is revoked, When it is sent (kept from before or not), Then 401 token-revoked, saying nothing else', async () => {
+    const tokenId = '0b6f6a52-8f5e-4c1e-9d55-3c0c8a1f2e47';
+    const token = mintToken({ secret, userId: 'u1', role: 'auditor', tokenId });
+    const revoked = new RevokedTokens(file, quiet);
+    const verifier = new TokenVerifier({ jwtSecret: secret } as ApiConfig, revoked);
+    expect(verifier.verify(token).id).toBe('u1'); // now kept by the verifier
+    writeFileSync(`${file}.new`, `id ${tokenId}\n`);
+    renameSync(`${file}.new`, file);
+    await revoked.refresh();
+    expect(refusal(() => verifier.verify(token))).toEqual({
+      status: 401,
+      body: { message: TOKEN_REVOKED, reason: 'token-revoked' },
+    });
+    expect(JSON.stringify(refusal(() => verifier.verify(token)))).not.toContain(tokenId);
+    // Another token of the same user still works.
+    expect(verifier.verify(mintToken({ secret, userId: 'u1', role: 'auditor' })).id).toBe('u1');
+  });
+
+  it('Given a user cut-off, Then their tokens issued before it are refused and one issued after works; sessions too', async () => {
+    const verifier = new TokenVerifier(
+      { jwtSecret: secret } as ApiConfig,
+      await revokedFrom(`user U1 before ${new Date(Date.now() - 60_000).toISOString()}\n`),
+    );
+    const old = mintToken({
+      secret,
+      userId: 'u1',
+      role: 'auditor',
+      issuedAt: new Date(Date.now() - 120_000),
+    });
+    const oldSession = mintToken({
+      secret,
+      userId: 'u1',
+      role: 'auditor',
+      sessionId: '6c0f3d1e-2b4a-4f8e-9a7b-1c2d3e4f5a6b',
+      issuedAt: new Date(Date.now() - 120_000),
+    });
+    expect(refusal(() => verifier.verify(old))?.body).toMatchObject({ reason: 'token-revoked' });
+    expect(refusal(() => verifier.verify(oldSession))?.body).toMatchObject({ reason: 'token-revoked' });
+    expect(verifier.verify(mintToken({ secret, userId: 'u1', role: 'auditor' })).id).toBe('u1');
+    expect(
+      verifier.verify(
+        mintToken({ secret, userId: 'u2', role: 'auditor', issuedAt: new Date(0 + Date.now() - 120_000) }),
+      ).id,
+    ).toBe('u2');
+  });
+
+  it('Given a token of an unknown kind, or an API token without an id, Then 401 saying so', () => {
+    const verifier = new TokenVerifier({ jwtSecret: secret } as ApiConfig);
+    const signed = (claims: object) =>
+      new JwtService().sign(
+        { sub: 'u1', name: 'Ann', role: 'auditor', exp: Math.floor(Date.now() / 1000) + 60, ...claims },
+        { secret, algorithm: 'HS256', issuer: 'care-journey', audience: 'care-journey' },
+      );
+    expect(() => verifier.verify(signed({ kind: 'root' }))).toThrow(
+      new UnauthorizedException('Token kind "root" is not known'),
+    );
+    expect(() => verifier.verify(signed({ kind: 'api' }))).toThrow(
+      new UnauthorizedException('Token has no id (jti): an API token must carry one'),
+    );
+    expect(() => verifier.verify(signed({ kind: 'api', jti: 'x' }))).toThrow(
+      new UnauthorizedException('Token id (jti) is malformed'),
+    );
+    // Minted before tokens had ids: still accepted until it expires (revocable by user).
+    expect(verifier.verify(signed({})).id).toBe('u1');
+  });
+
+  it('Given a users file, Then an API token works only while its user is there with its role; sessions are left to the guard', () => {
+    const directory = new Map<string, Role>([['u1', 'auditor']]);
+    const users: SessionUsers = { currentRole: (id) => directory.get(id.toLowerCase()) };
+    const verifier = new TokenVerifier(
+      { jwtSecret: secret } as ApiConfig,
+      undefined,
+      new TokenHolders(users),
+    );
+    expect(verifier.verify(mintToken({ secret, userId: 'U1', role: 'auditor' })).id).toBe('U1');
+    expect(refusal(() => verifier.verify(mintToken({ secret, userId: 'u1', role: 'admin' })))).toEqual({
+      status: 401,
+      body: { message: TOKEN_ACCESS_CHANGED, reason: 'access-changed' },
+    });
+    expect(
+      refusal(() => verifier.verify(mintToken({ secret, userId: 'stranger', role: 'auditor' })))?.status,
+    ).toBe(401);
+    const session = mintToken({
+      secret,
+      userId: 'u9',
+      role: 'admin',
+      sessionId: '6c0f3d1e-2b4a-4f8e-9a7b-1c2d3e4f5a6b',
+    });
+    expect(verifier.verify(session).sessionId).toBe('6c0f3d1e-2b4a-4f8e-9a7b-1c2d3e4f5a6b');
   });
 });

@@ -1,12 +1,26 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, UnauthorizedException } from '@nestjs/common';
 import { verify } from 'jsonwebtoken';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import type { AuthenticatedUser } from './authenticated-user';
-import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, MAX_TOKEN_HOURS, SESSION_HOURS } from './jwt-settings';
+import {
+  API_TOKEN_KIND,
+  JWT_ALGORITHM,
+  JWT_AUDIENCE,
+  JWT_ISSUER,
+  MAX_TOKEN_HOURS,
+  SESSION_HOURS,
+} from './jwt-settings';
+import { RevokedTokens } from './revocation/revoked-tokens';
 import { isRole } from './role';
 import { SESSION_ID_PATTERN } from './session-ends';
-import { VerifiedTokens } from './verified-tokens';
+import { TOKEN_ACCESS_CHANGED, TokenHolders } from './token-holders';
+import { VerifiedTokens, type VerifiedToken } from './verified-tokens';
+
+export const TOKEN_REVOKED = 'This token has been revoked: ask for a new one (or sign in again)';
+
+/** Revoked tokens logged per process, each once: a client retrying with one does not flood the log. */
+const LOGGED_REFUSALS = 10_000;
 
 /** Verifies a bearer token and turns its claims into the caller; anything wrong is a 401 that says what. */
 @Injectable()
@@ -17,21 +31,53 @@ export class TokenVerifier {
    */
   private readonly key: KeyObject;
   private readonly verified = new VerifiedTokens();
+  private readonly logged = new Set<string>();
+  private readonly logger = new Logger('Tokens');
 
-  constructor(@Inject(API_CONFIG) config: ApiConfig) {
+  constructor(
+    @Inject(API_CONFIG) config: ApiConfig,
+    /** The revocations in force (CARE_JOURNEY_REVOKED_TOKENS); none when not given. */
+    @Optional() private readonly revoked: RevokedTokens = new RevokedTokens(undefined),
+    /** API tokens' users against the users file (token-holders.ts); unchecked when not given. */
+    @Optional() private readonly holders: TokenHolders = new TokenHolders(undefined),
+  ) {
     this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
   }
 
   verify(token: string): AuthenticatedUser {
+    const nowMs = Date.now();
     // jsonwebtoken's clock: whole seconds.
-    const known = this.verified.get(token, Math.floor(Date.now() / 1000));
-    if (known) return known;
-    const { user, claims } = this.verifyAfresh(token);
-    this.verified.remember(token, user, claims);
+    let known = this.verified.get(token, Math.floor(nowMs / 1000));
+    if (!known) {
+      const { verified, claims } = this.verifyAfresh(token);
+      this.verified.remember(token, verified, claims);
+      known = verified;
+    }
+    // Checked on every request, kept or not: a revocation or a users-file change applies at once.
+    const { user, id, issuedAt } = known;
+    if (this.revoked.current(nowMs).revokes({ id, subject: user.id, issuedAt })) {
+      this.logRefusal(known);
+      // The same words whatever revoked it (the token or all of its user's): nothing more is said.
+      throw new UnauthorizedException({ message: TOKEN_REVOKED, reason: 'token-revoked' });
+    }
+    // A web session's user is checked by the guard, which ends the session for good.
+    if (user.sessionId === undefined && !this.holders.holds(user, nowMs))
+      throw new UnauthorizedException({ message: TOKEN_ACCESS_CHANGED, reason: 'access-changed' });
     return user;
   }
 
-  private verifyAfresh(token: string): { user: AuthenticatedUser; claims: Record<string, unknown> } {
+  /** The server's log says which token was refused (the caller is told only that it is revoked). */
+  private logRefusal({ user, id, issuedAt }: VerifiedToken): void {
+    const key = `${id ?? ''}|${user.id}|${issuedAt ?? ''}`;
+    if (this.logged.has(key) || this.logged.size >= LOGGED_REFUSALS) return;
+    this.logged.add(key);
+    const issued = issuedAt === undefined ? 'unknown' : new Date(issuedAt * 1000).toISOString();
+    this.logger.warn(
+      `Refused a revoked token: user ${JSON.stringify(user.id)}, role ${user.role}, token id ${id ?? 'none'}, issued ${issued}`,
+    );
+  }
+
+  private verifyAfresh(token: string): { verified: VerifiedToken; claims: Record<string, unknown> } {
     let claims: Record<string, unknown>;
     try {
       const verified = verify(token, this.key, {
@@ -54,15 +100,26 @@ export class TokenVerifier {
       name: typeof name === 'string' && name.length > 0 ? name : sub,
       role,
     };
-    const { jti } = claims;
-    if (jti !== undefined) {
-      // The session id names a stream (session-<jti>): only the ids our sign-in mints.
-      if (typeof jti !== 'string' || !SESSION_ID_PATTERN.test(jti))
-        throw new UnauthorizedException('Token session id (jti) is malformed');
-      user.sessionId = jti;
-    }
-    checkLifetime(claims, jti === undefined ? MAX_TOKEN_HOURS : SESSION_HOURS);
-    return { user, claims };
+    const { jti, kind, iat } = claims;
+    if (kind !== undefined && kind !== API_TOKEN_KIND)
+      throw new UnauthorizedException(`Token kind ${JSON.stringify(kind)} is not known`);
+    // Ids are uuids: a session's names a stream (session-<jti>), an API token's a revocation.
+    if (jti !== undefined && (typeof jti !== 'string' || !SESSION_ID_PATTERN.test(jti)))
+      throw new UnauthorizedException(`Token ${kind === undefined ? 'session ' : ''}id (jti) is malformed`);
+    if (kind === API_TOKEN_KIND && jti === undefined)
+      throw new UnauthorizedException('Token has no id (jti): an API token must carry one');
+    // A jti without kind: a web sign-in's session (tokens minted before API tokens had ids have neither).
+    const session = kind === undefined && jti !== undefined;
+    if (session) user.sessionId = jti as string;
+    checkLifetime(claims, session ? SESSION_HOURS : MAX_TOKEN_HOURS, session);
+    return {
+      verified: {
+        user,
+        ...(typeof jti === 'string' ? { id: jti } : {}),
+        ...(typeof iat === 'number' ? { issuedAt: iat } : {}),
+      },
+      claims,
+    };
   }
 }
 
@@ -70,14 +127,14 @@ export class TokenVerifier {
  * Every token must expire, within `maxHours` of when it was issued and of now (jsonwebtoken has
  * already refused an expired one and checked that exp and iat, when present, are numbers).
  */
-function checkLifetime(claims: Record<string, unknown>, maxHours: number): void {
+function checkLifetime(claims: Record<string, unknown>, maxHours: number, session: boolean): void {
   const { exp, iat } = claims;
   if (typeof exp !== 'number')
     throw new UnauthorizedException('Token has no expiry (exp): every token must expire');
   const longest = maxHours * 3600;
   const now = Math.floor(Date.now() / 1000);
   if (exp - now > longest || (typeof iat === 'number' && exp - iat > longest)) {
-    const kind = claims.jti === undefined ? 'a token' : 'a sign-in session';
+    const kind = session ? 'a sign-in session' : 'a token';
     throw new UnauthorizedException(`Token lives longer than the ${maxHours} hours ${kind} may`);
   }
 }

@@ -70,4 +70,19 @@ describe('checkStartupSettings: settings read inside modules fail start-up with 
       `CARE_JOURNEY_USERS: ${wrong}: must be a JSON array`,
     );
   });
+
+  it('names CARE_JOURNEY_REVOKED_TOKENS, the file and the line for a missing file or a bad line; takes an empty one', () => {
+    const missing = join(dir, 'no-revoked');
+    expect(() => checkStartupSettings({ CARE_JOURNEY_REVOKED_TOKENS: missing }, store)).toThrow(
+      `CARE_JOURNEY_REVOKED_TOKENS: cannot read the revoked-tokens file ${missing} (ENOENT)`,
+    );
+    const bad = join(dir, 'revoked');
+    writeFileSync(bad, '# revoked\nid 0b6f6a52-8f5e-4c1e-9d55-3c0c8a1f2e47\nuser alice before yesterday\n');
+    expect(() => checkStartupSettings({ CARE_JOURNEY_REVOKED_TOKENS: bad }, store)).toThrow(
+      `CARE_JOURNEY_REVOKED_TOKENS: ${bad}:3: \`before\` must be an instant with its time zone, such as 2026-11-27T22:50:00Z, got "yesterday"`,
+    );
+    const empty = join(dir, 'revoked-empty');
+    writeFileSync(empty, '');
+    expect(() => checkStartupSettings({ CARE_JOURNEY_REVOKED_TOKENS: empty }, store)).not.toThrow();
+  });
 });

@@ -2,6 +2,11 @@ import { readFileSync } from 'node:fs';
 import { loadAuditKey } from '@care-journey/audit';
 import type { StoreConfig } from '@care-journey/event-store';
 import { driftConfigFromEnv, loadAuthorityConfig, loadReadModelConfig } from '@care-journey/projections';
+import {
+  readRevocationFile,
+  REVOKED_TOKENS_VARIABLE,
+  revokedTokensFile,
+} from '../auth/revocation/revoked-tokens';
 import { parseUsers } from '../web/auth/user-directory';
 import { ConfigError } from './api-config';
 
@@ -32,7 +37,7 @@ function asSetting(variable: string, check: () => unknown): void {
 
 /**
  * The settings read while the app's modules start (read models, drift thresholds, authority,
- * audit key, users file), checked before it starts, so a bad one stops start-up with one line naming the
+ * audit key, users file, revoked tokens), checked before it starts, so a bad one stops start-up with one line naming the
  * variable and the rule instead of a stack trace from inside a module.
  */
 export function checkStartupSettings(env: Env, store: StoreConfig): void {
@@ -79,4 +84,7 @@ export function checkStartupSettings(env: Env, store: StoreConfig): void {
         );
       }
     });
+  // Its errors name the file and the line.
+  const revokedFile = revokedTokensFile(env);
+  if (revokedFile) asSetting(REVOKED_TOKENS_VARIABLE, () => readRevocationFile(revokedFile));
 }

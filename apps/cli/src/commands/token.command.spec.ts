@@ -1,22 +1,37 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
+import { hashPassword } from '../../../api/src/web/auth/password-hash';
+import { readRevocations } from '../../../api/src/auth/revocation/write-revocation';
 import { buildProgram } from '../program';
 
 describe('care-journey token', () => {
   const secret = 's'.repeat(40);
   let output: string;
+  let errors: string;
   let env: NodeJS.ProcessEnv;
+  let dir: string;
 
   beforeEach(() => {
     env = process.env;
+    dir = mkdtempSync(join(tmpdir(), 'cj-token-cli-'));
     process.env = { ...env, CARE_JOURNEY_JWT_SECRET: secret, NODE_ENV: 'test' };
+    delete process.env.CARE_JOURNEY_USERS;
+    delete process.env.CARE_JOURNEY_REVOKED_TOKENS;
     output = '';
+    errors = '';
     jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((output += String(chunk)), true));
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((errors += String(chunk)), true));
   });
 
   afterEach(() => {
     process.env = env;
     jest.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
   });
+
+  const run = (...args: string[]) => buildProgram().parseAsync(['node', 'care-journey', 'token', ...args]);
 
   it('prints a token with the role and user, signed with the configured secret', async () => {
     await buildProgram().parseAsync([
@@ -35,8 +50,39 @@ describe('care-journey token', () => {
       issuer: 'care-journey',
       audience: 'care-journey',
     });
-    expect(claims).toMatchObject({ sub: 'carol', name: 'carol', role: 'auditor' });
+    expect(claims).toMatchObject({ sub: 'carol', name: 'carol', role: 'auditor', kind: 'api' });
     expect(claims.exp - claims.iat).toBe(7200);
+    // Its id goes to stderr, so `TOKEN=$(care-journey token …)` still captures the token alone.
+    expect(claims.jti).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(errors).toContain(
+      `token id ${claims.jti} (revoke with: care-journey token revoke --id ${claims.jti})`,
+    );
+    expect(output).not.toContain(claims.jti);
+  });
+
+  it('Given a users file, Then it refuses a user not in it or another role, naming the option; mints for one who is', async () => {
+    const usersFile = join(dir, 'users.json');
+    writeFileSync(
+      usersFile,
+      JSON.stringify([
+        { username: 'carol', name: 'Carol', role: 'auditor', passwordHash: hashPassword('x'.repeat(12)) },
+      ]),
+    );
+    process.env.CARE_JOURNEY_USERS = usersFile;
+    await expect(run('--role', 'auditor', '--user', 'mallory')).rejects.toThrow(
+      `error: option '--user <id>': "mallory" is not in the users file ${usersFile}`,
+    );
+    await expect(run('--role', 'admin', '--user', 'carol')).rejects.toThrow(
+      `error: option '--role <role>': "carol" is auditor in the users file ${usersFile} (CARE_JOURNEY_USERS), not admin`,
+    );
+    expect(output).toBe('');
+    await run('--role', 'auditor', '--user', 'Carol');
+    expect(output).toMatch(/^ey/);
+  });
+
+  it('refuses a token without --role or --user, naming the option', async () => {
+    await expect(run('--user', 'x')).rejects.toThrow("required option '--role <role>' not specified");
+    await expect(run('--role', 'auditor')).rejects.toThrow("required option '--user <id>' not specified");
   });
 
   it('refuses an unknown role', async () => {
@@ -47,5 +93,93 @@ describe('care-journey token', () => {
     await expect(
       program.parseAsync(['node', 'care-journey', 'token', '--role', 'boss', '--user', 'x']),
     ).rejects.toThrow(/choices/i);
+  });
+
+  describe('token revoke / list-revoked', () => {
+    const ID = '0b6f6a52-8f5e-4c1e-9d55-3c0c8a1f2e47';
+    let file: string;
+    beforeEach(() => {
+      file = join(dir, 'revoked');
+      process.env.CARE_JOURNEY_REVOKED_TOKENS = file;
+    });
+
+    it('Given --id, Then the file (0600) revokes that token; again, it says it already was', async () => {
+      await run('revoke', '--id', ID, '--reason', 'lost laptop');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(readRevocations(file).revokes({ id: ID, subject: 'anyone' })).toBe(true);
+      expect(readFileSync(file, 'utf8')).toMatch(new RegExp(`^id ${ID}  # revoked \\S+Z: lost laptop$`, 'm'));
+      expect(output).toBe(`revoked token ${ID} in ${file}\n`);
+      output = '';
+      await run('revoke', '--id', ID);
+      expect(output).toBe(`token ${ID} was already revoked in ${file}\n`);
+      expect(readRevocations(file).size).toBe(1);
+    });
+
+    it('Given --user, Then every token of the user issued before now (or --before) is revoked; later ones are not', async () => {
+      const before = Math.floor(Date.now() / 1000);
+      await run('revoke', '--user', 'alice');
+      await run(
+        'revoke',
+        '--user',
+        'bob',
+        '--before',
+        '2026-01-01T09:00:00+01:00',
+        '--file',
+        join(dir, 'other'),
+      );
+      const list = readRevocations(file);
+      expect(list.revokes({ subject: 'alice', issuedAt: before })).toBe(true);
+      expect(list.revokes({ subject: 'alice', issuedAt: before + 2 })).toBe(false);
+      expect(readFileSync(join(dir, 'other'), 'utf8')).toMatch(
+        /^user bob before 2026-01-01T08:00:00Z  # revoked /m,
+      );
+      output = '';
+      await run('list-revoked');
+      expect(output).toMatch(/^user alice before \S+Z  # revoked \S+Z\n$/);
+    });
+
+    it.each([
+      [['revoke'], 'error: give one of --id <token id> or --user <id> (not both)'],
+      [['revoke', '--id', ID, '--user', 'a'], 'error: give one of --id <token id> or --user <id> (not both)'],
+      [
+        ['revoke', '--id', 'abc'],
+        `error: option '--id <token id>': must be a token id (a lower-case uuid, as \`token\` printed it), got "abc"`,
+      ],
+      [
+        ['revoke', '--id', ID, '--before', '2026-01-01T00:00:00Z'],
+        "error: option '--before <instant>': goes with --user, not --id",
+      ],
+      [
+        ['revoke', '--user', 'a', '--before', '2026-01-01'],
+        "error: option '--before <instant>': must be an instant with its time zone",
+      ],
+      [
+        ['revoke', '--user', 'a', '--before', '2999-01-01T00:00:00Z'],
+        "error: option '--before <instant>': must not be after now",
+      ],
+      [['revoke', '--user', ' '], "error: option '--user <id>': must not be empty"],
+      [
+        ['revoke', '--user', 'a', '--reason', 'two\nlines'],
+        "error: option '--reason <text>': must be one line",
+      ],
+    ])('%j is refused, naming the option, and writes nothing', async (args, message) => {
+      await expect(run(...args)).rejects.toThrow(message);
+      expect(() => statSync(file)).toThrow(/ENOENT/);
+    });
+
+    it('Given no file setting and no --file, Then it says which to give', async () => {
+      delete process.env.CARE_JOURNEY_REVOKED_TOKENS;
+      await expect(run('revoke', '--id', ID)).rejects.toThrow(
+        'error: no revoked-tokens file: set CARE_JOURNEY_REVOKED_TOKENS (as the API has it) or give --file <path>',
+      );
+      await expect(run('list-revoked')).rejects.toThrow('no revoked-tokens file');
+    });
+
+    it('Given a file with a bad line, Then revoke and list-revoked name the file and line and write nothing', async () => {
+      writeFileSync(file, 'id nope\n');
+      await expect(run('revoke', '--id', ID)).rejects.toThrow(`${file}:1: the token id must be`);
+      await expect(run('list-revoked')).rejects.toThrow(`${file}:1:`);
+      expect(readFileSync(file, 'utf8')).toBe('id nope\n');
+    });
   });
 });
