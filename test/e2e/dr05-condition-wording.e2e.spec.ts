@@ -1,7 +1,7 @@
 /**
  * DR05 (3+ placements in the 12 months up to D) is a standing condition, not a step (web review #4):
- * the panel's pages say "since" the day the third placement began, with no due date and no
- * "overdue"; a flag closed by the 12-month window moving on reads "condition ended", never "step
+ * the panel's pages say "Open 8 days, from" the day the third placement began, with no due date
+ * and no "overdue", the same 8 days as the API, the CSVs and the feed's due date; a flag closed by the 12-month window moving on reads "condition ended", never "step
  * taken"; the API's history and the feed close it as no_longer_applies; the CSVs mark the rule a
  * condition. Real HTTP app on a SQLite file.
  */
@@ -68,11 +68,11 @@ describe('DR05 worded as a standing condition (real HTTP app on a SQLite file)',
   }, 60_000);
   afterAll(() => t?.close());
 
-  it('Given the third placement on 1 September 2024, When the child page is read as at 8 September, Then DR05 shows "since 1 September 2024 (7 days)" with no due date and no "overdue"', async () => {
+  it('Given the third placement on 1 September 2024, When the child page is read as at 8 September, Then DR05 shows "Open 8 days, from 1 September 2024" with no due date and no "overdue"', async () => {
     const html = await page(`/panel/children/${childId}?asAt=2024-09-08`);
     const row = textOf(html, 'id="flag-DR05-', '</tr>');
     expect(row).toContain('DR05 Placement instability');
-    expect(row).toContain('Since 1 September 2024 (7 days)');
+    expect(row).toContain('Open 8 days, from 1 September 2024');
     expect(row).toContain('None: a standing condition');
     expect(row).not.toMatch(/overdue|31 August 2024/i);
   });
@@ -86,11 +86,52 @@ describe('DR05 worded as a standing condition (real HTTP app on a SQLite file)',
     expect(closed).not.toContain('step taken');
   });
 
-  it('Given the same child, When the drift report page is read as at 8 September 2024, Then its DR05 line says "since", with no due date', async () => {
+  it('Given the same child, When the drift report page is read as at 8 September 2024, Then its DR05 line says "Open 8 days, from" the day it began, with no due date, and its "Most days overdue" cell says the same 8', async () => {
     const html = await page(`/panel/drift?asAt=2024-09-08&rule=DR05`);
     const row = textOf(html, `data-child="${childId}"`, '</tr>');
-    expect(row).toContain('Since 1 September 2024 (7 days) DR05 Placement instability');
+    expect(row).toContain('Open 8 days, from 1 September 2024 DR05 Placement instability');
     expect(row).not.toMatch(/Overdue|due 31 August/);
+    expect(row.trim().endsWith(' 8')).toBe(true);
+  });
+
+  it("Given the same child as at 8 September 2024, Then every surface gives DR05 the one figure, 8 days (the day it began included; D minus the due date, as every rule): the API, the drift CSV, the flags CSV, and the feed's due date", async () => {
+    const flags = await api.get<{
+      flags: { ruleId: string; dueDate: string; openedOn: string; daysOverdue: number }[];
+    }>(`/children/${childId}/flags?asAt=2024-09-08`, { token: panel });
+    expect(flags.body.flags.filter((f) => f.ruleId === 'DR05')).toEqual([
+      expect.objectContaining({ dueDate: '2024-08-31', openedOn: '2024-09-01', daysOverdue: 8 }),
+    ]);
+    const report = await api.get<{
+      children: { childId: string; flags: { ruleId: string; daysOverdue: number }[] }[];
+    }>('/drift-report?asAt=2024-09-08&rule=DR05', { token: panel });
+    const ours = report.body.children.find((row) => row.childId === childId);
+    expect(ours?.flags.map((f) => [f.ruleId, f.daysOverdue])).toEqual([['DR05', 8]]);
+
+    const cellOf = (csv: string, column: string, marker: string): string => {
+      const [header, ...lines] = csv.trim().split('\n');
+      const line = lines.find((l) => l.includes(marker)) ?? '';
+      return line.split(',')[header.split(',').indexOf(column)];
+    };
+    const driftCsv = await page(`/panel/drift.csv?asAt=2024-09-08&rule=DR05`);
+    expect(cellOf(driftCsv, 'days_overdue', childId)).toBe('8');
+    const flagsCsv = await api.get<string>(`/children/${childId}/flags?asAt=2024-09-08`, {
+      token: panel,
+      headers: { accept: 'text/csv' },
+    });
+    expect(cellOf(flagsCsv.body, 'days_overdue', ',overdue,DR05,')).toBe('8');
+
+    // The feed carries the dates: 8 September minus its due date (31 August) is the same 8.
+    const feed = await api.get<string>(`/feed?after=0&minPosition=${position}`, { token: job });
+    const opened = (typeof feed.body === 'string' ? feed.body : JSON.stringify(feed.body))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { childId?: string; kind?: string; data?: Record<string, unknown> })
+      .filter(
+        (line) => line.childId === childId && line.kind === 'flag.opened' && line.data?.ruleId === 'DR05',
+      );
+    expect(opened.map((line) => [line.data?.dueDate, line.data?.openedOn])).toEqual([
+      ['2024-08-31', '2024-09-01'],
+    ]);
   });
 
   it('Given the same child, When the drift CSV and the flags CSV are read, Then the DR05 lines end with rule_kind "condition"', async () => {

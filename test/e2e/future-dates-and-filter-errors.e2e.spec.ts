@@ -36,6 +36,10 @@ describe('future dates, replay before registration, and filter errors on the rea
     [`/stability?asAt=${FUTURE_DAY}`, 'asAt'],
     [`/scorecard?periodEnding=${FUTURE_YEAR_END}`, 'periodEnding'],
     [`/permanence?from=2024-04-01&to=${FUTURE_DAY}`, 'to'],
+    [`/measures/as-at?date=${FUTURE_DAY}`, 'date'],
+    [`/measures/looked-after/children?from=2024-04&to=${FUTURE_DAY}`, 'to'],
+    ['/measures/three-plus-placements/children?from=2024-04&to=2099-01&format=csv', 'to'],
+    ['/measures?from=2099-04&to=2100-03', 'from'],
   ])('the API refuses %s: 400 naming %s and the rule notAfterToday', async (path, field) => {
     const answer = await api.get<ErrorBody>(path, as('auditor'));
     expect(answer.status).toBe(400);
@@ -53,6 +57,29 @@ describe('future dates, replay before registration, and filter errors on the rea
   it('the API still answers a year that has ended', async () => {
     expect((await api.get('/stability?yearEnding=2025-03-31', as('auditor'))).status).toBe(200);
     expect((await api.get('/scorecard?periodEnding=2025-03-31', as('auditor'))).status).toBe(200);
+  });
+
+  it('the authority measures still answer today, a window to today, and a month given as `to` by its last day', async () => {
+    const now = today();
+    expect((await api.get(`/measures/as-at?date=${now}`, as('auditor'))).status).toBe(200);
+    expect(
+      (await api.get(`/measures/looked-after/children?from=2024-04&to=${now}`, as('auditor'))).status,
+    ).toBe(200);
+    expect(
+      (await api.get('/measures/looked-after/children?from=2024-04&to=2025-03', as('auditor'))).status,
+    ).toBe(200);
+    // The running month as `to` ends after today: refused, its last day named.
+    const running = await api.get<ErrorBody>(
+      `/measures/looked-after/children?from=2024-04&to=${now.slice(0, 7)}`,
+      as('auditor'),
+    );
+    const lastDay = new Date(Date.UTC(Number(now.slice(0, 4)), Number(now.slice(5, 7)), 0))
+      .toISOString()
+      .slice(0, 10);
+    if (lastDay > now) {
+      expect(running.status).toBe(400);
+      expect(running.body.errors?.[0]?.message).toContain(`the figures to ${lastDay} are not known`);
+    } else expect(running.status).toBe(200);
   });
 
   it('the monthly series leaves out months that have not ended', async () => {

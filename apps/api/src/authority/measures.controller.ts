@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { dateOfInstant } from '@care-journey/journey';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,6 +7,7 @@ import { idsShown } from '../audit/list-read';
 import { Roles } from '../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { ErrorDto } from '../http/error-responses.dto';
+import { badRequestBody } from '../http/field-errors';
 import { NoQueryParams } from '../http/query-params';
 import { Clock } from '../infrastructure/clock';
 import { asBadRequest } from './authority-errors';
@@ -28,7 +29,7 @@ import {
   type Format,
 } from './dto/measures.query';
 import { firstDayOf, lastDayOf } from './dto/month-or-date';
-import { endedMonths } from '../web/measures/not-after-today';
+import { endedMonths, notAfterToday } from '../web/measures/not-after-today';
 
 const ALL = ['social_worker', 'panel_member', 'auditor', 'reporting_job', 'admin'] as const;
 const CSV = 'text/csv; charset=utf-8';
@@ -49,13 +50,22 @@ export class MeasuresController {
     return dateOfInstant(this.clock.now());
   }
 
+  /**
+   * Figures up to a day after today are not known yet: 400 naming the field and the rule
+   * notAfterToday, by the one check the other measures routes make (web/measures/not-after-today.ts).
+   */
+  private refuseNotEnded(field: string, lastDay: string): void {
+    const refused = notAfterToday(field, lastDay, this.today());
+    if (refused) throw new BadRequestException(badRequestBody([refused]));
+  }
+
   @Get()
   @Roles(...ALL)
   @ApiOperation({
     summary:
       'The monthly series: looked after (and rate per 10,000), starts, ceases by route, placement mix, location and distance, reviews in time, plan by second review, 3+ placements, spend, targets',
     description:
-      'One row per calendar month from `from` to `to` that has ended (a month ending after today, in England, is left out: GET /measures/as-at gives a month to date); stocks on the last day of the month, flows over the month. format=csv gives one row a month, columns named after the JSON paths. Roles: all.',
+      'One row per calendar month from `from` to `to` that has ended (a month ending after today, in England, is left out: GET /measures/as-at gives a month to date); stocks on the last day of the month, flows over the month. A `from` whose month has not ended (no month of the window has) is a 400, rule notAfterToday, naming `from`. format=csv gives one row a month, columns named after the JSON paths. Roles: all.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: 'The series' })
@@ -64,6 +74,8 @@ export class MeasuresController {
     @Query() query: SeriesQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
+    // No month of the window has ended: nothing to answer with, so refused by name (a year to come).
+    this.refuseNotEnded('from', lastDayOf(query.from));
     const measures = await this.source.measures();
     const today = this.today();
     // A month not ended yet is left out: its figures would pass for the whole month's (not-after-today.ts).
@@ -83,11 +95,13 @@ export class MeasuresController {
   @Roles(...ALL)
   @ApiOperation({
     summary: 'Every measure as at a day: stocks on the day, flows over its month up to the day',
-    description: 'Roles: all.',
+    description:
+      'A day after today (in England) has not come: 400, rule notAfterToday, naming `date`. Roles: all.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiBadRequestResponse({ type: ErrorDto })
   async asAt(@Query() query: AsAtQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    this.refuseNotEnded('date', query.date);
     const row: MeasuresRow = (await this.source.measures()).asAt(query.date, this.today());
     return this.respond(reply, query.format, { authority: this.authority(), row }, () => seriesToCsv([row]));
   }
@@ -103,12 +117,16 @@ export class MeasuresController {
     return this.config;
   }
 
+  // Figures only (placements a group holds on the day, unit costs, savings): no child is named or
+  // listed, so every role reads it, as the series' placement mix, and nothing goes into the trail.
+  // Until session 10 it refused social workers, who read the same mix on GET /measures.
   @Get('what-if')
-  @Roles('panel_member', 'auditor', 'reporting_job', 'admin')
+  @Roles(...ALL)
   @ApiOperation({
     summary:
       'The weekly and annual saving (or cost) of moving placements from one group to another, at the unit costs of the day',
-    description: 'Roles: panel_member, auditor, reporting_job, admin.',
+    description:
+      'Figures only (counts and costs of placement groups), no child named or listed, so nothing is recorded in the read-access trail. Roles: all.',
   })
   @ApiBadRequestResponse({ type: ErrorDto })
   async whatIf(@Query() query: WhatIfQuery): Promise<unknown> {
@@ -123,7 +141,7 @@ export class MeasuresController {
   @ApiOperation({
     summary: 'The children behind one measure over a window, with what put each child there',
     description:
-      '`from` and `to` take a day (YYYY-MM-DD) or a month (YYYY-MM: from its first day, to its last day, as in GET /measures). social_worker, panel_member, auditor and admin see names and references; reporting_job gets child ids only.',
+      '`from` and `to` take a day (YYYY-MM-DD) or a month (YYYY-MM: from its first day, to its last day, as in GET /measures). A `to` after today (in England; a month: its last day) has not ended: 400, rule notAfterToday, naming `to`. social_worker, panel_member, auditor and admin see names and references; reporting_job gets child ids only.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiBadRequestResponse({ type: ErrorDto })
@@ -135,6 +153,7 @@ export class MeasuresController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
     const { user } = origin;
+    this.refuseNotEnded('to', lastDayOf(query.to));
     // A month is the whole month, as the series reads it: from its first day to its last.
     const window = await asBadRequest(() => dayWindow(firstDayOf(query.from), lastDayOf(query.to)));
     const measures = await this.source.measures();

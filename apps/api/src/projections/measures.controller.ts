@@ -19,7 +19,7 @@ import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { badRequestBody } from '../http/field-errors';
 import { Clock } from '../infrastructure/clock';
 import { dateInEngland } from '@care-journey/journey';
-import { isAfterToday, NOT_AFTER_TODAY_RULE, notAfterTodayMessage } from '../web/measures/not-after-today';
+import { notAfterToday } from '../web/measures/not-after-today';
 import { PERMANENCE_READERS, SCORECARD_READERS, STABILITY_READERS } from '../web/measures/measure-readers';
 import { csvReply, wantsCsv } from './csv/csv-response';
 import { permanenceCsv, scorecardCsv, stabilityCsv } from './csv/measures-csv';
@@ -52,9 +52,8 @@ export class MeasuresController {
    * whole period's. Refused by name, as the panel's measures pages refuse it (not-after-today.ts).
    */
   private refuseNotEnded(field: string, date: string | undefined): void {
-    const today = dateInEngland(this.clock.now());
-    if (date !== undefined && isAfterToday(date, today))
-      throw badRequest(field, NOT_AFTER_TODAY_RULE, notAfterTodayMessage(field, date, today));
+    const refused = notAfterToday(field, date, dateInEngland(this.clock.now()));
+    if (refused) throw new BadRequestException(badRequestBody([refused]));
   }
 
   /**

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@care-journey/event-store';
+import { dateInEngland } from '@care-journey/journey';
 import { ReadModelStore } from '@care-journey/projections';
 import { child, placed } from '../../../../libs/projections/src/authority/testing/authority-journey';
 import { appendEvents, tempDir } from '../../../../libs/projections/src/testing/log-fixtures';
@@ -8,6 +10,7 @@ import { buildProgram } from '../program';
 describe('care-journey measures', () => {
   let temp: ReturnType<typeof tempDir>;
   let output: string;
+  let errors: string;
   let env: NodeJS.ProcessEnv;
   let file: string;
 
@@ -30,10 +33,14 @@ describe('care-journey measures', () => {
     };
     delete process.env.CARE_JOURNEY_READMODEL_FILE; // beside the store, in the temp folder
     output = '';
+    errors = '';
+    process.exitCode = undefined;
     jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((output += String(chunk)), true));
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((errors += String(chunk)), true));
   });
 
   afterEach(() => {
+    process.exitCode = undefined;
     process.env = env;
     jest.restoreAllMocks();
     temp.remove();
@@ -117,5 +124,39 @@ describe('care-journey measures', () => {
     const readModels = new ReadModelStore(join(temp.dir, 'read-models.db'));
     expect(readModels.childIds()).toEqual(['a', 'b']);
     readModels.close();
+  });
+
+  describe('dates after today (not-after-today.ts, as the measures API)', () => {
+    const today = () => dateInEngland(new Date().toISOString());
+    const run = (...args: string[]) =>
+      buildProgram().parseAsync(['node', 'care-journey', 'measures', '--format', 'json', ...args]);
+
+    it('Given a year still to come, When asked for its months, Then it is refused naming --from and the rule notAfterToday, and nothing is read or written', async () => {
+      await run('--from', '2099-04', '--to', '2100-03');
+      expect(process.exitCode).toBe(1);
+      expect(output).toBe('');
+      expect(errors).toBe(
+        `measures: --from: --from must not be after today (${today()}, in England): the figures to 2099-04-30 are not known until that day has passed (rule notAfterToday)\n`,
+      );
+      // Refused before the store was opened: no read-model file was made beside it.
+      expect(existsSync(join(temp.dir, 'read-models.db'))).toBe(false);
+    });
+
+    it('Given a --today after today, When run, Then it is refused naming --today and the rule notAfterToday', async () => {
+      await run('--from', '2024-01', '--to', '2024-03', '--today', '2099-01-01');
+      expect(process.exitCode).toBe(1);
+      expect(output).toBe('');
+      expect(errors).toContain(`measures: --today: --today must not be after today (${today()}, in England)`);
+      expect(errors).toContain('(rule notAfterToday)');
+    });
+
+    it('Given a window that runs past today, When run, Then the months not ended are left out, as GET /measures leaves them out', async () => {
+      await run('--from', '2024-01', '--to', '2024-04', '--today', '2024-03-15');
+      expect(process.exitCode ?? 0).toBe(0);
+      expect((JSON.parse(output) as { rows: { month: string }[] }).rows.map((r) => r.month)).toEqual([
+        '2024-01',
+        '2024-02',
+      ]);
+    });
   });
 });

@@ -1,8 +1,14 @@
 import { writeFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadStoreConfig } from '@care-journey/event-store';
-import { dateOfInstant } from '@care-journey/journey';
+import { dateOfInstant, isValidCalendarDate } from '@care-journey/journey';
 import { openExistingStore } from '../support/open-existing-store';
+import { isMonthOrCalendarDate, lastDayOf } from '../../../api/src/authority/dto/month-or-date';
+import {
+  endedMonths,
+  notAfterToday,
+  type NotAfterTodayError,
+} from '../../../api/src/web/measures/not-after-today';
 import {
   catchUpReadModels,
   engineReadModels,
@@ -21,12 +27,30 @@ interface MeasuresOptions {
   today?: string;
 }
 
+const calendarDate = (value: string): string => {
+  if (!isValidCalendarDate(value)) throw new InvalidArgumentError('must be a real calendar date, YYYY-MM-DD');
+  return value;
+};
+
+/**
+ * The dates the command refuses, by the one check the measures API makes (not-after-today.ts):
+ * a `--today` after today (it would count deadlines not yet come as missed) and a `--from` whose
+ * month has not ended (no month of the window has: nothing to answer with), as `GET /measures`.
+ */
+function refusedDates(options: MeasuresOptions, today: string): NotAfterTodayError[] {
+  const refusals = [notAfterToday('--today', options.today, today)];
+  if (isMonthOrCalendarDate(options.from))
+    refusals.push(notAfterToday('--from', lastDayOf(options.from), today));
+  return refusals.filter((refusal) => refusal !== undefined);
+}
+
 /**
  * `care-journey measures`: the authority's monthly series (looked after, starts and ceases by
  * route, placement mix, location, reviews in time, plan by second review, 3+ placements, spend,
  * targets) from the read models, as CSV or JSON, on stdout or into a file. The read-model file
  * (CARE_JOURNEY_READMODEL_FILE, else beside the store) is first caught up with the log, as the
- * projector would, so a run only projects what was appended since the last one.
+ * projector would, so a run only projects what was appended since the last one. Months that have
+ * not ended are left out, as `GET /measures` leaves them out.
  */
 export function registerMeasuresCommand(program: Command): void {
   program
@@ -40,9 +64,19 @@ export function registerMeasuresCommand(program: Command): void {
     .option('--out <file>', 'write to this file instead of stdout')
     .option(
       '--today <date>',
-      'deadlines after this day are not yet missed (default: today in England, Europe/London)',
+      'deadlines after this day are not yet missed, and months ending after it are left out (default, and latest: today in England, Europe/London)',
+      calendarDate,
     )
     .action(async (options: MeasuresOptions) => {
+      const realToday = dateOfInstant(new Date().toISOString());
+      const refused = refusedDates(options, realToday);
+      if (refused.length > 0) {
+        // Before the store is opened: a refused run changes nothing, the read models included.
+        for (const { field, rule, message } of refused)
+          process.stderr.write(`measures: ${field}: ${message} (rule ${rule})\n`);
+        process.exitCode = 1;
+        return;
+      }
       const config = loadAuthorityConfig(process.env);
       const storeConfig = loadStoreConfig();
       const readModelConfig = loadReadModelConfig(process.env, storeConfig);
@@ -56,8 +90,8 @@ export function registerMeasuresCommand(program: Command): void {
       try {
         await catchUpReadModels(engine, store);
         const measures = await new PreparedAuthority(config).measures(engineReadModels(engine));
-        const today = options.today ?? dateOfInstant(new Date().toISOString());
-        const rows = measures.monthlySeries(options.from, options.to, today);
+        const today = options.today ?? realToday;
+        const rows = endedMonths(measures.monthlySeries(options.from, options.to, today), today);
         const text =
           options.format === 'csv'
             ? seriesToCsv(rows)

@@ -4,9 +4,10 @@
  * began, and closes when the count falls back below 3 (the window slides past a placement) or the
  * child leaves care: either way it no longer applies (`lapsedOn`), as nobody took a step. As a flag
  * is open when D is after its due date (rule book), the due date is the day before the condition
- * first held, and days overdue count the days it has held, that day included; pages show it as
- * "since" the day it began (`condition` below). "The 12 months up to D" is ST1's window (firstDayOfMonthsUpTo: from the day after
- * D − 12 months to D), so on a 31 March DR05 and ST1 count the same placements. Its evidence is
+ * first held, and days overdue count the days it has held, that day included: one figure, which
+ * the API, the CSVs and the pages ("Open 8 days, from 20 November 2026") all show
+ * (docs/drift-rules.md). "The 12 months up to D" is ST1's window (firstDayOfMonthsUpTo: from the
+ * day after D − 12 months to D), so on a 31 March DR05 and ST1 count the same placements. Its evidence is
  * the placements in the 12 months up to D (up to its last open day once closed), not those that
  * opened it: a flag open for years points at the moves that keep it open.
  */

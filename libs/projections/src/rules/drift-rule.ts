@@ -85,8 +85,8 @@ export interface DriftRule {
    * Present for a rule about a standing condition (DR05), not a step: nobody has a step to take, so
    * its due date is only the eve of the day the condition began (the flag opens on that day) and its
    * obligations close as no longer applying (`lapsedOn`), never as met. Pages word such a flag as
-   * "since <opening>" and its closing with `ended`, the condition that stopped holding, in words,
-   * for the flag's threshold (e.g. "fewer than 3 placements in the 12 months").
+   * "Open <days overdue>, from <opening>" and its closing with `ended`, the condition that stopped
+   * holding, in words, for the flag's threshold (e.g. "fewer than 3 placements in the 12 months").
    */
   condition?: { ended(threshold: ThresholdValues): string };
 }

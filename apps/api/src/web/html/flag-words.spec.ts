@@ -1,5 +1,5 @@
 import type { DriftFlag, FlagHistoryEntry } from '@care-journey/projections';
-import { closedWords, daysSince, dueWords, flagDate, isCondition, openFlagStatus } from './flag-words';
+import { closedWords, dueWords, flagDate, isCondition, openFlagStatus } from './flag-words';
 
 const flag = (over: Partial<DriftFlag>): DriftFlag => ({
   ruleId: 'DR01',
@@ -28,15 +28,18 @@ describe('flag words: a step due by a date, or a standing condition (DR05)', () 
     expect(isCondition('DR13')).toBe(false);
   });
 
-  it('Given a DR05 flag whose third placement began on 20 November 2026, When read on 27 November, Then it is "since 20 November 2026 (7 days)", with no due date, placed on the day it began', () => {
+  it('Given a DR05 flag whose third placement began on 20 November 2026, When read on 27 November (daysOverdue 8), Then it is "Open 8 days, from 20 November 2026": the same figure as the API, with no due date, placed on the day it began', () => {
     const f = flag({ ruleId: 'DR05', title: 'Placement instability' });
-    expect(daysSince(f)).toBe(7);
-    expect(openFlagStatus(f)).toBe('Since 20 November 2026 (7 days)');
+    expect(openFlagStatus(f)).toBe('Open 8 days, from 20 November 2026');
     expect(dueWords(f)).toBe('');
     expect(flagDate(f)).toBe('2026-11-20');
-    expect(openFlagStatus(flag({ ruleId: 'DR05', daysOverdue: 1 }))).toBe(
-      'Since 20 November 2026 (from today)',
-    );
+  });
+
+  it('Given a DR05 flag on the day its third placement began (daysOverdue 1), Then it is "Open 1 day", as a step flag the day after its due date is "Overdue 1 day"', () => {
+    expect(
+      openFlagStatus(flag({ ruleId: 'DR05', dueDate: '2026-11-26', openedOn: '2026-11-27', daysOverdue: 1 })),
+    ).toBe('Open 1 day, from 27 November 2026');
+    expect(openFlagStatus(flag({ daysOverdue: 1 }))).toBe('Overdue 1 day');
   });
 
   it('Given a step flag, Then it keeps "Overdue 8 days" and its due date', () => {

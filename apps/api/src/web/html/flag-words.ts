@@ -1,10 +1,12 @@
 /**
  * How the pages word a drift flag. Most rules are a step due by a date: "Overdue 8 days, due 19
  * November 2026", closed by the step or because it stopped applying. A standing condition (DR05:
- * the rule's `condition`) has no step and no real due date: it is open "since" the day it began,
- * counted from that day, and it closes because the condition ended (or care did), never by a step.
+ * the rule's `condition`) has no step and no real due date: it is "Open 8 days, from 20 November
+ * 2026", the day it began and its days overdue (the days it has been open, that day included: the
+ * API's, the CSVs' and every other rule's figure), and it closes because the condition ended (or
+ * care did), never by a step.
  */
-import { daysBetween, type CalendarDate } from '@care-journey/journey';
+import type { CalendarDate } from '@care-journey/journey';
 import {
   DRIFT_RULES,
   type DriftFlag,
@@ -24,17 +26,15 @@ const conditions = new Map<string, Condition>(
 export const isCondition = (ruleId: string): boolean => conditions.has(ruleId);
 
 /**
- * Whole days from the day the condition began to D (0 on that day). A flag's days overdue count
- * from its due date, the eve of that day for a condition, so they are one more.
+ * The status of an open flag: "Overdue 8 days", or for a condition "Open 8 days, from 20 November
+ * 2026". One figure, `daysOverdue`, for both: the days the flag has been open as at D, the day it
+ * opened included (D minus the due date, which for a condition is the eve of that day). Until
+ * session 10 a condition said "Since 20 November 2026 (7 days)" beside the API's, the CSVs' and
+ * the "Most days overdue" column's 8.
  */
-export const daysSince = (f: Pick<DriftFlag, 'openedOn' | 'dueDate' | 'daysOverdue'>): number =>
-  f.daysOverdue - daysBetween(f.dueDate, f.openedOn);
-
-/** The status of an open flag: "Overdue 8 days", or for a condition "Since 20 November 2026 (7 days)". */
 export function openFlagStatus(f: DriftFlag): string {
   if (!isCondition(f.ruleId)) return `Overdue ${plural(f.daysOverdue, 'day')}`;
-  const days = daysSince(f);
-  return `Since ${formatDate(f.openedOn)} (${days === 0 ? 'from today' : plural(days, 'day')})`;
+  return `Open ${plural(f.daysOverdue, 'day')}, from ${formatDate(f.openedOn)}`;
 }
 
 /** Where an open flag is put in time: its due date, or for a condition the day it began. */

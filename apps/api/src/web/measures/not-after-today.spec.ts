@@ -1,5 +1,5 @@
 import { yearEndingAsked } from './measures-data';
-import { endedMonths, isAfterToday, notAfterTodayMessage } from './not-after-today';
+import { endedMonths, isAfterToday, notAfterToday, notAfterTodayMessage } from './not-after-today';
 import type { FieldMessage } from '../html/components';
 
 const TODAY = '2026-11-27';
@@ -39,6 +39,16 @@ describe('a year ending not after today (web review #2)', () => {
     expect(notAfterTodayMessage('periodEnding', '2027-03-31', TODAY)).toBe(
       'periodEnding must not be after today (2026-11-27, in England): the figures to 2027-03-31 are not known until that day has passed',
     );
+  });
+
+  it('Given a field asking for figures to a day after today, when checked, then the refusal names the field and the rule; today or earlier, or no date, passes', () => {
+    expect(notAfterToday('date', '2026-11-28', TODAY)).toEqual({
+      field: 'date',
+      rule: 'notAfterToday',
+      message: notAfterTodayMessage('date', '2026-11-28', TODAY),
+    });
+    expect(notAfterToday('to', TODAY, TODAY)).toBeUndefined();
+    expect(notAfterToday('--today', undefined, TODAY)).toBeUndefined();
   });
 
   it('Given a monthly series into the months to come, when kept to the months ended, then the running month and later ones are left out', () => {
