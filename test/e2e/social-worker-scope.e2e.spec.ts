@@ -4,11 +4,12 @@
  * children whose current allocation is one of their teams. Any other child answers as an unknown
  * child does (404) on every child-scoped route, API and pages alike, and is left out of the search,
  * the drift report and its CSV; registration only into their own teams. "authority" restores the
- * authority-wide access. Real HTTP apps on real SQLite files, with a real users file.
+ * authority-wide access; the demo's two social workers split the teams. Real HTTP apps on real SQLite files, with a real users file.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seedStore } from '@care-journey/reporting';
 import type { Role } from '../../apps/api/src/auth/role';
 import { hashPassword } from '../../apps/api/src/web/auth/password-hash';
 import { apiClient, type ApiClient } from './support/http-client';
@@ -313,5 +314,44 @@ describe('socialWorkerScope "authority": every social worker reads and records f
     expect(found.body.children.map((c) => c.childId)).toEqual([southChild.childId]);
     const drift = await api.get<{ children: { childId: string }[] }>('/drift-report', { token: north });
     expect(drift.body.children.map((c) => c.childId)).toEqual([southChild.childId]);
+  });
+});
+
+describe('the demo (no users file, default settings): sw.demo and sw.other.demo split the teams', () => {
+  let app: TestApp;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    const saved = { users: process.env.CARE_JOURNEY_USERS, authority: process.env.CARE_JOURNEY_AUTHORITY };
+    delete process.env.CARE_JOURNEY_USERS;
+    delete process.env.CARE_JOURNEY_AUTHORITY;
+    try {
+      app = await startTestApp();
+    } finally {
+      if (saved.users !== undefined) process.env.CARE_JOURNEY_USERS = saved.users;
+      if (saved.authority !== undefined) process.env.CARE_JOURNEY_AUTHORITY = saved.authority;
+    }
+    api = apiClient(app.baseUrl);
+    await seedStore(app.store, { children: 40, seed: 'scope-demo' });
+  }, 60_000);
+  afterAll(() => app?.close());
+
+  it('Given the synthetic authority, When each demo social worker lists children, Then sw.demo has the first team’s, sw.other.demo the rest, the panel all', async () => {
+    const head = String(await app.store.headPosition());
+    const list = async (token: string) =>
+      (
+        await api.get<{ children: { childId: string; team?: string }[] }>(
+          `/children?pageSize=200&minPosition=${head}`,
+          { token },
+        )
+      ).body.children;
+    const all = await list(tokenFor('panel_member', 'panel.demo'));
+    const mine = await list(tokenFor('social_worker', 'sw.demo'));
+    const others = await list(tokenFor('social_worker', 'sw.other.demo'));
+    expect(mine.length).toBeGreaterThan(0);
+    expect(others.length).toBeGreaterThan(0);
+    expect(new Set(mine.map((c) => c.team))).toEqual(new Set([NORTH]));
+    expect(others.some((c) => c.team === NORTH)).toBe(false);
+    expect(mine.length + others.length).toBe(all.length);
   });
 });
