@@ -87,6 +87,7 @@ export class DriftController {
       'JSON: counts over every matching child, `children` paged (`page`, `pageSize`, totals in `paging`). ' +
       '`Accept: text/csv`: one line per flag or warning for every matching child (not paged). ' +
       'A report with names (every role but reporting_job) is recorded in the read-access trail (view drift, the ids shown). ' +
+      'A social worker under socialWorkerScope "team" (the default) gets only children allocated today to one of their teams, counts included. ' +
       'An `asAt` after today (in England) is a projection, the flags open then if nothing else is recorded: the JSON carries `projection` (`from`: today, `assumes`) and the CSV file name says `projection`.',
   })
   @ApiProduces('application/json', 'text/csv')

@@ -32,7 +32,8 @@ export class FindChildrenController {
       'Each child: childId, childRef, name, dateOfBirth, the start of the period of care open today ' +
       '(lookedAfterSince), team and socialWorker; no UPN or postcode. The exact reference first, then by name. ' +
       'Read from the read models: send minPosition to wait for your own registration. ' +
-      'Each answer is a read of the children it names: recorded in the read-access trail (view search).',
+      'Each answer is a read of the children it names: recorded in the read-access trail (view search). ' +
+      'A social worker under socialWorkerScope "team" (the default) finds only children allocated today to one of their teams.',
   })
   @ApiServiceUnavailableResponse({ description: 'minPosition not reached in time' })
   async find(
