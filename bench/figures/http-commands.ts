@@ -88,6 +88,8 @@ export async function httpRows(
       CARE_JOURNEY_SQLITE_FILE: temp.file,
       CARE_JOURNEY_READMODEL_FILE: join(dirname(temp.file), 'read-models.db'),
       CARE_JOURNEY_JWT_SECRET: secret,
+      // The bench's social worker id is in no users file: every child, as before team scoping.
+      CARE_JOURNEY_AUTHORITY: JSON.stringify({ socialWorkerScope: 'authority' }),
     },
     // A CPU profile of the API's main thread, written when it exits (`--profile-api DIR`).
     profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ChildScopeModule } from './auth/child-scope/child-scope.module';
 import { AuthorityModule } from './authority/authority.module';
 import { ChildRefsModule } from './child-refs/child-refs.module';
 import { ChildrenModule } from './children/children.module';
@@ -27,6 +28,8 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ChildrenModule,
+        // The social worker scope, used by the guard of every child-scoped route (global).
+        ChildScopeModule,
         FindChildrenModule,
         WebModule,
         AuditModule,

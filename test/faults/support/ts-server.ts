@@ -20,7 +20,17 @@ export interface RunningServer {
 export function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--require', tsRequireHookFile({ cacheDir: SWC_CACHE }), MAIN], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      // The suite's social worker scope (test/support/social-worker-scope-authority.js) reaches the server too.
+      ...(process.env.CARE_JOURNEY_AUTHORITY !== undefined && {
+        CARE_JOURNEY_AUTHORITY: process.env.CARE_JOURNEY_AUTHORITY,
+      }),
+      ...env,
+    },
     stdio: 'pipe',
   });
   let output = '';

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseReplayPoint, type AuditKey } from '@care-journey/audit';
 import { toJsonSafe } from '@care-journey/event-store';
+import { ChildScoped } from '../auth/child-scope/child-scoped.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ChildIdParam } from '../children/dto/child-id.param';
 import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
@@ -23,6 +24,8 @@ const RECORDED =
 /** A child's case history as at a date and as known at an instant; every read is itself recorded. */
 @ApiTags('audit')
 @Controller('children')
+// Every route here is about one child (:id): the social worker scope applies to each.
+@ChildScoped()
 export class CaseHistoryController {
   constructor(
     private readonly histories: CaseHistoryService,

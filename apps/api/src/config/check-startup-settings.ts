@@ -75,7 +75,7 @@ export function checkStartupSettings(env: Env, store: StoreConfig): void {
         );
       }
       try {
-        parseUsers(text, usersFile);
+        parseUsers(text, usersFile, loadAuthorityConfig(env));
       } catch (error) {
         throw new Error(
           error instanceof SyntaxError

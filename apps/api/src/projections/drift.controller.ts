@@ -28,6 +28,8 @@ import {
 } from '@care-journey/projections';
 import { AccessLogRecorder } from '../audit/access-log.recorder';
 import { mayReadPersonalData } from '../auth/personal-data';
+import { ChildScope } from '../auth/child-scope/child-scope';
+import { ChildScoped } from '../auth/child-scope/child-scoped.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ChildIdParam } from '../children/dto/child-id.param';
 import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
@@ -72,6 +74,7 @@ export class DriftController {
     @Inject(READ_MODEL_CONFIG) private readonly config: ReadModelConfig,
     private readonly readYourWrites: ReadYourWrites,
     private readonly trail: AccessLogRecorder,
+    private readonly scope: ChildScope,
   ) {}
 
   // /drift is the issue's name; /drift-report stays for the clients already using it.
@@ -84,6 +87,7 @@ export class DriftController {
       'JSON: counts over every matching child, `children` paged (`page`, `pageSize`, totals in `paging`). ' +
       '`Accept: text/csv`: one line per flag or warning for every matching child (not paged). ' +
       'A report with names (every role but reporting_job) is recorded in the read-access trail (view drift, the ids shown). ' +
+      'A social worker under socialWorkerScope "team" (the default) gets only children allocated today to one of their teams, counts included. ' +
       'An `asAt` after today (in England) is a projection, the flags open then if nothing else is recorded: the JSON carries `projection` (`from`: today, `assumes`) and the CSV file name says `projection`.',
   })
   @ApiProduces('application/json', 'text/csv')
@@ -100,7 +104,9 @@ export class DriftController {
     const dueWithinDays = dueWithinOf(query);
     await this.readYourWrites.waitFor(query.minPosition);
     const today = todayInEngland();
-    const report = driftReport(this.engine.summaries(), query.asAt ?? today, this.config.drift, {
+    // A social worker scoped to their teams: only children allocated to them today (counts included).
+    const summaries = this.scope.summaries(user, this.engine.summaries(), today);
+    const report = driftReport(summaries, query.asAt ?? today, this.config.drift, {
       rules: query.rule,
       team: query.team,
       socialWorker: query.socialWorker,
@@ -146,6 +152,7 @@ export class DriftController {
 
   @Get('children/:id/flags')
   @Roles('social_worker', 'panel_member', 'auditor', 'admin')
+  @ChildScoped()
   @ApiOperation({
     summary: "A child's open flags, due-soon warnings and flag history (opened/closed) as at a date",
     description: '`Accept: text/csv`: one line per flag, warning and history entry.',

@@ -5,7 +5,11 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Test } from '@nestjs/testing';
 import type { EventStore } from '@care-journey/event-store';
 import { journeyStream } from '@care-journey/journey';
+import { CqrsModule } from '@nestjs/cqrs';
+import { DEFAULT_AUTHORITY_CONFIG } from '@care-journey/projections';
+import { AUTHORITY_CONFIG } from '../authority/authority.providers';
 import { AuthModule } from '../auth/auth.module';
+import { ChildScopeModule } from '../auth/child-scope/child-scope.module';
 import { mintToken } from '../auth/mint-token';
 import type { Role } from '../auth/role';
 import type { ApiConfig } from '../config/api-config';
@@ -45,8 +49,21 @@ describe.each(['inline', 'thread'] as const)(
         projections: mode,
       };
       const moduleRef = await Test.createTestingModule({
-        imports: [ApiConfigModule.forRoot(config), InfrastructureModule, AuthModule, ProjectionsModule],
-      }).compile();
+        imports: [
+          ApiConfigModule.forRoot(config),
+          InfrastructureModule,
+          CqrsModule.forRoot(),
+          AuthModule,
+          // The social worker scope of the child-scoped routes (children/:id/flags).
+          ChildScopeModule,
+          ProjectionsModule,
+        ],
+      })
+        // Its social worker (u-social_worker, child c1 of team "North") is in no users file: these
+        // specs read with the authority-wide opt-out; the team scope has its own e2e spec.
+        .overrideProvider(AUTHORITY_CONFIG)
+        .useValue({ ...DEFAULT_AUTHORITY_CONFIG, socialWorkerScope: 'authority' })
+        .compile();
       app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
       app.useGlobalPipes(createValidationPipe());
       await app.init();

@@ -93,7 +93,7 @@ export function registerDemoCommand(program: Command): void {
       process.stdout.write(
         '\nCare Journey demo: open http://localhost:' +
           (process.env.PORT ?? '3000') +
-          '/login — users sw.demo, panel.demo, auditor.demo, reporting.demo, admin.demo; password care-journey-demo\n',
+          '/login — users sw.demo (first team), sw.other.demo (the other teams), panel.demo, auditor.demo, reporting.demo, admin.demo; password care-journey-demo\n',
       );
     });
 }

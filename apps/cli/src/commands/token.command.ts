@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { loadAuthorityConfig } from '@care-journey/projections';
 import { mintToken, newTokenId } from '../../../api/src/auth/mint-token';
 import { ROLES, type Role } from '../../../api/src/auth/role';
 import {
@@ -154,7 +155,7 @@ function fileFrom(option: string | undefined): string {
 function checkAgainstUsersFile(user: string, role: Role): void {
   const usersFile = process.env.CARE_JOURNEY_USERS?.trim();
   if (!usersFile) return;
-  const entry = parseUsers(readFileSync(usersFile, 'utf8'), usersFile).find(
+  const entry = parseUsers(readFileSync(usersFile, 'utf8'), usersFile, loadAuthorityConfig(process.env)).find(
     (candidate) => candidate.username.toLowerCase() === user.toLowerCase(),
   );
   if (entry === undefined)

@@ -65,4 +65,51 @@ describe('care-journey user-entry', () => {
         ]),
     ).rejects.toThrow(/at least 12 characters/);
   });
+
+  it('given a social worker with --team, then the entry carries the teams as the authority spells them', async () => {
+    withStdin('correct horse battery\n');
+    await buildProgram().parseAsync([
+      ...[
+        'node',
+        'care-journey',
+        'user-entry',
+        '--username',
+        'sam',
+        '--name',
+        'Sam',
+        '--role',
+        'social_worker',
+      ],
+      ...['--team', 'children in care north', '--team', 'Leaving Care 16+'],
+    ]);
+    expect(JSON.parse(output)).toMatchObject({
+      username: 'sam',
+      role: 'social_worker',
+      teams: ['Children in Care North', 'Leaving Care 16+'],
+    });
+  });
+
+  it('given a social worker without a team, or a team the authority does not have, then it refuses naming --team', async () => {
+    const run = (...extra: string[]) => {
+      withStdin('correct horse battery\n');
+      return buildProgram()
+        .exitOverride()
+        .parseAsync([
+          ...[
+            'node',
+            'care-journey',
+            'user-entry',
+            '--username',
+            'sam',
+            '--name',
+            'S',
+            '--role',
+            'social_worker',
+          ],
+          ...extra,
+        ]);
+    };
+    await expect(run()).rejects.toThrow(/--team: a social_worker must list the teams they work in/);
+    await expect(run('--team', 'East')).rejects.toThrow(/--team\[0\]: must be one of the authority's teams/);
+  });
 });

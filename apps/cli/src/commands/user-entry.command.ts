@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { loadAuthorityConfig } from '@care-journey/projections';
 import { isRole, ROLES } from '../../../api/src/auth/role';
 import { hashPassword } from '../../../api/src/web/auth/password-hash';
+import { userTeams } from '../../../api/src/web/auth/users-file-teams';
 
 /** Reads the password from standard input, so it never appears in the shell history or `ps`. */
 async function readPassword(): Promise<string> {
@@ -15,8 +17,10 @@ async function readPassword(): Promise<string> {
 }
 
 /**
- * `care-journey user-entry --username u --name "N" --role r < password.txt`: prints one entry of the
- * CARE_JOURNEY_USERS file (a JSON array of these), with the password stored as an scrypt hash.
+ * `care-journey user-entry --username u --name "N" --role r [--team T …] < password.txt`: prints one
+ * entry of the CARE_JOURNEY_USERS file (a JSON array of these), with the password stored as an scrypt
+ * hash. A social worker's teams are checked as the API checks them (the authority's settings), so the
+ * entry printed is one the API starts with.
  */
 export function registerUserEntryCommand(program: Command): void {
   program
@@ -28,8 +32,27 @@ export function registerUserEntryCommand(program: Command): void {
       if (!isRole(value)) throw new InvalidArgumentError(`must be one of ${ROLES.join(', ')}`);
       return value;
     })
-    .action(async (options: { username: string; name: string; role: string }) => {
+    .option(
+      '--team <team>',
+      "a team a social_worker works in, one of the authority's teams (repeat for each; required under socialWorkerScope team)",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .action(async (options: { username: string; name: string; role: string; team: string[] }) => {
+      const { team, ...entry } = options;
+      if (!isRole(entry.role)) throw new InvalidArgumentError(`--role must be one of ${ROLES.join(', ')}`);
+      let teams: string[] | undefined;
+      try {
+        teams = userTeams(
+          team.length > 0 ? team : undefined,
+          entry.role,
+          loadAuthorityConfig(process.env),
+          '--team',
+        );
+      } catch (error) {
+        throw new InvalidArgumentError((error as Error).message);
+      }
       const passwordHash = hashPassword(await readPassword());
-      process.stdout.write(`${JSON.stringify({ ...options, passwordHash })}\n`);
+      process.stdout.write(`${JSON.stringify({ ...entry, ...(teams && { teams }), passwordHash })}\n`);
     });
 }

@@ -33,7 +33,9 @@ export type CaseHistoryView =
   | 'export'
   | 'export903'
   | 'summary'
-  | 'form';
+  | 'form'
+  /** A request about a child out of the reader's scope (socialWorkerScope), answered 404: query says what was asked. */
+  | 'refused';
 
 // A type alias, not an interface, so it is assignable to the store's Record<string, unknown> data.
 export type CaseHistoryReadData = {

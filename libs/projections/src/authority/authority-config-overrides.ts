@@ -9,6 +9,8 @@ import {
   type AuthorityConfig,
   type CostTable,
   type MeasureTarget,
+  SOCIAL_WORKER_SCOPES,
+  type SocialWorkerScope,
 } from './authority-config';
 import { isPlacementGroup, PROVIDER_KINDS } from './placement-groups';
 import { teamKey } from '../rules/team-key';
@@ -93,6 +95,15 @@ function teams(value: unknown): string[] {
   return names;
 }
 
+function socialWorkerScope(value: unknown): SocialWorkerScope {
+  if (!(SOCIAL_WORKER_SCOPES as readonly unknown[]).includes(value))
+    throw new AuthorityConfigError(
+      'socialWorkerScope',
+      `must be "team" (a social worker sees their teams' children) or "authority" (every child), not ${JSON.stringify(value)}`,
+    );
+  return value as SocialWorkerScope;
+}
+
 /** Defaults with the given overrides laid over them; throws AuthorityConfigError on a bad field. */
 export function authorityConfig(
   overrides: unknown = {},
@@ -119,6 +130,7 @@ export function authorityConfig(
   }
   if (o.targets !== undefined) config.targets = list(o.targets, 'targets', target);
   if (o.teams !== undefined) config.teams = teams(o.teams);
+  if (o.socialWorkerScope !== undefined) config.socialWorkerScope = socialWorkerScope(o.socialWorkerScope);
   if (o.drift !== undefined) {
     if (!isObject(o.drift))
       throw new AuthorityConfigError('drift', 'must be an object of drift threshold overrides');

@@ -55,7 +55,17 @@ export interface AuthorityConfig {
    * stored before, with other names, still fold and show). Compared ignoring case and spacing.
    */
   teams: string[];
+  /**
+   * Which children a social worker reads and records for: `team`, only those whose current
+   * allocation is one of the teams the users file gives them (information governance: personal
+   * data only where the role needs it); `authority`, every child (the explicit opt-out).
+   * Panel members, auditors, reporting jobs and admins are not scoped.
+   */
+  socialWorkerScope: SocialWorkerScope;
 }
+
+export const SOCIAL_WORKER_SCOPES = ['team', 'authority'] as const;
+export type SocialWorkerScope = (typeof SOCIAL_WORKER_SCOPES)[number];
 
 export const DEFAULT_AUTHORITY_CONFIG: AuthorityConfig = {
   la: 'E10000003',
@@ -95,4 +105,6 @@ export const DEFAULT_AUTHORITY_CONFIG: AuthorityConfig = {
     'Adoption and Permanence',
     'Leaving Care 16+',
   ],
+  // Least access by default: an authority that wants every social worker to see every child says so.
+  socialWorkerScope: 'team',
 };

@@ -5,6 +5,7 @@ import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { ChildScoped } from '../../auth/child-scope/child-scoped.decorator';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { personalDataViewOf } from '../../auth/personal-data';
 import { Roles } from '../../auth/roles.decorator';
@@ -61,6 +62,7 @@ export class ChildrenController {
 
   @Get(':id')
   @Roles('social_worker', 'panel_member', 'auditor', 'reporting_job', 'admin')
+  @ChildScoped()
   @ETagFromRevision()
   @ApiOperation({
     summary: 'The child now: in care or not, legal status, placement, plan, next review due, adoption steps',
@@ -90,6 +92,7 @@ export class ChildrenController {
 
   @Get(':id/events')
   @Roles('social_worker', 'auditor', 'admin')
+  @ChildScoped()
   @ETagFromRevision()
   @ApiOperation({
     summary: "The child's events as stored, oldest first, paged",

@@ -9,6 +9,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { ChildScoped } from '../../auth/child-scope/child-scoped.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { BadRequestDto, ConflictDto, DomainRuleDto, ErrorDto } from '../../http/error-responses.dto';
 import { ETagFromRevision } from '../../http/etag';
@@ -28,6 +29,9 @@ export const RecordsJourney = (summary: string, { ifMatch = true }: { ifMatch?: 
   applyDecorators(
     Roles(...RECORDERS),
     UseGuards(RefuseQueryParams),
+    // The social worker scope: a command about a child out of it is a 404; the registration (the one
+    // command without If-Match) may only name the worker's own teams.
+    ChildScoped(ifMatch ? 'child' : 'registration'),
     HttpCode(HttpStatus.CREATED),
     ETagFromRevision(),
     ApiOperation({

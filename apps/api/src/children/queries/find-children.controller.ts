@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { dateOfInstant } from '@care-journey/journey';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
+import { ChildScope } from '../../auth/child-scope/child-scope';
 import { Roles } from '../../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
@@ -19,6 +20,7 @@ export class FindChildrenController {
     private readonly queries: JourneyQueries,
     private readonly clock: Clock,
     private readonly trail: AccessLogRecorder,
+    private readonly scope: ChildScope,
   ) {}
 
   @Get()
@@ -30,7 +32,8 @@ export class FindChildrenController {
       'Each child: childId, childRef, name, dateOfBirth, the start of the period of care open today ' +
       '(lookedAfterSince), team and socialWorker; no UPN or postcode. The exact reference first, then by name. ' +
       'Read from the read models: send minPosition to wait for your own registration. ' +
-      'Each answer is a read of the children it names: recorded in the read-access trail (view search).',
+      'Each answer is a read of the children it names: recorded in the read-access trail (view search). ' +
+      'A social worker under socialWorkerScope "team" (the default) finds only children allocated today to one of their teams.',
   })
   @ApiServiceUnavailableResponse({ description: 'minPosition not reached in time' })
   async find(
@@ -38,10 +41,11 @@ export class FindChildrenController {
     @Origin() origin: CommandOrigin,
   ): Promise<{ children: FoundChild[]; paging: Paging }> {
     await this.queries.waitFor(query.minPosition);
-    const found = findChildren(
-      this.queries.summaries(),
-      query.q?.trim() ?? '',
-      dateOfInstant(this.clock.now()),
+    // A social worker scoped to their teams finds only children allocated to them now.
+    const found = this.scope.visible(
+      origin.user,
+      findChildren(this.queries.summaries(), query.q?.trim() ?? '', dateOfInstant(this.clock.now())),
+      (child) => child.team,
     );
     const { items, paging } = pageOf(found, query.page, query.pageSize);
     // Names of children are being read: the trail gets the search and whom it showed, before the answer.

@@ -60,7 +60,8 @@ export function loginPage(model: LoginPageModel): SafeHtml {
 
 function demoDetails(): SafeHtml {
   const users = [
-    'sw.demo (social worker)',
+    'sw.demo (social worker in the first team, Children in Care North by default)',
+    'sw.other.demo (social worker in every other team)',
     'panel.demo (panel member)',
     'auditor.demo (auditor)',
     'reporting.demo (reporting job)',

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { loadAuthorityConfig, type AuthorityConfig } from '@care-journey/projections';
 import { isRole, type Role } from '../../auth/role';
 import { SessionUsers } from '../../auth/session-users';
 import { hashPassword, verifyPassword } from './password-hash';
 import { UsersFile } from './users-file';
+import { userTeams } from './users-file-teams';
 
 /** Someone who may sign in to the pages. */
 export interface WebUser {
@@ -10,6 +12,8 @@ export interface WebUser {
   name: string;
   role: Role;
   passwordHash: string;
+  /** A social worker's teams, as the authority's settings spell them (users-file-teams.ts). */
+  teams?: string[];
 }
 
 /**
@@ -20,6 +24,7 @@ export const DEMO_PASSWORD = 'care-journey-demo';
 
 const DEMO_USERS: Omit<WebUser, 'passwordHash'>[] = [
   { username: 'sw.demo', name: 'Sam Worker (demo)', role: 'social_worker' },
+  { username: 'sw.other.demo', name: 'Olu Other (demo)', role: 'social_worker' },
   { username: 'panel.demo', name: 'Pat Panel (demo)', role: 'panel_member' },
   { username: 'auditor.demo', name: 'Alex Auditor (demo)', role: 'auditor' },
   { username: 'reporting.demo', name: 'Reporting job (demo)', role: 'reporting_job' },
@@ -56,6 +61,11 @@ export class UserDirectory extends SessionUsers {
     return this.users().get(userId.toLowerCase())?.role;
   }
 
+  /** A social worker's teams as the directory has them now; empty for anyone not in it. */
+  teamsOf(userId: string): readonly string[] {
+    return this.users().get(userId.toLowerCase())?.teams ?? [];
+  }
+
   /** Who may be allocated a child (role social_worker), as the directory has them now. */
   socialWorkers(): { username: string; name: string }[] {
     return [...this.users().values()]
@@ -75,22 +85,45 @@ const byUsername = (users: readonly WebUser[]): Map<string, WebUser> =>
 
 const UNKNOWN_USER_HASH = hashPassword('not-a-user');
 
-/** Users from CARE_JOURNEY_USERS (a JSON file of WebUser), else the demo users outside production. */
-export function loadUserDirectory(env: Record<string, string | undefined> = process.env): UserDirectory {
+/**
+ * Users from CARE_JOURNEY_USERS (a JSON file of WebUser), else the demo users outside production.
+ * A social worker's teams are checked against the authority's (CARE_JOURNEY_AUTHORITY), read here too.
+ */
+export function loadUserDirectory(
+  env: Record<string, string | undefined> = process.env,
+  authority: Pick<AuthorityConfig, 'teams' | 'socialWorkerScope'> = loadAuthorityConfig(env),
+): UserDirectory {
   const file = env.CARE_JOURNEY_USERS?.trim();
+  const parse = (text: string, source: string) => parseUsers(text, source, authority);
   if (file) {
     // Watched from before the first read, so a change made while it is read is read again.
-    const source = new UsersFile(file, parseUsers);
-    return new UserDirectory(parseUsers(readFileSync(file, 'utf8'), file), undefined, source);
+    const source = new UsersFile(file, parse);
+    return new UserDirectory(parse(readFileSync(file, 'utf8'), file), undefined, source);
   }
   if (env.NODE_ENV === 'production') {
     return new UserDirectory([], 'No users are configured: set CARE_JOURNEY_USERS to the users file.');
   }
   const passwordHash = hashPassword(DEMO_PASSWORD);
-  return new UserDirectory(DEMO_USERS.map((user) => ({ ...user, passwordHash })));
+  return new UserDirectory(
+    DEMO_USERS.map((user) => ({ ...user, ...demoTeams(user.username, authority.teams), passwordHash })),
+  );
 }
 
-export function parseUsers(text: string, source: string): WebUser[] {
+/**
+ * The demo's social workers split the authority's teams, so the demo shows team scoping: sw.demo
+ * works in the first team (the seed allocates children to it), sw.other.demo in every other one.
+ */
+function demoTeams(username: string, teams: readonly string[]): { teams?: string[] } {
+  if (username === 'sw.demo') return { teams: teams.slice(0, 1) };
+  if (username === 'sw.other.demo') return { teams: teams.length > 1 ? teams.slice(1) : [...teams] };
+  return {};
+}
+
+export function parseUsers(
+  text: string,
+  source: string,
+  authority: Pick<AuthorityConfig, 'teams' | 'socialWorkerScope'>,
+): WebUser[] {
   const parsed: unknown = JSON.parse(text);
   if (!Array.isArray(parsed))
     throw new Error(`${source}: must be a JSON array of {username, name, role, passwordHash}`);
@@ -106,6 +139,7 @@ export function parseUsers(text: string, source: string): WebUser[] {
         `${source}[${index}].passwordHash: must be scrypt$<salt>$<hash> (see password-hash.ts)`,
       );
     }
-    return { username, name, role, passwordHash };
+    const teams = userTeams(entry.teams, role, authority, `${source}[${index}] (${username}).teams`);
+    return { username, name, role, passwordHash, ...(teams && { teams }) };
   });
 }

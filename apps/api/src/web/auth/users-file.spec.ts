@@ -4,11 +4,20 @@ import { join } from 'node:path';
 import type { Role } from '../../auth/role';
 import { Logger } from '@nestjs/common';
 import { hashPassword } from './password-hash';
-import { loadUserDirectory, parseUsers } from './user-directory';
+import { DEFAULT_AUTHORITY_CONFIG } from '@care-journey/projections';
+import { loadUserDirectory, parseUsers, type WebUser } from './user-directory';
 import { UsersFile } from './users-file';
 
 const HASH = hashPassword('a-long-enough-password', Buffer.alloc(16, 1));
-const entry = (username: string, role: Role) => ({ username, name: username, role, passwordHash: HASH });
+/** A social worker works in a team (the default scope, "team", requires it). */
+const entry = (username: string, role: Role): WebUser => ({
+  username,
+  name: username,
+  role,
+  passwordHash: HASH,
+  ...(role === 'social_worker' && { teams: ['Children in Care North'] }),
+});
+const parse = (text: string, source: string) => parseUsers(text, source, DEFAULT_AUTHORITY_CONFIG);
 
 describe('the user directory follows its file (CARE_JOURNEY_USERS)', () => {
   let dir: string;
@@ -43,7 +52,7 @@ describe('the user directory follows its file (CARE_JOURNEY_USERS)', () => {
 
   it('Given the file is broken or moved away, Then nothing is taken and the error is logged once; a good file is taken again', () => {
     const errors: string[] = [];
-    const watched = new UsersFile(file, parseUsers, (message) => errors.push(message));
+    const watched = new UsersFile(file, parse, (message) => errors.push(message));
     expect(watched.changed()).toBeUndefined();
     write('[{"username": "Rita", "role": "auditor"');
     expect(watched.changed()).toBeUndefined();

@@ -5,6 +5,7 @@ import { dateOfInstant } from '@care-journey/journey';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import { eventsSeenBy } from '../../auth/events-seen-by';
 import { mayReadPersonalData } from '../../auth/personal-data';
+import { ChildScoped } from '../../auth/child-scope/child-scoped.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { ChildIdParam } from '../../children/dto/child-id.param';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
@@ -31,6 +32,7 @@ const PAGE_PARAMS = ['asAt', 'knownAt', 'position', 'recorded'];
 @Controller('panel/children')
 @UseFilters(WebExceptionFilter)
 @Roles(...PAGE_READERS)
+@ChildScoped()
 export class ChildController {
   constructor(
     private readonly queries: JourneyQueries,

@@ -6,6 +6,7 @@ import { driftReport, type DriftReport } from '@care-journey/projections';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { mayReadPersonalData } from '../../auth/personal-data';
+import { ChildScope } from '../../auth/child-scope/child-scope';
 import { Roles } from '../../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
@@ -35,6 +36,7 @@ export class DriftController {
     private readonly queries: JourneyQueries,
     private readonly clock: Clock,
     private readonly trail: AccessLogRecorder,
+    private readonly scope: ChildScope,
   ) {}
 
   @Get('drift')
@@ -105,10 +107,12 @@ export class DriftController {
     raw: Record<string, unknown>,
     user: AuthenticatedUser,
   ): { query: DriftQuery; view: DriftView } {
-    const query = parseDriftQuery(raw, dateOfInstant(this.clock.now()));
-    // Straight from the read models: summaries() is cheap when nothing changed, and the report is cached.
-    const summaries = this.queries.summaries();
-    const key = `${this.queries.version}|${query.asAt}|${JSON.stringify(query.filter)}`;
+    const today = dateOfInstant(this.clock.now());
+    const query = parseDriftQuery(raw, today);
+    // Straight from the read models: summaries() is cheap when nothing changed, and the report is cached
+    // per scope (a social worker scoped to their teams: only children allocated to them today).
+    const summaries = this.scope.summaries(user, this.queries.summaries(), today);
+    const key = `${this.queries.version}|${this.scope.cacheKey(user)}|${query.asAt}|${JSON.stringify(query.filter)}`;
     const full = this.reports.getOrCompute(key, () =>
       driftReport(summaries, query.asAt, this.queries.drift, query.filter),
     );

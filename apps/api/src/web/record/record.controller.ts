@@ -16,6 +16,7 @@ import { dateOfInstant } from '@care-journey/journey';
 import { allocationOn } from '@care-journey/projections';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import { AllocationNames } from '../../children/allocation/allocation-names';
+import { ChildScoped } from '../../auth/child-scope/child-scoped.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
@@ -54,6 +55,7 @@ import { FormCommandSender } from './validate-and-send';
 // a token of an earlier session comes back filled in; anything else is an error page.
 @UseFilters(WebExceptionFilter, SessionChangedFormFilter)
 @Roles(...FORM_RECORDERS)
+@ChildScoped()
 export class RecordController {
   constructor(
     private readonly queries: JourneyQueries,

@@ -4,6 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
+import { ChildScope } from '../../auth/child-scope/child-scope';
+import { ChildScoped } from '../../auth/child-scope/child-scoped.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { ChildRefInUse } from '../../children/application-errors';
 import { idempotentChildId } from '../../children/recording/idempotency';
@@ -40,6 +42,7 @@ export class RegisterChildController {
     private readonly commands: FormCommandSender,
     private readonly clock: Clock,
     private readonly allocationNames: AllocationNames,
+    private readonly scope: ChildScope,
   ) {}
 
   @Get()
@@ -53,7 +56,7 @@ export class RegisterChildController {
       registerChildPage({
         user,
         csrfToken: csrfToken(request, reply),
-        form: this.form(),
+        form: this.form(user),
         // The one recording is usually the allocated worker: changeable.
         values: { socialWorker: user.id },
         errors: [],
@@ -63,13 +66,14 @@ export class RegisterChildController {
   }
 
   @Post()
+  @ChildScoped('registration')
   async register(
     @Body() submitted: Record<string, unknown> | undefined,
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const form = this.form();
+    const form = this.form(user);
     const fields = submitted ?? {};
     const refill = (key: string): RegisterChildPageModel => ({
       user,
@@ -121,10 +125,12 @@ export class RegisterChildController {
 
   /**
    * The form with the codes in force today (withdrawn codes are not offered), and the authority's
-   * teams and social workers to choose from, as the allocation form offers them.
+   * teams and social workers to choose from, as the allocation form offers them; a social worker
+   * scoped to their teams (socialWorkerScope "team") is offered only those.
    */
-  private form(): RecordForm {
+  private form(user: AuthenticatedUser): RecordForm {
     const onDate = formOnDate(REGISTER_CHILD_FORM, dateOfInstant(this.clock.now()));
-    return allocationFormWithChoices(onDate, this.allocationNames.known());
+    const known = this.allocationNames.known();
+    return allocationFormWithChoices(onDate, { ...known, teams: this.scope.registrationTeams(user) });
   }
 }

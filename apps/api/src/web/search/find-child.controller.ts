@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
+import { ChildScope } from '../../auth/child-scope/child-scope';
 import { Roles } from '../../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
@@ -34,6 +35,7 @@ export class FindChildController {
     private readonly queries: JourneyQueries,
     private readonly clock: Clock,
     private readonly trail: AccessLogRecorder,
+    private readonly scope: ChildScope,
   ) {}
 
   @Get('children')
@@ -48,7 +50,12 @@ export class FindChildController {
     const today = dateOfInstant(this.clock.now());
     const summaries = this.queries.summaries();
     const key = `${this.queries.version}|${today}|${query.text}`;
-    const all = this.found.getOrCompute(key, () => findChildren(summaries, query.text, today));
+    // Cached for every user; a social worker scoped to their teams sees only children allocated to them now.
+    const all = this.scope.visible(
+      user,
+      this.found.getOrCompute(key, () => findChildren(summaries, query.text, today)),
+      (child) => child.team,
+    );
     const list = pageOfList(all, query.page, CHILDREN_PER_PAGE);
     // The page names children: the search and whom it showed go in the read-access trail first.
     await this.trail.recordList(

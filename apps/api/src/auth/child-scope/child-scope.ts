@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CalendarDate } from '@care-journey/journey';
+import { allocationOn, type AuthorityConfig, type JourneySummary } from '@care-journey/projections';
+import { AccessLogRecorder } from '../../audit/access-log.recorder';
+import { AUTHORITY_CONFIG } from '../../authority/authority.providers';
+import { JourneyRepository } from '../../children/recording/journey.repository';
+import type { FieldError } from '../../http/field-errors';
+import { UserDirectory } from '../../web/auth/user-directory';
+import type { AuthenticatedUser } from '../authenticated-user';
+import { inTeamScope, teamScope, type TeamScope } from './team-scope';
+
+/**
+ * The one policy for which children a user reads and records for (the authority's
+ * socialWorkerScope, a social worker's teams in the users file). The guard of every child-scoped
+ * route (child-scope.guard.ts) and the lists of children (search, drift report) ask it; nothing
+ * else decides. Teams are looked up at each request, so a change in the users file applies at once.
+ */
+@Injectable()
+export class ChildScope {
+  constructor(
+    private readonly users: UserDirectory,
+    @Inject(AUTHORITY_CONFIG) private readonly authority: AuthorityConfig,
+    private readonly journeys: JourneyRepository,
+    private readonly trail: AccessLogRecorder,
+  ) {}
+
+  of(user: AuthenticatedUser): TeamScope {
+    if (user.role !== 'social_worker' || this.authority.socialWorkerScope === 'authority')
+      return { all: true };
+    return teamScope(user.role, this.authority.socialWorkerScope, this.users.teamsOf(user.id));
+  }
+
+  /**
+   * Whether the user may read or record for the child: its current allocation, from the child's own
+   * stream (no projection lag: a child just registered or re-allocated is seen as it now is).
+   * An unknown child is out of every limited scope, so the answer cannot tell the two apart.
+   */
+  async mayOpen(user: AuthenticatedUser, childId: string): Promise<boolean> {
+    const scope = this.of(user);
+    if (scope.all) return true;
+    const { state, revision } = await this.journeys.load(childId);
+    return revision !== undefined && inTeamScope(scope, state.allocation?.team);
+  }
+
+  /** The items of a list (search results, drift rows) whose child is in the user's scope. */
+  visible<T>(
+    user: AuthenticatedUser,
+    items: readonly T[],
+    teamOf: (item: T) => string | undefined,
+  ): readonly T[] {
+    const scope = this.of(user);
+    return scope.all ? items : items.filter((item) => inTeamScope(scope, teamOf(item)));
+  }
+
+  /** The read models' children in the user's scope, by their allocation today (the drift report's rows). */
+  summaries<S extends Iterable<JourneySummary>>(
+    user: AuthenticatedUser,
+    summaries: S,
+    today: CalendarDate,
+  ): S | JourneySummary[] {
+    const scope = this.of(user);
+    if (scope.all) return summaries;
+    return [...summaries].filter((summary) => inTeamScope(scope, allocationOn(summary, today)?.team));
+  }
+
+  /** Part of a cache key: users with the same scope may share a list computed for it. */
+  cacheKey(user: AuthenticatedUser): string {
+    const scope = this.of(user);
+    return scope.all ? '*' : JSON.stringify([...scope.teams].sort());
+  }
+
+  /** The teams a user may register a child into: theirs under a limited scope, else all the authority's. */
+  registrationTeams(user: AuthenticatedUser): readonly string[] {
+    const scope = this.of(user);
+    return scope.all ? this.authority.teams : scope.teams;
+  }
+
+  /** Why a registration into `team` is refused for the user (400 on `team`), or undefined. */
+  registrationRefusal(user: AuthenticatedUser, team: unknown): FieldError | undefined {
+    const scope = this.of(user);
+    // A missing or malformed team is the validation pipe's to name.
+    if (scope.all || typeof team !== 'string' || inTeamScope(scope, team)) return undefined;
+    return {
+      field: 'team',
+      rule: 'ownTeam',
+      message:
+        scope.teams.length === 0
+          ? `team: you work in no team in the users file, so you cannot register a child (socialWorkerScope "team")`
+          : `team must be one of your teams (${scope.teams.join(', ')}), not ${JSON.stringify(team)}: a social worker registers children into their own teams`,
+    };
+  }
+
+  /** A refused request about a child: in the read-access trail, so probing is seen as reads are. */
+  recordRefused(
+    user: AuthenticatedUser,
+    childId: string,
+    method: string,
+    route: string,
+    correlationId?: string,
+  ) {
+    return this.trail.record(
+      user,
+      { childId, view: 'refused', query: { method, route, rule: 'socialWorkerScope' } },
+      correlationId,
+    );
+  }
+}

@@ -1,0 +1,358 @@
+/**
+ * Social workers scoped to their teams (the authority setting socialWorkerScope, default "team"; the
+ * users file gives each social worker their teams): a social worker reads and records only for
+ * children whose current allocation is one of their teams. Any other child answers as an unknown
+ * child does (404) on every child-scoped route, API and pages alike, and is left out of the search,
+ * the drift report and its CSV; registration only into their own teams. "authority" restores the
+ * authority-wide access; the demo's two social workers split the teams. Real HTTP apps on real SQLite files, with a real users file.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedStore } from '@care-journey/reporting';
+import type { Role } from '../../apps/api/src/auth/role';
+import { hashPassword } from '../../apps/api/src/web/auth/password-hash';
+import { apiClient, type ApiClient } from './support/http-client';
+import { registerBody, startCareBody } from './support/journey-bodies';
+import { normalise, ROUTE_ROLES } from './support/route-roles';
+import { startTestApp, type TestApp } from './support/test-app';
+import { tokenFor } from './support/tokens';
+
+const NORTH = 'Children in Care North';
+const SOUTH = 'Children in Care South';
+const HASH = hashPassword('a-password-for-the-scope-users');
+
+const USERS: { username: string; role: Role; teams?: string[] }[] = [
+  { username: 'sw.north', role: 'social_worker', teams: [NORTH] },
+  { username: 'sw.south', role: 'social_worker', teams: [SOUTH] },
+  { username: 'pat', role: 'panel_member' },
+  // With a users file, every bearer token's holder must be in it (revocable tokens, session 10).
+  { username: 'admin-user', role: 'admin' },
+  { username: 'auditor-user', role: 'auditor' },
+];
+
+const north = tokenFor('social_worker', 'sw.north');
+const south = tokenFor('social_worker', 'sw.south');
+const admin = tokenFor('admin');
+const panel = tokenFor('panel_member', 'pat');
+const auditor = tokenFor('auditor');
+
+/** The app with these authority settings (CARE_JOURNEY_AUTHORITY) and the users file above. */
+async function startScopedApp(dir: string, authority: object): Promise<TestApp> {
+  const usersFile = join(dir, `users-${Object.keys(authority).join('-') || 'default'}.json`);
+  writeFileSync(
+    usersFile,
+    JSON.stringify(USERS.map((u) => ({ ...u, name: u.username, passwordHash: HASH }))),
+  );
+  const saved = { users: process.env.CARE_JOURNEY_USERS, authority: process.env.CARE_JOURNEY_AUTHORITY };
+  process.env.CARE_JOURNEY_USERS = usersFile;
+  process.env.CARE_JOURNEY_AUTHORITY = JSON.stringify(authority);
+  try {
+    return await startTestApp();
+  } finally {
+    for (const [name, value] of [
+      ['CARE_JOURNEY_USERS', saved.users],
+      ['CARE_JOURNEY_AUTHORITY', saved.authority],
+    ] as const)
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+  }
+}
+
+let counter = 0;
+/** A child registered and taken into care by `token`, allocated to `team` and `worker`. */
+async function childIn(api: ApiClient, token: string, team: string, worker: string, name: string) {
+  counter += 1;
+  const registered = await api.post<{ childId: string }>(
+    '/children',
+    registerBody({ childRef: `SC-${counter}`, name, team, socialWorker: worker }),
+    { token },
+  );
+  if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
+  const { childId } = registered.body;
+  const started = await api.post<{ globalPosition: string }>(
+    `/children/${childId}/periods-of-care`,
+    startCareBody,
+    { token },
+  );
+  if (started.status !== 201) throw new Error(`start care failed: ${JSON.stringify(started.body)}`);
+  return { childId, ref: `SC-${counter}`, position: started.body.globalPosition };
+}
+
+/** Every route about one child (`:id`), API and pages: what the scope must cover. */
+const childRoutes = (app: TestApp) =>
+  app.routes.filter(
+    (route) =>
+      (route.method === 'GET' || route.method === 'POST') &&
+      /^\/(panel\/)?children\/:id(\/|$)/.test(route.url),
+  );
+
+const pathOf = (url: string, childId: string) =>
+  url.replace(':id', childId).replace(':form', 'review').replace(/\?.*$/, '');
+
+describe('social workers see and record only their teams’ children (socialWorkerScope "team", the default)', () => {
+  let dir: string;
+  let app: TestApp;
+  let api: ApiClient;
+  let northChild: { childId: string; ref: string };
+  let southChild: { childId: string; ref: string };
+  let position: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'care-journey-scope-'));
+    // No socialWorkerScope: the default must be the team scope.
+    app = await startScopedApp(dir, {});
+    api = apiClient(app.baseUrl);
+    northChild = await childIn(api, north, NORTH, 'sw.north', 'Nora Northcote');
+    const made = await childIn(api, south, SOUTH, 'sw.south', 'Sid Southgate');
+    southChild = made;
+    position = made.position;
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('Given a child of team South, When a North social worker calls every child-scoped route (API and pages), Then each answers exactly as for an unknown child: 404', async () => {
+    const routes = childRoutes(app);
+    // Sanity: the API's reads and commands and the pages are all here.
+    expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining([
+        'GET /children/:id',
+        'GET /children/:id/events',
+        'GET /children/:id/history',
+        'GET /children/:id/flags',
+        'POST /children/:id/reviews',
+        'POST /children/:id/allocation',
+        'GET /panel/children/:id',
+        'GET /panel/children/:id/record/:form',
+        'POST /panel/children/:id/record/:form',
+      ]),
+    );
+    const unknownId = 'f0000000-0000-4000-8000-000000000000';
+    for (const route of routes) {
+      const expectation = normalise(ROUTE_ROLES[`${route.method} ${route.url}`]);
+      const call = (childId: string) =>
+        api.send(route.method, pathOf(route.url, childId), route.method === 'POST' ? {} : undefined, {
+          token: north,
+        });
+      const refused = await call(southChild.childId);
+      const unknown = await call(unknownId);
+      const where = `${route.method} ${route.url}`;
+      if (!expectation.roles.includes('social_worker')) {
+        // Not a social worker's route at all (verify, bundle): the role answer, as before.
+        expect({ where, status: refused.status }).toEqual({ where, status: 403 });
+        continue;
+      }
+      expect({ where, status: refused.status }).toEqual({ where, status: 404 });
+      // The pages' sign-out form carries a fresh CSRF token on every answer: not part of the comparison.
+      const same = (body: unknown, id: string) =>
+        JSON.stringify(body)
+          .split(id)
+          .join('<id>')
+          .replace(/name=\\"_csrf\\" value=\\"[^\\]*\\"/g, 'name="_csrf"');
+      expect({ where, body: same(refused.body, southChild.childId) }).toEqual({
+        where,
+        body: same(unknown.body, unknownId),
+      });
+    }
+    // Nothing was recorded for the South child by any of those commands.
+    const events = await api.get<{ totalEvents: string }>(
+      `/children/${southChild.childId}/events?pageSize=1`,
+      {
+        token: auditor,
+      },
+    );
+    expect(events.body.totalEvents).toBe('2');
+  });
+
+  it('Given the same routes, When the South social worker (and the panel) read the South child, Then they are answered', async () => {
+    for (const path of [
+      `/children/${southChild.childId}`,
+      `/children/${southChild.childId}/events`,
+      `/children/${southChild.childId}/history`,
+      `/children/${southChild.childId}/chronology`,
+      `/children/${southChild.childId}/flags?minPosition=${position}`,
+      `/panel/children/${southChild.childId}`,
+      `/panel/children/${southChild.childId}/record/review`,
+    ])
+      expect({ path, status: (await api.get(path, { token: south })).status }).toEqual({ path, status: 200 });
+    expect((await api.get(`/children/${southChild.childId}`, { token: panel })).status).toBe(200);
+    expect((await api.get(`/children/${northChild.childId}`, { token: admin })).status).toBe(200);
+  });
+
+  it('Given a refused read, Then it is in the read-access trail: who asked for which child, on which route', async () => {
+    await api.get(`/children/${southChild.childId}`, { token: north });
+    const trail = await api.get<{
+      entries: { readBy: string; view: string; query?: Record<string, string> }[];
+    }>(`/audit/access-log?childId=${southChild.childId}`, { token: auditor });
+    expect(trail.body.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          readBy: 'sw.north',
+          view: 'refused',
+          query: { method: 'GET', route: '/children/:id', rule: 'socialWorkerScope' },
+        }),
+      ]),
+    );
+  });
+
+  it('Given children of both teams, When the North social worker searches and reads the drift report, Then only North children are listed (API, pages, CSV); the panel still sees both', async () => {
+    const found = await api.get<{ children: { childId: string }[] }>(`/children?minPosition=${position}`, {
+      token: north,
+    });
+    expect(found.body.children.map((c) => c.childId)).toEqual([northChild.childId]);
+    const byName = await api.get<{ children: unknown[] }>('/children?q=sid', { token: north });
+    expect(byName.body.children).toEqual([]);
+
+    const drift = await api.get<{ children: { childId: string }[] }>(
+      `/drift-report?minPosition=${position}`,
+      {
+        token: north,
+      },
+    );
+    expect(drift.body.children.map((c) => c.childId)).toEqual([northChild.childId]);
+    const csv = await api.get<string>('/drift-report', { token: north, headers: { accept: 'text/csv' } });
+    expect(csv.body).toContain(northChild.ref);
+    expect(csv.body).not.toContain(southChild.ref);
+
+    for (const page of ['/panel/children', '/panel/drift', '/panel/drift.csv']) {
+      const body = String((await api.get(page, { token: north })).body);
+      expect({ page, north: body.includes(northChild.ref) || body.includes('Nora Northcote') }).toEqual({
+        page,
+        north: true,
+      });
+      expect({ page, south: body.includes(southChild.ref) || body.includes('Sid Southgate') }).toEqual({
+        page,
+        south: false,
+      });
+    }
+
+    const panelFound = await api.get<{ children: { childId: string }[] }>('/children', { token: panel });
+    expect(panelFound.body.children.map((c) => c.childId).sort()).toEqual(
+      [northChild.childId, southChild.childId].sort(),
+    );
+  });
+
+  it('Given the North social worker, When they register a child into South, Then 400 ownTeam on team and nothing is recorded; the form offers North only', async () => {
+    const refused = await api.post<{ errors: { field: string; rule: string; message: string }[] }>(
+      '/children',
+      registerBody({ childRef: 'SC-OWN', team: SOUTH, socialWorker: 'sw.south' }),
+      { token: north },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      {
+        field: 'team',
+        rule: 'ownTeam',
+        message: `team must be one of your teams (${NORTH}), not "${SOUTH}": a social worker registers children into their own teams`,
+      },
+    ]);
+    const found = await api.get<{ children: unknown[] }>('/children?q=SC-OWN', { token: admin });
+    expect(found.body.children).toEqual([]);
+
+    const form = String((await api.get('/panel/children/new', { token: north })).body);
+    expect(form).toContain(`<option value="${NORTH}"`);
+    expect(form).not.toContain(`<option value="${SOUTH}"`);
+  });
+
+  it('Given a South child re-allocated to North, Then the North social worker sees it and the South one no longer does', async () => {
+    const moved = await childIn(api, south, SOUTH, 'sw.south', 'Rory Reallocated');
+    const allocation = await api.post<{ globalPosition: string }>(
+      `/children/${moved.childId}/allocation`,
+      { effectiveDate: '2023-03-01', team: NORTH, socialWorker: 'sw.north' },
+      { token: south },
+    );
+    expect(allocation.status).toBe(201);
+    expect((await api.get(`/children/${moved.childId}`, { token: north })).status).toBe(200);
+    expect((await api.get(`/panel/children/${moved.childId}`, { token: north })).status).toBe(200);
+    expect((await api.get(`/children/${moved.childId}`, { token: south })).status).toBe(404);
+    const southFound = await api.get<{ children: { childId: string }[] }>(
+      `/children?minPosition=${allocation.body.globalPosition}`,
+      { token: south },
+    );
+    expect(southFound.body.children.map((c) => c.childId)).not.toContain(moved.childId);
+    const northFound = await api.get<{ children: { childId: string }[] }>('/children', { token: north });
+    expect(northFound.body.children.map((c) => c.childId)).toContain(moved.childId);
+  });
+
+  it('Given a social worker token for an id in no users file, Then no child is theirs: 401 (access-changed) before any scope', async () => {
+    const stranger = tokenFor('social_worker', 'not-in-the-file');
+    expect((await api.get(`/children/${northChild.childId}`, { token: stranger })).status).toBe(401);
+    expect((await api.get('/children', { token: stranger })).status).toBe(401);
+  });
+});
+
+describe('socialWorkerScope "authority": every social worker reads and records for every child, as before', () => {
+  let dir: string;
+  let app: TestApp;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'care-journey-scope-authority-'));
+    app = await startScopedApp(dir, { socialWorkerScope: 'authority' });
+    api = apiClient(app.baseUrl);
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('Given a South child, When the North social worker reads, records, searches and registers into South, Then all are answered', async () => {
+    const southChild = await childIn(api, north, SOUTH, 'sw.south', 'Sid Southgate');
+    expect((await api.get(`/children/${southChild.childId}`, { token: north })).status).toBe(200);
+    expect((await api.get(`/panel/children/${southChild.childId}`, { token: north })).status).toBe(200);
+    const review = await api.post(
+      `/children/${southChild.childId}/reviews`,
+      { effectiveDate: '2023-03-02', participation: 'PN0' },
+      { token: north },
+    );
+    expect(review.status).toBe(201);
+    const found = await api.get<{ children: { childId: string }[] }>(
+      `/children?minPosition=${String((review.body as { globalPosition: string }).globalPosition)}`,
+      { token: north },
+    );
+    expect(found.body.children.map((c) => c.childId)).toEqual([southChild.childId]);
+    const drift = await api.get<{ children: { childId: string }[] }>('/drift-report', { token: north });
+    expect(drift.body.children.map((c) => c.childId)).toEqual([southChild.childId]);
+  });
+});
+
+describe('the demo (no users file, default settings): sw.demo and sw.other.demo split the teams', () => {
+  let app: TestApp;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    const saved = { users: process.env.CARE_JOURNEY_USERS, authority: process.env.CARE_JOURNEY_AUTHORITY };
+    delete process.env.CARE_JOURNEY_USERS;
+    delete process.env.CARE_JOURNEY_AUTHORITY;
+    try {
+      app = await startTestApp();
+    } finally {
+      if (saved.users !== undefined) process.env.CARE_JOURNEY_USERS = saved.users;
+      if (saved.authority !== undefined) process.env.CARE_JOURNEY_AUTHORITY = saved.authority;
+    }
+    api = apiClient(app.baseUrl);
+    await seedStore(app.store, { children: 40, seed: 'scope-demo' });
+  }, 60_000);
+  afterAll(() => app?.close());
+
+  it('Given the synthetic authority, When each demo social worker lists children, Then sw.demo has the first team’s, sw.other.demo the rest, the panel all', async () => {
+    const head = String(await app.store.headPosition());
+    const list = async (token: string) =>
+      (
+        await api.get<{ children: { childId: string; team?: string }[] }>(
+          `/children?pageSize=200&minPosition=${head}`,
+          { token },
+        )
+      ).body.children;
+    const all = await list(tokenFor('panel_member', 'panel.demo'));
+    const mine = await list(tokenFor('social_worker', 'sw.demo'));
+    const others = await list(tokenFor('social_worker', 'sw.other.demo'));
+    expect(mine.length).toBeGreaterThan(0);
+    expect(others.length).toBeGreaterThan(0);
+    expect(new Set(mine.map((c) => c.team))).toEqual(new Set([NORTH]));
+    expect(others.some((c) => c.team === NORTH)).toBe(false);
+    expect(mine.length + others.length).toBe(all.length);
+  });
+});
