@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { DEFAULT_AUTHORITY_CONFIG } from '@care-journey/projections';
 import { mintToken } from '../../apps/api/src/auth/mint-token';
+import { hashPassword } from '../../apps/api/src/web/auth/password-hash';
 import { chooseLoadTool, type LoadCounts, type LoadTool } from '../http/load-tool';
 import { mainThreadCpuMs, processCpuMs } from '../http/process-cpu';
 import { exited, firstLine, peakRssOf, spawnNode } from '../support/child-process';
@@ -23,6 +25,15 @@ export interface LoadResult extends LoadCounts {
 type Measured = LoadResult & { apiCpuMs?: number; mainCpuMs?: number };
 
 const CLIENTS = [1, 8, 32];
+
+/** The bench's social worker, in every team the synthetic cohort allocates to (the default authority's). */
+const benchSocialWorker = () => ({
+  username: 'bench-social-worker',
+  name: 'Bench Social Worker',
+  role: 'social_worker',
+  passwordHash: hashPassword(randomBytes(16).toString('hex')),
+  teams: DEFAULT_AUTHORITY_CONFIG.teams,
+});
 
 const since = (before: number | undefined, after: number | undefined): number | undefined =>
   before === undefined || after === undefined ? undefined : after - before;
@@ -81,6 +92,8 @@ export async function httpRows(
   const targetsFile = join(dirname(temp.file), 'targets.json');
   writeFileSync(targetsFile, JSON.stringify(targets));
   const secret = randomBytes(32).toString('hex');
+  const usersFile = join(dirname(temp.file), 'users.json');
+  writeFileSync(usersFile, JSON.stringify([benchSocialWorker()]), { mode: 0o600 });
   const server = spawnNode(
     script('api-server'),
     [],
@@ -88,8 +101,9 @@ export async function httpRows(
       CARE_JOURNEY_SQLITE_FILE: temp.file,
       CARE_JOURNEY_READMODEL_FILE: join(dirname(temp.file), 'read-models.db'),
       CARE_JOURNEY_JWT_SECRET: secret,
-      // The bench's social worker id is in no users file: every child, as before team scoping.
-      CARE_JOURNEY_AUTHORITY: JSON.stringify({ socialWorkerScope: 'authority' }),
+      // As deployed: team scope (the default) and a users file holding the token's user, so every
+      // command pays the scope check and the token's users-file check.
+      CARE_JOURNEY_USERS: usersFile,
     },
     // A CPU profile of the API's main thread, written when it exits (`--profile-api DIR`).
     profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
