@@ -38,6 +38,12 @@ describe('checkStartupSettings: settings read inside modules fail start-up with 
     ['CARE_JOURNEY_AUDIT_KEY', 'short', /^CARE_JOURNEY_AUDIT_KEY: must be at least 32/],
     ['CARE_JOURNEY_AUTHORITY', '{bad', /^CARE_JOURNEY_AUTHORITY: must be JSON/],
     [
+      'CARE_JOURNEY_AUTHORITY',
+      '{"childPopulaton":140000}',
+      /^CARE_JOURNEY_AUTHORITY: childPopulaton: is not a field of the authority settings; it takes childPopulation, /,
+    ],
+    ['CARE_JOURNEY_AUTHORITY', '{"la":"E1"}', /^CARE_JOURNEY_AUTHORITY: la: must be an ONS code/],
+    [
       'CARE_JOURNEY_AUTHORITY_FILE',
       '/nonexistent/authority.json',
       /^CARE_JOURNEY_AUTHORITY_FILE: cannot read/,

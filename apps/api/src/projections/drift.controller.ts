@@ -155,7 +155,9 @@ export class DriftController {
   @ChildScoped()
   @ApiOperation({
     summary: "A child's open flags, due-soon warnings and flag history (opened/closed) as at a date",
-    description: '`Accept: text/csv`: one line per flag, warning and history entry.',
+    description:
+      '`Accept: text/csv`: one line per flag, warning and history entry. ' +
+      "An `asAt` after today (in England) is a projection, as on the drift report: the JSON carries `projection` (`from`: today, `assumes`) and the CSV file name says `projection` (`flags-<ref>-projection-<date>.csv`); a flag's `daysOverdue` is counted to `asAt`.",
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiServiceUnavailableResponse({ description: 'minPosition not reached in time' })
@@ -172,7 +174,8 @@ export class DriftController {
         `No journey summary for child ${id}: unknown child, or not projected yet (pass minPosition)`,
       );
     }
-    const asAt = query.asAt ?? todayInEngland();
+    const today = todayInEngland();
+    const asAt = query.asAt ?? today;
     const { flags, dueSoon } = evaluateDrift(summary, asAt, this.config.drift);
     const view = {
       childId: id,
@@ -182,8 +185,10 @@ export class DriftController {
       dueSoon,
       history: flagHistory(summary, asAt, this.config.drift),
     };
-    return wantsCsv(accept)
-      ? csvReply(reply, `flags-${summary.childRef}-${asAt}`, childFlagsCsv(view))
-      : view;
+    if (wantsCsv(accept))
+      return csvReply(reply, csvName(`flags-${summary.childRef}`, asAt, today), childFlagsCsv(view));
+    // A date after today is a projection, marked as the drift report marks it (web/drift/projection.ts).
+    const projection = driftProjection(asAt, today);
+    return projection ? { ...view, projection } : view;
   }
 }

@@ -12,6 +12,8 @@ import {
   SOCIAL_WORKER_SCOPES,
   type SocialWorkerScope,
 } from './authority-config';
+import { figurePaths, isFigurePath } from './figure-paths';
+import { isOnsCode } from './ons-code';
 import { isPlacementGroup, PROVIDER_KINDS } from './placement-groups';
 import { teamKey } from '../rules/team-key';
 
@@ -35,6 +37,41 @@ function text(value: unknown, field: string): string {
   return value;
 }
 
+/** An ONS area code (E10000003): a misspelt one would match no child's area and no return. */
+function onsCode(value: unknown, field: string): string {
+  if (!isOnsCode(value))
+    throw new AuthorityConfigError(field, 'must be an ONS code: E, W, S or N then 8 digits, like E10000003');
+  return value;
+}
+
+/**
+ * A field the settings do not take is refused, naming it and those taken there: a misspelt one
+ * (`childPopulaton`) would otherwise leave the default in force with no sign.
+ */
+function onlyKnownFields(value: Json, known: readonly string[], field: string | undefined): void {
+  const unknown = Object.keys(value).filter((key) => !known.includes(key));
+  if (unknown.length === 0) return;
+  const named = unknown.map((key) => (field ? `${field}.${key}` : key)).join(', ');
+  const where = field ?? 'the authority settings';
+  throw new AuthorityConfigError(
+    named,
+    `${unknown.length === 1 ? 'is not a field' : 'are not fields'} of ${where}; it takes ${[...known].sort().join(', ')}`,
+  );
+}
+
+/** The top-level fields, as AuthorityConfig has them. */
+const AUTHORITY_FIELDS: readonly (keyof AuthorityConfig)[] = [
+  'la',
+  'name',
+  'districts',
+  'childPopulation',
+  'distanceMiles',
+  'costTables',
+  'targets',
+  'drift',
+  'teams',
+];
+
 function positive(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
     throw new AuthorityConfigError(field, 'must be a number > 0');
@@ -44,12 +81,14 @@ function positive(value: unknown, field: string): number {
 function costTable(value: unknown, field: string): CostTable {
   if (!isObject(value) || !Array.isArray(value.costs))
     throw new AuthorityConfigError(field, 'must be { from, costs: [...] }');
+  onlyKnownFields(value, ['from', 'costs'], field);
   if (!isValidCalendarDate(value.from))
     throw new AuthorityConfigError(`${field}.from`, 'must be a date (YYYY-MM-DD)');
   const costs = value.costs.map((cost: unknown, i) => {
     const at = `${field}.costs[${i}]`;
     if (!isObject(cost) || !isPlacementGroup(cost.group))
       throw new AuthorityConfigError(`${at}.group`, 'must be a placement group');
+    onlyKnownFields(cost, ['group', 'provider', 'weekly'], at);
     const provider = cost.provider ?? 'any';
     if (provider !== 'any' && !(PROVIDER_KINDS as readonly unknown[]).includes(provider))
       throw new AuthorityConfigError(`${at}.provider`, 'must be in_house, external or any');
@@ -64,14 +103,21 @@ function costTable(value: unknown, field: string): CostTable {
 
 function target(value: unknown, field: string): MeasureTarget {
   if (!isObject(value)) throw new AuthorityConfigError(field, 'must be an object');
+  onlyKnownFields(value, ['id', 'label', 'measure', 'kind', 'value'], field);
   if (value.kind !== 'ceiling' && value.kind !== 'floor')
     throw new AuthorityConfigError(`${field}.kind`, 'must be ceiling or floor');
   if (typeof value.value !== 'number' || !Number.isFinite(value.value))
     throw new AuthorityConfigError(`${field}.value`, 'must be a number');
+  const measure = text(value.measure, `${field}.measure`);
+  if (!isFigurePath(measure))
+    throw new AuthorityConfigError(
+      `${field}.measure`,
+      `${measure} is not a figure of a month's measures; it must be one of ${figurePaths().join(', ')}`,
+    );
   return {
     id: text(value.id, `${field}.id`),
     label: text(value.label, `${field}.label`),
-    measure: text(value.measure, `${field}.measure`),
+    measure,
     kind: value.kind,
     value: value.value,
   };
@@ -111,10 +157,11 @@ export function authorityConfig(
 ): AuthorityConfig {
   if (!isObject(overrides)) throw new AuthorityConfigError('authority settings', 'must be a JSON object');
   const o = overrides;
+  onlyKnownFields(o, AUTHORITY_FIELDS, undefined);
   const config: AuthorityConfig = { ...base };
-  if (o.la !== undefined) config.la = text(o.la, 'la');
+  if (o.la !== undefined) config.la = onsCode(o.la, 'la');
   if (o.name !== undefined) config.name = text(o.name, 'name');
-  if (o.districts !== undefined) config.districts = list(o.districts, 'districts', text);
+  if (o.districts !== undefined) config.districts = list(o.districts, 'districts', onsCode);
   if (o.childPopulation !== undefined)
     config.childPopulation =
       o.childPopulation === null ? null : positive(o.childPopulation, 'childPopulation');

@@ -33,3 +33,5 @@ export * from './authority-config-env';
 export * from './journey-read-models';
 export * from './prepared-authority';
 export * from './engine-read-models';
+export * from './ons-code';
+export * from './figure-paths';

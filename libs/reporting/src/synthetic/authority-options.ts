@@ -1,5 +1,6 @@
 /** What a synthetic authority is made of. Defaults: Cambridgeshire, three years to 31 March 2025. */
 import type { CalendarDate } from '@care-journey/journey';
+import { isOnsCode } from '@care-journey/projections';
 
 export interface AuthorityOptions {
   /** How many children (each has one period of care, some a second). */
@@ -42,7 +43,7 @@ export function authorityOptions(partial: Partial<AuthorityOptions> = {}): Autho
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.yearEnding)) {
     throw new RangeError(`yearEnding must be a date YYYY-MM-DD, got ${options.yearEnding}`);
   }
-  if (!/^[EWSN]\d{8}$/.test(options.la))
+  if (!isOnsCode(options.la))
     throw new RangeError(`la must be an ONS code like E10000003, got ${options.la}`);
   if (options.recordedUntil !== undefined) {
     const until = Date.parse(options.recordedUntil);

@@ -7,8 +7,14 @@
 import { OmitType } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { ADOPTION_PLACEMENTS, FOSTERING_FOR_ADOPTION, type JourneyEventType } from '@care-journey/journey';
+import {
+  ADOPTION_PLACEMENTS,
+  ENTRY_WORDS,
+  FOSTERING_FOR_ADOPTION,
+  type JourneyEventType,
+} from '@care-journey/journey';
 import { IsIn } from 'class-validator';
+import { classAtPath, declaredFields } from '../../http/declared-fields';
 import type { FieldError } from '../../http/field-errors';
 import { inheritedFieldNameErrors } from '../../http/inherited-field-names';
 import { flattenValidationErrors } from '../../http/validation-pipe';
@@ -98,15 +104,36 @@ export function amendedDataErrors(entryType: JourneyEventType, amendedData: obje
   });
   // A field the amendment leaves out keeps the entry's value: only the fields it gives are checked.
   const given = new Set(Object.keys(fields));
-  const inherited = inheritedFieldNameErrors(fields, rules, 'amendedData').map((error) => ({
-    ...error,
-    message: `${error.field} is not a field of ${entryType}: an amendment gives only the corrected entry's own fields`,
-  }));
-  return [
-    ...flattenValidationErrors(
-      errors.filter((error) => given.has(error.property)),
-      'amendedData',
-    ),
-    ...inherited,
-  ];
+  const inherited = inheritedFieldNameErrors(fields, rules, 'amendedData');
+  return explainUnknownEntryFields(
+    [
+      ...flattenValidationErrors(
+        errors.filter((error) => given.has(error.property)),
+        'amendedData',
+      ),
+      ...inherited,
+    ],
+    entryType,
+    rules,
+  );
+}
+
+/**
+ * An unknown field of `amendedData` in the words of every other unknown field (body-errors.ts):
+ * where it was found and what is taken there (`amendedData.notes is not a field of the statutory
+ * review; it takes effectiveDate, participation`), not class-validator's "should not exist".
+ */
+function explainUnknownEntryFields(
+  errors: readonly FieldError[],
+  entryType: JourneyEventType,
+  rules: new () => object,
+): FieldError[] {
+  return errors.map((error) => {
+    if (error.rule !== 'whitelistValidation') return error;
+    const parent = error.field.split('.').slice(1, -1); // below amendedData
+    const type = classAtPath(rules, parent);
+    const takes = type ? `; it takes ${declaredFields(type).join(', ')}` : '';
+    const where = parent.length > 0 ? `amendedData.${parent.join('.')}` : `the ${ENTRY_WORDS[entryType]}`;
+    return { ...error, message: `${error.field} is not a field of ${where}${takes}` };
+  });
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import type { IfMatch } from '../../http/if-match';
@@ -7,6 +7,7 @@ import { JourneyCommandSender } from '../commands/journey-command.sender';
 import type { RecordResult } from '../commands/record-journey.command';
 import { ChildIdParam } from '../dto/child-id.param';
 import { AmendEntryDto, RetractEntryDto } from '../dto/corrections.dto';
+import { AmendmentErrorsInterceptor } from './amendment-errors.interceptor';
 import { IdempotencyKeyHeader } from './idempotency-key.decorator';
 import { RecordsJourney } from './records-journey.decorator';
 
@@ -18,6 +19,8 @@ export class CorrectionsController {
 
   @Post('amend')
   @RecordsJourney('Amend an earlier entry (its full corrected data)')
+  // A body refused by the pipe also gets amendedData's errors: one 400 names every problem.
+  @UseInterceptors(AmendmentErrorsInterceptor)
   amend(
     @Param() { id }: ChildIdParam,
     @Body() body: AmendEntryDto,
