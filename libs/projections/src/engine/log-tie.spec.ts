@@ -194,6 +194,31 @@ describe('read models tied to their event log', () => {
     expect(lag.realigned?.reason).toBe('checkpoint past the head of the log');
   });
 
+  it('Given misaligned read models, When a read-your-writes wait comes while the projector is still checking them, Then it is not answered from their checkpoint', async () => {
+    const longer = openStore('longer.db');
+    await appendInterleaved(longer, sampleCohort(4));
+    await projectAll(longer);
+    const shorter = openStore('shorter.db');
+    await appendInterleaved(shorter, sampleCohort(1, 'short'));
+    // The log answers the check only when the spec lets it (a slow store).
+    let answer = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (answer = resolve));
+    const slow = Object.create(shorter) as SqliteEventStore;
+    slow.headPosition = async () => {
+      await gate;
+      return shorter.headPosition();
+    };
+    const e = engineOn(slow);
+    const stale = e.checkpoint()!;
+    e.start();
+    const early = await e.waitForPosition(stale, 50);
+    answer();
+    expect(early).toBe(false);
+    const written = await registerLate(shorter, 'after');
+    expect(await e.waitForPosition(written, 5000)).toBe(true);
+    expect(e.summary('after')).toBeDefined();
+  });
+
   it('Given a rebuild, Then the generation it makes is tied to the log as well', async () => {
     const store = openStore('events.db');
     await appendInterleaved(store, sampleCohort(4));

@@ -229,11 +229,11 @@ export class ProjectionEngine {
    */
   async waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    // A checkpoint is trusted once the projector has checked it against the log (inline mode).
-    await this.projector?.whenStarted();
     for (;;) {
       const checkpoint = this.readModels.checkpoint();
-      if (checkpoint !== undefined && checkpoint >= position) return true;
+      // A checkpoint is trusted once the projector has checked it against the log (inline mode).
+      const checked = !this.projector?.checkingLog;
+      if (checked && checkpoint !== undefined && checkpoint >= position) return true;
       const left = deadline - Date.now();
       if (left <= 0) return false;
       await sleep(Math.min(POLL_MS, left));

@@ -47,6 +47,7 @@ export class Projector {
   private restartTimer?: NodeJS.Timeout;
   /** The check against the log and the subscribing of the latest start (settles, never rejects). */
   private starting: Promise<void> = Promise.resolve();
+  private checking = false;
   /** A subscription fail() is stopping: stop() waits for it too. */
   private stopping: Promise<void> = Promise.resolve();
   private runId = 0;
@@ -75,7 +76,12 @@ export class Projector {
     const runId = ++this.runId;
     this.currentState = 'running';
     this.buffer = [];
-    this.starting = this.checkThenSubscribe(runId).catch((error: unknown) => this.fail(runId, error));
+    this.checking = true;
+    this.starting = this.checkThenSubscribe(runId)
+      .catch((error: unknown) => this.fail(runId, error))
+      .finally(() => {
+        if (runId === this.runId || this.currentState !== 'running') this.checking = false;
+      });
   }
 
   /**
@@ -84,6 +90,11 @@ export class Projector {
    */
   whenStarted(): Promise<void> {
     return this.starting;
+  }
+
+  /** True while a start is checking the read models against the log (their checkpoint is not trusted yet). */
+  get checkingLog(): boolean {
+    return this.checking;
   }
 
   private async checkThenSubscribe(runId: number): Promise<void> {
@@ -106,8 +117,9 @@ export class Projector {
   async stop(): Promise<void> {
     this.runId += 1;
     clearTimeout(this.restartTimer);
-    // A start still checking the log sees the new run id and neither realigns nor subscribes.
+    // A start still checking the log sees the new run id and does not subscribe; waited for, so it writes nothing after.
     await this.starting;
+    this.checking = false;
     const subscription = this.subscription;
     this.subscription = undefined;
     await Promise.all([subscription?.stop(), this.stopping]);
