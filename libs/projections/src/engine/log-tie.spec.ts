@@ -7,7 +7,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { appendAfterPosition, SqliteEventStore } from '@care-journey/event-store';
 import { appendEvents, appendInterleaved, eventually, sampleCohort, tempDir } from '../testing/log-fixtures';
 import { journey } from '../testing/journey-builder';
 import { ProjectionEngine } from './projection-engine';
@@ -106,6 +106,38 @@ describe('read models tied to their event log', () => {
         `read models in ${readModelFile} do not belong to this event log: checkpoint \\d+ is past the head`,
       ),
     );
+  });
+
+  it('Given a restore that continues after the lost head (the default), When the projector starts on read models of the lost log, Then it finds no event at their checkpoint and projects again', async () => {
+    const lost = openStore('lost.db');
+    await appendInterleaved(lost, sampleCohort(2, 'early'));
+    await lost.close();
+    copyFileSync(join(temp.dir, 'lost.db'), join(temp.dir, 'backup.db'));
+    const lostAgain = openStore('lost.db');
+    await appendInterleaved(lostAgain, sampleCohort(2, 'late'));
+    await projectAll(lostAgain);
+    const lostHead = (await lostAgain.headPosition())!;
+    // As `restore` records it: positions up to the lost head are not given out again.
+    const marker = appendAfterPosition(
+      join(temp.dir, 'backup.db'),
+      'store-restores',
+      {
+        id: 'restore-marker',
+        type: 'StoreRestored',
+        data: {},
+        metadata: { recordedAt: '2026-11-27T00:00:00.000Z', recordedBy: 'spec', schemaVersion: 1 },
+      },
+      lostHead,
+    );
+    expect(marker).toBe(lostHead + 1n);
+    const restored = openStore('backup.db');
+
+    const e = engineOn(restored);
+    e.start();
+    const written = await registerLate(restored, 'after-restore');
+    expect(await e.waitForPosition(written, 5000)).toBe(true);
+    expect(e.readModels.childIds()).toEqual(['after-restore', 'early0', 'early1']);
+    expect((await e.lag()).realigned?.reason).toBe('the log holds no event at the checkpoint');
   });
 
   it('Given read models of another log that is longer, When the projector starts, Then the other events at the checkpoint are noticed and the read models projected again', async () => {

@@ -97,7 +97,10 @@ export async function checkLogTie(
     if (!ids.includes(tiedTo.eventId))
       return {
         aligned: false,
-        reason: 'the log holds other events at the checkpoint',
+        reason:
+          ids.length === 0
+            ? 'the log holds no event at the checkpoint'
+            : 'the log holds other events at the checkpoint',
         detail:
           `the read models applied event ${tiedTo.eventId} at position ${tiedTo.position}; ` +
           `the log holds ${ids.length === 0 ? 'no event' : ids.join(', ')} there`,
