@@ -100,6 +100,8 @@ export class ProjectionEngine {
   private readonly cache: SummaryCache;
   private rebuildRun?: Observable<RebuildProgress>;
   private lastRebuild?: RebuildProgress;
+  /** The generation a reader (no projector here) found tied to this log (checkpointTrusted). */
+  private generationChecked?: number;
 
   constructor(
     private readonly eventStore: EventStore,
@@ -231,13 +233,26 @@ export class ProjectionEngine {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const checkpoint = this.readModels.checkpoint();
-      // A checkpoint is trusted once the projector has checked it against the log (inline mode).
-      const checked = !this.projector?.checkingLog;
-      if (checked && checkpoint !== undefined && checkpoint >= position) return true;
+      if (checkpoint !== undefined && checkpoint >= position && (await this.checkpointTrusted())) return true;
       const left = deadline - Date.now();
       if (left <= 0) return false;
       await sleep(Math.min(POLL_MS, left));
     }
+  }
+
+  /**
+   * Whether the served checkpoint belongs to this log (log-tie.ts): checked by this engine's
+   * projector when it starts (inline), else here, once per generation, for a reader of a file
+   * another process projects (that process's projector checks at start, then writes only this log's events).
+   */
+  private async checkpointTrusted(): Promise<boolean> {
+    if (this.projector) return !this.projector.checkingLog;
+    const tie = this.readModels.logTie();
+    if (tie === undefined) return false;
+    if (tie.generation === this.generationChecked) return true;
+    const check = await checkLogTie(this.eventStore, tie, await this.eventStore.headPosition());
+    if (check.aligned) this.generationChecked = tie.generation;
+    return check.aligned;
   }
 
   async lag(): Promise<ProjectionLag> {
