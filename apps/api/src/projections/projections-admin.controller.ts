@@ -83,6 +83,9 @@ export class ProjectionsAdminController {
       'the CLI: `by.process`); `rebuilding`: one this process is running, or its failure, else one another process ' +
       'is running on the same file (its progress record there, written every second: `phase`, `eventsDone`, `head`, ' +
       '`by`, `updatedAt`), `state: abandoned` with the reason once that process is gone. ' +
+      "`misaligned` (`reason`, `remedy`; `lag` is then the head): the served read models are not this log's (checkpoint past its head, " +
+      "or other events there: a restore without a rebuild, another store's file) and no projector has realigned them yet; " +
+      '`realigned`: they were, so the projector dropped them and projects the log again from position 0 (`reason`, `at`). ' +
       'Public, so error texts are withheld (they may hold paths, SQL or values): GET /admin/projections has them. ' +
       "Without a token, positions and event counts are left out too (`checkpoint`, `head`, a rebuild's `position`, " +
       '`head`, `eventsDone`, `eventsPerSecond`): they move with every read and write; any valid token shows them.',

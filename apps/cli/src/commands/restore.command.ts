@@ -120,7 +120,7 @@ export function registerRestoreCommand(program: Command): void {
     )
     .option(
       '--no-rebuild',
-      'leave the read models alone (rebuild them before serving: `care-journey rebuild`)',
+      'leave the read models alone (rebuild them before serving: `care-journey rebuild`; else the API or projector, when it starts, finds they are past the restored log and projects them again from position 0, more slowly)',
     )
     .action(async (backup: string, options: RestoreOptions) => {
       const storeConfig = loadStoreConfig();
@@ -244,6 +244,13 @@ async function replaceStore(
     const result = await engine.rebuildAndWait();
     process.stdout.write(
       `rebuilt ${readModels.file}: ${result.eventsDone} events, generation ${result.generation}\n`,
+    );
+  } catch (error) {
+    // The store is restored; only the read models are behind (they may name events it lacks).
+    fail(
+      `the store is restored, but rebuilding the read models in ${readModels.file} failed: ` +
+        `${error instanceof Error ? error.message : String(error)}. Run \`care-journey rebuild\` before serving; ` +
+        `else the API or projector, when it starts, drops read models the restored log does not hold and projects it again from position 0`,
     );
   } finally {
     await engine.close();

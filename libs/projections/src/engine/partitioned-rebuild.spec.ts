@@ -23,7 +23,10 @@ function dump(file: string): Record<string, unknown[]> {
     );
     const rows = (sql: string): unknown[] => db.prepare(sql).raw(true).all();
     return {
-      checkpoint: rows(`SELECT position FROM checkpoints WHERE generation = ${generation}`),
+      // With its log tie (log-tie.ts): the split rebuild's checkpoint is tied to the event there too.
+      checkpoint: rows(
+        `SELECT position, event_position, event_id FROM checkpoints WHERE generation = ${generation}`,
+      ),
       summaries: rows(`SELECT * FROM child_summaries_g${generation} ORDER BY child_id`),
       changes: rows(`SELECT * FROM child_changes_g${generation} ORDER BY position, idx`),
       // Which tables (generation numbers aside: a rebuild after a failed one is one generation later).

@@ -10,6 +10,7 @@ import type { StoredJourneyEvent } from '@care-journey/journey';
 import type { DriftConfig } from '../rules/drift-config';
 import type { JourneySummary } from '../summary/journey-summary';
 import { childEvents } from './apply-from-store';
+import { checkLogTie, type MisalignedReason, type Realigned } from './log-tie';
 import { Projector, type ProjectorState } from './projector';
 import { rebuildMinEventsPerThreadFromEnv, type ProjectionsMode } from './read-model-config';
 import { ReadModelStore } from './read-model-store';
@@ -48,7 +49,10 @@ export interface ProjectionLag {
   checkpoint: string | null;
   /** Head of the event log, null when it is empty. */
   head: string | null;
-  /** head − checkpoint, in log positions (events, for SQLite). */
+  /**
+   * head − checkpoint, in log positions (events, for SQLite); the head itself when the read models
+   * do not belong to the log (`misaligned`): none of it can be trusted to be in them.
+   */
   lag: string;
   generation: number;
   projector: ProjectorState | 'worker';
@@ -64,7 +68,18 @@ export interface ProjectionLag {
    * `abandoned` when that process is gone.
    */
   rebuilding?: RebuildProgress | RunningRebuildSeen;
+  /**
+   * The served read models do not belong to the event log (log-tie.ts): their checkpoint is past
+   * its head, or the log holds other events there (a restore without a rebuild, a read-model file of
+   * another store). A projector realigns them when it (re)starts; until then they are wrong.
+   */
+  misaligned?: { reason: MisalignedReason; remedy: string };
+  /** The served read models were started afresh from position 0 because the previous ones were misaligned. */
+  realigned?: Realigned;
 }
+
+const MISALIGNED_REMEDY =
+  "restart the projecting process (the API inline or in thread mode, else apps/projector): it drops them and projects the log again; or run 'care-journey rebuild'";
 
 /** Another process is rebuilding this read-model file: starting a second rebuild would drop its work. */
 export class RebuildRunningElsewhere extends Error {
@@ -85,6 +100,8 @@ export class ProjectionEngine {
   private readonly cache: SummaryCache;
   private rebuildRun?: Observable<RebuildProgress>;
   private lastRebuild?: RebuildProgress;
+  /** The generation a reader (no projector here) found tied to this log (checkpointTrusted). */
+  private generationChecked?: number;
 
   constructor(
     private readonly eventStore: EventStore,
@@ -216,27 +233,49 @@ export class ProjectionEngine {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const checkpoint = this.readModels.checkpoint();
-      if (checkpoint !== undefined && checkpoint >= position) return true;
+      if (checkpoint !== undefined && checkpoint >= position && (await this.checkpointTrusted())) return true;
       const left = deadline - Date.now();
       if (left <= 0) return false;
       await sleep(Math.min(POLL_MS, left));
     }
   }
 
+  /**
+   * Whether the served checkpoint belongs to this log (log-tie.ts): checked by this engine's
+   * projector when it starts (inline), else here, once per generation, for a reader of a file
+   * another process projects (that process's projector checks at start, then writes only this log's events).
+   */
+  private async checkpointTrusted(): Promise<boolean> {
+    if (this.projector) return !this.projector.checkingLog;
+    const tie = this.readModels.logTie();
+    if (tie === undefined) return false;
+    if (tie.generation === this.generationChecked) return true;
+    const check = await checkLogTie(this.eventStore, tie, await this.eventStore.headPosition());
+    if (check.aligned) this.generationChecked = tie.generation;
+    return check.aligned;
+  }
+
   async lag(): Promise<ProjectionLag> {
+    // The checkpoint before the head: a checkpoint past the head is then never a race.
+    const tie = this.readModels.logTie();
     const head = await this.eventStore.headPosition();
-    const checkpoint = this.readModels.checkpoint();
+    const check = tie === undefined ? undefined : await checkLogTie(this.eventStore, tie, head);
+    const checkpoint = tie?.checkpoint;
     const served = this.readModels.servedRebuild();
+    const realigned = this.readModels.realigned();
     const here = this.rebuildHere() ?? this.rebuildElsewhere();
-    const behind = head === undefined ? 0n : head - (checkpoint ?? 0n);
+    const misaligned = check !== undefined && !check.aligned;
+    const behind = head === undefined ? 0n : head - (misaligned ? 0n : (checkpoint ?? 0n));
     return {
       checkpoint: checkpoint?.toString() ?? null,
       head: head?.toString() ?? null,
       lag: (behind > 0n ? behind : 0n).toString(),
-      generation: this.readModels.currentGeneration(),
+      generation: tie?.generation ?? this.readModels.currentGeneration(),
       projector: this.projectorState,
       ...(served && { rebuild: served }),
       ...(here && { rebuilding: here }),
+      ...(misaligned && { misaligned: { reason: check.reason, remedy: MISALIGNED_REMEDY } }),
+      ...(realigned && { realigned }),
     };
   }
 

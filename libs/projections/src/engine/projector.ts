@@ -8,11 +8,15 @@
  * the previous one than that one took (at most MAX_COALESCE_MS): under load the batches grow, the
  * transaction's fixed cost is shared, and HTTP requests get the event loop in between; when idle
  * a batch still follows its events on the next turn of the loop.
+ *
+ * Before subscribing, the read models are checked against the log (align-with-log.ts): read models
+ * whose checkpoint the log never reached, or that name other events, are projected again from 0.
  */
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { Subject } from 'rxjs';
 import type { EventStore, RecordedEvent, Subscription } from '@care-journey/event-store';
+import { alignWithLog } from './align-with-log';
 import { applyFromStore } from './apply-from-store';
 import { GenerationChanged, type ReadModelStore } from './read-model-store';
 
@@ -41,6 +45,11 @@ export class Projector {
   private lastFlushEnd = 0;
   private lastFlushMs = 0;
   private restartTimer?: NodeJS.Timeout;
+  /** The check against the log and the subscribing of the latest start (settles, never rejects). */
+  private starting: Promise<void> = Promise.resolve();
+  private checking = false;
+  /** A subscription fail() is stopping: stop() waits for it too. */
+  private stopping: Promise<void> = Promise.resolve();
   private runId = 0;
   private currentState: ProjectorState = 'stopped';
   private failure?: unknown;
@@ -61,17 +70,42 @@ export class Projector {
     return this.failure;
   }
 
+  /** Starts: checks the read models against the log, then subscribes (see whenStarted). */
   start(): void {
     if (this.currentState === 'running') return;
     const runId = ++this.runId;
     this.currentState = 'running';
     this.buffer = [];
-    this.generation = this.readModels.currentGeneration();
-    const fromPosition = this.readModels.checkpoint(this.generation);
+    this.checking = true;
+    this.starting = this.checkThenSubscribe(runId)
+      .catch((error: unknown) => this.fail(runId, error))
+      .finally(() => {
+        if (runId === this.runId || this.currentState !== 'running') this.checking = false;
+      });
+  }
+
+  /**
+   * Settles once the latest start has checked the read models against the log and subscribed, or
+   * failed: until then the checkpoint may belong to another log, so nothing should trust it.
+   */
+  whenStarted(): Promise<void> {
+    return this.starting;
+  }
+
+  /** True while a start is checking the read models against the log (their checkpoint is not trusted yet). */
+  get checkingLog(): boolean {
+    return this.checking;
+  }
+
+  private async checkThenSubscribe(runId: number): Promise<void> {
+    const { generation } = await alignWithLog(this.eventStore, this.readModels, this.options.log);
+    if (runId !== this.runId) return; // stopped or restarted meanwhile
+    this.generation = generation;
+    const fromPosition = this.readModels.checkpoint(generation);
     this.subscription = this.eventStore.subscribeToAll(
       { fromPosition },
       {
-        onEvent: (event) => this.receive(event),
+        onEvent: (event) => this.receive(runId, event),
         onCaughtUp: () => this.safeFlush(runId),
         onRetry: (error, attempt) =>
           this.options.log?.(`event store unavailable (attempt ${attempt}): ${String(error)}`),
@@ -83,9 +117,12 @@ export class Projector {
   async stop(): Promise<void> {
     this.runId += 1;
     clearTimeout(this.restartTimer);
+    // A start still checking the log sees the new run id and does not subscribe; waited for, so it writes nothing after.
+    await this.starting;
+    this.checking = false;
     const subscription = this.subscription;
     this.subscription = undefined;
-    await subscription?.stop();
+    await Promise.all([subscription?.stop(), this.stopping]);
     // Graceful: what was received is applied before the process exits.
     if (this.currentState === 'running') {
       try {
@@ -104,7 +141,9 @@ export class Projector {
     this.start();
   }
 
-  private receive(event: RecordedEvent): Promise<void> | undefined {
+  private receive(runId: number, event: RecordedEvent): Promise<void> | undefined {
+    // A subscription of an earlier run (stopping, or left by a failure) adds nothing.
+    if (runId !== this.runId) return undefined;
     this.buffer.push(event);
     // A full batch is applied inside the handler (the subscription waits for it): if it fails,
     // the subscription stops right here.
@@ -157,11 +196,16 @@ export class Projector {
 
   private async fail(runId: number, error: unknown): Promise<void> {
     if (runId !== this.runId) return;
-    this.runId += 1;
+    const failedRun = ++this.runId;
     const subscription = this.subscription;
     this.subscription = undefined;
     this.buffer = [];
-    await subscription?.stop();
+    this.stopping = Promise.resolve(subscription?.stop()).catch((stopError: unknown) =>
+      this.options.log?.(`stopping the subscription after a failure: ${String(stopError)}`),
+    );
+    await this.stopping;
+    // stop() or restart() ran while the subscription stopped: theirs is the last word.
+    if (this.runId !== failedRun) return;
     if (error instanceof GenerationChanged) {
       this.options.log?.(`${error.message}: resuming from the new generation's checkpoint`);
       this.currentState = 'stopped';

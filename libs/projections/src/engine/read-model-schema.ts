@@ -17,9 +17,21 @@ export const SHARED_SCHEMA = `
   CREATE TABLE IF NOT EXISTS checkpoints (
     generation INTEGER PRIMARY KEY,
     position TEXT,            -- last global position applied (decimal), NULL before the first
-    updated_at TEXT NOT NULL
+    updated_at TEXT NOT NULL,
+    event_position TEXT,      -- the log tie (log-tie.ts): the event at this position ...
+    event_id TEXT             -- ... has this id in the log the generation was projected from
   );
 `;
+
+/** The log tie's columns, added to files written before they existed (filled on the next start). */
+const TIE_COLUMNS = ['event_position TEXT', 'event_id TEXT'];
+
+/** Adds the log tie's columns to an older file's checkpoints table; no-op when they are there. */
+export function addLogTieColumns(db: Database): void {
+  for (const column of TIE_COLUMNS)
+    if (!hasColumn(db, 'checkpoints', column.split(' ')[0]))
+      db.exec(`ALTER TABLE checkpoints ADD COLUMN ${column}`);
+}
 
 export interface GenerationTables {
   summaries: string;

@@ -32,7 +32,9 @@ import {
 } from './pending-rows';
 import { advance, appendsAtEnd, PerEventFold, type FoldPoint } from './per-event-fold';
 import { driftConfigFromEnv } from './read-model-config';
+import { realignedKey, type LogTie, type Realigned } from './log-tie';
 import {
+  addLogTieColumns,
   createChangeLogTable,
   createGenerationTables,
   createSummaryIndexes,
@@ -206,6 +208,7 @@ export class ReadModelStore implements ChangeLogReader {
     this.db
       .transaction(() => {
         this.db.exec(SHARED_SCHEMA);
+        addLogTieColumns(this.db);
         if (this.readGeneration() === undefined) {
           this.prepareGeneration(1, true);
           this.db.prepare(`INSERT INTO meta (key, value) VALUES ('generation', '1')`).run();
@@ -370,6 +373,7 @@ export class ReadModelStore implements ChangeLogReader {
     dropGenerationTables(this.db, generation);
     this.db.prepare(`DELETE FROM checkpoints WHERE generation = ?`).run(generation);
     this.db.prepare(`DELETE FROM meta WHERE key = ?`).run(changeLogStartKey(generation));
+    this.db.prepare(`DELETE FROM meta WHERE key = ?`).run(realignedKey(generation));
     deleteRebuildRecord(this.db, generation);
   }
 
@@ -464,12 +468,9 @@ export class ReadModelStore implements ChangeLogReader {
         this.rows = rows;
         this.applyByChild(generation, fresh);
         rows.flush();
-        const last = fresh[fresh.length - 1].globalPosition;
-        this.stmt(`UPDATE checkpoints SET position = ?, updated_at = ? WHERE generation = ?`).run(
-          last.toString(),
-          new Date().toISOString(),
-          generation,
-        );
+        const lastEvent = fresh[fresh.length - 1];
+        const last = lastEvent.globalPosition;
+        this.moveCheckpoint(generation, last, lastEvent.id);
         return { applied: fresh.length, skipped: events.length - fresh.length, checkpoint: last };
       })
       .immediate();
@@ -514,12 +515,92 @@ export class ReadModelStore implements ChangeLogReader {
    * The coordinator of a partitioned rebuild, once every partition has applied the log up to
    * `position`: the generation's checkpoint, as if one thread had applied it batch by batch.
    */
-  markApplied(generation: number, position: bigint): void {
-    this.stmt(`UPDATE checkpoints SET position = ?, updated_at = ? WHERE generation = ?`).run(
-      position.toString(),
-      new Date().toISOString(),
-      generation,
+  markApplied(generation: number, position: bigint, eventId: string | undefined): void {
+    this.moveCheckpoint(generation, position, eventId);
+  }
+
+  /**
+   * The checkpoint with its log tie: the id of the event at `position` (one statement, so the
+   * batch's transaction costs no more). Without the id (not known), the tie is left unset.
+   */
+  private moveCheckpoint(generation: number, position: bigint, eventId: string | undefined): void {
+    const at = position.toString();
+    this.stmt(
+      `UPDATE checkpoints SET position = ?, updated_at = ?, event_position = ?, event_id = ? WHERE generation = ?`,
+    ).run(at, new Date().toISOString(), eventId === undefined ? null : at, eventId ?? null, generation);
+  }
+
+  /** A generation's checkpoint and its log tie, read together (undefined for an unknown generation). */
+  logTie(generation = this.currentGeneration()): LogTie | undefined {
+    return this.db.transaction(() => {
+      const row = this.stmt(
+        `SELECT position, event_position, event_id FROM checkpoints WHERE generation = ?`,
+      ).get(generation) as
+        { position: string | null; event_position: string | null; event_id: string | null } | undefined;
+      if (row === undefined) return undefined;
+      return {
+        generation,
+        ...(row.position !== null && { checkpoint: BigInt(row.position) }),
+        ...(row.event_position !== null &&
+          row.event_id !== null && {
+            tiedTo: { position: BigInt(row.event_position), eventId: row.event_id },
+          }),
+      };
+    })();
+  }
+
+  /**
+   * Ties a checkpoint written without its event's id (an older file, or an older build) to the
+   * event the log holds there; nothing is written if the checkpoint has moved since it was read.
+   */
+  tieCheckpoint(generation: number, position: bigint, eventId: string): boolean {
+    const at = position.toString();
+    return (
+      this.stmt(
+        `UPDATE checkpoints SET event_position = ?, event_id = ? WHERE generation = ? AND position = ?`,
+      ).run(at, eventId, generation, at).changes === 1
     );
+  }
+
+  /**
+   * Read models that do not belong to the event log (log-tie.ts): serve an empty generation
+   * instead, to be projected from position 0, and drop the misaligned one, in one transaction.
+   * Nothing is done (undefined) if `generation` is no longer served or its checkpoint has moved
+   * since it was checked (another process realigned or rebuilt it). A rebuild running meanwhile is
+   * left alone: its generation is numbered below the new one and replaces it when it switches.
+   */
+  realign(
+    generation: number,
+    checkpoint: bigint | undefined,
+    record: Omit<Realigned, 'generation'>,
+  ): number | undefined {
+    return this.db
+      .transaction(() => {
+        if (this.currentGeneration() !== generation || this.checkpoint(generation) !== checkpoint)
+          return undefined;
+        const { highest } = this.db.prepare(`SELECT MAX(generation) AS highest FROM checkpoints`).get() as {
+          highest: number;
+        };
+        const next = highest + 1;
+        this.prepareGeneration(next, true);
+        this.db.prepare(`UPDATE meta SET value = ? WHERE key = 'generation'`).run(String(next));
+        this.db
+          .prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`)
+          .run(realignedKey(next), JSON.stringify({ ...record, generation: next } satisfies Realigned));
+        this.discard(generation);
+        return next;
+      })
+      .immediate();
+  }
+
+  /** Why the served generation was started afresh from position 0 (realign), if it was. */
+  realigned(): Realigned | undefined {
+    return this.db.transaction(() => {
+      const row = this.stmt(`SELECT value FROM meta WHERE key = ?`).get(
+        realignedKey(this.currentGeneration()),
+      ) as { value: string } | undefined;
+      return row ? (JSON.parse(row.value) as Realigned) : undefined;
+    })();
   }
 
   /**

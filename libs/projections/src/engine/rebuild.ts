@@ -7,6 +7,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Observable } from 'rxjs';
 import type { EventStore, RecordedEvent } from '@care-journey/event-store';
 import { applyFromStore } from './apply-from-store';
+import { eventIdsAt } from './log-tie';
 import { partitionPlan, rebuildPartitions } from './partitioned-rebuild';
 import { rebuildThreadsFromEnv } from './read-model-config';
 import type { ReadModelStore } from './read-model-store';
@@ -203,7 +204,8 @@ export function rebuildReadModels(
             running();
           }),
         );
-        readModels.markApplied(generation, plan.upTo);
+        // Tied to the event there, as a batch's checkpoint is (log-tie.ts).
+        readModels.markApplied(generation, plan.upTo, (await eventIdsAt(eventStore, plan.upTo)).at(-1));
         m.phase = 'catch-up';
         running(true);
       }

@@ -76,6 +76,8 @@ async function run(): Promise<void> {
   });
 
   projector.start();
+  // Ready once the read models are checked against the log (realigned if they are not its own).
+  await projector.whenStarted();
   post({ kind: 'ready', checkpoint: readModels.checkpoint()?.toString() ?? null });
   reportState();
 }
