@@ -19,13 +19,14 @@ const ALLOCATING_ENTRIES: ReadonlySet<string> = new Set(['ChildRegistered', 'All
 export function withKnownAmendedNames(
   command: JourneyCommand,
   state: JourneyState,
-  known: KnownAllocationNames,
+  /** Read only when the amendment corrects a registration or an allocation. */
+  known: () => KnownAllocationNames,
 ): JourneyCommand {
   if (command.type !== 'AmendEntry') return command;
   const { amendedData, correctedEventId } = command;
   if (amendedData === null || typeof amendedData !== 'object' || Array.isArray(amendedData)) return command;
   const entryType = amendableEntryType(state, correctedEventId);
   if (!entryType || !ALLOCATING_ENTRIES.has(entryType)) return command;
-  const names = knownAllocation(known, amendedData as SentAllocationNames, 'amendedData');
+  const names = knownAllocation(known(), amendedData as SentAllocationNames, 'amendedData');
   return { ...command, amendedData: names as typeof amendedData };
 }

@@ -45,8 +45,9 @@ const NONE_KNOWN: KnownAllocationNames = { teams: [], socialWorkers: [] };
  *
  * An amendment's data is checked against the corrected entry's own field rules before deciding
  * (400, amended-data.check.ts), a corrected team or social worker against the configured ones
- * (400 knownTeam / knownSocialWorker, amended-allocation.check.ts), and a 903 reference it gives the registration is reserved before
- * the append (409 if another child holds it, amended-child-ref.reservation.ts).
+ * (400 knownTeam / knownSocialWorker, amended-allocation.check.ts), and a 903 reference it gives
+ * the registration is reserved before the append (409 if another child holds it,
+ * amended-child-ref.reservation.ts).
  */
 @CommandHandler(RecordJourneyCommand)
 export class RecordJourneyHandler implements ICommandHandler<RecordJourneyCommand, RecordResult> {
@@ -67,7 +68,8 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
   /** The command as it will be decided: an amendment's data checked, its allocation names as configured. */
   private checked(command: JourneyCommand, state: JourneyState): JourneyCommand {
     checkAmendedData(command, state);
-    return withKnownAmendedNames(command, state, this.allocationNames?.known() ?? NONE_KNOWN);
+    // The names are read only for an amendment of a registration or an allocation, not per command.
+    return withKnownAmendedNames(command, state, () => this.allocationNames?.known() ?? NONE_KNOWN);
   }
 
   async execute({ command, ifMatch, context }: RecordJourneyCommand): Promise<RecordResult> {
