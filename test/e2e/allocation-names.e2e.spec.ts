@@ -1,12 +1,15 @@
 /**
  * Web review #3 and #11: an allocation names one of the authority's teams and a social worker who
- * can sign in (API and form, 400 naming the field and rule, nothing recorded); the form offers them
- * as choices and opens on the current allocation; the drift report's team filter ignores case and
- * spacing; an allocation stored under another name still folds and shows. A placement's Ofsted URN
- * is an Ofsted number or XXXXXXX. Real HTTP app, real SQLite file, demo users and default teams.
+ * can sign in (API and form, 400 naming the field and rule, nothing recorded) — a new allocation, a
+ * registration and an amendment of either alike; the forms offer them as choices and the allocation
+ * form opens on the current allocation; the drift report's team filter ignores case and spacing; an
+ * allocation stored under another name still folds and shows. A placement's Ofsted URN is an Ofsted
+ * number or XXXXXXX. Real HTTP app, real SQLite file, demo users and default teams.
  */
+import { randomUUID } from 'node:crypto';
+import { journeyEnvelope, journeyStream } from '@care-journey/journey';
 import { apiClient, type ApiClient } from './support/http-client';
-import { moveBody } from './support/journey-bodies';
+import { moveBody, registerBody } from './support/journey-bodies';
 import { eventCount, newChild } from './support/journey-setup';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -57,8 +60,33 @@ describe('allocations name known teams and social workers; Ofsted URNs are check
   }, 60_000);
   afterAll(() => t?.close());
 
-  it('Given a child registered under a team not configured, When the allocation form opens, Then it offers the teams and workers and says what is recorded', async () => {
-    const childId = await newChild(api); // registered to "North Leeds CiC", alice
+  /**
+   * An allocation as an older version stored it, before names were checked: straight to the stream;
+   * returns its id once the read models hold it (the forms open on them).
+   */
+  const storedAllocation = async (childId: string, team: string, socialWorker: string): Promise<string> => {
+    const eventId = randomUUID();
+    const { globalPosition } = await t.store.appendToStream(
+      journeyStream(childId),
+      [
+        journeyEnvelope(
+          { type: 'AllocationChanged', data: { childId, effectiveDate: '2023-02-20', team, socialWorker } },
+          eventId,
+          { now: '2023-02-20T12:00:00Z', recordedBy: 'alice' },
+        ),
+      ],
+      { expectedRevision: 'any' },
+    );
+    const caughtUp = await api.get(`/children/${childId}/flags?minPosition=${globalPosition}`, {
+      token: worker,
+    });
+    expect(caughtUp.status).toBe(200);
+    return eventId;
+  };
+
+  it('Given a child allocated under a team not configured, When the allocation form opens, Then it offers the teams and workers and says what is recorded', async () => {
+    const childId = await newChild(api);
+    await storedAllocation(childId, 'North Leeds CiC', 'alice');
     const html = await page(childId);
     expect(html).toMatch(/<select class="govuk-select" id="team" name="team"/);
     expect(html).toContain('<option value="Children in Care North">Children in Care North</option>');
@@ -67,6 +95,131 @@ describe('allocations name known teams and social workers; Ofsted URNs are check
     // The stored allocation still folds and shows.
     const child = await api.get<{ allocation: unknown }>(`/children/${childId}`, { token: worker });
     expect(child.body.allocation).toMatchObject({ team: 'North Leeds CiC', socialWorker: 'alice' });
+  });
+
+  it('Given a registration naming a team and a social worker nobody configured, When it is sent, Then 400 names both fields and rules, and nothing is recorded (its reference stays free)', async () => {
+    const body = registerBody({ childRef: 'ALLOC-R1', team: 'North Leeds CiC', socialWorker: 'alice' });
+    const refused = await api.post<FieldErrors>('/children', body, { token: worker });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e) => [e.field, e.rule])).toEqual([
+      ['team', 'knownTeam'],
+      ['socialWorker', 'knownSocialWorker'],
+    ]);
+    expect(refused.body.errors[0].message).toContain('Children in Care North');
+    // Nothing recorded, the 903 reference not reserved: the same child with known names registers.
+    const recorded = await api.post<{ childId: string }>(
+      '/children',
+      { ...body, team: 'children in care  SOUTH', socialWorker: 'SW.Demo' },
+      { token: worker },
+    );
+    expect(recorded.status).toBe(201);
+    const child = await api.get<{ allocation: unknown }>(`/children/${recorded.body.childId}`, {
+      token: worker,
+    });
+    expect(child.body.allocation).toMatchObject({ team: 'Children in Care South', socialWorker: 'sw.demo' });
+  });
+
+  it('Given the registration form sent with a team nobody configured, When it comes back, Then the error is on the team field naming the rule and nothing is recorded', async () => {
+    const url = `${t.baseUrl}/panel/children/new`;
+    const opened = await fetch(url, { headers: { authorization: `Bearer ${worker}` } });
+    const answers = Object.fromEntries(
+      Object.entries(registerBody({ childRef: 'ALLOC-W1', team: 'Children in Care East' })).map(
+        ([name, value]) => [name, String(value)],
+      ),
+    );
+    const head = await t.store.headPosition();
+    const sent = await fetch(url, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { authorization: `Bearer ${worker}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...inputsOf(await opened.text()), ...answers }).toString(),
+    });
+    expect(sent.status).toBe(400);
+    const html = await sent.text();
+    expect(html).toMatch(/id="team-error"[^]*one of the authority(&#39;|')s teams[^]*Children in Care East/);
+    expect(await t.store.headPosition()).toBe(head);
+  });
+
+  it('Given a registration and an allocation, When either is amended to a team or social worker nobody configured, Then 400 names amendedData.<field> and the rule, and nothing is recorded', async () => {
+    const registered = await api.post<{ childId: string; events: { id: string }[] }>(
+      '/children',
+      registerBody({ childRef: 'ALLOC-A1' }),
+      { token: worker },
+    );
+    const childId = registered.body.childId;
+    const allocated = await api.post<{ events: { id: string }[] }>(
+      `/children/${childId}/allocation`,
+      { effectiveDate: '2023-03-01', team: 'Children in Care South', socialWorker: 'sw.demo' },
+      { token: worker },
+    );
+    expect(allocated.status).toBe(201);
+    const before = await eventCount(api, childId);
+    const amend = (correctedEventId: string, amendedData: Record<string, unknown>) =>
+      api.post<FieldErrors>(
+        `/children/${childId}/corrections/amend`,
+        { correctedEventId, reason: 'keyed wrongly', amendedData },
+        { token: worker },
+      );
+    const registration = await amend(registered.body.events[0].id, { team: 'Children in Care East' });
+    expect(registration.status).toBe(400);
+    expect(registration.body.errors.map((e) => [e.field, e.rule])).toEqual([
+      ['amendedData.team', 'knownTeam'],
+    ]);
+    const allocation = await amend(allocated.body.events[0].id, { socialWorker: 'sw-999' });
+    expect(allocation.status).toBe(400);
+    expect(allocation.body.errors.map((e) => [e.field, e.rule])).toEqual([
+      ['amendedData.socialWorker', 'knownSocialWorker'],
+    ]);
+    expect(await eventCount(api, childId)).toBe(before);
+    // A known name, typed another way, is recorded as configured.
+    const amended = await amend(allocated.body.events[0].id, { team: 'CHILDREN IN CARE fenland' });
+    expect(amended.status).toBe(201);
+    const child = await api.get<{ allocation: unknown }>(`/children/${childId}`, { token: worker });
+    expect(child.body.allocation).toMatchObject({ team: 'Children in Care Fenland' });
+  });
+
+  it('Given an allocation stored under names no longer known, When its amend form opens and is sent with a forged team, Then the form offers the choices and the recorded names, and the error is on the team field with nothing recorded; the date alone is corrected', async () => {
+    const childId = await newChild(api);
+    const entry = await storedAllocation(childId, 'North Leeds CiC', 'alice');
+    const amendUrl = `${t.baseUrl}/panel/children/${childId}/record/amend`;
+    let html = '';
+    for (let attempt = 0; attempt < 100 && !html; attempt++) {
+      const response = await fetch(`${amendUrl}?entry=${entry}`, {
+        headers: { authorization: `Bearer ${worker}` },
+      });
+      if (response.status === 200) html = await response.text();
+      else await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(html).toMatch(/<select [^>]*name="amendedData.team"/);
+    expect(html).toContain('<option value="Children in Care North">Children in Care North</option>');
+    expect(html).toMatch(
+      /<option value="North Leeds CiC" selected>North Leeds CiC \(as recorded: not one of the authority’s teams\)/,
+    );
+    expect(html).toMatch(
+      /<option value="alice" selected>alice \(as recorded: not a social worker who can sign in\)/,
+    );
+    const before = await eventCount(api, childId);
+    const send = (answers: Record<string, string>) =>
+      fetch(amendUrl, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { authorization: `Bearer ${worker}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          ...inputsOf(html),
+          'amendedData.team': 'North Leeds CiC',
+          'amendedData.socialWorker': 'alice',
+          reason: 'keyed wrongly',
+          ...answers,
+        }).toString(),
+      });
+    const forged = await send({ 'amendedData.team': 'Children in Care East' });
+    expect(forged.status).toBe(400);
+    const refusedPage = await forged.text();
+    expect(refusedPage).toMatch(/id="amendedData.team-error"[^]*Children in Care East/);
+    expect(await eventCount(api, childId)).toBe(before);
+    const dated = await send({ 'amendedData.effectiveDate': '2023-02-21' });
+    expect(dated.status).toBe(303);
+    expect(await eventCount(api, childId)).toBe(before + 1);
   });
 
   it('Given a team typed in another case and a user id in another case, When the API records the allocation, Then it is stored as configured, the form opens on it and the team filter finds it', async () => {

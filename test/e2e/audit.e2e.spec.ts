@@ -48,8 +48,8 @@ describe('auditing a case history over HTTP', () => {
         upn: 'A123456789012',
         uasc: false,
         relinquishedAtBirth: false,
-        team: 'East',
-        socialWorker: 'sw-alice',
+        team: 'Children in Care Fenland',
+        socialWorker: 'sw.demo',
       },
       { token: sw },
     );

@@ -29,7 +29,7 @@ describe('projection reports: /drift, paging and CSV (real HTTP app on a SQLite 
         childRef: `LA-PRJ-${i + 1}`,
         name,
         upn: `A12345678901${i}`,
-        team: i < 2 ? 'North' : 'South',
+        team: i < 2 ? 'Children in Care North' : 'Children in Care South',
       });
       const registered = await api.post<{ childId: string }>('/children', body, { token: social });
       expect(registered.status).toBe(201);
@@ -48,9 +48,12 @@ describe('projection reports: /drift, paging and CSV (real HTTP app on a SQLite 
   const q = (query: string) => `${query}&minPosition=${lastPosition}`;
 
   it("/drift answers what /drift-report answers, and takes the issue's dueWithin", async () => {
-    const drift = await api.get(q('/drift?asAt=2023-06-01&rule=DR01&team=North&dueWithin=10'), panel);
+    const drift = await api.get(
+      q('/drift?asAt=2023-06-01&rule=DR01&team=Children%20in%20Care%20North&dueWithin=10'),
+      panel,
+    );
     const old = await api.get(
-      q('/drift-report?asAt=2023-06-01&rule=DR01&team=North&dueWithinDays=10'),
+      q('/drift-report?asAt=2023-06-01&rule=DR01&team=Children%20in%20Care%20North&dueWithinDays=10'),
       panel,
     );
     expect(drift.status).toBe(200);

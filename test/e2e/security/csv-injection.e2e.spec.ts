@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { journeyEnvelope, journeyStream } from '@care-journey/journey';
 import { apiClient, type ApiClient } from '../support/http-client';
 import { registerBody } from '../support/journey-bodies';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -31,15 +33,27 @@ describe('CSV injection: recorded text never reaches a spreadsheet as a formula'
   beforeAll(async () => {
     t = await startTestApp();
     api = apiClient(t.baseUrl);
-    // A new allocation must name a configured team and a user (allocation-names.e2e), so the formula
-    // names come in as the registration's allocation, which still takes any text.
-    const registered = await api.post<{ childId: string }>(
-      '/children',
-      registerBody({ childRef: 'CSV-1', team: TEAM, socialWorker: WORKER }),
-      { token: tokenFor('social_worker', 'alice') },
-    );
+    const registered = await api.post<{ childId: string }>('/children', registerBody({ childRef: 'CSV-1' }), {
+      token: tokenFor('social_worker', 'alice'),
+    });
     expect(registered.status).toBe(201);
     childId = registered.body.childId;
+    // The API takes only configured teams and known social workers (allocation-names.e2e), so the
+    // formula names come as an allocation stored before that check: written straight to the stream.
+    await t.store.appendToStream(
+      journeyStream(childId),
+      [
+        journeyEnvelope(
+          {
+            type: 'AllocationChanged',
+            data: { childId, effectiveDate: '2023-03-01', team: TEAM, socialWorker: WORKER },
+          },
+          randomUUID(),
+          { now: '2023-03-01T12:00:00Z', recordedBy: 'alice' },
+        ),
+      ],
+      { expectedRevision: 'any' },
+    );
   }, 30_000);
   afterAll(() => t.close());
 

@@ -16,8 +16,10 @@ export const registerBody = (overrides: Record<string, unknown> = {}) => ({
   homePostcode: 'LS6 2AB',
   uasc: false,
   relinquishedAtBirth: false,
-  team: 'North Leeds CiC',
-  socialWorker: 'alice',
+  // A configured team and a social worker who can sign in (the default teams, the demo users):
+  // the API refuses any other (knownTeam / knownSocialWorker).
+  team: 'Children in Care North',
+  socialWorker: 'sw.demo',
   ...overrides,
 });
 

@@ -48,4 +48,29 @@ describe('knownAllocation: a new allocation names a configured team and a social
     ]);
     expect(refusal({ team: 'x', socialWorker: 'sw-999' }).errors[1].message).toContain('"sw-999"');
   });
+
+  it('checks only the names given (an amendment gives what it corrects), naming them under the path given', () => {
+    const amendment = { effectiveDate: '2025-01-06', team: 'children in care south' };
+    const dateOnly = { effectiveDate: '2025-01-06' };
+    expect(knownAllocation(known, amendment)).toEqual({
+      effectiveDate: '2025-01-06',
+      team: 'Children in Care South',
+    });
+    expect(knownAllocation(known, dateOnly)).toEqual({ effectiveDate: '2025-01-06' });
+    let refused: unknown;
+    try {
+      knownAllocation(known, { socialWorker: 'sw-999' }, 'amendedData');
+    } catch (error) {
+      refused = (error as BadRequestException).getResponse();
+    }
+    expect(refused).toMatchObject({
+      errors: [
+        {
+          field: 'amendedData.socialWorker',
+          rule: 'knownSocialWorker',
+          message: expect.stringMatching(/^amendedData\.socialWorker must be the user id of a social worker/),
+        },
+      ],
+    });
+  });
 });

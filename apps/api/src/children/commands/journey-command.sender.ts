@@ -6,7 +6,7 @@ import type { CommandOrigin } from '../../http/command-origin.decorator';
 import type { IfMatch } from '../../http/if-match';
 import { Clock } from '../../infrastructure/clock';
 import { AllocationNames } from '../allocation/allocation-names';
-import { knownAllocation } from '../allocation/known-allocation-names';
+import { knownAllocation, type SentAllocationNames } from '../allocation/known-allocation-names';
 import { requestHash } from '../recording/idempotency';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
 
@@ -15,6 +15,9 @@ export type CommandBody<T extends JourneyCommandType> = Omit<
   CommandOf<T>,
   'type' | 'childId' | 'now' | 'recordedBy'
 >;
+
+/** The commands that record an allocation's team and social worker as they stand. */
+const NAMES_AN_ALLOCATION: ReadonlySet<JourneyCommandType> = new Set(['RegisterChild', 'ChangeAllocation']);
 
 /** Turns a validated request into the domain command and sends it through the CommandBus. */
 @Injectable()
@@ -34,18 +37,12 @@ export class JourneyCommandSender {
     /** The client's Idempotency-Key (already checked): a retry with it returns the first outcome. */
     idempotencyKey?: string,
   ): Promise<RecordResult> {
-    // A new allocation names a configured team and a social worker who can sign in (400 otherwise),
-    // spelt as configured; the idempotency hash stays on the body as sent.
-    const sent =
-      type === 'ChangeAllocation'
-        ? {
-            ...body,
-            ...knownAllocation(
-              this.allocationNames.known(),
-              body as unknown as { team: string; socialWorker: string },
-            ),
-          }
-        : body;
+    // A registration and a new allocation name a configured team and a social worker who can sign
+    // in (400 otherwise), spelt as configured; the idempotency hash stays on the body as sent. An
+    // amendment's names are checked by the handler, once it knows which entry is corrected.
+    const sent = NAMES_AN_ALLOCATION.has(type)
+      ? knownAllocation(this.allocationNames.known(), body as SentAllocationNames)
+      : body;
     const now = this.clock.now();
     const recordedBy = origin.user.id;
     // Path and token win over anything of the same name in the body.

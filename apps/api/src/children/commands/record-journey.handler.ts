@@ -1,16 +1,26 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DuplicateEventIds, WrongExpectedRevision } from '@care-journey/event-store';
-import { journeyDecider, type JourneyCommand, type JourneyEvent } from '@care-journey/journey';
+import {
+  journeyDecider,
+  type JourneyCommand,
+  type JourneyEvent,
+  type JourneyState,
+} from '@care-journey/journey';
 import type { IfMatch } from '../../http/if-match';
 import { ChildNotFound, RevisionConflict } from '../application-errors';
 import { JourneyRepository, type CachedJourney } from '../recording/journey.repository';
 import type { RecordingContext } from '../recording/recording-context';
+import { AllocationNames } from '../allocation/allocation-names';
+import type { KnownAllocationNames } from '../allocation/known-allocation-names';
 import { AmendedChildRefReservation } from './amended-child-ref.reservation';
+import { withKnownAmendedNames } from './amended-allocation.check';
 import { checkAmendedData } from './amended-data.check';
 import { answerOf, appendedAnswer, recordedOutcome, replayOf } from './record-answer';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
 
 const UNRESERVED = AmendedChildRefReservation.unavailable();
+/** No team or social worker is known to a handler built without the configuration. */
+const NONE_KNOWN: KnownAllocationNames = { teams: [], socialWorkers: [] };
 
 /**
  * Decide on the fold this process kept → append at its revision, with no read when that works.
@@ -34,8 +44,10 @@ const UNRESERVED = AmendedChildRefReservation.unavailable();
  * and answers with the first append) and finds the winner's outcome on the re-read.
  *
  * An amendment's data is checked against the corrected entry's own field rules before deciding
- * (400, amended-data.check.ts), and a 903 reference it gives the registration is reserved before
- * the append (409 if another child holds it, amended-child-ref.reservation.ts).
+ * (400, amended-data.check.ts), a corrected team or social worker against the configured ones
+ * (400 knownTeam / knownSocialWorker, amended-allocation.check.ts), and a 903 reference it gives
+ * the registration is reserved before the append (409 if another child holds it,
+ * amended-child-ref.reservation.ts).
  */
 @CommandHandler(RecordJourneyCommand)
 export class RecordJourneyHandler implements ICommandHandler<RecordJourneyCommand, RecordResult> {
@@ -46,7 +58,19 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
      * an amendment of the 903 reference rather than record it unreserved.
      */
     private readonly amendedChildRefs: AmendedChildRefReservation = UNRESERVED,
+    /**
+     * Nest always gives it (ChildrenModule). A handler built without it (specs, the bench) knows no
+     * team or social worker, so it refuses an amendment naming one rather than record it unchecked.
+     */
+    private readonly allocationNames?: AllocationNames,
   ) {}
+
+  /** The command as it will be decided: an amendment's data checked, its allocation names as configured. */
+  private checked(command: JourneyCommand, state: JourneyState): JourneyCommand {
+    checkAmendedData(command, state);
+    // The names are read only for an amendment of a registration or an allocation, not per command.
+    return withKnownAmendedNames(command, state, () => this.allocationNames?.known() ?? NONE_KNOWN);
+  }
 
   async execute({ command, ifMatch, context }: RecordJourneyCommand): Promise<RecordResult> {
     const cached = this.journeys.cached(command.childId);
@@ -77,8 +101,7 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     if (ifMatch.kind === 'revision' && ifMatch.revision !== cached.revision) return CONFIRM;
     let events: JourneyEvent[];
     try {
-      checkAmendedData(command, cached.state);
-      events = journeyDecider.decide(command, cached.state);
+      events = journeyDecider.decide(this.checked(command, cached.state), cached.state);
     } catch {
       return CONFIRM; // a refusal may come from a stale fold: the fresh read decides again
     }
@@ -136,8 +159,7 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     if (ifMatch.kind === 'revision' && ifMatch.revision !== revision) {
       throw new RevisionConflict(childId, ifMatch.revision, revision ?? 'no_stream');
     }
-    checkAmendedData(command, state);
-    const events = journeyDecider.decide(command, state);
+    const events = journeyDecider.decide(this.checked(command, state), state);
     if (events.length === 0) {
       return {
         childId,

@@ -52,9 +52,17 @@ export class RegisterChildDto extends EffectiveDateDto {
   @BooleanField({ description: 'Relinquished at birth', example: false })
   relinquishedAtBirth!: boolean;
 
-  @TextField({ description: 'Allocated team', example: 'North Leeds CiC' })
+  @TextField({
+    description:
+      "Allocated team: one of the authority's teams (authority setting `teams`), matched ignoring case and spacing, stored as configured (400 knownTeam otherwise)",
+    example: 'Children in Care North',
+  })
   team!: string;
 
-  @TextField({ description: 'Allocated social worker (user id)', example: 'alice' })
+  @TextField({
+    description:
+      'Allocated social worker: the user id of a social_worker user (CARE_JOURNEY_USERS), matched ignoring case (400 knownSocialWorker otherwise)',
+    example: 'sw.demo',
+  })
   socialWorker!: string;
 }

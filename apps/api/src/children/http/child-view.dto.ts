@@ -27,7 +27,7 @@ export class ChildViewDto {
   child!: Record<string, unknown> | null;
   @ApiProperty({
     nullable: true,
-    example: { team: 'North Leeds CiC', socialWorker: 'alice', since: '2024-03-01' },
+    example: { team: 'Children in Care North', socialWorker: 'sw.demo', since: '2024-03-01' },
   })
   allocation!: Record<string, unknown> | null;
   @ApiProperty({ example: true }) inCare!: boolean;

@@ -16,6 +16,7 @@ import { page } from '../html/layout';
 import { driftUrl, type DriftQuery, type DriftSort } from './drift-query';
 import type { DriftView } from './drift-view';
 import { isProjection, projectionText } from './projection';
+import { teamChoice } from './team-choice';
 
 export interface DriftPageModel {
   user: AuthenticatedUser;
@@ -49,8 +50,9 @@ function filters({ query, view }: DriftPageModel): SafeHtml {
     const ids = describedBy(id, hasHint, hasError(id));
     return ids ? html` aria-describedby="${ids}"` : html``;
   };
-  const select = (id: string, options: { value: string; text: string }[], all: string) =>
-    html`<select class="govuk-select${errorClass(id, 'select')}" id="${id}" name="${id}"${describe(id)}>${selectOptions(options, r[id], all)}</select>`;
+  const select = (id: string, options: { value: string; text: string }[], all: string, selected = r[id]) =>
+    html`<select class="govuk-select${errorClass(id, 'select')}" id="${id}" name="${id}"${describe(id)}>${selectOptions(options, selected, all)}</select>`;
+  const team = teamChoice(view.teams, r.team);
   return html`<form method="get" action="/panel/drift" id="drift-filters" class="cj-filters" novalidate aria-label="Filter the report">
     <h2 class="govuk-heading-m">Filter</h2>
     <div class="cj-filters__grid">
@@ -71,16 +73,7 @@ function filters({ query, view }: DriftPageModel): SafeHtml {
         ),
         e,
       )}
-      ${field(
-        'team',
-        'Team',
-        select(
-          'team',
-          view.teams.map((t) => ({ value: t, text: t })),
-          'All teams',
-        ),
-        e,
-      )}
+      ${field('team', 'Team', select('team', team.options, 'All teams', team.selected), e)}
       ${field(
         'socialWorker',
         'Social worker',

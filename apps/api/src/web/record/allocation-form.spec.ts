@@ -1,4 +1,7 @@
-import { allocationFormWithChoices, currentAllocationValues } from './allocation-form';
+import type { StoredJourneyEvent } from '@care-journey/journey';
+import { allocationFormWithChoices, amendFormWithChoices, currentAllocationValues } from './allocation-form';
+import { formBySlug } from './correction-forms';
+import { correctionFormFor, type CorrectableEntry } from './correction-target';
 import { RECORD_FORMS } from './form-definitions';
 
 const known = {
@@ -49,5 +52,53 @@ describe('the allocation form', () => {
 
   it('opens empty for a child never allocated', () => {
     expect(currentAllocationValues(form, undefined, known).values).toEqual({});
+  });
+});
+
+describe('the amend form of an allocation', () => {
+  const entry = (team: string, socialWorker: string) =>
+    ({
+      id: 'e1',
+      type: 'AllocationChanged',
+      data: { childId: 'c1', effectiveDate: '2025-01-06', team, socialWorker },
+      recordedAt: '2025-01-06T10:00:00Z',
+      recordedBy: 'sw.demo',
+    }) as unknown as StoredJourneyEvent as CorrectableEntry;
+  const amendForm = (team: string, socialWorker: string) => {
+    const recorded = entry(team, socialWorker);
+    return amendFormWithChoices(
+      correctionFormFor(formBySlug('amend')!, recorded),
+      recorded.data as unknown as Record<string, unknown>,
+      known,
+    );
+  };
+
+  it('offers the same teams and social workers as the allocation form', () => {
+    const shown = amendForm('Children in Care South', 'sw.demo');
+    expect(field('amendedData.team', shown)).toMatchObject({
+      kind: 'select',
+      choices: [
+        { value: 'Children in Care North', text: 'Children in Care North' },
+        { value: 'Children in Care South', text: 'Children in Care South' },
+      ],
+    });
+    expect(field('amendedData.socialWorker', shown)).toMatchObject({
+      kind: 'select',
+      choices: [{ value: 'sw.demo', text: 'Sam Worker (demo) (sw.demo)' }],
+    });
+  });
+
+  it('keeps a recorded name that is not known among the choices, marked as recorded, so other fields can be corrected alone', () => {
+    const shown = amendForm('Old Team', 'sw-017');
+    expect(field('amendedData.team', shown)).toMatchObject({
+      choices: expect.arrayContaining([
+        { value: 'Old Team', text: 'Old Team (as recorded: not one of the authority’s teams)' },
+      ]),
+    });
+    expect(field('amendedData.socialWorker', shown)).toMatchObject({
+      choices: expect.arrayContaining([
+        { value: 'sw-017', text: 'sw-017 (as recorded: not a social worker who can sign in)' },
+      ]),
+    });
   });
 });

@@ -1,25 +1,69 @@
 import { sameTeam, type AllocationFact } from '@care-journey/projections';
 import type { KnownAllocationNames } from '../../children/allocation/known-allocation-names';
+import { AMENDED } from './correction-forms';
 import type { FormField, RecordForm } from './form-definitions';
+
+/** The allocation's fields offered as choices, by their name on the allocation form. */
+type AllocationField = 'team' | 'socialWorker';
 
 /**
  * The allocation form with its choices: the authority's teams and the social workers who can sign
  * in (the API refuses any other name, so there is nothing to type differently).
  */
 export function allocationFormWithChoices(form: RecordForm, known: KnownAllocationNames): RecordForm {
-  const choices: Record<string, readonly { value: string; text: string }[]> = {
-    team: known.teams.map((team) => ({ value: team, text: team })),
-    socialWorker: known.socialWorkers.map((user) => ({
-      value: user.username,
-      text: `${user.name} (${user.username})`,
-    })),
+  return withChoices(form, '', choicesOf(known));
+}
+
+/**
+ * The amend form of a registration or an allocation with the same choices for its team and social
+ * worker (`amendedData.team`, `amendedData.socialWorker`): the API refuses any other name in an
+ * amendment too. The name the entry holds is offered as well when it is not one of them, marked
+ * as recorded, so leaving it unchanged corrects only the other fields.
+ */
+export function amendFormWithChoices(
+  form: RecordForm,
+  recorded: Readonly<Record<string, unknown>>,
+  known: KnownAllocationNames,
+): RecordForm {
+  const choices = choicesOf(known);
+  const keepRecorded = (name: AllocationField, unknownWords: string) => {
+    const value = recorded[name];
+    if (typeof value !== 'string' || choices[name].some((choice) => choice.value === value)) return;
+    const spelling = name === 'team' && choices.team.some((choice) => sameTeam(value, choice.value));
+    choices[name] = [
+      ...choices[name],
+      { value, text: `${value} (as recorded${spelling ? '' : `: ${unknownWords}`})` },
+    ];
   };
+  keepRecorded('team', 'not one of the authority’s teams');
+  keepRecorded('socialWorker', 'not a social worker who can sign in');
+  return withChoices(form, AMENDED, choices);
+}
+
+type Choices = Record<AllocationField, { value: string; text: string }[]>;
+
+const choicesOf = (known: KnownAllocationNames): Choices => ({
+  team: known.teams.map((team) => ({ value: team, text: team })),
+  socialWorker: known.socialWorkers.map((user) => ({
+    value: user.username,
+    text: `${user.name} (${user.username})`,
+  })),
+});
+
+/** The form with its team and social worker fields (named `prefix` + field) as drop-downs of `choices`. */
+function withChoices(form: RecordForm, prefix: string, choices: Choices): RecordForm {
+  const choicesFor = (name: string) =>
+    name === `${prefix}team`
+      ? choices.team
+      : name === `${prefix}socialWorker`
+        ? choices.socialWorker
+        : undefined;
   // The field keeps its label (the registration says "Allocated team"); a user-id hint no longer fits.
-  const withChoices = (field: FormField): FormField =>
-    choices[field.name]
-      ? { kind: 'select', name: field.name, label: field.label, choices: choices[field.name] }
-      : field;
-  return { ...form, fields: form.fields.map(withChoices) };
+  const asSelect = (field: FormField): FormField => {
+    const offered = choicesFor(field.name);
+    return offered ? { kind: 'select', name: field.name, label: field.label, choices: offered } : field;
+  };
+  return { ...form, fields: form.fields.map(asSelect) };
 }
 
 /**

@@ -26,10 +26,16 @@ import { FORM_RECORDERS } from '../auth/web-user';
 import { redirect, sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { afterRecording } from '../reading/position-param';
-import { allocationFormWithChoices, currentAllocationValues } from './allocation-form';
+import { allocationFormWithChoices, amendFormWithChoices, currentAllocationValues } from './allocation-form';
 import { amendedDataOf } from './amended-data';
 import { formBySlug } from './correction-forms';
-import { correctableEntry, correctionFormFor, correctionValues, describeEntry } from './correction-target';
+import {
+  correctableEntry,
+  correctionFormFor,
+  correctionValues,
+  describeEntry,
+  type CorrectableEntry,
+} from './correction-target';
 import { formToBody, formValues } from './form-body';
 import type { RecordForm } from './form-definitions';
 import { FORM_KEY_FIELD, formIdempotencyKey, newFormKey } from './form-idempotency-key';
@@ -80,7 +86,7 @@ export class RecordController {
       throw new NotFoundException(
         `No entry ${JSON.stringify(query.entry ?? '')} on this child's journey that can be corrected or withdrawn`,
       );
-    const opened = entry ? correctionFormFor(base, entry) : base;
+    const opened = entry ? this.correctionForm(base, entry) : base;
     // The allocation form opens on the child's allocation now, so a worker changes only what changes.
     const { form, values } =
       base.slug === 'allocation' && !entry
@@ -119,7 +125,7 @@ export class RecordController {
     const entry = base.target
       ? entryOfSentForm(child.events, fields[base.target], fields.revision)
       : undefined;
-    const form = entry ? correctionFormFor(base, entry) : base;
+    const form = entry ? this.correctionForm(base, entry) : base;
     // Refilled as sent: the revision it was opened on (still checked on the next send) and its key.
     const refill = (key: string): RecordFormPageModel => ({
       childLabel: child.childLabel,
@@ -179,6 +185,17 @@ export class RecordController {
     if (!form) throw new NotFoundException(`No form ${slug}`);
     const onDate = formOnDate(form, dateOfInstant(this.clock.now()));
     return slug === 'allocation' ? allocationFormWithChoices(onDate, this.allocationNames.known()) : onDate;
+  }
+
+  /**
+   * A correction's form for the entry; amending a registration or an allocation offers the
+   * authority's teams and social workers, as the allocation form does (the API refuses others).
+   */
+  private correctionForm(base: RecordForm, entry: CorrectableEntry): RecordForm {
+    const form = correctionFormFor(base, entry);
+    if (form.command !== 'AmendEntry') return form;
+    const recorded = entry.data as unknown as Record<string, unknown>;
+    return amendFormWithChoices(form, recorded, this.allocationNames.known());
   }
 
   /** The child's allocation today, from the read models (undefined when not allocated). */

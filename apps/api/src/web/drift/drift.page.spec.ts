@@ -1,0 +1,66 @@
+import { driftReport, DEFAULT_DRIFT_CONFIG } from '@care-journey/projections';
+import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
+import { driftPage } from './drift.page';
+import { parseDriftQuery } from './drift-query';
+import { driftView } from './drift-view';
+
+const TODAY = '2025-07-05';
+const summaries = [
+  journey('a').registered('2015-01-01', { team: 'Children in Care North' }).startCare('2025-06-02'),
+  journey('b').registered('2015-01-01', { team: 'Children in Care South' }).startCare('2025-06-02'),
+].map((b) => b.summary());
+
+/** The drift page for `params`, as the panel's GET form sends them. */
+function pageFor(params: Record<string, string>): string {
+  const query = parseDriftQuery({ asAt: TODAY, ...params }, TODAY);
+  const report = driftReport(summaries, query.asAt, DEFAULT_DRIFT_CONFIG, query.filter);
+  return String(
+    driftPage({
+      user: { id: 'panel.demo', name: 'Pat Panel', role: 'panel_member' },
+      csrfToken: 'token',
+      query,
+      view: driftView(report, summaries, query),
+      showNames: true,
+      ruleMeanings: new Map(),
+    }),
+  );
+}
+
+/** The team drop-down's options, and which is selected. */
+function teamSelect(page: string): { options: string[]; selected: string[] } {
+  const select = /<select[^>]* id="team"[^>]*>([^]*?)<\/select>/.exec(page)?.[1] ?? '';
+  const options = [...select.matchAll(/<option value="([^"]*)"( selected)?>/g)];
+  return {
+    options: options.map((o) => o[1]),
+    selected: options.filter((o) => o[2]).map((o) => o[1]),
+  };
+}
+
+describe('the drift page’s team drop-down', () => {
+  it('Given ?team= in another case and spacing, When the page is shown, Then the matching team is selected, not "All teams"', () => {
+    const select = teamSelect(pageFor({ team: 'children in care  NORTH' }));
+    expect(select.selected).toEqual(['Children in Care North']);
+    expect(select.options).toEqual(['', 'Children in Care North', 'Children in Care South']);
+  });
+
+  it('Given the team spelt as offered, When the page is shown, Then that team is selected', () => {
+    expect(teamSelect(pageFor({ team: 'Children in Care South' })).selected).toEqual([
+      'Children in Care South',
+    ]);
+  });
+
+  it('Given a team no child is allocated to, When the page is shown, Then it is offered as asked and selected (the report is filtered to it)', () => {
+    const select = teamSelect(pageFor({ team: 'Leaving Care 16+' }));
+    expect(select.selected).toEqual(['Leaving Care 16+']);
+    expect(select.options).toEqual([
+      '',
+      'Children in Care North',
+      'Children in Care South',
+      'Leaving Care 16+',
+    ]);
+  });
+
+  it('Given no team, When the page is shown, Then "All teams" is chosen', () => {
+    expect(teamSelect(pageFor({})).selected).toEqual([]);
+  });
+});
