@@ -112,4 +112,24 @@ describe('care-journey user-entry', () => {
     await expect(run()).rejects.toThrow(/--team: a social_worker must list the teams they work in/);
     await expect(run('--team', 'East')).rejects.toThrow(/--team\[0\]: must be one of the authority's teams/);
   });
+
+  it('given a username with a space, then it refuses naming --username and the rule, and prints nothing', async () => {
+    withStdin('correct horse battery\n');
+    await expect(
+      buildProgram()
+        .exitOverride()
+        .parseAsync([
+          'node',
+          'care-journey',
+          'user-entry',
+          '--username',
+          'pat smith',
+          '--name',
+          'P',
+          '--role',
+          'panel_member',
+        ]),
+    ).rejects.toThrow(/--username: must be 1–64 letters, digits or \. _ - @ \(no spaces\)/);
+    expect(output).toBe('');
+  });
 });

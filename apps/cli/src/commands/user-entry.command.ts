@@ -3,6 +3,7 @@ import { loadAuthorityConfig } from '@care-journey/projections';
 import { isRole, ROLES } from '../../../api/src/auth/role';
 import { hashPassword } from '../../../api/src/web/auth/password-hash';
 import { userTeams } from '../../../api/src/web/auth/users-file-teams';
+import { USERNAME_RULE, usernameProblem } from '../../../api/src/web/auth/username';
 
 /** Reads the password from standard input, so it never appears in the shell history or `ps`. */
 async function readPassword(): Promise<string> {
@@ -26,7 +27,7 @@ export function registerUserEntryCommand(program: Command): void {
   program
     .command('user-entry')
     .description('Print a CARE_JOURNEY_USERS entry for a web user (password read from standard input)')
-    .requiredOption('--username <username>', 'sign-in name')
+    .requiredOption('--username <username>', `sign-in name: ${USERNAME_RULE}`)
     .requiredOption('--name <name>', 'name shown in the pages')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, (value: string) => {
       if (!isRole(value)) throw new InvalidArgumentError(`must be one of ${ROLES.join(', ')}`);
@@ -40,6 +41,8 @@ export function registerUserEntryCommand(program: Command): void {
     )
     .action(async (options: { username: string; name: string; role: string; team: string[] }) => {
       const { team, ...entry } = options;
+      const problem = usernameProblem(entry.username);
+      if (problem !== undefined) throw new InvalidArgumentError(`--username: ${problem}`);
       if (!isRole(entry.role)) throw new InvalidArgumentError(`--role must be one of ${ROLES.join(', ')}`);
       let teams: string[] | undefined;
       try {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadAuthorityConfig, type AuthorityConfig } from '@care-journey/projections';
 import { isRole, type Role } from '../../auth/role';
 import { SessionUsers } from '../../auth/session-users';
+import { usernameProblem, usernameTwice } from './username';
 import { hashPassword, verifyPassword } from './password-hash';
 import { UsersFile } from './users-file';
 import { userTeams } from './users-file-teams';
@@ -127,10 +128,11 @@ export function parseUsers(
   const parsed: unknown = JSON.parse(text);
   if (!Array.isArray(parsed))
     throw new Error(`${source}: must be a JSON array of {username, name, role, passwordHash}`);
-  return parsed.map((entry: Record<string, unknown>, index) => {
+  const users = parsed.map((entry: Record<string, unknown>, index) => {
     const { username, name, role, passwordHash } = entry ?? {};
-    if (typeof username !== 'string' || username.trim() === '')
-      throw new Error(`${source}[${index}].username: must be a non-empty string`);
+    const problem = usernameProblem(username);
+    if (problem !== undefined || typeof username !== 'string')
+      throw new Error(`${source}[${index}].username: ${problem ?? 'must be a non-empty string'}`);
     if (typeof name !== 'string' || name.trim() === '')
       throw new Error(`${source}[${index}].name: must be a non-empty string`);
     if (!isRole(role)) throw new Error(`${source}[${index}].role: must be a Care Journey role`);
@@ -142,4 +144,11 @@ export function parseUsers(
     const teams = userTeams(entry.teams, role, authority, `${source}[${index}] (${username}).teams`);
     return { username, name, role, passwordHash, ...(teams && { teams }) };
   });
+  const twice = usernameTwice(users.map((user) => user.username));
+  if (twice !== undefined)
+    throw new Error(
+      `${source}[${twice.second}].username: ${JSON.stringify(twice.username)} is ${source}[${twice.first}]'s ` +
+        'username in another case; sign-in ignores case, so each person needs a name of their own',
+    );
+  return users;
 }
