@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DuplicateEventIds, WrongExpectedRevision } from '@care-journey/event-store';
 import { journeyDecider, type JourneyCommand, type JourneyEvent } from '@care-journey/journey';
 import type { IfMatch } from '../../http/if-match';
+import { Clock } from '../../infrastructure/clock';
 import { ChildNotFound, RevisionConflict } from '../application-errors';
 import { JourneyRepository, type CachedJourney } from '../recording/journey.repository';
 import type { RecordingContext } from '../recording/recording-context';
@@ -46,6 +47,8 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
      * an amendment of the 903 reference rather than record it unreserved.
      */
     private readonly amendedChildRefs: AmendedChildRefReservation = UNRESERVED,
+    /** Stamps each decision made on a fresh read (see `attempt`); Nest gives the app's clock. */
+    private readonly clock: Clock = new Clock(),
   ) {}
 
   async execute({ command, ifMatch, context }: RecordJourneyCommand): Promise<RecordResult> {
@@ -136,8 +139,15 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     if (ifMatch.kind === 'revision' && ifMatch.revision !== revision) {
       throw new RevisionConflict(childId, ifMatch.revision, revision ?? 'no_stream');
     }
-    checkAmendedData(command, state);
-    const events = journeyDecider.decide(command, state);
+    // Recorded now, after the read it is decided on, not when the request came in: a retry after a
+    // clash decides on events stored after the request's instant, and "as known at" (libs/audit)
+    // must never show this event without them. So each decision gets its own stamp, and per stream
+    // recordedAt follows the revisions (one clock; docs/audit.md).
+    const now = this.clock.now();
+    const decided = { ...command, now } as JourneyCommand;
+    const recording: RecordingContext = { ...context, now };
+    checkAmendedData(decided, state);
+    const events = journeyDecider.decide(decided, state);
     if (events.length === 0) {
       return {
         childId,
@@ -147,8 +157,8 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
       };
     }
     const expected = revision ?? 'no_stream';
-    await this.amendedChildRefs.reserve(events, state, context);
-    return appendedAnswer(childId, await this.journeys.append(childId, events, expected, context));
+    await this.amendedChildRefs.reserve(events, state, recording);
+    return appendedAnswer(childId, await this.journeys.append(childId, events, expected, recording));
   }
 }
 
