@@ -70,15 +70,16 @@ function limit(maxCount: number | bigint | undefined): number {
   return maxCount === undefined ? Number.MAX_SAFE_INTEGER : Number(maxCount);
 }
 
-/** The server-side filter of a subscription to $all (stream prefixes or an event-type regex). */
+/** The server-side filter of a subscription to $all: on the stream name or the event type, by prefixes or a regex. */
 function serverFilter(filter: Filter | undefined): (event: LoggedEvent) => boolean {
   if (!filter) return () => true;
-  if (filter.filterOn === EVENT_TYPE && 'regex' in filter) {
+  const field = (event: LoggedEvent): string =>
+    filter.filterOn === EVENT_TYPE ? event.type : event.streamId;
+  if ('regex' in filter) {
     const regex = new RegExp(filter.regex);
-    return (event) => regex.test(event.type);
+    return (event) => regex.test(field(event));
   }
-  const prefixes = 'prefixes' in filter ? filter.prefixes : [];
-  return (event) => prefixes.some((prefix) => event.streamId.startsWith(prefix));
+  return (event) => filter.prefixes.some((prefix) => field(event).startsWith(prefix));
 }
 
 /**
