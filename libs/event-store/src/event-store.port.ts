@@ -53,7 +53,8 @@ export interface AppendOptions {
    * child). SQLite checks it in the append's own transaction, so it is atomic with the write.
    * EventStoreDB has no transaction across streams: there it is checked just before the append,
    * which narrows the window but does not close it. An exact retry of an append that already
-   * succeeded returns its result, as without the condition.
+   * succeeded returns its result, as without the condition (on EventStoreDB, for an exact revision
+   * or 'no_stream': a retry with 'any' or 'stream_exists' is checked against the condition).
    */
   onlyIf?: { stream: string; revision: ExpectedRevision };
 }

@@ -4,7 +4,8 @@
  * event reads back the same whichever way it was written. Structurally an event-store `NewEvent`;
  * the domain does not import the store.
  */
-import { JOURNEY_SCHEMA_VERSION, type JourneyEvent, type StoredJourneyEvent } from './events';
+import { currentSchemaVersion, upcastJourneyData } from './event-schema';
+import type { JourneyEvent, StoredJourneyEvent } from './events';
 
 export interface RecordingContext {
   /** The instant the event is recorded (ISO-8601, UTC). */
@@ -86,7 +87,7 @@ export function journeyEnvelope(event: JourneyEvent, id: string, context: Record
       recordedBy: context.recordedBy,
       ...(context.correlationId !== undefined && { correlationId: context.correlationId }),
       ...(context.causationId !== undefined && { causationId: context.causationId }),
-      schemaVersion: JOURNEY_SCHEMA_VERSION,
+      schemaVersion: currentSchemaVersion(event.type),
     },
   };
 }
@@ -97,6 +98,7 @@ export interface StoredEnvelope {
   type: string;
   data: Record<string, unknown>;
   metadata: { recordedAt: string; recordedBy: string; [key: string]: unknown };
+  streamId?: string;
   revision?: bigint;
   globalPosition?: bigint;
 }
@@ -104,13 +106,15 @@ export interface StoredEnvelope {
 /**
  * A stored event as the domain folds it: type and data, plus who recorded it and when. Journey
  * streams hold only journey events (every writer goes through `decide`), so the type is trusted
- * here rather than re-validated on every read. `positions: false` leaves out the bigint revision
- * and global position, for callers that serialise events as JSON.
+ * here rather than re-validated on every read. The data is brought to the version the code folds
+ * (`upcastJourneyData`, event-schema.ts): an event of a newer version is refused, naming it.
+ * `positions: false` leaves out the bigint revision and global position, for callers that
+ * serialise events as JSON.
  */
 export function fromStoredEnvelope(stored: StoredEnvelope, { positions = true } = {}): StoredJourneyEvent {
   return {
     type: stored.type,
-    data: stored.data,
+    data: upcastJourneyData(stored, stored.metadata.schemaVersion),
     id: stored.id,
     recordedAt: stored.metadata.recordedAt,
     recordedBy: stored.metadata.recordedBy,

@@ -2,7 +2,8 @@
  * The events of a child's care journey: one stream per child, `journey-<childId>`.
  * Every event carries `effectiveDate` (a calendar date in the child's life, YYYY-MM-DD);
  * when and by whom it was recorded travels in the store metadata (recordedAt, recordedBy).
- * Event data is versioned by `JOURNEY_SCHEMA_VERSION` (metadata.schemaVersion).
+ * Event data is versioned per type (metadata.schemaVersion; every type is at `JOURNEY_SCHEMA_VERSION`
+ * until event-schema.ts says otherwise, and older versions are upcast there on read).
  * Codes are the SSDA903 national codes (see code-lists.ts and shared/domain/national-definitions.md).
  */
 

@@ -2,6 +2,14 @@
 export * from './events';
 export * from './child-ref';
 export * from './envelope';
+export {
+  currentSchemaVersion,
+  JOURNEY_SCHEMAS,
+  UnreadableEventSchema,
+  upcastJourneyData,
+  type JourneySchemas,
+  type Upcaster,
+} from './event-schema';
 export * from './calendar-date';
 export { dateInEngland, endOfDateInEngland, dateOfInstant } from './england-time';
 export * from './commands';

@@ -22,6 +22,7 @@ import type {
 import { StreamNotFound, WrongExpectedRevision } from '../errors';
 import { describeExpected, matchesExpected } from '../expected-revision';
 import { validateAppend, validateMaxCount } from '../validate-input';
+import type { EsdbClient } from './esdb-client';
 import { matchesFilter } from './esdb-filter';
 import {
   fromResolved,
@@ -52,7 +53,7 @@ export class EventStoreDbEventStore implements EventStore {
   private closed = false;
 
   constructor(
-    private readonly client: EventStoreDBClient,
+    private readonly client: EsdbClient,
     private readonly backoff: BackoffPolicy = DEFAULT_BACKOFF,
   ) {}
 
@@ -62,16 +63,61 @@ export class EventStoreDbEventStore implements EventStore {
 
   async appendToStream(stream: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     validateAppend(stream, events, options);
-    if (options.onlyIf) await this.checkOnlyIf(options.onlyIf);
+    const { onlyIf, expectedRevision } = options;
+    // As in SQLite, the retry test comes before the condition: when the stream is already past the
+    // place this append would write at, the server cannot write it; it answers an exact retry with
+    // the original result or refuses with this stream's revision, as without the condition.
+    if (onlyIf && !(await this.isPastThePlace(stream, expectedRevision))) await this.checkOnlyIf(onlyIf);
     try {
       const result = await this.client.appendToStream(stream, events.map(toEventData), {
-        expectedRevision: toEsdbExpected(options.expectedRevision),
+        expectedRevision: toEsdbExpected(expectedRevision),
       });
-      const position = result.position?.commit ?? (await this.headPosition()) ?? -1n;
+      const position =
+        result.position?.commit ??
+        (await this.positionOf(stream, result.nextExpectedRevision)) ??
+        (await this.headPosition()) ??
+        -1n;
       return { nextExpectedRevision: result.nextExpectedRevision, globalPosition: position };
     } catch (error) {
-      throw mapEsdbError(error, stream, options.expectedRevision);
+      throw mapEsdbError(error, stream, expectedRevision);
     }
+  }
+
+  /**
+   * True when `stream` already holds an event where this append's first one would go ('no_stream'
+   * on an existing stream, or an exact revision it has passed). Revisions only grow, so such an
+   * append can never write: it is a retry or a refusal. 'any' and 'stream_exists' have no place;
+   * ESDB recognises their retries only from its recent-write cache, so with a condition they are
+   * checked against it (callers needing a guaranteed retry use an exact revision or 'no_stream').
+   */
+  private async isPastThePlace(
+    stream: string,
+    expected: AppendOptions['expectedRevision'],
+  ): Promise<boolean> {
+    if (expected === 'any' || expected === 'stream_exists') return false;
+    const current = await this.currentRevision(stream);
+    return current !== undefined && (expected === 'no_stream' || current > expected);
+  }
+
+  private async currentRevision(stream: string): Promise<bigint | undefined> {
+    try {
+      for await (const last of this.readStream(stream, { direction: 'backwards', maxCount: 1 }))
+        return last.revision;
+    } catch (error) {
+      if (!(error instanceof StreamNotFound)) throw error;
+    }
+    return undefined;
+  }
+
+  /**
+   * The global position of the event at `revision`: an idempotent append may be answered without a
+   * position, and the head has moved on since the original append (undefined on servers before
+   * 22.6, whose stream reads carry no position).
+   */
+  private async positionOf(stream: string, revision: bigint): Promise<bigint | undefined> {
+    for await (const event of this.readStream(stream, { fromRevision: revision, maxCount: 1 }))
+      return event.globalPosition >= 0n ? event.globalPosition : undefined;
+    return undefined;
   }
 
   /**
@@ -79,13 +125,7 @@ export class EventStoreDbEventStore implements EventStore {
    * the condition narrows the window without closing it (the port's AppendOptions.onlyIf says so).
    */
   private async checkOnlyIf({ stream, revision }: NonNullable<AppendOptions['onlyIf']>): Promise<void> {
-    let current: bigint | undefined;
-    try {
-      for await (const last of this.readStream(stream, { direction: 'backwards', maxCount: 1 }))
-        current = last.revision;
-    } catch (error) {
-      if (!(error instanceof StreamNotFound)) throw error;
-    }
+    const current = await this.currentRevision(stream);
     if (!matchesExpected(revision, current))
       throw new WrongExpectedRevision(stream, describeExpected(revision), current ?? 'no_stream');
   }

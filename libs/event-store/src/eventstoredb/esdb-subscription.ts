@@ -2,7 +2,6 @@ import {
   START,
   type AllStreamResolvedEvent,
   type AllStreamSubscription,
-  type EventStoreDBClient,
   type Position,
 } from '@eventstore/db-client';
 import { backoffDelay, type BackoffPolicy } from '../backoff';
@@ -14,6 +13,7 @@ import type {
 } from '../event-store.port';
 import { WakeableSleep } from '../wakeable-sleep';
 import { matchesFilter, toServerFilter } from './esdb-filter';
+import type { EsdbClient } from './esdb-client';
 import { fromResolved, mapEsdbError, toEsdbPosition } from './esdb-mapping';
 
 type Item = { kind: 'event'; event: RecordedEvent } | { kind: 'checkpoint'; position: bigint };
@@ -39,7 +39,7 @@ export class EsdbCatchUpSubscription implements Subscription {
   private readonly done: Promise<void>;
 
   constructor(
-    private readonly client: EventStoreDBClient,
+    private readonly client: Pick<EsdbClient, 'subscribeToAll'>,
     private readonly options: SubscribeOptions,
     private readonly handlers: SubscriptionHandlers,
     private readonly backoff: BackoffPolicy,

@@ -1,5 +1,6 @@
 import { DuplicateEventIds, WrongExpectedRevision } from '@care-journey/event-store';
 import { DomainRuleViolation, initialState, type JourneyCommand } from '@care-journey/journey';
+import type { Clock } from '../../infrastructure/clock';
 import { ChildNotFound, ChildRefInUse, IdempotencyKeyReused, RevisionConflict } from '../application-errors';
 import { NO_KEYED_OUTCOMES, outcomeKey, type KeyedOutcomes } from '../recording/keyed-outcomes';
 import type { CachedJourney, JourneyRepository, LoadedJourney } from '../recording/journey.repository';
@@ -7,6 +8,8 @@ import { RecordJourneyCommand } from './record-journey.command';
 import { RecordJourneyHandler } from './record-journey.handler';
 
 const context = { now: '2024-01-10T10:00:00Z', recordedBy: 'alice', correlationId: 'c', causationId: 'k' };
+/** The request's own instant: a decision on a fresh read is stamped with it again. */
+const pinnedClock = { now: () => context.now } as Clock;
 const review: JourneyCommand = {
   type: 'RecordReview',
   childId: 'c1',
@@ -54,7 +57,9 @@ function fakeRepository(
       };
     }),
   };
-  return { repo, loads, handler: new RecordJourneyHandler(repo as unknown as JourneyRepository) };
+  const handlerWith = (clock: Clock) =>
+    new RecordJourneyHandler(repo as unknown as JourneyRepository, undefined, undefined, clock);
+  return { repo, loads, handler: handlerWith(pinnedClock), handlerWith };
 }
 
 describe('RecordJourneyHandler', () => {
@@ -76,6 +81,25 @@ describe('RecordJourneyHandler', () => {
     expect(repo.load).toHaveBeenCalledTimes(2);
     expect(repo.append).toHaveBeenLastCalledWith('c1', expect.any(Array), 4n, context);
     expect(result.revision).toBe('5');
+  });
+
+  it('Given a clash, When it decides again on the fresh read, Then that decision is stamped after the read, not with the request’s instant', async () => {
+    const { journeyDecider } = jest.requireMock('@care-journey/journey') as {
+      journeyDecider: { decide: jest.Mock };
+    };
+    journeyDecider.decide.mockClear();
+    const { repo, handlerWith } = fakeRepository([3n, 4n], ['clash', 'ok']);
+    const instants = ['2024-01-10T10:00:01.000Z', '2024-01-10T10:00:02.000Z'];
+    const clock = { now: jest.fn(() => instants.shift() as string) };
+    await handlerWith(clock as Clock).execute(new RecordJourneyCommand(review, { kind: 'none' }, context));
+    // Each attempt stamps after its read: the second read comes before the second stamp.
+    expect(repo.load.mock.invocationCallOrder[1]).toBeLessThan(clock.now.mock.invocationCallOrder[1]);
+    const stamped = { ...context, now: '2024-01-10T10:00:02.000Z' };
+    expect(repo.append).toHaveBeenLastCalledWith('c1', expect.any(Array), 4n, stamped);
+    expect(journeyDecider.decide).toHaveBeenLastCalledWith(
+      expect.objectContaining({ now: '2024-01-10T10:00:02.000Z' }),
+      expect.anything(),
+    );
   });
 
   it('gives up with a conflict naming the current revision after a second clash', async () => {

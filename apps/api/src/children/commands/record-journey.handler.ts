@@ -7,6 +7,7 @@ import {
   type JourneyState,
 } from '@care-journey/journey';
 import type { IfMatch } from '../../http/if-match';
+import { Clock } from '../../infrastructure/clock';
 import { ChildNotFound, RevisionConflict } from '../application-errors';
 import { JourneyRepository, type CachedJourney } from '../recording/journey.repository';
 import type { RecordingContext } from '../recording/recording-context';
@@ -63,6 +64,8 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
      * team or social worker, so it refuses an amendment naming one rather than record it unchecked.
      */
     private readonly allocationNames?: AllocationNames,
+    /** Stamps each decision made on a fresh read (see `attempt`); Nest gives the app's clock. */
+    private readonly clock: Clock = new Clock(),
   ) {}
 
   /** The command as it will be decided: an amendment's data checked, its allocation names as configured. */
@@ -159,7 +162,14 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     if (ifMatch.kind === 'revision' && ifMatch.revision !== revision) {
       throw new RevisionConflict(childId, ifMatch.revision, revision ?? 'no_stream');
     }
-    const events = journeyDecider.decide(this.checked(command, state), state);
+    // Recorded now, after the read it is decided on, not when the request came in: a retry after a
+    // clash decides on events stored after the request's instant, and "as known at" (libs/audit)
+    // must never show this event without them. So each decision gets its own stamp, and per stream
+    // recordedAt follows the revisions (one clock; docs/audit.md).
+    const now = this.clock.now();
+    const decided = { ...command, now } as JourneyCommand;
+    const recording: RecordingContext = { ...context, now };
+    const events = journeyDecider.decide(this.checked(decided, state), state);
     if (events.length === 0) {
       return {
         childId,
@@ -169,8 +179,8 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
       };
     }
     const expected = revision ?? 'no_stream';
-    await this.amendedChildRefs.reserve(events, state, context);
-    return appendedAnswer(childId, await this.journeys.append(childId, events, expected, context));
+    await this.amendedChildRefs.reserve(events, state, recording);
+    return appendedAnswer(childId, await this.journeys.append(childId, events, expected, recording));
   }
 }
 

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { WrongExpectedRevision } from '../errors';
+import type { NewEvent, RecordedEvent } from '../event-store.port';
+import { EventStoreDbEventStore } from './esdb-event-store';
+import { InProcessEsdbClient } from './testing/in-process-esdb-client.spec-helper';
+
+function events(count: number): NewEvent[] {
+  return Array.from({ length: count }, (_, n) => ({
+    id: randomUUID(),
+    type: 'Tested',
+    data: { n },
+    metadata: { recordedAt: '2024-05-01T09:00:00.000Z', recordedBy: 'spec', schemaVersion: 1 },
+  }));
+}
+
+async function collect(iterable: AsyncIterable<RecordedEvent>): Promise<RecordedEvent[]> {
+  const read: RecordedEvent[] = [];
+  for await (const event of iterable) read.push(event);
+  return read;
+}
+
+describe('EventStoreDB adapter: a condition on another stream (onlyIf) and retries', () => {
+  let client: InProcessEsdbClient;
+  let store: EventStoreDbEventStore;
+
+  beforeEach(() => {
+    client = new InProcessEsdbClient();
+    store = new EventStoreDbEventStore(client);
+  });
+
+  afterEach(() => store.close());
+
+  it('answers an exact retry with the original result though the other stream has moved, writing nothing', async () => {
+    // Given a registration appended while the reference stream stood at 0, which has moved since
+    await store.appendToStream('ref', events(1), { expectedRevision: 'no_stream' });
+    const batch = events(2);
+    const options = { expectedRevision: 'no_stream' as const, onlyIf: { stream: 'ref', revision: 0n } };
+    const first = await store.appendToStream('journey', batch, options);
+    await store.appendToStream('ref', events(1), { expectedRevision: 0n });
+    // When the same append is retried
+    const retried = await store.appendToStream('journey', batch, options);
+    // Then it gets the original result and the stream holds the batch once
+    expect(retried).toEqual(first);
+    expect((await collect(store.readStream('journey'))).map((e) => e.id)).toEqual(batch.map((e) => e.id));
+  });
+
+  it('refuses a new batch at a place already taken with the stream’s own revision, not the condition', async () => {
+    await store.appendToStream('ref', events(1), { expectedRevision: 'no_stream' });
+    await store.appendToStream('journey', events(1), { expectedRevision: 'no_stream' });
+    await store.appendToStream('ref', events(1), { expectedRevision: 0n });
+    const refused = store.appendToStream('journey', events(1), {
+      expectedRevision: 'no_stream',
+      onlyIf: { stream: 'ref', revision: 0n },
+    });
+    await expect(refused).rejects.toBeInstanceOf(WrongExpectedRevision);
+    await expect(refused).rejects.toMatchObject({ stream: 'journey', expected: 'no_stream', actual: 0n });
+    expect(await collect(store.readStream('journey'))).toHaveLength(1);
+  });
+
+  it('still checks the condition before a first append, and sends nothing to the server when it fails', async () => {
+    await store.appendToStream('ref', events(2), { expectedRevision: 'no_stream' });
+    const before = client.calls.appendToStream;
+    const refused = store.appendToStream('journey', events(1), {
+      expectedRevision: 'no_stream',
+      onlyIf: { stream: 'ref', revision: 0n },
+    });
+    await expect(refused).rejects.toMatchObject({ stream: 'ref', expected: '0', actual: 1n });
+    expect(client.calls.appendToStream).toBe(before);
+  });
+
+  it('gives a retry answered without a position the original append’s position, not the head’s', async () => {
+    const batch = events(2);
+    const first = await store.appendToStream('journey', batch, { expectedRevision: 'no_stream' });
+    const later = await store.appendToStream('other', events(1), { expectedRevision: 'no_stream' });
+    expect(later.globalPosition).toBeGreaterThan(first.globalPosition);
+    expect(await store.appendToStream('journey', batch, { expectedRevision: 'no_stream' })).toEqual(first);
+  });
+});

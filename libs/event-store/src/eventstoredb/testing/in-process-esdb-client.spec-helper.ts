@@ -1,0 +1,204 @@
+import { Readable } from 'node:stream';
+import {
+  ANY,
+  BACKWARDS,
+  END,
+  EVENT_TYPE,
+  START,
+  type AllStreamResolvedEvent,
+  type AllStreamSubscription,
+  type EventData,
+  type EventStoreDBClient,
+  type EventType,
+  type Filter,
+  type ResolvedEvent,
+  type StreamingRead,
+} from '@eventstore/db-client';
+import type { EsdbClient } from '../esdb-client';
+import { InProcessEsdbLog, type LoggedEvent } from './in-process-esdb-log.spec-helper';
+
+type ReadStreamOptions = NonNullable<Parameters<EventStoreDBClient['readStream']>[1]>;
+type ReadAllOptions = NonNullable<Parameters<EventStoreDBClient['readAll']>[0]>;
+type SubscribeToAllOptions = NonNullable<Parameters<EventStoreDBClient['subscribeToAll']>[0]>;
+type AppendOptions = NonNullable<Parameters<EventStoreDBClient['appendToStream']>[2]>;
+
+/** The resolved event as the v6 client hands it over (JSON events: data and metadata parsed). */
+function resolve(event: LoggedEvent): AllStreamResolvedEvent {
+  return {
+    event: {
+      streamId: event.streamId,
+      id: event.id,
+      isJson: true,
+      revision: event.revision,
+      type: event.type,
+      created: event.created,
+      data: JSON.parse(event.data) as Record<string, unknown>,
+      metadata: (JSON.parse(event.metadata) ?? undefined) as Record<string, unknown>,
+      position: event.position,
+    },
+    commitPosition: event.position.commit,
+  } as AllStreamResolvedEvent;
+}
+
+/**
+ * A finite read: the server's answer is computed when the read is first consumed (a missing
+ * stream's StreamNotFoundError surfaces on iteration, as with the real client).
+ */
+function streamingRead<E>(answer: () => readonly E[]): StreamingRead<E> {
+  let items: readonly E[] | undefined;
+  let next = 0;
+  const readable = new Readable({
+    objectMode: true,
+    read() {
+      try {
+        items ??= answer();
+      } catch (error) {
+        this.destroy(error as Error);
+        return;
+      }
+      this.push(next < items.length ? items[next++] : null);
+    },
+  });
+  return Object.assign(readable, {
+    cancel: async () => {
+      readable.destroy();
+    },
+  }) as unknown as StreamingRead<E>;
+}
+
+function limit(maxCount: number | bigint | undefined): number {
+  return maxCount === undefined ? Number.MAX_SAFE_INTEGER : Number(maxCount);
+}
+
+/** The server-side filter of a subscription to $all: on the stream name or the event type, by prefixes or a regex. */
+function serverFilter(filter: Filter | undefined): (event: LoggedEvent) => boolean {
+  if (!filter) return () => true;
+  const field = (event: LoggedEvent): string =>
+    filter.filterOn === EVENT_TYPE ? event.type : event.streamId;
+  if ('regex' in filter) {
+    const regex = new RegExp(filter.regex);
+    return (event) => regex.test(field(event));
+  }
+  return (event) => filter.prefixes.some((prefix) => field(event).startsWith(prefix));
+}
+
+/**
+ * A catch-up subscription to $all: every event after `fromPosition` that passes the filter, then
+ * 'caughtUp' once the events up to the head at that moment are queued, then live events as they
+ * are written. A Readable, so pause/resume and back-pressure behave as with the real client.
+ */
+function subscription(log: InProcessEsdbLog, options: SubscribeToAllOptions): AllStreamSubscription {
+  const passes = serverFilter(options.filter);
+  const from = options.fromPosition;
+  // The log is in position order: skip to the first event after the start.
+  let next =
+    from === undefined || from === START
+      ? 0
+      : from === END
+        ? log.events.length
+        : log.events.findIndex((event) => event.position.commit > from.commit);
+  if (next < 0) next = log.events.length;
+  let caughtUp = false;
+  let wanting = false;
+  const readable = new Readable({
+    objectMode: true,
+    read() {
+      wanting = true;
+      pump();
+    },
+  });
+  const pump = (): void => {
+    while (wanting && !readable.destroyed && next < log.events.length) {
+      const event = log.events[next++];
+      if (passes(event)) wanting = readable.push(resolve(event));
+    }
+    if (!caughtUp && next >= log.events.length && !readable.destroyed) {
+      caughtUp = true;
+      setImmediate(() => readable.emit('caughtUp'));
+    }
+  };
+  const unlisten = log.onWrite(pump);
+  readable.on('close', unlisten);
+  return Object.assign(readable, {
+    unsubscribe: async () => {
+      readable.destroy();
+    },
+  }) as unknown as AllStreamSubscription;
+}
+
+/**
+ * The v6 client's surface the adapter uses (EsdbClient), answered by an in-process log instead of a
+ * server. Several clients made on one log see one another's writes, like connections to one node.
+ * The rules it follows, and what it leaves out, are listed on InProcessEsdbLog.
+ */
+export class InProcessEsdbClient implements EsdbClient {
+  /** Calls per method, for specs that check what reached the "server". */
+  readonly calls = { appendToStream: 0, readStream: 0, readAll: 0, subscribeToAll: 0 };
+  private readonly opened = new Set<{ destroy(): void }>();
+
+  constructor(readonly log: InProcessEsdbLog = new InProcessEsdbLog()) {}
+
+  async appendToStream<KnownEventType extends EventType = EventType>(
+    streamName: string,
+    events: EventData<KnownEventType> | EventData<KnownEventType>[],
+    options?: AppendOptions,
+  ): ReturnType<EventStoreDBClient['appendToStream']> {
+    this.calls.appendToStream += 1;
+    // A network round trip: other callers run in between.
+    await new Promise((resolve) => setImmediate(resolve));
+    const batch = (Array.isArray(events) ? events : [events]) as EventData[];
+    return this.log.append(streamName, batch, options?.expectedRevision ?? ANY);
+  }
+
+  readStream<KnownEventType extends EventType = EventType>(
+    streamName: string,
+    options: ReadStreamOptions = {},
+  ): StreamingRead<ResolvedEvent<KnownEventType>> {
+    this.calls.readStream += 1;
+    return this.track(
+      streamingRead(() => {
+        const stored = this.log.readStream(streamName);
+        const backwards = options.direction === BACKWARDS;
+        const from = options.fromRevision ?? (backwards ? END : START);
+        const selected = backwards
+          ? stored.filter((e) => from === END || (from !== START && e.revision <= from)).reverse()
+          : stored.filter((e) => from === START || (from !== END && e.revision >= from));
+        return selected.slice(0, limit(options.maxCount)).map(resolve);
+      }),
+    ) as unknown as StreamingRead<ResolvedEvent<KnownEventType>>;
+  }
+
+  readAll(options: ReadAllOptions = {}): StreamingRead<AllStreamResolvedEvent> {
+    this.calls.readAll += 1;
+    return this.track(
+      streamingRead(() => {
+        const backwards = options.direction === BACKWARDS;
+        const from = options.fromPosition ?? (backwards ? END : START);
+        const selected = backwards
+          ? this.log.events
+              .filter((e) => from === END || (from !== START && e.position.commit < from.commit))
+              .reverse()
+          : this.log.events.filter(
+              (e) => from === START || (from !== END && e.position.commit >= from.commit),
+            );
+        return selected.slice(0, limit(options.maxCount)).map(resolve);
+      }),
+    );
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllStreamSubscription {
+    this.calls.subscribeToAll += 1;
+    return this.track(subscription(this.log, options));
+  }
+
+  async dispose(): Promise<void> {
+    for (const stream of this.opened) stream.destroy();
+    this.opened.clear();
+  }
+
+  private track<S extends Readable>(stream: S): S {
+    this.opened.add(stream);
+    stream.on('close', () => this.opened.delete(stream));
+    return stream;
+  }
+}
