@@ -7,6 +7,7 @@
  */
 import type { Role } from '../../apps/api/src/auth/role';
 import { apiClient, type ApiClient } from './support/http-client';
+import { registerBody } from './support/journey-bodies';
 import { namedChildrenInCare } from './support/journey-setup';
 import { trailEntriesAfter, type TrailEntry as Entry } from './support/trail-entries';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -181,7 +182,8 @@ describe('the read-access trail covers exports, measure drill-downs, the child n
           as('reporting_job'),
         );
         expect(all.status).toBe(200);
-        expect(all.body.tables.Header).toContain('A123456789012');
+        // UPNs in the return (each child has its own: 903 rule 444).
+        expect(all.body.tables.Header).toContain(registerBody({ childRef: 'COV-1' }).upn);
       });
       expect(added).toEqual([
         expect.objectContaining({

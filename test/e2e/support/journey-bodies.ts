@@ -5,14 +5,27 @@
  */
 export const DATE_OF_BIRTH = '2022-01-10';
 
+const DEFAULT_CHILD_REF = 'LA-000123';
+
+/**
+ * A UPN of the child's own (a UPN belongs to one child: 903 rule 444, refused at registration):
+ * the default reference keeps A123456789012, any other gets a UPN made from its reference.
+ */
+const upnFor = (childRef: unknown): string => {
+  if (childRef === DEFAULT_CHILD_REF || typeof childRef !== 'string') return 'A123456789012';
+  let hash = 0;
+  for (const char of childRef) hash = (hash * 31 + char.charCodeAt(0)) % 1_000_000_000_000;
+  return `B${String(hash).padStart(12, '0')}`;
+};
+
 export const registerBody = (overrides: Record<string, unknown> = {}) => ({
   effectiveDate: '2023-02-01',
-  childRef: 'LA-000123',
+  childRef: DEFAULT_CHILD_REF,
   name: 'Sam Taylor',
   dateOfBirth: DATE_OF_BIRTH,
   sex: '2',
   ethnicity: 'WBRI',
-  upn: 'A123456789012',
+  upn: upnFor(overrides.childRef ?? DEFAULT_CHILD_REF),
   homePostcode: 'LS6 2AB',
   uasc: false,
   relinquishedAtBirth: false,

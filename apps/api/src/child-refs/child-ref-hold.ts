@@ -46,3 +46,16 @@ async function latestEvent(store: EventStore, stream: string) {
   }
   return undefined;
 }
+
+/**
+ * Read-only: whether another child holds `childRef` now (its stream's latest event a reservation
+ * for another id). Lets a refusal for another reason name the reference first, as holding it would.
+ */
+export async function childRefHeldByAnother(
+  store: EventStore,
+  { childRef, childId }: { childRef: string; childId: string },
+): Promise<boolean> {
+  const latest = await latestEvent(store, childRefStream(childRef));
+  const holding = latest && childRefHolding(latest);
+  return !!holding?.held && holding.childId !== childId;
+}

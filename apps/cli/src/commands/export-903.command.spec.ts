@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -102,6 +102,17 @@ describe('care-journey export-903', () => {
 
     expect(await exportYear()).toMatch(/self-check: 0 failure\(s\)/);
     expect(process.exitCode ?? 0).toBe(0);
+  });
+
+  it('Given a store that holds no journeys (e.g. created by a refused run), when exported, then nothing is written and the exit code is 1', async () => {
+    await new SqliteEventStore({ file: join(dir, 'events.db') }).close();
+
+    expect(await exportYear()).toBe('');
+    expect(process.exitCode).toBe(1);
+    expect(stderrText()).toMatch(
+      /export-903: nothing written: the event store \(.*events\.db, CARE_JOURNEY_SQLITE_FILE\) holds no children's journeys/,
+    );
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('Given two children under one 903 reference, when exported, then the files are written and the exit code is 2', async () => {

@@ -1,5 +1,8 @@
 import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { loadStoreConfig } from '@care-journey/event-store';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { holdsJourneys } from '../support/holds-journeys';
 import { openExistingStore } from '../support/open-existing-store';
 import { childIdsInReturn, return903WithChildren } from '../../../api/src/reporting/return-903-read';
 import { record903Export } from './export-903.trail';
@@ -39,6 +42,14 @@ const laIsNoOption = (): never => {
   );
 };
 
+/** The configured store, as the refusal names it. */
+function storeWhere(): string {
+  const config = loadStoreConfig();
+  return config.kind === 'sqlite'
+    ? `${resolve(config.file)}, CARE_JOURNEY_SQLITE_FILE`
+    : 'CARE_JOURNEY_STORE';
+}
+
 /** Exit code of an export whose files were written but fail our self-check (a job must not submit them unseen). */
 export const SELF_CHECK_FAILED_EXIT_CODE = 2;
 
@@ -72,6 +83,15 @@ export function registerExport903Command(program: Command): void {
         process.stderr.write(`export-903: warning: ${inProgressWarning(options.yearEnding, today)}\n`);
       const store = await openExistingStore();
       try {
+        // A store with no journeys at all (a new or wrong path) would give an empty return that looks
+        // like a successful one: refused, nothing written. A year without children is still exported.
+        if (!(await holdsJourneys(store))) {
+          process.stderr.write(
+            `export-903: nothing written: the event store (${storeWhere()}) holds no children's journeys; check the path, or import or record children first\n`,
+          );
+          process.exitCode = 1;
+          return;
+        }
         const read = await return903WithChildren(store, {
           yearEnding: options.yearEnding,
           ...(options.codesOf !== undefined && { codesOf: options.codesOf }),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { SqliteEventStore } from '@care-journey/event-store';
+import { JOURNEY_SCHEMA_VERSION, journeyStream } from '@care-journey/journey';
 import { registerExport903Command } from './export-903.command';
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777;
@@ -20,7 +21,39 @@ describe('care-journey export-903 --out: private files, never overwritten silent
     process.exitCode = undefined;
     stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    await new SqliteEventStore({ file: join(dir, 'events.db') }).close();
+    // A store holding one child (export-903 refuses a store with no journeys), none in the year's return.
+    const store = new SqliteEventStore({ file: join(dir, 'events.db') });
+    await store.appendToStream(
+      journeyStream('c1'),
+      [
+        {
+          id: 'c1-0',
+          type: 'ChildRegistered',
+          data: {
+            childId: 'c1',
+            effectiveDate: '2024-04-01',
+            childRef: 'CJ0001',
+            name: 'Spec Child',
+            dateOfBirth: '2015-06-14',
+            sex: '2',
+            ethnicity: 'WBRI',
+            upn: 'A123456789012',
+            homePostcode: 'CB1 2AB',
+            uasc: false,
+            relinquishedAtBirth: false,
+            team: 'North',
+            socialWorker: 'sw',
+          },
+          metadata: {
+            recordedAt: '2024-06-01T00:00:00Z',
+            recordedBy: 'spec',
+            schemaVersion: JOURNEY_SCHEMA_VERSION,
+          },
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
+    await store.close();
   });
   afterEach(() => {
     process.env = { ...saved };

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { createEventStore } from '@care-journey/event-store';
+import { createEventStore, type EventStore } from '@care-journey/event-store';
 import { import903, writeReport } from '@care-journey/reporting';
 
 interface ImportOptions {
@@ -10,8 +10,8 @@ interface ImportOptions {
 /**
  * `care-journey import-903 DIR`: an authority's 903 CSV returns (one sub-folder per year, or one
  * flat folder) into the configured event store. Every problem goes to the report file; re-running
- * the same files adds nothing. Exit code 1: file-level errors, nothing imported; 2: some children
- * were not imported (see the report).
+ * the same files adds nothing. Exit code 1: file-level errors, nothing imported, and the store is
+ * not even opened (so none is created at a new path); 2: some children were not imported (see the report).
  */
 export function registerImport903Command(program: Command): void {
   program
@@ -20,7 +20,8 @@ export function registerImport903Command(program: Command): void {
     .argument('<dir>', 'folder holding the CSV files (sub-folders per year, e.g. 2023-24/ and 2024-25/)')
     .option('--report <file>', 'where to write the report of rejected rows (CSV)', 'import-903-report.csv')
     .action(async (dir: string, options: ImportOptions) => {
-      const store = await createEventStore();
+      let store: EventStore | undefined;
+      const openStore = async () => (store = await createEventStore());
       const bar = new SingleBar(
         {
           format:
@@ -31,7 +32,7 @@ export function registerImport903Command(program: Command): void {
       const started = Date.now();
       let barStarted = false;
       try {
-        const result = await import903(store, dir, {
+        const result = await import903(openStore, dir, {
           onProgress: (p) => {
             if (!barStarted) bar.start(p.totalRows, 0, { children: 0, events: 0, rate: '0' });
             barStarted = true;
@@ -51,7 +52,7 @@ export function registerImport903Command(program: Command): void {
         process.exitCode = result.aborted ? 1 : rejected > 0 ? 2 : 0;
       } finally {
         bar.stop();
-        await store.close();
+        await store?.close();
       }
     });
 }

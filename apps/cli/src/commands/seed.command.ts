@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { createEventStore } from '@care-journey/event-store';
 import { CAMBRIDGESHIRE, seedStore } from '@care-journey/reporting';
+import { seedHistoryEnd, SEED_RECORDING_DAYS } from './seed-history-end';
 
 const wholeNumber =
   (min: number, max: number) =>
@@ -32,9 +33,19 @@ export function registerSeedCommand(program: Command): void {
     .option('--children <n>', 'number of children', wholeNumber(1, 1_000_000), 200)
     .option('--seed <seed>', 'random seed (same seed, same authority)', 'care-journey')
     .option('--years <y>', 'years of history up to --year-ending', wholeNumber(1, 15), 3)
-    .option('--year-ending <date>', 'last day of the history (YYYY-MM-DD)', '2025-03-31')
+    .option(
+      '--year-ending <date>',
+      `last day of the history (YYYY-MM-DD), at least ${SEED_RECORDING_DAYS} days before today: nothing is recorded in the future`,
+      '2025-03-31',
+    )
     .option('--la <code>', 'ONS code of the authority', CAMBRIDGESHIRE)
     .action(async (options: SeedOptions) => {
+      const historyEnd = seedHistoryEnd(options.yearEnding, new Date());
+      if (!historyEnd.ok) {
+        process.stderr.write(`seed: ${historyEnd.message}\n`);
+        process.exitCode = 1;
+        return;
+      }
       const store = await createEventStore();
       const bar = new SingleBar(
         { format: 'seed [{bar}] {value}/{total} children | {events} events | {rate} children/s' },
@@ -43,7 +54,9 @@ export function registerSeedCommand(program: Command): void {
       const started = Date.now();
       bar.start(options.children, 0, { events: 0, rate: '0' });
       try {
-        const result = await seedStore(store, options, (p) => {
+        const { recordedUntil } = historyEnd;
+        const seeding = recordedUntil ? { ...options, recordedUntil } : options;
+        const result = await seedStore(store, seeding, (p) => {
           const rate = (p.children / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0);
           bar.update(p.children, { events: p.events, rate });
         });

@@ -6,7 +6,9 @@ import { collectionYear } from './collection-year';
 import { checkAgeAndUpn } from './self-check/age-and-upn-rules';
 import { checkChildren } from './self-check/child-rules';
 import { checkEpisodes } from './self-check/episode-rules';
+import { checkDuplicateUpns } from './self-check/duplicate-upn-rule';
 import type { CheckFailure } from './self-check/failure';
+import { checkLocations } from './self-check/location-rules';
 import { checkPlacementChanges } from './self-check/placement-change-rules';
 import { checkPlacementCodes } from './self-check/placement-code-rules';
 import { checkShortBreaks } from './self-check/short-break-rules';
@@ -30,5 +32,7 @@ export function validateReturn(tables: Return903, options: { yearEnding: string 
     ...checkPreviousPermanence(tables.PrevPerm),
     ...checkAgeAndUpn(tables, ctx),
     ...checkUascDistance(tables),
+    ...checkLocations(tables, ctx),
+    ...checkDuplicateUpns(tables),
   ];
 }

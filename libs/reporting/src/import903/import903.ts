@@ -65,8 +65,15 @@ const rowsOf = (f: ChildFacts): number =>
   f.contacts.length +
   f.ignored;
 
+/**
+ * The store to import into, or how to open it: opened only once the files pass the file-level
+ * checks, so a refused run creates nothing (opening a SQLite file creates it, and an empty store at
+ * a mistyped path would then pass the read-only commands' "no event store at …" check).
+ */
+export type ImportTarget = EventStore | (() => Promise<EventStore>);
+
 export async function import903(
-  store: EventStore,
+  target: ImportTarget,
   dir: string,
   options: Import903Options = {},
 ): Promise<ImportResult> {
@@ -89,6 +96,7 @@ export async function import903(
     result.elapsedMs = Date.now() - started;
     return result;
   }
+  const store = typeof target === 'function' ? await target() : target;
   let rowsRead = 0;
   const children = collectChildren(read.returns, issues, () => {
     rowsRead++;

@@ -16,8 +16,10 @@ import {
   type JourneyEvent,
   type JourneyState,
 } from '@care-journey/journey';
-import { ChildRefRegistry } from '@care-journey/reporting';
-import { holdChildRef, type ChildRefCondition } from '../../child-refs/child-ref-hold';
+import { ChildRefRegistry, ChildRefReleaseRefused } from '@care-journey/reporting';
+import { childRefHeldByAnother, holdChildRef, type ChildRefCondition } from '../../child-refs/child-ref-hold';
+import { UpnInUse } from '../../child-refs/upn-in-use';
+import { UpnRegistry } from '../../child-refs/upn-registry';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
 import { ChildRefInUse } from '../application-errors';
 import { asStoredJson } from './as-stored-json';
@@ -62,12 +64,14 @@ const REGISTRATION_ATTEMPTS = 3;
 export class JourneyRepository {
   private readonly folds = new FoldedJourneyCache(CACHED_CHILDREN);
   private readonly childRefs: ChildRefRegistry;
+  private readonly upns: UpnRegistry;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly envelopes: EventEnvelopeFactory,
   ) {
     this.childRefs = new ChildRefRegistry(store);
+    this.upns = new UpnRegistry(store);
   }
 
   /**
@@ -117,8 +121,10 @@ export class JourneyRepository {
     context: RecordingContext,
   ): Promise<AppendedJourney> {
     const registered = registrationIn(events);
+    const upn = registered && (await this.checkUpn(events, registered));
     for (let attempt = 1; ; attempt++) {
       const onlyIf = registered && (await this.holdChildRef(registered, context));
+      if (registered && upn !== undefined && attempt === 1) await this.holdUpn(upn, registered, context);
       try {
         return await this.appendAt(childId, events, expectedRevision, context, onlyIf);
       } catch (error) {
@@ -170,6 +176,49 @@ export class JourneyRepository {
     const held = await holdChildRef(this.store, this.childRefs, registered, recording);
     if (!held) throw new ChildRefInUse(registered.childRef);
     return held;
+  }
+
+  /**
+   * A registration's UPN, unless an unknown-UPN code, must be no other child's (903 rule 444,
+   * child-refs/upn-registry.ts). Refused before anything is written: first a reference another child
+   * holds (child-ref-in-use, as holding it would answer), then the UPN (upn-in-use).
+   */
+  private async checkUpn(
+    events: readonly JourneyEvent[],
+    registered: { childRef: string; childId: string },
+  ): Promise<string | undefined> {
+    const registration = events.find((event) => event.type === 'ChildRegistered');
+    if (registration?.type !== 'ChildRegistered') return undefined;
+    const { upn } = registration.data as { upn?: unknown };
+    if (typeof upn !== 'string') return undefined; // the decider requires one; nothing to hold
+    if (await this.upns.isFree(upn, registered.childId)) return upn;
+    if (await childRefHeldByAnother(this.store, registered)) throw new ChildRefInUse(registered.childRef);
+    throw new UpnInUse();
+  }
+
+  /**
+   * Once the reference is held: the UPN's reservation, which of two registrations racing with one
+   * UPN only one wins. The loser releases the reference it had just reserved (it never became a
+   * child) and is refused.
+   */
+  private async holdUpn(
+    upn: string,
+    registered: { childRef: string; childId: string },
+    context: RecordingContext,
+  ): Promise<void> {
+    const recording = { recordedAt: context.now, recordedBy: context.recordedBy };
+    if (await this.upns.hold(upn, registered.childId, recording)) return;
+    try {
+      await this.childRefs.release(
+        registered.childRef,
+        'registration refused: upn-in-use (903 rule 444)',
+        recording,
+      );
+    } catch (error) {
+      // Released or registered meanwhile by someone else: the reference is not this refusal's to free.
+      if (!(error instanceof ChildRefReleaseRefused)) throw error;
+    }
+    throw new UpnInUse();
   }
 
   /**

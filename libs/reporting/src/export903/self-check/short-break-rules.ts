@@ -22,22 +22,19 @@ import { daysBetween, isShortBreak, isValidCalendarDate, maxDate, minDate } from
 import { fromDmy } from '../format';
 import type { Row } from '../tables';
 import type { CheckContext, CheckFailure } from './failure';
+import { placesWithoutUrn } from './location-rules';
 
 const BREAK_MAX_DAYS = 17;
-/** Rule 218 as the pinned validator has it for the return's year (lac20xx_yy rule_218.py). */
-const rule218 = (yearEnding: string) =>
-  yearEnding >= '2026-03-31'
-    ? // 2025/26: Z11–Z14 replace Z1; PL_LA outside England only as CON, NIR, SCO, WAL or NUK.
-      {
-        exempt: ['P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4', 'Z11', 'Z12', 'Z13', 'Z14'],
-        blankPlLaIsEngland: true,
-      }
-    : // Up to 2024/25: Z1; PL_LA "outside England" when its text starts with N, W, S or C, which a
-      // blank PL_LA (pandas' "nan", upper-cased) does.
-      {
-        exempt: ['P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4', 'Z1'],
-        blankPlLaIsEngland: false,
-      };
+/**
+ * Rule 218 as the pinned validator has it for the return's year (lac20xx_yy rule_218.py): its
+ * exempt PLACE codes (location-rules.ts), and whether a blank PL_LA counts as England: from 2025/26
+ * (PL_LA outside England only as CON, NIR, SCO, WAL or NUK); up to 2024/25 a blank PL_LA
+ * (pandas' "nan", upper-cased) starts with N and so counts as outside England.
+ */
+const rule218 = (yearEnding: string) => ({
+  exempt: placesWithoutUrn(yearEnding),
+  blankPlLaIsEngland: yearEnding >= '2026-03-31',
+});
 const BREAKS_MAX_DAYS_IN_YEAR = 75;
 
 const dateOf = (text: string | undefined) => {

@@ -1,0 +1,181 @@
+/**
+ * A UPN belongs to one child (DfE 903 rule 444: unique within the authority's return; the
+ * unknown-UPN codes UN1–UN5, any `UN<digit>`, say there is none and may repeat). A registration
+ * through the API is refused when another child already holds its UPN:
+ * - children registered by anyone (the API, the seeder, the 903 import, another API process) are
+ *   read from the log's registrations, once and then only the new ones (`catchUp`);
+ * - two registrations racing with the same UPN are told apart by a reservation stream per UPN,
+ *   `upn-<hash>` (the hash, not the UPN: no personal data in a stream name), appended at
+ *   `no_stream`: the store lets one of them create it. The other reads its holder and is refused.
+ * A holder that never became a child (its registration failed after the reservation) keeps the
+ * UPN until its own retry (the same childId goes on) or until STALE_AFTER_MS has passed, when
+ * another child may take the reservation over (at the revision read, so of two only one does).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  DuplicateEventIds,
+  StreamNotFound,
+  WrongExpectedRevision,
+  type EventStore,
+  type RecordedEvent,
+} from '@care-journey/event-store';
+import { JOURNEY_STREAM_PREFIX, journeyStream } from '@care-journey/journey';
+
+export const UPN_STREAM_PREFIX = 'upn-';
+export const UPN_RESERVED = 'UpnReserved';
+const UPN_SCHEMA_VERSION = 1;
+
+/**
+ * How long a reservation whose holder has no journey is kept for it. A registration is written
+ * within a request (milliseconds after its reservation); one still missing after this has failed.
+ */
+export const STALE_AFTER_MS = 10 * 60_000;
+
+/** Events read per query while catching up, with a turn of the event loop between queries. */
+const EVENTS_PER_TURN = 500;
+
+/** The unknown-UPN codes (UN1–UN5 in the 903; any UN and a digit): not a pupil's number. */
+export const isUnknownUpn = (upn: string): boolean => /^UN\d$/i.test(upn.trim());
+
+/** UPNs as the DfE validator compares them: upper-cased (it reads every text cell so). */
+export const normaliseUpn = (upn: string): string => upn.trim().toUpperCase();
+
+export const upnStream = (upn: string): string =>
+  `${UPN_STREAM_PREFIX}${createHash('sha256').update(normaliseUpn(upn)).digest('hex').slice(0, 40)}`;
+
+export interface UpnRecording {
+  recordedAt: string;
+  recordedBy: string;
+}
+
+/** Holds each real UPN for one child (see the file's comment). One instance per API process. */
+export class UpnRegistry {
+  private readonly holders = new Map<string, string>();
+  private readUpTo: bigint | undefined;
+  private reading: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * Read-only: true when `childId` may be registered with `upn` (an unknown-UPN code, a UPN nobody
+   * holds, or one this child already holds: a retry); false when another child holds it.
+   */
+  async isFree(upn: string, childId: string): Promise<boolean> {
+    if (isUnknownUpn(upn)) return true;
+    await this.catchUp();
+    const registered = this.holders.get(normaliseUpn(upn));
+    if (registered !== undefined && registered !== childId) return false;
+    const latest = await latestEvent(this.store, upnStream(upn));
+    return !latest || (await this.mayTakeOver(latest, childId));
+  }
+
+  /**
+   * Reserves `upn` for `childId` (after `isFree`): true when it holds it now; false when another
+   * registration took it meanwhile (that one alone is written).
+   */
+  async hold(upn: string, childId: string, recording: UpnRecording): Promise<boolean> {
+    if (isUnknownUpn(upn)) return true;
+    const stream = upnStream(upn);
+    try {
+      await this.appendReservation(stream, childId, recording, 'no_stream');
+      return true;
+    } catch (error) {
+      if (!isClash(error)) throw error;
+    }
+    const latest = await latestEvent(this.store, stream);
+    if (!latest || holderOf(latest) === undefined) throw new Error(`${stream} holds no UPN reservation`);
+    if (holderOf(latest) === childId) return true;
+    if (!(await this.mayTakeOver(latest, childId))) return false;
+    try {
+      await this.appendReservation(stream, childId, recording, latest.revision);
+      return true;
+    } catch (error) {
+      if (!isClash(error)) throw error;
+      return false;
+    }
+  }
+
+  /** The reservation is this child's, or stale: its holder never became a child and its time is up. */
+  private async mayTakeOver(latest: RecordedEvent, childId: string): Promise<boolean> {
+    const holder = holderOf(latest);
+    if (holder === undefined || holder === childId) return true;
+    if (await this.hasJourney(holder)) return false;
+    const reservedAt = Date.parse(String(latest.metadata.recordedAt ?? ''));
+    return this.now() - reservedAt > STALE_AFTER_MS;
+  }
+
+  private appendReservation(
+    stream: string,
+    childId: string,
+    recording: UpnRecording,
+    expectedRevision: 'no_stream' | bigint,
+  ) {
+    return this.store.appendToStream(
+      stream,
+      [
+        {
+          id: randomUUID(),
+          type: UPN_RESERVED,
+          data: { childId },
+          metadata: { ...recording, schemaVersion: UPN_SCHEMA_VERSION },
+        },
+      ],
+      { expectedRevision },
+    );
+  }
+
+  /** Reads the registrations written since the last read (one read at a time per process). */
+  private catchUp(): Promise<void> {
+    this.reading ??= this.readNewRegistrations().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
+
+  private async readNewRegistrations(): Promise<void> {
+    const filter = { streamPrefixes: [JOURNEY_STREAM_PREFIX], eventTypes: ['ChildRegistered'] };
+    for (;;) {
+      let read = 0;
+      const from = this.readUpTo;
+      for await (const event of this.store.readAll({
+        ...(from !== undefined && { fromPosition: from }),
+        maxCount: EVENTS_PER_TURN,
+        filter,
+      })) {
+        this.readUpTo = event.globalPosition;
+        read += 1;
+        const { upn } = event.data as { upn?: unknown };
+        if (typeof upn !== 'string' || isUnknownUpn(upn)) continue;
+        const key = normaliseUpn(upn);
+        if (!this.holders.has(key)) this.holders.set(key, event.streamId.slice(JOURNEY_STREAM_PREFIX.length));
+      }
+      if (read < EVENTS_PER_TURN) return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private async hasJourney(childId: string): Promise<boolean> {
+    return (await latestEvent(this.store, journeyStream(childId))) !== undefined;
+  }
+}
+
+const holderOf = (event: RecordedEvent): string | undefined => {
+  const { childId } = event.data as { childId?: unknown };
+  return event.type === UPN_RESERVED && typeof childId === 'string' ? childId : undefined;
+};
+
+async function latestEvent(store: EventStore, stream: string): Promise<RecordedEvent | undefined> {
+  try {
+    for await (const latest of store.readStream(stream, { direction: 'backwards', maxCount: 1 }))
+      return latest;
+  } catch (error) {
+    if (!(error instanceof StreamNotFound)) throw error;
+  }
+  return undefined;
+}
+
+const isClash = (error: unknown): boolean =>
+  error instanceof WrongExpectedRevision || error instanceof DuplicateEventIds;
