@@ -13,7 +13,7 @@ describe('authority settings: fields the settings do not take', () => {
     expect(() => authorityConfig({ childPopulaton: 140000 })).toThrow(
       new AuthorityConfigError(
         'childPopulaton',
-        'is not a field of the authority settings; it takes childPopulation, costTables, distanceMiles, districts, drift, la, name, targets, teams',
+        'is not a field of the authority settings; it takes childPopulation, costTables, distanceMiles, districts, drift, la, name, socialWorkerScope, targets, teams',
       ),
     );
   });
@@ -106,5 +106,12 @@ describe('authority settings: the ONS codes', () => {
     expect(() => authorityConfig({ districts: ['E07000008', 'Fenland'] })).toThrow(
       /^districts\[1\]: must be an ONS code/,
     );
+  });
+});
+
+describe('authority settings: every field AuthorityConfig has is taken', () => {
+  it('Given each default field given back as an override, When the settings are read, Then none is refused as unknown', () => {
+    for (const [field, value] of Object.entries(DEFAULT_AUTHORITY_CONFIG))
+      expect(() => authorityConfig({ [field]: value })).not.toThrow(/is not a field/);
   });
 });

@@ -59,18 +59,23 @@ function onlyKnownFields(value: Json, known: readonly string[], field: string | 
   );
 }
 
-/** The top-level fields, as AuthorityConfig has them. */
-const AUTHORITY_FIELDS: readonly (keyof AuthorityConfig)[] = [
-  'la',
-  'name',
-  'districts',
-  'childPopulation',
-  'distanceMiles',
-  'costTables',
-  'targets',
-  'drift',
-  'teams',
-];
+/**
+ * The top-level fields, as AuthorityConfig has them: a record over its keys, so a field added to
+ * AuthorityConfig and not here fails to compile instead of being refused at start-up.
+ */
+const AUTHORITY_FIELD_SET: Record<keyof AuthorityConfig, true> = {
+  la: true,
+  name: true,
+  districts: true,
+  childPopulation: true,
+  distanceMiles: true,
+  costTables: true,
+  targets: true,
+  drift: true,
+  teams: true,
+  socialWorkerScope: true,
+};
+const AUTHORITY_FIELDS = Object.keys(AUTHORITY_FIELD_SET) as (keyof AuthorityConfig)[];
 
 function positive(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
