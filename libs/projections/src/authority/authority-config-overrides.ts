@@ -70,6 +70,7 @@ const AUTHORITY_FIELDS: readonly (keyof AuthorityConfig)[] = [
   'targets',
   'drift',
   'teams',
+  'socialWorkerScope',
 ];
 
 function positive(value: unknown, field: string): number {
