@@ -114,6 +114,8 @@ export function toAccessLogEntry(event: {
 export interface AccessLogFilter {
   /** Reads of this child: its own reads and the lists that named it (childIds). */
   childId?: string;
+  /** Reads by this user id (recordedBy), exactly. */
+  readBy?: string;
   /** Inclusive calendar date (UTC day of the read). */
   from?: string;
   /** Inclusive calendar date (UTC day of the read). */
@@ -126,6 +128,7 @@ export function matchesAccessLogFilter(entry: AccessLogEntry, filter: AccessLogF
     (filter.childId === undefined ||
       entry.childId === filter.childId ||
       (entry.childIds?.includes(filter.childId) ?? false)) &&
+    (filter.readBy === undefined || entry.readBy === filter.readBy) &&
     (filter.from === undefined || day >= filter.from) &&
     (filter.to === undefined || day <= filter.to)
   );
