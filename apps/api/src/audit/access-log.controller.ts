@@ -21,8 +21,8 @@ export class AccessLogController {
     summary:
       "Who read which child's case history, or a list naming children, when, which view and why; oldest first, a page at a time",
     description:
-      'Filter by childId (its own reads and the searches and drift reports that named it; * for reads of many children) ' +
-      'by reader (readBy: a user id, exactly) and by UTC day (from/to inclusive). Paged by the log: `limit` entries (default 100, at most 1000) after the ' +
+      'Filter by childId (its own reads and the searches and drift reports that named it; * for reads of many children), ' +
+      'and by reader (readBy: a user id, exactly), and by UTC day (from/to inclusive). Paged by the log: `limit` entries (default 100, at most 1000) after the ' +
       "cursor `after`; pass the answer's `next` as `after` for the next page, until an answer has no `next`. A page " +
       'may hold fewer entries (even none) and still have a `next`: at most 10,000 trail entries are examined and ' +
       '20,000 child ids returned per request. Each entry has its `position` in the log. Roles: auditor, admin.',
