@@ -1,7 +1,8 @@
 /**
  * Reads of children's personal data that the trail once missed (security review 2, D1–D4): the
  * read-model export of child summaries, the panel's children behind a measure, the child now
- * (`GET /children/:id`) and the record forms, and the 903 return. Each leaves its entry in the
+ * (`GET /children/:id`) and the record forms, and the 903 return; a child's flags and breach history
+ * (`GET /children/:id/flags`, panel review F1). Each leaves its entry in the
  * read-access trail (ids, never names); the same routes without personal data leave none. Real
  * HTTP app, real SQLite file.
  */
@@ -171,6 +172,68 @@ describe('the read-access trail covers exports, measure drill-downs, the child n
       expect(review).toEqual([
         expect.objectContaining({ role: 'admin', childId: ids[1], view: 'form', query: { form: 'review' } }),
       ]);
+    });
+  });
+
+  describe("D5: a child's flags and flag history, GET /children/:id/flags (panel review F1)", () => {
+    it('records each read, JSON and CSV, for every role that may read it, one flags entry each', async () => {
+      for (const role of ['social_worker', 'panel_member', 'auditor', 'admin'] as const) {
+        for (const format of ['json', 'csv'] as const) {
+          const added = await entriesAfter(async () => {
+            const flags = await api.get<{ childRef?: string } | string>(`/children/${ids[2]}/flags`, {
+              ...as(role),
+              headers: format === 'csv' ? { accept: 'text/csv' } : {},
+            });
+            expect(flags.status).toBe(200);
+            if (format === 'json') expect(flags.body).toEqual(expect.objectContaining({ childId: ids[2] }));
+            else expect(typeof flags.body).toBe('string');
+          });
+          expect(added).toEqual([
+            expect.objectContaining({
+              readBy: `${role}-coverage`,
+              role,
+              childId: ids[2],
+              view: 'flags',
+              query: {
+                route: '/children/:id/flags',
+                asAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+                format,
+              },
+            }),
+          ]);
+        }
+      }
+    });
+
+    it("Given a panel member's web session cookie, When the flags are read as at a date, Then the read is in the child's trail with that date", async () => {
+      const added = await entriesAfter(async () => {
+        const flags = await api.get(`/children/${ids[2]}/flags?asAt=2024-01-31`, {
+          headers: { cookie: `cj_session=${as('panel_member', 'panel-cookie').token}` },
+        });
+        expect(flags.status).toBe(200);
+      });
+      expect(added).toEqual([
+        expect.objectContaining({
+          readBy: 'panel-cookie',
+          role: 'panel_member',
+          childId: ids[2],
+          view: 'flags',
+          query: { route: '/children/:id/flags', asAt: '2024-01-31', format: 'json' },
+        }),
+      ]);
+      const listed = await api.get<{ entries: Entry[] }>(
+        `/audit/access-log?childId=${ids[2]}`,
+        as('auditor'),
+      );
+      expect(listed.body.entries.some((e) => e.eventId === added[0].eventId)).toBe(true);
+    });
+
+    it('records nothing for a child that does not exist (404) or a reporting job, who may not read it (403)', async () => {
+      const added = await entriesAfter(async () => {
+        expect((await api.get('/children/no-such-child/flags', as('auditor'))).status).toBe(404);
+        expect((await api.get(`/children/${ids[2]}/flags`, as('reporting_job'))).status).toBe(403);
+      });
+      expect(added).toEqual([]);
     });
   });
 

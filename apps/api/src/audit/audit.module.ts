@@ -18,6 +18,6 @@ import { CaseHistoryService } from './case-history.service';
     AuthorityDriftService,
     auditKeyProvider,
   ],
-  exports: [AccessLogRecorder, AuthorityDriftService],
+  exports: [AccessLogRecorder, AccessLogService, AuthorityDriftService],
 })
 export class AuditModule {}

@@ -157,7 +157,8 @@ export class DriftController {
     summary: "A child's open flags, due-soon warnings and flag history (opened/closed) as at a date",
     description:
       '`Accept: text/csv`: one line per flag, warning and history entry. ' +
-      "An `asAt` after today (in England) is a projection, as on the drift report: the JSON carries `projection` (`from`: today, `assumes`) and the CSV file name says `projection` (`flags-<ref>-projection-<date>.csv`); a flag's `daysOverdue` is counted to `asAt`.",
+      "An `asAt` after today (in England) is a projection, as on the drift report: the JSON carries `projection` (`from`: today, `assumes`) and the CSV file name says `projection` (`flags-<ref>-projection-<date>.csv`); a flag's `daysOverdue` is counted to `asAt`. " +
+      'Every read is recorded in the read-access trail (view flags, with asAt and format). Roles: social_worker, panel_member, auditor, admin.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiServiceUnavailableResponse({ description: 'minPosition not reached in time' })
@@ -165,6 +166,7 @@ export class DriftController {
     @Param() { id }: ChildIdParam,
     @Query() query: ChildFlagsQuery,
     @Headers('accept') accept: string | undefined,
+    @Origin() origin: CommandOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     await this.readYourWrites.waitFor(query.minPosition);
@@ -185,8 +187,19 @@ export class DriftController {
       dueSoon,
       history: flagHistory(summary, asAt, this.config.drift),
     };
-    if (wantsCsv(accept))
-      return csvReply(reply, csvName(`flags-${summary.childRef}`, asAt, today), childFlagsCsv(view));
+    const csv = wantsCsv(accept);
+    // The child's reference with their breach history: a read of the child, in the read-access
+    // trail before it is sent, as the child's page and GET /children/:id are (every role here).
+    await this.trail.record(
+      origin.user,
+      {
+        childId: id,
+        view: 'flags',
+        query: { route: '/children/:id/flags', asAt, format: csv ? 'csv' : 'json' },
+      },
+      origin.correlationId,
+    );
+    if (csv) return csvReply(reply, csvName(`flags-${summary.childRef}`, asAt, today), childFlagsCsv(view));
     // A date after today is a projection, marked as the drift report marks it (web/drift/projection.ts).
     const projection = driftProjection(asAt, today);
     return projection ? { ...view, projection } : view;

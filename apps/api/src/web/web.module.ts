@@ -5,6 +5,7 @@ import { registerStaticAssets } from './assets/static-assets';
 import { CsrfGuard } from './auth/csrf.guard';
 import { LoginController } from './auth/login.controller';
 import { AsKnownDriftController } from './audit-drift/as-known-drift.controller';
+import { AccessLogPageController } from './audit/access-log.controller';
 import { ChildController } from './child/child.controller';
 import { DriftController } from './drift/drift.controller';
 import { HomeController } from './home/home.controller';
@@ -36,6 +37,7 @@ import { ProjectionsModule } from '../projections/projections.module';
     FindChildController,
     MeasuresController,
     AsKnownDriftController,
+    AccessLogPageController,
     // Last: its /panel/* answers only what no other page does.
     HomeController,
   ],

@@ -67,6 +67,15 @@ describe('case-history read trail', () => {
     expect(matchesAccessLogFilter(entry, { to: '2024-06-30' })).toBe(false);
   });
 
+  it('filters by reader: the user id exactly, with the other filters', () => {
+    const stored = { ...event, streamId: 'access-log-2024-07-01', revision: 0n, globalPosition: 5n };
+    const entry = toAccessLogEntry(stored);
+    expect(matchesAccessLogFilter(entry, { readBy: 'aud-1', childId: 'c1' })).toBe(true);
+    expect(matchesAccessLogFilter(entry, { readBy: 'aud-2' })).toBe(false);
+    expect(matchesAccessLogFilter(entry, { readBy: 'AUD-1' })).toBe(false);
+    expect(matchesAccessLogFilter(entry, { readBy: 'aud-1', childId: 'c2' })).toBe(false);
+  });
+
   it('records a list read with the ids it showed, and lists it under each child named', () => {
     const list = caseHistoryReadEvent({
       id: 'r3',

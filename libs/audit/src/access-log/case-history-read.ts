@@ -13,7 +13,8 @@ export const ACCESS_LOG_SCHEMA_VERSION = 1;
 /**
  * Which view of the case history was read ('events': the child's stored events; 'log': the whole
  * log, childId '*'; 'summary': the child now, GET /children/:id; 'form': a record form that shows
- * the child's name and pre-fills their recorded data). A list of children by name is a read of each
+ * the child's name and pre-fills their recorded data; 'flags': a child's open flags and flag history,
+ * GET /children/:id/flags, JSON or CSV). A list of children by name is a read of each
  * child named in it: 'search' (the child search's results), 'drift' (the drift report's rows),
  * 'measures' (the children behind a measure: stability, permanence, scorecard, a monthly measure's
  * children), 'export' (a read-model export with names and dates of birth) and 'export903' (the
@@ -34,6 +35,7 @@ export type CaseHistoryView =
   | 'export903'
   | 'summary'
   | 'form'
+  | 'flags'
   /** A request about a child out of the reader's scope (socialWorkerScope), answered 404: query says what was asked. */
   | 'refused';
 
@@ -112,6 +114,8 @@ export function toAccessLogEntry(event: {
 export interface AccessLogFilter {
   /** Reads of this child: its own reads and the lists that named it (childIds). */
   childId?: string;
+  /** Reads by this user id (recordedBy), exactly. */
+  readBy?: string;
   /** Inclusive calendar date (UTC day of the read). */
   from?: string;
   /** Inclusive calendar date (UTC day of the read). */
@@ -124,6 +128,7 @@ export function matchesAccessLogFilter(entry: AccessLogEntry, filter: AccessLogF
     (filter.childId === undefined ||
       entry.childId === filter.childId ||
       (entry.childIds?.includes(filter.childId) ?? false)) &&
+    (filter.readBy === undefined || entry.readBy === filter.readBy) &&
     (filter.from === undefined || day >= filter.from) &&
     (filter.to === undefined || day <= filter.to)
   );

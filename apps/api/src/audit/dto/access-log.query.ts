@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CHILD_ID_PATTERN } from '../../children/dto/child-id.param';
+import { MAX_READER_LENGTH } from '../access-log-readers';
 import { DateQuery } from './query-fields';
 
 /** Entries per page of GET /audit/access-log: a page is read from the log page by page, never the whole trail. */
@@ -18,6 +19,15 @@ export class AccessLogQuery {
     message: '$property must be 1–64 letters, digits, "-" or "_", or * for reads of the whole log',
   })
   childId?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only reads by this user id (as in `readBy`), exactly',
+    example: 'sw-015',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, MAX_READER_LENGTH, { message: `readBy must be 1–${MAX_READER_LENGTH} characters` })
+  readBy?: string;
 
   @DateQuery('First day of reads to list (UTC, inclusive)', '2025-04-01')
   from?: string;

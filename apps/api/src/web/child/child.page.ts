@@ -9,6 +9,7 @@ import {
   type DueSoonWarning,
   type FlagHistoryEntry,
 } from '@care-journey/projections';
+import { ACCESS_LOG_READERS } from '../../audit/access-log-readers';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { errorSummary, inlineError, summaryList, tag } from '../html/components';
 import { codeText, formatDate, formatInstant, legalStatusText, plural } from '../html/format';
@@ -240,6 +241,12 @@ export function childPage(model: ChildPageModel): SafeHtml {
         `${formatDate(driftDate)}${journey.point.knownAt ? `, as known at ${formatInstant(journey.point.knownAt)}` : ''}`,
       ],
     ])}
+    ${
+      // Auditors and admins: "who looked at this child" is a page of the read-access trail.
+      ACCESS_LOG_READERS.includes(model.user.role)
+        ? html`<p class="govuk-body" id="trail-link"><a class="govuk-link" href="/panel/audit/access-log?childId=${encodeURIComponent(childId)}">Who read this child (read-access trail)</a></p>`
+        : ''
+    }
     ${registrationCorrection(journey, Boolean(model.mayCorrect) && !replaying)}
     ${
       model.recordForms.length > 0 && !replaying

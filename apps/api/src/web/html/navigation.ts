@@ -1,6 +1,6 @@
 import type { Role } from '../../auth/role';
 
-export type NavKey = 'drift' | 'measures' | 'children' | 'audit-drift';
+export type NavKey = 'drift' | 'measures' | 'children' | 'audit-drift' | 'access-log';
 
 export interface NavItem {
   key: NavKey;
@@ -12,6 +12,8 @@ const DRIFT: NavItem = { key: 'drift', href: '/panel/drift', text: 'Drift report
 const MEASURES: NavItem = { key: 'measures', href: '/panel/measures', text: 'Stability and permanence' };
 /** Auditors' page: the drift report replayed as known at an instant. */
 const AUDIT_DRIFT: NavItem = { key: 'audit-drift', href: '/panel/audit/drift', text: 'Drift as known at' };
+/** Auditors' page: who read which child (the read-access trail). */
+const ACCESS_LOG: NavItem = { key: 'access-log', href: '/panel/audit/access-log', text: 'Read-access trail' };
 const CHILDREN: NavItem = { key: 'children', href: '/panel/children', text: 'Find a child' };
 
 /**
@@ -25,7 +27,7 @@ export function navigationFor(role: Role): NavItem[] {
       return [DRIFT, CHILDREN, MEASURES];
     case 'auditor':
     case 'admin':
-      return [DRIFT, CHILDREN, MEASURES, AUDIT_DRIFT];
+      return [DRIFT, CHILDREN, MEASURES, AUDIT_DRIFT, ACCESS_LOG];
     case 'reporting_job':
       return [DRIFT, MEASURES];
   }
