@@ -140,7 +140,7 @@ export class DriftController {
         : Promise.resolve();
     if (wantsCsv(accept)) {
       await recordShown(report.children, { format: 'csv' });
-      const body = driftCsv(report.children, report.asAt, names);
+      const body = driftCsv(report.children, report.asAt, names, (id) => this.engine.summary(id));
       return csvReply(reply, csvName('drift', report.asAt, today), body);
     }
     const { items, paging } = pageOf(report.children, query.page, query.pageSize);

@@ -74,4 +74,65 @@ describe('DR10 going-home audit due', () => {
       expect.objectContaining({ key: '2025-03-01@2025-03-01', dueDate: '2025-09-01', daysOverdue: 1 }),
     ]);
   });
+
+  describe('evidence: the entry that started the clock, so the due date follows from it', () => {
+    it('Given care started under V2, When the audit is overdue, Then the evidence is the start of care', () => {
+      const s = journey('v')
+        .registered('2015-01-01', { dateOfBirth: '2015-01-01' })
+        .startCare('2025-01-15', 'V2', 'U3')
+        .summary();
+      expect(flagsOf(s, '2025-07-16', 'DR10')[0]).toMatchObject({ dueDate: '2025-07-15', evidence: ['v-2'] });
+    });
+
+    it('Given a change to V2 during care, When the audit is overdue, Then the evidence is the legal-status change', () => {
+      const s = journey('v')
+        .registered('2015-01-01', { dateOfBirth: '2015-01-01' })
+        .startCare('2024-01-15', 'C1', 'U3')
+        .legalStatus('2025-02-01', 'V2')
+        .summary();
+      expect(flagsOf(s, '2025-08-02', 'DR10')[0]).toMatchObject({ dueDate: '2025-08-01', evidence: ['v-3'] });
+    });
+
+    it('Given a child who turns 16 in care, When the audit is overdue, Then the evidence is the registration (the date of birth the birthday is worked out from)', () => {
+      const s = teenager().summary();
+      expect(flagsOf(s, '2024-11-20', 'DR10')[0]).toMatchObject({
+        key: '2024-05-10@2024-05-10',
+        dueDate: '2024-11-10',
+        evidence: ['t-1'],
+      });
+    });
+
+    it('Given a 16-year-old leaving a long-term fostering placement confirmed as the plan, When the audit is overdue, Then the evidence is the placement change', () => {
+      const s = journey('p')
+        .registered('2007-01-01', { dateOfBirth: '2007-01-01' })
+        .startCare('2022-01-01', 'C2', 'U4')
+        .plan('2022-02-01', 'long_term_fostering')
+        .move('2024-04-28', 'U6')
+        .summary();
+      expect(flagsOf(s, '2024-11-01', 'DR10')[0]).toMatchObject({
+        key: '2024-04-28@2024-04-28',
+        dueDate: '2024-10-28',
+        evidence: ['p-4'],
+      });
+    });
+
+    it('Given a 16-year-old whose plan changes away from long-term fostering, When the audit is overdue, Then the evidence is the plan change', () => {
+      const s = journey('q')
+        .registered('2007-01-01', { dateOfBirth: '2007-01-01' })
+        .startCare('2022-01-01', 'C2', 'U4')
+        .plan('2022-02-01', 'long_term_fostering')
+        .plan('2024-03-05', 'return_home')
+        .summary();
+      expect(flagsOf(s, '2024-09-06', 'DR10')[0]).toMatchObject({
+        key: '2024-03-05@2024-03-05',
+        dueDate: '2024-09-05',
+        evidence: ['q-4'],
+      });
+    });
+
+    it('Given an audit after entry, When the next is overdue, Then the evidence is that audit', () => {
+      const s = teenager().audit('2024-11-01').summary();
+      expect(flagsOf(s, '2025-05-02', 'DR10')[0]).toMatchObject({ dueDate: '2025-05-01', evidence: ['t-3'] });
+    });
+  });
 });

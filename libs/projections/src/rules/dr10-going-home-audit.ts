@@ -7,7 +7,7 @@ import { addDays, addMonths, ageInYearsOn, type CalendarDate } from '@care-journ
 import { addMonthsKept } from '../calendar/date-memo';
 import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
 import { isInPermanentPlacement, isOpenOn, legalStatusOn } from '../summary/queries';
-import { carePeriods, firstAfter } from './care-periods';
+import { carePeriods, firstAfter, ids } from './care-periods';
 import { spellsOf, type Spell } from './condition-spells';
 import type { DriftConfig } from './drift-config';
 import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
@@ -97,6 +97,36 @@ function changePoints(summary: JourneySummary, config: DriftConfig): readonly Ca
   return ageDates(summary.dateOfBirth, config.DR10.age).changePoints;
 }
 
+/**
+ * The entries that brought the child into the cohort on `start` (the first due date is 6 months
+ * after it): the start of care; else a change to V2, a placement starting or changing type (out of
+ * a permanent placement), a plan change, each dated that day; else the birthday, a date worked out
+ * from the date of birth, so the registration that records it (as DR13 cites it). Only asked for
+ * with evidence (never on the feed's path).
+ */
+function cohortEntryEvidence(
+  summary: JourneySummary,
+  period: PeriodOfCare,
+  start: CalendarDate,
+  age: number,
+): string[] {
+  if (start === period.start) return ids(period.startEventId);
+  const found: string[] = [];
+  const add = (eventId: string): void => {
+    if (eventId !== '' && !found.includes(eventId)) found.push(eventId);
+  };
+  for (const fact of period.legalStatuses) if (fact.date === start && fact.code === 'V2') add(fact.eventId);
+  for (const run of period.placements) {
+    if (run.start === start) add(run.startEventId);
+    for (const fact of run.types) if (fact.date === start) add(fact.eventId);
+  }
+  for (const plan of period.plans) if (plan.date === start) add(plan.eventId);
+  const { dateOfBirth, registeredEventId } = summary;
+  if (dateOfBirth && registeredEventId && ageDates(dateOfBirth, age).oldEnoughFrom === start)
+    add(registeredEventId);
+  return found.length > 0 ? found : ids(period.startEventId);
+}
+
 function obligations(
   summary: JourneySummary,
   asAt: CalendarDate,
@@ -115,7 +145,7 @@ function obligations(
     )) {
       // Each audit restarts the clock; an audit on or before entry is not later than the entry.
       let base = spell.start;
-      let evidence = !withEvidence ? NO_EVIDENCE : period.startEventId ? [period.startEventId] : [];
+      let evidence = !withEvidence ? NO_EVIDENCE : cohortEntryEvidence(summary, period, spell.start, age);
       for (;;) {
         const audit = firstAfter(period.audits, base);
         const auditInSpell =

@@ -8,6 +8,7 @@ import {
   type DriftFlag,
   type DueSoonWarning,
   type FlagHistoryEntry,
+  type ThresholdValues,
 } from '@care-journey/projections';
 import { ACCESS_LOG_READERS } from '../../audit/access-log-readers';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
@@ -24,6 +25,8 @@ import { MISSING_SWATCH, PLACEMENT_SWATCHES, TEMPORARY_SWATCH, type Swatch } fro
 import type { RecordForm } from '../record/form-definitions';
 import { isCorrectable } from '../record/correction-forms';
 import { isProjection, projectionText } from '../drift/projection';
+import { evidenceText } from '../drift/flag-evidence';
+import { changesWords } from './correction-changes';
 
 export interface ChildPageModel {
   user: AuthenticatedUser;
@@ -81,11 +84,22 @@ function legend(): SafeHtml {
   </ul>`;
 }
 
-function evidenceList(ids: readonly string[], byId: Map<string, StoredJourneyEvent>): SafeHtml {
-  if (ids.length === 0)
+/**
+ * The entries a flag rests on. The registration stands for a birthday worked out from the date of
+ * birth (DR10's 16th, DR13's 18th): said in words ("Turned 16 on …"), the date only for a role
+ * that sees dates of birth (`dateOfBirth` is absent otherwise).
+ */
+function evidenceList(
+  f: { evidence: readonly string[]; threshold: ThresholdValues },
+  byId: Map<string, StoredJourneyEvent>,
+  dateOfBirth: string | undefined,
+): SafeHtml {
+  if (f.evidence.length === 0)
     return html`<span class="cj-muted">No entry: the obligation arises from the rule itself</span>`;
-  return html`<ul class="govuk-list cj-evidence">${ids.map((id) => {
+  return html`<ul class="govuk-list cj-evidence">${f.evidence.map((id) => {
     const e = byId.get(id);
+    if (e?.type === 'ChildRegistered')
+      return html`<li>${evidenceText({ what: 'Registered', date: e.data.effectiveDate, dateOfBirth: dateOfBirth ?? '' }, f.threshold, dateOfBirth !== undefined, formatDate)}</li>`;
     return html`<li>${e ? html`<a class="govuk-link" href="#entry-${id}">${eventLabel(e.type)}, ${formatDate(e.data.effectiveDate)}</a>` : html`Entry ${id}`}</li>`;
   })}</ul>`;
 }
@@ -98,7 +112,7 @@ function flagsSection(journey: ChildJourney, byId: Map<string, StoredJourneyEven
     <th scope="row" class="govuk-table__header">${f.ruleId} ${f.title}</th>
     <td class="govuk-table__cell">${'daysOverdue' in f ? tag(openFlagStatus(f), 'red') : tag(f.daysUntilDue === 0 ? 'Due today' : `Due in ${plural(f.daysUntilDue, 'day')}`, 'yellow')}</td>
     <td class="govuk-table__cell">${isCondition(f.ruleId) ? html`<span class="cj-muted">None: a standing condition</span>` : formatDate(f.dueDate)}</td>
-    <td class="govuk-table__cell">${evidenceList(f.evidence, byId)}</td></tr>`;
+    <td class="govuk-table__cell">${evidenceList(f, byId, journey.summary.dateOfBirth)}</td></tr>`;
   if (flags.length + dueSoon.length === 0)
     return html`<h2 class="govuk-heading-m" id="flags">Flags</h2><p class="govuk-body" id="no-flags">No open flags or warnings as at ${formatDate(journey.driftDate)}.</p>`;
   return html`<h2 class="govuk-heading-m" id="flags">Flags</h2><table class="govuk-table" id="flags-table">
@@ -108,13 +122,26 @@ function flagsSection(journey: ChildJourney, byId: Map<string, StoredJourneyEven
     <tbody class="govuk-table__body">${flags.map(row)}${dueSoon.map(row)}</tbody></table>`;
 }
 
-function historySection(history: readonly FlagHistoryEntry[]): SafeHtml {
+/** A closing entry recorded after the day it closes the flag on: until then the flag showed open. */
+function recordedLate(h: FlagHistoryEntry, byId: Map<string, StoredJourneyEvent>): SafeHtml {
+  const closing = h.closingEventId ? byId.get(h.closingEventId) : undefined;
+  if (!closing || !h.closedOn) return html``;
+  const recordedOn = dateInEngland(closing.recordedAt);
+  return recordedOn > h.closedOn
+    ? html`; closing entry recorded ${formatDate(recordedOn)} (the flag showed open until then)`
+    : html``;
+}
+
+function historySection(
+  history: readonly FlagHistoryEntry[],
+  byId: Map<string, StoredJourneyEvent>,
+): SafeHtml {
   const closed = history.filter((h) => h.closedOn);
   if (closed.length === 0) return html``;
   return html`<details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Flags closed earlier (${closed.length})</span></summary>
     <div class="govuk-details__text"><ul class="govuk-list">${closed.map(
       (h) => html`<li>${h.ruleId} ${h.title}: open ${formatDate(h.openedOn)} to ${formatDate(h.closedOn)},
-      ${closedWords(h)}</li>`,
+      ${closedWords(h)}${recordedLate(h, byId)}</li>`,
     )}</ul></div></details>`;
 }
 
@@ -156,7 +183,7 @@ function entriesSection(journey: ChildJourney, mayCorrect: boolean): SafeHtml {
         <td class="govuk-table__cell">${entryDetails(e)}${corrections.map(
           (c) =>
             html`<br><span class="govuk-body-s">Corrected ${formatDate(dateInEngland(c.recordedAt))} by ${c.recordedBy}: ${c.reason}${
-              c.changes?.length ? html` (${c.changes.map((ch) => `${ch.path}`).join(', ')})` : ''
+              c.changes?.length ? html` (${changesWords(c.changes)})` : ''
             }</span>`,
         )}</td>
         <td class="govuk-table__cell">${formatDate(dateInEngland(e.recordedAt))} by ${e.recordedBy}</td>${
@@ -259,7 +286,7 @@ export function childPage(model: ChildPageModel): SafeHtml {
     ${timelineSvg({ summary, end: driftDate, flags: journey.drift.flags, dueSoon: journey.drift.dueSoon, corrected })}
     ${legend()}
     ${flagsSection(journey, byId)}
-    ${historySection(journey.history)}
+    ${historySection(journey.history, byId)}
     ${entriesSection(journey, Boolean(model.mayCorrect) && !replaying)}`;
   return page({
     title: heading,

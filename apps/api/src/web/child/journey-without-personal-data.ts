@@ -1,5 +1,6 @@
 import type { StoredJourneyEvent } from '@care-journey/journey';
 import type { ChildJourney } from './child-journey';
+import { changesWithoutPersonalData } from './correction-changes';
 
 /** What the raw event feed (/events) shows a reporting job in place of a correction's reason. */
 export const WITHHELD = '[withheld]';
@@ -12,8 +13,8 @@ function withoutFreeText(entry: StoredJourneyEvent): StoredJourneyEvent {
 
 /**
  * The child's journey for a role without personal data (reporting_job): no name or date of birth,
- * and free text withheld: the corrections' reasons and a going-home audit's findings and next
- * step. Free text may name people; /events withholds correction reasons from the same role, so
+ * and free text withheld: the corrections' reasons, the values a correction changed (but dates), and
+ * a going-home audit's findings and next step. Free text may name people; /events withholds correction reasons from the same role, so
  * the page must not show them either.
  */
 export function journeyWithoutPersonalData(journey: ChildJourney): ChildJourney {
@@ -29,7 +30,11 @@ export function journeyWithoutPersonalData(journey: ChildJourney): ChildJourney 
     corrections: new Map(
       [...journey.corrections].map(([entryId, links]) => [
         entryId,
-        links.map((link) => ({ ...link, reason: WITHHELD })),
+        links.map((link) => ({
+          ...link,
+          reason: WITHHELD,
+          ...(link.changes && { changes: changesWithoutPersonalData(link.changes, WITHHELD) }),
+        })),
       ]),
     ),
   };

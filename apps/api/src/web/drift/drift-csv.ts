@@ -1,8 +1,23 @@
 import { stringify } from 'csv-stringify/sync';
-import { csvCell as cell, ruleKind, type DriftReportRow } from '@care-journey/projections';
+import {
+  csvCell as cell,
+  ruleKind,
+  type DriftReportRow,
+  type JourneySummary,
+} from '@care-journey/projections';
+import { evidenceEntries, flagEvidenceText, thresholdText } from './flag-evidence';
 
-/** One line per flag or warning, with the child's context repeated so the file sorts and filters. */
-export function driftCsv(rows: readonly DriftReportRow[], asAt: string, showNames: boolean): string {
+/**
+ * One line per flag or warning, with the child's context repeated so the file sorts and filters.
+ * `summaryOf` gives a row's child summary, to word each flag's evidence from; without it (or for a
+ * child it does not know) the evidence is its event ids.
+ */
+export function driftCsv(
+  rows: readonly DriftReportRow[],
+  asAt: string,
+  showNames: boolean,
+  summaryOf: (childId: string) => JourneySummary | undefined = () => undefined,
+): string {
   const header = [
     'as_at',
     'child_id',
@@ -22,9 +37,21 @@ export function driftCsv(rows: readonly DriftReportRow[], asAt: string, showName
     // Added last, so the columns before keep their places: `condition` (DR05) has no step due, and
     // its due_date is the eve of opened_on, the day the condition began (docs/drift-rules.md).
     'rule_kind',
+    // Added last too (the rule book: a flag has its evidence and the threshold used): the entries
+    // the due date rests on in words and dates, the threshold, and the evidence's event ids.
+    'evidence',
+    'threshold',
+    'evidence_ids',
   ];
   const lines: (string | number)[][] = [];
   for (const row of rows) {
+    const summary = summaryOf(row.childId);
+    const entries = summary && evidenceEntries(summary);
+    const basis = (f: { evidence: string[]; threshold: DriftReportRow['flags'][number]['threshold'] }) => [
+      flagEvidenceText(f.evidence, f.threshold, entries, showNames),
+      thresholdText(f.threshold),
+      f.evidence.join(' '),
+    ];
     const child = [
       asAt,
       row.childId,
@@ -47,13 +74,23 @@ export function driftCsv(rows: readonly DriftReportRow[], asAt: string, showName
           '',
           f.openedOn,
           ruleKind(f.ruleId),
+          ...basis(f),
         ].map(cell),
       );
     for (const w of row.dueSoon)
       lines.push(
-        [...child, w.ruleId, w.title, 'due_soon', w.dueDate, '', w.daysUntilDue, '', ruleKind(w.ruleId)].map(
-          cell,
-        ),
+        [
+          ...child,
+          w.ruleId,
+          w.title,
+          'due_soon',
+          w.dueDate,
+          '',
+          w.daysUntilDue,
+          '',
+          ruleKind(w.ruleId),
+          ...basis(w),
+        ].map(cell),
       );
   }
   return stringify([header, ...lines]);

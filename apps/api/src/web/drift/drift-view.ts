@@ -20,6 +20,8 @@ export interface DriftView {
   pages: number;
   teams: string[];
   socialWorkers: string[];
+  /** The summaries the report was made from: the panel pack words each flag's evidence from them. */
+  summaries: readonly JourneySummary[];
 }
 
 const worstOverdue = (row: DriftReportRow): number => Math.max(-1, ...row.flags.map((f) => f.daysOverdue));
@@ -95,5 +97,5 @@ export function driftView(
   const pages = query.all ? 1 : Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
   const page = Math.min(query.page, pages);
   const rows = query.all ? matching : matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  return { report, matching, rows, page, pages, ...allocationChoices(summaries, query.asAt) };
+  return { report, matching, rows, page, pages, ...allocationChoices(summaries, query.asAt), summaries };
 }

@@ -79,7 +79,9 @@ export class DriftController {
         `attachment; filename="${csvName('drift-report', query.asAt, query.today)}.csv"`,
       )
       .header('cache-control', 'no-store');
-    return driftCsv(view.matching, query.asAt, mayReadPersonalData(user.role));
+    return driftCsv(view.matching, query.asAt, mayReadPersonalData(user.role), (id) =>
+      this.queries.summary(id),
+    );
   }
 
   /** Rows with names are a read of those children: recorded in the read-access trail before the page is sent. */

@@ -16,6 +16,7 @@ import { page } from '../html/layout';
 import { driftUrl, type DriftQuery, type DriftSort } from './drift-query';
 import type { DriftView } from './drift-view';
 import { isProjection, projectionText } from './projection';
+import { printBasis, type FlagBasis } from './print-evidence';
 import { teamChoice } from './team-choice';
 
 export interface DriftPageModel {
@@ -140,17 +141,18 @@ function sortHeader(query: DriftQuery, column: (typeof COLUMNS)[number]): SafeHt
     <a class="govuk-link cj-sort" href="${driftUrl(query, { sort: column.sort, dir: nextDir, page: undefined })}">${column.text}<span aria-hidden="true">${arrow}</span><span class="govuk-visually-hidden">, sort ${nextDir === 'asc' ? 'ascending' : 'descending'}</span></a></th>`;
 }
 
-function flagList(row: DriftReportRow): SafeHtml {
+/** `basis`: on the one-page (print) view, the line saying what each flag rests on. */
+function flagList(row: DriftReportRow, basis?: FlagBasis): SafeHtml {
   return html`<ul class="govuk-list cj-flags">
     ${row.flags.map(
       (f) => html`<li class="cj-flag cj-flag--overdue">${tag(openFlagStatus(f), 'red')}
-      <span class="cj-flag__rule">${f.ruleId}</span> ${f.title}<span class="cj-flag__due">${dueWords(f)}</span></li>`,
+      <span class="cj-flag__rule">${f.ruleId}</span> ${f.title}<span class="cj-flag__due">${dueWords(f)}</span>${basis ? html`<br>${basis(f)}` : ''}</li>`,
     )}
     ${row.dueSoon.map(
       (
         w,
       ) => html`<li class="cj-flag cj-flag--soon">${tag(w.daysUntilDue === 0 ? 'Due today' : `Due in ${plural(w.daysUntilDue, 'day')}`, 'yellow')}
-      <span class="cj-flag__rule">${w.ruleId}</span> ${w.title}<span class="cj-flag__due">, due ${formatDate(w.dueDate)}</span></li>`,
+      <span class="cj-flag__rule">${w.ruleId}</span> ${w.title}<span class="cj-flag__due">, due ${formatDate(w.dueDate)}</span>${basis ? html`<br>${basis(w)}` : ''}</li>`,
     )}
   </ul>`;
 }
@@ -167,6 +169,7 @@ function table(model: DriftPageModel): SafeHtml {
   if (view.rows.length === 0)
     return html`<p class="govuk-body govuk-!-font-weight-bold" id="no-results">No child has an open flag or warning that matches these filters as at ${formatDate(query.asAt)}.</p>`;
   const worst = (row: DriftReportRow) => Math.max(0, ...row.flags.map((f) => f.daysOverdue));
+  const basisOf = query.all ? printBasis(view.summaries, view.rows, showNames) : undefined;
   return html`<table class="govuk-table cj-drift-table" id="drift-table">
     <caption class="govuk-table__caption govuk-table__caption--m">Children with open flags or warnings as at ${formatDate(query.asAt)}</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row">${COLUMNS.map((c) => sortHeader(query, c))}</tr></thead>
@@ -178,7 +181,7 @@ function table(model: DriftPageModel): SafeHtml {
         <td class="govuk-table__cell">${row.socialWorker ?? 'Not allocated'}</td>
         <td class="govuk-table__cell"><abbr title="${codeMeaning('LS', row.legalStatus ?? '') ?? ''}">${row.legalStatus ?? '–'}</abbr></td>
         <td class="govuk-table__cell">${AGE_BAND_TEXT[row.ageBand ?? ''] ?? 'Not known'}</td>
-        <td class="govuk-table__cell">${flagList(row)}</td>
+        <td class="govuk-table__cell">${flagList(row, basisOf?.(row))}</td>
         <td class="govuk-table__cell govuk-table__cell--numeric">${row.flags.length ? worst(row) : '–'}</td>
       </tr>`,
       )}
