@@ -15,6 +15,8 @@ export interface ChildFlagsAsKnown extends DriftEvaluation {
   asAt: CalendarDate;
   /** An instant, normalised to UTC. */
   knownAt: string;
+  /** The child's 903 reference as known then (absent when nothing about the child was known). */
+  childRef?: string;
   /** The child's events recorded at or before knownAt (0: nothing about the child was on record yet). */
   eventsKnown: number;
   /** Every flag the child had up to asAt, as known at knownAt: when each opened and closed. */
@@ -48,6 +50,7 @@ export function childFlagsAsKnown(
   const summary = summaryFromStream(childId, known);
   return {
     ...base,
+    childRef: summary.childRef,
     ...evaluateDrift(summary, point.asAt, config),
     history: flagHistory(summary, point.asAt, config),
   };
