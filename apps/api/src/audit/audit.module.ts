@@ -7,6 +7,7 @@ import { AuthorityDriftController } from './authority-drift.controller';
 import { AuthorityDriftService } from './authority-drift.service';
 import { CaseHistoryController } from './case-history.controller';
 import { CaseHistoryService } from './case-history.service';
+import { ChildFlagsAsKnownService } from './child-flags-as-known.service';
 
 /** Case-history replay, the authority's drift report as known at an instant, chronology, chain verification, signed bundles and the read-access trail. */
 @Module({
@@ -16,8 +17,9 @@ import { CaseHistoryService } from './case-history.service';
     AccessLogRecorder,
     AccessLogService,
     AuthorityDriftService,
+    ChildFlagsAsKnownService,
     auditKeyProvider,
   ],
-  exports: [AccessLogRecorder, AccessLogService, AuthorityDriftService],
+  exports: [AccessLogRecorder, AccessLogService, AuthorityDriftService, ChildFlagsAsKnownService],
 })
 export class AuditModule {}

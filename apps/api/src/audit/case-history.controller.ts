@@ -36,7 +36,7 @@ export class CaseHistoryController {
   @Roles('social_worker', 'panel_member', 'auditor', 'admin')
   @ApiOperation({
     summary:
-      "The child's state, open drift flags and the entries that produced them, as at a date and/or as known at an instant",
+      "The child's state, open drift flags, flag history (opened/closed) and the entries that produced them, as at a date and/or as known at an instant",
     description: `Corrections apply only from when they were recorded. ${RECORDED} Roles: social_worker, panel_member, auditor, admin.`,
   })
   @ApiOkResponse({ description: 'The replayed case history' })

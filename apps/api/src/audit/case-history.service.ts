@@ -50,7 +50,12 @@ export class CaseHistoryService {
 
   async history(childId: string, point: ReplayPoint, reader: Reader): Promise<CaseHistory> {
     const events = await this.readAsSeenBy(childId, 'history', reader, pointQuery(point));
-    return replayHistory(events, point, { today: dateOfInstant(this.clock.now()), driftConfig: this.drift });
+    // With the flag history (opened/closed) as known at the point: panel review F7.
+    return replayHistory(events, point, {
+      today: dateOfInstant(this.clock.now()),
+      driftConfig: this.drift,
+      withFlagHistory: true,
+    });
   }
 
   async diff(childId: string, from: ReplayPoint, to: ReplayPoint, reader: Reader): Promise<HistoryDiff> {

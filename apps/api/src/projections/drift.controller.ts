@@ -26,7 +26,9 @@ import {
   type ProjectionEngine,
   type ReadModelConfig,
 } from '@care-journey/projections';
+import { childFlagsPoint } from '@care-journey/audit';
 import { AccessLogRecorder } from '../audit/access-log.recorder';
+import { ChildFlagsAsKnownService } from '../audit/child-flags-as-known.service';
 import { mayReadPersonalData } from '../auth/personal-data';
 import { ChildScope } from '../auth/child-scope/child-scope';
 import { ChildScoped } from '../auth/child-scope/child-scoped.decorator';
@@ -75,6 +77,7 @@ export class DriftController {
     private readonly readYourWrites: ReadYourWrites,
     private readonly trail: AccessLogRecorder,
     private readonly scope: ChildScope,
+    private readonly asKnown: ChildFlagsAsKnownService,
   ) {}
 
   // /drift is the issue's name; /drift-report stays for the clients already using it.
@@ -158,7 +161,9 @@ export class DriftController {
     description:
       '`Accept: text/csv`: one line per flag, warning and history entry. ' +
       "An `asAt` after today (in England) is a projection, as on the drift report: the JSON carries `projection` (`from`: today, `assumes`) and the CSV file name says `projection` (`flags-<ref>-projection-<date>.csv`); a flag's `daysOverdue` is counted to `asAt`. " +
-      'Every read is recorded in the read-access trail (view flags, with asAt and format). Roles: social_worker, panel_member, auditor, admin.',
+      '`knownAt` (an instant with a zone, or a date: the end of that day in England): the flags as the entries recorded by then give them, replayed from the log as the drift report as known at does (`asAt` defaults to the day of knownAt in England); the JSON adds `knownAt` and `eventsKnown`, the CSV file name `-known-<instant>`. ' +
+      'Every role of this route may give knownAt, as on the case-history replay (GET /children/:id/history). ' +
+      'Every read is recorded in the read-access trail (view flags, with asAt, knownAt and format). Roles: social_worker, panel_member, auditor, admin.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiServiceUnavailableResponse({ description: 'minPosition not reached in time' })
@@ -170,23 +175,13 @@ export class DriftController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     await this.readYourWrites.waitFor(query.minPosition);
-    const summary = this.engine.summary(id);
-    if (!summary) {
-      throw new NotFoundException(
-        `No journey summary for child ${id}: unknown child, or not projected yet (pass minPosition)`,
-      );
-    }
     const today = todayInEngland();
-    const asAt = query.asAt ?? today;
-    const { flags, dueSoon } = evaluateDrift(summary, asAt, this.config.drift);
-    const view = {
-      childId: id,
-      childRef: summary.childRef,
-      asAt,
-      flags,
-      dueSoon,
-      history: flagHistory(summary, asAt, this.config.drift),
-    };
+    // knownAt (panel review F7): the flags from the entries recorded by then, replayed from the log.
+    const view =
+      query.knownAt === undefined
+        ? this.flagsNow(id, query.asAt ?? today)
+        : await this.asKnown.flags(id, childFlagsPoint(query.knownAt, query.asAt), this.config.drift);
+    const { asAt } = view;
     const csv = wantsCsv(accept);
     // The child's reference with their breach history: a read of the child, in the read-access
     // trail before it is sent, as the child's page and GET /children/:id are (every role here).
@@ -195,13 +190,43 @@ export class DriftController {
       {
         childId: id,
         view: 'flags',
-        query: { route: '/children/:id/flags', asAt, format: csv ? 'csv' : 'json' },
+        query: {
+          route: '/children/:id/flags',
+          asAt,
+          ...(query.knownAt !== undefined && { knownAt: query.knownAt }),
+          format: csv ? 'csv' : 'json',
+        },
       },
       origin.correlationId,
     );
-    if (csv) return csvReply(reply, csvName(`flags-${summary.childRef}`, asAt, today), childFlagsCsv(view));
+    if (csv) return csvReply(reply, csvName(flagsCsvPrefix(view), asAt, today), childFlagsCsv(view));
     // A date after today is a projection, marked as the drift report marks it (web/drift/projection.ts).
     const projection = driftProjection(asAt, today);
     return projection ? { ...view, projection } : view;
   }
+
+  /** The flags from the read model: everything recorded, judged on asAt. */
+  private flagsNow(id: string, asAt: string) {
+    const summary = this.engine.summary(id);
+    if (!summary) {
+      throw new NotFoundException(
+        `No journey summary for child ${id}: unknown child, or not projected yet (pass minPosition)`,
+      );
+    }
+    const { flags, dueSoon } = evaluateDrift(summary, asAt, this.config.drift);
+    return {
+      childId: id,
+      childRef: summary.childRef,
+      asAt,
+      flags,
+      dueSoon,
+      history: flagHistory(summary, asAt, this.config.drift),
+    };
+  }
 }
+
+/** A file of flags as known at an instant says so: `flags-<ref>-known-<instant>-<asAt>.csv`. */
+const flagsCsvPrefix = (view: { childRef: string; knownAt?: string }): string =>
+  view.knownAt === undefined
+    ? `flags-${view.childRef}`
+    : `flags-${view.childRef}-known-${view.knownAt.replace(/[-:.]/g, '')}`;

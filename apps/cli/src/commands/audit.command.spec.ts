@@ -66,6 +66,49 @@ describe('care-journey audit', () => {
     expect(result.state.currentPlacement).toMatchObject({ placementType: 'U5', startDate: '2024-03-01' });
   });
 
+  // The fixture's first review (due 12 Feb 2024) is held on 12 Feb, recorded on 13 Feb at 11:00Z.
+  type Flagged = { ruleId: string; dueDate: string; closedOn?: string };
+  const dr01 = (entries: Flagged[] | undefined) => (entries ?? []).filter((entry) => entry.ruleId === 'DR01');
+
+  it('Given the review not yet recorded, When replayed as known then, Then the drift carries DR01 open and its flag history', async () => {
+    const result = (await run('replay', '--child', 'c1', '--known-at', '2024-02-13T10:00:00Z')) as {
+      drift: { driftDate: string; flags: Flagged[]; history: Flagged[] };
+    };
+    expect(result.drift.driftDate).toBe('2024-02-13');
+    expect(dr01(result.drift.flags)).toHaveLength(1);
+    expect(dr01(result.drift.history)).toEqual([expect.objectContaining({ dueDate: '2024-02-12' })]);
+    expect(dr01(result.drift.history)[0].closedOn).toBeUndefined();
+  });
+
+  it('--flags prints only the flags as known at the instant: DR01 open before the review was recorded, not after', async () => {
+    const before = (await run(
+      'replay',
+      '--child',
+      'c1',
+      '--known-at',
+      '2024-02-13T10:00:00Z',
+      '--flags',
+    )) as {
+      flags: Flagged[];
+      history: Flagged[];
+    };
+    expect(before).toMatchObject({
+      childId: 'c1',
+      asAt: '2024-02-13',
+      knownAt: '2024-02-13T10:00:00.000Z',
+      eventsKnown: 2,
+    });
+    expect(before).not.toHaveProperty('entries');
+    expect(dr01(before.flags)).toHaveLength(1);
+    const after = (await run('replay', '--child', 'c1', '--known-at', '2024-02-13T12:00:00Z', '--flags')) as {
+      flags: Flagged[];
+      history: Flagged[];
+    };
+    expect(after).toMatchObject({ eventsKnown: 3 });
+    expect(dr01(after.flags)).toEqual([]);
+    expect(dr01(after.history).filter((entry) => !entry.closedOn)).toEqual([]);
+  });
+
   it('refuses a bad date naming the option', async () => {
     await expect(run('replay', '--child', 'c1', '--as-at', '2024-02-30')).rejects.toThrow(/--as-at/);
   });

@@ -2,6 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import {
+  childFlagsAsKnown,
+  childFlagsPoint,
   chronology,
   exportBundle,
   loadAuditKey,
@@ -87,11 +89,17 @@ export function registerAuditCommand(program: Command): void {
   withReader(
     audit
       .command('replay')
-      .description("The child's state, drift flags and entries as at a date and/or as known at an instant"),
+      .description(
+        "The child's state, drift flags with their history (opened/closed) and entries as at a date and/or as known at an instant",
+      ),
   )
     .option('--as-at <date>', "date in the child's life, YYYY-MM-DD")
     .option('--known-at <instant>', 'instant on the record, ISO-8601 with a zone')
-    .action(async (options: ReaderOptions & { asAt?: string; knownAt?: string }) => {
+    .option(
+      '--flags',
+      'print only the flags (open, due soon, history) as GET /children/:id/flags?knownAt= gives them (known at: default now; as at: default the day of --known-at in England)',
+    )
+    .action(async (options: ReaderOptions & { asAt?: string; knownAt?: string; flags?: boolean }) => {
       const parsed = parseReplayPoint({ asAt: options.asAt, knownAt: options.knownAt });
       if ('errors' in parsed)
         throw new Error(
@@ -101,15 +109,26 @@ export function registerAuditCommand(program: Command): void {
       const query = {
         ...(point.asAt && { asAt: point.asAt }),
         ...(point.knownAt && { knownAt: point.knownAt }),
+        ...(options.flags && { flags: 'only' }),
       };
+      // The thresholds the panel's flags use (CARE_JOURNEY_DRIFT_THRESHOLDS), not the defaults.
+      const driftConfig = driftConfigFromEnv();
       print(
-        await withCaseHistory(options, 'history', query, (events) =>
-          replayHistory(events.map(toStoredJourneyEvent), point, {
+        await withCaseHistory(options, 'history', query, (events) => {
+          const stored = events.map(toStoredJourneyEvent);
+          if (options.flags) {
+            const flagsPoint = childFlagsPoint(point.knownAt ?? new Date().toISOString(), point.asAt);
+            return {
+              childId: options.child,
+              ...childFlagsAsKnown(options.child, stored, flagsPoint, driftConfig),
+            };
+          }
+          return replayHistory(stored, point, {
             today: dateOfInstant(new Date().toISOString()),
-            // The thresholds the panel's flags use (CARE_JOURNEY_DRIFT_THRESHOLDS), not the defaults.
-            driftConfig: driftConfigFromEnv(),
-          }),
-        ),
+            driftConfig,
+            withFlagHistory: true,
+          });
+        }),
       );
     });
 

@@ -4,10 +4,12 @@ export {
   buildSummary,
   summaryFromStream,
   evaluateDrift,
+  flagHistory,
   driftReport,
   DEFAULT_DRIFT_CONFIG,
   type DriftConfig,
   type DriftEvaluation,
+  type FlagHistoryEntry,
   type DriftReport,
   type DriftReportFilter,
 } from '@care-journey/projections';

@@ -4,10 +4,12 @@ import {
   buildSummary,
   DEFAULT_DRIFT_CONFIG,
   evaluateDrift,
+  flagHistory,
   foldJourney,
   resolveCorrections,
   type DriftConfig,
   type DriftEvaluation,
+  type FlagHistoryEntry,
   type JourneyState,
 } from './journey-domain';
 import type { ReplayPoint } from './replay-point';
@@ -42,13 +44,18 @@ export interface CaseHistory {
    * Drift flags open (and due soon) on `driftDate`, from the entries above. Absent when no date
    * is known: neither asAt, knownAt nor `today` was given.
    */
-  drift?: DriftEvaluation & { driftDate: string };
+  drift?: DriftEvaluation & { driftDate: string; history?: FlagHistoryEntry[] };
 }
 
 export interface ReplayOptions {
   /** Today's date, for drift when the point gives no date of its own. */
   today?: string;
   driftConfig?: DriftConfig;
+  /**
+   * Add each flag's history (opened/closed) on the drift date to `drift.history`: what an auditor
+   * needs for "when was it known the review was late". Off for diffs and the replay bench.
+   */
+  withFlagHistory?: boolean;
 }
 
 const instant = (iso: string): number => Date.parse(iso);
@@ -102,10 +109,9 @@ export function replayHistory(
   };
   const driftDate = point.asAt ?? (point.knownAt && dateOfInstant(point.knownAt)) ?? options.today;
   if (driftDate === undefined || state.childId === undefined) return history;
-  const drift = evaluateDrift(
-    buildSummary(state.childId, effective),
-    driftDate,
-    options.driftConfig ?? DEFAULT_DRIFT_CONFIG,
-  );
-  return { ...history, drift: { driftDate, ...drift } };
+  const summary = buildSummary(state.childId, effective);
+  const config = options.driftConfig ?? DEFAULT_DRIFT_CONFIG;
+  const drift = evaluateDrift(summary, driftDate, config);
+  const flags = options.withFlagHistory ? { history: flagHistory(summary, driftDate, config) } : {};
+  return { ...history, drift: { driftDate, ...drift, ...flags } };
 }

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { buildMessage, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { isKnownAtValue, KNOWN_AT_RULE } from '@care-journey/audit';
 import { isValidCalendarDate, isValidInstant } from '@care-journey/journey';
 import { IsInSupportedYears } from '../../http/supported-dates';
 
@@ -39,6 +40,23 @@ export const InstantQuery = (description: string, example = '2025-04-01T09:00:00
           (prefix) =>
             `${prefix}$property must be an ISO-8601 instant with a zone (Z or ±hh:mm), e.g. 2025-04-01T09:00:00Z`,
         ),
+      },
+    }),
+    IsInSupportedYears(),
+  );
+
+/**
+ * knownAt of the "as known at" reads (the drift report as known, a child's flags): an instant with a
+ * zone, or a bare date meaning the end of that day in England; one rule and one message for both.
+ */
+export const KnownAtQuery = (description: string, example = '2025-04-01T09:00:00Z') =>
+  applyDecorators(
+    optionalQuery(description, example),
+    ValidateBy({
+      name: 'isInstantOrDate',
+      validator: {
+        validate: isKnownAtValue,
+        defaultMessage: buildMessage((prefix) => `${prefix}$property ${KNOWN_AT_RULE}`),
       },
     }),
     IsInSupportedYears(),

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { codesOf } from '@care-journey/journey';
 import { AGE_BANDS, DRIFT_RULE_IDS, type AgeBand, type DriftRuleId } from '@care-journey/projections';
+import { KnownAtQuery } from '../../audit/dto/query-fields';
 import { MinPositionField, OptionalDateField, PageQuery } from './query-fields';
 
 const LEGAL_STATUSES = codesOf('LS');
@@ -74,8 +75,15 @@ export class DriftReportQuery extends DriftFilterQuery {
 }
 
 export class ChildFlagsQuery {
-  @OptionalDateField('The date the flags are as at (default: today), YYYY-MM-DD')
+  @OptionalDateField(
+    'The date the flags are as at (default: today, or the day of knownAt in England), YYYY-MM-DD',
+  )
   asAt?: string;
+
+  @KnownAtQuery(
+    "Instant on the record's clock: the flags from only the entries recorded at or before it, replayed from the log (default: the read model, everything recorded). A bare date YYYY-MM-DD means the end of that day in England.",
+  )
+  knownAt?: string;
 
   @MinPositionField()
   minPosition?: string;
