@@ -7,6 +7,7 @@ import { AuthorityDriftController } from './authority-drift.controller';
 import { AuthorityDriftService } from './authority-drift.service';
 import { CaseHistoryController } from './case-history.controller';
 import { CaseHistoryService } from './case-history.service';
+import { DriftReadsAt } from './drift-reads-at';
 
 /** Case-history replay, the authority's drift report as known at an instant, chronology, chain verification, signed bundles and the read-access trail. */
 @Module({
@@ -16,8 +17,9 @@ import { CaseHistoryService } from './case-history.service';
     AccessLogRecorder,
     AccessLogService,
     AuthorityDriftService,
+    DriftReadsAt,
     auditKeyProvider,
   ],
-  exports: [AccessLogRecorder, AuthorityDriftService],
+  exports: [AccessLogRecorder, AuthorityDriftService, DriftReadsAt],
 })
 export class AuditModule {}
