@@ -57,7 +57,11 @@ describe('projection reports: /drift, paging and CSV (real HTTP app on a SQLite 
       panel,
     );
     expect(drift.status).toBe(200);
-    expect(drift.body).toEqual(old.body);
+    // The same report; only where the read models were differs (the first read's trail entry is between).
+    const { readModels: _first, ...report } = drift.body;
+    const { readModels: _second, ...oldReport } = old.body;
+    expect(report).toEqual(oldReport);
+    expect(_first).toMatchObject({ complete: true });
     expect(drift.body).toMatchObject({ asAt: '2023-06-01', dueWithinDays: 10, openFlags: 2 });
     expect(drift.body.paging).toEqual({ page: 1, pageSize: 100, total: 2, pages: 1 });
   });

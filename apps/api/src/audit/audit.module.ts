@@ -8,6 +8,7 @@ import { AuthorityDriftService } from './authority-drift.service';
 import { CaseHistoryController } from './case-history.controller';
 import { CaseHistoryService } from './case-history.service';
 import { ChildFlagsAsKnownService } from './child-flags-as-known.service';
+import { DriftReadsAt } from './drift-reads-at';
 
 /** Case-history replay, the authority's drift report as known at an instant, chronology, chain verification, signed bundles and the read-access trail. */
 @Module({
@@ -18,8 +19,15 @@ import { ChildFlagsAsKnownService } from './child-flags-as-known.service';
     AccessLogService,
     AuthorityDriftService,
     ChildFlagsAsKnownService,
+    DriftReadsAt,
     auditKeyProvider,
   ],
-  exports: [AccessLogRecorder, AccessLogService, AuthorityDriftService, ChildFlagsAsKnownService],
+  exports: [
+    AccessLogRecorder,
+    AccessLogService,
+    AuthorityDriftService,
+    ChildFlagsAsKnownService,
+    DriftReadsAt,
+  ],
 })
 export class AuditModule {}

@@ -11,6 +11,7 @@ import { todayInEngland } from '../projections/today';
 import { AccessLogRecorder } from './access-log.recorder';
 import { AuthorityDriftService } from './authority-drift.service';
 import { AuthorityDriftQuery } from './dto/authority-drift.query';
+import { DriftReadsAt, type DriftReadAt } from './drift-reads-at';
 
 /** The route, as the trail names it. */
 export const AUTHORITY_DRIFT_ROUTE = '/audit/drift-report';
@@ -38,6 +39,7 @@ export class AuthorityDriftController {
   constructor(
     private readonly reports: AuthorityDriftService,
     private readonly trail: AccessLogRecorder,
+    private readonly readsAt: DriftReadsAt,
   ) {}
 
   @Get('drift-report')
@@ -48,7 +50,9 @@ export class AuthorityDriftController {
       "Every child's journey replayed from the event log, keeping the events recorded at or before knownAt (default: the end of asAt in England), " +
       'then judged on asAt with the live report’s rules and configured thresholds: as known now, it equals GET /drift-report?asAt. ' +
       'JSON, `children` paged (`page`, `pageSize`, totals in `paging`). Each page read is recorded in the read-access trail ' +
-      '(view drift, the ids shown, never names). Roles: auditor, admin.',
+      '(view drift, the ids shown, never names). Roles: auditor, admin. ' +
+      "`liveReadsAtKnownAt`: the live drift report reads recorded at exactly knownAt (copy a trail entry's readAt), each with the `readModels` it was built from " +
+      '(`position`, `head`, `behind`, `complete`): when a read was incomplete, the report shown then held only the events up to `position`, less than this replay.',
   })
   @ApiOkResponse({
     description: 'Counts by rule over every matching child, one page of children, and what was read',
@@ -60,7 +64,7 @@ export class AuthorityDriftController {
   async report(
     @Query() query: AuthorityDriftQuery,
     @Origin() origin: CommandOrigin,
-  ): Promise<AuthorityDriftAsKnown & { paging: Paging }> {
+  ): Promise<AuthorityDriftAsKnown & { paging: Paging; liveReadsAtKnownAt: DriftReadAt[] }> {
     const point = pointOf(query, todayInEngland());
     const filter = filterOf(query);
     const report = await this.reports.report(point, filter);
@@ -88,6 +92,8 @@ export class AuthorityDriftController {
       },
       origin.correlationId,
     );
-    return { ...report, children: items, paging };
+    // What the live report was built from at that instant, when knownAt is a read's instant.
+    const liveReadsAtKnownAt = await this.readsAt.find(point.knownAt);
+    return { ...report, children: items, paging, liveReadsAtKnownAt };
   }
 }

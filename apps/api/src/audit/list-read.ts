@@ -1,4 +1,4 @@
-import type { CaseHistoryReadData } from '@care-journey/audit';
+import type { CaseHistoryReadData, ReadModelsPosition } from '@care-journey/audit';
 
 /**
  * Most child ids one trail entry holds. A page of search results or of the drift report shows at
@@ -18,6 +18,8 @@ export interface ListRead {
   query: Record<string, string | number | boolean | readonly string[] | undefined>;
   /** The children shown by name, in the order shown. */
   childIds: readonly string[];
+  /** A list built from the read models (the live drift report): how far they had got. */
+  readModels?: ReadModelsPosition;
 }
 
 /** Parameters as the trail keeps them: text, lists comma-joined, nothing empty. */
@@ -46,6 +48,7 @@ export function listReadEntries(
     view: read.view,
     query: parts === 1 ? query : { ...query, part: `${i + 1}/${parts}` },
     childIds: read.childIds.slice(i * maxIds, (i + 1) * maxIds),
+    ...(read.readModels && { readModels: read.readModels }),
   }));
 }
 

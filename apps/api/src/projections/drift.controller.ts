@@ -39,6 +39,7 @@ import { badRequestBody } from '../http/field-errors';
 import { driftCsv } from '../web/drift/drift-csv';
 import { DRIFT_REPORT_READERS } from '../web/drift/drift-report-readers';
 import { csvName, driftProjection, type DriftProjection } from '../web/drift/projection';
+import { incompleteMarker, readModelsServed, type ReadModelsServed } from '../web/drift/read-models-served';
 import { csvReply, wantsCsv } from './csv/csv-response';
 import { childFlagsCsv } from './csv/measures-csv';
 import { ChildFlagsQuery, DriftReportQuery } from './dto/drift-report.query';
@@ -91,7 +92,9 @@ export class DriftController {
       '`Accept: text/csv`: one line per flag or warning for every matching child (not paged). ' +
       'A report with names (every role but reporting_job) is recorded in the read-access trail (view drift, the ids shown). ' +
       'A social worker under socialWorkerScope "team" (the default) gets only children allocated today to one of their teams, counts included. ' +
-      'An `asAt` after today (in England) is a projection, the flags open then if nothing else is recorded: the JSON carries `projection` (`from`: today, `assumes`) and the CSV file name says `projection`.',
+      'An `asAt` after today (in England) is a projection, the flags open then if nothing else is recorded: the JSON carries `projection` (`from`: today, `assumes`) and the CSV file name says `projection`. ' +
+      'The report is read from the read models: `readModels` says how far they had got (`position`, `head`, `behind`, `complete`). ' +
+      'While they are behind the log (start-up catch-up, a rebuild, a realign) it waits briefly for them, then answers with what they hold, `complete: false` and `-incomplete` in the CSV file name; the trail entry keeps the same `readModels`. Pass `minPosition` to wait (bounded, else 503) for a position instead.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: 'The report: counts by rule, and one row per child with flags or warnings' })
@@ -102,10 +105,14 @@ export class DriftController {
     @Headers('accept') accept: string | undefined,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<(DriftReport & { paging: Paging; projection?: DriftProjection }) | string> {
+  ): Promise<
+    (DriftReport & { paging: Paging; projection?: DriftProjection; readModels: ReadModelsServed }) | string
+  > {
     const { user } = origin;
     const dueWithinDays = dueWithinOf(query);
     await this.readYourWrites.waitFor(query.minPosition);
+    // How far the read models have got, read just before the summaries (web/drift/read-models-served.ts).
+    const readModels = await readModelsServed(this.engine);
     const today = todayInEngland();
     // A social worker scoped to their teams: only children allocated to them today (counts included).
     const summaries = this.scope.summaries(user, this.engine.summaries(), today);
@@ -137,6 +144,7 @@ export class DriftController {
                 ...shape,
               },
               childIds: rows.map((row) => row.childId),
+              readModels,
             },
             origin.correlationId,
           )
@@ -144,13 +152,16 @@ export class DriftController {
     if (wantsCsv(accept)) {
       await recordShown(report.children, { format: 'csv' });
       const body = driftCsv(report.children, report.asAt, names, (id) => this.engine.summary(id));
-      return csvReply(reply, csvName('drift', report.asAt, today), body);
+      return csvReply(reply, `${csvName('drift', report.asAt, today)}${incompleteMarker(readModels)}`, body);
     }
     const { items, paging } = pageOf(report.children, query.page, query.pageSize);
     await recordShown(items, { page: paging.page, pageSize: paging.pageSize });
     // A date after today is answered as a projection, and says so (web/drift/projection.ts).
     const projection = driftProjection(report.asAt, today);
-    return forRole({ ...report, ...(projection ? { projection } : {}), children: items, paging }, user.role);
+    return forRole(
+      { ...report, ...(projection ? { projection } : {}), readModels, children: items, paging },
+      user.role,
+    );
   }
 
   @Get('children/:id/flags')

@@ -39,6 +39,20 @@ export type CaseHistoryView =
   /** A request about a child out of the reader's scope (socialWorkerScope), answered 404: query says what was asked. */
   | 'refused';
 
+/**
+ * How far the read models a list was built from had got through the log (the live drift report is
+ * read from them, not from the log): the last position in them, the head, the entries between, and
+ * whether that was all of it. Entries recorded before this field was kept have none.
+ */
+export type ReadModelsPosition = {
+  complete: boolean;
+  position: string | null;
+  head: string | null;
+  behind: string;
+  reason?: string;
+  since?: string;
+};
+
 // A type alias, not an interface, so it is assignable to the store's Record<string, unknown> data.
 export type CaseHistoryReadData = {
   childId: string;
@@ -50,6 +64,8 @@ export type CaseHistoryReadData = {
   query?: Record<string, string>;
   /** A list read ('search', 'drift', 'measures', 'export', 'export903'): the ids of the children it showed by name (names are not kept here). */
   childIds?: string[];
+  /** A live drift report read: the read models it was built from (absent from older entries). */
+  readModels?: ReadModelsPosition;
 };
 
 export const accessLogStream = (readAt: string): string =>
@@ -66,12 +82,14 @@ export interface CaseHistoryReadInput extends CaseHistoryReadData {
 export function caseHistoryReadEvent(
   input: CaseHistoryReadInput,
 ): NewEvent<typeof CASE_HISTORY_READ, CaseHistoryReadData> {
-  const { id, readBy, readAt, correlationId, childId, role, view, reason, query, childIds } = input;
+  const { id, readBy, readAt, correlationId, childId, role, view, reason, query, childIds, readModels } =
+    input;
   const data: CaseHistoryReadData = { childId, role, view };
   if (reason !== undefined && reason !== '') data.reason = reason;
   if (query && Object.keys(query).length > 0) data.query = query;
   // Kept when empty too: a search that showed no one is still a search.
   if (childIds !== undefined) data.childIds = childIds;
+  if (readModels !== undefined) data.readModels = readModels;
   return {
     id,
     type: CASE_HISTORY_READ,
@@ -108,6 +126,7 @@ export function toAccessLogEntry(event: {
     ...(data.reason !== undefined ? { reason: data.reason } : {}),
     ...(data.query !== undefined ? { query: data.query } : {}),
     ...(data.childIds !== undefined ? { childIds: data.childIds } : {}),
+    ...(data.readModels !== undefined ? { readModels: data.readModels } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateInEngland } from '@care-journey/journey';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import { AuthorityDriftService } from '../../audit/authority-drift.service';
+import { DriftReadsAt } from '../../audit/drift-reads-at';
 import { Roles } from '../../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
@@ -28,6 +29,7 @@ export class AsKnownDriftController {
     private readonly reports: AuthorityDriftService,
     private readonly clock: Clock,
     private readonly trail: AccessLogRecorder,
+    private readonly readsAt: DriftReadsAt,
   ) {}
 
   @Get('drift')
@@ -53,6 +55,8 @@ export class AsKnownDriftController {
       },
       origin.correlationId,
     );
-    return sendPage(reply, asKnownDriftPage({ ...model, report, rows }));
+    // When knownAt is a live read's instant (copied from the trail): what that report was built from.
+    const readsAt = await this.readsAt.find(query.point.knownAt);
+    return sendPage(reply, asKnownDriftPage({ ...model, report, rows, readsAt }));
   }
 }

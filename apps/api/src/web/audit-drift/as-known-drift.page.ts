@@ -1,4 +1,5 @@
 import type { AuthorityDriftAsKnown } from '@care-journey/audit';
+import type { DriftReadAt } from '../../audit/drift-reads-at';
 import { DRIFT_RULES, type DriftReportRow } from '@care-journey/projections';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { errorSummary, inlineError, selectOptions, tag } from '../html/components';
@@ -16,6 +17,8 @@ export interface AsKnownDriftPageModel {
   /** Absent when the form has an error: nothing is replayed. */
   report?: AuthorityDriftAsKnown;
   rows?: PageOf<DriftReportRow>;
+  /** The live drift report reads recorded at exactly knownAt, with the read models each was built from. */
+  readsAt?: readonly DriftReadAt[];
 }
 
 function field(
@@ -99,12 +102,32 @@ function table(query: AsKnownDriftQuery, rows: PageOf<DriftReportRow>): SafeHtml
     )}</tbody></table>`;
 }
 
+/** One live read at knownAt: what its report was built from, against this replay. */
+function readAtWords(read: DriftReadAt): string {
+  const { complete, position, head, behind } = read.readModels;
+  const who = `${read.readBy} (${read.role.replace('_', ' ')}) read ${read.route || 'the drift report'}`;
+  if (complete)
+    return `${who}: that report was built from every entry in the log, up to position ${position ?? 'none'}, so this replay shows what it showed.`;
+  const entries = behind === '1' ? '1 entry' : `${Number(behind).toLocaleString('en-GB')} entries`;
+  return `${who}: that report was incomplete. It was built from the log up to position ${position ?? 'none'} only, ${entries} behind its head (${head ?? 'none'}), while the read models caught up; this replay counts every entry recorded by then, so it shows more than that reader saw.`;
+}
+
+function readsAtNotice(readsAt: readonly DriftReadAt[] | undefined): SafeHtml {
+  if (!readsAt || readsAt.length === 0) return html``;
+  const incomplete = readsAt.some((read) => !read.readModels.complete);
+  return html`<div class="${incomplete ? 'govuk-warning-text' : 'govuk-inset-text'}" id="reads-at-known-at">
+    ${incomplete ? html`<span class="govuk-warning-text__icon" aria-hidden="true">!</span>` : html``}
+    <div class="${incomplete ? 'govuk-warning-text__text' : ''}"><p class="govuk-body govuk-!-font-weight-bold">The live drift report was read at this moment</p>
+    <ul class="govuk-list govuk-list--bullet">${readsAt.map((read) => html`<li data-position="${read.readModels.position ?? ''}" data-behind="${read.readModels.behind}">${readAtWords(read)}</li>`)}</ul></div></div>`;
+}
+
 function results(model: AsKnownDriftPageModel): SafeHtml {
   const { query, report, rows } = model;
   if (!report || !rows) return html``;
   const children = report.children.filter((row) => row.flags.length > 0).length;
   return html`<p class="govuk-body-l" id="as-known-summary">As at ${formatDate(report.asAt)}, as known at ${formatInstant(report.knownAt)}:
       <strong>${plural(report.openFlags, 'open flag')}</strong> for ${plural(children, 'child', 'children')}, and ${plural(report.dueSoon, 'warning')} due within ${report.dueWithinDays} days.</p>
+    ${readsAtNotice(model.readsAt)}
     <p class="govuk-body" id="as-known-basis">Replayed from ${plural(report.eventsKnown, 'event')} recorded by then (of ${report.eventsRead.toLocaleString('en-GB')} journey events in the log up to position ${report.head ?? '0'}), for ${plural(report.childrenKnown, 'child', 'children')} on record, with the live report's rules and thresholds.</p>
     ${byRule(report)}
     ${table(query, rows)}

@@ -1,8 +1,8 @@
-import { BadRequestException, Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
-import { driftReport, type DriftReport } from '@care-journey/projections';
+import { driftReport, type DriftReport, type ProjectionEngine } from '@care-journey/projections';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { mayReadPersonalData } from '../../auth/personal-data';
@@ -11,6 +11,7 @@ import { Roles } from '../../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
 import { JourneyQueries } from '../../projections/journey-queries';
+import { PROJECTION_ENGINE } from '../../projections/projection-engine.provider';
 import { csrfToken } from '../auth/csrf';
 import { RecentCache } from '../reading/recent-cache';
 import { sendPage } from '../html/respond';
@@ -21,6 +22,7 @@ import { driftPage } from './drift.page';
 import { parseDriftQuery, refusedQuery, type DriftQuery } from './drift-query';
 import { driftView, type DriftView } from './drift-view';
 import { csvName } from './projection';
+import { incompleteMarker, readModelsServed, type ReadModelsServed } from './read-models-served';
 import { ruleMeanings } from './rule-meanings';
 
 /** The panel's agenda: open flags as at a date, grouped by child (the API's /drift-report admits the same roles). */
@@ -37,6 +39,7 @@ export class DriftController {
     private readonly clock: Clock,
     private readonly trail: AccessLogRecorder,
     private readonly scope: ChildScope,
+    @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
   ) {}
 
   @Get('drift')
@@ -47,8 +50,8 @@ export class DriftController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const { user } = origin;
-    const { query, view } = this.build(raw, user);
-    await this.recordShown(origin, '/panel/drift', query, view.rows, { page: view.page });
+    const { query, view, served } = await this.build(raw, user);
+    await this.recordShown(origin, '/panel/drift', query, view.rows, { page: view.page }, served);
     return sendPage(
       reply,
       driftPage({
@@ -56,6 +59,7 @@ export class DriftController {
         csrfToken: csrfToken(request, reply),
         query,
         view,
+        served,
         showNames: mayReadPersonalData(user.role),
         ruleMeanings: ruleMeanings(this.queries.drift),
       }),
@@ -69,14 +73,14 @@ export class DriftController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const { user } = origin;
-    const { query, view } = this.build({ ...raw, all: '1' }, user);
+    const { query, view, served } = await this.build({ ...raw, all: '1' }, user);
     if (query.errors.length > 0) throw new BadRequestException(refusedQuery(query.errors));
-    await this.recordShown(origin, '/panel/drift.csv', query, view.matching, {});
+    await this.recordShown(origin, '/panel/drift.csv', query, view.matching, {}, served);
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header(
         'content-disposition',
-        `attachment; filename="${csvName('drift-report', query.asAt, query.today)}.csv"`,
+        `attachment; filename="${csvName('drift-report', query.asAt, query.today)}${incompleteMarker(served)}.csv"`,
       )
       .header('cache-control', 'no-store');
     return driftCsv(view.matching, query.asAt, mayReadPersonalData(user.role), (id) =>
@@ -91,6 +95,7 @@ export class DriftController {
     query: DriftQuery,
     rows: readonly { childId: string }[],
     shape: Record<string, number>,
+    served: ReadModelsServed,
   ): Promise<void> {
     if (!mayReadPersonalData(user.role)) return Promise.resolve();
     return this.trail.recordList(
@@ -100,17 +105,20 @@ export class DriftController {
         route,
         query: { ...query.raw, asAt: query.asAt, ...shape },
         childIds: rows.map((row) => row.childId),
+        readModels: served,
       },
       correlationId,
     );
   }
 
-  private build(
+  private async build(
     raw: Record<string, unknown>,
     user: AuthenticatedUser,
-  ): { query: DriftQuery; view: DriftView } {
+  ): Promise<{ query: DriftQuery; view: DriftView; served: ReadModelsServed }> {
     const today = dateOfInstant(this.clock.now());
     const query = parseDriftQuery(raw, today);
+    // How far the read models have got, read just before the summaries (read-models-served.ts).
+    const served = await readModelsServed(this.engine);
     // Straight from the read models: summaries() is cheap when nothing changed, and the report is cached
     // per scope (a social worker scoped to their teams: only children allocated to them today).
     const summaries = this.scope.summaries(user, this.queries.summaries(), today);
@@ -122,6 +130,6 @@ export class DriftController {
     const report = mayReadPersonalData(user.role)
       ? full
       : { ...full, children: full.children.map((row) => ({ ...row, name: '' })) };
-    return { query, view: driftView(report, summaries, query) };
+    return { query, view: driftView(report, summaries, query), served };
   }
 }

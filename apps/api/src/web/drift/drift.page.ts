@@ -17,6 +17,7 @@ import { driftUrl, type DriftQuery, type DriftSort } from './drift-query';
 import type { DriftView } from './drift-view';
 import { isProjection, projectionText } from './projection';
 import { printBasis, type FlagBasis } from './print-evidence';
+import { incompleteText, type ReadModelsServed } from './read-models-served';
 import { teamChoice } from './team-choice';
 
 export interface DriftPageModel {
@@ -24,6 +25,8 @@ export interface DriftPageModel {
   csrfToken: string;
   query: DriftQuery;
   view: DriftView;
+  /** How far the read models the report was built from had got (absent: taken as complete). */
+  served?: ReadModelsServed;
   showNames: boolean;
   /** Each rule in a sentence with its thresholds (rule-meanings.ts). */
   ruleMeanings: ReadonlyMap<string, string>;
@@ -226,6 +229,14 @@ function projectionNotice(query: DriftQuery): SafeHtml {
     <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${projectionText(query.asAt, query.today)}</strong></div>`;
 }
 
+/** Read models still catching up: the report misses what they have not applied, said first and printed. */
+function incompleteNotice(served: ReadModelsServed | undefined): SafeHtml {
+  if (!served || served.complete) return html``;
+  return html`<div class="govuk-warning-text" id="incomplete-notice" role="alert" data-behind="${served.behind}" data-position="${served.position ?? ''}">
+    <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+    <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${incompleteText(served)}</strong></div>`;
+}
+
 export function driftPage(model: DriftPageModel): SafeHtml {
   const { query, view } = model;
   const childrenWithFlags = view.matching.filter((r) => r.flags.length > 0).length;
@@ -235,9 +246,10 @@ export function driftPage(model: DriftPageModel): SafeHtml {
     ${errorSummary(query.errors)}
     <span class="govuk-caption-l">Permanency panel</span>
     <h1 class="govuk-heading-l">Drift report <span class="cj-print-only">(panel pack)</span></h1>
+    ${incompleteNotice(model.served)}
     ${projectionNotice(query)}
     <p class="govuk-body-l" id="report-summary">${isProjection(query.asAt, query.today) ? 'Projected as at' : 'As at'} ${formatDate(query.asAt)}: <strong>${plural(flags, 'open flag')}</strong> for ${plural(childrenWithFlags, 'child', 'children')},
-      and ${plural(soon, 'warning')} due within ${view.report.dueWithinDays} days.</p>
+      and ${plural(soon, 'warning')} due within ${view.report.dueWithinDays} days${model.served && !model.served.complete ? ' so far (incomplete)' : ''}.</p>
     <div class="govuk-button-group cj-no-print">
       <a class="govuk-button govuk-button--secondary" data-module="govuk-button" href="${driftUrl(query, { page: undefined }, '/panel/drift.csv')}" download>Download CSV</a>
       <a class="govuk-link" href="${driftUrl(query, { all: '1', page: undefined })}">Show every child on one page (to print the panel pack)</a>
