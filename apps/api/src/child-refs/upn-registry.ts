@@ -1,7 +1,8 @@
 /**
  * A UPN belongs to one child (DfE 903 rule 444: unique within the authority's return; the
  * unknown-UPN codes UN1–UN5, any `UN<digit>`, say there is none and may repeat). A registration
- * through the API is refused when another child already holds its UPN:
+ * through the API, or an amendment of one giving a UPN (children/commands/amended-upn.reservation.ts),
+ * is refused when another child already holds its UPN:
  * - children registered by anyone (the API, the seeder, the 903 import, another API process) are
  *   read from the log's registrations, once and then only the new ones (`catchUp`);
  * - two registrations racing with the same UPN are told apart by a reservation stream per UPN,

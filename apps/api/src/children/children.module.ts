@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { authorityConfigProvider } from '../authority/authority.providers';
 import { AllocationNames } from './allocation/allocation-names';
 import { AmendedChildRefReservation } from './commands/amended-child-ref.reservation';
+import { AmendedUpnReservation } from './commands/amended-upn.reservation';
 import { JourneyCommandSender } from './commands/journey-command.sender';
 import { RecordJourneyHandler } from './commands/record-journey.handler';
 import { AdoptionController } from './http/adoption.controller';
@@ -38,6 +39,7 @@ import { JourneyRepository } from './recording/journey.repository';
     JourneyCommandSender,
     RecordJourneyHandler,
     AmendedChildRefReservation,
+    AmendedUpnReservation,
     GetChildHandler,
     GetChildEventsHandler,
     JourneyRepository,

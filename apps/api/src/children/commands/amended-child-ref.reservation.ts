@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@care-journey/event-store';
 import { childRefAmendedIn, type JourneyEvent, type JourneyState } from '@care-journey/journey';
 import { ChildRefRegistry } from '@care-journey/reporting';
+import { childRefHeldByAnother } from '../../child-refs/child-ref-hold';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
 import { ChildRefInUse } from '../application-errors';
 import type { RecordingContext } from '../recording/recording-context';
@@ -17,8 +18,19 @@ import type { RecordingContext } from '../recording/recording-context';
 export class AmendedChildRefReservation {
   private readonly childRefs: ChildRefRegistry | undefined;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore | undefined) {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore | undefined) {
     this.childRefs = store && new ChildRefRegistry(store);
+  }
+
+  /**
+   * Read-only: refuses (409 on `amendedData.childRef`) when `events` amend the registration to a
+   * reference another child holds now. Lets a refusal for another field (an amended UPN) name the
+   * reference first, as a registration's refusal does, without reserving anything.
+   */
+  async refuseIfHeldByAnother(events: readonly JourneyEvent[], state: JourneyState): Promise<void> {
+    const amended = childRefAmendedIn(events, state);
+    if (amended && this.store && (await childRefHeldByAnother(this.store, amended)))
+      throw new ChildRefInUse(amended.childRef, 'amendedData.childRef');
   }
 
   /** One with no store (a handler built outside Nest): it refuses every amendment of a reference. */

@@ -6,6 +6,7 @@ import {
   type JourneyEvent,
   type JourneyState,
 } from '@care-journey/journey';
+import { UpnInUse } from '../../child-refs/upn-in-use';
 import type { IfMatch } from '../../http/if-match';
 import { Clock } from '../../infrastructure/clock';
 import { ChildNotFound, RevisionConflict } from '../application-errors';
@@ -14,12 +15,14 @@ import type { RecordingContext } from '../recording/recording-context';
 import { AllocationNames } from '../allocation/allocation-names';
 import type { KnownAllocationNames } from '../allocation/known-allocation-names';
 import { AmendedChildRefReservation } from './amended-child-ref.reservation';
+import { AmendedUpnReservation } from './amended-upn.reservation';
 import { withKnownAmendedNames } from './amended-allocation.check';
 import { checkAmendedData } from './amended-data.check';
 import { answerOf, appendedAnswer, recordedOutcome, replayOf } from './record-answer';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
 
 const UNRESERVED = AmendedChildRefReservation.unavailable();
+const UNRESERVED_UPNS = AmendedUpnReservation.unavailable();
 /** No team or social worker is known to a handler built without the configuration. */
 const NONE_KNOWN: KnownAllocationNames = { teams: [], socialWorkers: [] };
 
@@ -48,7 +51,8 @@ const NONE_KNOWN: KnownAllocationNames = { teams: [], socialWorkers: [] };
  * (400, amended-data.check.ts), a corrected team or social worker against the configured ones
  * (400 knownTeam / knownSocialWorker, amended-allocation.check.ts), and a 903 reference it gives
  * the registration is reserved before the append (409 if another child holds it,
- * amended-child-ref.reservation.ts).
+ * amended-child-ref.reservation.ts), and so is a UPN it gives the registration (409 upn-in-use,
+ * amended-upn.reservation.ts).
  */
 @CommandHandler(RecordJourneyCommand)
 export class RecordJourneyHandler implements ICommandHandler<RecordJourneyCommand, RecordResult> {
@@ -66,7 +70,31 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     private readonly allocationNames?: AllocationNames,
     /** Stamps each decision made on a fresh read (see `attempt`); Nest gives the app's clock. */
     private readonly clock: Clock = new Clock(),
+    /**
+     * Nest always gives it (ChildrenModule). A handler built without it (specs, the bench) refuses
+     * an amendment of the UPN rather than record it unreserved.
+     */
+    private readonly amendedUpns: AmendedUpnReservation = UNRESERVED_UPNS,
   ) {}
+
+  /**
+   * Before the append: an amended UPN another child holds is refused (read only, so nothing is
+   * reserved for a refused amendment; the reference is named first when it is held too, as at
+   * registration), then the amended 903 reference and the UPN are reserved for the child. Ordinary
+   * commands amend neither and read nothing.
+   */
+  private async reserveAmended(
+    events: readonly JourneyEvent[],
+    state: JourneyState,
+    context: RecordingContext,
+  ): Promise<void> {
+    const upn = await this.amendedUpns.check(events, state).catch(async (error: unknown) => {
+      if (error instanceof UpnInUse) await this.amendedChildRefs.refuseIfHeldByAnother(events, state);
+      throw error;
+    });
+    await this.amendedChildRefs.reserve(events, state, context);
+    if (upn) await this.amendedUpns.hold(upn, context);
+  }
 
   /** The command as it will be decided: an amendment's data checked, its allocation names as configured. */
   private checked(command: JourneyCommand, state: JourneyState): JourneyCommand {
@@ -110,7 +138,7 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     }
     if (events.length === 0) return CONFIRM;
     try {
-      await this.amendedChildRefs.reserve(events, cached.state, context);
+      await this.reserveAmended(events, cached.state, context);
       const appended = await this.journeys.append(childId, events, cached.revision, context);
       return { kind: 'answered', result: appendedAnswer(childId, appended) };
     } catch (error) {
@@ -179,7 +207,7 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
       };
     }
     const expected = revision ?? 'no_stream';
-    await this.amendedChildRefs.reserve(events, state, recording);
+    await this.reserveAmended(events, state, recording);
     return appendedAnswer(childId, await this.journeys.append(childId, events, expected, recording));
   }
 }
