@@ -1,4 +1,4 @@
-import { StreamNotFound, type AppendOptions, type EventStore } from '@care-journey/event-store';
+import { readLastEvent, type AppendOptions, type EventStore } from '@care-journey/event-store';
 import { childRefHolding, childRefStream } from '@care-journey/journey';
 import type { ChildRefRegistry, ReservationRecording } from '@care-journey/reporting';
 
@@ -29,20 +29,10 @@ export async function holdChildRef(
   const stream = childRefStream(childRef);
   for (let attempt = 0; attempt < HOLD_ATTEMPTS; attempt++) {
     if (!(await registry.reserve(childRef, childId, recording))) return undefined;
-    const latest = await latestEvent(store, stream);
+    const latest = await readLastEvent(store, stream);
     const holding = latest && childRefHolding(latest);
     if (latest && holding?.held && holding.childId === childId) return { stream, revision: latest.revision };
     // Released between the reservation and this read: reserve again (it is free, or someone else's).
-  }
-  return undefined;
-}
-
-async function latestEvent(store: EventStore, stream: string) {
-  try {
-    for await (const latest of store.readStream(stream, { direction: 'backwards', maxCount: 1 }))
-      return latest;
-  } catch (error) {
-    if (!(error instanceof StreamNotFound)) throw error;
   }
   return undefined;
 }
@@ -55,7 +45,7 @@ export async function childRefHeldByAnother(
   store: EventStore,
   { childRef, childId }: { childRef: string; childId: string },
 ): Promise<boolean> {
-  const latest = await latestEvent(store, childRefStream(childRef));
+  const latest = await readLastEvent(store, childRefStream(childRef));
   const holding = latest && childRefHolding(latest);
   return !!holding?.held && holding.childId !== childId;
 }

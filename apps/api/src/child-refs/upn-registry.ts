@@ -15,7 +15,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   DuplicateEventIds,
-  StreamNotFound,
+  readLastEvent,
   WrongExpectedRevision,
   type EventStore,
   type RecordedEvent,
@@ -69,7 +69,7 @@ export class UpnRegistry {
     await this.catchUp();
     const registered = this.holders.get(normaliseUpn(upn));
     if (registered !== undefined && registered !== childId) return false;
-    const latest = await latestEvent(this.store, upnStream(upn));
+    const latest = await readLastEvent(this.store, upnStream(upn));
     return !latest || (await this.mayTakeOver(latest, childId));
   }
 
@@ -86,7 +86,7 @@ export class UpnRegistry {
     } catch (error) {
       if (!isClash(error)) throw error;
     }
-    const latest = await latestEvent(this.store, stream);
+    const latest = await readLastEvent(this.store, stream);
     if (!latest || holderOf(latest) === undefined) throw new Error(`${stream} holds no UPN reservation`);
     if (holderOf(latest) === childId) return true;
     if (!(await this.mayTakeOver(latest, childId))) return false;
@@ -159,7 +159,7 @@ export class UpnRegistry {
   }
 
   private async hasJourney(childId: string): Promise<boolean> {
-    return (await latestEvent(this.store, journeyStream(childId))) !== undefined;
+    return (await readLastEvent(this.store, journeyStream(childId))) !== undefined;
   }
 }
 
@@ -167,16 +167,6 @@ const holderOf = (event: RecordedEvent): string | undefined => {
   const { childId } = event.data as { childId?: unknown };
   return event.type === UPN_RESERVED && typeof childId === 'string' ? childId : undefined;
 };
-
-async function latestEvent(store: EventStore, stream: string): Promise<RecordedEvent | undefined> {
-  try {
-    for await (const latest of store.readStream(stream, { direction: 'backwards', maxCount: 1 }))
-      return latest;
-  } catch (error) {
-    if (!(error instanceof StreamNotFound)) throw error;
-  }
-  return undefined;
-}
 
 const isClash = (error: unknown): boolean =>
   error instanceof WrongExpectedRevision || error instanceof DuplicateEventIds;
