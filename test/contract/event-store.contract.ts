@@ -256,7 +256,7 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
       (target.onlyIfAtomic === false ? it.skip : it)(
         'lets one of two writers win when each writes only while the other has not (two connections, at once)' +
           (target.onlyIfAtomic === false
-            ? ' (skipped on this adapter: its onlyIf is checked just before the append, not in one transaction; docs/guarantees.md)'
+            ? ' (skipped on this adapter: its onlyIf is checked just before the append, not in one transaction; AppendOptions.onlyIf of the port, apps/api/README.md)'
             : ''),
         async () => {
           const second = await fixture.open();
