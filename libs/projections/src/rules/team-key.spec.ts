@@ -35,3 +35,13 @@ describe('team names compared ignoring case and spacing', () => {
     });
   });
 });
+
+describe('teamKey asked many times (kept keys)', () => {
+  it('Given more distinct names than are kept, When each is asked twice, Then every answer is the same as the first', () => {
+    const names = Array.from({ length: 2_500 }, (_, i) => `  Team   ${i} NORTH `);
+    const first = names.map(teamKey);
+    expect(names.map(teamKey)).toEqual(first);
+    expect(first[7]).toBe('team 7 north');
+    expect(teamKey('Children in Care  North')).toBe(teamKey('children in care north'));
+  });
+});

@@ -18,5 +18,7 @@ export function teamScope(role: Role, setting: SocialWorkerScope, teams: readonl
 export function inTeamScope(scope: TeamScope, team: string | undefined): boolean {
   if (scope.all) return true;
   // Compared as the drift report's team filter compares: a team stored in another spelling is the same team.
-  return team !== undefined && scope.teams.some((mine) => teamKey(mine) === teamKey(team));
+  if (team === undefined) return false;
+  const key = teamKey(team);
+  return scope.teams.some((mine) => teamKey(mine) === key);
 }
