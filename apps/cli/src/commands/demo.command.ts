@@ -1,8 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import { createEventStore, type EventStore } from '@care-journey/event-store';
-import { JOURNEY_STREAM_PREFIX } from '@care-journey/journey';
 import { seedStore } from '@care-journey/reporting';
+import { holdsJourneys } from '../support/holds-journeys';
 import { demoProgress, markDemoFinished, markDemoStarted, type DemoOptions } from '../support/demo-marker';
 
 const wholeNumber = (value: string): number => {
@@ -11,16 +11,6 @@ const wholeNumber = (value: string): number => {
     throw new InvalidArgumentError('must be a whole number from 0 to 100000');
   return n;
 };
-
-/** True when the log already holds at least one journey (a demo never seeds over real or earlier data). */
-async function hasJourneys(store: EventStore): Promise<boolean> {
-  for await (const _event of store.readAll({
-    maxCount: 1,
-    filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX] },
-  }))
-    return true;
-  return false;
-}
 
 /**
  * Seeds the demo on a store with no journeys, and finishes a demo whose seeding was cut short (the
@@ -31,7 +21,7 @@ export async function seedDemo(store: EventStore, children: number, seed: string
   if (children === 0) return;
   const progress = await demoProgress(store);
   if (progress.state === 'finished') return;
-  if (progress.state === 'none' && (await hasJourneys(store))) return;
+  if (progress.state === 'none' && (await holdsJourneys(store))) return;
   const options: DemoOptions =
     progress.state === 'started'
       ? progress.options
