@@ -9,7 +9,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SqliteEventStore } from '@care-journey/event-store';
+import type { JourneyCommand } from '@care-journey/journey';
 import { seedStore } from '@care-journey/reporting';
+import { RecordJourneyCommand } from '../../apps/api/src/children/commands/record-journey.command';
+import { RecordJourneyHandler } from '../../apps/api/src/children/commands/record-journey.handler';
+import { EventEnvelopeFactory } from '../../apps/api/src/children/recording/event-envelope.factory';
+import { JourneyRepository } from '../../apps/api/src/children/recording/journey.repository';
 import type { Role } from '../../apps/api/src/auth/role';
 import { hashPassword } from '../../apps/api/src/web/auth/password-hash';
 import { apiClient, type ApiClient } from './support/http-client';
@@ -274,6 +280,66 @@ describe('social workers see and record only their teams’ children (socialWork
     expect(southFound.body.children.map((c) => c.childId)).not.toContain(moved.childId);
     const northFound = await api.get<{ children: { childId: string }[] }>('/children', { token: north });
     expect(northFound.body.children.map((c) => c.childId)).toContain(moved.childId);
+  });
+
+  it('Given a South child whose fold the API keeps, When another process re-allocates it to North, Then the South worker’s next command answers as for an unknown child (404), records nothing and is in the trail; the North worker’s is recorded', async () => {
+    const moved = await childIn(api, south, SOUTH, 'sw.south', 'Oswin Otherprocess');
+    const review = { effectiveDate: '2023-03-03', participation: 'PN0' };
+    const first = await api.post(`/children/${moved.childId}/reviews`, review, { token: south });
+    expect(first.status).toBe(201); // the API now keeps the child's fold, allocated to South
+    // Another process (a second API, the CLI) on the same file: the API has not seen its write.
+    const other = new SqliteEventStore({ file: app.sqliteFile, synchronous: 'NORMAL' });
+    try {
+      const handler = new RecordJourneyHandler(new JourneyRepository(other, new EventEnvelopeFactory()));
+      const reallocate = {
+        type: 'ChangeAllocation',
+        childId: moved.childId,
+        effectiveDate: '2023-03-04',
+        team: NORTH,
+        socialWorker: 'sw.north',
+        now: new Date().toISOString(),
+        recordedBy: 'admin-user',
+      } as unknown as JourneyCommand;
+      const context = {
+        now: reallocate.now,
+        recordedBy: 'admin-user',
+        correlationId: 'other',
+        causationId: 'other',
+      };
+      await handler.execute(new RecordJourneyCommand(reallocate, { kind: 'none' }, context));
+    } finally {
+      await other.close();
+    }
+    const unknownId = 'f0000000-0000-4000-8000-00000000000e';
+    const again = { effectiveDate: '2023-05-30', participation: 'PN0' };
+    const refused = await api.post(`/children/${moved.childId}/reviews`, again, {
+      token: south,
+      headers: { 'x-correlation-id': 'stale-fold-refusal' },
+    });
+    const unknown = await api.post(`/children/${unknownId}/reviews`, again, { token: south });
+    expect(refused.status).toBe(404);
+    expect(JSON.stringify(refused.body).split(moved.childId).join('<id>')).toBe(
+      JSON.stringify(unknown.body).split(unknownId).join('<id>'),
+    );
+    const trail = await api.get<{
+      entries: { readBy: string; view: string; correlationId?: string; query?: Record<string, string> }[];
+    }>(`/audit/access-log?childId=${moved.childId}`, { token: auditor });
+    expect(trail.body.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          readBy: 'sw.south',
+          view: 'refused',
+          query: { method: 'POST', route: '/children/:id/reviews', rule: 'socialWorkerScope' },
+        }),
+      ]),
+    );
+    const recorded = await api.post(`/children/${moved.childId}/reviews`, again, { token: north });
+    expect(recorded.status).toBe(201);
+    const events = await api.get<{ totalEvents: string }>(`/children/${moved.childId}/events?pageSize=1`, {
+      token: auditor,
+    });
+    // Registered, care started, the first review, the other process's re-allocation, North's review.
+    expect(events.body.totalEvents).toBe('5');
   });
 
   it('Given a social worker token for an id in no users file, Then no child is theirs: 401 (access-changed) before any scope', async () => {

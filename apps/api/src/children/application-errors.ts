@@ -9,6 +9,12 @@ export class ChildNotFound extends Error {
 }
 
 /**
+ * The child is out of the user's scope on the state a command was decided on (ChildScope): answered
+ * exactly as an unknown child is (404, the same words), so the answer never tells that it exists.
+ */
+export class ChildOutOfScope extends ChildNotFound {}
+
+/**
  * The stream is not at the revision the write was decided against (409). `actual` is what
  * the client should re-read and decide from.
  */

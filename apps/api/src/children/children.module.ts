@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { UserTeamScopes } from '../auth/child-scope/user-team-scopes';
 import { authorityConfigProvider } from '../authority/authority.providers';
 import { AllocationNames } from './allocation/allocation-names';
 import { AmendedChildRefReservation } from './commands/amended-child-ref.reservation';
@@ -36,6 +37,8 @@ import { JourneyRepository } from './recording/journey.repository';
     // The authority's teams, which a new allocation must name (AllocationNames).
     authorityConfigProvider,
     AllocationNames,
+    // Each command carries its sender's scope, judged by the handler on the state it decides on.
+    UserTeamScopes,
     JourneyCommandSender,
     RecordJourneyHandler,
     AmendedChildRefReservation,
@@ -47,6 +50,6 @@ import { JourneyRepository } from './recording/journey.repository';
     ChildViewPresenter,
     NextReviewDue,
   ],
-  exports: [JourneyRepository, JourneyCommandSender, AllocationNames],
+  exports: [JourneyRepository, JourneyCommandSender, AllocationNames, UserTeamScopes],
 })
 export class ChildrenModule {}

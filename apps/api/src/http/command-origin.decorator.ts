@@ -10,7 +10,7 @@ export interface CommandOrigin {
 }
 
 export const CORRELATION_HEADER = 'x-correlation-id';
-const SAFE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+export const SAFE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The caller's X-Correlation-Id when it is sane (it ends up in stored metadata), else a new one. */
 export const Origin = createParamDecorator((_data: unknown, ctx: ExecutionContext): CommandOrigin => {

@@ -7,19 +7,15 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CHILD_ID_PATTERN } from '../../children/dto/child-id.param';
-import { CORRELATION_HEADER } from '../../http/command-origin.decorator';
 import { badRequestBody } from '../../http/field-errors';
 import type { AuthenticatedUser } from '../authenticated-user';
 import { USER_REQUEST_KEY } from '../current-user.decorator';
-import { ChildScope } from './child-scope';
+import { ChildScope, type RefusedRequest } from './child-scope';
 import { CHILD_SCOPED_KEY, type ChildScopedTarget } from './child-scoped.decorator';
 
-interface RequestLike {
-  method: string;
+interface RequestLike extends RefusedRequest {
   params?: Record<string, string | undefined>;
   body?: unknown;
-  headers: Record<string, string | string[] | undefined>;
-  routeOptions?: { url?: string };
   [USER_REQUEST_KEY]?: AuthenticatedUser;
 }
 
@@ -53,15 +49,10 @@ export class ChildScopeGuard implements CanActivate {
     const childId = request.params?.id;
     // A malformed id is the validation pipe's 400, whoever asks: it names no child.
     if (childId === undefined || !CHILD_ID_PATTERN.test(childId)) return true;
-    if (await this.scope.mayOpen(user, childId)) return true;
-    const header = request.headers[CORRELATION_HEADER];
-    await this.scope.recordRefused(
-      user,
-      childId,
-      request.method,
-      request.routeOptions?.url ?? '',
-      typeof header === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(header) ? header : undefined,
-    );
+    const may =
+      target === 'command' ? this.scope.mayRecord(user, childId) : this.scope.mayOpen(user, childId);
+    if (await may) return true;
+    await this.scope.recordRefused(user, childId, request);
     throw new NotFoundException(`No child with id ${childId}`);
   }
 }

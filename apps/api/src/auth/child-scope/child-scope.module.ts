@@ -4,12 +4,13 @@ import { authorityConfigProvider } from '../../authority/authority.providers';
 import { ChildrenModule } from '../../children/children.module';
 import { ChildScope } from './child-scope';
 import { ChildScopeGuard } from './child-scope.guard';
+import { ScopeRefusalsInTrail } from './scope-refusals-in-trail.interceptor';
 
-/** The social worker scope (ChildScope) and its guard, for every module with child-scoped routes. */
+/** The social worker scope (ChildScope), its guard and its trail of refusals, for every module with child-scoped routes. */
 @Global()
 @Module({
   imports: [ChildrenModule, AuditModule],
-  providers: [authorityConfigProvider, ChildScope, ChildScopeGuard],
-  exports: [ChildScope, ChildScopeGuard],
+  providers: [authorityConfigProvider, ChildScope, ChildScopeGuard, ScopeRefusalsInTrail],
+  exports: [ChildScope, ChildScopeGuard, ScopeRefusalsInTrail],
 })
 export class ChildScopeModule {}

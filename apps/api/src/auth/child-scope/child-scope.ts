@@ -4,10 +4,18 @@ import { allocationOn, type AuthorityConfig, type JourneySummary } from '@care-j
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import { AUTHORITY_CONFIG } from '../../authority/authority.providers';
 import { JourneyRepository } from '../../children/recording/journey.repository';
+import { CORRELATION_HEADER, SAFE_CORRELATION_ID } from '../../http/command-origin.decorator';
 import type { FieldError } from '../../http/field-errors';
-import { UserDirectory } from '../../web/auth/user-directory';
 import type { AuthenticatedUser } from '../authenticated-user';
-import { inTeamScope, teamScope, type TeamScope } from './team-scope';
+import { inTeamScope, type TeamScope } from './team-scope';
+import { UserTeamScopes } from './user-team-scopes';
+
+/** What the trail records of a refused request: its method, its route and its correlation id. */
+export interface RefusedRequest {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  routeOptions?: { url?: string };
+}
 
 /**
  * The one policy for which children a user reads and records for (the authority's
@@ -18,16 +26,14 @@ import { inTeamScope, teamScope, type TeamScope } from './team-scope';
 @Injectable()
 export class ChildScope {
   constructor(
-    private readonly users: UserDirectory,
+    private readonly scopes: UserTeamScopes,
     @Inject(AUTHORITY_CONFIG) private readonly authority: AuthorityConfig,
     private readonly journeys: JourneyRepository,
     private readonly trail: AccessLogRecorder,
   ) {}
 
   of(user: AuthenticatedUser): TeamScope {
-    if (user.role !== 'social_worker' || this.authority.socialWorkerScope === 'authority')
-      return { all: true };
-    return teamScope(user.role, this.authority.socialWorkerScope, this.users.teamsOf(user.id));
+    return this.scopes.of(user);
   }
 
   /**
@@ -40,6 +46,21 @@ export class ChildScope {
     if (scope.all) return true;
     const { state, revision } = await this.journeys.load(childId);
     return revision !== undefined && inTeamScope(scope, state.allocation?.team);
+  }
+
+  /**
+   * Whether a command about the child may go on to its handler: as mayOpen, except that a child whose
+   * fold this process keeps, allocated in the scope, passes without a read. The record handler then
+   * judges the scope again on the very state it decides on (RecordJourneyHandler), so a fold that has
+   * gone stale (re-allocated by another process) is refused there, where the store's revision check
+   * makes the state exact. A child the kept fold puts out of scope, or none kept, is read as mayOpen.
+   */
+  async mayRecord(user: AuthenticatedUser, childId: string): Promise<boolean> {
+    const scope = this.of(user);
+    if (scope.all) return true;
+    const kept = this.journeys.keptState(childId);
+    if (kept && inTeamScope(scope, kept.allocation?.team)) return true;
+    return this.mayOpen(user, childId);
   }
 
   /** The items of a list (search results, drift rows) whose child is in the user's scope. */
@@ -91,17 +112,17 @@ export class ChildScope {
   }
 
   /** A refused request about a child: in the read-access trail, so probing is seen as reads are. */
-  recordRefused(
-    user: AuthenticatedUser,
-    childId: string,
-    method: string,
-    route: string,
-    correlationId?: string,
-  ) {
+  recordRefused(user: AuthenticatedUser, childId: string, request: RefusedRequest) {
+    const header = request.headers[CORRELATION_HEADER];
+    const query = {
+      method: request.method,
+      route: request.routeOptions?.url ?? '',
+      rule: 'socialWorkerScope',
+    };
     return this.trail.record(
       user,
-      { childId, view: 'refused', query: { method, route, rule: 'socialWorkerScope' } },
-      correlationId,
+      { childId, view: 'refused', query },
+      typeof header === 'string' && SAFE_CORRELATION_ID.test(header) ? header : undefined,
     );
   }
 }

@@ -14,6 +14,9 @@ export function teamScope(role: Role, setting: SocialWorkerScope, teams: readonl
   return { all: false, teams };
 }
 
+/** Every child: the scope of a command sent by anyone but a team-scoped social worker. */
+export const ALL_CHILDREN: TeamScope = { all: true };
+
 /** A child whose current allocation is `team` (undefined: none, or no such child) is in the scope. */
 export function inTeamScope(scope: TeamScope, team: string | undefined): boolean {
   if (scope.all) return true;

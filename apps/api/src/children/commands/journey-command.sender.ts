@@ -5,6 +5,7 @@ import type { CommandOf, JourneyCommandType } from '@care-journey/journey';
 import type { CommandOrigin } from '../../http/command-origin.decorator';
 import type { IfMatch } from '../../http/if-match';
 import { Clock } from '../../infrastructure/clock';
+import { UserTeamScopes } from '../../auth/child-scope/user-team-scopes';
 import { AllocationNames } from '../allocation/allocation-names';
 import { knownAllocation, type SentAllocationNames } from '../allocation/known-allocation-names';
 import { requestHash } from '../recording/idempotency';
@@ -26,6 +27,7 @@ export class JourneyCommandSender {
     private readonly commandBus: CommandBus,
     private readonly clock: Clock,
     private readonly allocationNames: AllocationNames,
+    private readonly scopes: UserTeamScopes,
   ) {}
 
   send<T extends JourneyCommandType>(
@@ -49,15 +51,20 @@ export class JourneyCommandSender {
     const command = { ...sent, type, childId, now, recordedBy } as unknown as CommandOf<T>;
     const causationId = randomUUID();
     return this.commandBus.execute(
-      new RecordJourneyCommand(command, ifMatch, {
-        now,
-        recordedBy,
-        correlationId: origin.correlationId,
-        causationId,
-        ...(idempotencyKey !== undefined && {
-          idempotency: { key: idempotencyKey, requestHash: requestHash(type, childId, body) },
-        }),
-      }),
+      new RecordJourneyCommand(
+        command,
+        ifMatch,
+        {
+          now,
+          recordedBy,
+          correlationId: origin.correlationId,
+          causationId,
+          ...(idempotencyKey !== undefined && {
+            idempotency: { key: idempotencyKey, requestHash: requestHash(type, childId, body) },
+          }),
+        },
+        this.scopes.of(origin.user),
+      ),
     );
   }
 }

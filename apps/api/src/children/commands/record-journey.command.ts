@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { JourneyCommand } from '@care-journey/journey';
+import { ALL_CHILDREN, type TeamScope } from '../../auth/child-scope/team-scope';
 import type { IfMatch } from '../../http/if-match';
 import type { RecordingContext } from '../recording/recording-context';
 
@@ -19,6 +20,12 @@ export class RecordJourneyCommand extends Command<RecordResult> {
     readonly command: JourneyCommand,
     readonly ifMatch: IfMatch,
     readonly context: RecordingContext,
+    /**
+     * The children its sender may record for (ChildScope): the handler refuses any other on the
+     * state it decides on, as an unknown child (404). The sender gives the user's; all by default
+     * (specs, the bench, tools acting for the authority).
+     */
+    readonly scope: TeamScope = ALL_CHILDREN,
   ) {
     super();
   }

@@ -9,7 +9,8 @@ import {
 import { UpnInUse } from '../../child-refs/upn-in-use';
 import type { IfMatch } from '../../http/if-match';
 import { Clock } from '../../infrastructure/clock';
-import { ChildNotFound, RevisionConflict } from '../application-errors';
+import { inTeamScope, type TeamScope } from '../../auth/child-scope/team-scope';
+import { ChildNotFound, ChildOutOfScope, RevisionConflict } from '../application-errors';
 import { JourneyRepository, type CachedJourney } from '../recording/journey.repository';
 import type { RecordingContext } from '../recording/recording-context';
 import { AllocationNames } from '../allocation/allocation-names';
@@ -53,6 +54,12 @@ const NONE_KNOWN: KnownAllocationNames = { teams: [], socialWorkers: [] };
  * the registration is reserved before the append (409 if another child holds it,
  * amended-child-ref.reservation.ts), and so is a UPN it gives the registration (409 upn-in-use,
  * amended-upn.reservation.ts).
+ *
+ * The sender's scope (a team-scoped social worker's teams) is judged here, on the state each decision
+ * is made on, before anything else: out of scope is a 404 as for an unknown child (ChildOutOfScope).
+ * On the kept fold an append succeeds only at its revision, so the state judged is the child as
+ * stored; a stale fold out of scope is confirmed on a read. The route's guard therefore needs no read
+ * of its own for a command (ChildScope.mayRecord).
  */
 @CommandHandler(RecordJourneyCommand)
 export class RecordJourneyHandler implements ICommandHandler<RecordJourneyCommand, RecordResult> {
@@ -103,15 +110,21 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     return withKnownAmendedNames(command, state, () => this.allocationNames?.known() ?? NONE_KNOWN);
   }
 
-  async execute({ command, ifMatch, context }: RecordJourneyCommand): Promise<RecordResult> {
+  async execute({ command, ifMatch, context, scope }: RecordJourneyCommand): Promise<RecordResult> {
     const cached = this.journeys.cached(command.childId);
-    if (!cached) return this.decideOnReads(command, ifMatch, context, 1);
-    const outcome = await this.attemptOnCache(command, ifMatch, context, cached);
+    if (!cached) return this.decideOnReads(command, ifMatch, context, scope, 1);
+    const outcome = await this.attemptOnCache(command, ifMatch, context, scope, cached);
     if (outcome.kind === 'answered') return outcome.result;
     // A clash while this process itself wrote the child (its kept fold moved on meanwhile) is
     // concurrency, and uses the one retry; otherwise the kept fold was only stale.
     const movedOn = (this.journeys.knownRevision(command.childId) ?? cached.revision) > cached.revision;
-    return this.decideOnReads(command, ifMatch, context, outcome.kind === 'clashed' && movedOn ? 0 : 1);
+    return this.decideOnReads(
+      command,
+      ifMatch,
+      context,
+      scope,
+      outcome.kind === 'clashed' && movedOn ? 0 : 1,
+    );
   }
 
   /** Decides on the kept fold; anything but an answer must be confirmed against a fresh read. */
@@ -119,9 +132,11 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     command: JourneyCommand,
     ifMatch: IfMatch,
     context: RecordingContext,
+    scope: TeamScope,
     cached: CachedJourney,
   ): Promise<CacheOutcome> {
     const { childId } = command;
+    if (!inScope(scope, command, cached.state)) return CONFIRM; // the fold may be stale: a read decides
     const recorded = recordedOutcome(cached.outcomes, context);
     if (recorded) {
       // The same request: its stored outcome. Another request under the key: refused after a read.
@@ -152,11 +167,12 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     command: JourneyCommand,
     ifMatch: IfMatch,
     context: RecordingContext,
+    scope: TeamScope,
     retries: number,
   ): Promise<RecordResult> {
     for (let left = retries; ; left--) {
       try {
-        return await this.attempt(command, ifMatch, context);
+        return await this.attempt(command, ifMatch, context, scope);
       } catch (error) {
         // A keyed duplicate that lost the race to its twin: answer with what the twin recorded.
         const replay = isClash(error) ? await this.replayAfterClash(command.childId, context) : undefined;
@@ -181,9 +197,12 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     command: JourneyCommand,
     ifMatch: IfMatch,
     context: RecordingContext,
+    scope: TeamScope,
   ): Promise<RecordResult> {
     const { childId } = command;
     const { state, revision, globalPosition, outcomes } = await this.journeys.load(childId);
+    // First: an out-of-scope child's answers (a keyed replay, a revision) must not tell it exists.
+    if (!inScope(scope, command, state)) throw new ChildOutOfScope(childId);
     const replay = replayOf(childId, outcomes, context);
     if (replay) return replay;
     if (revision === undefined && command.type !== 'RegisterChild') throw new ChildNotFound(childId);
@@ -215,6 +234,13 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
 /** What deciding on the kept fold came to: an answer, a refused append, or something to confirm. */
 type CacheOutcome = { kind: 'answered'; result: RecordResult } | { kind: 'clashed' } | { kind: 'confirm' };
 const CONFIRM: CacheOutcome = { kind: 'confirm' };
+
+/**
+ * A registration's team is the guard's to judge (it is in the request); any other command is about a
+ * child whose current allocation must be in the scope (an unknown child is in no limited scope).
+ */
+const inScope = (scope: TeamScope, command: JourneyCommand, state: JourneyState): boolean =>
+  scope.all || command.type === 'RegisterChild' || inTeamScope(scope, state.allocation?.team);
 
 const isClash = (error: unknown): boolean =>
   error instanceof WrongExpectedRevision || error instanceof DuplicateEventIds;

@@ -31,7 +31,7 @@ export const RecordsJourney = (summary: string, { ifMatch = true }: { ifMatch?: 
     UseGuards(RefuseQueryParams),
     // The social worker scope: a command about a child out of it is a 404; the registration (the one
     // command without If-Match) may only name the worker's own teams.
-    ChildScoped(ifMatch ? 'child' : 'registration'),
+    ChildScoped(ifMatch ? 'command' : 'registration'),
     HttpCode(HttpStatus.CREATED),
     ETagFromRevision(),
     ApiOperation({

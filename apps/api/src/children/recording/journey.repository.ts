@@ -87,6 +87,15 @@ export class JourneyRepository {
   }
 
   /**
+   * The state of the fold this process keeps for the child, current or not, without reading the
+   * store: a hint only (the scope guard's fast path); anything decided must be confirmed on a read
+   * or by the store's revision check.
+   */
+  keptState(childId: string): JourneyState | undefined {
+    return this.folds.get(childId)?.state;
+  }
+
+  /**
    * How far this process knows the child's stream to reach (its own appends and reads), without
    * reading the store; undefined when it keeps nothing for the child.
    */
