@@ -17,6 +17,17 @@ const stored = (schemaVersion: unknown) => ({
   metadata: { recordedAt: '2024-06-04T10:00:00Z', recordedBy: 'alice', schemaVersion },
 });
 
+/** The UnreadableEventSchema `read` throws (fails the spec if it throws nothing or something else). */
+function caught(read: () => unknown): UnreadableEventSchema {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof UnreadableEventSchema) return error;
+    throw error;
+  }
+  throw new Error('expected UnreadableEventSchema, nothing was thrown');
+}
+
 describe('reading a stored journey event: its schema version', () => {
   it('Given an event of the version the code writes, When it is read, Then its data is folded as stored', () => {
     const event = fromStoredEnvelope(stored(JOURNEY_SCHEMA_VERSION));
@@ -31,6 +42,27 @@ describe('reading a stored journey event: its schema version', () => {
         'metadata.schemaVersion 2 is newer than this code knows for StatutoryReviewHeld (1): ' +
         'upgrade before reading this store',
     );
+  });
+
+  it("Given an event of a newer version, When it is refused, Then the error says a newer build wrote it and keeps the event's place, not its data", () => {
+    const refused = caught(() => fromStoredEnvelope(stored(2)));
+    expect(refused).toMatchObject({ reason: 'newer', schemaVersion: 2, knownVersion: 1 });
+    expect(refused.event).toEqual({
+      id: 'e-7',
+      type: 'StatutoryReviewHeld',
+      streamId: 'journey-c1',
+      revision: 4n,
+      globalPosition: 812n,
+    });
+    expect(
+      JSON.stringify(refused, (_key, value: unknown) => (typeof value === 'bigint' ? 1 : value)),
+    ).not.toContain('PN1');
+  });
+
+  it('Given a malformed version or a missing upcaster, When it is refused, Then the reason tells them apart from a newer build', () => {
+    expect(caught(() => fromStoredEnvelope(stored('2'))).reason).toBe('malformed');
+    const missing: JourneySchemas = { current: { StatutoryReviewHeld: 2 }, upcasters: {} };
+    expect(caught(() => upcastJourneyData(stored(1), 1, missing)).reason).toBe('no-upcaster');
   });
 
   it.each([['2'], [0], [1.5], [null]])(

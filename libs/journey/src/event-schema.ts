@@ -47,18 +47,31 @@ function describePlace({ id, type, streamId, revision, globalPosition }: StoredE
 }
 
 /**
+ * Why a stored version cannot be read: written by a newer build (`newer`: this build must be
+ * upgraded), not a whole number >= 1 (`malformed`), or an older version this build has no
+ * upcaster for (`no-upcaster`: a defect of this build). Callers answer `newer` as an outage.
+ */
+export type UnreadableReason = 'newer' | 'malformed' | 'no-upcaster';
+
+/**
  * An event written by a newer build (a rolling deploy, a projector worker on an older build) or
  * with a version this code cannot read: folding it as if it were known would be silently wrong.
+ * The message names the event's type, id and place and both versions, never its data.
  */
 export class UnreadableEventSchema extends Error {
   override readonly name = 'UnreadableEventSchema';
+  /** Where the event is: only its place is kept, so the error never carries the event's data. */
+  readonly event: StoredEventPlace;
   constructor(
-    readonly event: StoredEventPlace,
+    { id, type, streamId, revision, globalPosition }: StoredEventPlace,
     readonly schemaVersion: unknown,
     readonly knownVersion: number,
-    reason: string,
+    readonly reason: UnreadableReason,
+    explanation: string,
   ) {
-    super(`${describePlace(event)}: metadata.schemaVersion ${String(schemaVersion)} ${reason}`);
+    const event = { id, type, streamId, revision, globalPosition };
+    super(`${describePlace(event)}: metadata.schemaVersion ${String(schemaVersion)} ${explanation}`);
+    this.event = event;
   }
 }
 
@@ -76,12 +89,13 @@ export function upcastJourneyData(
   const version = schemaVersion === undefined ? 1 : schemaVersion;
   if (version === known) return event.data;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    throw new UnreadableEventSchema(event, schemaVersion, known, 'must be a whole number >= 1');
+    throw new UnreadableEventSchema(event, schemaVersion, known, 'malformed', 'must be a whole number >= 1');
   if (version > known) {
     throw new UnreadableEventSchema(
       event,
       version,
       known,
+      'newer',
       `is newer than this code knows for ${event.type} (${known}): upgrade before reading this store`,
     );
   }
@@ -89,7 +103,13 @@ export function upcastJourneyData(
   for (let from = version; from < known; from++) {
     const upcaster = schemas.upcasters[event.type as JourneyEventType]?.[from];
     if (!upcaster)
-      throw new UnreadableEventSchema(event, version, known, `has no upcaster from ${from} to ${from + 1}`);
+      throw new UnreadableEventSchema(
+        event,
+        version,
+        known,
+        'no-upcaster',
+        `has no upcaster from ${from} to ${from + 1}`,
+      );
     data = upcaster(data);
   }
   return data;

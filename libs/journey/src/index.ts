@@ -8,6 +8,7 @@ export {
   UnreadableEventSchema,
   upcastJourneyData,
   type JourneySchemas,
+  type UnreadableReason,
   type Upcaster,
 } from './event-schema';
 export * from './calendar-date';

@@ -1,4 +1,5 @@
 /** The measures endpoints on the real app over HTTP, on a temp SQLite file with two journeys. */
+import { dateInEngland } from '@care-journey/journey';
 import { apiClient, type ApiClient } from '../../../../test/e2e/support/http-client';
 import { startTestApp, type TestApp } from '../../../../test/e2e/support/test-app';
 import { tokenFor } from '../../../../test/e2e/support/tokens';
@@ -130,6 +131,29 @@ describe('GET /measures', () => {
         message: 'moves[0].count: only 1 agency_fostering placement(s) on 2024-02-01',
       },
     ]);
+  });
+
+  it('Given a date after today, When a change of mix is priced, Then it answers as a projection from the placements held today and says so; a day passed carries no projection', async () => {
+    const today = dateInEngland(new Date().toISOString());
+    const path = (date: string) =>
+      `/measures/what-if?date=${date}&from=in_house_fostering&to=agency_fostering&count=1`;
+    const now = await api.get<{ moves: { available: number }[]; projection?: unknown }>(path(today), panel);
+    const future = await api.get<{ moves: { available: number }[]; projection?: unknown }>(
+      path('2099-01-01'),
+      panel,
+    );
+    expect(now.status).toBe(200);
+    expect(now.body).not.toHaveProperty('projection');
+    expect(future.status).toBe(200);
+    expect(future.body.projection).toEqual({
+      from: today,
+      assumes:
+        `the placements held on ${today} carry on unchanged to 2099-01-01: no one leaves care, moves or ` +
+        'turns 18 in between; the unit costs are those in force on 2099-01-01',
+    });
+    // The joiner, still placed today, is the one placement the group holds then.
+    expect(future.body.moves[0].available).toBe(now.body.moves[0].available);
+    expect(future.body.moves[0].available).toBe(1);
   });
 
   it('answers bad input with 400 naming the field, and no token with 401', async () => {

@@ -30,6 +30,7 @@ import {
 } from './dto/measures.query';
 import { firstDayOf, lastDayOf } from './dto/month-or-date';
 import { endedMonths, notAfterToday } from '../web/measures/not-after-today';
+import { whatIfProjection } from './what-if-projection';
 
 const ALL = ['social_worker', 'panel_member', 'auditor', 'reporting_job', 'admin'] as const;
 const CSV = 'text/csv; charset=utf-8';
@@ -126,14 +127,18 @@ export class MeasuresController {
     summary:
       'The weekly and annual saving (or cost) of moving placements from one group to another, at the unit costs of the day',
     description:
-      'Figures only (counts and costs of placement groups), no child named or listed, so nothing is recorded in the read-access trail. Roles: all.',
+      'Figures only (counts and costs of placement groups), no child named or listed, so nothing is recorded in the read-access trail. ' +
+      'A `date` after today (in England) is answered as a projection, not refused: the placements held today priced at the unit costs in force on `date`; the JSON carries `projection` (`from`: today, `assumes`). Roles: all.',
   })
   @ApiBadRequestResponse({ type: ErrorDto })
   async whatIf(@Query() query: WhatIfQuery): Promise<unknown> {
     const measures = await this.source.measures();
-    return asBadRequest(() =>
+    const priced = await asBadRequest(() =>
       measures.whatIf(query.date, [{ from: query.from, to: query.to, count: query.count }]),
     );
+    // A day to come is a projection from today's placements, and says so (what-if-projection.ts).
+    const projection = whatIfProjection(query.date, this.today());
+    return projection ? { ...priced, projection } : priced;
   }
 
   @Get(':measure/children')

@@ -1,6 +1,6 @@
 import { BadRequestException, ForbiddenException, UnauthorizedException } from '@nestjs/common';
 import { StoreUnavailable, StreamNotFound } from '@care-journey/event-store';
-import { DomainRuleViolation } from '@care-journey/journey';
+import { DomainRuleViolation, UnreadableEventSchema } from '@care-journey/journey';
 import { ChildNotFound, RevisionConflict } from '../children/application-errors';
 import { toHttpError } from './error-mapping';
 import { badRequestBody } from './field-errors';
@@ -83,6 +83,64 @@ describe('toHttpError', () => {
       message: 'Token has expired',
     });
     expect(toHttpError(new ForbiddenException('no')).status).toBe(403);
+  });
+
+  describe('a stored event this build cannot read', () => {
+    const place = {
+      id: 'e-7',
+      type: 'StatutoryReviewHeld',
+      streamId: 'journey-c1',
+      revision: 4n,
+      globalPosition: 812n,
+    };
+    const facts = {
+      streamId: 'journey-c1',
+      childId: 'c1',
+      eventId: 'e-7',
+      eventType: 'StatutoryReviewHeld',
+      revision: '4',
+      globalPosition: '812',
+    };
+
+    it('Given it was written by a newer build, When mapped, Then 503 with code unreadable-event-schema, naming it and both versions, and saying to upgrade', () => {
+      const { status, body } = toHttpError(new UnreadableEventSchema(place, 2, 1, 'newer', 'is newer'));
+      expect(status).toBe(503);
+      expect(body).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        code: 'unreadable-event-schema',
+        message:
+          'This record holds an entry (StatutoryReviewHeld, id e-7) written by a newer version of Care Journey ' +
+          '(schema version 2; this version reads StatutoryReviewHeld up to 1), so this version cannot read the record. ' +
+          'Nothing was recorded. Upgrade this service (API, projector and command line) to the version that wrote it.',
+        event: { ...facts, schemaVersion: 2, readableVersion: 1 },
+      });
+    });
+
+    it('Given its version is malformed, When mapped, Then 500 with the same code and facts: a defect to report, not an upgrade', () => {
+      const { status, body } = toHttpError(new UnreadableEventSchema(place, '2', 1, 'malformed', 'bad'));
+      expect(status).toBe(500);
+      expect(body).toMatchObject({
+        code: 'unreadable-event-schema',
+        message: expect.stringContaining(
+          '("2") this version of Care Journey cannot read (not a whole number of 1 or more)',
+        ),
+        event: { ...facts, schemaVersion: '2', readableVersion: 1 },
+      });
+    });
+
+    it('Given a stream that is not a journey, When mapped, Then no child is named', () => {
+      const { body } = toHttpError(
+        new UnreadableEventSchema({ id: 'e-1', type: 'X', streamId: 'other-1' }, 3, 1, 'newer', 'is newer'),
+      );
+      expect(body.event).toEqual({
+        streamId: 'other-1',
+        eventId: 'e-1',
+        eventType: 'X',
+        schemaVersion: 3,
+        readableVersion: 1,
+      });
+    });
   });
 
   it('500 for anything else, saying nothing about it', () => {

@@ -1,7 +1,8 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { StoreUnavailable, StreamNotFound } from '@care-journey/event-store';
-import { DomainRuleViolation } from '@care-journey/journey';
+import { DomainRuleViolation, UnreadableEventSchema } from '@care-journey/journey';
 import { ChildNotFound, RevisionConflict } from '../children/application-errors';
+import { unreadableEventResponse } from './unreadable-event';
 
 export interface HttpError {
   status: number;
@@ -63,6 +64,8 @@ export function toHttpError(error: unknown): HttpError {
       },
     };
   }
+  // A stored event this build cannot read: says which and why, so it is not a bare 500.
+  if (error instanceof UnreadableEventSchema) return unreadableEventResponse(error);
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
     body: {

@@ -46,6 +46,12 @@ describe('FlagTracker', () => {
       expectSameAsFlagHistory(b, driftConfig({ DR05: { placements: 2, months: 6 }, DR10: { age: 13 } }));
   });
 
+  it('gives the flag facts of flagHistory when DR10 resumes its clock after a permanent placement (flags opening on the day a placement ends)', () => {
+    const resumes = driftConfig({ DR10: { age: 13, afterPermanentPlacement: 'resumes_clock' } });
+    for (const b of sampleCohort(40)) expectSameAsFlagHistory(b, resumes);
+    for (const b of randomJourneys(10, 30, 13)) expectSameAsFlagHistory(b, resumes, true);
+  });
+
   it('re-derives DR10 when the date reaches the first day a 29 February child is old enough, as flagHistory does', () => {
     const config = driftConfig({ DR10: { age: 17 } });
     const b = journey('leap')

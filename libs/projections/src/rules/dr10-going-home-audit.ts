@@ -1,7 +1,9 @@
 /**
  * DR10: a child aged 16+, or accommodated under section 20 (V2), and not in a permanent
  * placement, needs a going-home audit 6 months after entering this cohort and 6 months after
- * each audit since. Leaving the cohort (or care) stops the clock.
+ * each audit since. Leaving the cohort (or care) stops the clock. Leaving a permanent placement
+ * starts it again from that day, or (DR10.afterPermanentPlacement 'resumes_clock') resumes it
+ * from the last entry the rule book names or the last audit (docs/drift-rules.md).
  */
 import { addDays, addMonths, ageInYearsOn, type CalendarDate } from '@care-journey/journey';
 import { addMonthsKept } from '../calendar/date-memo';
@@ -49,11 +51,17 @@ function ageDates(dateOfBirth: CalendarDate, age: number): AgeDates {
   return dates;
 }
 
+/**
+ * The spells in the cohort (`permanentPlacementsOut` true) or, false, the spells old enough or
+ * under s20 whatever the placement: each of those starts on an entry the rule book names (care
+ * started under V2 or at the age, a change to V2, the birthday).
+ */
 function cohortSpells(
   period: PeriodOfCare,
   asAt: CalendarDate,
   age: number,
   dates: AgeDates | undefined,
+  permanentPlacementsOut = true,
 ): Spell[] {
   // Without a date of birth the age counts as 0.
   const from = dates?.oldEnoughFrom;
@@ -65,8 +73,32 @@ function cohortSpells(
   const inCohort = (date: CalendarDate): boolean =>
     isOpenOn(period, date) &&
     (oldEnough(date) || legalStatusOn(period, date) === 'V2') &&
-    !isInPermanentPlacement(period, date);
+    !(permanentPlacementsOut && isInPermanentPlacement(period, date));
   return spellsOf(pointsOf(period, dates), asAt, inCohort);
+}
+
+/** Where a resumed clock runs from: the later of the last named entry and the last audit. */
+interface ResumedClock {
+  base: CalendarDate;
+  /** The audit it runs from, if it is later than the entry. */
+  audit?: { date: CalendarDate; eventId?: string };
+}
+
+/**
+ * Under 'resumes_clock', a spell that starts when a permanent placement ends (not on a named entry)
+ * keeps the clock of the entry before it: `months` after that entry or after the last audit on or
+ * before the spell starts, whichever is later. Undefined for a spell that starts on a named entry.
+ */
+function resumedClock(
+  period: PeriodOfCare,
+  spell: Spell,
+  entries: readonly Spell[],
+): ResumedClock | undefined {
+  const entry = entries.find((e) => e.start <= spell.start && (e.end === undefined || e.end > spell.start));
+  if (entry === undefined || entry.start === spell.start) return undefined;
+  let audit: ResumedClock['audit'];
+  for (const held of period.audits) if (held.date <= spell.start) audit = held;
+  return audit && audit.date > entry.start ? { base: audit.date, audit } : { base: entry.start };
 }
 
 /** Where the cohort can change within a period: legal status, placement, plan, birthday, ending. */
@@ -133,29 +165,38 @@ function obligations(
   config: DriftConfig,
   withEvidence = true,
 ): Obligation[] {
-  const { age, months } = config.DR10;
+  const { age, months, afterPermanentPlacement } = config.DR10;
   const found: Obligation[] = [];
   const { dateOfBirth } = summary;
-  for (const period of carePeriods(summary))
-    for (const spell of cohortSpells(
-      period,
-      asAt,
-      age,
-      dateOfBirth ? ageDates(dateOfBirth, age) : undefined,
-    )) {
+  for (const period of carePeriods(summary)) {
+    const dates = dateOfBirth ? ageDates(dateOfBirth, age) : undefined;
+    const spells = cohortSpells(period, asAt, age, dates);
+    // The named entries, only when the clock resumes and a spell might start otherwise.
+    const entries =
+      afterPermanentPlacement === 'resumes_clock' && spells.length > 0
+        ? cohortSpells(period, asAt, age, dates, false)
+        : undefined;
+    for (const spell of spells) {
+      const resumed = entries && resumedClock(period, spell, entries);
       // Each audit restarts the clock; an audit on or before entry is not later than the entry.
-      let base = spell.start;
-      let evidence = !withEvidence ? NO_EVIDENCE : cohortEntryEvidence(summary, period, spell.start, age);
+      let base = resumed?.base ?? spell.start;
+      let evidence = !withEvidence
+        ? NO_EVIDENCE
+        : resumed?.audit
+          ? ids(resumed.audit.eventId)
+          : cohortEntryEvidence(summary, period, base, age);
       for (;;) {
         const audit = firstAfter(period.audits, base);
         const auditInSpell =
           audit && (spell.end === undefined || audit.date <= spell.end) ? audit : undefined;
         const key = `${spell.start}@${base}`;
         const dueDate = addMonthsKept(base, months);
+        // A resumed clock can run from before the spell: never open before the child is back in it.
+        const from = base < spell.start ? spell.start : base;
         if (auditInSpell)
           found.push({
             key,
-            from: base,
+            from,
             dueDate,
             metOn: auditInSpell.date,
             closingEventId: auditInSpell.eventId,
@@ -164,18 +205,19 @@ function obligations(
         else if (spell.end !== undefined)
           found.push({
             key,
-            from: base,
+            from,
             dueDate,
             lapsedOn: spell.end,
             closingEventId: period.end === spell.end ? period.endEventId : undefined,
             evidence,
           });
-        else found.push({ key, from: base, dueDate, evidence });
+        else found.push({ key, from, dueDate, evidence });
         if (!auditInSpell) break;
         base = auditInSpell.date;
         evidence = !withEvidence ? NO_EVIDENCE : auditInSpell.eventId ? [auditInSpell.eventId] : [];
       }
     }
+  }
   return found;
 }
 
@@ -183,7 +225,10 @@ export const DR10: DriftRule = {
   id: 'DR10',
   title: 'Going-home audit due',
   describe: (c) =>
-    `Child aged ${c.DR10.age}+ or accommodated under s20 (V2), not in a permanent placement: an audit every ${c.DR10.months} months`,
+    `Child aged ${c.DR10.age}+ or accommodated under s20 (V2), not in a permanent placement: an audit every ${c.DR10.months} months ` +
+    (c.DR10.afterPermanentPlacement === 'resumes_clock'
+      ? '(after a permanent placement ends: counted from the last entry to the cohort or audit)'
+      : '(after a permanent placement ends: counted from that day)'),
   reads: ['child', 'period', 'legalStatuses', 'placements', 'plans', 'audits'],
   thresholds: (c) => ({ age: c.DR10.age, months: c.DR10.months }),
   obligations,

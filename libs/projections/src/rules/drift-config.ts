@@ -10,6 +10,10 @@ import {
 } from '@care-journey/journey';
 import { DriftOverrideError, checkDriftOverrides } from './drift-overrides-check';
 
+/** DR10's choices for a child who leaves a permanent placement (DriftConfig.DR10.afterPermanentPlacement). */
+export const GOING_HOME_AFTER_PERMANENT_PLACEMENT = ['reenters_cohort', 'resumes_clock'] as const;
+export type GoingHomeAfterPermanentPlacement = (typeof GOING_HOME_AFTER_PERMANENT_PLACEMENT)[number];
+
 export interface DriftConfig {
   /**
    * `afterShortBreaks`: where the first review's clock runs from in a period that started on short
@@ -26,7 +30,15 @@ export interface DriftConfig {
   DR07: { days: number };
   DR08: { months: number };
   DR09: { days: number };
-  DR10: { age: number; months: number };
+  /**
+   * `afterPermanentPlacement`: what leaving a permanent placement does for a child who is 16+ or
+   * under s20 (V2), which the rule book leaves open (docs/drift-rules.md): 'reenters_cohort'
+   * (default) starts a new spell in the cohort, its first audit due `months` after that day;
+   * 'resumes_clock' does not count it as a way in, so the audit stays due `months` after the last
+   * entry the rule book names (start of care under V2 or at `age`+, change to V2, the birthday) or
+   * the last audit, whichever is later: overdue already, it opens on the day the placement ends.
+   */
+  DR10: { age: number; months: number; afterPermanentPlacement: GoingHomeAfterPermanentPlacement };
   /** Months without a step before a plan is stalled; null = no limit for that route. */
   DR11: { months: Record<PermanenceRoute, number | null> };
   /** DR12 uses the domain's 903 time limits (libs/journey time-limits.ts), not a local threshold. */
@@ -47,7 +59,7 @@ export const DEFAULT_DRIFT_CONFIG: DriftConfig = {
   DR07: { days: 426 },
   DR08: { months: 4 },
   DR09: { days: 14 },
-  DR10: { age: 16, months: 6 },
+  DR10: { age: 16, months: 6, afterPermanentPlacement: 'reenters_cohort' },
   DR11: {
     months: {
       return_home: 6,
@@ -79,10 +91,25 @@ export function driftConfig(overrides: DriftConfigOverrides = {}): DriftConfig {
       config.DR11 = { months: { ...config.DR11.months, ...(value as Partial<DriftConfig['DR11']>).months } };
     else Object.assign(config[key] as object, value);
   }
-  if (!REVIEW_CLOCK_AFTER_SHORT_BREAKS.includes(config.DR01.afterShortBreaks))
-    throw new DriftOverrideError(
-      `DR01.afterShortBreaks must be one of ${REVIEW_CLOCK_AFTER_SHORT_BREAKS.map((v) => `'${v}'`).join(', ')}, ` +
-        `got ${JSON.stringify(config.DR01.afterShortBreaks)} (where a period that started on short breaks counts its first review from)`,
-    );
+  checkChoice(
+    'DR01.afterShortBreaks',
+    REVIEW_CLOCK_AFTER_SHORT_BREAKS,
+    config.DR01.afterShortBreaks,
+    'where a period that started on short breaks counts its first review from',
+  );
+  checkChoice(
+    'DR10.afterPermanentPlacement',
+    GOING_HOME_AFTER_PERMANENT_PLACEMENT,
+    config.DR10.afterPermanentPlacement,
+    'whether leaving a permanent placement enters the going-home cohort again or resumes its clock',
+  );
   return config;
+}
+
+/** A text setting must be one of its choices: refused naming the setting, the choices and what it decides. */
+function checkChoice(path: string, choices: readonly string[], value: string, decides: string): void {
+  if (!choices.includes(value))
+    throw new DriftOverrideError(
+      `${path} must be one of ${choices.map((v) => `'${v}'`).join(', ')}, got ${JSON.stringify(value)} (${decides})`,
+    );
 }

@@ -1,6 +1,9 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { UnreadableEventSchema } from '@care-journey/journey';
 import { toHttpError } from '../../http/error-mapping';
+import { logLineOf } from '../../http/log-line';
+import { UNREADABLE_EVENT_TITLE } from '../../http/unreadable-event';
 import { csrfToken } from '../auth/csrf';
 import { FormTokenRefused } from '../auth/form-token-refused';
 import { FORM_NOT_SENT_PARAM, isSafeNext } from '../auth/safe-next';
@@ -34,17 +37,18 @@ export class WebExceptionFilter implements ExceptionFilter {
       void reply.status(303).header('location', `/login${next}`).send();
       return;
     }
-    if (status >= 500)
-      this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
-      );
+    if (status >= 500) this.logger.error(logLineOf(exception));
+    const unreadable = exception instanceof UnreadableEventSchema;
     const title =
       exception instanceof FormTokenRefused
         ? FORM_NOT_SENT
-        : (TITLES[status] ??
-          (status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem'));
-    // 4xx messages are written for callers; 5xx details stay in the log.
-    const detail = status < 500 || status === 503 ? body.message : 'Try again later.';
+        : unreadable
+          ? UNREADABLE_EVENT_TITLE
+          : (TITLES[status] ??
+            (status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem'));
+    // 4xx messages are written for callers; 5xx details stay in the log, but for an entry this
+    // version cannot read, whose message says which entry and what to do (no personal data).
+    const detail = status < 500 || status === 503 || unreadable ? body.message : 'Try again later.';
     // A 400's summary names the fields; each field's rule (e.g. which forms exist) is said below it.
     const rules = status < 500 ? fieldMessages(body.errors) : [];
     const content = html`<h1 class="govuk-heading-l">${title}</h1><p class="govuk-body">${detail}</p>

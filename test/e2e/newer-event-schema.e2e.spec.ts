@@ -1,0 +1,141 @@
+/**
+ * A child's stream holding an event a newer build wrote (its schema version above what this build
+ * reads: a rolling deploy half done, an older API left running). Until session 11 every surface
+ * answered it with a bare 500 "Unexpected error" and a stack in the log. The real app over HTTP on
+ * a real SQLite file; the command line's side is newer-event-schema-cli.e2e.spec.ts.
+ */
+import { Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { apiClient, type ApiClient } from './support/http-client';
+import { eventCount, newChild } from './support/journey-setup';
+import { appendAsNewerBuild, NEWER_EVENT_ID, NEWER_VERSION } from './support/newer-writer';
+import { startTestApp, type TestApp } from './support/test-app';
+import { tokenFor } from './support/tokens';
+
+const worker = { token: tokenFor('social_worker', 'alice') };
+
+describe('an event written by a newer build: a clear 503 naming it, everywhere', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  let childId: string;
+  let newerPosition: bigint;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = apiClient(t.baseUrl);
+    childId = await newChild(api);
+    newerPosition = await appendAsNewerBuild(t.store, childId);
+  });
+  afterAll(async () => t.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  /** The facts every answer and log line gives: where the event is and both versions, no data. */
+  const facts = () => ({
+    streamId: `journey-${childId}`,
+    childId,
+    eventId: NEWER_EVENT_ID,
+    eventType: 'StatutoryReviewHeld',
+    revision: '2',
+    globalPosition: newerPosition.toString(),
+    schemaVersion: NEWER_VERSION,
+    readableVersion: NEWER_VERSION - 1,
+  });
+
+  /** The lines logged as errors while `work` runs that name the event. */
+  async function errorLinesDuring(work: () => Promise<unknown>): Promise<string[]> {
+    const errors = jest.spyOn(Logger.prototype, 'error');
+    await work();
+    return errors.mock.calls.map(([line]) => String(line)).filter((line) => line.includes(NEWER_EVENT_ID));
+  }
+
+  it('Given the child read over the API, Then 503 with code unreadable-event-schema names the stream, child, event and versions, and is logged once in one line', async () => {
+    let response: Awaited<ReturnType<ApiClient['get']>> | undefined;
+    const logged = await errorLinesDuring(
+      async () => (response = await api.get(`/children/${childId}`, worker)),
+    );
+    expect(response?.status).toBe(503);
+    expect(response?.body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      code: 'unreadable-event-schema',
+      message: expect.stringMatching(
+        /^This record holds an entry \(StatutoryReviewHeld, id newer-build-review-1\) written by a newer version of Care Journey .*Upgrade this service/,
+      ),
+      event: facts(),
+    });
+    // No personal data: the child's name, date of birth or the event's data are not in it.
+    expect(JSON.stringify(response?.body)).not.toMatch(/Sam Taylor|2022-01-10|PN1|chairedBy/);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(
+      new RegExp(
+        `^UnreadableEventSchema: Event StatutoryReviewHeld \\(id ${NEWER_EVENT_ID}, stream journey-${childId}, revision 2, global position ${newerPosition}\\): metadata.schemaVersion ${NEWER_VERSION} is newer than this code knows`,
+      ),
+    );
+    expect(logged[0]).not.toMatch(/\n\s+at /); // no stack: the line says it all
+  });
+
+  it('Given a command for the child, Then the same 503, and nothing is recorded', async () => {
+    const before = await eventCount(api, childId);
+    const response = await api.post(
+      `/children/${childId}/reviews`,
+      { effectiveDate: '2023-03-05', participation: 'PN0' },
+      worker,
+    );
+    expect(response.status).toBe(503);
+    expect(response.body).toMatchObject({ code: 'unreadable-event-schema', event: facts() });
+    expect(await eventCount(api, childId)).toBe(before);
+  });
+
+  it("Given the child's page, Then an error page says the record was written by a newer version and what to do, logged once", async () => {
+    let page: Awaited<ReturnType<ApiClient['get']>> | undefined;
+    const logged = await errorLinesDuring(
+      async () => (page = await api.get(`/panel/children/${childId}`, worker)),
+    );
+    expect(page?.status).toBe(503);
+    const html = String(page?.body);
+    expect(html).toContain('<title>This record cannot be read by this version of Care Journey');
+    expect(html).toMatch(/written by a newer version of Care Journey.*Upgrade this service/);
+    expect(html).not.toContain('Try again later');
+    expect(logged).toHaveLength(1);
+  });
+
+  it('Given the live projector reaches the event, Then it stops before it (checkpoint kept, nothing after it applied) and reports the event, never skipping it', async () => {
+    // Another child recorded after it: not projected while the event blocks the log.
+    await newChild(api);
+    const admin = { token: tokenFor('admin') };
+    type Projections = { checkpoint: string; head: string; projector: string; thread?: { error?: string } };
+    let seen = await api.get<Projections>('/admin/projections', admin);
+    for (let i = 0; i < 50 && seen.body.projector !== 'failed'; i++) {
+      await sleep(100);
+      seen = await api.get<Projections>('/admin/projections', admin);
+    }
+    expect(seen.body.projector).toBe('failed');
+    // The batch holding it is not applied: the checkpoint is before it (before the batch's first event).
+    expect(BigInt(seen.body.checkpoint)).toBeLessThan(newerPosition);
+    expect(BigInt(seen.body.head)).toBeGreaterThan(newerPosition);
+    expect(seen.body.thread?.error).toMatch(
+      new RegExp(
+        `UnreadableEventSchema: Event StatutoryReviewHeld \\(id ${NEWER_EVENT_ID}, stream journey-${childId}`,
+      ),
+    );
+    // It retries from the checkpoint (every second), and a moment later is still short of it.
+    await sleep(1_200);
+    const later = await api.get<Projections>('/admin/projections', admin);
+    expect(BigInt(later.body.checkpoint)).toBeLessThan(newerPosition);
+  });
+
+  it('Given another API process started on the store (an older build after the newer one wrote), Then it starts and is ready, serves other children, and answers the same 503 for this one', async () => {
+    const again = await startTestApp({ sqliteFile: t.sqliteFile });
+    try {
+      const other = apiClient(again.baseUrl);
+      expect((await other.get('/health/ready')).status).toBe(200);
+      const someoneElse = await newChild(other);
+      expect((await other.get(`/children/${someoneElse}`, worker)).status).toBe(200);
+      const refused = await other.get(`/children/${childId}`, worker);
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatchObject({ code: 'unreadable-event-schema', event: facts() });
+    } finally {
+      await again.close();
+    }
+  });
+});
