@@ -5,6 +5,7 @@
  * GET /audit/access-log; auditors and admins only. Real HTTP app, real SQLite file.
  */
 import type { Role } from '../../apps/api/src/auth/role';
+import { escapeHtml } from '../../apps/api/src/web/html/html';
 import { apiClient, type ApiClient } from './support/http-client';
 import { namedChildrenInCare } from './support/journey-setup';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -111,12 +112,12 @@ describe('the read-access trail as pages for auditors: who read this child', () 
   it('refuses bad input naming the field and the rule: the page (400, error summary) and the CSV (400, no file)', async () => {
     const page = await api.get<string>(`${PAGE}?from=2026-02-30`, as('auditor'));
     expect(page.status).toBe(400);
-    expect(page.body).toContain('From must be a real date');
+    expect(page.body).toContain('From must be a real calendar date, YYYY-MM-DD');
     expect(page.body).toContain('href="#from"');
     expect(rowsOf(page.body)).toEqual([]);
     const backwards = await api.get<string>(`${PAGE}?from=2026-02-02&to=2026-02-01`, as('auditor'));
     expect(backwards.status).toBe(400);
-    expect(backwards.body).toContain('To (2026-02-01) must not be before From (2026-02-02)');
+    expect(backwards.body).toContain('To (2026-02-01) must not be before from (2026-02-02)');
     const unknown = await api.get<string>(`${PAGE}?reader=sw-a`, as('auditor'));
     expect(unknown.status).toBe(400);
     expect(unknown.body).toContain('“reader”');
@@ -125,6 +126,34 @@ describe('the read-access trail as pages for auditors: who read this child', () 
     expect(csv.body).toContain('Child must be a child id');
     expect(csv.body).not.toContain('position,read_at');
   });
+
+  it.each([
+    'childId=a%20b',
+    'childId=c-1&childId=c-2',
+    'readBy=' + 'x'.repeat(201),
+    'from=2026-02-30&to=1800-01-01',
+    'from=2026-02-02&to=2026-02-01',
+    'after=-1',
+  ])(
+    'gives the API’s errors for %s: its messages, on the page (each linked to its field) and for the CSV',
+    async (query) => {
+      const fromApi = await api.get<{ errors: { field: string; message: string }[] }>(
+        `/audit/access-log?${query}`,
+        as('auditor'),
+      );
+      const page = await api.get<string>(`${PAGE}?${query}`, as('auditor'));
+      const csv = await api.get<string>(`${PAGE}.csv?${query}`, as('auditor'));
+      expect([fromApi.status, page.status, csv.status]).toEqual([400, 400, 400]);
+      expect(fromApi.body.errors.length).toBeGreaterThan(0);
+      // The API's words after the field's name; the page names the field by its label.
+      for (const { field, message } of fromApi.body.errors) {
+        const words = escapeHtml(message.slice(field.length));
+        expect(page.body).toContain(words);
+        expect(page.body).toContain(`href="#${field}"`);
+        expect(csv.body).toContain(words);
+      }
+    },
+  );
 
   it('is for auditors and admins only, as GET /audit/access-log: 403 for every other role, page and CSV', async () => {
     for (const role of ['social_worker', 'panel_member', 'reporting_job'] as const) {

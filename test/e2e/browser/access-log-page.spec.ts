@@ -76,7 +76,7 @@ describeInBrowser('auditors: who read this child, the read-access trail as pages
       page.getByRole('button', { name: 'Show the reads' }).click(),
     ]);
     await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
-      'From must be a real date',
+      'From must be a real calendar date',
     );
     await expect(page.locator('.govuk-error-summary a').first().getAttribute('href')).resolves.toBe('#from');
     await expect(page.locator('#access-log-table').count()).resolves.toBe(0);

@@ -55,7 +55,7 @@ describe('revoking bearer tokens, across API hosts, without a restart', () => {
 
   const get = (api: TestApp, jwt: string) =>
     fetch(`${api.baseUrl}/drift-report`, { headers: { authorization: `Bearer ${jwt}` } });
-  /** The API looks at the file at most once a second, in the background: ask until it answers 401 (bounded). */
+  /** The API looks at the file at most once a second (its default interval): ask until it answers 401 (bounded). */
   async function refusedSoon(api: TestApp, jwt: string): Promise<Response> {
     const deadline = Date.now() + 15_000;
     for (;;) {

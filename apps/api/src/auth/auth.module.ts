@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { ListReadRateLimitGuard } from '../security/list-read-rate-limit.guard';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { loadUserDirectory, UserDirectory } from '../web/auth/user-directory';
@@ -20,11 +21,21 @@ import { TokenVerifier } from './token-verifier';
     SessionEnds,
     // The sign-in's users, here so the guard can end sessions whose user's role changed; one
     // instance, injected by the sign-in page too.
-    { provide: UserDirectory, useFactory: () => loadUserDirectory() },
+    {
+      provide: UserDirectory,
+      useFactory: (config: ApiConfig) =>
+        loadUserDirectory(process.env, undefined, { recheckMs: config.fileRecheckMs }),
+      inject: [API_CONFIG],
+    },
     { provide: SessionUsers, useExisting: UserDirectory },
     // Bearer tokens: revocations (CARE_JOURNEY_REVOKED_TOKENS, read at start-up, a bad file stops it)
     // and, with a users file, the token's user and role there (token-holders.ts).
-    { provide: RevokedTokens, useFactory: () => RevokedTokens.fromEnv() },
+    {
+      provide: RevokedTokens,
+      useFactory: (config: ApiConfig) =>
+        RevokedTokens.fromEnv(process.env, { recheckMs: config.fileRecheckMs }),
+      inject: [API_CONFIG],
+    },
     {
       provide: TokenHolders,
       useFactory: (users: SessionUsers) =>

@@ -11,7 +11,8 @@ import type { AuthenticatedUser } from './authenticated-user';
  * keep to `journey-`). A session is ended when that stream exists: one indexed stream lookup.
  * Nothing is stored for a live session, so there is nothing to clean up; a session's token
  * expires by itself after 8 hours anyway. A session whose user's role changed, or whose user was
- * removed from the directory, is ended the same way at its next request (reason `access-changed`).
+ * removed from the directory, is ended the same way at its first request once the directory has the
+ * change, within a second of the file's (reason `access-changed`).
  */
 export const SESSION_STREAM_PREFIX = 'session-';
 export const SESSION_ENDED = 'SessionEnded';

@@ -2,8 +2,9 @@ import type { Role } from './role';
 
 /**
  * Who may still hold a web session: the user directory as it stands now (web/auth/user-directory.ts,
- * reloaded when its file changes). A session whose user is gone, or whose role there is no longer the
- * one it signed in with, is ended at its next request (jwt-auth.guard.ts).
+ * its file looked at once a second and read again when it changed). A session whose user is gone, or
+ * whose role there is no longer the one it signed in with, is ended at its first request once the
+ * directory has the change, within a second (jwt-auth.guard.ts).
  */
 export abstract class SessionUsers {
   /** The user's role in the directory now; undefined when the user is not in it. */

@@ -53,15 +53,16 @@ export class TokenVerifier {
       this.verified.remember(token, verified, claims);
       known = verified;
     }
-    // Checked on every request, kept or not: a revocation or a users-file change applies at once.
+    // Checked on every request, kept or not: a revocation or a users-file change applies within the
+    // files' re-check interval (a second, watched-file.ts).
     const { user, id, issuedAt } = known;
-    if (this.revoked.current(nowMs).revokes({ id, subject: user.id, issuedAt })) {
+    if (this.revoked.current().revokes({ id, subject: user.id, issuedAt })) {
       this.logRefusal(known);
       // The same words whatever revoked it (the token or all of its user's): nothing more is said.
       throw new UnauthorizedException({ message: TOKEN_REVOKED, reason: 'token-revoked' });
     }
     // A web session's user is checked by the guard, which ends the session for good.
-    if (user.sessionId === undefined && !this.holders.holds(user, nowMs))
+    if (user.sessionId === undefined && !this.holders.holds(user))
       throw new UnauthorizedException({ message: TOKEN_ACCESS_CHANGED, reason: 'access-changed' });
     return user;
   }

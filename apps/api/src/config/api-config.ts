@@ -18,6 +18,12 @@ export interface ApiConfig {
    * hand, e.g. a test): DEFAULT_PROJECTIONS_MODE.
    */
   projections?: ProjectionsMode;
+  /**
+   * How long one look at the users file and the revoked-tokens file holds (auth/watched-file.ts).
+   * Not an environment setting: absent, FILE_RECHECK_MS (1 s); specs set 0 to see a change at the
+   * next request.
+   */
+  fileRecheckMs?: number;
 }
 
 /** The API's projections mode when CARE_JOURNEY_PROJECTIONS is not set (README, bench finding 15). */

@@ -3,12 +3,16 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CHILD_ID_PATTERN } from '../../children/dto/child-id.param';
 import { MAX_READER_LENGTH } from '../access-log-readers';
-import { DateQuery } from './query-fields';
+import { DateQuery, NotBeforeQuery } from './query-fields';
 
 /** Entries per page of GET /audit/access-log: a page is read from the log page by page, never the whole trail. */
 export const DEFAULT_ACCESS_LOG_PAGE = 100;
 export const MAX_ACCESS_LOG_PAGE = 1_000;
 
+/**
+ * The trail's filters and cursor, for GET /audit/access-log and the trail page (its CSV too), which
+ * check them with this class through the API's ValidationPipe: one rule, one message per filter.
+ */
 export class AccessLogQuery {
   @ApiPropertyOptional({
     description:
@@ -16,7 +20,8 @@ export class AccessLogQuery {
   })
   @IsOptional()
   @Matches(new RegExp(`${CHILD_ID_PATTERN.source}|^\\*$`), {
-    message: '$property must be 1–64 letters, digits, "-" or "_", or * for reads of the whole log',
+    message:
+      '$property must be a child id (1–64 letters, digits, "-" or "_"), or * for reads of many children',
   })
   childId?: string;
 
@@ -32,7 +37,8 @@ export class AccessLogQuery {
   @DateQuery('First day of reads to list (UTC, inclusive)', '2025-04-01')
   from?: string;
 
-  @DateQuery('Last day of reads to list (UTC, inclusive)', '2025-04-30')
+  @DateQuery('Last day of reads to list (UTC, inclusive), not before from', '2025-04-30')
+  @NotBeforeQuery('from')
   to?: string;
 
   @ApiPropertyOptional({

@@ -75,3 +75,20 @@ export const ReasonQuery = () =>
   );
 
 export const TextQuery = (description: string, example: string) => optionalQuery(description, example);
+
+/**
+ * A last day not before the first (`to` not before `from`), both days inclusive. Judged only when
+ * both are real dates: a date that is not one is named by its own rule, once.
+ */
+export const NotBeforeQuery = (first: string) =>
+  ValidateBy({
+    name: `notBefore${first.charAt(0).toUpperCase()}${first.slice(1)}`,
+    validator: {
+      validate: (last, args) => {
+        const start = (args?.object as Record<string, unknown> | undefined)?.[first];
+        return !(isValidCalendarDate(start) && isValidCalendarDate(last) && last < start);
+      },
+      defaultMessage: (args) =>
+        `${args?.property} (${String(args?.value)}) must not be before ${first} (${String((args?.object as Record<string, unknown>)[first])})`,
+    },
+  });

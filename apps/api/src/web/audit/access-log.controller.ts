@@ -39,7 +39,7 @@ export class AccessLogPageController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const query = parseAccessLogPageQuery(raw);
+    const query = await parseAccessLogPageQuery(raw);
     const model = {
       user: origin.user,
       csrfToken: csrfToken(request, reply),
@@ -59,7 +59,7 @@ export class AccessLogPageController {
     @Query() raw: Record<string, unknown>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const query = parseAccessLogPageQuery(raw);
+    const query = await parseAccessLogPageQuery(raw);
     if (query.errors.length > 0) throw new BadRequestException(refusedQuery(query.errors));
     const entries: PositionedAccessLogEntry[] = [];
     let after = query.after;

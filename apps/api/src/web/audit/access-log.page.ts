@@ -6,7 +6,7 @@ import { formatDate, formatInstant, plural } from '../html/format';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import { driftReplayUrl, queryWords, roleWords, viewWords } from './access-log-words';
-import { accessLogUrl, type AccessLogPageQuery } from './access-log.query';
+import { ACCESS_LOG_LABELS, accessLogUrl, type AccessLogPageQuery } from './access-log.query';
 
 export interface AccessLogPageModel {
   user: AuthenticatedUser;
@@ -34,10 +34,10 @@ function form(query: AccessLogPageQuery): SafeHtml {
     html`<input class="govuk-input ${width}${error(id)}" id="${id}" name="${id}" type="text" value="${value}" aria-describedby="${id}-hint">`;
   return html`<form method="get" action="/panel/audit/access-log" id="access-log-form" class="cj-filters" novalidate aria-label="Choose which reads to list">
     <div class="cj-filters__grid">
-      ${field(query, 'childId', 'Child', "The child's id: their own reads and every list that named them; * for reads of many children", input('childId', 'govuk-input--width-20', r.childId))}
-      ${field(query, 'readBy', 'Reader', 'A user id, exactly as recorded, for example sw-015', input('readBy', 'govuk-input--width-10', r.readBy))}
-      ${field(query, 'from', 'From', 'First day of reads (UTC), for example 2026-11-01', input('from', 'govuk-input--width-10', r.from))}
-      ${field(query, 'to', 'To', 'Last day of reads (UTC), for example 2026-11-27', input('to', 'govuk-input--width-10', r.to))}
+      ${field(query, 'childId', ACCESS_LOG_LABELS.childId, "The child's id: their own reads and every list that named them; * for reads of many children", input('childId', 'govuk-input--width-20', r.childId))}
+      ${field(query, 'readBy', ACCESS_LOG_LABELS.readBy, 'A user id, exactly as recorded, for example sw-015', input('readBy', 'govuk-input--width-10', r.readBy))}
+      ${field(query, 'from', ACCESS_LOG_LABELS.from, 'First day of reads (UTC), for example 2026-11-01', input('from', 'govuk-input--width-10', r.from))}
+      ${field(query, 'to', ACCESS_LOG_LABELS.to, 'Last day of reads (UTC), for example 2026-11-27', input('to', 'govuk-input--width-10', r.to))}
     </div>
     <div class="govuk-button-group"><button type="submit" class="govuk-button" data-module="govuk-button">Show the reads</button>
       <a class="govuk-link" href="/panel/audit/access-log">Clear the filters</a></div>

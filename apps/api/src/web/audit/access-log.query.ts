@@ -1,13 +1,23 @@
+import { BadRequestException } from '@nestjs/common';
 import type { AccessLogFilter } from '@care-journey/audit';
-import { isValidCalendarDate } from '@care-journey/journey';
-import { MAX_READER_LENGTH } from '../../audit/access-log-readers';
-import { CHILD_ID_PATTERN } from '../../children/dto/child-id.param';
-import { isInSupportedYears, supportedYearsMessage } from '../../http/supported-dates';
+import { AccessLogQuery } from '../../audit/dto/access-log.query';
+import type { BadRequestBody, FieldError } from '../../http/field-errors';
+import { createValidationPipe } from '../../http/validation-pipe';
 import type { FieldMessage } from '../html/components';
 import { unknownPageParams } from '../reading/page-params';
 
 /** The parameters the trail page and its CSV take (anything else is named as an error). */
 export const ACCESS_LOG_PAGE_PARAMS = ['childId', 'readBy', 'from', 'to', 'after'] as const;
+type PageParam = (typeof ACCESS_LOG_PAGE_PARAMS)[number];
+
+/** The form's labels, which name a field in its errors where the API names the parameter. */
+export const ACCESS_LOG_LABELS: Record<PageParam, string> = {
+  childId: 'Child',
+  readBy: 'Reader',
+  from: 'From',
+  to: 'To',
+  after: 'The position in the page address (after)',
+};
 
 /** The page's GET form, parsed: anything wrong is named against its field, and no trail is read. */
 export interface AccessLogPageQuery {
@@ -16,74 +26,54 @@ export interface AccessLogPageQuery {
   after?: string;
   errors: FieldMessage[];
   /** The values as typed, to refill the form. */
-  raw: { childId: string; readBy: string; from: string; to: string; after: string };
+  raw: Record<PageParam, string>;
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+/** The API's own check of GET /audit/access-log's query: its pipe on its class, so its rules and words. */
+const apiPipe = createValidationPipe();
 
-const DATE_LABELS = { from: 'From', to: 'To' } as const;
-
-function dateError(field: 'from' | 'to', value: string): FieldMessage | undefined {
-  if (value === '') return undefined;
-  if (!isValidCalendarDate(value))
-    return {
-      fieldId: field,
-      rule: 'isCalendarDate',
-      message: `${DATE_LABELS[field]} must be a real date, for example 2026-11-27`,
-    };
-  if (!isInSupportedYears(value))
-    return {
-      fieldId: field,
-      rule: 'isDateInSupportedYears',
-      message: supportedYearsMessage(DATE_LABELS[field]),
-    };
-  return undefined;
+async function apiRuleErrors(given: Record<string, unknown>): Promise<FieldError[]> {
+  try {
+    await apiPipe.transform(given, { type: 'query', metatype: AccessLogQuery });
+    return [];
+  } catch (error) {
+    if (!(error instanceof BadRequestException)) throw error;
+    return (error.getResponse() as BadRequestBody).errors;
+  }
 }
 
-export function parseAccessLogPageQuery(raw: Record<string, unknown>): AccessLogPageQuery {
-  const values = {
-    childId: text(raw.childId),
-    readBy: text(raw.readBy),
-    from: text(raw.from),
-    to: text(raw.to),
-    after: text(raw.after),
-  };
-  const errors: FieldMessage[] = unknownPageParams(raw, ACCESS_LOG_PAGE_PARAMS, 'childId');
-  if (values.childId !== '' && values.childId !== '*' && !CHILD_ID_PATTERN.test(values.childId))
-    errors.push({
-      fieldId: 'childId',
-      rule: 'isChildId',
-      message: 'Child must be a child id (1–64 letters, digits, "-" or "_"), or * for reads of many children',
-    });
-  if (values.readBy.length > MAX_READER_LENGTH)
-    errors.push({
-      fieldId: 'readBy',
-      rule: 'maxLength',
-      message: `Reader must be ${MAX_READER_LENGTH} characters or fewer`,
-    });
-  const dates = [dateError('from', values.from), dateError('to', values.to)];
-  for (const error of dates) if (error) errors.push(error);
-  if (!dates.some(Boolean) && values.from !== '' && values.to !== '' && values.from > values.to)
-    errors.push({
-      fieldId: 'to',
-      rule: 'notBeforeFrom',
-      message: `To (${values.to}) must not be before From (${values.from})`,
-    });
-  if (values.after !== '' && !/^\d{1,19}$/.test(values.after))
-    errors.push({
-      fieldId: 'after',
-      field: 'after',
-      rule: 'isPosition',
-      message:
-        'The page address has a position (after) that is not a whole number: start again from the first page',
-    });
+/** The API's message with the field named by its label (`from must be …` → `From must be …`). */
+function onThePage({ field, rule, message }: FieldError): FieldMessage {
+  const label = ACCESS_LOG_LABELS[field as PageParam] ?? field;
+  const words = message.startsWith(`${field} `) ? `${label}${message.slice(field.length)}` : message;
+  return { fieldId: field, field, rule, message: words };
+}
+
+/**
+ * The filters are the API's (AccessLogQuery): the same rules, each broken one named by the same
+ * field and rule. The page's own part: a field left blank is no filter (a GET form sends every
+ * field), values are trimmed, and a parameter the page does not take is named against the form.
+ */
+export async function parseAccessLogPageQuery(query: Record<string, unknown>): Promise<AccessLogPageQuery> {
+  const raw = { childId: '', readBy: '', from: '', to: '', after: '' };
+  const given: Record<string, unknown> = {};
+  for (const name of ACCESS_LOG_PAGE_PARAMS) {
+    // A repeated parameter (an array) is left for the rules to refuse.
+    const value = typeof query[name] === 'string' ? query[name].trim() : query[name];
+    if (typeof value === 'string') raw[name] = value;
+    if (value !== undefined && value !== '') given[name] = value;
+  }
+  const errors = [
+    ...unknownPageParams(query, ACCESS_LOG_PAGE_PARAMS, 'childId'),
+    ...(await apiRuleErrors(given)).map(onThePage),
+  ];
   const filter: AccessLogFilter = {
-    ...(values.childId !== '' && { childId: values.childId }),
-    ...(values.readBy !== '' && { readBy: values.readBy }),
-    ...(values.from !== '' && { from: values.from }),
-    ...(values.to !== '' && { to: values.to }),
+    ...(raw.childId !== '' && { childId: raw.childId }),
+    ...(raw.readBy !== '' && { readBy: raw.readBy }),
+    ...(raw.from !== '' && { from: raw.from }),
+    ...(raw.to !== '' && { to: raw.to }),
   };
-  return { filter, ...(values.after !== '' && { after: values.after }), errors, raw: values };
+  return { filter, ...(raw.after !== '' && { after: raw.after }), errors, raw };
 }
 
 /** The page's (or its CSV's) address with its filters, from a position of the log. */

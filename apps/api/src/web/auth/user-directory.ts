@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { Logger, type LoggerService } from '@nestjs/common';
 import { loadAuthorityConfig, type AuthorityConfig } from '@care-journey/projections';
 import { isRole, type Role } from '../../auth/role';
 import { SessionUsers } from '../../auth/session-users';
+import { type RecheckOptions, WatchedFile } from '../../auth/watched-file';
 import { usernameProblem, usernameTwice } from './username';
 import { hashPassword, verifyPassword } from './password-hash';
-import { UsersFile } from './users-file';
 import { userTeams } from './users-file-teams';
 
 /** Someone who may sign in to the pages. */
@@ -32,18 +32,28 @@ const DEMO_USERS: Omit<WebUser, 'passwordHash'>[] = [
   { username: 'admin.demo', name: 'Ada Admin (demo)', role: 'admin' },
 ];
 
+type UsersByName = ReadonlyMap<string, WebUser>;
+
 export class UserDirectory extends SessionUsers {
-  private byName: Map<string, WebUser>;
+  /** The users by lower-cased username, as the directory has them now. */
+  private readonly users: () => UsersByName;
 
   constructor(
-    users: readonly WebUser[],
+    /**
+     * Fixed users, or the users file they come from (CARE_JOURNEY_USERS), read again when it changes
+     * so that a role changed or a user removed there takes effect without a restart, within a
+     * second: every look-up of the process shares one look at the file a second (watched-file.ts).
+     */
+    users: readonly WebUser[] | WatchedFile<UsersByName>,
     /** Explains an empty directory on the login page (e.g. production without a users file). */
     readonly notice?: string,
-    /** The file the users came from, read again when it changes (users-file.ts). */
-    private readonly source?: UsersFile,
   ) {
     super();
-    this.byName = byUsername(users);
+    if (users instanceof WatchedFile) this.users = () => users.current();
+    else {
+      const fixed = byUsername(users);
+      this.users = () => fixed;
+    }
   }
 
   get demo(): boolean {
@@ -73,15 +83,9 @@ export class UserDirectory extends SessionUsers {
       .filter((user) => user.role === 'social_worker')
       .map(({ username, name }) => ({ username, name }));
   }
-
-  private users(): Map<string, WebUser> {
-    const reloaded = this.source?.changed();
-    if (reloaded) this.byName = byUsername(reloaded);
-    return this.byName;
-  }
 }
 
-const byUsername = (users: readonly WebUser[]): Map<string, WebUser> =>
+const byUsername = (users: readonly WebUser[]): UsersByName =>
   new Map(users.map((user) => [user.username.toLowerCase(), user]));
 
 const UNKNOWN_USER_HASH = hashPassword('not-a-user');
@@ -93,13 +97,20 @@ const UNKNOWN_USER_HASH = hashPassword('not-a-user');
 export function loadUserDirectory(
   env: Record<string, string | undefined> = process.env,
   authority: Pick<AuthorityConfig, 'teams' | 'socialWorkerScope'> = loadAuthorityConfig(env),
+  /** The users file's re-check interval and clock, and where its errors go (specs give their own). */
+  watch: RecheckOptions & { logger?: Pick<LoggerService, 'error' | 'log'> } = {},
 ): UserDirectory {
   const file = env.CARE_JOURNEY_USERS?.trim();
-  const parse = (text: string, source: string) => parseUsers(text, source, authority);
   if (file) {
-    // Watched from before the first read, so a change made while it is read is read again.
-    const source = new UsersFile(file, parse);
-    return new UserDirectory(parse(readFileSync(file, 'utf8'), file), undefined, source);
+    const parse = (text: string, source: string) => byUsername(parseUsers(text, source, authority));
+    return new UserDirectory(
+      new WatchedFile(file, parse, {
+        holds: 'users',
+        summary: (users) => `${users.size} user(s)`,
+        ...watch,
+        logger: watch.logger ?? new Logger('Users'),
+      }),
+    );
   }
   if (env.NODE_ENV === 'production') {
     return new UserDirectory([], 'No users are configured: set CARE_JOURNEY_USERS to the users file.');

@@ -2,11 +2,10 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '../../auth/role';
-import { Logger } from '@nestjs/common';
 import { hashPassword } from './password-hash';
 import { DEFAULT_AUTHORITY_CONFIG } from '@care-journey/projections';
-import { loadUserDirectory, parseUsers, type WebUser } from './user-directory';
-import { UsersFile } from './users-file';
+import { FILE_RECHECK_MS } from '../../auth/watched-file';
+import { loadUserDirectory, type WebUser } from './user-directory';
 
 const HASH = hashPassword('a-long-enough-password', Buffer.alloc(16, 1));
 /** A social worker works in a team (the default scope, "team", requires it). */
@@ -17,11 +16,19 @@ const entry = (username: string, role: Role): WebUser => ({
   passwordHash: HASH,
   ...(role === 'social_worker' && { teams: ['Children in Care North'] }),
 });
-const parse = (text: string, source: string) => parseUsers(text, source, DEFAULT_AUTHORITY_CONFIG);
 
 describe('the user directory follows its file (CARE_JOURNEY_USERS)', () => {
   let dir: string;
   let file: string;
+  let clock: number;
+  const logger = { error: jest.fn(), log: jest.fn() };
+  /** The directory on `file`, looking at it at every look-up (0) unless given an interval; the clock is the spec's. */
+  const directoryOn = (recheckMs = 0) =>
+    loadUserDirectory({ CARE_JOURNEY_USERS: file, NODE_ENV: 'production' }, DEFAULT_AUTHORITY_CONFIG, {
+      recheckMs,
+      now: () => clock,
+      logger,
+    });
   /** Written as an editor or a deploy would: a new file moved into place. */
   const write = (text: string) => {
     writeFileSync(`${file}.new`, text);
@@ -30,12 +37,15 @@ describe('the user directory follows its file (CARE_JOURNEY_USERS)', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'users-file-'));
     file = join(dir, 'users.json');
+    clock = 0;
+    logger.error.mockReset();
+    logger.log.mockReset();
     write(JSON.stringify([entry('Rita', 'panel_member'), entry('sam', 'social_worker')]));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('Given a user whose role is changed in the file, Then the directory gives the new role at the next look, without a restart', () => {
-    const directory = loadUserDirectory({ CARE_JOURNEY_USERS: file, NODE_ENV: 'production' });
+    const directory = directoryOn();
     expect(directory.currentRole('Rita')).toBe('panel_member');
     expect(directory.currentRole('rita')).toBe('panel_member');
     write(JSON.stringify([entry('Rita', 'auditor'), entry('sam', 'social_worker')]));
@@ -43,7 +53,7 @@ describe('the user directory follows its file (CARE_JOURNEY_USERS)', () => {
   });
 
   it('Given a user removed from the file, Then the directory no longer has them, nor signs them in', () => {
-    const directory = loadUserDirectory({ CARE_JOURNEY_USERS: file });
+    const directory = directoryOn();
     expect(directory.authenticate('sam', 'a-long-enough-password')?.role).toBe('social_worker');
     write(JSON.stringify([entry('Rita', 'panel_member')]));
     expect(directory.currentRole('sam')).toBeUndefined();
@@ -51,28 +61,41 @@ describe('the user directory follows its file (CARE_JOURNEY_USERS)', () => {
   });
 
   it('Given the file is broken or moved away, Then nothing is taken and the error is logged once; a good file is taken again', () => {
-    const errors: string[] = [];
-    const watched = new UsersFile(file, parse, (message) => errors.push(message));
-    expect(watched.changed()).toBeUndefined();
+    const directory = directoryOn();
     write('[{"username": "Rita", "role": "auditor"');
-    expect(watched.changed()).toBeUndefined();
-    expect(watched.changed()).toBeUndefined();
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain(`${file} not reloaded, the users read before stay in force`);
+    expect(directory.currentRole('Rita')).toBe('panel_member');
+    expect(directory.currentRole('Rita')).toBe('panel_member');
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    expect(logger.error.mock.calls[0][0]).toContain(
+      `${file} not reloaded, the users read before stay in force`,
+    );
     rmSync(file);
-    expect(watched.changed()).toBeUndefined();
-    expect(errors).toHaveLength(2);
+    expect(directory.currentRole('Rita')).toBe('panel_member');
+    expect(logger.error).toHaveBeenCalledTimes(2);
     write(JSON.stringify([entry('Rita', 'auditor')]));
-    expect(watched.changed()).toEqual([entry('Rita', 'auditor')]);
-    expect(watched.changed()).toBeUndefined();
+    expect(directory.currentRole('Rita')).toBe('auditor');
+    expect(directory.currentRole('sam')).toBeUndefined();
+    expect(logger.log).toHaveBeenCalledWith(`${file} read again: 1 user(s)`);
   });
 
   it('Given a broken file, Then the directory keeps the last good users (a typo does not sign everyone out)', () => {
-    const directory = loadUserDirectory({ CARE_JOURNEY_USERS: file });
-    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const directory = directoryOn();
     write('not json');
     expect(directory.currentRole('Rita')).toBe('panel_member');
-    jest.restoreAllMocks();
+    expect(directory.authenticate('sam', 'a-long-enough-password')?.role).toBe('social_worker');
+  });
+
+  it('Given the default interval, When the file changes, Then every look-up (role, teams, sign-in) keeps the last look until a second has passed, then all see the change', () => {
+    const directory = directoryOn(FILE_RECHECK_MS);
+    write(JSON.stringify([entry('Rita', 'auditor')]));
+    clock = FILE_RECHECK_MS - 1;
+    expect(directory.currentRole('Rita')).toBe('panel_member');
+    expect(directory.teamsOf('sam')).toEqual(['Children in Care North']);
+    expect(directory.authenticate('sam', 'a-long-enough-password')?.role).toBe('social_worker');
+    clock = FILE_RECHECK_MS;
+    expect(directory.teamsOf('sam')).toEqual([]);
+    expect(directory.currentRole('Rita')).toBe('auditor');
+    expect(directory.authenticate('sam', 'a-long-enough-password')).toBeUndefined();
   });
 
   it('Given the demo users (no file), Then they are fixed', () => {
