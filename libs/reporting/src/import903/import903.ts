@@ -19,7 +19,7 @@ import { ChildRefRegistry } from '../shared/child-ref-registry';
 import { ChildRefReleaseRefused } from '../shared/child-ref-registry-errors';
 import { UpnRegistry } from '../shared/upn-registry';
 import { inOrder } from './in-order';
-import { refusedUpns, upnTakenMeanwhile } from './upn-claims';
+import { checkUpns, upnTakenMeanwhile } from './upn-claims';
 
 /**
  * Children imported at once. Each child's appends stay in order (one async run per child), and
@@ -119,7 +119,7 @@ export async function import903(
   const childRefs = new ChildRefRegistry(store);
   const upns = new UpnRegistry(store);
   // Every child's UPN against these returns and the store at once, before anything is written.
-  const upnRefusals = await refusedUpns(children, upns);
+  const upnVerdicts = await checkUpns(children, upns);
   result.children.total = refs.length;
   const badRows = new Set(issues.filter((i) => i.severity === 'error' && i.child !== '').map((i) => i.child));
 
@@ -133,7 +133,8 @@ export async function import903(
       headAtStart,
       childRefs,
       upns,
-      upnRefusal: upnRefusals.get(ref),
+      upnRefusal: upnVerdicts.refused.get(ref),
+      reservesUpn: upnVerdicts.toReserve.has(ref),
     }),
   );
   for await (const { item: ref, outcome } of outcomes) {
@@ -182,8 +183,10 @@ async function importChild(
     headAtStart: bigint | undefined;
     childRefs: ChildRefRegistry;
     upns: UpnRegistry;
-    /** Why the child's UPN is refused (refusedUpns), when it is. */
+    /** Why the child's UPN is refused (checkUpns), when it is. */
     upnRefusal: ImportIssue | undefined;
+    /** Whether its UPN is reserved before its registration is written (checkUpns). */
+    reservesUpn: boolean;
   },
 ): Promise<ChildOutcome> {
   const issues: ImportIssue[] = [];
@@ -228,7 +231,7 @@ async function importChild(
   // Then its UPN, as the API does: lost to a registration since the check, the reference just
   // reserved is released again (this child never became one) and nothing of the child is written.
   const [header] = merged.headers;
-  if (header && !(await ctx.upns.hold(header.upn, childId, recording))) {
+  if (ctx.reservesUpn && header && !(await ctx.upns.hold(header.upn, childId, recording))) {
     await releaseChildRef(ctx.childRefs, facts.child, recording);
     issues.push(upnTakenMeanwhile(facts.child, header));
     return rejected('not imported: see the rows reported for this child');

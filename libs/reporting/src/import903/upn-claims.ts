@@ -22,11 +22,22 @@ interface UpnClaimRow {
   header: HeaderFact;
 }
 
-/** For each child refused for its UPN, the issue naming its Header row; children not named may go on. */
-export async function refusedUpns(
+/** The import's UPN checks: whom to refuse, and whose UPN to reserve. */
+export interface UpnVerdicts {
+  /** For each child refused for its UPN, the issue naming its Header row. */
+  refused: Map<string, ImportIssue>;
+  /**
+   * The children (CHILD) going on whose UPN is reserved before their registration is written: a real
+   * UPN, and not registered yet (a child imported earlier has its registration's UPN already, and a
+   * reservation for a later year's other UPN would hold it for a registration never written).
+   */
+  toReserve: Set<string>;
+}
+
+export async function checkUpns(
   children: ReadonlyMap<string, ChildFacts>,
   registry: UpnRegistry,
-): Promise<Map<string, ImportIssue>> {
+): Promise<UpnVerdicts> {
   const refused = new Map<string, ImportIssue>();
   const byUpn = new Map<string, UpnClaimRow[]>();
   for (const [child, facts] of children) {
@@ -41,7 +52,11 @@ export async function refusedUpns(
     else for (const row of rows) refused.set(row.child, givenTwice(row, rows));
   }
   const claims = single.map((row) => ({ upn: row.header.upn, childId: importedChildId(row.child), row }));
-  for (const { row } of await registry.takenOf(claims))
+  const { taken, registered } = await registry.check(claims);
+  const toReserve = new Set(claims.map(({ row }) => row.child));
+  for (const { row } of registered) toReserve.delete(row.child);
+  for (const { row } of taken) {
+    toReserve.delete(row.child);
     refused.set(
       row.child,
       issueAt(
@@ -51,7 +66,8 @@ export async function refusedUpns(
         `not imported: UPN ${row.header.upn} is already held by another child in this store (${RULE})`,
       ),
     );
-  return refused;
+  }
+  return { refused, toReserve };
 }
 
 /** Every child giving one UPN is refused: the returns do not say which of them it belongs to. */

@@ -137,4 +137,20 @@ describe('import-903: a UPN belongs to one child', () => {
     expect(upnErrors(result)).toEqual([]);
     expect(result.children).toMatchObject({ written: 3, rejected: 0 });
   });
+
+  it('Given a child imported with one UPN, When a later return gives it another, Then it is refused as a changed journey and that other UPN is not reserved for it (another child may take it)', async () => {
+    const store = temp.open(`changed-${run}.db`);
+    await importInto(store, { Header: [header('A1')], Episodes: [episode('A1')] });
+    const changed = await importInto(store, {
+      Header: [header('A1', { UPN: 'G123456789012' })],
+      Episodes: [episode('A1')],
+    });
+    expect(changed.children).toMatchObject({ rejected: 1, written: 0 });
+    expect(await readLastEvent(store, upnStream('G123456789012'))).toBeUndefined();
+    const other = await importInto(store, {
+      Header: [header('B2', { UPN: 'G123456789012' })],
+      Episodes: [episode('B2')],
+    });
+    expect(other.children).toMatchObject({ written: 1, rejected: 0 });
+  });
 });

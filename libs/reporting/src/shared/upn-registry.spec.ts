@@ -60,8 +60,8 @@ describe('UpnRegistry: a UPN belongs to one child', () => {
       { upn: 'D123456789012', childId: 'other' },
       { upn: 'UN1', childId: 'other' },
     ];
-    expect(await upns.takenOf(claims)).toEqual([claims[0], claims[2]]);
+    expect(await upns.check(claims)).toEqual({ taken: [claims[0], claims[2]], registered: [claims[1]] });
     now += STALE_AFTER_MS + 1;
-    expect(await upns.takenOf(claims)).toEqual([claims[0]]);
+    expect(await upns.check(claims)).toEqual({ taken: [claims[0]], registered: [claims[1]] });
   });
 });

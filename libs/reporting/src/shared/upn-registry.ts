@@ -7,7 +7,7 @@
  * refused when another child already holds its UPN:
  * - children registered by anyone (the API, the seeder, the 903 import, another API process) are
  *   read from the log's registrations, once and then only the new ones (`catchUp`), and so are the
- *   reservations (for `takenOf`, a whole import's UPNs checked in that one read);
+ *   reservations (for `check`, a whole import's UPNs checked in that one read);
  * - two registrations racing with the same UPN are told apart by a reservation stream per UPN,
  *   `upn-<hash>` (the hash, not the UPN: no personal data in a stream name), appended at
  *   `no_stream`: the store lets one of them create it. The other reads its holder and is refused.
@@ -69,7 +69,9 @@ interface Reservation {
 export class UpnRegistry {
   /** Normalised UPN → the first child registered with it. */
   private readonly holders = new Map<string, string>();
-  /** Reservation stream → its latest holder (only for `takenOf`; `isFree` reads the stream itself). */
+  /** Every child registered (for `check`: a registered child has its UPN already). */
+  private readonly registeredChildren = new Set<string>();
+  /** Reservation stream → its latest holder (only for `check`; `isFree` reads the stream itself). */
   private readonly reservations = new Map<string, Reservation>();
   private readUpTo: bigint | undefined;
   private reading: Promise<void> | undefined;
@@ -94,23 +96,28 @@ export class UpnRegistry {
 
   /**
    * Read-only, for many claims at once (the 903 import): the claims another child holds, by
-   * registration or reservation. One read of the log's new registrations and reservations in all,
-   * instead of `isFree`'s read per claim; a reservation by another id reads whether that id became
-   * a child (rare: a registration under way or one that failed).
+   * registration or reservation (`taken`), and of the others those whose child is registered already
+   * (`registered`: its UPN is its registration's, nothing to reserve). One read of the log's new
+   * registrations and reservations in all, instead of `isFree`'s read per claim; a reservation by
+   * another id reads whether that id became a child (rare: a registration under way or one that failed).
    */
-  async takenOf<Claim extends UpnClaim>(claims: readonly Claim[]): Promise<Claim[]> {
+  async check<Claim extends UpnClaim>(
+    claims: readonly Claim[],
+  ): Promise<{ taken: Claim[]; registered: Claim[] }> {
     await this.catchUp();
     const taken: Claim[] = [];
+    const registered: Claim[] = [];
     for (const claim of claims) {
       if (isUnknownUpn(claim.upn)) continue;
-      const registered = this.holders.get(normaliseUpn(claim.upn));
+      const holder = this.holders.get(normaliseUpn(claim.upn));
       const reserved = this.reservations.get(upnStream(claim.upn));
       const free =
-        (registered === undefined || registered === claim.childId) &&
+        (holder === undefined || holder === claim.childId) &&
         (!reserved || (await this.mayTakeOver(reserved, claim.childId)));
       if (!free) taken.push(claim);
+      else if (this.registeredChildren.has(claim.childId)) registered.push(claim);
     }
-    return taken;
+    return { taken, registered };
   }
 
   /**
@@ -200,10 +207,12 @@ export class UpnRegistry {
           this.noteReservation(event);
           continue;
         }
+        const childId = event.streamId.slice(JOURNEY_STREAM_PREFIX.length);
+        this.registeredChildren.add(childId);
         const { upn } = event.data as { upn?: unknown };
         if (typeof upn !== 'string' || isUnknownUpn(upn)) continue;
         const key = normaliseUpn(upn);
-        if (!this.holders.has(key)) this.holders.set(key, event.streamId.slice(JOURNEY_STREAM_PREFIX.length));
+        if (!this.holders.has(key)) this.holders.set(key, childId);
       }
       if (read < EVENTS_PER_TURN) return;
       await new Promise((resolve) => setImmediate(resolve));
