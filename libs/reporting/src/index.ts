@@ -13,3 +13,5 @@ export {
 } from './shared/child-ref-registry';
 export { ChildRefReleaseRefused, type ReleaseProblem } from './shared/child-ref-registry-errors';
 export type { MigrationOutcome } from './shared/child-ref-registry-legacy';
+// One real UPN per child (903 rule 444): checked and reserved by every writer that registers children.
+export { UpnRegistry, type UpnClaim, type UpnRecording } from './shared/upn-registry';

@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@care-journey/event-store';
 import { JOURNEY_STREAM_PREFIX } from '@care-journey/journey';
+import { DEFAULT_AUTHORITY_CONFIG } from '@care-journey/projections';
 import { seedStore } from '@care-journey/reporting';
 import { DEMO_STREAM, demoProgress, markDemoStarted, type DemoOptions } from '../support/demo-marker';
 import { seedDemo } from './demo.command';
+import { knownAllocation } from '../../../api/src/children/allocation/known-allocation-names';
+import { loadUserDirectory } from '../../../api/src/web/auth/user-directory';
 
 const journeys = async (store: SqliteEventStore): Promise<number> => {
   const streams = new Set<string>();
@@ -81,5 +84,23 @@ describe('the demo authority (npm start)', () => {
     await expect(async () => {
       for await (const _ of store.readStream(DEMO_STREAM)) break;
     }).rejects.toThrow();
+  });
+
+  it('Given an empty store, When the demo seeds, Then every child is allocated to a demo social worker who can sign in and works in its team: sw.demo the first team, sw.other.demo the others', async () => {
+    await seedDemo(store, 40, 'demo-spec');
+    const users = loadUserDirectory({});
+    const known = { teams: DEFAULT_AUTHORITY_CONFIG.teams, socialWorkers: users.socialWorkers() };
+    const allocations: { team: string; socialWorker: string }[] = [];
+    for await (const event of store.readAll({ filter: { eventTypes: ['ChildRegistered'] } })) {
+      const { team, socialWorker } = event.data as { team: string; socialWorker: string };
+      allocations.push({ team, socialWorker });
+      // What re-saving the allocation on a form checks: a known team and a social worker who signs in.
+      expect(knownAllocation(known, { team, socialWorker })).toEqual({ team, socialWorker });
+      expect(users.teamsOf(socialWorker)).toContain(team);
+      expect(socialWorker).toBe(team === DEFAULT_AUTHORITY_CONFIG.teams[0] ? 'sw.demo' : 'sw.other.demo');
+    }
+    expect(allocations).toHaveLength(40);
+    const workers = new Set(allocations.map((a) => a.socialWorker));
+    expect([...workers].sort()).toEqual(['sw.demo', 'sw.other.demo']);
   });
 });

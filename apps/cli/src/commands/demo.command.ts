@@ -4,6 +4,7 @@ import { createEventStore, type EventStore } from '@care-journey/event-store';
 import { seedStore } from '@care-journey/reporting';
 import { holdsJourneys } from '../support/holds-journeys';
 import { demoProgress, markDemoFinished, markDemoStarted, type DemoOptions } from '../support/demo-marker';
+import { demoSocialWorkerOfTeam } from '../support/demo-social-workers';
 
 const wholeNumber = (value: string): number => {
   const n = Number(value);
@@ -15,7 +16,8 @@ const wholeNumber = (value: string): number => {
 /**
  * Seeds the demo on a store with no journeys, and finishes a demo whose seeding was cut short (the
  * process stopped half-way: its start is recorded with its options, and children already written
- * are skipped). A store with journeys and no demo record is real or earlier data: left alone.
+ * are skipped). A store with journeys and no demo record is real or earlier data: left alone. The
+ * children are allocated to the demo's social workers, by team (demo-social-workers.ts).
  */
 export async function seedDemo(store: EventStore, children: number, seed: string): Promise<void> {
   if (children === 0) return;
@@ -25,7 +27,14 @@ export async function seedDemo(store: EventStore, children: number, seed: string
   const options: DemoOptions =
     progress.state === 'started'
       ? progress.options
-      : { children, seed, years: 4, yearEnding: demoHistoryEnd(), recordedUntil: new Date().toISOString() };
+      : {
+          children,
+          seed,
+          years: 4,
+          yearEnding: demoHistoryEnd(),
+          recordedUntil: new Date().toISOString(),
+          socialWorkerOfTeam: demoSocialWorkerOfTeam(),
+        };
   if (progress.state === 'started')
     process.stdout.write(
       'finishing the demo authority whose seeding was cut short (children written are kept)\n',

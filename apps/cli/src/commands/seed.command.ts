@@ -62,11 +62,15 @@ export function registerSeedCommand(program: Command): void {
         });
         bar.stop();
         process.stdout.write(
-          `seeded ${result.children - result.skipped - result.refused} children (${result.events} events), skipped ${result.skipped} already present, in ${(result.elapsedMs / 1000).toFixed(1)} s\n`,
+          `seeded ${result.children - result.skipped - result.refused - result.upnRefused} children (${result.events} events), skipped ${result.skipped} already present, in ${(result.elapsedMs / 1000).toFixed(1)} s\n`,
         );
         if (result.refused > 0)
           process.stdout.write(
             `not seeded: ${result.refused} children whose 903 reference (childRef) another child in this store already holds\n`,
+          );
+        if (result.upnRefused > 0)
+          process.stdout.write(
+            `not seeded: ${result.upnRefused} children whose UPN another child in this store already holds (rule upn-in-use: a UPN belongs to one child, 903 validation rule 444)\n`,
           );
       } finally {
         bar.stop();

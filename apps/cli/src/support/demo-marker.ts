@@ -12,6 +12,8 @@ export interface DemoOptions {
   years: number;
   yearEnding: string;
   recordedUntil: string;
+  /** Who each team's children are allocated to (demo-social-workers.ts); absent in demos begun before it. */
+  socialWorkerOfTeam?: Record<string, string>;
 }
 
 export type DemoProgress =

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { SqliteEventStore } from '@care-journey/event-store';
 import { export903 } from '../export903/export903';
 import { import903 } from './import903';
-import { writeTables } from './testing/return-files';
+import { upnOf, writeTables } from './testing/return-files';
 
 // Each column usually draws a valid value (the first), sometimes a near miss, now and then any string.
 const pick = (valid: string, ...others: string[]) =>
@@ -27,15 +27,18 @@ const date = pick(
 );
 const end = pick('', '01/09/2024', '01/12/2024', '31/02/2024');
 
-const headerRow = fc.record({
-  CHILD: child,
-  SEX: pick('M', '1', '2', 'F', '3', ''),
-  DOB: pick('01/02/2015', '01/02/2023', '30/02/2015', ''),
-  ETHNIC: pick('WBRI', 'BAFR', 'XXXX', ''),
-  UPN: pick('A123456789012', 'UN1', 'bad'),
-  MOTHER: pick(''),
-  MC_DOB: pick(''),
-});
+// Each child's own UPN, now and then one another child gives too (a UPN belongs to one child).
+const headerRow = child.chain((CHILD) =>
+  fc.record({
+    CHILD: fc.constant(CHILD),
+    SEX: pick('M', '1', '2', 'F', '3', ''),
+    DOB: pick('01/02/2015', '01/02/2023', '30/02/2015', ''),
+    ETHNIC: pick('WBRI', 'BAFR', 'XXXX', ''),
+    UPN: pick(upnOf(CHILD), 'A123456789012', 'UN1', 'bad'),
+    MOTHER: pick(''),
+    MC_DOB: pick(''),
+  }),
+);
 const episodeRow = fc.record({
   CHILD: child,
   DECOM: date,

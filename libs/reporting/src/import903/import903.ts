@@ -16,7 +16,10 @@ import { checkRowDobs } from './check-row-dobs';
 import { readReturns } from './read-returns';
 import { IMPORT_RECORDED_BY, importedChildId, runChild } from './run-child';
 import { ChildRefRegistry } from '../shared/child-ref-registry';
+import { ChildRefReleaseRefused } from '../shared/child-ref-registry-errors';
+import { UpnRegistry } from '../shared/upn-registry';
 import { inOrder } from './in-order';
+import { checkUpns, upnTakenMeanwhile } from './upn-claims';
 
 /**
  * Children imported at once. Each child's appends stay in order (one async run per child), and
@@ -114,6 +117,9 @@ export async function import903(
   const refs = [...children.keys()].sort();
   const headAtStart = await store.headPosition();
   const childRefs = new ChildRefRegistry(store);
+  const upns = new UpnRegistry(store);
+  // Every child's UPN against these returns and the store at once, before anything is written.
+  const upnVerdicts = await checkUpns(children, upns);
   result.children.total = refs.length;
   const badRows = new Set(issues.filter((i) => i.severity === 'error' && i.child !== '').map((i) => i.child));
 
@@ -126,6 +132,9 @@ export async function import903(
       rejectedEarlier: badRows.has(ref),
       headAtStart,
       childRefs,
+      upns,
+      upnRefusal: upnVerdicts.refused.get(ref),
+      reservesUpn: upnVerdicts.toReserve.has(ref),
     }),
   );
   for await (const { item: ref, outcome } of outcomes) {
@@ -173,6 +182,11 @@ async function importChild(
     rejectedEarlier: boolean;
     headAtStart: bigint | undefined;
     childRefs: ChildRefRegistry;
+    upns: UpnRegistry;
+    /** Why the child's UPN is refused (checkUpns), when it is. */
+    upnRefusal: ImportIssue | undefined;
+    /** Whether its UPN is reserved before its registration is written (checkUpns). */
+    reservesUpn: boolean;
   },
 ): Promise<ChildOutcome> {
   const issues: ImportIssue[] = [];
@@ -181,6 +195,7 @@ async function importChild(
     return { kind: 'rejected', events: 0, issues };
   };
   checkRowDobs(facts, issues);
+  if (ctx.upnRefusal) issues.push(ctx.upnRefusal);
   const merged = mergeYears(facts, issues);
   const planned =
     issues.some((i) => i.severity === 'error') || ctx.rejectedEarlier
@@ -213,6 +228,14 @@ async function importChild(
     return rejected(
       `not imported: CHILD ${facts.child} is already used by another child in this store (rule child-ref-in-use: a 903 reference belongs to one child, compared ignoring case)`,
     );
+  // Then its UPN, as the API does: lost to a registration since the check, the reference just
+  // reserved is released again (this child never became one) and nothing of the child is written.
+  const [header] = merged.headers;
+  if (ctx.reservesUpn && header && !(await ctx.upns.hold(header.upn, childId, recording))) {
+    await releaseChildRef(ctx.childRefs, facts.child, recording);
+    issues.push(upnTakenMeanwhile(facts.child, header));
+    return rejected('not imported: see the rows reported for this child');
+  }
   const outcome = await appendChild(store, journeyStream(childId), run.envelopes, ctx.headAtStart);
   if (outcome.kind === 'conflict') {
     // Name the row (file, line, field) that no longer gives what the store holds.
@@ -227,4 +250,17 @@ async function importChild(
   return outcome.kind === 'written'
     ? { kind: 'written', events: outcome.events, issues }
     : { kind: 'unchanged', events: 0, issues };
+}
+
+/** Frees a reference reserved for a child refused after all; one since registered or released is left. */
+async function releaseChildRef(
+  childRefs: ChildRefRegistry,
+  childRef: string,
+  recording: { recordedAt: string; recordedBy: string },
+): Promise<void> {
+  try {
+    await childRefs.release(childRef, 'import refused: upn-in-use (903 rule 444)', recording);
+  } catch (error) {
+    if (!(error instanceof ChildRefReleaseRefused)) throw error;
+  }
 }

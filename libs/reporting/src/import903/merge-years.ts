@@ -107,9 +107,16 @@ function mergeHeaders(headers: readonly HeaderFact[], issues: ImportIssue[]): He
         );
     }
   }
-  // UPN and ethnicity may be updated between years: the latest return wins.
-  return [headers[headers.length - 1]];
+  const latest = latestHeader(headers);
+  return latest ? [latest] : [];
 }
+
+/**
+ * The Header row a child is registered from: UPN and ethnicity may be updated between years, and
+ * the latest return wins. Undefined for a child with no Header row.
+ */
+export const latestHeader = (headers: readonly HeaderFact[]): HeaderFact | undefined =>
+  headers[headers.length - 1];
 
 /** Merges in place-order (returns oldest first); conflicts go to `issues`. */
 export function mergeYears(facts: ChildFacts, issues: ImportIssue[]): ChildFacts {

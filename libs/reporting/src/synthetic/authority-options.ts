@@ -1,6 +1,7 @@
 /** What a synthetic authority is made of. Defaults: Cambridgeshire, three years to 31 March 2025. */
 import type { CalendarDate } from '@care-journey/journey';
 import { isOnsCode } from '@care-journey/projections';
+import { SYNTHETIC_TEAMS } from './teams';
 
 export interface AuthorityOptions {
   /** How many children (each has one period of care, some a second). */
@@ -20,6 +21,13 @@ export interface AuthorityOptions {
    * `yearEnding`, as entries that build the journey (care, placements) are recorded within 10 days.
    */
   recordedUntil?: string;
+  /**
+   * Optional: the social worker each team's children are allocated to (who also records their
+   * entries), by team name (SYNTHETIC_TEAMS). A team not named here draws one of 120 synthetic names,
+   * `sw-001`…`sw-120`, as without it; those are no users. The demo names its social workers, so the
+   * forms know who each child is allocated to (apps/cli demo-social-workers.ts).
+   */
+  socialWorkerOfTeam?: Readonly<Record<string, string>>;
 }
 
 export const CAMBRIDGESHIRE = 'E10000003';
@@ -55,6 +63,14 @@ export function authorityOptions(partial: Partial<AuthorityOptions> = {}): Autho
       throw new RangeError(
         `recordedUntil must be at least 11 days after yearEnding (${options.yearEnding}), got ${options.recordedUntil}`,
       );
+  }
+  for (const [team, socialWorker] of Object.entries(options.socialWorkerOfTeam ?? {})) {
+    if (!SYNTHETIC_TEAMS.includes(team))
+      throw new RangeError(
+        `socialWorkerOfTeam: ${JSON.stringify(team)} is not a team of the synthetic authority (${SYNTHETIC_TEAMS.join(', ')})`,
+      );
+    if (typeof socialWorker !== 'string' || socialWorker.trim() === '')
+      throw new RangeError(`socialWorkerOfTeam[${JSON.stringify(team)}] must be a user name`);
   }
   return options;
 }

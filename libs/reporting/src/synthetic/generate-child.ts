@@ -16,6 +16,7 @@ import { buildOutcomes, recordedAfterLeavingCare } from './outcomes-timeline';
 import { seededRandom } from './prng';
 import { withoutRepeatedEntries } from './no-repeated-entries';
 import { assignRecordingTimes } from './recording-times';
+import { SYNTHETIC_TEAMS } from './teams';
 
 export interface SyntheticChild {
   profile: ChildProfile;
@@ -27,14 +28,6 @@ export const syntheticChildId = (seed: string, index: number): string =>
 /** The n-th event of a child's stream: the same on every run, so re-seeding is an idempotent retry. */
 export const syntheticEventId = (childId: string, ordinal: number): string =>
   nameBasedUuid(`journey/${childId}/event/${ordinal}`);
-
-const TEAMS = [
-  'Children in Care North',
-  'Children in Care South',
-  'Children in Care Fenland',
-  'Adoption and Permanence',
-  'Leaving Care 16+',
-];
 
 export function generateChild(options: AuthorityOptions, index: number): SyntheticChild {
   const random = seededRandom(options.seed, `child/${index}`);
@@ -51,8 +44,10 @@ export function generateChild(options: AuthorityOptions, index: number): Synthet
     horizon,
     options.recordedUntil,
   );
-  const team = random.pick(TEAMS);
-  const socialWorker = `sw-${String(random.int(1, 120)).padStart(3, '0')}`;
+  const team = random.pick(SYNTHETIC_TEAMS);
+  // Drawn even when the team's social worker is given, so the rest of the child is the same.
+  const drawnSocialWorker = `sw-${String(random.int(1, 120)).padStart(3, '0')}`;
+  const socialWorker = options.socialWorkerOfTeam?.[team] ?? drawnSocialWorker;
 
   // Reviews and the permanence plan on a stream of their own, drawn before the placements: a
   // long-term fostering plan's match is a placement change. Reviews past the end of care are dropped.

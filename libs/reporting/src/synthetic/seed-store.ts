@@ -4,12 +4,17 @@
  * a child whose stream already exists with those ids is skipped (re-running a seed is harmless).
  * Each new child first reserves its 903 reference (ChildRefRegistry, as the API and the import do):
  * a reference another child already holds (another seed, or a child registered through the API in
- * this store) is refused, counted in `refused`, and that child is not written.
+ * this store) is refused, counted in `refused`, and that child is not written. Its real UPN is
+ * checked and reserved the same way (UpnRegistry, 903 rule 444): one another child holds (the
+ * API's, an import's, another seed's) is refused, counted in `upnRefused`, and the child is not
+ * written; its reference is checked first and reserved only for a child that goes on.
  */
 import { chainEvents, chainTipAfter } from '@care-journey/audit';
 import { StreamNotFound, type EventStore } from '@care-journey/event-store';
 import { journeyStream } from '@care-journey/journey';
 import { ChildRefRegistry } from '../shared/child-ref-registry';
+import { ChildRefReleaseRefused } from '../shared/child-ref-registry-errors';
+import { UpnRegistry, type UpnRecording } from '../shared/upn-registry';
 import { authorityOptions, type AuthorityOptions } from './authority-options';
 import { generateAuthority } from './generate-authority';
 import { syntheticEventId } from './generate-child';
@@ -22,6 +27,8 @@ export interface SeedProgress {
   skipped: number;
   /** Children not written: their reference is held by another child in the store. */
   refused: number;
+  /** Children not written: their UPN is held by another child in the store (903 rule 444). */
+  upnRefused: number;
 }
 
 export interface SeedResult extends SeedProgress {
@@ -45,8 +52,16 @@ export async function seedStore(
 ): Promise<SeedResult> {
   const options = authorityOptions(partial);
   const started = Date.now();
-  const progress: SeedProgress = { children: 0, total: options.children, events: 0, skipped: 0, refused: 0 };
+  const progress: SeedProgress = {
+    children: 0,
+    total: options.children,
+    events: 0,
+    skipped: 0,
+    refused: 0,
+    upnRefused: 0,
+  };
   const childRefs = new ChildRefRegistry(store);
+  const upns = new UpnRegistry(store);
   for (const child of generateAuthority(options)) {
     const { childId } = child.profile;
     const stream = journeyStream(childId);
@@ -55,17 +70,31 @@ export async function seedStore(
     } else {
       const { envelopes } = runJourney(childId, child.commands, (n) => syntheticEventId(childId, n));
       const { recordedAt, recordedBy } = envelopes[0].metadata;
-      if (await childRefs.reserve(child.profile.childRef, childId, { recordedAt, recordedBy })) {
+      const recording = { recordedAt, recordedBy };
+      const { childRef, upn } = child.profile;
+      if (!(await upns.isFree(upn, childId))) progress.upnRefused++;
+      else if (!(await childRefs.reserve(childRef, childId, recording))) progress.refused++;
+      else if (!(await upns.hold(upn, childId, recording))) {
+        await releaseChildRef(childRefs, childRef, recording);
+        progress.upnRefused++;
+      } else {
         // A new stream: the audit hash chain starts at genesis, exactly as for recorded journeys.
         const chained = chainEvents(chainTipAfter(stream, undefined), envelopes);
         await store.appendToStream(stream, chained, { expectedRevision: 'no_stream' });
         progress.events += envelopes.length;
-      } else {
-        progress.refused++;
       }
     }
     progress.children++;
     onProgress({ ...progress });
   }
   return { ...progress, elapsedMs: Date.now() - started };
+}
+
+/** Frees the reference of a child whose UPN was taken after its check; one registered or released since is left. */
+async function releaseChildRef(childRefs: ChildRefRegistry, childRef: string, recording: UpnRecording) {
+  try {
+    await childRefs.release(childRef, 'seed refused: upn-in-use (903 rule 444)', recording);
+  } catch (error) {
+    if (!(error instanceof ChildRefReleaseRefused)) throw error;
+  }
 }

@@ -22,3 +22,15 @@ export function syntheticUpn(random: Random, laNumber = '873', yearOfAllocation 
   const body = `${laNumber}${establishment}${year}${serial}`;
   return `${upnCheckLetter(body)}${body}`;
 }
+
+/**
+ * The next UPN of the same school and year (serial + 1, wrapping at 999), with its check letter:
+ * where a drawn UPN is already another child's, the authority takes the next one free (one UPN,
+ * one child: 903 rule 444) without drawing again, so no other child's journey changes.
+ */
+export function nextSyntheticUpn(upn: string): string {
+  const body = upn.slice(1);
+  const serial = (Number(body.slice(9)) + 1) % 1000;
+  const next = `${body.slice(0, 9)}${String(serial).padStart(3, '0')}`;
+  return `${upnCheckLetter(next)}${next}`;
+}

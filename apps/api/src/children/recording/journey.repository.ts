@@ -16,10 +16,9 @@ import {
   type JourneyEvent,
   type JourneyState,
 } from '@care-journey/journey';
-import { ChildRefRegistry, ChildRefReleaseRefused } from '@care-journey/reporting';
+import { ChildRefRegistry, ChildRefReleaseRefused, UpnRegistry } from '@care-journey/reporting';
 import { childRefHeldByAnother, holdChildRef, type ChildRefCondition } from '../../child-refs/child-ref-hold';
 import { UpnInUse } from '../../child-refs/upn-in-use';
-import { UpnRegistry } from '../../child-refs/upn-registry';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
 import { ChildRefInUse } from '../application-errors';
 import { asStoredJson } from './as-stored-json';
@@ -189,7 +188,7 @@ export class JourneyRepository {
 
   /**
    * A registration's UPN, unless an unknown-UPN code, must be no other child's (903 rule 444,
-   * child-refs/upn-registry.ts). Refused before anything is written: first a reference another child
+   * libs/reporting shared/upn-registry.ts). Refused before anything is written: first a reference another child
    * holds (child-ref-in-use, as holding it would answer), then the UPN (upn-in-use).
    */
   private async checkUpn(

@@ -1,4 +1,5 @@
 /** Writes hand-made 903 files for specs: rows as column → value, the header row from TABLES. */
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -18,13 +19,19 @@ export function writeTables(dir: string, tables: TableRows): void {
   }
 }
 
+/** A well-shaped UPN of the child's own: a UPN belongs to one child (903 rule 444, upn-claims.ts). */
+export const upnOf = (child: string): string =>
+  `A${(BigInt(`0x${createHash('sha256').update(child).digest('hex').slice(0, 16)}`) % 10n ** 12n)
+    .toString()
+    .padStart(12, '0')}`;
+
 /** A looked-after boy, in care from 1 May 2024 in one foster placement. */
 export const header = (child: string, extra: Record<string, string> = {}) => ({
   CHILD: child,
   SEX: 'M',
   DOB: '01/02/2015',
   ETHNIC: 'WBRI',
-  UPN: 'A123456789012',
+  UPN: upnOf(child),
   MOTHER: '',
   MC_DOB: '',
   ...extra,

@@ -36,4 +36,32 @@ describe('UpnRegistry: a UPN belongs to one child', () => {
     expect(await upns.hold('A123456789012', 'next', recording())).toBe(true);
     expect(await upns.isFree('A123456789012', 'ghost')).toBe(false);
   });
+
+  it('Given UPNs held by registration and by reservation, When many claims are checked at once, Then only those another child holds are taken, ignoring case', async () => {
+    const upns = new UpnRegistry(store, () => now);
+    await store.appendToStream(
+      'journey-registered',
+      [
+        {
+          id: 'e1',
+          type: 'ChildRegistered',
+          data: { upn: 'b123456789012' },
+          metadata: { ...recording(), schemaVersion: 1 },
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
+    expect(await upns.hold('C123456789012', 'reserving', recording())).toBe(true);
+    const claims = [
+      { upn: 'B123456789012', childId: 'other' },
+      { upn: 'B123456789012', childId: 'registered' },
+      { upn: 'c123456789012', childId: 'other' },
+      { upn: 'C123456789012', childId: 'reserving' },
+      { upn: 'D123456789012', childId: 'other' },
+      { upn: 'UN1', childId: 'other' },
+    ];
+    expect(await upns.check(claims)).toEqual({ taken: [claims[0], claims[2]], registered: [claims[1]] });
+    now += STALE_AFTER_MS + 1;
+    expect(await upns.check(claims)).toEqual({ taken: [claims[0]], registered: [claims[1]] });
+  });
 });

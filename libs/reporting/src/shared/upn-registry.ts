@@ -1,10 +1,13 @@
 /**
  * A UPN belongs to one child (DfE 903 rule 444: unique within the authority's return; the
- * unknown-UPN codes UN1–UN5, any `UN<digit>`, say there is none and may repeat). A registration
- * through the API, or an amendment of one giving a UPN (children/commands/amended-upn.reservation.ts),
- * is refused when another child already holds its UPN:
+ * unknown-UPN codes UN1–UN5, any `UN<digit>`, say there is none and may repeat). Every writer that
+ * registers children checks and reserves the UPN here, as it does the 903 reference
+ * (child-ref-registry.ts): a registration through the API, or an amendment of one giving a UPN
+ * (apps/api children/commands/amended-upn.reservation.ts), a seeded child and an imported one are
+ * refused when another child already holds its UPN:
  * - children registered by anyone (the API, the seeder, the 903 import, another API process) are
- *   read from the log's registrations, once and then only the new ones (`catchUp`);
+ *   read from the log's registrations, once and then only the new ones (`catchUp`), and so are the
+ *   reservations (for `check`, a whole import's UPNs checked in that one read);
  * - two registrations racing with the same UPN are told apart by a reservation stream per UPN,
  *   `upn-<hash>` (the hash, not the UPN: no personal data in a stream name), appended at
  *   `no_stream`: the store lets one of them create it. The other reads its holder and is refused.
@@ -12,7 +15,7 @@
  * UPN until its own retry (the same childId goes on) or until STALE_AFTER_MS has passed, when
  * another child may take the reservation over (at the revision read, so of two only one does).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   DuplicateEventIds,
   readLastEvent,
@@ -21,6 +24,7 @@ import {
   type RecordedEvent,
 } from '@care-journey/event-store';
 import { JOURNEY_STREAM_PREFIX, journeyStream } from '@care-journey/journey';
+import { nameBasedUuid } from './deterministic-id';
 
 export const UPN_STREAM_PREFIX = 'upn-';
 export const UPN_RESERVED = 'UpnReserved';
@@ -49,9 +53,26 @@ export interface UpnRecording {
   recordedBy: string;
 }
 
+/** A child asking for a UPN. */
+export interface UpnClaim {
+  upn: string;
+  childId: string;
+}
+
+/** A UPN reservation's latest event, as the catch-up saw it. */
+interface Reservation {
+  holder: string;
+  reservedAt: string;
+}
+
 /** Holds each real UPN for one child (see the file's comment). One instance per API process. */
 export class UpnRegistry {
+  /** Normalised UPN → the first child registered with it. */
   private readonly holders = new Map<string, string>();
+  /** Every child registered (for `check`: a registered child has its UPN already). */
+  private readonly registeredChildren = new Set<string>();
+  /** Reservation stream → its latest holder (only for `check`; `isFree` reads the stream itself). */
+  private readonly reservations = new Map<string, Reservation>();
   private readUpTo: bigint | undefined;
   private reading: Promise<void> | undefined;
 
@@ -70,7 +91,33 @@ export class UpnRegistry {
     const registered = this.holders.get(normaliseUpn(upn));
     if (registered !== undefined && registered !== childId) return false;
     const latest = await readLastEvent(this.store, upnStream(upn));
-    return !latest || (await this.mayTakeOver(latest, childId));
+    return !latest || (await this.mayTakeOverEvent(latest, childId));
+  }
+
+  /**
+   * Read-only, for many claims at once (the 903 import): the claims another child holds, by
+   * registration or reservation (`taken`), and of the others those whose child is registered already
+   * (`registered`: its UPN is its registration's, nothing to reserve). One read of the log's new
+   * registrations and reservations in all, instead of `isFree`'s read per claim; a reservation by
+   * another id reads whether that id became a child (rare: a registration under way or one that failed).
+   */
+  async check<Claim extends UpnClaim>(
+    claims: readonly Claim[],
+  ): Promise<{ taken: Claim[]; registered: Claim[] }> {
+    await this.catchUp();
+    const taken: Claim[] = [];
+    const registered: Claim[] = [];
+    for (const claim of claims) {
+      if (isUnknownUpn(claim.upn)) continue;
+      const holder = this.holders.get(normaliseUpn(claim.upn));
+      const reserved = this.reservations.get(upnStream(claim.upn));
+      const free =
+        (holder === undefined || holder === claim.childId) &&
+        (!reserved || (await this.mayTakeOver(reserved, claim.childId)));
+      if (!free) taken.push(claim);
+      else if (this.registeredChildren.has(claim.childId)) registered.push(claim);
+    }
+    return { taken, registered };
   }
 
   /**
@@ -89,7 +136,7 @@ export class UpnRegistry {
     const latest = await readLastEvent(this.store, stream);
     if (!latest || holderOf(latest) === undefined) throw new Error(`${stream} holds no UPN reservation`);
     if (holderOf(latest) === childId) return true;
-    if (!(await this.mayTakeOver(latest, childId))) return false;
+    if (!(await this.mayTakeOverEvent(latest, childId))) return false;
     try {
       await this.appendReservation(stream, childId, recording, latest.revision);
       return true;
@@ -99,13 +146,17 @@ export class UpnRegistry {
     }
   }
 
-  /** The reservation is this child's, or stale: its holder never became a child and its time is up. */
-  private async mayTakeOver(latest: RecordedEvent, childId: string): Promise<boolean> {
+  private mayTakeOverEvent(latest: RecordedEvent, childId: string): Promise<boolean> {
     const holder = holderOf(latest);
-    if (holder === undefined || holder === childId) return true;
+    if (holder === undefined) return Promise.resolve(true);
+    return this.mayTakeOver({ holder, reservedAt: String(latest.metadata.recordedAt ?? '') }, childId);
+  }
+
+  /** The reservation is this child's, or stale: its holder never became a child and its time is up. */
+  private async mayTakeOver({ holder, reservedAt }: Reservation, childId: string): Promise<boolean> {
+    if (holder === childId) return true;
     if (await this.hasJourney(holder)) return false;
-    const reservedAt = Date.parse(String(latest.metadata.recordedAt ?? ''));
-    return this.now() - reservedAt > STALE_AFTER_MS;
+    return this.now() - Date.parse(reservedAt) > STALE_AFTER_MS;
   }
 
   private appendReservation(
@@ -118,7 +169,7 @@ export class UpnRegistry {
       stream,
       [
         {
-          id: randomUUID(),
+          id: reservationId(stream, childId, recording, expectedRevision),
           type: UPN_RESERVED,
           data: { childId },
           metadata: { ...recording, schemaVersion: UPN_SCHEMA_VERSION },
@@ -128,7 +179,7 @@ export class UpnRegistry {
     );
   }
 
-  /** Reads the registrations written since the last read (one read at a time per process). */
+  /** Reads the registrations and reservations written since the last read (one read at a time per process). */
   private catchUp(): Promise<void> {
     this.reading ??= this.readNewRegistrations().finally(() => {
       this.reading = undefined;
@@ -137,7 +188,11 @@ export class UpnRegistry {
   }
 
   private async readNewRegistrations(): Promise<void> {
-    const filter = { streamPrefixes: [JOURNEY_STREAM_PREFIX], eventTypes: ['ChildRegistered'] };
+    // Registrations are only in journey streams and reservations only in upn- ones: one filter reads both.
+    const filter = {
+      streamPrefixes: [JOURNEY_STREAM_PREFIX, UPN_STREAM_PREFIX],
+      eventTypes: ['ChildRegistered', UPN_RESERVED],
+    };
     for (;;) {
       let read = 0;
       const from = this.readUpTo;
@@ -148,14 +203,26 @@ export class UpnRegistry {
       })) {
         this.readUpTo = event.globalPosition;
         read += 1;
+        if (event.type === UPN_RESERVED) {
+          this.noteReservation(event);
+          continue;
+        }
+        const childId = event.streamId.slice(JOURNEY_STREAM_PREFIX.length);
+        this.registeredChildren.add(childId);
         const { upn } = event.data as { upn?: unknown };
         if (typeof upn !== 'string' || isUnknownUpn(upn)) continue;
         const key = normaliseUpn(upn);
-        if (!this.holders.has(key)) this.holders.set(key, event.streamId.slice(JOURNEY_STREAM_PREFIX.length));
+        if (!this.holders.has(key)) this.holders.set(key, childId);
       }
       if (read < EVENTS_PER_TURN) return;
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  private noteReservation(event: RecordedEvent): void {
+    const holder = holderOf(event);
+    if (holder === undefined) return;
+    this.reservations.set(event.streamId, { holder, reservedAt: String(event.metadata.recordedAt ?? '') });
   }
 
   private async hasJourney(childId: string): Promise<boolean> {
@@ -167,6 +234,21 @@ const holderOf = (event: RecordedEvent): string | undefined => {
   const { childId } = event.data as { childId?: unknown };
   return event.type === UPN_RESERVED && typeof childId === 'string' ? childId : undefined;
 };
+
+/**
+ * Name-based, as the 903 reference's (child-ref-registry.ts): a seed or an import re-run with the
+ * same instant writes the same events, so a crash and a re-run end as one clean run. The instant,
+ * recorder and revision are in the name so a later reservation by the same child is a new event.
+ */
+const reservationId = (
+  stream: string,
+  childId: string,
+  { recordedAt, recordedBy }: UpnRecording,
+  expectedRevision: 'no_stream' | bigint,
+): string =>
+  nameBasedUuid(
+    `upn\n${stream}\n${childId}\n${recordedAt}\n${recordedBy}${expectedRevision === 'no_stream' ? '' : `\nafter ${expectedRevision}`}`,
+  );
 
 const isClash = (error: unknown): boolean =>
   error instanceof WrongExpectedRevision || error instanceof DuplicateEventIds;
