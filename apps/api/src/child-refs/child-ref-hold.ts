@@ -12,7 +12,8 @@ const HOLD_ATTEMPTS = 3;
  * the reference (the child had no journey yet), another child reserve and register under it, and
  * then the stalled retry land: two children with one reference. With it the store refuses that
  * late write (SQLite: in the same transaction), and the registration reserves again
- * (JourneyRepository): it holds the reference once more, or is refused as another child's.
+ * (children/recording/registration-holds.ts): it holds the reference once more, or is refused as
+ * another child's.
  */
 export type ChildRefCondition = NonNullable<AppendOptions['onlyIf']>;
 

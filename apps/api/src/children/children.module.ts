@@ -20,6 +20,7 @@ import { GetChildHandler } from './queries/get-child.handler';
 import { NextReviewDue } from './queries/next-review-due';
 import { EventEnvelopeFactory } from './recording/event-envelope.factory';
 import { JourneyRepository } from './recording/journey.repository';
+import { RegistrationHolds } from './recording/registration-holds';
 
 /** Recording a child's journey (commands) and reading it back (queries). */
 @Module({
@@ -46,6 +47,8 @@ import { JourneyRepository } from './recording/journey.repository';
     GetChildHandler,
     GetChildEventsHandler,
     JourneyRepository,
+    // A registration's 903 reference and UPN, held before the repository appends it.
+    RegistrationHolds,
     EventEnvelopeFactory,
     ChildViewPresenter,
     NextReviewDue,

@@ -6,7 +6,6 @@ import {
   type JourneyEvent,
   type JourneyState,
 } from '@care-journey/journey';
-import { UpnInUse } from '../../child-refs/upn-in-use';
 import type { IfMatch } from '../../http/if-match';
 import { Clock } from '../../infrastructure/clock';
 import { inTeamScope, type TeamScope } from '../../auth/child-scope/team-scope';
@@ -15,15 +14,15 @@ import { JourneyRepository, type CachedJourney } from '../recording/journey.repo
 import type { RecordingContext } from '../recording/recording-context';
 import { AllocationNames } from '../allocation/allocation-names';
 import type { KnownAllocationNames } from '../allocation/known-allocation-names';
+// Value imports: Nest injects them by the constructor's parameter types.
 import { AmendedChildRefReservation } from './amended-child-ref.reservation';
 import { AmendedUpnReservation } from './amended-upn.reservation';
+import { AmendmentHolds } from './amendment-holds';
 import { withKnownAmendedNames } from './amended-allocation.check';
 import { checkAmendedData } from './amended-data.check';
 import { answerOf, appendedAnswer, recordedOutcome, replayOf } from './record-answer';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
 
-const UNRESERVED = AmendedChildRefReservation.unavailable();
-const UNRESERVED_UPNS = AmendedUpnReservation.unavailable();
 /** No team or social worker is known to a handler built without the configuration. */
 const NONE_KNOWN: KnownAllocationNames = { teams: [], socialWorkers: [] };
 
@@ -50,10 +49,10 @@ const NONE_KNOWN: KnownAllocationNames = { teams: [], socialWorkers: [] };
  *
  * An amendment's data is checked against the corrected entry's own field rules before deciding
  * (400, amended-data.check.ts), a corrected team or social worker against the configured ones
- * (400 knownTeam / knownSocialWorker, amended-allocation.check.ts), and a 903 reference it gives
- * the registration is reserved before the append (409 if another child holds it,
- * amended-child-ref.reservation.ts), and so is a UPN it gives the registration (409 upn-in-use,
- * amended-upn.reservation.ts).
+ * (400 knownTeam / knownSocialWorker, amended-allocation.check.ts), and a 903 reference or UPN it
+ * gives the registration is held before the append on either path (409 child-ref-in-use /
+ * upn-in-use, amendment-holds.ts). A registration's own are held by the repository's append
+ * (recording/registration-holds.ts), which writes it only while its reference's hold stands.
  *
  * The sender's scope (a team-scoped social worker's teams) is judged here, on the state each decision
  * is made on, before anything else: out of scope is a 404 as for an unknown child (ChildOutOfScope).
@@ -63,13 +62,16 @@ const NONE_KNOWN: KnownAllocationNames = { teams: [], socialWorkers: [] };
  */
 @CommandHandler(RecordJourneyCommand)
 export class RecordJourneyHandler implements ICommandHandler<RecordJourneyCommand, RecordResult> {
+  /** An amendment's 903 reference and UPN, held before its append on either path. */
+  private readonly amendments: AmendmentHolds;
+
   constructor(
     private readonly journeys: JourneyRepository,
     /**
      * Nest always gives it (ChildrenModule). A handler built without it (specs, the bench) refuses
      * an amendment of the 903 reference rather than record it unreserved.
      */
-    private readonly amendedChildRefs: AmendedChildRefReservation = UNRESERVED,
+    amendedChildRefs?: AmendedChildRefReservation,
     /**
      * Nest always gives it (ChildrenModule). A handler built without it (specs, the bench) knows no
      * team or social worker, so it refuses an amendment naming one rather than record it unchecked.
@@ -81,26 +83,9 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
      * Nest always gives it (ChildrenModule). A handler built without it (specs, the bench) refuses
      * an amendment of the UPN rather than record it unreserved.
      */
-    private readonly amendedUpns: AmendedUpnReservation = UNRESERVED_UPNS,
-  ) {}
-
-  /**
-   * Before the append: an amended UPN another child holds is refused (read only, so nothing is
-   * reserved for a refused amendment; the reference is named first when it is held too, as at
-   * registration), then the amended 903 reference and the UPN are reserved for the child. Ordinary
-   * commands amend neither and read nothing.
-   */
-  private async reserveAmended(
-    events: readonly JourneyEvent[],
-    state: JourneyState,
-    context: RecordingContext,
-  ): Promise<void> {
-    const upn = await this.amendedUpns.check(events, state).catch(async (error: unknown) => {
-      if (error instanceof UpnInUse) await this.amendedChildRefs.refuseIfHeldByAnother(events, state);
-      throw error;
-    });
-    await this.amendedChildRefs.reserve(events, state, context);
-    if (upn) await this.amendedUpns.hold(upn, context);
+    amendedUpns?: AmendedUpnReservation,
+  ) {
+    this.amendments = new AmendmentHolds(amendedChildRefs, amendedUpns);
   }
 
   /** The command as it will be decided: an amendment's data checked, its allocation names as configured. */
@@ -153,7 +138,7 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     }
     if (events.length === 0) return CONFIRM;
     try {
-      await this.reserveAmended(events, cached.state, context);
+      await this.amendments.hold(events, cached.state, context);
       const appended = await this.journeys.append(childId, events, cached.revision, context);
       return { kind: 'answered', result: appendedAnswer(childId, appended) };
     } catch (error) {
@@ -226,7 +211,7 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
       };
     }
     const expected = revision ?? 'no_stream';
-    await this.reserveAmended(events, state, recording);
+    await this.amendments.hold(events, state, recording);
     return appendedAnswer(childId, await this.journeys.append(childId, events, expected, recording));
   }
 }

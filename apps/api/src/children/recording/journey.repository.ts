@@ -2,30 +2,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import { chainEvents, chainTipAfter, readChainTip, readStamp } from '@care-journey/audit';
 import {
   StreamNotFound,
-  WrongExpectedRevision,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
   type RecordedEvent,
 } from '@care-journey/event-store';
-import {
-  journeyDecider,
-  journeyStream,
-  registrationIn,
-  type JourneyEvent,
-  type JourneyState,
-} from '@care-journey/journey';
-import { ChildRefRegistry, ChildRefReleaseRefused, UpnRegistry } from '@care-journey/reporting';
-import { childRefHeldByAnother, holdChildRef, type ChildRefCondition } from '../../child-refs/child-ref-hold';
-import { UpnInUse } from '../../child-refs/upn-in-use';
+import { journeyDecider, journeyStream, type JourneyEvent, type JourneyState } from '@care-journey/journey';
+import type { ChildRefCondition } from '../../child-refs/child-ref-hold';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
-import { ChildRefInUse } from '../application-errors';
 import { asStoredJson } from './as-stored-json';
 import { EventEnvelopeFactory } from './event-envelope.factory';
 import { FoldedJourneyCache, type FoldedJourney } from './folded-journey-cache';
 import { KeyedOutcomesFold, NO_KEYED_OUTCOMES, type KeyedOutcomes } from './keyed-outcomes';
 import type { RecordingContext } from './recording-context';
+import { RegistrationHolds } from './registration-holds';
 import { toStoredJourneyEvent } from './stored-journey-event';
 
 export interface LoadedJourney {
@@ -55,23 +46,17 @@ export interface AppendedJourney extends AppendResult {
  */
 const CACHED_CHILDREN = 2_000;
 
-/** Writes of a registration whose reference an admin released meanwhile, before it gives up. */
-const REGISTRATION_ATTEMPTS = 3;
-
 /** A child's journey: the stream folded with the domain's evolve, and appends at a known revision. */
 @Injectable()
 export class JourneyRepository {
   private readonly folds = new FoldedJourneyCache(CACHED_CHILDREN);
-  private readonly childRefs: ChildRefRegistry;
-  private readonly upns: UpnRegistry;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly envelopes: EventEnvelopeFactory,
-  ) {
-    this.childRefs = new ChildRefRegistry(store);
-    this.upns = new UpnRegistry(store);
-  }
+    /** Nest gives the app's; a repository built outside Nest (specs, the bench) holds through its store. */
+    private readonly holds: RegistrationHolds = new RegistrationHolds(store),
+  ) {}
 
   /**
    * The child's fold as this process last read or appended it, without reading the store; undefined
@@ -122,27 +107,25 @@ export class JourneyRepository {
     }
   }
 
+  /**
+   * Appends `events` at `expectedRevision`. A registration's 903 reference and UPN are held first,
+   * and it is written only while its reference's hold stands (registration-holds.ts); any other
+   * command is appended as it is.
+   */
   async append(
     childId: string,
     events: readonly JourneyEvent[],
     expectedRevision: ExpectedRevision,
     context: RecordingContext,
   ): Promise<AppendedJourney> {
-    const registered = registrationIn(events);
-    const upn = registered && (await this.checkUpn(events, registered));
-    for (let attempt = 1; ; attempt++) {
-      const onlyIf = registered && (await this.holdChildRef(registered, context));
-      if (registered && upn !== undefined && attempt === 1) await this.holdUpn(upn, registered, context);
-      try {
-        return await this.appendAt(childId, events, expectedRevision, context, onlyIf);
-      } catch (error) {
-        // The reference was released after it was reserved for this child: reserve it again.
-        const released = onlyIf && error instanceof WrongExpectedRevision && error.stream === onlyIf.stream;
-        if (!released || attempt >= REGISTRATION_ATTEMPTS) throw error;
-      }
-    }
+    if (!this.holds.concerns(events))
+      return this.appendAt(childId, events, expectedRevision, context, undefined);
+    return this.holds.append(events, context, (onlyIf) =>
+      this.appendAt(childId, events, expectedRevision, context, onlyIf),
+    );
   }
 
+  /** Folds and appends `events` at `expectedRevision`, only while `onlyIf` holds in the store when given. */
   private async appendAt(
     childId: string,
     events: readonly JourneyEvent[],
@@ -168,65 +151,6 @@ export class JourneyRepository {
       this.foldAppended(stream, childId, base, envelopes, result);
     else this.folds.storedUpTo(childId, result.nextExpectedRevision);
     return { ...result, events: envelopes.map(({ id, type }) => ({ id, type })) };
-  }
-
-  /**
-   * A registration first reserves its 903 reference (libs/journey child-ref.ts): refused, nothing is
-   * written. The same child retrying finds its own reservation and goes on, so a crash between the
-   * reservation and the registration is finished by a retry with the same childId (or key). The
-   * registration is then written only while the reservation stands (child-refs/child-ref-hold.ts).
-   */
-  private async holdChildRef(
-    registered: { childRef: string; childId: string },
-    context: RecordingContext,
-  ): Promise<ChildRefCondition> {
-    const recording = { recordedAt: context.now, recordedBy: context.recordedBy };
-    const held = await holdChildRef(this.store, this.childRefs, registered, recording);
-    if (!held) throw new ChildRefInUse(registered.childRef);
-    return held;
-  }
-
-  /**
-   * A registration's UPN, unless an unknown-UPN code, must be no other child's (903 rule 444,
-   * libs/reporting shared/upn-registry.ts). Refused before anything is written: first a reference another child
-   * holds (child-ref-in-use, as holding it would answer), then the UPN (upn-in-use).
-   */
-  private async checkUpn(
-    events: readonly JourneyEvent[],
-    registered: { childRef: string; childId: string },
-  ): Promise<string | undefined> {
-    const registration = events.find((event) => event.type === 'ChildRegistered');
-    if (registration?.type !== 'ChildRegistered') return undefined;
-    const { upn } = registration.data as { upn?: unknown };
-    if (typeof upn !== 'string') return undefined; // the decider requires one; nothing to hold
-    if (await this.upns.isFree(upn, registered.childId)) return upn;
-    if (await childRefHeldByAnother(this.store, registered)) throw new ChildRefInUse(registered.childRef);
-    throw new UpnInUse();
-  }
-
-  /**
-   * Once the reference is held: the UPN's reservation, which of two registrations racing with one
-   * UPN only one wins. The loser releases the reference it had just reserved (it never became a
-   * child) and is refused.
-   */
-  private async holdUpn(
-    upn: string,
-    registered: { childRef: string; childId: string },
-    context: RecordingContext,
-  ): Promise<void> {
-    const recording = { recordedAt: context.now, recordedBy: context.recordedBy };
-    if (await this.upns.hold(upn, registered.childId, recording)) return;
-    try {
-      await this.childRefs.release(
-        registered.childRef,
-        'registration refused: upn-in-use (903 rule 444)',
-        recording,
-      );
-    } catch (error) {
-      // Released or registered meanwhile by someone else: the reference is not this refusal's to free.
-      if (!(error instanceof ChildRefReleaseRefused)) throw error;
-    }
-    throw new UpnInUse();
   }
 
   /**
