@@ -1,4 +1,5 @@
 import {
+  DuplicateEventIds,
   recordedEventFromJson,
   recordedEventToJson,
   StreamNotFound,
@@ -295,6 +296,111 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
         expect(ids(events).filter((id) => ids(batch).includes(id))).toEqual(ids(batch));
       });
 
+      it("recognises a retry with 'any' from the stream itself, and writes nothing", async () => {
+        const stream = `${prefix}retry-any`;
+        await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' });
+        const batch = newEvents(2);
+        const original = await store.appendToStream(stream, batch, { expectedRevision: 'any' });
+        await store.appendToStream(stream, newEvents(1), { expectedRevision: 'any' });
+        expect(await store.appendToStream(stream, batch, { expectedRevision: 'any' })).toEqual(original);
+        expect(await collect(store.readStream(stream))).toHaveLength(4);
+      });
+    });
+
+    // The port's promise that four callers rely on (a clash, like WrongExpectedRevision): an id is
+    // unique within its stream. EventStoreDB on its own writes repeated ids wherever the revision
+    // lets it write; the adapter must refuse them as SQLite's index does.
+    describe('ids unique within a stream (DuplicateEventIds)', () => {
+      async function expectDuplicate(attempt: Promise<unknown>, stream: string, duplicateIds: string[]) {
+        const error = await attempt.then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(DuplicateEventIds);
+        expect(error).toMatchObject({ stream, duplicateIds });
+      }
+
+      it.each<[string, ExpectedRevision]>([
+        ["'no_stream'", 'no_stream'],
+        ['the exact revision', 0n],
+        ["'any'", 'any'],
+      ])('refuses a batch that repeats an id, with %s, and writes nothing', async (_label, expected) => {
+        const stream = `${prefix}repeat`;
+        if (expected !== 'no_stream')
+          await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' });
+        const [once, twice] = newEvents(2);
+        await expectDuplicate(
+          store.appendToStream(stream, [once, twice, once], { expectedRevision: expected }),
+          stream,
+          [once.id],
+        );
+        const stored = await collect(store.readStream(stream)).catch(() => []);
+        expect(stored).toHaveLength(expected === 'no_stream' ? 0 : 1);
+      });
+
+      it.each<[string, ExpectedRevision]>([
+        ['the exact revision it is at', 1n],
+        ["'any'", 'any'],
+        ["'stream_exists'", 'stream_exists'],
+      ])(
+        'refuses, at the stream’s own place (%s), a batch holding ids already stored there, and writes nothing',
+        async (_label, expected) => {
+          const stream = `${prefix}again`;
+          const batch = newEvents(2);
+          await store.appendToStream(stream, batch, { expectedRevision: 'no_stream' });
+          const [fresh] = newEvents(1);
+          // Part of the earlier batch, with a new event: a partial retry.
+          await expectDuplicate(
+            store.appendToStream(stream, [batch[1], fresh], { expectedRevision: expected }),
+            stream,
+            [batch[1].id],
+          );
+          // A new event first, then an id already stored (ESDB looks at the first id only).
+          await expectDuplicate(
+            store.appendToStream(stream, [fresh, batch[0]], { expectedRevision: expected }),
+            stream,
+            [batch[0].id],
+          );
+          expect(ids(await collect(store.readStream(stream)))).toEqual(ids(batch));
+        },
+      );
+
+      it('refuses the whole batch again at the stream’s current revision (another place than its own)', async () => {
+        const stream = `${prefix}moved`;
+        const batch = newEvents(2);
+        await store.appendToStream(stream, batch, { expectedRevision: 'no_stream' });
+        const error = await store.appendToStream(stream, batch, { expectedRevision: 1n }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(DuplicateEventIds);
+        expect(String(error)).toMatch(/another revision/);
+        expect(ids(await collect(store.readStream(stream)))).toEqual(ids(batch));
+      });
+
+      it.each<[string, ExpectedRevision]>([
+        ["'no_stream'", 'no_stream'],
+        ['the original exact revision', 0n],
+      ])(
+        'refuses a partial retry at the original place (%s): the stored part with a new event',
+        async (_label, expected) => {
+          const stream = `${prefix}partial`;
+          if (expected !== 'no_stream')
+            await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' });
+          const batch = newEvents(2);
+          await store.appendToStream(stream, batch, { expectedRevision: expected });
+          const before = ids(await collect(store.readStream(stream)));
+          await expectDuplicate(
+            store.appendToStream(stream, [batch[0], ...newEvents(1)], { expectedRevision: expected }),
+            stream,
+            [batch[0].id],
+          );
+          expect(ids(await collect(store.readStream(stream)))).toEqual(before);
+        },
+      );
+    });
+
+    describe('ids in another stream', () => {
       // Ids are unique per stream, EventStoreDB's idempotency scope: its retry checks look in the
       // target stream only, so the same ids in another stream are new events there.
       it('appends the same ids to another stream as new events, and recognises a retry there', async () => {
