@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { WrongExpectedRevision } from '../errors';
+import { CancelledError } from '@eventstore/db-client';
+import { StoreUnavailable, WrongExpectedRevision } from '../errors';
 import type { NewEvent, RecordedEvent } from '../event-store.port';
 import { EventStoreDbEventStore } from './esdb-event-store';
 import { InProcessEsdbClient } from './testing/in-process-esdb-client.spec-helper';
@@ -74,5 +75,13 @@ describe('EventStoreDB adapter: a condition on another stream (onlyIf) and retri
     const later = await store.appendToStream('other', events(1), { expectedRevision: 'no_stream' });
     expect(later.globalPosition).toBeGreaterThan(first.globalPosition);
     expect(await store.appendToStream('journey', batch, { expectedRevision: 'no_stream' })).toEqual(first);
+  });
+
+  it('refuses an append cut by a server shutdown (CancelledError) as StoreUnavailable, so the API answers 503', async () => {
+    jest
+      .spyOn(client, 'appendToStream')
+      .mockRejectedValueOnce(new CancelledError(undefined, 'server shutting down'));
+    const cut = store.appendToStream('journey', events(1), { expectedRevision: 'no_stream' });
+    await expect(cut).rejects.toBeInstanceOf(StoreUnavailable);
   });
 });
