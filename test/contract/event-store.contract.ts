@@ -15,6 +15,12 @@ import { collect, ids, newEvent, newEvents, readPrefix, uniquePrefix, waitUntil 
 export interface StoreFixture {
   open(): Promise<EventStore>;
   dispose(): Promise<void>;
+  /**
+   * Fault switch: the live subscriptions of the stores opened lose their source once (a dropped
+   * connection, a server shutting down, a failed read of the log). Tests needing it are skipped
+   * where a target cannot make the fault (a real server).
+   */
+  interruptSubscriptions?(): void;
 }
 
 export interface ContractTarget {
@@ -29,6 +35,8 @@ export interface ContractTarget {
    * across streams: checked just before the append).
    */
   onlyIfAtomic?: boolean;
+  /** Whether its fixtures have the fault switch (StoreFixture.interruptSubscriptions). */
+  interrupts?: boolean;
 }
 
 async function expectWrongRevision(
@@ -533,6 +541,8 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
           caughtUp?: () => void;
           error?: (e: unknown) => void;
           fail?: (e: RecordedEvent) => boolean;
+          retry?: (error: unknown, attempt: number, delayMs: number) => void;
+          slow?: boolean;
         } = {},
       ) {
         const subscription = store.subscribeToAll(
@@ -540,10 +550,12 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
           {
             onEvent: async (event) => {
               if (extra.fail?.(event)) throw new Error(`handler refused ${event.id}`);
+              if (extra.slow) await new Promise((resolve) => setImmediate(resolve));
               received.push(event);
             },
             onCaughtUp: () => extra.caughtUp?.(),
             onError: (error) => extra.error?.(error),
+            onRetry: (error, attempt, delayMs) => extra.retry?.(error, attempt, delayMs),
           },
         );
         subscriptions.push(subscription);
@@ -589,6 +601,69 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
         await new Promise((resolve) => setTimeout(resolve, 100));
         expect(second.map((e) => e.revision)).toEqual([4n, 5n, 6n]);
         expect(first.length).toBe(4); // stopped: nothing delivered after stop()
+      });
+
+      const faultIt = target.interrupts ? it : it.skip;
+      const interrupt = (): void => {
+        if (!fixture.interruptSubscriptions) throw new Error('this fixture has no fault switch');
+        fixture.interruptSubscriptions();
+      };
+
+      faultIt(
+        'rides out a lost source: goes on with no gap and no repeat, and reports the retry (onRetry)',
+        async () => {
+          const stream = `${prefix}drop`;
+          await store.appendToStream(stream, newEvents(3), { expectedRevision: 'no_stream' });
+          const received: RecordedEvent[] = [];
+          const retries: { error: unknown; attempt: number; delayMs: number }[] = [];
+          subscribe(start, received, {
+            retry: (error, attempt, delayMs) => retries.push({ error, attempt, delayMs }),
+          });
+          await waitUntil(() => received.length === 3, 'the first three events');
+          interrupt();
+          await store.appendToStream(stream, newEvents(2), { expectedRevision: 2n });
+          await waitUntil(() => received.length >= 5 && retries.length > 0, 'delivery after the fault');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(received.map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n, 4n]);
+          expect(retries[0]).toMatchObject({ attempt: 1 });
+          expect(retries[0].delayMs).toBeGreaterThan(0);
+          expect(retries[0].error).toBeInstanceOf(Error);
+        },
+      );
+
+      faultIt(
+        'after a lost source, goes on past the events its filter skipped, delivering each of its own once',
+        async () => {
+          const stream = `${prefix}skip`;
+          const elsewhere = uniquePrefix('x');
+          await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' });
+          for (let n = 0; n < 4; n++)
+            await store.appendToStream(`${elsewhere}${n}`, newEvents(25), { expectedRevision: 'no_stream' });
+          const received: RecordedEvent[] = [];
+          let caughtUp = 0;
+          subscribe(start, received, { caughtUp: () => (caughtUp += 1) });
+          await waitUntil(() => caughtUp > 0, 'onCaughtUp');
+          interrupt();
+          await store.appendToStream(stream, newEvents(1), { expectedRevision: 0n });
+          await waitUntil(() => received.length >= 2, 'the event after the fault');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(received.map((e) => `${e.streamId}@${e.revision}`)).toEqual([`${stream}@0`, `${stream}@1`]);
+        },
+      );
+
+      it('delivers a burst far larger than any buffer complete and in order to a slow handler', async () => {
+        const stream = `${prefix}burst`;
+        const total = 1_500;
+        for (let from = 0; from < total; from += 500)
+          await store.appendToStream(stream, newEvents(500), {
+            expectedRevision: from === 0 ? 'no_stream' : BigInt(from - 1),
+          });
+        const received: RecordedEvent[] = [];
+        subscribe(start, received, { slow: true });
+        await waitUntil(() => received.length >= total, 'the whole burst', 20_000);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(received).toHaveLength(total);
+        expect(received.every((e, i) => e.revision === BigInt(i))).toBe(true);
       });
 
       it('stops on a handler error, reports it, and never skips the failed event', async () => {
