@@ -23,13 +23,7 @@ import type {
 } from '../event-store.port';
 import { StoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../errors';
 import { describeExpected, matchesExpected } from '../expected-revision';
-import {
-  findOriginalAppend,
-  judgeStoredIds,
-  repeatedIds,
-  repeatedIdsError,
-  type LocateId,
-} from '../stored-ids';
+import { findOriginalAppend, judgeStoredIds, repeatedIds, repeatedIdsError } from '../stored-ids';
 import { validateAppend, validateMaxCount } from '../validate-input';
 import type { EsdbClient } from './esdb-client';
 import { matchesFilter } from './esdb-filter';
@@ -41,6 +35,7 @@ import {
   toEsdbPosition,
   toEventData,
 } from './esdb-mapping';
+import { StreamIds } from './esdb-stream-ids';
 import { EsdbCatchUpSubscription } from './esdb-subscription';
 
 /**
@@ -69,12 +64,15 @@ const HEAD_SCAN = 100;
  * events there: the port's scope, ids unique per stream. Where the server would write (the stream
  * is where the append expects it), it writes ids the stream already holds, and a batch that repeats
  * an id, as they are: the adapter refuses both (DuplicateEventIds) before sending, judging the
- * batch against the stream's ids with the rule SQLite uses (stored-ids.ts). That costs one read of
- * the stream per append not made with 'no_stream' (the contract suite checks the behaviour).
+ * batch against the stream's ids with the rule SQLite uses (stored-ids.ts). That costs a read of the
+ * stream's newer events per append not made with 'no_stream' (ids already read are kept:
+ * esdb-stream-ids.ts); the contract suite checks the behaviour.
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
+  /** The ids each stream holds, read before an append (see the class comment). */
+  private readonly streamIds = new StreamIds((stream, options) => this.readStream(stream, options));
 
   constructor(
     private readonly client: EsdbClient,
@@ -92,7 +90,7 @@ export class EventStoreDbEventStore implements EventStore {
     const { onlyIf, expectedRevision } = options;
     try {
       // A stream about to be created holds no ids: 'no_stream' needs no read before the append.
-      const held = expectedRevision === 'no_stream' ? undefined : await this.storedIds(stream);
+      const held = expectedRevision === 'no_stream' ? undefined : await this.streamIds.of(stream);
       // As in SQLite, the retry test comes before the condition: when the stream is already past the
       // place this append would write at, the server cannot write it; it answers an exact retry with
       // the original result or refuses with this stream's revision, as without the condition.
@@ -119,27 +117,6 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /**
-   * Every id the stream holds, with its revision and position (undefined: no such stream). One read
-   * of the whole stream per append not made with 'no_stream': ESDB has no index by id, and a
-   * journey stream is short (tens of events).
-   */
-  private async storedIds(stream: string): Promise<{ current: bigint; locate: LocateId } | undefined> {
-    const where = new Map<string, readonly [bigint, bigint]>();
-    let current: bigint | undefined;
-    try {
-      for await (const event of this.readStream(stream)) {
-        where.set(event.id, [event.revision, event.globalPosition]);
-        current = event.revision;
-      }
-    } catch (error) {
-      if (error instanceof StreamNotFound) return undefined;
-      throw error;
-    }
-    if (current === undefined) return undefined;
-    return { current, locate: (id) => where.get(id) };
-  }
-
-  /**
    * The server refused an exact revision or 'no_stream' (the stream is elsewhere, or the batch only
    * partly matches what is stored there: its "corrupted idempotency" answer). As SQLite does: when
    * the batch's first id is stored in the stream, only part of the batch or another order is
@@ -151,7 +128,7 @@ export class EventStoreDbEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<void> {
     if (expected === 'any' || expected === 'stream_exists') return;
-    const held = await this.storedIds(stream);
+    const held = await this.streamIds.of(stream);
     if (held?.locate(events[0].id)) findOriginalAppend(stream, events, expected, held.locate);
   }
 
