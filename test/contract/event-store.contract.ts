@@ -1,4 +1,5 @@
 import {
+  DuplicateEventIds,
   recordedEventFromJson,
   recordedEventToJson,
   StreamNotFound,
@@ -14,6 +15,12 @@ import { collect, ids, newEvent, newEvents, readPrefix, uniquePrefix, waitUntil 
 export interface StoreFixture {
   open(): Promise<EventStore>;
   dispose(): Promise<void>;
+  /**
+   * Fault switch: the live subscriptions of the stores opened lose their source once (a dropped
+   * connection, a server shutting down, a failed read of the log). Tests needing it are skipped
+   * where a target cannot make the fault (a real server).
+   */
+  interruptSubscriptions?(): void;
 }
 
 export interface ContractTarget {
@@ -28,6 +35,8 @@ export interface ContractTarget {
    * across streams: checked just before the append).
    */
   onlyIfAtomic?: boolean;
+  /** Whether its fixtures have the fault switch (StoreFixture.interruptSubscriptions). */
+  interrupts?: boolean;
 }
 
 async function expectWrongRevision(
@@ -295,6 +304,111 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
         expect(ids(events).filter((id) => ids(batch).includes(id))).toEqual(ids(batch));
       });
 
+      it("recognises a retry with 'any' from the stream itself, and writes nothing", async () => {
+        const stream = `${prefix}retry-any`;
+        await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' });
+        const batch = newEvents(2);
+        const original = await store.appendToStream(stream, batch, { expectedRevision: 'any' });
+        await store.appendToStream(stream, newEvents(1), { expectedRevision: 'any' });
+        expect(await store.appendToStream(stream, batch, { expectedRevision: 'any' })).toEqual(original);
+        expect(await collect(store.readStream(stream))).toHaveLength(4);
+      });
+    });
+
+    // The port's promise that four callers rely on (a clash, like WrongExpectedRevision): an id is
+    // unique within its stream. EventStoreDB on its own writes repeated ids wherever the revision
+    // lets it write; the adapter must refuse them as SQLite's index does.
+    describe('ids unique within a stream (DuplicateEventIds)', () => {
+      async function expectDuplicate(attempt: Promise<unknown>, stream: string, duplicateIds: string[]) {
+        const error = await attempt.then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(DuplicateEventIds);
+        expect(error).toMatchObject({ stream, duplicateIds });
+      }
+
+      it.each<[string, ExpectedRevision]>([
+        ["'no_stream'", 'no_stream'],
+        ['the exact revision', 0n],
+        ["'any'", 'any'],
+      ])('refuses a batch that repeats an id, with %s, and writes nothing', async (_label, expected) => {
+        const stream = `${prefix}repeat`;
+        if (expected !== 'no_stream')
+          await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' });
+        const [once, twice] = newEvents(2);
+        await expectDuplicate(
+          store.appendToStream(stream, [once, twice, once], { expectedRevision: expected }),
+          stream,
+          [once.id],
+        );
+        const stored = await collect(store.readStream(stream)).catch(() => []);
+        expect(stored).toHaveLength(expected === 'no_stream' ? 0 : 1);
+      });
+
+      it.each<[string, ExpectedRevision]>([
+        ['the exact revision it is at', 1n],
+        ["'any'", 'any'],
+        ["'stream_exists'", 'stream_exists'],
+      ])(
+        'refuses, at the stream’s own place (%s), a batch holding ids already stored there, and writes nothing',
+        async (_label, expected) => {
+          const stream = `${prefix}again`;
+          const batch = newEvents(2);
+          await store.appendToStream(stream, batch, { expectedRevision: 'no_stream' });
+          const [fresh] = newEvents(1);
+          // Part of the earlier batch, with a new event: a partial retry.
+          await expectDuplicate(
+            store.appendToStream(stream, [batch[1], fresh], { expectedRevision: expected }),
+            stream,
+            [batch[1].id],
+          );
+          // A new event first, then an id already stored (ESDB looks at the first id only).
+          await expectDuplicate(
+            store.appendToStream(stream, [fresh, batch[0]], { expectedRevision: expected }),
+            stream,
+            [batch[0].id],
+          );
+          expect(ids(await collect(store.readStream(stream)))).toEqual(ids(batch));
+        },
+      );
+
+      it('refuses the whole batch again at the stream’s current revision (another place than its own)', async () => {
+        const stream = `${prefix}moved`;
+        const batch = newEvents(2);
+        await store.appendToStream(stream, batch, { expectedRevision: 'no_stream' });
+        const error = await store.appendToStream(stream, batch, { expectedRevision: 1n }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(DuplicateEventIds);
+        expect(String(error)).toMatch(/another revision/);
+        expect(ids(await collect(store.readStream(stream)))).toEqual(ids(batch));
+      });
+
+      it.each<[string, ExpectedRevision]>([
+        ["'no_stream'", 'no_stream'],
+        ['the original exact revision', 0n],
+      ])(
+        'refuses a partial retry at the original place (%s): the stored part with a new event',
+        async (_label, expected) => {
+          const stream = `${prefix}partial`;
+          if (expected !== 'no_stream')
+            await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' });
+          const batch = newEvents(2);
+          await store.appendToStream(stream, batch, { expectedRevision: expected });
+          const before = ids(await collect(store.readStream(stream)));
+          await expectDuplicate(
+            store.appendToStream(stream, [batch[0], ...newEvents(1)], { expectedRevision: expected }),
+            stream,
+            [batch[0].id],
+          );
+          expect(ids(await collect(store.readStream(stream)))).toEqual(before);
+        },
+      );
+    });
+
+    describe('ids in another stream', () => {
       // Ids are unique per stream, EventStoreDB's idempotency scope: its retry checks look in the
       // target stream only, so the same ids in another stream are new events there.
       it('appends the same ids to another stream as new events, and recognises a retry there', async () => {
@@ -427,6 +541,8 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
           caughtUp?: () => void;
           error?: (e: unknown) => void;
           fail?: (e: RecordedEvent) => boolean;
+          retry?: (error: unknown, attempt: number, delayMs: number) => void;
+          slow?: boolean;
         } = {},
       ) {
         const subscription = store.subscribeToAll(
@@ -434,10 +550,12 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
           {
             onEvent: async (event) => {
               if (extra.fail?.(event)) throw new Error(`handler refused ${event.id}`);
+              if (extra.slow) await new Promise((resolve) => setImmediate(resolve));
               received.push(event);
             },
             onCaughtUp: () => extra.caughtUp?.(),
             onError: (error) => extra.error?.(error),
+            onRetry: (error, attempt, delayMs) => extra.retry?.(error, attempt, delayMs),
           },
         );
         subscriptions.push(subscription);
@@ -483,6 +601,69 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
         await new Promise((resolve) => setTimeout(resolve, 100));
         expect(second.map((e) => e.revision)).toEqual([4n, 5n, 6n]);
         expect(first.length).toBe(4); // stopped: nothing delivered after stop()
+      });
+
+      const faultIt = target.interrupts ? it : it.skip;
+      const interrupt = (): void => {
+        if (!fixture.interruptSubscriptions) throw new Error('this fixture has no fault switch');
+        fixture.interruptSubscriptions();
+      };
+
+      faultIt(
+        'rides out a lost source: goes on with no gap and no repeat, and reports the retry (onRetry)',
+        async () => {
+          const stream = `${prefix}drop`;
+          await store.appendToStream(stream, newEvents(3), { expectedRevision: 'no_stream' });
+          const received: RecordedEvent[] = [];
+          const retries: { error: unknown; attempt: number; delayMs: number }[] = [];
+          subscribe(start, received, {
+            retry: (error, attempt, delayMs) => retries.push({ error, attempt, delayMs }),
+          });
+          await waitUntil(() => received.length === 3, 'the first three events');
+          interrupt();
+          await store.appendToStream(stream, newEvents(2), { expectedRevision: 2n });
+          await waitUntil(() => received.length >= 5 && retries.length > 0, 'delivery after the fault');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(received.map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n, 4n]);
+          expect(retries[0]).toMatchObject({ attempt: 1 });
+          expect(retries[0].delayMs).toBeGreaterThan(0);
+          expect(retries[0].error).toBeInstanceOf(Error);
+        },
+      );
+
+      faultIt(
+        'after a lost source, goes on past the events its filter skipped, delivering each of its own once',
+        async () => {
+          const stream = `${prefix}skip`;
+          const elsewhere = uniquePrefix('x');
+          await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' });
+          for (let n = 0; n < 4; n++)
+            await store.appendToStream(`${elsewhere}${n}`, newEvents(25), { expectedRevision: 'no_stream' });
+          const received: RecordedEvent[] = [];
+          let caughtUp = 0;
+          subscribe(start, received, { caughtUp: () => (caughtUp += 1) });
+          await waitUntil(() => caughtUp > 0, 'onCaughtUp');
+          interrupt();
+          await store.appendToStream(stream, newEvents(1), { expectedRevision: 0n });
+          await waitUntil(() => received.length >= 2, 'the event after the fault');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(received.map((e) => `${e.streamId}@${e.revision}`)).toEqual([`${stream}@0`, `${stream}@1`]);
+        },
+      );
+
+      it('delivers a burst far larger than any buffer complete and in order to a slow handler', async () => {
+        const stream = `${prefix}burst`;
+        const total = 1_500;
+        for (let from = 0; from < total; from += 500)
+          await store.appendToStream(stream, newEvents(500), {
+            expectedRevision: from === 0 ? 'no_stream' : BigInt(from - 1),
+          });
+        const received: RecordedEvent[] = [];
+        subscribe(start, received, { slow: true });
+        await waitUntil(() => received.length >= total, 'the whole burst', 20_000);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(received).toHaveLength(total);
+        expect(received.every((e, i) => e.revision === BigInt(i))).toBe(true);
       });
 
       it('stops on a handler error, reports it, and never skips the failed event', async () => {

@@ -1,3 +1,4 @@
+import { CancelledError, UnavailableError } from '@eventstore/db-client';
 import { EventStoreDbEventStore } from '../../libs/event-store/src/eventstoredb/esdb-event-store';
 import { InProcessEsdbClient } from '../../libs/event-store/src/eventstoredb/testing/in-process-esdb-client.spec-helper';
 import { InProcessEsdbLog } from '../../libs/event-store/src/eventstoredb/testing/in-process-esdb-log.spec-helper';
@@ -11,14 +12,24 @@ import { eventStoreContract, type StoreFixture } from './event-store.contract';
 function inProcessFixture(): Promise<StoreFixture> {
   const log = new InProcessEsdbLog();
   const stores: EventStoreDbEventStore[] = [];
+  const clients: InProcessEsdbClient[] = [];
+  let drops = 0;
   return Promise.resolve({
     open: async () => {
-      const store = new EventStoreDbEventStore(new InProcessEsdbClient(log), {
-        initialDelayMs: 10,
-        maxDelayMs: 100,
-      });
+      const client = new InProcessEsdbClient(log);
+      clients.push(client);
+      const store = new EventStoreDbEventStore(client, { initialDelayMs: 10, maxDelayMs: 100 });
       stores.push(store);
       return store;
+    },
+    // In turn: a lost connection, a server shutting down (24.4 on), the server ending the stream.
+    interruptSubscriptions: () => {
+      const how = [
+        new UnavailableError(undefined, 'connection lost'),
+        new CancelledError(undefined, 'server shutting down'),
+        'end' as const,
+      ][drops++ % 3];
+      for (const client of clients) client.dropSubscriptions(how);
     },
     dispose: async () => {
       await Promise.all(stores.map((store) => store.close()));
@@ -29,4 +40,5 @@ function inProcessFixture(): Promise<StoreFixture> {
 eventStoreContract('EventStoreDB adapter over an in-process client', {
   fixture: inProcessFixture,
   onlyIfAtomic: false,
+  interrupts: true,
 });

@@ -52,6 +52,49 @@ describe('createEventStore', () => {
     }
   });
 
+  it('opens another connection from a store’s sharedConfig: readsOnly leaves out the checkpoint thread', async () => {
+    const file = join(dir, 'shared.db');
+    const config = loadStoreConfig({
+      CARE_JOURNEY_SQLITE_FILE: file,
+      CARE_JOURNEY_SQLITE_CHECKPOINTS: 'thread',
+    });
+    const writer = await createEventStore(config);
+    const event = {
+      id: randomUUID(),
+      type: 'T',
+      data: {},
+      metadata: { recordedAt: '2024-05-01T09:00:00.000Z', recordedBy: 'spec', schemaVersion: 1 },
+    };
+    await writer.appendToStream('s', [event], { expectedRevision: 'no_stream' });
+    const shared = writer.sharedConfig?.();
+    expect(shared).toEqual({ kind: 'sqlite', file, synchronous: 'FULL' });
+    const reader = (await createEventStore(
+      { ...config, ...shared },
+      { readsOnly: true },
+    )) as SqliteEventStore;
+    try {
+      const read = [];
+      for await (const each of reader.readStream('s')) read.push(each.id);
+      expect(read).toEqual([event.id]);
+      // Its own commit (it is still a store) starts no checkpoint thread, as the writer's did.
+      await reader.appendToStream('s', [{ ...event, id: randomUUID() }], { expectedRevision: 0n });
+      expect(reader.checkpointStats().threadRunning).toBe(false);
+      expect((writer as SqliteEventStore).checkpointStats().threadRunning).toBe(true);
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+
+  it('has no shared config for a store in memory', async () => {
+    const store = new SqliteEventStore({ file: ':memory:' });
+    try {
+      expect(store.sharedConfig()).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
   it('builds an EventStoreDB store without connecting eagerly', async () => {
     const store = await createEventStore(
       loadStoreConfig({

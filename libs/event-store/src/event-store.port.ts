@@ -1,10 +1,15 @@
 /**
  * The event store port. Every other part of Care Journey depends on this file only;
- * adapters (sqlite/, eventstoredb/) implement it and no adapter type leaks out.
+ * adapters (sqlite/, eventstoredb/) implement it and no adapter type leaks out: what only one
+ * adapter can do is an optional capability here (a caller asks for it, never for a class), and a
+ * store is built from its config (createEventStore). Only SQLite's own tools (CLI backup and
+ * restore, the benchmarks, test fixtures) name SqliteEventStore.
  *
  * Revisions are per stream and start at 0n; global positions are store-wide, strictly
  * increasing, and also bigint. Use `toJsonSafe`/`fromJsonSafe` (envelope-json.ts) to cross JSON.
  */
+
+import type { StoreConfig } from './store-config';
 
 /** What the caller believes about the stream before appending. */
 export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | bigint;
@@ -111,6 +116,15 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+/** A part of the log split by stream: the streams that hash to `partition` of `partitions`. */
+export interface LogPartitionRange {
+  partition: number;
+  partitions: number;
+  /** Events in (after, upTo]. */
+  after: bigint;
+  upTo: bigint;
+}
+
 export interface EventStore {
   appendToStream(stream: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
 
@@ -128,6 +142,18 @@ export interface EventStore {
 
   /** Global position of the last event in the log, or undefined when the log is empty. */
   headPosition(): Promise<bigint | undefined>;
+
+  /**
+   * Optional capability: how another thread or process opens this same store (a plain config for
+   * createEventStore), or undefined when it cannot (a store in memory).
+   */
+  sharedConfig?(): StoreConfig | undefined;
+
+  /**
+   * Optional capability (SQLite): one partition of the log, in log order, `pageSize` events at a
+   * time, read on a connection of its own, for a rebuild split across threads.
+   */
+  readPartition?(range: LogPartitionRange, pageSize: number): Iterable<RecordedEvent[]>;
 
   close(): Promise<void>;
 }

@@ -8,7 +8,7 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export type { SynchronousMode } from './sqlite/sqlite-schema';
 export { startWorkerBeside } from './worker-beside';
 export { tsRequireHookFile, type TsRequireHookOptions } from './ts-require-hook';
-export { partitionOf, readLogPartition, type LogPartition } from './sqlite/sqlite-log-partition';
+export { partitionOf } from './sqlite/sqlite-log-partition';
 export { appendAfterPosition } from './sqlite/sqlite-continue-after';
 export { createOwnerOnlyFile, OWNER_ONLY_DIR_MODE, OWNER_ONLY_FILE_MODE } from './sqlite/owner-only-file';
 export {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { WrongExpectedRevision } from '../errors';
+import { CancelledError } from '@eventstore/db-client';
+import { DuplicateEventIds, StoreUnavailable, WrongExpectedRevision } from '../errors';
 import type { NewEvent, RecordedEvent } from '../event-store.port';
 import { EventStoreDbEventStore } from './esdb-event-store';
 import { InProcessEsdbClient } from './testing/in-process-esdb-client.spec-helper';
@@ -74,5 +75,37 @@ describe('EventStoreDB adapter: a condition on another stream (onlyIf) and retri
     const later = await store.appendToStream('other', events(1), { expectedRevision: 'no_stream' });
     expect(later.globalPosition).toBeGreaterThan(first.globalPosition);
     expect(await store.appendToStream('journey', batch, { expectedRevision: 'no_stream' })).toEqual(first);
+  });
+
+  it('refuses an append cut by a server shutdown (CancelledError) as StoreUnavailable, so the API answers 503', async () => {
+    jest
+      .spyOn(client, 'appendToStream')
+      .mockRejectedValueOnce(new CancelledError(undefined, 'server shutting down'));
+    const cut = store.appendToStream('journey', events(1), { expectedRevision: 'no_stream' });
+    await expect(cut).rejects.toBeInstanceOf(StoreUnavailable);
+  });
+});
+
+describe('EventStoreDB adapter: the ids a stream holds, read before an append', () => {
+  it('reads only the events added since its last append to a stream, not the whole stream again', async () => {
+    const client = new InProcessEsdbClient();
+    const store = new EventStoreDbEventStore(client);
+    const other = new EventStoreDbEventStore(new InProcessEsdbClient(client.log));
+    try {
+      await store.appendToStream('access-log', events(50), { expectedRevision: 'no_stream' });
+      const read = jest.spyOn(client, 'readStream');
+      await store.appendToStream('access-log', events(1), { expectedRevision: 49n });
+      // Another connection appends meanwhile: its event is read, and its id then refused here.
+      const theirs = events(1);
+      await other.appendToStream('access-log', theirs, { expectedRevision: 50n });
+      await expect(
+        store.appendToStream('access-log', theirs, { expectedRevision: 51n }),
+      ).rejects.toBeInstanceOf(DuplicateEventIds);
+      const froms = read.mock.calls.map(([, options]) => options?.fromRevision);
+      expect(froms).toEqual([0n, 50n]); // the first append made with no_stream read nothing
+    } finally {
+      await store.close();
+      await other.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import {
   EventStoreDBClient,
   FORWARDS,
   START,
+  WrongExpectedVersionError,
   type AllStreamResolvedEvent,
 } from '@eventstore/db-client';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../backoff';
@@ -11,6 +12,7 @@ import type {
   AppendOptions,
   AppendResult,
   EventStore,
+  ExpectedRevision,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -19,8 +21,9 @@ import type {
   Subscription,
   SubscriptionHandlers,
 } from '../event-store.port';
-import { StreamNotFound, WrongExpectedRevision } from '../errors';
+import { StoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../errors';
 import { describeExpected, matchesExpected } from '../expected-revision';
+import { findOriginalAppend, judgeStoredIds, repeatedIds, repeatedIdsError } from '../stored-ids';
 import { validateAppend, validateMaxCount } from '../validate-input';
 import type { EsdbClient } from './esdb-client';
 import { matchesFilter } from './esdb-filter';
@@ -32,7 +35,20 @@ import {
   toEsdbPosition,
   toEventData,
 } from './esdb-mapping';
+import { StreamIds } from './esdb-stream-ids';
 import { EsdbCatchUpSubscription } from './esdb-subscription';
+
+/**
+ * True when a stream at `current` already holds an event where this append's first one would go
+ * ('no_stream' on an existing stream, or an exact revision it has passed). Revisions only grow, so
+ * such an append can never write: it is a retry or a refusal. 'any' and 'stream_exists' have no
+ * place; ESDB recognises their retries only from its recent-write cache, so with a condition they
+ * are checked against it (callers needing a guaranteed retry use an exact revision or 'no_stream').
+ */
+function isPastThePlace(expected: ExpectedRevision, current: bigint | undefined): boolean {
+  if (expected === 'any' || expected === 'stream_exists') return false;
+  return current !== undefined && (expected === 'no_stream' || current > expected);
+}
 
 /** How many events back `headPosition` looks for the last non-system event. */
 const HEAD_SCAN = 100;
@@ -43,14 +59,20 @@ const HEAD_SCAN = 100;
  *
  * Idempotent retry: ESDB deduplicates by event id when the retry uses the same exact revision,
  * 'no_stream' or 'stream_exists'. With 'any' it only does so while the ids are still in the
- * server's recent-write cache, so callers that need a guaranteed retry must use an exact revision.
- * Its checks look in the target stream only (the cache entry must name that stream; an exact
- * revision compares the ids stored there), so the same ids appended to another stream are new
- * events there: the port's scope, ids unique per stream (the contract suite checks it).
+ * server's recent-write cache, so the adapter answers such a retry itself from the stream it reads.
+ * Its checks look in the target stream only, so the same ids appended to another stream are new
+ * events there: the port's scope, ids unique per stream. Where the server would write (the stream
+ * is where the append expects it), it writes ids the stream already holds, and a batch that repeats
+ * an id, as they are: the adapter refuses both (DuplicateEventIds) before sending, judging the
+ * batch against the stream's ids with the rule SQLite uses (stored-ids.ts). That costs a read of the
+ * stream's newer events per append not made with 'no_stream' (ids already read are kept:
+ * esdb-stream-ids.ts); the contract suite checks the behaviour.
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
+  /** The ids each stream holds, read before an append (see the class comment). */
+  private readonly streamIds = new StreamIds((stream, options) => this.readStream(stream, options));
 
   constructor(
     private readonly client: EsdbClient,
@@ -63,40 +85,51 @@ export class EventStoreDbEventStore implements EventStore {
 
   async appendToStream(stream: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     validateAppend(stream, events, options);
+    // The server would store a batch that repeats an id as it is: refused here, as SQLite's index does.
+    if (repeatedIds(events).length > 0) throw repeatedIdsError(stream, events);
     const { onlyIf, expectedRevision } = options;
-    // As in SQLite, the retry test comes before the condition: when the stream is already past the
-    // place this append would write at, the server cannot write it; it answers an exact retry with
-    // the original result or refuses with this stream's revision, as without the condition.
-    if (onlyIf && !(await this.isPastThePlace(stream, expectedRevision))) await this.checkOnlyIf(onlyIf);
     try {
+      // A stream about to be created holds no ids: 'no_stream' needs no read before the append.
+      const held = expectedRevision === 'no_stream' ? undefined : await this.streamIds.of(stream);
+      // As in SQLite, the retry test comes before the condition: when the stream is already past the
+      // place this append would write at, the server cannot write it; it answers an exact retry with
+      // the original result or refuses with this stream's revision, as without the condition.
+      if (onlyIf) {
+        const current = held ? held.current : await this.currentRevision(stream);
+        if (!isPastThePlace(expectedRevision, current)) await this.checkOnlyIf(onlyIf);
+      }
+      // Where the server would write, it writes ids the stream already holds: judged here instead.
+      if (held && matchesExpected(expectedRevision, held.current)) {
+        const original = judgeStoredIds(stream, events, expectedRevision, held.locate);
+        if (original) return original;
+      }
       const result = await this.client.appendToStream(stream, events.map(toEventData), {
         expectedRevision: toEsdbExpected(expectedRevision),
       });
       const position =
-        result.position?.commit ??
-        (await this.positionOf(stream, result.nextExpectedRevision)) ??
-        (await this.headPosition()) ??
-        -1n;
+        result.position?.commit ?? (await this.positionOf(stream, result.nextExpectedRevision));
       return { nextExpectedRevision: result.nextExpectedRevision, globalPosition: position };
     } catch (error) {
+      if (error instanceof WrongExpectedVersionError)
+        await this.explainRefusal(stream, events, expectedRevision);
       throw mapEsdbError(error, stream, expectedRevision);
     }
   }
 
   /**
-   * True when `stream` already holds an event where this append's first one would go ('no_stream'
-   * on an existing stream, or an exact revision it has passed). Revisions only grow, so such an
-   * append can never write: it is a retry or a refusal. 'any' and 'stream_exists' have no place;
-   * ESDB recognises their retries only from its recent-write cache, so with a condition they are
-   * checked against it (callers needing a guaranteed retry use an exact revision or 'no_stream').
+   * The server refused an exact revision or 'no_stream' (the stream is elsewhere, or the batch only
+   * partly matches what is stored there: its "corrupted idempotency" answer). As SQLite does: when
+   * the batch's first id is stored in the stream, only part of the batch or another order is
+   * DuplicateEventIds; otherwise the caller gets the WrongExpectedRevision.
    */
-  private async isPastThePlace(
+  private async explainRefusal(
     stream: string,
-    expected: AppendOptions['expectedRevision'],
-  ): Promise<boolean> {
-    if (expected === 'any' || expected === 'stream_exists') return false;
-    const current = await this.currentRevision(stream);
-    return current !== undefined && (expected === 'no_stream' || current > expected);
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<void> {
+    if (expected === 'any' || expected === 'stream_exists') return;
+    const held = await this.streamIds.of(stream);
+    if (held?.locate(events[0].id)) findOriginalAppend(stream, events, expected, held.locate);
   }
 
   private async currentRevision(stream: string): Promise<bigint | undefined> {
@@ -110,14 +143,16 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /**
-   * The global position of the event at `revision`: an idempotent append may be answered without a
-   * position, and the head has moved on since the original append (undefined on servers before
-   * 22.6, whose stream reads carry no position).
+   * The global position of the event at `revision`: an idempotent append is answered without a
+   * position, and the head has moved on since the original append, so it is read back; never
+   * another event's position (a server too old to give positions is refused when read).
    */
-  private async positionOf(stream: string, revision: bigint): Promise<bigint | undefined> {
+  private async positionOf(stream: string, revision: bigint): Promise<bigint> {
     for await (const event of this.readStream(stream, { fromRevision: revision, maxCount: 1 }))
-      return event.globalPosition >= 0n ? event.globalPosition : undefined;
-    return undefined;
+      return event.globalPosition;
+    throw new StoreUnavailable(
+      `EventStoreDB answered an append to ${stream} with revision ${revision}, which cannot be read`,
+    );
   }
 
   /**

@@ -19,9 +19,11 @@ function escapeRegex(text: string): string {
  */
 export function toServerFilter(
   filter: AllFilter | undefined,
-  checkpointReached: (position: Position) => void,
+  checkpointReached: (position: Position) => Promise<void> | void,
 ): Filter {
-  const onCheckpoint = (_subscription: unknown, position: Position): void => checkpointReached(position);
+  // The client awaits the callback before it reads further from the server.
+  const onCheckpoint = (_subscription: unknown, position: Position): Promise<void> | void =>
+    checkpointReached(position);
   const prefixes = filter?.streamPrefixes ?? [];
   const types = filter?.eventTypes ?? [];
   if (prefixes.length > 0) return streamNameFilter({ prefixes, checkpointReached: onCheckpoint });

@@ -1,10 +1,12 @@
 import {
   ANY,
+  CancelledError,
   DeadlineExceededError,
   jsonEvent,
   NO_STREAM,
   NotLeaderError,
   STREAM_EXISTS,
+  StreamDeletedError,
   StreamNotFoundError,
   TimeoutError,
   UnavailableError,
@@ -50,11 +52,17 @@ function parseJson(value: unknown): unknown {
   return value;
 }
 
+export const SERVER_TOO_OLD =
+  'EventStoreDB server too old: its reads carry no global position (Care Journey needs 22.6 or later; tested on 24.10)';
+
 /** Converts a resolved ESDB event; returns undefined for links/system events we never expose. */
 export function fromResolved(resolved: AllStreamResolvedEvent | ResolvedEvent): RecordedEvent | undefined {
   const event = resolved.event;
   if (!event || isSystemEvent(event.streamId, event.type)) return undefined;
   const commit = event.position?.commit ?? resolved.commitPosition;
+  // Stream reads on servers before 22.6 carry no position: refused, never guessed (the port's
+  // positions are real and strictly increasing; a made-up one would satisfy any wait at once).
+  if (commit === undefined) throw new StoreUnavailable(SERVER_TOO_OLD);
   return {
     id: event.id,
     type: event.type,
@@ -62,8 +70,7 @@ export function fromResolved(resolved: AllStreamResolvedEvent | ResolvedEvent): 
     metadata: parseJson(event.metadata) as EventMetadata,
     streamId: event.streamId,
     revision: event.revision,
-    // Stream reads on old servers carry no position: -1n marks "unknown", never a real position.
-    globalPosition: commit ?? -1n,
+    globalPosition: commit,
   };
 }
 
@@ -81,9 +88,14 @@ export function mapEsdbError(
       typeof actual === 'bigint' ? actual : 'no_stream',
     );
   }
-  if (error instanceof StreamNotFoundError) return new StreamNotFound(stream ?? error.streamName);
+  // A deleted stream reads as missing: Care Journey never deletes one, and its callers handle "missing".
+  if (error instanceof StreamNotFoundError || error instanceof StreamDeletedError)
+    return new StreamNotFound(stream ?? error.streamName);
+  // Connection failures, and CancelledError: what the client raises when the server shuts down
+  // (servers from 24.4), so a restart of EventStoreDB answers 503, not 500.
   if (
     error instanceof UnavailableError ||
+    error instanceof CancelledError ||
     error instanceof DeadlineExceededError ||
     error instanceof TimeoutError ||
     error instanceof NotLeaderError

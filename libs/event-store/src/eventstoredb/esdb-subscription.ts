@@ -106,10 +106,10 @@ export class EsdbCatchUpSubscription implements Subscription {
   }
 
   private open(): AllStreamSubscription {
-    const subscription = this.client.subscribeToAll({
+    const subscription: AllStreamSubscription = this.client.subscribeToAll({
       fromPosition: this.lastPosition === undefined ? START : toEsdbPosition(this.lastPosition),
       filter: toServerFilter(this.options.filter, (position: Position) =>
-        this.push({ kind: 'checkpoint', position: position.commit }),
+        this.checkpointAfterBuffered(subscription, position.commit),
       ),
     });
     this.current = subscription;
@@ -124,6 +124,28 @@ export class EsdbCatchUpSubscription implements Subscription {
     subscription.on('error', (error: Error) => this.end(mapEsdbError(error, undefined)));
     subscription.on('end', () => this.end(new Error('EventStoreDB subscription ended by the server')));
     return subscription;
+  }
+
+  /**
+   * The client calls checkpointReached when the server's checkpoint arrives, but events it passed on
+   * before may still sit in its buffer (the stream is paused): the checkpoint is queued after them,
+   * or advancing to it would drop them as already handled. The client awaits this, so no later
+   * event overtakes it.
+   */
+  private async checkpointAfterBuffered(
+    subscription: AllStreamSubscription,
+    position: bigint,
+  ): Promise<void> {
+    while (subscription.readableLength > 0 && this.current === subscription && !this.ended) {
+      await new Promise<void>((resolve) => {
+        const settle = (): void => {
+          subscription.off('data', settle).off('close', settle);
+          resolve();
+        };
+        subscription.on('data', settle).on('close', settle);
+      });
+    }
+    if (this.current === subscription && !this.ended) this.push({ kind: 'checkpoint', position });
   }
 
   private push(item: Item): void {

@@ -1,8 +1,15 @@
 import { DuplicateEventIds, WrongExpectedRevision } from '../errors';
 import type { AppendOptions, AppendResult, ExpectedRevision } from '../event-store.port';
 import { describeExpected, matchesExpected } from '../expected-revision';
+import { findOriginalAppend, judgeStoredIds, repeatedIdsError, type LocateId } from '../stored-ids';
 import type { SerializedEvent } from './sqlite-commit';
-import type { LocationRow, SqliteStatements } from './sqlite-statements';
+import type { SqliteStatements } from './sqlite-statements';
+
+/** Ids are looked up in this stream only (their uniqueness scope, as in EventStoreDB). */
+const inStream =
+  (s: SqliteStatements, stream: string): LocateId =>
+  (id) =>
+    s.findInStream.get(stream, id);
 
 /**
  * The body of one append; the caller runs it inside BEGIN IMMEDIATE so the revision check and
@@ -22,7 +29,7 @@ export function appendInTransaction(
     // A retry of an append that did succeed lands here (the stream has moved past `expected`).
     // Look at the first id only: a new batch costs one index probe.
     if (s.findInStream.get(stream, events[0].id)) {
-      const original = findOriginalAppend(s, stream, events, expected);
+      const original = findOriginalAppend(stream, events, expected, inStream(s, stream));
       if (original) return original;
     }
     throw new WrongExpectedRevision(stream, describeExpected(expected), current ?? 'no_stream');
@@ -41,56 +48,6 @@ export function appendInTransaction(
     revision += 1;
   }
   return { nextExpectedRevision: BigInt(revision - 1), globalPosition: position };
-}
-
-/** True when a retry with `expected` would have written its first event at `firstRevision`. */
-function samePlace(expected: ExpectedRevision, firstRevision: bigint): boolean {
-  if (expected === 'any' || expected === 'stream_exists') return true;
-  if (expected === 'no_stream') return firstRevision === 0n;
-  return firstRevision === expected + 1n;
-}
-
-/**
- * Idempotent retry: when every id of the batch is already stored in this stream, in this order,
- * at consecutive revisions where this call would have put them, returns the original result.
- * Ids are looked up in this stream only (their uniqueness scope, as in EventStoreDB): the same
- * ids in another stream are another stream's events, not this append's.
- * Returns undefined when none of the ids is stored (or the retry targets another place);
- * throws DuplicateEventIds when only part of the batch (or another arrangement) is stored.
- */
-export function findOriginalAppend(
-  s: SqliteStatements,
-  stream: string,
-  events: readonly { id: string }[],
-  expected: ExpectedRevision,
-): AppendResult | undefined {
-  const locations = events.map((event) => s.findInStream.get(stream, event.id));
-  const stored = events.filter((_, i) => locations[i] !== undefined).map((event) => event.id);
-  if (stored.length === 0) return undefined;
-  const first = locations[0];
-  const exact =
-    stored.length === events.length &&
-    first !== undefined &&
-    locations.every((loc, i) => loc !== undefined && loc[0] === first[0] + BigInt(i));
-  if (!exact || first === undefined) {
-    throw new DuplicateEventIds(
-      stream,
-      stored,
-      'the batch is not an exact retry of an earlier append to this stream (only part of it, or another order)',
-    );
-  }
-  if (!samePlace(expected, first[0])) return undefined;
-  const last = locations[locations.length - 1] as LocationRow;
-  return { nextExpectedRevision: last[0], globalPosition: last[1] };
-}
-
-/** Explains a unique-index failure that is not a retry: the batch repeats one of its own ids. */
-export function repeatedIdsError(stream: string, events: readonly { id: string }[]): DuplicateEventIds {
-  const seen = new Set<string>();
-  const repeated = events
-    .filter((event) => (seen.has(event.id) ? true : (seen.add(event.id), false)))
-    .map((e) => e.id);
-  return new DuplicateEventIds(stream, repeated, 'the batch repeats an id');
 }
 
 /**
@@ -125,15 +82,7 @@ export function explainDuplicate(
   events: readonly { id: string }[],
   expected: ExpectedRevision,
 ): AppendResult {
-  const original = findOriginalAppend(s, stream, events, expected);
+  const original = judgeStoredIds(stream, events, expected, inStream(s, stream));
   if (original) return original;
-  const stored = events.filter((event) => s.findInStream.get(stream, event.id)).map((event) => event.id);
-  if (stored.length > 0) {
-    throw new DuplicateEventIds(
-      stream,
-      stored,
-      'already stored at another revision than this append would use',
-    );
-  }
   throw storedInAnotherStream(s, stream, events) ?? repeatedIdsError(stream, events);
 }

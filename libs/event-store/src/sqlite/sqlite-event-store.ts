@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../backoff';
 import { StoreUnavailable, StreamNotFound } from '../errors';
 import type {
+  LogPartitionRange,
   AppendOptions,
   AppendResult,
   EventStore,
@@ -29,7 +30,8 @@ import { fileIdentity, replacedSince, type FileIdentity } from './store-file-ide
 import { sameThreadWriter, ThreadWriter, type SqliteWriter } from './sqlite-writer';
 import { DEFAULT_CHECKPOINT_PAGES, deferWriterCheckpoints } from './wal-checkpoint';
 import { WalCheckpointer } from './wal-checkpointer';
-import type { SqliteWriterMode } from '../store-config';
+import type { SqliteWriterMode, StoreConfig } from '../store-config';
+import { readLogPartition } from './sqlite-log-partition';
 import { validateAppend, validateMaxCount } from '../validate-input';
 
 /** better-sqlite3's largest step: every page left, in one sqlite3_backup_step. */
@@ -94,8 +96,11 @@ export class SqliteEventStore implements EventStore {
   private readonly opened: FileIdentity | undefined;
   private closed = false;
 
+  private readonly synchronous: SynchronousMode;
+
   constructor(options: SqliteEventStoreOptions) {
     this.file = options.file;
+    this.synchronous = options.synchronous ?? 'FULL';
     this.pageSize = options.pageSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 25;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -297,6 +302,16 @@ export class SqliteEventStore implements EventStore {
 
   async headPosition(): Promise<bigint | undefined> {
     return this.headSync();
+  }
+
+  /** The file, for another thread's connection; a store in memory cannot be shared. */
+  sharedConfig(): StoreConfig | undefined {
+    if (this.file === ':memory:' || this.file === '') return undefined;
+    return { kind: 'sqlite', file: this.file, synchronous: this.synchronous };
+  }
+
+  readPartition(range: LogPartitionRange, pageSize: number): Iterable<RecordedEvent[]> {
+    return readLogPartition({ file: this.file, ...range }, pageSize);
   }
 
   private headSync(): bigint | undefined {

@@ -8,7 +8,7 @@ import type { RecordedEvent } from '@care-journey/event-store';
 import { SqliteEventStore } from '@care-journey/event-store';
 import type { LoggedChange } from '../feed/feed-page';
 import { journey } from '../testing/journey-builder';
-import { appendInterleaved, eventually, sampleCohort, tempDir } from '../testing/log-fixtures';
+import { appendEvents, appendInterleaved, eventually, sampleCohort, tempDir } from '../testing/log-fixtures';
 import { ProjectionEngine } from './projection-engine';
 import { toStoredJourneyEvent } from './journey-event-record';
 import { ReadModelStore, StreamNeeded, type StreamSource } from './read-model-store';
@@ -193,6 +193,28 @@ describe('change log', () => {
     });
     expect(comparable(everything(r))).toEqual(comparable(everything(whole)));
     for (const childId of whole.childIds()) expect(r.summary(childId)).toEqual(whole.summary(childId));
+  });
+
+  it('streamsNeeded compares positions past 2^53 exactly (EventStoreDB positions are byte offsets)', async () => {
+    // Given a child whose last applied event is at P = 2^53 + 8: a double holds P but not P + 1
+    const child = journey('far')
+      .registered('2020-01-01')
+      .startCare('2020-02-01')
+      .review('2020-05-01')
+      .move('2020-03-01');
+    await appendEvents(store, child.childId, child.events);
+    const stored: RecordedEvent[] = [];
+    for await (const event of store.readStream('journey-far')) stored.push(event);
+    const P = 2n ** 53n + 8n;
+    const far = stored.map((event, i) => ({
+      ...event,
+      globalPosition: i < 3 ? P - BigInt(2 - i) * 4n : P + 1n,
+    }));
+    const r = readModels('far.db');
+    r.applyBatch(r.currentGeneration(), far.slice(0, 3), { requireCurrent: true, streams });
+    // When the back-dated move, at P + 1, is looked at
+    // Then its stream is wanted for a refold, not taken as applied already
+    expect(r.streamsNeeded(r.currentGeneration(), far.slice(3))).toEqual([{ childId: 'far', count: 3 }]);
   });
 
   it('opens a file written with the per-child event copy: derives what it needs from it, then drops it', () => {

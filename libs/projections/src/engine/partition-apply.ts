@@ -3,14 +3,14 @@
  * partition thread runs, and the calling thread runs for partition 0 (its modules are loaded
  * and warm already, so a rebuild on n threads starts only n − 1).
  */
-import { readLogPartition, type EventStore, type LogPartition } from '@care-journey/event-store';
+import type { EventStore, LogPartitionRange } from '@care-journey/event-store';
 import { applyFromStore } from './apply-from-store';
 import type { ReadModelStore } from './read-model-store';
 import type { WriteLock } from './write-lock';
 
 export interface PartitionRun {
   generation: number;
-  range: LogPartition;
+  range: LogPartitionRange;
   /** Events of this partition per batch. */
   batchSize: number;
   lock: WriteLock;
@@ -26,8 +26,9 @@ export async function applyLogPartition(
   run: PartitionRun,
   afterBatch: (events: number, position: bigint) => void | Promise<void>,
 ): Promise<number> {
+  if (!eventStore.readPartition) throw new Error('This event store cannot read the log by partition');
   let events = 0;
-  for (const batch of readLogPartition(run.range, run.batchSize)) {
+  for (const batch of eventStore.readPartition(run.range, run.batchSize)) {
     await applyFromStore(eventStore, readModels, run.generation, batch, {
       requireCurrent: false,
       partition: { lock: run.lock },

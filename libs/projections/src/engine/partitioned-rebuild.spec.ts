@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { lastValueFrom, toArray } from 'rxjs';
-import { SqliteEventStore, startWorkerBeside } from '@care-journey/event-store';
+import { SqliteEventStore, startWorkerBeside, type EventStore } from '@care-journey/event-store';
 import { journey } from '../testing/journey-builder';
 import { appendEvents, appendInterleaved, sampleCohort, tempDir } from '../testing/log-fixtures';
 import { partitionOf } from '@care-journey/event-store';
@@ -143,6 +143,34 @@ describe('partitioned rebuild', () => {
       expect(plan(readModels, 2, 1)).toBeUndefined();
     } finally {
       readModels.close();
+      file.close();
+    }
+  });
+
+  it('asks the event store for its capabilities, never for its class', () => {
+    const file = new ReadModelStore(join(temp.dir, 'plan-capability.db'));
+    try {
+      // Given a store that is no SqliteEventStore, with and without the two capabilities
+      const port: EventStore = {
+        appendToStream: (...args) => store.appendToStream(...args),
+        readStream: (...args) => store.readStream(...args),
+        readAll: (...args) => store.readAll(...args),
+        subscribeToAll: (...args) => store.subscribeToAll(...args),
+        headPosition: () => store.headPosition(),
+        close: async () => undefined,
+      };
+      const capable: EventStore = {
+        ...port,
+        sharedConfig: () => store.sharedConfig(),
+        readPartition: (range, pageSize) => store.readPartition(range, pageSize),
+      };
+      const plan = (eventStore: EventStore) =>
+        partitionPlan(eventStore, file, 2, 1_000n, { threads: 2, batchSize: 100, minEventsPerThread: 1 });
+      // Then the rebuild is split for the capable one only, each thread told how to open the store
+      expect(plan(capable)).toMatchObject({ eventStore: { kind: 'sqlite', file: store.file } });
+      expect(plan(port)).toBeUndefined();
+      expect(plan({ ...capable, sharedConfig: () => undefined })).toBeUndefined();
+    } finally {
       file.close();
     }
   });

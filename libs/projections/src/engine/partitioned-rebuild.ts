@@ -1,7 +1,7 @@
 /**
  * A rebuild split by child across worker threads. A child's change log and summary depend only on
  * its own stream (the feed clock is per child), so each thread applies the streams that hash to
- * it (readLogPartition, libs/event-store) into the new generation, through its own connection (partition 0 runs on
+ * it (the store's readPartition capability) into the new generation, through its own connection (partition 0 runs on
  * the calling thread with its connection); rows are keyed by log position, so the change log is
  * the same rows at the same positions whichever thread wrote them. Writes take turns (WriteLock)
  * and each is a short transaction.
@@ -12,9 +12,13 @@
  */
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { SqliteEventStore, startWorkerBeside, type EventStore } from '@care-journey/event-store';
+import {
+  startWorkerBeside,
+  type EventStore,
+  type LogPartitionRange,
+  type StoreConfig,
+} from '@care-journey/event-store';
 import type { Worker } from 'node:worker_threads';
-import type { LogPartition } from '@care-journey/event-store';
 import { applyLogPartition } from './partition-apply';
 import type { ReadModelStore } from './read-model-store';
 import type { PartitionMessage, PartitionSettings } from './rebuild-partition.wire';
@@ -32,7 +36,8 @@ export const MIN_EVENTS_PER_THREAD = 50_000;
 export const defaultRebuildThreads = (): number => Math.min(2, availableParallelism());
 
 export interface PartitionPlan {
-  eventStoreFile: string;
+  /** How each partition thread opens the event store (its sharedConfig). */
+  eventStore: StoreConfig;
   readModelFile: string;
   generation: number;
   /** Every partition reads the log up to here (the head when the rebuild started). */
@@ -42,8 +47,9 @@ export interface PartitionPlan {
 }
 
 /**
- * How to split this rebuild, or undefined to run it on one thread: asked for one thread, a log
- * that is not a SQLite file, a read model in memory (threads cannot share it), or a small log.
+ * How to split this rebuild, or undefined to run it on one thread: asked for one thread, a store
+ * that cannot be read by partition or opened by another thread (so far only a SQLite file can), a
+ * read model in memory (threads cannot share it), or a small log.
  */
 export function partitionPlan(
   eventStore: EventStore,
@@ -53,12 +59,13 @@ export function partitionPlan(
   options: { threads: number; batchSize: number; minEventsPerThread?: number },
 ): PartitionPlan | undefined {
   if (options.threads < 2 || head === undefined) return undefined;
-  if (!(eventStore instanceof SqliteEventStore) || eventStore.file === ':memory:') return undefined;
+  const shared = eventStore.sharedConfig?.();
+  if (!shared || !eventStore.readPartition) return undefined;
   if (readModels.file === ':memory:' || readModels.file === '') return undefined;
   if (head < BigInt(options.threads * (options.minEventsPerThread ?? MIN_EVENTS_PER_THREAD)))
     return undefined;
   return {
-    eventStoreFile: eventStore.file,
+    eventStore: shared,
     readModelFile: readModels.file,
     generation,
     upTo: head,
@@ -152,8 +159,7 @@ export async function rebuildPartitions(
   }
 }
 
-const rangeOf = (plan: PartitionPlan, partition: number): LogPartition => ({
-  file: plan.eventStoreFile,
+const rangeOf = (plan: PartitionPlan, partition: number): LogPartitionRange => ({
   partition,
   partitions: plan.threads,
   after: -1n,
@@ -166,7 +172,7 @@ function settingsOf(
   readModels: ReadModelStore,
 ): Omit<PartitionSettings, 'lock'> {
   return {
-    eventStoreFile: plan.eventStoreFile,
+    eventStore: plan.eventStore,
     readModelFile: plan.readModelFile,
     generation: plan.generation,
     partition,

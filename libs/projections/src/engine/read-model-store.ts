@@ -438,7 +438,7 @@ export class ReadModelStore implements ChangeLogReader {
           : { count: 0, latest: '', start: 0, after: -1 };
         points.set(childId, point);
       }
-      if (point === null || Number(event.globalPosition) <= point.after) continue;
+      if (point === null || event.globalPosition <= BigInt(point.after)) continue;
       const journeyEvent = event as unknown as StoredJourneyEvent;
       if (point.start > 0 && !appendsAtEnd(point, journeyEvent)) {
         wanted.push({ childId, count: point.start });

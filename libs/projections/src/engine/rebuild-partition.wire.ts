@@ -1,8 +1,10 @@
 /** What the coordinator of a partitioned rebuild and its partition threads say to each other. */
+import type { StoreConfig } from '@care-journey/event-store';
 import type { DriftConfig } from '../rules/drift-config';
 
 export interface PartitionSettings {
-  eventStoreFile: string;
+  /** How the thread opens the event store (a plain config: it crosses workerData). */
+  eventStore: StoreConfig;
   readModelFile: string;
   generation: number;
   partition: number;

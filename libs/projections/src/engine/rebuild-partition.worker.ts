@@ -4,7 +4,7 @@
  * Started by startWorkerBeside, so it runs compiled or from TypeScript sources.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { createEventStore } from '@care-journey/event-store';
 import { applyLogPartition } from './partition-apply';
 import { ReadModelStore } from './read-model-store';
 import { REBUILD_WAL_PAGES } from './rebuild';
@@ -16,11 +16,10 @@ const say = (message: PartitionMessage): void => parentPort?.postMessage(message
 async function run(settings: PartitionSettings): Promise<number> {
   const readModels = new ReadModelStore(settings.readModelFile, { drift: settings.drift });
   readModels.walCheckpointEvery(REBUILD_WAL_PAGES);
-  // Only read from (a refold's stream); the log itself is read by partition.
-  const eventStore = new SqliteEventStore({ file: settings.eventStoreFile });
+  // Only read from (a refold's stream, and the log by partition).
+  const eventStore = await createEventStore(settings.eventStore, { readsOnly: true });
   try {
     const range = {
-      file: settings.eventStoreFile,
       partition: settings.partition,
       partitions: settings.partitions,
       after: -1n,

@@ -6,7 +6,7 @@
  * what it received, closes both files and ends.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEventStore, SqliteEventStore, type EventStore } from '@care-journey/event-store';
+import { createEventStore, type EventStore } from '@care-journey/event-store';
 import { Projector, ReadModelStore } from '@care-journey/projections';
 import type { HostMessage, ProjectorThreadSettings, ThreadMessage } from './projector-thread.wire';
 
@@ -14,17 +14,8 @@ import type { HostMessage, ProjectorThreadSettings, ThreadMessage } from './proj
 const STATE_CHECK_MS = 200;
 
 function openStore(settings: ProjectorThreadSettings): Promise<EventStore> {
-  const { store } = settings;
   // This connection only reads; appends come from the API's own store on the main thread.
-  if (store.kind === 'sqlite')
-    return Promise.resolve(
-      new SqliteEventStore({
-        file: store.file,
-        synchronous: store.synchronous,
-        pollIntervalMs: settings.pollIntervalMs,
-      }),
-    );
-  return createEventStore(store);
+  return createEventStore(settings.store, { readsOnly: true, pollIntervalMs: settings.pollIntervalMs });
 }
 
 async function run(): Promise<void> {

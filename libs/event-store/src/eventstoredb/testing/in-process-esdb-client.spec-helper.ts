@@ -13,6 +13,7 @@ import {
   type Filter,
   type ResolvedEvent,
   type StreamingRead,
+  UnavailableError,
 } from '@eventstore/db-client';
 import type { EsdbClient } from '../esdb-client';
 import { InProcessEsdbLog, type LoggedEvent } from './in-process-esdb-log.spec-helper';
@@ -82,24 +83,51 @@ function serverFilter(filter: Filter | undefined): (event: LoggedEvent) => boole
   return (event) => filter.prefixes.some((prefix) => field(event).startsWith(prefix));
 }
 
+/** Events a filtered subscription scans between two checkpoints, per unit of checkpointInterval (the server's default window). */
+const SEARCH_WINDOW = 32;
+
+export interface InProcessEsdbClientOptions {
+  /**
+   * Subscriptions from a position also send the event at that position (a server that resends it on
+   * resubscription): the adapter must not deliver it twice. Off by default (the position is exclusive).
+   */
+  resendResumePosition?: boolean;
+}
+
 /**
  * A catch-up subscription to $all: every event after `fromPosition` that passes the filter, then
  * 'caughtUp' once the events up to the head at that moment are queued, then live events as they
  * are written. A Readable, so pause/resume and back-pressure behave as with the real client.
+ * A filtered subscription calls the filter's checkpointReached every SEARCH_WINDOW ×
+ * checkpointInterval events scanned, with the last scanned position, when it scans them (as the real
+ * client's Transform does: events it passed on before may still sit in its buffer), and scans no
+ * further until the callback's promise settles (the client awaits it).
  */
-function subscription(log: InProcessEsdbLog, options: SubscribeToAllOptions): AllStreamSubscription {
+function subscription(
+  log: InProcessEsdbLog,
+  options: SubscribeToAllOptions,
+  settings: InProcessEsdbClientOptions,
+): AllStreamSubscription {
   const passes = serverFilter(options.filter);
   const from = options.fromPosition;
+  const checkpointReached = options.filter?.checkpointReached;
+  const checkpointEvery = (options.filter?.checkpointInterval ?? 1) * SEARCH_WINDOW;
   // The log is in position order: skip to the first event after the start.
   let next =
     from === undefined || from === START
       ? 0
       : from === END
         ? log.events.length
-        : log.events.findIndex((event) => event.position.commit > from.commit);
+        : log.events.findIndex((event) =>
+            settings.resendResumePosition
+              ? event.position.commit >= from.commit
+              : event.position.commit > from.commit,
+          );
   if (next < 0) next = log.events.length;
   let caughtUp = false;
   let wanting = false;
+  let scanned = 0;
+  let awaitingCheckpoint = false;
   const readable = new Readable({
     objectMode: true,
     read() {
@@ -107,10 +135,22 @@ function subscription(log: InProcessEsdbLog, options: SubscribeToAllOptions): Al
       pump();
     },
   });
+  const sub = readable as unknown as AllStreamSubscription;
   const pump = (): void => {
-    while (wanting && !readable.destroyed && next < log.events.length) {
+    while (wanting && !awaitingCheckpoint && !readable.destroyed && next < log.events.length) {
       const event = log.events[next++];
       if (passes(event)) wanting = readable.push(resolve(event));
+      scanned += 1;
+      if (checkpointReached && scanned % checkpointEvery === 0) {
+        const answer = checkpointReached.call(sub, sub, event.position);
+        if (answer instanceof Promise) {
+          awaitingCheckpoint = true;
+          void answer.finally(() => {
+            awaitingCheckpoint = false;
+            pump();
+          });
+        }
+      }
     }
     if (!caughtUp && next >= log.events.length && !readable.destroyed) {
       caughtUp = true;
@@ -134,9 +174,31 @@ function subscription(log: InProcessEsdbLog, options: SubscribeToAllOptions): Al
 export class InProcessEsdbClient implements EsdbClient {
   /** Calls per method, for specs that check what reached the "server". */
   readonly calls = { appendToStream: 0, readStream: 0, readAll: 0, subscribeToAll: 0 };
+  /** The fromPosition of each subscribeToAll call, in order. */
+  readonly subscribedFrom: SubscribeToAllOptions['fromPosition'][] = [];
   private readonly opened = new Set<{ destroy(): void }>();
 
-  constructor(readonly log: InProcessEsdbLog = new InProcessEsdbLog()) {}
+  /** Live subscriptions, for the fault switches below. */
+  private readonly live = new Set<Readable>();
+
+  constructor(
+    readonly log: InProcessEsdbLog = new InProcessEsdbLog(),
+    private readonly settings: InProcessEsdbClientOptions = {},
+  ) {}
+
+  /**
+   * Fault switch: every live subscription fails as the real client reports a lost connection
+   * (UnavailableError) or a server shutting down (CancelledError, servers from 24.4): 'error', then
+   * closed. With 'end', the server ends the streams instead (after what is already buffered).
+   */
+  dropSubscriptions(how: Error | 'end' = new UnavailableError(undefined, 'connection lost')): number {
+    const dropped = [...this.live];
+    for (const readable of dropped) {
+      if (how === 'end') readable.push(null);
+      else readable.destroy(how);
+    }
+    return dropped.length;
+  }
 
   async appendToStream<KnownEventType extends EventType = EventType>(
     streamName: string,
@@ -188,7 +250,13 @@ export class InProcessEsdbClient implements EsdbClient {
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllStreamSubscription {
     this.calls.subscribeToAll += 1;
-    return this.track(subscription(this.log, options));
+    this.subscribedFrom.push(options.fromPosition);
+    const readable = this.track(subscription(this.log, options, this.settings));
+    const stream = readable as unknown as Readable;
+    this.live.add(stream);
+    stream.on('close', () => this.live.delete(stream));
+    stream.on('end', () => this.live.delete(stream));
+    return readable;
   }
 
   async dispose(): Promise<void> {

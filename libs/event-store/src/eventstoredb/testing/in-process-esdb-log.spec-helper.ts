@@ -40,8 +40,10 @@ const RECORD_BASE_SIZE = 64n;
  * - reads: stream reads by revision both ways (missing stream → StreamNotFoundError on iteration),
  *   $all reads by position both ways, forwards from a position inclusive; system events are
  *   present in $all (one written at start-up) for the adapter to drop.
- * Not modelled: deletion and tombstones, stream metadata, links, the cache's eviction, checkpoints
- * of filtered subscriptions, leader elections and other transport failures.
+ * Subscriptions, their checkpoints and their failures are modelled by InProcessEsdbClient (a
+ * subscription per client, checkpoints while a filter scans, dropSubscriptions for a lost
+ * connection or a server shutdown). Not modelled: deletion and tombstones, stream metadata, links,
+ * the cache's eviction, leader elections.
  */
 export class InProcessEsdbLog {
   readonly events: LoggedEvent[] = [];
