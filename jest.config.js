@@ -19,8 +19,9 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   moduleNameMapper: {
-    '^@care-journey/(journey|event-store|projections|reporting|audit)$': '<rootDir>/libs/$1/src',
-    '^@care-journey/(journey|event-store|projections|reporting|audit)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@care-journey/(journey|event-store|projections|reporting|audit|access)$': '<rootDir>/libs/$1/src',
+    '^@care-journey/(journey|event-store|projections|reporting|audit|access)/(.*)$':
+      '<rootDir>/libs/$1/src/$2',
   },
 };
 module.exports = {

@@ -24,7 +24,7 @@ import {
   verifyChainsRow,
 } from './figures';
 import { peerRows } from './figures/peer';
-import { parseOptions } from './support/options';
+import { BenchArgumentError, readBenchArgs } from './support/options';
 import { printTable, writeResults } from './support/report';
 import type { Row } from './support/row';
 import { progress } from './support/timing';
@@ -36,7 +36,12 @@ const repoRoot = __dirname.includes(join('dist', 'bench'))
   : join(__dirname, '..');
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const args = readBenchArgs(process.argv.slice(2));
+  if ('help' in args) {
+    process.stdout.write(args.help); // the usage only: nothing is built or measured
+    return;
+  }
+  const { options } = args;
   const started = Date.now();
   console.log(
     `Care Journey bench: ${options.events.toLocaleString('en-GB')} events${options.quick ? ' (quick)' : ''}, node ${process.version}`,
@@ -103,6 +108,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof BenchArgumentError ? `run-bench: ${error.message}` : error);
   process.exit(1);
 });

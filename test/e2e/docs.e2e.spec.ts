@@ -4,7 +4,15 @@ import { startTestApp, type TestApp } from './support/test-app';
 interface OpenApi {
   paths: Record<
     string,
-    Record<string, { security?: unknown[]; requestBody?: unknown; responses: Record<string, unknown> }>
+    Record<
+      string,
+      {
+        operationId?: string;
+        security?: unknown[];
+        requestBody?: unknown;
+        responses: Record<string, unknown>;
+      }
+    >
   >;
   components: {
     schemas: Record<string, { properties?: Record<string, { example?: unknown }> }>;
@@ -77,6 +85,24 @@ describe('OpenAPI document and Swagger UI', () => {
       '#/components/schemas/PreviousPermanenceDto',
     );
     expect(body.components.schemas.PlacementDetailsDto.properties).toHaveProperty('placementType');
+  });
+
+  it('gives every operation its own id, from a controller name no other documented controller has (review L4)', async () => {
+    const { body } = await api.get<OpenApi>('/docs-json');
+    const operations = Object.entries(body.paths).flatMap(([path, methods]) =>
+      Object.values(methods).map((operation) => ({ path, id: operation.operationId ?? '' })),
+    );
+    const ids = operations.map((operation) => operation.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    // The authority's measures and the outcome measures were both MeasuresController.
+    const pathsOf = (controller: string): string[] =>
+      operations
+        .filter((operation) => operation.id.startsWith(`${controller}_`))
+        .map((operation) => operation.path);
+    expect(pathsOf('MeasuresController').every((path) => path.startsWith('/measures'))).toBe(true);
+    expect(pathsOf('OutcomeMeasuresController')).toEqual(
+      expect.arrayContaining(['/permanence', '/scorecard', '/stability']),
+    );
   });
 });
 

@@ -1,10 +1,47 @@
 // Prints one plain closing line, "tests: N passed, N failed, N skipped", as the very last line of a
 // run (after Jest's own summary), so CI can read the outcome without knowing Jest's format.
+// Before it, once per reason, why whole suites were skipped: a suite that skips for want of
+// something (chromium, a Docker engine) declares a test titled "skipped: <reason>", so a green run
+// that ran no browser test or no real-EventStoreDB test says so where it is read.
+const path = require('node:path');
+
+const SKIP_PREFIX = 'skipped: ';
+
+/** The lines to print for Jest's aggregated results (the closing line last). */
+function closingLines(results, rootDir = process.cwd()) {
+  const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = results;
+  const reasons = new Map(); // reason -> { files, tests }
+  for (const file of results.testResults ?? []) {
+    const placeholders = (file.testResults ?? []).filter(
+      (test) => test.status === 'pending' && test.title.startsWith(SKIP_PREFIX),
+    );
+    for (const placeholder of placeholders) {
+      const reason = placeholder.title.slice(SKIP_PREFIX.length);
+      const seen = reasons.get(reason) ?? { files: [], tests: 0 };
+      seen.files.push(path.relative(rootDir, file.testFilePath));
+      seen.tests += file.testResults.filter((test) => test.status === 'pending').length;
+      reasons.set(reason, seen);
+    }
+  }
+  const lines = [...reasons].map(
+    ([reason, { files, tests }]) =>
+      `skipped ${tests} test(s) in ${files.length} file(s) (${files.join(', ')}): ${reason}`,
+  );
+  lines.push(
+    `tests: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped`,
+  );
+  return lines;
+}
+
 class ClosingLineReporter {
+  constructor(globalConfig) {
+    this.rootDir = globalConfig?.rootDir ?? process.cwd();
+  }
+
   onRunComplete(_contexts, results) {
-    const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = results;
-    const line = `tests: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped\n`;
-    process.once('exit', () => process.stderr.write(line));
+    const text = closingLines(results, this.rootDir).join('\n') + '\n';
+    process.once('exit', () => process.stderr.write(text));
   }
 }
 module.exports = ClosingLineReporter;
+module.exports.closingLines = closingLines;

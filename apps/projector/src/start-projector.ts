@@ -45,6 +45,8 @@ export async function startProjector(options: StartOptions = {}): Promise<Runnin
     file: config.file,
     mode: 'inline',
     batchSize: config.batchSize,
+    restartDelayMs: config.retry.firstDelayMs,
+    maxRestartDelayMs: config.retry.maxDelayMs,
     rebuildThreads: config.rebuildThreads,
     log,
   });

@@ -1,3 +1,9 @@
 // The event-store port, its JSON helpers and errors, imported in one place.
 export type { EventMetadata, EventStore, NewEvent, RecordedEvent } from '@care-journey/event-store';
-export { bigintFromJson, toJsonSafe, StreamNotFound, WrongExpectedRevision } from '@care-journey/event-store';
+export {
+  bigintFromJson,
+  readStreamOrEmpty,
+  toJsonSafe,
+  StreamNotFound,
+  WrongExpectedRevision,
+} from '@care-journey/event-store';

@@ -4,6 +4,7 @@ export * from './store-config';
 export * from './create-event-store';
 export * from './envelope-json';
 export { readLastEvent } from './read-last-event';
+export { readStreamOrEmpty } from './read-stream-or-empty';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export type { SynchronousMode } from './sqlite/sqlite-schema';
 export { startWorkerBeside } from './worker-beside';

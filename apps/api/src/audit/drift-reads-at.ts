@@ -5,7 +5,7 @@ import {
   toAccessLogEntry,
   type ReadModelsPosition,
 } from '@care-journey/audit';
-import { StreamNotFound, type EventStore } from '@care-journey/event-store';
+import { readStreamOrEmpty, type EventStore } from '@care-journey/event-store';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 
 /** A live drift report read at an instant, as the trail kept it (its child ids left out). */
@@ -30,23 +30,19 @@ export class DriftReadsAt {
 
   async find(instant: string): Promise<DriftReadAt[]> {
     const found: DriftReadAt[] = [];
-    try {
-      for await (const event of this.store.readStream(accessLogStream(instant))) {
-        if (event.type !== CASE_HISTORY_READ || event.metadata.recordedAt !== instant) continue;
-        const entry = toAccessLogEntry(event);
-        if (entry.view !== 'drift' || entry.readModels === undefined) continue;
-        // A long list is split over entries (`part`): one read, said once.
-        if (entry.query?.part !== undefined && !entry.query.part.startsWith('1/')) continue;
-        found.push({
-          readBy: entry.readBy,
-          role: entry.role,
-          route: entry.query?.route ?? '',
-          readAt: entry.readAt,
-          readModels: entry.readModels,
-        });
-      }
-    } catch (error) {
-      if (!(error instanceof StreamNotFound)) throw error;
+    for await (const event of readStreamOrEmpty(this.store, accessLogStream(instant))) {
+      if (event.type !== CASE_HISTORY_READ || event.metadata.recordedAt !== instant) continue;
+      const entry = toAccessLogEntry(event);
+      if (entry.view !== 'drift' || entry.readModels === undefined) continue;
+      // A long list is split over entries (`part`): one read, said once.
+      if (entry.query?.part !== undefined && !entry.query.part.startsWith('1/')) continue;
+      found.push({
+        readBy: entry.readBy,
+        role: entry.role,
+        route: entry.query?.route ?? '',
+        readAt: entry.readAt,
+        readModels: entry.readModels,
+      });
     }
     return found;
   }

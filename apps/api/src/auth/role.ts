@@ -1,7 +1,2 @@
-/** Who may do what. Every endpoint names the roles it admits (see roles.decorator.ts). */
-export const ROLES = ['social_worker', 'panel_member', 'auditor', 'reporting_job', 'admin'] as const;
-
-export type Role = (typeof ROLES)[number];
-
-export const isRole = (value: unknown): value is Role =>
-  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+// Moved to libs/access (shared with the CLI, review M2); the API's files import it through here.
+export { ROLES, isRole, type Role } from '@care-journey/access';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { StreamNotFound, WrongExpectedRevision, type EventStore } from '@care-journey/event-store';
+import { readStreamOrEmpty, WrongExpectedRevision, type EventStore } from '@care-journey/event-store';
 import { Clock } from '../infrastructure/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import type { AuthenticatedUser } from './authenticated-user';
@@ -39,17 +39,12 @@ export class SessionEnds {
 
   async isEnded(sessionId: string): Promise<boolean> {
     if (this.ended.has(sessionId)) return true;
-    try {
-      for await (const event of this.store.readStream(sessionStream(sessionId), { maxCount: 1 })) {
-        void event;
-        this.remember(sessionId);
-        return true;
-      }
-      return false;
-    } catch (error) {
-      if (error instanceof StreamNotFound) return false;
-      throw error; // the store cannot answer: refuse (fail closed), mapped to 503
+    // A store that cannot answer throws: refuse (fail closed), mapped to 503. No stream: not ended.
+    for await (const _ended of readStreamOrEmpty(this.store, sessionStream(sessionId), { maxCount: 1 })) {
+      this.remember(sessionId);
+      return true;
     }
+    return false;
   }
 
   /**

@@ -47,4 +47,39 @@ describe('anonymousProjectionHealth', () => {
     });
     expect(anonymousProjectionHealth(lag).rebuilding).not.toHaveProperty('position');
   });
+
+  it('Given a projector stuck on an event, Then an anonymous caller gets the times, the attempts, the event type and the error name, not the id, stream or position', () => {
+    const lag: ProjectionLag = {
+      checkpoint: '1040',
+      head: '1042',
+      lag: '2',
+      generation: 3,
+      projector: 'failed',
+      failure: {
+        attempts: 4,
+        since: '2026-11-28T02:00:00.000Z',
+        lastAttemptAt: '2026-11-28T02:00:07.000Z',
+        nextAttemptAt: '2026-11-28T02:00:15.000Z',
+        event: {
+          id: 'e-41',
+          type: 'StatutoryReviewHeld',
+          streamId: 'journey-c-7f3a',
+          revision: '2',
+          globalPosition: '1041',
+        },
+        error: {
+          name: 'UnreadableEventSchema',
+          message: 'Event StatutoryReviewHeld (id e-41, stream journey-c-7f3a…',
+        },
+      },
+    };
+    expect(anonymousProjectionHealth(lag).failure).toEqual({
+      attempts: 4,
+      since: '2026-11-28T02:00:00.000Z',
+      lastAttemptAt: '2026-11-28T02:00:07.000Z',
+      nextAttemptAt: '2026-11-28T02:00:15.000Z',
+      event: { type: 'StatutoryReviewHeld' },
+      error: { name: 'UnreadableEventSchema' },
+    });
+  });
 });

@@ -103,7 +103,14 @@ export class ThreadProjection implements LiveProjection {
 
   async lag(): Promise<ApiProjectionLag> {
     const lag = await this.engine.lag(); // checkpoint, head, generation from the file and the store
-    return { ...lag, projector: this.thread.state, mode: this.mode, thread: this.thread.health() };
+    const failure = this.thread.failure;
+    return {
+      ...lag,
+      projector: this.thread.state,
+      ...(failure && { failure }),
+      mode: this.mode,
+      thread: this.thread.health(),
+    };
   }
 
   private applied(checkpoint: bigint): void {

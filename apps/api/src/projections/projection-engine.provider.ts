@@ -46,6 +46,8 @@ export const projectionEngineProvider: Provider = {
       // Only inline projects on this thread; in thread and worker mode this engine only reads.
       mode: config.mode === 'inline' ? 'inline' : 'worker',
       batchSize: config.batchSize,
+      restartDelayMs: config.retry.firstDelayMs,
+      maxRestartDelayMs: config.retry.maxDelayMs,
       drift: config.drift,
       rebuildThreads: config.rebuildThreads,
       // Stored with each rebuild this API runs, so /health/projections says who made the read models.
@@ -67,7 +69,8 @@ export const liveProjectionProvider: Provider = {
         readModelFile: config.file,
         batchSize: config.batchSize,
         drift: config.drift,
-        restartDelayMs: 1_000,
+        restartDelayMs: config.retry.firstDelayMs,
+        maxRestartDelayMs: config.retry.maxDelayMs,
         pollIntervalMs: THREAD_POLL_MS,
       },
       log: { log: (message) => logger.log(message), error: (message) => logger.error(message) },

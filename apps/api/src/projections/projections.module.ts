@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { DriftController } from './drift.controller';
 import { JourneyQueries } from './journey-queries';
-import { MeasuresController } from './measures.controller';
+import { OutcomeMeasuresController } from './outcome-measures.controller';
 import { ProjectionsAdminController } from './projections-admin.controller';
 import {
   liveProjectionProvider,
@@ -23,7 +23,7 @@ import { ReadYourWrites } from './read-your-writes';
 @Module({
   // The drift report records the children it names in the read-access trail (AuditModule).
   imports: [AuditModule],
-  controllers: [DriftController, MeasuresController, ProjectionsAdminController],
+  controllers: [DriftController, OutcomeMeasuresController, ProjectionsAdminController],
   providers: [
     readModelConfigProvider,
     projectionEngineProvider,

@@ -86,4 +86,20 @@ describe('withoutErrorTexts (the public projection health)', () => {
     const healthy: ApiProjectionLag = { ...failed, projector: 'running', thread: { restarts: 0 } };
     expect(withoutErrorTexts(healthy)).toEqual(healthy);
   });
+
+  it('Given a projector stuck on an event, Then the event and the error name stay, the whole error text is withheld', () => {
+    const stuck: ApiProjectionLag = {
+      ...failed,
+      failure: {
+        attempts: 3,
+        since: '2026-11-27T10:00:00.000Z',
+        lastAttemptAt: '2026-11-27T10:00:03.000Z',
+        event: { id: 'e-9', type: 'PlacementChanged', streamId: 'journey-c1', globalPosition: '11' },
+        error: { name: 'TypeError', message: 'withheld', detail: "TypeError: cannot read 'Jane Doe'" },
+      },
+    };
+    const shown = withoutErrorTexts(stuck);
+    expect(shown.failure).toEqual({ ...stuck.failure, error: { name: 'TypeError', message: 'withheld' } });
+    expect(JSON.stringify(shown)).not.toContain('Jane Doe');
+  });
 });

@@ -15,6 +15,11 @@ export function withoutErrorTexts(lag: ApiProjectionLag): ApiProjectionLag {
       ...(lastDeath === undefined ? {} : { lastDeath: { at: lastDeath.at, error: 'withheld' } }),
     };
   }
+  if (lag.failure?.error.detail !== undefined) {
+    // The stuck event's place and the error's name stay: they carry no case data (stuck-event.ts).
+    const { detail: _detail, ...error } = lag.failure.error;
+    shown.failure = { ...lag.failure, error };
+  }
   if (lag.rebuild?.error !== undefined) shown.rebuild = { ...lag.rebuild, error: 'withheld' };
   if (lag.rebuilding?.error !== undefined) shown.rebuilding = { ...lag.rebuilding, error: 'withheld' };
   // Another process's rebuild: the machine's name stays with the admin routes too.

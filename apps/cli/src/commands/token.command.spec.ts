@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
-import { hashPassword } from '../../../api/src/web/auth/password-hash';
+import { hashPassword } from '@care-journey/access';
 import { readRevocations } from '../../../api/src/auth/revocation/write-revocation';
 import { buildProgram } from '../program';
 

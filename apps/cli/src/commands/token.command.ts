@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { mintToken, newTokenId, ROLES, type Role } from '@care-journey/access';
 import { loadAuthorityConfig } from '@care-journey/projections';
-import { mintToken, newTokenId } from '../../../api/src/auth/mint-token';
-import { ROLES, type Role } from '../../../api/src/auth/role';
 import {
   formatRevocation,
   INSTANT_RULE,

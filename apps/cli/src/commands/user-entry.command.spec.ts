@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { verifyPassword } from '../../../api/src/web/auth/password-hash';
+import { verifyPassword } from '@care-journey/access';
 import { buildProgram } from '../program';
 
 describe('care-journey user-entry', () => {

@@ -1,9 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { hashPassword, isRole, ROLES, USERNAME_RULE, usernameProblem, userTeams } from '@care-journey/access';
 import { loadAuthorityConfig } from '@care-journey/projections';
-import { isRole, ROLES } from '../../../api/src/auth/role';
-import { hashPassword } from '../../../api/src/web/auth/password-hash';
-import { userTeams } from '../../../api/src/web/auth/users-file-teams';
-import { USERNAME_RULE, usernameProblem } from '../../../api/src/web/auth/username';
 
 /** Reads the password from standard input, so it never appears in the shell history or `ps`. */
 async function readPassword(): Promise<string> {

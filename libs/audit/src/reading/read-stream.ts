@@ -1,5 +1,5 @@
 import { chainTipAfter, type ChainTip } from '../integrity/chain-events';
-import { StreamNotFound, type EventStore, type RecordedEvent } from '../store';
+import { readStreamOrEmpty, type EventStore, type RecordedEvent } from '../store';
 
 /** A whole stream, revision 0 first; undefined when the stream does not exist. */
 export async function readWholeStream(
@@ -7,13 +7,9 @@ export async function readWholeStream(
   stream: string,
 ): Promise<RecordedEvent[] | undefined> {
   const events: RecordedEvent[] = [];
-  try {
-    for await (const event of store.readStream(stream)) events.push(event);
-  } catch (error) {
-    if (error instanceof StreamNotFound) return undefined;
-    throw error;
-  }
-  return events;
+  for await (const event of readStreamOrEmpty(store, stream)) events.push(event);
+  // A stream exists from its first event: none read means there is no such stream.
+  return events.length === 0 ? undefined : events;
 }
 
 /**
@@ -22,12 +18,8 @@ export async function readWholeStream(
  * the store refuses the append, so a stamped revision always matches the stored one.
  */
 export async function readChainTip(store: EventStore, stream: string): Promise<ChainTip> {
-  try {
-    for await (const last of store.readStream(stream, { direction: 'backwards', maxCount: 1 }))
-      return chainTipAfter(stream, last);
-  } catch (error) {
-    if (!(error instanceof StreamNotFound)) throw error;
-  }
+  for await (const last of readStreamOrEmpty(store, stream, { direction: 'backwards', maxCount: 1 }))
+    return chainTipAfter(stream, last);
   return chainTipAfter(stream, undefined);
 }
 

@@ -4,7 +4,7 @@
  * it starts). If the file changed between the two (another writer), the batch says which stream
  * it still needs and is applied again with it.
  */
-import type { EventStore, RecordedEvent } from '@care-journey/event-store';
+import { readStreamOrEmpty, type EventStore, type RecordedEvent } from '@care-journey/event-store';
 import { fromStoredEnvelope, journeyStream, type StoredJourneyEvent } from '@care-journey/journey';
 import { StreamNeeded, type ApplyOptions, type ApplyResult, type ReadModelStore } from './read-model-store';
 
@@ -55,12 +55,7 @@ export async function childEvents(
   childId: string,
 ): Promise<StoredJourneyEvent[] | undefined> {
   const events: StoredJourneyEvent[] = [];
-  try {
-    for await (const event of store.readStream(journeyStream(childId)))
-      events.push(fromStoredEnvelope(event));
-  } catch (error) {
-    if ((error as Error).name === 'StreamNotFound') return undefined;
-    throw error;
-  }
+  for await (const event of readStreamOrEmpty(store, journeyStream(childId)))
+    events.push(fromStoredEnvelope(event));
   return events.length === 0 ? undefined : events;
 }

@@ -5,3 +5,5 @@ export * from './rebuild';
 export * from './rebuild-record';
 export * from './running-rebuild';
 export * from './projection-engine';
+export * from './projector-retry';
+export * from './stuck-event';

@@ -12,6 +12,7 @@ import type { JourneySummary } from '../summary/journey-summary';
 import { childEvents } from './apply-from-store';
 import { checkLogTie, type MisalignedReason, type Realigned } from './log-tie';
 import { Projector, type ProjectorState } from './projector';
+import type { ProjectorFailure } from './stuck-event';
 import { rebuildMinEventsPerThreadFromEnv, type ProjectionsMode } from './read-model-config';
 import { ReadModelStore } from './read-model-store';
 import { rebuildReadModels, type RebuildProgress } from './rebuild';
@@ -29,7 +30,10 @@ export interface ProjectionEngineOptions {
   /** inline: this engine projects; thread or worker: another thread or process does, this one only reads. */
   mode: ProjectionsMode;
   batchSize: number;
+  /** First wait before the projector retries a failed batch; doubles per failure in a row (projector-retry.ts). */
   restartDelayMs?: number;
+  /** Longest wait between the projector's retries. */
+  maxRestartDelayMs?: number;
   log?: (message: string) => void;
   /** Thresholds for the change log's flags (default: CARE_JOURNEY_DRIFT_THRESHOLDS). */
   drift?: DriftConfig;
@@ -56,6 +60,12 @@ export interface ProjectionLag {
   lag: string;
   generation: number;
   projector: ProjectorState | 'worker';
+  /**
+   * The failure the projector keeps retrying, while it does: attempts, since when, and the event it
+   * is stuck on (id, type, stream, position; never its data). Nothing is skipped: see
+   * apps/api/README.md, "A stuck projector". Only where this process (or its thread) projects.
+   */
+  failure?: ProjectorFailure;
   /**
    * The rebuild that produced the served read models, read from the read-model file whichever
    * process ran it (this one, the CLI, another API); absent when they were projected live from
@@ -113,6 +123,7 @@ export class ProjectionEngine {
       this.projector = new Projector(eventStore, this.readModels, {
         batchSize: options.batchSize,
         restartDelayMs: options.restartDelayMs,
+        maxRestartDelayMs: options.maxRestartDelayMs,
         log: options.log,
       });
     }
@@ -272,6 +283,7 @@ export class ProjectionEngine {
       lag: (behind > 0n ? behind : 0n).toString(),
       generation: tie?.generation ?? this.readModels.currentGeneration(),
       projector: this.projectorState,
+      ...(this.projector?.failing && { failure: this.projector.failing }),
       ...(served && { rebuild: served }),
       ...(here && { rebuilding: here }),
       ...(misaligned && { misaligned: { reason: check.reason, remedy: MISALIGNED_REMEDY } }),

@@ -4,6 +4,13 @@
  * its checkpoint in one transaction. Any failure stops the subscription without moving the
  * checkpoint; the projector then restarts from the checkpoint, so nothing is skipped or doubled.
  *
+ * An event that can never be applied (written by a newer build, or one a rule cannot fold) is
+ * never skipped: the projector retries after 1 s, 2 s, 4 s … (capped, projector-retry.ts), counts
+ * the attempts, logs the 1st, 2nd, 4th, 8th … and names the event in `failing` (stuck-event.ts),
+ * which /health/projections shows. When a batch of several fails, the next attempt applies its
+ * events one at a time, so those before the bad one are applied and the failure names it. The way
+ * out is the operator's: apps/api/README.md, "A stuck projector".
+ *
  * Live, events arrive a few at a time (one group commit each). A batch is applied no sooner after
  * the previous one than that one took (at most MAX_COALESCE_MS): under load the batches grow, the
  * transaction's fixed cost is shared, and HTTP requests get the event loop in between; when idle
@@ -18,7 +25,15 @@ import { Subject } from 'rxjs';
 import type { EventStore, RecordedEvent, Subscription } from '@care-journey/event-store';
 import { alignWithLog } from './align-with-log';
 import { applyFromStore } from './apply-from-store';
+import {
+  DEFAULT_RETRY_DELAYS,
+  logsAttempt,
+  retryDelayMs,
+  scheduleWithTimer,
+  type ScheduleRetry,
+} from './projector-retry';
 import { GenerationChanged, type ReadModelStore } from './read-model-store';
+import { fullErrorText, shownError, stuckEventOf, type ProjectorFailure } from './stuck-event';
 
 /** The longest a live batch waits for more events after the previous batch. */
 const MAX_COALESCE_MS = 10;
@@ -27,11 +42,17 @@ export type ProjectorState = 'stopped' | 'running' | 'failed';
 
 export interface ProjectorOptions {
   batchSize: number;
-  /** Wait before restarting after a failure (default 1000 ms). */
+  /** Wait before the first retry after a failure (default 1000 ms); each next one waits twice as long. */
   restartDelayMs?: number;
+  /** Longest wait between retries (default 300000 ms). */
+  maxRestartDelayMs?: number;
   /** Restart by itself after a failure (default true). */
   autoRestart?: boolean;
   log?: (message: string) => void;
+  /** The clock failures are dated by (default: the system clock). */
+  now?: () => Date;
+  /** How a retry is scheduled (default: an unref'd timer; specs pass their own). */
+  scheduleRetry?: ScheduleRetry;
 }
 
 export class Projector {
@@ -44,7 +65,13 @@ export class Projector {
   /** When the last batch finished, and how long it took (performance.now() ms). */
   private lastFlushEnd = 0;
   private lastFlushMs = 0;
-  private restartTimer?: NodeJS.Timeout;
+  private cancelRetry?: () => void;
+  /** The failures in a row since the last applied batch, and the event they are stuck on. */
+  private failureRecord?: ProjectorFailure;
+  /** The batch that just failed (fail() reads it to name the event). */
+  private failedBatch?: readonly RecordedEvent[];
+  /** After a batch of several failed unnamed: events up to here are applied one per batch. */
+  private oneByOneUntil?: bigint;
   /** The check against the log and the subscribing of the latest start (settles, never rejects). */
   private starting: Promise<void> = Promise.resolve();
   private checking = false;
@@ -70,9 +97,15 @@ export class Projector {
     return this.failure;
   }
 
+  /** The failure it keeps retrying (attempts, since when, the event): undefined once a batch applies. */
+  get failing(): ProjectorFailure | undefined {
+    return this.failureRecord;
+  }
+
   /** Starts: checks the read models against the log, then subscribes (see whenStarted). */
   start(): void {
     if (this.currentState === 'running') return;
+    this.failedBatch = undefined;
     const runId = ++this.runId;
     this.currentState = 'running';
     this.buffer = [];
@@ -116,7 +149,8 @@ export class Projector {
 
   async stop(): Promise<void> {
     this.runId += 1;
-    clearTimeout(this.restartTimer);
+    this.cancelRetry?.();
+    this.cancelRetry = undefined;
     // A start still checking the log sees the new run id and does not subscribe; waited for, so it writes nothing after.
     await this.starting;
     this.checking = false;
@@ -138,6 +172,9 @@ export class Projector {
   /** Stop and start again from the stored checkpoint (after a rebuild switched generations). */
   async restart(): Promise<void> {
     await this.stop();
+    // A rebuild applied every event to the new generation: an old failure says nothing about it.
+    this.failureRecord = undefined;
+    this.oneByOneUntil = undefined;
     this.start();
   }
 
@@ -147,7 +184,8 @@ export class Projector {
     this.buffer.push(event);
     // A full batch is applied inside the handler (the subscription waits for it): if it fails,
     // the subscription stops right here.
-    if (this.buffer.length >= this.options.batchSize) return this.flush();
+    const oneByOne = this.oneByOneUntil !== undefined && event.globalPosition <= this.oneByOneUntil;
+    if (this.buffer.length >= (oneByOne ? 1 : this.options.batchSize)) return this.flush();
     this.scheduleFlush();
     return undefined;
   }
@@ -187,11 +225,26 @@ export class Projector {
       const result = await applyFromStore(this.eventStore, this.readModels, this.generation, batch, {
         requireCurrent: true,
       });
-      if (result.checkpoint !== undefined) this.applied$.next(result.checkpoint);
+      if (result.checkpoint !== undefined) this.applied(result.checkpoint);
+    } catch (error) {
+      this.failedBatch = batch;
+      throw error;
     } finally {
       this.lastFlushEnd = performance.now();
       this.lastFlushMs = this.lastFlushEnd - started;
     }
+  }
+
+  private applied(checkpoint: bigint): void {
+    if (this.oneByOneUntil !== undefined && checkpoint >= this.oneByOneUntil) this.oneByOneUntil = undefined;
+    const failure = this.failureRecord;
+    if (failure) {
+      this.failureRecord = undefined;
+      this.options.log?.(
+        `projection moving again after ${failure.attempts} failed attempt(s) since ${failure.since} (checkpoint ${checkpoint})`,
+      );
+    }
+    this.applied$.next(checkpoint);
   }
 
   private async fail(runId: number, error: unknown): Promise<void> {
@@ -214,13 +267,66 @@ export class Projector {
     }
     this.failure = error;
     this.currentState = 'failed';
-    this.options.log?.(`projection failed, checkpoint kept: ${String(error)}`);
-    if (this.options.autoRestart ?? true) {
-      this.restartTimer = setTimeout(() => {
+    const retry = this.options.autoRestart ?? true;
+    const failure = this.recordFailure(error);
+    if (retry) {
+      const delay = retryDelayMs(failure.attempts, {
+        firstDelayMs: this.options.restartDelayMs ?? DEFAULT_RETRY_DELAYS.firstDelayMs,
+        maxDelayMs: this.options.maxRestartDelayMs ?? DEFAULT_RETRY_DELAYS.maxDelayMs,
+      });
+      failure.nextAttemptAt = new Date(this.now().getTime() + delay).toISOString();
+      this.logFailure(failure, error, delay);
+      this.cancelRetry = (this.options.scheduleRetry ?? scheduleWithTimer)(() => {
+        this.cancelRetry = undefined;
+        if (this.runId !== failedRun) return; // stopped or restarted meanwhile
         this.currentState = 'stopped';
         this.start();
-      }, this.options.restartDelayMs ?? 1000);
-      this.restartTimer.unref();
+      }, delay);
+    } else {
+      this.logFailure(failure, error, undefined);
     }
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** One more failure in a row: counted, dated, and the event named when it can be. */
+  private recordFailure(error: unknown): ProjectorFailure {
+    const batch = this.failedBatch;
+    this.failedBatch = undefined;
+    const event = stuckEventOf(error, batch);
+    // The next attempt applies the batch's events one at a time: those before the failing one
+    // reach the read models, and the failure names its event even when the error does not.
+    if (batch !== undefined && batch.length > 1) this.oneByOneUntil = batch[batch.length - 1].globalPosition;
+    const at = this.now().toISOString();
+    const previous = this.failureRecord;
+    const failure: ProjectorFailure = {
+      attempts: (previous?.attempts ?? 0) + 1,
+      since: previous?.since ?? at,
+      lastAttemptAt: at,
+      ...(event !== undefined && { event }),
+      error: shownError(error),
+    };
+    this.failureRecord = failure;
+    return failure;
+  }
+
+  /** The 1st, 2nd, 4th, 8th … failure in a row is logged (each line says the count and since when). */
+  private logFailure(failure: ProjectorFailure, error: unknown, delay: number | undefined): void {
+    if (!logsAttempt(failure.attempts)) return;
+    const { event } = failure;
+    const where =
+      event === undefined
+        ? 'no single event named yet'
+        : `event ${event.id} (${event.type}, stream ${event.streamId ?? '?'}, position ${event.globalPosition ?? '?'})`;
+    const next =
+      delay === undefined
+        ? 'not retrying by itself'
+        : `retrying in ${delay} ms; next logged at attempt ${failure.attempts * 2}`;
+    this.options.log?.(
+      `projection failed, checkpoint kept, nothing skipped (attempt ${failure.attempts}, failing since ${failure.since}) ` +
+        `at ${where}: ${fullErrorText(error)}; ${next}. See apps/api/README.md, "A stuck projector".`,
+    );
   }
 }

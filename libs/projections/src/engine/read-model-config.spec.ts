@@ -60,4 +60,25 @@ describe('read-model configuration', () => {
       /CARE_JOURNEY_DRIFT_THRESHOLDS/,
     );
   });
+
+  it("takes the projector's retry waits (first, cap), and refuses a cap below the first wait naming both", () => {
+    expect(loadReadModelConfig({}).retry).toEqual({ firstDelayMs: 1_000, maxDelayMs: 300_000 });
+    expect(
+      loadReadModelConfig({
+        CARE_JOURNEY_PROJECTOR_RETRY_MS: '500',
+        CARE_JOURNEY_PROJECTOR_RETRY_MAX_MS: '8000',
+      }).retry,
+    ).toEqual({ firstDelayMs: 500, maxDelayMs: 8_000 });
+    expect(() =>
+      loadReadModelConfig({
+        CARE_JOURNEY_PROJECTOR_RETRY_MS: '5000',
+        CARE_JOURNEY_PROJECTOR_RETRY_MAX_MS: '1000',
+      }),
+    ).toThrow(
+      'CARE_JOURNEY_PROJECTOR_RETRY_MAX_MS: must be at least CARE_JOURNEY_PROJECTOR_RETRY_MS (5000), got "1000"',
+    );
+    expect(() => loadReadModelConfig({ CARE_JOURNEY_PROJECTOR_RETRY_MS: '0' })).toThrow(
+      'CARE_JOURNEY_PROJECTOR_RETRY_MS: must be a whole number >= 1, got "0"',
+    );
+  });
 });

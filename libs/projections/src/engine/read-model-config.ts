@@ -13,6 +13,8 @@
  *   or 1 on a single core; 1 = on the calling thread). Only with a SQLite event store, a read-model
  *   file (not :memory:) and at least CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD events per thread;
  *   otherwise one thread.
+ * - CARE_JOURNEY_PROJECTOR_RETRY_MS: the projector's first wait before retrying a failed batch (default
+ *   1000); each failure in a row doubles it, up to CARE_JOURNEY_PROJECTOR_RETRY_MAX_MS (default 300000).
  * - CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD: fewest events per thread a rebuild splits for
  *   (default 50,000, MIN_EVENTS_PER_THREAD: below it a thread's start-up costs more than it saves).
  */
@@ -20,6 +22,7 @@ import { dirname, join } from 'node:path';
 import type { StoreConfig } from '@care-journey/event-store';
 import { driftConfig, type DriftConfig, type DriftConfigOverrides } from '../rules/drift-config';
 import { defaultRebuildThreads, MIN_EVENTS_PER_THREAD } from './partitioned-rebuild';
+import { DEFAULT_RETRY_DELAYS, type RetryDelays } from './projector-retry';
 
 export type ProjectionsMode = 'inline' | 'thread' | 'worker';
 
@@ -31,6 +34,8 @@ export interface ReadModelConfig {
   drift: DriftConfig;
   rebuildThreads: number;
   rebuildMinEventsPerThread: number;
+  /** The live projector's waits between retries of a failed batch (projector-retry.ts). */
+  retry: RetryDelays;
 }
 
 export const DEFAULT_READMODEL_FILE = './data/read-models.db';
@@ -97,6 +102,26 @@ export const rebuildThreadsFromEnv = (env: Env = process.env): number =>
 export const rebuildMinEventsPerThreadFromEnv = (env: Env = process.env): number =>
   positiveInteger(env, 'CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD', MIN_EVENTS_PER_THREAD);
 
+/** CARE_JOURNEY_PROJECTOR_RETRY_MS and _MAX_MS; a cap below the first wait is refused naming both. */
+export function retryDelaysFromEnv(env: Env = process.env): RetryDelays {
+  const firstDelayMs = positiveInteger(
+    env,
+    'CARE_JOURNEY_PROJECTOR_RETRY_MS',
+    DEFAULT_RETRY_DELAYS.firstDelayMs,
+  );
+  const maxDelayMs = positiveInteger(
+    env,
+    'CARE_JOURNEY_PROJECTOR_RETRY_MAX_MS',
+    Math.max(DEFAULT_RETRY_DELAYS.maxDelayMs, firstDelayMs),
+  );
+  if (maxDelayMs < firstDelayMs)
+    throw new ReadModelConfigError(
+      'CARE_JOURNEY_PROJECTOR_RETRY_MAX_MS',
+      `must be at least CARE_JOURNEY_PROJECTOR_RETRY_MS (${firstDelayMs}), got "${maxDelayMs}"`,
+    );
+  return { firstDelayMs, maxDelayMs };
+}
+
 /** The API, the worker and the CLI must agree on the file: all derive it here. */
 function readModelFile(env: Env, store: StoreConfig | undefined): string {
   const explicit = read(env, 'CARE_JOURNEY_READMODEL_FILE');
@@ -120,5 +145,6 @@ export function loadReadModelConfig(env: Env = process.env, store?: StoreConfig)
     drift: driftConfigFromEnv(env),
     rebuildThreads: rebuildThreadsFromEnv(env),
     rebuildMinEventsPerThread: rebuildMinEventsPerThreadFromEnv(env),
+    retry: retryDelaysFromEnv(env),
   };
 }

@@ -5,7 +5,7 @@
  * writes the missing reservations and a marker, after which no process reads registrations at all.
  */
 import type { EventStore, RecordedEvent } from '@care-journey/event-store';
-import { StreamNotFound } from '@care-journey/event-store';
+import { readStreamOrEmpty } from '@care-journey/event-store';
 import {
   CHILD_REF_RESERVED,
   CHILD_REF_SCHEMA_VERSION,
@@ -80,12 +80,8 @@ function legacyRegistration(event: RecordedEvent): LegacyRegistration | undefine
 }
 
 export async function isMigrated(store: EventStore): Promise<boolean> {
-  try {
-    for await (const marker of store.readStream(CHILD_REFS_MIGRATED_STREAM, { maxCount: 1 }))
-      return marker.type === CHILD_REFS_MIGRATED;
-  } catch (error) {
-    if (!(error instanceof StreamNotFound)) throw error;
-  }
+  for await (const marker of readStreamOrEmpty(store, CHILD_REFS_MIGRATED_STREAM, { maxCount: 1 }))
+    return marker.type === CHILD_REFS_MIGRATED;
   return false;
 }
 

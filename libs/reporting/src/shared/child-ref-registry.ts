@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   DuplicateEventIds,
-  StreamNotFound,
+  readStreamOrEmpty,
   WrongExpectedRevision,
   type AppendResult,
   type EventStore,
@@ -225,26 +225,22 @@ export class ChildRefRegistry {
 
   /** The stream's latest event as a holding; undefined when there is no such stream. */
   private async latestHolding(stream: string): Promise<LatestHolding | undefined> {
-    try {
-      for await (const latest of this.store.readStream(stream, { direction: 'backwards', maxCount: 1 })) {
-        const holding = childRefHolding(latest);
-        if (!holding)
-          throw new Error(`${stream} ends with ${latest.type}, neither a reservation nor a release`);
-        return { holding, revision: latest.revision };
-      }
-    } catch (error) {
-      if (!(error instanceof StreamNotFound)) throw error;
+    for await (const latest of readStreamOrEmpty(this.store, stream, {
+      direction: 'backwards',
+      maxCount: 1,
+    })) {
+      const holding = childRefHolding(latest);
+      if (!holding)
+        throw new Error(`${stream} ends with ${latest.type}, neither a reservation nor a release`);
+      return { holding, revision: latest.revision };
     }
     return undefined;
   }
 
   /** Whether the id became a child: its journey stream exists (it starts with ChildRegistered). */
   private async hasJourney(childId: string): Promise<boolean> {
-    try {
-      for await (const _first of this.store.readStream(journeyStream(childId), { maxCount: 1 })) return true;
-    } catch (error) {
-      if (!(error instanceof StreamNotFound)) throw error;
-    }
+    for await (const _first of readStreamOrEmpty(this.store, journeyStream(childId), { maxCount: 1 }))
+      return true;
     return false;
   }
 

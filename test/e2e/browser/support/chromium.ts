@@ -4,15 +4,47 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CARE_JOURNEY_CHROMIUM ?? '/usr/bin/chromium';
 
-/** CI installs Debian's chromium; without it the browser tests say so once and skip. */
-export const chromiumAvailable = existsSync(CHROMIUM);
-if (!chromiumAvailable)
-  console.log(
-    `Browser tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CARE_JOURNEY_CHROMIUM)`,
-  );
+/** The title a skipped suite's placeholder test carries: the closing-line reporter prints the reason. */
+export const SKIP_PREFIX = 'skipped: ';
 
-/** `describe` that skips when there is no browser. */
-export const describeInBrowser: jest.Describe = chromiumAvailable ? describe : describe.skip;
+/**
+ * Whether the browser tests run: with a chromium, yes; without one they skip saying why, except
+ * under CI (`CI` set), which installs Debian's chromium (.ci/run): there a missing one fails.
+ */
+export function browserTestsPlan(
+  env: Record<string, string | undefined>,
+  chromiumAt: string,
+  exists: (path: string) => boolean,
+): { run: true } | { run: false; fail: boolean; reason: string } {
+  if (exists(chromiumAt)) return { run: true };
+  const reason = `browser tests: no chromium at ${chromiumAt} (apt-get install chromium, or set CARE_JOURNEY_CHROMIUM)`;
+  const ci = (env.CI ?? '').trim() !== '' && env.CI !== 'false';
+  return ci
+    ? { run: false, fail: true, reason: `${reason}; CI is set, so this fails` }
+    : { run: false, fail: false, reason };
+}
+
+const plan = browserTestsPlan(process.env, CHROMIUM, existsSync);
+export const chromiumAvailable = plan.run;
+
+/**
+ * `describe` for browser tests. Without a browser: skipped, with a placeholder test titled with the
+ * reason (printed once at the end of the run by test/support/closing-line-reporter.js); under CI
+ * that placeholder fails instead.
+ */
+export const describeInBrowser = (name: string, tests: () => void): void => {
+  if (plan.run) return describe(name, tests);
+  if (plan.fail)
+    return describe(name, () => {
+      it('runs in a real browser (CI installs chromium: .ci/run)', () => {
+        throw new Error(plan.reason);
+      });
+    });
+  describe.skip(name, () => {
+    it(`${SKIP_PREFIX}${plan.reason}`, () => undefined);
+    tests();
+  });
+};
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

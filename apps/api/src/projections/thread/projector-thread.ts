@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import type { ProjectorState } from '@care-journey/projections';
+import type { ProjectorFailure, ProjectorState } from '@care-journey/projections';
 import type { HostMessage, ProjectorThreadSettings, ThreadMessage } from './projector-thread.wire';
 import { startWorkerBeside } from '@care-journey/event-store';
 
@@ -40,7 +40,9 @@ export interface ProjectorThreadHealth {
  */
 export class ProjectorThread {
   private worker?: Worker;
-  private status: { state: ProjectorState; error?: string } = { state: 'stopped' };
+  private status: { state: ProjectorState; error?: string; failure?: ProjectorFailure } = {
+    state: 'stopped',
+  };
   private restarts = 0;
   private deathsInARow = 0;
   private lastDeath?: { at: string; error: string };
@@ -52,6 +54,11 @@ export class ProjectorThread {
 
   get state(): ProjectorState {
     return this.status.state;
+  }
+
+  /** The failure the thread's projector keeps retrying (the event it is stuck on), while it does. */
+  get failure(): ProjectorFailure | undefined {
+    return this.status.failure;
   }
 
   health(): ProjectorThreadHealth {
@@ -121,6 +128,7 @@ export class ProjectorThread {
             this.status = {
               state: message.state,
               ...(message.error !== undefined && { error: message.error }),
+              ...(message.failure && { failure: message.failure }),
             };
             return;
           case 'log':

@@ -3,7 +3,7 @@
  * bigints cross as decimal strings, errors as their message).
  */
 import type { StoreConfig } from '@care-journey/event-store';
-import type { DriftConfig, ProjectorState } from '@care-journey/projections';
+import type { DriftConfig, ProjectorFailure, ProjectorState } from '@care-journey/projections';
 
 /** Everything the thread needs to open the store and the read-model file and to project. */
 export interface ProjectorThreadSettings {
@@ -11,8 +11,10 @@ export interface ProjectorThreadSettings {
   readModelFile: string;
   batchSize: number;
   drift: DriftConfig;
-  /** Wait before the projector retries after a failed batch (inside the thread). */
+  /** First wait before the projector retries after a failed batch (inside the thread); doubles per failure in a row. */
   restartDelayMs: number;
+  /** Longest wait between the projector's retries. */
+  maxRestartDelayMs?: number;
   /** How often the thread's SQLite subscription looks for new events (it gets no in-process signal). */
   pollIntervalMs: number;
 }
@@ -23,8 +25,11 @@ export type ThreadMessage =
   | { kind: 'ready'; checkpoint: string | null }
   /** A batch committed: the read models hold every event up to `checkpoint`. */
   | { kind: 'applied'; checkpoint: string }
-  /** The projector's state changed (`failed` carries the error; the projector retries by itself). */
-  | { kind: 'state'; state: ProjectorState; error?: string }
+  /**
+   * The projector's state changed (`failed` carries the error; the projector retries by itself), or
+   * the failure it keeps retrying did (`failure`: attempts, since when, the event it is stuck on).
+   */
+  | { kind: 'state'; state: ProjectorState; error?: string; failure?: ProjectorFailure }
   | { kind: 'log'; message: string }
   /** Stopped on request: what was received is applied and both files are closed. */
   | { kind: 'stopped' };

@@ -29,6 +29,7 @@ async function run(): Promise<void> {
   const projector = new Projector(store, readModels, {
     batchSize: settings.batchSize,
     restartDelayMs: settings.restartDelayMs,
+    maxRestartDelayMs: settings.maxRestartDelayMs,
     log: (message) => post({ kind: 'log', message }),
   });
 
@@ -36,10 +37,11 @@ async function run(): Promise<void> {
   const reportState = (): void => {
     const state = projector.state;
     const error = state === 'failed' ? errorText(projector.lastError) : undefined;
-    const key = `${state}:${error ?? ''}`;
+    const failure = projector.failing;
+    const key = `${state}:${error ?? ''}:${failure?.attempts ?? 0}`;
     if (key === reported) return;
     reported = key;
-    post({ kind: 'state', state, ...(error !== undefined && { error }) });
+    post({ kind: 'state', state, ...(error !== undefined && { error }), ...(failure && { failure }) });
   };
   const applied = projector.applied$.subscribe((checkpoint) => {
     post({ kind: 'applied', checkpoint: checkpoint.toString() });

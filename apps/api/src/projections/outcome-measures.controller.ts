@@ -34,12 +34,16 @@ const badRequest = (field: string, rule: string, message: string) =>
 
 type PagedMeasure = StabilityMeasure & { paging: Paging };
 
-/** Each route admits the roles of its panel pages (web/measures/measure-readers.ts): one list per measure. */
+/**
+ * The outcome measures over the read models: stability, permanence, the scorecard (the authority's
+ * own indicators are authority/measures.controller.ts; the panel's pages web/measures/). Each route
+ * admits the roles of its panel pages (web/measures/measure-readers.ts): one list per measure.
+ */
 @ApiTags('measures')
 @ApiServiceUnavailableResponse({ description: 'minPosition not reached in time' })
 @ApiProduces('application/json', 'text/csv')
 @Controller()
-export class MeasuresController {
+export class OutcomeMeasuresController {
   constructor(
     @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
     private readonly readYourWrites: ReadYourWrites,
