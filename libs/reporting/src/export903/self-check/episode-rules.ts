@@ -1,5 +1,5 @@
 /**
- * Episode chain rules (DfE codes 355/356, 357, 388, 432/433, 225/226, 380/381/383, 390, 516,
+ * Episode chain rules (DfE codes 142, 355/356, 357, 388, 432/433, 225/226, 380/381/383, 390, 516,
  * 392d, 550), checked per child on the exported rows.
  */
 import { fromDmy } from '../format';
@@ -30,6 +30,8 @@ export function checkEpisodes(rows: readonly Row[], _ctx: CheckContext): CheckFa
         fail('392d', 'PL_POST', 'home and placement postcodes are the same but PLACE is not P1');
       const next = eps[i + 1];
       const prev = eps[i - 1];
+      if (next && (!e.DEC || !e.REC))
+        fail('142', 'DEC', `a later episode starts ${next.DECOM}, but this one has not ended (DEC and REC)`);
       if (i === 0 && prev === undefined && e.RNE !== 'S' && decom && decom >= _ctx.yearStart)
         fail('357', 'RNE', 'the first episode must start with RNE S');
       if (prev && prev.REC && prev.REC !== 'X1' && e.RNE !== 'S')
