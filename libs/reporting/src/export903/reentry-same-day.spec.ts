@@ -1,7 +1,7 @@
 /**
- * 903: care ended and began again on the same day (the journey allows a new period to start on the
- * day the last one ended). National definitions 1.1: a period of care runs to the first episode
- * whose REC is not X1 and cannot start and end on the same day (903 rules 142 and 355).
+ * 903: care ended and began again on the same day, as a store written before session 11 (or an
+ * import) can hold. National definitions 1.1: a period of care runs to the first episode whose REC
+ * is not X1 and cannot start and end on the same day (903 rules 142 and 355).
  */
 import type { JourneyEvent } from '@care-journey/journey';
 import { buildReturn } from './build-return';
@@ -61,7 +61,12 @@ describe('903 export: re-entry to care on the day care ended', () => {
     ]);
   });
 
-  it('Given that return, When it is self-checked, Then nothing fails (no 142, no 355)', () => {
-    expect(validateReturn(tables, { yearEnding })).toEqual([]);
+  it('Given that return, When it is self-checked, Then it names 388 and 431 as the validator does, not 142 or 355', () => {
+    // The journey now refuses such a start (rules 431, 388); a store written before, or an import,
+    // can still hold one, and the authority sees it before submission.
+    expect(validateReturn(tables, { yearEnding }).map((f) => [f.rule, f.child])).toEqual([
+      ['388', 'REVC'],
+      ['431', 'REVC'],
+    ]);
   });
 });

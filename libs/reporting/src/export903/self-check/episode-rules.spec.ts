@@ -25,8 +25,18 @@ describe('self-check: episode chain (142)', () => {
       ['142', 'DEC', 'a later episode starts 01/08/2024, but this one has not ended (DEC and REC)'],
     ]));
 
-  it('Given the first period ended and the next one open, When checked, Then nothing is named', () =>
+  it('Given a period ended and the next one starting the day after, When checked, Then nothing is named', () =>
+    expect(
+      rulesOf([row('10/05/2024', 'S', 'U6', '01/08/2024', 'E4B'), row('02/08/2024', 'S', 'U6')]),
+    ).toEqual([]));
+});
+
+describe('self-check: care starting again on the day it ended (431, 388)', () => {
+  it('Given a period ended E4B and an S episode the same day, When checked, Then 388 and 431 name the two rows as the validator does', () =>
     expect(
       rulesOf([row('10/05/2024', 'S', 'U6', '01/08/2024', 'E4B'), row('01/08/2024', 'S', 'U6')]),
-    ).toEqual([]));
+    ).toEqual([
+      ['388', 'REC', 'care ended E4B but an episode starts the same day: care continued (X1)'],
+      ['431', 'RNE', 'RNE S but the previous episode ended 01/08/2024: care starts again after it ended'],
+    ]));
 });

@@ -1,5 +1,5 @@
 /**
- * Episode chain rules (DfE codes 142, 355/356, 357, 388, 432/433, 225/226, 380/381/383, 390, 516,
+ * Episode chain rules (DfE codes 142, 355/356, 357, 388, 431, 432/433, 225/226, 380/381/383, 390, 516,
  * 392d, 550), checked per child on the exported rows.
  */
 import { fromDmy } from '../format';
@@ -36,8 +36,15 @@ export function checkEpisodes(rows: readonly Row[], _ctx: CheckContext): CheckFa
         fail('357', 'RNE', 'the first episode must start with RNE S');
       if (prev && prev.REC && prev.REC !== 'X1' && e.RNE !== 'S')
         fail('432', 'RNE', `care ended (${prev.REC}) before this episode, so RNE must be S`);
-      if (prev && prev.REC === 'X1' && e.RNE === 'S')
-        fail('431', 'RNE', 'RNE S but the previous episode continued (X1)');
+      const prevDec = prev ? fromDmy(prev.DEC) : undefined;
+      if (e.RNE === 'S' && decom && prevDec && decom <= prevDec)
+        fail(
+          '431',
+          'RNE',
+          `RNE S but the previous episode ended ${prev!.DEC}: care starts again after it ended`,
+        );
+      if (e.REC && e.REC !== 'X1' && next && next.DECOM === e.DEC)
+        fail('388', 'REC', `care ended ${e.REC} but an episode starts the same day: care continued (X1)`);
       if (e.REC === 'X1') {
         if (!next) fail('388', 'REC', 'REC X1 but no continuation episode');
         else if (next.DECOM !== e.DEC)
