@@ -1,6 +1,6 @@
 /**
- * Episode chain rules (DfE codes 142, 355/356, 357, 388, 431, 432/433, 225/226, 380/381/383, 390, 516,
- * 392d, 550), checked per child on the exported rows.
+ * Episode chain rules (DfE codes 142, 355/356, 357, 388, 431, 432/433, 225/226, 390, 516,
+ * 392d, 550), checked per child on the exported rows. Temporary placements: temporary-placement-rules.ts.
  */
 import { fromDmy } from '../format';
 import type { Row } from '../tables';
@@ -60,12 +60,6 @@ export function checkEpisodes(rows: readonly Row[], _ctx: CheckContext): CheckFa
         fail('225', 'REASON_PLACE_CHANGE', 'the placement changed: the reason must be recorded');
       if (!needsReason && e.REASON_PLACE_CHANGE)
         fail('226', 'REASON_PLACE_CHANGE', 'a reason for placement change is not required here');
-      if (isTemp(e.PLACE) && e.RNE === 'S')
-        fail('380', 'PLACE', 'a period of care cannot start with a temporary placement');
-      if (isTemp(e.PLACE) && e.REC && e.REC !== 'X1')
-        fail('381', 'PLACE', 'a period of care cannot end with a temporary placement');
-      if (isTemp(e.PLACE) && next && prev && next.PLACE !== prev.PLACE)
-        fail('383', 'PLACE', `after ${e.PLACE} the child must return to ${prev.PLACE}`);
       if (
         (e.REC === 'E11' || e.REC === 'E12') &&
         !eps.slice(0, i + 1).some((x) => /^A[3-6]$/.test(x.PLACE))
