@@ -72,6 +72,7 @@ export {
   oc2ItemsDue,
   CARE_LEAVER_AGES,
   type CareHistory,
+  type ContinuousCare,
   type CareLeaverBirthday,
   type Oc2ItemsDue,
 } from './outcome-rules';

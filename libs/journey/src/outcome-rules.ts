@@ -21,11 +21,30 @@ interface Span {
   endDate?: CalendarDate;
 }
 
-/** In care on 1 April and still on 31 March (leaving that day counts): the OC2 cohort. */
-export function lookedAfterAllYear(periods: readonly Span[], yearEnd: CalendarDate): boolean {
-  const start = collectionYearStartOf(yearEnd);
-  return periods.some((p) => p.startDate <= start && (p.endDate === undefined || p.endDate >= yearEnd));
+/** What the OC2 cohort reads: the periods of care and the legal status spells in them. */
+export interface ContinuousCare {
+  periodsOfCare: readonly Span[];
+  legalStatuses: readonly (Span & { legalStatus: string })[];
 }
+
+/**
+ * The OC2 cohort, looked after continuously for 12 months at 31 March, as the DfE validator reads it
+ * (its CONTINUOUSLY_LOOKED_AFTER, from the DfE 2021-22 validation rules): in care on 1 April and still
+ * on 31 March (leaving that day counts: only an end before 31 March breaks it), with no V3/V4 short
+ * break in the year (DfE leaves short breaks out of every 12-months figure).
+ */
+export function lookedAfterAllYear(care: ContinuousCare, yearEnd: CalendarDate): boolean {
+  const start = collectionYearStartOf(yearEnd);
+  const allYear = care.periodsOfCare.some(
+    (p) => p.startDate <= start && (p.endDate === undefined || p.endDate >= yearEnd),
+  );
+  return allYear && !care.legalStatuses.some((s) => isShortBreakIn(s, start, yearEnd));
+}
+
+const isShortBreakIn = (s: Span & { legalStatus: string }, start: CalendarDate, end: CalendarDate) =>
+  (s.legalStatus === 'V3' || s.legalStatus === 'V4') &&
+  s.startDate <= end &&
+  (s.endDate === undefined || s.endDate >= start);
 
 export interface Oc2ItemsDue {
   /** SDQ score or reason: from the year the child turns 4 to the year they turn 17 (186, 188, 189, 197B). */

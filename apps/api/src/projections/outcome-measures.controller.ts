@@ -6,12 +6,14 @@ import {
   stability,
   stabilityAsAt,
   timeToPermanence,
+  type AuthorityConfig,
   type ProjectionEngine,
   type Scorecard,
   type StabilityMeasure,
   type TimeToPermanence,
 } from '@care-journey/projections';
 import { AccessLogRecorder } from '../audit/access-log.recorder';
+import { AUTHORITY_CONFIG } from '../authority/authority.providers';
 import { idsShown, type ListRead } from '../audit/list-read';
 import { mayReadPersonalData } from '../auth/personal-data';
 import { Roles } from '../auth/roles.decorator';
@@ -49,6 +51,7 @@ export class OutcomeMeasuresController {
     private readonly readYourWrites: ReadYourWrites,
     private readonly trail: AccessLogRecorder,
     private readonly clock: Clock,
+    @Inject(AUTHORITY_CONFIG) private readonly authority: AuthorityConfig,
   ) {}
 
   /**
@@ -195,7 +198,7 @@ export class OutcomeMeasuresController {
     this.refuseNotEnded('periodEnding', query.periodEnding);
     await this.readYourWrites.waitFor(query.minPosition);
     const { user } = origin;
-    const card = scorecard([...this.engine.summaries()], query.periodEnding);
+    const card = scorecard([...this.engine.summaries()], query.periodEnding, this.authority.scorecard);
     const asked = { periodEnding: query.periodEnding };
     if (wantsCsv(accept)) {
       await this.recordShown(origin, request, { ...asked, format: 'csv' }, [card.children]);

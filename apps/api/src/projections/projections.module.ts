@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { authorityConfigProvider } from '../authority/authority.providers';
 import { DriftController } from './drift.controller';
 import { JourneyQueries } from './journey-queries';
 import { OutcomeMeasuresController } from './outcome-measures.controller';
@@ -25,6 +26,7 @@ import { ReadYourWrites } from './read-your-writes';
   imports: [AuditModule],
   controllers: [DriftController, OutcomeMeasuresController, ProjectionsAdminController],
   providers: [
+    authorityConfigProvider,
     readModelConfigProvider,
     projectionEngineProvider,
     liveProjectionProvider,

@@ -176,6 +176,15 @@ describe('GrantAdoptionOrder', () => {
       .then([orderGranted, ended('E12')]));
   it('needs a placement for adoption', () =>
     given(matched).when(order()).thenThrows('adoption-order-needs-adoption-placement'));
+  it('Given a child placed A6 with new adopters, When the order says adopted by the foster carer, Then it is refused on adoptedByFosterCarer (A10 and AD1 FOSTER_CARE would contradict the placement)', () => {
+    const outcome = given(placedJourney).when(order({ adoptedByFosterCarer: true }));
+    outcome.thenThrows('adoption-order-foster-carer-mismatch', 'adoptedByFosterCarer');
+    expect(outcome.events).toThrow(/A6.*adoptedByFosterCarer must be false/);
+  });
+  it('Given a child placed A5 with their foster carer, When the order says not adopted by the foster carer, Then it is refused on adoptedByFosterCarer', () =>
+    given([...matched, placed('2025-02-20', { placementType: 'A5', provider: 'PR1' }, true)])
+      .when(order({ adoptedByFosterCarer: false }))
+      .thenThrows('adoption-order-foster-carer-mismatch', 'adoptedByFosterCarer'));
   it('Given a stored U5 "placed for adoption" and then A5 with the same carers, When the order is granted, Then care ends with E11', () =>
     given([
       ...matched,

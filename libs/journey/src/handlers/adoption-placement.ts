@@ -5,6 +5,7 @@ import type { JourneyEvent } from '../events';
 import { checkAdopters } from '../invariants/adopters';
 import { needsOpenAdoptionDecision } from '../invariants/adoption-decision';
 import {
+  adoptedByFosterCarerMatchesPlacement,
   adoptionPlacementType,
   authorityMatchesCode,
   fosterCarerCodeConsistent,
@@ -72,6 +73,7 @@ export function grantAdoptionOrder(command: GrantAdoptionOrder, state: JourneySt
   checkCareCanEnd(state, date);
   checkAdopters(command.numberOfAdopters, command.adopterSex, command.adopterLegalStatus, date);
   requireBoolean(command.adoptedByFosterCarer, 'adoptedByFosterCarer');
+  adoptedByFosterCarerMatchesPlacement(state, command.adoptedByFosterCarer);
   if (command.application !== 'unopposed' && command.application !== 'consent_dispensed') {
     violation(
       'invalid-adoption-application',

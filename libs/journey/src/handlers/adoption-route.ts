@@ -23,6 +23,7 @@ import { requireCode } from '../invariants/codes';
 import { legalStatusMustMoveForward } from '../invariants/episodes';
 import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
 import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
+import { noLegalStatusChangeInTemporaryPlacement } from '../invariants/temporary-placement';
 import { legalStatusEndsWithinLimit } from '../invariants/time-limits';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
@@ -50,6 +51,7 @@ export function grantPlacementOrder(command: GrantPlacementOrder, state: Journey
   placementOrderNotYetGranted(state);
   requireCode('LS', 'E1', date, 'effectiveDate', 'invalid-legal-status');
   legalStatusMustMoveForward(state, date);
+  noLegalStatusChangeInTemporaryPlacement(state, date);
   legalStatusEndsWithinLimit(state, date, 'the placement order (E1)');
   currentPlacementEndedByRegistration(state, date, true);
   return [{ type: 'PlacementOrderGranted', data: dataOf(command) }];

@@ -12,6 +12,7 @@ import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
 import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
 import { shortBreakNotInLongTermFoster } from '../invariants/short-break-placement';
 import { noShortBreaksInTemporaryPlacement } from '../invariants/short-breaks';
+import { noLegalStatusChangeInTemporaryPlacement } from '../invariants/temporary-placement';
 import { legalStatusEndsWithinLimit } from '../invariants/time-limits';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
@@ -31,5 +32,7 @@ export function changeLegalStatus(command: ChangeLegalStatus, state: JourneyStat
   shortBreakNotInLongTermFoster(legalStatus, placement?.placementType, 'legalStatus');
   noShortBreaksInTemporaryPlacement(state, legalStatus);
   currentPlacementEndedByRegistration(state, date, true);
+  // Last: a short-break code's own refusal (above) says more than the 903 episode rule.
+  noLegalStatusChangeInTemporaryPlacement(state, date);
   return [{ type: 'LegalStatusChanged', data: dataOf(command) }];
 }

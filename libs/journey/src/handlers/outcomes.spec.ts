@@ -1,7 +1,15 @@
 import type { RecordAnnualHealthOutcomes, RecordCareLeaverContact } from '../commands';
 import type { EventData, JourneyEvent } from '../events';
 import { given } from '../testing/decider-specification';
-import { CHILD, careEnded, careStarted, inCare, meta, registered } from '../testing/fixtures';
+import {
+  CHILD,
+  careEnded,
+  careStarted,
+  inCare,
+  legalStatusChanged,
+  meta,
+  registered,
+} from '../testing/fixtures';
 
 // The fixture girl (born 2019-03-02, in care since 2024-05-10) is 7 at 31 March 2026.
 const YEAR_END = '2026-03-31';
@@ -44,6 +52,18 @@ describe('RecordAnnualHealthOutcomes', () => {
     given(inCare)
       .when(outcomes({ effectiveDate: '2025-03-31' }))
       .thenThrows('outcomes-not-looked-after-12-months', 'effectiveDate'));
+  it('Given a child on a short-break agreement (V4) all year, When OC2 items are recorded for 31 March 2026, Then it is refused: short breaks are not continuous care (DfE CLA 12 months, validator rule 190)', () =>
+    given([registered, careStarted('2024-05-10', 'V4')])
+      .when(outcomes())
+      .thenThrows('outcomes-not-looked-after-12-months', 'effectiveDate'));
+  it('Given a child whose V3 breaks ended on 1 April 2025 under a care order, When OC2 items are recorded for 31 March 2026, Then it is refused (a V3/V4 episode in the year)', () =>
+    given([registered, careStarted('2024-05-10', 'V3'), legalStatusChanged('2025-04-01', 'C2')])
+      .when(outcomes())
+      .thenThrows('outcomes-not-looked-after-12-months', 'effectiveDate'));
+  it('Given a child in care since 2024 who left on 31 March 2026, When OC2 items are recorded for that day, Then they are recorded (the validator counts leaving on 31 March as 12 months looked after)', () =>
+    given([...inCare, careEnded(YEAR_END)])
+      .when(outcomes())
+      .then([recorded(outcomesData)]));
   it('once a year', () =>
     given([...inCare, recorded(outcomesData)])
       .when(outcomes())

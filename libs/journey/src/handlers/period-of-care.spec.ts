@@ -41,6 +41,15 @@ describe('StartPeriodOfCare', () => {
     given([...inCare, careEnded('2024-09-01')])
       .when(start({ effectiveDate: '2025-01-10' }))
       .then([careStarted('2025-01-10')]));
+  it('Given care ended on 1 September, When care is started again that same day, Then it is refused: the 903 reads that as care continuing (rules 431, 388)', () => {
+    const outcome = given([...inCare, careEnded('2024-09-01')]).when(start({ effectiveDate: '2024-09-01' }));
+    outcome.thenThrows('period-of-care-starts-on-end-day', 'effectiveDate');
+    expect(outcome.events).toThrow(/431.*388|388.*431/);
+  });
+  it('Given care ended on 1 September, When care is started again on 2 September, Then it starts', () =>
+    given([...inCare, careEnded('2024-09-01')])
+      .when(start({ effectiveDate: '2024-09-02' }))
+      .then([careStarted('2024-09-02')]));
   it('needs a registered child', () => given([]).when(start()).thenThrows('child-not-registered'));
   it('cannot start while in care', () =>
     given(inCare)

@@ -10,7 +10,11 @@ import {
   placementAllowedOn,
 } from '../invariants/supported-accommodation';
 import { placementOnReturn } from '../invariants/withdrawn-placement-types';
-import { mustHaveTemporaryOpen, mustNotHaveTemporaryOpen } from '../invariants/temporary-placement';
+import {
+  mustHaveTemporaryOpen,
+  mustNotHaveTemporaryOpen,
+  noLegalStatusChangeAfterTemporaryStart,
+} from '../invariants/temporary-placement';
 import { atMostTwoT3In12Months, temporaryPlacementEndsWithinLimit } from '../invariants/time-limits';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
@@ -32,6 +36,7 @@ export function startTemporaryPlacement(
   atMostTwoT3In12Months(state, command.placementType, date);
   mustNotHaveTemporaryOpen(state);
   placementMustMoveForward(state, date);
+  noLegalStatusChangeAfterTemporaryStart(state, date);
   currentPlacementEndedByRegistration(state, date, false);
   return [{ type: 'TemporaryPlacementStarted', data: dataOf(command) }];
 }

@@ -135,3 +135,22 @@ export function needsAdoptionPlacement(state: JourneyState): void {
     );
   }
 }
+
+/**
+ * The order's "adopted by the foster carer" must be what the placement it ends says: A3/A5 are
+ * placements with the current foster carer, A4/A6 with other adopters (national definitions §1.3).
+ * A10 and the 903 AD1 FOSTER_CARE read the flag; DR07 reads the placement; they must agree.
+ */
+export function adoptedByFosterCarerMatchesPlacement(
+  state: JourneyState,
+  adoptedByFosterCarer: boolean,
+): void {
+  const type = state.currentPlacement?.placementType;
+  const withFosterCarer = type === 'A3' || type === 'A5';
+  if (adoptedByFosterCarer !== withFosterCarer)
+    violation(
+      'adoption-order-foster-carer-mismatch',
+      `The child is placed ${type} (${withFosterCarer ? 'with their foster carer' : 'with adopters who were not their foster carer'}), so adoptedByFosterCarer must be ${withFosterCarer}. If the placement type is wrong, amend the placement for adoption first.`,
+      'adoptedByFosterCarer',
+    );
+}

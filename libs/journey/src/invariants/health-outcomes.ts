@@ -18,7 +18,7 @@ export function mustBeYearEnd(date: string): void {
 }
 
 export function mustBeLookedAfterAllYear(state: JourneyState, date: string): void {
-  if (!lookedAfterAllYear(state.periodsOfCare, date)) {
+  if (!lookedAfterAllYear(state, date)) {
     violation(
       'outcomes-not-looked-after-12-months',
       `Annual health outcomes are for a child looked after continuously for 12 months at ${date}; this child was not.`,

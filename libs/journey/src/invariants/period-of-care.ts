@@ -54,6 +54,16 @@ export function mustStartAfterLastPeriod(state: JourneyState, date: string): voi
       'effectiveDate',
     );
   }
+  // The 903 has no way to show care ending and starting again on one day: a new period's S episode
+  // must start after the last one ended (rule 431), and an episode ended other than X1 with one
+  // starting that day means care went on (rule 388).
+  if (last?.endDate === date) {
+    violation(
+      'period-of-care-starts-on-end-day',
+      `Care ended on ${date}: a new period of care cannot start that same day (903 rules 431 and 388 read it as care that never stopped). If the child stayed looked after, retract the end of care and record what changed; otherwise start care from the next day.`,
+      'effectiveDate',
+    );
+  }
 }
 
 export function endNotBeforeLastEvent(state: JourneyState, date: string): void {

@@ -40,3 +40,32 @@ export function mustNotHaveTemporaryOpen(state: JourneyState): void {
     );
   }
 }
+
+/**
+ * No 903 return shows a legal status change while the child is away in a temporary placement or on the
+ * day of the return: the T0–T4 episode must start with RNE P or B (rule 380) and the next one must be
+ * RNE P, back to the same placement (383). On the day the stay began it is one RNE B episode, valid.
+ */
+export function noLegalStatusChangeInTemporaryPlacement(state: JourneyState, date: string): void {
+  const stay = state.placements.find(
+    (p) => p.kind === 'temporary' && p.startDate < date && (p.endDate === undefined || date <= p.endDate),
+  );
+  if (!stay) return;
+  const span = stay.endDate ? `from ${stay.startDate} to ${stay.endDate}` : `since ${stay.startDate}`;
+  violation(
+    'legal-status-during-temporary-placement',
+    `The child was in a temporary placement (${stay.placementType}) ${span}: the 903 return cannot show a legal status change while the child is away or on the day of the return (DfE rules 380 and 383: the return must be a change of placement only). Date it on or before ${stay.startDate}, or record the return first and date the change after it.`,
+    'effectiveDate',
+  );
+}
+
+/** The same rule from the other side: a temporary placement recorded late must not hold a legal status change. */
+export function noLegalStatusChangeAfterTemporaryStart(state: JourneyState, date: string): void {
+  const later = state.legalStatuses.find((spell) => spell.startDate > date);
+  if (later)
+    violation(
+      'temporary-placement-over-legal-status-change',
+      `The legal status changed to ${later.legalStatus} on ${later.startDate}, after ${date}: the 903 return cannot show a legal status change during a temporary placement (DfE rules 380 and 383). Record the temporary placement from ${later.startDate} or later.`,
+      'effectiveDate',
+    );
+}

@@ -13,7 +13,7 @@ describe('authority settings: fields the settings do not take', () => {
     expect(() => authorityConfig({ childPopulaton: 140000 })).toThrow(
       new AuthorityConfigError(
         'childPopulaton',
-        'is not a field of the authority settings; it takes childPopulation, costTables, distanceMiles, districts, drift, la, name, socialWorkerScope, targets, teams',
+        'is not a field of the authority settings; it takes childPopulation, costTables, distanceMiles, districts, drift, la, name, scorecard, socialWorkerScope, targets, teams',
       ),
     );
   });

@@ -9,9 +9,11 @@ import {
   type AuthorityConfig,
   type CostTable,
   type MeasureTarget,
+  type ScorecardSettings,
   SOCIAL_WORKER_SCOPES,
   type SocialWorkerScope,
 } from './authority-config';
+import type { ScorecardThreshold } from '../measures/scorecard-thresholds';
 import { figurePaths, isFigurePath } from './figure-paths';
 import { isOnsCode } from './ons-code';
 import { isPlacementGroup, PROVIDER_KINDS } from './placement-groups';
@@ -74,6 +76,7 @@ const AUTHORITY_FIELD_SET: Record<keyof AuthorityConfig, true> = {
   drift: true,
   teams: true,
   socialWorkerScope: true,
+  scorecard: true,
 };
 const AUTHORITY_FIELDS = Object.keys(AUTHORITY_FIELD_SET) as (keyof AuthorityConfig)[];
 
@@ -155,6 +158,61 @@ function socialWorkerScope(value: unknown): SocialWorkerScope {
   return value as SocialWorkerScope;
 }
 
+function wholeDays(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0)
+    throw new AuthorityConfigError(field, 'must be a whole number of days > 0');
+  return value;
+}
+
+function thresholdBand(value: unknown, field: string): ScorecardThreshold {
+  if (!isObject(value)) throw new AuthorityConfigError(field, 'must be { upToYear, period, a1Days, a2Days }');
+  onlyKnownFields(value, ['upToYear', 'period', 'a1Days', 'a2Days', 'note'], field);
+  const { upToYear } = value;
+  if (upToYear !== null && (typeof upToYear !== 'number' || !Number.isInteger(upToYear) || upToYear < 2000))
+    throw new AuthorityConfigError(
+      `${field}.upToYear`,
+      'must be a year (the last 31 March the band covers) or null',
+    );
+  return {
+    upToYear,
+    period: text(value.period, `${field}.period`),
+    a1Days: wholeDays(value.a1Days, `${field}.a1Days`),
+    a2Days: wholeDays(value.a2Days, `${field}.a2Days`),
+    ...(value.note !== undefined && { note: text(value.note, `${field}.note`) }),
+  };
+}
+
+/** Bands oldest first, each year once, the last open-ended: every period then has exactly one band. */
+function thresholdBands(value: unknown): ScorecardThreshold[] {
+  const bands = list(value, 'scorecard.thresholds', thresholdBand);
+  const last = bands[bands.length - 1];
+  if (!last || last.upToYear !== null)
+    throw new AuthorityConfigError(
+      'scorecard.thresholds',
+      'must end with a band of upToYear null (every later period)',
+    );
+  const years = bands.slice(0, -1).map((band) => band.upToYear);
+  if (years.some((year, i) => year === null || (i > 0 && year <= years[i - 1]!)))
+    throw new AuthorityConfigError(
+      'scorecard.thresholds',
+      'must be in order of upToYear, oldest first, no year twice, null only on the last band',
+    );
+  return bands;
+}
+
+function scorecardSettings(value: unknown, base: ScorecardSettings): ScorecardSettings {
+  if (!isObject(value))
+    throw new AuthorityConfigError('scorecard', 'must be { localA1TargetDays, thresholds }');
+  onlyKnownFields(value, ['localA1TargetDays', 'thresholds'], 'scorecard');
+  return {
+    localA1TargetDays:
+      value.localA1TargetDays === undefined
+        ? base.localA1TargetDays
+        : wholeDays(value.localA1TargetDays, 'scorecard.localA1TargetDays'),
+    thresholds: value.thresholds === undefined ? base.thresholds : thresholdBands(value.thresholds),
+  };
+}
+
 /** Defaults with the given overrides laid over them; throws AuthorityConfigError on a bad field. */
 export function authorityConfig(
   overrides: unknown = {},
@@ -183,6 +241,7 @@ export function authorityConfig(
   if (o.targets !== undefined) config.targets = list(o.targets, 'targets', target);
   if (o.teams !== undefined) config.teams = teams(o.teams);
   if (o.socialWorkerScope !== undefined) config.socialWorkerScope = socialWorkerScope(o.socialWorkerScope);
+  if (o.scorecard !== undefined) config.scorecard = scorecardSettings(o.scorecard, base.scorecard);
   if (o.drift !== undefined) {
     if (!isObject(o.drift))
       throw new AuthorityConfigError('drift', 'must be an object of drift threshold overrides');

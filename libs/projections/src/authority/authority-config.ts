@@ -4,7 +4,8 @@
  * and the targets all change from authority to authority and year to year.
  */
 import type { CalendarDate } from '@care-journey/journey';
-import { DEFAULT_DRIFT_CONFIG, type DriftConfig } from '../rules/drift-config';
+import { DEFAULT_DRIFT_CONFIG, LOCAL_ADOPTION_TARGET_DAYS, type DriftConfig } from '../rules/drift-config';
+import { DEFAULT_SCORECARD_THRESHOLDS, type ScorecardThreshold } from '../measures/scorecard-thresholds';
 import type { PlacementGroup, ProviderKind } from './placement-groups';
 
 /** A weekly unit cost for a placement group, for one provider kind or for any. */
@@ -62,6 +63,15 @@ export interface AuthorityConfig {
    * Panel members, auditors, reporting jobs and admins are not scoped.
    */
   socialWorkerScope: SocialWorkerScope;
+  /** The adoption scorecard's local A1 ambition and its national threshold bands (rule book: configuration). */
+  scorecard: ScorecardSettings;
+}
+
+export interface ScorecardSettings {
+  /** Local ambition for A1, entry to care to moving in with adopters (rule book: 365 days). */
+  localA1TargetDays: number;
+  /** A1/A2 thresholds by three-year period, oldest band first, the last open-ended (upToYear null). */
+  thresholds: readonly ScorecardThreshold[];
 }
 
 export const SOCIAL_WORKER_SCOPES = ['team', 'authority'] as const;
@@ -107,4 +117,5 @@ export const DEFAULT_AUTHORITY_CONFIG: AuthorityConfig = {
   ],
   // Least access by default: an authority that wants every social worker to see every child says so.
   socialWorkerScope: 'team',
+  scorecard: { localA1TargetDays: LOCAL_ADOPTION_TARGET_DAYS, thresholds: DEFAULT_SCORECARD_THRESHOLDS },
 };

@@ -6,7 +6,7 @@
  */
 import { addDays, addMonths, daysBetween, type CalendarDate } from '@care-journey/journey';
 import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
-import { runOn } from '../summary/queries';
+import { placementOrderOf, runOn } from '../summary/queries';
 import { adoptionPathOn, adoptivePlacement } from '../summary/adoption-path';
 import { carePeriods } from '../rules/care-periods';
 import { LOCAL_ADOPTION_TARGET_DAYS } from '../rules/drift-config';
@@ -73,7 +73,8 @@ export interface ScorecardOptions {
  * The steps of the adoption path that led to the order (summary/adoption-path.ts): the move-in is the
  * A3–A6 placement the child was in when adopted (a disrupted placement or a reversed decision's move-in
  * does not count: rule book, "moving in with the adoptive family"), and A2's match is that path's match,
- * the 903 AD1's DATE_MATCH. Court authority to place is the first placement order (it outlives a reversal).
+ * the 903 AD1's DATE_MATCH. Court authority to place is the first placement order (it outlives a reversal),
+ * or the start of a period of care begun under one (LS E1).
  */
 function adoptedChild(summary: JourneySummary, period: PeriodOfCare): ScorecardChild | undefined {
   const order = period.adoption.order;
@@ -94,7 +95,7 @@ function adoptedChild(summary: JourneySummary, period: PeriodOfCare): ScorecardC
     child.a10Days = daysBetween(period.start, child.a10End);
     child.evidence.push(placed.eventId);
     // A2 needs court authority to place and a placement before the adoption order.
-    const authority = period.adoption.placementOrders[0];
+    const authority = placementOrderOf(period);
     const match = adoptionPathOn(period.adoption, order.date).match;
     if (authority && match) {
       child.placementOrder = authority.date;

@@ -48,3 +48,51 @@ describe('time to permanence', () => {
     expect(() => timeToPermanence(children, '2024-12-31', '2024-01-01')).toThrow(RangeError);
   });
 });
+
+describe('long-term fostering confirmed: the plan in force and a U1/U4 placement on the same day', () => {
+  const from = '2022-01-01';
+  const to = '2024-03-31';
+  const confirmed = (summary: ReturnType<ReturnType<typeof journey>['summary']>) =>
+    timeToPermanence([summary], from, to)
+      .rows.filter((r) => r.milestone === 'long_term_fostering_confirmed')
+      .map((r) => [r.date, r.days]);
+
+  it('Given a long-term fostering plan that changed to return home before the move to a U4 carer, When time to permanence is read, Then long-term fostering is not confirmed', () =>
+    expect(
+      confirmed(
+        journey('LTF1')
+          .registered('2015-01-01')
+          .startCare('2022-06-01', 'C2', 'U6')
+          .plan('2022-08-01', 'long_term_fostering')
+          .plan('2022-10-01', 'return_home')
+          .move('2023-01-10', 'U4')
+          .summary(),
+      ),
+    ).toEqual([]));
+
+  it('Given that child back on a long-term fostering plan on 1 March 2023, When time to permanence is read, Then it is confirmed that day (the U4 placement already stands)', () =>
+    expect(
+      confirmed(
+        journey('LTF2')
+          .registered('2015-01-01')
+          .startCare('2022-06-01', 'C2', 'U6')
+          .plan('2022-08-01', 'long_term_fostering')
+          .plan('2022-10-01', 'return_home')
+          .move('2023-01-10', 'U4')
+          .plan('2023-03-01', 'long_term_fostering')
+          .summary(),
+      ),
+    ).toEqual([['2023-03-01', 273]]));
+
+  it('Given a long-term fostering plan still in force at the move to a U1 carer, When time to permanence is read, Then it is confirmed on the move', () =>
+    expect(
+      confirmed(
+        journey('LTF3')
+          .registered('2015-01-01')
+          .startCare('2022-06-01', 'C2', 'U6')
+          .plan('2022-08-01', 'long_term_fostering')
+          .move('2023-01-10', 'U1')
+          .summary(),
+      ),
+    ).toEqual([['2023-01-10', 223]]));
+});

@@ -4,7 +4,7 @@
  */
 import { daysBetween, type CalendarDate } from '@care-journey/journey';
 import type { DatedFact, JourneySummary, PeriodOfCare } from '../summary/journey-summary';
-import { placementTypeOn } from '../summary/queries';
+import { currentPlan, placementTypeOn } from '../summary/queries';
 import { carePeriods } from '../rules/care-periods';
 import { adoptivePlacement } from '../summary/adoption-path';
 import { childRefOf, mean, median, type ChildRef } from './measure-types';
@@ -52,14 +52,24 @@ const ENDING_MILESTONES: Record<string, PermanenceMilestone> = {
 
 const isLongTerm = (type: string | undefined): boolean => type === 'U1' || type === 'U4';
 
-/** Long-term fostering is confirmed when the plan and a long-term (U1/U4) placement coincide. */
+/**
+ * Long-term fostering is confirmed on the first day the plan in force is long-term fostering and the
+ * placement is long-term (U1/U4): rule book, "long-term fostering (U1/U4) confirmed as the permanence
+ * plan", the same test as isInPermanentPlacement. Either can come second; the fact dated that day is
+ * the evidence.
+ */
 function longTermFosteringConfirmed(period: PeriodOfCare): DatedFact | undefined {
-  const plan = period.plans.find((p) => p.route === 'long_term_fostering');
-  if (!plan) return undefined;
-  if (isLongTerm(placementTypeOn(period, plan.date))) return plan;
-  return period.placements
+  const plans = period.plans.filter((p) => p.route === 'long_term_fostering');
+  if (plans.length === 0) return undefined;
+  const longTermTypes = period.placements
     .flatMap((run) => run.types)
-    .find((fact) => fact.date > plan.date && isLongTerm(fact.placementType));
+    .filter((t) => isLongTerm(t.placementType));
+  const candidates: DatedFact[] = [...plans, ...longTermTypes].sort((a, b) => a.date.localeCompare(b.date));
+  return candidates.find(
+    (fact) =>
+      currentPlan(period, fact.date)?.route === 'long_term_fostering' &&
+      isLongTerm(placementTypeOn(period, fact.date)),
+  );
 }
 
 function milestonesOf(period: PeriodOfCare): [PermanenceMilestone, DatedFact][] {

@@ -19,6 +19,14 @@ describe('DR06 adoption match delay', () => {
     ]);
   });
 
+  it('Given care begun under a placement order (LS E1) on 1 March 2024 and no match, When drift is read on 10 July, Then DR06 was due 121 days after the start of care (30 June)', () => {
+    const s = journey('c').registered('2023-01-01').startCare('2024-03-01', 'E1').summary();
+    expect(flagsOf(s, '2024-06-30', 'DR06')).toEqual([]);
+    expect(flagsOf(s, '2024-07-10', 'DR06')).toEqual([
+      expect.objectContaining({ dueDate: '2024-06-30', daysOverdue: 10, evidence: ['c-2'] }),
+    ]);
+  });
+
   it('Given a match on the due date, Then it is in time', () => {
     const s = ordered().match('2025-05-11').summary();
     expect(flagsOf(s, '2025-06-01', 'DR06')).toEqual([]);

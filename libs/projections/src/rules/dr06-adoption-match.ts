@@ -1,11 +1,13 @@
 /**
- * DR06 (scorecard A2): court authority to place (placement order) with no match after 121 days.
+ * DR06 (scorecard A2): court authority to place (placement order) with no match after 121 days. A
+ * period of care begun under LS E1 is under a placement order from its start (summary/queries.ts).
  * The match that counts is the one on the adoption path in force (summary/adoption-path.ts), as A2's
  * is: after a reversal and a new decision, a reversed path's match no longer closes the flag, and the
  * obligation applies again from the new decision, still due 121 days after the placement order.
  */
 import { addDaysKept } from '../calendar/date-memo';
 import { latestAdoptionPath } from '../summary/adoption-path';
+import { placementOrderOf } from '../summary/queries';
 import { carePeriods, closedBy, ids } from './care-periods';
 import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
 
@@ -17,7 +19,7 @@ export const DR06: DriftRule = {
   thresholds: (c) => ({ days: c.DR06.days }),
   obligations: (summary, _asAt, config, evidence = true) =>
     carePeriods(summary).flatMap((period): Obligation[] => {
-      const order = period.adoption.placementOrders[0];
+      const order = placementOrderOf(period);
       if (!order) return [];
       // The summary is trimmed to D: the latest path is the one in force on D.
       const path = latestAdoptionPath(period.adoption);

@@ -1,6 +1,12 @@
 /** Questions asked of a summary on a date: in care? which legal status, placement, allocation? */
 import { ageInYearsOn, isAdoptionPlacement, isShortBreak, type CalendarDate } from '@care-journey/journey';
-import type { AllocationFact, JourneySummary, PeriodOfCare, PlacementRun } from './journey-summary';
+import type {
+  AllocationFact,
+  DatedFact,
+  JourneySummary,
+  PeriodOfCare,
+  PlacementRun,
+} from './journey-summary';
 import { periodsOffShortBreaks } from './periods-off-short-breaks';
 
 /** Looked after on D: the period started on or before D and had not ended by D. */
@@ -97,4 +103,15 @@ export function ageBandOn(summary: JourneySummary, date: CalendarDate): AgeBand 
   if (age <= 9) return '5-9';
   if (age <= 15) return '10-15';
   return '16+';
+}
+
+/**
+ * Court authority to place in a period: its start when care began under a placement order (LS E1: a
+ * transfer in, or care begun before the earliest imported return; national definitions §2, "A2 start =
+ * first DECOM with LS E1", and libs/journey placementOrderSince), else its first placement order.
+ */
+export function placementOrderOf(period: PeriodOfCare): DatedFact | undefined {
+  const first = period.legalStatuses[0];
+  if (first?.code === 'E1' && first.date === period.start) return first;
+  return period.adoption.placementOrders[0];
 }

@@ -32,7 +32,9 @@ export function buildReturn(children: Iterable<ChildRecord>, options: BuildRetur
       if (oc3) out.Header.push(headerRow(child, year, false, codesOf));
       continue;
     }
-    out.Header.push(headerRow(child, year, true, codesOf));
+    // MOTHER is asked of a girl with an episode not on short breaks (393), never of one only on V3/V4 (399).
+    const motherAsked = episodes.some((e) => e.LS !== 'V3' && e.LS !== 'V4');
+    out.Header.push(headerRow(child, year, motherAsked, codesOf));
     out.Episodes.push(...episodes);
     out.Reviews.push(...reviewRows(child, year));
     out.Missing.push(...missingRows(child, year));

@@ -112,6 +112,21 @@ describe('deriveEpisodes', () => {
     ]);
   });
 
+  it('Given care ended and started again on the same day, When the episodes are derived, Then the end closes the old period and the new one stays open', () => {
+    // National definitions 1.1: a period runs to the first episode whose REC is not X1 and cannot
+    // start and end on the same day (903 rule 355); a new episode needs the previous one ended (142).
+    const episodes = deriveEpisodes([
+      registered,
+      start('2024-05-10'),
+      { type: 'PeriodOfCareEnded', data: { childId, effectiveDate: '2024-08-01', reason: 'E4B' } },
+      start('2024-08-01'),
+    ]);
+    expect(episodes.map((e) => [e.decom, e.rne, e.dec, e.rec])).toEqual([
+      ['2024-05-10', 'S', '2024-08-01', 'E4B'],
+      ['2024-08-01', 'S', undefined, undefined],
+    ]);
+  });
+
   it('Given a placement order and a placement for adoption with the foster carer, Then E1 by L, A5 by T, adopted E11', () => {
     const episodes = deriveEpisodes([
       registered,

@@ -70,6 +70,9 @@ export function deriveEpisodes(resolved: readonly JourneyEvent[]): Episode[] {
     if (day.homePostcode !== undefined) homePostcode = day.homePostcode;
     const change = day.changes;
     if (change.start) {
+      // An end on the day care starts again closes the period before (the journey never ends a
+      // period on the day it began: a period cannot start and end on the same day, 903 rule 355).
+      if (change.end && current) close(current, change.date, change.end);
       current = {
         decom: change.date,
         rne: 'S',
@@ -79,8 +82,6 @@ export function deriveEpisodes(resolved: readonly JourneyEvent[]): Episode[] {
         homePostcode,
       };
       episodes.push(current);
-      if (change.end && current) close(current, change.date, change.end);
-      if (change.end) current = undefined;
       continue;
     }
     if (!current) continue;

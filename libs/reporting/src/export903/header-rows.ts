@@ -9,7 +9,8 @@ import type { Row } from './tables';
 export function headerRow(
   child: ChildRecord,
   year: CollectionYear,
-  lookedAfterInYear: boolean,
+  /** The 903 asks this year's motherhood (rules 393, 399, 628): not for OC3 only or short breaks only. */
+  motherAsked: boolean,
   codesOf: CalendarDate = year.end,
 ): Row {
   const r = child.registration;
@@ -19,8 +20,9 @@ export function headerRow(
     DOB: toDmy(r.dateOfBirth),
     ETHNIC: r.ethnicity,
     UPN: r.upn,
-    // Motherhood is not recorded in the journey yet: girls looked after are returned as not mothers.
-    MOTHER: r.sex === '2' && lookedAfterInYear ? '0' : '',
+    // Motherhood is not recorded in the journey yet: a girl it is asked of is returned as not a
+    // mother, since the validator refuses a blank for her (393, 607): docs/reporting.md.
+    MOTHER: r.sex === '2' && motherAsked ? '0' : '',
     MC_DOB: '',
   };
 }

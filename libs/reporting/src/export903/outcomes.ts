@@ -36,9 +36,14 @@ function oc2Items(outcomes: EventData<'AnnualHealthOutcomesRecorded'> | undefine
 const periodsOf = (child: ChildRecord) =>
   child.periods.map((p) => ({ startDate: p.start, endDate: p.end, endReason: p.reason }));
 
+// Episodes hold the legal status spells (split at placement moves too: same days).
+const legalStatusesOf = (child: ChildRecord) =>
+  child.episodes.map((e) => ({ legalStatus: e.ls, startDate: e.decom, endDate: e.dec }));
+
 /** The OC2 row of a child looked after continuously for 12 months at the year's 31 March. */
 export function oc2Row(child: ChildRecord, year: CollectionYear): Row | undefined {
-  if (!lookedAfterAllYear(periodsOf(child), year.end)) return undefined;
+  const care = { periodsOfCare: periodsOf(child), legalStatuses: legalStatusesOf(child) };
+  if (!lookedAfterAllYear(care, year.end)) return undefined;
   const r = child.registration;
   const outcomes = child.healthOutcomes.find((o) => o.effectiveDate === year.end);
   return { CHILD: r.childRef, DOB: toDmy(r.dateOfBirth), ...oc2Items(outcomes) };
@@ -52,8 +57,7 @@ export function oc3Row(child: ChildRecord, year: CollectionYear): Row | undefine
   const history = {
     dateOfBirth: r.dateOfBirth,
     periodsOfCare: periodsOf(child),
-    // Episodes hold the legal status spells (split at placement moves too: same days).
-    legalStatuses: child.episodes.map((e) => ({ legalStatus: e.ls, startDate: e.decom, endDate: e.dec })),
+    legalStatuses: legalStatusesOf(child),
   };
   if (notACareLeaverAt(history, birthday.date) !== undefined) return undefined;
   const contact = child.careLeaverContacts.find(

@@ -107,3 +107,32 @@ describe('903 Episodes rows for short breaks (V3/V4)', () => {
     ]);
   });
 });
+
+describe('903 Header MOTHER for a girl on short breaks only (validator rules 393, 399)', () => {
+  const girl = (steps: unknown[][]) => {
+    const stream = [['ChildRegistered', { ...registered, sex: '2' }], ...steps].map(([type, data], i) =>
+      event(type as string, data as Record<string, unknown>, i),
+    ) as unknown as JourneyEvent[];
+    return buildReturn([childRecord(stream as never)!], { yearEnding: '2026-03-31' });
+  };
+
+  it('Given a girl whose every episode in the year is V3/V4, When the return is built, Then MOTHER is blank (399: not returned for short breaks)', () =>
+    expect(girl(breakIn('2026-01-01', '2026-01-18')).Header.map((r) => r.MOTHER)).toEqual(['']));
+
+  it('Given a girl on a V3 break and then in care under C2, When the return is built, Then MOTHER is 0 (393 asks it of a looked-after girl)', () =>
+    expect(
+      girl([
+        ...breakIn('2026-01-01', '2026-01-18'),
+        [
+          'PeriodOfCareStarted',
+          {
+            effectiveDate: '2026-02-01',
+            legalStatus: 'C2',
+            categoryOfNeed: 'N1',
+            placement: respite,
+            previousPermanence: { code: 'Z1' },
+          },
+        ],
+      ]).Header.map((r) => r.MOTHER),
+    ).toEqual(['0']));
+});

@@ -14,6 +14,7 @@ import { checkPlacementCodes } from './self-check/placement-code-rules';
 import { checkShortBreaks } from './self-check/short-break-rules';
 import { checkPreviousPermanence } from './self-check/previous-permanence-rules';
 import { checkSupportedAccommodation } from './self-check/supported-accommodation-rules';
+import { checkTemporaryPlacements } from './self-check/temporary-placement-rules';
 import { checkUascDistance } from './self-check/uasc-rules';
 import type { Return903 } from './tables';
 
@@ -24,6 +25,7 @@ export function validateReturn(tables: Return903, options: { yearEnding: string 
   const ctx = { yearEnding: year.end, yearStart: year.start };
   return [
     ...checkEpisodes(tables.Episodes, ctx),
+    ...checkTemporaryPlacements(tables.Episodes, ctx),
     ...checkPlacementChanges(tables.Episodes, ctx),
     ...checkSupportedAccommodation(tables.Episodes, ctx),
     ...checkPlacementCodes(tables.Episodes, ctx),

@@ -140,7 +140,7 @@ export function buildOutcomes(
   if (!dateOfBirth || !first) return [];
   const out: JourneyCommand[] = [];
   for (const yearEnd of yearEnds(first.startDate, horizon)) {
-    if (lookedAfterAllYear(state.periodsOfCare, yearEnd))
+    if (lookedAfterAllYear(state, yearEnd))
       out.push(healthOutcomes(random, childId, dateOfBirth, yearEnd, recordedBy));
   }
   const history = { dateOfBirth, periodsOfCare: state.periodsOfCare, legalStatuses: state.legalStatuses };

@@ -1,3 +1,4 @@
+import { DEFAULT_AUTHORITY_CONFIG } from '@care-journey/projections';
 import { scorecard, stability } from '@care-journey/projections';
 import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
 import { indicatorChildren, isIndicatorId } from './indicator-children';
@@ -31,7 +32,7 @@ const summaries = [
 describe('the children behind an indicator of the measures page', () => {
   it('Given ST1 for the year to 31 March 2025, When listed, Then its figures are the library’s and the counted child comes first', () => {
     const st1 = stability(summaries, '2025-03-31')[0];
-    const listed = indicatorChildren(summaries, 'ST1', '2025-03-31');
+    const listed = indicatorChildren(summaries, 'ST1', '2025-03-31', DEFAULT_AUTHORITY_CONFIG.scorecard);
     expect(listed).toMatchObject({
       kind: 'share',
       numerator: st1.numerator,
@@ -48,7 +49,7 @@ describe('the children behind an indicator of the measures page', () => {
 
   it('Given adopted children, When A1 is listed, Then its numerator is the total days and its denominator the children counted, with each child’s days', () => {
     const card = scorecard(summaries, '2025-03-31');
-    const a1 = indicatorChildren(summaries, 'A1', '2025-03-31');
+    const a1 = indicatorChildren(summaries, 'A1', '2025-03-31', DEFAULT_AUTHORITY_CONFIG.scorecard);
     expect(a1).toMatchObject({
       kind: 'mean-days',
       numerator: 273 + 212,
@@ -67,7 +68,7 @@ describe('the children behind an indicator of the measures page', () => {
   it('Given a child who entered care and moved in before the three years, When A1, A2, A3 and A10 are listed, Then each row shows the adoption order that puts the child in the period', () => {
     // S1 entered care on 1 Jan 2022, before the three years from 1 April 2022; its order (1 April 2023) is inside them.
     for (const id of ['A1', 'A2', 'A3', 'A10'] as const) {
-      const listed = indicatorChildren(summaries, id, '2025-03-31');
+      const listed = indicatorChildren(summaries, id, '2025-03-31', DEFAULT_AUTHORITY_CONFIG.scorecard);
       const column = listed.columns.findIndex((c) => c.text === 'Adopted on (adoption order)');
       expect(listed.columns[column]).toEqual({ text: 'Adopted on (adoption order)', kind: 'date' });
       expect(listed.children.find((c) => c.childId === 'S1')?.cells[column]).toBe('2023-04-01');
@@ -75,13 +76,13 @@ describe('the children behind an indicator of the measures page', () => {
   });
 
   it('Given one child without court authority to place, When A2 is listed, Then only the child with authority and a match is behind it', () => {
-    const a2 = indicatorChildren(summaries, 'A2', '2025-03-31');
+    const a2 = indicatorChildren(summaries, 'A2', '2025-03-31', DEFAULT_AUTHORITY_CONFIG.scorecard);
     expect(a2).toMatchObject({ numerator: 92, denominator: 1, thresholdDays: 121 });
     expect(a2.children.map((c) => c.childId)).toEqual(['S1']);
   });
 
   it('Given both children moved in within 14 months, When A3 is listed, Then every child who moved in is looked at and both are counted', () => {
-    const a3 = indicatorChildren(summaries, 'A3', '2025-03-31');
+    const a3 = indicatorChildren(summaries, 'A3', '2025-03-31', DEFAULT_AUTHORITY_CONFIG.scorecard);
     expect(a3).toMatchObject({ kind: 'share', numerator: 2, denominator: 2, figure: 100 });
     expect(a3.children.map((c) => c.counted)).toEqual([true, true]);
   });

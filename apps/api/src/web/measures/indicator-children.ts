@@ -4,6 +4,7 @@ import {
   stability,
   type JourneySummary,
   type Scorecard,
+  type ScorecardSettings,
   type ScorecardChild,
   type StabilityChild,
 } from '@care-journey/projections';
@@ -129,8 +130,9 @@ function scorecardChildren(
   summaries: readonly JourneySummary[],
   id: (typeof SCORECARD_IDS)[number],
   periodEnding: CalendarDate,
+  settings: ScorecardSettings,
 ): IndicatorChildren {
-  const card: Scorecard = scorecard(summaries, periodEnding);
+  const card: Scorecard = scorecard(summaries, periodEnding, settings);
   const indicator = card[id];
   const { columns, cells } = SCORECARD_ROWS[id];
   const row = (c: ScorecardChild, counted?: boolean): IndicatorChild => ({
@@ -184,8 +186,9 @@ export function indicatorChildren(
   summaries: readonly JourneySummary[],
   id: IndicatorId,
   yearEnding: CalendarDate,
+  settings: ScorecardSettings,
 ): IndicatorChildren {
   return (STABILITY_IDS as readonly string[]).includes(id)
     ? stabilityChildren(summaries, id as (typeof STABILITY_IDS)[number], yearEnding)
-    : scorecardChildren(summaries, id as (typeof SCORECARD_IDS)[number], yearEnding);
+    : scorecardChildren(summaries, id as (typeof SCORECARD_IDS)[number], yearEnding, settings);
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_AUTHORITY_CONFIG } from '@care-journey/projections';
 import { addDays } from '@care-journey/journey';
 import { scorecard, timeToPermanence } from '@care-journey/projections';
 import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
@@ -40,7 +41,7 @@ describe('a mean of days beside its threshold, on the panel measures pages', () 
       user: { id: 'p', name: 'Panel', role: 'panel_member' },
       csrfToken: 't',
       query,
-      data: measuresData(summaries, query),
+      data: measuresData(summaries, query, DEFAULT_AUTHORITY_CONFIG.scorecard),
       series: { rows: [], targets: [] },
     }).toString();
     const table = /<table class="govuk-table" id="scorecard-table">[\s\S]*?<\/table>/.exec(markup)?.[0] ?? '';
@@ -51,7 +52,7 @@ describe('a mean of days beside its threshold, on the panel measures pages', () 
   });
 
   it('Given the same A1, When its children are shown, Then the figure and the mean beside the threshold read 426.3 days', () => {
-    const a1 = indicatorChildren(summaries, 'A1', '2021-03-31');
+    const a1 = indicatorChildren(summaries, 'A1', '2021-03-31', DEFAULT_AUTHORITY_CONFIG.scorecard);
     expect(indicatorFigure(a1)).toBe('426.3 days mean (1,279 days / 3 children)');
     const markup = indicatorChildrenPage({
       user: { id: 'p', name: 'Panel', role: 'panel_member' },
@@ -77,7 +78,7 @@ describe('a mean of days beside its threshold, on the panel measures pages', () 
       user: { id: 'p', name: 'Panel', role: 'panel_member' },
       csrfToken: 't',
       query,
-      data: measuresData(summaries, query),
+      data: measuresData(summaries, query, DEFAULT_AUTHORITY_CONFIG.scorecard),
       series: { rows: [], targets: [] },
     }).toString();
     const table = text(
@@ -89,8 +90,8 @@ describe('a mean of days beside its threshold, on the panel measures pages', () 
 
   it('Given a whole mean, Then it still shows one decimal place, as the API gives it', () => {
     const whole = [adoptedAfter('W0', 400), adoptedAfter('W1', 402)];
-    expect(indicatorFigure(indicatorChildren(whole, 'A1', '2021-03-31'))).toBe(
-      '401.0 days mean (802 days / 2 children)',
-    );
+    expect(
+      indicatorFigure(indicatorChildren(whole, 'A1', '2021-03-31', DEFAULT_AUTHORITY_CONFIG.scorecard)),
+    ).toBe('401.0 days mean (802 days / 2 children)');
   });
 });

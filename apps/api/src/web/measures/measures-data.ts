@@ -6,6 +6,7 @@ import {
   timeToPermanence,
   type JourneySummary,
   type Scorecard,
+  type ScorecardSettings,
   type StabilityMeasure,
   type TimeToPermanence,
 } from '@care-journey/projections';
@@ -75,7 +76,12 @@ export interface MeasuresData {
 }
 
 /** Every figure is the projections library's; this only picks the years. */
-export function measuresData(summaries: readonly JourneySummary[], query: MeasuresQuery): MeasuresData {
+/** `settings`: the authority's scorecard settings (local A1 ambition, threshold bands). */
+export function measuresData(
+  summaries: readonly JourneySummary[],
+  query: MeasuresQuery,
+  settings: ScorecardSettings,
+): MeasuresData {
   const yearEndings = Array.from({ length: query.years }, (_, i) =>
     addMonths(query.yearEnding, -12 * (query.years - 1 - i)),
   );
@@ -83,6 +89,6 @@ export function measuresData(summaries: readonly JourneySummary[], query: Measur
     yearEndings,
     stability: yearEndings.map((yearEnding) => ({ yearEnding, measures: stability(summaries, yearEnding) })),
     permanence: timeToPermanence(summaries, addDays(addMonths(query.yearEnding, -36), 1), query.yearEnding),
-    scorecards: yearEndings.map((periodEnding) => scorecard(summaries, periodEnding)),
+    scorecards: yearEndings.map((periodEnding) => scorecard(summaries, periodEnding, settings)),
   };
 }

@@ -70,7 +70,9 @@ export class MeasuresController {
     const query = parseMeasuresQuery(raw, today);
     const summaries = this.queries.summaries();
     const key = `${this.queries.version}|${query.yearEnding}|${query.years}`;
-    const data = this.figures.getOrCompute(key, () => measuresData(summaries, query));
+    const data = this.figures.getOrCompute(key, () =>
+      measuresData(summaries, query, this.authority.config.scorecard),
+    );
     const series = await authoritySeries(this.authority, query.yearEnding, query.years, today);
     return sendPage(reply, measuresPage({ user, csrfToken: csrfToken(request, reply), query, data, series }));
   }
@@ -96,7 +98,9 @@ export class MeasuresController {
     const query = parseIndicatorQuery(raw, dateOfInstant(this.clock.now()));
     const summaries = this.queries.summaries();
     const key = `${this.queries.version}|${id}|${query.yearEnding}`;
-    const indicator = this.behind.getOrCompute(key, () => indicatorChildren(summaries, id, query.yearEnding));
+    const indicator = this.behind.getOrCompute(key, () =>
+      indicatorChildren(summaries, id, query.yearEnding, this.authority.config.scorecard),
+    );
     const list = pageOfList(indicator.children, query.page, MeasuresController.CHILDREN_PER_PAGE);
     const showNames = mayReadPersonalData(user.role);
     // Names on the page are a read of those children: one trail entry (view measures, the page's

@@ -34,7 +34,7 @@ export function healthOutcomeYearsDue(
   for (let year = Number(today.slice(0, 4)); year > Number(first.slice(0, 4)); year -= 1) {
     const yearEnd = `${year}-03-31`;
     if (yearEnd > today || recorded.has(yearEnd)) continue;
-    if (lookedAfterAllYear(state.periodsOfCare, yearEnd)) years.push(yearEnd);
+    if (lookedAfterAllYear(state, yearEnd)) years.push(yearEnd);
   }
   return years;
 }

@@ -1,6 +1,6 @@
 /**
- * Episode chain rules (DfE codes 355/356, 357, 388, 432/433, 225/226, 380/381/383, 390, 516,
- * 392d, 550), checked per child on the exported rows.
+ * Episode chain rules (DfE codes 142, 355/356, 357, 388, 431, 432/433, 225/226, 390, 516,
+ * 392d, 550), checked per child on the exported rows. Temporary placements: temporary-placement-rules.ts.
  */
 import { fromDmy } from '../format';
 import type { Row } from '../tables';
@@ -30,12 +30,21 @@ export function checkEpisodes(rows: readonly Row[], _ctx: CheckContext): CheckFa
         fail('392d', 'PL_POST', 'home and placement postcodes are the same but PLACE is not P1');
       const next = eps[i + 1];
       const prev = eps[i - 1];
+      if (next && (!e.DEC || !e.REC))
+        fail('142', 'DEC', `a later episode starts ${next.DECOM}, but this one has not ended (DEC and REC)`);
       if (i === 0 && prev === undefined && e.RNE !== 'S' && decom && decom >= _ctx.yearStart)
         fail('357', 'RNE', 'the first episode must start with RNE S');
       if (prev && prev.REC && prev.REC !== 'X1' && e.RNE !== 'S')
         fail('432', 'RNE', `care ended (${prev.REC}) before this episode, so RNE must be S`);
-      if (prev && prev.REC === 'X1' && e.RNE === 'S')
-        fail('431', 'RNE', 'RNE S but the previous episode continued (X1)');
+      const prevDec = prev ? fromDmy(prev.DEC) : undefined;
+      if (e.RNE === 'S' && decom && prevDec && decom <= prevDec)
+        fail(
+          '431',
+          'RNE',
+          `RNE S but the previous episode ended ${prev!.DEC}: care starts again after it ended`,
+        );
+      if (e.REC && e.REC !== 'X1' && next && next.DECOM === e.DEC)
+        fail('388', 'REC', `care ended ${e.REC} but an episode starts the same day: care continued (X1)`);
       if (e.REC === 'X1') {
         if (!next) fail('388', 'REC', 'REC X1 but no continuation episode');
         else if (next.DECOM !== e.DEC)
@@ -51,12 +60,6 @@ export function checkEpisodes(rows: readonly Row[], _ctx: CheckContext): CheckFa
         fail('225', 'REASON_PLACE_CHANGE', 'the placement changed: the reason must be recorded');
       if (!needsReason && e.REASON_PLACE_CHANGE)
         fail('226', 'REASON_PLACE_CHANGE', 'a reason for placement change is not required here');
-      if (isTemp(e.PLACE) && e.RNE === 'S')
-        fail('380', 'PLACE', 'a period of care cannot start with a temporary placement');
-      if (isTemp(e.PLACE) && e.REC && e.REC !== 'X1')
-        fail('381', 'PLACE', 'a period of care cannot end with a temporary placement');
-      if (isTemp(e.PLACE) && next && prev && next.PLACE !== prev.PLACE)
-        fail('383', 'PLACE', `after ${e.PLACE} the child must return to ${prev.PLACE}`);
       if (
         (e.REC === 'E11' || e.REC === 'E12') &&
         !eps.slice(0, i + 1).some((x) => /^A[3-6]$/.test(x.PLACE))
