@@ -9,7 +9,9 @@ import {
   type AuthorityConfig,
   type CostTable,
   type MeasureTarget,
+  type ScorecardEnteredCare,
   type ScorecardSettings,
+  SCORECARD_ENTERED_CARE,
   SOCIAL_WORKER_SCOPES,
   type SocialWorkerScope,
 } from './authority-config';
@@ -202,14 +204,21 @@ function thresholdBands(value: unknown): ScorecardThreshold[] {
 
 function scorecardSettings(value: unknown, base: ScorecardSettings): ScorecardSettings {
   if (!isObject(value))
-    throw new AuthorityConfigError('scorecard', 'must be { localA1TargetDays, thresholds }');
-  onlyKnownFields(value, ['localA1TargetDays', 'thresholds'], 'scorecard');
+    throw new AuthorityConfigError('scorecard', 'must be { localA1TargetDays, thresholds, enteredCare }');
+  onlyKnownFields(value, ['localA1TargetDays', 'thresholds', 'enteredCare'], 'scorecard');
+  const { enteredCare } = value;
+  if (enteredCare !== undefined && !(SCORECARD_ENTERED_CARE as readonly unknown[]).includes(enteredCare))
+    throw new AuthorityConfigError(
+      'scorecard.enteredCare',
+      `must be one of ${SCORECARD_ENTERED_CARE.map((v) => JSON.stringify(v)).join(', ')}`,
+    );
   return {
     localA1TargetDays:
       value.localA1TargetDays === undefined
         ? base.localA1TargetDays
         : wholeDays(value.localA1TargetDays, 'scorecard.localA1TargetDays'),
     thresholds: value.thresholds === undefined ? base.thresholds : thresholdBands(value.thresholds),
+    enteredCare: (enteredCare as ScorecardEnteredCare | undefined) ?? base.enteredCare,
   };
 }
 

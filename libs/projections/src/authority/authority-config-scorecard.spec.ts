@@ -23,6 +23,7 @@ describe('authority settings: the adoption scorecard', () => {
     expect(authorityConfig({}).scorecard).toEqual({
       localA1TargetDays: 365,
       thresholds: DEFAULT_SCORECARD_THRESHOLDS,
+      enteredCare: 'period_start',
     });
   });
 
@@ -51,7 +52,7 @@ describe('authority settings: the adoption scorecard', () => {
     [
       { localTarget: 300 },
       'scorecard.localTarget',
-      /is not a field of scorecard; it takes localA1TargetDays, thresholds/,
+      /is not a field of scorecard; it takes enteredCare, localA1TargetDays, thresholds/,
     ],
     [{ localA1TargetDays: 0 }, 'scorecard.localA1TargetDays', /must be a whole number of days > 0/],
     [{ localA1TargetDays: '365' }, 'scorecard.localA1TargetDays', /must be a whole number of days > 0/],

@@ -72,7 +72,17 @@ export interface ScorecardSettings {
   localA1TargetDays: number;
   /** A1/A2 thresholds by three-year period, oldest band first, the last open-ended (upToYear null). */
   thresholds: readonly ScorecardThreshold[];
+  /**
+   * "Entering care" for A1, A3 and A10 when a period of care began on short breaks (V3/V4):
+   * `period_start` (default), the period's first day, the DECOM of the 903 episode that opened it
+   * (national definitions §2's mapping; the rule book excludes short breaks from stability and drift
+   * only); `counted_part`, the day the child became looked after otherwise, as drift and stability count.
+   */
+  enteredCare: ScorecardEnteredCare;
 }
+
+export const SCORECARD_ENTERED_CARE = ['period_start', 'counted_part'] as const;
+export type ScorecardEnteredCare = (typeof SCORECARD_ENTERED_CARE)[number];
 
 export const SOCIAL_WORKER_SCOPES = ['team', 'authority'] as const;
 export type SocialWorkerScope = (typeof SOCIAL_WORKER_SCOPES)[number];
@@ -117,5 +127,9 @@ export const DEFAULT_AUTHORITY_CONFIG: AuthorityConfig = {
   ],
   // Least access by default: an authority that wants every social worker to see every child says so.
   socialWorkerScope: 'team',
-  scorecard: { localA1TargetDays: LOCAL_ADOPTION_TARGET_DAYS, thresholds: DEFAULT_SCORECARD_THRESHOLDS },
+  scorecard: {
+    localA1TargetDays: LOCAL_ADOPTION_TARGET_DAYS,
+    thresholds: DEFAULT_SCORECARD_THRESHOLDS,
+    enteredCare: 'period_start',
+  },
 };

@@ -5,7 +5,8 @@
  * threshold it is judged against.
  */
 import { addDays, addMonths, daysBetween, type CalendarDate } from '@care-journey/journey';
-import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
+import type { JourneySummary } from '../summary/journey-summary';
+import type { CarePeriod } from '../summary/periods-off-short-breaks';
 import { placementOrderOf, runOn } from '../summary/queries';
 import { adoptionPathOn, adoptivePlacement } from '../summary/adoption-path';
 import { carePeriods } from '../rules/care-periods';
@@ -67,6 +68,19 @@ export interface Scorecard {
 export interface ScorecardOptions {
   thresholds?: readonly ScorecardThreshold[];
   localA1TargetDays?: number;
+  /**
+   * "Entering care" of a period begun on short breaks (authority setting scorecard.enteredCare):
+   * `period_start` (default), the period's first day as the 903 episode gives it; `counted_part`,
+   * the day the child became looked after otherwise.
+   */
+  enteredCare?: 'period_start' | 'counted_part';
+}
+
+/** The day the child entered care for A1, A3 and A10, and the event that says so. */
+function entryOf(period: CarePeriod, enteredCare: ScorecardOptions['enteredCare']) {
+  if (enteredCare === 'counted_part' || !period.spellOf)
+    return { date: period.start, eventId: period.startEventId };
+  return { date: period.spellOf.periodStart, eventId: period.spellOf.periodStartEventId };
 }
 
 /**
@@ -76,23 +90,28 @@ export interface ScorecardOptions {
  * the 903 AD1's DATE_MATCH. Court authority to place is the first placement order (it outlives a reversal),
  * or the start of a period of care begun under one (LS E1).
  */
-function adoptedChild(summary: JourneySummary, period: PeriodOfCare): ScorecardChild | undefined {
+function adoptedChild(
+  summary: JourneySummary,
+  period: CarePeriod,
+  enteredCare: ScorecardOptions['enteredCare'],
+): ScorecardChild | undefined {
   const order = period.adoption.order;
   if (!order) return undefined;
   const placed = adoptivePlacement(period);
+  const entry = entryOf(period, enteredCare);
   const child: ScorecardChild = {
     ...childRefOf(summary),
-    enteredCare: period.start,
+    enteredCare: entry.date,
     adoptionOrder: order.date,
-    evidence: [period.startEventId, order.eventId],
+    evidence: [entry.eventId, order.eventId],
   };
   if (placed && placed.date <= order.date) {
     child.movedIn = placed.date;
-    child.a1Days = daysBetween(period.start, placed.date);
-    child.under14Months = placed.date < addMonths(period.start, 14);
+    child.a1Days = daysBetween(entry.date, placed.date);
+    child.under14Months = placed.date < addMonths(entry.date, 14);
     const fosterRun = order.adoptedByFosterCarer ? runOn(period, placed.date) : undefined;
     child.a10End = fosterRun ? fosterRun.start : placed.date;
-    child.a10Days = daysBetween(period.start, child.a10End);
+    child.a10Days = daysBetween(entry.date, child.a10End);
     child.evidence.push(placed.eventId);
     // A2 needs court authority to place and a placement before the adoption order.
     const authority = placementOrderOf(period);
@@ -150,7 +169,7 @@ export function scorecard(
           period.adoption.order.date >= periodStart &&
           period.adoption.order.date <= periodEnding,
       )
-      .map((period) => adoptedChild(summary, period))
+      .map((period) => adoptedChild(summary, period, options.enteredCare))
       .filter((child): child is ScorecardChild => child !== undefined),
   );
   const A1 = meanIndicator(

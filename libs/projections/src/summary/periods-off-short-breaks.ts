@@ -19,8 +19,8 @@ import type { DatedFact, JourneySummary, LegalStatusFact, PeriodOfCare } from '.
 
 /** A counted part of a period of care: a period, or the spell of one off short breaks. */
 export interface CarePeriod extends PeriodOfCare {
-  /** Set on a spell of a period that had short breaks: that period's start, and which spell it is. */
-  spellOf?: { periodStart: CalendarDate; first: boolean };
+  /** Set on a spell of a period that had short breaks: that period's start (and its event), and which spell it is. */
+  spellOf?: { periodStart: CalendarDate; periodStartEventId: string; first: boolean };
 }
 
 function spellView(period: PeriodOfCare, spell: SpellOffShortBreaks, first: boolean): CarePeriod {
@@ -46,7 +46,7 @@ function spellView(period: PeriodOfCare, spell: SpellOffShortBreaks, first: bool
     reviews: period.reviews.filter(
       (review) => review.date >= from && (until === undefined || review.date < until),
     ),
-    spellOf: { periodStart: period.start, first },
+    spellOf: { periodStart: period.start, periodStartEventId: period.startEventId, first },
   };
 }
 
