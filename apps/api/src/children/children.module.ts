@@ -20,6 +20,7 @@ import { GetChildHandler } from './queries/get-child.handler';
 import { NextReviewDue } from './queries/next-review-due';
 import { EventEnvelopeFactory } from './recording/event-envelope.factory';
 import { JourneyRepository } from './recording/journey.repository';
+import { requestHasherProvider } from './recording/request-hasher.provider';
 
 /** Recording a child's journey (commands) and reading it back (queries). */
 @Module({
@@ -40,6 +41,7 @@ import { JourneyRepository } from './recording/journey.repository';
     // Each command carries its sender's scope, judged by the handler on the state it decides on.
     UserTeamScopes,
     JourneyCommandSender,
+    requestHasherProvider,
     RecordJourneyHandler,
     AmendedChildRefReservation,
     AmendedUpnReservation,

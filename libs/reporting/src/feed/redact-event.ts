@@ -6,6 +6,7 @@
  * people and describe the family). Applied at any depth, so corrections'
  * amendedData are covered too: an amendment's fields are redacted as in the entry they correct, and
  * a field no entry holds (stored before amendedData was checked against its entry) is dropped.
+ * A keyed command's idempotency metadata (its request hash) is left out too.
  */
 import type { RecordedEvent } from '@care-journey/event-store';
 import { ENTRY_FIELD_NAMES } from '@care-journey/journey';
@@ -70,10 +71,22 @@ function entryFieldsOnly(amendedData: unknown): unknown {
   return Object.fromEntries(Object.entries(amendedData).filter(([field]) => ENTRY_FIELD_NAMES.has(field)));
 }
 
+/**
+ * Metadata a redacted reader may see: all but a keyed command's `idempotency` (the client's key and
+ * the request hash). The hash is a digest of the whole request body, names and free text included,
+ * so a reader who holds the rest of the record could confirm a guessed name against it offline; and
+ * only the API needs it, to recognise a retry. Stored events (and their hash chain) are unchanged.
+ */
+export function metadataWithoutIdempotency(metadata: RecordedEvent['metadata']): RecordedEvent['metadata'] {
+  if (!('idempotency' in metadata)) return metadata;
+  const { idempotency: _withheld, ...rest } = metadata;
+  return rest as RecordedEvent['metadata'];
+}
+
 export function redactEvent(event: RecordedEvent): RecordedEvent {
   const data = redactDeep(event.data) as Record<string, unknown>;
   if (event.type === 'EntryAmended' && 'amendedData' in data)
     data['amendedData'] = entryFieldsOnly(data['amendedData']);
   withholdFreeText(event.type, data);
-  return { ...event, data };
+  return { ...event, data, metadata: metadataWithoutIdempotency(event.metadata) };
 }

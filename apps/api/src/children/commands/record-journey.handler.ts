@@ -11,6 +11,7 @@ import type { IfMatch } from '../../http/if-match';
 import { Clock } from '../../infrastructure/clock';
 import { inTeamScope, type TeamScope } from '../../auth/child-scope/team-scope';
 import { ChildNotFound, ChildOutOfScope, RevisionConflict } from '../application-errors';
+import { matchRequest } from '../recording/idempotency';
 import { JourneyRepository, type CachedJourney } from '../recording/journey.repository';
 import type { RecordingContext } from '../recording/recording-context';
 import { AllocationNames } from '../allocation/allocation-names';
@@ -140,7 +141,7 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     const recorded = recordedOutcome(cached.outcomes, context);
     if (recorded) {
       // The same request: its stored outcome. Another request under the key: refused after a read.
-      return recorded.requestHash === context.idempotency?.requestHash
+      return matchRequest(recorded.requestHash, context.idempotency) === 'same'
         ? { kind: 'answered', result: answerOf(childId, recorded) }
         : CONFIRM;
     }
