@@ -264,6 +264,100 @@ describe('social workers see and record only their teams’ children (socialWork
     expect(form).not.toContain(`<option value="${SOUTH}"`);
   });
 
+  it('Given a South child, When the North social worker registers a child under its id, Then the answer is the scope’s 404 (not "already registered"), nothing is recorded and the refusal is in the trail', async () => {
+    const refused = await api.post(
+      '/children',
+      registerBody({
+        childId: southChild.childId,
+        childRef: 'SC-PROBE',
+        team: NORTH,
+        socialWorker: 'sw.north',
+      }),
+      { token: north },
+    );
+    const unknownId = 'f0000000-0000-4000-8000-00000000000a';
+    const unknown = await api.get(`/children/${unknownId}`, { token: north });
+    expect(refused.status).toBe(404);
+    expect(JSON.stringify(refused.body).split(southChild.childId).join('<id>')).toBe(
+      JSON.stringify(unknown.body).split(unknownId).join('<id>'),
+    );
+    // The South worker, whose child it is, is still told it is registered (no secret to keep).
+    const own = await api.post<{ rule: string }>(
+      '/children',
+      registerBody({
+        childId: southChild.childId,
+        childRef: 'SC-PROBE',
+        team: SOUTH,
+        socialWorker: 'sw.south',
+      }),
+      { token: south },
+    );
+    expect({ status: own.status, rule: own.body.rule }).toEqual({
+      status: 422,
+      rule: 'child-already-registered',
+    });
+    const events = await api.get<{ totalEvents: string }>(
+      `/children/${southChild.childId}/events?pageSize=1`,
+      {
+        token: auditor,
+      },
+    );
+    expect(events.body.totalEvents).toBe('2');
+    const trail = await api.get<{
+      entries: { readBy: string; view: string; query?: Record<string, string> }[];
+    }>(`/audit/access-log?childId=${southChild.childId}`, { token: auditor });
+    expect(trail.body.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          readBy: 'sw.north',
+          view: 'refused',
+          query: { method: 'POST', route: '/children', rule: 'socialWorkerScope' },
+        }),
+      ]),
+    );
+  });
+
+  it('Given a South child’s reference and UPN, When the North social worker registers a child with either, Then the uniqueness refusal (409) stands and is in the trail under the id being registered', async () => {
+    const southBody = registerBody({ childRef: southChild.ref });
+    const probes = [
+      {
+        id: 'f0000000-0000-4000-8000-0000000000b1',
+        body: { childRef: southChild.ref },
+        rule: 'child-ref-in-use',
+      },
+      {
+        id: 'f0000000-0000-4000-8000-0000000000b2',
+        body: { childRef: 'SC-UPNP', upn: southBody.upn },
+        rule: 'upn-in-use',
+      },
+    ];
+    for (const probe of probes) {
+      const refused = await api.post<{ rule: string }>(
+        '/children',
+        registerBody({ childId: probe.id, team: NORTH, socialWorker: 'sw.north', ...probe.body }),
+        { token: north },
+      );
+      expect({ rule: probe.rule, status: refused.status, got: refused.body.rule }).toEqual({
+        rule: probe.rule,
+        status: 409,
+        got: probe.rule,
+      });
+      const trail = await api.get<{
+        entries: { readBy: string; view: string; query?: Record<string, string> }[];
+      }>(`/audit/access-log?childId=${probe.id}`, { token: auditor });
+      expect({ rule: probe.rule, entries: trail.body.entries }).toEqual({
+        rule: probe.rule,
+        entries: [
+          expect.objectContaining({
+            readBy: 'sw.north',
+            view: 'refused',
+            query: { method: 'POST', route: '/children', rule: probe.rule },
+          }),
+        ],
+      });
+    }
+  });
+
   it('Given a South child re-allocated to North, Then the North social worker sees it and the South one no longer does', async () => {
     const moved = await childIn(api, south, SOUTH, 'sw.south', 'Rory Reallocated');
     const allocation = await api.post<{ globalPosition: string }>(

@@ -66,6 +66,8 @@ export class ChildRefInUse extends ConflictException {
   constructor(
     readonly childRef: string,
     field = 'childRef',
+    /** The child the request was about (a registration's new id), for the read-access trail. */
+    readonly childId?: string,
   ) {
     super({
       statusCode: HttpStatus.CONFLICT,

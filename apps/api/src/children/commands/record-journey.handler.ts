@@ -240,8 +240,15 @@ const CONFIRM: CacheOutcome = { kind: 'confirm' };
  * A registration's team is the guard's to judge (it is in the request); any other command is about a
  * child whose current allocation must be in the scope (an unknown child is in no limited scope).
  */
+/**
+ * A registration of a new child is judged by its team (the guard's ownTeam); one naming a child
+ * already registered is about that child, so out of scope it answers as an unknown child (not
+ * "already registered", which would tell that the child exists).
+ */
 const inScope = (scope: TeamScope, command: JourneyCommand, state: JourneyState): boolean =>
-  scope.all || command.type === 'RegisterChild' || inTeamScope(scope, state.allocation?.team);
+  scope.all ||
+  (command.type === 'RegisterChild' && !state.registered) ||
+  inTeamScope(scope, state.allocation?.team);
 
 const isClash = (error: unknown): boolean =>
   error instanceof WrongExpectedRevision || error instanceof DuplicateEventIds;

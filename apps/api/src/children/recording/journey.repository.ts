@@ -183,7 +183,7 @@ export class JourneyRepository {
   ): Promise<ChildRefCondition> {
     const recording = { recordedAt: context.now, recordedBy: context.recordedBy };
     const held = await holdChildRef(this.store, this.childRefs, registered, recording);
-    if (!held) throw new ChildRefInUse(registered.childRef);
+    if (!held) throw new ChildRefInUse(registered.childRef, 'childRef', registered.childId);
     return held;
   }
 
@@ -201,8 +201,9 @@ export class JourneyRepository {
     const { upn } = registration.data as { upn?: unknown };
     if (typeof upn !== 'string') return undefined; // the decider requires one; nothing to hold
     if (await this.upns.isFree(upn, registered.childId)) return upn;
-    if (await childRefHeldByAnother(this.store, registered)) throw new ChildRefInUse(registered.childRef);
-    throw new UpnInUse();
+    if (await childRefHeldByAnother(this.store, registered))
+      throw new ChildRefInUse(registered.childRef, 'childRef', registered.childId);
+    throw new UpnInUse('upn', registered.childId);
   }
 
   /**
@@ -227,7 +228,7 @@ export class JourneyRepository {
       // Released or registered meanwhile by someone else: the reference is not this refusal's to free.
       if (!(error instanceof ChildRefReleaseRefused)) throw error;
     }
-    throw new UpnInUse();
+    throw new UpnInUse('upn', registered.childId);
   }
 
   /**
