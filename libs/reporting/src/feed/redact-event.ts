@@ -22,8 +22,18 @@ export const REPORTING_JOB_REDACTION: Redaction = {
   removed: new Set(['name', 'upn']),
   dateOfBirthAsMonth: true,
 };
-/** The permanency panel: name and date of birth kept (it discusses the child), no UPN. */
-export const PANEL_REDACTION: Redaction = { removed: new Set(['upn']), dateOfBirthAsMonth: false };
+/**
+ * The permanency panel: name and date of birth kept (it discusses the child), no UPN, and no Ofsted
+ * URN of the placement: a children's home's URN names the home, so its address, which the
+ * postcode cut to its district is meant to keep from the panel.
+ */
+export const PANEL_REDACTION: Redaction = { removed: new Set(['upn', 'urn']), dateOfBirthAsMonth: false };
+/**
+ * What a reporting job's replayed views (history, pages) are made from: as the panel's, but the URN
+ * kept, as in its /events and GET /children/:id: the 903 return it files names the URN (and it
+ * takes the return whole from /exports/903). Its views then leave out names and dates of birth.
+ */
+export const REPORTING_VIEW_REDACTION: Redaction = { removed: new Set(['upn']), dateOfBirthAsMonth: false };
 
 const POSTCODES = new Set(['homePostcode', 'postcode']);
 // Only a going-home audit holds these; withheld wherever they stand (also in an amendment of one).
