@@ -6,10 +6,11 @@
  * otherwise. The real CLI, as its own process, on a SQLite file.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tsRequireHookFile } from '@care-journey/event-store';
+import { hashPassword } from '../../apps/api/src/web/auth/password-hash';
 
 const CLI = resolve(__dirname, '../../apps/cli/main.ts');
 
@@ -79,6 +80,23 @@ describe('care-journey serve: a development configuration is not opened to other
     });
     expect(everywhere.out).toContain('bound to 0.0.0.0:');
   }, 180_000);
+
+  it('Given a users file readable by everyone, When `serve` starts, Then it warns naming the variable, the file and the fix, and starts', async () => {
+    const users = join(dir, 'users.json');
+    const entry = {
+      username: 'ada',
+      name: 'Ada',
+      role: 'admin',
+      passwordHash: hashPassword('a-password-for-ada'),
+    };
+    writeFileSync(users, JSON.stringify([entry]));
+    chmodSync(users, 0o644);
+    const started = await start(['serve'], { ...store(), HOST: '127.0.0.1', CARE_JOURNEY_USERS: users });
+    expect(started.listening).toBe(true);
+    expect(started.out).toContain(
+      `CARE_JOURNEY_USERS: ${users} is readable by every user of this machine (mode 0644): make it owner-only, chmod 600 ${users}`,
+    );
+  }, 90_000);
 
   it('Given HOST unset, When the demo starts (npm start), Then it listens on this machine only', async () => {
     const demo = await start(['demo', '--children', '0'], store());
