@@ -167,7 +167,11 @@ describe('record forms: the same form sent again records once', () => {
     expect(moves).toHaveLength(1);
     expect(moves[0].metadata).toMatchObject({
       recordedBy: 'sw.demo',
-      idempotency: { key: form.fields.idempotencyKey, requestHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      idempotency: {
+        key: form.fields.idempotencyKey,
+        // Keyed with the server's secret since session 11 (idempotency.ts: RequestHasher).
+        requestHash: expect.stringMatching(/^hmac-sha256:[0-9a-f]{8}:[0-9a-f]{64}$/),
+      },
     });
   });
 

@@ -3,7 +3,8 @@
  * users file gives each social worker their teams): a social worker reads and records only for
  * children whose current allocation is one of their teams. Any other child answers as an unknown
  * child does (404) on every child-scoped route, API and pages alike, and is left out of the search,
- * the drift report and its CSV; registration only into their own teams. "authority" restores the
+ * the drift report and its CSV, and the children listed behind the measures (whose figures stay the
+ * authority's, with the count left out); registration only into their own teams. "authority" restores the
  * authority-wide access; the demo's two social workers split the teams. Real HTTP apps on real SQLite files, with a real users file.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@care-journey/event-store';
 import type { JourneyCommand } from '@care-journey/journey';
 import { seedStore } from '@care-journey/reporting';
+import { parse } from 'csv-parse/sync';
 import { RecordJourneyCommand } from '../../apps/api/src/children/commands/record-journey.command';
 import { RecordJourneyHandler } from '../../apps/api/src/children/commands/record-journey.handler';
 import { EventEnvelopeFactory } from '../../apps/api/src/children/recording/event-envelope.factory';
@@ -262,6 +264,100 @@ describe('social workers see and record only their teams’ children (socialWork
     expect(form).not.toContain(`<option value="${SOUTH}"`);
   });
 
+  it('Given a South child, When the North social worker registers a child under its id, Then the answer is the scope’s 404 (not "already registered"), nothing is recorded and the refusal is in the trail', async () => {
+    const refused = await api.post(
+      '/children',
+      registerBody({
+        childId: southChild.childId,
+        childRef: 'SC-PROBE',
+        team: NORTH,
+        socialWorker: 'sw.north',
+      }),
+      { token: north },
+    );
+    const unknownId = 'f0000000-0000-4000-8000-00000000000a';
+    const unknown = await api.get(`/children/${unknownId}`, { token: north });
+    expect(refused.status).toBe(404);
+    expect(JSON.stringify(refused.body).split(southChild.childId).join('<id>')).toBe(
+      JSON.stringify(unknown.body).split(unknownId).join('<id>'),
+    );
+    // The South worker, whose child it is, is still told it is registered (no secret to keep).
+    const own = await api.post<{ rule: string }>(
+      '/children',
+      registerBody({
+        childId: southChild.childId,
+        childRef: 'SC-PROBE',
+        team: SOUTH,
+        socialWorker: 'sw.south',
+      }),
+      { token: south },
+    );
+    expect({ status: own.status, rule: own.body.rule }).toEqual({
+      status: 422,
+      rule: 'child-already-registered',
+    });
+    const events = await api.get<{ totalEvents: string }>(
+      `/children/${southChild.childId}/events?pageSize=1`,
+      {
+        token: auditor,
+      },
+    );
+    expect(events.body.totalEvents).toBe('2');
+    const trail = await api.get<{
+      entries: { readBy: string; view: string; query?: Record<string, string> }[];
+    }>(`/audit/access-log?childId=${southChild.childId}`, { token: auditor });
+    expect(trail.body.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          readBy: 'sw.north',
+          view: 'refused',
+          query: { method: 'POST', route: '/children', rule: 'socialWorkerScope' },
+        }),
+      ]),
+    );
+  });
+
+  it('Given a South child’s reference and UPN, When the North social worker registers a child with either, Then the uniqueness refusal (409) stands and is in the trail under the id being registered', async () => {
+    const southBody = registerBody({ childRef: southChild.ref });
+    const probes = [
+      {
+        id: 'f0000000-0000-4000-8000-0000000000b1',
+        body: { childRef: southChild.ref },
+        rule: 'child-ref-in-use',
+      },
+      {
+        id: 'f0000000-0000-4000-8000-0000000000b2',
+        body: { childRef: 'SC-UPNP', upn: southBody.upn },
+        rule: 'upn-in-use',
+      },
+    ];
+    for (const probe of probes) {
+      const refused = await api.post<{ rule: string }>(
+        '/children',
+        registerBody({ childId: probe.id, team: NORTH, socialWorker: 'sw.north', ...probe.body }),
+        { token: north },
+      );
+      expect({ rule: probe.rule, status: refused.status, got: refused.body.rule }).toEqual({
+        rule: probe.rule,
+        status: 409,
+        got: probe.rule,
+      });
+      const trail = await api.get<{
+        entries: { readBy: string; view: string; query?: Record<string, string> }[];
+      }>(`/audit/access-log?childId=${probe.id}`, { token: auditor });
+      expect({ rule: probe.rule, entries: trail.body.entries }).toEqual({
+        rule: probe.rule,
+        entries: [
+          expect.objectContaining({
+            readBy: 'sw.north',
+            view: 'refused',
+            query: { method: 'POST', route: '/children', rule: probe.rule },
+          }),
+        ],
+      });
+    }
+  });
+
   it('Given a South child re-allocated to North, Then the North social worker sees it and the South one no longer does', async () => {
     const moved = await childIn(api, south, SOUTH, 'sw.south', 'Rory Reallocated');
     const allocation = await api.post<{ globalPosition: string }>(
@@ -420,5 +516,166 @@ describe('the demo (no users file, default settings): sw.demo and sw.other.demo 
     expect(new Set(mine.map((c) => c.team))).toEqual(new Set([NORTH]));
     expect(others.some((c) => c.team === NORTH)).toBe(false);
     expect(mine.length + others.length).toBe(all.length);
+  });
+
+  it('Given the measures, When sw.demo (North) reads the children behind each figure (API JSON and CSV, panel pages), Then only North children are listed, with the count of the rest; the figures and the panel’s lists are the authority’s', async () => {
+    const head = String(await app.store.headPosition());
+    const panelToken = tokenFor('panel_member', 'panel.demo');
+    const sw = tokenFor('social_worker', 'sw.demo');
+    const everyone = await api.get<{ children: { childId: string; team: string }[] }>(
+      `/children?pageSize=200&minPosition=${head}`,
+      { token: panelToken },
+    );
+    const teamOf = new Map(everyone.body.children.map((c) => [c.childId, c.team]));
+    const now = new Date();
+    const yearEnding = `${now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1}-03-31`;
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))
+      .toISOString()
+      .slice(0, 7);
+    // The authority's lists name the column childId, the read models' child_id.
+    const csvIds = (csv: string) =>
+      (parse(csv, { columns: true }) as Record<string, string>[]).map((row) => row.child_id ?? row.childId);
+    const pageIds = (page: string) => [...page.matchAll(/data-child="([^"]+)"/g)].map((m) => m[1]);
+    const outsideOnPage = (page: string) => {
+      const said = /id="outside-your-teams">([\d,]+) child/.exec(page)?.[1];
+      return said === undefined ? 0 : Number(said.replace(/,/g, ''));
+    };
+    type Read = { ids: string[]; outside: number; figure?: unknown };
+    const lists: Record<string, (token: string) => Promise<Read>> = {};
+    for (const measure of [
+      'looked-after',
+      'started',
+      'ceased',
+      'location',
+      'spend',
+      'three-plus-placements',
+    ]) {
+      const path = `/measures/${measure}/children?from=2000-01&to=${lastMonth}`;
+      lists[path] = async (token) => {
+        const { body } = await api.get<{
+          figure: unknown;
+          children: { childId: string }[];
+          childrenOutsideYourTeams: number;
+        }>(path, { token });
+        return {
+          ids: body.children.map((c) => c.childId),
+          outside: body.childrenOutsideYourTeams,
+          figure: body.figure,
+        };
+      };
+      lists[`${path}&format=csv`] = async (token) => {
+        const answer = await api.get<string>(`${path}&format=csv`, { token });
+        return {
+          ids: csvIds(answer.body),
+          outside: Number(answer.headers.get('children-outside-your-teams')),
+        };
+      };
+    }
+    for (const id of ['ST1', 'ST2', 'ST3'] as const)
+      lists[`/stability ${id}`] = async (token) => {
+        const { body } = await api.get<{
+          measures: {
+            measure: string;
+            numerator: number;
+            denominator: number;
+            children: { childId: string }[];
+            childrenOutsideYourTeams: number;
+          }[];
+        }>(`/stability?yearEnding=${yearEnding}&pageSize=1000`, { token });
+        const m = body.measures.find((x) => x.measure === id);
+        if (!m) throw new Error(`no ${id}`);
+        return {
+          ids: m.children.map((c) => c.childId),
+          outside: m.childrenOutsideYourTeams,
+          figure: [m.numerator, m.denominator],
+        };
+      };
+    lists['/stability csv'] = async (token) => {
+      const answer = await api.get<string>(`/stability?yearEnding=${yearEnding}`, {
+        token,
+        headers: { accept: 'text/csv' },
+      });
+      return {
+        ids: [...new Set(csvIds(answer.body))],
+        outside: Number(answer.headers.get('children-outside-your-teams')),
+      };
+    };
+    const permanence = `/permanence?from=2000-01-01&to=${yearEnding}`;
+    lists[permanence] = async (token) => {
+      const { body } = await api.get<{
+        byMilestone: unknown;
+        rows: { childId: string }[];
+        childrenOutsideYourTeams: number;
+      }>(`${permanence}&pageSize=1000`, { token });
+      return {
+        ids: [...new Set(body.rows.map((r) => r.childId))],
+        outside: body.childrenOutsideYourTeams,
+        figure: body.byMilestone,
+      };
+    };
+    lists[`${permanence} csv`] = async (token) => {
+      const answer = await api.get<string>(permanence, { token, headers: { accept: 'text/csv' } });
+      return {
+        ids: [...new Set(csvIds(answer.body))],
+        outside: Number(answer.headers.get('children-outside-your-teams')),
+      };
+    };
+    lists['/scorecard'] = async (token) => {
+      const { body } = await api.get<{
+        A1: { numerator: number; denominator: number; childIds: string[] };
+        children: { childId: string }[];
+        childrenOutsideYourTeams: number;
+      }>(`/scorecard?periodEnding=${yearEnding}&pageSize=1000`, { token });
+      // An indicator's childIds are children named too: the user's scope, as the rows.
+      for (const id of body.A1.childIds) expect(body.children.map((c) => c.childId)).toContain(id);
+      return {
+        ids: body.children.map((c) => c.childId),
+        outside: body.childrenOutsideYourTeams,
+        figure: [body.A1.numerator, body.A1.denominator],
+      };
+    };
+    lists['/scorecard csv'] = async (token) => {
+      const answer = await api.get<string>(`/scorecard?periodEnding=${yearEnding}`, {
+        token,
+        headers: { accept: 'text/csv' },
+      });
+      return { ids: csvIds(answer.body), outside: Number(answer.headers.get('children-outside-your-teams')) };
+    };
+    for (const id of ['ST1', 'ST2', 'ST3', 'A1', 'A2', 'A3', 'A10'])
+      lists[`/panel/measures/${id}`] = async (token) => {
+        const page = String(
+          (await api.get(`/panel/measures/${id}?yearEnding=${yearEnding}`, { token })).body,
+        );
+        const figures = /<div id="indicator-figures">[\s\S]*?<\/dl>/.exec(page)?.[0];
+        return { ids: pageIds(page), outside: outsideOnPage(page), figure: figures };
+      };
+
+    let othersSeenByPanel = 0;
+    let northSeenBySw = 0;
+    for (const [where, read] of Object.entries(lists)) {
+      const all = await read(panelToken);
+      const mine = await read(sw);
+      const north = all.ids.filter((id) => teamOf.get(id) === NORTH);
+      const elsewhere = new Set(all.ids.filter((id) => teamOf.get(id) !== NORTH));
+      othersSeenByPanel += elsewhere.size;
+      northSeenBySw += mine.ids.length;
+      expect({ where, teams: [...new Set(mine.ids.map((id) => teamOf.get(id)))] }).toEqual({
+        where,
+        teams: mine.ids.length ? [NORTH] : [],
+      });
+      expect({ where, mine: [...mine.ids].sort(), outside: mine.outside }).toEqual({
+        where,
+        mine: [...north].sort(),
+        outside: elsewhere.size,
+      });
+      expect({ where, panelOutside: all.outside, figure: mine.figure }).toEqual({
+        where,
+        panelOutside: 0,
+        figure: all.figure,
+      });
+    }
+    // Not vacuous: the lists did hold other teams' children, and North ones.
+    expect(othersSeenByPanel).toBeGreaterThan(0);
+    expect(northSeenBySw).toBeGreaterThan(0);
   });
 });

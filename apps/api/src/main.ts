@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, type ApiConfig } from './config/api-config';
 import { checkStartupSettings } from './config/check-startup-settings';
+import { exposedDevelopmentRefusal } from './config/exposed-development';
+import { looseSecretFileModes } from './config/secret-file-modes';
 import { listenError } from './config/host-setting';
 import { loadApiConfig } from './config/load-api-config';
 import { createApp } from './create-app';
@@ -10,13 +12,18 @@ import { listReadLimitsFromEnv } from './security';
 /**
  * The API's settings from the environment, checked: on a wrong one, logs the one line
  * "Cannot start: VAR: rule", sets a failing exit code and returns undefined. The demo calls it
- * before seeding, so a bad setting stops it before 2,000 children are written.
+ * before seeding, so a bad setting stops it before 2,000 children are written. `development`: the
+ * operator said this is a development machine (`serve --dev`, the demo), so a development
+ * configuration may listen beyond this machine (config/exposed-development.ts).
  */
-export function checkedApiSettings(): ApiConfig | undefined {
+export function checkedApiSettings({ development = false } = {}): ApiConfig | undefined {
   try {
     const config = loadApiConfig();
     checkStartupSettings(process.env, config.store);
     listReadLimitsFromEnv(process.env); // read again by createApp; checked here for the one-line refusal
+    const exposed = exposedDevelopmentRefusal(config, process.env, { development });
+    if (exposed) throw exposed;
+    for (const warning of looseSecretFileModes(process.env)) new Logger('CareJourney').warn(warning);
     return config;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

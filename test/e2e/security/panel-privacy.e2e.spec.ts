@@ -13,7 +13,10 @@ const AMENDED_TO = 'LS9 8QQ';
 const AUDIT_OUTCOME = 'Mother relapsed; home not yet safe';
 const AUDIT_NEXT = 'Meet grandmother Ann Reed on Friday';
 const CORRECTION_REASON = 'Keyed wrongly, told by foster carer Jo Bloggs';
+/** A children's home's Ofsted URN names the home, so its address (session 11). */
+const HOME_URN = 'SC725329';
 const NOT_FOR_THE_PANEL = [
+  HOME_URN,
   UPN,
   HOME,
   PLACEMENT,
@@ -59,6 +62,8 @@ describe('the panel reads what its work needs of a child, on every route it may 
       reason: CORRECTION_REASON,
       amendedData: { ...move, placement: { ...move.placement, postcode: AMENDED_TO } },
     });
+    const toHome = moveBody('2023-05-02', 'K2', 'PR4', AMENDED_TO);
+    await record('/placement-changes', { ...toHome, placement: { ...toHome.placement, urn: HOME_URN } });
   }, 30_000);
   afterAll(() => t.close());
 

@@ -76,4 +76,22 @@ describe('what each role reads of a child', () => {
     expect(eventsSeenBy('panel_member', [registeredEvent])[0].data).not.toHaveProperty('upn');
     expect(registeredEvent.data).toHaveProperty('upn', 'A123456789012');
   });
+
+  it('Given a move to a children’s home with its Ofsted URN, When each role reads it, Then the panel gets no URN (it names the home, so its address), the reporting job keeps it (its 903 names it), full readers everything', () => {
+    const moved = event('PlacementChanged', {
+      childId: 'c1',
+      effectiveDate: '2024-05-01',
+      placement: { placementType: 'K2', urn: 'SC725329', postcode: 'PE17 4QX', provider: 'PR1' },
+    });
+    const placementOf = (role: string) =>
+      (eventsSeenBy(role as never, [moved])[0].data as { placement: Record<string, unknown> }).placement;
+    expect(placementOf('panel_member')).toEqual({ placementType: 'K2', postcode: 'PE17', provider: 'PR1' });
+    expect(placementOf('reporting_job')).toEqual({
+      placementType: 'K2',
+      urn: 'SC725329',
+      postcode: 'PE17',
+      provider: 'PR1',
+    });
+    expect(placementOf('social_worker')).toEqual(moved.data['placement']);
+  });
 });

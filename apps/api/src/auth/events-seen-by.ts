@@ -1,4 +1,10 @@
-import { PANEL_REDACTION, redactDeepFor, withholdFreeText } from '@care-journey/reporting';
+import {
+  PANEL_REDACTION,
+  redactDeepFor,
+  REPORTING_VIEW_REDACTION,
+  withholdFreeText,
+  type Redaction,
+} from '@care-journey/reporting';
 import { personalDataViewOf } from './personal-data';
 import type { Role } from './role';
 
@@ -10,23 +16,31 @@ interface JourneyEventLike {
   data: object;
 }
 
-/**
- * A journey event as the panel may read it: name and date of birth kept, UPN removed, postcodes cut
- * to their district, going-home audit text and correction reasons withheld. Everything computed
- * from the events (replayed state, diffs, chronology, correction links) then shows no more.
- */
-export function panelViewOfEvent<E extends JourneyEventLike>(event: E): E {
-  // The same redaction as a reporting job's /events (libs/reporting), with the panel's policy.
-  const data = redactDeepFor(event.data, PANEL_REDACTION) as Record<string, unknown>;
+function redactedEvent<E extends JourneyEventLike>(event: E, redaction: Redaction): E {
+  // The same redaction as a reporting job's /events (libs/reporting), with the role's policy.
+  const data = redactDeepFor(event.data, redaction) as Record<string, unknown>;
   withholdFreeText(event.type, data);
   return { ...event, data };
 }
 
 /**
+ * A journey event as the panel may read it: name and date of birth kept, UPN and the placement's
+ * Ofsted URN removed, postcodes cut to their district, going-home audit text and correction reasons
+ * withheld. Everything computed from the events (replayed state, diffs, chronology, correction
+ * links) then shows no more.
+ */
+export function panelViewOfEvent<E extends JourneyEventLike>(event: E): E {
+  return redactedEvent(event, PANEL_REDACTION);
+}
+
+/**
  * A child's events as a role may read them before anything is replayed from them. Full readers get
- * them as stored; the panel gets `panelViewOfEvent`; so do reporting jobs, whose name and date of
- * birth the pages and views then leave out as well.
+ * them as stored; the panel gets `panelViewOfEvent`; reporting jobs the same but with the URN (their
+ * 903 return names it), and the pages and views then leave out their name and date of birth as well.
  */
 export function eventsSeenBy<E extends JourneyEventLike>(role: Role, events: readonly E[]): E[] {
-  return personalDataViewOf(role) === 'full' ? [...events] : events.map(panelViewOfEvent);
+  const view = personalDataViewOf(role);
+  if (view === 'full') return [...events];
+  if (view === 'panel') return events.map(panelViewOfEvent);
+  return events.map((event) => redactedEvent(event, REPORTING_VIEW_REDACTION));
 }

@@ -5,9 +5,10 @@ import type { Role } from './role';
  * - `full`: social workers, auditors, admins: everything as recorded.
  * - `panel`: the permanency panel reviews drift and plans, so it sees who the child is and how old
  *   (name, date of birth) and the districts of the home and placement postcodes, not the UPN, the
- *   full postcodes, nor free text about the family (going-home audit findings, correction reasons).
+ *   full postcodes, the placement's Ofsted URN (it names the home), nor free text about the family
+ *   (going-home audit findings, correction reasons).
  * - `none`: reporting jobs work from codes and references only (no name, date of birth, UPN or
- *   home postcode; the placement postcode as its district).
+ *   home postcode; the placement postcode as its district; the URN kept: their 903 names it).
  */
 export type PersonalDataView = 'full' | 'panel' | 'none';
 

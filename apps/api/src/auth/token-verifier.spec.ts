@@ -69,6 +69,15 @@ describe('TokenVerifier: every token expires, within the longest lifetime allowe
     expect(verifier().verify(mintToken({ secret, userId: 'u1', role: 'auditor', hours: 720 })).id).toBe('u1');
   });
 
+  it('Given a token issued in the future beyond a minute of clock skew, Then it is refused saying so; within the minute it is accepted', () => {
+    expect(() => verifier().verify(signed({ iat: now() + 3600, exp: now() + 7200 }))).toThrow(
+      new UnauthorizedException(
+        "Token was issued in the future (iat more than 60 s ahead of this server's clock)",
+      ),
+    );
+    expect(verifier().verify(signed({ iat: now() + 30, exp: now() + 3600 })).id).toBe('u1');
+  });
+
   it('Given a sign-in session token (jti) longer than 8 hours, Then it is refused', () => {
     const sessionId = '0b6f6a52-8f5e-4c1e-9d55-3c0c8a1f2e47';
     expect(() =>

@@ -124,9 +124,14 @@ export class TokenVerifier {
   }
 }
 
+/** How far a token's issue time may be ahead of this clock: another machine's clock may run fast. */
+export const ISSUED_AT_SKEW_SECONDS = 60;
+
 /**
  * Every token must expire, within `maxHours` of when it was issued and of now (jsonwebtoken has
- * already refused an expired one and checked that exp and iat, when present, are numbers).
+ * already refused an expired one and checked that exp and iat, when present, are numbers). A token
+ * issued in the future (beyond a minute's clock skew) is refused: it would pass the lifetime check
+ * with a negative age and escape a "user X before T" revocation.
  */
 function checkLifetime(claims: Record<string, unknown>, maxHours: number, session: boolean): void {
   const { exp, iat } = claims;
@@ -134,6 +139,10 @@ function checkLifetime(claims: Record<string, unknown>, maxHours: number, sessio
     throw new UnauthorizedException('Token has no expiry (exp): every token must expire');
   const longest = maxHours * 3600;
   const now = Math.floor(Date.now() / 1000);
+  if (typeof iat === 'number' && iat > now + ISSUED_AT_SKEW_SECONDS)
+    throw new UnauthorizedException(
+      `Token was issued in the future (iat more than ${ISSUED_AT_SKEW_SECONDS} s ahead of this server's clock)`,
+    );
   if (exp - now > longest || (typeof iat === 'number' && exp - iat > longest)) {
     const kind = session ? 'a sign-in session' : 'a token';
     throw new UnauthorizedException(`Token lives longer than the ${maxHours} hours ${kind} may`);

@@ -5,6 +5,8 @@
 import type { FastifyReply } from 'fastify';
 import type { AuthorityConfig, AuthorityMeasures } from '@care-journey/projections';
 import type { AccessLogRecorder } from '../audit/access-log.recorder';
+import type { ChildScope } from '../auth/child-scope/child-scope';
+import type { JourneyQueries } from '../projections/journey-queries';
 import type { Clock } from '../infrastructure/clock';
 import type { AuthorityMeasuresSource } from './authority.providers';
 import { MeasuresController } from './measures.controller';
@@ -21,7 +23,14 @@ describe('measures: today is the date in England', () => {
     const source = { measures: () => Promise.resolve(measures) } as unknown as AuthorityMeasuresSource;
     const clock = { now: () => now } as Clock;
     const config = { la: 'E10000003', name: 'Test' } as AuthorityConfig;
-    const controller = new MeasuresController(source, clock, config, {} as AccessLogRecorder);
+    const controller = new MeasuresController(
+      source,
+      clock,
+      config,
+      {} as AccessLogRecorder,
+      {} as ChildScope,
+      {} as JourneyQueries,
+    );
     await controller.asAt({ date: '2026-06-01' }, {} as FastifyReply);
     return asked;
   };

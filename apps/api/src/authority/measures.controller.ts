@@ -4,12 +4,15 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTag
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessLogRecorder } from '../audit/access-log.recorder';
 import { idsShown } from '../audit/list-read';
+import { ChildScope } from '../auth/child-scope/child-scope';
 import { Roles } from '../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { ErrorDto } from '../http/error-responses.dto';
 import { badRequestBody } from '../http/field-errors';
 import { NoQueryParams } from '../http/query-params';
 import { Clock } from '../infrastructure/clock';
+import { childrenInScope, OUTSIDE_YOUR_TEAMS_HEADER } from '../projections/children-in-scope';
+import { JourneyQueries } from '../projections/journey-queries';
 import { asBadRequest } from './authority-errors';
 import {
   childrenToCsv,
@@ -44,6 +47,8 @@ export class MeasuresController {
     private readonly clock: Clock,
     @Inject(AUTHORITY_CONFIG) private readonly config: AuthorityConfig,
     private readonly trail: AccessLogRecorder,
+    private readonly scope: ChildScope,
+    private readonly queries: JourneyQueries,
   ) {}
 
   /** Today in England (Europe/London), as every other route: at 00:30 BST it is already the new day. */
@@ -146,7 +151,8 @@ export class MeasuresController {
   @ApiOperation({
     summary: 'The children behind one measure over a window, with what put each child there',
     description:
-      '`from` and `to` take a day (YYYY-MM-DD) or a month (YYYY-MM: from its first day, to its last day, as in GET /measures). A `to` after today (in England; a month: its last day) has not ended: 400, rule notAfterToday, naming `to`. social_worker, panel_member, auditor and admin see names and references; reporting_job gets child ids only.',
+      '`from` and `to` take a day (YYYY-MM-DD) or a month (YYYY-MM: from its first day, to its last day, as in GET /measures). A `to` after today (in England; a month: its last day) has not ended: 400, rule notAfterToday, naming `to`. social_worker, panel_member, auditor and admin see names and references; reporting_job gets child ids only. ' +
+      'The figure is the authority\'s (every child); a social worker under socialWorkerScope "team" is listed only the children allocated today to their teams, and `childrenOutsideYourTeams` (CSV: the `children-outside-your-teams` header) says how many of the figure\'s children are left out (0 for every other reader).',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiBadRequestResponse({ type: ErrorDto })
@@ -162,7 +168,20 @@ export class MeasuresController {
     // A month is the whole month, as the series reads it: from its first day to its last.
     const window = await asBadRequest(() => dayWindow(firstDayOf(query.from), lastDayOf(query.to)));
     const measures = await this.source.measures();
-    const behind = childrenFor(user.role, measures.behind(measure, { ...window, today: this.today() }));
+    const today = this.today();
+    const all = measures.behind(measure, { ...window, today });
+    // The figure is the authority's; the children listed are the user's scope (a social worker: their teams').
+    const { rows, childrenOutsideYourTeams } = childrenInScope(
+      this.scope,
+      user,
+      all.children,
+      (id) => this.queries.summary(id),
+      today,
+    );
+    const behind = {
+      ...childrenFor(user.role, { ...all, children: [...rows] }),
+      childrenOutsideYourTeams,
+    };
     // Names and references shown are a read of each child: in the read-access trail before the answer.
     if (seesChildDetails(user.role))
       await this.trail.recordList(
@@ -175,6 +194,8 @@ export class MeasuresController {
         },
         origin.correlationId,
       );
+    if (query.format === 'csv')
+      void reply.header(OUTSIDE_YOUR_TEAMS_HEADER, String(childrenOutsideYourTeams));
     return this.respond(reply, query.format, behind, () =>
       childrenToCsv(behind.children, seesChildDetails(user.role)),
     );

@@ -6,7 +6,11 @@ import { ConflictException, HttpStatus } from '@nestjs/common';
  * (the user may not be allowed to see it); nothing was recorded.
  */
 export class UpnInUse extends ConflictException {
-  constructor(field = 'upn') {
+  constructor(
+    field = 'upn',
+    /** The child the request was about (a registration's new id), for the read-access trail. */
+    readonly childId?: string,
+  ) {
     super({
       statusCode: HttpStatus.CONFLICT,
       error: 'Conflict',

@@ -36,14 +36,21 @@ export class RevisionConflict extends Error {
  * shaped like a broken journey rule). A key names one command: a new command needs a new key.
  */
 export class IdempotencyKeyReused extends UnprocessableEntityException {
-  constructor(readonly childId: string) {
+  constructor(
+    readonly childId: string,
+    /** The key's outcome was hashed under another server secret: whether it is this request cannot be told. */
+    otherSecret = false,
+  ) {
     super({
       statusCode: HttpStatus.UNPROCESSABLE_ENTITY,
       error: 'Unprocessable Entity',
-      message:
-        `Idempotency-Key was already used for a different request to child ${childId}: ` +
-        'a key may be sent again only with the same request (same endpoint and body); nothing was recorded',
-      rule: 'idempotency-key-reused',
+      message: otherSecret
+        ? `Idempotency-Key was already used for child ${childId}, recorded before the server's secret ` +
+          '(CARE_JOURNEY_JWT_SECRET) changed, so whether it was this request cannot be told; nothing was recorded. ' +
+          "Check the child's record for the first send, and send the command again under a new key only if it is not there"
+        : `Idempotency-Key was already used for a different request to child ${childId}: ` +
+          'a key may be sent again only with the same request (same endpoint and body); nothing was recorded',
+      rule: otherSecret ? 'idempotency-key-unverifiable' : 'idempotency-key-reused',
       field: 'Idempotency-Key',
     });
     this.name = 'IdempotencyKeyReused';
@@ -59,6 +66,8 @@ export class ChildRefInUse extends ConflictException {
   constructor(
     readonly childRef: string,
     field = 'childRef',
+    /** The child the request was about (a registration's new id), for the read-access trail. */
+    readonly childId?: string,
   ) {
     super({
       statusCode: HttpStatus.CONFLICT,

@@ -21,6 +21,7 @@ import { NextReviewDue } from './queries/next-review-due';
 import { EventEnvelopeFactory } from './recording/event-envelope.factory';
 import { JourneyRepository } from './recording/journey.repository';
 import { RegistrationHolds } from './recording/registration-holds';
+import { requestHasherProvider } from './recording/request-hasher.provider';
 
 /** Recording a child's journey (commands) and reading it back (queries). */
 @Module({
@@ -41,6 +42,7 @@ import { RegistrationHolds } from './recording/registration-holds';
     // Each command carries its sender's scope, judged by the handler on the state it decides on.
     UserTeamScopes,
     JourneyCommandSender,
+    requestHasherProvider,
     RecordJourneyHandler,
     AmendedChildRefReservation,
     AmendedUpnReservation,

@@ -8,13 +8,13 @@ import {
   timeToPermanence,
   type AuthorityConfig,
   type ProjectionEngine,
-  type Scorecard,
   type StabilityMeasure,
   type TimeToPermanence,
 } from '@care-journey/projections';
 import { AccessLogRecorder } from '../audit/access-log.recorder';
 import { AUTHORITY_CONFIG } from '../authority/authority.providers';
 import { idsShown, type ListRead } from '../audit/list-read';
+import { ChildScope } from '../auth/child-scope/child-scope';
 import { mayReadPersonalData } from '../auth/personal-data';
 import { Roles } from '../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
@@ -23,6 +23,8 @@ import { Clock } from '../infrastructure/clock';
 import { dateInEngland } from '@care-journey/journey';
 import { notAfterToday } from '../web/measures/not-after-today';
 import { PERMANENCE_READERS, SCORECARD_READERS, STABILITY_READERS } from '../web/measures/measure-readers';
+import { childrenInScope, OUTSIDE_YOUR_TEAMS_HEADER } from './children-in-scope';
+import { scopedScorecard, type ScopedScorecard } from './scoped-scorecard';
 import { csvReply, wantsCsv } from './csv/csv-response';
 import { permanenceCsv, scorecardCsv, stabilityCsv } from './csv/measures-csv';
 import { PermanenceQuery, ScorecardQuery, StabilityQuery } from './dto/measures.query';
@@ -34,7 +36,14 @@ import { forRole } from './redact-names';
 const badRequest = (field: string, rule: string, message: string) =>
   new BadRequestException(badRequestBody([{ field, rule, message }]));
 
-type PagedMeasure = StabilityMeasure & { paging: Paging };
+type PagedMeasure = StabilityMeasure & { paging: Paging; childrenOutsideYourTeams: number };
+
+/** The lists' scope, in each route's OpenAPI text. */
+const SCOPED_LISTS =
+  'The figures are the authority\'s (every child); a social worker under socialWorkerScope "team" is listed only the children allocated today to their teams, and `childrenOutsideYourTeams` says how many of the figure\'s children are left out (0 for every other reader; CSV: the `children-outside-your-teams` header, and the file name ends `-your-teams` when some are). ';
+
+/** A CSV of a list some of whose children were left out says so in its name as well as in the header. */
+const csvName = (name: string, outside: number): string => (outside > 0 ? `${name}-your-teams` : name);
 
 /**
  * The outcome measures over the read models: stability, permanence, the scorecard (the authority's
@@ -52,7 +61,17 @@ export class OutcomeMeasuresController {
     private readonly trail: AccessLogRecorder,
     private readonly clock: Clock,
     @Inject(AUTHORITY_CONFIG) private readonly authority: AuthorityConfig,
+    private readonly scope: ChildScope,
   ) {}
+
+  /**
+   * The rows of a figure's children the user may see (a social worker: their teams' children), with
+   * the count left out: the figures stay the authority's (children-in-scope.ts).
+   */
+  private inScope<T extends { childId: string }>(origin: CommandOrigin, rows: readonly T[]) {
+    const today = dateInEngland(this.clock.now());
+    return childrenInScope(this.scope, origin.user, rows, (id) => this.engine.summary(id), today);
+  }
 
   /**
    * A year, period or date after today (in England) has not ended: its figures would pass for the
@@ -91,6 +110,7 @@ export class OutcomeMeasuresController {
       '`Accept: text/csv`: one line per child behind each measure (not paged). ' +
       "Every role, as the panel's stability figures and `/panel/measures/ST1`–`ST3`; names for every role but reporting_job, " +
       'and a list with names is recorded in the read-access trail (view measures, the ids shown). ' +
+      SCOPED_LISTS +
       'A year, period or date after today (in England) has not ended: 400, rule notAfterToday, naming the field.',
   })
   async stability(
@@ -112,7 +132,11 @@ export class OutcomeMeasuresController {
     this.refuseNotEnded(yearEnding ? 'yearEnding' : 'asAt', yearEnding ?? asAt);
     await this.readYourWrites.waitFor(query.minPosition);
     const summaries = [...this.engine.summaries()];
-    const measures = yearEnding ? stability(summaries, yearEnding) : stabilityAsAt(summaries, asAt as string);
+    const figures = yearEnding ? stability(summaries, yearEnding) : stabilityAsAt(summaries, asAt as string);
+    const measures = figures.map((m) => {
+      const { rows, childrenOutsideYourTeams } = this.inScope(origin, m.children);
+      return { ...m, children: [...rows], childrenOutsideYourTeams };
+    });
     const asked = { yearEnding, asAt };
     if (wantsCsv(accept)) {
       await this.recordShown(
@@ -121,8 +145,13 @@ export class OutcomeMeasuresController {
         { ...asked, format: 'csv' },
         measures.map((m) => m.children),
       );
+      const outside = this.inScope(
+        origin,
+        figures.flatMap((m) => m.children),
+      ).childrenOutsideYourTeams;
       const name = yearEnding ? `stability-year-ending-${yearEnding}` : `stability-to-${asAt}`;
-      return csvReply(reply, name, stabilityCsv(measures, mayReadPersonalData(user.role)));
+      void reply.header(OUTSIDE_YOUR_TEAMS_HEADER, String(outside));
+      return csvReply(reply, csvName(name, outside), stabilityCsv(measures, mayReadPersonalData(user.role)));
     }
     const paged = measures.map((m) => {
       const { items, paging } = pageOf(m.children, query.page, query.pageSize);
@@ -146,6 +175,7 @@ export class OutcomeMeasuresController {
       'JSON: `byMilestone` over every row, `rows` paged (`page`, `pageSize`; totals in `paging`). `Accept: text/csv`: every row. ' +
       "Every role, as the panel's time-to-permanence table; names for every role but reporting_job, " +
       'and a list with names is recorded in the read-access trail (view measures, the ids shown). ' +
+      SCOPED_LISTS +
       'A year, period or date after today (in England) has not ended: 400, rule notAfterToday, naming the field.',
   })
   async permanence(
@@ -154,20 +184,24 @@ export class OutcomeMeasuresController {
     @Req() request: FastifyRequest,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<(TimeToPermanence & { paging: Paging }) | string> {
+  ): Promise<(TimeToPermanence & { paging: Paging; childrenOutsideYourTeams: number }) | string> {
     if (query.from > query.to) {
       throw badRequest('to', 'notBeforeFrom', `to (${query.to}) must not be before from (${query.from})`);
     }
     this.refuseNotEnded('to', query.to);
     await this.readYourWrites.waitFor(query.minPosition);
     const { user } = origin;
-    const report = timeToPermanence([...this.engine.summaries()], query.from, query.to);
+    const all = timeToPermanence([...this.engine.summaries()], query.from, query.to);
+    // byMilestone stays over every child (the authority's figure); the rows are the user's scope.
+    const { rows, childrenOutsideYourTeams } = this.inScope(origin, all.rows);
+    const report = { ...all, rows: [...rows], childrenOutsideYourTeams };
     const asked = { from: query.from, to: query.to };
     if (wantsCsv(accept)) {
       await this.recordShown(origin, request, { ...asked, format: 'csv' }, [report.rows]);
+      void reply.header(OUTSIDE_YOUR_TEAMS_HEADER, String(childrenOutsideYourTeams));
       return csvReply(
         reply,
-        `permanence-${query.from}-${query.to}`,
+        csvName(`permanence-${query.from}-${query.to}`, childrenOutsideYourTeams),
         permanenceCsv(report, mayReadPersonalData(user.role)),
       );
     }
@@ -186,6 +220,7 @@ export class OutcomeMeasuresController {
       'JSON: indicators over every child, `children` paged (`page`, `pageSize`; totals in `paging`). `Accept: text/csv`: one line per child. ' +
       "Every role, as the panel's scorecard and `/panel/measures/A1`–`A10`; names for every role but reporting_job, " +
       'and a list with names is recorded in the read-access trail (view measures, the ids shown). ' +
+      SCOPED_LISTS +
       'A year, period or date after today (in England) has not ended: 400, rule notAfterToday, naming the field.',
   })
   async scorecard(
@@ -194,17 +229,21 @@ export class OutcomeMeasuresController {
     @Req() request: FastifyRequest,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<(Scorecard & { paging: Paging }) | string> {
+  ): Promise<(ScopedScorecard & { paging: Paging }) | string> {
     this.refuseNotEnded('periodEnding', query.periodEnding);
     await this.readYourWrites.waitFor(query.minPosition);
     const { user } = origin;
-    const card = scorecard([...this.engine.summaries()], query.periodEnding, this.authority.scorecard);
+    const card = scopedScorecard(
+      scorecard([...this.engine.summaries()], query.periodEnding, this.authority.scorecard),
+      (rows) => this.inScope(origin, rows),
+    );
     const asked = { periodEnding: query.periodEnding };
     if (wantsCsv(accept)) {
       await this.recordShown(origin, request, { ...asked, format: 'csv' }, [card.children]);
+      void reply.header(OUTSIDE_YOUR_TEAMS_HEADER, String(card.childrenOutsideYourTeams));
       return csvReply(
         reply,
-        `scorecard-${query.periodEnding}`,
+        csvName(`scorecard-${query.periodEnding}`, card.childrenOutsideYourTeams),
         scorecardCsv(card, mayReadPersonalData(user.role)),
       );
     }

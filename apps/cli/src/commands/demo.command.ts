@@ -69,6 +69,9 @@ function demoHistoryEnd(): string {
   return new Date(Date.now() - 45 * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Where the demo listens when HOST is not set: this machine only (its users and secret are public). */
+export const DEMO_HOST = '127.0.0.1';
+
 /**
  * `care-journey demo` (what `npm start` runs): on an empty store, writes a synthetic authority so
  * the panel's pages have something to show, then starts the API. A store with journeys is left as it is.
@@ -83,9 +86,12 @@ export function registerDemoCommand(program: Command): void {
       if (process.env.NODE_ENV === 'production') {
         throw new InvalidArgumentError('demo data is never written in production: use `care-journey serve`');
       }
+      // The demo's users and secret are public: it listens on this machine only unless HOST says otherwise.
+      if (!process.env.HOST?.trim()) process.env.HOST = DEMO_HOST;
       const { checkedApiSettings, startApi } = await import('../../../api/src/main');
       // A wrong setting stops the demo before it writes anything, with its one line and no banner.
-      const settings = checkedApiSettings();
+      // The demo is a development command: an explicit HOST beyond this machine is the operator's choice.
+      const settings = checkedApiSettings({ development: true });
       if (settings === undefined) return;
       await seedIfEmpty(options.children, options.seed);
       if (!(await startApi(settings))) return;

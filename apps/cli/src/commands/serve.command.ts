@@ -14,10 +14,17 @@ export function registerServeCommand(program: Command): void {
       'Start the HTTP API (PORT, CARE_JOURNEY_JWT_SECRET, CARE_JOURNEY_STORE, CARE_JOURNEY_SQLITE_FILE)',
     )
     .option('--port <port>', 'port to listen on (overrides PORT)', parsePort)
-    .action(async (options: { port?: string }) => {
+    .option(
+      '--dev',
+      'a development machine no one else reaches: without NODE_ENV=production, listen beyond 127.0.0.1 anyway (development secret, demo users)',
+    )
+    .action(async (options: { port?: string; dev?: boolean }) => {
       if (options.port !== undefined) process.env.PORT = options.port;
       // Loaded on demand: other commands should not pay for booting Nest.
-      const { startApi } = await import('../../../api/src/main');
-      await startApi();
+      const { checkedApiSettings, startApi } = await import('../../../api/src/main');
+      // A development configuration bound beyond this machine is refused unless --dev says so.
+      const settings = checkedApiSettings({ development: options.dev === true });
+      if (settings === undefined) return;
+      await startApi(settings);
     });
 }

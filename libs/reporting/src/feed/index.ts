@@ -6,6 +6,7 @@ export {
   redactDeepFor,
   redactEvent,
   REPORTING_JOB_REDACTION,
+  REPORTING_VIEW_REDACTION,
   WITHHELD,
   withholdFreeText,
   type Redaction,

@@ -81,4 +81,21 @@ describe('redactEvent (what a reporting job sees on /events)', () => {
 
   it('Given an amendment whose amendedData is not an object, Then nothing of it is shown', () =>
     expect(redactEvent(amendment('free text' as never)).data['amendedData']).toEqual({}));
+
+  it('Given a keyed registration (idempotency key and request hash in its metadata), Then the metadata shown has no idempotency, the rest unchanged, and the stored event is untouched', () => {
+    const metadata = {
+      recordedAt: '2024-05-02T09:00:00Z',
+      recordedBy: 'alice',
+      schemaVersion: 1,
+      idempotency: { key: 'form-1', requestHash: 'hmac-sha256:5047d670' },
+    };
+    const keyed = { ...recorded('ChildRegistered', registration), metadata };
+    const shown = redactEvent(keyed);
+    expect(shown.metadata).toEqual({
+      recordedAt: '2024-05-02T09:00:00Z',
+      recordedBy: 'alice',
+      schemaVersion: 1,
+    });
+    expect(keyed.metadata.idempotency).toEqual({ key: 'form-1', requestHash: 'hmac-sha256:5047d670' });
+  });
 });

@@ -6,6 +6,7 @@
  * people and describe the family). Applied at any depth, so corrections'
  * amendedData are covered too: an amendment's fields are redacted as in the entry they correct, and
  * a field no entry holds (stored before amendedData was checked against its entry) is dropped.
+ * A keyed command's idempotency metadata (its request hash) is left out too.
  */
 import type { RecordedEvent } from '@care-journey/event-store';
 import { ENTRY_FIELD_NAMES } from '@care-journey/journey';
@@ -21,8 +22,18 @@ export const REPORTING_JOB_REDACTION: Redaction = {
   removed: new Set(['name', 'upn']),
   dateOfBirthAsMonth: true,
 };
-/** The permanency panel: name and date of birth kept (it discusses the child), no UPN. */
-export const PANEL_REDACTION: Redaction = { removed: new Set(['upn']), dateOfBirthAsMonth: false };
+/**
+ * The permanency panel: name and date of birth kept (it discusses the child), no UPN, and no Ofsted
+ * URN of the placement: a children's home's URN names the home, so its address, which the
+ * postcode cut to its district is meant to keep from the panel.
+ */
+export const PANEL_REDACTION: Redaction = { removed: new Set(['upn', 'urn']), dateOfBirthAsMonth: false };
+/**
+ * What a reporting job's replayed views (history, pages) are made from: as the panel's, but the URN
+ * kept, as in its /events and GET /children/:id: the 903 return it files names the URN (and it
+ * takes the return whole from /exports/903). Its views then leave out names and dates of birth.
+ */
+export const REPORTING_VIEW_REDACTION: Redaction = { removed: new Set(['upn']), dateOfBirthAsMonth: false };
 
 const POSTCODES = new Set(['homePostcode', 'postcode']);
 // Only a going-home audit holds these; withheld wherever they stand (also in an amendment of one).
@@ -70,10 +81,22 @@ function entryFieldsOnly(amendedData: unknown): unknown {
   return Object.fromEntries(Object.entries(amendedData).filter(([field]) => ENTRY_FIELD_NAMES.has(field)));
 }
 
+/**
+ * Metadata a redacted reader may see: all but a keyed command's `idempotency` (the client's key and
+ * the request hash). The hash is a digest of the whole request body, names and free text included,
+ * so a reader who holds the rest of the record could confirm a guessed name against it offline; and
+ * only the API needs it, to recognise a retry. Stored events (and their hash chain) are unchanged.
+ */
+export function metadataWithoutIdempotency(metadata: RecordedEvent['metadata']): RecordedEvent['metadata'] {
+  if (!('idempotency' in metadata)) return metadata;
+  const { idempotency: _withheld, ...rest } = metadata;
+  return rest as RecordedEvent['metadata'];
+}
+
 export function redactEvent(event: RecordedEvent): RecordedEvent {
   const data = redactDeep(event.data) as Record<string, unknown>;
   if (event.type === 'EntryAmended' && 'amendedData' in data)
     data['amendedData'] = entryFieldsOnly(data['amendedData']);
   withholdFreeText(event.type, data);
-  return { ...event, data };
+  return { ...event, data, metadata: metadataWithoutIdempotency(event.metadata) };
 }

@@ -111,13 +111,21 @@ export class ChildScope {
     };
   }
 
-  /** A refused request about a child: in the read-access trail, so probing is seen as reads are. */
-  recordRefused(user: AuthenticatedUser, childId: string, request: RefusedRequest) {
+  /**
+   * A refused request about a child: in the read-access trail, so probing is seen as reads are.
+   * `rule`: why (the scope, or a uniqueness refusal that told a scoped worker some child holds a value).
+   */
+  recordRefused(
+    user: AuthenticatedUser,
+    childId: string,
+    request: RefusedRequest,
+    rule: 'socialWorkerScope' | 'child-ref-in-use' | 'upn-in-use' = 'socialWorkerScope',
+  ) {
     const header = request.headers[CORRELATION_HEADER];
     const query = {
       method: request.method,
       route: request.routeOptions?.url ?? '',
-      rule: 'socialWorkerScope',
+      rule,
     };
     return this.trail.record(
       user,

@@ -8,7 +8,7 @@ import { Clock } from '../../infrastructure/clock';
 import { UserTeamScopes } from '../../auth/child-scope/user-team-scopes';
 import { AllocationNames } from '../allocation/allocation-names';
 import { knownAllocation, type SentAllocationNames } from '../allocation/known-allocation-names';
-import { requestHash } from '../recording/idempotency';
+import { legacyRequestHash, RequestHasher } from '../recording/idempotency';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
 
 /** The fields a client sends for a command; the rest comes from the path, the token and the clock. */
@@ -28,6 +28,7 @@ export class JourneyCommandSender {
     private readonly clock: Clock,
     private readonly allocationNames: AllocationNames,
     private readonly scopes: UserTeamScopes,
+    private readonly hasher: RequestHasher,
   ) {}
 
   send<T extends JourneyCommandType>(
@@ -60,7 +61,12 @@ export class JourneyCommandSender {
           correlationId: origin.correlationId,
           causationId,
           ...(idempotencyKey !== undefined && {
-            idempotency: { key: idempotencyKey, requestHash: requestHash(type, childId, body) },
+            idempotency: {
+              key: idempotencyKey,
+              requestHash: this.hasher.hash(type, childId, body),
+              // Only worked out to compare with an outcome stored before hashes were keyed.
+              legacyRequestHash: () => legacyRequestHash(type, childId, body),
+            },
           }),
         },
         this.scopes.of(origin.user),

@@ -1,6 +1,7 @@
 /** What a recorded command answers: the outcome just appended, or the one a keyed command already recorded. */
 import { IdempotencyKeyReused } from '../application-errors';
 import type { AppendedJourney } from '../recording/journey.repository';
+import { matchRequest } from '../recording/idempotency';
 import { outcomeKey, type KeyedOutcome, type KeyedOutcomes } from '../recording/keyed-outcomes';
 import type { RecordingContext } from '../recording/recording-context';
 import type { RecordResult } from './record-journey.command';
@@ -21,7 +22,8 @@ export function replayOf(
 ): RecordResult | undefined {
   const outcome = recordedOutcome(outcomes, context);
   if (!outcome) return undefined;
-  if (outcome.requestHash !== context.idempotency?.requestHash) throw new IdempotencyKeyReused(childId);
+  const match = matchRequest(outcome.requestHash, context.idempotency);
+  if (match !== 'same') throw new IdempotencyKeyReused(childId, match === 'other-key');
   return answerOf(childId, outcome);
 }
 

@@ -2,6 +2,7 @@ import { DuplicateEventIds, WrongExpectedRevision } from '@care-journey/event-st
 import { DomainRuleViolation, initialState, type JourneyCommand } from '@care-journey/journey';
 import type { Clock } from '../../infrastructure/clock';
 import { ChildNotFound, ChildRefInUse, IdempotencyKeyReused, RevisionConflict } from '../application-errors';
+import { legacyRequestHash, RequestHasher } from '../recording/idempotency';
 import { NO_KEYED_OUTCOMES, outcomeKey, type KeyedOutcomes } from '../recording/keyed-outcomes';
 import type { CachedJourney, JourneyRepository, LoadedJourney } from '../recording/journey.repository';
 import { RecordJourneyCommand } from './record-journey.command';
@@ -211,6 +212,60 @@ describe('RecordJourneyHandler', () => {
         field: 'Idempotency-Key',
       });
       expect(repo.append).not.toHaveBeenCalled();
+    });
+
+    describe('across the change to keyed request hashes (session 11)', () => {
+      const body = { effectiveDate: '2024-01-09', participation: 'PN1' };
+      const hasher = new RequestHasher('the-server-secret-of-this-spec-0123456789');
+      const retry = {
+        ...context,
+        idempotency: {
+          key: 'k-1',
+          requestHash: hasher.hash('RecordReview', 'c1', body),
+          legacyRequestHash: () => legacyRequestHash('RecordReview', 'c1', body),
+        },
+      };
+
+      it('Given an outcome stored with the old unkeyed hash, When the same request is sent again under its key, Then it is recognised: the first outcome, nothing appended', async () => {
+        const { repo, handler } = fakeRepository(
+          [3n],
+          [],
+          [recorded(legacyRequestHash('RecordReview', 'c1', body))],
+        );
+        const result = await handler.execute(new RecordJourneyCommand(review, { kind: 'none' }, retry));
+        expect(result.events).toEqual([{ id: 'e0', type: 'StatutoryReviewHeld' }]);
+        expect(repo.append).not.toHaveBeenCalled();
+      });
+
+      it('Given an outcome stored with the old unkeyed hash of another body, Then the retry is refused as another request', async () => {
+        const other = legacyRequestHash('RecordReview', 'c1', { ...body, participation: 'PN2' });
+        const { repo, handler } = fakeRepository([3n], [], [recorded(other)]);
+        const error = await handler
+          .execute(new RecordJourneyCommand(review, { kind: 'none' }, retry))
+          .catch((e: unknown) => e);
+        expect((error as IdempotencyKeyReused).getResponse()).toMatchObject({
+          rule: 'idempotency-key-reused',
+        });
+        expect(repo.append).not.toHaveBeenCalled();
+      });
+
+      it('Given an outcome hashed under another server secret, Then the retry is refused saying so (idempotency-key-unverifiable, naming the setting), nothing appended', async () => {
+        const before = new RequestHasher('the-secret-before-it-was-rotated-0123456789');
+        const { repo, handler } = fakeRepository(
+          [3n],
+          [],
+          [recorded(before.hash('RecordReview', 'c1', body))],
+        );
+        const error = await handler
+          .execute(new RecordJourneyCommand(review, { kind: 'none' }, retry))
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(IdempotencyKeyReused);
+        expect((error as IdempotencyKeyReused).getStatus()).toBe(422);
+        const response = (error as IdempotencyKeyReused).getResponse() as { rule: string; message: string };
+        expect(response.rule).toBe('idempotency-key-unverifiable');
+        expect(response.message).toContain('CARE_JOURNEY_JWT_SECRET');
+        expect(repo.append).not.toHaveBeenCalled();
+      });
     });
 
     it("keys are per user: another user's same key is a new command", async () => {

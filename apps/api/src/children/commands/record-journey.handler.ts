@@ -10,6 +10,7 @@ import type { IfMatch } from '../../http/if-match';
 import { Clock } from '../../infrastructure/clock';
 import { inTeamScope, type TeamScope } from '../../auth/child-scope/team-scope';
 import { ChildNotFound, ChildOutOfScope, RevisionConflict } from '../application-errors';
+import { matchRequest } from '../recording/idempotency';
 import { JourneyRepository, type CachedJourney } from '../recording/journey.repository';
 import type { RecordingContext } from '../recording/recording-context';
 import { AllocationNames } from '../allocation/allocation-names';
@@ -125,7 +126,7 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
     const recorded = recordedOutcome(cached.outcomes, context);
     if (recorded) {
       // The same request: its stored outcome. Another request under the key: refused after a read.
-      return recorded.requestHash === context.idempotency?.requestHash
+      return matchRequest(recorded.requestHash, context.idempotency) === 'same'
         ? { kind: 'answered', result: answerOf(childId, recorded) }
         : CONFIRM;
     }
@@ -224,8 +225,15 @@ const CONFIRM: CacheOutcome = { kind: 'confirm' };
  * A registration's team is the guard's to judge (it is in the request); any other command is about a
  * child whose current allocation must be in the scope (an unknown child is in no limited scope).
  */
+/**
+ * A registration of a new child is judged by its team (the guard's ownTeam); one naming a child
+ * already registered is about that child, so out of scope it answers as an unknown child (not
+ * "already registered", which would tell that the child exists).
+ */
 const inScope = (scope: TeamScope, command: JourneyCommand, state: JourneyState): boolean =>
-  scope.all || command.type === 'RegisterChild' || inTeamScope(scope, state.allocation?.team);
+  scope.all ||
+  (command.type === 'RegisterChild' && !state.registered) ||
+  inTeamScope(scope, state.allocation?.team);
 
 const isClash = (error: unknown): boolean =>
   error instanceof WrongExpectedRevision || error instanceof DuplicateEventIds;

@@ -12,11 +12,13 @@ import {
 import type { IfMatch } from '../../http/if-match';
 import { IdempotencyKeyReused, RevisionConflict } from '../application-errors';
 import { EventEnvelopeFactory } from '../recording/event-envelope.factory';
-import { requestHash } from '../recording/idempotency';
+import { RequestHasher } from '../recording/idempotency';
 import { JourneyRepository } from '../recording/journey.repository';
 import type { RecordingContext } from '../recording/recording-context';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
 import { commandsFor, META, registrationBody } from '../testing/journey-commands';
+
+const HASHER = new RequestHasher('a-secret-for-the-multi-process-spec-0123456789');
 import { RecordJourneyHandler } from './record-journey.handler';
 
 const CHILD = 'c-two';
@@ -53,7 +55,7 @@ function openProcess(file: string): Process {
         correlationId: `c-${sequence}`,
         causationId: `k-${sequence}`,
         ...(key !== undefined && {
-          idempotency: { key, requestHash: requestHash(journeyCommand.type, CHILD, journeyCommand) },
+          idempotency: { key, requestHash: HASHER.hash(journeyCommand.type, CHILD, journeyCommand) },
         }),
       };
       return handler.execute(new RecordJourneyCommand(journeyCommand, ifMatch, context));

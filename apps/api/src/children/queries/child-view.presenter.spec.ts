@@ -33,4 +33,19 @@ describe('ChildViewPresenter', () => {
     expect(view.child).not.toHaveProperty('upn');
     expect(view.currentPlacement).toMatchObject({ postcode: 'LS6' });
   });
+
+  it('Given a child in a children’s home with its Ofsted URN, When shown to the panel, Then no URN (it names the home, so its address); a reporting job and a case reader get it', () => {
+    const inHome = stateOf([
+      registered,
+      careStarted(undefined, undefined, {
+        placementType: 'K2',
+        postcode: 'PE17 4QX',
+        urn: 'SC725329',
+      } as never),
+    ]);
+    expect(presenter.present('c-7f3a', 1n, inHome, 'panel').currentPlacement).not.toHaveProperty('urn');
+    expect(presenter.present('c-7f3a', 1n, inHome, 'panel').currentPlacement?.urn).toBeUndefined();
+    expect(presenter.present('c-7f3a', 1n, inHome, 'none').currentPlacement?.urn).toBe('SC725329');
+    expect(presenter.present('c-7f3a', 1n, inHome, 'full').currentPlacement?.urn).toBe('SC725329');
+  });
 });

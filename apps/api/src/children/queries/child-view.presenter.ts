@@ -44,7 +44,8 @@ export class ChildViewPresenter {
               provider: placement.provider,
               // Where the child lives: the district only unless the role reads everything.
               postcode: postcodeFor(view, placement.postcode),
-              urn: placement.urn,
+              // A home's URN names it (so its address): not for the panel; a reporting job files it in the 903.
+              ...(view !== 'panel' && { urn: placement.urn }),
               inArea: placement.inArea,
               startDate: placement.startDate,
               kind: placement.kind,

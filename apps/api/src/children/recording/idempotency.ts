@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson } from '@care-journey/audit';
 import { nameBasedUuid } from '@care-journey/reporting';
 
@@ -9,7 +9,13 @@ import { nameBasedUuid } from '@care-journey/reporting';
  */
 export interface Idempotency {
   key: string;
+  /** `hmac-sha256:<key id>:<64 hex>` (RequestHasher); 64 hex alone in events recorded before session 11. */
   requestHash: string;
+  /**
+   * The request's unkeyed hash, the form stored before session 11: worked out only when an outcome
+   * stored in that form is compared with this request, so a retry across the change is recognised.
+   */
+  legacyRequestHash?: () => string;
 }
 
 export const IDEMPOTENCY_METADATA_KEY = 'idempotency';
@@ -17,13 +23,65 @@ export const IDEMPOTENCY_METADATA_KEY = 'idempotency';
 /** Our namespace for name-based ids of keyed commands (a fixed random uuid of its own). */
 const KEYED_COMMAND_NAMESPACE = 'c1d2a7e0-3b4f-4e8a-9d61-5a0f2b7c4e93';
 
-/** What the client asked for: the command type, the child and the validated body (key order ignored). */
-export function requestHash(type: string, childId: string, body: object): string {
+/** What the client asked for, canonical: the command type, the child and the validated body (key order ignored). */
+function canonicalRequest(type: string, childId: string, body: object): string {
   // Through JSON first: validated DTOs are class instances, possibly holding Dates.
   const plain: unknown = JSON.parse(JSON.stringify(body));
+  return canonicalJson({ type, childId, body: plain });
+}
+
+/**
+ * The unkeyed SHA-256 of the request, as stored before session 11. Not written any more: anyone
+ * holding the rest of a record could confirm a guessed name against it offline. Kept to recognise
+ * a retry of a command recorded in that form.
+ */
+export function legacyRequestHash(type: string, childId: string, body: object): string {
   return createHash('sha256')
-    .update(canonicalJson({ type, childId, body: plain }))
+    .update(canonicalRequest(type, childId, body))
     .digest('hex');
+}
+
+const KEYED_HASH = /^hmac-sha256:([0-9a-f]{8}):[0-9a-f]{64}$/;
+
+/**
+ * Request hashes keyed with a server secret (HMAC-SHA256), so a stored hash is no dictionary
+ * oracle for whoever reads the events or a backup without the secret. The HMAC key is derived from
+ * the token secret (CARE_JOURNEY_JWT_SECRET) for this one use; its key id (8 hex of the key's own
+ * SHA-256, which tells nothing of it) is stored with each hash, so a retry after the secret changed
+ * is told apart from another request.
+ */
+export class RequestHasher {
+  readonly keyId: string;
+  private readonly key: Buffer;
+
+  constructor(secret: string) {
+    this.key = createHmac('sha256', secret).update('care-journey request hash v1').digest();
+    this.keyId = createHash('sha256').update(this.key).digest('hex').slice(0, 8);
+  }
+
+  hash(type: string, childId: string, body: object): string {
+    const mac = createHmac('sha256', this.key)
+      .update(canonicalRequest(type, childId, body))
+      .digest('hex');
+    return `hmac-sha256:${this.keyId}:${mac}`;
+  }
+}
+
+/** How a stored outcome's hash compares with a retry's: the same request, another one, or not comparable. */
+export type RequestMatch = 'same' | 'different' | 'other-key';
+
+/**
+ * Compares the hash stored with a keyed outcome with the request sent again under its key. A hash
+ * of the old unkeyed form is compared with the request's unkeyed hash (a retry across the change
+ * is recognised); one made under another secret cannot be compared ('other-key': refused as such).
+ */
+export function matchRequest(stored: string, idempotency: Idempotency | undefined): RequestMatch {
+  if (!idempotency) return 'different';
+  if (stored === idempotency.requestHash) return 'same';
+  const keyed = KEYED_HASH.exec(stored);
+  if (!keyed) return idempotency.legacyRequestHash?.() === stored ? 'same' : 'different';
+  const mine = KEYED_HASH.exec(idempotency.requestHash);
+  return mine && mine[1] !== keyed[1] ? 'other-key' : 'different';
 }
 
 /**

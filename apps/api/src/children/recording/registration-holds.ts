@@ -72,7 +72,7 @@ export class RegistrationHolds {
    */
   private async holdChildRef(registered: Registered, context: RecordingContext): Promise<ChildRefCondition> {
     const held = await holdChildRef(this.store, this.childRefs, registered, recordingOf(context));
-    if (!held) throw new ChildRefInUse(registered.childRef);
+    if (!held) throw new ChildRefInUse(registered.childRef, 'childRef', registered.childId);
     return held;
   }
 
@@ -90,8 +90,9 @@ export class RegistrationHolds {
     const { upn } = registration.data as { upn?: unknown };
     if (typeof upn !== 'string') return undefined; // the decider requires one; nothing to hold
     if (await this.upns.isFree(upn, registered.childId)) return upn;
-    if (await childRefHeldByAnother(this.store, registered)) throw new ChildRefInUse(registered.childRef);
-    throw new UpnInUse();
+    if (await childRefHeldByAnother(this.store, registered))
+      throw new ChildRefInUse(registered.childRef, 'childRef', registered.childId);
+    throw new UpnInUse('upn', registered.childId);
   }
 
   /**
@@ -112,7 +113,7 @@ export class RegistrationHolds {
       // Released or registered meanwhile by someone else: the reference is not this refusal's to free.
       if (!(error instanceof ChildRefReleaseRefused)) throw error;
     }
-    throw new UpnInUse();
+    throw new UpnInUse('upn', registered.childId);
   }
 }
 

@@ -17,6 +17,8 @@ export interface IndicatorPageModel {
   list: PageOf<IndicatorChild>;
   /** Reporting jobs see 903 references only. */
   showNames: boolean;
+  /** Children behind the figure allocated to teams other than the social worker's: counted, not listed. */
+  childrenOutsideYourTeams: number;
 }
 
 const thousands = (n: number): string => n.toLocaleString('en-GB');
@@ -66,9 +68,18 @@ function childCell(c: IndicatorChild, showNames: boolean): SafeHtml {
     : html`<a class="govuk-link" href="${href}">${c.childRef}</a>`;
 }
 
-function table({ indicator: i, list, showNames }: IndicatorPageModel): SafeHtml {
+/** The figure counts every child of the authority; the list only the reader's teams' children. */
+function outsideYourTeams(count: number): SafeHtml | string {
+  if (count === 0) return '';
+  const children = count === 1 ? '1 child' : `${thousands(count)} children`;
+  return html`<p class="govuk-body" id="outside-your-teams">${children} behind this figure ${count === 1 ? 'is' : 'are'} allocated to other teams and not listed: the figure is the authority's, the list shows your teams' children.</p>`;
+}
+
+function table({ indicator: i, list, showNames, childrenOutsideYourTeams }: IndicatorPageModel): SafeHtml {
   if (list.total === 0)
-    return html`<p class="govuk-body govuk-!-font-weight-bold" id="no-children">No child is behind this indicator for this period.</p>`;
+    return childrenOutsideYourTeams > 0
+      ? html`<p class="govuk-body govuk-!-font-weight-bold" id="no-children">No child of your teams is behind this indicator for this period.</p>`
+      : html`<p class="govuk-body govuk-!-font-weight-bold" id="no-children">No child is behind this indicator for this period.</p>`;
   const cell = (value: string, index: number) =>
     i.columns[index].kind === 'number' ? td(value) : td(formatDate(value) || '–', false);
   return html`<table class="govuk-table" id="indicator-children">
@@ -96,6 +107,7 @@ export function indicatorChildrenPage(model: IndicatorPageModel): SafeHtml {
         <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show</button></div>
     </form>
     ${figures(i)}
+    ${outsideYourTeams(model.childrenOutsideYourTeams)}
     ${table(model)}
     ${pagination(list, (p) => indicatorUrl(i.id, i.yearEnding, p), 'Pages of children')}`;
   return page({

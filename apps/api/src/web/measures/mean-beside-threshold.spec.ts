@@ -61,6 +61,7 @@ describe('a mean of days beside its threshold, on the panel measures pages', () 
       indicator: a1,
       list: pageOfList(a1.children, 1, 50),
       showNames: false,
+      childrenOutsideYourTeams: 0,
     }).toString();
     const figures = text(/<div id="indicator-figures">[\s\S]*?<\/dl>/.exec(markup)?.[0] ?? '');
     expect(figures).toContain('Mean 426.3 days Threshold 426 days: Above threshold');

@@ -14,10 +14,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { ChildScope } from '../../auth/child-scope/child-scope';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
+import { childrenInScope } from '../../projections/children-in-scope';
 import { JourneyQueries } from '../../projections/journey-queries';
 import { mayReadPersonalData } from '../../auth/personal-data';
 import { AuthorityMeasuresSource } from '../../authority/authority.providers';
@@ -56,6 +58,7 @@ export class MeasuresController {
     private readonly authority: AuthorityMeasuresSource,
     private readonly clock: Clock,
     private readonly trail: AccessLogRecorder,
+    private readonly scope: ChildScope,
   ) {}
 
   @Get('measures')
@@ -95,13 +98,22 @@ export class MeasuresController {
     // The route admits the roles of either measure; the indicator's own measure decides.
     if (!readersOfIndicator(id).includes(user.role))
       throw new ForbiddenException(`The children behind ${id} are not open to the ${user.role} role.`);
-    const query = parseIndicatorQuery(raw, dateOfInstant(this.clock.now()));
+    const today = dateOfInstant(this.clock.now());
+    const query = parseIndicatorQuery(raw, today);
     const summaries = this.queries.summaries();
     const key = `${this.queries.version}|${id}|${query.yearEnding}`;
     const indicator = this.behind.getOrCompute(key, () =>
       indicatorChildren(summaries, id, query.yearEnding, this.authority.config.scorecard),
     );
-    const list = pageOfList(indicator.children, query.page, MeasuresController.CHILDREN_PER_PAGE);
+    // The figure is the authority's; the children listed are the user's scope (a social worker: their teams').
+    const { rows, childrenOutsideYourTeams } = childrenInScope(
+      this.scope,
+      user,
+      indicator.children,
+      (childId) => this.queries.summary(childId),
+      today,
+    );
+    const list = pageOfList(rows, query.page, MeasuresController.CHILDREN_PER_PAGE);
     const showNames = mayReadPersonalData(user.role);
     // Names on the page are a read of those children: one trail entry (view measures, the page's
     // ids) before it is sent, as the JSON routes do. A reporting job's page has no names.
@@ -125,6 +137,7 @@ export class MeasuresController {
         indicator,
         list,
         showNames,
+        childrenOutsideYourTeams,
       }),
     );
   }
