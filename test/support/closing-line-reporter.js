@@ -3,6 +3,8 @@
 // Before it, once per reason, why whole suites were skipped: a suite that skips for want of
 // something (chromium, a Docker engine) declares a test titled "skipped: <reason>", so a green run
 // that ran no browser test or no real-EventStoreDB test says so where it is read.
+// Jest loads reporters as CommonJS modules, so this file is one.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const path = require('node:path');
 
 const SKIP_PREFIX = 'skipped: ';
