@@ -5,17 +5,13 @@
 import { fromDmy } from '../format';
 import type { Row } from '../tables';
 import type { CheckContext, CheckFailure } from './failure';
-
-const isTemp = (place: string): boolean => /^T[0-4]$/.test(place);
+import { episodesByChild, isTemporaryPlace } from './episodes-by-child';
 
 export function checkEpisodes(rows: readonly Row[], _ctx: CheckContext): CheckFailure[] {
   const out: CheckFailure[] = [];
-  const byChild = new Map<string, Row[]>();
-  for (const row of rows) byChild.set(row.CHILD, [...(byChild.get(row.CHILD) ?? []), row]);
-  for (const [child, list] of byChild) {
+  for (const [child, eps] of episodesByChild(rows)) {
     const fail = (rule: string, field: string, message: string) =>
       out.push({ rule, table: 'Episodes', child, field, message });
-    const eps = [...list].sort((a, b) => (fromDmy(a.DECOM) ?? '').localeCompare(fromDmy(b.DECOM) ?? ''));
     eps.forEach((e, i) => {
       const decom = fromDmy(e.DECOM);
       const dec = fromDmy(e.DEC);
@@ -54,8 +50,8 @@ export function checkEpisodes(rows: readonly Row[], _ctx: CheckContext): CheckFa
         e.REC === 'X1' &&
         next !== undefined &&
         ['P', 'B', 'T', 'U'].includes(next.RNE) &&
-        !isTemp(e.PLACE) &&
-        !isTemp(next.PLACE);
+        !isTemporaryPlace(e.PLACE) &&
+        !isTemporaryPlace(next.PLACE);
       if (needsReason && !e.REASON_PLACE_CHANGE)
         fail('225', 'REASON_PLACE_CHANGE', 'the placement changed: the reason must be recorded');
       if (!needsReason && e.REASON_PLACE_CHANGE)

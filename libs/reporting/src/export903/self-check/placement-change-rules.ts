@@ -9,9 +9,9 @@
  * 435 treats a blank as equal to nothing (a P1 row without URN never matches), 436 fills blanks first
  * (two blanks match).
  */
-import { fromDmy } from '../format';
 import type { Row } from '../tables';
 import type { CheckContext, CheckFailure } from './failure';
+import { episodesByChild } from './episodes-by-child';
 
 const DETAILS = ['PLACE', 'PL_POST', 'URN', 'PLACE_PROVIDER'] as const;
 
@@ -20,10 +20,7 @@ const sameDetails = (a: Row, b: Row, blanksMatch: boolean): boolean =>
 
 export function checkPlacementChanges(rows: readonly Row[], _ctx: CheckContext): CheckFailure[] {
   const out: CheckFailure[] = [];
-  const byChild = new Map<string, Row[]>();
-  for (const row of rows) byChild.set(row.CHILD, [...(byChild.get(row.CHILD) ?? []), row]);
-  for (const [child, list] of byChild) {
-    const eps = [...list].sort((a, b) => (fromDmy(a.DECOM) ?? '').localeCompare(fromDmy(b.DECOM) ?? ''));
+  for (const [child, eps] of episodesByChild(rows)) {
     eps.forEach((e, i) => {
       const prev = eps[i - 1];
       if (!prev) return;

@@ -3,11 +3,9 @@
  * one starts with RNE P or B; care does not end in one; the episode after one is RNE P, back to the
  * PLACE (from 2025/26 also the PL_POST) of the episode before it. National definitions §1.3.
  */
-import { fromDmy } from '../format';
 import type { Row } from '../tables';
 import type { CheckContext, CheckFailure } from './failure';
-
-const isTemp = (place: string | undefined): boolean => /^T[0-4]$/.test(place ?? '');
+import { episodesByChild, isTemporaryPlace } from './episodes-by-child';
 
 /** 383 compares PL_POST from 2025/26; read by pandas, a blank never equals a blank. */
 const postcodeComparedFrom = '2026-03-31';
@@ -15,24 +13,21 @@ const samePostcode = (a: string | undefined, b: string | undefined): boolean => 
 
 export function checkTemporaryPlacements(rows: readonly Row[], ctx: CheckContext): CheckFailure[] {
   const out: CheckFailure[] = [];
-  const byChild = new Map<string, Row[]>();
-  for (const row of rows) byChild.set(row.CHILD, [...(byChild.get(row.CHILD) ?? []), row]);
-  for (const [child, list] of byChild) {
+  for (const [child, eps] of episodesByChild(rows)) {
     const fail = (rule: string, field: string, message: string) =>
       out.push({ rule, table: 'Episodes', child, field, message });
-    const eps = [...list].sort((a, b) => (fromDmy(a.DECOM) ?? '').localeCompare(fromDmy(b.DECOM) ?? ''));
     eps.forEach((e, i) => {
-      if (isTemp(e.PLACE) && e.RNE !== 'P' && e.RNE !== 'B')
+      if (isTemporaryPlace(e.PLACE) && e.RNE !== 'P' && e.RNE !== 'B')
         fail(
           '380',
           'RNE',
           `a ${e.PLACE} episode starts with RNE P or B, not ${e.RNE}: care cannot start in one, nor the legal status change during one`,
         );
-      if (isTemp(e.PLACE) && e.REC && e.REC !== 'X1')
+      if (isTemporaryPlace(e.PLACE) && e.REC && e.REC !== 'X1')
         fail('381', 'PLACE', 'a period of care cannot end with a temporary placement');
       const away = eps[i - 1];
       const before = eps[i - 2];
-      if (!away || !before || !isTemp(away.PLACE)) return;
+      if (!away || !before || !isTemporaryPlace(away.PLACE)) return;
       if (e.RNE !== 'P')
         fail(
           '383',
