@@ -100,6 +100,8 @@ export function page(options: PageOptions): SafeHtml {
     </main>
   </div>
   <footer class="govuk-footer cj-footer"><div class="govuk-width-container">
+    <h2 class="govuk-visually-hidden">Support links</h2>
+    <ul class="govuk-footer__inline-list"><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/accessibility">Accessibility statement</a></li></ul>
     <p class="govuk-body-s">${SERVICE_NAME}: event-sourced care journeys for looked-after children. Personal data: handle under your authority's data protection policy.</p>
   </div></footer>
   <script type="module" src="/assets/app/govuk-init.js"></script>
