@@ -21,22 +21,6 @@ export const KNOWN_ISSUES: readonly KnownIssue[] = [
     text: 'At 320 pixels wide (or 400% zoom), wide tables (the drift report, drift as known at, find a child, the children behind a measure, the measures page and the read-access trail) make the whole page scroll sideways, not only the table.',
     criterion: 'WCAG 2.2 success criterion 1.4.10 (Reflow)',
   },
-  {
-    text: 'The “Alpha” banner and the back links sit outside the page’s landmarks, so some screen reader users may miss them when moving by landmark.',
-    criterion: 'best practice',
-  },
-  {
-    text: 'A child’s page and the record forms mark “Drift report” in the menu as the current page.',
-    criterion: 'best practice',
-  },
-  {
-    text: 'The record forms’ page titles do not name the child (“Record: Review”), so several tabs are hard to tell apart.',
-    criterion: 'best practice',
-  },
-  {
-    text: 'Printing a child’s page leaves out the flags closed earlier unless you open “Flags closed earlier” first.',
-    criterion: 'best practice',
-  },
 ];
 
 /** When the service was last tested, and how (the statement's "Preparation of this statement"). */

@@ -5,6 +5,8 @@
 export const APP_CSS = `
 html, body, .govuk-template, [class*="govuk-"], input, select, textarea, button { font-family: arial, sans-serif !important; }
 .cj-width { max-width: 1200px; }
+/* A back link is first in <main> (inside a landmark): it takes the place of main's top spacing. */
+.cj-main--after-back { padding-top: 0; }
 .cj-header .govuk-service-navigation__container { flex-wrap: wrap; align-items: center; }
 .cj-account { margin-left: auto; display: flex; gap: 10px; align-items: center; padding: 6px 0; }
 .cj-account__who { font-size: 1rem; }

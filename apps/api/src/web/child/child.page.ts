@@ -291,8 +291,8 @@ export function childPage(model: ChildPageModel): SafeHtml {
   return page({
     title: heading,
     content,
+    // No menu item is this page: "Drift report" is not marked current.
     user: model.user,
-    active: 'drift',
     csrfToken: model.csrfToken,
     hasErrors: model.form.errors.length > 0,
     beforeContent: html`<a href="/panel/drift" class="govuk-back-link">Drift report</a>`,
