@@ -18,7 +18,7 @@ export const KNOWN_ISSUES: readonly KnownIssue[] = [
     criterion: 'WCAG 2.2 success criterion 2.2.1 (Timing adjustable)',
   },
   {
-    text: 'At 320 pixels wide (or 400% zoom), wide tables (the drift report, drift as known at, find a child, the children behind a measure, the measures page and the read-access trail) make the whole page scroll sideways, not only the table.',
+    text: 'At 320 pixels wide (or 400% zoom), the tables on the stability and permanence page and on the pages of the children behind a measure make the whole page scroll sideways, not only the table.',
     criterion: 'WCAG 2.2 success criterion 1.4.10 (Reflow)',
   },
 ];

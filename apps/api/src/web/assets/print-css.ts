@@ -20,4 +20,5 @@ a, a:visited { color: #000 !important; text-decoration: none !important; }
 details.govuk-details > .govuk-details__text { display: block !important; }
 details.govuk-details::details-content { content-visibility: visible; display: contents; }
 .cj-chart { display: none; }
+.cj-table-scroll { overflow: visible !important; }
 `;

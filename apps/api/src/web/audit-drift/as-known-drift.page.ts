@@ -2,7 +2,15 @@ import type { AuthorityDriftAsKnown } from '@care-journey/audit';
 import type { DriftReadAt } from '../../audit/drift-reads-at';
 import { DRIFT_RULES, type DriftReportRow } from '@care-journey/projections';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { describedBy, errorSummary, inlineError, selectOptions, tag, textInput } from '../html/components';
+import {
+  describedBy,
+  errorSummary,
+  inlineError,
+  selectOptions,
+  tag,
+  textInput,
+  scrollingTable,
+} from '../html/components';
 import { AGE_BAND_TEXT, formatDate, formatInstant, plural } from '../html/format';
 import { dueWords, openFlagStatus } from '../html/flag-words';
 import { html, type SafeHtml } from '../html/html';
@@ -87,8 +95,10 @@ function table(query: AsKnownDriftQuery, rows: PageOf<DriftReportRow>): SafeHtml
   if (rows.total === 0)
     return html`<p class="govuk-body govuk-!-font-weight-bold" id="no-results">No child had an open flag or warning as at ${formatDate(query.point.asAt)} on what was recorded by then.</p>`;
   const { asAt, knownAt } = query.point;
-  return html`<table class="govuk-table" id="as-known-table">
-    <caption class="govuk-table__caption govuk-table__caption--m">Children with open flags or warnings (${rows.first}–${rows.first + rows.items.length - 1} of ${rows.total})</caption>
+  return scrollingTable(
+    'as-known-table',
+    html`<table class="govuk-table" id="as-known-table">
+    <caption class="govuk-table__caption govuk-table__caption--m" id="as-known-table-caption">Children with open flags or warnings (${rows.first}–${rows.first + rows.items.length - 1} of ${rows.total})</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row">
       <th scope="col" class="govuk-table__header">Child</th><th scope="col" class="govuk-table__header">Team</th>
       <th scope="col" class="govuk-table__header">Social worker</th><th scope="col" class="govuk-table__header">Legal status</th>
@@ -101,7 +111,8 @@ function table(query: AsKnownDriftQuery, rows: PageOf<DriftReportRow>): SafeHtml
       <td class="govuk-table__cell">${row.legalStatus ?? '–'}</td>
       <td class="govuk-table__cell">${AGE_BAND_TEXT[row.ageBand ?? ''] ?? 'Not known'}</td>
       <td class="govuk-table__cell">${flagList(row)}</td></tr>`,
-    )}</tbody></table>`;
+    )}</tbody></table>`,
+  );
 }
 
 /** One live read at knownAt: what its report was built from, against this replay. */

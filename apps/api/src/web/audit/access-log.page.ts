@@ -8,6 +8,7 @@ import {
   textInput,
   type FieldMessage,
   type SummaryMessage,
+  scrollingTable,
 } from '../html/components';
 import { formatDate, formatInstant, plural } from '../html/format';
 import { html, type SafeHtml } from '../html/html';
@@ -72,8 +73,10 @@ function whatCell(entry: PositionedAccessLogEntry): SafeHtml {
 }
 
 function table(entries: readonly PositionedAccessLogEntry[], filter: AccessLogFilter): SafeHtml {
-  return html`<table class="govuk-table" id="access-log-table">
-    <caption class="govuk-table__caption govuk-table__caption--m">Reads, oldest first (${plural(entries.length, 'entry', 'entries')} on this page)</caption>
+  return scrollingTable(
+    'access-log-table',
+    html`<table class="govuk-table" id="access-log-table">
+    <caption class="govuk-table__caption govuk-table__caption--m" id="access-log-table-caption">Reads, oldest first (${plural(entries.length, 'entry', 'entries')} on this page)</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row">
       <th scope="col" class="govuk-table__header">When</th><th scope="col" class="govuk-table__header">Reader</th>
       <th scope="col" class="govuk-table__header">What was read</th><th scope="col" class="govuk-table__header">Child</th></tr></thead>
@@ -83,7 +86,8 @@ function table(entries: readonly PositionedAccessLogEntry[], filter: AccessLogFi
       <td class="govuk-table__cell"><a class="govuk-link" href="${accessLogUrl({ ...filter, readBy: e.readBy })}">${e.readBy}</a><br><span class="govuk-body-s cj-muted">${roleWords(e.role)}</span></td>
       <td class="govuk-table__cell">${whatCell(e)}</td>
       <td class="govuk-table__cell">${childCell(e, filter)}</td></tr>`,
-    )}</tbody></table>`;
+    )}</tbody></table>`,
+  );
 }
 
 function paging(query: AccessLogPageQuery, trail: AccessLogPage): SafeHtml {

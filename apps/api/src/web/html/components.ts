@@ -88,3 +88,11 @@ export const summaryList = (rows: readonly [string, HtmlValue][]): SafeHtml =>
 
 export const backLink = (href: string, text = 'Back'): SafeHtml =>
   html`<a href="${href}" class="govuk-back-link">${text}</a>`;
+
+/**
+ * A wide table in its own scrolling area, so at 320 px (400% zoom) the table scrolls sideways and
+ * the page does not: focusable, so a keyboard user can scroll it, and named by the table's caption
+ * (`${tableId}-caption`).
+ */
+export const scrollingTable = (tableId: string, table: SafeHtml): SafeHtml =>
+  html`<div class="cj-table-scroll" role="region" tabindex="0" aria-labelledby="${tableId}-caption">${table}</div>`;
