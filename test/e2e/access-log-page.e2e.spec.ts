@@ -135,7 +135,7 @@ describe('the read-access trail as pages for auditors: who read this child', () 
     'from=2026-02-02&to=2026-02-01',
     'after=-1',
   ])(
-    'gives the API’s errors for %s: its messages, on the page (each linked to its field) and for the CSV',
+    'gives the API’s errors for %s: its messages, on the page (each linked to its field on the form, the position in the address without a link) and for the CSV',
     async (query) => {
       const fromApi = await api.get<{ errors: { field: string; message: string }[] }>(
         `/audit/access-log?${query}`,
@@ -149,7 +149,9 @@ describe('the read-access trail as pages for auditors: who read this child', () 
       for (const { field, message } of fromApi.body.errors) {
         const words = escapeHtml(message.slice(field.length));
         expect(page.body).toContain(words);
-        expect(page.body).toContain(`href="#${field}"`);
+        // `after` is no field of the form (it is in the page address): a link to it would go nowhere.
+        if (field === 'after') expect(page.body).not.toContain('href="#after"');
+        else expect(page.body).toContain(`href="#${field}"`);
         expect(csv.body).toContain(words);
       }
     },

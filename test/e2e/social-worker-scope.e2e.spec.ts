@@ -358,6 +358,18 @@ describe('social workers see and record only their teams’ children (socialWork
     }
   });
 
+  it('Given the North social worker, When they register a child with the team left empty, Then 400 naming team as missing (the validation’s rule), not another team’s', async () => {
+    const refused = await api.post<{ errors: { field: string; rule: string; message: string }[] }>(
+      '/children',
+      registerBody({ childRef: 'SC-NOTEAM', team: '', socialWorker: 'sw.north' }),
+      { token: north },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      { field: 'team', rule: 'isNotEmpty', message: 'team should not be empty' },
+    ]);
+  });
+
   it('Given a South child re-allocated to North, Then the North social worker sees it and the South one no longer does', async () => {
     const moved = await childIn(api, south, SOUTH, 'sw.south', 'Rory Reallocated');
     const allocation = await api.post<{ globalPosition: string }>(

@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 import { useBrowserApp } from './support/browser-app';
 import { describeInBrowser, screenshot } from './support/chromium';
 import { signIn } from './support/sign-in';
+import { registerBody } from '../support/journey-bodies';
+import { tokenFor } from '../support/tokens';
 
 jest.setTimeout(120_000);
 
@@ -64,5 +66,55 @@ describeInBrowser('filter errors are tied to their inputs (real browser, accessi
       expect(await page.locator('#yearEnding').getAttribute('class')).toContain('govuk-input--error');
     }
     await screenshot(page, 'indicator-year-not-ended');
+  });
+
+  /** Each input's description starts with its hint and ends with its error; its border is the error's. */
+  async function expectErrorsRead(page: Page, ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      const { description } = await accessibleText(page, id);
+      const error = (await page.locator(`#${id}-error`).textContent())?.replace(/\s+/g, ' ').trim();
+      expect({ id, description }).toEqual({ id, description: expect.stringMatching(/ Error: .+$/) });
+      expect(description.endsWith(error ?? 'no error shown')).toBe(true);
+      expect({ id, classes: await page.locator(`#${id}`).getAttribute('class') }).toEqual({
+        id,
+        classes: expect.stringContaining('govuk-input--error'),
+      });
+    }
+  }
+
+  it("a child's Replay form (a11y review #2): as at and as known at errors are read with their inputs", async () => {
+    const registered = await app.api.post<{ childId: string }>('/children', registerBody(), {
+      token: tokenFor('social_worker'),
+    });
+    await app.caughtUp();
+    const page = await app.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, app.baseUrl, 'panel.demo');
+    await page.goto(`${app.baseUrl}/panel/children/${registered.body.childId}?asAt=notadate&knownAt=bad`);
+    await expectErrorsRead(page, ['asAt', 'knownAt']);
+    await screenshot(page, 'child-replay-errors');
+  });
+
+  it('drift as known at (a11y review #2): as at, as known at and reason errors are read with their inputs', async () => {
+    const page = await app.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, app.baseUrl, 'auditor.demo', '/panel/audit/drift');
+    await page.goto(`${app.baseUrl}/panel/audit/drift?asAt=bad&knownAt=bad&reason=${'x'.repeat(600)}`);
+    await expectErrorsRead(page, ['asAt', 'knownAt', 'reason']);
+  });
+
+  it('the read-access trail (a11y review #2, #8): filter errors are read with their inputs; the position, not on the form, is named without a link', async () => {
+    const page = await app.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, app.baseUrl, 'auditor.demo', '/panel/audit/access-log');
+    await page.goto(
+      `${app.baseUrl}/panel/audit/access-log?readBy=${'r'.repeat(300)}&from=2025-05-01&to=2025-01-01`,
+    );
+    await expectErrorsRead(page, ['readBy', 'to']);
+
+    await page.goto(`${app.baseUrl}/panel/audit/access-log?childId=zzz&after=x`);
+    const summary = page.locator('.govuk-error-summary');
+    await expect(summary.textContent()).resolves.toContain('The position in the page address (after)');
+    const hrefs = await summary.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const href of hrefs)
+      expect({ href, target: await page.locator(href ?? '#none').count() }).toEqual({ href, target: 1 });
+    expect(hrefs).not.toContain('#after');
   });
 });

@@ -99,6 +99,8 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
 
   // Web pages (apps/api/src/web): a missing session redirects to the login page (303).
   'GET /login': 'public',
+  // The accessibility statement: anyone may read it (PSBAR 2018), signed in or not.
+  'GET /accessibility': 'public',
   'POST /login': { public: true, ownRefusal: 401 },
   'POST /logout': { roles: ALL_ROLES, anonymousStatus: 303 },
   'GET /panel': { roles: ALL_ROLES, anonymousStatus: 303 },

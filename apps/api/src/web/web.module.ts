@@ -3,6 +3,7 @@ import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { registerStaticAssets } from './assets/static-assets';
 import { CsrfGuard } from './auth/csrf.guard';
+import { AccessibilityController } from './accessibility/accessibility.controller';
 import { LoginController } from './auth/login.controller';
 import { AsKnownDriftController } from './audit-drift/as-known-drift.controller';
 import { AccessLogPageController } from './audit/access-log.controller';
@@ -30,6 +31,7 @@ import { ProjectionsModule } from '../projections/projections.module';
   imports: [ProjectionsModule, ChildrenModule, AuditModule, AuthorityModule],
   controllers: [
     LoginController,
+    AccessibilityController,
     DriftController,
     ChildController,
     RecordController,

@@ -96,18 +96,25 @@ export class ChildScope {
     return scope.all ? this.authority.teams : scope.teams;
   }
 
-  /** Why a registration into `team` is refused for the user (400 on `team`), or undefined. */
+  /**
+   * Why a registration into `team` is refused for the user (400 on `team`), or undefined. A missing,
+   * empty or malformed team is the validation pipe's to name, with the form's other answers (an
+   * empty select is no other team's); a user in no team is refused whatever they sent.
+   */
   registrationRefusal(user: AuthenticatedUser, team: unknown): FieldError | undefined {
     const scope = this.of(user);
-    // A missing or malformed team is the validation pipe's to name.
-    if (scope.all || typeof team !== 'string' || inTeamScope(scope, team)) return undefined;
+    if (scope.all) return undefined;
+    if (scope.teams.length === 0)
+      return {
+        field: 'team',
+        rule: 'ownTeam',
+        message: `team: you work in no team in the users file, so you cannot register a child (socialWorkerScope "team")`,
+      };
+    if (typeof team !== 'string' || team === '' || inTeamScope(scope, team)) return undefined;
     return {
       field: 'team',
       rule: 'ownTeam',
-      message:
-        scope.teams.length === 0
-          ? `team: you work in no team in the users file, so you cannot register a child (socialWorkerScope "team")`
-          : `team must be one of your teams (${scope.teams.join(', ')}), not ${JSON.stringify(team)}: a social worker registers children into their own teams`,
+      message: `team must be one of your teams (${scope.teams.join(', ')}), not ${JSON.stringify(team)}: a social worker registers children into their own teams`,
     };
   }
 

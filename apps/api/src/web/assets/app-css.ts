@@ -5,6 +5,11 @@
 export const APP_CSS = `
 html, body, .govuk-template, [class*="govuk-"], input, select, textarea, button { font-family: arial, sans-serif !important; }
 .cj-width { max-width: 1200px; }
+/* A back link is first in <main> (inside a landmark): it takes the place of main's top spacing. */
+.cj-main--after-back { padding-top: 0; }
+/* position: the visually hidden sort words are absolutely placed: they scroll with it, not widen the page. */
+.cj-table-scroll { overflow-x: auto; max-width: 100%; position: relative; }
+.cj-table-scroll:focus { outline: 3px solid #ffdd00; outline-offset: 0; box-shadow: inset 0 0 0 4px #0b0c0c; }
 .cj-header .govuk-service-navigation__container { flex-wrap: wrap; align-items: center; }
 .cj-account { margin-left: auto; display: flex; gap: 10px; align-items: center; padding: 6px 0; }
 .cj-account__who { font-size: 1rem; }

@@ -18,5 +18,7 @@ a, a:visited { color: #000 !important; text-decoration: none !important; }
 .govuk-tag { border: 1px solid #000; background: #fff !important; color: #000 !important; }
 .cj-by-rule { break-after: page; }
 details.govuk-details > .govuk-details__text { display: block !important; }
+details.govuk-details::details-content { content-visibility: visible; display: contents; }
 .cj-chart { display: none; }
+.cj-table-scroll { overflow: visible !important; }
 `;

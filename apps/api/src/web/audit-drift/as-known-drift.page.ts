@@ -2,7 +2,15 @@ import type { AuthorityDriftAsKnown } from '@care-journey/audit';
 import type { DriftReadAt } from '../../audit/drift-reads-at';
 import { DRIFT_RULES, type DriftReportRow } from '@care-journey/projections';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { errorSummary, inlineError, selectOptions, tag } from '../html/components';
+import {
+  describedBy,
+  errorSummary,
+  inlineError,
+  selectOptions,
+  tag,
+  textInput,
+  scrollingTable,
+} from '../html/components';
 import { AGE_BAND_TEXT, formatDate, formatInstant, plural } from '../html/format';
 import { dueWords, openFlagStatus } from '../html/flag-words';
 import { html, type SafeHtml } from '../html/html';
@@ -36,25 +44,27 @@ function field(
 
 function form(query: AsKnownDriftQuery): SafeHtml {
   const r = query.raw;
-  const error = (id: string) => (query.errors.some((e) => e.fieldId === id) ? ' govuk-input--error' : '');
+  const hasError = (id: string) => query.errors.some((e) => e.fieldId === id);
+  const input = (id: string, width: string, value: string, inputmode?: 'numeric') =>
+    textInput({ id, value, width, hint: true, error: hasError(id), inputmode });
   const asAt = r.asAt || query.point.asAt;
   const knownAt = r.knownAt || (query.errors.length === 0 ? query.point.knownAt : '');
   return html`<form method="get" action="/panel/audit/drift" id="as-known-form" class="cj-filters" novalidate aria-label="Choose the date and what was known">
     <div class="cj-filters__grid">
-      ${field(query, 'asAt', 'As at date', 'The date the report stands on, for example 2025-03-31', html`<input class="govuk-input govuk-input--width-10${error('asAt')}" id="asAt" name="asAt" type="text" inputmode="numeric" value="${asAt}" aria-describedby="asAt-hint">`)}
-      ${field(query, 'knownAt', 'As known at', 'Only what was recorded by then: a date (the end of that day in England) or an instant, for example 2025-04-30T17:00:00Z. Leave empty for the end of the as at date.', html`<input class="govuk-input govuk-input--width-20${error('knownAt')}" id="knownAt" name="knownAt" type="text" value="${knownAt}" aria-describedby="knownAt-hint">`)}
+      ${field(query, 'asAt', 'As at date', 'The date the report stands on, for example 2025-03-31', input('asAt', 'govuk-input--width-10', asAt, 'numeric'))}
+      ${field(query, 'knownAt', 'As known at', 'Only what was recorded by then: a date (the end of that day in England) or an instant, for example 2025-04-30T17:00:00Z. Leave empty for the end of the as at date.', input('knownAt', 'govuk-input--width-20', knownAt))}
       ${field(
         query,
         'rule',
         'Rule',
         'One rule, or all',
-        html`<select class="govuk-select" id="rule" name="rule" aria-describedby="rule-hint">${selectOptions(
+        html`<select class="govuk-select${hasError('rule') ? ' govuk-select--error' : ''}" id="rule" name="rule" aria-describedby="${describedBy('rule', true, hasError('rule'))}">${selectOptions(
           DRIFT_RULES.map((rule) => ({ value: rule.id, text: `${rule.id} ${rule.title}` })),
           r.rule,
           'All rules',
         )}</select>`,
       )}
-      ${field(query, 'reason', 'Reason (kept in the read-access trail)', 'For example, annual audit of panel decisions', html`<input class="govuk-input govuk-input--width-20${error('reason')}" id="reason" name="reason" type="text" value="${r.reason}" aria-describedby="reason-hint">`)}
+      ${field(query, 'reason', 'Reason (kept in the read-access trail)', 'For example, annual audit of panel decisions', input('reason', 'govuk-input--width-20', r.reason))}
     </div>
     <div class="govuk-button-group"><button type="submit" class="govuk-button" data-module="govuk-button">Show the report</button></div>
   </form>`;
@@ -85,8 +95,10 @@ function table(query: AsKnownDriftQuery, rows: PageOf<DriftReportRow>): SafeHtml
   if (rows.total === 0)
     return html`<p class="govuk-body govuk-!-font-weight-bold" id="no-results">No child had an open flag or warning as at ${formatDate(query.point.asAt)} on what was recorded by then.</p>`;
   const { asAt, knownAt } = query.point;
-  return html`<table class="govuk-table" id="as-known-table">
-    <caption class="govuk-table__caption govuk-table__caption--m">Children with open flags or warnings (${rows.first}–${rows.first + rows.items.length - 1} of ${rows.total})</caption>
+  return scrollingTable(
+    'as-known-table',
+    html`<table class="govuk-table" id="as-known-table">
+    <caption class="govuk-table__caption govuk-table__caption--m" id="as-known-table-caption">Children with open flags or warnings (${rows.first}–${rows.first + rows.items.length - 1} of ${rows.total})</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row">
       <th scope="col" class="govuk-table__header">Child</th><th scope="col" class="govuk-table__header">Team</th>
       <th scope="col" class="govuk-table__header">Social worker</th><th scope="col" class="govuk-table__header">Legal status</th>
@@ -99,7 +111,8 @@ function table(query: AsKnownDriftQuery, rows: PageOf<DriftReportRow>): SafeHtml
       <td class="govuk-table__cell">${row.legalStatus ?? '–'}</td>
       <td class="govuk-table__cell">${AGE_BAND_TEXT[row.ageBand ?? ''] ?? 'Not known'}</td>
       <td class="govuk-table__cell">${flagList(row)}</td></tr>`,
-    )}</tbody></table>`;
+    )}</tbody></table>`,
+  );
 }
 
 /** One live read at knownAt: what its report was built from, against this replay. */

@@ -1,7 +1,15 @@
 import type { AccessLogFilter } from '@care-journey/audit';
 import type { AccessLogPage, PositionedAccessLogEntry } from '../../audit/access-log.service';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { errorSummary, inlineError, tag } from '../html/components';
+import {
+  errorSummary,
+  inlineError,
+  tag,
+  textInput,
+  type FieldMessage,
+  type SummaryMessage,
+  scrollingTable,
+} from '../html/components';
 import { formatDate, formatInstant, plural } from '../html/format';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
@@ -29,9 +37,8 @@ function field(query: AccessLogPageQuery, id: string, label: string, hintText: s
 
 function form(query: AccessLogPageQuery): SafeHtml {
   const r = query.raw;
-  const error = (id: string) => (query.errors.some((e) => e.fieldId === id) ? ' govuk-input--error' : '');
   const input = (id: string, width: string, value: string) =>
-    html`<input class="govuk-input ${width}${error(id)}" id="${id}" name="${id}" type="text" value="${value}" aria-describedby="${id}-hint">`;
+    textInput({ id, value, width, hint: true, error: query.errors.some((e) => e.fieldId === id) });
   return html`<form method="get" action="/panel/audit/access-log" id="access-log-form" class="cj-filters" novalidate aria-label="Choose which reads to list">
     <div class="cj-filters__grid">
       ${field(query, 'childId', ACCESS_LOG_LABELS.childId, "The child's id: their own reads and every list that named them; * for reads of many children", input('childId', 'govuk-input--width-20', r.childId))}
@@ -66,8 +73,10 @@ function whatCell(entry: PositionedAccessLogEntry): SafeHtml {
 }
 
 function table(entries: readonly PositionedAccessLogEntry[], filter: AccessLogFilter): SafeHtml {
-  return html`<table class="govuk-table" id="access-log-table">
-    <caption class="govuk-table__caption govuk-table__caption--m">Reads, oldest first (${plural(entries.length, 'entry', 'entries')} on this page)</caption>
+  return scrollingTable(
+    'access-log-table',
+    html`<table class="govuk-table" id="access-log-table">
+    <caption class="govuk-table__caption govuk-table__caption--m" id="access-log-table-caption">Reads, oldest first (${plural(entries.length, 'entry', 'entries')} on this page)</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row">
       <th scope="col" class="govuk-table__header">When</th><th scope="col" class="govuk-table__header">Reader</th>
       <th scope="col" class="govuk-table__header">What was read</th><th scope="col" class="govuk-table__header">Child</th></tr></thead>
@@ -77,7 +86,8 @@ function table(entries: readonly PositionedAccessLogEntry[], filter: AccessLogFi
       <td class="govuk-table__cell"><a class="govuk-link" href="${accessLogUrl({ ...filter, readBy: e.readBy })}">${e.readBy}</a><br><span class="govuk-body-s cj-muted">${roleWords(e.role)}</span></td>
       <td class="govuk-table__cell">${whatCell(e)}</td>
       <td class="govuk-table__cell">${childCell(e, filter)}</td></tr>`,
-    )}</tbody></table>`;
+    )}</tbody></table>`,
+  );
 }
 
 function paging(query: AccessLogPageQuery, trail: AccessLogPage): SafeHtml {
@@ -110,11 +120,18 @@ function results(model: AccessLogPageModel): SafeHtml {
     ${paging(query, trail)}`;
 }
 
+/** The form's fields; any other parameter (the position, `after`) is in the page address, not on the form. */
+const FORM_FIELDS: readonly string[] = ['childId', 'readBy', 'from', 'to'];
+
+/** A summary line links to its field when the form has it; otherwise it is shown without a link. */
+const linkedToTheForm = (error: FieldMessage): SummaryMessage =>
+  FORM_FIELDS.includes(error.fieldId) ? error : { ...error, fieldId: undefined };
+
 export function accessLogPage(model: AccessLogPageModel): SafeHtml {
   const child = model.query.filter.childId;
   const title = child && child !== '*' ? 'Who read this child' : 'Read-access trail';
   const content = html`
-    ${errorSummary(model.query.errors)}
+    ${errorSummary(model.query.errors.map(linkedToTheForm))}
     <span class="govuk-caption-l">Audit</span>
     <h1 class="govuk-heading-l">${title}</h1>
     <p class="govuk-body">Every read of a child's record is kept in the event log: who read it, when, which page or route, and what they asked for. A list (a search, the drift report, a measure's children) is a read of every child it named. Children are shown by id, never by name; the trail itself cannot be changed.</p>

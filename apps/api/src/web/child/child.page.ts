@@ -12,7 +12,7 @@ import {
 } from '@care-journey/projections';
 import { ACCESS_LOG_READERS } from '../../audit/access-log-readers';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { errorSummary, inlineError, summaryList, tag } from '../html/components';
+import { errorSummary, inlineError, summaryList, tag, textInput } from '../html/components';
 import { codeText, formatDate, formatInstant, legalStatusText, plural } from '../html/format';
 import { closedWords, isCondition, openFlagStatus } from '../html/flag-words';
 import { html, type SafeHtml } from '../html/html';
@@ -52,10 +52,10 @@ function replayForm({ form, journey }: ChildPageModel, childId: string): SafeHtm
     <div class="cj-replay__grid">
       <div class="${group('asAt')}"><label class="govuk-label govuk-label--s" for="asAt">As at</label>
         <div id="asAt-hint" class="govuk-hint">A date, for example 2024-09-30</div>${inlineError('asAt', err('asAt'))}
-        <input class="govuk-input govuk-input--width-10" id="asAt" name="asAt" type="text" inputmode="numeric" value="${form.raw.asAt}" aria-describedby="asAt-hint"></div>
+        ${textInput({ id: 'asAt', value: form.raw.asAt, width: 'govuk-input--width-10', hint: true, error: err('asAt').length > 0, inputmode: 'numeric' })}</div>
       <div class="${group('knownAt')}"><label class="govuk-label govuk-label--s" for="knownAt">As known at</label>
         <div id="knownAt-hint" class="govuk-hint">A date (end of that day) or date and time with zone</div>${inlineError('knownAt', err('knownAt'))}
-        <input class="govuk-input govuk-input--width-20" id="knownAt" name="knownAt" type="text" value="${form.raw.knownAt}" aria-describedby="knownAt-hint"></div>
+        ${textInput({ id: 'knownAt', value: form.raw.knownAt, width: 'govuk-input--width-20', hint: true, error: err('knownAt').length > 0 })}</div>
       <div class="govuk-form-group"><div class="govuk-button-group">
         <button type="submit" class="govuk-button" data-module="govuk-button">Replay</button>
         <a class="govuk-link" href="/panel/children/${encodeURIComponent(childId)}">Back to today</a></div></div>
@@ -291,8 +291,8 @@ export function childPage(model: ChildPageModel): SafeHtml {
   return page({
     title: heading,
     content,
+    // No menu item is this page: "Drift report" is not marked current.
     user: model.user,
-    active: 'drift',
     csrfToken: model.csrfToken,
     hasErrors: model.form.errors.length > 0,
     beforeContent: html`<a href="/panel/drift" class="govuk-back-link">Drift report</a>`,

@@ -55,7 +55,10 @@ function scaleFor(summary: JourneySummary, end: CalendarDate): Scale {
   };
 }
 
-/** A bar with its label inside when it fits; the <title> and link say it all for any width. */
+/**
+ * A bar with its label inside when it fits; the <title> and link say it all for any width. The
+ * title contains the label as drawn (WCAG 2.5.3 label in name: a voice-control user says what they see).
+ */
 function bar(
   s: Scale,
   from: CalendarDate,
@@ -170,7 +173,7 @@ export function timelineSvg({ summary, end, flags, dueSoon, corrected }: Timelin
         '#f3f2f1',
         undefined,
         `Looked after from ${formatDate(period.start)}`,
-        `Looked after ${formatDate(period.start)} to ${period.end ? `${formatDate(period.end)} (${period.endReason ?? ''})` : 'now'}`,
+        `Looked after from ${formatDate(period.start)} to ${period.end ? `${formatDate(period.end)} (${period.endReason ?? ''})` : 'now'}`,
         entryHref(period.startEventId),
       ),
     );
@@ -238,7 +241,7 @@ export function timelineSvg({ summary, end, flags, dueSoon, corrected }: Timelin
           MISSING_SWATCH.colour,
           MISSING_SWATCH.pattern,
           spell.kind,
-          `${spell.kind === 'M' ? 'Missing' : 'Away without authorisation'} from ${formatDate(spell.start)}${spell.end ? ` to ${formatDate(spell.end)}` : ''}`,
+          `${spell.kind === 'M' ? 'Missing' : 'Away without authorisation'} (${spell.kind}) from ${formatDate(spell.start)}${spell.end ? ` to ${formatDate(spell.end)}` : ''}`,
           entryHref(spell.eventId),
         ),
       );

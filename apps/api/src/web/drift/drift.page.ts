@@ -8,6 +8,7 @@ import {
   selectOptions,
   tag,
   type FieldMessage,
+  scrollingTable,
 } from '../html/components';
 import { AGE_BAND_TEXT, formatDate, plural } from '../html/format';
 import { dueWords, openFlagStatus } from '../html/flag-words';
@@ -173,8 +174,10 @@ function table(model: DriftPageModel): SafeHtml {
     return html`<p class="govuk-body govuk-!-font-weight-bold" id="no-results">No child has an open flag or warning that matches these filters as at ${formatDate(query.asAt)}.</p>`;
   const worst = (row: DriftReportRow) => Math.max(0, ...row.flags.map((f) => f.daysOverdue));
   const basisOf = query.all ? printBasis(view.summaries, view.rows, showNames) : undefined;
-  return html`<table class="govuk-table cj-drift-table" id="drift-table">
-    <caption class="govuk-table__caption govuk-table__caption--m">Children with open flags or warnings as at ${formatDate(query.asAt)}</caption>
+  return scrollingTable(
+    'drift-table',
+    html`<table class="govuk-table cj-drift-table" id="drift-table">
+    <caption class="govuk-table__caption govuk-table__caption--m" id="drift-table-caption">Children with open flags or warnings as at ${formatDate(query.asAt)}</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row">${COLUMNS.map((c) => sortHeader(query, c))}</tr></thead>
     <tbody class="govuk-table__body">
       ${view.rows.map(
@@ -188,7 +191,8 @@ function table(model: DriftPageModel): SafeHtml {
         <td class="govuk-table__cell govuk-table__cell--numeric">${row.flags.length ? worst(row) : '–'}</td>
       </tr>`,
       )}
-    </tbody></table>`;
+    </tbody></table>`,
+  );
 }
 
 function pagination({ query, view }: DriftPageModel): SafeHtml {

@@ -37,6 +37,28 @@ export const hint = (id: string, text: string | undefined): SafeHtml =>
 export const describedBy = (id: string, hasHint: boolean, hasError: boolean): string =>
   [hasHint ? `${id}-hint` : '', hasError ? `${id}-error` : ''].filter(Boolean).join(' ');
 
+/** A GOV.UK text input of a form that may show errors beside its fields. */
+export interface TextInputSpec {
+  id: string;
+  value: string;
+  /** Its width class, e.g. govuk-input--width-10. */
+  width: string;
+  /** It has a hint, `${id}-hint`. */
+  hint: boolean;
+  /** It has an error shown beside it, `${id}-error`: a red border, and read with the field. */
+  error: boolean;
+  inputmode?: 'numeric';
+}
+
+/**
+ * The input of one text field: its description is its hint and, when it has one, its error (so a
+ * screen reader user taken to it from the error summary hears what is wrong), as GOV.UK's does.
+ */
+export function textInput(spec: TextInputSpec): SafeHtml {
+  const ids = describedBy(spec.id, spec.hint, spec.error);
+  return html`<input class="govuk-input ${spec.width}${spec.error ? ' govuk-input--error' : ''}" id="${spec.id}" name="${spec.id}" type="text"${spec.inputmode ? html` inputmode="${spec.inputmode}"` : ''} value="${spec.value}"${ids ? html` aria-describedby="${ids}"` : ''}>`;
+}
+
 export interface Option {
   value: string;
   text: string;
@@ -66,3 +88,11 @@ export const summaryList = (rows: readonly [string, HtmlValue][]): SafeHtml =>
 
 export const backLink = (href: string, text = 'Back'): SafeHtml =>
   html`<a href="${href}" class="govuk-back-link">${text}</a>`;
+
+/**
+ * A wide table in its own scrolling area, so at 320 px (400% zoom) the table scrolls sideways and
+ * the page does not: focusable, so a keyboard user can scroll it, and named by the table's caption
+ * (`${tableId}-caption`).
+ */
+export const scrollingTable = (tableId: string, table: SafeHtml): SafeHtml =>
+  html`<div class="cj-table-scroll" role="region" tabindex="0" aria-labelledby="${tableId}-caption">${table}</div>`;

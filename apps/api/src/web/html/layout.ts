@@ -13,7 +13,7 @@ export interface PageOptions {
   csrfToken?: string;
   /** Page scripts (chart.js and the charts) go at the end of the body. */
   scripts?: HtmlValue;
-  /** Shown above the title: the error summary, a back link. */
+  /** Shown above the title, first in <main> (inside a landmark): a back link. */
   beforeContent?: HtmlValue;
   /** When the page has a validation error, "Error: " leads the title (GOV.UK pattern). */
   hasErrors?: boolean;
@@ -86,20 +86,22 @@ export function page(options: PageOptions): SafeHtml {
 <body class="govuk-template__body">
   <script src="/assets/app/js-enabled.js"></script>
   <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
-  <header class="govuk-template__header cj-header">${serviceNavigation(options.user, options.active, options.csrfToken)}</header>
-  <div class="govuk-width-container cj-width">
-    <div class="govuk-phase-banner">
+  <header class="govuk-template__header cj-header">${serviceNavigation(options.user, options.active, options.csrfToken)}
+    <div class="govuk-width-container cj-width"><div class="govuk-phase-banner">
       <p class="govuk-phase-banner__content">
         <strong class="govuk-tag govuk-phase-banner__content__tag">Alpha</strong>
         <span class="govuk-phase-banner__text">A new service for the permanency panel. Check anything you act on against the case record.</span>
       </p>
-    </div>
-    ${options.beforeContent}
-    <main class="govuk-main-wrapper" id="main-content">
+    </div></div></header>
+  <div class="govuk-width-container cj-width">
+    <main class="govuk-main-wrapper${options.beforeContent ? ' cj-main--after-back' : ''}" id="main-content">
+      ${options.beforeContent}
       ${options.content}
     </main>
   </div>
   <footer class="govuk-footer cj-footer"><div class="govuk-width-container">
+    <h2 class="govuk-visually-hidden">Support links</h2>
+    <ul class="govuk-footer__inline-list"><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/accessibility">Accessibility statement</a></li></ul>
     <p class="govuk-body-s">${SERVICE_NAME}: event-sourced care journeys for looked-after children. Personal data: handle under your authority's data protection policy.</p>
   </div></footer>
   <script type="module" src="/assets/app/govuk-init.js"></script>

@@ -220,10 +220,10 @@ export function recordFormPage(model: RecordFormPageModel): SafeHtml {
       </div>
     </form></div></div>`;
   return page({
-    title: `Record: ${form.title}`,
+    // The child named, so several forms open in tabs can be told apart; no menu item is this page.
+    title: `Record ${inSentence(form.title)} for ${model.childLabel}`,
     content,
     user: model.user,
-    active: 'drift',
     csrfToken: model.csrfToken,
     hasErrors: errors.length > 0 || Boolean(model.refusal),
     beforeContent: html`<a href="${childHref}" class="govuk-back-link">Back to the child</a>`,

@@ -5,7 +5,6 @@ import { dateOfInstant } from '@care-journey/journey';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { ChildScope } from '../../auth/child-scope/child-scope';
-import { ChildScoped } from '../../auth/child-scope/child-scoped.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { ChildRefInUse } from '../../children/application-errors';
 import { idempotentChildId } from '../../children/recording/idempotency';
@@ -51,22 +50,28 @@ export class RegisterChildController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): string {
+    const teams = this.scope.registrationTeams(user);
     return sendPage(
       reply,
       registerChildPage({
         user,
         csrfToken: csrfToken(request, reply),
         form: this.form(user),
-        // The one recording is usually the allocated worker: changeable.
-        values: { socialWorker: user.id },
+        // The one recording is usually the allocated worker, in their one team if they have one: changeable.
+        values: { socialWorker: user.id, ...(teams.length === 1 && { team: teams[0] }) },
         errors: [],
         idempotencyKey: newFormKey(),
       }),
     );
   }
 
+  /**
+   * Not under the scope's guard (`@ChildScoped('registration')`, the API's): its 400 would be a bare
+   * error page that loses the answers. The same judgement, ChildScope.registrationRefusal, is made
+   * here before anything is sent, and a refusal is a message on the team field with the form's
+   * other errors, the answers kept.
+   */
   @Post()
-  @ChildScoped('registration')
   async register(
     @Body() submitted: Record<string, unknown> | undefined,
     @CurrentUser() user: AuthenticatedUser,
@@ -88,8 +93,15 @@ export class RegisterChildController {
       const refusal = { kind: 'key-invalid', message: key.message } as const;
       return sendPage(reply, registerChildPage({ ...refill(newFormKey()), refusal }), 400);
     }
+    const body = formToBody(form.fields, fields);
+    const refusal = this.scope.registrationRefusal(user, fields.team);
+    if (refusal) {
+      const others = (await this.commands.fieldErrors(form, body)).filter((e) => e.field !== 'team');
+      const errors = [...others, { field: refusal.field, message: refusal.message }];
+      return sendPage(reply, registerChildPage({ ...refill(key.key), errors }), 400);
+    }
     const childId = idempotentChildId(user.id, key.key);
-    const outcome = await this.send(form, childId, formToBody(form.fields, fields), user, key.key);
+    const outcome = await this.send(form, childId, body, user, key.key);
     // A reference another child holds, told to a team-scoped worker: in the trail, as on the API.
     if (!outcome.ok && 'errors' in outcome && outcome.status === 409 && !this.scope.of(user).all)
       await this.scope.recordRefused(user, childId, request, 'child-ref-in-use');

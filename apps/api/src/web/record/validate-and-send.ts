@@ -33,6 +33,12 @@ export class FormCommandSender {
 
   constructor(private readonly sender: JourneyCommandSender) {}
 
+  /** The form's field errors as the API's validation pipe gives them, sending nothing. */
+  async fieldErrors(form: RecordForm, body: Record<string, unknown>): Promise<FormError[]> {
+    const checked = await this.validated(form, body);
+    return 'errors' in checked ? checked.errors : [];
+  }
+
   async send(
     form: RecordForm,
     childId: string,
@@ -41,13 +47,9 @@ export class FormCommandSender {
     user: AuthenticatedUser,
     idempotencyKey: string,
   ): Promise<SendOutcome> {
-    let dto: object;
-    try {
-      dto = (await this.pipe.transform(body, { type: 'body', metatype: form.dto })) as object;
-    } catch (error) {
-      if (!(error instanceof BadRequestException)) throw error;
-      return { ok: false, status: 400, errors: fieldErrorsOf(form, error) };
-    }
+    const checked = await this.validated(form, body);
+    if ('errors' in checked) return { ok: false, status: 400, errors: checked.errors };
+    const { dto } = checked;
     try {
       // A plain copy: the sender spreads it into the domain command.
       const plain = JSON.parse(JSON.stringify(dto)) as CommandBody<typeof form.command>;
@@ -87,6 +89,19 @@ export class FormCommandSender {
         status: 422,
         errors: [{ ...(field !== undefined && { field }), message: error.message }],
       };
+    }
+  }
+
+  /** The body as the API's DTO, or the field errors its validation pipe gives. */
+  private async validated(
+    form: RecordForm,
+    body: Record<string, unknown>,
+  ): Promise<{ dto: object } | { errors: FormError[] }> {
+    try {
+      return { dto: (await this.pipe.transform(body, { type: 'body', metatype: form.dto })) as object };
+    } catch (error) {
+      if (!(error instanceof BadRequestException)) throw error;
+      return { errors: fieldErrorsOf(form, error) };
     }
   }
 }

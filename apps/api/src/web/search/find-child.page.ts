@@ -1,5 +1,5 @@
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { errorSummary, inlineError } from '../html/components';
+import { errorSummary, inlineError, scrollingTable } from '../html/components';
 import { formatDate } from '../html/format';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
@@ -26,8 +26,10 @@ function results({ query, list }: FindChildPageModel): SafeHtml {
   const caption = query.text
     ? `${list.total.toLocaleString('en-GB')} ${list.total === 1 ? 'child matches' : 'children match'} “${query.text}”`
     : `All ${list.total.toLocaleString('en-GB')} children`;
-  return html`<table class="govuk-table" id="children-table">
-    <caption class="govuk-table__caption govuk-table__caption--m">${caption}<span class="govuk-caption-m">Showing ${list.first.toLocaleString('en-GB')} to ${(list.first + list.items.length - 1).toLocaleString('en-GB')}</span></caption>
+  return scrollingTable(
+    'children-table',
+    html`<table class="govuk-table" id="children-table">
+    <caption class="govuk-table__caption govuk-table__caption--m" id="children-table-caption">${caption}<span class="govuk-caption-m">Showing ${list.first.toLocaleString('en-GB')} to ${(list.first + list.items.length - 1).toLocaleString('en-GB')}</span></caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row">
       <th scope="col" class="govuk-table__header">Child</th><th scope="col" class="govuk-table__header">Date of birth</th>
       <th scope="col" class="govuk-table__header">Looked after today</th><th scope="col" class="govuk-table__header">Team</th>
@@ -38,7 +40,8 @@ function results({ query, list }: FindChildPageModel): SafeHtml {
         ${cell(c.dateOfBirth ? formatDate(c.dateOfBirth) : 'Not known')}
         ${cell(c.lookedAfterSince ? `Yes, since ${formatDate(c.lookedAfterSince)}` : 'No')}
         ${cell(c.team ?? 'Not allocated')}${cell(c.socialWorker ?? 'Not allocated')}</tr>`,
-    )}</tbody></table>`;
+    )}</tbody></table>`,
+  );
 }
 
 /** Find any registered child by name or 903 reference, flagged or not. */

@@ -1,0 +1,92 @@
+import { html, type SafeHtml } from '../html/html';
+import { page, SERVICE_NAME } from '../html/layout';
+
+/** One way the service still fails WCAG 2.2 AA (or GOV.UK practice), in words a user can act on. */
+export interface KnownIssue {
+  text: string;
+  /** The success criterion it fails, or "best practice" where no criterion is failed. */
+  criterion: string;
+}
+
+/**
+ * What the accessibility review of session 11 (test date below) found and is not fixed yet. Keep it
+ * honest: remove an item only with the fix, add one whenever a test finds it.
+ */
+export const KNOWN_ISSUES: readonly KnownIssue[] = [
+  {
+    text: 'Your sign-in ends 8 hours after you signed in, whatever you are doing, and you are not warned first. A form sent after that takes you to the sign-in page and what you typed is not kept.',
+    criterion: 'WCAG 2.2 success criterion 2.2.1 (Timing adjustable)',
+  },
+  {
+    text: 'At 320 pixels wide (or 400% zoom), the tables on the stability and permanence page and on the pages of the children behind a measure make the whole page scroll sideways, not only the table.',
+    criterion: 'WCAG 2.2 success criterion 1.4.10 (Reflow)',
+  },
+];
+
+/** When the service was last tested, and how (the statement's "Preparation of this statement"). */
+export const LAST_TESTED = '28 November 2026';
+
+/**
+ * The service's accessibility statement, in the GOV.UK model's order: who it is for and what should
+ * work, how accessible it is, how to report a problem, the enforcement procedure, the technical
+ * information (compliance status and what is not accessible), and how it was tested. Public: anyone
+ * must be able to read it, signed in or not.
+ */
+export function accessibilityStatementPage(issues: readonly KnownIssue[] = KNOWN_ISSUES): SafeHtml {
+  const content = html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+    <h1 class="govuk-heading-l">Accessibility statement for ${SERVICE_NAME}</h1>
+    <p class="govuk-body">This accessibility statement applies to the ${SERVICE_NAME} web pages (the drift report, find a child, a child’s journey, the record forms, stability and permanence, and the audit pages), run by the local authority that gave you your sign-in.</p>
+    <p class="govuk-body">We want as many people as possible to be able to use this service. For example, that means you should be able to:</p>
+    <ul class="govuk-list govuk-list--bullet">
+      <li>change colours, contrast levels and fonts using browser or device settings</li>
+      <li>zoom in up to 400% without the text spilling off the screen</li>
+      <li>navigate most of the service using just a keyboard</li>
+      <li>navigate most of the service using speech recognition software</li>
+      <li>listen to most of the service using a screen reader</li>
+      <li>print a child’s page or the drift report as a panel pack</li>
+    </ul>
+    <p class="govuk-body">Every chart has a table with the same figures beside it, and every flag says in words what it means as well as by colour.</p>
+
+    <h2 class="govuk-heading-m">How accessible this service is</h2>
+    ${
+      issues.length === 0
+        ? html`<p class="govuk-body">We know of no part of this service that is not accessible.</p>`
+        : html`<p class="govuk-body">We know some parts of this service are not fully accessible:</p>
+    <ul class="govuk-list govuk-list--bullet" id="known-issues">${issues.map((issue) => html`<li>${issue.text}</li>`)}</ul>`
+    }
+
+    <h2 class="govuk-heading-m">Feedback and contact information</h2>
+    <p class="govuk-body">If you need information from this service in a different format, contact your authority’s ${SERVICE_NAME} administrator (the team that gave you your sign-in). Say which page you were on, what you were trying to do and what assistive technology you use, if any. They will reply within 5 working days.</p>
+
+    <h2 class="govuk-heading-m">Reporting accessibility problems with this service</h2>
+    <p class="govuk-body">We are always looking to improve the accessibility of this service. If you find any problems not listed on this page or think we are not meeting accessibility requirements, tell your authority’s ${SERVICE_NAME} administrator, giving the address of the page (it is in your browser’s address bar).</p>
+
+    <h2 class="govuk-heading-m">Enforcement procedure</h2>
+    <p class="govuk-body">The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the ‘accessibility regulations’). If you are not happy with how we respond to your complaint, <a class="govuk-link" href="https://www.equalityadvisoryservice.com/">contact the Equality Advisory and Support Service (EASS)</a>.</p>
+
+    <h2 class="govuk-heading-m">Technical information about this service’s accessibility</h2>
+    <p class="govuk-body">We are committed to making this service accessible, in accordance with the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.</p>
+    <h3 class="govuk-heading-s">Compliance status</h3>
+    <p class="govuk-body" id="compliance-status">${
+      issues.some((issue) => issue.criterion.startsWith('WCAG'))
+        ? html`This service is partially compliant with the <a class="govuk-link" href="https://www.w3.org/TR/WCAG22/">Web Content Accessibility Guidelines version 2.2</a> AA standard, due to the non-compliances listed below.`
+        : html`This service is fully compliant with the <a class="govuk-link" href="https://www.w3.org/TR/WCAG22/">Web Content Accessibility Guidelines version 2.2</a> AA standard.`
+    }</p>
+    <h3 class="govuk-heading-s">Non-accessible content</h3>
+    <p class="govuk-body">The content listed below is non-accessible for the following reasons.</p>
+    <ul class="govuk-list govuk-list--bullet" id="non-compliances">${issues.map((issue) => html`<li>${issue.text} This fails ${issue.criterion}.</li>`)}</ul>
+    <p class="govuk-body">We plan to fix these. Until then, tell your administrator if one stops you doing something, and they will help you do it another way.</p>
+
+    <h2 class="govuk-heading-m">How we tested this service</h2>
+    <p class="govuk-body" id="last-tested">This service was last tested on ${LAST_TESTED} against the WCAG 2.2 AA standard, by the team that develops it. We tested:</p>
+    <ul class="govuk-list govuk-list--bullet">
+      <li>every page reachable as each kind of user (social worker, panel member, auditor, reporting job), about 100 pages including every record form and its errors, with the automated checker axe-core 4.14</li>
+      <li>by hand: using the service with a keyboard only (signing in, recording a review, the filters), focus, error messages and their links, headings, tables, the charts’ text alternatives, 320 pixel wide screens and printing</li>
+    </ul>
+    <p class="govuk-body">We have not yet tested with screen readers (JAWS, NVDA, VoiceOver) or Windows high contrast mode.</p>
+
+    <h2 class="govuk-heading-m">Preparation of this accessibility statement</h2>
+    <p class="govuk-body">This statement was prepared on ${LAST_TESTED}. It was last reviewed on ${LAST_TESTED}.</p>
+  </div></div>`;
+  return page({ title: 'Accessibility statement', content });
+}

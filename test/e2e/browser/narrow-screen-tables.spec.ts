@@ -1,0 +1,49 @@
+import { registerBody, startCareBody } from '../support/journey-bodies';
+import { tokenFor } from '../support/tokens';
+import { useBrowserApp } from './support/browser-app';
+import { describeInBrowser, screenshot } from './support/chromium';
+import { signIn } from './support/sign-in';
+
+jest.setTimeout(120_000);
+
+/** a11y review #7: at 320 px (400% zoom) a wide table scrolls in its own area; the page does not. */
+describeInBrowser('wide tables at 320 px (real browser)', () => {
+  const app = useBrowserApp();
+
+  beforeAll(async () => {
+    const token = tokenFor('social_worker');
+    const { body } = await app.api.post<{ childId: string }>('/children', registerBody(), { token });
+    await app.api.post(`/children/${body.childId}/periods-of-care`, startCareBody, { token });
+    await app.caughtUp();
+  });
+
+  it.each([
+    ['the drift report', 'panel.demo', '/panel/drift', 'drift-table'],
+    ['find a child', 'panel.demo', '/panel/children?q=Sam', 'children-table'],
+    ['drift as known at', 'auditor.demo', '/panel/audit/drift', 'as-known-table'],
+    ['the read-access trail', 'auditor.demo', '/panel/audit/access-log?childId=*', 'access-log-table'],
+  ])(
+    '%s: the page is no wider than the screen; the table is in a focusable region named by its caption',
+    async (_, user, path, tableId) => {
+      const page = await app.newPage({ viewport: { width: 320, height: 800 } });
+      await signIn(page, app.baseUrl, user, path);
+      await page.goto(`${app.baseUrl}${path}`);
+      const region = page.locator(`div.cj-table-scroll:has(> #${tableId})`);
+      expect(await region.count()).toBe(1);
+      expect(await page.locator('html').evaluate((root) => root.scrollWidth)).toBeLessThanOrEqual(320);
+      expect({
+        role: await region.getAttribute('role'),
+        tabindex: await region.getAttribute('tabindex'),
+        name: await region.getAttribute('aria-labelledby'),
+        caption: await page.locator(`#${tableId} caption`).getAttribute('id'),
+      }).toEqual({
+        role: 'region',
+        tabindex: '0',
+        name: `${tableId}-caption`,
+        caption: `${tableId}-caption`,
+      });
+      expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      await screenshot(page, `narrow-${tableId}`);
+    },
+  );
+});
