@@ -13,7 +13,7 @@ import { tokenFor } from './support/tokens';
  * assets, and the sign-in page.
  */
 // The web pages (and `/`, which sends a browser to them) answer with pages, not JSON errors.
-const NOT_JSON_ROUTES = /^\/(docs|assets|panel|login)\b|^\/$/;
+const NOT_JSON_ROUTES = /^\/(docs|assets|panel|login|accessibility)\b|^\/$/;
 
 type ErrorBody = { errors: { field: string; rule: string; message: string }[] };
 type OpenApi = { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
