@@ -103,7 +103,14 @@ describe('an event written by a newer build: a clear 503 naming it, everywhere',
     // Another child recorded after it: not projected while the event blocks the log.
     await newChild(api);
     const admin = { token: tokenFor('admin') };
-    type Projections = { checkpoint: string; head: string; projector: string; thread?: { error?: string } };
+    type Projections = {
+      checkpoint: string | null;
+      head: string;
+      projector: string;
+      thread?: { error?: string };
+    };
+    // No checkpoint yet (the failed batch was the log's first) is before every event.
+    const position = (checkpoint: string | null): bigint => (checkpoint === null ? -1n : BigInt(checkpoint));
     let seen = await api.get<Projections>('/admin/projections', admin);
     for (let i = 0; i < 50 && seen.body.projector !== 'failed'; i++) {
       await sleep(100);
@@ -111,7 +118,7 @@ describe('an event written by a newer build: a clear 503 naming it, everywhere',
     }
     expect(seen.body.projector).toBe('failed');
     // The batch holding it is not applied: the checkpoint is before it (before the batch's first event).
-    expect(BigInt(seen.body.checkpoint)).toBeLessThan(newerPosition);
+    expect(position(seen.body.checkpoint)).toBeLessThan(newerPosition);
     expect(BigInt(seen.body.head)).toBeGreaterThan(newerPosition);
     expect(seen.body.thread?.error).toMatch(
       new RegExp(
@@ -121,7 +128,7 @@ describe('an event written by a newer build: a clear 503 naming it, everywhere',
     // It retries from the checkpoint (every second), and a moment later is still short of it.
     await sleep(1_200);
     const later = await api.get<Projections>('/admin/projections', admin);
-    expect(BigInt(later.body.checkpoint)).toBeLessThan(newerPosition);
+    expect(position(later.body.checkpoint)).toBeLessThan(newerPosition);
   });
 
   it('Given another API process started on the store (an older build after the newer one wrote), Then it starts and is ready, serves other children, and answers the same 503 for this one', async () => {
