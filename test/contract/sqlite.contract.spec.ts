@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@care-journey/event-store';
 import { eventStoreContract, type StoreFixture } from './event-store.contract';
+import { failHeadReads } from './support/fail-head-reads';
 
 /** Each test gets a fresh temp file; `open()` adds another connection on the same file. */
 function sqliteFixture(): Promise<StoreFixture> {
@@ -24,19 +25,6 @@ function sqliteFixture(): Promise<StoreFixture> {
       rmSync(dir, { recursive: true, force: true });
     },
   });
-}
-
-/**
- * Reaches into the store's prepared statement for the head (what a subscription polls) rather than
- * breaking the file: WAL readers cannot be made to fail on demand, and this is the error they give.
- */
-function failHeadReads(store: SqliteEventStore, times: number): void {
-  const head = (store as unknown as { statements: { head: { get(): unknown } } }).statements.head;
-  const spy = jest.spyOn(head, 'get');
-  for (let n = 0; n < times; n++)
-    spy.mockImplementationOnce(() => {
-      throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_READ' });
-    });
 }
 
 eventStoreContract('SQLite', { fixture: sqliteFixture, interrupts: true });

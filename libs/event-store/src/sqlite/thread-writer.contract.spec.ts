@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventStoreContract, type StoreFixture } from '../../../../test/contract/event-store.contract';
+import { failHeadReads } from '../../../../test/contract/support/fail-head-reads';
 import { SqliteEventStore } from './sqlite-event-store';
 
 /** The whole event-store contract again with the writer thread committing (CARE_JOURNEY_SQLITE_WRITER=thread). */
@@ -10,6 +11,10 @@ function threadWriterFixture(): Promise<StoreFixture> {
   const file = join(dir, 'events.db');
   const stores: SqliteEventStore[] = [];
   return Promise.resolve({
+    // The next two reads of the log's head by each store fail as a disk I/O error does.
+    interruptSubscriptions: () => {
+      for (const store of stores) failHeadReads(store, 2);
+    },
     open: async () => {
       const store = new SqliteEventStore({ file, pollIntervalMs: 20, writer: 'thread' });
       stores.push(store);
@@ -22,4 +27,4 @@ function threadWriterFixture(): Promise<StoreFixture> {
   });
 }
 
-eventStoreContract('SQLite, writer thread', { fixture: threadWriterFixture });
+eventStoreContract('SQLite, writer thread', { fixture: threadWriterFixture, interrupts: true });
