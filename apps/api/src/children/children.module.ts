@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { RefusalTrail } from '../auth/child-scope/refusal-trail';
 import { UserTeamScopes } from '../auth/child-scope/user-team-scopes';
 import { authorityConfigProvider } from '../authority/authority.providers';
 import { AllocationNames } from './allocation/allocation-names';
@@ -41,6 +42,8 @@ import { requestHasherProvider } from './recording/request-hasher.provider';
     AllocationNames,
     // Each command carries its sender's scope, judged by the handler on the state it decides on.
     UserTeamScopes,
+    // What the sender records in the trail when the handler refuses a command on the decided state.
+    RefusalTrail,
     JourneyCommandSender,
     requestHasherProvider,
     RecordJourneyHandler,
@@ -55,6 +58,6 @@ import { requestHasherProvider } from './recording/request-hasher.provider';
     ChildViewPresenter,
     NextReviewDue,
   ],
-  exports: [JourneyRepository, JourneyCommandSender, AllocationNames, UserTeamScopes],
+  exports: [JourneyRepository, JourneyCommandSender, AllocationNames, UserTeamScopes, RefusalTrail],
 })
 export class ChildrenModule {}

@@ -10,7 +10,8 @@ import { CHILD_ID_PATTERN } from '../../children/dto/child-id.param';
 import { badRequestBody } from '../../http/field-errors';
 import type { AuthenticatedUser } from '../authenticated-user';
 import { USER_REQUEST_KEY } from '../current-user.decorator';
-import { ChildScope, type RefusedRequest } from './child-scope';
+import { ChildScope } from './child-scope';
+import type { RefusedRequest } from './refusal-trail';
 import { CHILD_SCOPED_KEY, type ChildScopedTarget } from './child-scoped.decorator';
 
 interface RequestLike extends RefusedRequest {

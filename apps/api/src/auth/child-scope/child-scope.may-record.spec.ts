@@ -1,6 +1,6 @@
 import type { AuthorityConfig } from '@care-journey/projections';
 import { journeyDecider, type JourneyState } from '@care-journey/journey';
-import type { AccessLogRecorder } from '../../audit/access-log.recorder';
+import type { RefusalTrail } from './refusal-trail';
 import type { JourneyRepository, LoadedJourney } from '../../children/recording/journey.repository';
 import type { UserDirectory } from '../../web/auth/user-directory';
 import type { AuthenticatedUser } from '../authenticated-user';
@@ -26,7 +26,7 @@ function repositoryKeeping(kept: JourneyState | undefined, stored: JourneyState)
 function scopeWith(repository: JourneyRepository): ChildScope {
   const users = { teamsOf: () => ['South'] } as unknown as UserDirectory;
   const authority = { socialWorkerScope: 'team', teams: ['North', 'South'] } as unknown as AuthorityConfig;
-  return new ChildScope(new UserTeamScopes(users, authority), authority, repository, {} as AccessLogRecorder);
+  return new ChildScope(new UserTeamScopes(users, authority), authority, repository, {} as RefusalTrail);
 }
 
 const southWorker: AuthenticatedUser = { id: 'sw.south', role: 'social_worker' } as AuthenticatedUser;

@@ -1,5 +1,5 @@
 import type { AuthorityConfig } from '@care-journey/projections';
-import type { AccessLogRecorder } from '../../audit/access-log.recorder';
+import type { RefusalTrail } from './refusal-trail';
 import type { JourneyRepository } from '../../children/recording/journey.repository';
 import type { UserDirectory } from '../../web/auth/user-directory';
 import type { AuthenticatedUser } from '../authenticated-user';
@@ -14,7 +14,7 @@ function scopeFor(teams: readonly string[], socialWorkerScope = 'team'): ChildSc
     new UserTeamScopes(users, authority),
     authority,
     {} as JourneyRepository,
-    {} as AccessLogRecorder,
+    {} as RefusalTrail,
   );
 }
 

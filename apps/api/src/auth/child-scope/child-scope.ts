@@ -1,21 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CalendarDate } from '@care-journey/journey';
 import { allocationOn, type AuthorityConfig, type JourneySummary } from '@care-journey/projections';
-import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import { AUTHORITY_CONFIG } from '../../authority/authority.providers';
 import { JourneyRepository } from '../../children/recording/journey.repository';
-import { CORRELATION_HEADER, SAFE_CORRELATION_ID } from '../../http/command-origin.decorator';
 import type { FieldError } from '../../http/field-errors';
 import type { AuthenticatedUser } from '../authenticated-user';
+import { RefusalTrail, type RefusalRule, type RefusedRequest } from './refusal-trail';
 import { inTeamScope, type TeamScope } from './team-scope';
 import { UserTeamScopes } from './user-team-scopes';
-
-/** What the trail records of a refused request: its method, its route and its correlation id. */
-export interface RefusedRequest {
-  method: string;
-  headers: Record<string, string | string[] | undefined>;
-  routeOptions?: { url?: string };
-}
 
 /**
  * The one policy for which children a user reads and records for (the authority's
@@ -29,7 +21,7 @@ export class ChildScope {
     private readonly scopes: UserTeamScopes,
     @Inject(AUTHORITY_CONFIG) private readonly authority: AuthorityConfig,
     private readonly journeys: JourneyRepository,
-    private readonly trail: AccessLogRecorder,
+    private readonly refusals: RefusalTrail,
   ) {}
 
   of(user: AuthenticatedUser): TeamScope {
@@ -126,18 +118,8 @@ export class ChildScope {
     user: AuthenticatedUser,
     childId: string,
     request: RefusedRequest,
-    rule: 'socialWorkerScope' | 'child-ref-in-use' | 'upn-in-use' = 'socialWorkerScope',
+    rule: RefusalRule = 'socialWorkerScope',
   ) {
-    const header = request.headers[CORRELATION_HEADER];
-    const query = {
-      method: request.method,
-      route: request.routeOptions?.url ?? '',
-      rule,
-    };
-    return this.trail.record(
-      user,
-      { childId, view: 'refused', query },
-      typeof header === 'string' && SAFE_CORRELATION_ID.test(header) ? header : undefined,
-    );
+    return this.refusals.record(user, childId, request, rule);
   }
 }

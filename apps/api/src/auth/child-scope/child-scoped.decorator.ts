@@ -20,6 +20,7 @@ export const ChildScoped = (target: ChildScopedTarget = 'child'): MethodDecorato
   applyDecorators(
     SetMetadata(CHILD_SCOPED_KEY, target),
     UseGuards(ChildScopeGuard),
-    // A command the handler refuses on the state it decided on is in the trail as the guard's are.
-    UseInterceptors(ScopeRefusalsInTrail),
+    // A command the handler refuses on the state it decided on is in the trail as the guard's are:
+    // recorded by the API's command sender on command routes, by this interceptor on the pages'.
+    ...(target === 'child' ? [UseInterceptors(ScopeRefusalsInTrail)] : []),
   );
