@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DEFAULT_AUTHORITY_CONFIG } from '@care-journey/projections';
+import { mintToken } from '../../apps/api/src/auth/mint-token';
+import { hashPassword } from '../../apps/api/src/web/auth/password-hash';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { chooseLoadTool, type LoadCounts, type LoadTool } from './load-tool';
+import { mainThreadCpuMs, processCpuMs } from './process-cpu';
+import { exited, firstLine, peakRssOf, spawnNode } from '../support/child-process';
+import { openRaw, rawBatchInserter } from '../support/raw-sqlite';
+import { TempDb } from '../support/temp-db';
+import { reviewTargets } from '../workload/review-targets';
+import type { Template } from '../workload/templates';
+
+export interface LoadResult extends LoadCounts {
+  sent: number;
+  /** The load client's own CPU time over its whole run (ms). */
+  cpuMs: number;
+  tool: LoadTool;
+}
+
+/** A phase's load result with the API's CPU over it (whole process, and its main thread alone). */
+export type Measured = LoadResult & { apiCpuMs?: number; mainCpuMs?: number };
+
+/** The bench's social worker, in every team the synthetic cohort allocates to (the default authority's). */
+const benchSocialWorker = () => ({
+  username: 'bench-social-worker',
+  name: 'Bench Social Worker',
+  role: 'social_worker',
+  passwordHash: hashPassword(randomBytes(16).toString('hex')),
+  teams: DEFAULT_AUTHORITY_CONFIG.teams,
+});
+
+const since = (before: number | undefined, after: number | undefined): number | undefined =>
+  before === undefined || after === undefined ? undefined : after - before;
+
+const script = (name: string) => join(__dirname, `${name}.js`);
+const CLIENT_SCRIPT: Record<LoadTool, string> = { wrk: 'wrk-client', autocannon: 'load-client' };
+
+/** Polls /health/projections until the lag is 0 (or gives up after `timeoutMs`: measured anyway). */
+async function caughtUp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const health = (await (await fetch(`${url}/health/projections`)).json()) as { lag?: string };
+    if (health.lag === '0') return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** The API's store: cohort children up to `count` review targets; returns the targets. */
+function writeTargets(templates: readonly Template[], count: number, file: string): { childId: string }[] {
+  const { children, targets } = reviewTargets(templates, count);
+  const db = openRaw(file, 'OFF');
+  const insert = rawBatchInserter(db);
+  db.transaction(() => children.forEach((child) => insert(child.stream, 0, child.events)))();
+  db.close();
+  return targets.map((t) => ({ childId: t.childId }));
+}
+
+/** A store of review targets for the API under load: written once, copied for each API that uses it. */
+export class ReviewStore {
+  readonly temp = new TempDb();
+  readonly targetsFile: string;
+  readonly targets: { childId: string }[];
+
+  constructor(templates: readonly Template[], count = 2_000) {
+    this.targets = writeTargets(templates, count, this.temp.file);
+    this.targetsFile = join(dirname(this.temp.file), 'targets.json');
+    writeFileSync(this.targetsFile, JSON.stringify(this.targets));
+  }
+
+  /** A copy of the seeded store beside it, for a second API (`name` must differ per copy). */
+  copy(name: string): string {
+    const file = join(dirname(this.temp.file), `${name}.db`);
+    copyFileSync(this.temp.file, file);
+    return file;
+  }
+
+  remove(): void {
+    this.temp.remove();
+  }
+}
+
+/**
+ * The API (`api-server`, the real app) in a process of its own on `file`, with a users file holding
+ * the bench's social worker, and the load tool run against it phase by phase (`load`). `env` is added
+ * to the server's environment (e.g. CARE_JOURNEY_SQLITE_WRITER), `serverScript` runs another build's
+ * api-server.js (an A/B against an older commit).
+ */
+export class ApiUnderLoad {
+  readonly tool = chooseLoadTool();
+  /** "writer=…, projections=…" as the server printed them. */
+  modes = '';
+  private url = '';
+  private token = '';
+  private first = 0;
+
+  private constructor(
+    private readonly server: ChildProcessWithoutNullStreams,
+    private readonly targetsFile: string,
+    private readonly secret: string,
+  ) {}
+
+  static async start(options: {
+    file: string;
+    targetsFile: string;
+    env?: Record<string, string>;
+    profileDir?: string;
+    serverScript?: string;
+  }): Promise<ApiUnderLoad> {
+    const dir = dirname(options.file);
+    const secret = randomBytes(32).toString('hex');
+    const usersFile = `${options.file}.users.json`;
+    writeFileSync(usersFile, JSON.stringify([benchSocialWorker()]), { mode: 0o600 });
+    const server = spawnNode(
+      options.serverScript ?? script('api-server'),
+      [],
+      {
+        CARE_JOURNEY_SQLITE_FILE: options.file,
+        CARE_JOURNEY_READMODEL_FILE: join(dir, `${options.file.split('/').pop()}.read-models.db`),
+        CARE_JOURNEY_JWT_SECRET: secret,
+        // As deployed: team scope (the default) and a users file holding the token's user, so every
+        // command pays the scope check and the token's users-file check.
+        CARE_JOURNEY_USERS: usersFile,
+        ...options.env,
+      },
+      // A CPU profile of the API's main thread, written when it exits (`--profile-api DIR`).
+      options.profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`],
+    );
+    const api = new ApiUnderLoad(server, options.targetsFile, secret);
+    try {
+      const [, port, writerMode, projectionsMode] = (await firstLine(server, /^listening \d+/)).split(' ');
+      api.modes = `${writerMode}, ${projectionsMode}`;
+      api.url = `http://127.0.0.1:${port}`;
+      api.token = mintToken({ secret, userId: 'bench-social-worker', role: 'social_worker' });
+      return api;
+    } catch (error) {
+      await api.stop();
+      throw error;
+    }
+  }
+
+  /** One phase of `clients` connections for `seconds`, each command a review no child has had yet. */
+  async load(clients: number, seconds: number): Promise<Measured> {
+    const pid = this.server.pid;
+    const apiBefore = processCpuMs(pid);
+    const mainBefore = mainThreadCpuMs(pid);
+    const client = spawnNode(script(CLIENT_SCRIPT[this.tool]), [
+      this.url,
+      this.token,
+      String(clients),
+      String(seconds),
+      this.targetsFile,
+      String(this.first),
+    ]);
+    const result = JSON.parse(await firstLine(client, /^\{/, (seconds + 60) * 1000)) as LoadResult;
+    await exited(client);
+    const apiCpuMs = since(apiBefore, processCpuMs(pid));
+    const mainCpuMs = since(mainBefore, mainThreadCpuMs(pid));
+    this.first += result.sent + clients;
+    return { ...result, apiCpuMs, mainCpuMs };
+  }
+
+  /**
+   * Until every target has had a command (at most ~30 s): a child's first command reads and folds
+   * its whole stream (~2.5 ms more), so later phases measure commands on warm children. Then until
+   * the read models have caught up with the seeded log (at most 120 s): a projector still catching
+   * up would be measured as the commands' cost.
+   */
+  async warm(targets: number): Promise<void> {
+    for (let round = 0; round < 15 && this.first < targets; round++) await this.load(8, 2);
+    await caughtUp(this.url, 120_000);
+  }
+
+  peakRssMb(): number {
+    return peakRssOf(this.server.pid);
+  }
+
+  async stop(): Promise<void> {
+    this.server.kill('SIGTERM');
+    await exited(this.server);
+  }
+}
