@@ -100,3 +100,34 @@ describe('dateInEngland asked instant after instant (the kept day)', () => {
     expect(dateInEngland('2026-07-01T22:59:59.999Z')).toBe('2026-07-01');
   });
 });
+
+describe('dateInEngland over many instants in any order (kept day starts)', () => {
+  // The reference: Intl's own date in Europe/London (en-CA formats it as YYYY-MM-DD).
+  const reference = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+
+  it('Given every quarter hour around both clock changes of 2023 and a winter week, shuffled, When each is dated, Then each agrees with Intl', () => {
+    const spans: [string, string][] = [
+      ['2023-03-24T00:00:00Z', '2023-03-28T00:00:00Z'],
+      ['2023-10-27T00:00:00Z', '2023-10-31T00:00:00Z'],
+      ['2024-01-01T00:00:00Z', '2024-01-08T00:00:00Z'],
+    ];
+    const instants: number[] = [];
+    for (const [from, to] of spans)
+      for (let t = Date.parse(from); t < Date.parse(to); t += 15 * 60_000) instants.push(t);
+    // A fixed shuffle (a stride coprime with the count), so consecutive calls jump between days.
+    const stride = 7919;
+    const mismatches: string[] = [];
+    for (let i = 0; i < instants.length; i++) {
+      const iso = new Date(instants[(i * stride) % instants.length]).toISOString();
+      const expected = reference.format(new Date(iso));
+      if (dateInEngland(iso) !== expected) mismatches.push(`${iso}: ${dateInEngland(iso)} ≠ ${expected}`);
+    }
+    expect(instants.length).toBeGreaterThan(1000);
+    expect(mismatches).toEqual([]);
+  });
+});

@@ -20,40 +20,48 @@ const wallClock = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
 });
 
-interface WallClock {
-  date: CalendarDate;
-  /** Minutes England is ahead of UTC at that instant: 0 (GMT) or 60 (BST). */
-  offsetMinutes: number;
-}
-
-function wallClockAt(epochMs: number): WallClock {
+/** Minutes England is ahead of UTC at an instant: 0 (GMT) or 60 (BST). */
+function offsetMinutesAt(epochMs: number): number {
   const part: Record<string, string> = {};
   for (const { type, value } of wallClock.formatToParts(epochMs)) part[type] = value;
-  const year = Number(part.year);
-  const month = Number(part.month);
-  const day = Number(part.day);
-  const asIfUtc = Date.UTC(year, month - 1, day, Number(part.hour), Number(part.minute));
+  const asIfUtc = Date.UTC(
+    Number(part.year),
+    Number(part.month) - 1,
+    Number(part.day),
+    Number(part.hour),
+    Number(part.minute),
+  );
   const wholeMinute = Math.floor(epochMs / MS_PER_MINUTE) * MS_PER_MINUTE;
-  const date = `${String(year).padStart(4, '0')}-${part.month}-${part.day}`;
-  return { date, offsetMinutes: (asIfUtc - wholeMinute) / MS_PER_MINUTE };
+  return (asIfUtc - wholeMinute) / MS_PER_MINUTE;
 }
 
-/**
- * The England day of the last instant asked, as a span of epoch milliseconds: every command asks for
- * the date of its own recording instant, and formatting one costs ~2 µs of Intl, so an instant
- * inside the same day is answered by two comparisons. A pure function, so remembering one answer
- * changes nothing else.
- */
+/** The England day of the last instant asked, as a span of epoch milliseconds. */
 let lastDay: { from: number; to: number; date: CalendarDate } | undefined;
 
-/** The calendar date in England of an ISO instant ('2026-07-01T23:30:00Z' → '2026-07-02', BST). */
+/** When each calendar date begins in England (epoch ms), kept: at most one Intl call per date. */
+const dayStarts = new Map<CalendarDate, number>();
+const KEEP_DAY_STARTS = 8_192;
+
+/**
+ * The calendar date in England of an ISO instant ('2026-07-01T23:30:00Z' → '2026-07-02', BST).
+ * England is UTC or one hour ahead, so the date is the UTC date or the day after: whichever began
+ * last by the instant. Each date's start is worked out once (Intl, ~2 µs) and kept, so a run of
+ * commands recorded on many different days (seeding, the bench's cohort) costs two look-ups each.
+ */
 export function dateInEngland(isoInstant: string): CalendarDate {
   if (!isValidInstant(isoInstant))
     throw new RangeError(`Not an ISO instant with a zone offset: "${isoInstant}"`);
   const epochMs = Date.parse(isoInstant);
+  // Most callers ask about the day they asked about last (a command's own recording instant).
   if (lastDay !== undefined && epochMs >= lastDay.from && epochMs < lastDay.to) return lastDay.date;
-  const date = wallClockAt(epochMs).date;
-  lastDay = { from: startOfDateInEngland(date), to: startOfDateInEngland(addDays(date, 1)), date };
+  const utcDate = new Date(epochMs).toISOString().slice(0, 10);
+  const next = addDays(utcDate, 1);
+  const nextStart = startOfDateInEngland(next);
+  const date = epochMs >= nextStart ? next : utcDate;
+  lastDay =
+    date === next
+      ? { from: nextStart, to: startOfDateInEngland(addDays(next, 1)), date }
+      : { from: startOfDateInEngland(utcDate), to: nextStart, date };
   return date;
 }
 
@@ -62,9 +70,14 @@ export function dateInEngland(isoInstant: string): CalendarDate {
  * never between 23:00 and 00:00 UTC, so the offset at UTC midnight is the one at English midnight.
  */
 function startOfDateInEngland(date: CalendarDate): number {
+  const kept = dayStarts.get(date);
+  if (kept !== undefined) return kept;
   const { year, month, day } = parseCalendarDate(date);
   const utcMidnight = Date.UTC(year, month - 1, day);
-  return utcMidnight - wallClockAt(utcMidnight).offsetMinutes * MS_PER_MINUTE;
+  const start = utcMidnight - offsetMinutesAt(utcMidnight) * MS_PER_MINUTE;
+  if (dayStarts.size >= KEEP_DAY_STARTS) dayStarts.clear();
+  dayStarts.set(date, start);
+  return start;
 }
 
 /**
