@@ -16,6 +16,7 @@ import { RecordController } from './record/record.controller';
 import { RegisterChildController } from './record/register-child.controller';
 import { FindChildController } from './search/find-child.controller';
 import { FormCommandSender } from './record/validate-and-send';
+import { RegisterChildFormFor } from './record/register-child-form-for';
 import { SessionExtensions } from '../auth/session-extensions';
 import { AuditModule } from '../audit/audit.module';
 import { AuthorityModule } from '../authority/authority.module';
@@ -46,7 +47,12 @@ import { ProjectionsModule } from '../projections/projections.module';
     // Last: its /panel/* answers only what no other page does.
     HomeController,
   ],
-  providers: [FormCommandSender, SessionExtensions, { provide: APP_GUARD, useClass: CsrfGuard }],
+  providers: [
+    FormCommandSender,
+    RegisterChildFormFor,
+    SessionExtensions,
+    { provide: APP_GUARD, useClass: CsrfGuard },
+  ],
 })
 export class WebModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
