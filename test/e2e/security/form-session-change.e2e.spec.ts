@@ -45,6 +45,20 @@ function inputsOf(page: string): Record<string, string> {
   return inputs;
 }
 
+/** Each drop-down of a page: its options' values, and the one selected. */
+function selectsOf(page: string): Record<string, { options: string[]; selected: string | undefined }> {
+  const selects: Record<string, { options: string[]; selected: string | undefined }> = {};
+  for (const [, attributes, body] of page.matchAll(/<select\b([^>]*)>(.*?)<\/select>/gs)) {
+    const name = /\bname="([^"]+)"/.exec(attributes)![1];
+    const options = [...body.matchAll(/<option value="([^"]*)"([^>]*)>/g)];
+    selects[name] = {
+      options: options.map(([, value]) => value),
+      selected: options.find(([, , rest]) => /\bselected\b/.test(rest))?.[1],
+    };
+  }
+  return selects;
+}
+
 /** Where the record form posts (the page's header has a sign-out form too). */
 const formAction = (page: string): string =>
   /<form method="post" action="([^"]*\/(?:record\/|new)[^"]*)"/.exec(page)![1];
@@ -204,6 +218,34 @@ describe('a record form sent after the session changed (web review #1)', () => {
     const resent = await b.post(formAction(page), { ...again, ...child });
     expect(resent.status).toBe(303);
     expect(resent.headers.get('location')).toMatch(/^\/panel\/children\/[^/?]+/);
+  });
+
+  it('Given the registration form with its team and social worker chosen, When it comes back after a new sign-in, Then it is the whole form: the same drop-downs with the same options, the answers chosen', async () => {
+    const b = browser(t.baseUrl);
+    await b.signIn();
+    const opened = await b.open('/panel/children/new');
+    const offered = selectsOf(opened.page);
+    // The allocation is chosen from the authority's teams and the workers who can sign in.
+    expect(offered.team.options).toContain('Children in Care North');
+    expect(offered.socialWorker.options).toContain('sw.other.demo');
+    await b.signIn();
+    const child = Object.fromEntries(
+      Object.entries(
+        registerBody({ childRef: 'SESS-R2', name: 'Rita Refill', socialWorker: 'sw.other.demo' }),
+      ).map(([name, value]) => [name, String(value)]),
+    );
+    const sent = await b.post(opened.action, { ...opened.inputs, ...child });
+    expect(sent.status).toBe(403);
+    const page = await sent.text();
+    expect(page).toContain('Your session changed: check the answers and send again');
+    const refilled = selectsOf(page);
+    expect(Object.keys(refilled).sort()).toEqual(Object.keys(offered).sort());
+    for (const [name, { options }] of Object.entries(offered))
+      expect({ name, options: refilled[name].options }).toEqual({ name, options });
+    expect(refilled.team.selected).toBe('Children in Care North');
+    expect(refilled.socialWorker.selected).toBe('sw.other.demo');
+    for (const [name, { selected }] of Object.entries(refilled))
+      if (child[name] !== undefined) expect({ name, selected }).toEqual({ name, selected: child[name] });
   });
 
   it('Given a forged post from another site with a live session cookie, Then the plain refusal: nothing recorded, no answers shown, no trail entry', async () => {

@@ -103,6 +103,9 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /accessibility': 'public',
   'POST /login': { public: true, ownRefusal: 401 },
   'POST /logout': { roles: ALL_ROLES, anonymousStatus: 303 },
+  // "Stay signed in" (the pages' session warning): JSON for the page's script, so no session is a 401.
+  // An API client's token is admitted by the guard and refused by the route (400: not a page session).
+  'POST /session/extend': ALL_ROLES,
   'GET /panel': { roles: ALL_ROLES, anonymousStatus: 303 },
   'GET /panel/drift': { roles: ALL_ROLES, anonymousStatus: 303 },
   'GET /panel/drift.csv': { roles: ALL_ROLES, anonymousStatus: 303 },

@@ -1,4 +1,5 @@
 import type { Role } from './role';
+import type { SessionTimes } from './session-limits';
 
 /** The caller, as established from a verified token. */
 export interface AuthenticatedUser {
@@ -8,4 +9,6 @@ export interface AuthenticatedUser {
   role: Role;
   /** A web session's id (the token's `jti`), checked against sign-outs; absent for API clients' tokens. */
   sessionId?: string;
+  /** A web session's sign-in and end (from its token): the pages say when it ends and offer to extend it. */
+  sessionTimes?: SessionTimes;
 }

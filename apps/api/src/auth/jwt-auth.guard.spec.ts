@@ -1,6 +1,7 @@
 import { ForbiddenException, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ApiConfig } from '../config/api-config';
+import type { AuthenticatedUser } from './authenticated-user';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { mintToken } from './mint-token';
 import { Public, PublicShowingMoreWhenSignedIn, Roles } from './roles.decorator';
@@ -95,7 +96,16 @@ describe('JwtAuthGuard', () => {
     it('admits an open session after one lookup, and puts its id on the user', async () => {
       const { context, request } = contextFor('audited', session());
       await expect(guard.canActivate(context)).resolves.toBe(true);
-      expect(request.user).toEqual({ id: 'u1', name: 'u1', role: 'auditor', sessionId: SESSION });
+      expect(request.user).toEqual({
+        id: 'u1',
+        name: 'u1',
+        role: 'auditor',
+        sessionId: SESSION,
+        // The session's sign-in and end, from its token: the pages say when it ends (session warning).
+        sessionTimes: { signedInAt: expect.any(Number), endsAt: expect.any(Number) },
+      });
+      const { signedInAt, endsAt } = (request.user as AuthenticatedUser).sessionTimes!;
+      expect(endsAt - signedInAt!).toBe(8 * 3600);
       expect(lookups).toEqual([SESSION]);
     });
 

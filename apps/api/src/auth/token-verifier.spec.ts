@@ -83,9 +83,39 @@ describe('TokenVerifier: every token expires, within the longest lifetime allowe
     expect(() =>
       verifier().verify(mintToken({ secret, userId: 'u1', role: 'auditor', hours: 9, sessionId })),
     ).toThrow(new UnauthorizedException('Token lives longer than the 8 hours a sign-in session may'));
+    const t0 = now();
+    const issuedAt = new Date(t0 * 1000);
     expect(
-      verifier().verify(mintToken({ secret, userId: 'u1', role: 'auditor', hours: 8, sessionId })),
-    ).toEqual({ id: 'u1', name: 'u1', role: 'auditor', sessionId });
+      verifier().verify(mintToken({ secret, userId: 'u1', role: 'auditor', hours: 8, sessionId, issuedAt })),
+    ).toEqual({
+      id: 'u1',
+      name: 'u1',
+      role: 'auditor',
+      sessionId,
+      sessionTimes: { signedInAt: t0, endsAt: t0 + 8 * 3600 },
+    });
+  });
+
+  it('Given a session extended since sign-in (iat kept), Then it lives up to 24 hours from sign-in, never more than 8 ahead', () => {
+    const sessionId = '0b6f6a52-8f5e-4c1e-9d55-3c0c8a1f2e47';
+    const t0 = now() - 20 * 3600;
+    const signedInAt = new Date(t0 * 1000);
+    const session = (hours: number) =>
+      mintToken({ secret, userId: 'u1', role: 'auditor', hours, sessionId, issuedAt: signedInAt });
+    // 24 hours from sign-in: 4 from now.
+    expect(verifier().verify(session(24)).sessionTimes).toEqual({
+      signedInAt: t0,
+      endsAt: t0 + 24 * 3600,
+    });
+    expect(() => verifier().verify(session(25))).toThrow(
+      new UnauthorizedException('Token lives longer than the 24 hours from sign-in a sign-in session may'),
+    );
+    // An API token is still held to its lifetime from iat.
+    expect(() =>
+      verifier().verify(
+        mintToken({ secret, userId: 'u1', role: 'auditor', hours: 721, issuedAt: signedInAt }),
+      ),
+    ).toThrow(new UnauthorizedException('Token lives longer than the 720 hours a token may'));
   });
 });
 

@@ -14,6 +14,7 @@ import {
 import { RevokedTokens } from './revocation/revoked-tokens';
 import { isRole } from './role';
 import { SESSION_ID_PATTERN } from './session-ends';
+import { SESSION_LIMIT_HOURS } from './session-limits';
 import { TOKEN_ACCESS_CHANGED, TokenHolders } from './token-holders';
 import { VerifiedTokens, type VerifiedToken } from './verified-tokens';
 
@@ -111,7 +112,13 @@ export class TokenVerifier {
       throw new UnauthorizedException('Token has no id (jti): an API token must carry one');
     // A jti without kind: a web sign-in's session (tokens minted before API tokens had ids have neither).
     const session = kind === undefined && jti !== undefined;
-    if (session) user.sessionId = jti as string;
+    if (session) {
+      user.sessionId = jti as string;
+      user.sessionTimes = {
+        endsAt: claims.exp as number,
+        ...(typeof iat === 'number' ? { signedInAt: iat } : {}),
+      };
+    }
     checkLifetime(claims, session ? SESSION_HOURS : MAX_TOKEN_HOURS, session);
     return {
       verified: {
@@ -128,10 +135,13 @@ export class TokenVerifier {
 export const ISSUED_AT_SKEW_SECONDS = 60;
 
 /**
- * Every token must expire, within `maxHours` of when it was issued and of now (jsonwebtoken has
- * already refused an expired one and checked that exp and iat, when present, are numbers). A token
- * issued in the future (beyond a minute's clock skew) is refused: it would pass the lifetime check
- * with a negative age and escape a "user X before T" revocation.
+ * Every token must expire, within `maxHours` of now and of when it was issued (jsonwebtoken has
+ * already refused an expired one and checked that exp and iat, when present, are numbers). A
+ * sign-in session's `iat` is when its user signed in, kept by every "Stay signed in" (web/auth/
+ * session.controller.ts): its end may be up to SESSION_LIMIT_HOURS after that, but never more than
+ * `maxHours` (8) ahead of now. A token issued in the future (beyond a minute's clock skew) is
+ * refused: it would pass the lifetime check with a negative age and escape a "user X before T"
+ * revocation.
  */
 function checkLifetime(claims: Record<string, unknown>, maxHours: number, session: boolean): void {
   const { exp, iat } = claims;
@@ -143,10 +153,13 @@ function checkLifetime(claims: Record<string, unknown>, maxHours: number, sessio
     throw new UnauthorizedException(
       `Token was issued in the future (iat more than ${ISSUED_AT_SKEW_SECONDS} s ahead of this server's clock)`,
     );
-  if (exp - now > longest || (typeof iat === 'number' && exp - iat > longest)) {
-    const kind = session ? 'a sign-in session' : 'a token';
+  const kind = session ? 'a sign-in session' : 'a token';
+  if (exp - now > longest || (!session && typeof iat === 'number' && exp - iat > longest))
     throw new UnauthorizedException(`Token lives longer than the ${maxHours} hours ${kind} may`);
-  }
+  if (session && typeof iat === 'number' && exp - iat > SESSION_LIMIT_HOURS * 3600)
+    throw new UnauthorizedException(
+      `Token lives longer than the ${SESSION_LIMIT_HOURS} hours from sign-in a sign-in session may`,
+    );
 }
 
 /** jsonwebtoken's messages are terse; say what is wrong in words a caller can act on. */

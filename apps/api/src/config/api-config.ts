@@ -24,6 +24,12 @@ export interface ApiConfig {
    * next request.
    */
   fileRecheckMs?: number;
+  /**
+   * How long a web sign-in, and each "Stay signed in", lasts (auth/session-limits.ts). Not an
+   * environment setting: absent, SESSION_HOURS (8 hours); browser specs set a minute or two to see
+   * the warning without waiting. At most SESSION_HOURS: the API refuses longer session tokens.
+   */
+  sessionMinutes?: number;
 }
 
 /** The API's projections mode when CARE_JOURNEY_PROJECTIONS is not set (README, bench finding 15). */

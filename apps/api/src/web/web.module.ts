@@ -5,6 +5,7 @@ import { registerStaticAssets } from './assets/static-assets';
 import { CsrfGuard } from './auth/csrf.guard';
 import { AccessibilityController } from './accessibility/accessibility.controller';
 import { LoginController } from './auth/login.controller';
+import { SessionController } from './auth/session.controller';
 import { AsKnownDriftController } from './audit-drift/as-known-drift.controller';
 import { AccessLogPageController } from './audit/access-log.controller';
 import { ChildController } from './child/child.controller';
@@ -15,6 +16,8 @@ import { RecordController } from './record/record.controller';
 import { RegisterChildController } from './record/register-child.controller';
 import { FindChildController } from './search/find-child.controller';
 import { FormCommandSender } from './record/validate-and-send';
+import { RegisterChildFormFor } from './record/register-child-form-for';
+import { SessionExtensions } from '../auth/session-extensions';
 import { AuditModule } from '../audit/audit.module';
 import { AuthorityModule } from '../authority/authority.module';
 import { ChildrenModule } from '../children/children.module';
@@ -31,6 +34,7 @@ import { ProjectionsModule } from '../projections/projections.module';
   imports: [ProjectionsModule, ChildrenModule, AuditModule, AuthorityModule],
   controllers: [
     LoginController,
+    SessionController,
     AccessibilityController,
     DriftController,
     ChildController,
@@ -43,7 +47,12 @@ import { ProjectionsModule } from '../projections/projections.module';
     // Last: its /panel/* answers only what no other page does.
     HomeController,
   ],
-  providers: [FormCommandSender, { provide: APP_GUARD, useClass: CsrfGuard }],
+  providers: [
+    FormCommandSender,
+    RegisterChildFormFor,
+    SessionExtensions,
+    { provide: APP_GUARD, useClass: CsrfGuard },
+  ],
 })
 export class WebModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

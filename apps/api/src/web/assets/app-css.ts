@@ -16,6 +16,10 @@ html, body, .govuk-template, [class*="govuk-"], input, select, textarea, button 
 .cj-account__role { color: #484949; }
 .cj-account__logout { margin: 0; }
 .cj-account__button { margin: 0; }
+.cj-account__ends { margin: 0; color: #484949; }
+.cj-session-warning { max-width: 34em; padding: 20px 30px 10px; border: 5px solid #0b0c0c; }
+.cj-session-warning::backdrop { background: rgba(11, 12, 12, 0.8); }
+.cj-session-warning [hidden] { display: none; }
 .cj-muted { color: #484949; }
 .cj-filters { background: #f3f2f1; padding: 15px 20px 5px; margin-bottom: 30px; }
 .cj-filters__grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 0 20px; }

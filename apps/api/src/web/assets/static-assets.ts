@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { APP_CSS } from './app-css';
 import { CHARTS_JS } from './charts-js';
 import { PRINT_CSS } from './print-css';
+import { SESSION_WARNING_JS } from './session-warning-js';
 import { GOVUK_INIT_JS, JS_ENABLED_JS } from './small-scripts';
 
 /** Our own stylesheets and scripts live in TypeScript strings so `tsc` alone ships them (no build step). */
@@ -13,6 +14,7 @@ const OWN_ASSETS: Record<string, { type: string; body: string }> = {
   'charts.js': { type: 'text/javascript; charset=utf-8', body: CHARTS_JS },
   'govuk-init.js': { type: 'text/javascript; charset=utf-8', body: GOVUK_INIT_JS },
   'js-enabled.js': { type: 'text/javascript; charset=utf-8', body: JS_ENABLED_JS },
+  'session-warning.js': { type: 'text/javascript; charset=utf-8', body: SESSION_WARNING_JS },
 };
 
 /**

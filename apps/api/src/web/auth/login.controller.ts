@@ -3,11 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
-import { SESSION_HOURS } from '../../auth/jwt-settings';
 import { mintToken } from '../../auth/mint-token';
 import { Public, Roles } from '../../auth/roles.decorator';
 import { secureCookies, sessionCookieName } from '../../auth/session-cookie';
 import { newSessionId, SessionEnds } from '../../auth/session-ends';
+import { sessionSeconds } from '../../auth/session-limits';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { redirect, sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
@@ -69,20 +69,18 @@ export class LoginController {
       const failed = formValid ? 'credentials' : 'form';
       return sendPage(reply, loginPage({ ...model, username, failed }), 401);
     }
+    const seconds = sessionSeconds(this.config.sessionMinutes);
     const token = mintToken({
       secret: this.config.jwtSecret,
       userId: user.username,
       role: user.role,
       name: user.name,
-      hours: SESSION_HOURS,
+      hours: seconds / 3600,
       // Its own id, so signing out can end this session on the server (auth/session-ends.ts).
       sessionId: newSessionId(),
     });
     const secure = secureCookies(request);
-    appendCookie(
-      reply,
-      setCookie(sessionCookieName(secure), token, { secure, maxAgeSeconds: SESSION_HOURS * 3600 }),
-    );
+    appendCookie(reply, setCookie(sessionCookieName(secure), token, { secure, maxAgeSeconds: seconds }));
     // The session's own form token takes over (csrf.ts): the one the sign-in form used is dropped.
     dropPreSessionToken(request, reply);
     return redirect(reply, safeNext(body.next));

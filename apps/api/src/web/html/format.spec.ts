@@ -1,4 +1,4 @@
-import { codeText, formatDate, formatInstant } from './format';
+import { codeText, formatClockTime, formatDate, formatInstant } from './format';
 
 describe('formatInstant', () => {
   it('writes an instant in winter as a date and a time in England, GMT', () => {
@@ -22,6 +22,16 @@ describe('formatInstant', () => {
 
   it('leaves text that is not an instant as it is', () => {
     expect(formatInstant('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('formatClockTime (when a session ends)', () => {
+  it('Given an end later the same day in England, Then only the time; another day, Then the time and the date (BST and GMT)', () => {
+    const now = new Date('2026-07-01T08:00:00Z');
+    expect(formatClockTime(new Date('2026-07-01T16:42:30Z'), now)).toBe('17:42');
+    // 23:30 UTC is 00:30 BST the next day.
+    expect(formatClockTime(new Date('2026-07-01T23:30:00Z'), now)).toBe('00:30 on 2 July 2026');
+    expect(formatClockTime(new Date('2026-11-28T17:05:00Z'), new Date('2026-11-28T09:00:00Z'))).toBe('17:05');
   });
 });
 

@@ -31,6 +31,24 @@ export function formatInstant(instant: string): string {
   return `${formatDate(date)} at ${part.hour}:${part.minute}:${part.second} ${part.timeZoneName}`;
 }
 
+const englandParts = (time: Date): Record<string, string> => {
+  const part: Record<string, string> = {};
+  for (const { type, value } of englandClock.formatToParts(time)) part[type] = value;
+  return part;
+};
+
+/**
+ * "17:42" for an instant later today in England, else "17:42 on 29 November 2026" (the session's
+ * end: a sign-in may run past midnight). Minutes only: a person acts on the minute, not the second.
+ */
+export function formatClockTime(instant: Date, now: Date): string {
+  const end = englandParts(instant);
+  const today = englandParts(now);
+  const date = `${end.year}-${end.month}-${end.day}`;
+  const time = `${end.hour}:${end.minute}`;
+  return date === `${today.year}-${today.month}-${today.day}` ? time : `${time} on ${formatDate(date)}`;
+}
+
 export const plural = (count: number, one: string, many = `${one}s`): string =>
   `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
 

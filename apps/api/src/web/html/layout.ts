@@ -1,6 +1,7 @@
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { html, type HtmlValue, type SafeHtml } from './html';
 import { navigationFor, type NavKey } from './navigation';
+import { sessionEndsNotice, sessionWarning } from './session-warning';
 
 export const SERVICE_NAME = 'Care Journey';
 
@@ -46,6 +47,7 @@ function serviceNavigation(
   const account = user
     ? html`<div class="cj-account">
         <span class="cj-account__who">${user.name} <span class="cj-account__role">(${ROLE_NAMES[user.role]})</span></span>
+        ${user.sessionTimes ? sessionEndsNotice(user.sessionTimes, new Date()) : ''}
         <form method="post" action="/logout" class="cj-account__logout">
           <input type="hidden" name="_csrf" value="${csrfToken ?? ''}">
           <button type="submit" class="govuk-button govuk-button--secondary cj-account__button" data-module="govuk-button">Sign out</button>
@@ -104,6 +106,12 @@ export function page(options: PageOptions): SafeHtml {
     <ul class="govuk-footer__inline-list"><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/accessibility">Accessibility statement</a></li></ul>
     <p class="govuk-body-s">${SERVICE_NAME}: event-sourced care journeys for looked-after children. Personal data: handle under your authority's data protection policy.</p>
   </div></footer>
+  ${
+    options.user?.sessionTimes && options.csrfToken
+      ? html`${sessionWarning(options.user.sessionTimes, new Date())}
+  <script src="/assets/app/session-warning.js"></script>`
+      : ''
+  }
   <script type="module" src="/assets/app/govuk-init.js"></script>
   ${options.scripts}
 </body>

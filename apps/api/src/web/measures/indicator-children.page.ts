@@ -1,5 +1,13 @@
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { backLink, describedBy, errorSummary, inlineError, summaryList, tag } from '../html/components';
+import {
+  backLink,
+  describedBy,
+  errorSummary,
+  inlineError,
+  scrollingTable,
+  summaryList,
+  tag,
+} from '../html/components';
 import { formatDate } from '../html/format';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
@@ -82,15 +90,18 @@ function table({ indicator: i, list, showNames, childrenOutsideYourTeams }: Indi
       : html`<p class="govuk-body govuk-!-font-weight-bold" id="no-children">No child is behind this indicator for this period.</p>`;
   const cell = (value: string, index: number) =>
     i.columns[index].kind === 'number' ? td(value) : td(formatDate(value) || '–', false);
-  return html`<table class="govuk-table" id="indicator-children">
-    <caption class="govuk-table__caption govuk-table__caption--m">Children ${thousands(list.first)} to ${thousands(list.first + list.items.length - 1)} of ${thousands(list.total)}</caption>
+  return scrollingTable(
+    'indicator-children',
+    html`<table class="govuk-table" id="indicator-children">
+    <caption class="govuk-table__caption govuk-table__caption--m" id="indicator-children-caption">Children ${thousands(list.first)} to ${thousands(list.first + list.items.length - 1)} of ${thousands(list.total)}</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row">${th('Child')}${i.countedMeans ? th(`In the numerator: ${i.countedMeans.toLowerCase()}`) : ''}${i.columns.map((c) => th(c.text, c.kind === 'number'))}</tr></thead>
     <tbody class="govuk-table__body">${list.items.map(
       (c) => html`<tr class="govuk-table__row" data-child="${c.childId}">
         <td class="govuk-table__cell">${childCell(c, showNames)}</td>
         ${c.counted === undefined ? '' : td(c.counted ? 'Yes' : 'No', false)}
         ${c.cells.map(cell)}</tr>`,
-    )}</tbody></table>`;
+    )}</tbody></table>`,
+  );
 }
 
 /** One indicator of the measures page: its figures, its threshold and the children behind it. */

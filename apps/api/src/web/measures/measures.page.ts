@@ -1,6 +1,6 @@
 import type { MeanIndicator, Scorecard } from '@care-journey/projections';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { describedBy, errorSummary, inlineError } from '../html/components';
+import { describedBy, errorSummary, inlineError, scrollingTable } from '../html/components';
 import { formatDate } from '../html/format';
 import { html, jsonScript, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
@@ -39,7 +39,9 @@ function stabilitySection({ data }: MeasuresPageModel): SafeHtml {
   return html`<h2 class="govuk-heading-m" id="stability">Placement stability (ST1 to ST3)</h2>
     <ul class="govuk-list govuk-list--bullet">${titles.map((m) => html`<li><strong>${m.measure}</strong>: ${m.title}</li>`)}</ul>
     ${chart('stability', 'Line chart of ST1, ST2 and ST3 by year')}
-    <table class="govuk-table" id="stability-table"><caption class="govuk-table__caption govuk-table__caption--s">Stability by year ending 31 March: per cent (children counted / children looked at). Each figure links to the children behind it.</caption>
+    ${scrollingTable(
+      'stability-table',
+      html`<table class="govuk-table" id="stability-table"><caption class="govuk-table__caption govuk-table__caption--s" id="stability-table-caption">Stability by year ending 31 March: per cent (children counted / children looked at). Each figure links to the children behind it.</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row">${th('Year')}${th('ST1', true)}${th('ST2', true)}${th('ST3', true)}</tr></thead>
       <tbody class="govuk-table__body">${data.stability.map(
         (
@@ -52,7 +54,8 @@ function stabilitySection({ data }: MeasuresPageModel): SafeHtml {
             `${m.measure}, ${yearLabel(y.yearEnding)}`,
           ),
         )}</tr>`,
-      )}</tbody></table>`;
+      )}</tbody></table>`,
+    )}`;
 }
 
 function permanenceSection({ data }: MeasuresPageModel): SafeHtml {
@@ -60,14 +63,17 @@ function permanenceSection({ data }: MeasuresPageModel): SafeHtml {
   return html`<h2 class="govuk-heading-m" id="permanence">Time to permanence by route</h2>
     <p class="govuk-body">Days from entering care to each kind of permanence reached from ${formatDate(p.from)} to ${formatDate(p.to)}.</p>
     ${chart('permanence', 'Bar chart of mean and median days to permanence by route')}
-    <table class="govuk-table" id="permanence-table"><caption class="govuk-table__caption govuk-table__caption--s">Days to permanence, ${formatDate(p.from)} to ${formatDate(p.to)}</caption>
+    ${scrollingTable(
+      'permanence-table',
+      html`<table class="govuk-table" id="permanence-table"><caption class="govuk-table__caption govuk-table__caption--s" id="permanence-table-caption">Days to permanence, ${formatDate(p.from)} to ${formatDate(p.to)}</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row">${th('Route')}${th('Children', true)}${th('Mean days', true)}${th('Median days', true)}</tr></thead>
       <tbody class="govuk-table__body">${p.byMilestone.map(
         (
           m,
         ) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${m.milestone.replace(/_/g, ' ')}</th>
         ${td(String(m.children))}${td(meanDaysText(m.meanDays))}${td(meanDaysText(m.medianDays))}</tr>`,
-      )}</tbody></table>`;
+      )}</tbody></table>`,
+    )}`;
 }
 
 function verdict(meets: boolean | null): SafeHtml {
@@ -86,7 +92,9 @@ function scorecardSection({ data }: MeasuresPageModel): SafeHtml {
     );
   return html`<h2 class="govuk-heading-m" id="scorecard">Adoption scorecard (rolling three-year periods)</h2>
     ${chart('scorecard', 'Line chart of A1, A2 and A10 mean days against their thresholds')}
-    <table class="govuk-table" id="scorecard-table"><caption class="govuk-table__caption govuk-table__caption--s">A1, A2 and A10: mean days (total days / children counted) against the threshold; A3: per cent (children under 14 months / children who moved in). Each figure links to the children behind it.</caption>
+    ${scrollingTable(
+      'scorecard-table',
+      html`<table class="govuk-table" id="scorecard-table"><caption class="govuk-table__caption govuk-table__caption--s" id="scorecard-table-caption">A1, A2 and A10: mean days (total days / children counted) against the threshold; A3: per cent (children under 14 months / children who moved in). Each figure links to the children behind it.</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row">${th('Three years to')}${th('A1 mean days', true)}${th('A1 threshold', true)}${th('A1')}${th('A2 mean days', true)}${th('A2 threshold', true)}${th('A2')}${th('A10 mean days', true)}${th('A10 threshold (A1’s)', true)}${th('A3 under 14 months', true)}</tr></thead>
       <tbody class="govuk-table__body">${data.scorecards.map(
         (s) => html`<tr class="govuk-table__row">
@@ -99,7 +107,8 @@ function scorecardSection({ data }: MeasuresPageModel): SafeHtml {
           indicatorUrl('A3', s.periodEnding),
           `A3, three years to ${formatDate(s.periodEnding)}`,
         )}</tr>`,
-      )}</tbody></table>`;
+      )}</tbody></table>`,
+    )}`;
 }
 
 export function measuresPage(model: MeasuresPageModel): SafeHtml {

@@ -1,14 +1,12 @@
 import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { dateOfInstant } from '@care-journey/journey';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { ChildScope } from '../../auth/child-scope/child-scope';
 import { Roles } from '../../auth/roles.decorator';
 import { ChildRefInUse } from '../../children/application-errors';
 import { idempotentChildId } from '../../children/recording/idempotency';
-import { Clock } from '../../infrastructure/clock';
 import { csrfToken } from '../auth/csrf';
 import { FORM_RECORDERS } from '../auth/web-user';
 import { redirect, sendPage } from '../html/respond';
@@ -17,12 +15,9 @@ import { afterRecording } from '../reading/position-param';
 import { formToBody, formValues } from './form-body';
 import type { RecordForm } from './form-definitions';
 import { FORM_KEY_FIELD, formIdempotencyKey, newFormKey } from './form-idempotency-key';
-import { formOnDate } from './form-on-date';
+import { RegisterChildFormFor } from './register-child-form-for';
 import { RegisterSessionChangedFilter } from './register-session-changed.filter';
 import { registerChildPage, type RegisterChildPageModel } from './register-child.page';
-import { REGISTER_CHILD_FORM } from './register-child.form';
-import { allocationFormWithChoices } from './allocation-form';
-import { AllocationNames } from '../../children/allocation/allocation-names';
 import { FormCommandSender, type SendOutcome } from './validate-and-send';
 
 /**
@@ -39,8 +34,7 @@ import { FormCommandSender, type SendOutcome } from './validate-and-send';
 export class RegisterChildController {
   constructor(
     private readonly commands: FormCommandSender,
-    private readonly clock: Clock,
-    private readonly allocationNames: AllocationNames,
+    private readonly forms: RegisterChildFormFor,
     private readonly scope: ChildScope,
   ) {}
 
@@ -138,14 +132,8 @@ export class RegisterChildController {
     }
   }
 
-  /**
-   * The form with the codes in force today (withdrawn codes are not offered), and the authority's
-   * teams and social workers to choose from, as the allocation form offers them; a social worker
-   * scoped to their teams (socialWorkerScope "team") is offered only those.
-   */
+  /** The form with today's codes and the user's choice of teams and social workers (register-child-form-for.ts). */
   private form(user: AuthenticatedUser): RecordForm {
-    const onDate = formOnDate(REGISTER_CHILD_FORM, dateOfInstant(this.clock.now()));
-    const known = this.allocationNames.known();
-    return allocationFormWithChoices(onDate, { ...known, teams: this.scope.registrationTeams(user) });
+    return this.forms.form(user);
   }
 }

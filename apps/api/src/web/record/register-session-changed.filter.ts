@@ -1,15 +1,12 @@
 import { Catch, Injectable, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { dateOfInstant } from '@care-journey/journey';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Clock } from '../../infrastructure/clock';
 import { csrfToken } from '../auth/csrf';
 import { FormTokenRefused } from '../auth/form-token-refused';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { formValues } from './form-body';
 import { FORM_KEY_FIELD, formIdempotencyKey, newFormKey } from './form-idempotency-key';
-import { formOnDate } from './form-on-date';
-import { REGISTER_CHILD_FORM } from './register-child.form';
+import { RegisterChildFormFor } from './register-child-form-for';
 import { registerChildPage } from './register-child.page';
 import { refillableFor } from './session-changed.filter';
 
@@ -24,7 +21,7 @@ import { refillableFor } from './session-changed.filter';
 export class RegisterSessionChangedFilter implements ExceptionFilter {
   private readonly plain = new WebExceptionFilter();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(private readonly forms: RegisterChildFormFor) {}
 
   catch(exception: FormTokenRefused, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
@@ -32,7 +29,9 @@ export class RegisterSessionChangedFilter implements ExceptionFilter {
     const user = refillableFor(request);
     if (!user) return this.plain.catch(exception, host);
     const fields = (request.body ?? {}) as Record<string, unknown>;
-    const form = formOnDate(REGISTER_CHILD_FORM, dateOfInstant(this.clock.now()));
+    // The whole form, as the controller shows it: its team and social worker drop-downs included
+    // (until session 12 this rendered today's form without them, as plain text boxes).
+    const form = this.forms.form(user);
     const key = formIdempotencyKey(fields[FORM_KEY_FIELD]);
     const page = registerChildPage({
       user,

@@ -1,0 +1,29 @@
+import { accessibilityStatementPage } from './accessibility-statement.page';
+
+const text = (issues: Parameters<typeof accessibilityStatementPage>[0]) =>
+  accessibilityStatementPage(issues).value.replace(/\s+/g, ' ');
+
+describe('accessibility statement: compliance follows the known failures', () => {
+  it('Given a known WCAG failure, When the statement is shown, Then it lists it and says partially compliant, naming the criterion', () => {
+    const page = text([
+      { text: 'The widget has no name.', criterion: 'WCAG 2.2 success criterion 4.1.2 (Name, role, value)' },
+    ]);
+    expect(page).toContain(
+      '<ul class="govuk-list govuk-list--bullet" id="known-issues"><li>The widget has no name.</li></ul>',
+    );
+    expect(page).toContain('This service is partially compliant with the');
+    expect(page).toContain(
+      'The widget has no name. This fails WCAG 2.2 success criterion 4.1.2 (Name, role, value).',
+    );
+  });
+
+  it('Given no known failure, When the statement is shown, Then it says so and fully compliant, and still says what was not tested', () => {
+    const page = text([]);
+    expect(page).not.toContain('id="known-issues"');
+    expect(page).toContain('We know of no part of this service that is not accessible.');
+    expect(page).toContain('This service is fully compliant with the');
+    expect(page).toContain(
+      'We have not yet tested with screen readers (JAWS, NVDA, VoiceOver) or Windows high contrast mode.',
+    );
+  });
+});

@@ -1,0 +1,110 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Controller,
+  HttpCode,
+  Inject,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { mintToken } from '../../auth/mint-token';
+import { Roles } from '../../auth/roles.decorator';
+import { secureCookies, sessionCookieName, sessionCookieToken } from '../../auth/session-cookie';
+import { SessionExtensions } from '../../auth/session-extensions';
+import { sessionSeconds } from '../../auth/session-limits';
+import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { formatClockTime } from '../html/format';
+import { appendCookie, sessionFormToken } from './csrf';
+import { extendSession } from './session-extension';
+import { setCookie } from './set-cookie';
+import { PAGE_READERS } from './web-user';
+
+/** What the pages' session warning gets back (web/assets/session-warning-js.ts). */
+export interface SessionExtended {
+  /** The session's new end, ISO 8601. */
+  endsAt: string;
+  /** The same, as the pages write it ("17:42", England's clock). */
+  endsAtText: string;
+  /** False once the session has reached its limit from sign-in: the next warning offers no button. */
+  canExtendAgain: boolean;
+  /** The new session token's form token: the page puts it in its forms (csrf.ts derives it from the cookie). */
+  csrfToken: string;
+}
+
+export const NOT_A_PAGE_SESSION =
+  "Only a signed-in page's session (its cookie) can be extended; an API token cannot";
+
+/**
+ * "Stay signed in" (WCAG 2.2.1): POST /session/extend gives the session a new token with the same
+ * session id and sign-in time (`iat`) and a later end. Everything that makes a session valid is the
+ * guards', before this runs, and is the same as for any page: the token verifies and has not
+ * expired or been revoked, the session was not signed out, its user is still in the users file with
+ * its role (else the session ends: 401), and the cookie's CSRF token is echoed (403). Then this
+ * refuses a session at its limit from sign-in (409, reason `session-limit`), records the extension
+ * (session-extensions.ts) and only then sets the new cookie: a refusal changes nothing.
+ * Answers JSON, read by the page's script; errors are the API's JSON errors.
+ */
+@ApiExcludeController()
+@Controller('session')
+export class SessionController {
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly extensions: SessionExtensions,
+  ) {}
+
+  @Post('extend')
+  @HttpCode(200)
+  @Roles(...PAGE_READERS)
+  async extend(
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionExtended> {
+    const { sessionId, sessionTimes } = user;
+    const fromCookie =
+      request.headers.authorization === undefined && sessionCookieToken(request) !== undefined;
+    if (!fromCookie || sessionId === undefined || sessionTimes === undefined)
+      throw new BadRequestException({ message: NOT_A_PAGE_SESSION, reason: 'not-a-session' });
+    const nowMs = Date.now();
+    const extension = extendSession(
+      sessionTimes,
+      Math.floor(nowMs / 1000),
+      sessionSeconds(this.config.sessionMinutes),
+    );
+    if ('refused' in extension)
+      throw new ConflictException({ message: extension.refused, reason: extension.reason });
+    const signedInAt = sessionTimes.signedInAt as number;
+    const token = mintToken({
+      secret: this.config.jwtSecret,
+      userId: user.id,
+      role: user.role,
+      name: user.name,
+      sessionId,
+      // Kept: the limit, and `user … before …` revocations, count from when the password was typed.
+      issuedAt: new Date(signedInAt * 1000),
+      hours: (extension.endsAt - signedInAt) / 3600,
+    });
+    await this.extensions.record({ ...user, sessionId }, sessionTimes.endsAt, extension.endsAt);
+    const secure = secureCookies(request);
+    appendCookie(
+      reply,
+      setCookie(sessionCookieName(secure), token, {
+        secure,
+        maxAgeSeconds: extension.endsAt - Math.floor(nowMs / 1000),
+      }),
+    );
+    void reply.header('cache-control', 'no-store');
+    const endsAt = new Date(extension.endsAt * 1000);
+    return {
+      endsAt: endsAt.toISOString(),
+      endsAtText: formatClockTime(endsAt, new Date(nowMs)),
+      canExtendAgain: extension.canExtendAgain,
+      csrfToken: sessionFormToken(token),
+    };
+  }
+}
