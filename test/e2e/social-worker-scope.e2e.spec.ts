@@ -18,8 +18,7 @@ import { RecordJourneyCommand } from '../../apps/api/src/children/commands/recor
 import { RecordJourneyHandler } from '../../apps/api/src/children/commands/record-journey.handler';
 import { EventEnvelopeFactory } from '../../apps/api/src/children/recording/event-envelope.factory';
 import { JourneyRepository } from '../../apps/api/src/children/recording/journey.repository';
-import type { Role } from '../../apps/api/src/auth/role';
-import { hashPassword } from '../../apps/api/src/web/auth/password-hash';
+import { hashPassword, type Role } from '@care-journey/access';
 import { apiClient, type ApiClient } from './support/http-client';
 import { registerBody, startCareBody } from './support/journey-bodies';
 import { normalise, ROUTE_ROLES } from './support/route-roles';

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
-import { mintToken } from '../../../apps/api/src/auth/mint-token';
+import { mintToken } from '@care-journey/access';
 import { TOKEN_REVOKED } from '../../../apps/api/src/auth/token-verifier';
 import { appendRevocation } from '../../../apps/api/src/auth/revocation/write-revocation';
 import { DEMO_PASSWORD } from '../../../apps/api/src/web/auth/user-directory';

@@ -1,4 +1,4 @@
-import type { Role } from './role';
+import type { Role } from '@care-journey/access';
 
 /** The caller, as established from a verified token. */
 export interface AuthenticatedUser {

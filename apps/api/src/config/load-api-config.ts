@@ -1,5 +1,5 @@
 import { loadStoreConfig, StoreConfigError } from '@care-journey/event-store';
-import { DEV_JWT_SECRET } from '../auth/jwt-settings';
+import { DEV_JWT_SECRET } from '@care-journey/access';
 import type { ProjectionsMode } from '@care-journey/projections';
 import { ConfigError, DEFAULT_PROJECTIONS_MODE, type ApiConfig } from './api-config';
 import { HOST_VARIABLE, readHost } from './host-setting';

@@ -1,11 +1,16 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import { loadAuthorityConfig, type AuthorityConfig } from '@care-journey/projections';
-import { isRole, type Role } from '../../auth/role';
+import {
+  hashPassword,
+  isRole,
+  type Role,
+  usernameProblem,
+  usernameTwice,
+  userTeams,
+  verifyPassword,
+} from '@care-journey/access';
 import { SessionUsers } from '../../auth/session-users';
 import { type RecheckOptions, WatchedFile } from '../../auth/watched-file';
-import { usernameProblem, usernameTwice } from './username';
-import { hashPassword, verifyPassword } from './password-hash';
-import { userTeams } from './users-file-teams';
 
 /** Someone who may sign in to the pages. */
 export interface WebUser {

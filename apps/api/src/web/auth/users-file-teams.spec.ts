@@ -1,6 +1,5 @@
 import { DEFAULT_AUTHORITY_CONFIG } from '@care-journey/projections';
-import type { Role } from '../../auth/role';
-import { hashPassword } from './password-hash';
+import { hashPassword, type Role } from '@care-journey/access';
 import { loadUserDirectory, parseUsers } from './user-directory';
 
 const HASH = hashPassword('a-long-enough-password', Buffer.alloc(16, 2));

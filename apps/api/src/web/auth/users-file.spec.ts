@@ -1,8 +1,7 @@
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Role } from '../../auth/role';
-import { hashPassword } from './password-hash';
+import { hashPassword, type Role } from '@care-journey/access';
 import { DEFAULT_AUTHORITY_CONFIG } from '@care-journey/projections';
 import { FILE_RECHECK_MS } from '../../auth/watched-file';
 import { loadUserDirectory, type WebUser } from './user-directory';
