@@ -1,5 +1,5 @@
-import { parseUsers } from './user-directory';
-import { usernameProblem, usernameTwice } from '@care-journey/access';
+import { parseUsers } from './users-file';
+import { usernameProblem, usernameTwice } from './username';
 
 const AUTHORITY = { teams: ['Children in Care North'], socialWorkerScope: 'authority' as const };
 const entry = (username: string, role = 'panel_member') => ({
