@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import type { JourneyCommand } from '@care-journey/journey';
 import { seedStore } from '@care-journey/reporting';
 import { parse } from 'csv-parse/sync';

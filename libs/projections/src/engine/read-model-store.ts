@@ -9,7 +9,8 @@
  * transaction: see apply-from-store.ts; `streamsNeeded` says which).
  */
 import Database, { type Database as Db, type Statement } from 'better-sqlite3';
-import { createOwnerOnlyFile, type RecordedEvent } from '@care-journey/event-store';
+import { type RecordedEvent } from '@care-journey/event-store';
+import { createOwnerOnlyFile } from '@care-journey/event-store/sqlite';
 import { isCorrection, type CalendarDate, type StoredJourneyEvent } from '@care-journey/journey';
 import type { ChildView } from '../feed/change-record';
 import { childView, ViewParts } from '../feed/child-view';
