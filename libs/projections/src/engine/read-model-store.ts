@@ -100,10 +100,11 @@ export interface StreamWanted {
   count: number;
 }
 
+/** Read with safeIntegers (positionStmt): every integer column is a bigint. */
 interface StreamRow {
   summary: string;
-  last_position: number;
-  stream_count: number;
+  last_position: bigint;
+  stream_count: bigint;
   latest_effective: string;
   clock: string | null;
   feed_held: string | null;
@@ -118,7 +119,8 @@ export interface ApplyResult {
 
 export interface SummaryRecord {
   summary: JourneySummary;
-  lastPosition: number;
+  /** The global position of the child's last event applied: a bigint, as positions are everywhere. */
+  lastPosition: bigint;
 }
 
 export interface ReadModelStoreOptions {
@@ -136,7 +138,7 @@ const changeLogStartKey = (generation: number): string => `change_log_start_g${g
 interface LiveChild {
   generation: number;
   /** The summary row's last_position when this was kept: any other write to the child shows there. */
-  lastPosition: number;
+  lastPosition: bigint;
   fold: PerEventFold;
   flags: FlagTracker;
   parts: ViewParts;
@@ -237,6 +239,15 @@ export class ReadModelStore implements ChangeLogReader {
       this.db
         .prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`)
         .run(changeLogStartKey(generation), checkpoint.toString());
+  }
+
+  /**
+   * A statement reading last_position, which holds a global position: read with safeIntegers so a
+   * position above 2^53 (EventStoreDB's are byte offsets) comes back exact, as a bigint. Every
+   * integer column it reads is then a bigint.
+   */
+  private positionStmt(sql: string): Statement {
+    return this.stmt(sql).safeIntegers(true);
   }
 
   /** Prepared once per SQL text: the hot path runs the same few statements per child. */
@@ -416,10 +427,10 @@ export class ReadModelStore implements ChangeLogReader {
     // A generation dropped meanwhile (a rebuild switched): applyBatch says so (GenerationChanged).
     if (!hasTable(this.db, summaries)) return [];
     const checkpoint = this.checkpoint(generation);
-    const select = this.stmt(
+    const select = this.positionStmt(
       `SELECT stream_count, latest_effective, last_position FROM ${summaries} WHERE child_id = ?`,
     );
-    const points = new Map<string, (FoldPoint & { start: number; after: number }) | null>();
+    const points = new Map<string, (FoldPoint & { start: number; after: bigint }) | null>();
     const wanted: StreamWanted[] = [];
     for (const event of events) {
       if (checkpoint !== undefined && event.globalPosition <= checkpoint) continue;
@@ -428,18 +439,18 @@ export class ReadModelStore implements ChangeLogReader {
       let point = points.get(childId);
       if (point === undefined) {
         const row = select.get(childId) as
-          { stream_count: number; latest_effective: string; last_position: number } | undefined;
+          { stream_count: bigint; latest_effective: string; last_position: bigint } | undefined;
         point = row
           ? {
-              count: row.stream_count,
+              count: Number(row.stream_count),
               latest: row.latest_effective,
-              start: row.stream_count,
+              start: Number(row.stream_count),
               after: row.last_position,
             }
-          : { count: 0, latest: '', start: 0, after: -1 };
+          : { count: 0, latest: '', start: 0, after: -1n };
         points.set(childId, point);
       }
-      if (point === null || event.globalPosition <= BigInt(point.after)) continue;
+      if (point === null || event.globalPosition <= point.after) continue;
       const journeyEvent = event as unknown as StoredJourneyEvent;
       if (point.start > 0 && !appendsAtEnd(point, journeyEvent)) {
         wanted.push({ childId, count: point.start });
@@ -631,7 +642,7 @@ export class ReadModelStore implements ChangeLogReader {
     let lastPosition = child.lastPosition;
     for (const event of events) {
       // Already applied (a replay): neither folded nor logged twice.
-      const position = Number(event.globalPosition);
+      const position = event.globalPosition;
       if (position <= lastPosition) continue;
       lastPosition = position;
       const journeyEvent = toStoredJourneyEvent(event);
@@ -688,15 +699,16 @@ export class ReadModelStore implements ChangeLogReader {
     if (!child) return undefined;
     this.live.delete(key);
     const { summaries } = tablesOf(generation);
-    const row = this.stmt(`SELECT last_position FROM ${summaries} WHERE child_id = ?`).get(childId) as
-      { last_position: number } | undefined;
-    return row !== undefined && Number(row.last_position) === child.lastPosition ? child : undefined;
+    const row = this.positionStmt(`SELECT last_position FROM ${summaries} WHERE child_id = ?`).get(
+      childId,
+    ) as { last_position: bigint } | undefined;
+    return row !== undefined && row.last_position === child.lastPosition ? child : undefined;
   }
 
   /** The child from the file: its summary, what is known of its stream, and its view as at its clock. */
   private loadChild(generation: number, childId: string): LiveChild {
     const { summaries } = tablesOf(generation);
-    const row = this.stmt(
+    const row = this.positionStmt(
       `SELECT summary, last_position, stream_count, latest_effective, clock, feed_held FROM ${summaries} WHERE child_id = ?`,
     ).get(childId) as StreamRow | undefined;
     const flags = new FlagTracker(this.drift);
@@ -704,14 +716,14 @@ export class ReadModelStore implements ChangeLogReader {
     if (row === undefined)
       return {
         generation,
-        lastPosition: -1,
+        lastPosition: -1n,
         fold: new PerEventFold(childId, [], emptySummary(childId)),
         flags,
         parts,
         clock: undefined,
         view: undefined,
       };
-    const count = row.stream_count;
+    const count = Number(row.stream_count);
     const fold = PerEventFold.resumed(
       childId,
       JSON.parse(row.summary) as JourneySummary,
@@ -721,20 +733,20 @@ export class ReadModelStore implements ChangeLogReader {
     const clock = row.clock ?? undefined;
     const made = clock === undefined ? undefined : childView(fold.summary, clock, this.drift, flags, parts);
     const view = withHeld(made, row.feed_held);
-    return { generation, lastPosition: Number(row.last_position), fold, flags, parts, clock, view };
+    return { generation, lastPosition: row.last_position, fold, flags, parts, clock, view };
   }
 
   /**
    * Summaries of the served generation updated after `afterPosition` (all when undefined), read in
    * one snapshot together with the generation they belong to.
    */
-  summariesChangedSince(afterPosition: number | undefined): { generation: number; records: SummaryRecord[] } {
+  summariesChangedSince(afterPosition: bigint | undefined): { generation: number; records: SummaryRecord[] } {
     return this.db.transaction(() => {
       const generation = this.currentGeneration();
       const { summaries } = tablesOf(generation);
-      const rows = this.db
-        .prepare(`SELECT summary, last_position FROM ${summaries} WHERE last_position > ?`)
-        .all(afterPosition ?? -1) as { summary: string; last_position: number }[];
+      const rows = this.positionStmt(
+        `SELECT summary, last_position FROM ${summaries} WHERE last_position > ?`,
+      ).all(afterPosition ?? -1n) as { summary: string; last_position: bigint }[];
       return {
         generation,
         records: rows.map((row) => ({
