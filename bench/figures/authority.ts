@@ -1,4 +1,5 @@
-import { SqliteEventStore, type NewEvent } from '@care-journey/event-store';
+import { type NewEvent } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { seedStore } from '@care-journey/reporting';
 import { TempDb } from '../support/temp-db';
 import { progress } from '../support/timing';

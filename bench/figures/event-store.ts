@@ -1,4 +1,5 @@
-import { SqliteEventStore, type NewEvent } from '@care-journey/event-store';
+import { type NewEvent } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { batchesAsStreams, firstRows, timeCalls, toNewEvent, type InsertRow } from '../support/cohort-rows';
 import { openRaw } from '../support/raw-sqlite';
 import { rateRow, type Row } from '../support/row';

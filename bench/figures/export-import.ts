@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import * as reporting from '@care-journey/reporting';
 import { insertRow, type InsertRow } from '../support/cohort-rows';
 import { openRaw, storedRows } from '../support/raw-sqlite';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readWholeStream } from '@care-journey/audit';
-import type { NewEvent, SqliteEventStore } from '@care-journey/event-store';
+import type { NewEvent } from '@care-journey/event-store';
+import type { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import {
   evolveAll,
   journeyDecider,

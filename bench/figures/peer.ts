@@ -1,4 +1,5 @@
-import { loadStoreConfig, SqliteEventStore, type SqliteWriterMode } from '@care-journey/event-store';
+import { loadStoreConfig, type SqliteWriterMode } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import type { EmmettConnection, EmmettEvent, EmmettSqlite } from '../support/load-peer';
 import { loadPeer } from '../support/load-peer';
 import { openRaw, rawBatchInserter } from '../support/raw-sqlite';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { lastValueFrom } from 'rxjs';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { ReadModelStore, rebuildReadModels, rebuildThreadsFromEnv } from '@care-journey/projections';
 import { exited, firstLine, spawnNode } from '../support/child-process';
 import { TempDb } from '../support/temp-db';

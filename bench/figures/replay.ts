@@ -1,5 +1,6 @@
 import { readWholeStream, replayHistory } from '@care-journey/audit';
-import { SqliteEventStore, type NewEvent } from '@care-journey/event-store';
+import { type NewEvent } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import {
   ageOn,
   foldJourney,

@@ -1,5 +1,5 @@
 import { readWholeStream, verifyChain } from '@care-journey/audit';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import type { Cohort } from '../workload/cohort';
 import { progress, timed } from '../support/timing';
 import { rateRow, type Row } from '../support/row';

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { openRaw } from './raw-sqlite';
 import { TempDb } from './temp-db';
 

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuplicateEventIds, SqliteEventStore, StoreUnavailable } from '@care-journey/event-store';
+import { DuplicateEventIds, StoreUnavailable } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { collect, ids, newEvents } from './support/events';
 import { spawnTs, waitForExit, waitForLine } from '../../libs/event-store/src/testing/spawn-ts';
 

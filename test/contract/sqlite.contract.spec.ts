@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { eventStoreContract, type StoreFixture } from './event-store.contract';
 import { failHeadReads } from './support/fail-head-reads';
 

@@ -4,7 +4,7 @@
  * days, paged by the log's position) and its CSV, answered from the same trail as
  * GET /audit/access-log; auditors and admins only. Real HTTP app, real SQLite file.
  */
-import type { Role } from '../../apps/api/src/auth/role';
+import type { Role } from '@care-journey/access';
 import { escapeHtml } from '../../apps/api/src/web/html/html';
 import { apiClient, type ApiClient } from './support/http-client';
 import { namedChildrenInCare } from './support/journey-setup';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { loadAuditKey, verifyBundle } from '@care-journey/audit';
-import type { Role } from '../../apps/api/src/auth/role';
+import type { Role } from '@care-journey/access';
 import { apiClient, type ApiClient } from './support/http-client';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { seedDemo } from '../../apps/cli/src/commands/demo.command';
 import { apiClient, type ApiClient } from './support/http-client';
 import { startTestApp, type TestApp } from './support/test-app';

@@ -11,7 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Role } from '../../apps/api/src/auth/role';
+import type { Role } from '@care-journey/access';
 import { recordCaseHistoryRead } from '../../libs/audit/src';
 import { apiClient, type ApiClient } from './support/http-client';
 import { newChild } from './support/journey-setup';

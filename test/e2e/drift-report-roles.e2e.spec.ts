@@ -5,7 +5,7 @@
  * but reporting jobs; each read with names in the read-access trail, none without. Real HTTP app,
  * real SQLite file.
  */
-import { ROLES, type Role } from '../../apps/api/src/auth/role';
+import { ROLES, type Role } from '@care-journey/access';
 import { apiClient, type ApiClient } from './support/http-client';
 import { namedChildrenInCare } from './support/journey-setup';
 import { startTestApp, type TestApp } from './support/test-app';

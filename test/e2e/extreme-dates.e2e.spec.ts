@@ -1,4 +1,4 @@
-import type { Role } from '../../apps/api/src/auth/role';
+import type { Role } from '@care-journey/access';
 import { apiClient, type ApiClient } from './support/http-client';
 import { newChild } from './support/journey-setup';
 import { startTestApp, type TestApp } from './support/test-app';

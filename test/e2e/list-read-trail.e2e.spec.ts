@@ -6,7 +6,7 @@
  * names, listed by `GET /audit/access-log` (also under each child named). Real HTTP app, real
  * SQLite file.
  */
-import type { Role } from '../../apps/api/src/auth/role';
+import type { Role } from '@care-journey/access';
 import { apiClient, type ApiClient } from './support/http-client';
 import { namedChildrenInCare } from './support/journey-setup';
 import { trailEntriesAfter, type TrailEntry as Entry } from './support/trail-entries';

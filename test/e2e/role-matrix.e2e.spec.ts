@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../apps/api/src/auth/role';
+import { ROLES, type Role } from '@care-journey/access';
 import type { RegisteredRoute } from '../../apps/api/src/create-app';
 import { apiClient, type ApiClient } from './support/http-client';
 import { newChild } from './support/journey-setup';

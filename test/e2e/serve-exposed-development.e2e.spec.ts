@@ -10,7 +10,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tsRequireHookFile } from '@care-journey/event-store';
-import { hashPassword } from '../../apps/api/src/web/auth/password-hash';
+import { hashPassword } from '@care-journey/access';
 
 const CLI = resolve(__dirname, '../../apps/cli/main.ts');
 

@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import type { JourneyCommand } from '@care-journey/journey';
 import { seedStore } from '@care-journey/reporting';
 import { parse } from 'csv-parse/sync';
@@ -18,8 +18,7 @@ import { RecordJourneyCommand } from '../../apps/api/src/children/commands/recor
 import { RecordJourneyHandler } from '../../apps/api/src/children/commands/record-journey.handler';
 import { EventEnvelopeFactory } from '../../apps/api/src/children/recording/event-envelope.factory';
 import { JourneyRepository } from '../../apps/api/src/children/recording/journey.repository';
-import type { Role } from '../../apps/api/src/auth/role';
-import { hashPassword } from '../../apps/api/src/web/auth/password-hash';
+import { hashPassword, type Role } from '@care-journey/access';
 import { apiClient, type ApiClient } from './support/http-client';
 import { registerBody, startCareBody } from './support/journey-bodies';
 import { normalise, ROUTE_ROLES } from './support/route-roles';

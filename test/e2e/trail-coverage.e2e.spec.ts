@@ -6,7 +6,7 @@
  * read-access trail (ids, never names); the same routes without personal data leave none. Real
  * HTTP app, real SQLite file.
  */
-import type { Role } from '../../apps/api/src/auth/role';
+import type { Role } from '@care-journey/access';
 import { apiClient, type ApiClient } from './support/http-client';
 import { registerBody } from './support/journey-bodies';
 import { namedChildrenInCare } from './support/journey-setup';

@@ -5,7 +5,7 @@
  * nothing goes into the read-access trail (no child is shown). Until session 10 social workers got
  * 403 while they read the same placement mix on `GET /measures`. Real HTTP app, real SQLite file.
  */
-import { ROLES, type Role } from '../../apps/api/src/auth/role';
+import { ROLES, type Role } from '@care-journey/access';
 import { child, placed } from '../../libs/projections/src/authority/testing/authority-journey';
 import { appendEvents } from '../../libs/projections/src/testing/log-fixtures';
 import { apiClient, type ApiClient } from './support/http-client';

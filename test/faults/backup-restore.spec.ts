@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command } from 'commander';
-import { SqliteEventStore, type RecordedEvent } from '@care-journey/event-store';
+import { type RecordedEvent } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { registerBackupCommand } from '../../apps/cli/src/commands/backup.command';
 import { registerRestoreCommand } from '../../apps/cli/src/commands/restore.command';
 import { startTestApp, type TestApp } from '../e2e/support/test-app';

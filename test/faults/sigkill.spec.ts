@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SqliteEventStore } from '@care-journey/event-store';
-import { mintToken } from '../../apps/api/src/auth/mint-token';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
+import { mintToken } from '@care-journey/access';
 import {
   checkLedger,
   noteStoredBeforeRetry,

@@ -2,7 +2,7 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
 /**
  * Passwords are stored as `scrypt$<saltBase64>$<hashBase64>` (Node's scrypt defaults, 64-byte key).
- * Make one with: node -e "const {hashPassword}=require('./dist/apps/api/web/auth/password-hash');console.log(hashPassword('...'))"
+ * Make one with: node -e "const {hashPassword}=require('./dist/libs/access/src/password-hash');console.log(hashPassword('...'))"
  */
 const KEY_LENGTH = 64;
 

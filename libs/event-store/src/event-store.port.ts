@@ -3,7 +3,8 @@
  * adapters (sqlite/, eventstoredb/) implement it and no adapter type leaks out: what only one
  * adapter can do is an optional capability here (a caller asks for it, never for a class), and a
  * store is built from its config (createEventStore). Only SQLite's own tools (CLI backup and
- * restore, the benchmarks, test fixtures) name SqliteEventStore.
+ * restore, the benchmarks, test fixtures) name SqliteEventStore, through its own entry
+ * `@care-journey/event-store/sqlite`, which the main entry does not re-export.
  *
  * Revisions are per stream and start at 0n; global positions are store-wide, strictly
  * increasing, and also bigint. Use `toJsonSafe`/`fromJsonSafe` (envelope-json.ts) to cross JSON.

@@ -1,3 +1,8 @@
+/**
+ * The port (EventStore and its types), the factory that picks an adapter from the configuration, the
+ * errors every adapter raises, and helpers written against the port alone. The SQLite adapter itself
+ * is `@care-journey/event-store/sqlite` (sqlite/index.ts), for the few callers that are SQLite's.
+ */
 export * from './event-store.port';
 export * from './errors';
 export * from './store-config';
@@ -5,17 +10,5 @@ export * from './create-event-store';
 export * from './envelope-json';
 export { readLastEvent } from './read-last-event';
 export { readStreamOrEmpty } from './read-stream-or-empty';
-export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
-export type { SynchronousMode } from './sqlite/sqlite-schema';
 export { startWorkerBeside } from './worker-beside';
 export { tsRequireHookFile, type TsRequireHookOptions } from './ts-require-hook';
-export { partitionOf } from './sqlite/sqlite-log-partition';
-export { appendAfterPosition } from './sqlite/sqlite-continue-after';
-export { createOwnerOnlyFile, OWNER_ONLY_DIR_MODE, OWNER_ONLY_FILE_MODE } from './sqlite/owner-only-file';
-export {
-  byProcess,
-  describeStoreUsers,
-  otherStoreUsers,
-  registerStoreUse,
-  type StoreUser,
-} from './sqlite/store-in-use';

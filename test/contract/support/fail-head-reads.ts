@@ -1,4 +1,4 @@
-import type { SqliteEventStore } from '@care-journey/event-store';
+import type { SqliteEventStore } from '@care-journey/event-store/sqlite';
 
 /**
  * The contract's fault switch for a SQLite store: its next `times` reads of the log's head (what a

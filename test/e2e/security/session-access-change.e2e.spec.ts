@@ -9,9 +9,8 @@
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Role } from '../../../apps/api/src/auth/role';
+import { hashPassword, type Role } from '@care-journey/access';
 import { ACCESS_CHANGED } from '../../../apps/api/src/auth/session-users';
-import { hashPassword } from '../../../apps/api/src/web/auth/password-hash';
 import { fetchSignInForm, postSignIn } from '../support/sign-in-form';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';

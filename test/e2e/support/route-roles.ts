@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../../apps/api/src/auth/role';
+import { ROLES, type Role } from '@care-journey/access';
 
 const ALL_ROLES = ROLES;
 

@@ -1,6 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { mintToken } from '../../../apps/api/src/auth/mint-token';
-import type { Role } from '../../../apps/api/src/auth/role';
+import { mintToken, type Role } from '@care-journey/access';
 
 export const TEST_JWT_SECRET = 'e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 

@@ -9,7 +9,7 @@
  *   the engine itself, whose batches of 1,000 or more would leave a kill too little time to land.
  * Progress lines: "progress <state> <events done> <position>".
  */
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import {
   loadReadModelConfig,
   ProjectionEngine,

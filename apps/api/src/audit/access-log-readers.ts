@@ -1,4 +1,4 @@
-import type { Role } from '../auth/role';
+import type { Role } from '@care-journey/access';
 
 /**
  * Who reads the read-access trail (the API's GET /audit/access-log and the auditor's page

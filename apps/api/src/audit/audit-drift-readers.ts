@@ -1,4 +1,4 @@
-import type { Role } from '../auth/role';
+import type { Role } from '@care-journey/access';
 
 /**
  * Who reads the authority's drift report as known at an instant (API and page): auditors, and

@@ -8,7 +8,8 @@ import {
   readChainTip,
   expectedRevisionAt,
 } from '@care-journey/audit';
-import { SqliteEventStore, type NewEvent } from '@care-journey/event-store';
+import { type NewEvent } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { journeyStream } from '@care-journey/journey';
 import { CORRECTED_JOURNEY } from '../../../../libs/audit/src/testing/corrected-journey';
 import { AuthorityDriftService } from './authority-drift.service';

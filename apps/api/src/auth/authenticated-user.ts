@@ -1,4 +1,4 @@
-import type { Role } from './role';
+import type { Role } from '@care-journey/access';
 import type { SessionTimes } from './session-limits';
 
 /** The caller, as established from a verified token. */

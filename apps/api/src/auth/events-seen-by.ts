@@ -6,7 +6,7 @@ import {
   type Redaction,
 } from '@care-journey/reporting';
 import { personalDataViewOf } from './personal-data';
-import type { Role } from './role';
+import type { Role } from '@care-journey/access';
 
 export { WITHHELD } from '@care-journey/reporting';
 

@@ -3,11 +3,10 @@ import { Reflector } from '@nestjs/core';
 import type { ApiConfig } from '../config/api-config';
 import type { AuthenticatedUser } from './authenticated-user';
 import { JwtAuthGuard } from './jwt-auth.guard';
-import { mintToken } from './mint-token';
+import { mintToken, type Role } from '@care-journey/access';
 import { Public, PublicShowingMoreWhenSignedIn, Roles } from './roles.decorator';
 import type { SessionEnds } from './session-ends';
 import { ACCESS_CHANGED, type SessionUsers } from './session-users';
-import type { Role } from './role';
 import { TokenVerifier } from './token-verifier';
 
 const secret = 'guard-spec-secret-0123456789abcdefghijkl';

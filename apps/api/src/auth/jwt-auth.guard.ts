@@ -8,7 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { AuthenticatedUser } from './authenticated-user';
 import { USER_REQUEST_KEY } from './current-user.decorator';
-import type { Role } from './role';
+import type { Role } from '@care-journey/access';
 import { IDENTIFIES_KEY, PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 import { sessionCookieToken } from './session-cookie';
 import { SessionEnds } from './session-ends';

@@ -1,4 +1,4 @@
-import type { Role } from './role';
+import type { Role } from '@care-journey/access';
 
 /**
  * How much of a child's personal data a role sees (README, "Tokens and roles"):

@@ -1,7 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { BEARER_AUTH } from '../docs/swagger';
-import type { Role } from './role';
+import type { Role } from '@care-journey/access';
 
 export const ROLES_KEY = 'care-journey:roles';
 export const PUBLIC_KEY = 'care-journey:public';

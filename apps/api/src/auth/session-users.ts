@@ -1,4 +1,4 @@
-import type { Role } from './role';
+import type { Role } from '@care-journey/access';
 
 /**
  * Who may still hold a web session: the user directory as it stands now (web/auth/user-directory.ts,

@@ -1,5 +1,5 @@
 import { TokenHolders } from './token-holders';
-import type { Role } from './role';
+import type { Role } from '@care-journey/access';
 import type { SessionUsers } from './session-users';
 
 describe('TokenHolders: an API token’s user against the users file', () => {

@@ -5,14 +5,14 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import type { AuthenticatedUser } from './authenticated-user';
 import {
   API_TOKEN_KIND,
+  isRole,
   JWT_ALGORITHM,
   JWT_AUDIENCE,
   JWT_ISSUER,
   MAX_TOKEN_HOURS,
   SESSION_HOURS,
-} from './jwt-settings';
+} from '@care-journey/access';
 import { RevokedTokens } from './revocation/revoked-tokens';
-import { isRole } from './role';
 import { SESSION_ID_PATTERN } from './session-ends';
 import { SESSION_LIMIT_HOURS } from './session-limits';
 import { TOKEN_ACCESS_CHANGED, TokenHolders } from './token-holders';

@@ -1,4 +1,4 @@
-import type { Role } from '../auth/role';
+import type { Role } from '@care-journey/access';
 import { mayReadPersonalData } from '../auth/personal-data';
 import type { ChildBehind, ChildrenBehind } from '@care-journey/projections';
 

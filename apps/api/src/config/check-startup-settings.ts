@@ -3,11 +3,11 @@ import { loadAuditKey } from '@care-journey/audit';
 import type { StoreConfig } from '@care-journey/event-store';
 import { driftConfigFromEnv, loadAuthorityConfig, loadReadModelConfig } from '@care-journey/projections';
 import {
+  parseUsers,
   readRevocationFile,
   REVOKED_TOKENS_VARIABLE,
   revokedTokensFile,
-} from '../auth/revocation/revoked-tokens';
-import { parseUsers } from '../web/auth/user-directory';
+} from '@care-journey/access';
 import { ConfigError } from './api-config';
 
 type Env = Record<string, string | undefined>;

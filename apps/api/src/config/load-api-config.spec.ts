@@ -1,4 +1,4 @@
-import { DEV_JWT_SECRET } from '../auth/jwt-settings';
+import { DEV_JWT_SECRET } from '@care-journey/access';
 import { ConfigError, DEFAULT_PROJECTIONS_MODE } from './api-config';
 import { loadApiConfig } from './load-api-config';
 

@@ -1,14 +1,11 @@
 import { loadStoreConfig, StoreConfigError } from '@care-journey/event-store';
-import { DEV_JWT_SECRET } from '../auth/jwt-settings';
+import { JwtSecretError, readJwtSecret } from '@care-journey/access';
 import type { ProjectionsMode } from '@care-journey/projections';
 import { ConfigError, DEFAULT_PROJECTIONS_MODE, type ApiConfig } from './api-config';
 import { HOST_VARIABLE, readHost } from './host-setting';
 import { parseTrustProxy, TRUST_PROXY_VARIABLE } from './trust-proxy';
 
 type Env = Record<string, string | undefined>;
-
-/** HS256 keys shorter than the hash output weaken the signature. */
-const MIN_SECRET_LENGTH = 32;
 
 const read = (env: Env, name: string): string | undefined => {
   const value = env[name]?.trim();
@@ -50,26 +47,14 @@ function readPort(env: Env): number {
   return port;
 }
 
-/** The token secret alone (the CLI's `token` command needs nothing else). */
-export function loadJwtSecret(env: Env = process.env): Pick<ApiConfig, 'jwtSecret' | 'usingDevJwtSecret'> {
-  const production = read(env, 'NODE_ENV') === 'production';
-  const secret = read(env, 'CARE_JOURNEY_JWT_SECRET');
-  if (secret === undefined || secret === DEV_JWT_SECRET) {
-    if (production) {
-      throw new ConfigError(
-        'CARE_JOURNEY_JWT_SECRET',
-        'must be set to a private secret when NODE_ENV=production (the development secret is refused)',
-      );
-    }
-    return { jwtSecret: DEV_JWT_SECRET, usingDevJwtSecret: true };
+/** The token secret (libs/access, the rule the CLI's `token` shares), as a ConfigError when refused. */
+function loadJwtSecret(env: Env): Pick<ApiConfig, 'jwtSecret' | 'usingDevJwtSecret'> {
+  try {
+    return readJwtSecret(env);
+  } catch (error) {
+    if (error instanceof JwtSecretError) throw new ConfigError(error.variable, error.rule);
+    throw error;
   }
-  if (secret.length < MIN_SECRET_LENGTH) {
-    throw new ConfigError(
-      'CARE_JOURNEY_JWT_SECRET',
-      `must be at least ${MIN_SECRET_LENGTH} characters (it signs HS256 tokens)`,
-    );
-  }
-  return { jwtSecret: secret, usingDevJwtSecret: false };
 }
 
 function readStore(env: Env): ApiConfig['store'] {

@@ -1,5 +1,5 @@
 import { mayReadPersonalData } from '../auth/personal-data';
-import type { Role } from '../auth/role';
+import type { Role } from '@care-journey/access';
 
 /** Children's names go only to roles that may read personal data; reporting jobs get references. */
 export function forRole<T>(value: T, role: Role): T {

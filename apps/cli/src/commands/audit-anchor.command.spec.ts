@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Command } from 'commander';
 import { chainEvents, readChainTip, expectedRevisionAt } from '@care-journey/audit';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { registerAuditCommand } from './audit.command';
 
 /** Runs `care-journey audit …` in-process on the given store file; returns its output and exit code. */

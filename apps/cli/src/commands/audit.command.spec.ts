@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { chainEvents, chainTipAfter, readWholeStream } from '@care-journey/audit';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { CORRECTED_JOURNEY } from '../../../../libs/audit/src/testing/corrected-journey';
 import { registerAuditCommand } from './audit.command';
 

@@ -1,7 +1,8 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { loadStoreConfig, SqliteEventStore } from '@care-journey/event-store';
+import { loadStoreConfig } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { checkStore } from '../support/check-store';
 
 const fail = (message: string): void => {

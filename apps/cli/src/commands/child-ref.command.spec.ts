@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { CHILD_REFS_MIGRATED_STREAM, childRefStream, journeyStream } from '@care-journey/journey';
 import { ChildRefRegistry } from '@care-journey/reporting';
 import { registerChildRefCommand, RELEASE_REFUSED_EXIT_CODE } from './child-ref.command';

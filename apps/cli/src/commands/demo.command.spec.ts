@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { JOURNEY_STREAM_PREFIX } from '@care-journey/journey';
 import { DEFAULT_AUTHORITY_CONFIG } from '@care-journey/projections';
 import { seedStore } from '@care-journey/reporting';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { JOURNEY_SCHEMA_VERSION, journeyStream } from '@care-journey/journey';
 import { registerExport903Command, SELF_CHECK_FAILED_EXIT_CODE } from './export-903.command';
 

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { SqliteEventStore, type RecordedEvent } from '@care-journey/event-store';
+import { type RecordedEvent } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { JOURNEY_SCHEMA_VERSION, journeyStream } from '@care-journey/journey';
 import { registerExport903Command } from './export-903.command';
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { dateInEngland } from '@care-journey/journey';
 import { ReadModelStore } from '@care-journey/projections';
 import { child, placed } from '../../../../libs/projections/src/authority/testing/authority-journey';

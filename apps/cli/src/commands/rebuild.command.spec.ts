@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { JOURNEY_SCHEMA_VERSION, journeyStream } from '@care-journey/journey';
 import { ReadModelStore } from '@care-journey/projections';
 import { registerRebuildCommand } from './rebuild.command';

@@ -3,17 +3,15 @@ import { dirname, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
+import { loadStoreConfig, type NewEvent, type StoreConfig } from '@care-journey/event-store';
 import {
   appendAfterPosition,
   byProcess,
   describeStoreUsers,
-  loadStoreConfig,
   otherStoreUsers,
   registerStoreUse,
   SqliteEventStore,
-  type NewEvent,
-  type StoreConfig,
-} from '@care-journey/event-store';
+} from '@care-journey/event-store/sqlite';
 import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections';
 import { hasSqliteHeader } from '../support/sqlite-file-header';
 import { checkStore } from '../support/check-store';

@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
-import { hashPassword } from '@care-journey/access';
-import { readRevocations } from '../../../api/src/auth/revocation/write-revocation';
+import { hashPassword, readRevocations } from '@care-journey/access';
 import { buildProgram } from '../program';
 
 describe('care-journey token', () => {

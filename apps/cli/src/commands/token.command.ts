@@ -1,17 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { mintToken, newTokenId, ROLES, type Role } from '@care-journey/access';
-import { loadAuthorityConfig } from '@care-journey/projections';
 import {
+  appendRevocation,
   formatRevocation,
   INSTANT_RULE,
+  mintToken,
+  newTokenId,
   parseInstant,
+  parseUsers,
+  readJwtSecret,
+  readRevocations,
+  REVOKED_TOKENS_VARIABLE,
+  revokedTokensFile,
+  ROLES,
+  type Role,
   TOKEN_ID_PATTERN,
-} from '../../../api/src/auth/revocation/revocation-list';
-import { REVOKED_TOKENS_VARIABLE, revokedTokensFile } from '../../../api/src/auth/revocation/revoked-tokens';
-import { appendRevocation, readRevocations } from '../../../api/src/auth/revocation/write-revocation';
-import { loadJwtSecret } from '../../../api/src/config/load-api-config';
-import { parseUsers } from '../../../api/src/web/auth/user-directory';
+} from '@care-journey/access';
+import { loadAuthorityConfig } from '@care-journey/projections';
 
 const MAX_HOURS = 24 * 30;
 
@@ -48,7 +53,7 @@ export function registerTokenCommand(program: Command): void {
       if (options.user === undefined) throw new Error("error: required option '--user <id>' not specified");
       if (options.user.trim() === '') throw optionError('--user <id>', 'must not be empty');
       checkAgainstUsersFile(options.user, options.role);
-      const { jwtSecret, usingDevJwtSecret } = loadJwtSecret();
+      const { jwtSecret, usingDevJwtSecret } = readJwtSecret(process.env);
       if (usingDevJwtSecret) {
         process.stderr.write(
           'WARNING: CARE_JOURNEY_JWT_SECRET is not set; signing with the development secret.\n',

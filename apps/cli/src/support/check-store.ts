@@ -1,5 +1,6 @@
 import { ACCESS_LOG_STREAM_PREFIX, isChainedStream, verifyChain } from '@care-journey/audit';
-import { SqliteEventStore, type EventStore, type RecordedEvent } from '@care-journey/event-store';
+import { type EventStore, type RecordedEvent } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { JOURNEY_STREAM_PREFIX } from '@care-journey/journey';
 
 /** What a store file holds, checked by reading it back: events, head, and every hash chain. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { journeyStream } from '@care-journey/journey';
 import { DEFAULT_DRIFT_CONFIG, driftReport, summaryFromStream } from '@care-journey/projections';
 import { chainEvents, chainTipAfter } from '../integrity/chain-events';

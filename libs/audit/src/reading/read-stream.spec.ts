@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { chainEvents } from '../integrity/chain-events';
 import { verifyChain } from '../integrity/verify-chain';
 import type { NewEvent } from '../store';

@@ -1,6 +1,6 @@
 /** Integration: the measures kept up to date from the engine's read models over a real SQLite log. */
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import type { StoredJourneyEvent } from '@care-journey/journey';
 import { ProjectionEngine } from '../engine/projection-engine';
 import { summaryFromStream } from '../summary/build-summary';

@@ -7,7 +7,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { appendAfterPosition, SqliteEventStore } from '@care-journey/event-store';
+import { appendAfterPosition, SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { appendEvents, appendInterleaved, eventually, sampleCohort, tempDir } from '../testing/log-fixtures';
 import { journey } from '../testing/journey-builder';
 import { ProjectionEngine } from './projection-engine';

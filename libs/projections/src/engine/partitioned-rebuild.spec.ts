@@ -6,10 +6,11 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { lastValueFrom, toArray } from 'rxjs';
-import { SqliteEventStore, startWorkerBeside, type EventStore } from '@care-journey/event-store';
+import { startWorkerBeside, type EventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { journey } from '../testing/journey-builder';
 import { appendEvents, appendInterleaved, sampleCohort, tempDir } from '../testing/log-fixtures';
-import { partitionOf } from '@care-journey/event-store';
+import { partitionOf } from '@care-journey/event-store/sqlite';
 import { partitionPlan } from './partitioned-rebuild';
 import { ReadModelStore } from './read-model-store';
 import { rebuildReadModels, type RebuildOptions, type RebuildProgress } from './rebuild';

@@ -11,7 +11,8 @@ import type { SummaryColumns } from './summary-row';
 /** A summary row's parameters, named as the upsert's placeholders. */
 export interface SummaryParams extends SummaryColumns {
   child_id: string;
-  last_position: number;
+  /** A global position: bound as a bigint, so SQLite's INTEGER keeps it exact above 2^53. */
+  last_position: bigint;
   summary: string;
   stream_count: number;
   latest_effective: string;

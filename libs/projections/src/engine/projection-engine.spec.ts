@@ -3,7 +3,7 @@
  */
 import { join } from 'node:path';
 import { lastValueFrom, toArray } from 'rxjs';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { summaryFromStream } from '../summary/build-summary';
 import type { JourneySummary } from '../summary/journey-summary';
 import { appendEvents, appendInterleaved, eventually, sampleCohort, tempDir } from '../testing/log-fixtures';

@@ -5,7 +5,7 @@
  * timer are the spec's own, so no wait depends on the machine's speed.
  */
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { journeyStream } from '@care-journey/journey';
 import { journey } from '../testing/journey-builder';
 import { appendEvents, eventually, tempDir } from '../testing/log-fixtures';

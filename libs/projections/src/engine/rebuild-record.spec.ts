@@ -3,7 +3,7 @@
  * did not run it (an API while `care-journey rebuild` runs in another process) reports it.
  */
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { appendEvents, eventually, sampleCohort, tempDir } from '../testing/log-fixtures';
 import { ProjectionEngine } from './projection-engine';
 import { ReadModelStore } from './read-model-store';

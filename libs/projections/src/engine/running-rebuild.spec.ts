@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { appendEvents, sampleCohort, tempDir } from '../testing/log-fixtures';
 import { ProjectionEngine, RebuildRunningElsewhere } from './projection-engine';
 import { ReadModelStore } from './read-model-store';

@@ -8,7 +8,7 @@ import type { ReadModelStore } from './read-model-store';
 
 export class SummaryCache {
   private generation = 0;
-  private upTo: number | undefined;
+  private upTo: bigint | undefined;
   private readonly byChild = new Map<string, JourneySummary>();
 
   constructor(private readonly readModels: ReadModelStore) {}
@@ -36,7 +36,7 @@ export class SummaryCache {
     this.absorb(read.records);
   }
 
-  private absorb(records: { summary: JourneySummary; lastPosition: number }[]): void {
+  private absorb(records: { summary: JourneySummary; lastPosition: bigint }[]): void {
     for (const { summary, lastPosition } of records) {
       this.byChild.set(summary.childId, summary);
       if (this.upTo === undefined || lastPosition > this.upTo) this.upTo = lastPosition;

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { lastValueFrom } from 'rxjs';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { appendInterleaved, sampleCohort, tempDir } from '../testing/log-fixtures';
 import { ReadModelStore } from './read-model-store';
 import { rebuildReadModels } from './rebuild';

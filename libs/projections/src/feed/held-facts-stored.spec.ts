@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '@care-journey/event-store';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import type { StoredJourneyEvent } from '@care-journey/journey';
 import { toStoredJourneyEvent } from '../engine/journey-event-record';
 import { ReadModelStore, type StreamSource } from '../engine/read-model-store';

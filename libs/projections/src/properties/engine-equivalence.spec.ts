@@ -6,7 +6,8 @@
  */
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { SqliteEventStore, type NewEvent } from '@care-journey/event-store';
+import { type NewEvent } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { addDays, fromStoredEnvelope, journeyStream } from '@care-journey/journey';
 import {
   CAMBRIDGESHIRE,

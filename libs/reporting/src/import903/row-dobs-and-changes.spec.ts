@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { export903 } from '../export903/export903';
 import { import903, type ImportResult } from './import903';
 import { episode, header, review, writeTables, type TableRows } from './testing/return-files';

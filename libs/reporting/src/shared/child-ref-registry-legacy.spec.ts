@@ -1,4 +1,5 @@
-import type { NewEvent, SqliteEventStore } from '@care-journey/event-store';
+import type { NewEvent } from '@care-journey/event-store';
+import type { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import {
   CHILD_REF_RESERVED,
   CHILD_REFS_MIGRATED,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { isUnknownUpn, STALE_AFTER_MS, UpnRegistry } from './upn-registry';
 
 describe('UpnRegistry: a UPN belongs to one child', () => {

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readLastEvent, SqliteEventStore } from '@care-journey/event-store';
+import { readLastEvent } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { childRefStream, journeyStream } from '@care-journey/journey';
 import { UpnRegistry } from '../shared/upn-registry';
 import { generateAuthority } from './generate-authority';

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { export903 } from '../export903/export903';
 import { TABLE_NAMES, type Return903 } from '../export903/tables';
 import { writeReturn } from '../export903/write-return';

@@ -7,7 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, type RecordedEvent } from '@care-journey/event-store';
+import { type RecordedEvent } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 
 export function useTempEventStore(prefix: string, opened: (store: SqliteEventStore) => void): void {
   let dir: string | undefined;

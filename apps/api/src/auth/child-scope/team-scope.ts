@@ -1,5 +1,5 @@
 import { teamKey, type SocialWorkerScope } from '@care-journey/projections';
-import type { Role } from '../role';
+import type { Role } from '@care-journey/access';
 
 /** Which children a user reads and records for: all of them, or those currently allocated to these teams. */
 export type TeamScope = { all: true } | { all: false; teams: readonly string[] };

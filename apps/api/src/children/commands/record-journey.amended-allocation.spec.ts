@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BadRequestException } from '@nestjs/common';
 import { readWholeStream } from '@care-journey/audit';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { journeyStream, type JourneyCommand } from '@care-journey/journey';
 import type { AllocationNames } from '../allocation/allocation-names';
 import { EventEnvelopeFactory } from '../recording/event-envelope.factory';

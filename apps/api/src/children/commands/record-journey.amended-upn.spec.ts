@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import type { JourneyCommand } from '@care-journey/journey';
 import { UpnInUse } from '../../child-refs/upn-in-use';
 import { Clock } from '../../infrastructure/clock';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BadRequestException } from '@nestjs/common';
 import { readWholeStream } from '@care-journey/audit';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { childRefHolding, childRefStream, journeyStream, type JourneyCommand } from '@care-journey/journey';
 import { ChildRefInUse } from '../application-errors';
 import { EventEnvelopeFactory } from '../recording/event-envelope.factory';

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, type EventStore } from '@care-journey/event-store';
+import { type EventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { journeyStream, type JourneyCommand } from '@care-journey/journey';
 import type { TeamScope } from '../../auth/child-scope/team-scope';
 import { ChildNotFound, ChildOutOfScope } from '../application-errors';

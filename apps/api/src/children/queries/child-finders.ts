@@ -1,4 +1,4 @@
-import type { Role } from '../../auth/role';
+import type { Role } from '@care-journey/access';
 
 /**
  * Who may look children up by name: the roles that see a child's identity (README, "Tokens and

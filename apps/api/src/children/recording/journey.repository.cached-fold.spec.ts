@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readWholeStream, verifyChain } from '@care-journey/audit';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { journeyStream, type JourneyCommand } from '@care-journey/journey';
 import { RecordJourneyCommand } from '../commands/record-journey.command';
 import { RecordJourneyHandler } from '../commands/record-journey.handler';

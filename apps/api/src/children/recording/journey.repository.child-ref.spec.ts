@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readWholeStream } from '@care-journey/audit';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { childRefStream, journeyStream, type JourneyEvent } from '@care-journey/journey';
 import { ChildRefRegistry } from '@care-journey/reporting';
 import { ChildRefInUse } from '../application-errors';

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
-import { mintToken } from '../../auth/mint-token';
+import { mintToken } from '@care-journey/access';
 import { Public, Roles } from '../../auth/roles.decorator';
 import { secureCookies, sessionCookieName } from '../../auth/session-cookie';
 import { newSessionId, SessionEnds } from '../../auth/session-ends';

@@ -12,7 +12,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
-import { mintToken } from '../../auth/mint-token';
+import { mintToken } from '@care-journey/access';
 import { Roles } from '../../auth/roles.decorator';
 import { secureCookies, sessionCookieName, sessionCookieToken } from '../../auth/session-cookie';
 import { SessionExtensions } from '../../auth/session-extensions';

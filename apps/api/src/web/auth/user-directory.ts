@@ -1,21 +1,8 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import { loadAuthorityConfig, type AuthorityConfig } from '@care-journey/projections';
-import { isRole, type Role } from '../../auth/role';
+import { hashPassword, parseUsers, type Role, verifyPassword, type WebUser } from '@care-journey/access';
 import { SessionUsers } from '../../auth/session-users';
 import { type RecheckOptions, WatchedFile } from '../../auth/watched-file';
-import { usernameProblem, usernameTwice } from './username';
-import { hashPassword, verifyPassword } from './password-hash';
-import { userTeams } from './users-file-teams';
-
-/** Someone who may sign in to the pages. */
-export interface WebUser {
-  username: string;
-  name: string;
-  role: Role;
-  passwordHash: string;
-  /** A social worker's teams, as the authority's settings spell them (users-file-teams.ts). */
-  teams?: string[];
-}
 
 /**
  * In development (no CARE_JOURNEY_USERS, NODE_ENV not production) one demo user per role signs in
@@ -129,37 +116,4 @@ function demoTeams(username: string, teams: readonly string[]): { teams?: string
   if (username === 'sw.demo') return { teams: teams.slice(0, 1) };
   if (username === 'sw.other.demo') return { teams: teams.length > 1 ? teams.slice(1) : [...teams] };
   return {};
-}
-
-export function parseUsers(
-  text: string,
-  source: string,
-  authority: Pick<AuthorityConfig, 'teams' | 'socialWorkerScope'>,
-): WebUser[] {
-  const parsed: unknown = JSON.parse(text);
-  if (!Array.isArray(parsed))
-    throw new Error(`${source}: must be a JSON array of {username, name, role, passwordHash}`);
-  const users = parsed.map((entry: Record<string, unknown>, index) => {
-    const { username, name, role, passwordHash } = entry ?? {};
-    const problem = usernameProblem(username);
-    if (problem !== undefined || typeof username !== 'string')
-      throw new Error(`${source}[${index}].username: ${problem ?? 'must be a non-empty string'}`);
-    if (typeof name !== 'string' || name.trim() === '')
-      throw new Error(`${source}[${index}].name: must be a non-empty string`);
-    if (!isRole(role)) throw new Error(`${source}[${index}].role: must be a Care Journey role`);
-    if (typeof passwordHash !== 'string' || !passwordHash.startsWith('scrypt$')) {
-      throw new Error(
-        `${source}[${index}].passwordHash: must be scrypt$<salt>$<hash> (see password-hash.ts)`,
-      );
-    }
-    const teams = userTeams(entry.teams, role, authority, `${source}[${index}] (${username}).teams`);
-    return { username, name, role, passwordHash, ...(teams && { teams }) };
-  });
-  const twice = usernameTwice(users.map((user) => user.username));
-  if (twice !== undefined)
-    throw new Error(
-      `${source}[${twice.second}].username: ${JSON.stringify(twice.username)} is ${source}[${twice.first}]'s ` +
-        'username in another case; sign-in ignores case, so each person needs a name of their own',
-    );
-  return users;
 }

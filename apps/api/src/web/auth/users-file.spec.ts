@@ -1,11 +1,10 @@
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Role } from '../../auth/role';
-import { hashPassword } from './password-hash';
+import { hashPassword, type Role, type WebUser } from '@care-journey/access';
 import { DEFAULT_AUTHORITY_CONFIG } from '@care-journey/projections';
 import { FILE_RECHECK_MS } from '../../auth/watched-file';
-import { loadUserDirectory, type WebUser } from './user-directory';
+import { loadUserDirectory } from './user-directory';
 
 const HASH = hashPassword('a-long-enough-password', Buffer.alloc(16, 1));
 /** A social worker works in a team (the default scope, "team", requires it). */
@@ -102,5 +101,14 @@ describe('the user directory follows its file (CARE_JOURNEY_USERS)', () => {
     const directory = loadUserDirectory({});
     expect(directory.currentRole('panel.demo')).toBe('panel_member');
     expect(directory.currentRole('nobody')).toBeUndefined();
+  });
+
+  it('Given the demo users, Then sw.demo works in the first team and sw.other.demo in every other one', () => {
+    const directory = loadUserDirectory({});
+    const [first, ...others] = DEFAULT_AUTHORITY_CONFIG.teams;
+    expect(directory.teamsOf('sw.demo')).toEqual([first]);
+    expect(directory.teamsOf('SW.Other.Demo')).toEqual(others);
+    expect(directory.teamsOf('panel.demo')).toEqual([]);
+    expect(directory.teamsOf('nobody')).toEqual([]);
   });
 });

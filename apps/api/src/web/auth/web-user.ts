@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { USER_REQUEST_KEY } from '../../auth/current-user.decorator';
-import type { Role } from '../../auth/role';
+import type { Role } from '@care-journey/access';
 
 /** Every role reads the panel pages; reporting jobs see them without names. */
 export const PAGE_READERS: [Role, ...Role[]] = [

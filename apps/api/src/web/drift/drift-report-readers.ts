@@ -1,4 +1,4 @@
-import type { Role } from '../../auth/role';
+import type { Role } from '@care-journey/access';
 
 /**
  * Who reads the drift report, on every surface: the API's `/drift-report` (`/drift`) and the panel's

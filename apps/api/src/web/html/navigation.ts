@@ -1,4 +1,4 @@
-import type { Role } from '../../auth/role';
+import type { Role } from '@care-journey/access';
 
 export type NavKey = 'drift' | 'measures' | 'children' | 'audit-drift' | 'access-log';
 

@@ -1,4 +1,4 @@
-import { ROLES } from '../../auth/role';
+import { ROLES } from '@care-journey/access';
 import {
   INDICATOR_PAGE_READERS,
   MEASURES_PAGE_READERS,

@@ -1,4 +1,4 @@
-import type { Role } from '../../auth/role';
+import type { Role } from '@care-journey/access';
 import { STABILITY_IDS, type IndicatorId } from './indicator-children';
 
 /**

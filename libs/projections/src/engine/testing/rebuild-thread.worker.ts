@@ -4,7 +4,7 @@
  * Posts every progress report.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { ReadModelStore } from '../read-model-store';
 import { rebuildReadModels } from '../rebuild';
 

@@ -2,7 +2,7 @@
  * Child process for the crash spec: import-process.fixture.ts <store file> <dir> <now>.
  * Prints "started", then "imported <n>" after each child, then "done".
  */
-import { SqliteEventStore } from '@care-journey/event-store';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { import903 } from '../import903';
 
 async function main(): Promise<void> {

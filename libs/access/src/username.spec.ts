@@ -1,4 +1,4 @@
-import { parseUsers } from './user-directory';
+import { parseUsers } from './users-file';
 import { usernameProblem, usernameTwice } from './username';
 
 const AUTHORITY = { teams: ['Children in Care North'], socialWorkerScope: 'authority' as const };

@@ -1,7 +1,7 @@
 import { DEFAULT_AUTHORITY_CONFIG } from '@care-journey/projections';
-import type { Role } from '../../auth/role';
 import { hashPassword } from './password-hash';
-import { loadUserDirectory, parseUsers } from './user-directory';
+import type { Role } from './role';
+import { parseUsers } from './users-file';
 
 const HASH = hashPassword('a-long-enough-password', Buffer.alloc(16, 2));
 const TEAM_SCOPE = DEFAULT_AUTHORITY_CONFIG;
@@ -68,14 +68,5 @@ describe('the users file gives each social worker the teams they work in', () =>
         TEAM_SCOPE,
       ),
     ).toThrow('u.json[0] (pat).teams: only a social_worker works in teams; a panel_member reads every child');
-  });
-
-  it('Given the demo users, Then sw.demo works in the first team and sw.other.demo in every other one', () => {
-    const directory = loadUserDirectory({});
-    const [first, ...others] = DEFAULT_AUTHORITY_CONFIG.teams;
-    expect(directory.teamsOf('sw.demo')).toEqual([first]);
-    expect(directory.teamsOf('SW.Other.Demo')).toEqual(others);
-    expect(directory.teamsOf('panel.demo')).toEqual([]);
-    expect(directory.teamsOf('nobody')).toEqual([]);
   });
 });

@@ -1,2 +1,0 @@
-// Moved to libs/access (shared with the CLI, review M2); the API's files import it through here.
-export { hashPassword, verifyPassword } from '@care-journey/access';

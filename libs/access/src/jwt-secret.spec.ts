@@ -1,0 +1,33 @@
+import { DEV_JWT_SECRET } from './jwt-settings';
+import { JwtSecretError, readJwtSecret } from './jwt-secret';
+
+const LONG_ENOUGH = 'x'.repeat(32);
+
+describe('the token secret, one rule for the API and the CLI', () => {
+  it('Given no secret outside production, When read, Then the development secret is used and said to be', () => {
+    expect(readJwtSecret({ NODE_ENV: 'test' })).toEqual({
+      jwtSecret: DEV_JWT_SECRET,
+      usingDevJwtSecret: true,
+    });
+  });
+
+  it('Given production with no secret or the development one, When read, Then it is refused naming the variable', () => {
+    for (const secret of [undefined, '  ', DEV_JWT_SECRET]) {
+      const read = () => readJwtSecret({ NODE_ENV: 'production', CARE_JOURNEY_JWT_SECRET: secret });
+      expect(read).toThrow(JwtSecretError);
+      expect(read).toThrow(
+        /^CARE_JOURNEY_JWT_SECRET: must be set to a private secret when NODE_ENV=production/,
+      );
+    }
+  });
+
+  it('Given a secret one character short, When read, Then it is refused; at 32 characters it is taken', () => {
+    expect(() => readJwtSecret({ CARE_JOURNEY_JWT_SECRET: LONG_ENOUGH.slice(1) })).toThrow(
+      'CARE_JOURNEY_JWT_SECRET: must be at least 32 characters (it signs HS256 tokens)',
+    );
+    expect(readJwtSecret({ CARE_JOURNEY_JWT_SECRET: ` ${LONG_ENOUGH} `, NODE_ENV: 'production' })).toEqual({
+      jwtSecret: LONG_ENOUGH,
+      usingDevJwtSecret: false,
+    });
+  });
+});

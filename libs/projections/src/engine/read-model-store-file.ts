@@ -1,0 +1,64 @@
+/**
+ * The read-model SQLite file, opened: its connection settings, a statement cache, and the two kinds
+ * of transaction the store uses (a read snapshot, and a write that takes the lock at once).
+ */
+import Database, { type Database as Db, type Statement } from 'better-sqlite3';
+import { createOwnerOnlyFile } from '@care-journey/event-store/sqlite';
+
+export class ReadModelFile {
+  readonly db: Db;
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(readonly file: string) {
+    createOwnerOnlyFile(file); // 0600, as the event store: the read models hold names and dates of birth
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // Read models are disposable and rebuildable: NORMAL can lose the last commits on power loss,
+    // never corrupt, and a lost batch is lost together with its checkpoint, so it is re-applied.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 10000');
+  }
+
+  /** Prepared once per SQL text: the hot path runs the same few statements per child. */
+  stmt(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * A statement reading last_position, which holds a global position: read with safeIntegers so a
+   * position above 2^53 (EventStoreDB's are byte offsets) comes back exact, as a bigint. Every
+   * integer column it reads is then a bigint.
+   */
+  positionStmt(sql: string): Statement {
+    return this.stmt(sql).safeIntegers(true);
+  }
+
+  /** `work` in one read transaction: every statement sees the same snapshot. */
+  read<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  /** `work` in one write transaction, holding the write lock from its start (BEGIN IMMEDIATE). */
+  write<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  /**
+   * Pages of WAL after which a commit of this connection checkpoints it into the file (SQLite's
+   * wal_autocheckpoint); returns the previous value.
+   */
+  walCheckpointEvery(pages: number): number {
+    const previous = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    this.db.pragma(`wal_autocheckpoint = ${Math.trunc(pages)}`);
+    return previous;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
