@@ -4,6 +4,7 @@ import { ConfigError, type ApiConfig } from './config/api-config';
 import { checkStartupSettings } from './config/check-startup-settings';
 import { exposedDevelopmentRefusal } from './config/exposed-development';
 import { looseSecretFileModes } from './config/secret-file-modes';
+import { unstatedTrustProxyWarning } from './config/trust-proxy-warning';
 import { listenError } from './config/host-setting';
 import { loadApiConfig } from './config/load-api-config';
 import { createApp } from './create-app';
@@ -23,7 +24,8 @@ export function checkedApiSettings({ development = false } = {}): ApiConfig | un
     listReadLimitsFromEnv(process.env); // read again by createApp; checked here for the one-line refusal
     const exposed = exposedDevelopmentRefusal(config, process.env, { development });
     if (exposed) throw exposed;
-    for (const warning of looseSecretFileModes(process.env)) new Logger('CareJourney').warn(warning);
+    const warnings = [...looseSecretFileModes(process.env), unstatedTrustProxyWarning(config, process.env)];
+    for (const warning of warnings) if (warning) new Logger('CareJourney').warn(warning);
     return config;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

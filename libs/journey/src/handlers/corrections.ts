@@ -12,6 +12,7 @@ import {
   registrationNotRetracted,
 } from '../invariants/corrections';
 import { changesSomething } from '../invariants/amendment-changes';
+import { episodeConflicts } from '../invariants/episode-conflicts';
 import { keepsStoredFosteringForAdoptionType } from '../invariants/adoption-placement';
 import { notAfterRecording } from '../invariants/dates';
 import { requireDate, requireRecording, requireText } from '../invariants/fields';
@@ -23,6 +24,7 @@ import {
   entryInWords,
   otherEntryFailureInWords,
 } from './corrections-other-entry';
+import { foldJourney } from '../evolve';
 import { historyOf } from '../fold/journey-log';
 import { type DecideFn, failingEntries, newFailures } from '../journey-check';
 import { resolveCorrections } from '../resolve-corrections';
@@ -38,13 +40,12 @@ function checkCorrectionCommand(command: AmendEntry | RetractEntry, state: Journ
 /** The correction with only `field` sent (its value as sent, or `value`). */
 type AmendedAlone = (field: string, value?: unknown) => JourneyEvent;
 
-/** The failures the journey has with `corrections` added to its history. */
-function failuresWith(
-  decide: DecideFn,
+/** The journey's resolved entries with `corrections` added to its history. */
+function resolvedWith(
   state: JourneyState,
   command: AmendEntry | RetractEntry,
-  ...corrections: JourneyEvent[]
-): ReturnType<typeof failingEntries> {
+  corrections: readonly JourneyEvent[],
+): StoredJourneyEvent[] {
   const candidates = corrections.map(
     (correction) =>
       ({
@@ -54,7 +55,31 @@ function failuresWith(
         recordedBy: command.recordedBy,
       }) as StoredJourneyEvent,
   );
-  return failingEntries(decide, resolveCorrections([...historyOf(state), ...candidates]), command.now);
+  return resolveCorrections([...historyOf(state), ...candidates]);
+}
+
+/** The failures the journey has with `corrections` added to its history. */
+function failuresWith(
+  decide: DecideFn,
+  state: JourneyState,
+  command: AmendEntry | RetractEntry,
+  ...corrections: JourneyEvent[]
+): ReturnType<typeof failingEntries> {
+  return failingEntries(decide, resolvedWith(state, command, corrections), command.now);
+}
+
+/**
+ * The 903 episode conflicts (same-day re-entry, legal status change in a temporary placement) the
+ * corrected journey has and the journey had not, that its replay did not already name: an entry's
+ * earlier failure hides them there.
+ */
+function newEpisodeConflicts(
+  state: JourneyState,
+  resolvedAfter: readonly StoredJourneyEvent[],
+  replayed: ReturnType<typeof failingEntries>,
+): [string, DomainRuleViolation][] {
+  const found = newFailures(episodeConflicts(state), episodeConflicts(foldJourney(resolvedAfter)));
+  return found.filter(([id, conflict]) => replayed.get(id)?.rule !== conflict.rule);
 }
 
 /**
@@ -156,8 +181,9 @@ function mustKeepJourneyValid(
   amendedAlone?: AmendedAlone,
 ): void {
   const before = failingEntries(decide, resolveCorrections(historyOf(state)), command.now);
-  const after = failuresWith(decide, state, command, correction);
-  const found = newFailures(before, after);
+  const resolvedAfter = resolvedWith(state, command, [correction]);
+  const after = failingEntries(decide, resolvedAfter, command.now);
+  const found = [...newFailures(before, after), ...newEpisodeConflicts(state, resolvedAfter, after)];
   if (found.length === 0) return;
   const [id, failure] = found[0];
   const field =

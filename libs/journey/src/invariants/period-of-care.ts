@@ -1,5 +1,5 @@
 /** Entries about care need a period of care; periods of care never overlap. */
-import { violation } from '../errors';
+import { DomainRuleViolation, violation } from '../errors';
 import { lastEventDateInCurrentPeriod, periodOfCareOn } from '../queries';
 import type { JourneyState, PeriodOfCare } from '../state';
 
@@ -57,14 +57,16 @@ export function mustStartAfterLastPeriod(state: JourneyState, date: string): voi
   // The 903 has no way to show care ending and starting again on one day: a new period's S episode
   // must start after the last one ended (rule 431), and an episode ended other than X1 with one
   // starting that day means care went on (rule 388).
-  if (last?.endDate === date) {
-    violation(
-      'period-of-care-starts-on-end-day',
-      `Care ended on ${date}: a new period of care cannot start that same day (903 rules 431 and 388 read it as care that never stopped). If the child stayed looked after, retract the end of care and record what changed; otherwise start care from the next day.`,
-      'effectiveDate',
-    );
-  }
+  if (last?.endDate === date) throw sameDayReentry(date);
 }
+
+/** Care starting again on the day it ended (`date`): the refusal, shared with corrections' journey check. */
+export const sameDayReentry = (date: string): DomainRuleViolation =>
+  new DomainRuleViolation(
+    'period-of-care-starts-on-end-day',
+    `Care ended on ${date}: a new period of care cannot start that same day (903 rules 431 and 388 read it as care that never stopped). If the child stayed looked after, retract the end of care and record what changed; otherwise start care from the next day.`,
+    'effectiveDate',
+  );
 
 export function endNotBeforeLastEvent(state: JourneyState, date: string): void {
   const latest = lastEventDateInCurrentPeriod(state);

@@ -1,7 +1,7 @@
 /** Temporary placements (T0–T4) sit inside a usual placement: they neither start nor end care, and end by going back. */
 import { isTemporaryPlacement } from '../code-groups';
-import { violation } from '../errors';
-import type { JourneyState } from '../state';
+import { DomainRuleViolation, violation } from '../errors';
+import type { JourneyState, PlacementSpell } from '../state';
 
 const isTemporaryOpen = (state: JourneyState): boolean =>
   isTemporaryPlacement(state.currentPlacement?.placementType);
@@ -47,12 +47,20 @@ export function mustNotHaveTemporaryOpen(state: JourneyState): void {
  * RNE P, back to the same placement (383). On the day the stay began it is one RNE B episode, valid.
  */
 export function noLegalStatusChangeInTemporaryPlacement(state: JourneyState, date: string): void {
-  const stay = state.placements.find(
+  const stay = stayHolding(state, date);
+  if (stay) throw legalStatusChangeInStay(stay);
+}
+
+/** The temporary stay a legal status change dated `date` falls in: after its first day, up to the return. */
+export const stayHolding = (state: JourneyState, date: string): PlacementSpell | undefined =>
+  state.placements.find(
     (p) => p.kind === 'temporary' && p.startDate < date && (p.endDate === undefined || date <= p.endDate),
   );
-  if (!stay) return;
+
+/** A legal status change inside `stay`: the refusal, shared with corrections' journey check. */
+export function legalStatusChangeInStay(stay: PlacementSpell): DomainRuleViolation {
   const span = stay.endDate ? `from ${stay.startDate} to ${stay.endDate}` : `since ${stay.startDate}`;
-  violation(
+  return new DomainRuleViolation(
     'legal-status-during-temporary-placement',
     `The child was in a temporary placement (${stay.placementType}) ${span}: the 903 return cannot show a legal status change while the child is away or on the day of the return (DfE rules 380 and 383: the return must be a change of placement only). Date it on or before ${stay.startDate}, or record the return first and date the change after it.`,
     'effectiveDate',

@@ -74,6 +74,19 @@ describe('formsThatApply: the record forms the child’s page offers', () => {
     expect(slugs).not.toContain('end-of-care');
   });
 
+  it('Given a temporary placement open under an adoption decision, then no legal status change or placement order is offered (903 rules 380/383); back from it, both are', () => {
+    const away = [
+      registered,
+      careStarted(),
+      dated('AdoptionDecisionMade', '2024-05-20'),
+      dated('TemporaryPlacementStarted', '2024-06-01', { placementType: 'T1' }),
+    ];
+    expect(slugsFor(away)).not.toContain('legal-status');
+    expect(slugsFor(away)).not.toContain('placement-order');
+    const back = [...away, dated('TemporaryPlacementEnded', '2024-06-20')];
+    expect(slugsFor(back)).toEqual(expect.arrayContaining(['legal-status', 'placement-order']));
+  });
+
   it('Given a missing episode open, then the return is offered, not another start', () => {
     const slugs = slugsFor([
       registered,

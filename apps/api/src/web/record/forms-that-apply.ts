@@ -49,7 +49,9 @@ function childNow(state: JourneyState, resolved: readonly StoredJourneyEvent[], 
  * When each form can be recorded, by the journey's own rules (libs/journey decides; this only
  * keeps the child's page from offering what it would refuse): no entry to care while in care, no
  * review or temporary placement on short breaks (V3/V4), an end only for what is open, adoption
- * steps only on an open decision, no move or end of care while a temporary placement is open, and
+ * steps only on an open decision, no move, end of care, legal status change or placement order while a
+ * temporary placement is open (a change dated on or before the stay's first day is still valid: its
+ * form stays at its address, and the API takes it), and
  * for a child still in a withdrawn placement type (H5, Z1 from 1 April 2025) nothing that starts or
  * ends an episode but the move that re-records it. The 903 outcomes follow their cohorts (libs/journey
  * outcome-rules): health outcomes (OC2) for a year the child was looked after throughout, a care
@@ -61,7 +63,8 @@ const APPLIES: Record<string, (child: ChildNow) => boolean> = {
   'temporary-placement': (c) =>
     c.inCare && !c.shortBreaks && !c.temporaryPlacementOpen && !c.mustReRecordPlacement,
   'temporary-placement-end': (c) => c.inCare && c.temporaryPlacementOpen,
-  'legal-status': (c) => c.inCare && !c.mustReRecordPlacement,
+  // Refused after the stay's first day up to the return (903 rules 380/383): not offered while one is open.
+  'legal-status': (c) => c.inCare && !c.temporaryPlacementOpen && !c.mustReRecordPlacement,
   review: (c) => c.everInCare && !c.shortBreaks,
   plan: (c) => c.everInCare,
   'going-home-audit': (c) => c.everInCare,
@@ -70,7 +73,8 @@ const APPLIES: Record<string, (child: ChildNow) => boolean> = {
   allocation: () => true,
   'end-of-care': (c) => c.inCare && !c.temporaryPlacementOpen && !c.mustReRecordPlacement,
   'adoption-decision': (c) => c.inCare && !c.adoptionDecisionOpen,
-  'placement-order': (c) => c.inCare && c.adoptionDecisionOpen,
+  // A placement order makes the legal status E1: the same rule.
+  'placement-order': (c) => c.inCare && c.adoptionDecisionOpen && !c.temporaryPlacementOpen,
   'adoption-consent': (c) => c.inCare && c.adoptionDecisionOpen,
   match: (c) => c.inCare && c.adoptionDecisionOpen,
   'place-for-adoption': (c) =>

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessLogRecorder } from '../../audit/access-log.recorder';
 import type { AllocationNames } from '../../children/allocation/allocation-names';
+import type { ChildScope } from '../../auth/child-scope/child-scope';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import type { CommandOrigin } from '../../http/command-origin.decorator';
 import type { Clock } from '../../infrastructure/clock';
@@ -12,9 +13,13 @@ import type { FormCommandSender, SendOutcome } from './validate-and-send';
 const user: AuthenticatedUser = { id: 'sam', name: 'Sam', role: 'social_worker' };
 const origin: CommandOrigin = { user, correlationId: 'corr-1' };
 
-/** The controller with a child "Cora Form (REF1)", a sender answering `outcome`, and the trail's calls. */
-function controllerAnswering(outcome: SendOutcome) {
+/**
+ * The controller with a child "Cora Form (REF1)", a sender answering `outcome`, and the trail's calls
+ * (reads, and refusals recorded through the scope; the user is team-scoped unless `allChildren`).
+ */
+function controllerAnswering(outcome: SendOutcome, allChildren = false) {
   const reads: unknown[][] = [];
+  const refusals: unknown[][] = [];
   const queries = {
     summary: () => ({ name: 'Cora Form', childRef: 'REF1' }),
     events: () => Promise.resolve([]),
@@ -28,7 +33,14 @@ function controllerAnswering(outcome: SendOutcome) {
     },
   } as unknown as AccessLogRecorder;
   const names = { known: () => ({ teams: ['North'], socialWorkers: [] }) } as unknown as AllocationNames;
-  return { controller: new RecordController(queries, commands, clock, trail, names), reads };
+  const scope = {
+    of: () => (allChildren ? { all: true } : { all: false, teams: ['North'] }),
+    recordRefused: (...args: unknown[]) => {
+      refusals.push(args);
+      return Promise.resolve();
+    },
+  } as unknown as ChildScope;
+  return { controller: new RecordController(queries, commands, clock, trail, names, scope), reads, refusals };
 }
 
 const request = { headers: {}, protocol: 'http' } as unknown as FastifyRequest;
@@ -92,5 +104,50 @@ describe('RecordController: a form refilled after a refusal is a read of the chi
     await controller.record({ id: 'c1', form: 'review' }, reviewForm(), origin, request, reply);
     expect(reply.statusCode).toBe(303);
     expect(reads).toEqual([]);
+  });
+});
+
+describe('RecordController: a uniqueness refusal told to a team-scoped worker is in the trail', () => {
+  const held: SendOutcome = {
+    ok: false,
+    status: 409,
+    errors: [
+      {
+        field: 'amendedData.childRef',
+        message: 'amendedData.childRef LA-9 is already used by another child',
+      },
+    ],
+    uniqueness: 'child-ref-in-use',
+  };
+
+  it('Given a team-scoped social worker, When the amend form is refused 409 child-ref-in-use, Then a refused entry with the rule is recorded for the child', async () => {
+    const { controller, refusals } = controllerAnswering(held);
+    const reply = replyCapturing();
+    await controller.record({ id: 'c1', form: 'review' }, reviewForm(), origin, request, reply);
+    expect(reply.statusCode).toBe(409);
+    expect(refusals).toEqual([[user, 'c1', request, 'child-ref-in-use']]);
+  });
+
+  it('Given a team-scoped social worker, When the amend form is refused 409 upn-in-use, Then the refusal is recorded with that rule', async () => {
+    const { controller, refusals } = controllerAnswering({ ...held, uniqueness: 'upn-in-use' });
+    await controller.record({ id: 'c1', form: 'review' }, reviewForm(), origin, request, replyCapturing());
+    expect(refusals).toEqual([[user, 'c1', request, 'upn-in-use']]);
+  });
+
+  it('Given a worker who sees every child, When the same 409 comes back, Then no refusal is recorded (it tells them nothing they may not read)', async () => {
+    const { controller, refusals } = controllerAnswering(held, true);
+    await controller.record({ id: 'c1', form: 'review' }, reviewForm(), origin, request, replyCapturing());
+    expect(refusals).toEqual([]);
+  });
+
+  it('Given a stale form (409 with no errors), Then no uniqueness refusal is recorded', async () => {
+    const { controller, refusals } = controllerAnswering({
+      ok: false,
+      status: 409,
+      stale: true,
+      revision: '3',
+    });
+    await controller.record({ id: 'c1', form: 'review' }, reviewForm(), origin, request, replyCapturing());
+    expect(refusals).toEqual([]);
   });
 });

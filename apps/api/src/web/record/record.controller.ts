@@ -16,6 +16,7 @@ import { dateOfInstant } from '@care-journey/journey';
 import { allocationOn } from '@care-journey/projections';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import { AllocationNames } from '../../children/allocation/allocation-names';
+import { ChildScope } from '../../auth/child-scope/child-scope';
 import { ChildScoped } from '../../auth/child-scope/child-scoped.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
@@ -69,6 +70,7 @@ export class RecordController {
     private readonly clock: Clock,
     private readonly trail: AccessLogRecorder,
     private readonly allocationNames: AllocationNames,
+    private readonly scope: ChildScope,
   ) {}
 
   @Get(':form')
@@ -164,6 +166,10 @@ export class RecordController {
     // The child's page waits until the read models hold the write (read-your-writes). A repeat of
     // a recorded form gets the first send's position, so it lands on the same page.
     if (outcome.ok) return redirect(reply, afterRecording(id, form.slug, outcome.globalPosition));
+    // An amended reference or UPN another child holds, told to a team-scoped worker: in the trail,
+    // as the API's amendment and the register form record it.
+    if ('errors' in outcome && outcome.uniqueness && !this.scope.of(user).all)
+      await this.scope.recordRefused(user, id, request, outcome.uniqueness);
     if ('stale' in outcome) {
       // Refilled against where the journey is now: sending it again is a deliberate second decision.
       // The key is kept: nothing was recorded under it.

@@ -96,9 +96,11 @@ export class RegisterChildController {
     }
     const childId = idempotentChildId(user.id, key.key);
     const outcome = await this.send(form, childId, body, user, key.key);
-    // A reference another child holds, told to a team-scoped worker: in the trail, as on the API.
-    if (!outcome.ok && 'errors' in outcome && outcome.status === 409 && !this.scope.of(user).all)
-      await this.scope.recordRefused(user, childId, request, 'child-ref-in-use');
+    // A reference or UPN another child holds, told to a team-scoped worker: in the trail, as on the API.
+    if (!outcome.ok && 'errors' in outcome && outcome.status === 409 && !this.scope.of(user).all) {
+      const rule = 'uniqueness' in outcome && outcome.uniqueness ? outcome.uniqueness : 'child-ref-in-use';
+      await this.scope.recordRefused(user, childId, request, rule);
+    }
     if (outcome.ok) return redirect(reply, afterRecording(childId, form.slug, outcome.globalPosition));
     if ('keyReused' in outcome) {
       // This form's key already registered a child with other answers: these would be another child.

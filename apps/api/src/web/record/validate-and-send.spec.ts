@@ -1,5 +1,7 @@
 import { DomainRuleViolation } from '@care-journey/journey';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { UpnInUse } from '../../child-refs/upn-in-use';
+import { ChildRefInUse } from '../../children/application-errors';
 import type { JourneyCommandSender } from '../../children/commands/journey-command.sender';
 import { CORRECTION_FORMS } from './correction-forms';
 import { FormCommandSender } from './validate-and-send';
@@ -12,7 +14,7 @@ const body = {
 };
 
 /** The form's sender with a journey that refuses with `refusal`. */
-const refusedWith = (refusal: DomainRuleViolation) =>
+const refusedWith = (refusal: Error) =>
   new FormCommandSender({
     send: () => Promise.reject(refusal),
   } as unknown as JourneyCommandSender).send(
@@ -58,5 +60,27 @@ describe('a refused withdrawal, as the form shows it', () => {
       new DomainRuleViolation('required-field', 'reason is required', 'reason'),
     );
     expect(outcome).toMatchObject({ errors: [{ field: 'reason', message: 'reason is required' }] });
+  });
+});
+
+describe('a 903 value another child holds, as the form shows it', () => {
+  it('Given a corrected reference another child holds, When sent, Then 409 beside its field, with the rule for the trail', async () => {
+    const outcome = await refusedWith(new ChildRefInUse('LA-9', 'amendedData.childRef'));
+    expect(outcome).toMatchObject({
+      ok: false,
+      status: 409,
+      errors: [{ field: 'amendedData.childRef', message: expect.stringContaining('another child') }],
+      uniqueness: 'child-ref-in-use',
+    });
+  });
+
+  it('Given a corrected UPN another child holds, When sent, Then 409 beside its field (not an error page), with the rule', async () => {
+    const outcome = await refusedWith(new UpnInUse('amendedData.upn'));
+    expect(outcome).toMatchObject({
+      ok: false,
+      status: 409,
+      errors: [{ field: 'amendedData.upn', message: expect.stringContaining('another child') }],
+      uniqueness: 'upn-in-use',
+    });
   });
 });

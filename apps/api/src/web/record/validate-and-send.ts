@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DomainRuleViolation } from '@care-journey/journey';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { UpnInUse } from '../../child-refs/upn-in-use';
 import { ChildRefInUse, IdempotencyKeyReused, RevisionConflict } from '../../children/application-errors';
 import { JourneyCommandSender, type CommandBody } from '../../children/commands/journey-command.sender';
 import type { FieldError } from '../../http/field-errors';
@@ -10,9 +11,12 @@ import { createValidationPipe } from '../../http/validation-pipe';
 import type { RecordForm } from './form-definitions';
 import type { FormError } from './record-form.page';
 
+/** A 903 value another child holds (a reference, a UPN): the API's 409 rule, kept for the trail. */
+export type UniquenessRule = 'child-ref-in-use' | 'upn-in-use';
+
 export type SendOutcome =
   | { ok: true; globalPosition: string | null }
-  | { ok: false; status: 400 | 409 | 422; errors: FormError[] }
+  | { ok: false; status: 400 | 409 | 422; errors: FormError[]; uniqueness?: UniquenessRule }
   /** The child changed after the form was opened: `revision` is where the journey is now. */
   | { ok: false; status: 409; stale: true; revision: string | undefined }
   /** The form's key already recorded other answers for this child: the API's message, nothing recorded. */
@@ -70,10 +74,14 @@ export class FormCommandSender {
       // An amendment's data broke the corrected entry's own field rules (checked once the journey is read).
       if (error instanceof BadRequestException)
         return { ok: false, status: 400, errors: fieldErrorsOf(form, error) };
-      // A corrected child reference another child holds: the API's message, by its field.
-      if (error instanceof ChildRefInUse) {
-        const { field, message } = error.getResponse() as { field: string; message: string };
-        return { ok: false, status: 409, errors: [{ field, message }] };
+      // A reference or UPN another child holds: the API's message, by its field (not an error page).
+      if (error instanceof ChildRefInUse || error instanceof UpnInUse) {
+        const { field, message, rule } = error.getResponse() as {
+          field: string;
+          message: string;
+          rule: UniquenessRule;
+        };
+        return { ok: false, status: 409, errors: [{ field, message }], uniqueness: rule };
       }
       if (error instanceof IdempotencyKeyReused) {
         const { message } = error.getResponse() as { message: string };

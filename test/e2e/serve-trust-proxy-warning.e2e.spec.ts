@@ -1,0 +1,71 @@
+/**
+ * Security review (session 11, left): behind a proxy that CARE_JOURNEY_TRUST_PROXY does not name,
+ * every client is the proxy to the sign-in rate limit. A production `serve` that has not stated the
+ * setting says so at start-up, in one line naming it, and starts; stated (even `false`), it does
+ * not. The real CLI, as its own process, on a SQLite file.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { tsRequireHookFile } from '@care-journey/event-store';
+
+const CLI = resolve(__dirname, '../../apps/cli/main.ts');
+
+/** Runs `serve` until it listens (then stops it) or exits; what it wrote. */
+function serve(env: Record<string, string>): Promise<{ listening: boolean; out: string }> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', ...env };
+  if (env.CARE_JOURNEY_TRUST_PROXY === undefined) delete childEnv.CARE_JOURNEY_TRUST_PROXY;
+  const child = spawn(process.execPath, ['--require', tsRequireHookFile(), CLI, 'serve'], { env: childEnv });
+  let out = '';
+  let listening = false;
+  const seen = (chunk: Buffer) => {
+    out += chunk.toString();
+    if (!listening && /Listening on /.test(out)) {
+      listening = true;
+      child.kill('SIGTERM');
+    }
+  };
+  child.stdout.on('data', seen);
+  child.stderr.on('data', seen);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  return new Promise((done) =>
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done({ listening, out });
+    }),
+  );
+}
+
+describe('care-journey serve in production warns when CARE_JOURNEY_TRUST_PROXY is not stated', () => {
+  let dir: string;
+  const production = () => ({
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    CARE_JOURNEY_JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+    CARE_JOURNEY_AUDIT_KEY: 'a-production-audit-key-of-at-least-32-characters',
+    CARE_JOURNEY_STORE: 'sqlite',
+    CARE_JOURNEY_SQLITE_FILE: join(dir, 'serve.db'),
+  });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cj-serve-proxy-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('Given production bound to 127.0.0.1 with the setting unset, When `serve` starts, Then one warning line names CARE_JOURNEY_TRUST_PROXY and it listens', async () => {
+    const started = await serve(production());
+    expect(started.listening).toBe(true);
+    const lines = started.out
+      .split('\n')
+      .filter((line) => line.includes('CARE_JOURNEY_TRUST_PROXY is not set'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('WARN');
+    expect(lines[0]).toContain("Set CARE_JOURNEY_TRUST_PROXY to the proxy's address (e.g. 127.0.0.1)");
+  }, 90_000);
+
+  it('Given the same with CARE_JOURNEY_TRUST_PROXY=false stated, When `serve` starts, Then no such warning', async () => {
+    const started = await serve({ ...production(), CARE_JOURNEY_TRUST_PROXY: 'false' });
+    expect(started.listening).toBe(true);
+    expect(started.out).not.toContain('CARE_JOURNEY_TRUST_PROXY');
+  }, 90_000);
+});
