@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hashPassword } from '../../../apps/api/src/web/auth/password-hash';
+import { hashPassword } from '@care-journey/access';
 import { apiClient, type ApiClient } from '../support/http-client';
 import { registerBody, startCareBody } from '../support/journey-bodies';
 import { eventCount } from '../support/journey-setup';
