@@ -1,10 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { recordCaseHistoryRead, type CaseHistoryReadData } from '@care-journey/audit';
+import {
+  type CaseHistoryReadData,
+  type ListRead,
+  listReadEntries,
+  recordCaseHistoryRead,
+} from '@care-journey/audit';
 import type { EventStore } from '@care-journey/event-store';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../infrastructure/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
-import { listReadEntries, type ListRead } from './list-read';
 
 /**
  * Records a case-history read, or a list of children by name, in the event log (libs/audit

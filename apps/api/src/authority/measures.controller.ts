@@ -3,7 +3,7 @@ import { dateOfInstant } from '@care-journey/journey';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessLogRecorder } from '../audit/access-log.recorder';
-import { idsShown } from '../audit/list-read';
+import { idsShown } from '@care-journey/audit';
 import { ChildScope } from '../auth/child-scope/child-scope';
 import { Roles } from '../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../http/command-origin.decorator';

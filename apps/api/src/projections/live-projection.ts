@@ -102,7 +102,9 @@ export class ThreadProjection implements LiveProjection {
   }
 
   async lag(): Promise<ApiProjectionLag> {
-    const lag = await this.engine.lag(); // checkpoint, head, generation from the file and the store
+    // Checkpoint, head, generation from the file and the store. The failure is the thread's word,
+    // with its state, not the copy its projector keeps in the file (a message behind it).
+    const { failure: _stored, ...lag } = await this.engine.lag();
     const failure = this.thread.failure;
     return {
       ...lag,

@@ -13,7 +13,7 @@ import {
 } from '@care-journey/projections';
 import { AccessLogRecorder } from '../audit/access-log.recorder';
 import { AUTHORITY_CONFIG } from '../authority/authority.providers';
-import { idsShown, type ListRead } from '../audit/list-read';
+import { idsShown, type ListRead } from '@care-journey/audit';
 import { ChildScope } from '../auth/child-scope/child-scope';
 import { mayReadPersonalData } from '../auth/personal-data';
 import { Roles } from '../auth/roles.decorator';

@@ -4,12 +4,15 @@ import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@care-journey/event-store';
 import { dateInEngland } from '@care-journey/journey';
 import {
-  TABLE_NAMES,
+  childIdsInReturn,
   findTable,
   inProgressWarning,
   notBegunMessage,
+  return903ListRead,
+  return903WithChildren,
   returnCsv,
   returnYearStatus,
+  TABLE_NAMES,
   tableCsv,
 } from '@care-journey/reporting';
 import { AccessLogRecorder } from '../audit/access-log.recorder';
@@ -19,7 +22,6 @@ import { badRequestBody } from '../http/field-errors';
 import { Clock } from '../infrastructure/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { Export903Query } from './dto/export-903.query';
-import { childIdsInReturn, return903ListRead, return903WithChildren } from './return-903-read';
 
 @ApiTags('reporting')
 @Controller('exports')

@@ -2,10 +2,11 @@ import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import {
   authorityDriftAsKnown,
+  type KnownJourneysProgress,
+  listReadEntries,
   parseAsKnownPoint,
   readKnownJourneys,
   recordCaseHistoryRead,
-  type KnownJourneysProgress,
 } from '@care-journey/audit';
 import { codesOf, dateInEngland } from '@care-journey/journey';
 import {
@@ -16,7 +17,6 @@ import {
   type DriftReportFilter,
   type DriftRuleId,
 } from '@care-journey/projections';
-import { listReadEntries } from '../../../api/src/audit/list-read';
 import { openExistingStore } from '../support/open-existing-store';
 
 /** The CLI's role in the read-access trail (as the other `audit` commands record their reads). */

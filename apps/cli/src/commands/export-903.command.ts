@@ -4,19 +4,20 @@ import { loadStoreConfig } from '@care-journey/event-store';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { holdsJourneys } from '../support/holds-journeys';
 import { openExistingStore } from '../support/open-existing-store';
-import { childIdsInReturn, return903WithChildren } from '../../../api/src/reporting/return-903-read';
-import { record903Export } from './export-903.trail';
-import { dateInEngland } from '@care-journey/journey';
 import {
+  childIdsInReturn,
   existingReturnFiles,
   inProgressWarning,
   notBegunMessage,
+  return903WithChildren,
   ReturnFilesExist,
   ReturnNotWritten,
   returnYearStatus,
   validateReturn,
   writeReturn,
 } from '@care-journey/reporting';
+import { record903Export } from './export-903.trail';
+import { dateInEngland } from '@care-journey/journey';
 
 interface ExportOptions {
   yearEnding: string;

@@ -1,7 +1,6 @@
-import { recordCaseHistoryRead } from '@care-journey/audit';
+import { listReadEntries, recordCaseHistoryRead } from '@care-journey/audit';
 import type { EventStore } from '@care-journey/event-store';
-import { listReadEntries } from '../../../api/src/audit/list-read';
-import { return903ListRead } from '../../../api/src/reporting/return-903-read';
+import { return903ListRead } from '@care-journey/reporting';
 
 /** The CLI's role in the read-access trail (as `care-journey audit` records its reads). */
 const CLI_ROLE = 'operator';

@@ -1,2 +1,3 @@
 export * from './case-history-read';
 export * from './record-read';
+export * from './list-read';

@@ -63,7 +63,8 @@ export interface ProjectionLag {
   /**
    * The failure the projector keeps retrying, while it does: attempts, since when, and the event it
    * is stuck on (id, type, stream, position; never its data). Nothing is skipped: see
-   * apps/api/README.md, "A stuck projector". Only where this process (or its thread) projects.
+   * apps/api/README.md, "A stuck projector". In worker mode, as apps/projector stored it in the
+   * read-model file (its `lastAttemptAt` and `nextAttemptAt` show whether it is still retrying).
    */
   failure?: ProjectorFailure;
   /**
@@ -276,6 +277,8 @@ export class ProjectionEngine {
     const realigned = this.readModels.realigned();
     const here = this.rebuildHere() ?? this.rebuildElsewhere();
     const misaligned = check !== undefined && !check.aligned;
+    // Where another process projects (apps/projector), the failure it stored in the file.
+    const failure = this.projector ? this.projector.failing : this.readModels.projectorFailure();
     const behind = head === undefined ? 0n : head - (misaligned ? 0n : (checkpoint ?? 0n));
     return {
       checkpoint: checkpoint?.toString() ?? null,
@@ -283,7 +286,7 @@ export class ProjectionEngine {
       lag: (behind > 0n ? behind : 0n).toString(),
       generation: tie?.generation ?? this.readModels.currentGeneration(),
       projector: this.projectorState,
-      ...(this.projector?.failing && { failure: this.projector.failing }),
+      ...(failure && { failure }),
       ...(served && { rebuild: served }),
       ...(here && { rebuilding: here }),
       ...(misaligned && { misaligned: { reason: check.reason, remedy: MISALIGNED_REMEDY } }),

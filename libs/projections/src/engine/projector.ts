@@ -68,6 +68,11 @@ export class Projector {
   private cancelRetry?: () => void;
   /** The failures in a row since the last applied batch, and the event they are stuck on. */
   private failureRecord?: ProjectorFailure;
+  /**
+   * The read-model file may hold a failure record (this run stored one, or an earlier process did
+   * and stopped while stuck): the next applied batch clears it.
+   */
+  private failureInFile = true;
   /** The batch that just failed (fail() reads it to name the event). */
   private failedBatch?: readonly RecordedEvent[];
   /** After a batch of several failed unnamed: events up to here are applied one per batch. */
@@ -238,6 +243,7 @@ export class Projector {
   private applied(checkpoint: bigint): void {
     if (this.oneByOneUntil !== undefined && checkpoint >= this.oneByOneUntil) this.oneByOneUntil = undefined;
     const failure = this.failureRecord;
+    if (failure || this.failureInFile) this.storeFailure(undefined);
     if (failure) {
       this.failureRecord = undefined;
       this.options.log?.(
@@ -275,6 +281,7 @@ export class Projector {
         maxDelayMs: this.options.maxRestartDelayMs ?? DEFAULT_RETRY_DELAYS.maxDelayMs,
       });
       failure.nextAttemptAt = new Date(this.now().getTime() + delay).toISOString();
+      this.storeFailure(failure);
       this.logFailure(failure, error, delay);
       this.cancelRetry = (this.options.scheduleRetry ?? scheduleWithTimer)(() => {
         this.cancelRetry = undefined;
@@ -283,7 +290,24 @@ export class Projector {
         this.start();
       }, delay);
     } else {
+      this.storeFailure(failure);
       this.logFailure(failure, error, undefined);
+    }
+  }
+
+  /**
+   * Keeps the failure (or its end) in the read-model file, where the API in worker mode reads it
+   * for /health/projections. Best effort: the failure may be the file's (disk full, locked), and
+   * the log names the event anyway.
+   */
+  private storeFailure(failure: ProjectorFailure | undefined): void {
+    try {
+      // A failure before the first start chose a generation: it is about the one served.
+      const generation = this.generation > 0 ? this.generation : this.readModels.currentGeneration();
+      this.readModels.recordProjectorFailure(generation, failure);
+      this.failureInFile = failure !== undefined;
+    } catch (error) {
+      this.options.log?.(`could not keep the projector's failure in the read-model file: ${String(error)}`);
     }
   }
 

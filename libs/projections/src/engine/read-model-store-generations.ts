@@ -6,6 +6,7 @@ import type { ReadModelFile } from './read-model-store-file';
 import type { Checkpoints } from './read-model-store-checkpoints';
 import { changeLogStartKey } from './read-model-store-change-log-start';
 import { realignedKey } from './log-tie';
+import { projectorFailureKey } from './read-model-store-projector-failure';
 import { createGenerationTables, createSummaryIndexes, dropGenerationTables } from './read-model-schema';
 import type { RebuildProgress } from './rebuild';
 import { deleteRebuildRecord, writeRebuildRecord } from './rebuild-record';
@@ -101,6 +102,7 @@ export class Generations {
     this.checkpoints.forget(generation);
     this.file.db.prepare(`DELETE FROM meta WHERE key = ?`).run(changeLogStartKey(generation));
     this.file.db.prepare(`DELETE FROM meta WHERE key = ?`).run(realignedKey(generation));
+    this.file.db.prepare(`DELETE FROM meta WHERE key = ?`).run(projectorFailureKey(generation));
     deleteRebuildRecord(this.file.db, generation);
   }
 }

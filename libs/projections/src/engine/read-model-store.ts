@@ -22,6 +22,7 @@ import { Checkpoints } from './read-model-store-checkpoints';
 import { ChildFolds } from './read-model-store-child-folds';
 import { ReadModelFile } from './read-model-store-file';
 import { Generations } from './read-model-store-generations';
+import { ProjectorFailureRecords } from './read-model-store-projector-failure';
 import { ReadModelQueries, type ChildFilter, type SummaryRecord } from './read-model-store-queries';
 import { Realignment } from './read-model-store-realign';
 import { RebuildProgressRecords } from './read-model-store-rebuild-progress';
@@ -31,6 +32,7 @@ import { driftConfigFromEnv } from './read-model-config';
 import type { RowWriter } from './pending-rows';
 import type { LogTie, Realigned } from './log-tie';
 import type { RebuildProgress } from './rebuild';
+import type { ProjectorFailure } from './stuck-event';
 
 // The types of this class's signatures, where its callers have always found them.
 export { GenerationChanged, type ApplyOptions, type ApplyResult } from './read-model-store-apply-batch';
@@ -53,6 +55,7 @@ export class ReadModelStore implements ChangeLogReader {
   private readonly batches: BatchApplier;
   private readonly queries: ReadModelQueries;
   private readonly children: ChildFolds;
+  private readonly failures: ProjectorFailureRecords;
 
   constructor(
     readonly file: string,
@@ -70,6 +73,7 @@ export class ReadModelStore implements ChangeLogReader {
       this.applyToChild(...args),
     );
     this.queries = new ReadModelQueries(this.opened, this.generations, this.checkpoints);
+    this.failures = new ProjectorFailureRecords(this.opened);
     setUpReadModelFile(this.opened, this.generations, this.checkpoints);
   }
 
@@ -186,6 +190,19 @@ export class ReadModelStore implements ChangeLogReader {
   /** Why the served generation was started afresh from position 0 (realign), if it was. */
   realigned(): Realigned | undefined {
     return this.realignment.realigned();
+  }
+
+  /**
+   * The failure the live projector writing `generation` keeps retrying (the event it is stuck on),
+   * kept in the file for processes that only read it; undefined clears it (the projector moved on).
+   */
+  recordProjectorFailure(generation: number, failure: ProjectorFailure | undefined): void {
+    this.failures.record(generation, failure);
+  }
+
+  /** The failure the projector of the served generation keeps retrying, as it last stored it. */
+  projectorFailure(): ProjectorFailure | undefined {
+    return this.opened.read(() => this.failures.of(this.generations.current()));
   }
 
   /**

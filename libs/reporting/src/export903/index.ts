@@ -16,3 +16,4 @@ export { collectionYear, type CollectionYear } from './collection-year';
 export { toDmy, fromDmy } from './format';
 export { validateReturn, type CheckFailure } from './validate-return';
 export { returnYearStatus, notBegunMessage, inProgressWarning, type ReturnYearStatus } from './return-year';
+export * from './return-903-read';

@@ -1,14 +1,9 @@
 import type { EventStore } from '@care-journey/event-store';
-import {
-  buildReturn,
-  readChildren,
-  TABLE_NAMES,
-  type ChildRecord,
-  type Export903Options,
-  type Return903,
-  type TableName,
-} from '@care-journey/reporting';
-import type { ListRead } from '../audit/list-read';
+import { buildReturn } from './build-return';
+import type { ChildRecord } from './child-record';
+import { readChildren, type Export903Options } from './export903';
+import { TABLE_NAMES, type Return903, type TableName } from './tables';
+import type { ListRead } from '@care-journey/audit';
 
 /** The 903 return for a year, with the records it was built from (to name its children in the trail). */
 export interface Return903Read {

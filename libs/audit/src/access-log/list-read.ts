@@ -1,4 +1,4 @@
-import type { CaseHistoryReadData, ReadModelsPosition } from '@care-journey/audit';
+import type { CaseHistoryReadData, ReadModelsPosition } from './case-history-read';
 
 /**
  * Most child ids one trail entry holds. A page of search results or of the drift report shows at
