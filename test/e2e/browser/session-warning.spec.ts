@@ -1,7 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { readStreamOrEmpty } from '@care-journey/event-store';
+import { mintToken } from '@care-journey/access';
 import { JwtService } from '@nestjs/jwt';
-import { mintToken } from '../../../apps/api/src/auth/mint-token';
 import { sessionExtensionsStream } from '../../../apps/api/src/auth/session-extensions';
 import { sessionFormToken } from '../../../apps/api/src/web/auth/csrf';
 import { startTestApp } from '../support/test-app';

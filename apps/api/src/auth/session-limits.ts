@@ -1,4 +1,4 @@
-import { SESSION_HOURS } from './jwt-settings';
+import { SESSION_HOURS } from '@care-journey/access';
 
 /**
  * The most a web sign-in can last, however often "Stay signed in" extends it: 24 hours from signing

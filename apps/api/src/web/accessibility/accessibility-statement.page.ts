@@ -1,4 +1,4 @@
-import { SESSION_HOURS } from '../../auth/jwt-settings';
+import { SESSION_HOURS } from '@care-journey/access';
 import { SESSION_LIMIT_HOURS } from '../../auth/session-limits';
 import { html, type SafeHtml } from '../html/html';
 import { SESSION_WARNING_MINUTES } from '../html/session-warning';

@@ -10,9 +10,9 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { mintToken } from '@care-journey/access';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
-import { mintToken } from '../../auth/mint-token';
 import { Roles } from '../../auth/roles.decorator';
 import { secureCookies, sessionCookieName, sessionCookieToken } from '../../auth/session-cookie';
 import { SessionExtensions } from '../../auth/session-extensions';
