@@ -1,7 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { readStreamOrEmpty } from '@care-journey/event-store';
-import { JwtService } from '@nestjs/jwt';
 import { mintToken } from '@care-journey/access';
+import { JwtService } from '@nestjs/jwt';
 import { sessionExtensionsStream } from '../../../apps/api/src/auth/session-extensions';
 import { sessionFormToken } from '../../../apps/api/src/web/auth/csrf';
 import { startTestApp } from '../support/test-app';
@@ -99,6 +99,30 @@ describeInBrowser('session end warning (real browser)', () => {
       page.waitForURL((url) => url.pathname === '/login'),
       page.getByRole('button', { name: 'Sign out' }).click(),
     ]);
+  });
+
+  it('another tab of the same session takes up the extension: its forms get the new token and its warning moves', async () => {
+    const context = await app.newContext();
+    await plantSession(context, '0b6f6a52-8f5e-4c1e-9d55-3c0c8a1f2e04', 10 * MINUTE, 4 * MINUTE);
+    const [first, second] = [await context.newPage(), await context.newPage()];
+    for (const tab of [first, second]) {
+      await tab.clock.install({ time: new Date() });
+      await tab.goto(`${app.baseUrl}/panel/children`);
+    }
+    const endsBefore = await second.locator('time[data-session-ends-text]').textContent();
+    await first.clock.fastForward(MINUTE * 1000 + 500);
+    await first.getByRole('button', { name: 'Stay signed in' }).click();
+    await first.getByRole('alertdialog').waitFor({ state: 'hidden' });
+    const token = sessionFormToken((await sessionCookie(context))!);
+    // Told by the first tab (BroadcastChannel), without a reload: polled briefly, not slept.
+    const csrfOfSecond = () => second.locator('input[name="_csrf"]').first().inputValue();
+    for (let tries = 0; (await csrfOfSecond()) !== token && tries < 50; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await csrfOfSecond()).toBe(token);
+    expect(await second.locator('time[data-session-ends-text]').textContent()).not.toBe(endsBefore);
+    // Its warning was due in a minute; now it is due 3 minutes before the new end, 2 minutes away.
+    await second.clock.fastForward(MINUTE * 1000 + 500);
+    expect(await second.getByRole('alertdialog').isVisible()).toBe(false);
   });
 
   it('at the 24-hour limit: the warning has no button and Escape closes it; at the end it says the session ended', async () => {

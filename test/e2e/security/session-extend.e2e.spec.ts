@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { readStreamOrEmpty } from '@care-journey/event-store';
-import { mintToken } from '@care-journey/access';
-import type { Role } from '@care-journey/access';
+import { mintToken, type Role } from '@care-journey/access';
 import { sessionExtensionsStream } from '../../../apps/api/src/auth/session-extensions';
 import { sessionFormToken } from '../../../apps/api/src/web/auth/csrf';
 import { DEMO_PASSWORD } from '../../../apps/api/src/web/auth/user-directory';
@@ -104,27 +103,41 @@ describe('POST /session/extend ("Stay signed in")', () => {
     expect(await recorded(sessionId)).toEqual([]);
   }
 
-  it('Given a live session signed in through the form, When extended, Then the same session (id, sign-in time) ends a full 8 hours from now, the new cookie works, and the extension is recorded', async () => {
+  it('Given a session signed in through the form a moment ago, When asked to extend, Then it is not due: the same end, no new cookie, nothing recorded', async () => {
     const form = await fetchSignInForm(t.baseUrl);
     const signedIn = await postSignIn(t.baseUrl, { username: 'auditor.demo', password: DEMO_PASSWORD }, form);
-    const before = sessionCookieOf(signedIn)!;
+    const token = sessionCookieOf(signedIn)!;
+    const { jti, exp } = claimsOf(token);
+    const response = await extend(token);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      extended: false,
+      endsAt: new Date(exp * 1000).toISOString(),
+      endsInSeconds: expect.any(Number),
+      endsAtText: expect.stringMatching(/^\d\d:\d\d( on .+)?$/),
+      canExtendAgain: true,
+      csrfToken: sessionFormToken(token),
+    });
+    expect(sessionCookieOf(response)).toBeUndefined();
+    expect(await recorded(jti)).toEqual([]);
+  });
+
+  it('Given a live session 5 minutes from its end, When extended, Then the same session (id, sign-in time) ends a full 8 hours from now, the new cookie works, and the extension is recorded', async () => {
+    const sessionId = '10101010-1010-4010-8010-101010101010';
+    const before = sessionToken(sessionId, 7 * HOUR + 55 * 60, 8, 'auditor.demo', 'auditor');
     const old = claimsOf(before);
 
     const response = await extend(before);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as {
-      endsAt: string;
-      endsAtText: string;
-      canExtendAgain: boolean;
-      csrfToken: string;
-    };
+    const body = (await response.json()) as { endsAt: string; csrfToken: string };
     const after = sessionCookieOf(response)!;
     const renewed = claimsOf(after);
-    expect(renewed).toMatchObject({ jti: old.jti, iat: old.iat, sub: 'auditor.demo' });
-    expect(renewed.exp).toBeGreaterThanOrEqual(old.exp);
+    expect(renewed).toMatchObject({ jti: sessionId, iat: old.iat, sub: 'auditor.demo' });
     expect(renewed.exp - nowSeconds()).toBeGreaterThan(8 * HOUR - 60);
     expect(body).toEqual({
+      extended: true,
       endsAt: new Date(renewed.exp * 1000).toISOString(),
+      endsInSeconds: expect.any(Number),
       endsAtText: expect.stringMatching(/^\d\d:\d\d( on .+)?$/),
       canExtendAgain: true,
       csrfToken: sessionFormToken(after),
@@ -136,14 +149,14 @@ describe('POST /session/extend ("Stay signed in")', () => {
     });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(`value="${body.csrfToken}"`);
-    const events = await recorded(old.jti);
+    const events = await recorded(sessionId);
     expect(
       events.map((event) => ({ type: event.type, data: event.data, by: event.metadata.recordedBy })),
     ).toEqual([
       {
         type: 'SessionExtended',
         data: expect.objectContaining({
-          sessionId: old.jti,
+          sessionId,
           userId: 'auditor.demo',
           role: 'auditor',
           signedInAt: new Date(old.iat * 1000).toISOString(),
@@ -153,6 +166,10 @@ describe('POST /session/extend ("Stay signed in")', () => {
         by: 'auditor.demo',
       },
     ]);
+    // Asked again at once, it is not due: still one entry.
+    const again = await extend(after);
+    expect(await again.json()).toMatchObject({ extended: false, endsAt: body.endsAt });
+    expect(await recorded(sessionId)).toHaveLength(1);
   });
 
   it('Given a session signed in 20 hours ago, When extended, Then it ends 24 hours from sign-in, and says it cannot be extended again', async () => {
@@ -160,7 +177,7 @@ describe('POST /session/extend ("Stay signed in")', () => {
     const token = sessionToken(sessionId, 20 * HOUR, 20 + 2 / 60);
     const response = await extend(token);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ canExtendAgain: false });
+    expect(await response.json()).toMatchObject({ extended: true, canExtendAgain: false });
     const renewed = claimsOf(sessionCookieOf(response)!);
     expect(renewed.exp - renewed.iat).toBe(24 * HOUR);
   });

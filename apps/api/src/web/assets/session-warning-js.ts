@@ -14,7 +14,8 @@ export const SESSION_WARNING_JS = `(function () {
   var error = dialog.querySelector('[data-session-error]');
   var title = dialog.querySelector('[data-session-title]');
   var warnMs = Number(dialog.getAttribute('data-warn-seconds')) * 1000;
-  var endsAt = Date.parse(dialog.getAttribute('data-ends-at'));
+  // Counted from the seconds left when the page was made: this computer's clock may be wrong.
+  var endsAt = Date.now() + Number(dialog.getAttribute('data-ends-in')) * 1000;
   var canExtend = dialog.getAttribute('data-can-extend') === 'true';
   var ended = false;
   var sending = false;
@@ -62,7 +63,7 @@ export const SESSION_WARNING_JS = `(function () {
   closeButton.addEventListener('click', close);
 
   function takeUp(session) {
-    endsAt = Date.parse(session.endsAt);
+    endsAt = Date.now() + session.endsInSeconds * 1000;
     canExtend = session.canExtendAgain;
     document.querySelectorAll('[data-session-ends-text]').forEach(function (el) {
       el.textContent = session.endsAtText;
@@ -74,7 +75,7 @@ export const SESSION_WARNING_JS = `(function () {
     error.hidden = true;
     schedule();
     close();
-    status.textContent = 'You are still signed in. Your session now ends at ' + session.endsAtText + '.';
+    status.textContent = 'You are still signed in. Your session ' + (session.extended ? 'now ends' : 'ends') + ' at ' + session.endsAtText + '.';
   }
   if (channel) channel.onmessage = function (message) { if (!ended) takeUp(message.data); };
 

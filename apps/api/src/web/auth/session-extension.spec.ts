@@ -11,6 +11,21 @@ describe('extendSession ("Stay signed in")', () => {
       endsAt: now + EIGHT_HOURS,
       limit: signedInAt + 24 * HOUR,
       canExtendAgain: true,
+      extended: true,
+    });
+  });
+
+  it('Given a session with more than 10 minutes left, When asked to extend, Then it is left as it is (nothing to write); with 10 minutes left, it is extended', () => {
+    const endsAt = signedInAt + EIGHT_HOURS;
+    expect(extendSession({ signedInAt, endsAt }, endsAt - 10 * 60 - 1, EIGHT_HOURS)).toEqual({
+      endsAt,
+      limit: signedInAt + 24 * HOUR,
+      canExtendAgain: true,
+      extended: false,
+    });
+    expect(extendSession({ signedInAt, endsAt }, endsAt - 10 * 60, EIGHT_HOURS)).toMatchObject({
+      endsAt: endsAt - 10 * 60 + EIGHT_HOURS,
+      extended: true,
     });
   });
 
@@ -20,6 +35,7 @@ describe('extendSession ("Stay signed in")', () => {
       endsAt: signedInAt + 24 * HOUR,
       limit: signedInAt + 24 * HOUR,
       canExtendAgain: false,
+      extended: true,
     });
     expect(mayExtend({ signedInAt, endsAt: signedInAt + 24 * HOUR })).toBe(false);
     expect(mayExtend({ signedInAt, endsAt: signedInAt + 24 * HOUR - 1 })).toBe(true);
@@ -46,9 +62,9 @@ describe('extendSession ("Stay signed in")', () => {
     expect(mayExtend({ endsAt: signedInAt + HOUR })).toBe(false);
   });
 
-  it('Given a session extended in another tab a moment ago, When extended again with a shorter stretch, Then its end does not move earlier', () => {
+  it('Given a session ending in 5 minutes, When extended with a shorter stretch (2 minutes), Then its end does not move earlier and nothing is extended', () => {
     const now = signedInAt + HOUR;
-    const endsAt = now + EIGHT_HOURS;
-    expect(extendSession({ signedInAt, endsAt }, now, 60)).toMatchObject({ endsAt });
+    const endsAt = now + 5 * 60;
+    expect(extendSession({ signedInAt, endsAt }, now, 120)).toMatchObject({ endsAt, extended: false });
   });
 });

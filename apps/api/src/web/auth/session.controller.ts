@@ -10,9 +10,9 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { mintToken } from '@care-journey/access';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
-import { mintToken } from '@care-journey/access';
 import { Roles } from '../../auth/roles.decorator';
 import { secureCookies, sessionCookieName, sessionCookieToken } from '../../auth/session-cookie';
 import { SessionExtensions } from '../../auth/session-extensions';
@@ -26,8 +26,12 @@ import { PAGE_READERS } from './web-user';
 
 /** What the pages' session warning gets back (web/assets/session-warning-js.ts). */
 export interface SessionExtended {
-  /** The session's new end, ISO 8601. */
+  /** False when the session was not due (more than EXTENDABLE_MINUTES_BEFORE_END left): left as it was. */
+  extended: boolean;
+  /** The session's end, ISO 8601. */
   endsAt: string;
+  /** Seconds from this answer to the end: the page counts from it, so its own clock may be wrong. */
+  endsInSeconds: number;
   /** The same, as the pages write it ("17:42", England's clock). */
   endsAtText: string;
   /** False once the session has reached its limit from sign-in: the next warning offers no button. */
@@ -45,8 +49,9 @@ export const NOT_A_PAGE_SESSION =
  * guards', before this runs, and is the same as for any page: the token verifies and has not
  * expired or been revoked, the session was not signed out, its user is still in the users file with
  * its role (else the session ends: 401), and the cookie's CSRF token is echoed (403). Then this
- * refuses a session at its limit from sign-in (409, reason `session-limit`), records the extension
- * (session-extensions.ts) and only then sets the new cookie: a refusal changes nothing.
+ * refuses a session at its limit from sign-in (409, reason `session-limit`), leaves one not due yet
+ * as it is (session-extension.ts), records the extension (session-extensions.ts) and only then sets
+ * the new cookie: a refusal changes nothing.
  * Answers JSON, read by the page's script; errors are the API's JSON errors.
  */
 @ApiExcludeController()
@@ -66,9 +71,8 @@ export class SessionController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionExtended> {
     const { sessionId, sessionTimes } = user;
-    const fromCookie =
-      request.headers.authorization === undefined && sessionCookieToken(request) !== undefined;
-    if (!fromCookie || sessionId === undefined || sessionTimes === undefined)
+    const cookieToken = request.headers.authorization === undefined ? sessionCookieToken(request) : undefined;
+    if (cookieToken === undefined || sessionId === undefined || sessionTimes === undefined)
       throw new BadRequestException({ message: NOT_A_PAGE_SESSION, reason: 'not-a-session' });
     const nowMs = Date.now();
     const extension = extendSession(
@@ -78,6 +82,9 @@ export class SessionController {
     );
     if ('refused' in extension)
       throw new ConflictException({ message: extension.refused, reason: extension.reason });
+    void reply.header('cache-control', 'no-store');
+    // Not due yet: nothing to write, and the cookie the browser has stays.
+    if (!extension.extended) return answer(extension, sessionFormToken(cookieToken), nowMs);
     const signedInAt = sessionTimes.signedInAt as number;
     const token = mintToken({
       secret: this.config.jwtSecret,
@@ -98,13 +105,22 @@ export class SessionController {
         maxAgeSeconds: extension.endsAt - Math.floor(nowMs / 1000),
       }),
     );
-    void reply.header('cache-control', 'no-store');
-    const endsAt = new Date(extension.endsAt * 1000);
-    return {
-      endsAt: endsAt.toISOString(),
-      endsAtText: formatClockTime(endsAt, new Date(nowMs)),
-      canExtendAgain: extension.canExtendAgain,
-      csrfToken: sessionFormToken(token),
-    };
+    return answer(extension, sessionFormToken(token), nowMs);
   }
+}
+
+function answer(
+  { endsAt, canExtendAgain, extended }: { endsAt: number; canExtendAgain: boolean; extended: boolean },
+  csrfToken: string,
+  nowMs: number,
+): SessionExtended {
+  const end = new Date(endsAt * 1000);
+  return {
+    extended,
+    endsAt: end.toISOString(),
+    endsInSeconds: Math.max(0, Math.round((end.getTime() - nowMs) / 1000)),
+    endsAtText: formatClockTime(end, new Date(nowMs)),
+    canExtendAgain,
+    csrfToken,
+  };
 }

@@ -29,14 +29,16 @@ export function sessionEndsNotice(times: SessionTimes, now: Date): SafeHtml {
  * SESSION_WARNING_MINUTES before the end, then opened by /assets/app/session-warning.js, which moves
  * focus to its button (Escape or Close dismisses it, focus goes back where it was). "Stay signed in"
  * posts to /session/extend in the background, so the page and what is typed in it stay as they are.
- * A session at its limit from sign-in gets the warning without the button. Without JavaScript it
+ * The script counts from the seconds left when the page was made (`data-ends-in`), not from the
+ * end's time, so a computer whose clock is wrong is still warned in time. A session at its limit
+ * from sign-in gets the warning without the button. Without JavaScript it
  * never shows (`hidden` dialog); the header still says when the session ends.
  */
 export function sessionWarning(times: SessionTimes, now: Date): SafeHtml {
   const when = html`<strong data-session-ends-text>${endText(times, now)}</strong>`;
   return html`<dialog class="cj-session-warning" id="cj-session-warning" role="alertdialog" aria-modal="true"
     aria-labelledby="cj-session-warning-title" aria-describedby="cj-session-warning-text"
-    data-ends-at="${endIso(times)}" data-can-extend="${mayExtend(times) ? 'true' : 'false'}"
+    data-ends-in="${Math.max(0, times.endsAt - Math.floor(now.getTime() / 1000))}" data-can-extend="${mayExtend(times) ? 'true' : 'false'}"
     data-warn-seconds="${SESSION_WARNING_MINUTES * 60}">
     <h2 class="govuk-heading-m" id="cj-session-warning-title" data-session-title>Your session is about to end</h2>
     <div id="cj-session-warning-text">
