@@ -154,6 +154,21 @@ describe('statutory visits and DR14 (real HTTP app on a SQLite file)', () => {
     expect(JSON.stringify(own.body)).toContain('Tomasz');
   });
 
+  it('Given the child page today, Then it shows DR14 open (no visit since 30 March 2023) and offers the visit form, which opens', async () => {
+    const page = async (path: string) => {
+      const response = await fetch(`${t.baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${social.token}` },
+      });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const child = await page(`/panel/children/${childId}`);
+    expect(child).toContain('Statutory visit due');
+    expect(child).toContain(`/panel/children/${childId}/record/visit`);
+    const form = await page(`/panel/children/${childId}/record/visit`);
+    expect(form).toContain('Was the child seen alone?');
+  });
+
   it('Given a rebuild of the read models, Then the flags and their history are the same', async () => {
     const before = await flags(`asAt=2023-04-01&minPosition=${position}`);
     const admin = { token: tokenFor('admin') };
