@@ -28,6 +28,7 @@ export type EndTemporaryPlacement = Command<'EndTemporaryPlacement', EventData<'
 export type RecordReview = Command<'RecordReview', EventData<'StatutoryReviewHeld'>>;
 export type SetPermanencePlan = Command<'SetPermanencePlan', EventData<'PermanencePlanSet'>>;
 export type CompleteGoingHomeAudit = Command<'CompleteGoingHomeAudit', EventData<'GoingHomeAuditCompleted'>>;
+export type RecordStatutoryVisit = Command<'RecordStatutoryVisit', EventData<'StatutoryVisitRecorded'>>;
 export type RecordAdoptionDecision = Command<'RecordAdoptionDecision', EventData<'AdoptionDecisionMade'>>;
 export type GrantPlacementOrder = Command<'GrantPlacementOrder', EventData<'PlacementOrderGranted'>>;
 export type RecordAdoptionConsent = Command<'RecordAdoptionConsent', EventData<'AdoptionConsentGiven'>>;
@@ -89,6 +90,7 @@ export type JourneyCommand =
   | RecordReview
   | SetPermanencePlan
   | CompleteGoingHomeAudit
+  | RecordStatutoryVisit
   | RecordAdoptionDecision
   | GrantPlacementOrder
   | RecordAdoptionConsent
@@ -121,6 +123,7 @@ export const JOURNEY_COMMAND_TYPES = [
   'RecordReview',
   'SetPermanencePlan',
   'CompleteGoingHomeAudit',
+  'RecordStatutoryVisit',
   'RecordAdoptionDecision',
   'GrantPlacementOrder',
   'RecordAdoptionConsent',

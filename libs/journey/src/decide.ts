@@ -19,6 +19,7 @@ import { endMissingEpisode, startMissingEpisode } from './handlers/missing';
 import { recordAnnualHealthOutcomes, recordCareLeaverContact } from './handlers/outcomes';
 import { endPeriodOfCare, startPeriodOfCare } from './handlers/period-of-care';
 import { changePlacement } from './handlers/placement';
+import { recordStatutoryVisit } from './handlers/statutory-visit';
 import { changeAllocation, registerChild } from './handlers/register-child';
 import { endTemporaryPlacement, startTemporaryPlacement } from './handlers/temporary-placement';
 import { violation } from './errors';
@@ -54,6 +55,8 @@ function decideByType(command: JourneyCommand, state: JourneyState): JourneyEven
       return setPermanencePlan(command, state);
     case 'CompleteGoingHomeAudit':
       return completeGoingHomeAudit(command, state);
+    case 'RecordStatutoryVisit':
+      return recordStatutoryVisit(command, state);
     case 'RecordAdoptionDecision':
       return recordAdoptionDecision(command, state);
     case 'GrantPlacementOrder':

@@ -31,6 +31,7 @@ export const ENTRY_FIELDS = {
   StatutoryReviewHeld: [...DATED, 'participation'],
   PermanencePlanSet: [...DATED, 'route'],
   GoingHomeAuditCompleted: [...DATED, 'outcome', 'nextAction'],
+  StatutoryVisitRecorded: [...DATED, 'seenAlone', 'visitNote'],
   AdoptionDecisionMade: [...DATED],
   PlacementOrderGranted: [...DATED],
   AdoptionConsentGiven: [...DATED],

@@ -127,6 +127,16 @@ export interface GoingHomeAuditCompleted {
   data: { childId: string; effectiveDate: CalendarDate; outcome: string; nextAction: string };
 }
 
+/**
+ * A statutory visit to a looked-after child (reg 28 of the Care Planning, Placement and Case Review
+ * (England) Regulations 2010). `visitNote` is free text about the child and family: withheld from
+ * the panel and reporting jobs, as a going-home audit's findings are.
+ */
+export interface StatutoryVisitRecorded {
+  type: 'StatutoryVisitRecorded';
+  data: { childId: string; effectiveDate: CalendarDate; seenAlone: boolean; visitNote?: string };
+}
+
 /** The agency decision that the child should be placed for adoption (903 DATE_INT / DATE_PLACED). */
 export interface AdoptionDecisionMade {
   type: 'AdoptionDecisionMade';
@@ -266,6 +276,7 @@ export type JourneyEvent =
   | StatutoryReviewHeld
   | PermanencePlanSet
   | GoingHomeAuditCompleted
+  | StatutoryVisitRecorded
   | AdoptionDecisionMade
   | PlacementOrderGranted
   | AdoptionConsentGiven

@@ -29,6 +29,7 @@ const COMMAND_FOR: Record<
   StatutoryReviewHeld: 'RecordReview',
   PermanencePlanSet: 'SetPermanencePlan',
   GoingHomeAuditCompleted: 'CompleteGoingHomeAudit',
+  StatutoryVisitRecorded: 'RecordStatutoryVisit',
   AdoptionDecisionMade: 'RecordAdoptionDecision',
   PlacementOrderGranted: 'GrantPlacementOrder',
   AdoptionConsentGiven: 'RecordAdoptionConsent',

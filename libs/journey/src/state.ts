@@ -84,6 +84,13 @@ export interface GoingHomeAuditRecord {
   eventId: string;
 }
 
+export interface StatutoryVisitRecord {
+  date: CalendarDate;
+  seenAlone: boolean;
+  visitNote?: string;
+  eventId: string;
+}
+
 export type AdoptionStepName =
   'decision' | 'placement_order' | 'consent' | 'reversed' | 'match' | 'placed' | 'order';
 
@@ -144,6 +151,7 @@ export interface JourneyState {
   permanencePlan?: PermanencePlanRecord;
   permanencePlans: PermanencePlanRecord[];
   goingHomeAudits: GoingHomeAuditRecord[];
+  statutoryVisits: StatutoryVisitRecord[];
   adoption: AdoptionProgress;
   adoptionSteps: AdoptionStep[];
   missingEpisodeOpen: boolean;
@@ -168,6 +176,7 @@ export const initialState: JourneyState = Object.freeze({
   reviews: [],
   permanencePlans: [],
   goingHomeAudits: [],
+  statutoryVisits: [],
   adoption: { decisionOpen: false },
   adoptionSteps: [],
   missingEpisodeOpen: false,

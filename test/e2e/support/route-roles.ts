@@ -53,6 +53,7 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'POST /children/:id/health-outcomes': ['social_worker', 'admin'],
   'POST /children/:id/care-leaver-contacts': ['social_worker', 'admin'],
   'POST /children/:id/going-home-audits': ['social_worker', 'admin'],
+  'POST /children/:id/visits': ['social_worker', 'admin'],
   'POST /children/:id/adoption/decision': ['social_worker', 'admin'],
   'POST /children/:id/adoption/placement-order': ['social_worker', 'admin'],
   'POST /children/:id/adoption/consent': ['social_worker', 'admin'],

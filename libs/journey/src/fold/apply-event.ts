@@ -156,6 +156,11 @@ export function applyEvent(state: Lists, event: JourneyEvent, eventId: string): 
         goingHomeAudits: insertByDate(state.goingHomeAudits, { date, outcome, nextAction, eventId }, byDate),
       };
     }
+    case 'StatutoryVisitRecorded': {
+      const { seenAlone, visitNote } = event.data;
+      const visit = { date, seenAlone, ...(visitNote !== undefined && { visitNote }), eventId };
+      return { ...state, statutoryVisits: insertByDate(state.statutoryVisits, visit, byDate) };
+    }
     case 'AdoptionDecisionMade':
       return addStep(state, 'decision', date, eventId);
     case 'PlacementOrderGranted':

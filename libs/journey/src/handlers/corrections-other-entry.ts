@@ -20,6 +20,7 @@ export const ENTRY_WORDS: Record<JourneyEventType, string> = {
   StatutoryReviewHeld: 'statutory review',
   PermanencePlanSet: 'permanence plan',
   GoingHomeAuditCompleted: 'going-home audit',
+  StatutoryVisitRecorded: 'statutory visit',
   AdoptionDecisionMade: 'adoption decision',
   PlacementOrderGranted: 'placement order',
   AdoptionConsentGiven: 'adoption consent',

@@ -1,6 +1,6 @@
 /**
- * An entry identical to one already recorded on the same day (same plan, or a going-home audit
- * with the same findings and next action) is a second click or a form sent again, not a second
+ * An entry identical to one already recorded on the same day (same plan, a going-home audit
+ * with the same findings and next action, or a statutory visit with the same answers) is a second click or a form sent again, not a second
  * event in the child's life: refused, pointing at correcting the first instead.
  */
 import { violation } from '../errors';
@@ -30,6 +30,23 @@ export function auditNotAlreadyRecorded(
     violation(
       'entry-already-recorded',
       `An identical going-home audit is already recorded on ${date}; to change it, correct that entry.`,
+      'effectiveDate',
+    );
+}
+
+export function visitNotAlreadyRecorded(
+  state: JourneyState,
+  visit: { seenAlone: boolean; visitNote?: string },
+  date: string,
+): void {
+  const identical = state.statutoryVisits.some(
+    (v) =>
+      v.date === date && v.seenAlone === visit.seenAlone && same(v.visitNote ?? '', visit.visitNote ?? ''),
+  );
+  if (identical)
+    violation(
+      'entry-already-recorded',
+      `An identical statutory visit is already recorded on ${date}; to change it, correct that entry.`,
       'effectiveDate',
     );
 }

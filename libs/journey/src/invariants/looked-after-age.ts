@@ -26,6 +26,7 @@ const NEEDS_A_CHILD: ReadonlyMap<JourneyCommand['type'], string> = new Map([
   ['EndTemporaryPlacement', 'go back to the usual placement (a new episode)'],
   ['PlaceForAdoption', 'place the child for adoption'],
   ['RecordReview', 'hold a statutory review of a looked-after child'],
+  ['RecordStatutoryVisit', 'record a statutory visit to a looked-after child'],
   ['StartMissingEpisode', 'start a missing episode while looked after'],
 ]);
 

@@ -1,6 +1,7 @@
-import { addMonths } from '@care-journey/journey';
+import { addDays, addMonths } from '@care-journey/journey';
 import { PerEventFold } from '../engine/per-event-fold';
 import { driftConfig, DEFAULT_DRIFT_CONFIG } from '../rules/drift-config';
+import { flagHistory } from '../rules/evaluate-drift';
 import { emptySummary } from '../summary/journey-summary';
 import { journey, type JourneyBuilder } from '../testing/journey-builder';
 import { sampleCohort } from '../testing/log-fixtures';
@@ -44,6 +45,21 @@ describe('FlagTracker', () => {
     for (const b of randomJourneys(40, 30, 11)) expectSameAsFlagHistory(b, DEFAULT_DRIFT_CONFIG, true);
     for (const b of randomJourneys(10, 30, 12))
       expectSameAsFlagHistory(b, driftConfig({ DR05: { placements: 2, months: 6 }, DR10: { age: 13 } }));
+  });
+
+  it('gives the flag facts of flagHistory with DR14 on and statutory visits, some recorded late (a refold), as flagHistory does', () => {
+    const visitsFrom = driftConfig({ DR14: { recordedFrom: '2012-01-01' } });
+    const withVisits = (b: JourneyBuilder): JourneyBuilder => {
+      const start = b.events.find((event) => event.type === 'PeriodOfCareStarted')?.data.effectiveDate;
+      // Recorded after the rest of the journey: each one is back-dated, folded by a refold.
+      if (start) for (const days of [3, 9, 50, 51, 120, 400, 520]) b.visit(addDays(start, days));
+      return b;
+    };
+    const cohort = [...sampleCohort(10), ...randomJourneys(6, 30, 21)].map(withVisits);
+    cohort.forEach((b, i) => expectSameAsFlagHistory(b, visitsFrom, i >= 10));
+    // Not vacuous: the visits leave DR14 breaches in these journeys' histories.
+    const breaches = cohort.flatMap((b) => flagHistory(b.summary(), '2030-01-01', visitsFrom));
+    expect(breaches.filter((entry) => entry.ruleId === 'DR14').length).toBeGreaterThan(10);
   });
 
   it('gives the flag facts of flagHistory when DR10 resumes its clock after a permanent placement (flags opening on the day a placement ends)', () => {

@@ -3,12 +3,16 @@
  * target for DR07 instead of the national 426). Rules read these, never constants.
  */
 import {
+  isValidCalendarDate,
   DEFAULT_REVIEW_CLOCK_AFTER_SHORT_BREAKS,
   REVIEW_CLOCK_AFTER_SHORT_BREAKS,
   type PermanenceRoute,
   type ReviewClockAfterShortBreaks,
 } from '@care-journey/journey';
 import { DriftOverrideError, checkDriftOverrides } from './drift-overrides-check';
+
+/** DR14.recordedFrom until the authority names the day it starts recording visits: no visit falls due. */
+export const DR14_OFF = 'off';
 
 /** DR10's choices for a child who leaves a permanent placement (DriftConfig.DR10.afterPermanentPlacement). */
 export const GOING_HOME_AFTER_PERMANENT_PLACEMENT = ['reenters_cohort', 'resumes_clock'] as const;
@@ -45,6 +49,23 @@ export interface DriftConfig {
   DR12: Record<string, never>;
   /** DR13 uses the 18th birthday (libs/journey's age rule), not a local threshold. */
   DR13: Record<string, never>;
+  /**
+   * Statutory visits (reg 28; national-definitions §4): the first within `firstVisitDays` of a
+   * placement starting, then every `firstYearWeeks` in its first year; after it, every
+   * `longTermMonths` in long-term fostering confirmed (the placement meant to last to 18), else every
+   * `laterWeeks`; every `icoAtHomeDays` for a child at home under an interim care order until the
+   * first review (docs/drift-rules.md). `recordedFrom`: the day the authority starts recording visits
+   * here ('off', the default, until it says): no store or 903 return before held any, so from the
+   * first day every looked-after child would be flagged; placements running that day count from it.
+   */
+  DR14: {
+    recordedFrom: string;
+    firstVisitDays: number;
+    firstYearWeeks: number;
+    longTermMonths: number;
+    laterWeeks: number;
+    icoAtHomeDays: number;
+  };
   /** "Due within N days" early warnings in the drift report. */
   dueSoonDays: number;
 }
@@ -71,6 +92,14 @@ export const DEFAULT_DRIFT_CONFIG: DriftConfig = {
   },
   DR12: {},
   DR13: {},
+  DR14: {
+    recordedFrom: DR14_OFF,
+    firstVisitDays: 7,
+    firstYearWeeks: 6,
+    longTermMonths: 3,
+    laterWeeks: 6,
+    icoAtHomeDays: 7,
+  },
   dueSoonDays: 28,
 };
 
@@ -97,6 +126,10 @@ export function driftConfig(overrides: DriftConfigOverrides = {}): DriftConfig {
     config.DR01.afterShortBreaks,
     'where a period that started on short breaks counts its first review from',
   );
+  if (config.DR14.recordedFrom !== DR14_OFF && !isValidCalendarDate(config.DR14.recordedFrom))
+    throw new DriftOverrideError(
+      `DR14.recordedFrom must be '${DR14_OFF}' or a date YYYY-MM-DD, got ${JSON.stringify(config.DR14.recordedFrom)} (the day the authority starts recording statutory visits)`,
+    );
   checkChoice(
     'DR10.afterPermanentPlacement',
     GOING_HOME_AFTER_PERMANENT_PLACEMENT,

@@ -22,6 +22,7 @@ export const DRIFT_RULE_IDS = [
   'DR11',
   'DR12',
   'DR13',
+  'DR14',
 ] as const;
 export type DriftRuleId = (typeof DRIFT_RULE_IDS)[number];
 

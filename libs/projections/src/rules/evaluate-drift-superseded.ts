@@ -63,6 +63,7 @@ const PART = {
   reviews: facetMask(['reviews', 'firstReviews']),
   plans: facetMask(['plans']),
   audits: facetMask(['audits']),
+  visits: facetMask(['visits']),
   adoption: READS_ALL,
   missing: facetMask(['missing']),
 };
@@ -128,6 +129,7 @@ function pushPeriodDates(range: DateRange, period: PeriodOfCare): void {
   range.factsIn(period.reviews, PART.reviews);
   range.factsIn(period.plans, PART.plans);
   range.factsIn(period.audits, PART.audits);
+  if (period.visits !== undefined) range.factsIn(period.visits, PART.visits);
   range.factsIn(adoption.decisions, PART.adoption);
   range.factsIn(adoption.reversals, PART.adoption);
   range.factsIn(adoption.placementOrders, PART.adoption);

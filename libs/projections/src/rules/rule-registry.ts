@@ -12,6 +12,7 @@ import { DR10 } from './dr10-going-home-audit';
 import { DR11 } from './dr11-plan-stalled';
 import { DR12 } from './dr12-time-limit-exceeded';
 import { DR13 } from './dr13-looked-after-at-18';
+import { DR14 } from './dr14-statutory-visit';
 import type { DriftRule, DriftRuleId } from './drift-rule';
 
 export const DRIFT_RULES: readonly DriftRule[] = [
@@ -28,6 +29,7 @@ export const DRIFT_RULES: readonly DriftRule[] = [
   DR11,
   DR12,
   DR13,
+  DR14,
 ];
 
 export const driftRule = (id: DriftRuleId): DriftRule => {

@@ -86,6 +86,9 @@ function applyWithinPeriod(period: PeriodOfCare, event: StoredJourneyEvent): voi
     case 'GoingHomeAuditCompleted':
       period.audits.push(fact);
       return;
+    case 'StatutoryVisitRecorded':
+      (period.visits ??= []).push(fact);
+      return;
     case 'AdoptionDecisionMade':
       period.adoption.decisions.push(fact);
       return;

@@ -55,6 +55,7 @@ const PERIOD_FIELDS: Record<string, SummaryFacet> = {
   reviews: 'reviews',
   plans: 'plans',
   audits: 'audits',
+  visits: 'visits',
   adoption: 'adoption',
   missing: 'missing',
 };

@@ -83,6 +83,11 @@ export interface PeriodOfCare {
   reviews: DatedFact[];
   plans: PlanFact[];
   audits: DatedFact[];
+  /**
+   * Statutory visits (reg 28), in date order. Absent until the period's first visit: summaries
+   * stored before visits were recorded have none, and most periods need no empty list.
+   */
+  visits?: DatedFact[];
   adoption: AdoptionSteps;
   missing: MissingSpell[];
 }

@@ -84,9 +84,20 @@ export function isInPermanentPlacement(period: PeriodOfCare, date: CalendarDate)
   const type = placementTypeOn(period, date);
   if (isAdoptionPlacement(type)) return true;
   const route = currentPlan(period, date)?.route;
-  if ((type === 'U1' || type === 'U4') && route === 'long_term_fostering') return true;
+  if (isLongTermFostering(type, route)) return true;
   return type === 'P1' && route === 'return_home';
 }
+
+/** Long-term fostering confirmed: a U1/U4 placement with long-term fostering as the plan in force. */
+const isLongTermFostering = (type: string | undefined, route: string | undefined): boolean =>
+  (type === 'U1' || type === 'U4') && route === 'long_term_fostering';
+
+/**
+ * In long-term fostering confirmed on D (rule book "Permanent placement", time to permanence's
+ * milestone): the placement meant to last until the child is 18 (DR14's 3-monthly visits).
+ */
+export const isInLongTermFosteringOn = (period: PeriodOfCare, date: CalendarDate): boolean =>
+  isLongTermFostering(placementTypeOn(period, date), currentPlan(period, date)?.route);
 
 export const ageOn = (summary: JourneySummary, date: CalendarDate): number | undefined =>
   summary.dateOfBirth ? ageInYearsOn(summary.dateOfBirth, date) : undefined;

@@ -34,6 +34,7 @@ function periodUpTo(period: PeriodOfCare, asAt: CalendarDate): boolean {
     allUpTo(period.reviews, asAt) &&
     allUpTo(period.plans, asAt) &&
     allUpTo(period.audits, asAt) &&
+    (period.visits === undefined || allUpTo(period.visits, asAt)) &&
     allUpTo(adoption.decisions, asAt) &&
     allUpTo(adoption.reversals, asAt) &&
     allUpTo(adoption.placementOrders, asAt) &&
@@ -70,6 +71,7 @@ export function latestDateIn(summary: JourneySummary): CalendarDate {
       for (const stay of run.temporaryStays) latest = later(later(latest, stay.start), stay.end);
     }
     latest = latestOf(latestOf(latestOf(latest, period.reviews), period.plans), period.audits);
+    if (period.visits !== undefined) latest = latestOf(latest, period.visits);
     latest = latestOf(latestOf(latest, adoption.decisions), adoption.reversals);
     latest = latestOf(latestOf(latest, adoption.placementOrders), adoption.consents);
     latest = latestOf(latestOf(latest, adoption.matches), adoption.placements);
@@ -110,6 +112,7 @@ function periodAsAt(period: PeriodOfCare, asAt: CalendarDate): PeriodOfCare {
     reviews: keep(period.reviews),
     plans: keep(period.plans),
     audits: keep(period.audits),
+    ...(period.visits !== undefined && { visits: keep(period.visits) }),
     adoption: {
       decisions: keep(adoption.decisions),
       reversals: keep(adoption.reversals),

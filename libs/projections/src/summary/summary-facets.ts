@@ -27,6 +27,8 @@ export type SummaryFacet =
   | 'firstReviews'
   | 'plans'
   | 'audits'
+  /** Statutory visits (reg 28). */
+  | 'visits'
   | 'adoption'
   | 'missing'
   | 'allocations';
@@ -41,6 +43,7 @@ const BY_TYPE: Record<string, FacetChange> = {
   TemporaryPlacementEnded: ['temporaryStays'],
   PermanencePlanSet: ['plans'],
   GoingHomeAuditCompleted: ['audits'],
+  StatutoryVisitRecorded: ['visits'],
   AdoptionDecisionMade: ['adoption'],
   PlacementOrderGranted: ['adoption', 'legalStatuses'],
   AdoptionConsentGiven: ['adoption'],

@@ -105,6 +105,10 @@ export class JourneyBuilder {
     });
   }
 
+  visit(date: string, seenAlone = true): this {
+    return this.add('StatutoryVisitRecorded', { effectiveDate: date, seenAlone });
+  }
+
   adoptionDecision(date: string): this {
     return this.add('AdoptionDecisionMade', { effectiveDate: date });
   }

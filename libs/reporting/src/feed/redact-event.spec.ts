@@ -66,6 +66,22 @@ describe('redactEvent (what a reporting job sees on /events)', () => {
     });
   });
 
+  it('Given a statutory visit, or an amendment of one, Then its note is withheld and whether the child was seen alone kept', () => {
+    const visit = {
+      childId: 'c1',
+      effectiveDate: '2024-05-01',
+      seenAlone: false,
+      visitNote: 'Zephyrine upset',
+    };
+    expect(redactEvent(recorded('StatutoryVisitRecorded', visit)).data).toEqual({
+      ...visit,
+      visitNote: '[withheld]',
+    });
+    expect(redactEvent(amendment({ visitNote: 'Carer Jo present' })).data['amendedData']).toEqual({
+      visitNote: '[withheld]',
+    });
+  });
+
   it('Given an amendment, Then its reason is withheld', () =>
     expect(redactEvent(amendment({ participation: 'PN2' })).data).toMatchObject({
       reason: '[withheld]',

@@ -2,7 +2,8 @@
  * What a reporting job may see of an event: no direct identifiers of a child. Names and UPNs are
  * removed, a date of birth keeps its year and month (ages and age bands still work), postcodes keep
  * their outward code (the district: distance and out-of-area measures still work), and free text
- * is withheld (correction reasons, a going-home audit's findings and next action: they may name
+ * is withheld (correction reasons, a going-home audit's findings and next action, a statutory visit's
+ * note: they may name
  * people and describe the family). Applied at any depth, so corrections'
  * amendedData are covered too: an amendment's fields are redacted as in the entry they correct, and
  * a field no entry holds (stored before amendedData was checked against its entry) is dropped.
@@ -36,8 +37,9 @@ export const PANEL_REDACTION: Redaction = { removed: new Set(['upn', 'urn']), da
 export const REPORTING_VIEW_REDACTION: Redaction = { removed: new Set(['upn']), dateOfBirthAsMonth: false };
 
 const POSTCODES = new Set(['homePostcode', 'postcode']);
-// Only a going-home audit holds these; withheld wherever they stand (also in an amendment of one).
-const AUDIT_FREE_TEXT = new Set(['outcome', 'nextAction']);
+// Only a going-home audit (findings, next action) and a statutory visit (its note) hold these;
+// withheld wherever they stand (also in an amendment of one).
+const AUDIT_FREE_TEXT = new Set(['outcome', 'nextAction', 'visitNote']);
 export const WITHHELD = '[withheld]';
 const FREE_TEXT_OF: Record<string, readonly string[]> = {
   EntryAmended: ['reason'],

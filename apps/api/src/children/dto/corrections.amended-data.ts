@@ -36,6 +36,7 @@ import { RegisterChildDto } from './register-child.dto';
 import { NestedField } from './fields';
 import { PlacementDetailsDto } from './placement-details.dto';
 import { CompleteGoingHomeAuditDto, RecordReviewDto, SetPermanencePlanDto } from './review-and-plan.dto';
+import { RecordStatutoryVisitDto } from './statutory-visit.dto';
 
 /**
  * A stored "placed for adoption" may be amended keeping the U2/U5 type it was recorded with before
@@ -73,6 +74,7 @@ const RULES_OF: Record<AmendableEntryType, new () => object> = {
   StatutoryReviewHeld: RecordReviewDto,
   PermanencePlanSet: SetPermanencePlanDto,
   GoingHomeAuditCompleted: CompleteGoingHomeAuditDto,
+  StatutoryVisitRecorded: RecordStatutoryVisitDto,
   AdoptionDecisionMade: RecordAdoptionDecisionDto,
   PlacementOrderGranted: GrantPlacementOrderDto,
   AdoptionConsentGiven: RecordAdoptionConsentDto,

@@ -7,10 +7,11 @@ import { JourneyCommandSender } from '../commands/journey-command.sender';
 import type { RecordResult } from '../commands/record-journey.command';
 import { ChildIdParam } from '../dto/child-id.param';
 import { CompleteGoingHomeAuditDto, RecordReviewDto, SetPermanencePlanDto } from '../dto/review-and-plan.dto';
+import { RecordStatutoryVisitDto } from '../dto/statutory-visit.dto';
 import { IdempotencyKeyHeader } from './idempotency-key.decorator';
 import { RecordsJourney } from './records-journey.decorator';
 
-/** Reviews, the permanence plan and going-home audits. */
+/** Reviews, the permanence plan, going-home audits and statutory visits. */
 @ApiTags('planning')
 @Controller('children/:id')
 export class PlanningController {
@@ -50,5 +51,17 @@ export class PlanningController {
     @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
     return this.sender.send('CompleteGoingHomeAudit', id, body, ifMatch, origin, idempotencyKey);
+  }
+
+  @Post('visits')
+  @RecordsJourney('Record a statutory visit (reg 28)')
+  recordStatutoryVisit(
+    @Param() { id }: ChildIdParam,
+    @Body() body: RecordStatutoryVisitDto,
+    @IfMatchHeader() ifMatch: IfMatch,
+    @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
+  ): Promise<RecordResult> {
+    return this.sender.send('RecordStatutoryVisit', id, body, ifMatch, origin, idempotencyKey);
   }
 }

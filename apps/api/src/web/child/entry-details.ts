@@ -18,6 +18,13 @@ export function entryDetails(e: StoredJourneyEvent): string {
   const d = e.data as unknown as Record<string, unknown>;
   if (e.type === 'GoingHomeAuditCompleted')
     return `found: ${String(d.outcome ?? '')}; next: ${String(d.nextAction ?? '')}`;
+  if (e.type === 'StatutoryVisitRecorded')
+    return [
+      `seen alone: ${d.seenAlone === true ? 'yes' : 'no'}`,
+      d.visitNote !== undefined && `note: ${String(d.visitNote)}`,
+    ]
+      .filter(Boolean)
+      .join('; ');
   if (e.type === 'AnnualHealthOutcomesRecorded') return healthOutcomeDetails(d).join(', ');
   const placement = d.placement as Record<string, unknown> | undefined;
   const code = (list: CodeListName, value: unknown) => codeText(list, String(value));

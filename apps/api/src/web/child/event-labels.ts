@@ -15,6 +15,7 @@ const LABELS: Record<JourneyEventType, string> = {
   StatutoryReviewHeld: 'Review held',
   PermanencePlanSet: 'Permanence plan set',
   GoingHomeAuditCompleted: 'Going-home audit completed',
+  StatutoryVisitRecorded: 'Statutory visit',
   AdoptionDecisionMade: 'Should be placed for adoption (ADM decision)',
   PlacementOrderGranted: 'Placement order granted',
   AdoptionConsentGiven: 'Consent to adoption given',

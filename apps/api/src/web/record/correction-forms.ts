@@ -48,6 +48,7 @@ const FIELDS_OF_ENTRY: Record<CorrectableEntryType, readonly FormField[]> = {
   StatutoryReviewHeld: fieldsOf('review'),
   PermanencePlanSet: fieldsOf('plan'),
   GoingHomeAuditCompleted: fieldsOf('going-home-audit'),
+  StatutoryVisitRecorded: fieldsOf('visit'),
   AdoptionDecisionMade: fieldsOf('adoption-decision'),
   PlacementOrderGranted: fieldsOf('placement-order'),
   AdoptionConsentGiven: fieldsOf('adoption-consent'),

@@ -28,6 +28,7 @@ import {
   RecordReviewDto,
   SetPermanencePlanDto,
 } from '../../children/dto/review-and-plan.dto';
+import { RecordStatutoryVisitDto } from '../../children/dto/statutory-visit.dto';
 import { ROUTE_TEXT } from '../child/event-labels';
 
 /**
@@ -47,7 +48,7 @@ export type FormField =
       /** A whole number: sent as a number when it is one (anything else as typed, for the DTO to refuse). */
       numeric?: boolean;
     }
-  | { kind: 'textarea'; name: string; label: string; hint?: string }
+  | { kind: 'textarea'; name: string; label: string; hint?: string; optional?: boolean }
   | {
       kind: 'code';
       name: string;
@@ -296,6 +297,23 @@ export const RECORD_FORMS: readonly RecordForm[] = [
       effectiveDate('Date of the audit'),
       { kind: 'textarea', name: 'outcome', label: 'What the audit found' },
       { kind: 'textarea', name: 'nextAction', label: 'What happens next' },
+    ],
+  },
+  {
+    slug: 'visit',
+    title: 'Statutory visit',
+    command: 'RecordStatutoryVisit',
+    dto: RecordStatutoryVisitDto,
+    fields: [
+      effectiveDate('Date of the visit'),
+      { kind: 'boolean', name: 'seenAlone', label: 'Was the child seen alone?' },
+      {
+        kind: 'textarea',
+        name: 'visitNote',
+        label: 'Note',
+        hint: 'At most 1000 characters. Panel members do not see it.',
+        optional: true,
+      },
     ],
   },
   {

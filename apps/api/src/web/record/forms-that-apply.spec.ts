@@ -55,6 +55,13 @@ describe('formsThatApply: the record forms the child’s page offers', () => {
     expect(slugs).not.toContain('adoption-order');
   });
 
+  it('Given a child looked after (so placed), then a statutory visit is offered; once care ended, it is not', () => {
+    expect(slugsFor([registered, careStarted()])).toContain('visit');
+    expect(
+      slugsFor([registered, careStarted(), dated('PeriodOfCareEnded', '2024-09-01', { reason: 'E4A' })]),
+    ).not.toContain('visit');
+  });
+
   it('Given a child on short breaks (V3), then no review and no temporary placement are offered', () => {
     const slugs = slugsFor([registered, careStarted('V3')]);
     expect(slugs).not.toContain('review');

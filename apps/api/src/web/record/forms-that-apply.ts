@@ -68,6 +68,8 @@ const APPLIES: Record<string, (child: ChildNow) => boolean> = {
   review: (c) => c.everInCare && !c.shortBreaks,
   plan: (c) => c.everInCare,
   'going-home-audit': (c) => c.everInCare,
+  // Reg 28 visits are to a looked-after child in a placement: every period of care has one.
+  visit: (c) => c.inCare,
   'missing-episode': (c) => c.inCare && !c.missingEpisodeOpen,
   'missing-episode-end': (c) => c.missingEpisodeOpen,
   allocation: () => true,
