@@ -15,26 +15,24 @@ const foster = { placementType: 'U6', provider: 'PR1', postcode: 'CB1 2GF', urn:
 
 /** A child registered on 1 January 2020, then the entries given, as the store holds them. */
 function childOf(childRef: string, entries: Entry[]) {
-  const events = [
-    [
-      'ChildRegistered',
-      {
-        effectiveDate: '2020-01-01',
-        childRef,
-        name: 'A Child',
-        dateOfBirth: '2015-06-01',
-        sex: '1',
-        ethnicity: 'WBRI',
-        upn: 'A123456789012',
-        homePostcode: 'CB4 1UW',
-        uasc: false,
-        relinquishedAtBirth: false,
-        team: 't',
-        socialWorker: 's',
-      },
-    ],
-    ...entries,
-  ].map(([type, data], i) => ({
+  const registered: Entry = [
+    'ChildRegistered',
+    {
+      effectiveDate: '2020-01-01',
+      childRef,
+      name: 'A Child',
+      dateOfBirth: '2015-06-01',
+      sex: '1',
+      ethnicity: 'WBRI',
+      upn: 'A123456789012',
+      homePostcode: 'CB4 1UW',
+      uasc: false,
+      relinquishedAtBirth: false,
+      team: 't',
+      socialWorker: 's',
+    },
+  ];
+  const events = [registered, ...entries].map(([type, data], i) => ({
     type,
     data: { childId: childRef, ...data },
     id: `${childRef}-${i}`,
