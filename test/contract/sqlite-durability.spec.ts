@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuplicateEventIds, StoreUnavailable } from '@care-journey/event-store';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
-import { collect, ids, newEvents } from './support/events';
+import { collect, ids, newEvents, waitUntil } from './support/events';
 import { spawnTs, waitForExit, waitForLine } from '../../libs/event-store/src/testing/spawn-ts';
 
 const WRITER = join(__dirname, 'fixtures', 'sqlite-writer.ts');
@@ -121,9 +121,10 @@ describe('SQLite event store (adapter specifics)', () => {
     expect(await collect(store.readAll({ maxCount: 20 }))).toHaveLength(20);
     const seen: bigint[] = [];
     const sub = store.subscribeToAll({}, { onEvent: (e) => void seen.push(e.revision) });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Eight polled pages of 7: wait for the 50th event, not for a time a loaded machine may overrun.
+    await waitUntil(() => seen.length >= 50, 'the subscription to deliver all 50 events', 20_000);
     await sub.stop();
-    expect(seen).toHaveLength(50);
+    expect(seen).toEqual([...Array(50).keys()].map(BigInt));
   });
 
   it('maps a file that cannot be opened to StoreUnavailable', () => {

@@ -10,6 +10,7 @@ import { tokenFor } from '../e2e/support/tokens';
 import type { LedgerEntry } from './support/command-ledger';
 import { runJourneyWriter } from './support/journey-writer';
 import { readSummaries } from './support/read-model-compare';
+import { waitUntil } from '../contract/support/events';
 import { allEvents } from './support/stream-events';
 
 /** Runs one CLI command in-process with the given environment; returns its output and exit code. */
@@ -67,7 +68,16 @@ describe('care-journey backup and restore', () => {
     const writers = Array.from({ length: 4 }, (_, w) =>
       runJourneyWriter(t.baseUrl, token, `b${w}`, ledger, () => !writing),
     );
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Back up once the writers have 25 commands acknowledged (stored), however long a loaded machine takes.
+    const acknowledged = () => ledger.filter((entry) => entry.status === 201).length;
+    try {
+      await waitUntil(() => acknowledged() >= 25, '25 acknowledged writes before the backup', 30_000);
+    } catch (error) {
+      writing = false;
+      await Promise.all(writers);
+      throw error;
+    }
+    const storedBeforeBackup = ledger.filter((entry) => entry.status === 201).flatMap((e) => e.eventIds);
     const backupFile = join(dir, 'backups', 'copy.db');
     const backup = await cli(['backup', backupFile], { CARE_JOURNEY_SQLITE_FILE: t.sqliteFile });
     writing = false;
@@ -78,6 +88,9 @@ describe('care-journey backup and restore', () => {
     const copy = await readAll(backupFile);
     const live = await readAll(t.sqliteFile);
     expect(copy.length).toBeGreaterThan(20);
+    // Every write acknowledged before the backup began is in the copy.
+    expect(storedBeforeBackup.length).toBeGreaterThanOrEqual(25);
+    expect(copy.map((e) => e.id)).toEqual(expect.arrayContaining(storedBeforeBackup));
     // A snapshot: exactly the first N events of the live log, nothing torn, nothing from later.
     expect(idsOf(copy)).toEqual(idsOf(live.slice(0, copy.length)));
 

@@ -149,6 +149,20 @@ describe('hash chain', () => {
     });
   });
 
+  it("Given a list mixing two streams' events (revision 0 of one, revision 1 of another), When it is verified, Then the second event is reported as from another stream, named", () => {
+    const [first] = stream();
+    const [, second] = stampedStream('journey-c2', [event(0), event(1)]);
+    expect(verifyChain([first, second])).toMatchObject({
+      ok: false,
+      checked: 1,
+      firstBroken: {
+        revision: 1n,
+        eventId: 'e1',
+        reason: "stream id journey-c2 differs from the stream's journey-c1",
+      },
+    });
+  });
+
   it('an empty stream verifies trivially', () => {
     expect(verifyChain([])).toEqual({ ok: true, checked: 0, head: GENESIS_HASH });
   });

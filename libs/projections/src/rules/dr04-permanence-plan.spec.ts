@@ -13,6 +13,18 @@ describe('DR04 no permanence plan by second review', () => {
     ]);
   });
 
+  it('Given the second review held on 20 April, the day it fell due (first review 20 January + 3 months), When the plan is overdue, Then the flag is due that day and its evidence includes that review', () => {
+    const s = journey('c')
+      .registered('2015-01-01')
+      .startCare('2025-01-06')
+      .review('2025-01-20')
+      .review('2025-04-20')
+      .summary();
+    expect(flagsOf(s, '2025-04-30', 'DR04')).toEqual([
+      expect.objectContaining({ dueDate: '2025-04-20', daysOverdue: 10, evidence: ['c-2', 'c-3', 'c-4'] }),
+    ]);
+  });
+
   it('Given a plan recorded on the day of the second review, Then it is in time', () => {
     const s = reviewedTwice().plan('2025-04-01', 'return_home').summary();
     expect(flagsOf(s, '2025-05-01', 'DR04')).toEqual([]);

@@ -1,5 +1,7 @@
 import { journey } from '../testing/journey-builder';
 import { dueSoonOf, flagsOf, historyOf } from '../testing/drift-expectations';
+import { DEFAULT_DRIFT_CONFIG } from './drift-config';
+import { DR13 } from './dr13-looked-after-at-18';
 
 describe('DR13 still looked after at 18', () => {
   // Born 2008-10-30: 18 on 2026-10-30.
@@ -28,6 +30,21 @@ describe('DR13 still looked after at 18', () => {
     const s = inCareAt17().endCare('2026-10-30', 'E17').summary();
     expect(flagsOf(s, '2026-11-27', 'DR13')).toEqual([]);
     expect(historyOf(s, '2026-11-27', 'DR13')).toEqual([]);
+  });
+
+  it('Given care ends on the 18th birthday (E17), When the rule is read, Then it gives no obligation at all (not one met on its due date)', () => {
+    const s = inCareAt17().endCare('2026-10-30', 'E17').summary();
+    expect(DR13.obligations(s, '2026-11-27', DEFAULT_DRIFT_CONFIG)).toEqual([]);
+  });
+
+  it("Given care (V2 in a children's home, K2) stored as starting on the 18th birthday, When the rule is read, Then it is flagged: care never starts at 18 (903 rule 352), s20(5) covers only care begun before", () => {
+    const s = journey('k18')
+      .registered('2024-05-01', { dateOfBirth: '2008-10-30' })
+      .startCare('2026-10-30', 'V2', 'K2')
+      .summary();
+    expect(flagsOf(s, '2026-11-27', 'DR13')).toEqual([
+      expect.objectContaining({ dueDate: '2026-10-30', evidence: ['k18-1', 'k18-2'] }),
+    ]);
   });
 
   it('Given care ended late, Then the flag closes but the history keeps the breach', () => {
