@@ -29,6 +29,7 @@ import { isProjection, projectionText } from '../drift/projection';
 import { evidenceText } from '../drift/flag-evidence';
 import { changesWords } from './correction-changes';
 import { missingNow, placementWhere, stayingNow } from './where-the-child-is';
+import { withdrawnSection } from './withdrawn-entries';
 
 export interface ChildPageModel {
   user: AuthenticatedUser;
@@ -315,7 +316,8 @@ export function childPage(model: ChildPageModel): SafeHtml {
     ${legend()}
     ${flagsSection(journey, byId)}
     ${historySection(journey.history, byId)}
-    ${entriesSection(journey, Boolean(model.mayCorrect) && !replaying)}`;
+    ${entriesSection(journey, Boolean(model.mayCorrect) && !replaying)}
+    ${withdrawnSection(journey.withdrawn)}`;
   return page({
     title: heading,
     content,
