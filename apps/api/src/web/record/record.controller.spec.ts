@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessLogRecorder } from '../../audit/access-log.recorder';
 import type { AllocationNames } from '../../children/allocation/allocation-names';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import type { ChildScope } from '../../auth/child-scope/child-scope';
 import type { CommandOrigin } from '../../http/command-origin.decorator';
 import type { Clock } from '../../infrastructure/clock';
 import type { JourneyQueries } from '../../projections/journey-queries';
@@ -13,7 +14,7 @@ const user: AuthenticatedUser = { id: 'sam', name: 'Sam', role: 'social_worker' 
 const origin: CommandOrigin = { user, correlationId: 'corr-1' };
 
 /** The controller with a child "Cora Form (REF1)", a sender answering `outcome`, and the trail's calls. */
-function controllerAnswering(outcome: SendOutcome) {
+function controllerAnswering(outcome: SendOutcome, stillInScope = true) {
   const reads: unknown[][] = [];
   const queries = {
     summary: () => ({ name: 'Cora Form', childRef: 'REF1' }),
@@ -28,7 +29,14 @@ function controllerAnswering(outcome: SendOutcome) {
     },
   } as unknown as AccessLogRecorder;
   const names = { known: () => ({ teams: ['North'], socialWorkers: [] }) } as unknown as AllocationNames;
-  return { controller: new RecordController(queries, commands, clock, trail, names), reads };
+  const asked: string[] = [];
+  const scope = {
+    mayOpen: (_user: AuthenticatedUser, childId: string) => {
+      asked.push(childId);
+      return Promise.resolve(stillInScope);
+    },
+  } as unknown as ChildScope;
+  return { controller: new RecordController(queries, commands, clock, trail, names, scope), reads, asked };
 }
 
 const request = { headers: {}, protocol: 'http' } as unknown as FastifyRequest;
@@ -92,5 +100,42 @@ describe('RecordController: a form refilled after a refusal is a read of the chi
     await controller.record({ id: 'c1', form: 'review' }, reviewForm(), origin, request, reply);
     expect(reply.statusCode).toBe(303);
     expect(reads).toEqual([]);
+  });
+});
+
+describe('RecordController: an allocation out of the worker’s teams', () => {
+  const allocation = reviewForm({
+    team: 'Leaving Care 16+',
+    socialWorker: 'sw.other.demo',
+    effectiveDate: '2026-11-26',
+  });
+  it('Given an allocation that takes the child out of every team of the worker, When recorded, Then the answer says it was recorded and where the child went, not Page not found', async () => {
+    const { controller, asked } = controllerAnswering({ ok: true, globalPosition: '8' }, false);
+    const reply = replyCapturing();
+    const page = String(
+      await controller.record({ id: 'c1', form: 'allocation' }, allocation, origin, request, reply),
+    );
+    expect(reply.statusCode).toBe(200);
+    expect(asked).toEqual(['c1']);
+    expect(page).toContain('Allocation recorded');
+    expect(page).toContain(
+      'Cora Form (REF1) is allocated to Leaving Care 16+ (sw.other.demo) from 26 November 2026',
+    );
+    expect(page).toContain('no longer in your teams’ list');
+  });
+
+  it('Given an allocation within the worker’s teams, When recorded, Then the browser goes on to the child’s page', async () => {
+    const { controller } = controllerAnswering({ ok: true, globalPosition: '8' }, true);
+    const reply = replyCapturing();
+    await controller.record({ id: 'c1', form: 'allocation' }, allocation, origin, request, reply);
+    expect(reply.statusCode).toBe(303);
+  });
+
+  it('Given a review, When recorded, Then the scope is not asked again (only allocations move a child)', async () => {
+    const { controller, asked } = controllerAnswering({ ok: true, globalPosition: '8' }, false);
+    const reply = replyCapturing();
+    await controller.record({ id: 'c1', form: 'review' }, reviewForm(), origin, request, reply);
+    expect(reply.statusCode).toBe(303);
+    expect(asked).toEqual([]);
   });
 });
