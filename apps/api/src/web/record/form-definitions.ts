@@ -101,6 +101,8 @@ const END_OF_CARE_REASONS: readonly string[] = codesOf('REC').filter(
   (code) => code !== 'X1' && !(ADOPTION_ENDINGS as readonly string[]).includes(code),
 );
 
+const LEGAL_STATUSES_OF_THE_FORM: readonly string[] = codesOf('LS').filter((code) => code !== 'E1');
+
 const effectiveDate = (label = 'Date it happened'): FormField => ({
   kind: 'date',
   name: 'effectiveDate',
@@ -260,7 +262,17 @@ export const RECORD_FORMS: readonly RecordForm[] = [
     title: 'Legal status change',
     command: 'ChangeLegalStatus',
     dto: ChangeLegalStatusDto,
-    fields: [effectiveDate(), { kind: 'code', name: 'legalStatus', label: 'New legal status', list: 'LS' }],
+    fields: [
+      effectiveDate(),
+      // Not E1: it comes only with the placement order, which has its own form (the journey refuses it here).
+      {
+        kind: 'code',
+        name: 'legalStatus',
+        label: 'New legal status',
+        list: 'LS',
+        only: LEGAL_STATUSES_OF_THE_FORM,
+      },
+    ],
   },
   {
     slug: 'review',

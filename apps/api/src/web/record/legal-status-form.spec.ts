@@ -1,0 +1,16 @@
+import { RECORD_FORMS } from './form-definitions';
+
+describe('the legal status form', () => {
+  const field = RECORD_FORMS.find((f) => f.slug === 'legal-status')?.fields.find(
+    (f) => f.name === 'legalStatus',
+  );
+  const offered = field?.kind === 'code' ? field.only : undefined;
+
+  it('Given the placement order has its own form, When the legal status form lists the codes, Then E1 is not one of them', () => {
+    expect(offered).toBeDefined();
+    expect(offered).not.toContain('E1');
+  });
+
+  it('Given the other legal statuses, When listed, Then the care orders and accommodation are still offered', () =>
+    expect(offered).toEqual(expect.arrayContaining(['C1', 'C2', 'V2', 'J1'])));
+});
