@@ -62,6 +62,21 @@ describe('the placement order made at the hearing that made the care order', () 
     ).toEqual(['PlacementOrderGranted']);
   });
 
+  it('Given care started on the day of the hearing (its legal status with it), When the placement order is recorded that day, Then the general same-day refusal applies, not the advice to withdraw a legal status entry', () => {
+    const startedThatDay = [
+      ...inCare.slice(0, 1),
+      { ...inCare[1], data: { ...inCare[1].data, effectiveDate: '2024-11-24' } },
+      step('AdoptionDecisionMade', '2024-11-24'),
+    ];
+    expect(
+      messageOf(() =>
+        given(startedThatDay as never)
+          .when(placementOrder('2024-11-24'))
+          .events(),
+      ),
+    ).toMatch(/cannot start and end on the same day\. Withdraw or correct that entry\.$/);
+  });
+
   it('Given any other same-day clash, When refused, Then it says to withdraw or correct that entry', () =>
     expect(messageOf(() => given(c2AtHearing).when(toLegalStatus('2024-11-24', 'C1')).events())).toMatch(
       /cannot start and end on the same day\. Withdraw or correct that entry\.$/,

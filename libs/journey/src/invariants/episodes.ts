@@ -46,7 +46,10 @@ export function endMustCloseAnEpisode(state: JourneyState, date: string): void {
  */
 export function placementOrderNotOnLegalStatusDay(state: JourneyState, date: string): void {
   const current = currentLegalStatus(state);
-  if (current?.startDate === date)
+  // A legal status given by the start of care that day is not a separate entry to withdraw: the
+  // general same-day refusal says what to do there.
+  const startedCareThatDay = state.periodsOfCare.at(-1)?.startDate === date;
+  if (current?.startDate === date && !startedCareThatDay)
     violation(
       'episode-same-day',
       `A legal status (${current.legalStatus}) was recorded on the same day (${dateInWords(date)}): when the court made both orders at one hearing, withdraw that legal status entry and record only the placement order (E1).`,
