@@ -353,7 +353,7 @@ export const RECORD_FORMS: readonly RecordForm[] = [
         label: 'Why care ended',
         list: 'REC',
         only: END_OF_CARE_REASONS,
-        hint: 'For example a return home, a special guardianship or child arrangements order, or leaving care. An adoption ends care through “Adoption: adoption order granted”.',
+        hint: 'For example a return home, a special guardianship or child arrangements order, or leaving care. An adoption ends care through “Adoption: adoption order granted”. Leaving care at 18: E17 (stayed with carers), E5/E6 (independent living) or E7 (adult social care); E8 only if the young person is missing.',
       },
     ],
   },
