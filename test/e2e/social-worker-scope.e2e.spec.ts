@@ -389,6 +389,47 @@ describe('social workers see and record only their teams’ children (socialWork
     expect(northFound.body.children.map((c) => c.childId)).toContain(moved.childId);
   });
 
+  it('Given a South child, When the South social worker allocates it to North with the allocation form, Then the answer says it was recorded and where the child went (not Page not found), and the allocation is recorded', async () => {
+    const moved = await childIn(api, south, SOUTH, 'sw.south', 'Fern Formmoved');
+    const url = `${app.baseUrl}/panel/children/${moved.childId}/record/allocation`;
+    let opened = await fetch(url, { headers: { authorization: `Bearer ${south}` } });
+    // The form opens on the read models: a 404 until they hold the child (bounded wait).
+    for (let attempt = 0; opened.status === 404 && attempt < 100; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      opened = await fetch(url, { headers: { authorization: `Bearer ${south}` } });
+    }
+    const hidden = Object.fromEntries(
+      [...(await opened.text()).matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [
+        m[1],
+        m[2],
+      ]),
+    );
+    const sent = await fetch(url, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { authorization: `Bearer ${south}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        ...hidden,
+        effectiveDate: '2023-03-01',
+        team: NORTH,
+        socialWorker: 'sw.north',
+      }).toString(),
+    });
+    const page = await sent.text();
+    expect(sent.status).toBe(200);
+    expect(page).toContain('Allocation recorded');
+    expect(page).toContain(
+      `Fern Formmoved (${moved.ref}) is allocated to ${NORTH} (sw.north) from 1 March 2023`,
+    );
+    expect(
+      (await api.get<{ allocation: unknown }>(`/children/${moved.childId}`, { token: north })).body
+        .allocation,
+    ).toMatchObject({
+      team: NORTH,
+      socialWorker: 'sw.north',
+    });
+  });
+
   it('Given a South child whose fold the API keeps, When another process re-allocates it to North, Then the South worker’s next command answers as for an unknown child (404), records nothing and is in the trail; the North worker’s is recorded', async () => {
     const moved = await childIn(api, south, SOUTH, 'sw.south', 'Oswin Otherprocess');
     const review = { effectiveDate: '2023-03-03', participation: 'PN0' };

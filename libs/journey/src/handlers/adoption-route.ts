@@ -20,7 +20,7 @@ import {
   notBeforeStep,
 } from '../invariants/adoption-decision';
 import { requireCode } from '../invariants/codes';
-import { legalStatusMustMoveForward } from '../invariants/episodes';
+import { legalStatusMustMoveForward, placementOrderNotOnLegalStatusDay } from '../invariants/episodes';
 import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
 import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
 import { noLegalStatusChangeInTemporaryPlacement } from '../invariants/temporary-placement';
@@ -50,6 +50,7 @@ export function grantPlacementOrder(command: GrantPlacementOrder, state: Journey
   notBeforeStep(date, decisionDate, 'adoption decision');
   placementOrderNotYetGranted(state);
   requireCode('LS', 'E1', date, 'effectiveDate', 'invalid-legal-status');
+  placementOrderNotOnLegalStatusDay(state, date);
   legalStatusMustMoveForward(state, date);
   noLegalStatusChangeInTemporaryPlacement(state, date);
   legalStatusEndsWithinLimit(state, date, 'the placement order (E1)');

@@ -10,6 +10,7 @@ import {
 import { endMustCloseAnEpisode } from '../invariants/episodes';
 import {
   e17NeedsAge18,
+  e8NotForTurning18,
   notAnAdoptionEnding,
   notContinuingCare,
   sgoToFosterCarerNeedsFosterPlacement,
@@ -69,5 +70,6 @@ export function endPeriodOfCare(command: EndPeriodOfCare, state: JourneyState): 
   notAnAdoptionEnding(reason);
   sgoToFosterCarerNeedsFosterPlacement(state, reason);
   e17NeedsAge18(state, reason, date);
+  e8NotForTurning18(state, reason, date);
   return [{ type: 'PeriodOfCareEnded', data: dataOf(command) }];
 }

@@ -12,6 +12,7 @@ import { legalStatusOn } from '../queries';
 import type { JourneyState } from '../state';
 import { checkEntry, dataOf } from './common';
 import { custodyOnlyFromTen } from '../invariants/custody-reason';
+import { reasonAgreesWithCarer } from '../invariants/reason-and-carer';
 
 export function changePlacement(command: ChangePlacement, state: JourneyState): JourneyEvent[] {
   const { date } = checkEntry(command, state);
@@ -30,6 +31,7 @@ export function changePlacement(command: ChangePlacement, state: JourneyState): 
     'invalid-reason-for-change',
   );
   requireBoolean(command.sameCarer, 'sameCarer');
+  reasonAgreesWithCarer(command.reasonForChange, command.sameCarer);
   custodyOnlyFromTen(state, command.reasonForChange);
   return [{ type: 'PlacementChanged', data: dataOf(command) }];
 }

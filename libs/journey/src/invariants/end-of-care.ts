@@ -1,6 +1,7 @@
 /** How care may end: adoption only by the order, SGO to former foster carers from a foster placement. */
 import { ADOPTION_ENDINGS, SGO_TO_FORMER_FOSTER_CARER, isFosterPlacement } from '../code-groups';
 import { violation } from '../errors';
+import { eighteenthBirthday } from '../looked-after-age';
 import { ageOn } from '../queries';
 import type { JourneyState } from '../state';
 
@@ -41,6 +42,21 @@ export function e17NeedsAge18(state: JourneyState, reason: string, date: string)
     violation(
       'e17-needs-age-18',
       `E17 is for young people aged 18+; the child is ${age} on ${date}.`,
+      'reason',
+    );
+}
+
+/**
+ * E8 "any other reason" is never used just for turning 18, only if the young person is 18 and still
+ * missing (national definitions §1.3 REC): on the 18th birthday it needs a missing episode open.
+ */
+export function e8NotForTurning18(state: JourneyState, reason: string, date: string): void {
+  const dateOfBirth = state.child?.dateOfBirth;
+  if (reason !== 'E8' || dateOfBirth === undefined || state.missingEpisodeOpen) return;
+  if (date === eighteenthBirthday(dateOfBirth))
+    violation(
+      'e8-not-for-turning-18',
+      'E8 is not used for leaving care at 18: choose E17 (stayed with carers), E5/E6 (independent living) or E7 (adult social care); E8 only if the young person is missing.',
       'reason',
     );
 }

@@ -2,6 +2,7 @@
  * Episodes move forward: a new placement or legal status starts after the current one started.
  * On the very same day the current episode would start and end at once, which the 903 forbids.
  */
+import { dateInWords } from '../date-in-words';
 import { violation } from '../errors';
 import { currentLegalStatus } from '../queries';
 import type { JourneyState } from '../state';
@@ -17,7 +18,7 @@ function moveForward(date: string, since: string | undefined, what: string, back
   if (date === since) {
     violation(
       'episode-same-day',
-      `The current ${what} started on ${date}: an episode cannot start and end on the same day. Amend that entry instead.`,
+      `The current ${what} started on ${date}: an episode cannot start and end on the same day. Withdraw or correct that entry.`,
       'effectiveDate',
     );
   }
@@ -36,4 +37,22 @@ export function endMustCloseAnEpisode(state: JourneyState, date: string): void {
   );
   const since = starts.sort().pop();
   moveForward(date, since, 'episode', 'end-before-last-event');
+}
+
+/**
+ * The placement order makes the legal status E1, a new episode. When the court made the care order
+ * and the placement order at one hearing, a legal status recorded that day cannot be corrected to
+ * E1 (E1 comes only with the order): the way through is to withdraw it and record the order alone.
+ */
+export function placementOrderNotOnLegalStatusDay(state: JourneyState, date: string): void {
+  const current = currentLegalStatus(state);
+  // A legal status given by the start of care that day is not a separate entry to withdraw: the
+  // general same-day refusal says what to do there.
+  const startedCareThatDay = state.periodsOfCare.at(-1)?.startDate === date;
+  if (current?.startDate === date && !startedCareThatDay)
+    violation(
+      'episode-same-day',
+      `A legal status (${current.legalStatus}) was recorded on the same day (${dateInWords(date)}): when the court made both orders at one hearing, withdraw that legal status entry and record only the placement order (E1).`,
+      'effectiveDate',
+    );
 }

@@ -49,7 +49,8 @@ export function placementOrderViaGrant(legalStatus: string): void {
   if (legalStatus === 'E1')
     violation(
       'placement-order-via-grant',
-      'Legal status E1 comes with the placement order: record it with GrantPlacementOrder.',
+      // Read by form users and API callers alike: name the form, then the route that records it.
+      'Legal status E1 comes with the placement order: record it as “Adoption: placement order granted” once the ADM decision is recorded (POST /children/:id/adoption/placement-order).',
       'legalStatus',
     );
 }

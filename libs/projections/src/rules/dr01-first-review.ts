@@ -11,6 +11,7 @@ import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
 export const DR01: DriftRule = {
   id: 'DR01',
   title: 'First review overdue',
+  dueTitle: 'First review due',
   describe: (c) =>
     `No review within ${c.DR01.workingDays} working days of the start of the period of care ` +
     (c.DR01.afterShortBreaks === 'period_start'

@@ -6,6 +6,7 @@ import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
 export const DR02: DriftRule = {
   id: 'DR02',
   title: 'Second review overdue',
+  dueTitle: 'Second review due',
   describe: (c) => `No review within ${c.DR02.months} months after the first review`,
   reads: ['period', 'firstReviews'],
   thresholds: (c) => ({ months: c.DR02.months }),

@@ -6,6 +6,7 @@ import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
 export const DR03: DriftRule = {
   id: 'DR03',
   title: 'Review overdue',
+  dueTitle: 'Review due',
   describe: (c) => `No review within ${c.DR03.months} months after the previous review`,
   reads: ['period', 'reviews'],
   thresholds: (c) => ({ months: c.DR03.months }),

@@ -57,6 +57,11 @@ export interface Obligation {
 export interface DriftRule {
   id: DriftRuleId;
   title: string;
+  /**
+   * The title of a warning before the due date, when `title` says "overdue": a worker reads
+   * "overdue" as a breach (review F9). Rules without one are named by `title` either way.
+   */
+  dueTitle?: string;
   /** The rule in a sentence, with the thresholds in use. */
   describe(config: DriftConfig): string;
   thresholds(config: DriftConfig): ThresholdValues;

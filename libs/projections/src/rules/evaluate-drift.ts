@@ -132,6 +132,7 @@ export function evaluateDrift(
       } else if (daysBetween(asAt, o.dueDate) <= within) {
         result.dueSoon.push({
           ...base(rule, summary, o, config),
+          title: rule.dueTitle ?? rule.title,
           daysUntilDue: daysBetween(asAt, o.dueDate),
         });
       }

@@ -26,6 +26,7 @@ import {
 } from '@care-journey/projections';
 import type { FieldMessage } from '../html/components';
 import { beforeRegistration, type BeforeRegistration } from './before-registration';
+import { withdrawnEntries, type WithdrawnEntry } from './withdrawn-entries';
 
 /** The child as the panel sees them at a replay point: the summary, flags, and every entry. */
 export interface ChildJourney {
@@ -41,6 +42,8 @@ export interface ChildJourney {
   corrections: Map<string, CorrectionLink[]>;
   /** Later-recorded entries hidden by knownAt (so the page can say how much is not yet known). */
   unknownYet: number;
+  /** Entries withdrawn (known at the point): shown apart, with when, by whom and why. */
+  withdrawn: WithdrawnEntry[];
   /** Set when the replay point is before the child was registered: who the child is, and since when known. */
   notYetRegistered?: BeforeRegistration;
 }
@@ -108,6 +111,7 @@ export function childJourney(
     history: flagHistory(summary, driftDate, config),
     entries,
     corrections: correctionLinks(known),
+    withdrawn: withdrawnEntries(known, point.asAt),
     unknownYet: events.length - known.length,
     notYetRegistered: replaying ? beforeRegistration(events, entries) : undefined,
   };

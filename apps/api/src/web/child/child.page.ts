@@ -8,6 +8,7 @@ import {
   type DriftFlag,
   type DueSoonWarning,
   type FlagHistoryEntry,
+  type PeriodOfCare,
   type ThresholdValues,
 } from '@care-journey/projections';
 import { ACCESS_LOG_READERS } from '../../audit/access-log-readers';
@@ -15,7 +16,7 @@ import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { errorSummary, inlineError, summaryList, tag, textInput } from '../html/components';
 import { codeText, formatDate, formatInstant, legalStatusText, plural } from '../html/format';
 import { closedWords, isCondition, openFlagStatus } from '../html/flag-words';
-import { html, type SafeHtml } from '../html/html';
+import { html, type HtmlValue, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import type { ChildJourney, ReplayForm } from './child-journey';
 import { entryDetails } from './entry-details';
@@ -27,6 +28,8 @@ import { isCorrectable } from '../record/correction-forms';
 import { isProjection, projectionText } from '../drift/projection';
 import { evidenceText } from '../drift/flag-evidence';
 import { changesWords } from './correction-changes';
+import { missingNow, placementWhere, stayingNow } from './where-the-child-is';
+import { withdrawnSection } from './withdrawn-entries';
 
 export interface ChildPageModel {
   user: AuthenticatedUser;
@@ -216,6 +219,32 @@ function notYetRegisteredNotice(journey: ChildJourney, showNames: boolean): Safe
     <p class="govuk-body">${details} from today's record.</p></div>`;
 }
 
+/**
+ * Where the child is on the day shown, first thing a worker reads before a visit: missing or away
+ * now, a temporary stay (the usual placement kept), and the usual placement with where it is.
+ */
+function nowRows(
+  period: PeriodOfCare | undefined,
+  date: string,
+  byId: Map<string, StoredJourneyEvent>,
+): [string, HtmlValue][] {
+  if (!period) return [['Placement', 'Not looked after']];
+  const usual = placementTypeOn(period, date);
+  const missing = missingNow(period, date);
+  const staying = stayingNow(period, date, usual);
+  const where = placementWhere(period, date, byId);
+  return [
+    ...(missing ? [['Missing or away now', html`<strong>${missing}</strong>`] as [string, HtmlValue]] : []),
+    ...(staying ? [['Staying now', staying] as [string, HtmlValue]] : []),
+    [
+      'Placement',
+      where
+        ? html`${codeText('PLACE', usual)}<br><span class="govuk-body-s" id="placement-where">${where}</span>`
+        : codeText('PLACE', usual),
+    ],
+  ];
+}
+
 export function childPage(model: ChildPageModel): SafeHtml {
   const { journey, showNames } = model;
   const { summary, driftDate } = journey;
@@ -258,7 +287,7 @@ export function childPage(model: ChildPageModel): SafeHtml {
         : []),
       ['Looked after', period ? `Yes, since ${formatDate(period.start)}` : 'No'],
       ['Legal status', period ? legalStatusText(legalStatusOn(period, driftDate)) : 'Not looked after'],
-      ['Placement', period ? codeText('PLACE', placementTypeOn(period, driftDate)) : 'Not looked after'],
+      ...nowRows(period, driftDate, byId),
       [
         'Team and social worker',
         allocation ? `${allocation.team}, ${allocation.socialWorker}` : 'Not allocated',
@@ -287,7 +316,8 @@ export function childPage(model: ChildPageModel): SafeHtml {
     ${legend()}
     ${flagsSection(journey, byId)}
     ${historySection(journey.history, byId)}
-    ${entriesSection(journey, Boolean(model.mayCorrect) && !replaying)}`;
+    ${entriesSection(journey, Boolean(model.mayCorrect) && !replaying)}
+    ${withdrawnSection(journey.withdrawn)}`;
   return page({
     title: heading,
     content,

@@ -32,6 +32,14 @@ const journey = {
   summary: { childId: 'c1', childRef: 'CJ0001', name: 'Ruby Example', dateOfBirth: '2019-03-02' },
   corrections: new Map([['e2', [amendment]]]),
   entries: [audit, review],
+  withdrawn: [
+    {
+      entry: audit,
+      withdrawnAt: '2024-08-02T09:00:00Z',
+      withdrawnBy: 'sw-1',
+      reason: 'Jane Doe’s visit, wrong child',
+    },
+  ],
 } as unknown as ChildJourney;
 
 describe('journeyWithoutPersonalData', () => {
@@ -54,6 +62,12 @@ describe('journeyWithoutPersonalData', () => {
       data: { effectiveDate: '2024-08-01', outcome: WITHHELD, nextAction: WITHHELD },
     });
     expect(shown.entries[1]).toBe(review);
+  });
+
+  it('Given a withdrawn going-home audit, when shown to a role without personal data, then the reason and its free text are withheld', () => {
+    const [shown] = journeyWithoutPersonalData(journey).withdrawn;
+    expect(shown).toMatchObject({ withdrawnBy: 'sw-1', reason: WITHHELD });
+    expect(shown.entry.data).toMatchObject({ outcome: WITHHELD, nextAction: WITHHELD });
   });
 
   it('leaves the journey it was given unchanged (the read model keeps its own copy)', () => {

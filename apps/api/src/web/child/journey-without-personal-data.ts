@@ -27,6 +27,7 @@ export function journeyWithoutPersonalData(journey: ChildJourney): ChildJourney 
       dateOfBirth: undefined,
     },
     entries: journey.entries.map(withoutFreeText),
+    withdrawn: journey.withdrawn.map((w) => ({ ...w, entry: withoutFreeText(w.entry), reason: WITHHELD })),
     corrections: new Map(
       [...journey.corrections].map(([entryId, links]) => [
         entryId,

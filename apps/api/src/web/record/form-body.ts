@@ -1,8 +1,10 @@
 import type { FormField } from './form-definitions';
+import { normaliseFormDate } from './form-date';
 
 /**
  * A submitted form → the JSON body the API would receive: dotted names nested, blank optional
- * fields left out, yes/no as booleans, numeric choices and whole-number texts as numbers. Anything else passes through
+ * fields left out, yes/no as booleans, numeric choices and whole-number texts as numbers, dates typed
+ * day/month/year as YYYY-MM-DD (form-date.ts). Anything else passes through
  * untouched, so the API's validation judges exactly what was typed.
  */
 export function formToBody(
@@ -20,6 +22,7 @@ export function formToBody(
 }
 
 function convert(field: FormField, value: unknown): unknown {
+  if (field.kind === 'date' && typeof value === 'string') return normaliseFormDate(value);
   if (field.kind === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
   if (
     (field.kind === 'choice' || field.kind === 'text') &&

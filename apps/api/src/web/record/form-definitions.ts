@@ -102,6 +102,8 @@ const END_OF_CARE_REASONS: readonly string[] = codesOf('REC').filter(
   (code) => code !== 'X1' && !(ADOPTION_ENDINGS as readonly string[]).includes(code),
 );
 
+const LEGAL_STATUSES_OF_THE_FORM: readonly string[] = codesOf('LS').filter((code) => code !== 'E1');
+
 const effectiveDate = (label = 'Date it happened'): FormField => ({
   kind: 'date',
   name: 'effectiveDate',
@@ -261,7 +263,17 @@ export const RECORD_FORMS: readonly RecordForm[] = [
     title: 'Legal status change',
     command: 'ChangeLegalStatus',
     dto: ChangeLegalStatusDto,
-    fields: [effectiveDate(), { kind: 'code', name: 'legalStatus', label: 'New legal status', list: 'LS' }],
+    fields: [
+      effectiveDate(),
+      // Not E1: it comes only with the placement order, which has its own form (the journey refuses it here).
+      {
+        kind: 'code',
+        name: 'legalStatus',
+        label: 'New legal status',
+        list: 'LS',
+        only: LEGAL_STATUSES_OF_THE_FORM,
+      },
+    ],
   },
   {
     slug: 'review',
@@ -359,7 +371,7 @@ export const RECORD_FORMS: readonly RecordForm[] = [
         label: 'Why care ended',
         list: 'REC',
         only: END_OF_CARE_REASONS,
-        hint: 'For example a return home, a special guardianship or child arrangements order, or leaving care. An adoption ends care through “Adoption: adoption order granted”.',
+        hint: 'For example a return home, a special guardianship or child arrangements order, or leaving care. An adoption ends care through “Adoption: adoption order granted”. Leaving care at 18: E17 (stayed with carers), E5/E6 (independent living) or E7 (adult social care); E8 only if the young person is missing.',
       },
     ],
   },

@@ -2,6 +2,7 @@ import {
   currentLegalStatus,
   foldJourney,
   isAdoptionPlacement,
+  isAdultOn,
   isShortBreak,
   mustReRecordPlacement,
   resolveCorrections,
@@ -14,6 +15,8 @@ import { careLeaverBirthdaysDue, healthOutcomeYearsDue } from './outcomes-due';
 /** Where the child's journey stands today, as far as the record forms care. */
 interface ChildNow {
   inCare: boolean;
+  /** Under 18 today (or no date of birth): care cannot start at 18 or over. */
+  under18: boolean;
   /** In care now or at some time: reviews, plans and audits may be back-dated into any period. */
   everInCare: boolean;
   shortBreaks: boolean;
@@ -32,6 +35,7 @@ interface ChildNow {
 function childNow(state: JourneyState, resolved: readonly StoredJourneyEvent[], today: string): ChildNow {
   return {
     inCare: state.inCare,
+    under18: state.child?.dateOfBirth === undefined || !isAdultOn(state.child.dateOfBirth, today),
     everInCare: state.periodsOfCare.length > 0,
     shortBreaks: state.inCare && isShortBreak(currentLegalStatus(state)?.legalStatus),
     temporaryPlacementOpen: state.usualPlacement !== undefined,
@@ -47,7 +51,7 @@ function childNow(state: JourneyState, resolved: readonly StoredJourneyEvent[], 
 
 /**
  * When each form can be recorded, by the journey's own rules (libs/journey decides; this only
- * keeps the child's page from offering what it would refuse): no entry to care while in care, no
+ * keeps the child's page from offering what it would refuse): no entry to care while in care or at 18+, no
  * review or temporary placement on short breaks (V3/V4), an end only for what is open, adoption
  * steps only on an open decision, no move, end of care, legal status change or placement order while a
  * temporary placement is open (a change dated on or before the stay's first day is still valid: its
@@ -58,7 +62,7 @@ function childNow(state: JourneyState, resolved: readonly StoredJourneyEvent[], 
  * leaver contact (OC3) around a 17th–21st birthday of a care leaver; each once.
  */
 const APPLIES: Record<string, (child: ChildNow) => boolean> = {
-  'entry-to-care': (c) => !c.inCare,
+  'entry-to-care': (c) => !c.inCare && c.under18,
   'placement-change': (c) => c.inCare && !c.temporaryPlacementOpen,
   'temporary-placement': (c) =>
     c.inCare && !c.shortBreaks && !c.temporaryPlacementOpen && !c.mustReRecordPlacement,

@@ -15,9 +15,13 @@ const origin: CommandOrigin = { user, correlationId: 'corr-1' };
 
 /**
  * The controller with a child "Cora Form (REF1)", a sender answering `outcome`, and the trail's calls
- * (reads, and refusals recorded through the scope; the user is team-scoped unless `allChildren`).
+ * (reads, and refusals recorded through the scope; the user is team-scoped unless `allChildren`;
+ * the child stays in the user's scope after the command unless `stillInScope` is false).
  */
-function controllerAnswering(outcome: SendOutcome, allChildren = false) {
+function controllerAnswering(
+  outcome: SendOutcome,
+  { allChildren = false, stillInScope = true }: { allChildren?: boolean; stillInScope?: boolean } = {},
+) {
   const reads: unknown[][] = [];
   const refusals: unknown[][] = [];
   const queries = {
@@ -33,14 +37,24 @@ function controllerAnswering(outcome: SendOutcome, allChildren = false) {
     },
   } as unknown as AccessLogRecorder;
   const names = { known: () => ({ teams: ['North'], socialWorkers: [] }) } as unknown as AllocationNames;
+  const asked: string[] = [];
   const scope = {
     of: () => (allChildren ? { all: true } : { all: false, teams: ['North'] }),
     recordRefused: (...args: unknown[]) => {
       refusals.push(args);
       return Promise.resolve();
     },
+    mayOpen: (_user: AuthenticatedUser, childId: string) => {
+      asked.push(childId);
+      return Promise.resolve(stillInScope);
+    },
   } as unknown as ChildScope;
-  return { controller: new RecordController(queries, commands, clock, trail, names, scope), reads, refusals };
+  return {
+    controller: new RecordController(queries, commands, clock, trail, names, scope),
+    reads,
+    refusals,
+    asked,
+  };
 }
 
 const request = { headers: {}, protocol: 'http' } as unknown as FastifyRequest;
@@ -135,7 +149,7 @@ describe('RecordController: a uniqueness refusal told to a team-scoped worker is
   });
 
   it('Given a worker who sees every child, When the same 409 comes back, Then no refusal is recorded (it tells them nothing they may not read)', async () => {
-    const { controller, refusals } = controllerAnswering(held, true);
+    const { controller, refusals } = controllerAnswering(held, { allChildren: true });
     await controller.record({ id: 'c1', form: 'review' }, reviewForm(), origin, request, replyCapturing());
     expect(refusals).toEqual([]);
   });
@@ -149,5 +163,48 @@ describe('RecordController: a uniqueness refusal told to a team-scoped worker is
     });
     await controller.record({ id: 'c1', form: 'review' }, reviewForm(), origin, request, replyCapturing());
     expect(refusals).toEqual([]);
+  });
+});
+
+describe('RecordController: an allocation out of the worker’s teams', () => {
+  const allocation = reviewForm({
+    team: 'Leaving Care 16+',
+    socialWorker: 'sw.other.demo',
+    effectiveDate: '2026-11-26',
+  });
+  it('Given an allocation that takes the child out of every team of the worker, When recorded, Then the answer says it was recorded and where the child went, not Page not found', async () => {
+    const { controller, asked } = controllerAnswering(
+      { ok: true, globalPosition: '8' },
+      { stillInScope: false },
+    );
+    const reply = replyCapturing();
+    const page = String(
+      await controller.record({ id: 'c1', form: 'allocation' }, allocation, origin, request, reply),
+    );
+    expect(reply.statusCode).toBe(200);
+    expect(asked).toEqual(['c1']);
+    expect(page).toContain('Allocation recorded');
+    expect(page).toContain(
+      'Cora Form (REF1) is allocated to Leaving Care 16+ (sw.other.demo) from 26 November 2026',
+    );
+    expect(page).toContain('no longer in your teams’ list');
+  });
+
+  it('Given an allocation within the worker’s teams, When recorded, Then the browser goes on to the child’s page', async () => {
+    const { controller } = controllerAnswering({ ok: true, globalPosition: '8' });
+    const reply = replyCapturing();
+    await controller.record({ id: 'c1', form: 'allocation' }, allocation, origin, request, reply);
+    expect(reply.statusCode).toBe(303);
+  });
+
+  it('Given a review, When recorded, Then the scope is not asked again (only allocations move a child)', async () => {
+    const { controller, asked } = controllerAnswering(
+      { ok: true, globalPosition: '8' },
+      { stillInScope: false },
+    );
+    const reply = replyCapturing();
+    await controller.record({ id: 'c1', form: 'review' }, reviewForm(), origin, request, reply);
+    expect(reply.statusCode).toBe(303);
+    expect(asked).toEqual([]);
   });
 });

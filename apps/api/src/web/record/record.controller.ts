@@ -18,6 +18,7 @@ import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import { AllocationNames } from '../../children/allocation/allocation-names';
 import { ChildScope } from '../../auth/child-scope/child-scope';
 import { ChildScoped } from '../../auth/child-scope/child-scoped.decorator';
+import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { Roles } from '../../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
@@ -27,6 +28,7 @@ import { FORM_RECORDERS } from '../auth/web-user';
 import { redirect, sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { afterRecording } from '../reading/position-param';
+import { allocatedAwayPage } from './allocated-away.page';
 import { allocationFormWithChoices, amendFormWithChoices, currentAllocationValues } from './allocation-form';
 import { amendedDataOf } from './amended-data';
 import { formBySlug } from './correction-forms';
@@ -165,7 +167,20 @@ export class RecordController {
     const outcome = await this.commands.send(form, id, body, formRevision(fields.revision), user, key.key);
     // The child's page waits until the read models hold the write (read-your-writes). A repeat of
     // a recorded form gets the first send's position, so it lands on the same page.
-    if (outcome.ok) return redirect(reply, afterRecording(id, form.slug, outcome.globalPosition));
+    if (outcome.ok) {
+      const away = await this.allocatedAway(user, id, form, entry, body);
+      if (away)
+        return sendPage(
+          reply,
+          allocatedAwayPage({
+            ...away,
+            user,
+            csrfToken: csrfToken(request, reply),
+            childLabel: child.childLabel,
+          }),
+        );
+      return redirect(reply, afterRecording(id, form.slug, outcome.globalPosition));
+    }
     // An amended reference or UPN another child holds, told to a team-scoped worker: in the trail,
     // as the API's amendment and the register form record it.
     if ('errors' in outcome && outcome.uniqueness && !this.scope.of(user).all)
@@ -205,6 +220,36 @@ export class RecordController {
   }
 
   /** The child's allocation today, from the read models (undefined when not allocated). */
+  /**
+   * After an allocation (or a correction of one, or of the registration's team) the worker may no
+   * longer be allowed to open the child: then what was recorded and where the child went, in place
+   * of the child's page, which would be "Page not found". Asked of the child's stream, as the scope
+   * guard does, only for the forms that can move a child between teams.
+   */
+  private async allocatedAway(
+    user: AuthenticatedUser,
+    childId: string,
+    form: RecordForm,
+    entry: CorrectableEntry | undefined,
+    body: Record<string, unknown>,
+  ) {
+    const movesChild =
+      (form.slug === 'allocation' && !entry) ||
+      (form.command === 'AmendEntry' &&
+        (entry?.type === 'AllocationChanged' || entry?.type === 'ChildRegistered'));
+    if (!movesChild || (await this.scope.mayOpen(user, childId))) return undefined;
+    const now = { ...(entry?.data ?? {}), ...((body.amendedData as object | undefined) ?? body) } as Record<
+      string,
+      unknown
+    >;
+    return {
+      recorded: entry ? 'Correction' : 'Allocation',
+      team: String(now.team ?? ''),
+      socialWorker: String(now.socialWorker ?? ''),
+      effectiveDate: String(now.effectiveDate ?? ''),
+    };
+  }
+
   private currentAllocation(childId: string) {
     const summary = this.queries.summary(childId);
     return summary && allocationOn(summary, dateOfInstant(this.clock.now()));

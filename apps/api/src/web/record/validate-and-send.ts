@@ -9,6 +9,7 @@ import type { FieldError } from '../../http/field-errors';
 import type { IfMatch } from '../../http/if-match';
 import { createValidationPipe } from '../../http/validation-pipe';
 import type { RecordForm } from './form-definitions';
+import { dateFormatMessage, isWrittenAsDate } from './form-date';
 import type { FormError } from './record-form.page';
 
 /** A 903 value another child holds (a reference, a UPN): the API's 409 rule, kept for the trail. */
@@ -73,7 +74,7 @@ export class FormCommandSender {
       }
       // An amendment's data broke the corrected entry's own field rules (checked once the journey is read).
       if (error instanceof BadRequestException)
-        return { ok: false, status: 400, errors: fieldErrorsOf(form, error) };
+        return { ok: false, status: 400, errors: fieldErrorsOf(form, error, body) };
       // A reference or UPN another child holds: the API's message, by its field (not an error page).
       if (error instanceof ChildRefInUse || error instanceof UpnInUse) {
         const { field, message, rule } = error.getResponse() as {
@@ -109,15 +110,30 @@ export class FormCommandSender {
       return { dto: (await this.pipe.transform(body, { type: 'body', metatype: form.dto })) as object };
     } catch (error) {
       if (!(error instanceof BadRequestException)) throw error;
-      return { errors: fieldErrorsOf(form, error) };
+      return { errors: fieldErrorsOf(form, error, body) };
     }
   }
 }
 
-/** A 400's field errors as the form shows them; one without any is put against the form's first field. */
-function fieldErrorsOf(form: RecordForm, error: BadRequestException): FormError[] {
+/**
+ * A 400's field errors as the form shows them; one without any is put against the form's first
+ * field. A date refused because it is not written as one (what was sent, `body`) is told how to
+ * write it; a date written right that does not exist keeps the API's "real calendar date".
+ */
+function fieldErrorsOf(
+  form: RecordForm,
+  error: BadRequestException,
+  body: Record<string, unknown>,
+): FormError[] {
   const response = error.getResponse() as { errors?: FieldError[]; message?: string };
   return (
     response.errors ?? [{ field: form.fields[0].name, rule: 'invalid', message: String(response.message) }]
-  ).map((e) => ({ field: e.field, message: e.message }));
+  ).map((e) =>
+    e.rule === 'isCalendarDate' && !isWrittenAsDate(valueAt(body, e.field))
+      ? { field: e.field, message: dateFormatMessage(e.field) }
+      : { field: e.field, message: e.message },
+  );
 }
+
+const valueAt = (body: Record<string, unknown>, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], body);

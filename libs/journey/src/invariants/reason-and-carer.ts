@@ -1,0 +1,30 @@
+/**
+ * A placement's reason for change must agree with whether the carer changed (national definitions
+ * §1.3 REASON_PLACE_CHANGE and §3 "a placement follows the carer"): PLACE is a change in the status
+ * of the placement only, so the same carer; the reasons that end this carer's care of the child
+ * (closure, allegation, standards, approval removed, the carer or the child asking for an end) mean
+ * a new carer. The stability counts (ST1, DR05) follow sameCarer, so a contradiction miscounts moves.
+ */
+import { codeMeaning } from '../code-lists';
+import { violation } from '../errors';
+
+/** The reasons whose meaning is that the child leaves the carer. */
+const ENDS_THE_CARER = new Set(['CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CREQO', 'CHILD']);
+
+const named = (code: string) =>
+  `‘${code} ${codeMeaning('REASON_PLACE_CHANGE', code) ?? ''}’`.replace(' ’', '’');
+
+export function reasonAgreesWithCarer(reasonForChange: string, sameCarer: boolean): void {
+  if (reasonForChange === 'PLACE' && !sameCarer)
+    violation(
+      'place-reason-means-same-carer',
+      `reasonForChange ${named('PLACE')} means the child stays with the same carer: answer Yes to ‘same carer’, or choose the reason the child left the carer.`,
+      'reasonForChange',
+    );
+  if (ENDS_THE_CARER.has(reasonForChange) && sameCarer)
+    violation(
+      'reason-ends-the-carer',
+      `reasonForChange ${named(reasonForChange)} means the child leaves this carer: answer No to ‘same carer’, or choose PLACE (change in the status of the placement only).`,
+      'reasonForChange',
+    );
+}
