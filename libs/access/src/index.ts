@@ -9,3 +9,4 @@ export * from './mint-token';
 export * from './password-hash';
 export * from './username';
 export * from './users-file-teams';
+export * from './environment-kind';

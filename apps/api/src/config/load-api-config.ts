@@ -1,3 +1,4 @@
+import { EnvironmentKindError, isProduction } from '@care-journey/access';
 import { loadStoreConfig, StoreConfigError } from '@care-journey/event-store';
 import { DEV_JWT_SECRET } from '../auth/jwt-settings';
 import type { ProjectionsMode } from '@care-journey/projections';
@@ -17,6 +18,7 @@ const read = (env: Env, name: string): string | undefined => {
 
 /** Reads and checks the environment once at start-up; a bad value stops the API with a ConfigError. */
 export function loadApiConfig(env: Env = process.env): ApiConfig {
+  readProduction(env); // first: every later check that differs in production relies on it
   return {
     port: readPort(env),
     host: readHost(read(env, HOST_VARIABLE)),
@@ -52,7 +54,7 @@ function readPort(env: Env): number {
 
 /** The token secret alone (the CLI's `token` command needs nothing else). */
 export function loadJwtSecret(env: Env = process.env): Pick<ApiConfig, 'jwtSecret' | 'usingDevJwtSecret'> {
-  const production = read(env, 'NODE_ENV') === 'production';
+  const production = readProduction(env);
   const secret = read(env, 'CARE_JOURNEY_JWT_SECRET');
   if (secret === undefined || secret === DEV_JWT_SECRET) {
     if (production) {
@@ -70,6 +72,16 @@ export function loadJwtSecret(env: Env = process.env): Pick<ApiConfig, 'jwtSecre
     );
   }
   return { jwtSecret: secret, usingDevJwtSecret: false };
+}
+
+/** NODE_ENV through the one parser (libs/access environment-kind), refused as a ConfigError. */
+function readProduction(env: Env): boolean {
+  try {
+    return isProduction(env);
+  } catch (error) {
+    if (error instanceof EnvironmentKindError) throw new ConfigError(error.variable, error.rule);
+    throw error;
+  }
 }
 
 function readStore(env: Env): ApiConfig['store'] {
