@@ -1,3 +1,4 @@
+import { defaultReadModelFile } from '@care-journey/projections';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,7 +113,7 @@ describe('faults: SIGKILL the API under concurrent writers, restart, retry, chec
     await exited(server.process);
     figures = await inspect();
     if (failing(figures)) bad.push(`after the last retries: ${JSON.stringify(figures)}`);
-    const live = readSummaries(join(dir, 'read-models.db'));
+    const live = readSummaries(defaultReadModelFile(env.CARE_JOURNEY_SQLITE_FILE));
     const store = new SqliteEventStore({ file: env.CARE_JOURNEY_SQLITE_FILE });
     try {
       await rebuildInto(store, join(dir, 'rebuilt.db'));

@@ -7,7 +7,12 @@ import {
   type Provider,
 } from '@nestjs/common';
 import type { EventStore } from '@care-journey/event-store';
-import { loadReadModelConfig, ProjectionEngine, type ReadModelConfig } from '@care-journey/projections';
+import {
+  leftSharedReadModelFile,
+  loadReadModelConfig,
+  ProjectionEngine,
+  type ReadModelConfig,
+} from '@care-journey/projections';
 import { API_CONFIG, DEFAULT_PROJECTIONS_MODE, type ApiConfig } from '../config/api-config';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { EngineProjection, LIVE_PROJECTION, ThreadProjection, type LiveProjection } from './live-projection';
@@ -30,10 +35,19 @@ export const readModelConfigProvider: Provider = {
   inject: [API_CONFIG],
   // Same file rule as the worker and the CLI (read-model-config.ts in the projections lib); the
   // mode is the API's own (CARE_JOURNEY_PROJECTIONS, read by loadApiConfig).
-  useFactory: (api: ApiConfig): ReadModelConfig => ({
-    ...loadReadModelConfig(process.env, api.store),
-    mode: api.projections ?? DEFAULT_PROJECTIONS_MODE,
-  }),
+  useFactory: (api: ApiConfig): ReadModelConfig => {
+    const config = {
+      ...loadReadModelConfig(process.env, api.store),
+      mode: api.projections ?? DEFAULT_PROJECTIONS_MODE,
+    };
+    const shared = leftSharedReadModelFile(process.env, api.store);
+    if (shared)
+      new Logger('Projections').warn(
+        `read models are now kept per store, in ${config.file}: they are rebuilt there from the log now. ` +
+          `${shared}, shared by every store in that directory before, is no longer read; delete it once no older version uses it`,
+      );
+    return config;
+  },
 };
 
 export const projectionEngineProvider: Provider = {
