@@ -92,7 +92,8 @@ export function registerDemoCommand(program: Command): void {
       const { checkedApiSettings, startApi } = await import('../../../api/src/main');
       // A wrong setting stops the demo before it writes anything, with its one line and no banner.
       // The demo is a development command: an explicit HOST beyond this machine is the operator's choice.
-      const settings = checkedApiSettings({ development: true });
+      // It also creates its store on a fresh clone (npm install && npm start).
+      const settings = checkedApiSettings({ development: true, createStore: true });
       if (settings === undefined) return;
       await seedIfEmpty(options.children, options.seed);
       if (!(await startApi(settings))) return;
