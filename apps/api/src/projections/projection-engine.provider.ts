@@ -17,6 +17,7 @@ import { API_CONFIG, DEFAULT_PROJECTIONS_MODE, type ApiConfig } from '../config/
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { EngineProjection, LIVE_PROJECTION, ThreadProjection, type LiveProjection } from './live-projection';
 import { ProjectorThread } from './thread/projector-thread';
+import { RebuildThread } from './thread/rebuild-thread';
 
 export const PROJECTION_ENGINE = Symbol('PROJECTION_ENGINE');
 export const READ_MODEL_CONFIG = Symbol('READ_MODEL_CONFIG');
@@ -93,6 +94,26 @@ export const liveProjectionProvider: Provider = {
   },
 };
 
+/** POST /admin/rebuild's rebuild, run on a worker thread of its own (thread/rebuild-thread.ts). */
+export const rebuildThreadProvider: Provider = {
+  provide: RebuildThread,
+  inject: [READ_MODEL_CONFIG, API_CONFIG],
+  useFactory: (config: ReadModelConfig, api: ApiConfig): RebuildThread => {
+    const logger = new Logger('Projections');
+    return new RebuildThread(
+      {
+        store: api.store,
+        readModelFile: config.file,
+        batchSize: Math.max(config.batchSize, 1000),
+        rebuildThreads: config.rebuildThreads,
+        rebuildMinEventsPerThread: config.rebuildMinEventsPerThread,
+        drift: config.drift,
+      },
+      { log: (message) => logger.log(message), error: (message) => logger.error(message) },
+    );
+  },
+};
+
 /** Starts projecting with the app (as the mode says) and stops before the event store closes. */
 @Injectable()
 export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -101,6 +122,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
   constructor(
     @Inject(LIVE_PROJECTION) private readonly live: LiveProjection,
     @Inject(READ_MODEL_CONFIG) private readonly config: ReadModelConfig,
+    @Inject(RebuildThread) private readonly rebuildThread: RebuildThread,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -114,6 +136,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.rebuildThread.close();
     await this.live.close();
   }
 }
