@@ -42,6 +42,12 @@ describe('POST /admin/rebuild runs off the API’s event loop', () => {
     // Answered with the first report: the rebuild had not finished when the handler returned.
     expect(started.body.state).toBe('running');
 
+    // /health/projections still names the running rebuild (its file record carries this pid).
+    const lag = await api.get<{ rebuilding?: Progress }>('/health/projections', admin);
+    if (lag.body.rebuilding === undefined)
+      expect((await api.get<Progress>('/admin/rebuild', admin)).body.state).toBe('done');
+    else expect(lag.body.rebuilding.state).toMatch(/running|switching/);
+
     const thread = t.app.get(RebuildThread);
     expect(isMainThread ? threadId : -1).toBe(0); // this spec (and the app) on the main thread
     expect(thread.lastThreadId).toBeGreaterThan(0); // the rebuild's reports came from another thread

@@ -97,10 +97,10 @@ export const liveProjectionProvider: Provider = {
 /** POST /admin/rebuild's rebuild, run on a worker thread of its own (thread/rebuild-thread.ts). */
 export const rebuildThreadProvider: Provider = {
   provide: RebuildThread,
-  inject: [READ_MODEL_CONFIG, API_CONFIG],
-  useFactory: (config: ReadModelConfig, api: ApiConfig): RebuildThread => {
+  inject: [READ_MODEL_CONFIG, API_CONFIG, PROJECTION_ENGINE],
+  useFactory: (config: ReadModelConfig, api: ApiConfig, engine: ProjectionEngine): RebuildThread => {
     const logger = new Logger('Projections');
-    return new RebuildThread(
+    const thread = new RebuildThread(
       {
         store: api.store,
         readModelFile: config.file,
@@ -111,6 +111,8 @@ export const rebuildThreadProvider: Provider = {
       },
       { log: (message) => logger.log(message), error: (message) => logger.error(message) },
     );
+    engine.reportRebuildsOnThread(() => thread.running());
+    return thread;
   },
 };
 

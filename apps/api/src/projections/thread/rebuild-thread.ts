@@ -60,6 +60,13 @@ export class RebuildThread {
     return this.last;
   }
 
+  /** The rebuild while it runs (until its switch is done), for /health/projections' `rebuilding`. */
+  running(): RebuildProgress | undefined {
+    return this.worker && this.last?.state !== 'done' && this.last?.state !== 'failed'
+      ? this.last
+      : undefined;
+  }
+
   /** Ends a running rebuild with the API (its partial generation is dropped by the next one). */
   async close(): Promise<void> {
     await this.worker?.terminate();
