@@ -46,7 +46,12 @@ describe('faults: SIGKILL the API under concurrent writers, restart, retry, chec
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cj-faults-'));
     // Production settings: synchronous=FULL (the default), inline projector, read models beside the store.
-    env = { CARE_JOURNEY_SQLITE_FILE: join(dir, 'journeys.db'), CARE_JOURNEY_JWT_SECRET: SECRET };
+    env = {
+      CARE_JOURNEY_SQLITE_FILE: join(dir, 'journeys.db'),
+      // The first start makes the store (serve refuses a missing one unless told: review s12-ops F7).
+      CARE_JOURNEY_SQLITE_CREATE: '1',
+      CARE_JOURNEY_JWT_SECRET: SECRET,
+    };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
