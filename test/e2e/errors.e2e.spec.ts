@@ -332,6 +332,9 @@ describe('every error class, over HTTP', () => {
       expect(JSON.stringify(notReady.body)).not.toContain('/srv/care');
       expect(notReady.body.message).toMatch(/not reachable/);
       jest.restoreAllMocks();
+      // The append refused above keeps readiness "degraded" until one gets through (review s12-ops F4).
+      expect((await api.get('/health/ready')).body).toMatchObject({ reason: 'store-not-writable' });
+      await newChild(api);
       expect((await api.get('/health/ready')).status).toBe(200);
       expect((await api.get('/health')).body).toEqual({ status: 'ok' });
     });

@@ -5,43 +5,11 @@
  * machine or started with --dev. The demo (npm start) listens on this machine unless HOST says
  * otherwise. The real CLI, as its own process, on a SQLite file.
  */
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { tsRequireHookFile } from '@care-journey/event-store';
+import { join } from 'node:path';
 import { hashPassword } from '@care-journey/access';
-
-const CLI = resolve(__dirname, '../../apps/cli/main.ts');
-
-/** Runs the CLI until it listens (then stops it) or exits; what it wrote, and which. */
-function start(
-  args: string[],
-  env: Record<string, string | undefined>,
-): Promise<{ listening: boolean; code: number | null; out: string }> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', ...env };
-  for (const name of ['HOST', 'NODE_ENV', 'CARE_JOURNEY_JWT_SECRET', 'CARE_JOURNEY_USERS'])
-    if (env[name] === undefined) delete childEnv[name];
-  const child = spawn(process.execPath, ['--require', tsRequireHookFile(), CLI, ...args], { env: childEnv });
-  let out = '';
-  let listening = false;
-  const seen = (chunk: Buffer) => {
-    out += chunk.toString();
-    if (!listening && /Listening on /.test(out)) {
-      listening = true;
-      child.kill('SIGTERM');
-    }
-  };
-  child.stdout.on('data', seen);
-  child.stderr.on('data', seen);
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  return new Promise((done) =>
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      done({ listening, code, out });
-    }),
-  );
-}
+import { startCli as start } from './support/start-cli';
 
 describe('care-journey serve: a development configuration is not opened to other machines', () => {
   let dir: string;
@@ -49,6 +17,8 @@ describe('care-journey serve: a development configuration is not opened to other
     CARE_JOURNEY_STORE: 'sqlite',
     CARE_JOURNEY_SQLITE_FILE: join(dir, 'serve.db'),
     CARE_JOURNEY_READMODEL_FILE: undefined,
+    // A new store in a temp folder: serve creates it only when told (serve-store-file.e2e.spec.ts).
+    CARE_JOURNEY_SQLITE_CREATE: '1',
   });
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cj-serve-dev-'));

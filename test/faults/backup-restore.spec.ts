@@ -1,3 +1,4 @@
+import { defaultReadModelFile } from '@care-journey/projections';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command } from 'commander';
@@ -107,7 +108,7 @@ describe('care-journey backup and restore', () => {
     const marker = restored[restored.length - 1];
     expect(marker).toMatchObject({ streamId: 'store-restores', type: 'StoreRestored' });
     expect(marker.globalPosition).toBe(copy[copy.length - 1].globalPosition + 1n);
-    const readModels = readSummaries(join(dir, 'restored', 'read-models.db'));
+    const readModels = readSummaries(defaultReadModelFile(restoredFile));
     expect(readModels.checkpoint).toBe(marker.globalPosition.toString());
     expect(Object.keys(readModels.summaries).length).toBe(
       new Set(copy.map((e) => e.streamId).filter((s) => s.startsWith('journey-'))).size,

@@ -1,3 +1,4 @@
+import { defaultReadModelFile } from '@care-journey/projections';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +46,12 @@ describe('faults: SIGKILL the API under concurrent writers, restart, retry, chec
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cj-faults-'));
     // Production settings: synchronous=FULL (the default), inline projector, read models beside the store.
-    env = { CARE_JOURNEY_SQLITE_FILE: join(dir, 'journeys.db'), CARE_JOURNEY_JWT_SECRET: SECRET };
+    env = {
+      CARE_JOURNEY_SQLITE_FILE: join(dir, 'journeys.db'),
+      // The first start makes the store (serve refuses a missing one unless told: review s12-ops F7).
+      CARE_JOURNEY_SQLITE_CREATE: '1',
+      CARE_JOURNEY_JWT_SECRET: SECRET,
+    };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -112,7 +118,7 @@ describe('faults: SIGKILL the API under concurrent writers, restart, retry, chec
     await exited(server.process);
     figures = await inspect();
     if (failing(figures)) bad.push(`after the last retries: ${JSON.stringify(figures)}`);
-    const live = readSummaries(join(dir, 'read-models.db'));
+    const live = readSummaries(defaultReadModelFile(env.CARE_JOURNEY_SQLITE_FILE));
     const store = new SqliteEventStore({ file: env.CARE_JOURNEY_SQLITE_FILE });
     try {
       await rebuildInto(store, join(dir, 'rebuilt.db'));

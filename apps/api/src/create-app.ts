@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api-config';
 import { setUpSwagger } from './docs/swagger';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { StoreOutage } from './infrastructure/store-outage';
 import { registerETagHook } from './http/etag';
 import { createValidationPipe } from './http/validation-pipe';
 import { applySecurity, BODY_LIMIT_BYTES, type SecurityOptions } from './security';
@@ -43,7 +44,7 @@ export async function createApp(
     bodyParser: false, // src/security registers the JSON (guarded) and form parsers
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));
+  app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost), app.get(StoreOutage)));
   app.enableShutdownHooks();
   setUpSwagger(app);
   if (config.usingDevJwtSecret) {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { loadReadModelConfig } from '@care-journey/projections';
 import { ConfigError, type ApiConfig } from './config/api-config';
 import { checkStartupSettings } from './config/check-startup-settings';
 import { exposedDevelopmentRefusal } from './config/exposed-development';
@@ -7,6 +8,7 @@ import { looseSecretFileModes } from './config/secret-file-modes';
 import { unstatedTrustProxyWarning } from './config/trust-proxy-warning';
 import { listenError } from './config/host-setting';
 import { loadApiConfig } from './config/load-api-config';
+import { checkStoreFiles, readCreateStore } from './config/store-files';
 import { createApp } from './create-app';
 import { listReadLimitsFromEnv } from './security';
 
@@ -15,9 +17,11 @@ import { listReadLimitsFromEnv } from './security';
  * "Cannot start: VAR: rule", sets a failing exit code and returns undefined. The demo calls it
  * before seeding, so a bad setting stops it before 2,000 children are written. `development`: the
  * operator said this is a development machine (`serve --dev`, the demo), so a development
- * configuration may listen beyond this machine (config/exposed-development.ts).
+ * configuration may listen beyond this machine (config/exposed-development.ts). `createStore`: a
+ * missing SQLite store may be created (the demo; `serve --create-store`), as CARE_JOURNEY_SQLITE_CREATE=1
+ * allows; otherwise a missing store stops start-up (config/store-files.ts).
  */
-export function checkedApiSettings({ development = false } = {}): ApiConfig | undefined {
+export function checkedApiSettings({ development = false, createStore = false } = {}): ApiConfig | undefined {
   try {
     const config = loadApiConfig();
     checkStartupSettings(process.env, config.store);
@@ -26,6 +30,10 @@ export function checkedApiSettings({ development = false } = {}): ApiConfig | un
     if (exposed) throw exposed;
     const warnings = [...looseSecretFileModes(process.env), unstatedTrustProxyWarning(config, process.env)];
     for (const warning of warnings) if (warning) new Logger('CareJourney').warn(warning);
+    const { created } = checkStoreFiles(config.store, loadReadModelConfig(process.env, config.store).file, {
+      createStore: createStore || readCreateStore(process.env),
+    });
+    if (created) new Logger('CareJourney').warn(`created a new, empty event store at ${created}`);
     return config;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

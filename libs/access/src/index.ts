@@ -15,3 +15,4 @@ export * from './users-file';
 export * from './revocation/revocation-list';
 export * from './revocation/revoked-tokens-file';
 export * from './revocation/write-revocation';
+export * from './environment-kind';

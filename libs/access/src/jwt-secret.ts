@@ -1,3 +1,4 @@
+import { isProduction } from './environment-kind';
 import { DEV_JWT_SECRET } from './jwt-settings';
 
 export const JWT_SECRET_VARIABLE = 'CARE_JOURNEY_JWT_SECRET';
@@ -25,7 +26,7 @@ export interface JwtSecret {
  * `token` (which mints): unset means the development secret, refused in production; else long enough.
  */
 export function readJwtSecret(env: Record<string, string | undefined>): JwtSecret {
-  const production = env.NODE_ENV?.trim() === 'production';
+  const production = isProduction(env); // one reading of NODE_ENV everywhere (environment-kind.ts)
   const secret = env[JWT_SECRET_VARIABLE]?.trim() || undefined;
   if (secret === undefined || secret === DEV_JWT_SECRET) {
     if (production)

@@ -1,3 +1,5 @@
+import { isProduction } from '@care-journey/access';
+
 /**
  * The web pages' session: an httpOnly, SameSite=Strict cookie holding the same JWT the API verifies.
  * Its name where cookies are Secure is `__Host-cj_session` (sessionCookieName).
@@ -22,7 +24,7 @@ export const sessionCookieName = (secure: boolean): string => cookieName(SESSION
  * development, only over https: the demo signs in over http://localhost.
  */
 export const secureCookies = (request: { protocol?: string }): boolean =>
-  process.env.NODE_ENV === 'production' || request.protocol === 'https';
+  isProduction(process.env) || request.protocol === 'https';
 
 /**
  * Cookie header → name/value pairs (RFC 6265). Written here because @fastify/cookie's standalone

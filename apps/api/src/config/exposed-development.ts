@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { isProduction } from '@care-journey/access';
 import { ConfigError, type ApiConfig } from './api-config';
 import { HOST_VARIABLE } from './host-setting';
 
@@ -21,7 +22,7 @@ export function isLoopback(host: string): boolean {
  * sign-in page prints. Both only outside NODE_ENV=production (production refuses them anyway).
  */
 function developmentOpenings(config: ApiConfig, env: Env): string[] {
-  if (env.NODE_ENV?.trim() === 'production') return [];
+  if (isProduction(env)) return [];
   const openings: string[] = [];
   if (config.usingDevJwtSecret)
     openings.push(

@@ -48,6 +48,16 @@ describe('loadApiConfig', () => {
     );
   });
 
+  it('Given NODE_ENV="production " (trailing space), When the config is read, Then production rules apply: no secret is refused', () => {
+    expect(() => loadApiConfig({ NODE_ENV: 'production ' })).toThrow(/^CARE_JOURNEY_JWT_SECRET: /);
+  });
+
+  it('Given NODE_ENV=prod (a typo), When the config is read, Then start-up is refused naming NODE_ENV and the allowed values', () => {
+    const read = () => loadApiConfig({ NODE_ENV: 'prod', CARE_JOURNEY_JWT_SECRET: secret });
+    expect(read).toThrow(ConfigError);
+    expect(read).toThrow(/^NODE_ENV: allowed values are 'production', 'development', 'test'.*got "prod"$/);
+  });
+
   it('refuses a short secret', () => {
     expect(() => loadApiConfig({ CARE_JOURNEY_JWT_SECRET: 'short' })).toThrow(
       /CARE_JOURNEY_JWT_SECRET: must be at least 32/,

@@ -1,3 +1,4 @@
+import { EnvironmentKindError, isProduction } from '@care-journey/access';
 import { loadStoreConfig, StoreConfigError } from '@care-journey/event-store';
 import { JwtSecretError, readJwtSecret } from '@care-journey/access';
 import type { ProjectionsMode } from '@care-journey/projections';
@@ -14,6 +15,7 @@ const read = (env: Env, name: string): string | undefined => {
 
 /** Reads and checks the environment once at start-up; a bad value stops the API with a ConfigError. */
 export function loadApiConfig(env: Env = process.env): ApiConfig {
+  readProduction(env); // first: every later check that differs in production relies on it
   return {
     port: readPort(env),
     host: readHost(read(env, HOST_VARIABLE)),
@@ -53,6 +55,16 @@ function loadJwtSecret(env: Env): Pick<ApiConfig, 'jwtSecret' | 'usingDevJwtSecr
     return readJwtSecret(env);
   } catch (error) {
     if (error instanceof JwtSecretError) throw new ConfigError(error.variable, error.rule);
+    throw error;
+  }
+}
+
+/** NODE_ENV through the one parser (libs/access environment-kind), refused as a ConfigError. */
+function readProduction(env: Env): boolean {
+  try {
+    return isProduction(env);
+  } catch (error) {
+    if (error instanceof EnvironmentKindError) throw new ConfigError(error.variable, error.rule);
     throw error;
   }
 }

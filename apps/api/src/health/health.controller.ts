@@ -15,6 +15,7 @@ import { OptionalUser } from '../auth/current-user.decorator';
 import { Public, PublicShowingMoreWhenSignedIn } from '../auth/roles.decorator';
 import { NoQueryParams } from '../http/query-params';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { StoreOutage } from '../infrastructure/store-outage';
 
 /** A slow store must not hang the orchestrator's probe. */
 const READINESS_TIMEOUT_MS = 2_000;
@@ -25,7 +26,10 @@ const READINESS_TIMEOUT_MS = 2_000;
 export class HealthController {
   private readonly logger = new Logger(HealthController.name);
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(StoreOutage) private readonly outage: StoreOutage,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Liveness: the process answers' })
@@ -38,13 +42,16 @@ export class HealthController {
   @PublicShowingMoreWhenSignedIn()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
-    summary: 'Readiness: the event store can be read',
+    summary: 'Readiness: the event store can be read and is recording',
     description:
       "Without a token: `{status: 'ready'}` only. The log's head position moves with every record written and every " +
       'read the trail records, so it is shown only to a caller with a valid token (any role).',
   })
   @ApiOkResponse({ schema: { example: { status: 'ready', headPosition: '41' } } })
-  @ApiServiceUnavailableResponse({ description: 'The event store cannot be reached' })
+  @ApiServiceUnavailableResponse({
+    description:
+      "The event store cannot be reached, or cannot record (`{status: 'degraded', reason: 'store-not-writable'}`: writes and the reads that record a trail entry answer 503)",
+  })
   async ready(
     @Query() _query: NoQueryParams,
     @OptionalUser() user: AuthenticatedUser | undefined,
@@ -57,6 +64,15 @@ export class HealthController {
       this.logger.error(`readiness: ${error instanceof Error ? error.message : String(error)}`);
       throw new ServiceUnavailableException('Event store not reachable (the reason is in the API log)');
     }
+    // Reads record their trail entry first, so a store that cannot record serves nobody (F4).
+    const outage = this.outage.current(head);
+    if (outage !== undefined)
+      throw new ServiceUnavailableException({
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        status: 'degraded',
+        reason: outage.reason,
+        ...(user !== undefined && { since: outage.since, lastFailureAt: outage.lastFailureAt }),
+      });
     if (user === undefined) return { status: 'ready' };
     return { status: 'ready', headPosition: head === undefined ? null : head.toString(10) };
   }

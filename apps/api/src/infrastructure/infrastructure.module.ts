@@ -1,11 +1,22 @@
 import { Global, Module } from '@nestjs/common';
+import type { EventStore } from '@care-journey/event-store';
 import { Clock } from './clock';
 import { EVENT_STORE, EventStoreCloser, eventStoreProvider } from './event-store.provider';
+import { StoreOutage } from './store-outage';
 
-/** The event store and the clock, shared by every module (commands, queries, projections). */
+/** The event store, its outage record (readiness) and the clock, shared by every module (commands, queries, projections). */
 @Global()
 @Module({
-  providers: [eventStoreProvider, EventStoreCloser, Clock],
-  exports: [EVENT_STORE, Clock],
+  providers: [
+    eventStoreProvider,
+    EventStoreCloser,
+    Clock,
+    {
+      provide: StoreOutage,
+      inject: [EVENT_STORE],
+      useFactory: (store: EventStore) => new StoreOutage(() => store.headPosition()),
+    },
+  ],
+  exports: [EVENT_STORE, Clock, StoreOutage],
 })
 export class InfrastructureModule {}

@@ -7,11 +7,17 @@ import {
   type Provider,
 } from '@nestjs/common';
 import type { EventStore } from '@care-journey/event-store';
-import { loadReadModelConfig, ProjectionEngine, type ReadModelConfig } from '@care-journey/projections';
+import {
+  leftSharedReadModelFile,
+  loadReadModelConfig,
+  ProjectionEngine,
+  type ReadModelConfig,
+} from '@care-journey/projections';
 import { API_CONFIG, DEFAULT_PROJECTIONS_MODE, type ApiConfig } from '../config/api-config';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { EngineProjection, LIVE_PROJECTION, ThreadProjection, type LiveProjection } from './live-projection';
 import { ProjectorThread } from './thread/projector-thread';
+import { RebuildThread } from './thread/rebuild-thread';
 
 export const PROJECTION_ENGINE = Symbol('PROJECTION_ENGINE');
 export const READ_MODEL_CONFIG = Symbol('READ_MODEL_CONFIG');
@@ -30,10 +36,19 @@ export const readModelConfigProvider: Provider = {
   inject: [API_CONFIG],
   // Same file rule as the worker and the CLI (read-model-config.ts in the projections lib); the
   // mode is the API's own (CARE_JOURNEY_PROJECTIONS, read by loadApiConfig).
-  useFactory: (api: ApiConfig): ReadModelConfig => ({
-    ...loadReadModelConfig(process.env, api.store),
-    mode: api.projections ?? DEFAULT_PROJECTIONS_MODE,
-  }),
+  useFactory: (api: ApiConfig): ReadModelConfig => {
+    const config = {
+      ...loadReadModelConfig(process.env, api.store),
+      mode: api.projections ?? DEFAULT_PROJECTIONS_MODE,
+    };
+    const shared = leftSharedReadModelFile(process.env, api.store);
+    if (shared)
+      new Logger('Projections').warn(
+        `read models are now kept per store, in ${config.file}: they are rebuilt there from the log now. ` +
+          `${shared}, shared by every store in that directory before, is no longer read; delete it once no older version uses it`,
+      );
+    return config;
+  },
 };
 
 export const projectionEngineProvider: Provider = {
@@ -79,6 +94,28 @@ export const liveProjectionProvider: Provider = {
   },
 };
 
+/** POST /admin/rebuild's rebuild, run on a worker thread of its own (thread/rebuild-thread.ts). */
+export const rebuildThreadProvider: Provider = {
+  provide: RebuildThread,
+  inject: [READ_MODEL_CONFIG, API_CONFIG, PROJECTION_ENGINE],
+  useFactory: (config: ReadModelConfig, api: ApiConfig, engine: ProjectionEngine): RebuildThread => {
+    const logger = new Logger('Projections');
+    const thread = new RebuildThread(
+      {
+        store: api.store,
+        readModelFile: config.file,
+        batchSize: Math.max(config.batchSize, 1000),
+        rebuildThreads: config.rebuildThreads,
+        rebuildMinEventsPerThread: config.rebuildMinEventsPerThread,
+        drift: config.drift,
+      },
+      { log: (message) => logger.log(message), error: (message) => logger.error(message) },
+    );
+    engine.reportRebuildsOnThread(() => thread.running());
+    return thread;
+  },
+};
+
 /** Starts projecting with the app (as the mode says) and stops before the event store closes. */
 @Injectable()
 export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -87,6 +124,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
   constructor(
     @Inject(LIVE_PROJECTION) private readonly live: LiveProjection,
     @Inject(READ_MODEL_CONFIG) private readonly config: ReadModelConfig,
+    @Inject(RebuildThread) private readonly rebuildThread: RebuildThread,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -100,6 +138,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.rebuildThread.close();
     await this.live.close();
   }
 }

@@ -15,7 +15,6 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { firstValueFrom } from 'rxjs';
 import {
   RebuildRunningElsewhere,
   type ProjectionEngine,
@@ -29,6 +28,7 @@ import { NoQueryParams } from '../http/query-params';
 import { LIVE_PROJECTION, type ApiProjectionLag, type LiveProjection } from './live-projection';
 import { PROJECTION_ENGINE } from './projection-engine.provider';
 import { withoutErrorTexts } from './public-lag';
+import { RebuildThread } from './thread/rebuild-thread';
 
 @ApiTags('projections')
 @Controller()
@@ -36,6 +36,7 @@ export class ProjectionsAdminController {
   constructor(
     @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
     @Inject(LIVE_PROJECTION) private readonly live: LiveProjection,
+    @Inject(RebuildThread) private readonly rebuildThread: RebuildThread,
   ) {}
 
   @Post('admin/rebuild')
@@ -53,8 +54,8 @@ export class ProjectionsAdminController {
   })
   async rebuild(@Query() _query: NoQueryParams): Promise<RebuildProgress> {
     try {
-      // The rebuild goes on in the background; the first progress report says it started.
-      return await firstValueFrom(this.engine.rebuild());
+      // On a worker thread (F9): this answers with its first progress report while it goes on there.
+      return await this.rebuildThread.start();
     } catch (error) {
       if (error instanceof RebuildRunningElsewhere)
         throw new ConflictException({ message: error.message, running: error.running });
@@ -69,7 +70,10 @@ export class ProjectionsAdminController {
       "Progress of this process's running rebuild (or its failure), else of one another process (the CLI) is running on the same read-model file (`state: 'abandoned'` with the reason when that process died), else the rebuild that made the served read models (any process's: from the read-model file)",
   })
   status(@Query() _query: NoQueryParams): RebuildProgress | { state: 'never_run' } {
-    return this.engine.rebuildStatus() ?? { state: 'never_run' };
+    // The thread's rebuild while it runs or once it failed; once done, the file's record says the same.
+    const onThread = this.rebuildThread.status();
+    if (onThread && onThread.state !== 'done') return onThread;
+    return this.engine.rebuildStatus() ?? onThread ?? { state: 'never_run' };
   }
 
   @Get('health/projections')

@@ -12,6 +12,7 @@ import {
   ProjectionLifecycle,
   READ_MODEL_CONFIG,
   readModelConfigProvider,
+  rebuildThreadProvider,
 } from './projection-engine.provider';
 import { ReadYourWrites } from './read-your-writes';
 
@@ -30,6 +31,7 @@ import { ReadYourWrites } from './read-your-writes';
     readModelConfigProvider,
     projectionEngineProvider,
     liveProjectionProvider,
+    rebuildThreadProvider,
     ProjectionLifecycle,
     ReadYourWrites,
     JourneyQueries,

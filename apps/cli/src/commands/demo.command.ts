@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import { createEventStore, type EventStore } from '@care-journey/event-store';
+import { isProduction } from '@care-journey/access';
 import { seedStore } from '@care-journey/reporting';
 import { holdsJourneys } from '../support/holds-journeys';
 import { demoProgress, markDemoFinished, markDemoStarted, type DemoOptions } from '../support/demo-marker';
@@ -83,7 +84,7 @@ export function registerDemoCommand(program: Command): void {
     .option('--children <n>', 'children in the demo authority (0: none)', wholeNumber, 2000)
     .option('--seed <seed>', 'random seed of the demo authority', 'demo')
     .action(async (options: { children: number; seed: string }) => {
-      if (process.env.NODE_ENV === 'production') {
+      if (isProduction(process.env)) {
         throw new InvalidArgumentError('demo data is never written in production: use `care-journey serve`');
       }
       // The demo's users and secret are public: it listens on this machine only unless HOST says otherwise.
@@ -91,7 +92,8 @@ export function registerDemoCommand(program: Command): void {
       const { checkedApiSettings, startApi } = await import('../../../api/src/main');
       // A wrong setting stops the demo before it writes anything, with its one line and no banner.
       // The demo is a development command: an explicit HOST beyond this machine is the operator's choice.
-      const settings = checkedApiSettings({ development: true });
+      // It also creates its store on a fresh clone (npm install && npm start).
+      const settings = checkedApiSettings({ development: true, createStore: true });
       if (settings === undefined) return;
       await seedIfEmpty(options.children, options.seed);
       if (!(await startApi(settings))) return;

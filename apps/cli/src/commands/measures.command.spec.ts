@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { dateInEngland } from '@care-journey/journey';
-import { ReadModelStore } from '@care-journey/projections';
+import { defaultReadModelFile, ReadModelStore } from '@care-journey/projections';
 import { child, placed } from '../../../../libs/projections/src/authority/testing/authority-journey';
 import { appendEvents, tempDir } from '../../../../libs/projections/src/testing/log-fixtures';
 import { buildProgram } from '../program';
@@ -121,7 +121,7 @@ describe('care-journey measures', () => {
       rows: [{ lookedAfter: { count: 1 }, flows: { started: 1 } }],
     });
 
-    const readModels = new ReadModelStore(join(temp.dir, 'read-models.db'));
+    const readModels = new ReadModelStore(defaultReadModelFile(file));
     expect(readModels.childIds()).toEqual(['a', 'b']);
     readModels.close();
   });
@@ -139,7 +139,7 @@ describe('care-journey measures', () => {
         `measures: --from: --from must not be after today (${today()}, in England): the figures to 2099-04-30 are not known until that day has passed (rule notAfterToday)\n`,
       );
       // Refused before the store was opened: no read-model file was made beside it.
-      expect(existsSync(join(temp.dir, 'read-models.db'))).toBe(false);
+      expect(existsSync(defaultReadModelFile(file))).toBe(false);
     });
 
     it('Given a --today after today, When run, Then it is refused naming --today and the rule notAfterToday', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { JOURNEY_SCHEMA_VERSION, journeyStream } from '@care-journey/journey';
-import { ReadModelStore } from '@care-journey/projections';
+import { defaultReadModelFile, ReadModelStore } from '@care-journey/projections';
 import { registerRebuildCommand } from './rebuild.command';
 
 describe('care-journey rebuild', () => {
@@ -50,7 +50,7 @@ describe('care-journey rebuild', () => {
     expect(out.mock.calls.map(([text]) => String(text)).join('')).toMatch(
       /rebuilt .*read-models\.db: 1 events up to position 1, generation 2/,
     );
-    const readModels = new ReadModelStore(join(dir, 'read-models.db'));
+    const readModels = new ReadModelStore(defaultReadModelFile(storeFile));
     expect(readModels.childIds()).toEqual(['r1']);
     readModels.close();
   });

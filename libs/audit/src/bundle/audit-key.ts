@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isProduction } from '@care-journey/access';
 
 /** The HMAC key bundles are signed and verified with. */
 export interface AuditKey {
@@ -33,7 +34,7 @@ type Env = Record<string, string | undefined>;
 export function loadAuditKey(env: Env = process.env): LoadedAuditKey {
   const secret = env[AUDIT_KEY_VARIABLE]?.trim();
   if (!secret) {
-    if (env.NODE_ENV === 'production') {
+    if (isProduction(env)) {
       throw new AuditKeyError(`${AUDIT_KEY_VARIABLE} is not set; it is required when NODE_ENV=production`);
     }
     return {

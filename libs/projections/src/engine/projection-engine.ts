@@ -211,6 +211,17 @@ export class ProjectionEngine {
     return record && runningRebuildSeenBy(record, thisProcess());
   }
 
+  /**
+   * A rebuild this process runs on a worker thread of its own (the API's POST /admin/rebuild): its
+   * record in the file carries this pid, so rebuildElsewhere() does not see it; the lag reports it
+   * from here instead.
+   */
+  private rebuildOnThread?: () => RebuildProgress | undefined;
+
+  reportRebuildsOnThread(running: () => RebuildProgress | undefined): void {
+    this.rebuildOnThread = running;
+  }
+
   /** The rebuild this process is running, or the one that failed here after the served one was made. */
   private rebuildHere(): RebuildProgress | undefined {
     const mine = this.lastRebuild;
@@ -275,7 +286,7 @@ export class ProjectionEngine {
     const checkpoint = tie?.checkpoint;
     const served = this.readModels.servedRebuild();
     const realigned = this.readModels.realigned();
-    const here = this.rebuildHere() ?? this.rebuildElsewhere();
+    const here = this.rebuildHere() ?? this.rebuildOnThread?.() ?? this.rebuildElsewhere();
     const misaligned = check !== undefined && !check.aligned;
     // Where another process projects (apps/projector), the failure it stored in the file.
     const failure = this.projector ? this.projector.failing : this.readModels.projectorFailure();

@@ -10,7 +10,7 @@ describe('read-model configuration', () => {
     );
     expect(config).toMatchObject({
       mode: 'inline',
-      file: '/var/cj/read-models.db',
+      file: '/var/cj/events.db.read-models.db',
       batchSize: 500,
       readYourWritesTimeoutMs: 5000,
     });

@@ -1,8 +1,8 @@
 /**
  * Read-model settings, read from the environment once at start-up:
- * - CARE_JOURNEY_READMODEL_FILE: the read-model SQLite file. Default: read-models.db beside a SQLite event
- *   store (./data/read-models.db for the default store), else ./data/read-models.db. Disposable: it can
- *   always be rebuilt from the event log.
+ * - CARE_JOURNEY_READMODEL_FILE: the read-model SQLite file. Default: `<store file>.read-models.db` beside a
+ *   SQLite event store (./data/care-journey.db.read-models.db for the default store), else
+ *   ./data/read-models.db. Disposable: it can always be rebuilt from the event log.
  * - CARE_JOURNEY_PROJECTIONS: `inline` (default; the API runs the projector), `thread` (the API runs
  *   it on a worker thread of its own) or `worker` (a separate apps/projector process writes the file
  *   and the API only reads it). The API decides its own default (apps/api/src/config).
@@ -18,6 +18,7 @@
  * - CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD: fewest events per thread a rebuild splits for
  *   (default 50,000, MIN_EVENTS_PER_THREAD: below it a thread's start-up costs more than it saves).
  */
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { StoreConfig } from '@care-journey/event-store';
 import { driftConfig, type DriftConfig, type DriftConfigOverrides } from '../rules/drift-config';
@@ -122,11 +123,33 @@ export function retryDelaysFromEnv(env: Env = process.env): RetryDelays {
   return { firstDelayMs, maxDelayMs };
 }
 
+/**
+ * A SQLite store's own read-model file: named after the store, so two stores in one directory (a
+ * training copy, a restore rehearsal, a mistyped path) never share one and wipe each other's
+ * read models (review s12-ops F2). Before, it was `read-models.db` for the whole directory.
+ */
+export const defaultReadModelFile = (storeFile: string): string => `${storeFile}.read-models.db`;
+
+/** Where read models beside a SQLite store were kept by default before they were per store. */
+export const sharedReadModelFile = (storeFile: string): string => join(dirname(storeFile), 'read-models.db');
+
 /** The API, the worker and the CLI must agree on the file: all derive it here. */
 function readModelFile(env: Env, store: StoreConfig | undefined): string {
   const explicit = read(env, 'CARE_JOURNEY_READMODEL_FILE');
   if (explicit) return explicit;
-  return store?.kind === 'sqlite' ? join(dirname(store.file), 'read-models.db') : DEFAULT_READMODEL_FILE;
+  return store?.kind === 'sqlite' ? defaultReadModelFile(store.file) : DEFAULT_READMODEL_FILE;
+}
+
+/**
+ * The directory-wide read-model file an older version left beside this store, when this store now
+ * uses its own default file and that one is not there yet: its read models are rebuilt from the
+ * log into the new file, and the caller says so (the old file may belong to another store, so it
+ * is neither read nor deleted).
+ */
+export function leftSharedReadModelFile(env: Env, store: StoreConfig | undefined): string | undefined {
+  if (store?.kind !== 'sqlite' || read(env, 'CARE_JOURNEY_READMODEL_FILE')) return undefined;
+  const shared = sharedReadModelFile(store.file);
+  return existsSync(shared) && !existsSync(defaultReadModelFile(store.file)) ? shared : undefined;
 }
 
 export function loadReadModelConfig(env: Env = process.env, store?: StoreConfig): ReadModelConfig {

@@ -1,4 +1,5 @@
 import { Logger, type LoggerService } from '@nestjs/common';
+import { isProduction } from '@care-journey/access';
 import { loadAuthorityConfig, type AuthorityConfig } from '@care-journey/projections';
 import { hashPassword, parseUsers, type Role, verifyPassword, type WebUser } from '@care-journey/access';
 import { SessionUsers } from '../../auth/session-users';
@@ -99,7 +100,7 @@ export function loadUserDirectory(
       }),
     );
   }
-  if (env.NODE_ENV === 'production') {
+  if (isProduction(env)) {
     return new UserDirectory([], 'No users are configured: set CARE_JOURNEY_USERS to the users file.');
   }
   const passwordHash = hashPassword(DEMO_PASSWORD);

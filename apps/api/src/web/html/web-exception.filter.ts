@@ -1,7 +1,8 @@
-import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, Inject, Logger, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UnreadableEventSchema } from '@care-journey/journey';
 import { toHttpError } from '../../http/error-mapping';
+import { StoreOutage } from '../../infrastructure/store-outage';
 import { logLineOf } from '../../http/log-line';
 import { UNREADABLE_EVENT_TITLE } from '../../http/unreadable-event';
 import { csrfToken } from '../auth/csrf';
@@ -24,10 +25,14 @@ const FORM_NOT_SENT = 'Your form was not sent';
 export class WebExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Web');
 
+  // Optional: a spec may build the filter alone. In the app, readiness learns of store outages here too.
+  constructor(@Optional() @Inject(StoreOutage) private readonly outage?: StoreOutage) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = toHttpError(exception);
+    this.outage?.noteError(exception);
     if (status === 401) {
       // A page returns to itself; a form sent after its session ended (expired, signed out, role
       // changed) returns to the form: each form posts to the address it is shown at. What was typed
