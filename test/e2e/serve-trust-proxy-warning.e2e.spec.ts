@@ -46,6 +46,8 @@ describe('care-journey serve in production warns when CARE_JOURNEY_TRUST_PROXY i
     CARE_JOURNEY_AUDIT_KEY: 'a-production-audit-key-of-at-least-32-characters',
     CARE_JOURNEY_STORE: 'sqlite',
     CARE_JOURNEY_SQLITE_FILE: join(dir, 'serve.db'),
+    // A fresh store: serve creates a missing one only when told to (store-files.ts).
+    CARE_JOURNEY_SQLITE_CREATE: '1',
   });
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cj-serve-proxy-'));
