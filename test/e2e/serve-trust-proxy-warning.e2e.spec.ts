@@ -4,38 +4,13 @@
  * setting says so at start-up, in one line naming it, and starts; stated (even `false`), it does
  * not. The real CLI, as its own process, on a SQLite file.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { tsRequireHookFile } from '@care-journey/event-store';
-
-const CLI = resolve(__dirname, '../../apps/cli/main.ts');
+import { join } from 'node:path';
+import { startCli } from './support/start-cli';
 
 /** Runs `serve` until it listens (then stops it) or exits; what it wrote. */
-function serve(env: Record<string, string>): Promise<{ listening: boolean; out: string }> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', ...env };
-  if (env.CARE_JOURNEY_TRUST_PROXY === undefined) delete childEnv.CARE_JOURNEY_TRUST_PROXY;
-  const child = spawn(process.execPath, ['--require', tsRequireHookFile(), CLI, 'serve'], { env: childEnv });
-  let out = '';
-  let listening = false;
-  const seen = (chunk: Buffer) => {
-    out += chunk.toString();
-    if (!listening && /Listening on /.test(out)) {
-      listening = true;
-      child.kill('SIGTERM');
-    }
-  };
-  child.stdout.on('data', seen);
-  child.stderr.on('data', seen);
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  return new Promise((done) =>
-    child.once('exit', () => {
-      clearTimeout(timer);
-      done({ listening, out });
-    }),
-  );
-}
+const serve = (env: Record<string, string>) => startCli(['serve'], env);
 
 describe('care-journey serve in production warns when CARE_JOURNEY_TRUST_PROXY is not stated', () => {
   let dir: string;

@@ -10,7 +10,14 @@ export function startCli(
   env: Record<string, string | undefined>,
 ): Promise<{ listening: boolean; code: number | null; out: string }> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', ...env };
-  for (const name of ['HOST', 'NODE_ENV', 'CARE_JOURNEY_JWT_SECRET', 'CARE_JOURNEY_USERS'])
+  // Settings a spec leaves out are unset in the child, whatever the test process has.
+  for (const name of [
+    'HOST',
+    'NODE_ENV',
+    'CARE_JOURNEY_JWT_SECRET',
+    'CARE_JOURNEY_USERS',
+    'CARE_JOURNEY_TRUST_PROXY',
+  ])
     if (env[name] === undefined) delete childEnv[name];
   const child = spawn(process.execPath, ['--require', tsRequireHookFile(), CLI, ...args], { env: childEnv });
   let out = '';
