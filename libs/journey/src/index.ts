@@ -47,6 +47,7 @@ export {
 } from './invariants/time-limits';
 export { endsByRegistration } from './invariants/supported-accommodation';
 export { mustReRecordPlacement } from './invariants/withdrawn-placement-types';
+export { reasonFitsCarer } from './invariants/reason-and-carer';
 export {
   isOrderDateAsKnown,
   earliestDayOf,

@@ -14,6 +14,11 @@ const ENDS_THE_CARER = new Set(['CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CR
 const named = (code: string) =>
   `‘${code} ${codeMeaning('REASON_PLACE_CHANGE', code) ?? ''}’`.replace(' ’', '’');
 
+/** Whether a reason for change fits the carer answer (the rule reasonAgreesWithCarer enforces). */
+export function reasonFitsCarer(reasonForChange: string, sameCarer: boolean): boolean {
+  return sameCarer ? !ENDS_THE_CARER.has(reasonForChange) : reasonForChange !== 'PLACE';
+}
+
 export function reasonAgreesWithCarer(reasonForChange: string, sameCarer: boolean): void {
   if (reasonForChange === 'PLACE' && !sameCarer)
     violation(

@@ -7,6 +7,7 @@ import {
   CODE_LISTS,
   isAdoptionPlacement,
   isTemporaryPlacement,
+  reasonFitsCarer,
   type PlacementDetails,
 } from '@care-journey/journey';
 import type { ChildFacts, EpisodeFact, PrevPermFact } from './facts';
@@ -196,12 +197,23 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
     }
     if (prev.reasonPlaceChange === undefined)
       warn(prev, 'REASON_PLACE_CHANGE', 'blank for a change of placement: recorded as OTHER');
+    // The journey refuses a reason that contradicts the carer answer (national definitions §1.3, §3);
+    // a return may still hold one (the DfE validator does not check it). The child is imported: RNE
+    // decides whether the carer changed (the stability counts follow it), the reason becomes OTHER.
+    const given = prev.reasonPlaceChange;
+    const contradicts = given !== undefined && !reasonFitsCarer(given, sameCarer);
+    if (contradicts)
+      warn(
+        prev,
+        'REASON_PLACE_CHANGE',
+        `not kept: ${given} contradicts the next episode's RNE ${e.rne} (${sameCarer ? 'same carer' : 'a new carer'}): recorded as OTHER`,
+      );
     plan(e, 'placement', 'DECOM', PHASE.placement, {
       type: 'ChangePlacement',
       childId,
       effectiveDate: e.decom,
       placement,
-      reasonForChange: prev.reasonPlaceChange ?? 'OTHER',
+      reasonForChange: contradicts ? 'OTHER' : (given ?? 'OTHER'),
       sameCarer,
     });
   }
