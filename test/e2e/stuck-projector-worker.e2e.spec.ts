@@ -6,9 +6,8 @@
  * the error's whole text at GET /admin/projections. The real API over HTTP and the real projector
  * (startProjector) on one SQLite log and one read-model file.
  */
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ProjectorFailure } from '@care-journey/projections';
+import { defaultReadModelFile, type ProjectorFailure } from '@care-journey/projections';
 import { startProjector, type RunningProjector } from '../../apps/projector/src/start-projector';
 import { apiClient, type ApiClient } from './support/http-client';
 import { newChild } from './support/journey-setup';
@@ -30,8 +29,8 @@ describe('worker mode: the API names the event apps/projector is stuck on', () =
     t = await startTestApp({ config: { projections: 'worker' } });
     api = apiClient(t.baseUrl);
     worker = await startProjector({
-      // The file the API reads: beside the SQLite log (read-model-config.ts).
-      env: { CARE_JOURNEY_READMODEL_FILE: join(t.sqliteFile, '..', 'read-models.db') },
+      // The file the API reads: the SQLite log's own read-model file (read-model-config.ts).
+      env: { CARE_JOURNEY_READMODEL_FILE: defaultReadModelFile(t.sqliteFile) },
       eventStore: t.store,
       log: (line) => logged.push(line),
       logIntervalMs: 60_000,

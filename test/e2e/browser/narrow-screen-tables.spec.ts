@@ -20,6 +20,7 @@ describeInBrowser('wide tables at 320 px (real browser)', () => {
 
   it.each([
     ['the drift report', 'panel.demo', '/panel/drift', 'drift-table'],
+    ['the drift report’s flags by rule', 'panel.demo', '/panel/drift', 'by-rule'],
     ['find a child', 'panel.demo', '/panel/children?q=Sam', 'children-table'],
     ['drift as known at', 'auditor.demo', '/panel/audit/drift', 'as-known-table'],
     ['the read-access trail', 'auditor.demo', '/panel/audit/access-log?childId=*', 'access-log-table'],

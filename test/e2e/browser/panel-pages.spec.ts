@@ -57,7 +57,7 @@ describeInBrowser('permanency panel pages in a real browser', () => {
     await expect(page.locator('#by-rule').textContent()).resolves.toContain('20 working days');
     const busiest = counts.sort((a, b) => b.open - a.open)[0];
     expect(busiest.open).toBeGreaterThan(0);
-    await page.getByLabel('Rule').selectOption(busiest.rule);
+    await page.getByLabel('Rule', { exact: true }).selectOption(busiest.rule);
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/rule=/);
     const ruleCells = await page.locator('#drift-table .cj-flag__rule').allTextContents();

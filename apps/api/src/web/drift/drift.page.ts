@@ -211,8 +211,10 @@ function pagination({ query, view }: DriftPageModel): SafeHtml {
 
 function byRule({ query, view, ruleMeanings }: DriftPageModel): SafeHtml {
   return html`<details class="govuk-details cj-by-rule" open><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Flags by rule</span></summary>
-    <div class="govuk-details__text"><table class="govuk-table" id="by-rule">
-    <caption class="govuk-table__caption govuk-table__caption--s">Open flags and warnings by rule as at ${formatDate(query.asAt)}</caption>
+    <div class="govuk-details__text">${scrollingTable(
+      'by-rule',
+      html`<table class="govuk-table" id="by-rule">
+    <caption class="govuk-table__caption govuk-table__caption--s" id="by-rule-caption">Open flags and warnings by rule as at ${formatDate(query.asAt)}</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Rule</th>
       <th scope="col" class="govuk-table__header govuk-table__header--numeric">Open flags</th>
       <th scope="col" class="govuk-table__header govuk-table__header--numeric">Due within ${view.report.dueWithinDays} days</th></tr></thead>
@@ -222,7 +224,8 @@ function byRule({ query, view, ruleMeanings }: DriftPageModel): SafeHtml {
         <span class="govuk-hint govuk-!-font-size-16 govuk-!-font-weight-regular govuk-!-margin-bottom-0 cj-rule-meaning">${ruleMeanings.get(r.ruleId) ?? ''}</span></th>
       <td class="govuk-table__cell govuk-table__cell--numeric">${r.open}</td><td class="govuk-table__cell govuk-table__cell--numeric">${r.dueSoon}</td></tr>`,
     )}
-    </tbody></table></div></details>`;
+    </tbody></table>`,
+    )}</div></details>`;
 }
 
 /** A report for a date after today is a projection: said before the figures, and printed with them. */
