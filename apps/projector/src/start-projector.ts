@@ -15,6 +15,8 @@ export interface RunningProjector {
 export interface StartOptions {
   env?: Record<string, string | undefined>;
   log?: (message: string) => void;
+  /** Where a failed batch goes (default: stderr, marked ERROR, so a log alert fires); recovery goes to `log`. */
+  error?: (message: string) => void;
   /** How often lag is logged (ms; CARE_JOURNEY_PROJECTOR_LOG_INTERVAL_MS, default 10000). */
   logIntervalMs?: number;
   /** Use this store instead of opening the configured one (tests). */
@@ -37,6 +39,9 @@ export async function startProjector(options: StartOptions = {}): Promise<Runnin
   const interval = options.logIntervalMs ?? logIntervalOf(env);
   const log =
     options.log ?? ((message: string) => console.log(`${new Date().toISOString()} [projector] ${message}`));
+  const error =
+    options.error ??
+    ((message: string) => console.error(`${new Date().toISOString()} [projector] ERROR ${message}`));
   const storeConfig = options.eventStore ? undefined : loadStoreConfig(env);
   const config = loadReadModelConfig(env, storeConfig);
   const eventStore = options.eventStore ?? (await createEventStore(storeConfig));
@@ -49,6 +54,7 @@ export async function startProjector(options: StartOptions = {}): Promise<Runnin
     maxRestartDelayMs: config.retry.maxDelayMs,
     rebuildThreads: config.rebuildThreads,
     log,
+    error,
   });
   engine.start();
   log(

@@ -68,6 +68,8 @@ export const projectionEngineProvider: Provider = {
       // Stored with each rebuild this API runs, so /health/projections says who made the read models.
       process: 'api',
       log: (message) => logger.log(message),
+      // A failed batch at ERROR, so a log alert fires (review s12-ops F11); its recovery at LOG.
+      error: (message) => logger.error(message),
     });
   },
 };

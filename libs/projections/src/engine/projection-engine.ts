@@ -35,6 +35,8 @@ export interface ProjectionEngineOptions {
   /** Longest wait between the projector's retries. */
   maxRestartDelayMs?: number;
   log?: (message: string) => void;
+  /** Where the projector's failures go (an operator's alert; default: `log`). */
+  error?: (message: string) => void;
   /** Thresholds for the change log's flags (default: CARE_JOURNEY_DRIFT_THRESHOLDS). */
   drift?: DriftConfig;
   /** Threads a rebuild splits the children across (default: CARE_JOURNEY_REBUILD_THREADS, else 2). */
@@ -126,6 +128,7 @@ export class ProjectionEngine {
         restartDelayMs: options.restartDelayMs,
         maxRestartDelayMs: options.maxRestartDelayMs,
         log: options.log,
+        error: options.error,
       });
     }
   }
