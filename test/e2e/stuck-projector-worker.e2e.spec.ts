@@ -58,7 +58,8 @@ describe('worker mode: the API names the event apps/projector is stuck on', () =
   it('Given a signed-in caller, Then /health/projections says worker mode and names the event (id, type, stream, position) and the error, without its text', async () => {
     const health = await stuck(tokenFor('social_worker', 'alice'));
     expect(health.mode).toBe('worker');
-    expect(health.projector).toBe('worker');
+    // From apps/projector's heartbeat (review s12-ops F3; was 'worker' whatever its state).
+    expect(health.projector).toBe('failed');
     expect(health.failure).toEqual({
       attempts: expect.any(Number),
       since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),

@@ -2,9 +2,11 @@
  * The standalone projection worker: the same engine the API runs inline, configured from the
  * environment (event store: CARE_JOURNEY_STORE…; read models: CARE_JOURNEY_READMODEL_FILE…).
  * Run it with CARE_JOURNEY_PROJECTIONS=worker on the API so only this process writes the file.
+ * It writes a heartbeat into that file every CARE_JOURNEY_PROJECTOR_HEARTBEAT_MS (heartbeat.ts).
  */
 import { createEventStore, loadStoreConfig, type EventStore } from '@care-journey/event-store';
 import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections';
+import { startHeartbeat } from './heartbeat';
 
 export interface RunningProjector {
   engine: ProjectionEngine;
@@ -57,6 +59,8 @@ export async function startProjector(options: StartOptions = {}): Promise<Runnin
     error,
   });
   engine.start();
+  // Written from the start (state running while it checks the log), then every interval.
+  const heartbeat = startHeartbeat(engine, { intervalMs: config.heartbeat.intervalMs, log, error });
   log(
     `projecting into ${config.file} from checkpoint ${engine.checkpoint()?.toString() ?? 'start'} (batch ${config.batchSize})`,
   );
@@ -78,6 +82,9 @@ export async function startProjector(options: StartOptions = {}): Promise<Runnin
     engine,
     stop: async () => {
       clearInterval(timer);
+      await heartbeat.stop();
+      await engine.stop();
+      heartbeat.last(); // says `stopped`: the API tells a shutdown from a crash
       await engine.close();
       if (!options.eventStore) await eventStore.close();
       log('stopped');

@@ -12,5 +12,14 @@ export function projectionHealthStatus(
   lag: ApiProjectionLag,
 ): HttpStatus.OK | HttpStatus.SERVICE_UNAVAILABLE {
   const failed = lag.projector === 'failed' || lag.failure !== undefined;
-  return failed ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
+  return failed || notProjecting(lag) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
+}
+
+/**
+ * Worker mode (review s12-ops F3): apps/projector's heartbeat is stale (the process is gone, hung,
+ * or never started on this file) or says it stopped: nothing keeps the read models up to date. An
+ * inline or thread projector is `stopped` only while the API itself shuts down.
+ */
+function notProjecting(lag: ApiProjectionLag): boolean {
+  return lag.projector === 'stale' || (lag.mode === 'worker' && lag.projector === 'stopped');
 }

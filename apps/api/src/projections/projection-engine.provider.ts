@@ -78,7 +78,8 @@ export const liveProjectionProvider: Provider = {
   provide: LIVE_PROJECTION,
   inject: [PROJECTION_ENGINE, READ_MODEL_CONFIG, API_CONFIG],
   useFactory: (engine: ProjectionEngine, config: ReadModelConfig, api: ApiConfig): LiveProjection => {
-    if (config.mode !== 'thread') return new EngineProjection(engine, config.mode);
+    if (config.mode !== 'thread')
+      return new EngineProjection(engine, config.mode, config.heartbeat.staleIntervals);
     const logger = new Logger('Projections');
     const thread = new ProjectorThread({
       settings: {

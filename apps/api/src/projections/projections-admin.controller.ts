@@ -85,7 +85,10 @@ export class ProjectionsAdminController {
   @ApiOperation({
     summary: 'Projection lag: read-model checkpoint against the head of the log, and who projects',
     description:
-      "`projector`: running, failed (it retries) or stopped; 'worker' when apps/projector projects. " +
+      "`projector`: running, failed (it retries) or stopped; in worker mode from apps/projector's heartbeat in the " +
+      'read-model file: running, failed, stopped, or stale (no heartbeat within CARE_JOURNEY_PROJECTOR_STALE_INTERVALS ' +
+      'of its interval, or none ever), with `heartbeat` (pid, state, generation, intervalMs, updatedAt, ageMs, staleAfterMs). ' +
+      'Answers 503 (same body) when stale, or stopped in worker mode. ' +
       'Answers 503 (same body) while the projector is failed, so a monitor alerts on the status alone. ' +
       '`failure.error.kind: "storage"` with no `event`: the storage failed (disk full, I/O, read-only, locked), not an event. ' +
       'In thread mode `thread` says how often the projector thread was restarted and when it last died. ' +

@@ -177,6 +177,27 @@ export class Projector {
     this.currentState = 'stopped';
   }
 
+  /** The generation it projects into (0 before its first start has chosen one). */
+  get generationProjected(): number {
+    return this.generation;
+  }
+
+  /**
+   * On an idle log no batch meets GenerationChanged, so a switch by another process (the CLI's
+   * rebuild, a realign) would go unnoticed until the next event arrives (review s12-ops F3): a
+   * caller's timer asks here, and a running projector moves to the served generation. True if it did.
+   */
+  async followServedGeneration(): Promise<boolean> {
+    if (this.currentState !== 'running' || this.checking || this.generation === 0) return false;
+    const served = this.readModels.currentGeneration();
+    if (served === this.generation) return false;
+    this.options.log?.(
+      `the read models switched to generation ${served} (was ${this.generation}): resuming from its checkpoint`,
+    );
+    await this.restart();
+    return true;
+  }
+
   /** Stop and start again from the stored checkpoint (after a rebuild switched generations). */
   async restart(): Promise<void> {
     await this.stop();
