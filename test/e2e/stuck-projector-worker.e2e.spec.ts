@@ -33,6 +33,7 @@ describe('worker mode: the API names the event apps/projector is stuck on', () =
       env: { CARE_JOURNEY_READMODEL_FILE: defaultReadModelFile(t.sqliteFile) },
       eventStore: t.store,
       log: (line) => logged.push(line),
+      error: (line) => logged.push(`ERROR ${line}`),
       logIntervalMs: 60_000,
     });
     childId = await newChild(api);
@@ -57,7 +58,8 @@ describe('worker mode: the API names the event apps/projector is stuck on', () =
   it('Given a signed-in caller, Then /health/projections says worker mode and names the event (id, type, stream, position) and the error, without its text', async () => {
     const health = await stuck(tokenFor('social_worker', 'alice'));
     expect(health.mode).toBe('worker');
-    expect(health.projector).toBe('worker');
+    // From apps/projector's heartbeat (review s12-ops F3; was 'worker' whatever its state).
+    expect(health.projector).toBe('failed');
     expect(health.failure).toEqual({
       attempts: expect.any(Number),
       since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -76,8 +78,12 @@ describe('worker mode: the API names the event apps/projector is stuck on', () =
       },
     });
     expect(JSON.stringify(health)).not.toMatch(/PN1|chairedBy|2023-03-01/);
-    // The same event the projector's own log names.
-    expect(logged.some((line) => line.includes(`event ${NEWER_EVENT_ID} (StatutoryReviewHeld`))).toBe(true);
+    // The same event the projector's own log names, at ERROR (review s12-ops F11).
+    expect(
+      logged.some(
+        (line) => line.startsWith('ERROR ') && line.includes(`event ${NEWER_EVENT_ID} (StatutoryReviewHeld`),
+      ),
+    ).toBe(true);
   });
 
   it('Given no token, Then only the type, the error name and the times: not the id, the stream or the position', async () => {

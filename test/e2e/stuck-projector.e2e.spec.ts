@@ -1,7 +1,8 @@
 /**
  * The live projector stuck on an event it can never apply (review M3): /health/projections names
  * the event and since when, to a signed-in caller; without a token only how long, how often and the
- * event's type; the error's whole text only at GET /admin/projections. The real app over HTTP on a
+ * event's type; the error's whole text only at GET /admin/projections. It answers 503 meanwhile
+ * (review s12-ops F11). The real app over HTTP on a
  * real SQLite file, the event written as a newer build would (newer-writer.ts).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -45,6 +46,16 @@ describe('a projector stuck on one event: health names it', () => {
     }
     throw new Error('the projector never reported a stuck event');
   }
+
+  it('Given the projector is stuck, Then /health/projections answers 503 to anyone (the same body), so a monitor alerts on the status alone; GET /admin/projections still answers 200', async () => {
+    await stuck();
+    expect((await api.get('/health/projections')).status).toBe(503);
+    expect((await api.get('/health/projections', { token: tokenFor('auditor') })).status).toBe(503);
+    expect((await api.get('/admin/projections', { token: tokenFor('admin') })).status).toBe(200);
+    // Liveness and readiness are the process's and the store's: restarting would not unstick it.
+    expect((await api.get('/health')).status).toBe(200);
+    expect((await api.get('/health/ready')).status).toBe(200);
+  });
 
   it('Given a signed-in caller, Then /health/projections names the event (id, type, stream, position), the error and since when, without the error text', async () => {
     const health = await stuck(tokenFor('social_worker', 'alice'));

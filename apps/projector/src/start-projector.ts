@@ -2,9 +2,11 @@
  * The standalone projection worker: the same engine the API runs inline, configured from the
  * environment (event store: CARE_JOURNEY_STORE…; read models: CARE_JOURNEY_READMODEL_FILE…).
  * Run it with CARE_JOURNEY_PROJECTIONS=worker on the API so only this process writes the file.
+ * It writes a heartbeat into that file every CARE_JOURNEY_PROJECTOR_HEARTBEAT_MS (heartbeat.ts).
  */
 import { createEventStore, loadStoreConfig, type EventStore } from '@care-journey/event-store';
 import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections';
+import { startHeartbeat } from './heartbeat';
 
 export interface RunningProjector {
   engine: ProjectionEngine;
@@ -15,6 +17,8 @@ export interface RunningProjector {
 export interface StartOptions {
   env?: Record<string, string | undefined>;
   log?: (message: string) => void;
+  /** Where a failed batch goes (default: stderr, marked ERROR, so a log alert fires); recovery goes to `log`. */
+  error?: (message: string) => void;
   /** How often lag is logged (ms; CARE_JOURNEY_PROJECTOR_LOG_INTERVAL_MS, default 10000). */
   logIntervalMs?: number;
   /** Use this store instead of opening the configured one (tests). */
@@ -37,6 +41,9 @@ export async function startProjector(options: StartOptions = {}): Promise<Runnin
   const interval = options.logIntervalMs ?? logIntervalOf(env);
   const log =
     options.log ?? ((message: string) => console.log(`${new Date().toISOString()} [projector] ${message}`));
+  const error =
+    options.error ??
+    ((message: string) => console.error(`${new Date().toISOString()} [projector] ERROR ${message}`));
   const storeConfig = options.eventStore ? undefined : loadStoreConfig(env);
   const config = loadReadModelConfig(env, storeConfig);
   const eventStore = options.eventStore ?? (await createEventStore(storeConfig));
@@ -49,8 +56,11 @@ export async function startProjector(options: StartOptions = {}): Promise<Runnin
     maxRestartDelayMs: config.retry.maxDelayMs,
     rebuildThreads: config.rebuildThreads,
     log,
+    error,
   });
   engine.start();
+  // Written from the start (state running while it checks the log), then every interval.
+  const heartbeat = startHeartbeat(engine, { intervalMs: config.heartbeat.intervalMs, log, error });
   log(
     `projecting into ${config.file} from checkpoint ${engine.checkpoint()?.toString() ?? 'start'} (batch ${config.batchSize})`,
   );
@@ -72,6 +82,9 @@ export async function startProjector(options: StartOptions = {}): Promise<Runnin
     engine,
     stop: async () => {
       clearInterval(timer);
+      await heartbeat.stop();
+      await engine.stop();
+      heartbeat.last(); // says `stopped`: the API tells a shutdown from a crash
       await engine.close();
       if (!options.eventStore) await eventStore.close();
       log('stopped');

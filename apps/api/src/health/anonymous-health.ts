@@ -27,11 +27,13 @@ export type AnonymousProjectionHealth<L extends ProjectionLag> = Omit<
  */
 export type AnonymousFailure = Omit<ProjectorFailure, 'event' | 'error'> & {
   event?: Pick<NonNullable<ProjectorFailure['event']>, 'type'>;
-  error: Pick<ProjectorFailure['error'], 'name'>;
+  error: Pick<ProjectorFailure['error'], 'name' | 'kind'>;
 };
 
 function anonymousFailure({ event, error, ...failure }: ProjectorFailure): AnonymousFailure {
-  return { ...failure, ...(event && { event: { type: event.type } }), error: { name: error.name } };
+  // The kind (storage or not) carries no case data and tells a monitor whom to call.
+  const shownError = { name: error.name, ...(error.kind !== undefined && { kind: error.kind }) };
+  return { ...failure, ...(event && { event: { type: event.type } }), error: shownError };
 }
 
 function withoutCounts<R extends RebuildProgress>(progress: R): WithoutCounts<R> {

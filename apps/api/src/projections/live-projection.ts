@@ -1,12 +1,24 @@
-import type { ProjectionEngine, ProjectionLag, ProjectionsMode } from '@care-journey/projections';
+import {
+  DEFAULT_STALE_INTERVALS,
+  heartbeatSeen,
+  type HeartbeatSeen,
+  type ProjectionEngine,
+  type ProjectionLag,
+  type ProjectionsMode,
+} from '@care-journey/projections';
 import type { ProjectorThread, ProjectorThreadHealth } from './thread/projector-thread';
 
 export const LIVE_PROJECTION = Symbol('LIVE_PROJECTION');
 
-/** /health/projections: the engine's lag, the mode, and in thread mode the thread's health. */
+/**
+ * /health/projections: the engine's lag, the mode, in thread mode the thread's health, and in
+ * worker mode apps/projector's heartbeat, which says its state (`stale`: no heartbeat for a few
+ * intervals, or none ever: the process is gone, hung, or never started on this file).
+ */
 export interface ApiProjectionLag extends ProjectionLag {
   mode: ProjectionsMode;
   thread?: ProjectorThreadHealth;
+  heartbeat?: HeartbeatSeen['heartbeat'];
 }
 
 /**
@@ -31,6 +43,8 @@ export class EngineProjection implements LiveProjection {
   constructor(
     private readonly engine: ProjectionEngine,
     readonly mode: 'inline' | 'worker',
+    /** Worker mode: missed heartbeat intervals after which apps/projector is reported stale. */
+    private readonly staleIntervals = DEFAULT_STALE_INTERVALS,
   ) {}
 
   async start(): Promise<void> {
@@ -46,7 +60,20 @@ export class EngineProjection implements LiveProjection {
   }
 
   async lag(): Promise<ApiProjectionLag> {
-    return { ...(await this.engine.lag()), mode: this.mode };
+    const lag = await this.engine.lag();
+    if (this.mode === 'inline') return { ...lag, mode: this.mode };
+    const seen = heartbeatSeen(
+      this.engine.projectorHeartbeat(),
+      new Date(),
+      this.staleIntervals,
+      lag.failure !== undefined,
+    );
+    return {
+      ...lag,
+      projector: seen.projector,
+      mode: this.mode,
+      ...(seen.heartbeat && { heartbeat: seen.heartbeat }),
+    };
   }
 }
 

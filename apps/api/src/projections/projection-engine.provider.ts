@@ -68,6 +68,8 @@ export const projectionEngineProvider: Provider = {
       // Stored with each rebuild this API runs, so /health/projections says who made the read models.
       process: 'api',
       log: (message) => logger.log(message),
+      // A failed batch at ERROR, so a log alert fires (review s12-ops F11); its recovery at LOG.
+      error: (message) => logger.error(message),
     });
   },
 };
@@ -76,7 +78,8 @@ export const liveProjectionProvider: Provider = {
   provide: LIVE_PROJECTION,
   inject: [PROJECTION_ENGINE, READ_MODEL_CONFIG, API_CONFIG],
   useFactory: (engine: ProjectionEngine, config: ReadModelConfig, api: ApiConfig): LiveProjection => {
-    if (config.mode !== 'thread') return new EngineProjection(engine, config.mode);
+    if (config.mode !== 'thread')
+      return new EngineProjection(engine, config.mode, config.heartbeat.staleIntervals);
     const logger = new Logger('Projections');
     const thread = new ProjectorThread({
       settings: {

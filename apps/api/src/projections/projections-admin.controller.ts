@@ -7,14 +7,17 @@ import {
   Inject,
   Post,
   Query,
+  Res,
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import {
   RebuildRunningElsewhere,
   type ProjectionEngine,
@@ -24,6 +27,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { OptionalUser } from '../auth/current-user.decorator';
 import { PublicShowingMoreWhenSignedIn, Roles } from '../auth/roles.decorator';
 import { anonymousProjectionHealth, type AnonymousProjectionHealth } from '../health/anonymous-health';
+import { projectionHealthStatus } from '../health/projection-health-status';
 import { NoQueryParams } from '../http/query-params';
 import { LIVE_PROJECTION, type ApiProjectionLag, type LiveProjection } from './live-projection';
 import { PROJECTION_ENGINE } from './projection-engine.provider';
@@ -81,7 +85,12 @@ export class ProjectionsAdminController {
   @ApiOperation({
     summary: 'Projection lag: read-model checkpoint against the head of the log, and who projects',
     description:
-      "`projector`: running, failed (it retries) or stopped; 'worker' when apps/projector projects. " +
+      "`projector`: running, failed (it retries) or stopped; in worker mode from apps/projector's heartbeat in the " +
+      'read-model file: running, failed, stopped, or stale (no heartbeat within CARE_JOURNEY_PROJECTOR_STALE_INTERVALS ' +
+      'of its interval, or none ever), with `heartbeat` (pid, state, generation, intervalMs, updatedAt, ageMs, staleAfterMs). ' +
+      'Answers 503 (same body) when stale, or stopped in worker mode. ' +
+      'Answers 503 (same body) while the projector is failed, so a monitor alerts on the status alone. ' +
+      '`failure.error.kind: "storage"` with no `event`: the storage failed (disk full, I/O, read-only, locked), not an event. ' +
       'In thread mode `thread` says how often the projector thread was restarted and when it last died. ' +
       '`rebuild`: the rebuild that produced the served read models, read from the read-model file (by the API or ' +
       'the CLI: `by.process`); `rebuilding`: one this process is running, or its failure, else one another process ' +
@@ -122,11 +131,19 @@ export class ProjectionsAdminController {
       },
     },
   })
+  @ApiServiceUnavailableResponse({
+    description:
+      'The projector is failed: `projector: "failed"`, or a `failure` it keeps retrying (the same body as 200). ' +
+      '`failure.error.kind: "storage"` (no `event`): the storage failed, not an event',
+  })
   async health(
     @Query() _query: NoQueryParams,
     @OptionalUser() user: AuthenticatedUser | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ApiProjectionLag | AnonymousProjectionHealth<ApiProjectionLag>> {
-    const shown = withoutErrorTexts(await this.live.lag());
+    const lag = await this.live.lag();
+    reply.status(projectionHealthStatus(lag));
+    const shown = withoutErrorTexts(lag);
     return user === undefined ? anonymousProjectionHealth(shown) : shown;
   }
 

@@ -27,5 +27,10 @@ export function withoutErrorTexts(lag: ApiProjectionLag): ApiProjectionLag {
     const { host: _host, ...rebuilding } = shown.rebuilding;
     shown.rebuilding = rebuilding;
   }
+  // apps/projector's machine, likewise (its pid and times stay: no case data).
+  if (shown.heartbeat) {
+    const { host: _host, ...heartbeat } = shown.heartbeat;
+    shown.heartbeat = heartbeat;
+  }
   return shown;
 }

@@ -7,3 +7,5 @@ export * from './running-rebuild';
 export * from './projection-engine';
 export * from './projector-retry';
 export * from './stuck-event';
+export * from './projector-heartbeat';
+export * from './storage-error';

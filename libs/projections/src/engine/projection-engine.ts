@@ -3,6 +3,7 @@
  * read-your-writes waits, lag and the cached summaries queries read. Runs inside the API
  * (CARE_JOURNEY_PROJECTIONS=inline) or inside apps/projector (the API then only reads the file).
  */
+import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Observable, ReplaySubject, share, throwError } from 'rxjs';
 import type { EventStore } from '@care-journey/event-store';
@@ -12,6 +13,7 @@ import type { JourneySummary } from '../summary/journey-summary';
 import { childEvents } from './apply-from-store';
 import { checkLogTie, type MisalignedReason, type Realigned } from './log-tie';
 import { Projector, type ProjectorState } from './projector';
+import type { ProjectorHeartbeat } from './projector-heartbeat';
 import type { ProjectorFailure } from './stuck-event';
 import { rebuildMinEventsPerThreadFromEnv, type ProjectionsMode } from './read-model-config';
 import { ReadModelStore } from './read-model-store';
@@ -35,6 +37,8 @@ export interface ProjectionEngineOptions {
   /** Longest wait between the projector's retries. */
   maxRestartDelayMs?: number;
   log?: (message: string) => void;
+  /** Where the projector's failures go (an operator's alert; default: `log`). */
+  error?: (message: string) => void;
   /** Thresholds for the change log's flags (default: CARE_JOURNEY_DRIFT_THRESHOLDS). */
   drift?: DriftConfig;
   /** Threads a rebuild splits the children across (default: CARE_JOURNEY_REBUILD_THREADS, else 2). */
@@ -59,7 +63,11 @@ export interface ProjectionLag {
    */
   lag: string;
   generation: number;
-  projector: ProjectorState | 'worker';
+  /**
+   * The projector's state; 'worker' when another process projects (the API in worker mode reports
+   * that process's heartbeat instead: running, failed, stopped, or 'stale' when it is not beating).
+   */
+  projector: ProjectorState | 'worker' | 'stale';
   /**
    * The failure the projector keeps retrying, while it does: attempts, since when, and the event it
    * is stuck on (id, type, stream, position; never its data). Nothing is skipped: see
@@ -126,6 +134,7 @@ export class ProjectionEngine {
         restartDelayMs: options.restartDelayMs,
         maxRestartDelayMs: options.maxRestartDelayMs,
         log: options.log,
+        error: options.error,
       });
     }
   }
@@ -143,6 +152,39 @@ export class ProjectionEngine {
   async close(): Promise<void> {
     await this.stop();
     this.readModels.close();
+  }
+
+  /**
+   * (A projecting engine) moves its projector to the generation another process switched to while
+   * the log is idle (Projector.followServedGeneration); not while this engine rebuilds (its switch
+   * restarts the projector itself). True if it moved.
+   */
+  followServedGeneration(): Promise<boolean> {
+    if (!this.projector || this.rebuildRun) return Promise.resolve(false);
+    return this.projector.followServedGeneration();
+  }
+
+  /** (A projecting engine) writes its projector's heartbeat into the read-model file (apps/projector). */
+  writeHeartbeat(intervalMs: number, now: Date = new Date()): ProjectorHeartbeat {
+    const projector = this.projector;
+    if (!projector) throw new Error('Only an engine that projects writes a heartbeat');
+    const failure = projector.failing;
+    const heartbeat: ProjectorHeartbeat = {
+      pid: process.pid,
+      host: hostname(),
+      state: projector.state,
+      ...(failure && { failure }),
+      generation: projector.generationProjected || this.readModels.currentGeneration(),
+      intervalMs,
+      updatedAt: now.toISOString(),
+    };
+    this.readModels.recordProjectorHeartbeat(heartbeat);
+    return heartbeat;
+  }
+
+  /** The last heartbeat a worker projector wrote into the read-model file, if any. */
+  projectorHeartbeat(): ProjectorHeartbeat | undefined {
+    return this.readModels.projectorHeartbeat();
   }
 
   get projectorState(): ProjectorState | 'worker' {

@@ -33,6 +33,7 @@ import {
   type ScheduleRetry,
 } from './projector-retry';
 import { GenerationChanged, type ReadModelStore } from './read-model-store';
+import { isStorageError } from './storage-error';
 import { fullErrorText, shownError, stuckEventOf, type ProjectorFailure } from './stuck-event';
 
 /** The longest a live batch waits for more events after the previous batch. */
@@ -49,6 +50,8 @@ export interface ProjectorOptions {
   /** Restart by itself after a failure (default true). */
   autoRestart?: boolean;
   log?: (message: string) => void;
+  /** Where a failed batch is reported (an operator's alert; default: `log`). Recovery goes to `log`. */
+  error?: (message: string) => void;
   /** The clock failures are dated by (default: the system clock). */
   now?: () => Date;
   /** How a retry is scheduled (default: an unref'd timer; specs pass their own). */
@@ -172,6 +175,27 @@ export class Projector {
     }
     this.buffer = [];
     this.currentState = 'stopped';
+  }
+
+  /** The generation it projects into (0 before its first start has chosen one). */
+  get generationProjected(): number {
+    return this.generation;
+  }
+
+  /**
+   * On an idle log no batch meets GenerationChanged, so a switch by another process (the CLI's
+   * rebuild, a realign) would go unnoticed until the next event arrives (review s12-ops F3): a
+   * caller's timer asks here, and a running projector moves to the served generation. True if it did.
+   */
+  async followServedGeneration(): Promise<boolean> {
+    if (this.currentState !== 'running' || this.checking || this.generation === 0) return false;
+    const served = this.readModels.currentGeneration();
+    if (served === this.generation) return false;
+    this.options.log?.(
+      `the read models switched to generation ${served} (was ${this.generation}): resuming from its checkpoint`,
+    );
+    await this.restart();
+    return true;
   }
 
   /** Stop and start again from the stored checkpoint (after a rebuild switched generations). */
@@ -307,7 +331,9 @@ export class Projector {
       this.readModels.recordProjectorFailure(generation, failure);
       this.failureInFile = failure !== undefined;
     } catch (error) {
-      this.options.log?.(`could not keep the projector's failure in the read-model file: ${String(error)}`);
+      (this.options.error ?? this.options.log)?.(
+        `could not keep the projector's failure in the read-model file: ${String(error)}`,
+      );
     }
   }
 
@@ -321,8 +347,10 @@ export class Projector {
     this.failedBatch = undefined;
     const event = stuckEventOf(error, batch);
     // The next attempt applies the batch's events one at a time: those before the failing one
-    // reach the read models, and the failure names its event even when the error does not.
-    if (batch !== undefined && batch.length > 1) this.oneByOneUntil = batch[batch.length - 1].globalPosition;
+    // reach the read models, and the failure names its event even when the error does not. Not
+    // for a storage failure: no event is at fault, and whole batches go on once the storage does.
+    if (batch !== undefined && batch.length > 1 && !isStorageError(error))
+      this.oneByOneUntil = batch[batch.length - 1].globalPosition;
     const at = this.now().toISOString();
     const previous = this.failureRecord;
     const failure: ProjectorFailure = {
@@ -341,14 +369,16 @@ export class Projector {
     if (!logsAttempt(failure.attempts)) return;
     const { event } = failure;
     const where =
-      event === undefined
-        ? 'no single event named yet'
-        : `event ${event.id} (${event.type}, stream ${event.streamId ?? '?'}, position ${event.globalPosition ?? '?'})`;
+      failure.error.kind === 'storage'
+        ? 'no event at fault (a storage error: fix the storage)'
+        : event === undefined
+          ? 'no single event named yet'
+          : `event ${event.id} (${event.type}, stream ${event.streamId ?? '?'}, position ${event.globalPosition ?? '?'})`;
     const next =
       delay === undefined
         ? 'not retrying by itself'
         : `retrying in ${delay} ms; next logged at attempt ${failure.attempts * 2}`;
-    this.options.log?.(
+    (this.options.error ?? this.options.log)?.(
       `projection failed, checkpoint kept, nothing skipped (attempt ${failure.attempts}, failing since ${failure.since}) ` +
         `at ${where}: ${fullErrorText(error)}; ${next}. See apps/api/README.md, "A stuck projector".`,
     );

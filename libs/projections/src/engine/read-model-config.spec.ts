@@ -61,6 +61,20 @@ describe('read-model configuration', () => {
     );
   });
 
+  it("Given no setting, Then the worker's heartbeat is every 5 s and stale after 3 missed; given bad values, Then start-up stops naming the variable", () => {
+    expect(loadReadModelConfig({}).heartbeat).toEqual({ intervalMs: 5_000, staleIntervals: 3 });
+    expect(
+      loadReadModelConfig({
+        CARE_JOURNEY_PROJECTOR_HEARTBEAT_MS: '1000',
+        CARE_JOURNEY_PROJECTOR_STALE_INTERVALS: '5',
+      }).heartbeat,
+    ).toEqual({ intervalMs: 1_000, staleIntervals: 5 });
+    for (const name of ['CARE_JOURNEY_PROJECTOR_HEARTBEAT_MS', 'CARE_JOURNEY_PROJECTOR_STALE_INTERVALS'])
+      expect(() => loadReadModelConfig({ [name]: '0' })).toThrow(
+        `${name}: must be a whole number >= 1, got "0"`,
+      );
+  });
+
   it("takes the projector's retry waits (first, cap), and refuses a cap below the first wait naming both", () => {
     expect(loadReadModelConfig({}).retry).toEqual({ firstDelayMs: 1_000, maxDelayMs: 300_000 });
     expect(

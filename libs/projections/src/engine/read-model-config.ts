@@ -17,6 +17,10 @@
  *   1000); each failure in a row doubles it, up to CARE_JOURNEY_PROJECTOR_RETRY_MAX_MS (default 300000).
  * - CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD: fewest events per thread a rebuild splits for
  *   (default 50,000, MIN_EVENTS_PER_THREAD: below it a thread's start-up costs more than it saves).
+ * - CARE_JOURNEY_PROJECTOR_HEARTBEAT_MS: how often apps/projector writes its heartbeat into the file
+ *   and looks for a generation another process switched to (default 5000; projector-heartbeat.ts).
+ * - CARE_JOURNEY_PROJECTOR_STALE_INTERVALS: missed heartbeat intervals after which the API in worker
+ *   mode reports the projector `stale` (default 3).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,6 +28,7 @@ import type { StoreConfig } from '@care-journey/event-store';
 import { driftConfig, type DriftConfig, type DriftConfigOverrides } from '../rules/drift-config';
 import { defaultRebuildThreads, MIN_EVENTS_PER_THREAD } from './partitioned-rebuild';
 import { DEFAULT_RETRY_DELAYS, type RetryDelays } from './projector-retry';
+import { DEFAULT_HEARTBEAT_MS, DEFAULT_STALE_INTERVALS } from './projector-heartbeat';
 
 export type ProjectionsMode = 'inline' | 'thread' | 'worker';
 
@@ -37,6 +42,15 @@ export interface ReadModelConfig {
   rebuildMinEventsPerThread: number;
   /** The live projector's waits between retries of a failed batch (projector-retry.ts). */
   retry: RetryDelays;
+  /** The worker projector's heartbeat (projector-heartbeat.ts). */
+  heartbeat: HeartbeatSettings;
+}
+
+export interface HeartbeatSettings {
+  /** How often apps/projector writes it (ms). */
+  intervalMs: number;
+  /** Missed intervals after which a reader reports the projector stale. */
+  staleIntervals: number;
 }
 
 export const DEFAULT_READMODEL_FILE = './data/read-models.db';
@@ -169,5 +183,9 @@ export function loadReadModelConfig(env: Env = process.env, store?: StoreConfig)
     rebuildThreads: rebuildThreadsFromEnv(env),
     rebuildMinEventsPerThread: rebuildMinEventsPerThreadFromEnv(env),
     retry: retryDelaysFromEnv(env),
+    heartbeat: {
+      intervalMs: positiveInteger(env, 'CARE_JOURNEY_PROJECTOR_HEARTBEAT_MS', DEFAULT_HEARTBEAT_MS),
+      staleIntervals: positiveInteger(env, 'CARE_JOURNEY_PROJECTOR_STALE_INTERVALS', DEFAULT_STALE_INTERVALS),
+    },
   };
 }

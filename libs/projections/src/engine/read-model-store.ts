@@ -23,6 +23,8 @@ import { ChildFolds } from './read-model-store-child-folds';
 import { ReadModelFile } from './read-model-store-file';
 import { Generations } from './read-model-store-generations';
 import { ProjectorFailureRecords } from './read-model-store-projector-failure';
+import { HeartbeatRecord } from './read-model-store-heartbeat';
+import type { ProjectorHeartbeat } from './projector-heartbeat';
 import { ReadModelQueries, type ChildFilter, type SummaryRecord } from './read-model-store-queries';
 import { Realignment } from './read-model-store-realign';
 import { RebuildProgressRecords } from './read-model-store-rebuild-progress';
@@ -56,6 +58,7 @@ export class ReadModelStore implements ChangeLogReader {
   private readonly queries: ReadModelQueries;
   private readonly children: ChildFolds;
   private readonly failures: ProjectorFailureRecords;
+  private readonly heartbeat: HeartbeatRecord;
 
   constructor(
     readonly file: string,
@@ -74,6 +77,7 @@ export class ReadModelStore implements ChangeLogReader {
     );
     this.queries = new ReadModelQueries(this.opened, this.generations, this.checkpoints);
     this.failures = new ProjectorFailureRecords(this.opened);
+    this.heartbeat = new HeartbeatRecord(this.opened);
     setUpReadModelFile(this.opened, this.generations, this.checkpoints);
   }
 
@@ -203,6 +207,16 @@ export class ReadModelStore implements ChangeLogReader {
   /** The failure the projector of the served generation keeps retrying, as it last stored it. */
   projectorFailure(): ProjectorFailure | undefined {
     return this.opened.read(() => this.failures.of(this.generations.current()));
+  }
+
+  /** The worker projector's heartbeat (apps/projector writes it every interval; projector-heartbeat.ts). */
+  recordProjectorHeartbeat(heartbeat: ProjectorHeartbeat): void {
+    this.opened.write(() => this.heartbeat.write(heartbeat));
+  }
+
+  /** The last heartbeat a worker projector wrote to this file, if any did. */
+  projectorHeartbeat(): ProjectorHeartbeat | undefined {
+    return this.opened.read(() => this.heartbeat.read());
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import type { RecordedEvent } from '@care-journey/event-store';
 import { UnreadableEventSchema } from '@care-journey/journey';
+import { isStorageError } from './storage-error';
 
 /** Where a stored event is (the shape UnreadableEventSchema keeps; a RecordedEvent has it too). */
 type StoredEventPlace = UnreadableEventSchema['event'];
@@ -27,10 +28,18 @@ export interface ProjectorFailure {
   lastAttemptAt: string;
   /** When the next attempt starts (ISO); absent when the projector does not retry by itself. */
   nextAttemptAt?: string;
-  /** The event it fails on; absent while a batch of several failed (the next attempt applies them one by one) or when no event is at fault (the store unreachable). */
+  /**
+   * The event it fails on; absent while a batch of several failed (the next attempt applies them
+   * one by one) or when no event is at fault (`error.kind: 'storage'`).
+   */
   event?: StuckEventPlace;
   error: {
     name: string;
+    /**
+     * `storage`: the storage failed (disk full, I/O error, read-only, locked; the event store
+     * unreachable), so no event is named: fix the storage (storage-error.ts). Absent otherwise.
+     */
+    kind?: 'storage';
     /** The error's message when it holds no case data; else withheld (the admin route and the log have it). */
     message: string;
     /** The whole message, whatever it holds: GET /admin/projections only (public health drops it). */
@@ -54,13 +63,15 @@ function placeOf(event: StoredEventPlace): StuckEventPlace {
 
 /**
  * The event a failed batch is stuck on: the one the error names (an unreadable schema), else the
- * batch's only event; undefined when a batch of several failed without saying which.
+ * batch's only event; undefined when a batch of several failed without saying which, or when the
+ * storage failed (no event is to blame: a full disk fails whichever event comes next).
  */
 export function stuckEventOf(
   error: unknown,
   batch: readonly RecordedEvent[] | undefined,
 ): StuckEventPlace | undefined {
   if (error instanceof UnreadableEventSchema) return placeOf(error.event);
+  if (isStorageError(error)) return undefined;
   if (batch?.length === 1) return placeOf(batch[0]);
   return undefined;
 }
@@ -70,7 +81,12 @@ export function shownError(error: unknown): ProjectorFailure['error'] {
   const detail = fullErrorText(error);
   if (error instanceof UnreadableEventSchema) return { name: error.name, message: error.message, detail };
   const name = error instanceof Error ? error.name : typeof error;
-  return { name, message: WITHHELD_MESSAGE, detail };
+  return {
+    name,
+    ...(isStorageError(error) && { kind: 'storage' as const }),
+    message: WITHHELD_MESSAGE,
+    detail,
+  };
 }
 
 /** The error as the log and the admin route give it (they may hold case data: not for public health). */

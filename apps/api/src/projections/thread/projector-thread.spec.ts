@@ -156,6 +156,8 @@ describe('projector thread (CARE_JOURNEY_PROJECTIONS=thread)', () => {
       failure: { event: { streamId: 'journey-c2', globalPosition: '4' }, error: { name: 'SqliteError' } },
     });
     expect(failed.thread?.error).toMatch(/child_changes_g1/);
+    // At ERROR, so a log alert fires (review s12-ops F11).
+    expect(logs.some((line) => line.startsWith('ERROR projection failed, checkpoint kept'))).toBe(true);
     expect(await projection.waitForPosition(4n, 100)).toBe(false);
 
     // A rebuild (on this thread, as POST /admin/rebuild runs it) switches generations; the thread's

@@ -132,7 +132,8 @@ export class ProjectorThread {
             };
             return;
           case 'log':
-            this.options.log.log(message.message);
+            if (message.level === 'error') this.options.log.error(message.message);
+            else this.options.log.log(message.message);
             return;
           case 'stopped':
             return;

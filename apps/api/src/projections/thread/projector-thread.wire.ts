@@ -30,7 +30,8 @@ export type ThreadMessage =
    * the failure it keeps retrying did (`failure`: attempts, since when, the event it is stuck on).
    */
   | { kind: 'state'; state: ProjectorState; error?: string; failure?: ProjectorFailure }
-  | { kind: 'log'; message: string }
+  /** A log line; `error` for a failed batch (the API logs it at ERROR). */
+  | { kind: 'log'; message: string; level?: 'error' }
   /** Stopped on request: what was received is applied and both files are closed. */
   | { kind: 'stopped' };
 

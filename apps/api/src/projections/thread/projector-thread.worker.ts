@@ -31,6 +31,7 @@ async function run(): Promise<void> {
     restartDelayMs: settings.restartDelayMs,
     maxRestartDelayMs: settings.maxRestartDelayMs,
     log: (message) => post({ kind: 'log', message }),
+    error: (message) => post({ kind: 'log', message, level: 'error' }),
   });
 
   let reported = '';
