@@ -10,6 +10,8 @@ export interface ApiConfig {
   jwtSecret: string;
   /** True when the fixed development secret is in use (never in production). */
   usingDevJwtSecret: boolean;
+  /** CARE_JOURNEY_JWT_SECRET_PREVIOUS: tokens it signed are still accepted (a rotation); it signs none. */
+  previousJwtSecret?: string;
   store: StoreConfig;
   /** Proxies whose X-Forwarded-For names the client (CARE_JOURNEY_TRUST_PROXY); absent = none. */
   trustProxy?: TrustProxy;

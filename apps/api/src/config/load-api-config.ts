@@ -52,7 +52,7 @@ function readPort(env: Env): number {
 }
 
 /** The token secret (libs/access, the rule the CLI's `token` shares), as a ConfigError when refused. */
-function loadJwtSecret(env: Env): Pick<ApiConfig, 'jwtSecret' | 'usingDevJwtSecret'> {
+function loadJwtSecret(env: Env): Pick<ApiConfig, 'jwtSecret' | 'usingDevJwtSecret' | 'previousJwtSecret'> {
   try {
     return readJwtSecret(env);
   } catch (error) {
