@@ -2,6 +2,7 @@ import { EnvironmentKindError, isProduction } from '@care-journey/access';
 import { loadStoreConfig, StoreConfigError } from '@care-journey/event-store';
 import { JwtSecretError, readJwtSecret } from '@care-journey/access';
 import type { ProjectionsMode } from '@care-journey/projections';
+import { readLogSettings } from '../logging/log-settings';
 import { ConfigError, DEFAULT_PROJECTIONS_MODE, type ApiConfig } from './api-config';
 import { HOST_VARIABLE, readHost } from './host-setting';
 import { parseTrustProxy, TRUST_PROXY_VARIABLE } from './trust-proxy';
@@ -23,6 +24,7 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     store: readStore(env),
     trustProxy: parseTrustProxy(read(env, TRUST_PROXY_VARIABLE)),
     projections: readProjectionsMode(env),
+    log: readLogSettings(env),
   };
 }
 
@@ -50,7 +52,7 @@ function readPort(env: Env): number {
 }
 
 /** The token secret (libs/access, the rule the CLI's `token` shares), as a ConfigError when refused. */
-function loadJwtSecret(env: Env): Pick<ApiConfig, 'jwtSecret' | 'usingDevJwtSecret'> {
+function loadJwtSecret(env: Env): Pick<ApiConfig, 'jwtSecret' | 'usingDevJwtSecret' | 'previousJwtSecret'> {
   try {
     return readJwtSecret(env);
   } catch (error) {
