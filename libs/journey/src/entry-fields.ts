@@ -64,6 +64,7 @@ export const ENTRY_FIELDS = {
   CareLeaverContactRecorded: [...DATED, 'inTouch', 'activity', 'accommodation'],
   EntryAmended: [...DATED, 'correctedEventId', 'reason', 'amendedData'],
   EntryRetracted: [...DATED, 'retractedEventId', 'reason'],
+  RegistrationRetracted: [...DATED, 'retractedEventId', 'reason'],
 } as const satisfies { [T in JourneyEventType]: readonly (keyof EventData<T>)[] };
 
 /** Never, unless an event has a field ENTRY_FIELDS does not list (then the assertion below fails). */
@@ -80,6 +81,6 @@ export const isFieldOf = (type: JourneyEventType, field: string): boolean =>
 /** Every field any entry (not a correction) holds: what an amendment can have given. */
 export const ENTRY_FIELD_NAMES: ReadonlySet<string> = new Set(
   Object.entries(ENTRY_FIELDS)
-    .filter(([type]) => type !== 'EntryAmended' && type !== 'EntryRetracted')
+    .filter(([type]) => !['EntryAmended', 'EntryRetracted', 'RegistrationRetracted'].includes(type))
     .flatMap(([, fields]) => fields),
 );

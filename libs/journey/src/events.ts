@@ -265,6 +265,24 @@ export interface EntryRetracted {
   data: { childId: string; effectiveDate: CalendarDate; retractedEventId: string; reason: string };
 }
 
+/**
+ * The child was registered in error (a duplicate of a child already known, a mistaken entry) and
+ * nothing else was ever recorded for it: the registration is read as if it had never been made.
+ * The stream keeps both events (append-only), so the audit trail and a replay as known at an
+ * earlier time still show the registration; nothing more can be recorded on this stream.
+ */
+export interface RegistrationRetracted {
+  type: 'RegistrationRetracted';
+  data: {
+    childId: string;
+    /** The registration's effective date. */
+    effectiveDate: CalendarDate;
+    /** The ChildRegistered event withdrawn (read like an EntryRetracted's target). */
+    retractedEventId: string;
+    reason: string;
+  };
+}
+
 export type JourneyEvent =
   | ChildRegistered
   | AllocationChanged
@@ -290,7 +308,8 @@ export type JourneyEvent =
   | AnnualHealthOutcomesRecorded
   | CareLeaverContactRecorded
   | EntryAmended
-  | EntryRetracted;
+  | EntryRetracted
+  | RegistrationRetracted;
 
 export type JourneyEventType = JourneyEvent['type'];
 

@@ -1,13 +1,15 @@
 /**
  * Corrections never edit the stream; they are read through. resolveCorrections gives the journey
  * as it should have been recorded: amended data laid over the original (latest amendment wins),
- * retracted entries dropped, the EntryAmended/EntryRetracted events themselves removed.
+ * retracted entries dropped (a registration retracted in error too: then nothing is left), the
+ * EntryAmended/EntryRetracted/RegistrationRetracted events themselves removed.
  * Result is in stream order; use sortByEffectiveDate for the order of the child's life.
  */
 import type { JourneyEvent, StoredJourneyEvent } from './events';
 
+/** A registration retracted as made in error counts as a correction: it withdraws its target. */
 export const isCorrection = (event: Pick<JourneyEvent, 'type'>): boolean =>
-  event.type === 'EntryAmended' || event.type === 'EntryRetracted';
+  event.type === 'EntryAmended' || event.type === 'EntryRetracted' || event.type === 'RegistrationRetracted';
 
 export function resolveCorrections(events: readonly StoredJourneyEvent[]): StoredJourneyEvent[] {
   const amendments = new Map<string, Record<string, unknown>>();
@@ -16,7 +18,7 @@ export function resolveCorrections(events: readonly StoredJourneyEvent[]): Store
     if (event.type === 'EntryAmended') {
       const previous = amendments.get(event.data.correctedEventId) ?? {};
       amendments.set(event.data.correctedEventId, { ...previous, ...event.data.amendedData });
-    } else if (event.type === 'EntryRetracted') {
+    } else if (event.type === 'EntryRetracted' || event.type === 'RegistrationRetracted') {
       retracted.add(event.data.retractedEventId);
     }
   }

@@ -39,7 +39,7 @@ export function correctionLinks(events: readonly StoredJourneyEvent[]): Map<stri
         reason: event.data.reason,
         changes: leafChanges(before, after),
       });
-    } else if (event.type === 'EntryRetracted') {
+    } else if (event.type === 'EntryRetracted' || event.type === 'RegistrationRetracted') {
       add(event.data.retractedEventId, { ...base, kind: 'retracted', reason: event.data.reason });
     } else {
       current.set(event.id, event.data as Record<string, unknown>);
