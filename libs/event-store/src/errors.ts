@@ -47,3 +47,19 @@ export class DuplicateEventIds extends Error {
     super(`Stream ${stream}: event id(s) ${duplicateIds.join(', ')} already stored; ${reason}`);
   }
 }
+
+/**
+ * Thrown when a read or subscription starts from a position the store never handed out. EventStoreDB
+ * positions are byte offsets in its log: only an event's position (or 0, or the head) is a place to
+ * read from; any other number is refused by the server. SQLite's positions are dense, so it never
+ * throws this. Callers with a user-supplied cursor answer it as bad input naming their field.
+ */
+export class InvalidPosition extends Error {
+  override readonly name = 'InvalidPosition';
+  constructor(
+    readonly position: bigint,
+    override readonly cause?: unknown,
+  ) {
+    super(`Position ${position} is not the position of an event in this log`);
+  }
+}

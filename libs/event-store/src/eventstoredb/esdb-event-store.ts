@@ -29,8 +29,10 @@ import type { EsdbClient } from './esdb-client';
 import { matchesFilter } from './esdb-filter';
 import {
   fromResolved,
+  isInvalidPosition,
   isSystemEvent,
   mapEsdbError,
+  mapReadAllError,
   toEsdbExpected,
   toEsdbPosition,
   toEventData,
@@ -222,10 +224,36 @@ export class EventStoreDbEventStore implements EventStore {
         if (count >= wanted) break;
       }
     } catch (error) {
+      throw mapReadAllError(error, from);
+    } finally {
+      if (!read.destroyed) await read.cancel().catch(() => undefined);
+    }
+  }
+
+  /**
+   * A forwards read of $all is inclusive of its start, so the event at `position` is the first one
+   * read from there (each event of a normal append is a record of its own: one per position). A
+   * number that is not a record start is refused by the server: no event is there.
+   */
+  async eventsAt(position: bigint): Promise<RecordedEvent[]> {
+    const read = this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: toEsdbPosition(position),
+      maxCount: 1,
+    });
+    const found: RecordedEvent[] = [];
+    try {
+      for await (const resolved of read as AsyncIterable<AllStreamResolvedEvent>) {
+        const event = fromResolved(resolved);
+        if (event?.globalPosition === position) found.push(event);
+      }
+    } catch (error) {
+      if (isInvalidPosition(error)) return [];
       throw mapEsdbError(error, undefined);
     } finally {
       if (!read.destroyed) await read.cancel().catch(() => undefined);
     }
+    return found;
   }
 
   subscribeToAll(options: SubscribeOptions, handlers: SubscriptionHandlers): Subscription {

@@ -10,6 +10,7 @@ import {
   StreamNotFoundError,
   TimeoutError,
   UnavailableError,
+  UnknownError,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
   type AppendExpectedRevision,
@@ -17,7 +18,7 @@ import {
   type Position,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import { StoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../errors';
+import { InvalidPosition, StoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../errors';
 import type { EventMetadata, ExpectedRevision, NewEvent, RecordedEvent } from '../event-store.port';
 import { describeExpected } from '../expected-revision';
 
@@ -103,4 +104,20 @@ export function mapEsdbError(
     return new StoreUnavailable(`EventStoreDB unavailable: ${error.message}`, error);
   }
   return error;
+}
+
+/**
+ * The server refuses a read or subscription of $all from inside a record (a number it never handed
+ * out) with StatusCode.Unknown, which the client raises as an UnknownError: "Trying to read from an
+ * invalid position." from 23.10 (KurrentDB PRs #3963, #3991, #4128); older servers fail decoding the
+ * record there ("Log record at actual pos … has too large length", KurrentDB issue #694).
+ */
+export function isInvalidPosition(error: unknown): boolean {
+  return error instanceof UnknownError && /invalid position|log record at actual pos/i.test(error.message);
+}
+
+/** mapEsdbError for a read or subscription of $all that started after `from`. */
+export function mapReadAllError(error: unknown, from: bigint | undefined): unknown {
+  if (isInvalidPosition(error)) return new InvalidPosition(from ?? 0n, error);
+  return mapEsdbError(error, undefined);
 }

@@ -16,7 +16,13 @@ import {
   UnavailableError,
 } from '@eventstore/db-client';
 import type { EsdbClient } from '../esdb-client';
-import { InProcessEsdbLog, type LoggedEvent } from './in-process-esdb-log.spec-helper';
+import { InProcessEsdbLog, invalidPositionError, type LoggedEvent } from './in-process-esdb-log.spec-helper';
+
+/** Refuses, as the server does, a start that is not a record start. */
+function checkStart(log: InProcessEsdbLog, from: ReadAllOptions['fromPosition']): void {
+  if (from === undefined || from === START || from === END) return;
+  if (!log.isRecordStart(from.commit)) throw invalidPositionError();
+}
 
 type ReadStreamOptions = NonNullable<Parameters<EventStoreDBClient['readStream']>[1]>;
 type ReadAllOptions = NonNullable<Parameters<EventStoreDBClient['readAll']>[0]>;
@@ -110,6 +116,12 @@ function subscription(
 ): AllStreamSubscription {
   const passes = serverFilter(options.filter);
   const from = options.fromPosition;
+  let invalidStart: Error | undefined;
+  try {
+    checkStart(log, from);
+  } catch (error) {
+    invalidStart = error as Error;
+  }
   const checkpointReached = options.filter?.checkpointReached;
   const checkpointEvery = (options.filter?.checkpointInterval ?? 1) * SEARCH_WINDOW;
   // The log is in position order: skip to the first event after the start.
@@ -157,6 +169,16 @@ function subscription(
       setImmediate(() => readable.emit('caughtUp'));
     }
   };
+  // The server answers a subscription from inside a record with an error, then ends it.
+  if (invalidStart) {
+    const error = invalidStart;
+    setImmediate(() => readable.destroy(error));
+    return Object.assign(readable, {
+      unsubscribe: async () => {
+        readable.destroy();
+      },
+    }) as unknown as AllStreamSubscription;
+  }
   const unlisten = log.onWrite(pump);
   readable.on('close', unlisten);
   return Object.assign(readable, {
@@ -236,6 +258,7 @@ export class InProcessEsdbClient implements EsdbClient {
       streamingRead(() => {
         const backwards = options.direction === BACKWARDS;
         const from = options.fromPosition ?? (backwards ? END : START);
+        checkStart(this.log, from);
         const selected = backwards
           ? this.log.events
               .filter((e) => from === END || (from !== START && e.position.commit < from.commit))
