@@ -138,6 +138,23 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
         expect(await collect(store.readStream(stream))).toHaveLength(6);
       });
 
+      it('refuses data that is not JSON-serialisable (a bigint) with an error, and writes nothing', async () => {
+        const stream = `${prefix}not-json`;
+        const [event] = newEvents(1);
+        event.data = { amount: 12n };
+        const attempt = store.appendToStream(stream, [event], { expectedRevision: 'any' });
+        // The real ESDB client never settles such an append: the adapter must refuse it first.
+        const outcome = await Promise.race([
+          attempt.then(
+            () => 'written',
+            (error: unknown) => error,
+          ),
+          new Promise((resolve) => setTimeout(() => resolve('never settled'), 2_000)),
+        ]);
+        expect(outcome).toBeInstanceOf(TypeError);
+        await expect(collect(store.readStream(stream))).rejects.toBeInstanceOf(StreamNotFound);
+      });
+
       it('refuses an empty batch and changes nothing', async () => {
         const stream = `${prefix}empty-batch`;
         await expect(store.appendToStream(stream, [], { expectedRevision: 'any' })).rejects.toThrow(

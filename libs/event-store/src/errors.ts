@@ -63,3 +63,23 @@ export class InvalidPosition extends Error {
     super(`Position ${position} is not the position of an event in this log`);
   }
 }
+
+/**
+ * Thrown when one append is larger than the store accepts in a single write (EventStoreDB's
+ * MaxAppendSize, 1 MiB of data and metadata by default). Nothing is written. An append is atomic,
+ * so the caller decides whether its events may be written in several appends.
+ */
+export class BatchTooLarge extends Error {
+  override readonly name = 'BatchTooLarge';
+  constructor(
+    readonly stream: string,
+    readonly events: number,
+    /** The store's limit in bytes, when it says. */
+    readonly maxBytes: number | undefined,
+  ) {
+    super(
+      `Stream ${stream}: ${events} event(s) are more than the event store accepts in one append` +
+        (maxBytes === undefined ? '' : ` (at most ${maxBytes} bytes of data and metadata)`),
+    );
+  }
+}

@@ -30,8 +30,26 @@ export function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevisi
   return expected;
 }
 
+/**
+ * Refuses what the client cannot serialise (a bigint, a cycle, undefined), before it is sent: the
+ * v6 client serialises inside an async Promise executor, so it would never settle the append and
+ * its unhandled rejection would end the process.
+ */
+function requireJson(value: unknown, field: string, stream: string): void {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value) as string | undefined;
+  } catch (error) {
+    throw new TypeError(`${field} must be JSON-serialisable (stream ${stream}): ${(error as Error).message}`);
+  }
+  if (typeof text !== 'string')
+    throw new TypeError(`${field} must be JSON-serialisable (stream ${stream}), got ${typeof value}`);
+}
+
 /** The event id is the ESDB event id (a uuid); our metadata is the ESDB custom metadata (JSON). */
-export function toEventData(event: NewEvent): EventData {
+export function toEventData(event: NewEvent, index: number, stream: string): EventData {
+  requireJson(event.data, `events[${index}].data`, stream);
+  requireJson(event.metadata, `events[${index}].metadata`, stream);
   return jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: event.metadata });
 }
 
