@@ -62,7 +62,7 @@ export const ENTRY_FIELDS = {
     'interventionOffered',
   ],
   CareLeaverContactRecorded: [...DATED, 'inTouch', 'activity', 'accommodation'],
-  EntryAmended: [...DATED, 'correctedEventId', 'reason', 'amendedData'],
+  EntryAmended: [...DATED, 'correctedEventId', 'reason', 'amendedData', 'amendedSchemaVersion'],
   EntryRetracted: [...DATED, 'retractedEventId', 'reason'],
 } as const satisfies { [T in JourneyEventType]: readonly (keyof EventData<T>)[] };
 

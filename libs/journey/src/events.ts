@@ -255,8 +255,17 @@ export interface EntryAmended {
     effectiveDate: CalendarDate; // the corrected entry's (possibly new) effective date
     correctedEventId: string;
     reason: string;
-    /** The full corrected data of the original event (same type as the original). */
+    /**
+     * The corrected fields (those sent; childId is never changed), in the shape of the original's
+     * type at `amendedSchemaVersion`.
+     */
     amendedData: Record<string, unknown>;
+    /**
+     * The corrected type's schema version `amendedData` was written at (event-schema.ts). Written
+     * only once that type is past version 1; absent means 1. resolveCorrections lays `amendedData`
+     * over the entry at that version, then upcasts the result (docs/CONTRIBUTING.md).
+     */
+    amendedSchemaVersion?: number;
   };
 }
 
@@ -304,4 +313,16 @@ export type StoredJourneyEvent = JourneyEvent & {
   recordedBy: string;
   revision?: bigint;
   globalPosition?: bigint;
+  /**
+   * Kept only for an event upcast on read (fromStoredEnvelope): its data as stored and that
+   * version, so an amendment written at an older version is laid over the entry at that version
+   * before upcasting (resolveCorrections). Absent: `data` is as stored, at the current version.
+   */
+  asStored?: StoredData;
 };
+
+/** An event's data as stored, and the schema version it was stored at. */
+export interface StoredData {
+  schemaVersion: number;
+  data: Record<string, unknown>;
+}
