@@ -3,16 +3,22 @@
  * version is brought up to the shape the code folds (docs/CONTRIBUTING.md, "Changing an event's
  * data"). `fromStoredEnvelope` calls `upcastJourneyData` for every event read into the domain.
  */
-import { JOURNEY_SCHEMA_VERSION, type JourneyEvent } from './events';
+import type { JourneyEvent } from './events';
 
 type JourneyEventType = JourneyEvent['type'];
 type EventData = Record<string, unknown>;
+
+/**
+ * The first version of every type's data. Not exported from the package: a fixture writing an
+ * event stamps `currentSchemaVersion(type)`, the version its data is in, never this.
+ */
+export const BASE_SCHEMA_VERSION = 1;
 
 /** Turns data of version n into data of version n + 1. Pure: no clock, no I/O. */
 export type Upcaster = (data: EventData) => EventData;
 
 export interface JourneySchemas {
-  /** The version the code writes for a type; a type not listed is at JOURNEY_SCHEMA_VERSION. */
+  /** The version the code writes for a type; a type not listed is at BASE_SCHEMA_VERSION. */
   current: Partial<Record<JourneyEventType, number>>;
   /** Per type, the upcaster from each older version n to n + 1. */
   upcasters: Partial<Record<JourneyEventType, Record<number, Upcaster>>>;
@@ -25,7 +31,7 @@ export interface JourneySchemas {
 export const JOURNEY_SCHEMAS: JourneySchemas = { current: {}, upcasters: {} };
 
 export function currentSchemaVersion(type: string, schemas: JourneySchemas = JOURNEY_SCHEMAS): number {
-  return schemas.current[type as JourneyEventType] ?? JOURNEY_SCHEMA_VERSION;
+  return schemas.current[type as JourneyEventType] ?? BASE_SCHEMA_VERSION;
 }
 
 /** Where a stored event is, for the errors below. */

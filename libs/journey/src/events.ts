@@ -2,12 +2,11 @@
  * The events of a child's care journey: one stream per child, `journey-<childId>`.
  * Every event carries `effectiveDate` (a calendar date in the child's life, YYYY-MM-DD);
  * when and by whom it was recorded travels in the store metadata (recordedAt, recordedBy).
- * Event data is versioned per type (metadata.schemaVersion; every type is at `JOURNEY_SCHEMA_VERSION`
- * until event-schema.ts says otherwise, and older versions are upcast there on read).
+ * Event data is versioned per type (metadata.schemaVersion; every type is at 1 until
+ * event-schema.ts says otherwise, and older versions are upcast there on read).
  * Codes are the SSDA903 national codes (see code-lists.ts and shared/domain/national-definitions.md).
  */
 
-export const JOURNEY_SCHEMA_VERSION = 1;
 export const journeyStream = (childId: string): string => `journey-${childId}`;
 export const JOURNEY_STREAM_PREFIX = 'journey-';
 
