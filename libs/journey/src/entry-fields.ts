@@ -70,8 +70,12 @@ export const ENTRY_FIELDS = {
 type UnlistedFields = {
   [T in JourneyEventType]: Exclude<keyof EventData<T>, (typeof ENTRY_FIELDS)[T][number]>;
 }[JourneyEventType];
-const assertEveryFieldListed = <T extends never>(): T | undefined => undefined;
-assertEveryFieldListed<UnlistedFields>();
+/** `true`, or the message tsc shows with the fields to add ("does not satisfy the constraint 'true'"). */
+type EveryFieldListed = [UnlistedFields] extends [never]
+  ? true
+  : ['Add these fields to ENTRY_FIELDS in libs/journey/src/entry-fields.ts:', UnlistedFields];
+const assertEveryFieldListed = <T extends true>(): T | undefined => undefined;
+assertEveryFieldListed<EveryFieldListed>();
 
 /** Whether `field` is one of the data fields of `type`'s events. */
 export const isFieldOf = (type: JourneyEventType, field: string): boolean =>
