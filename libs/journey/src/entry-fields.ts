@@ -62,7 +62,7 @@ export const ENTRY_FIELDS = {
     'interventionOffered',
   ],
   CareLeaverContactRecorded: [...DATED, 'inTouch', 'activity', 'accommodation'],
-  EntryAmended: [...DATED, 'correctedEventId', 'reason', 'amendedData'],
+  EntryAmended: [...DATED, 'correctedEventId', 'reason', 'amendedData', 'amendedSchemaVersion'],
   EntryRetracted: [...DATED, 'retractedEventId', 'reason'],
   RegistrationRetracted: [...DATED, 'retractedEventId', 'reason'],
 } as const satisfies { [T in JourneyEventType]: readonly (keyof EventData<T>)[] };
@@ -71,8 +71,12 @@ export const ENTRY_FIELDS = {
 type UnlistedFields = {
   [T in JourneyEventType]: Exclude<keyof EventData<T>, (typeof ENTRY_FIELDS)[T][number]>;
 }[JourneyEventType];
-const assertEveryFieldListed = <T extends never>(): T | undefined => undefined;
-assertEveryFieldListed<UnlistedFields>();
+/** `true`, or the message tsc shows with the fields to add ("does not satisfy the constraint 'true'"). */
+type EveryFieldListed = [UnlistedFields] extends [never]
+  ? true
+  : ['Add these fields to ENTRY_FIELDS in libs/journey/src/entry-fields.ts:', UnlistedFields];
+const assertEveryFieldListed = <T extends true>(): T | undefined => undefined;
+assertEveryFieldListed<EveryFieldListed>();
 
 /** Whether `field` is one of the data fields of `type`'s events. */
 export const isFieldOf = (type: JourneyEventType, field: string): boolean =>

@@ -37,8 +37,8 @@ export interface ApiConfig {
   sessionMinutes?: number;
 }
 
-/** The API's projections mode when CARE_JOURNEY_PROJECTIONS is not set (README, bench finding 15). */
-export const DEFAULT_PROJECTIONS_MODE: ProjectionsMode = 'thread';
+/** The projections mode when CARE_JOURNEY_PROJECTIONS is not set: libs/projections' (one parser, one default). */
+export { DEFAULT_PROJECTIONS_MODE } from '@care-journey/projections';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 

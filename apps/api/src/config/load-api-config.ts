@@ -1,9 +1,13 @@
 import { EnvironmentKindError, isProduction } from '@care-journey/access';
 import { loadStoreConfig, StoreConfigError } from '@care-journey/event-store';
 import { JwtSecretError, readJwtSecret } from '@care-journey/access';
-import type { ProjectionsMode } from '@care-journey/projections';
+import {
+  projectionsModeFromEnv,
+  ReadModelConfigError,
+  type ProjectionsMode,
+} from '@care-journey/projections';
 import { readLogSettings } from '../logging/log-settings';
-import { ConfigError, DEFAULT_PROJECTIONS_MODE, type ApiConfig } from './api-config';
+import { ConfigError, type ApiConfig } from './api-config';
 import { HOST_VARIABLE, readHost } from './host-setting';
 import { parseTrustProxy, TRUST_PROXY_VARIABLE } from './trust-proxy';
 
@@ -28,19 +32,18 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
   };
 }
 
-const PROJECTIONS_MODES: readonly ProjectionsMode[] = ['inline', 'thread', 'worker'];
-
+/** The one parser of CARE_JOURNEY_PROJECTIONS (libs/projections), its error as the API's ConfigError. */
 function readProjectionsMode(env: Env): ProjectionsMode {
-  const raw = read(env, 'CARE_JOURNEY_PROJECTIONS');
-  if (raw === undefined) return DEFAULT_PROJECTIONS_MODE;
-  const mode = PROJECTIONS_MODES.find((allowed) => allowed === raw);
-  if (mode === undefined)
-    throw new ConfigError(
-      'CARE_JOURNEY_PROJECTIONS',
-      `allowed values are ${PROJECTIONS_MODES.map((m) => `'${m}'`).join(', ')} (default '${DEFAULT_PROJECTIONS_MODE}'), got "${raw}"`,
-    );
-  return mode;
+  try {
+    return projectionsModeFromEnv(env);
+  } catch (error) {
+    if (error instanceof ReadModelConfigError) throw new ConfigError(error.variable, ruleOf(error));
+    throw error;
+  }
 }
+
+/** The rule of a `<variable>: <rule>` message. */
+const ruleOf = (error: ReadModelConfigError): string => error.message.slice(error.variable.length + 2);
 
 function readPort(env: Env): number {
   const raw = read(env, 'PORT');
