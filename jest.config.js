@@ -32,11 +32,19 @@ module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
     { ...shared, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.spec.ts'] },
-    // Both opt out of the social worker team scope unless a spec sets it (test/support/social-worker-scope-authority.js).
+    // These opt out of the social worker team scope unless a spec sets it (test/support/social-worker-scope-authority.js).
     {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/browser/'],
+      setupFiles: ['<rootDir>/test/support/social-worker-scope-authority.js'],
+    },
+    // The pages in headless Chromium (test/e2e/browser): `npm run test:browser`.
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/e2e/browser/**/*.spec.ts'],
       setupFiles: ['<rootDir>/test/support/social-worker-scope-authority.js'],
     },
     {

@@ -3,7 +3,7 @@
  * side by side on copies of one seeded store, and short phases of load go to A and B in turn
  * (A,B then B,A …), so a slow moment of a shared machine falls on both. For a change whose effect is
  * smaller than the spread between whole bench runs (bench/README finding 39).
- *   node dist/bench/ab-http.js --b-env CARE_JOURNEY_SQLITE_WRITER=thread
+ *   node dist/bench/ab-http.js --b-env CARE_JOURNEY_SQLITE_WRITER=same-thread
  *   node dist/bench/ab-http.js --a-server /tmp/old/dist/bench/http/api-server.js   # another build as A
  * Prints each phase and, per variant, the median rate, p99 and CPU per command, and the median of the
  * per-round ratios B/A.

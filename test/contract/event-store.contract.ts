@@ -1,5 +1,6 @@
 import {
   DuplicateEventIds,
+  InvalidPosition,
   recordedEventFromJson,
   recordedEventToJson,
   StreamNotFound,
@@ -37,6 +38,11 @@ export interface ContractTarget {
   onlyIfAtomic?: boolean;
   /** Whether its fixtures have the fault switch (StoreFixture.interruptSubscriptions). */
   interrupts?: boolean;
+  /**
+   * Whether only positions it handed out are places to read from (EventStoreDB: byte offsets; any
+   * other number is refused with InvalidPosition). False for SQLite: any number reads what follows.
+   */
+  refusesUnknownPositions?: boolean;
 }
 
 async function expectWrongRevision(
@@ -130,6 +136,23 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
           store.appendToStream(stream, newEvents(3), { expectedRevision: 0n }),
         ).rejects.toBeInstanceOf(WrongExpectedRevision);
         expect(await collect(store.readStream(stream))).toHaveLength(6);
+      });
+
+      it('refuses data that is not JSON-serialisable (a bigint) with an error, and writes nothing', async () => {
+        const stream = `${prefix}not-json`;
+        const [event] = newEvents(1);
+        event.data = { amount: 12n };
+        const attempt = store.appendToStream(stream, [event], { expectedRevision: 'any' });
+        // The real ESDB client never settles such an append: the adapter must refuse it first.
+        const outcome = await Promise.race([
+          attempt.then(
+            () => 'written',
+            (error: unknown) => error,
+          ),
+          new Promise((resolve) => setTimeout(() => resolve('never settled'), 2_000)),
+        ]);
+        expect(outcome).toBeInstanceOf(TypeError);
+        await expect(collect(store.readStream(stream))).rejects.toBeInstanceOf(StreamNotFound);
       });
 
       it('refuses an empty batch and changes nothing', async () => {
@@ -527,6 +550,35 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
         expect(typeOnly.filter((e) => e.streamId.startsWith(prefix)).map((e) => e.data.n)).toEqual([3]);
       });
 
+      it('answers the events at a position: the event stored there, or none where none is, never an error', async () => {
+        const stream = `${prefix}at`;
+        await store.appendToStream(stream, newEvents(2), { expectedRevision: 'no_stream' });
+        const [first, second] = await readPrefix(store, prefix, start);
+        expect(ids(await store.eventsAt(first.globalPosition))).toEqual([first.id]);
+        expect(ids(await store.eventsAt(second.globalPosition))).toEqual([second.id]);
+        // Past the head; on EventStoreDB also inside the last record, a start its server refuses.
+        expect(await store.eventsAt(second.globalPosition + 1n)).toEqual([]);
+      });
+
+      it(
+        target.refusesUnknownPositions
+          ? 'refuses a read from a position it never handed out with InvalidPosition naming it'
+          : 'reads what follows any position, handed out or not (positions are dense)',
+        async () => {
+          const stream = `${prefix}unknown-position`;
+          await store.appendToStream(stream, newEvents(2), { expectedRevision: 'no_stream' });
+          const [first, second] = await readPrefix(store, prefix, start);
+          const from = first.globalPosition + 1n;
+          const read = collect(store.readAll({ fromPosition: from, filter: { streamPrefixes: [prefix] } }));
+          if (target.refusesUnknownPositions) {
+            await expect(read).rejects.toBeInstanceOf(InvalidPosition);
+            await expect(read).rejects.toMatchObject({ position: from });
+          } else {
+            expect(ids(await read)).toEqual(ids(from < second.globalPosition ? [second] : []));
+          }
+        },
+      );
+
       it('reports the head position as the position of the last event', async () => {
         const result = await store.appendToStream(`${prefix}head`, newEvents(3), { expectedRevision: 'any' });
         expect(await store.headPosition()).toBe(result.globalPosition);
@@ -665,6 +717,26 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
         expect(received).toHaveLength(total);
         expect(received.every((e, i) => e.revision === BigInt(i))).toBe(true);
       });
+
+      (target.refusesUnknownPositions ? it : it.skip)(
+        'stops a subscription from a position it never handed out with InvalidPosition (onError), never retrying it',
+        async () => {
+          const stream = `${prefix}sub-unknown`;
+          await store.appendToStream(stream, newEvents(2), { expectedRevision: 'no_stream' });
+          const [first] = await readPrefix(store, prefix, start);
+          const errors: unknown[] = [];
+          const retries: unknown[] = [];
+          subscribe(first.globalPosition + 1n, [], {
+            error: (e) => errors.push(e),
+            retry: (e) => retries.push(e),
+          });
+          await waitUntil(() => errors.length > 0, 'onError');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(errors).toHaveLength(1);
+          expect(errors[0]).toBeInstanceOf(InvalidPosition);
+          expect(retries).toEqual([]);
+        },
+      );
 
       it('stops on a handler error, reports it, and never skips the failed event', async () => {
         const stream = `${prefix}fail`;

@@ -41,4 +41,5 @@ eventStoreContract('EventStoreDB adapter over an in-process client', {
   fixture: inProcessFixture,
   onlyIfAtomic: false,
   interrupts: true,
+  refusesUnknownPositions: true,
 });

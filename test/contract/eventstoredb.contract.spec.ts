@@ -44,6 +44,7 @@ if (!configured && !dockerReachable()) {
   eventStoreContract('EventStoreDB', {
     timeoutMs: 30_000,
     onlyIfAtomic: false,
+    refusesUnknownPositions: true,
     beforeAll: async () => {
       if (configured) return;
       container = await new GenericContainer(IMAGE)

@@ -5,7 +5,7 @@
  * SQLite file; the disk is "full" through SQLite's own page limit (PRAGMA max_page_count), which
  * fails appends with SQLITE_FULL exactly as a full disk does.
  */
-import type Database from 'better-sqlite3';
+import type { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { apiClient, type ApiClient } from './support/http-client';
 import { registerBody } from './support/journey-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -17,8 +17,10 @@ describe('a store that cannot record: reads fail closed and readiness says so', 
   let childId: string;
   const admin = { token: tokenFor('admin') };
   const sw = { token: tokenFor('social_worker', 'alice') };
-  /** The store's own connection (what its appends go through), for SQLite's page limit. */
-  const storeDb = () => (t.store as unknown as { db: Database.Database }).db;
+  /** A PRAGMA on the connection the store's appends go through (its writer thread's). */
+  const writerPragma = (sql: string) => (t.store as SqliteEventStore).writerPragma(sql);
+  const pragmaValue = async (name: string) =>
+    ((await writerPragma(name)) as Record<string, number>[])[0][name];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -30,9 +32,8 @@ describe('a store that cannot record: reads fail closed and readiness says so', 
   afterAll(async () => t.close());
 
   it('Given the store is full, When a child is read, Then 503, and /health/ready answers 503 degraded store-not-writable; once it records again, Then both recover', async () => {
-    const db = storeDb();
-    const limit = db.pragma('max_page_count', { simple: true }) as number;
-    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    const limit = await pragmaValue('max_page_count');
+    await writerPragma(`max_page_count = ${await pragmaValue('page_count')}`);
     try {
       // Enough appends to overflow the last free page (one read records one trail entry).
       let read = await api.get(`/children/${childId}`, admin);
@@ -50,7 +51,7 @@ describe('a store that cannot record: reads fail closed and readiness says so', 
       // Liveness stays 200: the process is alive; restarting it would not free the disk.
       expect((await api.get('/health')).status).toBe(200);
     } finally {
-      db.pragma(`max_page_count = ${limit}`);
+      await writerPragma(`max_page_count = ${limit}`);
     }
     expect((await api.get(`/children/${childId}`, admin)).status).toBe(200);
     const ready = await api.get<Record<string, unknown>>('/health/ready');

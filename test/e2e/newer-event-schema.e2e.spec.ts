@@ -62,13 +62,14 @@ describe('an event written by a newer build: a clear 503 naming it, everywhere',
         /^This record holds an entry \(StatutoryReviewHeld, id newer-build-review-1\) written by a newer version of Care Journey .*Upgrade this service/,
       ),
       event: facts(),
+      requestId: response?.headers.get('x-request-id'),
     });
     // No personal data: the child's name, date of birth or the event's data are not in it.
     expect(JSON.stringify(response?.body)).not.toMatch(/Sam Taylor|2022-01-10|PN1|chairedBy/);
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatch(
       new RegExp(
-        `^UnreadableEventSchema: Event StatutoryReviewHeld \\(id ${NEWER_EVENT_ID}, stream journey-${childId}, revision 2, global position ${newerPosition}\\): metadata.schemaVersion ${NEWER_VERSION} is newer than this code knows`,
+        `^GET /children/:id user "alice" request [0-9a-f-]{36}: UnreadableEventSchema: Event StatutoryReviewHeld \\(id ${NEWER_EVENT_ID}, stream journey-${childId}, revision 2, global position ${newerPosition}\\): metadata.schemaVersion ${NEWER_VERSION} is newer than this code knows`,
       ),
     );
     expect(logged[0]).not.toMatch(/\n\s+at /); // no stack: the line says it all
@@ -96,7 +97,13 @@ describe('an event written by a newer build: a clear 503 naming it, everywhere',
     expect(html).toContain('<title>This record cannot be read by this version of Care Journey');
     expect(html).toMatch(/written by a newer version of Care Journey.*Upgrade this service/);
     expect(html).not.toContain('Try again later');
+    // The reference to quote is the request id, which the log line names too (review s12-ops F12).
+    const requestId = page?.headers.get('x-request-id');
+    expect(html).toContain(`quote reference <code>${requestId}</code>`);
     expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(
+      new RegExp(`^GET /panel/children/:id user "alice" request ${requestId}: UnreadableEventSchema: `),
+    );
   });
 
   it('Given the live projector reaches the event, Then it stops before it (checkpoint kept, nothing after it applied) and reports the event, never skipping it', async () => {

@@ -1,5 +1,5 @@
 import type { EventStore } from '@care-journey/event-store';
-import { JOURNEY_SCHEMA_VERSION, journeyStream } from '@care-journey/journey';
+import { currentSchemaVersion, journeyStream } from '@care-journey/journey';
 import { apiClient, type ApiClient, type ApiResponse } from './support/http-client';
 import { registerBody } from './support/journey-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -65,7 +65,7 @@ describe('POST /children: a UPN belongs to one child (903 rule 444)', () => {
           metadata: {
             recordedAt: '2025-06-01T09:00:00Z',
             recordedBy: 'import',
-            schemaVersion: JOURNEY_SCHEMA_VERSION,
+            schemaVersion: currentSchemaVersion('ChildRegistered'),
           },
         },
       ],

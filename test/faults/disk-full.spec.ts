@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventStore } from '@care-journey/event-store';
+import type { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { verifyChain } from '@care-journey/audit';
 import { createApp } from '../../apps/api/src/create-app';
 import { EVENT_STORE } from '../../apps/api/src/infrastructure/event-store.provider';
@@ -17,17 +17,19 @@ import { childEvents } from './support/stream-events';
  * How the fault is made. Disk full, preferred: a real 4 MiB tmpfs filled to the last byte
  * (ENOSPC). Where mounting is not allowed, SQLite is made to fail on the store's connection:
  * PRAGMA max_page_count (a real SQLITE_FULL). Read-only: PRAGMA query_only (SQLITE_READONLY),
- * as a mount with the database open for writing cannot be remounted read-only.
+ * as a mount with the database open for writing cannot be remounted read-only. The store commits
+ * on its writer thread, as deployed, so the PRAGMAs go to that thread's connection.
  */
 interface Fault {
   method: string;
-  full(): void;
-  spaceBack(): void;
-  readOnly(): void;
-  writable(): void;
+  full(): Promise<unknown>;
+  spaceBack(): Promise<unknown>;
+  readOnly(): Promise<unknown>;
+  writable(): Promise<unknown>;
 }
 
-const storeDb = (store: EventStore): Database.Database => (store as unknown as { db: Database.Database }).db;
+const writerPragma = (store: EventStore, sql: string): Promise<unknown> =>
+  (store as SqliteEventStore).writerPragma(sql);
 
 describe('faults: disk full and read-only store', () => {
   let disk: SmallDisk | undefined;
@@ -49,7 +51,7 @@ describe('faults: disk full and read-only store', () => {
         host: '127.0.0.1',
         jwtSecret: TEST_JWT_SECRET,
         usingDevJwtSecret: false,
-        store: { kind: 'sqlite', file: join(dir, 'journeys.db'), synchronous: 'FULL' },
+        store: { kind: 'sqlite', file: join(dir, 'journeys.db'), synchronous: 'FULL', writer: 'thread' },
       },
       { logger: false },
     );
@@ -62,21 +64,23 @@ describe('faults: disk full and read-only store', () => {
           // so read-only is made the fallback's way here too.
           method:
             'tmpfs of 4 MiB filled to the last byte (ENOSPC); read-only by PRAGMA query_only (SQLITE_READONLY)',
-          full: () => disk!.fill(),
-          spaceBack: () => disk!.free(),
-          readOnly: () => void storeDb(store).pragma('query_only = ON'),
-          writable: () => void storeDb(store).pragma('query_only = OFF'),
+          full: async () => disk!.fill(),
+          spaceBack: async () => disk!.free(),
+          readOnly: () => writerPragma(store, 'query_only = ON'),
+          writable: () => writerPragma(store, 'query_only = OFF'),
         }
       : {
           method:
             'SQLite limits on the store connection: PRAGMA max_page_count (SQLITE_FULL), PRAGMA query_only (SQLITE_READONLY)',
-          full: () =>
-            void storeDb(store).pragma(
-              `max_page_count = ${storeDb(store).pragma('page_count', { simple: true }) as number}`,
-            ),
-          spaceBack: () => void storeDb(store).pragma('max_page_count = 1073741823'),
-          readOnly: () => void storeDb(store).pragma('query_only = ON'),
-          writable: () => void storeDb(store).pragma('query_only = OFF'),
+          full: async () => {
+            const [{ page_count: pages }] = (await writerPragma(store, 'page_count')) as {
+              page_count: number;
+            }[];
+            return writerPragma(store, `max_page_count = ${pages}`);
+          },
+          spaceBack: () => writerPragma(store, 'max_page_count = 1073741823'),
+          readOnly: () => writerPragma(store, 'query_only = ON'),
+          writable: () => writerPragma(store, 'query_only = OFF'),
         };
     process.stdout.write(`disk faults made with: ${fault.method}\n`);
     const registered = await api.post<{ childId: string }>('/children', registerBody(), { token });
@@ -122,7 +126,7 @@ describe('faults: disk full and read-only store', () => {
   };
 
   it('disk full: answers 503 with a clear message, writes nothing half, and recovers when space returns', async () => {
-    fault.full();
+    await fault.full();
     const refused = await until503();
     expect(refused.status).toBe(503);
     expect(refused.body).toMatchObject({
@@ -137,7 +141,7 @@ describe('faults: disk full and read-only store', () => {
     expect((await api.get(`/children/${childId}`, { token })).status).toBe(503);
     await expectIntact();
 
-    fault.spaceBack();
+    await fault.spaceBack();
     expect((await record()).status).toBe(201);
     await expectIntact();
     process.stdout.write(
@@ -146,12 +150,12 @@ describe('faults: disk full and read-only store', () => {
   }, 60_000);
 
   it('read-only: answers 503, writes nothing, and recovers when writable again', async () => {
-    fault.readOnly();
+    await fault.readOnly();
     const refused = await record();
     expect(refused.status).toBe(503);
     expect(refused.body).toMatchObject({ message: expect.stringMatching(/nothing was recorded/) });
     await expectIntact();
-    fault.writable();
+    await fault.writable();
     let status = 0;
     for (let i = 0; i < 20 && status !== 201; i++) status = (await record()).status;
     expect(status).toBe(201);

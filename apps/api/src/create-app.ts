@@ -8,6 +8,9 @@ import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { StoreOutage } from './infrastructure/store-outage';
 import { registerETagHook } from './http/etag';
 import { createValidationPipe } from './http/validation-pipe';
+import { registerRequestLog, requestIdFor } from './http/request-log';
+import { CareJourneyLogger } from './logging/care-journey-logger';
+import { DEFAULT_LOG_SETTINGS } from './logging/log-settings';
 import { applySecurity, BODY_LIMIT_BYTES, type SecurityOptions } from './security';
 import { HttpAdapterHost } from '@nestjs/core';
 
@@ -29,7 +32,13 @@ export async function createApp(
   config: ApiConfig,
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy ?? false, bodyLimit: BODY_LIMIT_BYTES });
+  const log = config.log ?? DEFAULT_LOG_SETTINGS;
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestIdFor,
+  });
+  registerRequestLog(adapter.getInstance(), log); // first: answers the edge gives early carry the id too
   applySecurity(adapter.getInstance(), options.security);
   registerETagHook(adapter.getInstance());
   if (options.onRoute) {
@@ -39,7 +48,7 @@ export async function createApp(
     });
   }
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: options.logger ?? ['error', 'warn', 'log'],
+    logger: options.logger ?? new CareJourneyLogger(log),
     bufferLogs: false,
     bodyParser: false, // src/security registers the JSON (guarded) and form parsers
   });

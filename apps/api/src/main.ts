@@ -10,6 +10,8 @@ import { listenError } from './config/host-setting';
 import { loadApiConfig } from './config/load-api-config';
 import { checkStoreFiles, readCreateStore } from './config/store-files';
 import { createApp } from './create-app';
+import { CareJourneyLogger } from './logging/care-journey-logger';
+import { DEFAULT_LOG_SETTINGS } from './logging/log-settings';
 import { listReadLimitsFromEnv } from './security';
 
 /**
@@ -22,8 +24,11 @@ import { listReadLimitsFromEnv } from './security';
  * allows; otherwise a missing store stops start-up (config/store-files.ts).
  */
 export function checkedApiSettings({ development = false, createStore = false } = {}): ApiConfig | undefined {
+  // ISO UTC times and no colours off a terminal from the first line, a refused setting's included.
+  Logger.overrideLogger(new CareJourneyLogger(DEFAULT_LOG_SETTINGS));
   try {
     const config = loadApiConfig();
+    if (config.log !== undefined) Logger.overrideLogger(new CareJourneyLogger(config.log));
     checkStartupSettings(process.env, config.store);
     listReadLimitsFromEnv(process.env); // read again by createApp; checked here for the one-line refusal
     const exposed = exposedDevelopmentRefusal(config, process.env, { development });

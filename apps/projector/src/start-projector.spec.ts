@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { journeyStream, JOURNEY_SCHEMA_VERSION } from '@care-journey/journey';
+import { currentSchemaVersion, journeyStream } from '@care-journey/journey';
 import { createEventStore, loadStoreConfig } from '@care-journey/event-store';
 import { ProjectionEngine } from '@care-journey/projections';
 import { startProjector } from './start-projector';
@@ -43,7 +43,7 @@ describe('projector worker', () => {
           metadata: {
             recordedAt: '2024-01-01T09:00:00Z',
             recordedBy: 'spec',
-            schemaVersion: JOURNEY_SCHEMA_VERSION,
+            schemaVersion: currentSchemaVersion('ChildRegistered'),
           },
         },
       ],

@@ -11,6 +11,7 @@ export * from './password-hash';
 export * from './username';
 export * from './users-file-teams';
 export * from './jwt-secret';
+export * from './jwt-key-id';
 export * from './users-file';
 export * from './revocation/revocation-list';
 export * from './revocation/revoked-tokens-file';

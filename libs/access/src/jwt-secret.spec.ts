@@ -30,4 +30,27 @@ describe('the token secret, one rule for the API and the CLI', () => {
       usingDevJwtSecret: false,
     });
   });
+
+  describe('CARE_JOURNEY_JWT_SECRET_PREVIOUS (a rotation, review s12-ops F5)', () => {
+    const NEW = 'n'.repeat(32);
+    const read = (previous: string) =>
+      readJwtSecret({ CARE_JOURNEY_JWT_SECRET: NEW, CARE_JOURNEY_JWT_SECRET_PREVIOUS: previous });
+
+    it('Given an old secret as long as a secret, When read, Then it is kept to verify with', () => {
+      expect(read(` ${LONG_ENOUGH} `)).toEqual({
+        jwtSecret: NEW,
+        usingDevJwtSecret: false,
+        previousJwtSecret: LONG_ENOUGH,
+      });
+    });
+
+    it.each([
+      [LONG_ENOUGH.slice(1), 'must be at least 32 characters, as CARE_JOURNEY_JWT_SECRET'],
+      [NEW, 'is the same as CARE_JOURNEY_JWT_SECRET'],
+      [DEV_JWT_SECRET, 'must not be the development secret'],
+    ])('Given %s, When read, Then it is refused naming the variable', (previous, rule) => {
+      expect(() => read(previous)).toThrow(JwtSecretError);
+      expect(() => read(previous)).toThrow(`CARE_JOURNEY_JWT_SECRET_PREVIOUS: ${rule}`);
+    });
+  });
 });

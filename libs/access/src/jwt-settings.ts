@@ -7,7 +7,8 @@ export const JWT_ALGORITHM = 'HS256' as const;
  * Longest lifetime of any token the API accepts (exp - iat, and exp - now): what the CLI's `token`
  * mints at most (30 days). A token without `exp` is refused: it would be valid for ever. Before it
  * expires a token is revoked through CARE_JOURNEY_REVOKED_TOKENS (revocation/), or every token at
- * once by rotating CARE_JOURNEY_JWT_SECRET.
+ * once by rotating CARE_JOURNEY_JWT_SECRET without keeping the old one as
+ * CARE_JOURNEY_JWT_SECRET_PREVIOUS.
  */
 export const MAX_TOKEN_HOURS = 24 * 30;
 

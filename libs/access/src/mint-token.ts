@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sign } from 'jsonwebtoken';
+import { jwtKeyId } from './jwt-key-id';
 import type { Role } from './role';
 import {
   API_TOKEN_KIND,
@@ -33,7 +34,7 @@ export interface MintTokenOptions {
 /** A new token id: a uuid, as session ids are. */
 export const newTokenId = (): string => randomUUID();
 
-/** Signs a Care Journey token (CLI `token` command, the sign-in, tests). */
+/** Signs a Care Journey token (CLI `token` command, the sign-in, tests), naming its key (`kid`). */
 export function mintToken({
   secret,
   userId,
@@ -55,6 +56,7 @@ export function mintToken({
     algorithm: JWT_ALGORITHM,
     issuer: JWT_ISSUER,
     audience: JWT_AUDIENCE,
+    keyid: jwtKeyId(secret),
     expiresIn: Math.round(hours * 3600),
     jwtid: sessionId ?? tokenId ?? newTokenId(),
   });

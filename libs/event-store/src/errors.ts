@@ -47,3 +47,39 @@ export class DuplicateEventIds extends Error {
     super(`Stream ${stream}: event id(s) ${duplicateIds.join(', ')} already stored; ${reason}`);
   }
 }
+
+/**
+ * Thrown when a read or subscription starts from a position the store never handed out. EventStoreDB
+ * positions are byte offsets in its log: only an event's position (or 0, or the head) is a place to
+ * read from; any other number is refused by the server. SQLite's positions are dense, so it never
+ * throws this. Callers with a user-supplied cursor answer it as bad input naming their field.
+ */
+export class InvalidPosition extends Error {
+  override readonly name = 'InvalidPosition';
+  constructor(
+    readonly position: bigint,
+    override readonly cause?: unknown,
+  ) {
+    super(`Position ${position} is not the position of an event in this log`);
+  }
+}
+
+/**
+ * Thrown when one append is larger than the store accepts in a single write (EventStoreDB's
+ * MaxAppendSize, 1 MiB of data and metadata by default). Nothing is written. An append is atomic,
+ * so the caller decides whether its events may be written in several appends.
+ */
+export class BatchTooLarge extends Error {
+  override readonly name = 'BatchTooLarge';
+  constructor(
+    readonly stream: string,
+    readonly events: number,
+    /** The store's limit in bytes, when it says. */
+    readonly maxBytes: number | undefined,
+  ) {
+    super(
+      `Stream ${stream}: ${events} event(s) are more than the event store accepts in one append` +
+        (maxBytes === undefined ? '' : ` (at most ${maxBytes} bytes of data and metadata)`),
+    );
+  }
+}

@@ -88,14 +88,22 @@ export interface AllFilter {
 }
 
 export interface ReadAllOptions {
-  /** Exclusive: events strictly after this global position (omit to read from the start). */
+  /**
+   * Exclusive: events strictly after this global position (omit to read from the start). Use a
+   * position the store handed out (an event's globalPosition, or headPosition()): EventStoreDB's are
+   * byte offsets and it refuses any other number with InvalidPosition, when the read is iterated.
+   */
   fromPosition?: bigint;
   maxCount?: number;
   filter?: AllFilter;
 }
 
 export interface SubscribeOptions {
-  /** Exclusive: the checkpoint already processed (omit to start from the beginning). */
+  /**
+   * Exclusive: the checkpoint already processed (omit to start from the beginning). As for
+   * ReadAllOptions.fromPosition, a position the store handed out: EventStoreDB stops a subscription
+   * from any other with InvalidPosition (onError).
+   */
   fromPosition?: bigint;
   filter?: AllFilter;
 }
@@ -140,6 +148,14 @@ export interface EventStore {
 
   /** Catch-up subscription: every event after `fromPosition`, then live ones, until stopped. */
   subscribeToAll(options: SubscribeOptions, handlers: SubscriptionHandlers): Subscription;
+
+  /**
+   * The events stored at exactly `position` (one in both adapters), or none: never refused, whatever
+   * the number (a checkpoint of another store, a cursor from a user). For checking that a log holds
+   * what a checkpoint says, where `readAll({ fromPosition: position - 1n })` would start from a
+   * position EventStoreDB never handed out.
+   */
+  eventsAt(position: bigint): Promise<RecordedEvent[]>;
 
   /** Global position of the last event in the log, or undefined when the log is empty. */
   headPosition(): Promise<bigint | undefined>;

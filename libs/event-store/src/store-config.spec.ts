@@ -1,8 +1,13 @@
 import { DEFAULT_SQLITE_FILE, loadStoreConfig, StoreConfigError } from './store-config';
 
 describe('loadStoreConfig', () => {
-  it('defaults to SQLite at ./data/care-journey.db with synchronous=FULL', () => {
-    expect(loadStoreConfig({})).toEqual({ kind: 'sqlite', file: DEFAULT_SQLITE_FILE, synchronous: 'FULL' });
+  it('defaults to SQLite at ./data/care-journey.db with synchronous=FULL, committed on a writer thread', () => {
+    expect(loadStoreConfig({})).toEqual({
+      kind: 'sqlite',
+      file: DEFAULT_SQLITE_FILE,
+      synchronous: 'FULL',
+      writer: 'thread',
+    });
   });
 
   it('treats empty variables as unset', () => {
@@ -10,6 +15,7 @@ describe('loadStoreConfig', () => {
       kind: 'sqlite',
       file: DEFAULT_SQLITE_FILE,
       synchronous: 'FULL',
+      writer: 'thread',
     });
   });
 
@@ -20,16 +26,17 @@ describe('loadStoreConfig', () => {
         CARE_JOURNEY_SQLITE_FILE: '/var/cj/x.db',
         CARE_JOURNEY_SQLITE_SYNCHRONOUS: 'normal',
       }),
-    ).toEqual({ kind: 'sqlite', file: '/var/cj/x.db', synchronous: 'NORMAL' });
+    ).toEqual({ kind: 'sqlite', file: '/var/cj/x.db', synchronous: 'NORMAL', writer: 'thread' });
   });
 
-  it('reads who commits: a writer thread, or this thread (the default)', () => {
+  it('reads who commits: a writer thread (the default), or this thread', () => {
     expect(loadStoreConfig({ CARE_JOURNEY_SQLITE_WRITER: 'Thread' })).toMatchObject({ writer: 'thread' });
+    expect(loadStoreConfig({ CARE_JOURNEY_SQLITE_WRITER: ' ' })).toMatchObject({ writer: 'thread' });
     expect(loadStoreConfig({ CARE_JOURNEY_SQLITE_WRITER: 'same-thread' })).toMatchObject({
       writer: 'same-thread',
     });
     expect(() => loadStoreConfig({ CARE_JOURNEY_SQLITE_WRITER: 'worker' })).toThrow(
-      /CARE_JOURNEY_SQLITE_WRITER="worker" is invalid: allowed values are 'same-thread' \(default\) or 'thread'/,
+      /CARE_JOURNEY_SQLITE_WRITER="worker" is invalid: allowed values are 'thread' \(default\) or 'same-thread'/,
     );
   });
 

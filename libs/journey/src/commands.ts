@@ -79,6 +79,12 @@ export type RetractEntry = Command<
   { childId: string; retractedEventId: string; reason: string }
 >;
 
+/**
+ * Withdraw a registration made in error (an admin's repair, e.g. a child registered twice): only
+ * while nothing but the registration (and amendments of it) is recorded. Emits RegistrationRetracted.
+ */
+export type RetractRegistration = Command<'RetractRegistration', { childId: string; reason: string }>;
+
 export type JourneyCommand =
   | RegisterChild
   | ChangeAllocation
@@ -104,7 +110,8 @@ export type JourneyCommand =
   | RecordAnnualHealthOutcomes
   | RecordCareLeaverContact
   | AmendEntry
-  | RetractEntry;
+  | RetractEntry
+  | RetractRegistration;
 
 export type JourneyCommandType = JourneyCommand['type'];
 
@@ -138,6 +145,7 @@ export const JOURNEY_COMMAND_TYPES = [
   'RecordCareLeaverContact',
   'AmendEntry',
   'RetractEntry',
+  'RetractRegistration',
 ] as const satisfies readonly JourneyCommandType[];
 
 // Compile-time check that the list above names every command type exactly.

@@ -21,6 +21,7 @@ import { endPeriodOfCare, startPeriodOfCare } from './handlers/period-of-care';
 import { changePlacement } from './handlers/placement';
 import { recordStatutoryVisit } from './handlers/statutory-visit';
 import { changeAllocation, registerChild } from './handlers/register-child';
+import { retractRegistration } from './handlers/retract-registration';
 import { endTemporaryPlacement, startTemporaryPlacement } from './handlers/temporary-placement';
 import { violation } from './errors';
 import { lookedAfterOnlyUnder18 } from './invariants/looked-after-age';
@@ -85,6 +86,8 @@ function decideByType(command: JourneyCommand, state: JourneyState): JourneyEven
       return amendEntry(command, state, decide);
     case 'RetractEntry':
       return retractEntry(command, state, decide);
+    case 'RetractRegistration':
+      return retractRegistration(command, state);
     default:
       // Commands arrive from outside (JSON): an unknown type is bad input, not a crash.
       return violation(

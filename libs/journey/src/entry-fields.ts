@@ -62,16 +62,21 @@ export const ENTRY_FIELDS = {
     'interventionOffered',
   ],
   CareLeaverContactRecorded: [...DATED, 'inTouch', 'activity', 'accommodation'],
-  EntryAmended: [...DATED, 'correctedEventId', 'reason', 'amendedData'],
+  EntryAmended: [...DATED, 'correctedEventId', 'reason', 'amendedData', 'amendedSchemaVersion'],
   EntryRetracted: [...DATED, 'retractedEventId', 'reason'],
+  RegistrationRetracted: [...DATED, 'retractedEventId', 'reason'],
 } as const satisfies { [T in JourneyEventType]: readonly (keyof EventData<T>)[] };
 
 /** Never, unless an event has a field ENTRY_FIELDS does not list (then the assertion below fails). */
 type UnlistedFields = {
   [T in JourneyEventType]: Exclude<keyof EventData<T>, (typeof ENTRY_FIELDS)[T][number]>;
 }[JourneyEventType];
-const assertEveryFieldListed = <T extends never>(): T | undefined => undefined;
-assertEveryFieldListed<UnlistedFields>();
+/** `true`, or the message tsc shows with the fields to add ("does not satisfy the constraint 'true'"). */
+type EveryFieldListed = [UnlistedFields] extends [never]
+  ? true
+  : ['Add these fields to ENTRY_FIELDS in libs/journey/src/entry-fields.ts:', UnlistedFields];
+const assertEveryFieldListed = <T extends true>(): T | undefined => undefined;
+assertEveryFieldListed<EveryFieldListed>();
 
 /** Whether `field` is one of the data fields of `type`'s events. */
 export const isFieldOf = (type: JourneyEventType, field: string): boolean =>
@@ -80,6 +85,6 @@ export const isFieldOf = (type: JourneyEventType, field: string): boolean =>
 /** Every field any entry (not a correction) holds: what an amendment can have given. */
 export const ENTRY_FIELD_NAMES: ReadonlySet<string> = new Set(
   Object.entries(ENTRY_FIELDS)
-    .filter(([type]) => type !== 'EntryAmended' && type !== 'EntryRetracted')
+    .filter(([type]) => !['EntryAmended', 'EntryRetracted', 'RegistrationRetracted'].includes(type))
     .flatMap(([, fields]) => fields),
 );

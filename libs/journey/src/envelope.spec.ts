@@ -1,4 +1,5 @@
-import { JOURNEY_SCHEMA_VERSION, type JourneyEvent } from './events';
+import { currentSchemaVersion } from './event-schema';
+import type { JourneyEvent } from './events';
 import { fromStoredEnvelope, journeyEnvelope } from './envelope';
 
 describe('journeyEnvelope', () => {
@@ -21,7 +22,7 @@ describe('journeyEnvelope', () => {
         recordedAt: '2024-06-04T10:00:00Z',
         recordedBy: 'alice',
         correlationId: 'r1',
-        schemaVersion: JOURNEY_SCHEMA_VERSION,
+        schemaVersion: currentSchemaVersion('StatutoryReviewHeld'),
       },
     });
     expect(envelope.data).not.toBe(event.data);

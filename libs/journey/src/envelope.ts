@@ -4,7 +4,12 @@
  * event reads back the same whichever way it was written. Structurally an event-store `NewEvent`;
  * the domain does not import the store.
  */
-import { currentSchemaVersion, upcastJourneyData } from './event-schema';
+import {
+  currentSchemaVersion,
+  JOURNEY_SCHEMAS,
+  type JourneySchemas,
+  upcastJourneyData,
+} from './event-schema';
 import type { JourneyEvent, StoredJourneyEvent } from './events';
 
 export interface RecordingContext {
@@ -108,13 +113,23 @@ export interface StoredEnvelope {
  * streams hold only journey events (every writer goes through `decide`), so the type is trusted
  * here rather than re-validated on every read. The data is brought to the version the code folds
  * (`upcastJourneyData`, event-schema.ts): an event of a newer version is refused, naming it.
+ * An upcast event keeps its stored data and version in `asStored` (see StoredJourneyEvent).
  * `positions: false` leaves out the bigint revision and global position, for callers that
- * serialise events as JSON.
+ * serialise events as JSON. `schemas` is for specs of a version history (event-schema.ts).
  */
-export function fromStoredEnvelope(stored: StoredEnvelope, { positions = true } = {}): StoredJourneyEvent {
+export function fromStoredEnvelope(
+  stored: StoredEnvelope,
+  { positions = true, schemas = JOURNEY_SCHEMAS }: { positions?: boolean; schemas?: JourneySchemas } = {},
+): StoredJourneyEvent {
+  const { schemaVersion } = stored.metadata;
+  const data = upcastJourneyData(stored, schemaVersion, schemas);
   return {
     type: stored.type,
-    data: upcastJourneyData(stored, stored.metadata.schemaVersion),
+    data,
+    // Upcast: keep the data as stored, for an amendment written at that version (resolveCorrections).
+    ...(data !== stored.data && {
+      asStored: { schemaVersion: (schemaVersion as number | undefined) ?? 1, data: stored.data },
+    }),
     id: stored.id,
     recordedAt: stored.metadata.recordedAt,
     recordedBy: stored.metadata.recordedBy,

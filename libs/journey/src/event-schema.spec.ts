@@ -3,9 +3,9 @@ import {
   currentSchemaVersion,
   UnreadableEventSchema,
   upcastJourneyData,
+  BASE_SCHEMA_VERSION,
   type JourneySchemas,
 } from './event-schema';
-import { JOURNEY_SCHEMA_VERSION } from './events';
 
 const stored = (schemaVersion: unknown) => ({
   id: 'e-7',
@@ -30,7 +30,7 @@ function caught(read: () => unknown): UnreadableEventSchema {
 
 describe('reading a stored journey event: its schema version', () => {
   it('Given an event of the version the code writes, When it is read, Then its data is folded as stored', () => {
-    const event = fromStoredEnvelope(stored(JOURNEY_SCHEMA_VERSION));
+    const event = fromStoredEnvelope(stored(BASE_SCHEMA_VERSION));
     expect(event.data).toEqual(stored(1).data);
   });
 
@@ -110,8 +110,8 @@ describe('upcasting an older event', () => {
   });
 
   it('Given the versions in use, Then every type is at the version envelopes are written with', () => {
-    expect(currentSchemaVersion('StatutoryReviewHeld')).toBe(JOURNEY_SCHEMA_VERSION);
-    expect(currentSchemaVersion('ChildRegistered', schemas)).toBe(JOURNEY_SCHEMA_VERSION);
+    expect(currentSchemaVersion('StatutoryReviewHeld')).toBe(BASE_SCHEMA_VERSION);
+    expect(currentSchemaVersion('ChildRegistered', schemas)).toBe(BASE_SCHEMA_VERSION);
     expect(currentSchemaVersion('StatutoryReviewHeld', schemas)).toBe(3);
   });
 });

@@ -3,16 +3,22 @@
  * version is brought up to the shape the code folds (docs/CONTRIBUTING.md, "Changing an event's
  * data"). `fromStoredEnvelope` calls `upcastJourneyData` for every event read into the domain.
  */
-import { JOURNEY_SCHEMA_VERSION, type JourneyEvent } from './events';
+import type { JourneyEvent } from './events';
 
 type JourneyEventType = JourneyEvent['type'];
 type EventData = Record<string, unknown>;
+
+/**
+ * The first version of every type's data. Not exported from the package: a fixture writing an
+ * event stamps `currentSchemaVersion(type)`, the version its data is in, never this.
+ */
+export const BASE_SCHEMA_VERSION = 1;
 
 /** Turns data of version n into data of version n + 1. Pure: no clock, no I/O. */
 export type Upcaster = (data: EventData) => EventData;
 
 export interface JourneySchemas {
-  /** The version the code writes for a type; a type not listed is at JOURNEY_SCHEMA_VERSION. */
+  /** The version the code writes for a type; a type not listed is at BASE_SCHEMA_VERSION. */
   current: Partial<Record<JourneyEventType, number>>;
   /** Per type, the upcaster from each older version n to n + 1. */
   upcasters: Partial<Record<JourneyEventType, Record<number, Upcaster>>>;
@@ -25,7 +31,7 @@ export interface JourneySchemas {
 export const JOURNEY_SCHEMAS: JourneySchemas = { current: {}, upcasters: {} };
 
 export function currentSchemaVersion(type: string, schemas: JourneySchemas = JOURNEY_SCHEMAS): number {
-  return schemas.current[type as JourneyEventType] ?? JOURNEY_SCHEMA_VERSION;
+  return schemas.current[type as JourneyEventType] ?? BASE_SCHEMA_VERSION;
 }
 
 /** Where a stored event is, for the errors below. */
@@ -56,7 +62,8 @@ export type UnreadableReason = 'newer' | 'malformed' | 'no-upcaster';
 /**
  * An event written by a newer build (a rolling deploy, a projector worker on an older build) or
  * with a version this code cannot read: folding it as if it were known would be silently wrong.
- * The message names the event's type, id and place and both versions, never its data.
+ * The message names the event's type, id and place and both versions, never its data. `field` is
+ * the version read: the event's own, or an amendment's `amendedSchemaVersion` (resolve-corrections).
  */
 export class UnreadableEventSchema extends Error {
   override readonly name = 'UnreadableEventSchema';
@@ -68,49 +75,92 @@ export class UnreadableEventSchema extends Error {
     readonly knownVersion: number,
     readonly reason: UnreadableReason,
     explanation: string,
+    readonly field = 'metadata.schemaVersion',
   ) {
     const event = { id, type, streamId, revision, globalPosition };
-    super(`${describePlace(event)}: metadata.schemaVersion ${String(schemaVersion)} ${explanation}`);
+    super(`${describePlace(event)}: ${field} ${String(schemaVersion)} ${explanation}`);
     this.event = event;
   }
 }
 
+/** What is being read: the event's place, the type whose data it is, and which version field says so. */
+export interface VersionRead {
+  place: StoredEventPlace;
+  /** The type whose data is read: the event's own, or the corrected entry's for an amendment. */
+  dataType: string;
+  field?: string;
+}
+
 /**
- * The event's data at the version the code folds. An absent version is 1 (the port requires one;
- * hand-made envelopes in specs leave it out). A newer version than the code knows, or one that is
- * not a whole number >= 1, is refused: nothing is folded from it.
+ * A stored version as a number the code can read: absent is 1 (the port requires one; hand-made
+ * envelopes in specs leave it out); one not a whole number >= 1, or newer than the code knows for
+ * the type, is refused.
+ */
+export function readableVersion(
+  { place, dataType, field }: VersionRead,
+  schemaVersion: unknown,
+  schemas: JourneySchemas = JOURNEY_SCHEMAS,
+): number {
+  const known = currentSchemaVersion(dataType, schemas);
+  const version = schemaVersion === undefined ? 1 : schemaVersion;
+  if (version === known) return known;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw new UnreadableEventSchema(
+      place,
+      schemaVersion,
+      known,
+      'malformed',
+      'must be a whole number >= 1',
+      field,
+    );
+  if (version > known) {
+    throw new UnreadableEventSchema(
+      place,
+      version,
+      known,
+      'newer',
+      `is newer than this code knows for ${dataType} (${known}): upgrade before reading this store`,
+      field,
+    );
+  }
+  return version;
+}
+
+/** `data` of version `from` brought to version `to` (from <= to), one upcaster per step. */
+export function upcastBetween(
+  { place, dataType, field }: VersionRead,
+  data: EventData,
+  from: number,
+  to: number,
+  schemas: JourneySchemas = JOURNEY_SCHEMAS,
+): EventData {
+  let upcast = data;
+  for (let step = from; step < to; step++) {
+    const upcaster = schemas.upcasters[dataType as JourneyEventType]?.[step];
+    if (!upcaster)
+      throw new UnreadableEventSchema(
+        place,
+        from,
+        currentSchemaVersion(dataType, schemas),
+        'no-upcaster',
+        `has no upcaster from ${step} to ${step + 1}`,
+        field,
+      );
+    upcast = upcaster(upcast);
+  }
+  return upcast;
+}
+
+/**
+ * The event's data at the version the code folds. An absent version is 1. A newer version than
+ * the code knows, or one that is not a whole number >= 1, is refused: nothing is folded from it.
  */
 export function upcastJourneyData(
   event: StoredEventPlace & { data: EventData },
   schemaVersion: unknown,
   schemas: JourneySchemas = JOURNEY_SCHEMAS,
 ): EventData {
-  const known = currentSchemaVersion(event.type, schemas);
-  const version = schemaVersion === undefined ? 1 : schemaVersion;
-  if (version === known) return event.data;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    throw new UnreadableEventSchema(event, schemaVersion, known, 'malformed', 'must be a whole number >= 1');
-  if (version > known) {
-    throw new UnreadableEventSchema(
-      event,
-      version,
-      known,
-      'newer',
-      `is newer than this code knows for ${event.type} (${known}): upgrade before reading this store`,
-    );
-  }
-  let data = event.data;
-  for (let from = version; from < known; from++) {
-    const upcaster = schemas.upcasters[event.type as JourneyEventType]?.[from];
-    if (!upcaster)
-      throw new UnreadableEventSchema(
-        event,
-        version,
-        known,
-        'no-upcaster',
-        `has no upcaster from ${from} to ${from + 1}`,
-      );
-    data = upcaster(data);
-  }
-  return data;
+  const read = { place: event, dataType: event.type };
+  const version = readableVersion(read, schemaVersion, schemas);
+  return upcastBetween(read, event.data, version, currentSchemaVersion(event.type, schemas), schemas);
 }

@@ -2,12 +2,11 @@
  * The events of a child's care journey: one stream per child, `journey-<childId>`.
  * Every event carries `effectiveDate` (a calendar date in the child's life, YYYY-MM-DD);
  * when and by whom it was recorded travels in the store metadata (recordedAt, recordedBy).
- * Event data is versioned per type (metadata.schemaVersion; every type is at `JOURNEY_SCHEMA_VERSION`
- * until event-schema.ts says otherwise, and older versions are upcast there on read).
+ * Event data is versioned per type (metadata.schemaVersion; every type is at 1 until
+ * event-schema.ts says otherwise, and older versions are upcast there on read).
  * Codes are the SSDA903 national codes (see code-lists.ts and shared/domain/national-definitions.md).
  */
 
-export const JOURNEY_SCHEMA_VERSION = 1;
 export const journeyStream = (childId: string): string => `journey-${childId}`;
 export const JOURNEY_STREAM_PREFIX = 'journey-';
 
@@ -255,14 +254,41 @@ export interface EntryAmended {
     effectiveDate: CalendarDate; // the corrected entry's (possibly new) effective date
     correctedEventId: string;
     reason: string;
-    /** The full corrected data of the original event (same type as the original). */
+    /**
+     * The corrected fields (those sent; childId is never changed), in the shape of the original's
+     * type at `amendedSchemaVersion`.
+     */
     amendedData: Record<string, unknown>;
+    /**
+     * The corrected type's schema version `amendedData` was written at (event-schema.ts). Written
+     * only once that type is past version 1; absent means 1. resolveCorrections lays `amendedData`
+     * over the entry at that version, then upcasts the result (docs/CONTRIBUTING.md).
+     */
+    amendedSchemaVersion?: number;
   };
 }
 
 export interface EntryRetracted {
   type: 'EntryRetracted';
   data: { childId: string; effectiveDate: CalendarDate; retractedEventId: string; reason: string };
+}
+
+/**
+ * The child was registered in error (a duplicate of a child already known, a mistaken entry) and
+ * nothing else was ever recorded for it: the registration is read as if it had never been made.
+ * The stream keeps both events (append-only), so the audit trail and a replay as known at an
+ * earlier time still show the registration; nothing more can be recorded on this stream.
+ */
+export interface RegistrationRetracted {
+  type: 'RegistrationRetracted';
+  data: {
+    childId: string;
+    /** The registration's effective date. */
+    effectiveDate: CalendarDate;
+    /** The ChildRegistered event withdrawn (read like an EntryRetracted's target). */
+    retractedEventId: string;
+    reason: string;
+  };
 }
 
 export type JourneyEvent =
@@ -290,7 +316,8 @@ export type JourneyEvent =
   | AnnualHealthOutcomesRecorded
   | CareLeaverContactRecorded
   | EntryAmended
-  | EntryRetracted;
+  | EntryRetracted
+  | RegistrationRetracted;
 
 export type JourneyEventType = JourneyEvent['type'];
 
@@ -304,4 +331,16 @@ export type StoredJourneyEvent = JourneyEvent & {
   recordedBy: string;
   revision?: bigint;
   globalPosition?: bigint;
+  /**
+   * Kept only for an event upcast on read (fromStoredEnvelope): its data as stored and that
+   * version, so an amendment written at an older version is laid over the entry at that version
+   * before upcasting (resolveCorrections). Absent: `data` is as stored, at the current version.
+   */
+  asStored?: StoredData;
 };
+
+/** An event's data as stored, and the schema version it was stored at. */
+export interface StoredData {
+  schemaVersion: number;
+  data: Record<string, unknown>;
+}

@@ -23,6 +23,13 @@ export { evolve, evolveAll, foldJourney } from './evolve';
 export { decide } from './decide';
 export { journeyDecider, type JourneyDecider } from './decider';
 export { resolveCorrections, sortByEffectiveDate, isCorrection } from './resolve-corrections';
+export {
+  amendedData,
+  layAmendment,
+  storedDataOf,
+  upcastToCurrent,
+  type StoredAmendment,
+} from './amended-entry';
 export { amendableEntryType, childRefAmendedIn } from './handlers/corrections-targets';
 export { ENTRY_WORDS } from './handlers/corrections-other-entry';
 export { ENTRY_FIELDS, ENTRY_FIELD_NAMES, isFieldOf } from './entry-fields';

@@ -16,7 +16,7 @@ import { initialState, type JourneyState } from './state';
 export type DecideFn = (command: JourneyCommand, state: JourneyState) => JourneyEvent[];
 
 const COMMAND_FOR: Record<
-  Exclude<JourneyEvent['type'], 'EntryAmended' | 'EntryRetracted'>,
+  Exclude<JourneyEvent['type'], 'EntryAmended' | 'EntryRetracted' | 'RegistrationRetracted'>,
   JourneyCommand['type']
 > = {
   ChildRegistered: 'RegisterChild',
@@ -45,7 +45,12 @@ const COMMAND_FOR: Record<
 };
 
 function checkOne(decide: DecideFn, event: StoredJourneyEvent, state: JourneyState, now: string): void {
-  if (event.type === 'EntryAmended' || event.type === 'EntryRetracted') return;
+  if (
+    event.type === 'EntryAmended' ||
+    event.type === 'EntryRetracted' ||
+    event.type === 'RegistrationRetracted'
+  )
+    return;
   if (event.type === 'PeriodOfCareEnded' && (event.data.reason === 'E11' || event.data.reason === 'E12')) {
     // Emitted with the adoption order, which was checked already.
     if (state.adoption.orderDate !== event.data.effectiveDate) {

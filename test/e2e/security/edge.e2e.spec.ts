@@ -114,6 +114,8 @@ describe('HTTP edge: headers, body limits, sign-in rate limits, no stack traces'
       statusCode: 500,
       error: 'Internal Server Error',
       message: 'Unexpected error',
+      // Only the id to quote in a report (the log line has the cause): review s12-ops F12.
+      requestId: response.headers.get('x-request-id'),
     });
     expect(text).not.toMatch(STACK);
   });

@@ -63,6 +63,7 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'POST /children/:id/adoption/order': ['social_worker', 'admin'],
   'POST /children/:id/corrections/amend': ['social_worker', 'admin'],
   'POST /children/:id/corrections/retract': ['social_worker', 'admin'],
+  'POST /children/:id/corrections/retract-registration': ['admin'],
 
   // Audit (apps/api/src/audit): history and chronology for case readers; integrity and bundles for auditors.
   'GET /children/:id/history': ['social_worker', 'panel_member', 'auditor', 'admin'],

@@ -36,7 +36,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     host: '127.0.0.1',
     jwtSecret: TEST_JWT_SECRET,
     usingDevJwtSecret: false,
-    store: { kind: 'sqlite', file: sqliteFile, synchronous: 'NORMAL' },
+    // Commits on a writer thread, as a deployment does by default (loadStoreConfig).
+    store: { kind: 'sqlite', file: sqliteFile, synchronous: 'NORMAL', writer: 'thread' },
     ...options.config,
   };
   const routes: RegisteredRoute[] = [];

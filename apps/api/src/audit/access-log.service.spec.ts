@@ -1,4 +1,7 @@
+import { BadRequestException } from '@nestjs/common';
 import type { EventStore, ReadAllOptions, RecordedEvent } from '@care-journey/event-store';
+import { EventStoreDbEventStore } from '../../../../libs/event-store/src/eventstoredb/esdb-event-store';
+import { InProcessEsdbClient } from '../../../../libs/event-store/src/eventstoredb/testing/in-process-esdb-client.spec-helper';
 import { ACCESS_LOG_SCAN_PER_PAGE, AccessLogService } from './access-log.service';
 
 /** A trail of `count` reads (child c<n % 3>, from position 1), counting how many events are pulled. */
@@ -49,5 +52,34 @@ describe('AccessLogService.page', () => {
     const page = await service.page({ childId: 'c1' }, { limit: 10 });
     expect(page.entries.map((e) => e.position)).toEqual(['1', '4', '7']);
     expect(page.next).toBeUndefined();
+  });
+
+  it('Given an EventStoreDB log, When `after` is not a position it handed out, Then the page is refused as bad input naming after (not a 500)', async () => {
+    const store = new EventStoreDbEventStore(new InProcessEsdbClient());
+    try {
+      const written = await store.appendToStream(
+        'access-log-2026-11-27',
+        [
+          {
+            id: '4f0c2b8e-1d7a-4c3e-9a51-6b2d8e7f1a90',
+            type: 'CaseHistoryRead',
+            data: { childId: 'c1', role: 'auditor', view: 'history' },
+            metadata: { recordedAt: '2026-11-27T10:00:00.000Z', recordedBy: 'ann', schemaVersion: 1 },
+          },
+        ],
+        { expectedRevision: 'no_stream' },
+      );
+      const service = new AccessLogService(store);
+      expect((await service.page({}, { after: written.globalPosition, limit: 10 })).entries).toEqual([]);
+      const refused = await service
+        .page({}, { after: written.globalPosition - 1n, limit: 10 })
+        .catch((e) => e);
+      expect(refused).toBeInstanceOf(BadRequestException);
+      expect((refused as BadRequestException).getResponse()).toMatchObject({
+        errors: [{ field: 'after', rule: 'isLogPosition' }],
+      });
+    } finally {
+      await store.close();
+    }
   });
 });

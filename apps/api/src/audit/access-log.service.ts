@@ -8,6 +8,7 @@ import {
   type AccessLogFilter,
 } from '@care-journey/audit';
 import type { EventStore } from '@care-journey/event-store';
+import { unknownCursorError } from '../http/unknown-cursor';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 
 /** A trail entry with its global position in the log: the cursor to resume after it. */
@@ -45,7 +46,18 @@ export const ACCESS_LOG_CHILD_IDS_PER_PAGE = 20_000;
 export class AccessLogService {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async page(filter: AccessLogFilter, { after, limit }: AccessLogPaging): Promise<AccessLogPage> {
+  async page(filter: AccessLogFilter, paging: AccessLogPaging): Promise<AccessLogPage> {
+    try {
+      return await this.pageAfter(filter, paging);
+    } catch (error) {
+      throw unknownCursorError('after', error);
+    }
+  }
+
+  private async pageAfter(
+    filter: AccessLogFilter,
+    { after, limit }: AccessLogPaging,
+  ): Promise<AccessLogPage> {
     const entries: PositionedAccessLogEntry[] = [];
     let childIds = 0;
     let scanned = 0;

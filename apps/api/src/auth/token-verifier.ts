@@ -1,12 +1,13 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable, Logger, Optional, UnauthorizedException } from '@nestjs/common';
-import { verify } from 'jsonwebtoken';
+import { decode, verify } from 'jsonwebtoken';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import type { AuthenticatedUser } from './authenticated-user';
 import {
   API_TOKEN_KIND,
   isRole,
   JWT_ALGORITHM,
+  jwtKeyId,
   JWT_AUDIENCE,
   JWT_ISSUER,
   MAX_TOKEN_HOURS,
@@ -19,6 +20,14 @@ import { TOKEN_ACCESS_CHANGED, TokenHolders } from './token-holders';
 import { VerifiedTokens, type VerifiedToken } from './verified-tokens';
 
 export const TOKEN_REVOKED = 'This token has been revoked: ask for a new one (or sign in again)';
+export const KEY_NO_LONGER_ACCEPTED =
+  'Token was signed with a key that is no longer accepted (the token secret was rotated): ask for a new one (or sign in again)';
+
+/** A key tokens are verified with: the secret's, and its id (the `kid` tokens signed with it carry). */
+interface VerifyingKey {
+  id: string;
+  key: KeyObject;
+}
 
 /** Revoked tokens logged per process, each once: a client retrying with one does not flood the log. */
 const LOGGED_REFUSALS = 10_000;
@@ -27,10 +36,11 @@ const LOGGED_REFUSALS = 10_000;
 @Injectable()
 export class TokenVerifier {
   /**
-   * The HS256 key, made once: given the secret as a string, jsonwebtoken first tries to read it as a
+   * The HS256 keys, made once: given the secret as a string, jsonwebtoken first tries to read it as a
    * public key and then builds a secret key on every request (a third of the CPU of a command).
+   * The current secret's first, then CARE_JOURNEY_JWT_SECRET_PREVIOUS's during a rotation.
    */
-  private readonly key: KeyObject;
+  private readonly keys: VerifyingKey[];
   private readonly verified = new VerifiedTokens();
   private readonly logged = new Set<string>();
   private readonly logger = new Logger('Tokens');
@@ -42,7 +52,15 @@ export class TokenVerifier {
     /** API tokens' users against the users file (token-holders.ts); unchecked when not given. */
     @Optional() private readonly holders: TokenHolders = new TokenHolders(undefined),
   ) {
-    this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+    const secrets = [config.jwtSecret, ...(config.previousJwtSecret ? [config.previousJwtSecret] : [])];
+    this.keys = secrets.map((secret) => ({
+      id: jwtKeyId(secret),
+      key: createSecretKey(Buffer.from(secret, 'utf8')),
+    }));
+    if (this.keys.length > 1)
+      this.logger.log(
+        `Tokens signed with the previous secret (key ${this.keys[1].id}) are still accepted; new ones are signed with key ${this.keys[0].id}`,
+      );
   }
 
   verify(token: string): AuthenticatedUser {
@@ -80,18 +98,7 @@ export class TokenVerifier {
   }
 
   private verifyAfresh(token: string): { verified: VerifiedToken; claims: Record<string, unknown> } {
-    let claims: Record<string, unknown>;
-    try {
-      const verified = verify(token, this.key, {
-        algorithms: [JWT_ALGORITHM],
-        issuer: JWT_ISSUER,
-        audience: JWT_AUDIENCE,
-      });
-      if (typeof verified === 'string') throw new Error('payload is not a JSON object');
-      claims = verified as Record<string, unknown>;
-    } catch (error) {
-      throw new UnauthorizedException(describeJwtFailure(error));
-    }
+    const claims = this.verifySignedClaims(token);
     const { sub, name, role } = claims;
     if (typeof sub !== 'string' || sub.length === 0)
       throw new UnauthorizedException('Token has no subject (sub)');
@@ -129,6 +136,42 @@ export class TokenVerifier {
       claims,
     };
   }
+
+  /**
+   * The token's claims, once its signature and standard claims hold. A token naming its key (`kid`)
+   * is verified with that key only: one no longer accepted says so. One naming none (minted before
+   * tokens had a `kid`) is tried with each key, the current one first.
+   */
+  private verifySignedClaims(token: string): Record<string, unknown> {
+    const kid = keyIdOf(token);
+    const keys = kid === undefined ? this.keys : this.keys.filter((key) => key.id === kid);
+    if (keys.length === 0)
+      throw new UnauthorizedException({ message: KEY_NO_LONGER_ACCEPTED, reason: 'key-not-accepted' });
+    let failure: unknown;
+    for (const { key } of keys) {
+      try {
+        const verified = verify(token, key, {
+          algorithms: [JWT_ALGORITHM],
+          issuer: JWT_ISSUER,
+          audience: JWT_AUDIENCE,
+        });
+        if (typeof verified === 'string') throw new Error('payload is not a JSON object');
+        return verified as Record<string, unknown>;
+      } catch (error) {
+        failure = error;
+        // Only a signature another key may make good is worth trying the next key for.
+        if ((error as Error).message !== 'invalid signature') break;
+      }
+    }
+    throw new UnauthorizedException(describeJwtFailure(failure));
+  }
+}
+
+/** A token's `kid` (header), unverified: it only chooses the key; undefined when it has none or is not a JWT. */
+function keyIdOf(token: string): string | undefined {
+  const decoded = decode(token, { complete: true });
+  const kid = decoded?.header.kid;
+  return typeof kid === 'string' ? kid : undefined;
 }
 
 /** How far a token's issue time may be ahead of this clock: another machine's clock may run fast. */

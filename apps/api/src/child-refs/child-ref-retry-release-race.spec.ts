@@ -68,6 +68,7 @@ class StallingStore implements EventStore {
   readAll: EventStore['readAll'] = (options) => this.inner.readAll(options);
   subscribeToAll: EventStore['subscribeToAll'] = (options, handlers) =>
     this.inner.subscribeToAll(options, handlers);
+  eventsAt: EventStore['eventsAt'] = (position) => this.inner.eventsAt(position);
   headPosition = () => this.inner.headPosition();
   close = () => this.inner.close();
 }

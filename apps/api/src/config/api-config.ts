@@ -1,5 +1,6 @@
 import type { StoreConfig } from '@care-journey/event-store';
 import type { ProjectionsMode } from '@care-journey/projections';
+import type { LogSettings } from '../logging/log-settings';
 import type { TrustProxy } from './trust-proxy';
 
 /** Everything the API needs to start; built from the environment (main.ts) or by a test. */
@@ -9,6 +10,8 @@ export interface ApiConfig {
   jwtSecret: string;
   /** True when the fixed development secret is in use (never in production). */
   usingDevJwtSecret: boolean;
+  /** CARE_JOURNEY_JWT_SECRET_PREVIOUS: tokens it signed are still accepted (a rotation); it signs none. */
+  previousJwtSecret?: string;
   store: StoreConfig;
   /** Proxies whose X-Forwarded-For names the client (CARE_JOURNEY_TRUST_PROXY); absent = none. */
   trustProxy?: TrustProxy;
@@ -18,6 +21,8 @@ export interface ApiConfig {
    * hand, e.g. a test): DEFAULT_PROJECTIONS_MODE.
    */
   projections?: ProjectionsMode;
+  /** CARE_JOURNEY_LOG_FORMAT and CARE_JOURNEY_ACCESS_LOG; absent (a test's config): DEFAULT_LOG_SETTINGS. */
+  log?: LogSettings;
   /**
    * How long one look at the users file and the revoked-tokens file holds (auth/watched-file.ts).
    * Not an environment setting: absent, FILE_RECHECK_MS (1 s); specs set 0 to see a change at the
@@ -32,8 +37,8 @@ export interface ApiConfig {
   sessionMinutes?: number;
 }
 
-/** The API's projections mode when CARE_JOURNEY_PROJECTIONS is not set (README, bench finding 15). */
-export const DEFAULT_PROJECTIONS_MODE: ProjectionsMode = 'thread';
+/** The projections mode when CARE_JOURNEY_PROJECTIONS is not set: libs/projections' (one parser, one default). */
+export { DEFAULT_PROJECTIONS_MODE } from '@care-journey/projections';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 

@@ -48,6 +48,7 @@ describe('checkStartupSettings: settings read inside modules fail start-up with 
       '/nonexistent/authority.json',
       /^CARE_JOURNEY_AUTHORITY_FILE: cannot read/,
     ],
+    ['CARE_JOURNEY_HOST_ID', 'api 1', /^CARE_JOURNEY_HOST_ID: must be 1–253 letters, digits, /],
   ])('%s=%s', (variable, value, message) => {
     let thrown: unknown;
     try {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadAuditKey } from '@care-journey/audit';
 import type { StoreConfig } from '@care-journey/event-store';
+import { HOST_ID_VARIABLE, readHostId } from '@care-journey/event-store/sqlite';
 import { driftConfigFromEnv, loadAuthorityConfig, loadReadModelConfig } from '@care-journey/projections';
 import {
   parseUsers,
@@ -37,7 +38,7 @@ function asSetting(variable: string, check: () => unknown): void {
 
 /**
  * The settings read while the app's modules start (read models, drift thresholds, authority,
- * audit key, users file, revoked tokens), checked before it starts, so a bad one stops start-up with one line naming the
+ * audit key, host id, users file, revoked tokens), checked before it starts, so a bad one stops start-up with one line naming the
  * variable and the rule instead of a stack trace from inside a module.
  */
 export function checkStartupSettings(env: Env, store: StoreConfig): void {
@@ -63,6 +64,8 @@ export function checkStartupSettings(env: Env, store: StoreConfig): void {
     throw settingError(variable, error);
   }
   asSetting('CARE_JOURNEY_AUDIT_KEY', () => loadAuditKey(env));
+  // Names this host in the store's in-use markers (libs/event-store sqlite/store-in-use.ts).
+  if (store.kind === 'sqlite') asSetting(HOST_ID_VARIABLE, () => readHostId(env));
   const usersFile = env.CARE_JOURNEY_USERS?.trim();
   if (usersFile)
     asSetting('CARE_JOURNEY_USERS', () => {

@@ -1,4 +1,5 @@
 import { DEV_JWT_SECRET } from '@care-journey/access';
+import { loadReadModelConfig } from '@care-journey/projections';
 import { ConfigError, DEFAULT_PROJECTIONS_MODE } from './api-config';
 import { loadApiConfig } from './load-api-config';
 
@@ -75,5 +76,24 @@ describe('loadApiConfig', () => {
     expect(() => loadApiConfig({ CARE_JOURNEY_PROJECTIONS: 'sometimes' })).toThrow(
       /^CARE_JOURNEY_PROJECTIONS: allowed values are 'inline', 'thread', 'worker'/,
     );
+  });
+
+  it('Given CARE_JOURNEY_PROJECTIONS unset or wrong, When serve (the API) and rebuild (the read-model config) read it, Then they give the same mode and the same refusal', () => {
+    expect(loadApiConfig({}).projections).toBe('thread');
+    expect(loadReadModelConfig({}).mode).toBe('thread');
+    const refusal = (read: () => unknown): string => {
+      try {
+        read();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('expected a refusal');
+    };
+    const env = { CARE_JOURNEY_PROJECTIONS: 'foo' };
+    expect(refusal(() => loadApiConfig(env))).toBe(refusal(() => loadReadModelConfig(env)));
+    expect(refusal(() => loadApiConfig(env))).toBe(
+      `CARE_JOURNEY_PROJECTIONS: allowed values are 'inline', 'thread', 'worker' (default 'thread'), got "foo"`,
+    );
+    expect(() => loadApiConfig(env)).toThrow(ConfigError);
   });
 });

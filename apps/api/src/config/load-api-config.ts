@@ -1,8 +1,13 @@
 import { EnvironmentKindError, isProduction } from '@care-journey/access';
 import { loadStoreConfig, StoreConfigError } from '@care-journey/event-store';
 import { JwtSecretError, readJwtSecret } from '@care-journey/access';
-import type { ProjectionsMode } from '@care-journey/projections';
-import { ConfigError, DEFAULT_PROJECTIONS_MODE, type ApiConfig } from './api-config';
+import {
+  projectionsModeFromEnv,
+  ReadModelConfigError,
+  type ProjectionsMode,
+} from '@care-journey/projections';
+import { readLogSettings } from '../logging/log-settings';
+import { ConfigError, type ApiConfig } from './api-config';
 import { HOST_VARIABLE, readHost } from './host-setting';
 import { parseTrustProxy, TRUST_PROXY_VARIABLE } from './trust-proxy';
 
@@ -23,22 +28,22 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     store: readStore(env),
     trustProxy: parseTrustProxy(read(env, TRUST_PROXY_VARIABLE)),
     projections: readProjectionsMode(env),
+    log: readLogSettings(env),
   };
 }
 
-const PROJECTIONS_MODES: readonly ProjectionsMode[] = ['inline', 'thread', 'worker'];
-
+/** The one parser of CARE_JOURNEY_PROJECTIONS (libs/projections), its error as the API's ConfigError. */
 function readProjectionsMode(env: Env): ProjectionsMode {
-  const raw = read(env, 'CARE_JOURNEY_PROJECTIONS');
-  if (raw === undefined) return DEFAULT_PROJECTIONS_MODE;
-  const mode = PROJECTIONS_MODES.find((allowed) => allowed === raw);
-  if (mode === undefined)
-    throw new ConfigError(
-      'CARE_JOURNEY_PROJECTIONS',
-      `allowed values are ${PROJECTIONS_MODES.map((m) => `'${m}'`).join(', ')} (default '${DEFAULT_PROJECTIONS_MODE}'), got "${raw}"`,
-    );
-  return mode;
+  try {
+    return projectionsModeFromEnv(env);
+  } catch (error) {
+    if (error instanceof ReadModelConfigError) throw new ConfigError(error.variable, ruleOf(error));
+    throw error;
+  }
 }
+
+/** The rule of a `<variable>: <rule>` message. */
+const ruleOf = (error: ReadModelConfigError): string => error.message.slice(error.variable.length + 2);
 
 function readPort(env: Env): number {
   const raw = read(env, 'PORT');
@@ -50,7 +55,7 @@ function readPort(env: Env): number {
 }
 
 /** The token secret (libs/access, the rule the CLI's `token` shares), as a ConfigError when refused. */
-function loadJwtSecret(env: Env): Pick<ApiConfig, 'jwtSecret' | 'usingDevJwtSecret'> {
+function loadJwtSecret(env: Env): Pick<ApiConfig, 'jwtSecret' | 'usingDevJwtSecret' | 'previousJwtSecret'> {
   try {
     return readJwtSecret(env);
   } catch (error) {

@@ -8,6 +8,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { mayReadPersonalData } from '../auth/personal-data';
 import { Roles } from '../auth/roles.decorator';
+import { unknownCursorError } from '../http/unknown-cursor';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { refuseCheckpointAheadOfLog } from './checkpoint-ahead';
 import { EventsFeedQuery } from './dto/events-feed.query';
@@ -39,6 +40,8 @@ export class EventsFeedController {
       after: query.after === undefined ? undefined : BigInt(query.after),
       limit: query.limit,
       redact,
+    }).catch((error: unknown) => {
+      throw unknownCursorError('after', error);
     });
     // Children's stored records, unredacted (auditor, admin): one trail entry for the page read. A
     // page without journey events (e.g. only the trail's own last entry) read no one's record, and

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { chainEvents, chainTipAfter, readWholeStream } from '@care-journey/audit';
+import { auditKeyFingerprint, chainEvents, chainTipAfter, readWholeStream } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { CORRECTED_JOURNEY } from '../../../../libs/audit/src/testing/corrected-journey';
 import { registerAuditCommand } from './audit.command';
@@ -150,6 +150,40 @@ describe('care-journey audit', () => {
     writeFileSync(out, edited);
     expect(await run('verify-bundle', out)).toMatchObject({ ok: false, firstBroken: { eventId: 'e3' } });
     expect(process.exitCode).toBe(1);
+  });
+
+  it('Given a bundle signed before the audit key was rotated, When verified, Then wrong-key with the current key alone, valid with the archived key from --key-file (review s12-ops F5)', async () => {
+    const out = join(dir, 'old-bundle.json');
+    const oldKey = 'k'.repeat(40);
+    const program = new Command('care-journey').exitOverride();
+    registerAuditCommand(program);
+    await program.parseAsync(['node', 'care-journey', 'audit', 'export', '--child', 'c1', '--out', out]);
+    const { keyId } = (JSON.parse(readFileSync(out, 'utf8')) as { signature: { keyId: string } }).signature;
+    expect(keyId).toBe(auditKeyFingerprint(oldKey));
+    process.env.CARE_JOURNEY_AUDIT_KEY = 'r'.repeat(40); // rotated
+
+    expect(await run('verify-bundle', out)).toMatchObject({ ok: false, signature: 'wrong-key' });
+    expect(process.exitCode).toBe(1);
+
+    const ring = join(dir, 'audit-keys');
+    writeFileSync(
+      ring,
+      `# archived audit keys, by keyId\nlegacy-2025 ${'l'.repeat(40)}\n${keyId} ${oldKey}\n`,
+      {
+        mode: 0o600,
+      },
+    );
+    expect(await run('verify-bundle', '--key-file', ring, out)).toMatchObject({
+      ok: true,
+      signature: 'valid',
+    });
+    expect(process.exitCode).toBeUndefined();
+
+    // A key pasted beside another key's fingerprint is refused, naming the file and line.
+    writeFileSync(ring, `${keyId} ${'w'.repeat(40)}\n`);
+    await expect(run('verify-bundle', '--key-file', ring, out)).rejects.toThrow(
+      new RegExp(`--key-file .*audit-keys:1: ${keyId} is not this key's fingerprint`),
+    );
   });
 
   it('records each read in the access log with the reader and reason', async () => {

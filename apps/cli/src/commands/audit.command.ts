@@ -6,7 +6,9 @@ import {
   childFlagsPoint,
   chronology,
   exportBundle,
+  keyForBundle,
   loadAuditKey,
+  parseAuditKeyRing,
   parseReplayPoint,
   readWholeStream,
   recordCaseHistoryRead,
@@ -14,6 +16,7 @@ import {
   toStoredJourneyEvent,
   verifyBundle,
   verifyChain,
+  type AuditKey,
   type CaseHistoryView,
 } from '@care-journey/audit';
 import { toJsonSafe, type EventStore, type RecordedEvent } from '@care-journey/event-store';
@@ -210,20 +213,41 @@ export function registerAuditCommand(program: Command): void {
   audit
     .command('verify-bundle')
     .description(
-      'Verify a bundle offline (no database): every chain link, then the signature (key: CARE_JOURNEY_AUDIT_KEY)',
+      'Verify a bundle offline (no database): every chain link, then the signature (key: CARE_JOURNEY_AUDIT_KEY, or an archived one from --key-file)',
     )
     .argument('<file>', 'bundle written by `audit export` or GET /children/{id}/bundle')
-    .action((file: string) => {
+    .option(
+      '--key-file <file>',
+      'audit keys kept after a rotation, one a line: "<keyId> <key>"; the bundle\'s keyId picks one (docs/audit.md)',
+    )
+    .action((file: string, options: { keyFile?: string }) => {
       const { key, warning } = loadAuditKey();
       if (warning) warn(warning);
+      const archived = options.keyFile === undefined ? [] : readKeyRing(options.keyFile);
       let bundle: unknown;
       try {
         bundle = JSON.parse(readFileSync(file, 'utf8'));
       } catch (error) {
         throw new Error(`${file} is not readable JSON: ${(error as Error).message}`);
       }
-      const result = verifyBundle(bundle, key);
+      const result = verifyBundle(bundle, keyForBundle(bundle, key, archived));
       print(result);
+      if (result.signature === 'wrong-key')
+        warn(
+          options.keyFile === undefined
+            ? 'the bundle was signed with another key: if it was rotated, pass the archived key with --key-file'
+            : `neither CARE_JOURNEY_AUDIT_KEY nor ${options.keyFile} has the bundle's key`,
+        );
       if (!result.ok) process.exitCode = 1;
     });
+}
+
+function readKeyRing(file: string): AuditKey[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`--key-file ${file} cannot be read: ${(error as Error).message}`);
+  }
+  return parseAuditKeyRing(text, `--key-file ${file}`);
 }

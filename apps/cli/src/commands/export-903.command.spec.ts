@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
-import { JOURNEY_SCHEMA_VERSION, journeyStream } from '@care-journey/journey';
+import { currentSchemaVersion, journeyStream, type JourneyEventType } from '@care-journey/journey';
 import { registerExport903Command, SELF_CHECK_FAILED_EXIT_CODE } from './export-903.command';
 
-const metadata = {
+/** Recording metadata of a `type` event, at its type's current schema version. */
+const metadataOf = (type: JourneyEventType) => ({
   recordedAt: '2024-06-01T00:00:00Z',
   recordedBy: 'spec',
-  schemaVersion: JOURNEY_SCHEMA_VERSION,
-};
+  schemaVersion: currentSchemaVersion(type),
+});
 
 /** A child registered and in care from `start`, under the 903 reference `childRef`. */
 async function childInCare(store: SqliteEventStore, childId: string, childRef: string, start: string) {
@@ -35,7 +36,7 @@ async function childInCare(store: SqliteEventStore, childId: string, childRef: s
           team: 'North',
           socialWorker: 'sw',
         },
-        metadata,
+        metadata: metadataOf('ChildRegistered'),
       },
       {
         id: `${childId}-1`,
@@ -55,7 +56,7 @@ async function childInCare(store: SqliteEventStore, childId: string, childRef: s
           // Recorded: without it the PrevPerm row says P4 (not known) and the self-check names rule 630.
           previousPermanence: { code: 'Z1' },
         },
-        metadata,
+        metadata: metadataOf('PeriodOfCareStarted'),
       },
     ],
     { expectedRevision: 'any' },
@@ -138,7 +139,7 @@ describe('care-journey export-903', () => {
             reasonForChange: 'CARPL',
             sameCarer: false,
           },
-          metadata,
+          metadata: metadataOf('PlacementChanged'),
         },
       ],
       { expectedRevision: 'any' },

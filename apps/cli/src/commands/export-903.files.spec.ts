@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
-import { JOURNEY_SCHEMA_VERSION, journeyStream } from '@care-journey/journey';
+import { currentSchemaVersion, journeyStream } from '@care-journey/journey';
 import { registerExport903Command } from './export-903.command';
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777;
@@ -47,7 +47,7 @@ describe('care-journey export-903 --out: private files, never overwritten silent
           metadata: {
             recordedAt: '2024-06-01T00:00:00Z',
             recordedBy: 'spec',
-            schemaVersion: JOURNEY_SCHEMA_VERSION,
+            schemaVersion: currentSchemaVersion('ChildRegistered'),
           },
         },
       ],

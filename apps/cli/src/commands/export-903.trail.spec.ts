@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { type RecordedEvent } from '@care-journey/event-store';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
-import { JOURNEY_SCHEMA_VERSION, journeyStream } from '@care-journey/journey';
+import { currentSchemaVersion, journeyStream, type JourneyEventType } from '@care-journey/journey';
 import { registerExport903Command } from './export-903.command';
 
-const metadata = {
+/** Recording metadata of a `type` event, at its type's current schema version. */
+const metadataOf = (type: JourneyEventType) => ({
   recordedAt: '2024-06-01T00:00:00Z',
   recordedBy: 'spec',
-  schemaVersion: JOURNEY_SCHEMA_VERSION,
-};
+  schemaVersion: currentSchemaVersion(type),
+});
 
 /** A child registered (UPN, date of birth, home postcode) and, when `start` is given, in care from then. */
 async function child(store: SqliteEventStore, childId: string, childRef: string, start?: string) {
@@ -36,7 +37,7 @@ async function child(store: SqliteEventStore, childId: string, childRef: string,
           team: 'North',
           socialWorker: 'sw',
         },
-        metadata,
+        metadata: metadataOf('ChildRegistered'),
       },
       ...(start === undefined
         ? []
@@ -58,7 +59,7 @@ async function child(store: SqliteEventStore, childId: string, childRef: string,
                 },
                 previousPermanence: { code: 'Z1' },
               },
-              metadata,
+              metadata: metadataOf('PeriodOfCareStarted'),
             },
           ]),
     ],

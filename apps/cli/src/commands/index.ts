@@ -10,6 +10,7 @@ import { registerRebuildCommand } from './rebuild.command';
 import { registerRestoreCommand } from './restore.command';
 import { registerSeedCommand } from './seed.command';
 import { registerServeCommand } from './serve.command';
+import { registerStoreMarkersCommand } from './store-markers.command';
 import { registerTokenCommand } from './token.command';
 import { registerUserEntryCommand } from './user-entry.command';
 
@@ -26,6 +27,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerMeasuresCommand,
   registerBackupCommand,
   registerRestoreCommand,
+  registerStoreMarkersCommand,
   registerUserEntryCommand,
   registerChildRefCommand,
 ];

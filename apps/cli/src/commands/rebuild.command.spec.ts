@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
-import { JOURNEY_SCHEMA_VERSION, journeyStream } from '@care-journey/journey';
+import { currentSchemaVersion, journeyStream } from '@care-journey/journey';
 import { defaultReadModelFile, ReadModelStore } from '@care-journey/projections';
 import { registerRebuildCommand } from './rebuild.command';
 
@@ -33,7 +33,7 @@ describe('care-journey rebuild', () => {
           metadata: {
             recordedAt: '2024-01-01T00:00:00Z',
             recordedBy: 'spec',
-            schemaVersion: JOURNEY_SCHEMA_VERSION,
+            schemaVersion: currentSchemaVersion('AllocationChanged'),
           },
         },
       ],

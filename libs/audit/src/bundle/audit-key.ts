@@ -12,7 +12,8 @@ export const AUDIT_KEY_ID_VARIABLE = 'CARE_JOURNEY_AUDIT_KEY_ID';
 export const DEV_AUDIT_KEY_ID = 'dev-insecure';
 // Public on purpose: a bundle signed with it proves nothing, which is what the warning says.
 const DEV_AUDIT_SECRET = 'care-journey-dev-audit-key-do-not-use-in-production';
-const MIN_KEY_LENGTH = 32;
+export const MIN_AUDIT_KEY_LENGTH = 32;
+const MIN_KEY_LENGTH = MIN_AUDIT_KEY_LENGTH;
 
 export class AuditKeyError extends Error {
   override readonly name = 'AuditKeyError';
@@ -47,10 +48,10 @@ export function loadAuditKey(env: Env = process.env): LoadedAuditKey {
       `${AUDIT_KEY_VARIABLE} must be at least ${MIN_KEY_LENGTH} characters (got ${secret.length})`,
     );
   }
-  const keyId = env[AUDIT_KEY_ID_VARIABLE]?.trim() || fingerprint(secret);
+  const keyId = env[AUDIT_KEY_ID_VARIABLE]?.trim() || auditKeyFingerprint(secret);
   return { key: { keyId, secret: Buffer.from(secret, 'utf8') } };
 }
 
-// A domain-separated digest: names the key without helping anyone guess it.
-const fingerprint = (secret: string): string =>
+/** The default keyId: a domain-separated digest that names the key without helping anyone guess it. */
+export const auditKeyFingerprint = (secret: string): string =>
   `sha256:${createHash('sha256').update(`care-journey-audit-key-id\n${secret}`, 'utf8').digest('hex').slice(0, 16)}`;

@@ -89,14 +89,15 @@ const withoutChanges = ({ changes: _changes, ...link }: CorrectionLink): Omit<Co
 
 function correctedId(event: StoredJourneyEvent): string | undefined {
   if (event.type === 'EntryAmended') return event.data.correctedEventId;
-  if (event.type === 'EntryRetracted') return event.data.retractedEventId;
+  if (event.type === 'EntryRetracted' || event.type === 'RegistrationRetracted')
+    return event.data.retractedEventId;
   return undefined;
 }
 
 function correctionTarget(event: StoredJourneyEvent): Pick<ChronologyEntry, 'corrects'> {
   if (event.type === 'EntryAmended')
     return { corrects: { eventId: event.data.correctedEventId, kind: 'amended', reason: event.data.reason } };
-  if (event.type === 'EntryRetracted')
+  if (event.type === 'EntryRetracted' || event.type === 'RegistrationRetracted')
     return {
       corrects: { eventId: event.data.retractedEventId, kind: 'retracted', reason: event.data.reason },
     };

@@ -6,11 +6,11 @@
 //   e4 placement change 2024-03-01, U6  recorded 2024-03-20 by sw-2  (late, after e5)
 //   e6 amends e4: U6 → U5               recorded 2024-04-02 by tm-1  (first correction)
 //   e7 amends e4: 2024-03-01 → 03-05    recorded 2024-05-01 by tm-2  (second correction)
-import type { StoredJourneyEvent } from '@care-journey/journey';
+import { currentSchemaVersion, type StoredJourneyEvent } from '@care-journey/journey';
 import type { NewEvent } from '../store';
 
 const child = 'c1';
-const at = (iso: string, by: string) => ({ recordedAt: iso, recordedBy: by, schemaVersion: 1 });
+const at = (iso: string, by: string) => ({ recordedAt: iso, recordedBy: by });
 const placementChange = (type: string, date: string) => ({
   childId: child,
   effectiveDate: date,
@@ -19,7 +19,15 @@ const placementChange = (type: string, date: string) => ({
   sameCarer: false,
 });
 
-export const CORRECTED_JOURNEY: NewEvent[] = [
+type Unstamped = Omit<NewEvent, 'metadata'> & { metadata: { recordedAt: string; recordedBy: string } };
+/** Each event stamped with its type's current schema version, as a writer of today would. */
+const stamped = (events: Unstamped[]): NewEvent[] =>
+  events.map((event) => ({
+    ...event,
+    metadata: { ...event.metadata, schemaVersion: currentSchemaVersion(event.type) },
+  }));
+
+export const CORRECTED_JOURNEY: NewEvent[] = stamped([
   {
     id: 'e1',
     type: 'ChildRegistered',
@@ -93,7 +101,7 @@ export const CORRECTED_JOURNEY: NewEvent[] = [
     },
     metadata: at('2024-05-01T14:00:00.000Z', 'tm-2'),
   },
-];
+]);
 
 /** The same events as the domain sees them once stored. */
 export const correctedJourney = (): StoredJourneyEvent[] =>

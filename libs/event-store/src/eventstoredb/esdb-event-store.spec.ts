@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CancelledError } from '@eventstore/db-client';
-import { DuplicateEventIds, StoreUnavailable, WrongExpectedRevision } from '../errors';
+import { BatchTooLarge, DuplicateEventIds, StoreUnavailable, WrongExpectedRevision } from '../errors';
 import type { NewEvent, RecordedEvent } from '../event-store.port';
 import { EventStoreDbEventStore } from './esdb-event-store';
 import { InProcessEsdbClient } from './testing/in-process-esdb-client.spec-helper';
@@ -106,6 +106,72 @@ describe('EventStoreDB adapter: the ids a stream holds, read before an append', 
     } finally {
       await store.close();
       await other.close();
+    }
+  });
+});
+
+/** Settles within `ms`, or says it never did (the real client never settles some appends). */
+function settleWithin<T>(attempt: Promise<T>, ms = 1_000): Promise<T | 'never settled'> {
+  return Promise.race([
+    attempt,
+    new Promise<'never settled'>((resolve) => setTimeout(() => resolve('never settled'), ms)),
+  ]);
+}
+
+describe('EventStoreDB adapter: appends the client or server would mishandle (review s13)', () => {
+  it('refuses data or metadata the client cannot serialise, naming the field, and sends nothing (M2)', async () => {
+    const client = new InProcessEsdbClient();
+    const store = new EventStoreDbEventStore(client);
+    try {
+      const [good, bad] = events(2);
+      bad.data = { amount: 12n };
+      const refused = await settleWithin(
+        store.appendToStream('journey', [good, bad], { expectedRevision: 'any' }).catch((e: unknown) => e),
+      );
+      expect(refused).toBeInstanceOf(TypeError);
+      expect(String(refused)).toMatch(/events\[1\]\.data must be JSON-serialisable \(stream journey\)/);
+      const [cyclic] = events(1);
+      const loop: Record<string, unknown> = {};
+      loop.self = loop;
+      cyclic.metadata = { ...cyclic.metadata, loop };
+      await expect(
+        settleWithin(store.appendToStream('journey', [cyclic], { expectedRevision: 'any' })),
+      ).rejects.toThrow(/events\[0\]\.metadata must be JSON-serialisable/);
+      expect(client.calls.appendToStream).toBe(0);
+      await expect(collect(store.readStream('journey'))).rejects.toThrow(/does not exist/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('never acknowledges an append refused with throwOnAppendFailure=false (success: false) (M3)', async () => {
+    const client = new InProcessEsdbClient(undefined, { throwOnAppendFailure: false });
+    const store = new EventStoreDbEventStore(client);
+    try {
+      await store.appendToStream('journey', events(3), { expectedRevision: 'no_stream' });
+      const refused = store.appendToStream('journey', events(1), { expectedRevision: 0n });
+      await expect(refused).rejects.toBeInstanceOf(WrongExpectedRevision);
+      await expect(refused).rejects.toMatchObject({ stream: 'journey', expected: '0', actual: 2n });
+      const missing = store.appendToStream('nowhere', events(1), { expectedRevision: 'stream_exists' });
+      await expect(missing).rejects.toMatchObject({ actual: 'no_stream' });
+      expect(await collect(store.readStream('journey'))).toHaveLength(3);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses an append larger than the server’s MaxAppendSize with BatchTooLarge, writing nothing (M6)', async () => {
+    const client = new InProcessEsdbClient(undefined, { maxAppendSize: 1_000 });
+    const store = new EventStoreDbEventStore(client);
+    try {
+      const refused = store.appendToStream('journey', events(20), { expectedRevision: 'no_stream' });
+      await expect(refused).rejects.toBeInstanceOf(BatchTooLarge);
+      await expect(refused).rejects.toMatchObject({ stream: 'journey', events: 20, maxBytes: 1_000 });
+      await expect(refused).rejects.toThrow(/at most 1000 bytes/);
+      await store.appendToStream('journey', events(2), { expectedRevision: 'no_stream' });
+      expect(await collect(store.readStream('journey'))).toHaveLength(2);
+    } finally {
+      await store.close();
     }
   });
 });

@@ -3,6 +3,8 @@ import {
   END,
   EventStoreDBClient,
   FORWARDS,
+  MaxAppendSizeExceededError,
+  NO_STREAM,
   START,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
@@ -21,7 +23,7 @@ import type {
   Subscription,
   SubscriptionHandlers,
 } from '../event-store.port';
-import { StoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../errors';
+import { BatchTooLarge, StoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../errors';
 import { describeExpected, matchesExpected } from '../expected-revision';
 import { findOriginalAppend, judgeStoredIds, repeatedIds, repeatedIdsError } from '../stored-ids';
 import { validateAppend, validateMaxCount } from '../validate-input';
@@ -29,8 +31,10 @@ import type { EsdbClient } from './esdb-client';
 import { matchesFilter } from './esdb-filter';
 import {
   fromResolved,
+  isInvalidPosition,
   isSystemEvent,
   mapEsdbError,
+  mapReadAllError,
   toEsdbExpected,
   toEsdbPosition,
   toEventData,
@@ -88,6 +92,7 @@ export class EventStoreDbEventStore implements EventStore {
     // The server would store a batch that repeats an id as it is: refused here, as SQLite's index does.
     if (repeatedIds(events).length > 0) throw repeatedIdsError(stream, events);
     const { onlyIf, expectedRevision } = options;
+    const eventData = events.map((event, index) => toEventData(event, index, stream));
     try {
       // A stream about to be created holds no ids: 'no_stream' needs no read before the append.
       const held = expectedRevision === 'no_stream' ? undefined : await this.streamIds.of(stream);
@@ -103,17 +108,34 @@ export class EventStoreDbEventStore implements EventStore {
         const original = judgeStoredIds(stream, events, expectedRevision, held.locate);
         if (original) return original;
       }
-      const result = await this.client.appendToStream(stream, events.map(toEventData), {
+      const result = await this.client.appendToStream(stream, eventData, {
         expectedRevision: toEsdbExpected(expectedRevision),
       });
+      // throwOnAppendFailure=false in the connection string: a refusal resolves instead of throwing.
+      if (!result.success) throw await this.refusal(stream, expectedRevision);
       const position =
         result.position?.commit ?? (await this.positionOf(stream, result.nextExpectedRevision));
       return { nextExpectedRevision: result.nextExpectedRevision, globalPosition: position };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError)
         await this.explainRefusal(stream, events, expectedRevision);
+      if (error instanceof MaxAppendSizeExceededError)
+        throw new BatchTooLarge(stream, events.length, error.maxAppendSize);
       throw mapEsdbError(error, stream, expectedRevision);
     }
+  }
+
+  /**
+   * The error the client throws for a wrong expected version, for a refusal it resolved instead
+   * ({ success: false }, whose revision is not the stream's: read here).
+   */
+  private async refusal(stream: string, expected: ExpectedRevision): Promise<WrongExpectedVersionError> {
+    const current = await this.currentRevision(stream);
+    return new WrongExpectedVersionError(undefined, {
+      streamName: stream,
+      expected: toEsdbExpected(expected),
+      current: current ?? NO_STREAM,
+    });
   }
 
   /**
@@ -222,10 +244,36 @@ export class EventStoreDbEventStore implements EventStore {
         if (count >= wanted) break;
       }
     } catch (error) {
+      throw mapReadAllError(error, from);
+    } finally {
+      if (!read.destroyed) await read.cancel().catch(() => undefined);
+    }
+  }
+
+  /**
+   * A forwards read of $all is inclusive of its start, so the event at `position` is the first one
+   * read from there (each event of a normal append is a record of its own: one per position). A
+   * number that is not a record start is refused by the server: no event is there.
+   */
+  async eventsAt(position: bigint): Promise<RecordedEvent[]> {
+    const read = this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: toEsdbPosition(position),
+      maxCount: 1,
+    });
+    const found: RecordedEvent[] = [];
+    try {
+      for await (const resolved of read as AsyncIterable<AllStreamResolvedEvent>) {
+        const event = fromResolved(resolved);
+        if (event?.globalPosition === position) found.push(event);
+      }
+    } catch (error) {
+      if (isInvalidPosition(error)) return [];
       throw mapEsdbError(error, undefined);
     } finally {
       if (!read.destroyed) await read.cancel().catch(() => undefined);
     }
+    return found;
   }
 
   subscribeToAll(options: SubscribeOptions, handlers: SubscriptionHandlers): Subscription {

@@ -10,6 +10,7 @@ import {
   StreamNotFoundError,
   TimeoutError,
   UnavailableError,
+  UnknownError,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
   type AppendExpectedRevision,
@@ -17,7 +18,7 @@ import {
   type Position,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import { StoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../errors';
+import { InvalidPosition, StoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../errors';
 import type { EventMetadata, ExpectedRevision, NewEvent, RecordedEvent } from '../event-store.port';
 import { describeExpected } from '../expected-revision';
 
@@ -29,8 +30,26 @@ export function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevisi
   return expected;
 }
 
+/**
+ * Refuses what the client cannot serialise (a bigint, a cycle, undefined), before it is sent: the
+ * v6 client serialises inside an async Promise executor, so it would never settle the append and
+ * its unhandled rejection would end the process.
+ */
+function requireJson(value: unknown, field: string, stream: string): void {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value) as string | undefined;
+  } catch (error) {
+    throw new TypeError(`${field} must be JSON-serialisable (stream ${stream}): ${(error as Error).message}`);
+  }
+  if (typeof text !== 'string')
+    throw new TypeError(`${field} must be JSON-serialisable (stream ${stream}), got ${typeof value}`);
+}
+
 /** The event id is the ESDB event id (a uuid); our metadata is the ESDB custom metadata (JSON). */
-export function toEventData(event: NewEvent): EventData {
+export function toEventData(event: NewEvent, index: number, stream: string): EventData {
+  requireJson(event.data, `events[${index}].data`, stream);
+  requireJson(event.metadata, `events[${index}].metadata`, stream);
   return jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: event.metadata });
 }
 
@@ -103,4 +122,20 @@ export function mapEsdbError(
     return new StoreUnavailable(`EventStoreDB unavailable: ${error.message}`, error);
   }
   return error;
+}
+
+/**
+ * The server refuses a read or subscription of $all from inside a record (a number it never handed
+ * out) with StatusCode.Unknown, which the client raises as an UnknownError: "Trying to read from an
+ * invalid position." from 23.10 (KurrentDB PRs #3963, #3991, #4128); older servers fail decoding the
+ * record there ("Log record at actual pos … has too large length", KurrentDB issue #694).
+ */
+export function isInvalidPosition(error: unknown): boolean {
+  return error instanceof UnknownError && /invalid position|log record at actual pos/i.test(error.message);
+}
+
+/** mapEsdbError for a read or subscription of $all that started after `from`. */
+export function mapReadAllError(error: unknown, from: bigint | undefined): unknown {
+  if (isInvalidPosition(error)) return new InvalidPosition(from ?? 0n, error);
+  return mapEsdbError(error, undefined);
 }

@@ -1,4 +1,5 @@
 import {
+  AccessDeniedError,
   START,
   type AllStreamResolvedEvent,
   type AllStreamSubscription,
@@ -11,10 +12,19 @@ import type {
   Subscription,
   SubscriptionHandlers,
 } from '../event-store.port';
+import { InvalidPosition } from '../errors';
 import { WakeableSleep } from '../wakeable-sleep';
 import { matchesFilter, toServerFilter } from './esdb-filter';
 import type { EsdbClient } from './esdb-client';
-import { fromResolved, mapEsdbError, toEsdbPosition } from './esdb-mapping';
+import { fromResolved, mapReadAllError, toEsdbPosition } from './esdb-mapping';
+
+/**
+ * Failures no retry can mend: a start the server never handed out, or a user without read rights on
+ * $all. The subscription stops with onError instead of logging "unavailable" forever.
+ */
+function isPermanent(error: unknown): boolean {
+  return error instanceof InvalidPosition || error instanceof AccessDeniedError;
+}
 
 type Item = { kind: 'event'; event: RecordedEvent } | { kind: 'checkpoint'; position: bigint };
 
@@ -60,6 +70,7 @@ export class EsdbCatchUpSubscription implements Subscription {
     while (!this.stopped) {
       const delivered = await this.consumeOnce();
       if (this.stopped || this.handlerFailed) return;
+      if (isPermanent(this.ended?.error)) return this.fail(this.ended?.error);
       attempt = delivered > 0 ? 1 : attempt + 1;
       const delay = backoffDelay(attempt, this.backoff);
       this.handlers.onRetry?.(
@@ -121,7 +132,7 @@ export class EsdbCatchUpSubscription implements Subscription {
       this.caughtUpPending = true;
       this.sleeper.wakeUp();
     });
-    subscription.on('error', (error: Error) => this.end(mapEsdbError(error, undefined)));
+    subscription.on('error', (error: Error) => this.end(mapReadAllError(error, this.lastPosition)));
     subscription.on('end', () => this.end(new Error('EventStoreDB subscription ended by the server')));
     return subscription;
   }
@@ -159,6 +170,13 @@ export class EsdbCatchUpSubscription implements Subscription {
     this.sleeper.wakeUp();
   }
 
+  /** Stops for good and reports why (a handler error, or a permanent failure of the server's). */
+  private fail(error: unknown): void {
+    this.stopped = true;
+    if (this.handlers.onError) this.handlers.onError(error);
+    else console.error('Event store subscription stopped', error);
+  }
+
   private advance(position: bigint): void {
     if (this.lastPosition === undefined || position > this.lastPosition) this.lastPosition = position;
   }
@@ -171,9 +189,7 @@ export class EsdbCatchUpSubscription implements Subscription {
       await this.handlers.onEvent(event);
     } catch (error) {
       this.handlerFailed = true;
-      this.stopped = true;
-      if (this.handlers.onError) this.handlers.onError(error);
-      else console.error('Event store subscription stopped: handler failed', error);
+      this.fail(error);
       return false;
     }
     this.lastPosition = event.globalPosition;

@@ -12,7 +12,14 @@ export { createOwnerOnlyFile, OWNER_ONLY_DIR_MODE, OWNER_ONLY_FILE_MODE } from '
 export {
   byProcess,
   describeStoreUsers,
+  HOST_ID_VARIABLE,
+  HostIdError,
   otherStoreUsers,
+  readHostId,
   registerStoreUse,
+  removeStaleMarkers,
+  storeMarkers,
+  type MarkerState,
+  type StoreMarker,
   type StoreUser,
 } from './store-in-use';

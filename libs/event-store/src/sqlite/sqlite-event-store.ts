@@ -284,6 +284,13 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /** Positions are integers, one event each: the event in (position - 1, position]. */
+  async eventsAt(position: bigint): Promise<RecordedEvent[]> {
+    return this.read(() => this.statements.readAllPage(position - 1n, position, 1, undefined)).map(
+      rowToEvent,
+    );
+  }
+
   subscribeToAll(options: SubscribeOptions, handlers: SubscriptionHandlers): Subscription {
     if (this.closed) throw new Error(`SQLite event store ${this.file} is closed`);
     const source = {

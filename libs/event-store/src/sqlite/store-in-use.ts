@@ -11,6 +11,13 @@
  * process: one whose pid is dead on this host (or was reused by a later process, seen from
  * /proc's start time on Linux) is stale, ignored and removed.
  *
+ * The host is CARE_JOURNEY_HOST_ID, else the machine's host name. A container's host name changes
+ * with every container, so a crashed container's markers would count as another host's for ever:
+ * give each container a stable id of its own (its compose service name), never one shared by
+ * containers running at once (each would think the other's pids dead). `care-journey store-markers`
+ * lists the markers and why each counts; `--prune` removes this host's stale ones. Markers are 0600,
+ * as the other files beside the store.
+ *
  * Both sides write their own marker before looking at the others' (restore: a `restore` marker,
  * then the store users; a store opening: its marker, then any restore), so a store opening while
  * a restore starts is always seen by one of the two, which then refuses.
@@ -38,7 +45,28 @@ export interface StoreUser {
 }
 
 const MARKER_INFIX = '.in-use.';
-const HOST = hostname();
+export const HOST_ID_VARIABLE = 'CARE_JOURNEY_HOST_ID';
+const HOST_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
+
+/** A setting CARE_JOURNEY_HOST_ID cannot be; the message names it and the rule. */
+export class HostIdError extends Error {
+  override readonly name = 'HostIdError';
+  readonly variable = HOST_ID_VARIABLE;
+}
+
+/** This host's identity in markers: CARE_JOURNEY_HOST_ID (checked), else the host name. */
+export function readHostId(env: Record<string, string | undefined> = process.env): string {
+  const given = env[HOST_ID_VARIABLE]?.trim();
+  if (!given) return hostname();
+  if (!HOST_ID_PATTERN.test(given))
+    throw new HostIdError(
+      `${HOST_ID_VARIABLE}: must be 1–253 letters, digits, '.', '_' or '-' (a stable name for this host or container), got ${JSON.stringify(given)}`,
+    );
+  return given;
+}
+
+/** Read at each marker written or read (a store opening or closing, a restore): never per request. */
+const thisHost = (): string => readHostId();
 const ownMarkers = new Set<string>();
 let exitHookInstalled = false;
 
@@ -56,8 +84,9 @@ function startTicksOf(pid: number): string | null {
 const OWN_START_TICKS = startTicksOf(process.pid);
 const OWN_STARTED_AT = new Date(Date.now() - process.uptime() * 1000).toISOString();
 
+/** Whether a marker's process still runs: on another host it cannot be checked, and counts as running. */
 function isAlive(user: StoreUser): boolean {
-  if (user.host !== HOST) return true; // cannot be checked from here: counted as in use
+  if (user.host !== thisHost()) return true;
   try {
     process.kill(user.pid, 0);
   } catch (error) {
@@ -68,7 +97,8 @@ function isAlive(user: StoreUser): boolean {
   return ticks === null || ticks === user.startTicks;
 }
 
-const isThisProcess = (user: StoreUser): boolean => user.host === HOST && user.pid === process.pid;
+const isThisProcess = (user: StoreUser): boolean =>
+  user.host === thisHost() && user.pid === process.pid && user.startTicks === OWN_START_TICKS;
 
 /** Markers written beside `file` (any process), parsed; an unreadable one is reported as such. */
 function markersOf(file: string): StoreUser[] {
@@ -117,6 +147,45 @@ export function otherStoreUsers(file: string, role?: StoreUseRole): StoreUser[] 
   return others;
 }
 
+/** Whether a marker counts, and why: only `stale` ones (this host, process gone) may be removed. */
+export type MarkerState = 'this-process' | 'running' | 'stale' | 'other-host' | 'unreadable';
+
+export interface StoreMarker {
+  user: StoreUser;
+  state: MarkerState;
+  /** In words, for `care-journey store-markers`. */
+  why: string;
+}
+
+/** Every marker beside `file`, with its state; nothing is removed. */
+export function storeMarkers(file: string): StoreMarker[] {
+  return markersOf(file).map((user) => {
+    if (user.pid === 0)
+      return {
+        user,
+        state: 'unreadable',
+        why: 'kept: unreadable; delete it by hand if no process has the store open',
+      };
+    if (isThisProcess(user)) return { user, state: 'this-process', why: 'this process' };
+    if (user.host !== thisHost())
+      return {
+        user,
+        state: 'other-host',
+        why: `kept: written on ${user.host}, not this host (${thisHost()}), so its process cannot be checked from here; run store-markers there, or delete it by hand once sure no process there has the store open`,
+      };
+    return isAlive(user)
+      ? { user, state: 'running', why: `in use: pid ${user.pid} is running` }
+      : { user, state: 'stale', why: `stale: pid ${user.pid} is no longer running on this host` };
+  });
+}
+
+/** Removes the stale markers beside `file` (this host's, whose process is gone); returns them. */
+export function removeStaleMarkers(file: string): StoreMarker[] {
+  const stale = storeMarkers(file).filter((marker) => marker.state === 'stale');
+  for (const { user } of stale) rmSync(user.marker, { force: true });
+  return stale;
+}
+
 /** The users grouped by process (a process may hold several stores, e.g. the API and its projector thread). */
 export function byProcess(users: readonly StoreUser[]): StoreUser[][] {
   const groups = new Map<string, StoreUser[]>();
@@ -158,7 +227,7 @@ export function registerStoreUse(file: string, role: StoreUseRole = 'store'): ()
   const user: Omit<StoreUser, 'marker'> = {
     role,
     pid: process.pid,
-    host: HOST,
+    host: thisHost(),
     startedAt: OWN_STARTED_AT,
     startTicks: OWN_START_TICKS,
     command: process.argv
@@ -167,7 +236,7 @@ export function registerStoreUse(file: string, role: StoreUseRole = 'store'): ()
       .join(' '),
   };
   // Written under another name and renamed, so a reader never sees half a marker.
-  writeFileSync(`${marker}.tmp`, JSON.stringify(user));
+  writeFileSync(`${marker}.tmp`, JSON.stringify(user), { mode: 0o600 });
   renameSync(`${marker}.tmp`, marker);
   ownMarkers.add(marker);
   if (!exitHookInstalled) {

@@ -211,6 +211,7 @@ export function applyEvent(state: Lists, event: JourneyEvent, eventId: string): 
       return state; // kept as events only: reporting reads them, no rule folds them
     case 'EntryAmended':
     case 'EntryRetracted':
+    case 'RegistrationRetracted':
       return state; // resolved before folding
   }
 }

@@ -16,7 +16,7 @@ export function correctedRecord(
   event: StoredJourneyEvent,
   lookup: (id: string) => EventRecord | undefined,
 ): [string, EventRecord] | undefined {
-  if (event.type === 'EntryRetracted') {
+  if (event.type === 'EntryRetracted' || event.type === 'RegistrationRetracted') {
     const id = event.data.retractedEventId;
     const target = lookup(id);
     return target && [id, { ...target, retracted: true }];

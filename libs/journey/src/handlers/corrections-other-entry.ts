@@ -35,6 +35,7 @@ export const ENTRY_WORDS: Record<JourneyEventType, string> = {
   CareLeaverContactRecorded: 'care leaver contact',
   EntryAmended: 'correction',
   EntryRetracted: 'retraction',
+  RegistrationRetracted: 'retraction of the registration (registered in error)',
 };
 
 /** What an entry is named by in words: its type and date. */

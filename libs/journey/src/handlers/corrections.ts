@@ -18,6 +18,7 @@ import { notAfterRecording } from '../invariants/dates';
 import { requireDate, requireRecording, requireText } from '../invariants/fields';
 import { mustBeRegistered, mustBeSameChild } from '../invariants/registration';
 import { dateOfInstant } from '../england-time';
+import { currentSchemaVersion } from '../event-schema';
 import {
   capitalised,
   entriesInWords,
@@ -247,6 +248,7 @@ export function amendEntry(command: AmendEntry, state: JourneyState, decide: Dec
     'amendedData.effectiveDate',
   );
   notAfterRecording(effectiveDate, dateOfInstant(command.now), 'amendedData.effectiveDate');
+  const amendedVersion = currentSchemaVersion(target.type);
   const event: JourneyEvent = {
     type: 'EntryAmended',
     data: {
@@ -255,6 +257,8 @@ export function amendEntry(command: AmendEntry, state: JourneyState, decide: Dec
       correctedEventId: command.correctedEventId,
       reason: command.reason,
       amendedData,
+      // The version amendedData is written at (absent means 1: see EntryAmended in events.ts).
+      ...(amendedVersion > 1 && { amendedSchemaVersion: amendedVersion }),
     },
   };
   // The correction with only one of the fields sent (to name the one a refusal is about).

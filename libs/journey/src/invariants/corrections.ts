@@ -54,7 +54,8 @@ export function registrationNotRetracted(record: EventRecord): void {
   if (record.type === 'ChildRegistered') {
     violation(
       'cannot-retract-registration',
-      "The child's registration cannot be retracted; amend it instead.",
+      "The child's registration cannot be withdrawn as an entry; amend it instead (a child registered " +
+        'in error, with nothing else recorded, is withdrawn by an admin: RetractRegistration).',
       'retractedEventId',
     );
   }

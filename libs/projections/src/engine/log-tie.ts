@@ -47,32 +47,13 @@ export interface Realigned {
 
 export const realignedKey = (generation: number): string => `realigned_g${generation}`;
 
-/** Events one commit may hold at one position (EventStoreDB: an append's events share it). */
-const MAX_EVENTS_AT_ONE_POSITION = 4096;
-
 /**
- * The ids of the events at exactly `position`: one, for SQLite; a commit's, for EventStoreDB.
- * Reads two events first (enough for SQLite: the next one is past it or there is none).
+ * The ids of the events at exactly `position` (none when the log holds none there). Asked of the
+ * store (eventsAt), never read from `position - 1`: on EventStoreDB that is inside another record,
+ * a start the server refuses.
  */
 export async function eventIdsAt(store: EventStore, position: bigint): Promise<string[]> {
-  for (const maxCount of [2, MAX_EVENTS_AT_ONE_POSITION]) {
-    const ids: string[] = [];
-    let read = 0;
-    let passed = false;
-    for await (const event of store.readAll({
-      ...(position > 0n && { fromPosition: position - 1n }),
-      maxCount,
-    })) {
-      read += 1;
-      if (event.globalPosition > position) {
-        passed = true;
-        break;
-      }
-      if (event.globalPosition === position) ids.push(event.id);
-    }
-    if (passed || read < maxCount) return ids;
-  }
-  throw new Error(`More than ${MAX_EVENTS_AT_ONE_POSITION} events at log position ${position}`);
+  return (await store.eventsAt(position)).map((event) => event.id);
 }
 
 /**

@@ -157,6 +157,7 @@ describe('partitioned rebuild', () => {
         readStream: (...args) => store.readStream(...args),
         readAll: (...args) => store.readAll(...args),
         subscribeToAll: (...args) => store.subscribeToAll(...args),
+        eventsAt: (position) => store.eventsAt(position),
         headPosition: () => store.headPosition(),
         close: async () => undefined,
       };

@@ -3,13 +3,13 @@ import { MIN_EVENTS_PER_THREAD } from './partitioned-rebuild';
 import { loadReadModelConfig } from './read-model-config';
 
 describe('read-model configuration', () => {
-  it('defaults to inline projection, beside a SQLite event store', () => {
+  it('defaults to thread projection (as the API: one parser), beside a SQLite event store', () => {
     const config = loadReadModelConfig(
       {},
       { kind: 'sqlite', file: '/var/cj/events.db', synchronous: 'FULL' },
     );
     expect(config).toMatchObject({
-      mode: 'inline',
+      mode: 'thread',
       file: '/var/cj/events.db.read-models.db',
       batchSize: 500,
       readYourWritesTimeoutMs: 5000,

@@ -3,9 +3,10 @@
  * - CARE_JOURNEY_READMODEL_FILE: the read-model SQLite file. Default: `<store file>.read-models.db` beside a
  *   SQLite event store (./data/care-journey.db.read-models.db for the default store), else
  *   ./data/read-models.db. Disposable: it can always be rebuilt from the event log.
- * - CARE_JOURNEY_PROJECTIONS: `inline` (default; the API runs the projector), `thread` (the API runs
- *   it on a worker thread of its own) or `worker` (a separate apps/projector process writes the file
- *   and the API only reads it). The API decides its own default (apps/api/src/config).
+ * - CARE_JOURNEY_PROJECTIONS: `thread` (default; the API runs the projector on a worker thread of
+ *   its own), `inline` (on the API's event loop) or `worker` (a separate apps/projector process writes
+ *   the file and the API only reads it). Read by `projectionsModeFromEnv`, the one parser: the API's
+ *   config and this one agree. apps/projector and the CLI write or rebuild whatever it says.
  * - CARE_JOURNEY_PROJECTION_BATCH: most events applied per transaction (default 500).
  * - CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS: longest a query waits for `minPosition` (default 5000).
  * - CARE_JOURNEY_DRIFT_THRESHOLDS: JSON overrides of the drift thresholds, e.g. {"DR07":{"days":365}}.
@@ -166,17 +167,28 @@ export function leftSharedReadModelFile(env: Env, store: StoreConfig | undefined
   return existsSync(shared) && !existsSync(defaultReadModelFile(store.file)) ? shared : undefined;
 }
 
-export function loadReadModelConfig(env: Env = process.env, store?: StoreConfig): ReadModelConfig {
-  const mode = read(env, 'CARE_JOURNEY_PROJECTIONS') ?? 'inline';
-  if (mode !== 'inline' && mode !== 'thread' && mode !== 'worker') {
+const PROJECTIONS_MODES: readonly ProjectionsMode[] = ['inline', 'thread', 'worker'];
+
+/** Who projects when CARE_JOURNEY_PROJECTIONS is not set (README, bench finding 15). */
+export const DEFAULT_PROJECTIONS_MODE: ProjectionsMode = 'thread';
+
+/** CARE_JOURNEY_PROJECTIONS, for the API and for anything else that reads it: one rule, one default. */
+export function projectionsModeFromEnv(env: Env = process.env): ProjectionsMode {
+  const raw = read(env, 'CARE_JOURNEY_PROJECTIONS');
+  if (raw === undefined) return DEFAULT_PROJECTIONS_MODE;
+  const mode = PROJECTIONS_MODES.find((allowed) => allowed === raw);
+  if (mode === undefined)
     throw new ReadModelConfigError(
       'CARE_JOURNEY_PROJECTIONS',
-      `allowed values are 'inline' (default), 'thread' or 'worker', got "${mode}"`,
+      `allowed values are ${PROJECTIONS_MODES.map((m) => `'${m}'`).join(', ')} (default '${DEFAULT_PROJECTIONS_MODE}'), got "${raw}"`,
     );
-  }
+  return mode;
+}
+
+export function loadReadModelConfig(env: Env = process.env, store?: StoreConfig): ReadModelConfig {
   return {
     file: readModelFile(env, store),
-    mode,
+    mode: projectionsModeFromEnv(env),
     batchSize: positiveInteger(env, 'CARE_JOURNEY_PROJECTION_BATCH', 500),
     readYourWritesTimeoutMs: positiveInteger(env, 'CARE_JOURNEY_READ_YOUR_WRITES_TIMEOUT_MS', 5000),
     drift: driftConfigFromEnv(env),

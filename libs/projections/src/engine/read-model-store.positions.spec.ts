@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { RecordedEvent } from '@care-journey/event-store';
-import { JOURNEY_SCHEMA_VERSION, journeyStream, type StoredJourneyEvent } from '@care-journey/journey';
+import { currentSchemaVersion, journeyStream, type StoredJourneyEvent } from '@care-journey/journey';
 import { journey } from '../testing/journey-builder';
 import { tempDir } from '../testing/log-fixtures';
 import { ReadModelStore } from './read-model-store';
@@ -24,7 +24,7 @@ const recorded = (childId: string, events: readonly StoredJourneyEvent[], first:
     metadata: {
       recordedAt: event.recordedAt,
       recordedBy: event.recordedBy,
-      schemaVersion: JOURNEY_SCHEMA_VERSION,
+      schemaVersion: currentSchemaVersion(event.type),
     },
   }));
 

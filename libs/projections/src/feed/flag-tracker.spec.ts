@@ -21,7 +21,33 @@ if (!Number.isInteger(RUNS) || RUNS < 1)
   );
 const QUARTER = Math.ceil(RUNS / 4);
 
-const flagFacts = (facts: { kind: string }[]) => facts.filter((fact) => fact.kind.startsWith('flag.'));
+const flagFacts = <F extends { kind: string }>(facts: F[]) =>
+  facts.filter((fact) => fact.kind.startsWith('flag.'));
+
+type Fact = { kind: string; key: string };
+const ruleOf = (fact: Fact): string => fact.key.split('/')[0];
+
+/**
+ * The tracker's facts equal flagHistory's; when not, the failure first names the rules whose facts
+ * differ: a rule's `reads` or `changePoints` missing a part it uses is the usual cause
+ * (docs/drift-rules.md, "Adding a rule").
+ */
+function expectSameFacts(tracked: Fact[], expected: Fact[]): void {
+  try {
+    expect(tracked).toEqual(expected);
+  } catch (error) {
+    const shown = (facts: Fact[]) => new Set(facts.map((fact) => JSON.stringify(fact)));
+    const [left, right] = [shown(tracked), shown(expected)];
+    const differing = [
+      ...tracked.filter((fact) => !right.has(JSON.stringify(fact))),
+      ...expected.filter((fact) => !left.has(JSON.stringify(fact))),
+    ];
+    const rules = [...new Set(differing.map(ruleOf))].sort();
+    if (error instanceof Error && rules.length > 0)
+      error.message = `Flag facts of ${rules.join(', ')} differ from flagHistory's: check the rule's \`reads\` and \`changePoints\`.\n\n${error.message}`;
+    throw error;
+  }
+}
 
 /** After every event, the tracker's flag facts are those flagHistory gives (as the feed asks). */
 function expectSameAsFlagHistory(b: JourneyBuilder, config = DEFAULT_DRIFT_CONFIG, earlier = false): void {
@@ -32,16 +58,16 @@ function expectSameAsFlagHistory(b: JourneyBuilder, config = DEFAULT_DRIFT_CONFI
     clock = clockAfter(clock, event);
     const summary = fold.next(event);
     tracker.changed(fold.changed, summary, fold.latestDate, fold.changedFrom);
-    expect(tracker.facts(summary, clock)).toEqual(flagFacts(childView(summary, clock, config).facts));
+    expectSameFacts(tracker.facts(summary, clock), flagFacts(childView(summary, clock, config).facts));
     // An earlier date: entries dated after it are trimmed off (the bound does not spare the scan).
     if (earlier) {
       const before = addMonths(clock, -4);
-      expect(tracker.facts(summary, before)).toEqual(flagFacts(childView(summary, before, config).facts));
+      expectSameFacts(tracker.facts(summary, before), flagFacts(childView(summary, before, config).facts));
     }
     // A later date with no event: standing conditions (DR05, DR10) move with the date alone.
     for (const months of [3, 7, 13, 30]) {
       const later = addMonths(clock, months);
-      expect(tracker.facts(summary, later)).toEqual(flagFacts(childView(summary, later, config).facts));
+      expectSameFacts(tracker.facts(summary, later), flagFacts(childView(summary, later, config).facts));
     }
   }
 }

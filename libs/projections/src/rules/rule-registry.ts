@@ -1,4 +1,4 @@
-/** Every drift rule, in id order. Adding a rule = one file + one line here. */
+/** Every drift rule, in id order. Adding one: docs/drift-rules.md, "Adding a rule" (its id, thresholds and docs too). */
 import { DR01 } from './dr01-first-review';
 import { DR02 } from './dr02-second-review';
 import { DR03 } from './dr03-later-review';

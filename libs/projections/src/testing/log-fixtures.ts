@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { journeyStream, JOURNEY_SCHEMA_VERSION, type StoredJourneyEvent } from '@care-journey/journey';
+import { currentSchemaVersion, journeyStream, type StoredJourneyEvent } from '@care-journey/journey';
 import type { AppendResult, EventStore } from '@care-journey/event-store';
 import { journey, type JourneyBuilder } from './journey-builder';
 
@@ -30,7 +30,7 @@ export async function appendEvents(
           metadata: {
             recordedAt: event.recordedAt,
             recordedBy: event.recordedBy,
-            schemaVersion: JOURNEY_SCHEMA_VERSION,
+            schemaVersion: currentSchemaVersion(event.type),
           },
         },
       ],

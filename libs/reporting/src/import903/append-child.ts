@@ -3,10 +3,14 @@
  * - a new stream is appended with 'no_stream' (a re-run with the same ids is the store's exact retry);
  * - a stream holding a prefix of these events (a later year imported on top) is continued;
  * - a stream holding the same events is left alone;
- * - anything else is a conflict, reported and left untouched: the import never corrects a journey.
+ * - anything else is a conflict, reported and left untouched: the import never corrects a journey;
+ * - a journey larger than the store takes in one append (EventStoreDB's MaxAppendSize, 1 MiB by
+ *   default) is refused, naming the child: it is never split, as a crash between two parts would
+ *   leave half a journey in the read models and the 903 return (docs/reporting.md).
  */
 import { chainEvents, chainTipAfter } from '@care-journey/audit';
 import {
+  BatchTooLarge,
   DuplicateEventIds,
   StreamNotFound,
   WrongExpectedRevision,
@@ -19,6 +23,7 @@ import { changedColumns } from './changed-columns';
 export type AppendOutcome =
   | { kind: 'written'; events: number; position: bigint }
   | { kind: 'unchanged' }
+  | { kind: 'too-large'; reason: string }
   | {
       kind: 'conflict';
       reason: string;
@@ -48,6 +53,26 @@ const sameEvent = (stored: RecordedEvent, planned: NewEvent): boolean =>
  * position, at or below it, which is how an already imported child is told from a new one.
  */
 export async function appendChild(
+  store: EventStore,
+  stream: string,
+  envelopes: NewEvent[],
+  headAtStart: bigint | undefined,
+): Promise<AppendOutcome> {
+  try {
+    return await appendOrContinue(store, stream, envelopes, headAtStart);
+  } catch (error) {
+    if (!(error instanceof BatchTooLarge)) throw error;
+    const limit = error.maxBytes === undefined ? '' : ` (${error.maxBytes} bytes)`;
+    return {
+      kind: 'too-large',
+      reason:
+        `not imported: its journey (${error.events} events) is larger than the event store takes in one append${limit}; ` +
+        "a child's journey is written in one append, never in parts: raise EventStoreDB's MaxAppendSize and import again",
+    };
+  }
+}
+
+async function appendOrContinue(
   store: EventStore,
   stream: string,
   envelopes: NewEvent[],

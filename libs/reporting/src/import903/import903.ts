@@ -237,6 +237,7 @@ async function importChild(
     return rejected('not imported: see the rows reported for this child');
   }
   const outcome = await appendChild(store, journeyStream(childId), run.envelopes, ctx.headAtStart);
+  if (outcome.kind === 'too-large') return rejected(outcome.reason);
   if (outcome.kind === 'conflict') {
     // Name the row (file, line, field) that no longer gives what the store holds.
     const origin = outcome.at === undefined ? undefined : run.origins[outcome.at];

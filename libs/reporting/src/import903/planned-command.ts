@@ -9,7 +9,9 @@ import type { SourceRef } from './issues';
 
 type WithoutRecording<C> = C extends unknown ? Omit<C, 'now' | 'recordedBy'> : never;
 /** Corrections are never imported: every import command is a dated entry. */
-export type DraftCommand = WithoutRecording<Exclude<JourneyCommand, { type: 'AmendEntry' | 'RetractEntry' }>>;
+export type DraftCommand = WithoutRecording<
+  Exclude<JourneyCommand, { type: 'AmendEntry' | 'RetractEntry' | 'RetractRegistration' }>
+>;
 
 export interface PlannedCommand {
   draft: DraftCommand;

@@ -60,7 +60,10 @@ class PlacedForAdoptionDataDto extends OmitType(PlaceForAdoptionDto, ['placement
 /** The adoption order's entry holds what its route takes but `application`, which became the end of care's reason. */
 class AdoptionOrderDataDto extends OmitType(GrantAdoptionOrderDto, ['application'] as const) {}
 
-type AmendableEntryType = Exclude<JourneyEventType, 'EntryAmended' | 'EntryRetracted'>;
+type AmendableEntryType = Exclude<
+  JourneyEventType,
+  'EntryAmended' | 'EntryRetracted' | 'RegistrationRetracted'
+>;
 
 /** Each entry type and the DTO of the route that records it. */
 const RULES_OF: Record<AmendableEntryType, new () => object> = {

@@ -55,3 +55,16 @@ export class RetractEntryDto {
   )
   reason!: string;
 }
+
+/** A registration made in error (a child registered twice), withdrawn by an admin. */
+export class RetractRegistrationDto {
+  @TextField(
+    {
+      description: 'Why the registration was made in error',
+      example: 'Registered twice: the same child as CJW001',
+    },
+    500,
+    'multi',
+  )
+  reason!: string;
+}

@@ -6,7 +6,7 @@ import { IfMatchHeader } from '../../http/if-match.decorator';
 import { JourneyCommandSender } from '../commands/journey-command.sender';
 import type { RecordResult } from '../commands/record-journey.command';
 import { ChildIdParam } from '../dto/child-id.param';
-import { AmendEntryDto, RetractEntryDto } from '../dto/corrections.dto';
+import { AmendEntryDto, RetractEntryDto, RetractRegistrationDto } from '../dto/corrections.dto';
 import { AmendmentErrorsInterceptor } from './amendment-errors.interceptor';
 import { IdempotencyKeyHeader } from './idempotency-key.decorator';
 import { RecordsJourney } from './records-journey.decorator';
@@ -41,5 +41,24 @@ export class CorrectionsController {
     @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<RecordResult> {
     return this.sender.send('RetractEntry', id, body, ifMatch, origin, idempotencyKey);
+  }
+
+  /**
+   * Admins only: a social worker who registered a child twice asks an admin, who checks that it is
+   * the same child (the duplicate step on the web form warns first). Only a registration with no
+   * other entries (422 registration-has-entries otherwise).
+   */
+  @Post('retract-registration')
+  @RecordsJourney('Withdraw a registration made in error (nothing else recorded for the child)', {
+    roles: ['admin'],
+  })
+  retractRegistration(
+    @Param() { id }: ChildIdParam,
+    @Body() body: RetractRegistrationDto,
+    @IfMatchHeader() ifMatch: IfMatch,
+    @Origin() origin: CommandOrigin,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
+  ): Promise<RecordResult> {
+    return this.sender.send('RetractRegistration', id, body, ifMatch, origin, idempotencyKey);
   }
 }

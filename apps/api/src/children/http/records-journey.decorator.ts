@@ -19,15 +19,19 @@ import { RecordResultDto } from './record-result.dto';
 
 /** Who records journey events. Auditors and panel members read only; reporting jobs never write. */
 export const RECORDERS = ['social_worker', 'admin'] as const;
+type Recorder = (typeof RECORDERS)[number];
 
 /**
  * Everything a command endpoint has in common: who may call it, no query parameters, 201 with
  * the new revision in ETag, If-Match, Idempotency-Key, and the documented errors. `summary` says
  * what fact it records.
  */
-export const RecordsJourney = (summary: string, { ifMatch = true }: { ifMatch?: boolean } = {}) =>
+export const RecordsJourney = (
+  summary: string,
+  { ifMatch = true, roles = [...RECORDERS] }: { ifMatch?: boolean; roles?: [Recorder, ...Recorder[]] } = {},
+) =>
   applyDecorators(
-    Roles(...RECORDERS),
+    Roles(...roles),
     UseGuards(RefuseQueryParams),
     // The social worker scope: a command about a child out of it is a 404; the registration (the one
     // command without If-Match) may only name the worker's own teams.
@@ -36,7 +40,7 @@ export const RecordsJourney = (summary: string, { ifMatch = true }: { ifMatch?: 
     ETagFromRevision(),
     ApiOperation({
       summary,
-      description: `Roles: ${RECORDERS.join(', ')}. A rejected command records nothing.`,
+      description: `Roles: ${roles.join(', ')}. A rejected command records nothing.`,
     }),
     ApiCreatedResponse({
       type: RecordResultDto,

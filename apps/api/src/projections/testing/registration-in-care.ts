@@ -1,12 +1,12 @@
 import type { NewEvent } from '@care-journey/event-store';
-import { JOURNEY_SCHEMA_VERSION } from '@care-journey/journey';
+import { currentSchemaVersion, type JourneyEventType } from '@care-journey/journey';
 
-/** Metadata of the specs' events: recorded on the day of the registration, by "spec". */
-export const SPEC_METADATA = {
+/** Metadata of the specs' `type` events: recorded on the day of the registration, by "spec", at the type's current version. */
+export const specMetadata = (type: JourneyEventType) => ({
   recordedAt: '2025-06-02T09:00:00Z',
   recordedBy: 'spec',
-  schemaVersion: JOURNEY_SCHEMA_VERSION,
-};
+  schemaVersion: currentSchemaVersion(type),
+});
 
 /** A child registered and taken into care (C2, N1, U4) on 2 June 2025: the two events of its stream. */
 export function registrationInCare(childId: string, childRef = `REF-${childId}`): NewEvent[] {
@@ -28,7 +28,7 @@ export function registrationInCare(childId: string, childRef = `REF-${childId}`)
         team: 'North',
         socialWorker: 'sw-1',
       },
-      metadata: SPEC_METADATA,
+      metadata: specMetadata('ChildRegistered'),
     },
     {
       id: `${childId}-2`,
@@ -40,7 +40,7 @@ export function registrationInCare(childId: string, childRef = `REF-${childId}`)
         categoryOfNeed: 'N1',
         placement: { placementType: 'U4', provider: 'PR1' },
       },
-      metadata: SPEC_METADATA,
+      metadata: specMetadata('PeriodOfCareStarted'),
     },
   ];
 }

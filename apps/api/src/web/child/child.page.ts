@@ -29,7 +29,7 @@ import { isProjection, projectionText } from '../drift/projection';
 import { evidenceText } from '../drift/flag-evidence';
 import { changesWords } from './correction-changes';
 import { missingNow, placementWhere, stayingNow } from './where-the-child-is';
-import { withdrawnSection } from './withdrawn-entries';
+import { registrationWithdrawnNotice, withdrawnSection } from './withdrawn-entries';
 
 export interface ChildPageModel {
   user: AuthenticatedUser;
@@ -245,6 +245,12 @@ function nowRows(
   ];
 }
 
+/** A registration withdrawn as made in error: who it named, as registered (the summary is empty). */
+function withdrawnIdentity(journey: ChildJourney) {
+  const entry = journey.withdrawn.find((w) => w.entry.type === 'ChildRegistered')?.entry;
+  return entry?.type === 'ChildRegistered' ? entry.data : undefined;
+}
+
 export function childPage(model: ChildPageModel): SafeHtml {
   const { journey, showNames } = model;
   const { summary, driftDate } = journey;
@@ -253,7 +259,7 @@ export function childPage(model: ChildPageModel): SafeHtml {
   const allocation = allocationOn(summary, driftDate);
   const age = ageOn(summary, driftDate);
   // Before the registration the replay has no identity: who the child is comes from today's record.
-  const identity = journey.notYetRegistered ?? summary;
+  const identity = journey.notYetRegistered ?? withdrawnIdentity(journey) ?? summary;
   const heading = showNames && identity.name ? identity.name : identity.childRef || childId;
   const byId = new Map(journey.entries.map((e) => [e.id, e]));
   const corrected = new Set(journey.corrections.keys());
@@ -272,6 +278,7 @@ export function childPage(model: ChildPageModel): SafeHtml {
     <span class="govuk-caption-l">Child journey${replaying ? ' (replay)' : ''}</span>
     <h1 class="govuk-heading-l">${heading}</h1>
     ${notYetRegisteredNotice(journey, showNames)}
+    ${registrationWithdrawnNotice(journey.withdrawn)}
     ${projectionNotice(journey.driftDate, model.today)}
     ${summaryList([
       ['Reference', identity.childRef],

@@ -30,6 +30,7 @@ const LABELS: Record<JourneyEventType, string> = {
   CareLeaverContactRecorded: 'Care leaver contact recorded',
   EntryAmended: 'Correction',
   EntryRetracted: 'Entry withdrawn',
+  RegistrationRetracted: 'Registration withdrawn (registered in error)',
 };
 
 export const eventLabel = (type: string): string =>

@@ -29,14 +29,34 @@ export function withdrawnEntries(
   asAt?: CalendarDate,
 ): WithdrawnEntry[] {
   const asCorrected = new Map(
-    resolveCorrections(known.filter((e) => e.type !== 'EntryRetracted')).map((e) => [e.id, e]),
+    resolveCorrections(known.filter((e) => !isWithdrawal(e))).map((e) => [e.id, e]),
   );
   return known.flatMap((e) => {
-    if (e.type !== 'EntryRetracted') return [];
+    if (!isWithdrawal(e)) return [];
     const entry = asCorrected.get(e.data.retractedEventId);
     if (!entry || (asAt !== undefined && entry.data.effectiveDate > asAt)) return [];
     return [{ entry, withdrawnAt: e.recordedAt, withdrawnBy: e.recordedBy, reason: e.data.reason }];
   });
+}
+
+/** An entry withdrawn, or the registration withdrawn as made in error (a child registered twice). */
+const isWithdrawal = (
+  e: StoredJourneyEvent,
+): e is Extract<StoredJourneyEvent, { type: 'EntryRetracted' | 'RegistrationRetracted' }> =>
+  e.type === 'EntryRetracted' || e.type === 'RegistrationRetracted';
+
+/**
+ * Said first on the page of a child whose registration was withdrawn as made in error: the page
+ * is otherwise empty, and nothing can be recorded for it.
+ */
+export function registrationWithdrawnNotice(withdrawn: readonly WithdrawnEntry[]): SafeHtml {
+  const registration = withdrawn.find((w) => w.entry.type === 'ChildRegistered');
+  if (!registration) return html``;
+  return html`<div class="govuk-warning-text" id="registration-withdrawn">
+    <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+    <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>Registered in error:
+    this registration was withdrawn ${formatDate(dateInEngland(registration.withdrawnAt))} by ${registration.withdrawnBy}.
+    The child is in no list, flag, measure or return, and nothing more can be recorded for it; the registration stays in the audit trail.</strong></div>`;
 }
 
 export function withdrawnSection(withdrawn: readonly WithdrawnEntry[]): SafeHtml {

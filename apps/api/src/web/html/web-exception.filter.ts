@@ -4,6 +4,7 @@ import { UnreadableEventSchema } from '@care-journey/journey';
 import { toHttpError } from '../../http/error-mapping';
 import { StoreOutage } from '../../infrastructure/store-outage';
 import { logLineOf } from '../../http/log-line';
+import { describeRequest } from '../../http/request-log';
 import { UNREADABLE_EVENT_TITLE } from '../../http/unreadable-event';
 import { csrfToken } from '../auth/csrf';
 import { FormTokenRefused } from '../auth/form-token-refused';
@@ -42,7 +43,7 @@ export class WebExceptionFilter implements ExceptionFilter {
       void reply.status(303).header('location', `/login${next}`).send();
       return;
     }
-    if (status >= 500) this.logger.error(logLineOf(exception));
+    if (status >= 500) this.logger.error(`${describeRequest(request)}: ${logLineOf(exception)}`);
     const unreadable = exception instanceof UnreadableEventSchema;
     const title =
       exception instanceof FormTokenRefused
@@ -58,6 +59,7 @@ export class WebExceptionFilter implements ExceptionFilter {
     const rules = status < 500 ? fieldMessages(body.errors) : [];
     const content = html`<h1 class="govuk-heading-l">${title}</h1><p class="govuk-body">${detail}</p>
       ${rules.length ? html`<ul class="govuk-list govuk-list--bullet">${rules.map((m) => html`<li>${m}</li>`)}</ul>` : ''}
+      ${status >= 500 ? html`<p class="govuk-body">If you report this, quote reference <code>${request.id}</code>.</p>` : ''}
       <p class="govuk-body"><a class="govuk-link" href="/panel/drift">Go to the drift report</a></p>`;
     const user = requestUser(request);
     void reply

@@ -7,7 +7,10 @@ import { REGISTER_CHILD_FORM } from './register-child.form';
 export const AMENDED = 'amendedData.';
 
 /** Entry types the child's page lets a social worker correct: every entry but the corrections. */
-export type CorrectableEntryType = Exclude<JourneyEventType, 'EntryAmended' | 'EntryRetracted'>;
+export type CorrectableEntryType = Exclude<
+  JourneyEventType,
+  'EntryAmended' | 'EntryRetracted' | 'RegistrationRetracted'
+>;
 
 const fieldsOf = (slug: string): readonly FormField[] =>
   RECORD_FORMS.find((f) => f.slug === slug)?.fields ?? [];

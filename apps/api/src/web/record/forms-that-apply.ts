@@ -97,6 +97,8 @@ const APPLIES: Record<string, (child: ChildNow) => boolean> = {
 
 /** The forms the child's page offers for this journey, in the usual order. */
 export function formsThatApply(events: readonly StoredJourneyEvent[], today: string): RecordForm[] {
+  // Registered in error and withdrawn: the journey refuses everything (registration-retracted).
+  if (events.some((e) => e.type === 'RegistrationRetracted')) return [];
   const resolved = resolveCorrections([...events]);
   const now = childNow(foldJourney(resolved), resolved, today);
   return RECORD_FORMS.filter((form) => (APPLIES[form.slug] ?? (() => true))(now));

@@ -13,10 +13,18 @@ import {
   type Filter,
   type ResolvedEvent,
   type StreamingRead,
+  MaxAppendSizeExceededError,
   UnavailableError,
+  WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import type { EsdbClient } from '../esdb-client';
-import { InProcessEsdbLog, type LoggedEvent } from './in-process-esdb-log.spec-helper';
+import { InProcessEsdbLog, invalidPositionError, type LoggedEvent } from './in-process-esdb-log.spec-helper';
+
+/** Refuses, as the server does, a start that is not a record start. */
+function checkStart(log: InProcessEsdbLog, from: ReadAllOptions['fromPosition']): void {
+  if (from === undefined || from === START || from === END) return;
+  if (!log.isRecordStart(from.commit)) throw invalidPositionError();
+}
 
 type ReadStreamOptions = NonNullable<Parameters<EventStoreDBClient['readStream']>[1]>;
 type ReadAllOptions = NonNullable<Parameters<EventStoreDBClient['readAll']>[0]>;
@@ -92,6 +100,35 @@ export interface InProcessEsdbClientOptions {
    * resubscription): the adapter must not deliver it twice. Off by default (the position is exclusive).
    */
   resendResumePosition?: boolean;
+  /**
+   * The connection string's throwOnAppendFailure (default true). False: a wrong expected version
+   * resolves { success: false } as the client does (batchAppend.js), with its nextExpectedRevision
+   * bug (BigInt(hasCurrentStreamRevision()): 1n or 0n) and no position.
+   */
+  throwOnAppendFailure?: boolean;
+  /** The server's MaxAppendSize in bytes of data and metadata per append (default 1 MiB, the server's). */
+  maxAppendSize?: number;
+}
+
+const DEFAULT_MAX_APPEND_SIZE = 1_048_576;
+
+/**
+ * The bytes the client sends for one event, or undefined when it cannot serialise it: batchAppend
+ * JSON.stringifies data and metadata inside an async Promise executor, so a throw there (a bigint, a
+ * cycle) never settles the append, and the executor's rejection is unhandled: Node's default kills
+ * the process. The fake keeps the "never settles" and leaves out the crash (it would end the test run).
+ */
+function wireSize(event: EventData): number | undefined {
+  try {
+    const data = event.contentType === 'application/json' ? JSON.stringify(event.data) : event.data;
+    const metadata =
+      event.metadata === undefined || event.metadata instanceof Uint8Array
+        ? event.metadata
+        : JSON.stringify(event.metadata);
+    return Buffer.from(data as string).length + (metadata === undefined ? 0 : Buffer.from(metadata).length);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -110,6 +147,12 @@ function subscription(
 ): AllStreamSubscription {
   const passes = serverFilter(options.filter);
   const from = options.fromPosition;
+  let invalidStart: Error | undefined;
+  try {
+    checkStart(log, from);
+  } catch (error) {
+    invalidStart = error as Error;
+  }
   const checkpointReached = options.filter?.checkpointReached;
   const checkpointEvery = (options.filter?.checkpointInterval ?? 1) * SEARCH_WINDOW;
   // The log is in position order: skip to the first event after the start.
@@ -157,6 +200,16 @@ function subscription(
       setImmediate(() => readable.emit('caughtUp'));
     }
   };
+  // The server answers a subscription from inside a record with an error, then ends it.
+  if (invalidStart) {
+    const error = invalidStart;
+    setImmediate(() => readable.destroy(error));
+    return Object.assign(readable, {
+      unsubscribe: async () => {
+        readable.destroy();
+      },
+    }) as unknown as AllStreamSubscription;
+  }
   const unlisten = log.onWrite(pump);
   readable.on('close', unlisten);
   return Object.assign(readable, {
@@ -209,7 +262,19 @@ export class InProcessEsdbClient implements EsdbClient {
     // A network round trip: other callers run in between.
     await new Promise((resolve) => setImmediate(resolve));
     const batch = (Array.isArray(events) ? events : [events]) as EventData[];
-    return this.log.append(streamName, batch, options?.expectedRevision ?? ANY);
+    const sizes = batch.map(wireSize);
+    if (sizes.some((size) => size === undefined)) return new Promise(() => undefined);
+    const maxAppendSize = this.settings.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
+    const size = sizes.reduce((sum: number, bytes) => sum + (bytes ?? 0), 0);
+    if (size > maxAppendSize) throw MaxAppendSizeExceededError.fromMaxAppendSize(maxAppendSize);
+    try {
+      return this.log.append(streamName, batch, options?.expectedRevision ?? ANY);
+    } catch (error) {
+      if (this.settings.throwOnAppendFailure !== false || !(error instanceof WrongExpectedVersionError))
+        throw error;
+      const exists = typeof error.actualVersion === 'bigint';
+      return { success: false, nextExpectedRevision: exists ? 1n : 0n, position: undefined };
+    }
   }
 
   readStream<KnownEventType extends EventType = EventType>(
@@ -236,6 +301,7 @@ export class InProcessEsdbClient implements EsdbClient {
       streamingRead(() => {
         const backwards = options.direction === BACKWARDS;
         const from = options.fromPosition ?? (backwards ? END : START);
+        checkStart(this.log, from);
         const selected = backwards
           ? this.log.events
               .filter((e) => from === END || (from !== START && e.position.commit < from.commit))

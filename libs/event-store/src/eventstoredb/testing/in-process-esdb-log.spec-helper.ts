@@ -3,6 +3,7 @@ import {
   NO_STREAM,
   STREAM_EXISTS,
   StreamNotFoundError,
+  UnknownError,
   WrongExpectedVersionError,
   type AppendExpectedRevision,
   type AppendResult,
@@ -27,6 +28,16 @@ export interface LoggedEvent {
 const RECORD_BASE_SIZE = 64n;
 
 /**
+ * What the client raises when a read or subscription of $all starts inside a record: the server's
+ * RpcExceptions.InvalidPositionException (StatusCode.Unknown, KurrentDB PRs #3963/#3991/#4128),
+ * which the client's convertToCommandError turns into an UnknownError.
+ */
+export function invalidPositionError(): UnknownError {
+  const details = 'Trying to read from an invalid position.';
+  return new UnknownError({ code: 2, details, message: `2 UNKNOWN: ${details}` } as never);
+}
+
+/**
  * The write and read rules of an EventStoreDB server, as far as the adapter relies on them, over an
  * in-memory log shared by every client made on it (a "server"). What it models:
  * - appends: one batch is one contiguous, atomic write (commit === prepare per event); the
@@ -39,7 +50,9 @@ const RECORD_BASE_SIZE = 64n;
  *   (the best case: a real server forgets old ids). 'stream_exists' on a missing stream fails.
  * - reads: stream reads by revision both ways (missing stream → StreamNotFoundError on iteration),
  *   $all reads by position both ways, forwards from a position inclusive; system events are
- *   present in $all (one written at start-up) for the adapter to drop.
+ *   present in $all (one written at start-up) for the adapter to drop. A read or subscription of
+ *   $all from a position that is not the start of a record (an event's position, 0 or the end of
+ *   the log) fails as the server fails it (invalidPositionError), never reads "from the next one".
  * Subscriptions, their checkpoints and their failures are modelled by InProcessEsdbClient (a
  * subscription per client, checkpoints while a filter scans, dropSubscriptions for a lost
  * connection or a server shutdown). Not modelled: deletion and tombstones, stream metadata, links,
@@ -50,6 +63,8 @@ export class InProcessEsdbLog {
   private readonly streams = new Map<string, LoggedEvent[]>();
   private readonly listeners = new Set<() => void>();
   private nextPosition = 0n;
+  /** Where records start: the only positions a read of $all may start from. */
+  private readonly recordStarts = new Set<bigint>([0n]);
 
   constructor() {
     // A fresh server writes system records before any user event (settings, scavenges…).
@@ -62,6 +77,11 @@ export class InProcessEsdbLog {
         metadata: undefined,
       },
     ]);
+  }
+
+  /** A position a read of $all may start from: a record's start, or the end of the log. */
+  isRecordStart(position: bigint): boolean {
+    return this.recordStarts.has(position) || position === this.nextPosition;
   }
 
   stream(streamId: string): readonly LoggedEvent[] | undefined {
@@ -130,6 +150,7 @@ export class InProcessEsdbLog {
       const metadata = JSON.stringify(event.metadata ?? null);
       const position = this.nextPosition;
       this.nextPosition += RECORD_BASE_SIZE + BigInt(data.length + metadata.length);
+      this.recordStarts.add(position);
       last = {
         streamId,
         id: event.id,
