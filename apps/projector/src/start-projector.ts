@@ -7,9 +7,12 @@
 import { createEventStore, loadStoreConfig, type EventStore } from '@care-journey/event-store';
 import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections';
 import { startHeartbeat } from './heartbeat';
+import { rebuildOutdatedFold } from './rebuild-outdated-fold';
 
 export interface RunningProjector {
   engine: ProjectionEngine;
+  /** Settles once read models of another fold version are rebuilt (at once when they were not). */
+  foldRebuild: Promise<void>;
   /** Applies what was received, stops, closes both files. */
   stop(): Promise<void>;
 }
@@ -61,6 +64,8 @@ export async function startProjector(options: StartOptions = {}): Promise<Runnin
   engine.start();
   // Written from the start (state running while it checks the log), then every interval.
   const heartbeat = startHeartbeat(engine, { intervalMs: config.heartbeat.intervalMs, log, error });
+  // In the background: the projector goes on into the served generation meanwhile.
+  const foldRebuild = rebuildOutdatedFold(engine, { log, error });
   log(
     `projecting into ${config.file} from checkpoint ${engine.checkpoint()?.toString() ?? 'start'} (batch ${config.batchSize})`,
   );
@@ -80,6 +85,7 @@ export async function startProjector(options: StartOptions = {}): Promise<Runnin
 
   return {
     engine,
+    foldRebuild,
     stop: async () => {
       clearInterval(timer);
       await heartbeat.stop();

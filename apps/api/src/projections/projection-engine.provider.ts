@@ -8,7 +8,9 @@ import {
 } from '@nestjs/common';
 import type { EventStore } from '@care-journey/event-store';
 import {
+  foldOutdatedMessage,
   leftSharedReadModelFile,
+  RebuildRunningElsewhere,
   loadReadModelConfig,
   ProjectionEngine,
   type ReadModelConfig,
@@ -124,10 +126,14 @@ export const rebuildThreadProvider: Provider = {
 export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
 
+  /** The start-up rebuild for read models of another fold version, while it runs (specs wait for it). */
+  foldRebuild: Promise<void> = Promise.resolve();
+
   constructor(
     @Inject(LIVE_PROJECTION) private readonly live: LiveProjection,
     @Inject(READ_MODEL_CONFIG) private readonly config: ReadModelConfig,
     @Inject(RebuildThread) private readonly rebuildThread: RebuildThread,
+    @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -138,6 +144,27 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
       worker: `reading ${this.config.file}, written by the projector worker (CARE_JOURNEY_PROJECTIONS=worker)`,
     };
     this.logger.log(where[this.config.mode]);
+    // In worker mode apps/projector does this; here the API projects, so it does (in the background).
+    if (this.config.mode !== 'worker') this.foldRebuild = this.rebuildOutdatedFold();
+  }
+
+  /**
+   * Read models folded by another fold version (an upgrade changed the fold) are rebuilt into a new
+   * generation on the rebuild thread while they serve; the projector moves to it at the switch
+   * (review s12-ops F10; libs/projections/src/engine/fold-version.ts). After the projector's check
+   * against the log: a realign already starts afresh with this version.
+   */
+  private async rebuildOutdatedFold(): Promise<void> {
+    await this.engine.whenStarted();
+    const outdated = this.engine.foldOutdated();
+    if (outdated === undefined) return;
+    this.logger.log(foldOutdatedMessage(outdated, this.config.file));
+    try {
+      await this.rebuildThread.start(); // its failure is logged by the thread; the old read models serve on
+    } catch (error) {
+      if (error instanceof RebuildRunningElsewhere)
+        this.logger.log(`${error.message}: it replaces the outdated read models`);
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -99,6 +99,8 @@ export class ProjectionsAdminController {
       "`misaligned` (`reason`, `remedy`; `lag` is then the head): the served read models are not this log's (checkpoint past its head, " +
       "or other events there: a restore without a rebuild, another store's file) and no projector has realigned them yet; " +
       '`realigned`: they were, so the projector dropped them and projects the log again from position 0 (`reason`, `at`). ' +
+      '`outdated` (`built`, `running`): the served read models were folded by another fold version (an upgrade); the ' +
+      'projecting process rebuilds them at start while they serve, and it is gone at the switch (still 200). ' +
       'Public, so error texts are withheld (they may hold paths, SQL or values): GET /admin/projections has them. ' +
       "Without a token, positions and event counts are left out too (`checkpoint`, `head`, a rebuild's `position`, " +
       '`head`, `eventsDone`, `eventsPerSecond`): they move with every read and write; any valid token shows them.',

@@ -9,3 +9,4 @@ export * from './projector-retry';
 export * from './stuck-event';
 export * from './projector-heartbeat';
 export * from './storage-error';
+export * from './fold-version';

@@ -14,6 +14,7 @@ import { childEvents } from './apply-from-store';
 import { checkLogTie, type MisalignedReason, type Realigned } from './log-tie';
 import { Projector, type ProjectorState } from './projector';
 import type { ProjectorHeartbeat } from './projector-heartbeat';
+import type { FoldOutdated } from './fold-version';
 import type { ProjectorFailure } from './stuck-event';
 import { rebuildMinEventsPerThreadFromEnv, type ProjectionsMode } from './read-model-config';
 import { ReadModelStore } from './read-model-store';
@@ -95,6 +96,12 @@ export interface ProjectionLag {
   misaligned?: { reason: MisalignedReason; remedy: string };
   /** The served read models were started afresh from position 0 because the previous ones were misaligned. */
   realigned?: Realigned;
+  /**
+   * The served read models were folded by another fold version than this code's (`built`; null:
+   * before versions were stamped), so they may disagree with it. A projecting process rebuilds
+   * them at start into a new generation while these serve; gone once it switches (fold-version.ts).
+   */
+  outdated?: FoldOutdated;
 }
 
 const MISALIGNED_REMEDY =
@@ -142,6 +149,16 @@ export class ProjectionEngine {
   /** Starts projecting (inline mode; a no-op for a reader of a worker's file). */
   start(): void {
     this.projector?.start();
+  }
+
+  /** Settles once the projector (inline) has checked the read models against the log; at once for a reader. */
+  whenStarted(): Promise<void> {
+    return this.projector?.whenStarted() ?? Promise.resolve();
+  }
+
+  /** Whether the served read models were folded by another fold version (fold-version.ts). */
+  foldOutdated(): FoldOutdated | undefined {
+    return this.readModels.foldOutdated();
   }
 
   async stop(): Promise<void> {
@@ -328,6 +345,7 @@ export class ProjectionEngine {
     const checkpoint = tie?.checkpoint;
     const served = this.readModels.servedRebuild();
     const realigned = this.readModels.realigned();
+    const outdated = this.readModels.foldOutdated();
     const here = this.rebuildHere() ?? this.rebuildOnThread?.() ?? this.rebuildElsewhere();
     const misaligned = check !== undefined && !check.aligned;
     // Where another process projects (apps/projector), the failure it stored in the file.
@@ -344,6 +362,7 @@ export class ProjectionEngine {
       ...(here && { rebuilding: here }),
       ...(misaligned && { misaligned: { reason: check.reason, remedy: MISALIGNED_REMEDY } }),
       ...(realigned && { realigned }),
+      ...(outdated && { outdated }),
     };
   }
 

@@ -7,6 +7,8 @@ import type { Checkpoints } from './read-model-store-checkpoints';
 import { changeLogStartKey } from './read-model-store-change-log-start';
 import { realignedKey } from './log-tie';
 import { projectorFailureKey } from './read-model-store-projector-failure';
+import { FOLD_VERSION } from './fold-version';
+import { foldVersionKey, foldVersionOf, stampFoldVersion } from './read-model-store-fold-version';
 import { createGenerationTables, createSummaryIndexes, dropGenerationTables } from './read-model-schema';
 import type { RebuildProgress } from './rebuild';
 import { deleteRebuildRecord, writeRebuildRecord } from './rebuild-record';
@@ -34,10 +36,19 @@ export class Generations {
     return generation;
   }
 
-  /** Tables and an empty checkpoint for `generation` (its summaries' indexes only with `indexes`). */
+  /**
+   * Tables and an empty checkpoint for `generation` (its summaries' indexes only with `indexes`),
+   * stamped with this code's fold version: whatever fills it folds with this code.
+   */
   prepare(generation: number, indexes: boolean): void {
     createGenerationTables(this.file.db, generation, { indexes });
     this.checkpoints.start(generation);
+    stampFoldVersion(this.file, generation, FOLD_VERSION);
+  }
+
+  /** The fold version `generation` was made by (undefined: before versions were stamped). */
+  foldVersion(generation: number): number | undefined {
+    return foldVersionOf(this.file, generation);
   }
 
   /** Makes `generation` the served one (in the caller's transaction). */
@@ -103,6 +114,7 @@ export class Generations {
     this.file.db.prepare(`DELETE FROM meta WHERE key = ?`).run(changeLogStartKey(generation));
     this.file.db.prepare(`DELETE FROM meta WHERE key = ?`).run(realignedKey(generation));
     this.file.db.prepare(`DELETE FROM meta WHERE key = ?`).run(projectorFailureKey(generation));
+    this.file.db.prepare(`DELETE FROM meta WHERE key = ?`).run(foldVersionKey(generation));
     deleteRebuildRecord(this.file.db, generation);
   }
 }

@@ -25,6 +25,7 @@ import { Generations } from './read-model-store-generations';
 import { ProjectorFailureRecords } from './read-model-store-projector-failure';
 import { HeartbeatRecord } from './read-model-store-heartbeat';
 import type { ProjectorHeartbeat } from './projector-heartbeat';
+import { FOLD_VERSION, type FoldOutdated } from './fold-version';
 import { ReadModelQueries, type ChildFilter, type SummaryRecord } from './read-model-store-queries';
 import { Realignment } from './read-model-store-realign';
 import { RebuildProgressRecords } from './read-model-store-rebuild-progress';
@@ -207,6 +208,15 @@ export class ReadModelStore implements ChangeLogReader {
   /** The failure the projector of the served generation keeps retrying, as it last stored it. */
   projectorFailure(): ProjectorFailure | undefined {
     return this.opened.read(() => this.failures.of(this.generations.current()));
+  }
+
+  /**
+   * The served read models were folded by another fold version than this code's (or before
+   * versions were stamped): a projecting process rebuilds them (fold-version.ts).
+   */
+  foldOutdated(): FoldOutdated | undefined {
+    const built = this.opened.read(() => this.generations.foldVersion(this.generations.current()));
+    return built === FOLD_VERSION ? undefined : { built: built ?? null, running: FOLD_VERSION };
   }
 
   /** The worker projector's heartbeat (apps/projector writes it every interval; projector-heartbeat.ts). */
