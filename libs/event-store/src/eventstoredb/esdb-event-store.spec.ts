@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CancelledError } from '@eventstore/db-client';
+import { CancelledError, DeadlineExceededError, UnavailableError } from '@eventstore/db-client';
 import { BatchTooLarge, DuplicateEventIds, StoreUnavailable, WrongExpectedRevision } from '../errors';
 import type { NewEvent, RecordedEvent } from '../event-store.port';
 import { EventStoreDbEventStore } from './esdb-event-store';
@@ -170,6 +170,48 @@ describe('EventStoreDB adapter: appends the client or server would mishandle (re
       await expect(refused).rejects.toThrow(/at most 1000 bytes/);
       await store.appendToStream('journey', events(2), { expectedRevision: 'no_stream' });
       expect(await collect(store.readStream('journey'))).toHaveLength(2);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('EventStoreDB adapter: an append sent but not answered (review s13 M4)', () => {
+  it('says the outcome is unknown, and a retry of the same batch is recorded once', async () => {
+    const client = new InProcessEsdbClient();
+    const store = new EventStoreDbEventStore(client);
+    try {
+      await store.appendToStream('journey', events(1), { expectedRevision: 'no_stream' });
+      const batch = events(2);
+      // Given the leader commits the append but the deadline passes before the answer
+      client.commitThenFail(new DeadlineExceededError(undefined, 'deadline exceeded'));
+      const failed = await store.appendToStream('journey', batch, { expectedRevision: 0n }).catch((e) => e);
+      expect(failed).toBeInstanceOf(StoreUnavailable);
+      expect(failed).toMatchObject({ outcomeUnknown: true });
+      // When it is sent again as it was (what an Idempotency-Key replay does)
+      const retried = await store.appendToStream('journey', batch, { expectedRevision: 0n });
+      // Then it is answered as the original, recorded once
+      expect(retried.nextExpectedRevision).toBe(2n);
+      expect((await collect(store.readStream('journey'))).map((e) => e.id).slice(1)).toEqual(
+        batch.map((e) => e.id),
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('says nothing was written when the append was never sent', async () => {
+    const client = new InProcessEsdbClient();
+    const store = new EventStoreDbEventStore(client);
+    try {
+      jest.spyOn(client, 'readStream').mockImplementationOnce(() => {
+        throw new UnavailableError(undefined, 'connection refused');
+      });
+      const unsent = await store
+        .appendToStream('journey', events(1), { expectedRevision: 'any' })
+        .catch((e) => e);
+      expect(unsent).toMatchObject({ name: 'StoreUnavailable', outcomeUnknown: false });
+      expect(client.calls.appendToStream).toBe(0);
     } finally {
       await store.close();
     }

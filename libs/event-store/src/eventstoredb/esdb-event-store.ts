@@ -5,6 +5,7 @@ import {
   FORWARDS,
   MaxAppendSizeExceededError,
   NO_STREAM,
+  NotLeaderError,
   START,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
@@ -93,6 +94,7 @@ export class EventStoreDbEventStore implements EventStore {
     if (repeatedIds(events).length > 0) throw repeatedIdsError(stream, events);
     const { onlyIf, expectedRevision } = options;
     const eventData = events.map((event, index) => toEventData(event, index, stream));
+    let sent = false;
     try {
       // A stream about to be created holds no ids: 'no_stream' needs no read before the append.
       const held = expectedRevision === 'no_stream' ? undefined : await this.streamIds.of(stream);
@@ -108,6 +110,7 @@ export class EventStoreDbEventStore implements EventStore {
         const original = judgeStoredIds(stream, events, expectedRevision, held.locate);
         if (original) return original;
       }
+      sent = true;
       const result = await this.client.appendToStream(stream, eventData, {
         expectedRevision: toEsdbExpected(expectedRevision),
       });
@@ -121,7 +124,11 @@ export class EventStoreDbEventStore implements EventStore {
         await this.explainRefusal(stream, events, expectedRevision);
       if (error instanceof MaxAppendSizeExceededError)
         throw new BatchTooLarge(stream, events.length, error.maxAppendSize);
-      throw mapEsdbError(error, stream, expectedRevision);
+      const mapped = mapEsdbError(error, stream, expectedRevision);
+      // Sent and not answered: the leader may have committed it (a not-leader answer wrote nothing).
+      if (sent && mapped instanceof StoreUnavailable && !(error instanceof NotLeaderError))
+        throw new StoreUnavailable(mapped.message, error, true);
+      throw mapped;
     }
   }
 

@@ -253,6 +253,17 @@ export class InProcessEsdbClient implements EsdbClient {
     return dropped.length;
   }
 
+  private failAfterCommit: Error | undefined;
+
+  /**
+   * Fault switch: the next append is committed, then the call fails with `error` (a deadline passed,
+   * the connection lost while the leader wrote: the client raises DeadlineExceededError or
+   * UnavailableError though the write stands).
+   */
+  commitThenFail(error: Error): void {
+    this.failAfterCommit = error;
+  }
+
   async appendToStream<KnownEventType extends EventType = EventType>(
     streamName: string,
     events: EventData<KnownEventType> | EventData<KnownEventType>[],
@@ -268,7 +279,11 @@ export class InProcessEsdbClient implements EsdbClient {
     const size = sizes.reduce((sum: number, bytes) => sum + (bytes ?? 0), 0);
     if (size > maxAppendSize) throw MaxAppendSizeExceededError.fromMaxAppendSize(maxAppendSize);
     try {
-      return this.log.append(streamName, batch, options?.expectedRevision ?? ANY);
+      const result = this.log.append(streamName, batch, options?.expectedRevision ?? ANY);
+      const fail = this.failAfterCommit;
+      this.failAfterCommit = undefined;
+      if (fail) throw fail;
+      return result;
     } catch (error) {
       if (this.settings.throwOnAppendFailure !== false || !(error instanceof WrongExpectedVersionError))
         throw error;
