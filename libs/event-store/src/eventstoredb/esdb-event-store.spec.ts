@@ -217,3 +217,22 @@ describe('EventStoreDB adapter: an append sent but not answered (review s13 M4)'
     }
   });
 });
+
+describe('EventStoreDB adapter on a server whose stream reads carry no position (before 22.6) (review s13 M1)', () => {
+  it('refuses as too old, never answering with the 2^64 - 1 the server sends instead', async () => {
+    const client = new InProcessEsdbClient(undefined, { streamReadsWithoutPosition: true });
+    const store = new EventStoreDbEventStore(client);
+    try {
+      const batch = events(2);
+      await store.appendToStream('journey', batch, { expectedRevision: 'no_stream' });
+      await expect(collect(store.readStream('journey'))).rejects.toThrow(/too old.*23\.10/);
+      // A retry is answered without a position by the server: the adapter reads it back, and refuses.
+      const retried = store.appendToStream('journey', batch, { expectedRevision: 'no_stream' });
+      await expect(retried).rejects.toBeInstanceOf(StoreUnavailable);
+      // $all reads still carry positions on such servers.
+      expect((await collect(store.readAll())).map((e) => e.id)).toEqual(batch.map((e) => e.id));
+    } finally {
+      await store.close();
+    }
+  });
+});

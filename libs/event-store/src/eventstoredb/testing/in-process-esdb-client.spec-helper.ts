@@ -31,8 +31,11 @@ type ReadAllOptions = NonNullable<Parameters<EventStoreDBClient['readAll']>[0]>;
 type SubscribeToAllOptions = NonNullable<Parameters<EventStoreDBClient['subscribeToAll']>[0]>;
 type AppendOptions = NonNullable<Parameters<EventStoreDBClient['appendToStream']>[2]>;
 
+/** What a server before 22.6 sends as a stream-read event's position: Position.End (-1 unsigned). */
+const POSITION_END = { commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n };
+
 /** The resolved event as the v6 client hands it over (JSON events: data and metadata parsed). */
-function resolve(event: LoggedEvent): AllStreamResolvedEvent {
+function resolve(event: LoggedEvent, position = event.position): AllStreamResolvedEvent {
   return {
     event: {
       streamId: event.streamId,
@@ -43,9 +46,9 @@ function resolve(event: LoggedEvent): AllStreamResolvedEvent {
       created: event.created,
       data: JSON.parse(event.data) as Record<string, unknown>,
       metadata: (JSON.parse(event.metadata) ?? undefined) as Record<string, unknown>,
-      position: event.position,
+      position,
     },
-    commitPosition: event.position.commit,
+    commitPosition: position.commit,
   } as AllStreamResolvedEvent;
 }
 
@@ -106,6 +109,11 @@ export interface InProcessEsdbClientOptions {
    * bug (BigInt(hasCurrentStreamRevision()): 1n or 0n) and no position.
    */
   throwOnAppendFailure?: boolean;
+  /**
+   * A server before 22.6: stream reads carry no position, sent as Position.End (2^64 - 1), which the
+   * client hands over as it is (never undefined). Reads of $all still carry positions.
+   */
+  streamReadsWithoutPosition?: boolean;
   /** The server's MaxAppendSize in bytes of data and metadata per append (default 1 MiB, the server's). */
   maxAppendSize?: number;
 }
@@ -305,7 +313,8 @@ export class InProcessEsdbClient implements EsdbClient {
         const selected = backwards
           ? stored.filter((e) => from === END || (from !== START && e.revision <= from)).reverse()
           : stored.filter((e) => from === START || (from !== END && e.revision >= from));
-        return selected.slice(0, limit(options.maxCount)).map(resolve);
+        const position = this.settings.streamReadsWithoutPosition ? POSITION_END : undefined;
+        return selected.slice(0, limit(options.maxCount)).map((event) => resolve(event, position));
       }),
     ) as unknown as StreamingRead<ResolvedEvent<KnownEventType>>;
   }
@@ -324,7 +333,7 @@ export class InProcessEsdbClient implements EsdbClient {
           : this.log.events.filter(
               (e) => from === START || (from !== END && e.position.commit >= from.commit),
             );
-        return selected.slice(0, limit(options.maxCount)).map(resolve);
+        return selected.slice(0, limit(options.maxCount)).map((event) => resolve(event));
       }),
     );
   }
