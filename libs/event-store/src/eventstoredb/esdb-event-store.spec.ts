@@ -236,3 +236,43 @@ describe('EventStoreDB adapter on a server whose stream reads carry no position 
     }
   });
 });
+
+describe('EventStoreDB adapter: the head of a log holding system events (review s13 L3)', () => {
+  const systemEvent = () => ({
+    id: randomUUID(),
+    type: '$scavengeStarted',
+    contentType: 'application/json' as const,
+    data: {},
+    metadata: undefined,
+  });
+
+  it('has no head while the log holds only the server’s own events, and passes over any number of them', async () => {
+    const client = new InProcessEsdbClient();
+    const store = new EventStoreDbEventStore(client);
+    try {
+      expect(await store.headPosition()).toBeUndefined();
+      const written = await store.appendToStream('journey', events(1), { expectedRevision: 'no_stream' });
+      await client.appendToStream('$scavenges', Array.from({ length: 150 }, systemEvent));
+      expect(await store.headPosition()).toBe(written.globalPosition);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('EventStoreDB adapter: a stream read left early (review s13 L4)', () => {
+  it('cancels the server read, for a stream as for $all', async () => {
+    const client = new InProcessEsdbClient();
+    const store = new EventStoreDbEventStore(client);
+    try {
+      await store.appendToStream('journey', events(5), { expectedRevision: 'no_stream' });
+      for await (const event of store.readStream('journey')) if (event.revision === 1n) break;
+      expect(client.cancelledReads).toBe(1);
+      // The client's stream is destroyed by then: the read of $all cancels its call all the same.
+      for await (const event of store.readAll()) if (event.revision === 1n) break;
+      expect(client.cancelledReads).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+});

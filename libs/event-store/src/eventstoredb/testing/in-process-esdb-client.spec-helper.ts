@@ -56,7 +56,7 @@ function resolve(event: LoggedEvent, position = event.position): AllStreamResolv
  * A finite read: the server's answer is computed when the read is first consumed (a missing
  * stream's StreamNotFoundError surfaces on iteration, as with the real client).
  */
-function streamingRead<E>(answer: () => readonly E[]): StreamingRead<E> {
+function streamingRead<E>(answer: () => readonly E[], onCancel: () => void): StreamingRead<E> {
   let items: readonly E[] | undefined;
   let next = 0;
   const readable = new Readable({
@@ -73,6 +73,7 @@ function streamingRead<E>(answer: () => readonly E[]): StreamingRead<E> {
   });
   return Object.assign(readable, {
     cancel: async () => {
+      onCancel();
       readable.destroy();
     },
   }) as unknown as StreamingRead<E>;
@@ -235,6 +236,11 @@ function subscription(
 export class InProcessEsdbClient implements EsdbClient {
   /** Calls per method, for specs that check what reached the "server". */
   readonly calls = { appendToStream: 0, readStream: 0, readAll: 0, subscribeToAll: 0 };
+  /**
+   * Reads the caller cancelled. With the real client, a read left early without cancel() keeps its
+   * gRPC call open until the server has sent everything (ReadStream.js): only destroyed here.
+   */
+  cancelledReads = 0;
   /** The fromPosition of each subscribeToAll call, in order. */
   readonly subscribedFrom: SubscribeToAllOptions['fromPosition'][] = [];
   private readonly opened = new Set<{ destroy(): void }>();
@@ -315,7 +321,7 @@ export class InProcessEsdbClient implements EsdbClient {
           : stored.filter((e) => from === START || (from !== END && e.revision >= from));
         const position = this.settings.streamReadsWithoutPosition ? POSITION_END : undefined;
         return selected.slice(0, limit(options.maxCount)).map((event) => resolve(event, position));
-      }),
+      }, this.countCancel),
     ) as unknown as StreamingRead<ResolvedEvent<KnownEventType>>;
   }
 
@@ -334,7 +340,7 @@ export class InProcessEsdbClient implements EsdbClient {
               (e) => from === START || (from !== END && e.position.commit >= from.commit),
             );
         return selected.slice(0, limit(options.maxCount)).map((event) => resolve(event));
-      }),
+      }, this.countCancel),
     );
   }
 
@@ -348,6 +354,10 @@ export class InProcessEsdbClient implements EsdbClient {
     stream.on('end', () => this.live.delete(stream));
     return readable;
   }
+
+  private readonly countCancel = (): void => {
+    this.cancelledReads += 1;
+  };
 
   async dispose(): Promise<void> {
     for (const stream of this.opened) stream.destroy();
