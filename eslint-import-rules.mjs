@@ -212,11 +212,6 @@ export const importRules = [
         drop: [SQLITE_ADAPTER],
         why: "start-up checks of the SQLite store's file (the host id, an owner-only new file)",
       },
-      {
-        files: ['apps/api/src/config/store-files.ts'],
-        drop: [SQLITE_DRIVER, SQLITE_ADAPTER],
-        why: 'TEMPORARY: its table check opens the store file itself; it moves behind @care-journey/event-store/sqlite next',
-      },
     ],
   }),
   ...zone({
