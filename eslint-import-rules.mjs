@@ -88,6 +88,10 @@ function zone({
   ];
 }
 
+const API_LAYERING = [
+  ...app('cli', 'The API imports no CLI file: share through a lib.'),
+  ...app('projector', 'The API imports no projector file: share through a lib.'),
+];
 const ONLY_JOURNEY_AND_PORT = 'libs/projections imports libs/journey and the event-store port only.';
 const NO_DOMAIN = 'libs/event-store stores envelopes, not journeys: it imports no code of ours.';
 
@@ -164,6 +168,17 @@ export const importRules = [
     ],
   }),
 
+  // One 903 reference and one UPN per child, reserved by every writer: journey and the port only.
+  ...zone({
+    files: ['libs/registrations/**/*.ts'],
+    layering: [
+      ...['projections', 'reporting', 'audit', 'access'].flatMap((name) =>
+        lib(name, 'libs/registrations imports libs/journey and the event-store port only.'),
+      ),
+      ...LIBS_NOT_APPS,
+    ],
+  }),
+
   // Audit: journey, event-store, projections (drift as at a replayed date), and from access only
   // NODE_ENV's reading (the audit key refuses a development default in production, like the token
   // secret: one reading of NODE_ENV for both).
@@ -202,16 +217,25 @@ export const importRules = [
   // API is checked, dynamic imports included, by apps/cli/src/cli-imports.spec.ts).
   ...zone({
     files: ['apps/api/**/*.ts'],
-    layering: [
-      ...app('cli', 'The API imports no CLI file: share through a lib.'),
-      ...app('projector', 'The API imports no projector file: share through a lib.'),
-    ],
+    layering: API_LAYERING,
     allowed: [
       {
         files: ['apps/api/src/config/check-startup-settings.ts', 'apps/api/src/config/store-files.ts'],
         drop: [SQLITE_ADAPTER],
         why: "start-up checks of the SQLite store's file (the host id, an owner-only new file)",
       },
+    ],
+  }),
+  // The command write path (dev review F7): what it checks before writing is the write side's
+  // (libs/registrations, libs/journey), not 903 reporting's.
+  ...zone({
+    files: ['apps/api/src/children/commands/**/*.ts', 'apps/api/src/children/recording/**/*.ts'],
+    layering: [
+      ...API_LAYERING,
+      ...lib(
+        'reporting',
+        'The command write path takes nothing from libs/reporting (903, the synthetic authority, feeds).',
+      ),
     ],
   }),
   ...zone({

@@ -20,8 +20,9 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   moduleNameMapper: {
-    '^@care-journey/(journey|event-store|projections|reporting|audit|access)$': '<rootDir>/libs/$1/src',
-    '^@care-journey/(journey|event-store|projections|reporting|audit|access)/(.*)$':
+    '^@care-journey/(journey|event-store|projections|reporting|audit|access|registrations)$':
+      '<rootDir>/libs/$1/src',
+    '^@care-journey/(journey|event-store|projections|reporting|audit|access|registrations)/(.*)$':
       '<rootDir>/libs/$1/src/$2',
   },
 };

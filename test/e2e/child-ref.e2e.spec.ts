@@ -1,5 +1,5 @@
 import type { EventStore } from '@care-journey/event-store';
-import { ChildRefRegistry } from '@care-journey/reporting';
+import { ChildRefRegistry } from '@care-journey/registrations';
 import { apiClient, type ApiClient, type ApiResponse } from './support/http-client';
 import { registerBody, startCareBody } from './support/journey-bodies';
 import { startTestApp, type TestApp } from './support/test-app';

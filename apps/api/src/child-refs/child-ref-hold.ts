@@ -1,6 +1,6 @@
 import { readLastEvent, type AppendOptions, type EventStore } from '@care-journey/event-store';
 import { childRefHolding, childRefStream } from '@care-journey/journey';
-import type { ChildRefRegistry, ReservationRecording } from '@care-journey/reporting';
+import type { ChildRefRegistry, ReservationRecording } from '@care-journey/registrations';
 
 /** Reservations tried before a registration gives up on a reference released again and again meanwhile. */
 const HOLD_ATTEMPTS = 3;

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, HttpStatus, NotFoundException } from '@nestjs/common';
-import type { ChildRefReleaseRefused } from '@care-journey/reporting';
+import type { ChildRefReleaseRefused } from '@care-journey/registrations';
 import { badRequestBody } from '../http/field-errors';
 
 /**

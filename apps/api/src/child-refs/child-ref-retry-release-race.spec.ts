@@ -5,7 +5,7 @@ import { readWholeStream } from '@care-journey/audit';
 import { type AppendOptions, type EventStore, type NewEvent } from '@care-journey/event-store';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { childRefStream, journeyStream, type JourneyEvent } from '@care-journey/journey';
-import { ChildRefRegistry } from '@care-journey/reporting';
+import { ChildRefRegistry } from '@care-journey/registrations';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ChildRefInUse } from '../children/application-errors';
 import { EventEnvelopeFactory } from '../children/recording/event-envelope.factory';

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { EventStore } from '@care-journey/event-store';
-import { ChildRefRegistry, ChildRefReleaseRefused } from '@care-journey/reporting';
+import { ChildRefRegistry, ChildRefReleaseRefused } from '@care-journey/registrations';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { CHILD_REFS_MIGRATED_STREAM, childRefStream, journeyStream } from '@care-journey/journey';
-import { ChildRefRegistry } from '@care-journey/reporting';
+import { ChildRefRegistry } from '@care-journey/registrations';
 import { registerChildRefCommand, RELEASE_REFUSED_EXIT_CODE } from './child-ref.command';
 
 const recording = { recordedAt: '2025-01-10T09:00:00.000Z', recordedBy: 'alice' };

@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import type { EventStore } from '@care-journey/event-store';
 import { openExistingStore } from '../support/open-existing-store';
-import { ChildRefRegistry, ChildRefReleaseRefused } from '@care-journey/reporting';
+import { ChildRefRegistry, ChildRefReleaseRefused } from '@care-journey/registrations';
 
 interface ReleaseOptions {
   reason?: string;

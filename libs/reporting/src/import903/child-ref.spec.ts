@@ -1,7 +1,7 @@
 import { join } from 'node:path';
+import { ChildRefRegistry } from '@care-journey/registrations';
 import { export903 } from '../export903/export903';
 import { writeReturn } from '../export903/write-return';
-import { ChildRefRegistry } from '../shared/child-ref-registry';
 import { seedStore } from '../synthetic/seed-store';
 import { import903 } from './import903';
 import { TempStores } from './temp-stores.fixture';

@@ -6,6 +6,7 @@
  */
 import type { EventStore } from '@care-journey/event-store';
 import { journeyStream } from '@care-journey/journey';
+import { ChildRefRegistry, ChildRefReleaseRefused, UpnRegistry } from '@care-journey/registrations';
 import { appendChild } from './append-child';
 import { collectChildren } from './collect-children';
 import type { ChildFacts } from './facts';
@@ -15,9 +16,6 @@ import { planJourney } from './plan-journey';
 import { checkRowDobs } from './check-row-dobs';
 import { readReturns } from './read-returns';
 import { IMPORT_RECORDED_BY, importedChildId, runChild } from './run-child';
-import { ChildRefRegistry } from '../shared/child-ref-registry';
-import { ChildRefReleaseRefused } from '../shared/child-ref-registry-errors';
-import { UpnRegistry } from '../shared/upn-registry';
 import { inOrder } from './in-order';
 import { checkUpns, upnTakenMeanwhile } from './upn-claims';
 

@@ -11,7 +11,7 @@ import {
   type StoredJourneyEvent,
   journeyEnvelope,
 } from '@care-journey/journey';
-import { nameBasedUuid } from '../shared/deterministic-id';
+import { nameBasedUuid } from '@care-journey/registrations';
 import { issueAt, type ImportIssue } from './issues';
 import type { PlannedCommand } from './planned-command';
 

@@ -1,12 +1,12 @@
 /**
  * One real UPN, one child (903 rule 444), checked for a whole import before anything is written, as
- * the API checks a registration (shared/upn-registry.ts): a child whose UPN another child of these
+ * the API checks a registration (libs/registrations, upn-registry.ts): a child whose UPN another child of these
  * returns also gives, or another child in the store holds (registered through the API, seeded, or
  * imported under another CHILD earlier), is refused with the Header row that gives it. The
  * unknown-UPN codes UN1–UN5 may repeat. The store is asked once for all the children (a batch
  * read of its registrations and reservations), not once per row.
  */
-import { isUnknownUpn, normaliseUpn, type UpnRegistry } from '../shared/upn-registry';
+import { isUnknownUpn, normaliseUpn, type UpnRegistry } from '@care-journey/registrations';
 import type { ChildFacts, HeaderFact } from './facts';
 import { issueAt, where, type ImportIssue } from './issues';
 import { latestHeader } from './merge-years';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { readLastEvent, type EventStore } from '@care-journey/event-store';
 import { childRefStream, journeyStream } from '@care-journey/journey';
+import { UpnRegistry, upnStream } from '@care-journey/registrations';
 import { export903 } from '../export903/export903';
-import { UpnRegistry, upnStream } from '../shared/upn-registry';
 import { import903, type ImportResult } from './import903';
 import { importedChildId } from './run-child';
 import { TempStores } from './temp-stores.fixture';

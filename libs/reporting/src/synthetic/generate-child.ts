@@ -1,6 +1,6 @@
 /** One synthetic child: profile, period of care, care planning, recording times, corrections, all checked by decide. */
 import type { JourneyCommand } from '@care-journey/journey';
-import { nameBasedUuid } from '../shared/deterministic-id';
+import { nameBasedUuid } from '@care-journey/registrations';
 import type { AuthorityOptions } from './authority-options';
 import { buildGoingHomeAudits, buildReviews } from './care-planning-timeline';
 import { drawCarePlan } from './care-route';

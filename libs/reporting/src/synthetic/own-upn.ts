@@ -4,7 +4,7 @@
  * child then takes the next free serial of that school and year, in its profile and registration.
  * Unknown-UPN codes (UN1–UN5) repeat, as in the 903.
  */
-import { isUnknownUpn, normaliseUpn } from '../shared/upn-registry';
+import { isUnknownUpn, normaliseUpn } from '@care-journey/registrations';
 import type { SyntheticChild } from './generate-child';
 import { nextSyntheticUpn } from './upn';
 

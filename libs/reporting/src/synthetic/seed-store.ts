@@ -12,9 +12,12 @@
 import { chainEvents, chainTipAfter } from '@care-journey/audit';
 import { StreamNotFound, type EventStore } from '@care-journey/event-store';
 import { journeyStream } from '@care-journey/journey';
-import { ChildRefRegistry } from '../shared/child-ref-registry';
-import { ChildRefReleaseRefused } from '../shared/child-ref-registry-errors';
-import { UpnRegistry, type UpnRecording } from '../shared/upn-registry';
+import {
+  ChildRefRegistry,
+  ChildRefReleaseRefused,
+  UpnRegistry,
+  type UpnRecording,
+} from '@care-journey/registrations';
 import { authorityOptions, type AuthorityOptions } from './authority-options';
 import { generateAuthority } from './generate-authority';
 import { syntheticEventId } from './generate-child';

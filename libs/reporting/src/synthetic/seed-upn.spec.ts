@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readLastEvent } from '@care-journey/event-store';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { childRefStream, journeyStream } from '@care-journey/journey';
-import { UpnRegistry } from '../shared/upn-registry';
+import { UpnRegistry } from '@care-journey/registrations';
 import { generateAuthority } from './generate-authority';
 import { seedStore } from './seed-store';
 

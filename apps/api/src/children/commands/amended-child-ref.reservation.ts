@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@care-journey/event-store';
 import { childRefAmendedIn, type JourneyEvent, type JourneyState } from '@care-journey/journey';
-import { ChildRefRegistry } from '@care-journey/reporting';
+import { ChildRefRegistry } from '@care-journey/registrations';
 import { childRefHeldByAnother } from '../../child-refs/child-ref-hold';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
 import { ChildRefInUse } from '../application-errors';

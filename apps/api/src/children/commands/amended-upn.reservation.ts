@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@care-journey/event-store';
-import { UpnRegistry } from '@care-journey/reporting';
+import { UpnRegistry } from '@care-journey/registrations';
 import { amendableEntryType, type JourneyEvent, type JourneyState } from '@care-journey/journey';
 import { UpnInUse } from '../../child-refs/upn-in-use';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
@@ -17,7 +17,7 @@ export interface AmendedUpn {
 
 /**
  * An amendment that gives the registration another UPN is held to the rule a registration is (903
- * rule 444, libs/reporting shared/upn-registry.ts): a UPN another child holds is refused (409 upn-in-use on
+ * rule 444, libs/registrations upn-registry.ts): a UPN another child holds is refused (409 upn-in-use on
  * `amendedData.upn`) before anything is written, and a free one is reserved for this child through
  * the same `upn-<hash>` streams, so a registration or amendment racing for it loses. As with an
  * amended 903 reference (amended-child-ref.reservation.ts), the UPN the child had stays held by it.

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson } from '@care-journey/audit';
-import { nameBasedUuid } from '@care-journey/reporting';
+import { nameBasedUuid } from '@care-journey/registrations';
 
 /**
  * A keyed command as it is recorded: the client's Idempotency-Key and a hash of what was asked

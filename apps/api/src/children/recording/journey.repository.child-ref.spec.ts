@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readWholeStream } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { childRefStream, journeyStream, type JourneyEvent } from '@care-journey/journey';
-import { ChildRefRegistry } from '@care-journey/reporting';
+import { ChildRefRegistry } from '@care-journey/registrations';
 import { ChildRefInUse } from '../application-errors';
 import { EventEnvelopeFactory } from './event-envelope.factory';
 import { JourneyRepository } from './journey.repository';

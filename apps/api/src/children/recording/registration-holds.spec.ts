@@ -5,7 +5,7 @@ import { readWholeStream } from '@care-journey/audit';
 import { WrongExpectedRevision } from '@care-journey/event-store';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { childRefStream, type JourneyEvent } from '@care-journey/journey';
-import { UpnRegistry } from '@care-journey/reporting';
+import { UpnRegistry } from '@care-journey/registrations';
 import type { ChildRefCondition } from '../../child-refs/child-ref-hold';
 import { UpnInUse } from '../../child-refs/upn-in-use';
 import { ChildRefInUse } from '../application-errors';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WrongExpectedRevision, type EventStore } from '@care-journey/event-store';
 import { registrationIn, type JourneyEvent } from '@care-journey/journey';
-import { ChildRefRegistry, ChildRefReleaseRefused, UpnRegistry } from '@care-journey/reporting';
+import { ChildRefRegistry, ChildRefReleaseRefused, UpnRegistry } from '@care-journey/registrations';
 import { childRefHeldByAnother, holdChildRef, type ChildRefCondition } from '../../child-refs/child-ref-hold';
 import { UpnInUse } from '../../child-refs/upn-in-use';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
@@ -78,7 +78,7 @@ export class RegistrationHolds {
 
   /**
    * A registration's UPN, unless an unknown-UPN code, must be no other child's (903 rule 444,
-   * libs/reporting shared/upn-registry.ts). Refused before anything is written: first a reference another child
+   * libs/registrations upn-registry.ts). Refused before anything is written: first a reference another child
    * holds (child-ref-in-use, as holding it would answer), then the UPN (upn-in-use).
    */
   private async checkUpn(

@@ -7,7 +7,7 @@ import {
   childRefStream,
   journeyStream,
 } from '@care-journey/journey';
-import { eventsOf, useTempEventStore } from '../testing/temp-event-store.spec-helper';
+import { eventsOf, useTempEventStore } from './testing/temp-event-store.spec-helper';
 import { ChildRefRegistry } from './child-ref-registry';
 import { readLegacyHolders, registrationsBeforeReservations } from './child-ref-registry-legacy';
 

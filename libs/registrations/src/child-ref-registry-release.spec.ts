@@ -1,6 +1,6 @@
 import type { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { CHILD_REF_RELEASED, CHILD_REF_RESERVED, childRefStream, journeyStream } from '@care-journey/journey';
-import { eventsOf, useTempEventStore } from '../testing/temp-event-store.spec-helper';
+import { eventsOf, useTempEventStore } from './testing/temp-event-store.spec-helper';
 import { ChildRefRegistry } from './child-ref-registry';
 import { ChildRefReleaseRefused } from './child-ref-registry-errors';
 

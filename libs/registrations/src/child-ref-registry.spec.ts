@@ -1,6 +1,6 @@
 import type { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { CHILD_REF_RESERVED, childRefStream, journeyStream } from '@care-journey/journey';
-import { eventsOf, useTempEventStore } from '../testing/temp-event-store.spec-helper';
+import { eventsOf, useTempEventStore } from './testing/temp-event-store.spec-helper';
 import { ChildRefRegistry } from './child-ref-registry';
 
 const recording = { recordedAt: '2025-01-10T09:00:00.000Z', recordedBy: 'alice' };
