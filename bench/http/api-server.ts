@@ -1,6 +1,7 @@
 /**
  * The API as the bench's server process: the real app (createApp) on the SQLite file named by
- * CARE_JOURNEY_SQLITE_FILE, default durability (synchronous=FULL), projections as deployed (a thread of the API).
+ * CARE_JOURNEY_SQLITE_FILE, default durability (synchronous=FULL), projections as deployed (a thread of the API),
+ * logging as deployed (an access-log line a request, CARE_JOURNEY_ACCESS_LOG=off to leave it out).
  * Prints "listening <port> <writer> <projections>" once it accepts requests (the modes it runs, which
  * CARE_JOURNEY_SQLITE_WRITER and CARE_JOURNEY_PROJECTIONS can change); stops on SIGTERM.
  */
@@ -10,7 +11,7 @@ import { createApp } from '../../apps/api/src/create-app';
 
 async function main(): Promise<void> {
   const config = { ...loadApiConfig(), port: 0, host: '127.0.0.1' };
-  const app = await createApp(config, { logger: ['error'] });
+  const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -27,14 +27,22 @@ export function firstLine(
       () => reject(new Error(`no ${pattern} within ${timeoutMs} ms: ${err}`)),
       timeoutMs,
     );
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
+    const onErr = (chunk: Buffer) => (err += chunk.toString());
+    const onOut = (chunk: Buffer) => {
       out += chunk.toString();
       const line = out.split('\n').find((l) => pattern.test(l));
       if (line === undefined) return;
       clearTimeout(timer);
+      // What the child writes afterwards (the API's access log: a line a request) is drained and
+      // dropped, not gathered and searched again on every chunk.
+      child.stdout.off('data', onOut);
+      child.stderr.off('data', onErr);
+      child.stdout.resume();
+      child.stderr.resume();
       resolve(line);
-    });
+    };
+    child.stderr.on('data', onErr);
+    child.stdout.on('data', onOut);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`child exited (${code}) before ${pattern}: ${err.slice(-2000)}`));

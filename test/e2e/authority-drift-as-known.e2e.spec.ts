@@ -1,4 +1,4 @@
-import type { DriftReport } from '@care-journey/projections';
+import { DRIFT_RULES, type DriftReport } from '@care-journey/projections';
 import { todayInEngland } from '../../apps/api/src/projections/today';
 import { startSeededApp } from './browser/support/seeded-app';
 import { apiClient, type ApiClient } from './support/http-client';
@@ -14,6 +14,7 @@ interface AsKnownReport extends DriftReport {
   eventsRead: number;
   eventsKnown: number;
   childrenKnown: number;
+  judgedWith: { rules: string; ruleIds: string[]; thresholds: { dueSoonDays: number } };
   paging: { page: number; pageSize: number; total: number; pages: number };
 }
 
@@ -162,6 +163,12 @@ describe("the authority drift report as known now uses the authority's configure
       );
       expect(replayed.body.dueWithinDays).toBe(60);
       expect(comparable(replayed.body)).toEqual(comparable(live.body));
+      // Judged with this build's rules and the thresholds configured now, and it says so.
+      expect(replayed.body.judgedWith).toMatchObject({
+        rules: 'this build',
+        thresholds: { dueSoonDays: 60 },
+      });
+      expect(replayed.body.judgedWith.ruleIds).toEqual(DRIFT_RULES.map((rule) => rule.id));
     }
   });
 });

@@ -107,6 +107,22 @@ describe('the request log (serve, its output piped)', () => {
     );
   }, 60_000);
 
+  it('Given CARE_JOURNEY_LOG_FORMAT=json and a refused setting, Then the refusal is a JSON line too', async () => {
+    const refused = await startCli(['serve', '--create-store'], {
+      ...env('json-refused', { CARE_JOURNEY_LOG_FORMAT: 'json' }),
+      PORT: 'eighty',
+    });
+    expect(refused).toMatchObject({ listening: false, code: 1 });
+    const lines = refused.out.split('\n').filter((line) => line.length > 0);
+    expect(lines.map((line) => JSON.parse(line) as unknown)).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        timestamp: expect.stringMatching(new RegExp(`^${ISO_UTC}$`)),
+        message: 'Cannot start: PORT: must be a whole number 0–65535, got "eighty"',
+      }),
+    );
+  }, 60_000);
+
   it('Given CARE_JOURNEY_ACCESS_LOG=off, Then no access lines, and answers still carry their request id', async () => {
     const served = await serveCli(['--create-store'], env('off', { CARE_JOURNEY_ACCESS_LOG: 'off' }));
     const health = await apiClient(served.baseUrl).get('/health');

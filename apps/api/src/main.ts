@@ -11,7 +11,7 @@ import { loadApiConfig } from './config/load-api-config';
 import { checkStoreFiles, readCreateStore } from './config/store-files';
 import { createApp } from './create-app';
 import { CareJourneyLogger } from './logging/care-journey-logger';
-import { DEFAULT_LOG_SETTINGS } from './logging/log-settings';
+import { DEFAULT_LOG_SETTINGS, readLogSettings, type LogSettings } from './logging/log-settings';
 import { listReadLimitsFromEnv } from './security';
 
 /**
@@ -24,11 +24,11 @@ import { listReadLimitsFromEnv } from './security';
  * allows; otherwise a missing store stops start-up (config/store-files.ts).
  */
 export function checkedApiSettings({ development = false, createStore = false } = {}): ApiConfig | undefined {
-  // ISO UTC times and no colours off a terminal from the first line, a refused setting's included.
-  Logger.overrideLogger(new CareJourneyLogger(DEFAULT_LOG_SETTINGS));
+  // ISO UTC times, no colours off a terminal, and the chosen format from the first line, a refused
+  // setting's included (a bad CARE_JOURNEY_LOG_FORMAT itself is refused below, in text).
+  Logger.overrideLogger(new CareJourneyLogger(logSettingsOrText()));
   try {
     const config = loadApiConfig();
-    if (config.log !== undefined) Logger.overrideLogger(new CareJourneyLogger(config.log));
     checkStartupSettings(process.env, config.store);
     listReadLimitsFromEnv(process.env); // read again by createApp; checked here for the one-line refusal
     const exposed = exposedDevelopmentRefusal(config, process.env, { development });
@@ -45,6 +45,14 @@ export function checkedApiSettings({ development = false, createStore = false } 
     new Logger('CareJourney').error(`Cannot start: ${error.message}`);
     process.exitCode = 1;
     return undefined;
+  }
+}
+
+function logSettingsOrText(): LogSettings {
+  try {
+    return readLogSettings(process.env);
+  } catch {
+    return DEFAULT_LOG_SETTINGS;
   }
 }
 

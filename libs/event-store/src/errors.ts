@@ -25,6 +25,12 @@ export class StoreUnavailable extends Error {
   constructor(
     message: string,
     override readonly cause?: unknown,
+    /**
+     * True when an append failed after it was sent, without an answer (EventStoreDB: a deadline, a
+     * lost connection, a shutdown): the server may have committed it. False: nothing was written
+     * (SQLite's transaction rolled back, or nothing was sent).
+     */
+    readonly outcomeUnknown = false,
   ) {
     super(message);
   }

@@ -66,6 +66,13 @@ describe('code lists', () => {
     expect(findCode('PLACE', 'P2')?.replacedBy).toBeUndefined();
   });
 
+  it('labels Z11–Z14 as not yet confirmed (national definitions §1.3: UNCONFIRMED), never with a guessed meaning', () => {
+    for (const code of ['Z11', 'Z12', 'Z13', 'Z14'])
+      expect(codeMeaning('PLACE', code)).toBe(
+        'Other placement (2025/26 subdivision of Z1): meaning not yet confirmed — ask your 903 lead',
+      );
+  });
+
   it('adds K3 from 1 April 2024', () => {
     expect(isValidCode('PLACE', 'K3', '2024-03-31')).toBe(false);
     expect(isValidCode('PLACE', 'K3', '2024-04-01')).toBe(true);

@@ -28,6 +28,12 @@ export interface CodeDefinition {
 const END_OF_2024_25 = '2025-03-31';
 const START_OF_2025_26 = '2025-04-01';
 const Z1_SUBDIVISIONS = ['Z11', 'Z12', 'Z13', 'Z14'];
+/**
+ * National definitions §1.3: Z1 was replaced from 2025/26 by Z11–Z14, whose meanings are UNCONFIRMED
+ * in our sources. Said so on every form that offers them, rather than four identical guesses.
+ */
+const Z1_SUBDIVISION_TEXT =
+  'Other placement (2025/26 subdivision of Z1): meaning not yet confirmed — ask your 903 lead';
 
 /**
  * The October 2023 supported-accommodation change, mid-year: from this day every setting that
@@ -118,10 +124,10 @@ export const CODE_LISTS = {
     ['U6', 'Foster placement with other foster carer, not long-term or FFA/concurrent'],
     ['Z1', 'Other placement', { validTo: END_OF_2024_25, replacedBy: Z1_SUBDIVISIONS }],
     // Z1 was split from 2025/26; the sub-code meanings are not confirmed in our sources.
-    ['Z11', 'Other placement (2025/26 subdivision of Z1)', { validFrom: START_OF_2025_26 }],
-    ['Z12', 'Other placement (2025/26 subdivision of Z1)', { validFrom: START_OF_2025_26 }],
-    ['Z13', 'Other placement (2025/26 subdivision of Z1)', { validFrom: START_OF_2025_26 }],
-    ['Z14', 'Other placement (2025/26 subdivision of Z1)', { validFrom: START_OF_2025_26 }],
+    ['Z11', Z1_SUBDIVISION_TEXT, { validFrom: START_OF_2025_26 }],
+    ['Z12', Z1_SUBDIVISION_TEXT, { validFrom: START_OF_2025_26 }],
+    ['Z13', Z1_SUBDIVISION_TEXT, { validFrom: START_OF_2025_26 }],
+    ['Z14', Z1_SUBDIVISION_TEXT, { validFrom: START_OF_2025_26 }],
   ),
   PLACE_PROVIDER: list(
     ['PR0', 'Parent(s) or other person(s) with parental responsibility'],

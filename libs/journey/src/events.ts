@@ -4,7 +4,8 @@
  * when and by whom it was recorded travels in the store metadata (recordedAt, recordedBy).
  * Event data is versioned per type (metadata.schemaVersion; every type is at 1 until
  * event-schema.ts says otherwise, and older versions are upcast there on read).
- * Codes are the SSDA903 national codes (see code-lists.ts and shared/domain/national-definitions.md).
+ * Codes are the SSDA903 national codes (see code-lists.ts and shared/domain/national-definitions.md, in
+ * the shared folder outside this repository: docs/CONTRIBUTING.md, "The rule book").
  */
 
 export const journeyStream = (childId: string): string => `journey-${childId}`;

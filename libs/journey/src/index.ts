@@ -44,7 +44,7 @@ export { adoptionProgress } from './fold/derive-current';
 export { adoptionPathIndex } from './adoption-path';
 export { failingEntries } from './journey-check';
 export { eighteenthBirthday, isAdultOn, LOOKED_AFTER_AGE_LIMIT } from './looked-after-age';
-export { isOfSchoolAgeFor209, schoolAgeReferenceDate } from './unknown-upn';
+export { isOfSchoolAgeFor209, schoolAgeReferenceDate, UNKNOWN_UPN_IN_WORDS } from './unknown-upn';
 export { isOutsideEngland } from './invariants/outside-england';
 export {
   LEGAL_STATUS_TIME_LIMITS,

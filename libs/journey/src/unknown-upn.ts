@@ -17,3 +17,14 @@ export function schoolAgeReferenceDate(date: CalendarDate): CalendarDate {
 /** Rule 209's school age: 4 by the 31 August before the collection year of `date`. */
 export const isOfSchoolAgeFor209 = (dateOfBirth: CalendarDate, date: CalendarDate): boolean =>
   addMonths(dateOfBirth, 48) <= schoolAgeReferenceDate(date);
+
+/**
+ * The unknown-UPN codes in words, for the registration form's hint and the UN1 refusal. National
+ * definitions (Header: "Unknown-UPN codes UN1–UN5 [V rule 168]") do not give their meanings; we know
+ * UN1's from validator rule 209 (no UPN yet, not of school age) and that rule 210 refuses UN4 for an
+ * episode starting on or after 24 March. UN2–UN5 are not guessed: the worker asks the 903 lead.
+ */
+export const UNKNOWN_UPN_IN_WORDS =
+  'UN1 if the child is not of school age and has no UPN yet (903 rule 209); UN2–UN5 only as your ' +
+  '903 lead directs: their meanings are not yet confirmed here (rule 210 refuses UN4 for an episode ' +
+  'starting on or after 24 March)';

@@ -259,6 +259,8 @@ describeInBrowser(
       // Another child's reference (any case): refused on the reference field with the API's rule.
       await page.goto(`${app.baseUrl}/panel/children/new`);
       await fill(taken.childRef.toLowerCase(), 'A123456789012');
+      // Another name: Robin Webform's own would first meet the possible-duplicate step (its own e2e).
+      await page.getByLabel('Full name').fill('Quinn Otherchild');
       const answered = page.waitForResponse(
         (r) => r.url().endsWith('/panel/children/new') && r.request().method() === 'POST',
       );

@@ -4,7 +4,7 @@
  * with reason `token-revoked` and nothing else about it. Two real HTTP apps on one SQLite file stand
  * for two API hosts with the same configuration; the real CLI writes the file.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
@@ -196,5 +196,21 @@ describe('revoking bearer tokens, across API hosts, without a restart', () => {
     expect(missing.out).toContain(
       `Cannot start: CARE_JOURNEY_REVOKED_TOKENS: cannot read the revoked-tokens file ${join(dir, 'missing')} (ENOENT)`,
     );
+  }, 60_000);
+
+  // Last: the leaver spec above counts the file's lines.
+  it('Given a token revoked with its expiry (as `token` prints the command), Then both APIs read the line and refuse it; `revoke --prune` keeps it while the token could still be used (review s12-ops F13)', async () => {
+    const revoked = token('ivy');
+    const { exp } = new JwtService().decode<{ exp: number }>(revoked);
+    const expires = new Date(exp * 1000).toISOString();
+    expect((await get(a, revoked)).status).toBe(200);
+    await revoke('--id', jtiOf(revoked), '--expires', expires);
+    expect(readFileSync(file, 'utf8')).toContain(
+      `id ${jtiOf(revoked)} expires ${expires.replace('.000Z', 'Z')}`,
+    );
+    for (const api of [a, b]) expect((await refusedSoon(api, revoked)).status).toBe(401);
+    await revoke('--prune');
+    expect(readFileSync(file, 'utf8')).toContain(`id ${jtiOf(revoked)} expires`);
+    expect((await get(a, revoked)).status).toBe(401);
   }, 60_000);
 });

@@ -49,6 +49,7 @@ export class AuthorityDriftController {
     description:
       "Every child's journey replayed from the event log, keeping the events recorded at or before knownAt (default: the end of asAt in England), " +
       'then judged on asAt with the live report’s rules and configured thresholds: as known now, it equals GET /drift-report?asAt. ' +
+      '`judgedWith` names them (`rules: "this build"`, `ruleIds`, `thresholds`): they are this build’s and today’s, not those in force at knownAt. ' +
       'JSON, `children` paged (`page`, `pageSize`, totals in `paging`). Each page read is recorded in the read-access trail ' +
       '(view drift, the ids shown, never names). Roles: auditor, admin. ' +
       "`liveReadsAtKnownAt`: the live drift report reads recorded at exactly knownAt (copy a trail entry's readAt), each with the `readModels` it was built from " +

@@ -1,5 +1,5 @@
 import { BadRequestException, ForbiddenException, UnauthorizedException } from '@nestjs/common';
-import { StoreUnavailable, StreamNotFound } from '@care-journey/event-store';
+import { BatchTooLarge, StoreUnavailable, StreamNotFound } from '@care-journey/event-store';
 import { DomainRuleViolation, UnreadableEventSchema } from '@care-journey/journey';
 import { ChildNotFound, RevisionConflict } from '../children/application-errors';
 import { toHttpError } from './error-mapping';
@@ -59,6 +59,21 @@ describe('toHttpError', () => {
     const { status, body } = toHttpError(new StoreUnavailable('SQLITE_FULL: /var/data/x.db'));
     expect(status).toBe(503);
     expect(JSON.stringify(body)).not.toContain('/var/data');
+  });
+
+  it('Given a write sent but not answered (EventStoreDB timeout), When mapped, Then the 503 does not say nothing was recorded, and says how a retry is safe', () => {
+    const { status, body } = toHttpError(
+      new StoreUnavailable('EventStoreDB unavailable: deadline', undefined, true),
+    );
+    expect(status).toBe(503);
+    expect(body.message).not.toMatch(/nothing was recorded/);
+    expect(body.message).toMatch(/may or may not have been recorded.*same Idempotency-Key/);
+  });
+
+  it('Given an append larger than the store takes, When mapped, Then 413 saying nothing was recorded', () => {
+    const { status, body } = toHttpError(new BatchTooLarge('journey-1', 900, 1_048_576));
+    expect(status).toBe(413);
+    expect(body.message).toMatch(/nothing was recorded/);
   });
 
   it('keeps the 400 body with its field errors, and 401/403 messages', () => {

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { StoreUnavailable, StreamNotFound } from '@care-journey/event-store';
+import { BatchTooLarge, StoreUnavailable, StreamNotFound } from '@care-journey/event-store';
 import { DomainRuleViolation, UnreadableEventSchema } from '@care-journey/journey';
 import { ChildNotFound, RevisionConflict } from '../children/application-errors';
 import { unreadableEventResponse } from './unreadable-event';
@@ -60,7 +60,20 @@ export function toHttpError(error: unknown): HttpError {
       body: {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         error: 'Service Unavailable',
-        message: 'The event store is unavailable; nothing was recorded. Try again shortly.',
+        // EventStoreDB: sent but not answered (a timeout, a lost connection) may still have committed.
+        message: error.outcomeUnknown
+          ? 'The event store did not confirm the write: it may or may not have been recorded. Send it again with the same Idempotency-Key to get its outcome, recorded once; without one, read the child first.'
+          : 'The event store is unavailable; nothing was recorded. Try again shortly.',
+      },
+    };
+  }
+  if (error instanceof BatchTooLarge) {
+    return {
+      status: HttpStatus.PAYLOAD_TOO_LARGE,
+      body: {
+        statusCode: HttpStatus.PAYLOAD_TOO_LARGE,
+        error: 'Payload Too Large',
+        message: 'The events are more than the event store accepts in one write; nothing was recorded.',
       },
     };
   }

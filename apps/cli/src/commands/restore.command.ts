@@ -148,7 +148,8 @@ export function registerRestoreCommand(program: Command): void {
             `the event store ${target} is open in ${processes === 1 ? 'another process' : `${processes} other processes`}; ` +
               `stop ${processes === 1 ? 'it' : 'them'} (the API, the projector, a command) and restore again; the store was not touched:\n` +
               `${describeStoreUsers(users)}\n` +
-              `(a marker whose process no longer uses the store, e.g. after a crash on another host, may be deleted)`,
+              `(a marker whose process no longer uses the store, e.g. after a crash on another host, may be deleted; ` +
+              '`care-journey store-markers` says why each counts; in containers set CARE_JOURNEY_HOST_ID, docs/guarantees.md)',
           );
         await replaceStore(source, target, storeConfig, options);
       } finally {

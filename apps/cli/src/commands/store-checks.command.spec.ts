@@ -313,6 +313,7 @@ describe('CLI store checks', () => {
       expect(refused.err).toContain(`the event store ${file} is open in another process`);
       expect(refused.err).toContain(`pid ${holder.pid}`);
       expect(refused.err).toContain('the store was not touched');
+      expect(refused.err).toContain('`care-journey store-markers` says why each counts'); // s12-ops F13
       expect(refused.out).toBe('');
       expect(
         readdirSync(dir).some((name) => name.includes('before-restore') || name.includes('restoring')),

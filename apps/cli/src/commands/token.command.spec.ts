@@ -53,8 +53,10 @@ describe('care-journey token', () => {
     expect(claims.exp - claims.iat).toBe(7200);
     // Its id goes to stderr, so `TOKEN=$(care-journey token …)` still captures the token alone.
     expect(claims.jti).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    // With its expiry, so the revocation's line can be pruned once the token has expired (s12-ops F13).
+    const expires = new Date(claims.exp * 1000).toISOString().replace('.000Z', 'Z');
     expect(errors).toContain(
-      `token id ${claims.jti} (revoke with: care-journey token revoke --id ${claims.jti})`,
+      `token id ${claims.jti} (revoke with: care-journey token revoke --id ${claims.jti} --expires ${expires})`,
     );
     expect(output).not.toContain(claims.jti);
   });
@@ -174,10 +176,63 @@ describe('care-journey token', () => {
       await expect(run('list-revoked')).rejects.toThrow('no revoked-tokens file');
     });
 
+    it('Given --expires, Then the line carries it; --prune drops the lines of expired tokens only, keeping comments, user lines and lines without an expiry (review s12-ops F13)', async () => {
+      const inAnHour = new Date(Math.floor(Date.now() / 1000) * 1000 + 3600_000);
+      await run('revoke', '--id', ID, '--expires', inAnHour.toISOString(), '--reason', 'lost');
+      expect(readFileSync(file, 'utf8')).toMatch(
+        new RegExp(
+          `^id ${ID} expires ${inAnHour.toISOString().replace('.000Z', 'Z')}  # revoked \\S+Z: lost$`,
+          'm',
+        ),
+      );
+      expect(readRevocations(file).revokes({ id: ID, subject: 'x' })).toBe(true);
+      // Lines as an operator (or an earlier revoke) left them: one expired, one without an expiry.
+      const SPENT = '11111111-2222-4333-8444-555555555555';
+      const UNDATED = '66666666-7777-4888-9999-aaaaaaaaaaaa';
+      writeFileSync(
+        file,
+        `${readFileSync(file, 'utf8')}id ${SPENT} expires 2026-01-01T00:00:00Z  # revoked 2025-12-01T00:00:00Z\n# kept note\nid ${UNDATED}\nuser bob before 2025-01-01T00:00:00Z\n`,
+      );
+      const before = readFileSync(file, 'utf8');
+      output = '';
+      errors = '';
+      await run('revoke', '--prune');
+      expect(output).toBe(
+        `dropped id ${SPENT} expires 2026-01-01T00:00:00Z  # revoked 2025-12-01T00:00:00Z\n`,
+      );
+      expect(errors).toContain(`1 expired revocation(s) dropped from ${file}`);
+      expect(readFileSync(file, 'utf8')).toBe(before.replace(/^id 1111.*\n/m, ''));
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const left = readRevocations(file);
+      expect([ID, UNDATED].map((id) => left.revokes({ id, subject: 'x' }))).toEqual([true, true]);
+      expect(left.revokes({ id: SPENT, subject: 'x' })).toBe(false);
+    });
+
+    it.each([
+      [
+        ['--id', ID, '--expires', '2026-01-01'],
+        "option '--expires <instant>': must be an instant with its time zone",
+      ],
+      [
+        ['--id', ID, '--expires', '2020-01-01T00:00:00Z'],
+        'the token has expired and the API refuses it already',
+      ],
+      [['--id', ID, '--expires', '2999-01-01T00:00:00Z'], 'no token lives that long'],
+      [
+        ['--user', 'alice', '--expires', '2999-01-01T00:00:00Z'],
+        "option '--expires <instant>': goes with --id",
+      ],
+      [['--prune', '--id', ID], "option '--prune': is given alone (with --file at most), not with --id"],
+    ])('Given revoke %p, Then refused naming the option, nothing written', async (args, message) => {
+      await expect(run('revoke', ...args)).rejects.toThrow(message);
+      expect(() => statSync(file)).toThrow(/ENOENT/);
+    });
+
     it('Given a file with a bad line, Then revoke and list-revoked name the file and line and write nothing', async () => {
       writeFileSync(file, 'id nope\n');
       await expect(run('revoke', '--id', ID)).rejects.toThrow(`${file}:1: the token id must be`);
       await expect(run('list-revoked')).rejects.toThrow(`${file}:1:`);
+      await expect(run('revoke', '--prune')).rejects.toThrow(`${file}:1:`);
       expect(readFileSync(file, 'utf8')).toBe('id nope\n');
     });
   });

@@ -8,6 +8,7 @@ import {
   newTokenId,
   parseInstant,
   parseUsers,
+  pruneRevocations,
   readJwtSecret,
   readRevocations,
   REVOKED_TOKENS_VARIABLE,
@@ -73,7 +74,7 @@ export function registerTokenCommand(program: Command): void {
       process.stdout.write(`${minted}\n`);
       const expires = new Date(issuedAt.getTime() + Math.round(options.hours * 3600) * 1000);
       process.stderr.write(
-        `token id ${tokenId} (revoke with: care-journey token revoke --id ${tokenId}), issued ${iso(issuedAt)}, expires ${iso(expires)}\n`,
+        `token id ${tokenId} (revoke with: care-journey token revoke --id ${tokenId} --expires ${iso(expires)}), issued ${iso(issuedAt)}, expires ${iso(expires)}\n`,
       );
     });
 
@@ -83,13 +84,22 @@ export function registerTokenCommand(program: Command): void {
       `Revoke one token (--id) or every token of a user issued before a time (--user [--before]), in the file ${REVOKED_TOKENS_VARIABLE} names`,
     )
     .option('--id <token id>', "the token's id (jti), as `token` printed it")
+    .option(
+      '--expires <instant>',
+      'with --id: when the token expires, as `token` printed it; written on the line so --prune can drop it once expired',
+    )
+    .option(
+      '--prune',
+      "drop the lines of revoked tokens that have expired (an `id` line's `expires` has passed)",
+    )
     .option('--user <id>', 'revoke every token of this user issued before --before')
     .option('--before <instant>', 'with --user: the cut-off, e.g. 2026-11-27T22:50:00Z (default now)')
     .option('--reason <text>', 'a note kept in the file beside the revocation')
     .option('--file <path>', `the revoked-tokens file (default ${REVOKED_TOKENS_VARIABLE})`)
-    .action((options: { id?: string; user?: string; before?: string; reason?: string; file?: string }) => {
+    .action((options: RevokeOptions) => {
       const file = fileFrom(options.file);
       const now = new Date();
+      if (options.prune) return prune(file, options, now);
       if ((options.id === undefined) === (options.user === undefined))
         throw new Error('error: give one of --id <token id> or --user <id> (not both)');
       if (options.reason !== undefined && /[\r\n]/.test(options.reason))
@@ -103,15 +113,21 @@ export function registerTokenCommand(program: Command): void {
             '--id <token id>',
             `must be a token id (a lower-case uuid, as \`token\` printed it), got ${JSON.stringify(options.id)}`,
           );
+        const expires = expiryFrom(options.expires, now);
         if (readRevocations(file).revokes({ id: options.id, subject: '' })) {
           process.stdout.write(`token ${options.id} was already revoked in ${file}\n`);
           return;
         }
-        appendRevocation(file, { kind: 'id', id: options.id, note });
+        appendRevocation(file, { kind: 'id', id: options.id, ...(expires && { expires }), note });
         process.stdout.write(`revoked token ${options.id} in ${file}\n`);
         return;
       }
       const user = options.user!;
+      if (options.expires !== undefined)
+        throw optionError(
+          '--expires <instant>',
+          "goes with --id: a user's line revokes tokens of many expiries",
+        );
       if (user.trim() === '') throw optionError('--user <id>', 'must not be empty');
       const before = options.before === undefined ? now : parseInstant(options.before);
       if (before === undefined)
@@ -137,6 +153,53 @@ export function registerTokenCommand(program: Command): void {
       for (const entry of entries) process.stdout.write(`${formatRevocation(entry)}\n`);
       process.stderr.write(`${entries.length} revocation(s) in ${file}\n`);
     });
+}
+
+interface RevokeOptions {
+  id?: string;
+  user?: string;
+  before?: string;
+  expires?: string;
+  reason?: string;
+  file?: string;
+  prune?: boolean;
+}
+
+/** `token revoke --prune`: the lines of expired tokens dropped; nothing else may be asked with it. */
+function prune(file: string, options: RevokeOptions, now: Date): void {
+  const others = (['id', 'user', 'before', 'expires', 'reason'] as const).filter(
+    (o) => options[o] !== undefined,
+  );
+  if (others.length > 0)
+    throw optionError('--prune', `is given alone (with --file at most), not with --${others.join(', --')}`);
+  const dropped = pruneRevocations(file, now);
+  for (const entry of dropped) process.stdout.write(`dropped ${formatRevocation(entry)}\n`);
+  process.stderr.write(
+    `${dropped.length} expired revocation(s) dropped from ${file}; lines without an expiry are kept (\`user\` lines, and \`id\` lines written without --expires)\n`,
+  );
+}
+
+/**
+ * `--expires`: when the revoked token expires, as `token` printed it. Not after the longest lifetime
+ * from now (no token lives longer), and not already past (an expired token needs no revocation).
+ * An expiry earlier than the token's real one would let --prune drop the line too soon: copy it.
+ */
+function expiryFrom(option: string | undefined, now: Date): Date | undefined {
+  if (option === undefined) return undefined;
+  const expires = parseInstant(option);
+  if (expires === undefined)
+    throw optionError('--expires <instant>', `${INSTANT_RULE}, got ${JSON.stringify(option)}`);
+  if (expires.getTime() <= now.getTime())
+    throw optionError(
+      '--expires <instant>',
+      `is not after now (${iso(now)}): the token has expired and the API refuses it already; nothing to revoke`,
+    );
+  if (expires.getTime() > now.getTime() + MAX_HOURS * 3600 * 1000)
+    throw optionError(
+      '--expires <instant>',
+      `is more than ${MAX_HOURS} hours from now: no token lives that long`,
+    );
+  return expires;
 }
 
 function fileFrom(option: string | undefined): string {

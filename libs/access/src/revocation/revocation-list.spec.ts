@@ -69,9 +69,11 @@ describe('the revoked-tokens file: a bad line is refused naming the file and the
     [
       'frobnicate alice',
       1,
-      /^revoked:1: expected `id <token id>` or `user <user id> before <instant>`, got "frobnicate alice"$/,
+      /^revoked:1: expected `id <token id> \[expires <instant>\]` or `user <user id> before <instant>`, got "frobnicate alice"$/,
     ],
-    [`# ok\nid ${ID} extra`, 2, /^revoked:2: expected `id <token id>`/],
+    [`# ok\nid ${ID} extra`, 2, /^revoked:2: expected `id <token id> \[expires <instant>\]`/],
+    [`id ${ID} expires 2026-12-01`, 1, /^revoked:1: `expires` must be an instant with its time zone/],
+    [`id ${ID} until 2026-12-01T00:00:00Z`, 1, /^revoked:1: expected `id <token id> \[expires <instant>\]`/],
     [
       'id not-a-uuid',
       1,
@@ -99,6 +101,7 @@ describe('the revoked-tokens file: a bad line is refused naming the file and the
 describe('formatRevocation writes what parseRevocations reads back', () => {
   it.each([
     [{ kind: 'id' as const, id: ID, note: 'revoked 2026-11-27T22:50:00Z: lost laptop' }],
+    [{ kind: 'id' as const, id: ID, expires: new Date('2026-12-27T22:50:00.000Z'), note: 'revoked' }],
     [{ kind: 'user' as const, user: 'alice', before: new Date('2026-11-27T22:50:00.000Z') }],
     [
       {

@@ -2,7 +2,9 @@
  * The revoked-tokens file (CARE_JOURNEY_REVOKED_TOKENS): one revocation a line, written by
  * `care-journey token revoke` and readable and editable by an operator.
  *
- *   id <token id>                     one token: its `jti` (a uuid; `care-journey token` prints it)
+ *   id <token id> [expires <instant>] one token: its `jti` (a uuid; `care-journey token` prints it),
+ *                                     and when it expires, if known: `token revoke --prune` then drops the
+ *                                     line once the token could no longer be used anyway
  *   user <user id> before <instant>   every token of that user issued before the instant (or in its second)
  *
  * `#` starts a comment (the CLI notes when and why); blank lines are ignored. A user id with spaces,
@@ -16,7 +18,8 @@ const INSTANT_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 export type Revocation =
-  { kind: 'id'; id: string; note?: string } | { kind: 'user'; user: string; before: Date; note?: string };
+  | { kind: 'id'; id: string; expires?: Date; note?: string }
+  | { kind: 'user'; user: string; before: Date; note?: string };
 
 /** What a verified token says about itself, for the check. */
 export interface RevocableToken {
@@ -75,7 +78,7 @@ export class RevocationFileError extends Error {
   }
 }
 
-const FORMS = '`id <token id>` or `user <user id> before <instant>`';
+const FORMS = '`id <token id> [expires <instant>]` or `user <user id> before <instant>`';
 
 export function parseRevocations(text: string, source: string): RevocationList {
   const entries: Revocation[] = [];
@@ -87,10 +90,14 @@ export function parseRevocations(text: string, source: string): RevocationList {
     if (fields.length === 0) return;
     const [kind, ...rest] = fields;
     if (kind === 'id') {
-      if (rest.length !== 1) fail(`expected \`id <token id>\`, got ${JSON.stringify(raw.trim())}`);
+      if (rest.length !== 1 && (rest.length !== 3 || rest[1] !== 'expires'))
+        fail(`expected \`id <token id> [expires <instant>]\`, got ${JSON.stringify(raw.trim())}`);
       if (!TOKEN_ID_PATTERN.test(rest[0]))
         fail(`the token id must be a token's jti (a lower-case uuid), got ${JSON.stringify(rest[0])}`);
-      entries.push({ kind: 'id', id: rest[0], ...(note ? { note } : {}) });
+      const expires = rest.length === 3 ? parseInstant(rest[2]) : undefined;
+      if (rest.length === 3 && expires === undefined)
+        fail(`\`expires\` ${INSTANT_RULE}, got ${JSON.stringify(rest[2])}`);
+      entries.push({ kind: 'id', id: rest[0], ...(expires && { expires }), ...(note ? { note } : {}) });
     } else if (kind === 'user') {
       if (rest.length !== 3 || rest[1] !== 'before')
         fail(`expected \`user <user id> before <instant>\`, got ${JSON.stringify(raw.trim())}`);
@@ -123,10 +130,16 @@ export function parseInstant(text: string): Date | undefined {
 export function formatRevocation(entry: Revocation): string {
   const body =
     entry.kind === 'id'
-      ? `id ${entry.id}`
-      : `user ${quoteIfNeeded(entry.user)} before ${entry.before.toISOString().replace('.000Z', 'Z')}`;
+      ? `id ${entry.id}${entry.expires ? ` expires ${instantText(entry.expires)}` : ''}`
+      : `user ${quoteIfNeeded(entry.user)} before ${instantText(entry.before)}`;
   return entry.note ? `${body}  # ${entry.note}` : body;
 }
+
+const instantText = (date: Date): string => date.toISOString().replace('.000Z', 'Z');
+
+/** An `id` line whose token has expired by `now`: it can no longer be used, so its line is not needed. */
+export const isSpentRevocation = (entry: Revocation, now: Date): boolean =>
+  entry.kind === 'id' && entry.expires !== undefined && entry.expires.getTime() <= now.getTime();
 
 const quoteIfNeeded = (value: string): string => (/^[^\s"#]+$/.test(value) ? value : JSON.stringify(value));
 

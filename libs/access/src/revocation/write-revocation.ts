@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { formatRevocation, parseRevocations, type Revocation, type RevocationList } from './revocation-list';
+import {
+  formatRevocation,
+  isSpentRevocation,
+  parseRevocations,
+  type Revocation,
+  type RevocationList,
+} from './revocation-list';
 
 const HEADER = [
   '# Revoked Care Journey tokens: read by the API (CARE_JOURNEY_REVOKED_TOKENS), written by `care-journey token revoke`.',
-  '#   id <token id>                    one token (its jti)',
+  '#   id <token id> [expires <instant>] one token (its jti), and when it expires (`token revoke --prune` then drops it)',
   '#   user <user id> before <instant>  every token of the user issued before the instant (or in its second)',
   '',
 ].join('\n');
@@ -22,6 +28,38 @@ export function readRevocations(file: string): RevocationList {
  * beside it keeps two operators' revocations from overwriting each other.
  */
 export function appendRevocation(file: string, entry: Revocation): void {
+  withLock(file, () => {
+    const existing = readIfExists(file);
+    if (existing !== undefined) parseRevocations(existing, file);
+    const before = existing === undefined || existing === '' ? HEADER : withFinalNewline(existing);
+    writeAtomically(file, `${before}${formatRevocation(entry)}\n`);
+  });
+}
+
+/**
+ * Drops the `id` lines whose token has expired by `now` (their `expires` has passed: the API refuses
+ * the token anyway), atomically and under the lock, as appendRevocation writes. Every other line
+ * (comments, `user` lines, `id` lines without an expiry) is kept as it is. Returns what was dropped.
+ */
+export function pruneRevocations(file: string, now: Date): Revocation[] {
+  return withLock(file, () => {
+    const existing = readIfExists(file);
+    if (existing === undefined) return [];
+    parseRevocations(existing, file); // a bad line anywhere: nothing written, the error names it
+    const dropped: Revocation[] = [];
+    const kept = existing.split(/(?<=\n)/).filter((line) => {
+      const [entry] = parseRevocations(line, file).entries;
+      if (entry === undefined || !isSpentRevocation(entry, now)) return true;
+      dropped.push(entry);
+      return false;
+    });
+    if (dropped.length > 0) writeAtomically(file, kept.join(''));
+    return dropped;
+  });
+}
+
+/** Runs `write` holding FILE.lock, which keeps two operators from overwriting each other's lines. */
+function withLock<T>(file: string, write: () => T): T {
   const lock = `${file}.lock`;
   let lockFd: number;
   try {
@@ -34,10 +72,7 @@ export function appendRevocation(file: string, entry: Revocation): void {
     throw error;
   }
   try {
-    const existing = readIfExists(file);
-    if (existing !== undefined) parseRevocations(existing, file);
-    const before = existing === undefined || existing === '' ? HEADER : withFinalNewline(existing);
-    writeAtomically(file, `${before}${formatRevocation(entry)}\n`);
+    return write();
   } finally {
     closeSync(lockFd);
     unlinkSync(lock);

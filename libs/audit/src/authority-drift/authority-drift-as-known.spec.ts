@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { journeyStream } from '@care-journey/journey';
-import { DEFAULT_DRIFT_CONFIG, driftReport, summaryFromStream } from '@care-journey/projections';
+import {
+  DEFAULT_DRIFT_CONFIG,
+  DRIFT_RULES,
+  driftConfig,
+  driftReport,
+  summaryFromStream,
+} from '@care-journey/projections';
 import { chainEvents, chainTipAfter } from '../integrity/chain-events';
 import { recordCaseHistoryRead } from '../access-log/record-read';
 import { CORRECTED_JOURNEY, correctedJourney } from '../testing/corrected-journey';
@@ -85,9 +91,22 @@ describe('the authority drift report as known at an instant, from the event log'
         eventsRead: _r,
         eventsKnown: _n,
         childrenKnown: _c,
+        judgedWith: _j,
         ...rest
       } = asKnownNow;
       expect(rest).toEqual(live);
     }
+  });
+
+  it("Given thresholds configured today, When the year end is replayed as known then, Then the report says it was judged with this build's rules and those thresholds, not the ones in force then", async () => {
+    const config = driftConfig({ DR07: { days: 365 } });
+    const known = await readKnownJourneys(store, defaultKnownAt('2024-03-31'));
+    const report = authorityDriftAsKnown(known, '2024-03-31', config);
+    expect(report.judgedWith).toEqual({
+      rules: 'this build',
+      ruleIds: DRIFT_RULES.map((rule) => rule.id),
+      thresholds: config,
+    });
+    expect(report.judgedWith.thresholds.DR07.days).toBe(365);
   });
 });

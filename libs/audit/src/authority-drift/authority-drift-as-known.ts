@@ -1,8 +1,10 @@
 import { endOfDateInEngland, type CalendarDate } from '@care-journey/journey';
 import {
+  DRIFT_RULES,
   driftReport,
   summaryFromStream,
   type DriftConfig,
+  type DriftRuleId,
   type DriftReport,
   type DriftReportFilter,
 } from '../replay/journey-domain';
@@ -18,7 +20,26 @@ export interface AuthorityDriftAsKnown extends DriftReport {
   eventsKnown: number;
   /** Children with at least one event recorded by knownAt. */
   childrenKnown: number;
+  /** The rules and thresholds it was judged with: this build's, not those in force at knownAt. */
+  judgedWith: JudgedWith;
 }
+
+/**
+ * The rule set a replay used. Rules and thresholds are not recorded in the log, so a replay "as
+ * known at K" judges with the running build's rules and the configured thresholds: a rule added,
+ * or a threshold changed, since K shows flags nobody could have seen at K (docs/audit.md).
+ */
+export interface JudgedWith {
+  rules: 'this build';
+  ruleIds: DriftRuleId[];
+  thresholds: DriftConfig;
+}
+
+export const judgedWith = (config: DriftConfig): JudgedWith => ({
+  rules: 'this build',
+  ruleIds: DRIFT_RULES.map((rule) => rule.id),
+  thresholds: config,
+});
 
 /** knownAt when none is given: the end of asAt in England (everything recorded on the day counts). */
 export const defaultKnownAt = (asAt: CalendarDate): string => endOfDateInEngland(asAt);
@@ -26,7 +47,8 @@ export const defaultKnownAt = (asAt: CalendarDate): string => endOfDateInEngland
 /**
  * Each child's summary is built from the events known at knownAt (corrections recorded later are
  * left out, so the original entry stands), then the live report's own function judges them on
- * asAt with the same rules and thresholds: as known now, it is the live report. Pure.
+ * asAt with the same rules and thresholds: as known now, it is the live report. The rules and
+ * thresholds are this build's, whatever was in force at knownAt (`judgedWith` says so). Pure.
  */
 export function authorityDriftAsKnown(
   known: KnownJourneys,
@@ -42,5 +64,6 @@ export function authorityDriftAsKnown(
     eventsRead: known.eventsRead,
     eventsKnown: known.eventsKnown,
     childrenKnown: known.byChild.size,
+    judgedWith: judgedWith(config),
   };
 }

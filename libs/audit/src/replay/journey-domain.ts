@@ -7,6 +7,8 @@ export {
   flagHistory,
   driftReport,
   DEFAULT_DRIFT_CONFIG,
+  DRIFT_RULES,
+  type DriftRuleId,
   type DriftConfig,
   type DriftEvaluation,
   type FlagHistoryEntry,

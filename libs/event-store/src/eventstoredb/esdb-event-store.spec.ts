@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CancelledError } from '@eventstore/db-client';
+import { CancelledError, DeadlineExceededError, UnavailableError } from '@eventstore/db-client';
 import { BatchTooLarge, DuplicateEventIds, StoreUnavailable, WrongExpectedRevision } from '../errors';
 import type { NewEvent, RecordedEvent } from '../event-store.port';
 import { EventStoreDbEventStore } from './esdb-event-store';
@@ -170,6 +170,107 @@ describe('EventStoreDB adapter: appends the client or server would mishandle (re
       await expect(refused).rejects.toThrow(/at most 1000 bytes/);
       await store.appendToStream('journey', events(2), { expectedRevision: 'no_stream' });
       expect(await collect(store.readStream('journey'))).toHaveLength(2);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('EventStoreDB adapter: an append sent but not answered (review s13 M4)', () => {
+  it('says the outcome is unknown, and a retry of the same batch is recorded once', async () => {
+    const client = new InProcessEsdbClient();
+    const store = new EventStoreDbEventStore(client);
+    try {
+      await store.appendToStream('journey', events(1), { expectedRevision: 'no_stream' });
+      const batch = events(2);
+      // Given the leader commits the append but the deadline passes before the answer
+      client.commitThenFail(new DeadlineExceededError(undefined, 'deadline exceeded'));
+      const failed = await store.appendToStream('journey', batch, { expectedRevision: 0n }).catch((e) => e);
+      expect(failed).toBeInstanceOf(StoreUnavailable);
+      expect(failed).toMatchObject({ outcomeUnknown: true });
+      // When it is sent again as it was (what an Idempotency-Key replay does)
+      const retried = await store.appendToStream('journey', batch, { expectedRevision: 0n });
+      // Then it is answered as the original, recorded once
+      expect(retried.nextExpectedRevision).toBe(2n);
+      expect((await collect(store.readStream('journey'))).map((e) => e.id).slice(1)).toEqual(
+        batch.map((e) => e.id),
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('says nothing was written when the append was never sent', async () => {
+    const client = new InProcessEsdbClient();
+    const store = new EventStoreDbEventStore(client);
+    try {
+      jest.spyOn(client, 'readStream').mockImplementationOnce(() => {
+        throw new UnavailableError(undefined, 'connection refused');
+      });
+      const unsent = await store
+        .appendToStream('journey', events(1), { expectedRevision: 'any' })
+        .catch((e) => e);
+      expect(unsent).toMatchObject({ name: 'StoreUnavailable', outcomeUnknown: false });
+      expect(client.calls.appendToStream).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('EventStoreDB adapter on a server whose stream reads carry no position (before 22.6) (review s13 M1)', () => {
+  it('refuses as too old, never answering with the 2^64 - 1 the server sends instead', async () => {
+    const client = new InProcessEsdbClient(undefined, { streamReadsWithoutPosition: true });
+    const store = new EventStoreDbEventStore(client);
+    try {
+      const batch = events(2);
+      await store.appendToStream('journey', batch, { expectedRevision: 'no_stream' });
+      await expect(collect(store.readStream('journey'))).rejects.toThrow(/too old.*23\.10/);
+      // A retry is answered without a position by the server: the adapter reads it back, and refuses.
+      const retried = store.appendToStream('journey', batch, { expectedRevision: 'no_stream' });
+      await expect(retried).rejects.toBeInstanceOf(StoreUnavailable);
+      // $all reads still carry positions on such servers.
+      expect((await collect(store.readAll())).map((e) => e.id)).toEqual(batch.map((e) => e.id));
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('EventStoreDB adapter: the head of a log holding system events (review s13 L3)', () => {
+  const systemEvent = () => ({
+    id: randomUUID(),
+    type: '$scavengeStarted',
+    contentType: 'application/json' as const,
+    data: {},
+    metadata: undefined,
+  });
+
+  it('has no head while the log holds only the server’s own events, and passes over any number of them', async () => {
+    const client = new InProcessEsdbClient();
+    const store = new EventStoreDbEventStore(client);
+    try {
+      expect(await store.headPosition()).toBeUndefined();
+      const written = await store.appendToStream('journey', events(1), { expectedRevision: 'no_stream' });
+      await client.appendToStream('$scavenges', Array.from({ length: 150 }, systemEvent));
+      expect(await store.headPosition()).toBe(written.globalPosition);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('EventStoreDB adapter: a stream read left early (review s13 L4)', () => {
+  it('cancels the server read, for a stream as for $all', async () => {
+    const client = new InProcessEsdbClient();
+    const store = new EventStoreDbEventStore(client);
+    try {
+      await store.appendToStream('journey', events(5), { expectedRevision: 'no_stream' });
+      for await (const event of store.readStream('journey')) if (event.revision === 1n) break;
+      expect(client.cancelledReads).toBe(1);
+      // The client's stream is destroyed by then: the read of $all cancels its call all the same.
+      for await (const event of store.readAll()) if (event.revision === 1n) break;
+      expect(client.cancelledReads).toBe(2);
     } finally {
       await store.close();
     }

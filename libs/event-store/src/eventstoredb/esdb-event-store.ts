@@ -5,6 +5,7 @@ import {
   FORWARDS,
   MaxAppendSizeExceededError,
   NO_STREAM,
+  NotLeaderError,
   START,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
@@ -54,9 +55,6 @@ function isPastThePlace(expected: ExpectedRevision, current: bigint | undefined)
   return current !== undefined && (expected === 'no_stream' || current > expected);
 }
 
-/** How many events back `headPosition` looks for the last non-system event. */
-const HEAD_SCAN = 100;
-
 /**
  * The EventStore port over EventStoreDB (gRPC client v6). Reads stream with gRPC flow control,
  * so a long read is consumed page by page rather than loaded at once.
@@ -93,6 +91,7 @@ export class EventStoreDbEventStore implements EventStore {
     if (repeatedIds(events).length > 0) throw repeatedIdsError(stream, events);
     const { onlyIf, expectedRevision } = options;
     const eventData = events.map((event, index) => toEventData(event, index, stream));
+    let sent = false;
     try {
       // A stream about to be created holds no ids: 'no_stream' needs no read before the append.
       const held = expectedRevision === 'no_stream' ? undefined : await this.streamIds.of(stream);
@@ -108,6 +107,7 @@ export class EventStoreDbEventStore implements EventStore {
         const original = judgeStoredIds(stream, events, expectedRevision, held.locate);
         if (original) return original;
       }
+      sent = true;
       const result = await this.client.appendToStream(stream, eventData, {
         expectedRevision: toEsdbExpected(expectedRevision),
       });
@@ -121,7 +121,11 @@ export class EventStoreDbEventStore implements EventStore {
         await this.explainRefusal(stream, events, expectedRevision);
       if (error instanceof MaxAppendSizeExceededError)
         throw new BatchTooLarge(stream, events.length, error.maxAppendSize);
-      throw mapEsdbError(error, stream, expectedRevision);
+      const mapped = mapEsdbError(error, stream, expectedRevision);
+      // Sent and not answered: the leader may have committed it (a not-leader answer wrote nothing).
+      if (sent && mapped instanceof StoreUnavailable && !(error instanceof NotLeaderError))
+        throw new StoreUnavailable(mapped.message, error, true);
+      throw mapped;
     }
   }
 
@@ -212,6 +216,10 @@ export class EventStoreDbEventStore implements EventStore {
       }
     } catch (error) {
       throw mapEsdbError(error, stream);
+    } finally {
+      // A caller that stops early destroys the client's stream, not its gRPC call: cancel that
+      // (always: by then the stream is destroyed; cancelling an ended call does nothing).
+      await read.cancel().catch(() => undefined);
     }
   }
 
@@ -246,7 +254,7 @@ export class EventStoreDbEventStore implements EventStore {
     } catch (error) {
       throw mapReadAllError(error, from);
     } finally {
-      if (!read.destroyed) await read.cancel().catch(() => undefined);
+      await read.cancel().catch(() => undefined);
     }
   }
 
@@ -271,7 +279,7 @@ export class EventStoreDbEventStore implements EventStore {
       if (isInvalidPosition(error)) return [];
       throw mapEsdbError(error, undefined);
     } finally {
-      if (!read.destroyed) await read.cancel().catch(() => undefined);
+      await read.cancel().catch(() => undefined);
     }
     return found;
   }
@@ -289,25 +297,25 @@ export class EventStoreDbEventStore implements EventStore {
     return subscription;
   }
 
-  /** Position of the last non-system event among the last few in the log. */
+  /**
+   * Position of the last non-system event, read backwards from the end. A server writes system
+   * events of its own ($settings, $users at first start, $scavenges), possibly after the last
+   * application event: they are passed over, and a log holding only them has no head (the port's
+   * "empty"). The read streams, so passing over a few costs a few.
+   */
   async headPosition(): Promise<bigint | undefined> {
-    let newest: bigint | undefined;
+    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END });
     try {
-      for await (const resolved of this.client.readAll({
-        direction: BACKWARDS,
-        fromPosition: END,
-        maxCount: HEAD_SCAN,
-      })) {
+      for await (const resolved of read as AsyncIterable<AllStreamResolvedEvent>) {
         const event = resolved.event;
-        if (!event) continue;
-        newest ??= event.position.commit;
-        if (!isSystemEvent(event.streamId, event.type)) return event.position.commit;
+        if (event && !isSystemEvent(event.streamId, event.type)) return event.position.commit;
       }
     } catch (error) {
       throw mapEsdbError(error, undefined);
+    } finally {
+      await read.cancel().catch(() => undefined);
     }
-    // Only system events near the head: any of their positions is a valid exclusive start.
-    return newest;
+    return undefined;
   }
 
   async close(): Promise<void> {

@@ -75,6 +75,23 @@ describe('EventStoreDB events without a global position (servers before 22.6)', 
       },
     } as unknown as AllStreamResolvedEvent;
     expect(() => fromResolved(resolved)).toThrow(StoreUnavailable);
-    expect(() => fromResolved(resolved)).toThrow(/too old.*22\.6/);
+    expect(() => fromResolved(resolved)).toThrow(/too old.*23\.10/);
+  });
+
+  it('refuses Position.End (2^64 - 1), what such a server sends in place of a position, the same way', () => {
+    const resolved = {
+      event: {
+        streamId: 'journey-c1',
+        id: 'e1',
+        type: 'ChildRegistered',
+        revision: 0n,
+        isJson: true,
+        data: {},
+        metadata: {},
+        created: new Date(),
+        position: { commit: 18446744073709551615n, prepare: 18446744073709551615n },
+      },
+    } as unknown as AllStreamResolvedEvent;
+    expect(() => fromResolved(resolved)).toThrow(StoreUnavailable);
   });
 });

@@ -72,16 +72,23 @@ function parseJson(value: unknown): unknown {
 }
 
 export const SERVER_TOO_OLD =
-  'EventStoreDB server too old: its reads carry no global position (Care Journey needs 22.6 or later; tested on 24.10)';
+  'EventStoreDB server too old: its stream reads carry no global position (Care Journey needs 23.10 or later; its contract suite is written for 24.10, not yet run against a real server)';
+
+/**
+ * What a server with no position for an event sends: Position.End, -1 as an unsigned 64-bit number
+ * (the client's getters never give undefined: KurrentDB-Client-Dotnet#211, EventStore-Client-Go#88).
+ */
+const NO_POSITION = 0xffff_ffff_ffff_ffffn;
 
 /** Converts a resolved ESDB event; returns undefined for links/system events we never expose. */
 export function fromResolved(resolved: AllStreamResolvedEvent | ResolvedEvent): RecordedEvent | undefined {
   const event = resolved.event;
   if (!event || isSystemEvent(event.streamId, event.type)) return undefined;
   const commit = event.position?.commit ?? resolved.commitPosition;
-  // Stream reads on servers before 22.6 carry no position: refused, never guessed (the port's
-  // positions are real and strictly increasing; a made-up one would satisfy any wait at once).
-  if (commit === undefined) throw new StoreUnavailable(SERVER_TOO_OLD);
+  // Stream reads on servers before 22.6 carry no position (Position.End on the wire): refused,
+  // never taken as one (it would be past every event: a wait for it never ends, a retry's answer
+  // would look new).
+  if (commit === undefined || commit === NO_POSITION) throw new StoreUnavailable(SERVER_TOO_OLD);
   return {
     id: event.id,
     type: event.type,

@@ -35,6 +35,19 @@ describe('UN1 only below school age (903 rule 209)', () => {
       .when(register({ dateOfBirth: '2015-03-02', effectiveDate: '2026-10-01', upn: 'UN1' }))
       .thenThrows('un1-school-age-903-rule-209', 'upn'));
 
+  it('given nothing, when a school-age child is registered with UN1, then the refusal sends the worker to the 903 lead for UN2–UN5, guessing no meaning', () => {
+    let message = '';
+    try {
+      given([])
+        .when(register({ dateOfBirth: '2015-03-02', effectiveDate: '2026-10-01', upn: 'UN1' }))
+        .events();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("Record the child's UPN; without one, UN2–UN5 only as your 903 lead directs");
+    expect(message).not.toContain('whose own case applies');
+  });
+
   it('given nothing, when a 3-year-old is registered with UN1, then it is accepted', () =>
     expect(
       given([])

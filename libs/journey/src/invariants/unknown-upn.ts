@@ -18,7 +18,8 @@ export function un1OnlyBelowSchoolAge(
     'un1-school-age-903-rule-209',
     `upn UN1 (no UPN, not of school age) is refused for a child of school age (903 validation rule 209): ` +
       `born ${dateOfBirth}, the child was 4 by ${schoolAgeReferenceDate(date)}, the 31 August before the collection year of ${entry} on ${date}. ` +
-      'Record the UPN (or another UN code whose own case applies).',
+      "Record the child's UPN; without one, UN2–UN5 only as your 903 lead directs " +
+      '(their meanings are not yet confirmed here).',
     'upn',
   );
 }

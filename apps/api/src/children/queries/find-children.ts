@@ -21,7 +21,7 @@ const JOINERS = /[\u200c\u200d]/g;
  * Letters, marks and digits of every script are kept (a Persian or Devanagari name is searched in
  * its own script, not folded to nothing); a joiner is dropped, or read as a space (`joiners`).
  */
-const fold = (text: string, joiners: '' | ' ' = ''): string =>
+export const fold = (text: string, joiners: '' | ' ' = ''): string =>
   text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -134,6 +134,13 @@ function readsAtNotice(readsAt: readonly DriftReadAt[] | undefined): SafeHtml {
     <ul class="govuk-list govuk-list--bullet">${readsAt.map((read) => html`<li data-position="${read.readModels.position ?? ''}" data-behind="${read.readModels.behind}">${readAtWords(read)}</li>`)}</ul></div></div>`;
 }
 
+/** Which rules judged the replay: this build's and today's thresholds, whatever was in force at K. */
+function rulesNotice(report: AuthorityDriftAsKnown): SafeHtml {
+  const ids = report.judgedWith.ruleIds;
+  const range = ids.length > 1 ? `${ids[0]}–${ids[ids.length - 1]}` : ids.join('');
+  return html`<p class="govuk-body" id="as-known-rules">Judged with the drift rules of this version of Care Journey (${range}) and the thresholds configured now, not necessarily those in force on ${formatInstant(report.knownAt)}: a rule added or a threshold changed since then can show flags nobody could have seen at the time.</p>`;
+}
+
 function results(model: AsKnownDriftPageModel): SafeHtml {
   const { query, report, rows } = model;
   if (!report || !rows) return html``;
@@ -141,7 +148,8 @@ function results(model: AsKnownDriftPageModel): SafeHtml {
   return html`<p class="govuk-body-l" id="as-known-summary">As at ${formatDate(report.asAt)}, as known at ${formatInstant(report.knownAt)}:
       <strong>${plural(report.openFlags, 'open flag')}</strong> for ${plural(children, 'child', 'children')}, and ${plural(report.dueSoon, 'warning')} due within ${report.dueWithinDays} days.</p>
     ${readsAtNotice(model.readsAt)}
-    <p class="govuk-body" id="as-known-basis">Replayed from ${plural(report.eventsKnown, 'event')} recorded by then (of ${report.eventsRead.toLocaleString('en-GB')} journey events in the log up to position ${report.head ?? '0'}), for ${plural(report.childrenKnown, 'child', 'children')} on record, with the live report's rules and thresholds.</p>
+    <p class="govuk-body" id="as-known-basis">Replayed from ${plural(report.eventsKnown, 'event')} recorded by then (of ${report.eventsRead.toLocaleString('en-GB')} journey events in the log up to position ${report.head ?? '0'}), for ${plural(report.childrenKnown, 'child', 'children')} on record.</p>
+    ${rulesNotice(report)}
     ${byRule(report)}
     ${table(query, rows)}
     ${pagination(rows, (p) => asKnownDriftUrl(query, p), 'Pages of the report')}`;
@@ -152,7 +160,7 @@ export function asKnownDriftPage(model: AsKnownDriftPageModel): SafeHtml {
     ${errorSummary(model.query.errors)}
     <span class="govuk-caption-l">Audit</span>
     <h1 class="govuk-heading-l">Drift report as known at a time</h1>
-    <p class="govuk-body">The whole authority's drift flags as they stood on a date, worked out again from only the entries recorded by a moment you choose: what the panel could have known then. Corrections recorded later do not count. Each page you read is kept in the read-access trail.</p>
+    <p class="govuk-body">The whole authority's drift flags as they stood on a date, worked out again from only the entries recorded by a moment you choose: what had been recorded by then, judged by this version's rules. Corrections recorded later do not count. Each page you read is kept in the read-access trail.</p>
     ${form(model.query)}
     ${results(model)}`;
   return page({

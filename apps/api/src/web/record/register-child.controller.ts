@@ -6,6 +6,13 @@ import { CurrentUser } from '../../auth/current-user.decorator';
 import { ChildScope } from '../../auth/child-scope/child-scope';
 import { Roles } from '../../auth/roles.decorator';
 import { ChildRefInUse } from '../../children/application-errors';
+import { possibleDuplicates } from '../../children/queries/possible-duplicates';
+import { AllocationNames } from '../../children/allocation/allocation-names';
+import { knownAllocation, type SentAllocationNames } from '../../children/allocation/known-allocation-names';
+import { AccessLogRecorder } from '../../audit/access-log.recorder';
+import { Clock } from '../../infrastructure/clock';
+import { JourneyQueries } from '../../projections/journey-queries';
+import { dateOfInstant } from '@care-journey/journey';
 import { idempotentChildId } from '../../children/recording/idempotency';
 import { csrfToken } from '../auth/csrf';
 import { FORM_RECORDERS } from '../auth/web-user';
@@ -18,6 +25,7 @@ import { FORM_KEY_FIELD, formIdempotencyKey, newFormKey } from './form-idempoten
 import { RegisterChildFormFor } from './register-child-form-for';
 import { RegisterSessionChangedFilter } from './register-session-changed.filter';
 import { registerChildPage, type RegisterChildPageModel } from './register-child.page';
+import { DUPLICATES_CHECKED_FIELD, duplicateCheckKey, type DuplicateStep } from './possible-duplicate-step';
 import { FormCommandSender, type SendOutcome } from './validate-and-send';
 
 /**
@@ -36,6 +44,10 @@ export class RegisterChildController {
     private readonly commands: FormCommandSender,
     private readonly forms: RegisterChildFormFor,
     private readonly scope: ChildScope,
+    private readonly queries: JourneyQueries,
+    private readonly clock: Clock,
+    private readonly trail: AccessLogRecorder,
+    private readonly allocationNames: AllocationNames,
   ) {}
 
   @Get()
@@ -95,6 +107,8 @@ export class RegisterChildController {
       return sendPage(reply, registerChildPage({ ...refill(key.key), errors }), 400);
     }
     const childId = idempotentChildId(user.id, key.key);
+    const duplicates = await this.possibleDuplicates(form, body, fields, user, childId);
+    if (duplicates) return sendPage(reply, registerChildPage({ ...refill(key.key), duplicates }));
     const outcome = await this.send(form, childId, body, user, key.key);
     // A reference or UPN another child holds, told to a team-scoped worker: in the trail, as on the API.
     if (!outcome.ok && 'errors' in outcome && outcome.status === 409 && !this.scope.of(user).all) {
@@ -115,6 +129,51 @@ export class RegisterChildController {
     // No If-Match on a registration, so never stale; field errors (400, 422, a held reference 409).
     const errors = 'errors' in outcome ? outcome.errors : [];
     return sendPage(reply, registerChildPage({ ...refill(key.key), errors }), outcome.status);
+  }
+
+  /**
+   * The duplicate step (frontline review F12), once the answers are valid and unless this name and
+   * birth date were already shown to the worker ("Register anyway" sends them back unchanged). The
+   * children named go in the read-access trail, as a search's would; those outside a social
+   * worker's teams are only counted.
+   */
+  private async possibleDuplicates(
+    form: RecordForm,
+    body: Record<string, unknown>,
+    fields: Record<string, unknown>,
+    user: AuthenticatedUser,
+    /** The child this form's key registers: the same form sent again is not its own duplicate. */
+    childId: string,
+  ): Promise<DuplicateStep | undefined> {
+    const checked = duplicateCheckKey(body);
+    if (checked === undefined || fields[DUPLICATES_CHECKED_FIELD] === checked) return undefined;
+    if (!(await this.wouldBeTaken(form, body))) return undefined; // the send names what is wrong
+    const today = dateOfInstant(this.clock.now());
+    const found = possibleDuplicates(
+      this.queries.summaries(),
+      body as { name: string; dateOfBirth: string },
+      today,
+    ).filter((d) => d.childId !== childId);
+    if (found.length === 0) return undefined;
+    const seen = this.scope.visible(user, found, (d) => d.team);
+    await this.trail.recordList(user, {
+      view: 'search',
+      route: '/panel/children/new',
+      query: { possibleDuplicatesOf: checked },
+      childIds: seen.map((d) => d.childId),
+    });
+    return { seen, elsewhere: found.length - seen.length, checked };
+  }
+
+  /** Whether the answers pass the API's checks (the DTO, a known team and social worker). */
+  private async wouldBeTaken(form: RecordForm, body: Record<string, unknown>): Promise<boolean> {
+    if ((await this.commands.fieldErrors(form, body)).length > 0) return false;
+    try {
+      knownAllocation(this.allocationNames.known(), body as SentAllocationNames);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** The record forms' sender; a reference another child holds is a message on its field. */

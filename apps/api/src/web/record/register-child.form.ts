@@ -1,4 +1,5 @@
 import { RegisterChildDto } from '../../children/dto/register-child.dto';
+import { UNKNOWN_UPN_IN_WORDS } from '@care-journey/journey';
 import type { RecordForm } from './form-definitions';
 
 /**
@@ -37,7 +38,7 @@ export const REGISTER_CHILD_FORM: RecordForm = {
       name: 'upn',
       label: 'Unique pupil number (UPN)',
       width: 20,
-      hint: '13 characters, for example A123456789012; or UN1 to UN5 where the DfE allows an unknown UPN',
+      hint: `13 characters, for example A123456789012. Without a UPN: ${UNKNOWN_UPN_IN_WORDS}`,
     },
     {
       kind: 'text',

@@ -5,6 +5,7 @@ import { page } from '../html/layout';
 import { inputId, type RecordForm } from './form-definitions';
 import { inFormWords } from './form-error-words';
 import { FORM_KEY_FIELD } from './form-idempotency-key';
+import { DUPLICATES_CHECKED_FIELD, duplicateStep, type DuplicateStep } from './possible-duplicate-step';
 import {
   byFormOrder,
   fieldGroup,
@@ -26,6 +27,8 @@ export interface RegisterChildPageModel {
   refusal?: Exclude<FormRefusal, { kind: 'stale' }>;
   /** For a reused key: the child that key already registered. */
   registeredChildHref?: string;
+  /** Children who may be this one: shown before anything is sent (possible-duplicate-step.ts). */
+  duplicates?: DuplicateStep;
 }
 
 /** The registration form: the record forms' fields, messages and key, posting to /panel/children/new. */
@@ -41,12 +44,14 @@ export function registerChildPage(model: RegisterChildPageModel): SafeHtml {
     <span class="govuk-caption-l">A new child’s journey</span>
     <h1 class="govuk-heading-l">${form.title}</h1>
     <p class="govuk-body">This records who the child is. Record their entry to care from their page once they are registered.</p>
+    ${model.duplicates ? duplicateStep(model.duplicates) : ''}
     <form method="post" action="/panel/children/new" autocomplete="off" novalidate id="register-form">
       <input type="hidden" name="_csrf" value="${model.csrfToken}">
       <input type="hidden" name="${FORM_KEY_FIELD}" value="${model.idempotencyKey}">
+      ${model.duplicates ? html`<input type="hidden" name="${DUPLICATES_CHECKED_FIELD}" value="${model.duplicates.checked}">` : ''}
       ${form.fields.map((f) => fieldGroup(f, model.values[f.name] ?? '', errors))}
       <div class="govuk-button-group">
-        <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Register the child</button>
+        <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">${model.duplicates ? 'Register anyway' : 'Register the child'}</button>
         <a class="govuk-link" href="/panel/children">Cancel</a>
       </div>
     </form></div></div>`;

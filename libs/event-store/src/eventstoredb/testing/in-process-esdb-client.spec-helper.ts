@@ -31,8 +31,11 @@ type ReadAllOptions = NonNullable<Parameters<EventStoreDBClient['readAll']>[0]>;
 type SubscribeToAllOptions = NonNullable<Parameters<EventStoreDBClient['subscribeToAll']>[0]>;
 type AppendOptions = NonNullable<Parameters<EventStoreDBClient['appendToStream']>[2]>;
 
+/** What a server before 22.6 sends as a stream-read event's position: Position.End (-1 unsigned). */
+const POSITION_END = { commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n };
+
 /** The resolved event as the v6 client hands it over (JSON events: data and metadata parsed). */
-function resolve(event: LoggedEvent): AllStreamResolvedEvent {
+function resolve(event: LoggedEvent, position = event.position): AllStreamResolvedEvent {
   return {
     event: {
       streamId: event.streamId,
@@ -43,9 +46,9 @@ function resolve(event: LoggedEvent): AllStreamResolvedEvent {
       created: event.created,
       data: JSON.parse(event.data) as Record<string, unknown>,
       metadata: (JSON.parse(event.metadata) ?? undefined) as Record<string, unknown>,
-      position: event.position,
+      position,
     },
-    commitPosition: event.position.commit,
+    commitPosition: position.commit,
   } as AllStreamResolvedEvent;
 }
 
@@ -53,7 +56,7 @@ function resolve(event: LoggedEvent): AllStreamResolvedEvent {
  * A finite read: the server's answer is computed when the read is first consumed (a missing
  * stream's StreamNotFoundError surfaces on iteration, as with the real client).
  */
-function streamingRead<E>(answer: () => readonly E[]): StreamingRead<E> {
+function streamingRead<E>(answer: () => readonly E[], onCancel: () => void): StreamingRead<E> {
   let items: readonly E[] | undefined;
   let next = 0;
   const readable = new Readable({
@@ -70,6 +73,7 @@ function streamingRead<E>(answer: () => readonly E[]): StreamingRead<E> {
   });
   return Object.assign(readable, {
     cancel: async () => {
+      onCancel();
       readable.destroy();
     },
   }) as unknown as StreamingRead<E>;
@@ -106,6 +110,11 @@ export interface InProcessEsdbClientOptions {
    * bug (BigInt(hasCurrentStreamRevision()): 1n or 0n) and no position.
    */
   throwOnAppendFailure?: boolean;
+  /**
+   * A server before 22.6: stream reads carry no position, sent as Position.End (2^64 - 1), which the
+   * client hands over as it is (never undefined). Reads of $all still carry positions.
+   */
+  streamReadsWithoutPosition?: boolean;
   /** The server's MaxAppendSize in bytes of data and metadata per append (default 1 MiB, the server's). */
   maxAppendSize?: number;
 }
@@ -227,6 +236,11 @@ function subscription(
 export class InProcessEsdbClient implements EsdbClient {
   /** Calls per method, for specs that check what reached the "server". */
   readonly calls = { appendToStream: 0, readStream: 0, readAll: 0, subscribeToAll: 0 };
+  /**
+   * Reads the caller cancelled. With the real client, a read left early without cancel() keeps its
+   * gRPC call open until the server has sent everything (ReadStream.js): only destroyed here.
+   */
+  cancelledReads = 0;
   /** The fromPosition of each subscribeToAll call, in order. */
   readonly subscribedFrom: SubscribeToAllOptions['fromPosition'][] = [];
   private readonly opened = new Set<{ destroy(): void }>();
@@ -253,6 +267,17 @@ export class InProcessEsdbClient implements EsdbClient {
     return dropped.length;
   }
 
+  private failAfterCommit: Error | undefined;
+
+  /**
+   * Fault switch: the next append is committed, then the call fails with `error` (a deadline passed,
+   * the connection lost while the leader wrote: the client raises DeadlineExceededError or
+   * UnavailableError though the write stands).
+   */
+  commitThenFail(error: Error): void {
+    this.failAfterCommit = error;
+  }
+
   async appendToStream<KnownEventType extends EventType = EventType>(
     streamName: string,
     events: EventData<KnownEventType> | EventData<KnownEventType>[],
@@ -268,7 +293,11 @@ export class InProcessEsdbClient implements EsdbClient {
     const size = sizes.reduce((sum: number, bytes) => sum + (bytes ?? 0), 0);
     if (size > maxAppendSize) throw MaxAppendSizeExceededError.fromMaxAppendSize(maxAppendSize);
     try {
-      return this.log.append(streamName, batch, options?.expectedRevision ?? ANY);
+      const result = this.log.append(streamName, batch, options?.expectedRevision ?? ANY);
+      const fail = this.failAfterCommit;
+      this.failAfterCommit = undefined;
+      if (fail) throw fail;
+      return result;
     } catch (error) {
       if (this.settings.throwOnAppendFailure !== false || !(error instanceof WrongExpectedVersionError))
         throw error;
@@ -290,8 +319,9 @@ export class InProcessEsdbClient implements EsdbClient {
         const selected = backwards
           ? stored.filter((e) => from === END || (from !== START && e.revision <= from)).reverse()
           : stored.filter((e) => from === START || (from !== END && e.revision >= from));
-        return selected.slice(0, limit(options.maxCount)).map(resolve);
-      }),
+        const position = this.settings.streamReadsWithoutPosition ? POSITION_END : undefined;
+        return selected.slice(0, limit(options.maxCount)).map((event) => resolve(event, position));
+      }, this.countCancel),
     ) as unknown as StreamingRead<ResolvedEvent<KnownEventType>>;
   }
 
@@ -309,8 +339,8 @@ export class InProcessEsdbClient implements EsdbClient {
           : this.log.events.filter(
               (e) => from === START || (from !== END && e.position.commit >= from.commit),
             );
-        return selected.slice(0, limit(options.maxCount)).map(resolve);
-      }),
+        return selected.slice(0, limit(options.maxCount)).map((event) => resolve(event));
+      }, this.countCancel),
     );
   }
 
@@ -324,6 +354,10 @@ export class InProcessEsdbClient implements EsdbClient {
     stream.on('end', () => this.live.delete(stream));
     return readable;
   }
+
+  private readonly countCancel = (): void => {
+    this.cancelledReads += 1;
+  };
 
   async dispose(): Promise<void> {
     for (const stream of this.opened) stream.destroy();
