@@ -18,13 +18,28 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['libs/event-store/**/*.ts'],
+  // The rest of "What may import what" (docs/CONTRIBUTING.md, architecture.md): each lib only the libs
+  // its row names, and no lib imports an app's files. libs/projections' specs may reach further (a
+  // property spec runs the seeder).
+  ...[
+    ['libs/event-store', ['journey', 'projections', 'reporting', 'audit', 'access']],
+    ['libs/projections', ['reporting', 'audit', 'access']],
+    ['libs/access', ['journey', 'event-store', 'reporting', 'audit']],
+    ['libs/audit', ['reporting']],
+    ['libs/reporting', ['access']],
+  ].map(([lib, forbidden]) => ({
+    files: [`${lib}/**/*.ts`],
+    ignores: lib === 'libs/projections' ? ['**/*.spec.ts'] : [],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@care-journey/journey', '@care-journey/projections'] },
+        {
+          patterns: [
+            { group: forbidden.map((name) => `@care-journey/${name}`), message: `not imported by ${lib}` },
+            { regex: '(^|/)apps/', message: 'a lib never imports an app' },
+          ],
+        },
       ],
     },
-  },
+  })),
 );
