@@ -12,7 +12,7 @@ const { closingLines } = require('../support/closing-line-reporter.js') as {
 
 const ROOT = '/repo';
 const test = (title: string, status: string) => ({ title, status });
-const file = (name: string, tests: { title: string; status: string }[]) => ({
+const file = (name: string, tests: { title: string; status: string; ancestorTitles?: string[] }[]) => ({
   testFilePath: join(ROOT, name),
   testResults: tests,
 });
