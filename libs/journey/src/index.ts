@@ -55,6 +55,7 @@ export {
 export { endsByRegistration } from './invariants/supported-accommodation';
 export { mustReRecordPlacement } from './invariants/withdrawn-placement-types';
 export { reasonFitsCarer } from './invariants/reason-and-carer';
+export { isE8ForTurning18 } from './invariants/end-of-care';
 export {
   isOrderDateAsKnown,
   earliestDayOf,

@@ -276,3 +276,20 @@ describe('EventStoreDB adapter: a stream read left early (review s13 L4)', () =>
     }
   });
 });
+
+describe('EventStoreDB adapter: event ids the server keeps as UUIDs (review s13 L2)', () => {
+  it('refuses an id that is not a lower-case UUID, naming the field, and sends nothing', async () => {
+    const client = new InProcessEsdbClient();
+    const store = new EventStoreDbEventStore(client);
+    try {
+      const [event] = events(1);
+      for (const id of ['not-a-uuid', event.id.toUpperCase()])
+        await expect(
+          store.appendToStream('journey', [{ ...event, id }], { expectedRevision: 'any' }),
+        ).rejects.toThrow(/events\[0\]\.id must be a lower-case UUID on EventStoreDB \(stream journey\)/);
+      expect(client.calls.appendToStream).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -80,7 +80,9 @@ export function stuckEventOf(
 export function shownError(error: unknown): ProjectorFailure['error'] {
   const detail = fullErrorText(error);
   if (error instanceof UnreadableEventSchema) return { name: error.name, message: error.message, detail };
-  const name = error instanceof Error ? error.name : typeof error;
+  // By its name, not instanceof: a native module's error may come from another realm (a worker, a VM).
+  const named = (error as { name?: unknown } | null)?.name;
+  const name = typeof named === 'string' ? named : typeof error;
   return {
     name,
     ...(isStorageError(error) && { kind: 'storage' as const }),
