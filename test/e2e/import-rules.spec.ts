@@ -59,6 +59,7 @@ const ROWS: [string, string, boolean][] = [
   ['apps/api/src/feed/probe.spec.ts', from('better-sqlite3'), false],
   ['apps/api/src/probe.ts', from('../../cli/src/main'), true],
   ['apps/projector/src/probe.ts', from('../../api/src/main'), true],
+  ['apps/projector/src/probe.ts', from('better-sqlite3'), true],
   ['apps/cli/src/commands/probe.command.ts', from('@care-journey/event-store/sqlite'), true],
   ['apps/cli/src/commands/backup.command.ts', from('@care-journey/event-store/sqlite'), false],
   ['bench/figures/probe.ts', from('better-sqlite3'), true],

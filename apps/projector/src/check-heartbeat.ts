@@ -5,12 +5,11 @@
  * retries a failure). Read-only: it opens the file without setting anything up, and an absent file
  * is unhealthy, not created.
  */
-import Database from 'better-sqlite3';
 import { loadStoreConfig } from '@care-journey/event-store';
 import {
-  HEARTBEAT_KEY,
   heartbeatSeen,
   loadReadModelConfig,
+  readHeartbeatFromFile,
   type ProjectorHeartbeat,
 } from '@care-journey/projections';
 
@@ -27,14 +26,7 @@ export function checkHeartbeat(
   const config = loadReadModelConfig(env, loadStoreConfig(env));
   let heartbeat: ProjectorHeartbeat | undefined;
   try {
-    const db = new Database(config.file, { readonly: true, fileMustExist: true });
-    try {
-      const row = db.prepare(`SELECT value FROM meta WHERE key = ?`).get(HEARTBEAT_KEY) as
-        { value: string } | undefined;
-      heartbeat = row && (JSON.parse(row.value) as ProjectorHeartbeat);
-    } finally {
-      db.close();
-    }
+    heartbeat = readHeartbeatFromFile(config.file);
   } catch (error) {
     return { healthy: false, line: `cannot read ${config.file}: ${String(error)}` };
   }

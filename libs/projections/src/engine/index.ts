@@ -8,5 +8,6 @@ export * from './projection-engine';
 export * from './projector-retry';
 export * from './stuck-event';
 export * from './projector-heartbeat';
+export { readHeartbeatFromFile } from './read-model-store-heartbeat';
 export * from './storage-error';
 export * from './fold-version';

@@ -1,6 +1,11 @@
 /** The worker projector's heartbeat row in `meta` (projector-heartbeat.ts). */
+import Database from 'better-sqlite3';
 import type { ReadModelFile } from './read-model-store-file';
 import { HEARTBEAT_KEY, type ProjectorHeartbeat } from './projector-heartbeat';
+
+const SELECT_HEARTBEAT = `SELECT value FROM meta WHERE key = ?`;
+const parsed = (row: { value: string } | undefined): ProjectorHeartbeat | undefined =>
+  row ? (JSON.parse(row.value) as ProjectorHeartbeat) : undefined;
 
 export class HeartbeatRecord {
   constructor(private readonly file: ReadModelFile) {}
@@ -12,8 +17,21 @@ export class HeartbeatRecord {
   }
 
   read(): ProjectorHeartbeat | undefined {
-    const row = this.file.stmt(`SELECT value FROM meta WHERE key = ?`).get(HEARTBEAT_KEY) as
-      { value: string } | undefined;
-    return row ? (JSON.parse(row.value) as ProjectorHeartbeat) : undefined;
+    return parsed(this.file.stmt(SELECT_HEARTBEAT).get(HEARTBEAT_KEY) as { value: string } | undefined);
+  }
+}
+
+/**
+ * The heartbeat in a read-model file, for another process (the projector's container healthcheck,
+ * apps/projector/src/check-heartbeat.ts): the file opened read-only, nothing set up, closed again.
+ * Throws when the file is missing (it is not created) or is not a read-model file; undefined when
+ * no heartbeat was ever written.
+ */
+export function readHeartbeatFromFile(file: string): ProjectorHeartbeat | undefined {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return parsed(db.prepare(SELECT_HEARTBEAT).get(HEARTBEAT_KEY) as { value: string } | undefined);
+  } finally {
+    db.close();
   }
 }
