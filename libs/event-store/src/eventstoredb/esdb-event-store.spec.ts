@@ -293,3 +293,36 @@ describe('EventStoreDB adapter: event ids the server keeps as UUIDs (review s13 
     }
   });
 });
+
+describe('EventStoreDB adapter: a filtered read of $all (review s13 M5)', () => {
+  it('is filtered by the server: only the matching events cross to the client, in order, up to maxCount', async () => {
+    const client = new InProcessEsdbClient();
+    const store = new EventStoreDbEventStore(client);
+    try {
+      const start = await store.headPosition();
+      const mine: string[] = [];
+      for (let n = 0; n < 5; n++) {
+        await store.appendToStream(`journey-${n}`, events(40), { expectedRevision: 'no_stream' });
+        const [entry] = events(1);
+        mine.push(entry.id);
+        await store.appendToStream('access-log-1', [entry], { expectedRevision: 'any' });
+      }
+      client.sentFromAll = 0;
+      const read = await collect(
+        store.readAll({ fromPosition: start, filter: { streamPrefixes: ['access-log-'] } }),
+      );
+      expect(read.map((e) => e.id)).toEqual(mine);
+      expect(client.sentFromAll).toBe(5);
+      const typed = await collect(
+        store.readAll({
+          fromPosition: read[1].globalPosition,
+          maxCount: 2,
+          filter: { eventTypes: ['Tested'], streamPrefixes: ['access-log-'] },
+        }),
+      );
+      expect(typed.map((e) => e.id)).toEqual(mine.slice(2, 4));
+    } finally {
+      await store.close();
+    }
+  });
+});

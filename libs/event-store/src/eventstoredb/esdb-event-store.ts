@@ -30,6 +30,7 @@ import { findOriginalAppend, judgeStoredIds, repeatedIds, repeatedIdsError } fro
 import { validateAppend, validateMaxCount } from '../validate-input';
 import type { EsdbClient } from './esdb-client';
 import { matchesFilter } from './esdb-filter';
+import { hasServerFilter, serverFilteredRead } from './esdb-filtered-read';
 import {
   fromResolved,
   isInvalidPosition,
@@ -225,13 +226,12 @@ export class EventStoreDbEventStore implements EventStore {
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     validateMaxCount(options.maxCount);
+    const { filter } = options;
+    if (hasServerFilter(filter)) return serverFilteredRead(this.client, { ...options, filter });
     return this.allEvents(options);
   }
 
-  /**
-   * The v6 client has no server-side filter for reads of $all (only for subscriptions), so the
-   * filter and the exclusion of system events are applied here, on the client.
-   */
+  /** An unfiltered read of $all; system events are dropped here, on the client. */
   private async *allEvents(options: ReadAllOptions): AsyncGenerator<RecordedEvent> {
     const wanted = options.maxCount ?? Number.POSITIVE_INFINITY;
     if (wanted === 0) return;
