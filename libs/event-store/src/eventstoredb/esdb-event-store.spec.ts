@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { CancelledError, DeadlineExceededError, UnavailableError } from '@eventstore/db-client';
-import { BatchTooLarge, DuplicateEventIds, StoreUnavailable, WrongExpectedRevision } from '../errors';
+import {
+  CancelledError,
+  DeadlineExceededError,
+  StreamDeletedError,
+  UnavailableError,
+} from '@eventstore/db-client';
+import {
+  BatchTooLarge,
+  DuplicateEventIds,
+  StoreUnavailable,
+  StreamNotFound,
+  WrongExpectedRevision,
+} from '../errors';
 import type { NewEvent, RecordedEvent } from '../event-store.port';
 import { EventStoreDbEventStore } from './esdb-event-store';
 import { InProcessEsdbClient } from './testing/in-process-esdb-client.spec-helper';
@@ -321,6 +332,25 @@ describe('EventStoreDB adapter: a filtered read of $all (review s13 M5)', () => 
         }),
       );
       expect(typed.map((e) => e.id)).toEqual(mine.slice(2, 4));
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('EventStoreDB adapter: an append to a deleted stream (review s13 L5)', () => {
+  it('is refused as a deleted stream, not as a missing one', async () => {
+    const client = new InProcessEsdbClient();
+    const store = new EventStoreDbEventStore(client);
+    try {
+      jest
+        .spyOn(client, 'appendToStream')
+        .mockRejectedValueOnce(StreamDeletedError.fromStreamName('journey'));
+      const refused = await store
+        .appendToStream('journey', events(1), { expectedRevision: 'no_stream' })
+        .catch((e) => e);
+      expect(refused).not.toBeInstanceOf(StreamNotFound);
+      expect(String(refused)).toMatch(/Stream journey was deleted on EventStoreDB/);
     } finally {
       await store.close();
     }

@@ -7,6 +7,7 @@ import {
   NO_STREAM,
   NotLeaderError,
   START,
+  StreamDeletedError,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
 } from '@eventstore/db-client';
@@ -122,6 +123,13 @@ export class EventStoreDbEventStore implements EventStore {
         await this.explainRefusal(stream, events, expectedRevision);
       if (error instanceof MaxAppendSizeExceededError)
         throw new BatchTooLarge(stream, events.length, error.maxAppendSize);
+      // Not "missing" for a write (the API would answer 404 for a child that exists): an operator's
+      // deletion, as Care Journey never deletes a stream.
+      if (error instanceof StreamDeletedError)
+        throw new Error(
+          `Stream ${stream} was deleted on EventStoreDB (Care Journey never deletes one): it cannot be appended to`,
+          { cause: error },
+        );
       const mapped = mapEsdbError(error, stream, expectedRevision);
       // Sent and not answered: the leader may have committed it (a not-leader answer wrote nothing).
       if (sent && mapped instanceof StoreUnavailable && !(error instanceof NotLeaderError))
