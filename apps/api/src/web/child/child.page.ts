@@ -263,6 +263,19 @@ function nowRows(
   ];
 }
 
+/** Admins only, while the registration is all the journey holds (RetractRegistration's own rule). */
+function withdrawRegistrationLink(model: ChildPageModel, childId: string, replaying: boolean): SafeHtml {
+  const { entries } = model.journey;
+  if (
+    model.user.role !== 'admin' ||
+    replaying ||
+    entries.length !== 1 ||
+    entries[0].type !== 'ChildRegistered'
+  )
+    return html``;
+  return html`<p class="govuk-body" id="withdraw-registration-link"><a class="govuk-link" href="/panel/children/${encodeURIComponent(childId)}/withdraw-registration">Withdraw this registration (registered in error)</a></p>`;
+}
+
 /** A registration withdrawn as made in error: who it named, as registered (the summary is empty). */
 function withdrawnIdentity(journey: ChildJourney) {
   const entry = journey.withdrawn.find((w) => w.entry.type === 'ChildRegistered')?.entry;
@@ -331,6 +344,7 @@ export function childPage(model: ChildPageModel): SafeHtml {
         : ''
     }
     ${registrationCorrection(journey, Boolean(model.mayCorrect) && !replaying)}
+    ${withdrawRegistrationLink(model, childId, replaying)}
     ${
       model.recordForms.length > 0 && !replaying
         ? html`<details class="govuk-details" open><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Record an event</span></summary>
