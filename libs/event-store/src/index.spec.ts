@@ -19,6 +19,8 @@ describe('the event store entry points', () => {
   it('Given the SQLite entry (@care-journey/event-store/sqlite), Then it names the adapter and its file tools', () => {
     expect(Object.keys(sqlite).sort()).toEqual(
       [
+        'HOST_ID_VARIABLE',
+        'HostIdError',
         'OWNER_ONLY_DIR_MODE',
         'OWNER_ONLY_FILE_MODE',
         'SqliteEventStore',
@@ -28,7 +30,11 @@ describe('the event store entry points', () => {
         'describeStoreUsers',
         'otherStoreUsers',
         'partitionOf',
+        'readHostId',
         'registerStoreUse',
+        'removeStaleMarkers',
+        'sqliteTableNames',
+        'storeMarkers',
       ].sort(),
     );
   });
