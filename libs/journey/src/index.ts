@@ -11,6 +11,7 @@ export {
   type UnreadableReason,
   type Upcaster,
 } from './event-schema';
+export { heldSchemaWrite, raisedTypes, type HeldSchemaWrite } from './schema-writes';
 export * from './calendar-date';
 export { dateInEngland, endOfDateInEngland, dateOfInstant } from './england-time';
 export * from './commands';
