@@ -39,8 +39,8 @@ export class SchemaWritesHeld extends ServiceUnavailableException {
  * CARE_JOURNEY_SCHEMA_WRITES=held (ops review s12 F14): refuses a decision that writes a version
  * above 1 the log does not hold yet (libs/journey schema-writes.ts has the rule). `held` is false
  * with the default `current`, and the handler tests only that. Held, the highest version of each
- * raised type in the log is read once (the events of those types only) and then only the events
- * appended since, and only when a decision would write a version not seen yet.
+ * raised type in the log is read once (the events of those types only, filtered by the store) and
+ * then only the events appended since, and only when a decision would write a version not seen yet.
  */
 @Injectable()
 export class SchemaWriteGate {
@@ -48,7 +48,7 @@ export class SchemaWriteGate {
   private readonly types: string[];
   /** Per raised type, the highest version seen in the log. */
   private readonly seen = new Map<string, number>();
-  /** The last event of a raised type read; the next look starts after it. */
+  /** Where the last look read to (the head then, or a later event); the next starts after it. */
   private readTo: bigint | undefined;
   private reading: Promise<void> | undefined;
 
@@ -78,6 +78,8 @@ export class SchemaWriteGate {
   }
 
   private async read(): Promise<void> {
+    // Read up to here at least: the next look starts after it even when no raised type was written.
+    const head = await this.store.headPosition();
     const events = this.store.readAll({
       ...(this.readTo !== undefined && { fromPosition: this.readTo }),
       filter: { eventTypes: this.types },
@@ -88,5 +90,6 @@ export class SchemaWriteGate {
         this.seen.set(event.type, version);
       this.readTo = event.globalPosition;
     }
+    if (head !== undefined && (this.readTo === undefined || head > this.readTo)) this.readTo = head;
   }
 }
