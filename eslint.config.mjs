@@ -1,4 +1,5 @@
 import tseslint from 'typescript-eslint';
+import { importRules } from './eslint-import-rules.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-artifacts/**', 'bin/**', '*.js', '*.mjs'] },
@@ -6,25 +7,8 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // The domain must stay pure: no framework or I/O imports in libs/journey.
     },
   },
-  {
-    files: ['libs/journey/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['@nestjs/*', 'better-sqlite3', '@eventstore/*', 'fs', 'node:*', '@care-journey/*'] },
-      ],
-    },
-  },
-  {
-    files: ['libs/event-store/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['@care-journey/journey', '@care-journey/projections'] },
-      ],
-    },
-  },
+  // What may import what (docs/CONTRIBUTING.md, "Layout and import rules"): eslint-import-rules.mjs.
+  ...importRules,
 );

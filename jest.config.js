@@ -1,5 +1,6 @@
-// One runner for every suite. SWC transpiles (with decorator metadata, which Nest needs);
-// type checking is `npm run typecheck`, run by the test script before jest.
+// One runner for every suite. SWC transpiles (with decorator metadata, which Nest needs), with these
+// options only: there is no .swcrc (@swc/jest given options does not read one; neither does
+// libs/event-store's ts-require-hook). Type checking is `npm run typecheck`, run before jest.
 const swc = [
   '@swc/jest',
   {

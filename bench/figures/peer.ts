@@ -132,9 +132,10 @@ async function rebuildEmmett(peer: EmmettSqlite, file: string): Promise<number> 
 }
 
 /**
- * Who commits our side's groups: CARE_JOURNEY_SQLITE_WRITER if set, else the store's default
- * (this thread). Emmett's sqlite3 runs every statement on libuv's thread pool, so its commits never
- * block its event loop; our writer thread does the same for ours. The row says which ran.
+ * Who commits our side's groups: as deployed (loadStoreConfig: the writer thread unless
+ * CARE_JOURNEY_SQLITE_WRITER=same-thread). Emmett's sqlite3 runs every statement on libuv's thread
+ * pool, so its commits never block its event loop; our writer thread does the same for ours. The
+ * row says which ran.
  */
 function ourWriterMode(): SqliteWriterMode {
   const config = loadStoreConfig();

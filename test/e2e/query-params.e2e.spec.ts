@@ -137,7 +137,12 @@ describe('query parameters: an unknown one is a 400 on every JSON GET route', ()
       /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(page)?.[0] ?? '';
 
     it.each([
-      ['/panel/children/:id?asat=2024-01-01', 'asat', 'asAt, knownAt, position, recorded', 'replay-form'],
+      [
+        '/panel/children/:id?asat=2024-01-01',
+        'asat',
+        'asAt, knownAt, position, recorded, found',
+        'replay-form',
+      ],
       ['/panel/drift?asAt=2025-03-31&sortby=team', 'sortby', 'asAt, rule, team', 'drift-filters'],
       ['/panel/measures?year=2025', 'year', 'yearEnding, years', 'measures-years'],
     ])('%s names %s and what the page uses', async (path, name, uses, formId) => {

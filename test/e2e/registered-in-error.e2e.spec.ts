@@ -107,4 +107,41 @@ describe('POST /children/:id/corrections/retract-registration (registered in err
     expect(String(refused.body.message)).toContain('start of care');
     expect(await found('err-4', care.body.globalPosition)).toEqual(['ERR-4']);
   });
+
+  it('on the web: an admin sees "Withdraw this registration" on a registration-only child, must give a reason, then the child is withdrawn; a social worker may not', async () => {
+    const child = await register('ERR-5');
+    const pageOf = async (path: string, token = admin.token) =>
+      fetch(`${app.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const childPage = await (await pageOf(`/panel/children/${child.childId}`)).text();
+    expect(childPage).toContain('Withdraw this registration (registered in error)');
+    expect(await (await pageOf(`/panel/children/${child.childId}`, sw.token)).text()).not.toContain(
+      'Withdraw this registration',
+    );
+    expect((await pageOf(`/panel/children/${child.childId}/withdraw-registration`, sw.token)).status).toBe(
+      403,
+    );
+
+    const form = await (await pageOf(`/panel/children/${child.childId}/withdraw-registration`)).text();
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(form)?.[1] ?? '';
+    const send = (reason: string) =>
+      fetch(`${app.baseUrl}/panel/children/${child.childId}/withdraw-registration`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          authorization: `Bearer ${admin.token}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ reason, idempotencyKey: key }).toString(),
+      });
+    const blank = await send('');
+    expect(blank.status).toBe(400);
+    expect(await blank.text()).toMatch(/id="reason-error"/);
+
+    const done = await send('Registered twice: the same child as ERR-1');
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`/panel/children/${child.childId}`);
+    const after = (await (await pageOf(`/panel/children/${child.childId}`)).text()).replace(/\s+/g, ' ');
+    expect(after).toContain('Registered in error: this registration was withdrawn');
+    expect(after).not.toContain('Withdraw this registration (registered in error)');
+  });
 });

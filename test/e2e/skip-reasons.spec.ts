@@ -12,7 +12,7 @@ const { closingLines } = require('../support/closing-line-reporter.js') as {
 
 const ROOT = '/repo';
 const test = (title: string, status: string) => ({ title, status });
-const file = (name: string, tests: { title: string; status: string }[]) => ({
+const file = (name: string, tests: { title: string; status: string; ancestorTitles?: string[] }[]) => ({
   testFilePath: join(ROOT, name),
   testResults: tests,
 });
@@ -47,7 +47,36 @@ describe('why suites were skipped, at the end of the run', () => {
     expect(lines).toEqual([
       `skipped 4 test(s) in 2 file(s) (test/e2e/browser/a.spec.ts, test/e2e/browser/b.spec.ts): ${reason}`,
       'skipped 1 test(s) in 1 file(s) (test/contract/eventstoredb.contract.spec.ts): no Docker engine reachable',
+      'skipped 1 test in libs/x.spec.ts: a plain it.skip',
       'tests: 10 passed, 0 failed, 6 skipped',
+    ]);
+  });
+
+  it('Given tests an adapter skips as not applicable, Then each is named with its file and suite, and the lines add up to the count', () => {
+    const lines = closingLines(
+      {
+        numPassedTests: 5,
+        numFailedTests: 0,
+        numPendingTests: 2,
+        numTodoTests: 0,
+        testResults: [
+          file('test/contract/esdb.contract.spec.ts', [
+            { title: 'appends', status: 'passed' },
+            {
+              title: 'lets one writer win (skipped on this adapter: onlyIf not atomic)',
+              status: 'pending',
+              ancestorTitles: ['EventStoreDB contract', 'onlyIf'],
+            },
+          ]),
+          file('test/contract/sqlite.contract.spec.ts', [{ title: 'a todo', status: 'todo' }]),
+        ],
+      },
+      ROOT,
+    );
+    expect(lines).toEqual([
+      'skipped 1 test in test/contract/esdb.contract.spec.ts: EventStoreDB contract › onlyIf › lets one writer win (skipped on this adapter: onlyIf not atomic)',
+      'skipped 1 test in test/contract/sqlite.contract.spec.ts: a todo',
+      'tests: 5 passed, 0 failed, 2 skipped',
     ]);
   });
 

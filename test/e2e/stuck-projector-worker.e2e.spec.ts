@@ -79,6 +79,7 @@ describe('worker mode: the API names the event apps/projector is stuck on', () =
         schema: {
           reason: 'newer',
           field: 'metadata.schemaVersion',
+          dataType: 'StatutoryReviewHeld',
           version: NEWER_VERSION,
           readable: NEWER_VERSION - 1,
         },

@@ -78,6 +78,7 @@ describe('a projector stuck on one event: health names it', () => {
         schema: {
           reason: 'newer',
           field: 'metadata.schemaVersion',
+          dataType: 'StatutoryReviewHeld',
           version: NEWER_VERSION,
           readable: NEWER_VERSION - 1,
         },

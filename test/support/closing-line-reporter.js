@@ -2,7 +2,8 @@
 // run (after Jest's own summary), so CI can read the outcome without knowing Jest's format.
 // Before it, once per reason, why whole suites were skipped: a suite that skips for want of
 // something (chromium, a Docker engine) declares a test titled "skipped: <reason>", so a green run
-// that ran no browser test or no real-EventStoreDB test says so where it is read.
+// that ran no browser test or no real-EventStoreDB test says so where it is read; then every other
+// skipped test by file and title, so the lines account for the closing line's count.
 // Jest loads reporters as CommonJS modules, so this file is one.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const path = require('node:path');
@@ -29,6 +30,17 @@ function closingLines(results, rootDir = process.cwd()) {
     ([reason, { files, tests }]) =>
       `skipped ${tests} test(s) in ${files.length} file(s) (${files.join(', ')}): ${reason}`,
   );
+  // Single tests skipped in a file with no placeholder (an adapter's "not applicable" case, a plain
+  // it.skip): each named with its file, so the reasons add up to the closing line's count.
+  for (const file of results.testResults ?? []) {
+    const tests = file.testResults ?? [];
+    if (tests.some((test) => test.status === 'pending' && test.title.startsWith(SKIP_PREFIX))) continue;
+    for (const test of tests) {
+      if (test.status !== 'pending' && test.status !== 'todo') continue;
+      const title = [...(test.ancestorTitles ?? []), test.title].join(' › ');
+      lines.push(`skipped 1 test in ${path.relative(rootDir, file.testFilePath)}: ${title}`);
+    }
+  }
   lines.push(
     `tests: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped`,
   );

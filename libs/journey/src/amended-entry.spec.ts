@@ -130,6 +130,7 @@ describe('an amendment this build cannot read', () => {
   it('Given an amendment written at a version newer than the build knows, When folded, Then it is refused naming the amendment and amendedSchemaVersion, without its data', () => {
     const refused = refusal(() => auditAsFolded(auditV1, amendment('fix', { decision: 'REMAIN' }, 3)));
     expect(refused).toMatchObject({
+      dataType: 'GoingHomeAuditCompleted',
       reason: 'newer',
       schemaVersion: 3,
       knownVersion: 2,

@@ -49,6 +49,7 @@ export function layAmendment(
       'malformed',
       `is older than the ${entryType} data it amends (version ${before.schemaVersion})`,
       read.field,
+      entryType,
     );
   }
   const data = upcastBetween(read, before.data, before.schemaVersion, version, schemas);

@@ -51,7 +51,16 @@ export type GrantAdoptionOrder = Command<
 export type StartMissingEpisode = Command<'StartMissingEpisode', EventData<'MissingEpisodeStarted'>>;
 export type EndMissingEpisode = Command<'EndMissingEpisode', EventData<'MissingEpisodeEnded'>>;
 /** Any REC except E11/E12 (those only through GrantAdoptionOrder) and X1 (not an end of care). */
-export type EndPeriodOfCare = Command<'EndPeriodOfCare', EventData<'PeriodOfCareEnded'>>;
+export type EndPeriodOfCare = Command<
+  'EndPeriodOfCare',
+  EventData<'PeriodOfCareEnded'> & {
+    /**
+     * Set only by the 903 import (the API's DTO has no such field): an end of care as a return
+     * holds it. E8 on the 18th birthday is then kept (the validator accepts it) and reported.
+     */
+    asReturned?: true;
+  }
+>;
 
 /** 903 OC2 for the collection year ending `effectiveDate` (a 31 March). */
 export type RecordAnnualHealthOutcomes = Command<

@@ -63,7 +63,8 @@ export type UnreadableReason = 'newer' | 'malformed' | 'no-upcaster';
  * An event written by a newer build (a rolling deploy, a projector worker on an older build) or
  * with a version this code cannot read: folding it as if it were known would be silently wrong.
  * The message names the event's type, id and place and both versions, never its data. `field` is
- * the version read: the event's own, or an amendment's `amendedSchemaVersion` (resolve-corrections).
+ * the version read: the event's own, or an amendment's `amendedSchemaVersion` (amended-entry.ts);
+ * `dataType` the type whose data it versions: the event's, or the corrected entry's.
  */
 export class UnreadableEventSchema extends Error {
   override readonly name = 'UnreadableEventSchema';
@@ -76,6 +77,7 @@ export class UnreadableEventSchema extends Error {
     readonly reason: UnreadableReason,
     explanation: string,
     readonly field = 'metadata.schemaVersion',
+    readonly dataType = type,
   ) {
     const event = { id, type, streamId, revision, globalPosition };
     super(`${describePlace(event)}: ${field} ${String(schemaVersion)} ${explanation}`);
@@ -112,6 +114,7 @@ export function readableVersion(
       'malformed',
       'must be a whole number >= 1',
       field,
+      dataType,
     );
   if (version > known) {
     throw new UnreadableEventSchema(
@@ -121,6 +124,7 @@ export function readableVersion(
       'newer',
       `is newer than this code knows for ${dataType} (${known}): upgrade before reading this store`,
       field,
+      dataType,
     );
   }
   return version;
@@ -145,6 +149,7 @@ export function upcastBetween(
         'no-upcaster',
         `has no upcaster from ${step} to ${step + 1}`,
         field,
+        dataType,
       );
     upcast = upcaster(upcast);
   }

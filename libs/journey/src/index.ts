@@ -11,7 +11,16 @@ export {
   type UnreadableReason,
   type Upcaster,
 } from './event-schema';
-export { heldSchemaWrite, raisedTypes, type HeldSchemaWrite } from './schema-writes';
+export {
+  DEFAULT_SCHEMA_WRITES,
+  heldSchemaWrite,
+  parseSchemaWrites,
+  raisedTypes,
+  SCHEMA_WRITES,
+  SCHEMA_WRITES_VARIABLE,
+  type HeldSchemaWrite,
+  type SchemaWrites,
+} from './schema-writes';
 export * from './calendar-date';
 export { dateInEngland, endOfDateInEngland, dateOfInstant } from './england-time';
 export * from './commands';
@@ -56,6 +65,7 @@ export {
 export { endsByRegistration } from './invariants/supported-accommodation';
 export { mustReRecordPlacement } from './invariants/withdrawn-placement-types';
 export { reasonFitsCarer } from './invariants/reason-and-carer';
+export { isE8ForTurning18 } from './invariants/end-of-care';
 export {
   isOrderDateAsKnown,
   earliestDayOf,

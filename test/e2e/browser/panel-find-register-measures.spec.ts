@@ -151,7 +151,8 @@ describeInBrowser(
       const byName = await rowTexts(page, '#children-table');
       expect(byName.map((row) => row[0])).toContain(`${second.name}${second.childRef}`);
       await Promise.all([
-        page.waitForURL(new RegExp(`/panel/children/${second.childId}$`)),
+        // The search goes with the child (its page's back link returns to it: frontline review F14).
+        page.waitForURL(new RegExp(`/panel/children/${second.childId}\\?found=[^&]+$`)),
         page.getByRole('link', { name: second.name }).first().click(),
       ]);
       await expect(page.locator('h1').textContent()).resolves.toContain(second.name);

@@ -132,6 +132,8 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /panel/children/:id/record/:form': { roles: ['social_worker', 'admin'], anonymousStatus: 303 },
   'POST /panel/children/:id/record/:form': { roles: ['social_worker', 'admin'], anonymousStatus: 303 },
   'GET /panel/children/new': { roles: ['social_worker', 'admin'], anonymousStatus: 303 },
+  'GET /panel/children/:id/withdraw-registration': { roles: ['admin'], anonymousStatus: 303 },
+  'POST /panel/children/:id/withdraw-registration': { roles: ['admin'], anonymousStatus: 303 },
   'POST /panel/children/new': { roles: ['social_worker', 'admin'], anonymousStatus: 303 },
   'GET /assets/*': 'public',
   'GET /assets/govuk/*': 'public',

@@ -1,7 +1,7 @@
 import type { StoreConfig } from '@care-journey/event-store';
 import type { ProjectionsMode } from '@care-journey/projections';
 import type { LogSettings } from '../logging/log-settings';
-import type { SchemaWrites } from './schema-writes-setting';
+import type { SchemaWrites } from '@care-journey/journey';
 import type { TrustProxy } from './trust-proxy';
 
 /** Everything the API needs to start; built from the environment (main.ts) or by a test. */

@@ -9,7 +9,7 @@ import {
 import { readLogSettings } from '../logging/log-settings';
 import { ConfigError, type ApiConfig } from './api-config';
 import { HOST_VARIABLE, readHost } from './host-setting';
-import { parseSchemaWrites, SCHEMA_WRITES_VARIABLE, type SchemaWrites } from './schema-writes-setting';
+import { parseSchemaWrites, SCHEMA_WRITES_VARIABLE, type SchemaWrites } from '@care-journey/journey';
 import { parseTrustProxy, TRUST_PROXY_VARIABLE } from './trust-proxy';
 
 type Env = Record<string, string | undefined>;

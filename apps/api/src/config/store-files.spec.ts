@@ -64,6 +64,14 @@ describe('the store and read-model files are checked before start-up (review s12
     );
   });
 
+  it('Given the store path names a file that is not a SQLite database, When checked, Then it is refused naming the setting and SQLite’s code', () => {
+    const file = join(dir, 'notes.db');
+    writeFileSync(file, 'a text file saved as .db by mistake, longer than a header page '.repeat(10));
+    expect(refusal(() => checkStoreFiles(sqlite(file), join(dir, 'rm.db'), { createStore: false }))).toBe(
+      `CARE_JOURNEY_SQLITE_FILE: ${file} is not an event store (SQLITE_NOTADB)`,
+    );
+  });
+
   it('Given a store path that is a directory, When checked, Then one line names the setting, the path and why', () => {
     mkdirSync(join(dir, 'd'));
     expect(

@@ -1,8 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import type { StoreConfig } from '@care-journey/event-store';
-import { createOwnerOnlyFile } from '@care-journey/event-store/sqlite';
+import { createOwnerOnlyFile, sqliteTableNames } from '@care-journey/event-store/sqlite';
 import { ConfigError } from './api-config';
 
 type Env = Record<string, string | undefined>;
@@ -59,14 +58,7 @@ function checkOpenable(variable: string, file: string, create: boolean): void {
 function checkHoldsNoReadModels(file: string): void {
   let tables: string[];
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      tables = (
-        db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]
-      ).map((row) => row.name);
-    } finally {
-      db.close();
-    }
+    tables = sqliteTableNames(file);
   } catch (error) {
     throw new ConfigError(
       SQLITE_FILE_VARIABLE,

@@ -19,10 +19,14 @@ const stuck = (error: ProjectorFailure['error'], type = 'StatutoryReviewHeld'): 
   },
 });
 
-const unreadable = (reason: 'newer' | 'malformed' | 'no-upcaster', field = 'metadata.schemaVersion') => ({
+const unreadable = (
+  reason: 'newer' | 'malformed' | 'no-upcaster',
+  field = 'metadata.schemaVersion',
+  dataType = 'StatutoryReviewHeld',
+) => ({
   name: 'UnreadableEventSchema',
   message: 'Event StatutoryReviewHeld (id e-7 …): metadata.schemaVersion 2 is newer than this code knows …',
-  schema: { reason, field, version: 2, readable: 1 },
+  schema: { reason, field, dataType, version: 2, readable: 1 },
 });
 
 describe('GET /health/projections: reason newer-event-schema (ops review s12 F14)', () => {
@@ -33,6 +37,7 @@ describe('GET /health/projections: reason newer-event-schema (ops review s12 F14
       reason: 'newer-event-schema',
       newerEventSchema: {
         eventType: 'StatutoryReviewHeld',
+        dataType: 'StatutoryReviewHeld',
         field: 'metadata.schemaVersion',
         version: 2,
         readable: 1,
@@ -40,11 +45,16 @@ describe('GET /health/projections: reason newer-event-schema (ops review s12 F14
     });
   });
 
-  it("Given it stuck on an amendment at a newer amendedSchemaVersion, Then the reason names the amendment's field", () => {
+  it("Given it stuck on an amendment at a newer amendedSchemaVersion, Then the reason names the amendment's field and the corrected entry's type", () => {
     expect(
-      newerEventSchemaReason(stuck(unreadable('newer', 'amendedSchemaVersion'), 'EntryAmended'))
-        ?.newerEventSchema,
-    ).toMatchObject({ eventType: 'EntryAmended', field: 'amendedSchemaVersion' });
+      newerEventSchemaReason(
+        stuck(unreadable('newer', 'amendedSchemaVersion', 'GoingHomeAuditCompleted'), 'EntryAmended'),
+      )?.newerEventSchema,
+    ).toMatchObject({
+      eventType: 'EntryAmended',
+      dataType: 'GoingHomeAuditCompleted',
+      field: 'amendedSchemaVersion',
+    });
   });
 
   it('Given a malformed version, a missing upcaster, another failure or none, Then no such reason (a defect, not an upgrade)', () => {

@@ -14,6 +14,8 @@ export interface NewerEventSchemaReason {
     eventType: string;
     /** `metadata.schemaVersion`, or an amendment's `amendedSchemaVersion`. */
     field: string;
+    /** The type whose data the version is of: the event's, or the corrected entry's for an amendment. */
+    dataType: string;
     /** The version the event holds. */
     version: number | string;
     /** The highest this process reads. */
@@ -25,7 +27,10 @@ export interface NewerEventSchemaReason {
 export function newerEventSchemaReason(lag: ApiProjectionLag): NewerEventSchemaReason | undefined {
   const schema = lag.failure?.error.schema;
   if (schema?.reason !== 'newer') return undefined;
-  const { field, version, readable } = schema;
-  const eventType = lag.failure?.event?.type ?? 'unknown';
-  return { reason: 'newer-event-schema', newerEventSchema: { eventType, field, version, readable } };
+  const { field, dataType, version, readable } = schema;
+  const eventType = lag.failure?.event?.type ?? dataType;
+  return {
+    reason: 'newer-event-schema',
+    newerEventSchema: { eventType, dataType, field, version, readable },
+  };
 }

@@ -144,6 +144,52 @@ describe('toHttpError', () => {
       });
     });
 
+    it('Given an amendment whose data a newer build wrote (amendedSchemaVersion), When mapped, Then 503 naming the corrected type the versions are of', () => {
+      const amendment = { ...place, id: 'e-9', type: 'EntryAmended' };
+      const error = new UnreadableEventSchema(
+        amendment,
+        3,
+        2,
+        'newer',
+        'is newer',
+        'amendedSchemaVersion',
+        'GoingHomeAuditCompleted',
+      );
+      const { status, body } = toHttpError(error);
+      expect(status).toBe(503);
+      expect(body).toMatchObject({
+        message: expect.stringContaining(
+          '(EntryAmended, id e-9) written by a newer version of Care Journey ' +
+            '(schema version 3 of its GoingHomeAuditCompleted data; this version reads GoingHomeAuditCompleted up to 2)',
+        ),
+        event: {
+          eventType: 'EntryAmended',
+          schemaVersion: 3,
+          readableVersion: 2,
+          versionField: 'amendedSchemaVersion',
+          dataType: 'GoingHomeAuditCompleted',
+        },
+      });
+    });
+
+    it('Given an amendment older than the entry it amends, When mapped, Then 500 saying so (not "not a whole number")', () => {
+      const amendment = { ...place, id: 'e-9', type: 'EntryAmended' };
+      const error = new UnreadableEventSchema(
+        amendment,
+        1,
+        2,
+        'malformed',
+        'is older',
+        'amendedSchemaVersion',
+        'GoingHomeAuditCompleted',
+      );
+      const { status, body } = toHttpError(error);
+      expect(status).toBe(500);
+      expect(body.message).toContain(
+        '(1) this version of Care Journey cannot read (older than the entry it amends)',
+      );
+    });
+
     it('Given a stream that is not a journey, When mapped, Then no child is named', () => {
       const { body } = toHttpError(
         new UnreadableEventSchema({ id: 'e-1', type: 'X', streamId: 'other-1' }, 3, 1, 'newer', 'is newer'),

@@ -28,7 +28,19 @@ function facts(error: UnreadableEventSchema): Record<string, unknown> {
     globalPosition: asJson(globalPosition),
     schemaVersion: error.schemaVersion,
     readableVersion: error.knownVersion,
+    // An amendment's amendedSchemaVersion: the version of the corrected entry's data it holds.
+    ...(amends(error) && { versionField: error.field, dataType: error.dataType }),
   };
+}
+
+const amends = (error: UnreadableEventSchema): boolean => error.field !== 'metadata.schemaVersion';
+
+/** Why a version that is not newer cannot be read. */
+function unreadableBecause(error: UnreadableEventSchema): string {
+  if (error.reason === 'no-upcaster') return 'no upcaster for it';
+  const { schemaVersion } = error;
+  const whole = typeof schemaVersion === 'number' && Number.isInteger(schemaVersion) && schemaVersion >= 1;
+  return whole && amends(error) ? 'older than the entry it amends' : 'not a whole number of 1 or more';
 }
 
 /**
@@ -42,12 +54,13 @@ export function unreadableEventResponse(error: UnreadableEventSchema): HttpError
   const status = newer ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
   const message = newer
     ? `This record holds an entry (${type}, id ${id}) written by a newer version of Care Journey ` +
-      `(schema version ${String(error.schemaVersion)}; this version reads ${type} up to ${error.knownVersion}), ` +
+      `(schema version ${String(error.schemaVersion)}${amends(error) ? ` of its ${error.dataType} data` : ''}; ` +
+      `this version reads ${error.dataType} up to ${error.knownVersion}), ` +
       'so this version cannot read the record. Nothing was recorded. Upgrade this service ' +
       '(API, projector and command line) to the version that wrote it.'
     : `This record holds an entry (${type}, id ${id}) whose schema version ` +
       `(${JSON.stringify(error.schemaVersion) ?? 'undefined'}) this version of Care Journey cannot read ` +
-      `(${error.reason === 'malformed' ? 'not a whole number of 1 or more' : 'no upcaster for it'}). ` +
+      `(${unreadableBecause(error)}). ` +
       'Nothing was recorded. Report it: the entry or this version needs fixing.';
   return {
     status,

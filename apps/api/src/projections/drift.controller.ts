@@ -172,7 +172,7 @@ export class DriftController {
     description:
       '`Accept: text/csv`: one line per flag, warning and history entry. ' +
       "An `asAt` after today (in England) is a projection, as on the drift report: the JSON carries `projection` (`from`: today, `assumes`) and the CSV file name says `projection` (`flags-<ref>-projection-<date>.csv`); a flag's `daysOverdue` is counted to `asAt`. " +
-      '`knownAt` (an instant with a zone, or a date: the end of that day in England): the flags as the entries recorded by then give them, replayed from the log as the drift report as known at does (`asAt` defaults to the day of knownAt in England); the JSON adds `knownAt` and `eventsKnown`, the CSV file name `-known-<instant>`. ' +
+      '`knownAt` (an instant with a zone, or a date: the end of that day in England): the flags as the entries recorded by then give them, replayed from the log as the drift report as known at does (`asAt` defaults to the day of knownAt in England); the JSON adds `knownAt`, `eventsKnown` and `judgedWith` (this build’s rules and today’s thresholds, not those in force at knownAt), the CSV file name `-known-<instant>`. ' +
       'Every role of this route may give knownAt, as on the case-history replay (GET /children/:id/history). ' +
       'Every read is recorded in the read-access trail (view flags, with asAt, knownAt and format). Roles: social_worker, panel_member, auditor, admin.',
   })

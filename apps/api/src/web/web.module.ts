@@ -14,6 +14,7 @@ import { HomeController } from './home/home.controller';
 import { MeasuresController } from './measures/measures.controller';
 import { RecordController } from './record/record.controller';
 import { RegisterChildController } from './record/register-child.controller';
+import { WithdrawRegistrationController } from './child/withdraw-registration.controller';
 import { FindChildController } from './search/find-child.controller';
 import { FormCommandSender } from './record/validate-and-send';
 import { RegisterChildFormFor } from './record/register-child-form-for';
@@ -40,6 +41,7 @@ import { ProjectionsModule } from '../projections/projections.module';
     ChildController,
     RecordController,
     RegisterChildController,
+    WithdrawRegistrationController,
     FindChildController,
     MeasuresController,
     AsKnownDriftController,

@@ -3,13 +3,12 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadStoreConfig } from '@care-journey/event-store';
 import { dateOfInstant, isValidCalendarDate } from '@care-journey/journey';
 import { openExistingStore } from '../support/open-existing-store';
-import { isMonthOrCalendarDate, lastDayOf } from '../../../api/src/authority/dto/month-or-date';
 import {
   endedMonths,
+  isMonthOrCalendarDate,
+  lastDayOf,
   notAfterToday,
   type NotAfterTodayError,
-} from '../../../api/src/web/measures/not-after-today';
-import {
   catchUpReadModels,
   engineReadModels,
   loadAuthorityConfig,

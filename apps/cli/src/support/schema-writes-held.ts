@@ -7,10 +7,11 @@
 import {
   currentSchemaVersion,
   JOURNEY_SCHEMAS,
+  parseSchemaWrites,
   raisedTypes,
+  SCHEMA_WRITES_VARIABLE,
   type JourneySchemas,
 } from '@care-journey/journey';
-import { parseSchemaWrites, SCHEMA_WRITES_VARIABLE } from '../../../api/src/config/schema-writes-setting';
 
 type Env = Record<string, string | undefined>;
 

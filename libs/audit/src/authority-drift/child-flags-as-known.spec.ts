@@ -6,6 +6,7 @@ import {
 } from '@care-journey/projections';
 import { correctedJourney } from '../testing/corrected-journey';
 import { replayHistory } from '../replay/replay-history';
+import { judgedWith } from './authority-drift-as-known';
 import { childFlagsAsKnown, childFlagsPoint } from './child-flags-as-known';
 
 // The fixture's first review (due 12 Feb 2024) is held on 12 Feb but recorded on 13 Feb at 11:00Z.
@@ -52,6 +53,7 @@ describe("childFlagsAsKnown: one child's flags as known at an instant", () => {
       flags: [],
       dueSoon: [],
       history: [],
+      judgedWith: judgedWith(DEFAULT_DRIFT_CONFIG),
     });
   });
 

@@ -9,6 +9,7 @@ import {
 } from '../replay/journey-domain';
 import { knownAt as recordedBy } from '../replay/replay-history';
 import { knownAtInstant, type AsKnownPoint } from './as-known-point';
+import { judgedWith, type JudgedWith } from './authority-drift-as-known';
 
 /** One child's flags as the authority's drift report as known at an instant would judge them. */
 export interface ChildFlagsAsKnown extends DriftEvaluation {
@@ -21,6 +22,8 @@ export interface ChildFlagsAsKnown extends DriftEvaluation {
   eventsKnown: number;
   /** Every flag the child had up to asAt, as known at knownAt: when each opened and closed. */
   history: FlagHistoryEntry[];
+  /** The rules and thresholds it was judged with: this build's, not those in force at knownAt. */
+  judgedWith: JudgedWith;
 }
 
 /**
@@ -45,7 +48,12 @@ export function childFlagsAsKnown(
   config: DriftConfig,
 ): ChildFlagsAsKnown {
   const known = recordedBy(events, point.knownAt);
-  const base = { asAt: point.asAt, knownAt: point.knownAt, eventsKnown: known.length };
+  const base = {
+    asAt: point.asAt,
+    knownAt: point.knownAt,
+    eventsKnown: known.length,
+    judgedWith: judgedWith(config),
+  };
   if (known.length === 0) return { ...base, flags: [], dueSoon: [], history: [] };
   const summary = summaryFromStream(childId, known);
   return {

@@ -100,4 +100,37 @@ describe('chronology', () => {
       reason: 'duplicate',
     });
   });
+
+  it('Given a registration withdrawn as made in error (a child registered twice), Then the chronology still shows it, marked with the withdrawal and its reason', () => {
+    const events = [
+      {
+        type: 'ChildRegistered',
+        id: 'r1',
+        recordedAt: '2026-11-27T09:00:00.000Z',
+        recordedBy: 'sw-1',
+        data: { childId: 'dup', effectiveDate: '2026-11-27', childRef: 'CJW009', name: 'Leo Weekday' },
+      },
+      {
+        type: 'RegistrationRetracted',
+        id: 'r2',
+        recordedAt: '2026-11-28T10:00:00.000Z',
+        recordedBy: 'admin-1',
+        data: {
+          childId: 'dup',
+          effectiveDate: '2026-11-27',
+          retractedEventId: 'r1',
+          reason: 'same child as CJW001',
+        },
+      },
+    ] as unknown as ReturnType<typeof correctedJourney>;
+    const shown = chronology(events);
+    expect(shown.find((l) => l.eventId === 'r1')?.retractedBy).toMatchObject({
+      eventId: 'r2',
+      recordedBy: 'admin-1',
+      reason: 'same child as CJW001',
+    });
+    expect(shown.find((l) => l.eventId === 'r2')).toMatchObject({
+      corrects: { eventId: 'r1', kind: 'retracted', reason: 'same child as CJW001' },
+    });
+  });
 });

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { CancelledError, DeadlineExceededError, UnavailableError } from '@eventstore/db-client';
-import { BatchTooLarge, DuplicateEventIds, StoreUnavailable, WrongExpectedRevision } from '../errors';
+import {
+  CancelledError,
+  DeadlineExceededError,
+  StreamDeletedError,
+  UnavailableError,
+} from '@eventstore/db-client';
+import {
+  BatchTooLarge,
+  DuplicateEventIds,
+  StoreUnavailable,
+  StreamNotFound,
+  WrongExpectedRevision,
+} from '../errors';
 import type { NewEvent, RecordedEvent } from '../event-store.port';
 import { EventStoreDbEventStore } from './esdb-event-store';
 import { InProcessEsdbClient } from './testing/in-process-esdb-client.spec-helper';
@@ -271,6 +282,75 @@ describe('EventStoreDB adapter: a stream read left early (review s13 L4)', () =>
       // The client's stream is destroyed by then: the read of $all cancels its call all the same.
       for await (const event of store.readAll()) if (event.revision === 1n) break;
       expect(client.cancelledReads).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('EventStoreDB adapter: event ids the server keeps as UUIDs (review s13 L2)', () => {
+  it('refuses an id that is not a lower-case UUID, naming the field, and sends nothing', async () => {
+    const client = new InProcessEsdbClient();
+    const store = new EventStoreDbEventStore(client);
+    try {
+      const [event] = events(1);
+      for (const id of ['not-a-uuid', event.id.toUpperCase()])
+        await expect(
+          store.appendToStream('journey', [{ ...event, id }], { expectedRevision: 'any' }),
+        ).rejects.toThrow(/events\[0\]\.id must be a lower-case UUID on EventStoreDB \(stream journey\)/);
+      expect(client.calls.appendToStream).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('EventStoreDB adapter: a filtered read of $all (review s13 M5)', () => {
+  it('is filtered by the server: only the matching events cross to the client, in order, up to maxCount', async () => {
+    const client = new InProcessEsdbClient();
+    const store = new EventStoreDbEventStore(client);
+    try {
+      const start = await store.headPosition();
+      const mine: string[] = [];
+      for (let n = 0; n < 5; n++) {
+        await store.appendToStream(`journey-${n}`, events(40), { expectedRevision: 'no_stream' });
+        const [entry] = events(1);
+        mine.push(entry.id);
+        await store.appendToStream('access-log-1', [entry], { expectedRevision: 'any' });
+      }
+      client.sentFromAll = 0;
+      const read = await collect(
+        store.readAll({ fromPosition: start, filter: { streamPrefixes: ['access-log-'] } }),
+      );
+      expect(read.map((e) => e.id)).toEqual(mine);
+      expect(client.sentFromAll).toBe(5);
+      const typed = await collect(
+        store.readAll({
+          fromPosition: read[1].globalPosition,
+          maxCount: 2,
+          filter: { eventTypes: ['Tested'], streamPrefixes: ['access-log-'] },
+        }),
+      );
+      expect(typed.map((e) => e.id)).toEqual(mine.slice(2, 4));
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('EventStoreDB adapter: an append to a deleted stream (review s13 L5)', () => {
+  it('is refused as a deleted stream, not as a missing one', async () => {
+    const client = new InProcessEsdbClient();
+    const store = new EventStoreDbEventStore(client);
+    try {
+      jest
+        .spyOn(client, 'appendToStream')
+        .mockRejectedValueOnce(StreamDeletedError.fromStreamName('journey'));
+      const refused = await store
+        .appendToStream('journey', events(1), { expectedRevision: 'no_stream' })
+        .catch((e) => e);
+      expect(refused).not.toBeInstanceOf(StreamNotFound);
+      expect(String(refused)).toMatch(/Stream journey was deleted on EventStoreDB/);
     } finally {
       await store.close();
     }

@@ -7,6 +7,7 @@ import {
   NO_STREAM,
   NotLeaderError,
   START,
+  StreamDeletedError,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
 } from '@eventstore/db-client';
@@ -30,6 +31,7 @@ import { findOriginalAppend, judgeStoredIds, repeatedIds, repeatedIdsError } fro
 import { validateAppend, validateMaxCount } from '../validate-input';
 import type { EsdbClient } from './esdb-client';
 import { matchesFilter } from './esdb-filter';
+import { hasServerFilter, serverFilteredRead } from './esdb-filtered-read';
 import {
   fromResolved,
   isInvalidPosition,
@@ -121,6 +123,13 @@ export class EventStoreDbEventStore implements EventStore {
         await this.explainRefusal(stream, events, expectedRevision);
       if (error instanceof MaxAppendSizeExceededError)
         throw new BatchTooLarge(stream, events.length, error.maxAppendSize);
+      // Not "missing" for a write (the API would answer 404 for a child that exists): an operator's
+      // deletion, as Care Journey never deletes a stream.
+      if (error instanceof StreamDeletedError)
+        throw new Error(
+          `Stream ${stream} was deleted on EventStoreDB (Care Journey never deletes one): it cannot be appended to`,
+          { cause: error },
+        );
       const mapped = mapEsdbError(error, stream, expectedRevision);
       // Sent and not answered: the leader may have committed it (a not-leader answer wrote nothing).
       if (sent && mapped instanceof StoreUnavailable && !(error instanceof NotLeaderError))
@@ -225,13 +234,12 @@ export class EventStoreDbEventStore implements EventStore {
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     validateMaxCount(options.maxCount);
+    const { filter } = options;
+    if (hasServerFilter(filter)) return serverFilteredRead(this.client, { ...options, filter });
     return this.allEvents(options);
   }
 
-  /**
-   * The v6 client has no server-side filter for reads of $all (only for subscriptions), so the
-   * filter and the exclusion of system events are applied here, on the client.
-   */
+  /** An unfiltered read of $all; system events are dropped here, on the client. */
   private async *allEvents(options: ReadAllOptions): AsyncGenerator<RecordedEvent> {
     const wanted = options.maxCount ?? Number.POSITIVE_INFINITY;
     if (wanted === 0) return;

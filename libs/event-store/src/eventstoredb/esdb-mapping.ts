@@ -46,8 +46,23 @@ function requireJson(value: unknown, field: string, stream: string): void {
     throw new TypeError(`${field} must be JSON-serialisable (stream ${stream}), got ${typeof value}`);
 }
 
+const LOWER_CASE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The server stores an event id as a UUID and reads it back lower-case: another id is refused by
+ * the server (a raw error), and an upper-case one would come back as another string, so a retry's
+ * ids would not be found in the stream. Refused here, naming the field.
+ */
+function requireEsdbId(id: string, index: number, stream: string): void {
+  if (!LOWER_CASE_UUID.test(id))
+    throw new TypeError(
+      `events[${index}].id must be a lower-case UUID on EventStoreDB (stream ${stream}), got ${JSON.stringify(id)}`,
+    );
+}
+
 /** The event id is the ESDB event id (a uuid); our metadata is the ESDB custom metadata (JSON). */
 export function toEventData(event: NewEvent, index: number, stream: string): EventData {
+  requireEsdbId(event.id, index, stream);
   requireJson(event.data, `events[${index}].data`, stream);
   requireJson(event.metadata, `events[${index}].metadata`, stream);
   return jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: event.metadata });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CancelledError, type Position } from '@eventstore/db-client';
+import { AccessDeniedError, CancelledError, type Position } from '@eventstore/db-client';
 import { StoreUnavailable } from '../errors';
 import type { NewEvent, RecordedEvent, SubscriptionHandlers } from '../event-store.port';
 import { EventStoreDbEventStore } from './esdb-event-store';
@@ -91,6 +91,21 @@ describe('EventStoreDB adapter: the catch-up subscription when its stream fails'
       commit: received[1].globalPosition,
       prepare: received[1].globalPosition,
     });
+  });
+
+  it('stops with onError, never retrying, when the server denies the user reads of $all (review s13 L6)', async () => {
+    open();
+    await append('a-1', 1);
+    const retries: unknown[] = [];
+    const errors: unknown[] = [];
+    const received = subscribe('a-', { onRetry: (e) => retries.push(e), onError: (e) => errors.push(e) });
+    await waitUntil(() => received.length === 1, 'the event');
+    client.dropSubscriptions(new AccessDeniedError(undefined, 'Access denied'));
+    await waitUntil(() => errors.length === 1, 'onError');
+    await settle(100);
+    expect(errors[0]).toBeInstanceOf(AccessDeniedError);
+    expect(retries).toEqual([]);
+    expect(client.calls.subscribeToAll).toBe(1);
   });
 
   it('resumes a filtered subscription from the server’s checkpoint, past the events its filter skipped', async () => {

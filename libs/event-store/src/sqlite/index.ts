@@ -9,6 +9,7 @@ export type { SynchronousMode } from './sqlite-schema';
 export { partitionOf } from './sqlite-log-partition';
 export { appendAfterPosition } from './sqlite-continue-after';
 export { createOwnerOnlyFile, OWNER_ONLY_DIR_MODE, OWNER_ONLY_FILE_MODE } from './owner-only-file';
+export { sqliteTableNames } from './sqlite-table-names';
 export {
   byProcess,
   describeStoreUsers,

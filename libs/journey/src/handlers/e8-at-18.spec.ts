@@ -62,4 +62,14 @@ describe('E8 and the 18th birthday', () => {
     given([...inCareAt17, careEnded('2025-03-02', 'E17')])
       .when(amendEntry('e3', { reason: 'E8' }))
       .thenThrows('e8-not-for-turning-18', 'amendedData.reason'));
+
+  it('Given a young person in care and not missing, When a 903 return’s E8 on the 18th birthday is recorded as returned (the import), Then it is kept, and the entry does not carry the option', () =>
+    given(inCareAt17)
+      .when({ ...endCare('2025-03-02', 'E8'), asReturned: true })
+      .then([careEnded('2025-03-02', 'E8')]));
+
+  it('Given the same end of care as returned, When it is another rule it breaks (E17 before 18), Then it is still refused: the option lifts only the E8 rule', () =>
+    given(inCareAt17)
+      .when({ ...endCare('2025-03-01', 'E17'), asReturned: true })
+      .thenThrows('e17-needs-age-18', 'reason'));
 });

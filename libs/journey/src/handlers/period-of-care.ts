@@ -70,6 +70,8 @@ export function endPeriodOfCare(command: EndPeriodOfCare, state: JourneyState): 
   notAnAdoptionEnding(reason);
   sgoToFosterCarerNeedsFosterPlacement(state, reason);
   e17NeedsAge18(state, reason, date);
-  e8NotForTurning18(state, reason, date);
-  return [{ type: 'PeriodOfCareEnded', data: dataOf(command) }];
+  e8NotForTurning18(state, reason, date, command.asReturned === true);
+  // `asReturned` says where the command came from, not what happened: not part of the entry.
+  const { asReturned: _asReturned, ...data } = dataOf(command);
+  return [{ type: 'PeriodOfCareEnded', data }];
 }

@@ -47,13 +47,31 @@ export function e17NeedsAge18(state: JourneyState, reason: string, date: string)
 }
 
 /**
+ * Whether an end of care is E8 "just for turning 18": E8 on the 18th birthday with no missing
+ * episode open. Shared with the 903 import, which keeps such a returned row and warns about it.
+ */
+export const isE8ForTurning18 = (
+  reason: string,
+  dateOfBirth: string,
+  date: string,
+  missingEpisodeOpen: boolean,
+): boolean => reason === 'E8' && !missingEpisodeOpen && date === eighteenthBirthday(dateOfBirth);
+
+/**
  * E8 "any other reason" is never used just for turning 18, only if the young person is 18 and still
  * missing (national definitions §1.3 REC): on the 18th birthday it needs a missing episode open.
+ * An end of care taken from a 903 return (`asReturned`, set only by the import) is history the DfE
+ * validator accepted: kept as returned, and the import reports it (docs/reporting.md).
  */
-export function e8NotForTurning18(state: JourneyState, reason: string, date: string): void {
+export function e8NotForTurning18(
+  state: JourneyState,
+  reason: string,
+  date: string,
+  asReturned: boolean,
+): void {
   const dateOfBirth = state.child?.dateOfBirth;
-  if (reason !== 'E8' || dateOfBirth === undefined || state.missingEpisodeOpen) return;
-  if (date === eighteenthBirthday(dateOfBirth))
+  if (asReturned || dateOfBirth === undefined) return;
+  if (isE8ForTurning18(reason, dateOfBirth, date, state.missingEpisodeOpen))
     violation(
       'e8-not-for-turning-18',
       'E8 is not used for leaving care at 18: choose E17 (stayed with carers), E5/E6 (independent living) or E7 (adult social care); E8 only if the young person is missing.',

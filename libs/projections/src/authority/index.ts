@@ -6,6 +6,7 @@ export * from './placement-details';
 export * from './authority-child';
 export * from './cost-tables';
 export * from './month-range';
+export * from './measure-dates';
 export * from './targets';
 export * from './measures-row';
 export * from './monthly-series';

@@ -53,6 +53,8 @@ export interface UnreadableSchemaFacts {
   reason: UnreadableReason;
   /** The version field read: `metadata.schemaVersion`, or an amendment's `amendedSchemaVersion`. */
   field: string;
+  /** The type whose data the version is of: the event's, or the corrected entry's for an amendment. */
+  dataType: string;
   /** The version the event holds (as text when it is not a number: a malformed one). */
   version: number | string;
   /** The highest version this build reads for the type. */
@@ -92,12 +94,14 @@ export function stuckEventOf(
 export function shownError(error: unknown): ProjectorFailure['error'] {
   const detail = fullErrorText(error);
   if (error instanceof UnreadableEventSchema) {
-    const { reason, field, schemaVersion, knownVersion } = error;
+    const { reason, field, schemaVersion, knownVersion, dataType } = error;
     const version = typeof schemaVersion === 'number' ? schemaVersion : String(schemaVersion);
-    const schema = { reason, field, version, readable: knownVersion };
+    const schema = { reason, field, dataType, version, readable: knownVersion };
     return { name: error.name, message: error.message, detail, schema };
   }
-  const name = error instanceof Error ? error.name : typeof error;
+  // By its name, not instanceof: a native module's error may come from another realm (a worker, a VM).
+  const named = (error as { name?: unknown } | null)?.name;
+  const name = typeof named === 'string' ? named : typeof error;
   return {
     name,
     ...(isStorageError(error) && { kind: 'storage' as const }),

@@ -6,6 +6,7 @@
 import {
   CODE_LISTS,
   isAdoptionPlacement,
+  isE8ForTurning18,
   isTemporaryPlacement,
   reasonFitsCarer,
   type PlacementDetails,
@@ -218,15 +219,36 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
     });
   }
 
+  /**
+   * National definitions §1.3: E8 is "never just for turning 18". The journey refuses it on the
+   * 18th birthday with no missing episode open, but the DfE validator accepts it, so a return may
+   * hold one: the child is kept with the REC as returned, and the report names the rule (no other
+   * code is guessed: only the authority knows why care ended).
+   */
+  function warnIfE8ForTurning18(e: EpisodeFact, reason: string, date: string): void {
+    const dob = facts.headers[0]?.dob;
+    const missingOpen = facts.missing.some((m) => m.start <= date && (m.end === undefined || m.end > date));
+    if (dob !== undefined && isE8ForTurning18(reason, dob, date, missingOpen))
+      warn(
+        e,
+        'REC',
+        'kept as returned: E8 on the 18th birthday with no missing episode open, which national definitions ' +
+          '§1.3 rule out ("never just for turning 18"): check the reason care ended (E17, E5/E6 or E7?) and correct it',
+      );
+  }
+
   function endOfCare(e: EpisodeFact): void {
     const date = e.dec as string;
     const reason = e.rec as string;
     if (reason !== 'E11' && reason !== 'E12') {
+      warnIfE8ForTurning18(e, reason, date);
       return void plan(e, 'end', 'DEC', PHASE.endCare, {
         type: 'EndPeriodOfCare',
         childId,
         effectiveDate: date,
         reason,
+        // History as returned: the journey keeps an E8 on the 18th birthday it would refuse today.
+        asReturned: true,
       });
     }
     const ad1 =

@@ -1,17 +1,13 @@
-import { daysInMonth, isValidCalendarDate, type CalendarDate } from '@care-journey/journey';
+import { isMonthOrCalendarDate } from '@care-journey/projections';
 import { applyDecorators } from '@nestjs/common';
 import { ValidateBy, buildMessage } from 'class-validator';
 import { IsInSupportedYears } from '../../http/supported-dates';
 
 /**
- * The measures routes take a month (`YYYY-MM`) or a day (`YYYY-MM-DD`) for `from` and `to`.
- * A month means the whole month: as `from` its first day, as `to` its last day, as the monthly
- * series reads it.
+ * The measures routes take a month (`YYYY-MM`) or a day (`YYYY-MM-DD`) for `from` and `to`
+ * (libs/projections, measure-dates.ts: a month as `from` is its first day, as `to` its last).
  */
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-export const isMonthOrCalendarDate = (value: unknown): value is string =>
-  typeof value === 'string' && (MONTH.test(value) || isValidCalendarDate(value));
+export { firstDayOf, isMonthOrCalendarDate, lastDayOf } from '@care-journey/projections';
 
 export const IsMonthOrCalendarDate = () =>
   applyDecorators(
@@ -27,13 +23,3 @@ export const IsMonthOrCalendarDate = () =>
     }),
     IsInSupportedYears(),
   );
-
-/** `from`: a month starts on its first day; a date is itself. */
-export const firstDayOf = (value: string): CalendarDate => (MONTH.test(value) ? `${value}-01` : value);
-
-/** `to`: a month ends on its last day; a date is itself. */
-export function lastDayOf(value: string): CalendarDate {
-  if (!MONTH.test(value)) return value;
-  const last = daysInMonth(Number(value.slice(0, 4)), Number(value.slice(5, 7)));
-  return `${value}-${String(last).padStart(2, '0')}`;
-}

@@ -4,13 +4,13 @@ import {
   heldSchemaWrite,
   JOURNEY_SCHEMAS,
   raisedTypes,
+  SCHEMA_WRITES_VARIABLE,
   type HeldSchemaWrite,
   type JourneyEvent,
   type JourneySchemas,
   type JourneyState,
 } from '@care-journey/journey';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
-import { SCHEMA_WRITES_VARIABLE } from '../../config/schema-writes-setting';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
 
 /** The `code` of the refusal (apps/api/README.md, Errors and "Event schema upgrades"). */

@@ -65,6 +65,11 @@ export class UserDirectory extends SessionUsers {
     return this.users().get(userId.toLowerCase())?.teams ?? [];
   }
 
+  /** A user's display name ("Sam Worker"), as the directory has it now; undefined for anyone not in it. */
+  nameOf(userId: string): string | undefined {
+    return this.users().get(userId.toLowerCase())?.name;
+  }
+
   /** Who may be allocated a child (role social_worker), as the directory has them now. */
   socialWorkers(): { username: string; name: string }[] {
     return [...this.users().values()]

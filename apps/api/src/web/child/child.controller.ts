@@ -25,7 +25,10 @@ import { positionParam } from '../reading/position-param';
 import { unknownPageParams } from '../reading/page-params';
 
 /** The replay form's fields, and what a record form's redirect adds (read-your-writes, the notice). */
-const PAGE_PARAMS = ['asAt', 'knownAt', 'position', 'recorded'];
+import { FOUND_PARAM, backLinkFrom } from './back-link';
+import { UserDirectory } from '../auth/user-directory';
+
+const PAGE_PARAMS = ['asAt', 'knownAt', 'position', 'recorded', FOUND_PARAM];
 
 /** One child's journey: timeline, flags with evidence, entries; replayable as at / as known at. */
 @ApiExcludeController()
@@ -38,6 +41,7 @@ export class ChildController {
     private readonly queries: JourneyQueries,
     private readonly trail: AccessLogRecorder,
     private readonly clock: Clock,
+    private readonly users: UserDirectory,
   ) {}
 
   @Get(':id')
@@ -89,6 +93,8 @@ export class ChildController {
         today,
         recordForms: FORM_RECORDERS.includes(user.role) ? formsThatApply(events, today) : [],
         mayCorrect: FORM_RECORDERS.includes(user.role),
+        back: backLinkFrom(query),
+        socialWorkerName: (id) => this.users.nameOf(id),
         notice: recorded
           ? `${recorded.title} recorded`
           : query.recorded === REGISTER_CHILD_FORM.slug

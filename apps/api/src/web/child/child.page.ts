@@ -30,6 +30,7 @@ import { evidenceText } from '../drift/flag-evidence';
 import { changesWords } from './correction-changes';
 import { missingNow, placementWhere, stayingNow } from './where-the-child-is';
 import { registrationWithdrawnNotice, withdrawnSection } from './withdrawn-entries';
+import { backLinkHtml, FOUND_PARAM, type BackLink } from './back-link';
 
 export interface ChildPageModel {
   user: AuthenticatedUser;
@@ -44,12 +45,29 @@ export interface ChildPageModel {
   today: string;
   /** Shown after a form was recorded. */
   notice?: string;
+  /** Where the back link goes: Find a child (with its search) or the drift report. */
+  back?: BackLink;
+  /** A social worker's display name from the users file; undefined shows the login id. */
+  socialWorkerName?: (userId: string) => string | undefined;
 }
 
-function replayForm({ form, journey }: ChildPageModel, childId: string): SafeHtml {
+/**
+ * Replay is an auditor's tool: a social worker gets it folded away, closed unless a replay is shown
+ * or its answers were refused (frontline review F14); other roles see it open, as before.
+ */
+function replaySection(model: ChildPageModel, childId: string, replaying: boolean): SafeHtml {
+  const form = replayForm(model, childId);
+  if (model.user.role !== 'social_worker') return form;
+  const open = replaying || model.form.errors.length > 0;
+  return html`<details class="govuk-details" id="replay-details"${open ? html` open` : ''}><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Replay the journey as at a date (for audits)</span></summary>
+    <div class="govuk-details__text">${form}</div></details>`;
+}
+
+function replayForm({ form, journey, back }: ChildPageModel, childId: string): SafeHtml {
   const err = (id: string) => form.errors.filter((e) => e.fieldId === id).map((e) => e.message);
   const group = (id: string) => `govuk-form-group${err(id).length ? ' govuk-form-group--error' : ''}`;
   return html`<form method="get" action="/panel/children/${encodeURIComponent(childId)}" id="replay-form" class="cj-replay" novalidate aria-label="Replay the journey">
+    ${back?.found !== undefined ? html`<input type="hidden" name="${FOUND_PARAM}" value="${back.found}">` : ''}
     <h2 class="govuk-heading-m">Replay</h2>
     <p class="govuk-body">See the journey <strong>as at</strong> a date in the child's life (entries effective by then), and <strong>as known at</strong> a moment (only what had been recorded by then, corrections included).</p>
     <div class="cj-replay__grid">
@@ -245,6 +263,19 @@ function nowRows(
   ];
 }
 
+/** Admins only, while the registration is all the journey holds (RetractRegistration's own rule). */
+function withdrawRegistrationLink(model: ChildPageModel, childId: string, replaying: boolean): SafeHtml {
+  const { entries } = model.journey;
+  if (
+    model.user.role !== 'admin' ||
+    replaying ||
+    entries.length !== 1 ||
+    entries[0].type !== 'ChildRegistered'
+  )
+    return html``;
+  return html`<p class="govuk-body" id="withdraw-registration-link"><a class="govuk-link" href="/panel/children/${encodeURIComponent(childId)}/withdraw-registration">Withdraw this registration (registered in error)</a></p>`;
+}
+
 /** A registration withdrawn as made in error: who it named, as registered (the summary is empty). */
 function withdrawnIdentity(journey: ChildJourney) {
   const entry = journey.withdrawn.find((w) => w.entry.type === 'ChildRegistered')?.entry;
@@ -297,7 +328,9 @@ export function childPage(model: ChildPageModel): SafeHtml {
       ...nowRows(period, driftDate, byId),
       [
         'Team and social worker',
-        allocation ? `${allocation.team}, ${allocation.socialWorker}` : 'Not allocated',
+        allocation
+          ? `${allocation.team}, ${model.socialWorkerName?.(allocation.socialWorker) ?? allocation.socialWorker}`
+          : 'Not allocated',
       ],
       [
         'Shown as at',
@@ -311,13 +344,14 @@ export function childPage(model: ChildPageModel): SafeHtml {
         : ''
     }
     ${registrationCorrection(journey, Boolean(model.mayCorrect) && !replaying)}
+    ${withdrawRegistrationLink(model, childId, replaying)}
     ${
       model.recordForms.length > 0 && !replaying
         ? html`<details class="govuk-details" open><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Record an event</span></summary>
       <div class="govuk-details__text"><ul class="govuk-list" id="record-links">${model.recordForms.map((f) => html`<li><a class="govuk-link" href="/panel/children/${encodeURIComponent(childId)}/record/${f.slug}">${f.title}</a></li>`)}</ul></div></details>`
         : ''
     }
-    ${replayForm(model, childId)}
+    ${replaySection(model, childId, replaying)}
     <h2 class="govuk-heading-m">Timeline</h2>
     ${timelineSvg({ summary, end: driftDate, flags: journey.drift.flags, dueSoon: journey.drift.dueSoon, corrected })}
     ${legend()}
@@ -332,6 +366,6 @@ export function childPage(model: ChildPageModel): SafeHtml {
     user: model.user,
     csrfToken: model.csrfToken,
     hasErrors: model.form.errors.length > 0,
-    beforeContent: html`<a href="/panel/drift" class="govuk-back-link">Drift report</a>`,
+    beforeContent: backLinkHtml(model.back ?? { href: '/panel/drift', text: 'Drift report' }),
   });
 }

@@ -92,6 +92,8 @@ export interface RecordForm {
   fields: FormField[];
   /** A correction's hidden field naming the entry it corrects (the forms in correction-forms.ts). */
   target?: 'correctedEventId' | 'retractedEventId';
+  /** What the entry is and when it is due, under the form's heading (id `form-intro`). */
+  intro?: string;
 }
 
 /**
@@ -303,6 +305,12 @@ export const RECORD_FORMS: readonly RecordForm[] = [
   {
     slug: 'going-home-audit',
     title: 'Going-home audit',
+    // The rule book's DR10 (shared/domain/care-journey-rules.md) in a worker's words: a local rule.
+    intro:
+      'A check of whether the child could safely go home, for a child aged 16 or over, or accommodated ' +
+      'under section 20 (V2), who is not in a permanent placement. It is a local rule (drift rule DR10): ' +
+      'due 6 months after the child joined that group (care started or changed to V2, or the 16th ' +
+      'birthday in care), then 6 months after the last audit.',
     command: 'CompleteGoingHomeAudit',
     dto: CompleteGoingHomeAuditDto,
     fields: [

@@ -208,6 +208,7 @@ export function recordFormPage(model: RecordFormPageModel): SafeHtml {
     ${model.refusal ? refusalSummary(model.refusal, childHref) : errorSummary(summary)}
     <span class="govuk-caption-l">${model.childLabel}</span>
     <h1 class="govuk-heading-l">Record: ${form.title}</h1>
+    ${form.intro ? html`<p class="govuk-body" id="form-intro">${form.intro}</p>` : ''}
     <form method="post" action="${childHref}/record/${form.slug}${entryQuery}" autocomplete="off" novalidate>
       <input type="hidden" name="_csrf" value="${model.csrfToken}">
       <input type="hidden" name="revision" value="${model.revision}">

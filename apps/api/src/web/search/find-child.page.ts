@@ -1,4 +1,5 @@
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { childHrefFromSearch } from '../child/back-link';
 import { errorSummary, inlineError, scrollingTable } from '../html/components';
 import { formatDate } from '../html/format';
 import { html, type SafeHtml } from '../html/html';
@@ -36,7 +37,7 @@ function results({ query, list }: FindChildPageModel): SafeHtml {
       <th scope="col" class="govuk-table__header">Social worker</th></tr></thead>
     <tbody class="govuk-table__body">${list.items.map(
       (c) => html`<tr class="govuk-table__row" data-child="${c.childId}">
-        ${cell(html`<a class="govuk-link" href="/panel/children/${encodeURIComponent(c.childId)}">${c.name || c.childRef}</a><br><span class="govuk-body-s cj-muted">${c.childRef}</span>`)}
+        ${cell(html`<a class="govuk-link" href="${childHrefFromSearch(c.childId, query.text)}">${c.name || c.childRef}</a><br><span class="govuk-body-s cj-muted">${c.childRef}</span>`)}
         ${cell(c.dateOfBirth ? formatDate(c.dateOfBirth) : 'Not known')}
         ${cell(c.lookedAfterSince ? `Yes, since ${formatDate(c.lookedAfterSince)}` : 'No')}
         ${cell(c.team ?? 'Not allocated')}${cell(c.socialWorker ?? 'Not allocated')}</tr>`,

@@ -56,7 +56,11 @@ function resolve(event: LoggedEvent, position = event.position): AllStreamResolv
  * A finite read: the server's answer is computed when the read is first consumed (a missing
  * stream's StreamNotFoundError surfaces on iteration, as with the real client).
  */
-function streamingRead<E>(answer: () => readonly E[], onCancel: () => void): StreamingRead<E> {
+function streamingRead<E>(
+  answer: () => readonly E[],
+  onCancel: () => void,
+  onSend: () => void = () => undefined,
+): StreamingRead<E> {
   let items: readonly E[] | undefined;
   let next = 0;
   const readable = new Readable({
@@ -68,6 +72,7 @@ function streamingRead<E>(answer: () => readonly E[], onCancel: () => void): Str
         this.destroy(error as Error);
         return;
       }
+      if (next < items.length) onSend();
       this.push(next < items.length ? items[next++] : null);
     },
   });
@@ -153,6 +158,7 @@ function subscription(
   log: InProcessEsdbLog,
   options: SubscribeToAllOptions,
   settings: InProcessEsdbClientOptions,
+  onSend: () => void,
 ): AllStreamSubscription {
   const passes = serverFilter(options.filter);
   const from = options.fromPosition;
@@ -189,9 +195,13 @@ function subscription(
   });
   const sub = readable as unknown as AllStreamSubscription;
   const pump = (): void => {
+    if (invalidStart) return; // the server sends nothing from inside a record: only the error
     while (wanting && !awaitingCheckpoint && !readable.destroyed && next < log.events.length) {
       const event = log.events[next++];
-      if (passes(event)) wanting = readable.push(resolve(event));
+      if (passes(event)) {
+        onSend();
+        wanting = readable.push(resolve(event));
+      }
       scanned += 1;
       if (checkpointReached && scanned % checkpointEvery === 0) {
         const answer = checkpointReached.call(sub, sub, event.position);
@@ -241,6 +251,11 @@ export class InProcessEsdbClient implements EsdbClient {
    * gRPC call open until the server has sent everything (ReadStream.js): only destroyed here.
    */
   cancelledReads = 0;
+  /** Events sent to this client by reads of $all and subscriptions (what crossed the network). */
+  sentFromAll = 0;
+  private readonly countSent = (): void => {
+    this.sentFromAll += 1;
+  };
   /** The fromPosition of each subscribeToAll call, in order. */
   readonly subscribedFrom: SubscribeToAllOptions['fromPosition'][] = [];
   private readonly opened = new Set<{ destroy(): void }>();
@@ -328,26 +343,30 @@ export class InProcessEsdbClient implements EsdbClient {
   readAll(options: ReadAllOptions = {}): StreamingRead<AllStreamResolvedEvent> {
     this.calls.readAll += 1;
     return this.track(
-      streamingRead(() => {
-        const backwards = options.direction === BACKWARDS;
-        const from = options.fromPosition ?? (backwards ? END : START);
-        checkStart(this.log, from);
-        const selected = backwards
-          ? this.log.events
-              .filter((e) => from === END || (from !== START && e.position.commit < from.commit))
-              .reverse()
-          : this.log.events.filter(
-              (e) => from === START || (from !== END && e.position.commit >= from.commit),
-            );
-        return selected.slice(0, limit(options.maxCount)).map((event) => resolve(event));
-      }, this.countCancel),
+      streamingRead(
+        () => {
+          const backwards = options.direction === BACKWARDS;
+          const from = options.fromPosition ?? (backwards ? END : START);
+          checkStart(this.log, from);
+          const selected = backwards
+            ? this.log.events
+                .filter((e) => from === END || (from !== START && e.position.commit < from.commit))
+                .reverse()
+            : this.log.events.filter(
+                (e) => from === START || (from !== END && e.position.commit >= from.commit),
+              );
+          return selected.slice(0, limit(options.maxCount)).map((event) => resolve(event));
+        },
+        this.countCancel,
+        this.countSent,
+      ),
     );
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllStreamSubscription {
     this.calls.subscribeToAll += 1;
     this.subscribedFrom.push(options.fromPosition);
-    const readable = this.track(subscription(this.log, options, this.settings));
+    const readable = this.track(subscription(this.log, options, this.settings, this.countSent));
     const stream = readable as unknown as Readable;
     this.live.add(stream);
     stream.on('close', () => this.live.delete(stream));

@@ -24,6 +24,8 @@ export interface LoggedEvent {
   metadata: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Positions are byte offsets in a real log: not dense, so nothing may assume position + 1. */
 const RECORD_BASE_SIZE = 64n;
 
@@ -44,7 +46,7 @@ export function invalidPositionError(): UnknownError {
  *   expected-revision check and the idempotency check of the server's commit check: with an exact
  *   revision or 'no_stream' on a stream already past it, the batch's ids are compared with the
  *   events stored from that place: all equal → success without writing, answered WITHOUT a position
- *   (the conservative case the adapter must handle); the first different → WrongExpectedVersion;
+ *   (the conservative case the adapter must handle); ids must be UUIDs and are kept lower-case; the first different → WrongExpectedVersion;
  *   a later one different (corrupted idempotency) → WrongExpectedVersion too. With 'any' or
  *   'stream_exists' a retry is recognised from the recent-write cache, modelled as never evicting
  *   (the best case: a real server forgets old ids). 'stream_exists' on a missing stream fails.
@@ -95,6 +97,10 @@ export class InProcessEsdbLog {
   }
 
   append(streamId: string, batch: readonly EventData[], expected: AppendExpectedRevision): AppendResult {
+    // The server parses each id as a UUID (refused otherwise) and keeps it as one: read back lower-case.
+    for (const event of batch)
+      if (!UUID.test(event.id)) throw new UnknownError(undefined, `Invalid event id ${event.id}`);
+    batch = batch.map((event) => ({ ...event, id: event.id.toLowerCase() }));
     const stored = this.streams.get(streamId);
     const current = stored ? BigInt(stored.length - 1) : undefined;
     const refuse = () =>
