@@ -138,7 +138,7 @@ export class ProjectionsAdminController {
     description:
       'The projector is failed: `projector: "failed"`, or a `failure` it keeps retrying (the same body as 200). ' +
       '`failure.error.kind: "storage"` (no `event`): the storage failed, not an event. ' +
-      '`reason: "newer-event-schema"` with `newerEventSchema: {eventType, field, version, readable}`: the projector is ' +
+      '`reason: "newer-event-schema"` with `newerEventSchema: {eventType, dataType, field, version, readable}`: the projector is ' +
       'stuck on an event a newer build wrote (a schema upgrade half done: upgrade this process)',
   })
   async health(
