@@ -138,6 +138,25 @@ describe('an event written by a newer build: a clear 503 naming it, everywhere',
     expect(position(later.body.checkpoint)).toBeLessThan(newerPosition);
   });
 
+  it('Given the projector stuck on it, Then /health/projections answers 503 with reason newer-event-schema naming the type and versions, with or without a token', async () => {
+    const expected = {
+      projector: 'failed',
+      reason: 'newer-event-schema',
+      newerEventSchema: {
+        eventType: 'StatutoryReviewHeld',
+        field: 'metadata.schemaVersion',
+        version: NEWER_VERSION,
+        readable: NEWER_VERSION - 1,
+      },
+    };
+    const anonymous = await api.get('/health/projections');
+    expect(anonymous.status).toBe(503);
+    expect(anonymous.body).toMatchObject(expected);
+    const signedIn = await api.get('/health/projections', worker);
+    expect(signedIn.status).toBe(503);
+    expect(signedIn.body).toMatchObject(expected);
+  });
+
   it('Given another API process started on the store (an older build after the newer one wrote), Then it starts and is ready, serves other children, and answers the same 503 for this one', async () => {
     const again = await startTestApp({ sqliteFile: t.sqliteFile });
     try {

@@ -11,7 +11,7 @@ import { defaultReadModelFile, type ProjectorFailure } from '@care-journey/proje
 import { startProjector, type RunningProjector } from '../../apps/projector/src/start-projector';
 import { apiClient, type ApiClient } from './support/http-client';
 import { newChild } from './support/journey-setup';
-import { appendAsNewerBuild, NEWER_EVENT_ID } from './support/newer-writer';
+import { appendAsNewerBuild, NEWER_EVENT_ID, NEWER_VERSION } from './support/newer-writer';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
@@ -75,6 +75,22 @@ describe('worker mode: the API names the event apps/projector is stuck on', () =
       error: {
         name: 'UnreadableEventSchema',
         message: expect.stringContaining('is newer than this code knows for StatutoryReviewHeld'),
+        // Why and which versions (ops review s12 F14), and so health's reason below.
+        schema: {
+          reason: 'newer',
+          field: 'metadata.schemaVersion',
+          dataType: 'StatutoryReviewHeld',
+          version: NEWER_VERSION,
+          readable: NEWER_VERSION - 1,
+        },
+      },
+    });
+    expect(health).toMatchObject({
+      reason: 'newer-event-schema',
+      newerEventSchema: {
+        eventType: 'StatutoryReviewHeld',
+        version: NEWER_VERSION,
+        readable: NEWER_VERSION - 1,
       },
     });
     expect(JSON.stringify(health)).not.toMatch(/PN1|chairedBy|2023-03-01/);

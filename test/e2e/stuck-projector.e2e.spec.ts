@@ -8,7 +8,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { apiClient, type ApiClient } from './support/http-client';
 import { newChild } from './support/journey-setup';
-import { appendAsNewerBuild, NEWER_EVENT_ID } from './support/newer-writer';
+import { appendAsNewerBuild, NEWER_EVENT_ID, NEWER_VERSION } from './support/newer-writer';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
@@ -74,6 +74,22 @@ describe('a projector stuck on one event: health names it', () => {
       error: {
         name: 'UnreadableEventSchema',
         message: expect.stringContaining('is newer than this code knows for StatutoryReviewHeld'),
+        // Why and which versions (ops review s12 F14), and so health's reason below.
+        schema: {
+          reason: 'newer',
+          field: 'metadata.schemaVersion',
+          dataType: 'StatutoryReviewHeld',
+          version: NEWER_VERSION,
+          readable: NEWER_VERSION - 1,
+        },
+      },
+    });
+    expect(health).toMatchObject({
+      reason: 'newer-event-schema',
+      newerEventSchema: {
+        eventType: 'StatutoryReviewHeld',
+        version: NEWER_VERSION,
+        readable: NEWER_VERSION - 1,
       },
     });
     expect(health.failure?.attempts).toBeGreaterThanOrEqual(1);

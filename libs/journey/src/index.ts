@@ -11,6 +11,16 @@ export {
   type UnreadableReason,
   type Upcaster,
 } from './event-schema';
+export {
+  DEFAULT_SCHEMA_WRITES,
+  heldSchemaWrite,
+  parseSchemaWrites,
+  raisedTypes,
+  SCHEMA_WRITES,
+  SCHEMA_WRITES_VARIABLE,
+  type HeldSchemaWrite,
+  type SchemaWrites,
+} from './schema-writes';
 export * from './calendar-date';
 export { dateInEngland, endOfDateInEngland, dateOfInstant } from './england-time';
 export * from './commands';

@@ -8,6 +8,7 @@ import { AmendedChildRefReservation } from './commands/amended-child-ref.reserva
 import { AmendedUpnReservation } from './commands/amended-upn.reservation';
 import { JourneyCommandSender } from './commands/journey-command.sender';
 import { RecordJourneyHandler } from './commands/record-journey.handler';
+import { SchemaWriteGate } from './commands/schema-write.gate';
 import { AdoptionController } from './http/adoption.controller';
 import { CareController } from './http/care.controller';
 import { ChildrenController } from './http/children.controller';
@@ -47,6 +48,8 @@ import { requestHasherProvider } from './recording/request-hasher.provider';
     JourneyCommandSender,
     requestHasherProvider,
     RecordJourneyHandler,
+    // CARE_JOURNEY_SCHEMA_WRITES=held: a new schema version is not written until the log holds it.
+    SchemaWriteGate,
     AmendedChildRefReservation,
     AmendedUpnReservation,
     GetChildHandler,

@@ -1,6 +1,7 @@
 import type { StoreConfig } from '@care-journey/event-store';
 import type { ProjectionsMode } from '@care-journey/projections';
 import type { LogSettings } from '../logging/log-settings';
+import type { SchemaWrites } from '@care-journey/journey';
 import type { TrustProxy } from './trust-proxy';
 
 /** Everything the API needs to start; built from the environment (main.ts) or by a test. */
@@ -23,6 +24,11 @@ export interface ApiConfig {
   projections?: ProjectionsMode;
   /** CARE_JOURNEY_LOG_FORMAT and CARE_JOURNEY_ACCESS_LOG; absent (a test's config): DEFAULT_LOG_SETTINGS. */
   log?: LogSettings;
+  /**
+   * CARE_JOURNEY_SCHEMA_WRITES: `held` refuses a write at a schema version the log does not hold
+   * yet (children/commands/schema-write.gate.ts). Absent (a test's config): `current`.
+   */
+  schemaWrites?: SchemaWrites;
   /**
    * How long one look at the users file and the revoked-tokens file holds (auth/watched-file.ts).
    * Not an environment setting: absent, FILE_RECHECK_MS (1 s); specs set 0 to see a change at the

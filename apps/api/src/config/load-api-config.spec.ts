@@ -69,6 +69,15 @@ describe('loadApiConfig', () => {
     expect(() => loadApiConfig({ CARE_JOURNEY_STORE: 'mongo' })).toThrow(/^CARE_JOURNEY_STORE: /);
   });
 
+  it('Given CARE_JOURNEY_SCHEMA_WRITES unset, current or held, Then it is read (default current); Given another value, Then start-up is refused naming the variable and the values', () => {
+    expect(loadApiConfig({}).schemaWrites).toBe('current');
+    expect(loadApiConfig({ CARE_JOURNEY_SCHEMA_WRITES: 'current' }).schemaWrites).toBe('current');
+    expect(loadApiConfig({ CARE_JOURNEY_SCHEMA_WRITES: ' held ' }).schemaWrites).toBe('held');
+    expect(() => loadApiConfig({ CARE_JOURNEY_SCHEMA_WRITES: 'previous' })).toThrow(
+      /^CARE_JOURNEY_SCHEMA_WRITES: must be one of current, held \(default current\), got "previous"$/,
+    );
+  });
+
   it('reads the projections mode (default DEFAULT_PROJECTIONS_MODE), and refuses another naming the variable', () => {
     expect(loadApiConfig({}).projections).toBe(DEFAULT_PROJECTIONS_MODE);
     for (const mode of ['inline', 'thread', 'worker'])

@@ -9,6 +9,7 @@ import {
 import { readLogSettings } from '../logging/log-settings';
 import { ConfigError, type ApiConfig } from './api-config';
 import { HOST_VARIABLE, readHost } from './host-setting';
+import { parseSchemaWrites, SCHEMA_WRITES_VARIABLE, type SchemaWrites } from '@care-journey/journey';
 import { parseTrustProxy, TRUST_PROXY_VARIABLE } from './trust-proxy';
 
 type Env = Record<string, string | undefined>;
@@ -29,7 +30,14 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     trustProxy: parseTrustProxy(read(env, TRUST_PROXY_VARIABLE)),
     projections: readProjectionsMode(env),
     log: readLogSettings(env),
+    schemaWrites: readSchemaWrites(env),
   };
+}
+
+function readSchemaWrites(env: Env): SchemaWrites {
+  const parsed = parseSchemaWrites(read(env, SCHEMA_WRITES_VARIABLE));
+  if (typeof parsed === 'object') throw new ConfigError(SCHEMA_WRITES_VARIABLE, parsed.rule);
+  return parsed;
 }
 
 /** The one parser of CARE_JOURNEY_PROJECTIONS (libs/projections), its error as the API's ConfigError. */

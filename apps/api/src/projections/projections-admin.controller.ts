@@ -27,6 +27,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { OptionalUser } from '../auth/current-user.decorator';
 import { PublicShowingMoreWhenSignedIn, Roles } from '../auth/roles.decorator';
 import { anonymousProjectionHealth, type AnonymousProjectionHealth } from '../health/anonymous-health';
+import { newerEventSchemaReason, type NewerEventSchemaReason } from '../health/newer-event-schema';
 import { projectionHealthStatus } from '../health/projection-health-status';
 import { NoQueryParams } from '../http/query-params';
 import { LIVE_PROJECTION, type ApiProjectionLag, type LiveProjection } from './live-projection';
@@ -136,17 +137,25 @@ export class ProjectionsAdminController {
   @ApiServiceUnavailableResponse({
     description:
       'The projector is failed: `projector: "failed"`, or a `failure` it keeps retrying (the same body as 200). ' +
-      '`failure.error.kind: "storage"` (no `event`): the storage failed, not an event',
+      '`failure.error.kind: "storage"` (no `event`): the storage failed, not an event. ' +
+      '`reason: "newer-event-schema"` with `newerEventSchema: {eventType, dataType, field, version, readable}`: the projector is ' +
+      'stuck on an event a newer build wrote (a schema upgrade half done: upgrade this process)',
   })
   async health(
     @Query() _query: NoQueryParams,
     @OptionalUser() user: AuthenticatedUser | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ApiProjectionLag | AnonymousProjectionHealth<ApiProjectionLag>> {
+  ): Promise<
+    (ApiProjectionLag | AnonymousProjectionHealth<ApiProjectionLag>) & Partial<NewerEventSchemaReason>
+  > {
     const lag = await this.live.lag();
     reply.status(projectionHealthStatus(lag));
     const shown = withoutErrorTexts(lag);
-    return user === undefined ? anonymousProjectionHealth(shown) : shown;
+    // A schema upgrade half done is named, type and versions, with or without a token (F14).
+    return {
+      ...(user === undefined ? anonymousProjectionHealth(shown) : shown),
+      ...newerEventSchemaReason(lag),
+    };
   }
 
   @Get('admin/projections')

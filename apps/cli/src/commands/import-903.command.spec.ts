@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { JOURNEY_SCHEMAS } from '@care-journey/journey';
 import { registerImport903Command } from './import-903.command';
 
 describe('care-journey import-903 refused at file level', () => {
@@ -43,5 +44,25 @@ describe('care-journey import-903 refused at file level', () => {
     expect(process.exitCode).toBe(1);
     expect(readFileSync(report, 'utf8')).toMatch(/episodes\.csv/);
     expect(existsSync(join(dir, 'data', 'events.db'))).toBe(false);
+  });
+
+  it('Given CARE_JOURNEY_SCHEMA_WRITES=held and a build raising StatutoryReviewHeld to 2, when imported, then it does not run: exit 1, the reason on stderr, no store created', async () => {
+    // Spec-only: every type is at 1 in this build; this file's modules are its own.
+    JOURNEY_SCHEMAS.current.StatutoryReviewHeld = 2;
+    try {
+      process.env.CARE_JOURNEY_SCHEMA_WRITES = 'held';
+      const program = new Command().exitOverride();
+      registerImport903Command(program);
+      await program.parseAsync(['node', 'care-journey', 'import-903', join(dir, 'in')]);
+      expect(process.exitCode).toBe(1);
+      expect(process.stderr.write).toHaveBeenCalledWith(
+        expect.stringMatching(
+          /^import-903: StatutoryReviewHeld v2 is written once every process reads it: set CARE_JOURNEY_SCHEMA_WRITES=current/,
+        ),
+      );
+      expect(existsSync(join(dir, 'data', 'events.db'))).toBe(false);
+    } finally {
+      delete JOURNEY_SCHEMAS.current.StatutoryReviewHeld;
+    }
   });
 });

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { createEventStore, type EventStore } from '@care-journey/event-store';
 import { import903, writeReport } from '@care-journey/reporting';
+import { heldCliWrites } from '../support/schema-writes-held';
 
 interface ImportOptions {
   report: string;
@@ -12,6 +13,7 @@ interface ImportOptions {
  * flat folder) into the configured event store. Every problem goes to the report file; re-running
  * the same files adds nothing. Exit code 1: file-level errors, nothing imported, and the store is
  * not even opened (so none is created at a new path); 2: some children were not imported (see the report).
+ * With CARE_JOURNEY_SCHEMA_WRITES=held and a raised schema version, it does not run (exit code 1).
  */
 export function registerImport903Command(program: Command): void {
   program
@@ -20,6 +22,12 @@ export function registerImport903Command(program: Command): void {
     .argument('<dir>', 'folder holding the CSV files (sub-folders per year, e.g. 2023-24/ and 2024-25/)')
     .option('--report <file>', 'where to write the report of rejected rows (CSV)', 'import-903-report.csv')
     .action(async (dir: string, options: ImportOptions) => {
+      const held = heldCliWrites('import-903');
+      if (held !== undefined) {
+        process.stderr.write(`${held}\n`);
+        process.exitCode = 1;
+        return;
+      }
       let store: EventStore | undefined;
       const openStore = async () => (store = await createEventStore());
       const bar = new SingleBar(

@@ -3,6 +3,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { createEventStore } from '@care-journey/event-store';
 import { CAMBRIDGESHIRE, seedStore } from '@care-journey/reporting';
 import { seedHistoryEnd, SEED_RECORDING_DAYS } from './seed-history-end';
+import { heldCliWrites } from '../support/schema-writes-held';
 
 const wholeNumber =
   (min: number, max: number) =>
@@ -40,6 +41,12 @@ export function registerSeedCommand(program: Command): void {
     )
     .option('--la <code>', 'ONS code of the authority', CAMBRIDGESHIRE)
     .action(async (options: SeedOptions) => {
+      const held = heldCliWrites('seed');
+      if (held !== undefined) {
+        process.stderr.write(`${held}\n`);
+        process.exitCode = 1;
+        return;
+      }
       const historyEnd = seedHistoryEnd(options.yearEnding, new Date());
       if (!historyEnd.ok) {
         process.stderr.write(`seed: ${historyEnd.message}\n`);

@@ -111,6 +111,14 @@ describe('projector: an event that can never be applied', () => {
         name: 'UnreadableEventSchema',
         message: expect.stringContaining('metadata.schemaVersion 99 is newer than this code knows'),
         detail: expect.stringContaining('UnreadableEventSchema: Event StatutoryReviewHeld'),
+        // Why and which versions, for health's reason newer-event-schema (ops review s12 F14).
+        schema: {
+          reason: 'newer',
+          field: 'metadata.schemaVersion',
+          dataType: 'StatutoryReviewHeld',
+          version: 99,
+          readable: 1,
+        },
       },
     });
 

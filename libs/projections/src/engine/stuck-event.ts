@@ -4,7 +4,7 @@
  * known to carry no case data (UnreadableEventSchema builds its message from ids and versions).
  */
 import type { RecordedEvent } from '@care-journey/event-store';
-import { UnreadableEventSchema } from '@care-journey/journey';
+import { UnreadableEventSchema, type UnreadableReason } from '@care-journey/journey';
 import { isStorageError } from './storage-error';
 
 /** Where a stored event is (the shape UnreadableEventSchema keeps; a RecordedEvent has it too). */
@@ -44,7 +44,21 @@ export interface ProjectorFailure {
     message: string;
     /** The whole message, whatever it holds: GET /admin/projections only (public health drops it). */
     detail?: string;
+    /** UnreadableEventSchema: why, and which versions (no case data; health's `newer-event-schema`). */
+    schema?: UnreadableSchemaFacts;
   };
+}
+
+export interface UnreadableSchemaFacts {
+  reason: UnreadableReason;
+  /** The version field read: `metadata.schemaVersion`, or an amendment's `amendedSchemaVersion`. */
+  field: string;
+  /** The type whose data the version is of: the event's, or the corrected entry's for an amendment. */
+  dataType: string;
+  /** The version the event holds (as text when it is not a number: a malformed one). */
+  version: number | string;
+  /** The highest version this build reads for the type. */
+  readable: number;
 }
 
 export const WITHHELD_MESSAGE = 'withheld: may hold case data (GET /admin/projections and the log have it)';
@@ -79,7 +93,12 @@ export function stuckEventOf(
 /** The error's name, a message safe to show (see ProjectorFailure.error) and the whole text for admins. */
 export function shownError(error: unknown): ProjectorFailure['error'] {
   const detail = fullErrorText(error);
-  if (error instanceof UnreadableEventSchema) return { name: error.name, message: error.message, detail };
+  if (error instanceof UnreadableEventSchema) {
+    const { reason, field, schemaVersion, knownVersion, dataType } = error;
+    const version = typeof schemaVersion === 'number' ? schemaVersion : String(schemaVersion);
+    const schema = { reason, field, dataType, version, readable: knownVersion };
+    return { name: error.name, message: error.message, detail, schema };
+  }
   // By its name, not instanceof: a native module's error may come from another realm (a worker, a VM).
   const named = (error as { name?: unknown } | null)?.name;
   const name = typeof named === 'string' ? named : typeof error;

@@ -23,6 +23,7 @@ import { withKnownAmendedNames } from './amended-allocation.check';
 import { checkAmendedData } from './amended-data.check';
 import { answerOf, appendedAnswer, recordedOutcome, replayOf } from './record-answer';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
+import { SchemaWriteGate } from './schema-write.gate';
 
 /** No team or social worker is known to a handler built without the configuration. */
 const NONE_KNOWN: KnownAllocationNames = { teams: [], socialWorkers: [] };
@@ -48,6 +49,10 @@ const NONE_KNOWN: KnownAllocationNames = { teams: [], socialWorkers: [] };
  * restart; a concurrent duplicate loses the append race (or the store finds its ids already stored
  * and answers with the first append) and finds the winner's outcome on the re-read.
  *
+ * With CARE_JOURNEY_SCHEMA_WRITES=held, a decision that would write an event schema version the
+ * log does not hold yet is refused (503 schema-writes-held, schema-write.gate.ts) before anything
+ * is held or appended; with the default `current` that costs one test of a field.
+ *
  * An amendment's data is checked against the corrected entry's own field rules before deciding
  * (400, amended-data.check.ts), a corrected team or social worker against the configured ones
  * (400 knownTeam / knownSocialWorker, amended-allocation.check.ts), and a 903 reference or UPN it
@@ -65,6 +70,8 @@ const NONE_KNOWN: KnownAllocationNames = { teams: [], socialWorkers: [] };
 export class RecordJourneyHandler implements ICommandHandler<RecordJourneyCommand, RecordResult> {
   /** An amendment's 903 reference and UPN, held before its append on either path. */
   private readonly amendments: AmendmentHolds;
+  /** The gate when CARE_JOURNEY_SCHEMA_WRITES=held (and a type is past version 1); else undefined. */
+  private readonly heldWrites: SchemaWriteGate | undefined;
 
   constructor(
     private readonly journeys: JourneyRepository,
@@ -85,8 +92,11 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
      * an amendment of the UPN rather than record it unreserved.
      */
     amendedUpns?: AmendedUpnReservation,
+    /** Nest always gives it (ChildrenModule); without it (specs, the bench) writes are `current`. */
+    schemaWrites?: SchemaWriteGate,
   ) {
     this.amendments = new AmendmentHolds(amendedChildRefs, amendedUpns);
+    this.heldWrites = schemaWrites?.held ? schemaWrites : undefined;
   }
 
   /** The command as it will be decided: an amendment's data checked, its allocation names as configured. */
@@ -138,6 +148,7 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
       return CONFIRM; // a refusal may come from a stale fold: the fresh read decides again
     }
     if (events.length === 0) return CONFIRM;
+    if (this.heldWrites) await this.heldWrites.check(events, cached.state);
     try {
       await this.amendments.hold(events, cached.state, context);
       const appended = await this.journeys.append(childId, events, cached.revision, context);
@@ -212,6 +223,7 @@ export class RecordJourneyHandler implements ICommandHandler<RecordJourneyComman
       };
     }
     const expected = revision ?? 'no_stream';
+    if (this.heldWrites) await this.heldWrites.check(events, state);
     await this.amendments.hold(events, state, recording);
     return appendedAnswer(childId, await this.journeys.append(childId, events, expected, recording));
   }
