@@ -41,11 +41,17 @@ describe('an event written by a newer build: a clear 503 naming it, everywhere',
     readableVersion: NEWER_VERSION - 1,
   });
 
-  /** The lines logged as errors while `work` runs that name the event. */
+  /**
+   * The request error lines logged while `work` runs that name the event. The projector's own
+   * failure line names it too, at ERROR since s13 (ops F11), whenever its retry falls in the window:
+   * it is not the request's, so it is left out (it made "logged once" count two, now and then).
+   */
   async function errorLinesDuring(work: () => Promise<unknown>): Promise<string[]> {
     const errors = jest.spyOn(Logger.prototype, 'error');
     await work();
-    return errors.mock.calls.map(([line]) => String(line)).filter((line) => line.includes(NEWER_EVENT_ID));
+    return errors.mock.calls
+      .map(([line]) => String(line))
+      .filter((line) => line.includes(NEWER_EVENT_ID) && /^(GET|POST) \//.test(line));
   }
 
   it('Given the child read over the API, Then 503 with code unreadable-event-schema names the stream, child, event and versions, and is logged once in one line', async () => {
