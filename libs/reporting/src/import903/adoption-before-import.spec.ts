@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { journeyStream } from '@care-journey/journey';
-import { import903, type ImportResult } from './import903';
 import { importedChildId } from './run-child';
-import { episode, header, writeTables, type TableRows } from './testing/return-files';
+import { episode, header } from './testing/return-files';
+import { importSandbox } from './testing/import-sandbox';
 
 /**
  * A child already on an adoption path when the earliest imported return begins: the decision
@@ -14,25 +10,11 @@ import { episode, header, writeTables, type TableRows } from './testing/return-f
  * so with the 903's own date (docs/reporting.md).
  */
 describe('import-903: an adoption decision made before the first imported episode', () => {
-  let dir: string;
-  let store: SqliteEventStore;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cj-import-adoption-'));
-    store = new SqliteEventStore({ file: join(dir, 'store.db'), synchronous: 'NORMAL' });
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const importTables = (tables: TableRows): Promise<ImportResult> => {
-    // The year from the folder: care that began before 1 April 2024 began before this return.
-    writeTables(join(dir, 'in', '2024-25'), tables);
-    return import903(store, join(dir, 'in'), { now: '2025-06-01T09:00:00Z' });
-  };
+  const sandbox = importSandbox('cj-import-adoption-');
+  const importTables = sandbox.importTables;
   const stepsOf = async (child: string): Promise<string[]> => {
     const out: string[] = [];
-    for await (const e of store.readStream(journeyStream(importedChildId(child)))) {
+    for await (const e of sandbox.store().readStream(journeyStream(importedChildId(child)))) {
       const { effectiveDate } = e.data as { effectiveDate: string };
       out.push(`${e.type} ${effectiveDate}`);
     }

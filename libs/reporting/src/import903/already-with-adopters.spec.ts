@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store/sqlite';
-import { import903, type ImportResult } from './import903';
-import { episode, header, writeTables, type TableRows } from './testing/return-files';
+import { episode, header } from './testing/return-files';
+import { importSandbox } from './testing/import-sandbox';
 
 /**
  * A child whose first imported episode is already with adopters (A3–A6): the journey records a move
@@ -11,21 +7,8 @@ import { episode, header, writeTables, type TableRows } from './testing/return-f
  * says so on the episode's PLACE, with the rule, and says what to import (review M2).
  */
 describe('import-903: a child already placed for adoption when the earliest return begins', () => {
-  let dir: string;
-  let store: SqliteEventStore;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cj-import-adopters-'));
-    store = new SqliteEventStore({ file: join(dir, 'store.db'), synchronous: 'NORMAL' });
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const importTables = (tables: TableRows): Promise<ImportResult> => {
-    writeTables(join(dir, 'in', '2024-25'), tables);
-    return import903(store, join(dir, 'in'), { now: '2025-06-01T09:00:00Z' });
-  };
+  const sandbox = importSandbox('cj-import-adopters-');
+  const importTables = sandbox.importTables;
   const toddler = (child: string) => header(child, { DOB: '12/07/2022' });
 
   it('Given a first episode in A6 under E1 begun before the return, When imported, Then one error on its PLACE names the rule and the earlier return to import, and not the API command', async () => {

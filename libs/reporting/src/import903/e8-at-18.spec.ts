@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store/sqlite';
-import { import903, type ImportResult } from './import903';
-import { episode, header, writeTables, type TableRows } from './testing/return-files';
+import { episode, header } from './testing/return-files';
+import { importSandbox } from './testing/import-sandbox';
 
 /**
  * Since session 12 the journey refuses E8 on the 18th birthday with no missing episode open
@@ -13,24 +9,12 @@ import { episode, header, writeTables, type TableRows } from './testing/return-f
  * 10/09/2024.
  */
 describe('import-903: E8 on the 18th birthday', () => {
-  let dir: string;
-  let store: SqliteEventStore;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cj-import-e8-'));
-    store = new SqliteEventStore({ file: join(dir, 'store.db'), synchronous: 'NORMAL' });
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const importTables = (tables: TableRows): Promise<ImportResult> => {
-    writeTables(join(dir, 'in', '2024-25'), tables);
-    return import903(store, join(dir, 'in'), { now: '2025-06-01T09:00:00Z' });
-  };
+  const sandbox = importSandbox('cj-import-e8-');
+  const importTables = sandbox.importTables;
   const endsOfCare = async () => {
     const ends: unknown[] = [];
-    for await (const event of store.readAll()) if (event.type === 'PeriodOfCareEnded') ends.push(event.data);
+    for await (const event of sandbox.store().readAll())
+      if (event.type === 'PeriodOfCareEnded') ends.push(event.data);
     return ends;
   };
   const leftAt18 = (child: string) => [episode(child, { DECOM: '01/05/2024', DEC: '10/09/2024', REC: 'E8' })];

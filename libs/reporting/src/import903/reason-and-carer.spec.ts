@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store/sqlite';
-import { import903, type ImportResult } from './import903';
-import { episode, header, writeTables, type TableRows } from './testing/return-files';
+import { episode, header } from './testing/return-files';
+import { importSandbox } from './testing/import-sandbox';
 
 /**
  * The journey refuses a placement change whose reason contradicts whether the carer changed
@@ -12,26 +8,13 @@ import { episode, header, writeTables, type TableRows } from './testing/return-f
  * a warning naming the reason it did not keep.
  */
 describe('import-903: a placement reason that contradicts the next episode’s RNE', () => {
-  let dir: string;
-  let store: SqliteEventStore;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cj-import-reason-'));
-    store = new SqliteEventStore({ file: join(dir, 'store.db'), synchronous: 'NORMAL' });
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const importTables = (tables: TableRows): Promise<ImportResult> => {
-    writeTables(join(dir, 'in', '2024-25'), tables);
-    return import903(store, join(dir, 'in'), { now: '2025-06-01T09:00:00Z' });
-  };
+  const sandbox = importSandbox('cj-import-reason-');
+  const importTables = sandbox.importTables;
 
   /** The placement changes the import recorded, from every stream it wrote. */
   async function placementChanges(): Promise<{ reasonForChange: string; sameCarer: boolean }[]> {
     const changes: { reasonForChange: string; sameCarer: boolean }[] = [];
-    for await (const event of store.readAll())
+    for await (const event of sandbox.store().readAll())
       if (event.type === 'PlacementChanged') changes.push(event.data as never);
     return changes.map(({ reasonForChange, sameCarer }) => ({ reasonForChange, sameCarer }));
   }
