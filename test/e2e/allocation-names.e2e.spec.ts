@@ -13,19 +13,9 @@ import { moveBody, registerBody } from './support/journey-bodies';
 import { eventCount, newChild } from './support/journey-setup';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
+import { inputsOf } from './support/form-inputs';
 
 type FieldErrors = { errors: { field: string; rule: string; message: string }[] };
-
-/** The hidden and filled-in inputs of a rendered form, by name. */
-function inputsOf(page: string): Record<string, string> {
-  const inputs: Record<string, string> = {};
-  for (const match of page.matchAll(/<input\b[^>]*>/g)) {
-    const name = /\bname="([^"]+)"/.exec(match[0])?.[1];
-    const value = /\bvalue="([^"]*)"/.exec(match[0])?.[1];
-    if (name && value !== undefined) inputs[name] = value.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-  }
-  return inputs;
-}
 
 describe('allocations name known teams and social workers; Ofsted URNs are checked', () => {
   let t: TestApp;

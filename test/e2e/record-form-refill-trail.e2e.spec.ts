@@ -9,17 +9,7 @@ import { namedChildrenInCare } from './support/journey-setup';
 import { trailEntriesAfter, type TrailEntry } from './support/trail-entries';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
-
-/** The hidden and filled-in inputs of a rendered form, by name. */
-function inputsOf(page: string): Record<string, string> {
-  const inputs: Record<string, string> = {};
-  for (const match of page.matchAll(/<input\b[^>]*>/g)) {
-    const name = /\bname="([^"]+)"/.exec(match[0])?.[1];
-    const value = /\bvalue="([^"]*)"/.exec(match[0])?.[1];
-    if (name && value !== undefined) inputs[name] = value.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-  }
-  return inputs;
-}
+import { inputsOf } from './support/form-inputs';
 
 describe('a record form refilled after a refusal is in the read-access trail, as its first render is', () => {
   let t: TestApp;

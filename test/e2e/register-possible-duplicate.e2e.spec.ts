@@ -6,17 +6,7 @@ import { apiClient, type ApiClient } from './support/http-client';
 import { registerBody } from './support/journey-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
-
-/** The hidden and filled-in inputs of a rendered form, by name. */
-function inputsOf(page: string): Record<string, string> {
-  const inputs: Record<string, string> = {};
-  for (const match of page.matchAll(/<input\b[^>]*>/g)) {
-    const name = /\bname="([^"]+)"/.exec(match[0])?.[1];
-    const value = /\bvalue="([^"]*)"/.exec(match[0])?.[1];
-    if (name && value !== undefined) inputs[name] = value.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-  }
-  return inputs;
-}
+import { inputsOf } from './support/form-inputs';
 
 /**
  * Frontline review F12 (a): the web registration shows children who may be the same child before
