@@ -23,9 +23,12 @@ describe('createEventStore', () => {
     }
   });
 
+  // The checkpointer thread serves the same-thread writer; the writer thread (the default) checkpoints itself.
   it.each([
     [{}, false],
-    [{ CARE_JOURNEY_SQLITE_CHECKPOINTS: 'thread' }, true],
+    [{ CARE_JOURNEY_SQLITE_CHECKPOINTS: 'thread' }, false],
+    [{ CARE_JOURNEY_SQLITE_WRITER: 'same-thread' }, false],
+    [{ CARE_JOURNEY_SQLITE_WRITER: 'same-thread', CARE_JOURNEY_SQLITE_CHECKPOINTS: 'thread' }, true],
   ])('with %p, a checkpointer thread runs after the first commit: %p', async (env, running) => {
     const file = join(dir, 'store.db');
     const store = (await createEventStore(
@@ -56,6 +59,7 @@ describe('createEventStore', () => {
     const file = join(dir, 'shared.db');
     const config = loadStoreConfig({
       CARE_JOURNEY_SQLITE_FILE: file,
+      CARE_JOURNEY_SQLITE_WRITER: 'same-thread',
       CARE_JOURNEY_SQLITE_CHECKPOINTS: 'thread',
     });
     const writer = await createEventStore(config);
