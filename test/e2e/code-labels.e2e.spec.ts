@@ -30,7 +30,14 @@ describe('record forms: Z11–Z14 and UN1–UN5 in words', () => {
       { token: sw },
     );
     expect(registered.status).toBe(201);
-    const html = await page(`/panel/children/${registered.body.childId}/record/entry-to-care`);
+    // The form is found through the read models: wait until the projector holds the new child
+    // (under the whole suite's load it can lag the 201; "Page not found" meanwhile).
+    const path = `/panel/children/${registered.body.childId}/record/entry-to-care`;
+    let html = await page(path);
+    for (let tries = 0; tries < 100 && html.includes('<title>Page not found'); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      html = await page(path);
+    }
     for (const code of ['Z11', 'Z12', 'Z13', 'Z14'])
       expect(html).toMatch(
         new RegExp(
