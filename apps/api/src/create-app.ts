@@ -9,6 +9,7 @@ import { StoreOutage } from './infrastructure/store-outage';
 import { registerETagHook } from './http/etag';
 import { createValidationPipe } from './http/validation-pipe';
 import { registerRequestLog, requestIdFor } from './http/request-log';
+import { accessLogFor } from './logging/access-log-sink';
 import { CareJourneyLogger } from './logging/care-journey-logger';
 import { DEFAULT_LOG_SETTINGS } from './logging/log-settings';
 import { applySecurity, BODY_LIMIT_BYTES, type SecurityOptions } from './security';
@@ -38,7 +39,9 @@ export async function createApp(
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdFor,
   });
-  registerRequestLog(adapter.getInstance(), log); // first: answers the edge gives early carry the id too
+  const accessLog = accessLogFor(log, options.logger);
+  registerRequestLog(adapter.getInstance(), accessLog); // first: answers the edge gives early carry the id too
+  if (accessLog) adapter.getInstance().addHook('onClose', (_instance, done) => (accessLog.flush(), done()));
   applySecurity(adapter.getInstance(), options.security);
   registerETagHook(adapter.getInstance());
   if (options.onRoute) {

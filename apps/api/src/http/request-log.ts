@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { USER_REQUEST_KEY } from '../auth/current-user.decorator';
-import type { LogSettings } from '../logging/log-settings';
+import type { LogFormat } from '../logging/log-settings';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -30,23 +29,29 @@ const jsonOrDash = (value: string | undefined): string => (value === undefined ?
 export const describeRequest = (request: FastifyRequest): string =>
   `${request.method} ${routeOf(request)} user ${jsonOrDash(userOf(request))} request ${request.id}`;
 
+/** Where access lines go: the batched writer, or a logger (a terminal's colours, a test's capture). */
+export type AccessLineSink = (message: string | Record<string, unknown>) => void;
+
 /**
- * Every answer carries its request id (X-Request-Id); with the access log on, each answered
- * request is one line, written after the answer has gone (onResponse). Both are plain callback
- * hooks: no promise, no rxjs, no clock reading beyond Fastify's own (reply.elapsedTime), one
- * string and one write a request. Registered before anything that may answer early (the edge's
- * rate limits), so those answers carry the id too.
+ * Every answer carries its request id (X-Request-Id); with an access log, each answered request is
+ * one line, written after the answer has gone (onResponse). Both are plain callback hooks: no
+ * promise, no rxjs, no clock reading beyond Fastify's own (reply.elapsedTime), one string a
+ * request. Registered before anything that may answer early (the edge's rate limits), so those
+ * answers carry the id too.
  */
-export function registerRequestLog(fastify: FastifyInstance, settings: LogSettings): void {
+export function registerRequestLog(
+  fastify: FastifyInstance,
+  access: { format: LogFormat; sink: AccessLineSink } | undefined,
+): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
-  if (!settings.accessLog) return;
-  const logger = new Logger('Access');
-  const line = settings.format === 'json' ? accessObject : accessText;
+  if (access === undefined) return;
+  const { sink } = access;
+  const line = access.format === 'json' ? accessObject : accessText;
   fastify.addHook('onResponse', (request, reply, done) => {
-    logger.log(line(request, reply));
+    sink(line(request, reply));
     done();
   });
 }
