@@ -10,7 +10,7 @@ import {
   type StoredJourneyEvent,
 } from '@care-journey/journey';
 import { RecordJourneyCommand } from '../../apps/api/src/children/commands/record-journey.command';
-import { RecordJourneyHandler } from '../../apps/api/src/children/commands/record-journey.handler';
+import { recordJourneyHandler } from '../../apps/api/src/children/commands/testing/record-journey-handler';
 import type { JourneyRepository } from '../../apps/api/src/children/recording/journey.repository';
 import type { EmmettEvent, EmmettStore } from '../support/load-peer';
 import { toStored } from '../support/stored';
@@ -54,7 +54,7 @@ export function ourStep(store: SqliteEventStore): Step {
  * (audit hash) with a correlation and causation id, as every API command's events carry.
  */
 export function ourDeployedStep(repository: JourneyRepository): Step {
-  const handler = new RecordJourneyHandler(repository);
+  const handler = recordJourneyHandler(repository);
   return async (_child, command) => {
     await handler.execute(
       new RecordJourneyCommand(

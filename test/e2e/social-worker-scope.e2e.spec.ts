@@ -15,7 +15,7 @@ import type { JourneyCommand } from '@care-journey/journey';
 import { seedStore } from '@care-journey/reporting';
 import { parse } from 'csv-parse/sync';
 import { RecordJourneyCommand } from '../../apps/api/src/children/commands/record-journey.command';
-import { RecordJourneyHandler } from '../../apps/api/src/children/commands/record-journey.handler';
+import { recordJourneyHandler } from '../../apps/api/src/children/commands/testing/record-journey-handler';
 import { EventEnvelopeFactory } from '../../apps/api/src/children/recording/event-envelope.factory';
 import { JourneyRepository } from '../../apps/api/src/children/recording/journey.repository';
 import { hashPassword, type Role } from '@care-journey/access';
@@ -438,7 +438,7 @@ describe('social workers see and record only their teams’ children (socialWork
     // Another process (a second API, the CLI) on the same file: the API has not seen its write.
     const other = new SqliteEventStore({ file: app.sqliteFile, synchronous: 'NORMAL' });
     try {
-      const handler = new RecordJourneyHandler(new JourneyRepository(other, new EventEnvelopeFactory()));
+      const handler = recordJourneyHandler(new JourneyRepository(other, new EventEnvelopeFactory()));
       const reallocate = {
         type: 'ChangeAllocation',
         childId: moved.childId,

@@ -6,6 +6,11 @@ import { authorityConfigProvider } from '../authority/authority.providers';
 import { AllocationNames } from './allocation/allocation-names';
 import { AmendedChildRefReservation } from './commands/amended-child-ref.reservation';
 import { AmendedUpnReservation } from './commands/amended-upn.reservation';
+import { AmendmentHolds } from './commands/amendment-holds';
+import { AmendmentPreconditions } from './commands/amendment-preconditions';
+import { BeforeAppend } from './commands/before-append';
+import { KeptFoldAttempt } from './commands/kept-fold.attempt';
+import { ReadDecideAppend } from './commands/read-decide-append';
 import { JourneyCommandSender } from './commands/journey-command.sender';
 import { RecordJourneyHandler } from './commands/record-journey.handler';
 import { SchemaWriteGate } from './commands/schema-write.gate';
@@ -47,7 +52,14 @@ import { requestHasherProvider } from './recording/request-hasher.provider';
     RefusalTrail,
     JourneyCommandSender,
     requestHasherProvider,
+    // The handler and its steps: the kept fold first, else a fresh read; both check an amendment
+    // before deciding and pass the schema gate and the amendment's holds before appending.
     RecordJourneyHandler,
+    KeptFoldAttempt,
+    ReadDecideAppend,
+    AmendmentPreconditions,
+    BeforeAppend,
+    AmendmentHolds,
     // CARE_JOURNEY_SCHEMA_WRITES=held: a new schema version is not written until the log holds it.
     SchemaWriteGate,
     AmendedChildRefReservation,

@@ -33,7 +33,7 @@ export class AmendedChildRefReservation {
       throw new ChildRefInUse(amended.childRef, 'amendedData.childRef');
   }
 
-  /** One with no store (a handler built outside Nest): it refuses every amendment of a reference. */
+  /** One with no store (the spec factory's default, testing/): it refuses every amendment of a reference. */
   static unavailable(): AmendedChildRefReservation {
     return new AmendedChildRefReservation(undefined);
   }

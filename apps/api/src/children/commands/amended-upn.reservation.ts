@@ -31,7 +31,7 @@ export class AmendedUpnReservation {
     this.upns = store && new UpnRegistry(store);
   }
 
-  /** One with no store (a handler built outside Nest): it refuses every amendment of a UPN. */
+  /** One with no store (the spec factory's default, testing/): it refuses every amendment of a UPN. */
   static unavailable(): AmendedUpnReservation {
     return new AmendedUpnReservation(undefined);
   }

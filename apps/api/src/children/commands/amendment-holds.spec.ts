@@ -1,8 +1,8 @@
 import { initialState, type JourneyEvent } from '@care-journey/journey';
 import { UpnInUse } from '../../child-refs/upn-in-use';
 import { ChildRefInUse } from '../application-errors';
-import type { AmendedChildRefReservation } from './amended-child-ref.reservation';
-import type { AmendedUpnReservation } from './amended-upn.reservation';
+import { AmendedChildRefReservation } from './amended-child-ref.reservation';
+import { AmendedUpnReservation } from './amended-upn.reservation';
 import { AmendmentHolds } from './amendment-holds';
 
 const context = { now: '2025-06-30T10:00:00Z', recordedBy: 'sw', correlationId: 'c', causationId: 'k' };
@@ -60,6 +60,10 @@ describe('AmendmentHolds: an amendment’s 903 reference and UPN are held before
 
   it('Given no reservations (a handler built outside Nest), When an ordinary command is held, Then nothing is refused', async () => {
     const review = [{ type: 'StatutoryReviewHeld', data: { childId: 'b' } }] as unknown as JourneyEvent[];
-    await expect(new AmendmentHolds().hold(review, initialState, context)).resolves.toBeUndefined();
+    const none = new AmendmentHolds(
+      AmendedChildRefReservation.unavailable(),
+      AmendedUpnReservation.unavailable(),
+    );
+    await expect(none.hold(review, initialState, context)).resolves.toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
+import { Injectable } from '@nestjs/common';
 import type { JourneyEvent, JourneyState } from '@care-journey/journey';
 import { UpnInUse } from '../../child-refs/upn-in-use';
 import type { RecordingContext } from '../recording/recording-context';
+// Value imports: Nest injects them by the constructor's parameter types.
 import { AmendedChildRefReservation } from './amended-child-ref.reservation';
 import { AmendedUpnReservation } from './amended-upn.reservation';
 
@@ -11,10 +13,11 @@ import { AmendedUpnReservation } from './amended-upn.reservation';
  * named first when another child holds it too); then the amended reference is reserved, then the
  * UPN. Ordinary commands amend neither and read nothing.
  */
+@Injectable()
 export class AmendmentHolds {
   constructor(
-    private readonly childRefs: AmendedChildRefReservation = AmendedChildRefReservation.unavailable(),
-    private readonly upns: AmendedUpnReservation = AmendedUpnReservation.unavailable(),
+    private readonly childRefs: AmendedChildRefReservation,
+    private readonly upns: AmendedUpnReservation,
   ) {}
 
   /** Holds what `events` (decided on `state`) amend the registration to; refused: nothing is written. */

@@ -11,7 +11,7 @@ import { JourneyRepository } from '../recording/journey.repository';
 import { commandsFor, META, registrationBody } from '../testing/journey-commands';
 import { AmendedChildRefReservation } from './amended-child-ref.reservation';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
-import { RecordJourneyHandler } from './record-journey.handler';
+import { recordJourneyHandler } from './testing/record-journey-handler';
 
 const context = { ...META, correlationId: 'c', causationId: 'k' };
 const child = commandsFor('child-a');
@@ -33,8 +33,8 @@ describe('RecordJourneyHandler: an amended team or social worker is one the auth
     const reservation = new AmendedChildRefReservation(store);
     const handler =
       known === 'unconfigured'
-        ? new RecordJourneyHandler(repository, reservation)
-        : new RecordJourneyHandler(repository, reservation, known);
+        ? recordJourneyHandler(repository, { childRefs: reservation })
+        : recordJourneyHandler(repository, { childRefs: reservation, allocationNames: known });
     return (command: JourneyCommand): Promise<RecordResult> =>
       handler.execute(new RecordJourneyCommand(command, { kind: 'none' }, context));
   };

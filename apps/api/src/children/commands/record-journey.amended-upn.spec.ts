@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import type { JourneyCommand } from '@care-journey/journey';
 import { UpnInUse } from '../../child-refs/upn-in-use';
-import { Clock } from '../../infrastructure/clock';
 import { EventEnvelopeFactory } from '../recording/event-envelope.factory';
 import { JourneyRepository } from '../recording/journey.repository';
 import { commandsFor, META, registrationBody } from '../testing/journey-commands';
 import { AmendedChildRefReservation } from './amended-child-ref.reservation';
 import { AmendedUpnReservation } from './amended-upn.reservation';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
-import { RecordJourneyHandler } from './record-journey.handler';
+import { recordJourneyHandler } from './testing/record-journey-handler';
 
 const context = { ...META, correlationId: 'c', causationId: 'k' };
 const a = commandsFor('child-a');
@@ -23,14 +22,11 @@ describe('RecordJourneyHandler: an amended UPN is reserved like a registrationâ€
   let dir: string;
   let store: SqliteEventStore;
   /** One API process: its repository (kept folds) and a handler with both reservations. */
-  const process = (upns: AmendedUpnReservation | undefined = new AmendedUpnReservation(store)) => {
-    const handler = new RecordJourneyHandler(
-      new JourneyRepository(store, new EventEnvelopeFactory()),
-      new AmendedChildRefReservation(store),
-      undefined,
-      new Clock(),
+  const process = (upns: AmendedUpnReservation = new AmendedUpnReservation(store)) => {
+    const handler = recordJourneyHandler(new JourneyRepository(store, new EventEnvelopeFactory()), {
+      childRefs: new AmendedChildRefReservation(store),
       upns,
-    );
+    });
     return (command: JourneyCommand): Promise<RecordResult> =>
       handler.execute(new RecordJourneyCommand(command, { kind: 'none' }, context));
   };

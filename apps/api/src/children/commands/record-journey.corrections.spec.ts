@@ -11,7 +11,7 @@ import { JourneyRepository } from '../recording/journey.repository';
 import { commandsFor, META, registrationBody } from '../testing/journey-commands';
 import { AmendedChildRefReservation } from './amended-child-ref.reservation';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
-import { RecordJourneyHandler } from './record-journey.handler';
+import { recordJourneyHandler } from './testing/record-journey-handler';
 
 const context = { ...META, correlationId: 'c', causationId: 'k' };
 const a = commandsFor('child-a');
@@ -24,10 +24,9 @@ describe('RecordJourneyHandler: amendments keep the entry’s field rules and re
   let store: SqliteEventStore;
   /** One API process: its repository (kept folds) and handler. */
   const process = (reservation = new AmendedChildRefReservation(store)) => {
-    const handler = new RecordJourneyHandler(
-      new JourneyRepository(store, new EventEnvelopeFactory()),
-      reservation,
-    );
+    const handler = recordJourneyHandler(new JourneyRepository(store, new EventEnvelopeFactory()), {
+      childRefs: reservation,
+    });
     return (command: JourneyCommand): Promise<RecordResult> =>
       handler.execute(new RecordJourneyCommand(command, { kind: 'none' }, context));
   };
@@ -126,7 +125,7 @@ describe('RecordJourneyHandler: amendments keep the entry’s field rules and re
 
   it('Given a handler built without the reservation, When B amends its childRef, Then it is refused rather than recorded unreserved', async () => {
     const head = await store.headPosition();
-    const bare = new RecordJourneyHandler(new JourneyRepository(store, new EventEnvelopeFactory()));
+    const bare = recordJourneyHandler(new JourneyRepository(store, new EventEnvelopeFactory()));
     await expect(
       bare.execute(
         new RecordJourneyCommand(amend(bRegistration, { childRef: 'ACC0009' }), { kind: 'none' }, context),

@@ -14,7 +14,7 @@ import { legacyRequestHash, RequestHasher } from '../recording/idempotency';
 import { NO_KEYED_OUTCOMES, outcomeKey, type KeyedOutcomes } from '../recording/keyed-outcomes';
 import type { CachedJourney, JourneyRepository, LoadedJourney } from '../recording/journey.repository';
 import { RecordJourneyCommand } from './record-journey.command';
-import { RecordJourneyHandler } from './record-journey.handler';
+import { recordJourneyHandler } from './testing/record-journey-handler';
 
 const context = { now: '2024-01-10T10:00:00Z', recordedBy: 'alice', correlationId: 'c', causationId: 'k' };
 /** The request's own instant: a decision on a fresh read is stamped with it again. */
@@ -106,8 +106,7 @@ function fakeRepository(
       };
     }),
   };
-  const handlerWith = (clock: Clock) =>
-    new RecordJourneyHandler(repo as unknown as JourneyRepository, undefined, undefined, clock);
+  const handlerWith = (clock: Clock) => recordJourneyHandler(repo as unknown as JourneyRepository, { clock });
   return { repo, loads, handler: handlerWith(pinnedClock), handlerWith };
 }
 

@@ -19,7 +19,7 @@ import { RecordJourneyCommand, type RecordResult } from './record-journey.comman
 import { commandsFor, META, registrationBody } from '../testing/journey-commands';
 
 const HASHER = new RequestHasher('a-secret-for-the-multi-process-spec-0123456789');
-import { RecordJourneyHandler } from './record-journey.handler';
+import { recordJourneyHandler } from './testing/record-journey-handler';
 
 const CHILD = 'c-two';
 const command = commandsFor(CHILD);
@@ -44,7 +44,7 @@ let sequence = 0;
 function openProcess(file: string): Process {
   const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
   const repo = new JourneyRepository(store, new EventEnvelopeFactory());
-  const handler = new RecordJourneyHandler(repo);
+  const handler = recordJourneyHandler(repo);
   return {
     store,
     repo,

@@ -10,7 +10,7 @@ import { EventEnvelopeFactory } from '../recording/event-envelope.factory';
 import { JourneyRepository } from '../recording/journey.repository';
 import { commandsFor, META, registrationBody } from '../testing/journey-commands';
 import { RecordJourneyCommand } from './record-journey.command';
-import { RecordJourneyHandler } from './record-journey.handler';
+import { recordJourneyHandler } from './testing/record-journey-handler';
 
 const CHILD = 'c-scope';
 const command = commandsFor(CHILD);
@@ -32,7 +32,7 @@ const NORTH: TeamScope = { all: false, teams: ['north'] }; // spelt otherwise: c
 function openProcess(file: string) {
   const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
   const repo = new JourneyRepository(store, new EventEnvelopeFactory());
-  const handler = new RecordJourneyHandler(repo);
+  const handler = recordJourneyHandler(repo);
   let sequence = 0;
   const record = (journeyCommand: JourneyCommand, scope?: TeamScope) => {
     sequence += 1;

@@ -5,7 +5,7 @@ import { readWholeStream, verifyChain } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { journeyStream, type JourneyCommand } from '@care-journey/journey';
 import { RecordJourneyCommand } from '../commands/record-journey.command';
-import { RecordJourneyHandler } from '../commands/record-journey.handler';
+import { recordJourneyHandler } from '../commands/testing/record-journey-handler';
 import { commandsFor, META, registrationBody } from '../testing/journey-commands';
 import { EventEnvelopeFactory } from './event-envelope.factory';
 import type { FoldedJourney, FoldedJourneyCache } from './folded-journey-cache';
@@ -85,7 +85,7 @@ describe('JourneyRepository: the fold kept after an append equals a fresh fold o
 
   it('Given a whole journey recorded through the handler, Then after every command the kept fold is what a new process folds, and unkeyed one-event commands read nothing', async () => {
     const repo = new JourneyRepository(store, new EventEnvelopeFactory());
-    const handler = new RecordJourneyHandler(repo);
+    const handler = recordJourneyHandler(repo);
     const reads = jest.spyOn(store, 'readStream');
     let withoutRead = 0;
     let behind = 0;

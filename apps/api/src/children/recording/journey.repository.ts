@@ -61,7 +61,7 @@ export class JourneyRepository {
   /**
    * The child's fold as this process last read or appended it, without reading the store; undefined
    * when none is kept. May be stale when another process (a second API, the CLI import) wrote since:
-   * only what the store itself guards may be decided on it (see RecordJourneyHandler).
+   * only what the store itself guards may be decided on it (see KeptFoldAttempt).
    */
   cached(childId: string): CachedJourney | undefined {
     const folded = this.folds.current(childId);
