@@ -1,11 +1,8 @@
 import type { StoredJourneyEvent } from '@care-journey/journey';
 import { DEFAULT_DRIFT_CONFIG } from '@care-journey/projections';
-import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { eventsSeenBy } from '../../auth/events-seen-by';
 import type { Role } from '@care-journey/access';
 import { childJourney, parseReplayForm } from './child-journey';
-import { childPage } from './child.page';
-import { journeyWithoutPersonalData } from './journey-without-personal-data';
+import { childPageFor } from './testing/child-page-for';
 
 const CHILD = '0b1d2e3f-0000-5000-8000-000000000002';
 const TODAY = '2026-11-28';
@@ -49,22 +46,8 @@ const events: StoredJourneyEvent[] = [
   }),
 ];
 
-function render(role: Role, query: Record<string, string> = {}): string {
-  const form = parseReplayForm(query);
-  const replayed = childJourney(CHILD, eventsSeenBy(role, events), form.point, TODAY, DEFAULT_DRIFT_CONFIG);
-  const showNames = role !== 'reporting_job';
-  const journey = showNames ? replayed : journeyWithoutPersonalData(replayed);
-  const user = { id: 'u', name: 'U', role } as unknown as AuthenticatedUser;
-  return childPage({
-    user,
-    csrfToken: 't',
-    journey,
-    form,
-    showNames,
-    today: TODAY,
-    recordForms: [],
-  }).toString();
-}
+const render = (role: Role, query: Record<string, string> = {}): string =>
+  childPageFor({ childId: CHILD, events, role, today: TODAY, query });
 
 const withdrawnList = (page: string): string =>
   /<ul class="govuk-list" id="withdrawn-list">(.*?)<\/ul>/s.exec(page)?.[1] ?? '';
