@@ -72,6 +72,24 @@ describe('withdrawn entries stay visible on the child page', () => {
     expect(page).not.toContain('Entered in error');
   });
 
+  it.each(['panel_member', 'reporting_job'] as const)(
+    'Given a registration withdrawn in error, When a %s reads the page, Then it says registered in error, without the reason',
+    (role) => {
+      const duplicate = [
+        events[0],
+        recorded('x1', '2026-11-28T12:00:00.000Z', 'admin.demo', 'RegistrationRetracted', {
+          effectiveDate: '2026-07-01',
+          retractedEventId: 'r1',
+          reason: 'Registered twice: the same child as CJW001',
+        }),
+      ];
+      const page = childPageFor({ childId: CHILD, events: duplicate, role, today: TODAY });
+      expect(page).toContain('id="registration-withdrawn"');
+      expect(withdrawnList(page)).toContain('withdrawn 28 November 2026 by admin.demo');
+      expect(page).not.toContain('Registered twice');
+    },
+  );
+
   it('Given a replay as known before the withdrawal, When shown, Then the entry is in the journey and not listed as withdrawn', () => {
     const page = render('social_worker', { knownAt: '2026-11-27' });
     expect(page).not.toContain('id="withdrawn-list"');
