@@ -80,6 +80,49 @@ describe('POST /children/:id/corrections/retract-registration (registered in err
     expect(again.body).toMatchObject({ rule: 'registration-retracted', field: 'childId' });
   });
 
+  it('Given a registration withdrawn in error, When GET /children/:id is read, Then registrationWithdrawn says when and by whom, the reason only to the roles that read correction reasons', async () => {
+    const child = await register('ERR-6');
+    const retracted = await api.post<Recorded>(
+      `/children/${child.childId}/corrections/retract-registration`,
+      reason,
+      admin,
+    );
+    expect(retracted.status).toBe(201);
+    const trail = await api.get<{ items: { type: string; metadata: { recordedAt: string } }[] }>(
+      `/children/${child.childId}/events`,
+      auditor,
+    );
+    const at = trail.body.items[1].metadata.recordedAt;
+    expect(trail.body.items[1].type).toBe('RegistrationRetracted');
+
+    const viewFor = (token: string) => api.get(`/children/${child.childId}`, { token });
+    // A social worker who may open the child (sw.demo may here) reads it as an auditor does.
+    for (const full of [admin, auditor, sw]) {
+      const view = await viewFor(full.token);
+      expect(view.status).toBe(200);
+      expect(view.body).toMatchObject({ child: null, inCare: false });
+      expect(view.body.registrationWithdrawn).toEqual({ at, by: 'admin.demo', reason: reason.reason });
+    }
+    for (const role of ['panel_member', 'reporting_job'] as const) {
+      const view = await viewFor(tokenFor(role));
+      expect(view.status).toBe(200);
+      expect(view.body.registrationWithdrawn).toEqual({ at, by: 'admin.demo' });
+      expect(JSON.stringify(view.body)).not.toContain('Registered twice');
+      // The child's page keeps the reason from them too, as for any withdrawal.
+      const page = await fetch(`${app.baseUrl}/panel/children/${child.childId}`, {
+        headers: { authorization: `Bearer ${tokenFor(role)}` },
+      });
+      const text = (await page.text()).replace(/\s+/g, ' ');
+      expect(text).toContain('Registered in error: this registration was withdrawn');
+      expect(text).not.toContain('Registered twice');
+    }
+
+    const kept = await register('ERR-7');
+    const registeredView = await api.get(`/children/${kept.childId}`, sw);
+    expect(registeredView.status).toBe(200);
+    expect(registeredView.body).toMatchObject({ child: { childRef: 'ERR-7' }, registrationWithdrawn: null });
+  });
+
   it('refuses a social worker (admins only) and a missing reason, naming the field', async () => {
     const child = await register('ERR-3');
     const bySw = await api.post(`/children/${child.childId}/corrections/retract-registration`, reason, sw);

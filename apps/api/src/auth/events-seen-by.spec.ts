@@ -67,6 +67,18 @@ describe('what each role reads of a child', () => {
     expect(panelViewOfEvent(retracted).data.reason).toBe(WITHHELD);
   });
 
+  it('Given a registration withdrawn in error, when the panel or a reporting job reads it, then its reason is withheld; full readers keep it', () => {
+    const withdrawn = event('RegistrationRetracted', {
+      retractedEventId: 'r1',
+      reason: 'Registered twice: the same child as Jo Bloggs',
+    });
+    expect(panelViewOfEvent(withdrawn).data).toEqual({ retractedEventId: 'r1', reason: WITHHELD });
+    expect(eventsSeenBy('reporting_job', [withdrawn])[0].data.reason).toBe(WITHHELD);
+    expect(eventsSeenBy('auditor', [withdrawn])[0].data.reason).toBe(
+      'Registered twice: the same child as Jo Bloggs',
+    );
+  });
+
   it('Given a code-list reason (not free text), when the panel reads it, then it stays', () => {
     expect(panelViewOfEvent(event('PeriodOfCareEnded', { reason: 'E11' })).data).toEqual({ reason: 'E11' });
   });

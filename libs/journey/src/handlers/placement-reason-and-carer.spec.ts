@@ -52,6 +52,8 @@ describe('ChangePlacement: the reason for the change agrees with the same-carer 
     ['CARPL', true],
     ['CARPL', false],
     ['OTHER', true],
+    ['OTHER', false],
+    ['LAREQ', true],
     ['LAREQ', false],
   ] as const)(
     'Given a child in foster care, When the reason is %s and same carer %s, Then the change is recorded',

@@ -4,6 +4,14 @@
  * of the placement only, so the same carer; the reasons that end this carer's care of the child
  * (closure, allegation, standards, approval removed, the carer or the child asking for an end) mean
  * a new carer. The stability counts (ST1, DR05) follow sameCarer, so a contradiction miscounts moves.
+ *
+ * Decision (frontline review F7, apps/api/README.md): only what a reason's own meaning contradicts is
+ * refused. CARPL (the care plan), LAREQ (the authority ends the arrangement), CUSTOD and OTHER say
+ * nothing about the carer, and a same-carer change (903 RNE T/U: the carer moves house, the provider
+ * or URN changes) can be planned or asked for by the authority, so they fit either answer. §3's
+ * "T/U = same carer (RC PLACE)" is not read as PLACE being the only same-carer reason: the DfE
+ * validator ties no reason to T/U, and the 903 import keeps a reason that contradicts RNE as OTHER
+ * (docs/reporting.md), which must then fit either answer.
  */
 import { codeMeaning } from '../code-lists';
 import { violation } from '../errors';

@@ -44,6 +44,8 @@ export const WITHHELD = '[withheld]';
 const FREE_TEXT_OF: Record<string, readonly string[]> = {
   EntryAmended: ['reason'],
   EntryRetracted: ['reason'],
+  // A registration withdrawn in error is a withdrawal too: its reason often names the other child.
+  RegistrationRetracted: ['reason'],
 };
 
 /** "CB1 2AB" → "CB1"; a postcode already given as a district stays as it is. */

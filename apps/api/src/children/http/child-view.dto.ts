@@ -78,6 +78,13 @@ export class ChildViewDto {
   })
   adoption!: Record<string, unknown> | null;
   @ApiProperty({ example: false }) missingEpisodeOpen!: boolean;
+  @ApiProperty({
+    nullable: true,
+    example: null,
+    description:
+      'Set when the registration was withdrawn as made in error (then child, allocation and the rest are empty): when (UTC) and by whom; the reason for social_worker, auditor and admin only. Example: {"at": "2026-11-28T11:00:00.000Z", "by": "admin.demo", "reason": "Registered twice"}',
+  })
+  registrationWithdrawn!: Record<string, unknown> | null;
 }
 
 export class EventsPageDto {

@@ -4,6 +4,7 @@ import { postcodeDistrict } from '@care-journey/reporting';
 import type { PersonalDataView } from '../../auth/personal-data';
 import type { ChildView } from './child-view';
 import { NextReviewDue } from './next-review-due';
+import { registrationWithdrawn } from './registration-withdrawn';
 
 /** Shapes the domain state for GET /children/:id; no rule is decided here, only what to show. */
 @Injectable()
@@ -61,6 +62,7 @@ export class ChildViewPresenter {
       nextReviewDue: this.nextReviewDue.of(state) ?? null,
       adoption: presentAdoption(state),
       missingEpisodeOpen: state.missingEpisodeOpen,
+      registrationWithdrawn: registrationWithdrawn(state, view),
     };
   }
 }

@@ -43,4 +43,10 @@ export interface ChildView {
     steps: { step: string; date: CalendarDate; detail?: string }[];
   } | null;
   missingEpisodeOpen: boolean;
+  /**
+   * Set when the registration was withdrawn as made in error (RegistrationRetracted): `child` and
+   * the rest are then empty. `at` is when it was recorded (UTC), `by` who withdrew it; `reason` only
+   * for the roles that read correction reasons (not the panel or reporting jobs). Null otherwise.
+   */
+  registrationWithdrawn: { at: string; by: string; reason?: string } | null;
 }

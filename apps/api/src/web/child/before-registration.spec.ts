@@ -1,9 +1,6 @@
+import type { Role } from '@care-journey/access';
 import type { StoredJourneyEvent } from '@care-journey/journey';
-import { DEFAULT_DRIFT_CONFIG } from '@care-journey/projections';
-import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { childJourney, parseReplayForm } from './child-journey';
-import { childPage } from './child.page';
-import { journeyWithoutPersonalData } from './journey-without-personal-data';
+import { childPageFor } from './testing/child-page-for';
 
 const CHILD = 'dba751e8-21b0-52bb-9453-a593ab47ac23';
 const TODAY = '2026-11-27';
@@ -47,22 +44,8 @@ const events: StoredJourneyEvent[] = [
   }),
 ];
 
-const user = { id: 'pat', name: 'Pat', role: 'panel_member' } as unknown as AuthenticatedUser;
-
-function render(query: Record<string, string>, showNames = true): string {
-  const form = parseReplayForm(query);
-  const replayed = childJourney(CHILD, events, form.point, TODAY, DEFAULT_DRIFT_CONFIG);
-  const journey = showNames ? replayed : journeyWithoutPersonalData(replayed);
-  return childPage({
-    user,
-    csrfToken: 't',
-    journey,
-    form,
-    showNames,
-    today: TODAY,
-    recordForms: [],
-  }).toString();
-}
+const render = (query: Record<string, string>, role: Role = 'panel_member'): string =>
+  childPageFor({ childId: CHILD, events, role, today: TODAY, query });
 
 const h1 = (page: string) => /<h1 class="govuk-heading-l">([^<]*)<\/h1>/.exec(page)?.[1];
 
@@ -88,7 +71,7 @@ describe('a replay before the child was registered', () => {
   });
 
   it('Given a role without personal data, when shown, then only the reference identifies the child', () => {
-    const page = render({ asAt: '2026-01-04' }, false);
+    const page = render({ asAt: '2026-01-04' }, 'reporting_job');
     expect(h1(page)).toBe('RV9W01');
     expect(page).not.toContain('Robyn');
     expect(page).not.toContain('Robin');

@@ -1,9 +1,9 @@
+import type { Role } from '@care-journey/access';
 import type { StoredJourneyEvent } from '@care-journey/journey';
 import { DEFAULT_DRIFT_CONFIG } from '@care-journey/projections';
-import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { childJourney, parseReplayForm } from './child-journey';
-import { childPage } from './child.page';
+import { childJourney } from './child-journey';
 import { journeyWithoutPersonalData } from './journey-without-personal-data';
+import { childPageFor } from './testing/child-page-for';
 
 const CHILD = '35e88ce0-8aec-52e9-8d15-03da5af3bd19';
 const TODAY = '2026-11-28';
@@ -65,22 +65,11 @@ const teenager: StoredJourneyEvent[] = [
   }),
 ];
 
-const auditor = { id: 'aud', name: 'Ann Auditor', role: 'auditor' } as unknown as AuthenticatedUser;
-
-function render(events: StoredJourneyEvent[], query: Record<string, string>, showNames = true): string {
-  const form = parseReplayForm(query);
-  const replayed = childJourney(CHILD, events, form.point, TODAY, DEFAULT_DRIFT_CONFIG);
-  const journey = showNames ? replayed : journeyWithoutPersonalData(replayed);
-  return childPage({
-    user: auditor,
-    csrfToken: 't',
-    journey,
-    form,
-    showNames,
-    today: TODAY,
-    recordForms: [],
-  }).toString();
-}
+const render = (
+  events: StoredJourneyEvent[],
+  query: Record<string, string>,
+  role: Role = 'auditor',
+): string => childPageFor({ childId: CHILD, events, role, today: TODAY, query });
 
 describe('the auditor’s child page: what a correction changed, and a closing entry recorded late', () => {
   it('Given a review whose date was corrected, When the auditor reads the page, Then the correction says from what to what', () => {
@@ -102,7 +91,7 @@ describe('the auditor’s child page: what a correction changed, and a closing e
     expect(journey.corrections.get('r1')?.[0].changes).toEqual([
       { path: 'name', from: '[withheld]', to: '[withheld]' },
     ]);
-    expect(render(complaint, {}, false)).toContain('(date 20 October 2026 → 22 October 2026)');
+    expect(render(complaint, {}, 'reporting_job')).toContain('(date 20 October 2026 → 22 October 2026)');
   });
 
   it('Given a late review recorded 27 November that closes DR01 on 22 October, When the closed flag is shown, Then it says when its closing entry was recorded', () => {
@@ -128,7 +117,7 @@ describe('the auditor’s child page: what a correction changed, and a closing e
   });
 
   it('Given a role without personal data, When the same flag is shown, Then it gives no date of birth', () => {
-    const page = render(teenager, { asAt: '2024-11-20' }, false);
+    const page = render(teenager, { asAt: '2024-11-20' }, 'reporting_job');
     expect(page).toContain('Turned 16 (date of birth)');
     expect(page).not.toContain('10 May 2008');
   });

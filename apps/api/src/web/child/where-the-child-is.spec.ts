@@ -1,10 +1,6 @@
 import type { StoredJourneyEvent } from '@care-journey/journey';
-import { DEFAULT_DRIFT_CONFIG } from '@care-journey/projections';
-import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { eventsSeenBy } from '../../auth/events-seen-by';
 import type { Role } from '@care-journey/access';
-import { childJourney, parseReplayForm } from './child-journey';
-import { childPage } from './child.page';
+import { childPageFor } from './testing/child-page-for';
 
 const CHILD = '0b1d2e3f-0000-5000-8000-000000000003';
 const TODAY = '2026-11-28';
@@ -46,20 +42,8 @@ const missing = [
   recorded('m1', 'MissingEpisodeStarted', { effectiveDate: '2026-11-28', kind: 'M' }),
 ];
 
-function render(events: StoredJourneyEvent[], role: Role, query: Record<string, string> = {}): string {
-  const form = parseReplayForm(query);
-  const journey = childJourney(CHILD, eventsSeenBy(role, events), form.point, TODAY, DEFAULT_DRIFT_CONFIG);
-  const user = { id: 'u', name: 'U', role } as unknown as AuthenticatedUser;
-  return childPage({
-    user,
-    csrfToken: 't',
-    journey,
-    form,
-    showNames: true,
-    today: TODAY,
-    recordForms: [],
-  }).toString();
-}
+const render = (events: StoredJourneyEvent[], role: Role, query: Record<string, string> = {}): string =>
+  childPageFor({ childId: CHILD, events, role, today: TODAY, query });
 
 describe('the child page summary says where the child is now', () => {
   it('Given a child reported missing today, When the worker opens the page, Then the summary says missing since when', () => {

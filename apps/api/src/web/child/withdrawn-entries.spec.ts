@@ -1,11 +1,8 @@
 import type { StoredJourneyEvent } from '@care-journey/journey';
 import { DEFAULT_DRIFT_CONFIG } from '@care-journey/projections';
-import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { eventsSeenBy } from '../../auth/events-seen-by';
 import type { Role } from '@care-journey/access';
 import { childJourney, parseReplayForm } from './child-journey';
-import { childPage } from './child.page';
-import { journeyWithoutPersonalData } from './journey-without-personal-data';
+import { childPageFor } from './testing/child-page-for';
 
 const CHILD = '0b1d2e3f-0000-5000-8000-000000000002';
 const TODAY = '2026-11-28';
@@ -49,22 +46,8 @@ const events: StoredJourneyEvent[] = [
   }),
 ];
 
-function render(role: Role, query: Record<string, string> = {}): string {
-  const form = parseReplayForm(query);
-  const replayed = childJourney(CHILD, eventsSeenBy(role, events), form.point, TODAY, DEFAULT_DRIFT_CONFIG);
-  const showNames = role !== 'reporting_job';
-  const journey = showNames ? replayed : journeyWithoutPersonalData(replayed);
-  const user = { id: 'u', name: 'U', role } as unknown as AuthenticatedUser;
-  return childPage({
-    user,
-    csrfToken: 't',
-    journey,
-    form,
-    showNames,
-    today: TODAY,
-    recordForms: [],
-  }).toString();
-}
+const render = (role: Role, query: Record<string, string> = {}): string =>
+  childPageFor({ childId: CHILD, events, role, today: TODAY, query });
 
 const withdrawnList = (page: string): string =>
   /<ul class="govuk-list" id="withdrawn-list">(.*?)<\/ul>/s.exec(page)?.[1] ?? '';
@@ -88,6 +71,24 @@ describe('withdrawn entries stay visible on the child page', () => {
     expect(withdrawnList(page)).toContain('Legal status changed, 24 November 2026');
     expect(page).not.toContain('Entered in error');
   });
+
+  it.each(['panel_member', 'reporting_job'] as const)(
+    'Given a registration withdrawn in error, When a %s reads the page, Then it says registered in error, without the reason',
+    (role) => {
+      const duplicate = [
+        events[0],
+        recorded('x1', '2026-11-28T12:00:00.000Z', 'admin.demo', 'RegistrationRetracted', {
+          effectiveDate: '2026-07-01',
+          retractedEventId: 'r1',
+          reason: 'Registered twice: the same child as CJW001',
+        }),
+      ];
+      const page = childPageFor({ childId: CHILD, events: duplicate, role, today: TODAY });
+      expect(page).toContain('id="registration-withdrawn"');
+      expect(withdrawnList(page)).toContain('withdrawn 28 November 2026 by admin.demo');
+      expect(page).not.toContain('Registered twice');
+    },
+  );
 
   it('Given a replay as known before the withdrawal, When shown, Then the entry is in the journey and not listed as withdrawn', () => {
     const page = render('social_worker', { knownAt: '2026-11-27' });

@@ -1,6 +1,7 @@
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { html, type HtmlValue, type SafeHtml } from './html';
 import { navigationFor, type NavKey } from './navigation';
+import { phaseBannerText } from './phase-banner';
 import { sessionEndsNotice, sessionWarning } from './session-warning';
 
 export const SERVICE_NAME = 'Care Journey';
@@ -92,7 +93,7 @@ export function page(options: PageOptions): SafeHtml {
     <div class="govuk-width-container cj-width"><div class="govuk-phase-banner">
       <p class="govuk-phase-banner__content">
         <strong class="govuk-tag govuk-phase-banner__content__tag">Alpha</strong>
-        <span class="govuk-phase-banner__text">A new service for the permanency panel. Check anything you act on against the case record.</span>
+        <span class="govuk-phase-banner__text">${phaseBannerText(options.user?.role)}</span>
       </p>
     </div></div></header>
   <div class="govuk-width-container cj-width">

@@ -1,5 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { createValidationPipe } from '../../http/validation-pipe';
+import type { StoredJourneyEvent } from '@care-journey/journey';
+import { amendFormFor, CORRECTION_FORMS } from './correction-forms';
 import { formToBody } from './form-body';
 import { recordForm, type RecordForm } from './form-definitions';
 import { recordFormPage } from './record-form.page';
@@ -25,6 +27,9 @@ const optionsOf = (page: string, name: string): string[] => {
   if (!select) throw new Error(`no select ${name}`);
   return [...select[1].matchAll(/<option value="([^"]*)"/g)].map(([, value]) => value).filter(Boolean);
 };
+
+/** Where the question named `name` starts on the page (-1 when it is not asked). */
+const questionAt = (page: string, name: string): number => page.indexOf(`name="${name}"`);
 
 const entryToCare = recordForm('entry-to-care')!;
 const placementChange = recordForm('placement-change')!;
@@ -55,6 +60,38 @@ describe('the entry-to-care and placement-change forms', () => {
     expect(types).toEqual(expect.arrayContaining(['U1', 'U6', 'K2']));
     for (const code of ['T0', 'T1', 'T2', 'T3', 'T4', 'A3', 'A4', 'A5', 'A6'])
       expect(types).not.toContain(code);
+  });
+
+  it('Given the placement-change form, When it is opened, Then the same-carer question comes before the reason, whose hint says which reasons fit which answer (frontline review F7)', () => {
+    const page = pageOf(placementChange);
+    const sameCarer = questionAt(page, 'sameCarer');
+    expect(sameCarer).toBeGreaterThan(questionAt(page, 'placement.placementType'));
+    expect(questionAt(page, 'reasonForChange')).toBeGreaterThan(sameCarer);
+    expect(page).toContain(
+      'PLACE only with the same carer; CLOSE, ALLEG, STAND, APPRR, CREQB, CREQO and CHILD only with a new carer; CARPL, CUSTOD, LAREQ and OTHER with either',
+    );
+  });
+
+  it('Given a placement change being corrected, When its amend form is opened, Then it asks the same-carer question before the reason too', () => {
+    const entry = {
+      id: 'e1',
+      type: 'PlacementChanged',
+      recordedAt: '2026-10-20T09:00:00.000Z',
+      recordedBy: 'sw',
+      data: {
+        childId: 'child-1',
+        effectiveDate: '2026-10-20',
+        placement: { placementType: 'U6', provider: 'PR4' },
+        reasonForChange: 'CREQB',
+        sameCarer: false,
+      },
+    } as StoredJourneyEvent & { type: 'PlacementChanged' };
+    const amend = amendFormFor(CORRECTION_FORMS[0], entry);
+    const page = pageOf(amend);
+    expect(questionAt(page, 'amendedData.sameCarer')).toBeGreaterThan(-1);
+    expect(questionAt(page, 'amendedData.reasonForChange')).toBeGreaterThan(
+      questionAt(page, 'amendedData.sameCarer'),
+    );
   });
 
   it('Given the entry-to-care form, When it is opened, Then it asks the previous permanence code (none and not known among them), the authority and the date, and offers no temporary placement', () => {

@@ -28,6 +28,7 @@ import {
   RecordReviewDto,
   SetPermanencePlanDto,
 } from '../../children/dto/review-and-plan.dto';
+import { reasonAndCarerHint } from './reason-and-carer-hint';
 import { RecordStatutoryVisitDto } from '../../children/dto/statutory-visit.dto';
 import { ROUTE_TEXT } from '../child/event-labels';
 
@@ -216,12 +217,19 @@ export const RECORD_FORMS: readonly RecordForm[] = [
     fields: [
       effectiveDate('Date of the move'),
       ...placementFields(ORDINARY_PLACEMENT_TYPES),
-      { kind: 'code', name: 'reasonForChange', label: 'Reason for the change', list: 'REASON_PLACE_CHANGE' },
+      // Asked before the reason: the answer decides which reasons fit (frontline review F7).
       {
         kind: 'boolean',
         name: 'sameCarer',
         label: 'Is it the same carer as before?',
-        hint: 'Yes when only the placement type changes with the same carer',
+        hint: 'Yes when the child stays with the same carer and only the placement changes (the carer moves house, the provider or placement type changes); No when the child moves to a new carer',
+      },
+      {
+        kind: 'code',
+        name: 'reasonForChange',
+        label: 'Reason for the change',
+        list: 'REASON_PLACE_CHANGE',
+        hint: reasonAndCarerHint(),
       },
     ],
   },
