@@ -10,6 +10,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { ApiUnderLoad, ReviewStore, type Measured } from './http/api-under-load';
+import { catchUpNote } from './figures/http-commands';
 import { alternatingOrder, median } from './support/alternating-runs';
 import { progress } from './support/timing';
 import { buildCohort } from './workload/cohort';
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
       const r = await apis[side].load(options.clients, options.seconds);
       results[side].push(r);
       console.log(
-        `${'AB'[side]}: ${r.perSecond.toFixed(0)} commands/s, p99 ${r.p99.toFixed(1)} ms, API CPU ${fixed(perCommand(r.apiCpuMs, r), 2)} ms/command (main ${fixed(perCommand(r.mainCpuMs, r), 2)})`,
+        `${'AB'[side]}: ${r.perSecond.toFixed(0)} commands/s, p99 ${r.p99.toFixed(1)} ms, API CPU ${fixed(perCommand(r.apiCpuMs, r), 2)} ms/command (main ${fixed(perCommand(r.mainCpuMs, r), 2)})${catchUpNote(r)}`,
       );
     }
     const ratios = results[1].map((b, round) => b.perSecond / results[0][round].perSecond);

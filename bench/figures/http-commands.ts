@@ -8,7 +8,8 @@ const CLIENTS = [1, 8, 32];
 const ms = (value: number): string => value.toFixed(1);
 
 /**
- * CPU per request of the API process (all its threads, from /proc) and of the load client: steadier
+ * CPU per request of the API process (all its threads, from /proc, until its read models caught up
+ * with the phase) and of the load client: steadier
  * than requests per second on a shared machine, and the client's share shows what the load tool
  * itself takes from the same cores.
  */
@@ -17,7 +18,15 @@ export function cpuNote(r: Measured): string {
   const perCommand = (ms: number) => (ms / r.requests).toFixed(2);
   const main = r.mainCpuMs === undefined ? '' : ` (main thread ${perCommand(r.mainCpuMs)})`;
   const api = r.apiCpuMs === undefined ? '' : `API CPU ${perCommand(r.apiCpuMs)} ms/command${main}, `;
-  return `; ${api}${r.tool} CPU ${(r.cpuMs / r.requests).toFixed(2)} ms/request`;
+  return `; ${api}${r.tool} CPU ${(r.cpuMs / r.requests).toFixed(2)} ms/request${catchUpNote(r)}`;
+}
+
+/** How far the read models were behind when the load ended, and how long they took to catch up. */
+export function catchUpNote(r: Measured): string {
+  if (r.lagAtEnd === undefined) return '';
+  const caught =
+    r.catchUpMs === undefined ? 'not caught up within 60 s' : `caught up in ${r.catchUpMs.toFixed(0)} ms`;
+  return `; read models ${r.lagAtEnd} events behind at the end, ${caught} (CPU counted until then)`;
 }
 
 /**

@@ -19,8 +19,19 @@ export interface LoadResult extends LoadCounts {
   tool: LoadTool;
 }
 
-/** A phase's load result with the API's CPU over it (whole process, and its main thread alone). */
-export type Measured = LoadResult & { apiCpuMs?: number; mainCpuMs?: number };
+/**
+ * A phase's load result with the API's CPU over it (whole process, and its main thread alone),
+ * counted until the read models had caught up with the phase's commands: a projector left behind
+ * by the load (CARE_JOURNEY_PROJECTOR_NICE) would otherwise do part of the phase's work unmeasured.
+ */
+export type Measured = LoadResult & {
+  apiCpuMs?: number;
+  mainCpuMs?: number;
+  /** Events the read models were behind the log when the load ended. */
+  lagAtEnd?: number;
+  /** How long they then took to catch up (ms); undefined if they did not within the wait. */
+  catchUpMs?: number;
+};
 
 /** The bench's social worker, in every team the synthetic cohort allocates to (the default authority's). */
 const benchSocialWorker = () => ({
@@ -37,14 +48,23 @@ const since = (before: number | undefined, after: number | undefined): number | 
 const script = (name: string) => join(__dirname, `${name}.js`);
 const CLIENT_SCRIPT: Record<LoadTool, string> = { wrk: 'wrk-client', autocannon: 'load-client' };
 
-/** Polls /health/projections until the lag is 0 (or gives up after `timeoutMs`: measured anyway). */
-async function caughtUp(url: string, timeoutMs: number): Promise<void> {
+/** The read models' lag behind the log, in events (/health/projections); undefined if not said. */
+async function lagOf(url: string): Promise<number | undefined> {
+  const health = (await (await fetch(`${url}/health/projections`)).json()) as { lag?: string };
+  return health.lag === undefined ? undefined : Number(health.lag);
+}
+
+/**
+ * Polls /health/projections every `everyMs` until the lag is 0; false if it is not after
+ * `timeoutMs` (measured anyway).
+ */
+async function caughtUp(url: string, timeoutMs: number, everyMs = 250): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const health = (await (await fetch(`${url}/health/projections`)).json()) as { lag?: string };
-    if (health.lag === '0') return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    if ((await lagOf(url)) === 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
+  return false;
 }
 
 /** The API's store: cohort children up to `count` review targets; returns the targets. */
@@ -155,10 +175,14 @@ export class ApiUnderLoad {
     ]);
     const result = JSON.parse(await firstLine(client, /^\{/, (seconds + 60) * 1000)) as LoadResult;
     await exited(client);
+    const lagAtEnd = await lagOf(this.url);
+    const catchUpFrom = performance.now();
+    const caught = await caughtUp(this.url, 60_000, 20);
+    const catchUpMs = caught ? performance.now() - catchUpFrom : undefined;
     const apiCpuMs = since(apiBefore, processCpuMs(pid));
     const mainCpuMs = since(mainBefore, mainThreadCpuMs(pid));
     this.first += result.sent + clients;
-    return { ...result, apiCpuMs, mainCpuMs };
+    return { ...result, apiCpuMs, mainCpuMs, lagAtEnd, catchUpMs };
   }
 
   /**

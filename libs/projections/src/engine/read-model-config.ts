@@ -45,7 +45,15 @@ export interface ReadModelConfig {
   retry: RetryDelays;
   /** The worker projector's heartbeat (projector-heartbeat.ts). */
   heartbeat: HeartbeatSettings;
+  /**
+   * The projector thread's nice value (CARE_JOURNEY_PROJECTOR_NICE, 0–19; thread mode on Linux):
+   * when the cores are contended, acknowledging writes comes before catching the read models up.
+   */
+  projectorNice: number;
 }
+
+/** CARE_JOURNEY_PROJECTOR_NICE's default (see ReadModelConfig.projectorNice). */
+export const DEFAULT_PROJECTOR_NICE = 10;
 
 export interface HeartbeatSettings {
   /** How often apps/projector writes it (ms). */
@@ -73,6 +81,20 @@ const read = (env: Env, name: string): string | undefined => {
   const value = env[name]?.trim();
   return value === undefined || value === '' ? undefined : value;
 };
+
+/** CARE_JOURNEY_PROJECTOR_NICE: a whole number 0–19 (setpriority(2) allows an unprivileged process to raise it). */
+export function projectorNiceFromEnv(env: Env = process.env): number {
+  const name = 'CARE_JOURNEY_PROJECTOR_NICE';
+  const raw = read(env, name);
+  if (raw === undefined) return DEFAULT_PROJECTOR_NICE;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value > 19)
+    throw new ReadModelConfigError(
+      name,
+      `must be a whole number 0–19 (0: the API's own priority), got "${raw}"`,
+    );
+  return value;
+}
 
 function positiveInteger(env: Env, name: string, fallback: number): number {
   const raw = read(env, name);
@@ -199,5 +221,6 @@ export function loadReadModelConfig(env: Env = process.env, store?: StoreConfig)
       intervalMs: positiveInteger(env, 'CARE_JOURNEY_PROJECTOR_HEARTBEAT_MS', DEFAULT_HEARTBEAT_MS),
       staleIntervals: positiveInteger(env, 'CARE_JOURNEY_PROJECTOR_STALE_INTERVALS', DEFAULT_STALE_INTERVALS),
     },
+    projectorNice: projectorNiceFromEnv(env),
   };
 }

@@ -3,7 +3,7 @@
  * projected by the thread (projector-thread.worker.ts, compiled from TypeScript by its bootstrap).
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
@@ -92,6 +92,26 @@ describe('projector thread (CARE_JOURNEY_PROJECTIONS=thread)', () => {
     expect(await projection.waitForPosition(99n, 150)).toBe(false);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
+
+  // Linux schedules threads one by one: the thread lowers its own priority, the API's threads keep theirs.
+  const onLinux = existsSync('/proc/thread-self') ? it : it.skip;
+  onLinux(
+    'runs at CARE_JOURNEY_PROJECTOR_NICE: its own thread alone, said in its start-up line',
+    async () => {
+      // A task's nice value is the 19th field of /proc/<pid>/task/<tid>/stat (after the name in brackets).
+      const niceOf = (tid: string): number =>
+        Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+      const threadsAt = (nice: number) =>
+        readdirSync('/proc/self/task').filter((tid) => niceOf(tid) === nice);
+      const before = threadsAt(7);
+      const { projection } = live({ settings: settings({ nice: 7 }) });
+      await projection.start();
+      const line = 'the projector thread runs at nice 7 (CARE_JOURNEY_PROJECTOR_NICE)';
+      await eventually(() => logs.includes(line));
+      expect(threadsAt(7).filter((tid) => !before.includes(tid))).toHaveLength(1);
+      expect(niceOf(String(process.pid))).toBe(0);
+    },
+  );
 
   it('stops cleanly: applies what it received, ends the thread, and a new thread resumes at the checkpoint', async () => {
     const first = live();

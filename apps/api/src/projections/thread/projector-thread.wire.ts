@@ -17,6 +17,8 @@ export interface ProjectorThreadSettings {
   maxRestartDelayMs?: number;
   /** How often the thread's SQLite subscription looks for new events (it gets no in-process signal). */
   pollIntervalMs: number;
+  /** The thread's nice value (ReadModelConfig.projectorNice); 0 or absent: the API's own priority. */
+  nice?: number;
 }
 
 /** From the thread to the API. */

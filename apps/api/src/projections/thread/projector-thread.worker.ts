@@ -8,6 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEventStore, type EventStore } from '@care-journey/event-store';
 import { Projector, ReadModelStore } from '@care-journey/projections';
+import { lowerOwnPriority } from './thread-priority';
 import type { HostMessage, ProjectorThreadSettings, ThreadMessage } from './projector-thread.wire';
 
 /** How often the thread looks at the projector's state when no batch tells it (a failure, a retry). */
@@ -22,6 +23,7 @@ async function run(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('projector-thread.worker must run as a worker thread');
   const settings = (workerData as { settings: ProjectorThreadSettings }).settings;
+  const priority = lowerOwnPriority(settings.nice ?? 0);
   const post = (message: ThreadMessage): void => port.postMessage(message);
 
   const store = await openStore(settings);
@@ -73,6 +75,7 @@ async function run(): Promise<void> {
   // Ready once the read models are checked against the log (realigned if they are not its own).
   await projector.whenStarted();
   post({ kind: 'ready', checkpoint: readModels.checkpoint()?.toString() ?? null });
+  post({ kind: 'log', message: `the projector thread runs at ${priority} (CARE_JOURNEY_PROJECTOR_NICE)` });
   reportState();
 }
 
