@@ -61,7 +61,7 @@ export class ReadModelConfigError extends Error {
   override readonly name = 'ReadModelConfigError';
   constructor(
     readonly variable: string,
-    rule: string,
+    readonly rule: string,
   ) {
     super(`${variable}: ${rule}`);
   }
