@@ -119,5 +119,32 @@ describe('projector worker', () => {
       );
       expect(existsSync(join(dir, 'other.db'))).toBe(false);
     });
+
+    it('Given a projector of the live store on an explicit read-model file, When a projector of another store starts on that file, Then it is refused naming CARE_JOURNEY_READMODEL_FILE and both stores (review s12-ops F2)', async () => {
+      const [live, training, shared] = [
+        join(dir, 'live.db'),
+        join(dir, 'training.db'),
+        join(dir, 'shared.db'),
+      ];
+      for (const file of [live, training])
+        await (await createEventStore(loadStoreConfig({ CARE_JOURNEY_SQLITE_FILE: file }))).close();
+      const first = await startProjector({
+        env: { CARE_JOURNEY_SQLITE_FILE: live, CARE_JOURNEY_READMODEL_FILE: shared },
+        log: () => undefined,
+        logIntervalMs: 1000,
+      });
+      try {
+        await expect(
+          startProjector({
+            env: { CARE_JOURNEY_SQLITE_FILE: training, CARE_JOURNEY_READMODEL_FILE: shared },
+            log: () => undefined,
+          }),
+        ).rejects.toThrow(
+          `CARE_JOURNEY_READMODEL_FILE: ${shared} holds the read models of the event store ${live}, not of ${training} (CARE_JOURNEY_SQLITE_FILE)`,
+        );
+      } finally {
+        await first.stop();
+      }
+    });
   });
 });

@@ -56,9 +56,13 @@ export async function startProjector(options: StartOptions = {}): Promise<Runnin
   const config = loadReadModelConfig(env, storeConfig);
   if (storeConfig) {
     // The API's start-up check, before anything is opened: a missing store (a mistyped path, a
-    // volume not mounted) is not created unless CARE_JOURNEY_SQLITE_CREATE=1 says so.
-    const { created } = checkStoreFiles(storeConfig, config.file, { createStore: readCreateStore(env) });
+    // volume not mounted) is not created unless CARE_JOURNEY_SQLITE_CREATE=1 says so, and another
+    // store's read-model file is refused.
+    const { created, takenOver } = checkStoreFiles(storeConfig, config.file, {
+      createStore: readCreateStore(env),
+    });
     if (created) log(`WARN created a new, empty event store at ${created}`);
+    if (takenOver) log(`WARN ${takenOver}`);
   }
   const eventStore = options.eventStore ?? (await createEventStore(storeConfig));
   // This process is the writer whatever the API's mode says.

@@ -15,7 +15,7 @@ export function checkStoreFiles(
   store: StoreConfig,
   readModelFile: string,
   options: { createStore: boolean },
-): { created?: string } {
+): { created?: string; takenOver?: string } {
   return asConfigError(() => checkProjectedStoreFiles(store, readModelFile, options));
 }
 

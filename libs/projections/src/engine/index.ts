@@ -12,3 +12,4 @@ export { readHeartbeatFromFile } from './read-model-store-heartbeat';
 export * from './storage-error';
 export * from './fold-version';
 export * from './store-files';
+export { claimReadModelFile } from './read-model-store-owner';

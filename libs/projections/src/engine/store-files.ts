@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import type { StoreConfig } from '@care-journey/event-store';
 import { createOwnerOnlyFile, sqliteTableNames } from '@care-journey/event-store/sqlite';
 import { ReadModelConfigError } from './read-model-config';
+import { claimReadModelFile } from './read-model-store-owner';
 
 type Env = Record<string, string | undefined>;
 
@@ -83,16 +84,18 @@ function checkHoldsNoReadModels(file: string): void {
 /**
  * The store and read-model files, checked before a process opens them (review s12-ops F7, F8): the
  * API before its modules start, apps/projector before its engine. A wrong path stops start-up with
- * one line naming the setting instead of a stack trace or, worse, a new empty store served as if it were the authority's. A missing SQLite store is
- * created only when asked (`createStore`: CARE_JOURNEY_SQLITE_CREATE=1, `serve --create-store`,
- * the demo). Returns the store file when it was created here, for the caller to log.
+ * one line naming the setting instead of a stack trace or, worse, a new empty store served as if it
+ * were the authority's. A missing SQLite store is created only when asked (`createStore`:
+ * CARE_JOURNEY_SQLITE_CREATE=1, `serve --create-store`, the demo). A read-model file that belongs to
+ * another store is refused (read-model-store-owner.ts). Returns, for the caller to log at WARN, the
+ * store file when it was created here and a read-model file taken over from a store moved away.
  */
 export function checkStoreFiles(
   store: StoreConfig,
   readModelFile: string,
   { createStore }: { createStore: boolean },
-): { created?: string } {
-  const result: { created?: string } = {};
+): { created?: string; takenOver?: string } {
+  const result: { created?: string; takenOver?: string } = {};
   if (store.kind === 'sqlite' && store.file !== ':memory:') {
     const file = resolve(store.file);
     if (readModelFile !== ':memory:' && file === resolve(readModelFile))
@@ -111,6 +114,8 @@ export function checkStoreFiles(
     if (missing) result.created = file;
     else checkHoldsNoReadModels(file);
   }
-  if (readModelFile !== ':memory:') checkOpenable(READMODEL_FILE_VARIABLE, resolve(readModelFile), true);
-  return result;
+  if (readModelFile === ':memory:') return result;
+  checkOpenable(READMODEL_FILE_VARIABLE, resolve(readModelFile), true);
+  const { takenOver } = claimReadModelFile(store, readModelFile);
+  return takenOver ? { ...result, takenOver } : result;
 }
