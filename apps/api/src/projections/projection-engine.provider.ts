@@ -92,6 +92,7 @@ export const liveProjectionProvider: Provider = {
         restartDelayMs: config.retry.firstDelayMs,
         maxRestartDelayMs: config.retry.maxDelayMs,
         pollIntervalMs: THREAD_POLL_MS,
+        generationCheckMs: config.heartbeat.intervalMs,
       },
       log: { log: (message) => logger.log(message), error: (message) => logger.error(message) },
     });
