@@ -29,7 +29,7 @@ function moveAside(file: string, to: string): void {
     if (existsSync(file + suffix)) renameSync(file + suffix, to + suffix);
 }
 
-const STORE_RESTORES_STREAM = 'store-restores';
+export const STORE_RESTORES_STREAM = 'store-restores';
 
 const position = (value: string): bigint => {
   if (!/^\d{1,19}$/.test(value)) throw new InvalidArgumentError('must be a global position (a whole number)');
@@ -61,7 +61,7 @@ async function headOf(file: string): Promise<Pick<ReplacedLog, 'head' | 'unknown
  * The restore, as an event of the log: which positions the backup does not have, or (previousHead
  * undefined: `--reuse-positions`) that positions after the backup's head are given out again.
  */
-const restoreMarker = (backup: string, restoredHead: bigint, previousHead?: bigint): NewEvent => ({
+export const restoreMarker = (backup: string, restoredHead: bigint, previousHead?: bigint): NewEvent => ({
   id: randomUUID(),
   type: 'StoreRestored',
   data: {
