@@ -16,13 +16,16 @@
 import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { StoreConfig } from '@care-journey/event-store';
-import { defaultReadModelFile, ReadModelConfigError } from './read-model-config';
+import {
+  defaultReadModelFile,
+  READMODEL_FILE_VARIABLE,
+  ReadModelConfigError,
+  SQLITE_FILE_VARIABLE,
+} from './read-model-config';
 import { ReadModelFile } from './read-model-store-file';
 import { SHARED_SCHEMA } from './read-model-schema';
 
 export const STORE_KEY = 'event_store';
-const READMODEL_FILE_VARIABLE = 'CARE_JOURNEY_READMODEL_FILE';
-const SQLITE_FILE_VARIABLE = 'CARE_JOURNEY_SQLITE_FILE';
 
 /** What a read-model file records of its store. */
 interface RecordedStore {

@@ -6,14 +6,12 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { StoreConfig } from '@care-journey/event-store';
 import { createOwnerOnlyFile, sqliteTableNames } from '@care-journey/event-store/sqlite';
-import { ReadModelConfigError } from './read-model-config';
+import { READMODEL_FILE_VARIABLE, ReadModelConfigError, SQLITE_FILE_VARIABLE } from './read-model-config';
 import { claimReadModelFile } from './read-model-store-owner';
 
 type Env = Record<string, string | undefined>;
 
-export const SQLITE_FILE_VARIABLE = 'CARE_JOURNEY_SQLITE_FILE';
 export const SQLITE_CREATE_VARIABLE = 'CARE_JOURNEY_SQLITE_CREATE';
-export const READMODEL_FILE_VARIABLE = 'CARE_JOURNEY_READMODEL_FILE';
 
 /** CARE_JOURNEY_SQLITE_CREATE: `1` may create a missing store, `0` or unset may not. */
 export function readCreateStore(env: Env): boolean {
