@@ -35,10 +35,15 @@ export function checkedApiSettings({ development = false, createStore = false } 
     if (exposed) throw exposed;
     const warnings = [...looseSecretFileModes(process.env), unstatedTrustProxyWarning(config, process.env)];
     for (const warning of warnings) if (warning) new Logger('CareJourney').warn(warning);
-    const { created } = checkStoreFiles(config.store, loadReadModelConfig(process.env, config.store).file, {
-      createStore: createStore || readCreateStore(process.env),
-    });
+    const { created, takenOver } = checkStoreFiles(
+      config.store,
+      loadReadModelConfig(process.env, config.store).file,
+      {
+        createStore: createStore || readCreateStore(process.env),
+      },
+    );
     if (created) new Logger('CareJourney').warn(`created a new, empty event store at ${created}`);
+    if (takenOver) new Logger('CareJourney').warn(takenOver);
     return config;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

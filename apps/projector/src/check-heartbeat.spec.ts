@@ -14,6 +14,8 @@ describe('the projector container healthcheck (review s12-ops F15)', () => {
       CARE_JOURNEY_SQLITE_FILE: join(dir, 'events.db'),
       CARE_JOURNEY_READMODEL_FILE: join(dir, 'read-models.db'),
       CARE_JOURNEY_PROJECTOR_HEARTBEAT_MS: '1000',
+      // A new, empty store: the projector creates a missing one only when told to (store-files.ts).
+      CARE_JOURNEY_SQLITE_CREATE: '1',
     };
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,7 +5,12 @@
  * It writes a heartbeat into that file every CARE_JOURNEY_PROJECTOR_HEARTBEAT_MS (heartbeat.ts).
  */
 import { createEventStore, loadStoreConfig, type EventStore } from '@care-journey/event-store';
-import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections';
+import {
+  checkStoreFiles,
+  loadReadModelConfig,
+  ProjectionEngine,
+  readCreateStore,
+} from '@care-journey/projections';
 import { startHeartbeat } from './heartbeat';
 import { rebuildOutdatedFold } from './rebuild-outdated-fold';
 
@@ -49,6 +54,16 @@ export async function startProjector(options: StartOptions = {}): Promise<Runnin
     ((message: string) => console.error(`${new Date().toISOString()} [projector] ERROR ${message}`));
   const storeConfig = options.eventStore ? undefined : loadStoreConfig(env);
   const config = loadReadModelConfig(env, storeConfig);
+  if (storeConfig) {
+    // The API's start-up check, before anything is opened: a missing store (a mistyped path, a
+    // volume not mounted) is not created unless CARE_JOURNEY_SQLITE_CREATE=1 says so, and another
+    // store's read-model file is refused.
+    const { created, takenOver } = checkStoreFiles(storeConfig, config.file, {
+      createStore: readCreateStore(env),
+    });
+    if (created) log(`WARN created a new, empty event store at ${created}`);
+    if (takenOver) log(`WARN ${takenOver}`);
+  }
   const eventStore = options.eventStore ?? (await createEventStore(storeConfig));
   // This process is the writer whatever the API's mode says.
   const engine = new ProjectionEngine(eventStore, {

@@ -95,6 +95,17 @@ describe('the store and read-model files are checked before start-up (review s12
     );
   });
 
+  it('Given a CARE_JOURNEY_READMODEL_FILE that holds another existing store’s read models, When checked, Then start-up is refused naming the variable and both stores (review s12-ops F2)', async () => {
+    const [live, training, shared] = [join(dir, 'live.db'), join(dir, 'training.db'), join(dir, 'shared.db')];
+    for (const file of [live, training]) await new SqliteEventStore({ file }).close();
+    expect(checkStoreFiles(sqlite(live), shared, { createStore: false })).toEqual({});
+    expect(refusal(() => checkStoreFiles(sqlite(training), shared, { createStore: false }))).toMatch(
+      new RegExp(
+        `^CARE_JOURNEY_READMODEL_FILE: ${shared} holds the read models of the event store ${live}, not of ${training} \\(CARE_JOURNEY_SQLITE_FILE\\)`,
+      ),
+    );
+  });
+
   it('Given CARE_JOURNEY_SQLITE_CREATE, When read, Then 1 allows creating, 0/unset do not, anything else is refused naming it', () => {
     expect(readCreateStore({ CARE_JOURNEY_SQLITE_CREATE: '1' })).toBe(true);
     expect(readCreateStore({ CARE_JOURNEY_SQLITE_CREATE: '0' })).toBe(false);

@@ -93,6 +93,7 @@ export const liveProjectionProvider: Provider = {
         maxRestartDelayMs: config.retry.maxDelayMs,
         pollIntervalMs: THREAD_POLL_MS,
         nice: config.projectorNice,
+        generationCheckMs: config.heartbeat.intervalMs,
       },
       log: { log: (message) => logger.log(message), error: (message) => logger.error(message) },
     });
@@ -147,6 +148,24 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
     this.logger.log(where[this.config.mode]);
     // In worker mode apps/projector does this; here the API projects, so it does (in the background).
     if (this.config.mode !== 'worker') this.foldRebuild = this.rebuildOutdatedFold();
+    if (this.config.mode === 'inline') this.followGenerationSwitches();
+  }
+
+  private generationCheck?: NodeJS.Timeout;
+
+  /**
+   * Inline, the projector on this event loop meets a generation another process switched to
+   * (`care-journey rebuild`) at its next batch; on an idle log there is none, so a timer looks, as
+   * the projector thread and apps/projector do: one read of `meta` per interval, none per event.
+   */
+  private followGenerationSwitches(): void {
+    let following: Promise<unknown> = Promise.resolve();
+    this.generationCheck = setInterval(() => {
+      following = following
+        .then(() => this.engine.followServedGeneration())
+        .catch((error: unknown) => this.logger.error(`following the served generation: ${String(error)}`));
+    }, this.config.heartbeat.intervalMs);
+    this.generationCheck.unref();
   }
 
   /**
@@ -169,6 +188,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.generationCheck);
     await this.rebuildThread.close();
     await this.live.close();
   }

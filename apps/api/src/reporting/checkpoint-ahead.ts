@@ -1,5 +1,6 @@
 import { ConflictException, HttpStatus } from '@nestjs/common';
 import type { EventStore } from '@care-journey/event-store';
+import { refuseCheckpointFromBeforeRestore } from './checkpoint-before-restore';
 
 /**
  * A checkpoint past the log's head was not handed out by this log: it comes from a store since
@@ -21,7 +22,10 @@ export class CheckpointAheadOfLog extends ConflictException {
   }
 }
 
-/** Refuses a checkpoint ("1200" or the feed's "1200.3") whose position is past the store's head. */
+/**
+ * Refuses a checkpoint ("1200" or the feed's "1200.3") whose position is past the store's head, or
+ * that the log gave out before a restore which gave its positions out again (checkpoint-before-restore.ts).
+ */
 export async function refuseCheckpointAheadOfLog(
   store: EventStore,
   after: string | undefined,
@@ -30,4 +34,5 @@ export async function refuseCheckpointAheadOfLog(
   const position = BigInt(after.split('.')[0]);
   const head = await store.headPosition();
   if (position > (head ?? 0n)) throw new CheckpointAheadOfLog(after, head);
+  await refuseCheckpointFromBeforeRestore(store, after, position);
 }

@@ -8,6 +8,7 @@ import { registerImport903Command } from './import-903.command';
 import { registerMeasuresCommand } from './measures.command';
 import { registerRebuildCommand } from './rebuild.command';
 import { registerRestoreCommand } from './restore.command';
+import { registerRestoredHeadCommand } from './restored-head.command';
 import { registerSeedCommand } from './seed.command';
 import { registerServeCommand } from './serve.command';
 import { registerStoreMarkersCommand } from './store-markers.command';
@@ -27,6 +28,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerMeasuresCommand,
   registerBackupCommand,
   registerRestoreCommand,
+  registerRestoredHeadCommand,
   registerStoreMarkersCommand,
   registerUserEntryCommand,
   registerChildRefCommand,

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadStoreConfig } from '@care-journey/event-store';
 import { dateOfInstant, isValidCalendarDate } from '@care-journey/journey';
+import { claimReadModels } from '../support/claim-read-models';
 import { openExistingStore } from '../support/open-existing-store';
 import {
   endedMonths,
@@ -80,6 +81,10 @@ export function registerMeasuresCommand(program: Command): void {
       const storeConfig = loadStoreConfig();
       const readModelConfig = loadReadModelConfig(process.env, storeConfig);
       const store = await openExistingStore(storeConfig);
+      if (!claimReadModels('measures', storeConfig, readModelConfig.file)) {
+        await store.close();
+        return;
+      }
       const engine = new ProjectionEngine(store, {
         file: readModelConfig.file,
         mode: 'inline',

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadStoreConfig } from '@care-journey/event-store';
+import { claimReadModels } from '../support/claim-read-models';
 import { openExistingStore } from '../support/open-existing-store';
 import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections';
 
@@ -20,6 +21,10 @@ export function registerRebuildCommand(program: Command): void {
       const storeConfig = loadStoreConfig();
       const config = loadReadModelConfig(process.env, storeConfig);
       const store = await openExistingStore(storeConfig);
+      if (!claimReadModels('rebuild', storeConfig, config.file)) {
+        await store.close();
+        return;
+      }
       // Worker mode: this process only rebuilds; whoever projects live picks up the new generation.
       const engine = new ProjectionEngine(store, {
         file: config.file,

@@ -15,6 +15,7 @@ import {
 import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections';
 import { hasSqliteHeader } from '../support/sqlite-file-header';
 import { checkStore } from '../support/check-store';
+import { claimReadModels } from '../support/claim-read-models';
 import { consumerNotice, planPositions, type ReplacedLog } from './restore-positions';
 
 const fail = (message: string): void => {
@@ -28,7 +29,7 @@ function moveAside(file: string, to: string): void {
     if (existsSync(file + suffix)) renameSync(file + suffix, to + suffix);
 }
 
-const STORE_RESTORES_STREAM = 'store-restores';
+export const STORE_RESTORES_STREAM = 'store-restores';
 
 const position = (value: string): bigint => {
   if (!/^\d{1,19}$/.test(value)) throw new InvalidArgumentError('must be a global position (a whole number)');
@@ -60,7 +61,7 @@ async function headOf(file: string): Promise<Pick<ReplacedLog, 'head' | 'unknown
  * The restore, as an event of the log: which positions the backup does not have, or (previousHead
  * undefined: `--reuse-positions`) that positions after the backup's head are given out again.
  */
-const restoreMarker = (backup: string, restoredHead: bigint, previousHead?: bigint): NewEvent => ({
+export const restoreMarker = (backup: string, restoredHead: bigint, previousHead?: bigint): NewEvent => ({
   id: randomUUID(),
   type: 'StoreRestored',
   data: {
@@ -232,6 +233,12 @@ async function replaceStore(
   process.stdout.write(`${consumerNotice(restoredHead, plan, markerAt)}\n`);
   if (!options.rebuild) return;
   const readModels = loadReadModelConfig(process.env, storeConfig);
+  // Never into another store's read models (an explicit CARE_JOURNEY_READMODEL_FILE shared by two).
+  if (!claimReadModels('restore', storeConfig, readModels.file))
+    return fail(
+      `the store is restored, but its read models were not rebuilt (above): point CARE_JOURNEY_READMODEL_FILE ` +
+        `at a file of this store's own, then run \`care-journey rebuild\` before serving`,
+    );
   const store = new SqliteEventStore({ file: target });
   const engine = new ProjectionEngine(store, {
     file: readModels.file,

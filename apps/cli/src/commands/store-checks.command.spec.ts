@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Command } from 'commander';
 import { recordCaseHistoryRead } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
+import { ReadModelStore } from '@care-journey/projections';
 import { holdInAnotherProcess } from '../../../../libs/event-store/src/sqlite/testing/hold-in-another-process';
 import { registerAuditCommand } from './audit.command';
 import { registerBackupCommand } from './backup.command';
@@ -165,6 +166,39 @@ describe('CLI store checks', () => {
         await store.close();
       }
       expect(await append(file, 'notes-c', 1)).toBe(10n);
+    });
+
+    it("Given CARE_JOURNEY_READMODEL_FILE holding another existing store's read models, When a backup is restored, Then the store is restored but nothing is rebuilt into that file, and the refusal names the variable and both stores (review s12-ops F2)", async () => {
+      const [file, other, shared] = [
+        join(dir, 'events.sqlite'),
+        join(dir, 'other.sqlite'),
+        join(dir, 'shared.db'),
+      ];
+      await append(file, 'notes-a', 2);
+      await append(other, 'notes-o', 1);
+      const backupFile = join(dir, 'backup.sqlite');
+      expect((await cli(['backup', backupFile], { CARE_JOURNEY_SQLITE_FILE: file })).code).toBe(0);
+      const owner = await cli(['rebuild'], {
+        CARE_JOURNEY_SQLITE_FILE: other,
+        CARE_JOURNEY_READMODEL_FILE: shared,
+      });
+      expect(owner.code).toBe(0);
+
+      const restore = await cli(['restore', backupFile, '--force'], {
+        CARE_JOURNEY_SQLITE_FILE: file,
+        CARE_JOURNEY_READMODEL_FILE: shared,
+      });
+
+      expect(restore.code).toBe(1);
+      expect(restore.out).toContain('restored 2 events');
+      expect(restore.err).toContain(
+        `restore: CARE_JOURNEY_READMODEL_FILE: ${shared} holds the read models of the event store ${other}, not of ${file} (CARE_JOURNEY_SQLITE_FILE)`,
+      );
+      expect(restore.err).toContain('the store is restored, but its read models were not rebuilt');
+      const readModels = new ReadModelStore(shared);
+      expect(readModels.currentGeneration()).toBe(2);
+      expect(readModels.checkpoint()).toBe(1n);
+      readModels.close();
     });
 
     it('takes --continue-after when the replaced store is not there to read', async () => {

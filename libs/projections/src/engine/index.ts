@@ -11,3 +11,5 @@ export * from './projector-heartbeat';
 export { readHeartbeatFromFile } from './read-model-store-heartbeat';
 export * from './storage-error';
 export * from './fold-version';
+export * from './store-files';
+export { claimReadModelFile } from './read-model-store-owner';

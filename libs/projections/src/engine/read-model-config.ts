@@ -64,12 +64,16 @@ export interface HeartbeatSettings {
 
 export const DEFAULT_READMODEL_FILE = './data/read-models.db';
 
+/** The two path settings the start-up checks name (store-files.ts, read-model-store-owner.ts). */
+export const SQLITE_FILE_VARIABLE = 'CARE_JOURNEY_SQLITE_FILE';
+export const READMODEL_FILE_VARIABLE = 'CARE_JOURNEY_READMODEL_FILE';
+
 /** A setting the projections cannot start with; names the variable and the rule. */
 export class ReadModelConfigError extends Error {
   override readonly name = 'ReadModelConfigError';
   constructor(
     readonly variable: string,
-    rule: string,
+    readonly rule: string,
   ) {
     super(`${variable}: ${rule}`);
   }

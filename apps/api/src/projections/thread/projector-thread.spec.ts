@@ -192,6 +192,36 @@ describe('projector thread (CARE_JOURNEY_PROJECTIONS=thread)', () => {
     expect(engine.summary('c3')?.childRef).toBe('REF-c3');
   });
 
+  it('Given an idle log, When another process (the CLI) rebuilds into a new generation, Then the thread moves to it without waiting for an event', async () => {
+    await store.appendToStream(journeyStream('c1'), registrationInCare('c1'), {
+      expectedRevision: 'no_stream',
+    });
+    const { projection } = live({ settings: settings({ generationCheckMs: 50 }) });
+    await projection.start();
+    expect(await projection.waitForPosition(2n, 5_000)).toBe(true);
+
+    const cli = new ProjectionEngine(store, {
+      file: join(dir, 'read-models.db'),
+      mode: 'worker',
+      batchSize: 100,
+      rebuildThreads: 1,
+    });
+    const rebuilt = await cli.rebuildAndWait();
+    await cli.close();
+    expect(rebuilt.generation).toBe(2);
+
+    // No event is appended: only the thread's own look at the served generation can see the switch.
+    await eventually(
+      () => logs.includes('the read models switched to generation 2 (was 1): resuming from its checkpoint'),
+      5_000,
+    );
+    const { globalPosition } = await store.appendToStream(journeyStream('c2'), registrationInCare('c2'), {
+      expectedRevision: 'no_stream',
+    });
+    expect(await projection.waitForPosition(globalPosition, 5_000)).toBe(true);
+    expect(logs.some((line) => /GenerationChanged|generation changed/i.test(line))).toBe(false);
+  });
+
   it('starts a new thread when the thread dies, backing off, and reports it', async () => {
     const counter = join(dir, 'starts');
     writeFileSync(counter, '0');

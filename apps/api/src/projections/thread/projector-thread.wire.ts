@@ -19,6 +19,12 @@ export interface ProjectorThreadSettings {
   pollIntervalMs: number;
   /** The thread's nice value (ReadModelConfig.projectorNice); 0 or absent: the API's own priority. */
   nice?: number;
+  /**
+   * How often the thread looks for a generation another process switched to (`care-journey rebuild`),
+   * which an idle log brings no event to notice by (default DEFAULT_HEARTBEAT_MS; the provider passes
+   * CARE_JOURNEY_PROJECTOR_HEARTBEAT_MS, apps/projector's interval for the same look).
+   */
+  generationCheckMs?: number;
 }
 
 /** From the thread to the API. */

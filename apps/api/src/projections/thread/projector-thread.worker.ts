@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEventStore, type EventStore } from '@care-journey/event-store';
-import { Projector, ReadModelStore } from '@care-journey/projections';
+import { DEFAULT_HEARTBEAT_MS, Projector, ReadModelStore } from '@care-journey/projections';
 import { lowerOwnPriority } from './thread-priority';
 import type { HostMessage, ProjectorThreadSettings, ThreadMessage } from './projector-thread.wire';
 
@@ -51,10 +51,26 @@ async function run(): Promise<void> {
     reportState();
   });
   const stateCheck = setInterval(reportState, STATE_CHECK_MS);
+  // A switch by another process (the CLI's rebuild) is met by the next batch (GenerationChanged); on
+  // an idle log there is none, so a timer looks: one read of `meta` per interval, none per event.
+  let following: Promise<unknown> = Promise.resolve();
+  const generationCheck = setInterval(() => {
+    following = following
+      .then(() => projector.followServedGeneration())
+      .catch((error: unknown) =>
+        post({
+          kind: 'log',
+          message: `following the served generation: ${errorText(error)}`,
+          level: 'error',
+        }),
+      );
+  }, settings.generationCheckMs ?? DEFAULT_HEARTBEAT_MS);
 
   let stopping: Promise<void> | undefined;
   const stop = async (): Promise<void> => {
     clearInterval(stateCheck);
+    clearInterval(generationCheck);
+    await following; // a move to the new generation finishes before the projector stops
     try {
       await projector.stop(); // applies what was received (a failed last batch is re-applied next start)
     } finally {
