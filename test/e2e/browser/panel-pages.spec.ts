@@ -128,15 +128,16 @@ describeInBrowser('permanency panel pages in a real browser', () => {
         : '') ?? '';
     expect(await openFlags()).not.toContain('DR05');
 
-    // A form sent empty shows the API's rules under the form's own labels, in the summary and beside the fields.
+    // A form sent empty shows the API's rules under the form's own labels, in the summary and beside the fields,
+    // in the form's order (the carer question before the reason since session 14: frontline F7).
     await page.goto(`${app.baseUrl}/panel/children/${childId}/record/placement-change`);
     await page.getByRole('button', { name: /^Record/ }).click();
     const summary = (await page.locator('.govuk-error-summary li').allTextContents()).map((s) => s.trim());
     expect(summary).toEqual([
       'Date of the move is required',
       'Placement type is required',
-      'Reason for the change is required',
       '“Is it the same carer as before?” is required',
+      'Reason for the change is required',
     ]);
     expect(await page.locator('#effectiveDate-error').textContent()).toContain(
       'Date of the move is required',
