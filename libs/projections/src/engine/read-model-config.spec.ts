@@ -42,9 +42,9 @@ describe('read-model configuration', () => {
     ).toBe(1000);
   });
 
-  it('Given CARE_JOURNEY_PROJECTOR_NICE unset, Then 10; Given 0–19, Then taken; Given anything else, Then refused naming it and the rule', () => {
-    expect(loadReadModelConfig({}).projectorNice).toBe(10);
-    expect(loadReadModelConfig({ CARE_JOURNEY_PROJECTOR_NICE: '0' }).projectorNice).toBe(0);
+  it('Given CARE_JOURNEY_PROJECTOR_NICE unset, Then 0; Given 0–19, Then taken; Given anything else, Then refused naming it and the rule', () => {
+    expect(loadReadModelConfig({}).projectorNice).toBe(0);
+    expect(loadReadModelConfig({ CARE_JOURNEY_PROJECTOR_NICE: '10' }).projectorNice).toBe(10);
     expect(loadReadModelConfig({ CARE_JOURNEY_PROJECTOR_NICE: ' 19 ' }).projectorNice).toBe(19);
     for (const bad of ['-1', '20', '2.5', 'low'])
       expect(() => loadReadModelConfig({ CARE_JOURNEY_PROJECTOR_NICE: bad })).toThrow(

@@ -47,13 +47,15 @@ export interface ReadModelConfig {
   heartbeat: HeartbeatSettings;
   /**
    * The projector thread's nice value (CARE_JOURNEY_PROJECTOR_NICE, 0–19; thread mode on Linux):
-   * when the cores are contended, acknowledging writes comes before catching the read models up.
+   * above 0, when the cores are contended, acknowledging writes comes before catching the read
+   * models up. 0 by default: on a machine shared with other work, a lowered thread also yields to
+   * every other process, and pages waiting for what was just recorded (minPosition) time out.
    */
   projectorNice: number;
 }
 
 /** CARE_JOURNEY_PROJECTOR_NICE's default (see ReadModelConfig.projectorNice). */
-export const DEFAULT_PROJECTOR_NICE = 10;
+export const DEFAULT_PROJECTOR_NICE = 0;
 
 export interface HeartbeatSettings {
   /** How often apps/projector writes it (ms). */
