@@ -1,8 +1,16 @@
 import { BadRequestException, Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { FEED_CHECKPOINT_RULE, feedPage, type ProjectionEngine } from '@care-journey/projections';
+import { FeedContentChanged, FEED_CONTENT_PATTERN } from './feed-content-changed';
 import type { EventStore } from '@care-journey/event-store';
 import { redactDeep } from '@care-journey/reporting';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -31,6 +39,19 @@ export class FeedQuery {
 
   @MinPositionField()
   minPosition?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The feed content id the caller\'s checkpoint belongs to (the "content" of the last page, X-Feed-Content). ' +
+      'When the served log was written with other content (fold version or drift thresholds changed, then a ' +
+      'rebuild), the page is refused with 409 feed-content-changed: drop what was applied and re-read from 0',
+    example: 'v2-4f1c2a9e0b7d3c55',
+  })
+  @IsOptional()
+  @Matches(FEED_CONTENT_PATTERN, {
+    message: 'content must be a feed content id as a page gave it (e.g. v2-4f1c2a9e0b7d3c55)',
+  })
+  content?: string;
 }
 
 @ApiTags('reporting')
@@ -49,7 +70,16 @@ export class FeedController {
       'Projection changes (care, moves, plans, permanence, flags opened/closed, stability) after a checkpoint, as NDJSON; the last line (and X-Next-Checkpoint) is the next checkpoint. No names.',
   })
   @ApiProduces('application/x-ndjson')
-  @ApiOkResponse({ description: 'One change per line, then {"checkpoint":"<position>[.<index>]"}' })
+  @ApiOkResponse({
+    description:
+      'One change per line, then {"checkpoint":"<position>[.<index>]","content":"<feed content id>"}. ' +
+      'Headers: X-Next-Checkpoint, X-Feed-Content (the content id: keep it with the checkpoint), ' +
+      'X-Feed-Content-Pending (the content the next rebuild writes, when it differs)',
+  })
+  @ApiConflictResponse({
+    description:
+      'rule checkpoint-ahead-of-log (field after), or feed-content-changed (field content): re-read from 0',
+  })
   async feed(
     @Query() query: FeedQuery,
     @CurrentUser() user: AuthenticatedUser,
@@ -58,9 +88,18 @@ export class FeedController {
     await this.readYourWrites.waitFor(query.minPosition);
     await refuseCheckpointAheadOfLog(this.store, query.after);
     const page = this.feedPage(query, mayReadPersonalData(user.role));
+    // Checked against the page's own snapshot: a rebuild switching generations cannot slip between.
+    if (query.content !== undefined && page.content !== undefined && page.content !== query.content)
+      throw new FeedContentChanged(query.content, page.content);
     reply
       .header('content-type', 'application/x-ndjson; charset=utf-8')
       .header('x-next-checkpoint', page.checkpoint);
+    if (page.content !== undefined) reply.header('x-feed-content', page.content);
+    // This process folds with other content than the served log was written with (thresholds changed,
+    // no rebuild yet): the content id changes at the next rebuild.
+    const running = this.engine.readModels.feedContent;
+    if (page.content !== undefined && running !== page.content)
+      reply.header('x-feed-content-pending', running);
     // A read-model file projected before the change log existed: the log starts there until a rebuild.
     if (page.startsAfter !== undefined) reply.header('x-feed-starts-after', page.startsAfter);
     return `${page.lines.join('\n')}\n`;
