@@ -82,7 +82,8 @@ export function feedPage(reader: ChangeLogReader, options: FeedPageOptions): Fee
     ),
   );
   const next = nextCheckpoint(page, after, options.limit);
-  const checkpoint = next === undefined ? '' : formatFeedCheckpoint(next);
+  // Nothing projected yet (an empty store): "0", the start, which `after` takes back (review s14 F4).
+  const checkpoint = next === undefined ? '0' : formatFeedCheckpoint(next);
   lines.push(
     JSON.stringify(page.content === undefined ? { checkpoint } : { checkpoint, content: page.content }),
   );
