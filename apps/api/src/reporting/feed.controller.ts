@@ -1,6 +1,8 @@
 import { BadRequestException, Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiExtraModels,
+  getSchemaPath,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -24,6 +26,7 @@ import { PROJECTION_ENGINE } from '../projections/projection-engine.provider';
 import { ReadYourWrites } from '../projections/read-your-writes';
 import { refuseCheckpointAheadOfLog } from './checkpoint-ahead';
 import { DEFAULT_FEED_PAGE, FeedLimitField } from './dto/feed-limit.field';
+import { FeedChangeLine, FeedCheckpointLine } from './dto/feed-line.dto';
 
 export class FeedQuery {
   @ApiPropertyOptional({
@@ -55,6 +58,7 @@ export class FeedQuery {
 }
 
 @ApiTags('reporting')
+@ApiExtraModels(FeedChangeLine, FeedCheckpointLine)
 @Controller()
 export class FeedController {
   constructor(
@@ -72,9 +76,16 @@ export class FeedController {
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({
     description:
-      'One change per line, then {"checkpoint":"<position>[.<index>]","content":"<feed content id>"}. ' +
-      'Headers: X-Next-Checkpoint, X-Feed-Content (the content id: keep it with the checkpoint), ' +
+      'NDJSON: one change per line (FeedChangeLine), then {"checkpoint":"<position>[.<index>]","content":"<feed content id>"} ' +
+      '(FeedCheckpointLine). Headers: X-Next-Checkpoint, X-Feed-Content (the content id: keep it with the checkpoint), ' +
       'X-Feed-Content-Pending (the content the next rebuild writes, when it differs)',
+    content: {
+      'application/x-ndjson': {
+        schema: {
+          oneOf: [{ $ref: getSchemaPath(FeedChangeLine) }, { $ref: getSchemaPath(FeedCheckpointLine) }],
+        },
+      },
+    },
   })
   @ApiConflictResponse({
     description:
