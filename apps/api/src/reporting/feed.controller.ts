@@ -89,13 +89,15 @@ export class FeedController {
   })
   @ApiConflictResponse({
     description:
-      'rule checkpoint-ahead-of-log (field after), or feed-content-changed (field content): re-read from 0',
+      "rule checkpoint-ahead-of-log (field after or minPosition: a position past the log's head), or " +
+      'feed-content-changed (field content): re-read from 0',
   })
   async feed(
     @Query() query: FeedQuery,
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
+    await refuseCheckpointAheadOfLog(this.store, query.minPosition, 'minPosition');
     await this.readYourWrites.waitFor(query.minPosition);
     await refuseCheckpointAheadOfLog(this.store, query.after);
     const page = this.feedPage(query, mayReadPersonalData(user.role));
