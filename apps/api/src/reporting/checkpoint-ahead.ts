@@ -7,7 +7,11 @@ import type { EventStore } from '@care-journey/event-store';
  * would let the job skip every event written until the head passes its checkpoint, so it is told.
  */
 export class CheckpointAheadOfLog extends ConflictException {
-  constructor(after: string, head: bigint | undefined, field: 'after' | 'minPosition' = 'after') {
+  constructor(
+    after: string,
+    head: bigint | undefined,
+    field: 'after' | 'minPosition' | 'atPosition' = 'after',
+  ) {
     super({
       statusCode: HttpStatus.CONFLICT,
       error: 'Conflict',
@@ -30,7 +34,7 @@ export class CheckpointAheadOfLog extends ConflictException {
 export async function refuseCheckpointAheadOfLog(
   store: EventStore,
   after: string | undefined,
-  field: 'after' | 'minPosition' = 'after',
+  field: 'after' | 'minPosition' | 'atPosition' = 'after',
 ): Promise<void> {
   if (after === undefined) return;
   const position = BigInt(after.split('.')[0]);
