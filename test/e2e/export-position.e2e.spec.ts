@@ -14,7 +14,7 @@ describe('903 and read-model exports tied to a log position (real HTTP app on a 
   const job = tokenFor('reporting_job');
   const social = tokenFor('social_worker', 'alice');
 
-  const childInCare = async (childRef: string): Promise<string> => {
+  const childInCare = async (childRef: string, placement = startCareBody.placement): Promise<string> => {
     const registered = await api.post<{ childId: string }>(
       '/children',
       registerBody({ childRef, effectiveDate: '2023-06-01' }),
@@ -23,7 +23,7 @@ describe('903 and read-model exports tied to a log position (real HTTP app on a 
     expect(registered.status).toBe(201);
     const started = await api.post<{ globalPosition: string }>(
       `/children/${registered.body.childId}/periods-of-care`,
-      { ...startCareBody, effectiveDate: '2023-06-05' },
+      { ...startCareBody, effectiveDate: '2023-06-05', placement },
       { token: social },
     );
     expect(started.status).toBe(201);
@@ -89,5 +89,28 @@ describe('903 and read-model exports tied to a log position (real HTTP app on a 
     expect(rows.status).toBe(200);
     expect(BigInt(String(rows.headers.get('x-log-position')))).toBeGreaterThanOrEqual(BigInt(recorded));
     expect(String(rows.body)).toContain('LA-POS-3');
+  });
+
+  // Review s14 F6: the API gave no self-check, so a job on it could submit a failing return unseen.
+  it('Given a child placed in U6 without a URN (903 rule 218), Then the JSON return carries the self-check failure and a one-table CSV the counts', async () => {
+    const { urn: _none, ...withoutUrn } = startCareBody.placement;
+    await childInCare('LA-POS-4', withoutUrn as typeof startCareBody.placement);
+    const json = await api.get<{ selfCheck: { failures: Record<string, string>[]; warnings: unknown[] } }>(
+      '/exports/903?yearEnding=2024-03-31',
+      { token: job },
+    );
+    expect(json.status).toBe(200);
+    expect(json.body.selfCheck.failures).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rule: '218', table: 'Episodes', child: 'LA-POS-4' }),
+      ]),
+    );
+    expect(json.body.selfCheck.warnings).toEqual([]);
+    const csv = await table('header');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('x-care-journey-self-check-failures')).toBe(
+      String(json.body.selfCheck.failures.length),
+    );
+    expect(csv.headers.get('x-care-journey-self-check-warnings')).toBe('0');
   });
 });

@@ -12,8 +12,10 @@ import {
   return903WithChildren,
   returnCsv,
   returnYearStatus,
+  splitSelfCheck,
   TABLE_NAMES,
   tableCsv,
+  validateReturn,
 } from '@care-journey/reporting';
 import { AccessLogRecorder } from '../audit/access-log.recorder';
 import { Roles } from '../auth/roles.decorator';
@@ -42,7 +44,9 @@ export class ExportsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({
     description:
-      '{ yearEnding, logPosition, warning?, tables: { Header: "CHILD,SEX,…\\n…", … } }, or text/csv for one table. ' +
+      '{ yearEnding, logPosition, warning?, selfCheck: { failures: [{ rule, table, child, field, message }], warnings: […] }, ' +
+      'tables: { Header: "CHILD,SEX,…\\n…", … } }, or text/csv for one table (X-Care-Journey-Self-Check-Failures and ' +
+      "-Warnings: the whole return's counts; a return with failures must not be submitted unseen). " +
       'X-Log-Position (and logPosition): the global position the return was built up to; pass it as atPosition to ' +
       'fetch the other tables of the same return. A year still running carries a warning (JSON `warning`, CSV header ' +
       'X-Care-Journey-Warning); a year not yet begun is a 400',
@@ -87,14 +91,26 @@ export class ExportsController {
       ),
       origin.correlationId,
     );
+    // The CLI's self-check, for a job on the API too (review s14 F6): the same rules, the same
+    // warnings for a running year's end (F7).
+    const selfCheck = splitSelfCheck(
+      validateReturn(tables, {
+        yearEnding: query.yearEnding,
+        ...(status === 'in-progress' && { runningOn: today }),
+      }),
+    );
     if (table === undefined)
       return {
         yearEnding: query.yearEnding,
         logPosition: upTo.toString(),
         ...(warning && { warning }),
+        selfCheck,
         tables: returnCsv(tables),
       };
     if (warning) reply.header('x-care-journey-warning', warning);
+    reply
+      .header('x-care-journey-self-check-failures', String(selfCheck.failures.length))
+      .header('x-care-journey-self-check-warnings', String(selfCheck.warnings.length));
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${query.yearEnding}-${table}.csv"`);
