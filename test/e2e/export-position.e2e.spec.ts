@@ -113,4 +113,31 @@ describe('903 and read-model exports tied to a log position (real HTTP app on a 
     );
     expect(csv.headers.get('x-care-journey-self-check-warnings')).toBe('0');
   });
+
+  // Review s14 F10: the withdrawn registration stayed as a blank row a job counted as a child.
+  it('Given a registration withdrawn as made in error, When child-summaries is exported, Then it has no row', async () => {
+    const registered = await api.post<{ childId: string; events: { id: string }[] }>(
+      '/children',
+      registerBody({ childRef: 'LA-POS-5', effectiveDate: '2023-06-01' }),
+      { token: social },
+    );
+    expect(registered.status).toBe(201);
+    const withdrawn = await api.post<{ globalPosition: string }>(
+      `/children/${registered.body.childId}/corrections/retract-registration`,
+      { reason: 'Registered twice' },
+      { token: tokenFor('admin') },
+    );
+    expect(withdrawn.status).toBe(201);
+    expect(
+      (await api.get(`/feed?minPosition=${withdrawn.body.globalPosition}&limit=1`, { token: job })).status,
+    ).toBe(200);
+    const rows = await api.get<string>('/exports/read-models/child-summaries?format=ndjson', { token: job });
+    expect(rows.status).toBe(200);
+    const ids = String(rows.body)
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { childId: string }).childId);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).not.toContain(registered.body.childId);
+  });
 });
