@@ -43,4 +43,14 @@ describe('checkpoints past the head of the log (real HTTP app on a SQLite file)'
       expect(atHead.status).toBe(200);
     },
   );
+
+  // Review s14 F8: this waited 5 s and answered 503 "retry shortly", so a job retried for ever.
+  it('/feed refuses a minPosition past the head at once with 409 naming `minPosition`, and waits for one at the head', async () => {
+    const started = Date.now();
+    const ahead = await api.get<Record<string, unknown>>(`/feed?minPosition=${head + 1000n}`, { token: job });
+    expect(ahead.status).toBe(409);
+    expect(ahead.body).toMatchObject({ rule: 'checkpoint-ahead-of-log', field: 'minPosition' });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect((await api.get<string>(`/feed?minPosition=${head}`, { token: job })).status).toBe(200);
+  });
 });

@@ -129,14 +129,14 @@ describe('feed replay: updates, not withdrawals (real HTTP app on a SQLite file)
     ]);
   });
 
-  it('Given a review dated in time recorded late (DR01 closed by the step), When it is amended to 15 October, Then flag.closed is re-sent (step, 15 October), nothing is withdrawn, and replay matches the flag history', async () => {
+  it('Given a review dated in time recorded late (DR01 reported open, then its opening withdrawn: no breach, review s14 F1), When it is amended to 15 October, Then the breach is sent (flag.closed step, 15 October), nothing is withdrawn, and replay matches the flag history', async () => {
     const childId = await register('LA-RPL-2');
     await record(childId, 'periods-of-care', { ...startCareBody, effectiveDate: '2026-09-01' });
     const review = await record(childId, 'reviews', { effectiveDate: '2026-09-20', participation: 'PN1' });
     const reviewed = (await readAll('0', 10_000, review.globalPosition)).filter((l) => l.childId === childId);
     expect(
       reviewed.filter((l) => l.key === 'DR01/2026-09-01').map((l) => `${l.kind} ${String(l.data?.reason)}`),
-    ).toEqual(['flag.opened undefined', 'flag.closed step']);
+    ).toEqual(['flag.opened undefined', 'change.withdrawn undefined']);
     const checkpoint = reviewed.at(-1)?.checkpoint ?? '0';
 
     const amended = await record(childId, 'corrections/amend', {
@@ -148,6 +148,10 @@ describe('feed replay: updates, not withdrawals (real HTTP app on a SQLite file)
       (l) => l.childId === childId,
     );
     expect(lines.filter((l) => l.kind === 'change.withdrawn')).toEqual([]);
+    expect(lines.filter((l) => l.key === 'DR01/2026-09-01').map((l) => l.kind)).toEqual([
+      'flag.opened',
+      'flag.closed',
+    ]);
     expect(lines.filter((l) => l.kind === 'flag.closed')).toEqual([
       expect.objectContaining({
         key: 'DR01/2026-09-01',

@@ -8,15 +8,20 @@ import { refuseCheckpointFromBeforeRestore } from './checkpoint-before-restore';
  * would let the job skip every event written until the head passes its checkpoint, so it is told.
  */
 export class CheckpointAheadOfLog extends ConflictException {
-  constructor(after: string, head: bigint | undefined) {
+  constructor(
+    after: string,
+    head: bigint | undefined,
+    field: 'after' | 'minPosition' | 'atPosition' = 'after',
+  ) {
     super({
       statusCode: HttpStatus.CONFLICT,
       error: 'Conflict',
       message:
-        `after ${after} is past the log's head (${head?.toString() ?? 'empty log'}): this checkpoint was not ` +
-        'given out by this log (was the store restored from a backup?). See docs/reporting.md, "After a restore"',
+        `${field} ${after} is past the log's head (${head?.toString() ?? 'empty log'}): this position was not ` +
+        "given out by this log (was the store restored from a backup, or is it another deployment's?). " +
+        'See docs/reporting.md, "After a restore"',
       rule: 'checkpoint-ahead-of-log',
-      field: 'after',
+      field,
     });
     this.name = 'CheckpointAheadOfLog';
   }
@@ -24,15 +29,18 @@ export class CheckpointAheadOfLog extends ConflictException {
 
 /**
  * Refuses a checkpoint ("1200" or the feed's "1200.3") whose position is past the store's head, or
- * that the log gave out before a restore which gave its positions out again (checkpoint-before-restore.ts).
+ * (`after`) that the log gave out before a restore which gave its positions out again
+ * (checkpoint-before-restore.ts). For `minPosition` too (review s14 F8): waiting for a position the
+ * log never gave out ended in a 503 "retry shortly", and a job retried for ever.
  */
 export async function refuseCheckpointAheadOfLog(
   store: EventStore,
   after: string | undefined,
+  field: 'after' | 'minPosition' | 'atPosition' = 'after',
 ): Promise<void> {
   if (after === undefined) return;
   const position = BigInt(after.split('.')[0]);
   const head = await store.headPosition();
-  if (position > (head ?? 0n)) throw new CheckpointAheadOfLog(after, head);
-  await refuseCheckpointFromBeforeRestore(store, after, position);
+  if (position > (head ?? 0n)) throw new CheckpointAheadOfLog(after, head, field);
+  if (field === 'after') await refuseCheckpointFromBeforeRestore(store, after, position);
 }

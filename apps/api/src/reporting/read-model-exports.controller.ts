@@ -27,6 +27,9 @@ export class ReadModelExportsController {
   @Roles('reporting_job', 'auditor', 'admin')
   @ApiOperation({
     summary: 'A whole read model (child-summaries, open-flags) as CSV or NDJSON; no names for reporting jobs',
+    description:
+      "X-Log-Position: the read models' checkpoint read before the rows (they hold at least the events up to it); " +
+      'follow /feed with after=<it> to keep the snapshot up to date',
   })
   @ApiProduces('application/x-ndjson', 'text/csv')
   async exportReadModel(
@@ -48,6 +51,10 @@ export class ReadModelExportsController {
         ]),
       );
     }
+    // Read before the rows (review s14 F5): they hold at least the events up to it, so a job can
+    // follow /feed from this position (a line for a fact already held only sets it again).
+    const position = this.engine.readModels.checkpoint()?.toString() ?? '0';
+    reply.header('x-log-position', position);
     const rows = [
       ...readModelRows(name, this.engine.summaries(), {
         personal: mayReadPersonalData(user.role),

@@ -14,7 +14,13 @@ const metadataOf = (type: JourneyEventType) => ({
 });
 
 /** A child registered and in care from `start`, under the 903 reference `childRef`. */
-async function childInCare(store: SqliteEventStore, childId: string, childRef: string, start: string) {
+async function childInCare(
+  store: SqliteEventStore,
+  childId: string,
+  childRef: string,
+  start: string,
+  dateOfBirth = '2015-06-14',
+) {
   await store.appendToStream(
     journeyStream(childId),
     [
@@ -26,7 +32,7 @@ async function childInCare(store: SqliteEventStore, childId: string, childRef: s
           effectiveDate: '2024-04-01',
           childRef,
           name: 'Spec Child',
-          dateOfBirth: '2015-06-14',
+          dateOfBirth,
           sex: '2',
           ethnicity: 'WBRI',
           upn: 'A123456789012',
@@ -177,4 +183,57 @@ describe('care-journey export-903', () => {
     expect(await exportYear(running)).toMatch(/wrote \d+ files/);
     expect(stderrText()).toMatch(/warning: the collection year ending .* is still running/);
   });
+
+  // Review s14 F7: a 17-year-old in care today who turns 18 before 31 March was a 359 failure (exit 2)
+  // in every nightly in-year run; the episode is open today, the year's end is to come.
+  it('Given the year still running and a 17-year-old in care who turns 18 before its end, when exported, then 359 is printed as a warning and the exit code stays 0', async () => {
+    fakeToday('2026-11-28T12:00:00Z');
+    try {
+      const store = new SqliteEventStore({ file: join(dir, 'events.db') });
+      await childInCare(store, 'c1', 'CJ0001', '2026-08-16', '2009-01-15');
+      await store.close();
+
+      const printed = await exportYear('2027-03-31');
+      expect(printed).toMatch(
+        /warning 359\tEpisodes\tCJ0001\tLS\t.*will fail 359 if still open on 31\/03\/2027/,
+      );
+      expect(printed).toMatch(/self-check: 0 failure\(s\), 1 warning\(s\) for the year's end/);
+      expect(process.exitCode ?? 0).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('Given the same child and the year over (2026/27 exported on 20 April 2027), when exported, then 359 is a failure and the exit code is 2', async () => {
+    fakeToday('2027-04-20T12:00:00Z');
+    try {
+      const store = new SqliteEventStore({ file: join(dir, 'events.db') });
+      await childInCare(store, 'c1', 'CJ0001', '2026-08-16', '2009-01-15');
+      await store.close();
+
+      expect(await exportYear('2027-03-31')).toMatch(/^  359\tEpisodes\tCJ0001\tLS\t/m);
+      expect(process.exitCode).toBe(SELF_CHECK_FAILED_EXIT_CODE);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
+
+/** Only Date is faked: the store and the command keep real timers. */
+function fakeToday(now: string): void {
+  jest.useFakeTimers({
+    now: new Date(now),
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
+  });
+}

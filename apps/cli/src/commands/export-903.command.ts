@@ -13,6 +13,7 @@ import {
   ReturnFilesExist,
   ReturnNotWritten,
   returnYearStatus,
+  splitSelfCheck,
   validateReturn,
   writeReturn,
 } from '@care-journey/reporting';
@@ -72,6 +73,18 @@ export function registerExport903Command(program: Command): void {
       yearEndDate,
     )
     .option('--by <user>', 'who is exporting, for the read-access trail (default: the OS user)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes:',
+        '  0  the files were written and the self-check found no failure (warnings may be printed)',
+        '  1  nothing written: a bad option, a year not begun, an empty store, or files already in --out',
+        `  ${SELF_CHECK_FAILED_EXIT_CODE}  the files were written and the self-check found failures (printed): do not submit unseen`,
+        "A year still running is exported with a warning on stderr; rules that test the year's end on an",
+        'episode open today for a child not yet 18 (359) are printed as "warning", and do not set exit code 2.',
+      ].join('\n'),
+    )
     .action(async (options: ExportOptions) => {
       const today = dateInEngland(new Date().toISOString());
       const status = returnYearStatus(options.yearEnding, today);
@@ -131,10 +144,20 @@ export function registerExport903Command(program: Command): void {
           process.stdout.write('self-check skipped: a --codes-of comparison file is not a return\n');
           return;
         }
-        const failures = validateReturn(tables, { yearEnding: options.yearEnding });
+        // A running year: what fails only at the year's end if nothing changes is a warning (review s14 F7).
+        const { failures, warnings } = splitSelfCheck(
+          validateReturn(tables, {
+            yearEnding: options.yearEnding,
+            ...(status === 'in-progress' && { runningOn: today }),
+          }),
+        );
         for (const f of failures)
           process.stdout.write(`  ${f.rule}\t${f.table}\t${f.child}\t${f.field}\t${f.message}\n`);
-        process.stdout.write(`self-check: ${failures.length} failure(s)\n`);
+        for (const w of warnings)
+          process.stdout.write(`  warning ${w.rule}\t${w.table}\t${w.child}\t${w.field}\t${w.message}\n`);
+        process.stdout.write(
+          `self-check: ${failures.length} failure(s)${warnings.length > 0 ? `, ${warnings.length} warning(s) for the year's end` : ''}\n`,
+        );
         if (failures.length > 0) process.exitCode = SELF_CHECK_FAILED_EXIT_CODE;
       } finally {
         await store.close();

@@ -2,6 +2,7 @@ import type { RegisterChild, RetractRegistration } from '../commands';
 import { given } from '../testing/decider-specification';
 import { careStarted, CHILD, meta, registered } from '../testing/fixtures';
 import type { JourneyEvent } from '../events';
+import { journeyDecider } from '../decider';
 import { evolveAll } from '../evolve';
 import { stored } from '../testing/decider-specification';
 import { resolveCorrections } from '../resolve-corrections';
@@ -81,5 +82,35 @@ describe('RetractRegistration (registered in error)', () => {
     expect(resolveCorrections(events)).toEqual([]);
     expect(state.history.map((e) => e.type)).toEqual(['ChildRegistered', 'RegistrationRetracted']);
     expect(state.events['e1']?.retracted).toBe(true);
+  });
+
+  // Review s14 F11: the message counted the withdrawal as an entry ("2 entries") and told the admin to
+  // withdraw the start of care they had already withdrawn.
+  describe('the registration-has-entries message', () => {
+    const messageOf = (events: JourneyEvent[]): string => {
+      try {
+        journeyDecider.decide(retract(), evolveAll(stored(events)));
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('the retraction was not refused');
+    };
+    const withdrawnCare: JourneyEvent = {
+      type: 'EntryRetracted',
+      data: { childId: CHILD, effectiveDate: '2024-05-02', retractedEventId: 'e2', reason: 'wrong child' },
+    };
+
+    it('Given a start of care recorded then withdrawn, When the registration is retracted, Then the refusal counts one entry, says it is withdrawn and still counts, and asks to withdraw nothing', () => {
+      const message = messageOf([registered, careStarted(), withdrawnCare]);
+      expect(message).toMatch(/this child has one entry, withdrawn \(the first: the start of care/);
+      expect(message).toContain('an entry withdrawn as a mistake still counts');
+      expect(message).not.toMatch(/withdraw what was recorded/i);
+    });
+
+    it("Given a start of care not withdrawn, When the registration is retracted, Then the refusal names it and says to correct it on the child's page", () => {
+      const message = messageOf([registered, careStarted()]);
+      expect(message).toMatch(/this child has one entry \(the first: the start of care/);
+      expect(message).toContain("Correct what was recorded on the child's page instead.");
+    });
   });
 });

@@ -9,6 +9,7 @@ import { realignedKey } from './log-tie';
 import { projectorFailureKey } from './read-model-store-projector-failure';
 import { FOLD_VERSION } from './fold-version';
 import { foldVersionKey, foldVersionOf, stampFoldVersion } from './read-model-store-fold-version';
+import { feedContentKey, stampFeedContent } from './read-model-store-feed-content';
 import { createGenerationTables, createSummaryIndexes, dropGenerationTables } from './read-model-schema';
 import type { RebuildProgress } from './rebuild';
 import { deleteRebuildRecord, writeRebuildRecord } from './rebuild-record';
@@ -19,6 +20,8 @@ export class Generations {
     private readonly checkpoints: Checkpoints,
     /** Called before a generation is dropped: what is kept in memory of the file is stale. */
     private readonly onDrop: () => void,
+    /** The feed content id this process folds with (feed/feed-content.ts), stamped on each generation. */
+    private readonly feedContent: string,
   ) {}
 
   /** The served generation, or undefined in a file not set up yet. */
@@ -38,12 +41,13 @@ export class Generations {
 
   /**
    * Tables and an empty checkpoint for `generation` (its summaries' indexes only with `indexes`),
-   * stamped with this code's fold version: whatever fills it folds with this code.
+   * stamped with this code's fold version and feed content id: whatever fills it folds with this code.
    */
   prepare(generation: number, indexes: boolean): void {
     createGenerationTables(this.file.db, generation, { indexes });
     this.checkpoints.start(generation);
     stampFoldVersion(this.file, generation, FOLD_VERSION);
+    stampFeedContent(this.file, generation, this.feedContent);
   }
 
   /** The fold version `generation` was made by (undefined: before versions were stamped). */
@@ -115,6 +119,7 @@ export class Generations {
     this.file.db.prepare(`DELETE FROM meta WHERE key = ?`).run(realignedKey(generation));
     this.file.db.prepare(`DELETE FROM meta WHERE key = ?`).run(projectorFailureKey(generation));
     this.file.db.prepare(`DELETE FROM meta WHERE key = ?`).run(foldVersionKey(generation));
+    this.file.db.prepare(`DELETE FROM meta WHERE key = ?`).run(feedContentKey(generation));
     deleteRebuildRecord(this.file.db, generation);
   }
 }

@@ -1,4 +1,5 @@
 /** What the served generation holds, read in one snapshot with the generation it belongs to. */
+import { feedContentOf } from './read-model-store-feed-content';
 import type { ChangeLogPage } from '../feed/feed-page';
 import type { FeedCheckpoint } from '../feed/feed-checkpoint';
 import type { JourneySummary } from '../summary/journey-summary';
@@ -56,6 +57,7 @@ export class ReadModelQueries {
       return {
         changes: readChanges(this.file.db, generation, after, limit),
         checkpoint: this.checkpoints.at(generation),
+        content: feedContentOf(this.file, generation),
         ...(start !== undefined && { startsAfter: start }),
       };
     });

@@ -32,6 +32,7 @@ import { RebuildProgressRecords } from './read-model-store-rebuild-progress';
 import { setUpReadModelFile } from './read-model-store-setup';
 import { streamsNeeded, type StreamWanted } from './read-model-store-streams-needed';
 import { driftConfigFromEnv } from './read-model-config';
+import { feedContentId } from '../feed/feed-content';
 import type { RowWriter } from './pending-rows';
 import type { LogTie, Realigned } from './log-tie';
 import type { RebuildProgress } from './rebuild';
@@ -60,6 +61,8 @@ export class ReadModelStore implements ChangeLogReader {
   private readonly children: ChildFolds;
   private readonly failures: ProjectorFailureRecords;
   private readonly heartbeat: HeartbeatRecord;
+  /** The feed content id this process folds with (feed/feed-content.ts): FOLD_VERSION and thresholds. */
+  readonly feedContent: string;
 
   constructor(
     readonly file: string,
@@ -70,7 +73,13 @@ export class ReadModelStore implements ChangeLogReader {
     const children = new ChildFolds(this.opened, this.drift);
     this.children = children;
     this.checkpoints = new Checkpoints(this.opened);
-    this.generations = new Generations(this.opened, this.checkpoints, () => children.forget());
+    this.feedContent = feedContentId(this.drift);
+    this.generations = new Generations(
+      this.opened,
+      this.checkpoints,
+      () => children.forget(),
+      this.feedContent,
+    );
     this.realignment = new Realignment(this.opened, this.generations, this.checkpoints);
     this.rebuilds = new RebuildProgressRecords(this.opened, this.generations, this.checkpoints);
     this.batches = new BatchApplier(this.opened, this.generations, this.checkpoints, children, (...args) =>

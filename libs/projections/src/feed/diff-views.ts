@@ -5,10 +5,10 @@
  * renumbered by a back-dated move, a closing re-dated by a back-dated end of care) is an update,
  * re-sent as the fact with its new data, never withdrawn; a consumer replaces what it holds.
  * An open flag that goes from the view because of a new entry (not a correction) was not wrong: it
- * is closed (`flag.closed`) on the entry's effective date (not before it opened), not withdrawn:
- * by the step (`step`) when the entry is the rule's step, taken in time (a review recorded late but
- * dated before the flag opened), else as no longer applying (`no_longer_applies`). flagHistory keeps
- * most such breaches itself (then the flag's closing is simply new); this covers the rest.
+ * is closed (`flag.closed`, `no_longer_applies`) on the entry's effective date (not before it
+ * opened), unless the entry is the rule's step taken by the due date (a review recorded late but
+ * dated in time): then the flag never was a breach, and its opening is withdrawn. flagHistory keeps
+ * most breaches a new entry ends itself (then the flag's closing is simply new); this covers the rest.
  * Records are news to the consumer: compared with what it holds (the view before and its `held`:
  * held-facts.ts), a line that would set a fact to the data already held is not sent.
  * The same two views (and event) always give the same records in the same order; `after.held` is
@@ -150,9 +150,7 @@ function goneWith(
   return (fact, childId, childRef, asAt, stillThere) => {
     if (fact.kind !== 'flag.opened' || previous.some((f) => f.kind === 'flag.closed' && f.key === fact.key))
       return stillThere ? undefined : withdrawn(fact, childId, childRef, asAt);
-    const openedOn = String(fact.data.openedOn);
-    const closedOn = effectiveDate > openedOn ? effectiveDate : openedOn;
-    const step =
+    const metBeforeItOpened =
       summary !== undefined &&
       config !== undefined &&
       metInTime(
@@ -163,11 +161,16 @@ function goneWith(
         obligationKeyOf(fact),
         String(fact.data.dueDate),
       );
+    // The obligation was met by its due date: by the flag history there never was a breach, so the
+    // opening the feed sent is withdrawn, not closed (a closing would count as a breach: review s14 F1).
+    if (metBeforeItOpened) return withdrawn(fact, childId, childRef, asAt);
+    const openedOn = String(fact.data.openedOn);
+    const closedOn = effectiveDate > openedOn ? effectiveDate : openedOn;
     closed.byFeed = true;
     return {
       kind: 'flag.closed',
       key: fact.key,
-      data: { ...fact.data, closedOn, reason: step ? 'step' : 'no_longer_applies' },
+      data: { ...fact.data, closedOn, reason: 'no_longer_applies' },
       childId,
       childRef,
       asAt,

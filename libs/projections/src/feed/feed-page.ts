@@ -21,6 +21,8 @@ export interface ChangeLogPage {
   checkpoint: bigint | undefined;
   /** The log was added to an already-projected file: it holds only changes after this position. */
   startsAfter?: bigint;
+  /** The content id the served log was written with (feed-content.ts); absent from readers without one. */
+  content?: string;
 }
 
 export interface ChangeLogReader {
@@ -48,6 +50,8 @@ export interface FeedPage {
   checkpoint: string;
   count: number;
   startsAfter?: string;
+  /** The content id of the log read (feed-content.ts): a consumer keeps it with its checkpoint. */
+  content?: string;
 }
 
 function nextCheckpoint(
@@ -78,12 +82,16 @@ export function feedPage(reader: ChangeLogReader, options: FeedPageOptions): Fee
     ),
   );
   const next = nextCheckpoint(page, after, options.limit);
-  const checkpoint = next === undefined ? '' : formatFeedCheckpoint(next);
-  lines.push(JSON.stringify({ checkpoint }));
+  // Nothing projected yet (an empty store): "0", the start, which `after` takes back (review s14 F4).
+  const checkpoint = next === undefined ? '0' : formatFeedCheckpoint(next);
+  lines.push(
+    JSON.stringify(page.content === undefined ? { checkpoint } : { checkpoint, content: page.content }),
+  );
   return {
     lines,
     checkpoint,
     count: lines.length - 1,
+    ...(page.content !== undefined && { content: page.content }),
     ...(page.startsAfter !== undefined && { startsAfter: page.startsAfter.toString() }),
   };
 }

@@ -194,9 +194,16 @@ describe('feed replay: a review recorded late, then amended', () => {
     return recordedOn(b.review('2026-09-20'), '2026-11-27');
   };
 
-  it('Given DR01 reported open (recorded late), When the review dated 20 September (in time) is recorded, Then DR01 is closed by the step', () => {
+  // Review s14 F1: this was sent as a closing "by the step", which a job counting breaches could not
+  // tell from a real breach closed on 30 September; the flag history has no breach here.
+  it('Given DR01 reported open (recorded late), When the review dated 20 September (in time) is recorded, Then the opening is withdrawn (never a breach) and the consumer holds the flag history: no DR01', () => {
     const fed = feedOf(reviewed());
-    expect(fed.records.at(-1)?.map(line)).toEqual(['flag.closed DR01/2026-09-01 2026-09-30 step']);
+    expect(fed.records.at(-1)?.map(line)).toEqual(['change.withdrawn flag.opened DR01/2026-09-01']);
+    const held = applied(fed.records);
+    expect([...held.keys()].filter((id) => id.includes('DR01/'))).toEqual([]);
+    expect(fed.fresh.facts.filter((f) => f.key.startsWith('DR01/'))).toEqual([]);
+    expect(fed.held).toEqual([]);
+    expectReplayIsFresh(fed);
   });
 
   it('Given DR01 reported open (recorded late), When an end of care dated before it opened is recorded, Then DR01 is closed as no longer applying', () => {
@@ -210,7 +217,7 @@ describe('feed replay: a review recorded late, then amended', () => {
     ).toEqual(['flag.closed DR01/2026-09-01 2026-09-30 no_longer_applies']);
   });
 
-  it('Given that closing, When the review is amended to 15 October, Then the closing is re-sent (step, 15 October), nothing is withdrawn, and a consumer holds the facts of a fresh read', () => {
+  it('Given that withdrawal, When the review is amended to 15 October (late), Then the breach is sent (opened 30 September, closed 15 October by the step), nothing is withdrawn, and a consumer holds the facts of a fresh read', () => {
     const b = reviewed();
     const review = b.events.at(-1) as StoredJourneyEvent;
     b.add('EntryAmended', {
@@ -225,9 +232,10 @@ describe('feed replay: a review recorded late, then amended', () => {
       'flag.closed DR01/2026-09-01 2026-10-15 step',
     ]);
     expect(amended.some((c) => c.kind === 'change.withdrawn')).toBe(false);
-    // The opening is not sent again: the consumer holds it (the view before held no DR01, its
-    // closing was the feed's own, and the view's `held` says so: held-facts.ts).
-    expect(amended.some((c) => c.kind === 'flag.opened')).toBe(false);
+    // The opening is news: the consumer had it withdrawn when the review was recorded in time.
+    expect(amended.filter((c) => c.kind === 'flag.opened').map(line)).toEqual([
+      'flag.opened DR01/2026-09-01',
+    ]);
     const held = applied(fed.records);
     expect(held.get('flag.opened|DR01/2026-09-01')).toMatchObject({ openedOn: '2026-09-30' });
     expectReplayIsFresh(fed);

@@ -40,10 +40,10 @@ describe('feed: what the consumer holds, across a projector that reads the child
   const comparable = (changes: LoggedChange[]) =>
     changes.map((c) => ({ ...c, position: c.position.toString() }));
 
-  it('Given DR01 closed by the feed (a review recorded late, dated in time) and the projector restarted, When the review is amended to 15 October, Then the log is the one a single pass writes: the closing re-sent, the opening not', async () => {
+  it('Given DR01 closed by the feed (an end of care recorded late, dated before the flag opened) and the projector restarted, When the end of care is amended to 15 October, Then the log is the one a single pass writes: the closing re-sent, the opening not', async () => {
     // In care from 1 September 2026 (DR01 due 29 September), recorded on 27 November.
     const b = recordedOn(journey('held').registered('2026-09-01').startCare('2026-09-01'), '2026-11-27');
-    recordedOn(b.review('2026-09-20'), '2026-11-27');
+    recordedOn(b.endCare('2026-09-20'), '2026-11-27');
     amendedTo(b, b.events.at(-1) as StoredJourneyEvent, '2026-10-15', '2026-11-28');
     await appendInterleaved(store, [b]);
     const log: RecordedEvent[] = [];
@@ -66,14 +66,15 @@ describe('feed: what the consumer holds, across a projector that reads the child
     const all = (r: ReadModelStore) => r.changesAfter(undefined, 1_000).changes;
     expect(comparable(all(restarted))).toEqual(comparable(all(whole)));
     const amendment = all(restarted).filter((c) => c.eventId === log.at(-1)?.id);
-    expect(amendment.map((c) => line(c.change))).toEqual([
-      'flag.closed DR01/2026-09-01 2026-09-29 2026-09-30 2026-10-15 step',
+    // The end of care's own facts are updated too; DR01's closing is re-sent, its opening is not.
+    expect(amendment.map((c) => line(c.change)).filter((l) => l.includes('DR01/'))).toEqual([
+      'flag.closed DR01/2026-09-01 2026-09-29 2026-09-30 2026-10-15 no_longer_applies',
     ]);
   });
 
   it('Given a read-model file written before the held facts were kept, When it is opened, Then the column is added (nothing held) and the child is projected on', async () => {
     const b = recordedOn(journey('old').registered('2026-09-01').startCare('2026-09-01'), '2026-11-27');
-    recordedOn(b.review('2026-09-20'), '2026-11-27');
+    recordedOn(b.endCare('2026-09-20'), '2026-11-27');
     await appendInterleaved(store, [b]);
     const log: RecordedEvent[] = [];
     for await (const event of store.readAll()) log.push(event);
@@ -90,7 +91,7 @@ describe('feed: what the consumer holds, across a projector that reads the child
     const changes = reopened.changesAfter(undefined, 1_000).changes.map((c) => line(c.change));
     expect(changes.filter((l) => l.includes('DR01/'))).toEqual([
       'flag.opened DR01/2026-09-01 2026-09-29 2026-09-30',
-      'flag.closed DR01/2026-09-01 2026-09-29 2026-09-30 2026-09-30 step',
+      'flag.closed DR01/2026-09-01 2026-09-29 2026-09-30 2026-09-30 no_longer_applies',
     ]);
     const check = new Database(file, { readonly: true });
     const held = check.prepare(`SELECT feed_held FROM ${summaries} WHERE child_id = 'old'`).get() as {

@@ -4,3 +4,4 @@ export * from './feed-clock';
 export * from './child-view';
 export * from './diff-views';
 export * from './feed-page';
+export * from './feed-content';

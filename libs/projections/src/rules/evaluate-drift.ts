@@ -71,7 +71,7 @@ export function obligationsAsAt(
 /**
  * Whether the rule's obligation `key` due on `dueDate` was met in time as at D (its step taken on or
  * before the due date). The feed asks it only when a new entry makes an open flag go from the view
- * (a step recorded late but dated in time): that flag is then closed by the step.
+ * (a step recorded late but dated in time): that flag never was a breach, and is withdrawn.
  */
 export function metInTime(
   summary: JourneySummary,

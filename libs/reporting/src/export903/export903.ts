@@ -17,9 +17,15 @@ const toStored = (recorded: RecordedEvent): StoredJourneyEvent =>
   fromStoredEnvelope(recorded, { positions: false });
 
 /** Reads the whole log once, grouped by child stream. */
-export async function readChildren(store: EventStore): Promise<ChildRecord[]> {
+/**
+ * Every child's record from the log; with `upTo`, from the events at or before that global position
+ * only (the log is append-only, so a return read up to one position is the same whenever it is read:
+ * the tables of a return fetched one by one agree; review s14 F5).
+ */
+export async function readChildren(store: EventStore, upTo?: bigint): Promise<ChildRecord[]> {
   const streams = new Map<string, StoredJourneyEvent[]>();
   for await (const event of store.readAll({ filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX] } })) {
+    if (upTo !== undefined && event.globalPosition > upTo) break;
     const list = streams.get(event.streamId) ?? [];
     list.push(toStored(event));
     streams.set(event.streamId, list);

@@ -14,6 +14,6 @@ export { TABLES, TABLE_NAMES, emptyReturn, type Return903, type Row, type TableN
 export { oc2Row, oc3Row } from './outcomes';
 export { collectionYear, type CollectionYear } from './collection-year';
 export { toDmy, fromDmy } from './format';
-export { validateReturn, type CheckFailure } from './validate-return';
+export { splitSelfCheck, validateReturn, type CheckFailure } from './validate-return';
 export { returnYearStatus, notBegunMessage, inProgressWarning, type ReturnYearStatus } from './return-year';
 export * from './return-903-read';

@@ -11,12 +11,15 @@ export interface Return903Read {
   children: readonly ChildRecord[];
 }
 
-/** The return as export903 builds it, in one pass over the log, keeping the children's records. */
+/**
+ * The return as export903 builds it, in one pass over the log, keeping the children's records; with
+ * `upTo`, from the events at or before that global position only.
+ */
 export async function return903WithChildren(
   store: EventStore,
-  options: Export903Options,
+  options: Export903Options & { upTo?: bigint },
 ): Promise<Return903Read> {
-  const children = await readChildren(store);
+  const children = await readChildren(store, options.upTo);
   return { tables: buildReturn(children, options), children };
 }
 

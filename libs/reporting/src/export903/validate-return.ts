@@ -20,9 +20,16 @@ import type { Return903 } from './tables';
 
 export type { CheckFailure };
 
-export function validateReturn(tables: Return903, options: { yearEnding: string }): CheckFailure[] {
+/**
+ * `runningOn`: today, for a year still running (returnYearStatus 'in-progress'): failures the return
+ * will have at the year's end only if nothing changes are then warnings (`severity`), not failures.
+ */
+export function validateReturn(
+  tables: Return903,
+  options: { yearEnding: string; runningOn?: string },
+): CheckFailure[] {
   const year = collectionYear(options.yearEnding);
-  const ctx = { yearEnding: year.end, yearStart: year.start };
+  const ctx = { yearEnding: year.end, yearStart: year.start, runningOn: options.runningOn };
   return [
     ...checkEpisodes(tables.Episodes, ctx),
     ...checkTemporaryPlacements(tables.Episodes, ctx),
@@ -37,4 +44,15 @@ export function validateReturn(tables: Return903, options: { yearEnding: string 
     ...checkLocations(tables, ctx),
     ...checkDuplicateUpns(tables),
   ];
+}
+
+/** The self-check's failures and warnings apart (a warning does not fail the return). */
+export function splitSelfCheck(results: readonly CheckFailure[]): {
+  failures: CheckFailure[];
+  warnings: CheckFailure[];
+} {
+  return {
+    failures: results.filter((r) => r.severity !== 'warning'),
+    warnings: results.filter((r) => r.severity === 'warning'),
+  };
 }

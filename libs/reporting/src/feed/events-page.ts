@@ -28,7 +28,8 @@ export interface EventsPage {
 
 export async function eventsPage(store: EventStore, options: EventsPageOptions): Promise<EventsPage> {
   const lines: string[] = [];
-  let checkpoint = options.after?.toString() ?? '';
+  // An empty log gives "0", the start, which `after` takes back (review s14 F4; "" was a 400).
+  let checkpoint = options.after?.toString() ?? '0';
   let journeyEvents = 0;
   for await (const event of store.readAll({ fromPosition: options.after, maxCount: options.limit })) {
     // The checkpoint moves past a left-out event too, so the next page does not read it again.

@@ -58,12 +58,20 @@ function summaryRow(s: JourneySummary, personal: boolean): ReadModelRow {
   };
 }
 
+/**
+ * A registration withdrawn as made in error (its summary names no registration and no reference):
+ * that child never existed, so it has no row (review s14 F10: it was a blank row a job counted).
+ */
+export const registrationWithdrawn = (s: JourneySummary): boolean =>
+  s.registeredEventId === undefined && s.childRef === '';
+
 export function* readModelRows(
   name: ReadModelName,
   summaries: Iterable<JourneySummary>,
   options: { personal: boolean; asAt: string; drift: DriftConfig },
 ): Generator<ReadModelRow> {
   for (const s of summaries) {
+    if (registrationWithdrawn(s)) continue;
     if (name === 'child-summaries') {
       yield summaryRow(s, options.personal);
       continue;

@@ -16,4 +16,17 @@ export class Export903Query {
   @IsOptional()
   @IsString()
   table?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Build the return from the events up to this global position (the log is append-only, so the same ' +
+      'position gives the same return): fetch the tables one by one at the X-Log-Position of the first. ' +
+      'Default: the head of the log when the request starts. One past the head is a 409',
+    example: '25440',
+  })
+  @IsOptional()
+  @Matches(/^\d{1,19}$/, {
+    message: 'atPosition must be a global position: a whole number written in digits',
+  })
+  atPosition?: string;
 }

@@ -152,3 +152,42 @@ describe('self-check: a child born on 29 February (return-birthday.ts)', () => {
     expect(checked(move('01/03/2026', '02/03/2026')).map((f) => f.rule)).toEqual(['CJ18']);
   });
 });
+
+// Review s14 F7: in a year still running, 359 on an episode open today for a child not yet 18 is a
+// prediction (the year's end is to come), not a failure of the return as it stands.
+describe('self-check 359 in a year still running (today 28 November 2026, year ending 31 March 2027)', () => {
+  const checked = (DOB: string, runningOn?: string) =>
+    validateReturn(
+      {
+        ...emptyReturn(),
+        Header: [header('C9', DOB)],
+        Episodes: [episode('C9', '16/08/2026', { LS: 'C1' })],
+      },
+      { yearEnding, ...(runningOn !== undefined && { runningOn }) },
+    ).filter((f) => f.rule === '359');
+
+  it('Given a 17-year-old in care who turns 18 on 15 January 2027, When checked on 28 November 2026, Then 359 is a warning naming the year end and the birthday', () => {
+    expect(checked('15/01/2009', '2026-11-28')).toEqual([
+      expect.objectContaining({
+        child: 'C9',
+        field: 'LS',
+        severity: 'warning',
+        message: expect.stringMatching(
+          /will fail 359 if still open on 31\/03\/2027: the child turns 18 on 15\/01\/2027/,
+        ),
+      }),
+    ]);
+  });
+
+  it('Given a child already 18 (on 1 October 2026) still in care, When checked on 28 November 2026, Then 359 is a failure', () => {
+    const [found] = checked('01/10/2008', '2026-11-28');
+    expect(found).toMatchObject({ child: 'C9', field: 'LS' });
+    expect(found.severity).toBeUndefined();
+  });
+
+  it('Given the year over (no running date), When checked, Then 359 is a failure as before', () => {
+    const [found] = checked('15/01/2009');
+    expect(found).toMatchObject({ child: 'C9', field: 'LS' });
+    expect(found.severity).toBeUndefined();
+  });
+});

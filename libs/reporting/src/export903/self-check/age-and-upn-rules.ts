@@ -2,7 +2,8 @@
  * Age rules on the exported rows, as the DfE validator tests them (rule_352/359/209/210.py):
  * - 352: a period of care (RNE S) must not start on or after the 18th birthday;
  * - 359: an episode still open at the year's end, for a child 18 before it, must be V2 in K2
- *   (accommodation under s20(5) in a community home);
+ *   (accommodation under s20(5) in a community home); in a year still running, for a child not
+ *   yet 18 today, it is a warning (the episode is open today, the year's end is to come);
  * - 209: UN1 ("not of school age") for a child 4 by the 31 August before the collection year;
  * - 210: UN4 with an episode starting on or after 24 March of the year's end. The validator names
  *   the Header row and each such Episodes row, and so does this check, so the counts agree.
@@ -12,7 +13,7 @@
  *   in English law, which the journey refuses; the validator's 359 sees it only while it is open.
  */
 import { isOfSchoolAgeFor209, schoolAgeReferenceDate } from '@care-journey/journey';
-import { fromDmy } from '../format';
+import { fromDmy, toDmy } from '../format';
 import { birthdayInLaw, birthdayInReturn, leapDayNote } from '../return-birthday';
 import type { Return903, Row } from '../tables';
 import type { CheckContext, CheckFailure } from './failure';
@@ -47,12 +48,24 @@ export function checkAgeAndUpn(tables: Return903, ctx: CheckContext): CheckFailu
           'DECOM',
           `episode from ${e.DECOM} (${e.LS}, ${e.PLACE}) starts on or after the 18th birthday (DOB ${h.DOB}): only V2 in K2 may be (the journey refuses it)`,
         );
-      if (!e.DEC && eighteen < ctx.yearEnding && !inCommunityHomeUnderS20(e))
-        fail(
-          '359',
-          'LS',
-          `episode from ${e.DECOM} (${e.LS}, ${e.PLACE}) is still open at the year's end, past the 18th birthday (DOB ${h.DOB}): only V2 in K2 may be`,
-        );
+      if (!e.DEC && eighteen < ctx.yearEnding && !inCommunityHomeUnderS20(e)) {
+        // A running year, a child not yet 18: the episode is open today, not at the year's end.
+        if (ctx.runningOn !== undefined && eighteen > ctx.runningOn)
+          out.push({
+            rule: '359',
+            table: 'Episodes',
+            child: h.CHILD,
+            field: 'LS',
+            message: `episode from ${e.DECOM} (${e.LS}, ${e.PLACE}) will fail 359 if still open on ${toDmy(ctx.yearEnding)}: the child turns 18 on ${toDmy(eighteen)} (DOB ${h.DOB}); only V2 in K2 may be`,
+            severity: 'warning',
+          });
+        else
+          fail(
+            '359',
+            'LS',
+            `episode from ${e.DECOM} (${e.LS}, ${e.PLACE}) is still open at the year's end, past the 18th birthday (DOB ${h.DOB}): only V2 in K2 may be`,
+          );
+      }
     }
     if (h.UPN === 'UN1' && isOfSchoolAgeFor209(dob, ctx.yearStart))
       out.push({

@@ -1,0 +1,133 @@
+/**
+ * Review s14 F2 over real HTTP: the feed says which content it carries (fold version and drift
+ * thresholds), so a job can tell a plain rebuild (same lines: its checkpoint carries on) from one
+ * with other thresholds (other lines: it must re-read from 0). An app restarted on the same file
+ * with a DR01 threshold of 10 working days serves the old log, says so, and after the rebuild a
+ * checkpoint of the old content is refused.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { apiClient, type ApiClient } from './support/http-client';
+import { registerBody, startCareBody } from './support/journey-bodies';
+import { startTestApp, type TestApp } from './support/test-app';
+import { tokenFor } from './support/tokens';
+
+interface Page {
+  status: number;
+  lines: Record<string, unknown>[];
+  last: { checkpoint?: string; content?: string };
+  content: string | null;
+  pending: string | null;
+  body: unknown;
+}
+
+describe('feed content id (real HTTP app on a SQLite file, restarted with other thresholds)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cj-feed-content-'));
+  const sqliteFile = join(dir, 'journeys.db');
+  const job = tokenFor('reporting_job');
+  const admin = tokenFor('admin');
+  const saved = process.env.CARE_JOURNEY_DRIFT_THRESHOLDS;
+  let t: TestApp | undefined;
+  let api: ApiClient;
+
+  const start = async (): Promise<void> => {
+    t = await startTestApp({ sqliteFile });
+    api = apiClient(t.baseUrl);
+  };
+  const page = async (query: string): Promise<Page> => {
+    const response = await api.get<string>(`/feed?${query}`, { token: job });
+    const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+    const lines =
+      response.status === 200
+        ? text
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l) as Record<string, unknown>)
+        : [];
+    const last = (lines.pop() ?? {}) as Page['last'];
+    return {
+      status: response.status,
+      lines,
+      last,
+      content: response.headers.get('x-feed-content'),
+      pending: response.headers.get('x-feed-content-pending'),
+      body: response.body,
+    };
+  };
+  const rebuild = async (): Promise<void> => {
+    expect((await api.post('/admin/rebuild', {}, { token: admin })).status).toBe(202);
+    let state = '';
+    for (let i = 0; i < 400 && state !== 'done'; i++) {
+      state = (await api.get<{ state: string }>('/admin/rebuild', { token: admin })).body.state;
+      if (state !== 'done') await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(state).toBe('done');
+  };
+
+  afterAll(async () => {
+    await t?.close();
+    if (saved === undefined) delete process.env.CARE_JOURNEY_DRIFT_THRESHOLDS;
+    else process.env.CARE_JOURNEY_DRIFT_THRESHOLDS = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('Given a job caught up with its checkpoint and content id, When a plain rebuild runs, Then the content is the same and the checkpoint carries on; When thresholds change and the log is rebuilt, Then the old content is refused (409 feed-content-changed, field content)', async () => {
+    delete process.env.CARE_JOURNEY_DRIFT_THRESHOLDS;
+    await start();
+    const social = tokenFor('social_worker', 'alice');
+    const registered = await api.post<{ childId: string }>(
+      '/children',
+      registerBody({ childRef: 'LA-CONTENT', effectiveDate: '2024-01-05' }),
+      { token: social },
+    );
+    expect(registered.status).toBe(201);
+    const started = await api.post<{ globalPosition: string }>(
+      `/children/${registered.body.childId}/periods-of-care`,
+      { ...startCareBody, effectiveDate: '2024-01-05' },
+      { token: social },
+    );
+    expect(started.status).toBe(201);
+
+    const first = await page(`minPosition=${started.body.globalPosition}`);
+    expect(first.status).toBe(200);
+    expect(first.content).toMatch(/^v\d+-[0-9a-f]{16}$/);
+    expect(first.last.content).toBe(first.content);
+    expect(first.pending).toBeNull();
+    const dr01 = (p: Page) =>
+      p.lines.find((l) => l.kind === 'flag.opened' && String(l.key).startsWith('DR01/'));
+    const { checkpoint } = first.last;
+    const content = String(first.content);
+
+    await rebuild();
+    const same = await page(`after=${String(checkpoint)}&content=${content}`);
+    expect({ status: same.status, content: same.content }).toEqual({ status: 200, content });
+
+    await t?.close();
+    process.env.CARE_JOURNEY_DRIFT_THRESHOLDS = '{"DR01":{"workingDays":10}}';
+    await start();
+    // The served log was written with the old thresholds: its content is the old one, the new is pending.
+    const before = await page(`after=${String(checkpoint)}&content=${content}`);
+    expect(before.status).toBe(200);
+    expect(before.content).toBe(content);
+    expect(before.pending).toMatch(/^v\d+-[0-9a-f]{16}$/);
+    expect(before.pending).not.toBe(content);
+
+    await rebuild();
+    const refused = await page(`after=${String(checkpoint)}&content=${content}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ rule: 'feed-content-changed', field: 'content' });
+    const fresh = await page('after=0');
+    expect(fresh.content).toBe(before.pending);
+    expect(fresh.pending).toBeNull();
+    // Re-read from 0, the DR01 flag has the new deadline (10 working days, not 20).
+    expect(dr01(first)).toBeDefined();
+    expect(dr01(fresh)?.data).not.toEqual(dr01(first)?.data);
+  }, 120_000);
+
+  it('refuses a malformed content id naming the field', async () => {
+    const bad = await api.get<{ errors: { field: string }[] }>('/feed?content=nope', { token: job });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'content' })]);
+  });
+});
