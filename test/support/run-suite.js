@@ -1,0 +1,145 @@
+// `npm test`: first `npm run typecheck` and `npm run lint` side by side (one process each, so one
+// core each; their output printed whole as each ends), and only when both pass, every file of every
+// Jest project (jest.config.js), in two runs, so that the pure specs use every core while the ones
+// that time processes, threads or a browser keep one file at a time, as they always ran:
+//   1. unit and contract, IN_BAND_SPECS aside, on one worker per core;
+//   2. in band: e2e, browser, faults, and IN_BAND_SPECS.
+// Arguments are passed to both Jest runs (`npm test` gives --ci), so not a path: `npx jest <path>`
+// runs a few files. Both runs go ahead whatever the first one's outcome; the exit code is non-zero
+// when a check or either run fails. Each run's closing-line reporter writes its results to a file,
+// and the lines it would print for one run are printed here once, over both: the skip reasons, then
+// `tests: N passed, N failed, N skipped` last.
+// A plain CommonJS script (like the reporter), run by node without a transform.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { spawn, spawnSync } = require('node:child_process');
+const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { availableParallelism, tmpdir } = require('node:os');
+const path = require('node:path');
+const { closingLines, combined, RESULTS_FILE_VARIABLE } = require('./closing-line-reporter.js');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * Unit and contract specs kept in band rather than beside another worker: each kills a child process
+ * at a moment it picks, starts a thread or a process and waits a bounded time for it, or holds a
+ * bound that a second worker's load on the other core would eat into.
+ */
+const IN_BAND_SPECS = [
+  'apps/api/src/projections/projections.module.spec.ts', // a rebuild must finish within 100 polls of 20 ms
+  'apps/api/src/projections/thread/projector-thread.spec.ts', // projector threads, 5 s to catch up
+  'apps/projector/src/start-projector.spec.ts', // its log line is expected 30 ms after catching up
+  'libs/event-store/src/sqlite/group-commit.crash.spec.ts', // SIGKILLs writer processes mid-commit
+  'libs/event-store/src/sqlite/sqlite-backup.spec.ts', // a backup must finish within 10 s of live appends
+  'libs/event-store/src/sqlite/sqlite-writer.spec.ts', // child processes holding and closing the store
+  'libs/event-store/src/sqlite/thread-writer.contract.spec.ts', // the contract's 2-5 s waits, on a writer thread
+  'libs/event-store/src/sqlite/wal-checkpoint.spec.ts', // the WAL's bound depends on the checkpoint thread's turns
+  'libs/reporting/src/import903/crash.spec.ts', // SIGKILLs an import process at each step
+  'test/contract/sqlite-durability.spec.ts', // SIGKILLs writers mid-batch, races two processes
+];
+
+const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const pathPattern = (file) => `^${escaped(path.join(ROOT, file))}$`;
+
+/** One worker per core: the parent process only hands out files and prints. */
+const workers = Math.max(1, availableParallelism());
+
+const RUNS = [
+  {
+    name: `unit and contract, ${workers} worker(s)`,
+    args: [
+      '--selectProjects',
+      'unit',
+      'contract',
+      `--maxWorkers=${workers}`,
+      '--testPathIgnorePatterns',
+      '/node_modules/',
+      ...IN_BAND_SPECS.map(pathPattern),
+    ],
+  },
+  {
+    name: 'e2e, browser, faults and the in-band unit and contract specs, one file at a time',
+    args: [
+      '--runInBand',
+      '--testPathPattern',
+      `^${escaped(path.join(ROOT, 'test'))}/(e2e|faults)/`,
+      ...IN_BAND_SPECS.map(pathPattern),
+    ],
+  },
+];
+
+const CHECKS = ['typecheck', 'lint'];
+
+/** Runs an npm script, its output kept and printed whole when it ends; resolves with its exit code. */
+function npmRun(script) {
+  // Under `npm test`, npm_execpath is the npm that runs this script.
+  const [command, args] = process.env.npm_execpath
+    ? [process.execPath, [process.env.npm_execpath, 'run', script]]
+    : ['npm', ['run', script]];
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('error', (error) => output.push(Buffer.from(`${error}\n`)));
+    child.on('close', (code, signal) => {
+      process.stdout.write(Buffer.concat(output));
+      const seconds = Math.round((Date.now() - started) / 1000);
+      process.stdout.write(`run-suite: npm run ${script} ended (${code ?? signal}) in ${seconds} s\n`);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+async function main(passedOn) {
+  process.stdout.write(
+    `run-suite: npm run ${CHECKS.join(' and ')}, side by side (each printed as it ends)\n`,
+  );
+  const checked = await Promise.all(CHECKS.map(npmRun));
+  const failedCheck = checked.find((code) => code !== 0);
+  if (failedCheck !== undefined) return failedCheck;
+  const missing = IN_BAND_SPECS.filter((file) => !existsSync(path.join(ROOT, file)));
+  if (missing.length > 0) {
+    process.stderr.write(`run-suite: IN_BAND_SPECS names files that do not exist: ${missing.join(', ')}\n`);
+    return 1;
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'care-journey-jest-'));
+  const resultsFile = path.join(dir, 'results.jsonl');
+  const jest = require.resolve('jest/bin/jest');
+  const notes = [];
+  let exitCode = 0;
+  try {
+    for (const run of RUNS) {
+      const started = Date.now();
+      process.stderr.write(`\nrun-suite: jest run "${run.name}"\n`);
+      const before = readRuns(resultsFile).length;
+      const { status, signal } = spawnSync(process.execPath, [jest, ...run.args, ...passedOn], {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: { ...process.env, [RESULTS_FILE_VARIABLE]: resultsFile },
+      });
+      const seconds = Math.round((Date.now() - started) / 1000);
+      process.stderr.write(`run-suite: jest run "${run.name}" ended (${status ?? signal}) in ${seconds} s\n`);
+      if (status !== 0) exitCode = status || 1;
+      if (readRuns(resultsFile).length === before)
+        notes.push(`jest run "${run.name}" ended (${status ?? signal}) without reporting its tests`);
+    }
+    const lines = [...notes, ...closingLines(combined(readRuns(resultsFile)), ROOT)];
+    process.stderr.write(lines.join('\n') + '\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return exitCode;
+}
+
+function readRuns(file) {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => JSON.parse(line));
+}
+
+if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+module.exports = { IN_BAND_SPECS, RUNS };
