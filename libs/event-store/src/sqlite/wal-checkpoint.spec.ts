@@ -47,8 +47,10 @@ describe('WAL checkpoints off the event loop', () => {
     const store = open({ checkpointIntervalMs: 1 });
     expect(store.checkpointStats()).toEqual({ checkpoints: 0, threadRunning: false }); // no thread before a commit
     const largest = await appendMany(store);
-    // Bounded wait: a checkpointer that never runs fails here instead of hanging the run.
-    for (let waited = 0; store.checkpointStats().checkpoints === 0 && waited < 10_000; waited += 10) {
+    // Bounded wait: a checkpointer that never runs fails here instead of hanging the run. 30 s: at load
+    // ~8 the thread (loaded from TypeScript through the swc hook) had not checkpointed within 10 s.
+    const deadline = Date.now() + 30_000;
+    while (store.checkpointStats().checkpoints === 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     expect(store.checkpointStats().checkpoints).toBeGreaterThan(0);
