@@ -2,22 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventStore } from '@care-journey/event-store';
 import { journeyStream } from '@care-journey/journey';
-import { DEFAULT_AUTHORITY_CONFIG, defaultReadModelFile, ProjectionEngine } from '@care-journey/projections';
-import { AUTHORITY_CONFIG } from '../authority/authority.providers';
-import { AuthModule } from '../auth/auth.module';
-import { ChildScopeModule } from '../auth/child-scope/child-scope.module';
+import { defaultReadModelFile, ProjectionEngine } from '@care-journey/projections';
 import { eventually } from '../../../../libs/projections/src/testing/log-fixtures';
 import type { ApiConfig } from '../config/api-config';
-import { ApiConfigModule } from '../config/api-config.module';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
-import { InfrastructureModule } from '../infrastructure/infrastructure.module';
 import { ReadYourWrites } from './read-your-writes';
-import { ProjectionsModule } from './projections.module';
+import { projectionsApp } from './testing/projections-app';
 import { registrationInCare } from './testing/registration-in-care';
 
 describe('CARE_JOURNEY_PROJECTIONS=inline on an idle log', () => {
@@ -46,22 +39,7 @@ describe('CARE_JOURNEY_PROJECTIONS=inline on an idle log', () => {
     };
     process.env.CARE_JOURNEY_PROJECTIONS = 'inline';
     const logged = jest.spyOn(Logger.prototype, 'log');
-    const moduleRef = await Test.createTestingModule({
-      // The projections module as the app has it (its routes need sign-in and the child scope).
-      imports: [
-        ApiConfigModule.forRoot(config),
-        InfrastructureModule,
-        CqrsModule.forRoot(),
-        AuthModule,
-        ChildScopeModule,
-        ProjectionsModule,
-      ],
-    })
-      .overrideProvider(AUTHORITY_CONFIG)
-      .useValue({ ...DEFAULT_AUTHORITY_CONFIG, socialWorkerScope: 'authority' })
-      .compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-    await app.init();
+    app = await projectionsApp(config);
     const store: EventStore = app.get(EVENT_STORE);
     const { globalPosition } = await store.appendToStream(
       journeyStream('c1'),

@@ -1,24 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import type { EventStore } from '@care-journey/event-store';
 import { journeyStream } from '@care-journey/journey';
-import { CqrsModule } from '@nestjs/cqrs';
-import { DEFAULT_AUTHORITY_CONFIG } from '@care-journey/projections';
-import { AUTHORITY_CONFIG } from '../authority/authority.providers';
-import { AuthModule } from '../auth/auth.module';
-import { ChildScopeModule } from '../auth/child-scope/child-scope.module';
 import { mintToken, type Role } from '@care-journey/access';
 import type { ApiConfig } from '../config/api-config';
-import { ApiConfigModule } from '../config/api-config.module';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
-import { InfrastructureModule } from '../infrastructure/infrastructure.module';
-import { createValidationPipe } from '../http/validation-pipe';
 import { JourneyQueries } from './journey-queries';
-import { ProjectionsModule } from './projections.module';
+import { projectionsApp } from './testing/projections-app';
 import { registrationInCare } from './testing/registration-in-care';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 const SECRET = 'projections-spec-secret-at-least-32-characters';
 
@@ -47,26 +38,7 @@ describe.each(['inline', 'thread'] as const)(
         store: { kind: 'sqlite', file: join(dir, 'events.db'), synchronous: 'NORMAL' },
         projections: mode,
       };
-      const moduleRef = await Test.createTestingModule({
-        imports: [
-          ApiConfigModule.forRoot(config),
-          InfrastructureModule,
-          CqrsModule.forRoot(),
-          AuthModule,
-          // The social worker scope of the child-scoped routes (children/:id/flags).
-          ChildScopeModule,
-          ProjectionsModule,
-        ],
-      })
-        // Its social worker (u-social_worker, child c1 of team "North") is in no users file: these
-        // specs read with the authority-wide opt-out; the team scope has its own e2e spec.
-        .overrideProvider(AUTHORITY_CONFIG)
-        .useValue({ ...DEFAULT_AUTHORITY_CONFIG, socialWorkerScope: 'authority' })
-        .compile();
-      app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-      app.useGlobalPipes(createValidationPipe());
-      await app.init();
-      await app.getHttpAdapter().getInstance().ready();
+      app = await projectionsApp(config);
       store = app.get(EVENT_STORE);
       await store.appendToStream(journeyStream('c1'), registrationInCare('c1', 'REF1'), {
         expectedRevision: 'no_stream',

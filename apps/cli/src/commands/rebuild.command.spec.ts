@@ -22,24 +22,7 @@ describe('care-journey rebuild', () => {
     process.env.CARE_JOURNEY_STORE = 'sqlite';
     process.env.CARE_JOURNEY_SQLITE_FILE = storeFile;
     delete process.env.CARE_JOURNEY_READMODEL_FILE;
-    const store = new SqliteEventStore({ file: storeFile });
-    await store.appendToStream(
-      journeyStream('r1'),
-      [
-        {
-          id: 'r1-1',
-          type: 'AllocationChanged',
-          data: { childId: 'r1', effectiveDate: '2024-01-01', team: 'T', socialWorker: 'S' },
-          metadata: {
-            recordedAt: '2024-01-01T00:00:00Z',
-            recordedBy: 'spec',
-            schemaVersion: currentSchemaVersion('AllocationChanged'),
-          },
-        },
-      ],
-      { expectedRevision: 'any' },
-    );
-    await store.close();
+    await storeWithChild(storeFile, 'r1');
     const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
 
