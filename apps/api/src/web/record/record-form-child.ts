@@ -13,11 +13,16 @@ export interface FormChild {
 
 /**
  * The label from the read models and the revision from the child's stream; a child that does not
- * exist is a 404 before any form.
+ * exist is a 404 before any form. The child's page reads the stream, so its links can lead here
+ * before the read models hold a child recorded a moment ago (a 404 under load: CI, session 14):
+ * the form first waits for them to reach the stream's last event, as a page does after a form
+ * (read-your-writes, bounded, else 503).
  */
 export async function formChild(queries: JourneyQueries, childId: string): Promise<FormChild> {
-  const summary = queries.summary(childId);
   const events = await queries.events(childId);
+  const last = events?.at(-1)?.globalPosition;
+  if (last !== undefined) await queries.waitFor(last.toString());
+  const summary = queries.summary(childId);
   if (!summary || !events) throw new NotFoundException(`No child with id ${childId}`);
   // Social workers may see names.
   const childLabel = summary.name ? `${summary.name} (${summary.childRef})` : summary.childRef;
