@@ -4,6 +4,7 @@
  * and the feed closes it (flag.closed), never withdraws it (change.withdrawn is for corrections).
  */
 import { apiClient, type ApiClient } from './support/http-client';
+import { ndjsonLines } from './support/ndjson-lines';
 import { registerBody, startCareBody } from './support/journey-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -22,11 +23,7 @@ interface ChildFlags {
   history: HistoryEntry[];
 }
 
-const parseNdjson = (body: unknown): Line[] =>
-  (typeof body === 'string' ? body : JSON.stringify(body))
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Line);
+const parseNdjson = (body: unknown): Line[] => ndjsonLines<Line>(body);
 
 describe('a late step that re-dates an open flag (real HTTP app on a SQLite file)', () => {
   let t: TestApp;

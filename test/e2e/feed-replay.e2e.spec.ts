@@ -7,6 +7,7 @@
  * the current placement; back-dated moves come from corrections and imports.)
  */
 import { apiClient, type ApiClient } from './support/http-client';
+import { ndjsonLines } from './support/ndjson-lines';
 import { moveBody, registerBody, startCareBody } from './support/journey-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -30,11 +31,7 @@ interface HistoryEntry {
   closedBy?: string;
 }
 
-const parseNdjson = (body: unknown): Line[] =>
-  (typeof body === 'string' ? body : JSON.stringify(body))
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Line);
+const parseNdjson = (body: unknown): Line[] => ndjsonLines<Line>(body);
 
 describe('feed replay: updates, not withdrawals (real HTTP app on a SQLite file)', () => {
   let t: TestApp;

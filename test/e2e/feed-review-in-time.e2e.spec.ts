@@ -5,6 +5,7 @@
  * the feed gets the child's flag history, not a one-day breach closed "by the step".
  */
 import { apiClient, type ApiClient } from './support/http-client';
+import { ndjsonLines } from './support/ndjson-lines';
 import { registerBody, startCareBody } from './support/journey-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -17,11 +18,7 @@ type Line = Record<string, unknown> & {
   data?: Record<string, unknown>;
 };
 
-const parseNdjson = (body: unknown): Line[] =>
-  (typeof body === 'string' ? body : JSON.stringify(body))
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Line);
+const parseNdjson = (body: unknown): Line[] => ndjsonLines<Line>(body);
 
 describe('feed: a review recorded late but held in time (real HTTP app on a SQLite file)', () => {
   let t: TestApp;

@@ -4,17 +4,14 @@
  * jobs see no names or direct identifiers.
  */
 import { apiClient, type ApiClient } from './support/http-client';
+import { ndjsonLines } from './support/ndjson-lines';
 import { moveBody, registerBody, startCareBody } from './support/journey-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
 type Line = Record<string, unknown> & { checkpoint: string; kind?: string; position?: string };
 
-const parseNdjson = (body: unknown): Line[] =>
-  (typeof body === 'string' ? body : JSON.stringify(body))
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Line);
+const parseNdjson = (body: unknown): Line[] => ndjsonLines<Line>(body);
 
 describe('GET /feed (projection changes, real HTTP app on a SQLite file)', () => {
   let t: TestApp;
