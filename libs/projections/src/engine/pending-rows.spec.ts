@@ -1,7 +1,13 @@
 import Database from 'better-sqlite3';
 import type { ChangeRecord } from '../feed/change-record';
 import { insertChangesSql } from './change-log';
-import { CHANGE_ROWS_PER_INSERT, DirectRows, PendingRows, type ChangeInserts } from './pending-rows';
+import {
+  CHANGE_ROWS_PER_INSERT,
+  DirectRows,
+  PendingRows,
+  type ChangeInserts,
+  type SummaryWrites,
+} from './pending-rows';
 import { createGenerationTables } from './read-model-schema';
 
 const record = (n: number): ChangeRecord => ({
@@ -30,7 +36,7 @@ function expected(events: ReturnType<typeof batch>): unknown[][] {
 }
 
 describe('change rows written a few dozen at a time', () => {
-  const open = (): { db: Database.Database; inserts: ChangeInserts; upsert: Database.Statement } => {
+  const open = (): { db: Database.Database; inserts: ChangeInserts; summaries: SummaryWrites } => {
     const db = new Database(':memory:');
     createGenerationTables(db, 1);
     return {
@@ -39,7 +45,10 @@ describe('change rows written a few dozen at a time', () => {
         one: db.prepare(insertChangesSql(1)),
         many: db.prepare(insertChangesSql(1, CHANGE_ROWS_PER_INSERT)),
       },
-      upsert: db.prepare(`SELECT 1 WHERE ? IS NOT NULL`),
+      summaries: {
+        upsert: db.prepare(`SELECT 1 WHERE ? IS NOT NULL`),
+        update: db.prepare(`SELECT 1 WHERE ? IS NOT NULL`),
+      },
     };
   };
   const rowsOf = (db: Database.Database): unknown[][] =>
@@ -50,7 +59,7 @@ describe('change rows written a few dozen at a time', () => {
     (events) => {
       const input = batch(events);
       const direct = open();
-      const rows = new DirectRows(direct.inserts, direct.upsert);
+      const rows = new DirectRows(direct.inserts, direct.summaries);
       direct.db.transaction(() => {
         for (const { position, eventId, changes } of input) rows.changes(position, eventId, changes);
         rows.flush();
@@ -60,7 +69,7 @@ describe('change rows written a few dozen at a time', () => {
       const held = open();
       const pending = new PendingRows();
       for (const { position, eventId, changes } of input) pending.changes(position, eventId, changes);
-      held.db.transaction(() => pending.writeTo(held.inserts, held.upsert))();
+      held.db.transaction(() => pending.writeTo(held.inserts, held.summaries))();
       expect(rowsOf(held.db)).toEqual(expected(input));
       direct.db.close();
       held.db.close();

@@ -24,7 +24,20 @@ export interface SummaryParams extends SummaryColumns {
 export interface RowWriter {
   /** The changes one event made to its child's view, indexed from 0 in order. */
   changes(position: bigint, eventId: string, changes: readonly ChangeRecord[]): void;
+  /** A child's summary row, inserted or every column replaced. */
   summary(row: SummaryParams): void;
+  /**
+   * A child's summary row that exists with the same indexed columns (SummaryColumns): only the
+   * others are written. An upsert sets every column, so SQLite rewrites all six index entries;
+   * most events change none of them (bench/README finding 42).
+   */
+  summaryKeepingIndexed(row: SummaryParams): void;
+}
+
+/** The summary statements: the upsert, and the update of the columns no index holds but last_position. */
+export interface SummaryWrites {
+  upsert: Statement;
+  update: Statement;
 }
 
 /**
@@ -82,7 +95,7 @@ export class DirectRows implements RowWriter {
 
   constructor(
     inserts: ChangeInserts,
-    private readonly upsertSummary: Statement,
+    private readonly summaries: SummaryWrites,
   ) {
     this.buffer = new ChangeRowBuffer(inserts);
   }
@@ -95,7 +108,11 @@ export class DirectRows implements RowWriter {
   }
 
   summary(row: SummaryParams): void {
-    this.upsertSummary.run(row);
+    this.summaries.upsert.run(row);
+  }
+
+  summaryKeepingIndexed(row: SummaryParams): void {
+    this.summaries.update.run(row);
   }
 
   flush(): void {
@@ -109,6 +126,8 @@ type ChangeRow = [position: bigint, index: number, childId: string, eventId: str
 export class PendingRows implements RowWriter {
   private readonly changeRows: ChangeRow[] = [];
   private readonly summaryRows: SummaryParams[] = [];
+  /** Per summary row: true where only the columns no index holds are written. */
+  private readonly keepingIndexed: boolean[] = [];
 
   changes(position: bigint, eventId: string, changes: readonly ChangeRecord[]): void {
     for (let index = 0; index < changes.length; index++) {
@@ -119,12 +138,20 @@ export class PendingRows implements RowWriter {
 
   summary(row: SummaryParams): void {
     this.summaryRows.push(row);
+    this.keepingIndexed.push(false);
   }
 
-  writeTo(inserts: ChangeInserts, upsertSummary: Statement): void {
+  summaryKeepingIndexed(row: SummaryParams): void {
+    this.summaryRows.push(row);
+    this.keepingIndexed.push(true);
+  }
+
+  writeTo(inserts: ChangeInserts, summaries: SummaryWrites): void {
     const buffer = new ChangeRowBuffer(inserts);
     for (const row of this.changeRows) buffer.add(row[0], row[1], row[2], row[3], row[4]);
     buffer.flush();
-    for (const row of this.summaryRows) upsertSummary.run(row);
+    const rows = this.summaryRows;
+    for (let i = 0; i < rows.length; i++)
+      (this.keepingIndexed[i] ? summaries.update : summaries.upsert).run(rows[i]);
   }
 }

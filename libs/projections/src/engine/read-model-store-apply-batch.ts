@@ -17,6 +17,7 @@ import {
   PendingRows,
   type ChangeInserts,
   type RowWriter,
+  type SummaryWrites,
 } from './pending-rows';
 import { tablesOf } from './read-model-schema';
 import type { WriteLock } from './write-lock';
@@ -66,6 +67,14 @@ const upsertSummarySql = (generation: number): string => {
              feed_held = excluded.feed_held`;
 };
 
+/** The columns of a summary row that no secondary index holds, and last_position (see RowWriter). */
+const updateSummarySql = (generation: number): string => {
+  const { summaries } = tablesOf(generation);
+  return `UPDATE ${summaries} SET last_position = @last_position, summary = @summary, stream_count = @stream_count,
+             latest_effective = @latest_effective, clock = @clock, feed_held = @feed_held
+           WHERE child_id = @child_id`;
+};
+
 export class BatchApplier {
   constructor(
     private readonly file: ReadModelFile,
@@ -107,10 +116,7 @@ export class BatchApplier {
       const checkpoint = this.checkpoints.at(generation);
       const fresh = events.filter((event) => checkpoint === undefined || event.globalPosition > checkpoint);
       if (fresh.length === 0) return { applied: 0, skipped: events.length, checkpoint };
-      const rows = new DirectRows(
-        this.changeInserts(generation),
-        this.file.stmt(upsertSummarySql(generation)),
-      );
+      const rows = new DirectRows(this.changeInserts(generation), this.summaryWrites(generation));
       this.applyByChild(generation, fresh, rows);
       rows.flush();
       const lastEvent = fresh[fresh.length - 1];
@@ -129,8 +135,8 @@ export class BatchApplier {
     // A read transaction: the children's rows are looked up in one snapshot, not one per statement.
     this.file.read(() => this.applyByChild(generation, events, pending));
     const inserts = this.changeInserts(generation);
-    const upsertSummary = this.file.stmt(upsertSummarySql(generation));
-    lock.hold(() => this.file.write(() => pending.writeTo(inserts, upsertSummary)));
+    const summaries = this.summaryWrites(generation);
+    lock.hold(() => this.file.write(() => pending.writeTo(inserts, summaries)));
     return { applied: events.length, skipped: 0, checkpoint: undefined };
   }
 
@@ -151,6 +157,13 @@ export class BatchApplier {
     return {
       one: this.file.stmt(insertChangesSql(generation)),
       many: this.file.stmt(insertChangesSql(generation, CHANGE_ROWS_PER_INSERT)),
+    };
+  }
+
+  private summaryWrites(generation: number): SummaryWrites {
+    return {
+      upsert: this.file.stmt(upsertSummarySql(generation)),
+      update: this.file.stmt(updateSummarySql(generation)),
     };
   }
 }

@@ -18,7 +18,7 @@ import { toStoredJourneyEvent } from './journey-event-record';
 import type { RowWriter } from './pending-rows';
 import { PerEventFold } from './per-event-fold';
 import { tablesOf } from './read-model-schema';
-import { summaryColumns } from './summary-row';
+import { sameSummaryColumns, summaryColumns, type SummaryColumns } from './summary-row';
 
 /**
  * A child's stream as stored, its first `count` events (the read model's view of the event store),
@@ -46,6 +46,8 @@ interface KeptChild {
   generation: number;
   /** The summary row's last_position when this was kept: any other write to the child shows there. */
   lastPosition: bigint;
+  /** The summary row's indexed columns as in the file (undefined: no row yet). */
+  columns: SummaryColumns | undefined;
   fold: PerEventFold;
   flags: FlagTracker;
   parts: ViewParts;
@@ -55,6 +57,12 @@ interface KeptChild {
 
 /** Read with safeIntegers (positionStmt): every integer column is a bigint. */
 interface StreamRow {
+  child_ref: string;
+  team: string | null;
+  social_worker: string | null;
+  legal_status: string | null;
+  in_care: bigint;
+  date_of_birth: string | null;
   summary: string;
   last_position: bigint;
   stream_count: bigint;
@@ -141,21 +149,25 @@ export class ChildFolds {
     }
     if (lastPosition === child.lastPosition) return;
     const summary = fold.summary;
-    rows.summary({
+    const columns = summaryColumns(summary);
+    const row = {
       child_id: childId,
-      ...summaryColumns(summary),
+      ...columns,
       last_position: lastPosition,
       summary: JSON.stringify(summary),
       stream_count: fold.count,
       latest_effective: fold.latest,
       clock: clock ?? null,
       feed_held: heldToJson(view),
-    });
+    };
+    if (child.columns !== undefined && sameSummaryColumns(child.columns, columns))
+      rows.summaryKeepingIndexed(row);
+    else rows.summary(row);
     const count = fold.count;
     fold.resume(() => this.streamOf(childId, count));
     const key = keptKey(generation, childId);
     this.batchKept.delete(key);
-    this.batchKept.set(key, { generation, lastPosition, fold, flags, parts, clock, view });
+    this.batchKept.set(key, { generation, lastPosition, columns, fold, flags, parts, clock, view });
     if (this.batchKept.size > this.keepAtMost)
       this.batchKept.delete(this.batchKept.keys().next().value as string);
   }
@@ -191,7 +203,9 @@ export class ChildFolds {
     const { summaries } = tablesOf(generation);
     const row = this.file
       .positionStmt(
-        `SELECT summary, last_position, stream_count, latest_effective, clock, feed_held FROM ${summaries} WHERE child_id = ?`,
+        `SELECT child_ref, team, social_worker, legal_status, in_care, date_of_birth,
+                summary, last_position, stream_count, latest_effective, clock, feed_held
+           FROM ${summaries} WHERE child_id = ?`,
       )
       .get(childId) as StreamRow | undefined;
     const flags = new FlagTracker(this.drift);
@@ -200,6 +214,7 @@ export class ChildFolds {
       return {
         generation,
         lastPosition: -1n,
+        columns: undefined,
         fold: new PerEventFold(childId, [], emptySummary(childId)),
         flags,
         parts,
@@ -216,6 +231,14 @@ export class ChildFolds {
     const clock = row.clock ?? undefined;
     const made = clock === undefined ? undefined : childView(fold.summary, clock, this.drift, flags, parts);
     const view = withHeld(made, row.feed_held);
-    return { generation, lastPosition: row.last_position, fold, flags, parts, clock, view };
+    const columns: SummaryColumns = {
+      child_ref: row.child_ref,
+      team: row.team,
+      social_worker: row.social_worker,
+      legal_status: row.legal_status,
+      in_care: row.in_care === 1n ? 1 : 0,
+      date_of_birth: row.date_of_birth,
+    };
+    return { generation, lastPosition: row.last_position, columns, fold, flags, parts, clock, view };
   }
 }

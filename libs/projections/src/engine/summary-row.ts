@@ -23,3 +23,12 @@ export function summaryColumns(summary: JourneySummary): SummaryColumns {
     date_of_birth: summary.dateOfBirth ?? null,
   };
 }
+
+/** True when two rows' indexed columns hold the same values (see RowWriter.summaryKeepingIndexed). */
+export const sameSummaryColumns = (a: SummaryColumns, b: SummaryColumns): boolean =>
+  a.child_ref === b.child_ref &&
+  a.team === b.team &&
+  a.social_worker === b.social_worker &&
+  a.legal_status === b.legal_status &&
+  a.in_care === b.in_care &&
+  a.date_of_birth === b.date_of_birth;
