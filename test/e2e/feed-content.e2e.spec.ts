@@ -55,6 +55,14 @@ describe('feed content id (real HTTP app on a SQLite file, restarted with other 
       body: response.body,
     };
   };
+  const feedContentHealth = async (token?: string): Promise<Record<string, unknown>> => {
+    const health = await api.get<{ feedContent: Record<string, unknown> }>(
+      '/health/projections',
+      token === undefined ? {} : { token },
+    );
+    expect(health.status).toBe(200);
+    return health.body.feedContent;
+  };
   const rebuild = async (): Promise<void> => {
     expect((await api.post('/admin/rebuild', {}, { token: admin })).status).toBe(202);
     let state = '';
@@ -72,7 +80,7 @@ describe('feed content id (real HTTP app on a SQLite file, restarted with other 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('Given a job caught up with its checkpoint and content id, When a plain rebuild runs, Then the content is the same and the checkpoint carries on; When thresholds change and the log is rebuilt, Then the old content is refused (409 feed-content-changed, field content)', async () => {
+  it('Given a job caught up with its checkpoint and content id, When a plain rebuild runs, Then the content is the same and the checkpoint carries on; When thresholds change and the log is rebuilt, Then the old content is refused (409 feed-content-changed, field content), and /health/projections says a rebuild is due until it runs', async () => {
     delete process.env.CARE_JOURNEY_DRIFT_THRESHOLDS;
     await start();
     const social = tokenFor('social_worker', 'alice');
@@ -94,6 +102,11 @@ describe('feed content id (real HTTP app on a SQLite file, restarted with other 
     expect(first.content).toMatch(/^v\d+-[0-9a-f]{16}$/);
     expect(first.last.content).toBe(first.content);
     expect(first.pending).toBeNull();
+    expect(await feedContentHealth(job)).toEqual({
+      served: first.content,
+      configured: first.content,
+      rebuildDue: false,
+    });
     const dr01 = (p: Page) =>
       p.lines.find((l) => l.kind === 'flag.opened' && String(l.key).startsWith('DR01/'));
     const { checkpoint } = first.last;
@@ -112,8 +125,28 @@ describe('feed content id (real HTTP app on a SQLite file, restarted with other 
     expect(before.content).toBe(content);
     expect(before.pending).toMatch(/^v\d+-[0-9a-f]{16}$/);
     expect(before.pending).not.toBe(content);
+    // The probe says so too (session 15): the cause, what to run, and to a signed-in caller both ids.
+    const due = await feedContentHealth(job);
+    expect(due).toMatchObject({
+      served: content,
+      configured: before.pending,
+      rebuildDue: true,
+      cause: 'thresholds',
+    });
+    expect(due.message).toEqual(expect.stringContaining('CARE_JOURNEY_DRIFT_THRESHOLDS'));
+    expect(due.message).toEqual(expect.stringContaining('POST /admin/rebuild'));
+    expect(await feedContentHealth()).toEqual({
+      rebuildDue: true,
+      cause: 'thresholds',
+      message: due.message,
+    });
 
     await rebuild();
+    expect(await feedContentHealth(job)).toEqual({
+      served: before.pending,
+      configured: before.pending,
+      rebuildDue: false,
+    });
     const refused = await page(`after=${String(checkpoint)}&content=${content}`);
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ rule: 'feed-content-changed', field: 'content' });

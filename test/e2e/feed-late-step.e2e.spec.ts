@@ -4,7 +4,7 @@
  * and the feed closes it (flag.closed), never withdraws it (change.withdrawn is for corrections).
  */
 import { apiClient, type ApiClient } from './support/http-client';
-import { ndjsonLines } from './support/ndjson-lines';
+import { childFeed } from './support/child-feed';
 import { registerBody, startCareBody } from './support/journey-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -23,8 +23,6 @@ interface ChildFlags {
   history: HistoryEntry[];
 }
 
-const parseNdjson = (body: unknown): Line[] => ndjsonLines<Line>(body);
-
 describe('a late step that re-dates an open flag (real HTTP app on a SQLite file)', () => {
   let t: TestApp;
   let api: ApiClient;
@@ -33,25 +31,15 @@ describe('a late step that re-dates an open flag (real HTTP app on a SQLite file
   const panel = tokenFor('panel_member');
   const job = tokenFor('reporting_job');
 
-  const record = async (path: string, body: Record<string, unknown>): Promise<string> => {
-    const response = await api.post<{ globalPosition: string }>(`/children/${childId}/${path}`, body, {
-      token: social,
-    });
-    expect(response.status).toBe(201);
-    return response.body.globalPosition;
-  };
+  const child = childFeed<Line>(() => ({ api, childId }), { writer: social, reader: job });
+  const { record } = child;
   const flags = async (query: string): Promise<ChildFlags> => {
     const response = await api.get<ChildFlags>(`/children/${childId}/flags?${query}`, { token: panel });
     expect(response.status).toBe(200);
     return response.body;
   };
-  const feed = async (after: string, minPosition: string): Promise<Line[]> => {
-    const response = await api.get<string>(`/feed?after=${after}&minPosition=${minPosition}`, { token: job });
-    expect(response.status).toBe(200);
-    const lines = parseNdjson(response.body);
-    lines.pop();
-    return lines.filter((line) => line.childId === childId);
-  };
+  const feed = (after: string, minPosition: string): Promise<Line[]> =>
+    child.lines(`after=${after}&minPosition=${minPosition}`);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -5,7 +5,7 @@
  * the feed gets the child's flag history, not a one-day breach closed "by the step".
  */
 import { apiClient, type ApiClient } from './support/http-client';
-import { ndjsonLines } from './support/ndjson-lines';
+import { childFeed } from './support/child-feed';
 import { registerBody, startCareBody } from './support/journey-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -18,8 +18,6 @@ type Line = Record<string, unknown> & {
   data?: Record<string, unknown>;
 };
 
-const parseNdjson = (body: unknown): Line[] => ndjsonLines<Line>(body);
-
 describe('feed: a review recorded late but held in time (real HTTP app on a SQLite file)', () => {
   let t: TestApp;
   let api: ApiClient;
@@ -28,18 +26,9 @@ describe('feed: a review recorded late but held in time (real HTTP app on a SQLi
   const panel = tokenFor('panel_member');
   const job = tokenFor('reporting_job');
 
-  const record = async (path: string, body: Record<string, unknown>): Promise<string> => {
-    const response = await api.post<{ globalPosition: string }>(`/children/${childId}/${path}`, body, {
-      token: social,
-    });
-    expect(response.status).toBe(201);
-    return response.body.globalPosition;
-  };
-  const feedLines = async (minPosition: string): Promise<Line[]> => {
-    const response = await api.get<string>(`/feed?minPosition=${minPosition}`, { token: job });
-    expect(response.status).toBe(200);
-    return parseNdjson(response.body).filter((line) => line.childId === childId);
-  };
+  const child = childFeed<Line>(() => ({ api, childId }), { writer: social, reader: job });
+  const { record } = child;
+  const feedLines = (minPosition: string): Promise<Line[]> => child.lines(`minPosition=${minPosition}`);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -4,6 +4,7 @@
  * jobs see no names or direct identifiers.
  */
 import { apiClient, type ApiClient } from './support/http-client';
+import { childFeed } from './support/child-feed';
 import { ndjsonLines } from './support/ndjson-lines';
 import { moveBody, registerBody, startCareBody } from './support/journey-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -20,14 +21,7 @@ describe('GET /feed (projection changes, real HTTP app on a SQLite file)', () =>
   const social = tokenFor('social_worker', 'alice');
   const job = tokenFor('reporting_job');
 
-  /** Records one entry for the child; returns its global position. */
-  const record = async (path: string, body: Record<string, unknown>): Promise<string> => {
-    const response = await api.post<{ globalPosition: string }>(`/children/${childId}/${path}`, body, {
-      token: social,
-    });
-    expect(response.status).toBe(201);
-    return response.body.globalPosition;
-  };
+  const { record } = childFeed<Line>(() => ({ api, childId }), { writer: social, reader: job });
 
   const page = async (
     query: string,

@@ -120,6 +120,42 @@ describe('social workers see and record only their teams’ children (socialWork
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /**
+   * Every child-scoped route (API and pages) called by the North social worker about `childId`
+   * answers exactly as for an unknown child: 404 with the same body (or 403 on a route that is not a
+   * social worker's at all).
+   */
+  const answersAsUnknownChild = async (childId: string): Promise<void> => {
+    const routes = childRoutes(app);
+    const unknownId = 'f0000000-0000-4000-8000-000000000000';
+    for (const route of routes) {
+      const expectation = normalise(ROUTE_ROLES[`${route.method} ${route.url}`]);
+      const call = (id: string) =>
+        api.send(route.method, pathOf(route.url, id), route.method === 'POST' ? {} : undefined, {
+          token: north,
+        });
+      const refused = await call(childId);
+      const unknown = await call(unknownId);
+      const where = `${route.method} ${route.url}`;
+      if (!expectation.roles.includes('social_worker')) {
+        // Not a social worker's route at all (verify, bundle): the role answer, as before.
+        expect({ where, status: refused.status }).toEqual({ where, status: 403 });
+        continue;
+      }
+      expect({ where, status: refused.status }).toEqual({ where, status: 404 });
+      // The pages' sign-out form carries a fresh CSRF token on every answer: not part of the comparison.
+      const same = (body: unknown, id: string) =>
+        JSON.stringify(body)
+          .split(id)
+          .join('<id>')
+          .replace(/name=\\"_csrf\\" value=\\"[^\\]*\\"/g, 'name="_csrf"');
+      expect({ where, body: same(refused.body, childId) }).toEqual({
+        where,
+        body: same(unknown.body, unknownId),
+      });
+    }
+  };
+
   it('Given a child of team South, When a North social worker calls every child-scoped route (API and pages), Then each answers exactly as for an unknown child: 404', async () => {
     const routes = childRoutes(app);
     // Sanity: the API's reads and commands and the pages are all here.
@@ -136,33 +172,7 @@ describe('social workers see and record only their teams’ children (socialWork
         'POST /panel/children/:id/record/:form',
       ]),
     );
-    const unknownId = 'f0000000-0000-4000-8000-000000000000';
-    for (const route of routes) {
-      const expectation = normalise(ROUTE_ROLES[`${route.method} ${route.url}`]);
-      const call = (childId: string) =>
-        api.send(route.method, pathOf(route.url, childId), route.method === 'POST' ? {} : undefined, {
-          token: north,
-        });
-      const refused = await call(southChild.childId);
-      const unknown = await call(unknownId);
-      const where = `${route.method} ${route.url}`;
-      if (!expectation.roles.includes('social_worker')) {
-        // Not a social worker's route at all (verify, bundle): the role answer, as before.
-        expect({ where, status: refused.status }).toEqual({ where, status: 403 });
-        continue;
-      }
-      expect({ where, status: refused.status }).toEqual({ where, status: 404 });
-      // The pages' sign-out form carries a fresh CSRF token on every answer: not part of the comparison.
-      const same = (body: unknown, id: string) =>
-        JSON.stringify(body)
-          .split(id)
-          .join('<id>')
-          .replace(/name=\\"_csrf\\" value=\\"[^\\]*\\"/g, 'name="_csrf"');
-      expect({ where, body: same(refused.body, southChild.childId) }).toEqual({
-        where,
-        body: same(unknown.body, unknownId),
-      });
-    }
+    await answersAsUnknownChild(southChild.childId);
     // Nothing was recorded for the South child by any of those commands.
     const events = await api.get<{ totalEvents: string }>(
       `/children/${southChild.childId}/events?pageSize=1`,
@@ -170,6 +180,34 @@ describe('social workers see and record only their teams’ children (socialWork
         token: auditor,
       },
     );
+    expect(events.body.totalEvents).toBe('2');
+  });
+
+  it('Given a child of team South whose registration an admin withdrew as made in error, When the North social worker opens it on every child-scoped route, Then each answers as for an unknown child (404), as any other South child does, and nothing is recorded', async () => {
+    const registered = await api.post<{ childId: string }>(
+      '/children',
+      registerBody({ childRef: 'SC-WD', name: 'Wanda Withdrawn', team: SOUTH, socialWorker: 'sw.south' }),
+      { token: south },
+    );
+    expect(registered.status).toBe(201);
+    const { childId } = registered.body;
+    const withdrawn = await api.post(
+      `/children/${childId}/corrections/retract-registration`,
+      { reason: 'Registered twice: the same child as SC-1' },
+      { token: admin },
+    );
+    expect(withdrawn.status).toBe(201);
+    // Those who may read any child see it as withdrawn: it is there to be refused.
+    const seen = await api.get<{ registrationWithdrawn: unknown }>(`/children/${childId}`, {
+      token: auditor,
+    });
+    expect(seen.status).toBe(200);
+    expect(seen.body.registrationWithdrawn).toMatchObject({ by: 'admin-user' });
+
+    await answersAsUnknownChild(childId);
+    const events = await api.get<{ totalEvents: string }>(`/children/${childId}/events?pageSize=1`, {
+      token: auditor,
+    });
     expect(events.body.totalEvents).toBe('2');
   });
 

@@ -43,6 +43,7 @@ export {
 export { amendableEntryType, childRefAmendedIn } from './handlers/corrections-targets';
 export { ENTRY_WORDS } from './handlers/corrections-other-entry';
 export { ENTRY_FIELDS, ENTRY_FIELD_NAMES, isFieldOf } from './entry-fields';
+export { ENTRY_FIELD_KINDS, amendedFieldErrors, type AmendedFieldError } from './amendment-field-rules';
 export {
   periodOfCareOn,
   legalStatusOn,

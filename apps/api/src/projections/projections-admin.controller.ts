@@ -27,6 +27,12 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { OptionalUser } from '../auth/current-user.decorator';
 import { PublicShowingMoreWhenSignedIn, Roles } from '../auth/roles.decorator';
 import { anonymousProjectionHealth, type AnonymousProjectionHealth } from '../health/anonymous-health';
+import {
+  anonymousFeedContentHealth,
+  readFeedContentHealth,
+  type AnonymousFeedContentHealth,
+  type FeedContentHealth,
+} from '../health/feed-content-health';
 import { newerEventSchemaReason, type NewerEventSchemaReason } from '../health/newer-event-schema';
 import { projectionHealthStatus } from '../health/projection-health-status';
 import { NoQueryParams } from '../http/query-params';
@@ -102,6 +108,11 @@ export class ProjectionsAdminController {
       '`realigned`: they were, so the projector dropped them and projects the log again from position 0 (`reason`, `at`). ' +
       '`outdated` (`built`, `running`): the served read models were folded by another fold version (an upgrade); the ' +
       'projecting process rebuilds them at start while they serve, and it is gone at the switch (still 200). ' +
+      '`feedContent` (`served`, `configured`, `rebuildDue`, and when due `cause` and `message`): the content id of the ' +
+      "served read models and /feed (X-Feed-Content) against the one this process's FOLD_VERSION and " +
+      'CARE_JOURNEY_DRIFT_THRESHOLDS give (X-Feed-Content-Pending when they differ); `rebuildDue` with `cause: thresholds` ' +
+      '(the thresholds changed, no rebuild yet: the message says what to run), `fold-version` (an upgrade: rebuilt at ' +
+      'start) or `unstamped` (made before content ids); still 200. Without a token the two ids are left out. ' +
       'Public, so error texts are withheld (they may hold paths, SQL or values): GET /admin/projections has them. ' +
       "Without a token, positions and event counts are left out too (`checkpoint`, `head`, a rebuild's `position`, " +
       '`head`, `eventsDone`, `eventsPerSecond`): they move with every read and write; any valid token shows them.',
@@ -131,6 +142,7 @@ export class ProjectionsAdminController {
         },
         mode: 'thread',
         thread: { restarts: 0 },
+        feedContent: { served: 'v2-4f1c2a9e0b7d3c55', configured: 'v2-4f1c2a9e0b7d3c55', rebuildDue: false },
       },
     },
   })
@@ -146,15 +158,18 @@ export class ProjectionsAdminController {
     @OptionalUser() user: AuthenticatedUser | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<
-    (ApiProjectionLag | AnonymousProjectionHealth<ApiProjectionLag>) & Partial<NewerEventSchemaReason>
+    (ApiProjectionLag | AnonymousProjectionHealth<ApiProjectionLag>) &
+      Partial<NewerEventSchemaReason> & { feedContent: FeedContentHealth | AnonymousFeedContentHealth }
   > {
     const lag = await this.live.lag();
     reply.status(projectionHealthStatus(lag));
     const shown = withoutErrorTexts(lag);
+    const feedContent = readFeedContentHealth(this.engine.readModels);
     // A schema upgrade half done is named, type and versions, with or without a token (F14).
     return {
       ...(user === undefined ? anonymousProjectionHealth(shown) : shown),
       ...newerEventSchemaReason(lag),
+      feedContent: user === undefined ? anonymousFeedContentHealth(feedContent) : feedContent,
     };
   }
 
@@ -163,7 +178,9 @@ export class ProjectionsAdminController {
   @ApiOperation({
     summary: 'Projection health as GET /health/projections, with the error texts it withholds',
   })
-  details(@Query() _query: NoQueryParams): Promise<ApiProjectionLag> {
-    return this.live.lag();
+  async details(
+    @Query() _query: NoQueryParams,
+  ): Promise<ApiProjectionLag & { feedContent: FeedContentHealth }> {
+    return { ...(await this.live.lag()), feedContent: readFeedContentHealth(this.engine.readModels) };
   }
 }

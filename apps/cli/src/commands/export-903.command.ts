@@ -82,7 +82,8 @@ export function registerExport903Command(program: Command): void {
         '  1  nothing written: a bad option, a year not begun, an empty store, or files already in --out',
         `  ${SELF_CHECK_FAILED_EXIT_CODE}  the files were written and the self-check found failures (printed): do not submit unseen`,
         "A year still running is exported with a warning on stderr; rules that test the year's end on an",
-        'episode open today for a child not yet 18 (359) are printed as "warning", and do not set exit code 2.',
+        'episode open today are printed as "warning" and do not set exit code 2 where only the year\'s end would',
+        'break them: a child not yet 18 (359), a short break within its limits so far (365, 367).',
       ].join('\n'),
     )
     .action(async (options: ExportOptions) => {

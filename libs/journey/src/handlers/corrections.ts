@@ -8,6 +8,7 @@ import type { JourneyEvent, StoredJourneyEvent } from '../events';
 import {
   correctableEntry,
   keepsChildId,
+  keepsFieldRules,
   onlyFieldsOfEntry,
   registrationNotRetracted,
 } from '../invariants/corrections';
@@ -239,6 +240,7 @@ export function amendEntry(command: AmendEntry, state: JourneyState, decide: Dec
   }
   keepsChildId(state, amendedData);
   onlyFieldsOfEntry(target, amendedData);
+  keepsFieldRules(target, amendedData);
   const stored = resolveCorrections(historyOf(state)).find((entry) => entry.id === command.correctedEventId);
   changesSomething(stored, amendedData);
   if (stored?.type === 'PlacedForAdoption')

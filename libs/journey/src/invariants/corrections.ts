@@ -1,4 +1,5 @@
 /** A correction points at a live, non-correction entry of this journey. */
+import { amendedFieldErrors } from '../amendment-field-rules';
 import { isFieldOf } from '../entry-fields';
 import { capitalised, entryInWords } from '../handlers/corrections-other-entry';
 import { violation } from '../errors';
@@ -48,6 +49,16 @@ export function onlyFieldsOfEntry(record: EventRecord, amendedData: Record<strin
         `amendedData.${field} is not a field of ${record.type}: an amendment gives only the corrected entry's own fields.`,
         `amendedData.${field}`,
       );
+}
+
+/**
+ * Each field an amendment gives keeps the entry's field rules (amendment-field-rules.ts): a part of
+ * a placement the entry does not hold, no value where it always holds one, or a value of another
+ * kind is refused, naming the first such field; the values themselves are the replay's to check.
+ */
+export function keepsFieldRules(record: EventRecord, amendedData: Record<string, unknown>): void {
+  const [first] = amendedFieldErrors(record.type, amendedData);
+  if (first) violation(first.rule, first.message, first.field);
 }
 
 export function registrationNotRetracted(record: EventRecord): void {

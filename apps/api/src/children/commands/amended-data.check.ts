@@ -8,6 +8,9 @@ import { amendedDataErrors } from '../dto/corrections.amended-data';
  * `amendedData.<field>` and the rule, nothing recorded). Which rules those are depends on the
  * entry, known only once the journey is read, so this runs before deciding rather than in the
  * route's pipe. A target that is not a live entry is left to the decider, which says why (422).
+ * The decider holds the amendment's field rules for every writer (libs/journey
+ * amendment-field-rules.ts); this stage answers first, with every error at once in the route's
+ * own rule names (a superset of the decider's), so the API's 400s stay as they were.
  */
 export function checkAmendedData(command: JourneyCommand, state: JourneyState): void {
   if (command.type !== 'AmendEntry') return;

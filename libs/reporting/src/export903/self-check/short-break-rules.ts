@@ -10,21 +10,17 @@
  *   agree. Up to 2024/25 the validator's 218 reads a blank PL_LA as outside England (it tests the
  *   text "nan" for a leading N, W, S or C), so a row without PL_POST (every short break) never
  *   fails it, and nothing is named (`rule218`);
- * - 365: a V3 episode lasts at most 17 days (DEC > DECOM + 17 fails); an open episode is measured
- *   to the collection year's end, as the validator fills a blank DEC with it;
- * - 367: a child's V3 episodes add up to at most 75 days in the year: each is clipped to the
- *   collection year (blank or later DEC → year end, earlier DECOM → year start) and measured
- *   DEC − DECOM; over 75 in total names every counted episode.
- * The journey refuses 365/367 on the entry that ends a break and 384 on entry; an open break is
- * only caught here.
+ * - 365, 367: how long V3 breaks last, in a finished year and in one still running
+ *   (short-break-length-rules.ts).
+ * The journey refuses 384 on entry.
  */
-import { daysBetween, isShortBreak, isValidCalendarDate, maxDate, minDate } from '@care-journey/journey';
-import { fromDmy } from '../format';
+import { isShortBreak } from '@care-journey/journey';
 import type { Row } from '../tables';
 import type { CheckContext, CheckFailure } from './failure';
 import { placesWithoutUrn } from './location-rules';
+import { checkShortBreakLengths } from './short-break-length-rules';
+import { dateOf, span } from './short-break-episode';
 
-const BREAK_MAX_DAYS = 17;
 /**
  * Rule 218 as the pinned validator has it for the return's year (lac20xx_yy rule_218.py): its
  * exempt PLACE codes (location-rules.ts), and whether a blank PL_LA counts as England: from 2025/26
@@ -35,20 +31,11 @@ const rule218 = (yearEnding: string) => ({
   exempt: placesWithoutUrn(yearEnding),
   blankPlLaIsEngland: yearEnding >= '2026-03-31',
 });
-const BREAKS_MAX_DAYS_IN_YEAR = 75;
-
-const dateOf = (text: string | undefined) => {
-  const date = fromDmy(text);
-  return date && isValidCalendarDate(date) ? date : undefined;
-};
-
-const span = (e: Row) => `episode from ${e.DECOM}${e.DEC ? ` to ${e.DEC}` : ', open'}`;
 
 export function checkShortBreaks(rows: readonly Row[], ctx: CheckContext): CheckFailure[] {
   const out: CheckFailure[] = [];
   const fail = (rule: string, e: Row, field: string, message: string) =>
     out.push({ rule, table: 'Episodes', child: e.CHILD, field, message: `${e.LS} ${span(e)}: ${message}` });
-  const daysInYear = new Map<string, { rows: Row[]; days: number }>();
   const urnRule = rule218(ctx.yearEnding);
   for (const e of rows) {
     if (!isShortBreak(e.LS)) continue;
@@ -79,31 +66,7 @@ export function checkShortBreaks(rows: readonly Row[], ctx: CheckContext): Check
         'URN',
         'the validator asks for a URN here although rule 214 forbids one on short breaks',
       );
-    const decom = dateOf(e.DECOM);
-    if (e.LS !== 'V3' || !decom) continue;
-    const dec = e.DEC ? dateOf(e.DEC) : ctx.yearEnding;
-    if (dec && daysBetween(decom, dec) > BREAK_MAX_DAYS)
-      fail(
-        '365',
-        e,
-        'DEC',
-        `a short break lasts at most ${BREAK_MAX_DAYS} days (to ${dec}: ${daysBetween(decom, dec)})`,
-      );
-    if (!dec) continue;
-    const days = daysBetween(maxDate(decom, ctx.yearStart), minDate(dec, ctx.yearEnding));
-    if (days <= 0) continue;
-    const child = daysInYear.get(e.CHILD) ?? { rows: [], days: 0 };
-    daysInYear.set(e.CHILD, { rows: [...child.rows, e], days: child.days + days });
   }
-  for (const { rows: counted, days } of daysInYear.values()) {
-    if (days <= BREAKS_MAX_DAYS_IN_YEAR) continue;
-    for (const e of counted)
-      fail(
-        '367',
-        e,
-        'DEC',
-        `short breaks add up to ${days} days in the year, more than ${BREAKS_MAX_DAYS_IN_YEAR}`,
-      );
-  }
+  out.push(...checkShortBreakLengths(rows, ctx));
   return out;
 }
