@@ -75,7 +75,14 @@ const updateSummarySql = (generation: number): string => {
            WHERE child_id = @child_id`;
 };
 
+interface GenerationStatements {
+  inserts: ChangeInserts;
+  summaries: SummaryWrites;
+}
+
 export class BatchApplier {
+  private readonly statements = new Map<number, GenerationStatements>();
+
   constructor(
     private readonly file: ReadModelFile,
     private readonly generations: Generations,
@@ -154,16 +161,32 @@ export class BatchApplier {
   }
 
   private changeInserts(generation: number): ChangeInserts {
-    return {
-      one: this.file.stmt(insertChangesSql(generation)),
-      many: this.file.stmt(insertChangesSql(generation, CHANGE_ROWS_PER_INSERT)),
-    };
+    return this.statementsOf(generation).inserts;
   }
 
   private summaryWrites(generation: number): SummaryWrites {
-    return {
-      upsert: this.file.stmt(upsertSummarySql(generation)),
-      update: this.file.stmt(updateSummarySql(generation)),
-    };
+    return this.statementsOf(generation).summaries;
+  }
+
+  /**
+   * A generation's write statements, looked up once per generation: their SQL (a 32-row insert is a
+   * kilobyte) was built and hashed for the statement cache on every batch.
+   */
+  private statementsOf(generation: number): GenerationStatements {
+    let statements = this.statements.get(generation);
+    if (statements === undefined) {
+      statements = {
+        inserts: {
+          one: this.file.stmt(insertChangesSql(generation)),
+          many: this.file.stmt(insertChangesSql(generation, CHANGE_ROWS_PER_INSERT)),
+        },
+        summaries: {
+          upsert: this.file.stmt(upsertSummarySql(generation)),
+          update: this.file.stmt(updateSummarySql(generation)),
+        },
+      };
+      this.statements.set(generation, statements);
+    }
+    return statements;
   }
 }

@@ -93,6 +93,15 @@ export class ChildFolds {
    * reads its stream when a later batch refolds it, from that batch's streams.
    */
   private streams: StreamSource | undefined;
+  /**
+   * SQLite's data_version as read by the last batch applied (undefined: none, or it failed), and as
+   * read by the batch under way (once, at its first child). It changes only when another
+   * connection commits; summaries are written on this connection only through these folds, so
+   * while it has not changed every kept child is as the file holds it, and is used without reading
+   * its row back (a look-up per child per batch).
+   */
+  private versionOfLastBatch: number | undefined;
+  private versionOfBatch: number | undefined;
 
   constructor(
     private readonly file: ReadModelFile,
@@ -107,11 +116,15 @@ export class ChildFolds {
     this.streams = streams;
     this.batchKept = live ? this.kept.live : this.kept.rebuild;
     this.keepAtMost = live ? LIVE_CHILDREN : REBUILD_CHILDREN;
+    this.versionOfBatch = undefined;
     try {
-      return apply();
+      const result = apply();
+      this.versionOfLastBatch = this.versionOfBatch;
+      return result;
     } catch (error) {
       // Rolled back: what the batch folded in memory is not in the file.
       this.forget();
+      this.versionOfLastBatch = undefined;
       throw error;
     } finally {
       this.streams = undefined;
@@ -187,10 +200,12 @@ export class ChildFolds {
 
   /** The child as an earlier batch left it, if nothing else has written it since. */
   private keptChild(generation: number, childId: string): KeptChild | undefined {
+    this.versionOfBatch ??= this.file.dataVersion();
     const key = keptKey(generation, childId);
     const child = this.batchKept.get(key);
     if (!child) return undefined;
     this.batchKept.delete(key);
+    if (this.versionOfBatch === this.versionOfLastBatch) return child;
     const { summaries } = tablesOf(generation);
     const row = this.file
       .positionStmt(`SELECT last_position FROM ${summaries} WHERE child_id = ?`)

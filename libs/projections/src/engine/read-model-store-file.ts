@@ -29,6 +29,19 @@ export class ReadModelFile {
     return statement;
   }
 
+  /** Whether the file has this table (asked per batch: the statement is kept, not prepared each time). */
+  hasTable(name: string): boolean {
+    return this.stmt(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+  }
+
+  /**
+   * SQLite's data_version: it changes when another connection commits to the file, never for this
+   * connection's own commits (asked once per batch: see ChildFolds).
+   */
+  dataVersion(): number {
+    return this.stmt('PRAGMA data_version').pluck().get() as number;
+  }
+
   /**
    * A statement reading last_position, which holds a global position: read with safeIntegers so a
    * position above 2^53 (EventStoreDB's are byte offsets) comes back exact, as a bigint. Every

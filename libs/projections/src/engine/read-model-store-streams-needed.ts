@@ -9,7 +9,7 @@ import type { Checkpoints } from './read-model-store-checkpoints';
 import type { ReadModelFile } from './read-model-store-file';
 import { childIdOf } from './journey-event-record';
 import { advance, appendsAtEnd, type FoldPoint } from './per-event-fold';
-import { hasTable, tablesOf } from './read-model-schema';
+import { tablesOf } from './read-model-schema';
 
 /** A child whose stream must be read before a batch: its first `count` events. */
 export interface StreamWanted {
@@ -25,7 +25,7 @@ export function streamsNeeded(
 ): StreamWanted[] {
   const { summaries } = tablesOf(generation);
   // A generation dropped meanwhile (a rebuild switched): applyBatch says so (GenerationChanged).
-  if (!hasTable(file.db, summaries)) return [];
+  if (!file.hasTable(summaries)) return [];
   const checkpoint = checkpoints.at(generation);
   const select = file.positionStmt(
     `SELECT stream_count, latest_effective, last_position FROM ${summaries} WHERE child_id = ?`,

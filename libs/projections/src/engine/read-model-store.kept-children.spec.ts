@@ -1,0 +1,88 @@
+/**
+ * The live projector keeps each child's fold between batches. It used to read the child's row back
+ * every batch to make sure no other writer had moved it; now SQLite's data_version says whether
+ * any other connection has committed since the last batch, and only then are rows read back.
+ */
+import { join } from 'node:path';
+import type { RecordedEvent } from '@care-journey/event-store';
+import { currentSchemaVersion, journeyStream, type StoredJourneyEvent } from '@care-journey/journey';
+import { journey } from '../testing/journey-builder';
+import { tempDir } from '../testing/log-fixtures';
+import { ReadModelFile } from './read-model-store-file';
+import { ReadModelStore } from './read-model-store';
+
+const recorded = (childId: string, events: readonly StoredJourneyEvent[]): RecordedEvent[] =>
+  events.map((event, index) => ({
+    streamId: journeyStream(childId),
+    revision: BigInt(index),
+    globalPosition: BigInt(index + 1),
+    id: event.id,
+    type: event.type,
+    data: event.data as unknown as Record<string, unknown>,
+    metadata: {
+      recordedAt: event.recordedAt,
+      recordedBy: event.recordedBy,
+      schemaVersion: currentSchemaVersion(event.type),
+    },
+  }));
+
+describe('kept children: read back only when another connection has written the file', () => {
+  let temp: ReturnType<typeof tempDir>;
+  const opened: ReadModelStore[] = [];
+  const open = (file: string): ReadModelStore => {
+    const store = new ReadModelStore(file);
+    opened.push(store);
+    return store;
+  };
+  beforeEach(() => {
+    temp = tempDir('cj-kept-children-');
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    for (const store of opened.splice(0)) store.close();
+    temp.remove();
+  });
+
+  const log = recorded(
+    'kit',
+    journey('kit')
+      .registered('2026-01-05')
+      .startCare('2026-01-05')
+      .review('2026-02-01')
+      .review('2026-05-01')
+      .review('2026-10-01').events,
+  );
+  /** The row look-ups of a kept child (ChildFolds.keptChild) made while `work` runs. */
+  const rowLookUps = (work: () => void): number => {
+    const spy = jest.spyOn(ReadModelFile.prototype, 'positionStmt');
+    work();
+    const count = spy.mock.calls.filter(([sql]) => sql.startsWith('SELECT last_position FROM')).length;
+    spy.mockRestore();
+    return count;
+  };
+
+  it('Given a child kept by the batch before and no other writer, When its next event is applied, Then its row is not read back', () => {
+    const store = open(join(temp.dir, 'rm.db'));
+    const generation = store.currentGeneration();
+    store.applyBatch(generation, log.slice(0, 3), { requireCurrent: true });
+
+    expect(rowLookUps(() => store.applyBatch(generation, log.slice(3, 4), { requireCurrent: true }))).toBe(0);
+    expect(store.summary('kit')?.periods[0].reviews.map((r) => r.date)).toEqual(['2026-02-01', '2026-05-01']);
+  });
+
+  it('Given another connection applied the next event meanwhile, When this one applies it and the one after, Then it reads the row back and folds each event once', () => {
+    const file = join(temp.dir, 'rm.db');
+    const mine = open(file);
+    const generation = mine.currentGeneration();
+    mine.applyBatch(generation, log.slice(0, 3), { requireCurrent: true });
+    const other = open(file);
+    other.applyBatch(generation, log.slice(3, 4), { requireCurrent: true });
+
+    expect(rowLookUps(() => mine.applyBatch(generation, log.slice(3, 5), { requireCurrent: true }))).toBe(1);
+    expect(mine.summary('kit')?.periods[0].reviews.map((r) => r.date)).toEqual([
+      '2026-02-01',
+      '2026-05-01',
+      '2026-10-01',
+    ]);
+  });
+});
