@@ -55,6 +55,13 @@ interface KeptChild {
   view: ChildView | undefined;
 }
 
+/** A kept child's summary row as the file holds it: stream_count, latest_effective, last_position. */
+export interface KeptPoint {
+  count: number;
+  latest: string;
+  after: bigint;
+}
+
 /** Read with safeIntegers (positionStmt): every integer column is a bigint. */
 interface StreamRow {
   child_ref: string;
@@ -183,6 +190,21 @@ export class ChildFolds {
     this.batchKept.set(key, { generation, lastPosition, columns, fold, flags, parts, clock, view });
     if (this.batchKept.size > this.keepAtMost)
       this.batchKept.delete(this.batchKept.keys().next().value as string);
+  }
+
+  /**
+   * For planning a batch (streamsNeeded, in its own read transaction): where each kept child's fold
+   * stands — the file's stream_count, latest_effective and last_position — while no other
+   * connection has written the file since the last batch; undefined when one has (look them up).
+   */
+  keptPoints(generation: number): ((childId: string) => KeptPoint | undefined) | undefined {
+    if (this.versionOfLastBatch === undefined || this.file.dataVersion() !== this.versionOfLastBatch)
+      return undefined;
+    return (childId) => {
+      const key = keptKey(generation, childId);
+      const child = this.kept.live.get(key) ?? this.kept.rebuild.get(key);
+      return child && { count: child.fold.count, latest: child.fold.latest, after: child.lastPosition };
+    };
   }
 
   /** Drops every kept child (a batch rolled back, a generation dropped). */

@@ -52,14 +52,15 @@ describe('kept children: read back only when another connection has written the 
       .review('2026-05-01')
       .review('2026-10-01').events,
   );
-  /** The row look-ups of a kept child (ChildFolds.keptChild) made while `work` runs. */
-  const rowLookUps = (work: () => void): number => {
+  /** The look-ups of a child's row (ChildFolds.keptChild's, or streamsNeeded's with `sql`) made while `work` runs. */
+  const rowLookUps = (work: () => void, sql = 'SELECT last_position FROM'): number => {
     const spy = jest.spyOn(ReadModelFile.prototype, 'positionStmt');
     work();
-    const count = spy.mock.calls.filter(([sql]) => sql.startsWith('SELECT last_position FROM')).length;
+    const count = spy.mock.calls.filter(([text]) => text.startsWith(sql)).length;
     spy.mockRestore();
     return count;
   };
+  const PLAN = 'SELECT stream_count, latest_effective, last_position FROM';
 
   it('Given a child kept by the batch before and no other writer, When its next event is applied, Then its row is not read back', () => {
     const store = open(join(temp.dir, 'rm.db'));
@@ -84,5 +85,27 @@ describe('kept children: read back only when another connection has written the 
       '2026-05-01',
       '2026-10-01',
     ]);
+  });
+
+  it('Given a child kept and no other writer, When a batch is planned, Then its row is not looked up, and a back-dated event still asks for its stream', () => {
+    const store = open(join(temp.dir, 'rm.db'));
+    const generation = store.currentGeneration();
+    store.applyBatch(generation, log.slice(0, 4), { requireCurrent: true });
+
+    expect(rowLookUps(() => store.streamsNeeded(generation, log.slice(4, 5)), PLAN)).toBe(0);
+    expect(store.streamsNeeded(generation, log.slice(4, 5))).toEqual([]);
+    const backDated = { ...log[4], data: { ...log[4].data, effectiveDate: '2026-03-01' } };
+    expect(store.streamsNeeded(generation, [backDated])).toEqual([{ childId: 'kit', count: 4 }]);
+  });
+
+  it('Given another connection wrote the file since the last batch, When a batch is planned, Then the row is looked up', () => {
+    const file = join(temp.dir, 'rm.db');
+    const mine = open(file);
+    const generation = mine.currentGeneration();
+    mine.applyBatch(generation, log.slice(0, 3), { requireCurrent: true });
+    open(file).applyBatch(generation, log.slice(3, 4), { requireCurrent: true });
+
+    expect(rowLookUps(() => mine.streamsNeeded(generation, log.slice(4, 5)), PLAN)).toBe(1);
+    expect(mine.streamsNeeded(generation, log.slice(4, 5))).toEqual([]);
   });
 });

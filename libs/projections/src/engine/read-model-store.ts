@@ -171,7 +171,9 @@ export class ReadModelStore implements ChangeLogReader {
    */
   streamsNeeded(generation: number, events: readonly RecordedEvent[]): StreamWanted[] {
     // One read transaction for the batch's look-ups, not one (with its WAL read lock) per child.
-    return this.opened.read(() => streamsNeeded(this.opened, this.checkpoints, generation, events));
+    return this.opened.read(() =>
+      streamsNeeded(this.opened, this.checkpoints, generation, events, this.children.keptPoints(generation)),
+    );
   }
 
   /**
