@@ -106,4 +106,21 @@ describe('what each role reads of a child', () => {
     });
     expect(placementOf('social_worker')).toEqual(moved.data['placement']);
   });
+
+  it('Given annual health outcomes, When a reporting job reads them (its child page, history), Then no health or offending item is shown; the panel and full readers see them', () => {
+    const outcomes = event('AnnualHealthOutcomesRecorded', {
+      childId: 'c1',
+      effectiveDate: '2024-03-31',
+      sdqScore: 22,
+      convicted: false,
+      substanceMisuse: true,
+      immunisations: true,
+    });
+    expect(eventsSeenBy('reporting_job', [outcomes])[0].data).toEqual({
+      childId: 'c1',
+      effectiveDate: '2024-03-31',
+    });
+    expect(eventsSeenBy('panel_member', [outcomes])[0].data).toEqual(outcomes.data);
+    expect(eventsSeenBy('auditor', [outcomes])[0].data).toEqual(outcomes.data);
+  });
 });
