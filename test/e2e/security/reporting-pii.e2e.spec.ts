@@ -176,7 +176,7 @@ describe('reporting_job: no direct identifiers on any route it can call', () => 
     const child = await api.get(`/children/${childId}`, worker);
     expect(JSON.stringify(child.body)).toContain(CHILD.name);
     const asReporter = await api.get(`/children/${childId}`, { token: tokenFor('reporting_job') });
-    expect(asReporter.body).toMatchObject({ personalDataIncluded: false });
+    expect(asReporter.body).toMatchObject({ view: 'pseudonymised', personalDataIncluded: false });
     // The placement's postcode says where the child lives: its district only, as on /events.
     expect(asReporter.body).toMatchObject({ currentPlacement: { postcode: 'LS2' } });
     expect(child.body).toMatchObject({ currentPlacement: { postcode: 'LS2 7AB' } });
