@@ -22,6 +22,7 @@ import {
 } from '@care-journey/audit';
 import { toJsonSafe, type EventStore, type RecordedEvent } from '@care-journey/event-store';
 import { checkStoreEvents } from '../support/check-store';
+import { operatorIdentity } from '../support/operator-identity';
 import { prepareAnchorCheck, registerAuditAnchorCommand } from './audit-anchor.command';
 import { registerAuditDriftCommand } from './audit-drift.command';
 import { openExistingStore } from '../support/open-existing-store';
@@ -68,6 +69,7 @@ async function withCaseHistory<T>(
       reason: options.reason,
       query,
       readBy: readerOf(options),
+      operator: operatorIdentity(),
       readAt: new Date().toISOString(),
     });
     return use(events);
