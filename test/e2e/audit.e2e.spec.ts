@@ -264,16 +264,17 @@ describe('auditing a case history over HTTP', () => {
     expect((await api.get('/events?limit=5', { token: tokenFor('auditor', 'auditor-log') })).status).toBe(
       200,
     );
-    // A reporting job's /events is redacted (no personal data): not a read of anyone's record.
-    expect((await api.get('/events?limit=5', { token: tokenFor('reporting_job') })).status).toBe(200);
+    // A reporting job's /events is pseudonymised, still personal data: a read of those children's
+    // records too (review s15 F2; until then it was not recorded).
+    expect((await api.get('/events?limit=5', { token: tokenFor('reporting_job', 'job-log') })).status).toBe(
+      200,
+    );
     const logAfter = await logReads();
-    expect(logAfter).toHaveLength(logBefore + 1);
-    expect(logAfter.at(-1)).toMatchObject({
-      childId: '*',
-      role: 'auditor',
-      readBy: 'auditor-log',
-      view: 'log',
-    });
+    expect(logAfter).toHaveLength(logBefore + 2);
+    expect(logAfter.slice(-2)).toMatchObject([
+      { childId: '*', role: 'auditor', readBy: 'auditor-log', view: 'log', childIds: [childId] },
+      { childId: '*', role: 'reporting_job', readBy: 'job-log', view: 'log', childIds: [childId] },
+    ]);
 
     // A poller at the head catches up: the trail entry its last read wrote is not a read of anyone's
     // record, so reading past it records nothing and the checkpoint then stays put.

@@ -6,6 +6,7 @@
  * names, listed by `GET /audit/access-log` (also under each child named). Real HTTP app, real
  * SQLite file.
  */
+import { loadAuditKey, searchTermHash } from '@care-journey/audit';
 import type { Role } from '@care-journey/access';
 import { apiClient, type ApiClient } from './support/http-client';
 import { namedChildrenInCare } from './support/journey-setup';
@@ -54,7 +55,7 @@ describe('the read-access trail records lists of children by name (search, drift
     expect(JSON.stringify(added)).not.toMatch(/Tara|Quince/);
   });
 
-  it('lists a search under each child it named, and keeps a search that found no one', async () => {
+  it('lists a search under each child it named, and keeps a search that found no one without its words', async () => {
     const underTom = await entriesAfter(
       () => api.get(`/children?q=quince&minPosition=${position}`, as('panel_member')),
       ids[1],
@@ -62,14 +63,23 @@ describe('the read-access trail records lists of children by name (search, drift
     expect(underTom).toEqual([
       expect.objectContaining({ role: 'panel_member', view: 'search', childIds: [ids[1]] }),
     ]);
-    const none = await entriesAfter(() => api.get('/children?q=nobody-here', as('auditor')));
+    // Kept without its words (review s15 F12): a keyed hash an investigator can test a term against.
+    const none = await entriesAfter(() => api.get('/children?q=Nobody%20Here', as('auditor')));
+    const { key } = loadAuditKey(process.env);
     expect(none).toEqual([
       expect.objectContaining({
         view: 'search',
-        query: expect.objectContaining({ q: 'nobody-here' }),
+        query: {
+          route: '/children',
+          qHash: searchTermHash('nobody  here', key),
+          qKeyId: key.keyId,
+          page: '1',
+          pageSize: '100',
+        },
         childIds: [],
       }),
     ]);
+    expect(JSON.stringify(none).toLowerCase()).not.toContain('nobody');
   });
 
   it('records the panel\'s "Find a child" page with the page of results it showed', async () => {

@@ -78,7 +78,9 @@ describeInBrowser("a child's page: accessibility (real browser)", () => {
 
     const recorder = await app.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(recorder, app.baseUrl, 'sw.demo', `/panel/children/${childId}/record/review`);
-    expect(await recorder.title()).toBe('Record review for Sam Taylor (LA-000123) – Care Journey');
+    // By reference, not name: titles stay in browser history (review s15 F14; a11y #11 asked only that
+    // the title tell the child's forms apart, which the reference does).
+    expect(await recorder.title()).toBe('Record review for LA-000123 – Care Journey');
     expect(await landmarkOf(recorder, '.govuk-back-link')).toBe('main');
     expect(await recorder.locator('[aria-current]').count()).toBe(0);
 

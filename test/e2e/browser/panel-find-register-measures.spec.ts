@@ -138,8 +138,10 @@ describeInBrowser(
       expect(await page.locator('#children-table tbody tr').count()).toBe(50);
 
       // By reference, in another case.
+      // Sent by POST, answered with the search sealed in the address: never what was typed (review s15 F8).
       await page.getByLabel('Name or 903 child reference').fill(first.childRef.toLowerCase());
-      await Promise.all([page.waitForURL(/q=/), page.getByRole('button', { name: 'Search' }).click()]);
+      await Promise.all([page.waitForURL(/\?s=/), page.getByRole('button', { name: 'Search' }).click()]);
+      expect(page.url().toLowerCase()).not.toContain(first.childRef.toLowerCase());
       const byRef = await rowTexts(page, '#children-table');
       expect(byRef[0][0]).toBe(`${first.name}${first.childRef}`);
       await screenshot(page, 'find-child-by-ref');
@@ -147,7 +149,8 @@ describeInBrowser(
       // By the start of each word of a name.
       const [given, family] = second.name.split(' ');
       await page.getByLabel('Name or 903 child reference').fill(`${given.slice(0, 3)} ${family.slice(0, 3)}`);
-      await Promise.all([page.waitForURL(/q=/), page.getByRole('button', { name: 'Search' }).click()]);
+      await Promise.all([page.waitForURL(/\?s=/), page.getByRole('button', { name: 'Search' }).click()]);
+      expect(page.url()).not.toContain(given.slice(0, 3));
       const byName = await rowTexts(page, '#children-table');
       expect(byName.map((row) => row[0])).toContain(`${second.name}${second.childRef}`);
       await Promise.all([
@@ -156,6 +159,9 @@ describeInBrowser(
         page.getByRole('link', { name: second.name }).first().click(),
       ]);
       await expect(page.locator('h1').textContent()).resolves.toContain(second.name);
+      // Titled by reference: a title stays in browser history and tabs (review s15 F14).
+      expect(await page.title()).toBe(`Child ${second.childRef} – Care Journey`);
+      expect(page.url()).not.toContain(given.slice(0, 3));
     });
 
     it('find a child: refused to a reporting job (no names), not offered in its menu', async () => {

@@ -73,6 +73,8 @@ describe('the panel reads what its work needs of a child, on every route it may 
       currentPlacement: Record<string, unknown>;
     }>(`/children/${childId}`, as('panel_member'));
     expect(response.status).toBe(200);
+    // Says what it holds: name and date of birth (until session 15 personalDataIncluded was false here).
+    expect(response.body).toMatchObject({ view: 'panel', personalDataIncluded: true });
     expect(response.body.child).toMatchObject({
       name: 'Sam Taylor',
       dateOfBirth: '2022-01-10',

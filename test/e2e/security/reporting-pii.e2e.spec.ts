@@ -25,6 +25,18 @@ const DIRECT_IDENTIFIERS = [
   CHILD.homePostcode.replace(' ', ''),
 ];
 
+/** 903 OC2 for a child 12 months in care by 31 March 2024 (aged 7: no conviction item). */
+const HEALTH_OUTCOMES = {
+  effectiveDate: '2024-03-31',
+  sdqScore: 27,
+  immunisations: true,
+  teethCheck: false,
+  healthAssessment: true,
+  substanceMisuse: true,
+  interventionReceived: true,
+};
+const HEALTH_AND_OFFENDING = ['"sdqScore"', '"substanceMisuse"', '"interventionReceived"', '"teethCheck"'];
+
 /** The reporting job must never receive a name or other direct identifier, on any route it may call. */
 describe('reporting_job: no direct identifiers on any route it can call', () => {
   let t: TestApp;
@@ -46,6 +58,7 @@ describe('reporting_job: no direct identifiers on any route it can call', () => 
       ['periods-of-care', startCareBody],
       ['reviews', { effectiveDate: '2023-03-02', participation: 'PN1' }],
       ['placement-changes', moveBody('2023-03-15', 'U6', 'PR4', 'LS2 7AB')],
+      ['health-outcomes', HEALTH_OUTCOMES],
     ] as const) {
       const recorded = await api.post<{ events: { id: string }[] }>(
         `/children/${childId}/${path}`,
@@ -128,11 +141,42 @@ describe('reporting_job: no direct identifiers on any route it can call', () => 
     expect(auditor.body).toContain('"CaseHistoryRead"');
   });
 
+  it('gets no health or offending items on /events (they are in the 903 return it takes), which an auditor does see', async () => {
+    const feed = await api.get<string>('/events?limit=10000', { token: tokenFor('reporting_job') });
+    const outcomes = feed.body.split('\n').filter((line) => line.includes('"AnnualHealthOutcomesRecorded"'));
+    expect(outcomes).toHaveLength(1);
+    expect(JSON.parse(outcomes[0])).toMatchObject({ data: { childId, effectiveDate: '2024-03-31' } });
+    for (const item of HEALTH_AND_OFFENDING) expect(outcomes[0]).not.toContain(item);
+    const auditor = await api.get<string>('/events?limit=10000', { token: tokenFor('auditor') });
+    for (const item of HEALTH_AND_OFFENDING) expect(auditor.body).toContain(item);
+  });
+
+  it('records each /events page it reads in the read-access trail, naming the children on it (one entry per page)', async () => {
+    const auditor = { token: tokenFor('auditor', 'dpo') };
+    const trailOf = async (): Promise<Record<string, unknown>[]> =>
+      (await api.get<{ entries: Record<string, unknown>[] }>(`/audit/access-log?childId=${childId}`, auditor))
+        .body.entries;
+    const before = (await trailOf()).length;
+    expect(
+      (await api.get('/events?limit=10000', { token: tokenFor('reporting_job', 'nightly-return') })).status,
+    ).toBe(200);
+    const after = await trailOf();
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toMatchObject({
+      childId: '*',
+      role: 'reporting_job',
+      readBy: 'nightly-return',
+      view: 'log',
+      query: { route: '/events', after: '0', limit: '10000' },
+      childIds: [childId],
+    });
+  });
+
   it('the same routes do show the name to a social worker (the identifiers are really there to find)', async () => {
     const child = await api.get(`/children/${childId}`, worker);
     expect(JSON.stringify(child.body)).toContain(CHILD.name);
     const asReporter = await api.get(`/children/${childId}`, { token: tokenFor('reporting_job') });
-    expect(asReporter.body).toMatchObject({ personalDataIncluded: false });
+    expect(asReporter.body).toMatchObject({ view: 'pseudonymised', personalDataIncluded: false });
     // The placement's postcode says where the child lives: its district only, as on /events.
     expect(asReporter.body).toMatchObject({ currentPlacement: { postcode: 'LS2' } });
     expect(child.body).toMatchObject({ currentPlacement: { postcode: 'LS2 7AB' } });

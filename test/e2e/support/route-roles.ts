@@ -119,6 +119,11 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
     roles: ['social_worker', 'panel_member', 'auditor', 'admin'],
     anonymousStatus: 303,
   },
+  // The same search sent by the form (POST, review s15 F8): the same roles.
+  'POST /panel/children': {
+    roles: ['social_worker', 'panel_member', 'auditor', 'admin'],
+    anonymousStatus: 303,
+  },
   'GET /panel/children/:id': { roles: ALL_ROLES, anonymousStatus: 303 },
   // The auditors' page of the same report as known at an instant.
   'GET /panel/audit/drift': { roles: ['auditor', 'admin'], anonymousStatus: 303 },

@@ -106,4 +106,82 @@ describe('what each role reads of a child', () => {
     });
     expect(placementOf('social_worker')).toEqual(moved.data['placement']);
   });
+
+  it('Given annual health outcomes, When a reporting job reads them (its child page, history), Then no health or offending item is shown; the panel and full readers see them', () => {
+    const outcomes = event('AnnualHealthOutcomesRecorded', {
+      childId: 'c1',
+      effectiveDate: '2024-03-31',
+      sdqScore: 22,
+      convicted: false,
+      substanceMisuse: true,
+      immunisations: true,
+    });
+    expect(eventsSeenBy('reporting_job', [outcomes])[0].data).toEqual({
+      childId: 'c1',
+      effectiveDate: '2024-03-31',
+    });
+    expect(eventsSeenBy('panel_member', [outcomes])[0].data).toEqual(outcomes.data);
+    expect(eventsSeenBy('auditor', [outcomes])[0].data).toEqual(outcomes.data);
+  });
+});
+
+describe('identity values a correction replaced (review s15 F3)', () => {
+  const registered = event('ChildRegistered', {
+    childId: 'c1',
+    childRef: 'C1',
+    name: 'Ruby Example',
+    dateOfBirth: '2019-03-02',
+    homePostcode: 'CB1 2AB',
+  });
+  const firstFix = {
+    ...event('EntryAmended', {
+      childId: 'c1',
+      correctedEventId: registered.id,
+      reason: 'wrong child',
+      amendedData: { ...registered.data, name: 'Rubina Exampel', dateOfBirth: '2019-04-02' },
+    }),
+    id: 'fix-1',
+  };
+  const secondFix = {
+    ...event('EntryAmended', {
+      childId: 'c1',
+      correctedEventId: registered.id,
+      reason: 'typo',
+      amendedData: { name: 'Rubina Example' },
+    }),
+    id: 'fix-2',
+  };
+  const stored = [registered, firstFix, secondFix];
+  const dataOf = (role: string) => eventsSeenBy(role as never, stored).map((e) => e.data);
+
+  it('Given a registration whose name and date of birth were corrected twice, When the panel reads it, Then every replaced name reads [corrected], a replaced date of birth the corrected one, and the current values stay', () => {
+    const [original, first, second] = dataOf('panel_member');
+    expect(original).toMatchObject({ name: '[corrected]', dateOfBirth: '2019-04-02', homePostcode: 'CB1' });
+    expect(first['amendedData']).toMatchObject({ name: '[corrected]', dateOfBirth: '2019-04-02' });
+    expect(second['amendedData']).toEqual({ name: 'Rubina Example' });
+    expect(JSON.stringify([original, first, second])).not.toMatch(/Ruby|2019-03-02|Exampel/);
+  });
+
+  it('Given the same, When a reporting job reads it, Then no replaced value is left either', () =>
+    expect(JSON.stringify(dataOf('reporting_job'))).not.toMatch(/Ruby|2019-03-02|Exampel/));
+
+  it.each(['social_worker', 'auditor', 'admin'])(
+    'Given the same, When %s reads it, Then the events are as stored, replaced values included',
+    (role) => expect(dataOf(role)).toEqual(stored.map((e) => e.data)),
+  );
+
+  it('Given a correction that left the identity as it was, When the panel reads it, Then nothing is withheld', () => {
+    const sameName = {
+      ...event('EntryAmended', {
+        correctedEventId: registered.id,
+        reason: 'sex',
+        amendedData: { name: 'Ruby Example', sex: '2' },
+      }),
+      id: 'fix-3',
+    };
+    expect(eventsSeenBy('panel_member', [registered, sameName])[0].data).toMatchObject({
+      name: 'Ruby Example',
+      dateOfBirth: '2019-03-02',
+    });
+  });
 });

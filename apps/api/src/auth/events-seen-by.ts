@@ -5,6 +5,7 @@ import {
   withholdFreeText,
   type Redaction,
 } from '@care-journey/reporting';
+import { withoutCorrectedIdentity } from './corrected-identity';
 import { personalDataViewOf } from './personal-data';
 import type { Role } from '@care-journey/access';
 
@@ -12,6 +13,7 @@ export { WITHHELD } from '@care-journey/reporting';
 
 /** A stored event (RecordedEvent) or its domain view (StoredJourneyEvent): redaction needs only these. */
 interface JourneyEventLike {
+  id: string;
   type: string;
   data: object;
 }
@@ -37,10 +39,13 @@ export function panelViewOfEvent<E extends JourneyEventLike>(event: E): E {
  * A child's events as a role may read them before anything is replayed from them. Full readers get
  * them as stored; the panel gets `panelViewOfEvent`; reporting jobs the same but with the URN (their
  * 903 return names it), and the pages and views then leave out their name and date of birth as well.
+ * Neither the panel nor reporting jobs get an identity value a correction replaced
+ * (`withoutCorrectedIdentity`: `[corrected]`).
  */
 export function eventsSeenBy<E extends JourneyEventLike>(role: Role, events: readonly E[]): E[] {
   const view = personalDataViewOf(role);
   if (view === 'full') return [...events];
-  if (view === 'panel') return events.map(panelViewOfEvent);
-  return events.map((event) => redactedEvent(event, REPORTING_VIEW_REDACTION));
+  const redaction = view === 'panel' ? PANEL_REDACTION : REPORTING_VIEW_REDACTION;
+  // Redacted first, so a postcode is compared (and withheld) as the district the role reads.
+  return withoutCorrectedIdentity(events.map((event) => redactedEvent(event, redaction)));
 }

@@ -25,7 +25,7 @@ export class EventsFeedController {
   @Roles('reporting_job', 'auditor', 'admin')
   @ApiOperation({
     summary:
-      'Raw events after a checkpoint, as NDJSON; the last line (and X-Next-Checkpoint) is the next checkpoint. Reporting jobs get no direct identifiers.',
+      'Raw events after a checkpoint, as NDJSON; the last line (and X-Next-Checkpoint) is the next checkpoint. Reporting jobs get journey events pseudonymised: no direct identifiers, no health or offending items (docs/reporting.md). Every page holding journey events is recorded in the read-access trail (view "log", the children on it).',
   })
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({ description: 'One event per line, then {"checkpoint":"<position>"}' })
@@ -43,14 +43,16 @@ export class EventsFeedController {
     }).catch((error: unknown) => {
       throw unknownCursorError('after', error);
     });
-    // Children's stored records, unredacted (auditor, admin): one trail entry for the page read. A
-    // page without journey events (e.g. only the trail's own last entry) read no one's record, and
+    // A page of children's records, for every role (a reporting job's is pseudonymised, still personal
+    // data: review s15 F2): one trail entry per page, naming the children whose events it held. A page
+    // without journey events (e.g. only the trail's own last entry) read no one's record, and
     // recording it would give a poller a new event on every read: it never caught up.
-    if (!redact && page.journeyEvents > 0)
-      await this.trail.record(user, {
-        childId: '*',
+    if (page.journeyEvents > 0)
+      await this.trail.recordList(user, {
         view: 'log',
-        query: { after: query.after ?? '0', limit: String(query.limit), checkpoint: page.checkpoint },
+        route: '/events',
+        query: { after: query.after ?? '0', limit: query.limit, checkpoint: page.checkpoint },
+        childIds: page.childIds,
       });
     reply
       .header('content-type', 'application/x-ndjson; charset=utf-8')

@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { operatorIdentity } from '../support/operator-identity';
 import type { Command } from 'commander';
 import {
   authorityDriftAsKnown,
@@ -132,7 +133,13 @@ export function registerAuditDriftCommand(audit: Command): void {
         const readBy = options.by ?? userInfo().username;
         const readAt = new Date().toISOString();
         for (const entry of listReadEntries(listRead))
-          await recordCaseHistoryRead(store, { ...entry, role: CLI_ROLE, readBy, readAt });
+          await recordCaseHistoryRead(store, {
+            ...entry,
+            role: CLI_ROLE,
+            readBy,
+            operator: operatorIdentity(),
+            readAt,
+          });
         process.stderr.write(
           `replayed ${report.childrenKnown.toLocaleString('en-GB')} children from ${report.eventsKnown.toLocaleString('en-GB')} of ${report.eventsRead.toLocaleString('en-GB')} journey events (recorded by ${point.knownAt}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${report.openFlags} open flags as at ${point.asAt}\n`,
         );

@@ -1,8 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { auditKeyFingerprint, chainEvents, chainTipAfter, readWholeStream } from '@care-journey/audit';
+import {
+  auditKeyFingerprint,
+  chainEvents,
+  chainTipAfter,
+  readWholeStream,
+  searchTermHash,
+} from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { CORRECTED_JOURNEY } from '../../../../libs/audit/src/testing/corrected-journey';
 import { registerAuditCommand } from './audit.command';
@@ -195,5 +201,16 @@ describe('care-journey audit', () => {
     expect(trail.map((e) => [e.data, e.metadata.recordedBy])).toEqual([
       [{ childId: 'c1', role: 'operator', view: 'chronology', reason: 'court bundle' }, 'carol'],
     ]);
+    // --by is typed by the operator: the OS account and host that ran it are kept beside it (review s15 F10).
+    expect(trail[0].metadata['operator']).toEqual({ osUser: userInfo().username, host: hostname() });
+  });
+
+  it('search-hash prints the keyed hash the trail keeps of a search that found no one, the same whatever the case and spacing (review s15 F12)', async () => {
+    const printed = await run('search-hash', 'Jane  DOE');
+    expect(printed).toEqual({
+      qHash: searchTermHash('jane doe', { keyId: 'x', secret: Buffer.from('k'.repeat(40)) }),
+      qKeyId: auditKeyFingerprint('k'.repeat(40)),
+    });
+    expect(JSON.stringify(printed).toLowerCase()).not.toContain('jane');
   });
 });

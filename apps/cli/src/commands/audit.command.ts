@@ -13,6 +13,7 @@ import {
   readWholeStream,
   recordCaseHistoryRead,
   replayHistory,
+  searchTermHash,
   toStoredJourneyEvent,
   verifyBundle,
   verifyChain,
@@ -21,6 +22,7 @@ import {
 } from '@care-journey/audit';
 import { toJsonSafe, type EventStore, type RecordedEvent } from '@care-journey/event-store';
 import { checkStoreEvents } from '../support/check-store';
+import { operatorIdentity } from '../support/operator-identity';
 import { prepareAnchorCheck, registerAuditAnchorCommand } from './audit-anchor.command';
 import { registerAuditDriftCommand } from './audit-drift.command';
 import { openExistingStore } from '../support/open-existing-store';
@@ -67,6 +69,7 @@ async function withCaseHistory<T>(
       reason: options.reason,
       query,
       readBy: readerOf(options),
+      operator: operatorIdentity(),
       readAt: new Date().toISOString(),
     });
     return use(events);
@@ -208,6 +211,18 @@ export function registerAuditCommand(program: Command): void {
       warn(
         `wrote ${options.out}: ${bundle.events.length} events, chain head ${bundle.chain.head}, signed with key ${key.keyId}`,
       );
+    });
+
+  audit
+    .command('search-hash')
+    .description(
+      'The keyed hash the read-access trail keeps of a search that found no one (query.qHash), to look for a suspected term in it (key: CARE_JOURNEY_AUDIT_KEY; compare qKeyId); reads no store',
+    )
+    .argument('<term>', 'the words suspected to have been searched for (case and spacing do not matter)')
+    .action((term: string) => {
+      const { key, warning } = loadAuditKey();
+      if (warning) warn(warning);
+      print({ qHash: searchTermHash(term, key), qKeyId: key.keyId });
     });
 
   audit

@@ -114,4 +114,25 @@ describe('case-history read trail', () => {
     });
     expect(none.data.childIds).toEqual([]);
   });
+
+  it('Given a CLI read, Then the OS account and host go in the metadata beside readBy, and the entry shows them (review s15 F10)', () => {
+    const cli = caseHistoryReadEvent({
+      id: 'r5',
+      childId: 'c1',
+      role: 'operator',
+      view: 'bundle',
+      readBy: 'dpo.review',
+      operator: { osUser: 'jsmith', host: 'ops-1' },
+      readAt: '2024-07-01T12:00:00.000Z',
+    });
+    expect(cli.metadata).toMatchObject({
+      recordedBy: 'dpo.review',
+      operator: { osUser: 'jsmith', host: 'ops-1' },
+    });
+    expect(toAccessLogEntry(cli)).toMatchObject({
+      readBy: 'dpo.review',
+      operator: { osUser: 'jsmith', host: 'ops-1' },
+    });
+    expect(toAccessLogEntry(event)).not.toHaveProperty('operator');
+  });
 });

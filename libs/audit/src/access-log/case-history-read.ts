@@ -71,9 +71,20 @@ export type CaseHistoryReadData = {
 export const accessLogStream = (readAt: string): string =>
   `${ACCESS_LOG_STREAM_PREFIX}${readAt.slice(0, 10)}`;
 
+/**
+ * Who ran a command-line read, as the operating system knows them (review s15 F10): `--by` is typed
+ * by the operator, so the trail keeps the OS account and host beside it.
+ */
+export interface OperatorIdentity {
+  osUser: string;
+  host: string;
+}
+
 export interface CaseHistoryReadInput extends CaseHistoryReadData {
   id: string;
   readBy: string;
+  /** A CLI read: the OS account and host that ran it (metadata `operator`). */
+  operator?: OperatorIdentity;
   /** ISO-8601 UTC instant of the read. */
   readAt: string;
   correlationId?: string;
@@ -82,8 +93,20 @@ export interface CaseHistoryReadInput extends CaseHistoryReadData {
 export function caseHistoryReadEvent(
   input: CaseHistoryReadInput,
 ): NewEvent<typeof CASE_HISTORY_READ, CaseHistoryReadData> {
-  const { id, readBy, readAt, correlationId, childId, role, view, reason, query, childIds, readModels } =
-    input;
+  const {
+    id,
+    readBy,
+    readAt,
+    correlationId,
+    operator,
+    childId,
+    role,
+    view,
+    reason,
+    query,
+    childIds,
+    readModels,
+  } = input;
   const data: CaseHistoryReadData = { childId, role, view };
   if (reason !== undefined && reason !== '') data.reason = reason;
   if (query && Object.keys(query).length > 0) data.query = query;
@@ -99,6 +122,7 @@ export function caseHistoryReadEvent(
       recordedBy: readBy,
       schemaVersion: ACCESS_LOG_SCHEMA_VERSION,
       ...(correlationId ? { correlationId } : {}),
+      ...(operator ? { operator } : {}),
     },
   };
 }
@@ -108,7 +132,15 @@ export interface AccessLogEntry extends CaseHistoryReadData {
   eventId: string;
   readBy: string;
   readAt: string;
+  /** A CLI read: the OS account and host beside the `--by` in `readBy`. */
+  operator?: OperatorIdentity;
 }
+
+const isOperator = (value: unknown): value is OperatorIdentity =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as OperatorIdentity).osUser === 'string' &&
+  typeof (value as OperatorIdentity).host === 'string';
 
 export function toAccessLogEntry(event: {
   id: string;
@@ -120,6 +152,7 @@ export function toAccessLogEntry(event: {
     eventId: event.id,
     readAt: event.metadata.recordedAt,
     readBy: event.metadata.recordedBy,
+    ...(isOperator(event.metadata['operator']) ? { operator: event.metadata['operator'] } : {}),
     childId: data.childId,
     role: data.role,
     view: data.view,

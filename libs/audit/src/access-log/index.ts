@@ -1,3 +1,4 @@
 export * from './case-history-read';
 export * from './record-read';
 export * from './list-read';
+export * from './search-term';

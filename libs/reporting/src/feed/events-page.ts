@@ -24,6 +24,8 @@ export interface EventsPage {
   count: number;
   /** Events of children's journeys on the page (what makes reading it a read of case records). */
   journeyEvents: number;
+  /** The children whose events are on the page, once each, in log order (for the read-access trail). */
+  childIds: string[];
 }
 
 export async function eventsPage(store: EventStore, options: EventsPageOptions): Promise<EventsPage> {
@@ -31,15 +33,19 @@ export async function eventsPage(store: EventStore, options: EventsPageOptions):
   // An empty log gives "0", the start, which `after` takes back (review s14 F4; "" was a 400).
   let checkpoint = options.after?.toString() ?? '0';
   let journeyEvents = 0;
+  const childIds = new Set<string>();
   for await (const event of store.readAll({ fromPosition: options.after, maxCount: options.limit })) {
     // The checkpoint moves past a left-out event too, so the next page does not read it again.
     checkpoint = event.globalPosition.toString();
     const journey = event.streamId.startsWith(JOURNEY_STREAM_PREFIX);
     if (options.redact && !journey) continue;
-    if (journey) journeyEvents += 1;
+    if (journey) {
+      journeyEvents += 1;
+      childIds.add(event.streamId.slice(JOURNEY_STREAM_PREFIX.length));
+    }
     const shown: RecordedEvent = options.redact ? redactEvent(event) : event;
     lines.push(JSON.stringify(toJsonSafe(shown)));
   }
   lines.push(JSON.stringify({ checkpoint }));
-  return { lines, checkpoint, count: lines.length - 1, journeyEvents };
+  return { lines, checkpoint, count: lines.length - 1, journeyEvents, childIds: [...childIds] };
 }

@@ -1,5 +1,6 @@
 export { eventsPage, type EventsPage, type EventsPageOptions } from './events-page';
 export {
+  HEALTH_AND_OFFENDING_FIELDS,
   PANEL_REDACTION,
   postcodeDistrict,
   redactDeep,

@@ -82,6 +82,25 @@ describe('redactEvent (what a reporting job sees on /events)', () => {
     });
   });
 
+  it('Given annual health outcomes, or an amendment of them, Then no health or offending item is shown, the entry and its date are', () => {
+    const outcomes = {
+      childId: 'c1',
+      effectiveDate: '2025-03-31',
+      sdqScore: 22,
+      convicted: true,
+      immunisations: true,
+      teethCheck: false,
+      healthAssessment: true,
+      substanceMisuse: true,
+      interventionReceived: false,
+      interventionOffered: true,
+    };
+    const shown = redactEvent(recorded('AnnualHealthOutcomesRecorded', outcomes));
+    expect(shown).toMatchObject({ type: 'AnnualHealthOutcomesRecorded' });
+    expect(shown.data).toEqual({ childId: 'c1', effectiveDate: '2025-03-31' });
+    expect(redactEvent(amendment({ sdqReason: 'SDQ1', convicted: false })).data['amendedData']).toEqual({});
+  });
+
   it('Given an amendment, Then its reason is withheld', () =>
     expect(redactEvent(amendment({ participation: 'PN2' })).data).toMatchObject({
       reason: '[withheld]',

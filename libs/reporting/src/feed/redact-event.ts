@@ -1,13 +1,14 @@
 /**
- * What a reporting job may see of an event: no direct identifiers of a child. Names and UPNs are
- * removed, a date of birth keeps its year and month (ages and age bands still work), postcodes keep
- * their outward code (the district: distance and out-of-area measures still work), and free text
- * is withheld (correction reasons, a going-home audit's findings and next action, a statutory visit's
- * note: they may name
- * people and describe the family). Applied at any depth, so corrections'
- * amendedData are covered too: an amendment's fields are redacted as in the entry they correct, and
- * a field no entry holds (stored before amendedData was checked against its entry) is dropped.
- * A keyed command's idempotency metadata (its request hash) is left out too.
+ * What a reporting job may see of an event: no direct identifiers of a child and no health or
+ * offending data; still pseudonymised personal data (ids, references, codes, dates). Names, UPNs and
+ * the 903 OC2 health and offending items are removed, a date of birth keeps its year and month (ages
+ * and age bands still work), postcodes keep their outward code (the district: distance and
+ * out-of-area measures still work), and free text is withheld (correction reasons, a going-home
+ * audit's findings and next action, a statutory visit's note: they may name people and describe the
+ * family). Applied at any depth, so corrections' amendedData are covered too: an amendment's fields
+ * are redacted as in the entry they correct, and a field no entry holds (stored before amendedData
+ * was checked against its entry) is dropped. A keyed command's idempotency metadata (its request
+ * hash) is left out too.
  */
 import type { RecordedEvent } from '@care-journey/event-store';
 import { ENTRY_FIELD_NAMES } from '@care-journey/journey';
@@ -18,9 +19,32 @@ export interface Redaction {
   dateOfBirthAsMonth: boolean;
 }
 
-/** Reporting jobs: no direct identifiers (no name, no UPN; date of birth as YYYY-MM). */
+/**
+ * The annual health outcomes' items (903 OC2): health checks and the SDQ score are health data
+ * (UK GDPR Art 9), a conviction or final warning criminal-offence data (Art 10), substance misuse
+ * both. A reporting job files them only in the 903 return, which it takes whole from /exports/903
+ * (recorded in the read-access trail), so its feed and views leave them out: the entry's type and
+ * date still say outcomes were recorded (review s15 F2, docs/data-protection.md).
+ */
+export const HEALTH_AND_OFFENDING_FIELDS: readonly string[] = [
+  'sdqScore',
+  'sdqReason',
+  'convicted',
+  'healthCheck',
+  'immunisations',
+  'teethCheck',
+  'healthAssessment',
+  'substanceMisuse',
+  'interventionReceived',
+  'interventionOffered',
+];
+
+/**
+ * Reporting jobs: no direct identifiers (no name, no UPN; date of birth as YYYY-MM) and no health or
+ * offending items. Still personal data (pseudonymised: child ids and references are join keys).
+ */
 export const REPORTING_JOB_REDACTION: Redaction = {
-  removed: new Set(['name', 'upn']),
+  removed: new Set(['name', 'upn', ...HEALTH_AND_OFFENDING_FIELDS]),
   dateOfBirthAsMonth: true,
 };
 /**
@@ -33,8 +57,12 @@ export const PANEL_REDACTION: Redaction = { removed: new Set(['upn', 'urn']), da
  * What a reporting job's replayed views (history, pages) are made from: as the panel's, but the URN
  * kept, as in its /events and GET /children/:id: the 903 return it files names the URN (and it
  * takes the return whole from /exports/903). Its views then leave out names and dates of birth.
+ * No health or offending items, as on its /events.
  */
-export const REPORTING_VIEW_REDACTION: Redaction = { removed: new Set(['upn']), dateOfBirthAsMonth: false };
+export const REPORTING_VIEW_REDACTION: Redaction = {
+  removed: new Set(['upn', ...HEALTH_AND_OFFENDING_FIELDS]),
+  dateOfBirthAsMonth: false,
+};
 
 const POSTCODES = new Set(['homePostcode', 'postcode']);
 // Only a going-home audit (findings, next action) and a statutory visit (its note) hold these;

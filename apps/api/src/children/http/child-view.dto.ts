@@ -5,8 +5,16 @@ export class ChildViewDto {
   @ApiProperty({ example: '3f0c9a4e-5d6b-4c1e-9a61-0b2f1c7d8e90' }) childId!: string;
   @ApiProperty({ example: '7' }) revision!: string;
   @ApiProperty({
+    enum: ['full', 'panel', 'pseudonymised'],
     description:
-      'False when the role may not see all of name, date of birth, UPN, full postcodes (reporting_job: none; panel_member: no UPN, postcodes as districts)',
+      'What the answer holds of the child, by role. full (social_worker, auditor, admin): everything as recorded. panel (panel_member): name and date of birth; no UPN; home and placement postcodes as districts; no placement URN. pseudonymised (reporting_job): no name, date of birth, UPN or home postcode, placement postcode as district: still personal data (ids, reference, codes, dates).',
+    example: 'full',
+  })
+  view!: 'full' | 'panel' | 'pseudonymised';
+  @ApiProperty({
+    deprecated: true,
+    description:
+      "Deprecated: use view. True when the child's name and date of birth are included (full and panel); false for pseudonymised, which is still personal data. Until session 15 it was false for the panel too.",
     example: true,
   })
   personalDataIncluded!: boolean;

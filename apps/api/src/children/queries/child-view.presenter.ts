@@ -19,7 +19,8 @@ export class ChildViewPresenter {
     return {
       childId,
       revision: revision.toString(),
-      personalDataIncluded: view === 'full',
+      view: view === 'none' ? 'pseudonymised' : view,
+      personalDataIncluded: view !== 'none',
       child: state.child ? presentChild(state.child, view) : null,
       allocation: state.allocation
         ? {

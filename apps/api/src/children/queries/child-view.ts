@@ -1,11 +1,24 @@
 import type { CalendarDate, PermanenceRoute } from '@care-journey/journey';
 
+/** How much of the child an answer holds, by the caller's role (auth/personal-data.ts). */
+export type ChildViewKind = 'full' | 'panel' | 'pseudonymised';
+
 /** GET /children/:id — the child's journey now. Personal fields are absent for roles that may not see them. */
 export interface ChildView {
   childId: string;
   /** Stream revision the view was built from (also the ETag). */
   revision: string;
-  /** False when personal details were left out for the caller's role. */
+  /**
+   * What this answer holds of the child (review s15 F11): `full` as recorded; `panel` name and date of
+   * birth, no UPN, postcodes as districts, no URN; `pseudonymised` no direct identifier (no name, date
+   * of birth, UPN or home postcode), still personal data: ids, reference, codes and dates.
+   */
+  view: ChildViewKind;
+  /**
+   * Deprecated (use `view`; to be removed after session 16): whether the child's name and date of
+   * birth are included, true for `full` and `panel`. Until session 15 it was false for the panel too,
+   * beside the name and date of birth, and read as "no personal data" (review s15 F11).
+   */
   personalDataIncluded: boolean;
   child: {
     childRef: string;

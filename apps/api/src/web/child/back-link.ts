@@ -1,9 +1,12 @@
 /**
  * The child page's back link goes where the worker came from (frontline review F14): Find a child
- * links to a child with `found=<the search>`, so "Back to find a child" returns to the same results;
- * anything else (the drift report, a record form's redirect) goes back to the drift report.
+ * links to a child with `found=<the search, sealed>` (web/search/search-token.ts: never the words
+ * searched for, review s15 F8), so "Back to find a child" returns to the same results; anything else
+ * (the drift report, a record form's redirect) goes back to the drift report.
  */
 import { html, type SafeHtml } from '../html/html';
+import { findChildUrl } from '../search/find-child.query';
+import { MAX_SEARCH_TOKEN_LENGTH } from '../search/search-token';
 
 /** The Find a child search a child page was opened from. */
 export const FOUND_PARAM = 'found';
@@ -15,18 +18,14 @@ export interface BackLink {
   found?: string;
 }
 
-/** Longest search kept (Find a child refuses a longer one). */
-const MAX_SEARCH = 100;
-
 export function backLinkFrom(query: Record<string, unknown>): BackLink {
   const found = query[FOUND_PARAM];
-  if (typeof found !== 'string' || found.length > MAX_SEARCH)
+  if (typeof found !== 'string' || found.length > MAX_SEARCH_TOKEN_LENGTH || !/^[A-Za-z0-9_-]*$/.test(found))
     return { href: '/panel/drift', text: 'Drift report' };
-  const href = found === '' ? '/panel/children' : `/panel/children?q=${encodeURIComponent(found)}`;
-  return { href, text: 'Back to find a child', found };
+  return { href: findChildUrl(found), text: 'Back to find a child', found };
 }
 
-/** Where Find a child links a child: its page, carrying the search. */
+/** Where Find a child links a child: its page, carrying the search sealed. */
 export const childHrefFromSearch = (childId: string, search: string): string =>
   `/panel/children/${encodeURIComponent(childId)}?${FOUND_PARAM}=${encodeURIComponent(search)}`;
 

@@ -360,7 +360,8 @@ export function childPage(model: ChildPageModel): SafeHtml {
     ${entriesSection(journey, Boolean(model.mayCorrect) && !replaying)}
     ${withdrawnSection(journey.withdrawn)}`;
   return page({
-    title: heading,
+    // The reference, not the name: a title stays in browser history, tabs and shared screens (review s15 F14).
+    title: `Child ${identity.childRef || childId}`,
     content,
     // No menu item is this page: "Drift report" is not marked current.
     user: model.user,

@@ -86,6 +86,7 @@ export class WithdrawRegistrationController {
         csrfToken: csrfToken(request, reply),
         childId,
         childLabel,
+        childRef: summary?.childRef || childId,
         reason,
         errors,
         idempotencyKey,

@@ -31,6 +31,8 @@ export interface WithdrawRegistrationPageModel {
   csrfToken: string;
   childId: string;
   childLabel: string;
+  /** The page title names the child by reference (review s15 F14). */
+  childRef: string;
   reason: string;
   errors: readonly FormError[];
   idempotencyKey: string;
@@ -57,7 +59,7 @@ export function withdrawRegistrationPage(model: WithdrawRegistrationPageModel): 
       </div>
     </form></div></div>`;
   return page({
-    title: `${form.title} for ${model.childLabel}`,
+    title: `${form.title} for ${model.childRef}`,
     content,
     user: model.user,
     csrfToken: model.csrfToken,

@@ -12,6 +12,7 @@ const pageOf = (form: RecordForm): string =>
     csrfToken: 'csrf-token-0123456789abcdefghijklmnop',
     childId: 'child-1',
     childLabel: 'Sam Taylor (LA-1)',
+    childRef: 'LA-1',
     form,
     values: {},
     errors: [],

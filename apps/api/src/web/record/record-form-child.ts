@@ -7,6 +7,7 @@ import { formRevision } from './form-revision';
 /** The child a record form is about, as its pages show it. */
 export interface FormChild {
   childLabel: string;
+  childRef: string;
   revision: string;
   events: readonly StoredJourneyEvent[];
 }
@@ -26,7 +27,7 @@ export async function formChild(queries: JourneyQueries, childId: string): Promi
   if (!summary || !events) throw new NotFoundException(`No child with id ${childId}`);
   // Social workers may see names.
   const childLabel = summary.name ? `${summary.name} (${summary.childRef})` : summary.childRef;
-  return { childLabel, revision: String(events.length - 1), events };
+  return { childLabel, childRef: summary.childRef, revision: String(events.length - 1), events };
 }
 
 /**

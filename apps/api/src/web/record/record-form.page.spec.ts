@@ -7,6 +7,7 @@ const model = (overrides: Partial<RecordFormPageModel> = {}): RecordFormPageMode
   csrfToken: 'csrf-token-0123456789abcdefghijklmnop',
   childId: 'child-1',
   childLabel: 'Sam Taylor (LA-1)',
+  childRef: 'LA-1',
   form: recordForm('review')!,
   values: {},
   errors: [],
@@ -16,6 +17,13 @@ const model = (overrides: Partial<RecordFormPageModel> = {}): RecordFormPageMode
 });
 
 describe('recordFormPage', () => {
+  it('titles the page by the child’s reference, the name in the caption only: titles stay in browser history (review s15 F14)', () => {
+    const page = recordFormPage(model()).value;
+    expect(page).toContain('<title>Record review for LA-1 – Care Journey</title>');
+    expect(/<title>[^<]*<\/title>/.exec(page)?.[0]).not.toContain('Sam Taylor');
+    expect(page).toContain('Sam Taylor (LA-1)');
+  });
+
   it('carries the revision it was opened on and its own key in hidden fields', () => {
     const page = recordFormPage(model()).value;
     expect(page).toContain('<input type="hidden" name="revision" value="4">');

@@ -36,6 +36,8 @@ export interface RecordFormPageModel {
   csrfToken: string;
   childId: string;
   childLabel: string;
+  /** The page title names the child by reference: titles stay in browser history (review s15 F14). */
+  childRef: string;
   form: RecordForm;
   values: Record<string, string>;
   errors: readonly FormError[];
@@ -221,8 +223,9 @@ export function recordFormPage(model: RecordFormPageModel): SafeHtml {
       </div>
     </form></div></div>`;
   return page({
-    // The child named, so several forms open in tabs can be told apart; no menu item is this page.
-    title: `Record ${inSentence(form.title)} for ${model.childLabel}`,
+    // The child named by reference, so several forms open in tabs can be told apart, and no name
+    // stays in browser history (review s15 F14); no menu item is this page.
+    title: `Record ${inSentence(form.title)} for ${model.childRef}`,
     content,
     user: model.user,
     csrfToken: model.csrfToken,

@@ -101,6 +101,7 @@ export class RecordController {
     await this.trail.record(user, formRead(id, base.slug, entry?.id), correlationId);
     const model: RecordFormPageModel = {
       childLabel: child.childLabel,
+      childRef: child.childRef,
       revision: child.revision,
       user,
       csrfToken: csrfToken(request, reply),
@@ -133,6 +134,7 @@ export class RecordController {
     // Refilled as sent: the revision it was opened on (still checked on the next send) and its key.
     const refill = (key: string): RecordFormPageModel => ({
       childLabel: child.childLabel,
+      childRef: child.childRef,
       revision: carriedRevision(fields.revision),
       user,
       csrfToken: csrfToken(request, reply),

@@ -98,6 +98,7 @@ export class SessionChangedFormFilter implements ExceptionFilter {
       csrfToken: csrfToken(request, reply),
       childId: id,
       childLabel: child.childLabel,
+      childRef: child.childRef,
       form,
       values: formValues(form.fields, fields),
       errors: [],

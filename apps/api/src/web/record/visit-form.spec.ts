@@ -11,6 +11,7 @@ describe('the statutory visit form (reg 28)', () => {
       csrfToken: 'csrf-token-0123456789abcdefghijklmnop',
       childId: 'child-1',
       childLabel: 'Sam Taylor (LA-1)',
+      childRef: 'LA-1',
       form: visit,
       values: {},
       errors: [],

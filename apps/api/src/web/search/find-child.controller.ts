@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
@@ -11,13 +11,19 @@ import { JourneyQueries } from '../../projections/journey-queries';
 import { csrfToken } from '../auth/csrf';
 import { FORM_RECORDERS } from '../auth/web-user';
 import { pageOfList } from '../html/pagination';
-import { sendPage } from '../html/respond';
+import { redirect, sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { RecentCache } from '../reading/recent-cache';
 import { CHILD_FINDERS } from '../../children/queries/child-finders';
 import { findChildren, type FoundChild } from '../../children/queries/find-children';
 import { findChildPage } from './find-child.page';
-import { parseFindChildQuery } from './find-child.query';
+import {
+  findChildUrl,
+  parseFindChildForm,
+  parseFindChildQuery,
+  type FindChildQuery,
+} from './find-child.query';
+import { credentialOf, openSearch, sealSearch } from './search-token';
 
 /** Children per page of results. */
 export const CHILDREN_PER_PAGE = 50;
@@ -45,8 +51,36 @@ export class FindChildController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
+    const credential = credentialOf(request);
+    const query = parseFindChildQuery(raw, (token) => openSearch(token, credential));
+    return this.results(query, origin, request, reply);
+  }
+
+  /**
+   * The form, sent by POST so that what was typed stays out of addresses (review s15 F8): answered
+   * with a redirect to the results under the search sealed for this session (search-token.ts), or,
+   * for a refused search, the form again with the error.
+   */
+  @Post('children')
+  async search(
+    @Body() body: unknown,
+    @Origin() origin: CommandOrigin,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const query = parseFindChildForm(body);
+    if (query.errors.length > 0) return this.results(query, origin, request, reply);
+    const token = query.text === '' ? '' : sealSearch(query.text, credentialOf(request));
+    return redirect(reply, findChildUrl(token));
+  }
+
+  private async results(
+    query: FindChildQuery,
+    origin: CommandOrigin,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<string> {
     const { user } = origin;
-    const query = parseFindChildQuery(raw);
     const today = dateOfInstant(this.clock.now());
     const summaries = this.queries.summaries();
     const key = `${this.queries.version}|${today}|${query.text}`;
@@ -74,6 +108,8 @@ export class FindChildController {
         user,
         csrfToken: csrfToken(request, reply),
         query,
+        // Links to pages of results and to the children carry the search sealed, never its words.
+        searchToken: query.text === '' ? '' : sealSearch(query.text, credentialOf(request)),
         list,
         mayRegister: FORM_RECORDERS.includes(user.role),
       }),

@@ -12,6 +12,8 @@ export interface FindChildPageModel {
   user: AuthenticatedUser;
   csrfToken: string;
   query: FindChildQuery;
+  /** The search sealed for this session (search-token.ts): what the page's links carry, never the words. */
+  searchToken: string;
   list: PageOf<FoundChild>;
   /** Social workers and admins see the "Register a child" button. */
   mayRegister: boolean;
@@ -19,7 +21,7 @@ export interface FindChildPageModel {
 
 const cell = (content: SafeHtml | string): SafeHtml => html`<td class="govuk-table__cell">${content}</td>`;
 
-function results({ query, list }: FindChildPageModel): SafeHtml {
+function results({ query, list, searchToken }: FindChildPageModel): SafeHtml {
   if (list.total === 0)
     return html`<p class="govuk-body govuk-!-font-weight-bold" id="no-results">${
       query.text ? `No child’s name or 903 reference matches “${query.text}”.` : 'No child is registered yet.'
@@ -37,7 +39,7 @@ function results({ query, list }: FindChildPageModel): SafeHtml {
       <th scope="col" class="govuk-table__header">Social worker</th></tr></thead>
     <tbody class="govuk-table__body">${list.items.map(
       (c) => html`<tr class="govuk-table__row" data-child="${c.childId}">
-        ${cell(html`<a class="govuk-link" href="${childHrefFromSearch(c.childId, query.text)}">${c.name || c.childRef}</a><br><span class="govuk-body-s cj-muted">${c.childRef}</span>`)}
+        ${cell(html`<a class="govuk-link" href="${childHrefFromSearch(c.childId, searchToken)}">${c.name || c.childRef}</a><br><span class="govuk-body-s cj-muted">${c.childRef}</span>`)}
         ${cell(c.dateOfBirth ? formatDate(c.dateOfBirth) : 'Not known')}
         ${cell(c.lookedAfterSince ? `Yes, since ${formatDate(c.lookedAfterSince)}` : 'No')}
         ${cell(c.team ?? 'Not allocated')}${cell(c.socialWorker ?? 'Not allocated')}</tr>`,
@@ -52,7 +54,8 @@ export function findChildPage(model: FindChildPageModel): SafeHtml {
   const content = html`${errorSummary(query.errors)}
     <h1 class="govuk-heading-l">Find a child</h1>
     ${model.mayRegister ? html`<p class="govuk-body"><a class="govuk-button govuk-button--secondary" id="register-child" href="/panel/children/new" data-module="govuk-button">Register a child</a></p>` : ''}
-    <form method="get" action="/panel/children" id="find-child" novalidate role="search" aria-label="Find a child">
+    <form method="post" action="/panel/children" id="find-child" novalidate role="search" aria-label="Find a child">
+      <input type="hidden" name="_csrf" value="${model.csrfToken}">
       <div class="govuk-form-group${messages.length ? ' govuk-form-group--error' : ''}">
         <label class="govuk-label govuk-label--s" for="q">Name or 903 child reference</label>
         <div id="q-hint" class="govuk-hint">Part of a name (“sam tay” finds Sam Taylor) or of the reference. Leave blank to list every child</div>
@@ -62,7 +65,7 @@ export function findChildPage(model: FindChildPageModel): SafeHtml {
       <button type="submit" class="govuk-button" data-module="govuk-button">Search</button>
     </form>
     ${results(model)}
-    ${pagination(list, (p) => findChildUrl(query.text, p), 'Pages of children')}`;
+    ${pagination(list, (p) => findChildUrl(model.searchToken, p), 'Pages of children')}`;
   return page({
     title: 'Find a child',
     content,

@@ -1,4 +1,4 @@
-import { findChildUrl, parseFindChildQuery } from './find-child.query';
+import { findChildUrl, parseFindChildForm, parseFindChildQuery } from './find-child.query';
 
 describe('the find-a-child page’s address', () => {
   it('takes the search and the page, trimmed', () => {
@@ -20,8 +20,35 @@ describe('the find-a-child page’s address', () => {
     ]);
   });
 
-  it('links to a page of results with the search kept', () => {
-    expect(findChildUrl('sam tay', 3)).toBe('/panel/children?q=sam+tay&page=3');
+  it('links to a page of results with the search kept sealed, never its words (review s15 F8)', () => {
+    expect(findChildUrl('c2VhbGVk', 3)).toBe('/panel/children?s=c2VhbGVk&page=3');
     expect(findChildUrl('', 1)).toBe('/panel/children');
+  });
+
+  it('Given a sealed search in the address, When it opens for this caller, Then it is the search; When it does not, Then the page asks to search again', () => {
+    const open = (token: string) => (token === 'mine' ? 'sam tay' : undefined);
+    expect(parseFindChildQuery({ s: 'mine', page: '2' }, open)).toMatchObject({
+      text: 'sam tay',
+      page: 2,
+      errors: [],
+      raw: { q: 'sam tay' },
+    });
+    const other = parseFindChildQuery({ s: 'someone-elses' }, open);
+    expect(other.text).toBe('');
+    expect(other.errors.map((e) => e.message)).toEqual([
+      'This search was made in another session, or you have signed out since: search again',
+    ]);
+  });
+
+  it('Given the form sent by POST, Then it takes q trimmed, ignores its form token and refuses a search over 100 characters', () => {
+    expect(parseFindChildForm({ q: ' sam ', _csrf: 'x' })).toMatchObject({
+      text: 'sam',
+      page: 1,
+      errors: [],
+    });
+    expect(parseFindChildForm({ q: 'x'.repeat(101) }).errors.map((e) => e.message)).toEqual([
+      'Name or 903 reference must be 100 characters or fewer',
+    ]);
+    expect(parseFindChildForm(undefined)).toMatchObject({ text: '', errors: [] });
   });
 });
