@@ -9,6 +9,7 @@
  * per-round ratios B/A.
  */
 import { Command, InvalidArgumentError } from 'commander';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { ApiUnderLoad, ReviewStore, type Measured } from './http/api-under-load';
 import { catchUpNote } from './figures/http-commands';
 import { alternatingOrder, median } from './support/alternating-runs';
@@ -34,6 +35,7 @@ interface AbOptions {
   rounds: number;
   seconds: number;
   clients: number;
+  keepStore?: string;
 }
 
 const perCommand = (ms: number | undefined, r: Measured) =>
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
     .option('--rounds <n>', 'rounds (each one phase of A and one of B)', wholeNumber('--rounds'), 6)
     .option('--seconds <n>', 'seconds per phase', wholeNumber('--seconds'), 5)
     .option('--clients <n>', 'concurrent clients', wholeNumber('--clients'), 8)
+    .option('--keep-store <file>', "a copy of A's store after the load, for ab-projector")
     .showHelpAfterError()
     .parse()
     .opts<AbOptions>();
@@ -57,13 +60,15 @@ async function main(): Promise<void> {
   progress('A/B: generating the cohort and seeding one store…');
   const store = new ReviewStore(buildCohort(22_000).templates);
   const apis: ApiUnderLoad[] = [];
+  const files: string[] = [];
   try {
     for (const [name, env, serverScript] of [
       ['A', options.aEnv, options.aServer],
       ['B', options.bEnv, options.bServer],
     ] as const) {
+      files.push(store.copy(name));
       const api = await ApiUnderLoad.start({
-        file: store.copy(name),
+        file: files[files.length - 1],
         targetsFile: store.targetsFile,
         env,
         serverScript,
@@ -92,6 +97,13 @@ async function main(): Promise<void> {
     );
   } finally {
     for (const api of apis) await api.stop();
+    if (options.keepStore !== undefined && files.length > 0) {
+      // The store's online backup: the copy holds what the WAL held too, in one file.
+      const kept = new SqliteEventStore({ file: files[0] });
+      await kept.backup(options.keepStore);
+      await kept.close();
+      progress(`A/B: A's store kept as ${options.keepStore}`);
+    }
     store.remove();
   }
 }

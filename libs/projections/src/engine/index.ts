@@ -13,3 +13,4 @@ export * from './storage-error';
 export * from './fold-version';
 export * from './store-files';
 export { claimReadModelFile } from './read-model-store-owner';
+export { applyFromStore } from './apply-from-store';
