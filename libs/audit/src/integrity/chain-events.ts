@@ -60,11 +60,12 @@ export function chainEvents<E extends NewEvent>(tip: ChainTip, events: readonly 
  * ~2 µs each (#9), on every append. A `__proto__` key stays an own property, as a spread keeps it.
  */
 function withField<T extends object>(object: T, key: string, value: unknown): T {
+  const from = object as Record<PropertyKey, unknown>;
   const copy: Record<PropertyKey, unknown> = {};
-  for (const own of Reflect.ownKeys(object)) {
-    if (!Object.prototype.propertyIsEnumerable.call(object, own)) continue;
-    define(copy, own, (object as Record<PropertyKey, unknown>)[own]);
-  }
+  // A spread's order: string keys (Object.keys gives them in it), then symbols.
+  for (const own of Object.keys(from)) define(copy, own, from[own]);
+  for (const symbol of Object.getOwnPropertySymbols(from))
+    if (Object.prototype.propertyIsEnumerable.call(from, symbol)) copy[symbol] = from[symbol];
   define(copy, key, value);
   return copy as T;
 }
