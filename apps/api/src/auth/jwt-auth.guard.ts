@@ -9,7 +9,7 @@ import { Reflector } from '@nestjs/core';
 import type { AuthenticatedUser } from './authenticated-user';
 import { USER_REQUEST_KEY } from './current-user.decorator';
 import type { Role } from '@care-journey/access';
-import { IDENTIFIES_KEY, PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { RouteAccessReader } from './route-access';
 import { sessionCookieToken } from './session-cookie';
 import { SessionEnds } from './session-ends';
 import { ACCESS_CHANGED, SessionUsers } from './session-users';
@@ -31,25 +31,29 @@ interface RequestLike {
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
+  private readonly routes: RouteAccessReader;
+
   constructor(
-    private readonly reflector: Reflector,
+    reflector: Reflector,
     private readonly verifier: TokenVerifier,
     private readonly sessions: SessionEnds,
     private readonly users: SessionUsers,
-  ) {}
+  ) {
+    this.routes = new RouteAccessReader(reflector);
+  }
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
+    const route = this.routes.of(context.getHandler(), context.getClass());
     const request = context.switchToHttp().getRequest<RequestLike>();
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) {
-      if (!this.reflector.getAllAndOverride<boolean>(IDENTIFIES_KEY, targets)) return true;
+    if (route.open) {
+      if (!route.identifies) return true;
       return this.identifyIfSignedIn(request).then(() => true);
     }
 
     const user = this.verifier.verify(bearerToken(request));
     request[USER_REQUEST_KEY] = user;
 
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const allowed = route.roles;
     // API clients' tokens carry no session: decided here, without a read.
     if (user.sessionId === undefined) return admit(user, allowed);
     const sessionId = user.sessionId;

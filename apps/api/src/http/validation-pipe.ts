@@ -9,18 +9,22 @@ import { bodyShapeError, explainUnknownFields } from './body-errors';
 import { inheritedFieldNameErrors } from './inherited-field-names';
 import { acceptedQueryParams, declaredOnly, dtoClass, unknownQueryParamErrors } from './query-params';
 import { keepValidationRuleLookups } from './kept-validation-rules';
+import { ruleShortcutOf } from './rule-shortcut';
 import { ShortcutValidationPipe } from './validation-shortcut';
 
 /**
  * The one ValidationPipe: unknown fields are refused (not silently dropped), and the 400
  * names every field and rule broken, nested fields by their dotted path. A class with a
- * validation shortcut (validation-shortcut.ts) is checked by it first. An unknown query
- * parameter is refused with the parameters the route takes (query-params.ts). Rule lookups are
- * kept (kept-validation-rules.ts).
+ * validation shortcut (validation-shortcut.ts) is checked by it first; a flat body is checked by
+ * its class's own rules first (rule-shortcut.ts; `ruleShortcuts: false` leaves every body to the
+ * full run, for specs that compare the two). An unknown query parameter is refused with the
+ * parameters the route takes (query-params.ts). Rule lookups are kept (kept-validation-rules.ts).
  */
-export function createValidationPipe(): ValidationPipe {
+export function createValidationPipe({
+  ruleShortcuts = true,
+}: { ruleShortcuts?: boolean } = {}): ValidationPipe {
   keepValidationRuleLookups();
-  return new ApiValidationPipe({
+  return new ApiValidationPipe(ruleShortcuts, {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -52,6 +56,14 @@ const withPath = (message: string, property: string, field: string): string =>
     : message;
 
 class ApiValidationPipe extends ShortcutValidationPipe {
+  constructor(
+    /** rule-shortcut.ts assumes the options createValidationPipe gives (whitelist, transform, no groups). */
+    private readonly ruleShortcuts: boolean,
+    options: ConstructorParameters<typeof ShortcutValidationPipe>[0],
+  ) {
+    super(options);
+  }
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const dto = metadata.type === 'body' ? dtoClass(metadata) : undefined;
     if (dto) return this.body(value, metadata, dto);
@@ -69,6 +81,11 @@ class ApiValidationPipe extends ShortcutValidationPipe {
   private async body(value: unknown, metadata: ArgumentMetadata, dto: object): Promise<unknown> {
     const shape = bodyShapeError(value);
     if (shape) throw new BadRequestException(badRequestBody([shape]));
+    // A body the class's rules accept as it is (every key declared, every value flat) names no
+    // inherited member, so the walk below (a design:type lookup a key) has nothing to find in it.
+    const shortcut = this.ruleShortcuts ? ruleShortcutOf(dto as new () => object) : undefined;
+    const accepted = shortcut?.(value);
+    if (accepted !== undefined) return accepted;
     const inherited = inheritedFieldNameErrors(value, dto);
     let transformed: unknown;
     try {

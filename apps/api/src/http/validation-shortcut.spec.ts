@@ -60,3 +60,43 @@ describe('the :id shortcut of the validation pipe', () => {
     });
   });
 });
+
+describe('a custom decorator’s value in the validation pipe', () => {
+  class Shaped {
+    name!: string;
+  }
+  const values: unknown[] = [{ id: 'u1', role: 'admin' }, 'W/"3"', undefined, null, 42, ['a']];
+  const metatypes: (ArgumentMetadata['metatype'] | undefined)[] = [
+    Object,
+    String,
+    Number,
+    Boolean,
+    Shaped,
+    undefined,
+  ];
+
+  it.each(metatypes.map((metatype) => [metatype?.name ?? 'no type', metatype]))(
+    'given a custom parameter typed %s, when any value passes, then it is the very value ValidationPipe gives back, without ValidationPipe’s own step',
+    async (_name, metatype) => {
+      const nestOwn = jest.spyOn(ValidationPipe.prototype, 'transform');
+      try {
+        for (const value of values) {
+          const metadata: ArgumentMetadata = { type: 'custom', metatype, data: undefined };
+          const expected: unknown = await fullRun().transform(value, metadata);
+          nestOwn.mockClear();
+          expect(await createValidationPipe().transform(value, metadata)).toBe(expected);
+          expect(nestOwn).not.toHaveBeenCalled();
+        }
+      } finally {
+        nestOwn.mockRestore();
+      }
+    },
+  );
+
+  it('given a custom parameter with data, when it passes, then it is still given back as it is', async () => {
+    const value = { id: 'u1' };
+    expect(
+      await createValidationPipe().transform(value, { type: 'custom', metatype: Number, data: 'id' }),
+    ).toBe(value);
+  });
+});

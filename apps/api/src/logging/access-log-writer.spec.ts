@@ -39,6 +39,18 @@ describe('AccessLogWriter (finding 40: the access line, formatted once and writt
     expect(chunks).toEqual([nestLine('text', message)]);
   });
 
+  it('Given no time, When a line is written, Then it carries the clock’s now as Nest’s logger writes it', () => {
+    const { chunks, writer } = capture('text');
+    jest.useFakeTimers({ now: AT, doNotFake: ['setImmediate', 'clearImmediate', 'nextTick'] });
+    try {
+      writer.write('GET /health 200 0.4ms user - request p-1');
+      writer.flush();
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(chunks).toEqual([nestLine('text', 'GET /health 200 0.4ms user - request p-1')]);
+  });
+
   it('Given a JSON line, Then it is the object Nest’s JSON logger writes', async () => {
     const message = { method: 'GET', route: '/health', status: 200, ms: 0.4, user: null, requestId: 'p-1' };
     const { chunks, writer } = capture('json');

@@ -1,3 +1,4 @@
+import { isoNow } from '../infrastructure/iso-now';
 import type { LogFormat } from './log-settings';
 
 /** Where the lines go: process.stdout in the API; a spec passes its own. */
@@ -29,12 +30,16 @@ export class AccessLogWriter {
     private readonly pid: number = process.pid,
   ) {}
 
-  /** Queues one access line; `message` is the text line, or the JSON format's `message` object. */
-  write(message: string | Record<string, unknown>, now: Date = new Date()): void {
+  /**
+   * Queues one access line; `message` is the text line, or the JSON format's `message` object. The
+   * time is the clock's now (isoNow: toISOString's string without its cost a line) unless given.
+   */
+  write(message: string | Record<string, unknown>, now?: Date): void {
+    const timestamp = now === undefined ? isoNow() : now.toISOString();
     this.pending +=
       this.format === 'json'
-        ? `${JSON.stringify({ level: 'log', pid: this.pid, timestamp: now.toISOString(), message, context: 'Access' })}\n`
-        : `[Nest] ${this.pid}  - ${now.toISOString()}     LOG [Access] ${String(message)}\n`;
+        ? `${JSON.stringify({ level: 'log', pid: this.pid, timestamp, message, context: 'Access' })}\n`
+        : `[Nest] ${this.pid}  - ${timestamp}     LOG [Access] ${String(message)}\n`;
     if (this.pending.length >= MAX_PENDING_CHARS) this.flush();
     else this.scheduled ??= setTimeout(this.flush, ACCESS_LOG_FLUSH_MS).unref();
   }

@@ -14,6 +14,17 @@ describe('findJsonProblem', () => {
     expect(problem(text)).toBeUndefined();
   });
 
+  it('Given keys spelt plainly and with escapes (non-ASCII, a quote, a backslash), When both are in one object, Then they are the same key', () => {
+    expect(problem('{"é":1,"\\u00e9":2}')).toMatchObject({ field: 'é', rule: 'duplicateKey' });
+    expect(problem('{"a\\"b":1,"a\\u0022b":2}')).toMatchObject({ field: 'a"b', rule: 'duplicateKey' });
+    expect(problem('{"a\\\\b":1,"a\\u005cb":2}')).toMatchObject({ field: 'a\\b', rule: 'duplicateKey' });
+    expect(findJsonProblem('{"\\u0063onstructor":1}')).toMatchObject({
+      field: 'constructor',
+      rule: 'forbiddenKey',
+    });
+    expect(problem('{"prototype":1}')).toMatchObject({ field: 'prototype', rule: 'forbiddenKey' });
+  });
+
   it('finds duplicate keys, also when spelt with escapes, and names the field', () => {
     expect(problem('{"a":{"b":1,"b":2}}')).toMatchObject({ field: 'a.b', rule: 'duplicateKey' });
     expect(problem('{"ab":1,"\\u0061b":2}')).toMatchObject({ field: 'ab', rule: 'duplicateKey' });

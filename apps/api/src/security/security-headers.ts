@@ -29,13 +29,16 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'strict-transport-security': 'max-age=31536000; includeSubDomains',
 };
 
+/** The headers as pairs, made once (not an Object.entries a request). */
+const SECURITY_HEADER_PAIRS: readonly (readonly [string, string])[] = Object.entries(SECURITY_HEADERS);
+
 /** Answers about children must not linger in shared or browser caches; static assets may. */
 const isCacheable = (url: string): boolean => url.startsWith('/assets/') || url.startsWith('/docs');
 
 /** A callback hook, not an async one: every answer would otherwise pay a promise and its microtasks. */
 export function registerSecurityHeaders(fastify: FastifyInstance): void {
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    for (const [name, value] of SECURITY_HEADER_PAIRS) {
       if (!reply.hasHeader(name)) reply.header(name, value);
     }
     if (!isCacheable(request.url) && !reply.hasHeader('cache-control'))

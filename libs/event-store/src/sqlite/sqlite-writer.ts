@@ -90,7 +90,8 @@ export class ThreadWriter implements SqliteWriter {
     return new Promise<WriterReply>((resolve, reject) => {
       if (this.waiting.size === 0) this.worker.ref();
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ ...message, id } as WriterRequest);
+      // The caller's own literal, numbered in place: a property added after a spread costs ~2 µs (#9).
+      this.worker.postMessage(Object.assign(message, { id }) as WriterRequest);
     });
   }
 

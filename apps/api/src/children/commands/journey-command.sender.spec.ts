@@ -82,3 +82,33 @@ describe('JourneyCommandSender: a refusal made on the decided state goes in the 
     expect(asked).toEqual([]);
   });
 });
+
+describe('JourneyCommandSender: the command it sends', () => {
+  it('Given a body that also names the path and token fields, When sent, Then the command holds the body in the order sent, then type, childId, now and recordedBy from the path, token and clock', async () => {
+    let sentCommand: unknown;
+    const { sender } = senderAnswering(() => Promise.resolve(ok));
+    const bus = (
+      sender as unknown as { commandBus: { execute(c: { command: unknown }): Promise<RecordResult> } }
+    ).commandBus;
+    bus.execute = (c) => {
+      sentCommand = c.command;
+      return Promise.resolve(ok);
+    };
+    const body = {
+      childId: 'from-body',
+      effectiveDate: '2025-01-10',
+      recordedBy: 'forged',
+      participation: 'PN1',
+    };
+    await sender.send('RecordReview', 'c1', body as never, undefined as never, { user, correlationId: 'c' });
+    expect(Object.entries(sentCommand as object)).toEqual([
+      ['childId', 'c1'],
+      ['effectiveDate', '2025-01-10'],
+      ['recordedBy', 'sw.north'],
+      ['participation', 'PN1'],
+      ['type', 'RecordReview'],
+      ['now', new Date('2025-01-10T10:00:00Z')],
+    ]);
+    expect(body.childId).toBe('from-body'); // the body itself is left as sent
+  });
+});

@@ -50,8 +50,11 @@ export class JourneyCommandSender {
       : body;
     const now = this.clock.now();
     const recordedBy = origin.user.id;
-    // Path and token win over anything of the same name in the body.
-    const command = { ...sent, type, childId, now, recordedBy } as unknown as CommandOf<T>;
+    // Path and token win over anything of the same name in the body. Not `{ ...sent, type, … }`: V8
+    // (Node 20) writes each property added after a spread into a clone whose map keeps no
+    // transitions, ~2 µs a property, 2.5% of the main thread a command (#9). The same keys in the same
+    // order: the body holds its declared fields only (the pipe refuses any other, `__proto__` too).
+    const command = Object.assign({}, sent, { type, childId, now, recordedBy }) as unknown as CommandOf<T>;
     const causationId = randomUUID();
     const sending: Promise<RecordResult> = this.commandBus.execute(
       new RecordJourneyCommand(

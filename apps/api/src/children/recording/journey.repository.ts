@@ -150,7 +150,8 @@ export class JourneyRepository {
     if (base && canFoldAppended(envelopes, context))
       this.foldAppended(stream, childId, base, envelopes, result);
     else this.folds.storedUpTo(childId, result.nextExpectedRevision);
-    return { ...result, events: envelopes.map(({ id, type }) => ({ id, type })) };
+    // Not `{ ...result, events }`: a property added after a spread costs ~2 µs in Node 20 (#9).
+    return Object.assign({}, result, { events: envelopes.map(({ id, type }) => ({ id, type })) });
   }
 
   /**
