@@ -66,6 +66,12 @@ export interface DriftConfig {
     laterWeeks: number;
     icoAtHomeDays: number;
   };
+  /**
+   * Reviews of a child placed for adoption (Adoption Agencies Regulations 2005, reg 36, not in
+   * national-definitions' text: docs/drift-rules.md "DR15"): the first within `firstWeeks` of the
+   * placement, the second within `secondMonths` of the first, then within `laterMonths` of the last.
+   */
+  DR15: { firstWeeks: number; secondMonths: number; laterMonths: number };
   /** "Due within N days" early warnings in the drift report. */
   dueSoonDays: number;
 }
@@ -100,6 +106,7 @@ export const DEFAULT_DRIFT_CONFIG: DriftConfig = {
     laterWeeks: 6,
     icoAtHomeDays: 7,
   },
+  DR15: { firstWeeks: 4, secondMonths: 3, laterMonths: 6 },
   dueSoonDays: 28,
 };
 
