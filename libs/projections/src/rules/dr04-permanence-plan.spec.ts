@@ -1,3 +1,4 @@
+import { driftConfig } from './drift-config';
 import { journey } from '../testing/journey-builder';
 import { flagsOf, historyOf } from '../testing/drift-expectations';
 
@@ -117,6 +118,51 @@ describe('DR04 no permanence plan by second review', () => {
       expect(historyOf(s, '2025-07-01', 'DR04')).toEqual([
         expect.objectContaining({ closedOn: '2025-06-01', daysOverdue: 17 }),
       ]);
+    });
+  });
+
+  describe('a first review held late: DR04.deadline (review s15-iro F4)', () => {
+    // The reviewer's IRO0003: in care 5 January 2026, first review held late on 1 September, no plan.
+    const iro0003 = () => journey('c').registered('2015-01-01').startCare('2026-01-05').review('2026-09-01');
+
+    it('Given the default (second_review), When asked on 28 November 2026, Then the breach due 2 May closed on 1 September, re-dated to 1 December and linked to it, and nothing is open', () => {
+      const s = iro0003().summary();
+      expect(flagsOf(s, '2026-11-28', 'DR04')).toEqual([]);
+      expect(historyOf(s, '2026-11-28', 'DR04')).toEqual([
+        expect.objectContaining({
+          key: '2026-01-05',
+          dueDate: '2026-05-02',
+          openedOn: '2026-05-03',
+          closedOn: '2026-09-01',
+          closedBy: 'no_longer_applies',
+          replacedBy: { key: '2026-01-05~2026-12-01', dueDate: '2026-12-01' },
+        }),
+      ]);
+    });
+
+    it('Given {"DR04":{"deadline":"fixed_from_entry"}}, When asked on 28 November 2026, Then DR04 stays open from 3 May (due 2 May, 20 working days + 3 months after entry), 210 days overdue, with no re-dated entry', () => {
+      const config = driftConfig({ DR04: { deadline: 'fixed_from_entry' } });
+      const s = iro0003().summary();
+      expect(flagsOf(s, '2026-11-28', 'DR04', config)).toEqual([
+        expect.objectContaining({ dueDate: '2026-05-02', openedOn: '2026-05-03', daysOverdue: 210 }),
+      ]);
+      expect(historyOf(s, '2026-11-28', 'DR04', config)).toEqual([
+        expect.not.objectContaining({ closedOn: expect.anything() }),
+      ]);
+    });
+
+    it('Given fixed_from_entry and a second review held before the fixed deadline, Then the plan is due by that review, as by default', () => {
+      const config = driftConfig({ DR04: { deadline: 'fixed_from_entry' } });
+      const s = reviewedTwice().summary();
+      expect(flagsOf(s, '2025-04-10', 'DR04', config)).toEqual([
+        expect.objectContaining({ dueDate: '2025-04-01', daysOverdue: 9 }),
+      ]);
+    });
+
+    it('Given a deadline that is not one of its choices, Then the configuration is refused naming DR04.deadline', () => {
+      expect(() => driftConfig({ DR04: { deadline: 'never' as never } })).toThrow(
+        /^DR04\.deadline must be one of 'second_review', 'fixed_from_entry', got "never"/,
+      );
     });
   });
 });

@@ -27,17 +27,27 @@ export function firstPermanencePlan(period: CarePeriod): DatedFact | undefined {
 export const DR04: DriftRule = {
   id: 'DR04',
   title: 'No permanence plan by second review',
-  describe: () =>
-    'The second review was held, or fell due, with no permanence plan (or adoption decision or placement order) recorded on or before it',
+  describe: (c) =>
+    'The second review was held, or fell due, with no permanence plan (or adoption decision or placement order) recorded on or before it' +
+    (c.DR04.deadline === 'fixed_from_entry'
+      ? ` (due at the latest ${c.DR01.workingDays} working days + ${c.DR02.months} months after entering care, even after a late first review)`
+      : ''),
   reads: ['period', 'firstReviews', 'plans', 'adoption'],
-  thresholds: (c) => ({ firstReviewWorkingDays: c.DR01.workingDays, secondReviewMonths: c.DR02.months }),
+  thresholds: (c) => ({
+    firstReviewWorkingDays: c.DR01.workingDays,
+    secondReviewMonths: c.DR02.months,
+    deadline: c.DR04.deadline,
+  }),
   obligations: (summary, _asAt, config, evidence = true) =>
     carePeriods(summary).map((period) => {
       const [first, second] = period.reviews;
-      // Without a first review, the second falls due 3 months after the first should have been.
-      const firstDate =
-        first?.date ??
-        addWorkingDays(reviewClockOf(period, config.DR01.afterShortBreaks), config.DR01.workingDays);
+      const firstDue = addWorkingDays(
+        reviewClockOf(period, config.DR01.afterShortBreaks),
+        config.DR01.workingDays,
+      );
+      // Without a first review, the second falls due 3 months after the first should have been; with
+      // 'fixed_from_entry', a late first review does not move the deadline either.
+      const firstDate = config.DR04.deadline === 'fixed_from_entry' ? firstDue : (first?.date ?? firstDue);
       const secondDue = addMonthsKept(firstDate, config.DR02.months);
       const held = second !== undefined && second.date <= secondDue;
       return {

@@ -67,4 +67,15 @@ describe('flag words: a step due by a date, or a standing condition (DR05)', () 
     expect(closedWords(history({ closedBy: 'step', daysOverdue: 12 }))).toBe('step taken (12 days overdue)');
     expect(closedWords(history({ daysOverdue: 1 }))).toBe('no longer applied (1 day overdue)');
   });
+
+  it('Given a DR04 breach re-dated by a first review held late (replacedBy), Then it says re-dated and where the deadline went, not "no longer applied" (review s15-iro F4)', () => {
+    const redated = history({
+      ruleId: 'DR04',
+      daysOverdue: 122,
+      replacedBy: { key: '2026-01-05~2026-12-01', dueDate: '2026-12-01' },
+    });
+    expect(closedWords(redated)).toBe(
+      're-dated (122 days overdue by then): an entry that day moved the deadline to 1 December 2026',
+    );
+  });
 });

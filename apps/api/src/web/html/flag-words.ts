@@ -52,6 +52,9 @@ export const dueWords = (f: DriftFlag): string =>
 export function closedWords(h: FlagHistoryEntry): string {
   const condition = conditions.get(h.ruleId);
   if (!condition) {
+    // A re-dated obligation did not go away: say where its deadline went (review s15-iro F4).
+    if (h.closedBy === 'no_longer_applies' && h.replacedBy !== undefined)
+      return `re-dated (${plural(h.daysOverdue, 'day')} overdue by then): an entry that day moved the deadline to ${formatDate(h.replacedBy.dueDate)}`;
     const why = h.closedBy === 'step' ? 'step taken' : 'no longer applied';
     return `${why} (${plural(h.daysOverdue, 'day')} overdue)`;
   }
