@@ -38,6 +38,7 @@ import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { badRequestBody } from '../http/field-errors';
 import { driftCsv } from '../web/drift/drift-csv';
 import { DRIFT_REPORT_READERS } from '../web/drift/drift-report-readers';
+import { asRecordedName, driftAsRecorded, type DriftAsRecorded } from '../web/drift/as-recorded';
 import { csvName, driftProjection, type DriftProjection } from '../web/drift/projection';
 import { incompleteMarker, readModelsServed, type ReadModelsServed } from '../web/drift/read-models-served';
 import { csvReply, wantsCsv } from './csv/csv-response';
@@ -93,6 +94,7 @@ export class DriftController {
       'A report with names (every role but reporting_job) is recorded in the read-access trail (view drift, the ids shown). ' +
       'A social worker under socialWorkerScope "team" (the default) gets only children allocated today to one of their teams, counts included. ' +
       'An `asAt` after today (in England) is a projection, the flags open then if nothing else is recorded: the JSON carries `projection` (`from`: today, `assumes`) and the CSV file name says `projection`. ' +
+      'An `asAt` before today is the record as it stands now evaluated as at that date, entries recorded since included: the JSON carries `asRecorded` (`recordedUpTo`: today) and the CSV file name ends `-as-recorded-<today>`; the report as known then is `GET /audit/drift-report?knownAt=` (auditor, admin). ' +
       'The report is read from the read models: `readModels` says how far they had got (`position`, `head`, `behind`, `complete`). ' +
       'While they are behind the log (start-up catch-up, a rebuild, a realign) it waits briefly for them, then answers with what they hold, `complete: false` and `-incomplete` in the CSV file name; the trail entry keeps the same `readModels`. Pass `minPosition` to wait (bounded, else 503) for a position instead.',
   })
@@ -106,7 +108,13 @@ export class DriftController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<
-    (DriftReport & { paging: Paging; projection?: DriftProjection; readModels: ReadModelsServed }) | string
+    | (DriftReport & {
+        paging: Paging;
+        projection?: DriftProjection;
+        asRecorded?: DriftAsRecorded;
+        readModels: ReadModelsServed;
+      })
+    | string
   > {
     const { user } = origin;
     const dueWithinDays = dueWithinOf(query);
@@ -152,14 +160,24 @@ export class DriftController {
     if (wantsCsv(accept)) {
       await recordShown(report.children, { format: 'csv' });
       const body = driftCsv(report.children, report.asAt, names, (id) => this.engine.summary(id));
-      return csvReply(reply, `${csvName('drift', report.asAt, today)}${incompleteMarker(readModels)}`, body);
+      const name = asRecordedName(csvName('drift', report.asAt, today), report.asAt, today);
+      return csvReply(reply, `${name}${incompleteMarker(readModels)}`, body);
     }
     const { items, paging } = pageOf(report.children, query.page, query.pageSize);
     await recordShown(items, { page: paging.page, pageSize: paging.pageSize });
     // A date after today is answered as a projection, and says so (web/drift/projection.ts).
     const projection = driftProjection(report.asAt, today);
+    // A date before today counts entries recorded since, and says so (web/drift/as-recorded.ts).
+    const asRecorded = driftAsRecorded(report.asAt, today);
     return forRole(
-      { ...report, ...(projection ? { projection } : {}), readModels, children: items, paging },
+      {
+        ...report,
+        ...(projection ? { projection } : {}),
+        ...(asRecorded ? { asRecorded } : {}),
+        readModels,
+        children: items,
+        paging,
+      },
       user.role,
     );
   }

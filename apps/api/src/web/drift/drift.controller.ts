@@ -21,6 +21,7 @@ import { DRIFT_REPORT_READERS } from './drift-report-readers';
 import { driftPage } from './drift.page';
 import { parseDriftQuery, refusedQuery, type DriftQuery } from './drift-query';
 import { driftView, type DriftView } from './drift-view';
+import { asRecordedName } from './as-recorded';
 import { csvName } from './projection';
 import { incompleteMarker, readModelsServed, type ReadModelsServed } from './read-models-served';
 import { ruleMeanings } from './rule-meanings';
@@ -80,7 +81,7 @@ export class DriftController {
       .header('content-type', 'text/csv; charset=utf-8')
       .header(
         'content-disposition',
-        `attachment; filename="${csvName('drift-report', query.asAt, query.today)}${incompleteMarker(served)}.csv"`,
+        `attachment; filename="${asRecordedName(csvName('drift-report', query.asAt, query.today), query.asAt, query.today)}${incompleteMarker(served)}.csv"`,
       )
       .header('cache-control', 'no-store');
     return driftCsv(view.matching, query.asAt, mayReadPersonalData(user.role), (id) =>

@@ -64,3 +64,23 @@ describe('the drift page’s team drop-down', () => {
     expect(teamSelect(pageFor({})).selected).toEqual([]);
   });
 });
+
+describe('the drift page for a date before today (review s15-iro F5)', () => {
+  it('Given asAt 1 July 2025 and today 5 July, When the page is shown, Then it says it is as recorded now, not as known then, before the figures and in the printed footer', () => {
+    const page = pageFor({ asAt: '2025-07-01' });
+    const notice =
+      /<div class="govuk-inset-text" id="as-recorded-notice">([^<]*)<\/div>/.exec(page)?.[1] ?? '';
+    expect(notice).toMatch(
+      /^As recorded now, not as known then\. This report for 1 July 2025 counts everything recorded up to today, 5 July 2025/,
+    );
+    expect(notice).toMatch(
+      /ask an auditor \(&quot;Drift as known at&quot;\)|ask an auditor \("Drift as known at"\)/,
+    );
+    expect(page.indexOf('id="as-recorded-notice"')).toBeLessThan(page.indexOf('id="report-summary"'));
+    expect(page).toContain('Flags are as at 1 July 2025, from what was recorded by 5 July 2025');
+  });
+
+  it('Given today, When the page is shown, Then no such notice', () => {
+    expect(pageFor({})).not.toContain('as-recorded-notice');
+  });
+});

@@ -16,6 +16,7 @@ import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import { driftUrl, type DriftQuery, type DriftSort } from './drift-query';
 import type { DriftView } from './drift-view';
+import { asRecordedText, isPastReport } from './as-recorded';
 import { isProjection, projectionText } from './projection';
 import { printBasis, type FlagBasis } from './print-evidence';
 import { incompleteText, type ReadModelsServed } from './read-models-served';
@@ -236,6 +237,12 @@ function projectionNotice(query: DriftQuery): SafeHtml {
     <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${projectionText(query.asAt, query.today)}</strong></div>`;
 }
 
+/** A report for a date before today counts entries recorded since: said before the figures, and printed. */
+function asRecordedNotice(query: DriftQuery): SafeHtml {
+  if (!isPastReport(query.asAt, query.today)) return html``;
+  return html`<div class="govuk-inset-text" id="as-recorded-notice">${asRecordedText(query.asAt, query.today)}</div>`;
+}
+
 /** Read models still catching up: the report misses what they have not applied, said first and printed. */
 function incompleteNotice(served: ReadModelsServed | undefined): SafeHtml {
   if (!served || served.complete) return html``;
@@ -255,6 +262,7 @@ export function driftPage(model: DriftPageModel): SafeHtml {
     <h1 class="govuk-heading-l">Drift report <span class="cj-print-only">(panel pack)</span></h1>
     ${incompleteNotice(model.served)}
     ${projectionNotice(query)}
+    ${asRecordedNotice(query)}
     <p class="govuk-body-l" id="report-summary">${isProjection(query.asAt, query.today) ? 'Projected as at' : 'As at'} ${formatDate(query.asAt)}: <strong>${plural(flags, 'open flag')}</strong> for ${plural(childrenWithFlags, 'child', 'children')},
       and ${plural(soon, 'warning')} due within ${view.report.dueWithinDays} days${model.served && !model.served.complete ? ' so far (incomplete)' : ''}.</p>
     <div class="govuk-button-group cj-no-print">
@@ -265,7 +273,7 @@ export function driftPage(model: DriftPageModel): SafeHtml {
     ${byRule(model)}
     ${table(model)}
     ${pagination(model)}
-    <p class="govuk-body-s cj-print-only">Printed from Care Journey. Flags are ${isProjection(query.asAt, query.today) ? `projected, as at ${formatDate(query.asAt)}, from what was recorded by ${formatDate(query.today)}` : `as at ${formatDate(query.asAt)}`}; check the case record before acting.</p>`;
+    <p class="govuk-body-s cj-print-only">Printed from Care Journey. Flags are ${isProjection(query.asAt, query.today) ? `projected, as at ${formatDate(query.asAt)}, from what was recorded by ${formatDate(query.today)}` : isPastReport(query.asAt, query.today) ? `as at ${formatDate(query.asAt)}, from what was recorded by ${formatDate(query.today)}` : `as at ${formatDate(query.asAt)}`}; check the case record before acting.</p>`;
   return page({
     title: 'Drift report',
     content,
