@@ -13,6 +13,7 @@ import { Clock } from '../../infrastructure/clock';
 import { JourneyQueries } from '../../projections/journey-queries';
 import { PROJECTION_ENGINE } from '../../projections/projection-engine.provider';
 import { csrfToken } from '../auth/csrf';
+import { UserDirectory } from '../auth/user-directory';
 import { RecentCache } from '../reading/recent-cache';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
@@ -41,7 +42,11 @@ export class DriftController {
     private readonly trail: AccessLogRecorder,
     private readonly scope: ChildScope,
     @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
+    private readonly users: UserDirectory,
   ) {}
+
+  /** A social worker's name from the users file (review s15-iro F6); undefined for one it no longer has. */
+  private readonly workerName = (username: string): string | undefined => this.users.nameOf(username);
 
   @Get('drift')
   async report(
@@ -63,6 +68,7 @@ export class DriftController {
         served,
         showNames: mayReadPersonalData(user.role),
         ruleMeanings: ruleMeanings(this.queries.drift),
+        workerName: this.workerName,
       }),
     );
   }
@@ -84,8 +90,12 @@ export class DriftController {
         `attachment; filename="${asRecordedName(csvName('drift-report', query.asAt, query.today), query.asAt, query.today)}${incompleteMarker(served)}.csv"`,
       )
       .header('cache-control', 'no-store');
-    return driftCsv(view.matching, query.asAt, mayReadPersonalData(user.role), (id) =>
-      this.queries.summary(id),
+    return driftCsv(
+      view.matching,
+      query.asAt,
+      mayReadPersonalData(user.role),
+      (id) => this.queries.summary(id),
+      this.workerName,
     );
   }
 

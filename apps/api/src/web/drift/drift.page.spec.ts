@@ -22,6 +22,7 @@ function pageFor(params: Record<string, string>): string {
       view: driftView(report, summaries, query),
       showNames: true,
       ruleMeanings: new Map(),
+      workerName: (username) => (username === 'sw-1' ? 'Sam Worker' : undefined),
     }),
   );
 }
@@ -82,5 +83,13 @@ describe('the drift page for a date before today (review s15-iro F5)', () => {
 
   it('Given today, When the page is shown, Then no such notice', () => {
     expect(pageFor({})).not.toContain('as-recorded-notice');
+  });
+});
+
+describe('the drift page names the social worker (review s15-iro F6)', () => {
+  it('Given the users file names sw-1 "Sam Worker", When the page is shown, Then the table and the filter say "Sam Worker (sw-1)", not the username alone', () => {
+    const page = pageFor({});
+    expect(page).toContain('<td class="govuk-table__cell">Sam Worker (sw-1)</td>');
+    expect(page).toMatch(/<option value="sw-1"[^>]*>Sam Worker \(sw-1\)<\/option>/);
   });
 });

@@ -32,6 +32,14 @@ export interface DriftPageModel {
   showNames: boolean;
   /** Each rule in a sentence with its thresholds (rule-meanings.ts). */
   ruleMeanings: ReadonlyMap<string, string>;
+  /** A social worker's display name from the users file (absent, or unknown: the username is shown). */
+  workerName?: (username: string) => string | undefined;
+}
+
+/** "Olu Other (demo) (sw.other.demo)" where the users file names the worker, else the username. */
+function workerText({ workerName, showNames }: DriftPageModel, username: string): string {
+  const name = showNames ? workerName?.(username) : undefined;
+  return name ? `${name} (${username})` : username;
 }
 
 function field(
@@ -46,7 +54,8 @@ function field(
     <label class="govuk-label govuk-label--s" for="${id}">${label}</label>${inlineError(id, messages)}${control}</div>`;
 }
 
-function filters({ query, view }: DriftPageModel): SafeHtml {
+function filters(model: DriftPageModel): SafeHtml {
+  const { query, view } = model;
   const r = query.raw;
   const e = query.errors;
   const hasError = (id: string) => e.some((x) => x.fieldId === id);
@@ -85,7 +94,7 @@ function filters({ query, view }: DriftPageModel): SafeHtml {
         'Social worker',
         select(
           'socialWorker',
-          view.socialWorkers.map((t) => ({ value: t, text: t })),
+          view.socialWorkers.map((t) => ({ value: t, text: workerText(model, t) })),
           'All social workers',
         ),
         e,
@@ -185,7 +194,7 @@ function table(model: DriftPageModel): SafeHtml {
         (row) => html`<tr class="govuk-table__row" data-child="${row.childId}">
         <td class="govuk-table__cell">${childCell(row, query.asAt, showNames)}</td>
         <td class="govuk-table__cell">${row.team ?? 'Not allocated'}</td>
-        <td class="govuk-table__cell">${row.socialWorker ?? 'Not allocated'}</td>
+        <td class="govuk-table__cell">${row.socialWorker === undefined ? 'Not allocated' : workerText(model, row.socialWorker)}</td>
         <td class="govuk-table__cell"><abbr title="${codeMeaning('LS', row.legalStatus ?? '') ?? ''}">${row.legalStatus ?? '–'}</abbr></td>
         <td class="govuk-table__cell">${AGE_BAND_TEXT[row.ageBand ?? ''] ?? 'Not known'}</td>
         <td class="govuk-table__cell">${flagList(row, basisOf?.(row))}</td>
