@@ -11,7 +11,7 @@ import {
   scrollingTable,
 } from '../html/components';
 import { AGE_BAND_TEXT, formatDate, plural } from '../html/format';
-import { dueWords, openFlagStatus } from '../html/flag-words';
+import { closedDayWords, dueWords, openFlagStatus } from '../html/flag-words';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import { driftUrl, type DriftQuery, type DriftSort } from './drift-query';
@@ -166,7 +166,7 @@ function flagList(row: DriftReportRow, basis?: FlagBasis): SafeHtml {
       (
         w,
       ) => html`<li class="cj-flag cj-flag--soon">${tag(w.daysUntilDue === 0 ? 'Due today' : `Due in ${plural(w.daysUntilDue, 'day')}`, 'yellow')}
-      <span class="cj-flag__rule">${w.ruleId}</span> ${w.title}<span class="cj-flag__due">, due ${formatDate(w.dueDate)}</span>${basis ? html`<br>${basis(w)}` : ''}</li>`,
+      <span class="cj-flag__rule">${w.ruleId}</span> ${w.title}<span class="cj-flag__due">, due ${formatDate(w.dueDate)}${closedDayWords(w.dueDate)}</span>${basis ? html`<br>${basis(w)}` : ''}</li>`,
     )}
   </ul>`;
 }

@@ -1,5 +1,5 @@
 import type { DriftFlag, FlagHistoryEntry } from '@care-journey/projections';
-import { closedWords, dueWords, flagDate, isCondition, openFlagStatus } from './flag-words';
+import { closedDayWords, closedWords, dueWords, flagDate, isCondition, openFlagStatus } from './flag-words';
 
 const flag = (over: Partial<DriftFlag>): DriftFlag => ({
   ruleId: 'DR01',
@@ -77,5 +77,15 @@ describe('flag words: a step due by a date, or a standing condition (DR05)', () 
     expect(closedWords(redated)).toBe(
       're-dated (122 days overdue by then): an entry that day moved the deadline to 1 December 2026',
     );
+  });
+});
+
+describe('a due date on a day offices are shut (review s15-iro F7)', () => {
+  it('Given Christmas Day 2026 (a Friday), the substitute Boxing Day (Monday 28 December), a Saturday and a Sunday, Then each is named; a working day gets nothing', () => {
+    expect(closedDayWords('2026-12-25')).toBe(' (a bank holiday)');
+    expect(closedDayWords('2026-12-28')).toBe(' (a bank holiday)');
+    expect(closedDayWords('2026-12-26')).toBe(' (a Saturday)');
+    expect(closedDayWords('2026-12-27')).toBe(' (a Sunday)');
+    expect(closedDayWords('2026-12-29')).toBe('');
   });
 });

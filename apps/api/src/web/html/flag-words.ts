@@ -8,6 +8,7 @@
  */
 import type { CalendarDate } from '@care-journey/journey';
 import {
+  isWorkingDay,
   DRIFT_RULES,
   type DriftFlag,
   type DriftRule,
@@ -43,6 +44,17 @@ export const flagDate = (f: DriftFlag): CalendarDate => (isCondition(f.ruleId) ?
 /** The due-date words after a flag's title: ", due 19 November 2026", or none for a condition. */
 export const dueWords = (f: DriftFlag): string =>
   isCondition(f.ruleId) ? '' : `, due ${formatDate(f.dueDate)}`;
+
+/**
+ * After a due date still ahead, what kind of day it is when offices are shut: " (a bank holiday)",
+ * " (a Saturday)", " (a Sunday)", else nothing. The step is then needed by the working day before
+ * (review s15-iro F7); the due date itself is the rule's, unchanged.
+ */
+export function closedDayWords(date: CalendarDate): string {
+  if (isWorkingDay(date)) return '';
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? ' (a Sunday)' : day === 6 ? ' (a Saturday)' : ' (a bank holiday)';
+}
 
 /**
  * Why a closed flag closed: "step taken (12 days overdue)", "no longer applied (3 days overdue)", or
