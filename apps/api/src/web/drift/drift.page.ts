@@ -183,7 +183,8 @@ function table(model: DriftPageModel): SafeHtml {
   if (view.rows.length === 0)
     return html`<p class="govuk-body govuk-!-font-weight-bold" id="no-results">No child has an open flag or warning that matches these filters as at ${formatDate(query.asAt)}.</p>`;
   const worst = (row: DriftReportRow) => Math.max(0, ...row.flags.map((f) => f.daysOverdue));
-  const basisOf = query.all ? printBasis(view.summaries, view.rows, showNames) : undefined;
+  // The pack adds the threshold; the screen has it in the rules table (review s15-iro F6).
+  const basisOf = printBasis(view.summaries, view.rows, showNames, query.all);
   return scrollingTable(
     'drift-table',
     html`<table class="govuk-table cj-drift-table" id="drift-table">
