@@ -229,6 +229,16 @@ describe('allocations name known teams and social workers; Ofsted URNs are check
     );
     expect(report.status).toBe(200);
     expect(report.body.children.map((c) => c.childId)).toContain(childId);
+    // The users file's name beside the username (review s15-iro F6), not for a reporting job.
+    const row = (report.body.children as { childId: string; socialWorkerName?: unknown }[]).find(
+      (c) => c.childId === childId,
+    );
+    expect(row).toMatchObject({ socialWorker: 'sw.demo', socialWorkerName: 'Sam Worker (demo)' });
+    const job = await api.get<{ children: Record<string, unknown>[] }>(
+      `/drift-report?team=${encodeURIComponent('Children in Care North')}&pageSize=500`,
+      { token: tokenFor('reporting_job') },
+    );
+    expect(job.body.children.find((c) => c.childId === childId)).not.toHaveProperty('socialWorkerName');
 
     // Once the read models hold it (the report above waited), the form opens on it.
     const html = await page(childId);

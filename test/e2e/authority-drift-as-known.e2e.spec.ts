@@ -21,14 +21,20 @@ interface AsKnownReport extends DriftReport {
 const auditor = tokenFor('auditor', 'auditor-ann');
 const WHOLE = 'pageSize=1000';
 
-/** The report's figures and rows, without what only one of the two reports carries. */
+/**
+ * The report's figures and rows, without what only one of the two reports carries: the live report's
+ * rows also name the social worker from today's users file (`socialWorkerName`, review s15-iro F6).
+ */
 const comparable = (report: DriftReport) => ({
   asAt: report.asAt,
   dueWithinDays: report.dueWithinDays,
   openFlags: report.openFlags,
   dueSoon: report.dueSoon,
   byRule: report.byRule,
-  children: report.children,
+  children: report.children.map((row) => {
+    const { socialWorkerName: _liveOnly, ...rest } = row as typeof row & { socialWorkerName?: unknown };
+    return rest;
+  }),
 });
 
 describe('the authority drift report as known at an instant, over HTTP (seeded cohort)', () => {

@@ -137,8 +137,11 @@ describe('DR05 worded as a standing condition (real HTTP app on a SQLite file)',
   it('Given the same child, When the drift CSV and the flags CSV are read, Then the DR05 lines carry rule_kind "condition"', async () => {
     const drift = await page(`/panel/drift.csv?asAt=2024-09-08&rule=DR05`);
     const [header, ...lines] = drift.trim().split('\n');
-    // rule_kind keeps its place; evidence, threshold and evidence_ids came after it (session 10).
-    expect(header.endsWith(',opened_on,rule_kind,evidence,threshold,evidence_ids')).toBe(true);
+    // rule_kind keeps its place; evidence, threshold and evidence_ids came after it (session 10), then
+    // social_worker_name for a role that sees names (session 15, review s15-iro F6).
+    expect(header.endsWith(',opened_on,rule_kind,evidence,threshold,evidence_ids,social_worker_name')).toBe(
+      true,
+    );
     expect(lines.find((line) => line.includes(childId))).toMatch(/,DR05,.*,2024-09-01,condition,/);
     const flags = await api.get<string>(`/children/${childId}/flags?asAt=2025-06-01`, {
       token: panel,

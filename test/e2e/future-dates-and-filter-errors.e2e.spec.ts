@@ -153,6 +153,33 @@ describe('future dates, replay before registration, and filter errors on the rea
     expect(json.body).not.toHaveProperty('projection');
   });
 
+  it('the drift report for a past date says it is as recorded now, not as known then, on the page, the CSVs and the API (review s15-iro F5)', async () => {
+    const page = await api.get<string>('/panel/drift?asAt=2025-03-31', as('panel_member'));
+    expect(page.body).toContain('id="as-recorded-notice"');
+    expect(page.body).toContain(
+      `As recorded now, not as known then. This report for 31 March 2025 counts everything recorded up to today`,
+    );
+    const csv = await api.get<string>('/panel/drift.csv?asAt=2025-03-31', as('panel_member'));
+    expect(csv.headers.get('content-disposition')).toBe(
+      `attachment; filename="drift-report-2025-03-31-as-recorded-${today()}.csv"`,
+    );
+    const json = await api.get<{ asRecorded?: unknown }>('/drift-report?asAt=2025-03-31', as('auditor'));
+    expect(json.body.asRecorded).toEqual({
+      recordedUpTo: today(),
+      includes: expect.stringContaining('entries recorded after 2025-03-31'),
+      asKnownThen: expect.stringContaining('/audit/drift-report?knownAt='),
+    });
+    const apiCsv = await api.get<string>('/drift-report?asAt=2025-03-31', {
+      ...as('auditor'),
+      headers: { accept: 'text/csv' },
+    });
+    expect(apiCsv.headers.get('content-disposition')).toContain(
+      `drift-2025-03-31-as-recorded-${today()}.csv`,
+    );
+    const current = await api.get<Record<string, unknown>>('/drift-report', as('auditor'));
+    expect(current.body).not.toHaveProperty('asRecorded');
+  });
+
   it.each([
     ['asAt=2026-02-30', 'asAt', 'asAt-hint asAt-error', 'As at date must be a real date'],
     ['minDaysOverdue=abc', 'minDaysOverdue', 'minDaysOverdue-error', 'Days overdue must be a whole number'],

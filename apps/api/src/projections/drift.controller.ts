@@ -38,6 +38,8 @@ import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { badRequestBody } from '../http/field-errors';
 import { driftCsv } from '../web/drift/drift-csv';
 import { DRIFT_REPORT_READERS } from '../web/drift/drift-report-readers';
+import { UserDirectory } from '../web/auth/user-directory';
+import { asRecordedName, driftAsRecorded, type DriftAsRecorded } from '../web/drift/as-recorded';
 import { csvName, driftProjection, type DriftProjection } from '../web/drift/projection';
 import { incompleteMarker, readModelsServed, type ReadModelsServed } from '../web/drift/read-models-served';
 import { csvReply, wantsCsv } from './csv/csv-response';
@@ -79,9 +81,14 @@ export class DriftController {
     private readonly trail: AccessLogRecorder,
     private readonly scope: ChildScope,
     private readonly asKnown: ChildFlagsAsKnownService,
+    private readonly users: UserDirectory,
   ) {}
 
   // /drift is the issue's name; /drift-report stays for the clients already using it.
+  private workerName(username: string | undefined): string | null {
+    return username === undefined ? null : (this.users.nameOf(username) ?? null);
+  }
+
   @Get(['drift', 'drift-report'])
   @Roles(...DRIFT_REPORT_READERS)
   @ApiOperation({
@@ -93,6 +100,8 @@ export class DriftController {
       'A report with names (every role but reporting_job) is recorded in the read-access trail (view drift, the ids shown). ' +
       'A social worker under socialWorkerScope "team" (the default) gets only children allocated today to one of their teams, counts included. ' +
       'An `asAt` after today (in England) is a projection, the flags open then if nothing else is recorded: the JSON carries `projection` (`from`: today, `assumes`) and the CSV file name says `projection`. ' +
+      "Each child carries `socialWorkerName`, the allocated social worker's name in the users file (null when it has none), for roles that see names; the CSV has it as its last column, `social_worker_name`. " +
+      'An `asAt` before today is the record as it stands now evaluated as at that date, entries recorded since included: the JSON carries `asRecorded` (`recordedUpTo`: today) and the CSV file name ends `-as-recorded-<today>`; the report as known then is `GET /audit/drift-report?knownAt=` (auditor, admin). ' +
       'The report is read from the read models: `readModels` says how far they had got (`position`, `head`, `behind`, `complete`). ' +
       'While they are behind the log (start-up catch-up, a rebuild, a realign) it waits briefly for them, then answers with what they hold, `complete: false` and `-incomplete` in the CSV file name; the trail entry keeps the same `readModels`. Pass `minPosition` to wait (bounded, else 503) for a position instead.',
   })
@@ -106,7 +115,13 @@ export class DriftController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<
-    (DriftReport & { paging: Paging; projection?: DriftProjection; readModels: ReadModelsServed }) | string
+    | (DriftReport & {
+        paging: Paging;
+        projection?: DriftProjection;
+        asRecorded?: DriftAsRecorded;
+        readModels: ReadModelsServed;
+      })
+    | string
   > {
     const { user } = origin;
     const dueWithinDays = dueWithinOf(query);
@@ -151,15 +166,36 @@ export class DriftController {
         : Promise.resolve();
     if (wantsCsv(accept)) {
       await recordShown(report.children, { format: 'csv' });
-      const body = driftCsv(report.children, report.asAt, names, (id) => this.engine.summary(id));
-      return csvReply(reply, `${csvName('drift', report.asAt, today)}${incompleteMarker(readModels)}`, body);
+      const body = driftCsv(
+        report.children,
+        report.asAt,
+        names,
+        (id) => this.engine.summary(id),
+        (username) => this.users.nameOf(username),
+      );
+      const name = asRecordedName(csvName('drift', report.asAt, today), report.asAt, today);
+      return csvReply(reply, `${name}${incompleteMarker(readModels)}`, body);
     }
-    const { items, paging } = pageOf(report.children, query.page, query.pageSize);
+    const paged = pageOf(report.children, query.page, query.pageSize);
+    const { paging } = paged;
+    // The social worker's display name from the users file, for roles that see names (review s15-iro F6).
+    const items = names
+      ? paged.items.map((row) => ({ ...row, socialWorkerName: this.workerName(row.socialWorker) }))
+      : paged.items;
     await recordShown(items, { page: paging.page, pageSize: paging.pageSize });
     // A date after today is answered as a projection, and says so (web/drift/projection.ts).
     const projection = driftProjection(report.asAt, today);
+    // A date before today counts entries recorded since, and says so (web/drift/as-recorded.ts).
+    const asRecorded = driftAsRecorded(report.asAt, today);
     return forRole(
-      { ...report, ...(projection ? { projection } : {}), readModels, children: items, paging },
+      {
+        ...report,
+        ...(projection ? { projection } : {}),
+        ...(asRecorded ? { asRecorded } : {}),
+        readModels,
+        children: items,
+        paging,
+      },
       user.role,
     );
   }

@@ -18,6 +18,15 @@ export const DR14_OFF = 'off';
 export const GOING_HOME_AFTER_PERMANENT_PLACEMENT = ['reenters_cohort', 'resumes_clock'] as const;
 export type GoingHomeAfterPermanentPlacement = (typeof GOING_HOME_AFTER_PERMANENT_PLACEMENT)[number];
 
+/**
+ * DR04's deadline when the first review was held late (DriftConfig.DR04.deadline): 'second_review'
+ * (default) is the second review's due date, the late first review + 3 months, so the delay moves the
+ * permanence plan's deadline too; 'fixed_from_entry' is where it would be had the first review been
+ * held on time (the start of care + 20 working days + 3 months), whatever the first review's date.
+ */
+export const PERMANENCE_PLAN_DEADLINE = ['second_review', 'fixed_from_entry'] as const;
+export type PermanencePlanDeadline = (typeof PERMANENCE_PLAN_DEADLINE)[number];
+
 export interface DriftConfig {
   /**
    * `afterShortBreaks`: where the first review's clock runs from in a period that started on short
@@ -27,8 +36,11 @@ export interface DriftConfig {
   DR01: { workingDays: number; afterShortBreaks: ReviewClockAfterShortBreaks };
   DR02: { months: number };
   DR03: { months: number };
-  /** DR04 uses DR01/DR02's timings to know when the second review fell due. */
-  DR04: Record<string, never>;
+  /**
+   * DR04 uses DR01/DR02's timings to know when the second review fell due; `deadline` says whether a
+   * late first review moves the permanence plan's deadline with it (PERMANENCE_PLAN_DEADLINE).
+   */
+  DR04: { deadline: PermanencePlanDeadline };
   DR05: { placements: number; months: number };
   DR06: { days: number };
   DR07: { days: number };
@@ -66,6 +78,12 @@ export interface DriftConfig {
     laterWeeks: number;
     icoAtHomeDays: number;
   };
+  /**
+   * Reviews of a child placed for adoption (Adoption Agencies Regulations 2005, reg 36, not in
+   * national-definitions' text: docs/drift-rules.md "DR15"): the first within `firstWeeks` of the
+   * placement, the second within `secondMonths` of the first, then within `laterMonths` of the last.
+   */
+  DR15: { firstWeeks: number; secondMonths: number; laterMonths: number };
   /** "Due within N days" early warnings in the drift report. */
   dueSoonDays: number;
 }
@@ -74,7 +92,7 @@ export const DEFAULT_DRIFT_CONFIG: DriftConfig = {
   DR01: { workingDays: 20, afterShortBreaks: DEFAULT_REVIEW_CLOCK_AFTER_SHORT_BREAKS },
   DR02: { months: 3 },
   DR03: { months: 6 },
-  DR04: {},
+  DR04: { deadline: 'second_review' },
   DR05: { placements: 3, months: 12 },
   DR06: { days: 121 },
   DR07: { days: 426 },
@@ -100,6 +118,7 @@ export const DEFAULT_DRIFT_CONFIG: DriftConfig = {
     laterWeeks: 6,
     icoAtHomeDays: 7,
   },
+  DR15: { firstWeeks: 4, secondMonths: 3, laterMonths: 6 },
   dueSoonDays: 28,
 };
 
@@ -130,6 +149,12 @@ export function driftConfig(overrides: DriftConfigOverrides = {}): DriftConfig {
     throw new DriftOverrideError(
       `DR14.recordedFrom must be '${DR14_OFF}' or a date YYYY-MM-DD, got ${JSON.stringify(config.DR14.recordedFrom)} (the day the authority starts recording statutory visits)`,
     );
+  checkChoice(
+    'DR04.deadline',
+    PERMANENCE_PLAN_DEADLINE,
+    config.DR04.deadline,
+    "whether a first review held late moves the permanence plan's deadline with the second review's",
+  );
   checkChoice(
     'DR10.afterPermanentPlacement',
     GOING_HOME_AFTER_PERMANENT_PLACEMENT,

@@ -35,7 +35,8 @@ describe('drift threshold overrides are checked against the defaults', () => {
   it.each([
     [{ DR99: {} }, /^DR99 is not a drift rule or setting; known: DR01, .*dueSoonDays/],
     [{ DR07: { dayz: 3 } }, /^DR07.dayz is not a threshold of DR07; it takes days$/],
-    [{ DR04: { days: 3 } }, /^DR04.days is not a threshold of DR04; it takes none$/],
+    [{ DR13: { days: 3 } }, /^DR13.days is not a threshold of DR13; it takes none$/],
+    [{ DR04: { days: 3 } }, /^DR04.days is not a threshold of DR04; it takes deadline$/],
     [{ DR07: { days: -1 } }, /^DR07.days must be a whole number > 0, got -1$/],
     [{ DR07: { days: 0 } }, /^DR07.days must be a whole number > 0, got 0$/],
     [{ DR07: { days: 2.5 } }, /^DR07.days must be a whole number > 0, got 2.5$/],

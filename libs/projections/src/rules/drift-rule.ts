@@ -23,6 +23,7 @@ export const DRIFT_RULE_IDS = [
   'DR12',
   'DR13',
   'DR14',
+  'DR15',
 ] as const;
 export type DriftRuleId = (typeof DRIFT_RULE_IDS)[number];
 

@@ -45,6 +45,11 @@ export interface FlagHistoryEntry extends FlagBase {
   closingEventId?: string;
   /** As at the closing date, or as at D while open. */
   daysOverdue: number;
+  /**
+   * For a breach a later entry re-dated (a late first review moving DR04's deadline): the obligation
+   * that replaced it as at D, its key as its own history entry would have it and its due date.
+   */
+  replacedBy?: { key: string; dueDate: CalendarDate };
 }
 
 export interface DriftEvaluation {
@@ -174,6 +179,7 @@ export function flagHistory(
           closedBy: breach.reason,
           closingEventId: breach.obligation.closingEventId,
           daysOverdue: daysBetween(breach.obligation.dueDate, breach.closedOn),
+          ...replacement(breach, obligations),
         });
     for (const o of obligations) {
       const closedOn = o.metOn ?? o.lapsedOn;
@@ -193,6 +199,19 @@ export function flagHistory(
     entries.push(...withDistinctKeys(ruleEntries));
   });
   return entries.sort(byOpening);
+}
+
+/** The obligation as at D with the breach's key and another due date: the one that re-dated it. */
+function replacement(
+  breach: { reason: string; obligation: Obligation },
+  obligations: readonly Obligation[],
+): Pick<FlagHistoryEntry, 'replacedBy'> {
+  if (breach.reason !== 'no_longer_applies') return {};
+  const { key, dueDate } = breach.obligation;
+  const successor = obligations.find((o) => o.key === key && o.dueDate !== dueDate);
+  return successor === undefined
+    ? {}
+    : { replacedBy: { key: distinctKey(key, successor.dueDate, false), dueDate: successor.dueDate } };
 }
 
 const byOpening = (a: { openedOn: CalendarDate }, b: { openedOn: CalendarDate }): number =>

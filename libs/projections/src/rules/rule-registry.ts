@@ -13,6 +13,7 @@ import { DR11 } from './dr11-plan-stalled';
 import { DR12 } from './dr12-time-limit-exceeded';
 import { DR13 } from './dr13-looked-after-at-18';
 import { DR14 } from './dr14-statutory-visit';
+import { DR15 } from './dr15-adoption-placement-review';
 import type { DriftRule, DriftRuleId } from './drift-rule';
 
 export const DRIFT_RULES: readonly DriftRule[] = [
@@ -30,6 +31,7 @@ export const DRIFT_RULES: readonly DriftRule[] = [
   DR12,
   DR13,
   DR14,
+  DR15,
 ];
 
 export const driftRule = (id: DriftRuleId): DriftRule => {

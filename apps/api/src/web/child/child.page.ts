@@ -15,7 +15,7 @@ import { ACCESS_LOG_READERS } from '../../audit/access-log-readers';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { errorSummary, inlineError, summaryList, tag, textInput } from '../html/components';
 import { codeText, formatDate, formatInstant, legalStatusText, plural } from '../html/format';
-import { closedWords, isCondition, openFlagStatus } from '../html/flag-words';
+import { closedDayWords, closedWords, isCondition, openFlagStatus } from '../html/flag-words';
 import { html, type HtmlValue, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import type { ChildJourney, ReplayForm } from './child-journey';
@@ -132,7 +132,7 @@ function flagsSection(journey: ChildJourney, byId: Map<string, StoredJourneyEven
   ) => html`<tr class="govuk-table__row" id="flag-${f.ruleId}-${f.key}">
     <th scope="row" class="govuk-table__header">${f.ruleId} ${f.title}</th>
     <td class="govuk-table__cell">${'daysOverdue' in f ? tag(openFlagStatus(f), 'red') : tag(f.daysUntilDue === 0 ? 'Due today' : `Due in ${plural(f.daysUntilDue, 'day')}`, 'yellow')}</td>
-    <td class="govuk-table__cell">${isCondition(f.ruleId) ? html`<span class="cj-muted">None: a standing condition</span>` : formatDate(f.dueDate)}</td>
+    <td class="govuk-table__cell">${isCondition(f.ruleId) ? html`<span class="cj-muted">None: a standing condition</span>` : `${formatDate(f.dueDate)}${'daysUntilDue' in f ? closedDayWords(f.dueDate) : ''}`}</td>
     <td class="govuk-table__cell">${evidenceList(f, byId, journey.summary.dateOfBirth)}</td></tr>`;
   if (flags.length + dueSoon.length === 0)
     return html`<h2 class="govuk-heading-m" id="flags">Flags</h2><p class="govuk-body" id="no-flags">No open flags or warnings as at ${formatDate(journey.driftDate)}.</p>`;

@@ -25,7 +25,7 @@ describe('the panel-pack CSV: each flag with its evidence and threshold', () => 
     const report = driftReport([teenager], '2024-11-20', DEFAULT_DRIFT_CONFIG, { rules: ['DR10'] });
     const header = driftCsv(report.children, '2024-11-20', true).split('\n')[0];
     expect(header).toBe(
-      'as_at,child_id,child_ref,name,team,social_worker,legal_status,age_band,rule,title,status,due_date,days_overdue,days_until_due,opened_on,rule_kind,evidence,threshold,evidence_ids',
+      'as_at,child_id,child_ref,name,team,social_worker,legal_status,age_band,rule,title,status,due_date,days_overdue,days_until_due,opened_on,rule_kind,evidence,threshold,evidence_ids,social_worker_name',
     );
   });
 
@@ -60,5 +60,19 @@ describe('the panel-pack CSV: each flag with its evidence and threshold', () => 
       },
     ) as Record<string, string>[];
     expect(line).toMatchObject({ due_date: '2025-05-01', evidence: 'Going-home audit 2024-11-01' });
+  });
+
+  it('Given the users file names the social worker, When the CSV is made for a role that sees names, Then social_worker_name (last) gives the name beside the username; for a reporting job there is no such column (review s15-iro F6)', () => {
+    const report = driftReport([teenager], '2024-11-20', DEFAULT_DRIFT_CONFIG, { rules: ['DR10'] });
+    const names = (username: string) => (username === 'sw-1' ? 'Sam Worker' : undefined);
+    const [line] = parse(driftCsv(report.children, '2024-11-20', true, undefined, names), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(line).toMatchObject({ social_worker: 'sw-1', social_worker_name: 'Sam Worker' });
+    const [job] = parse(driftCsv(report.children, '2024-11-20', false, undefined, names), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(job.social_worker).toBe('sw-1');
+    expect(job).not.toHaveProperty('social_worker_name');
   });
 });

@@ -10,13 +10,16 @@ import { evidenceEntries, flagEvidenceText, thresholdText } from './flag-evidenc
 /**
  * One line per flag or warning, with the child's context repeated so the file sorts and filters.
  * `summaryOf` gives a row's child summary, to word each flag's evidence from; without it (or for a
- * child it does not know) the evidence is its event ids.
+ * child it does not know) the evidence is its event ids. `workerName` gives a social worker's
+ * display name from the users file (review s15-iro F6): a last column, `social_worker_name`, for the
+ * roles that see names (empty for a username the file no longer has).
  */
 export function driftCsv(
   rows: readonly DriftReportRow[],
   asAt: string,
   showNames: boolean,
   summaryOf: (childId: string) => JourneySummary | undefined = () => undefined,
+  workerName: (username: string) => string | undefined = () => undefined,
 ): string {
   const header = [
     'as_at',
@@ -42,6 +45,8 @@ export function driftCsv(
     'evidence',
     'threshold',
     'evidence_ids',
+    // Last again: the social worker's name beside the username above, for roles that see names.
+    ...(showNames ? ['social_worker_name'] : []),
   ];
   const lines: (string | number)[][] = [];
   for (const row of rows) {
@@ -51,6 +56,7 @@ export function driftCsv(
       flagEvidenceText(f.evidence, f.threshold, entries, showNames),
       thresholdText(f.threshold),
       f.evidence.join(' '),
+      ...(showNames ? [row.socialWorker === undefined ? '' : (workerName(row.socialWorker) ?? '')] : []),
     ];
     const child = [
       asAt,

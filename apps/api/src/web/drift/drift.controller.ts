@@ -13,6 +13,7 @@ import { Clock } from '../../infrastructure/clock';
 import { JourneyQueries } from '../../projections/journey-queries';
 import { PROJECTION_ENGINE } from '../../projections/projection-engine.provider';
 import { csrfToken } from '../auth/csrf';
+import { UserDirectory } from '../auth/user-directory';
 import { RecentCache } from '../reading/recent-cache';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
@@ -21,6 +22,7 @@ import { DRIFT_REPORT_READERS } from './drift-report-readers';
 import { driftPage } from './drift.page';
 import { parseDriftQuery, refusedQuery, type DriftQuery } from './drift-query';
 import { driftView, type DriftView } from './drift-view';
+import { asRecordedName } from './as-recorded';
 import { csvName } from './projection';
 import { incompleteMarker, readModelsServed, type ReadModelsServed } from './read-models-served';
 import { ruleMeanings } from './rule-meanings';
@@ -40,7 +42,11 @@ export class DriftController {
     private readonly trail: AccessLogRecorder,
     private readonly scope: ChildScope,
     @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
+    private readonly users: UserDirectory,
   ) {}
+
+  /** A social worker's name from the users file (review s15-iro F6); undefined for one it no longer has. */
+  private readonly workerName = (username: string): string | undefined => this.users.nameOf(username);
 
   @Get('drift')
   async report(
@@ -62,6 +68,7 @@ export class DriftController {
         served,
         showNames: mayReadPersonalData(user.role),
         ruleMeanings: ruleMeanings(this.queries.drift),
+        workerName: this.workerName,
       }),
     );
   }
@@ -80,11 +87,15 @@ export class DriftController {
       .header('content-type', 'text/csv; charset=utf-8')
       .header(
         'content-disposition',
-        `attachment; filename="${csvName('drift-report', query.asAt, query.today)}${incompleteMarker(served)}.csv"`,
+        `attachment; filename="${asRecordedName(csvName('drift-report', query.asAt, query.today), query.asAt, query.today)}${incompleteMarker(served)}.csv"`,
       )
       .header('cache-control', 'no-store');
-    return driftCsv(view.matching, query.asAt, mayReadPersonalData(user.role), (id) =>
-      this.queries.summary(id),
+    return driftCsv(
+      view.matching,
+      query.asAt,
+      mayReadPersonalData(user.role),
+      (id) => this.queries.summary(id),
+      this.workerName,
     );
   }
 

@@ -22,6 +22,7 @@ function pageFor(params: Record<string, string>): string {
       view: driftView(report, summaries, query),
       showNames: true,
       ruleMeanings: new Map(),
+      workerName: (username) => (username === 'sw-1' ? 'Sam Worker' : undefined),
     }),
   );
 }
@@ -62,5 +63,33 @@ describe('the drift page’s team drop-down', () => {
 
   it('Given no team, When the page is shown, Then "All teams" is chosen', () => {
     expect(teamSelect(pageFor({})).selected).toEqual([]);
+  });
+});
+
+describe('the drift page for a date before today (review s15-iro F5)', () => {
+  it('Given asAt 1 July 2025 and today 5 July, When the page is shown, Then it says it is as recorded now, not as known then, before the figures and in the printed footer', () => {
+    const page = pageFor({ asAt: '2025-07-01' });
+    const notice =
+      /<div class="govuk-inset-text" id="as-recorded-notice">([^<]*)<\/div>/.exec(page)?.[1] ?? '';
+    expect(notice).toMatch(
+      /^As recorded now, not as known then\. This report for 1 July 2025 counts everything recorded up to today, 5 July 2025/,
+    );
+    expect(notice).toMatch(
+      /ask an auditor \(&quot;Drift as known at&quot;\)|ask an auditor \("Drift as known at"\)/,
+    );
+    expect(page.indexOf('id="as-recorded-notice"')).toBeLessThan(page.indexOf('id="report-summary"'));
+    expect(page).toContain('Flags are as at 1 July 2025, from what was recorded by 5 July 2025');
+  });
+
+  it('Given today, When the page is shown, Then no such notice', () => {
+    expect(pageFor({})).not.toContain('as-recorded-notice');
+  });
+});
+
+describe('the drift page names the social worker (review s15-iro F6)', () => {
+  it('Given the users file names sw-1 "Sam Worker", When the page is shown, Then the table and the filter say "Sam Worker (sw-1)", not the username alone', () => {
+    const page = pageFor({});
+    expect(page).toContain('<td class="govuk-table__cell">Sam Worker (sw-1)</td>');
+    expect(page).toMatch(/<option value="sw-1"[^>]*>Sam Worker \(sw-1\)<\/option>/);
   });
 });

@@ -11,11 +11,12 @@ import {
   scrollingTable,
 } from '../html/components';
 import { AGE_BAND_TEXT, formatDate, plural } from '../html/format';
-import { dueWords, openFlagStatus } from '../html/flag-words';
+import { closedDayWords, dueWords, openFlagStatus } from '../html/flag-words';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import { driftUrl, type DriftQuery, type DriftSort } from './drift-query';
 import type { DriftView } from './drift-view';
+import { asRecordedText, isPastReport } from './as-recorded';
 import { isProjection, projectionText } from './projection';
 import { printBasis, type FlagBasis } from './print-evidence';
 import { incompleteText, type ReadModelsServed } from './read-models-served';
@@ -31,6 +32,14 @@ export interface DriftPageModel {
   showNames: boolean;
   /** Each rule in a sentence with its thresholds (rule-meanings.ts). */
   ruleMeanings: ReadonlyMap<string, string>;
+  /** A social worker's display name from the users file (absent, or unknown: the username is shown). */
+  workerName?: (username: string) => string | undefined;
+}
+
+/** "Olu Other (demo) (sw.other.demo)" where the users file names the worker, else the username. */
+function workerText({ workerName, showNames }: DriftPageModel, username: string): string {
+  const name = showNames ? workerName?.(username) : undefined;
+  return name ? `${name} (${username})` : username;
 }
 
 function field(
@@ -45,7 +54,8 @@ function field(
     <label class="govuk-label govuk-label--s" for="${id}">${label}</label>${inlineError(id, messages)}${control}</div>`;
 }
 
-function filters({ query, view }: DriftPageModel): SafeHtml {
+function filters(model: DriftPageModel): SafeHtml {
+  const { query, view } = model;
   const r = query.raw;
   const e = query.errors;
   const hasError = (id: string) => e.some((x) => x.fieldId === id);
@@ -84,7 +94,7 @@ function filters({ query, view }: DriftPageModel): SafeHtml {
         'Social worker',
         select(
           'socialWorker',
-          view.socialWorkers.map((t) => ({ value: t, text: t })),
+          view.socialWorkers.map((t) => ({ value: t, text: workerText(model, t) })),
           'All social workers',
         ),
         e,
@@ -156,7 +166,7 @@ function flagList(row: DriftReportRow, basis?: FlagBasis): SafeHtml {
       (
         w,
       ) => html`<li class="cj-flag cj-flag--soon">${tag(w.daysUntilDue === 0 ? 'Due today' : `Due in ${plural(w.daysUntilDue, 'day')}`, 'yellow')}
-      <span class="cj-flag__rule">${w.ruleId}</span> ${w.title}<span class="cj-flag__due">, due ${formatDate(w.dueDate)}</span>${basis ? html`<br>${basis(w)}` : ''}</li>`,
+      <span class="cj-flag__rule">${w.ruleId}</span> ${w.title}<span class="cj-flag__due">, due ${formatDate(w.dueDate)}${closedDayWords(w.dueDate)}</span>${basis ? html`<br>${basis(w)}` : ''}</li>`,
     )}
   </ul>`;
 }
@@ -173,7 +183,8 @@ function table(model: DriftPageModel): SafeHtml {
   if (view.rows.length === 0)
     return html`<p class="govuk-body govuk-!-font-weight-bold" id="no-results">No child has an open flag or warning that matches these filters as at ${formatDate(query.asAt)}.</p>`;
   const worst = (row: DriftReportRow) => Math.max(0, ...row.flags.map((f) => f.daysOverdue));
-  const basisOf = query.all ? printBasis(view.summaries, view.rows, showNames) : undefined;
+  // The pack adds the threshold; the screen has it in the rules table (review s15-iro F6).
+  const basisOf = printBasis(view.summaries, view.rows, showNames, query.all);
   return scrollingTable(
     'drift-table',
     html`<table class="govuk-table cj-drift-table" id="drift-table">
@@ -184,7 +195,7 @@ function table(model: DriftPageModel): SafeHtml {
         (row) => html`<tr class="govuk-table__row" data-child="${row.childId}">
         <td class="govuk-table__cell">${childCell(row, query.asAt, showNames)}</td>
         <td class="govuk-table__cell">${row.team ?? 'Not allocated'}</td>
-        <td class="govuk-table__cell">${row.socialWorker ?? 'Not allocated'}</td>
+        <td class="govuk-table__cell">${row.socialWorker === undefined ? 'Not allocated' : workerText(model, row.socialWorker)}</td>
         <td class="govuk-table__cell"><abbr title="${codeMeaning('LS', row.legalStatus ?? '') ?? ''}">${row.legalStatus ?? '–'}</abbr></td>
         <td class="govuk-table__cell">${AGE_BAND_TEXT[row.ageBand ?? ''] ?? 'Not known'}</td>
         <td class="govuk-table__cell">${flagList(row, basisOf?.(row))}</td>
@@ -236,6 +247,12 @@ function projectionNotice(query: DriftQuery): SafeHtml {
     <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${projectionText(query.asAt, query.today)}</strong></div>`;
 }
 
+/** A report for a date before today counts entries recorded since: said before the figures, and printed. */
+function asRecordedNotice(query: DriftQuery): SafeHtml {
+  if (!isPastReport(query.asAt, query.today)) return html``;
+  return html`<div class="govuk-inset-text" id="as-recorded-notice">${asRecordedText(query.asAt, query.today)}</div>`;
+}
+
 /** Read models still catching up: the report misses what they have not applied, said first and printed. */
 function incompleteNotice(served: ReadModelsServed | undefined): SafeHtml {
   if (!served || served.complete) return html``;
@@ -255,6 +272,7 @@ export function driftPage(model: DriftPageModel): SafeHtml {
     <h1 class="govuk-heading-l">Drift report <span class="cj-print-only">(panel pack)</span></h1>
     ${incompleteNotice(model.served)}
     ${projectionNotice(query)}
+    ${asRecordedNotice(query)}
     <p class="govuk-body-l" id="report-summary">${isProjection(query.asAt, query.today) ? 'Projected as at' : 'As at'} ${formatDate(query.asAt)}: <strong>${plural(flags, 'open flag')}</strong> for ${plural(childrenWithFlags, 'child', 'children')},
       and ${plural(soon, 'warning')} due within ${view.report.dueWithinDays} days${model.served && !model.served.complete ? ' so far (incomplete)' : ''}.</p>
     <div class="govuk-button-group cj-no-print">
@@ -265,7 +283,7 @@ export function driftPage(model: DriftPageModel): SafeHtml {
     ${byRule(model)}
     ${table(model)}
     ${pagination(model)}
-    <p class="govuk-body-s cj-print-only">Printed from Care Journey. Flags are ${isProjection(query.asAt, query.today) ? `projected, as at ${formatDate(query.asAt)}, from what was recorded by ${formatDate(query.today)}` : `as at ${formatDate(query.asAt)}`}; check the case record before acting.</p>`;
+    <p class="govuk-body-s cj-print-only">Printed from Care Journey. Flags are ${isProjection(query.asAt, query.today) ? `projected, as at ${formatDate(query.asAt)}, from what was recorded by ${formatDate(query.today)}` : isPastReport(query.asAt, query.today) ? `as at ${formatDate(query.asAt)}, from what was recorded by ${formatDate(query.today)}` : `as at ${formatDate(query.asAt)}`}; check the case record before acting.</p>`;
   return page({
     title: 'Drift report',
     content,

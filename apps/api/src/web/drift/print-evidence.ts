@@ -1,6 +1,9 @@
 /**
  * The printed panel pack ("every child on one page") shows under each flag what its due date rests
  * on and the threshold used, as the CSV does: a member can check a due date from the pack alone.
+ * The paged screen view shows what it rests on too, without the threshold (the rules table above
+ * gives it): a member escalating a flag sees "Review held 18 March 2026" without opening the child
+ * (review s15-iro F6).
  */
 import type { DriftReportRow, JourneySummary, ThresholdValues } from '@care-journey/projections';
 import { formatDate } from '../html/format';
@@ -15,6 +18,7 @@ export function printBasis(
   summaries: readonly JourneySummary[],
   rows: readonly DriftReportRow[],
   showBirthDate: boolean,
+  withThreshold = true,
 ): (row: DriftReportRow) => FlagBasis {
   const wanted = new Set(rows.map((row) => row.childId));
   const byChild = new Map(summaries.filter((s) => wanted.has(s.childId)).map((s) => [s.childId, s]));
@@ -26,7 +30,9 @@ export function printBasis(
         flag.evidence.length > 0
           ? flagEvidenceText(flag.evidence, flag.threshold, entries, showBirthDate, formatDate)
           : 'no entry (the rule itself)';
-      return html`<span class="cj-flag__basis govuk-body-s">Rests on: ${evidence}. Threshold: ${thresholdText(flag.threshold) || 'none'}.</span>`;
+      return withThreshold
+        ? html`<span class="cj-flag__basis govuk-body-s">Rests on: ${evidence}. Threshold: ${thresholdText(flag.threshold) || 'none'}.</span>`
+        : html`<span class="cj-flag__basis govuk-body-s">Rests on: ${evidence}.</span>`;
     };
   };
 }

@@ -1,5 +1,5 @@
 import type { DriftFlag, FlagHistoryEntry } from '@care-journey/projections';
-import { closedWords, dueWords, flagDate, isCondition, openFlagStatus } from './flag-words';
+import { closedDayWords, closedWords, dueWords, flagDate, isCondition, openFlagStatus } from './flag-words';
 
 const flag = (over: Partial<DriftFlag>): DriftFlag => ({
   ruleId: 'DR01',
@@ -66,5 +66,26 @@ describe('flag words: a step due by a date, or a standing condition (DR05)', () 
   it('Given step flags, Then "step taken" or "no longer applied", with the days overdue', () => {
     expect(closedWords(history({ closedBy: 'step', daysOverdue: 12 }))).toBe('step taken (12 days overdue)');
     expect(closedWords(history({ daysOverdue: 1 }))).toBe('no longer applied (1 day overdue)');
+  });
+
+  it('Given a DR04 breach re-dated by a first review held late (replacedBy), Then it says re-dated and where the deadline went, not "no longer applied" (review s15-iro F4)', () => {
+    const redated = history({
+      ruleId: 'DR04',
+      daysOverdue: 122,
+      replacedBy: { key: '2026-01-05~2026-12-01', dueDate: '2026-12-01' },
+    });
+    expect(closedWords(redated)).toBe(
+      're-dated (122 days overdue by then): an entry that day moved the deadline to 1 December 2026',
+    );
+  });
+});
+
+describe('a due date on a day offices are shut (review s15-iro F7)', () => {
+  it('Given Christmas Day 2026 (a Friday), the substitute Boxing Day (Monday 28 December), a Saturday and a Sunday, Then each is named; a working day gets nothing', () => {
+    expect(closedDayWords('2026-12-25')).toBe(' (a bank holiday)');
+    expect(closedDayWords('2026-12-28')).toBe(' (a bank holiday)');
+    expect(closedDayWords('2026-12-26')).toBe(' (a Saturday)');
+    expect(closedDayWords('2026-12-27')).toBe(' (a Sunday)');
+    expect(closedDayWords('2026-12-29')).toBe('');
   });
 });

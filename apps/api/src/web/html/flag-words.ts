@@ -8,6 +8,7 @@
  */
 import type { CalendarDate } from '@care-journey/journey';
 import {
+  isWorkingDay,
   DRIFT_RULES,
   type DriftFlag,
   type DriftRule,
@@ -45,6 +46,17 @@ export const dueWords = (f: DriftFlag): string =>
   isCondition(f.ruleId) ? '' : `, due ${formatDate(f.dueDate)}`;
 
 /**
+ * After a due date still ahead, what kind of day it is when offices are shut: " (a bank holiday)",
+ * " (a Saturday)", " (a Sunday)", else nothing. The step is then needed by the working day before
+ * (review s15-iro F7); the due date itself is the rule's, unchanged.
+ */
+export function closedDayWords(date: CalendarDate): string {
+  if (isWorkingDay(date)) return '';
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? ' (a Sunday)' : day === 6 ? ' (a Saturday)' : ' (a bank holiday)';
+}
+
+/**
  * Why a closed flag closed: "step taken (12 days overdue)", "no longer applied (3 days overdue)", or
  * for a condition "condition ended: fewer than 3 placements in the 12 months" (no step, nothing was
  * overdue). A condition that closed with an event closed because care ended (the rule's lapse).
@@ -52,6 +64,9 @@ export const dueWords = (f: DriftFlag): string =>
 export function closedWords(h: FlagHistoryEntry): string {
   const condition = conditions.get(h.ruleId);
   if (!condition) {
+    // A re-dated obligation did not go away: say where its deadline went (review s15-iro F4).
+    if (h.closedBy === 'no_longer_applies' && h.replacedBy !== undefined)
+      return `re-dated (${plural(h.daysOverdue, 'day')} overdue by then): an entry that day moved the deadline to ${formatDate(h.replacedBy.dueDate)}`;
     const why = h.closedBy === 'step' ? 'step taken' : 'no longer applied';
     return `${why} (${plural(h.daysOverdue, 'day')} overdue)`;
   }
