@@ -2,8 +2,9 @@
  * Children the log says should have a journey and that have none. Every writer reserves a 903
  * reference (`child-ref-<REF>`, libs/journey child-ref.ts) before it writes the registration, so a
  * reference still held by a child id whose `journey-<id>` stream has no event is a journey deleted
- * whole, or a registration that never completed (a crash, or a UPN lost to another child between
- * the reservation and the write). The second is resolved by `care-journey child-ref release`,
+ * whole, or a registration that never completed (a crash or a failed write between the
+ * reservation and the registration; a writer refused for a reason it knows, such as a UPN lost to
+ * another child, releases the reference itself). The second is resolved by `care-journey child-ref release`,
  * which refuses while the journey exists and records who released it and why; after that the
  * reservation no longer counts. A reservation younger than `SETTLE_MS` is left out: on a live
  * store its registration may be being written while the check reads.
