@@ -5,6 +5,7 @@
  * GET /audit/access-log; auditors and admins only. Real HTTP app, real SQLite file.
  */
 import type { Role } from '@care-journey/access';
+import { recordCaseHistoryRead } from '@care-journey/audit';
 import { escapeHtml } from '../../apps/api/src/web/html/html';
 import { apiClient, type ApiClient } from './support/http-client';
 import { namedChildrenInCare } from './support/journey-setup';
@@ -100,13 +101,47 @@ describe('the read-access trail as pages for auditors: who read this child', () 
     expect(csv.headers.get('content-disposition')).toContain('access-log-start-now.csv');
     const lines = csv.body.trim().split('\n');
     expect(lines[0]).toBe(
-      'position,read_at,read_by,role,view,child_id,route,query,reason,children_named,child_ids',
+      'position,read_at,read_by,role,view,child_id,route,query,reason,children_named,child_ids,os_user,host',
     );
     expect(lines).toHaveLength(1 + (await trail(`childId=${ids[0]}`)).length);
     expect(lines.some((l) => l.includes(`,sw-a,social_worker,flags,${ids[0]},/children/:id/flags,`))).toBe(
       true,
     );
     expect(csv.body).not.toContain('Tia Page');
+  });
+
+  it('Given a command-line read (its --by typed, its OS account and host recorded), When an auditor opens the trail, Then the page and the CSV show who ran it beside the reader (review s15 F10)', async () => {
+    // What `care-journey audit export --child … --by dpo.review` appends (apps/cli audit.command.ts).
+    await recordCaseHistoryRead(t.store, {
+      childId: ids[0],
+      role: 'operator',
+      view: 'bundle',
+      reason: 'SAR 2026-014',
+      readBy: 'dpo.review',
+      operator: { osUser: 'jsmith', host: 'ops-1' },
+      readAt: new Date().toISOString(),
+    });
+    const page = await api.get<string>(`${PAGE}?readBy=dpo.review`, as('auditor'));
+    expect(page.status).toBe(200);
+    const rows = page.body.split('<tr class="govuk-table__row" data-position=').slice(1);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('dpo.review');
+    expect(rows[0]).toContain('Run by OS account jsmith on ops-1');
+    // An API read has no OS account: none is shown.
+    const apiRead = await api.get<string>(`${PAGE}?readBy=sw-a`, as('auditor'));
+    expect(apiRead.body).not.toContain('Run by OS account');
+
+    const csv = await api.get<string>(`${PAGE}.csv?readBy=dpo.review`, as('auditor'));
+    const [header, line, ...rest] = csv.body.trim().split('\n');
+    expect(rest).toEqual([]);
+    expect(header.split(',').slice(-2)).toEqual(['os_user', 'host']);
+    expect(line).toContain(`,dpo.review,operator,bundle,${ids[0]},`);
+    expect(line.split(',').slice(-2)).toEqual(['jsmith', 'ops-1']);
+    // The API's reads leave both columns empty.
+    const swLine = (await api.get<string>(`${PAGE}.csv?readBy=sw-a`, as('auditor'))).body
+      .trim()
+      .split('\n')[1];
+    expect(swLine.split(',').slice(-2)).toEqual(['', '']);
   });
 
   it('refuses bad input naming the field and the rule: the page (400, error summary) and the CSV (400, no file)', async () => {

@@ -112,12 +112,12 @@ describe('the read-access trail covers exports, measure drill-downs, the child n
   });
 
   describe('D3: the child now, GET /children/:id, and the record forms', () => {
-    it('records each read of the child now for the roles that see personal data, one entry each', async () => {
-      for (const role of ['social_worker', 'panel_member', 'auditor', 'admin'] as const) {
+    it("records each read of the child now for every role, one entry each (a reporting job's pseudonymised view too: review s15 F2)", async () => {
+      for (const role of ['social_worker', 'panel_member', 'auditor', 'admin', 'reporting_job'] as const) {
         const added = await entriesAfter(async () => {
           const child = await api.get<{ child: { name?: string } }>(`/children/${ids[0]}`, as(role));
           expect(child.status).toBe(200);
-          expect(child.body.child.name).toBe('Cora Trail');
+          expect(child.body.child.name).toBe(role === 'reporting_job' ? undefined : 'Cora Trail');
         });
         expect(added).toEqual([
           expect.objectContaining({
@@ -131,16 +131,18 @@ describe('the read-access trail covers exports, measure drill-downs, the child n
       }
     });
 
-    it("Given a feed of ids, When each child is read, Then the trail has one summary entry per child; a reporting job's redacted view none", async () => {
+    it("Given a feed of ids, When each child is read, Then the trail has one summary entry per child and request, a reporting job's redacted view included; an unknown child none", async () => {
       const added = await entriesAfter(async () => {
         for (const id of ids) expect((await api.get(`/children/${id}`, as('panel_member'))).status).toBe(200);
         for (const id of ids)
           expect((await api.get(`/children/${id}`, as('reporting_job'))).status).toBe(200);
         expect((await api.get('/children/no-such-child', as('panel_member'))).status).toBe(404);
+        expect((await api.get('/children/no-such-child', as('reporting_job'))).status).toBe(404);
       });
-      expect(added.map((e) => [e.role, e.view, e.childId])).toEqual(
-        ids.map((id) => ['panel_member', 'summary', id]),
-      );
+      expect(added.map((e) => [e.role, e.view, e.childId, e.readBy])).toEqual([
+        ...ids.map((id) => ['panel_member', 'summary', id, 'panel_member-coverage']),
+        ...ids.map((id) => ['reporting_job', 'summary', id, 'reporting_job-coverage']),
+      ]);
     });
 
     it('records a correction form that pre-fills the registration (UPN, date of birth, postcode), and a plain record form', async () => {

@@ -6,3 +6,4 @@ export * from './authority-drift';
 export * from './access-log';
 export * from './reading';
 export * from './anchor';
+export * from './store-check';

@@ -1,3 +1,4 @@
+import { recordCaseHistoryRead } from '@care-journey/audit';
 import type { DriftReport } from '@care-journey/projections';
 import { tokenFor } from '../support/tokens';
 import { useBrowserApp } from './support/browser-app';
@@ -60,6 +61,32 @@ describeInBrowser('auditors: who read this child, the read-access trail as pages
     const lines = (await csv.text()).trim().split('\n');
     expect(lines.slice(1).every((line) => line.split(',')[2] === reader)).toBe(true);
     expect(lines.some((line) => line.includes(`,flags,${childId},`))).toBe(true);
+  });
+
+  it("Given a command-line export of a child (--by typed, OS account and host recorded), When the auditor opens the child's trail, Then the row shows who ran it beside the reader, and the CSV holds both (review s15 F10)", async () => {
+    const childId = await aChild();
+    // What `care-journey audit export --child … --by dpo.review` appends (apps/cli audit.command.ts).
+    await recordCaseHistoryRead(app.t.store, {
+      childId,
+      role: 'operator',
+      view: 'bundle',
+      reason: 'SAR 2026-014',
+      readBy: 'dpo.review',
+      operator: { osUser: 'jsmith', host: 'ops-1' },
+      readAt: new Date().toISOString(),
+    });
+    const page = await app.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, app.baseUrl, 'auditor.demo', `${PAGE}?childId=${childId}`);
+    const row = page.locator('#access-log-table tbody tr', { hasText: 'dpo.review' });
+    await expect(row.count()).resolves.toBe(1);
+    await expect(row.locator('td').nth(1).innerText()).resolves.toMatch(
+      /dpo\.review\s+operator[^\n]*\s+Run by OS account jsmith on ops-1/i,
+    );
+    await screenshot(page, 'access-log-operator');
+    const csvHref = (await page.locator('#access-log-csv').getAttribute('href')) ?? '';
+    const lines = (await (await page.request.get(`${app.baseUrl}${csvHref}`)).text()).trim().split('\n');
+    const line = lines.find((l) => l.includes(',dpo.review,operator,bundle,'));
+    expect(line?.split(',').slice(-2)).toEqual(['jsmith', 'ops-1']);
   });
 
   it('The menu leads an auditor to the whole trail; a date that does not exist is named and nothing is listed', async () => {

@@ -20,7 +20,7 @@ import {
   type AuditKey,
   type CaseHistoryView,
 } from '@care-journey/audit';
-import { toJsonSafe, type EventStore, type RecordedEvent } from '@care-journey/event-store';
+import { loadStoreConfig, toJsonSafe, type EventStore, type RecordedEvent } from '@care-journey/event-store';
 import { checkStoreEvents } from '../support/check-store';
 import { operatorIdentity } from '../support/operator-identity';
 import { prepareAnchorCheck, registerAuditAnchorCommand } from './audit-anchor.command';
@@ -163,18 +163,22 @@ export function registerAuditCommand(program: Command): void {
   audit
     .command('verify-store')
     .description(
-      'Check the hash chain of every journey and every day of the read-access trail, and with --anchor that everything the anchor saw is still there; exit code 1 if not',
+      'Check the hash chain of every journey and every day of the read-access trail, that no event is missing from the log (SQLite: no hole in the positions) and no reserved child lacks a journey, and with --anchor that everything the anchor saw is still there; exit code 1 if not',
     )
     .option('--anchor <file>', 'a head anchor taken earlier by `audit anchor`')
     .action(async (options: { anchor?: string }) => {
       // Prepared first: a malformed anchor is refused before the store is opened.
       const checkAnchor = options.anchor === undefined ? undefined : prepareAnchorCheck(options.anchor);
-      const store = await openExistingStore();
+      const config = loadStoreConfig();
+      const store = await openExistingStore(config);
       try {
-        const check = await checkStoreEvents(store);
+        // SQLite's positions are its rowids, dense but for a restore's recorded hole; EventStoreDB's are not.
+        const check = await checkStoreEvents(store, { densePositions: config.kind === 'sqlite' });
         const anchored = checkAnchor && (await checkAnchor(store));
         print(anchored ? { ...check, anchor: anchored } : check);
-        if (check.brokenChains.length > 0 || (anchored && !anchored.ok)) process.exitCode = 1;
+        const failed =
+          check.brokenChains.length > 0 || check.missing.length > 0 || (anchored && !anchored.ok);
+        if (failed) process.exitCode = 1;
       } finally {
         await store.close();
       }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Command } from 'commander';
-import { recordCaseHistoryRead } from '@care-journey/audit';
+import { chainEvents, expectedRevisionAt, readChainTip, recordCaseHistoryRead } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { ReadModelStore } from '@care-journey/projections';
 import { holdInAnotherProcess } from '../../../../libs/event-store/src/sqlite/testing/hold-in-another-process';
@@ -166,6 +166,11 @@ describe('CLI store checks', () => {
         await store.close();
       }
       expect(await append(file, 'notes-c', 1)).toBe(10n);
+
+      // And verify-store takes the restore's hole (named by its StoreRestored) for what it is
+      const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file });
+      expect(JSON.parse(verify.out)).toMatchObject({ positionGaps: [], missing: [] });
+      expect(verify.code).toBe(0);
     });
 
     it("Given CARE_JOURNEY_READMODEL_FILE holding another existing store's read models, When a backup is restored, Then the store is restored but nothing is rebuilt into that file, and the refusal names the variable and both stores (review s12-ops F2)", async () => {
@@ -419,6 +424,118 @@ describe('CLI store checks', () => {
       expect(backup.code).toBe(1);
       expect(backup.err).toContain('hash chain broken in access-log-2026-01-05');
       expect(existsSync(copy)).toBe(false);
+    });
+  });
+
+  describe('a journey stream deleted whole (session 15)', () => {
+    const longAgo = '2026-01-05T10:00:00.000Z';
+    /** Registers each child as the writers do: its 903 reference reserved, then its chained journey. */
+    async function storeWithChildren(file: string, children: [ref: string, id: string, events: number][]) {
+      const store = new SqliteEventStore({ file });
+      try {
+        for (const [ref, childId, count] of children) {
+          await store.appendToStream(
+            `child-ref-${ref}`,
+            [
+              {
+                id: `00000000-0000-4000-8000-${ref.padStart(12, '0')}`,
+                type: 'ChildRefReserved',
+                data: { childRef: ref, childId },
+                metadata: { recordedAt: longAgo, recordedBy: 'spec', schemaVersion: 1 },
+              },
+            ],
+            { expectedRevision: 'no_stream' },
+          );
+          const stream = `journey-${childId}`;
+          const tip = await readChainTip(store, stream);
+          const events = Array.from({ length: count }, (_, i) => ({
+            id: `${childId}-${i}`,
+            type: 'Noted',
+            data: { childId, i },
+            metadata: { recordedAt: longAgo, recordedBy: 'spec', schemaVersion: 1 },
+          }));
+          await store.appendToStream(stream, chainEvents(tip, events), {
+            expectedRevision: expectedRevisionAt(tip),
+          });
+        }
+      } finally {
+        await store.close();
+      }
+    }
+    const deleteStream = (file: string, streamId: string) => {
+      const db = new Database(file);
+      try {
+        return db.prepare('DELETE FROM events WHERE stream_id = ?').run(streamId).changes;
+      } finally {
+        db.close();
+      }
+    };
+    const children: [string, string, number][] = [
+      ['C1', 'child-a', 3],
+      ['C2', 'child-b', 4],
+      ['C3', 'child-c', 2],
+    ];
+
+    it('Given an untouched store, When verify-store runs, Then it passes (no hole, every reserved child has a journey)', async () => {
+      const file = join(dir, 'events.sqlite');
+      await storeWithChildren(file, children);
+      const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file });
+      expect(JSON.parse(verify.out)).toMatchObject({
+        events: 12,
+        head: '12',
+        streams: 3,
+        brokenChains: [],
+        positionGaps: [],
+        missingJourneys: [],
+        missing: [],
+      });
+      expect(verify.code).toBe(0);
+    });
+
+    it("Given one child's journey deleted from the file, When verify-store runs, Then every chain holds but it fails, naming the missing positions and the journey (exit 1)", async () => {
+      const file = join(dir, 'events.sqlite');
+      await storeWithChildren(file, children);
+      expect(deleteStream(file, 'journey-child-b')).toBe(4);
+
+      const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file });
+      expect(verify.code).toBe(1);
+      const check = JSON.parse(verify.out);
+      expect(check).toMatchObject({ events: 8, streams: 2, brokenChains: [] });
+      expect(check.positionGaps).toEqual([{ from: '6', to: '9', events: 4 }]);
+      expect(check.missingJourneys).toEqual([
+        { streamId: 'journey-child-b', childId: 'child-b', reservedBy: 'child-ref-C2', reservedAt: longAgo },
+      ]);
+      expect(check.missing).toEqual([
+        'positions 6–9 are missing from the log (4 events deleted: no restore left them unused)',
+        expect.stringMatching(
+          /^journey-child-b is missing: child-ref-C2 holds its reference for child child-b/,
+        ),
+      ]);
+    });
+
+    it("Given the log's last journey deleted (no hole: the tail), When verify-store runs, Then its reservation still names it (exit 1)", async () => {
+      const file = join(dir, 'events.sqlite');
+      await storeWithChildren(file, children);
+      deleteStream(file, 'journey-child-c');
+
+      const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file });
+      expect(verify.code).toBe(1);
+      const check = JSON.parse(verify.out);
+      expect(check.positionGaps).toEqual([]);
+      expect(check.missingJourneys.map((m: { streamId: string }) => m.streamId)).toEqual(['journey-child-c']);
+    });
+
+    it('Given a trail day deleted from the middle of the log, When verify-store runs, Then the hole is named (exit 1)', async () => {
+      const file = join(dir, 'events.sqlite');
+      await storeWithTrail(file);
+      deleteStream(file, 'access-log-2026-01-05');
+
+      const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file });
+      expect(verify.code).toBe(1);
+      expect(JSON.parse(verify.out)).toMatchObject({
+        brokenChains: [],
+        positionGaps: [{ from: '1', to: '2', events: 2 }],
+      });
     });
   });
 });

@@ -1,4 +1,14 @@
-import { ACCESS_LOG_STREAM_PREFIX, isChainedStream, verifyChain } from '@care-journey/audit';
+import {
+  ACCESS_LOG_STREAM_PREFIX,
+  describeGap,
+  describeMissingJourney,
+  isChainedStream,
+  PositionGaps,
+  ReservedJourneys,
+  verifyChain,
+  type MissingJourney,
+  type PositionGap,
+} from '@care-journey/audit';
 import { type EventStore, type RecordedEvent } from '@care-journey/event-store';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { JOURNEY_STREAM_PREFIX } from '@care-journey/journey';
@@ -13,31 +23,60 @@ export interface StoreCheck {
   trailDays: number;
   /** Chained streams (journeys and trail days) whose chain does not verify. */
   brokenChains: string[];
+  /**
+   * Holes in the log's global positions (SQLite only: there every position from 1 to the head is
+   * used, but for a restore's recorded hole); absent when the store's positions are not dense.
+   */
+  positionGaps?: PositionGap[];
+  /** Journeys a held 903 reference says exist and the log does not hold (both stores). */
+  missingJourneys: MissingJourney[];
+  /** `positionGaps` and `missingJourneys` in words; verify-store fails when there is any. */
+  missing: string[];
+}
+
+export interface CheckOptions {
+  /** The store's positions are SQLite's rowids (dense): look for holes. */
+  densePositions: boolean;
+  /** Reservations recorded shortly before this are not yet expected to have their journey. */
+  now?: Date;
 }
 
 /**
  * Reads a store end to end and verifies every hash chain in it (journeys and the read-access
- * trail). A chain shows a changed or removed event anywhere but at its tip: events cut off a
- * stream's end leave a shorter, valid chain, which only a head anchor taken earlier shows
- * (`audit verify-store --anchor`).
+ * trail). A chain shows a changed or removed event anywhere but at its tip: a stream deleted whole
+ * or events cut off a stream's end leave no broken chain. So the same read also looks for holes in
+ * SQLite's global positions (any deleted event but the log's last) and for held 903 references
+ * whose child has no journey (a journey deleted whole, on either store); what neither shows, a head
+ * anchor taken earlier does (`audit verify-store --anchor`). One comparison and one prefix test an
+ * event, no query.
  */
-export async function checkStoreEvents(store: EventStore): Promise<StoreCheck> {
+export async function checkStoreEvents(store: EventStore, options: CheckOptions): Promise<StoreCheck> {
   const byStream = new Map<string, RecordedEvent[]>();
+  const gaps = options.densePositions ? new PositionGaps() : undefined;
+  const reserved = new ReservedJourneys();
   let events = 0;
   for await (const event of store.readAll()) {
     events += 1;
-    if (!isChainedStream(event.streamId)) continue;
+    gaps?.see(event);
+    if (!isChainedStream(event.streamId)) {
+      reserved.see(event);
+      continue;
+    }
     const stream = byStream.get(event.streamId);
     if (stream) stream.push(event);
     else byStream.set(event.streamId, [event]);
   }
   const ids = [...byStream.keys()];
+  const missingJourneys = reserved.missing((id) => byStream.has(id), options.now ?? new Date());
   return {
     events,
     head: (await store.headPosition())?.toString() ?? null,
     streams: ids.filter((id) => id.startsWith(JOURNEY_STREAM_PREFIX)).length,
     trailDays: ids.filter((id) => id.startsWith(ACCESS_LOG_STREAM_PREFIX)).length,
     brokenChains: ids.filter((id) => !verifyChain(byStream.get(id) ?? []).ok),
+    ...(gaps && { positionGaps: gaps.gaps }),
+    missingJourneys,
+    missing: [...(gaps?.gaps ?? []).map(describeGap), ...missingJourneys.map(describeMissingJourney)],
   };
 }
 
@@ -45,7 +84,7 @@ export async function checkStoreEvents(store: EventStore): Promise<StoreCheck> {
 export async function checkStore(file: string): Promise<StoreCheck> {
   const store = new SqliteEventStore({ file });
   try {
-    return await checkStoreEvents(store);
+    return await checkStoreEvents(store, { densePositions: true });
   } finally {
     await store.close();
   }

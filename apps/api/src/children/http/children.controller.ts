@@ -67,7 +67,7 @@ export class ChildrenController {
   @ApiOperation({
     summary: 'The child now: in care or not, legal status, placement, plan, next review due, adoption steps',
     description:
-      'Roles: social_worker, panel_member, auditor, admin; panel_member without UPN and with postcodes as districts; reporting_job without name, date of birth, UPN or home postcode. Recorded in the read-access trail (view summary), except for reporting_job.',
+      'Roles: social_worker, panel_member, auditor, admin; panel_member without UPN and with postcodes as districts; reporting_job without name, date of birth, UPN or home postcode. Recorded in the read-access trail (view summary), for every role.',
   })
   @ApiOkResponse({ type: ChildViewDto })
   @ApiNotFoundResponse({ type: ErrorDto })
@@ -78,15 +78,15 @@ export class ChildrenController {
   ): Promise<ChildView> {
     const view = personalDataViewOf(user.role);
     const child: ChildView = await this.queryBus.execute(new GetChildQuery(id, view));
-    // Name and date of birth (UPN and postcodes too for full views): a read of the child, in the
-    // trail before it is sent, so a feed of ids cannot gather them unseen. A reporting job's
-    // redacted view holds none of them and is not recorded.
-    if (view !== 'none')
-      await this.trail.record(
-        user,
-        { childId: id, view: 'summary', query: { route: '/children/:id' } },
-        correlationId,
-      );
+    // A read of the child, in the trail before it is sent, so a feed of ids cannot gather them
+    // unseen: name and date of birth (UPN and postcodes too for full views); a reporting job's
+    // redacted view too, which is pseudonymised personal data (id, reference, sex, ethnicity,
+    // placement: review s15 F2), so every role's read is recorded alike.
+    await this.trail.record(
+      user,
+      { childId: id, view: 'summary', query: { route: '/children/:id' } },
+      correlationId,
+    );
     return child;
   }
 

@@ -72,6 +72,15 @@ function whatCell(entry: PositionedAccessLogEntry): SafeHtml {
     ${replay ? html`<br><a class="govuk-link govuk-body-s" href="${replay}">The report as known at that moment</a>` : ''}`;
 }
 
+/**
+ * A command-line read: who ran it as the host knows them (metadata `operator`), beside the `--by`
+ * they typed, which is the reader shown above it (review s15 F10).
+ */
+function operatorWords(entry: PositionedAccessLogEntry): SafeHtml {
+  if (!entry.operator) return html``;
+  return html`<br><span class="govuk-body-s cj-operator">Run by OS account ${entry.operator.osUser} on ${entry.operator.host}</span>`;
+}
+
 function table(entries: readonly PositionedAccessLogEntry[], filter: AccessLogFilter): SafeHtml {
   return scrollingTable(
     'access-log-table',
@@ -83,7 +92,7 @@ function table(entries: readonly PositionedAccessLogEntry[], filter: AccessLogFi
     <tbody class="govuk-table__body">${entries.map(
       (e) => html`<tr class="govuk-table__row" data-position="${e.position}" data-view="${e.view}">
       <td class="govuk-table__cell">${formatInstant(e.readAt)}</td>
-      <td class="govuk-table__cell"><a class="govuk-link" href="${accessLogUrl({ ...filter, readBy: e.readBy })}">${e.readBy}</a><br><span class="govuk-body-s cj-muted">${roleWords(e.role)}</span></td>
+      <td class="govuk-table__cell"><a class="govuk-link" href="${accessLogUrl({ ...filter, readBy: e.readBy })}">${e.readBy}</a><br><span class="govuk-body-s cj-muted">${roleWords(e.role)}</span>${operatorWords(e)}</td>
       <td class="govuk-table__cell">${whatCell(e)}</td>
       <td class="govuk-table__cell">${childCell(e, filter)}</td></tr>`,
     )}</tbody></table>`,

@@ -1,0 +1,2 @@
+export * from './position-gaps';
+export * from './journeys-reserved';
