@@ -4,27 +4,10 @@
  * any other connection has committed since the last batch, and only then are rows read back.
  */
 import { join } from 'node:path';
-import type { RecordedEvent } from '@care-journey/event-store';
-import { currentSchemaVersion, journeyStream, type StoredJourneyEvent } from '@care-journey/journey';
 import { journey } from '../testing/journey-builder';
-import { tempDir } from '../testing/log-fixtures';
+import { recordedEvents, tempDir } from '../testing/log-fixtures';
 import { ReadModelFile } from './read-model-store-file';
 import { ReadModelStore } from './read-model-store';
-
-const recorded = (childId: string, events: readonly StoredJourneyEvent[]): RecordedEvent[] =>
-  events.map((event, index) => ({
-    streamId: journeyStream(childId),
-    revision: BigInt(index),
-    globalPosition: BigInt(index + 1),
-    id: event.id,
-    type: event.type,
-    data: event.data as unknown as Record<string, unknown>,
-    metadata: {
-      recordedAt: event.recordedAt,
-      recordedBy: event.recordedBy,
-      schemaVersion: currentSchemaVersion(event.type),
-    },
-  }));
 
 describe('kept children: read back only when another connection has written the file', () => {
   let temp: ReturnType<typeof tempDir>;
@@ -43,7 +26,7 @@ describe('kept children: read back only when another connection has written the 
     temp.remove();
   });
 
-  const log = recorded(
+  const log = recordedEvents(
     'kit',
     journey('kit')
       .registered('2026-01-05')

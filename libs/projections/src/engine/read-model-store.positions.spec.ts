@@ -4,29 +4,11 @@
  * can no longer tell neighbouring positions apart (2^53 + 3 reads back as 2^53 + 4).
  */
 import { join } from 'node:path';
-import type { RecordedEvent } from '@care-journey/event-store';
-import { currentSchemaVersion, journeyStream, type StoredJourneyEvent } from '@care-journey/journey';
 import { journey } from '../testing/journey-builder';
-import { tempDir } from '../testing/log-fixtures';
+import { recordedEvents, tempDir } from '../testing/log-fixtures';
 import { ReadModelStore } from './read-model-store';
 
 const ABOVE_2_53 = 2n ** 53n + 1n;
-
-/** The builder's events as the log would give them, at consecutive positions from `first`. */
-const recorded = (childId: string, events: readonly StoredJourneyEvent[], first: bigint): RecordedEvent[] =>
-  events.map((event, index) => ({
-    streamId: journeyStream(childId),
-    revision: BigInt(index),
-    globalPosition: first + BigInt(index),
-    id: event.id,
-    type: event.type,
-    data: event.data as unknown as Record<string, unknown>,
-    metadata: {
-      recordedAt: event.recordedAt,
-      recordedBy: event.recordedBy,
-      schemaVersion: currentSchemaVersion(event.type),
-    },
-  }));
 
 describe('the read model keeps a child’s last position exact above 2^53', () => {
   let temp: ReturnType<typeof tempDir>;
@@ -50,7 +32,7 @@ describe('the read model keeps a child’s last position exact above 2^53', () =
     .startCare('2026-01-05')
     .review('2026-02-01')
     .move('2026-03-02');
-  const log = recorded('big', child.events, ABOVE_2_53);
+  const log = recordedEvents('big', child.events, ABOVE_2_53);
 
   it('Given three events applied at 2^53+1..3 and the file opened again, When the next event (2^53+4) comes, Then it is folded, not taken for a replay', () => {
     const first = open();

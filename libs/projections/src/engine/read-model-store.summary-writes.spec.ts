@@ -6,27 +6,11 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '@care-journey/event-store';
-import { currentSchemaVersion, journeyStream, type StoredJourneyEvent } from '@care-journey/journey';
 import { journey } from '../testing/journey-builder';
-import { tempDir } from '../testing/log-fixtures';
+import { recordedEvents, tempDir } from '../testing/log-fixtures';
 import type { RowWriter, SummaryParams } from './pending-rows';
 import { tablesOf } from './read-model-schema';
 import { ReadModelStore } from './read-model-store';
-
-const recorded = (childId: string, events: readonly StoredJourneyEvent[]): RecordedEvent[] =>
-  events.map((event, index) => ({
-    streamId: journeyStream(childId),
-    revision: BigInt(index),
-    globalPosition: BigInt(index + 1),
-    id: event.id,
-    type: event.type,
-    data: event.data as unknown as Record<string, unknown>,
-    metadata: {
-      recordedAt: event.recordedAt,
-      recordedBy: event.recordedBy,
-      schemaVersion: currentSchemaVersion(event.type),
-    },
-  }));
 
 /** Records which summary write each child's fold chose, and passes it on. */
 class RecordingStore extends ReadModelStore {
@@ -71,7 +55,7 @@ describe('summary rows: the whole row only when an indexed column changes', () =
     .move('2026-03-02')
     .legalStatus('2026-04-01', 'C1')
     .review('2026-05-01');
-  const log = recorded('kit', child.events);
+  const log = recordedEvents('kit', child.events);
   /** The child's summary row as in the file, read on a connection of its own. */
   const summaryRow = (file: string, generation: number): unknown => {
     const db = new Database(file, { readonly: true });

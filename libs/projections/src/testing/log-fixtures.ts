@@ -4,13 +4,35 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { currentSchemaVersion, journeyStream, type StoredJourneyEvent } from '@care-journey/journey';
-import type { AppendResult, EventStore } from '@care-journey/event-store';
+import type { AppendResult, EventStore, RecordedEvent } from '@care-journey/event-store';
 import { journey, type JourneyBuilder } from './journey-builder';
 
 export function tempDir(prefix: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** One child's events as the log would give them, at consecutive positions from `first`. */
+export const recordedEvents = (
+  childId: string,
+  events: readonly StoredJourneyEvent[],
+  first = 1n,
+): RecordedEvent[] =>
+  events.map((event, index) => ({
+    streamId: journeyStream(childId),
+    revision: BigInt(index),
+    globalPosition: first + BigInt(index),
+    id: event.id,
+    type: event.type,
+    data: event.data as unknown as Record<string, unknown>,
+    metadata: metadataOf(event),
+  }));
+
+const metadataOf = (event: StoredJourneyEvent) => ({
+  recordedAt: event.recordedAt,
+  recordedBy: event.recordedBy,
+  schemaVersion: currentSchemaVersion(event.type),
+});
 
 /** Appends these events of one child (one append per event, as commands do). */
 export async function appendEvents(
@@ -27,11 +49,7 @@ export async function appendEvents(
           id: event.id,
           type: event.type,
           data: event.data as unknown as Record<string, unknown>,
-          metadata: {
-            recordedAt: event.recordedAt,
-            recordedBy: event.recordedBy,
-            schemaVersion: currentSchemaVersion(event.type),
-          },
+          metadata: metadataOf(event),
         },
       ],
       { expectedRevision: 'any' },
