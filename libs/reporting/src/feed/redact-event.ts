@@ -11,7 +11,7 @@
  * hash) is left out too.
  */
 import type { RecordedEvent } from '@care-journey/event-store';
-import { ENTRY_FIELD_NAMES } from '@care-journey/journey';
+import { ENTRY_FIELD_NAMES, ENTRY_FIELDS } from '@care-journey/journey';
 
 /** What a role without full access may not read: removed keys, and the date of birth kept or cut. */
 export interface Redaction {
@@ -26,18 +26,11 @@ export interface Redaction {
  * (recorded in the read-access trail), so its feed and views leave them out: the entry's type and
  * date still say outcomes were recorded (review s15 F2, docs/data-protection.md).
  */
-export const HEALTH_AND_OFFENDING_FIELDS: readonly string[] = [
-  'sdqScore',
-  'sdqReason',
-  'convicted',
-  'healthCheck',
-  'immunisations',
-  'teethCheck',
-  'healthAssessment',
-  'substanceMisuse',
-  'interventionReceived',
-  'interventionOffered',
-];
+export const HEALTH_AND_OFFENDING_FIELDS: readonly string[] =
+  ENTRY_FIELDS.AnnualHealthOutcomesRecorded.filter(
+    // Every field of the entry but the child and the date (ENTRY_FIELDS' DATED).
+    (field) => field !== 'childId' && field !== 'effectiveDate',
+  );
 
 /**
  * Reporting jobs: no direct identifiers (no name, no UPN; date of birth as YYYY-MM) and no health or
