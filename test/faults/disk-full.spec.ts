@@ -134,10 +134,12 @@ describe('faults: disk full and read-only store', () => {
       message: expect.stringMatching(/event store is unavailable; nothing was recorded/i),
     });
     expect((await record()).status).toBe(503); // still full: still refused, not a 500
-    // Reads with no personal data go on; a read of the child's details must be recorded in the
-    // read-access trail first, and a read that cannot be recorded is not served.
+    // Reads that hold no one's record go on; a read of a child must be recorded in the read-access
+    // trail first, and a read that cannot be recorded is not served — a reporting job's too, since
+    // its reads are trailed (review s15-ig F2).
     const reportingJob = tokenFor('reporting_job', 'disk-reader');
-    expect((await api.get(`/children/${childId}`, { token: reportingJob })).status).toBe(200);
+    expect((await api.get('/health', { token: reportingJob })).status).toBe(200);
+    expect((await api.get(`/children/${childId}`, { token: reportingJob })).status).toBe(503);
     expect((await api.get(`/children/${childId}`, { token })).status).toBe(503);
     await expectIntact();
 
