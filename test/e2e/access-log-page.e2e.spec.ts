@@ -5,8 +5,8 @@
  * GET /audit/access-log; auditors and admins only. Real HTTP app, real SQLite file.
  */
 import type { Role } from '@care-journey/access';
-import { recordCaseHistoryRead } from '@care-journey/audit';
 import { escapeHtml } from '../../apps/api/src/web/html/html';
+import { appendCliExportRead } from './support/cli-export-read';
 import { apiClient, type ApiClient } from './support/http-client';
 import { namedChildrenInCare } from './support/journey-setup';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -111,16 +111,8 @@ describe('the read-access trail as pages for auditors: who read this child', () 
   });
 
   it('Given a command-line read (its --by typed, its OS account and host recorded), When an auditor opens the trail, Then the page and the CSV show who ran it beside the reader (review s15 F10)', async () => {
-    // What `care-journey audit export --child … --by dpo.review` appends (apps/cli audit.command.ts).
-    await recordCaseHistoryRead(t.store, {
-      childId: ids[0],
-      role: 'operator',
-      view: 'bundle',
-      reason: 'SAR 2026-014',
-      readBy: 'dpo.review',
-      operator: { osUser: 'jsmith', host: 'ops-1' },
-      readAt: new Date().toISOString(),
-    });
+    // Given: what `audit export --by dpo.review` appends, run by OS account jsmith on ops-1 (support/cli-export-read).
+    await appendCliExportRead(t.store, ids[0]);
     const page = await api.get<string>(`${PAGE}?readBy=dpo.review`, as('auditor'));
     expect(page.status).toBe(200);
     const rows = page.body.split('<tr class="govuk-table__row" data-position=').slice(1);

@@ -1,5 +1,5 @@
-import { recordCaseHistoryRead } from '@care-journey/audit';
 import type { DriftReport } from '@care-journey/projections';
+import { appendCliExportRead } from '../support/cli-export-read';
 import { tokenFor } from '../support/tokens';
 import { useBrowserApp } from './support/browser-app';
 import { describeInBrowser, screenshot } from './support/chromium';
@@ -65,16 +65,8 @@ describeInBrowser('auditors: who read this child, the read-access trail as pages
 
   it("Given a command-line export of a child (--by typed, OS account and host recorded), When the auditor opens the child's trail, Then the row shows who ran it beside the reader, and the CSV holds both (review s15 F10)", async () => {
     const childId = await aChild();
-    // What `care-journey audit export --child … --by dpo.review` appends (apps/cli audit.command.ts).
-    await recordCaseHistoryRead(app.t.store, {
-      childId,
-      role: 'operator',
-      view: 'bundle',
-      reason: 'SAR 2026-014',
-      readBy: 'dpo.review',
-      operator: { osUser: 'jsmith', host: 'ops-1' },
-      readAt: new Date().toISOString(),
-    });
+    // Given: what `audit export --by dpo.review` appends, run by OS account jsmith on ops-1 (support/cli-export-read).
+    await appendCliExportRead(app.t.store, childId);
     const page = await app.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, app.baseUrl, 'auditor.demo', `${PAGE}?childId=${childId}`);
     const row = page.locator('#access-log-table tbody tr', { hasText: 'dpo.review' });
