@@ -3,7 +3,7 @@
  * thresholds), so a job can tell a plain rebuild (same lines: its checkpoint carries on) from one
  * with other thresholds (other lines: it must re-read from 0). An app restarted on the same file
  * with a DR01 threshold of 10 working days serves the old log, says so, and after the rebuild a
- * checkpoint of the old content is refused.
+ * checkpoint of the old content is refused; a council's extra bank holiday is noticed the same way.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -156,6 +156,36 @@ describe('feed content id (real HTTP app on a SQLite file, restarted with other 
     // Re-read from 0, the DR01 flag has the new deadline (10 working days, not 20).
     expect(dr01(first)).toBeDefined();
     expect(dr01(fresh)?.data).not.toEqual(dr01(first)?.data);
+  }, 120_000);
+
+  it("Given the app restarted with a council's extra bank holiday (extraBankHolidays in CARE_JOURNEY_DRIFT_THRESHOLDS), Then /health/projections says a rebuild is due (cause thresholds), and after it the feed's content id is new and its DR01 deadline a working day later", async () => {
+    // Left by the test above: DR01 at 10 working days, rebuilt, served and configured alike.
+    const served = String((await page('after=0')).content);
+    const dr01Due = async (): Promise<unknown> =>
+      (await page('after=0')).lines.find((l) => l.kind === 'flag.opened' && String(l.key).startsWith('DR01/'))
+        ?.data;
+    // Care from Friday 5 January 2024: 10 working days end on Friday 19 January.
+    expect(await dr01Due()).toMatchObject({ dueDate: '2024-01-19' });
+
+    await t?.close();
+    process.env.CARE_JOURNEY_DRIFT_THRESHOLDS =
+      '{"DR01":{"workingDays":10},"extraBankHolidays":["2024-01-15"]}';
+    await start();
+    const due = await feedContentHealth(job);
+    expect(due).toMatchObject({ served, rebuildDue: true, cause: 'thresholds' });
+    expect(due.configured).toMatch(/^v\d+-[0-9a-f]{16}$/);
+    expect(due.configured).not.toBe(served);
+
+    await rebuild();
+    expect(await feedContentHealth(job)).toEqual({
+      served: due.configured,
+      configured: due.configured,
+      rebuildDue: false,
+    });
+    const fresh = await page('after=0');
+    expect(fresh.content).toBe(due.configured);
+    // Monday 15 January closed: the tenth working day is Monday 22 January.
+    expect(await dr01Due()).toMatchObject({ dueDate: '2024-01-22' });
   }, 120_000);
 
   it('refuses a malformed content id naming the field', async () => {

@@ -35,6 +35,16 @@ describe('checkStartupSettings: settings read inside modules fail start-up with 
       '{"DR07":{"dayz":3}}',
       /^CARE_JOURNEY_DRIFT_THRESHOLDS: DR07.dayz is not a threshold of DR07; it takes days$/,
     ],
+    [
+      'CARE_JOURNEY_DRIFT_THRESHOLDS',
+      '{"extraBankHolidays":["2026-06-15","2026-06-15"]}',
+      /^CARE_JOURNEY_DRIFT_THRESHOLDS: extraBankHolidays\[1\] lists 2026-06-15 a second time: each day once/,
+    ],
+    [
+      'CARE_JOURNEY_AUTHORITY',
+      '{"drift":{"extraBankHolidays":["2026-13-01"]}}',
+      /^CARE_JOURNEY_AUTHORITY: .*extraBankHolidays\[0\] must be a real date YYYY-MM-DD, got "2026-13-01"/,
+    ],
     ['CARE_JOURNEY_AUDIT_KEY', 'short', /^CARE_JOURNEY_AUDIT_KEY: must be at least 32/],
     ['CARE_JOURNEY_AUTHORITY', '{bad', /^CARE_JOURNEY_AUTHORITY: must be JSON/],
     [

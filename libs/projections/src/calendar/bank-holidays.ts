@@ -1,6 +1,7 @@
 /**
  * Bank holidays of England and Wales, from the `date-holidays` package (region GB-ENG).
  * Computed once per year and cached: working-day arithmetic asks for the same years repeatedly.
+ * A council's extra days are added by its WorkingCalendar (working-days.ts), never here.
  */
 import Holidays from 'date-holidays';
 import type { CalendarDate } from '@care-journey/journey';
@@ -25,6 +26,3 @@ export function bankHolidaysOf(year: number): ReadonlySet<CalendarDate> {
   }
   return days;
 }
-
-export const isBankHoliday = (date: CalendarDate): boolean =>
-  bankHolidaysOf(Number(date.slice(0, 4))).has(date);

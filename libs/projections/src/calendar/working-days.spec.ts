@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days';
+import { ENGLAND_CALENDAR } from './working-days';
 import { bankHolidaysOf } from './bank-holidays';
 
 describe('working days (England and Wales)', () => {
@@ -18,42 +18,42 @@ describe('working days (England and Wales)', () => {
   });
 
   it('treats weekends and bank holidays as non-working', () => {
-    expect(isWorkingDay('2025-04-18')).toBe(false); // Good Friday
-    expect(isWorkingDay('2025-04-21')).toBe(false); // Easter Monday
-    expect(isWorkingDay('2025-05-05')).toBe(false); // Early May
-    expect(isWorkingDay('2025-04-19')).toBe(false); // Saturday
-    expect(isWorkingDay('2025-04-22')).toBe(true); // Tuesday
+    expect(ENGLAND_CALENDAR.isWorkingDay('2025-04-18')).toBe(false); // Good Friday
+    expect(ENGLAND_CALENDAR.isWorkingDay('2025-04-21')).toBe(false); // Easter Monday
+    expect(ENGLAND_CALENDAR.isWorkingDay('2025-05-05')).toBe(false); // Early May
+    expect(ENGLAND_CALENDAR.isWorkingDay('2025-04-19')).toBe(false); // Saturday
+    expect(ENGLAND_CALENDAR.isWorkingDay('2025-04-22')).toBe(true); // Tuesday
   });
 
   it('counts 20 working days from a Monday with no holiday to the Monday four weeks on', () => {
-    expect(addWorkingDays('2025-06-02', 20)).toBe('2025-06-30');
+    expect(ENGLAND_CALENDAR.addWorkingDays('2025-06-02', 20)).toBe('2025-06-30');
   });
 
   it('skips Easter and the May bank holiday', () => {
     // From Thu 2025-04-17: Good Friday 18 and Easter Monday 21 are skipped, as is 5 May:
     // 22–25 Apr (4), 28 Apr–2 May (9), 6–9 May (13), 12–16 May (18), 19 May (19), 20 May (20).
-    expect(addWorkingDays('2025-04-17', 1)).toBe('2025-04-22');
-    expect(addWorkingDays('2025-04-17', 20)).toBe('2025-05-20');
+    expect(ENGLAND_CALENDAR.addWorkingDays('2025-04-17', 1)).toBe('2025-04-22');
+    expect(ENGLAND_CALENDAR.addWorkingDays('2025-04-17', 20)).toBe('2025-05-20');
   });
 
   it('skips Christmas and Boxing Day across the year end', () => {
     // Mon 2024-12-23 → Tue 24, (25, 26 holidays), Fri 27, Mon 30, Tue 31, (1 Jan holiday), Thu 2 Jan.
-    expect(addWorkingDays('2024-12-23', 5)).toBe('2025-01-02');
+    expect(ENGLAND_CALENDAR.addWorkingDays('2024-12-23', 5)).toBe('2025-01-02');
   });
 
   it('starts counting from a weekend start at the next working day', () => {
-    expect(addWorkingDays('2025-06-07', 1)).toBe('2025-06-09');
-    expect(addWorkingDays('2025-06-07', 0)).toBe('2025-06-07');
+    expect(ENGLAND_CALENDAR.addWorkingDays('2025-06-07', 1)).toBe('2025-06-09');
+    expect(ENGLAND_CALENDAR.addWorkingDays('2025-06-07', 0)).toBe('2025-06-07');
   });
 
   it('counts working days between two dates', () => {
-    expect(workingDaysBetween('2025-04-17', '2025-05-20')).toBe(20);
-    expect(workingDaysBetween('2025-05-20', '2025-04-17')).toBe(0);
+    expect(ENGLAND_CALENDAR.workingDaysBetween('2025-04-17', '2025-05-20')).toBe(20);
+    expect(ENGLAND_CALENDAR.workingDaysBetween('2025-05-20', '2025-04-17')).toBe(0);
   });
 
   it('refuses a fractional or negative count', () => {
-    expect(() => addWorkingDays('2025-06-02', -1)).toThrow(RangeError);
-    expect(() => addWorkingDays('2025-06-02', 1.5)).toThrow(RangeError);
+    expect(() => ENGLAND_CALENDAR.addWorkingDays('2025-06-02', -1)).toThrow(RangeError);
+    expect(() => ENGLAND_CALENDAR.addWorkingDays('2025-06-02', 1.5)).toThrow(RangeError);
   });
 });
 

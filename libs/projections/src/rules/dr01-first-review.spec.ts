@@ -27,6 +27,18 @@ describe('DR01 first review overdue', () => {
     expect(flagsOf(s, '2025-05-21', 'DR01')[0]).toMatchObject({ dueDate: '2025-05-20', daysOverdue: 1 });
   });
 
+  it("Given a council's extra bank holiday on Monday 16 June 2025 (extraBankHolidays), When care started on 2 June, Then the first review falls due a working day later, 1 July; a day outside the interval changes nothing", () => {
+    const s = started().summary();
+    const council = driftConfig({ extraBankHolidays: ['2025-06-16'] });
+    expect(flagsOf(s, '2025-07-02', 'DR01', council)[0]).toMatchObject({
+      dueDate: '2025-07-01',
+      daysOverdue: 1,
+    });
+    expect(flagsOf(s, '2025-07-01', 'DR01', council)).toEqual([]);
+    const later = driftConfig({ extraBankHolidays: ['2025-07-16'] });
+    expect(flagsOf(s, '2025-07-02', 'DR01', later)[0]).toMatchObject({ dueDate: '2025-06-30' });
+  });
+
   it('Given a review on the due date, Then it is in time and leaves no history', () => {
     const s = started().review('2025-06-30').summary();
     expect(flagsOf(s, '2025-07-10', 'DR01')).toEqual([]);

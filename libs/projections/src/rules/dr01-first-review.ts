@@ -3,7 +3,7 @@
  * period that started on short breaks, from the day the child became looked after otherwise (or,
  * configured, from the period's start: DR01.afterShortBreaks).
  */
-import { addWorkingDays } from '../calendar/working-days';
+import { workingCalendar } from '../calendar/working-days';
 import { reviewClockOf } from '../summary/periods-off-short-breaks';
 import { carePeriods, closedBy } from './care-periods';
 import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
@@ -25,7 +25,10 @@ export const DR01: DriftRule = {
       found.push({
         key: period.start,
         from: period.start,
-        dueDate: addWorkingDays(reviewClockOf(period, config.DR01.afterShortBreaks), config.DR01.workingDays),
+        dueDate: workingCalendar(config.extraBankHolidays).addWorkingDays(
+          reviewClockOf(period, config.DR01.afterShortBreaks),
+          config.DR01.workingDays,
+        ),
         ...closedBy(period.reviews[0], period),
         evidence: !evidence ? NO_EVIDENCE : period.startEventId ? [period.startEventId] : [],
       });

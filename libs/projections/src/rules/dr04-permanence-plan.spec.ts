@@ -37,6 +37,16 @@ describe('DR04 no permanence plan by second review', () => {
     expect(flagsOf(s, '2025-04-30', 'DR04')[0]).toMatchObject({ dueDate: '2025-04-20', daysOverdue: 10 });
   });
 
+  it("Given no review held and a council's extra bank holiday on Wednesday 15 January 2025, Then the first review's due date moves a working day (3 to 4 February) and the plan's deadline with it (3 to 4 May)", () => {
+    const s = journey('c').registered('2015-01-01').startCare('2025-01-06').summary();
+    expect(flagsOf(s, '2025-05-10', 'DR04')[0]).toMatchObject({ dueDate: '2025-05-03' });
+    const council = driftConfig({ extraBankHolidays: ['2025-01-15'] });
+    expect(flagsOf(s, '2025-05-10', 'DR04', council)[0]).toMatchObject({
+      dueDate: '2025-05-04',
+      daysOverdue: 6,
+    });
+  });
+
   it('Given a plan recorded late, Then the flag closes that day and the history keeps it', () => {
     const s = reviewedTwice().plan('2025-04-15', 'adoption').summary();
     expect(flagsOf(s, '2025-04-20', 'DR04')).toEqual([]);

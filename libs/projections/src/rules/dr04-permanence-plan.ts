@@ -5,7 +5,7 @@
  * for adoption, or the court's authority to place (docs/drift-rules.md, "What closes DR04").
  */
 import { addMonthsKept } from '../calendar/date-memo';
-import { addWorkingDays } from '../calendar/working-days';
+import { workingCalendar } from '../calendar/working-days';
 import type { DatedFact } from '../summary/journey-summary';
 import { reviewClockOf, type CarePeriod } from '../summary/periods-off-short-breaks';
 import { placementOrderOf } from '../summary/queries';
@@ -41,7 +41,7 @@ export const DR04: DriftRule = {
   obligations: (summary, _asAt, config, evidence = true) =>
     carePeriods(summary).map((period) => {
       const [first, second] = period.reviews;
-      const firstDue = addWorkingDays(
+      const firstDue = workingCalendar(config.extraBankHolidays).addWorkingDays(
         reviewClockOf(period, config.DR01.afterShortBreaks),
         config.DR01.workingDays,
       );

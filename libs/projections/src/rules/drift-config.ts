@@ -4,11 +4,13 @@
  */
 import {
   isValidCalendarDate,
+  type CalendarDate,
   DEFAULT_REVIEW_CLOCK_AFTER_SHORT_BREAKS,
   REVIEW_CLOCK_AFTER_SHORT_BREAKS,
   type PermanenceRoute,
   type ReviewClockAfterShortBreaks,
 } from '@care-journey/journey';
+import { isWeekend } from '../calendar/working-days';
 import { DriftOverrideError, checkDriftOverrides } from './drift-overrides-check';
 
 /** DR14.recordedFrom until the authority names the day it starts recording visits: no visit falls due. */
@@ -86,6 +88,13 @@ export interface DriftConfig {
   DR15: { firstWeeks: number; secondMonths: number; laterMonths: number };
   /** "Due within N days" early warnings in the drift report. */
   dueSoonDays: number;
+  /**
+   * Days the council's offices close besides England's bank holidays (a one-off day declared before
+   * a release of `date-holidays` lists it), YYYY-MM-DD, sorted: counted as bank holidays wherever
+   * working days are (DR01, DR04, the next review date) and marked on a due date that falls on one
+   * (docs/drift-rules.md, "Bank holidays"). They enter the feed's content id (feed-content.ts).
+   */
+  extraBankHolidays: CalendarDate[];
 }
 
 export const DEFAULT_DRIFT_CONFIG: DriftConfig = {
@@ -120,12 +129,17 @@ export const DEFAULT_DRIFT_CONFIG: DriftConfig = {
   },
   DR15: { firstWeeks: 4, secondMonths: 3, laterMonths: 6 },
   dueSoonDays: 28,
+  extraBankHolidays: [],
 };
 
 /** The local ambition for entry-to-placement with adopters (rule book, DR07 / A1). */
 export const LOCAL_ADOPTION_TARGET_DAYS = 365;
 
-export type DriftConfigOverrides = { [K in keyof DriftConfig]?: Partial<DriftConfig[K]> };
+export type DriftConfigOverrides = {
+  [K in keyof DriftConfig]?: DriftConfig[K] extends readonly unknown[]
+    ? DriftConfig[K]
+    : Partial<DriftConfig[K]>;
+};
 
 /** Defaults with overrides laid over them, rule by rule; an unknown rule or key, or a number ≤ 0, is refused. */
 export function driftConfig(overrides: DriftConfigOverrides = {}): DriftConfig {
@@ -135,6 +149,7 @@ export function driftConfig(overrides: DriftConfigOverrides = {}): DriftConfig {
     const value = overrides[key];
     if (value === undefined) continue;
     if (typeof value === 'number') (config as unknown as Record<string, unknown>)[key] = value;
+    else if (key === 'extraBankHolidays') config.extraBankHolidays = extraBankHolidays(value as unknown[]);
     else if (key === 'DR11')
       config.DR11 = { months: { ...config.DR11.months, ...(value as Partial<DriftConfig['DR11']>).months } };
     else Object.assign(config[key] as object, value);
@@ -162,6 +177,34 @@ export function driftConfig(overrides: DriftConfigOverrides = {}): DriftConfig {
     'whether leaving a permanent placement enters the going-home cohort again or resumes its clock',
   );
   return config;
+}
+
+const EXTRA_BANK_HOLIDAYS_ARE = "days the council's offices close besides England's bank holidays";
+
+/**
+ * The council's extra bank holidays, checked and sorted (so that one set of days is one content id):
+ * each a real date, none twice, none on a Saturday or Sunday (not a working day anyway: most likely
+ * a slip for another day). A day `date-holidays` already lists is taken: a later release may add it.
+ */
+function extraBankHolidays(days: readonly unknown[]): CalendarDate[] {
+  const seen = new Set<string>();
+  days.forEach((day, i) => {
+    const at = `extraBankHolidays[${i}]`;
+    if (typeof day !== 'string' || !isValidCalendarDate(day))
+      throw new DriftOverrideError(
+        `${at} must be a real date YYYY-MM-DD, got ${JSON.stringify(day)} (${EXTRA_BANK_HOLIDAYS_ARE})`,
+      );
+    if (seen.has(day))
+      throw new DriftOverrideError(
+        `${at} lists ${day} a second time: each day once (${EXTRA_BANK_HOLIDAYS_ARE})`,
+      );
+    if (isWeekend(day))
+      throw new DriftOverrideError(
+        `${at} ${day} is a ${new Date(`${day}T00:00:00Z`).getUTCDay() === 0 ? 'Sunday' : 'Saturday'}, never a working day: only a weekday changes a count (${EXTRA_BANK_HOLIDAYS_ARE})`,
+      );
+    seen.add(day);
+  });
+  return [...seen].sort();
 }
 
 /** A text setting must be one of its choices: refused naming the setting, the choices and what it decides. */

@@ -62,6 +62,47 @@ describe('drift threshold overrides are checked against the defaults', () => {
     expect(refused(overrides)).toMatch(message);
   });
 
+  it("Given a council's extra bank holidays out of order, When laid over the defaults, Then they are taken, sorted (one set of days, one configuration); by default there are none", () => {
+    expect(driftConfig({ extraBankHolidays: ['2026-06-15', '2025-12-29'] }).extraBankHolidays).toEqual([
+      '2025-12-29',
+      '2026-06-15',
+    ]);
+    expect(driftConfig({}).extraBankHolidays).toEqual([]);
+  });
+
+  it.each([
+    [
+      { extraBankHolidays: '2026-06-15' },
+      /^extraBankHolidays must be a list such as \["2026-06-15"\], got "2026-06-15"$/,
+    ],
+    [
+      { extraBankHolidays: ['2026-06-15', '2026-02-30'] },
+      /^extraBankHolidays\[1\] must be a real date YYYY-MM-DD, got "2026-02-30" \(days the council's offices close/,
+    ],
+    [
+      { extraBankHolidays: [20260615] },
+      /^extraBankHolidays\[0\] must be a real date YYYY-MM-DD, got 20260615/,
+    ],
+    [{ extraBankHolidays: ['15/06/2026'] }, /^extraBankHolidays\[0\] must be a real date YYYY-MM-DD/],
+    [
+      { extraBankHolidays: ['2026-06-15', '2026-06-16', '2026-06-15'] },
+      /^extraBankHolidays\[2\] lists 2026-06-15 a second time: each day once/,
+    ],
+    [
+      { extraBankHolidays: ['2026-06-13'] },
+      /^extraBankHolidays\[0\] 2026-06-13 is a Saturday, never a working day/,
+    ],
+    [
+      { extraBankHolidays: ['2026-06-14'] },
+      /^extraBankHolidays\[0\] 2026-06-14 is a Sunday, never a working day/,
+    ],
+  ])(
+    "Given a council's extra bank holidays %j, When laid over the defaults, Then it is refused naming the field and the rule",
+    (overrides, message) => {
+      expect(refused(overrides)).toMatch(message);
+    },
+  );
+
   it('Given the short-breaks choice, When it names a known choice, Then it is taken', () =>
     expect(driftConfig({ DR01: { afterShortBreaks: 'period_start' } }).DR01).toEqual({
       workingDays: 20,

@@ -5,7 +5,7 @@
  * object" and a misspelt key or a negative number was taken silently.
  */
 
-/** A threshold override that names no rule, no key of its rule, or no whole number > 0. */
+/** A threshold override that names no rule, no key of its rule, or no whole number > 0 (or a list where one is taken). */
 export class DriftOverrideError extends Error {
   override readonly name = 'DriftOverrideError';
 }
@@ -34,7 +34,11 @@ function checkAgainst(path: string, overrides: Record<string, unknown>, defaults
       );
     }
     const fallback = entries[key];
-    if (isPlainObject(fallback)) {
+    if (Array.isArray(fallback)) {
+      // A list (extraBankHolidays): what each item must be is the config's own check.
+      if (!Array.isArray(value))
+        throw new DriftOverrideError(`${at} must be a list such as ["2026-06-15"], got ${show(value)}`);
+    } else if (isPlainObject(fallback)) {
       if (!isPlainObject(value))
         throw new DriftOverrideError(`${at} must be an object such as ${show(fallback)}, got ${show(value)}`);
       checkAgainst(at, value, fallback);

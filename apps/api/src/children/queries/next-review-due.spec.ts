@@ -74,6 +74,13 @@ describe('NextReviewDue', () => {
         driftConfig({ DR01: { afterShortBreaks: 'period_start' } }),
       ),
     ).toBe('2025-02-03'));
+  it("given short breaks then a care order on 2 June 2025 and the council's extra bank holiday on 16 June, then the first review is due a working day later, 1 July", () =>
+    expect(
+      new NextReviewDue().of(
+        journeyStateOf([registered, careStarted('2025-01-06', 'V3'), legalStatusChanged('2025-06-02', 'C2')]),
+        driftConfig({ extraBankHolidays: ['2025-06-16'] }),
+      ),
+    ).toBe('2025-07-01'));
   it('given short breaks, a care order, then short breaks again, then no review is due', () =>
     expect(
       nextReviewDue([

@@ -7,12 +7,13 @@ import {
   type CalendarDate,
   type JourneyState,
 } from '@care-journey/journey';
-import { addWorkingDays, driftConfigFromEnv, type DriftConfig } from '@care-journey/projections';
+import { driftConfigFromEnv, workingCalendar, type DriftConfig } from '@care-journey/projections';
 
 /**
  * When the next statutory review is due in the current period of care (undefined out of care or on
  * short breaks), by the drift rules' timings (CARE_JOURNEY_DRIFT_THRESHOLDS: DR01 20 working days,
- * DR02 3 months, DR03 6 months; Care Planning Regulations 2010, reg. 33). Short breaks (V3/V4) have
+ * DR02 3 months, DR03 6 months; Care Planning Regulations 2010, reg. 33; working days less England's
+ * bank holidays and the council's extra ones, extraBankHolidays). Short breaks (V3/V4) have
  * no statutory reviews (903 rule 399); a period that started on them and went on under another
  * legal status has its reviews from the day it did (or, configured, from the period's start:
  * DR01.afterShortBreaks), by the same rule as the drift report (libs/journey spellsOffShortBreaks).
@@ -37,7 +38,7 @@ export class NextReviewDue {
       : period.startDate;
     const reviews = state.reviews.filter((review) => review.date >= (spell?.from ?? period.startDate));
     const last = reviews.at(-1);
-    if (!last) return addWorkingDays(from, drift.DR01.workingDays);
+    if (!last) return workingCalendar(drift.extraBankHolidays).addWorkingDays(from, drift.DR01.workingDays);
     return addMonths(last.date, reviews.length === 1 ? drift.DR02.months : drift.DR03.months);
   }
 }

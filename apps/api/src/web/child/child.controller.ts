@@ -2,6 +2,7 @@ import { Controller, Get, NotFoundException, Param, Query, Req, Res, UseFilters 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
+import { workingCalendar } from '@care-journey/projections';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import { eventsSeenBy } from '../../auth/events-seen-by';
 import { mayReadPersonalData } from '../../auth/personal-data';
@@ -95,6 +96,7 @@ export class ChildController {
         mayCorrect: FORM_RECORDERS.includes(user.role),
         back: backLinkFrom(query),
         socialWorkerName: (id) => this.users.nameOf(id),
+        calendar: workingCalendar(this.queries.drift.extraBankHolidays),
         notice: recorded
           ? `${recorded.title} recorded`
           : query.recorded === REGISTER_CHILD_FORM.slug

@@ -10,6 +10,7 @@ import {
   type FlagHistoryEntry,
   type PeriodOfCare,
   type ThresholdValues,
+  type WorkingCalendar,
 } from '@care-journey/projections';
 import { ACCESS_LOG_READERS } from '../../audit/access-log-readers';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
@@ -49,6 +50,8 @@ export interface ChildPageModel {
   back?: BackLink;
   /** A social worker's display name from the users file; undefined shows the login id. */
   socialWorkerName?: (userId: string) => string | undefined;
+  /** The calendar the rules count working days with (a council's extra bank holidays): marks a due date on a closed day. */
+  calendar: WorkingCalendar;
 }
 
 /**
@@ -125,14 +128,18 @@ function evidenceList(
   })}</ul>`;
 }
 
-function flagsSection(journey: ChildJourney, byId: Map<string, StoredJourneyEvent>): SafeHtml {
+function flagsSection(
+  journey: ChildJourney,
+  byId: Map<string, StoredJourneyEvent>,
+  calendar: WorkingCalendar,
+): SafeHtml {
   const { flags, dueSoon } = journey.drift;
   const row = (
     f: DriftFlag | DueSoonWarning,
   ) => html`<tr class="govuk-table__row" id="flag-${f.ruleId}-${f.key}">
     <th scope="row" class="govuk-table__header">${f.ruleId} ${f.title}</th>
     <td class="govuk-table__cell">${'daysOverdue' in f ? tag(openFlagStatus(f), 'red') : tag(f.daysUntilDue === 0 ? 'Due today' : `Due in ${plural(f.daysUntilDue, 'day')}`, 'yellow')}</td>
-    <td class="govuk-table__cell">${isCondition(f.ruleId) ? html`<span class="cj-muted">None: a standing condition</span>` : `${formatDate(f.dueDate)}${'daysUntilDue' in f ? closedDayWords(f.dueDate) : ''}`}</td>
+    <td class="govuk-table__cell">${isCondition(f.ruleId) ? html`<span class="cj-muted">None: a standing condition</span>` : `${formatDate(f.dueDate)}${'daysUntilDue' in f ? closedDayWords(f.dueDate, calendar) : ''}`}</td>
     <td class="govuk-table__cell">${evidenceList(f, byId, journey.summary.dateOfBirth)}</td></tr>`;
   if (flags.length + dueSoon.length === 0)
     return html`<h2 class="govuk-heading-m" id="flags">Flags</h2><p class="govuk-body" id="no-flags">No open flags or warnings as at ${formatDate(journey.driftDate)}.</p>`;
@@ -355,7 +362,7 @@ export function childPage(model: ChildPageModel): SafeHtml {
     <h2 class="govuk-heading-m">Timeline</h2>
     ${timelineSvg({ summary, end: driftDate, flags: journey.drift.flags, dueSoon: journey.drift.dueSoon, corrected })}
     ${legend()}
-    ${flagsSection(journey, byId)}
+    ${flagsSection(journey, byId, model.calendar)}
     ${historySection(journey.history, byId)}
     ${entriesSection(journey, Boolean(model.mayCorrect) && !replaying)}
     ${withdrawnSection(journey.withdrawn)}`;

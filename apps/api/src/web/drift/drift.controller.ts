@@ -2,7 +2,12 @@ import { BadRequestException, Controller, Get, Inject, Query, Req, Res, UseFilte
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
-import { driftReport, type DriftReport, type ProjectionEngine } from '@care-journey/projections';
+import {
+  driftReport,
+  workingCalendar,
+  type DriftReport,
+  type ProjectionEngine,
+} from '@care-journey/projections';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { mayReadPersonalData } from '../../auth/personal-data';
@@ -69,6 +74,7 @@ export class DriftController {
         showNames: mayReadPersonalData(user.role),
         ruleMeanings: ruleMeanings(this.queries.drift),
         workerName: this.workerName,
+        calendar: workingCalendar(this.queries.drift.extraBankHolidays),
       }),
     );
   }

@@ -1,4 +1,10 @@
-import { driftReport, DEFAULT_DRIFT_CONFIG } from '@care-journey/projections';
+import {
+  driftConfig,
+  driftReport,
+  DEFAULT_DRIFT_CONFIG,
+  ENGLAND_CALENDAR,
+  workingCalendar,
+} from '@care-journey/projections';
 import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
 import { driftPage } from './drift.page';
 import { parseDriftQuery } from './drift-query';
@@ -22,6 +28,7 @@ function pageFor(params: Record<string, string>): string {
       view: driftView(report, summaries, query),
       showNames: true,
       ruleMeanings: new Map(),
+      calendar: ENGLAND_CALENDAR,
       workerName: (username) => (username === 'sw-1' ? 'Sam Worker' : undefined),
     }),
   );
@@ -91,5 +98,35 @@ describe('the drift page names the social worker (review s15-iro F6)', () => {
     const page = pageFor({});
     expect(page).toContain('<td class="govuk-table__cell">Sam Worker (sw-1)</td>');
     expect(page).toMatch(/<option value="sw-1"[^>]*>Sam Worker \(sw-1\)<\/option>/);
+  });
+});
+
+describe("the drift page marks a due date on a council's extra bank holiday", () => {
+  // First review 16 June 2025: the second (DR02, 3 months) is due Tuesday 16 September, a working day in England.
+  const reviewed = [
+    journey('c').registered('2015-01-01').startCare('2025-06-02').review('2025-06-16').summary(),
+  ];
+  const dueSoonLine = (extraBankHolidays: string[]): string => {
+    const drift = driftConfig({ extraBankHolidays });
+    const query = parseDriftQuery({ asAt: '2025-09-01' }, '2025-09-01');
+    const report = driftReport(reviewed, query.asAt, drift, query.filter);
+    const page = String(
+      driftPage({
+        user: { id: 'panel.demo', name: 'Pat Panel', role: 'panel_member' },
+        csrfToken: 'token',
+        query,
+        view: driftView(report, reviewed, query),
+        showNames: true,
+        ruleMeanings: new Map(),
+        calendar: workingCalendar(drift.extraBankHolidays),
+      }),
+    );
+    return /<li class="cj-flag cj-flag--soon">[^]*?<\/li>/.exec(page)?.[0] ?? 'no due-soon line';
+  };
+
+  it('Given the council closes on 16 September 2025 (extraBankHolidays), When the second review is due that day, Then the warning says it is a bank holiday; without the setting it says nothing', () => {
+    expect(dueSoonLine(['2025-09-16'])).toContain('DR02');
+    expect(dueSoonLine(['2025-09-16'])).toContain(', due 16 September 2025 (a bank holiday)');
+    expect(dueSoonLine([])).toContain(', due 16 September 2025</span>');
   });
 });

@@ -1,5 +1,5 @@
 import { codesOf, codeMeaning } from '@care-journey/journey';
-import { AGE_BANDS, DRIFT_RULES, type DriftReportRow } from '@care-journey/projections';
+import { AGE_BANDS, DRIFT_RULES, type DriftReportRow, type WorkingCalendar } from '@care-journey/projections';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import {
   describedBy,
@@ -34,6 +34,8 @@ export interface DriftPageModel {
   ruleMeanings: ReadonlyMap<string, string>;
   /** A social worker's display name from the users file (absent, or unknown: the username is shown). */
   workerName?: (username: string) => string | undefined;
+  /** The calendar the rules count working days with (a council's extra bank holidays): marks a due date on a closed day. */
+  calendar: WorkingCalendar;
 }
 
 /** "Olu Other (demo) (sw.other.demo)" where the users file names the worker, else the username. */
@@ -156,7 +158,7 @@ function sortHeader(query: DriftQuery, column: (typeof COLUMNS)[number]): SafeHt
 }
 
 /** `basis`: on the one-page (print) view, the line saying what each flag rests on. */
-function flagList(row: DriftReportRow, basis?: FlagBasis): SafeHtml {
+function flagList(row: DriftReportRow, calendar: WorkingCalendar, basis?: FlagBasis): SafeHtml {
   return html`<ul class="govuk-list cj-flags">
     ${row.flags.map(
       (f) => html`<li class="cj-flag cj-flag--overdue">${tag(openFlagStatus(f), 'red')}
@@ -166,7 +168,7 @@ function flagList(row: DriftReportRow, basis?: FlagBasis): SafeHtml {
       (
         w,
       ) => html`<li class="cj-flag cj-flag--soon">${tag(w.daysUntilDue === 0 ? 'Due today' : `Due in ${plural(w.daysUntilDue, 'day')}`, 'yellow')}
-      <span class="cj-flag__rule">${w.ruleId}</span> ${w.title}<span class="cj-flag__due">, due ${formatDate(w.dueDate)}${closedDayWords(w.dueDate)}</span>${basis ? html`<br>${basis(w)}` : ''}</li>`,
+      <span class="cj-flag__rule">${w.ruleId}</span> ${w.title}<span class="cj-flag__due">, due ${formatDate(w.dueDate)}${closedDayWords(w.dueDate, calendar)}</span>${basis ? html`<br>${basis(w)}` : ''}</li>`,
     )}
   </ul>`;
 }
@@ -198,7 +200,7 @@ function table(model: DriftPageModel): SafeHtml {
         <td class="govuk-table__cell">${row.socialWorker === undefined ? 'Not allocated' : workerText(model, row.socialWorker)}</td>
         <td class="govuk-table__cell"><abbr title="${codeMeaning('LS', row.legalStatus ?? '') ?? ''}">${row.legalStatus ?? '–'}</abbr></td>
         <td class="govuk-table__cell">${AGE_BAND_TEXT[row.ageBand ?? ''] ?? 'Not known'}</td>
-        <td class="govuk-table__cell">${flagList(row, basisOf?.(row))}</td>
+        <td class="govuk-table__cell">${flagList(row, model.calendar, basisOf?.(row))}</td>
         <td class="govuk-table__cell govuk-table__cell--numeric">${row.flags.length ? worst(row) : '–'}</td>
       </tr>`,
       )}

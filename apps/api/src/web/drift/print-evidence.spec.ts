@@ -1,4 +1,4 @@
-import { driftReport, DEFAULT_DRIFT_CONFIG } from '@care-journey/projections';
+import { driftReport, DEFAULT_DRIFT_CONFIG, ENGLAND_CALENDAR } from '@care-journey/projections';
 import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
 import { driftPage } from './drift.page';
 import { parseDriftQuery } from './drift-query';
@@ -19,6 +19,7 @@ function pageFor(params: Record<string, string>): string {
       view: driftView(report, summaries, query),
       showNames: true,
       ruleMeanings: new Map(),
+      calendar: ENGLAND_CALENDAR,
     }),
   );
 }

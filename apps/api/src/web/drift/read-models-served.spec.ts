@@ -1,4 +1,9 @@
-import { driftReport, DEFAULT_DRIFT_CONFIG, type ProjectionLag } from '@care-journey/projections';
+import {
+  driftReport,
+  DEFAULT_DRIFT_CONFIG,
+  ENGLAND_CALENDAR,
+  type ProjectionLag,
+} from '@care-journey/projections';
 import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
 import { driftPage } from './drift.page';
 import { parseDriftQuery } from './drift-query';
@@ -139,6 +144,7 @@ describe('the drift page while the read models catch up', () => {
         served,
         showNames: true,
         ruleMeanings: new Map(),
+        calendar: ENGLAND_CALENDAR,
       }),
     );
   };

@@ -1,4 +1,10 @@
-import type { DriftFlag, FlagHistoryEntry } from '@care-journey/projections';
+import {
+  driftConfig,
+  ENGLAND_CALENDAR,
+  workingCalendar,
+  type DriftFlag,
+  type FlagHistoryEntry,
+} from '@care-journey/projections';
 import { closedDayWords, closedWords, dueWords, flagDate, isCondition, openFlagStatus } from './flag-words';
 
 const flag = (over: Partial<DriftFlag>): DriftFlag => ({
@@ -82,10 +88,17 @@ describe('flag words: a step due by a date, or a standing condition (DR05)', () 
 
 describe('a due date on a day offices are shut (review s15-iro F7)', () => {
   it('Given Christmas Day 2026 (a Friday), the substitute Boxing Day (Monday 28 December), a Saturday and a Sunday, Then each is named; a working day gets nothing', () => {
-    expect(closedDayWords('2026-12-25')).toBe(' (a bank holiday)');
-    expect(closedDayWords('2026-12-28')).toBe(' (a bank holiday)');
-    expect(closedDayWords('2026-12-26')).toBe(' (a Saturday)');
-    expect(closedDayWords('2026-12-27')).toBe(' (a Sunday)');
-    expect(closedDayWords('2026-12-29')).toBe('');
+    expect(closedDayWords('2026-12-25', ENGLAND_CALENDAR)).toBe(' (a bank holiday)');
+    expect(closedDayWords('2026-12-28', ENGLAND_CALENDAR)).toBe(' (a bank holiday)');
+    expect(closedDayWords('2026-12-26', ENGLAND_CALENDAR)).toBe(' (a Saturday)');
+    expect(closedDayWords('2026-12-27', ENGLAND_CALENDAR)).toBe(' (a Sunday)');
+    expect(closedDayWords('2026-12-29', ENGLAND_CALENDAR)).toBe('');
+  });
+
+  it("Given a council's extra bank holiday on Tuesday 29 December 2026, Then a due date that day is marked as a bank holiday; with England's calendar alone it is not", () => {
+    const council = workingCalendar(driftConfig({ extraBankHolidays: ['2026-12-29'] }).extraBankHolidays);
+    expect(closedDayWords('2026-12-29', council)).toBe(' (a bank holiday)');
+    expect(closedDayWords('2026-12-29', ENGLAND_CALENDAR)).toBe('');
+    expect(closedDayWords('2026-12-30', council)).toBe('');
   });
 });

@@ -8,11 +8,11 @@
  */
 import type { CalendarDate } from '@care-journey/journey';
 import {
-  isWorkingDay,
   DRIFT_RULES,
   type DriftFlag,
   type DriftRule,
   type FlagHistoryEntry,
+  type WorkingCalendar,
 } from '@care-journey/projections';
 import { formatDate, plural } from './format';
 
@@ -48,10 +48,11 @@ export const dueWords = (f: DriftFlag): string =>
 /**
  * After a due date still ahead, what kind of day it is when offices are shut: " (a bank holiday)",
  * " (a Saturday)", " (a Sunday)", else nothing. The step is then needed by the working day before
- * (review s15-iro F7); the due date itself is the rule's, unchanged.
+ * (review s15-iro F7); the due date itself is the rule's, unchanged. `calendar`: the one the rules
+ * count with (DriftConfig.extraBankHolidays), so a council's extra day is marked as England's are.
  */
-export function closedDayWords(date: CalendarDate): string {
-  if (isWorkingDay(date)) return '';
+export function closedDayWords(date: CalendarDate, calendar: WorkingCalendar): string {
+  if (calendar.isWorkingDay(date)) return '';
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
   return day === 0 ? ' (a Sunday)' : day === 6 ? ' (a Saturday)' : ' (a bank holiday)';
 }

@@ -1,6 +1,6 @@
 import type { Role } from '@care-journey/access';
 import type { CalendarDate, StoredJourneyEvent } from '@care-journey/journey';
-import { DEFAULT_DRIFT_CONFIG } from '@care-journey/projections';
+import { DEFAULT_DRIFT_CONFIG, ENGLAND_CALENDAR } from '@care-journey/projections';
 import type { AuthenticatedUser } from '../../../auth/authenticated-user';
 import { eventsSeenBy } from '../../../auth/events-seen-by';
 import { mayReadPersonalData } from '../../../auth/personal-data';
@@ -29,5 +29,14 @@ export function childPageFor({ childId, events, role, today, query = {} }: Child
   const showNames = mayReadPersonalData(role);
   const journey = showNames ? replayed : journeyWithoutPersonalData(replayed);
   const user = { id: 'u', name: 'U', role } as AuthenticatedUser;
-  return childPage({ user, csrfToken: 't', journey, form, showNames, today, recordForms: [] }).toString();
+  return childPage({
+    user,
+    csrfToken: 't',
+    journey,
+    form,
+    showNames,
+    today,
+    recordForms: [],
+    calendar: ENGLAND_CALENDAR,
+  }).toString();
 }
