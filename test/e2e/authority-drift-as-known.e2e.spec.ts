@@ -1,4 +1,5 @@
 import { DRIFT_RULES, type DriftReport } from '@care-journey/projections';
+import { SYNTHETIC_TEAMS } from '@care-journey/reporting';
 import { todayInEngland } from '../../apps/api/src/projections/today';
 import { startSeededApp } from './browser/support/seeded-app';
 import { apiClient, type ApiClient } from './support/http-client';
@@ -22,8 +23,9 @@ const auditor = tokenFor('auditor', 'auditor-ann');
 const WHOLE = 'pageSize=1000';
 
 /**
- * The report's figures and rows, without what only one of the two reports carries: the live report's
- * rows also name the social worker from today's users file (`socialWorkerName`, review s15-iro F6).
+ * The report's figures and rows, the social worker's name included: both reports name the allocated
+ * worker from today's users file (`socialWorkerName`, review s15-iro F6; the report as known since
+ * session 16), so a row is the same in both, name and all.
  */
 const comparable = (report: DriftReport) => ({
   asAt: report.asAt,
@@ -31,19 +33,27 @@ const comparable = (report: DriftReport) => ({
   openFlags: report.openFlags,
   dueSoon: report.dueSoon,
   byRule: report.byRule,
-  children: report.children.map((row) => {
-    const { socialWorkerName: _liveOnly, ...rest } = row as typeof row & { socialWorkerName?: unknown };
-    return rest;
-  }),
+  children: report.children,
 });
+
+type NamedRow = DriftReport['children'][number] & { socialWorkerName: string | null };
+
+/** The demo users file's social workers (apps/api user-directory.ts), given two of the cohort's teams. */
+const DEMO_WORKERS: Record<string, string> = {
+  'sw.demo': 'Sam Worker (demo)',
+  'sw.other.demo': 'Olu Other (demo)',
+};
 
 describe('the authority drift report as known at an instant, over HTTP (seeded cohort)', () => {
   let t: TestApp;
   let api: ApiClient;
 
   beforeAll(async () => {
-    // 150 synthetic children, their journeys recorded over three years to 2025-03-31 with late write-ups.
-    t = await startSeededApp(150);
+    // 150 synthetic children, their journeys recorded over three years to 2025-03-31 with late write-ups;
+    // two teams' children allocated to the demo users file's social workers, the rest to usernames it lacks.
+    t = await startSeededApp(150, {
+      socialWorkerOfTeam: { [SYNTHETIC_TEAMS[0]]: 'sw.demo', [SYNTHETIC_TEAMS[1]]: 'sw.other.demo' },
+    });
     api = apiClient(t.baseUrl);
   });
   afterAll(() => t?.close());
@@ -60,6 +70,9 @@ describe('the authority drift report as known at an instant, over HTTP (seeded c
     expect(replayed.body.asAt).toBe(today);
     expect(live.body.openFlags).toBeGreaterThan(0);
     expect(comparable(replayed.body)).toEqual(comparable(live.body));
+    // The comparison holds names: some rows have one, as the live report gives it.
+    const named = (replayed.body.children as NamedRow[]).filter((row) => row.socialWorkerName !== null);
+    expect(named.length).toBeGreaterThan(0);
     expect(replayed.body.childrenKnown).toBe(150);
     expect(replayed.body.eventsKnown).toBe(replayed.body.eventsRead);
   });
@@ -84,6 +97,29 @@ describe('the authority drift report as known at an instant, over HTTP (seeded c
     expect(thenKnown.body.knownAt).toBe('2025-03-31T22:59:59.999Z');
     expect(thenKnown.body.eventsKnown).toBeLessThan(nowKnown.body.eventsKnown);
     expect(comparable(thenKnown.body)).not.toEqual(comparable(nowKnown.body));
+  });
+
+  it("Given the year end as known then, Then each row names the social worker allocated in what was recorded by then, with today's display name from the users file, said to be today's; the page shows the same", async () => {
+    const thenKnown = await asKnown(`asAt=2025-03-31&${WHOLE}`);
+    expect(thenKnown.status).toBe(200);
+    const rows = thenKnown.body.children as NamedRow[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows)
+      expect(row.socialWorkerName).toBe(
+        row.socialWorker === undefined ? null : (DEMO_WORKERS[row.socialWorker] ?? null),
+      );
+    const named = rows.filter((row) => row.socialWorkerName !== null);
+    expect(named.length).toBeGreaterThan(0);
+    expect((thenKnown.body as { socialWorkerNameIs?: string }).socialWorkerNameIs).toContain(
+      "today's display name in the users file",
+    );
+
+    const page = await api.get<string>('/panel/audit/drift?asAt=2025-03-31', { token: auditor });
+    expect(page.status).toBe(200);
+    const first = named[0];
+    const row = new RegExp(`data-child="${first.childId}">[^]*?</tr>`).exec(page.body)?.[0] ?? '';
+    expect(row).toContain(`${first.socialWorkerName ?? ''} (${first.socialWorker ?? ''})`);
+    expect(page.body).toContain('id="as-known-worker-names"');
   });
 
   it('Given a bad date or instant, Then 400 names each field and its rule, and nothing is recorded', async () => {

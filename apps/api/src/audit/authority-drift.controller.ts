@@ -2,12 +2,15 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseAsKnownPoint, type AsKnownPoint, type AuthorityDriftAsKnown } from '@care-journey/audit';
 import type { DriftReportFilter } from '@care-journey/projections';
+import { mayReadPersonalData } from '../auth/personal-data';
 import { Roles } from '../auth/roles.decorator';
 import { AUDIT_DRIFT_READERS } from './audit-drift-readers';
 import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { ErrorDto } from '../http/error-responses.dto';
 import { pageOf, type Paging } from '../projections/paging';
 import { todayInEngland } from '../projections/today';
+import { UserDirectory } from '../web/auth/user-directory';
+import { AS_KNOWN_WORKER_NAMES, withSocialWorkerName } from '../web/drift/social-worker-name';
 import { AccessLogRecorder } from './access-log.recorder';
 import { AuthorityDriftService } from './authority-drift.service';
 import { AuthorityDriftQuery } from './dto/authority-drift.query';
@@ -40,6 +43,7 @@ export class AuthorityDriftController {
     private readonly reports: AuthorityDriftService,
     private readonly trail: AccessLogRecorder,
     private readonly readsAt: DriftReadsAt,
+    private readonly users: UserDirectory,
   ) {}
 
   @Get('drift-report')
@@ -52,6 +56,8 @@ export class AuthorityDriftController {
       '`judgedWith` names them (`rules: "this build"`, `ruleIds`, `thresholds`): they are this build’s and today’s, not those in force at knownAt. ' +
       'JSON, `children` paged (`page`, `pageSize`, totals in `paging`). Each page read is recorded in the read-access trail ' +
       '(view drift, the ids shown, never names). Roles: auditor, admin. ' +
+      "Each child's `socialWorker` is the username allocated as known at knownAt, and `socialWorkerName` (as in GET /drift-report) that user's display name in the users file today " +
+      '(null when it has none): names are not recorded in the event log, and `socialWorkerNameIs` says so. ' +
       "`liveReadsAtKnownAt`: the live drift report reads recorded at exactly knownAt (copy a trail entry's readAt), each with the `readModels` it was built from " +
       '(`position`, `head`, `behind`, `complete`): when a read was incomplete, the report shown then held only the events up to `position`, less than this replay.',
   })
@@ -65,11 +71,19 @@ export class AuthorityDriftController {
   async report(
     @Query() query: AuthorityDriftQuery,
     @Origin() origin: CommandOrigin,
-  ): Promise<AuthorityDriftAsKnown & { paging: Paging; liveReadsAtKnownAt: DriftReadAt[] }> {
+  ): Promise<
+    AuthorityDriftAsKnown & { socialWorkerNameIs?: string; paging: Paging; liveReadsAtKnownAt: DriftReadAt[] }
+  > {
     const point = pointOf(query, todayInEngland());
     const filter = filterOf(query);
     const report = await this.reports.report(point, filter);
-    const { items, paging } = pageOf(report.children, query.page, query.pageSize);
+    const paged = pageOf(report.children, query.page, query.pageSize);
+    const { paging } = paged;
+    // The allocated worker's display name, as the live report gives it (today's: the log has none).
+    const names = mayReadPersonalData(origin.user.role);
+    const items = names
+      ? paged.items.map((row) => withSocialWorkerName(row, (username) => this.users.nameOf(username)))
+      : paged.items;
     // A read of the children named on this page: in the trail before the answer.
     await this.trail.recordList(
       origin.user,
@@ -95,6 +109,12 @@ export class AuthorityDriftController {
     );
     // What the live report was built from at that instant, when knownAt is a read's instant.
     const liveReadsAtKnownAt = await this.readsAt.find(point.knownAt);
-    return { ...report, children: items, paging, liveReadsAtKnownAt };
+    return {
+      ...report,
+      children: items,
+      ...(names && { socialWorkerNameIs: AS_KNOWN_WORKER_NAMES }),
+      paging,
+      liveReadsAtKnownAt,
+    };
   }
 }

@@ -39,6 +39,7 @@ import { badRequestBody } from '../http/field-errors';
 import { driftCsv } from '../web/drift/drift-csv';
 import { DRIFT_REPORT_READERS } from '../web/drift/drift-report-readers';
 import { UserDirectory } from '../web/auth/user-directory';
+import { withSocialWorkerName } from '../web/drift/social-worker-name';
 import { asRecordedName, driftAsRecorded, type DriftAsRecorded } from '../web/drift/as-recorded';
 import { csvName, driftProjection, type DriftProjection } from '../web/drift/projection';
 import { incompleteMarker, readModelsServed, type ReadModelsServed } from '../web/drift/read-models-served';
@@ -85,10 +86,6 @@ export class DriftController {
   ) {}
 
   // /drift is the name; /drift-report stays for the clients already using it.
-  private workerName(username: string | undefined): string | null {
-    return username === undefined ? null : (this.users.nameOf(username) ?? null);
-  }
-
   @Get(['drift', 'drift-report'])
   @Roles(...DRIFT_REPORT_READERS)
   @ApiOperation({
@@ -180,7 +177,7 @@ export class DriftController {
     const { paging } = paged;
     // The social worker's display name from the users file, for roles that see names (review s15-iro F6).
     const items = names
-      ? paged.items.map((row) => ({ ...row, socialWorkerName: this.workerName(row.socialWorker) }))
+      ? paged.items.map((row) => withSocialWorkerName(row, (username) => this.users.nameOf(username)))
       : paged.items;
     await recordShown(items, { page: paging.page, pageSize: paging.pageSize });
     // A date after today is answered as a projection, and says so (web/drift/projection.ts).

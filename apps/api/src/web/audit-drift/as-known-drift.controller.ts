@@ -9,6 +9,7 @@ import { Roles } from '../../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
 import { csrfToken } from '../auth/csrf';
+import { UserDirectory } from '../auth/user-directory';
 import { pageOfList } from '../html/pagination';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
@@ -30,6 +31,7 @@ export class AsKnownDriftController {
     private readonly clock: Clock,
     private readonly trail: AccessLogRecorder,
     private readonly readsAt: DriftReadsAt,
+    private readonly users: UserDirectory,
   ) {}
 
   @Get('drift')
@@ -57,6 +59,8 @@ export class AsKnownDriftController {
     );
     // When knownAt is a live read's instant (copied from the trail): what that report was built from.
     const readsAt = await this.readsAt.find(query.point.knownAt);
-    return sendPage(reply, asKnownDriftPage({ ...model, report, rows, readsAt }));
+    // Today's display names beside the usernames allocated then (the log records no names).
+    const workerName = (username: string) => this.users.nameOf(username);
+    return sendPage(reply, asKnownDriftPage({ ...model, report, rows, readsAt, workerName }));
   }
 }

@@ -1,5 +1,6 @@
 import { judgedWith, type AuthorityDriftAsKnown } from '@care-journey/audit';
-import { DEFAULT_DRIFT_CONFIG, DRIFT_RULES } from '@care-journey/projections';
+import { DEFAULT_DRIFT_CONFIG, DRIFT_RULES, driftReport } from '@care-journey/projections';
+import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { asKnownDriftPage } from './as-known-drift.page';
 import { parseAsKnownDriftQuery } from './as-known-drift.query';
@@ -36,5 +37,48 @@ describe("the auditor's drift report as known at a time: which rules judged it",
       `the drift rules of this version of Care Journey (DR01–${last}) and the thresholds configured now`,
     );
     expect(page).toContain('not necessarily those in force on');
+  });
+});
+
+describe("the auditor's drift report as known at a time: who the social worker was", () => {
+  // In care from 2 June 2025 with no review: DR01 overdue on 5 July, each child allocated at registration.
+  const summaries = [
+    journey('a').registered('2015-01-01', { socialWorker: 'sw.demo' }).startCare('2025-06-02').summary(),
+    journey('b').registered('2015-01-01', { socialWorker: 'sw-009' }).startCare('2025-06-02').summary(),
+  ];
+  const pageWith = (workerName?: (username: string) => string | undefined): string => {
+    const query = parseAsKnownDriftQuery({ asAt: '2025-07-05' }, '2026-11-27');
+    const report: AuthorityDriftAsKnown = {
+      ...driftReport(summaries, '2025-07-05', DEFAULT_DRIFT_CONFIG),
+      knownAt: query.point.knownAt,
+      head: '6',
+      eventsRead: 6,
+      eventsKnown: 6,
+      childrenKnown: 2,
+      judgedWith: judgedWith(DEFAULT_DRIFT_CONFIG),
+    };
+    const rows = { items: report.children, page: 1, pages: 1, total: 2, first: 1 };
+    return asKnownDriftPage({ user: auditor, csrfToken: 'csrf', query, report, rows, workerName }).value;
+  };
+  const workerCell = (page: string, childId: string): string =>
+    new RegExp(`data-child="${childId}">(?:[^]*?<td class="govuk-table__cell">){3}([^<]*)</td>`).exec(
+      page,
+    )?.[1] ?? 'no row';
+
+  it('Given children allocated (as known then) to sw.demo and to a username the users file does not have, When the page shows them, Then the first reads "Sam Worker (demo) (sw.demo)" as on the live page, the second its username alone', () => {
+    const page = pageWith((username) => (username === 'sw.demo' ? 'Sam Worker (demo)' : undefined));
+    expect(workerCell(page, 'a')).toBe('Sam Worker (demo) (sw.demo)');
+    expect(workerCell(page, 'b')).toBe('sw-009');
+  });
+
+  it("Then the page says the names are today's display names, the allocation the one recorded by then", () => {
+    const page = pageWith(() => 'Sam Worker (demo)');
+    const note = /<p class="govuk-body" id="as-known-worker-names">([^<]*)<\/p>/.exec(page)?.[1] ?? '';
+    expect(note).toContain('allocated in what was recorded by then');
+    expect(note).toContain('the one the users file gives today');
+  });
+
+  it('Given no users directory, Then the usernames are shown alone', () => {
+    expect(workerCell(pageWith(), 'a')).toBe('sw.demo');
   });
 });

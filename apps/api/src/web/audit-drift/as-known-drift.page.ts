@@ -27,6 +27,8 @@ export interface AsKnownDriftPageModel {
   rows?: PageOf<DriftReportRow>;
   /** The live drift report reads recorded at exactly knownAt, with the read models each was built from. */
   readsAt?: readonly DriftReadAt[];
+  /** A social worker's display name in the users file today (absent, or unknown: the username alone is shown). */
+  workerName?: (username: string) => string | undefined;
 }
 
 function field(
@@ -91,11 +93,22 @@ function flagList(row: DriftReportRow): SafeHtml {
   </ul>`;
 }
 
-function table(query: AsKnownDriftQuery, rows: PageOf<DriftReportRow>): SafeHtml {
+/** "Sam Worker (demo) (sw.demo)" where the users file names the worker, else the username (as the live page). */
+function workerText(username: string, workerName: AsKnownDriftPageModel['workerName']): string {
+  const name = workerName?.(username);
+  return name ? `${name} (${username})` : username;
+}
+
+function table(
+  query: AsKnownDriftQuery,
+  rows: PageOf<DriftReportRow>,
+  workerName: AsKnownDriftPageModel['workerName'],
+): SafeHtml {
   if (rows.total === 0)
     return html`<p class="govuk-body govuk-!-font-weight-bold" id="no-results">No child had an open flag or warning as at ${formatDate(query.point.asAt)} on what was recorded by then.</p>`;
   const { asAt, knownAt } = query.point;
-  return scrollingTable(
+  return html`<p class="govuk-body" id="as-known-worker-names">Social workers are those allocated in what was recorded by then. The name beside each username is the one the users file gives today: names are not kept in the record, so a name changed since shows as it is now.</p>
+  ${scrollingTable(
     'as-known-table',
     html`<table class="govuk-table" id="as-known-table">
     <caption class="govuk-table__caption govuk-table__caption--m" id="as-known-table-caption">Children with open flags or warnings (${rows.first}–${rows.first + rows.items.length - 1} of ${rows.total})</caption>
@@ -107,12 +120,12 @@ function table(query: AsKnownDriftQuery, rows: PageOf<DriftReportRow>): SafeHtml
       (row) => html`<tr class="govuk-table__row" data-child="${row.childId}">
       <td class="govuk-table__cell"><a class="govuk-link" href="/panel/children/${encodeURIComponent(row.childId)}?asAt=${asAt}&amp;knownAt=${encodeURIComponent(knownAt)}">${row.name || row.childRef}</a><br><span class="govuk-body-s cj-muted">${row.childRef}</span></td>
       <td class="govuk-table__cell">${row.team ?? 'Not allocated'}</td>
-      <td class="govuk-table__cell">${row.socialWorker ?? 'Not allocated'}</td>
+      <td class="govuk-table__cell">${row.socialWorker === undefined ? 'Not allocated' : workerText(row.socialWorker, workerName)}</td>
       <td class="govuk-table__cell">${row.legalStatus ?? '–'}</td>
       <td class="govuk-table__cell">${AGE_BAND_TEXT[row.ageBand ?? ''] ?? 'Not known'}</td>
       <td class="govuk-table__cell">${flagList(row)}</td></tr>`,
     )}</tbody></table>`,
-  );
+  )}`;
 }
 
 /** One live read at knownAt: what its report was built from, against this replay. */
@@ -151,7 +164,7 @@ function results(model: AsKnownDriftPageModel): SafeHtml {
     <p class="govuk-body" id="as-known-basis">Replayed from ${plural(report.eventsKnown, 'event')} recorded by then (of ${report.eventsRead.toLocaleString('en-GB')} journey events in the log up to position ${report.head ?? '0'}), for ${plural(report.childrenKnown, 'child', 'children')} on record.</p>
     ${rulesNotice(report)}
     ${byRule(report)}
-    ${table(query, rows)}
+    ${table(query, rows, model.workerName)}
     ${pagination(rows, (p) => asKnownDriftUrl(query, p), 'Pages of the report')}`;
 }
 
