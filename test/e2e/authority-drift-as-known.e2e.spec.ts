@@ -122,6 +122,52 @@ describe('the authority drift report as known at an instant, over HTTP (seeded c
     expect(page.body).toContain('id="as-known-worker-names"');
   });
 
+  it("Given the year end as known then, When an auditor downloads it as CSV from the page's link, Then it has the live CSV's columns (social_worker_name last), a line per flag and warning, each name today's for the worker allocated then; the download is in the trail, a bad date a 400 and no file", async () => {
+    const page = await api.get<string>('/panel/audit/drift?asAt=2025-03-31', { token: auditor });
+    const href = /id="as-known-csv" href="([^"]+)"/.exec(page.body)?.[1].replace(/&amp;/g, '&') ?? '';
+    expect(href).toBe('/panel/audit/drift.csv?asAt=2025-03-31&knownAt=2025-03-31T22%3A59%3A59.999Z');
+    const report = (await asKnown(`asAt=2025-03-31&${WHOLE}`)).body;
+    let csv: { status: number; body: string; headers: Headers } | undefined;
+    const entries = await trailEntriesAfter(api, auditor, async () => {
+      csv = await api.get<string>(`${href}&reason=annual%20audit`, { token: auditor });
+    });
+    expect(csv?.status).toBe(200);
+    expect(csv?.headers.get('content-type')).toContain('text/csv');
+    expect(csv?.headers.get('content-disposition')).toContain(
+      'drift-as-known-2025-03-31-at-2025-03-31T22-59-59.999Z.csv',
+    );
+    const [header, ...lines] = (csv?.body ?? '').trim().split('\n');
+    const live = await api.get<string>('/panel/drift.csv?asAt=2025-03-31', { token: auditor });
+    expect(header).toBe(live.body.split('\n')[0]);
+    expect(header.split(',').at(-1)).toBe('social_worker_name');
+    expect(lines).toHaveLength(report.openFlags + report.dueSoon);
+    const worker = header.split(',').indexOf('social_worker');
+    for (const line of lines) {
+      const cells = line.split(',');
+      expect(cells.at(-1)).toBe(DEMO_WORKERS[cells[worker]] ?? '');
+    }
+    expect(lines.some((line) => line.endsWith(',Sam Worker (demo)'))).toBe(true);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries)
+      expect(entry).toMatchObject({
+        childId: '*',
+        view: 'drift',
+        query: expect.objectContaining({
+          route: '/panel/audit/drift.csv',
+          asAt: '2025-03-31',
+          reason: 'annual audit',
+          format: 'csv',
+        }),
+      });
+    expect(entries.flatMap((entry) => entry.childIds ?? []).sort()).toEqual(
+      report.children.map((row) => row.childId).sort(),
+    );
+
+    const bad = await api.get<string>('/panel/audit/drift.csv?asAt=2025-02-30', { token: auditor });
+    expect(bad.status).toBe(400);
+    expect(bad.body).not.toContain('as_at,child_id');
+  });
+
   it('Given a bad date or instant, Then 400 names each field and its rule, and nothing is recorded', async () => {
     const entries = await trailEntriesAfter(api, auditor, async () => {
       const bad = await asKnown('asAt=2025-02-30&knownAt=yesterday');

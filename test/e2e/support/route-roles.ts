@@ -127,6 +127,7 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /panel/children/:id': { roles: ALL_ROLES, anonymousStatus: 303 },
   // The auditors' page of the same report as known at an instant.
   'GET /panel/audit/drift': { roles: ['auditor', 'admin'], anonymousStatus: 303 },
+  'GET /panel/audit/drift.csv': { roles: ['auditor', 'admin'], anonymousStatus: 303 },
   // The auditors' pages of the read-access trail: the roles of GET /audit/access-log.
   'GET /panel/audit/access-log': { roles: ['auditor', 'admin'], anonymousStatus: 303 },
   'GET /panel/audit/access-log.csv': { roles: ['auditor', 'admin'], anonymousStatus: 303 },

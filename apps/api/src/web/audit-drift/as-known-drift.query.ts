@@ -70,13 +70,27 @@ export function parseAsKnownDriftQuery(raw: Record<string, unknown>, today: Cale
   };
 }
 
-/** The page's address with its settings, for pagination and links. */
-export function asKnownDriftUrl(query: AsKnownDriftQuery, page?: number): string {
+/** The CSV of every matching child, the live drift CSV's columns (web/drift/drift-csv.ts). */
+export const AS_KNOWN_DRIFT_CSV = '/panel/audit/drift.csv';
+
+/**
+ * The CSV's file name: the date, and the instant it is known at with its colons made dashes (a file
+ * name cannot hold them everywhere): drift-as-known-2025-03-31-at-2025-03-31T22-59-59.999Z.csv.
+ */
+export const asKnownCsvName = (query: AsKnownDriftQuery): string =>
+  `drift-as-known-${query.point.asAt}-at-${query.point.knownAt.replace(/:/g, '-')}.csv`;
+
+/** The page's address with its settings, for pagination and links; `path`: the page's or its CSV's. */
+export function asKnownDriftUrl(
+  query: AsKnownDriftQuery,
+  page?: number,
+  path = '/panel/audit/drift',
+): string {
   const params = new URLSearchParams();
   params.set('asAt', query.point.asAt);
   params.set('knownAt', query.point.knownAt);
   if (query.rule) params.set('rule', query.rule);
   if (query.reason) params.set('reason', query.reason);
   if (page !== undefined && page > 1) params.set('page', String(page));
-  return `/panel/audit/drift?${params.toString()}`;
+  return `${path}?${params.toString()}`;
 }
