@@ -1,6 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { parseAsKnownPoint, type AsKnownPoint, type AuthorityDriftAsKnown } from '@care-journey/audit';
+import {
+  AS_KNOWN_WORKER_NAMES,
+  parseAsKnownPoint,
+  withSocialWorkerName,
+  type AsKnownPoint,
+  type AuthorityDriftAsKnown,
+} from '@care-journey/audit';
 import type { DriftReportFilter } from '@care-journey/projections';
 import { mayReadPersonalData } from '../auth/personal-data';
 import { Roles } from '../auth/roles.decorator';
@@ -10,7 +16,6 @@ import { ErrorDto } from '../http/error-responses.dto';
 import { pageOf, type Paging } from '../projections/paging';
 import { todayInEngland } from '../projections/today';
 import { UserDirectory } from '../web/auth/user-directory';
-import { AS_KNOWN_WORKER_NAMES, withSocialWorkerName } from '../web/drift/social-worker-name';
 import { AccessLogRecorder } from './access-log.recorder';
 import { AuthorityDriftService } from './authority-drift.service';
 import { AuthorityDriftQuery } from './dto/authority-drift.query';

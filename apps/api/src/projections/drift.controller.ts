@@ -26,7 +26,7 @@ import {
   type ProjectionEngine,
   type ReadModelConfig,
 } from '@care-journey/projections';
-import { childFlagsPoint } from '@care-journey/audit';
+import { childFlagsPoint, withSocialWorkerName } from '@care-journey/audit';
 import { AccessLogRecorder } from '../audit/access-log.recorder';
 import { ChildFlagsAsKnownService } from '../audit/child-flags-as-known.service';
 import { mayReadPersonalData } from '../auth/personal-data';
@@ -39,7 +39,6 @@ import { badRequestBody } from '../http/field-errors';
 import { driftCsv } from '../web/drift/drift-csv';
 import { DRIFT_REPORT_READERS } from '../web/drift/drift-report-readers';
 import { UserDirectory } from '../web/auth/user-directory';
-import { withSocialWorkerName } from '../web/drift/social-worker-name';
 import { asRecordedName, driftAsRecorded, type DriftAsRecorded } from '../web/drift/as-recorded';
 import { csvName, driftProjection, type DriftProjection } from '../web/drift/projection';
 import { incompleteMarker, readModelsServed, type ReadModelsServed } from '../web/drift/read-models-served';

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { hashPassword } from '@care-journey/access';
 import { chainEvents, chainTipAfter, readWholeStream } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { CORRECTED_JOURNEY } from '../../../../libs/audit/src/testing/corrected-journey';
@@ -69,6 +70,31 @@ describe('care-journey audit drift', () => {
     ]);
     expect(progress).toContain('reading the log: 7 journey events (100%)');
     expect(progress).toMatch(/replayed 1 children from 2 of 7 journey events/);
+  });
+
+  it("Given a users file naming the allocated social worker, Then each child carries socialWorkerName (today's display name, said so in socialWorkerNameIs), as the API's report does; without one, usernames only", async () => {
+    const without = await run('--as-at', '2024-02-13', '--known-at', '2024-02-13T10:00:00Z');
+    expect(without.children[0]).toMatchObject({ socialWorker: 'sw-1' });
+    expect(without.children[0]).not.toHaveProperty('socialWorkerName');
+    const usersFile = join(dir, 'users.json');
+    writeFileSync(
+      usersFile,
+      JSON.stringify([
+        {
+          username: 'sw-1',
+          name: 'Sam One',
+          role: 'social_worker',
+          passwordHash: hashPassword('x'.repeat(12)),
+          teams: ['Children in Care North'],
+        },
+      ]),
+    );
+    process.env.CARE_JOURNEY_USERS = usersFile;
+    const named = (await run('--as-at', '2024-02-13', '--known-at', '2024-02-13T10:00:00Z')) as Awaited<
+      ReturnType<typeof run>
+    > & { socialWorkerNameIs?: string };
+    expect(named.children[0]).toMatchObject({ socialWorker: 'sw-1', socialWorkerName: 'Sam One' });
+    expect(named.socialWorkerNameIs).toContain("today's display name in the users file");
   });
 
   it('When --known-at is left out, Then it is the end of --as-at in England and the review counts', async () => {

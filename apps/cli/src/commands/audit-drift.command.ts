@@ -2,12 +2,15 @@ import { userInfo } from 'node:os';
 import { operatorIdentity } from '../support/operator-identity';
 import type { Command } from 'commander';
 import {
+  AS_KNOWN_WORKER_NAMES,
   authorityDriftAsKnown,
+  type AuthorityDriftAsKnown,
   type KnownJourneysProgress,
   listReadEntries,
   parseAsKnownPoint,
   readKnownJourneys,
   recordCaseHistoryRead,
+  withSocialWorkerName,
 } from '@care-journey/audit';
 import { codesOf, dateInEngland } from '@care-journey/journey';
 import {
@@ -19,6 +22,7 @@ import {
   type DriftRuleId,
 } from '@care-journey/projections';
 import { openExistingStore } from '../support/open-existing-store';
+import { usersFileNames } from '../support/users-file-names';
 
 /** The CLI's role in the read-access trail (as the other `audit` commands record their reads). */
 const CLI_ROLE = 'operator';
@@ -64,6 +68,20 @@ export function filterOfOptions(options: AuditDriftOptions): DriftReportFilter {
   };
 }
 
+/**
+ * With a users file (CARE_JOURNEY_USERS), each child's social worker named as the API names them:
+ * `socialWorkerName`, today's display name for the username allocated as known then, and
+ * `socialWorkerNameIs` saying so. Without one, the report as replayed (usernames only).
+ */
+function withWorkerNames(
+  report: AuthorityDriftAsKnown,
+  nameOf: ((username: string) => string | undefined) | undefined,
+): AuthorityDriftAsKnown & { socialWorkerNameIs?: string } {
+  if (nameOf === undefined) return report;
+  const children = report.children.map((row) => withSocialWorkerName(row, nameOf));
+  return { ...report, children, socialWorkerNameIs: AS_KNOWN_WORKER_NAMES };
+}
+
 const percent = (progress: KnownJourneysProgress): string =>
   progress.head === 0n ? '100' : ((Number(progress.position) / Number(progress.head)) * 100).toFixed(0);
 
@@ -104,6 +122,8 @@ export function registerAuditDriftCommand(audit: Command): void {
       const { point } = parsed;
       const filter = filterOfOptions(options);
       const config = driftConfigFromEnv();
+      // Read before the log: a users file that cannot be read stops the command before anything is recorded.
+      const nameOf = usersFileNames();
       const started = Date.now();
       const store = await openExistingStore();
       try {
@@ -143,7 +163,7 @@ export function registerAuditDriftCommand(audit: Command): void {
         process.stderr.write(
           `replayed ${report.childrenKnown.toLocaleString('en-GB')} children from ${report.eventsKnown.toLocaleString('en-GB')} of ${report.eventsRead.toLocaleString('en-GB')} journey events (recorded by ${point.knownAt}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${report.openFlags} open flags as at ${point.asAt}\n`,
         );
-        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(withWorkerNames(report, nameOf), null, 2)}\n`);
       } finally {
         await store.close();
       }

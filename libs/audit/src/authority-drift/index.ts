@@ -2,3 +2,4 @@ export * from './known-journeys';
 export * from './authority-drift-as-known';
 export * from './as-known-point';
 export * from './child-flags-as-known';
+export * from './social-worker-names';

@@ -14,4 +14,5 @@ export {
   type FlagHistoryEntry,
   type DriftReport,
   type DriftReportFilter,
+  type DriftReportRow,
 } from '@care-journey/projections';

@@ -1,6 +1,6 @@
 import { DEFAULT_DRIFT_CONFIG, driftReport } from '@care-journey/projections';
-import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
-import { withSocialWorkerName } from './social-worker-name';
+import { journey } from '../../../projections/src/testing/journey-builder';
+import { withSocialWorkerName } from './social-worker-names';
 
 describe("a drift row's social worker name (the live report and the report as known, review s15-iro F6)", () => {
   const rowOf = (socialWorker: string) =>

@@ -1,4 +1,4 @@
-import type { DriftReportRow } from '@care-journey/projections';
+import type { DriftReportRow } from '../replay/journey-domain';
 
 /** A drift report row with its social worker's display name (review s15-iro F6). */
 export type NamedDriftRow = DriftReportRow & { socialWorkerName: string | null };
@@ -6,7 +6,8 @@ export type NamedDriftRow = DriftReportRow & { socialWorkerName: string | null }
 /**
  * The row with `socialWorkerName`: the users file's display name, as the file has it now, for the
  * username allocated in the row (null when none is allocated or the file has no such user). The live
- * report and the report as known at an instant both name workers this way, for roles that see names.
+ * report and the report as known at an instant (API, page, CSV and `care-journey audit drift`) all
+ * name workers this way, for roles that see names.
  */
 export const withSocialWorkerName = (
   row: DriftReportRow,
