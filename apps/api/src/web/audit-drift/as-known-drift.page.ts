@@ -14,6 +14,7 @@ import {
 import { AGE_BAND_TEXT, formatDate, formatInstant, plural } from '../html/format';
 import { dueWords, openFlagStatus } from '../html/flag-words';
 import { html, type SafeHtml } from '../html/html';
+import { workerWords } from '../html/worker-words';
 import { page } from '../html/layout';
 import { pagination, type PageOf } from '../html/pagination';
 import { AS_KNOWN_DRIFT_CSV, asKnownDriftUrl, type AsKnownDriftQuery } from './as-known-drift.query';
@@ -93,12 +94,6 @@ function flagList(row: DriftReportRow): SafeHtml {
   </ul>`;
 }
 
-/** "Sam Worker (demo) (sw.demo)" where the users file names the worker, else the username (as the live page). */
-function workerText(username: string, workerName: AsKnownDriftPageModel['workerName']): string {
-  const name = workerName?.(username);
-  return name ? `${name} (${username})` : username;
-}
-
 function table(
   query: AsKnownDriftQuery,
   rows: PageOf<DriftReportRow>,
@@ -120,7 +115,7 @@ function table(
       (row) => html`<tr class="govuk-table__row" data-child="${row.childId}">
       <td class="govuk-table__cell"><a class="govuk-link" href="/panel/children/${encodeURIComponent(row.childId)}?asAt=${asAt}&amp;knownAt=${encodeURIComponent(knownAt)}">${row.name || row.childRef}</a><br><span class="govuk-body-s cj-muted">${row.childRef}</span></td>
       <td class="govuk-table__cell">${row.team ?? 'Not allocated'}</td>
-      <td class="govuk-table__cell">${row.socialWorker === undefined ? 'Not allocated' : workerText(row.socialWorker, workerName)}</td>
+      <td class="govuk-table__cell">${row.socialWorker === undefined ? 'Not allocated' : workerWords(row.socialWorker, workerName?.(row.socialWorker))}</td>
       <td class="govuk-table__cell">${row.legalStatus ?? '–'}</td>
       <td class="govuk-table__cell">${AGE_BAND_TEXT[row.ageBand ?? ''] ?? 'Not known'}</td>
       <td class="govuk-table__cell">${flagList(row)}</td></tr>`,

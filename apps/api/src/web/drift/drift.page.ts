@@ -13,6 +13,7 @@ import {
 import { AGE_BAND_TEXT, formatDate, plural } from '../html/format';
 import { closedDayWords, dueWords, openFlagStatus } from '../html/flag-words';
 import { html, type SafeHtml } from '../html/html';
+import { workerWords } from '../html/worker-words';
 import { page } from '../html/layout';
 import { driftUrl, type DriftQuery, type DriftSort } from './drift-query';
 import type { DriftView } from './drift-view';
@@ -39,10 +40,8 @@ export interface DriftPageModel {
 }
 
 /** "Olu Other (demo) (sw.other.demo)" where the users file names the worker, else the username. */
-function workerText({ workerName, showNames }: DriftPageModel, username: string): string {
-  const name = showNames ? workerName?.(username) : undefined;
-  return name ? `${name} (${username})` : username;
-}
+const workerText = ({ workerName, showNames }: DriftPageModel, username: string): string =>
+  workerWords(username, showNames ? workerName?.(username) : undefined);
 
 function field(
   id: string,
