@@ -86,15 +86,15 @@ describe('DR05 worded as a standing condition (real HTTP app on a SQLite file)',
     expect(closed).not.toContain('step taken');
   });
 
-  it('Given the same child, When the drift report page is read as at 8 September 2024, Then its DR05 line says "Open 8 days, from" the day it began, with no due date, and its "Most days overdue" cell says the same 8', async () => {
+  it('Given the same child, When the drift report page is read as at 8 September 2024, Then its DR05 line says "Open 8 days, from" the day it began, with no due date, and its "Most days overdue" cell is empty: a condition is not overdue (review s16-ofsted F3)', async () => {
     const html = await page(`/panel/drift?asAt=2024-09-08&rule=DR05`);
     const row = textOf(html, `data-child="${childId}"`, '</tr>');
     expect(row).toContain('Open 8 days, from 1 September 2024 DR05 Placement instability');
     expect(row).not.toMatch(/Overdue|due 31 August/);
-    expect(row.trim().endsWith(' 8')).toBe(true);
+    expect(row.trim().endsWith(' –')).toBe(true);
   });
 
-  it("Given the same child as at 8 September 2024, Then every surface gives DR05 the one figure, 8 days (the day it began included; D minus the due date, as every rule): the API, the drift CSV, the flags CSV, and the feed's due date", async () => {
+  it("Given the same child as at 8 September 2024, Then every surface gives DR05 the one figure, 8 days (the day it began included; D minus the due date, as every rule): the API, the drift CSV and the flags CSV (as days_open, status open, review s16-ofsted F3), and the feed's due date", async () => {
     const flags = await api.get<{
       flags: { ruleId: string; dueDate: string; openedOn: string; daysOverdue: number }[];
     }>(`/children/${childId}/flags?asAt=2024-09-08`, { token: panel });
@@ -113,12 +113,15 @@ describe('DR05 worded as a standing condition (real HTTP app on a SQLite file)',
       return line.split(',')[header.split(',').indexOf(column)];
     };
     const driftCsv = await page(`/panel/drift.csv?asAt=2024-09-08&rule=DR05`);
-    expect(cellOf(driftCsv, 'days_overdue', childId)).toBe('8');
+    expect(cellOf(driftCsv, 'days_open', childId)).toBe('8');
+    expect(cellOf(driftCsv, 'days_overdue', childId)).toBe('');
+    expect(cellOf(driftCsv, 'status', childId)).toBe('open');
     const flagsCsv = await api.get<string>(`/children/${childId}/flags?asAt=2024-09-08`, {
       token: panel,
       headers: { accept: 'text/csv' },
     });
-    expect(cellOf(flagsCsv.body, 'days_overdue', ',overdue,DR05,')).toBe('8');
+    expect(cellOf(flagsCsv.body, 'days_open', ',open,DR05,')).toBe('8');
+    expect(cellOf(flagsCsv.body, 'days_overdue', ',open,DR05,')).toBe('');
 
     // The feed carries the dates: 8 September minus its due date (31 August) is the same 8.
     const feed = await api.get<string>(`/feed?after=0&minPosition=${position}`, { token: job });
@@ -138,10 +141,11 @@ describe('DR05 worded as a standing condition (real HTTP app on a SQLite file)',
     const drift = await page(`/panel/drift.csv?asAt=2024-09-08&rule=DR05`);
     const [header, ...lines] = drift.trim().split('\n');
     // rule_kind keeps its place; evidence, threshold and evidence_ids came after it (session 10), then
-    // social_worker_name for a role that sees names (session 15, review s15-iro F6).
-    expect(header.endsWith(',opened_on,rule_kind,evidence,threshold,evidence_ids,social_worker_name')).toBe(
-      true,
-    );
+    // social_worker_name for a role that sees names (session 15, review s15-iro F6), then days_open
+    // (session 16, review s16-ofsted F3).
+    expect(
+      header.endsWith(',opened_on,rule_kind,evidence,threshold,evidence_ids,social_worker_name,days_open'),
+    ).toBe(true);
     expect(lines.find((line) => line.includes(childId))).toMatch(/,DR05,.*,2024-09-01,condition,/);
     const flags = await api.get<string>(`/children/${childId}/flags?asAt=2025-06-01`, {
       token: panel,
@@ -149,7 +153,7 @@ describe('DR05 worded as a standing condition (real HTTP app on a SQLite file)',
     });
     expect(flags.status).toBe(200);
     expect(flags.body.split('\n').find((line) => line.includes(',history,DR05,'))).toMatch(
-      /,2025-04-30,no_longer_applies,condition$/,
+      /,2025-04-30,no_longer_applies,condition,\d+$/,
     );
   });
 

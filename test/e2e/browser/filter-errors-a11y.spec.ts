@@ -38,7 +38,7 @@ describeInBrowser('filter errors are tied to their inputs (real browser, accessi
         'For example, 2025-03-31 Error: As at date must be a real date, YYYY-MM-DD, for example 2025-03-31',
     });
     expect(await accessibleText(page, 'minDaysOverdue')).toEqual({
-      name: 'At least this many days overdue',
+      name: 'At least this many days overdue (or open, for a standing condition)',
       description: 'Error: Days overdue must be a whole number of days',
     });
     expect((await accessibleText(page, 'dueWithinDays')).description).toBe(

@@ -7,7 +7,7 @@ import {
   type ChildFlagsAsKnown,
 } from '@care-journey/audit';
 import type { EventStore } from '@care-journey/event-store';
-import { journeyStream } from '@care-journey/journey';
+import { journeyStream, type StoredJourneyEvent } from '@care-journey/journey';
 import type { DriftConfig } from '@care-journey/projections';
 import { ChildNotFound } from '../children/application-errors';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
@@ -34,5 +34,12 @@ export class ChildFlagsAsKnownService {
     const registeredRef = (events[0]?.data as { childRef?: unknown }).childRef;
     const childRef = flags.childRef ?? (typeof registeredRef === 'string' ? registeredRef : childId);
     return { childId, ...flags, childRef };
+  }
+
+  /** The child's entries as recorded (with when), for what the read model does not keep. */
+  async entries(childId: string): Promise<StoredJourneyEvent[]> {
+    const recorded = await readWholeStream(this.store, journeyStream(childId));
+    if (!recorded) throw new ChildNotFound(childId);
+    return recorded.map(toStoredJourneyEvent);
   }
 }

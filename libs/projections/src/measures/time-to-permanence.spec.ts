@@ -95,4 +95,31 @@ describe('long-term fostering confirmed: the plan in force and a U1/U4 placement
           .summary(),
       ),
     ).toEqual([['2023-01-10', 223]]));
+
+  it('Given a long-term match on 10 January 2023 that broke down with a move to U6 elsewhere on 1 June 2023, When time to permanence is read, Then long-term fostering is not confirmed (as a disrupted adoptive placement is no move-in)', () =>
+    expect(
+      confirmed(
+        journey('LTF4')
+          .registered('2015-01-01')
+          .startCare('2022-06-01', 'C2', 'U6')
+          .plan('2022-08-01', 'long_term_fostering')
+          .move('2023-01-10', 'U1')
+          .move('2023-06-01', 'U6')
+          .summary(),
+      ),
+    ).toEqual([]));
+
+  it('Given that child matched again with U4 carers on 1 September 2023, When time to permanence is read, Then it is confirmed on the new match', () =>
+    expect(
+      confirmed(
+        journey('LTF5')
+          .registered('2015-01-01')
+          .startCare('2022-06-01', 'C2', 'U6')
+          .plan('2022-08-01', 'long_term_fostering')
+          .move('2023-01-10', 'U1')
+          .move('2023-06-01', 'U6')
+          .move('2023-09-01', 'U4')
+          .summary(),
+      ),
+    ).toEqual([['2023-09-01', 457]]));
 });

@@ -7,6 +7,7 @@ import type { DatedFact, JourneySummary, PeriodOfCare } from '../summary/journey
 import { currentPlan, placementTypeOn } from '../summary/queries';
 import { carePeriods } from '../rules/care-periods';
 import { adoptivePlacement } from '../summary/adoption-path';
+import { breakdownAfter } from '../rules/dr11-plan-stalled';
 import { childRefOf, mean, median, type ChildRef } from './measure-types';
 
 export const PERMANENCE_MILESTONES = [
@@ -56,7 +57,9 @@ const isLongTerm = (type: string | undefined): boolean => type === 'U1' || type 
  * Long-term fostering is confirmed on the first day the plan in force is long-term fostering and the
  * placement is long-term (U1/U4): rule book, "long-term fostering (U1/U4) confirmed as the permanence
  * plan", the same test as isInPermanentPlacement. Either can come second; the fact dated that day is
- * the evidence.
+ * the evidence. As the adoption move-in is the placement the child is still in, a confirmation whose
+ * long-term placement later broke down (DR11's breakdown: another carer, or a type that is not U1/U4)
+ * is not permanence: the next confirmation after the breakdown is, if any (review s16-ofsted F1).
  */
 function longTermFosteringConfirmed(period: PeriodOfCare): DatedFact | undefined {
   const plans = period.plans.filter((p) => p.route === 'long_term_fostering');
@@ -65,11 +68,16 @@ function longTermFosteringConfirmed(period: PeriodOfCare): DatedFact | undefined
     .flatMap((run) => run.types)
     .filter((t) => isLongTerm(t.placementType));
   const candidates: DatedFact[] = [...plans, ...longTermTypes].sort((a, b) => a.date.localeCompare(b.date));
-  return candidates.find(
-    (fact) =>
-      currentPlan(period, fact.date)?.route === 'long_term_fostering' &&
-      isLongTerm(placementTypeOn(period, fact.date)),
-  );
+  let after = '';
+  for (const fact of candidates) {
+    if (fact.date < after) continue;
+    if (currentPlan(period, fact.date)?.route !== 'long_term_fostering') continue;
+    if (!isLongTerm(placementTypeOn(period, fact.date))) continue;
+    const out = breakdownAfter(period, fact.date, undefined);
+    if (!out) return fact;
+    after = out.date;
+  }
+  return undefined;
 }
 
 function milestonesOf(period: PeriodOfCare): [PermanenceMilestone, DatedFact][] {

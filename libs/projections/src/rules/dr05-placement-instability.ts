@@ -8,8 +8,10 @@
  * the API, the CSVs and the pages ("Open 8 days, from 20 November 2026") all show
  * (docs/drift-rules.md). "The 12 months up to D" is ST1's window (firstDayOfMonthsUpTo: from the
  * day after D − 12 months to D), so on a 31 March DR05 and ST1 count the same placements. Its evidence is
- * the placements in the 12 months up to D (up to its last open day once closed), not those that
- * opened it: a flag open for years points at the moves that keep it open.
+ * the placements counted on the day it opened (the ones its "from" date rests on) and those in the 12
+ * months up to D (up to its last open day once closed: the moves that keep it open), oldest first, each
+ * once (review s16-ofsted F3: until session 16 only the latter, so a flag open for years could not be
+ * traced back to its start).
  */
 import type { CalendarDate } from '@care-journey/journey';
 import { addDaysKept, addMonthsKept } from '../calendar/date-memo';
@@ -76,6 +78,14 @@ function changePoints(summary: JourneySummary, config: DriftConfig): CalendarDat
 const evidenceDay = (spell: Spell, asAt: CalendarDate): CalendarDate =>
   spell.end === undefined ? asAt : addDaysKept(spell.end, -1);
 
+/** The placements counted on the spell's first day, then those counted on its evidence day, each once. */
+function evidenceOf(summary: JourneySummary, spell: Spell, asAt: CalendarDate, months: number): string[] {
+  const ids = placementsInMonthsUpTo(summary, spell.start, months).map((run) => run.startEventId);
+  for (const run of placementsInMonthsUpTo(summary, evidenceDay(spell, asAt), months))
+    if (!ids.includes(run.startEventId)) ids.push(run.startEventId);
+  return ids;
+}
+
 function obligations(
   summary: JourneySummary,
   asAt: CalendarDate,
@@ -110,9 +120,7 @@ function obligations(
       // No step ends a condition: the window sliding past a placement, like care ending, is a lapse.
       lapsedOn: spell.end,
       closingEventId: endingPeriod?.endEventId,
-      evidence: evidence
-        ? placementsInMonthsUpTo(summary, evidenceDay(spell, asAt), months).map((run) => run.startEventId)
-        : NO_EVIDENCE,
+      evidence: evidence ? evidenceOf(summary, spell, asAt, months) : NO_EVIDENCE,
     };
   });
 }

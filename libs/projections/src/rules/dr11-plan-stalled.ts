@@ -1,6 +1,11 @@
 /**
  * DR11: a permanence plan with no step towards it for longer than its route's limit. Each step
- * restarts the clock; achieving the plan ends it; a new plan or leaving care lapses it.
+ * restarts the clock; achieving the plan ends it; a new plan or leaving care lapses it. A long-term
+ * fostering plan is achieved by the long-term match (U1/U4); when that placement breaks down while the
+ * plan is in force (a move to another carer, or the same carer under a type that is not U1/U4), the
+ * move out starts a new obligation (key `<plan>@<move-out>`), closed by the next long-term placement,
+ * as DR07 treats a disrupted adoptive placement (docs/drift-rules.md, "A long-term placement that
+ * breaks down").
  */
 import type { CalendarDate, PermanenceRoute } from '@care-journey/journey';
 import { addMonthsKept } from '../calendar/date-memo';
@@ -40,7 +45,6 @@ function stepsTowards(route: PermanenceRoute, period: PeriodOfCare): readonly Da
 function achieved(route: PermanenceRoute, period: PeriodOfCare, plan: PlanFact): DatedFact | undefined {
   if (route === 'long_term_fostering') {
     // The long-term match: already with long-term carers when planned, or the move to them.
-    const isLongTerm = (type: string | undefined): boolean => type === 'U1' || type === 'U4';
     if (isLongTerm(placementTypeOn(period, plan.date))) return plan;
     return typeFacts(period, isLongTerm).find((fact) => fact.date > plan.date);
   }
@@ -48,6 +52,82 @@ function achieved(route: PermanenceRoute, period: PeriodOfCare, plan: PlanFact):
     return { date: period.end, eventId: period.endEventId ?? '' };
   }
   return undefined;
+}
+
+const isLongTerm = (type: string | undefined): boolean => type === 'U1' || type === 'U4';
+
+/**
+ * The first move out of a long-term placement after `matched`, before `until`: the start of another
+ * carer's placement, or a change of type with the same carer to one that is not U1/U4.
+ */
+export function breakdownAfter(
+  period: PeriodOfCare,
+  matched: CalendarDate,
+  until: DatedFact | undefined,
+): DatedFact | undefined {
+  for (const run of period.placements) {
+    if (run.end !== undefined && run.end <= matched) continue;
+    for (let i = 0; i < run.types.length; i++) {
+      const fact = run.types[i];
+      if (fact.date <= matched) continue;
+      if (until !== undefined && fact.date >= until.date) return undefined;
+      // The first type of a run is a move to another carer: the long-term placement ended.
+      if (i === 0 || !isLongTerm(fact.placementType)) return fact;
+    }
+  }
+  return undefined;
+}
+
+/** The next long-term placement on or after `from` (a move straight to long-term carers re-matches that day). */
+function matchFrom(period: PeriodOfCare, from: CalendarDate): DatedFact | undefined {
+  return typeFacts(period, isLongTerm).find((fact) => fact.date >= from);
+}
+
+/**
+ * The obligations that each breakdown of a long-term fostering match opens while the plan is in force:
+ * due the route's months after the move out, met by the next long-term placement, lapsed at `until`.
+ */
+function breakdownObligations(
+  period: PeriodOfCare,
+  plan: PlanFact,
+  matched: DatedFact,
+  until: DatedFact | undefined,
+  months: number,
+  found: Obligation[],
+  withEvidence: boolean,
+): void {
+  const threshold = { route: plan.route, months };
+  for (let out = breakdownAfter(period, matched.date, until); out;) {
+    const key = `${plan.date}:${plan.route}@${out.date}`;
+    const dueDate = addMonthsKept(out.date, months);
+    const evidence = withEvidence ? ids(plan.eventId, out.eventId) : NO_EVIDENCE;
+    const match = matchFrom(period, out.date);
+    if (match && (until === undefined || match.date <= until.date)) {
+      found.push({
+        key,
+        from: out.date,
+        dueDate,
+        evidence,
+        threshold,
+        metOn: match.date,
+        closingEventId: match.eventId,
+      });
+      out = breakdownAfter(period, match.date, until);
+      continue;
+    }
+    if (until)
+      found.push({
+        key,
+        from: out.date,
+        dueDate,
+        evidence,
+        threshold,
+        lapsedOn: until.date,
+        closingEventId: until.eventId,
+      });
+    else found.push({ key, from: out.date, dueDate, evidence, threshold });
+    return;
+  }
 }
 
 function planObligations(
@@ -98,6 +178,8 @@ function planObligations(
         closingEventId: until.eventId,
       });
     else found.push({ key, from: base, dueDate, evidence, threshold });
+    if (closing && closing === finish && plan.route === 'long_term_fostering')
+      breakdownObligations(period, plan, finish, until, months, found, withEvidence);
     if (!closing || closing === finish) return;
     base = closing.date;
     evidence = withEvidence ? ids(closing.eventId) : NO_EVIDENCE;

@@ -132,22 +132,29 @@ export function childFlagsCsv(view: ChildFlags): string {
     'closed_by',
     // Last, so the columns before keep their places: `condition` (DR05) or `step` (ruleKind).
     'rule_kind',
+    // Last again (review s16-ofsted F3): a condition is not overdue. Its open line's kind is `open`,
+    // it has no days_overdue, and here the days it has been (or was) open, its first day included.
+    'days_open',
   ];
   const child = [view.asAt, view.childId, view.childRef];
+  const isCondition = (ruleId: DriftFlag['ruleId']): boolean => ruleKind(ruleId) === 'condition';
+  const overdue = (f: { ruleId: DriftFlag['ruleId']; daysOverdue: number }): [CsvValue, CsvValue] =>
+    isCondition(f.ruleId) ? ['', f.daysOverdue] : [f.daysOverdue, ''];
   const rows: CsvValue[][] = [
     ...view.flags.map((f) => [
       ...child,
-      'overdue',
+      isCondition(f.ruleId) ? 'open' : 'overdue',
       f.ruleId,
       f.title,
       f.key,
       f.dueDate,
-      f.daysOverdue,
+      overdue(f)[0],
       '',
       f.openedOn,
       '',
       '',
       ruleKind(f.ruleId),
+      overdue(f)[1],
     ]),
     ...view.dueSoon.map((w) => [
       ...child,
@@ -162,6 +169,7 @@ export function childFlagsCsv(view: ChildFlags): string {
       '',
       '',
       ruleKind(w.ruleId),
+      '',
     ]),
     ...view.history.map((h) => [
       ...child,
@@ -170,12 +178,13 @@ export function childFlagsCsv(view: ChildFlags): string {
       h.title,
       h.key,
       h.dueDate,
-      h.daysOverdue,
+      overdue(h)[0],
       '',
       h.openedOn,
       h.closedOn,
       h.closedBy,
       ruleKind(h.ruleId),
+      overdue(h)[1],
     ]),
   ];
   return toCsv(header, rows);

@@ -27,6 +27,7 @@ import {
 import type { FieldMessage } from '../html/components';
 import { beforeRegistration, type BeforeRegistration } from './before-registration';
 import { withdrawnEntries, type WithdrawnEntry } from './withdrawn-entries';
+import { shownUntilRecorded, type ShownUntilRecorded } from './shown-until-recorded';
 
 /** The child as the panel sees them at a replay point: the summary, flags, and every entry. */
 export interface ChildJourney {
@@ -36,6 +37,8 @@ export interface ChildJourney {
   summary: JourneySummary;
   drift: DriftEvaluation;
   history: FlagHistoryEntry[];
+  /** Steps taken in time but recorded after their due date: the flag showed overdue until recorded. */
+  shownUntilRecorded: ShownUntilRecorded[];
   /** Entries effective by asAt and known by knownAt, after corrections, in recording order. */
   entries: StoredJourneyEvent[];
   /** Corrections known at the point, by corrected entry id. */
@@ -109,6 +112,7 @@ export function childJourney(
     summary,
     drift: evaluateDrift(summary, driftDate, config),
     history: flagHistory(summary, driftDate, config),
+    shownUntilRecorded: shownUntilRecorded(summary, driftDate, config, new Map(known.map((e) => [e.id, e]))),
     entries,
     corrections: correctionLinks(known),
     withdrawn: withdrawnEntries(known, point.asAt),

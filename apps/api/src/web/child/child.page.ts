@@ -20,6 +20,7 @@ import { closedDayWords, closedWords, isCondition, openFlagStatus } from '../htm
 import { html, type HtmlValue, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import type { ChildJourney, ReplayForm } from './child-journey';
+import type { ShownUntilRecorded } from './shown-until-recorded';
 import { entryDetails } from './entry-details';
 import { eventLabel } from './event-labels';
 import { timelineSvg, markPath, MARK_COLOURS } from './timeline.svg';
@@ -160,17 +161,28 @@ function recordedLate(h: FlagHistoryEntry, byId: Map<string, StoredJourneyEvent>
     : html``;
 }
 
-function historySection(
-  history: readonly FlagHistoryEntry[],
-  byId: Map<string, StoredJourneyEvent>,
-): SafeHtml {
-  const closed = history.filter((h) => h.closedOn);
-  if (closed.length === 0) return html``;
-  return html`<details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Flags closed earlier (${closed.length})</span></summary>
+/**
+ * A step held in time but recorded late (review s16-ofsted F2): never a breach, but reports showed it
+ * overdue until the record was made. Listed with the closed flags, worded for what it was.
+ */
+function shownUntilRecordedItem(s: ShownUntilRecorded, byId: Map<string, StoredJourneyEvent>): SafeHtml {
+  const step = byId.get(s.closingEventId);
+  const what = step ? eventLabel(step.type) : 'step';
+  return html`<li id="shown-until-recorded-${s.ruleId}-${s.key}">${s.ruleId} ${s.title}: shown overdue ${formatDate(s.shownFrom)} to ${formatDate(s.recordedOn)} (due ${formatDate(s.dueDate)});
+      in time: ${what} ${formatDate(s.metOn)}, but recorded ${formatDate(s.recordedOn)}</li>`;
+}
+
+function historySection(journey: ChildJourney, byId: Map<string, StoredJourneyEvent>): SafeHtml {
+  const closed = journey.history.filter((h) => h.closedOn);
+  const late = journey.shownUntilRecorded;
+  if (closed.length + late.length === 0) return html``;
+  return html`<details class="govuk-details" id="flags-closed"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Flags closed earlier (${closed.length})${
+    late.length > 0 ? `, and shown overdue until a step held in time was recorded (${late.length})` : ''
+  }</span></summary>
     <div class="govuk-details__text"><ul class="govuk-list">${closed.map(
       (h) => html`<li>${h.ruleId} ${h.title}: open ${formatDate(h.openedOn)} to ${formatDate(h.closedOn)},
       ${closedWords(h)}${recordedLate(h, byId)}</li>`,
-    )}</ul></div></details>`;
+    )}${late.map((s) => shownUntilRecordedItem(s, byId))}</ul></div></details>`;
 }
 
 /** Links to correct or withdraw one entry, each naming the entry for a screen reader. */
@@ -363,7 +375,7 @@ export function childPage(model: ChildPageModel): SafeHtml {
     ${timelineSvg({ summary, end: driftDate, flags: journey.drift.flags, dueSoon: journey.drift.dueSoon, corrected })}
     ${legend()}
     ${flagsSection(journey, byId, model.calendar)}
-    ${historySection(journey.history, byId)}
+    ${historySection(journey, byId)}
     ${entriesSection(journey, Boolean(model.mayCorrect) && !replaying)}
     ${withdrawnSection(journey.withdrawn)}`;
   return page({

@@ -21,11 +21,11 @@ function csvFor(showNames: boolean, asAt = '2024-11-20'): Record<string, string>
 }
 
 describe('the panel-pack CSV: each flag with its evidence and threshold', () => {
-  it('Given the CSV, When its header is read, Then the earlier columns keep their places and evidence, threshold, evidence_ids come last', () => {
+  it('Given the CSV, When its header is read, Then the earlier columns keep their places and evidence, threshold, evidence_ids, then days_open come last', () => {
     const report = driftReport([teenager], '2024-11-20', DEFAULT_DRIFT_CONFIG, { rules: ['DR10'] });
     const header = driftCsv(report.children, '2024-11-20', true).split('\n')[0];
     expect(header).toBe(
-      'as_at,child_id,child_ref,name,team,social_worker,legal_status,age_band,rule,title,status,due_date,days_overdue,days_until_due,opened_on,rule_kind,evidence,threshold,evidence_ids,social_worker_name',
+      'as_at,child_id,child_ref,name,team,social_worker,legal_status,age_band,rule,title,status,due_date,days_overdue,days_until_due,opened_on,rule_kind,evidence,threshold,evidence_ids,social_worker_name,days_open',
     );
   });
 
@@ -74,5 +74,34 @@ describe('the panel-pack CSV: each flag with its evidence and threshold', () => 
     }) as Record<string, string>[];
     expect(job.social_worker).toBe('sw-1');
     expect(job).not.toHaveProperty('social_worker_name');
+  });
+
+  it('Given DR05 open since 6 July 2025 and a review overdue, When the CSV is read on 27 November 2026, Then DR05 is status open with days_open and no days_overdue, the review overdue with days_overdue, and DR05 rests on the moves that opened it (review s16-ofsted F3)', () => {
+    // Placements 28 Feb 2024 (u-2), 25 May 2025 (u-4), 6 Jul 2025 (u-5), 18 Feb 2026 (u-6), 25 May 2026 (u-7).
+    const unstable = journey('u')
+      .registered('2015-01-01')
+      .startCare('2024-02-28')
+      .review('2024-03-20')
+      .move('2025-05-25')
+      .move('2025-07-06')
+      .move('2026-02-18')
+      .move('2026-05-25')
+      .summary();
+    const report = driftReport([unstable], '2026-11-27', DEFAULT_DRIFT_CONFIG, { rules: ['DR02', 'DR05'] });
+    const lines = parse(
+      driftCsv(report.children, '2026-11-27', true, () => unstable),
+      { columns: true },
+    ) as Record<string, string>[];
+    const byRule = new Map(lines.map((line) => [line.rule, line]));
+    expect(byRule.get('DR05')).toMatchObject({
+      status: 'open',
+      rule_kind: 'condition',
+      opened_on: '2025-07-06',
+      days_overdue: '',
+      days_open: '510',
+      evidence_ids: 'u-2 u-4 u-5 u-6 u-7',
+    });
+    expect(byRule.get('DR02')).toMatchObject({ status: 'overdue', rule_kind: 'step', days_open: '' });
+    expect(Number(byRule.get('DR02')?.days_overdue)).toBeGreaterThan(0);
   });
 });

@@ -47,6 +47,9 @@ export function driftCsv(
     'evidence_ids',
     // Last again: the social worker's name beside the username above, for roles that see names.
     ...(showNames ? ['social_worker_name'] : []),
+    // Last of all (review s16-ofsted F3): a condition (DR05) is not overdue. Its row has status
+    // `open`, no days_overdue, and here the days it has been open since opened_on, that day included.
+    'days_open',
   ];
   const lines: (string | number)[][] = [];
   for (const row of rows) {
@@ -68,21 +71,24 @@ export function driftCsv(
       row.legalStatus,
       row.ageBand,
     ];
-    for (const f of row.flags)
+    for (const f of row.flags) {
+      const condition = ruleKind(f.ruleId) === 'condition';
       lines.push(
         [
           ...child,
           f.ruleId,
           f.title,
-          'overdue',
+          condition ? 'open' : 'overdue',
           f.dueDate,
-          f.daysOverdue,
+          condition ? '' : f.daysOverdue,
           '',
           f.openedOn,
           ruleKind(f.ruleId),
           ...basis(f),
+          condition ? f.daysOverdue : '',
         ].map(cell),
       );
+    }
     for (const w of row.dueSoon)
       lines.push(
         [
@@ -96,6 +102,7 @@ export function driftCsv(
           '',
           ruleKind(w.ruleId),
           ...basis(w),
+          '',
         ].map(cell),
       );
   }

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '@care-journey/journey';
 import {
   allocationOn,
+  ruleKind,
   periodOn,
   teamKey,
   type DriftReport,
@@ -24,7 +25,12 @@ export interface DriftView {
   summaries: readonly JourneySummary[];
 }
 
-const worstOverdue = (row: DriftReportRow): number => Math.max(-1, ...row.flags.map((f) => f.daysOverdue));
+/**
+ * The most days overdue of the row's steps. A condition (DR05) has no step overdue: its days open do
+ * not rank a child above one whose review is late (review s16-ofsted F3), so it counts as none here.
+ */
+export const worstOverdue = (row: DriftReportRow): number =>
+  Math.max(-1, ...row.flags.map((f) => (ruleKind(f.ruleId) === 'condition' ? -1 : f.daysOverdue)));
 const soonestDue = (row: DriftReportRow): string =>
   [...row.flags, ...row.dueSoon].map((f) => f.dueDate).sort()[0] ?? '9999-12-31';
 

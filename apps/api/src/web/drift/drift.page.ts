@@ -16,7 +16,7 @@ import { html, type SafeHtml } from '../html/html';
 import { workerWords } from '../html/worker-words';
 import { page } from '../html/layout';
 import { driftUrl, type DriftQuery, type DriftSort } from './drift-query';
-import type { DriftView } from './drift-view';
+import { worstOverdue, type DriftView } from './drift-view';
 import { asRecordedText, isPastReport } from './as-recorded';
 import { isProjection, projectionText } from './projection';
 import { printBasis, type FlagBasis } from './print-evidence';
@@ -120,7 +120,7 @@ function filters(model: DriftPageModel): SafeHtml {
         ),
         e,
       )}
-      ${field('minDaysOverdue', 'At least this many days overdue', html`<input class="govuk-input govuk-input--width-4${errorClass('minDaysOverdue')}" id="minDaysOverdue" name="minDaysOverdue" type="text" inputmode="numeric" value="${r.minDaysOverdue}"${describe('minDaysOverdue')}>`, e)}
+      ${field('minDaysOverdue', 'At least this many days overdue (or open, for a standing condition)', html`<input class="govuk-input govuk-input--width-4${errorClass('minDaysOverdue')}" id="minDaysOverdue" name="minDaysOverdue" type="text" inputmode="numeric" value="${r.minDaysOverdue}"${describe('minDaysOverdue')}>`, e)}
       ${field('dueWithinDays', 'Warn when due within (days)', html`<input class="govuk-input govuk-input--width-4${errorClass('dueWithinDays')}" id="dueWithinDays" name="dueWithinDays" type="text" inputmode="numeric" value="${r.dueWithinDays || String(view.report.dueWithinDays)}"${describe('dueWithinDays')}>`, e)}
     </div>
     <input type="hidden" name="sort" value="${r.sort}"><input type="hidden" name="dir" value="${r.dir}">
@@ -183,7 +183,6 @@ function table(model: DriftPageModel): SafeHtml {
   const { query, view, showNames } = model;
   if (view.rows.length === 0)
     return html`<p class="govuk-body govuk-!-font-weight-bold" id="no-results">No child has an open flag or warning that matches these filters as at ${formatDate(query.asAt)}.</p>`;
-  const worst = (row: DriftReportRow) => Math.max(0, ...row.flags.map((f) => f.daysOverdue));
   // The pack adds the threshold; the screen has it in the rules table (review s15-iro F6).
   const basisOf = printBasis(view.summaries, view.rows, showNames, query.all);
   return scrollingTable(
@@ -200,7 +199,7 @@ function table(model: DriftPageModel): SafeHtml {
         <td class="govuk-table__cell"><abbr title="${codeMeaning('LS', row.legalStatus ?? '') ?? ''}">${row.legalStatus ?? '–'}</abbr></td>
         <td class="govuk-table__cell">${AGE_BAND_TEXT[row.ageBand ?? ''] ?? 'Not known'}</td>
         <td class="govuk-table__cell">${flagList(row, model.calendar, basisOf?.(row))}</td>
-        <td class="govuk-table__cell govuk-table__cell--numeric">${row.flags.length ? worst(row) : '–'}</td>
+        <td class="govuk-table__cell govuk-table__cell--numeric">${worstOverdue(row) >= 0 ? worstOverdue(row) : '–'}</td>
       </tr>`,
       )}
     </tbody></table>`,

@@ -30,8 +30,8 @@ export const isCondition = (ruleId: string): boolean => conditions.has(ruleId);
  * The status of an open flag: "Overdue 8 days", or for a condition "Open 8 days, from 20 November
  * 2026". One figure, `daysOverdue`, for both: the days the flag has been open as at D, the day it
  * opened included (D minus the due date, which for a condition is the eve of that day). Until
- * session 10 a condition said "Since 20 November 2026 (7 days)" beside the API's, the CSVs' and
- * the "Most days overdue" column's 8.
+ * session 10 a condition said "Since 20 November 2026 (7 days)" beside the API's and the CSVs' 8
+ * (the CSVs' `days_open` since session 16, when the "Most days overdue" column stopped counting it).
  */
 export function openFlagStatus(f: DriftFlag): string {
   if (!isCondition(f.ruleId)) return `Overdue ${plural(f.daysOverdue, 'day')}`;

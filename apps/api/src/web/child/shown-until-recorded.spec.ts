@@ -1,0 +1,104 @@
+import type { StoredJourneyEvent } from '@care-journey/journey';
+import { DEFAULT_DRIFT_CONFIG, flagHistory } from '@care-journey/projections';
+import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
+import { shownUntilRecorded } from './shown-until-recorded';
+import { childPageFor } from './testing/child-page-for';
+
+const CHILD = '35e88ce0-8aec-52e9-8d15-03da5af3bd19';
+const recorded = (id: string, at: string, type: string, data: Record<string, unknown>) =>
+  ({
+    id,
+    recordedAt: at,
+    recordedBy: 'sw-015',
+    type,
+    data: { childId: CHILD, ...data },
+  }) as unknown as StoredJourneyEvent;
+
+// In care from Wed 19 August 2026: DR01 due 17 September. The review was held on 10 September (in
+// time) but recorded on 27 November: until then every report showed DR01 overdue.
+const heldInTimeRecordedLate = (reviewRecordedAt: string): StoredJourneyEvent[] => [
+  recorded('r1', '2026-08-19T09:00:00.000Z', 'ChildRegistered', {
+    effectiveDate: '2026-08-19',
+    childRef: 'C100228',
+    name: 'Leo Tesfaye',
+    dateOfBirth: '2014-03-02',
+    sex: '1',
+    ethnicity: 'WBRI',
+    upn: 'UN1',
+  }),
+  recorded('p1', '2026-08-19T09:05:00.000Z', 'PeriodOfCareStarted', {
+    effectiveDate: '2026-08-19',
+    legalStatus: 'V2',
+    categoryOfNeed: 'N1',
+    placement: { placementType: 'U6' },
+  }),
+  recorded('v1', reviewRecordedAt, 'StatutoryReviewHeld', {
+    effectiveDate: '2026-09-10',
+    participation: 'PN1',
+  }),
+];
+
+describe('a step held in time but recorded late leaves a trace (review s16-ofsted F2)', () => {
+  it('Given a first review held 10 September, in time for 17 September, but recorded 27 November, When the child page is read on 28 November, Then it has no open flag and no breach, and says DR01 was shown overdue 18 September to 27 November until the review was recorded', () => {
+    const page = childPageFor({
+      childId: CHILD,
+      events: heldInTimeRecordedLate('2026-11-27T23:23:01.000Z'),
+      role: 'panel_member',
+      today: '2026-11-28',
+    });
+    const text = page.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    // Only the second review's warnings are open; DR01 has no open flag and no breach.
+    const open = text.slice(
+      text.indexOf(' Open flags and warnings as at'),
+      text.indexOf(' Flags closed earlier'),
+    );
+    expect(open).toContain('DR02 Second review due');
+    expect(open).not.toContain('DR01');
+    expect(text).toContain(
+      'Flags closed earlier (0), and shown overdue until a step held in time was recorded (1)',
+    );
+    expect(text).toContain(
+      'DR01 First review overdue: shown overdue 18 September 2026 to 27 November 2026 (due 17 September 2026); in time: Review held 10 September 2026, but recorded 27 November 2026',
+    );
+  });
+
+  it('Given the same review recorded on its due date, When the page is read, Then there is nothing to trace', () => {
+    const page = childPageFor({
+      childId: CHILD,
+      events: heldInTimeRecordedLate('2026-09-17T15:00:00.000Z'),
+      role: 'panel_member',
+      today: '2026-11-28',
+    });
+    expect(page).not.toContain('shown overdue');
+  });
+
+  it('Given a due date resting on an entry itself recorded after the step, When traced, Then the flag never showed and nothing is listed', () => {
+    // In care from 1 June 2026 (DR01 due 29 June), the care entry and the review both recorded 1 August.
+    const b = journey('c').registered('2015-01-01').startCare('2026-06-01').review('2026-06-20');
+    const events = b.events.map((e) => ({ ...e, recordedAt: '2026-08-01T10:00:00.000Z' }));
+    const byId = new Map(events.map((e) => [e.id, e]));
+    expect(
+      flagHistory(b.summary(), '2026-09-01', DEFAULT_DRIFT_CONFIG).filter((h) => h.ruleId === 'DR01'),
+    ).toEqual([]);
+    expect(shownUntilRecorded(b.summary(), '2026-09-01', DEFAULT_DRIFT_CONFIG, byId)).toEqual([]);
+  });
+
+  it('Given the care entry recorded in time and the review recorded 1 August, When traced, Then DR01 shown overdue from 30 June to 1 August', () => {
+    const b = journey('c').registered('2015-01-01').startCare('2026-06-01').review('2026-06-20');
+    const review = b.lastId;
+    const events = b.events.map((e) =>
+      e.id === review ? { ...e, recordedAt: '2026-08-01T10:00:00.000Z' } : e,
+    );
+    const byId = new Map(events.map((e) => [e.id, e]));
+    expect(shownUntilRecorded(b.summary(), '2026-09-01', DEFAULT_DRIFT_CONFIG, byId)).toEqual([
+      expect.objectContaining({
+        ruleId: 'DR01',
+        dueDate: '2026-06-29',
+        metOn: '2026-06-20',
+        closingEventId: review,
+        shownFrom: '2026-06-30',
+        recordedOn: '2026-08-01',
+      }),
+    ]);
+  });
+});
