@@ -1,4 +1,4 @@
-import { catchUpNote, cpuNote } from './http-commands';
+import { catchUpNote, cpuNote, httpVerdict } from './http-commands';
 import type { Measured } from '../http/api-under-load';
 
 const phase = (extra: Partial<Measured>): Measured =>
@@ -29,5 +29,24 @@ describe('the HTTP rows’ notes', () => {
       '; read models 9000 events behind at the end, not caught up within 60 s (CPU counted until then)',
     );
     expect(catchUpNote(phase({}))).toBe('');
+  });
+});
+
+describe('the HTTP rows’ verdict', () => {
+  it('Given 8 clients at 2,100/s, p99 15 ms, all 2xx, at synchronous=FULL, Then the goal is met', () => {
+    expect(httpVerdict(8, phase({ perSecond: 2100, p99: 15 }), 'FULL').met).toBe(true);
+  });
+
+  it('Given the same phase at synchronous=NORMAL, Then the goal is not met (durability is part of it)', () => {
+    expect(httpVerdict(8, phase({ perSecond: 2100, p99: 15 }), 'NORMAL')).toEqual({
+      goal: '≥ 2,000/s, p99 < 20 ms, every response 2xx, synchronous=FULL',
+      met: false,
+    });
+  });
+
+  it('Given a socket error or a non-2xx answer in any phase, Then that row is not met', () => {
+    expect(httpVerdict(8, phase({ perSecond: 2100, p99: 15, errors: 1 }), 'FULL').met).toBe(false);
+    expect(httpVerdict(1, phase({ non2xx: 3 }), 'FULL')).toEqual({ goal: 'every response 2xx', met: false });
+    expect(httpVerdict(32, phase({}), 'FULL')).toEqual({ goal: 'every response 2xx', met: true });
   });
 });

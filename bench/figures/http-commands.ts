@@ -29,6 +29,28 @@ export function catchUpNote(r: Measured): string {
   return `; read models ${r.lagAtEnd} events behind at the end, ${caught} (CPU counted until then)`;
 }
 
+/** The 8-client goal of #9, and the durability it must hold at. */
+export const HTTP_GOAL = '≥ 2,000/s, p99 < 20 ms, every response 2xx, synchronous=FULL';
+
+/**
+ * A phase's goal and verdict. Every row requires every response acknowledged (2xx, no socket error):
+ * a phase that dropped or refused commands is not met, whatever its rate. The 8-client row is #9's
+ * goal, judged only at synchronous=FULL (a shell that exports CARE_JOURNEY_SQLITE_SYNCHRONOUS=NORMAL
+ * reaches the API: review s16 F9).
+ */
+export function httpVerdict(
+  clients: number,
+  r: Pick<Measured, 'perSecond' | 'p99' | 'non2xx' | 'errors'>,
+  synchronous: string,
+): { goal: string; met: boolean } {
+  const acknowledged = r.non2xx === 0 && r.errors === 0;
+  if (clients !== 8) return { goal: 'every response 2xx', met: acknowledged };
+  return {
+    goal: HTTP_GOAL,
+    met: acknowledged && synchronous === 'FULL' && r.perSecond >= 2000 && r.p99 < 20,
+  };
+}
+
 /**
  * Commands through the real HTTP API: the API in one process (synchronous=FULL, its default writer and
  * projections modes unless the environment sets them; the row says which), the load tool (wrk when on
@@ -56,18 +78,16 @@ export async function httpRows(
       progress(`HTTP commands: ${clients} client(s) for ${seconds} s…`);
       const r = await api.load(clients, seconds);
       if (clients === 8) at8 = r.perSecond;
-      const goal8 = clients === 8;
       rows.push({
         figure: `HTTP commands (review), ${clients} client${clients > 1 ? 's' : ''}`,
         ours: r.perSecond,
         unit: 'commands/s',
         baseline: { name: 'raw insert, 1 per transaction (tx/s)', value: singleTxPerSecond },
         ratio: r.perSecond / singleTxPerSecond,
-        goal: goal8 ? '≥ 2,000/s, p99 < 20 ms' : undefined,
-        met: goal8 ? r.perSecond >= 2000 && r.p99 < 20 && r.non2xx === 0 : undefined,
+        ...httpVerdict(clients, r, api.synchronous),
         peakRssMb: 0,
         note:
-          `${r.tool} → API (${api.modes}); p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms, ${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors` +
+          `${r.tool} → API (${api.modes}); rate of 2xx (acknowledged) responses only; p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms (of all responses), ${r.requests} responses, ${r.non2xx} non-2xx, ${r.errors} errors` +
           cpuNote(r),
       });
     }

@@ -12,7 +12,7 @@ import {
 import { RecordJourneyCommand } from '../../apps/api/src/children/commands/record-journey.command';
 import { recordJourneyHandler } from '../../apps/api/src/children/commands/testing/record-journey-handler';
 import type { JourneyRepository } from '../../apps/api/src/children/recording/journey.repository';
-import type { EmmettEvent, EmmettStore } from '../support/load-peer';
+import type { EmmettConnection, EmmettEvent, EmmettSqlite, EmmettStore } from '../support/load-peer';
 import { toStored } from '../support/stored';
 import type { ReviewTarget } from '../workload/review-targets';
 import { ReviewDates } from '../workload/review-targets';
@@ -80,39 +80,68 @@ const fromEmmett = (e: EmmettEvent): StoredJourneyEvent =>
     recordedBy: e.metadata?.recordedBy,
   }) as StoredJourneyEvent;
 
+const emmettEvents = (command: JourneyCommand, read: EmmettEvent[]): EmmettEvent[] =>
+  journeyDecider.decide(command, evolveAll(read.map(fromEmmett))).map((e: JourneyEvent) => ({
+    type: e.type,
+    data: e.data as Record<string, unknown>,
+    metadata: { eventId: randomUUID(), ...metadataFor(command) },
+  }));
+
 /**
- * Emmett: its store's readStream of the whole stream, the same `evolveAll`, the same decide,
- * appendToStream at the version read. (Its aggregateStream is that read plus a reduce with an
- * evolve per event; readStream lets both sides fold with the same function.)
+ * Emmett through its store (`getSQLiteEventStore`): readStream of the whole stream, the same
+ * `evolveAll`, the same decide, appendToStream at the version read. (Its aggregateStream is that read
+ * plus a reduce with an evolve per event; readStream lets both sides fold with the same function.)
+ * The store opens a connection for every call and closes it after, so when nothing else holds the
+ * file open each close checkpoints the WAL into the database and deletes it (review s16 F1).
  */
 export function emmettStep(store: EmmettStore): Step {
   return async (child, command) => {
     const { events: read, currentStreamVersion } = await store.readStream(child.stream);
-    const state = evolveAll(read.map(fromEmmett));
-    const events: EmmettEvent[] = journeyDecider.decide(command, state).map((e: JourneyEvent) => ({
-      type: e.type,
-      data: e.data as Record<string, unknown>,
-      metadata: { eventId: randomUUID(), ...metadataFor(command) },
-    }));
-    await store.appendToStream(child.stream, events, { expectedStreamVersion: currentStreamVersion });
+    await store.appendToStream(child.stream, emmettEvents(command, read), {
+      expectedStreamVersion: currentStreamVersion,
+    });
+  };
+}
+
+/**
+ * Emmett on one long-lived connection: its exported `readStream(connection, …)` and
+ * `appendToStream(connection, …)` (the functions its store calls inside), the same fold and decide.
+ * A version conflict comes back as `success: false` (the store would throw): it is thrown here so the
+ * loop counts it as an error.
+ */
+export function emmettConnectionStep(peer: EmmettSqlite, connection: EmmettConnection): Step {
+  return async (child, command) => {
+    const { events: read, currentStreamVersion } = await peer.readStream(connection, child.stream);
+    const { success } = await peer.appendToStream(
+      connection,
+      child.stream,
+      'journey',
+      emmettEvents(command, read),
+      { expectedStreamVersion: currentStreamVersion },
+    );
+    if (!success) throw new Error(`expected version ${currentStreamVersion} conflict on ${child.stream}`);
   };
 }
 
 /**
  * `loops` concurrent loops, each doing `perLoop` reviews one after another on its own children
- * (loop j takes targets j, j + loops, …), so loops never contend for a stream.
+ * (loop j takes targets j, j + loops, …), so loops never contend for a stream. `step` is shared by
+ * every loop, or one per loop (loop j runs `step[j]`: Emmett's one connection per loop).
  */
 export async function runLoops(
   targets: readonly ReviewTarget[],
   loops: number,
   perLoop: number,
-  step: Step,
+  step: Step | readonly Step[],
   dates: ReviewDates,
 ): Promise<{ seconds: number; done: number; errors: number; firstError?: string }> {
   let done = 0;
   let errors = 0;
   let firstError: string | undefined;
+  if (Array.isArray(step) && step.length !== loops)
+    throw new RangeError(`${step.length} steps for ${loops} loops`);
   const loop = async (j: number) => {
+    const run: Step = Array.isArray(step) ? (step as readonly Step[])[j] : (step as Step);
     const mine = targets.filter((_, i) => i % loops === j);
     for (let k = 0; k < perLoop; k++) {
       const child = mine[k % mine.length];
@@ -125,7 +154,7 @@ export async function runLoops(
         recordedBy: 'bench',
       } as JourneyCommand;
       try {
-        await step(child, command);
+        await run(child, command);
         done++;
       } catch (error) {
         errors++;

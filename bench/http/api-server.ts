@@ -2,8 +2,9 @@
  * The API as the bench's server process: the real app (createApp) on the SQLite file named by
  * CARE_JOURNEY_SQLITE_FILE, default durability (synchronous=FULL), projections as deployed (a thread of the API),
  * logging as deployed (an access-log line a request, CARE_JOURNEY_ACCESS_LOG=off to leave it out).
- * Prints "listening <port> <writer> <projections>" once it accepts requests (the modes it runs, which
- * CARE_JOURNEY_SQLITE_WRITER and CARE_JOURNEY_PROJECTIONS can change); stops on SIGTERM.
+ * Prints "listening <port> writer=… projections=… synchronous=…" once it accepts requests (the modes it
+ * runs, which CARE_JOURNEY_SQLITE_WRITER, CARE_JOURNEY_PROJECTIONS and CARE_JOURNEY_SQLITE_SYNCHRONOUS can
+ * change: the bench spreads its own environment into this process); stops on SIGTERM.
  */
 import 'reflect-metadata';
 import { loadApiConfig } from '../../apps/api/src/config/load-api-config';
@@ -16,7 +17,10 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const writer = config.store.kind === 'sqlite' ? (config.store.writer ?? 'same-thread') : config.store.kind;
-  process.stdout.write(`listening ${port} writer=${writer} projections=${config.projections}\n`);
+  const synchronous = config.store.kind === 'sqlite' ? config.store.synchronous : 'n/a';
+  process.stdout.write(
+    `listening ${port} writer=${writer} projections=${config.projections} synchronous=${synchronous}\n`,
+  );
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }
 

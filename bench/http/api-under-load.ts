@@ -109,8 +109,10 @@ export class ReviewStore {
  */
 export class ApiUnderLoad {
   readonly tool = chooseLoadTool();
-  /** "writer=…, projections=…" as the server printed them. */
+  /** "writer=…, projections=…, synchronous=…" as the server printed them. */
   modes = '';
+  /** The store's synchronous setting as the server printed it (FULL, NORMAL, or n/a for another store). */
+  synchronous = '';
   private url = '';
   private token = '';
   private first = 0;
@@ -149,8 +151,11 @@ export class ApiUnderLoad {
     );
     const api = new ApiUnderLoad(server, options.targetsFile, secret);
     try {
-      const [, port, writerMode, projectionsMode] = (await firstLine(server, /^listening \d+/)).split(' ');
-      api.modes = `${writerMode}, ${projectionsMode}`;
+      const [, port, writerMode, projectionsMode, synchronousMode = 'synchronous=?'] = (
+        await firstLine(server, /^listening \d+/)
+      ).split(' ');
+      api.modes = `${writerMode}, ${projectionsMode}, ${synchronousMode}`;
+      api.synchronous = synchronousMode.replace('synchronous=', '');
       api.url = `http://127.0.0.1:${port}`;
       api.token = mintToken({ secret, userId: 'bench-social-worker', role: 'social_worker' });
       return api;

@@ -44,7 +44,8 @@ autocannon(
     }
     const out = {
       requests: result.requests.total,
-      perSecond: result.requests.total / (result.duration || Number(seconds)),
+      // Acknowledged commands only: a non-2xx answer is not a command done.
+      perSecond: (result.requests.total - result.non2xx) / (result.duration || Number(seconds)),
       p50: result.latency.p50,
       p99: result.latency.p99,
       non2xx: result.non2xx,

@@ -5,7 +5,9 @@ export type LoadTool = 'wrk' | 'autocannon';
 
 /** What either load tool measured over a phase (latencies in ms). */
 export interface LoadCounts {
+  /** Responses received, 2xx or not. */
   requests: number;
+  /** 2xx (acknowledged) responses per second: what a client could count as commands done. */
   perSecond: number;
   p50: number;
   p99: number;

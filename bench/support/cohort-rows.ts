@@ -25,6 +25,25 @@ export function firstRows(file: string, count: number): InsertRow[] {
   return rows;
 }
 
+/** `items` in arrays of `size` (the last one shorter), read lazily. */
+export function* inGroups<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`size must be ≥ 1, got ${size}`);
+  let group: T[] = [];
+  for (const item of items) {
+    group.push(item);
+    if (group.length === size) {
+      yield group;
+      group = [];
+    }
+  }
+  if (group.length > 0) yield group;
+}
+
+/** Every row of the seed file as the raw baseline inserts it, in log order, read lazily. */
+export function* insertRows(file: string): Generator<InsertRow> {
+  for (const row of storedRows(file)) yield insertRow(row);
+}
+
 /**
  * Every row of the seed file in groups of `size`, in log order. Each group is given its own stream
  * (`bench-batch-<n>`, revisions 0…size-1) so that one appendToStream call can carry it; ids, types,

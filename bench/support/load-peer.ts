@@ -32,12 +32,18 @@ export interface EmmettSqlite {
   getSQLiteEventStore(options: { fileName: string }): EmmettStore;
   sqliteConnection(options: { fileName: string }): EmmettConnection;
   createEventStoreSchema(connection: EmmettConnection): Promise<void>;
+  /** One transaction per call (BEGIN IMMEDIATE … COMMIT on the connection): one loop per connection. */
   appendToStream(
     connection: EmmettConnection,
     stream: string,
     streamType: string,
     events: EmmettEvent[],
+    options?: { expectedStreamVersion?: bigint },
   ): Promise<{ success: boolean }>;
+  readStream(
+    connection: EmmettConnection,
+    stream: string,
+  ): Promise<{ currentStreamVersion: bigint; events: EmmettEvent[]; streamExists: boolean }>;
   readMessagesBatch(
     connection: EmmettConnection,
     options: { after: bigint; batchSize: number },
