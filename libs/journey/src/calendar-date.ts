@@ -17,7 +17,8 @@ export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 1
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  // Not `[4, 6, 9, 11].includes(month)`: that made an array on every date read (#9).
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 const digitAt = (value: string, i: number): number => {

@@ -9,12 +9,26 @@ import type { CalendarDate } from './events';
 export const LOOKED_AFTER_AGE_LIMIT = 18;
 
 /**
+ * Each date of birth's 18th birthday, worked out once: every entry about a child asks (decide's
+ * looked-after-age rule, the drift rules per event), and the date arithmetic was about a fifth of
+ * deciding a review (#9). A pure function of a valid date; a bad one throws and is not kept.
+ */
+const eighteenthBirthdays = new Map<CalendarDate, CalendarDate>();
+const KEEP_BIRTHDAYS = 8_192;
+
+/**
  * The first day the child is 18: the birthday, or 1 March for a 29 February birthday in a common
  * year (ageInYearsOn's rule in England).
  */
 export function eighteenthBirthday(dateOfBirth: CalendarDate): CalendarDate {
+  const kept = eighteenthBirthdays.get(dateOfBirth);
+  if (kept !== undefined) return kept;
   const birthday = addMonths(dateOfBirth, LOOKED_AFTER_AGE_LIMIT * 12);
-  return ageInYearsOn(dateOfBirth, birthday) >= LOOKED_AFTER_AGE_LIMIT ? birthday : addDays(birthday, 1);
+  const adultFrom =
+    ageInYearsOn(dateOfBirth, birthday) >= LOOKED_AFTER_AGE_LIMIT ? birthday : addDays(birthday, 1);
+  if (eighteenthBirthdays.size >= KEEP_BIRTHDAYS) eighteenthBirthdays.clear();
+  eighteenthBirthdays.set(dateOfBirth, adultFrom);
+  return adultFrom;
 }
 
 /** True when the child is 18 or over on `date`, so no longer a child who can be looked after. */

@@ -8,13 +8,23 @@ import type { JourneyState, LegalStatusSpell, PeriodOfCare } from './state';
 const covers = (start: CalendarDate, end: CalendarDate | undefined, date: CalendarDate): boolean =>
   start <= date && (end === undefined || date <= end);
 
+/** The last spell in the list that covers the date (a reversed copy's first, without the copy). */
+function lastCovering<T extends { startDate: CalendarDate; endDate?: CalendarDate }>(
+  spells: readonly T[],
+  date: CalendarDate,
+): T | undefined {
+  for (let i = spells.length - 1; i >= 0; i--)
+    if (covers(spells[i].startDate, spells[i].endDate, date)) return spells[i];
+  return undefined;
+}
+
 /** The period of care the date falls in (its end day included). */
 export const periodOfCareOn = (state: JourneyState, date: CalendarDate): PeriodOfCare | undefined =>
-  [...state.periodsOfCare].reverse().find((p) => covers(p.startDate, p.endDate, date));
+  lastCovering(state.periodsOfCare, date);
 
 /** The legal status on a date: on a change day, the new one. */
 export const legalStatusOn = (state: JourneyState, date: CalendarDate): LegalStatusSpell | undefined =>
-  [...state.legalStatuses].reverse().find((s) => covers(s.startDate, s.endDate, date));
+  lastCovering(state.legalStatuses, date);
 
 export const currentLegalStatus = (state: JourneyState): LegalStatusSpell | undefined => {
   const last = state.legalStatuses[state.legalStatuses.length - 1];
