@@ -122,4 +122,31 @@ describe('long-term fostering confirmed: the plan in force and a U1/U4 placement
           .summary(),
       ),
     ).toEqual([['2023-09-01', 457]]));
+
+  it('Given a long-term match on 10 January 2023 and a move straight to other long-term (U4) carers on 1 May 2024, When time to permanence is read, Then the first match stands (DR11 opens nothing for a same-day re-match; review s16-diff F1)', () =>
+    expect(
+      confirmed(
+        journey('LTF6')
+          .registered('2015-01-01')
+          .startCare('2022-06-01', 'C2', 'U6')
+          .plan('2022-08-01', 'long_term_fostering')
+          .move('2023-01-10', 'U1')
+          .move('2024-05-01', 'U4')
+          .summary(),
+      ),
+    ).toEqual([['2023-01-10', 223]]));
+
+  it('Given a long-term match on 10 January 2023, then a special guardianship plan on 1 January 2024 and a move to the guardian on 1 March 2024, When time to permanence is read, Then the long-term fostering confirmation stands (a move under a later plan is no breakdown; review s16-diff F2)', () =>
+    expect(
+      confirmed(
+        journey('LTF7')
+          .registered('2015-01-01')
+          .startCare('2022-06-01', 'C2', 'U6')
+          .plan('2022-08-01', 'long_term_fostering')
+          .move('2023-01-10', 'U1')
+          .plan('2024-01-01', 'special_guardianship')
+          .move('2024-03-01', 'U3')
+          .summary(),
+      ),
+    ).toEqual([['2023-01-10', 223]]));
 });

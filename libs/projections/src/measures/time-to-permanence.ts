@@ -7,7 +7,7 @@ import type { DatedFact, JourneySummary, PeriodOfCare } from '../summary/journey
 import { currentPlan, placementTypeOn } from '../summary/queries';
 import { carePeriods } from '../rules/care-periods';
 import { adoptivePlacement } from '../summary/adoption-path';
-import { breakdownAfter } from '../rules/dr11-plan-stalled';
+import { unmatchedBreakdownAfter } from '../rules/dr11-plan-stalled';
 import { childRefOf, mean, median, type ChildRef } from './measure-types';
 
 export const PERMANENCE_MILESTONES = [
@@ -58,8 +58,9 @@ const isLongTerm = (type: string | undefined): boolean => type === 'U1' || type 
  * placement is long-term (U1/U4): rule book, "long-term fostering (U1/U4) confirmed as the permanence
  * plan", the same test as isInPermanentPlacement. Either can come second; the fact dated that day is
  * the evidence. As the adoption move-in is the placement the child is still in, a confirmation whose
- * long-term placement later broke down (DR11's breakdown: another carer, or a type that is not U1/U4)
- * is not permanence: the next confirmation after the breakdown is, if any (review s16-ofsted F1).
+ * long-term placement later broke down while the plan stood (DR11's breakdown: another carer's placement
+ * that is not long-term, or a type that is not U1/U4) is not permanence: the next confirmation after
+ * the breakdown is, if any (review s16-ofsted F1, s16-diff F1/F2).
  */
 function longTermFosteringConfirmed(period: PeriodOfCare): DatedFact | undefined {
   const plans = period.plans.filter((p) => p.route === 'long_term_fostering');
@@ -73,7 +74,10 @@ function longTermFosteringConfirmed(period: PeriodOfCare): DatedFact | undefined
     if (fact.date < after) continue;
     if (currentPlan(period, fact.date)?.route !== 'long_term_fostering') continue;
     if (!isLongTerm(placementTypeOn(period, fact.date))) continue;
-    const out = breakdownAfter(period, fact.date, undefined);
+    // Only while long-term fostering is the plan, as DR11 counts a breakdown: a move made under a
+    // later plan (special guardianship, say) does not undo the earlier confirmation (review s16-diff F2).
+    const planEnds = period.plans.find((p) => p.date > fact.date && p.route !== 'long_term_fostering');
+    const out = unmatchedBreakdownAfter(period, fact.date, planEnds);
     if (!out) return fact;
     after = out.date;
   }

@@ -78,6 +78,22 @@ export function breakdownAfter(
   return undefined;
 }
 
+/**
+ * The first breakdown after `matched`, before `until`, that the same day's placement does not re-match:
+ * a move straight to other long-term (U1/U4) carers is no breakdown of the match (nothing opens in
+ * DR11 either). Time to permanence asks this (review s16-diff F1).
+ */
+export function unmatchedBreakdownAfter(
+  period: PeriodOfCare,
+  matched: CalendarDate,
+  until: DatedFact | undefined,
+): DatedFact | undefined {
+  let out = breakdownAfter(period, matched, until);
+  while (out !== undefined && matchFrom(period, out.date)?.date === out.date)
+    out = breakdownAfter(period, out.date, until);
+  return out;
+}
+
 /** The next long-term placement on or after `from` (a move straight to long-term carers re-matches that day). */
 function matchFrom(period: PeriodOfCare, from: CalendarDate): DatedFact | undefined {
   return typeFacts(period, isLongTerm).find((fact) => fact.date >= from);
