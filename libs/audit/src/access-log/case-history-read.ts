@@ -28,6 +28,8 @@ export type CaseHistoryView =
   | 'bundle'
   | 'events'
   | 'log'
+  /** A page of the projection change feed, GET /feed: childId '*', the children whose changes it held. */
+  | 'feed'
   | 'search'
   | 'drift'
   | 'measures'

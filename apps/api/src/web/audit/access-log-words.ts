@@ -9,6 +9,7 @@ export const VIEW_WORDS: Record<CaseHistoryView, string> = {
   bundle: 'Signed case-history bundle',
   events: 'Stored events',
   log: 'The whole event log',
+  feed: 'Projection change feed',
   search: 'Search results',
   drift: 'Drift report',
   measures: 'Children behind a measure',
