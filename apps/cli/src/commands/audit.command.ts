@@ -25,6 +25,7 @@ import { checkStoreEvents } from '../support/check-store';
 import { operatorIdentity } from '../support/operator-identity';
 import { prepareAnchorCheck, registerAuditAnchorCommand } from './audit-anchor.command';
 import { registerAuditDriftCommand } from './audit-drift.command';
+import { registerAuditTokensCommand } from './audit-tokens.command';
 import { openExistingStore } from '../support/open-existing-store';
 import { dateOfInstant, journeyStream } from '@care-journey/journey';
 import { driftConfigFromEnv } from '@care-journey/projections';
@@ -186,6 +187,7 @@ export function registerAuditCommand(program: Command): void {
 
   registerAuditAnchorCommand(audit);
   registerAuditDriftCommand(audit);
+  registerAuditTokensCommand(audit);
 
   withReader(
     audit
