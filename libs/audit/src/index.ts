@@ -8,3 +8,4 @@ export * from './reading';
 export * from './anchor';
 export * from './store-check';
 export * from './token-issue';
+export * from './subject-access';

@@ -43,7 +43,8 @@ const print = (value: unknown): void =>
 const warn = (message: string): void => void process.stderr.write(`${message}\n`);
 const readerOf = (options: ReaderOptions): string => options.by ?? userInfo().username;
 
-const childId = (value: string): string => {
+/** A child id as the commands take it (`--child`); `sar` takes it the same way. */
+export const childId = (value: string): string => {
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value))
     throw new InvalidArgumentError('must be 1–64 letters, digits, "-" or "_"');
   return value;

@@ -26,6 +26,8 @@ export type CaseHistoryView =
   | 'chronology'
   | 'verify'
   | 'bundle'
+  /** A subject access export, `care-journey sar`: the record, chronology, bundle, flags and trail. */
+  | 'sar'
   | 'events'
   | 'log'
   /** A page of the projection change feed, GET /feed: childId '*', the children whose changes it held. */

@@ -7,6 +7,7 @@ export const VIEW_WORDS: Record<CaseHistoryView, string> = {
   chronology: 'Chronology',
   verify: 'Hash chain check',
   bundle: 'Signed case-history bundle',
+  sar: 'Subject access export',
   events: 'Stored events',
   log: 'The whole event log',
   feed: 'Projection change feed',
