@@ -2,7 +2,8 @@
  * Reads of children's personal data that the trail once missed (security review 2, D1–D4): the
  * read-model export of child summaries, the panel's children behind a measure, the child now
  * (`GET /children/:id`) and the record forms, and the 903 return; a child's flags and breach history
- * (`GET /children/:id/flags`, panel review F1). Each leaves its entry in the
+ * (`GET /children/:id/flags`, panel review F1); a page of the projection change feed (`GET /feed`,
+ * session 16: data-protection known gap). Each leaves its entry in the
  * read-access trail (ids, never names); the same routes without personal data leave none. Real
  * HTTP app, real SQLite file.
  */
@@ -10,6 +11,7 @@ import type { Role } from '@care-journey/access';
 import { apiClient, type ApiClient } from './support/http-client';
 import { registerBody } from './support/journey-bodies';
 import { namedChildrenInCare } from './support/journey-setup';
+import { ndjsonLines } from './support/ndjson-lines';
 import { trailEntriesAfter, type TrailEntry as Entry } from './support/trail-entries';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -281,6 +283,59 @@ describe('the read-access trail covers exports, measure drill-downs, the child n
         expect((await api.get(`/exports/903?yearEnding=${future}`, as('reporting_job'))).status).toBe(400);
       });
       expect(refused).toEqual([]);
+    });
+  });
+
+  describe('D6: GET /feed, the projection change feed (pseudonymised: child ids and references)', () => {
+    type FeedLine = { childId?: string; checkpoint: string };
+    const readFeed = async (query: string, role: Role) => {
+      const response = await api.get<string>(`/feed?${query}`, as(role));
+      expect(response.status).toBe(200);
+      const lines = ndjsonLines<FeedLine>(response.body);
+      const onPage = new Set(lines.flatMap((line) => (line.childId === undefined ? [] : [line.childId])));
+      return { changes: lines.length - 1, onPage: [...onPage].sort(), checkpoint: lines.at(-1)!.checkpoint };
+    };
+
+    it('Given a reporting job reads a page of changes, Then one feed entry names every child on the page, by id', async () => {
+      let page = { changes: 0, onPage: [] as string[], checkpoint: '' };
+      const added = await entriesAfter(async () => {
+        page = await readFeed('limit=1000', 'reporting_job');
+      });
+      expect(page.changes).toBeGreaterThan(0);
+      expect(page.onPage).toEqual(expect.arrayContaining(ids));
+      expect(added).toEqual([
+        expect.objectContaining({
+          readBy: 'reporting_job-coverage',
+          role: 'reporting_job',
+          childId: '*',
+          view: 'feed',
+          query: { route: '/feed', after: '0', limit: '1000', checkpoint: page.checkpoint },
+        }),
+      ]);
+      expect([...(added[0].childIds ?? [])].sort()).toEqual(page.onPage);
+      expect(JSON.stringify(added)).not.toMatch(/Cora|Cleo/);
+    });
+
+    it("names only the page's children: a page of one change names that change's child", async () => {
+      let page = { changes: 0, onPage: [] as string[], checkpoint: '' };
+      const added = await entriesAfter(async () => {
+        page = await readFeed('limit=1', 'panel_member');
+      });
+      expect(page.changes).toBe(1);
+      expect(added).toEqual([
+        expect.objectContaining({ role: 'panel_member', view: 'feed', childIds: page.onPage }),
+      ]);
+      expect(page.onPage).toHaveLength(1);
+    });
+
+    it('Given a page with no changes (a poller at the head), Then nothing is recorded, as for /events', async () => {
+      const { checkpoint } = await readFeed('limit=1000', 'auditor');
+      const added = await entriesAfter(async () => {
+        const empty = await readFeed(`after=${checkpoint}`, 'reporting_job');
+        // (Its checkpoint may move on past trail entries the read models have passed since: no changes.)
+        expect(empty.changes).toBe(0);
+      });
+      expect(added).toEqual([]);
     });
   });
 });

@@ -8,6 +8,7 @@ import { verifyChain } from '@care-journey/audit';
 import { createApp } from '../../apps/api/src/create-app';
 import { EVENT_STORE } from '../../apps/api/src/infrastructure/event-store.provider';
 import { apiClient, type ApiClient } from '../e2e/support/http-client';
+import { ndjsonLines } from '../e2e/support/ndjson-lines';
 import { registerBody, startCareBody } from '../e2e/support/journey-bodies';
 import { TEST_JWT_SECRET, tokenFor } from '../e2e/support/tokens';
 import { mountSmallDisk, type SmallDisk } from './support/small-disk';
@@ -41,6 +42,7 @@ describe('faults: disk full and read-only store', () => {
   const token = tokenFor('social_worker', 'disk');
   const acknowledged: string[] = [];
   let childId: string;
+  let feedCheckpoint: string;
 
   beforeAll(async () => {
     disk = mountSmallDisk(4);
@@ -88,6 +90,13 @@ describe('faults: disk full and read-only store', () => {
     expect((await api.post(`/children/${childId}/periods-of-care`, startCareBody, { token })).status).toBe(
       201,
     );
+    // The change feed holds the child's changes before any fault: where a full page stops, for later.
+    const feed = await api.get<string>(`/feed?limit=1000&minPosition=${await store.headPosition()}`, {
+      token: tokenFor('reporting_job', 'disk-reader'),
+    });
+    const lines = ndjsonLines<{ childId?: string; checkpoint: string }>(feed.body);
+    expect(lines.some((line) => line.childId === childId)).toBe(true);
+    feedCheckpoint = lines.at(-1)!.checkpoint;
   });
   afterAll(async () => {
     await app?.close();
@@ -141,6 +150,15 @@ describe('faults: disk full and read-only store', () => {
     expect((await api.get('/health', { token: reportingJob })).status).toBe(200);
     expect((await api.get(`/children/${childId}`, { token: reportingJob })).status).toBe(503);
     expect((await api.get(`/children/${childId}`, { token })).status).toBe(503);
+    // The same for a page of the log or of the change feed that holds the child (each is trailed);
+    // a page at the head holds no one's record, writes no entry, and is served.
+    expect((await api.get('/events?limit=50', { token: reportingJob })).status).toBe(503);
+    expect((await api.get('/feed?limit=50', { token: reportingJob })).status).toBe(503);
+    const head = String(await store.headPosition());
+    expect((await api.get(`/events?after=${head}`, { token: reportingJob })).status).toBe(200);
+    const feedHead = await api.get<string>(`/feed?after=${feedCheckpoint}`, { token: reportingJob });
+    expect(feedHead.status).toBe(200);
+    expect(ndjsonLines(feedHead.body)).toHaveLength(1); // the checkpoint line only: no changes
     await expectIntact();
 
     await fault.spaceBack();

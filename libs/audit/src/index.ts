@@ -7,3 +7,5 @@ export * from './access-log';
 export * from './reading';
 export * from './anchor';
 export * from './store-check';
+export * from './token-issue';
+export * from './subject-access';

@@ -15,6 +15,7 @@ import { FEED_CHECKPOINT_RULE, feedPage, type ProjectionEngine } from '@care-jou
 import { FeedContentChanged, FEED_CONTENT_PATTERN } from './feed-content-changed';
 import type { EventStore } from '@care-journey/event-store';
 import { redactDeep } from '@care-journey/reporting';
+import { AccessLogRecorder } from '../audit/access-log.recorder';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { mayReadPersonalData } from '../auth/personal-data';
@@ -65,13 +66,14 @@ export class FeedController {
     @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
     private readonly readYourWrites: ReadYourWrites,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly trail: AccessLogRecorder,
   ) {}
 
   @Get('feed')
   @Roles('reporting_job', 'panel_member', 'auditor', 'admin')
   @ApiOperation({
     summary:
-      'Projection changes (care, moves, plans, permanence, flags opened/closed, stability) after a checkpoint, as NDJSON; the last line (and X-Next-Checkpoint) is the next checkpoint. No names.',
+      'Projection changes (care, moves, plans, permanence, flags opened/closed, stability) after a checkpoint, as NDJSON; the last line (and X-Next-Checkpoint) is the next checkpoint. No names. Every page holding changes is recorded in the read-access trail (view "feed", the children on it), as /events pages are.',
   })
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({
@@ -100,10 +102,21 @@ export class FeedController {
     await refuseCheckpointAheadOfLog(this.store, query.minPosition, 'minPosition');
     await this.readYourWrites.waitFor(query.minPosition);
     await refuseCheckpointAheadOfLog(this.store, query.after);
-    const page = this.feedPage(query, mayReadPersonalData(user.role));
+    const childIds = new Set<string>();
+    const page = this.feedPage(query, mayReadPersonalData(user.role), childIds);
     // Checked against the page's own snapshot: a rebuild switching generations cannot slip between.
     if (query.content !== undefined && page.content !== undefined && page.content !== query.content)
       throw new FeedContentChanged(query.content, page.content);
+    // Changes by child id and reference are pseudonymised personal data: one trail entry per page,
+    // naming the children on it, before it is sent, as for /events. A page without changes read no
+    // one's record and is not recorded (as /events), so a poller at the head leaves no entries.
+    if (page.count > 0)
+      await this.trail.recordList(user, {
+        view: 'feed',
+        route: '/feed',
+        query: { after: query.after ?? '0', limit: query.limit, checkpoint: page.checkpoint },
+        childIds: [...childIds],
+      });
     reply
       .header('content-type', 'application/x-ndjson; charset=utf-8')
       .header('x-next-checkpoint', page.checkpoint);
@@ -118,13 +131,17 @@ export class FeedController {
     return `${page.lines.join('\n')}\n`;
   }
 
-  private feedPage(query: FeedQuery, personal: boolean) {
+  /** The page, and the ids of the children on it added to `childIds` (for the trail). */
+  private feedPage(query: FeedQuery, personal: boolean, childIds: Set<string>) {
     try {
       // Changes carry codes and references only; reporting jobs still go through the /events redaction.
       return feedPage(this.engine.readModels, {
         after: query.after,
         limit: query.limit,
-        transform: personal ? undefined : redactDeep,
+        transform: (line) => {
+          childIds.add(line.childId);
+          return personal ? line : redactDeep(line);
+        },
       });
     } catch (error) {
       if (error instanceof RangeError)

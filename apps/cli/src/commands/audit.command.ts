@@ -25,6 +25,7 @@ import { checkStoreEvents } from '../support/check-store';
 import { operatorIdentity } from '../support/operator-identity';
 import { prepareAnchorCheck, registerAuditAnchorCommand } from './audit-anchor.command';
 import { registerAuditDriftCommand } from './audit-drift.command';
+import { registerAuditTokensCommand } from './audit-tokens.command';
 import { openExistingStore } from '../support/open-existing-store';
 import { dateOfInstant, journeyStream } from '@care-journey/journey';
 import { driftConfigFromEnv } from '@care-journey/projections';
@@ -42,7 +43,8 @@ const print = (value: unknown): void =>
 const warn = (message: string): void => void process.stderr.write(`${message}\n`);
 const readerOf = (options: ReaderOptions): string => options.by ?? userInfo().username;
 
-const childId = (value: string): string => {
+/** A child id as the commands take it (`--child`); `sar` takes it the same way. */
+export const childId = (value: string): string => {
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value))
     throw new InvalidArgumentError('must be 1–64 letters, digits, "-" or "_"');
   return value;
@@ -186,6 +188,7 @@ export function registerAuditCommand(program: Command): void {
 
   registerAuditAnchorCommand(audit);
   registerAuditDriftCommand(audit);
+  registerAuditTokensCommand(audit);
 
   withReader(
     audit

@@ -9,6 +9,7 @@ import { registerMeasuresCommand } from './measures.command';
 import { registerRebuildCommand } from './rebuild.command';
 import { registerRestoreCommand } from './restore.command';
 import { registerRestoredHeadCommand } from './restored-head.command';
+import { registerSarCommand } from './sar.command';
 import { registerSeedCommand } from './seed.command';
 import { registerServeCommand } from './serve.command';
 import { registerStoreMarkersCommand } from './store-markers.command';
@@ -24,6 +25,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerExport903Command,
   registerImport903Command,
   registerAuditCommand,
+  registerSarCommand,
   registerRebuildCommand,
   registerMeasuresCommand,
   registerBackupCommand,

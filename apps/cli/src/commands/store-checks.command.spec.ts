@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Command } from 'commander';
-import { chainEvents, expectedRevisionAt, readChainTip, recordCaseHistoryRead } from '@care-journey/audit';
+import {
+  chainEvents,
+  expectedRevisionAt,
+  readChainTip,
+  recordCaseHistoryRead,
+  recordTokenIssued,
+} from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { ReadModelStore } from '@care-journey/projections';
 import { holdInAnotherProcess } from '../../../../libs/event-store/src/sqlite/testing/hold-in-another-process';
@@ -424,6 +430,37 @@ describe('CLI store checks', () => {
       expect(backup.code).toBe(1);
       expect(backup.err).toContain('hash chain broken in access-log-2026-01-05');
       expect(existsSync(copy)).toBe(false);
+    });
+  });
+
+  describe('the tokens issued are verified like the trail (session 16)', () => {
+    it('Given a TokenIssued record changed in the file (another user named), Then verify-store and backup fail naming tokens-issued', async () => {
+      const file = join(dir, 'events.sqlite');
+      const store = new SqliteEventStore({ file });
+      for (const user of ['nightly-return', 'dpo.jane'])
+        await recordTokenIssued(store, {
+          tokenId: `0b6f6a52-8f5e-4c1e-9d55-3c0c8a1f2e4${user.length % 10}`,
+          userId: user,
+          role: 'auditor',
+          issuedAt: '2026-01-05T10:00:00Z',
+          expiresAt: '2026-01-05T18:00:00Z',
+          keyId: 'sha256:0123456789abcdef',
+          operator: { osUser: 'jsmith', host: 'ops-1' },
+        });
+      await store.close();
+      expect((await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file })).code).toBe(0);
+      const db = new Database(file);
+      db.prepare(
+        `UPDATE events SET data = replace(data, '"userId":"nightly-return"', '"userId":"someone"')`,
+      ).run();
+      db.close();
+
+      const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file });
+      expect(verify.code).toBe(1);
+      expect(JSON.parse(verify.out).brokenChains).toEqual(['tokens-issued']);
+      const backup = await cli(['backup', join(dir, 'copy.sqlite')], { CARE_JOURNEY_SQLITE_FILE: file });
+      expect(backup.code).toBe(1);
+      expect(backup.err).toContain('hash chain broken in tokens-issued');
     });
   });
 

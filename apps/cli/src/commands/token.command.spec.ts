@@ -1,8 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
-import { hashPassword, readRevocations } from '@care-journey/access';
+import { hashPassword, jwtKeyId, readRevocations } from '@care-journey/access';
+import { readIssuedTokens, readWholeStream, TOKENS_ISSUED_STREAM, verifyChain } from '@care-journey/audit';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { buildProgram } from '../program';
 
 describe('care-journey token', () => {
@@ -11,11 +13,21 @@ describe('care-journey token', () => {
   let errors: string;
   let env: NodeJS.ProcessEnv;
   let dir: string;
+  let storeFile: string;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     env = process.env;
     dir = mkdtempSync(join(tmpdir(), 'cj-token-cli-'));
-    process.env = { ...env, CARE_JOURNEY_JWT_SECRET: secret, NODE_ENV: 'test' };
+    // Every token minted is recorded in the store first (TokenIssued): a real SQLite store.
+    storeFile = join(dir, 'events.db');
+    await new SqliteEventStore({ file: storeFile, synchronous: 'NORMAL' }).close();
+    process.env = {
+      ...env,
+      CARE_JOURNEY_JWT_SECRET: secret,
+      NODE_ENV: 'test',
+      CARE_JOURNEY_STORE: 'sqlite',
+      CARE_JOURNEY_SQLITE_FILE: storeFile,
+    };
     delete process.env.CARE_JOURNEY_USERS;
     delete process.env.CARE_JOURNEY_REVOKED_TOKENS;
     output = '';
@@ -59,6 +71,92 @@ describe('care-journey token', () => {
       `token id ${claims.jti} (revoke with: care-journey token revoke --id ${claims.jti} --expires ${expires})`,
     );
     expect(output).not.toContain(claims.jti);
+  });
+
+  /** The store's issued tokens, read back from the file. */
+  const issuedTokens = async () => {
+    const store = new SqliteEventStore({ file: storeFile, synchronous: 'NORMAL' });
+    try {
+      return {
+        tokens: await readIssuedTokens(store),
+        chain: verifyChain((await readWholeStream(store, TOKENS_ISSUED_STREAM)) ?? []),
+      };
+    } finally {
+      await store.close();
+    }
+  };
+
+  it('Given a token is minted, Then its issue is in the store first: TokenIssued with id, user, role, expiry, key, OS account and host, chained', async () => {
+    await run(
+      '--role',
+      'reporting_job',
+      '--user',
+      'nightly-return',
+      '--name',
+      'Nightly return',
+      '--hours',
+      '720',
+    );
+    const claims = new JwtService().verify(output.trim(), {
+      secret,
+      issuer: 'care-journey',
+      audience: 'care-journey',
+    });
+    await run('--role', 'auditor', '--user', 'dpo.jane');
+    const { tokens, chain } = await issuedTokens();
+    const at = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+    expect(tokens).toHaveLength(2);
+    expect(tokens[0]).toEqual({
+      eventId: expect.any(String),
+      position: expect.stringMatching(/^\d+$/),
+      tokenId: claims.jti,
+      userId: 'nightly-return',
+      name: 'Nightly return',
+      role: 'reporting_job',
+      issuedAt: at(claims.iat),
+      expiresAt: at(claims.exp),
+      keyId: jwtKeyId(secret),
+      operator: { osUser: userInfo().username, host: hostname() },
+    });
+    expect(tokens[1]).toMatchObject({ userId: 'dpo.jane', role: 'auditor' });
+    expect(tokens[1]).not.toHaveProperty('name');
+    expect(chain).toMatchObject({ ok: true, checked: 2 });
+    // The token itself is never stored.
+    expect(JSON.stringify(tokens)).not.toContain(output.trim().split('\n')[0].slice(-20));
+    expect(errors).toContain('its issue is recorded in the store (care-journey audit tokens)');
+  });
+
+  it('Given the store file is missing, Then it says so and prints no token', async () => {
+    const missing = join(dir, 'nowhere.db');
+    process.env.CARE_JOURNEY_SQLITE_FILE = missing;
+    await expect(run('--role', 'auditor', '--user', 'carol')).rejects.toThrow(
+      `token: cannot record the token's issue in the event store at ${missing} (CARE_JOURNEY_SQLITE_FILE): there is no such file. No token was printed`,
+    );
+    expect(output).toBe('');
+    expect(() => statSync(missing)).toThrow(); // not created either
+  });
+
+  it('Given the store cannot be written (read-only), Then it says so and prints no token', async () => {
+    // SQLITE_READONLY as better-sqlite3 words it (chmod cannot make it: specs may run as root).
+    jest
+      .spyOn(SqliteEventStore.prototype, 'appendToStream')
+      .mockRejectedValue(new Error('attempt to write a readonly database'));
+    await expect(run('--role', 'auditor', '--user', 'carol')).rejects.toThrow(
+      `token: cannot record the token's issue in the event store at ${storeFile} (CARE_JOURNEY_SQLITE_FILE): attempt to write a readonly database. No token was printed`,
+    );
+    expect(output).toBe('');
+    jest.mocked(SqliteEventStore.prototype.appendToStream).mockRestore();
+    expect((await issuedTokens()).tokens).toEqual([]);
+  });
+
+  it('Given the store cannot be opened (the path is a folder), Then it says so and prints no token', async () => {
+    process.env.CARE_JOURNEY_SQLITE_FILE = dir;
+    await expect(run('--role', 'auditor', '--user', 'carol')).rejects.toThrow(
+      new RegExp(
+        `^token: cannot record the token's issue in the event store at ${dir} \\(CARE_JOURNEY_SQLITE_FILE\\): .+\\. No token was printed`,
+      ),
+    );
+    expect(output).toBe('');
   });
 
   it('Given a users file, Then it refuses a user not in it or another role, naming the option; mints for one who is', async () => {

@@ -4,6 +4,7 @@ import {
   appendRevocation,
   formatRevocation,
   INSTANT_RULE,
+  jwtKeyId,
   mintToken,
   newTokenId,
   parseInstant,
@@ -18,6 +19,7 @@ import {
   TOKEN_ID_PATTERN,
 } from '@care-journey/access';
 import { loadAuthorityConfig } from '@care-journey/projections';
+import { recordIssue } from './token-issue-record';
 
 const MAX_HOURS = 24 * 30;
 
@@ -34,7 +36,8 @@ const optionError = (option: string, rule: string): Error => new Error(`error: o
 
 /**
  * `care-journey token`: mints a bearer token signed with CARE_JOURNEY_JWT_SECRET (or the dev
- * secret when unset, outside production). Only the token goes to stdout, so it can be captured; its
+ * secret when unset, outside production), once its issue is recorded in the event store (TokenIssued,
+ * token-issue-record.ts). Only the token goes to stdout, so it can be captured; its
  * id (for `token revoke --id`) goes to stderr. `token revoke` and `token list-revoked` keep the file
  * the API reads revocations from (CARE_JOURNEY_REVOKED_TOKENS).
  */
@@ -49,7 +52,7 @@ export function registerTokenCommand(program: Command): void {
     .option('--user <id>', 'user id, recorded as recordedBy on every event (required)')
     .option('--name <name>', 'display name (defaults to the user id)')
     .option('--hours <hours>', 'lifetime in hours', parseHours, 8)
-    .action((options: { role?: Role; user?: string; name?: string; hours: number }) => {
+    .action(async (options: { role?: Role; user?: string; name?: string; hours: number }) => {
       if (options.role === undefined) throw new Error("error: required option '--role <role>' not specified");
       if (options.user === undefined) throw new Error("error: required option '--user <id>' not specified");
       if (options.user.trim() === '') throw optionError('--user <id>', 'must not be empty');
@@ -62,6 +65,18 @@ export function registerTokenCommand(program: Command): void {
       }
       const tokenId = newTokenId();
       const issuedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+      const expires = new Date(issuedAt.getTime() + Math.round(options.hours * 3600) * 1000);
+      // Recorded first: a token whose issue is not in the store is never handed out.
+      await recordIssue({
+        tokenId,
+        userId: options.user,
+        name: options.name,
+        role: options.role,
+        issuedAt: iso(issuedAt),
+        expiresAt: iso(expires),
+        keyId: jwtKeyId(jwtSecret),
+        ...(usingDevJwtSecret && { developmentSecret: true }),
+      });
       const minted = mintToken({
         secret: jwtSecret,
         userId: options.user,
@@ -72,9 +87,8 @@ export function registerTokenCommand(program: Command): void {
         issuedAt,
       });
       process.stdout.write(`${minted}\n`);
-      const expires = new Date(issuedAt.getTime() + Math.round(options.hours * 3600) * 1000);
       process.stderr.write(
-        `token id ${tokenId} (revoke with: care-journey token revoke --id ${tokenId} --expires ${iso(expires)}), issued ${iso(issuedAt)}, expires ${iso(expires)}\n`,
+        `token id ${tokenId} (revoke with: care-journey token revoke --id ${tokenId} --expires ${iso(expires)}), issued ${iso(issuedAt)}, expires ${iso(expires)}; its issue is recorded in the store (care-journey audit tokens)\n`,
       );
     });
 

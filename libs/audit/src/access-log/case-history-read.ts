@@ -26,8 +26,12 @@ export type CaseHistoryView =
   | 'chronology'
   | 'verify'
   | 'bundle'
+  /** A subject access export, `care-journey sar`: the record, chronology, bundle, flags and trail. */
+  | 'sar'
   | 'events'
   | 'log'
+  /** A page of the projection change feed, GET /feed: childId '*', the children whose changes it held. */
+  | 'feed'
   | 'search'
   | 'drift'
   | 'measures'

@@ -10,11 +10,12 @@ import type { CaseHistoryReadData, ReadModelsPosition } from './case-history-rea
 export const MAX_CHILD_IDS_PER_ENTRY = 5_000;
 
 /**
- * A list of children by name that a request showed, or a page of the event log (`log`: the children
- * whose events it held): which list, how it was asked for, and whom it named.
+ * A list of children by name that a request showed, a page of the event log (`log`: the children
+ * whose events it held) or of the projection change feed (`feed`: the children whose changes it
+ * held): which list, how it was asked for, and whom it named.
  */
 export interface ListRead {
-  view: 'search' | 'drift' | 'measures' | 'export' | 'export903' | 'log';
+  view: 'search' | 'drift' | 'measures' | 'export' | 'export903' | 'log' | 'feed';
   /** The route that answered (e.g. `/children`, `/panel/drift.csv`). */
   route: string;
   /** The request's parameters as answered (undefined and empty values are left out). */
