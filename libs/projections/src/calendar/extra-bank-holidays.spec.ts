@@ -1,8 +1,11 @@
+import type { CalendarDate } from '@care-journey/journey';
+import { DEFAULT_DRIFT_CONFIG, driftConfig } from '../rules/drift-config';
 import { ENGLAND_CALENDAR, workingCalendar } from './working-days';
 
 /**
  * A council's extra bank holidays (DriftConfig.extraBankHolidays; docs/drift-rules.md, "Bank
- * holidays"): a day its offices close that `date-holidays` does not list, counted as England's are.
+ * holidays"): a bank holiday of England and Wales that `date-holidays` does not list yet, counted
+ * as England's are.
  */
 describe("a council's extra bank holidays", () => {
   it('Given an extra day on Monday 15 June 2026, When 20 working days are counted from Monday 1 June, Then the count ends a working day later', () => {
@@ -30,5 +33,13 @@ describe("a council's extra bank holidays", () => {
     expect(workingCalendar(['2026-06-15'])).toBe(workingCalendar(['2026-06-15']));
     expect(workingCalendar(['2026-06-15'])).not.toBe(workingCalendar(['2026-06-16']));
     expect(workingCalendar([])).toBe(ENGLAND_CALENDAR);
+  });
+
+  it("Given a configuration's list, Then it is frozen: a calendar kept by the list cannot go stale under it (review s16-diff F5)", () => {
+    const config = driftConfig({ extraBankHolidays: ['2026-06-15'] });
+    expect(Object.isFrozen(config.extraBankHolidays)).toBe(true);
+    expect(() => (config.extraBankHolidays as CalendarDate[]).push('2026-06-16')).toThrow(TypeError);
+    expect(workingCalendar(config.extraBankHolidays).isWorkingDay('2026-06-16')).toBe(true);
+    expect(Object.isFrozen(DEFAULT_DRIFT_CONFIG.extraBankHolidays)).toBe(true);
   });
 });

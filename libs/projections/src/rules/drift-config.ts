@@ -89,12 +89,13 @@ export interface DriftConfig {
   /** "Due within N days" early warnings in the drift report. */
   dueSoonDays: number;
   /**
-   * Days the council's offices close besides England's bank holidays (a one-off day declared before
-   * a release of `date-holidays` lists it), YYYY-MM-DD, sorted: counted as bank holidays wherever
+   * Bank holidays of England and Wales that `date-holidays` does not list yet (a one-off day declared
+   * by proclamation before a release has it; never a local closure day: the statutory working days
+   * would move), YYYY-MM-DD, sorted and frozen: counted as bank holidays wherever
    * working days are (DR01, DR04, the next review date) and marked on a due date that falls on one
    * (docs/drift-rules.md, "Bank holidays"). They enter the feed's content id (feed-content.ts).
    */
-  extraBankHolidays: CalendarDate[];
+  extraBankHolidays: readonly CalendarDate[];
 }
 
 export const DEFAULT_DRIFT_CONFIG: DriftConfig = {
@@ -129,7 +130,7 @@ export const DEFAULT_DRIFT_CONFIG: DriftConfig = {
   },
   DR15: { firstWeeks: 4, secondMonths: 3, laterMonths: 6 },
   dueSoonDays: 28,
-  extraBankHolidays: [],
+  extraBankHolidays: Object.freeze([]),
 };
 
 /** The local ambition for entry-to-placement with adopters (rule book, DR07 / A1). */
@@ -179,14 +180,14 @@ export function driftConfig(overrides: DriftConfigOverrides = {}): DriftConfig {
   return config;
 }
 
-const EXTRA_BANK_HOLIDAYS_ARE = "days the council's offices close besides England's bank holidays";
+const EXTRA_BANK_HOLIDAYS_ARE = 'bank holidays of England and Wales that date-holidays does not list yet, never a local closure day';
 
 /**
  * The council's extra bank holidays, checked and sorted (so that one set of days is one content id):
  * each a real date, none twice, none on a Saturday or Sunday (not a working day anyway: most likely
  * a slip for another day). A day `date-holidays` already lists is taken: a later release may add it.
  */
-function extraBankHolidays(days: readonly unknown[]): CalendarDate[] {
+function extraBankHolidays(days: readonly unknown[]): readonly CalendarDate[] {
   const seen = new Set<string>();
   days.forEach((day, i) => {
     const at = `extraBankHolidays[${i}]`;
@@ -204,7 +205,8 @@ function extraBankHolidays(days: readonly unknown[]): CalendarDate[] {
       );
     seen.add(day);
   });
-  return [...seen].sort();
+  // Frozen: calendars are kept by the list (working-days.ts), so it must not change under them.
+  return Object.freeze([...seen].sort());
 }
 
 /** A text setting must be one of its choices: refused naming the setting, the choices and what it decides. */

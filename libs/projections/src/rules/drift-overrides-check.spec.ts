@@ -77,7 +77,7 @@ describe('drift threshold overrides are checked against the defaults', () => {
     ],
     [
       { extraBankHolidays: ['2026-06-15', '2026-02-30'] },
-      /^extraBankHolidays\[1\] must be a real date YYYY-MM-DD, got "2026-02-30" \(days the council's offices close/,
+      /^extraBankHolidays\[1\] must be a real date YYYY-MM-DD, got "2026-02-30" \(bank holidays of England and Wales that date-holidays does not list yet/,
     ],
     [
       { extraBankHolidays: [20260615] },
