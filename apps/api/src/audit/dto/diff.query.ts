@@ -19,12 +19,16 @@ export class DiffQuery extends ReadReasonQuery {
   @DateQuery('Earlier side, effective-date axis (instead of `from`)')
   fromAsAt?: string;
 
-  @KnownAtQuery('Earlier side, recording axis (instead of `from`): an instant, or a date (the end of that day in England)')
+  @KnownAtQuery(
+    'Earlier side, recording axis (instead of `from`): an instant, or a date (the end of that day in England)',
+  )
   fromKnownAt?: string;
 
   @DateQuery('Later side, effective-date axis (instead of `to`)')
   toAsAt?: string;
 
-  @KnownAtQuery('Later side, recording axis (instead of `to`): an instant, or a date (the end of that day in England)')
+  @KnownAtQuery(
+    'Later side, recording axis (instead of `to`): an instant, or a date (the end of that day in England)',
+  )
   toKnownAt?: string;
 }
