@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { loadAuditKey, verifyBundle } from '@care-journey/audit';
 import type { Role } from '@care-journey/access';
+import { dateInEngland, endOfDateInEngland } from '@care-journey/journey';
 import { apiClient, type ApiClient } from './support/http-client';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -178,6 +179,18 @@ describe('auditing a case history over HTTP', () => {
     // Recorded after the first correction and before anything else was.
     expect(move!.dateAmendedBy!.recordedAt > between.firstCorrection).toBe(true);
     expect(move!.dateAmendedBy!.recordedAt < between.secondCorrection).toBe(true);
+  });
+
+  it('Given a bare date as knownAt on the history and both sides of the diff (review s16-ofsted F4), Then it is the end of that day in England, as /flags and the drift report as known take it', async () => {
+    const today = dateInEngland(new Date().toISOString());
+    const [byDate, byInstant] = await Promise.all([
+      get(`/children/${childId}/history?asAt=2024-03-03&knownAt=${today}`),
+      get(`/children/${childId}/history?asAt=2024-03-03&knownAt=${endOfDateInEngland(today)}`),
+    ]);
+    expect([byDate.status, byInstant.status]).toEqual([200, 200]);
+    expect(byDate.body.state).toEqual(byInstant.body.state);
+    const diff = await get(`/children/${childId}/history/diff?from=knownAt:2020-01-01&toKnownAt=${today}`);
+    expect(diff.status).toBe(200);
   });
 
   it('refuses bad query values with a 400 naming the field', async () => {

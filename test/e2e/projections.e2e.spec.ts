@@ -160,7 +160,7 @@ describe('projection reports: /drift, paging and CSV (real HTTP app on a SQLite 
     const csv = await api.get<string>(q('/stability?asAt=2023-06-30'), { ...job, headers: CSV });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.body.split('\n')[0]).toBe(
-      'year_ending,measure,title,numerator,denominator,percentage,child_id,child_ref,counted,placements,period_start',
+      'year_ending,measure,title,numerator,denominator,percentage,child_id,child_ref,counted,placements,period_start,placement_starts,current_placement_since,combined_since',
     );
     expect(csv.body).toContain('2023-06-30,ST1,3 or more placements during the year,0,3,0,');
     for (const name of NAMES) expect(csv.body).not.toContain(name);

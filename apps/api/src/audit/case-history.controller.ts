@@ -57,7 +57,7 @@ export class CaseHistoryController {
   @ApiOperation({
     summary:
       'What changed between two points, in plain terms: entries added, removed or corrected (by whom, when) and state fields',
-    description: `Each side is from=asAt:YYYY-MM-DD / knownAt:<instant> / both joined by a comma, or fromAsAt, fromKnownAt (and the same for to). ${RECORDED}`,
+    description: `Each side is from=asAt:YYYY-MM-DD / knownAt:<instant, or YYYY-MM-DD: the end of that day in England> / both joined by a comma, or fromAsAt, fromKnownAt (and the same for to). ${RECORDED}`,
   })
   @ApiOkResponse({ description: 'The changes, in order: entries then state fields' })
   @ApiNotFoundResponse({ type: ErrorDto })

@@ -26,7 +26,7 @@ export function diffPoints(query: DiffQuery): { from: ReplayPoint; to: ReplayPoi
       errors.push({
         field: name,
         rule: 'isDefined',
-        message: `${name} is required: ${name}=asAt:YYYY-MM-DD and/or knownAt:<instant>, or ${name}AsAt/${name}KnownAt`,
+        message: `${name} is required: ${name}=asAt:YYYY-MM-DD and/or knownAt:<instant or YYYY-MM-DD>, or ${name}AsAt/${name}KnownAt`,
       });
       return {};
     }

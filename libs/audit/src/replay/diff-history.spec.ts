@@ -42,6 +42,21 @@ describe('diffHistory', () => {
     ]);
   });
 
+  it('Given an entry recorded and corrected in the same window (review s16-ofsted F5), Then it is named as added and each correction is listed too, from the value first recorded', () => {
+    const diff = diffHistory(at(undefined, '2024-03-15T00:00:00Z'), at(undefined, '2024-06-01T00:00:00Z'));
+    const e4 = diff.changes.filter((c) => c.eventId === 'e4');
+    expect(e4.map((c) => c.kind)).toEqual(['entry-added', 'entry-corrected']);
+    expect(e4[1].text).toBe(
+      'placement change of 2024-03-05 (e4), recorded in between: placement type corrected from U6 to U5 by tm-1 at 2024-04-02T09:30:00.000Z (reason: wrong placement type)' +
+        '; then date corrected from 2024-03-01 to 2024-03-05 by tm-2 at 2024-05-01T14:00:00.000Z (reason: moved on the 5th, not the 1st)',
+    );
+    expect(e4[1].corrections?.map((c) => c.eventId)).toEqual(['e6', 'e7']);
+    expect(e4[1].fields).toEqual([
+      { path: 'effectiveDate', from: '2024-03-01', to: '2024-03-05' },
+      { path: 'placement.placementType', from: 'U6', to: 'U5' },
+    ]);
+  });
+
   it('Given the second correction moves the entry past asAt, Then the diff says it now takes effect later', () => {
     const diff = diffHistory(
       at('2024-03-03', '2024-04-10T00:00:00Z'),

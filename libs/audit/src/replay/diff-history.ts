@@ -43,7 +43,12 @@ export function diffHistory(from: CaseHistory, to: CaseHistory): HistoryDiff {
       if (corrected) changes.push(corrected);
     }
   }
-  for (const entry of to.entries) if (!before.has(entry.eventId)) changes.push(added(entry, from, to));
+  for (const entry of to.entries)
+    if (!before.has(entry.eventId)) {
+      changes.push(added(entry, from, to));
+      const corrected = correctedSinceRecorded(entry, from);
+      if (corrected) changes.push(corrected);
+    }
   for (const field of leafChanges(from.state, to.state)) {
     changes.push({
       kind: 'state-changed',
@@ -119,6 +124,27 @@ function added(entry: ReplayedEntry, from: CaseHistory, to: CaseHistory): Histor
   return {
     ...base,
     text: `${entryName(entry)} added: it takes effect by ${to.point.asAt ?? 'the later date'}`,
+  };
+}
+
+/**
+ * An entry first recorded inside the window and corrected inside it too (review s16-ofsted F5): its
+ * corrections are listed as well, so the first-recorded value (a review keyed as held in time, then
+ * moved to a late date) and who changed it are not hidden behind the entry as it now stands.
+ */
+function correctedSinceRecorded(entry: ReplayedEntry, from: CaseHistory): HistoryChange | undefined {
+  if (from.knownEventIds.includes(entry.eventId) || entry.amendedBy.length === 0) return undefined;
+  const fields = entry.originalData ? leafChanges(entry.originalData, entry.data) : [];
+  const text = entry.amendedBy
+    .map((link) => `${describeFields(link.changes ?? [])} ${who(link)}`)
+    .join('; then ');
+  return {
+    kind: 'entry-corrected',
+    eventId: entry.eventId,
+    entryType: entry.type,
+    fields,
+    corrections: entry.amendedBy,
+    text: `${entryName(entry)}, recorded in between: ${text}`,
   };
 }
 

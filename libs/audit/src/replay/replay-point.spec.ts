@@ -38,4 +38,16 @@ describe('replay points', () => {
       errors: [{ field: 'to.asAt', rule: expect.any(String) }],
     });
   });
+
+  it('Given a bare date as knownAt (review s16-ofsted F4), When the point is read, Then it is the end of that day in England, as on /flags and the drift report as known', () => {
+    expect(parseReplayPoint({ asAt: '2026-03-31', knownAt: '2026-03-31' })).toEqual({
+      point: { asAt: '2026-03-31', knownAt: '2026-03-31T22:59:59.999Z' },
+    });
+    expect(parseReplayPoint({ knownAt: '2026-01-15' })).toEqual({
+      point: { knownAt: '2026-01-15T23:59:59.999Z' },
+    });
+    expect(parsePointSpec('knownAt:2026-11-27', 'from')).toEqual({
+      point: { knownAt: '2026-11-27T23:59:59.999Z' },
+    });
+  });
 });

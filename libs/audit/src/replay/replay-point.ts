@@ -1,4 +1,5 @@
-import { isValidCalendarDate, isValidInstant, type CalendarDate } from '@care-journey/journey';
+import { isValidCalendarDate, type CalendarDate } from '@care-journey/journey';
+import { isKnownAtValue, KNOWN_AT_RULE, knownAtInstant } from '../authority-drift/as-known-point';
 
 /**
  * A point on the two time axes. `asAt`: a date in the child's life (entries effective on or
@@ -17,7 +18,9 @@ export interface FieldError {
 
 /**
  * Validates raw query values; `prefix` names the fields in errors (e.g. "from.asAt").
- * knownAt must carry a zone (Z or ±hh:mm): a bare local time would depend on the server.
+ * knownAt is an instant with a zone (Z or ±hh:mm: a bare local time would depend on the server), or
+ * a bare date meaning the end of that day in England, as every other "as known at" read takes it
+ * (review s16-ofsted F4: a bare date was refused here and accepted there).
  */
 export function parseReplayPoint(
   raw: { asAt?: unknown; knownAt?: unknown },
@@ -34,12 +37,8 @@ export function parseReplayPoint(
       });
   }
   if (raw.knownAt !== undefined && raw.knownAt !== '') {
-    if (isValidInstant(raw.knownAt)) point.knownAt = new Date(Date.parse(raw.knownAt)).toISOString();
-    else
-      errors.push({
-        field: `${prefix}knownAt`,
-        rule: 'must be an ISO-8601 instant with a zone, e.g. 2025-03-31T17:00:00Z',
-      });
+    if (isKnownAtValue(raw.knownAt)) point.knownAt = knownAtInstant(raw.knownAt);
+    else errors.push({ field: `${prefix}knownAt`, rule: KNOWN_AT_RULE });
   }
   return errors.length > 0 ? { errors } : { point };
 }
@@ -52,7 +51,7 @@ export function parsePointSpec(
   spec: unknown,
   field: string,
 ): { point: ReplayPoint } | { errors: FieldError[] } {
-  const usage = 'must be asAt:YYYY-MM-DD, knownAt:<ISO instant>, or both joined by a comma';
+  const usage = 'must be asAt:YYYY-MM-DD, knownAt:<ISO instant or YYYY-MM-DD>, or both joined by a comma';
   if (typeof spec !== 'string' || spec.trim() === '') return { errors: [{ field, rule: usage }] };
   const raw: { asAt?: string; knownAt?: string } = {};
   for (const part of spec.split(',')) {

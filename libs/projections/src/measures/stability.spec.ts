@@ -79,6 +79,27 @@ describe('placement stability as at 31 March 2025', () => {
     ).toEqual(['B', 'G']);
   });
 
+  it('Given each child listed, Then the dates the measure judges are given, so a sampled child can be checked without the event log (review s16-ofsted F7)', () => {
+    expect(st1.children.find((c) => c.childId === 'A')).toMatchObject({
+      placementStarts: ['2024-01-01', '2024-06-01', '2024-12-01'],
+    });
+    expect(st2.children.find((c) => c.childId === 'C')).toMatchObject({
+      placementStarts: ['2022-01-01', '2023-06-01', '2024-01-01'],
+    });
+    const st3Of = (id: string) => st3.children.find((c) => c.childId === id);
+    // B: same placement since 2020 (before 31 March 2023): counted.
+    expect(st3Of('B')).toMatchObject({ counted: true, currentPlacementSince: '2020-01-01' });
+    expect(st3Of('B')).not.toHaveProperty('combinedSince');
+    // C: current placement since 1 Jan 2024 (after 31 March 2023): not counted.
+    expect(st3Of('C')).toMatchObject({ counted: false, currentPlacementSince: '2024-01-01' });
+    // G: placed for adoption 1 Oct 2024, the placement before from 1 June 2022: counted together.
+    expect(st3Of('G')).toMatchObject({
+      counted: true,
+      currentPlacementSince: '2024-10-01',
+      combinedSince: '2022-06-01',
+    });
+  });
+
   it('refuses a year that does not end on 31 March', () => {
     expect(() => stabilityST1(cohort(), '2025-04-30')).toThrow(/yearEnding must be a 31 March/);
   });

@@ -39,6 +39,15 @@ export interface StabilityChild extends ChildRef {
   periodStart: CalendarDate;
   /** Start events of the placements looked at. */
   evidence: string[];
+  /** ST1/ST2: the start dates of the placements counted, oldest first (review s16-ofsted F7). */
+  placementStarts?: CalendarDate[];
+  /** ST3: the day the current placement (the same carer) started: counted if 2+ years before D. */
+  currentPlacementSince?: CalendarDate;
+  /**
+   * ST3, placed for adoption on D: the start of the placement before the adoptive one, from which the
+   * two together are timed (counted if 2+ years before D).
+   */
+  combinedSince?: CalendarDate;
 }
 
 export interface StabilityMeasure {
@@ -106,6 +115,7 @@ function manyPlacements(
       placements: runs.length,
       periodStart: period.start,
       evidence: runs.map((run) => run.startEventId),
+      placementStarts: runs.map((run) => run.start),
     });
   }
   return children;
@@ -172,14 +182,17 @@ function st3On(summaries: readonly JourneySummary[], yearEnding: CalendarDate): 
     const index = period.placements.indexOf(current);
     const previous = index > 0 ? period.placements[index - 1] : undefined;
     const sameForTwoYears = current.start <= twoYearsAgo;
-    const adoptiveWithPrevious =
-      isPlacedForAdoptionOn(period, yearEnding) && previous !== undefined && previous.start <= twoYearsAgo;
+    const placedForAdoption = isPlacedForAdoptionOn(period, yearEnding);
+    const adoptiveWithPrevious = placedForAdoption && previous !== undefined && previous.start <= twoYearsAgo;
     children.push({
       ...childRefOf(summary),
       counted: sameForTwoYears || adoptiveWithPrevious,
       placements: period.placements.filter((run) => run.start <= yearEnding).length,
       periodStart: period.start,
       evidence: [current.startEventId, ...(previous ? [previous.startEventId] : [])],
+      // The dates the 2-year test judges, so a sampled child can be checked from the list alone.
+      currentPlacementSince: current.start,
+      ...(placedForAdoption && previous !== undefined && { combinedSince: previous.start }),
     });
   }
   return measure(

@@ -1,5 +1,5 @@
 import { ReadReasonQuery } from './history.query';
-import { DateQuery, InstantQuery, TextQuery } from './query-fields';
+import { DateQuery, KnownAtQuery, TextQuery } from './query-fields';
 
 /**
  * The two sides of a diff, each either as one parameter (`from=asAt:2025-03-31`,
@@ -19,12 +19,16 @@ export class DiffQuery extends ReadReasonQuery {
   @DateQuery('Earlier side, effective-date axis (instead of `from`)')
   fromAsAt?: string;
 
-  @InstantQuery('Earlier side, recording axis (instead of `from`)')
+  @KnownAtQuery(
+    'Earlier side, recording axis (instead of `from`): an instant, or a date (the end of that day in England)',
+  )
   fromKnownAt?: string;
 
   @DateQuery('Later side, effective-date axis (instead of `to`)')
   toAsAt?: string;
 
-  @InstantQuery('Later side, recording axis (instead of `to`)')
+  @KnownAtQuery(
+    'Later side, recording axis (instead of `to`): an instant, or a date (the end of that day in England)',
+  )
   toKnownAt?: string;
 }

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { buildMessage, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
 import { isKnownAtValue, KNOWN_AT_RULE } from '@care-journey/audit';
-import { isValidCalendarDate, isValidInstant } from '@care-journey/journey';
+import { isValidCalendarDate } from '@care-journey/journey';
 import { IsInSupportedYears } from '../../http/supported-dates';
 
 const optionalQuery = (description: string, example: string, format?: string) =>
@@ -28,26 +28,10 @@ export const DateQuery = (description: string, example = '2025-03-31') =>
     IsInSupportedYears(),
   );
 
-/** An ISO-8601 instant with a zone: a bare local time would depend on the server's zone. */
-export const InstantQuery = (description: string, example = '2025-04-01T09:00:00Z') =>
-  applyDecorators(
-    optionalQuery(description, example, 'date-time'),
-    ValidateBy({
-      name: 'isInstant',
-      validator: {
-        validate: (value) => isValidInstant(value),
-        defaultMessage: buildMessage(
-          (prefix) =>
-            `${prefix}$property must be an ISO-8601 instant with a zone (Z or ±hh:mm), e.g. 2025-04-01T09:00:00Z`,
-        ),
-      },
-    }),
-    IsInSupportedYears(),
-  );
-
 /**
- * knownAt of the "as known at" reads (the drift report as known, a child's flags): an instant with a
- * zone, or a bare date meaning the end of that day in England; one rule and one message for both.
+ * knownAt of every "as known at" read (the drift report as known, a child's flags, the case history
+ * and its diff): an instant with a zone, or a bare date meaning the end of that day in England; one
+ * rule and one message for all (review s16-ofsted F4).
  */
 export const KnownAtQuery = (description: string, example = '2025-04-01T09:00:00Z') =>
   applyDecorators(

@@ -27,6 +27,12 @@ export function stabilityCsv(measures: readonly StabilityMeasure[], showNames: b
     'counted',
     'placements',
     'period_start',
+    // Added last (review s16-ofsted F7): the dates each child is judged on. ST1/ST2: the counted
+    // placements' start dates, space-separated; ST3: the current placement's start, and for a child
+    // placed for adoption the start of the placement before it (the two timed together).
+    'placement_starts',
+    'current_placement_since',
+    'combined_since',
   ];
   const rows = measures.flatMap((m) => {
     const figure = [m.yearEnding, m.measure, m.title, m.numerator, m.denominator, m.percentage];
@@ -38,6 +44,9 @@ export function stabilityCsv(measures: readonly StabilityMeasure[], showNames: b
       c.counted,
       c.placements,
       c.periodStart,
+      (c.placementStarts ?? []).join(' '),
+      c.currentPlacementSince ?? '',
+      c.combinedSince ?? '',
     ]);
   });
   return toCsv(header, rows);

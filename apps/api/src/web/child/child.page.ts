@@ -1,4 +1,4 @@
-import { dateInEngland, type StoredJourneyEvent } from '@care-journey/journey';
+import { dateInEngland, isShortBreak, type StoredJourneyEvent } from '@care-journey/journey';
 import {
   allocationOn,
   ageOn,
@@ -129,6 +129,18 @@ function evidenceList(
   })}</ul>`;
 }
 
+/**
+ * No flag as at D. On short breaks (V3/V4) no drift rule runs (rule book), so "No open flags" would
+ * read as compliance: the page says the rules do not apply instead (review s16-ofsted F6).
+ */
+function noFlagsText({ summary, driftDate }: ChildJourney): string {
+  const period = periodOn(summary, driftDate);
+  const status = period ? legalStatusOn(period, driftDate) : undefined;
+  if (status !== undefined && isShortBreak(status))
+    return `Drift rules do not apply to short breaks (V3/V4): no flag is checked while the child is accommodated under ${status}, as at ${formatDate(driftDate)}.`;
+  return `No open flags or warnings as at ${formatDate(driftDate)}.`;
+}
+
 function flagsSection(
   journey: ChildJourney,
   byId: Map<string, StoredJourneyEvent>,
@@ -143,7 +155,7 @@ function flagsSection(
     <td class="govuk-table__cell">${isCondition(f.ruleId) ? html`<span class="cj-muted">None: a standing condition</span>` : `${formatDate(f.dueDate)}${'daysUntilDue' in f ? closedDayWords(f.dueDate, calendar) : ''}`}</td>
     <td class="govuk-table__cell">${evidenceList(f, byId, journey.summary.dateOfBirth)}</td></tr>`;
   if (flags.length + dueSoon.length === 0)
-    return html`<h2 class="govuk-heading-m" id="flags">Flags</h2><p class="govuk-body" id="no-flags">No open flags or warnings as at ${formatDate(journey.driftDate)}.</p>`;
+    return html`<h2 class="govuk-heading-m" id="flags">Flags</h2><p class="govuk-body" id="no-flags">${noFlagsText(journey)}</p>`;
   return html`<h2 class="govuk-heading-m" id="flags">Flags</h2><table class="govuk-table" id="flags-table">
     <caption class="govuk-table__caption govuk-table__caption--s">Open flags and warnings as at ${formatDate(journey.driftDate)}, with the entries they rest on</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Rule</th><th scope="col" class="govuk-table__header">Status</th>

@@ -30,7 +30,7 @@ import { driftView, type DriftView } from './drift-view';
 import { asRecordedName } from './as-recorded';
 import { csvName } from './projection';
 import { incompleteMarker, readModelsServed, type ReadModelsServed } from './read-models-served';
-import { ruleMeanings } from './rule-meanings';
+import { ruleMeanings, rulesNotChecked } from './rule-meanings';
 
 /** The panel's agenda: open flags as at a date, grouped by child (the API's /drift-report admits the same roles). */
 @ApiExcludeController()
@@ -73,6 +73,7 @@ export class DriftController {
         served,
         showNames: mayReadPersonalData(user.role),
         ruleMeanings: ruleMeanings(this.queries.drift),
+        notChecked: rulesNotChecked(this.queries.drift),
         workerName: this.workerName,
         calendar: workingCalendar(this.queries.drift.extraBankHolidays),
       }),

@@ -20,6 +20,7 @@ import { worstOverdue, type DriftView } from './drift-view';
 import { asRecordedText, isPastReport } from './as-recorded';
 import { isProjection, projectionText } from './projection';
 import { printBasis, type FlagBasis } from './print-evidence';
+import type { RuleNotChecked } from './rule-meanings';
 import { incompleteText, type ReadModelsServed } from './read-models-served';
 import { teamChoice } from './team-choice';
 
@@ -33,6 +34,8 @@ export interface DriftPageModel {
   showNames: boolean;
   /** Each rule in a sentence with its thresholds (rule-meanings.ts). */
   ruleMeanings: ReadonlyMap<string, string>;
+  /** Rules the settings switch off (rule-meanings.ts), said under the headline. */
+  notChecked?: readonly RuleNotChecked[];
   /** A social worker's display name from the users file (absent, or unknown: the username is shown). */
   workerName?: (username: string) => string | undefined;
   /** The calendar the rules count working days with (a council's extra bank holidays): marks a due date on a closed day. */
@@ -261,6 +264,14 @@ function incompleteNotice(served: ReadModelsServed | undefined): SafeHtml {
     <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${incompleteText(served)}</strong></div>`;
 }
 
+/** A rule that does not run finds nothing: said under the headline, and printed with it (review s16-ofsted F6). */
+function notCheckedNotice(notChecked: readonly RuleNotChecked[] | undefined): SafeHtml {
+  if (!notChecked || notChecked.length === 0) return html``;
+  return html`<p class="govuk-body" id="not-checked"><strong>Not checked:</strong> ${notChecked.map(
+    (r, i) => html`${i > 0 ? '; ' : ''}${r.ruleId} ${r.title} (${r.why})`,
+  )}. No flag for these is not a sign of compliance.</p>`;
+}
+
 export function driftPage(model: DriftPageModel): SafeHtml {
   const { query, view } = model;
   const childrenWithFlags = view.matching.filter((r) => r.flags.length > 0).length;
@@ -275,6 +286,7 @@ export function driftPage(model: DriftPageModel): SafeHtml {
     ${asRecordedNotice(query)}
     <p class="govuk-body-l" id="report-summary">${isProjection(query.asAt, query.today) ? 'Projected as at' : 'As at'} ${formatDate(query.asAt)}: <strong>${plural(flags, 'open flag')}</strong> for ${plural(childrenWithFlags, 'child', 'children')},
       and ${plural(soon, 'warning')} due within ${view.report.dueWithinDays} days${model.served && !model.served.complete ? ' so far (incomplete)' : ''}.</p>
+    ${notCheckedNotice(model.notChecked)}
     <div class="govuk-button-group cj-no-print">
       <a class="govuk-button govuk-button--secondary" data-module="govuk-button" href="${driftUrl(query, { page: undefined }, '/panel/drift.csv')}" download>Download CSV</a>
       <a class="govuk-link" href="${driftUrl(query, { all: '1', page: undefined })}">Show every child on one page (to print the panel pack)</a>
