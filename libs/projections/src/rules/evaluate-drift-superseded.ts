@@ -173,7 +173,7 @@ export class SupersededWalk {
     const range = new DateRange(base?.date, asAt);
     this.facts.addTo(range, summary);
     const points = this.changePoints(summary);
-    for (let r = 0; r < points.length; r++) for (const point of points[r]) range.point(point, r);
+    for (let r = 0; r < points.length; r++) range.pointsIn(points[r], r);
     const dates = range.sorted();
     this.markLastDates(range, dates);
     // The stale step on or before each date (else `base`): what a rule the change cannot reach had.
@@ -199,10 +199,14 @@ export class SupersededWalk {
     this.steps.length = count;
   }
 
+  /** Each rule's change points, in order (a copy: the rule's own list is left as it gave it). */
   private changePoints(summary: JourneySummary): readonly (readonly CalendarDate[])[] {
     const points = this.points;
     for (let r = 0; r < this.rules.length; r++)
-      points[r] ??= this.rules[r].changePoints?.(summary, this.config) ?? NO_POINTS;
+      if (points[r] === undefined) {
+        const given = this.rules[r].changePoints?.(summary, this.config);
+        points[r] = given === undefined || given.length === 0 ? NO_POINTS : [...given].sort();
+      }
     return points as readonly (readonly CalendarDate[])[];
   }
 

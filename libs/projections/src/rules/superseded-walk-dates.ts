@@ -71,10 +71,6 @@ export class DateRange {
     private readonly asAt: CalendarDate,
   ) {}
 
-  private within(date: CalendarDate): boolean {
-    return date <= this.asAt && (this.after === undefined || date > this.after);
-  }
-
   /** The dates of one list, in order: those after `after` up to D, and the latest. */
   factsIn(dates: readonly CalendarDate[], part: number): void {
     if (dates.length === 0) return;
@@ -87,12 +83,16 @@ export class DateRange {
     }
   }
 
-  point(date: CalendarDate, rule: number): void {
-    if (!this.within(date)) return;
-    this.dates.add(date);
-    const owners = this.owners.get(date);
-    if (owners === undefined) this.owners.set(date, [rule]);
-    else if (!owners.includes(rule)) owners.push(rule);
+  /** One rule's change points, in order: those after `after` up to D. */
+  pointsIn(points: readonly CalendarDate[], rule: number): void {
+    for (let i = this.after === undefined ? 0 : firstAfter(points, this.after); i < points.length; i++) {
+      const date = points[i];
+      if (date > this.asAt) break;
+      this.dates.add(date);
+      const owners = this.owners.get(date);
+      if (owners === undefined) this.owners.set(date, [rule]);
+      else if (!owners.includes(rule)) owners.push(rule);
+    }
   }
 
   /** The dates in order, fact dates and change points together. */
