@@ -259,7 +259,8 @@ export class FlagTracker {
     }
     const changeMask = facetMask(change);
     // `from`: nothing dated before it changed (an event folded at the end of the child's life).
-    if (this.masks.some((reads) => readsAny(reads, changeMask))) this.walk.changedFrom(from);
+    // Told of every change (it keeps the summary's fact dates); a change no rule reads moves no step.
+    if (change.length > 0) this.walk.changedFrom(from, change);
     // Kept for the new summary: what it was derived from is the same in both.
     if (summary !== undefined && this.summary !== undefined) this.summary = summary;
     for (let i = 0; i < this.rules.length; i++)

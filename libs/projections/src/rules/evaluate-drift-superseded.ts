@@ -14,11 +14,13 @@
  */
 import type { CalendarDate } from '@care-journey/journey';
 import { addDaysKept } from '../calendar/date-memo';
-import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
+import type { JourneySummary } from '../summary/journey-summary';
+import type { FacetChange } from '../summary/summary-facets';
 import { summaryAsAt } from '../summary/summary-as-at';
 import type { DriftConfig } from './drift-config';
 import type { DriftRule, Obligation } from './drift-rule';
-import { facetMask, readMasks, readsAny, READS_ALL } from './rule-reads';
+import { readMasks, readsAny, READS_ALL } from './rule-reads';
+import { DateRange, FactDates, partsChangedBy } from './superseded-walk-dates';
 
 /** One superseded breach: the obligation as it stood while open, and the day it stopped applying. */
 export interface SupersededBreach {
@@ -35,9 +37,14 @@ interface Step {
   date: CalendarDate;
   /** Each rule's obligations as at `date`. */
   obligations: readonly (readonly Obligation[])[];
-  /** Breaches closed on `date`. */
-  closed: SupersededBreach[];
+  /** Breaches closed on `date`, by rule (in the rules' order). */
+  closed: readonly SupersededBreach[];
+  /** How many breaches the steps before this one closed (its first one's place in `found`). */
+  foundBefore: number;
 }
+
+/** A step's `closed` when it closed nothing (most): one shared list, never written to. */
+const NONE_CLOSED: readonly SupersededBreach[] = Object.freeze([]);
 
 /** The flag opens the day after its due date, or when it came into being if that is later. */
 export function openingOf(o: Obligation): CalendarDate {
@@ -50,125 +57,43 @@ export function openingOf(o: Obligation): CalendarDate {
 export const sameObligation = (a: Obligation, b: Obligation): boolean =>
   a.key === b.key && a.dueDate === b.dueDate && (a.from === b.from || openingOf(a) === openingOf(b));
 
-/** The parts of the summary a fact of each list is in (what a step at its date may change). */
-const PART = {
-  // A period's start or end: which periods there are, every rule reads that.
-  period: READS_ALL,
-  allocations: facetMask(['allocations']),
-  // A legal status can also start or stop short breaks, which moves the period's counted parts.
-  legalStatuses: facetMask(['legalStatuses', 'period']),
-  placements: facetMask(['placements']),
-  // Rare facts, and the random journeys never show a step decided by them: every rule, to be safe.
-  temporaryStays: READS_ALL,
-  reviews: facetMask(['reviews', 'firstReviews']),
-  plans: facetMask(['plans']),
-  audits: facetMask(['audits']),
-  visits: facetMask(['visits']),
-  adoption: READS_ALL,
-  missing: facetMask(['missing']),
-};
-
-/** The dates a walk still has to step through: after the last step kept, up to D. */
-class DateRange {
-  readonly dates = new Set<CalendarDate>();
-  /** Each fact date, with the parts its facts are in (as bits). */
-  readonly facts = new Map<CalendarDate, number>();
-  /** The rules whose change point each date is (by index), for dates that are change points. */
-  readonly owners = new Map<CalendarDate, number[]>();
-  /** The latest fact date in the whole summary ('' when none): from it on, nothing to trim. */
-  latestFact: CalendarDate = '';
-
-  constructor(
-    private readonly after: CalendarDate | undefined,
-    private readonly asAt: CalendarDate,
-  ) {}
-
-  private within(date: CalendarDate): boolean {
-    return date <= this.asAt && (this.after === undefined || date > this.after);
+/** The first step dated on or after `date` (steps.length when none): steps are in date order. */
+function firstOnOrAfter(steps: readonly Step[], date: CalendarDate): number {
+  let low = 0;
+  let high = steps.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (steps[middle].date < date) low = middle + 1;
+    else high = middle;
   }
-
-  fact(date: CalendarDate | undefined, part: number): void {
-    if (date === undefined) return;
-    if (date > this.latestFact) this.latestFact = date;
-    if (this.within(date)) this.facts.set(date, (this.facts.get(date) ?? 0) | part);
-  }
-
-  factsIn(list: readonly { date: CalendarDate }[], part: number): void {
-    for (const fact of list) this.fact(fact.date, part);
-  }
-
-  point(date: CalendarDate, rule: number): void {
-    if (!this.within(date)) return;
-    this.dates.add(date);
-    const owners = this.owners.get(date);
-    if (owners === undefined) this.owners.set(date, [rule]);
-    else if (!owners.includes(rule)) owners.push(rule);
-  }
-
-  /** The dates in order, fact dates and change points together. */
-  sorted(): CalendarDate[] {
-    for (const date of this.facts.keys()) this.dates.add(date);
-    return [...this.dates].sort();
-  }
+  return low;
 }
 
-function pushPeriodDates(range: DateRange, period: PeriodOfCare): void {
-  const { adoption } = period;
-  range.fact(period.start, PART.period);
-  range.fact(period.end, PART.period);
-  range.factsIn(period.legalStatuses, PART.legalStatuses);
-  for (const run of period.placements) {
-    range.fact(run.start, PART.placements);
-    range.fact(run.end, PART.placements);
-    range.factsIn(run.types, PART.placements);
-    for (const stay of run.temporaryStays) {
-      range.fact(stay.start, PART.temporaryStays);
-      range.fact(stay.end, PART.temporaryStays);
-    }
-  }
-  range.factsIn(period.reviews, PART.reviews);
-  range.factsIn(period.plans, PART.plans);
-  range.factsIn(period.audits, PART.audits);
-  if (period.visits !== undefined) range.factsIn(period.visits, PART.visits);
-  range.factsIn(adoption.decisions, PART.adoption);
-  range.factsIn(adoption.reversals, PART.adoption);
-  range.factsIn(adoption.placementOrders, PART.adoption);
-  range.factsIn(adoption.consents, PART.adoption);
-  range.factsIn(adoption.matches, PART.adoption);
-  range.factsIn(adoption.placements, PART.adoption);
-  range.fact(adoption.order?.date, PART.adoption);
-  for (const spell of period.missing) {
-    range.fact(spell.start, PART.missing);
-    range.fact(spell.end, PART.missing);
-  }
-}
+const NO_POINTS: readonly CalendarDate[] = Object.freeze([]);
 
 /**
- * Every date after `after` (all when undefined) and up to `asAt` at which the rules' obligations
- * can change: which are fact dates, and whose change points the others are.
- */
-function walkDates(
-  summary: JourneySummary,
-  after: CalendarDate | undefined,
-  asAt: CalendarDate,
-  rules: readonly DriftRule[],
-  config: DriftConfig,
-): DateRange {
-  const range = new DateRange(after, asAt);
-  range.factsIn(summary.allocations, PART.allocations);
-  for (const period of summary.periods) pushPeriodDates(range, period);
-  rules.forEach((rule, r) => {
-    for (const point of rule.changePoints?.(summary, config) ?? []) range.point(point, r);
-  });
-  return range;
-}
-
-/**
- * The walk, kept between calls by the feed's flag tracker: after a change to the summary from a
- * date on (an event folded at the end of the child's life), the steps before that date still hold.
+ * The walk, kept between calls by the feed's flag tracker. After a change to the summary from a
+ * date on (an event folded at the end of the child's life, or a refold from an entry's date), the
+ * steps before that date still hold; so, at every later date walked before, do the obligations
+ * of each rule that reads none of the changed parts (its `reads` promise): only the set of dates
+ * may differ, and at a date new to the walk such a rule keeps the obligations of the date before.
+ * Only the rules that read a changed part are derived again there.
  */
 export class SupersededWalk {
-  private steps: Step[] = [];
+  private readonly steps: Step[] = [];
+  /** Every step's breaches, in the steps' order: what `breaches` hands out. */
+  private readonly found: SupersededBreach[] = [];
+  /** The last `breaches` looked at every date up to this one ('' when none). */
+  private walkedTo: CalendarDate = '';
+  /** Steps dated on or after this date may be stale for the rules reading `staleParts`. */
+  private staleFrom: CalendarDate | undefined;
+  private staleParts = 0;
+  /** The summary's fact dates, kept until a change in their part. */
+  private readonly facts = new FactDates();
+  /** Each rule's change points in the summary, kept until a part it reads changes. */
+  private readonly points: (readonly CalendarDate[] | undefined)[];
+  /** In the `breaches` under way, each rule's last date (index) that can change its obligations. */
+  private readonly lastAt: Int32Array;
   /** Each rule's `reads` as bits. */
   private readonly masks: Int32Array;
 
@@ -178,116 +103,233 @@ export class SupersededWalk {
     private readonly evidence: boolean,
   ) {
     this.masks = readMasks(rules);
-  }
-
-  /** The summary changed on or after `from` (undefined: anywhere). */
-  changedFrom(from: CalendarDate | undefined): void {
-    if (from === undefined) this.steps = [];
-    else {
-      let keep = 0;
-      while (keep < this.steps.length && this.steps[keep].date < from) keep++;
-      this.steps.length = keep;
-    }
+    this.points = rules.map(() => undefined);
+    this.lastAt = new Int32Array(rules.length);
   }
 
   /**
-   * The breaches superseded up to `asAt`, in the order they closed. `current`, each rule's
-   * obligations as at `asAt` (the caller has them), are also those as at the walk's last date: no
-   * fact date or change point lies between (the rules' `reads` promise), so that step is not derived.
+   * The summary changed on or after `from` (undefined: anywhere, or another summary), in the parts
+   * `change` lists (facetsChangedBy, facetsBetween; 'all' when not known). To be told of every
+   * change, also one no rule reads: the walk keeps the summary's fact dates.
+   */
+  changedFrom(from: CalendarDate | undefined, change: FacetChange = 'all'): void {
+    this.facts.changed(from === undefined ? 'all' : change);
+    const parts = from === undefined ? READS_ALL : partsChangedBy(change);
+    let reached = false;
+    for (let r = 0; r < this.rules.length; r++)
+      if (readsAny(this.masks[r], parts)) {
+        this.points[r] = undefined;
+        reached = true;
+      }
+    if (from === undefined) {
+      this.keep(0);
+      this.walkedTo = '';
+      this.staleFrom = undefined;
+      this.staleParts = 0;
+      return;
+    }
+    // A change no rule reads changes no step: at a new fact date of it, every rule keeps its obligations.
+    if (!reached) return;
+    if (this.staleFrom === undefined || from < this.staleFrom) this.staleFrom = from;
+    this.staleParts |= parts;
+  }
+
+  /**
+   * The breaches superseded up to `asAt`, in the order they closed (the walk's own list: read it,
+   * do not keep it). `current`, each rule's obligations as at `asAt` (the caller has them), are also
+   * a rule's obligations as at any date after its last fact date or change point (the rules' `reads`
+   * promise): those dates are not derived.
    *
    * Only the dates after the last step kept are gathered: the steps before `changedFrom`'s date
    * still hold, and so does their list of dates, since the summary as at any of them is the same
    * (a change point that appears before that date is one at which the obligations do not change).
-   * With no date since the last step, that step already holds D's obligations: the caller's lists
-   * may be new arrays (derived again), but nothing up to D they were derived from has changed.
    */
   breaches(
     summary: JourneySummary,
     asAt: CalendarDate,
     current: readonly (readonly Obligation[])[],
-  ): SupersededBreach[] {
+  ): readonly SupersededBreach[] {
     const steps = this.steps;
-    while (steps.length > 0 && steps[steps.length - 1].date > asAt) steps.pop();
-    const after = steps.length > 0 ? steps[steps.length - 1].date : undefined;
-    const range = walkDates(summary, after, asAt, this.rules, this.config);
-    const dates = range.sorted();
-    for (let i = 0; i < dates.length; i++) {
-      const previous = steps[steps.length - 1];
-      // A copy: the caller may reuse its array.
-      const obligations =
-        i === dates.length - 1 ? [...current] : this.obligationsAsAt(summary, dates[i], range, previous);
-      steps.push(this.step(dates[i], obligations, previous));
+    let count = steps.length;
+    while (count > 0 && steps[count - 1].date > asAt) count--;
+    this.keep(count);
+    if (this.walkedTo > asAt) this.walkedTo = asAt;
+    // The steps from the change on: kept for the rules it cannot reach, when there is a step before.
+    let stale: readonly Step[] = [];
+    let touched = 0;
+    let known: CalendarDate = '';
+    if (this.staleFrom !== undefined) {
+      const first = firstOnOrAfter(steps, this.staleFrom);
+      touched = this.staleParts;
+      if (first > 0 && touched !== READS_ALL) {
+        stale = steps.slice(first);
+        known = this.walkedTo;
+      }
+      this.keep(first);
+      this.staleFrom = undefined;
+      this.staleParts = 0;
     }
-    const found: SupersededBreach[] = [];
-    for (const step of steps) for (const breach of step.closed) found.push(breach);
-    return found;
+    const base = steps[steps.length - 1] as Step | undefined;
+    const range = new DateRange(base?.date, asAt);
+    this.facts.addTo(range, summary);
+    const points = this.changePoints(summary);
+    for (let r = 0; r < points.length; r++) range.pointsIn(points[r], r);
+    const dates = range.sorted();
+    this.markLastDates(range, dates);
+    // The stale step on or before each date (else `base`): what a rule the change cannot reach had.
+    let carry = base;
+    let next = 0;
+    for (let i = 0; i < dates.length; i++) {
+      const date = dates[i];
+      while (next < stale.length && stale[next].date <= date) carry = stale[next++];
+      const kept = date <= known ? carry : undefined;
+      const previous = steps[steps.length - 1] as Step | undefined;
+      const obligations = this.obligationsAt(summary, date, i, range, previous, kept, touched, current);
+      const old = kept !== undefined && kept.date === date ? kept : undefined;
+      steps.push(this.step(date, obligations, previous, kept !== undefined, old, touched));
+    }
+    this.walkedTo = asAt;
+    return this.found;
+  }
+
+  /** Keeps the first `count` steps (and their breaches). */
+  private keep(count: number): void {
+    if (count >= this.steps.length) return;
+    this.found.length = this.steps[count].foundBefore;
+    this.steps.length = count;
+  }
+
+  /** Each rule's change points, in order (a copy: the rule's own list is left as it gave it). */
+  private changePoints(summary: JourneySummary): readonly (readonly CalendarDate[])[] {
+    const points = this.points;
+    for (let r = 0; r < this.rules.length; r++)
+      if (points[r] === undefined) {
+        const given = this.rules[r].changePoints?.(summary, this.config);
+        points[r] = given === undefined || given.length === 0 ? NO_POINTS : [...given].sort();
+      }
+    return points as readonly (readonly CalendarDate[])[];
+  }
+
+  /** Whether a fact of `parts` or a change point of `owners` on a date can change rule `r`'s obligations. */
+  private moves(r: number, parts: number, owners: readonly number[] | undefined): boolean {
+    return readsAny(this.masks[r], parts) || (owners !== undefined && owners.includes(r));
+  }
+
+  /** `lastAt`: each rule's last date among `dates` that can change its obligations (-1: none). */
+  private markLastDates(range: DateRange, dates: readonly CalendarDate[]): void {
+    const lastAt = this.lastAt;
+    lastAt.fill(-1);
+    let left = this.rules.length;
+    for (let i = dates.length - 1; i >= 0 && left > 0; i--) {
+      const parts = range.facts.get(dates[i]) ?? 0;
+      const owners = range.owners.get(dates[i]);
+      for (let r = 0; r < lastAt.length; r++)
+        if (lastAt[r] === -1 && this.moves(r, parts, owners)) {
+          lastAt[r] = i;
+          left--;
+        }
+    }
   }
 
   /**
-   * Each rule's obligations as at `date`. Only the rules that can have changed since the step
-   * before are derived again (the `reads` promise): those that read a part a fact of that date is
-   * in, and those whose change point it is; the others keep the step before's. From the latest
-   * fact date on, the summary as at the date is the summary itself.
+   * Each rule's obligations as at `date` (the `index`th date walked). A rule the change cannot
+   * reach has those of the step `kept` (the walk before the change, on or before the date). Of the
+   * others, only those a fact of the date or a change point can change are derived again; the rest
+   * keep the step before's. After its last such date, a rule's obligations are the caller's as at D.
+   * From the latest fact date on, the summary as at the date is the summary itself.
    */
-  private obligationsAsAt(
+  private obligationsAt(
     summary: JourneySummary,
     date: CalendarDate,
+    index: number,
     range: DateRange,
-    before: Step | undefined,
+    previous: Step | undefined,
+    kept: Step | undefined,
+    touched: number,
+    current: readonly (readonly Obligation[])[],
   ): (readonly Obligation[])[] {
     const parts = range.facts.get(date) ?? 0;
     const owners = range.owners.get(date);
     let trimmed: JourneySummary | undefined;
-    return this.rules.map((rule, r) => {
-      if (before !== undefined && !readsAny(this.masks[r], parts) && !owners?.includes(r))
-        return before.obligations[r];
-      trimmed ??= date >= range.latestFact ? summary : summaryAsAt(summary, date);
-      return rule.obligations(trimmed, date, this.config, this.evidence);
-    });
+    const obligations: (readonly Obligation[])[] = new Array(this.rules.length);
+    for (let r = 0; r < this.rules.length; r++) {
+      if (kept !== undefined && !readsAny(this.masks[r], touched)) obligations[r] = kept.obligations[r];
+      else if (previous !== undefined && !this.moves(r, parts, owners))
+        obligations[r] = previous.obligations[r];
+      else if (this.lastAt[r] <= index) obligations[r] = current[r];
+      else {
+        trimmed ??= date >= range.latestFact ? summary : summaryAsAt(summary, date);
+        obligations[r] = this.rules[r].obligations(trimmed, date, this.config, this.evidence);
+      }
+    }
+    return obligations;
   }
 
+  /**
+   * The step at `date`. With `carried`, a rule the change cannot reach closes on this date what it
+   * closed before the change (`old`, the step at the same date), or nothing at a date new to the walk.
+   */
   private step(
     date: CalendarDate,
     obligations: readonly (readonly Obligation[])[],
     previous: Step | undefined,
+    carried: boolean,
+    old: Step | undefined,
+    touched: number,
   ): Step {
-    const closed: SupersededBreach[] = [];
+    let closed: SupersededBreach[] | undefined;
     if (previous !== undefined)
-      previous.obligations.forEach((before, rule) => {
-        const current = obligations[rule];
-        // The very list the step before had (a rule not derived again): nothing of it went.
-        if (current === before) return;
-        for (const o of before) {
-          const closedOn = o.metOn ?? o.lapsedOn;
-          // Never a breach, told from its own dates (most: met in time), before any search: closed
-          // by its due date or before it came into being; or open but not open yet on the eve of
-          // `date` (it opens after its due date, and not before `from`).
-          if (
-            closedOn !== undefined
-              ? closedOn <= o.dueDate || closedOn < o.from
-              : o.dueDate >= date || o.from >= date
-          )
-            continue;
-          // Still there (most are): tested before the opening, a date computed, for those that went.
-          if (current.some((now) => sameObligation(now, o))) continue;
-          const openedOn = openingOf(o);
-          // Not a breach: not yet open on the eve of `date`, or closed before it opened.
-          if (closedOn === undefined ? openedOn >= date : closedOn < openedOn) continue;
-          // Open: it stopped applying on `date`. Closed already: kept as it closed.
-          if (closedOn === undefined)
-            closed.push({ rule, obligation: o, openedOn, closedOn: date, reason: 'no_longer_applies' });
-          else
-            closed.push({
-              rule,
-              obligation: o,
-              openedOn,
-              closedOn,
-              reason: o.metOn !== undefined ? 'step' : 'no_longer_applies',
-            });
-        }
-      });
-    return { date, obligations, closed };
+      for (let rule = 0; rule < obligations.length; rule++) {
+        if (carried && !readsAny(this.masks[rule], touched)) {
+          if (old !== undefined)
+            for (const breach of old.closed) if (breach.rule === rule) (closed ??= []).push(breach);
+        } else closed = closedBetween(date, rule, previous.obligations[rule], obligations[rule], closed);
+      }
+    const step = { date, obligations, closed: closed ?? NONE_CLOSED, foundBefore: this.found.length };
+    if (closed !== undefined) for (const breach of closed) this.found.push(breach);
+    return step;
   }
+}
+
+/** Adds to `closed` rule `rule`'s breaches that stopped applying on `date` (`before` to `current`). */
+function closedBetween(
+  date: CalendarDate,
+  rule: number,
+  before: readonly Obligation[],
+  current: readonly Obligation[],
+  closed: SupersededBreach[] | undefined,
+): SupersededBreach[] | undefined {
+  // The very list the step before had (a rule not derived again): nothing of it went.
+  if (current === before) return closed;
+  for (const o of before) {
+    const closedOn = o.metOn ?? o.lapsedOn;
+    // Never a breach, told from its own dates (most: met in time), before any search: closed
+    // by its due date or before it came into being; or open but not open yet on the eve of
+    // `date` (it opens after its due date, and not before `from`).
+    if (
+      closedOn !== undefined
+        ? closedOn <= o.dueDate || closedOn < o.from
+        : o.dueDate >= date || o.from >= date
+    )
+      continue;
+    // Still there (most are): tested before the opening, a date computed, for those that went.
+    if (current.some((now) => sameObligation(now, o))) continue;
+    const openedOn = openingOf(o);
+    // Not a breach: not yet open on the eve of `date`, or closed before it opened.
+    if (closedOn === undefined ? openedOn >= date : closedOn < openedOn) continue;
+    // Open: it stopped applying on `date`. Closed already: kept as it closed.
+    if (closedOn === undefined)
+      (closed ??= []).push({ rule, obligation: o, openedOn, closedOn: date, reason: 'no_longer_applies' });
+    else
+      (closed ??= []).push({
+        rule,
+        obligation: o,
+        openedOn,
+        closedOn,
+        reason: o.metOn !== undefined ? 'step' : 'no_longer_applies',
+      });
+  }
+  return closed;
 }
 
 /**
