@@ -165,18 +165,24 @@ export class ApiUnderLoad {
     }
   }
 
-  /** One phase of `clients` connections for `seconds`, each command a review no child has had yet. */
-  async load(clients: number, seconds: number): Promise<Measured> {
+  /**
+   * One phase of `clients` connections for `seconds`, each command a review no child has had yet.
+   * With `rate`, a constant offered rate (requests/s over all connections) from autocannon, whose
+   * latencies are then corrected for coordinated omission (wrk, closed-loop, is not).
+   */
+  async load(clients: number, seconds: number, rate?: number): Promise<Measured> {
     const pid = this.server.pid;
     const apiBefore = processCpuMs(pid);
     const mainBefore = mainThreadCpuMs(pid);
-    const client = spawnNode(script(CLIENT_SCRIPT[this.tool]), [
+    const tool: LoadTool = rate === undefined ? this.tool : 'autocannon';
+    const client = spawnNode(script(CLIENT_SCRIPT[tool]), [
       this.url,
       this.token,
       String(clients),
       String(seconds),
       this.targetsFile,
       String(this.first),
+      ...(rate === undefined ? [] : [String(rate)]),
     ]);
     const result = JSON.parse(await firstLine(client, /^\{/, (seconds + 60) * 1000)) as LoadResult;
     await exited(client);
