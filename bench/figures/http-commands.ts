@@ -116,9 +116,11 @@ export async function httpRows(
     progress(
       `HTTP commands: ${store.targets.length} children, warming up (a command for each), then the read models catching up…`,
     );
-    await api.warm(store.targets.length);
+    const warmed = await api.warm(store.targets.length);
     const rows: Row[] = [];
     let at8 = 0;
+    // Review s16 F4: the row says what store it ran on and that every command hit a kept fold.
+    const storeNote = `; store: ${store.seeded.children} children, ${store.seeded.events} events seeded (not the cohort), ${store.targets.length} targets, no more than the folds the API keeps, ${warmed >= store.targets.length ? 'each warmed with a command: every measured command decides on a kept fold (a 100% fold-cache hit rate by construction; the API has no hit counter)' : `only ${warmed} warmed: the first command on each of the others reads its stream`}`;
     const row = (clients: number, phases: readonly Measured[], figure?: string): Row => {
       const r = medianPhase(phases);
       return {
@@ -134,7 +136,8 @@ export async function httpRows(
           (phases.length > 1
             ? `${phases.length} phases back to back, the median phase judged (every response of every phase must be 2xx): ${phases.map(phaseNote).join(' | ')}`
             : phaseNote(r)) +
-          cpuNote(r),
+          cpuNote(r) +
+          storeNote,
       };
     };
     for (const clients of CLIENTS) {
