@@ -1,4 +1,11 @@
-import { catchUpNote, cpuNote, httpVerdict } from './http-commands';
+import {
+  catchUpNote,
+  cpuNote,
+  httpVerdict,
+  medianPhase,
+  offeredVerdict,
+  repeatedVerdict,
+} from './http-commands';
 import type { Measured } from '../http/api-under-load';
 
 const phase = (extra: Partial<Measured>): Measured =>
@@ -6,6 +13,8 @@ const phase = (extra: Partial<Measured>): Measured =>
     perSecond: 1000,
     p50: 5,
     p99: 12,
+    p999: 30,
+    max: 45,
     requests: 5000,
     non2xx: 0,
     errors: 0,
@@ -48,5 +57,32 @@ describe('the HTTP rows’ verdict', () => {
     expect(httpVerdict(8, phase({ perSecond: 2100, p99: 15, errors: 1 }), 'FULL').met).toBe(false);
     expect(httpVerdict(1, phase({ non2xx: 3 }), 'FULL')).toEqual({ goal: 'every response 2xx', met: false });
     expect(httpVerdict(32, phase({}), 'FULL')).toEqual({ goal: 'every response 2xx', met: true });
+  });
+});
+
+describe('the repeated 8-client phases and the constant-rate phase', () => {
+  it('Given three phases, Then the median phase by rate is judged', () => {
+    const phases = [
+      phase({ perSecond: 2300, p99: 30 }),
+      phase({ perSecond: 2100, p99: 15 }),
+      phase({ perSecond: 1500, p99: 40 }),
+    ];
+    expect(medianPhase(phases).perSecond).toBe(2100);
+    expect(repeatedVerdict(8, phases, 'FULL').met).toBe(true);
+  });
+
+  it('Given a median phase that meets the goal but another phase with a non-2xx answer, Then it is not met', () => {
+    const phases = [
+      phase({ perSecond: 2300, p99: 15, non2xx: 1 }),
+      phase({ perSecond: 2100, p99: 15 }),
+      phase({ perSecond: 2000, p99: 15 }),
+    ];
+    expect(repeatedVerdict(8, phases, 'FULL').met).toBe(false);
+  });
+
+  it('Given 2,000/s offered, When 1,990/s were acknowledged with a CO-corrected p99 of 18 ms, Then met; when only 1,900/s, Then not', () => {
+    expect(offeredVerdict(phase({ perSecond: 1990, p99: 18 }), 'FULL')).toBe(true);
+    expect(offeredVerdict(phase({ perSecond: 1900, p99: 18 }), 'FULL')).toBe(false);
+    expect(offeredVerdict(phase({ perSecond: 1990, p99: 25 }), 'FULL')).toBe(false);
   });
 });

@@ -27,6 +27,14 @@ describe('runLoops', () => {
     expect(result).toMatchObject({ done: 5, errors: 1, firstError: 'SQLITE_BUSY: database is locked' });
   });
 
+  it('Given a limit of 1 error and a step that always fails, When 2 loops of 3 run, Then no loop starts a command once more than 1 has failed (one already in flight still ends)', async () => {
+    const step: Step = async () => {
+      throw new Error('SQLITE_BUSY: database is locked');
+    };
+    const result = await runLoops(targets, 2, 3, step, new ReviewDates(), 1);
+    expect(result).toMatchObject({ done: 0, errors: 3 });
+  });
+
   it('Given fewer steps than loops, Then it refuses before running', async () => {
     await expect(runLoops(targets, 3, 1, [async () => undefined], new ReviewDates())).rejects.toThrow(
       RangeError,

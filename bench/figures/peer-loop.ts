@@ -126,7 +126,9 @@ export function emmettConnectionStep(peer: EmmettSqlite, connection: EmmettConne
 /**
  * `loops` concurrent loops, each doing `perLoop` reviews one after another on its own children
  * (loop j takes targets j, j + loops, …), so loops never contend for a stream. `step` is shared by
- * every loop, or one per loop (loop j runs `step[j]`: Emmett's one connection per loop).
+ * every loop, or one per loop (loop j runs `step[j]`: Emmett's one connection per loop). With
+ * `stopAfterErrors`, the loops take no new command once more than that many have failed (a
+ * configuration already not working need not spend a busy timeout on each of the rest).
  */
 export async function runLoops(
   targets: readonly ReviewTarget[],
@@ -134,6 +136,7 @@ export async function runLoops(
   perLoop: number,
   step: Step | readonly Step[],
   dates: ReviewDates,
+  stopAfterErrors?: number,
 ): Promise<{ seconds: number; done: number; errors: number; firstError?: string }> {
   let done = 0;
   let errors = 0;
@@ -144,6 +147,7 @@ export async function runLoops(
     const run: Step = Array.isArray(step) ? (step as readonly Step[])[j] : (step as Step);
     const mine = targets.filter((_, i) => i % loops === j);
     for (let k = 0; k < perLoop; k++) {
+      if (stopAfterErrors !== undefined && errors > stopAfterErrors) break;
       const child = mine[k % mine.length];
       const command = {
         type: 'RecordReview',

@@ -314,6 +314,9 @@ export async function peerRows(
       return result;
     };
     const eight = Math.ceil(emmettTotal / 8);
+    // An 8-loop configuration past MAX_ERROR_SHARE of its commands is not working: it stops there
+    // (each failure can cost a whole busy timeout) and the row says how far it got.
+    const giveUpAfter = Math.floor(emmettTotal * MAX_ERROR_SHARE);
     const contenders: Contender[] = [
       {
         name: EMMETT.store,
@@ -328,7 +331,8 @@ export async function peerRows(
       },
       {
         name: EMMETT.stores8,
-        run: () => measured(() => runLoops(fifth(2), 8, eight, stores.map(emmettStep), theirDates)),
+        run: () =>
+          measured(() => runLoops(fifth(2), 8, eight, stores.map(emmettStep), theirDates, giveUpAfter)),
       },
       {
         name: EMMETT.connections8,
@@ -345,6 +349,7 @@ export async function peerRows(
                   eight,
                   cs.map((c) => emmettConnectionStep(peer, c)),
                   theirDates,
+                  giveUpAfter,
                 ),
               ),
             EMMETT_BUSY_TIMEOUT_MS,

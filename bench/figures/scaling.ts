@@ -39,13 +39,22 @@ function sizeNote(size: 0 | 1, cohort: Cohort, runs: readonly ApartRun[]): strin
 }
 
 /**
+ * #9 asks for "the ratio of times": the goal is judged on both the CPU-time ratio (steady on a shared
+ * machine) and the wall-time ratio (which holds the I/O wait that grows when the data outgrows the
+ * page cache), each of the best runs (review s16 F6).
+ */
+export function scalingMet(cpuRatio: number, wallRatio: number, goal: number): boolean {
+  return cpuRatio <= goal && wallRatio <= goal;
+}
+
+/**
  * The bulk figures at 1× and 4× the workload. The 4× cohort is the 1× cohort's children four
  * times over (same templates, same order, fresh ids), so 4× the events and children and the same
  * events per child. Sizes alternate (1×,4×,4×,1× …). The figure is the ratio of each size's best
- * CPU time (the process's work, all threads): on a shared machine the wall time of one run swings
- * 2× with other jobs' load, so a ratio of wall times says as much about them as about us. The
- * wall-time ratios (best, medians) and the bytes read and written per event (the disk's share of
- * the wall time) are in the note.
+ * CPU time (the process's work, all threads); the goal needs the best wall times' ratio within it too
+ * (scalingMet): on a shared machine the wall time of one run swings 2× with other jobs' load, so a
+ * wall ratio over the goal may be the machine's, and the note says both. The wall-time medians and the
+ * bytes read and written per event (the disk's share of the wall time) are in the note.
  */
 export async function scalingRows(cohort: Cohort, rounds: number): Promise<Row[]> {
   progress(`scaling: building the ${FACTOR}× cohort (${cohort.children * FACTOR} children)…`);
@@ -69,14 +78,17 @@ export async function scalingRows(cohort: Cohort, rounds: number): Promise<Row[]
       const ratioOf = (pick: (r: ApartRun) => number, of: (t: number[]) => number): number =>
         of(runs[1].map(pick)) / of(runs[0].map(pick));
       const ratio = ratioOf((r) => r.cpuSeconds, best);
+      const wall = ratioOf((r) => r.seconds, best);
       rows.push({
         figure: `scaling ${FACTOR}×/1×: ${m.name}`,
         ours: ratio,
         unit: '× CPU time',
-        ...(m.ours ? { goal: `≤ ${GOAL}×`, met: ratio <= GOAL } : { goal: 'reported (baseline: the limit)' }),
+        ...(m.ours
+          ? { goal: `≤ ${GOAL}× in CPU and in wall time (best runs)`, met: scalingMet(ratio, wall, GOAL) }
+          : { goal: 'reported (baseline: the limit)' }),
         peakRssMb: Math.max(...[...runs[0], ...runs[1]].map((r) => r.peakRssMb)),
         note: [
-          `ratio of best CPU times ${ratio.toFixed(2)}; of wall times: best ${ratioOf((r) => r.seconds, best).toFixed(2)}, medians ${ratioOf((r) => r.seconds, median).toFixed(2)}`,
+          `ratio of best CPU times ${ratio.toFixed(2)}; of wall times: best ${wall.toFixed(2)}, medians ${ratioOf((r) => r.seconds, median).toFixed(2)}`,
           sizeNote(0, cohort, runs[0]),
           sizeNote(1, big, runs[1]),
           `each run in its own process, order ${order.map(label).join(',')}, load ${loadBefore} → ${load()}`,

@@ -67,14 +67,22 @@ async function caughtUp(url: string, timeoutMs: number, everyMs = 250): Promise<
   return false;
 }
 
-/** The API's store: cohort children up to `count` review targets; returns the targets. */
-function writeTargets(templates: readonly Template[], count: number, file: string): { childId: string }[] {
+/** The API's store: cohort children up to `count` review targets; returns the targets and the store's size. */
+function writeTargets(
+  templates: readonly Template[],
+  count: number,
+  file: string,
+): { targets: { childId: string }[]; children: number; events: number } {
   const { children, targets } = reviewTargets(templates, count);
   const db = openRaw(file, 'OFF');
   const insert = rawBatchInserter(db);
   db.transaction(() => children.forEach((child) => insert(child.stream, 0, child.events)))();
   db.close();
-  return targets.map((t) => ({ childId: t.childId }));
+  return {
+    targets: targets.map((t) => ({ childId: t.childId })),
+    children: children.length,
+    events: children.reduce((n, child) => n + child.events.length, 0),
+  };
 }
 
 /** A store of review targets for the API under load: written once, copied for each API that uses it. */
@@ -82,9 +90,13 @@ export class ReviewStore {
   readonly temp = new TempDb();
   readonly targetsFile: string;
   readonly targets: { childId: string }[];
+  /** What the store holds before the load: children and events (review s16 F4: far below the cohort's). */
+  readonly seeded: { children: number; events: number };
 
   constructor(templates: readonly Template[], count = 2_000) {
-    this.targets = writeTargets(templates, count, this.temp.file);
+    const written = writeTargets(templates, count, this.temp.file);
+    this.targets = written.targets;
+    this.seeded = { children: written.children, events: written.events };
     this.targetsFile = join(dirname(this.temp.file), 'targets.json');
     writeFileSync(this.targetsFile, JSON.stringify(this.targets));
   }
@@ -165,18 +177,24 @@ export class ApiUnderLoad {
     }
   }
 
-  /** One phase of `clients` connections for `seconds`, each command a review no child has had yet. */
-  async load(clients: number, seconds: number): Promise<Measured> {
+  /**
+   * One phase of `clients` connections for `seconds`, each command a review no child has had yet.
+   * With `rate`, a constant offered rate (requests/s over all connections) from autocannon, whose
+   * latencies are then corrected for coordinated omission (wrk, closed-loop, is not).
+   */
+  async load(clients: number, seconds: number, rate?: number): Promise<Measured> {
     const pid = this.server.pid;
     const apiBefore = processCpuMs(pid);
     const mainBefore = mainThreadCpuMs(pid);
-    const client = spawnNode(script(CLIENT_SCRIPT[this.tool]), [
+    const tool: LoadTool = rate === undefined ? this.tool : 'autocannon';
+    const client = spawnNode(script(CLIENT_SCRIPT[tool]), [
       this.url,
       this.token,
       String(clients),
       String(seconds),
       this.targetsFile,
       String(this.first),
+      ...(rate === undefined ? [] : [String(rate)]),
     ]);
     const result = JSON.parse(await firstLine(client, /^\{/, (seconds + 60) * 1000)) as LoadResult;
     await exited(client);
@@ -194,11 +212,12 @@ export class ApiUnderLoad {
    * Until every target has had a command (at most ~30 s): a child's first command reads and folds
    * its whole stream (~2.5 ms more), so later phases measure commands on warm children. Then until
    * the read models have caught up with the seeded log (at most 120 s): a projector still catching
-   * up would be measured as the commands' cost.
+   * up would be measured as the commands' cost. Returns the commands sent (≥ targets: every target warmed).
    */
-  async warm(targets: number): Promise<void> {
+  async warm(targets: number): Promise<number> {
     for (let round = 0; round < 15 && this.first < targets; round++) await this.load(8, 2);
     await caughtUp(this.url, 120_000);
+    return this.first; // commands sent so far: ≥ targets when each target had one
   }
 
   peakRssMb(): number {

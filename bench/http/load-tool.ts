@@ -11,6 +11,8 @@ export interface LoadCounts {
   perSecond: number;
   p50: number;
   p99: number;
+  p999: number;
+  max: number;
   non2xx: number;
   errors: number;
 }

@@ -60,8 +60,8 @@ function done(summary, latency, requests)
   local e = summary.errors
   local seconds = summary.duration / 1e6
   io.write(string.format(
-    '{"requests":%d,"perSecond":%.3f,"p50":%.3f,"p99":%.3f,"non2xx":%d,"errors":%d,"lastN":%d}\n',
+    '{"requests":%d,"perSecond":%.3f,"p50":%.3f,"p99":%.3f,"p999":%.3f,"max":%.3f,"non2xx":%d,"errors":%d,"lastN":%d}\n',
     summary.requests, (summary.requests - bad) / seconds, latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, bad, e.connect + e.read + e.write + e.timeout, maxN))
+    latency:percentile(99) / 1000, latency:percentile(99.9) / 1000, latency.max / 1000, bad, e.connect + e.read + e.write + e.timeout, maxN))
 end
 `;
