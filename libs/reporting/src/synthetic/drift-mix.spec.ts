@@ -7,7 +7,9 @@
  *
  * Documented bands, on each quarter end of the last year of a 600-child, four-year authority:
  * - children looked after that day with at least one open flag: 10%–40%;
- * - no rule holds more than 60% of the open flags, DR11 no more than 30%;
+ * - no rule holds more than 60% of the open flags, DR11 no more than 40% (30% until session 16: DR11 now
+ *   also opens when a long-term placement breaks down while the plan stands (review s16-ofsted F1), 28–37%
+ *   here, as the generator moves a child out of a long-term placement as readily as out of any other);
  * - open flags on at least 5 rules.
  */
 import { fromStoredEnvelope, type CalendarDate } from '@care-journey/journey';
@@ -64,7 +66,7 @@ describe('synthetic authority: the drift mix the permanency panel sees', () => {
           flaggedInBand: true,
         },
       );
-      expect({ asAt: mix.asAt, worstRulePct: worst <= 60, dr11Pct: mix.rulePct['DR11'] <= 30 }).toEqual({
+      expect({ asAt: mix.asAt, worstRulePct: worst <= 60, dr11Pct: mix.rulePct['DR11'] <= 40 }).toEqual({
         asAt: mix.asAt,
         worstRulePct: true,
         dr11Pct: true,

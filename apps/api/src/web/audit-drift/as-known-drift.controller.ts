@@ -70,7 +70,7 @@ export class AsKnownDriftController {
   }
 
   /**
-   * Every matching child as CSV, with the live drift CSV's columns (social_worker_name last: today's
+   * Every matching child as CSV, with the live drift CSV's columns (social_worker_name, then days_open, last: today's
    * display name for the worker allocated as known then). The evidence column gives event ids: the
    * replay keeps no summaries to word them from. A bad query is a 400 and no file.
    */

@@ -159,7 +159,7 @@ function results(model: AsKnownDriftPageModel): SafeHtml {
     <p class="govuk-body" id="as-known-basis">Replayed from ${plural(report.eventsKnown, 'event')} recorded by then (of ${report.eventsRead.toLocaleString('en-GB')} journey events in the log up to position ${report.head ?? '0'}), for ${plural(report.childrenKnown, 'child', 'children')} on record.</p>
     ${rulesNotice(report)}
     ${byRule(report)}
-    <p class="govuk-body"><a class="govuk-link" id="as-known-csv" href="${asKnownDriftUrl(query, undefined, AS_KNOWN_DRIFT_CSV)}" download>Download every matching child as CSV</a> (the live report's columns, the social worker's name last; kept in the read-access trail)</p>
+    <p class="govuk-body"><a class="govuk-link" id="as-known-csv" href="${asKnownDriftUrl(query, undefined, AS_KNOWN_DRIFT_CSV)}" download>Download every matching child as CSV</a> (the live report's columns, the social worker's name near the end, before days open; kept in the read-access trail)</p>
     ${table(query, rows, model.workerName)}
     ${pagination(rows, (p) => asKnownDriftUrl(query, p), 'Pages of the report')}`;
 }

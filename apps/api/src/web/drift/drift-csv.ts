@@ -11,7 +11,7 @@ import { evidenceEntries, flagEvidenceText, thresholdText } from './flag-evidenc
  * One line per flag or warning, with the child's context repeated so the file sorts and filters.
  * `summaryOf` gives a row's child summary, to word each flag's evidence from; without it (or for a
  * child it does not know) the evidence is its event ids. `workerName` gives a social worker's
- * display name from the users file (review s15-iro F6): a last column, `social_worker_name`, for the
+ * display name from the users file (review s15-iro F6): a column after evidence_ids, `social_worker_name` (then `days_open` last), for the
  * roles that see names (empty for a username the file no longer has).
  */
 export function driftCsv(
@@ -45,7 +45,7 @@ export function driftCsv(
     'evidence',
     'threshold',
     'evidence_ids',
-    // Last again: the social worker's name beside the username above, for roles that see names.
+    // The social worker's name beside the username above, for roles that see names.
     ...(showNames ? ['social_worker_name'] : []),
     // Last of all (review s16-ofsted F3): a condition (DR05) is not overdue. Its row has status
     // `open`, no days_overdue, and here the days it has been open since opened_on, that day included.
