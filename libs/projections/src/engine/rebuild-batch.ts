@@ -9,6 +9,7 @@
  */
 import type { RecordedEvent } from '@care-journey/event-store';
 import { childIdOf } from './journey-event-record';
+import { REBUILD_CHILDREN } from './read-model-store-child-folds';
 
 /**
  * Most events a rebuild batch reads ahead to (each held until it is applied: the events and, in a
@@ -19,8 +20,9 @@ import { childIdOf } from './journey-event-record';
 export const REBUILD_READ_AHEAD = 10_000;
 
 /**
- * A batch with at least this many events per child is applied at `batchSize` (a log written
- * child by child: reading on would hold more events for no fewer read-backs).
+ * A batch with at least this many events per child, or no more children than a rebuild keeps
+ * (REBUILD_CHILDREN: they outlast the next batch), is applied at `batchSize`: a log written child
+ * by child, where reading on would hold more events for no fewer read-backs.
  */
 export const EVENTS_PER_CHILD = 8;
 
@@ -44,7 +46,11 @@ export class RebuildBatch {
   get full(): boolean {
     const count = this.events.length;
     if (count < this.batchSize) return false;
-    return count >= this.readAhead || count >= this.children.size * EVENTS_PER_CHILD;
+    return (
+      count >= this.readAhead ||
+      this.children.size <= REBUILD_CHILDREN ||
+      count >= this.children.size * EVENTS_PER_CHILD
+    );
   }
 
   /** The events read so far, and a fresh start. */
