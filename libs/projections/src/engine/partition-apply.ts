@@ -6,13 +6,15 @@
 import type { EventStore, LogPartitionRange } from '@care-journey/event-store';
 import { applyFromStore } from './apply-from-store';
 import type { ReadModelStore } from './read-model-store';
+import { RebuildBatch } from './rebuild-batch';
 import type { WriteLock } from './write-lock';
 
 export interface PartitionRun {
   generation: number;
   range: LogPartitionRange;
-  /** Events of this partition per batch. */
+  /** Events of this partition per batch, read on up to `readAhead` (RebuildBatch). */
   batchSize: number;
+  readAhead: number;
   lock: WriteLock;
 }
 
@@ -28,13 +30,21 @@ export async function applyLogPartition(
 ): Promise<number> {
   if (!eventStore.readPartition) throw new Error('This event store cannot read the log by partition');
   let events = 0;
-  for (const batch of eventStore.readPartition(run.range, run.batchSize)) {
+  const reading = new RebuildBatch(run.batchSize, run.readAhead);
+  const apply = async (): Promise<void> => {
+    const batch = reading.take();
     await applyFromStore(eventStore, readModels, run.generation, batch, {
       requireCurrent: false,
       partition: { lock: run.lock },
     });
     events += batch.length;
     await afterBatch(events, batch[batch.length - 1].globalPosition);
-  }
+  };
+  for (const page of eventStore.readPartition(run.range, run.batchSize))
+    for (const event of page) {
+      reading.add(event);
+      if (reading.full) await apply();
+    }
+  if (reading.events.length > 0) await apply();
   return events;
 }

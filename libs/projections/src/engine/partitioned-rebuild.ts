@@ -21,6 +21,7 @@ import {
 import type { Worker } from 'node:worker_threads';
 import { applyLogPartition } from './partition-apply';
 import type { ReadModelStore } from './read-model-store';
+import { REBUILD_READ_AHEAD } from './rebuild-batch';
 import type { PartitionMessage, PartitionSettings } from './rebuild-partition.wire';
 import { WriteLock } from './write-lock';
 
@@ -44,6 +45,8 @@ export interface PartitionPlan {
   upTo: bigint;
   threads: number;
   batchSize: number;
+  /** Most events a batch reads ahead to (RebuildBatch). */
+  readAhead: number;
 }
 
 /**
@@ -56,7 +59,7 @@ export function partitionPlan(
   readModels: ReadModelStore,
   generation: number,
   head: bigint | undefined,
-  options: { threads: number; batchSize: number; minEventsPerThread?: number },
+  options: { threads: number; batchSize: number; readAhead?: number; minEventsPerThread?: number },
 ): PartitionPlan | undefined {
   if (options.threads < 2 || head === undefined) return undefined;
   const shared = eventStore.sharedConfig?.();
@@ -71,6 +74,7 @@ export function partitionPlan(
     upTo: head,
     threads: options.threads,
     batchSize: options.batchSize,
+    readAhead: options.readAhead ?? REBUILD_READ_AHEAD,
   };
 }
 
@@ -141,7 +145,13 @@ export async function rebuildPartitions(
     await applyLogPartition(
       eventStore,
       readModels,
-      { generation: plan.generation, range: rangeOf(plan, 0), batchSize: plan.batchSize, lock },
+      {
+        generation: plan.generation,
+        range: rangeOf(plan, 0),
+        batchSize: plan.batchSize,
+        readAhead: plan.readAhead,
+        lock,
+      },
       async (events, position) => {
         if (failure) throw failure;
         first.events = events;
@@ -179,6 +189,7 @@ function settingsOf(
     partitions: plan.threads,
     upTo: plan.upTo.toString(),
     batchSize: plan.batchSize,
+    readAhead: plan.readAhead,
     drift: readModels.driftConfig,
   };
 }

@@ -85,7 +85,7 @@ const LIVE_CHILDREN = 4_096;
  * (close together in a log written child by child), and every child kept is memory a rebuild of a
  * million events has to stay within.
  */
-const REBUILD_CHILDREN = 256;
+export const REBUILD_CHILDREN = 256;
 
 const keptKey = (generation: number, childId: string): string => `${generation}/${childId}`;
 

@@ -13,6 +13,8 @@ export interface PartitionSettings {
   upTo: string;
   /** Events of this partition per batch. */
   batchSize: number;
+  /** Most events a batch reads ahead to (RebuildBatch). */
+  readAhead: number;
   drift: DriftConfig;
   /** The WriteLock's buffer, shared by every partition. */
   lock: SharedArrayBuffer;

@@ -29,7 +29,13 @@ async function run(settings: PartitionSettings): Promise<number> {
     return await applyLogPartition(
       eventStore,
       readModels,
-      { generation: settings.generation, range, batchSize: settings.batchSize, lock },
+      {
+        generation: settings.generation,
+        range,
+        batchSize: settings.batchSize,
+        readAhead: settings.readAhead,
+        lock,
+      },
       (events, position) => say({ kind: 'progress', events, position: position.toString() }),
     );
   } finally {

@@ -5,12 +5,13 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Observable } from 'rxjs';
-import type { EventStore, RecordedEvent } from '@care-journey/event-store';
+import type { EventStore } from '@care-journey/event-store';
 import { applyFromStore } from './apply-from-store';
 import { eventIdsAt } from './log-tie';
 import { partitionPlan, rebuildPartitions } from './partitioned-rebuild';
 import { rebuildThreadsFromEnv } from './read-model-config';
 import type { ReadModelStore } from './read-model-store';
+import { RebuildBatch, REBUILD_READ_AHEAD } from './rebuild-batch';
 import { rebuiltBy, type RebuiltBy } from './rebuild-record';
 import { RunningRebuildRecorder } from './running-rebuild';
 
@@ -59,6 +60,11 @@ export interface RebuildProgress {
 
 export interface RebuildOptions {
   batchSize: number;
+  /**
+   * Most events a batch reads ahead to when the log's children are interleaved (rebuild-batch.ts);
+   * default REBUILD_READ_AHEAD; at or below batchSize: batches of batchSize.
+   */
+  readAhead?: number;
   /**
    * Threads to split the children across (partitioned-rebuild.ts); 1: on this thread. Default:
    * CARE_JOURNEY_REBUILD_THREADS, else 2 where there are two cores.
@@ -129,26 +135,26 @@ async function replay(
   eventStore: EventStore,
   readModels: ReadModelStore,
   meter: ProgressMeter,
-  batchSize: number,
+  sizes: { batchSize: number; readAhead: number },
   emit: () => void,
 ): Promise<number> {
-  let batch: RecordedEvent[] = [];
+  const reading = new RebuildBatch(sizes.batchSize, sizes.readAhead);
   let applied = 0;
   const apply = async (): Promise<void> => {
+    const batch = reading.take();
     await applyFromStore(eventStore, readModels, meter.generation, batch, { requireCurrent: false });
     meter.eventsDone += batch.length;
     meter.position = batch[batch.length - 1].globalPosition;
     applied += batch.length;
-    batch = [];
     emit();
     // Let the API answer requests between batches: it keeps serving the old generation meanwhile.
     await nextTurn();
   };
   for await (const event of eventStore.readAll({ fromPosition: readModels.checkpoint(meter.generation) })) {
-    batch.push(event);
-    if (batch.length >= batchSize) await apply();
+    reading.add(event);
+    if (reading.full) await apply();
   }
-  if (batch.length > 0) await apply();
+  if (reading.events.length > 0) await apply();
   return applied;
 }
 
@@ -159,6 +165,7 @@ export function rebuildReadModels(
 ): Observable<RebuildProgress> {
   return new Observable<RebuildProgress>((subscriber) => {
     const now = options.now ?? Date.now;
+    const readAhead = options.readAhead ?? REBUILD_READ_AHEAD;
     let meter: ProgressMeter | undefined;
     let walPagesBefore: number | undefined;
     const restoreWal = (): void => {
@@ -189,6 +196,7 @@ export function rebuildReadModels(
       const plan = partitionPlan(eventStore, readModels, generation, m.head, {
         threads: options.threads ?? rebuildThreadsFromEnv(),
         batchSize: options.batchSize,
+        readAhead,
         minEventsPerThread: options.minEventsPerThread,
       });
       m.threads = plan?.threads ?? 1;
@@ -210,7 +218,8 @@ export function rebuildReadModels(
         running(true);
       }
       // Catch up until a pass finds nothing new: events appended meanwhile are included.
-      while ((await replay(eventStore, readModels, m, options.batchSize, () => running())) > 0) {
+      const sizes = { batchSize: options.batchSize, readAhead };
+      while ((await replay(eventStore, readModels, m, sizes, () => running())) > 0) {
         m.head = (await eventStore.headPosition()) ?? m.head;
         if (m.phase !== 'catch-up') {
           m.phase = 'catch-up';
