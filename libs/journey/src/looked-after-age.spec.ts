@@ -29,6 +29,16 @@ describe('eighteenthBirthday', () => {
     }
   });
 
+  it('Given more dates of birth than are kept (8,192), When the earliest is asked again after them, Then the answer is still right (the memo emptied and refilled; review s16-diff F7)', () => {
+    const births: string[] = [];
+    for (let day = Date.UTC(1990, 0, 1); births.length < 9_000; day += 86_400_000)
+      births.push(new Date(day).toISOString().slice(0, 10));
+    const first = births.map((dob) => eighteenthBirthday(dob));
+    expect(eighteenthBirthday(births[0])).toBe('2008-01-01');
+    expect(births.map((dob) => eighteenthBirthday(dob))).toEqual(first);
+    expect(eighteenthBirthday('1992-02-29')).toBe('2010-03-01');
+  });
+
   it('refuses a date that is not a calendar date, every time it is asked', () => {
     for (let i = 0; i < 2; i++) expect(() => eighteenthBirthday('2008-02-30')).toThrow(RangeError);
   });

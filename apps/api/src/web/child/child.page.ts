@@ -188,9 +188,13 @@ function historySection(journey: ChildJourney, byId: Map<string, StoredJourneyEv
   const closed = journey.history.filter((h) => h.closedOn);
   const late = journey.shownUntilRecorded;
   if (closed.length + late.length === 0) return html``;
-  return html`<details class="govuk-details" id="flags-closed"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Flags closed earlier (${closed.length})${
-    late.length > 0 ? `, and shown overdue until a step held in time was recorded (${late.length})` : ''
-  }</span></summary>
+  // Each part named only when it has entries: "closed earlier (0)" read as a count to check (review s16-diff F6).
+  const parts = [
+    ...(closed.length > 0 ? [`Flags closed earlier (${closed.length})`] : []),
+    ...(late.length > 0 ? [`shown overdue until a step held in time was recorded (${late.length})`] : []),
+  ];
+  const summary = parts.join(', and ');
+  return html`<details class="govuk-details" id="flags-closed"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">${summary.charAt(0).toUpperCase()}${summary.slice(1)}</span></summary>
     <div class="govuk-details__text"><ul class="govuk-list">${closed.map(
       (h) => html`<li>${h.ruleId} ${h.title}: open ${formatDate(h.openedOn)} to ${formatDate(h.closedOn)},
       ${closedWords(h)}${recordedLate(h, byId)}</li>`,
