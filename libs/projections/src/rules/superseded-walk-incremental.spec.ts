@@ -6,7 +6,7 @@ import { firstReviewsOfParts } from '../summary/periods-off-short-breaks';
 import type { SummaryFacet } from '../summary/summary-facets';
 import { summaryAsAt } from '../summary/summary-as-at';
 import { journey } from '../testing/journey-builder';
-import { randomJourneys } from '../testing/random-journeys';
+import { randomJourneys, seeded } from '../testing/random-journeys';
 import { driftConfig, type DriftConfig } from './drift-config';
 import { NO_EVIDENCE, type DriftRule, type Obligation } from './drift-rule';
 import { SupersededWalk } from './evaluate-drift-superseded';
@@ -83,18 +83,6 @@ const RULES: readonly DriftRule[] = [
     inPeriods((period) => period.missing.map((spell) => spell.start)),
   ),
 ];
-
-/** A small seeded generator, so that a failure can be run again. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A random journey (late reviews, moves, plans, audits, legal statuses, adoption steps, temporary

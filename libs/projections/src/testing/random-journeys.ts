@@ -8,7 +8,7 @@ import { addDays, type PermanenceRoute } from '@care-journey/journey';
 import { journey, type JourneyBuilder } from './journey-builder';
 
 /** A small seeded generator (mulberry32): enough spread for specs, and repeatable. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
