@@ -180,7 +180,8 @@ export function driftConfig(overrides: DriftConfigOverrides = {}): DriftConfig {
   return config;
 }
 
-const EXTRA_BANK_HOLIDAYS_ARE = 'bank holidays of England and Wales that date-holidays does not list yet, never a local closure day';
+const EXTRA_BANK_HOLIDAYS_ARE =
+  'bank holidays of England and Wales that date-holidays does not list yet, never a local closure day';
 
 /**
  * The council's extra bank holidays, checked and sorted (so that one set of days is one content id):
