@@ -17,3 +17,4 @@ export * from './revocation/revocation-list';
 export * from './revocation/revoked-tokens-file';
 export * from './revocation/write-revocation';
 export * from './environment-kind';
+export * from './token-acceptance';

@@ -4,6 +4,9 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { ListReadRateLimitGuard } from '../security/list-read-rate-limit.guard';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { loadUserDirectory, UserDirectory } from '../web/auth/user-directory';
+import type { EventStore } from '@care-journey/event-store';
+import { EVENT_STORE } from '../infrastructure/event-store.provider';
+import { RecordedTokens } from './recorded/recorded-tokens';
 import { RevokedTokens } from './revocation/revoked-tokens';
 import { SessionEnds } from './session-ends';
 import { SessionUsers } from './session-users';
@@ -35,6 +38,13 @@ import { TokenVerifier } from './token-verifier';
       useFactory: (config: ApiConfig) =>
         RevokedTokens.fromEnv(process.env, { recheckMs: config.fileRecheckMs }),
       inject: [API_CONFIG],
+    },
+    // CARE_JOURNEY_TOKENS=recorded (the default in production): API tokens must be in `tokens-issued`.
+    {
+      provide: RecordedTokens,
+      useFactory: (config: ApiConfig, store: EventStore) =>
+        config.tokens === 'recorded' ? new RecordedTokens(store) : null,
+      inject: [API_CONFIG, EVENT_STORE],
     },
     {
       provide: TokenHolders,

@@ -50,10 +50,19 @@ export class JwtAuthGuard implements CanActivate {
       return this.identifyIfSignedIn(request).then(() => true);
     }
 
-    const user = this.verifier.verify(bearerToken(request));
-    request[USER_REQUEST_KEY] = user;
+    const verified = this.verifier.authenticate(bearerToken(request));
+    // A promise only for an API token not known yet to be recorded (CARE_JOURNEY_TOKENS=recorded).
+    if (verified instanceof Promise)
+      return verified.then((user) => this.authorize(request, route.roles, user));
+    return this.authorize(request, route.roles, verified);
+  }
 
-    const allowed = route.roles;
+  private authorize(
+    request: RequestLike,
+    allowed: Role[] | undefined,
+    user: AuthenticatedUser,
+  ): boolean | Promise<boolean> {
+    request[USER_REQUEST_KEY] = user;
     // API clients' tokens carry no session: decided here, without a read.
     if (user.sessionId === undefined) return admit(user, allowed);
     const sessionId = user.sessionId;
@@ -84,13 +93,13 @@ export class JwtAuthGuard implements CanActivate {
   /** On an open route: the caller when their credentials are valid and not signed out, else nobody. */
   private async identifyIfSignedIn(request: RequestLike): Promise<void> {
     try {
-      const user = this.verifier.verify(bearerToken(request));
+      const user = await this.verifier.authenticate(bearerToken(request));
       if (user.sessionId !== undefined && !this.stillHeldBy(user)) return;
       if (user.sessionId !== undefined && (await this.sessions.isEnded(user.sessionId))) return;
       request[USER_REQUEST_KEY] = user;
     } catch {
-      // No token, a bad one, a session whose access changed, or a store that cannot say whether
-      // the session ended: anonymous.
+      // No token, a bad one (not recorded, when only recorded tokens are accepted), a session whose
+      // access changed, or a store that cannot say whether the session ended: anonymous.
     }
   }
 }

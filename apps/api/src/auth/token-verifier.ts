@@ -13,6 +13,7 @@ import {
   MAX_TOKEN_HOURS,
   SESSION_HOURS,
 } from '@care-journey/access';
+import { RecordedTokens } from './recorded/recorded-tokens';
 import { RevokedTokens } from './revocation/revoked-tokens';
 import { SESSION_ID_PATTERN } from './session-ends';
 import { SESSION_LIMIT_HOURS } from './session-limits';
@@ -20,6 +21,8 @@ import { TOKEN_ACCESS_CHANGED, TokenHolders } from './token-holders';
 import { VerifiedTokens, type VerifiedToken } from './verified-tokens';
 
 export const TOKEN_REVOKED = 'This token has been revoked: ask for a new one (or sign in again)';
+export const TOKEN_NOT_RECORDED =
+  'This token is not in the record of issued tokens: this API accepts only tokens minted by `care-journey token` (CARE_JOURNEY_TOKENS=recorded)';
 export const KEY_NO_LONGER_ACCEPTED =
   'Token was signed with a key that is no longer accepted (the token secret was rotated): ask for a new one (or sign in again)';
 
@@ -43,6 +46,7 @@ export class TokenVerifier {
   private readonly keys: VerifyingKey[];
   private readonly verified = new VerifiedTokens();
   private readonly logged = new Set<string>();
+  private readonly loggedUnrecorded = new Set<string>();
   private readonly logger = new Logger('Tokens');
 
   constructor(
@@ -51,6 +55,9 @@ export class TokenVerifier {
     @Optional() private readonly revoked: RevokedTokens = new RevokedTokens(undefined),
     /** API tokens' users against the users file (token-holders.ts); unchecked when not given. */
     @Optional() private readonly holders: TokenHolders = new TokenHolders(undefined),
+    /** With CARE_JOURNEY_TOKENS=recorded, the ids in `tokens-issued`; null (any signed token) otherwise. */
+    // Named: a union type's metadata is Object, which would inject nothing.
+    @Optional() @Inject(RecordedTokens) private readonly recorded: RecordedTokens | null = null,
   ) {
     const secrets = [config.jwtSecret, ...(config.previousJwtSecret ? [config.previousJwtSecret] : [])];
     this.keys = secrets.map((secret) => ({
@@ -63,7 +70,36 @@ export class TokenVerifier {
       );
   }
 
+  /** The caller a token names, checked for everything but the record of issued tokens (specs, identification). */
   verify(token: string): AuthenticatedUser {
+    return this.check(token).user;
+  }
+
+  /**
+   * The caller, with every check: with CARE_JOURNEY_TOKENS=recorded an API token must also be in
+   * `tokens-issued`. A known id is a Set lookup; only an id not known yet waits for a catch-up read of
+   * the stream (recorded/recorded-tokens.ts), so only then is the answer a promise. Web sign-in
+   * sessions are not in the record: the API mints them itself after a password check, and they stay
+   * checked as before (signed out, user and role still in the directory).
+   */
+  authenticate(token: string): AuthenticatedUser | Promise<AuthenticatedUser> {
+    const known = this.check(token);
+    if (this.recorded === null || known.user.sessionId !== undefined) return known.user;
+    if (known.id !== undefined && this.recorded.has(known.id)) return known.user;
+    return this.afterCatchUp(this.recorded, known);
+  }
+
+  private async afterCatchUp(recorded: RecordedTokens, known: VerifiedToken): Promise<AuthenticatedUser> {
+    // A token without an id (minted before tokens had one) cannot be in the record.
+    if (known.id !== undefined) {
+      await recorded.catchUp();
+      if (recorded.has(known.id)) return known.user;
+    }
+    this.logRefusal(known, this.loggedUnrecorded, 'a token not in the record of issued tokens');
+    throw new UnauthorizedException({ message: TOKEN_NOT_RECORDED, reason: 'token-not-recorded' });
+  }
+
+  private check(token: string): VerifiedToken {
     const nowMs = Date.now();
     // jsonwebtoken's clock: whole seconds.
     let known = this.verified.get(token, Math.floor(nowMs / 1000));
@@ -76,24 +112,24 @@ export class TokenVerifier {
     // files' re-check interval (a second, watched-file.ts).
     const { user, id, issuedAt } = known;
     if (this.revoked.current().revokes({ id, subject: user.id, issuedAt })) {
-      this.logRefusal(known);
+      this.logRefusal(known, this.logged, 'a revoked token');
       // The same words whatever revoked it (the token or all of its user's): nothing more is said.
       throw new UnauthorizedException({ message: TOKEN_REVOKED, reason: 'token-revoked' });
     }
     // A web session's user is checked by the guard, which ends the session for good.
     if (user.sessionId === undefined && !this.holders.holds(user))
       throw new UnauthorizedException({ message: TOKEN_ACCESS_CHANGED, reason: 'access-changed' });
-    return user;
+    return known;
   }
 
-  /** The server's log says which token was refused (the caller is told only that it is revoked). */
-  private logRefusal({ user, id, issuedAt }: VerifiedToken): void {
+  /** The server's log says which token was refused (the caller is told only why), once per token. */
+  private logRefusal({ user, id, issuedAt }: VerifiedToken, logged: Set<string>, what: string): void {
     const key = `${id ?? ''}|${user.id}|${issuedAt ?? ''}`;
-    if (this.logged.has(key) || this.logged.size >= LOGGED_REFUSALS) return;
-    this.logged.add(key);
+    if (logged.has(key) || logged.size >= LOGGED_REFUSALS) return;
+    logged.add(key);
     const issued = issuedAt === undefined ? 'unknown' : new Date(issuedAt * 1000).toISOString();
     this.logger.warn(
-      `Refused a revoked token: user ${JSON.stringify(user.id)}, role ${user.role}, token id ${id ?? 'none'}, issued ${issued}`,
+      `Refused ${what}: user ${JSON.stringify(user.id)}, role ${user.role}, token id ${id ?? 'none'}, issued ${issued}`,
     );
   }
 

@@ -2,6 +2,7 @@ import type { StoreConfig } from '@care-journey/event-store';
 import type { ProjectionsMode } from '@care-journey/projections';
 import type { LogSettings } from '../logging/log-settings';
 import type { SchemaWrites } from '@care-journey/journey';
+import type { TokenAcceptance } from '@care-journey/access';
 import type { TrustProxy } from './trust-proxy';
 
 /** Everything the API needs to start; built from the environment (main.ts) or by a test. */
@@ -29,6 +30,11 @@ export interface ApiConfig {
    * yet (children/commands/schema-write.gate.ts). Absent (a test's config): `current`.
    */
   schemaWrites?: SchemaWrites;
+  /**
+   * CARE_JOURNEY_TOKENS: `recorded` accepts only API tokens whose id is in `tokens-issued`
+   * (auth/recorded/recorded-tokens.ts). Absent (a test's config): `signed`, any token the secret signed.
+   */
+  tokens?: TokenAcceptance;
   /**
    * How long one look at the users file and the revoked-tokens file holds (auth/watched-file.ts).
    * Not an environment setting: absent, FILE_RECHECK_MS (1 s); specs set 0 to see a change at the

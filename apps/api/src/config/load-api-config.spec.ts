@@ -78,6 +78,22 @@ describe('loadApiConfig', () => {
     );
   });
 
+  it('Given CARE_JOURNEY_TOKENS unset, Then the API accepts only recorded tokens in production and any signed token elsewhere; Given a value, Then it is read; Given another, Then start-up is refused naming the variable', () => {
+    const secret = 'x'.repeat(40);
+    const production = {
+      NODE_ENV: 'production',
+      CARE_JOURNEY_JWT_SECRET: secret,
+      CARE_JOURNEY_AUDIT_KEY: secret,
+    };
+    expect(loadApiConfig(production).tokens).toBe('recorded');
+    expect(loadApiConfig({ ...production, CARE_JOURNEY_TOKENS: 'signed' }).tokens).toBe('signed');
+    expect(loadApiConfig({}).tokens).toBe('signed');
+    expect(loadApiConfig({ CARE_JOURNEY_TOKENS: 'recorded' }).tokens).toBe('recorded');
+    expect(() => loadApiConfig({ CARE_JOURNEY_TOKENS: 'yes' })).toThrow(
+      /^CARE_JOURNEY_TOKENS: allowed values are 'recorded' .* got "yes"$/,
+    );
+  });
+
   it('reads the projections mode (default DEFAULT_PROJECTIONS_MODE), and refuses another naming the variable', () => {
     expect(loadApiConfig({}).projections).toBe(DEFAULT_PROJECTIONS_MODE);
     for (const mode of ['inline', 'thread', 'worker'])

@@ -1,6 +1,12 @@
 import { EnvironmentKindError, isProduction } from '@care-journey/access';
 import { loadStoreConfig, StoreConfigError } from '@care-journey/event-store';
-import { JwtSecretError, readJwtSecret } from '@care-journey/access';
+import {
+  JwtSecretError,
+  readJwtSecret,
+  tokenAcceptance,
+  TokenAcceptanceError,
+  type TokenAcceptance,
+} from '@care-journey/access';
 import {
   projectionsModeFromEnv,
   ReadModelConfigError,
@@ -31,7 +37,18 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     projections: readProjectionsMode(env),
     log: readLogSettings(env),
     schemaWrites: readSchemaWrites(env),
+    tokens: readTokenAcceptance(env),
   };
+}
+
+/** CARE_JOURNEY_TOKENS through libs/access's parser (its default follows NODE_ENV), as a ConfigError. */
+function readTokenAcceptance(env: Env): TokenAcceptance {
+  try {
+    return tokenAcceptance(env);
+  } catch (error) {
+    if (error instanceof TokenAcceptanceError) throw new ConfigError(error.variable, error.rule);
+    throw error;
+  }
 }
 
 function readSchemaWrites(env: Env): SchemaWrites {

@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Logger, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { mintToken, newTokenId } from '@care-journey/access';
+import { recordTokenIssued } from '@care-journey/audit';
+import { createEventStore, type EventStore } from '@care-journey/event-store';
+import type { ApiConfig } from '../../config/api-config';
+import { newSessionId } from '../session-ends';
+import { TokenHolders } from '../token-holders';
+import { RevokedTokens } from '../revocation/revoked-tokens';
+import { TOKEN_NOT_RECORDED, TokenVerifier } from '../token-verifier';
+import { RecordedTokens } from './recorded-tokens';
+
+const secret = 'recorded-verifier-spec-secret-0123456789';
+const config = { jwtSecret: secret } as ApiConfig;
+
+describe('TokenVerifier with CARE_JOURNEY_TOKENS=recorded: only tokens in tokens-issued', () => {
+  let dir: string;
+  let store: EventStore;
+  let recorded: RecordedTokens;
+  let verifier: TokenVerifier;
+  let warn: jest.SpyInstance;
+
+  const issue = async (tokenId = newTokenId()): Promise<string> => {
+    await recordTokenIssued(store, {
+      tokenId,
+      userId: 'report.job',
+      role: 'reporting_job',
+      issuedAt: '2026-11-28T10:00:00Z',
+      expiresAt: '2026-11-28T18:00:00Z',
+      keyId: 'k1',
+      operator: { osUser: 'ops', host: 'host-1' },
+    });
+    return mintToken({ secret, userId: 'report.job', role: 'reporting_job', tokenId });
+  };
+  const refusal = new UnauthorizedException({ message: TOKEN_NOT_RECORDED, reason: 'token-not-recorded' });
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'recorded-verifier-'));
+    store = await createEventStore({ kind: 'sqlite', file: join(dir, 'journeys.db'), synchronous: 'NORMAL' });
+    recorded = new RecordedTokens(store, 0);
+    verifier = new TokenVerifier(config, new RevokedTokens(undefined), new TokenHolders(undefined), recorded);
+    warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(async () => {
+    warn.mockRestore();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('Given a token recorded after the API started, When it is first sent, Then it is accepted after a catch-up read; sent again, Then it is accepted at once, without a read', async () => {
+    const token = await issue();
+    const first = verifier.authenticate(token);
+    expect(first).toBeInstanceOf(Promise);
+    expect(await first).toEqual({ id: 'report.job', name: 'report.job', role: 'reporting_job' });
+
+    const catchUp = jest.spyOn(recorded, 'catchUp');
+    const again = verifier.authenticate(token);
+    expect(again).not.toBeInstanceOf(Promise);
+    expect(again).toEqual({ id: 'report.job', name: 'report.job', role: 'reporting_job' });
+    expect(catchUp).not.toHaveBeenCalled();
+  });
+
+  it('Given a token signed with the secret but never recorded, When it is sent twice, Then both are 401 token-not-recorded and the server logs it once', async () => {
+    const forged = mintToken({ secret, userId: 'admin.by.hand', role: 'admin' });
+    await expect(verifier.authenticate(forged)).rejects.toEqual(refusal);
+    await expect(verifier.authenticate(forged)).rejects.toEqual(refusal);
+    const jti = new JwtService().decode<{ jti: string }>(forged).jti;
+    const logged = warn.mock.calls.filter(([line]) => String(line).includes(jti));
+    expect(logged).toHaveLength(1);
+    expect(logged[0][0]).toContain(
+      'Refused a token not in the record of issued tokens: user "admin.by.hand", role admin',
+    );
+  });
+
+  it('Given a token without an id (minted before tokens had one), When it is sent, Then it is refused as not recorded', async () => {
+    const old = new JwtService().sign(
+      { sub: 'old.job', role: 'reporting_job' },
+      { secret, algorithm: 'HS256', issuer: 'care-journey', audience: 'care-journey', expiresIn: 3600 },
+    );
+    await expect(verifier.authenticate(old)).rejects.toEqual(refusal);
+  });
+
+  it('Given a web sign-in session (the API mints it itself), When it is sent, Then the record is not asked: sessions are checked as before', async () => {
+    const catchUp = jest.spyOn(recorded, 'catchUp');
+    const session = mintToken({
+      secret,
+      userId: 'sw.demo',
+      role: 'social_worker',
+      sessionId: newSessionId(),
+    });
+    const user = verifier.authenticate(session);
+    expect(user).not.toBeInstanceOf(Promise);
+    expect(user).toMatchObject({ id: 'sw.demo', role: 'social_worker' });
+    expect(catchUp).not.toHaveBeenCalled();
+  });
+
+  it('Given CARE_JOURNEY_TOKENS=signed (no record kept), When an unrecorded token is sent, Then it is accepted as before', () => {
+    const signed = new TokenVerifier(config);
+    const token = mintToken({ secret, userId: 'report.job', role: 'reporting_job' });
+    expect(signed.authenticate(token)).toEqual({
+      id: 'report.job',
+      name: 'report.job',
+      role: 'reporting_job',
+    });
+  });
+});

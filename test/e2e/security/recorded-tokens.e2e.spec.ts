@@ -1,0 +1,103 @@
+/**
+ * CARE_JOURNEY_TOKENS=recorded: the API accepts only the bearer tokens recorded in `tokens-issued`
+ * (what `care-journey token` writes before it prints a token). A token the real CLI mints while the
+ * API runs works at its first request, on every API sharing the store; a token signed with the
+ * secret by other means is 401 `token-not-recorded`; a web sign-in is not an API token and works.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mintToken } from '@care-journey/access';
+import { TOKEN_NOT_RECORDED } from '../../../apps/api/src/auth/token-verifier';
+import { DEMO_PASSWORD } from '../../../apps/api/src/web/auth/user-directory';
+import { runCli } from '../support/run-cli';
+import { fetchSignInForm, postSignIn } from '../support/sign-in-form';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { TEST_JWT_SECRET } from '../support/tokens';
+
+/** The real CLI's `token`, signing with the APIs' secret (runCli copies the environment as it spawns). */
+async function mintWithCli(sqliteFile: string, user: string): Promise<string> {
+  const saved = process.env.CARE_JOURNEY_JWT_SECRET;
+  process.env.CARE_JOURNEY_JWT_SECRET = TEST_JWT_SECRET;
+  try {
+    const run = await runCli(sqliteFile, ['token', '--role', 'auditor', '--user', user, '--hours', '1']);
+    expect(run.code).toBe(0);
+    const token = run.out.split('\n').find((line) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(line));
+    if (!token) throw new Error(`token printed no token:\n${run.out}`);
+    return token;
+  } finally {
+    if (saved === undefined) delete process.env.CARE_JOURNEY_JWT_SECRET;
+    else process.env.CARE_JOURNEY_JWT_SECRET = saved;
+  }
+}
+
+describe('CARE_JOURNEY_TOKENS=recorded: only tokens in the record of issued tokens', () => {
+  let dir: string;
+  let sqliteFile: string;
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'care-journey-recorded-'));
+    sqliteFile = join(dir, 'journeys.db');
+    a = await startTestApp({ sqliteFile, config: { tokens: 'recorded' } });
+    b = await startTestApp({ sqliteFile, config: { tokens: 'recorded' } });
+  }, 30_000);
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const get = (api: TestApp, jwt: string) =>
+    fetch(`${api.baseUrl}/drift-report`, { headers: { authorization: `Bearer ${jwt}` } });
+
+  it('Given both APIs running, When the CLI mints a token, Then its first request to each is accepted, and so are the next', async () => {
+    // Each API has already read the stream once (an unknown token), so the CLI's token is new to both.
+    expect((await get(a, mintToken({ secret: TEST_JWT_SECRET, userId: 'x', role: 'auditor' }))).status).toBe(
+      401,
+    );
+    expect((await get(b, mintToken({ secret: TEST_JWT_SECRET, userId: 'x', role: 'auditor' }))).status).toBe(
+      401,
+    );
+
+    const token = await mintWithCli(sqliteFile, 'dpo.jane');
+    expect((await get(a, token)).status).toBe(200);
+    expect((await get(b, token)).status).toBe(200);
+    expect((await get(a, token)).status).toBe(200);
+
+    const listed = await runCli(sqliteFile, ['audit', 'tokens', '--user', 'dpo.jane']);
+    expect(listed.out).toContain('1 token(s) issued');
+  }, 60_000);
+
+  it('Given a token signed with the secret by other means, When it is sent, Then it is 401 token-not-recorded, saying nothing about the token', async () => {
+    const forged = mintToken({ secret: TEST_JWT_SECRET, userId: 'someone.else', role: 'admin' });
+    const refused = await get(a, forged);
+    expect(refused.status).toBe(401);
+    const body = await refused.json();
+    expect(body).toEqual({
+      statusCode: 401,
+      error: 'UnauthorizedException',
+      message: TOKEN_NOT_RECORDED,
+      reason: 'token-not-recorded',
+    });
+    expect(JSON.stringify(body)).not.toContain('someone.else');
+  }, 30_000);
+
+  it('Given a web sign-in (a session the API minted after a password check), When its cookie is sent, Then it works: sessions are not API tokens', async () => {
+    const response = await postSignIn(
+      a.baseUrl,
+      { username: 'auditor.demo', password: DEMO_PASSWORD },
+      await fetchSignInForm(a.baseUrl),
+    );
+    await response.arrayBuffer();
+    expect(response.status).toBe(303);
+    const cookie = response.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .find((pair) => pair.startsWith('cj_session='));
+    expect(cookie).toBeDefined();
+    const page = await fetch(`${b.baseUrl}/drift-report`, { headers: { cookie: cookie! } });
+    expect(page.status).toBe(200);
+  }, 30_000);
+});
