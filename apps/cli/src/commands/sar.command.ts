@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import {
   childFlagsAsKnown,
   childFlagsPoint,
@@ -21,6 +21,8 @@ import { driftConfigFromEnv } from '@care-journey/projections';
 import { openExistingStore } from '../support/open-existing-store';
 import { operatorIdentity } from '../support/operator-identity';
 import { childId } from './audit.command';
+import { childReservations } from './sar-reservations';
+import { findSubject, type SarSubject } from './sar-subject';
 
 /** The files a subject access export writes, in the order docs/data-protection.md's steps make them. */
 export const SAR_FILES = [
@@ -29,11 +31,14 @@ export const SAR_FILES = [
   'bundle.json',
   'flags.json',
   'access-log.json',
+  'reservations.json',
   'REDACTION-CHECKLIST.md',
 ] as const;
 
 interface SarOptions {
-  child: string;
+  child?: string;
+  childRef?: string;
+  upn?: string;
   out: string;
   by?: string;
   reason?: string;
@@ -50,13 +55,35 @@ function prepareOut(out: string): void {
     );
 }
 
+/** Exactly one of --child, --child-ref and --upn: who the export is about. */
+function subjectOf({ child, childRef, upn }: SarOptions): SarSubject {
+  const given = [
+    ...(child !== undefined ? [{ flag: '--child' as const, childId: child }] : []),
+    ...(childRef !== undefined ? [{ flag: '--child-ref' as const, childRef }] : []),
+    ...(upn !== undefined ? [{ flag: '--upn' as const, upn }] : []),
+  ];
+  if (given.length !== 1)
+    throw new Error(
+      `error: give one of --child <id>, --child-ref <ref> or --upn <upn> (the child the export is about)${given.length > 1 ? `, not ${given.map((g) => g.flag).join(' and ')}` : ''}`,
+    );
+  return given[0];
+}
+
+/** A --child-ref or --upn value: not blank (the lookup then says whether any child has it). */
+const identifier = (value: string): string => {
+  if (value.trim() === '') throw new InvalidArgumentError('must not be empty');
+  return value;
+};
+
 const json = (value: unknown): string => `${JSON.stringify(toJsonSafe(value), null, 2)}\n`;
 
 /**
- * `care-journey sar --child ID --out DIR`: the subject access export docs/data-protection.md's
- * procedure assembled by hand, in one step: the record as it stands (as `audit replay`), the
- * chronology, the signed bundle (as `audit export`), the flags and their history (as `audit replay
- * --flags`), every trail entry about the child, and a redaction checklist, each file 0600. One trail
+ * `care-journey sar --child ID|--child-ref REF|--upn UPN --out DIR`: the subject access export
+ * docs/data-protection.md's procedure assembled by hand, in one step: the record as it stands (as
+ * `audit replay`), the chronology, the signed bundle (as `audit export`), the flags and their
+ * history (as `audit replay --flags`), every trail entry about the child, the child's reservation
+ * streams (sar-reservations.ts) and a redaction checklist, each file 0600. A reference or UPN is
+ * looked up first (sar-subject.ts): none or several children is refused naming the option. One trail
  * entry (`view: "sar"`) records the export, before anything is written, under `--by` with the OS
  * account and host, as `audit export` does.
  */
@@ -64,26 +91,33 @@ export function registerSarCommand(program: Command): void {
   program
     .command('sar')
     .description(
-      "Subject access export: write one child's record, chronology, signed bundle, flags, read-access trail and a redaction checklist into a new or empty folder (files 0600; recorded in the trail)",
+      "Subject access export: write one child's record, chronology, signed bundle, flags, read-access trail, reference reservations and a redaction checklist into a new or empty folder (files 0600; recorded in the trail)",
     )
-    .requiredOption('--child <id>', 'child id', childId)
+    .option('--child <id>', 'child id', childId)
+    .option(
+      '--child-ref <ref>',
+      "or: the child's 903 reference (CHILD), as registered or corrected",
+      identifier,
+    )
+    .option('--upn <upn>', "or: the child's UPN, as registered or corrected", identifier)
     .requiredOption('--out <dir>', 'folder to write (new, or empty)')
     .option('--by <user>', 'who is exporting, for the access log (default: the OS user)')
     .option('--reason <text>', 'why, for the access log (e.g. the request reference)')
     .action(async (options: SarOptions) => {
+      const subject = subjectOf(options);
       const out = resolve(options.out);
       prepareOut(out);
       const { key, warning } = loadAuditKey();
       if (warning) process.stderr.write(`${warning}\n`);
       const store = await openExistingStore();
       try {
-        const events = await readWholeStream(store, journeyStream(options.child));
-        if (!events)
-          throw new Error(`No child with id ${options.child} in the configured store: nothing written`);
+        const child = await findSubject(store, subject);
+        const events = await readWholeStream(store, journeyStream(child));
+        if (!events) throw new Error(`No child with id ${child} in the configured store: nothing written`);
         const exportedAt = new Date().toISOString();
         const readBy = options.by ?? userInfo().username;
         await recordCaseHistoryRead(store, {
-          childId: options.child,
+          childId: child,
           role: 'operator',
           view: 'sar',
           reason: options.reason,
@@ -105,8 +139,8 @@ export function registerSarCommand(program: Command): void {
           'chronology.json': json(chronology(stored)),
           'bundle.json': json(
             exportBundle({
-              childId: options.child,
-              streamId: journeyStream(options.child),
+              childId: child,
+              streamId: journeyStream(child),
               events,
               exportedAt,
               exportedBy: readBy,
@@ -114,13 +148,17 @@ export function registerSarCommand(program: Command): void {
             }),
           ),
           'flags.json': json({
-            childId: options.child,
-            ...childFlagsAsKnown(options.child, stored, childFlagsPoint(exportedAt), driftConfig),
+            childId: child,
+            ...childFlagsAsKnown(child, stored, childFlagsPoint(exportedAt), driftConfig),
           }),
           // Read after the export's own entry: the trail the child is given includes this export.
-          'access-log.json': json(await readChildTrail(store, options.child)),
+          'access-log.json': json(await readChildTrail(store, child)),
+          'reservations.json': json({
+            childId: child,
+            streams: await childReservations(store, child, events),
+          }),
           'REDACTION-CHECKLIST.md': redactionChecklist({
-            childId: options.child,
+            childId: child,
             events,
             files: SAR_FILES,
             exportedAt,
@@ -130,7 +168,7 @@ export function registerSarCommand(program: Command): void {
         for (const name of SAR_FILES)
           writeFileSync(join(out, name), files[name], { flag: 'wx', mode: 0o600 });
         process.stderr.write(
-          `wrote ${SAR_FILES.length} files to ${out} for child ${options.child}: ${events.length} events, bundle signed with key ${key.keyId}; check REDACTION-CHECKLIST.md before release\n`,
+          `wrote ${SAR_FILES.length} files to ${out} for child ${child}: ${events.length} events, bundle signed with key ${key.keyId}; check REDACTION-CHECKLIST.md before release\n`,
         );
       } finally {
         await store.close();

@@ -1,0 +1,82 @@
+import type { EventStore, RecordedEvent } from '@care-journey/event-store';
+import { JOURNEY_STREAM_PREFIX, normaliseChildRef } from '@care-journey/journey';
+import { isUnknownUpn, normaliseUpn } from '@care-journey/registrations';
+
+/** How the person asking is identified: the child id, or what the council knows them by. */
+export type SarSubject =
+  | { flag: '--child'; childId: string }
+  | { flag: '--child-ref'; childRef: string }
+  | { flag: '--upn'; upn: string };
+
+/** The option of `sar` that names the subject, and the words its errors use for it. */
+const IDENTIFIER = { '--child-ref': '903 reference', '--upn': 'UPN' } as const;
+
+/**
+ * The 903 references and UPNs a child's record holds or held: its registration's, and those its
+ * corrections gave it (an `EntryAmended` of the registration carries them in `amendedData`; no other
+ * entry has these fields). Unknown-UPN codes (UN1–UN5) name no one and are left out.
+ */
+export function heldIdentifiers(events: readonly Pick<RecordedEvent, 'type' | 'data'>[]): {
+  childRefs: string[];
+  upns: string[];
+} {
+  const childRefs = new Set<string>();
+  const upns = new Set<string>();
+  for (const event of events) {
+    const fields = registrationFields(event);
+    if (!fields) continue;
+    if (typeof fields.childRef === 'string' && fields.childRef.trim() !== '')
+      childRefs.add(normaliseChildRef(fields.childRef));
+    if (typeof fields.upn === 'string' && fields.upn.trim() !== '' && !isUnknownUpn(fields.upn))
+      upns.add(normaliseUpn(fields.upn));
+  }
+  return { childRefs: [...childRefs], upns: [...upns] };
+}
+
+/** The registration's fields an event sets: a registration's own, or a correction's of it. */
+function registrationFields(
+  event: Pick<RecordedEvent, 'type' | 'data'>,
+): Record<string, unknown> | undefined {
+  if (event.type === 'ChildRegistered') return event.data;
+  if (event.type !== 'EntryAmended') return undefined;
+  const amended = event.data['amendedData'];
+  return typeof amended === 'object' && amended !== null ? (amended as Record<string, unknown>) : undefined;
+}
+
+/**
+ * The child id the subject names. A child id is taken as given (an unknown one is refused later, as
+ * before). A reference or UPN is looked up in every registration and every correction of one in the
+ * log (the registrations themselves, not the reservation streams, so a store written before
+ * reservations, or a duplicate the reservations could not prevent, is found too), matched as the
+ * 903 compares them (upper case, spaces trimmed), current or corrected away. None, or more than one
+ * child, is refused naming the option: a subject access export must never be of the wrong child.
+ */
+export async function findSubject(store: EventStore, subject: SarSubject): Promise<string> {
+  if (subject.flag === '--child') return subject.childId;
+  const flag = subject.flag;
+  const what = IDENTIFIER[flag];
+  const raw = flag === '--child-ref' ? subject.childRef : subject.upn;
+  if (flag === '--upn' && isUnknownUpn(raw))
+    throw new Error(
+      `error: option '--upn <upn>': ${raw.trim()} is an unknown-UPN code (UN1–UN5), which many children share: give --child <id> or --child-ref <ref>`,
+    );
+  const wanted = flag === '--child-ref' ? normaliseChildRef(raw) : normaliseUpn(raw);
+  const matches = new Set<string>();
+  for await (const event of store.readAll({
+    filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX], eventTypes: ['ChildRegistered', 'EntryAmended'] },
+  })) {
+    const held = heldIdentifiers([event]);
+    if ((flag === '--child-ref' ? held.childRefs : held.upns).includes(wanted))
+      matches.add(event.streamId.slice(JOURNEY_STREAM_PREFIX.length));
+  }
+  const option = `${flag} <${flag === '--child-ref' ? 'ref' : 'upn'}>`;
+  if (matches.size === 0)
+    throw new Error(
+      `error: option '${option}': no child in the configured store has or had the ${what} ${wanted}: nothing written`,
+    );
+  if (matches.size > 1)
+    throw new Error(
+      `error: option '${option}': ${matches.size} children have or had the ${what} ${wanted} (${[...matches].join(', ')}): give --child <id> for the one asking; nothing written`,
+    );
+  return [...matches][0];
+}
