@@ -4,10 +4,12 @@
  * API runs works at its first request, on every API sharing the store; a token signed with the
  * secret by other means is 401 `token-not-recorded`; a web sign-in is not an API token and works.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintToken } from '@care-journey/access';
+import { tsRequireHookFile } from '@care-journey/event-store';
 import { TOKEN_NOT_RECORDED } from '../../../apps/api/src/auth/token-verifier';
 import { DEMO_PASSWORD } from '../../../apps/api/src/web/auth/user-directory';
 import { runCli } from '../support/run-cli';
@@ -29,6 +31,33 @@ async function mintWithCli(sqliteFile: string, user: string): Promise<string> {
     if (saved === undefined) delete process.env.CARE_JOURNEY_JWT_SECRET;
     else process.env.CARE_JOURNEY_JWT_SECRET = saved;
   }
+}
+
+/** `serve` as its own process with these settings, until `close`; its address once it listens. */
+function serveUntilClosed(
+  env: Record<string, string>,
+): Promise<{ url: string; out: () => string; close: () => void }> {
+  const cli = join(__dirname, '../../../apps/cli/main.ts');
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', ...env };
+  delete childEnv.CARE_JOURNEY_USERS;
+  delete childEnv.CARE_JOURNEY_TOKENS;
+  const child = spawn(process.execPath, ['--require', tsRequireHookFile(), cli, 'serve'], { env: childEnv });
+  let out = '';
+  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+  const close = () => {
+    clearTimeout(timer);
+    child.kill('SIGTERM');
+  };
+  return new Promise((resolve, reject) => {
+    const seen = (chunk: Buffer) => {
+      out += chunk.toString();
+      const listening = /Listening on (http:\/\/\S+)/.exec(out);
+      if (listening) resolve({ url: listening[1].replace('[::1]', '127.0.0.1'), out: () => out, close });
+    };
+    child.stdout.on('data', seen);
+    child.stderr.on('data', seen);
+    child.once('exit', (code) => reject(new Error(`serve exited ${code} before listening:\n${out}`)));
+  });
 }
 
 describe('CARE_JOURNEY_TOKENS=recorded: only tokens in the record of issued tokens', () => {
@@ -100,4 +129,29 @@ describe('CARE_JOURNEY_TOKENS=recorded: only tokens in the record of issued toke
     const page = await fetch(`${b.baseUrl}/drift-report`, { headers: { cookie: cookie! } });
     expect(page.status).toBe(200);
   }, 30_000);
+
+  it('Given a production `serve` with CARE_JOURNEY_TOKENS unset, Then it accepts only recorded tokens (the default there) and says so at start-up', async () => {
+    const store = join(dir, 'production.db');
+    const server = await serveUntilClosed({
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      CARE_JOURNEY_JWT_SECRET: TEST_JWT_SECRET,
+      CARE_JOURNEY_AUDIT_KEY: 'a-production-audit-key-of-at-least-32-characters',
+      CARE_JOURNEY_TRUST_PROXY: 'false',
+      CARE_JOURNEY_STORE: 'sqlite',
+      CARE_JOURNEY_SQLITE_FILE: store,
+      CARE_JOURNEY_SQLITE_CREATE: '1',
+    });
+    try {
+      expect(server.out()).toContain('API tokens are accepted only when recorded in tokens-issued');
+      const ask = (jwt: string) =>
+        fetch(`${server.url}/drift-report`, { headers: { authorization: `Bearer ${jwt}` } });
+      const unrecorded = await ask(mintToken({ secret: TEST_JWT_SECRET, userId: 'ops', role: 'auditor' }));
+      expect(unrecorded.status).toBe(401);
+      expect(await unrecorded.json()).toMatchObject({ reason: 'token-not-recorded' });
+      expect((await ask(await mintWithCli(store, 'dpo.jane'))).status).toBe(200);
+    } finally {
+      server.close();
+    }
+  }, 120_000);
 });

@@ -64,6 +64,10 @@ export class TokenVerifier {
       id: jwtKeyId(secret),
       key: createSecretKey(Buffer.from(secret, 'utf8')),
     }));
+    if (recorded !== null)
+      this.logger.log(
+        'API tokens are accepted only when recorded in tokens-issued (CARE_JOURNEY_TOKENS=recorded); web sign-ins as before',
+      );
     if (this.keys.length > 1)
       this.logger.log(
         `Tokens signed with the previous secret (key ${this.keys[1].id}) are still accepted; new ones are signed with key ${this.keys[0].id}`,

@@ -97,6 +97,21 @@ describe('TokenVerifier with CARE_JOURNEY_TOKENS=recorded: only tokens in tokens
     expect(catchUp).not.toHaveBeenCalled();
   });
 
+  it('Given CARE_JOURNEY_TOKENS=recorded, When the API starts, Then its log says so; with signed, Then it says nothing of it', () => {
+    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    const said = () =>
+      log.mock.calls.filter(([line]) => String(line).includes('CARE_JOURNEY_TOKENS=recorded'));
+    new TokenVerifier(config);
+    expect(said()).toHaveLength(0);
+    new TokenVerifier(config, new RevokedTokens(undefined), new TokenHolders(undefined), recorded);
+    expect(said()).toEqual([
+      [
+        'API tokens are accepted only when recorded in tokens-issued (CARE_JOURNEY_TOKENS=recorded); web sign-ins as before',
+      ],
+    ]);
+    log.mockRestore();
+  });
+
   it('Given CARE_JOURNEY_TOKENS=signed (no record kept), When an unrecorded token is sent, Then it is accepted as before', () => {
     const signed = new TokenVerifier(config);
     const token = mintToken({ secret, userId: 'report.job', role: 'reporting_job' });
