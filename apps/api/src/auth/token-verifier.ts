@@ -74,7 +74,7 @@ export class TokenVerifier {
       );
   }
 
-  /** The caller a token names, checked for everything but the record of issued tokens (specs, identification). */
+  /** The caller a token names, with every check but the record of issued tokens (the guard calls `authenticate`). */
   verify(token: string): AuthenticatedUser {
     return this.check(token).user;
   }
