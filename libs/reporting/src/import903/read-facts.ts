@@ -18,6 +18,7 @@ import { FieldReader } from './field-reader';
 import type { ImportIssue } from './issues';
 import { readContact, readHealth } from './read-outcomes';
 import type { SourceRow } from './read-returns';
+import { withFields } from './with-fields';
 
 // 903 CHILD is the authority's own reference; a generous shape that still refuses stray text.
 const CHILD_REF = /^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/;
@@ -70,7 +71,7 @@ function readTable(table: TableName, r: FieldReader, base: Base): AnyFact | unde
       const upn = r.text('UPN', true);
       if (sex === undefined || dob === undefined || ethnicity === undefined || upn === undefined)
         return undefined;
-      return { table, fact: { ...base, sex: SEX[sex], dob, ethnicity, upn } };
+      return { table, fact: withFields(base, { sex: SEX[sex], dob, ethnicity, upn }) };
     }
     case 'Episodes':
       return readEpisode(r, base);
@@ -78,7 +79,7 @@ function readTable(table: TableName, r: FieldReader, base: Base): AnyFact | unde
       const date = r.date('REVIEW', true);
       const participation = r.code('REVIEW_CODE', 'REVIEW_CODE', true, date);
       if (date === undefined || participation === undefined) return undefined;
-      return { table, fact: { ...base, date, participation } };
+      return { table, fact: withFields(base, { date, participation }) };
     }
     case 'Missing': {
       const kind = r.code('MISSING', 'MISSING', true) as 'M' | 'A' | undefined;
@@ -86,7 +87,7 @@ function readTable(table: TableName, r: FieldReader, base: Base): AnyFact | unde
       const end = r.date('MIS_END', false);
       if (start && end && end < start) r.problem('MIS_END', `is before MIS_START (${r.value('MIS_START')})`);
       if (kind === undefined || start === undefined) return undefined;
-      return { table, fact: { ...base, kind, start, ...(end && { end }) } };
+      return { table, fact: withFields(base, { kind, start, ...(end && { end }) }) };
     }
     case 'PlacedAdoption': {
       const date = r.date('DATE_PLACED', true);
@@ -104,7 +105,10 @@ function readTable(table: TableName, r: FieldReader, base: Base): AnyFact | unde
       if (date && ceased && ceased < date)
         r.problem('DATE_PLACED_CEASED', `is before DATE_PLACED (${r.value('DATE_PLACED')})`);
       if (date === undefined) return undefined;
-      return { table, fact: { ...base, date, ...(ceased && { ceased }), ...(reason && { reason }) } };
+      return {
+        table,
+        fact: withFields(base, { date, ...(ceased && { ceased }), ...(reason && { reason }) }),
+      };
     }
     case 'AD1': {
       const dateInt = r.date('DATE_INT', false);
@@ -120,14 +124,15 @@ function readTable(table: TableName, r: FieldReader, base: Base): AnyFact | unde
         adopterLegalStatus === undefined
       )
         return undefined;
-      const fact: AdoptionFact = {
-        ...base,
+      const fact: AdoptionFact = withFields(base, {
         fosterCarer: foster === '1',
-        adopters: adopters === '1' ? 1 : 2,
+        adopters: adopters === '1' ? (1 as const) : (2 as const),
         adopterSex,
         adopterLegalStatus,
-      };
-      return { table, fact: { ...fact, ...(dateInt && { dateInt }), ...(dateMatch && { dateMatch }) } };
+        ...(dateInt && { dateInt }),
+        ...(dateMatch && { dateMatch }),
+      });
+      return { table, fact };
     }
     case 'PrevPerm': {
       const code = r.code('PREV_PERM', 'PREV_PERM', true);
@@ -140,7 +145,7 @@ function readTable(table: TableName, r: FieldReader, base: Base): AnyFact | unde
           `${JSON.stringify(dmy)} is not a date dd/mm/YYYY (ZZ for an unknown day or month)`,
         );
       if (code === undefined) return undefined;
-      return { table, fact: { ...base, code, ...(la && { la }), ...(date && { date }) } };
+      return { table, fact: withFields(base, { code, ...(la && { la }), ...(date && { date }) }) };
     }
     case 'UASC': {
       r.date('DUC', false);

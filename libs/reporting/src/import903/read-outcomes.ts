@@ -1,6 +1,7 @@
 /** OC2 and OC3 rows → facts. A row with every item blank says "not recorded": no fact, no issue. */
 import type { ContactFact, HealthFact } from './facts';
 import type { FieldReader } from './field-reader';
+import { withFields } from './with-fields';
 
 type Base = Pick<HealthFact, 'child' | 'src' | 'yearEnding'>;
 
@@ -46,7 +47,7 @@ export function readHealth(r: FieldReader, base: Base): HealthFact | undefined {
   if (healthCheck !== undefined) outcomes.healthCheck = healthCheck;
   if (interventionReceived !== undefined) outcomes.interventionReceived = interventionReceived;
   if (interventionOffered !== undefined) outcomes.interventionOffered = interventionOffered;
-  return { ...base, outcomes };
+  return withFields(base, { outcomes });
 }
 
 export function readContact(r: FieldReader, base: Base): ContactFact | undefined {
@@ -55,5 +56,5 @@ export function readContact(r: FieldReader, base: Base): ContactFact | undefined
   const activity = r.code('ACTIV', 'ACTIV', true);
   const accommodation = r.code('ACCOM', 'ACCOM', true);
   if (inTouch === undefined || activity === undefined || accommodation === undefined) return undefined;
-  return { ...base, inTouch, activity, accommodation };
+  return withFields(base, { inTouch, activity, accommodation });
 }

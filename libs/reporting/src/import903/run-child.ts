@@ -14,6 +14,7 @@ import {
 import { nameBasedUuid } from '@care-journey/registrations';
 import { issueAt, type ImportIssue } from './issues';
 import type { PlannedCommand } from './planned-command';
+import { withFields } from './with-fields';
 
 export const IMPORT_RECORDED_BY = 'import-903';
 
@@ -37,7 +38,7 @@ export function runChild(childRef: string, planned: readonly PlannedCommand[], n
   for (const [stepIndex, step] of planned.entries()) {
     // The state is only read by the next decide: the last step's events need no fold.
     const decidesAgain = stepIndex < planned.length - 1;
-    const command = { ...step.draft, now, recordedBy: IMPORT_RECORDED_BY } as JourneyCommand;
+    const command = withFields(step.draft, { now, recordedBy: IMPORT_RECORDED_BY }) as JourneyCommand;
     let events;
     try {
       events = journeyDecider.decide(command, state);
@@ -65,12 +66,14 @@ export function runChild(childRef: string, planned: readonly PlannedCommand[], n
       envelopes.push(envelope);
       origins.push({ src: step.src, column: step.column });
       if (!decidesAgain) return;
-      state = journeyDecider.evolve(state, {
-        ...event,
-        id: envelope.id,
-        recordedAt: now,
-        recordedBy: IMPORT_RECORDED_BY,
-      } as StoredJourneyEvent);
+      state = journeyDecider.evolve(
+        state,
+        withFields(event, {
+          id: envelope.id,
+          recordedAt: now,
+          recordedBy: IMPORT_RECORDED_BY,
+        }) as StoredJourneyEvent,
+      );
     });
   }
   return { ok: true, envelopes, origins };
