@@ -23,6 +23,12 @@ interface Shown {
   closingEventId: string;
   shownFrom: string;
   recordedOn: string;
+  correctedIntoTime?: Correction;
+}
+interface Correction {
+  eventId: string;
+  recordedOn: string;
+  firstDate: string;
 }
 interface FlagsBody {
   flags: { ruleId: string }[];
@@ -41,6 +47,7 @@ describe('a step held in time but recorded late, over HTTP (review s16-ofsted F2
   let api: ApiClient;
   let childId = '';
   let reviewId = '';
+  let reviewPosition = '';
   let beforeReview = '';
   let afterReview = '';
   const worker = { token: tokenFor('social_worker', 'alice') };
@@ -66,13 +73,14 @@ describe('a step held in time but recorded late, over HTTP (review s16-ofsted F2
     clock.mockRestore();
     beforeReview = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 15));
-    const reviewed = await api.post<{ events: { id: string }[] }>(
+    const reviewed = await api.post<{ events: { id: string }[]; globalPosition: string }>(
       `/children/${childId}/reviews`,
       { effectiveDate: HELD_IN_TIME, participation: 'PN0' },
       worker,
     );
     expect(reviewed.status).toBe(201);
     reviewId = reviewed.body.events[0].id;
+    reviewPosition = reviewed.body.globalPosition;
     afterReview = new Date().toISOString();
   }, 60_000);
   afterAll(() => t?.close());
@@ -94,7 +102,7 @@ describe('a step held in time but recorded late, over HTTP (review s16-ofsted F2
   });
 
   it('Given the review recorded today, When the flags are read, Then DR01 is neither open nor a breach, and shownUntilRecorded says it showed overdue from 1 July 2025 until today', async () => {
-    const now = await flags('minPosition=0');
+    const now = await flags(`minPosition=${reviewPosition}`);
     expect(now.flags.map((f) => f.ruleId)).not.toContain('DR01');
     expect(now.history.map((h) => h.ruleId)).not.toContain('DR01');
     expect(now.shownUntilRecorded).toEqual([dr01Trace()]);
@@ -113,14 +121,14 @@ describe('a step held in time but recorded late, over HTTP (review s16-ofsted F2
   });
 
   it('When the flags are read as CSV, now and as known after the recording, Then a shown_until_recorded line gives the first day shown, the day the step was taken and, last, the day it was recorded', async () => {
-    for (const query of ['', `knownAt=${encodeURIComponent(afterReview)}`]) {
+    for (const query of [`minPosition=${reviewPosition}`, `knownAt=${encodeURIComponent(afterReview)}`]) {
       const csv = await api.get<string>(`/children/${childId}/flags?${query}`, {
         ...panel,
         headers: { accept: 'text/csv' },
       });
       expect(csv.status).toBe(200);
       const [header, ...lines] = csv.body.trim().split(/\r?\n/);
-      expect(header.endsWith(',closed_by,rule_kind,days_open,recorded_on')).toBe(true);
+      expect(header.endsWith(',closed_by,rule_kind,days_open,recorded_on,corrected_on')).toBe(true);
       const shown = lines.filter((line) => line.includes(',shown_until_recorded,'));
       expect(shown).toHaveLength(1);
       const cells = Object.fromEntries(header.split(',').map((name, i) => [name, shown[0].split(',')[i]]));
@@ -136,7 +144,93 @@ describe('a step held in time but recorded late, over HTTP (review s16-ofsted F2
         rule_kind: 'step',
         days_open: '',
         recorded_on: todayInEngland(),
+        corrected_on: '',
       });
     }
+  });
+});
+
+describe('a late step corrected into time, over HTTP (session 17, after review s16-ofsted F2)', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  let childId = '';
+  let reviewId = '';
+  let correctionId = '';
+  let position = '';
+  const worker = { token: tokenFor('social_worker', 'alice') };
+  const panel = { token: tokenFor('panel_member') };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = apiClient(t.baseUrl);
+    const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(`${STARTED}T09:00:00.000Z`);
+    const registered = await api.post<{ childId: string }>(
+      '/children',
+      registerBody({ childRef: 'LA-SHOWN-2', effectiveDate: '2025-05-30' }),
+      worker,
+    );
+    childId = registered.body.childId;
+    await api.post(
+      `/children/${childId}/periods-of-care`,
+      { ...startCareBody, effectiveDate: STARTED },
+      worker,
+    );
+    // Keyed on 10 July as held that day: late, a breach in the history from then.
+    clock.mockReturnValue('2025-07-10T09:00:00.000Z');
+    const late = { effectiveDate: '2025-07-10', participation: 'PN0' };
+    const reviewed = await api.post<{ events: { id: string }[] }>(
+      `/children/${childId}/reviews`,
+      late,
+      worker,
+    );
+    expect(reviewed.status).toBe(201);
+    reviewId = reviewed.body.events[0].id;
+    clock.mockRestore();
+    // Corrected today: it was held on 25 June, in time.
+    const amended = await api.post<{ events: { id: string }[]; globalPosition: string }>(
+      `/children/${childId}/corrections/amend`,
+      {
+        correctedEventId: reviewId,
+        reason: 'date keyed wrongly',
+        amendedData: { ...late, effectiveDate: HELD_IN_TIME },
+      },
+      worker,
+    );
+    expect(amended.status).toBe(201);
+    correctionId = amended.body.events[0].id;
+    position = amended.body.globalPosition;
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('When the flags are read, Then DR01 is no breach, and the trace says it showed open from 1 July to 10 July 2025 and as a breach until today’s correction; the CSV line gives corrected_on last', async () => {
+    const now = await api.get<FlagsBody>(`/children/${childId}/flags?minPosition=${position}`, panel);
+    expect(now.status).toBe(200);
+    expect(now.body.history.map((h) => h.ruleId)).not.toContain('DR01');
+    expect(now.body.shownUntilRecorded).toEqual([
+      {
+        ruleId: 'DR01',
+        title: 'First review overdue',
+        key: STARTED,
+        dueDate: DUE,
+        metOn: HELD_IN_TIME,
+        closingEventId: reviewId,
+        shownFrom: '2025-07-01',
+        recordedOn: '2025-07-10',
+        correctedIntoTime: { eventId: correctionId, recordedOn: todayInEngland(), firstDate: '2025-07-10' },
+      },
+    ]);
+    const csv = await api.get<string>(`/children/${childId}/flags?minPosition=${position}`, {
+      ...panel,
+      headers: { accept: 'text/csv' },
+    });
+    const [header, ...lines] = csv.body.trim().split(/\r?\n/);
+    const shown = lines.find((line) => line.includes(',shown_until_recorded,')) ?? '';
+    const cells = Object.fromEntries(header.split(',').map((name, i) => [name, shown.split(',')[i]]));
+    expect(cells).toMatchObject({
+      opened_on: '2025-07-01',
+      closed_on: HELD_IN_TIME,
+      recorded_on: '2025-07-10',
+      corrected_on: todayInEngland(),
+    });
   });
 });

@@ -150,6 +150,9 @@ export function childFlagsCsv(view: ChildFlags): string {
     // Last again (session 17): on a `shown_until_recorded` line (a step held in time, recorded after
     // its due date), the day it was recorded; the flag showed overdue from opened_on until then.
     'recorded_on',
+    // And on such a line, when the step was first recorded with a late date: the day the correction
+    // moving it into time was recorded (the flag history showed a breach until then).
+    'corrected_on',
   ];
   const child = [view.asAt, view.childId, view.childRef];
   const isCondition = (ruleId: DriftFlag['ruleId']): boolean => ruleKind(ruleId) === 'condition';
@@ -171,6 +174,7 @@ export function childFlagsCsv(view: ChildFlags): string {
       ruleKind(f.ruleId),
       overdue(f)[1],
       '',
+      '',
     ]),
     ...view.dueSoon.map((w) => [
       ...child,
@@ -185,6 +189,7 @@ export function childFlagsCsv(view: ChildFlags): string {
       '',
       '',
       ruleKind(w.ruleId),
+      '',
       '',
       '',
     ]),
@@ -202,6 +207,7 @@ export function childFlagsCsv(view: ChildFlags): string {
       h.closedBy,
       ruleKind(h.ruleId),
       overdue(h)[1],
+      '',
       '',
     ]),
     // Never a breach (no days overdue), yet shown overdue from opened_on to recorded_on; closed_on is
@@ -221,6 +227,7 @@ export function childFlagsCsv(view: ChildFlags): string {
       ruleKind(s.ruleId),
       '',
       s.recordedOn,
+      s.correctedIntoTime?.recordedOn,
     ]),
   ];
   return toCsv(header, rows);
