@@ -4,12 +4,12 @@
  * sent as "placed for adoption" is refused (it is a change of placement) and records nothing.
  */
 import { apiClient, type ApiClient } from './support/http-client';
-import { registerBody } from './support/journey-bodies';
+import { childRecorder, placement } from './support/child-recorder';
 import { eventCount } from './support/journey-setup';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
-const foster = { placementType: 'U6', provider: 'PR1', postcode: 'CB4 1AA', inArea: true, urn: 'SC123456' };
+const foster = placement('U6', 'PR1');
 const adopters = { ...foster, placementType: 'A6' };
 const order = {
   adoptedByFosterCarer: false,
@@ -24,7 +24,6 @@ describe('adoption paths and fostering for adoption over HTTP', () => {
   let api: ApiClient;
   const worker = { token: tokenFor('social_worker', 'alice') };
   const panel = { token: tokenFor('panel_member') };
-  let position = '0';
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -32,26 +31,16 @@ describe('adoption paths and fostering for adoption over HTTP', () => {
   });
   afterAll(async () => t.close());
 
-  const record = async (childId: string, path: string, body: Record<string, unknown>) => {
-    const response = await api.post<{ globalPosition: string }>(`/children/${childId}/${path}`, body, worker);
-    expect([path, response.status]).toEqual([path, 201]);
-    position = response.body.globalPosition;
-  };
+  const children = childRecorder(() => api, worker);
+  const record = children.record;
   const inCare = async (childRef: string): Promise<string> => {
-    const registered = await api.post<{ childId: string }>(
-      '/children',
-      registerBody({ childRef, effectiveDate: '2023-01-01', dateOfBirth: '2022-02-02', upn: 'UN1' }),
-      worker,
-    );
-    expect(registered.status).toBe(201);
-    const childId = registered.body.childId;
-    await record(childId, 'periods-of-care', {
-      effectiveDate: '2023-02-06',
-      legalStatus: 'C2',
-      categoryOfNeed: 'N1',
-      placement: foster,
-      previousPermanence: { code: 'Z1' },
+    const childId = await children.register({
+      childRef,
+      effectiveDate: '2023-01-01',
+      dateOfBirth: '2022-02-02',
+      upn: 'UN1',
     });
+    await children.startCare(childId, '2023-02-06', foster);
     await record(childId, 'adoption/decision', { effectiveDate: '2023-05-02' });
     await record(childId, 'adoption/placement-order', { effectiveDate: '2023-07-03' });
     await record(childId, 'adoption/match', { effectiveDate: '2023-09-01' });
@@ -83,7 +72,7 @@ describe('adoption paths and fostering for adoption over HTTP', () => {
 
     const card = await api.get<
       Record<string, { numerator: number; denominator: number }> & { children: object[] }
-    >(`/scorecard?periodEnding=2025-03-31&minPosition=${position}`, panel);
+    >(`/scorecard?periodEnding=2025-03-31&minPosition=${children.position}`, panel);
     expect(card.status).toBe(200);
     expect(card.body.children).toEqual([
       expect.objectContaining({
@@ -97,7 +86,7 @@ describe('adoption paths and fostering for adoption over HTTP', () => {
     expect(card.body.A3).toMatchObject({ numerator: 0, denominator: 1 });
 
     const flags = await api.get<{ history: { ruleId: string; openedOn: string; closedOn?: string }[] }>(
-      `/children/${childId}/flags?asAt=2024-12-01&minPosition=${position}`,
+      `/children/${childId}/flags?asAt=2024-12-01&minPosition=${children.position}`,
       panel,
     );
     expect(flags.status).toBe(200);
@@ -147,7 +136,7 @@ describe('adoption paths and fostering for adoption over HTTP', () => {
     });
 
     const moveIns = await api.get<{ rows: { childRef?: string; milestone: string; date: string }[] }>(
-      `/permanence?from=2023-01-01&to=2025-03-31&minPosition=${position}`,
+      `/permanence?from=2023-01-01&to=2025-03-31&minPosition=${children.position}`,
       panel,
     );
     expect(moveIns.status).toBe(200);

@@ -122,6 +122,20 @@ describe('the authority drift report as known at an instant, over HTTP (seeded c
     expect(page.body).toContain('id="as-known-worker-names"');
   });
 
+  it('Given the default settings (DR14 off), When the auditor opens the page, Then under the headline it says which rules were not checked, as the live drift page does (review s16-ofsted F6)', async () => {
+    const notChecked = (body: string): string =>
+      /<p class="govuk-body" id="not-checked">([^]*?)<\/p>/.exec(body)?.[1].replace(/<[^>]+>/g, '') ??
+      'no line';
+    const asKnownPage = await api.get<string>('/panel/audit/drift?asAt=2025-03-31', { token: auditor });
+    const livePage = await api.get<string>('/panel/drift?asAt=2025-03-31', { token: auditor });
+    expect(asKnownPage.status).toBe(200);
+    expect(livePage.status).toBe(200);
+    expect(notChecked(asKnownPage.body)).toBe(
+      'Not checked: DR14 Statutory visit due (not yet switched on: the authority has not set the day it starts recording visits). No flag for these is not a sign of compliance.',
+    );
+    expect(notChecked(asKnownPage.body)).toBe(notChecked(livePage.body));
+  });
+
   it("Given the year end as known then, When an auditor downloads it as CSV from the page's link, Then it has the live CSV's columns (social_worker_name, then days_open, last), a line per flag and warning, each name today's for the worker allocated then; the download is in the trail, a bad date a 400 and no file", async () => {
     const page = await api.get<string>('/panel/audit/drift?asAt=2025-03-31', { token: auditor });
     const href = /id="as-known-csv" href="([^"]+)"/.exec(page.body)?.[1].replace(/&amp;/g, '&') ?? '';

@@ -4,17 +4,9 @@
  * move out, resting on the plan and the move; and time to permanence no longer counts the broken match.
  */
 import { apiClient, type ApiClient } from './support/http-client';
-import { registerBody } from './support/journey-bodies';
+import { childRecorder, placement } from './support/child-recorder';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
-
-const placement = (placementType: string, provider: string) => ({
-  placementType,
-  provider,
-  postcode: 'CB4 1AA',
-  inArea: true,
-  urn: 'SC123456',
-});
 
 interface Flag {
   ruleId: string;
@@ -28,7 +20,6 @@ describe('DR11 after a long-term fostering placement breaks down, over HTTP', ()
   let api: ApiClient;
   const worker = { token: tokenFor('social_worker', 'alice') };
   const panel = { token: tokenFor('panel_member') };
-  let position = '0';
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -36,36 +27,16 @@ describe('DR11 after a long-term fostering placement breaks down, over HTTP', ()
   });
   afterAll(async () => t.close());
 
-  const record = async (childId: string, path: string, body: Record<string, unknown>): Promise<string> => {
-    const response = await api.post<{ globalPosition: string; events: { id: string }[] }>(
-      `/children/${childId}/${path}`,
-      body,
-      worker,
-    );
-    expect([path, response.status]).toEqual([path, 201]);
-    position = response.body.globalPosition;
-    return response.body.events[0].id;
-  };
+  const children = childRecorder(() => api, worker);
+  const record = children.record;
 
   it('Given a long-term match on 4 Jan 2024 and a move to U6 with another carer on 14 Aug 2025, When the flags are read on 20 Feb 2026, Then DR11 is open, due 14 Feb 2026, on the plan and the move', async () => {
-    const registered = await api.post<{ childId: string }>(
-      '/children',
-      registerBody({
-        childRef: 'LTF-BREAK',
-        effectiveDate: '2023-06-01',
-        dateOfBirth: '2012-02-02',
-      }),
-      worker,
-    );
-    expect(registered.status).toBe(201);
-    const childId = registered.body.childId;
-    await record(childId, 'periods-of-care', {
+    const childId = await children.register({
+      childRef: 'LTF-BREAK',
       effectiveDate: '2023-06-01',
-      legalStatus: 'C2',
-      categoryOfNeed: 'N1',
-      placement: placement('U6', 'PR1'),
-      previousPermanence: { code: 'Z1' },
+      dateOfBirth: '2012-02-02',
     });
+    await children.startCare(childId, '2023-06-01', placement('U6', 'PR1'));
     const plan = await record(childId, 'permanence-plan', {
       effectiveDate: '2023-12-07',
       route: 'long_term_fostering',
@@ -84,7 +55,7 @@ describe('DR11 after a long-term fostering placement breaks down, over HTTP', ()
     });
 
     const flags = await api.get<{ flags: Flag[] }>(
-      `/children/${childId}/flags?asAt=2026-02-20&minPosition=${position}`,
+      `/children/${childId}/flags?asAt=2026-02-20&minPosition=${children.position}`,
       panel,
     );
     expect(flags.status).toBe(200);
@@ -93,7 +64,7 @@ describe('DR11 after a long-term fostering placement breaks down, over HTTP', ()
     ]);
 
     const permanence = await api.get<{ rows: { childRef?: string; milestone: string }[] }>(
-      `/permanence?from=2023-04-01&to=2026-03-31&minPosition=${position}`,
+      `/permanence?from=2023-04-01&to=2026-03-31&minPosition=${children.position}`,
       panel,
     );
     expect(permanence.status).toBe(200);

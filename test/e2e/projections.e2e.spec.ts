@@ -126,9 +126,10 @@ describe('projection reports: /drift, paging and CSV (real HTTP app on a SQLite 
     );
     const lines = response.body.trim().split('\n');
     expect(lines[0]).toBe(
-      'as_at,child_id,child_ref,kind,rule,title,key,due_date,days_overdue,days_until_due,opened_on,closed_on,closed_by,rule_kind,days_open',
+      'as_at,child_id,child_ref,kind,rule,title,key,due_date,days_overdue,days_until_due,opened_on,closed_on,closed_by,rule_kind,days_open,recorded_on,corrected_on',
     );
-    expect(lines.some((line) => line.includes(',overdue,DR01,') && line.endsWith(',step,'))).toBe(true);
+    // rule_kind, days_open (empty for a step), recorded_on and corrected_on (only on a shown_until_recorded line).
+    expect(lines.some((line) => line.includes(',overdue,DR01,') && line.endsWith(',step,,,'))).toBe(true);
     expect(lines.some((line) => line.includes(',history,DR01,'))).toBe(true);
   });
 

@@ -37,7 +37,7 @@ import { ChildIdParam } from '../children/dto/child-id.param';
 import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { badRequestBody } from '../http/field-errors';
 import { driftCsv } from '../web/drift/drift-csv';
-import { shownUntilRecorded, type ShownUntilRecorded } from '../web/child/shown-until-recorded';
+import { shownUntilRecorded } from '../web/child/shown-until-recorded';
 import { DRIFT_REPORT_READERS } from '../web/drift/drift-report-readers';
 import { UserDirectory } from '../web/auth/user-directory';
 import { asRecordedName, driftAsRecorded, type DriftAsRecorded } from '../web/drift/as-recorded';
@@ -207,7 +207,7 @@ export class DriftController {
       "An `asAt` after today (in England) is a projection, as on the drift report: the JSON carries `projection` (`from`: today, `assumes`) and the CSV file name says `projection` (`flags-<ref>-projection-<date>.csv`); a flag's `daysOverdue` is counted to `asAt`. " +
       '`knownAt` (an instant with a zone, or a date: the end of that day in England): the flags as the entries recorded by then give them, replayed from the log as the drift report as known at does (`asAt` defaults to the day of knownAt in England); the JSON adds `knownAt`, `eventsKnown` and `judgedWith` (this build’s rules and today’s thresholds, not those in force at knownAt), the CSV file name `-known-<instant>`. ' +
       'Every role of this route may give knownAt, as on the case-history replay (GET /children/:id/history). ' +
-      'Without knownAt the JSON adds `shownUntilRecorded`: steps taken in time but recorded after their due date, so never a breach, whose flag every report showed overdue from `shownFrom` to `recordedOn` (docs/drift-rules.md). ' +
+      'The JSON adds `shownUntilRecorded` (with knownAt too, from the entries recorded by then): steps taken in time but recorded after their due date, so never a breach, whose flag every report showed overdue from `shownFrom` to `recordedOn` (docs/drift-rules.md); the CSV gives each as a `shown_until_recorded` line (opened_on the first day shown, closed_on the day the step was taken, recorded_on then corrected_on last). A step first recorded with a late date and corrected into time carries `correctedIntoTime` (`eventId`, `recordedOn`, `firstDate`): the flag history showed a breach until then. ' +
       'Every read is recorded in the read-access trail (view flags, with asAt, knownAt and format). Roles: social_worker, panel_member, auditor, admin.',
   })
   @ApiProduces('application/json', 'text/csv')
@@ -224,7 +224,7 @@ export class DriftController {
     // knownAt (panel review F7): the flags from the entries recorded by then, replayed from the log.
     const view =
       query.knownAt === undefined
-        ? this.flagsNow(id, query.asAt ?? today)
+        ? await this.flagsNow(id, query.asAt ?? today)
         : await this.asKnown.flags(id, childFlagsPoint(query.knownAt, query.asAt), this.config.drift);
     const { asAt } = view;
     const csv = wantsCsv(accept);
@@ -247,22 +247,14 @@ export class DriftController {
     if (csv) return csvReply(reply, csvName(flagsCsvPrefix(view), asAt, today), childFlagsCsv(view));
     // A date after today is a projection, marked as the drift report marks it (web/drift/projection.ts).
     const projection = driftProjection(asAt, today);
-    // Steps held in time but recorded late (review s16-ofsted F2): the flag reports showed until then.
-    const traced =
-      query.knownAt === undefined ? { shownUntilRecorded: await this.shownUntilRecorded(id, asAt) } : {};
-    return projection ? { ...view, ...traced, projection } : { ...view, ...traced };
+    return projection ? { ...view, projection } : view;
   }
 
-  /** Needs when each entry was recorded, which the read model does not keep: the child's stream. */
-  private async shownUntilRecorded(id: string, asAt: string): Promise<ShownUntilRecorded[]> {
-    const summary = this.engine.summary(id);
-    if (!summary) return [];
-    const entries = await this.asKnown.entries(id);
-    return shownUntilRecorded(summary, asAt, this.config.drift, new Map(entries.map((e) => [e.id, e])));
-  }
-
-  /** The flags from the read model: everything recorded, judged on asAt. */
-  private flagsNow(id: string, asAt: string) {
+  /**
+   * The flags from the read model: everything recorded, judged on asAt; and the steps held in time but
+   * recorded late (review s16-ofsted F2), which need when each entry was recorded: the child's stream.
+   */
+  private async flagsNow(id: string, asAt: string) {
     const summary = this.engine.summary(id);
     if (!summary) {
       throw new NotFoundException(
@@ -270,6 +262,7 @@ export class DriftController {
       );
     }
     const { flags, dueSoon } = evaluateDrift(summary, asAt, this.config.drift);
+    const byId = new Map((await this.asKnown.entries(id)).map((e) => [e.id, e]));
     return {
       childId: id,
       childRef: summary.childRef,
@@ -277,6 +270,7 @@ export class DriftController {
       flags,
       dueSoon,
       history: flagHistory(summary, asAt, this.config.drift),
+      shownUntilRecorded: shownUntilRecorded(summary, asAt, this.config.drift, byId),
     };
   }
 }

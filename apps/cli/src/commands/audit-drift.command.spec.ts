@@ -1,28 +1,23 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { hashPassword } from '@care-journey/access';
-import { chainEvents, chainTipAfter, readWholeStream } from '@care-journey/audit';
+import { readWholeStream } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
-import { CORRECTED_JOURNEY } from '../../../../libs/audit/src/testing/corrected-journey';
+import { useCliSpecStore } from '../testing/cli-spec-store';
 import { registerAuditCommand } from './audit.command';
 
 // CORRECTED_JOURNEY's child c1: first review due 2024-02-12, held then, recorded 2024-02-13 at 11:00.
 describe('care-journey audit drift', () => {
-  let dir: string;
-  let file: string;
-  let output: string;
-  let progress: string;
-  let env: NodeJS.ProcessEnv;
+  const cli = useCliSpecStore({ prefix: 'audit-drift-cli-', seeded: true });
 
   const run = async (...args: string[]) => {
-    output = '';
-    progress = '';
+    cli.output = '';
+    cli.errors = '';
     const program = new Command('care-journey').exitOverride();
     registerAuditCommand(program);
     await program.parseAsync(['node', 'care-journey', 'audit', 'drift', ...args]);
-    return JSON.parse(output) as {
+    return JSON.parse(cli.output) as {
       asAt: string;
       knownAt: string;
       openFlags: number;
@@ -31,36 +26,12 @@ describe('care-journey audit drift', () => {
   };
 
   const trail = async () => {
-    const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
+    const store = new SqliteEventStore({ file: cli.file, synchronous: 'NORMAL' });
     const day = new Date().toISOString().slice(0, 10);
     const events = (await readWholeStream(store, `access-log-${day}`)) ?? [];
     await store.close();
     return events;
   };
-
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'audit-drift-cli-'));
-    file = join(dir, 'events.db');
-    const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
-    await store.appendToStream(
-      'journey-c1',
-      chainEvents(chainTipAfter('journey-c1', undefined), CORRECTED_JOURNEY),
-      {
-        expectedRevision: 'no_stream',
-      },
-    );
-    await store.close();
-    env = process.env;
-    process.env = { ...env, CARE_JOURNEY_STORE: 'sqlite', CARE_JOURNEY_SQLITE_FILE: file, NODE_ENV: 'test' };
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((output += String(chunk)), true));
-    jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((progress += String(chunk)), true));
-  });
-
-  afterEach(() => {
-    process.env = env;
-    jest.restoreAllMocks();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('Given the review recorded a day late, When replayed as known before it was recorded, Then DR01 is open; progress goes to standard error', async () => {
     const report = await run('--as-at', '2024-02-13', '--known-at', '2024-02-13T10:00:00Z', '--by', 'carol');
@@ -68,15 +39,15 @@ describe('care-journey audit drift', () => {
     expect(report.children.map((row) => [row.childId, row.flags.map((f) => f.ruleId)])).toEqual([
       ['c1', ['DR01']],
     ]);
-    expect(progress).toContain('reading the log: 7 journey events (100%)');
-    expect(progress).toMatch(/replayed 1 children from 2 of 7 journey events/);
+    expect(cli.errors).toContain('reading the log: 7 journey events (100%)');
+    expect(cli.errors).toMatch(/replayed 1 children from 2 of 7 journey events/);
   });
 
   it("Given a users file naming the allocated social worker, Then each child carries socialWorkerName (today's display name, said so in socialWorkerNameIs), as the API's report does; without one, usernames only", async () => {
     const without = await run('--as-at', '2024-02-13', '--known-at', '2024-02-13T10:00:00Z');
     expect(without.children[0]).toMatchObject({ socialWorker: 'sw-1' });
     expect(without.children[0]).not.toHaveProperty('socialWorkerName');
-    const usersFile = join(dir, 'users.json');
+    const usersFile = join(cli.dir, 'users.json');
     writeFileSync(
       usersFile,
       JSON.stringify([

@@ -1,61 +1,27 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir, userInfo } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import {
-  auditKeyFingerprint,
-  chainEvents,
-  chainTipAfter,
-  readWholeStream,
-  searchTermHash,
-} from '@care-journey/audit';
+import { auditKeyFingerprint, readWholeStream, searchTermHash } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
-import { CORRECTED_JOURNEY } from '../../../../libs/audit/src/testing/corrected-journey';
+import { useCliSpecStore } from '../testing/cli-spec-store';
 import { registerAuditCommand } from './audit.command';
 
 describe('care-journey audit', () => {
-  let dir: string;
-  let file: string;
-  let output: string;
-  let env: NodeJS.ProcessEnv;
+  const cli = useCliSpecStore({
+    prefix: 'audit-cli-',
+    seeded: true,
+    env: { CARE_JOURNEY_AUDIT_KEY: 'k'.repeat(40) },
+  });
 
   const run = async (...args: string[]): Promise<unknown> => {
-    output = '';
+    cli.output = '';
     process.exitCode = undefined;
     const program = new Command('care-journey').exitOverride();
     registerAuditCommand(program);
     await program.parseAsync(['node', 'care-journey', 'audit', ...args]);
-    return JSON.parse(output);
+    return JSON.parse(cli.output);
   };
-
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'audit-cli-'));
-    file = join(dir, 'events.db');
-    const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
-    await store.appendToStream(
-      'journey-c1',
-      chainEvents(chainTipAfter('journey-c1', undefined), CORRECTED_JOURNEY),
-      { expectedRevision: 'no_stream' },
-    );
-    await store.close();
-    env = process.env;
-    process.env = {
-      ...env,
-      CARE_JOURNEY_STORE: 'sqlite',
-      CARE_JOURNEY_SQLITE_FILE: file,
-      CARE_JOURNEY_AUDIT_KEY: 'k'.repeat(40),
-      NODE_ENV: 'test',
-    };
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((output += String(chunk)), true));
-    jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  });
-
-  afterEach(() => {
-    process.env = env;
-    process.exitCode = undefined;
-    jest.restoreAllMocks();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('replays a child as at a date and as known at an instant, from the configured store', async () => {
     const result = (await run(
@@ -121,8 +87,8 @@ describe('care-journey audit', () => {
 
   it('verifies the chain, and exports a bundle that verifies offline', async () => {
     expect(await run('verify', '--child', 'c1')).toMatchObject({ childId: 'c1', ok: true, checked: 7 });
-    const out = join(dir, 'bundle.json');
-    output = '';
+    const out = join(cli.dir, 'bundle.json');
+    cli.output = '';
     const program = new Command('care-journey').exitOverride();
     registerAuditCommand(program);
     await program.parseAsync([
@@ -159,7 +125,7 @@ describe('care-journey audit', () => {
   });
 
   it('Given a bundle signed before the audit key was rotated, When verified, Then wrong-key with the current key alone, valid with the archived key from --key-file (review s12-ops F5)', async () => {
-    const out = join(dir, 'old-bundle.json');
+    const out = join(cli.dir, 'old-bundle.json');
     const oldKey = 'k'.repeat(40);
     const program = new Command('care-journey').exitOverride();
     registerAuditCommand(program);
@@ -171,7 +137,7 @@ describe('care-journey audit', () => {
     expect(await run('verify-bundle', out)).toMatchObject({ ok: false, signature: 'wrong-key' });
     expect(process.exitCode).toBe(1);
 
-    const ring = join(dir, 'audit-keys');
+    const ring = join(cli.dir, 'audit-keys');
     writeFileSync(
       ring,
       `# archived audit keys, by keyId\nlegacy-2025 ${'l'.repeat(40)}\n${keyId} ${oldKey}\n`,
@@ -194,7 +160,7 @@ describe('care-journey audit', () => {
 
   it('records each read in the access log with the reader and reason', async () => {
     await run('chronology', '--child', 'c1', '--by', 'carol', '--reason', 'court bundle');
-    const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
+    const store = new SqliteEventStore({ file: cli.file, synchronous: 'NORMAL' });
     const day = new Date().toISOString().slice(0, 10);
     const trail = (await readWholeStream(store, `access-log-${day}`)) ?? [];
     await store.close();

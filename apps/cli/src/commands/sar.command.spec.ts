@@ -1,32 +1,24 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { hostname, tmpdir, userInfo } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { chainEvents, chainTipAfter, loadAuditKey, readChildTrail, verifyBundle } from '@care-journey/audit';
+import { loadAuditKey, readChildTrail, verifyBundle } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { CORRECTED_JOURNEY } from '../../../../libs/audit/src/testing/corrected-journey';
+import { useCliSpecStore } from '../testing/cli-spec-store';
 import { registerAuditCommand } from './audit.command';
 import { registerSarCommand, SAR_FILES } from './sar.command';
 
 describe('care-journey sar (subject access export), on a real SQLite store', () => {
-  let dir: string;
-  let file: string;
+  const cli = useCliSpecStore({
+    prefix: 'sar-cli-',
+    seeded: true,
+    env: { CARE_JOURNEY_AUDIT_KEY: 'k'.repeat(40) },
+  });
   let out: string;
-  let output: string;
-  let errors: string;
-  let env: NodeJS.ProcessEnv;
 
   const run = async (...args: string[]): Promise<void> => {
-    output = '';
+    cli.output = '';
     const program = new Command('care-journey').exitOverride();
     registerAuditCommand(program);
     registerSarCommand(program);
@@ -34,7 +26,7 @@ describe('care-journey sar (subject access export), on a real SQLite store', () 
   };
   const readJson = (name: string): unknown => JSON.parse(readFileSync(join(out, name), 'utf8'));
   const trailOf = async (child: string) => {
-    const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
+    const store = new SqliteEventStore({ file: cli.file, synchronous: 'NORMAL' });
     try {
       return await readChildTrail(store, child);
     } finally {
@@ -42,34 +34,8 @@ describe('care-journey sar (subject access export), on a real SQLite store', () 
     }
   };
 
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sar-cli-'));
-    file = join(dir, 'events.db');
-    out = join(dir, 'sar-2026-014');
-    const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
-    await store.appendToStream(
-      'journey-c1',
-      chainEvents(chainTipAfter('journey-c1', undefined), CORRECTED_JOURNEY),
-      { expectedRevision: 'no_stream' },
-    );
-    await store.close();
-    env = process.env;
-    process.env = {
-      ...env,
-      CARE_JOURNEY_STORE: 'sqlite',
-      CARE_JOURNEY_SQLITE_FILE: file,
-      CARE_JOURNEY_AUDIT_KEY: 'k'.repeat(40),
-      NODE_ENV: 'test',
-    };
-    errors = '';
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((output += String(chunk)), true));
-    jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((errors += String(chunk)), true));
-  });
-
-  afterEach(() => {
-    process.env = env;
-    jest.restoreAllMocks();
-    rmSync(dir, { recursive: true, force: true });
+  beforeEach(() => {
+    out = join(cli.dir, 'sar-2026-014');
   });
 
   it("Given a child, When exported, Then the folder (0700) holds the procedure's files, each 0600, and the bundle verifies", async () => {
@@ -80,14 +46,14 @@ describe('care-journey sar (subject access export), on a real SQLite store', () 
     const bundle = readJson('bundle.json');
     expect(verifyBundle(bundle, loadAuditKey().key)).toMatchObject({ ok: true, signature: 'valid' });
     expect(bundle).toMatchObject({ childId: 'c1', exportedBy: 'dpo.jane' });
-    expect(errors).toContain(`wrote ${SAR_FILES.length} files to ${out} for child c1`);
+    expect(cli.errors).toContain(`wrote ${SAR_FILES.length} files to ${out} for child c1`);
   });
 
   it('writes the same record, chronology and flags as the manual steps (audit replay, chronology, replay --flags)', async () => {
     await run('sar', '--child', 'c1', '--out', out, '--by', 'dpo.jane');
     const step = async (...args: string[]) => {
       await run('audit', ...args, '--child', 'c1', '--by', 'dpo.jane');
-      return JSON.parse(output) as unknown;
+      return JSON.parse(cli.output) as unknown;
     };
     expect(readJson('record.json')).toEqual(await step('replay'));
     expect(readJson('chronology.json')).toEqual(await step('chronology'));

@@ -1,45 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir, userInfo } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { hashPassword, jwtKeyId, readRevocations } from '@care-journey/access';
 import { readIssuedTokens, readWholeStream, TOKENS_ISSUED_STREAM, verifyChain } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { buildProgram } from '../program';
+import { useCliSpecStore } from '../testing/cli-spec-store';
 
 describe('care-journey token', () => {
   const secret = 's'.repeat(40);
-  let output: string;
-  let errors: string;
-  let env: NodeJS.ProcessEnv;
-  let dir: string;
-  let storeFile: string;
-
-  beforeEach(async () => {
-    env = process.env;
-    dir = mkdtempSync(join(tmpdir(), 'cj-token-cli-'));
-    // Every token minted is recorded in the store first (TokenIssued): a real SQLite store.
-    storeFile = join(dir, 'events.db');
-    await new SqliteEventStore({ file: storeFile, synchronous: 'NORMAL' }).close();
-    process.env = {
-      ...env,
-      CARE_JOURNEY_JWT_SECRET: secret,
-      NODE_ENV: 'test',
-      CARE_JOURNEY_STORE: 'sqlite',
-      CARE_JOURNEY_SQLITE_FILE: storeFile,
-    };
-    delete process.env.CARE_JOURNEY_USERS;
-    delete process.env.CARE_JOURNEY_REVOKED_TOKENS;
-    output = '';
-    errors = '';
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((output += String(chunk)), true));
-    jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((errors += String(chunk)), true));
-  });
-
-  afterEach(() => {
-    process.env = env;
-    jest.restoreAllMocks();
-    rmSync(dir, { recursive: true, force: true });
+  // Every token minted is recorded in the store first (TokenIssued): a real SQLite store.
+  const cli = useCliSpecStore({
+    prefix: 'cj-token-cli-',
+    env: { CARE_JOURNEY_JWT_SECRET: secret },
+    unset: ['CARE_JOURNEY_USERS', 'CARE_JOURNEY_REVOKED_TOKENS'],
   });
 
   const run = (...args: string[]) => buildProgram().parseAsync(['node', 'care-journey', 'token', ...args]);
@@ -56,7 +31,7 @@ describe('care-journey token', () => {
       '--hours',
       '2',
     ]);
-    const claims = new JwtService().verify(output.trim(), {
+    const claims = new JwtService().verify(cli.output.trim(), {
       secret,
       issuer: 'care-journey',
       audience: 'care-journey',
@@ -67,15 +42,15 @@ describe('care-journey token', () => {
     expect(claims.jti).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     // With its expiry, so the revocation's line can be pruned once the token has expired (s12-ops F13).
     const expires = new Date(claims.exp * 1000).toISOString().replace('.000Z', 'Z');
-    expect(errors).toContain(
+    expect(cli.errors).toContain(
       `token id ${claims.jti} (revoke with: care-journey token revoke --id ${claims.jti} --expires ${expires})`,
     );
-    expect(output).not.toContain(claims.jti);
+    expect(cli.output).not.toContain(claims.jti);
   });
 
   /** The store's issued tokens, read back from the file. */
   const issuedTokens = async () => {
-    const store = new SqliteEventStore({ file: storeFile, synchronous: 'NORMAL' });
+    const store = new SqliteEventStore({ file: cli.file, synchronous: 'NORMAL' });
     try {
       return {
         tokens: await readIssuedTokens(store),
@@ -97,7 +72,7 @@ describe('care-journey token', () => {
       '--hours',
       '720',
     );
-    const claims = new JwtService().verify(output.trim(), {
+    const claims = new JwtService().verify(cli.output.trim(), {
       secret,
       issuer: 'care-journey',
       audience: 'care-journey',
@@ -122,17 +97,17 @@ describe('care-journey token', () => {
     expect(tokens[1]).not.toHaveProperty('name');
     expect(chain).toMatchObject({ ok: true, checked: 2 });
     // The token itself is never stored.
-    expect(JSON.stringify(tokens)).not.toContain(output.trim().split('\n')[0].slice(-20));
-    expect(errors).toContain('its issue is recorded in the store (care-journey audit tokens)');
+    expect(JSON.stringify(tokens)).not.toContain(cli.output.trim().split('\n')[0].slice(-20));
+    expect(cli.errors).toContain('its issue is recorded in the store (care-journey audit tokens)');
   });
 
   it('Given the store file is missing, Then it says so and prints no token', async () => {
-    const missing = join(dir, 'nowhere.db');
+    const missing = join(cli.dir, 'nowhere.db');
     process.env.CARE_JOURNEY_SQLITE_FILE = missing;
     await expect(run('--role', 'auditor', '--user', 'carol')).rejects.toThrow(
       `token: cannot record the token's issue in the event store at ${missing} (CARE_JOURNEY_SQLITE_FILE): there is no such file. No token was printed`,
     );
-    expect(output).toBe('');
+    expect(cli.output).toBe('');
     expect(() => statSync(missing)).toThrow(); // not created either
   });
 
@@ -142,25 +117,25 @@ describe('care-journey token', () => {
       .spyOn(SqliteEventStore.prototype, 'appendToStream')
       .mockRejectedValue(new Error('attempt to write a readonly database'));
     await expect(run('--role', 'auditor', '--user', 'carol')).rejects.toThrow(
-      `token: cannot record the token's issue in the event store at ${storeFile} (CARE_JOURNEY_SQLITE_FILE): attempt to write a readonly database. No token was printed`,
+      `token: cannot record the token's issue in the event store at ${cli.file} (CARE_JOURNEY_SQLITE_FILE): attempt to write a readonly database. No token was printed`,
     );
-    expect(output).toBe('');
+    expect(cli.output).toBe('');
     jest.mocked(SqliteEventStore.prototype.appendToStream).mockRestore();
     expect((await issuedTokens()).tokens).toEqual([]);
   });
 
   it('Given the store cannot be opened (the path is a folder), Then it says so and prints no token', async () => {
-    process.env.CARE_JOURNEY_SQLITE_FILE = dir;
+    process.env.CARE_JOURNEY_SQLITE_FILE = cli.dir;
     await expect(run('--role', 'auditor', '--user', 'carol')).rejects.toThrow(
       new RegExp(
-        `^token: cannot record the token's issue in the event store at ${dir} \\(CARE_JOURNEY_SQLITE_FILE\\): .+\\. No token was printed`,
+        `^token: cannot record the token's issue in the event store at ${cli.dir} \\(CARE_JOURNEY_SQLITE_FILE\\): .+\\. No token was printed`,
       ),
     );
-    expect(output).toBe('');
+    expect(cli.output).toBe('');
   });
 
   it('Given a users file, Then it refuses a user not in it or another role, naming the option; mints for one who is', async () => {
-    const usersFile = join(dir, 'users.json');
+    const usersFile = join(cli.dir, 'users.json');
     writeFileSync(
       usersFile,
       JSON.stringify([
@@ -174,9 +149,9 @@ describe('care-journey token', () => {
     await expect(run('--role', 'admin', '--user', 'carol')).rejects.toThrow(
       `error: option '--role <role>': "carol" is auditor in the users file ${usersFile} (CARE_JOURNEY_USERS), not admin`,
     );
-    expect(output).toBe('');
+    expect(cli.output).toBe('');
     await run('--role', 'auditor', '--user', 'Carol');
-    expect(output).toMatch(/^ey/);
+    expect(cli.output).toMatch(/^ey/);
   });
 
   it('refuses a token without --role or --user, naming the option', async () => {
@@ -198,7 +173,7 @@ describe('care-journey token', () => {
     const ID = '0b6f6a52-8f5e-4c1e-9d55-3c0c8a1f2e47';
     let file: string;
     beforeEach(() => {
-      file = join(dir, 'revoked');
+      file = join(cli.dir, 'revoked');
       process.env.CARE_JOURNEY_REVOKED_TOKENS = file;
     });
 
@@ -207,10 +182,10 @@ describe('care-journey token', () => {
       expect(statSync(file).mode & 0o777).toBe(0o600);
       expect(readRevocations(file).revokes({ id: ID, subject: 'anyone' })).toBe(true);
       expect(readFileSync(file, 'utf8')).toMatch(new RegExp(`^id ${ID}  # revoked \\S+Z: lost laptop$`, 'm'));
-      expect(output).toBe(`revoked token ${ID} in ${file}\n`);
-      output = '';
+      expect(cli.output).toBe(`revoked token ${ID} in ${file}\n`);
+      cli.output = '';
       await run('revoke', '--id', ID);
-      expect(output).toBe(`token ${ID} was already revoked in ${file}\n`);
+      expect(cli.output).toBe(`token ${ID} was already revoked in ${file}\n`);
       expect(readRevocations(file).size).toBe(1);
     });
 
@@ -224,17 +199,17 @@ describe('care-journey token', () => {
         '--before',
         '2026-01-01T09:00:00+01:00',
         '--file',
-        join(dir, 'other'),
+        join(cli.dir, 'other'),
       );
       const list = readRevocations(file);
       expect(list.revokes({ subject: 'alice', issuedAt: before })).toBe(true);
       expect(list.revokes({ subject: 'alice', issuedAt: before + 2 })).toBe(false);
-      expect(readFileSync(join(dir, 'other'), 'utf8')).toMatch(
+      expect(readFileSync(join(cli.dir, 'other'), 'utf8')).toMatch(
         /^user bob before 2026-01-01T08:00:00Z  # revoked /m,
       );
-      output = '';
+      cli.output = '';
       await run('list-revoked');
-      expect(output).toMatch(/^user alice before \S+Z  # revoked \S+Z\n$/);
+      expect(cli.output).toMatch(/^user alice before \S+Z  # revoked \S+Z\n$/);
     });
 
     it.each([
@@ -292,13 +267,13 @@ describe('care-journey token', () => {
         `${readFileSync(file, 'utf8')}id ${SPENT} expires 2026-01-01T00:00:00Z  # revoked 2025-12-01T00:00:00Z\n# kept note\nid ${UNDATED}\nuser bob before 2025-01-01T00:00:00Z\n`,
       );
       const before = readFileSync(file, 'utf8');
-      output = '';
-      errors = '';
+      cli.output = '';
+      cli.errors = '';
       await run('revoke', '--prune');
-      expect(output).toBe(
+      expect(cli.output).toBe(
         `dropped id ${SPENT} expires 2026-01-01T00:00:00Z  # revoked 2025-12-01T00:00:00Z\n`,
       );
-      expect(errors).toContain(`1 expired revocation(s) dropped from ${file}`);
+      expect(cli.errors).toContain(`1 expired revocation(s) dropped from ${file}`);
       expect(readFileSync(file, 'utf8')).toBe(before.replace(/^id 1111.*\n/m, ''));
       expect(statSync(file).mode & 0o777).toBe(0o600);
       const left = readRevocations(file);

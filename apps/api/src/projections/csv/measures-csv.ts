@@ -8,6 +8,7 @@ import {
   type StabilityMeasure,
   type TimeToPermanence,
 } from '@care-journey/projections';
+import type { ShownUntilRecorded } from '../../web/child/shown-until-recorded';
 import { toCsv, type CsvValue } from './to-csv';
 
 const nameColumn = (showNames: boolean): string[] => (showNames ? ['name'] : []);
@@ -121,6 +122,8 @@ export interface ChildFlags {
   flags: DriftFlag[];
   dueSoon: DueSoonWarning[];
   history: FlagHistoryEntry[];
+  /** Steps held in time but recorded after their due date: the flag every report showed until then. */
+  shownUntilRecorded?: readonly ShownUntilRecorded[];
 }
 
 /** One line per open flag, warning and history entry, told apart by `kind`. */
@@ -144,6 +147,12 @@ export function childFlagsCsv(view: ChildFlags): string {
     // Last again (review s16-ofsted F3): a condition is not overdue. Its open line's kind is `open`,
     // it has no days_overdue, and here the days it has been (or was) open, its first day included.
     'days_open',
+    // Last again (session 17): on a `shown_until_recorded` line (a step held in time, recorded after
+    // its due date), the day it was recorded; the flag showed overdue from opened_on until then.
+    'recorded_on',
+    // And on such a line, when the step was first recorded with a late date: the day the correction
+    // moving it into time was recorded (the flag history showed a breach until then).
+    'corrected_on',
   ];
   const child = [view.asAt, view.childId, view.childRef];
   const isCondition = (ruleId: DriftFlag['ruleId']): boolean => ruleKind(ruleId) === 'condition';
@@ -164,6 +173,8 @@ export function childFlagsCsv(view: ChildFlags): string {
       '',
       ruleKind(f.ruleId),
       overdue(f)[1],
+      '',
+      '',
     ]),
     ...view.dueSoon.map((w) => [
       ...child,
@@ -178,6 +189,8 @@ export function childFlagsCsv(view: ChildFlags): string {
       '',
       '',
       ruleKind(w.ruleId),
+      '',
+      '',
       '',
     ]),
     ...view.history.map((h) => [
@@ -194,6 +207,27 @@ export function childFlagsCsv(view: ChildFlags): string {
       h.closedBy,
       ruleKind(h.ruleId),
       overdue(h)[1],
+      '',
+      '',
+    ]),
+    // Never a breach (no days overdue), yet shown overdue from opened_on to recorded_on; closed_on is
+    // the day the step was taken, in time.
+    ...(view.shownUntilRecorded ?? []).map((s) => [
+      ...child,
+      'shown_until_recorded',
+      s.ruleId,
+      s.title,
+      s.key,
+      s.dueDate,
+      '',
+      '',
+      s.shownFrom,
+      s.metOn,
+      'step',
+      ruleKind(s.ruleId),
+      '',
+      s.recordedOn,
+      s.correctedIntoTime?.recordedOn,
     ]),
   ];
   return toCsv(header, rows);

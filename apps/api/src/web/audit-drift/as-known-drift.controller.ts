@@ -17,6 +17,7 @@ import { WebExceptionFilter } from '../html/web-exception.filter';
 import { AUDIT_DRIFT_READERS } from '../../audit/audit-drift-readers';
 import { driftCsv } from '../drift/drift-csv';
 import { refusedQuery } from '../drift/drift-query';
+import { rulesNotChecked } from '../drift/rule-meanings';
 import { asKnownDriftPage } from './as-known-drift.page';
 import { AS_KNOWN_DRIFT_CSV, asKnownCsvName, parseAsKnownDriftQuery } from './as-known-drift.query';
 
@@ -65,7 +66,14 @@ export class AsKnownDriftController {
     // Today's display names beside the usernames allocated then (the log records no names).
     return sendPage(
       reply,
-      asKnownDriftPage({ ...model, report, rows, readsAt, workerName: this.workerName }),
+      asKnownDriftPage({
+        ...model,
+        report,
+        rows,
+        readsAt,
+        notChecked: rulesNotChecked(this.reports.drift),
+        workerName: this.workerName,
+      }),
     );
   }
 

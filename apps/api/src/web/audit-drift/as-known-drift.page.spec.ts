@@ -1,7 +1,14 @@
 import { judgedWith, type AuthorityDriftAsKnown } from '@care-journey/audit';
-import { DEFAULT_DRIFT_CONFIG, DRIFT_RULES, driftReport } from '@care-journey/projections';
+import {
+  DEFAULT_DRIFT_CONFIG,
+  DRIFT_RULES,
+  driftConfig,
+  driftReport,
+  type DriftConfig,
+} from '@care-journey/projections';
 import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { rulesNotChecked } from '../drift/rule-meanings';
 import { asKnownDriftPage } from './as-known-drift.page';
 import { parseAsKnownDriftQuery } from './as-known-drift.query';
 
@@ -80,5 +87,55 @@ describe("the auditor's drift report as known at a time: who the social worker w
 
   it('Given no users directory, Then the usernames are shown alone', () => {
     expect(workerCell(pageWith(), 'a')).toBe('sw.demo');
+  });
+});
+
+describe("the auditor's drift report as known at a time: the rules that do not run (review s16-ofsted F6)", () => {
+  const summaries = [journey('a').registered('2015-01-01').startCare('2025-06-02').summary()];
+  const pageWith = (config: DriftConfig): string => {
+    const query = parseAsKnownDriftQuery({ asAt: '2025-07-05' }, '2026-11-27');
+    const report: AuthorityDriftAsKnown = {
+      ...driftReport(summaries, '2025-07-05', config),
+      knownAt: query.point.knownAt,
+      head: '3',
+      eventsRead: 3,
+      eventsKnown: 3,
+      childrenKnown: 1,
+      judgedWith: judgedWith(config),
+    };
+    const rows = { items: report.children, page: 1, pages: 1, total: 1, first: 1 };
+    const notChecked = rulesNotChecked(config);
+    return asKnownDriftPage({ user: auditor, csrfToken: 'csrf', query, report, rows, notChecked }).value;
+  };
+  const notCheckedLine = (page: string): string =>
+    (/<p class="govuk-body" id="not-checked">([^]*?)<\/p>/.exec(page)?.[1] ?? 'no line').replace(
+      /<[^>]+>/g,
+      '',
+    );
+
+  it('Given the default settings (DR14 off until the authority sets recordedFrom), When a replay is shown, Then under the headline it says DR14 is not checked, in the live report’s words', () => {
+    const page = pageWith(DEFAULT_DRIFT_CONFIG);
+    expect(notCheckedLine(page)).toBe(
+      'Not checked: DR14 Statutory visit due (not yet switched on: the authority has not set the day it starts recording visits). No flag for these is not a sign of compliance.',
+    );
+    expect(page.indexOf('id="not-checked"')).toBeGreaterThan(page.indexOf('id="as-known-summary"'));
+    expect(page.indexOf('id="not-checked"')).toBeLessThan(page.indexOf('id="as-known-by-rule"'));
+  });
+
+  it('Given no DR11 route with a limit as well, Then both are named, DR14 first', () => {
+    const months = {
+      return_home: null,
+      special_guardianship: null,
+      long_term_fostering: null,
+      adoption: null,
+      child_arrangements_order: null,
+    };
+    expect(notCheckedLine(pageWith(driftConfig({ DR11: { months } })))).toContain(
+      'DR14 Statutory visit due (not yet switched on: the authority has not set the day it starts recording visits); DR11 ',
+    );
+  });
+
+  it('Given DR14 switched on, When a replay is shown, Then nothing is said', () => {
+    expect(pageWith(driftConfig({ DR14: { recordedFrom: '2025-01-01' } }))).not.toContain('id="not-checked"');
   });
 });

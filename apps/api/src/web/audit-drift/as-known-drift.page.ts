@@ -17,6 +17,8 @@ import { html, type SafeHtml } from '../html/html';
 import { workerWords } from '../html/worker-words';
 import { page } from '../html/layout';
 import { pagination, type PageOf } from '../html/pagination';
+import { notCheckedNotice } from '../drift/not-checked-notice';
+import type { RuleNotChecked } from '../drift/rule-meanings';
 import { AS_KNOWN_DRIFT_CSV, asKnownDriftUrl, type AsKnownDriftQuery } from './as-known-drift.query';
 
 export interface AsKnownDriftPageModel {
@@ -28,6 +30,8 @@ export interface AsKnownDriftPageModel {
   rows?: PageOf<DriftReportRow>;
   /** The live drift report reads recorded at exactly knownAt, with the read models each was built from. */
   readsAt?: readonly DriftReadAt[];
+  /** Rules today's settings switch off (rule-meanings.ts), said under the headline as on the live report. */
+  notChecked?: readonly RuleNotChecked[];
   /** A social worker's display name in the users file today (absent, or unknown: the username alone is shown). */
   workerName?: (username: string) => string | undefined;
 }
@@ -155,6 +159,7 @@ function results(model: AsKnownDriftPageModel): SafeHtml {
   const children = report.children.filter((row) => row.flags.length > 0).length;
   return html`<p class="govuk-body-l" id="as-known-summary">As at ${formatDate(report.asAt)}, as known at ${formatInstant(report.knownAt)}:
       <strong>${plural(report.openFlags, 'open flag')}</strong> for ${plural(children, 'child', 'children')}, and ${plural(report.dueSoon, 'warning')} due within ${report.dueWithinDays} days.</p>
+    ${notCheckedNotice(model.notChecked)}
     ${readsAtNotice(model.readsAt)}
     <p class="govuk-body" id="as-known-basis">Replayed from ${plural(report.eventsKnown, 'event')} recorded by then (of ${report.eventsRead.toLocaleString('en-GB')} journey events in the log up to position ${report.head ?? '0'}), for ${plural(report.childrenKnown, 'child', 'children')} on record.</p>
     ${rulesNotice(report)}

@@ -180,6 +180,10 @@ function recordedLate(h: FlagHistoryEntry, byId: Map<string, StoredJourneyEvent>
 function shownUntilRecordedItem(s: ShownUntilRecorded, byId: Map<string, StoredJourneyEvent>): SafeHtml {
   const step = byId.get(s.closingEventId);
   const what = step ? eventLabel(step.type) : 'step';
+  const fix = s.correctedIntoTime;
+  if (fix)
+    return html`<li id="shown-until-recorded-${s.ruleId}-${s.key}">${s.ruleId} ${s.title}: shown overdue ${formatDate(s.shownFrom)} to ${formatDate(s.recordedOn)}, then as a breach until ${formatDate(fix.recordedOn)} (due ${formatDate(s.dueDate)});
+      in time: ${what} ${formatDate(s.metOn)}, first recorded ${formatDate(s.recordedOn)} as ${formatDate(fix.firstDate)} and corrected ${formatDate(fix.recordedOn)}</li>`;
   return html`<li id="shown-until-recorded-${s.ruleId}-${s.key}">${s.ruleId} ${s.title}: shown overdue ${formatDate(s.shownFrom)} to ${formatDate(s.recordedOn)} (due ${formatDate(s.dueDate)});
       in time: ${what} ${formatDate(s.metOn)}, but recorded ${formatDate(s.recordedOn)}</li>`;
 }

@@ -1,5 +1,5 @@
 import type { StoredJourneyEvent } from '@care-journey/journey';
-import { DEFAULT_DRIFT_CONFIG, flagHistory } from '@care-journey/projections';
+import { DEFAULT_DRIFT_CONFIG, flagHistory, summaryFromStream } from '@care-journey/projections';
 import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
 import { shownUntilRecorded } from './shown-until-recorded';
 import { childPageFor } from './testing/child-page-for';
@@ -100,5 +100,74 @@ describe('a step held in time but recorded late leaves a trace (review s16-ofste
         recordedOn: '2026-08-01',
       }),
     ]);
+  });
+});
+
+describe('a late step corrected into time leaves the same trace (session 17, after review s16-ofsted F2)', () => {
+  // In care from 1 June 2026 (DR01 due 29 June), recorded that day. A review keyed on 10 July as held
+  // that day (late: the flag showed open until then, then as a breach), corrected on 20 August to 20 June.
+  const correctedIntoTime = (amendedTo: string) => {
+    const b = journey('c').registered('2015-01-01').startCare('2026-06-01').review('2026-07-10');
+    const review = b.events.at(-1) as StoredJourneyEvent;
+    b.add('EntryAmended', {
+      effectiveDate: amendedTo,
+      correctedEventId: review.id,
+      reason: 'date keyed wrongly',
+      amendedData: { ...review.data, effectiveDate: amendedTo },
+    });
+    const days = ['2026-06-01', '2026-06-01', '2026-07-10', '2026-08-20'];
+    const events = b.events.map((e, i) => ({ ...e, recordedAt: `${days[i]}T10:00:00.000Z` }));
+    return { events, reviewId: review.id, correctionId: b.lastId };
+  };
+  const traced = (events: StoredJourneyEvent[], asAt = '2026-09-01') =>
+    shownUntilRecorded(
+      summaryFromStream('c', events),
+      asAt,
+      DEFAULT_DRIFT_CONFIG,
+      new Map(events.map((e) => [e.id, e])),
+    );
+
+  it('Given a review first recorded on 10 July as held 10 July (late) and corrected on 20 August to 20 June, When traced on 1 September, Then there is no breach, and the trace says DR01 showed open 30 June to 10 July and a breach until the correction of 20 August', () => {
+    const { events, reviewId, correctionId } = correctedIntoTime('2026-06-20');
+    const summary = summaryFromStream('c', events);
+    expect(
+      flagHistory(summary, '2026-09-01', DEFAULT_DRIFT_CONFIG).filter((h) => h.ruleId === 'DR01'),
+    ).toEqual([]);
+    expect(traced(events)).toEqual([
+      {
+        ruleId: 'DR01',
+        title: 'First review overdue',
+        key: '2026-06-01',
+        dueDate: '2026-06-29',
+        metOn: '2026-06-20',
+        closingEventId: reviewId,
+        shownFrom: '2026-06-30',
+        recordedOn: '2026-07-10',
+        correctedIntoTime: { eventId: correctionId, recordedOn: '2026-08-20', firstDate: '2026-07-10' },
+      },
+    ]);
+  });
+
+  it('When the child page is read, Then it words the breach shown until the correction', () => {
+    const { events } = correctedIntoTime('2026-06-20');
+    const page = childPageFor({ childId: 'c', events, role: 'panel_member', today: '2026-09-01' });
+    expect(page.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')).toContain(
+      'DR01 First review overdue: shown overdue 30 June 2026 to 10 July 2026, then as a breach until 20 August 2026 (due 29 June 2026); in time: Review held 20 June 2026, first recorded 10 July 2026 as 10 July 2026 and corrected 20 August 2026',
+    );
+  });
+
+  it('Given the same correction not yet recorded (as known on 19 August), When traced, Then the breach stands in the history and nothing is traced', () => {
+    const { events } = correctedIntoTime('2026-06-20');
+    const known = events.filter((e) => e.recordedAt < '2026-08-20');
+    const summary = summaryFromStream('c', known);
+    expect(
+      flagHistory(summary, '2026-08-19', DEFAULT_DRIFT_CONFIG).filter((h) => h.ruleId === 'DR01'),
+    ).toEqual([expect.objectContaining({ closedOn: '2026-07-10', closedBy: 'step' })]);
+    expect(traced(known, '2026-08-19')).toEqual([]);
+  });
+
+  it('Given the correction moves the review to another late date (5 July), When traced, Then it is still a breach and nothing is traced', () => {
+    const { events } = correctedIntoTime('2026-07-05');
+    expect(traced(events)).toEqual([]);
   });
 });

@@ -6,6 +6,9 @@
  * October) but recorded 28 November". The flag showed from the day after the due date, or from the
  * day its last basis entry was recorded if that came later (before then no report could show it),
  * to the day the step was recorded (docs/drift-rules.md, "A step held in time but recorded late").
+ * A step first recorded with a late date and moved into time by a correction is traced the same way:
+ * the flag showed open until the step was recorded, then as a breach in the flag history until the
+ * correction was recorded (`correctedIntoTime`); after it, the history has no breach.
  */
 import { addDays, dateInEngland, type CalendarDate, type StoredJourneyEvent } from '@care-journey/journey';
 import {
@@ -27,6 +30,33 @@ export interface ShownUntilRecorded {
   shownFrom: CalendarDate;
   /** The day (in England) the step was recorded: the flag showed until then. */
   recordedOn: CalendarDate;
+  /**
+   * The step was first recorded with a date after its due date (`firstDate`), and a correction moved
+   * it into time: that correction and the day it was recorded. From `recordedOn` until then the flag
+   * history showed a breach.
+   */
+  correctedIntoTime?: { eventId: string; recordedOn: CalendarDate; firstDate: CalendarDate };
+}
+
+/**
+ * The correction that moved a step first recorded late into time (the last amendment to take its date
+ * from after the due date to on or before it), among the entries given, in their recording order.
+ */
+function correctionIntoTime(
+  step: StoredJourneyEvent,
+  dueDate: CalendarDate,
+  byId: ReadonlyMap<string, StoredJourneyEvent>,
+): ShownUntilRecorded['correctedIntoTime'] {
+  const firstDate = step.data.effectiveDate;
+  if (firstDate <= dueDate) return undefined;
+  let date = firstDate;
+  let moved: StoredJourneyEvent | undefined;
+  for (const entry of byId.values()) {
+    if (entry.type !== 'EntryAmended' || entry.data.correctedEventId !== step.id) continue;
+    if (date > dueDate && entry.data.effectiveDate <= dueDate) moved = entry;
+    date = entry.data.effectiveDate;
+  }
+  return moved && { eventId: moved.id, recordedOn: dateInEngland(moved.recordedAt), firstDate };
 }
 
 export function shownUntilRecorded(
@@ -49,7 +79,8 @@ export function shownUntilRecorded(
         const known = basis && dateInEngland(basis.recordedAt);
         if (known !== undefined && known > shownFrom) shownFrom = known;
       }
-      if (shownFrom >= recordedOn || shownFrom > asAt) continue;
+      const corrected = correctionIntoTime(closing, o.dueDate, byId);
+      if (shownFrom >= (corrected?.recordedOn ?? recordedOn) || shownFrom > asAt) continue;
       found.push({
         ruleId: rule.id,
         title: rule.title,
@@ -59,6 +90,7 @@ export function shownUntilRecorded(
         closingEventId: o.closingEventId,
         shownFrom,
         recordedOn,
+        ...(corrected && { correctedIntoTime: corrected }),
       });
     }
   }

@@ -1,14 +1,6 @@
-import {
-  driftConfig,
-  driftReport,
-  DEFAULT_DRIFT_CONFIG,
-  ENGLAND_CALENDAR,
-  workingCalendar,
-} from '@care-journey/projections';
+import { driftConfig } from '@care-journey/projections';
 import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
-import { driftPage } from './drift.page';
-import { parseDriftQuery } from './drift-query';
-import { driftView } from './drift-view';
+import { driftPageFor } from './testing/drift-page-for';
 
 const TODAY = '2025-07-05';
 const summaries = [
@@ -17,22 +9,13 @@ const summaries = [
 ].map((b) => b.summary());
 
 /** The drift page for `params`, as the panel's GET form sends them. */
-function pageFor(params: Record<string, string>): string {
-  const query = parseDriftQuery({ asAt: TODAY, ...params }, TODAY);
-  const report = driftReport(summaries, query.asAt, DEFAULT_DRIFT_CONFIG, query.filter);
-  return String(
-    driftPage({
-      user: { id: 'panel.demo', name: 'Pat Panel', role: 'panel_member' },
-      csrfToken: 'token',
-      query,
-      view: driftView(report, summaries, query),
-      showNames: true,
-      ruleMeanings: new Map(),
-      calendar: ENGLAND_CALENDAR,
-      workerName: (username) => (username === 'sw-1' ? 'Sam Worker' : undefined),
-    }),
-  );
-}
+const pageFor = (params: Record<string, string>): string =>
+  driftPageFor({
+    summaries,
+    today: TODAY,
+    params,
+    model: { workerName: (username) => (username === 'sw-1' ? 'Sam Worker' : undefined) },
+  });
 
 /** The team drop-down's options, and which is selected. */
 function teamSelect(page: string): { options: string[]; selected: string[] } {
@@ -107,20 +90,11 @@ describe("the drift page marks a due date on a council's extra bank holiday", ()
     journey('c').registered('2015-01-01').startCare('2025-06-02').review('2025-06-16').summary(),
   ];
   const dueSoonLine = (extraBankHolidays: string[]): string => {
-    const drift = driftConfig({ extraBankHolidays });
-    const query = parseDriftQuery({ asAt: '2025-09-01' }, '2025-09-01');
-    const report = driftReport(reviewed, query.asAt, drift, query.filter);
-    const page = String(
-      driftPage({
-        user: { id: 'panel.demo', name: 'Pat Panel', role: 'panel_member' },
-        csrfToken: 'token',
-        query,
-        view: driftView(report, reviewed, query),
-        showNames: true,
-        ruleMeanings: new Map(),
-        calendar: workingCalendar(drift.extraBankHolidays),
-      }),
-    );
+    const page = driftPageFor({
+      summaries: reviewed,
+      today: '2025-09-01',
+      config: driftConfig({ extraBankHolidays }),
+    });
     return /<li class="cj-flag cj-flag--soon">[^]*?<\/li>/.exec(page)?.[0] ?? 'no due-soon line';
   };
 

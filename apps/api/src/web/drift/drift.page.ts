@@ -21,6 +21,7 @@ import { asRecordedText, isPastReport } from './as-recorded';
 import { isProjection, projectionText } from './projection';
 import { printBasis, type FlagBasis } from './print-evidence';
 import type { RuleNotChecked } from './rule-meanings';
+import { notCheckedNotice } from './not-checked-notice';
 import { incompleteText, type ReadModelsServed } from './read-models-served';
 import { teamChoice } from './team-choice';
 
@@ -262,14 +263,6 @@ function incompleteNotice(served: ReadModelsServed | undefined): SafeHtml {
   return html`<div class="govuk-warning-text" id="incomplete-notice" role="alert" data-behind="${served.behind}" data-position="${served.position ?? ''}">
     <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
     <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${incompleteText(served)}</strong></div>`;
-}
-
-/** A rule that does not run finds nothing: said under the headline, and printed with it (review s16-ofsted F6). */
-function notCheckedNotice(notChecked: readonly RuleNotChecked[] | undefined): SafeHtml {
-  if (!notChecked || notChecked.length === 0) return html``;
-  return html`<p class="govuk-body" id="not-checked"><strong>Not checked:</strong> ${notChecked.map(
-    (r, i) => html`${i > 0 ? '; ' : ''}${r.ruleId} ${r.title} (${r.why})`,
-  )}. No flag for these is not a sign of compliance.</p>`;
 }
 
 export function driftPage(model: DriftPageModel): SafeHtml {

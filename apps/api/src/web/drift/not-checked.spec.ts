@@ -1,35 +1,18 @@
-import {
-  driftConfig,
-  driftReport,
-  DEFAULT_DRIFT_CONFIG,
-  workingCalendar,
-  type DriftConfig,
-} from '@care-journey/projections';
+import { driftConfig, DEFAULT_DRIFT_CONFIG, type DriftConfig } from '@care-journey/projections';
 import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
-import { driftPage } from './drift.page';
-import { parseDriftQuery } from './drift-query';
-import { driftView } from './drift-view';
+import { driftPageFor } from './testing/drift-page-for';
 import { ruleMeanings, rulesNotChecked } from './rule-meanings';
 
 const TODAY = '2025-07-05';
 const summaries = [journey('a').registered('2015-01-01').startCare('2025-06-02').summary()];
 
-function pageWith(config: DriftConfig): string {
-  const query = parseDriftQuery({ asAt: TODAY }, TODAY);
-  const report = driftReport(summaries, query.asAt, config, query.filter);
-  return String(
-    driftPage({
-      user: { id: 'panel.demo', name: 'Pat Panel', role: 'panel_member' },
-      csrfToken: 'token',
-      query,
-      view: driftView(report, summaries, query),
-      showNames: true,
-      ruleMeanings: ruleMeanings(config),
-      notChecked: rulesNotChecked(config),
-      calendar: workingCalendar(config.extraBankHolidays),
-    }),
-  );
-}
+const pageWith = (config: DriftConfig): string =>
+  driftPageFor({
+    summaries,
+    today: TODAY,
+    config,
+    model: { ruleMeanings: ruleMeanings(config), notChecked: rulesNotChecked(config) },
+  });
 
 const notChecked = (page: string): string =>
   (/<p class="govuk-body" id="not-checked">([^]*?)<\/p>/.exec(page)?.[1] ?? '').replace(/<[^>]+>/g, '');

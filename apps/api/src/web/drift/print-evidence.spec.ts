@@ -1,28 +1,11 @@
-import { driftReport, DEFAULT_DRIFT_CONFIG, ENGLAND_CALENDAR } from '@care-journey/projections';
 import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
-import { driftPage } from './drift.page';
-import { parseDriftQuery } from './drift-query';
-import { driftView } from './drift-view';
+import { driftPageFor } from './testing/drift-page-for';
 
 const TODAY = '2025-07-05';
 // In care from 2 June 2025 with no review: DR01 (20 working days) overdue on 5 July.
 const summaries = [journey('a').registered('2015-01-01').startCare('2025-06-02').summary()];
 
-function pageFor(params: Record<string, string>): string {
-  const query = parseDriftQuery({ asAt: TODAY, ...params }, TODAY);
-  const report = driftReport(summaries, query.asAt, DEFAULT_DRIFT_CONFIG, query.filter);
-  return String(
-    driftPage({
-      user: { id: 'panel.demo', name: 'Pat Panel', role: 'panel_member' },
-      csrfToken: 'token',
-      query,
-      view: driftView(report, summaries, query),
-      showNames: true,
-      ruleMeanings: new Map(),
-      calendar: ENGLAND_CALENDAR,
-    }),
-  );
-}
+const pageFor = (params: Record<string, string>): string => driftPageFor({ summaries, today: TODAY, params });
 
 describe('the printed panel pack (every child on one page)', () => {
   it('Given a DR01 flag, When every child is shown on one page, Then the flag says what it rests on and the threshold used', () => {

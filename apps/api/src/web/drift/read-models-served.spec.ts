@@ -1,13 +1,6 @@
-import {
-  driftReport,
-  DEFAULT_DRIFT_CONFIG,
-  ENGLAND_CALENDAR,
-  type ProjectionLag,
-} from '@care-journey/projections';
+import { type ProjectionLag } from '@care-journey/projections';
 import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
-import { driftPage } from './drift.page';
-import { parseDriftQuery } from './drift-query';
-import { driftView } from './drift-view';
+import { driftPageFor } from './testing/drift-page-for';
 import {
   incompleteMarker,
   readModelsServed,
@@ -132,22 +125,8 @@ describe('how far the read models a drift report was built from had got', () => 
 describe('the drift page while the read models catch up', () => {
   const TODAY = '2025-07-05';
   const summaries = [journey('a').registered('2015-01-01').startCare('2025-06-02').summary()];
-  const pageWith = (served: ReadModelsServed | undefined): string => {
-    const query = parseDriftQuery({ asAt: TODAY }, TODAY);
-    const report = driftReport(summaries, query.asAt, DEFAULT_DRIFT_CONFIG, query.filter);
-    return String(
-      driftPage({
-        user: { id: 'panel.demo', name: 'Pat Panel', role: 'panel_member' },
-        csrfToken: 'token',
-        query,
-        view: driftView(report, summaries, query),
-        served,
-        showNames: true,
-        ruleMeanings: new Map(),
-        calendar: ENGLAND_CALENDAR,
-      }),
-    );
-  };
+  const pageWith = (served: ReadModelsServed | undefined): string =>
+    driftPageFor({ summaries, today: TODAY, model: { served } });
 
   it('Given the read models 18,473 entries behind, When the page is shown, Then a banner says the report is incomplete and by how much', () => {
     const page = pageWith({
