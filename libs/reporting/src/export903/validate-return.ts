@@ -10,6 +10,7 @@ import { checkDuplicateUpns } from './self-check/duplicate-upn-rule';
 import type { CheckFailure } from './self-check/failure';
 import { checkLocations } from './self-check/location-rules';
 import { checkPlacementChanges } from './self-check/placement-change-rules';
+import { checkPlacementAges } from './self-check/placement-age-rules';
 import { checkPlacementCodes } from './self-check/placement-code-rules';
 import { checkShortBreaks } from './self-check/short-break-rules';
 import { checkPreviousPermanence } from './self-check/previous-permanence-rules';
@@ -40,6 +41,7 @@ export function validateReturn(
     ...checkChildren(tables, ctx),
     ...checkPreviousPermanence(tables.PrevPerm),
     ...checkAgeAndUpn(tables, ctx),
+    ...checkPlacementAges(tables, ctx),
     ...checkUascDistance(tables),
     ...checkLocations(tables, ctx),
     ...checkDuplicateUpns(tables),
