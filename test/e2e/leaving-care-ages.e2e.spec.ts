@@ -72,4 +72,21 @@ describe('leaving care: the ages of 16+ settings and of independent living over 
     expect((await moveTo(childId, '2024-01-15', 'H5')).status).toBe(201);
     expect(await eventCount(api, childId)).toBe(3);
   });
+  it('refuses care ending E6 for a 13-year-old (the review’s RVLC02), naming the reason, and takes E5 on the 14th birthday', async () => {
+    const childId = await inCare('LC-E6', '2010-01-15');
+    const e6 = await api.post(
+      `/children/${childId}/periods-of-care/end`,
+      { effectiveDate: '2023-06-01', reason: 'E6' },
+      worker,
+    );
+    expect(e6.status).toBe(422);
+    expect(e6.body).toMatchObject({ rule: 'independent-living-needs-age-14', field: 'reason' });
+    expect(await eventCount(api, childId)).toBe(2);
+    const e5 = await api.post(
+      `/children/${childId}/periods-of-care/end`,
+      { effectiveDate: '2024-01-15', reason: 'E5' },
+      worker,
+    );
+    expect(e5.status).toBe(201);
+  });
 });

@@ -8,6 +8,7 @@ import { checkChildren } from './self-check/child-rules';
 import { checkEpisodes } from './self-check/episode-rules';
 import { checkDuplicateUpns } from './self-check/duplicate-upn-rule';
 import type { CheckFailure } from './self-check/failure';
+import { checkIndependentLivingAge } from './self-check/independent-living-rule';
 import { checkLocations } from './self-check/location-rules';
 import { checkPlacementChanges } from './self-check/placement-change-rules';
 import { checkPlacementAges } from './self-check/placement-age-rules';
@@ -42,6 +43,7 @@ export function validateReturn(
     ...checkPreviousPermanence(tables.PrevPerm),
     ...checkAgeAndUpn(tables, ctx),
     ...checkPlacementAges(tables, ctx),
+    ...checkIndependentLivingAge(tables),
     ...checkUascDistance(tables),
     ...checkLocations(tables, ctx),
     ...checkDuplicateUpns(tables),
