@@ -4,6 +4,7 @@
  */
 import { collectionYear } from './collection-year';
 import { checkAgeAndUpn } from './self-check/age-and-upn-rules';
+import { checkCareLeaverContacts } from './self-check/care-leaver-contact-rules';
 import { checkChildren } from './self-check/child-rules';
 import { checkEpisodes } from './self-check/episode-rules';
 import { checkDuplicateUpns } from './self-check/duplicate-upn-rule';
@@ -44,6 +45,7 @@ export function validateReturn(
     ...checkAgeAndUpn(tables, ctx),
     ...checkPlacementAges(tables, ctx),
     ...checkIndependentLivingAge(tables),
+    ...checkCareLeaverContacts(tables, ctx),
     ...checkUascDistance(tables),
     ...checkLocations(tables, ctx),
     ...checkDuplicateUpns(tables),
