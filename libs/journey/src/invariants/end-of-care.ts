@@ -63,6 +63,9 @@ export function independentLivingNeedsAge14(state: JourneyState, reason: string,
 /**
  * Whether an end of care is E8 "just for turning 18": E8 on the 18th birthday with no missing
  * episode open. Shared with the 903 import, which keeps such a returned row and warns about it.
+ * Not the day before (s17 review F5, decided): the definition's words are "turning 18" and "if 18
+ * and still missing"; the day before, the young person is 17 and may still be looked after, so
+ * leaving that day is not turning 18, and E8 "any other reason" is what the definition allows.
  */
 export const isE8ForTurning18 = (
   reason: string,
