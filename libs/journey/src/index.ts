@@ -91,9 +91,11 @@ export {
   notACareLeaverAt,
   oc2ItemsDue,
   CARE_LEAVER_AGES,
+  CARE_LEAVER_CONTACT_WINDOW_MONTHS,
   type CareHistory,
   type ContinuousCare,
   type CareLeaverBirthday,
   type Oc2ItemsDue,
 } from './outcome-rules';
+export { careLeaverContactsDue } from './care-leaver-contacts-due';
 export { dateInWords } from './date-in-words';

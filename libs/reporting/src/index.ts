@@ -3,3 +3,4 @@ export * from './synthetic';
 export * from './export903';
 export * from './import903';
 export * from './feed';
+export * from './care-leavers';

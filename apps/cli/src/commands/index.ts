@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAuditCommand } from './audit.command';
 import { registerBackupCommand } from './backup.command';
+import { registerCareLeaverContactsCommand } from './care-leaver-contacts.command';
 import { registerChildRefCommand } from './child-ref.command';
 import { registerDemoCommand } from './demo.command';
 import { registerExport903Command } from './export-903.command';
@@ -24,6 +25,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerSeedCommand,
   registerExport903Command,
   registerImport903Command,
+  registerCareLeaverContactsCommand,
   registerAuditCommand,
   registerSarCommand,
   registerRebuildCommand,

@@ -37,6 +37,8 @@ export type CaseHistoryView =
   | 'measures'
   | 'export'
   | 'export903'
+  /** The care leavers with an OC3 contact due, `care-journey care-leaver-contacts`: childId '*', the children listed. */
+  | 'careLeavers'
   | 'summary'
   | 'form'
   | 'flags'

@@ -15,7 +15,7 @@ export const MAX_CHILD_IDS_PER_ENTRY = 5_000;
  * held): which list, how it was asked for, and whom it named.
  */
 export interface ListRead {
-  view: 'search' | 'drift' | 'measures' | 'export' | 'export903' | 'log' | 'feed';
+  view: 'search' | 'drift' | 'measures' | 'export' | 'export903' | 'careLeavers' | 'log' | 'feed';
   /** The route that answered (e.g. `/children`, `/panel/drift.csv`). */
   route: string;
   /** The request's parameters as answered (undefined and empty values are left out). */

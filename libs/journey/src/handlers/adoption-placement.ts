@@ -16,7 +16,8 @@ import {
 import { placementMustMoveForward } from '../invariants/episodes';
 import { requireBoolean } from '../invariants/fields';
 import { mustBeInCurrentPeriod } from '../invariants/period-of-care';
-import { checkProvider, supportedAccommodationNeeds16 } from '../invariants/placement';
+import { checkProvider } from '../invariants/placement';
+import { placementAgeAllowed } from '../invariants/placement-age';
 import { currentPlacementEndedByRegistration } from '../invariants/supported-accommodation';
 import { noTemporaryPlacementOpen } from '../invariants/temporary-placement';
 import type { JourneyState } from '../state';
@@ -62,7 +63,7 @@ function placedForAdoptionRules(
   placementMustMoveForward(state, date);
   currentPlacementEndedByRegistration(state, date, false);
   checkProvider(command.placement, date);
-  supportedAccommodationNeeds16(state, type, date);
+  placementAgeAllowed(state, type, date, 'placement.placementType');
 }
 
 /** One command, two events: the order, and the end of care it brings (E11 unopposed, E12 consent dispensed). */

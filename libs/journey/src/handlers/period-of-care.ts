@@ -11,6 +11,7 @@ import { endMustCloseAnEpisode } from '../invariants/episodes';
 import {
   e17NeedsAge18,
   e8NotForTurning18,
+  independentLivingNeedsAge14,
   notAnAdoptionEnding,
   notContinuingCare,
   sgoToFosterCarerNeedsFosterPlacement,
@@ -70,6 +71,7 @@ export function endPeriodOfCare(command: EndPeriodOfCare, state: JourneyState): 
   notAnAdoptionEnding(reason);
   sgoToFosterCarerNeedsFosterPlacement(state, reason);
   e17NeedsAge18(state, reason, date);
+  independentLivingNeedsAge14(state, reason, date);
   e8NotForTurning18(state, reason, date, command.asReturned === true);
   // `asReturned` says where the command came from, not what happened: not part of the entry.
   const { asReturned: _asReturned, ...data } = dataOf(command);

@@ -9,6 +9,7 @@ import {
   currentPlacementEndedByRegistration,
   placementAllowedOn,
 } from '../invariants/supported-accommodation';
+import { placementAgeAllowed } from '../invariants/placement-age';
 import { placementOnReturn } from '../invariants/withdrawn-placement-types';
 import {
   mustHaveTemporaryOpen,
@@ -50,13 +51,13 @@ export function endTemporaryPlacement(command: EndTemporaryPlacement, state: Jou
   temporaryPlacementEndsWithinLimit(state, date);
   // Going back starts a new episode in the usual placement (or the same setting re-recorded in the
   // type that replaced it while the child was away), checked as if it began that day.
-  if (state.usualPlacement)
-    placementAllowedOn(
-      placementOnReturn(state.usualPlacement, date, command.reRecordedAs),
-      date,
-      'effectiveDate',
-    );
-  else if (command.reRecordedAs !== undefined)
+  if (state.usualPlacement) {
+    const back = placementOnReturn(state.usualPlacement, date, command.reRecordedAs);
+    placementAllowedOn(back, date, 'effectiveDate');
+    // The age rule too (H5/P2/K3 16+): the re-recorded type is the field at fault, else the date.
+    const field = command.reRecordedAs === undefined ? 'effectiveDate' : 'reRecordedAs';
+    placementAgeAllowed(state, back.placementType, date, field);
+  } else if (command.reRecordedAs !== undefined)
     violation(
       'return-re-recorded-only-for-withdrawn-type',
       'reRecordedAs needs a usual placement to go back to.',

@@ -47,8 +47,25 @@ export function e17NeedsAge18(state: JourneyState, reason: string, date: string)
 }
 
 /**
+ * E5/E6 "independent living" (national-definitions.md §1.3 REC) only from the 14th birthday: the
+ * DfE validator's rule 387, in every year's rules from 2022/23 on (DEC before DOB + 14 years).
+ */
+export function independentLivingNeedsAge14(state: JourneyState, reason: string, date: string): void {
+  const age = ageOn(state, date);
+  if ((reason === 'E5' || reason === 'E6') && age !== undefined && age < 14)
+    violation(
+      'independent-living-needs-age-14',
+      `${reason} (moved into independent living) is for young people aged 14+ (903 rule 387); the child is ${age} on ${date}.`,
+      'reason',
+    );
+}
+
+/**
  * Whether an end of care is E8 "just for turning 18": E8 on the 18th birthday with no missing
  * episode open. Shared with the 903 import, which keeps such a returned row and warns about it.
+ * Not the day before (s17 review F5, decided): the definition's words are "turning 18" and "if 18
+ * and still missing"; the day before, the young person is 17 and may still be looked after, so
+ * leaving that day is not turning 18, and E8 "any other reason" is what the definition allows.
  */
 export const isE8ForTurning18 = (
   reason: string,

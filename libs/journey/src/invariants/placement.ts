@@ -1,10 +1,10 @@
-/** A placement's type and provider must be valid together, for its date and the child's age. */
+/** A placement's type and provider must be valid together, for its date and the child's age (placement-age.ts). */
 import { isAdoptionPlacement, isTemporaryPlacement, placementTakesNoProvider } from '../code-groups';
 import { violation } from '../errors';
 import type { PlacementDetails } from '../events';
-import { ageOn } from '../queries';
 import type { JourneyState } from '../state';
 import { requireCode } from './codes';
+import { placementAgeAllowed } from './placement-age';
 import { noP2FromRegistration, urnFromRegistration } from './supported-accommodation';
 
 // An Ofsted URN ("SC123456", "2771234") or XXXXXXX: letters and digits, at most 8 (903 URN).
@@ -44,22 +44,6 @@ export function checkProvider(placement: PlacementDetails, date: string): void {
   }
 }
 
-/** K3 supported accommodation is for young people aged 16 or over. */
-export function supportedAccommodationNeeds16(
-  state: JourneyState,
-  placementType: string,
-  date: string,
-): void {
-  const age = ageOn(state, date);
-  if (placementType === 'K3' && age !== undefined && age < 16) {
-    violation(
-      'k3-under-16',
-      `K3 supported accommodation is for ages 16+, the child is ${age} on ${date}.`,
-      'placement.placementType',
-    );
-  }
-}
-
 /**
  * The checks shared by every ordinary placement (start of care, change of placement), including
  * the October 2023 supported-accommodation change (supported-accommodation.ts).
@@ -95,6 +79,6 @@ export function checkOrdinaryPlacement(
     );
   }
   checkProvider(placement, date);
-  supportedAccommodationNeeds16(state, type, date);
+  placementAgeAllowed(state, type, date, 'placement.placementType');
   urnFromRegistration(placement, date, 'placement');
 }

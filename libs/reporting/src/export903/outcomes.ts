@@ -9,6 +9,7 @@ import {
   careLeaverBirthdayNear,
   lookedAfterAllYear,
   notACareLeaverAt,
+  type CareHistory,
   type EventData,
 } from '@care-journey/journey';
 import type { ChildRecord } from './child-record';
@@ -40,6 +41,13 @@ const periodsOf = (child: ChildRecord) =>
 const legalStatusesOf = (child: ChildRecord) =>
   child.episodes.map((e) => ({ legalStatus: e.ls, startDate: e.decom, endDate: e.dec }));
 
+/** The child's care as the domain's outcome rules read it (also for the care leavers' contacts due). */
+export const careHistoryOf = (child: ChildRecord): CareHistory => ({
+  dateOfBirth: child.registration.dateOfBirth,
+  periodsOfCare: periodsOf(child),
+  legalStatuses: legalStatusesOf(child),
+});
+
 /** The OC2 row of a child looked after continuously for 12 months at the year's 31 March. */
 export function oc2Row(child: ChildRecord, year: CollectionYear): Row | undefined {
   const care = { periodsOfCare: periodsOf(child), legalStatuses: legalStatusesOf(child) };
@@ -54,12 +62,7 @@ export function oc3Row(child: ChildRecord, year: CollectionYear): Row | undefine
   const r = child.registration;
   const birthday = careLeaverBirthdayInYear(r.dateOfBirth, year.end);
   if (!birthday) return undefined;
-  const history = {
-    dateOfBirth: r.dateOfBirth,
-    periodsOfCare: periodsOf(child),
-    legalStatuses: legalStatusesOf(child),
-  };
-  if (notACareLeaverAt(history, birthday.date) !== undefined) return undefined;
+  if (notACareLeaverAt(careHistoryOf(child), birthday.date) !== undefined) return undefined;
   const contact = child.careLeaverContacts.find(
     (c) => careLeaverBirthdayNear(r.dateOfBirth, c.effectiveDate)?.age === birthday.age,
   );

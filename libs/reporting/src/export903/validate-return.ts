@@ -4,12 +4,15 @@
  */
 import { collectionYear } from './collection-year';
 import { checkAgeAndUpn } from './self-check/age-and-upn-rules';
+import { checkCareLeaverContacts } from './self-check/care-leaver-contact-rules';
 import { checkChildren } from './self-check/child-rules';
 import { checkEpisodes } from './self-check/episode-rules';
 import { checkDuplicateUpns } from './self-check/duplicate-upn-rule';
 import type { CheckFailure } from './self-check/failure';
+import { checkIndependentLivingAge } from './self-check/independent-living-rule';
 import { checkLocations } from './self-check/location-rules';
 import { checkPlacementChanges } from './self-check/placement-change-rules';
+import { checkPlacementAges } from './self-check/placement-age-rules';
 import { checkPlacementCodes } from './self-check/placement-code-rules';
 import { checkShortBreaks } from './self-check/short-break-rules';
 import { checkPreviousPermanence } from './self-check/previous-permanence-rules';
@@ -40,6 +43,9 @@ export function validateReturn(
     ...checkChildren(tables, ctx),
     ...checkPreviousPermanence(tables.PrevPerm),
     ...checkAgeAndUpn(tables, ctx),
+    ...checkPlacementAges(tables, ctx),
+    ...checkIndependentLivingAge(tables),
+    ...checkCareLeaverContacts(tables, ctx),
     ...checkUascDistance(tables),
     ...checkLocations(tables, ctx),
     ...checkDuplicateUpns(tables),

@@ -16,6 +16,7 @@ export const VIEW_WORDS: Record<CaseHistoryView, string> = {
   measures: 'Children behind a measure',
   export: 'Child summaries export',
   export903: 'SSDA903 return',
+  careLeavers: 'Care leaver contacts due',
   summary: 'The child now',
   form: 'A record form',
   flags: 'Flags and flag history',

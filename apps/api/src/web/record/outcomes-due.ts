@@ -1,9 +1,6 @@
 import {
-  birthdayAt,
-  careLeaverBirthdayNear,
-  CARE_LEAVER_AGES,
+  careLeaverContactsDue,
   lookedAfterAllYear,
-  notACareLeaverAt,
   type CalendarDate,
   type CareLeaverBirthday,
   type JourneyState,
@@ -40,9 +37,8 @@ export function healthOutcomeYearsDue(
 }
 
 /**
- * The 17th–21st birthdays a care leaver contact (OC3) can report on by today (from three months
- * before each): those at which the child is a care leaver the 903 asks about, with no contact
- * recorded for them yet. Earliest first.
+ * The 17th–21st birthdays a care leaver contact (OC3) can report on by today with no contact
+ * recorded yet (the domain's careLeaverContactsDue, as the authority-wide list uses it).
  */
 export function careLeaverBirthdaysDue(
   state: JourneyState,
@@ -50,22 +46,10 @@ export function careLeaverBirthdaysDue(
   today: CalendarDate,
 ): CareLeaverBirthday[] {
   const dateOfBirth = state.child?.dateOfBirth;
-  if (!dateOfBirth || state.periodsOfCare.length === 0) return [];
-  const reported = new Set(
-    resolved
-      .filter((e) => e.type === 'CareLeaverContactRecorded')
-      .map((e) => careLeaverBirthdayNear(dateOfBirth, e.data.effectiveDate)?.age),
-  );
-  const history = {
-    dateOfBirth,
-    periodsOfCare: state.periodsOfCare,
-    legalStatuses: state.legalStatuses,
-  };
-  return CARE_LEAVER_AGES.map((age) => ({ age, date: birthdayAt(dateOfBirth, age) })).filter(
-    (birthday) =>
-      // Reportable by today: the birthday has come, or today is already in the window before it.
-      (birthday.date <= today || careLeaverBirthdayNear(dateOfBirth, today)?.age === birthday.age) &&
-      !reported.has(birthday.age) &&
-      notACareLeaverAt(history, birthday.date) === undefined,
-  );
+  if (!dateOfBirth) return [];
+  const contactDates = resolved
+    .filter((e) => e.type === 'CareLeaverContactRecorded')
+    .map((e) => e.data.effectiveDate);
+  const history = { dateOfBirth, periodsOfCare: state.periodsOfCare, legalStatuses: state.legalStatuses };
+  return careLeaverContactsDue(history, contactDates, today);
 }

@@ -1,0 +1,57 @@
+import { userInfo } from 'node:os';
+import { listReadEntries, recordCaseHistoryRead } from '@care-journey/audit';
+import { dateInEngland, isValidCalendarDate } from '@care-journey/journey';
+import { careLeaverContactsDueOn, readChildren } from '@care-journey/reporting';
+import { Command, InvalidArgumentError } from 'commander';
+import { openExistingStore } from '../support/open-existing-store';
+import { operatorIdentity } from '../support/operator-identity';
+
+const COLUMNS = ['child_ref', 'date_of_birth', 'age', 'birthday', 'last_day', 'status'] as const;
+
+const calendarDate = (value: string): string => {
+  if (!isValidCalendarDate(value)) throw new InvalidArgumentError('must be a date, YYYY-MM-DD');
+  return value;
+};
+
+/**
+ * `care-journey care-leaver-contacts`: the leaving care team's worklist (review s17 F4), every care
+ * leaver with a 903 OC3 contact (17th–21st birthday) due and not recorded, as CSV on stdout. It names
+ * children with their dates of birth, so it is a list read in the trail (view careLeavers), as the
+ * 903 export is.
+ */
+export function registerCareLeaverContactsCommand(program: Command): void {
+  program
+    .command('care-leaver-contacts')
+    .description('List care leavers whose 903 OC3 contact (17th–21st birthday) is due or missed, as CSV')
+    .option('--as-at <date>', 'the day the list is for (default: today in England)', calendarDate)
+    .option('--by <user>', 'who is reading, for the read-access trail (default: the OS user)')
+    .action(async (options: { asAt?: string; by?: string }) => {
+      const today = options.asAt ?? dateInEngland(new Date().toISOString());
+      const store = await openExistingStore();
+      try {
+        const rows = careLeaverContactsDueOn(await readChildren(store), today);
+        const listRead = {
+          view: 'careLeavers' as const,
+          route: 'care-journey care-leaver-contacts',
+          query: { asAt: today },
+          childIds: [...new Set(rows.map((r) => r.childId))],
+        };
+        const readAt = new Date().toISOString();
+        for (const entry of listReadEntries(listRead))
+          await recordCaseHistoryRead(store, {
+            ...entry,
+            role: 'operator',
+            readBy: options.by ?? userInfo().username,
+            operator: operatorIdentity(),
+            readAt,
+          });
+        process.stdout.write(`${COLUMNS.join(',')}\n`);
+        for (const r of rows)
+          process.stdout.write(
+            `${[r.childRef, r.dateOfBirth, r.age, r.birthday, r.lastDay, r.status].join(',')}\n`,
+          );
+      } finally {
+        await store.close();
+      }
+    });
+}

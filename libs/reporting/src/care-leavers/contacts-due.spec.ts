@@ -1,0 +1,85 @@
+/**
+ * The leaving care team's list of OC3 contacts due (review s17 F4), by the domain's rule: the
+ * review's RVLC03, born 01/06/2007, looked after under V2 from 10/01/2023 to 10/01/2024 (E5), a
+ * relevant child; the 17th birthday is 01/06/2024, its contact can be recorded from 01/03/2024 to
+ * 01/09/2024.
+ */
+import type { JourneyEvent } from '@care-journey/journey';
+import { childRecord } from '../export903/child-record';
+import { careLeaverContactsDueOn } from './contacts-due';
+
+const placement = { placementType: 'U6', provider: 'PR1', postcode: 'CB1 2GF', urn: 'SC100001' };
+const careLeaver = (childRef: string, dateOfBirth: string, contactOn?: string) => {
+  const childId = `c-${childRef}`;
+  const events: JourneyEvent[] = [
+    {
+      type: 'ChildRegistered',
+      data: {
+        childId,
+        effectiveDate: '2023-01-01',
+        childRef,
+        name: 'A Young Person',
+        dateOfBirth,
+        sex: '2',
+        ethnicity: 'WBRI',
+        upn: 'A123456789012',
+        homePostcode: 'CB4 1UW',
+        uasc: false,
+        relinquishedAtBirth: false,
+        team: 't',
+        socialWorker: 's',
+      },
+    },
+    {
+      type: 'PeriodOfCareStarted',
+      data: { childId, effectiveDate: '2023-01-10', legalStatus: 'V2', categoryOfNeed: 'N1', placement },
+    },
+    { type: 'PeriodOfCareEnded', data: { childId, effectiveDate: '2024-01-10', reason: 'E5' } },
+    ...(contactOn
+      ? [
+          {
+            type: 'CareLeaverContactRecorded',
+            data: { childId, effectiveDate: contactOn, inTouch: 'YES', activity: 'F2', accommodation: 'T1' },
+          } as JourneyEvent,
+        ]
+      : []),
+  ];
+  return childRecord(
+    events.map((e, i) => ({
+      ...e,
+      id: `${childRef}-${i}`,
+      recordedAt: '2024-06-01T10:00:00Z',
+      recordedBy: 'sw',
+    })),
+  )!;
+};
+
+const listOn = (today: string, ...children: ReturnType<typeof careLeaver>[]) =>
+  careLeaverContactsDueOn(children, today).map((r) => [r.childRef, r.age, r.birthday, r.lastDay, r.status]);
+
+describe('care leavers’ OC3 contacts due, authority-wide', () => {
+  it('Given RVLC03 with no contact, When the list is read on 15/07/2024, Then the 17th birthday is due until 01/09/2024', () =>
+    expect(listOn('2024-07-15', careLeaver('RVLC03', '2007-06-01'))).toEqual([
+      ['RVLC03', 17, '2024-06-01', '2024-09-01', 'due'],
+    ]));
+
+  it('Given the same, When read on 02/09/2024, Then it is missed (its OC3 row will be blank)', () =>
+    expect(listOn('2024-09-02', careLeaver('RVLC03', '2007-06-01'))).toEqual([
+      ['RVLC03', 17, '2024-06-01', '2024-09-01', 'missed'],
+    ]));
+
+  it('Given a contact recorded on 10/06/2024, When read on 15/07/2024, Then nothing is due', () =>
+    expect(listOn('2024-07-15', careLeaver('RVLC03', '2007-06-01', '2024-06-10'))).toEqual([]));
+
+  it('Given the list on 29/02/2024, Then nothing: the window before the 17th birthday opens on 01/03/2024', () =>
+    expect(listOn('2024-02-29', careLeaver('RVLC03', '2007-06-01'))).toEqual([]));
+
+  it('Given two care leavers, When read on 05/03/2025, Then the missed 17th comes first, then the 18ths now due, soonest last day first', () =>
+    expect(
+      listOn('2025-03-05', careLeaver('B2', '2007-06-01', '2024-06-10'), careLeaver('A1', '2007-04-01')),
+    ).toEqual([
+      ['A1', 17, '2024-04-01', '2024-07-01', 'missed'],
+      ['A1', 18, '2025-04-01', '2025-07-01', 'due'],
+      ['B2', 18, '2025-06-01', '2025-09-01', 'due'],
+    ]));
+});

@@ -1,0 +1,1 @@
+export { careLeaverContactsDueOn, type CareLeaverContactDue } from './contacts-due';
