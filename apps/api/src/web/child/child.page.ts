@@ -33,6 +33,7 @@ import { changesWords } from './correction-changes';
 import { missingNow, placementWhere, stayingNow } from './where-the-child-is';
 import { registrationWithdrawnNotice, withdrawnSection } from './withdrawn-entries';
 import { backLinkHtml, FOUND_PARAM, type BackLink } from './back-link';
+import { careLeaverNow, type CareLeaverNow } from './care-leaver-now';
 
 export interface ChildPageModel {
   user: AuthenticatedUser;
@@ -302,6 +303,16 @@ function nowRows(
   ];
 }
 
+/** The young person's OC3 contacts (903 care leavers): when care ended and the next birthday's contact. */
+function careLeaverText({ leftOn, reason, next }: CareLeaverNow): string {
+  const left = `Left care on ${formatDate(leftOn)} (${codeText('REC', reason)}); a care leaver the 903 asks about at 17–21`;
+  if (!next) return `${left}. No OC3 birthday is left to report on.`;
+  const contact = next.recorded
+    ? 'contact recorded'
+    : `contact not recorded yet: it can be recorded from ${formatDate(next.from)} to ${formatDate(next.lastDay)}`;
+  return `${left}. Next OC3 birthday: ${next.age} on ${formatDate(next.birthday)}, ${contact}.`;
+}
+
 /** Admins only, while the registration is all the journey holds (RetractRegistration's own rule). */
 function withdrawRegistrationLink(model: ChildPageModel, childId: string, replaying: boolean): SafeHtml {
   const { entries } = model.journey;
@@ -328,6 +339,8 @@ export function childPage(model: ChildPageModel): SafeHtml {
   const period = periodOn(summary, driftDate);
   const allocation = allocationOn(summary, driftDate);
   const age = ageOn(summary, driftDate);
+  // Birthdays give the date of birth away: only for the roles that see it.
+  const careLeaver = showNames && !period ? careLeaverNow(journey.entries, driftDate) : undefined;
   // Before the registration the replay has no identity: who the child is comes from today's record.
   const identity = journey.notYetRegistered ?? withdrawnIdentity(journey) ?? summary;
   const heading = showNames && identity.name ? identity.name : identity.childRef || childId;
@@ -364,6 +377,7 @@ export function childPage(model: ChildPageModel): SafeHtml {
         : []),
       ['Looked after', period ? `Yes, since ${formatDate(period.start)}` : 'No'],
       ['Legal status', period ? legalStatusText(legalStatusOn(period, driftDate)) : 'Not looked after'],
+      ...(careLeaver ? ([['Care leaver', careLeaverText(careLeaver)]] as [string, string][]) : []),
       ...nowRows(period, driftDate, byId),
       [
         'Team and social worker',
