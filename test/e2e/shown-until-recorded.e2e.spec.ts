@@ -10,7 +10,8 @@
 import { Clock } from '../../apps/api/src/infrastructure/clock';
 import { todayInEngland } from '../../apps/api/src/projections/today';
 import { apiClient, type ApiClient } from './support/http-client';
-import { registerBody, startCareBody } from './support/journey-bodies';
+import { childRecorder } from './support/child-recorder';
+import { startCareBody } from './support/journey-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
@@ -42,48 +43,63 @@ const STARTED = '2025-06-02';
 const DUE = '2025-06-30';
 const HELD_IN_TIME = '2025-06-25';
 
+let t: TestApp;
+let api: ApiClient;
+const worker = { token: tokenFor('social_worker', 'alice') };
+const panel = { token: tokenFor('panel_member') };
+const children = childRecorder(() => api, worker);
+
+beforeAll(async () => {
+  t = await startTestApp();
+  api = apiClient(t.baseUrl);
+});
+afterAll(() => t?.close());
+
+/**
+ * A child registered and in care from 2 June 2025, both recorded that day: the app's recording clock
+ * is pinned to it, and left pinned for the caller to move on or restore.
+ */
+async function inCareFromJune(childRef: string): Promise<{ childId: string; clock: jest.SpyInstance }> {
+  const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(`${STARTED}T09:00:00.000Z`);
+  const childId = await children.register({ childRef, effectiveDate: '2025-05-30' });
+  await children.record(childId, 'periods-of-care', { ...startCareBody, effectiveDate: STARTED });
+  return { childId, clock };
+}
+
+/** The flags CSV's shown_until_recorded lines, each as its cells by column name. */
+async function shownLines(childId: string, query: string): Promise<Record<string, string>[]> {
+  const csv = await api.get<string>(`/children/${childId}/flags?${query}`, {
+    ...panel,
+    headers: { accept: 'text/csv' },
+  });
+  expect(csv.status).toBe(200);
+  const [header, ...lines] = csv.body.trim().split(/\r?\n/);
+  expect(header.endsWith(',closed_by,rule_kind,days_open,recorded_on,corrected_on')).toBe(true);
+  return lines
+    .filter((line) => line.includes(',shown_until_recorded,'))
+    .map((line) => Object.fromEntries(header.split(',').map((name, i) => [name, line.split(',')[i]])));
+}
+
 describe('a step held in time but recorded late, over HTTP (review s16-ofsted F2)', () => {
-  let t: TestApp;
-  let api: ApiClient;
   let childId = '';
   let reviewId = '';
   let reviewPosition = '';
   let beforeReview = '';
   let afterReview = '';
-  const worker = { token: tokenFor('social_worker', 'alice') };
-  const panel = { token: tokenFor('panel_member') };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = apiClient(t.baseUrl);
-    const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(`${STARTED}T09:00:00.000Z`);
-    const registered = await api.post<{ childId: string }>(
-      '/children',
-      registerBody({ childRef: 'LA-SHOWN-1', effectiveDate: '2025-05-30' }),
-      worker,
-    );
-    expect(registered.status).toBe(201);
-    childId = registered.body.childId;
-    const started = await api.post(
-      `/children/${childId}/periods-of-care`,
-      { ...startCareBody, effectiveDate: STARTED },
-      worker,
-    );
-    expect(started.status).toBe(201);
-    clock.mockRestore();
+    const inCare = await inCareFromJune('LA-SHOWN-1');
+    childId = inCare.childId;
+    inCare.clock.mockRestore();
     beforeReview = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 15));
-    const reviewed = await api.post<{ events: { id: string }[]; globalPosition: string }>(
-      `/children/${childId}/reviews`,
-      { effectiveDate: HELD_IN_TIME, participation: 'PN0' },
-      worker,
-    );
-    expect(reviewed.status).toBe(201);
-    reviewId = reviewed.body.events[0].id;
-    reviewPosition = reviewed.body.globalPosition;
+    reviewId = await children.record(childId, 'reviews', {
+      effectiveDate: HELD_IN_TIME,
+      participation: 'PN0',
+    });
+    reviewPosition = children.position;
     afterReview = new Date().toISOString();
   }, 60_000);
-  afterAll(() => t?.close());
 
   const flags = async (query: string): Promise<FlagsBody> => {
     const response = await api.get<FlagsBody>(`/children/${childId}/flags?${query}`, panel);
@@ -122,16 +138,9 @@ describe('a step held in time but recorded late, over HTTP (review s16-ofsted F2
 
   it('When the flags are read as CSV, now and as known after the recording, Then a shown_until_recorded line gives the first day shown, the day the step was taken and, last, the day it was recorded', async () => {
     for (const query of [`minPosition=${reviewPosition}`, `knownAt=${encodeURIComponent(afterReview)}`]) {
-      const csv = await api.get<string>(`/children/${childId}/flags?${query}`, {
-        ...panel,
-        headers: { accept: 'text/csv' },
-      });
-      expect(csv.status).toBe(200);
-      const [header, ...lines] = csv.body.trim().split(/\r?\n/);
-      expect(header.endsWith(',closed_by,rule_kind,days_open,recorded_on,corrected_on')).toBe(true);
-      const shown = lines.filter((line) => line.includes(',shown_until_recorded,'));
+      const shown = await shownLines(childId, query);
       expect(shown).toHaveLength(1);
-      const cells = Object.fromEntries(header.split(',').map((name, i) => [name, shown[0].split(',')[i]]));
+      const cells = shown[0];
       expect(cells).toMatchObject({
         kind: 'shown_until_recorded',
         rule: 'DR01',
@@ -151,56 +160,27 @@ describe('a step held in time but recorded late, over HTTP (review s16-ofsted F2
 });
 
 describe('a late step corrected into time, over HTTP (session 17, after review s16-ofsted F2)', () => {
-  let t: TestApp;
-  let api: ApiClient;
   let childId = '';
   let reviewId = '';
   let correctionId = '';
   let position = '';
-  const worker = { token: tokenFor('social_worker', 'alice') };
-  const panel = { token: tokenFor('panel_member') };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = apiClient(t.baseUrl);
-    const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(`${STARTED}T09:00:00.000Z`);
-    const registered = await api.post<{ childId: string }>(
-      '/children',
-      registerBody({ childRef: 'LA-SHOWN-2', effectiveDate: '2025-05-30' }),
-      worker,
-    );
-    childId = registered.body.childId;
-    await api.post(
-      `/children/${childId}/periods-of-care`,
-      { ...startCareBody, effectiveDate: STARTED },
-      worker,
-    );
+    const inCare = await inCareFromJune('LA-SHOWN-2');
+    childId = inCare.childId;
     // Keyed on 10 July as held that day: late, a breach in the history from then.
-    clock.mockReturnValue('2025-07-10T09:00:00.000Z');
+    inCare.clock.mockReturnValue('2025-07-10T09:00:00.000Z');
     const late = { effectiveDate: '2025-07-10', participation: 'PN0' };
-    const reviewed = await api.post<{ events: { id: string }[] }>(
-      `/children/${childId}/reviews`,
-      late,
-      worker,
-    );
-    expect(reviewed.status).toBe(201);
-    reviewId = reviewed.body.events[0].id;
-    clock.mockRestore();
+    reviewId = await children.record(childId, 'reviews', late);
+    inCare.clock.mockRestore();
     // Corrected today: it was held on 25 June, in time.
-    const amended = await api.post<{ events: { id: string }[]; globalPosition: string }>(
-      `/children/${childId}/corrections/amend`,
-      {
-        correctedEventId: reviewId,
-        reason: 'date keyed wrongly',
-        amendedData: { ...late, effectiveDate: HELD_IN_TIME },
-      },
-      worker,
-    );
-    expect(amended.status).toBe(201);
-    correctionId = amended.body.events[0].id;
-    position = amended.body.globalPosition;
+    correctionId = await children.record(childId, 'corrections/amend', {
+      correctedEventId: reviewId,
+      reason: 'date keyed wrongly',
+      amendedData: { ...late, effectiveDate: HELD_IN_TIME },
+    });
+    position = children.position;
   }, 60_000);
-  afterAll(() => t?.close());
 
   it('When the flags are read, Then DR01 is no breach, and the trace says it showed open from 1 July to 10 July 2025 and as a breach until today’s correction; the CSV line gives corrected_on last', async () => {
     const now = await api.get<FlagsBody>(`/children/${childId}/flags?minPosition=${position}`, panel);
@@ -219,13 +199,9 @@ describe('a late step corrected into time, over HTTP (session 17, after review s
         correctedIntoTime: { eventId: correctionId, recordedOn: todayInEngland(), firstDate: '2025-07-10' },
       },
     ]);
-    const csv = await api.get<string>(`/children/${childId}/flags?minPosition=${position}`, {
-      ...panel,
-      headers: { accept: 'text/csv' },
-    });
-    const [header, ...lines] = csv.body.trim().split(/\r?\n/);
-    const shown = lines.find((line) => line.includes(',shown_until_recorded,')) ?? '';
-    const cells = Object.fromEntries(header.split(',').map((name, i) => [name, shown.split(',')[i]]));
+    const shown = await shownLines(childId, `minPosition=${position}`);
+    expect(shown).toHaveLength(1);
+    const cells = shown[0];
     expect(cells).toMatchObject({
       opened_on: '2025-07-01',
       closed_on: HELD_IN_TIME,

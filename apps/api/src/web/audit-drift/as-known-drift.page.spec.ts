@@ -5,14 +5,39 @@ import {
   driftConfig,
   driftReport,
   type DriftConfig,
+  type JourneySummary,
 } from '@care-journey/projections';
 import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { rulesNotChecked } from '../drift/rule-meanings';
-import { asKnownDriftPage } from './as-known-drift.page';
+import { asKnownDriftPage, type AsKnownDriftPageModel } from './as-known-drift.page';
 import { parseAsKnownDriftQuery } from './as-known-drift.query';
 
 const auditor: AuthenticatedUser = { id: 'ann', name: 'Ann Auditor', role: 'auditor' };
+
+/**
+ * The page for a replay of these summaries as at 5 July 2025, as known at the end of that day, judged
+ * with `config`; `model` adds the rest (workerName, notChecked…). Three events a child, all known.
+ */
+function asKnownPageFor(
+  summaries: readonly JourneySummary[],
+  config: DriftConfig,
+  model: Partial<AsKnownDriftPageModel> = {},
+): string {
+  const query = parseAsKnownDriftQuery({ asAt: '2025-07-05' }, '2026-11-27');
+  const events = 3 * summaries.length;
+  const report: AuthorityDriftAsKnown = {
+    ...driftReport(summaries, '2025-07-05', config),
+    knownAt: query.point.knownAt,
+    head: String(events),
+    eventsRead: events,
+    eventsKnown: events,
+    childrenKnown: summaries.length,
+    judgedWith: judgedWith(config),
+  };
+  const rows = { items: report.children, page: 1, pages: 1, total: report.children.length, first: 1 };
+  return asKnownDriftPage({ user: auditor, csrfToken: 'csrf', query, report, rows, ...model }).value;
+}
 
 describe("the auditor's drift report as known at a time: which rules judged it", () => {
   it("Given a replay, When the page shows it, Then it says the rules are this version's and the thresholds today's, not those in force at the time", () => {
@@ -53,20 +78,8 @@ describe("the auditor's drift report as known at a time: who the social worker w
     journey('a').registered('2015-01-01', { socialWorker: 'sw.demo' }).startCare('2025-06-02').summary(),
     journey('b').registered('2015-01-01', { socialWorker: 'sw-009' }).startCare('2025-06-02').summary(),
   ];
-  const pageWith = (workerName?: (username: string) => string | undefined): string => {
-    const query = parseAsKnownDriftQuery({ asAt: '2025-07-05' }, '2026-11-27');
-    const report: AuthorityDriftAsKnown = {
-      ...driftReport(summaries, '2025-07-05', DEFAULT_DRIFT_CONFIG),
-      knownAt: query.point.knownAt,
-      head: '6',
-      eventsRead: 6,
-      eventsKnown: 6,
-      childrenKnown: 2,
-      judgedWith: judgedWith(DEFAULT_DRIFT_CONFIG),
-    };
-    const rows = { items: report.children, page: 1, pages: 1, total: 2, first: 1 };
-    return asKnownDriftPage({ user: auditor, csrfToken: 'csrf', query, report, rows, workerName }).value;
-  };
+  const pageWith = (workerName?: (username: string) => string | undefined): string =>
+    asKnownPageFor(summaries, DEFAULT_DRIFT_CONFIG, { workerName });
   const workerCell = (page: string, childId: string): string =>
     new RegExp(`data-child="${childId}">(?:[^]*?<td class="govuk-table__cell">){3}([^<]*)</td>`).exec(
       page,
@@ -92,21 +105,8 @@ describe("the auditor's drift report as known at a time: who the social worker w
 
 describe("the auditor's drift report as known at a time: the rules that do not run (review s16-ofsted F6)", () => {
   const summaries = [journey('a').registered('2015-01-01').startCare('2025-06-02').summary()];
-  const pageWith = (config: DriftConfig): string => {
-    const query = parseAsKnownDriftQuery({ asAt: '2025-07-05' }, '2026-11-27');
-    const report: AuthorityDriftAsKnown = {
-      ...driftReport(summaries, '2025-07-05', config),
-      knownAt: query.point.knownAt,
-      head: '3',
-      eventsRead: 3,
-      eventsKnown: 3,
-      childrenKnown: 1,
-      judgedWith: judgedWith(config),
-    };
-    const rows = { items: report.children, page: 1, pages: 1, total: 1, first: 1 };
-    const notChecked = rulesNotChecked(config);
-    return asKnownDriftPage({ user: auditor, csrfToken: 'csrf', query, report, rows, notChecked }).value;
-  };
+  const pageWith = (config: DriftConfig): string =>
+    asKnownPageFor(summaries, config, { notChecked: rulesNotChecked(config) });
   const notCheckedLine = (page: string): string =>
     (/<p class="govuk-body" id="not-checked">([^]*?)<\/p>/.exec(page)?.[1] ?? 'no line').replace(
       /<[^>]+>/g,
