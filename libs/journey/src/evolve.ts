@@ -6,7 +6,7 @@
  * costs O(1) amortised, not a copy of both; neither state ever sees the other's later events.
  */
 import type { StoredJourneyEvent } from './events';
-import { applyEvent } from './fold/apply-event';
+import { applyEvent, changed } from './fold/apply-event';
 import { deriveCurrent, type ListFields } from './fold/derive-current';
 import { listsOf, logOf, stateOf } from './fold/journey-log';
 import { isCorrection, resolveCorrections, sortByEffectiveDate } from './resolve-corrections';
@@ -25,7 +25,7 @@ function foldLists(resolved: readonly StoredJourneyEvent[]): ListFields {
     if (event.type !== 'ChildRegistered')
       lastEffectiveDate = laterDate(lastEffectiveDate, event.data.effectiveDate);
   }
-  return lastEffectiveDate === undefined ? state : { ...state, lastEffectiveDate };
+  return lastEffectiveDate === undefined ? state : changed(state, { lastEffectiveDate });
 }
 
 /** The journey folded from resolved events (in any order: they are sorted by effective date). */
@@ -53,7 +53,7 @@ export function evolve(state: JourneyState, event: StoredJourneyEvent): JourneyS
     folded.lastEffectiveDate = lastEffectiveDate;
     return stateOf(folded, log);
   }
-  return stateOf({ ...folded, lastEffectiveDate }, log);
+  return stateOf(changed(folded, { lastEffectiveDate }), log);
 }
 
 /**
@@ -94,7 +94,7 @@ export function evolveAll(
     else if (folded !== lists) {
       folded.lastEffectiveDate = lastEffectiveDate; // new from applyEvent: ours alone, as in evolve
       lists = folded;
-    } else lists = { ...folded, lastEffectiveDate };
+    } else lists = changed(folded, { lastEffectiveDate });
   }
   if (refold) lists = foldLists(resolveCorrections(log.history()));
   return stateOf(lists, log);

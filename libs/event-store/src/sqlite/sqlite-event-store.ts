@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../backoff';
-import { StoreUnavailable, StreamNotFound } from '../errors';
+import { StoreUnavailable } from '../errors';
 import type {
   LogPartitionRange,
   AppendOptions,
@@ -24,6 +24,7 @@ import { mapSqliteError } from './sqlite-errors';
 import { rowToEvent } from './sqlite-row';
 import { applyPragmas, createSchema, type SynchronousMode } from './sqlite-schema';
 import { SqliteStatements } from './sqlite-statements';
+import { StreamPages, type StreamPageSource } from './sqlite-stream-pages';
 import { createOwnerOnlyFile, OWNER_ONLY_DIR_MODE } from './owner-only-file';
 import { describeStoreUsers, otherStoreUsers, registerStoreUse } from './store-in-use';
 import { fileIdentity, replacedSince, type FileIdentity } from './store-file-identity';
@@ -242,29 +243,23 @@ export class SqliteEventStore implements EventStore {
 
   readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
     validateMaxCount(options.maxCount);
-    return this.streamPages(stream, options);
+    const forwards = options.direction !== 'backwards';
+    return new StreamPages(this.streamSource, stream, {
+      forwards,
+      from: options.fromRevision ?? (forwards ? 0n : MAX_POSITION),
+      maxCount: options.maxCount ?? Number.POSITIVE_INFINITY,
+      pageSize: this.pageSize,
+    });
   }
 
-  private async *streamPages(stream: string, options: ReadStreamOptions): AsyncGenerator<RecordedEvent> {
-    const forwards = options.direction !== 'backwards';
-    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    let cursor = options.fromRevision ?? (forwards ? 0n : MAX_POSITION);
-    const statement = forwards ? this.statements.streamForwards : this.statements.streamBackwards;
-    let firstPage = true;
-    do {
-      const limit = Math.min(this.pageSize, remaining);
-      const rows = limit > 0 ? this.read(() => statement.all(stream, cursor, limit)) : [];
-      if (firstPage && rows.length === 0 && !this.read(() => this.statements.streamExists.get(stream))) {
-        throw new StreamNotFound(stream);
-      }
-      firstPage = false;
-      for (const row of rows) yield rowToEvent(row);
-      if (rows.length < limit || rows.length === 0) return;
-      remaining -= rows.length;
-      const last = rows[rows.length - 1][2];
-      cursor = forwards ? last + 1n : last - 1n;
-    } while (remaining > 0 && cursor >= 0n);
-  }
+  /** A stream's pages and existence for StreamPages, SQLite errors mapped as every read's. */
+  private readonly streamSource: StreamPageSource = {
+    page: (stream, cursor, limit, forwards) => {
+      const statement = forwards ? this.statements.streamForwards : this.statements.streamBackwards;
+      return this.read(() => statement.all(stream, cursor, limit));
+    },
+    exists: (stream) => this.read(() => this.statements.streamExists.get(stream)) !== undefined,
+  };
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     validateMaxCount(options.maxCount);

@@ -8,6 +8,13 @@ export const EVENT_COLUMNS = 'global_position, stream_id, revision, id, type, da
 /** A raw event row: [global_position, stream_id, revision, id, type, data, metadata]. */
 export type EventRow = [bigint, string, bigint, string, string, string, string];
 
+/**
+ * A row of one stream's read: [global_position, revision, id, type, data, metadata]. The stream id
+ * is the one asked for (`stream_id = ?` compares exactly), so it is not read back for every row.
+ */
+export const STREAM_COLUMNS = 'global_position, revision, id, type, data, metadata';
+export type StreamRow = [bigint, bigint, string, string, string, string];
+
 /** An id's place in its stream: [revision, global_position]. */
 export type LocationRow = [bigint, bigint];
 
@@ -23,8 +30,8 @@ export class SqliteStatements {
    */
   readonly streamOfId: Database.Statement<[string], string> | undefined;
   readonly streamExists: Database.Statement<[string], number>;
-  readonly streamForwards: Database.Statement<[string, bigint, number], EventRow>;
-  readonly streamBackwards: Database.Statement<[string, bigint, number], EventRow>;
+  readonly streamForwards: Database.Statement<[string, bigint, number], StreamRow>;
+  readonly streamBackwards: Database.Statement<[string, bigint, number], StreamRow>;
   readonly head: Database.Statement<[], bigint | null>;
   private readonly allByShape = new Map<string, Database.Statement<unknown[], EventRow>>();
 
@@ -52,14 +59,14 @@ export class SqliteStatements {
       .prepare<[string], number>('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1')
       .pluck();
     this.streamForwards = db
-      .prepare<[string, bigint, number], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      .prepare<[string, bigint, number], StreamRow>(
+        `SELECT ${STREAM_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
       )
       .raw(true)
       .safeIntegers(true);
     this.streamBackwards = db
-      .prepare<[string, bigint, number], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      .prepare<[string, bigint, number], StreamRow>(
+        `SELECT ${STREAM_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
       )
       .raw(true)
       .safeIntegers(true);

@@ -21,7 +21,8 @@ export function closeLastOpen<T extends { endDate?: CalendarDate }>(
 ): T[] {
   for (let i = list.length - 1; i >= 0; i -= 1) {
     if (list[i].endDate === undefined)
-      return list.map((item, j) => (j === i ? { ...item, endDate, ...extra } : item));
+      // Object.assign, not a spread: the same keys in the same order, on a shared hidden class (#9).
+      return list.map((item, j) => (j === i ? Object.assign({}, item, { endDate }, extra) : item));
   }
   return [...list];
 }
