@@ -1,7 +1,7 @@
 /**
  * One full projection rebuild in a process of its own, so its peak memory is the rebuild's and not
  * the bench's (which holds the cohort and earlier figures' garbage). Prints one JSON line:
- * {"seconds":…,"events":…,"threads":…,"peakRssMb":…} with peakRssMb the process's VmHWM after the rebuild.
+ * {"seconds":…,"events":…,"threads":…,"cpuSeconds":…,"peakRssMb":…} with peakRssMb the process's VmHWM after the rebuild.
  */
 import { peakRssOf } from '../support/child-process';
 import { timeRebuild } from './rebuild';
@@ -13,7 +13,13 @@ async function main(): Promise<void> {
   const peakRssMb = peakRssOf(process.pid) || run.peakRssMb;
   // Exit once the line is out: nothing the rebuild left behind may keep the process (and the bench) waiting.
   process.stdout.write(
-    `${JSON.stringify({ seconds: run.seconds, events: run.events, threads: run.threads, peakRssMb })}\n`,
+    `${JSON.stringify({
+      seconds: run.seconds,
+      events: run.events,
+      threads: run.threads,
+      cpuSeconds: run.cpuSeconds,
+      peakRssMb,
+    })}\n`,
     () => process.exit(0),
   );
 }

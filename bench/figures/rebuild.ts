@@ -14,6 +14,8 @@ export interface RebuildRun {
   peakRssMb: number;
   events: number;
   threads: number;
+  /** User + system CPU of the process (every thread) during the rebuild: wall time on a shared machine swings with other load. */
+  cpuSeconds: number;
 }
 
 /**
@@ -27,11 +29,17 @@ export async function timeRebuild(file: string): Promise<RebuildRun> {
   const readModels = new ReadModelStore(target.file);
   try {
     const { result, seconds, peakRssMb } = await timed(async () => {
+      const cpuFrom = process.cpuUsage();
       const done = await lastValueFrom(
         rebuildReadModels(store, readModels, { batchSize: 1000, onSwitched: () => undefined }),
         { defaultValue: undefined },
       );
-      return { events: done?.eventsDone ?? 0, threads: done?.threads ?? 0 };
+      const cpu = process.cpuUsage(cpuFrom);
+      return {
+        events: done?.eventsDone ?? 0,
+        threads: done?.threads ?? 0,
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      };
     });
     return { seconds, peakRssMb, ...result };
   } finally {
@@ -68,6 +76,6 @@ export async function rebuildRow(file: string, readParsePerSecond: number): Prom
     peakRssMb: run.peakRssMb,
     // The baseline reads and parses on one thread (review s16 F11): the ratio per thread says what
     // the extra threads bought.
-    note: `ratio per thread ${(ratio / Math.max(1, run.threads)).toFixed(2)} (the raw read + parse runs on one thread; the goal is judged on the whole ratio, as #9 states it); ${run.events} events in ${run.seconds.toFixed(1)} s on ${run.threads} thread(s) as the rebuild reported (CARE_JOURNEY_REBUILD_THREADS=${rebuildThreadsFromEnv()}; one below 50,000 events per thread); run in its own Node process, peak RSS = that process's VmHWM (module loading included)`,
+    note: `ratio per thread ${(ratio / Math.max(1, run.threads)).toFixed(2)} (the raw read + parse runs on one thread; the goal is judged on the whole ratio, as #9 states it); ${run.events} events in ${run.seconds.toFixed(1)} s on ${run.threads} thread(s) as the rebuild reported, CPU ${run.cpuSeconds.toFixed(1)} s (all threads, ${((run.cpuSeconds * 1e6) / Math.max(1, run.events)).toFixed(0)} µs an event: wall time swings with the machine's other load, CPU much less) (CARE_JOURNEY_REBUILD_THREADS=${rebuildThreadsFromEnv()}; one below 50,000 events per thread); run in its own Node process, peak RSS = that process's VmHWM (module loading included)`,
   };
 }
