@@ -25,6 +25,7 @@ import {
 } from './figures';
 import { peerRows } from './figures/peer';
 import { BenchArgumentError, readBenchArgs } from './support/options';
+import { rawSingleTxRound } from './support/raw-single-tx';
 import { printTable, writeResults } from './support/report';
 import type { Row } from './support/row';
 import { progress } from './support/timing';
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
       const result = await httpRows(
         cohort.templates,
         options.quick ? 4 : 10,
-        baselines.singleInsertTxPerSecond,
+        async () => (await rawSingleTxRound(baselines.singleRows)).perSecond,
         options.profileApiDir,
       );
       rows.push(...result.rows);

@@ -2,6 +2,7 @@ import { type NewEvent } from '@care-journey/event-store';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { batchesAsStreams, firstRows, timeCalls, toNewEvent, type InsertRow } from '../support/cohort-rows';
 import { openRaw } from '../support/raw-sqlite';
+import { rawSingleTxRound } from '../support/raw-single-tx';
 import { rateRow, type Row } from '../support/row';
 import { TempDb } from '../support/temp-db';
 import { progress, timed } from '../support/timing';
@@ -29,19 +30,6 @@ async function withTemp<T>(work: (file: string) => Promise<T>): Promise<T> {
   } finally {
     temp.remove();
   }
-}
-
-/** Raw: one row per BEGIN IMMEDIATE … COMMIT (one fsync each), the given rows in order. */
-function rawInsertOnePerTx(rows: readonly InsertRow[]): Promise<{ seconds: number; peakRssMb: number }> {
-  return withTemp((file) =>
-    timed(() => {
-      const db = openRaw(file, 'FULL');
-      const insert = db.prepare(INSERT);
-      const one = db.transaction((row: InsertRow) => insert.run(...row));
-      for (const row of rows) one.immediate(row);
-      db.close();
-    }),
-  );
 }
 
 function openStore(file: string): SqliteEventStore {
@@ -110,7 +98,8 @@ export async function appendSingleRow(cohort: Cohort, count: number): Promise<Ro
   progress(`event store: append, 1 per call, ${count} events (raw, then ours)…`);
   const rows = firstRows(cohort.file, count);
   const events = rows.map(toNewEvent);
-  const raw = await rawInsertOnePerTx(rows);
+  // Raw: one row per commit, only the commits timed (as ours times only its appends).
+  const raw = await rawSingleTxRound(rows);
   const ours = await withTemp(async (file) => {
     const store = openStore(file);
     try {
@@ -154,7 +143,8 @@ export async function appendConcurrentRow(cohort: Cohort, count: number): Promis
     }
     writers[child % WRITERS].push({ row, event: toNewEvent(row) });
   }
-  const raw = await rawInsertOnePerTx(rows);
+  // Raw: one row per commit, only the commits timed (as ours times only its appends).
+  const raw = await rawSingleTxRound(rows);
   const ours = await withTemp(async (file) => {
     const store = openStore(file);
     try {
