@@ -1,6 +1,13 @@
 import { type NewEvent } from '@care-journey/event-store';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
-import { batchesAsStreams, firstRows, timeCalls, toNewEvent, type InsertRow } from '../support/cohort-rows';
+import {
+  batchesAsStreams,
+  expectedBefore,
+  firstRows,
+  timeCalls,
+  toNewEvent,
+  type InsertRow,
+} from '../support/cohort-rows';
 import { openRaw } from '../support/raw-sqlite';
 import { rawSingleTxRound } from '../support/raw-single-tx';
 import { rateRow, type Row } from '../support/row';
@@ -18,9 +25,6 @@ import { rawReadParse } from './baselines';
 const BATCH = 1000;
 const WRITERS = 8;
 const INSERT = 'INSERT INTO events (stream_id, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)';
-
-const expected = (revision: number): 'no_stream' | bigint =>
-  revision === 0 ? 'no_stream' : BigInt(revision - 1);
 
 /** Runs `work` on a fresh database file, removed afterwards. */
 async function withTemp<T>(work: (file: string) => Promise<T>): Promise<T> {
@@ -105,7 +109,9 @@ export async function appendSingleRow(cohort: Cohort, count: number): Promise<Ro
     try {
       return await timed(async () => {
         for (let i = 0; i < rows.length; i++)
-          await store.appendToStream(rows[i][0], [events[i]], { expectedRevision: expected(rows[i][1]) });
+          await store.appendToStream(rows[i][0], [events[i]], {
+            expectedRevision: expectedBefore(rows[i][1]),
+          });
         return store.commitStats();
       });
     } finally {
@@ -152,7 +158,7 @@ export async function appendConcurrentRow(cohort: Cohort, count: number): Promis
         await Promise.all(
           writers.map(async (mine) => {
             for (const { row, event } of mine)
-              await store.appendToStream(row[0], [event], { expectedRevision: expected(row[1]) });
+              await store.appendToStream(row[0], [event], { expectedRevision: expectedBefore(row[1]) });
           }),
         );
         return store.commitStats();
