@@ -23,6 +23,7 @@ import {
   seedAuthority,
   verifyChainsRow,
 } from './figures';
+import { driftApiRow } from './figures/drift-api';
 import { peerRows } from './figures/peer';
 import { BenchArgumentError, readBenchArgs } from './support/options';
 import { rawSingleTxRound } from './support/raw-single-tx';
@@ -80,8 +81,9 @@ async function main(): Promise<void> {
       http = result.at8;
     }
     if (wanted('rebuild')) rows.push(await rebuildRow(cohort.file, baselines.readParsePerSecond));
-    if (wanted('drift')) rows.push(await driftReportRow(cohort.templates));
-    if (wanted('replay')) rows.push(await replayRow(cohort.templates));
+    if (wanted('drift'))
+      rows.push(await driftReportRow(cohort.templates), await driftApiRow(cohort.templates));
+    if (wanted('replay')) rows.push(await replayRow(cohort));
     if (wanted('verify')) rows.push(await verifyChainsRow(cohort));
     if (wanted('export')) rows.push(await exportRow(authority));
     if (wanted('authority'))
