@@ -50,7 +50,7 @@ export async function rawBatchedInsert(cohort: Cohort): Promise<{ seconds: numbe
 }
 
 /**
- * Raw better-sqlite3, one row per transaction (one fsync each), in ROUNDS short rounds on fresh files:
+ * Raw better-sqlite3, one row per transaction (one fsync each), in SINGLE_ROUNDS short rounds on fresh files:
  * the median rate, with every round in the note (review s16 F8: one run of it swung 2,674 → 410 tx/s
  * between two runs seven minutes apart).
  */

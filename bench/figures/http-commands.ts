@@ -111,6 +111,8 @@ export function httpVerdict(
  * projections modes unless the environment sets them; the row says which), the load tool (wrk when on
  * PATH, else autocannon) in another, POST /children/:id/reviews on many children so the decide path is
  * real and conflicts do not happen. 1, 8 and 32 concurrent clients, one after the other on the same store.
+ * `rawRound` runs one round of the raw 1/tx baseline and returns its rate: it runs before the first
+ * phase and after every phase, and each phase's ratio is against the rounds either side of it.
  */
 export async function httpRows(
   templates: readonly Template[],
