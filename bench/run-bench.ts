@@ -23,8 +23,10 @@ import {
   seedAuthority,
   verifyChainsRow,
 } from './figures';
+import { driftApiRow } from './figures/drift-api';
 import { peerRows } from './figures/peer';
 import { BenchArgumentError, readBenchArgs } from './support/options';
+import { rawSingleTxRound } from './support/raw-single-tx';
 import { printTable, writeResults } from './support/report';
 import type { Row } from './support/row';
 import { progress } from './support/timing';
@@ -72,15 +74,16 @@ async function main(): Promise<void> {
       const result = await httpRows(
         cohort.templates,
         options.quick ? 4 : 10,
-        baselines.singleInsertTxPerSecond,
+        async () => (await rawSingleTxRound(baselines.singleRows)).perSecond,
         options.profileApiDir,
       );
       rows.push(...result.rows);
       http = result.at8;
     }
     if (wanted('rebuild')) rows.push(await rebuildRow(cohort.file, baselines.readParsePerSecond));
-    if (wanted('drift')) rows.push(await driftReportRow(cohort.templates));
-    if (wanted('replay')) rows.push(await replayRow(cohort.templates));
+    if (wanted('drift'))
+      rows.push(await driftReportRow(cohort.templates), await driftApiRow(cohort.templates));
+    if (wanted('replay')) rows.push(await replayRow(cohort));
     if (wanted('verify')) rows.push(await verifyChainsRow(cohort));
     if (wanted('export')) rows.push(await exportRow(authority));
     if (wanted('authority'))

@@ -1,19 +1,31 @@
 import type { Cohort } from '../workload/cohort';
+import { median } from '../support/alternating-runs';
 import { openRaw, storedRows } from '../support/raw-sqlite';
+import { rawSingleTxRound, spreadNote } from '../support/raw-single-tx';
 import { TempDb } from '../support/temp-db';
 import { timed } from '../support/timing';
-import { inGroups, insertRows, timeCalls, type InsertRow } from '../support/cohort-rows';
+import { firstRows, inGroups, insertRows, timeCalls, type InsertRow } from '../support/cohort-rows';
 import type { Row } from '../support/row';
 
 /** The physical limits every figure is compared with, measured on this machine in this run. */
 export interface Baselines {
   batchedInsertPerSecond: number;
+  /** Median of SINGLE_ROUNDS rounds. */
   singleInsertTxPerSecond: number;
+  /** The rows one round of it inserts: the HTTP figure runs rounds of them between its phases. */
+  singleRows: InsertRow[];
   readParsePerSecond: number;
   rows: Row[];
 }
 
 const BATCH = 1000;
+
+/** Rounds of the raw 1/tx baseline; `singleCount` rows in all, split between them. */
+export const SINGLE_ROUNDS = 5;
+
+/** Rows in one round of the raw 1/tx baseline (at least 100, so a round spans many fsyncs). */
+export const singleRoundRows = (singleCount: number): number =>
+  Math.max(100, Math.round(singleCount / SINGLE_ROUNDS));
 
 /**
  * Raw better-sqlite3: the cohort's rows (already JSON) in transactions of 1000, synchronous=FULL.
@@ -37,30 +49,24 @@ export async function rawBatchedInsert(cohort: Cohort): Promise<{ seconds: numbe
   }
 }
 
-/** Raw better-sqlite3: one row per transaction, synchronous=FULL: one fsync per commit. */
+/**
+ * Raw better-sqlite3, one row per transaction (one fsync each), in SINGLE_ROUNDS short rounds on fresh files:
+ * the median rate, with every round in the note (review s16 F8: one run of it swung 2,674 → 410 tx/s
+ * between two runs seven minutes apart).
+ */
 async function rawSingleInsert(
   cohort: Cohort,
   count: number,
-): Promise<{ seconds: number; peakRssMb: number }> {
-  const temp = new TempDb();
-  const rows: unknown[][] = [];
-  for (const row of storedRows(cohort.file)) {
-    rows.push(row.slice(1));
-    if (rows.length === count) break;
+): Promise<{ rates: number[]; peakRssMb: number; rows: InsertRow[] }> {
+  const rows = firstRows(cohort.file, singleRoundRows(count));
+  const rates: number[] = [];
+  let peakRssMb = 0;
+  for (let round = 0; round < SINGLE_ROUNDS; round++) {
+    const run = await rawSingleTxRound(rows);
+    rates.push(run.perSecond);
+    peakRssMb = Math.max(peakRssMb, run.peakRssMb);
   }
-  try {
-    return await timed(() => {
-      const db = openRaw(temp.file, 'FULL');
-      const insert = db.prepare(
-        'INSERT INTO events (stream_id, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      const one = db.transaction((row: unknown[]) => insert.run(...row));
-      for (const row of rows) one.immediate(row);
-      db.close();
-    });
-  } finally {
-    temp.remove();
-  }
+  return { rates, peakRssMb, rows };
 }
 
 /** Raw better-sqlite3: read every row in log order and JSON.parse data and metadata, nothing else. */
@@ -91,11 +97,12 @@ export async function measureBaselines(cohort: Cohort, singleCount: number): Pro
     note,
   });
   const batchedRate = cohort.events / batched.seconds;
-  const singleRate = singleCount / single.seconds;
+  const singleRate = median(single.rates);
   const readRate = read.events / read.seconds;
   return {
     batchedInsertPerSecond: batchedRate,
     singleInsertTxPerSecond: singleRate,
+    singleRows: single.rows,
     readParsePerSecond: readRate,
     rows: [
       base(
@@ -110,7 +117,7 @@ export async function measureBaselines(cohort: Cohort, singleCount: number): Pro
         singleRate,
         'tx/s',
         single.peakRssMb,
-        `${singleCount} rows, one fsync each (synchronous=FULL)`,
+        `${SINGLE_ROUNDS} rounds of ${single.rows.length} rows, each on a fresh file, one fsync a row (synchronous=FULL), only the commits timed: ${spreadNote(single.rates)}; the HTTP rows run their own rounds between their phases`,
       ),
       base(
         'baseline: raw read + JSON.parse',

@@ -1,7 +1,15 @@
 import { type NewEvent } from '@care-journey/event-store';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
-import { batchesAsStreams, firstRows, timeCalls, toNewEvent, type InsertRow } from '../support/cohort-rows';
+import {
+  batchesAsStreams,
+  expectedBefore,
+  firstRows,
+  timeCalls,
+  toNewEvent,
+  type InsertRow,
+} from '../support/cohort-rows';
 import { openRaw } from '../support/raw-sqlite';
+import { rawSingleTxRound } from '../support/raw-single-tx';
 import { rateRow, type Row } from '../support/row';
 import { TempDb } from '../support/temp-db';
 import { progress, timed } from '../support/timing';
@@ -18,9 +26,6 @@ const BATCH = 1000;
 const WRITERS = 8;
 const INSERT = 'INSERT INTO events (stream_id, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)';
 
-const expected = (revision: number): 'no_stream' | bigint =>
-  revision === 0 ? 'no_stream' : BigInt(revision - 1);
-
 /** Runs `work` on a fresh database file, removed afterwards. */
 async function withTemp<T>(work: (file: string) => Promise<T>): Promise<T> {
   const temp = new TempDb();
@@ -29,19 +34,6 @@ async function withTemp<T>(work: (file: string) => Promise<T>): Promise<T> {
   } finally {
     temp.remove();
   }
-}
-
-/** Raw: one row per BEGIN IMMEDIATE … COMMIT (one fsync each), the given rows in order. */
-function rawInsertOnePerTx(rows: readonly InsertRow[]): Promise<{ seconds: number; peakRssMb: number }> {
-  return withTemp((file) =>
-    timed(() => {
-      const db = openRaw(file, 'FULL');
-      const insert = db.prepare(INSERT);
-      const one = db.transaction((row: InsertRow) => insert.run(...row));
-      for (const row of rows) one.immediate(row);
-      db.close();
-    }),
-  );
 }
 
 function openStore(file: string): SqliteEventStore {
@@ -110,13 +102,16 @@ export async function appendSingleRow(cohort: Cohort, count: number): Promise<Ro
   progress(`event store: append, 1 per call, ${count} events (raw, then ours)…`);
   const rows = firstRows(cohort.file, count);
   const events = rows.map(toNewEvent);
-  const raw = await rawInsertOnePerTx(rows);
+  // Raw: one row per commit, only the commits timed (as ours times only its appends).
+  const raw = await rawSingleTxRound(rows);
   const ours = await withTemp(async (file) => {
     const store = openStore(file);
     try {
       return await timed(async () => {
         for (let i = 0; i < rows.length; i++)
-          await store.appendToStream(rows[i][0], [events[i]], { expectedRevision: expected(rows[i][1]) });
+          await store.appendToStream(rows[i][0], [events[i]], {
+            expectedRevision: expectedBefore(rows[i][1]),
+          });
         return store.commitStats();
       });
     } finally {
@@ -154,7 +149,8 @@ export async function appendConcurrentRow(cohort: Cohort, count: number): Promis
     }
     writers[child % WRITERS].push({ row, event: toNewEvent(row) });
   }
-  const raw = await rawInsertOnePerTx(rows);
+  // Raw: one row per commit, only the commits timed (as ours times only its appends).
+  const raw = await rawSingleTxRound(rows);
   const ours = await withTemp(async (file) => {
     const store = openStore(file);
     try {
@@ -162,7 +158,7 @@ export async function appendConcurrentRow(cohort: Cohort, count: number): Promis
         await Promise.all(
           writers.map(async (mine) => {
             for (const { row, event } of mine)
-              await store.appendToStream(row[0], [event], { expectedRevision: expected(row[1]) });
+              await store.appendToStream(row[0], [event], { expectedRevision: expectedBefore(row[1]) });
           }),
         );
         return store.commitStats();

@@ -4,6 +4,7 @@ import {
   httpVerdict,
   medianPhase,
   offeredVerdict,
+  rawNote,
   repeatedVerdict,
 } from './http-commands';
 import type { Measured } from '../http/api-under-load';
@@ -84,5 +85,19 @@ describe('the repeated 8-client phases and the constant-rate phase', () => {
     expect(offeredVerdict(phase({ perSecond: 1990, p99: 18 }), 'FULL')).toBe(true);
     expect(offeredVerdict(phase({ perSecond: 1900, p99: 18 }), 'FULL')).toBe(false);
     expect(offeredVerdict(phase({ perSecond: 1990, p99: 25 }), 'FULL')).toBe(false);
+  });
+});
+
+describe('the raw 1/tx baseline beside the HTTP phases (review s16 F8)', () => {
+  it('Given one phase, Then the note names the baseline it was judged against', () => {
+    expect(rawNote([2674.4])).toBe(
+      '; raw 1/tx beside the phase (mean of the rounds just before and after it, in this process while the API idled): 2,674 tx/s',
+    );
+  });
+
+  it('Given three phases, Then the note gives each phase’s baseline and says the ratio is their median', () => {
+    expect(rawNote([2674, 410, 3100])).toBe(
+      '; raw 1/tx beside each phase (mean of the rounds just before and after it, in this process while the API idled): 2,674 / 410 / 3,100 tx/s, the ratio the median over the phases',
+    );
   });
 });

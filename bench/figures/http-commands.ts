@@ -1,5 +1,6 @@
 import { ApiUnderLoad, ReviewStore, type Measured } from '../http/api-under-load';
 import type { Row } from '../support/row';
+import { bracketBaselines, medianRatio, spreadNote } from '../support/raw-single-tx';
 import { progress } from '../support/timing';
 import type { Template } from '../workload/templates';
 
@@ -16,6 +17,15 @@ export const PHASES_AT_8 = 3;
 export const OFFERED_RATE = 2000;
 
 const ms = (value: number): string => value.toFixed(1);
+
+/**
+ * The raw 1/tx baseline each phase was judged against (the mean of the rounds just before and after
+ * it), for the note; the ratio is the median of the phases' own ratios.
+ */
+export function rawNote(baselines: readonly number[]): string {
+  const each = baselines.map((b) => Math.round(b).toLocaleString('en-GB')).join(' / ');
+  return `; raw 1/tx beside ${baselines.length === 1 ? 'the phase' : 'each phase'} (mean of the rounds just before and after it, in this process while the API idled): ${each} tx/s${baselines.length > 1 ? ', the ratio the median over the phases' : ''}`;
+}
 
 /**
  * CPU per request of the API process (all its threads, from /proc, until its read models caught up
@@ -101,11 +111,13 @@ export function httpVerdict(
  * projections modes unless the environment sets them; the row says which), the load tool (wrk when on
  * PATH, else autocannon) in another, POST /children/:id/reviews on many children so the decide path is
  * real and conflicts do not happen. 1, 8 and 32 concurrent clients, one after the other on the same store.
+ * `rawRound` runs one round of the raw 1/tx baseline and returns its rate: it runs before the first
+ * phase and after every phase, and each phase's ratio is against the rounds either side of it.
  */
 export async function httpRows(
   templates: readonly Template[],
   seconds: number,
-  singleTxPerSecond: number,
+  rawRound: () => Promise<number>,
   profileDir?: string,
 ): Promise<{ rows: Row[]; at8: number }> {
   progress('HTTP commands: seeding the API store…');
@@ -116,19 +128,35 @@ export async function httpRows(
     progress(
       `HTTP commands: ${store.targets.length} children, warming up (a command for each), then the read models catching up…`,
     );
-    const warmed = await api.warm(store.targets.length);
+    const server = api;
+    const warmed = await server.warm(store.targets.length);
+    // Review s16 F8: raw 1/tx rounds between the phases (raw, phase, raw, …, raw), each phase judged
+    // against the rounds on either side of it, not against one run from minutes earlier.
+    const raws: number[] = [await rawRound()];
+    const bracketed = new Map<Measured, number>();
+    const measure = async (load: () => Promise<Measured>): Promise<Measured> => {
+      const phase = await load();
+      raws.push(await rawRound());
+      bracketed.set(phase, bracketBaselines(raws.slice(-2), 1)[0]);
+      return phase;
+    };
     const rows: Row[] = [];
     let at8 = 0;
     // Review s16 F4: the row says what store it ran on and that every command hit a kept fold.
     const storeNote = `; store: ${store.seeded.children} children, ${store.seeded.events} events seeded (not the cohort), ${store.targets.length} targets, no more than the folds the API keeps, ${warmed >= store.targets.length ? 'each warmed with a command: every measured command decides on a kept fold (a 100% fold-cache hit rate by construction; the API has no hit counter)' : `only ${warmed} warmed: the first command on each of the others reads its stream`}`;
     const row = (clients: number, phases: readonly Measured[], figure?: string): Row => {
       const r = medianPhase(phases);
+      const beside = phases.map((p) => bracketed.get(p) ?? Number.NaN);
+      const { ratio, baseline } = medianRatio(
+        phases.map((p) => p.perSecond),
+        beside,
+      );
       return {
         figure: figure ?? `HTTP commands (review), ${clients} client${clients > 1 ? 's' : ''}`,
         ours: r.perSecond,
         unit: 'commands/s',
-        baseline: { name: 'raw insert, 1 per transaction (tx/s)', value: singleTxPerSecond },
-        ratio: r.perSecond / singleTxPerSecond,
+        baseline: { name: 'raw insert, 1 per transaction, beside each phase (tx/s)', value: baseline },
+        ratio,
         ...repeatedVerdict(clients, phases, api?.synchronous ?? '?'),
         peakRssMb: 0,
         note:
@@ -137,6 +165,7 @@ export async function httpRows(
             ? `${phases.length} phases back to back, the median phase judged (every response of every phase must be 2xx): ${phases.map(phaseNote).join(' | ')}`
             : phaseNote(r)) +
           cpuNote(r) +
+          rawNote(beside) +
           storeNote,
       };
     };
@@ -145,7 +174,7 @@ export async function httpRows(
       const phases: Measured[] = [];
       for (let phase = 1; phase <= count; phase++) {
         progress(`HTTP commands: ${clients} client(s) for ${seconds} s (phase ${phase} of ${count})…`);
-        phases.push(await api.load(clients, seconds));
+        phases.push(await measure(() => server.load(clients, seconds)));
       }
       if (clients === 8) at8 = medianPhase(phases).perSecond;
       rows.push(row(clients, phases));
@@ -155,7 +184,7 @@ export async function httpRows(
     progress(
       `HTTP commands: 8 clients at a constant ${OFFERED_RATE}/s for ${seconds} s (autocannon, CO-corrected)…`,
     );
-    const offered = await api.load(8, seconds, OFFERED_RATE);
+    const offered = await measure(() => server.load(8, seconds, OFFERED_RATE));
     const coRow = row(
       8,
       [offered],
@@ -165,8 +194,13 @@ export async function httpRows(
     coRow.met = offeredVerdict(offered, api.synchronous);
     coRow.note = `autocannon overallRate ${OFFERED_RATE}/s (latencies corrected for coordinated omission; autocannon takes ~0.2 ms of CPU a request from the same cores); ${coRow.note ?? ''}`;
     rows.push(coRow);
+    const rawRounds = `raw 1/tx rounds around the figure's phases: ${spreadNote(raws)}`;
+    progress(`HTTP commands: ${rawRounds}`);
     const rss = api.peakRssMb();
-    for (const row of rows) row.peakRssMb = rss;
+    for (const row of rows) {
+      row.peakRssMb = rss;
+      row.note = `${row.note ?? ''}; ${rawRounds}`;
+    }
     return { rows, at8 };
   } finally {
     await api?.stop();

@@ -17,6 +17,9 @@ const GOAL = 4.4;
 const MEASUREMENTS = [
   { name: 'raw batched insert', kind: 'insert', ours: false },
   { name: 'event store append, 1000 per call', kind: 'append', ours: true },
+  // Review s16 F6: the shape commands write (figures/child-append.ts), beside its raw limit.
+  { name: 'raw insert, child streams interleaved', kind: 'insert-children', ours: false },
+  { name: 'event store append, child-shaped (1 event per call)', kind: 'append-children', ours: true },
   { name: 'raw read + JSON.parse', kind: 'read', ours: false },
   { name: 'projection rebuild', kind: 'rebuild', ours: true },
 ] as const;
@@ -27,6 +30,12 @@ const s = (seconds: number): string => `${seconds.toFixed(seconds < 10 ? 2 : 1)}
 const load = (): string => loadavg()[0].toFixed(1);
 const label = (size: 0 | 1): string => (size === 0 ? '1×' : `${FACTOR}×`);
 
+/** Appends per commit of a child-shaped run (the same at every run of a size: the windows are fixed). */
+export function commitsNote(run: Pick<ApartRun, 'appends' | 'transactions'> | undefined): string {
+  if (!run?.appends || !run.transactions) return '';
+  return `, ${run.appends} appends in ${run.transactions} commits (${(run.appends / run.transactions).toFixed(0)} per commit)`;
+}
+
 /** One size's part of the note: its best wall time, every run's wall and CPU time, peak RSS, I/O per event. */
 function sizeNote(size: 0 | 1, cohort: Cohort, runs: readonly ApartRun[]): string {
   const wall = runs.map((r) => r.seconds);
@@ -35,7 +44,7 @@ function sizeNote(size: 0 | 1, cohort: Cohort, runs: readonly ApartRun[]): strin
   // Bytes per event through read/write calls: a page cache or index outgrown shows as growth here.
   const perEvent = (pick: (r: ApartRun) => number): string =>
     (median(runs.map(pick)) / cohort.events / 1024).toFixed(1);
-  return `${label(size)} ${cohort.events} events / ${cohort.children} children: best ${s(best(wall))} (${wall.map(s).join(', ')}; CPU ${cpu.map(s).join(', ')}), peak RSS ${rss.toFixed(0)} MB, read/written ${perEvent((r) => r.readBytes)}/${perEvent((r) => r.writtenBytes)} KB per event`;
+  return `${label(size)} ${cohort.events} events / ${cohort.children} children: best ${s(best(wall))} (${wall.map(s).join(', ')}; CPU ${cpu.map(s).join(', ')}), peak RSS ${rss.toFixed(0)} MB, read/written ${perEvent((r) => r.readBytes)}/${perEvent((r) => r.writtenBytes)} KB per event${commitsNote(runs[0])}`;
 }
 
 /**

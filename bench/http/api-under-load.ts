@@ -42,6 +42,21 @@ const benchSocialWorker = () => ({
   teams: DEFAULT_AUTHORITY_CONFIG.teams,
 });
 
+/** The bench's admin (every child in scope, names shown): the drift figure's other reader. */
+const benchAdmin = () => ({
+  username: 'bench-admin',
+  name: 'Bench Admin',
+  role: 'admin',
+  passwordHash: hashPassword(randomBytes(16).toString('hex')),
+});
+
+/** The users the bench's API knows, and so may send a token for. */
+export type BenchReader = 'social_worker' | 'admin';
+const BENCH_USER_IDS: Record<BenchReader, string> = {
+  social_worker: 'bench-social-worker',
+  admin: 'bench-admin',
+};
+
 const since = (before: number | undefined, after: number | undefined): number | undefined =>
   before === undefined || after === undefined ? undefined : after - before;
 
@@ -127,6 +142,7 @@ export class ApiUnderLoad {
   synchronous = '';
   private url = '';
   private token = '';
+  private readonly tokens = new Map<BenchReader, string>();
   private first = 0;
 
   private constructor(
@@ -145,7 +161,7 @@ export class ApiUnderLoad {
     const dir = dirname(options.file);
     const secret = randomBytes(32).toString('hex');
     const usersFile = `${options.file}.users.json`;
-    writeFileSync(usersFile, JSON.stringify([benchSocialWorker()]), { mode: 0o600 });
+    writeFileSync(usersFile, JSON.stringify([benchSocialWorker(), benchAdmin()]), { mode: 0o600 });
     const server = spawnNode(
       options.serverScript ?? script('api-server'),
       [],
@@ -169,7 +185,7 @@ export class ApiUnderLoad {
       api.modes = `${writerMode}, ${projectionsMode}, ${synchronousMode}`;
       api.synchronous = synchronousMode.replace('synchronous=', '');
       api.url = `http://127.0.0.1:${port}`;
-      api.token = mintToken({ secret, userId: 'bench-social-worker', role: 'social_worker' });
+      api.token = api.tokenFor('social_worker');
       return api;
     } catch (error) {
       await api.stop();
@@ -218,6 +234,36 @@ export class ApiUnderLoad {
     for (let round = 0; round < 15 && this.first < targets; round++) await this.load(8, 2);
     await caughtUp(this.url, 120_000);
     return this.first; // commands sent so far: ≥ targets when each target had one
+  }
+
+  /** One token per user for the life of the API, as a client signed in once would send. */
+  private tokenFor(role: BenchReader): string {
+    const token =
+      this.tokens.get(role) ?? mintToken({ secret: this.secret, userId: BENCH_USER_IDS[role], role });
+    this.tokens.set(role, token);
+    return token;
+  }
+
+  /** Until the read models have caught up with the log (false if not within `timeoutMs`). */
+  caughtUp(timeoutMs: number): Promise<boolean> {
+    return caughtUp(this.url, timeoutMs);
+  }
+
+  /**
+   * One GET as `role`, timed from sending it to the last byte of the answer (read as text, not
+   * parsed); refused unless 200. Returns the time and the body, for the caller to check.
+   */
+  async timedGet(path: string, role: BenchReader): Promise<{ ms: number; body: string }> {
+    const token = this.tokenFor(role);
+    const start = performance.now();
+    const response = await fetch(`${this.url}${path}`, {
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+    });
+    const body = await response.text();
+    const ms = performance.now() - start;
+    if (response.status !== 200)
+      throw new Error(`GET ${path} as ${role}: ${response.status} ${body.slice(0, 300)}`);
+    return { ms, body };
   }
 
   peakRssMb(): number {

@@ -39,6 +39,34 @@ export function* inGroups<T>(items: Iterable<T>, size: number): Generator<T[]> {
   if (group.length > 0) yield group;
 }
 
+/** The expected revision of an append whose first event is at `revision`: `no_stream` for a stream's first. */
+export const expectedBefore = (revision: number): 'no_stream' | bigint =>
+  revision === 0 ? 'no_stream' : BigInt(revision - 1);
+
+/** Rows in log order, one array per run of rows of the same stream (the cohort is written child by child). */
+export function* byStream(rows: Iterable<InsertRow>): Generator<InsertRow[]> {
+  let child: InsertRow[] = [];
+  for (const row of rows) {
+    if (child.length > 0 && row[0] !== child[0][0]) {
+      yield child;
+      child = [];
+    }
+    child.push(row);
+  }
+  if (child.length > 0) yield child;
+}
+
+/**
+ * Children's events interleaved as a live log has them: round r holds the r-th event of every child
+ * that has one, in the children's order (a child with fewer events drops out of later rounds).
+ */
+export function byRevision<T>(children: readonly (readonly T[])[]): T[][] {
+  const longest = Math.max(0, ...children.map((events) => events.length));
+  return Array.from({ length: longest }, (_, r) =>
+    children.filter((events) => r < events.length).map((events) => events[r]),
+  );
+}
+
 /** Every row of the seed file as the raw baseline inserts it, in log order, read lazily. */
 export function* insertRows(file: string): Generator<InsertRow> {
   for (const row of storedRows(file)) yield insertRow(row);

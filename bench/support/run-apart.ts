@@ -8,6 +8,9 @@ export interface ApartRun {
   /** Bytes read and written through system calls during the measurement (0 without /proc). */
   readBytes: number;
   writtenBytes: number;
+  /** Appends and the transactions that committed them (the child-shaped appends only). */
+  appends?: number;
+  transactions?: number;
 }
 
 /** Runs a compiled measuring script in a fresh Node process and returns its timing line. */
@@ -15,8 +18,10 @@ export async function runApart(script: string, args: string[]): Promise<ApartRun
   const child = spawnNode(script, args);
   try {
     const line = await firstLine(child, /^\{"seconds"/, 3_600_000);
-    const { seconds, cpuSeconds, peakRssMb, readBytes, writtenBytes } = JSON.parse(line) as ApartRun;
-    return { seconds, cpuSeconds, peakRssMb, readBytes, writtenBytes };
+    const { seconds, cpuSeconds, peakRssMb, readBytes, writtenBytes, appends, transactions } = JSON.parse(
+      line,
+    ) as ApartRun;
+    return { seconds, cpuSeconds, peakRssMb, readBytes, writtenBytes, appends, transactions };
   } finally {
     await exited(child);
   }
