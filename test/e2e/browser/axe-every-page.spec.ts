@@ -89,6 +89,8 @@ async function findings(page: Page, baseUrl: string, visits: readonly Visit[]): 
  *
  * Not visited here, and why:
  * - The CSV downloads (drift, as-known drift, access log): not web pages.
+ * - `/`, `/panel`, sign-out and a signed-out visit to a page: redirects only, to pages checked here.
+ * - A form sent from another site: the plain 403 page, the same error page as the 403s checked here.
  * - A screen reader: axe-core checks the markup, not what a person hears (see the statement).
  */
 describeInBrowser('every web page passes axe-core’s WCAG 2.2 A/AA checks (real browser)', () => {
@@ -269,6 +271,42 @@ describeInBrowser('every web page passes axe-core’s WCAG 2.2 A/AA checks (real
         path: '/panel/children/new',
         status: 200,
         then: registerAgain,
+      },
+    ]);
+    expect(found).toEqual([]);
+  });
+
+  it('a social worker sending a form opened before signing in again: the form comes back, "Your session changed"', async () => {
+    const context = await app.newContext(PAGE_OPTIONS);
+    const page = await context.newPage();
+    await signIn(page, app.baseUrl, 'sw.demo', '/panel/drift');
+    // Signing in again in another tab of the same browser gives this session's forms a new token.
+    const signInAgain = async (p: Page) => {
+      const other = await context.newPage();
+      await signIn(other, app.baseUrl, 'sw.demo', '/panel/drift');
+      await other.close();
+      const [response] = await Promise.all([
+        p.waitForNavigation(),
+        p
+          .getByRole('button', { name: /^(Record|Register the child)/ })
+          .first()
+          .click(),
+      ]);
+      if (response?.status() !== 403) throw new Error(`the old form's send answered ${response?.status()}`);
+      await p.getByText('Your session changed: check the answers and send again').waitFor();
+    };
+    const found = await findings(page, app.baseUrl, [
+      {
+        name: 'record form sent after signing in again',
+        path: `/panel/children/${childId}/record/review`,
+        status: 200,
+        then: signInAgain,
+      },
+      {
+        name: 'register a child sent after signing in again',
+        path: '/panel/children/new',
+        status: 200,
+        then: signInAgain,
       },
     ]);
     expect(found).toEqual([]);
