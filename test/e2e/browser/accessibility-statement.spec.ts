@@ -1,4 +1,7 @@
-import { KNOWN_ISSUES } from '../../../apps/api/src/web/accessibility/accessibility-statement.page';
+import {
+  AUTOMATED_CHECKER,
+  KNOWN_ISSUES,
+} from '../../../apps/api/src/web/accessibility/accessibility-statement.page';
 import { useBrowserApp } from './support/browser-app';
 import { describeInBrowser, screenshot } from './support/chromium';
 import { signIn } from './support/sign-in';
@@ -43,6 +46,13 @@ describeInBrowser('the accessibility statement (real browser)', () => {
     );
     await expect(page.locator('#last-tested').textContent()).resolves.toMatch(/last tested on \d+ \w+ \d{4}/);
     await expect(page.locator('main').textContent()).resolves.toContain('axe-core');
+    // What runs on every test run (axe-every-page.spec.ts), at which level, and what a checker cannot tell.
+    await expect(page.locator('#automated-checks').textContent()).resolves.toContain(
+      `${AUTOMATED_CHECKER} checks every page in a real web browser (Chromium) against its rules for WCAG 2.0, 2.1 and 2.2 at levels A and AA`,
+    );
+    await expect(page.locator('#not-tested').textContent()).resolves.toContain(
+      'We have not yet tested with screen readers (JAWS, NVDA, VoiceOver)',
+    );
     await expect(page.locator('main').textContent()).resolves.toContain(
       'Equality Advisory and Support Service',
     );

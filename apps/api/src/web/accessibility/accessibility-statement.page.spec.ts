@@ -1,4 +1,4 @@
-import { accessibilityStatementPage } from './accessibility-statement.page';
+import { accessibilityStatementPage, AUTOMATED_CHECKER } from './accessibility-statement.page';
 
 const text = (issues: Parameters<typeof accessibilityStatementPage>[0]) =>
   accessibilityStatementPage(issues).value.replace(/\s+/g, ' ');
@@ -26,5 +26,20 @@ describe('accessibility statement: compliance follows the known failures', () =>
     expect(page).toContain(
       'We have not yet tested with screen readers (JAWS, NVDA, VoiceOver) or Windows high contrast mode.',
     );
+  });
+});
+
+describe('accessibility statement: what is checked automatically, and what is not', () => {
+  it('Given the browser tests run axe-core on every page, When the statement is shown, Then it names the installed version, the WCAG levels and the roles, and says screen readers are untested', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const installed = (require('axe-core/package.json') as { version: string }).version;
+    expect(AUTOMATED_CHECKER).toBe(`axe-core ${installed.split('.').slice(0, 2).join('.')}`);
+    const page = text([]);
+    expect(page).toContain(
+      `the automated checker ${AUTOMATED_CHECKER} checks every page in a real web browser (Chromium) against its rules for WCAG 2.0, 2.1 and 2.2 at levels A and AA`,
+    );
+    expect(page).toContain('(social worker, panel member, auditor, administrator, reporting job)');
+    expect(page).toContain('An automated checker finds only some kinds of failure.');
+    expect(page).toContain('No person using a screen reader has tried the service yet');
   });
 });

@@ -20,6 +20,9 @@ export const KNOWN_ISSUES: readonly KnownIssue[] = [
   // signed in" (2.2.1), and the measures pages' tables at 320 px (1.4.10).
 ];
 
+/** The automated checker the browser tests run on every page (test/e2e/browser/axe-every-page.spec.ts). */
+export const AUTOMATED_CHECKER = 'axe-core 4.14';
+
 /** When the service was last tested, and how (the statement's "Preparation of this statement"). */
 export const LAST_TESTED = '28 November 2026';
 
@@ -77,12 +80,16 @@ export function accessibilityStatementPage(issues: readonly KnownIssue[] = KNOWN
     <p class="govuk-body">We plan to fix these. Until then, tell your administrator if one stops you doing something, and they will help you do it another way.</p>
 
     <h2 class="govuk-heading-m">How we tested this service</h2>
-    <p class="govuk-body" id="last-tested">This service was last tested on ${LAST_TESTED} against the WCAG 2.2 AA standard, by the team that develops it. We tested:</p>
+    <p class="govuk-body" id="last-tested">This service was last tested on ${LAST_TESTED} against the WCAG 2.2 AA standard, by the team that develops it.</p>
+    <h3 class="govuk-heading-s">Checked automatically</h3>
+    <p class="govuk-body" id="automated-checks">Every time the service’s tests run, the automated checker ${AUTOMATED_CHECKER} checks every page in a real web browser (Chromium) against its rules for WCAG 2.0, 2.1 and 2.2 at levels A and AA. It checks every page each kind of user can reach (social worker, panel member, auditor, administrator, reporting job), including every record form, the pages with their error messages, a child’s journey replayed as at a date, the session warning while it is open, error pages, and the widest pages on a 320 pixel wide screen. A page the checker finds a failure on fails the tests. It finds no failure today.</p>
+    <p class="govuk-body">An automated checker finds only some kinds of failure. It cannot tell whether text alternatives, headings and labels make sense, whether the reading order is right or whether the service is usable with assistive technology, and it cannot work out the contrast of the words drawn on the timeline’s coloured bars.</p>
+    <h3 class="govuk-heading-s">Checked by hand</h3>
     <ul class="govuk-list govuk-list--bullet">
-      <li>every page reachable as each kind of user (social worker, panel member, auditor, reporting job), about 100 pages including every record form and its errors, with the automated checker axe-core 4.14</li>
-      <li>by hand: using the service with a keyboard only (signing in, recording a review, the filters), focus, error messages and their links, headings, tables, the charts’ text alternatives, 320 pixel wide screens and printing</li>
+      <li>using the service with a keyboard only (signing in, recording a review, the filters), focus, error messages and their links, headings, tables, the charts’ text alternatives, 320 pixel wide screens and printing</li>
     </ul>
-    <p class="govuk-body">We have not yet tested with screen readers (JAWS, NVDA, VoiceOver) or Windows high contrast mode.</p>
+    <h3 class="govuk-heading-s">Not tested yet</h3>
+    <p class="govuk-body" id="not-tested">We have not yet tested with screen readers (JAWS, NVDA, VoiceOver) or Windows high contrast mode. No person using a screen reader has tried the service yet, so we cannot say how well it works with one.</p>
 
     <h2 class="govuk-heading-m">Preparation of this accessibility statement</h2>
     <p class="govuk-body">This statement was prepared on ${LAST_TESTED}. It was last reviewed on ${LAST_TESTED}.</p>
