@@ -114,8 +114,11 @@ describeInBrowser('every web page passes axe-core’s WCAG 2.2 A/AA checks (real
     await page.close();
   });
 
-  /** The pages every role that reads them shares. */
-  const readingPages = (): Visit[] => [
+  /**
+   * The pages every role that reads them shares. The indicator pages are one template: the panel
+   * member (who reads them) visits all seven, other roles one, to keep the browser run short.
+   */
+  const readingPages = (indicators: 'every indicator' | 'one indicator' = 'one indicator'): Visit[] => [
     { name: 'drift report', path: '/panel/drift', status: 200 },
     { name: 'drift report as at year end', path: `/panel/drift?asAt=${YEAR_END}&all=1`, status: 200 },
     {
@@ -137,7 +140,7 @@ describeInBrowser('every web page passes axe-core’s WCAG 2.2 A/AA checks (real
       status: 200,
       then: showsErrors,
     },
-    ...INDICATORS.map((id) => ({
+    ...(indicators === 'every indicator' ? INDICATORS : INDICATORS.slice(0, 1)).map((id) => ({
       name: `indicator ${id} children`,
       path: `/panel/measures/${id}?yearEnding=${YEAR_END}`,
       status: 200,
@@ -338,7 +341,7 @@ describeInBrowser('every web page passes axe-core’s WCAG 2.2 A/AA checks (real
   it('a panel member: the reading pages and the child, without record forms; a record form is 403', async () => {
     const page = await signedIn('panel.demo');
     const found = await findings(page, app.baseUrl, [
-      ...readingPages(),
+      ...readingPages('every indicator'),
       ...childPages(),
       {
         name: 'a record form (403 for the panel)',
@@ -383,12 +386,14 @@ describeInBrowser('every web page passes axe-core’s WCAG 2.2 A/AA checks (real
     expect(found).toEqual([]);
   });
 
-  it('an admin: the reading pages, the child, every record form, withdraw a registration, the audit pages', async () => {
+  it('an admin: the reading pages, the child, two record forms, withdraw a registration, the audit pages', async () => {
     const page = await signedIn('admin.demo');
     const found = await findings(page, app.baseUrl, [
       ...readingPages(),
       ...childPages(),
-      ...recordForms(),
+      // The record forms are the social worker's pages (checked above, every one); the admin's two
+      // here check them with the admin's navigation.
+      ...recordForms().slice(0, 2),
       {
         name: 'withdraw a registration',
         path: `/panel/children/${childId}/withdraw-registration`,
