@@ -139,3 +139,26 @@ describe('The return from a temporary placement begins the usual placement again
       .when(back('2024-07-05'))
       .then([{ type: 'TemporaryPlacementEnded', data: { childId: CHILD, effectiveDate: '2024-07-05' } }]));
 });
+
+describe('A placement as a 903 return holds it (asReturned, the import alone): kept under the minimum age', () => {
+  // s17 diff review F3: the DfE validator tests K3 alone from 2024/25, so an accepted return may
+  // hold an H5 begun at 15; the import keeps it and reports rule 371, a worker's command is refused.
+  it('Given a 15-year-old in foster care, When a move to H5 comes asReturned, Then it is recorded without the flag', () =>
+    given(sixteenIn2023)
+      .when({ ...move('2023-06-19', semiIndependent), asReturned: true })
+      .then(moved('2023-06-19', semiIndependent)));
+  it('Given a 15-year-old, When care starts in P2 asReturned, Then it is recorded without the flag', () => {
+    const { asReturned: _flag, ...command } = {
+      ...start('2023-06-19', independent),
+      asReturned: true as const,
+    };
+    const { type: _type, now: _now, recordedBy: _by, ...data } = command;
+    return given([bornOn('2007-06-20', '2023-01-01')])
+      .when({ ...command, asReturned: true })
+      .then([{ type: 'PeriodOfCareStarted', data }]);
+  });
+  it('Given the same move asReturned, When its placement breaks another rule (an H5 with no URN), Then that rule still refuses it', () =>
+    given(sixteenIn2023)
+      .when({ ...move('2023-11-01', { ...semiIndependent, urn: undefined }), asReturned: true })
+      .thenThrows('supported-accommodation-urn-required', 'placement.urn'));
+});
