@@ -37,7 +37,7 @@ import { ChildIdParam } from '../children/dto/child-id.param';
 import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { badRequestBody } from '../http/field-errors';
 import { driftCsv } from '../web/drift/drift-csv';
-import { shownUntilRecorded } from '../web/child/shown-until-recorded';
+import { shownUntilRecorded } from '@care-journey/audit';
 import { DRIFT_REPORT_READERS } from '../web/drift/drift-report-readers';
 import { UserDirectory } from '../web/auth/user-directory';
 import { asRecordedName, driftAsRecorded, type DriftAsRecorded } from '../web/drift/as-recorded';

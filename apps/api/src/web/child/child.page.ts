@@ -20,7 +20,7 @@ import { closedDayWords, closedWords, isCondition, openFlagStatus } from '../htm
 import { html, type HtmlValue, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import type { ChildJourney, ReplayForm } from './child-journey';
-import type { ShownUntilRecorded } from './shown-until-recorded';
+import type { ShownUntilRecorded } from '@care-journey/audit';
 import { entryDetails } from './entry-details';
 import { eventLabel } from './event-labels';
 import { timelineSvg, markPath, MARK_COLOURS } from './timeline.svg';

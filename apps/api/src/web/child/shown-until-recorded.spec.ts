@@ -1,7 +1,7 @@
 import type { StoredJourneyEvent } from '@care-journey/journey';
 import { DEFAULT_DRIFT_CONFIG, flagHistory, summaryFromStream } from '@care-journey/projections';
 import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
-import { shownUntilRecorded } from './shown-until-recorded';
+import { shownUntilRecorded } from '@care-journey/audit';
 import { childPageFor } from './testing/child-page-for';
 
 const CHILD = '35e88ce0-8aec-52e9-8d15-03da5af3bd19';
