@@ -6,6 +6,7 @@
  */
 import type { EndTemporaryPlacement, StartPeriodOfCare } from '../commands';
 import type { JourneyEvent, PlacementDetails } from '../events';
+import { amendEntry } from '../testing/correction-commands';
 import { given } from '../testing/decider-specification';
 import { episodeCommands } from '../testing/episode-commands';
 import { CHILD, careStarted, meta, placementChanged, registered } from '../testing/fixtures';
@@ -161,4 +162,19 @@ describe('A placement as a 903 return holds it (asReturned, the import alone): k
     given(sixteenIn2023)
       .when({ ...move('2023-11-01', { ...semiIndependent, urn: undefined }), asReturned: true })
       .thenThrows('supported-accommodation-urn-required', 'placement.urn'));
+  it('Given an H5 at 15 kept from a return, When a worker corrects its postcode, Then the correction is taken: the kept placement does not block the child’s later corrections', () =>
+    given([...sixteenIn2023, placementChanged('2023-06-19', semiIndependent)])
+      .when(amendEntry('e3', { placement: { ...semiIndependent, postcode: 'CB4 1UX' } }, 'postcode mistyped'))
+      .then([
+        {
+          type: 'EntryAmended',
+          data: {
+            childId: CHILD,
+            effectiveDate: '2023-06-19',
+            correctedEventId: 'e3',
+            reason: 'postcode mistyped',
+            amendedData: { placement: { ...semiIndependent, postcode: 'CB4 1UX' } },
+          },
+        },
+      ]));
 });
