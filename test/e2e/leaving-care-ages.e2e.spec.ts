@@ -66,6 +66,29 @@ describe('leaving care: the ages of 16+ settings and of independent living over 
     expect(await eventCount(api, childId)).toBe(2);
   });
 
+  it('refuses H5 at 15 in 2024/25, which import-903 keeps from a return (s17 diff F3), even sent asReturned', async () => {
+    const childId = await inCare('LC-H5-15', '2008-09-01');
+    const h5 = await moveTo(childId, '2024-06-01', 'H5');
+    expect(h5.status).toBe(422);
+    expect(h5.body).toMatchObject({ rule: 'h5-under-16', field: 'placement.placementType' });
+    const asReturned = await api.post<{ errors: { field: string; rule: string }[] }>(
+      `/children/${childId}/placement-changes`,
+      {
+        effectiveDate: '2024-06-01',
+        placement: { placementType: 'H5', provider: 'PR4', postcode: 'CB4 1UW', urn: '2771234' },
+        reasonForChange: 'CARPL',
+        sameCarer: false,
+        asReturned: true,
+      },
+      worker,
+    );
+    expect(asReturned.status).toBe(400);
+    expect(asReturned.body.errors).toEqual([
+      expect.objectContaining({ field: 'asReturned', rule: 'whitelistValidation' }),
+    ]);
+    expect(await eventCount(api, childId)).toBe(2);
+  });
+
   it('takes H5 on the 16th birthday', async () => {
     const childId = await inCare('LC-H5-16', '2008-01-15');
     expect((await moveTo(childId, '2024-01-14', 'H5')).status).toBe(422);

@@ -3,7 +3,7 @@ import { environmentKind } from './environment-kind';
 /**
  * Which bearer tokens the API accepts (CARE_JOURNEY_TOKENS):
  * - `recorded`: only API tokens whose id is in the store's `tokens-issued` record (the ones
- *   `care-journey token` and the demo minted), so a token signed with the secret by other means
+ *   `care-journey token` minted; the demo records none), so a token signed with the secret by other means
  *   is refused;
  * - `signed`: any token the secret signed (before session 17, the only behaviour).
  * Web sign-in sessions are not API tokens: neither value changes how they are checked.

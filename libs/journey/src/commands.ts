@@ -16,9 +16,20 @@ type Command<T extends string, D> = { type: T } & D & CommandMeta;
 
 export type RegisterChild = Command<'RegisterChild', EventData<'ChildRegistered'>>;
 export type ChangeAllocation = Command<'ChangeAllocation', EventData<'AllocationChanged'>>;
-export type StartPeriodOfCare = Command<'StartPeriodOfCare', EventData<'PeriodOfCareStarted'>>;
+/**
+ * Set only by the 903 import (the API's DTOs have no such field): a placement as a return holds it.
+ * One begun under its minimum age (903 rules 370/371) is then kept (the DfE accepted it) and reported.
+ */
+interface PlacementAsReturned {
+  asReturned?: true;
+}
+
+export type StartPeriodOfCare = Command<
+  'StartPeriodOfCare',
+  EventData<'PeriodOfCareStarted'> & PlacementAsReturned
+>;
 export type ChangeLegalStatus = Command<'ChangeLegalStatus', EventData<'LegalStatusChanged'>>;
-export type ChangePlacement = Command<'ChangePlacement', EventData<'PlacementChanged'>>;
+export type ChangePlacement = Command<'ChangePlacement', EventData<'PlacementChanged'> & PlacementAsReturned>;
 export type StartTemporaryPlacement = Command<
   'StartTemporaryPlacement',
   EventData<'TemporaryPlacementStarted'>

@@ -67,6 +67,7 @@ export { endsByRegistration } from './invariants/supported-accommodation';
 export { mustReRecordPlacement } from './invariants/withdrawn-placement-types';
 export { reasonFitsCarer } from './invariants/reason-and-carer';
 export { isE8ForTurning18 } from './invariants/end-of-care';
+export { placementAgeBreach } from './invariants/placement-age';
 export {
   isOrderDateAsKnown,
   earliestDayOf,

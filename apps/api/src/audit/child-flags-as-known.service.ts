@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   childFlagsAsKnown,
-  knownAt,
   readWholeStream,
   toStoredJourneyEvent,
   type AsKnownPoint,
@@ -9,10 +8,9 @@ import {
 } from '@care-journey/audit';
 import type { EventStore } from '@care-journey/event-store';
 import { journeyStream, type StoredJourneyEvent } from '@care-journey/journey';
-import { summaryFromStream, type DriftConfig } from '@care-journey/projections';
+import type { DriftConfig } from '@care-journey/projections';
 import { ChildNotFound } from '../children/application-errors';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
-import { shownUntilRecorded, type ShownUntilRecorded } from '../web/child/shown-until-recorded';
 
 /**
  * A child's flags as known at an instant (GET /children/:id/flags?knownAt=): replayed from the child's
@@ -27,15 +25,14 @@ export class ChildFlagsAsKnownService {
     childId: string,
     point: AsKnownPoint,
     config: DriftConfig,
-  ): Promise<
-    ChildFlagsAsKnown & { childId: string; childRef: string; shownUntilRecorded: ShownUntilRecorded[] }
-  > {
+  ): Promise<ChildFlagsAsKnown & { childId: string; childRef: string }> {
     const events = await this.entries(childId);
     const flags = childFlagsAsKnown(childId, events, point, config);
     // Known before registration: the reference is still the child's (the stream's first entry).
     const registeredRef = (events[0]?.data as { childRef?: unknown }).childRef;
     const childRef = flags.childRef ?? (typeof registeredRef === 'string' ? registeredRef : childId);
-    return { childId, ...flags, childRef, shownUntilRecorded: shownAsKnown(childId, events, point, config) };
+    // The trace comes from the same replay (review s17 diff F6: it was folded a second time here).
+    return { childId, ...flags, childRef };
   }
 
   /** The child's entries as recorded (with when), for what the read model does not keep. */
@@ -44,21 +41,4 @@ export class ChildFlagsAsKnownService {
     if (!recorded) throw new ChildNotFound(childId);
     return recorded.map(toStoredJourneyEvent);
   }
-}
-
-/**
- * Steps held in time but recorded late, as known at the instant (review s16-ofsted F2): the trace the
- * child page as known gives, from the entries recorded by then (a step recorded later is still an
- * open flag then, not a trace).
- */
-function shownAsKnown(
-  childId: string,
-  events: readonly StoredJourneyEvent[],
-  point: AsKnownPoint,
-  config: DriftConfig,
-): ShownUntilRecorded[] {
-  const known = knownAt(events, point.knownAt);
-  if (known.length === 0) return [];
-  const byId = new Map(known.map((event) => [event.id, event]));
-  return shownUntilRecorded(summaryFromStream(childId, known), point.asAt, config, byId);
 }

@@ -37,7 +37,7 @@ import { ChildIdParam } from '../children/dto/child-id.param';
 import { Origin, type CommandOrigin } from '../http/command-origin.decorator';
 import { badRequestBody } from '../http/field-errors';
 import { driftCsv } from '../web/drift/drift-csv';
-import { shownUntilRecorded } from '../web/child/shown-until-recorded';
+import { shownUntilRecorded } from '@care-journey/audit';
 import { DRIFT_REPORT_READERS } from '../web/drift/drift-report-readers';
 import { UserDirectory } from '../web/auth/user-directory';
 import { asRecordedName, driftAsRecorded, type DriftAsRecorded } from '../web/drift/as-recorded';
@@ -207,7 +207,7 @@ export class DriftController {
       "An `asAt` after today (in England) is a projection, as on the drift report: the JSON carries `projection` (`from`: today, `assumes`) and the CSV file name says `projection` (`flags-<ref>-projection-<date>.csv`); a flag's `daysOverdue` is counted to `asAt`. " +
       '`knownAt` (an instant with a zone, or a date: the end of that day in England): the flags as the entries recorded by then give them, replayed from the log as the drift report as known at does (`asAt` defaults to the day of knownAt in England); the JSON adds `knownAt`, `eventsKnown` and `judgedWith` (this build’s rules and today’s thresholds, not those in force at knownAt), the CSV file name `-known-<instant>`. ' +
       'Every role of this route may give knownAt, as on the case-history replay (GET /children/:id/history). ' +
-      'The JSON adds `shownUntilRecorded` (with knownAt too, from the entries recorded by then): steps taken in time but recorded after their due date, so never a breach, whose flag every report showed overdue from `shownFrom` to `recordedOn` (docs/drift-rules.md); the CSV gives each as a `shown_until_recorded` line (opened_on the first day shown, closed_on the day the step was taken, recorded_on then corrected_on last). A step first recorded with a late date and corrected into time carries `correctedIntoTime` (`eventId`, `recordedOn`, `firstDate`): the flag history showed a breach until then. ' +
+      'The JSON adds `shownUntilRecorded` (with knownAt too, from the entries recorded by then): steps taken in time but recorded after their due date, so never a breach, whose flag every report showed overdue from `shownFrom` to `recordedOn` (docs/drift-rules.md); the CSV gives each as a `shown_until_recorded` line (opened_on the first day shown, closed_on the day the step was taken, recorded_on then corrected_on last). A step first recorded with a late date and corrected into time carries `correctedIntoTime` (`eventId`, `recordedOn`, `firstDate`, and `breachOnly: true` when the flag was never shown open, its basis recorded after the step): the flag history showed a breach until then. ' +
       'Every read is recorded in the read-access trail (view flags, with asAt, knownAt and format). Roles: social_worker, panel_member, auditor, admin.',
   })
   @ApiProduces('application/json', 'text/csv')

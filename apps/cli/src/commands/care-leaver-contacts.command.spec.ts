@@ -121,4 +121,43 @@ describe('care-journey care-leaver-contacts: the OC3 contacts due, authority-wid
       ],
     ]);
   });
+
+  // Review s17 diff F2: a missed 17th birthday in 2024 is in a return already made by November 2026.
+  it('Given the same care leaver, When listed on 28/11/2026, Then the missed 17th (2024) is left out unless --missed-since widens the list, which the trail records', async () => {
+    const store = new SqliteEventStore({ file: join(dir, 'events.db') });
+    await child(store, 'c1', 'RVLC03', '2007-06-01', '2024-01-10');
+    await store.close();
+    const list = async (...extra: string[]) => {
+      out.length = 0;
+      const program = new Command().exitOverride();
+      registerCareLeaverContactsCommand(program);
+      await program.parseAsync([
+        'node',
+        'care-journey',
+        'care-leaver-contacts',
+        '--as-at',
+        '2026-11-28',
+        ...extra,
+      ]);
+      return out.join('').split('\n').slice(1, -1);
+    };
+    expect(await list()).toEqual([
+      'RVLC03,2007-06-01,18,2025-06-01,2025-09-01,missed',
+      'RVLC03,2007-06-01,19,2026-06-01,2026-09-01,missed',
+    ]);
+    expect(await list('--missed-since', '2024-04-01')).toEqual([
+      'RVLC03,2007-06-01,17,2024-06-01,2024-09-01,missed',
+      'RVLC03,2007-06-01,18,2025-06-01,2025-09-01,missed',
+      'RVLC03,2007-06-01,19,2026-06-01,2026-09-01,missed',
+    ]);
+    const reader = new SqliteEventStore({ file: join(dir, 'events.db') });
+    const queries: unknown[] = [];
+    for await (const event of reader.readAll({ filter: { streamPrefixes: ['access-log-'] } }))
+      queries.push(event.data['query']);
+    await reader.close();
+    expect(queries).toEqual([
+      { route: 'care-journey care-leaver-contacts', asAt: '2026-11-28' },
+      { route: 'care-journey care-leaver-contacts', asAt: '2026-11-28', missedSince: '2024-04-01' },
+    ]);
+  });
 });

@@ -105,14 +105,28 @@ describe('care-journey sar --child-ref / --upn: the child found for the operator
     expect((await withStore((store) => readChildTrail(store, 'c1'))).map((e) => e.view)).toEqual(['sar']);
   });
 
-  it('Given a UPN, When exported, Then its child is exported; Given the reference it has now or the one corrected away, Then the same child', async () => {
+  it('Given a UPN, When exported, Then its child is exported; Given the reference it has now, Then the same child, and the trail records which option and value found them', async () => {
     await run('sar', '--upn', UPN.toLowerCase(), '--out', out);
     expect(readJson<{ childId: string }>('bundle.json').childId).toBe('c2');
-    for (const ref of ['R3', 'R2']) {
-      const again = join(dir, `by-${ref}`);
-      await run('sar', '--child-ref', ref, '--out', again);
-      expect(JSON.parse(readFileSync(join(again, 'bundle.json'), 'utf8'))).toMatchObject({ childId: 'c2' });
-    }
+    const again = join(dir, 'by-R3');
+    await run('sar', '--child-ref', 'r3', '--out', again);
+    expect(JSON.parse(readFileSync(join(again, 'bundle.json'), 'utf8'))).toMatchObject({ childId: 'c2' });
+    expect((await withStore((store) => readChildTrail(store, 'c2'))).map((e) => e.query)).toEqual([
+      { out, upn: UPN },
+      { out: again, 'child-ref': 'R3' },
+    ]);
+  });
+
+  // s17 diff review F1: a reference corrected as mistyped may be another young person's, whose
+  // request must not get c2's record. Before, `--child-ref R2` exported c2 without a word.
+  it('Given a reference the child had until a correction changed it, When exported by it, Then it is refused naming the child, the correction and --child; nothing written, nothing recorded', async () => {
+    await expect(run('sar', '--child-ref', 'R2', '--out', out)).rejects.toThrow(
+      `error: option '--child-ref <ref>': R2 is not child c2's 903 reference now: a correction of 2024-01-10 ("reference mistyped") changed it to R3. A value corrected away may be another young person's: check who is asking, and if it is this child give --child c2; nothing written`,
+    );
+    expect(existsSync(out)).toBe(false);
+    expect(await withStore((store) => readChildTrail(store, 'c2'))).toEqual([]);
+    await run('sar', '--child', 'c2', '--out', out);
+    expect((await withStore((store) => readChildTrail(store, 'c2'))).map((e) => e.query)).toEqual([{ out }]);
   });
 
   it("Given a child with reservations, When exported, Then reservations.json holds each of its reference and UPN streams with the events naming it, not another id's", async () => {

@@ -43,16 +43,32 @@ function registrationFields(
   return typeof amended === 'object' && amended !== null ? (amended as Record<string, unknown>) : undefined;
 }
 
+/** The child a subject names, and the option and value that found them (for the trail). */
+export interface FoundSubject {
+  childId: string;
+  foundBy: { option: SarSubject['flag']; value: string };
+}
+
+/** What one child's record says of the identifier asked for: held once, held now, and what changed it. */
+interface Holding {
+  heldNow: boolean;
+  correctedAway?: { on: string; reason: string; to: string };
+}
+
 /**
- * The child id the subject names. A child id is taken as given (an unknown one is refused later, as
+ * The child the subject names. A child id is taken as given (an unknown one is refused later, as
  * before). A reference or UPN is looked up in every registration and every correction of one in the
  * log (the registrations themselves, not the reservation streams, so a store written before
  * reservations, or a duplicate the reservations could not prevent, is found too), matched as the
  * 903 compares them (upper case, spaces trimmed), current or corrected away. None, or more than one
  * child, is refused naming the option: a subject access export must never be of the wrong child.
+ * So is one found only through a value corrected away (s17 diff review F1): a reference or UPN
+ * corrected as mistyped may be another young person's, and their request must not get this child's
+ * record; the operator checks and gives --child.
  */
-export async function findSubject(store: EventStore, subject: SarSubject): Promise<string> {
-  if (subject.flag === '--child') return subject.childId;
+export async function findSubject(store: EventStore, subject: SarSubject): Promise<FoundSubject> {
+  if (subject.flag === '--child')
+    return { childId: subject.childId, foundBy: { option: '--child', value: subject.childId } };
   const flag = subject.flag;
   const what = IDENTIFIER[flag];
   const raw = flag === '--child-ref' ? subject.childRef : subject.upn;
@@ -61,13 +77,28 @@ export async function findSubject(store: EventStore, subject: SarSubject): Promi
       `error: option '--upn <upn>': ${raw.trim()} is an unknown-UPN code (UN1–UN5), which many children share: give --child <id> or --child-ref <ref>`,
     );
   const wanted = flag === '--child-ref' ? normaliseChildRef(raw) : normaliseUpn(raw);
-  const matches = new Set<string>();
+  const field = flag === '--child-ref' ? 'childRef' : 'upn';
+  const normalise = flag === '--child-ref' ? normaliseChildRef : normaliseUpn;
+  const matches = new Map<string, Holding>();
+  // Stream order within a child: the last registration or correction setting the field is its value now.
   for await (const event of store.readAll({
     filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX], eventTypes: ['ChildRegistered', 'EntryAmended'] },
   })) {
-    const held = heldIdentifiers([event]);
-    if ((flag === '--child-ref' ? held.childRefs : held.upns).includes(wanted))
-      matches.add(event.streamId.slice(JOURNEY_STREAM_PREFIX.length));
+    const value = registrationFields(event)?.[field];
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    const childId = event.streamId.slice(JOURNEY_STREAM_PREFIX.length);
+    const now = normalise(value);
+    const holding = matches.get(childId);
+    if (now === wanted) matches.set(childId, { heldNow: true });
+    else if (holding?.heldNow)
+      matches.set(childId, {
+        heldNow: false,
+        correctedAway: {
+          on: String(event.data['effectiveDate'] ?? event.metadata['recordedAt'] ?? 'an unknown date'),
+          reason: String(event.data['reason'] ?? 'no reason given'),
+          to: now,
+        },
+      });
   }
   const option = `${flag} <${flag === '--child-ref' ? 'ref' : 'upn'}>`;
   if (matches.size === 0)
@@ -76,7 +107,15 @@ export async function findSubject(store: EventStore, subject: SarSubject): Promi
     );
   if (matches.size > 1)
     throw new Error(
-      `error: option '${option}': ${matches.size} children have or had the ${what} ${wanted} (${[...matches].join(', ')}): give --child <id> for the one asking; nothing written`,
+      `error: option '${option}': ${matches.size} children have or had the ${what} ${wanted} (${[...matches.keys()].join(', ')}): give --child <id> for the one asking; nothing written`,
     );
-  return [...matches][0];
+  const [[childId, holding]] = [...matches];
+  if (!holding.heldNow) {
+    const c = holding.correctedAway;
+    throw new Error(
+      `error: option '${option}': ${wanted} is not child ${childId}'s ${what} now: a correction${c ? ` of ${c.on} ("${c.reason}") changed it to ${c.to}` : ' changed it'}. ` +
+        `A value corrected away may be another young person's: check who is asking, and if it is this child give --child ${childId}; nothing written`,
+    );
+  }
+  return { childId, foundBy: { option: flag, value: wanted } };
 }

@@ -61,6 +61,8 @@ describe('care-journey sar (subject access export), on a real SQLite store', () 
     const written = readJson('flags.json') as Record<string, unknown>;
     // The same flags; only the instant they are known at differs (each run's now).
     expect({ ...written, knownAt: undefined }).toEqual({ ...flags, knownAt: undefined });
+    // The trace the API's ?knownAt= gives (review s17 diff F7): none for c1, whose steps were recorded in time.
+    expect(written.shownUntilRecorded).toEqual([]);
   });
 
   it('records one trail entry of its own (view sar, --by, the OS account and host), which access-log.json holds with the earlier reads', async () => {

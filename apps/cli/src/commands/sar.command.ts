@@ -83,9 +83,10 @@ const json = (value: unknown): string => `${JSON.stringify(toJsonSafe(value), nu
  * `audit replay`), the chronology, the signed bundle (as `audit export`), the flags and their
  * history (as `audit replay --flags`), every trail entry about the child, the child's reservation
  * streams (sar-reservations.ts) and a redaction checklist, each file 0600. A reference or UPN is
- * looked up first (sar-subject.ts): none or several children is refused naming the option. One trail
- * entry (`view: "sar"`) records the export, before anything is written, under `--by` with the OS
- * account and host, as `audit export` does.
+ * looked up first (sar-subject.ts): none or several children, or one found only through a value
+ * corrected away, is refused naming the option. One trail entry (`view: "sar"`) records the export,
+ * before anything is written, under `--by` with the OS account and host, as `audit export` does, and
+ * the reference or UPN that found the child.
  */
 export function registerSarCommand(program: Command): void {
   program
@@ -96,10 +97,10 @@ export function registerSarCommand(program: Command): void {
     .option('--child <id>', 'child id', childId)
     .option(
       '--child-ref <ref>',
-      "or: the child's 903 reference (CHILD), as registered or corrected",
+      "or: the child's 903 reference (CHILD) as it is now (one corrected away is refused: give --child)",
       identifier,
     )
-    .option('--upn <upn>', "or: the child's UPN, as registered or corrected", identifier)
+    .option('--upn <upn>', "or: the child's UPN as it is now (one corrected away is refused)", identifier)
     .requiredOption('--out <dir>', 'folder to write (new, or empty)')
     .option('--by <user>', 'who is exporting, for the access log (default: the OS user)')
     .option('--reason <text>', 'why, for the access log (e.g. the request reference)')
@@ -111,7 +112,7 @@ export function registerSarCommand(program: Command): void {
       if (warning) process.stderr.write(`${warning}\n`);
       const store = await openExistingStore();
       try {
-        const child = await findSubject(store, subject);
+        const { childId: child, foundBy } = await findSubject(store, subject);
         const events = await readWholeStream(store, journeyStream(child));
         if (!events) throw new Error(`No child with id ${child} in the configured store: nothing written`);
         const exportedAt = new Date().toISOString();
@@ -121,7 +122,8 @@ export function registerSarCommand(program: Command): void {
           role: 'operator',
           view: 'sar',
           reason: options.reason,
-          query: { out },
+          // Which reference or UPN found the child (the entry names the child id already).
+          query: foundBy.option === '--child' ? { out } : { out, [foundBy.option.slice(2)]: foundBy.value },
           readBy,
           operator: operatorIdentity(),
           readAt: exportedAt,

@@ -4,6 +4,7 @@ import {
   flagHistory,
   summaryFromStream,
 } from '@care-journey/projections';
+import { journey } from '../../../projections/src/testing/journey-builder';
 import { correctedJourney } from '../testing/corrected-journey';
 import { replayHistory } from '../replay/replay-history';
 import { judgedWith } from './authority-drift-as-known';
@@ -54,7 +55,27 @@ describe("childFlagsAsKnown: one child's flags as known at an instant", () => {
       dueSoon: [],
       history: [],
       judgedWith: judgedWith(DEFAULT_DRIFT_CONFIG),
+      shownUntilRecorded: [],
     });
+  });
+
+  // Review s17 diff F7: the SAR's flags.json and `audit replay --flags` are this; the API's ?knownAt=
+  // gave the trace and they did not.
+  it('Given a first review held 20 June 2026 in time (due 29 June) but recorded 10 July, When the flags are read as known on 1 September, Then the trace says DR01 was shown overdue 30 June to 10 July', () => {
+    const b = journey('c').registered('2015-01-01').startCare('2026-06-01').review('2026-06-20');
+    const days = ['2026-06-01', '2026-06-01', '2026-07-10'];
+    const late = b.events.map((e, i) => ({ ...e, recordedAt: `${days[i]}T10:00:00.000Z` }));
+    const flags = childFlagsAsKnown('c', late, childFlagsPoint('2026-09-01'), DEFAULT_DRIFT_CONFIG);
+    expect(flags.shownUntilRecorded).toEqual([
+      expect.objectContaining({
+        ruleId: 'DR01',
+        dueDate: '2026-06-29',
+        metOn: '2026-06-20',
+        shownFrom: '2026-06-30',
+        recordedOn: '2026-07-10',
+      }),
+    ]);
+    expect(flags.history.filter((h) => h.ruleId === 'DR01')).toEqual([]);
   });
 
   it('judges on the day of knownAt in England unless asAt is given, and a bare date is the end of that day', () => {

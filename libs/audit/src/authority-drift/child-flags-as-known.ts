@@ -10,6 +10,7 @@ import {
 import { knownAt as recordedBy } from '../replay/replay-history';
 import { knownAtInstant, type AsKnownPoint } from './as-known-point';
 import { judgedWith, type JudgedWith } from './authority-drift-as-known';
+import { shownUntilRecorded, type ShownUntilRecorded } from './shown-until-recorded';
 
 /** One child's flags as the authority's drift report as known at an instant would judge them. */
 export interface ChildFlagsAsKnown extends DriftEvaluation {
@@ -24,6 +25,11 @@ export interface ChildFlagsAsKnown extends DriftEvaluation {
   history: FlagHistoryEntry[];
   /** The rules and thresholds it was judged with: this build's, not those in force at knownAt. */
   judgedWith: JudgedWith;
+  /**
+   * Steps held in time but recorded late, as known then (review s16-ofsted F2): from the same summary,
+   * so the API's ?knownAt=, `audit replay --flags` and the SAR's flags.json give the same trace.
+   */
+  shownUntilRecorded: ShownUntilRecorded[];
 }
 
 /**
@@ -54,12 +60,18 @@ export function childFlagsAsKnown(
     eventsKnown: known.length,
     judgedWith: judgedWith(config),
   };
-  if (known.length === 0) return { ...base, flags: [], dueSoon: [], history: [] };
+  if (known.length === 0) return { ...base, flags: [], dueSoon: [], history: [], shownUntilRecorded: [] };
   const summary = summaryFromStream(childId, known);
   return {
     ...base,
     childRef: summary.childRef,
     ...evaluateDrift(summary, point.asAt, config),
     history: flagHistory(summary, point.asAt, config),
+    shownUntilRecorded: shownUntilRecorded(
+      summary,
+      point.asAt,
+      config,
+      new Map(known.map((event) => [event.id, event])),
+    ),
   };
 }

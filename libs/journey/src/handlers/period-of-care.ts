@@ -38,7 +38,7 @@ export function startPeriodOfCare(command: StartPeriodOfCare, state: JourneyStat
   shortBreaksOneKindPerYear(state, legalStatus, date);
   requireCode('CIN', command.categoryOfNeed, date, 'categoryOfNeed', 'invalid-category-of-need');
   temporaryCannotStartCare(command.placement?.placementType);
-  checkOrdinaryPlacement(state, command.placement, date);
+  checkOrdinaryPlacement(state, command.placement, date, command.asReturned === true);
   shortBreakNotInLongTermFoster(legalStatus, command.placement?.placementType, 'placement.placementType');
   if (command.previousPermanence !== undefined) {
     requireCode(
@@ -50,7 +50,11 @@ export function startPeriodOfCare(command: StartPeriodOfCare, state: JourneyStat
     );
     checkPreviousPermanence(state, command.previousPermanence, date);
   }
-  return [{ type: 'PeriodOfCareStarted', data: dataOf(command) }];
+  const data = dataOf(command);
+  // `asReturned` says where the command came from, not what happened: not part of the entry
+  // (deleted, not copied without it: only the import sets it, a command pays nothing).
+  if (data.asReturned !== undefined) delete data.asReturned;
+  return [{ type: 'PeriodOfCareStarted', data }];
 }
 
 /** Shared by EndPeriodOfCare and GrantAdoptionOrder: may care end on this date? */

@@ -20,7 +20,7 @@ export function changePlacement(command: ChangePlacement, state: JourneyState): 
   noTemporaryPlacementOpen(state, 'change placement');
   placementMustMoveForward(state, date);
   currentPlacementEndedByRegistration(state, date, false, command.placement);
-  checkOrdinaryPlacement(state, command.placement, date);
+  checkOrdinaryPlacement(state, command.placement, date, command.asReturned === true);
   const legalStatus = legalStatusOn(state, date)?.legalStatus;
   shortBreakNotInLongTermFoster(legalStatus, command.placement.placementType, 'placement.placementType');
   requireCode(
@@ -33,5 +33,9 @@ export function changePlacement(command: ChangePlacement, state: JourneyState): 
   requireBoolean(command.sameCarer, 'sameCarer');
   reasonAgreesWithCarer(command.reasonForChange, command.sameCarer);
   custodyOnlyFromTen(state, command.reasonForChange);
-  return [{ type: 'PlacementChanged', data: dataOf(command) }];
+  const data = dataOf(command);
+  // `asReturned` says where the command came from, not what happened: not part of the entry
+  // (deleted, not copied without it: only the import sets it, a command pays nothing).
+  if (data.asReturned !== undefined) delete data.asReturned;
+  return [{ type: 'PlacementChanged', data }];
 }

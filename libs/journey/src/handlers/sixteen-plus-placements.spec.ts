@@ -6,6 +6,7 @@
  */
 import type { EndTemporaryPlacement, StartPeriodOfCare } from '../commands';
 import type { JourneyEvent, PlacementDetails } from '../events';
+import { amendEntry } from '../testing/correction-commands';
 import { given } from '../testing/decider-specification';
 import { episodeCommands } from '../testing/episode-commands';
 import { CHILD, careStarted, meta, placementChanged, registered } from '../testing/fixtures';
@@ -138,4 +139,42 @@ describe('The return from a temporary placement begins the usual placement again
     ] as JourneyEvent[])
       .when(back('2024-07-05'))
       .then([{ type: 'TemporaryPlacementEnded', data: { childId: CHILD, effectiveDate: '2024-07-05' } }]));
+});
+
+describe('A placement as a 903 return holds it (asReturned, the import alone): kept under the minimum age', () => {
+  // s17 diff review F3: the DfE validator tests K3 alone from 2024/25, so an accepted return may
+  // hold an H5 begun at 15; the import keeps it and reports rule 371, a worker's command is refused.
+  it('Given a 15-year-old in foster care, When a move to H5 comes asReturned, Then it is recorded without the flag', () =>
+    given(sixteenIn2023)
+      .when({ ...move('2023-06-19', semiIndependent), asReturned: true })
+      .then(moved('2023-06-19', semiIndependent)));
+  it('Given a 15-year-old, When care starts in P2 asReturned, Then it is recorded without the flag', () => {
+    const { asReturned: _flag, ...command } = {
+      ...start('2023-06-19', independent),
+      asReturned: true as const,
+    };
+    const { type: _type, now: _now, recordedBy: _by, ...data } = command;
+    return given([bornOn('2007-06-20', '2023-01-01')])
+      .when({ ...command, asReturned: true })
+      .then([{ type: 'PeriodOfCareStarted', data }]);
+  });
+  it('Given the same move asReturned, When its placement breaks another rule (an H5 with no URN), Then that rule still refuses it', () =>
+    given(sixteenIn2023)
+      .when({ ...move('2023-11-01', { ...semiIndependent, urn: undefined }), asReturned: true })
+      .thenThrows('supported-accommodation-urn-required', 'placement.urn'));
+  it('Given an H5 at 15 kept from a return, When a worker corrects its postcode, Then the correction is taken: the kept placement does not block the child’s later corrections', () =>
+    given([...sixteenIn2023, placementChanged('2023-06-19', semiIndependent)])
+      .when(amendEntry('e3', { placement: { ...semiIndependent, postcode: 'CB4 1UX' } }, 'postcode mistyped'))
+      .then([
+        {
+          type: 'EntryAmended',
+          data: {
+            childId: CHILD,
+            effectiveDate: '2023-06-19',
+            correctedEventId: 'e3',
+            reason: 'postcode mistyped',
+            amendedData: { placement: { ...semiIndependent, postcode: 'CB4 1UX' } },
+          },
+        },
+      ]));
 });

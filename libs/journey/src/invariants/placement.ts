@@ -52,6 +52,7 @@ export function checkOrdinaryPlacement(
   state: JourneyState,
   placement: PlacementDetails | undefined,
   date: string,
+  asReturned = false,
 ): void {
   if (!placement || typeof placement !== 'object')
     return void violation('required-field', 'placement is required.', 'placement');
@@ -79,6 +80,6 @@ export function checkOrdinaryPlacement(
     );
   }
   checkProvider(placement, date);
-  placementAgeAllowed(state, type, date, 'placement.placementType');
+  placementAgeAllowed(state, type, date, 'placement.placementType', asReturned);
   urnFromRegistration(placement, date, 'placement');
 }

@@ -3,7 +3,12 @@
  * OC3 contact due and not yet recorded, by the domain's own rule (careLeaverContactsDue, the one the
  * child's page offers the contact form by). Read from the same child records as the 903 export.
  */
-import { addMonths, careLeaverContactsDue, CARE_LEAVER_CONTACT_WINDOW_MONTHS } from '@care-journey/journey';
+import {
+  addMonths,
+  careLeaverContactsDue,
+  collectionYearStartOf,
+  CARE_LEAVER_CONTACT_WINDOW_MONTHS,
+} from '@care-journey/journey';
 import type { CalendarDate } from '@care-journey/journey';
 import type { ChildRecord } from '../export903/child-record';
 import { careHistoryOf } from '../export903/outcomes';
@@ -21,16 +26,35 @@ export interface CareLeaverContactDue {
   status: 'due' | 'missed';
 }
 
-/** Each contact due on `today`, soonest last day first (missed ones first of all). */
+/**
+ * The earliest birthday a `missed` row is listed for on `today` (review s17 diff F2): 1 April of the
+ * collection year that ended on the last 31 March before today. That year's 903 return is made after
+ * it closes, so its blank OC3 rows can still be filled (a contact that happened, recorded late); the
+ * current year's too. A birthday missed before that is in a return already made: listing it for ever
+ * buried the actionable rows and printed adults long outside the service. `due` rows are always open.
+ */
+export function missedListedFrom(today: CalendarDate): CalendarDate {
+  const year = Number(today.slice(0, 4));
+  const lastYearEnd = today > `${year}-03-31` ? `${year}-03-31` : `${year - 1}-03-31`;
+  return collectionYearStartOf(lastYearEnd);
+}
+
+/**
+ * Each contact due on `today`, soonest last day first (missed ones first of all); a missed one only
+ * for a birthday on or after `missedSince` (default missedListedFrom(today)).
+ */
 export function careLeaverContactsDueOn(
   children: readonly ChildRecord[],
   today: CalendarDate,
+  missedSince: CalendarDate = missedListedFrom(today),
 ): CareLeaverContactDue[] {
   const rows: CareLeaverContactDue[] = [];
   for (const child of children) {
     const contactDates = child.careLeaverContacts.map((c) => c.effectiveDate);
     for (const birthday of careLeaverContactsDue(careHistoryOf(child), contactDates, today)) {
       const lastDay = addMonths(birthday.date, CARE_LEAVER_CONTACT_WINDOW_MONTHS);
+      const missed = lastDay < today;
+      if (missed && birthday.date < missedSince) continue;
       rows.push({
         childId: child.childId,
         childRef: child.registration.childRef,
@@ -38,7 +62,7 @@ export function careLeaverContactsDueOn(
         age: birthday.age,
         birthday: birthday.date,
         lastDay,
-        status: lastDay < today ? 'missed' : 'due',
+        status: missed ? 'missed' : 'due',
       });
     }
   }

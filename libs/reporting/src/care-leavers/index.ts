@@ -1,1 +1,1 @@
-export { careLeaverContactsDueOn, type CareLeaverContactDue } from './contacts-due';
+export { careLeaverContactsDueOn, missedListedFrom, type CareLeaverContactDue } from './contacts-due';

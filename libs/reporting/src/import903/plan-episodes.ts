@@ -8,6 +8,7 @@ import {
   isAdoptionPlacement,
   isE8ForTurning18,
   isTemporaryPlacement,
+  placementAgeBreach,
   reasonFitsCarer,
   type PlacementDetails,
 } from '@care-journey/journey';
@@ -106,6 +107,7 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
       categoryOfNeed: e.cin,
       placement: usual,
       ...(previousPermanence && { previousPermanence }),
+      ...(keptUnderAge(e) && { asReturned: true }),
     });
   }
 
@@ -216,7 +218,26 @@ export function planEpisodes(facts: ChildFacts, ctx: EpisodeContext): PlannedCom
       placement,
       reasonForChange: contradicts ? 'OTHER' : (given ?? 'OTHER'),
       sameCarer,
+      ...(keptUnderAge(e) && { asReturned: true }),
     });
+  }
+
+  /**
+   * 903 rules 370/371: the journey refuses a P2, H5 or K3 begun under its minimum age (16 from
+   * 2023/24), but the DfE validator tests only closed episodes in 2023/24 and K3 alone from 2024/25,
+   * so an accepted return may hold one (an H5 begun at 15 in 2024/25). The placement is kept as
+   * returned (`asReturned`, the import's alone), with a warning naming the child, row and rule.
+   */
+  function keptUnderAge(e: EpisodeFact): boolean {
+    const dob = facts.headers[0]?.dob;
+    const breach = dob === undefined ? undefined : placementAgeBreach(e.place, dob, e.decom);
+    if (breach === undefined) return false;
+    warn(
+      e,
+      'PLACE',
+      `kept as returned: ${breach.message} A new placement like it is refused (${breach.code}): check the placement type`,
+    );
+    return true;
   }
 
   /**

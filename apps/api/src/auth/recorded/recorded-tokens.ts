@@ -8,7 +8,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /**
  * The ids of the tokens recorded as issued (TokenIssued on `tokens-issued`, written by
- * `care-journey token` and the demo before they hand a token out), for CARE_JOURNEY_TOKENS=recorded.
+ * `care-journey token` before it hands a token out), for CARE_JOURNEY_TOKENS=recorded.
  * A request asks `has(id)`, a Set lookup: the store is never read for a token already known. Only an
  * id not known yet waits for `catchUp()`, which reads the stream from where the last read stopped. A
  * read that starts after the request arrived sees every token minted before it (the CLI records a

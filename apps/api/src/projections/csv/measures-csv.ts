@@ -8,7 +8,7 @@ import {
   type StabilityMeasure,
   type TimeToPermanence,
 } from '@care-journey/projections';
-import type { ShownUntilRecorded } from '../../web/child/shown-until-recorded';
+import type { ShownUntilRecorded } from '@care-journey/audit';
 import { toCsv, type CsvValue } from './to-csv';
 
 const nameColumn = (showNames: boolean): string[] => (showNames ? ['name'] : []);

@@ -27,7 +27,7 @@ import {
 import type { FieldMessage } from '../html/components';
 import { beforeRegistration, type BeforeRegistration } from './before-registration';
 import { withdrawnEntries, type WithdrawnEntry } from './withdrawn-entries';
-import { shownUntilRecorded, type ShownUntilRecorded } from './shown-until-recorded';
+import { shownUntilRecorded, type ShownUntilRecorded } from '@care-journey/audit';
 
 /** The child as the panel sees them at a replay point: the summary, flags, and every entry. */
 export interface ChildJourney {

@@ -20,7 +20,7 @@ import { closedDayWords, closedWords, isCondition, openFlagStatus } from '../htm
 import { html, type HtmlValue, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import type { ChildJourney, ReplayForm } from './child-journey';
-import type { ShownUntilRecorded } from './shown-until-recorded';
+import type { ShownUntilRecorded } from '@care-journey/audit';
 import { entryDetails } from './entry-details';
 import { eventLabel } from './event-labels';
 import { timelineSvg, markPath, MARK_COLOURS } from './timeline.svg';
@@ -182,6 +182,10 @@ function shownUntilRecordedItem(s: ShownUntilRecorded, byId: Map<string, StoredJ
   const step = byId.get(s.closingEventId);
   const what = step ? eventLabel(step.type) : 'step';
   const fix = s.correctedIntoTime;
+  // Its basis recorded after the step: never shown open, a breach from then until the correction.
+  if (fix?.breachOnly)
+    return html`<li id="shown-until-recorded-${s.ruleId}-${s.key}">${s.ruleId} ${s.title}: shown as a breach ${formatDate(s.shownFrom)} to ${formatDate(fix.recordedOn)}, never as open (due ${formatDate(s.dueDate)});
+      in time: ${what} ${formatDate(s.metOn)}, first recorded ${formatDate(s.recordedOn)} as ${formatDate(fix.firstDate)} and corrected ${formatDate(fix.recordedOn)}</li>`;
   if (fix)
     return html`<li id="shown-until-recorded-${s.ruleId}-${s.key}">${s.ruleId} ${s.title}: shown overdue ${formatDate(s.shownFrom)} to ${formatDate(s.recordedOn)}, then as a breach until ${formatDate(fix.recordedOn)} (due ${formatDate(s.dueDate)});
       in time: ${what} ${formatDate(s.metOn)}, first recorded ${formatDate(s.recordedOn)} as ${formatDate(fix.firstDate)} and corrected ${formatDate(fix.recordedOn)}</li>`;

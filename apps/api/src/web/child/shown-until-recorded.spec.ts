@@ -1,7 +1,7 @@
 import type { StoredJourneyEvent } from '@care-journey/journey';
 import { DEFAULT_DRIFT_CONFIG, flagHistory, summaryFromStream } from '@care-journey/projections';
 import { journey } from '../../../../../libs/projections/src/testing/journey-builder';
-import { shownUntilRecorded } from './shown-until-recorded';
+import { shownUntilRecorded } from '@care-journey/audit';
 import { childPageFor } from './testing/child-page-for';
 
 const CHILD = '35e88ce0-8aec-52e9-8d15-03da5af3bd19';
@@ -169,5 +169,34 @@ describe('a late step corrected into time leaves the same trace (session 17, aft
   it('Given the correction moves the review to another late date (5 July), When traced, Then it is still a breach and nothing is traced', () => {
     const { events } = correctedIntoTime('2026-07-05');
     expect(traced(events)).toEqual([]);
+  });
+
+  // Review s17 diff F4: the earlier review the due date rests on is backfilled (5 October) after the
+  // late review was recorded (2 October), then the late one is corrected into time (10 October).
+  it('Given the basis recorded after the late step and the step then corrected into time, When traced and the page read, Then it is a breach only, 5 October to the correction, with no open spell', () => {
+    const b = journey('c').registered('2015-01-01').startCare('2026-06-01').review('2026-10-01');
+    const late = b.events.at(-1) as StoredJourneyEvent;
+    b.review('2026-06-20');
+    b.add('EntryAmended', {
+      effectiveDate: '2026-09-15',
+      correctedEventId: late.id,
+      reason: 'date keyed wrongly',
+      amendedData: { ...late.data, effectiveDate: '2026-09-15' },
+    });
+    const days = ['2026-06-01', '2026-06-01', '2026-10-02', '2026-10-05', '2026-10-10'];
+    const events = b.events.map((e, i) => ({ ...e, recordedAt: `${days[i]}T10:00:00.000Z` }));
+    expect(traced(events, '2026-11-01').filter((t) => t.ruleId === 'DR02')).toEqual([
+      expect.objectContaining({
+        shownFrom: '2026-10-05',
+        recordedOn: '2026-10-02',
+        correctedIntoTime: expect.objectContaining({ recordedOn: '2026-10-10', breachOnly: true }),
+      }),
+    ]);
+    const page = childPageFor({ childId: 'c', events, role: 'panel_member', today: '2026-11-01' });
+    const text = page.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(text).toContain(
+      'DR02 Second review overdue: shown as a breach 5 October 2026 to 10 October 2026, never as open (due 20 September 2026)',
+    );
+    expect(text).not.toContain('shown overdue 5 October 2026 to 2 October 2026');
   });
 });

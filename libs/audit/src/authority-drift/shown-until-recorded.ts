@@ -35,7 +35,17 @@ export interface ShownUntilRecorded {
    * it into time: that correction and the day it was recorded. From `recordedOn` until then the flag
    * history showed a breach.
    */
-  correctedIntoTime?: { eventId: string; recordedOn: CalendarDate; firstDate: CalendarDate };
+  correctedIntoTime?: {
+    eventId: string;
+    recordedOn: CalendarDate;
+    firstDate: CalendarDate;
+    /**
+     * The flag was never shown open: the entry its due date rests on was recorded after the late step
+     * (`shownFrom` on or after `recordedOn`), so from `shownFrom` it showed as a breach only, until the
+     * correction (review s17 diff F4). Absent otherwise.
+     */
+    breachOnly?: true;
+  };
 }
 
 /**
@@ -90,7 +100,10 @@ export function shownUntilRecorded(
         closingEventId: o.closingEventId,
         shownFrom,
         recordedOn,
-        ...(corrected && { correctedIntoTime: corrected }),
+        ...(corrected && {
+          correctedIntoTime:
+            shownFrom >= recordedOn ? { ...corrected, breachOnly: true as const } : corrected,
+        }),
       });
     }
   }
