@@ -26,8 +26,8 @@ const shared = {
       '<rootDir>/libs/$1/src/$2',
   },
 };
-// `npm test` runs these projects in two Jest runs (test/support/run-suite.js): unit and contract on
-// every core, the rest one file at a time.
+// `npm test` runs these projects in two Jest runs (test/support/run-suite.js): unit, contract and e2e
+// on every core, browser, faults and the specs that time processes or threads one file at a time.
 module.exports = {
   // Jest's 5 s default, for a hook or test that starts the real app and signs in, timed out on a
   // 2-core machine under load (record-form-idempotency's beforeAll at load 12); still bounded.

@@ -1,5 +1,6 @@
 /**
- * `npm test` runs Jest twice (test/support/run-suite.js): unit and contract on every core, the rest
+ * `npm test` runs Jest twice (test/support/run-suite.js): unit, contract and e2e on every core, and
+ * browser, faults and the specs that time processes or threads (IN_BAND_SPECS, E2E_IN_BAND_SPECS)
  * one file at a time. Every spec must still run, once, and the run must still end with one closing
  * line over everything (test/support/closing-line-reporter.js).
  */
@@ -15,7 +16,8 @@ const reporter = require('../support/closing-line-reporter.js') as {
   combined: (runs: unknown[]) => unknown;
   RESULTS_FILE_VARIABLE: string;
 };
-const { IN_BAND_SPECS, RUNS } = require('../support/run-suite.js') as {
+const { E2E_IN_BAND_SPECS, IN_BAND_SPECS, RUNS } = require('../support/run-suite.js') as {
+  E2E_IN_BAND_SPECS: string[];
   IN_BAND_SPECS: string[];
   RUNS: { name: string; args: string[] }[];
 };
@@ -34,18 +36,21 @@ const listed = (args: string[]): string[] =>
     .sort();
 
 describe('npm test: two Jest runs', () => {
-  it('Given the two runs, Then every spec file of every project is in exactly one, and the in-band specs in the one-at-a-time run', () => {
+  it('Given the two runs, Then every spec file of every project is in exactly one, the other e2e specs beside the unit ones, and the in-band specs, browser and faults in the one-at-a-time run', () => {
     const everySpec = listed([]);
     const [parallel, inBand] = RUNS.map((run) => listed(run.args));
 
     expect(everySpec.length).toBeGreaterThan(500);
     expect([...parallel, ...inBand].sort()).toEqual(everySpec);
     expect(RUNS[1].args).toContain('--runInBand');
-    for (const spec of IN_BAND_SPECS) {
+    for (const spec of [...IN_BAND_SPECS, ...E2E_IN_BAND_SPECS]) {
       expect(inBand).toContain(join(ROOT, spec));
       expect(parallel).not.toContain(join(ROOT, spec));
     }
     expect(inBand.filter((file) => file.includes('/test/e2e/browser/')).length).toBeGreaterThan(10);
+    expect(parallel.filter((file) => file.includes('/test/e2e/browser/'))).toEqual([]);
+    expect(parallel.filter((file) => file.includes('/test/e2e/')).length).toBeGreaterThan(50);
+    expect(E2E_IN_BAND_SPECS.every((spec) => spec.startsWith('test/e2e/'))).toBe(true);
     expect(inBand.filter((file) => file.includes('/test/faults/')).length).toBeGreaterThan(3);
   });
 

@@ -1,9 +1,11 @@
 // `npm test`: first `npm run typecheck` and `npm run lint` side by side (one process each, so one
 // core each; their output printed whole as each ends), and only when both pass, every file of every
-// Jest project (jest.config.js), in two runs, so that the pure specs use every core while the ones
-// that time processes, threads or a browser keep one file at a time, as they always ran:
-//   1. unit and contract, IN_BAND_SPECS aside, on one worker per core;
-//   2. in band: e2e, browser, faults, and IN_BAND_SPECS.
+// Jest project (jest.config.js), in two runs, so that the specs that only talk to an app in their own
+// process use every core while the ones that time processes, threads or a browser keep one file at a
+// time:
+//   1. unit, contract and e2e on one worker per core, IN_BAND_SPECS and E2E_IN_BAND_SPECS aside
+//      (each e2e file has its own temp SQLite file and its app listens on port 0, so two never meet);
+//   2. in band: browser, faults, E2E_IN_BAND_SPECS and IN_BAND_SPECS.
 // Arguments are passed to both Jest runs (`npm test` gives --ci), so not a path: `npx jest <path>`
 // runs a few files. Both runs go ahead whatever the first one's outcome; the exit code is non-zero
 // when a check or either run fails. Each run's closing-line reporter writes its results to a file,
@@ -38,6 +40,39 @@ const IN_BAND_SPECS = [
   'test/contract/sqlite-durability.spec.ts', // SIGKILLs writers mid-batch, races two processes
 ];
 
+/**
+ * End-to-end specs kept in band: each starts the CLI or another process (whose start-up, under a
+ * second worker's load, eats into Jest's 30 s per test), kills one, waits on a worker thread or a
+ * projector's retry or heartbeat timing, or asserts on elapsed time. The other e2e specs start the
+ * app in their own process and only wait, for seconds at most, on its projector catching up with a
+ * few events: those run beside another worker.
+ */
+const E2E_IN_BAND_SPECS = [
+  'test/e2e/admin-rebuild-thread.e2e.spec.ts', // a rebuild on a worker thread, polled for 30 s
+  'test/e2e/checkpoint-ahead.e2e.spec.ts', // a read must answer within 2 s
+  'test/e2e/fold-version-upgrade.e2e.spec.ts', // the rebuild thread at start, polled for 10 s
+  'test/e2e/health-after-cli-rebuild.e2e.spec.ts', // the CLI's rebuild, a process
+  'test/e2e/import-rules.spec.ts', // ESLint in a child process, 60 s for it
+  'test/e2e/newer-event-schema-cli.e2e.spec.ts', // the CLI, a process
+  'test/e2e/newer-event-schema.e2e.spec.ts', // sleeps 1.2 s for the projector's retry window
+  'test/e2e/projector-heartbeat-worker.e2e.spec.ts', // a projector process's 300 ms heartbeat; SIGKILLs it
+  'test/e2e/projector-storage-failure.e2e.spec.ts', // the projector's 50-200 ms retries, polled for 5 s
+  'test/e2e/rebuild-elsewhere.e2e.spec.ts', // spawns and SIGKILLs processes
+  'test/e2e/request-log.e2e.spec.ts', // the CLI serving, a process
+  'test/e2e/restore-read-models.e2e.spec.ts', // the CLI, a process
+  'test/e2e/serve-exposed-development.e2e.spec.ts', // the CLI serving, a process
+  'test/e2e/serve-store-file.e2e.spec.ts', // the CLI serving, a process
+  'test/e2e/serve-trust-proxy-warning.e2e.spec.ts', // the CLI serving, a process
+  'test/e2e/stuck-projector-worker.e2e.spec.ts', // a stuck projector's timing, polled for 5 s
+  'test/e2e/stuck-projector.e2e.spec.ts', // a stuck projector's timing, polled for 5 s
+  'test/e2e/test-suite-runs.spec.ts', // Jest itself, three processes listing every spec
+  'test/e2e/upn-import.e2e.spec.ts', // the CLI's import, a process
+  'test/e2e/security/jwt-rotation.e2e.spec.ts', // the CLI starting, processes
+  'test/e2e/security/recorded-tokens.e2e.spec.ts', // the CLI serving; SIGKILLs it
+  'test/e2e/security/session-extend.e2e.spec.ts', // sessions' lifetimes in whole seconds
+  'test/e2e/security/token-revocation.e2e.spec.ts', // the CLI, and waits for the next second
+];
+
 const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const pathPattern = (file) => `^${escaped(path.join(ROOT, file))}$`;
 
@@ -46,24 +81,27 @@ const workers = Math.max(1, availableParallelism());
 
 const RUNS = [
   {
-    name: `unit and contract, ${workers} worker(s)`,
+    name: `unit, contract and e2e, ${workers} worker(s)`,
     args: [
       '--selectProjects',
       'unit',
       'contract',
+      'e2e',
       `--maxWorkers=${workers}`,
+      // Given here, these replace the projects' own ignore patterns: so the browser specs again.
       '--testPathIgnorePatterns',
       '/node_modules/',
-      ...IN_BAND_SPECS.map(pathPattern),
+      `^${escaped(path.join(ROOT, 'test/e2e/browser'))}/`,
+      ...[...IN_BAND_SPECS, ...E2E_IN_BAND_SPECS].map(pathPattern),
     ],
   },
   {
-    name: 'e2e, browser, faults and the in-band unit and contract specs, one file at a time',
+    name: 'browser, faults and the in-band unit, contract and e2e specs, one file at a time',
     args: [
       '--runInBand',
       '--testPathPattern',
-      `^${escaped(path.join(ROOT, 'test'))}/(e2e|faults)/`,
-      ...IN_BAND_SPECS.map(pathPattern),
+      `^${escaped(path.join(ROOT, 'test'))}/(e2e/browser|faults)/`,
+      ...[...IN_BAND_SPECS, ...E2E_IN_BAND_SPECS].map(pathPattern),
     ],
   },
 ];
@@ -99,9 +137,13 @@ async function main(passedOn) {
   const checked = await Promise.all(CHECKS.map(npmRun));
   const failedCheck = checked.find((code) => code !== 0);
   if (failedCheck !== undefined) return failedCheck;
-  const missing = IN_BAND_SPECS.filter((file) => !existsSync(path.join(ROOT, file)));
+  const missing = [...IN_BAND_SPECS, ...E2E_IN_BAND_SPECS].filter(
+    (file) => !existsSync(path.join(ROOT, file)),
+  );
   if (missing.length > 0) {
-    process.stderr.write(`run-suite: IN_BAND_SPECS names files that do not exist: ${missing.join(', ')}\n`);
+    process.stderr.write(
+      `run-suite: IN_BAND_SPECS or E2E_IN_BAND_SPECS names files that do not exist: ${missing.join(', ')}\n`,
+    );
     return 1;
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'care-journey-jest-'));
@@ -142,4 +184,4 @@ function readRuns(file) {
 }
 
 if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code));
-module.exports = { IN_BAND_SPECS, RUNS };
+module.exports = { E2E_IN_BAND_SPECS, IN_BAND_SPECS, RUNS };
