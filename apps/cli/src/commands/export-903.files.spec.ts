@@ -1,65 +1,19 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { SqliteEventStore } from '@care-journey/event-store/sqlite';
-import { currentSchemaVersion, journeyStream } from '@care-journey/journey';
+import { useCliSpecStore } from '../testing/cli-spec-store';
+import { seedChild } from '../testing/spec-children';
 import { registerExport903Command } from './export-903.command';
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777;
 
 describe('care-journey export-903 --out: private files, never overwritten silently', () => {
-  let dir: string;
+  const cli = useCliSpecStore({ prefix: 'cj-export-files-' });
   let out: string;
-  const saved = { ...process.env };
-  let stderr: jest.SpyInstance;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cj-export-files-'));
-    out = join(dir, 'out');
-    process.env.CARE_JOURNEY_STORE = 'sqlite';
-    process.env.CARE_JOURNEY_SQLITE_FILE = join(dir, 'events.db');
-    process.exitCode = undefined;
-    stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    out = join(cli.dir, 'out');
     // A store holding one child (export-903 refuses a store with no journeys), none in the year's return.
-    const store = new SqliteEventStore({ file: join(dir, 'events.db') });
-    await store.appendToStream(
-      journeyStream('c1'),
-      [
-        {
-          id: 'c1-0',
-          type: 'ChildRegistered',
-          data: {
-            childId: 'c1',
-            effectiveDate: '2024-04-01',
-            childRef: 'CJ0001',
-            name: 'Spec Child',
-            dateOfBirth: '2015-06-14',
-            sex: '2',
-            ethnicity: 'WBRI',
-            upn: 'A123456789012',
-            homePostcode: 'CB1 2AB',
-            uasc: false,
-            relinquishedAtBirth: false,
-            team: 'North',
-            socialWorker: 'sw',
-          },
-          metadata: {
-            recordedAt: '2024-06-01T00:00:00Z',
-            recordedBy: 'spec',
-            schemaVersion: currentSchemaVersion('ChildRegistered'),
-          },
-        },
-      ],
-      { expectedRevision: 'no_stream' },
-    );
-    await store.close();
-  });
-  afterEach(() => {
-    process.env = { ...saved };
-    process.exitCode = undefined;
-    rmSync(dir, { recursive: true, force: true });
-    jest.restoreAllMocks();
+    await seedChild(cli.file, { childId: 'c1', childRef: 'CJ0001' });
   });
 
   const exportYear = (...extra: string[]) => {
@@ -92,9 +46,8 @@ describe('care-journey export-903 --out: private files, never overwritten silent
     await exportYear();
     expect(process.exitCode).toBe(1);
     expect(readFileSync(join(out, 'header.csv'), 'utf8')).toBe('kept\n');
-    const said = stderr.mock.calls.map(([text]) => String(text)).join('');
-    expect(said).toContain(join(out, 'header.csv'));
-    expect(said).toContain('pass --force to replace them');
+    expect(cli.errors).toContain(join(out, 'header.csv'));
+    expect(cli.errors).toContain('pass --force to replace them');
   });
 
   it('Given files already there, When exported with --force, Then they are replaced and made 0600', async () => {
@@ -110,13 +63,12 @@ describe('care-journey export-903 --out: private files, never overwritten silent
   });
 
   it('Given --out under a file (no folder can be made there), When exported, Then it fails naming --out and the path, and writes nothing', async () => {
-    writeFileSync(join(dir, 'a-file'), 'x');
-    out = join(dir, 'a-file', 'out');
+    writeFileSync(join(cli.dir, 'a-file'), 'x');
+    out = join(cli.dir, 'a-file', 'out');
     await exportYear();
     expect(process.exitCode).toBe(1);
-    const said = stderr.mock.calls.map(([text]) => String(text)).join('');
-    expect(said).toContain(`export-903: --out ${out}: `);
-    expect(said).toContain('no file of this return was written');
+    expect(cli.errors).toContain(`export-903: --out ${out}: `);
+    expect(cli.errors).toContain('no file of this return was written');
   });
 
   it('Given --la (which no table carries), When exported, Then it is refused, saying why, and nothing is written', async () => {
