@@ -126,9 +126,12 @@ export class DriftController {
     // How far the read models have got, read just before the summaries (web/drift/read-models-served.ts).
     const readModels = await readModelsServed(this.engine);
     const today = todayInEngland();
-    // A social worker scoped to their teams: only children allocated to them today (counts included).
-    const summaries = this.scope.summaries(user, this.engine.summaries(), today);
-    const report = driftReport(summaries, query.asAt ?? today, this.config.drift, {
+    const asAt = query.asAt ?? today;
+    // Only a child looked after on asAt can be in the report: the engine keeps those per date, so the
+    // closed cases are not read (#9). Then a social worker scoped to their teams: only children
+    // allocated to them today (counts included).
+    const summaries = this.scope.summaries(user, this.engine.summariesLookedAfterOn(asAt), today);
+    const report = driftReport(summaries, asAt, this.config.drift, {
       rules: query.rule,
       team: query.team,
       socialWorker: query.socialWorker,

@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Observable, ReplaySubject, share, throwError } from 'rxjs';
 import type { EventStore } from '@care-journey/event-store';
-import type { StoredJourneyEvent } from '@care-journey/journey';
+import type { CalendarDate, StoredJourneyEvent } from '@care-journey/journey';
 import type { DriftConfig } from '../rules/drift-config';
 import type { JourneySummary } from '../summary/journey-summary';
 import { childEvents } from './apply-from-store';
@@ -368,6 +368,14 @@ export class ProjectionEngine {
 
   summaries(): Iterable<JourneySummary> {
     return this.cache.all();
+  }
+
+  /**
+   * The summaries of the children looked after on `date`, as `summaries()` orders them: all a drift
+   * report as at that date can list, without reading every closed case (summary-cache.ts).
+   */
+  summariesLookedAfterOn(date: CalendarDate): readonly JourneySummary[] {
+    return this.cache.lookedAfterOn(date);
   }
 
   summary(childId: string): JourneySummary | undefined {

@@ -3,13 +3,16 @@
  * last one (by position), and starts over when a rebuild switched generations. Works the same
  * whether this process or a separate worker writes the file.
  */
+import type { CalendarDate } from '@care-journey/journey';
 import type { JourneySummary } from '../summary/journey-summary';
+import { LookedAfterIndex } from './looked-after-index';
 import type { ReadModelStore } from './read-model-store';
 
 export class SummaryCache {
   private generation = 0;
   private upTo: bigint | undefined;
   private readonly byChild = new Map<string, JourneySummary>();
+  private readonly lookedAfter = new LookedAfterIndex();
 
   constructor(private readonly readModels: ReadModelStore) {}
 
@@ -17,6 +20,12 @@ export class SummaryCache {
   all(): Iterable<JourneySummary> {
     this.refresh();
     return this.byChild.values();
+  }
+
+  /** The summaries of the children looked after on `date`, in the order `all` gives them (looked-after-index.ts). */
+  lookedAfterOn(date: CalendarDate): readonly JourneySummary[] {
+    this.refresh();
+    return this.lookedAfter.on(date, this.byChild);
   }
 
   get(childId: string): JourneySummary | undefined {
@@ -29,6 +38,7 @@ export class SummaryCache {
     while (read.generation !== this.generation) {
       // A rebuild switched generations: start over on the new one, read whole.
       this.byChild.clear();
+      this.lookedAfter.clear();
       this.upTo = undefined;
       this.generation = read.generation;
       read = this.readModels.summariesChangedSince(undefined);
@@ -39,6 +49,7 @@ export class SummaryCache {
   private absorb(records: { summary: JourneySummary; lastPosition: bigint }[]): void {
     for (const { summary, lastPosition } of records) {
       this.byChild.set(summary.childId, summary);
+      this.lookedAfter.changed(summary);
       if (this.upTo === undefined || lastPosition > this.upTo) this.upTo = lastPosition;
     }
   }
