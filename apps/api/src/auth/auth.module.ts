@@ -7,6 +7,7 @@ import { loadUserDirectory, UserDirectory } from '../web/auth/user-directory';
 import type { EventStore } from '@care-journey/event-store';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
 import { RecordedTokens } from './recorded/recorded-tokens';
+import { SignInRecord } from './recorded/sign-in-record';
 import { RevokedTokens } from './revocation/revoked-tokens';
 import { SessionEnds } from './session-ends';
 import { SessionUsers } from './session-users';
@@ -14,8 +15,8 @@ import { TokenHolders } from './token-holders';
 import { TokenVerifier } from './token-verifier';
 
 /**
- * Installs the global guard; routes opt in with @Roles or out with @Public. Global: sign-out (web)
- * ends sessions. Also the per-user budget of list reads, which needs the guard's user.
+ * Installs the global guard; routes opt in with @Roles or out with @Public. Global: sign-in (web)
+ * records sessions and sign-out ends them. Also the per-user budget of list reads, which needs the guard's user.
  */
 @Global()
 @Module({
@@ -39,13 +40,15 @@ import { TokenVerifier } from './token-verifier';
         RevokedTokens.fromEnv(process.env, { recheckMs: config.fileRecheckMs }),
       inject: [API_CONFIG],
     },
-    // CARE_JOURNEY_TOKENS=recorded (the default in production): API tokens must be in `tokens-issued`.
+    // CARE_JOURNEY_TOKENS=recorded (the default in production): API tokens and web sessions must be
+    // in `tokens-issued`; every web sign-in is recorded there (SignInRecord), whatever the setting.
     {
       provide: RecordedTokens,
       useFactory: (config: ApiConfig, store: EventStore) =>
         config.tokens === 'recorded' ? new RecordedTokens(store) : null,
       inject: [API_CONFIG, EVENT_STORE],
     },
+    SignInRecord,
     {
       provide: TokenHolders,
       useFactory: (users: SessionUsers) =>
@@ -56,6 +59,6 @@ import { TokenVerifier } from './token-verifier';
     // After the authentication guard (global guards run in the order registered): it needs the user.
     { provide: APP_GUARD, useClass: ListReadRateLimitGuard },
   ],
-  exports: [TokenVerifier, SessionEnds, UserDirectory, SessionUsers],
+  exports: [TokenVerifier, SessionEnds, UserDirectory, SessionUsers, SignInRecord],
 })
 export class AuthModule {}

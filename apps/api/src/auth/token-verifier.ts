@@ -22,7 +22,7 @@ import { VerifiedTokens, type VerifiedToken } from './verified-tokens';
 
 export const TOKEN_REVOKED = 'This token has been revoked: ask for a new one (or sign in again)';
 export const TOKEN_NOT_RECORDED =
-  'This token is not in the record of issued tokens: this API accepts only tokens minted by `care-journey token` (CARE_JOURNEY_TOKENS=recorded)';
+  'This token is not in the record of issued tokens: this API accepts only tokens minted by `care-journey token` or by signing in to its pages (CARE_JOURNEY_TOKENS=recorded)';
 export const KEY_NO_LONGER_ACCEPTED =
   'Token was signed with a key that is no longer accepted (the token secret was rotated): ask for a new one (or sign in again)';
 
@@ -66,7 +66,7 @@ export class TokenVerifier {
     }));
     if (recorded !== null)
       this.logger.log(
-        'API tokens are accepted only when recorded in tokens-issued (CARE_JOURNEY_TOKENS=recorded); web sign-ins as before',
+        'API tokens are accepted only when recorded in tokens-issued (CARE_JOURNEY_TOKENS=recorded), and so are web sign-in sessions (each sign-in records its own)',
       );
     if (this.keys.length > 1)
       this.logger.log(
@@ -80,15 +80,16 @@ export class TokenVerifier {
   }
 
   /**
-   * The caller, with every check: with CARE_JOURNEY_TOKENS=recorded an API token must also be in
-   * `tokens-issued`. A known id is a Set lookup; only an id not known yet waits for a catch-up read of
-   * the stream (recorded/recorded-tokens.ts), so only then is the answer a promise. Web sign-in
-   * sessions are not in the record: the API mints them itself after a password check, and they stay
-   * checked as before (signed out, user and role still in the directory).
+   * The caller, with every check: with CARE_JOURNEY_TOKENS=recorded the token must also be in
+   * `tokens-issued`, an API token (TokenIssued, `care-journey token`) and a web sign-in's session
+   * (SignedIn, recorded before its cookie is set) alike: a session cookie forged with the secret is
+   * refused as a forged bearer token is. A known id is a Set lookup; only an id not known yet waits
+   * for a catch-up read of the stream (recorded/recorded-tokens.ts), so only then is the answer a
+   * promise. The guard then checks a session as before (signed out, user and role in the directory).
    */
   authenticate(token: string): AuthenticatedUser | Promise<AuthenticatedUser> {
     const known = this.check(token);
-    if (this.recorded === null || known.user.sessionId !== undefined) return known.user;
+    if (this.recorded === null) return known.user;
     if (known.id !== undefined && this.recorded.has(known.id)) return known.user;
     return this.afterCatchUp(this.recorded, known);
   }

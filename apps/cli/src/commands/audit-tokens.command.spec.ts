@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { recordTokenIssued, type TokenIssuedInput } from '@care-journey/audit';
+import { recordSignedIn, recordTokenIssued, type TokenIssuedInput } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { registerAuditCommand } from './audit.command';
 
@@ -54,7 +54,13 @@ describe('care-journey audit tokens', () => {
   it('Given two tokens issued, When listed, Then each shows its id, user, role, times, key and the OS account and host, oldest first', async () => {
     const { operator: _operator, ...first } = issue('nightly-return', '2026-01-05T10:00:00Z');
     expect(await run()).toEqual([
-      { ...first, eventId: expect.any(String), position: '1', operator: { osUser: 'jsmith', host: 'ops-1' } },
+      {
+        ...first,
+        source: 'token-command',
+        eventId: expect.any(String),
+        position: '1',
+        operator: { osUser: 'jsmith', host: 'ops-1' },
+      },
       expect.objectContaining({ userId: 'dpo.jane', role: 'auditor', issuedAt: '2026-01-07T10:00:00Z' }),
     ]);
   });
@@ -64,6 +70,47 @@ describe('care-journey audit tokens', () => {
     expect(await run('--from', '2026-01-06')).toEqual([expect.objectContaining({ userId: 'dpo.jane' })]);
     expect(await run('--to', '2026-01-05')).toEqual([expect.objectContaining({ userId: 'nightly-return' })]);
     expect(await run('--from', '2026-01-08')).toEqual([]);
+  });
+
+  it('Given a web sign-in recorded beside them, When listed, Then it is marked web-sign-in (no OS account), the summary counts each source, and --source keeps one', async () => {
+    const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
+    await recordSignedIn(store, {
+      tokenId: '5d0c1f4e-3b1a-4a4e-9f0e-2b7c7a1e9d11',
+      userId: 'sw.jones',
+      name: 'Sam Jones',
+      role: 'social_worker',
+      issuedAt: '2026-01-08T09:00:00Z',
+      expiresAt: '2026-01-08T17:00:00Z',
+      keyId: 'sha256:0123456789abcdef',
+      requestId: 'req-42',
+    });
+    await store.close();
+    let summary = '';
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((summary += String(chunk)), true));
+
+    const listed = (await run()) as { source: string; userId: string }[];
+    expect(listed.map(({ source, userId }) => [source, userId])).toEqual([
+      ['token-command', 'nightly-return'],
+      ['token-command', 'dpo.jane'],
+      ['web-sign-in', 'sw.jones'],
+    ]);
+    expect(listed[2]).toEqual({
+      source: 'web-sign-in',
+      tokenId: '5d0c1f4e-3b1a-4a4e-9f0e-2b7c7a1e9d11',
+      userId: 'sw.jones',
+      name: 'Sam Jones',
+      role: 'social_worker',
+      issuedAt: '2026-01-08T09:00:00Z',
+      expiresAt: '2026-01-08T17:00:00Z',
+      keyId: 'sha256:0123456789abcdef',
+      requestId: 'req-42',
+      eventId: expect.any(String),
+      position: '3',
+    });
+    expect(summary).toBe('3 token(s) issued: 2 by `care-journey token`, 1 at web sign-in\n');
+
+    expect(await run('--source', 'web-sign-in')).toEqual([expect.objectContaining({ userId: 'sw.jones' })]);
+    expect(await run('--source', 'token-command')).toHaveLength(2);
   });
 
   it('refuses a day that is not YYYY-MM-DD, naming the option', async () => {
@@ -76,5 +123,8 @@ describe('care-journey audit tokens', () => {
     await expect(
       program.parseAsync(['node', 'care-journey', 'audit', 'tokens', '--from', '5 Jan']),
     ).rejects.toThrow('--from must be a date, YYYY-MM-DD');
+    await expect(
+      program.parseAsync(['node', 'care-journey', 'audit', 'tokens', '--source', 'web']),
+    ).rejects.toThrow('--source must be one of token-command, web-sign-in');
   });
 });

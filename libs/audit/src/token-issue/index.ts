@@ -1,1 +1,3 @@
 export * from './token-issued';
+export * from './signed-in';
+export * from './read-issued-tokens';

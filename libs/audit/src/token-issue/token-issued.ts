@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OperatorIdentity } from '../access-log/case-history-read';
 import { appendChained } from '../integrity/append-chained';
-import { readStreamOrEmpty, type EventStore, type NewEvent } from '../store';
+import type { EventStore, NewEvent } from '../store';
 
 export const TOKEN_ISSUED = 'TokenIssued';
 export const TOKENS_ISSUED_STREAM = 'tokens-issued';
@@ -37,13 +37,6 @@ export interface TokenIssuedInput extends TokenIssuedData {
   operator: OperatorIdentity;
 }
 
-/** One issued token as `care-journey audit tokens` lists it. */
-export interface IssuedToken extends TokenIssuedData {
-  eventId: string;
-  position: string;
-  operator?: OperatorIdentity;
-}
-
 export function tokenIssuedEvent(
   input: TokenIssuedInput,
   id: string = randomUUID(),
@@ -70,28 +63,4 @@ export function tokenIssuedEvent(
 /** Appends the record; throws when the store cannot take it (the token must then not be handed out). */
 export function recordTokenIssued(store: EventStore, input: TokenIssuedInput): Promise<void> {
   return appendChained(store, TOKENS_ISSUED_STREAM, tokenIssuedEvent(input));
-}
-
-/** Every issued token, oldest first; `from`/`to` (inclusive UTC days) keep those issued between. */
-export async function readIssuedTokens(
-  store: EventStore,
-  filter: { from?: string; to?: string; userId?: string } = {},
-): Promise<IssuedToken[]> {
-  const issued: IssuedToken[] = [];
-  for await (const event of readStreamOrEmpty(store, TOKENS_ISSUED_STREAM)) {
-    if (event.type !== TOKEN_ISSUED) continue;
-    const data = event.data as TokenIssuedData;
-    const day = data.issuedAt.slice(0, 10);
-    if (filter.from !== undefined && day < filter.from) continue;
-    if (filter.to !== undefined && day > filter.to) continue;
-    if (filter.userId !== undefined && data.userId !== filter.userId) continue;
-    const operator = event.metadata['operator'] as OperatorIdentity | undefined;
-    issued.push({
-      eventId: event.id,
-      position: event.globalPosition.toString(),
-      ...data,
-      ...(operator && { operator }),
-    });
-  }
-  return issued;
 }

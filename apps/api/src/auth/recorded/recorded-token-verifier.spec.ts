@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Logger, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { mintToken, newTokenId } from '@care-journey/access';
-import { recordTokenIssued } from '@care-journey/audit';
+import { recordSignedIn, recordTokenIssued } from '@care-journey/audit';
 import { createEventStore, type EventStore } from '@care-journey/event-store';
 import type { ApiConfig } from '../../config/api-config';
 import { newSessionId } from '../session-ends';
@@ -83,17 +83,36 @@ describe('TokenVerifier with CARE_JOURNEY_TOKENS=recorded: only tokens in tokens
     await expect(verifier.authenticate(old)).rejects.toEqual(refusal);
   });
 
-  it('Given a web sign-in session (the API mints it itself), When it is sent, Then the record is not asked: sessions are checked as before', async () => {
-    const catchUp = jest.spyOn(recorded, 'catchUp');
-    const session = mintToken({
-      secret,
+  const session = (sessionId = newSessionId()): string =>
+    mintToken({ secret, userId: 'sw.demo', role: 'social_worker', sessionId });
+
+  // Until session 18 sessions were exempt from the record: a cookie forged with the secret got in.
+  it('Given a web session cookie signed with the secret but never signed in, When it is sent, Then it is 401 token-not-recorded, as a forged API token is', async () => {
+    await expect(verifier.authenticate(session())).rejects.toEqual(refusal);
+  });
+
+  it('Given a web sign-in recorded in tokens-issued by another API process, When its session is first sent, Then it is accepted after a catch-up read', async () => {
+    const sessionId = newSessionId();
+    await recordSignedIn(store, {
+      tokenId: sessionId,
       userId: 'sw.demo',
       role: 'social_worker',
-      sessionId: newSessionId(),
+      issuedAt: '2026-11-28T10:00:00Z',
+      expiresAt: '2026-11-28T18:00:00Z',
+      keyId: 'k1',
     });
-    const user = verifier.authenticate(session);
+    const user = verifier.authenticate(session(sessionId));
+    expect(user).toBeInstanceOf(Promise);
+    expect(await user).toMatchObject({ id: 'sw.demo', role: 'social_worker', sessionId });
+  });
+
+  it('Given a sign-in this process recorded (remembered), When its session is sent, Then it is accepted at once, without a read', () => {
+    const catchUp = jest.spyOn(recorded, 'catchUp');
+    const sessionId = newSessionId();
+    recorded.remember(sessionId);
+    const user = verifier.authenticate(session(sessionId));
     expect(user).not.toBeInstanceOf(Promise);
-    expect(user).toMatchObject({ id: 'sw.demo', role: 'social_worker' });
+    expect(user).toMatchObject({ id: 'sw.demo', role: 'social_worker', sessionId });
     expect(catchUp).not.toHaveBeenCalled();
   });
 
@@ -106,7 +125,7 @@ describe('TokenVerifier with CARE_JOURNEY_TOKENS=recorded: only tokens in tokens
     new TokenVerifier(config, new RevokedTokens(undefined), new TokenHolders(undefined), recorded);
     expect(said()).toEqual([
       [
-        'API tokens are accepted only when recorded in tokens-issued (CARE_JOURNEY_TOKENS=recorded); web sign-ins as before',
+        'API tokens are accepted only when recorded in tokens-issued (CARE_JOURNEY_TOKENS=recorded), and so are web sign-in sessions (each sign-in records its own)',
       ],
     ]);
     log.mockRestore();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { recordTokenIssued } from '@care-journey/audit';
+import { recordSignedIn, recordTokenIssued } from '@care-journey/audit';
 import { createEventStore, type EventStore } from '@care-journey/event-store';
 import { RecordedTokens } from './recorded-tokens';
 
@@ -63,6 +63,24 @@ describe('RecordedTokens: the ids in tokens-issued, learnt without a restart', (
     expect(tokens.has(first)).toBe(true);
     expect(tokens.has(second)).toBe(true);
     expect(from).toEqual([1n]);
+  });
+
+  it('Given a web sign-in recorded (SignedIn) beside a CLI token, When it catches up, Then it knows both ids', async () => {
+    const cli = randomUUID();
+    const session = randomUUID();
+    await record(store, cli);
+    await recordSignedIn(store, {
+      tokenId: session,
+      userId: 'sw.demo',
+      role: 'social_worker',
+      issuedAt: '2026-11-28T10:00:00Z',
+      expiresAt: '2026-11-28T18:00:00Z',
+      keyId: 'k1',
+    });
+    const tokens = new RecordedTokens(store, 0);
+    await tokens.catchUp();
+    expect(tokens.has(cli)).toBe(true);
+    expect(tokens.has(session)).toBe(true);
   });
 
   it('Given a known token, When it is asked about many times, Then the store is not read again', async () => {

@@ -1,5 +1,5 @@
 import { readStreamOrEmpty, type EventStore } from '@care-journey/event-store';
-import { TOKEN_ISSUED, TOKENS_ISSUED_STREAM } from '@care-journey/audit';
+import { isRecordedTokenType, TOKENS_ISSUED_STREAM } from '@care-journey/audit';
 
 /** The least time between two reads of `tokens-issued`: a stream of unknown tokens costs a read per interval. */
 export const CATCH_UP_INTERVAL_MS = 250;
@@ -7,8 +7,9 @@ export const CATCH_UP_INTERVAL_MS = 250;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The ids of the tokens recorded as issued (TokenIssued on `tokens-issued`, written by
- * `care-journey token` before it hands a token out), for CARE_JOURNEY_TOKENS=recorded.
+ * The ids of the tokens recorded as issued on `tokens-issued`, for CARE_JOURNEY_TOKENS=recorded:
+ * TokenIssued, written by `care-journey token` before it hands a token out, and SignedIn, written by
+ * a web sign-in before it sets the session cookie (web/auth/sign-in-record.ts).
  * A request asks `has(id)`, a Set lookup: the store is never read for a token already known. Only an
  * id not known yet waits for `catchUp()`, which reads the stream from where the last read stopped. A
  * read that starts after the request arrived sees every token minted before it (the CLI records a
@@ -37,6 +38,14 @@ export class RecordedTokens {
     return this.ids.has(id);
   }
 
+  /**
+   * A token this process has just recorded itself (a web sign-in, once its SignedIn is in the
+   * store): its first request needs no read. Other processes learn it from the stream.
+   */
+  remember(id: string): void {
+    this.ids.add(id);
+  }
+
   /** Resolves once a read that started after this call has taken in every token recorded by then. */
   catchUp(): Promise<void> {
     this.queued ??= this.readWhenAllowed();
@@ -59,7 +68,7 @@ export class RecordedTokens {
       fromRevision: this.next,
     })) {
       const tokenId = event.data['tokenId'];
-      if (event.type === TOKEN_ISSUED && typeof tokenId === 'string') this.ids.add(tokenId);
+      if (isRecordedTokenType(event.type) && typeof tokenId === 'string') this.ids.add(tokenId);
       this.next = event.revision + 1n;
     }
   }

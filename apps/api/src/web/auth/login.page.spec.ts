@@ -15,6 +15,15 @@ describe('loginPage', () => {
     expect(page).not.toContain(FAILURE_MESSAGES.credentials);
   });
 
+  it('Given a sign-in the store could not record, then it says the service failed and nothing changed, marking no field wrong', () => {
+    const page = String(loginPage({ ...model, username: 'pat', failed: 'not-recorded' }));
+    expect(page).toContain(FAILURE_MESSAGES['not-recorded']);
+    expect(page).toContain('Nothing was changed');
+    expect(page).not.toContain(FAILURE_MESSAGES.credentials);
+    expect(page).not.toContain('govuk-input--error');
+    expect(page).not.toContain('href="#username"');
+  });
+
   it('shows no error before a sign-in was tried', () => {
     expect(String(loginPage(model))).not.toContain('govuk-error-summary');
   });

@@ -3,12 +3,17 @@ import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import { DEMO_PASSWORD } from './user-directory';
 
+/**
+ * 'credentials': wrong username or password; 'form': the form's sign-in token was missing or stale;
+ * 'not-recorded': the password was right but the sign-in could not be recorded, so no session began.
+ */
+export type LoginFailure = 'credentials' | 'form' | 'not-recorded';
+
 export interface LoginPageModel {
   csrfToken: string;
   next: string;
   username?: string;
-  /** 'credentials': wrong username or password; 'form': the form's sign-in token was missing or stale. */
-  failed?: 'credentials' | 'form';
+  failed?: LoginFailure;
   demo: boolean;
   notice?: string;
   /** Sent here by a form posted after the session ended: say that nothing was recorded. */
@@ -23,13 +28,18 @@ export const FAILURE_MESSAGES: Record<NonNullable<LoginPageModel['failed']>, str
   credentials: 'Enter a correct username and password',
   // Told apart so that someone whose page sat open (or whose browser refused the cookie) does not doubt their password.
   form: 'The sign-in page had expired or your browser did not send its cookie: sign in again on this page',
+  // Not the user's doing: said so, so they do not doubt their password either.
+  'not-recorded':
+    'You could not be signed in because the service could not record your sign-in. Nothing was changed. Try again in a few minutes; if it keeps happening, tell your service desk',
 };
 
 export function loginPage(model: LoginPageModel): SafeHtml {
-  const error = model.failed ? FAILURE_MESSAGES[model.failed] : undefined;
+  const failure = model.failed ? FAILURE_MESSAGES[model.failed] : undefined;
+  // The service's failure is no field's: summarised without a link, and no field is marked wrong.
+  const error = model.failed === 'not-recorded' ? undefined : failure;
   const content = html`
     <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-      ${errorSummary(error ? [{ fieldId: 'username', message: error }] : [])}
+      ${errorSummary(failure ? [{ ...(error && { fieldId: 'username' }), message: failure }] : [])}
       <h1 class="govuk-heading-l">Sign in to Care Journey</h1>
       ${model.formNotSent ? html`<div class="govuk-inset-text" id="form-not-sent">${FORM_NOT_SENT_MESSAGE}</div>` : ''}
       ${
@@ -55,7 +65,7 @@ export function loginPage(model: LoginPageModel): SafeHtml {
       </form>
       ${model.demo ? demoDetails() : ''}
     </div></div>`;
-  return page({ title: 'Sign in', content, hasErrors: Boolean(error) });
+  return page({ title: 'Sign in', content, hasErrors: Boolean(failure) });
 }
 
 function demoDetails(): SafeHtml {
