@@ -16,7 +16,8 @@ function inProcessFixture(): Promise<StoreFixture> {
   let drops = 0;
   return Promise.resolve({
     open: async () => {
-      const client = new InProcessEsdbClient(log);
+      // A server with KurrentDB #4970 (review s18-es F1): docker-compose's floating 24.10 tag allows one.
+      const client = new InProcessEsdbClient(log, { endOfLogCheckpoint: true });
       clients.push(client);
       const store = new EventStoreDbEventStore(client, { initialDelayMs: 10, maxDelayMs: 100 });
       stores.push(store);

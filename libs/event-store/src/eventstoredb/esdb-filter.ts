@@ -15,7 +15,9 @@ function escapeRegex(text: string): string {
  * Server-side filter for subscribeToAll. ESDB takes one filter (stream names OR event types),
  * so with both we filter stream prefixes on the server and types on the client too
  * (`matchesFilter` is always applied). Without a filter we still drop system events server-side.
- * Every variant reports checkpoints, so a narrow subscription can resume past skipped events.
+ * A narrow filter reports checkpoints, so its subscription can resume past the events it skipped.
+ * Without one, no checkpoints are asked for (review s18-es F1): only the rare system events are
+ * skipped, so they would save nothing, and a server with KurrentDB #4970 sends a wrong one.
  */
 export function toServerFilter(
   filter: AllFilter | undefined,
@@ -34,7 +36,7 @@ export function toServerFilter(
       checkpointReached: onCheckpoint,
     });
   }
-  return excludeSystemEvents({ checkpointReached: onCheckpoint });
+  return excludeSystemEvents();
 }
 
 /** The port's filter semantics, applied on the client. */

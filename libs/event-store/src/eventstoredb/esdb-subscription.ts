@@ -26,7 +26,18 @@ function isPermanent(error: unknown): boolean {
   return error instanceof InvalidPosition || error instanceof AccessDeniedError;
 }
 
-type Item = { kind: 'event'; event: RecordedEvent } | { kind: 'checkpoint'; position: bigint };
+type Item = { kind: 'event'; event: RecordedEvent } | { kind: 'checkpoint'; position: Position };
+
+/**
+ * Whether a server checkpoint may become the resume position. The events of $all each have their own
+ * position with commit = prepare; a checkpoint with a different prepare is not one of them. KurrentDB
+ * #4970 (servers before the fixes #4990 in 24.10 and #4991 in 25.0) sends, after an empty page at the
+ * end of the log, a checkpoint at the log's end with prepare 0: the next event appended gets that
+ * commit position, so resuming after it would skip that event.
+ */
+function isEventPosition(position: Position): boolean {
+  return position.prepare === position.commit;
+}
 
 /** Pause the gRPC stream above this many queued items, resume below the low mark. */
 const HIGH_WATER = 512;
@@ -36,11 +47,17 @@ const LOW_WATER = 64;
  * Catch-up subscription to $all. Events are queued from the client stream and handed to the
  * handler one at a time; when the stream errors or ends while we still want events, we
  * resubscribe from the last position handled, with backoff. A handler error stops everything.
+ *
+ * Two cursors (review s18-es F1): `lastDelivered` is the last event handed to the handler, the only
+ * one that decides "already handled"; `resumeFrom` is where a resubscription starts, the last event
+ * delivered or a later server checkpoint (past the events the filter skipped). A checkpoint never
+ * makes an event count as delivered: a checkpoint the server got wrong costs a rescan, never an event.
  */
 export class EsdbCatchUpSubscription implements Subscription {
   private stopped = false;
   private handlerFailed = false;
-  private lastPosition: bigint | undefined;
+  private lastDelivered: bigint | undefined;
+  private resumeFrom: bigint | undefined;
   private readonly queue: Item[] = [];
   private readonly sleeper = new WakeableSleep();
   private current: AllStreamSubscription | undefined;
@@ -55,7 +72,8 @@ export class EsdbCatchUpSubscription implements Subscription {
     private readonly backoff: BackoffPolicy,
     onEnded: () => void,
   ) {
-    this.lastPosition = options.fromPosition;
+    this.lastDelivered = options.fromPosition;
+    this.resumeFrom = options.fromPosition;
     this.done = this.run().finally(onEnded);
   }
 
@@ -102,7 +120,7 @@ export class EsdbCatchUpSubscription implements Subscription {
         // Report caught-up only once everything received before the signal has been handled.
         if (this.caughtUpPending && subscription.readableLength === 0) {
           this.caughtUpPending = false;
-          this.handlers.onCaughtUp?.(this.lastPosition);
+          this.handlers.onCaughtUp?.(this.resumeFrom);
         }
         if (this.ended) return delivered;
         await this.sleeper.sleep(1_000);
@@ -118,9 +136,9 @@ export class EsdbCatchUpSubscription implements Subscription {
 
   private open(): AllStreamSubscription {
     const subscription: AllStreamSubscription = this.client.subscribeToAll({
-      fromPosition: this.lastPosition === undefined ? START : toEsdbPosition(this.lastPosition),
+      fromPosition: this.resumeFrom === undefined ? START : toEsdbPosition(this.resumeFrom),
       filter: toServerFilter(this.options.filter, (position: Position) =>
-        this.checkpointAfterBuffered(subscription, position.commit),
+        this.checkpointAfterBuffered(subscription, position),
       ),
     });
     this.current = subscription;
@@ -132,7 +150,7 @@ export class EsdbCatchUpSubscription implements Subscription {
       this.caughtUpPending = true;
       this.sleeper.wakeUp();
     });
-    subscription.on('error', (error: Error) => this.end(mapReadAllError(error, this.lastPosition)));
+    subscription.on('error', (error: Error) => this.end(mapReadAllError(error, this.resumeFrom)));
     subscription.on('end', () => this.end(new Error('EventStoreDB subscription ended by the server')));
     return subscription;
   }
@@ -145,7 +163,7 @@ export class EsdbCatchUpSubscription implements Subscription {
    */
   private async checkpointAfterBuffered(
     subscription: AllStreamSubscription,
-    position: bigint,
+    position: Position,
   ): Promise<void> {
     while (subscription.readableLength > 0 && this.current === subscription && !this.ended) {
       await new Promise<void>((resolve) => {
@@ -177,14 +195,16 @@ export class EsdbCatchUpSubscription implements Subscription {
     else console.error('Event store subscription stopped', error);
   }
 
-  private advance(position: bigint): void {
-    if (this.lastPosition === undefined || position > this.lastPosition) this.lastPosition = position;
+  /** A checkpoint only moves where a resubscription starts; see isEventPosition for the ones refused. */
+  private advance(position: Position): void {
+    if (!isEventPosition(position)) return;
+    if (this.resumeFrom === undefined || position.commit > this.resumeFrom) this.resumeFrom = position.commit;
   }
 
   /** Returns false when the handler failed (the subscription is then over). */
   private async deliver(event: RecordedEvent): Promise<boolean> {
     // A resubscription may replay the event at the resume position: never deliver twice.
-    if (this.lastPosition !== undefined && event.globalPosition <= this.lastPosition) return true;
+    if (this.lastDelivered !== undefined && event.globalPosition <= this.lastDelivered) return true;
     try {
       await this.handlers.onEvent(event);
     } catch (error) {
@@ -192,7 +212,9 @@ export class EsdbCatchUpSubscription implements Subscription {
       this.fail(error);
       return false;
     }
-    this.lastPosition = event.globalPosition;
+    this.lastDelivered = event.globalPosition;
+    if (this.resumeFrom === undefined || event.globalPosition > this.resumeFrom)
+      this.resumeFrom = event.globalPosition;
     if (this.queue.length <= LOW_WATER && this.current?.isPaused()) this.current.resume();
     return true;
   }

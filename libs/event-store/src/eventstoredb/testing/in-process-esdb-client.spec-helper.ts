@@ -120,6 +120,12 @@ export interface InProcessEsdbClientOptions {
    * client hands over as it is (never undefined). Reads of $all still carry positions.
    */
   streamReadsWithoutPosition?: boolean;
+  /**
+   * A server with KurrentDB #4970 (24.10 and 25.0 before #4990/#4991): each time a filtered
+   * subscription's scan finds the end of the log (an empty page), it sends a checkpoint at the end
+   * position with prepare 0, the commit position the next event written gets.
+   */
+  endOfLogCheckpoint?: boolean;
   /** The server's MaxAppendSize in bytes of data and metadata per append (default 1 MiB, the server's). */
   maxAppendSize?: number;
 }
@@ -186,6 +192,19 @@ function subscription(
   let wanting = false;
   let scanned = 0;
   let awaitingCheckpoint = false;
+  let endCheckpointSent: bigint | undefined;
+  const sendEndOfLog = (): void => {
+    if (readable.destroyed || next < log.events.length || endCheckpointSent === log.end) return;
+    endCheckpointSent = log.end;
+    const answer = checkpointReached?.call(sub, sub, { commit: log.end, prepare: 0n });
+    if (answer instanceof Promise) {
+      awaitingCheckpoint = true;
+      void answer.finally(() => {
+        awaitingCheckpoint = false;
+        pump();
+      });
+    }
+  };
   const readable = new Readable({
     objectMode: true,
     read() {
@@ -214,6 +233,7 @@ function subscription(
         }
       }
     }
+    if (settings.endOfLogCheckpoint && checkpointReached && !awaitingCheckpoint) sendEndOfLog();
     if (!caughtUp && next >= log.events.length && !readable.destroyed) {
       caughtUp = true;
       setImmediate(() => readable.emit('caughtUp'));

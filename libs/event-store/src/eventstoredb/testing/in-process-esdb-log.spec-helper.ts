@@ -81,6 +81,11 @@ export class InProcessEsdbLog {
     ]);
   }
 
+  /** The end of the log: the position the next event written gets. */
+  get end(): bigint {
+    return this.nextPosition;
+  }
+
   /** A position a read of $all may start from: a record's start, or the end of the log. */
   isRecordStart(position: bigint): boolean {
     return this.recordStarts.has(position) || position === this.nextPosition;
