@@ -6,6 +6,7 @@
 import { hasShortBreaks, type CalendarDate } from '@care-journey/journey';
 import { permanenceRows } from '../measures/time-to-permanence';
 import type { DriftConfig } from '../rules/drift-config';
+import { facetMask } from '../rules/rule-reads';
 import { flagHistory } from '../rules/evaluate-drift';
 import type { JourneySummary, PeriodOfCare } from '../summary/journey-summary';
 import type { FacetChange, SummaryFacet } from '../summary/summary-facets';
@@ -106,6 +107,9 @@ function countPlacementsDuring(summary: JourneySummary, from: CalendarDate, to: 
 const PERIOD_READS: readonly SummaryFacet[] = ['period', 'legalStatuses', 'placements', 'plans'];
 /** What permanenceRows reads: the above, adoption steps, and the child's reference. */
 const PERMANENCE_READS: readonly SummaryFacet[] = [...PERIOD_READS, 'adoption', 'child'];
+/** The two as bits: `changed` is told after every event (a closure and a search each were garbage). */
+const PERIOD_MASK = facetMask(PERIOD_READS);
+const PERMANENCE_MASK = facetMask(PERMANENCE_READS);
 
 /**
  * One child's period and permanence facts, kept from one event to the next while the parts of the
@@ -128,8 +132,10 @@ export class ViewParts {
       this.permanence = undefined;
       return;
     }
-    if (change.some((facet) => PERIOD_READS.includes(facet))) this.periods = undefined;
-    if (change.some((facet) => PERMANENCE_READS.includes(facet))) this.permanence = undefined;
+    if (change.length === 0) return;
+    const changed = facetMask(change);
+    if ((changed & PERIOD_MASK) !== 0) this.periods = undefined;
+    if ((changed & PERMANENCE_MASK) !== 0) this.permanence = undefined;
   }
 
   periodFacts(summary: JourneySummary): ChildFact[] {

@@ -132,6 +132,9 @@ function newEntry(
   };
 }
 
+/** No superseded breach to show (most calls): one list, never written to, not one per rule per call. */
+const NO_BREACHES: readonly SupersededBreach[] = Object.freeze([]);
+
 /** Above this many entries, Array.prototype.sort; below, an insertion sort that allocates nothing. */
 const INSERTION_SORT_AT_MOST = 64;
 
@@ -328,7 +331,8 @@ export class FlagTracker {
       if (derived.until !== undefined && (until === undefined || derived.until < until))
         until = derived.until;
       const first = count;
-      const superseded = breaches.length === 0 ? [] : this.supersededOf(r, breaches, derived.entries);
+      const superseded =
+        breaches.length === 0 ? NO_BREACHES : this.supersededOf(r, breaches, derived.entries);
       for (const breach of superseded) shown[count++] = this.supersededEntry(rule, breach);
       for (const entry of derived.entries)
         if (!entry.open || asAt >= entry.openedOn) shown[count++] = entry;

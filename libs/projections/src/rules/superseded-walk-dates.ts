@@ -208,18 +208,31 @@ const LISTS: readonly FactList[] = [
   },
 ];
 
+/**
+ * Each list's facets as bits, with 'child' and 'period' (a change to either forgets every list):
+ * asked after every event, where a closure per list and a search of its facets were garbage.
+ */
+const LIST_MASKS = LISTS.map((list) => facetMask([...list.facets, 'child', 'period']));
+
+/** Whether `dates` is in order (most lists are: facts are mostly recorded in date order). */
+function inOrder(dates: readonly CalendarDate[]): boolean {
+  for (let i = 1; i < dates.length; i++) if (dates[i - 1] > dates[i]) return false;
+  return true;
+}
+
 /** Each list's fact dates in the summary, in order, kept until a change in the list's facets. */
 export class FactDates {
   private readonly kept: (CalendarDate[] | undefined)[] = LISTS.map(() => undefined);
 
   /** The summary changed in these facets ('all': anything, or another summary). */
   changed(change: FacetChange): void {
-    for (let l = 0; l < LISTS.length; l++)
-      if (
-        change === 'all' ||
-        change.some((facet) => facet === 'child' || facet === 'period' || LISTS[l].facets.includes(facet))
-      )
-        this.kept[l] = undefined;
+    if (change === 'all') {
+      this.kept.fill(undefined);
+      return;
+    }
+    if (change.length === 0) return;
+    const changed = facetMask(change);
+    for (let l = 0; l < LISTS.length; l++) if ((LIST_MASKS[l] & changed) !== 0) this.kept[l] = undefined;
   }
 
   /** Adds to `range` the summary's fact dates within it, and its latest fact date. */
@@ -231,7 +244,8 @@ export class FactDates {
         LISTS[l].dates(summary, (date) => {
           if (date !== undefined) found.push(date);
         });
-        this.kept[l] = dates = found.sort();
+        // Sorted only when out of order: the sort's work array was a tenth of a rebuild's garbage.
+        this.kept[l] = dates = inOrder(found) ? found : found.sort();
       }
       range.factsIn(dates, LISTS[l].part);
     }
