@@ -1,12 +1,12 @@
 import { environmentKind } from './environment-kind';
 
 /**
- * Which bearer tokens the API accepts (CARE_JOURNEY_TOKENS):
- * - `recorded`: only API tokens whose id is in the store's `tokens-issued` record (the ones
- *   `care-journey token` minted; the demo records none), so a token signed with the secret by other means
- *   is refused;
+ * Which tokens the API accepts (CARE_JOURNEY_TOKENS):
+ * - `recorded`: only those whose id is in the store's `tokens-issued` record: the API tokens
+ *   `care-journey token` minted (the demo mints none) and, since session 18, the web sessions the
+ *   sign-in recorded; so a token or session cookie signed with the secret by other means is refused;
  * - `signed`: any token the secret signed (before session 17, the only behaviour).
- * Web sign-in sessions are not API tokens: neither value changes how they are checked.
+ * Web sign-ins are recorded under either value; only `recorded` refuses what is not.
  */
 export type TokenAcceptance = 'recorded' | 'signed';
 

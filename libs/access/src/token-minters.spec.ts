@@ -1,7 +1,8 @@
 /**
  * Every bearer token the apps hand out is traceable: an API token is recorded in `tokens-issued`
  * before it is printed (so `audit tokens` lists it, and CARE_JOURNEY_TOKENS=recorded accepts it), and
- * a web sign-in's token is a session (its own id, ended by signing out). This pins who calls
+ * a web sign-in's token is a session (its own id, ended by signing out), recorded in `tokens-issued`
+ * before its cookie is set (since session 18); "Stay signed in" keeps its id. This pins who calls
  * mintToken outside specs and test support: a new caller (a demo printing ready tokens, a script)
  * fails here until it records its tokens the way `token` does and is listed below.
  */
@@ -42,6 +43,12 @@ describe('who mints bearer tokens (every token handed out is recorded or is a we
     const text = readFileSync(join(ROOT, 'apps/cli/src/commands/token.command.ts'), 'utf8');
     expect(text.indexOf('await recordIssue(')).toBeGreaterThan(-1);
     expect(text.indexOf('await recordIssue(')).toBeLessThan(text.indexOf('mintToken({'));
+  });
+
+  it('Given the sign-in, Then it records the sign-in before it mints: a session whose sign-in is not recorded is never handed out', () => {
+    const text = readFileSync(join(ROOT, 'apps/api/src/web/auth/login.controller.ts'), 'utf8');
+    expect(text.indexOf('await this.signIns.record(')).toBeGreaterThan(-1);
+    expect(text.indexOf('await this.signIns.record(')).toBeLessThan(text.indexOf('mintToken({'));
   });
 
   it.each(Object.entries(MINTERS).filter(([, kind]) => kind === 'a web session'))(

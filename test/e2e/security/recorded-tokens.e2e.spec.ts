@@ -2,7 +2,8 @@
  * CARE_JOURNEY_TOKENS=recorded: the API accepts only the bearer tokens recorded in `tokens-issued`
  * (what `care-journey token` writes before it prints a token). A token the real CLI mints while the
  * API runs works at its first request, on every API sharing the store; a token signed with the
- * secret by other means is 401 `token-not-recorded`; a web sign-in is not an API token and works.
+ * secret by other means is 401 `token-not-recorded`; a web sign-in is recorded by the sign-in itself
+ * and works on every API (web-sign-in-record.e2e.spec.ts: an unrecorded session is refused).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -113,7 +114,7 @@ describe('CARE_JOURNEY_TOKENS=recorded: only tokens in the record of issued toke
     expect(JSON.stringify(body)).not.toContain('someone.else');
   }, 30_000);
 
-  it('Given a web sign-in (a session the API minted after a password check), When its cookie is sent, Then it works: sessions are not API tokens', async () => {
+  it('Given a web sign-in (a session the API minted after a password check), When its cookie is sent to the other API, Then it works: the sign-in recorded it', async () => {
     const response = await postSignIn(
       a.baseUrl,
       { username: 'auditor.demo', password: DEMO_PASSWORD },

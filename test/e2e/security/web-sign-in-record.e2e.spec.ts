@@ -13,6 +13,7 @@ import { SIGNED_IN, TOKENS_ISSUED_STREAM } from '@care-journey/audit';
 import { readStreamOrEmpty, type RecordedEvent } from '@care-journey/event-store';
 import { newSessionId } from '../../../apps/api/src/auth/session-ends';
 import { TOKEN_NOT_RECORDED } from '../../../apps/api/src/auth/token-verifier';
+import { sessionFormToken } from '../../../apps/api/src/web/auth/csrf';
 import { FAILURE_MESSAGES } from '../../../apps/api/src/web/auth/login.page';
 import { DEMO_PASSWORD } from '../../../apps/api/src/web/auth/user-directory';
 import { runCli } from '../support/run-cli';
@@ -38,7 +39,8 @@ describe('web sign-ins recorded in tokens-issued; CARE_JOURNEY_TOKENS=recorded c
     try {
       t = await startTestApp({
         sqliteFile: join(dir, 'journeys.db'),
-        config: { tokens: 'recorded', fileRecheckMs: 50 },
+        // 5-minute sessions: "Stay signed in" (due 10 minutes before the end) can be tried at once.
+        config: { tokens: 'recorded', fileRecheckMs: 50, sessionMinutes: 5 },
       });
     } finally {
       if (saved === undefined) delete process.env.CARE_JOURNEY_REVOKED_TOKENS;
@@ -103,6 +105,31 @@ describe('web sign-ins recorded in tokens-issued; CARE_JOURNEY_TOKENS=recorded c
     expect(listed.out).toContain('"source": "web-sign-in"');
     expect(listed.out).toContain('1 token(s) issued: 0 by `care-journey token`, 1 at web sign-in');
   }, 60_000);
+
+  it('Given a recorded sign-in, When "Stay signed in" extends it, Then the new cookie (the same session id) is accepted and nothing more is added to the record', async () => {
+    const { cookie } = await signIn();
+    const before = (await recorded()).length;
+    const token = cookie!.slice(COOKIE.length);
+    // An extension in the sign-in's own second would not move the end (whole seconds).
+    const signedInAt = claimsOf(cookie!).iat;
+    while (Math.floor(Date.now() / 1000) <= signedInAt)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const extended = await fetch(`${t.baseUrl}/session/extend`, {
+      method: 'POST',
+      headers: { cookie: cookie!, accept: 'application/json', 'x-csrf-token': sessionFormToken(token) },
+    });
+    expect(extended.status).toBe(200);
+    expect(await extended.json()).toMatchObject({ extended: true });
+    const renewed = extended.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .find((pair) => pair.startsWith(COOKIE));
+    expect(renewed).toBeDefined();
+    expect(renewed).not.toBe(cookie);
+    expect(claimsOf(renewed!).jti).toBe(claimsOf(cookie!).jti);
+    expect((await page(renewed!)).status).toBe(200);
+    expect(await recorded()).toHaveLength(before);
+  });
 
   it('Given a session cookie signed with the secret but never signed in, When it is sent, Then the pages send it to sign in and the API answers 401 token-not-recorded', async () => {
     const forged = `${COOKIE}${mintToken({

@@ -31,8 +31,8 @@ export interface ApiConfig {
    */
   schemaWrites?: SchemaWrites;
   /**
-   * CARE_JOURNEY_TOKENS: `recorded` accepts only API tokens whose id is in `tokens-issued`
-   * (auth/recorded/recorded-tokens.ts). Absent (a test's config): `signed`, any token the secret signed.
+   * CARE_JOURNEY_TOKENS: `recorded` accepts only API tokens and web sessions whose id is in
+   * `tokens-issued` (auth/recorded/recorded-tokens.ts). Absent (a test's config): `signed`, any token the secret signed.
    */
   tokens?: TokenAcceptance;
   /**
