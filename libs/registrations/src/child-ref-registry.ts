@@ -38,6 +38,9 @@ import {
 export interface ReservationRecording {
   recordedAt: string;
   recordedBy: string;
+  /** The request's correlation and causation ids, stored in the metadata as on its journey event (review s18-es F6). */
+  correlationId?: string;
+  causationId?: string;
 }
 
 /** What a release recorded. */

@@ -51,6 +51,9 @@ export const upnStream = (upn: string): string =>
 export interface UpnRecording {
   recordedAt: string;
   recordedBy: string;
+  /** The request's correlation and causation ids, stored in the metadata as on its journey event (review s18-es F6). */
+  correlationId?: string;
+  causationId?: string;
 }
 
 /** A child asking for a UPN. */
