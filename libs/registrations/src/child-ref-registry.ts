@@ -33,6 +33,7 @@ import {
   readLegacyHolders,
   type MigrationOutcome,
 } from './child-ref-registry-legacy';
+import { assertReadableRegistryEvent } from './registry-event-version';
 
 /** Who records the reservation, and when (the registration's own recording). */
 export interface ReservationRecording {
@@ -232,6 +233,7 @@ export class ChildRefRegistry {
       direction: 'backwards',
       maxCount: 1,
     })) {
+      assertReadableRegistryEvent(latest, CHILD_REF_SCHEMA_VERSION);
       const holding = childRefHolding(latest);
       if (!holding)
         throw new Error(`${stream} ends with ${latest.type}, neither a reservation nor a release`);

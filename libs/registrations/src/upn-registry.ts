@@ -25,6 +25,7 @@ import {
 } from '@care-journey/event-store';
 import { JOURNEY_STREAM_PREFIX, journeyStream } from '@care-journey/journey';
 import { nameBasedUuid } from './deterministic-id';
+import { assertReadableRegistryEvent } from './registry-event-version';
 
 export const UPN_STREAM_PREFIX = 'upn-';
 export const UPN_RESERVED = 'UpnReserved';
@@ -234,6 +235,7 @@ export class UpnRegistry {
 }
 
 const holderOf = (event: RecordedEvent): string | undefined => {
+  assertReadableRegistryEvent(event, UPN_SCHEMA_VERSION);
   const { childId } = event.data as { childId?: unknown };
   return event.type === UPN_RESERVED && typeof childId === 'string' ? childId : undefined;
 };
