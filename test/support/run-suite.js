@@ -43,7 +43,8 @@ const IN_BAND_SPECS = [
 /**
  * End-to-end specs kept in band: each starts the CLI or another process (whose start-up, under a
  * second worker's load, eats into Jest's 30 s per test), kills one, waits on a worker thread or a
- * projector's retry or heartbeat timing, or asserts on elapsed time. The other e2e specs start the
+ * projector's retry or heartbeat timing, asserts on elapsed time, or does seconds of CPU work (an
+ * app and many password checks) in each test. The other e2e specs start the
  * app in their own process and only wait, for seconds at most, on its projector catching up with a
  * few events: those run beside another worker.
  */
@@ -68,9 +69,11 @@ const E2E_IN_BAND_SPECS = [
   'test/e2e/test-suite-runs.spec.ts', // Jest itself, three processes listing every spec
   'test/e2e/upn-import.e2e.spec.ts', // the CLI's import, a process
   'test/e2e/security/jwt-rotation.e2e.spec.ts', // the CLI starting, processes
+  'test/e2e/security/login-lockout.e2e.spec.ts', // an app and 11+ password checks per test, in 30 s
   'test/e2e/security/recorded-tokens.e2e.spec.ts', // the CLI serving; SIGKILLs it
   'test/e2e/security/session-extend.e2e.spec.ts', // sessions' lifetimes in whole seconds
   'test/e2e/security/token-revocation.e2e.spec.ts', // the CLI, and waits for the next second
+  'test/e2e/security/trust-proxy.e2e.spec.ts', // an app and 21+ password checks per test, in 30 s
 ];
 
 const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
