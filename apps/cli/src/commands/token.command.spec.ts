@@ -82,6 +82,7 @@ describe('care-journey token', () => {
     const at = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
     expect(tokens).toHaveLength(2);
     expect(tokens[0]).toEqual({
+      source: 'token-command',
       eventId: expect.any(String),
       position: expect.stringMatching(/^\d+$/),
       tokenId: claims.jti,

@@ -73,6 +73,15 @@ describe('SignInRecord: a web sign-in is recorded in tokens-issued before its se
     expect(catchUp).not.toHaveBeenCalled();
   });
 
+  it('Given 60 sign-ins at once in one process (the morning rush), When recorded, Then every one is, each once, on one unbroken chain', async () => {
+    const record = new SignInRecord(config, store, recorded);
+    const ids = Array.from({ length: 60 }, () => newSessionId());
+    await Promise.all(ids.map((id) => record.record(issue(id))));
+    const events = await stored();
+    expect(events.map((event) => event.data['tokenId']).sort()).toEqual([...ids].sort());
+    expect(verifyChain(events).ok).toBe(true);
+  });
+
   it('Given the development secret, Then the record says so, as a CLI token record does', async () => {
     await new SignInRecord({ ...config, usingDevJwtSecret: true }, store, null).record(issue());
     expect((await stored())[0].data).toMatchObject({ developmentSecret: true });
@@ -80,12 +89,18 @@ describe('SignInRecord: a web sign-in is recorded in tokens-issued before its se
 
   it('Given a store that cannot record, When a sign-in is recorded, Then it throws SignInNotRecorded, logs why, and the session is not known', async () => {
     const sessionId = newSessionId();
+    const append = store.appendToStream.bind(store);
     store.appendToStream = () => Promise.reject(new Error('SQLITE_FULL: database or disk is full'));
-    await expect(new SignInRecord(config, store, recorded).record(issue(sessionId))).rejects.toBeInstanceOf(
-      SignInNotRecorded,
-    );
+    const record = new SignInRecord(config, store, recorded);
+    await expect(record.record(issue(sessionId))).rejects.toBeInstanceOf(SignInNotRecorded);
     expect(recorded.has(sessionId)).toBe(false);
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('Sign-in of "sw.demo" refused'));
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('SQLITE_FULL'));
+    expect(await stored()).toEqual([]);
+
+    // The store recovers: the next sign-in is not held up by the failed one.
+    store.appendToStream = append;
+    await record.record(issue());
+    expect(await stored()).toHaveLength(1);
   });
 });
