@@ -3,8 +3,7 @@ import { driftReport, type DriftReportFilter } from '../rules/drift-report';
 import type { JourneySummary } from '../summary/journey-summary';
 import { periodOn } from '../summary/queries';
 import { journey, type JourneyBuilder } from '../testing/journey-builder';
-import { sampleCohort } from '../testing/log-fixtures';
-import { randomJourneys } from '../testing/random-journeys';
+import { variedCohort } from '../testing/varied-cohort';
 import type { ReadModelStore } from './read-model-store';
 import type { SummaryRecord } from './read-model-store-queries';
 import { SummaryCache } from './summary-cache';
@@ -23,42 +22,6 @@ class ReadModelsHeld {
     const records = [...this.rows.values()].filter((row) => row.lastPosition > (after ?? -1n));
     return { generation: 1, records: records.sort((a, b) => Number(a.lastPosition - b.lastPosition)) };
   }
-}
-
-/** Children whose care ended every way a drift rule might still care about, and some still looked after. */
-function variedCohort(): JourneyBuilder[] {
-  const adopted = journey('adopted')
-    .registered('2019-01-01', { dateOfBirth: '2018-05-01' })
-    .startCare('2019-01-01', 'C2')
-    .adoptionDecision('2019-06-01')
-    .placementOrder('2019-09-01')
-    .match('2019-10-01')
-    .placedForAdoption('2019-11-01')
-    .adopted('2020-06-01');
-  const leftAt18 = journey('left-at-18')
-    .registered('2019-01-01', { dateOfBirth: '2004-02-29' })
-    .startCare('2019-01-01', 'C2')
-    .review('2019-01-20')
-    .endCare('2022-03-01', 'E8');
-  const stillInAt18 = journey('still-in-at-18')
-    .registered('2019-01-01', { dateOfBirth: '2006-07-31' })
-    .startCare('2019-01-01', 'C2');
-  const shortBreaks = journey('short-breaks').registered('2023-01-01').startCare('2023-01-01', 'V3', 'P1');
-  const placedThenEnded = journey('placed-then-ended')
-    .registered('2022-01-01', { dateOfBirth: '2021-03-01' })
-    .startCare('2022-01-01', 'C2')
-    .adoptionDecision('2022-04-01')
-    .placementOrder('2022-06-01')
-    .endCare('2022-08-01', 'E13');
-  return [
-    ...randomJourneys(50, 25, 9),
-    ...sampleCohort(24),
-    adopted,
-    leftAt18,
-    stillInAt18,
-    shortBreaks,
-    placedThenEnded,
-  ];
 }
 
 /** Two children share a reference, so the report's sort has a tie that only the input order breaks. */

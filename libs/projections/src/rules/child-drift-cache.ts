@@ -2,8 +2,9 @@
  * The last drift evaluation of each summary, so a report asked again for the same date (the
  * panel reloading today's list, a filter changed) evaluates only the children that changed.
  * Keyed by the summary object: the API's summary cache replaces a child's object when it changes,
- * and `eventCount` guards against a summary folded further in place. Callers get copies, so
- * changing one report cannot change the next.
+ * and `eventCount` guards against a summary folded further in place. Evaluations are handed out as
+ * copies and contexts read-only (driftReport copies each into its row), so changing one report
+ * cannot change the next.
  */
 import type { CalendarDate } from '@care-journey/journey';
 import type { JourneySummary } from '../summary/journey-summary';
@@ -11,7 +12,7 @@ import type { DriftConfig } from './drift-config';
 import type { DriftRule } from './drift-rule';
 import type { DriftEvaluation, DriftFlag, DueSoonWarning } from './evaluate-drift';
 
-interface Key {
+export interface Key {
   eventCount: number;
   asAt: CalendarDate;
   config: DriftConfig;
@@ -19,7 +20,7 @@ interface Key {
   within: number;
 }
 
-interface Entry<C> extends Key {
+export interface Entry<C> extends Key {
   /** Computed on first use; undefined = not looked after on the date. */
   context?: { value: C | undefined };
   evaluation?: DriftEvaluation;
@@ -36,42 +37,42 @@ const copyEvaluation = (e: DriftEvaluation): DriftEvaluation => ({
   dueSoon: e.dueSoon.map(copyFlag),
 });
 
-const sameKey = (a: Key, b: Key): boolean =>
-  a.eventCount === b.eventCount &&
-  a.asAt === b.asAt &&
-  a.config === b.config &&
-  a.within === b.within &&
-  (a.rules === b.rules ||
-    (a.rules.length === b.rules.length && a.rules.every((rule, i) => rule === b.rules[i])));
+const sameRules = (a: readonly DriftRule[], b: readonly DriftRule[]): boolean =>
+  a === b || (a.length === b.length && a.every((rule, i) => rule === b[i]));
 
+/**
+ * A report looks each child's entry up once, for its context and its evaluation (#9: a second
+ * lookup and a key object per child cost more, at 2,000 open cases, than the evaluations saved).
+ */
 export class ChildDriftCache<C extends object> {
   private readonly entries = new WeakMap<JourneySummary, Entry<C>>();
 
-  private entry(summary: JourneySummary, key: Omit<Key, 'eventCount'>): Entry<C> {
-    const wanted = { ...key, eventCount: summary.eventCount };
+  /** The summary's entry for this key: the one kept if it is for the same key and the same fold. */
+  entry(summary: JourneySummary, key: Omit<Key, 'eventCount'>): Entry<C> {
     const hit = this.entries.get(summary);
-    if (hit && sameKey(hit, wanted)) return hit;
-    const fresh: Entry<C> = wanted;
+    if (
+      hit !== undefined &&
+      hit.eventCount === summary.eventCount &&
+      hit.asAt === key.asAt &&
+      hit.config === key.config &&
+      hit.within === key.within &&
+      sameRules(hit.rules, key.rules)
+    )
+      return hit;
+    const { asAt, config, rules, within } = key;
+    const fresh: Entry<C> = { eventCount: summary.eventCount, asAt, config, rules, within };
     this.entries.set(summary, fresh);
     return fresh;
   }
 
-  context(
-    summary: JourneySummary,
-    key: Omit<Key, 'eventCount'>,
-    compute: () => C | undefined,
-  ): C | undefined {
-    const entry = this.entry(summary, key);
+  /** The entry's context, computed on first use; the caller copies it before handing it on. */
+  context(entry: Entry<C>, compute: () => C | undefined): Readonly<C> | undefined {
     entry.context ??= { value: compute() };
-    return entry.context.value && { ...entry.context.value };
+    return entry.context.value;
   }
 
-  evaluation(
-    summary: JourneySummary,
-    key: Omit<Key, 'eventCount'>,
-    compute: () => DriftEvaluation,
-  ): DriftEvaluation {
-    const entry = this.entry(summary, key);
+  /** A copy of the entry's evaluation, computed on first use. */
+  evaluation(entry: Entry<C>, compute: () => DriftEvaluation): DriftEvaluation {
     entry.evaluation ??= copyEvaluation(compute());
     return copyEvaluation(entry.evaluation);
   }

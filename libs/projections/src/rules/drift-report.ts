@@ -90,32 +90,48 @@ export function driftReport(
     ? DRIFT_RULES.filter((rule) => filter.rules?.includes(rule.id))
     : DRIFT_RULES;
   const dueWithinDays = filter.dueWithinDays ?? config.dueSoonDays;
-  const children: DriftReportRow[] = [];
+  const rows: { row: DriftReportRow; worst: number }[] = [];
   const key = { asAt, config, rules, within: dueWithinDays };
+  const counts = new Map(rules.map((rule) => [rule.id, { open: 0, dueSoon: 0 }]));
+  let openFlags = 0;
+  let dueSoon = 0;
   for (const summary of summaries) {
-    const context = cache.context(summary, key, () => contextOn(summary, asAt));
+    const entry = cache.entry(summary, key);
+    const context = cache.context(entry, () => contextOn(summary, asAt));
     if (!context || !matches(context, filter)) continue;
-    const { flags, dueSoon } = cache.evaluation(summary, key, () =>
+    const evaluation = cache.evaluation(entry, () =>
       evaluateDrift(summary, asAt, config, { dueWithinDays, rules }),
     );
-    if (flags.length > 0 || dueSoon.length > 0) children.push({ ...context, flags, dueSoon });
+    if (evaluation.flags.length === 0 && evaluation.dueSoon.length === 0) continue;
+    rows.push({ row: { ...context, ...evaluation }, worst: worstOf(evaluation.flags) });
+    openFlags += evaluation.flags.length;
+    dueSoon += evaluation.dueSoon.length;
+    for (const flag of evaluation.flags) counted(counts, flag.ruleId).open++;
+    for (const warning of evaluation.dueSoon) counted(counts, warning.ruleId).dueSoon++;
   }
-  // Most overdue first: the panel works down the list.
-  const worst = (row: DriftReportRow): number => Math.max(-1, ...row.flags.map((flag) => flag.daysOverdue));
-  children.sort((a, b) => worst(b) - worst(a) || a.childRef.localeCompare(b.childRef));
-  const all = children.flatMap((row) => row.flags);
-  const soon = children.flatMap((row) => row.dueSoon);
+  // Most overdue first: the panel works down the list (each row's worst worked out once, not per comparison).
+  rows.sort((a, b) => b.worst - a.worst || a.row.childRef.localeCompare(b.row.childRef));
   return {
     asAt,
     dueWithinDays,
-    openFlags: all.length,
-    dueSoon: soon.length,
-    byRule: rules.map((rule) => ({
-      ruleId: rule.id,
-      title: rule.title,
-      open: all.filter((flag) => flag.ruleId === rule.id).length,
-      dueSoon: soon.filter((warning) => warning.ruleId === rule.id).length,
-    })),
-    children,
+    openFlags,
+    dueSoon,
+    byRule: rules.map((rule) => ({ ruleId: rule.id, title: rule.title, ...counted(counts, rule.id) })),
+    children: rows.map(({ row }) => row),
   };
+}
+
+/** The most days overdue of a child's flags; -1 with none. */
+function worstOf(flags: readonly DriftFlag[]): number {
+  let worst = -1;
+  for (const flag of flags) if (flag.daysOverdue > worst) worst = flag.daysOverdue;
+  return worst;
+}
+
+/** A rule's counts; a flag of a rule not asked for (none: evaluateDrift runs only those) counts nowhere. */
+function counted(
+  counts: Map<DriftRuleId, { open: number; dueSoon: number }>,
+  ruleId: DriftRuleId,
+): { open: number; dueSoon: number } {
+  return counts.get(ruleId) ?? { open: 0, dueSoon: 0 };
 }
