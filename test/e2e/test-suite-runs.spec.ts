@@ -54,6 +54,15 @@ describe('npm test: two Jest runs', () => {
     expect(inBand.filter((file) => file.includes('/test/faults/')).length).toBeGreaterThan(3);
   });
 
+  it('Given the e2e specs in the parallel run, Then none starts a process (the CLI, spawn or fork): those wait on start-ups that a second worker would slow, so they run one at a time', () => {
+    const [parallel] = RUNS.map((run) => listed(run.args));
+    const startsAProcess = /\brunCli\b|\bspawn(Sync)?\(|\bfork\(|\bexecFile(Sync)?\(/;
+    const e2eInParallel = parallel.filter((file) => file.includes('/test/e2e/'));
+    expect(e2eInParallel.length).toBeGreaterThan(50);
+    const spawning = e2eInParallel.filter((file) => startsAProcess.test(readFileSync(file, 'utf8')));
+    expect(spawning.map((file) => file.slice(ROOT.length + 1))).toEqual([]);
+  });
+
   it('Given each run’s reporter writing to the results file, Then the lines printed after both are those of one run over every file: counts added, each skip named', () => {
     const file = (name: string, tests: { title: string; status: string; ancestorTitles?: string[] }[]) => ({
       testFilePath: join(ROOT, name),

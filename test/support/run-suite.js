@@ -73,6 +73,7 @@ const E2E_IN_BAND_SPECS = [
   'test/e2e/security/recorded-tokens.e2e.spec.ts', // the CLI serving; SIGKILLs it
   'test/e2e/security/session-extend.e2e.spec.ts', // sessions' lifetimes in whole seconds
   'test/e2e/security/token-revocation.e2e.spec.ts', // the CLI, and waits for the next second
+  'test/e2e/security/web-sign-in-record.e2e.spec.ts', // the CLI's `audit tokens`, and waits for the next second
   'test/e2e/security/trust-proxy.e2e.spec.ts', // an app and 21+ password checks per test, in 30 s
 ];
 
