@@ -5,7 +5,8 @@ import type { CaseHistoryReadData, ReadModelsPosition } from './case-history-rea
  * most 1,000 children (MAX_PAGE_SIZE) and the demo authority's whole drift CSV about 2,000; a
  * longer list (a CSV of a much larger authority) is split over several entries, each marked
  * `part` "i/n", so no id is dropped and no entry grows past ~330 KB (64-character ids), well
- * under EventStoreDB's 1 MB append.
+ * under EventStoreDB's 1 MiB append. Entries waiting together share an append only while it stays
+ * under appendChained's MAX_BATCH_BYTES (half that limit), so a few such entries never push one over.
  */
 export const MAX_CHILD_IDS_PER_ENTRY = 5_000;
 

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
+import { EventStoreDbEventStore } from '../../../event-store/src/eventstoredb/esdb-event-store';
+import { InProcessEsdbClient } from '../../../event-store/src/eventstoredb/testing/in-process-esdb-client.spec-helper';
 import { readWholeStream } from '../reading/read-stream';
 import type { NewEvent } from '../store';
 import { appendChained } from './append-chained';
@@ -57,5 +59,32 @@ describe('appendChained: appends to one shared stream from one process', () => {
     const stored = (await readWholeStream(store, STREAM)) ?? [];
     expect(stored.map((event) => (event.data as { n: number }).n)).toEqual([0, 3]);
     expect(verifyChain(stored)).toMatchObject({ ok: true });
+  });
+});
+
+// Review s18-diff 1: a list read's entry holds up to 5,000 ids (~190 KB here). Ten waiting together
+// went over EventStoreDB's MaxAppendSize (1 MiB) as one append, and all nine waiting were refused.
+describe('appendChained on EventStoreDB: large entries waiting together', () => {
+  const listRead = (n: number, ids: number): NewEvent => ({
+    ...entry(n),
+    data: { n, childId: '*', childIds: Array.from({ length: ids }, () => randomUUID()) },
+  });
+
+  it('Given ten 5,000-id entries and one larger than a batch may be, at once, When they settle, Then every one is stored, in call order, on one intact chain', async () => {
+    const store = new EventStoreDbEventStore(new InProcessEsdbClient());
+    try {
+      const events = [
+        ...Array.from({ length: 5 }, (_, n) => listRead(n, 5_000)),
+        listRead(5, 18_000), // ~700 KB: over the batch cap, under the store's limit, so it goes alone
+        ...Array.from({ length: 5 }, (_, n) => listRead(n + 6, 5_000)),
+      ];
+      const results = await Promise.allSettled(events.map((event) => appendChained(store, STREAM, event)));
+      expect(results.map((result) => result.status)).toEqual(events.map(() => 'fulfilled'));
+      const stored = (await readWholeStream(store, STREAM)) ?? [];
+      expect(stored.map((event) => event.id)).toEqual(events.map((event) => event.id));
+      expect(verifyChain(stored)).toMatchObject({ ok: true, checked: events.length });
+    } finally {
+      await store.close();
+    }
   });
 });

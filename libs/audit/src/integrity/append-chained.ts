@@ -3,10 +3,43 @@ import { appendBatchAtTip } from './append-batch-at-tip';
 
 /** Events in one append at most: a busy moment's entries, well inside any store's append limit. */
 const MAX_BATCH = 100;
+/**
+ * Bytes of data and metadata in one append at most, when it holds more than one event: half
+ * EventStoreDB's default MaxAppendSize (1 MiB), leaving room for the chain's hashes. A list read's
+ * entry can be ~330 KB, so a few waiting together would be refused as one, failing every caller
+ * (review s18-diff 1). A single larger entry still goes alone, as it did before batching.
+ */
+const MAX_BATCH_BYTES = 512 * 1024;
 
 interface Waiting {
   event: NewEvent;
   settle: (error?: unknown) => void;
+  /** Measured the first time it could join a batch behind another event. */
+  bytes?: number;
+}
+
+const asJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'bigint' ? inner.toString() : inner)) ??
+  '';
+
+function bytesOf(waiting: Waiting): number {
+  waiting.bytes ??=
+    Buffer.byteLength(asJson(waiting.event.data)) + Buffer.byteLength(asJson(waiting.event.metadata));
+  return waiting.bytes;
+}
+
+/** The next append: the first waiting event, then as many as fit under both caps. */
+function takeBatch(waiting: Waiting[]): Waiting[] {
+  let count = 1;
+  if (waiting.length > 1) {
+    let bytes = bytesOf(waiting[0]);
+    while (count < waiting.length && count < MAX_BATCH) {
+      bytes += bytesOf(waiting[count]);
+      if (bytes > MAX_BATCH_BYTES) break;
+      count += 1;
+    }
+  }
+  return waiting.splice(0, count);
 }
 
 /**
@@ -34,7 +67,7 @@ class StreamAppender {
   private async run(): Promise<void> {
     this.running = true;
     while (this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, MAX_BATCH);
+      const batch = takeBatch(this.waiting);
       let failure: unknown;
       try {
         await appendBatchAtTip(

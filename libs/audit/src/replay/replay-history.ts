@@ -64,8 +64,8 @@ const instant = (iso: string): number => Date.parse(iso);
  * The stream's events up to the first one recorded after knownAt: a prefix, in revision order, never
  * a later event without one before it (review s18-es F2: an amendment known without its entry). A
  * correction recorded later is itself left out, so the original stands. The API stamps recordedAt
- * monotonic per stream (monotonic-now.ts); should a stream still go back in recordedAt, the replay
- * stops at the first later event rather than leave a hole.
+ * monotonic per stream (apps/api/src/children/commands/recording-instant.ts); should a stream still
+ * go back in recordedAt, the replay stops at the first later event rather than leave a hole.
  */
 export function knownAt(events: readonly StoredJourneyEvent[], at: string | undefined): StoredJourneyEvent[] {
   if (at === undefined) return [...events];

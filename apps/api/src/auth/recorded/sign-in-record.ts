@@ -36,13 +36,6 @@ export class SignInNotRecorded extends Error {
 export class SignInRecord {
   private readonly logger = new Logger('SignIn');
   private readonly keyId: string;
-  /**
-   * This process's sign-ins append one after another: each is a read of the chain's tip and an append
-   * at it, so at once they would clash with each other and retry (append-chained.ts gives up after
-   * 25 rounds; 60 at once lost some). Clashes are left only with other processes and the CLI.
-   */
-  private queue: Promise<unknown> = Promise.resolve();
-
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -57,8 +50,10 @@ export class SignInRecord {
   /** Durable once it resolves; throws SignInNotRecorded (and logs why) when the store cannot take it. */
   async record(issue: WebSessionIssue): Promise<void> {
     const { sessionId, userId, name, role, issuedAt, expiresAt, requestId } = issue;
-    const append = this.queue.then(() =>
-      recordSignedIn(this.store, {
+    // appendChained queues this process's appends to tokens-issued and takes those waiting together,
+    // so sign-ins at once neither clash nor wait for one another's append.
+    try {
+      await recordSignedIn(this.store, {
         tokenId: sessionId,
         userId,
         name,
@@ -68,12 +63,7 @@ export class SignInRecord {
         keyId: this.keyId,
         ...(this.config.usingDevJwtSecret && { developmentSecret: true }),
         ...(requestId !== undefined && { requestId }),
-      }),
-    );
-    // The next sign-in waits for this one, whatever becomes of it.
-    this.queue = append.catch(() => undefined);
-    try {
-      await append;
+      });
     } catch (error) {
       this.outage?.noteError(error);
       const reason = error instanceof Error ? error.message : String(error);
