@@ -4,22 +4,14 @@
  * school-age child (903 rule 209) and a V3 short break cannot last 24 days (903 rule 365).
  * Each refusal is a 422 naming the rule and the field, and records nothing.
  */
-import { apiClient, type ApiClient } from './support/http-client';
 import { registerBody, startCareBody } from './support/journey-bodies';
 import { eventCount } from './support/journey-setup';
-import { startTestApp, type TestApp } from './support/test-app';
+import { useTestApi } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
 describe('age limits and unknown-UPN codes over HTTP', () => {
-  let t: TestApp;
-  let api: ApiClient;
+  const api = useTestApi();
   const worker = { token: tokenFor('social_worker', 'alice') };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = apiClient(t.baseUrl);
-  });
-  afterAll(async () => t.close());
 
   const register = async (overrides: Record<string, unknown>) => {
     const response = await api.post<{ childId: string }>('/children', registerBody(overrides), worker);

@@ -3,22 +3,14 @@
  * (903 rules 371, 370) and care ends E5/E6 (independent living) only from 14 (rule 387). Each
  * refusal is a 422 naming the rule and the field, and records nothing.
  */
-import { apiClient, type ApiClient } from './support/http-client';
-import { registerBody } from './support/journey-bodies';
+import { registerBody, startCareBody } from './support/journey-bodies';
 import { eventCount } from './support/journey-setup';
-import { startTestApp, type TestApp } from './support/test-app';
+import { useTestApi } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
 describe('leaving care: the ages of 16+ settings and of independent living over HTTP', () => {
-  let t: TestApp;
-  let api: ApiClient;
+  const api = useTestApi();
   const worker = { token: tokenFor('social_worker', 'alice') };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = apiClient(t.baseUrl);
-  });
-  afterAll(async () => t.close());
 
   /** A child born `dateOfBirth`, in care from 10 January 2023 under a care order in foster care. */
   const inCare = async (childRef: string, dateOfBirth: string) => {
@@ -31,12 +23,7 @@ describe('leaving care: the ages of 16+ settings and of independent living over 
     const childId = registered.body.childId;
     const started = await api.post(
       `/children/${childId}/periods-of-care`,
-      {
-        effectiveDate: '2023-01-10',
-        legalStatus: 'C2',
-        categoryOfNeed: 'N1',
-        placement: { placementType: 'U6', provider: 'PR1', postcode: 'LS1 4AB', urn: 'SC000001' },
-      },
+      { ...startCareBody, effectiveDate: '2023-01-10', legalStatus: 'C2' },
       worker,
     );
     expect(started.status).toBe(201);

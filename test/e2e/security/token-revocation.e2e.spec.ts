@@ -4,68 +4,47 @@
  * with reason `token-revoked` and nothing else about it. Two real HTTP apps on one SQLite file stand
  * for two API hosts with the same configuration; the real CLI writes the file.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { appendRevocation, mintToken } from '@care-journey/access';
 import { TOKEN_REVOKED } from '../../../apps/api/src/auth/token-verifier';
 import { DEMO_PASSWORD } from '../../../apps/api/src/web/auth/user-directory';
 import { runCli } from '../support/run-cli';
-import { fetchSignInForm, postSignIn } from '../support/sign-in-form';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { fetchSignInForm, postSignIn, sessionCookieOf } from '../support/sign-in-form';
+import { type TestApp } from '../support/test-app';
 import { TEST_JWT_SECRET } from '../support/tokens';
-
-/** Starts an app with CARE_JOURNEY_REVOKED_TOKENS set as the process's environment has it at start-up. */
-async function startWithRevocations(file: string, sqliteFile?: string): Promise<TestApp> {
-  const saved = process.env.CARE_JOURNEY_REVOKED_TOKENS;
-  process.env.CARE_JOURNEY_REVOKED_TOKENS = file;
-  try {
-    return await startTestApp(sqliteFile ? { sqliteFile } : {});
-  } finally {
-    if (saved === undefined) delete process.env.CARE_JOURNEY_REVOKED_TOKENS;
-    else process.env.CARE_JOURNEY_REVOKED_TOKENS = saved;
-  }
-}
+import { driftReportWith, useTwoApis } from '../support/two-apis';
+import { withEnv } from '../support/with-env';
 
 const token = (user: string, issuedAt?: Date) =>
   mintToken({ secret: TEST_JWT_SECRET, userId: user, role: 'auditor', issuedAt });
 const jtiOf = (jwt: string) => new JwtService().decode<{ jti: string }>(jwt).jti;
 
 describe('revoking bearer tokens, across API hosts, without a restart', () => {
-  let dir: string;
+  /** The revoked-tokens file both APIs read and the CLI writes (in the APIs' temp folder). */
   let file: string;
-  let a: TestApp;
-  let b: TestApp;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'care-journey-revoke-'));
-    file = join(dir, 'revoked-tokens');
-    writeFileSync(file, '', { mode: 0o600 });
-    const sqliteFile = join(dir, 'journeys.db');
-    a = await startWithRevocations(file, sqliteFile);
-    b = await startWithRevocations(file, sqliteFile);
-  }, 30_000);
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-    rmSync(dir, { recursive: true, force: true });
+  const apis = useTwoApis({
+    prefix: 'care-journey-revoke-',
+    env: (dir) => {
+      file = join(dir, 'revoked-tokens');
+      writeFileSync(file, '', { mode: 0o600 });
+      return { CARE_JOURNEY_REVOKED_TOKENS: file };
+    },
   });
 
-  const get = (api: TestApp, jwt: string) =>
-    fetch(`${api.baseUrl}/drift-report`, { headers: { authorization: `Bearer ${jwt}` } });
   /** The API looks at the file at most once a second (its default interval): ask until it answers 401 (bounded). */
   async function refusedSoon(api: TestApp, jwt: string): Promise<Response> {
     const deadline = Date.now() + 15_000;
     for (;;) {
-      const response = await get(api, jwt);
+      const response = await driftReportWith(api, jwt);
       if (response.status === 401 || Date.now() > deadline) return response;
       await response.arrayBuffer();
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
   const revoke = async (...args: string[]) => {
-    const run = await runCli(a.sqliteFile, ['token', 'revoke', '--file', file, ...args]);
+    const run = await runCli(apis.a.sqliteFile, ['token', 'revoke', '--file', file, ...args]);
     expect(run).toMatchObject({ code: 0 });
     return run.out;
   };
@@ -73,14 +52,14 @@ describe('revoking bearer tokens, across API hosts, without a restart', () => {
   it('Given a token that works on both APIs, When the CLI revokes its id, Then both answer 401 token-revoked saying nothing more; the user’s other token still works', async () => {
     const revoked = token('ann');
     const other = token('ann');
-    expect((await get(a, revoked)).status).toBe(200);
-    expect((await get(b, revoked)).status).toBe(200);
+    expect((await driftReportWith(apis.a, revoked)).status).toBe(200);
+    expect((await driftReportWith(apis.b, revoked)).status).toBe(200);
 
     expect(await revoke('--id', jtiOf(revoked), '--reason', 'laptop lost')).toContain(
       `revoked token ${jtiOf(revoked)}`,
     );
 
-    for (const api of [a, b]) {
+    for (const api of [apis.a, apis.b]) {
       const refused = await refusedSoon(api, revoked);
       expect(refused.status).toBe(401);
       const body = await refused.json();
@@ -93,8 +72,8 @@ describe('revoking bearer tokens, across API hosts, without a restart', () => {
       // Nothing about the revocation: not its id, user, reason or time.
       expect(JSON.stringify(body)).not.toMatch(new RegExp(`${jtiOf(revoked)}|ann|laptop`));
     }
-    expect((await get(a, other)).status).toBe(200);
-    expect((await get(b, other)).status).toBe(200);
+    expect((await driftReportWith(apis.a, other)).status).toBe(200);
+    expect((await driftReportWith(apis.b, other)).status).toBe(200);
   }, 60_000);
 
   it('Given a leaver’s tokens, When the CLI revokes every token of the user issued before a time, Then those are refused and a token issued after the cut-off works', async () => {
@@ -102,21 +81,21 @@ describe('revoking bearer tokens, across API hosts, without a restart', () => {
     const before = token('leo', new Date(now - 60_000));
     const alsoBefore = token('LEO', new Date(now - 45_000)); // user ids compared ignoring case
     const otherUser = token('mia', new Date(now - 60_000));
-    expect((await get(a, before)).status).toBe(200);
+    expect((await driftReportWith(apis.a, before)).status).toBe(200);
 
     const cutOff = new Date(Math.floor((now - 30_000) / 1000) * 1000).toISOString();
     expect(await revoke('--user', 'leo', '--before', cutOff)).toContain('revoked every token of "leo"');
 
-    expect((await refusedSoon(a, before)).status).toBe(401);
-    expect((await refusedSoon(b, alsoBefore)).status).toBe(401);
-    expect(await (await get(b, before)).json()).toMatchObject({ reason: 'token-revoked' });
+    expect((await refusedSoon(apis.a, before)).status).toBe(401);
+    expect((await refusedSoon(apis.b, alsoBefore)).status).toBe(401);
+    expect(await (await driftReportWith(apis.b, before)).json()).toMatchObject({ reason: 'token-revoked' });
     // Issued after the cut-off (now): works, as does another user's older token.
-    expect((await get(a, token('leo'))).status).toBe(200);
-    expect((await get(b, token('leo'))).status).toBe(200);
-    expect((await get(a, otherUser)).status).toBe(200);
+    expect((await driftReportWith(apis.a, token('leo'))).status).toBe(200);
+    expect((await driftReportWith(apis.b, token('leo'))).status).toBe(200);
+    expect((await driftReportWith(apis.a, otherUser)).status).toBe(200);
 
     // The CLI lists what is in force, as the APIs read it.
-    const listed = await runCli(a.sqliteFile, ['token', 'list-revoked', '--file', file]);
+    const listed = await runCli(apis.a.sqliteFile, ['token', 'list-revoked', '--file', file]);
     expect(listed.code).toBe(0);
     expect(listed.out).toContain(`user leo before ${cutOff.replace('.000Z', 'Z')}`);
     expect(listed.out).toContain('2 revocation(s)');
@@ -130,17 +109,14 @@ describe('revoking bearer tokens, across API hosts, without a restart', () => {
         await fetchSignInForm(api.baseUrl),
       );
       await response.arrayBuffer();
-      const session = response.headers
-        .getSetCookie()
-        .map((line) => line.split(';')[0])
-        .find((pair) => pair.startsWith('cj_session='));
+      const session = sessionCookieOf(response);
       if (response.status !== 303 || !session) throw new Error(`sign-in answered ${response.status}`);
       return session;
     };
     const page = (api: TestApp, cookie: string, accept = 'application/json') =>
       fetch(`${api.baseUrl}/panel/drift`, { redirect: 'manual', headers: { cookie, accept } });
-    const cookie = await signIn(a);
-    expect((await page(b, cookie)).status).toBe(200);
+    const cookie = await signIn(apis.a);
+    expect((await page(apis.b, cookie)).status).toBe(200);
     const issuedAt = new JwtService().decode<{ iat: number }>(cookie.slice('cj_session='.length)).iat;
 
     // The CLI's writer, as `token revoke --user sw.demo` calls it.
@@ -156,45 +132,40 @@ describe('revoking bearer tokens, across API hosts, without a restart', () => {
       }
     };
     const refused = await soon(
-      () => page(b, cookie),
+      () => page(apis.b, cookie),
       (r) => r.status === 303,
     );
     expect(refused.status).toBe(303);
     expect(refused.headers.get('location')).toMatch(/^\/login/);
     const api = await soon(
-      () => fetch(`${a.baseUrl}/drift-report`, { headers: { cookie } }),
+      () => fetch(`${apis.a.baseUrl}/drift-report`, { headers: { cookie } }),
       (r) => r.status === 401,
     );
     expect(await api.json()).toMatchObject({ statusCode: 401, reason: 'token-revoked' });
 
     // A session signed in after the cut-off's second is a new token: it works.
     while (Math.floor(Date.now() / 1000) <= issuedAt) await new Promise((resolve) => setTimeout(resolve, 50));
-    const again = await signIn(a);
-    expect((await page(b, again)).status).toBe(200);
+    const again = await signIn(apis.a);
+    expect((await page(apis.b, again)).status).toBe(200);
   }, 60_000);
 
   it('Given a revoked-tokens file with a bad line, or none, Then `serve` does not start, naming the setting, the file and the line', async () => {
-    const bad = join(dir, 'bad-revoked');
+    const bad = join(apis.dir, 'bad-revoked');
     writeFileSync(bad, '# ok\nid 0b6f6a52-8f5e-4c1e-9d55-3c0c8a1f2e47\nuser leo before last-tuesday\n');
-    const serveWith = (revokedFile: string) => {
-      const saved = process.env.CARE_JOURNEY_REVOKED_TOKENS;
-      process.env.CARE_JOURNEY_REVOKED_TOKENS = revokedFile; // runCli copies the environment as it spawns
-      try {
-        return runCli(join(dir, 'serve.db'), ['serve', '--port', '0']);
-      } finally {
-        if (saved === undefined) delete process.env.CARE_JOURNEY_REVOKED_TOKENS;
-        else process.env.CARE_JOURNEY_REVOKED_TOKENS = saved;
-      }
-    };
+    // runCli copies the environment as it spawns.
+    const serveWith = (revokedFile: string) =>
+      withEnv({ CARE_JOURNEY_REVOKED_TOKENS: revokedFile }, () =>
+        runCli(join(apis.dir, 'serve.db'), ['serve', '--port', '0']),
+      );
     const refused = await serveWith(bad);
     expect(refused.code).toBe(1);
     expect(refused.out).toContain(
       `Cannot start: CARE_JOURNEY_REVOKED_TOKENS: ${bad}:3: \`before\` must be an instant with its time zone`,
     );
-    const missing = await serveWith(join(dir, 'missing'));
+    const missing = await serveWith(join(apis.dir, 'missing'));
     expect(missing.code).toBe(1);
     expect(missing.out).toContain(
-      `Cannot start: CARE_JOURNEY_REVOKED_TOKENS: cannot read the revoked-tokens file ${join(dir, 'missing')} (ENOENT)`,
+      `Cannot start: CARE_JOURNEY_REVOKED_TOKENS: cannot read the revoked-tokens file ${join(apis.dir, 'missing')} (ENOENT)`,
     );
   }, 60_000);
 
@@ -203,14 +174,14 @@ describe('revoking bearer tokens, across API hosts, without a restart', () => {
     const revoked = token('ivy');
     const { exp } = new JwtService().decode<{ exp: number }>(revoked);
     const expires = new Date(exp * 1000).toISOString();
-    expect((await get(a, revoked)).status).toBe(200);
+    expect((await driftReportWith(apis.a, revoked)).status).toBe(200);
     await revoke('--id', jtiOf(revoked), '--expires', expires);
     expect(readFileSync(file, 'utf8')).toContain(
       `id ${jtiOf(revoked)} expires ${expires.replace('.000Z', 'Z')}`,
     );
-    for (const api of [a, b]) expect((await refusedSoon(api, revoked)).status).toBe(401);
+    for (const api of [apis.a, apis.b]) expect((await refusedSoon(api, revoked)).status).toBe(401);
     await revoke('--prune');
     expect(readFileSync(file, 'utf8')).toContain(`id ${jtiOf(revoked)} expires`);
-    expect((await get(a, revoked)).status).toBe(401);
+    expect((await driftReportWith(apis.a, revoked)).status).toBe(401);
   }, 60_000);
 });

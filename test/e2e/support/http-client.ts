@@ -9,8 +9,12 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** Thin fetch wrapper: JSON in, JSON (or text) out, never throws on a status. */
-export function apiClient(baseUrl: string) {
+/**
+ * Thin fetch wrapper: JSON in, JSON (or text) out, never throws on a status. `baseUrl` may be read
+ * at each request (for an app started in beforeAll, after the client is made).
+ */
+export function apiClient(baseUrl: string | (() => string)) {
+  const base = typeof baseUrl === 'string' ? () => baseUrl : baseUrl;
   const request = async <T>(
     method: string,
     path: string,
@@ -21,7 +25,7 @@ export function apiClient(baseUrl: string) {
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     // Redirects are answers in their own right (e.g. web pages send 303 to the login page).
-    const response = await fetch(`${baseUrl}${path}`, {
+    const response = await fetch(`${base()}${path}`, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),

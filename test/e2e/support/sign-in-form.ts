@@ -38,3 +38,10 @@ export function postSignIn(
     body: new URLSearchParams({ ...fields, ...(form ? { _csrf: form.csrf } : {}) }).toString(),
   });
 }
+
+/** The `cj_session=…` pair a signed-in answer sets (the Cookie header to send back), if it sets one. */
+export const sessionCookieOf = (response: Response): string | undefined =>
+  response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .find((pair) => pair.startsWith('cj_session='));

@@ -6,6 +6,7 @@ import type { EventStore } from '@care-journey/event-store';
 import type { ApiConfig } from '../../../apps/api/src/config/api-config';
 import { createApp, type CreateAppOptions, type RegisteredRoute } from '../../../apps/api/src/create-app';
 import { EVENT_STORE } from '../../../apps/api/src/infrastructure/event-store.provider';
+import { apiClient, type ApiClient } from './http-client';
 import { TEST_JWT_SECRET } from './tokens';
 
 export interface TestApp {
@@ -59,4 +60,20 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The set-up most e2e spec files share: one app for the file (started in beforeAll, closed in
+ * afterAll) and a client for it, ready from the file's first spec.
+ */
+export function useTestApi(options: TestAppOptions = {}): ApiClient {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp(options);
+  });
+  afterAll(async () => app?.close());
+  return apiClient(() => {
+    if (!app) throw new Error('useTestApi: the app starts in beforeAll, before the first spec');
+    return app.baseUrl;
+  });
 }

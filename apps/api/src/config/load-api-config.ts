@@ -1,12 +1,12 @@
-import { EnvironmentKindError, isProduction } from '@care-journey/access';
-import { loadStoreConfig, StoreConfigError } from '@care-journey/event-store';
 import {
+  EnvironmentKindError,
+  isProduction,
   JwtSecretError,
   readJwtSecret,
   tokenAcceptance,
   TokenAcceptanceError,
-  type TokenAcceptance,
 } from '@care-journey/access';
+import { loadStoreConfig, StoreConfigError } from '@care-journey/event-store';
 import {
   projectionsModeFromEnv,
   ReadModelConfigError,
@@ -27,26 +27,35 @@ const read = (env: Env, name: string): string | undefined => {
 
 /** Reads and checks the environment once at start-up; a bad value stops the API with a ConfigError. */
 export function loadApiConfig(env: Env = process.env): ApiConfig {
-  readProduction(env); // first: every later check that differs in production relies on it
+  // NODE_ENV first: every later check that differs in production relies on it.
+  refusedAsConfigError(EnvironmentKindError, () => isProduction(env));
   return {
     port: readPort(env),
     host: readHost(read(env, HOST_VARIABLE)),
-    ...loadJwtSecret(env),
+    // The token secret: the rule the CLI's `token` shares.
+    ...refusedAsConfigError(JwtSecretError, () => readJwtSecret(env)),
     store: readStore(env),
     trustProxy: parseTrustProxy(read(env, TRUST_PROXY_VARIABLE)),
     projections: readProjectionsMode(env),
     log: readLogSettings(env),
     schemaWrites: readSchemaWrites(env),
-    tokens: readTokenAcceptance(env),
+    // Its default follows NODE_ENV.
+    tokens: refusedAsConfigError(TokenAcceptanceError, () => tokenAcceptance(env)),
   };
 }
 
-/** CARE_JOURNEY_TOKENS through libs/access's parser (its default follows NODE_ENV), as a ConfigError. */
-function readTokenAcceptance(env: Env): TokenAcceptance {
+/**
+ * `parse()`, one of libs/access's parsers; its refusal (an error of `refusal`'s class, naming the
+ * variable and the rule) stops the API as a ConfigError.
+ */
+function refusedAsConfigError<T>(
+  refusal: abstract new (...args: never[]) => Error & { variable: string; rule: string },
+  parse: () => T,
+): T {
   try {
-    return tokenAcceptance(env);
+    return parse();
   } catch (error) {
-    if (error instanceof TokenAcceptanceError) throw new ConfigError(error.variable, error.rule);
+    if (error instanceof refusal) throw new ConfigError(error.variable, error.rule);
     throw error;
   }
 }
@@ -77,26 +86,6 @@ function readPort(env: Env): number {
   if (!/^\d+$/.test(raw) || port > 65535)
     throw new ConfigError('PORT', `must be a whole number 0–65535, got "${raw}"`);
   return port;
-}
-
-/** The token secret (libs/access, the rule the CLI's `token` shares), as a ConfigError when refused. */
-function loadJwtSecret(env: Env): Pick<ApiConfig, 'jwtSecret' | 'usingDevJwtSecret' | 'previousJwtSecret'> {
-  try {
-    return readJwtSecret(env);
-  } catch (error) {
-    if (error instanceof JwtSecretError) throw new ConfigError(error.variable, error.rule);
-    throw error;
-  }
-}
-
-/** NODE_ENV through the one parser (libs/access environment-kind), refused as a ConfigError. */
-function readProduction(env: Env): boolean {
-  try {
-    return isProduction(env);
-  } catch (error) {
-    if (error instanceof EnvironmentKindError) throw new ConfigError(error.variable, error.rule);
-    throw error;
-  }
 }
 
 function readStore(env: Env): ApiConfig['store'] {
