@@ -25,6 +25,7 @@ import {
 } from '@care-journey/event-store';
 import { JOURNEY_STREAM_PREFIX, journeyStream } from '@care-journey/journey';
 import { nameBasedUuid } from './deterministic-id';
+import type { RegistryRecording } from './registry-recording';
 
 export const UPN_STREAM_PREFIX = 'upn-';
 export const UPN_RESERVED = 'UpnReserved';
@@ -48,10 +49,8 @@ export const normaliseUpn = (upn: string): string => upn.trim().toUpperCase();
 export const upnStream = (upn: string): string =>
   `${UPN_STREAM_PREFIX}${createHash('sha256').update(normaliseUpn(upn)).digest('hex').slice(0, 40)}`;
 
-export interface UpnRecording {
-  recordedAt: string;
-  recordedBy: string;
-}
+/** Who records the reservation, when, and for which command (registry-recording.ts). */
+export type UpnRecording = RegistryRecording;
 
 /** A child asking for a UPN. */
 export interface UpnClaim {
