@@ -28,15 +28,17 @@ import {
 } from '@care-journey/journey';
 import { ChildRefReleaseRefused, refusal, type ReleaseProblem } from './child-ref-registry-errors';
 import { nameBasedUuid } from './deterministic-id';
-import type { RegistryRecording } from './registry-recording';
 import {
   migrateLegacyReservations,
   readLegacyHolders,
   type MigrationOutcome,
 } from './child-ref-registry-legacy';
 
-/** Who records the reservation, and when (the registration's own recording; registry-recording.ts). */
-export type ReservationRecording = RegistryRecording;
+/** Who records the reservation, and when (the registration's own recording). */
+export interface ReservationRecording {
+  recordedAt: string;
+  recordedBy: string;
+}
 
 /** What a release recorded. */
 export interface ChildRefRelease extends AppendResult {

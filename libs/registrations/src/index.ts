@@ -18,8 +18,6 @@ export {
   type UpnClaim,
   type UpnRecording,
 } from './upn-registry';
-// Who, when and for which command a registry event was recorded.
-export type { RegistryRecording } from './registry-recording';
 // Name-based (v5) uuids: the reservations' event ids, the seeder's and importer's ids, and the
 // API's ids for keyed commands.
 export { nameBasedUuid } from './deterministic-id';

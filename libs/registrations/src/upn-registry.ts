@@ -25,7 +25,6 @@ import {
 } from '@care-journey/event-store';
 import { JOURNEY_STREAM_PREFIX, journeyStream } from '@care-journey/journey';
 import { nameBasedUuid } from './deterministic-id';
-import type { RegistryRecording } from './registry-recording';
 
 export const UPN_STREAM_PREFIX = 'upn-';
 export const UPN_RESERVED = 'UpnReserved';
@@ -49,8 +48,10 @@ export const normaliseUpn = (upn: string): string => upn.trim().toUpperCase();
 export const upnStream = (upn: string): string =>
   `${UPN_STREAM_PREFIX}${createHash('sha256').update(normaliseUpn(upn)).digest('hex').slice(0, 40)}`;
 
-/** Who records the reservation, when, and for which command (registry-recording.ts). */
-export type UpnRecording = RegistryRecording;
+export interface UpnRecording {
+  recordedAt: string;
+  recordedBy: string;
+}
 
 /** A child asking for a UPN. */
 export interface UpnClaim {

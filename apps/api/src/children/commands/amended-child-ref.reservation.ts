@@ -5,7 +5,7 @@ import { ChildRefRegistry } from '@care-journey/registrations';
 import { childRefHeldByAnother } from '../../child-refs/child-ref-hold';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
 import { ChildRefInUse } from '../application-errors';
-import { registryRecording, type RecordingContext } from '../recording/recording-context';
+import type { RecordingContext } from '../recording/recording-context';
 
 /**
  * An amendment that gives the registration another 903 reference reserves it for this child
@@ -47,7 +47,7 @@ export class AmendedChildRefReservation {
     const amended = childRefAmendedIn(events, state);
     if (!amended) return;
     if (!this.childRefs) throw new Error('No child-ref registry: an amended childRef cannot be reserved');
-    const recording = registryRecording(context);
+    const recording = { recordedAt: context.now, recordedBy: context.recordedBy };
     if (!(await this.childRefs.reserve(amended.childRef, amended.childId, recording)))
       throw new ChildRefInUse(amended.childRef, 'amendedData.childRef');
   }

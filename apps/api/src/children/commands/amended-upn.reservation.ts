@@ -4,7 +4,7 @@ import { UpnRegistry } from '@care-journey/registrations';
 import { amendableEntryType, type JourneyEvent, type JourneyState } from '@care-journey/journey';
 import { UpnInUse } from '../../child-refs/upn-in-use';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
-import { registryRecording, type RecordingContext } from '../recording/recording-context';
+import type { RecordingContext } from '../recording/recording-context';
 
 /** The field an amendment gives the UPN in, as a refusal names it. */
 const AMENDED_UPN = 'amendedData.upn';
@@ -50,7 +50,7 @@ export class AmendedUpnReservation {
 
   /** Reserves a checked UPN for the child; refused when another registration or amendment took it meanwhile. */
   async hold(amended: AmendedUpn, context: RecordingContext): Promise<void> {
-    const recording = registryRecording(context);
+    const recording = { recordedAt: context.now, recordedBy: context.recordedBy };
     if (!(await this.registry().hold(amended.upn, amended.childId, recording)))
       throw new UpnInUse(AMENDED_UPN);
   }

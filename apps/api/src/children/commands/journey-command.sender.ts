@@ -9,7 +9,7 @@ import { RefusalTrail } from '../../auth/child-scope/refusal-trail';
 import { UserTeamScopes } from '../../auth/child-scope/user-team-scopes';
 import { AllocationNames } from '../allocation/allocation-names';
 import { knownAllocation, type SentAllocationNames } from '../allocation/known-allocation-names';
-import { idempotentCommandId, legacyRequestHash, RequestHasher } from '../recording/idempotency';
+import { legacyRequestHash, RequestHasher } from '../recording/idempotency';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
 
 /** The fields a client sends for a command; the rest comes from the path, the token and the clock. */
@@ -55,13 +55,7 @@ export class JourneyCommandSender {
     // transitions, ~2 µs a property, 2.5% of the main thread a command (#9). The same keys in the same
     // order: the body holds its declared fields only (the pipe refuses any other, `__proto__` too).
     const command = Object.assign({}, sent, { type, childId, now, recordedBy }) as unknown as CommandOf<T>;
-    const keyed =
-      idempotencyKey === undefined
-        ? undefined
-        : { key: idempotencyKey, requestHash: this.hasher.hash(type, childId, body) };
-    // The command's id, the causation id of every event it writes (in every stream): a keyed
-    // command's is name-based, so a retry is the same command; any other's is new.
-    const causationId = keyed ? idempotentCommandId(recordedBy, keyed.key, keyed.requestHash) : randomUUID();
+    const causationId = randomUUID();
     const sending: Promise<RecordResult> = this.commandBus.execute(
       new RecordJourneyCommand(
         command,
@@ -71,10 +65,10 @@ export class JourneyCommandSender {
           recordedBy,
           correlationId: origin.correlationId,
           causationId,
-          ...(keyed && {
+          ...(idempotencyKey !== undefined && {
             idempotency: {
-              key: keyed.key,
-              requestHash: keyed.requestHash,
+              key: idempotencyKey,
+              requestHash: this.hasher.hash(type, childId, body),
               // Only worked out to compare with an outcome stored before hashes were keyed.
               legacyRequestHash: () => legacyRequestHash(type, childId, body),
             },

@@ -6,7 +6,7 @@ import { childRefHeldByAnother, holdChildRef, type ChildRefCondition } from '../
 import { UpnInUse } from '../../child-refs/upn-in-use';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
 import { ChildRefInUse } from '../application-errors';
-import { registryRecording, type RecordingContext } from './recording-context';
+import type { RecordingContext } from './recording-context';
 
 /** Writes of a registration whose reference an admin released meanwhile, before it gives up. */
 const REGISTRATION_ATTEMPTS = 3;
@@ -71,7 +71,7 @@ export class RegistrationHolds {
    * registration is then written only while the reservation stands (child-refs/child-ref-hold.ts).
    */
   private async holdChildRef(registered: Registered, context: RecordingContext): Promise<ChildRefCondition> {
-    const held = await holdChildRef(this.store, this.childRefs, registered, registryRecording(context));
+    const held = await holdChildRef(this.store, this.childRefs, registered, recordingOf(context));
     if (!held) throw new ChildRefInUse(registered.childRef, 'childRef', registered.childId);
     return held;
   }
@@ -101,7 +101,7 @@ export class RegistrationHolds {
    * child) and is refused.
    */
   private async holdUpn(upn: string, registered: Registered, context: RecordingContext): Promise<void> {
-    const recording = registryRecording(context);
+    const recording = recordingOf(context);
     if (await this.upns.hold(upn, registered.childId, recording)) return;
     try {
       await this.childRefs.release(
@@ -116,3 +116,8 @@ export class RegistrationHolds {
     throw new UpnInUse('upn', registered.childId);
   }
 }
+
+const recordingOf = (context: RecordingContext) => ({
+  recordedAt: context.now,
+  recordedBy: context.recordedBy,
+});
