@@ -4,6 +4,7 @@ export {
   bigintFromJson,
   readStreamOrEmpty,
   toJsonSafe,
+  StoreUnavailable,
   StreamNotFound,
   WrongExpectedRevision,
 } from '@care-journey/event-store';

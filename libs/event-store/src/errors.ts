@@ -37,6 +37,13 @@ export class StoreUnavailable extends Error {
 }
 
 /**
+ * The store's writer is gone for good in this process (SQLite: its writer thread died): nothing this
+ * process sends is recorded until it is restarted. A StoreUnavailable (a 503), outcome unknown for the
+ * writes in flight when it died; the API's readiness stays "not ready" from the first one it sees.
+ */
+export class StoreWriterGone extends StoreUnavailable {}
+
+/**
  * Thrown when some of a batch's event ids are already stored in its stream but the batch as a
  * whole is not an exact retry (different order, only part of it, another revision), or when the
  * batch repeats an id. Ids are unique per stream: the same id in another stream is no clash

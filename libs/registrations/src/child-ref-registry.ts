@@ -33,11 +33,15 @@ import {
   readLegacyHolders,
   type MigrationOutcome,
 } from './child-ref-registry-legacy';
+import { assertReadableRegistryEvent } from './registry-event-version';
 
 /** Who records the reservation, and when (the registration's own recording). */
 export interface ReservationRecording {
   recordedAt: string;
   recordedBy: string;
+  /** The request's correlation and causation ids, stored in the metadata as on its journey event (review s18-es F6). */
+  correlationId?: string;
+  causationId?: string;
 }
 
 /** What a release recorded. */
@@ -229,6 +233,7 @@ export class ChildRefRegistry {
       direction: 'backwards',
       maxCount: 1,
     })) {
+      assertReadableRegistryEvent(latest, CHILD_REF_SCHEMA_VERSION);
       const holding = childRefHolding(latest);
       if (!holding)
         throw new Error(`${stream} ends with ${latest.type}, neither a reservation nor a release`);

@@ -25,6 +25,7 @@ import {
 } from '@care-journey/event-store';
 import { JOURNEY_STREAM_PREFIX, journeyStream } from '@care-journey/journey';
 import { nameBasedUuid } from './deterministic-id';
+import { assertReadableRegistryEvent } from './registry-event-version';
 
 export const UPN_STREAM_PREFIX = 'upn-';
 export const UPN_RESERVED = 'UpnReserved';
@@ -51,6 +52,9 @@ export const upnStream = (upn: string): string =>
 export interface UpnRecording {
   recordedAt: string;
   recordedBy: string;
+  /** The request's correlation and causation ids, stored in the metadata as on its journey event (review s18-es F6). */
+  correlationId?: string;
+  causationId?: string;
 }
 
 /** A child asking for a UPN. */
@@ -231,6 +235,7 @@ export class UpnRegistry {
 }
 
 const holderOf = (event: RecordedEvent): string | undefined => {
+  assertReadableRegistryEvent(event, UPN_SCHEMA_VERSION);
   const { childId } = event.data as { childId?: unknown };
   return event.type === UPN_RESERVED && typeof childId === 'string' ? childId : undefined;
 };

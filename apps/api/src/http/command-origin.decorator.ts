@@ -14,6 +14,11 @@ export interface CommandOrigin {
    * record theirs through the scope's interceptor, and leave this out).
    */
   request?: RefusedRequest;
+  /**
+   * The HTTP request's id (X-Request-Id, printed on its request log line): the causationId of every
+   * event the command records, in every stream (review s18-es F6). A fresh uuid when absent.
+   */
+  requestId?: string;
 }
 
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -27,5 +32,6 @@ export const Origin = createParamDecorator((_data: unknown, ctx: ExecutionContex
   const header = request.headers[CORRELATION_HEADER];
   const correlationId =
     typeof header === 'string' && SAFE_CORRELATION_ID.test(header) ? header : randomUUID();
-  return { user, correlationId, request };
+  const requestId = typeof request.id === 'string' ? request.id : undefined;
+  return { user, correlationId, request, ...(requestId !== undefined && { requestId }) };
 });

@@ -1,4 +1,4 @@
-import { StoreUnavailable } from '@care-journey/event-store';
+import { StoreUnavailable, StoreWriterGone } from '@care-journey/event-store';
 import { OUTAGE_HOLD_MS, StoreOutage } from './store-outage';
 
 describe('the store outage readiness reports (review s12-ops F4)', () => {
@@ -51,6 +51,16 @@ describe('the store outage readiness reports (review s12-ops F4)', () => {
     expect(outage.current(10n)).toBeDefined();
     expect(outage.current(11n)).toBeUndefined();
     expect(logger.log).toHaveBeenCalledWith('the event store records again');
+  });
+
+  it('Given the writer is gone (review s18-es F5), When another process moves the head and OUTAGE_HOLD_MS pass, Then readiness still reports the outage, and says to restart', async () => {
+    outage.noteError(new StoreWriterGone('the SQLite writer thread is gone (code 1)', undefined, true));
+    await settled();
+    clock += OUTAGE_HOLD_MS * 10;
+    expect(outage.current(12n)).toMatchObject({ reason: 'store-not-writable' });
+    expect(logger.error.mock.calls.map(([line]) => String(line)).join('\n')).toMatch(
+      /writer is gone.*until it is restarted/,
+    );
   });
 
   it('Given an outage and no traffic, When OUTAGE_HOLD_MS pass with no new failure, Then readiness is tried again', () => {

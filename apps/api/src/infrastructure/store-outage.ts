@@ -1,5 +1,5 @@
 import { Logger, type LoggerService } from '@nestjs/common';
-import { StoreUnavailable } from '@care-journey/event-store';
+import { StoreUnavailable, StoreWriterGone } from '@care-journey/event-store';
 
 /**
  * How long after the last failed append readiness stays "not ready" when nothing has been written
@@ -25,6 +25,8 @@ export interface OutageState {
  */
 export class StoreOutage {
   private state: (OutageState & { lastFailureMs: number; headAtFailure?: bigint }) | undefined;
+  /** This process's writer is gone (StoreWriterGone): not ready until a restart, whatever the head does. */
+  private writerGone = false;
 
   constructor(
     /** The log's head now (the store's headPosition): noted at the first failure. */
@@ -36,6 +38,12 @@ export class StoreOutage {
   /** An error that reached a response: counted only when the store could not record or read. */
   noteError(error: unknown): void {
     if (!(error instanceof StoreUnavailable)) return;
+    if (error instanceof StoreWriterGone && !this.writerGone) {
+      this.writerGone = true;
+      this.logger.error(
+        `the event store's writer is gone: nothing more is recorded by this process; /health/ready answers 503 until it is restarted (${error.message})`,
+      );
+    }
     const at = this.now();
     if (this.state === undefined) {
       const iso = new Date(at).toISOString();
@@ -68,6 +76,8 @@ export class StoreOutage {
     const state = this.state;
     if (state === undefined) return undefined;
     const moved = state.headAtFailure !== undefined && head !== undefined && head > state.headAtFailure;
+    // Another process's writes move the head too: a writer gone from this one never comes back.
+    if (this.writerGone) return publicState(state);
     if (moved || this.now() - state.lastFailureMs >= OUTAGE_HOLD_MS) {
       this.state = undefined;
       this.logger.log(
@@ -75,7 +85,10 @@ export class StoreOutage {
       );
       return undefined;
     }
-    const { reason, since, lastFailureAt, error } = state;
-    return { reason, since, lastFailureAt, error };
+    return publicState(state);
   }
+}
+
+function publicState({ reason, since, lastFailureAt, error }: OutageState): OutageState {
+  return { reason, since, lastFailureAt, error };
 }

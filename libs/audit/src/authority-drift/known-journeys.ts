@@ -2,7 +2,10 @@ import { JOURNEY_STREAM_PREFIX, type StoredJourneyEvent } from '@care-journey/jo
 import type { EventStore } from '../store';
 import { toStoredJourneyEvent } from '../replay/stored-event';
 
-/** Every child's journey events recorded at or before knownAt, in recording order, by child id. */
+/**
+ * Every child's journey events known at knownAt, by child id: each stream's prefix up to its first
+ * event recorded after knownAt (as replayHistory's knownAt), in recording order.
+ */
 export interface KnownJourneys {
   knownAt: string;
   /** Global position of the last event in the log when the read began: the read stops there. */
@@ -26,9 +29,10 @@ export const PROGRESS_EVERY = 10_000;
 
 /**
  * Reads every journey stream from the whole log (never the trail or reference streams) up to the
- * head as it was when the read began, so writes made meanwhile never half-count. Keeps events
- * recorded at or before knownAt: recording instants do not follow the log's order (an import or
- * a seed writes the past), so the whole log is read rather than stopping at the first later one.
+ * head as it was when the read began, so writes made meanwhile never half-count. Keeps each
+ * stream's events up to its first one recorded after knownAt: recording instants do not follow the
+ * log's order across streams (an import or a seed writes the past), so the whole log is read rather
+ * than stopping at the first later one; within a stream they are a prefix (review s18-es F2).
  */
 export async function readKnownJourneys(
   store: EventStore,
@@ -39,12 +43,18 @@ export async function readKnownJourneys(
   const known: KnownJourneys = { knownAt, head, eventsRead: 0, eventsKnown: 0, byChild: new Map() };
   if (head === undefined) return known;
   const limit = Date.parse(knownAt);
+  // Streams that reached an event recorded after knownAt: nothing later in them is known.
+  const ended = new Set<string>();
   for await (const recorded of store.readAll({ filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX] } })) {
     if (recorded.globalPosition > head) break;
     known.eventsRead += 1;
     if (known.eventsRead % PROGRESS_EVERY === 0)
       onProgress({ eventsRead: known.eventsRead, position: recorded.globalPosition, head });
-    if (Date.parse(recorded.metadata.recordedAt) > limit) continue;
+    if (ended.has(recorded.streamId)) continue;
+    if (Date.parse(recorded.metadata.recordedAt) > limit) {
+      ended.add(recorded.streamId);
+      continue;
+    }
     known.eventsKnown += 1;
     const childId = recorded.streamId.slice(JOURNEY_STREAM_PREFIX.length);
     const event = toStoredJourneyEvent(recorded);

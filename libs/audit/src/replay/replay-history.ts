@@ -60,9 +60,18 @@ export interface ReplayOptions {
 
 const instant = (iso: string): number => Date.parse(iso);
 
-/** Entries recorded at or before knownAt: a correction recorded later is itself left out, so the original stands. */
+/**
+ * The stream's events up to the first one recorded after knownAt: a prefix, in revision order, never
+ * a later event without one before it (review s18-es F2: an amendment known without its entry). A
+ * correction recorded later is itself left out, so the original stands. The API stamps recordedAt
+ * monotonic per stream (monotonic-now.ts); should a stream still go back in recordedAt, the replay
+ * stops at the first later event rather than leave a hole.
+ */
 export function knownAt(events: readonly StoredJourneyEvent[], at: string | undefined): StoredJourneyEvent[] {
-  return at === undefined ? [...events] : events.filter((event) => instant(event.recordedAt) <= instant(at));
+  if (at === undefined) return [...events];
+  const limit = instant(at);
+  const later = events.findIndex((event) => instant(event.recordedAt) > limit);
+  return later < 0 ? [...events] : events.slice(0, later);
 }
 
 /** Resolved entries effective on or before asAt (after corrections, so an amended date counts). */

@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { groupCommitter, type AppendRequest, type GroupResult } from './sqlite-commit';
 import type { SqliteStatements } from './sqlite-statements';
+import { StoreWriterGone } from '../errors';
 import { startWorkerBeside } from '../worker-beside';
 import {
   fromWireError,
@@ -46,7 +47,7 @@ export class ThreadWriter implements SqliteWriter {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
-  private dead: Error | undefined;
+  private dead: StoreWriterGone | undefined;
   private closing = false;
   private exited: Promise<void>;
 
@@ -103,10 +104,16 @@ export class ThreadWriter implements SqliteWriter {
     waiting.resolve(reply);
   }
 
-  /** The thread is gone: whatever it was asked and has not answered fails (an append may or may not be committed). */
+  /**
+   * The thread is gone, and no other takes its place: whatever it was asked and has not answered
+   * fails as outcome unknown (an append may or may not be committed), anything asked later as
+   * nothing sent (review s18-es F5).
+   */
   private die(error: Error): void {
-    this.dead ??= error;
-    for (const waiting of this.waiting.values()) waiting.reject(error);
+    const message = `the SQLite writer thread is gone (${error.message}): nothing more is recorded until the process restarts`;
+    this.dead ??= new StoreWriterGone(message, error, false);
+    const inFlight = new StoreWriterGone(message, error, true);
+    for (const waiting of this.waiting.values()) waiting.reject(inFlight);
     this.waiting.clear();
   }
 }

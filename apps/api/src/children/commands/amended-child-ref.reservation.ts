@@ -6,6 +6,7 @@ import { childRefHeldByAnother } from '../../child-refs/child-ref-hold';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
 import { ChildRefInUse } from '../application-errors';
 import type { RecordingContext } from '../recording/recording-context';
+import { reservationRecording } from '../recording/reservation-recording';
 
 /**
  * An amendment that gives the registration another 903 reference reserves it for this child
@@ -47,7 +48,7 @@ export class AmendedChildRefReservation {
     const amended = childRefAmendedIn(events, state);
     if (!amended) return;
     if (!this.childRefs) throw new Error('No child-ref registry: an amended childRef cannot be reserved');
-    const recording = { recordedAt: context.now, recordedBy: context.recordedBy };
+    const recording = reservationRecording(context);
     if (!(await this.childRefs.reserve(amended.childRef, amended.childId, recording)))
       throw new ChildRefInUse(amended.childRef, 'amendedData.childRef');
   }

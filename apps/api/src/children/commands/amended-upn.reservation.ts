@@ -5,6 +5,7 @@ import { amendableEntryType, type JourneyEvent, type JourneyState } from '@care-
 import { UpnInUse } from '../../child-refs/upn-in-use';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
 import type { RecordingContext } from '../recording/recording-context';
+import { reservationRecording } from '../recording/reservation-recording';
 
 /** The field an amendment gives the UPN in, as a refusal names it. */
 const AMENDED_UPN = 'amendedData.upn';
@@ -50,7 +51,7 @@ export class AmendedUpnReservation {
 
   /** Reserves a checked UPN for the child; refused when another registration or amendment took it meanwhile. */
   async hold(amended: AmendedUpn, context: RecordingContext): Promise<void> {
-    const recording = { recordedAt: context.now, recordedBy: context.recordedBy };
+    const recording = reservationRecording(context);
     if (!(await this.registry().hold(amended.upn, amended.childId, recording)))
       throw new UpnInUse(AMENDED_UPN);
   }

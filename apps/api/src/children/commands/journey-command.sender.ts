@@ -55,7 +55,8 @@ export class JourneyCommandSender {
     // transitions, ~2 µs a property, 2.5% of the main thread a command (#9). The same keys in the same
     // order: the body holds its declared fields only (the pipe refuses any other, `__proto__` too).
     const command = Object.assign({}, sent, { type, childId, now, recordedBy }) as unknown as CommandOf<T>;
-    const causationId = randomUUID();
+    // The request that caused these events, as its log line and X-Request-Id name it (review s18-es F6).
+    const causationId = origin.requestId ?? randomUUID();
     const sending: Promise<RecordResult> = this.commandBus.execute(
       new RecordJourneyCommand(
         command,

@@ -10,6 +10,7 @@ import { AmendmentPreconditions } from './amendment-preconditions';
 import { isClash } from './append-clash';
 import { BeforeAppend } from './before-append';
 import { answerOf, appendedAnswer, recordedOutcome } from './record-answer';
+import { recordingInstant } from './recording-instant';
 import type { RecordResult } from './record-journey.command';
 import { mayRecord } from './sender-scope';
 
@@ -51,6 +52,12 @@ export class KeptFoldAttempt {
         : CONFIRM;
     }
     if (ifMatch.kind === 'revision' && ifMatch.revision !== cached.revision) return CONFIRM;
+    // Never before the stream's last event (review s18-es F2); a new command and context only then.
+    const now = recordingInstant(context.now, cached.state);
+    if (now !== context.now) {
+      command = { ...command, now } as JourneyCommand;
+      context = { ...context, now };
+    }
     let events: JourneyEvent[];
     try {
       events = journeyDecider.decide(this.amendments.checked(command, cached.state), cached.state);

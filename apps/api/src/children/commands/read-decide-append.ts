@@ -12,6 +12,7 @@ import { AmendmentPreconditions } from './amendment-preconditions';
 import { isClash, toConflict } from './append-clash';
 import { BeforeAppend } from './before-append';
 import { appendedAnswer, replayOf } from './record-answer';
+import { recordingInstant } from './recording-instant';
 import type { RecordResult } from './record-journey.command';
 import { mayRecord } from './sender-scope';
 
@@ -79,8 +80,9 @@ export class ReadDecideAppend {
     }
     // Stamped now, after the read it is decided on, not when the request came in: a retry after a
     // clash decides on events stored after the request's instant, and "as known at" (libs/audit)
-    // must never show this event without them. Per stream, recordedAt follows the revisions.
-    const now = this.clock.now();
+    // must never show this event without them. Per stream, recordedAt follows the revisions, even
+    // when this process's clock is behind the one that stamped the stream's last event.
+    const now = recordingInstant(this.clock.now(), state);
     const decided = { ...command, now } as JourneyCommand;
     const recording: RecordingContext = { ...context, now };
     const events = journeyDecider.decide(this.amendments.checked(decided, state), state);

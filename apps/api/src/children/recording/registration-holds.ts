@@ -7,6 +7,7 @@ import { UpnInUse } from '../../child-refs/upn-in-use';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
 import { ChildRefInUse } from '../application-errors';
 import type { RecordingContext } from './recording-context';
+import { reservationRecording } from './reservation-recording';
 
 /** Writes of a registration whose reference an admin released meanwhile, before it gives up. */
 const REGISTRATION_ATTEMPTS = 3;
@@ -71,7 +72,7 @@ export class RegistrationHolds {
    * registration is then written only while the reservation stands (child-refs/child-ref-hold.ts).
    */
   private async holdChildRef(registered: Registered, context: RecordingContext): Promise<ChildRefCondition> {
-    const held = await holdChildRef(this.store, this.childRefs, registered, recordingOf(context));
+    const held = await holdChildRef(this.store, this.childRefs, registered, reservationRecording(context));
     if (!held) throw new ChildRefInUse(registered.childRef, 'childRef', registered.childId);
     return held;
   }
@@ -101,7 +102,7 @@ export class RegistrationHolds {
    * child) and is refused.
    */
   private async holdUpn(upn: string, registered: Registered, context: RecordingContext): Promise<void> {
-    const recording = recordingOf(context);
+    const recording = reservationRecording(context);
     if (await this.upns.hold(upn, registered.childId, recording)) return;
     try {
       await this.childRefs.release(
@@ -116,8 +117,3 @@ export class RegistrationHolds {
     throw new UpnInUse('upn', registered.childId);
   }
 }
-
-const recordingOf = (context: RecordingContext) => ({
-  recordedAt: context.now,
-  recordedBy: context.recordedBy,
-});
