@@ -8,7 +8,8 @@ import type { RecordedEvent } from '@care-journey/event-store';
 import { apiClient, type ApiClient } from './support/http-client';
 import { registerBody } from './support/journey-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
-import { tokenFor } from './support/tokens';
+import { TEST_JWT_SECRET, tokenFor } from './support/tokens';
+import { idempotentCommandId, RequestHasher } from '../../apps/api/src/children/recording/idempotency';
 
 describe('correlation and causation ids of a command, in every stream it writes', () => {
   let t: TestApp;
@@ -34,5 +35,27 @@ describe('correlation and causation ids of a command, in every stream it writes'
       ['ChildRefReserved', 'ChildRegistered', 'UpnReserved'].sort(),
     );
     for (const event of written) expect(event.metadata).toMatchObject({ causationId: requestId });
+  }, 30_000);
+
+  it('Given a registration sent with an Idempotency-Key, Then every event it writes names the keyed command (user, key, request) as causationId', async () => {
+    const body = registerBody({ childRef: 'TRACE-2' });
+    const sent = await api.post('/children', body, {
+      token: tokenFor('social_worker', 'alice'),
+      headers: { 'x-correlation-id': 'corr-trace-2', 'idempotency-key': 'trace-key-2' },
+    });
+    expect(sent.status).toBe(201);
+    const requestHash = new RequestHasher(TEST_JWT_SECRET).hash(
+      'RegisterChild',
+      String(sent.body.childId),
+      body,
+    );
+    const written: RecordedEvent[] = [];
+    for await (const event of t.store.readAll())
+      if (event.metadata.correlationId === 'corr-trace-2') written.push(event);
+    expect(written).toHaveLength(3);
+    for (const event of written)
+      expect(event.metadata).toMatchObject({
+        causationId: idempotentCommandId('alice', 'trace-key-2', requestHash),
+      });
   }, 30_000);
 });

@@ -9,7 +9,7 @@ import { RefusalTrail } from '../../auth/child-scope/refusal-trail';
 import { UserTeamScopes } from '../../auth/child-scope/user-team-scopes';
 import { AllocationNames } from '../allocation/allocation-names';
 import { knownAllocation, type SentAllocationNames } from '../allocation/known-allocation-names';
-import { legacyRequestHash, RequestHasher } from '../recording/idempotency';
+import { idempotentCommandId, legacyRequestHash, RequestHasher } from '../recording/idempotency';
 import { RecordJourneyCommand, type RecordResult } from './record-journey.command';
 
 /** The fields a client sends for a command; the rest comes from the path, the token and the clock. */
@@ -55,8 +55,16 @@ export class JourneyCommandSender {
     // transitions, ~2 µs a property, 2.5% of the main thread a command (#9). The same keys in the same
     // order: the body holds its declared fields only (the pipe refuses any other, `__proto__` too).
     const command = Object.assign({}, sent, { type, childId, now, recordedBy }) as unknown as CommandOf<T>;
-    // The request that caused these events, as its log line and X-Request-Id name it (review s18-es F6).
-    const causationId = origin.requestId ?? randomUUID();
+    const keyed =
+      idempotencyKey === undefined
+        ? undefined
+        : { key: idempotencyKey, requestHash: this.hasher.hash(type, childId, body) };
+    // What caused these events, in every stream (review s18-es F6): a keyed command, named by its
+    // key and request, so every attempt of it is one command; else the request, as its log line and
+    // X-Request-Id name it.
+    const causationId = keyed
+      ? idempotentCommandId(recordedBy, keyed.key, keyed.requestHash)
+      : (origin.requestId ?? randomUUID());
     const sending: Promise<RecordResult> = this.commandBus.execute(
       new RecordJourneyCommand(
         command,
@@ -66,10 +74,10 @@ export class JourneyCommandSender {
           recordedBy,
           correlationId: origin.correlationId,
           causationId,
-          ...(idempotencyKey !== undefined && {
+          ...(keyed && {
             idempotency: {
-              key: idempotencyKey,
-              requestHash: this.hasher.hash(type, childId, body),
+              key: keyed.key,
+              requestHash: keyed.requestHash,
               // Only worked out to compare with an outcome stored before hashes were keyed.
               legacyRequestHash: () => legacyRequestHash(type, childId, body),
             },

@@ -95,6 +95,14 @@ export const idempotentEventId = (recordedBy: string, idempotency: Idempotency, 
     KEYED_COMMAND_NAMESPACE,
   );
 
+/**
+ * The id of a keyed command, its events' causation id: the same user, key and request name the
+ * same command, so a retry that finishes what a first attempt began (a crash between a reservation
+ * and the registration) writes events that name the command the first attempt's did.
+ */
+export const idempotentCommandId = (recordedBy: string, key: string, requestHash: string): string =>
+  nameBasedUuid(`command\n${recordedBy}\n${key}\n${requestHash}`, KEYED_COMMAND_NAMESPACE);
+
 /** The child id a keyed registration without one gets: a retry registers the same child. */
 export const idempotentChildId = (userId: string, key: string): string =>
   nameBasedUuid(`child\n${userId}\n${key}`, KEYED_COMMAND_NAMESPACE);
