@@ -11,6 +11,8 @@ export {
   type UnreadableReason,
   type Upcaster,
 } from './event-schema';
+// The version check of stored events that are not journey events (registries, trail, tokens).
+export { assertKnownSchemaVersion, type VersionedStoredEvent } from './stored-event-version';
 export {
   DEFAULT_SCHEMA_WRITES,
   heldSchemaWrite,

@@ -4,6 +4,7 @@
  * append-only and hash-chained like a journey; projections read `journey-` streams only, so
  * these never disturb them.
  */
+import { assertKnownSchemaVersion, type VersionedStoredEvent } from '@care-journey/journey';
 import type { EventMetadata, NewEvent } from '../store';
 
 export const CASE_HISTORY_READ = 'CaseHistoryRead';
@@ -148,11 +149,14 @@ const isOperator = (value: unknown): value is OperatorIdentity =>
   typeof (value as OperatorIdentity).osUser === 'string' &&
   typeof (value as OperatorIdentity).host === 'string';
 
-export function toAccessLogEntry(event: {
-  id: string;
-  data: unknown;
-  metadata: EventMetadata;
-}): AccessLogEntry {
+/** A trail event as read back: refused by name when of a version this build does not know (review s18-es F7). */
+export function toAccessLogEntry(
+  event: VersionedStoredEvent & {
+    data: unknown;
+    metadata: EventMetadata;
+  },
+): AccessLogEntry {
+  assertKnownSchemaVersion(event, ACCESS_LOG_SCHEMA_VERSION);
   const data = event.data as CaseHistoryReadData;
   return {
     eventId: event.id,

@@ -4,12 +4,14 @@ const now = new Date('2026-01-05T12:00:00.000Z');
 const longAgo = '2026-01-01T09:00:00.000Z';
 
 const reserved = (ref: string, childId: string, recordedAt = longAgo) => ({
+  id: `reserved-${ref}-${childId}`,
   streamId: `child-ref-${ref}`,
   type: 'ChildRefReserved',
   data: { childRef: ref, childId },
   metadata: { recordedAt },
 });
 const released = (ref: string, childId: string) => ({
+  id: `released-${ref}-${childId}`,
   streamId: `child-ref-${ref}`,
   type: 'ChildRefReleased',
   data: { childRef: ref, childId, reason: 'registration never sent' },

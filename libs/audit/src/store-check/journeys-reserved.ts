@@ -12,7 +12,13 @@
  * Works on both stores (it reads events, not positions). It cannot see a journey deleted together
  * with its reservation, nor one of a child registered before reservations existed.
  */
-import { childRefHolding, CHILD_REF_STREAM_PREFIX, journeyStream } from '@care-journey/journey';
+import {
+  assertKnownSchemaVersion,
+  CHILD_REF_SCHEMA_VERSION,
+  childRefHolding,
+  CHILD_REF_STREAM_PREFIX,
+  journeyStream,
+} from '@care-journey/journey';
 
 /** How long a registration may take after its reservation (the UPN registry's own bound). */
 export const SETTLE_MS = 10 * 60_000;
@@ -27,11 +33,15 @@ export interface MissingJourney {
 }
 
 interface ReadEvent {
+  id: string;
   streamId: string;
   type: string;
   data: unknown;
   metadata?: unknown;
 }
+
+const metadataOf = (metadata: unknown): Record<string, unknown> | undefined =>
+  typeof metadata === 'object' && metadata !== null ? (metadata as Record<string, unknown>) : undefined;
 
 const recordedAtOf = (metadata: unknown): string | null => {
   const value = (metadata as { recordedAt?: unknown } | undefined)?.recordedAt;
@@ -52,6 +62,8 @@ export class ReservedJourneys {
     const settledBefore = now.getTime() - SETTLE_MS;
     const missing: MissingJourney[] = [];
     for (const [reservedBy, event] of this.latest) {
+      // A reservation of a version this build does not know is refused by name (review s18-es F7).
+      assertKnownSchemaVersion({ ...event, metadata: metadataOf(event.metadata) }, CHILD_REF_SCHEMA_VERSION);
       const holding = childRefHolding({
         type: event.type,
         data: (event.data ?? {}) as Record<string, unknown>,

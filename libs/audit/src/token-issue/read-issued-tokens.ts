@@ -1,7 +1,13 @@
 import type { OperatorIdentity } from '../access-log/case-history-read';
 import { readStreamOrEmpty, type EventStore } from '../store';
-import { SIGNED_IN } from './signed-in';
-import { TOKEN_ISSUED, TOKENS_ISSUED_STREAM, type TokenIssuedData } from './token-issued';
+import { assertKnownSchemaVersion } from '@care-journey/journey';
+import { SIGNED_IN, SIGNED_IN_SCHEMA_VERSION } from './signed-in';
+import {
+  TOKEN_ISSUED,
+  TOKEN_ISSUED_SCHEMA_VERSION,
+  TOKENS_ISSUED_STREAM,
+  type TokenIssuedData,
+} from './token-issued';
 
 /** Where a recorded token came from: `care-journey token` (an API token) or a sign-in on the pages. */
 export type TokenSource = 'token-command' | 'web-sign-in';
@@ -10,6 +16,12 @@ export const TOKEN_SOURCES: readonly TokenSource[] = ['token-command', 'web-sign
 const SOURCE_OF_TYPE: Readonly<Record<string, TokenSource>> = {
   [TOKEN_ISSUED]: 'token-command',
   [SIGNED_IN]: 'web-sign-in',
+};
+
+/** The version of each type's data this build reads (review s18-es F7: any other is refused by name). */
+const KNOWN_VERSION: Readonly<Record<string, number>> = {
+  [TOKEN_ISSUED]: TOKEN_ISSUED_SCHEMA_VERSION,
+  [SIGNED_IN]: SIGNED_IN_SCHEMA_VERSION,
 };
 
 /** The record's event types that make a token id accepted under CARE_JOURNEY_TOKENS=recorded. */
@@ -44,6 +56,7 @@ export async function readIssuedTokens(
     const source = SOURCE_OF_TYPE[event.type];
     if (source === undefined) continue;
     if (filter.source !== undefined && source !== filter.source) continue;
+    assertKnownSchemaVersion(event, KNOWN_VERSION[event.type] ?? 1);
     const data = event.data as TokenIssuedData;
     const day = data.issuedAt.slice(0, 10);
     if (filter.from !== undefined && day < filter.from) continue;

@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@care-journey/event-store/sqlite';
+import { UnreadableEventSchema } from '@care-journey/journey';
+import { toAccessLogEntry } from './access-log/case-history-read';
+import { ReservedJourneys } from './store-check/journeys-reserved';
+import { readIssuedTokens } from './token-issue/read-issued-tokens';
+import { TOKEN_ISSUED, TOKENS_ISSUED_STREAM } from './token-issue/token-issued';
+
+/**
+ * Review s18-es F7: the events that are not journey events (the read-access trail, the record of
+ * issued tokens, the reservations verify-store reads) go through the one version check
+ * (libs/journey stored-event-version.ts): one of a newer version is refused by name, as a journey
+ * event is, never read as if it were version 1.
+ */
+describe('non-journey events of a version this build does not know', () => {
+  const newer = (type: string, data: Record<string, unknown>) => ({
+    id: 'newer-1',
+    type,
+    streamId: 'some-stream',
+    data,
+    metadata: { recordedAt: '2026-01-01T09:00:00.000Z', recordedBy: 'newer-build', schemaVersion: 2 },
+  });
+  const refusedAsNewer = (type: string) =>
+    expect.objectContaining({
+      name: 'UnreadableEventSchema',
+      reason: 'newer',
+      schemaVersion: 2,
+      knownVersion: 1,
+      message: expect.stringContaining(
+        `Event ${type} (id newer-1, stream some-stream): metadata.schemaVersion 2 is newer than this code knows for ${type} (1)`,
+      ),
+    });
+
+  it('Given a trail entry of version 2, When it is read back, Then UnreadableEventSchema names its type and version', () => {
+    const entry = newer('CaseHistoryRead', { childId: 'c1', role: 'auditor', view: 'history' });
+    expect(() => toAccessLogEntry(entry)).toThrow(refusedAsNewer('CaseHistoryRead'));
+    // Version 1 (and an entry from before versions, none) still reads.
+    expect(toAccessLogEntry({ ...entry, metadata: { ...entry.metadata, schemaVersion: 1 } }).childId).toBe(
+      'c1',
+    );
+  });
+
+  it('Given a reservation of version 2, When verify-store looks for missing journeys, Then UnreadableEventSchema names it', () => {
+    const check = new ReservedJourneys();
+    check.see({ ...newer('ChildRefReserved', { childRef: 'C1', childId: 'a' }), streamId: 'child-ref-C1' });
+    expect(() => check.missing(() => false, new Date('2026-02-01T00:00:00Z'))).toThrow(UnreadableEventSchema);
+  });
+
+  it('Given a malformed version, Then it is refused as malformed, not read', () => {
+    const entry = newer('CaseHistoryRead', { childId: 'c1', role: 'auditor', view: 'history' });
+    expect(() =>
+      toAccessLogEntry({
+        ...entry,
+        metadata: { ...entry.metadata, schemaVersion: '2' as unknown as number },
+      }),
+    ).toThrow(expect.objectContaining({ reason: 'malformed' }));
+  });
+
+  describe('the record of issued tokens', () => {
+    let dir: string;
+    let store: SqliteEventStore;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'non-journey-version-'));
+      store = new SqliteEventStore({ file: join(dir, 'events.db'), synchronous: 'NORMAL' });
+    });
+    afterEach(async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('Given a TokenIssued of version 2, When the tokens are listed, Then UnreadableEventSchema names it', async () => {
+      const event = newer(TOKEN_ISSUED, {
+        tokenId: 't1',
+        userId: 'u',
+        role: 'admin',
+        issuedAt: '2026-01-01T09:00:00Z',
+      });
+      await store.appendToStream(
+        TOKENS_ISSUED_STREAM,
+        [{ ...event, id: 'a0b1c2d3-0000-4000-8000-000000000001' }],
+        {
+          expectedRevision: 'no_stream',
+        },
+      );
+      await expect(readIssuedTokens(store)).rejects.toThrow(
+        expect.objectContaining({ name: 'UnreadableEventSchema', reason: 'newer', schemaVersion: 2 }),
+      );
+    });
+  });
+});
