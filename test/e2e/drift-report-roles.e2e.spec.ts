@@ -6,6 +6,8 @@
  * real SQLite file.
  */
 import { ROLES, type Role } from '@care-journey/access';
+import type { ProjectionEngine } from '@care-journey/projections';
+import { PROJECTION_ENGINE } from '../../apps/api/src/projections/projection-engine.provider';
 import { apiClient, type ApiClient } from './support/http-client';
 import { namedChildrenInCare } from './support/journey-setup';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -98,5 +100,37 @@ describe('the drift report: the same roles, children and names through the API a
       expect(fromApi.body.split(/\r?\n/)[0].split(',').includes('name')).toBe(names);
       for (const name of NAMES) expect(fromApi.body.includes(name)).toBe(names);
     });
+  });
+
+  // Review s18-diff 6: the page scanned every summary (closed cases included) while the API read the
+  // engine's looked-after index; now both read the index, and the page still shows a change at once.
+  it('Given the panel page, When it is opened, Then it reads the children looked after on asAt as the API does, and shows the next change', async () => {
+    const engine = t.app.get<ProjectionEngine>(PROJECTION_ENGINE);
+    const everyone = jest.spyOn(engine, 'summaries');
+    const lookedAfter = jest.spyOn(engine, 'summariesLookedAfterOn');
+    const page = () => api.get<string>(`/panel/drift?asAt=${AS_AT}&rule=DR01`, as('panel_member'));
+    try {
+      expect((await page()).body).toContain('DRR-1');
+      expect(lookedAfter).toHaveBeenCalledWith(AS_AT);
+      expect(everyone).not.toHaveBeenCalled();
+
+      // A first review in time: DRR-1 meets DR01, so the cached report must be made again.
+      const review = { effectiveDate: '2023-02-20', participation: 'PN0' };
+      const reviewed = await api.post(`/children/${ids[0]}/reviews`, review, {
+        token: tokenFor('social_worker', 'alice'),
+      });
+      expect(reviewed.status).toBe(201);
+      let html = '';
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+        html = (await page()).body;
+        if (!html.includes('DRR-1')) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(html).not.toContain('DRR-1');
+      expect(html).toContain('DRR-2');
+    } finally {
+      everyone.mockRestore();
+      lookedAfter.mockRestore();
+    }
   });
 });

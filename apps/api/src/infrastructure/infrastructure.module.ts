@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import type { EventStore } from '@care-journey/event-store';
+import type { EventStore, StoreWriterGone } from '@care-journey/event-store';
 import { Clock } from './clock';
 import { EVENT_STORE, EventStoreCloser, eventStoreProvider } from './event-store.provider';
 import { StoreOutage } from './store-outage';
@@ -14,7 +14,16 @@ import { StoreOutage } from './store-outage';
     {
       provide: StoreOutage,
       inject: [EVENT_STORE],
-      useFactory: (store: EventStore) => new StoreOutage(() => store.headPosition()),
+      useFactory: (store: EventStore) => {
+        // Only the SQLite store's writer thread can die on its own, so this is not on the port.
+        const { writerGone } = store as Partial<{ writerGone(): StoreWriterGone | undefined }>;
+        return new StoreOutage(
+          () => store.headPosition(),
+          undefined,
+          undefined,
+          writerGone === undefined ? undefined : () => writerGone.call(store),
+        );
+      },
     },
   ],
   exports: [EVENT_STORE, Clock, StoreOutage],

@@ -63,6 +63,23 @@ describe('the store outage readiness reports (review s12-ops F4)', () => {
     );
   });
 
+  it('Given the writer died while no request was made (review s18-diff 7), When readiness asks, Then not ready at once, logged once, and it stays so', () => {
+    const writer: { gone?: StoreWriterGone } = {};
+    const asked = new StoreOutage(
+      async () => 10n,
+      logger,
+      () => clock,
+      () => writer.gone,
+    );
+    expect(asked.current(10n)).toBeUndefined();
+    writer.gone = new StoreWriterGone('the SQLite writer thread is gone (code 1)');
+    expect(asked.current(10n)).toMatchObject({ reason: 'store-not-writable' });
+    clock += OUTAGE_HOLD_MS * 10;
+    expect(asked.current(11n)).toMatchObject({ reason: 'store-not-writable' });
+    const restart = logger.error.mock.calls.filter(([line]) => /until it is restarted/.test(String(line)));
+    expect(restart).toHaveLength(1);
+  });
+
   it('Given an outage and no traffic, When OUTAGE_HOLD_MS pass with no new failure, Then readiness is tried again', () => {
     outage.noteError(full());
     clock += OUTAGE_HOLD_MS - 1;

@@ -33,6 +33,11 @@ export class StoreOutage {
     private readonly head: () => Promise<bigint | undefined>,
     private readonly logger: Pick<LoggerService, 'error' | 'log'> = new Logger('EventStore'),
     private readonly now: () => number = Date.now,
+    /**
+     * This process's writer, when it can die on its own (the SQLite writer thread): readiness asks it,
+     * so a writer that died while nothing was asked answers 503 at once (review s18-diff 7).
+     */
+    private readonly writerGoneNow: () => StoreWriterGone | undefined = () => undefined,
   ) {}
 
   /** An error that reached a response: counted only when the store could not record or read. */
@@ -73,6 +78,10 @@ export class StoreOutage {
 
   /** The outage as readiness reports it, given the log's head now; undefined once over. */
   current(head: bigint | undefined): OutageState | undefined {
+    if (!this.writerGone) {
+      const gone = this.writerGoneNow();
+      if (gone) this.noteError(gone);
+    }
     const state = this.state;
     if (state === undefined) return undefined;
     const moved = state.headAtFailure !== undefined && head !== undefined && head > state.headAtFailure;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../backoff';
-import { StoreUnavailable } from '../errors';
+import { StoreUnavailable, type StoreWriterGone } from '../errors';
 import type {
   LogPartitionRange,
   AppendOptions,
@@ -237,6 +237,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** A PRAGMA on the write connection (the fault specs make the store refuse writes this way). */
+  /** The writer thread died (not closed): nothing more is recorded by this store (readiness asks). */
+  writerGone(): StoreWriterGone | undefined {
+    return this.writer.gone();
+  }
+
   writerPragma(sql: string): Promise<unknown> {
     return this.writer.pragma(sql);
   }

@@ -17,6 +17,7 @@ const event = (): NewEvent => ({
 
 interface WriterThread {
   worker: { terminate(): Promise<number>; postMessage(message: unknown): void };
+  commit(group: never[]): Promise<unknown>;
 }
 const writerThreadOf = (store: SqliteEventStore): WriterThread =>
   (store as unknown as { writer: WriterThread }).writer;
@@ -57,5 +58,21 @@ describe('SQLite store: when its writer thread dies', () => {
       expect(error).toMatchObject({ outcomeUnknown: false });
       expect((error as Error).message).toMatch(/writer thread is gone.*until the process restarts/);
     }
+  });
+
+  it('Given the thread dies while nothing is asked (review s18-diff 7), Then the store says its writer is gone at once', async () => {
+    expect(store.writerGone()).toBeUndefined();
+    await writerThreadOf(store).worker.terminate();
+    expect(store.writerGone()).toBeInstanceOf(StoreWriterGone);
+  });
+
+  it('Given a normal close, Then the writer is not reported gone, and a write after it fails as closed, not as a dead writer to restart', async () => {
+    const writer = writerThreadOf(store);
+    await store.close();
+    expect(store.writerGone()).toBeUndefined();
+    const error: unknown = await writer.commit([]).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(StoreUnavailable);
+    expect(error).not.toBeInstanceOf(StoreWriterGone);
+    expect((error as Error).message).toMatch(/event store is closed/);
   });
 });

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { groupCommitter, type AppendRequest, type GroupResult } from './sqlite-commit';
 import type { SqliteStatements } from './sqlite-statements';
-import { StoreWriterGone } from '../errors';
+import { StoreUnavailable, StoreWriterGone } from '../errors';
 import { startWorkerBeside } from '../worker-beside';
 import {
   fromWireError,
@@ -20,6 +20,8 @@ export interface SqliteWriter {
   /** A PRAGMA on the write connection (specs use it to make the store refuse writes). */
   pragma(sql: string): Promise<unknown>;
   close(): Promise<void>;
+  /** Why this writer can write no more, when it died (not when it was closed): readiness asks. */
+  gone(): StoreWriterGone | undefined;
 }
 
 /** Writes on the caller's connection: the COMMIT blocks this event loop (the store's old way). */
@@ -29,6 +31,7 @@ export function sameThreadWriter(db: Database.Database, statements: SqliteStatem
     commit,
     pragma: async (sql) => db.pragma(sql),
     close: async () => undefined,
+    gone: () => undefined,
   };
 }
 
@@ -47,7 +50,7 @@ export class ThreadWriter implements SqliteWriter {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
-  private dead: StoreWriterGone | undefined;
+  private dead: StoreUnavailable | undefined;
   private closing = false;
   private exited: Promise<void>;
 
@@ -85,6 +88,10 @@ export class ThreadWriter implements SqliteWriter {
     await this.exited;
   }
 
+  gone(): StoreWriterGone | undefined {
+    return !this.closing && this.dead instanceof StoreWriterGone ? this.dead : undefined;
+  }
+
   private request(message: Unnumbered<WriterRequest>): Promise<WriterReply> {
     if (this.dead) return Promise.reject(this.dead);
     const id = this.nextId++;
@@ -110,6 +117,14 @@ export class ThreadWriter implements SqliteWriter {
    * nothing sent (review s18-es F5).
    */
   private die(error: Error): void {
+    if (this.closing) {
+      // A normal close (review s18-diff 7): not a dead writer that needs a restart.
+      const closed = 'the event store is closed: nothing more is recorded by this process';
+      this.dead ??= new StoreUnavailable(closed, error, false);
+      for (const waiting of this.waiting.values()) waiting.reject(new StoreUnavailable(closed, error, true));
+      this.waiting.clear();
+      return;
+    }
     const message = `the SQLite writer thread is gone (${error.message}): nothing more is recorded until the process restarts`;
     this.dead ??= new StoreWriterGone(message, error, false);
     const inFlight = new StoreWriterGone(message, error, true);

@@ -29,6 +29,7 @@ import { parseDriftQuery, refusedQuery, type DriftQuery } from './drift-query';
 import { driftView, type DriftView } from './drift-view';
 import { asRecordedName } from './as-recorded';
 import { csvName } from './projection';
+import { ListVersions } from './list-versions';
 import { incompleteMarker, readModelsServed, type ReadModelsServed } from './read-models-served';
 import { ruleMeanings, rulesNotChecked } from './rule-meanings';
 
@@ -38,8 +39,9 @@ import { ruleMeanings, rulesNotChecked } from './rule-meanings';
 @UseFilters(WebExceptionFilter)
 @Roles(...DRIFT_REPORT_READERS)
 export class DriftController {
-  /** Reports by read-model version, date and filter: re-sorting or paging does not re-evaluate. */
+  /** Reports by list of children, scope, date and filter: re-sorting or paging does not re-evaluate. */
   private readonly reports = new RecentCache<DriftReport>(16);
+  private readonly lists = new ListVersions();
 
   constructor(
     private readonly queries: JourneyQueries,
@@ -137,10 +139,13 @@ export class DriftController {
     const query = parseDriftQuery(raw, today);
     // How far the read models have got, read just before the summaries (read-models-served.ts).
     const served = await readModelsServed(this.engine);
-    // Straight from the read models: summaries() is cheap when nothing changed, and the report is cached
-    // per scope (a social worker scoped to their teams: only children allocated to them today).
-    const summaries = this.scope.summaries(user, this.queries.summaries(), today);
-    const key = `${this.queries.version}|${this.scope.cacheKey(user)}|${query.asAt}|${JSON.stringify(query.filter)}`;
+    // As GET /drift-report reads them: only a child looked after on asAt can be in the report, and the
+    // engine keeps those per date, so the closed cases are not read (#9, review s18-diff 6). The report
+    // is cached per list and scope (a social worker scoped to their teams: only children allocated to
+    // them today); the list is a new one whenever one of its children changed.
+    const lookedAfter = this.engine.summariesLookedAfterOn(query.asAt);
+    const summaries = this.scope.summaries(user, lookedAfter, today);
+    const key = `${this.lists.of(lookedAfter)}|${this.scope.cacheKey(user)}|${query.asAt}|${JSON.stringify(query.filter)}`;
     const full = this.reports.getOrCompute(key, () =>
       driftReport(summaries, query.asAt, this.queries.drift, query.filter),
     );
