@@ -38,7 +38,21 @@ describe('care-journey on a store holding an event of a newer build', () => {
 
   it.each([
     ['audit replay', () => ['audit', 'replay', '--child', childId, '--as-at', '2023-04-01', '--by', 'spec']],
-    ['audit drift', () => ['audit', 'drift', '--as-at', '2023-04-01', '--by', 'spec']],
+    // Known now: "as known at" is a prefix of each stream (session 18), and the child was registered
+    // today, so by the default (the end of --as-at) nothing of it, the newer event included, is known.
+    [
+      'audit drift',
+      () => [
+        'audit',
+        'drift',
+        '--as-at',
+        '2023-04-01',
+        '--known-at',
+        new Date().toISOString(),
+        '--by',
+        'spec',
+      ],
+    ],
     ['rebuild', () => ['rebuild']],
   ])(
     'Given %s, Then it exits 1 with the message naming the event and both versions, and no stack',

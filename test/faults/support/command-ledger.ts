@@ -64,10 +64,12 @@ export function checkLedger(ledger: readonly LedgerEntry[], events: readonly Rec
   const byStream = new Map<string, RecordedEvent[]>();
   for (const event of events) {
     byId.set(event.id, (byId.get(event.id) ?? 0) + 1);
+    // A command's journey events only: since session 18 the 903-reference and UPN reservations a
+    // registration writes carry its correlation id too (review s18-es F6), in their own streams.
+    if (!event.streamId.startsWith('journey-')) continue;
     const correlation = correlationOf(event) ?? '';
     byCorrelation.set(correlation, [...(byCorrelation.get(correlation) ?? []), event]);
-    if (event.streamId.startsWith('journey-'))
-      byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
+    byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
   }
   const figures: LedgerFigures = {
     sent: ledger.length,
@@ -136,7 +138,8 @@ export function noteStoredBeforeRetry(
   const byCorrelation = new Map<string, string[]>();
   for (const event of events) {
     const correlation = correlationOf(event);
-    if (correlation !== undefined)
+    // Journey events only, as checkLedger counts them (reservations share the correlation id).
+    if (correlation !== undefined && event.streamId.startsWith('journey-'))
       byCorrelation.set(correlation, [...(byCorrelation.get(correlation) ?? []), event.id]);
   }
   for (const entry of ledger) {
