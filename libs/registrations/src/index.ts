@@ -18,6 +18,8 @@ export {
   type UpnClaim,
   type UpnRecording,
 } from './upn-registry';
+// Both registries checked against the journeys (audit verify-store, review s18-es F4).
+export { RegistryCrossCheck, type RegistryMismatch } from './registry-cross-check';
 // Name-based (v5) uuids: the reservations' event ids, the seeder's and importer's ids, and the
 // API's ids for keyed commands.
 export { nameBasedUuid } from './deterministic-id';

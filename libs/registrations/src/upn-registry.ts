@@ -29,7 +29,7 @@ import { assertReadableRegistryEvent } from './registry-event-version';
 
 export const UPN_STREAM_PREFIX = 'upn-';
 export const UPN_RESERVED = 'UpnReserved';
-const UPN_SCHEMA_VERSION = 1;
+export const UPN_SCHEMA_VERSION = 1;
 
 /**
  * How long a reservation whose holder has no journey is kept for it. A registration is written

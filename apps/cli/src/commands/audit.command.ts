@@ -165,7 +165,7 @@ export function registerAuditCommand(program: Command): void {
   audit
     .command('verify-store')
     .description(
-      'Check the hash chain of every journey and every day of the read-access trail, that no event is missing from the log (SQLite: no hole in the positions) and no reserved child lacks a journey, and with --anchor that everything the anchor saw is still there; exit code 1 if not',
+      'Check the hash chain of every journey and every day of the read-access trail, that no event is missing from the log (SQLite: no hole in the positions), that no reserved child lacks a journey, that the 903-reference and UPN registries agree with the journeys both ways, and with --anchor that everything the anchor saw is still there; exit code 1 if not',
     )
     .option('--anchor <file>', 'a head anchor taken earlier by `audit anchor`')
     .action(async (options: { anchor?: string }) => {
@@ -179,7 +179,10 @@ export function registerAuditCommand(program: Command): void {
         const anchored = checkAnchor && (await checkAnchor(store));
         print(anchored ? { ...check, anchor: anchored } : check);
         const failed =
-          check.brokenChains.length > 0 || check.missing.length > 0 || (anchored && !anchored.ok);
+          check.brokenChains.length > 0 ||
+          check.missing.length > 0 ||
+          check.registryMismatches.length > 0 ||
+          (anchored && !anchored.ok);
         if (failed) process.exitCode = 1;
       } finally {
         await store.close();

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,6 +20,7 @@ import {
 } from '@care-journey/audit';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { ReadModelStore } from '@care-journey/projections';
+import { seedStore } from '@care-journey/reporting';
 import { holdInAnotherProcess } from '../../../../libs/event-store/src/sqlite/testing/hold-in-another-process';
 import { registerAuditCommand } from './audit.command';
 import { registerBackupCommand } from './backup.command';
@@ -485,10 +494,12 @@ describe('CLI store checks', () => {
           );
           const stream = `journey-${childId}`;
           const tip = await readChainTip(store, stream);
+          // The journey starts with its registration naming the reference (since review s18-es F4
+          // verify-store compares the two: a journey of notes alone was never written by any writer).
           const events = Array.from({ length: count }, (_, i) => ({
             id: `${childId}-${i}`,
-            type: 'Noted',
-            data: { childId, i },
+            type: i === 0 ? 'ChildRegistered' : 'Noted',
+            data: i === 0 ? { childId, childRef: ref } : { childId, i },
             metadata: { recordedAt: longAgo, recordedBy: 'spec', schemaVersion: 1 },
           }));
           await store.appendToStream(stream, chainEvents(tip, events), {
@@ -525,6 +536,7 @@ describe('CLI store checks', () => {
         positionGaps: [],
         missingJourneys: [],
         missing: [],
+        registryMismatches: [],
       });
       expect(verify.code).toBe(0);
     });
@@ -573,6 +585,132 @@ describe('CLI store checks', () => {
         brokenChains: [],
         positionGaps: [{ from: '1', to: '2', events: 2 }],
       });
+    });
+  });
+
+  describe('the 903-reference and UPN registries checked against the journeys (review s18-es F4)', () => {
+    let seeded: string;
+    beforeAll(async () => {
+      seeded = join(mkdtempSync(join(tmpdir(), 'cj-registries-')), 'seeded.sqlite');
+      const store = new SqliteEventStore({ file: seeded, synchronous: 'NORMAL' });
+      try {
+        await seedStore(store, { children: 6, seed: 'f4-registries', years: 2, yearEnding: '2025-03-31' });
+      } finally {
+        await store.close();
+      }
+    });
+    afterAll(() => rmSync(join(seeded, '..'), { recursive: true, force: true }));
+
+    /** A copy of the seeded store, `sql` run on it first (the reviewer's tampering by hand). */
+    const tampered = (sql: (db: Database.Database) => void): string => {
+      const file = join(dir, 'tampered.sqlite');
+      copyFileSync(seeded, file);
+      const db = new Database(file);
+      try {
+        sql(db);
+      } finally {
+        db.close();
+      }
+      return file;
+    };
+    /** The first two reservations of a registry: [stream, holder][]. */
+    const firstTwo = (db: Database.Database, prefix: string): [string, string][] =>
+      (
+        db
+          .prepare(
+            "SELECT stream_id, json_extract(data, '$.childId') AS holder FROM events WHERE stream_id LIKE ? ORDER BY global_position LIMIT 2",
+          )
+          .all(`${prefix}%`) as { stream_id: string; holder: string }[]
+      ).map(({ stream_id, holder }) => [stream_id, holder]);
+    const moveHolder = (db: Database.Database, stream: string, to: string) =>
+      expect(
+        db
+          .prepare("UPDATE events SET data = json_set(data, '$.childId', ?) WHERE stream_id = ?")
+          .run(to, stream).changes,
+      ).toBe(1);
+
+    it('Given a seeded store untouched, When verify-store runs, Then every reservation agrees with its journey (exit 0)', async () => {
+      const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: tampered(() => {}) });
+      expect(JSON.parse(verify.out)).toMatchObject({
+        streams: 6,
+        brokenChains: [],
+        missing: [],
+        registryMismatches: [],
+      });
+      expect(verify.code).toBe(0);
+    });
+
+    it("Given a reference's holder moved to another child by a one-row UPDATE, When verify-store runs, Then every chain holds but it fails naming the reference both ways (exit 1)", async () => {
+      let moved: [string, string][] = [];
+      const file = tampered((db) => {
+        moved = firstTwo(db, 'child-ref-');
+        moveHolder(db, moved[0][0], moved[1][1]);
+      });
+      const [[stream, holder], [, other]] = moved;
+
+      const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file });
+      expect(verify.code).toBe(1);
+      const check = JSON.parse(verify.out);
+      expect(check).toMatchObject({ brokenChains: [], missing: [] });
+      expect(check.registryMismatches).toHaveLength(2);
+      expect(check.registryMismatches).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            registry: 'child-ref',
+            stream,
+            childId: holder,
+            rule: 'carried-but-not-held',
+          }),
+          expect.objectContaining({
+            registry: 'child-ref',
+            stream,
+            childId: other,
+            rule: 'held-but-never-carried',
+          }),
+        ]),
+      );
+    });
+
+    it("Given a UPN's holder moved to another child, When verify-store runs, Then it fails naming the UPN's stream (exit 1)", async () => {
+      let moved: [string, string][] = [];
+      const file = tampered((db) => {
+        moved = firstTwo(db, 'upn-');
+        moveHolder(db, moved[0][0], moved[1][1]);
+      });
+      const [[stream, holder], [, other]] = moved;
+
+      const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file });
+      expect(verify.code).toBe(1);
+      const mismatches = JSON.parse(verify.out).registryMismatches;
+      expect(mismatches).toHaveLength(2);
+      expect(mismatches).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ registry: 'upn', stream, childId: holder, rule: 'carried-but-not-held' }),
+          expect.objectContaining({
+            registry: 'upn',
+            stream,
+            childId: other,
+            rule: 'held-but-never-carried',
+          }),
+        ]),
+      );
+    });
+
+    it("Given a registered child's reservation turned into a release, When verify-store runs, Then it fails naming the reference (exit 1)", async () => {
+      let stream = '';
+      let holder = '';
+      const file = tampered((db) => {
+        [[stream, holder]] = firstTwo(db, 'child-ref-');
+        db.prepare(
+          "UPDATE events SET type = 'ChildRefReleased', data = json_set(data, '$.reason', 'x') WHERE stream_id = ?",
+        ).run(stream);
+      });
+
+      const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file });
+      expect(verify.code).toBe(1);
+      expect(JSON.parse(verify.out).registryMismatches).toEqual([
+        expect.objectContaining({ stream, childId: holder, rule: 'carried-but-not-held' }),
+      ]);
     });
   });
 });

@@ -12,6 +12,7 @@ import {
 import { type EventStore, type RecordedEvent } from '@care-journey/event-store';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { JOURNEY_STREAM_PREFIX } from '@care-journey/journey';
+import { RegistryCrossCheck, type RegistryMismatch } from '@care-journey/registrations';
 
 /** What a store file holds, checked by reading it back: events, head, and every hash chain. */
 export interface StoreCheck {
@@ -32,6 +33,11 @@ export interface StoreCheck {
   missingJourneys: MissingJourney[];
   /** `positionGaps` and `missingJourneys` in words; verify-store fails when there is any. */
   missing: string[];
+  /**
+   * Where the 903-reference and UPN registries and the journeys disagree (a reservation's holder
+   * moved, a reservation turned into a release): verify-store fails when there is any.
+   */
+  registryMismatches: RegistryMismatch[];
 }
 
 export interface CheckOptions {
@@ -47,17 +53,19 @@ export interface CheckOptions {
  * or events cut off a stream's end leave no broken chain. So the same read also looks for holes in
  * SQLite's global positions (any deleted event but the log's last) and for held 903 references
  * whose child has no journey (a journey deleted whole, on either store); what neither shows, a head
- * anchor taken earlier does (`audit verify-store --anchor`). One comparison and one prefix test an
- * event, no query.
+ * anchor taken earlier does (`audit verify-store --anchor`). The registries are compared with the
+ * journeys too (RegistryCrossCheck). A few comparisons and prefix tests an event, no query.
  */
 export async function checkStoreEvents(store: EventStore, options: CheckOptions): Promise<StoreCheck> {
   const byStream = new Map<string, RecordedEvent[]>();
   const gaps = options.densePositions ? new PositionGaps() : undefined;
   const reserved = new ReservedJourneys();
+  const registries = new RegistryCrossCheck();
   let events = 0;
   for await (const event of store.readAll()) {
     events += 1;
     gaps?.see(event);
+    registries.see(event);
     if (!isChainedStream(event.streamId)) {
       reserved.see(event);
       continue;
@@ -67,7 +75,8 @@ export async function checkStoreEvents(store: EventStore, options: CheckOptions)
     else byStream.set(event.streamId, [event]);
   }
   const ids = [...byStream.keys()];
-  const missingJourneys = reserved.missing((id) => byStream.has(id), options.now ?? new Date());
+  const now = options.now ?? new Date();
+  const missingJourneys = reserved.missing((id) => byStream.has(id), now);
   return {
     events,
     head: (await store.headPosition())?.toString() ?? null,
@@ -77,6 +86,7 @@ export async function checkStoreEvents(store: EventStore, options: CheckOptions)
     ...(gaps && { positionGaps: gaps.gaps }),
     missingJourneys,
     missing: [...(gaps?.gaps ?? []).map(describeGap), ...missingJourneys.map(describeMissingJourney)],
+    registryMismatches: registries.mismatches(now),
   };
 }
 
