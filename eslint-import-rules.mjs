@@ -168,14 +168,26 @@ export const importRules = [
     ],
   }),
 
-  // One 903 reference and one UPN per child, reserved by every writer: journey and the port only.
+  // One 903 reference and one UPN per child, reserved by every writer: journey and the port, and
+  // from libs/audit only the hash chain its reservations are stamped into (review s18-es F4; audit
+  // never imports registrations). Its specs verify that chain.
   ...zone({
     files: ['libs/registrations/**/*.ts'],
     layering: [
-      ...['projections', 'reporting', 'audit', 'access'].flatMap((name) =>
+      ...['projections', 'reporting', 'access'].flatMap((name) =>
         lib(name, 'libs/registrations imports libs/journey and the event-store port only.'),
       ),
+      // By relative path not at all; by alias only the names below.
+      lib('audit', 'libs/registrations takes only the hash chain from libs/audit, by its alias.')[1],
       ...LIBS_NOT_APPS,
+    ],
+    paths: [
+      {
+        name: '@care-journey/audit',
+        allowImportNames: ['chainEvents', 'chainTipAfter', 'verifyChain', 'GENESIS_HASH', 'isRegistryStream'],
+        message:
+          'libs/registrations takes only the hash chain from libs/audit: chainEvents and chainTipAfter to stamp its reservations (its specs: verifyChain, GENESIS_HASH, isRegistryStream).',
+      },
     ],
   }),
 

@@ -42,6 +42,11 @@ const ROWS: [string, string, boolean][] = [
   ['libs/registrations/src/probe.ts', from('@care-journey/event-store'), false],
   ['libs/registrations/src/probe.ts', from('@care-journey/reporting'), true],
   ['libs/registrations/src/probe.ts', from('@care-journey/projections'), true],
+  // From libs/audit only the hash chain its reservations are stamped into (review s18-es F4).
+  ['libs/registrations/src/probe.ts', from('@care-journey/audit', 'chainEvents, chainTipAfter'), false],
+  ['libs/registrations/src/probe.ts', from('@care-journey/audit', 'replayHistory'), true],
+  ['libs/registrations/src/probe.ts', from('../../audit/src/integrity'), true],
+  ['libs/audit/src/probe.ts', from('@care-journey/registrations'), true],
   ['libs/reporting/src/probe.ts', from('@care-journey/registrations'), false],
   ['libs/reporting/src/probe.ts', from('@care-journey/access'), true],
   ['libs/audit/src/probe.ts', from('@care-journey/access', 'isProduction'), false],

@@ -11,6 +11,7 @@ import {
   WrongExpectedRevision,
   type AppendResult,
   type EventStore,
+  type RecordedEvent,
 } from '@care-journey/event-store';
 import {
   CHILD_REF_RELEASED,
@@ -26,6 +27,7 @@ import {
   type ChildRefReleasedData,
   type ChildRefReservedData,
 } from '@care-journey/journey';
+import { chainedRegistryEvent } from './chained-registry-event';
 import { ChildRefReleaseRefused, refusal, type ReleaseProblem } from './child-ref-registry-errors';
 import { nameBasedUuid } from './deterministic-id';
 import {
@@ -54,7 +56,8 @@ export interface ChildRefRelease extends AppendResult {
 /** A reference stream's latest event, read as who holds it. */
 interface LatestHolding {
   holding: ChildRefHolding;
-  revision: bigint;
+  /** The event itself: the next one appends after it and links to its hash. */
+  event: RecordedEvent;
 }
 
 /** Reads of a released reference before a reservation gives up (each lost race re-reads once). */
@@ -80,7 +83,7 @@ export class ChildRefRegistry {
     // The common case, a new reference: one blind append. A stream already there makes the store
     // refuse it, and then its latest event decides.
     try {
-      await this.appendReservation(childRef, childId, recording, 'no_stream');
+      await this.appendReservation(childRef, childId, recording, undefined);
       return true;
     } catch (error) {
       if (!isClash(error)) throw error;
@@ -101,13 +104,13 @@ export class ChildRefRegistry {
     for (let attempt = 0; attempt < RESERVE_ATTEMPTS; attempt++) {
       const latest = await this.latestHolding(childRefStream(childRef));
       if (!latest) throw new Error(`${childRefStream(childRef)} holds no reservation or release`);
-      const { holding, revision } = latest;
+      const { holding, event } = latest;
       if (holding.held) return holding.childId === childId;
       // A registration that had found its reservation before the release may have landed since:
       // then the reference is still that child's.
       if (holding.releasedFrom !== childId && (await this.hasJourney(holding.releasedFrom))) return false;
       try {
-        await this.appendReservation(childRef, childId, recording, revision);
+        await this.appendReservation(childRef, childId, recording, event);
         return true;
       } catch (error) {
         if (!isClash(error)) throw error;
@@ -116,25 +119,22 @@ export class ChildRefRegistry {
     return false;
   }
 
+  /** A reservation after `last`, the stream's latest event (undefined: a new stream), chained to it. */
   private appendReservation(
     childRef: string,
     childId: string,
     recording: ReservationRecording,
-    expectedRevision: 'no_stream' | bigint,
+    last: RecordedEvent | undefined,
   ): Promise<AppendResult> {
     const data: ChildRefReservedData = { childRef, childId };
-    return this.store.appendToStream(
-      childRefStream(childRef),
-      [
-        {
-          id: reservationId(childRef, childId, recording, expectedRevision),
-          type: CHILD_REF_RESERVED,
-          data: { ...data },
-          metadata: { ...recording, schemaVersion: CHILD_REF_SCHEMA_VERSION },
-        },
-      ],
-      { expectedRevision },
-    );
+    const stream = childRefStream(childRef);
+    const { event, expectedRevision } = chainedRegistryEvent(stream, last, {
+      id: reservationId(childRef, childId, recording, last ? last.revision : 'no_stream'),
+      type: CHILD_REF_RESERVED,
+      data: { ...data },
+      metadata: { ...recording, schemaVersion: CHILD_REF_SCHEMA_VERSION },
+    });
+    return this.store.appendToStream(stream, [event], { expectedRevision });
   }
 
   /**
@@ -160,7 +160,7 @@ export class ChildRefRegistry {
         'child-ref-not-reserved',
         `childRef ${ref} is not reserved: nothing to release`,
       );
-    const { holding, revision } = latest;
+    const { holding, event: last } = latest;
     if (!holding.held)
       throw refusal(
         'conflict',
@@ -179,23 +179,19 @@ export class ChildRefRegistry {
       childId: holding.childId,
       reason: (reason as string).trim(),
     };
+    const { event, expectedRevision } = chainedRegistryEvent(stream, last, {
+      id: randomUUID(),
+      type: CHILD_REF_RELEASED,
+      data: { ...data },
+      metadata: { ...recording, schemaVersion: CHILD_REF_SCHEMA_VERSION },
+    });
     try {
       const result = await this.store.appendToStream(
         stream,
-        [
-          {
-            id: randomUUID(),
-            type: CHILD_REF_RELEASED,
-            data: { ...data },
-            metadata: { ...recording, schemaVersion: CHILD_REF_SCHEMA_VERSION },
-          },
-        ],
+        [event],
         // Only while the holder still has no journey, in the same transaction on SQLite: a retried
         // registration that had found its reservation and lands first makes this a refusal.
-        {
-          expectedRevision: revision,
-          onlyIf: { stream: journeyStream(holding.childId), revision: 'no_stream' },
-        },
+        { expectedRevision, onlyIf: { stream: journeyStream(holding.childId), revision: 'no_stream' } },
       );
       return { childRef: ref, childId: holding.childId, ...result };
     } catch (error) {
@@ -237,7 +233,7 @@ export class ChildRefRegistry {
       const holding = childRefHolding(latest);
       if (!holding)
         throw new Error(`${stream} ends with ${latest.type}, neither a reservation nor a release`);
-      return { holding, revision: latest.revision };
+      return { holding, event: latest };
     }
     return undefined;
   }

@@ -24,6 +24,7 @@ import {
   type RecordedEvent,
 } from '@care-journey/event-store';
 import { JOURNEY_STREAM_PREFIX, journeyStream } from '@care-journey/journey';
+import { chainedRegistryEvent } from './chained-registry-event';
 import { nameBasedUuid } from './deterministic-id';
 import { assertReadableRegistryEvent } from './registry-event-version';
 
@@ -132,7 +133,7 @@ export class UpnRegistry {
     if (isUnknownUpn(upn)) return true;
     const stream = upnStream(upn);
     try {
-      await this.appendReservation(stream, childId, recording, 'no_stream');
+      await this.appendReservation(stream, childId, recording, undefined);
       return true;
     } catch (error) {
       if (!isClash(error)) throw error;
@@ -142,7 +143,7 @@ export class UpnRegistry {
     if (holderOf(latest) === childId) return true;
     if (!(await this.mayTakeOverEvent(latest, childId))) return false;
     try {
-      await this.appendReservation(stream, childId, recording, latest.revision);
+      await this.appendReservation(stream, childId, recording, latest);
       return true;
     } catch (error) {
       if (!isClash(error)) throw error;
@@ -163,24 +164,20 @@ export class UpnRegistry {
     return this.now() - Date.parse(reservedAt) > STALE_AFTER_MS;
   }
 
+  /** A reservation after `last`, the stream's latest event (undefined: a new stream), chained to it. */
   private appendReservation(
     stream: string,
     childId: string,
     recording: UpnRecording,
-    expectedRevision: 'no_stream' | bigint,
+    last: RecordedEvent | undefined,
   ) {
-    return this.store.appendToStream(
-      stream,
-      [
-        {
-          id: reservationId(stream, childId, recording, expectedRevision),
-          type: UPN_RESERVED,
-          data: { childId },
-          metadata: { ...recording, schemaVersion: UPN_SCHEMA_VERSION },
-        },
-      ],
-      { expectedRevision },
-    );
+    const { event, expectedRevision } = chainedRegistryEvent(stream, last, {
+      id: reservationId(stream, childId, recording, last ? last.revision : 'no_stream'),
+      type: UPN_RESERVED,
+      data: { childId },
+      metadata: { ...recording, schemaVersion: UPN_SCHEMA_VERSION },
+    });
+    return this.store.appendToStream(stream, [event], { expectedRevision });
   }
 
   /** Reads the registrations and reservations written since the last read (one read at a time per process). */

@@ -165,7 +165,7 @@ export function registerAuditCommand(program: Command): void {
   audit
     .command('verify-store')
     .description(
-      'Check the hash chain of every journey and every day of the read-access trail, that no event is missing from the log (SQLite: no hole in the positions), that no reserved child lacks a journey, that the 903-reference and UPN registries agree with the journeys both ways, and with --anchor that everything the anchor saw is still there; exit code 1 if not',
+      "Check the hash chain of every journey, every day of the read-access trail, the tokens issued and every 903-reference and UPN reservation stream (reservations from before session 19 accepted unstamped at a stream's start), that no event is missing from the log (SQLite: no hole in the positions), that no reserved child lacks a journey, that the 903-reference and UPN registries agree with the journeys both ways, and with --anchor that everything the anchor saw is still there; exit code 1 if not",
     )
     .option('--anchor <file>', 'a head anchor taken earlier by `audit anchor`')
     .action(async (options: { anchor?: string }) => {

@@ -532,6 +532,9 @@ describe('CLI store checks', () => {
         events: 12,
         head: '12',
         streams: 3,
+        // Reservations written as before session 19 (unstamped): accepted at their streams' start.
+        registryStreams: 3,
+        unchainedRegistryEvents: 3,
         brokenChains: [],
         positionGaps: [],
         missingJourneys: [],
@@ -539,6 +542,26 @@ describe('CLI store checks', () => {
         registryMismatches: [],
       });
       expect(verify.code).toBe(0);
+    });
+
+    it("Given reservations from before the registries were chained, When one's holder is moved by a one-row UPDATE, Then no chain shows it but the cross-check names the reference (exit 1)", async () => {
+      const file = join(dir, 'events.sqlite');
+      await storeWithChildren(file, children);
+      const db = new Database(file);
+      db.prepare(
+        "UPDATE events SET data = json_set(data, '$.childId', 'child-b') WHERE stream_id = 'child-ref-C1'",
+      ).run();
+      db.close();
+
+      const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file });
+      expect(verify.code).toBe(1);
+      const check = JSON.parse(verify.out);
+      expect(check.brokenChains).toEqual([]);
+      expect(
+        check.registryMismatches.map(
+          (m: { rule: string; stream: string; childId: string }) => `${m.rule} ${m.stream} ${m.childId}`,
+        ),
+      ).toEqual(['carried-but-not-held child-ref-C1 child-a', 'held-but-never-carried child-ref-C1 child-b']);
     });
 
     it("Given one child's journey deleted from the file, When verify-store runs, Then every chain holds but it fails, naming the missing positions and the journey (exit 1)", async () => {
@@ -633,14 +656,18 @@ describe('CLI store checks', () => {
       const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: tampered(() => {}) });
       expect(JSON.parse(verify.out)).toMatchObject({
         streams: 6,
+        // Every reservation written since session 19 is chained.
+        registryStreams: expect.any(Number),
+        unchainedRegistryEvents: 0,
         brokenChains: [],
         missing: [],
         registryMismatches: [],
       });
+      expect(JSON.parse(verify.out).registryStreams).toBeGreaterThanOrEqual(12);
       expect(verify.code).toBe(0);
     });
 
-    it("Given a reference's holder moved to another child by a one-row UPDATE, When verify-store runs, Then every chain holds but it fails naming the reference both ways (exit 1)", async () => {
+    it("Given a reference's holder moved to another child by a one-row UPDATE, When verify-store runs, Then its chain breaks and it fails naming the reference both ways (exit 1)", async () => {
       let moved: [string, string][] = [];
       const file = tampered((db) => {
         moved = firstTwo(db, 'child-ref-');
@@ -651,7 +678,8 @@ describe('CLI store checks', () => {
       const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file });
       expect(verify.code).toBe(1);
       const check = JSON.parse(verify.out);
-      expect(check).toMatchObject({ brokenChains: [], missing: [] });
+      // Since the registries are chained the edit breaks the reference's chain too.
+      expect(check).toMatchObject({ brokenChains: [stream], missing: [] });
       expect(check.registryMismatches).toHaveLength(2);
       expect(check.registryMismatches).toEqual(
         expect.arrayContaining([
@@ -681,6 +709,7 @@ describe('CLI store checks', () => {
 
       const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file });
       expect(verify.code).toBe(1);
+      expect(JSON.parse(verify.out).brokenChains).toEqual([stream]);
       const mismatches = JSON.parse(verify.out).registryMismatches;
       expect(mismatches).toHaveLength(2);
       expect(mismatches).toEqual(
@@ -708,6 +737,7 @@ describe('CLI store checks', () => {
 
       const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file });
       expect(verify.code).toBe(1);
+      expect(JSON.parse(verify.out).brokenChains).toEqual([stream]);
       expect(JSON.parse(verify.out).registryMismatches).toEqual([
         expect.objectContaining({ stream, childId: holder, rule: 'carried-but-not-held' }),
       ]);

@@ -3,6 +3,7 @@ import {
   describeGap,
   describeMissingJourney,
   isChainedStream,
+  isRegistryStream,
   PositionGaps,
   ReservedJourneys,
   verifyChain,
@@ -22,7 +23,14 @@ export interface StoreCheck {
   streams: number;
   /** Days of the read-access trail (`access-log-YYYY-MM-DD` streams). */
   trailDays: number;
-  /** Chained streams (journeys and trail days) whose chain does not verify. */
+  /** Reservation streams of the 903-reference and UPN registries. */
+  registryStreams: number;
+  /**
+   * Registry events written before the registries were chained (session 19), accepted unstamped
+   * at the start of their stream; every later event of the stream must link.
+   */
+  unchainedRegistryEvents: number;
+  /** Chained streams (journeys, trail days, tokens issued, registries) whose chain does not verify. */
   brokenChains: string[];
   /**
    * Holes in the log's global positions (SQLite only: there every position from 1 to the head is
@@ -48,8 +56,9 @@ export interface CheckOptions {
 }
 
 /**
- * Reads a store end to end and verifies every hash chain in it (journeys and the read-access
- * trail). A chain shows a changed or removed event anywhere but at its tip: a stream deleted whole
+ * Reads a store end to end and verifies every hash chain in it (journeys, the read-access trail,
+ * the tokens issued, and the registries' streams, whose events from before they were chained are
+ * accepted at their start). A chain shows a changed or removed event anywhere but at its tip: a stream deleted whole
  * or events cut off a stream's end leave no broken chain. So the same read also looks for holes in
  * SQLite's global positions (any deleted event but the log's last) and for held 903 references
  * whose child has no journey (a journey deleted whole, on either store); what neither shows, a head
@@ -66,15 +75,24 @@ export async function checkStoreEvents(store: EventStore, options: CheckOptions)
     events += 1;
     gaps?.see(event);
     registries.see(event);
-    if (!isChainedStream(event.streamId)) {
-      reserved.see(event);
-      continue;
-    }
+    reserved.see(event);
+    if (!isChainedStream(event.streamId)) continue;
     const stream = byStream.get(event.streamId);
     if (stream) stream.push(event);
     else byStream.set(event.streamId, [event]);
   }
   const ids = [...byStream.keys()];
+  const brokenChains: string[] = [];
+  let registryStreams = 0;
+  let unchainedRegistryEvents = 0;
+  for (const id of ids) {
+    const registry = isRegistryStream(id);
+    const chain = verifyChain(byStream.get(id) ?? [], { unchainedPrefix: registry });
+    if (!chain.ok) brokenChains.push(id);
+    if (!registry) continue;
+    registryStreams += 1;
+    unchainedRegistryEvents += chain.unchained ?? 0;
+  }
   const now = options.now ?? new Date();
   const missingJourneys = reserved.missing((id) => byStream.has(id), now);
   return {
@@ -82,7 +100,9 @@ export async function checkStoreEvents(store: EventStore, options: CheckOptions)
     head: (await store.headPosition())?.toString() ?? null,
     streams: ids.filter((id) => id.startsWith(JOURNEY_STREAM_PREFIX)).length,
     trailDays: ids.filter((id) => id.startsWith(ACCESS_LOG_STREAM_PREFIX)).length,
-    brokenChains: ids.filter((id) => !verifyChain(byStream.get(id) ?? []).ok),
+    registryStreams,
+    unchainedRegistryEvents,
+    brokenChains,
     ...(gaps && { positionGaps: gaps.gaps }),
     missingJourneys,
     missing: [...(gaps?.gaps ?? []).map(describeGap), ...missingJourneys.map(describeMissingJourney)],

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../store';
 import type { HeadAnchor, StreamTip } from './anchor-format';
 import type { AnchorSignatureStatus } from './anchor-signature';
+import { streamsAnchoredBy } from './chained-streams';
 import { chainHashOf, LogCut } from './log-cut';
 import { tipsDigest } from './tips-digest';
 
@@ -65,7 +66,7 @@ export class AnchorObservation {
 
   constructor(private readonly anchor: HeadAnchor) {
     this.position = anchor.position === null ? undefined : BigInt(anchor.position);
-    this.cut = new LogCut(this.position);
+    this.cut = new LogCut(this.position, streamsAnchoredBy(anchor.version));
     for (const [streamId, revision, hash] of anchor.tips ?? [])
       this.anchored.set(streamId, { revision: BigInt(revision), hash });
   }

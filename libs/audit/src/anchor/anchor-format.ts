@@ -6,7 +6,12 @@
  * strings, as everywhere.
  */
 export const ANCHOR_FORMAT = 'care-journey/head-anchor';
-export const ANCHOR_VERSION = 1;
+/**
+ * 2 since session 19: the chained streams include the registries' (chained-streams.ts). A version 1
+ * anchor, taken before, is still read and checked against the streams it covered.
+ */
+export const ANCHOR_VERSION = 2;
+export const ANCHOR_VERSIONS: readonly number[] = [1, ANCHOR_VERSION];
 
 /**
  * One chained stream's tip at the anchor: [streamId, last revision, that event's chain hash].
@@ -18,7 +23,7 @@ export type StreamTip = [streamId: string, revision: string, hash: string | null
 // A type alias, not an interface, so it is assignable to Record<string, unknown> (signing, JSON).
 export type HeadAnchor = {
   format: typeof ANCHOR_FORMAT;
-  version: typeof ANCHOR_VERSION;
+  version: 1 | typeof ANCHOR_VERSION;
   /** ISO-8601 UTC instant the anchor was taken. */
   takenAt: string;
   takenBy: string;
@@ -26,7 +31,7 @@ export type HeadAnchor = {
   position: string | null;
   /** Events in the whole log at or before `position` (every stream, chained or not). */
   events: number;
-  /** Chained streams (journeys and trail days) with events at or before `position`. */
+  /** Chained streams (journeys, trail days, tokens issued; from version 2 the registries) with events at or before `position`. */
   streams: number;
   /** `tipsDigest` of every chained stream's tip, whether or not `tips` are included. */
   digest: { alg: 'sha256'; value: string };

@@ -2,10 +2,13 @@ import { readWholeStream } from '../reading/read-stream';
 import { verifyChain } from '../integrity/verify-chain';
 import type { AuditKey } from '../bundle/audit-key';
 import type { HeadAnchor } from './anchor-format';
+import { signAnchor } from './anchor-signature';
+import { isChainedFromStart } from './chained-streams';
+import { LogCut } from './log-cut';
 import { useTempStore } from './anchor-store.spec-helper';
 import { checkHeadAnchor } from './check-anchor';
 import { readHeadAnchor } from './read-anchor';
-import { takeHeadAnchor } from './take-anchor';
+import { headAnchorOf, takeHeadAnchor } from './take-anchor';
 
 const KEY: AuditKey = { keyId: 'spec-key', secret: Buffer.from('s'.repeat(40)) };
 const take = (store: Parameters<typeof takeHeadAnchor>[0], withTips = true) =>
@@ -26,7 +29,7 @@ describe('head anchors: what a hash chain alone cannot show', () => {
   const writeAuthority = async (): Promise<void> => {
     const t = temp();
     await t.append('journey-c1', 4);
-    await t.append('child-ref-R1', 1);
+    await t.append('child-refs-migrated', 1);
     await t.append('journey-c2', 5);
     await t.append('access-log-2026-01-05', 2);
     await t.append('journey-c3', 3);
@@ -50,7 +53,7 @@ describe('head anchors: what a hash chain alone cannot show', () => {
 
     await temp().append('journey-c2', 2);
     await temp().append('journey-c9', 3);
-    await temp().append('child-ref-R1', 1);
+    await temp().append('child-refs-migrated', 1);
 
     const check = await checkHeadAnchor(temp().store, anchor, KEY);
     expect(check).toMatchObject({
@@ -154,7 +157,7 @@ describe('head anchors: what a hash chain alone cannot show', () => {
   it('Given an anchor without tips, When only an unchained stream loses its last event, Then the count shows it', async () => {
     await writeAuthority();
     const anchor = throughFile(await take(temp().store, false));
-    await temp().tamper("DELETE FROM events WHERE stream_id = 'child-ref-R1'");
+    await temp().tamper("DELETE FROM events WHERE stream_id = 'child-refs-migrated'");
     expect(kinds(await checkHeadAnchor(temp().store, anchor, KEY))).toEqual(['events-removed']);
   });
 
@@ -163,6 +166,58 @@ describe('head anchors: what a hash chain alone cannot show', () => {
     expect(anchor).toMatchObject({ position: null, events: 0, streams: 0, tips: [] });
     await writeAuthority();
     expect(await checkHeadAnchor(temp().store, anchor, KEY)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  describe('the registries, chained since session 19 (review s18-es F4)', () => {
+    /** As `writeAuthority`, with a 903 reference's and a UPN's reservation streams in between. */
+    const writeWithRegistries = async (): Promise<void> => {
+      await writeAuthority();
+      await temp().append('child-ref-C1', 2);
+      await temp().append('upn-0a1b', 1);
+    };
+
+    it("Given registry streams, When an anchor is taken, Then it holds their tips, and a reservation cut off a reference's stream is named", async () => {
+      await writeWithRegistries();
+      const anchor = throughFile(await take(temp().store));
+      expect(anchor).toMatchObject({ version: 2, position: '18', streams: 6 });
+      expect(anchor.tips?.map(([id, revision]) => `${id}@${revision}`)).toEqual([
+        'access-log-2026-01-05@1',
+        'child-ref-C1@1',
+        'journey-c1@3',
+        'journey-c2@4',
+        'journey-c3@2',
+        'upn-0a1b@0',
+      ]);
+
+      await temp().tamper("DELETE FROM events WHERE stream_id = 'child-ref-C1' AND revision = 1");
+      expect(kinds(await checkHeadAnchor(temp().store, anchor, KEY))).toEqual([
+        'events-removed',
+        'digest-differs',
+        'stream-truncated child-ref-C1',
+      ]);
+    });
+
+    it('Given a version 1 anchor (taken before the registries were chained), When the same log is checked, Then it passes: it is held to the streams it covered', async () => {
+      await writeWithRegistries();
+      const head = await temp().store.headPosition();
+      const cut = new LogCut(head, isChainedFromStart);
+      for await (const event of temp().store.readAll()) cut.add(event);
+      const taken = headAnchorOf(cut, head, {
+        takenAt: '2026-01-06T09:00:00.000Z',
+        takenBy: 'a',
+        withTips: true,
+      });
+      const v1 = throughFile(signAnchor({ ...taken, version: 1 }, KEY));
+      expect(v1).toMatchObject({ version: 1, streams: 4 });
+
+      expect(await checkHeadAnchor(temp().store, v1, KEY)).toMatchObject({ ok: true, problems: [] });
+      await temp().tamper("DELETE FROM events WHERE stream_id = 'journey-c3' AND revision = 2");
+      expect(kinds(await checkHeadAnchor(temp().store, v1, KEY))).toEqual([
+        'events-removed',
+        'digest-differs',
+        'stream-truncated journey-c3',
+      ]);
+    });
   });
 
   describe('the signature', () => {

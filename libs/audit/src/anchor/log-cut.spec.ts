@@ -15,7 +15,7 @@ const cutOf = (position: bigint | undefined, log: RecordedEvent[]): LogCut => {
 describe('the log cut at an anchor position', () => {
   // journey-b at positions 1–3, an unchained stream at 4, journey-a at 5–6.
   const b = stampedStream('journey-b', events(3, 'b'), 1n);
-  const note = { ...stampedStream('child-ref-R1', events(1, 'n'), 4n)[0], metadata: meta };
+  const note = { ...stampedStream('child-refs-migrated', events(1, 'n'), 4n)[0], metadata: meta };
   const a = stampedStream('journey-a', events(2, 'a'), 5n);
   const log = [...b, note, ...a];
 

@@ -21,12 +21,16 @@ export class LogCut {
   private readonly lastOf = new Map<string, { revision: bigint; hash: string | null }>();
   private counted = 0;
 
-  constructor(private readonly position: bigint | undefined) {}
+  /** `covers`: the streams whose tips it keeps (every chained stream, or what an older anchor covered). */
+  constructor(
+    private readonly position: bigint | undefined,
+    private readonly covers: (streamId: string) => boolean = isChainedStream,
+  ) {}
 
   add(event: CutEvent): void {
     if (this.position === undefined || event.globalPosition > this.position) return;
     this.counted += 1;
-    if (!isChainedStream(event.streamId)) return;
+    if (!this.covers(event.streamId)) return;
     const last = this.lastOf.get(event.streamId);
     // Revisions rise with positions in a sound log; keep the highest, whatever a damaged one holds.
     if (!last || event.revision >= last.revision)

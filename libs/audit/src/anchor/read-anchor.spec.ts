@@ -48,7 +48,7 @@ describe('reading an anchor file', () => {
       { ...valid(), format: 'care-journey/audit-bundle' },
       ['format: must be "care-journey/head-anchor"'],
     ],
-    ['another version', { ...valid(), version: 2 }, ['version: must be 1']],
+    ['another version', { ...valid(), version: 3 }, ['version: must be 1 or 2']],
     [
       'a date for takenAt',
       { ...valid(), takenAt: '2026-01-06' },

@@ -1,4 +1,4 @@
-import { ANCHOR_FORMAT, ANCHOR_VERSION, type HeadAnchor, type StreamTip } from './anchor-format';
+import { ANCHOR_FORMAT, ANCHOR_VERSIONS, type HeadAnchor, type StreamTip } from './anchor-format';
 import { tipsDigest } from './tips-digest';
 
 export type ReadAnchor = { anchor: HeadAnchor } | { problems: string[] };
@@ -38,7 +38,10 @@ export function readHeadAnchor(value: unknown): ReadAnchor {
   for (const key of Object.keys(value))
     need(KNOWN_FIELDS.has(key), `${key}: not a field of a head anchor (${[...KNOWN_FIELDS].join(', ')})`);
   need(value['format'] === ANCHOR_FORMAT, `format: must be "${ANCHOR_FORMAT}"`);
-  need(value['version'] === ANCHOR_VERSION, `version: must be ${ANCHOR_VERSION}`);
+  need(
+    ANCHOR_VERSIONS.includes(value['version'] as number),
+    `version: must be ${ANCHOR_VERSIONS.join(' or ')}`,
+  );
   need(
     typeof value['takenAt'] === 'string' &&
       INSTANT.test(value['takenAt']) &&

@@ -1,4 +1,4 @@
-import { stampedStream } from '../testing/stamped-stream';
+import { extendStream, stampedStream } from '../testing/stamped-stream';
 import type { NewEvent, RecordedEvent } from '../store';
 import { chainEvents, chainTipAfter } from './chain-events';
 import { hashEvent } from './hash-event';
@@ -165,5 +165,69 @@ describe('hash chain', () => {
 
   it('an empty stream verifies trivially', () => {
     expect(verifyChain([])).toEqual({ ok: true, checked: 0, head: GENESIS_HASH });
+  });
+
+  describe('a stream chained since a later version (the registries, review s18-es F4): unchainedPrefix', () => {
+    /** Two events written before the chain (no stamp), then two chained after them, as a registry appends. */
+    const upgraded = (): RecordedEvent[] => {
+      const old = [event(0), event(1)].map((e, index) => ({
+        ...e,
+        streamId: 'child-ref-C1',
+        revision: BigInt(index),
+        globalPosition: BigInt(index + 1),
+      }));
+      return extendStream(old, [event(2), event(3)]);
+    };
+
+    it('Given unstamped events before the first stamped one, Then they are accepted and the chain is checked from genesis after them', () => {
+      const events = upgraded();
+      expect(events[2].metadata['integrity']).toMatchObject({ prev: GENESIS_HASH });
+      expect(verifyChain(events, { unchainedPrefix: true })).toEqual({
+        ok: true,
+        checked: 2,
+        unchained: 2,
+        head: (events[3].metadata['integrity'] as { hash: string }).hash,
+      });
+      // Without the option such a stream does not verify: only the registries are given it.
+      expect(verifyChain(events).ok).toBe(false);
+    });
+
+    it('Given the chained part edited, or a stamp removed from its middle, Then it fails as any chain does', () => {
+      const edited = clone(upgraded());
+      edited[3].data['participation'] = 'PN0';
+      expect(verifyChain(edited, { unchainedPrefix: true })).toMatchObject({
+        ok: false,
+        firstBroken: { revision: 3n, reason: expect.stringContaining('hash does not match') },
+      });
+      const stripped = clone(upgraded());
+      delete stripped[2].metadata['integrity'];
+      expect(verifyChain(stripped, { unchainedPrefix: true })).toMatchObject({
+        ok: false,
+        unchained: 3,
+        firstBroken: {
+          revision: 3n,
+          reason: 'first stamped event (revision 3) does not link to the genesis hash',
+        },
+      });
+    });
+
+    it('Given an unstamped event missing from the start, Then the missing revision is named', () => {
+      const events = upgraded().slice(1);
+      expect(verifyChain(events, { unchainedPrefix: true })).toMatchObject({
+        ok: false,
+        unchained: 0,
+        firstBroken: { revision: 1n, reason: expect.stringContaining('found where 0 was expected') },
+      });
+    });
+
+    it('Given a stream wholly from before the chain, Then it verifies with no link checked', () => {
+      const events = upgraded().slice(0, 2);
+      expect(verifyChain(events, { unchainedPrefix: true })).toEqual({
+        ok: true,
+        checked: 0,
+        unchained: 2,
+        head: GENESIS_HASH,
+      });
+    });
   });
 });
