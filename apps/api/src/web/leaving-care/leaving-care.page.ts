@@ -61,7 +61,7 @@ function table(view: LeavingCareView, query: LeavingCareQuery): SafeHtml {
   return scrollingTable(
     'leaving-care-table',
     html`<table class="govuk-table" id="leaving-care-table">
-    <caption class="govuk-table__caption govuk-table__caption--m" id="leaving-care-table-caption">Contacts due by ${formatDate(query.asAt)}, missed ones first</caption>
+    <caption class="govuk-table__caption govuk-table__caption--m" id="leaving-care-table-caption">Care leavers' contacts for ${formatDate(query.asAt)}, missed ones first</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row">
       <th scope="col" class="govuk-table__header">Young person</th>
       <th scope="col" class="govuk-table__header">Date of birth</th>
