@@ -177,6 +177,21 @@ describeInBrowser('every web page passes axe-core’s WCAG 2.2 A/AA checks (real
     { name: 'find a child: results', path: '/panel/children?q=a', status: 200 },
   ];
 
+  /** The leaving care worklist (social workers and admins): a list with rows, and its errors. */
+  const leavingCarePages = (): Visit[] => [
+    {
+      name: "care leavers' contacts",
+      path: `/panel/leaving-care?asAt=${YEAR_END}&missedSince=2020-04-01`,
+      status: 200,
+    },
+    {
+      name: "care leavers' contacts with errors",
+      path: '/panel/leaving-care?asAt=2025-02-30&missedSince=bad',
+      status: 400,
+      then: showsErrors,
+    },
+  ];
+
   it('the check itself finds what it should: an image without alt text, an input without a label, low contrast', async () => {
     const page = await app.newPage(PAGE_OPTIONS);
     await page.setContent(
@@ -257,6 +272,7 @@ describeInBrowser('every web page passes axe-core’s WCAG 2.2 A/AA checks (real
         then: sendEmpty('Register the child'),
       },
       { name: 'the access log (403 for a social worker)', path: '/panel/audit/access-log', status: 403 },
+      ...leavingCarePages(),
     ]);
     expect(found).toEqual([]);
   });
@@ -360,6 +376,7 @@ describeInBrowser('every web page passes axe-core’s WCAG 2.2 A/AA checks (real
         path: `/panel/children/${childId}/record/review`,
         status: 403,
       },
+      { name: "care leavers' contacts (403 for the panel)", path: '/panel/leaving-care', status: 403 },
     ]);
     expect(found).toEqual([]);
   });
@@ -419,6 +436,7 @@ describeInBrowser('every web page passes axe-core’s WCAG 2.2 A/AA checks (real
       },
       { name: 'drift as known at: the form', path: '/panel/audit/drift', status: 200 },
       { name: 'read-access trail', path: '/panel/audit/access-log', status: 200 },
+      ...leavingCarePages().slice(0, 1),
     ]);
     expect(found).toEqual([]);
   });

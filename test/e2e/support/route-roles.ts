@@ -131,6 +131,9 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   // The auditors' pages of the read-access trail: the roles of GET /audit/access-log.
   'GET /panel/audit/access-log': { roles: ['auditor', 'admin'], anonymousStatus: 303 },
   'GET /panel/audit/access-log.csv': { roles: ['auditor', 'admin'], anonymousStatus: 303 },
+  // The leaving care team's worklist: the roles that record the contact (web/leaving-care/leaving-care-readers.ts).
+  'GET /panel/leaving-care': { roles: ['social_worker', 'admin'], anonymousStatus: 303 },
+  'GET /panel/leaving-care.csv': { roles: ['social_worker', 'admin'], anonymousStatus: 303 },
   // The service's address (to the panel's first page) and the "Page not found" page under /panel.
   'GET /': { roles: ALL_ROLES, anonymousStatus: 303 },
   'GET /panel/*': { roles: ALL_ROLES, anonymousStatus: 303 },

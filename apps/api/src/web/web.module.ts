@@ -11,6 +11,7 @@ import { AccessLogPageController } from './audit/access-log.controller';
 import { ChildController } from './child/child.controller';
 import { DriftController } from './drift/drift.controller';
 import { HomeController } from './home/home.controller';
+import { LeavingCareController } from './leaving-care/leaving-care.controller';
 import { MeasuresController } from './measures/measures.controller';
 import { RecordController } from './record/record.controller';
 import { RegisterChildController } from './record/register-child.controller';
@@ -27,7 +28,8 @@ import { ProjectionsModule } from '../projections/projections.module';
 /**
  * The permanency panel's pages, server-rendered with GOV.UK Frontend and served by the API:
  * sign in (cookie session holding the API's JWT), drift report, find a child, child journey,
- * record forms and registration, stability and permanence (with the children behind each figure). Assets come straight from node_modules (no build step). Reads come
+ * record forms and registration, stability and permanence (with the children behind each figure),
+ * the leaving care team's worklist of care leavers' contacts due. Assets come straight from node_modules (no build step). Reads come
  * from the projections' read models, commands go through ChildrenModule's sender, and child
  * page views are recorded by AuditModule's access-log recorder.
  */
@@ -46,6 +48,7 @@ import { ProjectionsModule } from '../projections/projections.module';
     MeasuresController,
     AsKnownDriftController,
     AccessLogPageController,
+    LeavingCareController,
     // Last: its /panel/* answers only what no other page does.
     HomeController,
   ],

@@ -1,12 +1,16 @@
 import { userInfo } from 'node:os';
 import { listReadEntries, recordCaseHistoryRead } from '@care-journey/audit';
 import { dateInEngland, isValidCalendarDate } from '@care-journey/journey';
-import { careLeaverContactsDueOn, missedListedFrom, readChildren } from '@care-journey/reporting';
+import {
+  careLeaverContactsDueOn,
+  contactDueCells,
+  CONTACTS_DUE_COLUMNS,
+  missedListedFrom,
+  readChildren,
+} from '@care-journey/reporting';
 import { Command, InvalidArgumentError } from 'commander';
 import { openExistingStore } from '../support/open-existing-store';
 import { operatorIdentity } from '../support/operator-identity';
-
-const COLUMNS = ['child_ref', 'date_of_birth', 'age', 'birthday', 'last_day', 'status'] as const;
 
 const calendarDate = (value: string): string => {
   if (!isValidCalendarDate(value)) throw new InvalidArgumentError('must be a date, YYYY-MM-DD');
@@ -53,11 +57,8 @@ export function registerCareLeaverContactsCommand(program: Command): void {
             operator: operatorIdentity(),
             readAt,
           });
-        process.stdout.write(`${COLUMNS.join(',')}\n`);
-        for (const r of rows)
-          process.stdout.write(
-            `${[r.childRef, r.dateOfBirth, r.age, r.birthday, r.lastDay, r.status].join(',')}\n`,
-          );
+        process.stdout.write(`${CONTACTS_DUE_COLUMNS.join(',')}\n`);
+        for (const r of rows) process.stdout.write(`${contactDueCells(r).join(',')}\n`);
       } finally {
         await store.close();
       }

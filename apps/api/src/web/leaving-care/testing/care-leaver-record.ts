@@ -1,0 +1,67 @@
+import type { JourneyEvent } from '@care-journey/journey';
+import { childRecord, type ChildRecord } from '@care-journey/reporting';
+
+const placement = { placementType: 'U6', provider: 'PR1', postcode: 'CB1 2GF', urn: 'SC100001' };
+
+/**
+ * A young person's record for the worklist's specs: registered as `name`, looked after under V2 from
+ * 10/01/2023 to `leftOn` (E5; still looked after without it), with OC3 contacts on `contacts`.
+ * Spec-only (imported by *.spec.ts files alone).
+ */
+export function careLeaverRecord(
+  childRef: string,
+  dateOfBirth: string,
+  options: { name?: string; leftOn?: string; contacts?: readonly string[] } = {},
+): ChildRecord {
+  const { name = `Young ${childRef}`, leftOn, contacts = [] } = options;
+  const childId = `c-${childRef}`;
+  const events: JourneyEvent[] = [
+    {
+      type: 'ChildRegistered',
+      data: {
+        childId,
+        effectiveDate: '2023-01-01',
+        childRef,
+        name,
+        dateOfBirth,
+        sex: '2',
+        ethnicity: 'WBRI',
+        upn: 'A123456789012',
+        homePostcode: 'CB4 1UW',
+        uasc: false,
+        relinquishedAtBirth: false,
+        team: 't',
+        socialWorker: 's',
+      },
+    },
+    {
+      type: 'PeriodOfCareStarted',
+      data: { childId, effectiveDate: '2023-01-10', legalStatus: 'V2', categoryOfNeed: 'N1', placement },
+    },
+    ...(leftOn
+      ? [
+          {
+            type: 'PeriodOfCareEnded',
+            data: { childId, effectiveDate: leftOn, reason: 'E5' },
+          } as JourneyEvent,
+        ]
+      : []),
+    ...contacts.map(
+      (effectiveDate) =>
+        ({
+          type: 'CareLeaverContactRecorded',
+          data: { childId, effectiveDate, inTouch: 'YES', activity: 'F2', accommodation: 'T1' },
+        }) as JourneyEvent,
+    ),
+  ];
+  const record = childRecord(
+    events.map((e, i) => ({
+      ...e,
+      id: `${childRef}-${i}`,
+      recordedAt: '2024-06-01T10:00:00Z',
+      recordedBy: 'sw',
+    })),
+  );
+  if (!record) throw new Error(`no record for ${childRef}`);
+  return record;
+}
