@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SWC_CACHE_VARIABLE as HOOK_CACHE_VARIABLE } from '@care-journey/event-store';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const reporter = require('../support/closing-line-reporter.js') as {
@@ -16,10 +17,11 @@ const reporter = require('../support/closing-line-reporter.js') as {
   combined: (runs: unknown[]) => unknown;
   RESULTS_FILE_VARIABLE: string;
 };
-const { E2E_IN_BAND_SPECS, IN_BAND_SPECS, RUNS } = require('../support/run-suite.js') as {
+const { E2E_IN_BAND_SPECS, IN_BAND_SPECS, RUNS, SWC_CACHE_VARIABLE } = require('../support/run-suite.js') as {
   E2E_IN_BAND_SPECS: string[];
   IN_BAND_SPECS: string[];
   RUNS: { name: string; args: string[] }[];
+  SWC_CACHE_VARIABLE: string;
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -61,6 +63,10 @@ describe('npm test: two Jest runs', () => {
     expect(e2eInParallel.length).toBeGreaterThan(50);
     const spawning = e2eInParallel.filter((file) => startsAProcess.test(readFileSync(file, 'utf8')));
     expect(spawning.map((file) => file.slice(ROOT.length + 1))).toEqual([]);
+  });
+
+  it('Given the folder of compiled TypeScript both runs share, Then run-suite names it in the variable the require hook reads', () => {
+    expect(SWC_CACHE_VARIABLE).toBe(HOOK_CACHE_VARIABLE);
   });
 
   it('Given each run’s reporter writing to the results file, Then the lines printed after both are those of one run over every file: counts added, each skip named', () => {

@@ -6,6 +6,8 @@
 //   1. unit, contract and e2e on one worker per core, IN_BAND_SPECS and E2E_IN_BAND_SPECS aside
 //      (each e2e file has its own temp SQLite file and its app listens on port 0, so two never meet);
 //   2. in band: browser, faults, E2E_IN_BAND_SPECS and IN_BAND_SPECS.
+// Both runs share one folder of compiled TypeScript (SWC_CACHE_VARIABLE): the worker threads and
+// CLI processes that specs start from sources compile each file once per `npm test`, not per start.
 // Arguments are passed to both Jest runs (`npm test` gives --ci), so not a path: `npx jest <path>`
 // runs a few files. Both runs go ahead whatever the first one's outcome; the exit code is non-zero
 // when a check or either run fails. Each run's closing-line reporter writes its results to a file,
@@ -112,6 +114,9 @@ const RUNS = [
 
 const CHECKS = ['typecheck', 'lint'];
 
+/** Read by libs/event-store/src/ts-require-hook.ts (its SWC_CACHE_VARIABLE). */
+const SWC_CACHE_VARIABLE = 'CARE_JOURNEY_SWC_CACHE';
+
 /** Runs an npm script, its output kept and printed whole when it ends; resolves with its exit code. */
 function npmRun(script) {
   // Under `npm test`, npm_execpath is the npm that runs this script.
@@ -163,7 +168,11 @@ async function main(passedOn) {
       const { status, signal } = spawnSync(process.execPath, [jest, ...run.args, ...passedOn], {
         cwd: ROOT,
         stdio: 'inherit',
-        env: { ...process.env, [RESULTS_FILE_VARIABLE]: resultsFile },
+        env: {
+          ...process.env,
+          [RESULTS_FILE_VARIABLE]: resultsFile,
+          [SWC_CACHE_VARIABLE]: path.join(dir, 'swc-cache'),
+        },
       });
       const seconds = Math.round((Date.now() - started) / 1000);
       process.stderr.write(`run-suite: jest run "${run.name}" ended (${status ?? signal}) in ${seconds} s\n`);
@@ -188,4 +197,4 @@ function readRuns(file) {
 }
 
 if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code));
-module.exports = { E2E_IN_BAND_SPECS, IN_BAND_SPECS, RUNS };
+module.exports = { E2E_IN_BAND_SPECS, IN_BAND_SPECS, RUNS, SWC_CACHE_VARIABLE };
