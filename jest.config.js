@@ -26,8 +26,8 @@ const shared = {
       '<rootDir>/libs/$1/src/$2',
   },
 };
-// `npm test` runs these projects in two Jest runs (test/support/run-suite.js): unit, contract and e2e
-// on every core, browser, faults and the specs that time processes or threads one file at a time.
+// `npm test` runs these projects in two Jest runs (test/support/run-suite.js): unit, contract, e2e
+// and browser on every core, faults and the specs that time processes, threads or pages one file at a time.
 module.exports = {
   // Jest's 5 s default, for a hook or test that starts the real app and signs in, timed out on a
   // 2-core machine under load (record-form-idempotency's beforeAll at load 12); still bounded.
@@ -40,8 +40,9 @@ module.exports = {
     {
       ...shared,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/browser/'],
+      // Not the browser specs (the browser project's) by testMatch: run-suite.js's ignore patterns
+      // replace a project's own.
+      testMatch: ['<rootDir>/test/e2e/**/*.spec.ts', '!**/test/e2e/browser/**'],
       setupFiles: ['<rootDir>/test/support/social-worker-scope-authority.js'],
     },
     // The pages in headless Chromium (test/e2e/browser): `npm run test:browser`.

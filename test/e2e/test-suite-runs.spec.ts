@@ -1,13 +1,15 @@
 /**
- * `npm test` runs Jest twice (test/support/run-suite.js): unit, contract and e2e on every core, and
- * browser, faults and the specs that time processes or threads (IN_BAND_SPECS, E2E_IN_BAND_SPECS)
- * one file at a time. Every spec must still run, once, and the run must still end with one closing
- * line over everything (test/support/closing-line-reporter.js).
+ * `npm test` runs Jest twice (test/support/run-suite.js): unit, contract, e2e and browser on every
+ * core, and faults and the specs that time processes, threads or pages (IN_BAND_SPECS,
+ * E2E_IN_BAND_SPECS, BROWSER_IN_BAND_SPECS) one file at a time. Every spec must still run, once,
+ * and the run must still end with one closing line over everything
+ * (test/support/closing-line-reporter.js).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SWC_CACHE_VARIABLE as HOOK_CACHE_VARIABLE } from '@care-journey/event-store';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const reporter = require('../support/closing-line-reporter.js') as {
@@ -16,11 +18,14 @@ const reporter = require('../support/closing-line-reporter.js') as {
   combined: (runs: unknown[]) => unknown;
   RESULTS_FILE_VARIABLE: string;
 };
-const { E2E_IN_BAND_SPECS, IN_BAND_SPECS, RUNS } = require('../support/run-suite.js') as {
-  E2E_IN_BAND_SPECS: string[];
-  IN_BAND_SPECS: string[];
-  RUNS: { name: string; args: string[] }[];
-};
+const { BROWSER_IN_BAND_SPECS, E2E_IN_BAND_SPECS, IN_BAND_SPECS, RUNS, SWC_CACHE_VARIABLE } =
+  require('../support/run-suite.js') as {
+    BROWSER_IN_BAND_SPECS: string[];
+    E2E_IN_BAND_SPECS: string[];
+    IN_BAND_SPECS: string[];
+    RUNS: { name: string; args: string[] }[];
+    SWC_CACHE_VARIABLE: string;
+  };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const ROOT = resolve(__dirname, '../..');
@@ -36,31 +41,42 @@ const listed = (args: string[]): string[] =>
     .sort();
 
 describe('npm test: two Jest runs', () => {
-  it('Given the two runs, Then every spec file of every project is in exactly one, the other e2e specs beside the unit ones, and the in-band specs, browser and faults in the one-at-a-time run', () => {
+  it('Given the two runs, Then every spec file of every project is in exactly one, the e2e and browser specs beside the unit ones, and the in-band specs and faults in the one-at-a-time run', () => {
     const everySpec = listed([]);
     const [parallel, inBand] = RUNS.map((run) => listed(run.args));
 
     expect(everySpec.length).toBeGreaterThan(500);
     expect([...parallel, ...inBand].sort()).toEqual(everySpec);
     expect(RUNS[1].args).toContain('--runInBand');
-    for (const spec of [...IN_BAND_SPECS, ...E2E_IN_BAND_SPECS]) {
+    for (const spec of [...IN_BAND_SPECS, ...E2E_IN_BAND_SPECS, ...BROWSER_IN_BAND_SPECS]) {
       expect(inBand).toContain(join(ROOT, spec));
       expect(parallel).not.toContain(join(ROOT, spec));
     }
-    expect(inBand.filter((file) => file.includes('/test/e2e/browser/')).length).toBeGreaterThan(10);
-    expect(parallel.filter((file) => file.includes('/test/e2e/browser/'))).toEqual([]);
+    const browser = (files: string[]) => files.filter((file) => file.includes('/test/e2e/browser/'));
+    expect(browser(parallel).length).toBeGreaterThan(10);
+    expect(
+      browser(inBand)
+        .map((file) => file.slice(ROOT.length + 1))
+        .sort(),
+    ).toEqual([...BROWSER_IN_BAND_SPECS].sort());
     expect(parallel.filter((file) => file.includes('/test/e2e/')).length).toBeGreaterThan(50);
     expect(E2E_IN_BAND_SPECS.every((spec) => spec.startsWith('test/e2e/'))).toBe(true);
+    expect(BROWSER_IN_BAND_SPECS.every((spec) => spec.startsWith('test/e2e/browser/'))).toBe(true);
     expect(inBand.filter((file) => file.includes('/test/faults/')).length).toBeGreaterThan(3);
+    expect(parallel.filter((file) => file.includes('/test/faults/'))).toEqual([]);
   });
 
-  it('Given the e2e specs in the parallel run, Then none starts a process (the CLI, spawn or fork): those wait on start-ups that a second worker would slow, so they run one at a time', () => {
+  it('Given the e2e and browser specs in the parallel run, Then none starts a process (the CLI, spawn or fork): those wait on start-ups that a second worker would slow, so they run one at a time', () => {
     const [parallel] = RUNS.map((run) => listed(run.args));
     const startsAProcess = /\brunCli\b|\bspawn(Sync)?\(|\bfork\(|\bexecFile(Sync)?\(/;
     const e2eInParallel = parallel.filter((file) => file.includes('/test/e2e/'));
     expect(e2eInParallel.length).toBeGreaterThan(50);
     const spawning = e2eInParallel.filter((file) => startsAProcess.test(readFileSync(file, 'utf8')));
     expect(spawning.map((file) => file.slice(ROOT.length + 1))).toEqual([]);
+  });
+
+  it('Given the folder of compiled TypeScript both runs share, Then run-suite names it in the variable the require hook reads', () => {
+    expect(SWC_CACHE_VARIABLE).toBe(HOOK_CACHE_VARIABLE);
   });
 
   it('Given each run’s reporter writing to the results file, Then the lines printed after both are those of one run over every file: counts added, each skip named', () => {

@@ -3,9 +3,12 @@
 // Jest project (jest.config.js), in two runs, so that the specs that only talk to an app in their own
 // process use every core while the ones that time processes, threads or a browser keep one file at a
 // time:
-//   1. unit, contract and e2e on one worker per core, IN_BAND_SPECS and E2E_IN_BAND_SPECS aside
-//      (each e2e file has its own temp SQLite file and its app listens on port 0, so two never meet);
-//   2. in band: browser, faults, E2E_IN_BAND_SPECS and IN_BAND_SPECS.
+//   1. unit, contract, e2e and browser on one worker per core, the IN_BAND lists aside (each e2e and
+//      browser file has its own temp SQLite file and its app listens on port 0, so two never meet;
+//      a browser file uses ~1.3 cores one at a time, so alone it left most of a core idle);
+//   2. in band: faults, E2E_IN_BAND_SPECS, BROWSER_IN_BAND_SPECS and IN_BAND_SPECS.
+// Both runs share one folder of compiled TypeScript (SWC_CACHE_VARIABLE): the worker threads and
+// CLI processes that specs start from sources compile each file once per `npm test`, not per start.
 // Arguments are passed to both Jest runs (`npm test` gives --ci), so not a path: `npx jest <path>`
 // runs a few files. Both runs go ahead whatever the first one's outcome; the exit code is non-zero
 // when a check or either run fails. Each run's closing-line reporter writes its results to a file,
@@ -77,6 +80,18 @@ const E2E_IN_BAND_SPECS = [
   'test/e2e/security/trust-proxy.e2e.spec.ts', // an app and 21+ password checks per test, in 30 s
 ];
 
+/**
+ * Browser specs kept in band: each gives the page or the test a few seconds of wall time for
+ * something to happen, which a second worker's load on the other core would eat into.
+ */
+const BROWSER_IN_BAND_SPECS = [
+  'test/e2e/browser/record-form-once.spec.ts', // holds a post at most 5 s for the second click; polls 15 s
+  'test/e2e/browser/session-warning.spec.ts', // real sessions of minutes; polls 5 s for another tab's word
+];
+
+/** Every spec file of run 2 that the projects of run 1 would take too. */
+const IN_BAND = [...IN_BAND_SPECS, ...E2E_IN_BAND_SPECS, ...BROWSER_IN_BAND_SPECS];
+
 const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const pathPattern = (file) => `^${escaped(path.join(ROOT, file))}$`;
 
@@ -85,32 +100,36 @@ const workers = Math.max(1, availableParallelism());
 
 const RUNS = [
   {
-    name: `unit, contract and e2e, ${workers} worker(s)`,
+    name: `unit, contract, e2e and browser, ${workers} worker(s)`,
     args: [
       '--selectProjects',
       'unit',
       'contract',
       'e2e',
+      'browser',
       `--maxWorkers=${workers}`,
-      // Given here, these replace the projects' own ignore patterns: so the browser specs again.
+      // Given here, these replace the projects' own ignore patterns (the e2e project leaves the
+      // browser specs to the browser project by its testMatch, not by an ignore pattern).
       '--testPathIgnorePatterns',
       '/node_modules/',
-      `^${escaped(path.join(ROOT, 'test/e2e/browser'))}/`,
-      ...[...IN_BAND_SPECS, ...E2E_IN_BAND_SPECS].map(pathPattern),
+      ...IN_BAND.map(pathPattern),
     ],
   },
   {
-    name: 'browser, faults and the in-band unit, contract and e2e specs, one file at a time',
+    name: 'faults and the in-band unit, contract, e2e and browser specs, one file at a time',
     args: [
       '--runInBand',
       '--testPathPattern',
-      `^${escaped(path.join(ROOT, 'test'))}/(e2e/browser|faults)/`,
-      ...[...IN_BAND_SPECS, ...E2E_IN_BAND_SPECS].map(pathPattern),
+      `^${escaped(path.join(ROOT, 'test/faults'))}/`,
+      ...IN_BAND.map(pathPattern),
     ],
   },
 ];
 
 const CHECKS = ['typecheck', 'lint'];
+
+/** Read by libs/event-store/src/ts-require-hook.ts (its SWC_CACHE_VARIABLE). */
+const SWC_CACHE_VARIABLE = 'CARE_JOURNEY_SWC_CACHE';
 
 /** Runs an npm script, its output kept and printed whole when it ends; resolves with its exit code. */
 function npmRun(script) {
@@ -141,13 +160,9 @@ async function main(passedOn) {
   const checked = await Promise.all(CHECKS.map(npmRun));
   const failedCheck = checked.find((code) => code !== 0);
   if (failedCheck !== undefined) return failedCheck;
-  const missing = [...IN_BAND_SPECS, ...E2E_IN_BAND_SPECS].filter(
-    (file) => !existsSync(path.join(ROOT, file)),
-  );
+  const missing = IN_BAND.filter((file) => !existsSync(path.join(ROOT, file)));
   if (missing.length > 0) {
-    process.stderr.write(
-      `run-suite: IN_BAND_SPECS or E2E_IN_BAND_SPECS names files that do not exist: ${missing.join(', ')}\n`,
-    );
+    process.stderr.write(`run-suite: an IN_BAND list names files that do not exist: ${missing.join(', ')}\n`);
     return 1;
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'care-journey-jest-'));
@@ -163,7 +178,11 @@ async function main(passedOn) {
       const { status, signal } = spawnSync(process.execPath, [jest, ...run.args, ...passedOn], {
         cwd: ROOT,
         stdio: 'inherit',
-        env: { ...process.env, [RESULTS_FILE_VARIABLE]: resultsFile },
+        env: {
+          ...process.env,
+          [RESULTS_FILE_VARIABLE]: resultsFile,
+          [SWC_CACHE_VARIABLE]: path.join(dir, 'swc-cache'),
+        },
       });
       const seconds = Math.round((Date.now() - started) / 1000);
       process.stderr.write(`run-suite: jest run "${run.name}" ended (${status ?? signal}) in ${seconds} s\n`);
@@ -188,4 +207,4 @@ function readRuns(file) {
 }
 
 if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code));
-module.exports = { E2E_IN_BAND_SPECS, IN_BAND_SPECS, RUNS };
+module.exports = { BROWSER_IN_BAND_SPECS, E2E_IN_BAND_SPECS, IN_BAND_SPECS, RUNS, SWC_CACHE_VARIABLE };

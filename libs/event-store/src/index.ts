@@ -11,4 +11,4 @@ export * from './envelope-json';
 export { readLastEvent } from './read-last-event';
 export { readStreamOrEmpty } from './read-stream-or-empty';
 export { startWorkerBeside } from './worker-beside';
-export { tsRequireHookFile, type TsRequireHookOptions } from './ts-require-hook';
+export { SWC_CACHE_VARIABLE, tsRequireHookFile, type TsRequireHookOptions } from './ts-require-hook';

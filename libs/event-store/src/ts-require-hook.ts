@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -6,9 +6,20 @@ export interface TsRequireHookOptions {
   /**
    * Keep each compiled file here, named by a hash of its path and source, so that a process
    * started many times (the fault specs restart the API twenty-odd times) compiles each file once.
+   * Default: the folder SWC_CACHE_VARIABLE names, if set; else no cache.
    */
   cacheDir?: string;
 }
+
+/**
+ * `npm test` (test/support/run-suite.js) names a fresh folder here for the whole run, so that the
+ * worker threads and CLI processes its specs start from sources share their compiled files: every
+ * app a spec starts runs a projector thread (~270 files) and every CLI start loads ~800.
+ */
+export const SWC_CACHE_VARIABLE = 'CARE_JOURNEY_SWC_CACHE';
+
+const cacheDirOf = (options: TsRequireHookOptions): string | undefined =>
+  options.cacheDir ?? (process.env[SWC_CACHE_VARIABLE] || undefined);
 
 /**
  * The source of a require hook that lets a fresh worker thread or Node process run this
@@ -24,7 +35,7 @@ export function tsRequireHookSource(options: TsRequireHookOptions = {}): string 
     require.resolve('@swc/core'),
     // libs/event-store/src → the repository's libs/
     join(__dirname, '..', '..'),
-    options.cacheDir,
+    cacheDirOf(options),
   );
 }
 
@@ -32,12 +43,12 @@ const hookFiles = new Map<string, string>();
 
 /** The hook in a temp file, for `node --require <file>`: written once a process (per cache dir). */
 export function tsRequireHookFile(options: TsRequireHookOptions = {}): string {
-  const key = options.cacheDir ?? '';
+  const cacheDir = cacheDirOf(options);
+  const key = cacheDir ?? '';
   let file = hookFiles.get(key);
   if (file === undefined) {
-    if (options.cacheDir !== undefined) mkdirSync(options.cacheDir, { recursive: true });
     file = join(mkdtempSync(join(tmpdir(), 'cj-swc-hook-')), 'register.js');
-    writeFileSync(file, tsRequireHookSource(options));
+    writeFileSync(file, tsRequireHookSource({ cacheDir }));
     hookFiles.set(key, file);
   }
   return file;
@@ -51,6 +62,7 @@ const sourceFor = (swc: string, libs: string, cacheDir: string | undefined): str
   const path = require('node:path');
   const Module = require('node:module');
   const cacheDir = ${JSON.stringify(cacheDir ?? null)};
+  if (cacheDir) fs.mkdirSync(cacheDir, { recursive: true });
   const resolveFilename = Module._resolveFilename;
   Module._resolveFilename = function (request, ...rest) {
     const alias = /^@care-journey\\/([a-z-]+)(\\/.*)?$/.exec(request);
