@@ -9,6 +9,7 @@ import { isMainThread, threadId } from 'node:worker_threads';
 import { RebuildThread } from '../../apps/api/src/projections/thread/rebuild-thread';
 import { apiClient, type ApiClient } from './support/http-client';
 import { registerBody } from './support/journey-bodies';
+import { rebuildOutcome } from './support/poll';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
@@ -52,15 +53,9 @@ describe('POST /admin/rebuild runs off the API’s event loop', () => {
     expect(isMainThread ? threadId : -1).toBe(0); // this spec (and the app) on the main thread
     expect(thread.lastThreadId).toBeGreaterThan(0); // the rebuild's reports came from another thread
 
-    // 'switching' (the new generation being made current) is still under way, not an outcome.
-    const underWay = (state: string): boolean => state === 'running' || state === 'switching';
-    let status = (await api.get<Progress>('/admin/rebuild', admin)).body;
-    for (let i = 0; i < 600 && underWay(status.state); i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      status = (await api.get<Progress>('/admin/rebuild', admin)).body;
-    }
+    const status = await rebuildOutcome<Progress>(api, admin);
     expect(status).toMatchObject({ state: 'done', eventsDone: expect.any(Number) });
     expect(status.generation).toBeGreaterThan(before.body.generation ?? 1);
     expect((await api.get(`/children/${childId}`, admin)).status).toBe(200);
-  }, 60_000);
+  }, 90_000);
 });

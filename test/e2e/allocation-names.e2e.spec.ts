@@ -14,6 +14,7 @@ import { eventCount, newChild } from './support/journey-setup';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 import { inputsOf } from './support/form-inputs';
+import { OUTCOME_DEADLINE_MS } from './support/poll';
 
 type FieldErrors = { errors: { field: string; rule: string; message: string }[] };
 
@@ -24,7 +25,7 @@ describe('allocations name known teams and social workers; Ofsted URNs are check
   const formUrl = (childId: string) => `/panel/children/${childId}/record/allocation`;
   /** The allocation form, once the read models hold the child (a 404 until then; bounded wait). */
   const page = async (childId: string) => {
-    for (let attempt = 0; attempt < 100; attempt++) {
+    for (const deadline = Date.now() + OUTCOME_DEADLINE_MS; Date.now() < deadline;) {
       const response = await fetch(`${t.baseUrl}${formUrl(childId)}`, {
         headers: { authorization: `Bearer ${worker}` },
       });
@@ -173,7 +174,7 @@ describe('allocations name known teams and social workers; Ofsted URNs are check
     const entry = await storedAllocation(childId, 'North Leeds CiC', 'alice');
     const amendUrl = `${t.baseUrl}/panel/children/${childId}/record/amend`;
     let html = '';
-    for (let attempt = 0; attempt < 100 && !html; attempt++) {
+    for (const deadline = Date.now() + OUTCOME_DEADLINE_MS; !html && Date.now() < deadline;) {
       const response = await fetch(`${amendUrl}?entry=${entry}`, {
         headers: { authorization: `Bearer ${worker}` },
       });

@@ -6,6 +6,7 @@
 import { dateInEngland } from '../../libs/journey/src';
 import { apiClient, type ApiClient } from './support/http-client';
 import { namedChildrenInCare } from './support/journey-setup';
+import { onOneDay } from './support/one-day';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
@@ -39,18 +40,21 @@ describe("a child's flags for a date after today (real HTTP app on a SQLite file
   afterAll(() => t.close());
 
   it("Given a date after today, When the flags are read as JSON, Then they carry the drift report's projection", async () => {
-    const answer = await api.get<FlagsBody>(flagsAt(FUTURE_DAY), auditor);
-    expect(answer.status).toBe(200);
-    expect(answer.body.asAt).toBe(FUTURE_DAY);
-    expect(answer.body.projection).toEqual({
-      from: today(),
-      assumes: `nothing else is recorded after ${today()}: a step taken by ${FUTURE_DAY} closes its flag`,
+    // The API's "today" and this one's, read on one day (not across midnight).
+    await onOneDay(async (day) => {
+      const answer = await api.get<FlagsBody>(flagsAt(FUTURE_DAY), auditor);
+      expect(answer.status).toBe(200);
+      expect(answer.body.asAt).toBe(FUTURE_DAY);
+      expect(answer.body.projection).toEqual({
+        from: day,
+        assumes: `nothing else is recorded after ${day}: a step taken by ${FUTURE_DAY} closes its flag`,
+      });
+      const report = await api.get<DriftBody>(
+        `/drift-report?asAt=${FUTURE_DAY}&minPosition=${position}`,
+        auditor,
+      );
+      expect(answer.body.projection).toEqual(report.body.projection);
     });
-    const report = await api.get<DriftBody>(
-      `/drift-report?asAt=${FUTURE_DAY}&minPosition=${position}`,
-      auditor,
-    );
-    expect(answer.body.projection).toEqual(report.body.projection);
   });
 
   it('Given a date after today, Then the days overdue are those of the drift report for that date', async () => {

@@ -17,7 +17,7 @@ describe('correlation and causation ids of a command, in every stream it writes'
   beforeAll(async () => {
     t = await startTestApp();
     api = apiClient(t.baseUrl);
-  }, 30_000);
+  }, 60_000);
   afterAll(() => t.close());
 
   it('Given a registration sent with X-Correlation-Id, Then its reservations and its journey event carry it, and the request id as causationId', async () => {
@@ -35,7 +35,7 @@ describe('correlation and causation ids of a command, in every stream it writes'
       ['ChildRefReserved', 'ChildRegistered', 'UpnReserved'].sort(),
     );
     for (const event of written) expect(event.metadata).toMatchObject({ causationId: requestId });
-  }, 30_000);
+  }, 60_000);
 
   it('Given a registration sent with an Idempotency-Key, Then every event it writes names the keyed command (user, key, request) as causationId', async () => {
     const body = registerBody({ childRef: 'TRACE-2' });
@@ -57,5 +57,5 @@ describe('correlation and causation ids of a command, in every stream it writes'
       expect(event.metadata).toMatchObject({
         causationId: idempotentCommandId('alice', 'trace-key-2', requestHash),
       });
-  }, 30_000);
+  }, 60_000);
 });

@@ -22,7 +22,7 @@ describe('a burst of concurrent reads and the read-access trail', () => {
     t = await startTestApp();
     api = apiClient(t.baseUrl);
     childId = await newChild(api);
-  }, 30_000);
+  }, 60_000);
   afterAll(() => t.close());
 
   it(`Given ${READS} panel members read one child at once, Then every read answers 200 and leaves its own entry on an intact chain`, async () => {
@@ -39,7 +39,7 @@ describe('a burst of concurrent reads and the read-access trail', () => {
       .filter((readBy) => readBy.startsWith('panel-'));
     expect(readers.sort()).toEqual(Array.from({ length: READS }, (_, n) => `panel-${n}`).sort());
     for (const events of trail.values()) expect(verifyChain(events)).toMatchObject({ ok: true });
-  }, 30_000);
+  }, 60_000);
 
   /** Each trail day's stream as stored (a burst at midnight spans two). */
   async function trailStreams(): Promise<Map<string, RecordedEvent[]>> {

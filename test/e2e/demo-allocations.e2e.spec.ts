@@ -6,6 +6,7 @@ import { seedDemo } from '../../apps/cli/src/commands/demo.command';
 import { apiClient, type ApiClient } from './support/http-client';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
+import { OUTCOME_DEADLINE_MS } from './support/poll';
 
 /**
  * The demo (npm start) allocates its children to its social workers, who sign in: on the real HTTP
@@ -56,7 +57,7 @@ describe('the demo’s children are allocated to its social workers', () => {
 
     const amendUrl = `${t.baseUrl}/panel/children/${child.childId}/record/amend?entry=${child.registrationId}`;
     let html = '';
-    for (let attempt = 0; attempt < 200 && !html; attempt++) {
+    for (const deadline = Date.now() + OUTCOME_DEADLINE_MS; !html && Date.now() < deadline;) {
       const response = await fetch(amendUrl, { headers: { authorization: `Bearer ${worker}` } });
       if (response.status === 200) html = await response.text();
       else await new Promise((resolve) => setTimeout(resolve, 50));

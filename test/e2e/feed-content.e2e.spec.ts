@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiClient, type ApiClient } from './support/http-client';
 import { registerBody, startCareBody } from './support/journey-bodies';
+import { rebuildOutcome } from './support/poll';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
@@ -65,12 +66,7 @@ describe('feed content id (real HTTP app on a SQLite file, restarted with other 
   };
   const rebuild = async (): Promise<void> => {
     expect((await api.post('/admin/rebuild', {}, { token: admin })).status).toBe(202);
-    let state = '';
-    for (let i = 0; i < 400 && state !== 'done'; i++) {
-      state = (await api.get<{ state: string }>('/admin/rebuild', { token: admin })).body.state;
-      if (state !== 'done') await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    expect(state).toBe('done');
+    expect((await rebuildOutcome(api, { token: admin })).state).toBe('done');
   };
 
   afterAll(async () => {

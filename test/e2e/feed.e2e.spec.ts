@@ -6,6 +6,7 @@
 import { apiClient, type ApiClient } from './support/http-client';
 import { childFeed } from './support/child-feed';
 import { ndjsonLines } from './support/ndjson-lines';
+import { rebuildOutcome } from './support/poll';
 import { moveBody, registerBody, startCareBody } from './support/journey-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -100,14 +101,9 @@ describe('GET /feed (projection changes, real HTTP app on a SQLite file)', () =>
     const before = await page('after=0');
     const admin = tokenFor('admin');
     expect((await api.post('/admin/rebuild', {}, { token: admin })).status).toBe(202);
-    let state = '';
-    for (let i = 0; i < 200 && state !== 'done'; i++) {
-      state = (await api.get<{ state: string }>('/admin/rebuild', { token: admin })).body.state;
-      if (state !== 'done') await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    expect(state).toBe('done');
+    expect((await rebuildOutcome(api, { token: admin })).state).toBe('done');
     expect((await page('after=0')).changes).toEqual(before.changes);
-  });
+  }, 90_000);
 
   it('refuses a bad checkpoint naming the field, and roles without access', async () => {
     const bad = await api.get<{ errors: { field: string }[] }>('/feed?after=12.x', { token: job });

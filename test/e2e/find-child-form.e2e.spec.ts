@@ -59,7 +59,7 @@ describe('Find a child by POST, the search sealed in the address', () => {
       { token: tokenFor('social_worker', 'sw.demo') },
     );
     expect(registered.status).toBe(201);
-  }, 30_000);
+  }, 60_000);
   afterAll(() => t.close());
 
   it('Given a signed-in panel member, When they search by name, Then no address they are sent to or offered holds the name, and the results and the child page answer', async () => {

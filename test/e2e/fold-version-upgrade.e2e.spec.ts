@@ -10,11 +10,11 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { defaultReadModelFile, FOLD_VERSION } from '@care-journey/projections';
 import { startProjector } from '../../apps/projector/src/start-projector';
 import { apiClient, type ApiClient } from './support/http-client';
 import { newChild } from './support/journey-setup';
+import { pollUntil } from './support/poll';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
@@ -53,12 +53,8 @@ describe('read models folded by another fold version', () => {
   const health = async (): Promise<{ status: number; body: Health }> =>
     api.get<Health>('/health/projections', admin);
   async function until(seen: (body: Health) => boolean): Promise<Health> {
-    let last: Health | undefined;
-    for (let i = 0; i < 400; i++) {
-      last = (await health()).body;
-      if (seen(last)) return last;
-      await sleep(25);
-    }
+    const last = await pollUntil(async () => (await health()).body, seen);
+    if (seen(last)) return last;
     throw new Error(`health never got there; last: ${JSON.stringify(last)}`);
   }
 

@@ -2,6 +2,7 @@ import type { Role } from '@care-journey/access';
 import { dateInEngland } from '../../libs/journey/src';
 import { apiClient, type ApiClient } from './support/http-client';
 import { newChild } from './support/journey-setup';
+import { onOneDay } from './support/one-day';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
@@ -41,17 +42,20 @@ describe('future dates, replay before registration, and filter errors on the rea
     ['/measures/three-plus-placements/children?from=2024-04&to=2099-01&format=csv', 'to'],
     ['/measures?from=2099-04&to=2100-03', 'from'],
   ])('the API refuses %s: 400 naming %s and the rule notAfterToday', async (path, field) => {
-    const answer = await api.get<ErrorBody>(path, as('auditor'));
-    expect(answer.status).toBe(400);
-    expect(answer.body.errors).toEqual([
-      {
-        field,
-        rule: 'notAfterToday',
-        message: expect.stringMatching(
-          new RegExp(`^${field} must not be after today \\(${today()}, in England\\)`),
-        ),
-      },
-    ]);
+    // The message's "today" is the API's: read on one day with this one's (not across midnight).
+    await onOneDay(async (day) => {
+      const answer = await api.get<ErrorBody>(path, as('auditor'));
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors).toEqual([
+        {
+          field,
+          rule: 'notAfterToday',
+          message: expect.stringMatching(
+            new RegExp(`^${field} must not be after today \\(${day}, in England\\)`),
+          ),
+        },
+      ]);
+    });
   });
 
   it('the API still answers a year that has ended', async () => {
@@ -129,14 +133,16 @@ describe('future dates, replay before registration, and filter errors on the rea
       `attachment; filename="drift-report-projection-${FUTURE_DAY}.csv"`,
     );
 
-    const json = await api.get<{ asAt: string; projection?: { from: string } }>(
-      `/drift-report?asAt=${FUTURE_DAY}`,
-      as('auditor'),
-    );
-    expect(json.status).toBe(200);
-    expect(json.body.projection).toEqual({
-      from: today(),
-      assumes: expect.stringContaining('nothing else is recorded'),
+    await onOneDay(async (day) => {
+      const json = await api.get<{ asAt: string; projection?: { from: string } }>(
+        `/drift-report?asAt=${FUTURE_DAY}`,
+        as('auditor'),
+      );
+      expect(json.status).toBe(200);
+      expect(json.body.projection).toEqual({
+        from: day,
+        assumes: expect.stringContaining('nothing else is recorded'),
+      });
     });
     const apiCsv = await api.get<string>(`/drift-report?asAt=${FUTURE_DAY}`, {
       ...as('auditor'),
@@ -159,23 +165,24 @@ describe('future dates, replay before registration, and filter errors on the rea
     expect(page.body).toContain(
       `As recorded now, not as known then. This report for 31 March 2025 counts everything recorded up to today`,
     );
-    const csv = await api.get<string>('/panel/drift.csv?asAt=2025-03-31', as('panel_member'));
-    expect(csv.headers.get('content-disposition')).toBe(
-      `attachment; filename="drift-report-2025-03-31-as-recorded-${today()}.csv"`,
-    );
-    const json = await api.get<{ asRecorded?: unknown }>('/drift-report?asAt=2025-03-31', as('auditor'));
-    expect(json.body.asRecorded).toEqual({
-      recordedUpTo: today(),
-      includes: expect.stringContaining('entries recorded after 2025-03-31'),
-      asKnownThen: expect.stringContaining('/audit/drift-report?knownAt='),
+    // "Up to today": the API's today, read on one day with this one's (not across midnight).
+    await onOneDay(async (day) => {
+      const csv = await api.get<string>('/panel/drift.csv?asAt=2025-03-31', as('panel_member'));
+      expect(csv.headers.get('content-disposition')).toBe(
+        `attachment; filename="drift-report-2025-03-31-as-recorded-${day}.csv"`,
+      );
+      const json = await api.get<{ asRecorded?: unknown }>('/drift-report?asAt=2025-03-31', as('auditor'));
+      expect(json.body.asRecorded).toEqual({
+        recordedUpTo: day,
+        includes: expect.stringContaining('entries recorded after 2025-03-31'),
+        asKnownThen: expect.stringContaining('/audit/drift-report?knownAt='),
+      });
+      const apiCsv = await api.get<string>('/drift-report?asAt=2025-03-31', {
+        ...as('auditor'),
+        headers: { accept: 'text/csv' },
+      });
+      expect(apiCsv.headers.get('content-disposition')).toContain(`drift-2025-03-31-as-recorded-${day}.csv`);
     });
-    const apiCsv = await api.get<string>('/drift-report?asAt=2025-03-31', {
-      ...as('auditor'),
-      headers: { accept: 'text/csv' },
-    });
-    expect(apiCsv.headers.get('content-disposition')).toContain(
-      `drift-2025-03-31-as-recorded-${today()}.csv`,
-    );
     const current = await api.get<Record<string, unknown>>('/drift-report', as('auditor'));
     expect(current.body).not.toHaveProperty('asRecorded');
   });

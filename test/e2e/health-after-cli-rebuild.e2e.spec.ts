@@ -8,9 +8,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { apiClient, type ApiClient } from './support/http-client';
 import { registerBody, startCareBody } from './support/journey-bodies';
+import { pollUntil, rebuildOutcome } from './support/poll';
 import { runCli } from './support/run-cli';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -53,12 +53,10 @@ describe.each(['thread', 'inline'] as const)(
     const health = async (): Promise<Health> => (await api.get<Health>('/health/projections', admin)).body;
     /** Bounded wait for the read models to hold the whole log. */
     const caughtUp = async (): Promise<Health> => {
-      for (let i = 0; i < 200; i++) {
-        const h = await health();
-        if (h.lag === '0' && h.checkpoint === String(events)) return h;
-        await sleep(25);
-      }
-      throw new Error(`read models did not catch up: ${JSON.stringify(await health())}`);
+      const whole = (h: Health): boolean => h.lag === '0' && h.checkpoint === String(events);
+      const h = await pollUntil(health, whole);
+      if (whole(h)) return h;
+      throw new Error(`read models did not catch up: ${JSON.stringify(h)}`);
     };
 
     beforeAll(async () => {
@@ -86,14 +84,10 @@ describe.each(['thread', 'inline'] as const)(
 
     it("reports the API's own rebuild after POST /admin/rebuild", async () => {
       expect((await api.post('/admin/rebuild', {}, admin)).status).toBe(202);
-      let status: Rebuild | undefined;
-      for (let i = 0; i < 200 && status?.state !== 'done'; i++) {
-        status = (await api.get<Rebuild>('/admin/rebuild', admin)).body;
-        if (status.state !== 'done') await sleep(25);
-      }
+      expect((await rebuildOutcome<Rebuild>(api, admin)).state).toBe('done');
       const h = await caughtUp();
       expect(h.rebuild).toMatchObject({ state: 'done', generation: h.generation, by: { process: 'api' } });
-    }, 30_000);
+    }, 90_000);
 
     it('reports the CLI’s rebuild, run while the API serves, as the one behind the served read models', async () => {
       const before = await health();
@@ -131,7 +125,7 @@ describe.each(['thread', 'inline'] as const)(
       events = Number(registered.body.globalPosition);
       const h = await caughtUp();
       expect(h.rebuild?.by.process).toBe('cli');
-    }, 30_000);
+    }, 90_000);
 
     it('reports a CLI rebuild made while the API was stopped, once it starts again', async () => {
       await t?.close();

@@ -9,6 +9,7 @@ import { apiClient, type ApiClient } from './support/http-client';
 import { newChild } from './support/journey-setup';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
+import { OUTCOME_DEADLINE_MS } from './support/poll';
 
 describe('the legal status form during a temporary placement', () => {
   let t: TestApp;
@@ -28,7 +29,7 @@ describe('the legal status form during a temporary placement', () => {
 
   /** The record forms' addresses the child's page links to (once the read models hold the child). */
   const offered = async (childId: string): Promise<string[]> => {
-    for (let attempt = 0; attempt < 100; attempt++) {
+    for (const deadline = Date.now() + OUTCOME_DEADLINE_MS; Date.now() < deadline;) {
       const response = await fetch(`${t.baseUrl}/panel/children/${childId}`, {
         headers: { authorization: `Bearer ${worker}` },
       });

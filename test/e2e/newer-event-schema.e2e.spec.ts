@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { apiClient, type ApiClient } from './support/http-client';
 import { eventCount, newChild } from './support/journey-setup';
 import { appendAsNewerBuild, NEWER_EVENT_ID, NEWER_VERSION } from './support/newer-writer';
+import { pollUntil } from './support/poll';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
@@ -124,11 +125,11 @@ describe('an event written by a newer build: a clear 503 naming it, everywhere',
     };
     // No checkpoint yet (the failed batch was the log's first) is before every event.
     const position = (checkpoint: string | null): bigint => (checkpoint === null ? -1n : BigInt(checkpoint));
-    let seen = await api.get<Projections>('/admin/projections', admin);
-    for (let i = 0; i < 50 && seen.body.projector !== 'failed'; i++) {
-      await sleep(100);
-      seen = await api.get<Projections>('/admin/projections', admin);
-    }
+    // Polled until failed, for a time: between its attempts the projector retries (state 'running').
+    const seen = await pollUntil(
+      () => api.get<Projections>('/admin/projections', admin),
+      (answer) => answer.body.projector === 'failed',
+    );
     expect(seen.body.projector).toBe('failed');
     // The batch holding it is not applied: the checkpoint is before it (before the batch's first event).
     expect(position(seen.body.checkpoint)).toBeLessThan(newerPosition);
@@ -142,7 +143,7 @@ describe('an event written by a newer build: a clear 503 naming it, everywhere',
     await sleep(1_200);
     const later = await api.get<Projections>('/admin/projections', admin);
     expect(position(later.body.checkpoint)).toBeLessThan(newerPosition);
-  });
+  }, 90_000);
 
   it('Given the projector stuck on it, Then /health/projections answers 503 with reason newer-event-schema naming the type and versions, with or without a token', async () => {
     const expected = {
@@ -155,13 +156,16 @@ describe('an event written by a newer build: a clear 503 naming it, everywhere',
         readable: NEWER_VERSION - 1,
       },
     };
-    const anonymous = await api.get('/health/projections');
+    // The projector retries every 1, 2, 4 … s, and the thread reports 'running' while an attempt is
+    // in flight (503 and the failure stay): a read then is no outcome, so each read is polled.
+    const failed = (answer: { body: Record<string, unknown> }): boolean => answer.body.projector === 'failed';
+    const anonymous = await pollUntil(() => api.get('/health/projections'), failed);
     expect(anonymous.status).toBe(503);
     expect(anonymous.body).toMatchObject(expected);
-    const signedIn = await api.get('/health/projections', worker);
+    const signedIn = await pollUntil(() => api.get('/health/projections', worker), failed);
     expect(signedIn.status).toBe(503);
     expect(signedIn.body).toMatchObject(expected);
-  });
+  }, 90_000);
 
   it('Given another API process started on the store (an older build after the newer one wrote), Then it starts and is ready, serves other children, and answers the same 503 for this one', async () => {
     const again = await startTestApp({ sqliteFile: t.sqliteFile });

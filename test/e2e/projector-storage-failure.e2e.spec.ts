@@ -8,12 +8,12 @@
  * (PRAGMA max_page_count), which fails writes with SQLITE_FULL exactly as a full disk does.
  */
 import type Database from 'better-sqlite3';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { LoggerService } from '@nestjs/common';
 import type { ProjectionEngine, ProjectorFailure } from '@care-journey/projections';
 import { PROJECTION_ENGINE } from '../../apps/api/src/projections/projection-engine.provider';
 import { apiClient, type ApiClient } from './support/http-client';
 import { newChild } from './support/journey-setup';
+import { pollUntil } from './support/poll';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
@@ -57,11 +57,11 @@ describe('a projector that cannot write its read models (disk full)', () => {
 
   /** The health answer once the projector has stored a failure (polled, not timed). */
   async function failing(token?: string): Promise<{ status: number; body: Health }> {
-    for (let i = 0; i < 200; i++) {
-      const seen = await api.get<Health>('/health/projections', token === undefined ? {} : { token });
-      if (seen.body.failure !== undefined) return seen;
-      await sleep(25);
-    }
+    const seen = await pollUntil(
+      () => api.get<Health>('/health/projections', token === undefined ? {} : { token }),
+      (answer) => answer.body.failure !== undefined,
+    );
+    if (seen.body.failure !== undefined) return seen;
     throw new Error('the projector never reported a failure');
   }
 
@@ -91,11 +91,10 @@ describe('a projector that cannot write its read models (disk full)', () => {
       db.pragma(`max_page_count = ${limit}`);
     }
 
-    let health = await api.get<Health>('/health/projections');
-    for (let i = 0; i < 200 && (health.status !== 200 || health.body.lag !== '0'); i++) {
-      await sleep(25);
-      health = await api.get<Health>('/health/projections');
-    }
+    const health = await pollUntil(
+      () => api.get<Health>('/health/projections'),
+      (answer) => answer.status === 200 && answer.body.lag === '0',
+    );
     expect({ status: health.status, projector: health.body.projector, lag: health.body.lag }).toEqual({
       status: 200,
       projector: 'running',

@@ -10,11 +10,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ReadModelStore, type ProjectionEngine, type RunningRebuildRecord } from '@care-journey/projections';
 import { PROJECTION_ENGINE } from '../../apps/api/src/projections/projection-engine.provider';
 import { apiClient, type ApiClient } from './support/http-client';
 import { registerBody, startCareBody } from './support/journey-bodies';
+import { rebuildOutcome } from './support/poll';
 import { runCli } from './support/run-cli';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -54,8 +54,12 @@ describe('/admin/rebuild and /health/projections while another process rebuilds 
       (await api.post(`/children/${registered.body.childId}/periods-of-care`, startCareBody, social)).status,
     ).toBe(201);
 
-    // The other process: alive until killed below (bounded: it exits by itself after a minute).
-    other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    // The other process: alive until killed below, or until this worker goes (its stdin closes). Not
+    // for a fixed minute: the real CLI's start in the next test can take tens of seconds at load, and
+    // a process gone early made the "running" record abandoned and left the kill below unanswered.
+    other = spawn(process.execPath, ['-e', "process.stdin.on('end', () => process.exit(0)).resume()"], {
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
     // What its rebuild has written into the API's read-model file, 40% of the way through.
     const file = t.app.get<ProjectionEngine>(PROJECTION_ENGINE).readModels.file;
     const readModels = new ReadModelStore(file);
@@ -138,12 +142,8 @@ describe('/admin/rebuild and /health/projections while another process rebuilds 
     expect(health.body.rebuilding).toMatchObject({ state: 'abandoned' });
 
     expect((await api.post('/admin/rebuild', {}, admin)).status).toBe(202);
-    let now: Seen | undefined;
-    for (let i = 0; i < 200 && now?.state !== 'done'; i++) {
-      now = (await api.get<Seen>('/admin/rebuild', admin)).body;
-      if (now.state !== 'done') await sleep(25);
-    }
+    const now = await rebuildOutcome<Seen>(api, admin);
     expect(now).toMatchObject({ state: 'done', by: { process: 'api' } });
     expect((await api.get<{ rebuilding?: Seen }>('/health/projections')).body.rebuilding).toBeUndefined();
-  }, 30_000);
+  }, 90_000);
 });

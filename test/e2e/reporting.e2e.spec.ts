@@ -5,6 +5,7 @@ import { registerBody } from './support/journey-bodies';
 import { apiClient } from './support/http-client';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
+import { OUTCOME_DEADLINE_MS } from './support/poll';
 
 const parseNdjson = (text: string): Record<string, unknown>[] =>
   text
@@ -128,7 +129,7 @@ describe('reporting endpoints (real HTTP app on a SQLite file)', () => {
   it('GET /exports/read-models/:name gives whole read models as NDJSON or CSV, without names for reporting jobs', async () => {
     let rows: Record<string, unknown>[] = [];
     // The inline projector catches up with the seeded log in the background.
-    for (let attempt = 0; attempt < 100 && rows.length < 25; attempt++) {
+    for (const deadline = Date.now() + OUTCOME_DEADLINE_MS; rows.length < 25 && Date.now() < deadline;) {
       const response = await api.get<string>('/exports/read-models/child-summaries', {
         token: tokenFor('reporting_job'),
       });

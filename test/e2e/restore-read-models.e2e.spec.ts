@@ -10,10 +10,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { apiClient, type ApiClient } from './support/http-client';
 import { registerBody, startCareBody } from './support/journey-bodies';
 import { runCli } from './support/run-cli';
+import { pollUntil } from './support/poll';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
@@ -51,12 +51,10 @@ describe.each(['thread', 'inline'] as const)(
     const health = async (): Promise<Health> => (await api.get<Health>('/health/projections', admin)).body;
     /** Bounded wait for the read models to hold the whole log. */
     const caughtUp = async (): Promise<Health> => {
-      for (let i = 0; i < 400; i++) {
-        const h = await health();
-        if (h.lag === '0' && h.checkpoint !== null && h.checkpoint === h.head) return h;
-        await sleep(25);
-      }
-      throw new Error(`read models did not catch up: ${JSON.stringify(await health())}`);
+      const whole = (h: Health): boolean => h.lag === '0' && h.checkpoint !== null && h.checkpoint === h.head;
+      const h = await pollUntil(health, whole);
+      if (whole(h)) return h;
+      throw new Error(`read models did not catch up: ${JSON.stringify(h)}`);
     };
     const register = async (n: number): Promise<{ childId: string; globalPosition: string }> => {
       const registered = await api.post<{ childId: string; globalPosition: string }>(

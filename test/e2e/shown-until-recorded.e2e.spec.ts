@@ -11,6 +11,7 @@ import { Clock } from '../../apps/api/src/infrastructure/clock';
 import { todayInEngland } from '../../apps/api/src/projections/today';
 import { apiClient, type ApiClient } from './support/http-client';
 import { childRecorder } from './support/child-recorder';
+import { recordedOnDayBetween } from './support/one-day';
 import { startCareBody } from './support/journey-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -86,6 +87,8 @@ describe('a step held in time but recorded late, over HTTP (review s16-ofsted F2
   let reviewPosition = '';
   let beforeReview = '';
   let afterReview = '';
+  /** The day in England the review was recorded: that day, even if a test reads after midnight. */
+  let recordedOn = '';
 
   beforeAll(async () => {
     const inCare = await inCareFromJune('LA-SHOWN-1');
@@ -99,6 +102,10 @@ describe('a step held in time but recorded late, over HTTP (review s16-ofsted F2
     });
     reviewPosition = children.position;
     afterReview = new Date().toISOString();
+    recordedOn = recordedOnDayBetween(
+      todayInEngland(new Date(beforeReview)),
+      todayInEngland(new Date(afterReview)),
+    );
   }, 60_000);
 
   const flags = async (query: string): Promise<FlagsBody> => {
@@ -114,7 +121,7 @@ describe('a step held in time but recorded late, over HTTP (review s16-ofsted F2
     metOn: HELD_IN_TIME,
     closingEventId: reviewId,
     shownFrom: '2025-07-01',
-    recordedOn: todayInEngland(),
+    recordedOn,
   });
 
   it('Given the review recorded today, When the flags are read, Then DR01 is neither open nor a breach, and shownUntilRecorded says it showed overdue from 1 July 2025 until today', async () => {
@@ -152,7 +159,7 @@ describe('a step held in time but recorded late, over HTTP (review s16-ofsted F2
         closed_by: 'step',
         rule_kind: 'step',
         days_open: '',
-        recorded_on: todayInEngland(),
+        recorded_on: recordedOn,
         corrected_on: '',
       });
     }
@@ -164,6 +171,8 @@ describe('a late step corrected into time, over HTTP (session 17, after review s
   let reviewId = '';
   let correctionId = '';
   let position = '';
+  /** The day in England the correction was recorded (as above). */
+  let correctedOn = '';
 
   beforeAll(async () => {
     const inCare = await inCareFromJune('LA-SHOWN-2');
@@ -174,11 +183,13 @@ describe('a late step corrected into time, over HTTP (session 17, after review s
     reviewId = await children.record(childId, 'reviews', late);
     inCare.clock.mockRestore();
     // Corrected today: it was held on 25 June, in time.
+    const beforeCorrection = todayInEngland();
     correctionId = await children.record(childId, 'corrections/amend', {
       correctedEventId: reviewId,
       reason: 'date keyed wrongly',
       amendedData: { ...late, effectiveDate: HELD_IN_TIME },
     });
+    correctedOn = recordedOnDayBetween(beforeCorrection, todayInEngland());
     position = children.position;
   }, 60_000);
 
@@ -196,7 +207,7 @@ describe('a late step corrected into time, over HTTP (session 17, after review s
         closingEventId: reviewId,
         shownFrom: '2025-07-01',
         recordedOn: '2025-07-10',
-        correctedIntoTime: { eventId: correctionId, recordedOn: todayInEngland(), firstDate: '2025-07-10' },
+        correctedIntoTime: { eventId: correctionId, recordedOn: correctedOn, firstDate: '2025-07-10' },
       },
     ]);
     const shown = await shownLines(childId, `minPosition=${position}`);
@@ -206,7 +217,7 @@ describe('a late step corrected into time, over HTTP (session 17, after review s
       opened_on: '2025-07-01',
       closed_on: HELD_IN_TIME,
       recorded_on: '2025-07-10',
-      corrected_on: todayInEngland(),
+      corrected_on: correctedOn,
     });
   });
 });

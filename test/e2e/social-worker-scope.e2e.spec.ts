@@ -24,6 +24,7 @@ import { registerBody, startCareBody } from './support/journey-bodies';
 import { normalise, ROUTE_ROLES } from './support/route-roles';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
+import { OUTCOME_DEADLINE_MS } from './support/poll';
 
 const NORTH = 'Children in Care North';
 const SOUTH = 'Children in Care South';
@@ -432,7 +433,7 @@ describe('social workers see and record only their teams’ children (socialWork
     const url = `${app.baseUrl}/panel/children/${moved.childId}/record/allocation`;
     let opened = await fetch(url, { headers: { authorization: `Bearer ${south}` } });
     // The form opens on the read models: a 404 until they hold the child (bounded wait).
-    for (let attempt = 0; opened.status === 404 && attempt < 100; attempt++) {
+    for (const deadline = Date.now() + OUTCOME_DEADLINE_MS; opened.status === 404 && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       opened = await fetch(url, { headers: { authorization: `Bearer ${south}` } });
     }

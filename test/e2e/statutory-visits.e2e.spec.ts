@@ -6,6 +6,7 @@
  */
 import { apiClient, type ApiClient } from './support/http-client';
 import { registerBody, startCareBody } from './support/journey-bodies';
+import { rebuildOutcome } from './support/poll';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
@@ -173,12 +174,7 @@ describe('statutory visits and DR14 (real HTTP app on a SQLite file)', () => {
     const before = await flags(`asAt=2023-04-01&minPosition=${position}`);
     const admin = { token: tokenFor('admin') };
     expect((await api.post('/admin/rebuild', {}, admin)).status).toBe(202);
-    let state = '';
-    for (let i = 0; i < 400 && state !== 'done'; i++) {
-      state = (await api.get<{ state: string }>('/admin/rebuild', admin)).body.state;
-      if (state !== 'done') await pause();
-    }
-    expect(state).toBe('done');
+    expect((await rebuildOutcome(api, admin)).state).toBe('done');
     expect(await flags(`asAt=2023-04-01&minPosition=${position}`)).toEqual(before);
-  });
+  }, 90_000);
 });

@@ -6,11 +6,11 @@
  * the error's whole text at GET /admin/projections. The real API over HTTP and the real projector
  * (startProjector) on one SQLite log and one read-model file.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { defaultReadModelFile, type ProjectorFailure } from '@care-journey/projections';
 import { startProjector, type RunningProjector } from '../../apps/projector/src/start-projector';
 import { apiClient, type ApiClient } from './support/http-client';
 import { newChild } from './support/journey-setup';
+import { pollUntil } from './support/poll';
 import { appendAsNewerBuild, NEWER_EVENT_ID, NEWER_VERSION } from './support/newer-writer';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -47,11 +47,12 @@ describe('worker mode: the API names the event apps/projector is stuck on', () =
 
   /** The API's health once the projector has stored its failure on the event (polled, not timed). */
   async function stuck(token?: string, path = '/health/projections'): Promise<Health> {
-    for (let i = 0; i < 200; i++) {
-      const seen = await api.get<Health>(path, token === undefined ? {} : { token });
-      if (seen.body.failure?.event !== undefined) return seen.body;
-      await sleep(50);
-    }
+    const seen = await pollUntil(
+      () => api.get<Health>(path, token === undefined ? {} : { token }),
+      (answer) => answer.body.failure?.event !== undefined,
+      { everyMs: 50 },
+    );
+    if (seen.body.failure?.event !== undefined) return seen.body;
     throw new Error(`the API never reported a stuck event; the projector logged: ${logged.join(' | ')}`);
   }
 

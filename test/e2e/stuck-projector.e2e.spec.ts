@@ -5,9 +5,9 @@
  * (review s12-ops F11). The real app over HTTP on a
  * real SQLite file, the event written as a newer build would (newer-writer.ts).
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { apiClient, type ApiClient } from './support/http-client';
 import { newChild } from './support/journey-setup';
+import { pollUntil } from './support/poll';
 import { appendAsNewerBuild, NEWER_EVENT_ID, NEWER_VERSION } from './support/newer-writer';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -39,11 +39,12 @@ describe('a projector stuck on one event: health names it', () => {
 
   /** The health answer once the projector has failed on the event (it is polled, not timed). */
   async function stuck(token?: string, path = '/health/projections'): Promise<Health> {
-    for (let i = 0; i < 100; i++) {
-      const seen = await api.get<Health>(path, token === undefined ? {} : { token });
-      if (seen.body.failure?.event !== undefined) return seen.body;
-      await sleep(50);
-    }
+    const seen = await pollUntil(
+      () => api.get<Health>(path, token === undefined ? {} : { token }),
+      (answer) => answer.body.failure?.event !== undefined,
+      { everyMs: 50 },
+    );
+    if (seen.body.failure?.event !== undefined) return seen.body;
     throw new Error('the projector never reported a stuck event');
   }
 

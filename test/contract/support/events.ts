@@ -34,7 +34,12 @@ export function readPrefix(
   return collect(store.readAll({ fromPosition: from, filter: { streamPrefixes: [prefix] } }));
 }
 
-export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+/**
+ * Waits for `condition`, failing after `timeoutMs`. The default was 5 s: a subscription's delivery on
+ * a writer thread or a polling reader can take longer than that on a 2-core machine at load 30
+ * (the CI's, mid-session); a met wait ends at once, so only a failing one waits this long.
+ */
+export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);

@@ -116,7 +116,7 @@ describeInBrowser('session end warning (real browser)', () => {
     const token = sessionFormToken((await sessionCookie(context))!);
     // Told by the first tab (BroadcastChannel), without a reload: polled briefly, not slept.
     const csrfOfSecond = () => second.locator('input[name="_csrf"]').first().inputValue();
-    for (let tries = 0; (await csrfOfSecond()) !== token && tries < 50; tries++)
+    for (const deadline = Date.now() + 30_000; (await csrfOfSecond()) !== token && Date.now() < deadline;)
       await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await csrfOfSecond()).toBe(token);
     expect(await second.locator('time[data-session-ends-text]').textContent()).not.toBe(endsBefore);

@@ -14,6 +14,7 @@ import { registerBody, startCareBody } from '../support/journey-bodies';
 import { eventCount } from '../support/journey-setup';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
+import { OUTCOME_DEADLINE_MS } from '../support/poll';
 
 const NORTH = 'Children in Care North';
 const SOUTH = 'Children in Care South';
@@ -97,7 +98,7 @@ describe('the amend form’s child-ref-in-use refusal is in the read-access trai
 
     const amendUrl = `${t.baseUrl}/panel/children/${childId}/record/amend`;
     let form = '';
-    for (let attempt = 0; attempt < 100 && !form; attempt++) {
+    for (const deadline = Date.now() + OUTCOME_DEADLINE_MS; !form && Date.now() < deadline;) {
       const response = await fetch(`${amendUrl}?entry=${registration}`, {
         headers: { authorization: `Bearer ${worker}` },
       });

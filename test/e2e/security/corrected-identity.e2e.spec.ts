@@ -60,7 +60,7 @@ describe('a corrected name and date of birth, as each role reads the child after
       sw,
     );
     expect(amended.status).toBe(201);
-  }, 30_000);
+  }, 60_000);
   afterAll(() => t.close());
 
   it('the panel sees the child as now known and that the name was corrected, not the values replaced', async () => {

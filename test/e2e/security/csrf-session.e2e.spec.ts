@@ -76,7 +76,7 @@ describe('the CSRF token is bound to the session', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-  }, 30_000);
+  }, 60_000);
   afterAll(() => t?.close());
 
   it('Given a sign-in, Then the sign-in form’s token is dropped and refused, and the pages carry a token of the session', async () => {
@@ -135,7 +135,7 @@ describe('where cookies are Secure, they carry the __Host- prefix', () => {
   const overHttps = { 'x-forwarded-proto': 'https' };
   beforeAll(async () => {
     t = await startTestApp({ config: { trustProxy: ['127.0.0.1'] } });
-  }, 30_000);
+  }, 60_000);
   afterAll(() => t?.close());
 
   it('Given https, When a browser signs in, uses the pages and signs out, Then every cookie is a Secure __Host- cookie', async () => {

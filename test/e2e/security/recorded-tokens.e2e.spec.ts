@@ -57,7 +57,7 @@ describe('CARE_JOURNEY_TOKENS=recorded: only tokens in the record of issued toke
       reason: 'token-not-recorded',
     });
     expect(JSON.stringify(body)).not.toContain('someone.else');
-  }, 30_000);
+  }, 60_000);
 
   it('Given a web sign-in (a session the API minted after a password check), When its cookie is sent to the other API, Then it works: the sign-in recorded it', async () => {
     const response = await postSignIn(
@@ -71,7 +71,7 @@ describe('CARE_JOURNEY_TOKENS=recorded: only tokens in the record of issued toke
     expect(cookie).toBeDefined();
     const page = await fetch(`${apis.b.baseUrl}/drift-report`, { headers: { cookie: cookie! } });
     expect(page.status).toBe(200);
-  }, 30_000);
+  }, 60_000);
 
   it('Given a production `serve` with CARE_JOURNEY_TOKENS unset, Then it accepts only recorded tokens (the default there) and says so at start-up', async () => {
     const store = join(apis.dir, 'production.db');

@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { apiClient, type ApiClient } from '../support/http-client';
 import { moveBody, registerBody, startCareBody } from '../support/journey-bodies';
+import { pollUntil } from '../support/poll';
 import { normalise, ROUTE_ROLES } from '../support/route-roles';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
@@ -87,12 +87,12 @@ describe('reporting_job: no direct identifiers on any route it can call', () => 
       },
     );
     if (read.status !== 200) throw new Error(`history: ${JSON.stringify(read.body)}`);
-    // Reports read the projections: wait until they hold this child.
-    for (let i = 0; i < 200; i++) {
-      const health = await api.get<{ lag?: string }>('/health/projections');
-      if (health.body.lag === '0') break;
-      await sleep(25);
-    }
+    // Reports read the projections: wait until they hold this child (and say so if they never do).
+    const health = await pollUntil(
+      () => api.get<{ lag?: string }>('/health/projections'),
+      (answer) => answer.body.lag === '0',
+    );
+    expect(health.body.lag).toBe('0');
   });
   afterAll(async () => t.close());
 

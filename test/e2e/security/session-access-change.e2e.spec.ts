@@ -49,7 +49,7 @@ describe('a role change or a removal in the users file ends the sessions already
       if (saved === undefined) delete process.env.CARE_JOURNEY_USERS;
       else process.env.CARE_JOURNEY_USERS = saved;
     }
-  }, 30_000);
+  }, 60_000);
   afterAll(async () => {
     await b?.close();
     await a?.close();
@@ -96,7 +96,7 @@ describe('a role change or a removal in the users file ends the sessions already
     // Signing in again gives a session with the role the file gives now.
     const again = await signIn(b, 'rita');
     expect((await get(a, '/drift-report', again as string)).status).toBe(200);
-  }, 30_000);
+  }, 60_000);
 
   it('Given a social worker signed in, When they are removed from the file, Then their session and their sign-in are refused; so are their bearer tokens', async () => {
     const cookie = await signIn(a, 'sam');
@@ -123,5 +123,5 @@ describe('a role change or a removal in the users file ends the sessions already
     // Someone still in the file keeps their tokens, with the role the file gives them only.
     expect((await bearer(a, 'rita', 'panel_member')).status).toBe(200);
     expect((await bearer(a, 'rita', 'admin')).status).toBe(401);
-  }, 30_000);
+  }, 60_000);
 });

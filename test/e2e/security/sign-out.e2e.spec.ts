@@ -81,7 +81,7 @@ describe('signing out ends the session on the server, for every API process on t
     sqliteFile = join(dir, 'journeys.db');
     a = await startTestApp({ sqliteFile });
     b = await startTestApp({ sqliteFile, config: { projections: 'worker' } });
-  }, 30_000);
+  }, 60_000);
   afterAll(async () => {
     await b?.close();
     await a?.close();
@@ -123,7 +123,7 @@ describe('signing out ends the session on the server, for every API process on t
     } finally {
       await restarted.close();
     }
-  }, 30_000);
+  }, 60_000);
 
   it('another session of the same user, and API clients’ bearer tokens, are not affected', async () => {
     const first = await signIn(a.baseUrl, 'auditor.demo');
@@ -135,5 +135,5 @@ describe('signing out ends the session on the server, for every API process on t
       headers: { authorization: `Bearer ${tokenFor('auditor')}` },
     });
     expect(bearer.status).toBe(200);
-  }, 30_000);
+  }, 60_000);
 });

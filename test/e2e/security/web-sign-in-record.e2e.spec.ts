@@ -46,7 +46,7 @@ describe('web sign-ins recorded in tokens-issued; CARE_JOURNEY_TOKENS=recorded c
       if (saved === undefined) delete process.env.CARE_JOURNEY_REVOKED_TOKENS;
       else process.env.CARE_JOURNEY_REVOKED_TOKENS = saved;
     }
-  }, 30_000);
+  }, 60_000);
   afterAll(async () => {
     await t?.close();
     rmSync(dir, { recursive: true, force: true });
@@ -186,5 +186,5 @@ describe('web sign-ins recorded in tokens-issued; CARE_JOURNEY_TOKENS=recorded c
     expect(status).toBe(303);
     const api = await fetch(`${t.baseUrl}/drift-report`, { headers: { cookie: cookie! } });
     expect(await api.json()).toMatchObject({ statusCode: 401, reason: 'token-revoked' });
-  }, 30_000);
+  }, 60_000);
 });

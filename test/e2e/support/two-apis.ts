@@ -41,7 +41,7 @@ export function useTwoApis(options: TwoApisOptions): TwoApis {
       apis.a = await start();
       apis.b = await start();
     });
-  }, 30_000);
+  }, 60_000);
   afterAll(async () => {
     await apis.b?.close();
     await apis.a?.close();

@@ -12,6 +12,20 @@ import { registrationInCare } from './testing/registration-in-care';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 const SECRET = 'projections-spec-secret-at-least-32-characters';
+/** A rebuild's states on the way to its outcome (libs/projections/src/engine/rebuild.ts). */
+const UNDER_WAY = ['running', 'switching'];
+
+/**
+ * Polls `reached` until it holds, for 30 s at most: a deadline in time, not 100 polls of 20 ms
+ * (~2 s), which a projector or rebuild thread's start alone can exceed on a loaded 2-core machine.
+ */
+async function until(reached: () => Promise<boolean>, deadlineMs = 30_000): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  while (!(await reached())) {
+    if (Date.now() > deadline) throw new Error(`not reached within ${deadlineMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 describe.each(['inline', 'thread'] as const)(
   'projections endpoints (CARE_JOURNEY_PROJECTIONS=%s)',
@@ -43,7 +57,10 @@ describe.each(['inline', 'thread'] as const)(
       await store.appendToStream(journeyStream('c1'), registrationInCare('c1', 'REF1'), {
         expectedRevision: 'no_stream',
       });
-    });
+      // The specs' reads wait 200 ms at most for the read models (the 503 cases want that short),
+      // while a projector thread can take seconds to start and apply c1 at load: wait for it here.
+      await until(async () => (await get('/health/projections', 'reporting_job')).json().checkpoint === '2');
+    }, 60_000);
 
     afterAll(async () => {
       await app.close();
@@ -155,15 +172,14 @@ describe.each(['inline', 'thread'] as const)(
       });
       expect(res.statusCode).toBe(202);
       expect(res.json()).toMatchObject({ state: 'running', generation: 2 });
-      for (let i = 0; i < 100 && (await get('/admin/rebuild', 'admin')).json().state !== 'done'; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      // Polled while running or switching (the new generation being made current), not for a count.
+      await until(async () => !UNDER_WAY.includes((await get('/admin/rebuild', 'admin')).json().state));
       // Every event in the log: c1's two and the trail entry of the panel's drift report read above.
       expect((await get('/admin/rebuild', 'admin')).json()).toMatchObject({
         state: 'done',
         eventsDone: Number(await store.headPosition()),
       });
       expect((await get('/health/projections')).json()).toMatchObject({ generation: 2, lag: '0' });
-    });
+    }, 60_000);
   },
 );
