@@ -245,8 +245,19 @@ export class ApiUnderLoad {
   }
 
   /** Until the read models have caught up with the log (false if not within `timeoutMs`). */
-  caughtUp(timeoutMs: number): Promise<boolean> {
-    return caughtUp(this.url, timeoutMs);
+  caughtUp(timeoutMs: number, everyMs?: number): Promise<boolean> {
+    return caughtUp(this.url, timeoutMs, everyMs);
+  }
+
+  /** One command as `role`, untimed; refused unless the API accepted it (2xx). */
+  async post(path: string, body: unknown, role: BenchReader = 'social_worker'): Promise<void> {
+    const response = await fetch(`${this.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.tokenFor(role)}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok)
+      throw new Error(`POST ${path} as ${role}: ${response.status} ${(await response.text()).slice(0, 300)}`);
   }
 
   /**
