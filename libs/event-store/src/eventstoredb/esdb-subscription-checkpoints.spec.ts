@@ -70,14 +70,20 @@ function open(filter: AllFilter | undefined) {
 
 const journeys: AllFilter = { streamPrefixes: ['journey-'] };
 
+/** A journeys subscription to which the server delivered the event at 100, then sent `checkpoint`. */
+async function deliveredThenCheckpoint(checkpoint: Position): Promise<ReturnType<typeof open>> {
+  const server = open(journeys);
+  await turn();
+  server.send(100n, 0n);
+  await turn();
+  await server.checkpoint(checkpoint);
+  await turn();
+  return server;
+}
+
 describe('EventStoreDB subscription: a server checkpoint never counts as a delivered event (review s18-es F1)', () => {
   it('Given the event at 100 delivered and the #4970 checkpoint at the end of the log (250, prepare 0), When the next event is appended at 250, Then it is delivered', async () => {
-    const server = open(journeys);
-    await turn();
-    server.send(100n, 0n);
-    await turn();
-    await server.checkpoint({ commit: 250n, prepare: 0n });
-    await turn();
+    const server = await deliveredThenCheckpoint({ commit: 250n, prepare: 0n });
     server.send(250n, 1n);
     await turn(50);
     await server.subscription.stop();
@@ -85,12 +91,7 @@ describe('EventStoreDB subscription: a server checkpoint never counts as a deliv
   });
 
   it('Given a checkpoint at the end of the log with prepare = commit, When an event arrives at that position, Then it is still delivered (only delivered events decide "already handled")', async () => {
-    const server = open(journeys);
-    await turn();
-    server.send(100n, 0n);
-    await turn();
-    await server.checkpoint({ commit: 250n, prepare: 250n });
-    await turn();
+    const server = await deliveredThenCheckpoint({ commit: 250n, prepare: 250n });
     server.send(250n, 1n);
     await turn(50);
     await server.subscription.stop();
@@ -98,12 +99,7 @@ describe('EventStoreDB subscription: a server checkpoint never counts as a deliv
   });
 
   it('Given the #4970 checkpoint after the event at 100, When the connection drops, Then the subscription resumes from 100, not from the checkpoint', async () => {
-    const server = open(journeys);
-    await turn();
-    server.send(100n, 0n);
-    await turn();
-    await server.checkpoint({ commit: 250n, prepare: 0n });
-    await turn();
+    const server = await deliveredThenCheckpoint({ commit: 250n, prepare: 0n });
     server.streams[0].emit('error', new Error('connection lost'));
     await turn(60);
     await server.subscription.stop();
@@ -112,12 +108,7 @@ describe('EventStoreDB subscription: a server checkpoint never counts as a deliv
   });
 
   it('Given a checkpoint that is an event position past the filtered-out events, When the connection drops, Then the subscription resumes from it', async () => {
-    const server = open(journeys);
-    await turn();
-    server.send(100n, 0n);
-    await turn();
-    await server.checkpoint({ commit: 180n, prepare: 180n });
-    await turn();
+    const server = await deliveredThenCheckpoint({ commit: 180n, prepare: 180n });
     server.streams[0].emit('error', new Error('connection lost'));
     await turn(60);
     await server.subscription.stop();
