@@ -1,5 +1,6 @@
 import { UnreadableEventSchema } from './event-schema';
 import { assertKnownSchemaVersion } from './stored-event-version';
+import { thrownBy } from './testing/thrown-by';
 
 const place = {
   id: 'r-3',
@@ -14,17 +15,6 @@ const stored = (schemaVersion: unknown) => ({
 });
 
 const WHERE = 'Event ChildRefReserved (id r-3, stream child-ref-C1, revision 0, global position 40)';
-
-/** The UnreadableEventSchema `check` throws (fails the spec if it throws nothing or something else). */
-function refusal(check: () => unknown): UnreadableEventSchema {
-  try {
-    check();
-  } catch (error) {
-    if (error instanceof UnreadableEventSchema) return error;
-    throw error;
-  }
-  throw new Error('expected UnreadableEventSchema, nothing was thrown');
-}
 
 describe('the version check of stored events that are not journey events', () => {
   it('Given an event at the known version, or with none (version 1), When checked, Then it passes', () => {
@@ -43,14 +33,14 @@ describe('the version check of stored events that are not journey events', () =>
   ])(
     'Given a %s version (%p), When checked, Then it is refused in the journey check’s words',
     (reason, version, words) => {
-      const refused = refusal(() => assertKnownSchemaVersion(stored(version), 2));
+      const refused = thrownBy(UnreadableEventSchema, () => assertKnownSchemaVersion(stored(version), 2));
       expect(refused).toMatchObject({ reason, schemaVersion: version, knownVersion: 2 });
       expect(refused.message).toBe(`${WHERE}: ${words}`);
     },
   );
 
   it('Given an older version, When checked, Then it is refused as having no upcaster, keeping the place only', () => {
-    const refused = refusal(() => assertKnownSchemaVersion(stored(1), 2));
+    const refused = thrownBy(UnreadableEventSchema, () => assertKnownSchemaVersion(stored(1), 2));
     expect(refused).toMatchObject({ reason: 'no-upcaster', schemaVersion: 1, knownVersion: 2 });
     expect(refused.message).toBe(`${WHERE}: metadata.schemaVersion 1 has no upcaster to 2`);
     expect(refused.event).toEqual(place);
