@@ -3,7 +3,7 @@ import { toAccessLogEntry } from './access-log/case-history-read';
 import { ReservedJourneys } from './store-check/journeys-reserved';
 import { readIssuedTokens } from './token-issue/read-issued-tokens';
 import { TOKEN_ISSUED, TOKENS_ISSUED_STREAM } from './token-issue/token-issued';
-import { useTempSqliteStore } from '../../event-store/src/testing/temp-sqlite-store';
+import { useTempSqliteStore } from '../../event-store/src/testing/temp-sqlite-store.spec-helper';
 
 /**
  * Review s18-es F7: the events that are not journey events (the read-access trail, the record of

@@ -1,5 +1,5 @@
 import { readLastEvent } from './read-last-event';
-import { useTempSqliteStore } from './testing/temp-sqlite-store';
+import { useTempSqliteStore } from './testing/temp-sqlite-store.spec-helper';
 
 describe('readLastEvent', () => {
   const db = useTempSqliteStore('cj-last-');

@@ -1,7 +1,7 @@
 import { verifyChain } from '../integrity/verify-chain';
 import { readWholeStream } from '../reading/read-stream';
 import { recordCaseHistoryRead } from './record-read';
-import { useTempSqliteStore } from '../../../event-store/src/testing/temp-sqlite-store';
+import { useTempSqliteStore } from '../../../event-store/src/testing/temp-sqlite-store.spec-helper';
 
 describe('recordCaseHistoryRead', () => {
   const db = useTempSqliteStore('audit-trail-', { synchronous: 'NORMAL' });

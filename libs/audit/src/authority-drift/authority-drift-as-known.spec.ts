@@ -11,7 +11,7 @@ import { recordCaseHistoryRead } from '../access-log/record-read';
 import { CORRECTED_JOURNEY, correctedJourney } from '../testing/corrected-journey';
 import { authorityDriftAsKnown, defaultKnownAt } from './authority-drift-as-known';
 import { readKnownJourneys } from './known-journeys';
-import { useTempSqliteStore } from '../../../event-store/src/testing/temp-sqlite-store';
+import { useTempSqliteStore } from '../../../event-store/src/testing/temp-sqlite-store.spec-helper';
 
 // CORRECTED_JOURNEY: child c1 in care from 2024-01-15, so its first review fell due on 2024-02-12
 // (20 working days); the review held on 2024-02-12 was recorded on 2024-02-13 at 11:00.

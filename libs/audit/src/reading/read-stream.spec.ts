@@ -2,7 +2,7 @@ import { chainEvents } from '../integrity/chain-events';
 import { verifyChain } from '../integrity/verify-chain';
 import type { NewEvent } from '../store';
 import { expectedRevisionAt, readChainTip, readWholeStream } from './read-stream';
-import { useTempSqliteStore } from '../../../event-store/src/testing/temp-sqlite-store';
+import { useTempSqliteStore } from '../../../event-store/src/testing/temp-sqlite-store.spec-helper';
 
 const event = (id: string): NewEvent => ({
   id,

@@ -3,7 +3,7 @@ import { readKnownJourneys } from '../authority-drift/known-journeys';
 import { chainEvents, chainTipAfter } from '../integrity/chain-events';
 import { CORRECTED_JOURNEY, correctedJourney } from '../testing/corrected-journey';
 import { replayHistory } from './replay-history';
-import { useTempSqliteStore } from '../../../event-store/src/testing/temp-sqlite-store';
+import { useTempSqliteStore } from '../../../event-store/src/testing/temp-sqlite-store.spec-helper';
 
 // Review s18-es F2: "as known at" is a prefix of the stream. The fixture's e6 (amending e4, recorded
 // at 15:00 on 20 March) is stamped 5 minutes before e4, as a second API process with a lagging clock

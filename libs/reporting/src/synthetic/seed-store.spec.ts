@@ -4,7 +4,7 @@ import { generateAuthority } from './generate-authority';
 import { export903 } from '../export903/export903';
 import { validateReturn } from '../export903/validate-return';
 import { seedStore } from './seed-store';
-import { useTempSqliteStore } from '../../../event-store/src/testing/temp-sqlite-store';
+import { useTempSqliteStore } from '../../../event-store/src/testing/temp-sqlite-store.spec-helper';
 
 describe('seedStore', () => {
   const db = useTempSqliteStore('cj-seed-', { synchronous: 'NORMAL' });

@@ -3,7 +3,7 @@ import { childRefStream, journeyStream } from '@care-journey/journey';
 import { UpnRegistry } from '@care-journey/registrations';
 import { generateAuthority } from './generate-authority';
 import { seedStore } from './seed-store';
-import { useTempSqliteStore } from '../../../event-store/src/testing/temp-sqlite-store';
+import { useTempSqliteStore } from '../../../event-store/src/testing/temp-sqlite-store.spec-helper';
 
 /** One real UPN, one child (903 rule 444): the seeder checks and reserves UPNs as the API does. */
 describe('seedStore: a UPN belongs to one child', () => {
