@@ -82,16 +82,19 @@ async function deliveredThenCheckpoint(checkpoint: Position): Promise<ReturnType
 }
 
 describe('EventStoreDB subscription: a server checkpoint never counts as a delivered event (review s18-es F1)', () => {
-  it('Given the event at 100 delivered and the #4970 checkpoint at the end of the log (250, prepare 0), When the next event is appended at 250, Then it is delivered', async () => {
-    const server = await deliveredThenCheckpoint({ commit: 250n, prepare: 0n });
-    server.send(250n, 1n);
-    await turn(50);
-    await server.subscription.stop();
-    expect(server.delivered.map((event) => event.globalPosition)).toEqual([100n, 250n]);
-  });
-
-  it('Given a checkpoint at the end of the log with prepare = commit, When an event arrives at that position, Then it is still delivered (only delivered events decide "already handled")', async () => {
-    const server = await deliveredThenCheckpoint({ commit: 250n, prepare: 250n });
+  it.each([
+    {
+      title:
+        'Given the event at 100 delivered and the #4970 checkpoint at the end of the log (250, prepare 0), When the next event is appended at 250, Then it is delivered',
+      checkpoint: { commit: 250n, prepare: 0n },
+    },
+    {
+      title:
+        'Given a checkpoint at the end of the log with prepare = commit, When an event arrives at that position, Then it is still delivered (only delivered events decide "already handled")',
+      checkpoint: { commit: 250n, prepare: 250n },
+    },
+  ])('$title', async ({ checkpoint }) => {
+    const server = await deliveredThenCheckpoint(checkpoint);
     server.send(250n, 1n);
     await turn(50);
     await server.subscription.stop();
