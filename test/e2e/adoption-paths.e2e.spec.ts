@@ -3,10 +3,9 @@
  * against the family who adopted and the match on the current path, and fostering for adoption (U5)
  * sent as "placed for adoption" is refused (it is a change of placement) and records nothing.
  */
-import { apiClient, type ApiClient } from './support/http-client';
 import { childRecorder, placement } from './support/child-recorder';
 import { eventCount } from './support/journey-setup';
-import { startTestApp, type TestApp } from './support/test-app';
+import { useTestApi } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
 const foster = placement('U6', 'PR1');
@@ -20,16 +19,9 @@ const order = {
 };
 
 describe('adoption paths and fostering for adoption over HTTP', () => {
-  let t: TestApp;
-  let api: ApiClient;
+  const api = useTestApi();
   const worker = { token: tokenFor('social_worker', 'alice') };
   const panel = { token: tokenFor('panel_member') };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = apiClient(t.baseUrl);
-  });
-  afterAll(async () => t.close());
 
   const children = childRecorder(() => api, worker);
   const record = children.record;

@@ -1,5 +1,4 @@
-import { apiClient, type ApiClient } from './support/http-client';
-import { startTestApp, type TestApp } from './support/test-app';
+import { useTestApi } from './support/test-app';
 
 interface OpenApi {
   paths: Record<
@@ -21,14 +20,7 @@ interface OpenApi {
 }
 
 describe('OpenAPI document and Swagger UI', () => {
-  let t: TestApp;
-  let api: ApiClient;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = apiClient(t.baseUrl);
-  });
-  afterAll(async () => t.close());
+  const api = useTestApi();
 
   it('serves the UI at /docs without a token', async () => {
     const page = await api.get<string>('/docs');

@@ -6,10 +6,9 @@
  * the child's flag history, evaluated on the corrected record, has no breach. docs/reporting.md, "As
  * at". Real HTTP app on a SQLite file.
  */
-import { apiClient, type ApiClient } from './support/http-client';
 import { childFeed } from './support/child-feed';
 import { registerBody, startCareBody } from './support/journey-bodies';
-import { startTestApp, type TestApp } from './support/test-app';
+import { useTestApi } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
 type Line = Record<string, unknown> & {
@@ -38,20 +37,13 @@ const closed = (flag: typeof DR01, closedOn: string) =>
   });
 
 describe('feed: an end of care recorded late, dated before flags the feed reported open', () => {
-  let t: TestApp;
-  let api: ApiClient;
+  const api = useTestApi();
   let childId = '';
   let counter = 0;
   const social = tokenFor('social_worker', 'alice');
   const panel = tokenFor('panel_member');
   const job = tokenFor('reporting_job');
   const child = childFeed<Line>(() => ({ api, childId }), { writer: social, reader: job });
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = apiClient(t.baseUrl);
-  }, 60_000);
-  afterAll(() => t.close());
 
   /** A child in care from 5 January 2024; the feed's lines for it, and those of its end of care on `end`. */
   const endedOn = async (end: string) => {

@@ -2,20 +2,12 @@
  * Review s14 F4 over real HTTP: a job deployed before the first child is recorded. The checkpoint an
  * empty store hands out (/feed and /events) must be one `after` takes back: "0", the start.
  */
-import { apiClient, type ApiClient } from './support/http-client';
-import { startTestApp, type TestApp } from './support/test-app';
+import { useTestApi } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
 describe('an empty store: the checkpoint handed out can be passed back (real HTTP app on a SQLite file)', () => {
-  let t: TestApp;
-  let api: ApiClient;
+  const api = useTestApi();
   const job = tokenFor('reporting_job');
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = apiClient(t.baseUrl);
-  }, 60_000);
-  afterAll(() => t.close());
 
   it.each(['/feed', '/events'])(
     'Given no event recorded, When a job reads %s and passes the checkpoint back as after, Then both reads succeed with checkpoint "0"',

@@ -6,10 +6,9 @@
  * read of the whole feed, and the child's flag history. (The API refuses a new move dated before
  * the current placement; back-dated moves come from corrections and imports.)
  */
-import { apiClient, type ApiClient } from './support/http-client';
 import { ndjsonLines } from './support/ndjson-lines';
 import { moveBody, registerBody, startCareBody } from './support/journey-bodies';
-import { startTestApp, type TestApp } from './support/test-app';
+import { useTestApi } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
 type Line = Record<string, unknown> & {
@@ -34,8 +33,7 @@ interface HistoryEntry {
 const parseNdjson = (body: unknown): Line[] => ndjsonLines<Line>(body);
 
 describe('feed replay: updates, not withdrawals (real HTTP app on a SQLite file)', () => {
-  let t: TestApp;
-  let api: ApiClient;
+  const api = useTestApi();
   const social = tokenFor('social_worker', 'alice');
   const panel = tokenFor('panel_member');
   const job = tokenFor('reporting_job');
@@ -82,12 +80,6 @@ describe('feed replay: updates, not withdrawals (real HTTP app on a SQLite file)
     }
     return held;
   };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = apiClient(t.baseUrl);
-  }, 60_000);
-  afterAll(() => t.close());
 
   it('Given moves on 1 March, 1 May and 1 June 2026, When the June move is amended to 1 February, Then it is withdrawn (a correction), the later moves are re-sent renumbered as updates, and paged replay equals one read', async () => {
     const childId = await register('LA-RPL-1');

@@ -3,9 +3,8 @@
  * placement broke down (C100055's shape) is flagged again by DR11, due the route's 6 months after the
  * move out, resting on the plan and the move; and time to permanence no longer counts the broken match.
  */
-import { apiClient, type ApiClient } from './support/http-client';
 import { childRecorder, placement } from './support/child-recorder';
-import { startTestApp, type TestApp } from './support/test-app';
+import { useTestApi } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
 interface Flag {
@@ -16,16 +15,9 @@ interface Flag {
 }
 
 describe('DR11 after a long-term fostering placement breaks down, over HTTP', () => {
-  let t: TestApp;
-  let api: ApiClient;
+  const api = useTestApi();
   const worker = { token: tokenFor('social_worker', 'alice') };
   const panel = { token: tokenFor('panel_member') };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = apiClient(t.baseUrl);
-  });
-  afterAll(async () => t.close());
 
   const children = childRecorder(() => api, worker);
   const record = children.record;

@@ -7,6 +7,7 @@ import { registerBody } from './support/journey-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 import { inputsOf } from './support/form-inputs';
+import { withEnv } from './support/with-env';
 
 /**
  * Frontline review F12 (a): the web registration shows children who may be the same child before
@@ -48,19 +49,13 @@ describe('Register a child on the web: the possible-duplicate step', () => {
       JSON.stringify(USERS.map((u) => ({ ...u, name: u.username, passwordHash: hash }))),
     );
     // The team scope (the e2e suites opt out of it unless a spec sets the authority itself).
-    const saved = { users: process.env.CARE_JOURNEY_USERS, authority: process.env.CARE_JOURNEY_AUTHORITY };
-    process.env.CARE_JOURNEY_USERS = usersFile;
-    process.env.CARE_JOURNEY_AUTHORITY = JSON.stringify({ socialWorkerScope: 'team' });
-    try {
-      t = await startTestApp();
-    } finally {
-      for (const [name, value] of [
-        ['CARE_JOURNEY_USERS', saved.users],
-        ['CARE_JOURNEY_AUTHORITY', saved.authority],
-      ] as const)
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-    }
+    t = await withEnv(
+      {
+        CARE_JOURNEY_USERS: usersFile,
+        CARE_JOURNEY_AUTHORITY: JSON.stringify({ socialWorkerScope: 'team' }),
+      },
+      () => startTestApp(),
+    );
     api = apiClient(t.baseUrl);
     const mine = await api.post(
       '/children',

@@ -5,6 +5,7 @@
 import { apiClient } from './support/http-client';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
+import { withEnv } from './support/with-env';
 
 const SETTINGS = {
   scorecard: {
@@ -17,14 +18,7 @@ describe('scorecard settings (e2e)', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    const saved = process.env.CARE_JOURNEY_AUTHORITY;
-    process.env.CARE_JOURNEY_AUTHORITY = JSON.stringify(SETTINGS);
-    try {
-      app = await startTestApp();
-    } finally {
-      if (saved === undefined) delete process.env.CARE_JOURNEY_AUTHORITY;
-      else process.env.CARE_JOURNEY_AUTHORITY = saved;
-    }
+    app = await withEnv({ CARE_JOURNEY_AUTHORITY: JSON.stringify(SETTINGS) }, () => startTestApp());
   });
   afterAll(() => app.close());
 

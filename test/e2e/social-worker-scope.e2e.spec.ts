@@ -25,6 +25,7 @@ import { normalise, ROUTE_ROLES } from './support/route-roles';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 import { OUTCOME_DEADLINE_MS } from './support/poll';
+import { withEnv } from './support/with-env';
 
 const NORTH = 'Children in Care North';
 const SOUTH = 'Children in Care South';
@@ -52,19 +53,9 @@ async function startScopedApp(dir: string, authority: object): Promise<TestApp> 
     usersFile,
     JSON.stringify(USERS.map((u) => ({ ...u, name: u.username, passwordHash: HASH }))),
   );
-  const saved = { users: process.env.CARE_JOURNEY_USERS, authority: process.env.CARE_JOURNEY_AUTHORITY };
-  process.env.CARE_JOURNEY_USERS = usersFile;
-  process.env.CARE_JOURNEY_AUTHORITY = JSON.stringify(authority);
-  try {
-    return await startTestApp();
-  } finally {
-    for (const [name, value] of [
-      ['CARE_JOURNEY_USERS', saved.users],
-      ['CARE_JOURNEY_AUTHORITY', saved.authority],
-    ] as const)
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-  }
+  return withEnv({ CARE_JOURNEY_USERS: usersFile, CARE_JOURNEY_AUTHORITY: JSON.stringify(authority) }, () =>
+    startTestApp(),
+  );
 }
 
 let counter = 0;
@@ -576,15 +567,9 @@ describe('the demo (no users file, default settings): sw.demo and sw.other.demo 
   let api: ApiClient;
 
   beforeAll(async () => {
-    const saved = { users: process.env.CARE_JOURNEY_USERS, authority: process.env.CARE_JOURNEY_AUTHORITY };
-    delete process.env.CARE_JOURNEY_USERS;
-    delete process.env.CARE_JOURNEY_AUTHORITY;
-    try {
-      app = await startTestApp();
-    } finally {
-      if (saved.users !== undefined) process.env.CARE_JOURNEY_USERS = saved.users;
-      if (saved.authority !== undefined) process.env.CARE_JOURNEY_AUTHORITY = saved.authority;
-    }
+    app = await withEnv({ CARE_JOURNEY_USERS: undefined, CARE_JOURNEY_AUTHORITY: undefined }, () =>
+      startTestApp(),
+    );
     api = apiClient(app.baseUrl);
     await seedStore(app.store, { children: 40, seed: 'scope-demo' });
   }, 60_000);

@@ -1,16 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { UnreadableEventSchema } from '@care-journey/journey';
 import { toAccessLogEntry } from './access-log/case-history-read';
 import { ReservedJourneys } from './store-check/journeys-reserved';
 import { readIssuedTokens } from './token-issue/read-issued-tokens';
 import { TOKEN_ISSUED, TOKENS_ISSUED_STREAM } from './token-issue/token-issued';
+import { useTempSqliteStore } from '../../event-store/src/testing/temp-sqlite-store.spec-helper';
 
 /**
  * Review s18-es F7: the events that are not journey events (the read-access trail, the record of
- * issued tokens, the reservations verify-store reads) go through the one version check
+ * issued tokens, the reservations verify-db.store reads) go through the one version check
  * (libs/journey stored-event-version.ts): one of a newer version is refused by name, as a journey
  * event is, never read as if it were version 1.
  */
@@ -59,16 +56,7 @@ describe('non-journey events of a version this build does not know', () => {
   });
 
   describe('the record of issued tokens', () => {
-    let dir: string;
-    let store: SqliteEventStore;
-    beforeEach(() => {
-      dir = mkdtempSync(join(tmpdir(), 'non-journey-version-'));
-      store = new SqliteEventStore({ file: join(dir, 'events.db'), synchronous: 'NORMAL' });
-    });
-    afterEach(async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    const db = useTempSqliteStore('non-journey-version-', { synchronous: 'NORMAL' });
 
     it('Given a TokenIssued of version 2, When the tokens are listed, Then UnreadableEventSchema names it', async () => {
       const event = newer(TOKEN_ISSUED, {
@@ -77,14 +65,14 @@ describe('non-journey events of a version this build does not know', () => {
         role: 'admin',
         issuedAt: '2026-01-01T09:00:00Z',
       });
-      await store.appendToStream(
+      await db.store.appendToStream(
         TOKENS_ISSUED_STREAM,
         [{ ...event, id: 'a0b1c2d3-0000-4000-8000-000000000001' }],
         {
           expectedRevision: 'no_stream',
         },
       );
-      await expect(readIssuedTokens(store)).rejects.toThrow(
+      await expect(readIssuedTokens(db.store)).rejects.toThrow(
         expect.objectContaining({ name: 'UnreadableEventSchema', reason: 'newer', schemaVersion: 2 }),
       );
     });

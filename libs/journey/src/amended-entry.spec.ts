@@ -6,6 +6,7 @@ import type { StoredJourneyEvent } from './events';
 import { resolveCorrections } from './resolve-corrections';
 import { given } from './testing/decider-specification';
 import { CHILD, inCare, reviewHeld } from './testing/fixtures';
+import { thrownBy } from './testing/thrown-by';
 
 /**
  * A made-up but realistic breaking change: GoingHomeAuditCompleted v2 renames `outcome` to
@@ -67,16 +68,6 @@ const auditAsFolded = (...events: StoredEnvelope[]): Record<string, unknown> => 
   return audit?.data as Record<string, unknown>;
 };
 
-function refusal(read: () => unknown): UnreadableEventSchema {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof UnreadableEventSchema) return error;
-    throw error;
-  }
-  throw new Error('expected UnreadableEventSchema, nothing was thrown');
-}
-
 describe('an amendment stored before its entry type was raised to a new version', () => {
   it('Given a v1 audit and a v1 amendment of its outcome, When a v2 build folds it, Then it sees the v2 shape with the amended value recoded', () => {
     const folded = auditAsFolded(auditV1, amendment('fix', { outcome: 'Remain in current placement' }));
@@ -128,7 +119,9 @@ describe('an amendment stored before its entry type was raised to a new version'
 
 describe('an amendment this build cannot read', () => {
   it('Given an amendment written at a version newer than the build knows, When folded, Then it is refused naming the amendment and amendedSchemaVersion, without its data', () => {
-    const refused = refusal(() => auditAsFolded(auditV1, amendment('fix', { decision: 'REMAIN' }, 3)));
+    const refused = thrownBy(UnreadableEventSchema, () =>
+      auditAsFolded(auditV1, amendment('fix', { decision: 'REMAIN' }, 3)),
+    );
     expect(refused).toMatchObject({
       dataType: 'GoingHomeAuditCompleted',
       reason: 'newer',
@@ -150,7 +143,7 @@ describe('an amendment this build cannot read', () => {
       { ...auditV1.data, outcome: undefined, decision: 'REMAIN' },
       2,
     );
-    const refused = refusal(() =>
+    const refused = thrownBy(UnreadableEventSchema, () =>
       auditAsFolded(auditV2, amendment('fix', { outcome: 'Remain in current placement' })),
     );
     expect(refused).toMatchObject({ reason: 'malformed', field: 'amendedSchemaVersion' });

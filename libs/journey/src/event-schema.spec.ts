@@ -6,6 +6,7 @@ import {
   BASE_SCHEMA_VERSION,
   type JourneySchemas,
 } from './event-schema';
+import { thrownBy } from './testing/thrown-by';
 
 const stored = (schemaVersion: unknown) => ({
   id: 'e-7',
@@ -16,17 +17,6 @@ const stored = (schemaVersion: unknown) => ({
   data: { childId: 'c1', effectiveDate: '2024-06-03', participation: 'PN1' },
   metadata: { recordedAt: '2024-06-04T10:00:00Z', recordedBy: 'alice', schemaVersion },
 });
-
-/** The UnreadableEventSchema `read` throws (fails the spec if it throws nothing or something else). */
-function caught(read: () => unknown): UnreadableEventSchema {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof UnreadableEventSchema) return error;
-    throw error;
-  }
-  throw new Error('expected UnreadableEventSchema, nothing was thrown');
-}
 
 describe('reading a stored journey event: its schema version', () => {
   it('Given an event of the version the code writes, When it is read, Then its data is folded as stored', () => {
@@ -45,7 +35,7 @@ describe('reading a stored journey event: its schema version', () => {
   });
 
   it("Given an event of a newer version, When it is refused, Then the error says a newer build wrote it and keeps the event's place, not its data", () => {
-    const refused = caught(() => fromStoredEnvelope(stored(2)));
+    const refused = thrownBy(UnreadableEventSchema, () => fromStoredEnvelope(stored(2)));
     expect(refused).toMatchObject({ reason: 'newer', schemaVersion: 2, knownVersion: 1 });
     expect(refused.event).toEqual({
       id: 'e-7',
@@ -60,9 +50,11 @@ describe('reading a stored journey event: its schema version', () => {
   });
 
   it('Given a malformed version or a missing upcaster, When it is refused, Then the reason tells them apart from a newer build', () => {
-    expect(caught(() => fromStoredEnvelope(stored('2'))).reason).toBe('malformed');
+    expect(thrownBy(UnreadableEventSchema, () => fromStoredEnvelope(stored('2'))).reason).toBe('malformed');
     const missing: JourneySchemas = { current: { StatutoryReviewHeld: 2 }, upcasters: {} };
-    expect(caught(() => upcastJourneyData(stored(1), 1, missing)).reason).toBe('no-upcaster');
+    expect(thrownBy(UnreadableEventSchema, () => upcastJourneyData(stored(1), 1, missing)).reason).toBe(
+      'no-upcaster',
+    );
   });
 
   it.each([['2'], [0], [1.5], [null]])(

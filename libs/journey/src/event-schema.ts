@@ -94,22 +94,21 @@ export interface VersionRead {
 }
 
 /**
- * A stored version as a number the code can read: absent is 1 (the port requires one; hand-made
- * envelopes in specs leave it out); one not a whole number >= 1, or newer than the code knows for
- * the type, is refused.
+ * `version` (an absent one already read as 1) as a number no newer than `known`: `known` itself, or
+ * an older one for the caller to upcast or refuse. One not a whole number >= 1, or newer than
+ * `known`, is refused by name: the one refusal for journey events and the other stored events
+ * (stored-event-version.ts), so both say it in the same words.
  */
-export function readableVersion(
+export function readableUpTo(
   { place, dataType, field }: VersionRead,
-  schemaVersion: unknown,
-  schemas: JourneySchemas = JOURNEY_SCHEMAS,
+  version: unknown,
+  known: number,
 ): number {
-  const known = currentSchemaVersion(dataType, schemas);
-  const version = schemaVersion === undefined ? 1 : schemaVersion;
   if (version === known) return known;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
     throw new UnreadableEventSchema(
       place,
-      schemaVersion,
+      version,
       known,
       'malformed',
       'must be a whole number >= 1',
@@ -128,6 +127,20 @@ export function readableVersion(
     );
   }
   return version;
+}
+
+/**
+ * A stored version as a number the code can read: absent is 1 (the port requires one; hand-made
+ * envelopes in specs leave it out); one not a whole number >= 1, or newer than the code knows for
+ * the type, is refused.
+ */
+export function readableVersion(
+  read: VersionRead,
+  schemaVersion: unknown,
+  schemas: JourneySchemas = JOURNEY_SCHEMAS,
+): number {
+  const version = schemaVersion === undefined ? 1 : schemaVersion;
+  return readableUpTo(read, version, currentSchemaVersion(read.dataType, schemas));
 }
 
 /** `data` of version `from` brought to version `to` (from <= to), one upcaster per step. */

@@ -6,28 +6,21 @@
  * a newer one (a rolling deploy, a worker on an older build) is an outage to upgrade out of, never
  * data read as if it were the known shape.
  */
-import { UnreadableEventSchema, type StoredEventPlace } from './event-schema';
+import { readableUpTo, UnreadableEventSchema, type StoredEventPlace } from './event-schema';
 
 /** A stored event as the check needs it: where it is, and its metadata's schemaVersion. */
 export interface VersionedStoredEvent extends StoredEventPlace {
   metadata?: Readonly<Record<string, unknown>>;
 }
 
-/** Throws UnreadableEventSchema unless `event` is at version `known` (absent counts as 1). */
+/**
+ * Throws UnreadableEventSchema unless `event` is at version `known` (absent counts as 1): a
+ * malformed or newer one in the journey check's words (readableUpTo), an older one as having no
+ * upcaster. The error keeps the event's place only, never its metadata.
+ */
 export function assertKnownSchemaVersion(event: VersionedStoredEvent, known: number): void {
-  const version = event.metadata?.['schemaVersion'] ?? 1;
-  if (version === known) return;
-  const { id, type, streamId, revision, globalPosition } = event;
-  const place = { id, type, streamId, revision, globalPosition };
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    throw new UnreadableEventSchema(place, version, known, 'malformed', 'must be a whole number >= 1');
-  if (version > known)
-    throw new UnreadableEventSchema(
-      place,
-      version,
-      known,
-      'newer',
-      `is newer than this code knows for ${type} (${known}): upgrade before reading this store`,
-    );
-  throw new UnreadableEventSchema(place, version, known, 'no-upcaster', `has no upcaster to ${known}`);
+  const read = { place: event, dataType: event.type };
+  const version = readableUpTo(read, event.metadata?.['schemaVersion'] ?? 1, known);
+  if (version < known)
+    throw new UnreadableEventSchema(event, version, known, 'no-upcaster', `has no upcaster to ${known}`);
 }

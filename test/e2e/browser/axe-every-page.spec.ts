@@ -2,13 +2,14 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { mintToken } from '@care-journey/access';
 import { RECORD_FORMS } from '../../../apps/api/src/web/record/form-definitions';
 import { registerBody } from '../support/journey-bodies';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { TEST_JWT_SECRET, tokenFor } from '../support/tokens';
 import { AXE_CONTEXT, axeViolations, type AxeException } from './support/axe';
 import { useBrowserApp } from './support/browser-app';
 import { describeInBrowser } from './support/chromium';
 import { startSeededApp } from './support/seeded-app';
+import { fillRegisterForm } from './support/register-form';
 import { signIn } from './support/sign-in';
+import { startTeamScopedApp } from './support/team-scoped-app';
 
 jest.setTimeout(600_000);
 
@@ -45,18 +46,6 @@ const showsErrors = async (page: Page): Promise<void> => {
   if ((await page.locator('.govuk-error-summary').count()) === 0)
     throw new Error('the page shows no error summary');
 };
-
-/** The app with the demo users under the team scope (sw.demo in Children in Care North only). */
-async function startTeamScopedApp(): Promise<TestApp> {
-  const saved = process.env.CARE_JOURNEY_AUTHORITY;
-  process.env.CARE_JOURNEY_AUTHORITY = JSON.stringify({ socialWorkerScope: 'team' });
-  try {
-    return await startTestApp();
-  } finally {
-    if (saved === undefined) delete process.env.CARE_JOURNEY_AUTHORITY;
-    else process.env.CARE_JOURNEY_AUTHORITY = saved;
-  }
-}
 
 /**
  * Visits each page and says, one line each, what axe-core found on it (and any page that did not
@@ -287,16 +276,15 @@ describeInBrowser('every web page passes axe-core’s WCAG 2.2 A/AA checks (real
     await app.caughtUp();
     const [page] = await signedIn('sw.demo');
     const registerAgain = async (p: Page) => {
-      await p.getByLabel('903 child reference').fill('AXE-2');
-      await p.getByLabel('Full name').fill(child.name);
-      await p.getByLabel('Date of birth').fill(child.dateOfBirth);
-      await p.getByLabel('Male', { exact: true }).check();
-      await p.getByLabel('Ethnicity').selectOption('WBRI');
-      await p.getByLabel('Unique pupil number (UPN)').fill('A123456789013');
-      await p.locator('input[name="uasc"][value="false"]').check();
-      await p.locator('input[name="relinquishedAtBirth"][value="false"]').check();
-      await p.getByLabel('Allocated team').selectOption(child.team);
-      await p.getByLabel('Date the child became known to the authority').fill('2024-03-01');
+      await fillRegisterForm(p, {
+        childRef: 'AXE-2',
+        name: child.name,
+        dateOfBirth: child.dateOfBirth,
+        sex: 'Male',
+        upn: 'A123456789013',
+        team: child.team,
+        knownSince: '2024-03-01',
+      });
       await p.getByRole('button', { name: 'Register the child' }).click();
       await p.waitForSelector('#possible-duplicate');
     };

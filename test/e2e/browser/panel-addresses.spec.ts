@@ -2,7 +2,7 @@ import type { BrowserContext } from 'playwright-core';
 import { eventCount, newChild } from '../support/journey-setup';
 import { useBrowserApp } from './support/browser-app';
 import { describeInBrowser } from './support/chromium';
-import { signIn } from './support/sign-in';
+import { signIn, signInHere } from './support/sign-in';
 
 jest.setTimeout(180_000);
 
@@ -20,12 +20,7 @@ describeInBrowser(
       const page = await context.newPage();
       await page.goto(`${app.baseUrl}/`);
       expect(new URL(page.url()).pathname).toBe('/login');
-      await page.getByLabel('Username').fill('panel.demo');
-      await page.getByLabel('Password').fill('care-journey-demo');
-      await Promise.all([
-        page.waitForURL((url) => url.pathname !== '/login'),
-        page.getByRole('button', { name: 'Sign in' }).click(),
-      ]);
+      await signInHere(page, 'panel.demo');
       expect(new URL(page.url()).pathname).toBe('/panel/drift');
     });
 

@@ -6,6 +6,7 @@ import { tokenFor } from '../support/tokens';
 import { useBrowserApp } from './support/browser-app';
 import { artifact, describeInBrowser, screenshot } from './support/chromium';
 import { startSeededApp } from './support/seeded-app';
+import { fillRegisterForm } from './support/register-form';
 import { signIn } from './support/sign-in';
 
 jest.setTimeout(180_000);
@@ -173,16 +174,15 @@ describeInBrowser(
 
     it('register a child: the answer is lost after the server registered the child; reloading sends the same form again and lands on the same child, registered once', async () => {
       await signIn(page, app.baseUrl, 'sw.demo', '/panel/children/new');
-      await page.getByLabel('903 child reference').fill('WEB0002');
-      await page.getByLabel('Full name').fill('Jo Onceonly');
-      await page.getByLabel('Date of birth').fill('2017-02-03');
-      await page.getByLabel('Male', { exact: true }).check();
-      await page.getByLabel('Ethnicity').selectOption('WBRI');
-      await page.getByLabel('Unique pupil number (UPN)').fill('B123456789012');
-      await page.locator('input[name="uasc"][value="false"]').check();
-      await page.locator('input[name="relinquishedAtBirth"][value="false"]').check();
-      await page.getByLabel('Allocated team').selectOption('Children in Care South');
-      await page.getByLabel('Date the child became known to the authority').fill('2024-02-01');
+      await fillRegisterForm(page, {
+        childRef: 'WEB0002',
+        name: 'Jo Onceonly',
+        dateOfBirth: '2017-02-03',
+        sex: 'Male',
+        upn: 'B123456789012',
+        team: 'Children in Care South',
+        knownSince: '2024-02-01',
+      });
       const answered: { status: number; location: string | undefined }[] = [];
       let posts = 0;
       await page.route('**/panel/children/new', async (route) => {
@@ -218,18 +218,16 @@ describeInBrowser(
         page.waitForURL(/\/panel\/children\/new$/),
         page.getByRole('link', { name: 'Register a child' }).click(),
       ]);
-      const fill = async (childRef: string, upn: string) => {
-        await page.getByLabel('903 child reference').fill(childRef);
-        await page.getByLabel('Full name').fill('Robin Webform');
-        await page.getByLabel('Date of birth').fill('2018-05-06');
-        await page.getByLabel('Female').check();
-        await page.getByLabel('Ethnicity').selectOption('WBRI');
-        await page.getByLabel('Unique pupil number (UPN)').fill(upn);
-        await page.locator('input[name="uasc"][value="false"]').check();
-        await page.locator('input[name="relinquishedAtBirth"][value="false"]').check();
-        await page.getByLabel('Allocated team').selectOption('Children in Care North');
-        await page.getByLabel('Date the child became known to the authority').fill('2024-01-10');
-      };
+      const fill = (childRef: string, upn: string) =>
+        fillRegisterForm(page, {
+          childRef,
+          name: 'Robin Webform',
+          dateOfBirth: '2018-05-06',
+          sex: 'Female',
+          upn,
+          team: 'Children in Care North',
+          knownSince: '2024-01-10',
+        });
       // A UPN that is neither 13 characters nor UN1–UN5: refused beside its field, nothing recorded.
       const before = await app.t.store.headPosition();
       await fill('WEB0001', 'NOT-A-UPN');

@@ -1,39 +1,26 @@
 import type { Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { useBrowserApp } from './support/browser-app';
 import { describeInBrowser, screenshot } from './support/chromium';
+import { fillRegisterForm } from './support/register-form';
 import { signIn } from './support/sign-in';
+import { startTeamScopedApp } from './support/team-scoped-app';
 
 jest.setTimeout(120_000);
 
 const NORTH = 'Children in Care North';
 const SOUTH = 'Children in Care South';
 
-/** The app with the authority's default team scope: the demo's sw.demo works in the first team only. */
-async function startTeamScopedApp(): Promise<TestApp> {
-  const saved = process.env.CARE_JOURNEY_AUTHORITY;
-  process.env.CARE_JOURNEY_AUTHORITY = JSON.stringify({ socialWorkerScope: 'team' });
-  try {
-    return await startTestApp();
-  } finally {
-    if (saved === undefined) delete process.env.CARE_JOURNEY_AUTHORITY;
-    else process.env.CARE_JOURNEY_AUTHORITY = saved;
-  }
-}
-
 /** Everything but the team, as a social worker fills it in. */
-async function fillAllButTeam(page: Page): Promise<void> {
-  await page.getByLabel('903 child reference').fill('TEAM001');
-  await page.getByLabel('Full name').fill('Kit Keptanswers');
-  await page.getByLabel('Date of birth').fill('2016-07-08');
-  await page.getByLabel('Male', { exact: true }).check();
-  await page.getByLabel('Ethnicity').selectOption('WBRI');
-  await page.getByLabel('Unique pupil number (UPN)').fill('C123456789012');
-  await page.getByLabel('Home postcode').fill('CB1 2AB');
-  await page.locator('input[name="uasc"][value="false"]').check();
-  await page.locator('input[name="relinquishedAtBirth"][value="false"]').check();
-  await page.getByLabel('Date the child became known to the authority').fill('2024-03-01');
-}
+const fillAllButTeam = (page: Page): Promise<void> =>
+  fillRegisterForm(page, {
+    childRef: 'TEAM001',
+    name: 'Kit Keptanswers',
+    dateOfBirth: '2016-07-08',
+    sex: 'Male',
+    upn: 'C123456789012',
+    postcode: 'CB1 2AB',
+    knownSince: '2024-03-01',
+  });
 
 /** Sends the form and waits for its answer's status. */
 async function send(page: Page): Promise<number | undefined> {

@@ -1,24 +1,13 @@
 import { apiClient } from '../support/http-client';
 import { registerBody } from '../support/journey-bodies';
-import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
 import { useBrowserApp } from './support/browser-app';
 import { describeInBrowser, screenshot } from './support/chromium';
+import { fillRegisterForm } from './support/register-form';
 import { signIn } from './support/sign-in';
+import { startTeamScopedApp } from './support/team-scoped-app';
 
 jest.setTimeout(120_000);
-
-/** The demo users with the team scope: sw.demo in Children in Care North, sw.other.demo elsewhere. */
-async function startTeamScopedApp(): Promise<TestApp> {
-  const saved = process.env.CARE_JOURNEY_AUTHORITY;
-  process.env.CARE_JOURNEY_AUTHORITY = JSON.stringify({ socialWorkerScope: 'team' });
-  try {
-    return await startTestApp();
-  } finally {
-    if (saved === undefined) delete process.env.CARE_JOURNEY_AUTHORITY;
-    else process.env.CARE_JOURNEY_AUTHORITY = saved;
-  }
-}
 
 /** Frontline review F12 (a): the same child registered again is noticed on the form, before anything is sent. */
 describeInBrowser('register a child: the possible-duplicate step (real browser)', () => {
@@ -49,15 +38,14 @@ describeInBrowser('register a child: the possible-duplicate step (real browser)'
 
     const page = await app.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, app.baseUrl, 'sw.demo', '/panel/children/new');
-    await page.getByLabel('903 child reference').fill('DUPB-2');
-    await page.getByLabel('Full name').fill('leo weekday');
-    await page.getByLabel('Date of birth').fill('2021-05-10');
-    await page.getByLabel('Male', { exact: true }).check();
-    await page.getByLabel('Ethnicity').selectOption('WBRI');
-    await page.getByLabel('Unique pupil number (UPN)').fill('UN2');
-    await page.locator('input[name="uasc"][value="false"]').check();
-    await page.locator('input[name="relinquishedAtBirth"][value="false"]').check();
-    await page.getByLabel('Date the child became known to the authority').fill('2024-03-01');
+    await fillRegisterForm(page, {
+      childRef: 'DUPB-2',
+      name: 'leo weekday',
+      dateOfBirth: '2021-05-10',
+      sex: 'Male',
+      upn: 'UN2',
+      knownSince: '2024-03-01',
+    });
     await page.getByRole('button', { name: 'Register the child' }).click();
     await page.waitForSelector('#possible-duplicate');
 

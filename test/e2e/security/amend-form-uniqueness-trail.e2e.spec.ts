@@ -15,6 +15,7 @@ import { eventCount } from '../support/journey-setup';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
 import { OUTCOME_DEADLINE_MS } from '../support/poll';
+import { withEnv } from '../support/with-env';
 
 const NORTH = 'Children in Care North';
 const SOUTH = 'Children in Care South';
@@ -51,25 +52,19 @@ describe('the amend form’s child-ref-in-use refusal is in the read-access trai
   const worker = tokenFor('social_worker', 'sw.north');
   const auditor = tokenFor('auditor');
   // The team scope (the default; the e2e suite's set-up opts out unless a spec sets it) and its users.
-  const saved = { users: process.env.CARE_JOURNEY_USERS, authority: process.env.CARE_JOURNEY_AUTHORITY };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'care-journey-amend-trail-'));
     const usersFile = join(dir, 'users.json');
     const passwordHash = hashPassword('a-password-for-the-amend-trail');
     writeFileSync(usersFile, JSON.stringify(USERS.map((u) => ({ ...u, name: u.username, passwordHash }))));
-    process.env.CARE_JOURNEY_USERS = usersFile;
-    process.env.CARE_JOURNEY_AUTHORITY = JSON.stringify({ socialWorkerScope: 'team' });
-    try {
-      t = await startTestApp();
-    } finally {
-      for (const [name, value] of [
-        ['CARE_JOURNEY_USERS', saved.users],
-        ['CARE_JOURNEY_AUTHORITY', saved.authority],
-      ] as const)
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-    }
+    t = await withEnv(
+      {
+        CARE_JOURNEY_USERS: usersFile,
+        CARE_JOURNEY_AUTHORITY: JSON.stringify({ socialWorkerScope: 'team' }),
+      },
+      () => startTestApp(),
+    );
     api = apiClient(t.baseUrl);
   }, 60_000);
   afterAll(async () => {

@@ -14,6 +14,7 @@ import { ACCESS_CHANGED } from '../../../apps/api/src/auth/session-users';
 import { fetchSignInForm, postSignIn } from '../support/sign-in-form';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
+import { withEnv } from '../support/with-env';
 
 const PASSWORD = 'a-password-for-the-e2e-users';
 const HASH = hashPassword(PASSWORD);
@@ -39,16 +40,11 @@ describe('a role change or a removal in the users file ends the sessions already
     dir = mkdtempSync(join(tmpdir(), 'care-journey-access-change-'));
     usersFile = join(dir, 'users.json');
     writeUsers({ rita: 'panel_member', sam: 'social_worker' });
-    const saved = process.env.CARE_JOURNEY_USERS;
-    process.env.CARE_JOURNEY_USERS = usersFile;
-    try {
+    await withEnv({ CARE_JOURNEY_USERS: usersFile }, async () => {
       const sqliteFile = join(dir, 'journeys.db');
       a = await startTestApp({ sqliteFile, config: { fileRecheckMs: 0 } });
       b = await startTestApp({ sqliteFile, config: { projections: 'worker', fileRecheckMs: 0 } });
-    } finally {
-      if (saved === undefined) delete process.env.CARE_JOURNEY_USERS;
-      else process.env.CARE_JOURNEY_USERS = saved;
-    }
+    });
   }, 60_000);
   afterAll(async () => {
     await b?.close();

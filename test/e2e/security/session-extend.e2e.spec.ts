@@ -17,6 +17,7 @@ import { DEMO_PASSWORD } from '../../../apps/api/src/web/auth/user-directory';
 import { fetchSignInForm, postSignIn } from '../support/sign-in-form';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TEST_JWT_SECRET, tokenFor } from '../support/tokens';
+import { withEnv } from '../support/with-env';
 
 const HOUR = 3600;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -63,14 +64,9 @@ describe('POST /session/extend ("Stay signed in")', () => {
     dir = mkdtempSync(join(tmpdir(), 'care-journey-extend-'));
     revoked = join(dir, 'revoked-tokens');
     writeFileSync(revoked, '', { mode: 0o600 });
-    const saved = process.env.CARE_JOURNEY_REVOKED_TOKENS;
-    process.env.CARE_JOURNEY_REVOKED_TOKENS = revoked;
-    try {
-      t = await startTestApp({ config: { fileRecheckMs: 0 } });
-    } finally {
-      if (saved === undefined) delete process.env.CARE_JOURNEY_REVOKED_TOKENS;
-      else process.env.CARE_JOURNEY_REVOKED_TOKENS = saved;
-    }
+    t = await withEnv({ CARE_JOURNEY_REVOKED_TOKENS: revoked }, () =>
+      startTestApp({ config: { fileRecheckMs: 0 } }),
+    );
   });
   afterAll(async () => {
     await t?.close();

@@ -20,6 +20,7 @@ import { runCli } from '../support/run-cli';
 import { fetchSignInForm, postSignIn } from '../support/sign-in-form';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TEST_JWT_SECRET } from '../support/tokens';
+import { withEnv } from '../support/with-env';
 
 const COOKIE = 'cj_session=';
 const claimsOf = (cookie: string) =>
@@ -34,18 +35,14 @@ describe('web sign-ins recorded in tokens-issued; CARE_JOURNEY_TOKENS=recorded c
     dir = mkdtempSync(join(tmpdir(), 'care-journey-sign-in-record-'));
     revoked = join(dir, 'revoked-tokens');
     writeFileSync(revoked, '', { mode: 0o600 });
-    const saved = process.env.CARE_JOURNEY_REVOKED_TOKENS;
-    process.env.CARE_JOURNEY_REVOKED_TOKENS = revoked; // read as the app starts
-    try {
-      t = await startTestApp({
+    // The revoked-tokens file is read as the app starts.
+    t = await withEnv({ CARE_JOURNEY_REVOKED_TOKENS: revoked }, () =>
+      startTestApp({
         sqliteFile: join(dir, 'journeys.db'),
         // 5-minute sessions: "Stay signed in" (due 10 minutes before the end) can be tried at once.
         config: { tokens: 'recorded', fileRecheckMs: 50, sessionMinutes: 5 },
-      });
-    } finally {
-      if (saved === undefined) delete process.env.CARE_JOURNEY_REVOKED_TOKENS;
-      else process.env.CARE_JOURNEY_REVOKED_TOKENS = saved;
-    }
+      }),
+    );
   }, 60_000);
   afterAll(async () => {
     await t?.close();

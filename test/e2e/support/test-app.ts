@@ -62,6 +62,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
 }
 
+/** How long the app may take to start: generous, as the e2e run starts many on a loaded machine. */
+const START_TIMEOUT_MS = 60_000;
+
 /**
  * The set-up most e2e spec files share: one app for the file (started in beforeAll, closed in
  * afterAll) and a client for it, ready from the file's first spec.
@@ -70,7 +73,7 @@ export function useTestApi(options: TestAppOptions = {}): ApiClient {
   let app: TestApp | undefined;
   beforeAll(async () => {
     app = await startTestApp(options);
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => app?.close());
   return apiClient(() => {
     if (!app) throw new Error('useTestApi: the app starts in beforeAll, before the first spec');

@@ -1,28 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { verifyChain } from '../integrity/verify-chain';
 import { readWholeStream } from '../reading/read-stream';
 import { recordCaseHistoryRead } from './record-read';
+import { useTempSqliteStore } from '../../../event-store/src/testing/temp-sqlite-store.spec-helper';
 
 describe('recordCaseHistoryRead', () => {
-  let dir: string;
-  let store: SqliteEventStore;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'audit-trail-'));
-    store = new SqliteEventStore({ file: join(dir, 'events.db'), synchronous: 'NORMAL' });
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const db = useTempSqliteStore('audit-trail-', { synchronous: 'NORMAL' });
 
   it('Given many reads at once, Then every one lands on the day stream and the chain holds', async () => {
     const readAt = '2024-07-01T10:00:00.000Z';
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        recordCaseHistoryRead(store, {
+        recordCaseHistoryRead(db.store, {
           childId: `c${i}`,
           role: 'auditor',
           view: 'history',
@@ -31,7 +19,7 @@ describe('recordCaseHistoryRead', () => {
         }),
       ),
     );
-    const events = (await readWholeStream(store, 'access-log-2024-07-01')) ?? [];
+    const events = (await readWholeStream(db.store, 'access-log-2024-07-01')) ?? [];
     expect(events.map((e) => e.data['childId']).sort()).toEqual([
       'c0',
       'c1',

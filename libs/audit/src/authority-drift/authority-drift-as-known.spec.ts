@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { journeyStream } from '@care-journey/journey';
 import {
   DEFAULT_DRIFT_CONFIG,
@@ -15,27 +11,21 @@ import { recordCaseHistoryRead } from '../access-log/record-read';
 import { CORRECTED_JOURNEY, correctedJourney } from '../testing/corrected-journey';
 import { authorityDriftAsKnown, defaultKnownAt } from './authority-drift-as-known';
 import { readKnownJourneys } from './known-journeys';
+import { useTempSqliteStore } from '../../../event-store/src/testing/temp-sqlite-store.spec-helper';
 
 // CORRECTED_JOURNEY: child c1 in care from 2024-01-15, so its first review fell due on 2024-02-12
 // (20 working days); the review held on 2024-02-12 was recorded on 2024-02-13 at 11:00.
 describe('the authority drift report as known at an instant, from the event log', () => {
-  let dir: string;
-  let store: SqliteEventStore;
+  const db = useTempSqliteStore('authority-drift-', { synchronous: 'NORMAL' });
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'authority-drift-'));
-    store = new SqliteEventStore({ file: join(dir, 'events.db'), synchronous: 'NORMAL' });
     const stream = journeyStream('c1');
-    await store.appendToStream(stream, chainEvents(chainTipAfter(stream, undefined), CORRECTED_JOURNEY), {
+    await db.store.appendToStream(stream, chainEvents(chainTipAfter(stream, undefined), CORRECTED_JOURNEY), {
       expectedRevision: 'no_stream',
     });
   });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   const report = async (asAt: string, knownAt = defaultKnownAt(asAt)) =>
-    authorityDriftAsKnown(await readKnownJourneys(store, knownAt), asAt, DEFAULT_DRIFT_CONFIG);
+    authorityDriftAsKnown(await readKnownJourneys(db.store, knownAt), asAt, DEFAULT_DRIFT_CONFIG);
 
   it('Given the first review recorded a day late, When the report is as at 2024-02-13 known at 10:00 that day, Then DR01 is open (the review was not known yet)', async () => {
     const early = await report('2024-02-13', '2024-02-13T10:00:00.000Z');
@@ -68,7 +58,7 @@ describe('the authority drift report as known at an instant, from the event log'
   });
 
   it('Given trail entries and other streams in the log, Then only journey streams are read', async () => {
-    await recordCaseHistoryRead(store, {
+    await recordCaseHistoryRead(db.store, {
       childId: 'c1',
       role: 'auditor',
       view: 'history',
@@ -76,7 +66,7 @@ describe('the authority drift report as known at an instant, from the event log'
       readBy: 'auditor-1',
       readAt: '2024-02-13T09:00:00.000Z',
     });
-    const known = await readKnownJourneys(store, '2030-01-01T00:00:00.000Z');
+    const known = await readKnownJourneys(db.store, '2030-01-01T00:00:00.000Z');
     expect(known.eventsRead).toBe(CORRECTED_JOURNEY.length);
     expect([...known.byChild.keys()]).toEqual(['c1']);
   });
@@ -100,7 +90,7 @@ describe('the authority drift report as known at an instant, from the event log'
 
   it("Given thresholds configured today, When the year end is replayed as known then, Then the report says it was judged with this build's rules and those thresholds, not the ones in force then", async () => {
     const config = driftConfig({ DR07: { days: 365 } });
-    const known = await readKnownJourneys(store, defaultKnownAt('2024-03-31'));
+    const known = await readKnownJourneys(db.store, defaultKnownAt('2024-03-31'));
     const report = authorityDriftAsKnown(known, '2024-03-31', config);
     expect(report.judgedWith).toEqual({
       rules: 'this build',

@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { journeyStream } from '@care-journey/journey';
 import { readKnownJourneys } from '../authority-drift/known-journeys';
 import { chainEvents, chainTipAfter } from '../integrity/chain-events';
 import { CORRECTED_JOURNEY, correctedJourney } from '../testing/corrected-journey';
 import { replayHistory } from './replay-history';
+import { useTempSqliteStore } from '../../../event-store/src/testing/temp-sqlite-store.spec-helper';
 
 // Review s18-es F2: "as known at" is a prefix of the stream. The fixture's e6 (amending e4, recorded
 // at 15:00 on 20 March) is stamped 5 minutes before e4, as a second API process with a lagging clock
@@ -35,26 +32,19 @@ describe('"as known at" takes a prefix of each stream, never an amendment withou
   });
 
   describe('the authority-wide read of the log (readKnownJourneys)', () => {
-    let dir: string;
-    let store: SqliteEventStore;
+    const db = useTempSqliteStore('known-at-prefix-', { synchronous: 'NORMAL' });
     beforeEach(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'known-at-prefix-'));
-      store = new SqliteEventStore({ file: join(dir, 'events.db'), synchronous: 'NORMAL' });
       const lagging = CORRECTED_JOURNEY.slice(0, 6).map((event) =>
         event.id === 'e6' ? { ...event, metadata: { ...event.metadata, recordedAt: LAGGING_E6 } } : event,
       );
       const stream = journeyStream('c1');
-      await store.appendToStream(stream, chainEvents(chainTipAfter(stream, undefined), lagging), {
+      await db.store.appendToStream(stream, chainEvents(chainTipAfter(stream, undefined), lagging), {
         expectedRevision: 'no_stream',
       });
     });
-    afterEach(async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
 
     it('Given the stream with the lagging amendment, When the log is read as known between the stamps, Then the child keeps the prefix before e4', async () => {
-      const known = await readKnownJourneys(store, BETWEEN);
+      const known = await readKnownJourneys(db.store, BETWEEN);
       expect(known.byChild.get('c1')?.map((event) => event.id)).toEqual(['e1', 'e2', 'e3', 'e5']);
       expect(known.eventsKnown).toBe(4);
     });

@@ -70,27 +70,31 @@ function open(filter: AllFilter | undefined) {
 
 const journeys: AllFilter = { streamPrefixes: ['journey-'] };
 
-describe('EventStoreDB subscription: a server checkpoint never counts as a delivered event (review s18-es F1)', () => {
-  it('Given the event at 100 delivered and the #4970 checkpoint at the end of the log (250, prepare 0), When the next event is appended at 250, Then it is delivered', async () => {
-    const server = open(journeys);
-    await turn();
-    server.send(100n, 0n);
-    await turn();
-    await server.checkpoint({ commit: 250n, prepare: 0n });
-    await turn();
-    server.send(250n, 1n);
-    await turn(50);
-    await server.subscription.stop();
-    expect(server.delivered.map((event) => event.globalPosition)).toEqual([100n, 250n]);
-  });
+/** A journeys subscription to which the server delivered the event at 100, then sent `checkpoint`. */
+async function deliveredThenCheckpoint(checkpoint: Position): Promise<ReturnType<typeof open>> {
+  const server = open(journeys);
+  await turn();
+  server.send(100n, 0n);
+  await turn();
+  await server.checkpoint(checkpoint);
+  await turn();
+  return server;
+}
 
-  it('Given a checkpoint at the end of the log with prepare = commit, When an event arrives at that position, Then it is still delivered (only delivered events decide "already handled")', async () => {
-    const server = open(journeys);
-    await turn();
-    server.send(100n, 0n);
-    await turn();
-    await server.checkpoint({ commit: 250n, prepare: 250n });
-    await turn();
+describe('EventStoreDB subscription: a server checkpoint never counts as a delivered event (review s18-es F1)', () => {
+  it.each([
+    {
+      title:
+        'Given the event at 100 delivered and the #4970 checkpoint at the end of the log (250, prepare 0), When the next event is appended at 250, Then it is delivered',
+      checkpoint: { commit: 250n, prepare: 0n },
+    },
+    {
+      title:
+        'Given a checkpoint at the end of the log with prepare = commit, When an event arrives at that position, Then it is still delivered (only delivered events decide "already handled")',
+      checkpoint: { commit: 250n, prepare: 250n },
+    },
+  ])('$title', async ({ checkpoint }) => {
+    const server = await deliveredThenCheckpoint(checkpoint);
     server.send(250n, 1n);
     await turn(50);
     await server.subscription.stop();
@@ -98,12 +102,7 @@ describe('EventStoreDB subscription: a server checkpoint never counts as a deliv
   });
 
   it('Given the #4970 checkpoint after the event at 100, When the connection drops, Then the subscription resumes from 100, not from the checkpoint', async () => {
-    const server = open(journeys);
-    await turn();
-    server.send(100n, 0n);
-    await turn();
-    await server.checkpoint({ commit: 250n, prepare: 0n });
-    await turn();
+    const server = await deliveredThenCheckpoint({ commit: 250n, prepare: 0n });
     server.streams[0].emit('error', new Error('connection lost'));
     await turn(60);
     await server.subscription.stop();
@@ -112,12 +111,7 @@ describe('EventStoreDB subscription: a server checkpoint never counts as a deliv
   });
 
   it('Given a checkpoint that is an event position past the filtered-out events, When the connection drops, Then the subscription resumes from it', async () => {
-    const server = open(journeys);
-    await turn();
-    server.send(100n, 0n);
-    await turn();
-    await server.checkpoint({ commit: 180n, prepare: 180n });
-    await turn();
+    const server = await deliveredThenCheckpoint({ commit: 180n, prepare: 180n });
     server.streams[0].emit('error', new Error('connection lost'));
     await turn(60);
     await server.subscription.stop();

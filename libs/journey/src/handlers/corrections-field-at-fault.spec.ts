@@ -2,6 +2,7 @@ import { amendEntry } from '../testing/correction-commands';
 import { DomainRuleViolation } from '../errors';
 import { given } from '../testing/decider-specification';
 import { inCare, registered } from '../testing/fixtures';
+import { thrownBy } from '../testing/thrown-by';
 
 /**
  * A refused amendment names the field the user sent and the rule it breaks, also when the rule
@@ -9,15 +10,6 @@ import { inCare, registered } from '../testing/fixtures';
  * effectiveDate (when the child became known) against dateOfBirth.
  */
 const amend = amendEntry;
-const refusal = (run: () => unknown): DomainRuleViolation => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainRuleViolation) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('AmendEntry: the field a refusal names', () => {
   // The registration (e1) is dated 2024-05-01.
@@ -25,7 +17,7 @@ describe('AmendEntry: the field a refusal names', () => {
     given([registered])
       .when(amend('e1', { dateOfBirth: '2024-06-01' }))
       .thenThrows('date-before-birth', 'amendedData.dateOfBirth');
-    const error = refusal(() =>
+    const error = thrownBy(DomainRuleViolation, () =>
       given([registered])
         .when(amend('e1', { dateOfBirth: '2024-06-01' }))
         .events(),
