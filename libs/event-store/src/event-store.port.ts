@@ -133,9 +133,9 @@ export interface LogPartitionRange {
   after: bigint;
   upTo: bigint;
   /**
-   * 'stream': each stream's events together, in stream order (streams by id), for a projection
-   * whose state is per stream: a stream is then folded in one pass however its events are spread
-   * through the log. Default 'log': in log order.
+   * 'stream': each stream's events together, in stream order (streams in the order of their first
+   * event), for a projection whose state is per stream: a stream is then folded in one pass however
+   * its events are spread through the log. Default 'log': in log order.
    */
   order?: 'log' | 'stream';
 }

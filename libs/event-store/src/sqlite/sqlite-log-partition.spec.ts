@@ -64,15 +64,14 @@ describe('log partitions', () => {
       ),
     ].flat();
 
-  /** The log's events stream by stream: streams by id, each stream's in log order. */
-  const byStream = (events: readonly RecordedEvent[]): RecordedEvent[] =>
-    [...events].sort((a, b) =>
-      a.streamId < b.streamId
-        ? -1
-        : a.streamId > b.streamId
-          ? 1
-          : Number(a.globalPosition - b.globalPosition),
-    );
+  /** The log's events stream by stream: streams in the order of their first event, each in log order. */
+  const byStream = (events: readonly RecordedEvent[]): RecordedEvent[] => {
+    const first = new Map<string, bigint>();
+    for (const event of events)
+      if (!first.has(event.streamId)) first.set(event.streamId, event.globalPosition);
+    const firstOf = (event: RecordedEvent): bigint => first.get(event.streamId) as bigint;
+    return [...events].sort((a, b) => Number(firstOf(a) - firstOf(b) || a.globalPosition - b.globalPosition));
+  };
 
   it('hashes a stream id to the same partition every time, within range', () => {
     const ids = log.map((event) => event.streamId);

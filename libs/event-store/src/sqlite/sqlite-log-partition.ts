@@ -29,7 +29,7 @@ export interface LogPartition {
   /** Read events in (after, upTo]. */
   after: bigint;
   upTo: bigint;
-  /** 'stream': stream by stream (by id), each in revision order; default 'log' (see LogPartitionRange). */
+  /** 'stream': stream by stream, each in revision order; default 'log' (see LogPartitionRange). */
   order?: 'log' | 'stream';
 }
 
@@ -73,33 +73,40 @@ function* inLogOrder(
 }
 
 /**
- * Stream by stream along the (stream_id, revision) index, the page's last (stream, revision) the
- * cursor. The index holds global_position (the rowid) and stream_id, so the range and the
- * partition are tested on the index; only the rows kept are read from the table.
+ * Stream by stream, streams in the order of their first event in the range (a log written stream
+ * by stream is read in log order, so rows keyed by position are still written in order), each
+ * stream's events in revision order. The streams are listed from the (stream_id, revision) index,
+ * which holds global_position (the rowid): no row is read from the table for the list.
  */
 function* streamByStream(
   db: Database.Database,
   range: LogPartition,
   pageSize: number,
 ): Generator<RecordedEvent[]> {
-  const page = db
-    .prepare<[string, bigint, bigint, bigint, number, number], EventRow>(
+  const streams = db
+    .prepare<[bigint, bigint, number], [string]>(
+      `SELECT stream_id FROM events INDEXED BY events_stream_revision
+        WHERE global_position > ? AND global_position <= ? AND care_journey_partition(stream_id) = ?
+        GROUP BY stream_id ORDER BY MIN(global_position)`,
+    )
+    .raw(true)
+    .all(range.after, range.upTo, range.partition);
+  const eventsOf = db
+    .prepare<[string, bigint, bigint], EventRow>(
       `SELECT ${COLUMNS} FROM events INDEXED BY events_stream_revision
-        WHERE (stream_id, revision) > (?, ?) AND global_position > ? AND global_position <= ?
-          AND care_journey_partition(stream_id) = ?
-        ORDER BY stream_id, revision LIMIT ?`,
+        WHERE stream_id = ? AND global_position > ? AND global_position <= ? ORDER BY revision`,
     )
     .raw(true)
     .safeIntegers(true);
-  let stream = '';
-  let revision = -1n;
-  for (;;) {
-    const rows = page.all(stream, revision, range.after, range.upTo, range.partition, pageSize);
-    if (rows.length === 0) return;
-    yield rows.map(rowToEvent);
-    if (rows.length < pageSize) return;
-    const last = rows[rows.length - 1];
-    stream = last[1];
-    revision = last[2];
+  let page: RecordedEvent[] = [];
+  for (const [stream] of streams) {
+    for (const row of eventsOf.iterate(stream, range.after, range.upTo)) {
+      page.push(rowToEvent(row));
+      if (page.length === pageSize) {
+        yield page;
+        page = [];
+      }
+    }
   }
+  if (page.length > 0) yield page;
 }
