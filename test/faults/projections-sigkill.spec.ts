@@ -184,10 +184,12 @@ describe('faults: SIGKILL during projection and rebuild leaves read models equal
     const settings = { CARE_JOURNEY_REBUILD_THREADS: '2', CARE_JOURNEY_REBUILD_MIN_EVENTS_PER_THREAD: '100' };
 
     const child = start(['settings-rebuild', eventsFile, readModels, '25'], settings);
-    // Split, the position is the slowest thread's last: > 0 once every thread has written.
+    // Split, each thread reads its children one after another and the position stays 0 until both
+    // are done; more events done than either thread's share means both have written.
+    const bothWriting = (done: number): boolean => done > Math.max(...share) && done < events;
     const line = await waitForLine(
       child,
-      (l) => !l.startsWith('progress running') || progressOf(l).position > 0,
+      (l) => !l.startsWith('progress running') || bothWriting(progressOf(l).eventsDone),
       90_000,
     );
     await kill(child);

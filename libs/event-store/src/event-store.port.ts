@@ -132,6 +132,12 @@ export interface LogPartitionRange {
   /** Events in (after, upTo]. */
   after: bigint;
   upTo: bigint;
+  /**
+   * 'stream': each stream's events together, in stream order (streams in the order of their first
+   * event), for a projection whose state is per stream: a stream is then folded in one pass however
+   * its events are spread through the log. Default 'log': in log order.
+   */
+  order?: 'log' | 'stream';
 }
 
 export interface EventStore {
@@ -167,8 +173,8 @@ export interface EventStore {
   sharedConfig?(): StoreConfig | undefined;
 
   /**
-   * Optional capability (SQLite): one partition of the log, in log order, `pageSize` events at a
-   * time, read on a connection of its own, for a rebuild split across threads.
+   * Optional capability (SQLite): one partition of the log, in log order (or stream by stream: the
+   * range's `order`), `pageSize` events at a time, read on a connection of its own, for a rebuild.
    */
   readPartition?(range: LogPartitionRange, pageSize: number): Iterable<RecordedEvent[]>;
 

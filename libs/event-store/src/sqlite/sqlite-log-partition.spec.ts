@@ -50,13 +50,28 @@ describe('log partitions', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const read = (partition: number, partitions: number, pageSize: number, after = -1n): RecordedEvent[] =>
+  const read = (
+    partition: number,
+    partitions: number,
+    pageSize: number,
+    after = -1n,
+    order: 'log' | 'stream' = 'log',
+  ): RecordedEvent[] =>
     [
       ...readLogPartition(
-        { file: store.file, partition, partitions, after, upTo: log[log.length - 1].globalPosition },
+        { file: store.file, partition, partitions, after, upTo: log[log.length - 1].globalPosition, order },
         pageSize,
       ),
     ].flat();
+
+  /** The log's events stream by stream: streams in the order of their first event, each in log order. */
+  const byStream = (events: readonly RecordedEvent[]): RecordedEvent[] => {
+    const first = new Map<string, bigint>();
+    for (const event of events)
+      if (!first.has(event.streamId)) first.set(event.streamId, event.globalPosition);
+    const firstOf = (event: RecordedEvent): bigint => first.get(event.streamId) as bigint;
+    return [...events].sort((a, b) => Number(firstOf(a) - firstOf(b) || a.globalPosition - b.globalPosition));
+  };
 
   it('hashes a stream id to the same partition every time, within range', () => {
     const ids = log.map((event) => event.streamId);
@@ -97,5 +112,34 @@ describe('log partitions', () => {
         .map((event) => event.globalPosition)
         .sort((a, b) => Number(a - b)),
     ).toEqual(log.slice(10, 30).map((event) => event.globalPosition));
+  });
+
+  it.each([1, 4, 5, 1000])(
+    'read stream by stream, gives each partition its streams whole, one after another, in log order within each (page %i)',
+    (size) => {
+      for (const partitions of [1, 2, 3]) {
+        const parts = Array.from({ length: partitions }, (_, partition) =>
+          read(partition, partitions, size, -1n, 'stream'),
+        );
+        for (const [partition, events] of parts.entries())
+          expect(events).toEqual(
+            byStream(log.filter((event) => partitionOf(event.streamId, partitions) === partition)),
+          );
+        expect(parts.flat()).toHaveLength(log.length);
+      }
+    },
+  );
+
+  it('read stream by stream, reads only within (after, upTo]', () => {
+    const after = log[9].globalPosition;
+    const upTo = log[29].globalPosition;
+    const events = [0, 1].flatMap((partition) => [
+      ...readLogPartition({ file: store.file, partition, partitions: 2, after, upTo, order: 'stream' }, 3),
+    ]);
+    expect(events.flat()).toEqual(
+      [0, 1].flatMap((partition) =>
+        byStream(log.slice(10, 30).filter((event) => partitionOf(event.streamId, 2) === partition)),
+      ),
+    );
   });
 });

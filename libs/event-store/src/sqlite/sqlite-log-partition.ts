@@ -1,9 +1,10 @@
 /**
  * One partition of a SQLite event log, read on a connection of its own (a worker thread's): the
- * log split by stream, each partition reading the log in order and keeping the streams that hash
- * to it, for projections whose state is per stream (the partitioned rebuild). The hash runs inside
- * SQLite (a function of stream_id), so other partitions' rows never reach JavaScript and their data
- * is never parsed. SQLite only: the EventStore port has no partitioned read.
+ * log split by stream, each partition reading the log (in order, or stream by stream) and keeping
+ * the streams that hash to it, for projections whose state is per stream (the partitioned
+ * rebuild). The hash runs inside SQLite (a function of stream_id), so other partitions' rows never
+ * reach JavaScript and their data is never parsed. SQLite only: the EventStore port has no
+ * partitioned read.
  */
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '../event-store.port';
@@ -28,32 +29,84 @@ export interface LogPartition {
   /** Read events in (after, upTo]. */
   after: bigint;
   upTo: bigint;
+  /** 'stream': stream by stream, each in revision order; default 'log' (see LogPartitionRange). */
+  order?: 'log' | 'stream';
 }
 
-/** The partition's events in log order, `pageSize` at a time, as the event store's readAll gives them. */
+const COLUMNS = 'global_position, stream_id, revision, id, type, data, metadata';
+
+/** The partition's events in log order (or stream by stream), `pageSize` at a time, as readAll gives them. */
 export function* readLogPartition(range: LogPartition, pageSize: number): Generator<RecordedEvent[]> {
   const db = new Database(range.file, { readonly: true, fileMustExist: true });
   try {
     db.function('care_journey_partition', { deterministic: true, varargs: false }, (streamId: unknown) =>
       partitionOf(String(streamId), range.partitions),
     );
-    const page = db
-      .prepare<[bigint, bigint, number, number], EventRow>(
-        `SELECT global_position, stream_id, revision, id, type, data, metadata FROM events
-          WHERE global_position > ? AND global_position <= ? AND care_journey_partition(stream_id) = ?
-          ORDER BY global_position LIMIT ?`,
-      )
-      .raw(true)
-      .safeIntegers(true);
-    let cursor = range.after;
-    for (;;) {
-      const rows = page.all(cursor, range.upTo, range.partition, pageSize);
-      if (rows.length === 0) return;
-      yield rows.map(rowToEvent);
-      if (rows.length < pageSize) return;
-      cursor = rows[rows.length - 1][0];
-    }
+    if (range.order === 'stream') yield* streamByStream(db, range, pageSize);
+    else yield* inLogOrder(db, range, pageSize);
   } finally {
     db.close();
   }
+}
+
+function* inLogOrder(
+  db: Database.Database,
+  range: LogPartition,
+  pageSize: number,
+): Generator<RecordedEvent[]> {
+  const page = db
+    .prepare<[bigint, bigint, number, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events
+        WHERE global_position > ? AND global_position <= ? AND care_journey_partition(stream_id) = ?
+        ORDER BY global_position LIMIT ?`,
+    )
+    .raw(true)
+    .safeIntegers(true);
+  let cursor = range.after;
+  for (;;) {
+    const rows = page.all(cursor, range.upTo, range.partition, pageSize);
+    if (rows.length === 0) return;
+    yield rows.map(rowToEvent);
+    if (rows.length < pageSize) return;
+    cursor = rows[rows.length - 1][0];
+  }
+}
+
+/**
+ * Stream by stream, streams in the order of their first event in the range (a log written stream
+ * by stream is read in log order, so rows keyed by position are still written in order), each
+ * stream's events in revision order. The streams are listed from the (stream_id, revision) index,
+ * which holds global_position (the rowid): no row is read from the table for the list.
+ */
+function* streamByStream(
+  db: Database.Database,
+  range: LogPartition,
+  pageSize: number,
+): Generator<RecordedEvent[]> {
+  const streams = db
+    .prepare<[bigint, bigint, number], [string]>(
+      `SELECT stream_id FROM events INDEXED BY events_stream_revision
+        WHERE global_position > ? AND global_position <= ? AND care_journey_partition(stream_id) = ?
+        GROUP BY stream_id ORDER BY MIN(global_position)`,
+    )
+    .raw(true)
+    .all(range.after, range.upTo, range.partition);
+  const eventsOf = db
+    .prepare<[string, bigint, bigint], EventRow>(
+      `SELECT ${COLUMNS} FROM events INDEXED BY events_stream_revision
+        WHERE stream_id = ? AND global_position > ? AND global_position <= ? ORDER BY revision`,
+    )
+    .raw(true)
+    .safeIntegers(true);
+  let page: RecordedEvent[] = [];
+  for (const [stream] of streams) {
+    for (const row of eventsOf.iterate(stream, range.after, range.upTo)) {
+      page.push(rowToEvent(row));
+      if (page.length === pageSize) {
+        yield page;
+        page = [];
+      }
+    }
+  }
+  if (page.length > 0) yield page;
 }

@@ -19,8 +19,10 @@ export interface PartitionRun {
 }
 
 /**
- * Applies every batch of the partition; `afterBatch` hears how many events are done and the last
- * position (and may pause or stop the loop by what it returns or throws). Resolves with the count.
+ * Applies every batch of the partition; `afterBatch` hears how many events are done and the
+ * position every event of the partition at or below has been applied (the batch's last in log
+ * order; read stream by stream, the range's start until the last batch) (and may pause or stop
+ * the loop by what it returns or throws). Resolves with the count.
  */
 export async function applyLogPartition(
   eventStore: EventStore,
@@ -30,6 +32,8 @@ export async function applyLogPartition(
 ): Promise<number> {
   if (!eventStore.readPartition) throw new Error('This event store cannot read the log by partition');
   let events = 0;
+  const inStreamOrder = run.range.order === 'stream';
+  const start = run.range.after < 0n ? 0n : run.range.after;
   const reading = new RebuildBatch(run.batchSize, run.readAhead);
   const apply = async (): Promise<void> => {
     const batch = reading.take();
@@ -38,7 +42,7 @@ export async function applyLogPartition(
       partition: { lock: run.lock },
     });
     events += batch.length;
-    await afterBatch(events, batch[batch.length - 1].globalPosition);
+    await afterBatch(events, inStreamOrder ? start : batch[batch.length - 1].globalPosition);
   };
   for (const page of eventStore.readPartition(run.range, run.batchSize))
     for (const event of page) {

@@ -1,10 +1,15 @@
 /**
  * A rebuild split by child across worker threads. A child's change log and summary depend only on
  * its own stream (the feed clock is per child), so each thread applies the streams that hash to
- * it (the store's readPartition capability) into the new generation, through its own connection (partition 0 runs on
- * the calling thread with its connection); rows are keyed by log position, so the change log is
- * the same rows at the same positions whichever thread wrote them. Writes take turns (WriteLock)
- * and each is a short transaction.
+ * it (the store's readPartition capability) into the new generation, through its own connection
+ * (partition 0 runs on the calling thread with its connection); rows are keyed by log position, so
+ * the change log is the same rows at the same positions whichever thread wrote them, and in
+ * whatever order. Writes take turns (WriteLock) and each is a short transaction.
+ *
+ * Each thread reads its streams one after another (order 'stream'), not the log in order: a
+ * child's events are then folded in one pass, never dropped from the kept children and read back
+ * from its row (summary parsed, flags derived again) in every batch its events reach, as in a log
+ * written over years with every child's events mixed in time.
  *
  * The generation's checkpoint is not moved while the threads run: the coordinator sets it to the
  * position they read up to once all are done, and the rebuild catches up from there on one thread.
@@ -174,6 +179,7 @@ const rangeOf = (plan: PartitionPlan, partition: number): LogPartitionRange => (
   partitions: plan.threads,
   after: -1n,
   upTo: plan.upTo,
+  order: 'stream',
 });
 
 function settingsOf(

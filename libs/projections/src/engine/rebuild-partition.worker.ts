@@ -24,6 +24,7 @@ async function run(settings: PartitionSettings): Promise<number> {
       partitions: settings.partitions,
       after: -1n,
       upTo: BigInt(settings.upTo),
+      order: 'stream' as const,
     };
     const lock = new WriteLock(settings.lock);
     return await applyLogPartition(

@@ -104,7 +104,9 @@ class ProgressMeter {
     const now = this.now();
     const seconds = Math.max((now - this.started) / 1000, 1e-3);
     const head = this.head > this.position ? this.head : this.position;
-    const done = Number(this.position);
+    // Threads reading stream by stream hold their position at the start until they finish: the
+    // events done then tell how far they are (positions are dense enough for a percentage).
+    const done = Math.max(Number(this.position), Math.min(this.eventsDone, Number(head)));
     const total = Number(head);
     const positionRate = done / seconds;
     const finished = state === 'done' || state === 'failed';
