@@ -21,7 +21,7 @@ const REPORTS_KEPT = 16;
  * giving the same answer). The engine hands back a new list for a date as soon as one of its children
  * changes (a new event, a rebuild onto another fold version: looked-after-index.ts), so a kept
  * report is only ever served for the very summaries it was made from; `today` is in the key because
- * the scope judges allocations on it. A kept report is shared: callers copy, never change it.
+ * the scope judges allocations on it. A kept report is shared, its rows frozen: callers copy, never change it.
  */
 export class ScopedDriftReports {
   private readonly reports = new RecentCache<DriftReport>(REPORTS_KEPT);
@@ -47,8 +47,11 @@ export class ScopedDriftReports {
       asAt,
       filterKey(filter),
     ]);
+    // Rows shared and frozen (driftReport's sharedRows): a kept report is read, never changed.
     return this.reports.getOrCompute(key, () =>
-      driftReport(this.scope.summaries(user, lookedAfter, today), asAt, this.config, filter),
+      driftReport(this.scope.summaries(user, lookedAfter, today), asAt, this.config, filter, {
+        sharedRows: true,
+      }),
     );
   }
 }
