@@ -192,4 +192,23 @@ describe('projection reports: /drift, paging and CSV (real HTTP app on a SQLite 
     expect(cardCsv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(cardCsv.body.startsWith('period_start,period_ending,child_id,child_ref,entered_care')).toBe(true);
   });
+
+  // Last: it records a review, which the reports above do not expect.
+  it('a report asked again after a step is recorded shows the step: a kept report is not served (#9)', async () => {
+    type Report = { openFlags: number; children: { childId: string }[] };
+    const path = '/drift?asAt=2023-06-01&rule=DR01';
+    const before = await api.get<Report>(q(path), panel);
+    expect(before.body.openFlags).toBe(3);
+    expect((await api.get<Report>(q(path), panel)).body.openFlags).toBe(3);
+    // A first review 10 working days into care: DR01 closes for that child.
+    const reviewed = await api.post<{ globalPosition: string }>(
+      `/children/${ids[0]}/reviews`,
+      { effectiveDate: '2023-02-20', participation: 'PN0' },
+      { token: social },
+    );
+    expect(reviewed.status).toBe(201);
+    const after = await api.get<Report>(`${path}&minPosition=${reviewed.body.globalPosition}`, panel);
+    expect(after.body.openFlags).toBe(2);
+    expect(after.body.children.map((row) => row.childId)).not.toContain(ids[0]);
+  });
 });

@@ -19,7 +19,6 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  driftReport,
   evaluateDrift,
   flagHistory,
   type DriftReport,
@@ -49,6 +48,7 @@ import { ChildFlagsQuery, DriftReportQuery } from './dto/drift-report.query';
 import { pageOf, type Paging } from './paging';
 import { PROJECTION_ENGINE, READ_MODEL_CONFIG } from './projection-engine.provider';
 import { ReadYourWrites } from './read-your-writes';
+import { ScopedDriftReports } from './scoped-drift-reports';
 import { forRole } from './redact-names';
 import { todayInEngland } from './today';
 
@@ -75,6 +75,9 @@ function dueWithinOf(query: DriftReportQuery): number | undefined {
 @ApiTags('drift')
 @Controller()
 export class DriftController {
+  /** Reports kept per list of children, scope, today, date and filter (scoped-drift-reports.ts). */
+  private readonly reports: ScopedDriftReports;
+
   constructor(
     @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
     @Inject(READ_MODEL_CONFIG) private readonly config: ReadModelConfig,
@@ -83,7 +86,9 @@ export class DriftController {
     private readonly scope: ChildScope,
     private readonly asKnown: ChildFlagsAsKnownService,
     private readonly users: UserDirectory,
-  ) {}
+  ) {
+    this.reports = new ScopedDriftReports(engine, scope, config.drift);
+  }
 
   // /drift is the name; /drift-report stays for the clients already using it.
   @Get(['drift', 'drift-report'])
@@ -129,9 +134,9 @@ export class DriftController {
     const asAt = query.asAt ?? today;
     // Only a child looked after on asAt can be in the report: the engine keeps those per date, so the
     // closed cases are not read (#9). Then a social worker scoped to their teams: only children
-    // allocated to them today (counts included).
-    const summaries = this.scope.summaries(user, this.engine.summariesLookedAfterOn(asAt), today);
-    const report = driftReport(summaries, asAt, this.config.drift, {
+    // allocated to them today (counts included). The same report asked again is not worked out again
+    // until one of those children changes (scoped-drift-reports.ts).
+    const report = this.reports.report(user, asAt, today, {
       rules: query.rule,
       team: query.team,
       socialWorker: query.socialWorker,

@@ -4,7 +4,6 @@
  * (CARE_JOURNEY_PROJECTIONS=inline) or inside apps/projector (the API then only reads the file).
  */
 import { hostname } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Observable, ReplaySubject, share, throwError } from 'rxjs';
 import type { EventStore } from '@care-journey/event-store';
 import type { CalendarDate, StoredJourneyEvent } from '@care-journey/journey';
@@ -26,6 +25,7 @@ import {
   type RunningRebuildRecord,
   type RunningRebuildSeen,
 } from './running-rebuild';
+import { pollUntil } from './poll-until';
 import { SummaryCache } from './summary-cache';
 
 export interface ProjectionEngineOptions {
@@ -117,8 +117,6 @@ export class RebuildRunningElsewhere extends Error {
     this.name = 'RebuildRunningElsewhere';
   }
 }
-
-const POLL_MS = 25;
 
 export class ProjectionEngine {
   readonly readModels: ReadModelStore;
@@ -311,15 +309,11 @@ export class ProjectionEngine {
    * Read-your-writes: resolves true once the served read models have applied `position`, false
    * after `timeoutMs`. Polls the file so it works when a worker process writes it.
    */
-  async waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
+  waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
+    return pollUntil(async () => {
       const checkpoint = this.readModels.checkpoint();
-      if (checkpoint !== undefined && checkpoint >= position && (await this.checkpointTrusted())) return true;
-      const left = deadline - Date.now();
-      if (left <= 0) return false;
-      await sleep(Math.min(POLL_MS, left));
-    }
+      return checkpoint !== undefined && checkpoint >= position && (await this.checkpointTrusted());
+    }, timeoutMs);
   }
 
   /**

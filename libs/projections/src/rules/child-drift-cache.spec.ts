@@ -16,6 +16,32 @@ describe('drift report cache (the same summaries asked again)', () => {
     expect(driftReport(summaries, '2025-07-05', DEFAULT_DRIFT_CONFIG)).toEqual(expected);
   });
 
+  it('Given rows shared (sharedRows), When asked twice, Then the same frozen rows; no caller can change them, and a copying report is unchanged', () => {
+    const summaries = [build().summary()];
+    const expected = JSON.parse(
+      JSON.stringify(driftReport(summaries, '2025-07-05', DEFAULT_DRIFT_CONFIG)),
+    ) as unknown;
+    const first = driftReport(summaries, '2025-07-05', DEFAULT_DRIFT_CONFIG, {}, { sharedRows: true });
+    const second = driftReport(summaries, '2025-07-05', DEFAULT_DRIFT_CONFIG, {}, { sharedRows: true });
+    expect(first).toEqual(expected);
+    expect(second.children[0]).toBe(first.children[0]);
+    const [row] = first.children;
+    expect(() => row.flags[0].evidence.push('tampered')).toThrow(TypeError);
+    expect(() => {
+      row.flags[0].daysOverdue = -1;
+    }).toThrow(TypeError);
+    expect(() => {
+      row.team = 'tampered';
+    }).toThrow(TypeError);
+    expect(driftReport(summaries, '2025-07-05', DEFAULT_DRIFT_CONFIG)).toEqual(expected);
+    // A copying report's rows are its own, not the shared ones.
+    const copied = driftReport(summaries, '2025-07-05', DEFAULT_DRIFT_CONFIG);
+    copied.children[0].flags[0].evidence.push('mine');
+    expect(driftReport(summaries, '2025-07-05', DEFAULT_DRIFT_CONFIG, {}, { sharedRows: true })).toEqual(
+      expected,
+    );
+  });
+
   it('evaluates again when the date, the filter or the summary changes', () => {
     const b = build();
     const summaries = [b.summary()];

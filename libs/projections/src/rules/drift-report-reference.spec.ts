@@ -82,6 +82,10 @@ describe('driftReport is the report its definition gives (#9: one pass, cached)'
       expect(driftReport(summaries, asAt, DEFAULT_DRIFT_CONFIG, filter)).toEqual(expected);
       // The second from the cache, as a panel reloading the page gets it.
       expect(driftReport(summaries, asAt, DEFAULT_DRIFT_CONFIG, filter)).toEqual(expected);
+      // With rows shared (GET /drift-report's kept reports): the same report, twice.
+      const shared = { sharedRows: true };
+      expect(driftReport(summaries, asAt, DEFAULT_DRIFT_CONFIG, filter, shared)).toEqual(expected);
+      expect(driftReport(summaries, asAt, DEFAULT_DRIFT_CONFIG, filter, shared)).toEqual(expected);
       expect(expected.children.length).toBeGreaterThan(0);
     },
   );

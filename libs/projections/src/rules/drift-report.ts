@@ -80,11 +80,20 @@ const matches = (context: DriftChildContext, filter: DriftReportFilter): boolean
 // Shared by every report in the process: entries live as long as their summaries.
 const cache = new ChildDriftCache<DriftChildContext>();
 
+export interface DriftReportOptions {
+  /**
+   * Rows shared with every other report that asks for them, frozen through (a caller that would change
+   * one gets a TypeError), instead of fresh copies: for a caller that only reads them (#9).
+   */
+  sharedRows?: boolean;
+}
+
 export function driftReport(
   summaries: Iterable<JourneySummary>,
   asAt: CalendarDate,
   config: DriftConfig,
   filter: DriftReportFilter = {},
+  options: DriftReportOptions = {},
 ): DriftReport {
   const rules = filter.rules?.length
     ? DRIFT_RULES.filter((rule) => filter.rules?.includes(rule.id))
@@ -99,11 +108,13 @@ export function driftReport(
     const entry = cache.entry(summary, key);
     const context = cache.context(entry, () => contextOn(summary, asAt));
     if (!context || !matches(context, filter)) continue;
-    const evaluation = cache.evaluation(entry, () =>
-      evaluateDrift(summary, asAt, config, { dueWithinDays, rules }),
-    );
+    const compute = () => evaluateDrift(summary, asAt, config, { dueWithinDays, rules });
+    const evaluation = options.sharedRows
+      ? cache.sharedRow(entry, context, compute)
+      : cache.evaluation(entry, compute);
     if (evaluation.flags.length === 0 && evaluation.dueSoon.length === 0) continue;
-    rows.push({ row: { ...context, ...evaluation }, worst: worstOf(evaluation.flags) });
+    const row = options.sharedRows ? (evaluation as DriftReportRow) : { ...context, ...evaluation };
+    rows.push({ row, worst: worstOf(evaluation.flags) });
     openFlags += evaluation.flags.length;
     dueSoon += evaluation.dueSoon.length;
     for (const flag of evaluation.flags) counted(counts, flag.ruleId).open++;
