@@ -141,11 +141,12 @@ export class DriftController {
     const served = await readModelsServed(this.engine);
     // As GET /drift-report reads them: only a child looked after on asAt can be in the report, and the
     // engine keeps those per date, so the closed cases are not read (#9, review s18-diff 6). The report
-    // is cached per list and scope (a social worker scoped to their teams: only children allocated to
-    // them today); the list is a new one whenever one of its children changed.
+    // is cached per list, scope and today (a social worker scoped to their teams: only children
+    // allocated to them today, so a dated re-allocation takes effect at midnight); the list is a new one
+    // whenever one of its children changed.
     const lookedAfter = this.engine.summariesLookedAfterOn(query.asAt);
     const summaries = this.scope.summaries(user, lookedAfter, today);
-    const key = `${this.lists.of(lookedAfter)}|${this.scope.cacheKey(user)}|${query.asAt}|${JSON.stringify(query.filter)}`;
+    const key = `${this.lists.of(lookedAfter)}|${this.scope.cacheKey(user)}|${today}|${query.asAt}|${JSON.stringify(query.filter)}`;
     const full = this.reports.getOrCompute(key, () =>
       driftReport(summaries, query.asAt, this.queries.drift, query.filter),
     );
