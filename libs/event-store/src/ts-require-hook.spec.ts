@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -64,5 +65,45 @@ describe('the TypeScript require hook: compiled files kept in the folder CARE_JO
 
     expect(message).toBe('echo hello');
     expect(readdirSync(cache)).toHaveLength(1);
+  });
+
+  it('Given a compiled file that cannot be kept (its name in the folder taken by a directory), When a process loads the source, Then it runs all the same: keeping is only a saving', () => {
+    const file = join(dir, 'unkept.ts');
+    const source = "const word: string = 'ran';\nconsole.log(word);\n";
+    writeFileSync(file, source);
+    mkdirSync(cache, { recursive: true });
+    const name = createHash('sha1').update(`${file}\0${source}`).digest('hex');
+    mkdirSync(join(cache, `${name}.js`)); // the rename onto it fails (EISDIR), as a lost race would
+
+    expect(run(file)).toBe('ran');
+    expect(readdirSync(cache)).toEqual([`${name}.js`]); // no temporary file left behind
+  });
+
+  it('Given a cold folder, When six threads of one process start together from the same sources, Then every thread starts (their temporary files never clash: threads share a pid)', async () => {
+    for (let i = 0; i < 40; i++)
+      writeFileSync(
+        join(dir, `part${i}.ts`),
+        i === 0
+          ? 'export const depth: number = 0;\n'
+          : `import { depth as d } from './part${i - 1}';\nexport const depth: number = d + 1;\n`,
+      );
+    writeFileSync(
+      join(dir, 'deep.ts'),
+      "import { parentPort } from 'node:worker_threads';\nimport { depth } from './part39';\nparentPort?.postMessage(`depth ${depth}`);\n",
+    );
+    const workers = Array.from({ length: 6 }, () => startWorkerBeside(dir, 'deep', ''));
+    const answers = await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<string>((resolve) => {
+            worker.once('message', (message: string) => resolve(message));
+            worker.once('error', (error: Error) => resolve(`error: ${error.message}`));
+          }),
+      ),
+    );
+    await Promise.all(workers.map((worker) => worker.terminate()));
+
+    expect(answers).toEqual(Array.from({ length: 6 }, () => 'depth 39'));
+    expect(readdirSync(cache).filter((f) => !f.endsWith('.js'))).toEqual([]);
   });
 });

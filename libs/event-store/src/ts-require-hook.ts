@@ -61,6 +61,7 @@ const sourceFor = (swc: string, libs: string, cacheDir: string | undefined): str
   const fs = require('node:fs');
   const path = require('node:path');
   const Module = require('node:module');
+  const { threadId } = require('node:worker_threads');
   const cacheDir = ${JSON.stringify(cacheDir ?? null)};
   if (cacheDir) fs.mkdirSync(cacheDir, { recursive: true });
   const resolveFilename = Module._resolveFilename;
@@ -85,9 +86,16 @@ const sourceFor = (swc: string, libs: string, cacheDir: string | undefined): str
       return fs.readFileSync(file, 'utf8');
     } catch {
       const code = compile(source, filename);
-      // Written whole, then renamed: a process started meanwhile never reads half a file.
-      fs.writeFileSync(file + '.' + process.pid, code);
-      fs.renameSync(file + '.' + process.pid, file);
+      // Written whole under a name of this thread's own (threads share a pid: the projector, writer
+      // and checkpointer start together on the same files), then renamed: no reader sees half a file.
+      // A failed write or rename only means this file is not kept.
+      const temp = file + '.' + process.pid + '.' + threadId + '.' + crypto.randomBytes(4).toString('hex');
+      try {
+        fs.writeFileSync(temp, code);
+        fs.renameSync(temp, file);
+      } catch {
+        try { fs.unlinkSync(temp); } catch {}
+      }
       return code;
     }
   };
