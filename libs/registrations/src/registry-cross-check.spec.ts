@@ -28,6 +28,12 @@ const child = (childId: string, ref: string, upn: string) => [
   registered(childId, ref, upn),
 ];
 
+/** The same event, recorded a minute before `now` (inside the settle window). */
+const justNow = (event: ReturnType<typeof at>) => ({
+  ...event,
+  metadata: { ...metadata, recordedAt: '2026-01-05T11:59:00.000Z' },
+});
+
 const mismatchesOf = (...events: ReturnType<typeof at>[]) => {
   const check = new RegistryCrossCheck();
   for (const event of events) check.see(event);
@@ -74,6 +80,25 @@ describe('RegistryCrossCheck (the 903-reference and UPN registries against the j
     expect(mismatchesOf(reserved('C9', 'ghost'), upnHeld('Z999', 'ghost'), released('C9', 'ghost'))).toEqual(
       [],
     );
+  });
+
+  it('Given a registration that never completed, When its released reference is later reserved by another child (with or without a UPN), Then the UPN left held by the first id is still not a mismatch (review s19-diff F1)', () => {
+    const ghost = [reserved('C9', 'ghost'), upnHeld('Z999', 'ghost'), released('C9', 'ghost')];
+    expect(mismatchesOf(...ghost, ...child('b', 'C9', 'B111'))).toEqual([]);
+    expect(mismatchesOf(...ghost, reserved('C9', 'b'), registered('b', 'C9'))).toEqual([]);
+    // An id no reference event ever named is still refused.
+    expect(mismatchesOf(...ghost, ...child('b', 'C9', 'B111'), upnHeld('Y888', 'nobody'))).toEqual([
+      `held-by-no-child ${upnStream('Y888')} nobody`,
+    ]);
+  });
+
+  it('Given an amendment that reserved its reference and UPN a minute ago and has not yet recorded its journey event, Then nothing disagrees; once settled, both are named (review s19-diff F3)', () => {
+    const a = child('a', 'C1', 'A123');
+    expect(mismatchesOf(...a, justNow(reserved('C7', 'a')), justNow(upnHeld('A777', 'a')))).toEqual([]);
+    expect(mismatchesOf(...a, reserved('C7', 'a'), upnHeld('A777', 'a'))).toEqual([
+      'held-but-never-carried child-ref-C7 a',
+      `held-but-never-carried ${upnStream('A777')} a`,
+    ]);
   });
 
   it('Given a registration amended to another reference and UPN, Then the child holds both old and new and nothing disagrees', () => {

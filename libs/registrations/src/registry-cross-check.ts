@@ -69,6 +69,13 @@ const SETTLE_MS = 10 * 60_000;
 export class RegistryCrossCheck {
   private readonly journeys = new Map<string, JourneyNames>();
   private readonly childRefs = new Map<string, ChildRefHolding>();
+  /** When each reference stream's latest event was recorded (its settle window). */
+  private readonly childRefRecordedAt = new Map<string, string | null>();
+  /**
+   * Every id any reference event has named, held or released: a registration that never completed
+   * may have its reference released and re-reserved by another child later (review s19-diff F1).
+   */
+  private readonly namedByReferences = new Set<string>();
   private readonly upns = new Map<string, UpnHolding>();
   private firstChildRefEvent: bigint | undefined;
   private firstUpnEvent: bigint | undefined;
@@ -128,6 +135,8 @@ export class RegistryCrossCheck {
     });
     if (!holding) return;
     this.childRefs.set(event.streamId, holding);
+    this.childRefRecordedAt.set(event.streamId, recordedAtOf(event));
+    this.namedByReferences.add(holding.held ? holding.childId : holding.releasedFrom);
   }
 
   private seeUpn(event: RecordedEvent): void {
@@ -136,30 +145,32 @@ export class RegistryCrossCheck {
     assertReadableRegistryEvent(event, UPN_SCHEMA_VERSION);
     const { childId } = event.data as { childId?: unknown };
     if (typeof childId !== 'string') return;
-    const { recordedAt } = event.metadata;
-    this.upns.set(event.streamId, {
-      holder: childId,
-      reservedAt: typeof recordedAt === 'string' ? recordedAt : null,
-    });
+    this.upns.set(event.streamId, { holder: childId, reservedAt: recordedAtOf(event) });
   }
 
-  /** Reservations whose holder's journey never carried them (or, for a UPN, whose holder is no child). */
+  /**
+   * Reservations whose holder's journey never carried them (or, for a UPN, whose holder is no child).
+   * A reservation recorded less than SETTLE_MS ago is not judged: a registration or an amendment
+   * reserves first and appends its journey event after (review s19-diff F3).
+   */
   private *heldButNotCarried(now: Date): Generator<RegistryMismatch> {
+    const settledBefore = now.getTime() - SETTLE_MS;
+    const settled = (recordedAt: string | null | undefined): boolean =>
+      recordedAt === null || recordedAt === undefined || Date.parse(recordedAt) < settledBefore;
     for (const [stream, holding] of this.childRefs) {
-      if (!holding.held) continue;
+      if (!holding.held || !settled(this.childRefRecordedAt.get(stream))) continue;
       const names = this.journeys.get(holding.childId);
       // A holder with no journey is `missingJourneys`' (libs/audit journeys-reserved.ts).
       if (!names || names.childRefs.has(stream.slice(CHILD_REF_STREAM_PREFIX.length))) continue;
       yield heldButNeverCarried('child-ref', stream, holding.childId, '903 reference');
     }
-    const ghosts = this.idsNamedByReferences();
-    const settledBefore = now.getTime() - SETTLE_MS;
     for (const [stream, { holder, reservedAt }] of this.upns) {
+      if (!settled(reservedAt)) continue;
       const names = this.journeys.get(holder);
       if (names) {
         if (![...names.upns].some((upn) => upnStream(upn) === stream))
           yield heldButNeverCarried('upn', stream, holder, 'UPN');
-      } else if (!ghosts.has(holder) && (reservedAt === null || Date.parse(reservedAt) < settledBefore)) {
+      } else if (!this.namedByReferences.has(holder)) {
         yield {
           registry: 'upn',
           stream,
@@ -171,14 +182,6 @@ export class RegistryCrossCheck {
         };
       }
     }
-  }
-
-  /** Ids a reference stream's latest event names: held (then a missing journey is named elsewhere) or released. */
-  private idsNamedByReferences(): Set<string> {
-    const ids = new Set<string>();
-    for (const holding of this.childRefs.values())
-      ids.add(holding.held ? holding.childId : holding.releasedFrom);
-    return ids;
   }
 
   /** Journeys whose current reference or UPN their registry does not hold for them. */
@@ -205,6 +208,12 @@ export class RegistryCrossCheck {
       }
     }
   }
+}
+
+/** When the event was recorded, as its metadata says (null if it does not). */
+function recordedAtOf(event: RecordedEvent): string | null {
+  const { recordedAt } = event.metadata;
+  return typeof recordedAt === 'string' ? recordedAt : null;
 }
 
 /** A real UPN the registration carries, normalised; undefined for none or an unknown-UPN code. */
