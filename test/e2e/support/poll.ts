@@ -5,8 +5,8 @@ import type { ApiClient } from './http-client';
  * How long an e2e spec waits for its app to reach an outcome. Deadlines are in time, not in a
  * count of polls: a count of 200 polls of 25 ms was ~5 s, and the clean-clone CI runs two e2e
  * files side by side on a 2-core machine that other work loads to 20 and more, where a rebuild's
- * worker thread alone can take seconds to start. A test that waits this long gives itself a Jest
- * timeout of 90_000 (30 s by default: jest.config.js), room for its other work too.
+ * worker thread alone can take seconds to start. Jest's timeout is 60 s by default (jest.config.js);
+ * a test that waits this long and does much else besides gives itself more (90_000).
  */
 export const OUTCOME_DEADLINE_MS = 45_000;
 

@@ -667,6 +667,22 @@ describe('CLI store checks', () => {
       expect(verify.code).toBe(0);
     });
 
+    it('Given a reservation written since the registries were chained, When its stamp is stripped (so it would pass as written before the chain), Then its chain is broken (exit 1; review s19-diff F4)', async () => {
+      let stream = '';
+      const file = tampered((db) => {
+        [, [stream]] = firstTwo(db, 'child-ref-');
+        expect(
+          db
+            .prepare("UPDATE events SET metadata = json_remove(metadata, '$.integrity') WHERE stream_id = ?")
+            .run(stream).changes,
+        ).toBe(1);
+      });
+
+      const verify = await cli(['audit', 'verify-store'], { CARE_JOURNEY_SQLITE_FILE: file });
+      expect(JSON.parse(verify.out)).toMatchObject({ brokenChains: [stream], unchainedRegistryEvents: 0 });
+      expect(verify.code).toBe(1);
+    });
+
     it("Given a reference's holder moved to another child by a one-row UPDATE, When verify-store runs, Then its chain breaks and it fails naming the reference both ways (exit 1)", async () => {
       let moved: [string, string][] = [];
       const file = tampered((db) => {

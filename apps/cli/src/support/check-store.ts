@@ -71,8 +71,12 @@ export async function checkStoreEvents(store: EventStore, options: CheckOptions)
   const reserved = new ReservedJourneys();
   const registries = new RegistryCrossCheck();
   let events = 0;
+  // The log's first stamped registry event: registry events written after it must all be stamped.
+  let firstStampedRegistry: bigint | undefined;
   for await (const event of store.readAll()) {
     events += 1;
+    if (firstStampedRegistry === undefined && isRegistryStream(event.streamId) && isStamped(event))
+      firstStampedRegistry = event.globalPosition;
     gaps?.see(event);
     registries.see(event);
     reserved.see(event);
@@ -87,7 +91,9 @@ export async function checkStoreEvents(store: EventStore, options: CheckOptions)
   let unchainedRegistryEvents = 0;
   for (const id of ids) {
     const registry = isRegistryStream(id);
-    const chain = verifyChain(byStream.get(id) ?? [], { unchainedPrefix: registry });
+    const chain = verifyChain(byStream.get(id) ?? [], {
+      unchainedPrefix: registry && (firstStampedRegistry === undefined || { before: firstStampedRegistry }),
+    });
     if (!chain.ok) brokenChains.push(id);
     if (!registry) continue;
     registryStreams += 1;
@@ -119,3 +125,7 @@ export async function checkStore(file: string): Promise<StoreCheck> {
     await store.close();
   }
 }
+
+/** Whether the event carries an integrity stamp (metadata.integrity), whatever its content. */
+const isStamped = (event: RecordedEvent): boolean =>
+  Object.prototype.hasOwnProperty.call(event.metadata, 'integrity');

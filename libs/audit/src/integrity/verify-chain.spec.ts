@@ -229,5 +229,15 @@ describe('hash chain', () => {
         head: GENESIS_HASH,
       });
     });
+
+    it("Given a stream written after the log's first stamped registry event, When its stamps are stripped, Then it is broken, not an unchained prefix (review s19-diff F4)", () => {
+      const old = upgraded().slice(0, 2); // at positions 1 and 2
+      expect(verifyChain(old, { unchainedPrefix: { before: 3n } })).toMatchObject({ ok: true, unchained: 2 });
+      expect(verifyChain(old, { unchainedPrefix: { before: 2n } })).toMatchObject({
+        ok: false,
+        unchained: 1,
+        firstBroken: { revision: 1n, reason: expect.stringContaining('no integrity') },
+      });
+    });
   });
 });

@@ -25,11 +25,15 @@ export interface ChainOptions {
    * had before unstamped: events with no stamp at all, from revision 0 up to the first stamped one,
    * are accepted, and the chain starts there at the genesis hash. From the first stamped event on,
    * every event must link, as in any chain; a stamp removed from the middle breaks the next link.
+   * With `before` (the log's first stamped event of such streams), only events written before it
+   * may be unstamped: a stream written since, its stamps stripped, is broken (review s19-diff F4).
    */
-  unchainedPrefix?: boolean;
+  unchainedPrefix?: boolean | { before: bigint };
 }
 
-type VerifiableEvent = Pick<RecordedEvent, 'id' | 'streamId' | 'revision' | 'type' | 'data' | 'metadata'>;
+type VerifiableEvent = Pick<RecordedEvent, 'id' | 'streamId' | 'revision' | 'type' | 'data' | 'metadata'> & {
+  globalPosition?: bigint;
+};
 
 /**
  * Walks one stream from revision 0 and reports the first link that does not hold:
@@ -42,7 +46,7 @@ export function verifyChain(
   options: ChainOptions = {},
 ): ChainVerification {
   let prev = GENESIS_HASH;
-  const unchained = options.unchainedPrefix ? unchainedPrefixOf(events) : 0;
+  const unchained = options.unchainedPrefix ? unchainedPrefixOf(events, options.unchainedPrefix) : 0;
   let checked = 0;
   const streamId = events[0]?.streamId;
   for (let index = unchained; index < events.length; index++) {
@@ -62,13 +66,19 @@ export function verifyChain(
   return { ok: true, checked, head: prev, ...(options.unchainedPrefix && { unchained }) };
 }
 
-/** How many events, from revision 0 on and in order, carry no stamp at all (written before the chain). */
-function unchainedPrefixOf(events: readonly VerifiableEvent[]): number {
+/**
+ * How many events, from revision 0 on and in order, carry no stamp at all (written before the
+ * chain), and, given `before`, were written before that position.
+ */
+function unchainedPrefixOf(events: readonly VerifiableEvent[], prefix: true | { before: bigint }): number {
+  const writtenBefore = (event: VerifiableEvent): boolean =>
+    prefix === true || event.globalPosition === undefined || event.globalPosition < prefix.before;
   let count = 0;
   while (
     count < events.length &&
     events[count].revision === BigInt(count) &&
-    !Object.prototype.hasOwnProperty.call(events[count].metadata, INTEGRITY_KEY)
+    !Object.prototype.hasOwnProperty.call(events[count].metadata, INTEGRITY_KEY) &&
+    writtenBefore(events[count])
   )
     count += 1;
   return count;
