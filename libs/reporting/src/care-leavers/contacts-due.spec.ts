@@ -4,55 +4,12 @@
  * relevant child; the 17th birthday is 01/06/2024, its contact can be recorded from 01/03/2024 to
  * 01/09/2024.
  */
-import type { JourneyEvent } from '@care-journey/journey';
-import { childRecord } from '../export903/child-record';
 import { careLeaverContactsDueOn, missedListedFrom } from './contacts-due';
+import { careLeaverRecord } from './testing/care-leaver-record';
 
-const placement = { placementType: 'U6', provider: 'PR1', postcode: 'CB1 2GF', urn: 'SC100001' };
-const careLeaver = (childRef: string, dateOfBirth: string, contactOn?: string) => {
-  const childId = `c-${childRef}`;
-  const events: JourneyEvent[] = [
-    {
-      type: 'ChildRegistered',
-      data: {
-        childId,
-        effectiveDate: '2023-01-01',
-        childRef,
-        name: 'A Young Person',
-        dateOfBirth,
-        sex: '2',
-        ethnicity: 'WBRI',
-        upn: 'A123456789012',
-        homePostcode: 'CB4 1UW',
-        uasc: false,
-        relinquishedAtBirth: false,
-        team: 't',
-        socialWorker: 's',
-      },
-    },
-    {
-      type: 'PeriodOfCareStarted',
-      data: { childId, effectiveDate: '2023-01-10', legalStatus: 'V2', categoryOfNeed: 'N1', placement },
-    },
-    { type: 'PeriodOfCareEnded', data: { childId, effectiveDate: '2024-01-10', reason: 'E5' } },
-    ...(contactOn
-      ? [
-          {
-            type: 'CareLeaverContactRecorded',
-            data: { childId, effectiveDate: contactOn, inTouch: 'YES', activity: 'F2', accommodation: 'T1' },
-          } as JourneyEvent,
-        ]
-      : []),
-  ];
-  return childRecord(
-    events.map((e, i) => ({
-      ...e,
-      id: `${childRef}-${i}`,
-      recordedAt: '2024-06-01T10:00:00Z',
-      recordedBy: 'sw',
-    })),
-  )!;
-};
+/** Left care on 10/01/2024 (E5), with a contact on `contactOn` if given. */
+const careLeaver = (childRef: string, dateOfBirth: string, contactOn?: string) =>
+  careLeaverRecord(childRef, dateOfBirth, { leftOn: '2024-01-10', contacts: contactOn ? [contactOn] : [] });
 
 const listOn = (today: string, ...children: ReturnType<typeof careLeaver>[]) =>
   careLeaverContactsDueOn(children, today).map((r) => [r.childRef, r.age, r.birthday, r.lastDay, r.status]);

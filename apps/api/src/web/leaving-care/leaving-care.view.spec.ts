@@ -6,7 +6,7 @@
  */
 import { careLeaverContactsDueOn } from '@care-journey/reporting';
 import { leavingCareView } from './leaving-care.view';
-import { careLeaverRecord } from './testing/care-leaver-record';
+import { careLeaverRecord } from '../../../../../libs/reporting/src/care-leavers/testing/care-leaver-record';
 
 describe('the leaving care worklist view', () => {
   const rvlc03 = careLeaverRecord('RVLC03', '2007-06-01', { name: 'Rae Leaver', leftOn: '2024-01-10' });

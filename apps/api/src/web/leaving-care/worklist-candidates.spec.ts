@@ -6,7 +6,7 @@ import { addDays, addMonths, type CalendarDate } from '@care-journey/journey';
 import type { PeriodOfCare } from '@care-journey/projections';
 import { careLeaverContactsDueOn, missedListedFrom, type ChildRecord } from '@care-journey/reporting';
 import { mayHaveContactListed } from './worklist-candidates';
-import { careLeaverRecord } from './testing/care-leaver-record';
+import { careLeaverRecord } from '../../../../../libs/reporting/src/care-leavers/testing/care-leaver-record';
 
 /** The summary's part the net reads, as the read models hold it for the record. */
 const summaryOf = (record: ChildRecord) => ({

@@ -1,12 +1,13 @@
 import type { JourneyEvent } from '@care-journey/journey';
-import { childRecord, type ChildRecord } from '@care-journey/reporting';
+import { childRecord, type ChildRecord } from '../../export903/child-record';
 
 const placement = { placementType: 'U6', provider: 'PR1', postcode: 'CB1 2GF', urn: 'SC100001' };
 
 /**
- * A young person's record for the worklist's specs: registered as `name`, looked after under V2 from
- * 10/01/2023 to `leftOn` (E5; still looked after without it), with OC3 contacts on `contacts`.
- * Spec-only (imported by *.spec.ts files alone).
+ * A young person's record for the care leavers' specs (this lib's rule, the API's worklist):
+ * registered on 01/01/2023 as `name`, looked after under V2 from 10/01/2023 to `leftOn` (E5; still
+ * looked after without it), with OC3 contacts on `contacts`. Spec-only (imported by *.spec.ts files
+ * alone; the production build leaves testing/ out).
  */
 export function careLeaverRecord(
   childRef: string,
