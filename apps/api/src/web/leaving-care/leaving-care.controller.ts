@@ -25,15 +25,16 @@ import { WebExceptionFilter } from '../html/web-exception.filter';
 import { LEAVING_CARE_READERS } from './leaving-care-readers';
 import { leavingCarePage } from './leaving-care.page';
 import { parseLeavingCareQuery, type LeavingCareQuery } from './leaving-care.query';
-import { leavingCareView, type LeavingCareView } from './leaving-care.view';
+import { leavingCareView, worklistPage, type LeavingCareView } from './leaving-care.view';
 import { mayHaveContactListed } from './worklist-candidates';
 
 /**
  * The leaving care team's worklist (review s17 F4) as a page and a CSV: the care leavers in the
  * user's scope with a 903 OC3 contact due or missed by a day, by the rule the CLI's
  * `care-leaver-contacts` lists them by (careLeaverContactsDueOn), over each child's own stream.
- * The read models only choose whose streams to read (worklist-candidates.ts). Names and dates of
- * birth: a list read in the trail (view careLeavers) before it is sent.
+ * The read models only choose whose streams to read (worklist-candidates.ts). The page shows
+ * WORKLIST_ROWS_PER_PAGE rows at a time (`page`), its counts over the whole list; the CSV is every
+ * row. Names and dates of birth: a list read in the trail (view careLeavers) before it is sent.
  */
 @ApiExcludeController()
 @Controller('panel')
@@ -58,8 +59,16 @@ export class LeavingCareController {
     const model = { user: origin.user, csrfToken: csrfToken(request, reply), query };
     if (query.errors.length > 0) return sendPage(reply, leavingCarePage(model), 400);
     const view = await this.worklist(origin.user, query);
-    await this.recordShown(origin, '/panel/leaving-care', query, view);
-    return sendPage(reply, leavingCarePage({ ...model, view }));
+    const shown = worklistPage(view, query.page);
+    // The page names only its own rows' young people; which page of how many, when there are more.
+    await this.recordShown(
+      origin,
+      '/panel/leaving-care',
+      query,
+      shown.childIds,
+      shown.pages > 1 ? shown.page : undefined,
+    );
+    return sendPage(reply, leavingCarePage({ ...model, view, shown }));
   }
 
   @Get('leaving-care.csv')
@@ -71,7 +80,7 @@ export class LeavingCareController {
     const query = parseLeavingCareQuery(raw, dateOfInstant(this.clock.now()));
     if (query.errors.length > 0) throw new BadRequestException(refusedQuery(query.errors));
     const view = await this.worklist(origin.user, query);
-    await this.recordShown(origin, '/panel/leaving-care.csv', query, view);
+    await this.recordShown(origin, '/panel/leaving-care.csv', query, view.childIds);
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="care-leaver-contacts-${query.asAt}.csv"`)
@@ -98,7 +107,8 @@ export class LeavingCareController {
     { user, correlationId }: CommandOrigin,
     route: string,
     query: LeavingCareQuery,
-    view: LeavingCareView,
+    childIds: string[],
+    page?: number,
   ): Promise<void> {
     return this.trail.recordList(
       user,
@@ -106,8 +116,12 @@ export class LeavingCareController {
         view: 'careLeavers',
         route,
         // A widened (or narrowed) list of missed contacts says so, as the CLI's entry does.
-        query: { asAt: query.asAt, ...(query.missedSinceAsked && { missedSince: query.missedSince }) },
-        childIds: view.childIds,
+        query: {
+          asAt: query.asAt,
+          ...(query.missedSinceAsked && { missedSince: query.missedSince }),
+          page,
+        },
+        childIds,
       },
       correlationId,
     );

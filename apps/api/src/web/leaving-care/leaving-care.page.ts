@@ -11,8 +11,9 @@ import {
 import { formatDate, plural } from '../html/format';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
+import { pagination } from '../html/pagination';
 import { LEAVING_CARE_LABELS, leavingCareUrl, type LeavingCareQuery } from './leaving-care.query';
-import type { LeavingCareView, WorklistRow } from './leaving-care.view';
+import type { LeavingCareView, WorklistPage, WorklistRow } from './leaving-care.view';
 
 export interface LeavingCarePageModel {
   user: AuthenticatedUser;
@@ -20,6 +21,8 @@ export interface LeavingCarePageModel {
   query: LeavingCareQuery;
   /** Absent when the form has an error: no list is read. */
   view?: LeavingCareView;
+  /** The page of the view's rows shown (with the view). */
+  shown?: WorklistPage;
 }
 
 /** The record form the child's page offers for the contact (record/form-definitions.ts). */
@@ -56,12 +59,16 @@ function statusCell(row: WorklistRow): SafeHtml {
   return html`${tag('Due', 'yellow')}<br><span class="govuk-body-s">${row.days === 0 ? 'Last day today' : `${plural(row.days, 'day')} left`}</span>`;
 }
 
-function table(view: LeavingCareView, query: LeavingCareQuery): SafeHtml {
+/** Which rows of how many, when the list has more than one page. */
+const rowsShown = (shown: WorklistPage): string =>
+  shown.pages > 1 ? ` (${shown.first}–${shown.first + shown.items.length - 1} of ${shown.total})` : '';
+
+function table(shown: WorklistPage, query: LeavingCareQuery): SafeHtml {
   const child = (row: WorklistRow) => `/panel/children/${encodeURIComponent(row.childId)}`;
   return scrollingTable(
     'leaving-care-table',
     html`<table class="govuk-table" id="leaving-care-table">
-    <caption class="govuk-table__caption govuk-table__caption--m" id="leaving-care-table-caption">Care leavers' contacts for ${formatDate(query.asAt)}, missed ones first</caption>
+    <caption class="govuk-table__caption govuk-table__caption--m" id="leaving-care-table-caption">Care leavers' contacts for ${formatDate(query.asAt)}, missed ones first${rowsShown(shown)}</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row">
       <th scope="col" class="govuk-table__header">Young person</th>
       <th scope="col" class="govuk-table__header">Date of birth</th>
@@ -69,7 +76,7 @@ function table(view: LeavingCareView, query: LeavingCareQuery): SafeHtml {
       <th scope="col" class="govuk-table__header">Last day for the contact</th>
       <th scope="col" class="govuk-table__header">Status</th>
       <th scope="col" class="govuk-table__header">Record</th></tr></thead>
-    <tbody class="govuk-table__body">${view.rows.map(
+    <tbody class="govuk-table__body">${shown.items.map(
       (row) => html`<tr class="govuk-table__row" data-child="${row.childId}" data-status="${row.status}">
       <td class="govuk-table__cell"><a class="govuk-link" href="${child(row)}">${row.name || row.childRef}</a><br><span class="govuk-body-s cj-muted">${row.childRef}</span></td>
       <td class="govuk-table__cell">${formatDate(row.dateOfBirth)}</td>
@@ -82,11 +89,12 @@ function table(view: LeavingCareView, query: LeavingCareQuery): SafeHtml {
 }
 
 function results(model: LeavingCarePageModel): SafeHtml {
-  const { view, query } = model;
-  if (!view) return html``;
+  const { view, shown, query } = model;
+  if (!view || !shown) return html``;
   return html`<p class="govuk-body-l" id="leaving-care-summary">By ${formatDate(query.asAt)}: <strong>${plural(view.due, 'contact')} due</strong> and <strong>${plural(view.missed, 'missed')}</strong> (birthdays from ${formatDate(query.missedSince)}), for ${plural(view.childIds.length, 'young person', 'young people')}.</p>
     <p class="govuk-body"><a class="govuk-link" id="leaving-care-csv" href="${leavingCareUrl(query, '/panel/leaving-care.csv')}" download>Download this list as CSV</a></p>
-    ${view.rows.length === 0 ? html`<p class="govuk-body govuk-!-font-weight-bold" id="no-results">No care leaver has a contact due or missed by ${formatDate(query.asAt)}.</p>` : table(view, query)}`;
+    ${view.rows.length === 0 ? html`<p class="govuk-body govuk-!-font-weight-bold" id="no-results">No care leaver has a contact due or missed by ${formatDate(query.asAt)}.</p>` : table(shown, query)}
+    ${pagination(shown, (p) => leavingCareUrl(query, undefined, p), "Pages of care leavers' contacts")}`;
 }
 
 const FORM_FIELDS: readonly string[] = ['asAt', 'missedSince', 'leaving-care-form'];

@@ -1,5 +1,5 @@
 /** The worklist's form: dates checked and named by their labels; nothing asked means today's list. */
-import { parseLeavingCareQuery } from './leaving-care.query';
+import { leavingCareUrl, parseLeavingCareQuery } from './leaving-care.query';
 
 const TODAY = '2026-11-28';
 
@@ -45,5 +45,39 @@ describe("the leaving care worklist's query", () => {
     expect(query.errors).toEqual([
       expect.objectContaining({ fieldId: 'leaving-care-form', field: 'asat', rule: 'whitelistValidation' }),
     ]);
+  });
+
+  it('Given a page of the list, Then it is taken; nothing asked is the first page', () => {
+    expect(parseLeavingCareQuery({ asAt: '2024-07-15', page: '3' }, TODAY)).toMatchObject({
+      page: 3,
+      errors: [],
+    });
+    expect(parseLeavingCareQuery({}, TODAY).page).toBe(1);
+  });
+
+  it.each(['0', '-1', '2.5', 'two', '1234567'])(
+    'Given page=%s, Then it is named by its field and rule (no list is read)',
+    (page) =>
+      expect(parseLeavingCareQuery({ page }, TODAY).errors).toEqual([
+        {
+          fieldId: 'page',
+          rule: 'isPageNumber',
+          message: 'Page must be a whole number from 1, for example 2',
+        },
+      ]),
+  );
+
+  it("Given a page's address, Then it keeps the form's values as asked and names the page from 2 on", () => {
+    const query = parseLeavingCareQuery({ asAt: '2024-07-15', missedSince: '2023-01-01', page: '2' }, TODAY);
+    expect(leavingCareUrl(query, undefined, 3)).toBe(
+      '/panel/leaving-care?asAt=2024-07-15&missedSince=2023-01-01&page=3',
+    );
+    expect(leavingCareUrl(query, undefined, 1)).toBe(
+      '/panel/leaving-care?asAt=2024-07-15&missedSince=2023-01-01',
+    );
+    // The CSV's link is every row: no page.
+    expect(leavingCareUrl(query, '/panel/leaving-care.csv')).toBe(
+      '/panel/leaving-care.csv?asAt=2024-07-15&missedSince=2023-01-01',
+    );
   });
 });

@@ -4,8 +4,9 @@
  * review's RVLC03: born 01/06/2007, left care 10/01/2024 (E5); the 17th birthday's contact can be
  * recorded from 01/03/2024 to 01/09/2024.
  */
+import { addDays } from '@care-journey/journey';
 import { careLeaverContactsDueOn } from '@care-journey/reporting';
-import { leavingCareView } from './leaving-care.view';
+import { leavingCareView, worklistPage } from './leaving-care.view';
 import { careLeaverRecord } from '../../../../../libs/reporting/src/care-leavers/testing/care-leaver-record';
 
 describe('the leaving care worklist view', () => {
@@ -58,5 +59,37 @@ describe('the leaving care worklist view', () => {
     const inCare = careLeaverRecord('INCARE', '2007-06-01');
     const view = leavingCareView(careLeaverContactsDueOn([inCare], '2024-07-15'), '2024-07-15', () => 'x');
     expect(view).toEqual({ rows: [], due: 0, missed: 0, childIds: [] });
+  });
+
+  it('Given 55 care leavers due on 15/07/2024, When paged, Then page 1 has the first 50 rows in order, page 2 the last 5 and only its young people, and a page past the end shows the last page', () => {
+    const records = Array.from({ length: 55 }, (_, i) =>
+      careLeaverRecord(`P${String(i).padStart(2, '0')}`, addDays('2007-06-01', i), { leftOn: '2024-01-10' }),
+    );
+    const view = leavingCareView(careLeaverContactsDueOn(records, '2024-07-15'), '2024-07-15', () => 'x');
+    expect(view.rows).toHaveLength(55);
+    const first = worklistPage(view, 1);
+    expect([first.page, first.pages, first.total, first.first, first.items.length]).toEqual([
+      1, 2, 55, 1, 50,
+    ]);
+    expect(first.items).toEqual(view.rows.slice(0, 50));
+    expect(first.childIds).toEqual(view.childIds.slice(0, 50));
+    const second = worklistPage(view, 2);
+    expect([second.page, second.first, second.items.map((r) => r.childRef)]).toEqual([
+      2,
+      51,
+      ['P50', 'P51', 'P52', 'P53', 'P54'],
+    ]);
+    expect(second.childIds).toEqual(records.slice(50).map((r) => r.childId));
+    expect(worklistPage(view, 9)).toEqual(second);
+  });
+
+  it('Given one young person with three rows, When paged, Then the page names her once', () => {
+    const view = leavingCareView(
+      careLeaverContactsDueOn([rvlc03], '2026-05-01', '2024-04-01'),
+      '2026-05-01',
+      () => '',
+    );
+    expect(worklistPage(view, 1)).toMatchObject({ pages: 1, childIds: [rvlc03.childId] });
+    expect(worklistPage(view, 1).items).toHaveLength(3);
   });
 });

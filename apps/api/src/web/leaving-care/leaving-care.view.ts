@@ -1,5 +1,9 @@
 import { daysBetween, type CalendarDate } from '@care-journey/journey';
 import type { CareLeaverContactDue } from '@care-journey/reporting';
+import { pageOfList, type PageOf } from '../html/pagination';
+
+/** Rows on one page of the worklist (the CSV has them all). */
+export const WORKLIST_ROWS_PER_PAGE = 50;
 
 /** One line of the worklist: a contact due (or missed), with the young person's name. */
 export interface WorklistRow extends CareLeaverContactDue {
@@ -38,4 +42,15 @@ export function leavingCareView(
     missed: rows.filter((row) => row.status === 'missed').length,
     childIds: [...new Set(rows.map((row) => row.childId))],
   };
+}
+
+/** One page of the worklist: its rows, and the young people they name (the trail's ids). */
+export interface WorklistPage extends PageOf<WorklistRow> {
+  childIds: string[];
+}
+
+/** Page `page` of the view's rows (a page past the end shows the last one), WORKLIST_ROWS_PER_PAGE a page. */
+export function worklistPage(view: LeavingCareView, page: number): WorklistPage {
+  const list = pageOfList(view.rows, page, WORKLIST_ROWS_PER_PAGE);
+  return { ...list, childIds: [...new Set(list.items.map((row) => row.childId))] };
 }
