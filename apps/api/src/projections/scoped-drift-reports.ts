@@ -25,9 +25,9 @@ export interface ScopedDriftReport {
 }
 
 /**
- * The drift report for a reader, on every surface (GET /drift-report and the panel's drift page and
- * CSV share one instance, so a report made for one serves the other): the children looked after on asAt (the engine's list for
- * the date), those in the reader's scope by their allocation today, through driftReport. Kept per
+ * The drift report for a reader: the children looked after on asAt (the engine's list for the date),
+ * those in the reader's scope by their allocation today, through driftReport. GET /drift-report and
+ * the panel's drift page and CSV share one instance, so a report made for one serves the other. Kept per
  * list, scope, today, date and filter (#9: a reload of the same report was ~20 ms of CPU, all of it
  * giving the same answer). The engine hands back a new list for a date as soon as one of its children
  * changes (a new event, a rebuild onto another fold version: looked-after-index.ts), so a kept
