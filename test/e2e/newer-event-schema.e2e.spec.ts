@@ -5,7 +5,6 @@
  * a real SQLite file; the command line's side is newer-event-schema-cli.e2e.spec.ts.
  */
 import { Logger } from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { apiClient, type ApiClient } from './support/http-client';
 import { eventCount, newChild } from './support/journey-setup';
 import { appendAsNewerBuild, NEWER_EVENT_ID, NEWER_VERSION } from './support/newer-writer';
@@ -121,11 +120,12 @@ describe('an event written by a newer build: a clear 503 naming it, everywhere',
       checkpoint: string | null;
       head: string;
       projector: string;
+      failure?: { attempts: number };
       thread?: { error?: string };
     };
     // No checkpoint yet (the failed batch was the log's first) is before every event.
     const position = (checkpoint: string | null): bigint => (checkpoint === null ? -1n : BigInt(checkpoint));
-    // Polled until failed, for a time: between its attempts the projector retries (state 'running').
+    // Polled until the projector reaches the event; from then on it says failed on every read.
     const seen = await pollUntil(
       () => api.get<Projections>('/admin/projections', admin),
       (answer) => answer.body.projector === 'failed',
@@ -139,9 +139,14 @@ describe('an event written by a newer build: a clear 503 naming it, everywhere',
         `UnreadableEventSchema: Event StatutoryReviewHeld \\(id ${NEWER_EVENT_ID}, stream journey-${childId}`,
       ),
     );
-    // It retries from the checkpoint (every second), and a moment later is still short of it.
-    await sleep(1_200);
-    const later = await api.get<Projections>('/admin/projections', admin);
+    // It retries from the checkpoint (after 1 s, 2 s …): after a retry it is still short of it, and failed.
+    const attempts = seen.body.failure?.attempts ?? 0;
+    const later = await pollUntil(
+      () => api.get<Projections>('/admin/projections', admin),
+      (answer) => (answer.body.failure?.attempts ?? 0) > attempts,
+    );
+    expect(later.body.failure?.attempts).toBeGreaterThan(attempts);
+    expect(later.body.projector).toBe('failed');
     expect(position(later.body.checkpoint)).toBeLessThan(newerPosition);
   }, 90_000);
 
@@ -156,13 +161,15 @@ describe('an event written by a newer build: a clear 503 naming it, everywhere',
         readable: NEWER_VERSION - 1,
       },
     };
-    // The projector retries every 1, 2, 4 … s, and the thread reports 'running' while an attempt is
-    // in flight (503 and the failure stay): a read then is no outcome, so each read is polled.
-    const failed = (answer: { body: Record<string, unknown> }): boolean => answer.body.projector === 'failed';
-    const anonymous = await pollUntil(() => api.get('/health/projections'), failed);
+    // Polled until the projector reaches the event (when this spec runs alone); from then on, while
+    // it retries (an attempt in flight included), every read says failed (steady-projector-state.ts).
+    const anonymous = await pollUntil(
+      () => api.get<Record<string, unknown>>('/health/projections'),
+      (answer) => answer.body.projector === 'failed',
+    );
     expect(anonymous.status).toBe(503);
     expect(anonymous.body).toMatchObject(expected);
-    const signedIn = await pollUntil(() => api.get('/health/projections', worker), failed);
+    const signedIn = await api.get('/health/projections', worker);
     expect(signedIn.status).toBe(503);
     expect(signedIn.body).toMatchObject(expected);
   }, 90_000);

@@ -18,11 +18,16 @@ const reporter = require('../support/closing-line-reporter.js') as {
   combined: (runs: unknown[]) => unknown;
   RESULTS_FILE_VARIABLE: string;
 };
-const { BROWSER_IN_BAND_SPECS, E2E_IN_BAND_SPECS, IN_BAND_SPECS, RUNS, SWC_CACHE_VARIABLE } =
+const { BROWSER_IN_BAND_SPECS, E2E_IN_BAND_SPECS, IN_BAND_SPECS, jestArgs, RUNS, SWC_CACHE_VARIABLE } =
   require('../support/run-suite.js') as {
     BROWSER_IN_BAND_SPECS: string[];
     E2E_IN_BAND_SPECS: string[];
     IN_BAND_SPECS: string[];
+    jestArgs: (
+      run: { args: string[] },
+      passedOn: string[],
+      env: Record<string, string | undefined>,
+    ) => string[];
     RUNS: { name: string; args: string[] }[];
     SWC_CACHE_VARIABLE: string;
   };
@@ -73,6 +78,15 @@ describe('npm test: two Jest runs', () => {
     expect(e2eInParallel.length).toBeGreaterThan(50);
     const spawning = e2eInParallel.filter((file) => startsAProcess.test(readFileSync(file, 'utf8')));
     expect(spawning.map((file) => file.slice(ROOT.length + 1))).toEqual([]);
+  });
+
+  it('Given npm test in CI (--ci, or CI set), Then both runs force Jest to exit after their last test (a timed-out hook cannot hang the job); run locally, they do not', () => {
+    for (const run of RUNS) {
+      expect(jestArgs(run, ['--ci'], {})).toEqual([...run.args, '--ci', '--forceExit']);
+      expect(jestArgs(run, [], { CI: 'true' })).toEqual([...run.args, '--forceExit']);
+      expect(jestArgs(run, [], {})).toEqual(run.args);
+      expect(jestArgs(run, [], { CI: 'false' })).toEqual(run.args);
+    }
   });
 
   it('Given the folder of compiled TypeScript both runs share, Then run-suite names it in the variable the require hook reads', () => {

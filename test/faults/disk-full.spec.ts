@@ -99,9 +99,15 @@ describe('faults: disk full and read-only store', () => {
     feedCheckpoint = lines.at(-1)!.checkpoint;
   });
   afterAll(async () => {
-    await app?.close();
-    if (disk) disk.unmount();
-    else rmSync(dir, { recursive: true, force: true });
+    try {
+      // Again here: a spec that timed out inside its try has not reached its finally yet.
+      await fault?.spaceBack();
+      await fault?.writable();
+      await app?.close();
+    } finally {
+      if (disk) disk.unmount();
+      else if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   /** Allocations always hold, so any refusal is the store's. Returns the status. */
@@ -136,32 +142,36 @@ describe('faults: disk full and read-only store', () => {
 
   it('disk full: answers 503 with a clear message, writes nothing half, and recovers when space returns', async () => {
     await fault.full();
-    const refused = await until503();
-    expect(refused.status).toBe(503);
-    expect(refused.body).toMatchObject({
-      statusCode: 503,
-      message: expect.stringMatching(/event store is unavailable; nothing was recorded/i),
-    });
-    expect((await record()).status).toBe(503); // still full: still refused, not a 500
-    // Reads that hold no one's record go on; a read of a child must be recorded in the read-access
-    // trail first, and a read that cannot be recorded is not served — a reporting job's too, since
-    // its reads are trailed (review s15-ig F2).
-    const reportingJob = tokenFor('reporting_job', 'disk-reader');
-    expect((await api.get('/health', { token: reportingJob })).status).toBe(200);
-    expect((await api.get(`/children/${childId}`, { token: reportingJob })).status).toBe(503);
-    expect((await api.get(`/children/${childId}`, { token })).status).toBe(503);
-    // The same for a page of the log or of the change feed that holds the child (each is trailed);
-    // a page at the head holds no one's record, writes no entry, and is served.
-    expect((await api.get('/events?limit=50', { token: reportingJob })).status).toBe(503);
-    expect((await api.get('/feed?limit=50', { token: reportingJob })).status).toBe(503);
-    const head = String(await store.headPosition());
-    expect((await api.get(`/events?after=${head}`, { token: reportingJob })).status).toBe(200);
-    const feedHead = await api.get<string>(`/feed?after=${feedCheckpoint}`, { token: reportingJob });
-    expect(feedHead.status).toBe(200);
-    expect(ndjsonLines(feedHead.body)).toHaveLength(1); // the checkpoint line only: no changes
-    await expectIntact();
-
-    await fault.spaceBack();
+    // The space comes back whatever fails in between: a full disk left behind fails every spec
+    // after this one (and the app's close) for a reason that is not theirs.
+    try {
+      const refused = await until503();
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatchObject({
+        statusCode: 503,
+        message: expect.stringMatching(/event store is unavailable; nothing was recorded/i),
+      });
+      expect((await record()).status).toBe(503); // still full: still refused, not a 500
+      // Reads that hold no one's record go on; a read of a child must be recorded in the read-access
+      // trail first, and a read that cannot be recorded is not served — a reporting job's too, since
+      // its reads are trailed (review s15-ig F2).
+      const reportingJob = tokenFor('reporting_job', 'disk-reader');
+      expect((await api.get('/health', { token: reportingJob })).status).toBe(200);
+      expect((await api.get(`/children/${childId}`, { token: reportingJob })).status).toBe(503);
+      expect((await api.get(`/children/${childId}`, { token })).status).toBe(503);
+      // The same for a page of the log or of the change feed that holds the child (each is trailed);
+      // a page at the head holds no one's record, writes no entry, and is served.
+      expect((await api.get('/events?limit=50', { token: reportingJob })).status).toBe(503);
+      expect((await api.get('/feed?limit=50', { token: reportingJob })).status).toBe(503);
+      const head = String(await store.headPosition());
+      expect((await api.get(`/events?after=${head}`, { token: reportingJob })).status).toBe(200);
+      const feedHead = await api.get<string>(`/feed?after=${feedCheckpoint}`, { token: reportingJob });
+      expect(feedHead.status).toBe(200);
+      expect(ndjsonLines(feedHead.body)).toHaveLength(1); // the checkpoint line only: no changes
+      await expectIntact();
+    } finally {
+      await fault.spaceBack();
+    }
     expect((await record()).status).toBe(201);
     await expectIntact();
     process.stdout.write(
@@ -171,11 +181,14 @@ describe('faults: disk full and read-only store', () => {
 
   it('read-only: answers 503, writes nothing, and recovers when writable again', async () => {
     await fault.readOnly();
-    const refused = await record();
-    expect(refused.status).toBe(503);
-    expect(refused.body).toMatchObject({ message: expect.stringMatching(/nothing was recorded/) });
-    await expectIntact();
-    await fault.writable();
+    try {
+      const refused = await record();
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatchObject({ message: expect.stringMatching(/nothing was recorded/) });
+      await expectIntact();
+    } finally {
+      await fault.writable();
+    }
     let status = 0;
     for (let i = 0; i < 20 && status !== 201; i++) status = (await record()).status;
     expect(status).toBe(201);

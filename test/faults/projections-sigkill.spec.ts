@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pollUntil } from '../e2e/support/poll';
 import { type NewEvent } from '@care-journey/event-store';
 import { partitionOf, SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { journeyStream } from '@care-journey/journey';
@@ -25,12 +26,15 @@ import {
   childrenWithChanges,
   readSummaries,
   rebuildInto,
+  servedCheckpoint,
   servedTables,
 } from './support/read-model-compare';
 
 const CHILD = resolve(__dirname, 'support/projections-child.ts');
 const SEED = 'projections-sigkill';
 const CHILDREN = 400;
+/** Events (one per batch) a live child commits before it is killed: a few % of the log. */
+const PROJECTED_BEFORE_KILL = 100;
 
 function streams(from: number, to: number): { childId: string; envelopes: NewEvent[] }[] {
   const options = { children: CHILDREN, seed: SEED, years: 5, yearEnding: '2025-03-31', la: CAMBRIDGESHIRE };
@@ -86,6 +90,22 @@ describe('faults: SIGKILL during projection and rebuild leaves read models equal
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
 
+  /**
+   * Until a live child has committed `PROJECTED_BEFORE_KILL` events since it started (past the
+   * checkpoint it printed with "ready"), polled in the file: the kill then lands mid-stream with
+   * work done on a machine of any load, where a fixed wait could land before the first commit or
+   * after the last. The child cannot say so itself (projections-child.ts).
+   */
+  const projectingPast = async (child: ChildProcessWithoutNullStreams, file: string): Promise<void> => {
+    const ready = Number((await waitForLine(child, /^ready/, 20_000)).split(' ')[1]);
+    const reached = await pollUntil(
+      () => Promise.resolve(servedCheckpoint(file)),
+      (checkpoint) => checkpoint >= ready + PROJECTED_BEFORE_KILL,
+      { deadlineMs: 20_000, everyMs: 5 },
+    );
+    expect(reached).toBeGreaterThanOrEqual(ready + PROJECTED_BEFORE_KILL);
+  };
+
   const kill = async (child: ChildProcessWithoutNullStreams) => {
     child.kill('SIGKILL');
     expect((await waitForExit(child)).signal).toBe('SIGKILL');
@@ -131,15 +151,13 @@ describe('faults: SIGKILL during projection and rebuild leaves read models equal
     // Batch of 1: one event per transaction, so the kills land between and inside many commits.
     const first = start(['live', eventsFile, readModels, '1']);
     const appending = append(store, later);
-    await waitForLine(first, /^ready/, 20_000);
-    await sleep(300);
+    await projectingPast(first, readModels);
     await kill(first);
     await appending;
     const firstAt = checkpoint();
 
     const second = start(['live', eventsFile, readModels, '1']);
-    await waitForLine(second, /^ready/, 20_000);
-    await sleep(100);
+    await projectingPast(second, readModels);
     await kill(second);
     const secondAt = checkpoint();
     const head = Number(await store.headPosition());

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { apiClient, type ApiClient } from '../support/http-client';
 import { newChild } from '../support/journey-setup';
+import { pollUntil } from '../support/poll';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
 import { badBodies, badQueries, type BadRequest } from './fuzz/bad-requests';
 import { allEnumValues, operationsOf, type OperationSpec } from './fuzz/openapi-routes';
-import { storeFingerprint } from './fuzz/store-fingerprint';
+import { settledFingerprint, storeFingerprint } from './fuzz/store-fingerprint';
 
 /** Runs per endpoint; FUZZ_RUNS raises it for a longer campaign. Seeded, so a failure replays. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -31,8 +31,14 @@ describe('fuzz: every endpoint answers bad input with a clear 4xx and changes no
     childId = await newChild(api);
     const doc = await api.get<Parameters<typeof operationsOf>[0]>('/docs-json');
     operations = operationsOf(doc.body).filter((op) => !SKIPPED.test(`${op.method} ${op.path}`));
-    await sleep(200); // let the projector settle: it reads the store, never writes it
-    before = storeFingerprint(t.sqliteFile);
+    // Settled: the projector has caught up (it reads the store, never writes it) and the file's
+    // bytes hold still, so what the fuzz changes is all that can differ after.
+    const caughtUp = await pollUntil(
+      () => api.get<{ lag?: string }>('/health/projections'),
+      (answer) => answer.body.lag === '0',
+    );
+    expect(caughtUp.body.lag).toBe('0');
+    before = await settledFingerprint(t.sqliteFile);
   });
   afterAll(async () => {
     const lines = [...tried].map(([route, kinds]) => {

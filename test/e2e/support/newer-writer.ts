@@ -28,3 +28,49 @@ export async function appendAsNewerBuild(store: EventStore, childId: string): Pr
   const { globalPosition } = await store.appendToStream(stream, [event], { expectedRevision: 'any' });
   return globalPosition;
 }
+
+/**
+ * What /health/projections shows a signed-in caller while the projector is stuck on that review
+ * (any mode): `failure` naming the event and why (no error text, no case data), and the reason.
+ */
+export function healthStuckOnNewerEvent(
+  childId: string,
+  position: bigint,
+): { failure: unknown; reason: Record<string, unknown> } {
+  const instant = expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown;
+  return {
+    failure: {
+      attempts: expect.any(Number) as unknown,
+      since: instant,
+      lastAttemptAt: instant,
+      nextAttemptAt: instant,
+      event: {
+        id: NEWER_EVENT_ID,
+        type: 'StatutoryReviewHeld',
+        streamId: journeyStream(childId),
+        revision: '2',
+        globalPosition: position.toString(),
+      },
+      error: {
+        name: 'UnreadableEventSchema',
+        message: expect.stringContaining('is newer than this code knows for StatutoryReviewHeld') as unknown,
+        // Why and which versions (ops review s12 F14), and so health's reason.
+        schema: {
+          reason: 'newer',
+          field: 'metadata.schemaVersion',
+          dataType: 'StatutoryReviewHeld',
+          version: NEWER_VERSION,
+          readable: NEWER_VERSION - 1,
+        },
+      },
+    },
+    reason: {
+      reason: 'newer-event-schema',
+      newerEventSchema: {
+        eventType: 'StatutoryReviewHeld',
+        version: NEWER_VERSION,
+        readable: NEWER_VERSION - 1,
+      },
+    },
+  };
+}

@@ -83,6 +83,23 @@ export function checkpoints(file: string): { generation: number; position: strin
   }
 }
 
+/**
+ * The served generation's checkpoint (-1: none yet), read without opening a ReadModelStore: light
+ * enough to poll while another process projects into the file.
+ */
+export function servedCheckpoint(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    const position = db
+      .prepare(`SELECT position FROM checkpoints WHERE generation = ?`)
+      .pluck()
+      .get(servedGeneration(db)) as string | number | null | undefined;
+    return position === null || position === undefined ? -1 : Number(position);
+  } finally {
+    db.close();
+  }
+}
+
 /** The child ids with change-log rows in one generation. */
 export function childrenWithChanges(file: string, generation: number): string[] {
   const db = new Database(file, { readonly: true });

@@ -5,8 +5,9 @@ import type { ApiProjectionLag } from '../projections/live-projection';
  * The HTTP status of GET /health/projections (review s12-ops F11): 503 while the projector is
  * failed, so a monitor that only looks at the status alerts; the body is the same either way, so
  * one that parses it still finds `projector` and `failure`. Failed means the projector (or its
- * thread) is in `failed`, or it keeps a failure it is retrying: between two retries its state is
- * briefly `running` again, and that must not flap the probe to 200.
+ * thread) is in `failed`, or it keeps a failure it is retrying: the lag already reports `failed`
+ * then in every mode (steady-projector-state.ts); the failure is checked here too, so the probe
+ * never flaps to 200 whatever reports the state.
  */
 export function projectionHealthStatus(
   lag: ApiProjectionLag,

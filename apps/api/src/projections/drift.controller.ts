@@ -75,9 +75,6 @@ function dueWithinOf(query: DriftReportQuery): number | undefined {
 @ApiTags('drift')
 @Controller()
 export class DriftController {
-  /** Reports kept per list of children, scope, today, date and filter (scoped-drift-reports.ts). */
-  private readonly reports: ScopedDriftReports;
-
   constructor(
     @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
     @Inject(READ_MODEL_CONFIG) private readonly config: ReadModelConfig,
@@ -86,9 +83,9 @@ export class DriftController {
     private readonly scope: ChildScope,
     private readonly asKnown: ChildFlagsAsKnownService,
     private readonly users: UserDirectory,
-  ) {
-    this.reports = new ScopedDriftReports(engine, scope, config.drift);
-  }
+    /** Reports kept per list of children, scope, today, date and filter, shared with the panel's page. */
+    private readonly reports: ScopedDriftReports,
+  ) {}
 
   // /drift is the name; /drift-report stays for the clients already using it.
   @Get(['drift', 'drift-report'])

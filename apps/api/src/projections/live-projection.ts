@@ -6,6 +6,7 @@ import {
   type ProjectionLag,
   type ProjectionsMode,
 } from '@care-journey/projections';
+import { steadyProjectorState } from './steady-projector-state';
 import type { ProjectorThread, ProjectorThreadHealth } from './thread/projector-thread';
 
 export const LIVE_PROJECTION = Symbol('LIVE_PROJECTION');
@@ -16,6 +17,8 @@ export const LIVE_PROJECTION = Symbol('LIVE_PROJECTION');
  * intervals, or none ever: the process is gone, hung, or never started on this file).
  */
 export interface ApiProjectionLag extends ProjectionLag {
+  /** In every mode `failed` from a failed batch until an attempt succeeds (steady-projector-state.ts). */
+  projector: ProjectionLag['projector'];
   mode: ProjectionsMode;
   thread?: ProjectorThreadHealth;
   heartbeat?: HeartbeatSeen['heartbeat'];
@@ -61,7 +64,8 @@ export class EngineProjection implements LiveProjection {
 
   async lag(): Promise<ApiProjectionLag> {
     const lag = await this.engine.lag();
-    if (this.mode === 'inline') return { ...lag, mode: this.mode };
+    if (this.mode === 'inline')
+      return { ...lag, projector: steadyProjectorState(lag.projector, lag.failure), mode: this.mode };
     const seen = heartbeatSeen(
       this.engine.projectorHeartbeat(),
       new Date(),
@@ -70,7 +74,7 @@ export class EngineProjection implements LiveProjection {
     );
     return {
       ...lag,
-      projector: seen.projector,
+      projector: steadyProjectorState(seen.projector, lag.failure),
       mode: this.mode,
       ...(seen.heartbeat && { heartbeat: seen.heartbeat }),
     };
@@ -133,12 +137,15 @@ export class ThreadProjection implements LiveProjection {
     // with its state, not the copy its projector keeps in the file (a message behind it).
     const { failure: _stored, ...lag } = await this.engine.lag();
     const failure = this.thread.failure;
+    const health = this.thread.health();
+    // While a retry is in flight the thread names no error: the failure's is still the last one.
+    const error = health.error ?? failure?.error.detail;
     return {
       ...lag,
-      projector: this.thread.state,
+      projector: steadyProjectorState(this.thread.state, failure),
       ...(failure && { failure }),
       mode: this.mode,
-      thread: this.thread.health(),
+      thread: { ...health, ...(error !== undefined && { error }) },
     };
   }
 

@@ -15,6 +15,7 @@ import {
   rebuildThreadProvider,
 } from './projection-engine.provider';
 import { ReadYourWrites } from './read-your-writes';
+import { ScopedDriftReports, scopedDriftReportsProvider } from './scoped-drift-reports';
 
 /**
  * Read models, drift, measures and their admin. CARE_JOURNEY_PROJECTIONS: `inline`, the engine
@@ -35,7 +36,8 @@ import { ReadYourWrites } from './read-your-writes';
     ProjectionLifecycle,
     ReadYourWrites,
     JourneyQueries,
+    scopedDriftReportsProvider,
   ],
-  exports: [PROJECTION_ENGINE, READ_MODEL_CONFIG, ReadYourWrites, JourneyQueries],
+  exports: [PROJECTION_ENGINE, READ_MODEL_CONFIG, ReadYourWrites, JourneyQueries, ScopedDriftReports],
 })
 export class ProjectionsModule {}

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { isDeepStrictEqual } from 'node:util';
+import { pollUntil } from '../../support/poll';
 
 /**
  * The store, byte for byte: a digest of the database file and its WAL, plus a digest of every
@@ -24,4 +26,26 @@ export function storeFingerprint(file: string): { files: string; rows: string; e
   } finally {
     db.close();
   }
+}
+
+/**
+ * The store's fingerprint once it holds still: two reads `everyMs` apart agree (what the app does
+ * after its last answer, such as a WAL checkpoint, is over). Polled, not a fixed wait.
+ */
+export async function settledFingerprint(
+  file: string,
+  everyMs = 50,
+): Promise<ReturnType<typeof storeFingerprint>> {
+  let previous = storeFingerprint(file);
+  const settled = await pollUntil(
+    () => {
+      const [earlier, now] = [previous, storeFingerprint(file)];
+      previous = now;
+      return Promise.resolve({ now, still: isDeepStrictEqual(earlier, now) });
+    },
+    (read) => read.still,
+    { everyMs },
+  );
+  if (!settled.still) throw new Error('the store never held still');
+  return settled.now;
 }

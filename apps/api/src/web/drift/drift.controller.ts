@@ -2,24 +2,18 @@ import { BadRequestException, Controller, Get, Inject, Query, Req, Res, UseFilte
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dateOfInstant } from '@care-journey/journey';
-import {
-  driftReport,
-  workingCalendar,
-  type DriftReport,
-  type ProjectionEngine,
-} from '@care-journey/projections';
+import { workingCalendar, type ProjectionEngine } from '@care-journey/projections';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { mayReadPersonalData } from '../../auth/personal-data';
-import { ChildScope } from '../../auth/child-scope/child-scope';
 import { Roles } from '../../auth/roles.decorator';
 import { Origin, type CommandOrigin } from '../../http/command-origin.decorator';
 import { Clock } from '../../infrastructure/clock';
 import { JourneyQueries } from '../../projections/journey-queries';
 import { PROJECTION_ENGINE } from '../../projections/projection-engine.provider';
+import { ScopedDriftReports } from '../../projections/scoped-drift-reports';
 import { csrfToken } from '../auth/csrf';
 import { UserDirectory } from '../auth/user-directory';
-import { RecentCache } from '../reading/recent-cache';
 import { sendPage } from '../html/respond';
 import { WebExceptionFilter } from '../html/web-exception.filter';
 import { driftCsv } from './drift-csv';
@@ -29,7 +23,6 @@ import { parseDriftQuery, refusedQuery, type DriftQuery } from './drift-query';
 import { driftView, type DriftView } from './drift-view';
 import { asRecordedName } from './as-recorded';
 import { csvName } from './projection';
-import { ListVersions } from './list-versions';
 import { incompleteMarker, readModelsServed, type ReadModelsServed } from './read-models-served';
 import { ruleMeanings, rulesNotChecked } from './rule-meanings';
 
@@ -39,17 +32,14 @@ import { ruleMeanings, rulesNotChecked } from './rule-meanings';
 @UseFilters(WebExceptionFilter)
 @Roles(...DRIFT_REPORT_READERS)
 export class DriftController {
-  /** Reports by list of children, scope, date and filter: re-sorting or paging does not re-evaluate. */
-  private readonly reports = new RecentCache<DriftReport>(16);
-  private readonly lists = new ListVersions();
-
   constructor(
     private readonly queries: JourneyQueries,
     private readonly clock: Clock,
     private readonly trail: AccessLogRecorder,
-    private readonly scope: ChildScope,
     @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
     private readonly users: UserDirectory,
+    /** Reports by list of children, scope, date and filter (GET /drift-report's): re-sorting or paging does not re-evaluate. */
+    private readonly reports: ScopedDriftReports,
   ) {}
 
   /** A social worker's name from the users file (review s15-iro F6); undefined for one it no longer has. */
@@ -139,18 +129,11 @@ export class DriftController {
     const query = parseDriftQuery(raw, today);
     // How far the read models have got, read just before the summaries (read-models-served.ts).
     const served = await readModelsServed(this.engine);
-    // As GET /drift-report reads them: only a child looked after on asAt can be in the report, and the
-    // engine keeps those per date, so the closed cases are not read (#9, review s18-diff 6). The report
-    // is cached per list, scope and today (a social worker scoped to their teams: only children
-    // allocated to them today, so a dated re-allocation takes effect at midnight); the list is a new one
-    // whenever one of its children changed.
-    const lookedAfter = this.engine.summariesLookedAfterOn(query.asAt);
-    const summaries = this.scope.summaries(user, lookedAfter, today);
-    const key = `${this.lists.of(lookedAfter)}|${this.scope.cacheKey(user)}|${today}|${query.asAt}|${JSON.stringify(query.filter)}`;
-    const full = this.reports.getOrCompute(key, () =>
-      driftReport(summaries, query.asAt, this.queries.drift, query.filter),
-    );
-    // Names never leave the server for roles that may not see them (copies: the cached report keeps them).
+    // GET /drift-report's report, kept per list, scope and today (scoped-drift-reports.ts): only a
+    // child looked after on asAt, in the reader's scope by their allocation today. Its rows are shared
+    // and frozen: the view sorts, filters and pages copies, never the rows.
+    const { report: full, summaries } = this.reports.withSummaries(user, query.asAt, today, query.filter);
+    // Names never leave the server for roles that may not see them (copies: the kept report keeps them).
     const report = mayReadPersonalData(user.role)
       ? full
       : { ...full, children: full.children.map((row) => ({ ...row, name: '' })) };

@@ -19,6 +19,8 @@ export interface DriftPageRequest {
   config?: DriftConfig;
   /** The rest of the page model where a spec needs it: served, ruleMeanings, notChecked, workerName… */
   model?: Partial<DriftPageModel>;
+  /** The report's rows shared and frozen, as the controller gets them (ScopedDriftReports); default fresh copies. */
+  sharedRows?: boolean;
 }
 
 /**
@@ -31,9 +33,10 @@ export function driftPageFor({
   params = {},
   config = DEFAULT_DRIFT_CONFIG,
   model = {},
+  sharedRows = false,
 }: DriftPageRequest): string {
   const query = parseDriftQuery({ asAt: today, ...params }, today);
-  const report = driftReport(summaries, query.asAt, config, query.filter);
+  const report = driftReport(summaries, query.asAt, config, query.filter, { sharedRows });
   return String(
     driftPage({
       user: { id: 'panel.demo', name: 'Pat Panel', role: 'panel_member' },
