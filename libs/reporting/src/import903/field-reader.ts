@@ -11,11 +11,30 @@ import {
 import { issueAt, type ImportIssue } from './issues';
 import type { SourceRow } from './read-returns';
 
+const isDigitAt = (text: string, i: number): boolean => {
+  const code = text.charCodeAt(i);
+  return code >= 48 && code <= 57;
+};
+
+/** Exactly dd/mm/YYYY (ASCII digits), read by character codes: no regex match array per date. */
+const isDmyShape = (text: string): boolean =>
+  text.length === 10 &&
+  text.charCodeAt(2) === 47 &&
+  text.charCodeAt(5) === 47 &&
+  isDigitAt(text, 0) &&
+  isDigitAt(text, 1) &&
+  isDigitAt(text, 3) &&
+  isDigitAt(text, 4) &&
+  isDigitAt(text, 6) &&
+  isDigitAt(text, 7) &&
+  isDigitAt(text, 8) &&
+  isDigitAt(text, 9);
+
 /** dd/mm/YYYY that names a real day, as ISO; undefined otherwise. */
 export function realDate(text: string | undefined): CalendarDate | undefined {
-  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text ?? '');
-  const iso = m ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
-  return iso !== undefined && isValidCalendarDate(iso) ? iso : undefined;
+  if (text === undefined || !isDmyShape(text)) return undefined;
+  const iso = `${text.slice(6)}-${text.slice(3, 5)}-${text.slice(0, 2)}`;
+  return isValidCalendarDate(iso) ? iso : undefined;
 }
 
 export class FieldReader {

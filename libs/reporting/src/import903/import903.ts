@@ -192,13 +192,15 @@ async function importChild(
     issues.push({ severity: 'error', file: '', line: 0, child: facts.child, field: '(child)', reason });
     return { kind: 'rejected', events: 0, issues };
   };
+  // Named once: its sha1 is asked for by the plan and the reference reservation.
+  const childId = importedChildId(facts.child);
   checkRowDobs(facts, issues);
   if (ctx.upnRefusal) issues.push(ctx.upnRefusal);
   const merged = mergeYears(facts, issues);
   const planned =
     issues.some((i) => i.severity === 'error') || ctx.rejectedEarlier
       ? []
-      : planJourney(merged, importedChildId(facts.child), ctx.firstYearStart, issues);
+      : planJourney(merged, childId, ctx.firstYearStart, issues);
   if (ctx.rejectedEarlier || issues.some((i) => i.severity === 'error'))
     return rejected('not imported: see the rows reported for this child');
   if (planned.length === 0) {
@@ -220,7 +222,6 @@ async function importChild(
   }
   // One CHILD, one child: a reference held by a child recorded otherwise (the API, the seeder, or
   // the same reference in another case) is not imported under a second child.
-  const childId = importedChildId(facts.child);
   const recording = { recordedAt: ctx.now, recordedBy: IMPORT_RECORDED_BY };
   if (!(await ctx.childRefs.reserve(facts.child, childId, recording)))
     return rejected(
