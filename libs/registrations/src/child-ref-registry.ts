@@ -62,6 +62,8 @@ export interface ChildRefRelease extends AppendResult {
  * reservation (undefined: the child held it already, e.g. a retry).
  */
 export type ReservationClaim = { held: false } | { held: true; reservedAt?: bigint };
+/** Who reserves: a registration (the API's, the seeder's, the import's) or an amendment of one. */
+export type ClaimingWriter = 'registration' | 'amendment';
 const NOT_HELD: ReservationClaim = { held: false };
 
 /** A condition on another stream an append is written under. */
@@ -97,20 +99,30 @@ export class ChildRefRegistry {
 
   /**
    * `reserve`, telling whether this call wrote the reservation and at which revision: what an
-   * amendment whose append is refused releases again (`releaseUnrecorded`), and only that.
+   * amendment whose append is refused releases again (`releaseUnrecorded`), and only that. For an
+   * amendment (`for: 'amendment'`) the reservation it relies on is always its own: a hold by this
+   * child that its journey has not carried (another attempt's under way, or one a crash left) is
+   * renewed by a reservation of this attempt's, so another attempt's release cannot pull it from
+   * under this one; and its ids are random, so no other attempt's reservation passes for this one's
+   * as an exact retry would.
    */
-  async claim(childRef: string, childId: string, recording: ReservationRecording): Promise<ReservationClaim> {
+  async claim(
+    childRef: string,
+    childId: string,
+    recording: ReservationRecording,
+    { for: writer = 'registration' }: { for?: ClaimingWriter } = {},
+  ): Promise<ReservationClaim> {
     const earlier = (await this.legacyHolders()).get(normaliseChildRef(childRef));
     if (earlier !== undefined && earlier !== childId) return NOT_HELD;
     // The common case, a new reference: one blind append. A stream already there makes the store
     // refuse it, and then its latest event decides.
     try {
-      const written = await this.appendReservation(childRef, childId, recording, undefined);
+      const written = await this.appendReservation(childRef, childId, recording, undefined, writer);
       return { held: true, reservedAt: written.nextExpectedRevision };
     } catch (error) {
       if (!isClash(error)) throw error;
     }
-    return this.reserveTaken(childRef, childId, recording);
+    return this.reserveTaken(childRef, childId, recording, writer);
   }
 
   /**
@@ -122,18 +134,23 @@ export class ChildRefRegistry {
     childRef: string,
     childId: string,
     recording: ReservationRecording,
+    writer: ClaimingWriter,
   ): Promise<ReservationClaim> {
     for (let attempt = 0; attempt < RESERVE_ATTEMPTS; attempt++) {
       const latest = await this.latestHolding(childRefStream(childRef));
       if (!latest) throw new Error(`${childRefStream(childRef)} holds no reservation or release`);
       const { holding, event } = latest;
-      if (holding.held) return holding.childId === childId ? { held: true } : NOT_HELD;
-      // A registration (or amendment) that had found its reservation before the release may have
-      // landed since: then the reference is still that child's.
-      if (holding.releasedFrom !== childId && (await this.carries(holding.releasedFrom, childRef)))
+      if (holding.held) {
+        if (holding.childId !== childId) return NOT_HELD;
+        if (writer === 'registration' || (await this.carries(childId, childRef))) return { held: true };
+        // An amendment: renewed below, so the hold it relies on is its own.
+      } else if (holding.releasedFrom !== childId && (await this.carries(holding.releasedFrom, childRef))) {
+        // A registration (or amendment) that had found its reservation before the release may
+        // have landed since: then the reference is still that child's.
         return NOT_HELD;
+      }
       try {
-        const written = await this.appendReservation(childRef, childId, recording, event);
+        const written = await this.appendReservation(childRef, childId, recording, event, writer);
         return { held: true, reservedAt: written.nextExpectedRevision };
       } catch (error) {
         if (!isClash(error)) throw error;
@@ -148,11 +165,15 @@ export class ChildRefRegistry {
     childId: string,
     recording: ReservationRecording,
     last: RecordedEvent | undefined,
+    writer: ClaimingWriter = 'registration',
   ): Promise<AppendResult> {
     const data: ChildRefReservedData = { childRef, childId };
     const stream = childRefStream(childRef);
     const { event, expectedRevision } = chainedRegistryEvent(stream, last, {
-      id: reservationId(childRef, childId, recording, last ? last.revision : 'no_stream'),
+      id:
+        writer === 'amendment'
+          ? randomUUID()
+          : reservationId(childRef, childId, recording, last ? last.revision : 'no_stream'),
       type: CHILD_REF_RESERVED,
       data: { ...data },
       metadata: { ...recording, schemaVersion: CHILD_REF_SCHEMA_VERSION },

@@ -9,6 +9,7 @@
 export {
   ChildRefRegistry,
   type ChildRefRelease,
+  type ClaimingWriter,
   type ReservationClaim,
   type ReservationRecording,
 } from './child-ref-registry';

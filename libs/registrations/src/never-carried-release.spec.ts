@@ -16,6 +16,7 @@ const recording = { recordedAt: '2025-01-10T09:00:00.000Z', recordedBy: 'sw' };
 const admin = { recordedAt: '2025-02-01T10:00:00.000Z', recordedBy: 'admin-1' };
 const reason = 'amendment refused after reserving, confirmed with the team';
 const meta = { ...recording, schemaVersion: 1 };
+const later = { recordedAt: '2025-01-10T09:05:00.000Z', recordedBy: 'sw' };
 
 describe('releasing a hold its registered holder never carried', () => {
   let store: SqliteEventStore;
@@ -134,5 +135,40 @@ describe('releasing a hold its registered holder never carried', () => {
     expect(await upns.releaseUnrecorded('A100000000009', 'child-a', 0n, reason, recording)).toBe(false);
     expect(await refs.releaseUnrecorded('LA-1', 'child-a', 5n, reason, recording)).toBe(false);
     expect(await store.headPosition()).toBe(head);
+  });
+
+  it('Given two amendments of one child to the same new reference and UPN at once, When the first is refused after the second claimed them, Then its release writes nothing (the second renewed the holds) and the second’s append is held', async () => {
+    await registerA();
+    const refs = new ChildRefRegistry(store);
+    const upns = new UpnRegistry(store);
+    const amendment = { for: 'amendment' } as const;
+    const first = [
+      await refs.claim('LA-9', 'child-a', recording, amendment),
+      await upns.claim('A100000000009', 'child-a', recording, amendment),
+    ];
+    const second = [
+      await refs.claim('LA-9', 'child-a', recording, amendment),
+      await upns.claim('A100000000009', 'child-a', recording, amendment),
+    ];
+    expect(first).toEqual([
+      { held: true, reservedAt: 0n },
+      { held: true, reservedAt: 0n },
+    ]);
+    expect(second).toEqual([
+      { held: true, reservedAt: 1n },
+      { held: true, reservedAt: 1n },
+    ]);
+
+    expect(await refs.releaseUnrecorded('LA-9', 'child-a', 0n, reason, recording)).toBe(false);
+    expect(await upns.releaseUnrecorded('A100000000009', 'child-a', 0n, reason, recording)).toBe(false);
+    await amendA({ childRef: 'LA-9', upn: 'A100000000009' }); // the second's append
+    expect(await mismatches()).toEqual([]);
+  });
+
+  it('Given a registration retried (the same child, the same recording), Then its reservation is the same event, not renewed: a re-run writes the same events', async () => {
+    const refs = new ChildRefRegistry(store);
+    expect(await refs.claim('LA-5', 'child-e', recording)).toEqual({ held: true, reservedAt: 0n });
+    expect(await refs.claim('LA-5', 'child-e', later)).toEqual({ held: true });
+    expect(await eventsOf(store, childRefStream('LA-5'))).toHaveLength(1);
   });
 });

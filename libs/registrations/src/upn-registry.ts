@@ -27,6 +27,7 @@ import { JOURNEY_STREAM_PREFIX, journeyStream } from '@care-journey/journey';
 import { chainedRegistryEvent } from './chained-registry-event';
 import { isUnknownUpn, normaliseUpn, UPN_STREAM_PREFIX, upnStream } from './upn-normalise';
 import { nameBasedUuid } from './deterministic-id';
+import type { ClaimingWriter } from './child-ref-registry';
 import { readCarried } from './journey-carried';
 import { assertReadableRegistryEvent } from './registry-event-version';
 
@@ -137,23 +138,32 @@ export class UpnRegistry {
 
   /**
    * `hold`, telling whether this call wrote the reservation and at which revision: what an
-   * amendment whose append is refused releases again (`releaseUnrecorded`), and only that.
+   * amendment whose append is refused releases again (`releaseUnrecorded`), and only that. For an
+   * amendment the reservation it relies on is always its own, as for a 903 reference
+   * (child-ref-registry.ts `claim`): a hold by this child its journey has not carried is renewed,
+   * and its ids are random.
    */
-  async claim(upn: string, childId: string, recording: UpnRecording): Promise<UpnClaimed> {
+  async claim(
+    upn: string,
+    childId: string,
+    recording: UpnRecording,
+    { for: writer = 'registration' }: { for?: ClaimingWriter } = {},
+  ): Promise<UpnClaimed> {
     if (isUnknownUpn(upn)) return { held: true };
     const stream = upnStream(upn);
     try {
-      const written = await this.appendReservation(stream, childId, recording, undefined);
+      const written = await this.appendReservation(stream, childId, recording, undefined, writer);
       return { held: true, reservedAt: written.nextExpectedRevision };
     } catch (error) {
       if (!isClash(error)) throw error;
     }
     const latest = await readLastEvent(this.store, stream);
     if (!latest || !upnHolding(latest)) throw new Error(`${stream} holds no UPN reservation or release`);
-    if (holderOf(latest) === childId) return { held: true };
-    if (!(await this.mayTakeOverEvent(latest, childId))) return { held: false };
+    if (holderOf(latest) === childId) {
+      if (writer === 'registration' || (await this.carries(childId, upn))) return { held: true };
+    } else if (!(await this.mayTakeOverEvent(latest, childId))) return { held: false };
     try {
-      const written = await this.appendReservation(stream, childId, recording, latest);
+      const written = await this.appendReservation(stream, childId, recording, latest, writer);
       return { held: true, reservedAt: written.nextExpectedRevision };
     } catch (error) {
       if (!isClash(error)) throw error;
@@ -215,9 +225,13 @@ export class UpnRegistry {
     childId: string,
     recording: UpnRecording,
     last: RecordedEvent | undefined,
+    writer: ClaimingWriter,
   ) {
     const { event, expectedRevision } = chainedRegistryEvent(stream, last, {
-      id: reservationId(stream, childId, recording, last ? last.revision : 'no_stream'),
+      id:
+        writer === 'amendment'
+          ? randomUUID()
+          : reservationId(stream, childId, recording, last ? last.revision : 'no_stream'),
       type: UPN_RESERVED,
       data: { childId },
       metadata: { ...recording, schemaVersion: UPN_SCHEMA_VERSION },
@@ -271,6 +285,11 @@ export class UpnRegistry {
       this.reservations.delete(event.streamId); // released: free again
     else
       this.reservations.set(event.streamId, { holder, reservedAt: String(event.metadata.recordedAt ?? '') });
+  }
+
+  /** Whether `childId`'s journey has carried `upn` (at its registration or by an amendment). */
+  private async carries(childId: string, upn: string): Promise<boolean> {
+    return !!(await readCarried(this.store, childId))?.names.upns.has(normaliseUpn(upn));
   }
 
   private async hasJourney(childId: string): Promise<boolean> {

@@ -56,7 +56,7 @@ export class AmendedChildRefReservation {
     const childRefs = this.childRefs;
     if (!childRefs) throw new Error('No child-ref registry: an amended childRef cannot be reserved');
     const recording = reservationRecording(context);
-    const claim = await childRefs.claim(amended.childRef, amended.childId, recording);
+    const claim = await childRefs.claim(amended.childRef, amended.childId, recording, { for: 'amendment' });
     if (!claim.held) throw new ChildRefInUse(amended.childRef, 'amendedData.childRef');
     const { reservedAt } = claim;
     if (reservedAt === undefined) return undefined;

@@ -59,7 +59,7 @@ export class AmendedUpnReservation {
   async hold(amended: AmendedUpn, context: RecordingContext): Promise<ReleaseUnrecorded | undefined> {
     const upns = this.registry();
     const recording = reservationRecording(context);
-    const claim = await upns.claim(amended.upn, amended.childId, recording);
+    const claim = await upns.claim(amended.upn, amended.childId, recording, { for: 'amendment' });
     if (!claim.held) throw new UpnInUse(AMENDED_UPN);
     const { reservedAt } = claim;
     if (reservedAt === undefined) return undefined;
