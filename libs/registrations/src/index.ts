@@ -21,6 +21,7 @@ export {
   normaliseUpn,
   upnStream,
   UPN_RELEASED,
+  UPN_STREAM_PREFIX,
   UpnRegistry,
   type UpnClaim,
   type UpnClaimed,
