@@ -14,6 +14,8 @@
  * A holder that never became a child (its registration failed after the reservation) keeps the
  * UPN until its own retry (the same childId goes on) or until STALE_AFTER_MS has passed, when
  * another child may take the reservation over (at the revision read, so of two only one does).
+ * An amendment whose journey append is refused after it reserved releases its reservation again
+ * (`UpnReleased`, `releaseUnrecorded`); a released UPN is free.
  */
 import {
   DuplicateEventIds,
