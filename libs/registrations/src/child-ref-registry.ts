@@ -98,13 +98,15 @@ export class ChildRefRegistry {
   }
 
   /**
-   * `reserve`, telling whether this call wrote the reservation and at which revision: what an
-   * amendment whose append is refused releases again (`releaseUnrecorded`), and only that. For an
-   * amendment (`for: 'amendment'`) the reservation it relies on is always its own: a hold by this
+   * `reserve`, telling, when this call took the reference for the child (from no one, or from a
+   * release), the revision of its reservation: what an amendment whose append is refused releases
+   * again (`releaseUnrecorded`), and only that, so the release puts the stream back as it was. For
+   * an amendment (`for: 'amendment'`) the reservation it relies on is always its own: a hold by this
    * child that its journey has not carried (another attempt's under way, or one a crash left) is
-   * renewed by a reservation of this attempt's, so another attempt's release cannot pull it from
-   * under this one; and its ids are random, so no other attempt's reservation passes for this one's
-   * as an exact retry would.
+   * renewed by a reservation of this attempt's, so the other attempt's release (which needs its own
+   * reservation to be the stream's latest) cannot pull it from under this one; a renewal is never
+   * released (`reservedAt` is undefined), as the child held the reference before it. Its ids are
+   * random, so no other attempt's reservation passes for this one's as an exact retry would.
    */
   async claim(
     childRef: string,
@@ -143,7 +145,8 @@ export class ChildRefRegistry {
       if (holding.held) {
         if (holding.childId !== childId) return NOT_HELD;
         if (writer === 'registration' || (await this.carries(childId, childRef))) return { held: true };
-        // An amendment: renewed below, so the hold it relies on is its own.
+        // An amendment: renewed below, so another attempt's release (which needs its own
+        // reservation to be the latest) cannot pull the hold from under this one.
       } else if (holding.releasedFrom !== childId && (await this.carries(holding.releasedFrom, childRef))) {
         // A registration (or amendment) that had found its reservation before the release may
         // have landed since: then the reference is still that child's.
@@ -151,7 +154,8 @@ export class ChildRefRegistry {
       }
       try {
         const written = await this.appendReservation(childRef, childId, recording, event, writer);
-        return { held: true, reservedAt: written.nextExpectedRevision };
+        // A renewal is never released: the child held the reference before it, and may rely on it.
+        return holding.held ? { held: true } : { held: true, reservedAt: written.nextExpectedRevision };
       } catch (error) {
         if (!isClash(error)) throw error;
       }

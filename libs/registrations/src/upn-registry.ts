@@ -142,8 +142,8 @@ export class UpnRegistry {
    * `hold`, telling whether this call wrote the reservation and at which revision: what an
    * amendment whose append is refused releases again (`releaseUnrecorded`), and only that. For an
    * amendment the reservation it relies on is always its own, as for a 903 reference
-   * (child-ref-registry.ts `claim`): a hold by this child its journey has not carried is renewed,
-   * and its ids are random.
+   * (child-ref-registry.ts `claim`): a hold by this child its journey has not carried is renewed
+   * (and a renewal is never released), and its ids are random.
    */
   async claim(
     upn: string,
@@ -161,12 +161,14 @@ export class UpnRegistry {
     }
     const latest = await readLastEvent(this.store, stream);
     if (!latest || !upnHolding(latest)) throw new Error(`${stream} holds no UPN reservation or release`);
-    if (holderOf(latest) === childId) {
+    const renewal = holderOf(latest) === childId;
+    if (renewal) {
       if (writer === 'registration' || (await this.carries(childId, upn))) return { held: true };
     } else if (!(await this.mayTakeOverEvent(latest, childId))) return { held: false };
     try {
       const written = await this.appendReservation(stream, childId, recording, latest, writer);
-      return { held: true, reservedAt: written.nextExpectedRevision };
+      // A renewal is never released: the child held the UPN before it, and may rely on it.
+      return renewal ? { held: true } : { held: true, reservedAt: written.nextExpectedRevision };
     } catch (error) {
       if (!isClash(error)) throw error;
       return { held: false };
