@@ -201,7 +201,7 @@ describe('POST /admin/child-refs/:childRef/release', () => {
       statusCode: 409,
       rule: 'child-ref-holder-registered',
       field: 'childRef',
-      message: expect.stringContaining('released only when the id holding it never became a child'),
+      message: expect.stringContaining("released only when its holder's journey never carried it"),
     });
   });
 

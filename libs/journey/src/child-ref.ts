@@ -26,9 +26,9 @@ export interface ChildRefReservedData {
 export interface ChildRefReleasedData {
   /** The reference as compared (normalised). */
   childRef: string;
-  /** The id that held it, and never became a child. */
+  /** The id that held it, whose journey never carried it (it never became a child, or an amendment reserving it was refused). */
   childId: string;
-  /** Why an admin released it (required: the stream is the audit trail). */
+  /** Why it was released, by an admin or an amendment refused after reserving (required: the stream is the audit trail). */
   reason: string;
 }
 

@@ -114,7 +114,7 @@ describe('ChildRefRegistry: releasing a reference whose holder never became a ch
     const refused = await refusedWithoutWriting(() => registry.release('LA-1', reason, adminRecording));
 
     expect(refused).toMatchObject({ kind: 'conflict', rule: 'child-ref-holder-registered' });
-    expect(refused.message).toMatch(/held by child child-a, who is registered/);
+    expect(refused.message).toMatch(/held by child child-a, whose journey carries it/);
   });
 
   it('Given a released reference, When the old holder’s registration lands after all (it had found its reservation before the release), Then the reference stays that child’s', async () => {

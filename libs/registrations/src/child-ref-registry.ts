@@ -9,6 +9,7 @@ import {
   DuplicateEventIds,
   readStreamOrEmpty,
   WrongExpectedRevision,
+  type AppendOptions,
   type AppendResult,
   type EventStore,
   type RecordedEvent,
@@ -35,6 +36,7 @@ import {
   readLegacyHolders,
   type MigrationOutcome,
 } from './child-ref-registry-legacy';
+import { readCarried, type CarriedByJourney } from './journey-carried';
 import { assertReadableRegistryEvent } from './registry-event-version';
 
 /** Who records the reservation, and when (the registration's own recording). */
@@ -49,9 +51,23 @@ export interface ReservationRecording {
 /** What a release recorded. */
 export interface ChildRefRelease extends AppendResult {
   childRef: string;
-  /** The id that held the reference (and never became a child). */
+  /** The id that held the reference (and whose journey never carried it). */
   childId: string;
+  /** Whether that id is a child (an amendment reserved the reference and was never recorded). */
+  holderRegistered: boolean;
 }
+
+/**
+ * What a reservation came to: held or not, and when this call wrote it, the revision of its
+ * reservation (undefined: the child held it already, e.g. a retry).
+ */
+export type ReservationClaim = { held: false } | { held: true; reservedAt?: bigint };
+/** Who reserves: a registration (the API's, the seeder's, the import's) or an amendment of one. */
+export type ClaimingWriter = 'registration' | 'amendment';
+const NOT_HELD: ReservationClaim = { held: false };
+
+/** A condition on another stream an append is written under. */
+type ChildRefCondition = NonNullable<AppendOptions['onlyIf']>;
 
 /** A reference stream's latest event, read as who holds it. */
 interface LatestHolding {
@@ -78,17 +94,37 @@ export class ChildRefRegistry {
    * retried registration goes on); false when another child holds it, and then nothing is written.
    */
   async reserve(childRef: string, childId: string, recording: ReservationRecording): Promise<boolean> {
+    return (await this.claim(childRef, childId, recording)).held;
+  }
+
+  /**
+   * `reserve`, telling, when this call took the reference for the child (from no one, or from a
+   * release), the revision of its reservation: what an amendment whose append is refused releases
+   * again (`releaseUnrecorded`), and only that, so the release puts the stream back as it was. For
+   * an amendment (`for: 'amendment'`) the reservation it relies on is always its own: a hold by this
+   * child that its journey has not carried (another attempt's under way, or one a crash left) is
+   * renewed by a reservation of this attempt's, so the other attempt's release (which needs its own
+   * reservation to be the stream's latest) cannot pull it from under this one; a renewal is never
+   * released (`reservedAt` is undefined), as the child held the reference before it. Its ids are
+   * random, so no other attempt's reservation passes for this one's as an exact retry would.
+   */
+  async claim(
+    childRef: string,
+    childId: string,
+    recording: ReservationRecording,
+    { for: writer = 'registration' }: { for?: ClaimingWriter } = {},
+  ): Promise<ReservationClaim> {
     const earlier = (await this.legacyHolders()).get(normaliseChildRef(childRef));
-    if (earlier !== undefined && earlier !== childId) return false;
+    if (earlier !== undefined && earlier !== childId) return NOT_HELD;
     // The common case, a new reference: one blind append. A stream already there makes the store
     // refuse it, and then its latest event decides.
     try {
-      await this.appendReservation(childRef, childId, recording, undefined);
-      return true;
+      const written = await this.appendReservation(childRef, childId, recording, undefined, writer);
+      return { held: true, reservedAt: written.nextExpectedRevision };
     } catch (error) {
       if (!isClash(error)) throw error;
     }
-    return this.reserveTaken(childRef, childId, recording);
+    return this.reserveTaken(childRef, childId, recording, writer);
   }
 
   /**
@@ -100,23 +136,31 @@ export class ChildRefRegistry {
     childRef: string,
     childId: string,
     recording: ReservationRecording,
-  ): Promise<boolean> {
+    writer: ClaimingWriter,
+  ): Promise<ReservationClaim> {
     for (let attempt = 0; attempt < RESERVE_ATTEMPTS; attempt++) {
       const latest = await this.latestHolding(childRefStream(childRef));
       if (!latest) throw new Error(`${childRefStream(childRef)} holds no reservation or release`);
       const { holding, event } = latest;
-      if (holding.held) return holding.childId === childId;
-      // A registration that had found its reservation before the release may have landed since:
-      // then the reference is still that child's.
-      if (holding.releasedFrom !== childId && (await this.hasJourney(holding.releasedFrom))) return false;
+      if (holding.held) {
+        if (holding.childId !== childId) return NOT_HELD;
+        if (writer === 'registration' || (await this.carries(childId, childRef))) return { held: true };
+        // An amendment: renewed below, so another attempt's release (which needs its own
+        // reservation to be the latest) cannot pull the hold from under this one.
+      } else if (holding.releasedFrom !== childId && (await this.carries(holding.releasedFrom, childRef))) {
+        // A registration (or amendment) that had found its reservation before the release may
+        // have landed since: then the reference is still that child's.
+        return NOT_HELD;
+      }
       try {
-        await this.appendReservation(childRef, childId, recording, event);
-        return true;
+        const written = await this.appendReservation(childRef, childId, recording, event, writer);
+        // A renewal is never released: the child held the reference before it, and may rely on it.
+        return holding.held ? { held: true } : { held: true, reservedAt: written.nextExpectedRevision };
       } catch (error) {
         if (!isClash(error)) throw error;
       }
     }
-    return false;
+    return NOT_HELD;
   }
 
   /** A reservation after `last`, the stream's latest event (undefined: a new stream), chained to it. */
@@ -125,11 +169,15 @@ export class ChildRefRegistry {
     childId: string,
     recording: ReservationRecording,
     last: RecordedEvent | undefined,
+    writer: ClaimingWriter = 'registration',
   ): Promise<AppendResult> {
     const data: ChildRefReservedData = { childRef, childId };
     const stream = childRefStream(childRef);
     const { event, expectedRevision } = chainedRegistryEvent(stream, last, {
-      id: reservationId(childRef, childId, recording, last ? last.revision : 'no_stream'),
+      id:
+        writer === 'amendment'
+          ? randomUUID()
+          : reservationId(childRef, childId, recording, last ? last.revision : 'no_stream'),
       type: CHILD_REF_RESERVED,
       data: { ...data },
       metadata: { ...recording, schemaVersion: CHILD_REF_SCHEMA_VERSION },
@@ -138,11 +186,13 @@ export class ChildRefRegistry {
   }
 
   /**
-   * Releases a reference whose holder never became a child (no journey stream), e.g. after a crash
-   * between the reservation and a registration that was never sent again. Appends
-   * `ChildRefReleased` after the reservation, at the revision read; nothing is edited or deleted.
+   * Releases a reference whose holder's journey never carried it: a holder that never became a
+   * child (a crash between the reservation and a registration never sent again), or a child whose
+   * amendment reserved it and was never recorded. Appends `ChildRefReleased` after the reservation,
+   * at the revision read, only while the holder's journey is as read; nothing is edited or deleted.
    * Throws ChildRefReleaseRefused (nothing written) for bad input, an unknown reference, one
-   * already released, one whose holder is registered, or one that changed meanwhile.
+   * already released, one the holder's journey carries (child-ref-holder-registered: a reference
+   * that once named a child never names another), or one that changed meanwhile.
    */
   async release(
     childRef: unknown,
@@ -152,8 +202,7 @@ export class ChildRefRegistry {
     const problems = releaseInputProblems(childRef, reason);
     if (problems.length > 0) throw new ChildRefReleaseRefused('invalid', problems);
     const ref = normaliseChildRef(childRef as string);
-    const stream = childRefStream(ref);
-    const latest = await this.latestHolding(stream);
+    const latest = await this.latestHolding(childRefStream(ref));
     if (!latest)
       throw refusal(
         'not-found',
@@ -167,42 +216,74 @@ export class ChildRefRegistry {
         'child-ref-already-released',
         `childRef ${ref} was already released (from ${holding.releasedFrom}): it is free to reserve`,
       );
-    if (await this.hasJourney(holding.childId))
-      throw refusal(
-        'conflict',
-        'child-ref-holder-registered',
-        `childRef ${ref} is held by child ${holding.childId}, who is registered: a reference is released ` +
-          'only when the id holding it never became a child',
-      );
-    const data: ChildRefReleasedData = {
-      childRef: ref,
-      childId: holding.childId,
-      reason: (reason as string).trim(),
-    };
+    const journey = await readCarried(this.store, holding.childId);
+    if (journey?.names.childRefs.has(ref)) throw carriedRefusal(ref, holding.childId, 'is');
+    return this.appendRelease(ref, holding.childId, last, (reason as string).trim(), recording, journey);
+  }
+
+  /**
+   * The compensation of an amendment whose journey append was refused after it reserved `childRef`
+   * (`claim`'s `reservedAt`): releases it while that reservation is still the stream's latest event
+   * and the child's journey, read now, has not carried it (an append that did land after all keeps
+   * it). False when it did not (nothing written then: `audit verify-store` names a hold left so, and
+   * `release` frees it). A crash before this runs leaves the same hold, with the same remedy.
+   */
+  async releaseUnrecorded(
+    childRef: string,
+    childId: string,
+    reservedAt: bigint,
+    reason: string,
+    recording: ReservationRecording,
+  ): Promise<boolean> {
+    const ref = normaliseChildRef(childRef);
+    const latest = await this.latestHolding(childRefStream(ref));
+    if (!latest || latest.event.revision !== reservedAt) return false;
+    if (!latest.holding.held || latest.holding.childId !== childId) return false;
+    const journey = await readCarried(this.store, childId);
+    if (journey?.names.childRefs.has(ref)) return false;
+    try {
+      await this.appendRelease(ref, childId, latest.event, reason, recording, journey);
+      return true;
+    } catch (error) {
+      if (error instanceof ChildRefReleaseRefused) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * `ChildRefReleased` after `last`, only while the holder's journey is at the revision read
+   * (no_stream when it had none), in the same transaction on SQLite: a registration or amendment
+   * carrying the reference that lands first makes this a refusal.
+   */
+  private async appendRelease(
+    ref: string,
+    childId: string,
+    last: RecordedEvent,
+    reason: string,
+    recording: ReservationRecording,
+    journey: CarriedByJourney | undefined,
+  ): Promise<ChildRefRelease> {
+    const stream = childRefStream(ref);
+    const data: ChildRefReleasedData = { childRef: ref, childId, reason };
     const { event, expectedRevision } = chainedRegistryEvent(stream, last, {
       id: randomUUID(),
       type: CHILD_REF_RELEASED,
       data: { ...data },
       metadata: { ...recording, schemaVersion: CHILD_REF_SCHEMA_VERSION },
     });
+    const journeyAt: ChildRefCondition = {
+      stream: journeyStream(childId),
+      revision: journey?.revision ?? 'no_stream',
+    };
     try {
-      const result = await this.store.appendToStream(
-        stream,
-        [event],
-        // Only while the holder still has no journey, in the same transaction on SQLite: a retried
-        // registration that had found its reservation and lands first makes this a refusal.
-        { expectedRevision, onlyIf: { stream: journeyStream(holding.childId), revision: 'no_stream' } },
-      );
-      return { childRef: ref, childId: holding.childId, ...result };
+      const result = await this.store.appendToStream(stream, [event], {
+        expectedRevision,
+        onlyIf: journeyAt,
+      });
+      return { childRef: ref, childId, holderRegistered: journey !== undefined, ...result };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
-      if (error.stream === journeyStream(holding.childId))
-        throw refusal(
-          'conflict',
-          'child-ref-holder-registered',
-          `childRef ${ref} is held by child ${holding.childId}, who was registered while the release was being ` +
-            'written: a reference is released only when the id holding it never became a child',
-        );
+      if (error.stream === journeyAt.stream) throw carriedRefusal(ref, childId, 'may be');
       throw refusal(
         'conflict',
         'child-ref-changed',
@@ -238,11 +319,10 @@ export class ChildRefRegistry {
     return undefined;
   }
 
-  /** Whether the id became a child: its journey stream exists (it starts with ChildRegistered). */
-  private async hasJourney(childId: string): Promise<boolean> {
-    for await (const _first of readStreamOrEmpty(this.store, journeyStream(childId), { maxCount: 1 }))
-      return true;
-    return false;
+  /** Whether `childId`'s journey has carried `childRef` (at its registration or by an amendment). */
+  private async carries(childId: string, childRef: string): Promise<boolean> {
+    const journey = await readCarried(this.store, childId);
+    return !!journey?.names.childRefs.has(normaliseChildRef(childRef));
   }
 
   /** References of children registered before reservations existed, read once per registry. */
@@ -271,6 +351,20 @@ function reservationId(
   const after = expectedRevision === 'no_stream' ? '' : `\nafter ${expectedRevision}`;
   return nameBasedUuid(
     `child-ref\n${normaliseChildRef(childRef)}\n${childId}\n${recordedAt}\n${recordedBy}${after}`,
+  );
+}
+
+/** A release refused because the holder's journey carries the reference, or was written meanwhile and may. */
+function carriedRefusal(ref: string, childId: string, verb: 'is' | 'may be'): ChildRefReleaseRefused {
+  const journey =
+    verb === 'is'
+      ? 'whose journey carries it (at its registration or by an amendment)'
+      : 'whose journey was written while the release was being written (a registration or amendment may carry it)';
+  return refusal(
+    'conflict',
+    'child-ref-holder-registered',
+    `childRef ${ref} is held by child ${childId}, ${journey}: a reference is released only when its holder's ` +
+      'journey never carried it (one that named a child in a return never names another)',
   );
 }
 

@@ -6,7 +6,13 @@
  * journey events (docs/CONTRIBUTING.md, "One write path").
  */
 // One 903 CHILD reference per child.
-export { ChildRefRegistry, type ChildRefRelease, type ReservationRecording } from './child-ref-registry';
+export {
+  ChildRefRegistry,
+  type ChildRefRelease,
+  type ClaimingWriter,
+  type ReservationClaim,
+  type ReservationRecording,
+} from './child-ref-registry';
 export { ChildRefReleaseRefused, type ReleaseProblem } from './child-ref-registry-errors';
 export type { MigrationOutcome } from './child-ref-registry-legacy';
 // One real UPN per child (903 rule 444).
@@ -14,8 +20,11 @@ export {
   isUnknownUpn,
   normaliseUpn,
   upnStream,
+  UPN_RELEASED,
+  UPN_STREAM_PREFIX,
   UpnRegistry,
   type UpnClaim,
+  type UpnClaimed,
   type UpnRecording,
 } from './upn-registry';
 // Both registries checked against the journeys (audit verify-store, review s18-es F4).

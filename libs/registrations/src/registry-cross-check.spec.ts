@@ -16,6 +16,8 @@ const reserved = (ref: string, childId: string) =>
 const released = (ref: string, childId: string) =>
   at(`child-ref-${ref}`, 'ChildRefReleased', { childRef: ref, childId, reason: 'never registered' });
 const upnHeld = (upn: string, childId: string) => at(upnStream(upn), 'UpnReserved', { childId });
+const upnReleased = (upn: string, childId: string) =>
+  at(upnStream(upn), 'UpnReleased', { childId, reason: 'amendment refused after reserving' });
 const registered = (childId: string, childRef: string, upn?: string) =>
   at(`journey-${childId}`, 'ChildRegistered', { childId, childRef, ...(upn && { upn }) }, `reg-${childId}`);
 const amended = (childId: string, amendedData: Record<string, unknown>) =>
@@ -50,6 +52,19 @@ describe('RegistryCrossCheck (the 903-reference and UPN registries against the j
     expect(mismatchesOf(...child('a', 'C1', 'A123'), ...child('b', 'C2', 'B456'), moved)).toEqual([
       'carried-but-not-held child-ref-C1 a',
       'held-but-never-carried child-ref-C1 b',
+    ]);
+  });
+
+  it('Given an amendment’s reference and UPN released after its append was refused, Then nothing disagrees; a UPN the journey carries turned into a release is named', () => {
+    const refused = [
+      reserved('C9', 'a'),
+      upnHeld('Z999', 'a'),
+      released('C9', 'a'),
+      upnReleased('Z999', 'a'),
+    ];
+    expect(mismatchesOf(...child('a', 'C1', 'A123'), ...refused)).toEqual([]);
+    expect(mismatchesOf(...child('b', 'C2', 'B456'), upnReleased('B456', 'b'))).toEqual([
+      `carried-but-not-held ${upnStream('B456')} b`,
     ]);
   });
 

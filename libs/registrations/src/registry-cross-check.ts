@@ -20,19 +20,13 @@ import {
   childRefHolding,
   childRefStream,
   JOURNEY_STREAM_PREFIX,
-  normaliseChildRef,
   type ChildRefHolding,
 } from '@care-journey/journey';
 import type { RecordedEvent } from '@care-journey/event-store';
 import { assertReadableRegistryEvent } from './registry-event-version';
-import {
-  isUnknownUpn,
-  normaliseUpn,
-  UPN_RESERVED,
-  UPN_SCHEMA_VERSION,
-  UPN_STREAM_PREFIX,
-  upnStream,
-} from './upn-registry';
+import { noJourneyNames, seeJourneyEvent, type JourneyNames } from './journey-names';
+import { UPN_STREAM_PREFIX, upnStream } from './upn-normalise';
+import { upnHolding, UPN_SCHEMA_VERSION, type UpnHolding } from './upn-registry';
 
 /** One disagreement between a registry and the journeys, named by the reservation stream. */
 export interface RegistryMismatch {
@@ -45,23 +39,8 @@ export interface RegistryMismatch {
   message: string;
 }
 
-/** What one journey has said about its reference and UPN. */
-interface JourneyNames {
-  registrationId?: string;
-  registeredAt?: bigint;
-  /** Current (normalised) values; undefined when none or retracted. */
-  childRef?: string;
-  upn?: string;
-  /** Every value the registration has carried, normalised. */
-  childRefs: Set<string>;
-  upns: Set<string>;
-}
-
-/** A UPN stream's latest reservation. */
-interface UpnHolding {
-  holder: string;
-  reservedAt: string | null;
-}
+/** A UPN stream's latest event, held or released, and when it was recorded. */
+type UpnState = UpnHolding & { recordedAt: string | null };
 
 /** How long a registration may take after its reservations (the registries' own bound). */
 const SETTLE_MS = 10 * 60_000;
@@ -76,7 +55,7 @@ export class RegistryCrossCheck {
    * may have its reference released and re-reserved by another child later (review s19-diff F1).
    */
   private readonly namedByReferences = new Set<string>();
-  private readonly upns = new Map<string, UpnHolding>();
+  private readonly upns = new Map<string, UpnState>();
   private firstChildRefEvent: bigint | undefined;
   private firstUpnEvent: bigint | undefined;
 
@@ -98,30 +77,10 @@ export class RegistryCrossCheck {
     const childId = event.streamId.slice(JOURNEY_STREAM_PREFIX.length);
     let names = this.journeys.get(childId);
     if (!names) {
-      names = { childRefs: new Set(), upns: new Set() };
+      names = noJourneyNames();
       this.journeys.set(childId, names);
     }
-    const data = event.data as Record<string, unknown>;
-    if (event.type === 'ChildRegistered' && names.registrationId === undefined) {
-      names.registrationId = event.id;
-      names.registeredAt = event.globalPosition;
-      names.childRef = this.carryChildRef(names, data['childRef']);
-      names.upn = carryUpn(names, data['upn']);
-    } else if (event.type === 'EntryAmended' && data['correctedEventId'] === names.registrationId) {
-      const amended = (data['amendedData'] ?? {}) as Record<string, unknown>;
-      if ('childRef' in amended) names.childRef = this.carryChildRef(names, amended['childRef']);
-      if ('upn' in amended) names.upn = carryUpn(names, amended['upn']);
-    } else if (event.type === 'RegistrationRetracted' && data['retractedEventId'] === names.registrationId) {
-      names.childRef = undefined;
-      names.upn = undefined;
-    }
-  }
-
-  private carryChildRef(names: JourneyNames, childRef: unknown): string | undefined {
-    if (typeof childRef !== 'string') return undefined;
-    const ref = normaliseChildRef(childRef);
-    names.childRefs.add(ref);
-    return ref;
+    seeJourneyEvent(names, event);
   }
 
   private seeChildRef(event: RecordedEvent): void {
@@ -141,11 +100,9 @@ export class RegistryCrossCheck {
 
   private seeUpn(event: RecordedEvent): void {
     this.firstUpnEvent ??= event.globalPosition;
-    if (event.type !== UPN_RESERVED) return;
     assertReadableRegistryEvent(event, UPN_SCHEMA_VERSION);
-    const { childId } = event.data as { childId?: unknown };
-    if (typeof childId !== 'string') return;
-    this.upns.set(event.streamId, { holder: childId, reservedAt: recordedAtOf(event) });
+    const holding = upnHolding(event);
+    if (holding) this.upns.set(event.streamId, { ...holding, recordedAt: recordedAtOf(event) });
   }
 
   /**
@@ -164,8 +121,9 @@ export class RegistryCrossCheck {
       if (!names || names.childRefs.has(stream.slice(CHILD_REF_STREAM_PREFIX.length))) continue;
       yield heldButNeverCarried('child-ref', stream, holding.childId, '903 reference');
     }
-    for (const [stream, { holder, reservedAt }] of this.upns) {
-      if (!settled(reservedAt)) continue;
+    for (const [stream, upn] of this.upns) {
+      if (!upn.held || !settled(upn.recordedAt)) continue;
+      const holder = upn.childId;
       const names = this.journeys.get(holder);
       if (names) {
         if (![...names.upns].some((upn) => upnStream(upn) === stream))
@@ -197,14 +155,8 @@ export class RegistryCrossCheck {
       if (names.upn !== undefined && !before(names.registeredAt, this.firstUpnEvent)) {
         const stream = upnStream(names.upn);
         const holding = this.upns.get(stream);
-        if (holding?.holder !== childId)
-          yield carriedButNotHeld(
-            'upn',
-            stream,
-            childId,
-            'UPN',
-            holding && { held: true, childId: holding.holder },
-          );
+        if (!holding?.held || holding.childId !== childId)
+          yield carriedButNotHeld('upn', stream, childId, 'UPN', holding);
       }
     }
   }
@@ -214,14 +166,6 @@ export class RegistryCrossCheck {
 function recordedAtOf(event: RecordedEvent): string | null {
   const { recordedAt } = event.metadata;
   return typeof recordedAt === 'string' ? recordedAt : null;
-}
-
-/** A real UPN the registration carries, normalised; undefined for none or an unknown-UPN code. */
-function carryUpn(names: JourneyNames, upn: unknown): string | undefined {
-  if (typeof upn !== 'string' || isUnknownUpn(upn)) return undefined;
-  const normalised = normaliseUpn(upn);
-  names.upns.add(normalised);
-  return normalised;
 }
 
 /** True when the registration at `registeredAt` precedes the registry's first reservation (or there is none). */
@@ -253,7 +197,7 @@ function carriedButNotHeld(
   stream: string,
   childId: string,
   what: string,
-  holding: ChildRefHolding | undefined,
+  holding: ChildRefHolding | UpnHolding | undefined,
 ): RegistryMismatch {
   const state = !holding
     ? `${stream} holds no reservation`

@@ -14,8 +14,9 @@
  * A holder that never became a child (its registration failed after the reservation) keeps the
  * UPN until its own retry (the same childId goes on) or until STALE_AFTER_MS has passed, when
  * another child may take the reservation over (at the revision read, so of two only one does).
+ * An amendment whose journey append is refused after it reserved releases its reservation again
+ * (`UpnReleased`, `releaseUnrecorded`); a released UPN is free.
  */
-import { createHash } from 'node:crypto';
 import {
   DuplicateEventIds,
   readLastEvent,
@@ -23,13 +24,20 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@care-journey/event-store';
+import { randomUUID } from 'node:crypto';
 import { JOURNEY_STREAM_PREFIX, journeyStream } from '@care-journey/journey';
 import { chainedRegistryEvent } from './chained-registry-event';
+import { isUnknownUpn, normaliseUpn, UPN_STREAM_PREFIX, upnStream } from './upn-normalise';
 import { nameBasedUuid } from './deterministic-id';
+import type { ClaimingWriter } from './child-ref-registry';
+import { readCarried } from './journey-carried';
 import { assertReadableRegistryEvent } from './registry-event-version';
 
-export const UPN_STREAM_PREFIX = 'upn-';
+// Where a UPN's stream is and how UPNs compare: upn-normalise.ts (the journey fold reads them too).
+export { isUnknownUpn, normaliseUpn, UPN_STREAM_PREFIX, upnStream } from './upn-normalise';
 export const UPN_RESERVED = 'UpnReserved';
+/** An amendment's reservation released again after its journey append was refused (`releaseUnrecorded`). */
+export const UPN_RELEASED = 'UpnReleased';
 export const UPN_SCHEMA_VERSION = 1;
 
 /**
@@ -41,15 +49,6 @@ export const STALE_AFTER_MS = 10 * 60_000;
 /** Events read per query while catching up, with a turn of the event loop between queries. */
 const EVENTS_PER_TURN = 500;
 
-/** The unknown-UPN codes (UN1–UN5 in the 903; any UN and a digit): not a pupil's number. */
-export const isUnknownUpn = (upn: string): boolean => /^UN\d$/i.test(upn.trim());
-
-/** UPNs as the DfE validator compares them: upper-cased (it reads every text cell so). */
-export const normaliseUpn = (upn: string): string => upn.trim().toUpperCase();
-
-export const upnStream = (upn: string): string =>
-  `${UPN_STREAM_PREFIX}${createHash('sha256').update(normaliseUpn(upn)).digest('hex').slice(0, 40)}`;
-
 export interface UpnRecording {
   recordedAt: string;
   recordedBy: string;
@@ -57,6 +56,12 @@ export interface UpnRecording {
   correlationId?: string;
   causationId?: string;
 }
+
+/** Who holds a UPN now, from its stream's latest event (as a 903 reference's, libs/journey child-ref.ts). */
+export type UpnHolding = { held: true; childId: string } | { held: false; releasedFrom: string };
+
+/** What a reservation came to; `reservedAt`: the revision of the reservation this call wrote. */
+export type UpnClaimed = { held: false } | { held: true; reservedAt?: bigint };
 
 /** A child asking for a UPN. */
 export interface UpnClaim {
@@ -130,24 +135,78 @@ export class UpnRegistry {
    * registration took it meanwhile (that one alone is written).
    */
   async hold(upn: string, childId: string, recording: UpnRecording): Promise<boolean> {
-    if (isUnknownUpn(upn)) return true;
+    return (await this.claim(upn, childId, recording)).held;
+  }
+
+  /**
+   * `hold`, telling whether this call wrote the reservation and at which revision: what an
+   * amendment whose append is refused releases again (`releaseUnrecorded`), and only that. For an
+   * amendment the reservation it relies on is always its own, as for a 903 reference
+   * (child-ref-registry.ts `claim`): a hold by this child its journey has not carried is renewed
+   * (and a renewal is never released), and its ids are random.
+   */
+  async claim(
+    upn: string,
+    childId: string,
+    recording: UpnRecording,
+    { for: writer = 'registration' }: { for?: ClaimingWriter } = {},
+  ): Promise<UpnClaimed> {
+    if (isUnknownUpn(upn)) return { held: true };
     const stream = upnStream(upn);
     try {
-      await this.appendReservation(stream, childId, recording, undefined);
-      return true;
+      const written = await this.appendReservation(stream, childId, recording, undefined, writer);
+      return { held: true, reservedAt: written.nextExpectedRevision };
     } catch (error) {
       if (!isClash(error)) throw error;
     }
     const latest = await readLastEvent(this.store, stream);
-    if (!latest || holderOf(latest) === undefined) throw new Error(`${stream} holds no UPN reservation`);
-    if (holderOf(latest) === childId) return true;
-    if (!(await this.mayTakeOverEvent(latest, childId))) return false;
+    if (!latest || !upnHolding(latest)) throw new Error(`${stream} holds no UPN reservation or release`);
+    const renewal = holderOf(latest) === childId;
+    if (renewal) {
+      if (writer === 'registration' || (await this.carries(childId, upn))) return { held: true };
+    } else if (!(await this.mayTakeOverEvent(latest, childId))) return { held: false };
     try {
-      await this.appendReservation(stream, childId, recording, latest);
-      return true;
+      const written = await this.appendReservation(stream, childId, recording, latest, writer);
+      // A renewal is never released: the child held the UPN before it, and may rely on it.
+      return renewal ? { held: true } : { held: true, reservedAt: written.nextExpectedRevision };
     } catch (error) {
       if (!isClash(error)) throw error;
-      return false;
+      return { held: false };
+    }
+  }
+
+  /**
+   * The compensation of an amendment whose journey append was refused after it reserved `upn`
+   * (`claim`'s `reservedAt`): appends `UpnReleased` while that reservation is still the stream's
+   * latest event and the child's journey, read now, has not carried the UPN (an append that did
+   * land after all keeps it), only while the journey stays as read. False when nothing was written
+   * (`audit verify-store` then names the hold, as after a crash before this runs).
+   */
+  async releaseUnrecorded(
+    upn: string,
+    childId: string,
+    reservedAt: bigint,
+    reason: string,
+    recording: UpnRecording,
+  ): Promise<boolean> {
+    const stream = upnStream(upn);
+    const latest = await readLastEvent(this.store, stream);
+    if (!latest || latest.revision !== reservedAt || holderOf(latest) !== childId) return false;
+    const journey = await readCarried(this.store, childId);
+    if (journey?.names.upns.has(normaliseUpn(upn))) return false;
+    const { event, expectedRevision } = chainedRegistryEvent(stream, latest, {
+      id: randomUUID(),
+      type: UPN_RELEASED,
+      data: { childId, reason },
+      metadata: { ...recording, schemaVersion: UPN_SCHEMA_VERSION },
+    });
+    const onlyIf = { stream: journeyStream(childId), revision: journey?.revision ?? ('no_stream' as const) };
+    try {
+      await this.store.appendToStream(stream, [event], { expectedRevision, onlyIf });
+      return true;
+    } catch (error) {
+      if (error instanceof WrongExpectedRevision) return false;
+      throw error;
     }
   }
 
@@ -170,9 +229,13 @@ export class UpnRegistry {
     childId: string,
     recording: UpnRecording,
     last: RecordedEvent | undefined,
+    writer: ClaimingWriter,
   ) {
     const { event, expectedRevision } = chainedRegistryEvent(stream, last, {
-      id: reservationId(stream, childId, recording, last ? last.revision : 'no_stream'),
+      id:
+        writer === 'amendment'
+          ? randomUUID()
+          : reservationId(stream, childId, recording, last ? last.revision : 'no_stream'),
       type: UPN_RESERVED,
       data: { childId },
       metadata: { ...recording, schemaVersion: UPN_SCHEMA_VERSION },
@@ -192,7 +255,7 @@ export class UpnRegistry {
     // Registrations are only in journey streams and reservations only in upn- ones: one filter reads both.
     const filter = {
       streamPrefixes: [JOURNEY_STREAM_PREFIX, UPN_STREAM_PREFIX],
-      eventTypes: ['ChildRegistered', UPN_RESERVED],
+      eventTypes: ['ChildRegistered', UPN_RESERVED, UPN_RELEASED],
     };
     for (;;) {
       let read = 0;
@@ -204,7 +267,7 @@ export class UpnRegistry {
       })) {
         this.readUpTo = event.globalPosition;
         read += 1;
-        if (event.type === UPN_RESERVED) {
+        if (event.type === UPN_RESERVED || event.type === UPN_RELEASED) {
           this.noteReservation(event);
           continue;
         }
@@ -222,8 +285,15 @@ export class UpnRegistry {
 
   private noteReservation(event: RecordedEvent): void {
     const holder = holderOf(event);
-    if (holder === undefined) return;
-    this.reservations.set(event.streamId, { holder, reservedAt: String(event.metadata.recordedAt ?? '') });
+    if (holder === undefined)
+      this.reservations.delete(event.streamId); // released: free again
+    else
+      this.reservations.set(event.streamId, { holder, reservedAt: String(event.metadata.recordedAt ?? '') });
+  }
+
+  /** Whether `childId`'s journey has carried `upn` (at its registration or by an amendment). */
+  private async carries(childId: string, upn: string): Promise<boolean> {
+    return !!(await readCarried(this.store, childId))?.names.upns.has(normaliseUpn(upn));
   }
 
   private async hasJourney(childId: string): Promise<boolean> {
@@ -231,10 +301,20 @@ export class UpnRegistry {
   }
 }
 
+/** Who holds the UPN after `event`, a UPN stream's event; undefined when it is neither kind. */
+export function upnHolding(event: Pick<RecordedEvent, 'type' | 'data'>): UpnHolding | undefined {
+  const { childId } = (event.data ?? {}) as { childId?: unknown };
+  if (typeof childId !== 'string') return undefined;
+  if (event.type === UPN_RESERVED) return { held: true, childId };
+  if (event.type === UPN_RELEASED) return { held: false, releasedFrom: childId };
+  return undefined;
+}
+
+/** The holder after `event` (undefined: released, or not a UPN event). */
 const holderOf = (event: RecordedEvent): string | undefined => {
   assertReadableRegistryEvent(event, UPN_SCHEMA_VERSION);
-  const { childId } = event.data as { childId?: unknown };
-  return event.type === UPN_RESERVED && typeof childId === 'string' ? childId : undefined;
+  const holding = upnHolding(event);
+  return holding?.held ? holding.childId : undefined;
 };
 
 /**

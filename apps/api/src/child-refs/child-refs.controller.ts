@@ -47,11 +47,13 @@ export class ChildRefsController {
   @UseGuards(RefuseQueryParams)
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
-    summary: 'Release a 903 child reference held by an id that never became a child',
+    summary: 'Release a 903 child reference its holder never carried',
     description:
       'Role: admin. Appends ChildRefReleased {childRef, childId, reason} to child-ref-<REF>; the reference ' +
-      'can then be reserved by a registration again. Refused (409, rule child-ref-holder-registered) when the ' +
-      'holder has a journey. Nothing is edited or deleted; a refusal records nothing.',
+      'can then be reserved by a registration again. Its holder is an id that never became a child, or a child ' +
+      'whose amendment reserved it and was never recorded. Refused (409, rule child-ref-holder-registered) when ' +
+      "the holder's journey carries it (at its registration or by an amendment). Nothing is edited or deleted; " +
+      'a refusal records nothing.',
   })
   @ApiParam({ name: 'childRef', description: '903 CHILD, compared ignoring case', example: 'LA-000123' })
   @ApiCreatedResponse({

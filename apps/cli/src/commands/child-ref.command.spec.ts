@@ -99,6 +99,38 @@ describe('care-journey child-ref', () => {
     expect(await streamTypes(childRefStream('LA-2'))).toEqual(['ChildRefReserved']);
   });
 
+  it('releases a reference a registered child holds but never carried (an amendment reserved it and was never recorded); refuses one it carries, naming the rule', async () => {
+    await withStore(async (store) => {
+      const registry = new ChildRefRegistry(store);
+      await registry.reserve('LA-3', 'child-c', recording);
+      await store.appendToStream(
+        journeyStream('child-c'),
+        [
+          {
+            id: 'child-c-registered',
+            type: 'ChildRegistered',
+            data: { childId: 'child-c', childRef: 'LA-3', effectiveDate: '2025-01-10' },
+            metadata: { ...recording, schemaVersion: 1 },
+          },
+        ],
+        { expectedRevision: 'no_stream' },
+      );
+      await registry.reserve('LA-4', 'child-c', recording); // the refused amendment's hold
+    });
+
+    await run('release', 'LA-4', '--reason', 'amendment refused after reserving', '--by', 'ops-ann');
+    expect(process.exitCode).toBeUndefined();
+    expect(printed(out)).toMatch(/released LA-4 \(held by child-c, a child whose journey never carried it\)/);
+    expect(await streamTypes(childRefStream('LA-4'))).toEqual(['ChildRefReserved', 'ChildRefReleased']);
+
+    await run('release', 'LA-3', '--reason', 'mistake');
+    expect(process.exitCode).toBe(RELEASE_REFUSED_EXIT_CODE);
+    expect(printed(err)).toMatch(
+      /childRef \(child-ref-holder-registered\): childRef LA-3 is held by child child-c, whose journey carries it/,
+    );
+    expect(await streamTypes(childRefStream('LA-3'))).toEqual(['ChildRefReserved']);
+  });
+
   it('migrates a store written before reservations once, then has nothing to do', async () => {
     await withStore((store) =>
       store.appendToStream(

@@ -34,7 +34,9 @@ export function registerChildRefCommand(program: Command): void {
   childRef
     .command('release')
     .description(
-      'Release a reference held by an id that never became a child (no journey), so it can be registered again',
+      'Release a reference its holder never carried: an id that never became a child (no journey), or a child ' +
+        'whose amendment reserved it and was never recorded; refused (child-ref-holder-registered) when the ' +
+        "holder's journey carries it. It can then be registered again",
     )
     .argument('<childRef>', '903 CHILD reference, compared ignoring case')
     .option('--reason <text>', 'why it is released (required; kept in the reference stream)')
@@ -46,8 +48,11 @@ export function registerChildRefCommand(program: Command): void {
             recordedAt: new Date().toISOString(),
             recordedBy: options.by,
           });
+          const holder = released.holderRegistered
+            ? 'a child whose journey never carried it'
+            : 'who never became a child';
           process.stdout.write(
-            `released ${released.childRef} (held by ${released.childId}, who never became a child): child-ref-${released.childRef} revision ${released.nextExpectedRevision}, position ${released.globalPosition}\n`,
+            `released ${released.childRef} (held by ${released.childId}, ${holder}): child-ref-${released.childRef} revision ${released.nextExpectedRevision}, position ${released.globalPosition}\n`,
           );
         } catch (error) {
           if (!(error instanceof ChildRefReleaseRefused)) throw error;

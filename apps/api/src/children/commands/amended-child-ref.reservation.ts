@@ -7,13 +7,15 @@ import { EVENT_STORE } from '../../infrastructure/event-store.provider';
 import { ChildRefInUse } from '../application-errors';
 import type { RecordingContext } from '../recording/recording-context';
 import { reservationRecording } from '../recording/reservation-recording';
+import { UNRECORDED_AMENDMENT, type ReleaseUnrecorded } from './unrecorded-amendment';
 
 /**
  * An amendment that gives the registration another 903 reference reserves it for this child
  * first, through the registry every registration uses (same `child-ref-<REF>` streams): a
  * reference another child holds is refused (409 child-ref-in-use on `amendedData.childRef`) before
  * anything is written. The reference the child had stays held by it: a reference that once named
- * this child in a return never names another.
+ * this child in a return never names another. One reserved for an amendment whose append is then
+ * refused is released again (unrecorded-amendment.ts).
  */
 @Injectable()
 export class AmendedChildRefReservation {
@@ -39,17 +41,32 @@ export class AmendedChildRefReservation {
     return new AmendedChildRefReservation(undefined);
   }
 
-  /** Reserves the reference `events` (decided on `state`) amend the registration to, if any. */
+  /**
+   * Reserves the reference `events` (decided on `state`) amend the registration to, if any. Returns
+   * how to release it again if the amendment's append is refused, when this call wrote the
+   * reservation (undefined: nothing amended, or the child held the reference already).
+   */
   async reserve(
     events: readonly JourneyEvent[],
     state: JourneyState,
     context: RecordingContext,
-  ): Promise<void> {
+  ): Promise<ReleaseUnrecorded | undefined> {
     const amended = childRefAmendedIn(events, state);
-    if (!amended) return;
-    if (!this.childRefs) throw new Error('No child-ref registry: an amended childRef cannot be reserved');
+    if (!amended) return undefined;
+    const childRefs = this.childRefs;
+    if (!childRefs) throw new Error('No child-ref registry: an amended childRef cannot be reserved');
     const recording = reservationRecording(context);
-    if (!(await this.childRefs.reserve(amended.childRef, amended.childId, recording)))
-      throw new ChildRefInUse(amended.childRef, 'amendedData.childRef');
+    const claim = await childRefs.claim(amended.childRef, amended.childId, recording, { for: 'amendment' });
+    if (!claim.held) throw new ChildRefInUse(amended.childRef, 'amendedData.childRef');
+    const { reservedAt } = claim;
+    if (reservedAt === undefined) return undefined;
+    return () =>
+      childRefs.releaseUnrecorded(
+        amended.childRef,
+        amended.childId,
+        reservedAt,
+        UNRECORDED_AMENDMENT,
+        recording,
+      );
   }
 }

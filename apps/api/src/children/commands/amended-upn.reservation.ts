@@ -6,6 +6,7 @@ import { UpnInUse } from '../../child-refs/upn-in-use';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
 import type { RecordingContext } from '../recording/recording-context';
 import { reservationRecording } from '../recording/reservation-recording';
+import { UNRECORDED_AMENDMENT, type ReleaseUnrecorded } from './unrecorded-amendment';
 
 /** The field an amendment gives the UPN in, as a refusal names it. */
 const AMENDED_UPN = 'amendedData.upn';
@@ -21,7 +22,8 @@ export interface AmendedUpn {
  * rule 444, libs/registrations upn-registry.ts): a UPN another child holds is refused (409 upn-in-use on
  * `amendedData.upn`) before anything is written, and a free one is reserved for this child through
  * the same `upn-<hash>` streams, so a registration or amendment racing for it loses. As with an
- * amended 903 reference (amended-child-ref.reservation.ts), the UPN the child had stays held by it.
+ * amended 903 reference (amended-child-ref.reservation.ts), the UPN the child had stays held by it,
+ * and one reserved for an amendment whose append is then refused is released again.
  * The unknown-UPN codes repeat freely. Only amendments of a registration naming a UPN read anything.
  */
 @Injectable()
@@ -49,11 +51,20 @@ export class AmendedUpnReservation {
     return amended;
   }
 
-  /** Reserves a checked UPN for the child; refused when another registration or amendment took it meanwhile. */
-  async hold(amended: AmendedUpn, context: RecordingContext): Promise<void> {
+  /**
+   * Reserves a checked UPN for the child; refused when another registration or amendment took it
+   * meanwhile. Returns how to release it again if the amendment's append is refused, when this call
+   * wrote the reservation (undefined: the child held it already, or an unknown-UPN code).
+   */
+  async hold(amended: AmendedUpn, context: RecordingContext): Promise<ReleaseUnrecorded | undefined> {
+    const upns = this.registry();
     const recording = reservationRecording(context);
-    if (!(await this.registry().hold(amended.upn, amended.childId, recording)))
-      throw new UpnInUse(AMENDED_UPN);
+    const claim = await upns.claim(amended.upn, amended.childId, recording, { for: 'amendment' });
+    if (!claim.held) throw new UpnInUse(AMENDED_UPN);
+    const { reservedAt } = claim;
+    if (reservedAt === undefined) return undefined;
+    return () =>
+      upns.releaseUnrecorded(amended.upn, amended.childId, reservedAt, UNRECORDED_AMENDMENT, recording);
   }
 
   private registry(): UpnRegistry {

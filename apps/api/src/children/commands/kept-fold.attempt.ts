@@ -11,6 +11,7 @@ import { isClash } from './append-clash';
 import { BeforeAppend } from './before-append';
 import { answerOf, appendedAnswer, recordedOutcome } from './record-answer';
 import { recordingInstant } from './recording-instant';
+import { appendReleasingOnRefusal } from './unrecorded-amendment';
 import type { RecordResult } from './record-journey.command';
 import { mayRecord } from './sender-scope';
 
@@ -66,8 +67,10 @@ export class KeptFoldAttempt {
     }
     if (events.length === 0) return CONFIRM;
     try {
-      await this.beforeAppend.hold(events, cached.state, context);
-      const appended = await this.journeys.append(childId, events, cached.revision, context);
+      const reserved = await this.beforeAppend.hold(events, cached.state, context);
+      const appended = await appendReleasingOnRefusal(reserved, () =>
+        this.journeys.append(childId, events, cached.revision, context),
+      );
       return { kind: 'answered', result: appendedAnswer(childId, appended) };
     } catch (error) {
       if (isClash(error)) return { kind: 'clashed' };

@@ -13,6 +13,7 @@ import { isClash, toConflict } from './append-clash';
 import { BeforeAppend } from './before-append';
 import { appendedAnswer, replayOf } from './record-answer';
 import { recordingInstant } from './recording-instant';
+import { appendReleasingOnRefusal } from './unrecorded-amendment';
 import type { RecordResult } from './record-journey.command';
 import { mayRecord } from './sender-scope';
 
@@ -94,10 +95,10 @@ export class ReadDecideAppend {
         events: [],
       };
     }
-    await this.beforeAppend.hold(events, state, recording);
-    return appendedAnswer(
-      childId,
-      await this.journeys.append(childId, events, revision ?? 'no_stream', recording),
+    const reserved = await this.beforeAppend.hold(events, state, recording);
+    const appended = await appendReleasingOnRefusal(reserved, () =>
+      this.journeys.append(childId, events, revision ?? 'no_stream', recording),
     );
+    return appendedAnswer(childId, appended);
   }
 }
