@@ -17,7 +17,7 @@ describe('the care leavers’ contacts due as CSV', () => {
       contacts: [{ on: '2024-06-10', inTouch: 'REFU' }],
     });
     expect(contactsDueCsv(careLeaverContactsDueOn([child], '2025-07-15'))).toBe(
-      `${HEADER}\nSP1,2006-06-01,19,2025-06-01,2025-09-01,due,2024-06-01,E17,Aged 18 or over and remained with current carers,2024-06-10,REFU,Young person refuses contact\n`,
+      `${HEADER}\nSP1,2006-06-01,19,2025-06-01,2025-09-01,due,2024-06-01,E17,"Aged 18 or over and remained with current carers, including staying put",2024-06-10,REFU,Young person refuses contact\n`,
     );
   });
 

@@ -86,7 +86,7 @@ describe('the leaving care worklist page, paged', () => {
     }).value;
     expect(page).toContain('<th scope="col" class="govuk-table__header">Left care</th>');
     expect(page).toContain(
-      '<td class="govuk-table__cell" data-column="left-care">1 June 2024<br><span class="govuk-body-s">E17 Aged 18 or over and remained with current carers</span></td>',
+      '<td class="govuk-table__cell" data-column="left-care">1 June 2024<br><span class="govuk-body-s">E17 Aged 18 or over and remained with current carers, including staying put</span></td>',
     );
     expect(page).toContain(
       '<td class="govuk-table__cell" data-column="last-contact">REFU Young person refuses contact<br><span class="govuk-body-s">10 June 2024</span></td>',
