@@ -96,4 +96,19 @@ describe('the leaving care worklist page, paged', () => {
   it('Given no contact recorded yet, Then the last contact says none', () => {
     expect(pageFor({ asAt: '2024-07-15' })).toContain('data-column="last-contact">None recorded</td>');
   });
+
+  it('Given a young person in care on the list’s day who leaves before her birthday, Then her row is listed (the rule) and Left care says she is still looked after that day', () => {
+    const query = parseLeavingCareQuery({ asAt: '2024-03-05' }, '2026-11-28');
+    const leaving = careLeaverRecord('LA1', '2007-06-01', { leftOn: '2024-04-01' });
+    const view = leavingCareView(careLeaverContactsDueOn([leaving], query.asAt), query.asAt, () => '');
+    const page = leavingCarePage({
+      user: worker,
+      csrfToken: 'csrf',
+      query,
+      view,
+      shown: worklistPage(view, 1),
+    }).value;
+    expect(view.rows.map((row) => [row.childRef, row.age])).toEqual([['LA1', 17]]);
+    expect(page).toContain('data-column="left-care">Still looked after on this day</td>');
+  });
 });

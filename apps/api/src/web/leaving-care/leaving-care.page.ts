@@ -59,11 +59,14 @@ function statusCell(row: WorklistRow): SafeHtml {
   return html`${tag('Due', 'yellow')}<br><span class="govuk-body-s">${row.days === 0 ? 'Last day today' : `${plural(row.days, 'day')} left`}</span>`;
 }
 
-/** When care ended and why, in the code list's words (as the child's page's "Care leaver" line). */
+/**
+ * When care ended and why, in the code list's words (as the child's page's "Care leaver" line). A row
+ * can be listed before care ends: the contact's window opens three months before the birthday.
+ */
 const leftCareCell = ({ leftCare }: WorklistRow): SafeHtml =>
   leftCare
     ? html`${formatDate(leftCare.on)}<br><span class="govuk-body-s">${codeText('REC', leftCare.reason)}</span>`
-    : html`Not by this day`;
+    : html`Still looked after on this day`;
 
 /** The latest contact's IN_TOUCH in words, and its day; none until the first is recorded. */
 const lastContactCell = ({ lastContact }: WorklistRow): SafeHtml =>
