@@ -194,7 +194,8 @@ describe("the leaving care team's worklist as a page: contacts due, by role and 
       csv = response.body;
     });
     expect(csv).toBe(
-      'child_ref,date_of_birth,age,birthday,last_day,status\nLCP-N,2007-06-01,17,2024-06-01,2024-09-01,due\n',
+      'child_ref,date_of_birth,age,birthday,last_day,status,left_care_on,left_care_reason,left_care_reason_words,last_contact_on,last_in_touch,last_in_touch_words\n' +
+        'LCP-N,2007-06-01,17,2024-06-01,2024-09-01,due,2024-01-10,E5,Moved into independent living with supportive accommodation,,,\n',
     );
     expect(entries).toEqual([
       expect.objectContaining({
@@ -242,5 +243,18 @@ describe("the leaving care team's worklist as a page: contacts due, by role and 
     expect(page.status).toBe(200);
     expect(rowsOf(page.body)).toEqual([]);
     expect(page.body).toContain('No care leaver has a contact due or missed by 15 July 2024.');
+    // A year on her 18th is due: her row gives when she left care and that contact, in words.
+    const later = await api.get<string>(`${PAGE}?asAt=2025-07-15`, north);
+    expect(rowsOf(later.body)).toEqual([[northLeaver, 'due']]);
+    expect(later.body).toContain(
+      'data-column="left-care">10 January 2024<br><span class="govuk-body-s">E5 Moved into independent living with supportive accommodation</span>',
+    );
+    expect(later.body).toContain(
+      'data-column="last-contact">YES In touch<br><span class="govuk-body-s">10 June 2024</span>',
+    );
+    const csv = await api.get<string>(`${PAGE}.csv?asAt=2025-07-15`, north);
+    expect(csv.body.split('\n')[1]).toBe(
+      'LCP-N,2007-06-01,18,2025-06-01,2025-09-01,due,2024-01-10,E5,Moved into independent living with supportive accommodation,2024-06-10,YES,In touch',
+    );
   });
 });

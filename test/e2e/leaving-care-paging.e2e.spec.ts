@@ -15,6 +15,8 @@ import { trailEntriesAfter } from './support/trail-entries';
 const PAGE = '/panel/leaving-care';
 const QUERY = 'asAt=2024-07-15&missedSince=2023-01-01';
 const YOUNG_PEOPLE = 52;
+/** A row's cells after its status: care ended 10/01/2024 (E5, in words), no contact recorded. */
+const LEFT_E5 = ',2024-01-10,E5,Moved into independent living with supportive accommodation,,,';
 
 /** The rows' children, as the page's table marks them. */
 const rowsOf = (page: string): string[] =>
@@ -106,10 +108,40 @@ describe("the leaving care worklist's pages", () => {
     });
     const lines = csv.trim().split('\n');
     expect(lines).toHaveLength(1 + YOUNG_PEOPLE);
-    expect(lines[1]).toBe('LCPG-00,2007-06-01,17,2024-06-01,2024-09-01,due');
-    expect(lines[YOUNG_PEOPLE]).toBe('LCPG-51,2007-07-22,17,2024-07-22,2024-10-22,due');
+    expect(lines[1]).toBe(`LCPG-00,2007-06-01,17,2024-06-01,2024-09-01,due${LEFT_E5}`);
+    expect(lines[YOUNG_PEOPLE]).toBe(`LCPG-51,2007-07-22,17,2024-07-22,2024-10-22,due${LEFT_E5}`);
     expect(entries).toEqual([expect.objectContaining({ childIds })]);
   });
+
+  it('Given page=2, When the CSV is downloaded, Then the page is ignored: all 52 rows, the trail names all 52 and no page', async () => {
+    let csv = '';
+    const entries = await trailEntriesAfter(api, auditor, async () => {
+      const response = await api.get<string>(`${PAGE}.csv?${QUERY}&page=2`, admin);
+      expect(response.status).toBe(200);
+      csv = response.body;
+    });
+    expect(csv.trim().split('\n')).toHaveLength(1 + YOUNG_PEOPLE);
+    expect(entries).toEqual([expect.objectContaining({ childIds })]);
+    expect(entries[0].query?.page).toBeUndefined();
+  });
+
+  it.each(['0', 'two', '-1'])(
+    'Given page=%s, When the CSV is asked for, Then it is a 400 naming page and its rule, with no rows, and nothing is read or trailed',
+    async (bad) => {
+      let status = 0;
+      let body = '';
+      const entries = await trailEntriesAfter(api, auditor, async () => {
+        const response = await api.get<string>(`${PAGE}.csv?${QUERY}&page=${bad}`, admin);
+        status = response.status;
+        body = response.body;
+      });
+      expect(status).toBe(400);
+      // The download cannot show its form: the refusal names the field and its rule.
+      expect(body).toContain('Invalid request: page: Page must be a whole number from 1, for example 2');
+      expect(body).not.toContain('child_ref');
+      expect(entries).toEqual([]);
+    },
+  );
 
   it.each(['0', 'two', '-1'])(
     'Given page=%s, When the list is asked for, Then the page is a 400 naming Page and its rule, and nothing is read or trailed',

@@ -153,7 +153,8 @@ export const CODE_LISTS = {
     ['E14', 'Accommodation on remand ended'],
     ['E15', 'Age assessment determined child aged 18 or over'],
     ['E16', 'Child moved abroad'],
-    ['E17', 'Aged 18 or over and remained with current carers'],
+    // National definitions §1.3: E17 includes staying put (it is wider: any current carers at 18+).
+    ['E17', 'Aged 18 or over and remained with current carers, including staying put'],
     ['E41', 'Residence order or child arrangements order granted'],
     ['E45', 'Special guardianship order to former foster carer(s) who are relatives or friends'],
     ['E46', 'Special guardianship order to former foster carer(s), other than relatives or friends'],

@@ -1,7 +1,8 @@
 /**
  * The leaving care team's worklist in a real browser (review s17 F4): a social worker finds it in
  * the menu, asks for a day, follows a young person's "Record the contact" to the contact form,
- * records it, and the list for that day no longer has her; a date typed wrong is named beside its
+ * records it, and the list for that day no longer has her (a year on, her row gives when she left
+ * care and that contact, in words); a date typed wrong is named beside its
  * field, linked from the error summary; axe-core finds nothing on the list, nor on its error state;
  * the panel's menu has no link to it. One app for the file; every list is for a fixed day.
  */
@@ -93,7 +94,7 @@ describeInBrowser("the leaving care team's worklist (real browser)", () => {
     expect(await rows(page)).toEqual([[childId, 'due']]);
     const row = page.locator(`#leaving-care-table tr[data-child="${childId}"]`);
     await expect(row.innerText()).resolves.toMatch(
-      /Rae Leaver\s+LCB-1\s+1 June 2007\s+1 June 2024 \(17\)\s+1 September 2024\s+Due\s+48 days left\s+Record the contact/,
+      /Rae Leaver\s+LCB-1\s+1 June 2007\s+1 June 2024 \(17\)\s+1 September 2024\s+Due\s+48 days left\s+10 January 2024\s+E5 Moved into independent living with supportive accommodation\s+None recorded\s+Record the contact/,
     );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'leaving-care-list');
@@ -116,6 +117,21 @@ describeInBrowser("the leaving care team's worklist (real browser)", () => {
     await expect(page.locator('#no-results').innerText()).resolves.toBe(
       'No care leaver has a contact due or missed by 15 July 2024.',
     );
+
+    // A year on her 18th is due: the row says when she left care and that contact, in words.
+    await page.goto(`${app.baseUrl}/panel/leaving-care?asAt=2025-07-15`);
+    expect(await rows(page)).toEqual([[childId, 'due']]);
+    const headers = await page.locator('#leaving-care-table thead th').allInnerTexts();
+    expect(headers).toContain('Left care');
+    expect(headers).toContain('Last contact (in touch)');
+    const later = page.locator(`#leaving-care-table tr[data-child="${childId}"]`);
+    await expect(later.locator('[data-column="left-care"]').innerText()).resolves.toMatch(
+      /^10 January 2024\s+E5 Moved into independent living with supportive accommodation$/,
+    );
+    await expect(later.locator('[data-column="last-contact"]').innerText()).resolves.toMatch(
+      /^YES In touch\s+10 June 2024$/,
+    );
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('Given a day typed wrong, When it is sent, Then the summary links to the field, the field says why, and axe-core finds nothing; the panel has no link to the list', async () => {

@@ -15,6 +15,9 @@ const child = (file: string, childId: string, childRef: string, dateOfBirth: str
     leftOn,
   });
 
+/** The cells after the status: care ended 10/01/2024 (E5, in the REC list's words), no contact recorded. */
+const LEFT_E5 = ',2024-01-10,E5,Moved into independent living with supportive accommodation,,,';
+
 describe('care-journey care-leaver-contacts: the OC3 contacts due, authority-wide (review s17 F4)', () => {
   const cli = useCliSpecStore({ prefix: 'cj-care-leavers-' });
 
@@ -32,7 +35,8 @@ describe('care-journey care-leaver-contacts: the OC3 contacts due, authority-wid
     await child(cli.file, 'c2', 'INCARE', '2008-02-01');
 
     expect(await list('--as-at', '2024-07-15', '--by', 'carol')).toBe(
-      'child_ref,date_of_birth,age,birthday,last_day,status\nRVLC03,2007-06-01,17,2024-06-01,2024-09-01,due\n',
+      'child_ref,date_of_birth,age,birthday,last_day,status,left_care_on,left_care_reason,left_care_reason_words,last_contact_on,last_in_touch,last_in_touch_words\n' +
+        `RVLC03,2007-06-01,17,2024-06-01,2024-09-01,due${LEFT_E5}\n`,
     );
     const trail = await readAccessTrail(cli.file);
     expect(trail.map((e) => [e.data, e.metadata.recordedBy])).toEqual([
@@ -55,13 +59,13 @@ describe('care-journey care-leaver-contacts: the OC3 contacts due, authority-wid
     const rows = async (...extra: string[]) =>
       (await list('--as-at', '2026-11-28', ...extra)).split('\n').slice(1, -1);
     expect(await rows()).toEqual([
-      'RVLC03,2007-06-01,18,2025-06-01,2025-09-01,missed',
-      'RVLC03,2007-06-01,19,2026-06-01,2026-09-01,missed',
+      `RVLC03,2007-06-01,18,2025-06-01,2025-09-01,missed${LEFT_E5}`,
+      `RVLC03,2007-06-01,19,2026-06-01,2026-09-01,missed${LEFT_E5}`,
     ]);
     expect(await rows('--missed-since', '2024-04-01')).toEqual([
-      'RVLC03,2007-06-01,17,2024-06-01,2024-09-01,missed',
-      'RVLC03,2007-06-01,18,2025-06-01,2025-09-01,missed',
-      'RVLC03,2007-06-01,19,2026-06-01,2026-09-01,missed',
+      `RVLC03,2007-06-01,17,2024-06-01,2024-09-01,missed${LEFT_E5}`,
+      `RVLC03,2007-06-01,18,2025-06-01,2025-09-01,missed${LEFT_E5}`,
+      `RVLC03,2007-06-01,19,2026-06-01,2026-09-01,missed${LEFT_E5}`,
     ]);
     expect((await readAccessTrail(cli.file)).map((event) => event.data['query'])).toEqual([
       { route: 'care-journey care-leaver-contacts', asAt: '2026-11-28' },

@@ -3,8 +3,7 @@ import { listReadEntries, recordCaseHistoryRead } from '@care-journey/audit';
 import { dateInEngland, isValidCalendarDate } from '@care-journey/journey';
 import {
   careLeaverContactsDueOn,
-  contactDueCells,
-  CONTACTS_DUE_COLUMNS,
+  contactsDueCsv,
   missedListedFrom,
   readChildren,
 } from '@care-journey/reporting';
@@ -57,8 +56,8 @@ export function registerCareLeaverContactsCommand(program: Command): void {
             operator: operatorIdentity(),
             readAt,
           });
-        process.stdout.write(`${CONTACTS_DUE_COLUMNS.join(',')}\n`);
-        for (const r of rows) process.stdout.write(`${contactDueCells(r).join(',')}\n`);
+        // Quoted where a cell needs it (the reasons' words hold commas), each cell through csvCell.
+        process.stdout.write(contactsDueCsv(rows));
       } finally {
         await store.close();
       }

@@ -12,6 +12,7 @@ import {
 import type { CalendarDate } from '@care-journey/journey';
 import type { ChildRecord } from '../export903/child-record';
 import { careHistoryOf } from '../export903/outcomes';
+import { lastContactBy, leftCareBy, type LastContact, type LeftCare } from './left-care-and-contact';
 
 export interface CareLeaverContactDue {
   childId: string;
@@ -24,6 +25,10 @@ export interface CareLeaverContactDue {
   lastDay: CalendarDate;
   /** `missed`: that day has passed, the birthday's OC3 row stays blank; `due`: still open. */
   status: 'due' | 'missed';
+  /** When care last ended by the list's day, and its REC reason: from the record already read. */
+  leftCare?: LeftCare;
+  /** The young person's latest OC3 contact by the list's day (any birthday's), if one is recorded. */
+  lastContact?: LastContact;
 }
 
 /**
@@ -51,6 +56,8 @@ export function careLeaverContactsDueOn(
   const rows: CareLeaverContactDue[] = [];
   for (const child of children) {
     const contactDates = child.careLeaverContacts.map((c) => c.effectiveDate);
+    const leftCare = leftCareBy(child, today);
+    const lastContact = lastContactBy(child, today);
     for (const birthday of careLeaverContactsDue(careHistoryOf(child), contactDates, today)) {
       const lastDay = addMonths(birthday.date, CARE_LEAVER_CONTACT_WINDOW_MONTHS);
       const missed = lastDay < today;
@@ -63,6 +70,8 @@ export function careLeaverContactsDueOn(
         birthday: birthday.date,
         lastDay,
         status: missed ? 'missed' : 'due',
+        leftCare,
+        lastContact,
       });
     }
   }

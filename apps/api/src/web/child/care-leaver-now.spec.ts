@@ -53,7 +53,7 @@ const careLeaverRow = (events: StoredJourneyEvent[], role: Role, today: string):
 describe('the child page shows a care leaver as one', () => {
   it('Given a young person who left care E17 on the 18th birthday, When a social worker reads the page in November 2024, Then it says when care ended and that the 19th birthday’s contact is next, not recorded yet', () =>
     expect(careLeaverRow(leftAt18, 'social_worker', '2024-11-28')).toBe(
-      'Left care on 22 February 2024 (E17 Aged 18 or over and remained with current carers); a care leaver the 903 asks about at 17–21. Next OC3 birthday: 19 on 22 February 2025, contact not recorded yet: it can be recorded from 22 November 2024 to 22 May 2025.',
+      'Left care on 22 February 2024 (E17 Aged 18 or over and remained with current carers, including staying put); a care leaver the 903 asks about at 17–21. Next OC3 birthday: 19 on 22 February 2025, contact not recorded yet: it can be recorded from 22 November 2024 to 22 May 2025.',
     ));
 
   it('Given the contact at 19 recorded, When read in April 2025, Then the 19th’s contact is recorded', () =>

@@ -1,14 +1,11 @@
 import { BadRequestException, Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { stringify } from 'csv-stringify/sync';
 import { dateOfInstant } from '@care-journey/journey';
-import { csvCell } from '@care-journey/projections';
 import {
   careLeaverContactsDueOn,
   childRecord,
-  contactDueCells,
-  CONTACTS_DUE_COLUMNS,
+  contactsDueCsv,
   type ChildRecord,
 } from '@care-journey/reporting';
 import { AccessLogRecorder } from '../../audit/access-log.recorder';
@@ -85,7 +82,7 @@ export class LeavingCareController {
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="care-leaver-contacts-${query.asAt}.csv"`)
       .header('cache-control', 'no-store');
-    return stringify([CONTACTS_DUE_COLUMNS, ...view.rows.map((row) => contactDueCells(row).map(csvCell))]);
+    return contactsDueCsv(view.rows);
   }
 
   /** The rows for the user's scope (their teams' children today, as every list), from each candidate's stream. */

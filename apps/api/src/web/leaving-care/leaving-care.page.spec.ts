@@ -68,4 +68,47 @@ describe('the leaving care worklist page, paged', () => {
     expect(page).not.toContain('govuk-pagination');
     expect(page).toContain('missed ones first</caption>');
   });
+
+  it('Given a young person who stayed with carers at 18 (E17) and refused contact, Then her row gives when care ended and why, and the latest contact, in the code lists’ words', () => {
+    const query = parseLeavingCareQuery({ asAt: '2025-07-15' }, '2026-11-28');
+    const stayed = careLeaverRecord('SP1', '2006-06-01', {
+      leftOn: '2024-06-01',
+      leftBecause: 'E17',
+      contacts: [{ on: '2024-06-10', inTouch: 'REFU' }],
+    });
+    const view = leavingCareView(careLeaverContactsDueOn([stayed], query.asAt), query.asAt, () => 'Sky P');
+    const page = leavingCarePage({
+      user: worker,
+      csrfToken: 'csrf',
+      query,
+      view,
+      shown: worklistPage(view, 1),
+    }).value;
+    expect(page).toContain('<th scope="col" class="govuk-table__header">Left care</th>');
+    expect(page).toContain(
+      '<td class="govuk-table__cell" data-column="left-care">1 June 2024<br><span class="govuk-body-s">E17 Aged 18 or over and remained with current carers, including staying put</span></td>',
+    );
+    expect(page).toContain(
+      '<td class="govuk-table__cell" data-column="last-contact">REFU Young person refuses contact<br><span class="govuk-body-s">10 June 2024</span></td>',
+    );
+  });
+
+  it('Given no contact recorded yet, Then the last contact says none', () => {
+    expect(pageFor({ asAt: '2024-07-15' })).toContain('data-column="last-contact">None recorded</td>');
+  });
+
+  it('Given a young person in care on the list’s day who leaves before her birthday, Then her row is listed (the rule) and Left care says she is still looked after that day', () => {
+    const query = parseLeavingCareQuery({ asAt: '2024-03-05' }, '2026-11-28');
+    const leaving = careLeaverRecord('LA1', '2007-06-01', { leftOn: '2024-04-01' });
+    const view = leavingCareView(careLeaverContactsDueOn([leaving], query.asAt), query.asAt, () => '');
+    const page = leavingCarePage({
+      user: worker,
+      csrfToken: 'csrf',
+      query,
+      view,
+      shown: worklistPage(view, 1),
+    }).value;
+    expect(view.rows.map((row) => [row.childRef, row.age])).toEqual([['LA1', 17]]);
+    expect(page).toContain('data-column="left-care">Still looked after on this day</td>');
+  });
 });

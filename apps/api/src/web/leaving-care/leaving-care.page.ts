@@ -8,7 +8,7 @@ import {
   type FieldMessage,
   type SummaryMessage,
 } from '../html/components';
-import { formatDate, plural } from '../html/format';
+import { codeText, formatDate, plural } from '../html/format';
 import { html, type SafeHtml } from '../html/html';
 import { page } from '../html/layout';
 import { pagination } from '../html/pagination';
@@ -59,6 +59,21 @@ function statusCell(row: WorklistRow): SafeHtml {
   return html`${tag('Due', 'yellow')}<br><span class="govuk-body-s">${row.days === 0 ? 'Last day today' : `${plural(row.days, 'day')} left`}</span>`;
 }
 
+/**
+ * When care ended and why, in the code list's words (as the child's page's "Care leaver" line). A row
+ * can be listed before care ends: the contact's window opens three months before the birthday.
+ */
+const leftCareCell = ({ leftCare }: WorklistRow): SafeHtml =>
+  leftCare
+    ? html`${formatDate(leftCare.on)}<br><span class="govuk-body-s">${codeText('REC', leftCare.reason)}</span>`
+    : html`Still looked after on this day`;
+
+/** The latest contact's IN_TOUCH in words, and its day; none until the first is recorded. */
+const lastContactCell = ({ lastContact }: WorklistRow): SafeHtml =>
+  lastContact
+    ? html`${codeText('IN_TOUCH', lastContact.inTouch)}<br><span class="govuk-body-s">${formatDate(lastContact.on)}</span>`
+    : html`None recorded`;
+
 /** Which rows of how many, when the list has more than one page. */
 const rowsShown = (shown: WorklistPage): string =>
   shown.pages > 1 ? ` (${shown.first}–${shown.first + shown.items.length - 1} of ${shown.total})` : '';
@@ -75,6 +90,8 @@ function table(shown: WorklistPage, query: LeavingCareQuery): SafeHtml {
       <th scope="col" class="govuk-table__header">Birthday the contact is for (age)</th>
       <th scope="col" class="govuk-table__header">Last day for the contact</th>
       <th scope="col" class="govuk-table__header">Status</th>
+      <th scope="col" class="govuk-table__header">Left care</th>
+      <th scope="col" class="govuk-table__header">Last contact (in touch)</th>
       <th scope="col" class="govuk-table__header">Record</th></tr></thead>
     <tbody class="govuk-table__body">${shown.items.map(
       (row) => html`<tr class="govuk-table__row" data-child="${row.childId}" data-status="${row.status}">
@@ -83,6 +100,8 @@ function table(shown: WorklistPage, query: LeavingCareQuery): SafeHtml {
       <td class="govuk-table__cell">${formatDate(row.birthday)} (${row.age})</td>
       <td class="govuk-table__cell">${formatDate(row.lastDay)}</td>
       <td class="govuk-table__cell">${statusCell(row)}</td>
+      <td class="govuk-table__cell" data-column="left-care">${leftCareCell(row)}</td>
+      <td class="govuk-table__cell" data-column="last-contact">${lastContactCell(row)}</td>
       <td class="govuk-table__cell"><a class="govuk-link" href="${child(row)}/record/${CONTACT_FORM}">Record the contact<span class="govuk-visually-hidden"> for ${row.name || row.childRef} at ${row.age}</span></a></td></tr>`,
     )}</tbody></table>`,
   );

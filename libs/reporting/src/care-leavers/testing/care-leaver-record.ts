@@ -5,16 +5,22 @@ const placement = { placementType: 'U6', provider: 'PR1', postcode: 'CB1 2GF', u
 
 /**
  * A young person's record for the care leavers' specs (this lib's rule, the API's worklist):
- * registered on 01/01/2023 as `name`, looked after under V2 from 10/01/2023 to `leftOn` (E5; still
- * looked after without it), with OC3 contacts on `contacts`. Spec-only (imported by *.spec.ts files
+ * registered on 01/01/2023 as `name`, looked after under V2 from 10/01/2023 to `leftOn` (for
+ * `leftBecause`, E5 unless given; still looked after without it), with OC3 contacts on `contacts`
+ * (in touch, YES, unless a contact gives its IN_TOUCH code). Spec-only (imported by *.spec.ts files
  * alone; the production build leaves testing/ out).
  */
 export function careLeaverRecord(
   childRef: string,
   dateOfBirth: string,
-  options: { name?: string; leftOn?: string; contacts?: readonly string[] } = {},
+  options: {
+    name?: string;
+    leftOn?: string;
+    leftBecause?: string;
+    contacts?: readonly (string | { on: string; inTouch: string })[];
+  } = {},
 ): ChildRecord {
-  const { name = `Young ${childRef}`, leftOn, contacts = [] } = options;
+  const { name = `Young ${childRef}`, leftOn, leftBecause = 'E5', contacts = [] } = options;
   const childId = `c-${childRef}`;
   const events: JourneyEvent[] = [
     {
@@ -43,17 +49,24 @@ export function careLeaverRecord(
       ? [
           {
             type: 'PeriodOfCareEnded',
-            data: { childId, effectiveDate: leftOn, reason: 'E5' },
+            data: { childId, effectiveDate: leftOn, reason: leftBecause },
           } as JourneyEvent,
         ]
       : []),
-    ...contacts.map(
-      (effectiveDate) =>
-        ({
-          type: 'CareLeaverContactRecorded',
-          data: { childId, effectiveDate, inTouch: 'YES', activity: 'F2', accommodation: 'T1' },
-        }) as JourneyEvent,
-    ),
+    ...contacts.map((contact) => {
+      const { on, inTouch } = typeof contact === 'string' ? { on: contact, inTouch: 'YES' } : contact;
+      const known = inTouch === 'YES';
+      return {
+        type: 'CareLeaverContactRecorded',
+        data: {
+          childId,
+          effectiveDate: on,
+          inTouch,
+          activity: known ? 'F2' : '0',
+          accommodation: known ? 'T1' : '0',
+        },
+      } as JourneyEvent;
+    }),
   ];
   const record = childRecord(
     events.map((e, i) => ({
