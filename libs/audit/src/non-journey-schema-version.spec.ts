@@ -2,6 +2,8 @@ import { UnreadableEventSchema } from '@care-journey/journey';
 import { toAccessLogEntry } from './access-log/case-history-read';
 import { ReservedJourneys } from './store-check/journeys-reserved';
 import { readIssuedTokens } from './token-issue/read-issued-tokens';
+import { readSessionEnds } from './token-issue/read-session-ends';
+import { SESSION_ENDED, sessionStream } from './token-issue/session-ended';
 import { TOKEN_ISSUED, TOKENS_ISSUED_STREAM } from './token-issue/token-issued';
 import { useTempSqliteStore } from '../../event-store/src/testing/temp-sqlite-store.spec-helper';
 
@@ -73,6 +75,18 @@ describe('non-journey events of a version this build does not know', () => {
         },
       );
       await expect(readIssuedTokens(db.store)).rejects.toThrow(
+        expect.objectContaining({ name: 'UnreadableEventSchema', reason: 'newer', schemaVersion: 2 }),
+      );
+    });
+
+    it('Given a SessionEnded of version 2, When audit tokens lists the ends, Then UnreadableEventSchema names it', async () => {
+      const event = newer(SESSION_ENDED, { sessionId: 's1', userId: 'u', endedAt: '2026-01-01T09:00:00Z' });
+      await db.store.appendToStream(
+        sessionStream('s1'),
+        [{ ...event, id: 'a0b1c2d3-0000-4000-8000-000000000002' }],
+        { expectedRevision: 'no_stream' },
+      );
+      await expect(readSessionEnds(db.store)).rejects.toThrow(
         expect.objectContaining({ name: 'UnreadableEventSchema', reason: 'newer', schemaVersion: 2 }),
       );
     });

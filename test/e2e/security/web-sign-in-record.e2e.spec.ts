@@ -103,6 +103,42 @@ describe('web sign-ins recorded in tokens-issued; CARE_JOURNEY_TOKENS=recorded c
     expect(listed.out).toContain('1 token(s) issued: 0 by `care-journey token`, 1 at web sign-in');
   }, 60_000);
 
+  it('Given a recorded sign-in, When the user signs out, Then `audit tokens` lists the end after the sign-in, under its session id, reason signed-out', async () => {
+    const { cookie } = await signIn();
+    const { jti } = claimsOf(cookie!);
+    const signedOut = await fetch(`${t.baseUrl}/logout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        cookie: cookie!,
+        accept: 'text/html',
+        'x-csrf-token': sessionFormToken(cookie!.slice(COOKIE.length)),
+      },
+    });
+    expect(signedOut.status).toBe(303);
+
+    const listed = await runCli(t.sqliteFile, ['audit', 'tokens', '--user', 'auditor.demo']);
+    expect(listed.code).toBe(0);
+    const entries = JSON.parse(
+      listed.out.slice(listed.out.indexOf('['), listed.out.lastIndexOf(']') + 1),
+    ) as {
+      source: string;
+      tokenId?: string;
+      sessionId?: string;
+      reason?: string;
+    }[];
+    const signInAt = entries.findIndex((entry) => entry.tokenId === jti);
+    const endAt = entries.findIndex((entry) => entry.sessionId === jti);
+    expect(signInAt).toBeGreaterThanOrEqual(0);
+    expect(endAt).toBeGreaterThan(signInAt);
+    expect(entries[endAt]).toMatchObject({
+      source: 'session-ended',
+      reason: 'signed-out',
+      userId: 'auditor.demo',
+    });
+    expect(listed.out).toMatch(/web session\(s\) ended: [1-9]\d* signed out/);
+  }, 60_000);
+
   it('Given a recorded sign-in, When "Stay signed in" extends it, Then the new cookie (the same session id) is accepted and nothing more is added to the record', async () => {
     const { cookie } = await signIn();
     const before = (await recorded()).length;

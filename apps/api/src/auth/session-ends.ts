@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import {
+  SESSION_ENDED,
+  SESSION_ENDED_SCHEMA_VERSION,
+  SESSION_STREAM_PREFIX,
+  sessionStream,
+  type SessionEndedData,
+  type SessionEndReason,
+} from '@care-journey/audit';
 import { readStreamOrEmpty, WrongExpectedRevision, type EventStore } from '@care-journey/event-store';
 import { Clock } from '../infrastructure/clock';
 import { EVENT_STORE } from '../infrastructure/event-store.provider';
@@ -7,21 +15,18 @@ import type { AuthenticatedUser } from './authenticated-user';
 
 /**
  * Signing out ends a web session for every API process sharing the store, durably: the sign-out
- * appends `SessionEnded` to a stream of its own, `session-<id>` (not a journey: journey readers
- * keep to `journey-`). A session is ended when that stream exists: one indexed stream lookup.
+ * appends `SessionEnded` (named in libs/audit session-ended.ts; `audit tokens` lists it) to a
+ * stream of its own, `session-<id>` (not a journey: journey readers keep to `journey-`). A session
+ * is ended when that stream exists: one indexed stream lookup.
  * Nothing is stored for a live session, so there is nothing to clean up; a session's token
  * expires by itself after 8 hours anyway. A session whose user's role changed, or whose user was
  * removed from the directory, is ended the same way at its first request once the directory has the
  * change, within a second of the file's (reason `access-changed`).
  */
-export const SESSION_STREAM_PREFIX = 'session-';
-export const SESSION_ENDED = 'SessionEnded';
+export { SESSION_ENDED, SESSION_STREAM_PREFIX, sessionStream, type SessionEndReason };
 /** Session ids are the uuids the sign-in mints; anything else is refused before it names a stream. */
 export const SESSION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export type SessionEndReason = 'signed-out' | 'access-changed';
-
-export const sessionStream = (sessionId: string): string => `${SESSION_STREAM_PREFIX}${sessionId}`;
 export const newSessionId = (): string => randomUUID();
 
 /** Ended sessions remembered per process: an end is final, so a positive answer never goes stale. */
@@ -64,8 +69,12 @@ export class SessionEnds {
           {
             id: randomUUID(),
             type: SESSION_ENDED,
-            data: { sessionId, userId: user.id, role: user.role, endedAt, reason },
-            metadata: { recordedAt: endedAt, recordedBy: user.id, schemaVersion: 1 },
+            data: { sessionId, userId: user.id, role: user.role, endedAt, reason } satisfies SessionEndedData,
+            metadata: {
+              recordedAt: endedAt,
+              recordedBy: user.id,
+              schemaVersion: SESSION_ENDED_SCHEMA_VERSION,
+            },
           },
         ],
         { expectedRevision: 'no_stream' },

@@ -69,11 +69,11 @@ export class Projector {
   private lastFlushEnd = 0;
   private lastFlushMs = 0;
   private cancelRetry?: () => void;
-  /** The failures in a row since the last applied batch, and the event they are stuck on. */
+  /** The failures in a row since the last attempt that succeeded, and the event they are stuck on. */
   private failureRecord?: ProjectorFailure;
   /**
    * The read-model file may hold a failure record (this run stored one, or an earlier process did
-   * and stopped while stuck): the next applied batch clears it.
+   * and stopped while stuck): the next attempt that succeeds clears it.
    */
   private failureInFile = true;
   /** The batch that just failed (fail() reads it to name the event). */
@@ -105,7 +105,7 @@ export class Projector {
     return this.failure;
   }
 
-  /** The failure it keeps retrying (attempts, since when, the event): undefined once a batch applies. */
+  /** The failure it keeps retrying (attempts, since when, the event): undefined once an attempt succeeds (a batch applies, or it catches up). */
   get failing(): ProjectorFailure | undefined {
     return this.failureRecord;
   }
@@ -147,7 +147,7 @@ export class Projector {
       { fromPosition },
       {
         onEvent: (event) => this.receive(runId, event),
-        onCaughtUp: () => this.safeFlush(runId),
+        onCaughtUp: () => this.caughtUp(runId),
         onRetry: (error, attempt) =>
           this.options.log?.(`event store unavailable (attempt ${attempt}): ${String(error)}`),
         onError: (error) => void this.fail(runId, error),
@@ -237,6 +237,20 @@ export class Projector {
     this.flush().catch((error: unknown) => this.fail(runId, error));
   }
 
+  /**
+   * At the log's head: what is buffered is applied, and then this attempt has succeeded even if
+   * there was nothing to apply (a retry after a start-up failure on an idle log): the failure ends.
+   */
+  private caughtUp(runId: number): void {
+    if (runId !== this.runId || this.currentState !== 'running') return;
+    this.flush()
+      .then(() => {
+        // A batch applied here has cleared it already: what is left is an attempt with nothing to apply.
+        if (runId === this.runId) this.recovered('caught up with the log, nothing left to apply');
+      })
+      .catch((error: unknown) => this.fail(runId, error));
+  }
+
   /** Applies what is buffered, after the batch before it (in order, one transaction each). */
   private flush(): Promise<void> {
     const next = this.flushing.then(() => this.applyBuffered());
@@ -266,15 +280,20 @@ export class Projector {
 
   private applied(checkpoint: bigint): void {
     if (this.oneByOneUntil !== undefined && checkpoint >= this.oneByOneUntil) this.oneByOneUntil = undefined;
+    this.recovered(`checkpoint ${checkpoint}`);
+    this.applied$.next(checkpoint);
+  }
+
+  /** An attempt succeeded (a batch applied, or caught up): the failure, here and in the file, ends. */
+  private recovered(where: string): void {
     const failure = this.failureRecord;
     if (failure || this.failureInFile) this.storeFailure(undefined);
     if (failure) {
       this.failureRecord = undefined;
       this.options.log?.(
-        `projection moving again after ${failure.attempts} failed attempt(s) since ${failure.since} (checkpoint ${checkpoint})`,
+        `projection moving again after ${failure.attempts} failed attempt(s) since ${failure.since} (${where})`,
       );
     }
-    this.applied$.next(checkpoint);
   }
 
   private async fail(runId: number, error: unknown): Promise<void> {

@@ -10,6 +10,7 @@ import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { journeyStream } from '@care-journey/journey';
 import { DEFAULT_DRIFT_CONFIG, ProjectionEngine } from '@care-journey/projections';
 import { eventually } from '../../../../../libs/projections/src/testing/log-fixtures';
+import { projectionHealthStatus } from '../../health/projection-health-status';
 import { ThreadProjection } from '../live-projection';
 import { registrationInCare } from '../testing/registration-in-care';
 import { ProjectorThread, type ProjectorThreadOptions } from './projector-thread';
@@ -171,8 +172,9 @@ describe('projector thread (CARE_JOURNEY_PROJECTIONS=thread)', () => {
     });
     // The retry applies the failed batch's events one at a time: c2's registration (3) goes in,
     // and the failure names the event that cannot (4, the one writing the change log).
-    // Polled until failed: between attempts the thread reports 'running' while a retry is in flight
-    // (every 50 ms, 100 ms, …), which a load-slowed read could take for the state.
+    // Polled until the failure names the event, which the one-at-a-time retry does. Health no longer
+    // says 'running' while a retry is in flight (steady-projector-state.ts); `failed` is polled too
+    // because event 3's batch ends the first failure just before event 4 starts the next one.
     let failed = await projection.lag();
     await eventually(async () => {
       failed = await projection.lag();
@@ -231,6 +233,37 @@ describe('projector thread (CARE_JOURNEY_PROJECTIONS=thread)', () => {
     });
     expect(await projection.waitForPosition(globalPosition, CAUGHT_UP_MS)).toBe(true);
     expect(logs.some((line) => /GenerationChanged|generation changed/i.test(line))).toBe(false);
+  });
+
+  it('Given a store unreachable at the first subscribe and an idle log, When the retry subscribes and finds nothing new, Then health says running again, without the failure', async () => {
+    await store.appendToStream(journeyStream('c1'), registrationInCare('c1'), {
+      expectedRevision: 'no_stream',
+    });
+    // An earlier run projected the log: nothing is left to apply after the restart.
+    const earlier = new ProjectionEngine(store, {
+      file: settings().readModelFile,
+      mode: 'inline',
+      batchSize: 100,
+    });
+    earlier.start();
+    await eventually(async () => (await earlier.lag()).checkpoint === '2', CAUGHT_UP_MS);
+    await earlier.close();
+
+    // A retry after 1 s: long enough for the failure to be seen here at any load.
+    const { projection } = live({
+      settings: settings({ restartDelayMs: 1_000 }),
+      workerModule: 'testing/unreachable-once-projector.fixture',
+    });
+    await projection.start();
+    await eventually(async () => (await projection.lag()).projector === 'failed', CAUGHT_UP_MS);
+    expect((await projection.lag()).failure?.error.detail).toMatch(/event store unreachable \(fixture\)/);
+
+    await eventually(async () => (await projection.lag()).projector === 'running', CAUGHT_UP_MS);
+    const lag = await projection.lag();
+    expect(lag).toMatchObject({ checkpoint: '2', head: '2', lag: '0', mode: 'thread' });
+    expect(lag.failure).toBeUndefined();
+    expect(lag.thread?.error).toBeUndefined();
+    expect(projectionHealthStatus(lag)).toBe(200);
   });
 
   it('starts a new thread when the thread dies, backing off, and reports it', async () => {
