@@ -283,6 +283,11 @@ export const importRules = [
         drop: [SQLITE_DRIVER],
         why: 'the baseline the adapter is measured against is plain better-sqlite3 by design',
       },
+      {
+        files: ['bench/figures/scaling-index-shapes.ts'],
+        drop: [SQLITE_DRIVER],
+        why: 'a probe of another index shape for the log, on plain better-sqlite3 as the baseline',
+      },
     ],
   }),
 ];

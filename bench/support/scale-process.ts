@@ -12,6 +12,7 @@ import { rawBatchedInsert, rawReadParse } from '../figures/baselines';
 import { ourChildAppend, rawChildInsert } from '../figures/child-append';
 import { ourBatchedAppend } from '../figures/event-store';
 import { timeRebuild } from '../figures/rebuild';
+import { streamKeyedChildInsert } from '../figures/scaling-index-shapes';
 import type { Cohort } from '../workload/cohort';
 import { peakRssOf } from './child-process';
 import { ioSince, processIo } from './process-io';
@@ -24,6 +25,8 @@ const KINDS = {
   'append-children': ourChildAppend,
   read: rawReadParse,
   rebuild: timeRebuild,
+  // A probe, not in the figure: the child-shaped insert with stream-keyed indexes (scaling-index-shapes.ts).
+  'insert-children-stream-key': streamKeyedChildInsert,
 } as const;
 
 const isKind = (kind: string | undefined): kind is keyof typeof KINDS =>
