@@ -73,6 +73,14 @@ function* inLogOrder(
 }
 
 /**
+ * One stream's events in (after, upTo], in revision order, the stream named by the position of an
+ * event of it: a rowid look-up, then a search of the (stream_id, revision) index (no scan, no sort).
+ */
+export const STREAM_EVENTS_SQL = `SELECT ${COLUMNS} FROM events INDEXED BY events_stream_revision
+  WHERE stream_id = (SELECT stream_id FROM events WHERE global_position = ?)
+    AND global_position > ? AND global_position <= ? ORDER BY revision`;
+
+/**
  * Stream by stream, streams in the order of their first event in the range (a log written stream
  * by stream is read in log order, so rows keyed by position are still written in order), each
  * stream's events in revision order. The streams are listed from the (stream_id, revision) index,
@@ -84,13 +92,8 @@ function* streamByStream(
   pageSize: number,
 ): Generator<RecordedEvent[]> {
   const firsts = firstPositions(db, range);
-  // The stream is named by its first event's row: the list holds positions only.
   const eventsOf = db
-    .prepare<[bigint, bigint, bigint], EventRow>(
-      `SELECT ${COLUMNS} FROM events INDEXED BY events_stream_revision
-        WHERE stream_id = (SELECT stream_id FROM events WHERE global_position = ?)
-          AND global_position > ? AND global_position <= ? ORDER BY revision`,
-    )
+    .prepare<[bigint, bigint, bigint], EventRow>(STREAM_EVENTS_SQL)
     .raw(true)
     .safeIntegers(true);
   let page: RecordedEvent[] = [];
