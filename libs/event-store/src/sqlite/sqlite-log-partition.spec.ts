@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { RecordedEvent } from '../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
-import { partitionOf, readLogPartition } from './sqlite-log-partition';
+import { partitionOf, readLogPartition, STREAM_EVENTS_SQL } from './sqlite-log-partition';
 
 const metadata = { recordedAt: '2025-01-01T00:00:00.000Z', recordedBy: 'spec', schemaVersion: 1 };
 
@@ -141,5 +142,27 @@ describe('log partitions', () => {
         byStream(log.slice(10, 30).filter((event) => partitionOf(event.streamId, 2) === partition)),
       ),
     );
+  });
+});
+
+describe('reading one stream of a partition', () => {
+  it('looks its stream up by rowid and searches the (stream_id, revision) index: no scan, no sort', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cj-log-partition-plan-'));
+    const file = join(dir, 'events.db');
+    await new SqliteEventStore({ file }).close();
+    const db = new Database(file, { readonly: true });
+    try {
+      const plan = (
+        db.prepare(`EXPLAIN QUERY PLAN ${STREAM_EVENTS_SQL}`).all(1n, 0n, 10n) as { detail: string }[]
+      )
+        .map((step) => step.detail)
+        .join('\n');
+      expect(plan).toMatch(/SEARCH events USING INDEX events_stream_revision \(stream_id=\?\)/);
+      expect(plan).toMatch(/SEARCH events USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(plan).not.toMatch(/SCAN|TEMP B-TREE/);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
