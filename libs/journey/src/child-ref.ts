@@ -2,8 +2,8 @@
  * One 903 child reference (CHILD) belongs to one child across the authority. The rule cannot be
  * decided inside one child's stream, so each reference has a stream of its own,
  * `child-ref-<REF>`, whose latest event says who holds it: `ChildRefReserved` (held by its child)
- * or `ChildRefReleased` (free again: an admin released a reference whose holder never became a
- * child). The first reservation is appended with 'no_stream' before the child's registration, a
+ * or `ChildRefReleased` (free again: its holder's journey never carried it, and either an admin
+ * released it or the amendment that reserved it was refused and released it). The first reservation is appended with 'no_stream' before the child's registration, a
  * later one at the revision of the release it follows, so of two children asking at once the
  * store lets one win. Reservation streams are not journeys: readers that want journeys filter on
  * `journey-`.

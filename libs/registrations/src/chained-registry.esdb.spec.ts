@@ -64,7 +64,8 @@ describe('registry streams chained on EventStoreDB (in-process client)', () => {
       expect(await refs.releaseUnrecorded('C9', 'child-a', 0n, 'refused', at)).toBe(true);
       expect(await upns.releaseUnrecorded('A100000000009', 'child-a', 0n, 'refused', at)).toBe(true);
       await refs.reserve('C8', 'child-a', at);
-      await expect(refs.release('C8', 'amendment never recorded', at)).resolves.toMatchObject({
+      const settled = recording('2026-01-05T09:10:00.000Z'); // the hold's 10-minute settle window is over
+      await expect(refs.release('C8', 'amendment never recorded', settled)).resolves.toMatchObject({
         holderRegistered: true,
       });
       await expect(refs.release('C1', 'mistake', at)).rejects.toMatchObject({

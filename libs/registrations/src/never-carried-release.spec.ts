@@ -76,6 +76,25 @@ describe('releasing a hold its registered holder never carried', () => {
     expect(await registry.reserve('LA-9', 'child-b', admin)).toBe(true);
   });
 
+  it('Given a registered child’s hold reserved less than 10 minutes ago (an amendment may be under way), When an admin releases it, Then it is refused naming the rule and when to retry, nothing is written; once settled it is released', async () => {
+    await registerA();
+    const registry = new ChildRefRegistry(store);
+    await registry.reserve('LA-9', 'child-a', recording);
+    const head = await store.headPosition();
+    const tooSoon = { recordedAt: '2025-01-10T09:09:59.000Z', recordedBy: 'admin-1' };
+
+    const refused = await registry.release('LA-9', reason, tooSoon).catch((error: unknown) => error);
+
+    expect(refused).toBeInstanceOf(ChildRefReleaseRefused);
+    expect(refused).toMatchObject({ kind: 'conflict', rule: 'child-ref-hold-settling' });
+    expect((refused as Error).message).toMatch(
+      /reserved for child child-a at 2025-01-10T09:00:00.000Z, less than 10 minutes ago.*try again after 2025-01-10T09:10:00.000Z/,
+    );
+    expect(await store.headPosition()).toBe(head);
+    const settled = { recordedAt: '2025-01-10T09:10:00.000Z', recordedBy: 'admin-1' };
+    expect(await registry.release('LA-9', reason, settled)).toMatchObject({ childId: 'child-a' });
+  });
+
   it('Given a reference a registered child carried by an amendment (not at its registration), When an admin releases it, Then it is refused naming the rule, and nothing is written', async () => {
     await registerA();
     const registry = new ChildRefRegistry(store);

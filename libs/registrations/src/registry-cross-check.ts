@@ -24,6 +24,7 @@ import {
 } from '@care-journey/journey';
 import type { RecordedEvent } from '@care-journey/event-store';
 import { assertReadableRegistryEvent } from './registry-event-version';
+import { SETTLE_MS } from './settle-window';
 import { noJourneyNames, seeJourneyEvent, type JourneyNames } from './journey-names';
 import { UPN_STREAM_PREFIX, upnStream } from './upn-normalise';
 import { upnHolding, UPN_SCHEMA_VERSION, type UpnHolding } from './upn-registry';
@@ -41,9 +42,6 @@ export interface RegistryMismatch {
 
 /** A UPN stream's latest event, held or released, and when it was recorded. */
 type UpnState = UpnHolding & { recordedAt: string | null };
-
-/** How long a registration may take after its reservations (the registries' own bound). */
-const SETTLE_MS = 10 * 60_000;
 
 export class RegistryCrossCheck {
   private readonly journeys = new Map<string, JourneyNames>();

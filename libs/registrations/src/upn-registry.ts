@@ -15,7 +15,9 @@
  * UPN until its own retry (the same childId goes on) or until STALE_AFTER_MS has passed, when
  * another child may take the reservation over (at the revision read, so of two only one does).
  * An amendment whose journey append is refused after it reserved releases its reservation again
- * (`UpnReleased`, `releaseUnrecorded`); a released UPN is free.
+ * (`UpnReleased`, `releaseUnrecorded`); a released UPN is free again, unless the journey it was
+ * released from carries it after all (an append that landed after the release read the journey,
+ * review s20 diff F2), as for a 903 reference (child-ref-registry.ts `reserveTaken`).
  */
 import {
   DuplicateEventIds,
@@ -46,6 +48,9 @@ export const UPN_SCHEMA_VERSION = 1;
  */
 export const STALE_AFTER_MS = 10 * 60_000;
 
+/** Reservations tried per claim: each clash (another write to the stream) is read again (review s20 diff F4). */
+const CLAIM_ATTEMPTS = 3;
+
 /** Events read per query while catching up, with a turn of the event loop between queries. */
 const EVENTS_PER_TURN = 500;
 
@@ -69,10 +74,10 @@ export interface UpnClaim {
   childId: string;
 }
 
-/** A UPN reservation's latest event, as the catch-up saw it. */
+/** A UPN stream's latest event, as the catch-up saw it: who holds it, or who released it, and when. */
 interface Reservation {
-  holder: string;
-  reservedAt: string;
+  holding: UpnHolding;
+  recordedAt: string;
 }
 
 /** Holds each real UPN for one child (see the file's comment). One instance per API process. */
@@ -101,7 +106,7 @@ export class UpnRegistry {
     const registered = this.holders.get(normaliseUpn(upn));
     if (registered !== undefined && registered !== childId) return false;
     const latest = await readLastEvent(this.store, upnStream(upn));
-    return !latest || (await this.mayTakeOverEvent(latest, childId));
+    return !latest || (await this.mayTakeOver(reservationOf(latest), upn, childId));
   }
 
   /**
@@ -123,7 +128,7 @@ export class UpnRegistry {
       const reserved = this.reservations.get(upnStream(claim.upn));
       const free =
         (holder === undefined || holder === claim.childId) &&
-        (!reserved || (await this.mayTakeOver(reserved, claim.childId)));
+        (!reserved || (await this.mayTakeOver(reserved, claim.upn, claim.childId)));
       if (!free) taken.push(claim);
       else if (this.registeredChildren.has(claim.childId)) registered.push(claim);
     }
@@ -143,7 +148,9 @@ export class UpnRegistry {
    * amendment whose append is refused releases again (`releaseUnrecorded`), and only that. For an
    * amendment the reservation it relies on is always its own, as for a 903 reference
    * (child-ref-registry.ts `claim`): a hold by this child its journey has not carried is renewed
-   * (and a renewal is never released), and its ids are random.
+   * (and a renewal is never released), and its ids are random. A clash (another write to the
+   * stream: another child, or this child's own other attempt releasing or renewing) is read again,
+   * as `ChildRefRegistry.claim` does, so a child is not refused a UPN nobody else holds.
    */
   async claim(
     upn: string,
@@ -159,20 +166,22 @@ export class UpnRegistry {
     } catch (error) {
       if (!isClash(error)) throw error;
     }
-    const latest = await readLastEvent(this.store, stream);
-    if (!latest || !upnHolding(latest)) throw new Error(`${stream} holds no UPN reservation or release`);
-    const renewal = holderOf(latest) === childId;
-    if (renewal) {
-      if (writer === 'registration' || (await this.carries(childId, upn))) return { held: true };
-    } else if (!(await this.mayTakeOverEvent(latest, childId))) return { held: false };
-    try {
-      const written = await this.appendReservation(stream, childId, recording, latest, writer);
-      // A renewal is never released: the child held the UPN before it, and may rely on it.
-      return renewal ? { held: true } : { held: true, reservedAt: written.nextExpectedRevision };
-    } catch (error) {
-      if (!isClash(error)) throw error;
-      return { held: false };
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      const latest = await readLastEvent(this.store, stream);
+      if (!latest || !upnHolding(latest)) throw new Error(`${stream} holds no UPN reservation or release`);
+      const renewal = holderOf(latest) === childId;
+      if (renewal) {
+        if (writer === 'registration' || (await this.carries(childId, upn))) return { held: true };
+      } else if (!(await this.mayTakeOver(reservationOf(latest), upn, childId))) return { held: false };
+      try {
+        const written = await this.appendReservation(stream, childId, recording, latest, writer);
+        // A renewal is never released: the child held the UPN before it, and may rely on it.
+        return renewal ? { held: true } : { held: true, reservedAt: written.nextExpectedRevision };
+      } catch (error) {
+        if (!isClash(error)) throw error;
+      }
     }
+    return { held: false };
   }
 
   /**
@@ -210,17 +219,21 @@ export class UpnRegistry {
     }
   }
 
-  private mayTakeOverEvent(latest: RecordedEvent, childId: string): Promise<boolean> {
-    const holder = holderOf(latest);
-    if (holder === undefined) return Promise.resolve(true);
-    return this.mayTakeOver({ holder, reservedAt: String(latest.metadata.recordedAt ?? '') }, childId);
-  }
-
-  /** The reservation is this child's, or stale: its holder never became a child and its time is up. */
-  private async mayTakeOver({ holder, reservedAt }: Reservation, childId: string): Promise<boolean> {
-    if (holder === childId) return true;
-    if (await this.hasJourney(holder)) return false;
-    return this.now() - Date.parse(reservedAt) > STALE_AFTER_MS;
+  /**
+   * Whether `childId` may take the UPN from its stream's latest event: its own; released by an id
+   * whose journey does not carry it (one that carries it landed after its release read the
+   * journey, and keeps it); or held by an id that never became a child, and stale.
+   */
+  private async mayTakeOver(
+    { holding, recordedAt }: Reservation,
+    upn: string,
+    childId: string,
+  ): Promise<boolean> {
+    if (!holding.held)
+      return holding.releasedFrom === childId || !(await this.carries(holding.releasedFrom, upn));
+    if (holding.childId === childId) return true;
+    if (await this.hasJourney(holding.childId)) return false;
+    return this.now() - Date.parse(recordedAt) > STALE_AFTER_MS;
   }
 
   /** A reservation after `last`, the stream's latest event (undefined: a new stream), chained to it. */
@@ -284,11 +297,10 @@ export class UpnRegistry {
   }
 
   private noteReservation(event: RecordedEvent): void {
-    const holder = holderOf(event);
-    if (holder === undefined)
-      this.reservations.delete(event.streamId); // released: free again
-    else
-      this.reservations.set(event.streamId, { holder, reservedAt: String(event.metadata.recordedAt ?? '') });
+    assertReadableRegistryEvent(event, UPN_SCHEMA_VERSION);
+    // One without a child id names no one, as before: it leaves the UPN free.
+    if (!upnHolding(event)) this.reservations.delete(event.streamId);
+    else this.reservations.set(event.streamId, reservationOf(event));
   }
 
   /** Whether `childId`'s journey has carried `upn` (at its registration or by an amendment). */
@@ -308,6 +320,14 @@ export function upnHolding(event: Pick<RecordedEvent, 'type' | 'data'>): UpnHold
   if (event.type === UPN_RESERVED) return { held: true, childId };
   if (event.type === UPN_RELEASED) return { held: false, releasedFrom: childId };
   return undefined;
+}
+
+/** A UPN stream's event as a `Reservation` (throws for one that is neither kind, or too new to read). */
+function reservationOf(event: RecordedEvent): Reservation {
+  assertReadableRegistryEvent(event, UPN_SCHEMA_VERSION);
+  const holding = upnHolding(event);
+  if (!holding) throw new Error(`${event.streamId} holds no UPN reservation or release`);
+  return { holding, recordedAt: String(event.metadata.recordedAt ?? '') };
 }
 
 /** The holder after `event` (undefined: released, or not a UPN event). */

@@ -62,7 +62,9 @@ const heartbeat = (state: ProjectorState, kept?: ProjectorFailure): ProjectorHea
   ...(kept && { failure: kept }),
   generation: 1,
   intervalMs: 5_000,
-  updatedAt: NOW.toISOString(),
+  // Stamped when the beat is made, not at module load: a beat older than 3 intervals reads
+  // `stale`, which a test starting 15 s after load (a loaded machine) would see (review s20 diff F8).
+  updatedAt: new Date().toISOString(),
 });
 
 describe('the projector field while a failed batch is retried (the same in every mode)', () => {

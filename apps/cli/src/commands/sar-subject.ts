@@ -1,12 +1,6 @@
 import type { EventStore, RecordedEvent } from '@care-journey/event-store';
-import {
-  CHILD_REF_STREAM_PREFIX,
-  childRefStream,
-  JOURNEY_STREAM_PREFIX,
-  normaliseChildRef,
-} from '@care-journey/journey';
-import { isUnknownUpn, normaliseUpn, UPN_STREAM_PREFIX, upnStream } from '@care-journey/registrations';
-import { candidateJourneys, type RegistryStream } from './sar-candidates';
+import { JOURNEY_STREAM_PREFIX, normaliseChildRef } from '@care-journey/journey';
+import { isUnknownUpn, normaliseUpn } from '@care-journey/registrations';
 
 /** How the person asking is identified: the child id, or what the council knows them by. */
 export type SarSubject =
@@ -49,12 +43,6 @@ function registrationFields(
   return typeof amended === 'object' && amended !== null ? (amended as Record<string, unknown>) : undefined;
 }
 
-/** The registry stream of a reference or UPN asked for (normalised). */
-const registryOf = (flag: '--child-ref' | '--upn', wanted: string): RegistryStream =>
-  flag === '--child-ref'
-    ? { stream: childRefStream(wanted), prefix: CHILD_REF_STREAM_PREFIX }
-    : { stream: upnStream(wanted), prefix: UPN_STREAM_PREFIX };
-
 /** The child a subject names, and the option and value that found them (for the trail). */
 export interface FoundSubject {
   childId: string;
@@ -70,8 +58,10 @@ interface Holding {
 /**
  * The child the subject names. A child id is taken as given (an unknown one is refused later, as
  * before). A reference or UPN is matched as the 903 compares them (upper case, spaces trimmed),
- * current or corrected away, in the registrations and corrections of the children that may hold it
- * (`candidateJourneys`). None, or more than one child, is refused naming the option: a subject
+ * current or corrected away, in every registration and every correction of one in the log: not
+ * through the registry streams, which dev builds did not always write (imports, seeds and
+ * amendments that carried a value without reserving it, s20 review F1), so a duplicate they let in
+ * is refused, never exported as the one child the registry names. None, or more than one child, is refused naming the option: a subject
  * access export must never be of the wrong child. So is one found only through a value corrected
  * away (s17 diff review F1): a reference or UPN corrected as mistyped may be another young
  * person's, and their request must not get this child's record; the operator checks and gives --child.
@@ -91,7 +81,9 @@ export async function findSubject(store: EventStore, subject: SarSubject): Promi
   const normalise = flag === '--child-ref' ? normaliseChildRef : normaliseUpn;
   const matches = new Map<string, Holding>();
   // Stream order within a child: the last registration or correction setting the field is its value now.
-  for await (const event of candidateJourneys(store, registryOf(flag, wanted))) {
+  for await (const event of store.readAll({
+    filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX], eventTypes: ['ChildRegistered', 'EntryAmended'] },
+  })) {
     const value = registrationFields(event)?.[field];
     if (typeof value !== 'string' || value.trim() === '') continue;
     const childId = event.streamId.slice(JOURNEY_STREAM_PREFIX.length);

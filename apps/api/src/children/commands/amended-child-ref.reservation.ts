@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@care-journey/event-store';
-import { childRefAmendedIn, type JourneyEvent, type JourneyState } from '@care-journey/journey';
+import {
+  childRefAmendedIn,
+  childRefStream,
+  type JourneyEvent,
+  type JourneyState,
+} from '@care-journey/journey';
 import { ChildRefRegistry } from '@care-journey/registrations';
 import { childRefHeldByAnother } from '../../child-refs/child-ref-hold';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
@@ -60,13 +65,17 @@ export class AmendedChildRefReservation {
     if (!claim.held) throw new ChildRefInUse(amended.childRef, 'amendedData.childRef');
     const { reservedAt } = claim;
     if (reservedAt === undefined) return undefined;
-    return () =>
-      childRefs.releaseUnrecorded(
-        amended.childRef,
-        amended.childId,
-        reservedAt,
-        UNRECORDED_AMENDMENT,
-        recording,
-      );
+    return {
+      stream: childRefStream(amended.childRef),
+      childId: amended.childId,
+      release: () =>
+        childRefs.releaseUnrecorded(
+          amended.childRef,
+          amended.childId,
+          reservedAt,
+          UNRECORDED_AMENDMENT,
+          recording,
+        ),
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@care-journey/event-store';
-import { UpnRegistry } from '@care-journey/registrations';
+import { UpnRegistry, upnStream } from '@care-journey/registrations';
 import { amendableEntryType, type JourneyEvent, type JourneyState } from '@care-journey/journey';
 import { UpnInUse } from '../../child-refs/upn-in-use';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
@@ -63,8 +63,12 @@ export class AmendedUpnReservation {
     if (!claim.held) throw new UpnInUse(AMENDED_UPN);
     const { reservedAt } = claim;
     if (reservedAt === undefined) return undefined;
-    return () =>
-      upns.releaseUnrecorded(amended.upn, amended.childId, reservedAt, UNRECORDED_AMENDMENT, recording);
+    return {
+      stream: upnStream(amended.upn),
+      childId: amended.childId,
+      release: () =>
+        upns.releaseUnrecorded(amended.upn, amended.childId, reservedAt, UNRECORDED_AMENDMENT, recording),
+    };
   }
 
   private registry(): UpnRegistry {
