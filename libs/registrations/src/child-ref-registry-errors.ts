@@ -1,18 +1,20 @@
 /**
- * Why a release of a 903 reference was refused. Nothing is written when one is thrown. `kind` says
- * which answer it is (bad input, no such reservation, or the reference's state forbids it), so the
- * API and the CLI can each say it their own way; `problems` name the field and the rule.
+ * Why an admin release of a registry's hold (a 903 reference's, or a UPN's) was refused. Nothing is
+ * written when one is thrown. `kind` says which answer it is (bad input, no such reservation, or
+ * the hold's state forbids it), so the API and the CLI can each say it their own way; `problems`
+ * name the field and the rule.
  */
 export type ReleaseRefusalKind = 'invalid' | 'not-found' | 'conflict';
 
 export interface ReleaseProblem {
-  field: 'childRef' | 'reason';
+  field: 'childRef' | 'upn' | 'reason';
   rule: string;
   message: string;
 }
 
-export class ChildRefReleaseRefused extends Error {
-  override readonly name = 'ChildRefReleaseRefused';
+/** A refused release of either registry (the API and the CLI answer both the same way). */
+export class RegistryReleaseRefused extends Error {
+  override readonly name: string = 'RegistryReleaseRefused';
   constructor(
     readonly kind: ReleaseRefusalKind,
     readonly problems: readonly ReleaseProblem[],
@@ -24,6 +26,16 @@ export class ChildRefReleaseRefused extends Error {
   get rule(): string {
     return this.problems[0].rule;
   }
+}
+
+/** A refused release of a 903 reference (child-ref-registry.ts `release`). */
+export class ChildRefReleaseRefused extends RegistryReleaseRefused {
+  override readonly name: string = 'ChildRefReleaseRefused';
+}
+
+/** A refused release of a UPN (upn-registry.ts `release`); its messages never hold the UPN. */
+export class UpnReleaseRefused extends RegistryReleaseRefused {
+  override readonly name: string = 'UpnReleaseRefused';
 }
 
 export const refusal = (

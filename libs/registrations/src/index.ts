@@ -13,7 +13,12 @@ export {
   type ReservationClaim,
   type ReservationRecording,
 } from './child-ref-registry';
-export { ChildRefReleaseRefused, type ReleaseProblem } from './child-ref-registry-errors';
+export {
+  ChildRefReleaseRefused,
+  RegistryReleaseRefused,
+  UpnReleaseRefused,
+  type ReleaseProblem,
+} from './child-ref-registry-errors';
 export type { MigrationOutcome } from './child-ref-registry-legacy';
 // One real UPN per child (903 rule 444).
 export {
@@ -26,6 +31,7 @@ export {
   type UpnClaim,
   type UpnClaimed,
   type UpnRecording,
+  type UpnRelease,
 } from './upn-registry';
 // Both registries checked against the journeys (audit verify-store, review s18-es F4).
 export { RegistryCrossCheck, type RegistryMismatch } from './registry-cross-check';

@@ -23,6 +23,7 @@ import {
   DuplicateEventIds,
   readLastEvent,
   WrongExpectedRevision,
+  type AppendResult,
   type EventStore,
   type RecordedEvent,
 } from '@care-journey/event-store';
@@ -32,13 +33,20 @@ import { chainedRegistryEvent } from './chained-registry-event';
 import { isUnknownUpn, normaliseUpn, UPN_STREAM_PREFIX, upnStream } from './upn-normalise';
 import { nameBasedUuid } from './deterministic-id';
 import type { ClaimingWriter } from './child-ref-registry';
-import { readCarried } from './journey-carried';
+import { readCarried, type CarriedByJourney } from './journey-carried';
+import { UpnReleaseRefused } from './child-ref-registry-errors';
+import {
+  refuseUnsettledUpn,
+  upnCarriedRefusal,
+  upnRefusal,
+  upnReleaseInputProblems,
+} from './upn-release-refusals';
 import { assertReadableRegistryEvent } from './registry-event-version';
 
 // Where a UPN's stream is and how UPNs compare: upn-normalise.ts (the journey fold reads them too).
 export { isUnknownUpn, normaliseUpn, UPN_STREAM_PREFIX, upnStream } from './upn-normalise';
 export const UPN_RESERVED = 'UpnReserved';
-/** An amendment's reservation released again after its journey append was refused (`releaseUnrecorded`). */
+/** A UPN freed again: an amendment's reservation after its journey append was refused (`releaseUnrecorded`), or an admin's release (`release`). */
 export const UPN_RELEASED = 'UpnReleased';
 export const UPN_SCHEMA_VERSION = 1;
 
@@ -64,6 +72,15 @@ export interface UpnRecording {
 
 /** Who holds a UPN now, from its stream's latest event (as a 903 reference's, libs/journey child-ref.ts). */
 export type UpnHolding = { held: true; childId: string } | { held: false; releasedFrom: string };
+
+/** What an admin's release recorded (the UPN itself is not in it: its stream names it). */
+export interface UpnRelease extends AppendResult {
+  upnStream: string;
+  /** The id that held the UPN (and whose journey never carried it). */
+  childId: string;
+  /** Whether that id is a child (an amendment reserved the UPN and was never recorded). */
+  holderRegistered: boolean;
+}
 
 /** What a reservation came to; `reservedAt`: the revision of the reservation this call wrote. */
 export type UpnClaimed = { held: false } | { held: true; reservedAt?: bigint };
@@ -185,11 +202,66 @@ export class UpnRegistry {
   }
 
   /**
+   * An admin's release of a UPN whose holder's journey never carried it (a crash between an
+   * amendment's reservation and its journey append, or a compensating release that failed; or a
+   * holder that never became a child), as `ChildRefRegistry.release` does for a 903 reference, with
+   * the same rules: appends `UpnReleased` {childId, reason} after the reservation, at the revision
+   * read, only while the holder's journey is as read. Throws UpnReleaseRefused (nothing written)
+   * for bad input (invalid-upn, upn-unknown-code, release-reason-*), a UPN nobody reserved
+   * (upn-not-reserved), one already released, one the holder's journey carries
+   * (upn-holder-registered), one that changed meanwhile (upn-changed), or a registered holder's
+   * reservation younger than SETTLE_MS (upn-hold-settling). No message or event holds the UPN.
+   */
+  async release(upn: unknown, reason: unknown, recording: UpnRecording): Promise<UpnRelease> {
+    const problems = upnReleaseInputProblems(upn, reason);
+    if (problems.length > 0) throw new UpnReleaseRefused('invalid', problems);
+    const key = normaliseUpn(upn as string);
+    const stream = upnStream(key);
+    const last = await readLastEvent(this.store, stream);
+    if (!last) throw upnRefusal('not-found', 'upn-not-reserved', 'upn is not reserved: nothing to release');
+    const holding = reservationOf(last).holding;
+    if (!holding.held)
+      throw upnRefusal(
+        'conflict',
+        'upn-already-released',
+        `the UPN of ${stream} was already released (from ${holding.releasedFrom}): it is free to reserve`,
+      );
+    const journey = await readCarried(this.store, holding.childId);
+    if (journey?.names.upns.has(key)) throw upnCarriedRefusal(stream, holding.childId, 'is');
+    if (journey) refuseUnsettledUpn(stream, holding.childId, last, recording.recordedAt);
+    try {
+      const result = await this.appendRelease(
+        stream,
+        holding.childId,
+        last,
+        (reason as string).trim(),
+        recording,
+        journey,
+      );
+      return {
+        upnStream: stream,
+        childId: holding.childId,
+        holderRegistered: journey !== undefined,
+        ...result,
+      };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevision)) throw error;
+      if (error.stream === journeyStream(holding.childId))
+        throw upnCarriedRefusal(stream, holding.childId, 'may be');
+      throw upnRefusal(
+        'conflict',
+        'upn-changed',
+        `the UPN of ${stream} changed while it was being released (reserved or released meanwhile): look again`,
+      );
+    }
+  }
+
+  /**
    * The compensation of an amendment whose journey append was refused after it reserved `upn`
    * (`claim`'s `reservedAt`): appends `UpnReleased` while that reservation is still the stream's
    * latest event and the child's journey, read now, has not carried the UPN (an append that did
    * land after all keeps it), only while the journey stays as read. False when nothing was written
-   * (`audit verify-store` then names the hold, as after a crash before this runs).
+   * (`audit verify-store` then names the hold, as after a crash before this runs; `release` frees it).
    */
   async releaseUnrecorded(
     upn: string,
@@ -203,20 +275,36 @@ export class UpnRegistry {
     if (!latest || latest.revision !== reservedAt || holderOf(latest) !== childId) return false;
     const journey = await readCarried(this.store, childId);
     if (journey?.names.upns.has(normaliseUpn(upn))) return false;
-    const { event, expectedRevision } = chainedRegistryEvent(stream, latest, {
+    try {
+      await this.appendRelease(stream, childId, latest, reason, recording, journey);
+      return true;
+    } catch (error) {
+      if (error instanceof WrongExpectedRevision) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * `UpnReleased` after `last`, only while the holder's journey is at the revision read (no_stream
+   * when it had none), in the same transaction on SQLite: a registration or amendment carrying the
+   * UPN that lands first makes the store refuse it (WrongExpectedRevision).
+   */
+  private appendRelease(
+    stream: string,
+    childId: string,
+    last: RecordedEvent,
+    reason: string,
+    recording: UpnRecording,
+    journey: CarriedByJourney | undefined,
+  ): Promise<AppendResult> {
+    const { event, expectedRevision } = chainedRegistryEvent(stream, last, {
       id: randomUUID(),
       type: UPN_RELEASED,
       data: { childId, reason },
       metadata: { ...recording, schemaVersion: UPN_SCHEMA_VERSION },
     });
     const onlyIf = { stream: journeyStream(childId), revision: journey?.revision ?? ('no_stream' as const) };
-    try {
-      await this.store.appendToStream(stream, [event], { expectedRevision, onlyIf });
-      return true;
-    } catch (error) {
-      if (error instanceof WrongExpectedRevision) return false;
-      throw error;
-    }
+    return this.store.appendToStream(stream, [event], { expectedRevision, onlyIf });
   }
 
   /**

@@ -1,0 +1,82 @@
+/**
+ * Why an admin release of a UPN (upn-registry.ts `release`) is refused: the same rules as a 903
+ * reference's (child-ref-registry.ts), each naming the field and the rule. A UPN is personal data:
+ * no message holds it; the hold is named by its stream (`upn-<hash>`), as `audit verify-store` names it.
+ */
+import { RELEASE_REASON_MAX_LENGTH } from '@care-journey/journey';
+import type { RecordedEvent } from '@care-journey/event-store';
+import { type ReleaseProblem, type ReleaseRefusalKind, UpnReleaseRefused } from './child-ref-registry-errors';
+import { isUnknownUpn, normaliseUpn } from './upn-normalise';
+import { SETTLE_MS } from './settle-window';
+
+/** A UPN's shape (the registration's own rule, invalid-upn): a letter, 11 digits, and a digit or letter. */
+const UPN_SHAPE = /^[A-Z]\d{11}[0-9A-Z]$/;
+
+export const upnRefusal = (kind: ReleaseRefusalKind, rule: string, message: string): UpnReleaseRefused =>
+  new UpnReleaseRefused(kind, [{ field: 'upn', rule, message }]);
+
+/** Every problem with the input of a release (empty: the UPN and reason may be looked at). */
+export function upnReleaseInputProblems(upn: unknown, reason: unknown): ReleaseProblem[] {
+  const problems: ReleaseProblem[] = [];
+  if (typeof upn === 'string' && isUnknownUpn(upn))
+    problems.push({
+      field: 'upn',
+      rule: 'upn-unknown-code',
+      message:
+        'upn is an unknown-UPN code (UN1–UN5): it names no pupil, is never reserved, and has nothing to release',
+    });
+  else if (typeof upn !== 'string' || !UPN_SHAPE.test(normaliseUpn(upn)))
+    problems.push({
+      field: 'upn',
+      rule: 'invalid-upn',
+      message:
+        'upn must be a 13-character unique pupil number (a letter, 11 digits, then a digit or letter), compared ignoring case',
+    });
+  if (typeof reason !== 'string' || reason.trim() === '')
+    problems.push({
+      field: 'reason',
+      rule: 'release-reason-required',
+      message: 'reason is required: say why the UPN is released (it is kept in the UPN’s stream)',
+    });
+  else if (reason.trim().length > RELEASE_REASON_MAX_LENGTH)
+    problems.push({
+      field: 'reason',
+      rule: 'release-reason-length',
+      message: `reason must be at most ${RELEASE_REASON_MAX_LENGTH} characters`,
+    });
+  return problems;
+}
+
+/** A release refused because the holder's journey carries the UPN, or was written meanwhile and may. */
+export function upnCarriedRefusal(stream: string, childId: string, verb: 'is' | 'may be'): UpnReleaseRefused {
+  const journey =
+    verb === 'is'
+      ? 'whose journey carries it (at its registration or by an amendment)'
+      : 'whose journey was written while the release was being written (a registration or amendment may carry it)';
+  return upnRefusal(
+    'conflict',
+    'upn-holder-registered',
+    `the UPN of ${stream} is held by child ${childId}, ${journey}: a UPN is released only when its holder's ` +
+      'journey never carried it (one that named a child in a return never names another)',
+  );
+}
+
+/** Refuses releasing a registered child's reservation recorded less than SETTLE_MS before `recordedAt`. */
+export function refuseUnsettledUpn(
+  stream: string,
+  childId: string,
+  reservation: RecordedEvent,
+  recordedAt: string,
+): void {
+  const reservedAt = Date.parse(String(reservation.metadata.recordedAt ?? ''));
+  if (!(Date.parse(recordedAt) - reservedAt < SETTLE_MS)) return;
+  const minutes = SETTLE_MS / 60_000;
+  throw upnRefusal(
+    'conflict',
+    'upn-hold-settling',
+    `the UPN of ${stream} was reserved for child ${childId} at ${new Date(reservedAt).toISOString()}, less than ` +
+      `${minutes} minutes ago: an amendment carrying it may still be being recorded, so a registered child's ` +
+      `reservation is released only once it is ${minutes} minutes old; try again after ` +
+      new Date(reservedAt + SETTLE_MS).toISOString(),
+  );
+}
