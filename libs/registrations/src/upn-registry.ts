@@ -36,6 +36,7 @@ import type { ClaimingWriter } from './child-ref-registry';
 import { readCarried, type CarriedByJourney } from './journey-carried';
 import { UpnReleaseRefused } from './child-ref-registry-errors';
 import {
+  releasedStream,
   refuseUnsettledUpn,
   upnCarriedRefusal,
   upnRefusal,
@@ -205,7 +206,8 @@ export class UpnRegistry {
    * An admin's release of a UPN whose holder's journey never carried it (a crash between an
    * amendment's reservation and its journey append, or a compensating release that failed; or a
    * holder that never became a child), as `ChildRefRegistry.release` does for a 903 reference, with
-   * the same rules: appends `UpnReleased` {childId, reason} after the reservation, at the revision
+   * the same rules (`upn` is the UPN, or its stream `upn-<hash>` as verify-store names it, so an
+   * admin need not handle the UPN): appends `UpnReleased` {childId, reason} after the reservation, at the revision
    * read, only while the holder's journey is as read. Throws UpnReleaseRefused (nothing written)
    * for bad input (invalid-upn, upn-unknown-code, release-reason-*), a UPN nobody reserved
    * (upn-not-reserved), one already released, one the holder's journey carries
@@ -215,8 +217,7 @@ export class UpnRegistry {
   async release(upn: unknown, reason: unknown, recording: UpnRecording): Promise<UpnRelease> {
     const problems = upnReleaseInputProblems(upn, reason);
     if (problems.length > 0) throw new UpnReleaseRefused('invalid', problems);
-    const key = normaliseUpn(upn as string);
-    const stream = upnStream(key);
+    const stream = releasedStream(upn as string);
     const last = await readLastEvent(this.store, stream);
     if (!last) throw upnRefusal('not-found', 'upn-not-reserved', 'upn is not reserved: nothing to release');
     const holding = reservationOf(last).holding;
@@ -227,7 +228,8 @@ export class UpnRegistry {
         `the UPN of ${stream} was already released (from ${holding.releasedFrom}): it is free to reserve`,
       );
     const journey = await readCarried(this.store, holding.childId);
-    if (journey?.names.upns.has(key)) throw upnCarriedRefusal(stream, holding.childId, 'is');
+    if (journey && [...journey.names.upns].some((carried) => upnStream(carried) === stream))
+      throw upnCarriedRefusal(stream, holding.childId, 'is');
     if (journey) refuseUnsettledUpn(stream, holding.childId, last, recording.recordedAt);
     try {
       const result = await this.appendRelease(

@@ -6,11 +6,18 @@
 import { RELEASE_REASON_MAX_LENGTH } from '@care-journey/journey';
 import type { RecordedEvent } from '@care-journey/event-store';
 import { type ReleaseProblem, type ReleaseRefusalKind, UpnReleaseRefused } from './child-ref-registry-errors';
-import { isUnknownUpn, normaliseUpn } from './upn-normalise';
+import { isUnknownUpn, normaliseUpn, UPN_STREAM_PREFIX, upnStream } from './upn-normalise';
 import { SETTLE_MS } from './settle-window';
 
 /** A UPN's shape (the registration's own rule, invalid-upn): a letter, 11 digits, and a digit or letter. */
 const UPN_SHAPE = /^[A-Z]\d{11}[0-9A-Z]$/;
+
+/** A UPN's stream as `audit verify-store` names it: an admin may release by it, never handling the UPN. */
+const UPN_STREAM_NAME = new RegExp(`^${UPN_STREAM_PREFIX}[0-9a-f]{40}$`);
+
+/** The stream a release's (checked) `upn` names: a UPN's, or a stream name given as it is. */
+export const releasedStream = (upn: string): string =>
+  UPN_STREAM_NAME.test(upn.trim()) ? upn.trim() : upnStream(upn);
 
 export const upnRefusal = (kind: ReleaseRefusalKind, rule: string, message: string): UpnReleaseRefused =>
   new UpnReleaseRefused(kind, [{ field: 'upn', rule, message }]);
@@ -25,7 +32,10 @@ export function upnReleaseInputProblems(upn: unknown, reason: unknown): ReleaseP
       message:
         'upn is an unknown-UPN code (UN1–UN5): it names no pupil, is never reserved, and has nothing to release',
     });
-  else if (typeof upn !== 'string' || !UPN_SHAPE.test(normaliseUpn(upn)))
+  else if (
+    typeof upn !== 'string' ||
+    !(UPN_SHAPE.test(normaliseUpn(upn)) || UPN_STREAM_NAME.test(upn.trim()))
+  )
     problems.push({
       field: 'upn',
       rule: 'invalid-upn',

@@ -100,6 +100,26 @@ describe('UpnRegistry.release: an admin frees a UPN its holder never carried', (
     expect(await registry.hold(HELD, 'child-b', admin)).toBe(true);
   });
 
+  it('Given the hold as audit verify-store names it (its stream, not the UPN), When an admin releases by that name, Then it is released, and a carried one is refused as by its UPN', async () => {
+    await registerA();
+    const registry = new UpnRegistry(store);
+    await registry.claim(HELD, 'child-a', recording, { for: 'amendment' });
+    const check = new RegistryCrossCheck();
+    for await (const event of store.readAll()) check.see(event);
+    const [named] = check.mismatches(new Date('2026-01-01T00:00:00Z'));
+
+    expect(await registry.release(` ${named.stream} `, reason, admin)).toMatchObject({
+      upnStream: upnStream(HELD),
+      childId: 'child-a',
+    });
+    expect(await mismatches()).toEqual([]);
+    const carried = await refusedWith(() => registry.release(upnStream('A100000000001'), reason, admin));
+    expect(carried).toMatchObject({ rule: 'upn-holder-registered' });
+    expect(await refusedWith(() => registry.release('upn-not-a-hash', reason, admin))).toMatchObject({
+      problems: [{ field: 'upn', rule: 'invalid-upn' }],
+    });
+  });
+
   it('Given a UPN held by an id that never became a child, When an admin releases it, Then it is released at once (no settle wait: a registration landing first refuses the release)', async () => {
     const registry = new UpnRegistry(store);
     await registry.hold(HELD, 'never-a-child', recording);
