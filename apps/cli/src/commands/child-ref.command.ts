@@ -1,25 +1,13 @@
-import { userInfo } from 'node:os';
 import { Command } from 'commander';
-import type { EventStore } from '@care-journey/event-store';
-import { openExistingStore } from '../support/open-existing-store';
 import { ChildRefRegistry, ChildRefReleaseRefused } from '@care-journey/registrations';
+import { defaultRecorder, reportRefusedRelease, withStore } from './registry-repair';
 
 interface ReleaseOptions {
   reason?: string;
   by: string;
 }
 
-/** Exit code of a refused release (bad input, unknown reference, or its state forbids it). */
-export const RELEASE_REFUSED_EXIT_CODE = 1;
-
-/** Who the CLI records as `recordedBy` when `--by` is not given: the operating-system user. */
-function defaultRecorder(): string {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
-}
+export { RELEASE_REFUSED_EXIT_CODE } from './registry-repair';
 
 /**
  * `care-journey child-ref release REF --reason TEXT` and `care-journey child-ref migrate`: the 903
@@ -58,11 +46,7 @@ export function registerChildRefCommand(program: Command): void {
           );
         } catch (error) {
           if (!(error instanceof ChildRefReleaseRefused)) throw error;
-          const lines = error.problems.map(
-            (problem) => `  ${problem.field} (${problem.rule}): ${problem.message}\n`,
-          );
-          process.stderr.write(`release refused, nothing recorded:\n${lines.join('')}`);
-          process.exitCode = RELEASE_REFUSED_EXIT_CODE;
+          reportRefusedRelease(error);
         }
       }),
     );
@@ -87,13 +71,4 @@ export function registerChildRefCommand(program: Command): void {
         );
       }),
     );
-}
-
-async function withStore(work: (store: EventStore) => Promise<void>): Promise<void> {
-  const store = await openExistingStore();
-  try {
-    await work(store);
-  } finally {
-    await store.close();
-  }
 }

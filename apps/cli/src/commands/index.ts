@@ -15,6 +15,7 @@ import { registerSeedCommand } from './seed.command';
 import { registerServeCommand } from './serve.command';
 import { registerStoreMarkersCommand } from './store-markers.command';
 import { registerTokenCommand } from './token.command';
+import { registerUpnCommand } from './upn.command';
 import { registerUserEntryCommand } from './user-entry.command';
 
 /** Every CLI command; add yours here (one file per command in this folder). */
@@ -36,4 +37,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerStoreMarkersCommand,
   registerUserEntryCommand,
   registerChildRefCommand,
+  registerUpnCommand,
 ];

@@ -1,0 +1,55 @@
+import { Command } from 'commander';
+import { UpnRegistry, UpnReleaseRefused } from '@care-journey/registrations';
+import { defaultRecorder, reportRefusedRelease, withStore } from './registry-repair';
+
+interface ReleaseOptions {
+  reason?: string;
+  by: string;
+}
+
+/**
+ * `care-journey upn release UPN --reason TEXT`: the UPN registry's repair on the configured store
+ * (CARE_JOURNEY_STORE…), as `child-ref release` is the 903 reference's and the API's
+ * `POST /admin/upns/release` is. It appends UpnReleased; nothing is edited or deleted. The UPN is
+ * personal data: nothing printed holds it (its stream `upn-<hash>` names the hold).
+ */
+export function registerUpnCommand(program: Command): void {
+  const upn = program
+    .command('upn')
+    .description('Repairs of the UPN registry (one real UPN, one child: 903 rule 444)');
+
+  upn
+    .command('release')
+    .description(
+      'Release a UPN its holder never carried: an id that never became a child (no journey), or a child whose ' +
+        'amendment reserved it and was never recorded (audit verify-store: held-but-never-carried); refused ' +
+        "(upn-holder-registered) when the holder's journey carries it, and (upn-hold-settling) while a child's " +
+        'reservation is under 10 minutes old (the message says when to retry). It can then be reserved again',
+    )
+    .argument(
+      '<upn>',
+      'the UPN (compared ignoring case), or its stream upn-<40 hex digits> as audit verify-store names it ' +
+        '(keeps the UPN out of shell history)',
+    )
+    .option('--reason <text>', 'why it is released (required; kept in the UPN stream)')
+    .option('--by <user>', 'who releases it (recordedBy)', defaultRecorder())
+    .action(async (given: string, options: ReleaseOptions) =>
+      withStore(async (store) => {
+        try {
+          const released = await new UpnRegistry(store).release(given, options.reason, {
+            recordedAt: new Date().toISOString(),
+            recordedBy: options.by,
+          });
+          const holder = released.holderRegistered
+            ? 'a child whose journey never carried it'
+            : 'who never became a child';
+          process.stdout.write(
+            `released the UPN of ${released.upnStream} (held by ${released.childId}, ${holder}): revision ${released.nextExpectedRevision}, position ${released.globalPosition}\n`,
+          );
+        } catch (error) {
+          if (!(error instanceof UpnReleaseRefused)) throw error;
+          reportRefusedRelease(error);
+        }
+      }),
+    );
+}
