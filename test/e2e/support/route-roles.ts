@@ -97,6 +97,7 @@ export const ROUTE_ROLES: Record<string, RouteExpectation> = {
   'GET /admin/rebuild': ['admin'],
   'GET /admin/projections': ['admin'],
   'POST /admin/child-refs/:childRef/release': ['admin'],
+  'POST /admin/upns/release': ['admin'],
   'GET /health/projections': 'public',
 
   // Web pages (apps/api/src/web): a missing session redirects to the login page (303).

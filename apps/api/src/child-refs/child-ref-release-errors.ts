@@ -1,12 +1,13 @@
 import { BadRequestException, ConflictException, HttpStatus, NotFoundException } from '@nestjs/common';
-import type { ChildRefReleaseRefused } from '@care-journey/registrations';
+import type { RegistryReleaseRefused } from '@care-journey/registrations';
 import { badRequestBody } from '../http/field-errors';
 
 /**
- * A refused release as its HTTP answer: bad input 400 (every field and rule), an unknown reference
- * 404, a reference whose state forbids it 409; each names the field and the rule. Nothing was recorded.
+ * A refused release (of a 903 reference or a UPN) as its HTTP answer: bad input 400 (every field
+ * and rule), an unknown hold 404, a hold whose state forbids it 409; each names the field and the
+ * rule. Nothing was recorded.
  */
-export function releaseRefusalAnswer(refusal: ChildRefReleaseRefused): Error {
+export function releaseRefusalAnswer(refusal: RegistryReleaseRefused): Error {
   if (refusal.kind === 'invalid') return new BadRequestException(badRequestBody([...refusal.problems]));
   const [{ field, rule }] = refusal.problems;
   if (refusal.kind === 'not-found')
