@@ -228,4 +228,29 @@ describe('UpnRegistry.release: an admin frees a UPN its holder never carried', (
     );
     expect((await eventsOf(store, upnStream(HELD))).map((event) => event.type)).toEqual(['UpnReserved']);
   });
+
+  it('Given the UPN’s stream is written between the release’s read and its append (the child’s own amendment renewing its hold), Then the release is refused (upn-changed) and writes nothing of its own', async () => {
+    await registerA();
+    await new UpnRegistry(store).claim(HELD, 'child-a', recording, { for: 'amendment' });
+    const append = store.appendToStream.bind(store);
+    let renewed = false;
+    jest.spyOn(store, 'appendToStream').mockImplementation(async (stream, events, options) => {
+      if (!renewed && stream === upnStream(HELD) && events[0].type === UPN_RELEASED) {
+        renewed = true;
+        await new UpnRegistry(store).claim(HELD, 'child-a', recording, { for: 'amendment' });
+      }
+      return append(stream, events, options);
+    });
+
+    const refused = await new UpnRegistry(store)
+      .release(HELD, reason, admin)
+      .catch((error: unknown) => error);
+
+    expect(refused).toBeInstanceOf(UpnReleaseRefused);
+    expect(refused).toMatchObject({ kind: 'conflict', rule: 'upn-changed' });
+    expect((await eventsOf(store, upnStream(HELD))).map((event) => event.type)).toEqual([
+      'UpnReserved',
+      'UpnReserved',
+    ]);
+  });
 });

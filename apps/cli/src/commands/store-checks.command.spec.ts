@@ -29,6 +29,7 @@ import { registerExport903Command } from './export-903.command';
 import { registerMeasuresCommand } from './measures.command';
 import { registerRebuildCommand } from './rebuild.command';
 import { registerRestoreCommand } from './restore.command';
+import { registerUpnCommand } from './upn.command';
 
 /** Runs one CLI command in-process with the given environment; returns its output and exit code. */
 async function cli(args: string[], env: Record<string, string>) {
@@ -49,6 +50,7 @@ async function cli(args: string[], env: Record<string, string>) {
       registerMeasuresCommand,
       registerRebuildCommand,
       registerRestoreCommand,
+      registerUpnCommand,
     ])
       register(program);
     let thrown = '';
@@ -98,6 +100,7 @@ describe('CLI store checks', () => {
       ['audit verify', ['audit', 'verify', '--child', 'c1']],
       ['child-ref migrate', ['child-ref', 'migrate']],
       ['child-ref release', ['child-ref', 'release', 'X1', '--reason', 'never registered']],
+      ['upn release', ['upn', 'release', 'A100000000001', '--reason', 'never registered']],
     ])('%s', async (_name, args) => {
       const missing = join(dir, 'typo', 'events.sqlite');
       const result = await cli(
