@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, rmSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { openChunks, writeAll } from './sealed-chunks';
 import { SEALED_MAGIC, startsSealed } from './sealed-file-format';
 import { readHeader, unwrapDataKey } from './sealed-header';
@@ -16,6 +16,27 @@ export function isSealedFile(file: string): boolean {
   }
 }
 
+/** The plaintext's length, once every chunk of `source` authenticates; each chunk given to `sink`. */
+async function readSealed(source: string, opener: SealingKey, sink?: (plain: Buffer) => Promise<void>) {
+  const input = await open(source, 'r');
+  try {
+    const header = await readHeader(input);
+    const dataKey = unwrapDataKey(header, opener);
+    try {
+      let bytes = 0;
+      for await (const plain of openChunks(input, header, dataKey)) {
+        await sink?.(plain);
+        bytes += plain.length;
+      }
+      return bytes;
+    } finally {
+      dataKey.fill(0);
+    }
+  } finally {
+    await input.close();
+  }
+}
+
 /**
  * Opens a file sealed by `sealFile` into a new file `target` (0600; refused if it exists), with the
  * recipient's private key. Every chunk is authenticated before it is written; on any failure (a
@@ -23,29 +44,23 @@ export function isSealedFile(file: string): boolean {
  * removed, so the caller is never left a plaintext that did not authenticate whole.
  */
 export async function openSealedFile(source: string, target: string, opener: SealingKey): Promise<number> {
-  const input = await open(source, 'r');
-  let created = false;
+  let output: FileHandle | undefined;
   try {
-    const header = await readHeader(input);
-    const dataKey = unwrapDataKey(header, opener);
-    const output = await open(target, 'wx', 0o600);
-    created = true;
-    let bytes = 0;
-    try {
-      for await (const plain of openChunks(input, header, dataKey)) {
-        await writeAll(output, plain);
-        bytes += plain.length;
-      }
-      await output.sync();
-    } finally {
-      dataKey.fill(0);
-      await output.close();
-    }
+    const bytes = await readSealed(source, opener, async (plain) => {
+      output ??= await open(target, 'wx', 0o600);
+      await writeAll(output, plain);
+    });
+    output ??= await open(target, 'wx', 0o600); // an empty file sealed: still written
+    await output.sync();
     return bytes;
   } catch (error) {
-    if (created) rmSync(target, { force: true });
+    if (output) rmSync(target, { force: true });
     throw error;
   } finally {
-    await input.close();
+    await output?.close();
   }
 }
+
+/** The plaintext's length when every chunk of `source` authenticates with this key; writes nothing. */
+export const checkSealedFile = (source: string, opener: SealingKey): Promise<number> =>
+  readSealed(source, opener);
