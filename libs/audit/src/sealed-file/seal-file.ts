@@ -20,14 +20,17 @@ export interface SealedFileWritten {
   chunks: number;
 }
 
-async function writeChunks(input: FileHandle, output: FileHandle, header: SealedHeader, dataKey: Buffer) {
+/** Up to `length` bytes of the plaintext from `position`: fewer only at its end. */
+type ReadPlain = (position: number, length: number) => Promise<Buffer>;
+
+async function writeChunks(read: ReadPlain, output: FileHandle, header: SealedHeader, dataKey: Buffer) {
   let position = 0;
-  let current = await readUpTo(input, header.chunkSize, position);
+  let current = await read(position, header.chunkSize);
   for (let index = 0; ; index++) {
     // Read one chunk ahead: the last chunk is sealed as the last, so a cut is seen when opening.
     const next =
       current.length === header.chunkSize
-        ? await readUpTo(input, header.chunkSize, position + current.length)
+        ? await read(position + current.length, header.chunkSize)
         : Buffer.alloc(0);
     const last = next.length === 0;
     await writeAll(output, sealChunk(dataKey, header, index, last, current));
@@ -50,13 +53,13 @@ async function authenticateWritten(target: string, header: SealedHeader, dataKey
 }
 
 /**
- * Seals `source` into a new file `target` (0600; refused if it exists) to the recipient's public
+ * Seals `source` (a file's path, or bytes already in memory such as a CSV) into a new file `target` (0600; refused if it exists) to the recipient's public
  * key: a fresh AES-256-GCM data key, wrapped with RSA-OAEP (SHA-256), encrypts the file a chunk at
  * a time, so a file of any size is never all in memory. Read back and authenticated before it
  * returns; on any failure `target` is removed.
  */
 export async function sealFile(
-  source: string,
+  source: string | Buffer,
   target: string,
   recipient: SealingKey,
   chunkSize = DEFAULT_CHUNK_SIZE,
@@ -71,7 +74,10 @@ export async function sealFile(
     noncePrefix: randomBytes(NONCE_PREFIX_LENGTH),
   };
   const header: SealedHeader = { ...fields, version: 1, bytes: encodeHeader(fields) };
-  const input = await open(source, 'r');
+  const input = typeof source === 'string' ? await open(source, 'r') : undefined;
+  const read: ReadPlain = input
+    ? (position, length) => readUpTo(input, length, position)
+    : (position, length) => Promise.resolve((source as Buffer).subarray(position, position + length));
   let created = false;
   try {
     const output = await open(target, 'wx', 0o600);
@@ -79,7 +85,7 @@ export async function sealFile(
     let written: SealedFileWritten;
     try {
       await writeAll(output, header.bytes);
-      written = await writeChunks(input, output, header, dataKey);
+      written = await writeChunks(read, output, header, dataKey);
       await output.sync();
     } finally {
       await output.close();
@@ -91,6 +97,6 @@ export async function sealFile(
     throw error;
   } finally {
     dataKey.fill(0);
-    await input.close();
+    await input?.close();
   }
 }

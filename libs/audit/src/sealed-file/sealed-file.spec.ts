@@ -91,6 +91,12 @@ describe('sealed files (AES-256-GCM chunks, the data key wrapped with RSA-OAEP S
       await expect(sealFile(source, target, recipient)).rejects.toThrow(/EEXIST/);
     });
 
+    it('seals bytes held in memory as it seals a file', async () => {
+      const target = path('sealed');
+      expect(await sealFile(plain, target, recipient, CHUNK)).toEqual({ bytes: plain.length, chunks: 4 });
+      expect(await opened(readFileSync(target))).toEqual(plain);
+    });
+
     it('seals the same file differently each time (a fresh data key and nonce)', async () => {
       const [a, b] = [await sealed(plain), await sealed(plain)];
       expect(a.subarray(HEADER)).not.toEqual(b.subarray(HEADER));
