@@ -15,6 +15,7 @@ import { registerSeedCommand } from './seed.command';
 import { registerServeCommand } from './serve.command';
 import { registerStoreMarkersCommand } from './store-markers.command';
 import { registerTokenCommand } from './token.command';
+import { registerUnsealCommand } from './unseal.command';
 import { registerUserEntryCommand } from './user-entry.command';
 
 /** Every CLI command; add yours here (one file per command in this folder). */
@@ -32,6 +33,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerMeasuresCommand,
   registerBackupCommand,
   registerRestoreCommand,
+  registerUnsealCommand,
   registerRestoredHeadCommand,
   registerStoreMarkersCommand,
   registerUserEntryCommand,
