@@ -1,4 +1,4 @@
-// Public surface of @care-journey/audit: hash chain, head anchors, replay, chronology, bundles, read-access trail.
+// Public surface of @care-journey/audit: hash chain, head anchors, replay, chronology, bundles, read-access trail, sealed files.
 export * from './integrity';
 export * from './bundle';
 export * from './replay';
@@ -9,3 +9,4 @@ export * from './anchor';
 export * from './store-check';
 export * from './token-issue';
 export * from './subject-access';
+export * from './sealed-file';

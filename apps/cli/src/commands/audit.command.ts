@@ -1,24 +1,30 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import {
   childFlagsAsKnown,
   childFlagsPoint,
   chronology,
+  describeFingerprint,
   exportBundle,
   keyForBundle,
   loadAuditKey,
   parseAuditKeyRing,
   parseReplayPoint,
+  readRecipientKey,
   readWholeStream,
   recordCaseHistoryRead,
   replayHistory,
+  SealedFileError,
+  sealFile,
   searchTermHash,
   toStoredJourneyEvent,
   verifyBundle,
   verifyChain,
   type AuditKey,
   type CaseHistoryView,
+  type SealingKey,
 } from '@care-journey/audit';
 import { loadStoreConfig, toJsonSafe, type EventStore, type RecordedEvent } from '@care-journey/event-store';
 import { checkStoreEvents } from '../support/check-store';
@@ -85,6 +91,16 @@ const withReader = (command: Command): Command =>
     .requiredOption('--child <id>', 'child id', childId)
     .option('--by <user>', 'who is reading, for the access log (default: the OS user)')
     .option('--reason <text>', 'why, for the access log');
+
+/** The key a bundle is sealed to, checked before the case history is read (a refused export is no read). */
+function bundleRecipient(file: string): SealingKey {
+  try {
+    return readRecipientKey(resolve(file));
+  } catch (error) {
+    if (error instanceof SealedFileError) throw new Error(`--encrypt-to: ${error.message}; nothing written`);
+    throw error;
+  }
+}
 
 /** `care-journey audit …`: replay, chronology, chain verification, head anchors and signed bundles, offline. */
 export function registerAuditCommand(program: Command): void {
@@ -199,12 +215,17 @@ export function registerAuditCommand(program: Command): void {
       .description('Write a signed, self-contained case-history bundle (key: CARE_JOURNEY_AUDIT_KEY)'),
   )
     .requiredOption('--out <file>', 'bundle file to write')
-    .action(async (options: ReaderOptions & { out: string }) => {
+    .option(
+      '--encrypt-to <public-key.pem>',
+      'seal the bundle to this RSA public key (`care-journey unseal` opens it; then verify-bundle)',
+    )
+    .action(async (options: ReaderOptions & { out: string; encryptTo?: string }) => {
       // Checked before the read, so a refused export is not logged as a read; 'wx' below still guards a race.
       if (existsSync(options.out))
         throw new Error(
           `--out ${options.out} already exists: a bundle is never overwritten; choose another file`,
         );
+      const recipient = options.encryptTo === undefined ? undefined : bundleRecipient(options.encryptTo);
       const { key, warning } = loadAuditKey();
       if (warning) warn(warning);
       const bundle = await withCaseHistory(options, 'bundle', {}, (events) =>
@@ -217,9 +238,13 @@ export function registerAuditCommand(program: Command): void {
           key,
         }),
       );
-      writeFileSync(options.out, `${JSON.stringify(bundle, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
+      const text = `${JSON.stringify(bundle, null, 2)}\n`;
+      // Sealed from memory: the bundle is never on disk in plaintext.
+      if (recipient) await sealFile(Buffer.from(text, 'utf8'), options.out, recipient);
+      else writeFileSync(options.out, text, { flag: 'wx', mode: 0o600 });
       warn(
-        `wrote ${options.out}: ${bundle.events.length} events, chain head ${bundle.chain.head}, signed with key ${key.keyId}`,
+        `wrote ${options.out}: ${bundle.events.length} events, chain head ${bundle.chain.head}, signed with key ${key.keyId}` +
+          `${recipient ? `; sealed to the key ${describeFingerprint(recipient.fingerprint)}` : ''}`,
       );
     });
 

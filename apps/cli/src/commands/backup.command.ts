@@ -1,6 +1,13 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
+import {
+  describeFingerprint,
+  readRecipientKey,
+  sealFile,
+  SealedFileError,
+  type SealingKey,
+} from '@care-journey/audit';
 import { loadStoreConfig } from '@care-journey/event-store';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { checkStore } from '../support/check-store';
@@ -10,10 +17,24 @@ const fail = (message: string): void => {
   process.exitCode = 1;
 };
 
+const removeWithWal = (file: string): void => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+};
+
+const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+interface BackupOptions {
+  force?: boolean;
+  encryptTo?: string;
+}
+
 /**
  * `care-journey backup <file>`: an online copy of the SQLite event store, safe while the API
  * writes (SQLite's backup API copies a consistent snapshot). Written beside the target and
  * renamed into place, so a failed backup never leaves a half-written file under that name.
+ * With `--encrypt-to` the copy is sealed to the council's public key (libs/audit sealed-file): the
+ * plaintext copy is then made and checked beside the store, never in the target's folder, and
+ * removed once sealed.
  */
 export function registerBackupCommand(program: Command): void {
   program
@@ -23,7 +44,11 @@ export function registerBackupCommand(program: Command): void {
     )
     .argument('<file>', 'where to write the copy')
     .option('--force', 'replace <file> if it exists')
-    .action(async (file: string, options: { force?: boolean }) => {
+    .option(
+      '--encrypt-to <public-key.pem>',
+      'seal the copy to this RSA public key (3072 bits or more): only its private key, which must not be on this host, opens it (`restore --decrypt-with`)',
+    )
+    .action(async (file: string, options: BackupOptions) => {
       const config = loadStoreConfig();
       if (config.kind !== 'sqlite') {
         return fail(
@@ -35,28 +60,49 @@ export function registerBackupCommand(program: Command): void {
       if (!existsSync(source)) return fail(`no event store at ${source} (CARE_JOURNEY_SQLITE_FILE)`);
       if (target === source) return fail('the backup must not be the store itself');
       if (existsSync(target) && !options.force) return fail(`${target} exists; pass --force to replace it`);
+      let recipient: SealingKey | undefined;
+      if (options.encryptTo !== undefined) {
+        try {
+          recipient = readRecipientKey(resolve(options.encryptTo));
+        } catch (error) {
+          if (!(error instanceof SealedFileError)) throw error;
+          return fail(`option '--encrypt-to <public-key.pem>': ${error.message}; nothing written`);
+        }
+      }
       const partial = `${target}.partial-${process.pid}`;
+      // A plaintext copy only where the store itself lies (the store's volume is the encrypted one).
+      const copy = recipient ? `${source}.backup-${process.pid}` : partial;
       const store = new SqliteEventStore({ file: source });
       try {
-        await store.backup(partial);
+        await store.backup(copy);
       } catch (error) {
-        rmSync(partial, { force: true });
-        return fail(
-          `backup failed, nothing written to ${target}: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        removeWithWal(copy);
+        return fail(`backup failed, nothing written to ${target}: ${reason(error)}`);
       } finally {
         await store.close();
       }
-      const check = await checkStore(partial);
-      if (check.brokenChains.length) {
-        rmSync(partial, { force: true });
-        return fail(
-          `the copy does not verify (hash chain broken in ${check.brokenChains.join(', ')}); nothing written to ${target}`,
+      try {
+        const check = await checkStore(copy);
+        if (check.brokenChains.length) {
+          removeWithWal(copy);
+          return fail(
+            `the copy does not verify (hash chain broken in ${check.brokenChains.join(', ')}); nothing written to ${target}`,
+          );
+        }
+        if (recipient) {
+          mkdirSync(dirname(target), { recursive: true, mode: 0o700 }); // as the plain copy's folders
+          await sealFile(copy, partial, recipient);
+        }
+        renameSync(partial, target);
+        process.stdout.write(
+          `backed up ${check.events} events (${check.streams} journeys, ${check.trailDays} days of read-access trail, head position ${check.head ?? 'none'}) from ${source} to ${target}; every hash chain verifies` +
+            `${recipient ? `; sealed to the key ${describeFingerprint(recipient.fingerprint)} (restore --decrypt-with its private key)` : ''}\n`,
         );
+      } catch (error) {
+        rmSync(partial, { force: true });
+        return fail(`backup failed, nothing written to ${target}: ${reason(error)}`);
+      } finally {
+        if (copy !== partial) removeWithWal(copy);
       }
-      renameSync(partial, target);
-      process.stdout.write(
-        `backed up ${check.events} events (${check.streams} journeys, ${check.trailDays} days of read-access trail, head position ${check.head ?? 'none'}) from ${source} to ${target}; every hash chain verifies\n`,
-      );
     });
 }

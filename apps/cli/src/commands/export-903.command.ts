@@ -17,7 +17,9 @@ import {
   validateReturn,
   writeReturn,
 } from '@care-journey/reporting';
+import { readRecipientKey, SealedFileError, type SealingKey } from '@care-journey/audit';
 import { record903Export } from './export-903.trail';
+import { existingSealedReturnFiles, writeSealedReturn } from './export-903.sealed';
 import { dateInEngland } from '@care-journey/journey';
 
 interface ExportOptions {
@@ -26,6 +28,7 @@ interface ExportOptions {
   codesOf?: string;
   by?: string;
   force?: boolean;
+  encryptTo?: string;
 }
 
 const yearEndDate = (value: string): string => {
@@ -72,6 +75,10 @@ export function registerExport903Command(program: Command): void {
       "write the year in a later year's code lists (e.g. SEX M/F), only as the validator's --prev comparison file; never submit it",
       yearEndDate,
     )
+    .option(
+      '--encrypt-to <public-key.pem>',
+      'seal each CSV to this RSA public key as <file>.sealed (`care-journey unseal` opens it); no plaintext table is written',
+    )
     .option('--by <user>', 'who is exporting, for the read-access trail (default: the OS user)')
     .addHelpText(
       'after',
@@ -96,6 +103,19 @@ export function registerExport903Command(program: Command): void {
       }
       if (status === 'in-progress')
         process.stderr.write(`export-903: warning: ${inProgressWarning(options.yearEnding, today)}\n`);
+      let recipient: SealingKey | undefined;
+      if (options.encryptTo !== undefined) {
+        try {
+          recipient = readRecipientKey(resolve(options.encryptTo));
+        } catch (error) {
+          if (!(error instanceof SealedFileError)) throw error;
+          process.stderr.write(
+            `export-903: option '--encrypt-to <public-key.pem>': ${error.message}; nothing written\n`,
+          );
+          process.exitCode = 1;
+          return;
+        }
+      }
       const store = await openExistingStore();
       try {
         // A store with no journeys at all (a new or wrong path) would give an empty return that looks
@@ -113,7 +133,12 @@ export function registerExport903Command(program: Command): void {
         });
         const { tables } = read;
         // Refused before anything is recorded or written: an export that does not happen is no read.
-        const existing = options.force === true ? [] : existingReturnFiles(options.out);
+        const existing =
+          options.force === true
+            ? []
+            : recipient
+              ? existingSealedReturnFiles(options.out)
+              : existingReturnFiles(options.out);
         if (existing.length > 0) {
           process.stderr.write(`export-903: nothing written: ${new ReturnFilesExist(existing).message}\n`);
           process.exitCode = 1;
@@ -129,7 +154,9 @@ export function registerExport903Command(program: Command): void {
         });
         let files: string[];
         try {
-          files = await writeReturn(tables, options.out, { force: true });
+          files = recipient
+            ? await writeSealedReturn(tables, options.out, recipient)
+            : await writeReturn(tables, options.out, { force: true });
         } catch (error) {
           if (!(error instanceof ReturnNotWritten)) throw error;
           process.stderr.write(`export-903: --out ${error.message}\n`);
@@ -139,7 +166,9 @@ export function registerExport903Command(program: Command): void {
         const counts = Object.entries(tables)
           .map(([name, rows]) => `${name}=${rows.length}`)
           .join(' ');
-        process.stdout.write(`wrote ${files.length} files to ${options.out}: ${counts}\n`);
+        process.stdout.write(
+          `wrote ${files.length} ${recipient ? 'sealed ' : ''}files to ${options.out}: ${counts}\n`,
+        );
         if (options.codesOf !== undefined) {
           // Not a return: the year's own validation rules would reject the later year's codes.
           process.stdout.write('self-check skipped: a --codes-of comparison file is not a return\n');

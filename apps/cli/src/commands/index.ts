@@ -15,6 +15,7 @@ import { registerSeedCommand } from './seed.command';
 import { registerServeCommand } from './serve.command';
 import { registerStoreMarkersCommand } from './store-markers.command';
 import { registerTokenCommand } from './token.command';
+import { registerUnsealCommand } from './unseal.command';
 import { registerUpnCommand } from './upn.command';
 import { registerUserEntryCommand } from './user-entry.command';
 
@@ -33,6 +34,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerMeasuresCommand,
   registerBackupCommand,
   registerRestoreCommand,
+  registerUnsealCommand,
   registerRestoredHeadCommand,
   registerStoreMarkersCommand,
   registerUserEntryCommand,

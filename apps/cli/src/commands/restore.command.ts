@@ -3,6 +3,13 @@ import { dirname, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
+import {
+  isSealedFile,
+  openSealedFile,
+  readOpeningKey,
+  SealedFileError,
+  type SealingKey,
+} from '@care-journey/audit';
 import { loadStoreConfig, type NewEvent, type StoreConfig } from '@care-journey/event-store';
 import {
   appendAfterPosition,
@@ -86,7 +93,11 @@ interface RestoreOptions {
   rebuild: boolean;
   continueAfter?: bigint;
   reusePositions?: boolean;
+  decryptWith?: string;
 }
+
+/** Where a passphrase-protected private key's passphrase comes from (never an option: shell history). */
+export const BACKUP_KEY_PASSPHRASE_VARIABLE = 'CARE_JOURNEY_BACKUP_KEY_PASSPHRASE';
 
 /** Removes a database with its WAL/SHM files. */
 function removeWithWal(file: string): void {
@@ -118,6 +129,10 @@ export function registerRestoreCommand(program: Command): void {
       "when the replaced store is not there to read and --continue-after is not known: give out positions after the backup's head again (only if no reporting job holds a checkpoint past it)",
     )
     .option(
+      '--decrypt-with <private-key.pem>',
+      `open a backup sealed with \`backup --encrypt-to\` with its RSA private key (a passphrase-protected one: the passphrase in ${BACKUP_KEY_PASSPHRASE_VARIABLE}); nothing is restored unless every byte of it authenticates`,
+    )
+    .option(
       '--no-rebuild',
       'leave the read models alone (rebuild them before serving: `care-journey rebuild`; else the API or projector, when it starts, finds they are past the restored log and projects them again from position 0, more slowly)',
     )
@@ -134,10 +149,35 @@ export function registerRestoreCommand(program: Command): void {
       if (source === target) return fail('the backup is the store itself');
       if (existsSync(target) && !options.force)
         return fail(`an event store exists at ${target}; pass --force to replace it`);
-      if (!hasSqliteHeader(source))
+      const sealed = isSealedFile(source);
+      if (sealed && options.decryptWith === undefined)
+        return fail(
+          `${source} is a sealed backup (written by \`backup --encrypt-to\`): give its private key with --decrypt-with <private-key.pem>; the store was not touched`,
+        );
+      if (!sealed && options.decryptWith !== undefined)
+        return fail(
+          `option '--decrypt-with <private-key.pem>': ${source} is not a sealed backup (no CJSEALED header); ` +
+            'restore a plain backup without --decrypt-with, after checking where it came from; the store was not touched',
+        );
+      if (!sealed && !hasSqliteHeader(source))
         return fail(
           `${source} is not a SQLite database (an empty, cut-short or other file?); the store was not touched`,
         );
+      let opener: SealingKey | undefined;
+      if (options.decryptWith !== undefined) {
+        try {
+          opener = readOpeningKey(
+            resolve(options.decryptWith),
+            process.env[BACKUP_KEY_PASSPHRASE_VARIABLE],
+            BACKUP_KEY_PASSPHRASE_VARIABLE,
+          );
+        } catch (error) {
+          if (!(error instanceof SealedFileError)) throw error;
+          return fail(
+            `option '--decrypt-with <private-key.pem>': ${error.message}; the store was not touched`,
+          );
+        }
+      }
       // This restore's marker first, then the others': a store opening meanwhile sees it and refuses.
       mkdirSync(dirname(target), { recursive: true });
       const releaseRestore = registerStoreUse(target, 'restore');
@@ -152,11 +192,31 @@ export function registerRestoreCommand(program: Command): void {
               `(a marker whose process no longer uses the store, e.g. after a crash on another host, may be deleted; ` +
               '`care-journey store-markers` says why each counts; in containers set CARE_JOURNEY_HOST_ID, docs/guarantees.md)',
           );
-        await replaceStore(source, target, storeConfig, options);
+        await replaceStore(source, target, storeConfig, options, opener);
       } finally {
         releaseRestore();
       }
     });
+}
+
+/**
+ * A sealed backup opened into `staged`, every chunk authenticated first (libs/audit sealed-file);
+ * false, with the rule it breaks said, when it does not open whole (nothing is left staged).
+ */
+async function openedInto(source: string, staged: string, opener: SealingKey): Promise<boolean> {
+  try {
+    await openSealedFile(source, staged, opener);
+  } catch (error) {
+    if (!(error instanceof SealedFileError)) throw error;
+    fail(`${source} ${error.message}; nothing was restored, the store was not touched`);
+    return false;
+  }
+  if (hasSqliteHeader(staged)) return true;
+  removeWithWal(staged);
+  fail(
+    `${source} opens, but what it seals is not a SQLite database; nothing was restored, the store was not touched`,
+  );
+  return false;
 }
 
 /** The restore itself, once nothing else has the store open. */
@@ -165,10 +225,12 @@ async function replaceStore(
   target: string,
   storeConfig: StoreConfig,
   options: RestoreOptions,
+  opener: SealingKey | undefined,
 ): Promise<void> {
   // Check a copy beside the target: opening a file as a store may add the WAL files to it.
   const staged = `${target}.restoring-${process.pid}`;
-  copyFileSync(source, staged);
+  if (!opener) copyFileSync(source, staged);
+  else if (!(await openedInto(source, staged, opener))) return;
   let check;
   try {
     check = await checkStore(staged);

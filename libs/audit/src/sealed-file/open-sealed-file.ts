@@ -1,0 +1,66 @@
+import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { openChunks, writeAll } from './sealed-chunks';
+import { SEALED_MAGIC, startsSealed } from './sealed-file-format';
+import { readHeader, unwrapDataKey } from './sealed-header';
+import { type SealingKey } from './sealing-keys';
+
+/** True when `file` starts with the sealed files' magic (whatever its version or state). */
+export function isSealedFile(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const start = Buffer.alloc(SEALED_MAGIC.length);
+    return startsSealed(start.subarray(0, readSync(fd, start, 0, start.length, 0)));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The plaintext's length, once every chunk of `source` authenticates; each chunk given to `sink`. */
+async function readSealed(source: string, opener: SealingKey, sink?: (plain: Buffer) => Promise<void>) {
+  const input = await open(source, 'r');
+  try {
+    const header = await readHeader(input);
+    const dataKey = unwrapDataKey(header, opener);
+    try {
+      let bytes = 0;
+      for await (const plain of openChunks(input, header, dataKey)) {
+        await sink?.(plain);
+        bytes += plain.length;
+      }
+      return bytes;
+    } finally {
+      dataKey.fill(0);
+    }
+  } finally {
+    await input.close();
+  }
+}
+
+/**
+ * Opens a file sealed by `sealFile` into a new file `target` (0600; refused if it exists), with the
+ * recipient's private key. Every chunk is authenticated before it is written; on any failure (a
+ * SealedFileError: wrong key, damaged header, a chunk altered, moved or cut short) `target` is
+ * removed, so the caller is never left a plaintext that did not authenticate whole.
+ */
+export async function openSealedFile(source: string, target: string, opener: SealingKey): Promise<number> {
+  let output: FileHandle | undefined;
+  try {
+    const bytes = await readSealed(source, opener, async (plain) => {
+      output ??= await open(target, 'wx', 0o600);
+      await writeAll(output, plain);
+    });
+    output ??= await open(target, 'wx', 0o600); // an empty file sealed: still written
+    await output.sync();
+    return bytes;
+  } catch (error) {
+    if (output) rmSync(target, { force: true });
+    throw error;
+  } finally {
+    await output?.close();
+  }
+}
+
+/** The plaintext's length when every chunk of `source` authenticates with this key; writes nothing. */
+export const checkSealedFile = (source: string, opener: SealingKey): Promise<number> =>
+  readSealed(source, opener);
