@@ -9,6 +9,13 @@ import { useCliSpecStore } from '../testing/cli-spec-store';
 import { registerBackupCommand } from './backup.command';
 import { registerRestoreCommand } from './restore.command';
 
+/**
+ * What the store holds in plaintext and its sealed copy must not. A sealed file is random-looking
+ * bytes, so a short string turns up in it by chance: 'Sam' (3 bytes) did in about 1 run in 40 (its
+ * ~420 KB / 2^24). Each of these is 7 bytes or more: never by chance.
+ */
+const PLAINTEXT_IN_STORE = ['SQLite format 3', '"name":"Sam"', 'journey-c1', 'note 12'];
+
 /** Review s15 F9: `backup --encrypt-to` seals the copy; `restore --decrypt-with` opens it whole or not at all. */
 describe('care-journey backup --encrypt-to and restore --decrypt-with', () => {
   const cli = useCliSpecStore({
@@ -109,8 +116,11 @@ describe('care-journey backup --encrypt-to and restore --decrypt-with', () => {
     expect(statSync(backup).size).toBeGreaterThan(4 * DEFAULT_CHUNK_SIZE);
     expect(statSync(backup).mode & 0o777).toBe(0o600);
     const bytes = readFileSync(backup);
-    for (const plain of ['SQLite format 3', 'Sam', 'journey-c1', 'note 12'])
-      expect(bytes.includes(plain)).toBe(false);
+    const store = readFileSync(cli.file);
+    for (const plain of PLAINTEXT_IN_STORE) {
+      expect({ plain, inStore: store.includes(plain) }).toEqual({ plain, inStore: true });
+      expect({ plain, inSealed: bytes.includes(plain) }).toEqual({ plain, inSealed: false });
+    }
 
     const { restored, result } = restoreInto(backup, '--decrypt-with', privatePem);
     const restore = await result;
