@@ -1,6 +1,7 @@
 import type { SqliteEventStore } from '@care-journey/event-store/sqlite';
-import { CHILD_REF_RELEASED, CHILD_REF_RESERVED, childRefStream, journeyStream } from '@care-journey/journey';
+import { CHILD_REF_RELEASED, CHILD_REF_RESERVED, childRefStream } from '@care-journey/journey';
 import { eventsOf, useTempEventStore } from './testing/temp-event-store.spec-helper';
+import { appendRegistered } from './testing/journey-event.spec-helper';
 import { ChildRefRegistry } from './child-ref-registry';
 import { ChildRefReleaseRefused } from './child-ref-registry-errors';
 
@@ -16,17 +17,12 @@ describe('ChildRefRegistry: releasing a reference whose holder never became a ch
 
   const streamOf = (stream: string) => eventsOf(store, stream);
   const register = (childId: string, childRef: string) =>
-    store.appendToStream(
-      journeyStream(childId),
-      [
-        {
-          id: `${childId}-registered`,
-          type: 'ChildRegistered',
-          data: { childId, childRef, effectiveDate: '2025-01-10' },
-          metadata: { ...recording, schemaVersion: 1 },
-        },
-      ],
-      { expectedRevision: 'no_stream' },
+    appendRegistered(
+      store,
+      childId,
+      `${childId}-registered`,
+      { childRef, effectiveDate: '2025-01-10' },
+      recording,
     );
   /** The refusal `act` throws, after checking it wrote nothing. */
   const refusedWithoutWriting = async (act: () => Promise<unknown>): Promise<ChildRefReleaseRefused> => {

@@ -26,7 +26,6 @@ import {
   childRefStream,
   journeyStream,
   normaliseChildRef,
-  RELEASE_REASON_MAX_LENGTH,
   type ChildRefHolding,
   type ChildRefReleasedData,
   type ChildRefReservedData,
@@ -41,6 +40,7 @@ import {
 } from './child-ref-registry-legacy';
 import { readCarried, type CarriedByJourney } from './journey-carried';
 import { assertReadableRegistryEvent } from './registry-event-version';
+import { releaseReasonProblems } from './release-reason';
 import { SETTLE_MS } from './settle-window';
 
 /** Who records the reservation, and when (the registration's own recording). */
@@ -402,17 +402,6 @@ function releaseInputProblems(childRef: unknown, reason: unknown): ReleaseProble
   const problems: ReleaseProblem[] = [];
   const refProblem = childRefProblem(childRef);
   if (refProblem) problems.push({ field: 'childRef', rule: 'child-ref-format', message: refProblem });
-  if (typeof reason !== 'string' || reason.trim() === '')
-    problems.push({
-      field: 'reason',
-      rule: 'release-reason-required',
-      message: 'reason is required: say why the reference is released (it is kept in the reference’s stream)',
-    });
-  else if (reason.trim().length > RELEASE_REASON_MAX_LENGTH)
-    problems.push({
-      field: 'reason',
-      rule: 'release-reason-length',
-      message: `reason must be at most ${RELEASE_REASON_MAX_LENGTH} characters`,
-    });
+  problems.push(...releaseReasonProblems(reason, 'reference'));
   return problems;
 }

@@ -5,8 +5,9 @@
  */
 import type { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { verifyChain } from '@care-journey/audit';
-import { CHILD_REF_RELEASED, childRefStream, journeyStream } from '@care-journey/journey';
+import { CHILD_REF_RELEASED, childRefStream } from '@care-journey/journey';
 import { eventsOf, useTempEventStore } from './testing/temp-event-store.spec-helper';
+import { appendAmended, appendRegistered } from './testing/journey-event.spec-helper';
 import { ChildRefRegistry } from './child-ref-registry';
 import { ChildRefReleaseRefused } from './child-ref-registry-errors';
 import { RegistryCrossCheck } from './registry-cross-check';
@@ -15,7 +16,6 @@ import { UPN_RELEASED, UpnRegistry, upnStream } from './upn-registry';
 const recording = { recordedAt: '2025-01-10T09:00:00.000Z', recordedBy: 'sw' };
 const admin = { recordedAt: '2025-02-01T10:00:00.000Z', recordedBy: 'admin-1' };
 const reason = 'amendment refused after reserving, confirmed with the team';
-const meta = { ...recording, schemaVersion: 1 };
 const later = { recordedAt: '2025-01-10T09:05:00.000Z', recordedBy: 'sw' };
 
 describe('releasing a hold its registered holder never carried', () => {
@@ -26,31 +26,22 @@ describe('releasing a hold its registered holder never carried', () => {
   const registerA = async () => {
     await new ChildRefRegistry(store).reserve('LA-1', 'child-a', recording);
     await new UpnRegistry(store).hold('A100000000001', 'child-a', recording);
-    await store.appendToStream(
-      journeyStream('child-a'),
-      [
-        {
-          id: 'a-registered',
-          type: 'ChildRegistered',
-          data: { childId: 'child-a', childRef: 'LA-1', upn: 'A100000000001', effectiveDate: '2025-01-10' },
-          metadata: meta,
-        },
-      ],
-      { expectedRevision: 'no_stream' },
+    await appendRegistered(
+      store,
+      'child-a',
+      'a-registered',
+      { childRef: 'LA-1', upn: 'A100000000001', effectiveDate: '2025-01-10' },
+      recording,
     );
   };
   const amendA = (amendedData: Record<string, unknown>) =>
-    store.appendToStream(
-      journeyStream('child-a'),
-      [
-        {
-          id: `a-amended-${JSON.stringify(amendedData)}`,
-          type: 'EntryAmended',
-          data: { childId: 'child-a', correctedEventId: 'a-registered', reason: 'typo', amendedData },
-          metadata: meta,
-        },
-      ],
-      { expectedRevision: 'any' },
+    appendAmended(
+      store,
+      'child-a',
+      `a-amended-${JSON.stringify(amendedData)}`,
+      'a-registered',
+      amendedData,
+      recording,
     );
   const mismatches = async () => {
     const check = new RegistryCrossCheck();

@@ -5,12 +5,11 @@
  */
 import type { AppendOptions, EventStore, NewEvent } from '@care-journey/event-store';
 import type { SqliteEventStore } from '@care-journey/event-store/sqlite';
-import { journeyStream } from '@care-journey/journey';
 import { eventsOf, useTempEventStore } from './testing/temp-event-store.spec-helper';
+import { appendAmended, appendRegistered } from './testing/journey-event.spec-helper';
 import { UPN_RELEASED, UPN_RESERVED, UpnRegistry, upnStream } from './upn-registry';
 
 const recording = { recordedAt: '2025-01-10T09:00:00.000Z', recordedBy: 'sw' };
-const meta = { ...recording, schemaVersion: 1 };
 const reason = 'amendment refused after reserving';
 const UPN = 'A100000000009';
 
@@ -19,36 +18,14 @@ describe('UpnRegistry: a release, a late append, and a child racing itself', () 
   useTempEventStore('cj-upn-race-', (opened) => (store = opened));
 
   const registerC = () =>
-    store.appendToStream(
-      journeyStream('child-c'),
-      [
-        {
-          id: 'c-registered',
-          type: 'ChildRegistered',
-          data: { childId: 'child-c', upn: 'A100000000003', effectiveDate: '2025-01-10' },
-          metadata: meta,
-        },
-      ],
-      { expectedRevision: 'no_stream' },
+    appendRegistered(
+      store,
+      'child-c',
+      'c-registered',
+      { upn: 'A100000000003', effectiveDate: '2025-01-10' },
+      recording,
     );
-  const amendC = () =>
-    store.appendToStream(
-      journeyStream('child-c'),
-      [
-        {
-          id: 'c-amended',
-          type: 'EntryAmended',
-          data: {
-            childId: 'child-c',
-            correctedEventId: 'c-registered',
-            reason: 'typo',
-            amendedData: { upn: UPN },
-          },
-          metadata: meta,
-        },
-      ],
-      { expectedRevision: 'any' },
-    );
+  const amendC = () => appendAmended(store, 'child-c', 'c-amended', 'c-registered', { upn: UPN }, recording);
 
   it('Given an amendment released its UPN and its append then landed after all, When another child asks for the UPN, Then isFree, check, hold and claim all refuse it', async () => {
     await registerC();

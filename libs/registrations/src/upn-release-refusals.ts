@@ -3,10 +3,10 @@
  * reference's (child-ref-registry.ts), each naming the field and the rule. A UPN is personal data:
  * no message holds it; the hold is named by its stream (`upn-<hash>`), as `audit verify-store` names it.
  */
-import { RELEASE_REASON_MAX_LENGTH } from '@care-journey/journey';
 import type { RecordedEvent } from '@care-journey/event-store';
 import { type ReleaseProblem, type ReleaseRefusalKind, UpnReleaseRefused } from './child-ref-registry-errors';
 import { isUnknownUpn, normaliseUpn, UPN_STREAM_PREFIX, upnStream } from './upn-normalise';
+import { releaseReasonProblems } from './release-reason';
 import { SETTLE_MS } from './settle-window';
 
 /** A UPN's shape (the registration's own rule, invalid-upn): a letter, 11 digits, and a digit or letter. */
@@ -42,18 +42,7 @@ export function upnReleaseInputProblems(upn: unknown, reason: unknown): ReleaseP
       message:
         'upn must be a 13-character unique pupil number (a letter, 11 digits, then a digit or letter), compared ignoring case',
     });
-  if (typeof reason !== 'string' || reason.trim() === '')
-    problems.push({
-      field: 'reason',
-      rule: 'release-reason-required',
-      message: 'reason is required: say why the UPN is released (it is kept in the UPN’s stream)',
-    });
-  else if (reason.trim().length > RELEASE_REASON_MAX_LENGTH)
-    problems.push({
-      field: 'reason',
-      rule: 'release-reason-length',
-      message: `reason must be at most ${RELEASE_REASON_MAX_LENGTH} characters`,
-    });
+  problems.push(...releaseReasonProblems(reason, 'UPN'));
   return problems;
 }
 

@@ -4,8 +4,8 @@
  */
 import type { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { verifyChain } from '@care-journey/audit';
-import { journeyStream } from '@care-journey/journey';
 import { eventsOf, useTempEventStore } from './testing/temp-event-store.spec-helper';
+import { appendAmended, appendRegistered } from './testing/journey-event.spec-helper';
 import { UpnReleaseRefused } from './child-ref-registry-errors';
 import { RegistryCrossCheck } from './registry-cross-check';
 import { UPN_RELEASED, UpnRegistry, upnStream } from './upn-registry';
@@ -13,7 +13,6 @@ import { UPN_RELEASED, UpnRegistry, upnStream } from './upn-registry';
 const recording = { recordedAt: '2025-01-10T09:00:00.000Z', recordedBy: 'sw' };
 const admin = { recordedAt: '2025-02-01T10:00:00.000Z', recordedBy: 'admin-1' };
 const reason = 'amendment crashed after reserving, confirmed with the team';
-const meta = { ...recording, schemaVersion: 1 };
 const HELD = 'A100000000009';
 
 describe('UpnRegistry.release: an admin frees a UPN its holder never carried', () => {
@@ -23,37 +22,16 @@ describe('UpnRegistry.release: an admin frees a UPN its holder never carried', (
   /** child-a registered with A100000000001 (reserved first, as every writer does). */
   const registerA = async () => {
     await new UpnRegistry(store).hold('A100000000001', 'child-a', recording);
-    await store.appendToStream(
-      journeyStream('child-a'),
-      [
-        {
-          id: 'a-registered',
-          type: 'ChildRegistered',
-          data: { childId: 'child-a', childRef: 'LA-1', upn: 'A100000000001', effectiveDate: '2025-01-10' },
-          metadata: meta,
-        },
-      ],
-      { expectedRevision: 'no_stream' },
+    await appendRegistered(
+      store,
+      'child-a',
+      'a-registered',
+      { childRef: 'LA-1', upn: 'A100000000001', effectiveDate: '2025-01-10' },
+      recording,
     );
   };
   const amendA = (upn: string) =>
-    store.appendToStream(
-      journeyStream('child-a'),
-      [
-        {
-          id: `a-amended-${upn}`,
-          type: 'EntryAmended',
-          data: {
-            childId: 'child-a',
-            correctedEventId: 'a-registered',
-            reason: 'typo',
-            amendedData: { upn },
-          },
-          metadata: meta,
-        },
-      ],
-      { expectedRevision: 'any' },
-    );
+    appendAmended(store, 'child-a', `a-amended-${upn}`, 'a-registered', { upn }, recording);
   const mismatches = async () => {
     const check = new RegistryCrossCheck();
     for await (const event of store.readAll()) check.see(event);

@@ -11,6 +11,7 @@ import { registerBody } from '../support/journey-bodies';
 import { tokenFor } from '../support/tokens';
 import { AXE_CONTEXT, axeViolations } from './support/axe';
 import { useBrowserApp } from './support/browser-app';
+import { caughtUpPatiently } from './support/caught-up-patiently';
 import { describeInBrowser, screenshot } from './support/chromium';
 import { signIn } from './support/sign-in';
 
@@ -54,14 +55,7 @@ describeInBrowser("the leaving care team's worklist (real browser)", () => {
       ['periods-of-care/end', { effectiveDate: '2024-01-10', reason: 'E5' }],
     ] as const)
       expect((await app.api.post(`/children/${childId}/${path}`, body, admin)).status).toBe(201);
-    // Each wait is bounded (5 s, then an error): waited again, so a loaded machine only makes it slower.
-    for (let tries = 1; ; tries++)
-      try {
-        await app.caughtUp();
-        break;
-      } catch (error) {
-        if (tries >= 12) throw error;
-      }
+    await caughtUpPatiently(app);
   });
 
   /** The list's rows as the table shows them: child id and status. */

@@ -9,6 +9,7 @@ import { addDays } from '@care-journey/journey';
 import { careLeaverThroughApi } from '../support/care-leaver-journey';
 import { AXE_CONTEXT, axeViolations } from './support/axe';
 import { useBrowserApp } from './support/browser-app';
+import { caughtUpPatiently } from './support/caught-up-patiently';
 import { describeInBrowser, screenshot } from './support/chromium';
 import { signIn } from './support/sign-in';
 
@@ -26,14 +27,7 @@ describeInBrowser("the leaving care worklist's pages (real browser)", () => {
     // North's (sw.demo's), 17th birthdays from 01/06/2024 a day apart.
     for (let i = 0; i < 52; i++)
       childIds.push((await careLeaverThroughApi(app.api, `LCPB-${i}`, addDays('2007-06-01', i))).childId);
-    // Each wait is bounded (5 s, then an error): waited again, so a loaded machine only makes it slower.
-    for (let tries = 1; ; tries++)
-      try {
-        await app.caughtUp();
-        break;
-      } catch (error) {
-        if (tries >= 12) throw error;
-      }
+    await caughtUpPatiently(app);
   });
 
   const rows = (page: Page) =>

@@ -4,12 +4,10 @@
  * what it reserved is released again, by events chained into each registry stream, so a refused
  * amendment leaves nothing held and verify-store's cross-check finds nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { verifyChain } from '@care-journey/audit';
 import type { ExpectedRevision, RecordedEvent } from '@care-journey/event-store';
-import { SqliteEventStore } from '@care-journey/event-store/sqlite';
+import type { SqliteEventStore } from '@care-journey/event-store/sqlite';
+import { useTempSqliteStore } from '../../../../libs/event-store/src/testing/temp-sqlite-store.spec-helper';
 import { childRefStream, type JourneyCommand, type JourneyEvent } from '@care-journey/journey';
 import { RegistryCrossCheck, upnStream } from '@care-journey/registrations';
 import { AmendedChildRefReservation } from '../children/commands/amended-child-ref.reservation';
@@ -54,7 +52,7 @@ class InterruptedRepository extends JourneyRepository {
 }
 
 describe('an amendment whose journey append is refused after it reserved leaves nothing held', () => {
-  let dir: string;
+  const db = useTempSqliteStore('refused-amendment-', { synchronous: 'NORMAL' });
   let store: SqliteEventStore;
   let repository: InterruptedRepository;
   let bRegistration: string;
@@ -81,16 +79,11 @@ describe('an amendment whose journey append is refused after it reserved leaves 
   };
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'refused-amendment-'));
-    store = new SqliteEventStore({ file: join(dir, 'events.db'), synchronous: 'NORMAL' });
+    store = db.store;
     repository = new InterruptedRepository(store, new EventEnvelopeFactory());
     bRegistration = (
       await otherProcess(b('RegisterChild', registrationBody({ childRef: 'ACC0003', upn: 'A100000000003' })))
     ).events[0].id;
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   for (const [path, fresh] of [

@@ -1,25 +1,13 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
-import {
-  describeFingerprint,
-  readRecipientKey,
-  sealFile,
-  SealedFileError,
-  type SealingKey,
-} from '@care-journey/audit';
+import { describeFingerprint, sealFile, type SealingKey } from '@care-journey/audit';
 import { loadStoreConfig } from '@care-journey/event-store';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { checkStore } from '../support/check-store';
-
-const fail = (message: string): void => {
-  process.stderr.write(`${message}\n`);
-  process.exitCode = 1;
-};
-
-const removeWithWal = (file: string): void => {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-};
+import { fail } from '../support/fail';
+import { removeWithWal } from '../support/remove-with-wal';
+import { recipientKeyOption } from '../support/sealing-key-options';
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -62,12 +50,9 @@ export function registerBackupCommand(program: Command): void {
       if (existsSync(target) && !options.force) return fail(`${target} exists; pass --force to replace it`);
       let recipient: SealingKey | undefined;
       if (options.encryptTo !== undefined) {
-        try {
-          recipient = readRecipientKey(resolve(options.encryptTo));
-        } catch (error) {
-          if (!(error instanceof SealedFileError)) throw error;
-          return fail(`option '--encrypt-to <public-key.pem>': ${error.message}; nothing written`);
-        }
+        const { key, problem } = recipientKeyOption(options.encryptTo);
+        if (!key) return fail(`${problem}; nothing written`);
+        recipient = key;
       }
       const partial = `${target}.partial-${process.pid}`;
       // A plaintext copy only where the store itself lies (the store's volume is the encrypted one).

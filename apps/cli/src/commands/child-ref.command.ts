@@ -1,11 +1,6 @@
 import { Command } from 'commander';
-import { ChildRefRegistry, ChildRefReleaseRefused } from '@care-journey/registrations';
-import { defaultRecorder, reportRefusedRelease, withStore } from './registry-repair';
-
-interface ReleaseOptions {
-  reason?: string;
-  by: string;
-}
+import { ChildRefRegistry } from '@care-journey/registrations';
+import { defaultRecorder, releaseAction, withStore } from './registry-repair';
 
 export { RELEASE_REFUSED_EXIT_CODE } from './registry-repair';
 
@@ -31,24 +26,12 @@ export function registerChildRefCommand(program: Command): void {
     .argument('<childRef>', '903 CHILD reference, compared ignoring case')
     .option('--reason <text>', 'why it is released (required; kept in the reference stream)')
     .option('--by <user>', 'who releases it (recordedBy)', defaultRecorder())
-    .action(async (ref: string, options: ReleaseOptions) =>
-      withStore(async (store) => {
-        try {
-          const released = await new ChildRefRegistry(store).release(ref, options.reason, {
-            recordedAt: new Date().toISOString(),
-            recordedBy: options.by,
-          });
-          const holder = released.holderRegistered
-            ? 'a child whose journey never carried it'
-            : 'who never became a child';
-          process.stdout.write(
-            `released ${released.childRef} (held by ${released.childId}, ${holder}): child-ref-${released.childRef} revision ${released.nextExpectedRevision}, position ${released.globalPosition}\n`,
-          );
-        } catch (error) {
-          if (!(error instanceof ChildRefReleaseRefused)) throw error;
-          reportRefusedRelease(error);
-        }
-      }),
+    .action(
+      releaseAction(
+        (store, ref, reason, recording) => new ChildRefRegistry(store).release(ref, reason, recording),
+        (released, holder) =>
+          `released ${released.childRef} (held by ${released.childId}, ${holder}): child-ref-${released.childRef} revision ${released.nextExpectedRevision}, position ${released.globalPosition}`,
+      ),
     );
 
   childRef

@@ -1,28 +1,18 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { journeyStream } from '@care-journey/journey';
 import { useCliSpecStore } from '../testing/cli-spec-store';
+import { runExport903 } from '../testing/run-export-903';
 import { seedChild, specEvent } from '../testing/spec-children';
-import { registerExport903Command, SELF_CHECK_FAILED_EXIT_CODE } from './export-903.command';
+import { SELF_CHECK_FAILED_EXIT_CODE } from './export-903.command';
 
 describe('care-journey export-903', () => {
   const cli = useCliSpecStore({ prefix: 'cj-export-' });
 
   async function exportYear(yearEnding = '2025-03-31'): Promise<string> {
     cli.output = '';
-    const program = new Command().exitOverride();
-    registerExport903Command(program);
-    await program.parseAsync([
-      'node',
-      'care-journey',
-      'export-903',
-      '--year-ending',
-      yearEnding,
-      '--out',
-      join(cli.dir, 'out'),
-    ]);
+    await runExport903(yearEnding, join(cli.dir, 'out'));
     return cli.output;
   }
 

@@ -17,7 +17,8 @@ import {
   validateReturn,
   writeReturn,
 } from '@care-journey/reporting';
-import { readRecipientKey, SealedFileError, type SealingKey } from '@care-journey/audit';
+import type { SealingKey } from '@care-journey/audit';
+import { recipientKeyOption } from '../support/sealing-key-options';
 import { record903Export } from './export-903.trail';
 import { existingSealedReturnFiles, writeSealedReturn } from './export-903.sealed';
 import { dateInEngland } from '@care-journey/journey';
@@ -105,16 +106,13 @@ export function registerExport903Command(program: Command): void {
         process.stderr.write(`export-903: warning: ${inProgressWarning(options.yearEnding, today)}\n`);
       let recipient: SealingKey | undefined;
       if (options.encryptTo !== undefined) {
-        try {
-          recipient = readRecipientKey(resolve(options.encryptTo));
-        } catch (error) {
-          if (!(error instanceof SealedFileError)) throw error;
-          process.stderr.write(
-            `export-903: option '--encrypt-to <public-key.pem>': ${error.message}; nothing written\n`,
-          );
+        const { key, problem } = recipientKeyOption(options.encryptTo);
+        if (!key) {
+          process.stderr.write(`export-903: ${problem}; nothing written\n`);
           process.exitCode = 1;
           return;
         }
+        recipient = key;
       }
       const store = await openExistingStore();
       try {

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { useCliSpecStore } from '../testing/cli-spec-store';
+import { runExport903 } from '../testing/run-export-903';
 import { seedChild } from '../testing/spec-children';
-import { registerExport903Command } from './export-903.command';
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777;
 
@@ -16,20 +15,7 @@ describe('care-journey export-903 --out: private files, never overwritten silent
     await seedChild(cli.file, { childId: 'c1', childRef: 'CJ0001' });
   });
 
-  const exportYear = (...extra: string[]) => {
-    const program = new Command().exitOverride();
-    registerExport903Command(program);
-    return program.parseAsync([
-      'node',
-      'care-journey',
-      'export-903',
-      '--year-ending',
-      '2025-03-31',
-      '--out',
-      out,
-      ...extra,
-    ]);
-  };
+  const exportYear = (...extra: string[]) => runExport903('2025-03-31', out, ...extra);
 
   it('Given a new folder, When exported, Then the folder is 0700 and every file 0600', async () => {
     await exportYear();

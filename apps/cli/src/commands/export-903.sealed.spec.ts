@@ -1,11 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { openSealedFile, readOpeningKey } from '@care-journey/audit';
 import { useCliSpecStore } from '../testing/cli-spec-store';
+import { runExport903 } from '../testing/run-export-903';
 import { seedChild } from '../testing/spec-children';
-import { registerExport903Command } from './export-903.command';
 
 /** Review s15 F9: the 903 return, UPNs and dates of birth of every child in it, sealed file by file. */
 describe('care-journey export-903 --encrypt-to', () => {
@@ -26,18 +25,7 @@ describe('care-journey export-903 --encrypt-to', () => {
     cli.output = '';
     cli.errors = '';
     process.exitCode = undefined;
-    const program = new Command().exitOverride();
-    registerExport903Command(program);
-    await program.parseAsync([
-      'node',
-      'care-journey',
-      'export-903',
-      '--year-ending',
-      '2025-03-31',
-      '--out',
-      out,
-      ...extra,
-    ]);
+    await runExport903('2025-03-31', out, ...extra);
     const code = process.exitCode ?? 0;
     process.exitCode = undefined;
     return { code, out: cli.output, err: cli.errors };

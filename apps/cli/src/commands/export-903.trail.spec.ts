@@ -1,27 +1,14 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { useCliSpecStore } from '../testing/cli-spec-store';
+import { runExport903 } from '../testing/run-export-903';
 import { readAccessTrail, seedChild } from '../testing/spec-children';
-import { registerExport903Command } from './export-903.command';
 
 describe('care-journey export-903 records the return in the read-access trail', () => {
   const cli = useCliSpecStore({ prefix: 'cj-export-trail-' });
 
-  const exportYear = async (...extra: string[]): Promise<void> => {
-    const program = new Command().exitOverride();
-    registerExport903Command(program);
-    await program.parseAsync([
-      'node',
-      'care-journey',
-      'export-903',
-      '--year-ending',
-      '2025-03-31',
-      '--out',
-      join(cli.dir, 'out'),
-      ...extra,
-    ]);
-  };
+  const exportYear = (...extra: string[]): Promise<void> =>
+    runExport903('2025-03-31', join(cli.dir, 'out'), ...extra);
 
   const trail = () => readAccessTrail(cli.file);
 

@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import type { EventStore } from '@care-journey/event-store';
-import type { RegistryReleaseRefused } from '@care-journey/registrations';
+import { RegistryReleaseRefused } from '@care-journey/registrations';
 import { openExistingStore } from '../support/open-existing-store';
 
 /**
@@ -28,6 +28,49 @@ export async function withStore(work: (store: EventStore) => Promise<void>): Pro
   } finally {
     await store.close();
   }
+}
+
+/** A release command's options: `--reason` is checked by the registry, which names it when missing. */
+export interface ReleaseOptions {
+  reason?: string;
+  by: string;
+}
+
+/** Who records a release, and when. */
+export interface ReleaseRecording {
+  recordedAt: string;
+  recordedBy: string;
+}
+
+/**
+ * A registry's `release` command action: releases on the configured store and prints `describe` of
+ * what was recorded (`holder` says whether the holder became a child), or reports the refusal.
+ */
+export function releaseAction<Released extends { holderRegistered: boolean }>(
+  release: (
+    store: EventStore,
+    given: string,
+    reason: string | undefined,
+    recording: ReleaseRecording,
+  ) => Promise<Released>,
+  describe: (released: Released, holder: string) => string,
+): (given: string, options: ReleaseOptions) => Promise<void> {
+  return (given, options) =>
+    withStore(async (store) => {
+      try {
+        const released = await release(store, given, options.reason, {
+          recordedAt: new Date().toISOString(),
+          recordedBy: options.by,
+        });
+        const holder = released.holderRegistered
+          ? 'a child whose journey never carried it'
+          : 'who never became a child';
+        process.stdout.write(`${describe(released, holder)}\n`);
+      } catch (error) {
+        if (!(error instanceof RegistryReleaseRefused)) throw error;
+        reportRefusedRelease(error);
+      }
+    });
 }
 
 /** A refused release on stderr, each problem with its field and rule; the exit code says refused. */

@@ -1,15 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
-import {
-  isSealedFile,
-  openSealedFile,
-  readOpeningKey,
-  SealedFileError,
-  type SealingKey,
-} from '@care-journey/audit';
+import { isSealedFile, openSealedFile, SealedFileError, type SealingKey } from '@care-journey/audit';
 import { loadStoreConfig, type NewEvent, type StoreConfig } from '@care-journey/event-store';
 import {
   appendAfterPosition,
@@ -23,12 +17,10 @@ import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections
 import { hasSqliteHeader } from '../support/sqlite-file-header';
 import { checkStore } from '../support/check-store';
 import { claimReadModels } from '../support/claim-read-models';
+import { fail } from '../support/fail';
+import { removeWithWal } from '../support/remove-with-wal';
+import { BACKUP_KEY_PASSPHRASE_VARIABLE, openingKeyOption } from '../support/sealing-key-options';
 import { consumerNotice, planPositions, type ReplacedLog } from './restore-positions';
-
-const fail = (message: string): void => {
-  process.stderr.write(`${message}\n`);
-  process.exitCode = 1;
-};
 
 /** Moves a database and its WAL/SHM aside together (the WAL may hold its last commits). */
 function moveAside(file: string, to: string): void {
@@ -96,14 +88,6 @@ interface RestoreOptions {
   decryptWith?: string;
 }
 
-/** Where a passphrase-protected private key's passphrase comes from (never an option: shell history). */
-export const BACKUP_KEY_PASSPHRASE_VARIABLE = 'CARE_JOURNEY_BACKUP_KEY_PASSPHRASE';
-
-/** Removes a database with its WAL/SHM files. */
-function removeWithWal(file: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-}
-
 /**
  * `care-journey restore <backup>`: puts a backup in place of the SQLite event store, then
  * rebuilds the read models from it (they may describe events the backup does not have).
@@ -165,18 +149,9 @@ export function registerRestoreCommand(program: Command): void {
         );
       let opener: SealingKey | undefined;
       if (options.decryptWith !== undefined) {
-        try {
-          opener = readOpeningKey(
-            resolve(options.decryptWith),
-            process.env[BACKUP_KEY_PASSPHRASE_VARIABLE],
-            BACKUP_KEY_PASSPHRASE_VARIABLE,
-          );
-        } catch (error) {
-          if (!(error instanceof SealedFileError)) throw error;
-          return fail(
-            `option '--decrypt-with <private-key.pem>': ${error.message}; the store was not touched`,
-          );
-        }
+        const { key, problem } = openingKeyOption(options.decryptWith);
+        if (!key) return fail(`${problem}; the store was not touched`);
+        opener = key;
       }
       // This restore's marker first, then the others': a store opening meanwhile sees it and refuses.
       mkdirSync(dirname(target), { recursive: true });

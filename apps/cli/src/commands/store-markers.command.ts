@@ -2,11 +2,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadStoreConfig } from '@care-journey/event-store';
 import { removeStaleMarkers, storeMarkers, type StoreMarker } from '@care-journey/event-store/sqlite';
-
-const fail = (message: string): void => {
-  process.stderr.write(`${message}\n`);
-  process.exitCode = 1;
-};
+import { fail } from '../support/fail';
 
 /** `  pid 42 on api-1 (care-journey.js serve), started …, store: in use: pid 42 is running`. */
 function describe({ user, why }: StoreMarker): string {

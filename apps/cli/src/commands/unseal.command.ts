@@ -1,20 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import {
-  checkSealedFile,
-  isSealedFile,
-  openSealedFile,
-  readOpeningKey,
-  SealedFileError,
-  type SealingKey,
-} from '@care-journey/audit';
-import { BACKUP_KEY_PASSPHRASE_VARIABLE } from './restore.command';
-
-const fail = (message: string): void => {
-  process.stderr.write(`${message}\n`);
-  process.exitCode = 1;
-};
+import { checkSealedFile, isSealedFile, openSealedFile, SealedFileError } from '@care-journey/audit';
+import { fail } from '../support/fail';
+import { BACKUP_KEY_PASSPHRASE_VARIABLE, openingKeyOption } from '../support/sealing-key-options';
 
 interface UnsealOptions {
   decryptWith: string;
@@ -49,17 +38,8 @@ export function registerUnsealCommand(program: Command): void {
       const target = options.out === undefined ? undefined : resolve(options.out);
       if (target !== undefined && existsSync(target))
         return fail(`unseal: ${target} exists; nothing written`);
-      let opener: SealingKey;
-      try {
-        opener = readOpeningKey(
-          resolve(options.decryptWith),
-          process.env[BACKUP_KEY_PASSPHRASE_VARIABLE],
-          BACKUP_KEY_PASSPHRASE_VARIABLE,
-        );
-      } catch (error) {
-        if (!(error instanceof SealedFileError)) throw error;
-        return fail(`unseal: option '--decrypt-with <private-key.pem>': ${error.message}; nothing written`);
-      }
+      const { key: opener, problem } = openingKeyOption(options.decryptWith);
+      if (!opener) return fail(`unseal: ${problem}; nothing written`);
       try {
         const bytes =
           target === undefined

@@ -1,68 +1,34 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Command } from 'commander';
-import { SqliteEventStore } from '@care-journey/event-store/sqlite';
+import type { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { journeyStream } from '@care-journey/journey';
 import { UpnRegistry, upnStream } from '@care-journey/registrations';
 import { registerAuditCommand } from './audit.command';
 import { RELEASE_REFUSED_EXIT_CODE } from './registry-repair';
 import { registerUpnCommand } from './upn.command';
+import { useCliSpecStore } from '../testing/cli-spec-store';
+import { specStreamTypes, withSpecStore } from '../testing/spec-store-access';
 
 const recording = { recordedAt: '2025-01-10T09:00:00.000Z', recordedBy: 'alice' };
 const CARRIED = 'A100000000001';
 const HELD = 'A100000000009';
 
 describe('care-journey upn release', () => {
-  let dir: string;
-  let storeFile: string;
-  const saved = { ...process.env };
-  let out: jest.SpyInstance;
-  let err: jest.SpyInstance;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cj-upn-cli-'));
-    storeFile = join(dir, 'events.db');
-    process.env.CARE_JOURNEY_STORE = 'sqlite';
-    process.env.CARE_JOURNEY_SQLITE_FILE = storeFile;
-    process.exitCode = undefined;
-    out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  });
-  afterEach(() => {
-    process.env = { ...saved };
-    process.exitCode = undefined;
-    rmSync(dir, { recursive: true, force: true });
-    jest.restoreAllMocks();
-  });
-
-  /** Works on the store file as the command will, closed before the command opens it. */
-  const withStore = async <T>(work: (store: SqliteEventStore) => Promise<T>): Promise<T> => {
-    const store = new SqliteEventStore({ file: storeFile });
-    try {
-      return await work(store);
-    } finally {
-      await store.close();
-    }
-  };
-  const streamTypes = (stream: string) =>
-    withStore(async (store) => {
-      const types: string[] = [];
-      for await (const event of store.readStream(stream)) types.push(event.type);
-      return types;
-    });
+  const cli = useCliSpecStore({ prefix: 'cj-upn-cli-' });
+  const withStore = <T>(work: (store: SqliteEventStore) => Promise<T>): Promise<T> =>
+    withSpecStore(cli.file, work);
+  const streamTypes = (stream: string) => specStreamTypes(cli.file, stream);
   const run = async (...args: string[]) => {
     const program = new Command().exitOverride();
     registerUpnCommand(program);
     registerAuditCommand(program);
     await program.parseAsync(['node', 'care-journey', ...args]);
   };
-  const printed = (spy: jest.SpyInstance) => spy.mock.calls.map(([text]) => String(text)).join('');
   /** verify-store's registry mismatches, as `rule stream childId`. */
   const mismatches = async (): Promise<string[]> => {
-    out.mockClear();
+    cli.output = '';
     await run('audit', 'verify-store');
     process.exitCode = undefined;
-    const check = JSON.parse(printed(out)) as {
+    const check = JSON.parse(cli.output) as {
       registryMismatches: { rule: string; stream: string; childId: string }[];
     };
     return check.registryMismatches.map((found) => `${found.rule} ${found.stream} ${found.childId}`);
@@ -103,12 +69,12 @@ describe('care-journey upn release', () => {
     );
 
     expect(process.exitCode).toBeUndefined();
-    expect(printed(out)).toMatch(
+    expect(cli.output).toMatch(
       new RegExp(
         `released the UPN of ${upnStream(HELD)} \\(held by child-c, a child whose journey never carried it\\)`,
       ),
     );
-    expect(printed(out)).not.toContain(HELD);
+    expect(cli.output).not.toContain(HELD);
     const release = await withStore(async (store) => {
       for await (const event of store.readStream(upnStream(HELD), { fromRevision: 1n })) return event;
       return undefined;
@@ -145,8 +111,8 @@ describe('care-journey upn release', () => {
       await run('upn', 'release', ...args);
 
       expect(process.exitCode).toBe(RELEASE_REFUSED_EXIT_CODE);
-      expect(printed(err)).toContain(`release refused, nothing recorded:\n  ${named}: `);
-      expect(printed(err)).not.toContain(args[0] === HELD ? HELD : args[0]);
+      expect(cli.errors).toContain(`release refused, nothing recorded:\n  ${named}: `);
+      expect(cli.errors).not.toContain(args[0] === HELD ? HELD : args[0]);
       expect(await withStore((store) => store.headPosition())).toBe(head);
     },
   );

@@ -1,11 +1,6 @@
 import { Command } from 'commander';
-import { UpnRegistry, UpnReleaseRefused } from '@care-journey/registrations';
-import { defaultRecorder, reportRefusedRelease, withStore } from './registry-repair';
-
-interface ReleaseOptions {
-  reason?: string;
-  by: string;
-}
+import { UpnRegistry } from '@care-journey/registrations';
+import { defaultRecorder, releaseAction } from './registry-repair';
 
 /**
  * `care-journey upn release UPN --reason TEXT`: the UPN registry's repair on the configured store
@@ -33,23 +28,11 @@ export function registerUpnCommand(program: Command): void {
     )
     .option('--reason <text>', 'why it is released (required; kept in the UPN stream)')
     .option('--by <user>', 'who releases it (recordedBy)', defaultRecorder())
-    .action(async (given: string, options: ReleaseOptions) =>
-      withStore(async (store) => {
-        try {
-          const released = await new UpnRegistry(store).release(given, options.reason, {
-            recordedAt: new Date().toISOString(),
-            recordedBy: options.by,
-          });
-          const holder = released.holderRegistered
-            ? 'a child whose journey never carried it'
-            : 'who never became a child';
-          process.stdout.write(
-            `released the UPN of ${released.upnStream} (held by ${released.childId}, ${holder}): revision ${released.nextExpectedRevision}, position ${released.globalPosition}\n`,
-          );
-        } catch (error) {
-          if (!(error instanceof UpnReleaseRefused)) throw error;
-          reportRefusedRelease(error);
-        }
-      }),
+    .action(
+      releaseAction(
+        (store, given, reason, recording) => new UpnRegistry(store).release(given, reason, recording),
+        (released, holder) =>
+          `released the UPN of ${released.upnStream} (held by ${released.childId}, ${holder}): revision ${released.nextExpectedRevision}, position ${released.globalPosition}`,
+      ),
     );
 }

@@ -7,6 +7,7 @@
 import type { JourneyEvent } from '@care-journey/journey';
 import { buildReturn } from './build-return';
 import { childRecord } from './child-record';
+import { specRegistration } from './testing/spec-registration';
 
 const foster = { placementType: 'U6', provider: 'PR1', postcode: 'CB1 2GF', urn: 'SC100001' };
 const childOf = (childRef: string, ...care: Array<[string, string, string?]>) => {
@@ -16,18 +17,7 @@ const childOf = (childRef: string, ...care: Array<[string, string, string?]>) =>
       type: 'ChildRegistered',
       data: {
         childId,
-        effectiveDate: '2015-01-01',
-        childRef,
-        name: 'A Child',
-        dateOfBirth: '2012-05-01',
-        sex: '2',
-        ethnicity: 'WBRI',
-        upn: 'A123456789012',
-        homePostcode: 'CB4 1UW',
-        uasc: false,
-        relinquishedAtBirth: false,
-        team: 't',
-        socialWorker: 's',
+        ...specRegistration({ childRef, effectiveDate: '2015-01-01', dateOfBirth: '2012-05-01', sex: '2' }),
       },
     },
     ...care.map(([type, effectiveDate, code]): JourneyEvent => {

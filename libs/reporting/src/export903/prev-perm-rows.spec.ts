@@ -2,24 +2,19 @@ import type { JourneyEvent } from '@care-journey/journey';
 import { buildReturn } from './build-return';
 import { childRecord } from './child-record';
 import { validateReturn } from './validate-return';
+import { specRegistration } from './testing/spec-registration';
 
 const childId = 'c-1';
 const registered: JourneyEvent = {
   type: 'ChildRegistered',
   data: {
     childId,
-    effectiveDate: '2024-05-01',
-    childRef: 'REVA001',
-    name: 'A Child',
-    dateOfBirth: '2015-03-02',
-    sex: '2',
-    ethnicity: 'WBRI',
-    upn: 'A123456789012',
-    homePostcode: 'CB4 1UW',
-    uasc: false,
-    relinquishedAtBirth: false,
-    team: 't',
-    socialWorker: 's',
+    ...specRegistration({
+      childRef: 'REVA001',
+      effectiveDate: '2024-05-01',
+      dateOfBirth: '2015-03-02',
+      sex: '2',
+    }),
   },
 };
 const startOfCare = (previousPermanence?: { code: string; la?: string; date?: string }): JourneyEvent => ({

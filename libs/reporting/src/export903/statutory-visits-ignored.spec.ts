@@ -7,6 +7,7 @@ import type { JourneyEvent, StoredJourneyEvent } from '@care-journey/journey';
 import { buildReturn } from './build-return';
 import { childRecord } from './child-record';
 import { validateReturn } from './validate-return';
+import { specRegistration } from './testing/spec-registration';
 
 const childId = 'c-visited';
 const foster = { placementType: 'U6', provider: 'PR1', postcode: 'CB1 2GF', urn: 'SC100001' };
@@ -15,18 +16,7 @@ const journey: JourneyEvent[] = [
     type: 'ChildRegistered',
     data: {
       childId,
-      effectiveDate: '2024-01-01',
-      childRef: 'VISIT1',
-      name: 'A Child',
-      dateOfBirth: '2019-06-01',
-      sex: '1',
-      ethnicity: 'WBRI',
-      upn: 'A123456789012',
-      homePostcode: 'CB4 1UW',
-      uasc: false,
-      relinquishedAtBirth: false,
-      team: 't',
-      socialWorker: 's',
+      ...specRegistration({ childRef: 'VISIT1', effectiveDate: '2024-01-01', dateOfBirth: '2019-06-01' }),
     },
   },
   {

@@ -7,6 +7,7 @@
 import type { JourneyEvent } from '@care-journey/journey';
 import { buildReturn } from './build-return';
 import { childRecord } from './child-record';
+import { specRegistration } from './testing/spec-registration';
 
 type Data<T extends JourneyEvent['type']> = Omit<Extract<JourneyEvent, { type: T }>['data'], 'childId'>;
 type Entry = { [T in JourneyEvent['type']]: [T, Data<T>] }[JourneyEvent['type']];
@@ -17,20 +18,7 @@ const foster = { placementType: 'U6', provider: 'PR1', postcode: 'CB1 2GF', urn:
 function childOf(childRef: string, entries: Entry[]) {
   const registered: Entry = [
     'ChildRegistered',
-    {
-      effectiveDate: '2020-01-01',
-      childRef,
-      name: 'A Child',
-      dateOfBirth: '2015-06-01',
-      sex: '1',
-      ethnicity: 'WBRI',
-      upn: 'A123456789012',
-      homePostcode: 'CB4 1UW',
-      uasc: false,
-      relinquishedAtBirth: false,
-      team: 't',
-      socialWorker: 's',
-    },
+    specRegistration({ childRef, effectiveDate: '2020-01-01', dateOfBirth: '2015-06-01' }),
   ];
   const events = [registered, ...entries].map(([type, data], i) => ({
     type,

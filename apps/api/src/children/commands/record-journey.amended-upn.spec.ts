@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteEventStore } from '@care-journey/event-store/sqlite';
+import type { SqliteEventStore } from '@care-journey/event-store/sqlite';
+import { useTempSqliteStore } from '../../../../../libs/event-store/src/testing/temp-sqlite-store.spec-helper';
 import type { JourneyCommand } from '@care-journey/journey';
 import { UpnInUse } from '../../child-refs/upn-in-use';
 import { EventEnvelopeFactory } from '../recording/event-envelope.factory';
@@ -19,7 +17,7 @@ const amend = (correctedEventId: string, amendedData: Record<string, unknown>) =
   b('AmendEntry', { correctedEventId, reason: 'UPN typo', amendedData });
 
 describe('RecordJourneyHandler: an amended UPN is reserved like a registrationâ€™s (903 rule 444)', () => {
-  let dir: string;
+  const db = useTempSqliteStore('journey-amended-upn-', { synchronous: 'NORMAL' });
   let store: SqliteEventStore;
   /** One API process: its repository (kept folds) and a handler with both reservations. */
   const process = (upns: AmendedUpnReservation = new AmendedUpnReservation(store)) => {
@@ -34,17 +32,12 @@ describe('RecordJourneyHandler: an amended UPN is reserved like a registrationâ€
   let bRegistration: string;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'journey-amended-upn-'));
-    store = new SqliteEventStore({ file: join(dir, 'events.db'), synchronous: 'NORMAL' });
+    store = db.store;
     record = process();
     await record(a('RegisterChild', registrationBody({ childRef: 'ACC0002', upn: 'A100000000002' })));
     bRegistration = (
       await record(b('RegisterChild', registrationBody({ childRef: 'ACC0003', upn: 'A100000000003' })))
     ).events[0].id;
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   for (const [path, fresh] of [

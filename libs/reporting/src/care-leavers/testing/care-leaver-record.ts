@@ -1,5 +1,6 @@
 import type { JourneyEvent } from '@care-journey/journey';
 import { childRecord, type ChildRecord } from '../../export903/child-record';
+import { specRegistration } from '../../export903/testing/spec-registration';
 
 const placement = { placementType: 'U6', provider: 'PR1', postcode: 'CB1 2GF', urn: 'SC100001' };
 
@@ -27,18 +28,7 @@ export function careLeaverRecord(
       type: 'ChildRegistered',
       data: {
         childId,
-        effectiveDate: '2023-01-01',
-        childRef,
-        name,
-        dateOfBirth,
-        sex: '2',
-        ethnicity: 'WBRI',
-        upn: 'A123456789012',
-        homePostcode: 'CB4 1UW',
-        uasc: false,
-        relinquishedAtBirth: false,
-        team: 't',
-        socialWorker: 's',
+        ...specRegistration({ childRef, effectiveDate: '2023-01-01', name, dateOfBirth, sex: '2' }),
       },
     },
     {

@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { readOpeningKey, readRecipientKey, SealedFileError, type SealingKey } from '@care-journey/audit';
+
+/** Where a passphrase-protected private key's passphrase comes from (never an option: shell history). */
+export const BACKUP_KEY_PASSPHRASE_VARIABLE = 'CARE_JOURNEY_BACKUP_KEY_PASSPHRASE';
+
+/** A key an option names, or why it cannot be used (the option and the sealed-file rule it breaks). */
+export type KeyOption = { key: SealingKey; problem?: undefined } | { key?: undefined; problem: string };
+
+/** Reads a key file; a SealedFileError becomes the option's problem, anything else is thrown. */
+function readKeyOption(option: string, read: () => SealingKey): KeyOption {
+  try {
+    return { key: read() };
+  } catch (error) {
+    if (!(error instanceof SealedFileError)) throw error;
+    return { problem: `option '${option}': ${error.message}` };
+  }
+}
+
+/** `--encrypt-to <public-key.pem>` (backup, export-903): the public key a file is sealed to. */
+export const recipientKeyOption = (file: string): KeyOption =>
+  readKeyOption('--encrypt-to <public-key.pem>', () => readRecipientKey(resolve(file)));
+
+/** `--decrypt-with <private-key.pem>` (restore, unseal): its passphrase, if any, in BACKUP_KEY_PASSPHRASE_VARIABLE. */
+export const openingKeyOption = (file: string): KeyOption =>
+  readKeyOption('--decrypt-with <private-key.pem>', () =>
+    readOpeningKey(
+      resolve(file),
+      process.env[BACKUP_KEY_PASSPHRASE_VARIABLE],
+      BACKUP_KEY_PASSPHRASE_VARIABLE,
+    ),
+  );
