@@ -13,8 +13,7 @@ export const DEFAULT_CHECKPOINT_PAGES = 250;
  * The writer thread's default: SQLite's own 1,000. There a checkpoint stops no event loop, only the
  * group whose COMMIT crosses it, and fewer, larger checkpoints write each index page once for more
  * commits: at 8 decide-and-append loops, commits are a disk wait the main thread sits out (bench
- * peer-timeline), and 1,000 pages gave the peer loop ~1.4x the commands/s of 250 at load 10-17
- * (through HTTP: mixed, and the quiet-machine p99 not re-measured; session 20's "command" report).
+ * peer-timeline), and 1,000-2,000 pages gave 1.2-1.9x the commands/s of 250 (bench/README finding 48).
  */
 export const WRITER_THREAD_CHECKPOINT_PAGES = 1_000;
 
