@@ -29,11 +29,7 @@ import { createOwnerOnlyFile, OWNER_ONLY_DIR_MODE } from './owner-only-file';
 import { describeStoreUsers, otherStoreUsers, registerStoreUse } from './store-in-use';
 import { fileIdentity, replacedSince, type FileIdentity } from './store-file-identity';
 import { sameThreadWriter, ThreadWriter, type SqliteWriter } from './sqlite-writer';
-import {
-  DEFAULT_CHECKPOINT_PAGES,
-  deferWriterCheckpoints,
-  WRITER_THREAD_CHECKPOINT_PAGES,
-} from './wal-checkpoint';
+import { DEFAULT_CHECKPOINT_PAGES, deferWriterCheckpoints } from './wal-checkpoint';
 import { WalCheckpointer } from './wal-checkpointer';
 import type { SqliteWriterMode, StoreConfig } from '../store-config';
 import { readLogPartition } from './sqlite-log-partition';
@@ -73,7 +69,7 @@ export interface SqliteEventStoreOptions {
    * The writer thread (`writer: 'thread'`) always checkpoints itself, off this event loop already.
    */
   checkpoints?: 'thread' | 'writer';
-  /** WAL pages at which the writer checkpoints: × 1 with 'writer', × 10 with 'thread' (default 250; 1,000 on the writer thread; wal-checkpoint.ts). */
+  /** WAL pages at which the writer checkpoints: × 1 with 'writer', × 10 with 'thread' (default 250, wal-checkpoint.ts). */
   checkpointPages?: number;
   /** How often the checkpointer thread looks for new commits (default 100 ms). */
   checkpointIntervalMs?: number;
@@ -113,7 +109,7 @@ export class SqliteEventStore implements EventStore {
     const checkpointPages = positiveInteger(
       'checkpointPages',
       options.checkpointPages,
-      options.writer === 'thread' ? WRITER_THREAD_CHECKPOINT_PAGES : DEFAULT_CHECKPOINT_PAGES,
+      DEFAULT_CHECKPOINT_PAGES,
     );
     const checkpointIntervalMs = positiveInteger('checkpointIntervalMs', options.checkpointIntervalMs, 100);
     if (

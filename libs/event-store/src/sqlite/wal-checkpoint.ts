@@ -10,14 +10,6 @@ import type { SynchronousMode } from './sqlite-schema';
 export const DEFAULT_CHECKPOINT_PAGES = 250;
 
 /**
- * The writer thread's default: SQLite's own 1,000. There a checkpoint stops no event loop, only the
- * group whose COMMIT crosses it, and fewer, larger checkpoints write each index page once for more
- * commits: at 8 decide-and-append loops, commits are a disk wait the main thread sits out (bench
- * peer-timeline), and 1,000-2,000 pages gave 1.2-1.9x the commands/s of 250 (bench/README finding 48).
- */
-export const WRITER_THREAD_CHECKPOINT_PAGES = 1_000;
-
-/**
  * How far the WAL may grow before the writer checkpoints it itself, as a multiple of the
  * checkpointer's threshold: the bound that holds when the checkpointer is missing, dead or behind.
  */
