@@ -19,6 +19,13 @@ describe('when care ended and the latest contact, by the list’s day', () => {
   it('Given the same, When read on 31/05/2024, before care ended, Then none', () =>
     expect(leftCareBy(stayedOn, '2024-05-31')).toBeUndefined());
 
+  it('Given care ended on 01/06/2024 and began again on 01/03/2025, When read on 15/07/2025, Then none (looked after again), and read on 01/02/2025 the first end', () => {
+    const again = careLeaverRecord('RE1', '2006-06-01', { leftOn: '2024-06-01', leftBecause: 'E17' });
+    again.periods.push({ start: '2025-03-01' });
+    expect(leftCareBy(again, '2025-07-15')).toBeUndefined();
+    expect(leftCareBy(again, '2025-02-01')).toEqual({ on: '2024-06-01', reason: 'E17' });
+  });
+
   it('Given contacts on 10/06/2024 (YES) and 20/05/2025 (REFU), When read on 15/07/2025, Then the latest: REFU', () =>
     expect(lastContactBy(stayedOn, '2025-07-15')).toEqual({ on: '2025-05-20', inTouch: 'REFU' }));
 

@@ -13,8 +13,13 @@ export interface LastContact {
   inTouch: string;
 }
 
-/** The last end of care on or before `asAt` (a list for an earlier day does not show a later one). */
+/**
+ * The last end of care on or before `asAt` (a list for an earlier day does not show a later one);
+ * none while a period of care is open on `asAt`, so a young person looked after again is not shown
+ * as having left on an earlier end.
+ */
 export function leftCareBy(child: ChildRecord, asAt: CalendarDate): LeftCare | undefined {
+  if (child.periods.some((p) => p.start <= asAt && (p.end === undefined || p.end > asAt))) return undefined;
   const ended = child.periods.filter((p) => p.end !== undefined && p.end <= asAt);
   const last = ended[ended.length - 1];
   return last?.end === undefined ? undefined : { on: last.end, reason: last.reason };
