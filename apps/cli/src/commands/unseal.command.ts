@@ -13,8 +13,9 @@ interface UnsealOptions {
 
 /**
  * `care-journey unseal <file>`: opens a file sealed by `--encrypt-to` (a backup, a 903 CSV) with the
- * private key, on the custodian's machine: into `--out` (0600, written only if every chunk
- * authenticates), or `--check` to prove a sealed backup opens whole, writing nothing.
+ * private key, on the custodian's machine: into `--out` (0600, written beside it as a partial and
+ * renamed into place only once every chunk authenticates), or `--check` to prove a sealed backup
+ * opens whole, writing nothing.
  */
 export function registerUnsealCommand(program: Command): void {
   program
