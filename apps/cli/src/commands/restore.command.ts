@@ -114,7 +114,7 @@ export function registerRestoreCommand(program: Command): void {
     )
     .option(
       '--decrypt-with <private-key.pem>',
-      `open a backup sealed with \`backup --encrypt-to\` with its RSA private key (a passphrase-protected one: the passphrase in ${BACKUP_KEY_PASSPHRASE_VARIABLE}); nothing is restored unless every byte of it authenticates`,
+      `open a backup sealed with \`backup --encrypt-to\` with its RSA private key (a passphrase-protected one: the passphrase in ${BACKUP_KEY_PASSPHRASE_VARIABLE}); nothing is restored unless every byte of it authenticates. Sealing proves the file unchanged since it was sealed, not who sealed it: anyone with the public key can seal a made-up store, so first check it against a head anchor kept off the host (unseal --out, then \`audit verify-store --anchor\` on the copy; docs/guarantees.md)`,
     )
     .option(
       '--no-rebuild',
