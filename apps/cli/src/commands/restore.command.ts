@@ -14,6 +14,7 @@ import {
   SqliteEventStore,
 } from '@care-journey/event-store/sqlite';
 import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections';
+import { removeOnSignal } from '../support/remove-on-signal';
 import { hasSqliteHeader } from '../support/sqlite-file-header';
 import { checkStore } from '../support/check-store';
 import { claimReadModels } from '../support/claim-read-models';
@@ -204,6 +205,24 @@ async function replaceStore(
 ): Promise<void> {
   // Check a copy beside the target: opening a file as a store may add the WAL files to it.
   const staged = `${target}.restoring-${process.pid}`;
+  // A Ctrl-C or SIGTERM before the staged copy is moved into place removes it (and a sealed open's partial).
+  const stopRemovingOnSignal = removeOnSignal([staged, `${staged}.partial-${process.pid}`]);
+  try {
+    await stageCheckAndReplace(source, target, staged, storeConfig, options, opener);
+  } finally {
+    stopRemovingOnSignal();
+  }
+}
+
+/** The backup staged beside the target, checked, and moved into its place; the positions planned. */
+async function stageCheckAndReplace(
+  source: string,
+  target: string,
+  staged: string,
+  storeConfig: StoreConfig,
+  options: RestoreOptions,
+  opener: SealingKey | undefined,
+): Promise<void> {
   if (!opener) copyFileSync(source, staged);
   else if (!(await openedInto(source, staged, opener))) return;
   let check;

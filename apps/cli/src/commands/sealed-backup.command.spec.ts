@@ -206,6 +206,37 @@ describe('care-journey backup --encrypt-to and restore --decrypt-with', () => {
     }
   });
 
+  it('Given a SIGTERM while restore --decrypt-with has a plaintext staged beside the store, Then it is removed before the process ends by that signal, and the store is not replaced', async () => {
+    const backup = join(cli.dir, 'backups', 'sealed.db');
+    expect((await run('backup', backup, '--encrypt-to', publicPem)).code).toBe(0);
+    const restored = join(cli.dir, 'restored', 'events.db');
+    const staged = `${restored}.restoring-${process.pid}`;
+    const kill = jest.spyOn(process, 'kill').mockImplementation(() => true); // the signal's re-raise
+    const listening = process.listenerCount('SIGTERM');
+    let settled = false;
+    try {
+      let signalled = false;
+      const { result } = restoreInto(backup, '--decrypt-with', privatePem);
+      const signalOnceStaged = () => {
+        if (readdirSync(join(cli.dir, 'restored')).some((f) => f.includes('.restoring-'))) {
+          signalled = true;
+          process.emit('SIGTERM', 'SIGTERM'); // calls the listeners only; the runner is not signalled
+        } else if (!settled) setImmediate(signalOnceStaged);
+      };
+      signalOnceStaged();
+      // The real process ends at the re-raise; here it goes on and may throw on the files removed.
+      await result.catch(() => undefined).finally(() => (settled = true));
+      expect(signalled).toBe(true);
+      expect(kill).toHaveBeenCalledWith(process.pid, 'SIGTERM');
+      expect(readdirSync(join(cli.dir, 'restored')).filter((f) => f.includes('.restoring-'))).toEqual([]);
+      expect(existsSync(staged)).toBe(false);
+      expect(existsSync(restored)).toBe(false);
+      expect(process.listenerCount('SIGTERM')).toBe(listening);
+    } finally {
+      kill.mockRestore();
+    }
+  });
+
   describe('restore refuses, names the rule, and leaves the store it would replace untouched', () => {
     /** The sealed backup, changed; restored over an existing store with --force. */
     const refusedOverStore = async (change: (bytes: Buffer) => Buffer, ...options: string[]) => {
