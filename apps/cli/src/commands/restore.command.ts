@@ -3,7 +3,13 @@ import { dirname, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
-import { isSealedFile, openSealedFile, SealedFileError, type SealingKey } from '@care-journey/audit';
+import {
+  isSealedFile,
+  openingPartialOf,
+  openSealedFile,
+  SealedFileError,
+  type SealingKey,
+} from '@care-journey/audit';
 import { loadStoreConfig, type NewEvent, type StoreConfig } from '@care-journey/event-store';
 import {
   appendAfterPosition,
@@ -206,7 +212,7 @@ async function replaceStore(
   // Check a copy beside the target: opening a file as a store may add the WAL files to it.
   const staged = `${target}.restoring-${process.pid}`;
   // A Ctrl-C or SIGTERM before the staged copy is moved into place removes it (and a sealed open's partial).
-  const stopRemovingOnSignal = removeOnSignal([staged, `${staged}.partial-${process.pid}`]);
+  const stopRemovingOnSignal = removeOnSignal([staged, openingPartialOf(staged)]);
   try {
     await stageCheckAndReplace(source, target, staged, storeConfig, options, opener);
   } finally {

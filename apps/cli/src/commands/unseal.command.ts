@@ -1,8 +1,15 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { checkSealedFile, isSealedFile, openSealedFile, SealedFileError } from '@care-journey/audit';
+import {
+  checkSealedFile,
+  isSealedFile,
+  openingPartialOf,
+  openSealedFile,
+  SealedFileError,
+} from '@care-journey/audit';
 import { fail } from '../support/fail';
+import { removeOnSignal } from '../support/remove-on-signal';
 import { BACKUP_KEY_PASSPHRASE_VARIABLE, openingKeyOption } from '../support/sealing-key-options';
 
 interface UnsealOptions {
@@ -41,6 +48,9 @@ export function registerUnsealCommand(program: Command): void {
         return fail(`unseal: ${target} exists; nothing written`);
       const { key: opener, problem } = openingKeyOption(options.decryptWith);
       if (!opener) return fail(`unseal: ${problem}; nothing written`);
+      // A Ctrl-C or SIGTERM while it writes removes the partial plaintext (nothing is at --out yet).
+      const stopRemovingOnSignal =
+        target === undefined ? undefined : removeOnSignal([openingPartialOf(target)]);
       try {
         const bytes =
           target === undefined
@@ -54,6 +64,8 @@ export function registerUnsealCommand(program: Command): void {
       } catch (error) {
         if (!(error instanceof SealedFileError)) throw error;
         return fail(`unseal: ${source} ${error.message}; nothing written`);
+      } finally {
+        stopRemovingOnSignal?.();
       }
     });
 }

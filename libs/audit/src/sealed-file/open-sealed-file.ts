@@ -37,6 +37,9 @@ async function readSealed(source: string, opener: SealingKey, sink?: (plain: Buf
   }
 }
 
+/** Where `openSealedFile` writes the plaintext before it authenticates whole (a caller's signal handler removes it). */
+export const openingPartialOf = (target: string): string => `${target}.partial-${process.pid}`;
+
 /**
  * Opens a file sealed by `sealFile` into a new file `target` (0600; refused if it exists), with the
  * recipient's private key. The plaintext is written to `<target>.partial-<pid>` in the same folder and
@@ -46,7 +49,7 @@ async function readSealed(source: string, opener: SealingKey, sink?: (plain: Buf
  */
 export async function openSealedFile(source: string, target: string, opener: SealingKey): Promise<number> {
   if (existsSync(target)) throw Object.assign(new Error(`EEXIST: ${target} exists`), { code: 'EEXIST' });
-  const partial = `${target}.partial-${process.pid}`;
+  const partial = openingPartialOf(target);
   let output: FileHandle | undefined;
   try {
     const bytes = await readSealed(source, opener, async (plain) => {
