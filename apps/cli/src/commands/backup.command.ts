@@ -6,6 +6,8 @@ import { loadStoreConfig } from '@care-journey/event-store';
 import { SqliteEventStore } from '@care-journey/event-store/sqlite';
 import { checkStore } from '../support/check-store';
 import { fail } from '../support/fail';
+import { removeLeftoverCopies } from '../support/leftover-copies';
+import { removeOnSignal } from '../support/remove-on-signal';
 import { removeWithWal } from '../support/remove-with-wal';
 import { recipientKeyOption } from '../support/sealing-key-options';
 
@@ -54,40 +56,57 @@ export function registerBackupCommand(program: Command): void {
         if (!key) return fail(`${problem}; nothing written`);
         recipient = key;
       }
+      removeLeftoverCopies(source); // a killed backup's or restore's plaintext, named on stderr
       const partial = `${target}.partial-${process.pid}`;
       // A plaintext copy only where the store itself lies (the store's volume is the encrypted one).
       const copy = recipient ? `${source}.backup-${process.pid}` : partial;
-      const store = new SqliteEventStore({ file: source });
+      const stopRemovingOnSignal = removeOnSignal([copy, partial]);
       try {
-        await store.backup(copy);
-      } catch (error) {
-        removeWithWal(copy);
-        return fail(`backup failed, nothing written to ${target}: ${reason(error)}`);
+        await backUpAndSeal(source, copy, partial, target, recipient);
       } finally {
-        await store.close();
-      }
-      try {
-        const check = await checkStore(copy);
-        if (check.brokenChains.length) {
-          removeWithWal(copy);
-          return fail(
-            `the copy does not verify (hash chain broken in ${check.brokenChains.join(', ')}); nothing written to ${target}`,
-          );
-        }
-        if (recipient) {
-          mkdirSync(dirname(target), { recursive: true, mode: 0o700 }); // as the plain copy's folders
-          await sealFile(copy, partial, recipient);
-        }
-        renameSync(partial, target);
-        process.stdout.write(
-          `backed up ${check.events} events (${check.streams} journeys, ${check.trailDays} days of read-access trail, head position ${check.head ?? 'none'}) from ${source} to ${target}; every hash chain verifies` +
-            `${recipient ? `; sealed to the key ${describeFingerprint(recipient.fingerprint)} (restore --decrypt-with its private key)` : ''}\n`,
-        );
-      } catch (error) {
-        rmSync(partial, { force: true });
-        return fail(`backup failed, nothing written to ${target}: ${reason(error)}`);
-      } finally {
-        if (copy !== partial) removeWithWal(copy);
+        stopRemovingOnSignal();
       }
     });
+}
+
+/** The copy made, checked, sealed if asked and renamed to `target`; the copy removed whatever happens. */
+async function backUpAndSeal(
+  source: string,
+  copy: string,
+  partial: string,
+  target: string,
+  recipient: SealingKey | undefined,
+): Promise<void> {
+  const store = new SqliteEventStore({ file: source });
+  try {
+    await store.backup(copy);
+  } catch (error) {
+    removeWithWal(copy);
+    return fail(`backup failed, nothing written to ${target}: ${reason(error)}`);
+  } finally {
+    await store.close();
+  }
+  try {
+    const check = await checkStore(copy);
+    if (check.brokenChains.length) {
+      removeWithWal(copy);
+      return fail(
+        `the copy does not verify (hash chain broken in ${check.brokenChains.join(', ')}); nothing written to ${target}`,
+      );
+    }
+    if (recipient) {
+      mkdirSync(dirname(target), { recursive: true, mode: 0o700 }); // as the plain copy's folders
+      await sealFile(copy, partial, recipient);
+    }
+    renameSync(partial, target);
+    process.stdout.write(
+      `backed up ${check.events} events (${check.streams} journeys, ${check.trailDays} days of read-access trail, head position ${check.head ?? 'none'}) from ${source} to ${target}; every hash chain verifies` +
+        `${recipient ? `; sealed to the key ${describeFingerprint(recipient.fingerprint)} (restore --decrypt-with its private key)` : ''}\n`,
+    );
+  } catch (error) {
+    rmSync(partial, { force: true });
+    return fail(`backup failed, nothing written to ${target}: ${reason(error)}`);
+  } finally {
+    if (copy !== partial) removeWithWal(copy);
+  }
 }

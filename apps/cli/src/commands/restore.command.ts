@@ -3,7 +3,13 @@ import { dirname, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
-import { isSealedFile, openSealedFile, SealedFileError, type SealingKey } from '@care-journey/audit';
+import {
+  isSealedFile,
+  openingPartialOf,
+  openSealedFile,
+  SealedFileError,
+  type SealingKey,
+} from '@care-journey/audit';
 import { loadStoreConfig, type NewEvent, type StoreConfig } from '@care-journey/event-store';
 import {
   appendAfterPosition,
@@ -14,6 +20,7 @@ import {
   SqliteEventStore,
 } from '@care-journey/event-store/sqlite';
 import { loadReadModelConfig, ProjectionEngine } from '@care-journey/projections';
+import { removeOnSignal } from '../support/remove-on-signal';
 import { hasSqliteHeader } from '../support/sqlite-file-header';
 import { checkStore } from '../support/check-store';
 import { claimReadModels } from '../support/claim-read-models';
@@ -114,7 +121,7 @@ export function registerRestoreCommand(program: Command): void {
     )
     .option(
       '--decrypt-with <private-key.pem>',
-      `open a backup sealed with \`backup --encrypt-to\` with its RSA private key (a passphrase-protected one: the passphrase in ${BACKUP_KEY_PASSPHRASE_VARIABLE}); nothing is restored unless every byte of it authenticates`,
+      `open a backup sealed with \`backup --encrypt-to\` with its RSA private key (a passphrase-protected one: the passphrase in ${BACKUP_KEY_PASSPHRASE_VARIABLE}); nothing is restored unless every byte of it authenticates. Sealing proves the file unchanged since it was sealed, not who sealed it: anyone with the public key can seal a made-up store, so first check it against a head anchor kept off the host (unseal --out, then \`audit verify-store --anchor\` on the copy; docs/guarantees.md)`,
     )
     .option(
       '--no-rebuild',
@@ -204,6 +211,24 @@ async function replaceStore(
 ): Promise<void> {
   // Check a copy beside the target: opening a file as a store may add the WAL files to it.
   const staged = `${target}.restoring-${process.pid}`;
+  // A Ctrl-C or SIGTERM before the staged copy is moved into place removes it (and a sealed open's partial).
+  const stopRemovingOnSignal = removeOnSignal([staged, openingPartialOf(staged)]);
+  try {
+    await stageCheckAndReplace(source, target, staged, storeConfig, options, opener);
+  } finally {
+    stopRemovingOnSignal();
+  }
+}
+
+/** The backup staged beside the target, checked, and moved into its place; the positions planned. */
+async function stageCheckAndReplace(
+  source: string,
+  target: string,
+  staged: string,
+  storeConfig: StoreConfig,
+  options: RestoreOptions,
+  opener: SealingKey | undefined,
+): Promise<void> {
   if (!opener) copyFileSync(source, staged);
   else if (!(await openedInto(source, staged, opener))) return;
   let check;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -143,6 +144,97 @@ describe('care-journey backup --encrypt-to and restore --decrypt-with', () => {
         'since whoever holds it opens every sealed file; nothing written\n',
     );
     expect(files()).toEqual(before);
+  });
+
+  it("Given a killed backup's and restore's plaintext copies beside the store, When backed up again, Then a dead process's copies are removed and named on stderr, a running one's and a rejected copy are left", async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid; // exited and reaped: no such process now
+    const running = process.ppid;
+    const left = {
+      deadBackup: `${cli.file}.backup-${dead}`,
+      deadRestore: `${cli.file}.restoring-${dead}`,
+      deadPartial: `${cli.file}.restoring-${dead}.partial-${dead}`,
+      runningBackup: `${cli.file}.backup-${running}`,
+      rejected: `${cli.file}.restoring-${dead}.rejected`,
+    };
+    for (const file of Object.values(left)) writeFileSync(file, 'SQLite format 3\0 a copy');
+    writeFileSync(`${left.deadBackup}-wal`, 'its WAL');
+
+    const result = await run('backup', join(cli.dir, 'backups', 'sealed.db'), '--encrypt-to', publicPem);
+
+    expect(result.code).toBe(0);
+    expect(result.err.split('\n').sort()).toEqual(
+      [
+        '',
+        ...[left.deadBackup, left.deadRestore, left.deadPartial].map(
+          (file) => `removed ${file}: a plaintext copy left by process ${dead}, which no longer runs`,
+        ),
+      ].sort(),
+    );
+    const exists = Object.fromEntries(Object.entries(left).map(([name, file]) => [name, existsSync(file)]));
+    expect(exists).toEqual({
+      deadBackup: false,
+      deadRestore: false,
+      deadPartial: false,
+      runningBackup: true,
+      rejected: true,
+    });
+    expect(existsSync(`${left.deadBackup}-wal`)).toBe(false);
+  });
+
+  it('Given a SIGTERM while the plaintext copy exists beside the store, Then the copy is removed before the process ends by that signal', async () => {
+    const copy = `${cli.file}.backup-${process.pid}`;
+    const kill = jest.spyOn(process, 'kill').mockImplementation(() => true); // the signal's re-raise
+    const listening = process.listenerCount('SIGTERM');
+    let settled = false;
+    try {
+      let signalled = false;
+      const backup = run('backup', join(cli.dir, 'backups', 'sealed.db'), '--encrypt-to', publicPem);
+      const signalOnceCopied = () => {
+        if (existsSync(copy)) {
+          signalled = true;
+          process.emit('SIGTERM', 'SIGTERM'); // calls the listeners only; the runner is not signalled
+        } else if (!settled) setImmediate(signalOnceCopied);
+      };
+      signalOnceCopied();
+      await backup.finally(() => (settled = true));
+      expect(signalled).toBe(true);
+      expect(kill).toHaveBeenCalledWith(process.pid, 'SIGTERM');
+      expect(readdirSync(cli.dir).filter((f) => f.includes('.backup-'))).toEqual([]);
+      expect(process.listenerCount('SIGTERM')).toBe(listening);
+    } finally {
+      kill.mockRestore();
+    }
+  });
+
+  it('Given a SIGTERM while restore --decrypt-with has a plaintext staged beside the store, Then it is removed before the process ends by that signal, and the store is not replaced', async () => {
+    const backup = join(cli.dir, 'backups', 'sealed.db');
+    expect((await run('backup', backup, '--encrypt-to', publicPem)).code).toBe(0);
+    const restored = join(cli.dir, 'restored', 'events.db');
+    const staged = `${restored}.restoring-${process.pid}`;
+    const kill = jest.spyOn(process, 'kill').mockImplementation(() => true); // the signal's re-raise
+    const listening = process.listenerCount('SIGTERM');
+    let settled = false;
+    try {
+      let signalled = false;
+      const { result } = restoreInto(backup, '--decrypt-with', privatePem);
+      const signalOnceStaged = () => {
+        if (readdirSync(join(cli.dir, 'restored')).some((f) => f.includes('.restoring-'))) {
+          signalled = true;
+          process.emit('SIGTERM', 'SIGTERM'); // calls the listeners only; the runner is not signalled
+        } else if (!settled) setImmediate(signalOnceStaged);
+      };
+      signalOnceStaged();
+      // The real process ends at the re-raise; here it goes on and may throw on the files removed.
+      await result.catch(() => undefined).finally(() => (settled = true));
+      expect(signalled).toBe(true);
+      expect(kill).toHaveBeenCalledWith(process.pid, 'SIGTERM');
+      expect(readdirSync(join(cli.dir, 'restored')).filter((f) => f.includes('.restoring-'))).toEqual([]);
+      expect(existsSync(staged)).toBe(false);
+      expect(existsSync(restored)).toBe(false);
+      expect(process.listenerCount('SIGTERM')).toBe(listening);
+    } finally {
+      kill.mockRestore();
+    }
   });
 
   describe('restore refuses, names the rule, and leaves the store it would replace untouched', () => {

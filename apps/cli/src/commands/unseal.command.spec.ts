@@ -58,6 +58,30 @@ describe('care-journey unseal', () => {
     expect(statSync(out).mode & 0o777).toBe(0o600);
   });
 
+  it('a SIGTERM while it writes removes the partial plaintext before the process ends by that signal; nothing at --out', async () => {
+    const out = join(dir, 'header.csv');
+    const kill = jest.spyOn(process, 'kill').mockImplementation(() => true); // the signal's re-raise
+    const listening = process.listenerCount('SIGTERM');
+    let settled = false;
+    let signalled = false;
+    const unsealing = run(sealed(), '--decrypt-with', key(), '--out', out);
+    const signalOncePartial = () => {
+      if (readdirSync(dir).some((f) => f.includes('.partial-'))) {
+        signalled = true;
+        process.emit('SIGTERM', 'SIGTERM'); // calls the listeners only; the runner is not signalled
+      } else if (!settled) setImmediate(signalOncePartial);
+    };
+    signalOncePartial();
+    // The real process ends at the re-raise; here it goes on and may throw on the file removed.
+    await unsealing.catch(() => undefined).finally(() => (settled = true));
+    expect(signalled).toBe(true);
+    expect(kill).toHaveBeenCalledWith(process.pid, 'SIGTERM');
+    expect(readdirSync(dir).filter((f) => f.startsWith('header.csv') && f !== 'header.csv.sealed')).toEqual(
+      [],
+    );
+    expect(process.listenerCount('SIGTERM')).toBe(listening);
+  });
+
   it('--check proves it opens whole and writes nothing', async () => {
     const before = readdirSync(dir).sort();
     expect(await run(sealed(), '--decrypt-with', key(), '--check')).toMatchObject({

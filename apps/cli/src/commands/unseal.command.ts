@@ -1,8 +1,15 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { checkSealedFile, isSealedFile, openSealedFile, SealedFileError } from '@care-journey/audit';
+import {
+  checkSealedFile,
+  isSealedFile,
+  openingPartialOf,
+  openSealedFile,
+  SealedFileError,
+} from '@care-journey/audit';
 import { fail } from '../support/fail';
+import { removeOnSignal } from '../support/remove-on-signal';
 import { BACKUP_KEY_PASSPHRASE_VARIABLE, openingKeyOption } from '../support/sealing-key-options';
 
 interface UnsealOptions {
@@ -13,8 +20,9 @@ interface UnsealOptions {
 
 /**
  * `care-journey unseal <file>`: opens a file sealed by `--encrypt-to` (a backup, a 903 CSV) with the
- * private key, on the custodian's machine: into `--out` (0600, written only if every chunk
- * authenticates), or `--check` to prove a sealed backup opens whole, writing nothing.
+ * private key, on the custodian's machine: into `--out` (0600, written beside it as a partial and
+ * renamed into place only once every chunk authenticates), or `--check` to prove a sealed backup
+ * opens whole, writing nothing.
  */
 export function registerUnsealCommand(program: Command): void {
   program
@@ -40,6 +48,9 @@ export function registerUnsealCommand(program: Command): void {
         return fail(`unseal: ${target} exists; nothing written`);
       const { key: opener, problem } = openingKeyOption(options.decryptWith);
       if (!opener) return fail(`unseal: ${problem}; nothing written`);
+      // A Ctrl-C or SIGTERM while it writes removes the partial plaintext (nothing is at --out yet).
+      const stopRemovingOnSignal =
+        target === undefined ? undefined : removeOnSignal([openingPartialOf(target)]);
       try {
         const bytes =
           target === undefined
@@ -53,6 +64,8 @@ export function registerUnsealCommand(program: Command): void {
       } catch (error) {
         if (!(error instanceof SealedFileError)) throw error;
         return fail(`unseal: ${source} ${error.message}; nothing written`);
+      } finally {
+        stopRemovingOnSignal?.();
       }
     });
 }

@@ -21,12 +21,15 @@ function readKeyOption(option: string, read: () => SealingKey): KeyOption {
 export const recipientKeyOption = (file: string): KeyOption =>
   readKeyOption('--encrypt-to <public-key.pem>', () => readRecipientKey(resolve(file)));
 
-/** `--decrypt-with <private-key.pem>` (restore, unseal): its passphrase, if any, in BACKUP_KEY_PASSPHRASE_VARIABLE. */
-export const openingKeyOption = (file: string): KeyOption =>
-  readKeyOption('--decrypt-with <private-key.pem>', () =>
-    readOpeningKey(
-      resolve(file),
-      process.env[BACKUP_KEY_PASSPHRASE_VARIABLE],
-      BACKUP_KEY_PASSPHRASE_VARIABLE,
-    ),
+/**
+ * `--decrypt-with <private-key.pem>` (restore, unseal): its passphrase, if any, in
+ * BACKUP_KEY_PASSPHRASE_VARIABLE, taken out of the environment once read (review2 L1): restore goes
+ * on to start workers and a rebuild, and none of them needs the secret.
+ */
+export const openingKeyOption = (file: string): KeyOption => {
+  const passphrase = process.env[BACKUP_KEY_PASSPHRASE_VARIABLE];
+  delete process.env[BACKUP_KEY_PASSPHRASE_VARIABLE];
+  return readKeyOption('--decrypt-with <private-key.pem>', () =>
+    readOpeningKey(resolve(file), passphrase, BACKUP_KEY_PASSPHRASE_VARIABLE),
   );
+};

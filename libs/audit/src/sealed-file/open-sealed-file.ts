@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { openChunks, writeAll } from './sealed-chunks';
 import { SEALED_MAGIC, startsSealed } from './sealed-file-format';
@@ -37,27 +37,35 @@ async function readSealed(source: string, opener: SealingKey, sink?: (plain: Buf
   }
 }
 
+/** Where `openSealedFile` writes the plaintext before it authenticates whole (a caller's signal handler removes it). */
+export const openingPartialOf = (target: string): string => `${target}.partial-${process.pid}`;
+
 /**
  * Opens a file sealed by `sealFile` into a new file `target` (0600; refused if it exists), with the
- * recipient's private key. Every chunk is authenticated before it is written; on any failure (a
- * SealedFileError: wrong key, damaged header, a chunk altered, moved or cut short) `target` is
- * removed, so the caller is never left a plaintext that did not authenticate whole.
+ * recipient's private key. The plaintext is written to `<target>.partial-<pid>` in the same folder and
+ * renamed to `target` only after the last chunk authenticates; on any failure (a SealedFileError: wrong
+ * key, damaged header, a chunk altered, moved or cut short) the partial is removed, so `target` never
+ * holds a plaintext that did not authenticate whole, not even while it is being written.
  */
 export async function openSealedFile(source: string, target: string, opener: SealingKey): Promise<number> {
+  if (existsSync(target)) throw Object.assign(new Error(`EEXIST: ${target} exists`), { code: 'EEXIST' });
+  const partial = openingPartialOf(target);
   let output: FileHandle | undefined;
   try {
     const bytes = await readSealed(source, opener, async (plain) => {
-      output ??= await open(target, 'wx', 0o600);
+      output ??= await open(partial, 'wx', 0o600);
       await writeAll(output, plain);
     });
-    output ??= await open(target, 'wx', 0o600); // an empty file sealed: still written
+    output ??= await open(partial, 'wx', 0o600); // an empty file sealed: still written
     await output.sync();
+    await output.close();
+    output = undefined;
+    renameSync(partial, target); // last, with no await after it: the whole plaintext appears at once
     return bytes;
   } catch (error) {
-    if (output) rmSync(target, { force: true });
-    throw error;
-  } finally {
     await output?.close();
+    rmSync(partial, { force: true });
+    throw error;
   }
 }
 

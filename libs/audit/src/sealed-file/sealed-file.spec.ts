@@ -169,6 +169,27 @@ describe('sealed files (AES-256-GCM chunks, the data key wrapped with RSA-OAEP S
         /^chunk 3 does not authenticate/,
       );
     });
+
+    it('never shows a plaintext under the target name while it writes: a partial beside it, removed on failure', async () => {
+      const bytes = await sealed(plain);
+      bytes[HEADER + RECORD * 3 + 3] ^= 0x01; // the last chunk fails, after three were written
+      const source = path('sealed');
+      writeFileSync(source, bytes);
+      const target = path('opened');
+      const partial = `${target}.partial-${process.pid}`;
+      const seen = { target: false, partial: false };
+      let watching = true;
+      const watch = () => {
+        seen.target ||= existsSync(target);
+        seen.partial ||= existsSync(partial);
+        if (watching) setImmediate(watch);
+      };
+      watch();
+      await expect(openSealedFile(source, target, opener)).rejects.toThrow(/^chunk 3 does not authenticate/);
+      watching = false;
+      expect(seen).toEqual({ target: false, partial: true });
+      expect(existsSync(partial)).toBe(false);
+    });
   });
 
   describe('keys', () => {
