@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { openChunks, writeAll } from './sealed-chunks';
 import { SEALED_MAGIC, startsSealed } from './sealed-file-format';
@@ -60,13 +60,32 @@ export async function openSealedFile(source: string, target: string, opener: Sea
     await output.sync();
     await output.close();
     output = undefined;
-    renameSync(partial, target); // last, with no await after it: the whole plaintext appears at once
+    placeWithoutReplacing(partial, target);
     return bytes;
   } catch (error) {
     await output?.close();
     rmSync(partial, { force: true });
     throw error;
   }
+}
+
+/**
+ * Moves the authenticated partial to `target` only if nothing has taken that name meanwhile: a hard
+ * link fails with EEXIST rather than replace a file made while the open ran (a rename would replace
+ * it). The whole plaintext appears at once either way. Where the file system has no hard links, a
+ * check and a rename (a file made between the two would be replaced).
+ */
+function placeWithoutReplacing(partial: string, target: string): void {
+  try {
+    linkSync(partial, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+    if (existsSync(target)) throw Object.assign(new Error(`EEXIST: ${target} exists`), { code: 'EEXIST' });
+    renameSync(partial, target);
+    return;
+  }
+  rmSync(partial, { force: true });
 }
 
 /** The plaintext's length when every chunk of `source` authenticates with this key; writes nothing. */

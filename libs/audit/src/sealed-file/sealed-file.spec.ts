@@ -192,6 +192,21 @@ describe('sealed files (AES-256-GCM chunks, the data key wrapped with RSA-OAEP S
     });
   });
 
+  it('refuses a target made while it opened, leaving that file as it was and no partial', async () => {
+    const source = path('sealed-made-meanwhile');
+    writeFileSync(source, await sealed(plain));
+    const target = path('opened-meanwhile');
+    const partial = `${target}.partial-${process.pid}`;
+    const made = () => {
+      if (existsSync(partial)) writeFileSync(target, 'made meanwhile');
+      else setImmediate(made);
+    };
+    made();
+    await expect(openSealedFile(source, target, opener)).rejects.toThrow(/EEXIST/);
+    expect(readFileSync(target, 'utf8')).toBe('made meanwhile');
+    expect(existsSync(partial)).toBe(false);
+  });
+
   describe('keys', () => {
     const write = (name: string, text: string | Buffer) => {
       const file = path(name);
