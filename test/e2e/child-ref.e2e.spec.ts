@@ -130,7 +130,11 @@ describe('POST /admin/child-refs/:childRef/release', () => {
   const admin = { token: tokenFor('admin', 'ada-admin') };
   const alice = { token: tokenFor('social_worker', 'alice') };
   const reason = 'Registration abandoned after a crash; no such child, confirmed with the team';
-  const recording = () => ({ recordedAt: new Date().toISOString(), recordedBy: 'alice' });
+  /** A hold recorded `minutesAgo` before now: past the 10-minute settle window unless told. */
+  const recording = (minutesAgo = 11) => ({
+    recordedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+    recordedBy: 'alice',
+  });
   const release = (childRef: string, body: unknown = { reason }, who: { token?: string } = admin) =>
     api.post(`/admin/child-refs/${encodeURIComponent(childRef)}/release`, body, who);
 
@@ -179,6 +183,16 @@ describe('POST /admin/child-refs/:childRef/release', () => {
     });
     const reportingFeed = await api.get<string>('/events?limit=1000', { token: tokenFor('reporting_job') });
     expect(reportingFeed.body).not.toContain('ChildRefReleased');
+  });
+
+  it('refuses a release of a hold seconds old (a registration may be in progress), naming the rule and when to retry', async () => {
+    await new ChildRefRegistry(store).reserve('LA-REL-6', 'registering-6', recording(0));
+
+    const refused = await recordsNothing(() => release('LA-REL-6'));
+
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ rule: 'child-ref-hold-settling', field: 'childRef' });
+    expect(JSON.stringify(refused.body)).toMatch(/try again after \d{4}-\d\d-\d\dT/);
   });
 
   it('is for admins only: every other role gets 403 and nothing is recorded', async () => {

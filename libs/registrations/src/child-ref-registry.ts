@@ -4,7 +4,7 @@
  * then appends the registration; an amendment giving a reference reserves it too. Shared so there
  * is one rule and one stream format. A reference whose holder's journey never carried it is
  * released (`ChildRefReleased`) by an admin (a holder that never became a child, or a child's
- * amendment never recorded, once its hold is older than SETTLE_MS) or by the amendment itself when
+ * amendment never recorded, either once its hold is older than SETTLE_MS) or by the amendment itself when
  * its append is refused (`releaseUnrecorded`); it can then be reserved again.
  */
 import { randomUUID } from 'node:crypto';
@@ -41,7 +41,7 @@ import {
 import { readCarried, type CarriedByJourney } from './journey-carried';
 import { assertReadableRegistryEvent } from './registry-event-version';
 import { releaseReasonProblems } from './release-reason';
-import { SETTLE_MS } from './settle-window';
+import { holdSettling } from './settle-window';
 
 /** Who records the reservation, and when (the registration's own recording). */
 export interface ReservationRecording {
@@ -196,15 +196,19 @@ export class ChildRefRegistry {
    * at the revision read, only while the holder's journey is as read; nothing is edited or deleted.
    * Throws ChildRefReleaseRefused (nothing written) for bad input, an unknown reference, one
    * already released, one the holder's journey carries (child-ref-holder-registered: a reference
-   * that once named a child never names another), one that changed meanwhile, or a registered
-   * holder's reservation younger than SETTLE_MS (child-ref-hold-settling, review s20 diff F3): an
-   * amendment carrying it may still be under way, and its journey append has no condition on this
-   * stream, so a release now could free a reference the child is about to carry.
+   * that once named a child never names another), one that changed meanwhile, or a reservation
+   * younger than SETTLE_MS or of no readable time, registered holder or not (child-ref-hold-settling,
+   * review s20 diff F3 and review2 M1): a registration or amendment carrying it may still be under
+   * way, and an amendment's journey append has no condition on this
+   * stream, so a release now could free a reference the child is about to carry. `byHolder`: the
+   * holder itself undoing the reservation it has just made (a seed or import child refused its UPN
+   * after it reserved its reference): no settle window then, as nothing of that child is coming.
    */
   async release(
     childRef: unknown,
     reason: unknown,
     recording: ReservationRecording,
+    { byHolder }: { byHolder?: string } = {},
   ): Promise<ChildRefRelease> {
     const problems = releaseInputProblems(childRef, reason);
     if (problems.length > 0) throw new ChildRefReleaseRefused('invalid', problems);
@@ -225,7 +229,7 @@ export class ChildRefRegistry {
       );
     const journey = await readCarried(this.store, holding.childId);
     if (journey?.names.childRefs.has(ref)) throw carriedRefusal(ref, holding.childId, 'is');
-    if (journey) refuseUnsettled(ref, holding.childId, last, recording);
+    if (byHolder !== holding.childId) refuseUnsettled(ref, holding.childId, last, recording);
     return this.appendRelease(ref, holding.childId, last, (reason as string).trim(), recording, journey);
   }
 
@@ -376,22 +380,19 @@ function carriedRefusal(ref: string, childId: string, verb: 'is' | 'may be'): Ch
   );
 }
 
-/** Refuses releasing a registered child's reservation recorded less than SETTLE_MS before `recording`'s instant. */
+/** Refuses releasing a reservation under SETTLE_MS old at `recording`'s instant, or of no readable time. */
 function refuseUnsettled(
   ref: string,
   childId: string,
   reservation: RecordedEvent,
   { recordedAt }: ReservationRecording,
 ): void {
-  const reservedAt = Date.parse(String(reservation.metadata.recordedAt ?? ''));
-  if (!(Date.parse(recordedAt) - reservedAt < SETTLE_MS)) return;
-  const retryAfter = new Date(reservedAt + SETTLE_MS).toISOString();
+  const settling = holdSettling(reservation, recordedAt);
+  if (settling === undefined) return;
   throw refusal(
     'conflict',
     'child-ref-hold-settling',
-    `childRef ${ref} was reserved for child ${childId} at ${new Date(reservedAt).toISOString()}, less than ` +
-      `${SETTLE_MS / 60_000} minutes ago: an amendment carrying it may still be being recorded, so a registered ` +
-      `child's reservation is released only once it is ${SETTLE_MS / 60_000} minutes old; try again after ${retryAfter}`,
+    `childRef ${ref} was reserved for child ${childId} ${settling}`,
   );
 }
 

@@ -211,8 +211,10 @@ export class UpnRegistry {
    * read, only while the holder's journey is as read. Throws UpnReleaseRefused (nothing written)
    * for bad input (invalid-upn, upn-unknown-code, release-reason-*), a UPN nobody reserved
    * (upn-not-reserved), one already released, one the holder's journey carries
-   * (upn-holder-registered), one that changed meanwhile (upn-changed), or a registered holder's
-   * reservation younger than SETTLE_MS (upn-hold-settling). No message or event holds the UPN.
+   * (upn-holder-registered), one that changed meanwhile (upn-changed), or a reservation younger than
+   * SETTLE_MS or of no readable time, registered holder or not (upn-hold-settling, review2 M1: a
+   * registration's journey append has no condition on the UPN stream, so freeing a registration's
+   * fresh hold would let a second child take the UPN it is about to carry). No message or event holds the UPN.
    */
   async release(upn: unknown, reason: unknown, recording: UpnRecording): Promise<UpnRelease> {
     const problems = upnReleaseInputProblems(upn, reason);
@@ -230,7 +232,7 @@ export class UpnRegistry {
     const journey = await readCarried(this.store, holding.childId);
     if (journey && [...journey.names.upns].some((carried) => upnStream(carried) === stream))
       throw upnCarriedRefusal(stream, holding.childId, 'is');
-    if (journey) refuseUnsettledUpn(stream, holding.childId, last, recording.recordedAt);
+    refuseUnsettledUpn(stream, holding.childId, last, recording.recordedAt);
     try {
       const result = await this.appendRelease(
         stream,

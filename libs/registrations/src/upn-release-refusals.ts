@@ -7,7 +7,7 @@ import type { RecordedEvent } from '@care-journey/event-store';
 import { type ReleaseProblem, type ReleaseRefusalKind, UpnReleaseRefused } from './child-ref-registry-errors';
 import { isUnknownUpn, normaliseUpn, UPN_STREAM_PREFIX, upnStream } from './upn-normalise';
 import { releaseReasonProblems } from './release-reason';
-import { SETTLE_MS } from './settle-window';
+import { holdSettling } from './settle-window';
 
 /** A UPN's shape (the registration's own rule, invalid-upn): a letter, 11 digits, and a digit or letter. */
 const UPN_SHAPE = /^[A-Z]\d{11}[0-9A-Z]$/;
@@ -60,22 +60,18 @@ export function upnCarriedRefusal(stream: string, childId: string, verb: 'is' | 
   );
 }
 
-/** Refuses releasing a registered child's reservation recorded less than SETTLE_MS before `recordedAt`. */
+/** Refuses releasing a reservation under SETTLE_MS old at `recordedAt`, or of no readable time. */
 export function refuseUnsettledUpn(
   stream: string,
   childId: string,
   reservation: RecordedEvent,
   recordedAt: string,
 ): void {
-  const reservedAt = Date.parse(String(reservation.metadata.recordedAt ?? ''));
-  if (!(Date.parse(recordedAt) - reservedAt < SETTLE_MS)) return;
-  const minutes = SETTLE_MS / 60_000;
+  const settling = holdSettling(reservation, recordedAt);
+  if (settling === undefined) return;
   throw upnRefusal(
     'conflict',
     'upn-hold-settling',
-    `the UPN of ${stream} was reserved for child ${childId} at ${new Date(reservedAt).toISOString()}, less than ` +
-      `${minutes} minutes ago: an amendment carrying it may still be being recorded, so a registered child's ` +
-      `reservation is released only once it is ${minutes} minutes old; try again after ` +
-      new Date(reservedAt + SETTLE_MS).toISOString(),
+    `the UPN of ${stream} was reserved for child ${childId} ${settling}`,
   );
 }

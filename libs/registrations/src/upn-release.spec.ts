@@ -98,11 +98,11 @@ describe('UpnRegistry.release: an admin frees a UPN its holder never carried', (
     });
   });
 
-  it('Given a UPN held by an id that never became a child, When an admin releases it, Then it is released at once (no settle wait: a registration landing first refuses the release)', async () => {
+  it('Given a UPN held by an id that never became a child, When an admin releases it once the settle window has passed, Then it is released (a seconds-old one is refused: release-settle-window.spec.ts)', async () => {
     const registry = new UpnRegistry(store);
     await registry.hold(HELD, 'never-a-child', recording);
 
-    const released = await registry.release(HELD, reason, { ...recording, recordedBy: 'admin-1' });
+    const released = await registry.release(HELD, reason, admin);
 
     expect(released).toMatchObject({ childId: 'never-a-child', holderRegistered: false });
     expect((await eventsOf(store, upnStream(HELD))).map((event) => event.type)).toEqual([

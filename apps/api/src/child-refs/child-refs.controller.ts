@@ -53,8 +53,9 @@ export class ChildRefsController {
       'can then be reserved by a registration again. Its holder is an id that never became a child, or a child ' +
       'whose amendment reserved it and was never recorded. Refused (409, rule child-ref-holder-registered) when ' +
       "the holder's journey carries it (at its registration or by an amendment), and (409, rule " +
-      'child-ref-hold-settling) when the holder is a child and its reservation is under 10 minutes old (an ' +
-      'amendment carrying it may still be being recorded; the message says when to retry). Nothing is edited or deleted; ' +
+      'child-ref-hold-settling) when its reservation is under 10 minutes old or has no readable time, whoever ' +
+      'holds it (a registration or amendment carrying it may still be being recorded; the message says when to ' +
+      'retry). Nothing is edited or deleted; ' +
       'a refusal records nothing.',
   })
   @ApiParam({ name: 'childRef', description: '903 CHILD, compared ignoring case', example: 'LA-000123' })

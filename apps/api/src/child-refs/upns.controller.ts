@@ -52,8 +52,9 @@ export class UpnsController {
       'reserved by another child. Its holder is an id that never became a child, or a child whose amendment ' +
       'reserved it and was never recorded (audit verify-store: held-but-never-carried). Refused (409, rule ' +
       "upn-holder-registered) when the holder's journey carries it (at its registration or by an amendment), and " +
-      '(409, rule upn-hold-settling) when the holder is a child and its reservation is under 10 minutes old (the ' +
-      'message says when to retry). The UPN is sent in the body (personal data: never in a URL) and no answer ' +
+      '(409, rule upn-hold-settling) when its reservation is under 10 minutes old or has no readable time, ' +
+      'whoever holds it (a registration or amendment carrying it may still be being recorded; the message says ' +
+      'when to retry). The UPN is sent in the body (personal data: never in a URL) and no answer ' +
       'holds it. Nothing is edited or deleted; a refusal records nothing.',
   })
   @ApiCreatedResponse({

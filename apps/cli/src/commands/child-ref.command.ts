@@ -19,8 +19,9 @@ export function registerChildRefCommand(program: Command): void {
     .description(
       'Release a reference its holder never carried: an id that never became a child (no journey), or a child ' +
         'whose amendment reserved it and was never recorded; refused (child-ref-holder-registered) when the ' +
-        "holder's journey carries it, and (child-ref-hold-settling) while a child's reservation is under 10 " +
-        'minutes old (an amendment may still be recording it; the message says when to retry). It can then be ' +
+        "holder's journey carries it, and (child-ref-hold-settling) while its reservation is under 10 minutes " +
+        'old, whoever holds it (a registration or amendment may still be recording it; the message says when to ' +
+        'retry). It can then be ' +
         'registered again',
     )
     .argument('<childRef>', '903 CHILD reference, compared ignoring case')

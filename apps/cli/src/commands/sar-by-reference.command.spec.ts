@@ -12,6 +12,8 @@ import { registerSarCommand, SAR_FILES } from './sar.command';
 
 const UPN = 'A123456789012';
 const recording = { recordedAt: '2024-01-10T09:00:00.000Z', recordedBy: 'sw-1' };
+/** An admin releases a hold only once it is past the 10-minute settle window. */
+const afterSettling = { ...recording, recordedAt: '2024-01-10T09:11:00.000Z' };
 const event = (id: string, type: string, data: Record<string, unknown>): NewEvent => ({
   id,
   type,
@@ -67,7 +69,7 @@ describe('care-journey sar --child-ref / --upn: the child found for the operator
       // correction of its registration to reference R3; reserved as the API reserves them.
       const refs = new ChildRefRegistry(store);
       await refs.reserve('R2', 'ghost', recording);
-      await refs.release('R2', 'never registered', recording);
+      await refs.release('R2', 'never registered', afterSettling);
       await refs.reserve('R2', 'c2', recording);
       await refs.reserve('R3', 'c2', recording);
       await new UpnRegistry(store).hold(UPN, 'c2', recording);

@@ -11,6 +11,8 @@ import { useTempSqliteStore } from '../../../../libs/event-store/src/testing/tem
 import { findSubject } from './sar-subject';
 
 const recording = { recordedAt: '2025-01-10T09:00:00.000Z', recordedBy: 'sw' };
+/** An admin releases a hold only once it is past the 10-minute settle window. */
+const afterSettling = { ...recording, recordedAt: '2025-01-10T09:11:00.000Z' };
 const metadata = { ...recording, schemaVersion: 1 };
 const registered = (childId: string, childRef: string, upn: string): NewEvent => ({
   id: `${childId}-registered`,
@@ -71,7 +73,7 @@ describe('sar finds the child by reference or UPN in every registration, not thr
 
   it('Given a reference corrected away (reserved for the child by its amendment) and an id that held the stream and never became a child, Then the corrected-away value is still refused and the ghost is no candidate', async () => {
     await new ChildRefRegistry(store).reserve('R2', 'ghost', recording);
-    await new ChildRefRegistry(store).release('R2', 'never registered', recording);
+    await new ChildRefRegistry(store).release('R2', 'never registered', afterSettling);
     await new ChildRefRegistry(store).reserve('R9', 'b', recording);
     await child('b', 'R2', 'A100000000002', [amended('b', { childRef: 'R9' })]);
 

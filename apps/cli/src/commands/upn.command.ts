@@ -18,8 +18,9 @@ export function registerUpnCommand(program: Command): void {
     .description(
       'Release a UPN its holder never carried: an id that never became a child (no journey), or a child whose ' +
         'amendment reserved it and was never recorded (audit verify-store: held-but-never-carried); refused ' +
-        "(upn-holder-registered) when the holder's journey carries it, and (upn-hold-settling) while a child's " +
-        'reservation is under 10 minutes old (the message says when to retry). It can then be reserved again',
+        "(upn-holder-registered) when the holder's journey carries it, and (upn-hold-settling) while its " +
+        'reservation is under 10 minutes old, whoever holds it (a registration or amendment may still be ' +
+        'recording it; the message says when to retry). It can then be reserved again',
     )
     .argument(
       '<upn>',

@@ -231,7 +231,7 @@ async function importChild(
   // reserved is released again (this child never became one) and nothing of the child is written.
   const [header] = merged.headers;
   if (ctx.reservesUpn && header && !(await ctx.upns.hold(header.upn, childId, recording))) {
-    await releaseChildRef(ctx.childRefs, facts.child, recording);
+    await releaseChildRef(ctx.childRefs, facts.child, childId, recording);
     issues.push(upnTakenMeanwhile(facts.child, header));
     return rejected('not imported: see the rows reported for this child');
   }
@@ -256,10 +256,13 @@ async function importChild(
 async function releaseChildRef(
   childRefs: ChildRefRegistry,
   childRef: string,
+  childId: string,
   recording: { recordedAt: string; recordedBy: string },
 ): Promise<void> {
   try {
-    await childRefs.release(childRef, 'import refused: upn-in-use (903 rule 444)', recording);
+    await childRefs.release(childRef, 'import refused: upn-in-use (903 rule 444)', recording, {
+      byHolder: childId,
+    });
   } catch (error) {
     if (!(error instanceof ChildRefReleaseRefused)) throw error;
   }

@@ -78,7 +78,7 @@ export async function seedStore(
       if (!(await upns.isFree(upn, childId))) progress.upnRefused++;
       else if (!(await childRefs.reserve(childRef, childId, recording))) progress.refused++;
       else if (!(await upns.hold(upn, childId, recording))) {
-        await releaseChildRef(childRefs, childRef, recording);
+        await releaseChildRef(childRefs, childRef, childId, recording);
         progress.upnRefused++;
       } else {
         // A new stream: the audit hash chain starts at genesis, exactly as for recorded journeys.
@@ -94,9 +94,16 @@ export async function seedStore(
 }
 
 /** Frees the reference of a child whose UPN was taken after its check; one registered or released since is left. */
-async function releaseChildRef(childRefs: ChildRefRegistry, childRef: string, recording: UpnRecording) {
+async function releaseChildRef(
+  childRefs: ChildRefRegistry,
+  childRef: string,
+  childId: string,
+  recording: UpnRecording,
+) {
   try {
-    await childRefs.release(childRef, 'seed refused: upn-in-use (903 rule 444)', recording);
+    await childRefs.release(childRef, 'seed refused: upn-in-use (903 rule 444)', recording, {
+      byHolder: childId,
+    });
   } catch (error) {
     if (!(error instanceof ChildRefReleaseRefused)) throw error;
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WrongExpectedRevision, type EventStore } from '@care-journey/event-store';
 import { registrationIn, type JourneyEvent } from '@care-journey/journey';
-import { ChildRefRegistry, ChildRefReleaseRefused, UpnRegistry } from '@care-journey/registrations';
+import { ChildRefRegistry, UpnRegistry } from '@care-journey/registrations';
 import { childRefHeldByAnother, holdChildRef, type ChildRefCondition } from '../../child-refs/child-ref-hold';
 import { UpnInUse } from '../../child-refs/upn-in-use';
 import { EVENT_STORE } from '../../infrastructure/event-store.provider';
@@ -54,7 +54,7 @@ export class RegistrationHolds {
     const upn = await this.checkUpn(events, registered);
     for (let attempt = 1; ; attempt++) {
       const onlyIf = await this.holdChildRef(registered, context);
-      if (upn !== undefined && attempt === 1) await this.holdUpn(upn, registered, context);
+      if (upn !== undefined && attempt === 1) await this.holdUpn(upn, registered, onlyIf, context);
       try {
         return await write(onlyIf);
       } catch (error) {
@@ -99,21 +99,27 @@ export class RegistrationHolds {
   /**
    * Once the reference is held: the UPN's reservation, which of two registrations racing with one
    * UPN only one wins. The loser releases the reference it had just reserved (it never became a
-   * child) and is refused.
+   * child) and is refused: its own reservation, by its revision (`releaseUnrecorded`, as a refused
+   * amendment's), never through the admin's `release`, whose settle window refuses a fresh hold.
    */
-  private async holdUpn(upn: string, registered: Registered, context: RecordingContext): Promise<void> {
+  private async holdUpn(
+    upn: string,
+    registered: Registered,
+    held: ChildRefCondition,
+    context: RecordingContext,
+  ): Promise<void> {
     const recording = reservationRecording(context);
     if (await this.upns.hold(upn, registered.childId, recording)) return;
-    try {
-      await this.childRefs.release(
+    // Released or registered meanwhile by someone else: the reference is not this refusal's to free
+    // (releaseUnrecorded then writes nothing).
+    if (typeof held.revision === 'bigint')
+      await this.childRefs.releaseUnrecorded(
         registered.childRef,
+        registered.childId,
+        held.revision,
         'registration refused: upn-in-use (903 rule 444)',
         recording,
       );
-    } catch (error) {
-      // Released or registered meanwhile by someone else: the reference is not this refusal's to free.
-      if (!(error instanceof ChildRefReleaseRefused)) throw error;
-    }
     throw new UpnInUse('upn', registered.childId);
   }
 }
